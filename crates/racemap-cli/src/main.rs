@@ -1,0 +1,6 @@
+//! `racemap`: check, run and explore Go programs from the command line.
+
+fn main() {
+    eprintln!("racemap: no commands yet");
+    std::process::exit(2);
+}

@@ -1,0 +1,3 @@
+//! racemap's browser visualizer.
+
+fn main() {}

@@ -1,0 +1,9 @@
+//! racemap core: a Go-subset front end, a deterministic goroutine runtime, a happens-before race
+//! detector and an interleaving explorer. Pure Rust, no IO, builds for `wasm32-unknown-unknown`.
+//!
+//! The pipeline (see ARCHITECTURE.md):
+//! `Go source → lang → Program (bytecode + spans) → rt::Machine → Event → race → Trace`.
+
+pub mod diag;
+pub mod lang;
+pub mod rt;

@@ -1,0 +1,342 @@
+//! What one scheduler step did: [`Event`]s.
+//!
+//! The runtime emits events; everything else consumes them: the race detector reads their
+//! memory-model [`Effect`]s, the trace and the visualizer read their [`Op`]s, the explorer reads
+//! which resources they touched. An event never refers to runtime internals other than ids.
+//!
+//! Invariant: each visible operation produces exactly one event with a non-`None` op; effects
+//! are listed in the order they happen (e.g. a mutex `Lock` is `[Acquire(mutex)]`, a rendezvous on
+//! an unbuffered channel is `[Release(msg), Acquire(msg)]` from both sides, see `rt::chan`).
+
+use crate::diag::Span;
+use crate::rt::value::{ChanId, FuncId, MapId, Pointer, Value};
+use serde::{Deserialize, Serialize};
+use std::rc::Rc;
+
+/// A goroutine, by index into the machine's goroutine table (0 is `main`).
+///
+/// Go numbers goroutines differently (`goroutine 1` is main); see `Machine::go_id`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Gid(pub u32);
+
+impl Gid {
+    /// The main goroutine.
+    pub const MAIN: Gid = Gid(0);
+}
+
+/// One frame of a goroutine's call stack, innermost first in a stack.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StackFrame {
+    /// The function.
+    pub func: FuncId,
+    /// Go's runtime name of the function: `main.main`, `main.(*Cache).Get`, `main.main.func1`.
+    pub name: Rc<str>,
+    /// The position the frame is at (the call, or the current operation for the innermost).
+    pub span: Span,
+}
+
+/// A call stack, innermost frame first.
+pub type Stack = Rc<[StackFrame]>;
+
+/// A memory location as the race detector sees it. Struct fields and array/slice elements are
+/// separate locations; a map is one location (Go's detector treats every map operation as a read
+/// or write of the whole map, so different keys still race).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Loc {
+    /// A variable on the heap: an escaping local, a global, a field, an element.
+    Heap(Pointer),
+    /// A whole map.
+    Map(MapId),
+}
+
+/// A synchronization variable: what releases and acquires of the memory model act on.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum SyncVar {
+    /// A `sync.Mutex`, or the writer side of a `sync.RWMutex` (Unlock → next Lock or RLock).
+    Lock(Pointer),
+    /// The reader side of a `sync.RWMutex` (RUnlock → next Lock).
+    ReadLock(Pointer),
+    /// A `sync.WaitGroup` (Done → the Wait it unblocks).
+    WaitGroup(Pointer),
+    /// A `sync.Once` (completion of f → return of every Do).
+    Once(Pointer),
+    /// A channel buffer slot (k-th receive → (k+C)-th send completes; send → receive).
+    ChanSlot(ChanId, u32),
+    /// A channel's close (close → receive that observes it).
+    ChanClose(ChanId),
+    /// A `sync.Map` entry (a write → the read that observes it).
+    SyncMapKey(Pointer, crate::rt::value::MapKey),
+    /// An atomic variable (observed write → observing read; atomics are sequentially consistent).
+    Atomic(Pointer),
+}
+
+/// One memory-model effect of a step.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Effect {
+    /// A plain (non-atomic) read.
+    Read(Loc),
+    /// A plain (non-atomic) write.
+    Write(Loc),
+    /// An atomic access; atomics never race with each other but do with plain accesses.
+    Atomic {
+        /// The location.
+        loc: Loc,
+        /// Store or read-modify-write.
+        write: bool,
+    },
+    /// This goroutine acquires `var` (joins its clock into the goroutine's).
+    Acquire(SyncVar),
+    /// This goroutine releases into `var` (joins the goroutine's clock into it).
+    Release(SyncVar),
+    /// The `go` statement: the child starts after everything the parent did so far.
+    Spawn(Gid),
+}
+
+/// Why a goroutine cannot move, in Go's wording for stack dumps (`[chan send]`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum WaitReason {
+    /// `chan send`
+    ChanSend,
+    /// `chan receive`
+    ChanReceive,
+    /// `chan send (nil chan)`
+    ChanSendNil,
+    /// `chan receive (nil chan)`
+    ChanReceiveNil,
+    /// `select`
+    Select,
+    /// `select (no cases)`
+    SelectNoCases,
+    /// `sync.Mutex.Lock`
+    MutexLock,
+    /// `sync.RWMutex.Lock`
+    RwMutexLock,
+    /// `sync.RWMutex.RLock`
+    RwMutexRLock,
+    /// `sync.WaitGroup.Wait`
+    WaitGroupWait,
+    /// `sync.Once.Do` (waiting for another goroutine's f)
+    OnceDo,
+    /// `sleep`
+    Sleep,
+}
+
+impl WaitReason {
+    /// Go's text in `goroutine N [REASON]:`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WaitReason::ChanSend => "chan send",
+            WaitReason::ChanReceive => "chan receive",
+            WaitReason::ChanSendNil => "chan send (nil chan)",
+            WaitReason::ChanReceiveNil => "chan receive (nil chan)",
+            WaitReason::Select => "select",
+            WaitReason::SelectNoCases => "select (no cases)",
+            WaitReason::MutexLock => "sync.Mutex.Lock",
+            WaitReason::RwMutexLock => "sync.RWMutex.Lock",
+            WaitReason::RwMutexRLock => "sync.RWMutex.RLock",
+            WaitReason::WaitGroupWait => "sync.WaitGroup.Wait",
+            WaitReason::OnceDo => "sync.Once.Do",
+            WaitReason::Sleep => "sleep",
+        }
+    }
+}
+
+/// What a visible operation was, for the trace, the visualizer and `--trace`.
+///
+/// Objects are named by id; the runtime's snapshot resolves them to names and contents.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Op {
+    /// Read of a shared variable.
+    Load {
+        /// Where.
+        ptr: Pointer,
+        /// The value read.
+        value: Value,
+    },
+    /// Write of a shared variable.
+    Store {
+        /// Where.
+        ptr: Pointer,
+        /// The value written.
+        value: Value,
+    },
+    /// `v := m[k]` / `len(m)` / `v, ok := m[k]`.
+    MapRead {
+        /// The map.
+        map: MapId,
+        /// The key, `None` for `len(m)`.
+        key: Option<Value>,
+    },
+    /// First half of a map write: the writing flag is checked and set.
+    MapWriteBegin {
+        /// The map.
+        map: MapId,
+        /// The key written (`None` for `clear`).
+        key: Option<Value>,
+        /// `true` for `delete`.
+        delete: bool,
+    },
+    /// Second half of a map write: the entry changes, the flag is checked and cleared.
+    MapWriteEnd {
+        /// The map.
+        map: MapId,
+        /// The key written (`None` for `clear`).
+        key: Option<Value>,
+        /// `true` for `delete`.
+        delete: bool,
+    },
+    /// One step of `for k, v := range m`.
+    MapIterate {
+        /// The map.
+        map: MapId,
+        /// The key produced, `None` when the iteration ends.
+        key: Option<Value>,
+    },
+    /// A `sync.Mutex` or `sync.RWMutex` operation that completed.
+    Lock {
+        /// The mutex's address.
+        mutex: Pointer,
+        /// Which operation.
+        kind: LockOp,
+    },
+    /// A channel send that completed (into the buffer or to a waiting receiver).
+    Send {
+        /// The channel.
+        chan: ChanId,
+        /// The value sent.
+        value: Value,
+        /// The receiving goroutine, for a direct hand-off.
+        to: Option<Gid>,
+    },
+    /// A channel receive that completed.
+    Recv {
+        /// The channel.
+        chan: ChanId,
+        /// The value received.
+        value: Value,
+        /// `false` when it returned because the channel is closed and drained.
+        ok: bool,
+        /// The sending goroutine, for a direct hand-off.
+        from: Option<Gid>,
+    },
+    /// `close(ch)`.
+    Close {
+        /// The channel.
+        chan: ChanId,
+    },
+    /// A `select` that chose a case (`None`: the default case).
+    Select {
+        /// Index of the chosen case in source order.
+        case: Option<u32>,
+    },
+    /// `wg.Add(delta)` / `wg.Done()` (delta -1).
+    WaitGroupAdd {
+        /// The WaitGroup's address.
+        wg: Pointer,
+        /// The delta.
+        delta: i64,
+        /// The counter after the change.
+        counter: i64,
+    },
+    /// `wg.Wait()` returned.
+    WaitGroupWait {
+        /// The WaitGroup's address.
+        wg: Pointer,
+    },
+    /// `once.Do(f)`: `ran` tells whether this call runs f.
+    OnceDo {
+        /// The Once's address.
+        once: Pointer,
+        /// This call runs f.
+        ran: bool,
+    },
+    /// f of a `once.Do` returned: the Once is done.
+    OnceDone {
+        /// The Once's address.
+        once: Pointer,
+    },
+    /// A `sync.Map` step (one of its internal steps; see `rt::sync_map`).
+    SyncMap {
+        /// The sync.Map's address.
+        map: Pointer,
+        /// What happened in this step, in words (`Load: miss in read, amended → lock mu`).
+        step: String,
+    },
+    /// An atomic operation.
+    Atomic {
+        /// The variable.
+        ptr: Pointer,
+        /// `AddInt64`, `Load`, `CompareAndSwap`, …
+        name: String,
+        /// The value after the operation (for loads, the value read).
+        value: Value,
+    },
+    /// `go f()`.
+    Go {
+        /// The new goroutine.
+        child: Gid,
+    },
+    /// The goroutine's function returned.
+    Exit,
+    /// `time.Sleep(d)` began (`until` is the virtual time it wakes at, in nanoseconds).
+    Sleep {
+        /// Wake-up time.
+        until: i64,
+    },
+    /// The sleep ended.
+    Wake,
+    /// Output to stdout (`fmt.Print*`) or stderr (`println`).
+    Print {
+        /// The text.
+        text: String,
+        /// `true` for the builtin `print`/`println`, which write to stderr.
+        stderr: bool,
+    },
+    /// A goroutine blocked (in the park model) or was found blocked; for display only.
+    Block {
+        /// Why.
+        reason: WaitReason,
+    },
+    /// A panic started (`panic: ...`); unwinding follows.
+    Panic {
+        /// The panic value as Go prints it after `panic: `.
+        message: String,
+    },
+    /// The program ended with a fatal error or an unrecovered panic.
+    Fatal {
+        /// The first line, e.g. `fatal error: concurrent map writes`.
+        message: String,
+    },
+}
+
+/// Mutex operations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LockOp {
+    /// `Lock` acquired.
+    Lock,
+    /// `Unlock`.
+    Unlock,
+    /// `RLock` acquired.
+    RLock,
+    /// `RUnlock`.
+    RUnlock,
+    /// A writer announced itself and waits for active readers (RWMutex writer preference).
+    LockPending,
+    /// `TryLock` / `TryRLock` that failed.
+    TryFailed,
+}
+
+/// What one step did.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Who moved.
+    pub gid: Gid,
+    /// The operation's source position.
+    pub span: Span,
+    /// The call stack at the operation, innermost first.
+    pub stack: Stack,
+    /// What happened.
+    pub op: Op,
+    /// What it means for the memory model.
+    pub effects: Vec<Effect>,
+}

@@ -1,0 +1,13 @@
+//! The deterministic goroutine runtime: a bytecode VM whose whole state is plain data.
+//!
+//! See ARCHITECTURE.md for the step model: a goroutine runs local computation freely and stops
+//! before its next visible operation; one scheduler step is one visible operation.
+
+pub mod event;
+pub mod mutex;
+pub mod once;
+pub mod rwmutex;
+pub mod sync_map;
+pub mod sync_state;
+pub mod value;
+pub mod waitgroup;

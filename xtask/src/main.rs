@@ -1,0 +1,3 @@
+//! Development commands: `cargo xtask serve|test|dist`.
+
+fn main() {}
