@@ -4,6 +4,12 @@
 //! The pipeline (see ARCHITECTURE.md):
 //! `Go source → lang → Program (bytecode + spans) → rt::Machine → Event → race → Trace`.
 
+pub mod bytecode;
+pub mod compile;
 pub mod diag;
+pub mod explore;
 pub mod lang;
+pub mod race;
 pub mod rt;
+pub mod run;
+pub mod sched;

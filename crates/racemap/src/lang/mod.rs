@@ -1,4 +1,9 @@
 //! The Go-subset front end: lexer → parser → checker → lowering to bytecode.
 
 pub mod ast;
+pub mod check;
+pub mod lexer;
+pub mod lower;
+pub mod parser;
+pub mod token;
 pub mod types;

@@ -3,7 +3,17 @@
 //! See ARCHITECTURE.md for the step model: a goroutine runs local computation freely and stops
 //! before its next visible operation; one scheduler step is one visible operation.
 
+pub mod atomic;
+pub mod chan;
+pub mod config;
+pub mod error;
 pub mod event;
+pub mod fmt;
+pub mod goroutine;
+pub mod heap;
+pub mod interp;
+pub mod machine;
+pub mod map;
 pub mod mutex;
 pub mod once;
 pub mod rwmutex;

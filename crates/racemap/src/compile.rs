@@ -1,0 +1,1 @@
+//! The compile entry point (to be written).

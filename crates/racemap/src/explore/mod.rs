@@ -1,0 +1,1 @@
+//! Interleaving explorer (to be written).

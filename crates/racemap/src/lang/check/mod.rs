@@ -1,0 +1,1 @@
+//! Type checker (to be written).

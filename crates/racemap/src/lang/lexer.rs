@@ -1,0 +1,1 @@
+//! Go lexer with automatic semicolon insertion (to be written).

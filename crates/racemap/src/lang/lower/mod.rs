@@ -1,0 +1,1 @@
+//! Lowering of checked Go to bytecode (to be written).

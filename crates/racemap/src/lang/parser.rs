@@ -1,0 +1,1 @@
+//! Recursive-descent Go parser (to be written).

@@ -1,0 +1,1 @@
+//! Happens-before race detector (to be written).

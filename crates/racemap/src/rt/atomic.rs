@@ -1,0 +1,1 @@
+//! Runtime: atomic (to be written).

@@ -1,0 +1,1 @@
+//! Runtime: chan (to be written).

@@ -1,0 +1,1 @@
+//! Runtime: config (to be written).

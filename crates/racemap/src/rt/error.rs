@@ -1,0 +1,1 @@
+//! Runtime: error (to be written).

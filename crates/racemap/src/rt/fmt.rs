@@ -1,0 +1,1 @@
+//! Runtime: fmt (to be written).

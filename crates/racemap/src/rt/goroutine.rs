@@ -1,0 +1,1 @@
+//! Runtime: goroutine (to be written).

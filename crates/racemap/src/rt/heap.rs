@@ -1,0 +1,1 @@
+//! Runtime: heap (to be written).

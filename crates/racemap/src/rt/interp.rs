@@ -1,0 +1,1 @@
+//! Runtime: interp (to be written).

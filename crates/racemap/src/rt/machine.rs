@@ -1,0 +1,1 @@
+//! Runtime: machine (to be written).

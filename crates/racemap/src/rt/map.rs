@@ -1,0 +1,1 @@
+//! Runtime: map (to be written).

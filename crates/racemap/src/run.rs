@@ -1,0 +1,1 @@
+//! Runner (to be written).
