@@ -869,7 +869,7 @@ impl<'a> Parser<'a> {
             let lbrack = self.pos();
             self.next();
             if !context.is_empty() {
-                self.syntax_error_at(lo, &format!("{context} must have no type parameters"));
+                self.syntax_error_at(lbrack, &format!("{context} must have no type parameters"));
             }
             if self.tok == TokenKind::RBrack {
                 self.syntax_error("empty type parameter list");
@@ -1142,10 +1142,7 @@ impl<'a> Parser<'a> {
             TokenKind::Operator(Operator::Tilde) => {
                 self.next();
                 let _ = self.unary_expr();
-                self.diags.push(Diagnostic::unsupported(
-                    Span::new(lo, lo + 1),
-                    "type constraints (~T)",
-                ));
+                self.error_at(lo, "cannot use ~ outside of interface or type constraint");
                 self.mk_expr(lo, ExprKind::Bad)
             }
             TokenKind::Operator(Operator::And) => {
