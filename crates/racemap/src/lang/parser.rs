@@ -21,9 +21,10 @@
 //! else-if chains) reports `racemap does not support nesting deeper than 200 levels` and stops
 //! the parse, so the recursion depth (and with it the native stack) is bounded for any input.
 //!
-//! Invariant: node ids are handed out by [`Parser::id`] in parse order. Parameters, results and
-//! struct fields that share one written type (`a, b int`) hold clones of that type expression,
-//! which keep its ids; every other node has its own id.
+//! Invariant: node ids are unique and exactly `0..node_count`, in tree order: after parsing, a
+//! final pass numbers every node again (parameters that share one written type, `a, b int`,
+//! hold clones of that type expression, and recovery drops nodes). Type switch clauses
+//! ([`TypeCaseClause::id`]) are numbered too.
 
 use crate::diag::{Diagnostic, Span};
 use crate::lang::ast::*;
@@ -40,7 +41,8 @@ pub const MAX_DIAGNOSTICS: usize = 100;
 /// happened) together with the lexical and syntax errors, in the order they were found.
 pub fn parse(source: &str) -> (File, Vec<Diagnostic>) {
     let mut p = Parser::new(source);
-    let file = p.file();
+    let mut file = p.file();
+    p.renumber(&mut file);
     let node_count = p.next_id;
     let mut diags = p.finish();
     diags.sort_by_key(|d| d.span.lo);
@@ -189,6 +191,9 @@ struct Parser<'a> {
     depth: u32,
     /// The nesting limit was hit; the rest of the input is skipped.
     too_deep: bool,
+    /// Ids of wrapper nodes the parser dropped (e.g. the expression around a label), handed out
+    /// again before new ones so the ids stay dense.
+    spare_ids: Vec<NodeId>,
 }
 
 impl<'a> Parser<'a> {
@@ -213,6 +218,7 @@ impl<'a> Parser<'a> {
             xnest: 0,
             depth: 0,
             too_deep: false,
+            spare_ids: Vec::new(),
         };
         p.next();
         p
@@ -389,9 +395,30 @@ impl<'a> Parser<'a> {
     // Nodes
 
     fn id(&mut self) -> NodeId {
+        if let Some(id) = self.spare_ids.pop() {
+            return id;
+        }
         let id = NodeId(self.next_id);
         self.next_id += 1;
         id
+    }
+
+    /// Hand a dropped node's id out again.
+    fn recycle(&mut self, id: NodeId) {
+        self.spare_ids.push(id);
+    }
+
+    /// Remove parentheses around `x`, recycling their ids.
+    fn unparen(&mut self, mut x: Expr) -> Expr {
+        loop {
+            match x.kind {
+                ExprKind::Paren(inner) => {
+                    self.recycle(x.id);
+                    x = *inner;
+                }
+                kind => return Expr { kind, ..x },
+            }
+        }
     }
 
     fn mk_expr(&mut self, lo: u32, kind: ExprKind) -> Expr {
@@ -975,7 +1002,11 @@ impl<'a> Parser<'a> {
                 None => {
                     let Some(name) = e.name else { continue };
                     let (ty, variadic) = match &current {
-                        Some((t, v)) => (t.clone(), *v),
+                        Some((t, v)) => {
+                            let mut t = t.clone();
+                            self.fresh_ids_expr(&mut t);
+                            (t, *v)
+                        }
                         None => {
                             err_pos = Some(name.span.lo);
                             let b = self.mk_expr_span(name.span, ExprKind::Bad);
@@ -1059,6 +1090,314 @@ impl<'a> Parser<'a> {
         self.syntax_error(&format!("expected {follow_name}"));
         self.advance(COMMA | follow);
         None
+    }
+
+    /// Number all nodes again, densely in tree order (after recovery and the clones made for
+    /// shared parameter types, this makes the ids exactly `0..node_count`).
+    fn renumber(&mut self, file: &mut File) {
+        self.next_id = 0;
+        self.spare_ids.clear();
+        file.package.id = self.id();
+        for imp in &mut file.imports {
+            if let Some(n) = &mut imp.name {
+                n.id = self.id();
+            }
+        }
+        for d in &mut file.decls {
+            if let Decl::Func(f) = d {
+                if let Some(r) = &mut f.recv {
+                    if let Some(n) = &mut r.name {
+                        n.id = self.id();
+                    }
+                    self.fresh_ids_expr(&mut r.ty);
+                }
+            }
+            self.fresh_ids_decl(d);
+        }
+    }
+
+    /// Give every node of a cloned expression a fresh id (keeps ids unique).
+    fn fresh_ids_expr(&mut self, e: &mut Expr) {
+        e.id = self.id();
+        match &mut e.kind {
+            ExprKind::Ident(i) => i.id = self.id(),
+            ExprKind::IntLit(_)
+            | ExprKind::FloatLit(_)
+            | ExprKind::ImagLit(_)
+            | ExprKind::RuneLit(_)
+            | ExprKind::StringLit { .. }
+            | ExprKind::Ellipsis
+            | ExprKind::Bad => {}
+            ExprKind::CompositeLit { ty, elts, .. } => {
+                if let Some(t) = ty {
+                    self.fresh_ids_expr(t);
+                }
+                for el in elts {
+                    if let Some(k) = &mut el.key {
+                        self.fresh_ids_expr(k);
+                    }
+                    self.fresh_ids_expr(&mut el.value);
+                }
+            }
+            ExprKind::FuncLit { sig, body } => {
+                self.fresh_ids_sig(sig);
+                self.fresh_ids_block(body);
+            }
+            ExprKind::Paren(x) | ExprKind::Star(x) | ExprKind::Unary { x, .. } => {
+                self.fresh_ids_expr(x)
+            }
+            ExprKind::Selector { x, sel } => {
+                self.fresh_ids_expr(x);
+                sel.id = self.id();
+            }
+            ExprKind::Index { x, indices } => {
+                self.fresh_ids_expr(x);
+                for i in indices {
+                    self.fresh_ids_expr(i);
+                }
+            }
+            ExprKind::Slice { x, lo, hi, max } => {
+                self.fresh_ids_expr(x);
+                for b in [lo, hi, max].into_iter().flatten() {
+                    self.fresh_ids_expr(b);
+                }
+            }
+            ExprKind::TypeAssert { x, ty } => {
+                self.fresh_ids_expr(x);
+                if let Some(t) = ty {
+                    self.fresh_ids_expr(t);
+                }
+            }
+            ExprKind::Call { func, args, .. } => {
+                self.fresh_ids_expr(func);
+                for a in args {
+                    self.fresh_ids_expr(a);
+                }
+            }
+            ExprKind::Binary { x, y, .. } => {
+                self.fresh_ids_expr(x);
+                self.fresh_ids_expr(y);
+            }
+            ExprKind::ArrayType { len, elem } => {
+                if let Some(l) = len {
+                    self.fresh_ids_expr(l);
+                }
+                self.fresh_ids_expr(elem);
+            }
+            ExprKind::MapType { key, value } => {
+                self.fresh_ids_expr(key);
+                self.fresh_ids_expr(value);
+            }
+            ExprKind::ChanType { elem, .. } => self.fresh_ids_expr(elem),
+            ExprKind::FuncType(sig) => self.fresh_ids_sig(sig),
+            ExprKind::StructType(fields) => {
+                for f in fields {
+                    for n in &mut f.names {
+                        n.id = self.id();
+                    }
+                    self.fresh_ids_expr(&mut f.ty);
+                }
+            }
+            ExprKind::InterfaceType(elems) => {
+                for el in elems {
+                    match el {
+                        InterfaceElem::Method { name, sig } => {
+                            name.id = self.id();
+                            self.fresh_ids_sig(sig);
+                        }
+                        InterfaceElem::Embedded(t) => self.fresh_ids_expr(t),
+                    }
+                }
+            }
+        }
+    }
+
+    fn fresh_ids_sig(&mut self, sig: &mut FuncType) {
+        for p in sig.params.iter_mut().chain(sig.results.iter_mut()) {
+            if let Some(n) = &mut p.name {
+                n.id = self.id();
+            }
+            self.fresh_ids_expr(&mut p.ty);
+        }
+    }
+
+    fn fresh_ids_block(&mut self, b: &mut Block) {
+        for s in &mut b.stmts {
+            self.fresh_ids_stmt(s);
+        }
+    }
+
+    fn fresh_ids_decl(&mut self, d: &mut Decl) {
+        match d {
+            Decl::Var(specs) => {
+                for sp in specs {
+                    for n in &mut sp.names {
+                        n.id = self.id();
+                    }
+                    if let Some(t) = &mut sp.ty {
+                        self.fresh_ids_expr(t);
+                    }
+                    for v in &mut sp.values {
+                        self.fresh_ids_expr(v);
+                    }
+                }
+            }
+            Decl::Const(specs) => {
+                for sp in specs {
+                    for n in &mut sp.names {
+                        n.id = self.id();
+                    }
+                    if let Some(t) = &mut sp.ty {
+                        self.fresh_ids_expr(t);
+                    }
+                    for v in &mut sp.values {
+                        self.fresh_ids_expr(v);
+                    }
+                }
+            }
+            Decl::Type(specs) => {
+                for sp in specs {
+                    sp.name.id = self.id();
+                    self.fresh_ids_expr(&mut sp.ty);
+                }
+            }
+            Decl::Func(f) => {
+                f.name.id = self.id();
+                self.fresh_ids_sig(&mut f.sig);
+                if let Some(b) = &mut f.body {
+                    self.fresh_ids_block(b);
+                }
+            }
+        }
+    }
+
+    fn fresh_ids_stmt(&mut self, s: &mut Stmt) {
+        s.id = self.id();
+        match &mut s.kind {
+            StmtKind::Decl(d) => self.fresh_ids_decl(d),
+            StmtKind::Expr(x) | StmtKind::Go(x) | StmtKind::Defer(x) => self.fresh_ids_expr(x),
+            StmtKind::IncDec { x, .. } => self.fresh_ids_expr(x),
+            StmtKind::Send { ch, value } => {
+                self.fresh_ids_expr(ch);
+                self.fresh_ids_expr(value);
+            }
+            StmtKind::Assign { lhs, rhs, .. } => {
+                for e in lhs.iter_mut().chain(rhs.iter_mut()) {
+                    self.fresh_ids_expr(e);
+                }
+            }
+            StmtKind::Return(xs) => {
+                for e in xs {
+                    self.fresh_ids_expr(e);
+                }
+            }
+            StmtKind::Break(l) | StmtKind::Continue(l) => {
+                if let Some(l) = l {
+                    l.id = self.id();
+                }
+            }
+            StmtKind::Goto(l) => l.id = self.id(),
+            StmtKind::Fallthrough | StmtKind::Empty => {}
+            StmtKind::Block(b) => self.fresh_ids_block(b),
+            StmtKind::If {
+                init,
+                cond,
+                then,
+                els,
+            } => {
+                if let Some(i) = init {
+                    self.fresh_ids_stmt(i);
+                }
+                self.fresh_ids_expr(cond);
+                self.fresh_ids_block(then);
+                if let Some(e) = els {
+                    self.fresh_ids_stmt(e);
+                }
+            }
+            StmtKind::Switch { init, tag, cases } => {
+                if let Some(i) = init {
+                    self.fresh_ids_stmt(i);
+                }
+                if let Some(t) = tag {
+                    self.fresh_ids_expr(t);
+                }
+                for c in cases {
+                    for e in &mut c.exprs {
+                        self.fresh_ids_expr(e);
+                    }
+                    for st in &mut c.body {
+                        self.fresh_ids_stmt(st);
+                    }
+                }
+            }
+            StmtKind::TypeSwitch {
+                init,
+                bind,
+                x,
+                cases,
+            } => {
+                if let Some(i) = init {
+                    self.fresh_ids_stmt(i);
+                }
+                if let Some(b) = bind {
+                    b.id = self.id();
+                }
+                self.fresh_ids_expr(x);
+                for c in cases {
+                    c.id = self.id();
+                    for e in &mut c.types {
+                        self.fresh_ids_expr(e);
+                    }
+                    for st in &mut c.body {
+                        self.fresh_ids_stmt(st);
+                    }
+                }
+            }
+            StmtKind::Select(clauses) => {
+                for c in clauses {
+                    if let Some(comm) = &mut c.comm {
+                        self.fresh_ids_stmt(comm);
+                    }
+                    for st in &mut c.body {
+                        self.fresh_ids_stmt(st);
+                    }
+                }
+            }
+            StmtKind::For {
+                init,
+                cond,
+                post,
+                body,
+            } => {
+                if let Some(i) = init {
+                    self.fresh_ids_stmt(i);
+                }
+                if let Some(c) = cond {
+                    self.fresh_ids_expr(c);
+                }
+                if let Some(p) = post {
+                    self.fresh_ids_stmt(p);
+                }
+                self.fresh_ids_block(body);
+            }
+            StmtKind::Range {
+                key,
+                value,
+                x,
+                body,
+                ..
+            } => {
+                for e in [key, value].into_iter().flatten() {
+                    self.fresh_ids_expr(e);
+                }
+                self.fresh_ids_expr(x);
+                self.fresh_ids_block(body);
+            }
+            StmtKind::Labeled { label, stmt } => {
+                label.id = self.id();
+                self.fresh_ids_stmt(stmt);
+            }
+        }
     }
 
     // ------------------------------------------------------------------------------------------
@@ -1164,7 +1503,7 @@ impl<'a> Parser<'a> {
             Some(Operator::And) => ExprKind::Unary {
                 op: UnaryOp::Addr,
                 // Go drops parentheses here: &(T{}) is &T{}.
-                x: Box::new(unparen(x)),
+                x: Box::new(self.unparen(x)),
             },
             Some(o) => ExprKind::Unary {
                 op: match o {
@@ -2169,12 +2508,14 @@ impl<'a> Parser<'a> {
             && self.tok == TokenKind::Colon
         {
             let Some(Expr {
+                id,
                 kind: ExprKind::Ident(label),
                 ..
             }) = lhs.into_iter().next()
             else {
                 return None;
             };
+            self.recycle(id);
             return self.labeled_stmt(label);
         }
         self.simple_stmt_with(lhs)
@@ -2296,7 +2637,7 @@ impl<'a> Parser<'a> {
                 x.span.lo,
                 format!("expression in {word} must not be parenthesized"),
             );
-            unparen(x)
+            self.unparen(x)
         } else {
             x
         };
@@ -2588,17 +2929,23 @@ impl<'a> Parser<'a> {
             Some(Simple::Guard { lhs, assert, .. }) => {
                 let bind = match lhs {
                     Some(Expr {
+                        id,
                         kind: ExprKind::Ident(i),
                         ..
-                    }) => Some(i),
+                    }) => {
+                        self.recycle(id);
+                        Some(i)
+                    }
                     _ => None,
                 };
                 h.guard = Some((bind, assert));
             }
             Some(Simple::Stmt(Stmt {
+                id,
                 kind: StmtKind::Expr(x),
                 ..
             })) => {
+                self.recycle(id);
                 if keyword == Keyword::Switch
                     && matches!(x.kind, ExprKind::TypeAssert { ty: None, .. })
                 {
@@ -2730,7 +3077,10 @@ impl<'a> Parser<'a> {
         let init = h.init;
         if let Some((bind, assert)) = h.guard {
             let x = match assert.kind {
-                ExprKind::TypeAssert { x, .. } => *x,
+                ExprKind::TypeAssert { x, .. } => {
+                    self.recycle(assert.id);
+                    *x
+                }
                 other => Expr {
                     kind: other,
                     ..assert
@@ -2929,17 +3279,6 @@ fn binary_op(op: Operator) -> Option<BinaryOp> {
         Operator::Shr => BinaryOp::Shr,
         Operator::Not | Operator::Tilde => return None,
     })
-}
-
-fn unparen(mut x: Expr) -> Expr {
-    loop {
-        match x.kind {
-            ExprKind::Paren(inner) => x = *inner,
-            kind => {
-                return Expr { kind, ..x };
-            }
-        }
-    }
 }
 
 fn unparen_ref(mut x: &Expr) -> &Expr {
