@@ -3,7 +3,7 @@
 //! swapping and inserting pieces.
 //!
 //! Invariants checked on every input: every diagnostic lies within the source; node ids are
-//! exactly `0..node_count` (unique and dense); at most one `syntax error` per line.
+//! exactly `0..node_count` (unique and dense); no two consecutive syntax errors on one line.
 //!
 //! Run longer with `PROPTEST_CASES=20000 cargo test -p racemap --test parser_fuzz`.
 
@@ -254,8 +254,8 @@ fn check_invariants(src: &str) {
     ids.sort_unstable();
     let expected: Vec<u64> = (0..u64::from(file.node_count)).collect();
     assert_eq!(ids, expected, "node ids are not exactly 0..node_count");
-    // Go's rule: at most one syntax error per line.
-    let mut lines: Vec<usize> = diags
+    // Go's rule: a syntax error on the same line as the previous one is dropped.
+    let lines: Vec<usize> = diags
         .iter()
         .filter(|d| d.message.starts_with("syntax error"))
         .map(|d| {
@@ -264,10 +264,10 @@ fn check_invariants(src: &str) {
                 .count()
         })
         .collect();
-    let n = lines.len();
-    lines.sort_unstable();
-    lines.dedup();
-    assert_eq!(lines.len(), n, "two syntax errors on one line: {diags:?}");
+    assert!(
+        lines.windows(2).all(|w| w[0] != w[1]),
+        "two consecutive syntax errors on one line: {diags:?}"
+    );
 }
 
 /// Every `"id": n` in the serialized tree (the ids of expressions, statements, identifiers and

@@ -13,9 +13,9 @@
 //!   (`mixed named and unnamed parameters`).
 //!
 //! Error recovery: after an error the parser skips to a token of a follow set (plus the keywords
-//! that start statements, inside functions), like Go's `advance`. Only one syntax error is kept
-//! per line (Go's rule), none after the end of the file once an error was reported, and parsing
-//! stops after [`MAX_DIAGNOSTICS`].
+//! that start statements, inside functions), like Go's `advance`. As in Go, a syntax error on
+//! the same line as the previous syntax error is dropped, none is reported at the end of the file
+//! once an error was reported, and parsing stops after [`MAX_DIAGNOSTICS`].
 //!
 //! Robustness: nesting deeper than [`MAX_NESTING`] (parentheses, blocks, types, unary operators,
 //! else-if chains) reports `racemap does not support nesting deeper than 200 levels` and stops
@@ -38,14 +38,14 @@ pub const MAX_NESTING: u32 = 200;
 pub const MAX_DIAGNOSTICS: usize = 100;
 
 /// Parse one Go source file. Always returns a [`File`] (with [`ExprKind::Bad`] where recovery
-/// happened) together with the lexical and syntax errors, in the order they were found.
+/// happened) together with the lexical and syntax errors in the order Go reports them (not
+/// sorted: Go stops after the 10th error *in this order*, then prints them sorted by position).
 pub fn parse(source: &str) -> (File, Vec<Diagnostic>) {
     let mut p = Parser::new(source);
     let mut file = p.file();
     p.renumber(&mut file);
     let node_count = p.next_id;
-    let mut diags = p.finish();
-    diags.sort_by_key(|d| d.span.lo);
+    let diags = p.finish();
     (File { node_count, ..file }, diags)
 }
 
@@ -330,7 +330,7 @@ impl<'a> Parser<'a> {
             .push(Diagnostic::error(Span::new(pos, pos + 1), message));
     }
 
-    /// A `syntax error: ...`, at most one per line.
+    /// A `syntax error: ...`, dropped when on the line of the previous one (Go's rule).
     fn plain_syntax_error_at(&mut self, pos: u32, message: String) {
         let line = self.line_of(pos);
         if self.last_syntax_line == Some(line) {
