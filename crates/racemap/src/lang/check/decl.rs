@@ -377,10 +377,8 @@ impl<'a> Checker<'a> {
         let saved_iota = self.iota.replace(spec.iota as i128);
         let declared = from.ty.as_ref().map(|t| self.resolve_type(t));
         let mut out = Vec::new();
-        if from.values.is_empty() {
-            if spec.ty.is_some() || i == 0 {
-                self.err(spec.span, "missing init expr for const declaration");
-            }
+        if from.values.is_empty() && (spec.ty.is_some() || i == 0) {
+            self.err(spec.span, "missing init expr for const declaration");
         }
         for (n, name) in spec.names.iter().enumerate() {
             let Some(e) = from.values.get(n) else {

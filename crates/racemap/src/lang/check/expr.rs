@@ -123,13 +123,10 @@ impl<'a> Checker<'a> {
                 self.composite(e, ty.as_deref(), elts, *rbrace, hint)
             }
             ExprKind::FuncLit { sig, body } => self.func_lit(e, sig, body),
-            ExprKind::Paren(x) => {
-                let o = match hint {
-                    Some(h) => self.expr_hint(x, h),
-                    None => self.expr_any(x),
-                };
-                o
-            }
+            ExprKind::Paren(x) => match hint {
+                Some(h) => self.expr_hint(x, h),
+                None => self.expr_any(x),
+            },
             ExprKind::Selector { x, sel } => self.selector(e, x, sel, false),
             ExprKind::Index { x, indices } => self.index(e, x, indices),
             ExprKind::Slice { x, lo, hi, max } => {
@@ -1236,7 +1233,7 @@ impl<'a> Checker<'a> {
                     invalid
                 }
             },
-            TypeKind::Basic(b) if matches!(b, Basic::String | Basic::UntypedString) => {
+            TypeKind::Basic(Basic::String | Basic::UntypedString) => {
                 let len = match &x.val {
                     Some(ConstValue::String(s)) => Some(s.len() as u64),
                     _ => None,
@@ -1330,7 +1327,7 @@ impl<'a> Checker<'a> {
             return invalid;
         }
         let result = match self.types.under(x.ty).clone() {
-            TypeKind::Basic(b) if matches!(b, Basic::String | Basic::UntypedString) => {
+            TypeKind::Basic(Basic::String | Basic::UntypedString) => {
                 if max.is_some() {
                     self.err(e.span, "invalid operation: 3-index slice of string");
                     return invalid;

@@ -137,18 +137,15 @@ impl<'a> Checker<'a> {
                                 format!("{what} requires function call, not conversion"),
                             );
                         }
-                        CallKind::Builtin(b)
-                            if matches!(
-                                b,
-                                Builtin::Append
-                                    | Builtin::Cap
-                                    | Builtin::Len
-                                    | Builtin::Make
-                                    | Builtin::New
-                                    | Builtin::Min
-                                    | Builtin::Max
-                            ) =>
-                        {
+                        CallKind::Builtin(
+                            Builtin::Append
+                            | Builtin::Cap
+                            | Builtin::Len
+                            | Builtin::Make
+                            | Builtin::New
+                            | Builtin::Min
+                            | Builtin::Max,
+                        ) => {
                             let d = self.describe(e, &x);
                             self.err(e.span, format!("{what} discards result of {d}"));
                         }
