@@ -7,7 +7,9 @@ use std::path::Path;
 fn sources() -> Vec<String> {
     let mut out = Vec::new();
     for dir in ["check_ok", "diagnostics"] {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join(dir);
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests")
+            .join(dir);
         let mut files: Vec<_> = std::fs::read_dir(root)
             .expect("test directory exists")
             .filter_map(|e| e.ok().map(|e| e.path()))

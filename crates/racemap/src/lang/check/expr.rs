@@ -150,7 +150,8 @@ impl<'a> Checker<'a> {
                     );
                     return invalid;
                 }
-                if self.is_interface(t) && t != self.any_type && t != xo.ty {
+                if self.is_interface(t) && t != self.any_type && t != self.error_type && t != xo.ty
+                {
                     self.unsupported(ty.span, "type assertions to interfaces with methods");
                     return invalid;
                 }

@@ -1045,6 +1045,7 @@ impl<'a> Checker<'a> {
                 if t != self.invalid()
                     && self.is_interface(t)
                     && t != self.any_type
+                    && t != self.error_type
                     && Some(t) != Some(xo.ty)
                 {
                     self.unsupported(te.span, "type switch cases with interfaces with methods");
