@@ -13,17 +13,18 @@
 //!   (`mixed named and unnamed parameters`).
 //!
 //! Error recovery: after an error the parser skips to a token of a follow set (plus the keywords
-//! that start statements, inside functions), like Go's `advance`. Only one syntax error is kept
-//! per line (Go's rule), none after the end of the file once an error was reported, and parsing
-//! stops after [`MAX_DIAGNOSTICS`].
+//! that start statements, inside functions), like Go's `advance`. As in Go, a syntax error on
+//! the same line as the previous syntax error is dropped, none is reported at the end of the file
+//! once an error was reported, and parsing stops after [`MAX_DIAGNOSTICS`].
 //!
 //! Robustness: nesting deeper than [`MAX_NESTING`] (parentheses, blocks, types, unary operators,
 //! else-if chains) reports `racemap does not support nesting deeper than 200 levels` and stops
 //! the parse, so the recursion depth (and with it the native stack) is bounded for any input.
 //!
-//! Invariant: node ids are handed out by [`Parser::id`] in parse order. Parameters, results and
-//! struct fields that share one written type (`a, b int`) hold clones of that type expression,
-//! which keep its ids; every other node has its own id.
+//! Invariant: node ids are unique and exactly `0..node_count`, in tree order: after parsing, a
+//! final pass numbers every node again (parameters that share one written type, `a, b int`,
+//! hold clones of that type expression, and recovery drops nodes). Type switch clauses
+//! ([`TypeCaseClause::id`]) are numbered too.
 
 use crate::diag::{Diagnostic, Span};
 use crate::lang::ast::*;
@@ -37,13 +38,14 @@ pub const MAX_NESTING: u32 = 200;
 pub const MAX_DIAGNOSTICS: usize = 100;
 
 /// Parse one Go source file. Always returns a [`File`] (with [`ExprKind::Bad`] where recovery
-/// happened) together with the lexical and syntax errors, in the order they were found.
+/// happened) together with the lexical and syntax errors in the order Go reports them (not
+/// sorted: Go stops after the 10th error *in this order*, then prints them sorted by position).
 pub fn parse(source: &str) -> (File, Vec<Diagnostic>) {
     let mut p = Parser::new(source);
-    let file = p.file();
+    let mut file = p.file();
+    p.renumber(&mut file);
     let node_count = p.next_id;
-    let mut diags = p.finish();
-    diags.sort_by_key(|d| d.span.lo);
+    let diags = p.finish();
     (File { node_count, ..file }, diags)
 }
 
@@ -154,9 +156,9 @@ enum Simple {
 /// The parts of an `if`/`for`/`switch` header.
 #[derive(Default)]
 struct Header {
-    init: Option<Stmt>,
+    init: Option<Box<Stmt>>,
     cond: Option<Expr>,
-    post: Option<Stmt>,
+    post: Option<Box<Stmt>>,
     range: Option<(Vec<Expr>, bool, Expr)>,
     guard: Option<(Option<Ident>, Expr)>,
 }
@@ -189,6 +191,9 @@ struct Parser<'a> {
     depth: u32,
     /// The nesting limit was hit; the rest of the input is skipped.
     too_deep: bool,
+    /// Ids of wrapper nodes the parser dropped (e.g. the expression around a label), handed out
+    /// again before new ones so the ids stay dense.
+    spare_ids: Vec<NodeId>,
 }
 
 impl<'a> Parser<'a> {
@@ -213,6 +218,7 @@ impl<'a> Parser<'a> {
             xnest: 0,
             depth: 0,
             too_deep: false,
+            spare_ids: Vec::new(),
         };
         p.next();
         p
@@ -324,7 +330,7 @@ impl<'a> Parser<'a> {
             .push(Diagnostic::error(Span::new(pos, pos + 1), message));
     }
 
-    /// A `syntax error: ...`, at most one per line.
+    /// A `syntax error: ...`, dropped when on the line of the previous one (Go's rule).
     fn plain_syntax_error_at(&mut self, pos: u32, message: String) {
         let line = self.line_of(pos);
         if self.last_syntax_line == Some(line) {
@@ -389,9 +395,30 @@ impl<'a> Parser<'a> {
     // Nodes
 
     fn id(&mut self) -> NodeId {
+        if let Some(id) = self.spare_ids.pop() {
+            return id;
+        }
         let id = NodeId(self.next_id);
         self.next_id += 1;
         id
+    }
+
+    /// Hand a dropped node's id out again.
+    fn recycle(&mut self, id: NodeId) {
+        self.spare_ids.push(id);
+    }
+
+    /// Remove parentheses around `x`, recycling their ids.
+    fn unparen(&mut self, mut x: Expr) -> Expr {
+        loop {
+            match x.kind {
+                ExprKind::Paren(inner) => {
+                    self.recycle(x.id);
+                    x = *inner;
+                }
+                kind => return Expr { kind, ..x },
+            }
+        }
     }
 
     fn mk_expr(&mut self, lo: u32, kind: ExprKind) -> Expr {
@@ -975,7 +1002,11 @@ impl<'a> Parser<'a> {
                 None => {
                     let Some(name) = e.name else { continue };
                     let (ty, variadic) = match &current {
-                        Some((t, v)) => (t.clone(), *v),
+                        Some((t, v)) => {
+                            let mut t = t.clone();
+                            self.fresh_ids_expr(&mut t);
+                            (t, *v)
+                        }
                         None => {
                             err_pos = Some(name.span.lo);
                             let b = self.mk_expr_span(name.span, ExprKind::Bad);
@@ -1061,6 +1092,314 @@ impl<'a> Parser<'a> {
         None
     }
 
+    /// Number all nodes again, densely in tree order (after recovery and the clones made for
+    /// shared parameter types, this makes the ids exactly `0..node_count`).
+    fn renumber(&mut self, file: &mut File) {
+        self.next_id = 0;
+        self.spare_ids.clear();
+        file.package.id = self.id();
+        for imp in &mut file.imports {
+            if let Some(n) = &mut imp.name {
+                n.id = self.id();
+            }
+        }
+        for d in &mut file.decls {
+            if let Decl::Func(f) = d {
+                if let Some(r) = &mut f.recv {
+                    if let Some(n) = &mut r.name {
+                        n.id = self.id();
+                    }
+                    self.fresh_ids_expr(&mut r.ty);
+                }
+            }
+            self.fresh_ids_decl(d);
+        }
+    }
+
+    /// Give every node of a cloned expression a fresh id (keeps ids unique).
+    fn fresh_ids_expr(&mut self, e: &mut Expr) {
+        e.id = self.id();
+        match &mut e.kind {
+            ExprKind::Ident(i) => i.id = self.id(),
+            ExprKind::IntLit(_)
+            | ExprKind::FloatLit(_)
+            | ExprKind::ImagLit(_)
+            | ExprKind::RuneLit(_)
+            | ExprKind::StringLit { .. }
+            | ExprKind::Ellipsis
+            | ExprKind::Bad => {}
+            ExprKind::CompositeLit { ty, elts, .. } => {
+                if let Some(t) = ty {
+                    self.fresh_ids_expr(t);
+                }
+                for el in elts {
+                    if let Some(k) = &mut el.key {
+                        self.fresh_ids_expr(k);
+                    }
+                    self.fresh_ids_expr(&mut el.value);
+                }
+            }
+            ExprKind::FuncLit { sig, body } => {
+                self.fresh_ids_sig(sig);
+                self.fresh_ids_block(body);
+            }
+            ExprKind::Paren(x) | ExprKind::Star(x) | ExprKind::Unary { x, .. } => {
+                self.fresh_ids_expr(x)
+            }
+            ExprKind::Selector { x, sel } => {
+                self.fresh_ids_expr(x);
+                sel.id = self.id();
+            }
+            ExprKind::Index { x, indices } => {
+                self.fresh_ids_expr(x);
+                for i in indices {
+                    self.fresh_ids_expr(i);
+                }
+            }
+            ExprKind::Slice { x, lo, hi, max } => {
+                self.fresh_ids_expr(x);
+                for b in [lo, hi, max].into_iter().flatten() {
+                    self.fresh_ids_expr(b);
+                }
+            }
+            ExprKind::TypeAssert { x, ty } => {
+                self.fresh_ids_expr(x);
+                if let Some(t) = ty {
+                    self.fresh_ids_expr(t);
+                }
+            }
+            ExprKind::Call { func, args, .. } => {
+                self.fresh_ids_expr(func);
+                for a in args {
+                    self.fresh_ids_expr(a);
+                }
+            }
+            ExprKind::Binary { x, y, .. } => {
+                self.fresh_ids_expr(x);
+                self.fresh_ids_expr(y);
+            }
+            ExprKind::ArrayType { len, elem } => {
+                if let Some(l) = len {
+                    self.fresh_ids_expr(l);
+                }
+                self.fresh_ids_expr(elem);
+            }
+            ExprKind::MapType { key, value } => {
+                self.fresh_ids_expr(key);
+                self.fresh_ids_expr(value);
+            }
+            ExprKind::ChanType { elem, .. } => self.fresh_ids_expr(elem),
+            ExprKind::FuncType(sig) => self.fresh_ids_sig(sig),
+            ExprKind::StructType(fields) => {
+                for f in fields {
+                    for n in &mut f.names {
+                        n.id = self.id();
+                    }
+                    self.fresh_ids_expr(&mut f.ty);
+                }
+            }
+            ExprKind::InterfaceType(elems) => {
+                for el in elems {
+                    match el {
+                        InterfaceElem::Method { name, sig } => {
+                            name.id = self.id();
+                            self.fresh_ids_sig(sig);
+                        }
+                        InterfaceElem::Embedded(t) => self.fresh_ids_expr(t),
+                    }
+                }
+            }
+        }
+    }
+
+    fn fresh_ids_sig(&mut self, sig: &mut FuncType) {
+        for p in sig.params.iter_mut().chain(sig.results.iter_mut()) {
+            if let Some(n) = &mut p.name {
+                n.id = self.id();
+            }
+            self.fresh_ids_expr(&mut p.ty);
+        }
+    }
+
+    fn fresh_ids_block(&mut self, b: &mut Block) {
+        for s in &mut b.stmts {
+            self.fresh_ids_stmt(s);
+        }
+    }
+
+    fn fresh_ids_decl(&mut self, d: &mut Decl) {
+        match d {
+            Decl::Var(specs) => {
+                for sp in specs {
+                    for n in &mut sp.names {
+                        n.id = self.id();
+                    }
+                    if let Some(t) = &mut sp.ty {
+                        self.fresh_ids_expr(t);
+                    }
+                    for v in &mut sp.values {
+                        self.fresh_ids_expr(v);
+                    }
+                }
+            }
+            Decl::Const(specs) => {
+                for sp in specs {
+                    for n in &mut sp.names {
+                        n.id = self.id();
+                    }
+                    if let Some(t) = &mut sp.ty {
+                        self.fresh_ids_expr(t);
+                    }
+                    for v in &mut sp.values {
+                        self.fresh_ids_expr(v);
+                    }
+                }
+            }
+            Decl::Type(specs) => {
+                for sp in specs {
+                    sp.name.id = self.id();
+                    self.fresh_ids_expr(&mut sp.ty);
+                }
+            }
+            Decl::Func(f) => {
+                f.name.id = self.id();
+                self.fresh_ids_sig(&mut f.sig);
+                if let Some(b) = &mut f.body {
+                    self.fresh_ids_block(b);
+                }
+            }
+        }
+    }
+
+    fn fresh_ids_stmt(&mut self, s: &mut Stmt) {
+        s.id = self.id();
+        match &mut s.kind {
+            StmtKind::Decl(d) => self.fresh_ids_decl(d),
+            StmtKind::Expr(x) | StmtKind::Go(x) | StmtKind::Defer(x) => self.fresh_ids_expr(x),
+            StmtKind::IncDec { x, .. } => self.fresh_ids_expr(x),
+            StmtKind::Send { ch, value } => {
+                self.fresh_ids_expr(ch);
+                self.fresh_ids_expr(value);
+            }
+            StmtKind::Assign { lhs, rhs, .. } => {
+                for e in lhs.iter_mut().chain(rhs.iter_mut()) {
+                    self.fresh_ids_expr(e);
+                }
+            }
+            StmtKind::Return(xs) => {
+                for e in xs {
+                    self.fresh_ids_expr(e);
+                }
+            }
+            StmtKind::Break(l) | StmtKind::Continue(l) => {
+                if let Some(l) = l {
+                    l.id = self.id();
+                }
+            }
+            StmtKind::Goto(l) => l.id = self.id(),
+            StmtKind::Fallthrough | StmtKind::Empty => {}
+            StmtKind::Block(b) => self.fresh_ids_block(b),
+            StmtKind::If {
+                init,
+                cond,
+                then,
+                els,
+            } => {
+                if let Some(i) = init {
+                    self.fresh_ids_stmt(i);
+                }
+                self.fresh_ids_expr(cond);
+                self.fresh_ids_block(then);
+                if let Some(e) = els {
+                    self.fresh_ids_stmt(e);
+                }
+            }
+            StmtKind::Switch { init, tag, cases } => {
+                if let Some(i) = init {
+                    self.fresh_ids_stmt(i);
+                }
+                if let Some(t) = tag {
+                    self.fresh_ids_expr(t);
+                }
+                for c in cases {
+                    for e in &mut c.exprs {
+                        self.fresh_ids_expr(e);
+                    }
+                    for st in &mut c.body {
+                        self.fresh_ids_stmt(st);
+                    }
+                }
+            }
+            StmtKind::TypeSwitch {
+                init,
+                bind,
+                x,
+                cases,
+            } => {
+                if let Some(i) = init {
+                    self.fresh_ids_stmt(i);
+                }
+                if let Some(b) = bind {
+                    b.id = self.id();
+                }
+                self.fresh_ids_expr(x);
+                for c in cases {
+                    c.id = self.id();
+                    for e in &mut c.types {
+                        self.fresh_ids_expr(e);
+                    }
+                    for st in &mut c.body {
+                        self.fresh_ids_stmt(st);
+                    }
+                }
+            }
+            StmtKind::Select(clauses) => {
+                for c in clauses {
+                    if let Some(comm) = &mut c.comm {
+                        self.fresh_ids_stmt(comm);
+                    }
+                    for st in &mut c.body {
+                        self.fresh_ids_stmt(st);
+                    }
+                }
+            }
+            StmtKind::For {
+                init,
+                cond,
+                post,
+                body,
+            } => {
+                if let Some(i) = init {
+                    self.fresh_ids_stmt(i);
+                }
+                if let Some(c) = cond {
+                    self.fresh_ids_expr(c);
+                }
+                if let Some(p) = post {
+                    self.fresh_ids_stmt(p);
+                }
+                self.fresh_ids_block(body);
+            }
+            StmtKind::Range {
+                key,
+                value,
+                x,
+                body,
+                ..
+            } => {
+                for e in [key, value].into_iter().flatten() {
+                    self.fresh_ids_expr(e);
+                }
+                self.fresh_ids_expr(x);
+                self.fresh_ids_block(body);
+            }
+            StmtKind::Labeled { label, stmt } => {
+                label.id = self.id();
+                self.fresh_ids_stmt(stmt);
+            }
+        }
+    }
+
     // ------------------------------------------------------------------------------------------
     // Expressions
 
@@ -1081,6 +1420,9 @@ impl<'a> Parser<'a> {
             Some(x) => x,
             None => self.unary_expr(),
         };
+        // Each operator deepens the (left-leaning) tree: count it as nesting, so later passes
+        // can recurse over the tree safely.
+        let depth = self.depth;
         loop {
             let op = match self.tok {
                 TokenKind::Operator(op) if op.precedence() > prec => op,
@@ -1089,6 +1431,9 @@ impl<'a> Parser<'a> {
             };
             let op_span = self.span;
             let tprec = op.precedence();
+            if !self.enter() {
+                break;
+            }
             self.next();
             let y = self.binary_expr(None, tprec);
             let lo = x.span.lo;
@@ -1105,6 +1450,7 @@ impl<'a> Parser<'a> {
                 },
             );
         }
+        self.depth = depth;
         x
     }
 
@@ -1118,131 +1464,129 @@ impl<'a> Parser<'a> {
         x
     }
 
+    // The functions on recursive paths are thin dispatchers that call one function per case,
+    // so that each nesting level costs only the frames of the case taken (unoptimized builds
+    // give every temporary of a function its own stack slot).
+
     fn unary_expr_inner(&mut self) -> Expr {
-        let lo = self.pos();
         match self.tok {
-            TokenKind::Star => {
-                self.next();
-                let x = self.unary_expr();
-                self.mk_expr(lo, ExprKind::Star(Box::new(x)))
+            TokenKind::Star
+            | TokenKind::Operator(
+                Operator::Add
+                | Operator::Sub
+                | Operator::Not
+                | Operator::Xor
+                | Operator::Tilde
+                | Operator::And,
+            ) => self.unary_operation(),
+            TokenKind::Arrow => self.unary_recv(),
+            _ => self.pexpr(None, true),
+        }
+    }
+
+    /// `*x`, `+x`, `-x`, `!x`, `^x`, `&x` (and `~x`, an error outside constraints).
+    #[inline(never)]
+    fn unary_operation(&mut self) -> Expr {
+        let lo = self.pos();
+        let op = match self.tok {
+            TokenKind::Operator(op) => Some(op),
+            _ => None,
+        };
+        self.next();
+        let x = self.unary_expr();
+        let kind = match op {
+            None => ExprKind::Star(Box::new(x)),
+            Some(Operator::Tilde) => {
+                self.error_at(lo, "cannot use ~ outside of interface or type constraint");
+                ExprKind::Bad
             }
-            TokenKind::Operator(
-                op @ (Operator::Add | Operator::Sub | Operator::Not | Operator::Xor),
-            ) => {
-                self.next();
-                let x = self.unary_expr();
-                let op = match op {
+            Some(Operator::And) => ExprKind::Unary {
+                op: UnaryOp::Addr,
+                // Go drops parentheses here: &(T{}) is &T{}.
+                x: Box::new(self.unparen(x)),
+            },
+            Some(o) => ExprKind::Unary {
+                op: match o {
                     Operator::Add => UnaryOp::Plus,
                     Operator::Sub => UnaryOp::Neg,
                     Operator::Not => UnaryOp::Not,
                     _ => UnaryOp::BitNot,
-                };
-                self.mk_expr(lo, ExprKind::Unary { op, x: Box::new(x) })
-            }
-            TokenKind::Operator(Operator::Tilde) => {
-                self.next();
-                let _ = self.unary_expr();
-                self.error_at(lo, "cannot use ~ outside of interface or type constraint");
-                self.mk_expr(lo, ExprKind::Bad)
-            }
-            TokenKind::Operator(Operator::And) => {
-                self.next();
-                let x = unparen(self.unary_expr());
-                self.mk_expr(
-                    lo,
-                    ExprKind::Unary {
-                        op: UnaryOp::Addr,
-                        x: Box::new(x),
-                    },
-                )
-            }
-            TokenKind::Arrow => {
-                self.next();
-                let mut x = self.unary_expr();
-                if matches!(x.kind, ExprKind::ChanType { .. }) {
-                    // <-chan T: re-associate the arrow with the channel type.
-                    let mut dir = ChanDir::Send;
-                    let mut count = 0;
-                    let mut err: Option<String> = None;
-                    {
-                        let mut t = &x;
-                        while dir == ChanDir::Send {
-                            match &t.kind {
-                                ExprKind::ChanType { dir: d, elem } => {
-                                    dir = *d;
-                                    if dir == ChanDir::Recv {
-                                        err = Some("unexpected <-, expected chan".to_string());
-                                    }
-                                    count += 1;
-                                    t = elem;
-                                }
-                                _ => break,
-                            }
+                },
+                x: Box::new(x),
+            },
+        };
+        self.mk_expr(lo, kind)
+    }
+
+    /// `<-x`, or `<-chan T` (the arrow re-associated with the channel type, as Go does).
+    #[inline(never)]
+    fn unary_recv(&mut self) -> Expr {
+        let lo = self.pos();
+        self.next();
+        let mut x = self.unary_expr();
+        if matches!(x.kind, ExprKind::ChanType { .. }) {
+            self.reassociate_recv_chan(&mut x);
+            x.span = Span::new(lo, x.span.hi);
+            return x;
+        }
+        self.mk_expr(
+            lo,
+            ExprKind::Unary {
+                op: UnaryOp::Recv,
+                x: Box::new(x),
+            },
+        )
+    }
+
+    /// `<-(chan E)` becomes `(<-chan E)`, `<-(chan<- E)` becomes `(<-chan (<-E))`.
+    fn reassociate_recv_chan(&mut self, x: &mut Expr) {
+        let mut dir = ChanDir::Send;
+        let mut count = 0;
+        let mut err: Option<String> = None;
+        {
+            let mut t: &Expr = x;
+            while dir == ChanDir::Send {
+                match &t.kind {
+                    ExprKind::ChanType { dir: d, elem } => {
+                        dir = *d;
+                        if dir == ChanDir::Recv {
+                            err = Some("unexpected <-, expected chan".to_string());
                         }
-                        if dir == ChanDir::Send {
-                            err =
-                                Some(format!("unexpected {}, expected chan", self.expr_string(t)));
-                        }
+                        count += 1;
+                        t = elem;
                     }
-                    {
-                        let mut t = &mut x;
-                        for _ in 0..count {
-                            match &mut t.kind {
-                                ExprKind::ChanType { dir: d, elem } => {
-                                    *d = ChanDir::Recv;
-                                    t = elem;
-                                }
-                                _ => break,
-                            }
-                        }
-                    }
-                    if let Some(msg) = err {
-                        self.syntax_error(&msg);
-                    }
-                    x.span = Span::new(lo, x.span.hi);
-                    return x;
+                    _ => break,
                 }
-                self.mk_expr(
-                    lo,
-                    ExprKind::Unary {
-                        op: UnaryOp::Recv,
-                        x: Box::new(x),
-                    },
-                )
             }
-            _ => self.pexpr(None, true),
+            if dir == ChanDir::Send {
+                err = Some(format!("unexpected {}, expected chan", self.expr_string(t)));
+            }
+        }
+        let mut t = x;
+        for _ in 0..count {
+            match &mut t.kind {
+                ExprKind::ChanType { dir: d, elem } => {
+                    *d = ChanDir::Recv;
+                    t = elem;
+                }
+                _ => break,
+            }
+        }
+        if let Some(msg) = err {
+            self.syntax_error(&msg);
         }
     }
 
     /// Go's `operand`.
     fn operand(&mut self) -> Expr {
-        let lo = self.pos();
         match &self.tok {
             TokenKind::Name(_) => {
                 let n = self.name();
                 self.name_expr(n)
             }
             TokenKind::Literal(_) => self.basic_lit(),
-            TokenKind::LParen => {
-                self.next();
-                self.xnest += 1;
-                let x = self.expr();
-                self.xnest -= 1;
-                self.want(&TokenKind::RParen);
-                self.mk_expr(lo, ExprKind::Paren(Box::new(x)))
-            }
-            TokenKind::Keyword(Keyword::Func) => {
-                self.next();
-                let (tp, sig) = self.func_type("function type", lo);
-                let _ = tp;
-                if self.tok == TokenKind::LBrace {
-                    self.xnest += 1;
-                    let body = self.func_body();
-                    self.xnest -= 1;
-                    return self.mk_expr(lo, ExprKind::FuncLit { sig, body });
-                }
-                self.mk_expr(lo, ExprKind::FuncType(sig))
-            }
+            TokenKind::LParen => self.paren_operand(),
+            TokenKind::Keyword(Keyword::Func) => self.func_operand(),
             TokenKind::LBrack
             | TokenKind::Keyword(
                 Keyword::Chan | Keyword::Map | Keyword::Struct | Keyword::Interface,
@@ -1254,6 +1598,32 @@ impl<'a> Parser<'a> {
                 b
             }
         }
+    }
+
+    #[inline(never)]
+    fn paren_operand(&mut self) -> Expr {
+        let lo = self.pos();
+        self.next();
+        self.xnest += 1;
+        let x = self.expr();
+        self.xnest -= 1;
+        self.want(&TokenKind::RParen);
+        self.mk_expr(lo, ExprKind::Paren(Box::new(x)))
+    }
+
+    /// A function literal or a function type.
+    #[inline(never)]
+    fn func_operand(&mut self) -> Expr {
+        let lo = self.pos();
+        self.next();
+        let (_, sig) = self.func_type("function type", lo);
+        if self.tok == TokenKind::LBrace {
+            self.xnest += 1;
+            let body = self.func_body();
+            self.xnest -= 1;
+            return self.mk_expr(lo, ExprKind::FuncLit { sig, body });
+        }
+        self.mk_expr(lo, ExprKind::FuncType(sig))
     }
 
     fn basic_lit(&mut self) -> Expr {
@@ -1314,154 +1684,169 @@ impl<'a> Parser<'a> {
     /// Go's `pexpr`: an operand followed by selectors, indices, slices, assertions, calls and
     /// composite literal bodies.
     fn pexpr(&mut self, x: Option<Expr>, keep_parens: bool) -> Expr {
-        let _ = keep_parens;
+        let _ = keep_parens; // racemap always keeps parentheses in the tree
         let mut x = match x {
             Some(x) => x,
             None => self.operand(),
         };
+        // Like binary operators, each suffix deepens the tree.
+        let depth = self.depth;
         loop {
-            let lo = x.span.lo;
-            match self.tok {
-                TokenKind::Dot => {
-                    self.next();
-                    match self.tok {
-                        TokenKind::Name(_) => {
-                            let sel = self.name();
-                            x = self.mk_expr(
-                                lo,
-                                ExprKind::Selector {
-                                    x: Box::new(x),
-                                    sel,
-                                },
-                            );
-                        }
-                        TokenKind::LParen => {
-                            self.next();
-                            if self.got(&TokenKind::Keyword(Keyword::Type)) {
-                                self.want(&TokenKind::RParen);
-                                x = self.mk_expr(
-                                    lo,
-                                    ExprKind::TypeAssert {
-                                        x: Box::new(x),
-                                        ty: None,
-                                    },
-                                );
-                            } else {
-                                let t = self.type_();
-                                self.want(&TokenKind::RParen);
-                                x = self.mk_expr(
-                                    lo,
-                                    ExprKind::TypeAssert {
-                                        x: Box::new(x),
-                                        ty: Some(Box::new(t)),
-                                    },
-                                );
-                            }
-                        }
-                        _ => {
-                            self.syntax_error("expected name or (");
-                            self.advance(SEMI | RPAREN);
-                        }
-                    }
-                }
-                TokenKind::LBrack => {
-                    self.next();
-                    let mut index: Option<Expr> = None;
-                    if self.tok != TokenKind::Colon {
-                        let (indices, comma) = if self.tok == TokenKind::RBrack {
-                            self.syntax_error("expected operand");
-                            (vec![self.bad_expr()], false)
-                        } else {
-                            self.type_list(false)
-                        };
-                        if comma || self.tok == TokenKind::RBrack {
-                            self.want(&TokenKind::RBrack);
-                            x = self.mk_expr(
-                                lo,
-                                ExprKind::Index {
-                                    x: Box::new(x),
-                                    indices,
-                                },
-                            );
-                            continue;
-                        }
-                        index = indices.into_iter().next();
-                    }
-                    // x[i:...
-                    if !self.got(&TokenKind::Colon) {
-                        self.syntax_error("expected comma, : or ]");
-                        self.advance(COMMA | COLON | RBRACK);
-                    }
-                    self.xnest += 1;
-                    let mut hi = None;
-                    let mut max = None;
-                    if self.tok != TokenKind::Colon && self.tok != TokenKind::RBrack {
-                        hi = Some(Box::new(self.expr()));
-                    }
-                    if self.tok == TokenKind::Colon {
-                        if hi.is_none() {
-                            self.error_at(self.pos(), "middle index required in 3-index slice");
-                            hi = Some(Box::new(self.bad_expr()));
-                        }
-                        self.next();
-                        if self.tok != TokenKind::RBrack {
-                            max = Some(Box::new(self.expr()));
-                        } else {
-                            self.error_at(self.pos(), "final index required in 3-index slice");
-                            max = Some(Box::new(self.bad_expr()));
-                        }
-                    }
-                    self.xnest -= 1;
-                    self.want(&TokenKind::RBrack);
-                    x = self.mk_expr(
-                        lo,
-                        ExprKind::Slice {
-                            x: Box::new(x),
-                            lo: index.map(Box::new),
-                            hi,
-                            max,
-                        },
-                    );
-                }
-                TokenKind::LParen => {
-                    self.next();
-                    let (args, ellipsis) = self.arg_list();
-                    x = self.mk_expr(
-                        lo,
-                        ExprKind::Call {
-                            func: Box::new(x),
-                            args,
-                            ellipsis,
-                        },
-                    );
-                }
-                TokenKind::LBrace => {
-                    let t = unparen_ref(&x);
-                    let complit_ok = match &t.kind {
-                        ExprKind::Ident(_) | ExprKind::Selector { .. } => self.xnest >= 0,
-                        ExprKind::Index { .. } => self.xnest >= 0 && !is_value(t),
-                        ExprKind::ArrayType { .. }
-                        | ExprKind::StructType(_)
-                        | ExprKind::MapType { .. } => true,
-                        _ => false,
-                    };
-                    if !complit_ok {
-                        break;
-                    }
-                    if matches!(x.kind, ExprKind::Paren(_)) {
-                        self.syntax_error("cannot parenthesize type in composite literal");
-                    }
-                    let mut lit = self.complit_expr();
-                    if let ExprKind::CompositeLit { ty, .. } = &mut lit.kind {
-                        *ty = Some(Box::new(x));
-                    }
-                    lit.span = Span::new(lo, lit.span.hi);
-                    x = lit;
-                }
+            let suffix = matches!(
+                self.tok,
+                TokenKind::Dot | TokenKind::LBrack | TokenKind::LParen | TokenKind::LBrace
+            );
+            if suffix && !self.enter() {
+                break;
+            }
+            x = match self.tok {
+                TokenKind::Dot => self.selector_suffix(x),
+                TokenKind::LBrack => self.index_suffix(x),
+                TokenKind::LParen => self.call_suffix(x),
+                TokenKind::LBrace if self.complit_ok(&x) => self.complit_suffix(x),
                 _ => break,
+            };
+        }
+        self.depth = depth;
+        x
+    }
+
+    /// `x.name`, `x.(T)`, `x.(type)`.
+    #[inline(never)]
+    fn selector_suffix(&mut self, x: Expr) -> Expr {
+        let lo = x.span.lo;
+        self.next();
+        match self.tok {
+            TokenKind::Name(_) => {
+                let sel = self.name();
+                self.mk_expr(
+                    lo,
+                    ExprKind::Selector {
+                        x: Box::new(x),
+                        sel,
+                    },
+                )
+            }
+            TokenKind::LParen => {
+                self.next();
+                let ty = if self.got(&TokenKind::Keyword(Keyword::Type)) {
+                    None
+                } else {
+                    Some(Box::new(self.type_()))
+                };
+                self.want(&TokenKind::RParen);
+                self.mk_expr(lo, ExprKind::TypeAssert { x: Box::new(x), ty })
+            }
+            _ => {
+                self.syntax_error("expected name or (");
+                self.advance(SEMI | RPAREN);
+                x
             }
         }
-        x
+    }
+
+    /// `x[i]`, `x[A, B]`, `x[lo:hi]`, `x[lo:hi:max]`.
+    #[inline(never)]
+    fn index_suffix(&mut self, x: Expr) -> Expr {
+        let lo = x.span.lo;
+        self.next();
+        let mut index: Option<Expr> = None;
+        if self.tok != TokenKind::Colon {
+            let (indices, comma) = if self.tok == TokenKind::RBrack {
+                self.syntax_error("expected operand");
+                (vec![self.bad_expr()], false)
+            } else {
+                self.type_list(false)
+            };
+            if comma || self.tok == TokenKind::RBrack {
+                self.want(&TokenKind::RBrack);
+                return self.mk_expr(
+                    lo,
+                    ExprKind::Index {
+                        x: Box::new(x),
+                        indices,
+                    },
+                );
+            }
+            index = indices.into_iter().next();
+        }
+        // x[i:...
+        if !self.got(&TokenKind::Colon) {
+            self.syntax_error("expected comma, : or ]");
+            self.advance(COMMA | COLON | RBRACK);
+        }
+        self.xnest += 1;
+        let mut hi = None;
+        let mut max = None;
+        if self.tok != TokenKind::Colon && self.tok != TokenKind::RBrack {
+            hi = Some(Box::new(self.expr()));
+        }
+        if self.tok == TokenKind::Colon {
+            if hi.is_none() {
+                self.error_at(self.pos(), "middle index required in 3-index slice");
+                hi = Some(Box::new(self.bad_expr()));
+            }
+            self.next();
+            if self.tok != TokenKind::RBrack {
+                max = Some(Box::new(self.expr()));
+            } else {
+                self.error_at(self.pos(), "final index required in 3-index slice");
+                max = Some(Box::new(self.bad_expr()));
+            }
+        }
+        self.xnest -= 1;
+        self.want(&TokenKind::RBrack);
+        self.mk_expr(
+            lo,
+            ExprKind::Slice {
+                x: Box::new(x),
+                lo: index.map(Box::new),
+                hi,
+                max,
+            },
+        )
+    }
+
+    /// `x(args)`.
+    #[inline(never)]
+    fn call_suffix(&mut self, x: Expr) -> Expr {
+        let lo = x.span.lo;
+        self.next();
+        let (args, ellipsis) = self.arg_list();
+        self.mk_expr(
+            lo,
+            ExprKind::Call {
+                func: Box::new(x),
+                args,
+                ellipsis,
+            },
+        )
+    }
+
+    /// Go's `complit_ok`: whether `{` after `x` starts a composite literal (see the module doc).
+    fn complit_ok(&self, x: &Expr) -> bool {
+        let t = unparen_ref(x);
+        match &t.kind {
+            ExprKind::Ident(_) | ExprKind::Selector { .. } => self.xnest >= 0,
+            ExprKind::Index { .. } => self.xnest >= 0 && !is_value(t),
+            ExprKind::ArrayType { .. } | ExprKind::StructType(_) | ExprKind::MapType { .. } => true,
+            _ => false,
+        }
+    }
+
+    /// `T{...}`.
+    #[inline(never)]
+    fn complit_suffix(&mut self, x: Expr) -> Expr {
+        let lo = x.span.lo;
+        if matches!(x.kind, ExprKind::Paren(_)) {
+            self.syntax_error("cannot parenthesize type in composite literal");
+        }
+        let mut lit = self.complit_expr();
+        if let ExprKind::CompositeLit { ty, .. } = &mut lit.kind {
+            *ty = Some(Box::new(x));
+        }
+        lit.span = Span::new(lo, lit.span.hi);
+        lit
     }
 
     /// `{ [ElementList [","]] }` with no type (the caller fills it in).
@@ -1588,75 +1973,104 @@ impl<'a> Parser<'a> {
     }
 
     fn type_or_nil_inner(&mut self) -> Option<Expr> {
+        match self.tok {
+            TokenKind::Star => Some(self.pointer_type()),
+            TokenKind::Arrow | TokenKind::Keyword(Keyword::Chan) => Some(self.chan_type()),
+            TokenKind::Keyword(Keyword::Func) => Some(self.func_type_expr()),
+            TokenKind::LBrack => Some(self.array_or_slice_type()),
+            TokenKind::Keyword(Keyword::Map) => Some(self.map_type()),
+            TokenKind::Keyword(Keyword::Struct) => Some(self.struct_type()),
+            TokenKind::Keyword(Keyword::Interface) => Some(self.interface_type()),
+            TokenKind::Name(_) => Some(self.qualified_name(None)),
+            TokenKind::LParen => Some(self.paren_type()),
+            _ => None,
+        }
+    }
+
+    #[inline(never)]
+    fn pointer_type(&mut self) -> Expr {
         let lo = self.pos();
-        let kind = match self.tok {
-            TokenKind::Star => {
-                self.next();
-                let t = self.type_();
-                ExprKind::Star(Box::new(t))
+        self.next();
+        let t = self.type_();
+        self.mk_expr(lo, ExprKind::Star(Box::new(t)))
+    }
+
+    /// `chan T`, `chan<- T`, `<-chan T`.
+    #[inline(never)]
+    fn chan_type(&mut self) -> Expr {
+        let lo = self.pos();
+        let dir = if self.tok == TokenKind::Arrow {
+            self.next();
+            self.want(&TokenKind::Keyword(Keyword::Chan));
+            ChanDir::Recv
+        } else {
+            self.next();
+            if self.got(&TokenKind::Arrow) {
+                ChanDir::Send
+            } else {
+                ChanDir::Both
             }
-            TokenKind::Arrow => {
-                self.next();
-                self.want(&TokenKind::Keyword(Keyword::Chan));
-                let elem = self.chan_elem();
-                ExprKind::ChanType {
-                    dir: ChanDir::Recv,
-                    elem: Box::new(elem),
-                }
-            }
-            TokenKind::Keyword(Keyword::Func) => {
-                self.next();
-                let (_, sig) = self.func_type("function type", lo);
-                ExprKind::FuncType(sig)
-            }
-            TokenKind::LBrack => {
-                self.next();
-                if self.got(&TokenKind::RBrack) {
-                    let elem = self.type_();
-                    ExprKind::ArrayType {
-                        len: None,
-                        elem: Box::new(elem),
-                    }
-                } else {
-                    return Some(self.array_type(lo, None));
-                }
-            }
-            TokenKind::Keyword(Keyword::Chan) => {
-                self.next();
-                let dir = if self.got(&TokenKind::Arrow) {
-                    ChanDir::Send
-                } else {
-                    ChanDir::Both
-                };
-                let elem = self.chan_elem();
-                ExprKind::ChanType {
-                    dir,
-                    elem: Box::new(elem),
-                }
-            }
-            TokenKind::Keyword(Keyword::Map) => {
-                self.next();
-                self.want(&TokenKind::LBrack);
-                let key = self.type_();
-                self.want(&TokenKind::RBrack);
-                let value = self.type_();
-                ExprKind::MapType {
-                    key: Box::new(key),
-                    value: Box::new(value),
-                }
-            }
-            TokenKind::Keyword(Keyword::Struct) => return Some(self.struct_type()),
-            TokenKind::Keyword(Keyword::Interface) => return Some(self.interface_type()),
-            TokenKind::Name(_) => return Some(self.qualified_name(None)),
-            TokenKind::LParen => {
-                self.next();
-                let t = self.type_();
-                self.want(&TokenKind::RParen);
-                ExprKind::Paren(Box::new(t))
-            }
-            _ => return None,
         };
-        Some(self.mk_expr(lo, kind))
+        let elem = self.chan_elem();
+        self.mk_expr(
+            lo,
+            ExprKind::ChanType {
+                dir,
+                elem: Box::new(elem),
+            },
+        )
+    }
+
+    #[inline(never)]
+    fn func_type_expr(&mut self) -> Expr {
+        let lo = self.pos();
+        self.next();
+        let (_, sig) = self.func_type("function type", lo);
+        self.mk_expr(lo, ExprKind::FuncType(sig))
+    }
+
+    /// `[]T`, `[N]T`, `[...]T`.
+    #[inline(never)]
+    fn array_or_slice_type(&mut self) -> Expr {
+        let lo = self.pos();
+        self.next();
+        if self.got(&TokenKind::RBrack) {
+            let elem = self.type_();
+            return self.mk_expr(
+                lo,
+                ExprKind::ArrayType {
+                    len: None,
+                    elem: Box::new(elem),
+                },
+            );
+        }
+        self.array_type(lo, None)
+    }
+
+    #[inline(never)]
+    fn map_type(&mut self) -> Expr {
+        let lo = self.pos();
+        self.next();
+        self.want(&TokenKind::LBrack);
+        let key = self.type_();
+        self.want(&TokenKind::RBrack);
+        let value = self.type_();
+        self.mk_expr(
+            lo,
+            ExprKind::MapType {
+                key: Box::new(key),
+                value: Box::new(value),
+            },
+        )
+    }
+
+    #[inline(never)]
+    fn paren_type(&mut self) -> Expr {
+        let lo = self.pos();
+        self.next();
+        let t = self.type_();
+        self.want(&TokenKind::RParen);
+        self.mk_expr(lo, ExprKind::Paren(Box::new(t)))
     }
 
     /// `[` consumed at `lo`; `len` is an already parsed length.
@@ -1732,104 +2146,97 @@ impl<'a> Parser<'a> {
     }
 
     fn field_decl(&mut self, fields: &mut Vec<FieldDecl>) {
-        let lo = self.pos();
         match self.tok {
-            TokenKind::Name(_) => {
-                let name = self.name();
-                if self.is(DOT | LITERAL | SEMI | RBRACE) {
-                    // Embedded type.
-                    let ty = self.qualified_name(Some(name));
-                    let tag = self.tag();
-                    fields.push(FieldDecl {
-                        names: Vec::new(),
-                        ty,
-                        tag,
-                        span: Span::new(lo, self.prev_end),
-                    });
-                    return;
-                }
-                let names = self.name_list(name);
-                let ty = if names.len() == 1 && self.tok == TokenKind::LBrack {
-                    match self.array_or_targs() {
-                        ArrayOrTArgs::Type(t) => t,
-                        ArrayOrTArgs::Args(indices) => {
-                            // Embedded instantiated type T[P].
-                            let mut names = names;
-                            let Some(n) = names.pop() else { return };
-                            let x = self.name_expr(n);
-                            let ty = self.mk_expr(
-                                lo,
-                                ExprKind::Index {
-                                    x: Box::new(x),
-                                    indices,
-                                },
-                            );
-                            let tag = self.tag();
-                            fields.push(FieldDecl {
-                                names: Vec::new(),
-                                ty,
-                                tag,
-                                span: Span::new(lo, self.prev_end),
-                            });
-                            return;
-                        }
-                    }
-                } else {
-                    self.type_()
-                };
-                let tag = self.tag();
-                fields.push(FieldDecl {
-                    names,
-                    ty,
-                    tag,
-                    span: Span::new(lo, self.prev_end),
-                });
-            }
-            TokenKind::Star => {
-                self.next();
-                let ty = if self.tok == TokenKind::LParen {
-                    self.syntax_error("cannot parenthesize embedded type");
-                    self.next();
-                    let t = self.qualified_name(None);
-                    self.got(&TokenKind::RParen);
-                    t
-                } else {
-                    self.qualified_name(None)
-                };
-                let tag = self.tag();
-                let ty = self.mk_expr(lo, ExprKind::Star(Box::new(ty)));
-                fields.push(FieldDecl {
-                    names: Vec::new(),
-                    ty,
-                    tag,
-                    span: Span::new(lo, self.prev_end),
-                });
-            }
-            TokenKind::LParen => {
-                self.syntax_error("cannot parenthesize embedded type");
-                self.next();
-                let ty = if self.tok == TokenKind::Star {
-                    let slo = self.pos();
-                    self.next();
-                    let t = self.qualified_name(None);
-                    self.mk_expr(slo, ExprKind::Star(Box::new(t)))
-                } else {
-                    self.qualified_name(None)
-                };
-                self.got(&TokenKind::RParen);
-                let tag = self.tag();
-                fields.push(FieldDecl {
-                    names: Vec::new(),
-                    ty,
-                    tag,
-                    span: Span::new(lo, self.prev_end),
-                });
-            }
+            TokenKind::Name(_) => self.named_field_decl(fields),
+            TokenKind::Star | TokenKind::LParen => self.embedded_field_decl(fields),
             _ => {
                 self.syntax_error("expected field name or embedded type");
                 self.advance(SEMI | RBRACE);
             }
         }
+    }
+
+    /// `a, b T [tag]`, or an embedded `T`, `pkg.T`, `T[A]`.
+    #[inline(never)]
+    fn named_field_decl(&mut self, fields: &mut Vec<FieldDecl>) {
+        let lo = self.pos();
+        let name = self.name();
+        let (names, ty) = if self.is(DOT | LITERAL | SEMI | RBRACE) {
+            (Vec::new(), self.qualified_name(Some(name)))
+        } else {
+            let mut names = self.name_list(name);
+            if names.len() == 1 && self.tok == TokenKind::LBrack {
+                match self.array_or_targs() {
+                    ArrayOrTArgs::Type(t) => (names, t),
+                    ArrayOrTArgs::Args(indices) => {
+                        // Embedded instantiated type T[P].
+                        let n = names.pop().unwrap_or_else(|| Ident {
+                            id: NodeId(0),
+                            name: "_".to_string(),
+                            span: Span::new(lo, lo),
+                        });
+                        let x = self.name_expr(n);
+                        let t = self.mk_expr(
+                            lo,
+                            ExprKind::Index {
+                                x: Box::new(x),
+                                indices,
+                            },
+                        );
+                        (Vec::new(), t)
+                    }
+                }
+            } else {
+                let t = self.type_();
+                (names, t)
+            }
+        };
+        let tag = self.tag();
+        fields.push(FieldDecl {
+            names,
+            ty,
+            tag,
+            span: Span::new(lo, self.prev_end),
+        });
+    }
+
+    /// `*T`, `(T)`, `(*T)`, `*(T)` (the parenthesized forms are errors).
+    #[inline(never)]
+    fn embedded_field_decl(&mut self, fields: &mut Vec<FieldDecl>) {
+        let lo = self.pos();
+        let ty = if self.tok == TokenKind::Star {
+            self.next();
+            let t = if self.tok == TokenKind::LParen {
+                self.syntax_error("cannot parenthesize embedded type");
+                self.next();
+                let t = self.qualified_name(None);
+                self.got(&TokenKind::RParen);
+                t
+            } else {
+                self.qualified_name(None)
+            };
+            self.mk_expr(lo, ExprKind::Star(Box::new(t)))
+        } else {
+            self.syntax_error("cannot parenthesize embedded type");
+            self.next();
+            let t = if self.tok == TokenKind::Star {
+                let slo = self.pos();
+                self.next();
+                let t = self.qualified_name(None);
+                self.mk_expr(slo, ExprKind::Star(Box::new(t)))
+            } else {
+                self.qualified_name(None)
+            };
+            self.got(&TokenKind::RParen);
+            t
+        };
+        let tag = self.tag();
+        fields.push(FieldDecl {
+            names: Vec::new(),
+            ty,
+            tag,
+            span: Span::new(lo, self.prev_end),
+        });
     }
 
     /// After a name: `[]E`, `[N]E` (a type) or `[A, B]` (type arguments).
@@ -2053,39 +2460,10 @@ impl<'a> Parser<'a> {
     }
 
     fn stmt_or_nil_inner(&mut self) -> Option<Stmt> {
-        let lo = self.pos();
-        if matches!(self.tok, TokenKind::Name(_)) {
-            let lhs = self.expr_list();
-            if lhs.len() == 1
-                && matches!(lhs[0].kind, ExprKind::Ident(_))
-                && self.tok == TokenKind::Colon
-            {
-                let Some(Expr {
-                    kind: ExprKind::Ident(label),
-                    ..
-                }) = lhs.into_iter().next()
-                else {
-                    return None;
-                };
-                return self.labeled_stmt(label);
-            }
-            let s = self.simple_stmt(Some(lhs), None);
-            return Some(self.simple_to_stmt(s));
-        }
         match self.tok {
-            TokenKind::Keyword(k @ (Keyword::Var | Keyword::Const | Keyword::Type)) => {
-                self.next();
-                let d = match k {
-                    Keyword::Var => self.var_group(),
-                    Keyword::Const => self.const_group(),
-                    _ => self.type_group(),
-                };
-                Some(self.mk_stmt(lo, StmtKind::Decl(d)))
-            }
-            TokenKind::LBrace => {
-                let b = self.block_stmt("");
-                Some(self.mk_stmt(lo, StmtKind::Block(b)))
-            }
+            TokenKind::Name(_) => self.name_stmt(),
+            TokenKind::Keyword(Keyword::Var | Keyword::Const | Keyword::Type) => self.decl_stmt(),
+            TokenKind::LBrace => self.block_as_stmt(),
             TokenKind::Operator(
                 Operator::Add | Operator::Sub | Operator::And | Operator::Xor | Operator::Not,
             )
@@ -2096,46 +2474,19 @@ impl<'a> Parser<'a> {
             | TokenKind::Arrow
             | TokenKind::Keyword(
                 Keyword::Func | Keyword::Struct | Keyword::Map | Keyword::Chan | Keyword::Interface,
-            ) => {
-                let s = self.simple_stmt(None, None);
-                Some(self.simple_to_stmt(s))
-            }
-            TokenKind::Keyword(Keyword::For) => Some(self.for_stmt()),
-            TokenKind::Keyword(Keyword::Switch) => Some(self.switch_stmt()),
-            TokenKind::Keyword(Keyword::Select) => Some(self.select_stmt()),
-            TokenKind::Keyword(Keyword::If) => Some(self.if_stmt()),
-            TokenKind::Keyword(Keyword::Fallthrough) => {
-                self.next();
-                Some(self.mk_stmt(lo, StmtKind::Fallthrough))
-            }
-            TokenKind::Keyword(k @ (Keyword::Break | Keyword::Continue)) => {
-                self.next();
-                let label = if matches!(self.tok, TokenKind::Name(_)) {
-                    Some(self.name())
-                } else {
-                    None
-                };
-                let kind = if k == Keyword::Break {
-                    StmtKind::Break(label)
-                } else {
-                    StmtKind::Continue(label)
-                };
-                Some(self.mk_stmt(lo, kind))
-            }
-            TokenKind::Keyword(k @ (Keyword::Go | Keyword::Defer)) => Some(self.call_stmt(k)),
-            TokenKind::Keyword(Keyword::Goto) => {
-                self.next();
-                let label = self.name();
-                Some(self.mk_stmt(lo, StmtKind::Goto(label)))
-            }
-            TokenKind::Keyword(Keyword::Return) => {
-                self.next();
-                let mut results = Vec::new();
-                if !self.is(SEMI | RBRACE) {
-                    results = self.expr_list();
-                }
-                Some(self.mk_stmt(lo, StmtKind::Return(results)))
-            }
+            ) => self.plain_simple_stmt(),
+            TokenKind::Keyword(
+                Keyword::For
+                | Keyword::Switch
+                | Keyword::Select
+                | Keyword::If
+                | Keyword::Go
+                | Keyword::Defer,
+            ) => self.compound_stmt(),
+            TokenKind::Keyword(
+                Keyword::Fallthrough | Keyword::Break | Keyword::Continue | Keyword::Goto,
+            ) => self.branch_stmt(),
+            TokenKind::Keyword(Keyword::Return) => self.return_stmt(),
             TokenKind::Semi(_) => {
                 let pos = self.pos();
                 Some(Stmt {
@@ -2148,38 +2499,131 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// A statement starting with a name: a labeled statement or a simple statement.
+    #[inline(never)]
+    fn name_stmt(&mut self) -> Option<Stmt> {
+        let lhs = self.expr_list();
+        if lhs.len() == 1
+            && matches!(lhs[0].kind, ExprKind::Ident(_))
+            && self.tok == TokenKind::Colon
+        {
+            let Some(Expr {
+                id,
+                kind: ExprKind::Ident(label),
+                ..
+            }) = lhs.into_iter().next()
+            else {
+                return None;
+            };
+            self.recycle(id);
+            return self.labeled_stmt(label);
+        }
+        self.simple_stmt_with(lhs)
+    }
+
+    #[inline(never)]
+    fn simple_stmt_with(&mut self, lhs: Vec<Expr>) -> Option<Stmt> {
+        let s = self.simple_stmt(Some(lhs), None);
+        Some(self.simple_to_stmt(s))
+    }
+
+    #[inline(never)]
+    fn plain_simple_stmt(&mut self) -> Option<Stmt> {
+        let s = self.simple_stmt(None, None);
+        Some(self.simple_to_stmt(s))
+    }
+
+    /// `for`, `switch`, `select`, `if`, `go`, `defer`.
+    #[inline(never)]
+    fn compound_stmt(&mut self) -> Option<Stmt> {
+        Some(match self.tok {
+            TokenKind::Keyword(Keyword::For) => self.for_stmt(),
+            TokenKind::Keyword(Keyword::Switch) => self.switch_stmt(),
+            TokenKind::Keyword(Keyword::Select) => self.select_stmt(),
+            TokenKind::Keyword(Keyword::Go) => self.call_stmt(Keyword::Go),
+            TokenKind::Keyword(Keyword::Defer) => self.call_stmt(Keyword::Defer),
+            _ => self.if_stmt(),
+        })
+    }
+
+    #[inline(never)]
+    fn decl_stmt(&mut self) -> Option<Stmt> {
+        let lo = self.pos();
+        let k = self.tok.clone();
+        self.next();
+        let d = match k {
+            TokenKind::Keyword(Keyword::Var) => self.var_group(),
+            TokenKind::Keyword(Keyword::Const) => self.const_group(),
+            _ => self.type_group(),
+        };
+        Some(self.mk_stmt(lo, StmtKind::Decl(d)))
+    }
+
+    #[inline(never)]
+    fn block_as_stmt(&mut self) -> Option<Stmt> {
+        let lo = self.pos();
+        let b = self.block_stmt("");
+        Some(self.mk_stmt(lo, StmtKind::Block(b)))
+    }
+
+    /// `fallthrough`, `break [label]`, `continue [label]`, `goto label`.
+    #[inline(never)]
+    fn branch_stmt(&mut self) -> Option<Stmt> {
+        let lo = self.pos();
+        let k = self.tok.clone();
+        self.next();
+        let kind = match k {
+            TokenKind::Keyword(Keyword::Goto) => StmtKind::Goto(self.name()),
+            TokenKind::Keyword(k @ (Keyword::Break | Keyword::Continue)) => {
+                let label = if matches!(self.tok, TokenKind::Name(_)) {
+                    Some(self.name())
+                } else {
+                    None
+                };
+                if k == Keyword::Break {
+                    StmtKind::Break(label)
+                } else {
+                    StmtKind::Continue(label)
+                }
+            }
+            _ => StmtKind::Fallthrough,
+        };
+        Some(self.mk_stmt(lo, kind))
+    }
+
+    #[inline(never)]
+    fn return_stmt(&mut self) -> Option<Stmt> {
+        let lo = self.pos();
+        self.next();
+        let mut results = Vec::new();
+        if !self.is(SEMI | RBRACE) {
+            results = self.expr_list();
+        }
+        Some(self.mk_stmt(lo, StmtKind::Return(results)))
+    }
+
     fn labeled_stmt(&mut self, label: Ident) -> Option<Stmt> {
         let colon = self.pos();
         let lo = label.span.lo;
         self.want(&TokenKind::Colon);
-        if self.tok == TokenKind::RBrace {
+        let inner = if self.tok == TokenKind::RBrace {
+            // An empty statement before the closing brace.
             let pos = self.pos();
-            let empty = Stmt {
+            Box::new(Stmt {
                 id: self.id(),
                 span: Span::new(pos, pos),
                 kind: StmtKind::Empty,
-            };
-            return Some(self.mk_stmt(
-                lo,
-                StmtKind::Labeled {
-                    label,
-                    stmt: Box::new(empty),
-                },
-            ));
-        }
-        match self.stmt_or_nil() {
-            Some(s) => Some(self.mk_stmt(
-                lo,
-                StmtKind::Labeled {
-                    label,
-                    stmt: Box::new(s),
-                },
-            )),
-            None => {
-                self.syntax_error_at(colon, "missing statement after label");
-                None
+            })
+        } else {
+            match self.stmt_or_nil() {
+                Some(s) => Box::new(s),
+                None => {
+                    self.syntax_error_at(colon, "missing statement after label");
+                    return None;
+                }
             }
-        }
+        };
+        Some(self.mk_stmt(lo, StmtKind::Labeled { label, stmt: inner }))
     }
 
     fn call_stmt(&mut self, k: Keyword) -> Stmt {
@@ -2193,7 +2637,7 @@ impl<'a> Parser<'a> {
                 x.span.lo,
                 format!("expression in {word} must not be parenthesized"),
             );
-            unparen(x)
+            self.unparen(x)
         } else {
             x
         };
@@ -2218,56 +2662,69 @@ impl<'a> Parser<'a> {
         if keyword == Some(Keyword::For) && self.is_kw(Keyword::Range) {
             return self.range_clause(lo, Vec::new(), false);
         }
-        let mut lhs = match lhs {
+        let lhs = match lhs {
             Some(l) => l,
             None => self.expr_list(),
         };
-        let lo = lhs.first().map(|e| e.span.lo).unwrap_or(lo);
         if lhs.len() == 1 && !matches!(self.tok, TokenKind::Assign | TokenKind::Define) {
-            let op_span = self.span;
-            match self.tok {
-                TokenKind::AssignOp(op) => {
-                    self.next();
-                    let rhs = self.expr();
-                    let bop = binary_op(op).unwrap_or(BinaryOp::Add);
-                    return Simple::Stmt(self.mk_stmt(
-                        lo,
-                        StmtKind::Assign {
-                            lhs,
-                            op: AssignOp::Op(bop),
-                            op_span,
-                            rhs: vec![rhs],
-                        },
-                    ));
-                }
-                TokenKind::IncOp(op) => {
-                    self.next();
-                    let x = lhs.pop().unwrap_or_else(|| self.bad_expr());
-                    return Simple::Stmt(self.mk_stmt(
-                        lo,
-                        StmtKind::IncDec {
-                            x,
-                            inc: op == Operator::Add,
-                        },
-                    ));
-                }
-                TokenKind::Arrow => {
-                    self.next();
-                    let value = self.expr();
-                    let ch = lhs.pop().unwrap_or_else(|| self.bad_expr());
-                    return Simple::Stmt(self.mk_stmt(lo, StmtKind::Send { ch, value }));
-                }
-                _ => {
-                    let x = lhs.pop().unwrap_or_else(|| self.bad_expr());
-                    let span = x.span;
-                    return Simple::Stmt(Stmt {
-                        id: self.id(),
-                        span,
-                        kind: StmtKind::Expr(x),
-                    });
+            return Simple::Stmt(self.single_simple_stmt(lhs));
+        }
+        self.assign_stmt(lhs, keyword)
+    }
+
+    /// `x op= y`, `x++`, `ch <- v`, or an expression statement.
+    #[inline(never)]
+    fn single_simple_stmt(&mut self, mut lhs: Vec<Expr>) -> Stmt {
+        let lo = lhs.first().map(|e| e.span.lo).unwrap_or(self.span.lo);
+        let op_span = self.span;
+        match self.tok {
+            TokenKind::AssignOp(op) => {
+                self.next();
+                let rhs = self.expr();
+                let bop = binary_op(op).unwrap_or(BinaryOp::Add);
+                self.mk_stmt(
+                    lo,
+                    StmtKind::Assign {
+                        lhs,
+                        op: AssignOp::Op(bop),
+                        op_span,
+                        rhs: vec![rhs],
+                    },
+                )
+            }
+            TokenKind::IncOp(op) => {
+                self.next();
+                let x = lhs.pop().unwrap_or_else(|| self.bad_expr());
+                self.mk_stmt(
+                    lo,
+                    StmtKind::IncDec {
+                        x,
+                        inc: op == Operator::Add,
+                    },
+                )
+            }
+            TokenKind::Arrow => {
+                self.next();
+                let value = self.expr();
+                let ch = lhs.pop().unwrap_or_else(|| self.bad_expr());
+                self.mk_stmt(lo, StmtKind::Send { ch, value })
+            }
+            _ => {
+                let x = lhs.pop().unwrap_or_else(|| self.bad_expr());
+                let span = x.span;
+                Stmt {
+                    id: self.id(),
+                    span,
+                    kind: StmtKind::Expr(x),
                 }
             }
         }
+    }
+
+    /// `lhs = rhs`, `lhs := rhs`, a range clause or a type switch guard.
+    #[inline(never)]
+    fn assign_stmt(&mut self, mut lhs: Vec<Expr>, keyword: Option<Keyword>) -> Simple {
+        let lo = lhs.first().map(|e| e.span.lo).unwrap_or(self.span.lo);
         match self.tok {
             TokenKind::Assign | TokenKind::Define => {
                 let op_span = self.span;
@@ -2439,7 +2896,7 @@ impl<'a> Parser<'a> {
                                 "cannot declare in post statement of for loop",
                             );
                         }
-                        h.post = Some(post);
+                        h.post = Some(Box::new(post));
                     }
                 }
             } else if self.tok != TokenKind::LBrace {
@@ -2448,7 +2905,7 @@ impl<'a> Parser<'a> {
         } else {
             cond_stmt = init.take();
         }
-        h.init = init.map(|s| self.simple_to_stmt(s));
+        h.init = init.map(|s| Box::new(self.simple_to_stmt(s)));
 
         match cond_stmt {
             None => {
@@ -2472,17 +2929,23 @@ impl<'a> Parser<'a> {
             Some(Simple::Guard { lhs, assert, .. }) => {
                 let bind = match lhs {
                     Some(Expr {
+                        id,
                         kind: ExprKind::Ident(i),
                         ..
-                    }) => Some(i),
+                    }) => {
+                        self.recycle(id);
+                        Some(i)
+                    }
                     _ => None,
                 };
                 h.guard = Some((bind, assert));
             }
             Some(Simple::Stmt(Stmt {
+                id,
                 kind: StmtKind::Expr(x),
                 ..
             })) => {
+                self.recycle(id);
                 if keyword == Keyword::Switch
                     && matches!(x.kind, ExprKind::TypeAssert { ty: None, .. })
                 {
@@ -2564,7 +3027,7 @@ impl<'a> Parser<'a> {
         self.mk_stmt(
             lo,
             StmtKind::If {
-                init: h.init.map(Box::new),
+                init: h.init,
                 cond,
                 then,
                 els,
@@ -2595,9 +3058,9 @@ impl<'a> Parser<'a> {
         self.mk_stmt(
             lo,
             StmtKind::For {
-                init: h.init.map(Box::new),
+                init: h.init,
                 cond: h.cond,
-                post: h.post.map(Box::new),
+                post: h.post,
                 body,
             },
         )
@@ -2611,10 +3074,13 @@ impl<'a> Parser<'a> {
             self.syntax_error("missing { after switch clause");
             self.advance(kw(Keyword::Case) | kw(Keyword::Default) | RBRACE);
         }
-        let init = h.init.map(Box::new);
+        let init = h.init;
         if let Some((bind, assert)) = h.guard {
             let x = match assert.kind {
-                ExprKind::TypeAssert { x, .. } => *x,
+                ExprKind::TypeAssert { x, .. } => {
+                    self.recycle(assert.id);
+                    *x
+                }
                 other => Expr {
                     kind: other,
                     ..assert
@@ -2813,17 +3279,6 @@ fn binary_op(op: Operator) -> Option<BinaryOp> {
         Operator::Shr => BinaryOp::Shr,
         Operator::Not | Operator::Tilde => return None,
     })
-}
-
-fn unparen(mut x: Expr) -> Expr {
-    loop {
-        match x.kind {
-            ExprKind::Paren(inner) => x = *inner,
-            kind => {
-                return Expr { kind, ..x };
-            }
-        }
-    }
 }
 
 fn unparen_ref(mut x: &Expr) -> &Expr {
