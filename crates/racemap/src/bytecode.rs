@@ -676,6 +676,15 @@ pub enum Instr {
     Select(SelectId),
 
     // ----- library -----
+    /// Builtin `print(args…)` / `println(args…)` (`newline`): write the `argc` boxed operands to
+    /// stderr in the builtin's format (`println` separates with spaces). **Visible** (print).
+    /// `[a0, …, a_{argc-1}] → []`.
+    PrintBuiltin {
+        /// `println` rather than `print`.
+        newline: bool,
+        /// Number of operands.
+        argc: u32,
+    },
     /// Call a library function; operands and results per [`LibFunc`]'s conventions.
     /// Visible when [`lib_is_visible`]. `[a0, …, a_{argc-1}] → [r…]`.
     CallLib {
@@ -706,7 +715,8 @@ impl Instr {
             | Instr::Send
             | Instr::Recv { .. }
             | Instr::Close
-            | Instr::Select(_) => true,
+            | Instr::Select(_)
+            | Instr::PrintBuiltin { .. } => true,
             Instr::CallLib { func, .. } => lib_is_visible(*func),
             _ => false,
         }
