@@ -5,7 +5,7 @@
 
 use crate::bytecode::Program;
 use crate::diag::Diagnostic;
-use crate::lang::{check, lower};
+use crate::lang::{check, lower, parser};
 
 /// The file name used in messages when none is given.
 pub const DEFAULT_FILE_NAME: &str = "prog.go";
@@ -17,17 +17,10 @@ pub fn compile(source: &str) -> Result<Program, Vec<Diagnostic>> {
 
 /// Compile a Go program; `file_name` appears in diagnostics, stack traces and race reports.
 pub fn compile_named(source: &str, file_name: &str) -> Result<Program, Vec<Diagnostic>> {
-    // The parser is not merged yet: an empty file goes to the checker.
-    let file = crate::lang::ast::File {
-        package: crate::lang::ast::Ident {
-            id: crate::lang::ast::NodeId(0),
-            name: "main".into(),
-            span: Default::default(),
-        },
-        imports: Vec::new(),
-        decls: Vec::new(),
-        node_count: 1,
-    };
+    let (file, diags) = parser::parse(source);
+    if !diags.is_empty() {
+        return Err(diags);
+    }
     let checked = check::check(&file)?;
     lower::lower(&checked, source, file_name)
 }
