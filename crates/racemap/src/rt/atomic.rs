@@ -1,1 +1,1 @@
-//! Runtime: atomic (to be written).
+//! `sync/atomic` operations.
