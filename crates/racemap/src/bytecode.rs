@@ -75,6 +75,9 @@ pub struct Program {
     pub init: FuncId,
     /// `main.main`.
     pub main: FuncId,
+    /// The dynamic type of error values made by library functions (`*errors.errorString`,
+    /// a pointer to a named string type): an error is `Iface((error_type, Value::Str(msg)))`.
+    pub error_type: TypeId,
 }
 
 /// A method table entry.
@@ -226,224 +229,65 @@ pub struct SelectTable {
     pub has_default: bool,
 }
 
-/// Library functions and methods of packages `fmt`, `sync`, `sync/atomic`, `time`, `strconv`
-/// and the builtins `print`/`println`, called with [`Instr::CallLib`].
+/// How library calls ([`Instr::CallLib`], [`Instr::DeferLib`]) pass operands and results.
 ///
-/// Conventions: `args` lists the operands in push order. Sync objects are passed as a pointer
-/// (`*sync.Mutex` …) to the object's cell (`c.mu.Lock()` passes `&c.mu`). Values passed to
-/// `...any` parameters are boxed interface values ([`Instr::ToIface`] with their dynamic type).
-/// "visible" means the call is a scheduling point producing an event; the blocking ones are
-/// enabled only when they can complete (the machine's blocking model).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum LibFunc {
-    /// `fmt.Println(a ...any)`: args: `argc` boxed values → `[]`. Visible (print to stdout).
-    FmtPrintln,
-    /// `fmt.Print(a ...any)`: like `FmtPrintln`, Go's spacing rules for `Print`. Visible.
-    FmtPrint,
-    /// `fmt.Printf(format string, a ...any)`: args: format (a plain string), then `argc - 1`
-    /// boxed values → `[]`. Visible.
-    FmtPrintf,
-    /// `fmt.Sprintf(format, a ...any)`: args as `FmtPrintf` → `[string]`. Not visible.
-    FmtSprintf,
-    /// `fmt.Sprint(a ...any)`: `argc` boxed values → `[string]`. Not visible.
-    FmtSprint,
-    /// `fmt.Sprintln(a ...any)`: `argc` boxed values → `[string]`. Not visible.
-    FmtSprintln,
-    /// Builtin `print(args...)`: `argc` boxed values → `[]`, to stderr. Visible.
-    Print,
-    /// Builtin `println(args...)`: `argc` boxed values → `[]`, to stderr. Visible.
-    Println,
-    /// `(*sync.Mutex).Lock`: `[ptr] → []`. Visible, blocks while locked.
-    MutexLock,
-    /// `(*sync.Mutex).Unlock`: `[ptr] → []`. Visible. Fatal `sync: unlock of unlocked mutex`.
-    MutexUnlock,
-    /// `(*sync.Mutex).TryLock`: `[ptr] → [bool]`. Visible.
-    MutexTryLock,
-    /// `(*sync.RWMutex).Lock`: `[ptr] → []`. Visible (multi-step: announce, wait for readers).
-    RwMutexLock,
-    /// `(*sync.RWMutex).Unlock`: `[ptr] → []`. Visible. Fatal `sync: Unlock of unlocked RWMutex`.
-    RwMutexUnlock,
-    /// `(*sync.RWMutex).RLock`: `[ptr] → []`. Visible, blocks while a writer holds or waits.
-    RwMutexRLock,
-    /// `(*sync.RWMutex).RUnlock`: `[ptr] → []`. Visible. Fatal `sync: RUnlock of unlocked RWMutex`.
-    RwMutexRUnlock,
-    /// `(*sync.RWMutex).TryLock`: `[ptr] → [bool]`. Visible.
-    RwMutexTryLock,
-    /// `(*sync.RWMutex).TryRLock`: `[ptr] → [bool]`. Visible.
-    RwMutexTryRLock,
-    /// `(*sync.WaitGroup).Add`: `[ptr, delta int] → []`. Visible. Panic
-    /// `sync: negative WaitGroup counter`.
-    WaitGroupAdd,
-    /// `(*sync.WaitGroup).Done`: `[ptr] → []` (Add(-1)). Visible.
-    WaitGroupDone,
-    /// `(*sync.WaitGroup).Wait`: `[ptr] → []`. Visible, blocks while the counter is > 0.
-    WaitGroupWait,
-    /// `(*sync.Once).Do`: `[ptr, f func()] → []`. Visible; when this call runs f, the machine
-    /// calls f (a closure value) and marks the Once done when f returns; concurrent callers
-    /// block until then.
-    OnceDo,
-    /// `(*sync.Map).Load`: `[ptr, key any] → [value any, ok bool]`. Visible (possibly several
-    /// internal steps).
-    SyncMapLoad,
-    /// `(*sync.Map).Store`: `[ptr, key any, value any] → []`. Visible.
-    SyncMapStore,
-    /// `(*sync.Map).LoadOrStore`: `[ptr, key any, value any] → [actual any, loaded bool]`.
-    /// Visible.
-    SyncMapLoadOrStore,
-    /// `(*sync.Map).LoadAndDelete`: `[ptr, key any] → [value any, loaded bool]`. Visible.
-    SyncMapLoadAndDelete,
-    /// `(*sync.Map).Delete`: `[ptr, key any] → []`. Visible.
-    SyncMapDelete,
-    /// `(*sync.Map).Swap`: `[ptr, key any, value any] → [previous any, loaded bool]`. Visible.
-    SyncMapSwap,
-    /// `(*sync.Map).Range`: `[ptr, f func(key, value any) bool] → []`. Visible; the machine
-    /// calls f per entry until it returns false.
-    SyncMapRange,
-    /// `atomic.AddInt32/AddInt64(addr, delta)` and `AddUint32/AddUint64`: `[ptr, delta] →
-    /// [new]`, wrapped to the pointee's width (see [`LibFunc::int_basic`]). Visible.
-    AtomicAdd(Basic),
-    /// `atomic.LoadInt32/LoadInt64/...(addr)`: `[ptr] → [value]`. Visible.
-    AtomicLoad(Basic),
-    /// `atomic.StoreInt32/...(addr, v)`: `[ptr, v] → []`. Visible.
-    AtomicStore(Basic),
-    /// `atomic.SwapInt32/...(addr, v)`: `[ptr, v] → [old]`. Visible.
-    AtomicSwap(Basic),
-    /// `atomic.CompareAndSwapInt32/...(addr, old, new)`: `[ptr, old, new] → [swapped bool]`.
-    /// Visible.
-    AtomicCompareAndSwap(Basic),
-    /// `(*atomic.Int32/Int64).Add(delta)`: `[ptr, delta] → [new]`. Visible.
-    AtomicTypedAdd(SyncKind),
-    /// `(*atomic.Int32/Int64/Bool).Load()`: `[ptr] → [value]`. Visible.
-    AtomicTypedLoad(SyncKind),
-    /// `(*atomic.Int32/Int64/Bool).Store(v)`: `[ptr, v] → []`. Visible.
-    AtomicTypedStore(SyncKind),
-    /// `(*atomic.Int32/Int64/Bool).Swap(v)`: `[ptr, v] → [old]`. Visible.
-    AtomicTypedSwap(SyncKind),
-    /// `(*atomic.Int32/Int64/Bool).CompareAndSwap(old, new)`: `[ptr, old, new] → [bool]`.
-    /// Visible.
-    AtomicTypedCompareAndSwap(SyncKind),
-    /// `time.Sleep(d)`: `[d int64 nanoseconds] → []`. Visible (virtual clock; d <= 0 still
-    /// yields one step).
-    TimeSleep,
-    /// `strconv.Itoa(i)`: `[int] → [string]`. Not visible.
-    StrconvItoa,
-}
+/// The enum is the checker's [`LibFunc`] (one per package function or library method). Operands
+/// are pushed in Go's parameter order; for a method of a `sync`/`atomic` type the first operand
+/// is a *pointer* to the receiver object (`c.mu.Lock()` passes `&c.mu`; the cell holds a
+/// `Value::Sync`); for `ErrorError` it is the error value. Arguments of `...any` parameters
+/// (`fmt.Println(a, b)`) are pushed one by one, each boxed to `any` with its dynamic type
+/// ([`Instr::ToIface`]), and `argc` counts them (`fmt.Printf`: the format string, unboxed, then
+/// the boxed values). Other variadic library parameters (none today) would be packed in a
+/// slice. The call pushes the function's results in order ([`lib_result_count`]).
+///
+/// Error values (`fmt.Errorf`, `strconv.Atoi`) are interface values whose dynamic type is
+/// [`Program::error_type`] (`*errors.errorString`) holding the message as a `Value::Str`; a nil
+/// error is the nil interface.
+///
+/// Visibility ([`lib_is_visible`]): output (`fmt.Print*`), every `sync`/`atomic` operation and
+/// `time.Sleep` are visible operations (blocking ones are enabled only when they can complete:
+/// `Lock` while unlocked, `Wait` at counter 0, …); `fmt.Sprint*`, `fmt.Errorf`, `strconv`,
+/// `strings` and `ErrorError` are local computation.
+///
+/// Runtime errors: `fatal error: sync: unlock of unlocked mutex`, `fatal error: sync: Unlock of
+/// unlocked RWMutex`, `fatal error: sync: RUnlock of unlocked RWMutex`, `panic: sync: negative
+/// WaitGroup counter`, nil pointer dereference for a nil receiver pointer.
+/// `OnceDo` and `SyncMapRange` call their function operand (a closure value) from the machine.
+pub use crate::lang::check::info::LibFunc;
 
-impl LibFunc {
-    /// Go's name of the function, for disassembly and stack traces (`sync.(*Mutex).Lock`).
-    pub fn go_name(self) -> String {
-        use LibFunc::*;
-        match self {
-            FmtPrintln => "fmt.Println".into(),
-            FmtPrint => "fmt.Print".into(),
-            FmtPrintf => "fmt.Printf".into(),
-            FmtSprintf => "fmt.Sprintf".into(),
-            FmtSprint => "fmt.Sprint".into(),
-            FmtSprintln => "fmt.Sprintln".into(),
-            Print => "print".into(),
-            Println => "println".into(),
-            MutexLock => "sync.(*Mutex).Lock".into(),
-            MutexUnlock => "sync.(*Mutex).Unlock".into(),
-            MutexTryLock => "sync.(*Mutex).TryLock".into(),
-            RwMutexLock => "sync.(*RWMutex).Lock".into(),
-            RwMutexUnlock => "sync.(*RWMutex).Unlock".into(),
-            RwMutexRLock => "sync.(*RWMutex).RLock".into(),
-            RwMutexRUnlock => "sync.(*RWMutex).RUnlock".into(),
-            RwMutexTryLock => "sync.(*RWMutex).TryLock".into(),
-            RwMutexTryRLock => "sync.(*RWMutex).TryRLock".into(),
-            WaitGroupAdd => "sync.(*WaitGroup).Add".into(),
-            WaitGroupDone => "sync.(*WaitGroup).Done".into(),
-            WaitGroupWait => "sync.(*WaitGroup).Wait".into(),
-            OnceDo => "sync.(*Once).Do".into(),
-            SyncMapLoad => "sync.(*Map).Load".into(),
-            SyncMapStore => "sync.(*Map).Store".into(),
-            SyncMapLoadOrStore => "sync.(*Map).LoadOrStore".into(),
-            SyncMapLoadAndDelete => "sync.(*Map).LoadAndDelete".into(),
-            SyncMapDelete => "sync.(*Map).Delete".into(),
-            SyncMapSwap => "sync.(*Map).Swap".into(),
-            SyncMapRange => "sync.(*Map).Range".into(),
-            AtomicAdd(b) => format!("sync/atomic.Add{}", atomic_suffix(b)),
-            AtomicLoad(b) => format!("sync/atomic.Load{}", atomic_suffix(b)),
-            AtomicStore(b) => format!("sync/atomic.Store{}", atomic_suffix(b)),
-            AtomicSwap(b) => format!("sync/atomic.Swap{}", atomic_suffix(b)),
-            AtomicCompareAndSwap(b) => {
-                format!("sync/atomic.CompareAndSwap{}", atomic_suffix(b))
-            }
-            AtomicTypedAdd(k) => format!("sync/atomic.(*{}).Add", typed_name(k)),
-            AtomicTypedLoad(k) => format!("sync/atomic.(*{}).Load", typed_name(k)),
-            AtomicTypedStore(k) => format!("sync/atomic.(*{}).Store", typed_name(k)),
-            AtomicTypedSwap(k) => format!("sync/atomic.(*{}).Swap", typed_name(k)),
-            AtomicTypedCompareAndSwap(k) => {
-                format!("sync/atomic.(*{}).CompareAndSwap", typed_name(k))
-            }
-            TimeSleep => "time.Sleep".into(),
-            StrconvItoa => "strconv.Itoa".into(),
-        }
-    }
-
-    /// Whether a call is a visible operation (a scheduling point with an event).
-    pub fn is_visible(self) -> bool {
-        !matches!(
-            self,
-            LibFunc::FmtSprintf | LibFunc::FmtSprint | LibFunc::FmtSprintln | LibFunc::StrconvItoa
-        )
-    }
-
-    /// Number of results pushed.
-    pub fn result_count(self) -> u32 {
-        use LibFunc::*;
-        match self {
-            FmtPrintln | FmtPrint | FmtPrintf | Print | Println | MutexLock | MutexUnlock
-            | RwMutexLock | RwMutexUnlock | RwMutexRLock | RwMutexRUnlock | WaitGroupAdd
-            | WaitGroupDone | WaitGroupWait | OnceDo | SyncMapStore | SyncMapDelete
-            | SyncMapRange | AtomicStore(_) | AtomicTypedStore(_) | TimeSleep => 0,
-            FmtSprintf
-            | FmtSprint
+/// Whether a library call is a visible operation (see [`LibFunc`] conventions above).
+pub fn lib_is_visible(f: LibFunc) -> bool {
+    use LibFunc::*;
+    !matches!(
+        f,
+        FmtSprint
             | FmtSprintln
-            | MutexTryLock
-            | RwMutexTryLock
-            | RwMutexTryRLock
-            | AtomicAdd(_)
-            | AtomicLoad(_)
-            | AtomicSwap(_)
-            | AtomicCompareAndSwap(_)
-            | AtomicTypedAdd(_)
-            | AtomicTypedLoad(_)
-            | AtomicTypedSwap(_)
-            | AtomicTypedCompareAndSwap(_)
-            | StrconvItoa => 1,
-            SyncMapLoad | SyncMapLoadOrStore | SyncMapLoadAndDelete | SyncMapSwap => 2,
-        }
-    }
-
-    /// The integer type an `atomic.XxxInt64`-style function works on.
-    pub fn int_basic(self) -> Option<Basic> {
-        match self {
-            LibFunc::AtomicAdd(b)
-            | LibFunc::AtomicLoad(b)
-            | LibFunc::AtomicStore(b)
-            | LibFunc::AtomicSwap(b)
-            | LibFunc::AtomicCompareAndSwap(b) => Some(b),
-            _ => None,
-        }
-    }
+            | FmtSprintf
+            | FmtErrorf
+            | StrconvItoa
+            | StrconvAtoi
+            | StringsContains
+            | StringsHasPrefix
+            | StringsHasSuffix
+            | StringsRepeat
+            | StringsToUpper
+            | StringsToLower
+            | StringsJoin
+            | StringsSplit
+            | ErrorError
+    )
 }
 
-fn atomic_suffix(b: Basic) -> &'static str {
-    match b {
-        Basic::Int32 => "Int32",
-        Basic::Uint32 => "Uint32",
-        Basic::Uint64 => "Uint64",
-        Basic::Uintptr => "Uintptr",
-        _ => "Int64",
-    }
-}
-
-fn typed_name(k: SyncKind) -> &'static str {
-    match k {
-        SyncKind::AtomicInt32 => "Int32",
-        SyncKind::AtomicBool => "Bool",
-        _ => "Int64",
+/// Number of values a library call pushes.
+pub fn lib_result_count(f: LibFunc) -> u32 {
+    use LibFunc::*;
+    match f {
+        FmtPrint | FmtPrintln | FmtPrintf | TimeSleep | AtomicStoreInt32 | AtomicStoreInt64
+        | MutexLock | MutexUnlock | RwMutexLock | RwMutexUnlock | RwMutexRLock | RwMutexRUnlock
+        | WaitGroupAdd | WaitGroupDone | WaitGroupWait | OnceDo | SyncMapStore | SyncMapDelete
+        | SyncMapRange | AtomicInt32Store | AtomicInt64Store | AtomicBoolStore => 0,
+        StrconvAtoi | SyncMapLoad | SyncMapLoadOrStore | SyncMapLoadAndDelete | SyncMapSwap => 2,
+        _ => 1,
     }
 }
 
@@ -776,7 +620,7 @@ pub enum Instr {
     },
     /// `defer lib(args)` (`defer mu.Unlock()`, `defer wg.Done()`): record a library call with
     /// its evaluated arguments; it runs as [`Instr::CallLib`] would (visible if the function
-    /// is). `[a0, …] → []`.
+    /// is; its results are discarded). `[a0, …] → []`.
     DeferLib {
         /// The library function.
         func: LibFunc,
@@ -832,8 +676,17 @@ pub enum Instr {
     Select(SelectId),
 
     // ----- library -----
-    /// Call a library function; operands and results per [`LibFunc`]'s documentation.
-    /// Visible when [`LibFunc::is_visible`]. `[a0, …, a_{argc-1}] → [r…]`.
+    /// Builtin `print(args…)` / `println(args…)` (`newline`): write the `argc` boxed operands to
+    /// stderr in the builtin's format (`println` separates with spaces). **Visible** (print).
+    /// `[a0, …, a_{argc-1}] → []`.
+    PrintBuiltin {
+        /// `println` rather than `print`.
+        newline: bool,
+        /// Number of operands.
+        argc: u32,
+    },
+    /// Call a library function; operands and results per [`LibFunc`]'s conventions.
+    /// Visible when [`lib_is_visible`]. `[a0, …, a_{argc-1}] → [r…]`.
     CallLib {
         /// Which function.
         func: LibFunc,
@@ -862,8 +715,9 @@ impl Instr {
             | Instr::Send
             | Instr::Recv { .. }
             | Instr::Close
-            | Instr::Select(_) => true,
-            Instr::CallLib { func, .. } => func.is_visible(),
+            | Instr::Select(_)
+            | Instr::PrintBuiltin { .. } => true,
+            Instr::CallLib { func, .. } => lib_is_visible(*func),
             _ => false,
         }
     }
