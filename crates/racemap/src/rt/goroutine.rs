@@ -198,6 +198,13 @@ pub enum Visible {
         /// Push results (false for deferred calls).
         push_results: bool,
     },
+    /// Builtin `print`/`println`.
+    Print {
+        /// `println`.
+        newline: bool,
+        /// Boxed operands.
+        args: Vec<Value>,
+    },
     /// Second step of `RWMutex.Lock`: wait for the readers to leave.
     RwLockFinish(Pointer),
     /// f of a `once.Do` returned: mark the Once done.

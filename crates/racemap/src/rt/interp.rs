@@ -268,7 +268,7 @@ impl Machine {
                     self.call_value(gid, func, args, FrameKind::Deferred)?;
                 }
                 Deferred::Lib { func, args } => {
-                    if func.is_visible() {
+                    if crate::bytecode::lib_is_visible(func) {
                         self.park(
                             gid,
                             Visible::Lib {
@@ -280,7 +280,7 @@ impl Machine {
                         );
                     } else {
                         self.lib_local(gid, func, args)?;
-                        let n = func.result_count() as usize;
+                        let n = crate::bytecode::lib_result_count(func) as usize;
                         self.popn(gid, n);
                     }
                 }
@@ -512,6 +512,10 @@ impl Machine {
                     has_default: table.has_default,
                 }
             }
+            Instr::PrintBuiltin { newline, argc } => Visible::Print {
+                newline: *newline,
+                args: self.popn(gid, *argc as usize),
+            },
             Instr::CallLib { func, argc } => Visible::Lib {
                 func: *func,
                 args: self.popn(gid, *argc as usize),
@@ -1062,15 +1066,182 @@ impl Machine {
 
     /// A non-visible library call: pushes its results.
     fn lib_local(&mut self, gid: Gid, func: LibFunc, args: Vec<Value>) -> R<()> {
-        let s = match func {
-            LibFunc::FmtSprint => self.sprint(&args, false),
-            LibFunc::FmtSprintln => self.sprint(&args, true),
-            LibFunc::FmtSprintf => self.sprintf(&args),
-            LibFunc::StrconvItoa => int(args.first().unwrap_or(&Value::Int(0))).to_string(),
-            _ => String::new(),
+        let sarg = |i: usize| -> String {
+            match args.get(i) {
+                Some(Value::Str(s)) => s.to_string(),
+                Some(Value::Iface(Some(b))) => str_of(&b.1).to_string(),
+                _ => String::new(),
+            }
         };
-        self.push(gid, Value::str(&s));
+        let err_type = self.program.error_type;
+        let results: Vec<Value> = match func {
+            LibFunc::FmtSprint => vec![Value::str(&self.sprint(&args, false))],
+            LibFunc::FmtSprintln => vec![Value::str(&self.sprint(&args, true))],
+            LibFunc::FmtSprintf => vec![Value::str(&self.sprintf(&args))],
+            LibFunc::FmtErrorf => {
+                let msg = self.sprintf(&args);
+                vec![Value::Iface(Some(Box::new((err_type, Value::str(&msg)))))]
+            }
+            LibFunc::StrconvItoa => vec![Value::str(
+                &int(args.first().unwrap_or(&Value::Int(0))).to_string(),
+            )],
+            LibFunc::StrconvAtoi => {
+                let s = sarg(0);
+                match s.parse::<i64>() {
+                    Ok(i) if !s.starts_with('+') || s.len() > 1 => {
+                        vec![Value::Int(i), Value::Iface(None)]
+                    }
+                    _ => {
+                        let msg = format!("strconv.Atoi: parsing {s:?}: invalid syntax");
+                        vec![
+                            Value::Int(0),
+                            Value::Iface(Some(Box::new((err_type, Value::str(&msg))))),
+                        ]
+                    }
+                }
+            }
+            LibFunc::StringsContains => vec![Value::Bool(sarg(0).contains(&sarg(1)))],
+            LibFunc::StringsHasPrefix => vec![Value::Bool(sarg(0).starts_with(&sarg(1)))],
+            LibFunc::StringsHasSuffix => vec![Value::Bool(sarg(0).ends_with(&sarg(1)))],
+            LibFunc::StringsRepeat => {
+                let n = int(args.get(1).unwrap_or(&Value::Int(0)));
+                let s = sarg(0);
+                if n < 0 {
+                    return Err(RtError::Panic {
+                        message: "strings: negative Repeat count".into(),
+                        value: Value::str("strings: negative Repeat count"),
+                        signal: false,
+                    }
+                    .into());
+                }
+                self.heap
+                    .reserve(&self.config, (s.len() as u64).saturating_mul(n as u64) / 64)?;
+                vec![Value::str(&s.repeat(n as usize))]
+            }
+            LibFunc::StringsToUpper => vec![Value::str(&sarg(0).to_uppercase())],
+            LibFunc::StringsToLower => vec![Value::str(&sarg(0).to_lowercase())],
+            LibFunc::StringsJoin => {
+                let parts: Vec<String> = self
+                    .elements_of(args.first().unwrap_or(&Value::Slice(None)))?
+                    .iter()
+                    .map(|v| str_of(v).to_string())
+                    .collect();
+                vec![Value::str(&parts.join(&sarg(1)))]
+            }
+            LibFunc::StringsSplit => {
+                let (s, sep) = (sarg(0), sarg(1));
+                let parts: Vec<Value> = if sep.is_empty() {
+                    s.chars().map(|c| Value::str(&c.to_string())).collect()
+                } else {
+                    s.split(sep.as_str()).map(Value::str).collect()
+                };
+                let n = parts.len();
+                let sl = self.new_slice(
+                    parts,
+                    n,
+                    crate::lang::types::TypeTable::basic(Basic::String),
+                )?;
+                vec![Value::Slice(Some(sl))]
+            }
+            LibFunc::ErrorError => match args.first() {
+                Some(Value::Iface(Some(b))) => vec![Value::Str(match &b.1 {
+                    Value::Str(s) => s.clone(),
+                    other => Rc::from(self.format_v(other).as_str()),
+                })],
+                _ => return Err(RtError::nil_deref().into()),
+            },
+            _ => Vec::new(),
+        };
+        if let Some(f) = self.goroutines[gid.0 as usize].frames.last_mut() {
+            f.stack.extend(results);
+        }
         Ok(())
+    }
+
+    /// `sync/atomic` operations on plain integer variables and on `atomic.Int32/Int64/Bool`.
+    fn atomic(&mut self, gid: Gid, func: LibFunc, p: Pointer, args: &[Value]) -> R<Vec<Value>> {
+        use LibFunc::*;
+        let a1 = args.get(1).cloned().unwrap_or(Value::Int(0));
+        let a2 = args.get(2).cloned().unwrap_or(Value::Int(0));
+        let b32 = matches!(
+            func,
+            AtomicAddInt32
+                | AtomicLoadInt32
+                | AtomicStoreInt32
+                | AtomicCompareAndSwapInt32
+                | AtomicInt32Add
+                | AtomicInt32Load
+                | AtomicInt32Store
+                | AtomicInt32Swap
+                | AtomicInt32CompareAndSwap
+        );
+        let w = |i: i64| if b32 { wrap(i, Basic::Int32) } else { i };
+        let slot = self.heap.get_mut(&p)?;
+        let old = match slot {
+            Value::Int(i) => Value::Int(*i),
+            Value::Sync(s) => match &**s {
+                SyncState::AtomicInt(i) => Value::Int(*i),
+                SyncState::AtomicBool(b) => Value::Bool(*b),
+                _ => return Err(RtError::nil_deref().into()),
+            },
+            _ => return Err(RtError::nil_deref().into()),
+        };
+        let (new, result): (Option<Value>, Option<Value>) = match func {
+            AtomicAddInt32 | AtomicAddInt64 | AtomicInt32Add | AtomicInt64Add => {
+                let n = Value::Int(w(int(&old).wrapping_add(int(&a1))));
+                (Some(n.clone()), Some(n))
+            }
+            AtomicLoadInt32 | AtomicLoadInt64 | AtomicInt32Load | AtomicInt64Load
+            | AtomicBoolLoad => (None, Some(old.clone())),
+            AtomicStoreInt32 | AtomicStoreInt64 | AtomicInt32Store | AtomicInt64Store
+            | AtomicBoolStore => (Some(a1.clone()), None),
+            AtomicInt32Swap | AtomicInt64Swap => (Some(a1.clone()), Some(old.clone())),
+            _ => {
+                if old == a1 {
+                    (Some(a2.clone()), Some(Value::Bool(true)))
+                } else {
+                    (None, Some(Value::Bool(false)))
+                }
+            }
+        };
+        if let Some(n) = &new {
+            match slot {
+                Value::Int(i) => *i = int(n),
+                Value::Sync(s) => match &mut **s {
+                    SyncState::AtomicInt(i) => *i = int(n),
+                    SyncState::AtomicBool(b) => *b = boolean(n),
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+        let write = new.is_some();
+        let name = func
+            .go_name()
+            .trim_start_matches("sync/atomic.")
+            .to_string();
+        let var = crate::rt::event::SyncVar::Atomic(p.clone());
+        let mut eff = vec![
+            Effect::Atomic {
+                loc: Loc::Heap(p.clone()),
+                write,
+            },
+            Effect::Acquire(var.clone()),
+        ];
+        if write {
+            eff.push(Effect::Release(var));
+        }
+        let shown = new.clone().or(result.clone()).unwrap_or(old);
+        self.emit(
+            gid,
+            Op::Atomic {
+                ptr: p,
+                name,
+                value: shown,
+            },
+            eff,
+        );
+        Ok(result.into_iter().collect())
     }
 
     fn type_matches(&self, dynamic: TypeId, target: TypeId) -> bool {
@@ -1577,6 +1748,20 @@ impl Machine {
             } => {
                 done = self.lib_visible(gid, func, args, push_results)?;
             }
+            Visible::Print { newline, args } => {
+                let mut text = String::new();
+                for (i, a) in args.iter().enumerate() {
+                    if i > 0 && newline {
+                        text.push(' ');
+                    }
+                    text.push_str(&self.print_builtin(a));
+                }
+                if newline {
+                    text.push('\n');
+                }
+                self.stderr.push_str(&text);
+                self.emit(gid, Op::Print { text, stderr: true }, Vec::new());
+            }
             Visible::RwLockFinish(p) => {
                 let eff = match self.heap.sync_mut(&p)? {
                     SyncState::RwMutex(s) => s.finish_lock(gid, &p)?,
@@ -1913,20 +2098,6 @@ impl Machine {
                     Vec::new(),
                 );
             }
-            LibFunc::Print | LibFunc::Println => {
-                let mut text = String::new();
-                for (i, a) in args.iter().enumerate() {
-                    if i > 0 && func == LibFunc::Println {
-                        text.push(' ');
-                    }
-                    text.push_str(&self.print_builtin(a));
-                }
-                if func == LibFunc::Println {
-                    text.push('\n');
-                }
-                self.stderr.push_str(&text);
-                self.emit(gid, Op::Print { text, stderr: true }, Vec::new());
-            }
             LibFunc::MutexLock | LibFunc::MutexUnlock | LibFunc::MutexTryLock => {
                 let p = ptr()?;
                 let (eff, kind, ok) = match self.heap.sync_mut(&p)? {
@@ -2075,140 +2246,28 @@ impl Machine {
                 g.next = Some(Visible::Wake);
                 return Ok(false);
             }
-            LibFunc::AtomicAdd(_)
-            | LibFunc::AtomicLoad(_)
-            | LibFunc::AtomicStore(_)
-            | LibFunc::AtomicSwap(_)
-            | LibFunc::AtomicCompareAndSwap(_) => {
+            LibFunc::AtomicAddInt32
+            | LibFunc::AtomicAddInt64
+            | LibFunc::AtomicLoadInt32
+            | LibFunc::AtomicLoadInt64
+            | LibFunc::AtomicStoreInt32
+            | LibFunc::AtomicStoreInt64
+            | LibFunc::AtomicCompareAndSwapInt32
+            | LibFunc::AtomicCompareAndSwapInt64
+            | LibFunc::AtomicInt32Add
+            | LibFunc::AtomicInt32Load
+            | LibFunc::AtomicInt32Store
+            | LibFunc::AtomicInt32Swap
+            | LibFunc::AtomicInt32CompareAndSwap
+            | LibFunc::AtomicInt64Add
+            | LibFunc::AtomicInt64Load
+            | LibFunc::AtomicInt64Store
+            | LibFunc::AtomicInt64Swap
+            | LibFunc::AtomicInt64CompareAndSwap
+            | LibFunc::AtomicBoolLoad
+            | LibFunc::AtomicBoolStore => {
                 let p = ptr()?;
-                let b = func.int_basic().unwrap_or(Basic::Int64);
-                let old = int(self.heap.get(&p)?);
-                let a1 = int(args.get(1).unwrap_or(&Value::Int(0)));
-                let a2 = int(args.get(2).unwrap_or(&Value::Int(0)));
-                let (new, result, write) = match func {
-                    LibFunc::AtomicAdd(_) => {
-                        let n = wrap(old.wrapping_add(a1), b);
-                        (n, Value::Int(n), true)
-                    }
-                    LibFunc::AtomicLoad(_) => (old, Value::Int(old), false),
-                    LibFunc::AtomicStore(_) => (wrap(a1, b), Value::Unit, true),
-                    LibFunc::AtomicSwap(_) => (wrap(a1, b), Value::Int(old), true),
-                    _ => {
-                        if old == a1 {
-                            (wrap(a2, b), Value::Bool(true), true)
-                        } else {
-                            (old, Value::Bool(false), false)
-                        }
-                    }
-                };
-                self.heap.store(&p, Value::Int(new))?;
-                let name = func
-                    .go_name()
-                    .trim_start_matches("sync/atomic.")
-                    .to_string();
-                let loc = Loc::Heap(p.clone());
-                let var = crate::rt::event::SyncVar::Atomic(p.clone());
-                let mut eff = vec![Effect::Atomic { loc, write }, Effect::Acquire(var.clone())];
-                if write {
-                    eff.push(Effect::Release(var));
-                }
-                self.emit(
-                    gid,
-                    Op::Atomic {
-                        ptr: p,
-                        name,
-                        value: if write {
-                            Value::Int(new)
-                        } else {
-                            result.clone()
-                        },
-                    },
-                    eff,
-                );
-                if func.result_count() > 0 {
-                    results.push(result);
-                }
-            }
-            LibFunc::AtomicTypedAdd(_)
-            | LibFunc::AtomicTypedLoad(_)
-            | LibFunc::AtomicTypedStore(_)
-            | LibFunc::AtomicTypedSwap(_)
-            | LibFunc::AtomicTypedCompareAndSwap(_) => {
-                let p = ptr()?;
-                let a1 = args.get(1).cloned().unwrap_or(Value::Int(0));
-                let a2 = args.get(2).cloned().unwrap_or(Value::Int(0));
-                let (result, write, newv) = match self.heap.sync_mut(&p)? {
-                    SyncState::AtomicInt(x) => {
-                        let old = *x;
-                        let (n, r, w) = match func {
-                            LibFunc::AtomicTypedAdd(k) => {
-                                let n = if k == crate::lang::types::SyncKind::AtomicInt32 {
-                                    wrap(old.wrapping_add(int(&a1)), Basic::Int32)
-                                } else {
-                                    old.wrapping_add(int(&a1))
-                                };
-                                (n, Value::Int(n), true)
-                            }
-                            LibFunc::AtomicTypedLoad(_) => (old, Value::Int(old), false),
-                            LibFunc::AtomicTypedStore(_) => (int(&a1), Value::Unit, true),
-                            LibFunc::AtomicTypedSwap(_) => (int(&a1), Value::Int(old), true),
-                            _ => {
-                                if old == int(&a1) {
-                                    (int(&a2), Value::Bool(true), true)
-                                } else {
-                                    (old, Value::Bool(false), false)
-                                }
-                            }
-                        };
-                        *x = n;
-                        (r, w, Value::Int(n))
-                    }
-                    SyncState::AtomicBool(x) => {
-                        let old = *x;
-                        let (n, r, w) = match func {
-                            LibFunc::AtomicTypedLoad(_) => (old, Value::Bool(old), false),
-                            LibFunc::AtomicTypedStore(_) => (boolean(&a1), Value::Unit, true),
-                            LibFunc::AtomicTypedSwap(_) => (boolean(&a1), Value::Bool(old), true),
-                            _ => {
-                                if old == boolean(&a1) {
-                                    (boolean(&a2), Value::Bool(true), true)
-                                } else {
-                                    (old, Value::Bool(false), false)
-                                }
-                            }
-                        };
-                        *x = n;
-                        (r, w, Value::Bool(n))
-                    }
-                    _ => return Err(RtError::nil_deref().into()),
-                };
-                let name = func
-                    .go_name()
-                    .trim_start_matches("sync/atomic.")
-                    .to_string();
-                let var = crate::rt::event::SyncVar::Atomic(p.clone());
-                let mut eff = vec![
-                    Effect::Atomic {
-                        loc: Loc::Heap(p.clone()),
-                        write,
-                    },
-                    Effect::Acquire(var.clone()),
-                ];
-                if write {
-                    eff.push(Effect::Release(var));
-                }
-                self.emit(
-                    gid,
-                    Op::Atomic {
-                        ptr: p,
-                        name,
-                        value: if write { newv } else { result.clone() },
-                    },
-                    eff,
-                );
-                if func.result_count() > 0 {
-                    results.push(result);
-                }
+                results = self.atomic(gid, func, p, &args)?;
             }
             LibFunc::SyncMapLoad
             | LibFunc::SyncMapStore
@@ -2216,13 +2275,11 @@ impl Machine {
             | LibFunc::SyncMapLoadAndDelete
             | LibFunc::SyncMapDelete
             | LibFunc::SyncMapSwap
+            | LibFunc::SyncMapCompareAndSwap
             | LibFunc::SyncMapRange => {
                 results = self.sync_map_simple(gid, func, &args)?;
             }
-            LibFunc::FmtSprintf
-            | LibFunc::FmtSprint
-            | LibFunc::FmtSprintln
-            | LibFunc::StrconvItoa => {
+            _ => {
                 self.lib_local(gid, func, args)?;
                 self.g(gid).next = None;
                 return Ok(true);

@@ -90,6 +90,8 @@ pub enum PendingKind {
     RwLockFinish,
     /// Once's f returned.
     OnceDone,
+    /// Builtin print/println.
+    Print,
     /// End of sleep.
     Wake,
     /// Goroutine exit.
@@ -887,21 +889,8 @@ impl Machine {
             }
             Visible::Lib { func, args, .. } => {
                 match func {
-                    LibFunc::FmtPrint
-                    | LibFunc::FmtPrintln
-                    | LibFunc::FmtPrintf
-                    | LibFunc::Print
-                    | LibFunc::Println => f.output = true,
+                    LibFunc::FmtPrint | LibFunc::FmtPrintln | LibFunc::FmtPrintf => f.output = true,
                     LibFunc::TimeSleep => {}
-                    LibFunc::AtomicAdd(_)
-                    | LibFunc::AtomicLoad(_)
-                    | LibFunc::AtomicStore(_)
-                    | LibFunc::AtomicSwap(_)
-                    | LibFunc::AtomicCompareAndSwap(_) => {
-                        if let Some(Value::Ptr(Some(p))) = args.first() {
-                            f.sync.push(p.clone());
-                        }
-                    }
                     _ => {
                         if let Some(Value::Ptr(Some(p))) = args.first() {
                             f.sync.push(p.clone());
@@ -917,6 +906,10 @@ impl Machine {
             Visible::OnceDone(p) => {
                 f.sync.push(p.clone());
                 PendingKind::OnceDone
+            }
+            Visible::Print { .. } => {
+                f.output = true;
+                PendingKind::Print
             }
             Visible::Wake => PendingKind::Wake,
             Visible::Exit => PendingKind::Exit,
