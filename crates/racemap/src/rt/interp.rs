@@ -928,15 +928,11 @@ impl Machine {
                 self.push(gid, Value::Bool(ok))
             }
             Instr::Jump(t) => self.frame(gid).pc = *t,
-            Instr::JumpIf(t) => {
-                if boolean(&self.pop(gid)) {
-                    self.frame(gid).pc = *t;
-                }
-            }
-            Instr::JumpIfNot(t) => {
-                if !boolean(&self.pop(gid)) {
-                    self.frame(gid).pc = *t;
-                }
+            Instr::JumpIf(t) | Instr::JumpIfNot(t) => {
+                let want = matches!(ins, Instr::JumpIf(_));
+                let cond = boolean(&self.pop(gid));
+                let f = self.frame(gid);
+                f.pc = if cond == want { *t } else { f.pc };
             }
             Instr::Call { func, argc } => {
                 let args = self.popn(gid, *argc as usize);
@@ -1312,7 +1308,7 @@ impl Machine {
                 } else if tb.int_info().is_some() {
                     let i = if is_float(*fb) {
                         let f = float(&x);
-                        if is_unsigned(*tb) && f >= 9.223372036854775807e18 {
+                        if is_unsigned(*tb) && f >= 9.223_372_036_854_776e18 {
                             f as u64 as i64
                         } else {
                             f as i64
