@@ -1075,7 +1075,7 @@ impl Machine {
             LibFunc::FmtSprintln => vec![Value::str(&self.sprint(&args, true))],
             LibFunc::FmtSprintf => vec![Value::str(&self.sprintf(&args))],
             LibFunc::FmtErrorf => {
-                let msg = self.sprintf(&args);
+                let msg = self.errorf(&args);
                 vec![Value::Iface(Some(Box::new((err_type, Value::str(&msg)))))]
             }
             LibFunc::StrconvItoa => vec![Value::str(
@@ -2478,134 +2478,30 @@ impl Machine {
     }
 
     fn sprint(&self, args: &[Value], ln: bool) -> String {
-        let mut out = String::new();
-        let is_str = |v: &Value| matches!(v, Value::Iface(Some(b)) if matches!(b.1, Value::Str(_)));
-        for (i, a) in args.iter().enumerate() {
-            if i > 0 && (ln || (!is_str(a) && !is_str(&args[i - 1]))) {
-                out.push(' ');
-            }
-            out.push_str(&self.format_v(a));
-        }
+        let h = MachineFmt(self);
         if ln {
-            out.push('\n');
+            crate::rt::fmt::sprintln(&h, args)
+        } else {
+            crate::rt::fmt::sprint(&h, args)
         }
-        out
+    }
+
+    fn format_arg(args: &[Value]) -> String {
+        match args.first() {
+            Some(Value::Str(s)) => s.to_string(),
+            Some(Value::Iface(Some(b))) => str_of(&b.1).to_string(),
+            _ => String::new(),
+        }
     }
 
     fn sprintf(&self, args: &[Value]) -> String {
-        let format = match args.first() {
-            Some(Value::Str(s)) => s.to_string(),
-            Some(Value::Iface(Some(b))) => match &b.1 {
-                Value::Str(s) => s.to_string(),
-                _ => String::new(),
-            },
-            _ => String::new(),
-        };
-        let mut out = String::new();
-        let mut rest = args.iter().skip(1);
-        let mut chars = format.chars().peekable();
-        while let Some(c) = chars.next() {
-            if c != '%' {
-                out.push(c);
-                continue;
-            }
-            let mut flags = String::new();
-            while let Some(&f) = chars.peek() {
-                if f == '+'
-                    || f == '-'
-                    || f == '#'
-                    || f == ' '
-                    || f == '0'
-                    || f.is_ascii_digit()
-                    || f == '.'
-                {
-                    flags.push(f);
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-            let Some(verb) = chars.next() else {
-                out.push_str("%!(NOVERB)");
-                break;
-            };
-            if verb == '%' {
-                out.push('%');
-                continue;
-            }
-            let Some(a) = rest.next() else {
-                out.push_str(&format!("%!{verb}(MISSING)"));
-                continue;
-            };
-            let inner = match a {
-                Value::Iface(Some(b)) => &b.1,
-                v => v,
-            };
-            let s = match verb {
-                'd' => int(inner).to_string(),
-                's' | 'v' => self.format_v(a),
-                'q' => format!("{:?}", str_of(inner)),
-                't' => self.format_v(a),
-                'x' => format!("{:x}", int(inner)),
-                'f' => {
-                    let prec = flags
-                        .split('.')
-                        .nth(1)
-                        .and_then(|p| p.parse::<usize>().ok())
-                        .unwrap_or(6);
-                    format!("{:.*}", prec, float(inner))
-                }
-                'T' => match a {
-                    Value::Iface(Some(b)) => {
-                        crate::rt::fmt::reflect_type_string(&self.program.types, b.0)
-                    }
-                    _ => "<nil>".into(),
-                },
-                'c' => u32::try_from(int(inner))
-                    .ok()
-                    .and_then(char::from_u32)
-                    .map(String::from)
-                    .unwrap_or_default(),
-                _ => self.format_v(a),
-            };
-            let width: usize = flags
-                .trim_start_matches(['-', '+', '#', ' ', '0'])
-                .split('.')
-                .next()
-                .and_then(|w| w.parse().ok())
-                .unwrap_or(0);
-            if s.chars().count() < width {
-                let pad = width - s.chars().count();
-                if flags.starts_with('-') {
-                    out.push_str(&s);
-                    out.push_str(&" ".repeat(pad));
-                } else {
-                    let fill = if flags.starts_with('0') { "0" } else { " " };
-                    out.push_str(&fill.repeat(pad));
-                    out.push_str(&s);
-                }
-            } else {
-                out.push_str(&s);
-            }
-        }
-        let extra: Vec<&Value> = rest.collect();
-        if !extra.is_empty() {
-            out.push_str("%!(EXTRA ");
-            let parts: Vec<String> = extra
-                .iter()
-                .map(|v| match v {
-                    Value::Iface(Some(b)) => format!(
-                        "{}={}",
-                        crate::rt::fmt::reflect_type_string(&self.program.types, b.0),
-                        self.format_v(v)
-                    ),
-                    _ => self.format_v(v),
-                })
-                .collect();
-            out.push_str(&parts.join(", "));
-            out.push(')');
-        }
-        out
+        let format = Self::format_arg(args);
+        crate::rt::fmt::sprintf(&MachineFmt(self), &format, args.get(1..).unwrap_or(&[]))
+    }
+
+    fn errorf(&self, args: &[Value]) -> String {
+        let format = Self::format_arg(args);
+        crate::rt::fmt::errorf_text(&MachineFmt(self), &format, args.get(1..).unwrap_or(&[]))
     }
 
     /// The builtin `print`'s formatting.
@@ -2793,4 +2689,40 @@ fn binary(op: BinOp, b: Basic, x: &Value, y: &Value) -> R<Value> {
             })
         }
     })
+}
+
+/// The machine as `rt::fmt` sees it: types, heap loads, map entries, slice elements, and the
+/// `Error()` text of library error values.
+struct MachineFmt<'a>(&'a Machine);
+
+impl crate::rt::fmt::FmtHeap for MachineFmt<'_> {
+    fn types(&self) -> &crate::lang::types::TypeTable {
+        &self.0.program.types
+    }
+
+    fn load(&self, ptr: &Pointer) -> Option<Value> {
+        self.0.heap.load(ptr).ok()
+    }
+
+    fn map_entries(&self, map: crate::rt::value::MapId) -> Vec<(Value, Value)> {
+        self.0
+            .heap
+            .maps
+            .get(map.0 as usize)
+            .map(|m| m.entries_in_order())
+            .unwrap_or_default()
+    }
+
+    fn slice_elems(&self, slice: &SliceRef) -> Vec<Value> {
+        self.0
+            .elements_of(&Value::Slice(Some(slice.clone())))
+            .unwrap_or_default()
+    }
+
+    fn method_string(&self, ty: TypeId, value: &Value) -> Option<String> {
+        if ty == self.0.program.error_type {
+            return Some(str_of(value).to_string());
+        }
+        None
+    }
 }
