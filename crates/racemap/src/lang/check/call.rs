@@ -245,7 +245,7 @@ impl<'a> Checker<'a> {
         let q = if too_many { "too many" } else { "not enough" };
         let have_s = self.types_summary(have, false);
         let want_s = self.types_summary(&sig.params, sig.variadic);
-        let span = if too_many {
+        let span = if too_many || at != call.span {
             at
         } else {
             Span::new(call.span.hi.saturating_sub(1), call.span.hi)
@@ -290,10 +290,10 @@ impl<'a> Checker<'a> {
             if args.len() != sig.params.len() {
                 let have: Vec<TypeId> = ops.iter().map(|o| o.ty).collect();
                 let too_many = args.len() > sig.params.len();
-                let at = args
-                    .get(sig.params.len())
-                    .map(|a| a.span)
-                    .unwrap_or(call.span);
+                let at = match args.get(sig.params.len()) {
+                    Some(a) if too_many => a.span,
+                    _ => args.last().map(|a| a.span).unwrap_or(call.span),
+                };
                 self.count_error(call, fname, sig, &have, too_many, at);
                 return;
             }
@@ -312,7 +312,10 @@ impl<'a> Checker<'a> {
         if n < fixed || (!sig.variadic && n > fixed) {
             let have: Vec<TypeId> = ops.iter().map(|o| o.ty).collect();
             let too_many = n > fixed;
-            let at = args.get(fixed).map(|a| a.span).unwrap_or(call.span);
+            let at = match args.get(fixed) {
+                Some(a) if too_many => a.span,
+                _ => args.last().map(|a| a.span).unwrap_or(call.span),
+            };
             self.count_error(call, fname, sig, &have, too_many, at);
             return;
         }
@@ -427,11 +430,7 @@ impl<'a> Checker<'a> {
                     {
                         self.err(
                             a.span,
-                            format!(
-                                "cannot convert {} to type {ts} (constant {} overflows {ts})",
-                                self.describe(a, &x),
-                                constant::show(&v)
-                            ),
+                            format!("constant {} overflows {ts}", constant::show(&v)),
                         );
                         return invalid;
                     }

@@ -82,9 +82,9 @@ impl<'a> Checker<'a> {
     fn record_imports(&mut self) {
         let file = self.file;
         for imp in &file.imports {
-            if !SUPPORTED_IMPORTS.contains(&imp.path.as_str()) {
+            let supported = SUPPORTED_IMPORTS.contains(&imp.path.as_str());
+            if !supported {
                 self.unsupported(imp.span, format!("package \"{}\"", imp.path));
-                continue;
             }
             let name = match &imp.name {
                 Some(n) if n.name == "." => {
@@ -109,7 +109,8 @@ impl<'a> Checker<'a> {
                 self.err(imp.span, format!("{name} redeclared in this block"));
                 continue;
             }
-            self.imports.insert(name.clone(), (obj, imp.span, false));
+            self.imports
+                .insert(name.clone(), (obj, imp.span, !supported));
             self.scopes[1].names.insert(name, obj);
         }
     }
@@ -120,10 +121,11 @@ impl<'a> Checker<'a> {
             match d {
                 Decl::Type(specs) => {
                     for (si, spec) in specs.iter().enumerate() {
+                        let generic = spec.type_params.is_some();
                         if let Some(tp) = spec.type_params {
                             self.unsupported(tp, "generic types");
                         }
-                        let ty = if spec.alias {
+                        let ty = if spec.alias || generic {
                             self.invalid()
                         } else {
                             self.types.new_named(&spec.name.name, "main")
@@ -133,8 +135,10 @@ impl<'a> Checker<'a> {
                             spec.name.span,
                             ObjectKind::TypeName { ty },
                         );
-                        self.states[obj.0 as usize].pending =
-                            Some(Pending::Type { decl: di, spec: si });
+                        if !generic {
+                            self.states[obj.0 as usize].pending =
+                                Some(Pending::Type { decl: di, spec: si });
+                        }
                         self.record_ident(&spec.name, obj, true);
                         self.declare_in(1, &spec.name, obj);
                     }
@@ -200,7 +204,9 @@ impl<'a> Checker<'a> {
                             runtime_name,
                         },
                     );
-                    self.states[obj.0 as usize].pending = Some(Pending::Func { decl: di });
+                    if fd.type_params.is_none() {
+                        self.states[obj.0 as usize].pending = Some(Pending::Func { decl: di });
+                    }
                     self.record_ident(&fd.name, obj, true);
                     if name == "init" {
                         self.info.init_funcs.push(fd.name.id);
@@ -733,6 +739,7 @@ impl<'a> Checker<'a> {
             labels: Default::default(),
             locals: Vec::new(),
             is_literal,
+            has_goto: false,
         });
         self.open_scope();
         let mut fi = FuncInfo {
@@ -765,7 +772,7 @@ impl<'a> Checker<'a> {
         self.close_scope();
         if let Some(ctx) = self.funcs.pop() {
             for (label, (span, used)) in ctx.labels {
-                if !used {
+                if !used && !ctx.has_goto {
                     self.err(span, format!("label {label} defined and not used"));
                 }
             }

@@ -597,7 +597,7 @@ impl<'a> Checker<'a> {
                 if x.mode != Mode::Variable {
                     let d = self.describe(xe, &x);
                     self.err(
-                        e.span,
+                        xe.span,
                         format!("invalid operation: cannot take address of {d}"),
                     );
                     return invalid;
@@ -616,7 +616,7 @@ impl<'a> Checker<'a> {
                         if dir == ast::ChanDir::Send {
                             let d = self.describe(xe, &x);
                             self.err(
-                                e.span,
+                                xe.span,
                                 format!(
                                     "invalid operation: cannot receive from send-only channel {d}"
                                 ),
@@ -655,7 +655,7 @@ impl<'a> Checker<'a> {
                         _ => "^",
                     };
                     self.err(
-                        e.span,
+                        xe.span,
                         format!("invalid operation: operator {o} not defined on {d}"),
                     );
                     return invalid;
@@ -879,6 +879,15 @@ impl<'a> Checker<'a> {
         );
     }
 
+    fn mismatched_at(&mut self, at: crate::diag::Span, e: &ast::Expr, x: &Operand, y: &Operand) {
+        let s = expr_string(e);
+        let (xs, ys) = (self.show(x.ty), self.show(y.ty));
+        self.err(
+            at,
+            format!("invalid operation: {s} (mismatched types {xs} and {ys})"),
+        );
+    }
+
     fn show_operand_type(&self, x: &Operand) -> String {
         self.show(x.ty)
     }
@@ -1070,7 +1079,7 @@ impl<'a> Checker<'a> {
         let y_iface = self.is_interface(y.ty);
         let compatible = self.assignable(x.ty, y.ty) || self.assignable(y.ty, x.ty);
         if !compatible {
-            self.mismatched(e, op, x, y);
+            self.mismatched_at(ye.span, e, x, y);
             return invalid;
         }
         if x_iface && !y_iface && y.mode != Mode::Nil {
@@ -1110,7 +1119,7 @@ impl<'a> Checker<'a> {
                         | TypeKind::Interface(_)
                 );
                 if !ok {
-                    self.mismatched(e, op, x, y);
+                    self.mismatched_at(ye.span, e, x, y);
                     return invalid;
                 }
             }

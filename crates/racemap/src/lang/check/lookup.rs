@@ -144,6 +144,9 @@ impl<'a> Checker<'a> {
                     self.record_ident(pid, obj, false);
                     let pk = self.use_object(obj, pid.span, true);
                     self.record(xe, &pk);
+                    if !crate::lang::check::packages::SUPPORTED_IMPORTS.contains(&path.as_str()) {
+                        return invalid;
+                    }
                     let Some(m) = self.lib_member(&path, &sel.name) else {
                         let starts_upper = sel
                             .name
@@ -297,9 +300,12 @@ impl<'a> Checker<'a> {
                 return Some(RecvAdjust::AddrOf);
             }
             let d = self.describe(xe, x);
-            let _ = e;
+            let e = match &e.kind {
+                ExprKind::Selector { sel, .. } => sel,
+                _ => return None,
+            };
             self.err(
-                xe.span,
+                e.span,
                 format!("cannot call pointer method {name} on {}", {
                     let ts = self.show(recv_ty);
                     let _ = d;

@@ -85,6 +85,8 @@ pub struct FuncCtx {
     pub locals: Vec<ObjectId>,
     /// This is a function literal.
     pub is_literal: bool,
+    /// The function contains a `goto` (already reported); labels are not checked for use.
+    pub has_goto: bool,
 }
 
 impl<'a> Checker<'a> {
@@ -109,28 +111,29 @@ impl<'a> Checker<'a> {
     }
 
     /// Declare `ident` as `obj` in the innermost scope (blank identifiers are not declared).
-    pub fn declare(&mut self, ident: &ast::Ident, obj: ObjectId) {
+    pub fn declare(&mut self, ident: &ast::Ident, obj: ObjectId) -> bool {
         self.record_ident(ident, obj, true);
         if ident.name == "_" {
-            return;
+            return false;
         }
         let scope = self.scopes.len() - 1;
-        self.declare_in(scope, ident, obj);
+        self.declare_in(scope, ident, obj)
     }
 
     /// Declare in a given scope, reporting redeclarations.
-    pub fn declare_in(&mut self, scope: usize, ident: &ast::Ident, obj: ObjectId) {
+    pub fn declare_in(&mut self, scope: usize, ident: &ast::Ident, obj: ObjectId) -> bool {
         if ident.name == "_" {
-            return;
+            return false;
         }
         if self.scopes[scope].names.contains_key(&ident.name) {
             self.err(
                 ident.span,
                 format!("{} redeclared in this block", ident.name),
             );
-            return;
+            return false;
         }
         self.scopes[scope].names.insert(ident.name.clone(), obj);
+        true
     }
 
     /// Mark an object used.
@@ -160,8 +163,8 @@ impl<'a> Checker<'a> {
                 owner,
             }),
         );
-        self.declare(ident, obj);
-        if kind == crate::lang::check::info::VarKind::Local && ident.name != "_" {
+        let declared = self.declare(ident, obj);
+        if kind == crate::lang::check::info::VarKind::Local && declared {
             if let Some(f) = self.funcs.last_mut() {
                 f.locals.push(obj);
             }

@@ -160,6 +160,9 @@ impl<'a> Checker<'a> {
             StmtKind::Break(l) | StmtKind::Continue(l) => self.branch(s, l.as_ref()),
             StmtKind::Goto(l) => {
                 self.unsupported(s.span, "goto");
+                if let Some(f) = self.funcs.last_mut() {
+                    f.has_goto = true;
+                }
                 let _ = l;
             }
             StmtKind::Fallthrough => self.err(s.span, "fallthrough statement out of place"),
@@ -372,17 +375,10 @@ impl<'a> Checker<'a> {
                         return Operand::invalid();
                     }
                 }
-                let d = self.describe(e, &x);
-                let msg = match x.mode {
-                    Mode::Constant | Mode::Value if x.mode == Mode::Constant => format!(
-                        "cannot assign to {} (neither addressable nor a map index expression)",
-                        d
-                    ),
-                    _ => format!(
-                        "cannot assign to {} (neither addressable nor a map index expression)",
-                        d
-                    ),
-                };
+                let msg = format!(
+                    "cannot assign to {} (neither addressable nor a map index expression)",
+                    expr_string(e)
+                );
                 self.err(e.span, msg);
                 Operand::invalid()
             }
@@ -1171,6 +1167,7 @@ impl<'a> Checker<'a> {
     ) {
         self.open_scope();
         let mut xo = self.expr(x);
+        let x_desc = self.describe(x, &xo);
         let int = TypeTable::basic(Basic::Int);
         let mut kinfo: Option<RangeInfo> = None;
         if !xo.is_invalid() {
@@ -1252,7 +1249,7 @@ impl<'a> Checker<'a> {
         }
         if let (Some(ri), Some(v)) = (&kinfo, value) {
             if ri.value_ty.is_none() {
-                let d = self.describe(x, &xo);
+                let d = x_desc.clone();
                 self.err(
                     v.span,
                     format!("range over {d} permits only one iteration variable"),
