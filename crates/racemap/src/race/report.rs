@@ -64,7 +64,7 @@ pub fn fake_address(loc: &Loc) -> u64 {
         Loc::Heap(p) => {
             let mut offset = 0u64;
             for (depth, i) in p.path.iter().enumerate() {
-                offset = offset.wrapping_add((*i as u64 + 1) * 8 >> depth.min(3));
+                offset = offset.wrapping_add(((*i as u64 + 1) * 8) >> depth.min(3));
             }
             0x00c0_0001_0000 + (p.obj.0 as u64) * 0x100 + (offset % 0x100)
         }
