@@ -138,7 +138,7 @@ mod tests {
             .max()
             .unwrap_or(0);
         assert!(
-            switches >= 1 && switches <= 2,
+            (1..=2).contains(&switches),
             "at most d-1 switches, got {switches}"
         );
     }
