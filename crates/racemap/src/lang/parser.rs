@@ -906,13 +906,8 @@ impl<'a> Parser<'a> {
                 type_params = Some(Span::new(lbrack, end));
             }
         }
-        let mut params = Vec::new();
-        if self.tok == TokenKind::LParen {
-            self.next();
-            params = self.param_list(TokenKind::RParen);
-        } else {
-            self.want(&TokenKind::LParen);
-        }
+        self.want(&TokenKind::LParen);
+        let params = self.param_list(TokenKind::RParen);
         let results = self.func_result();
         let sig = FuncType {
             params,
