@@ -28,7 +28,7 @@
 
 use crate::diag::{Diagnostic, Span};
 use crate::lang::ast::*;
-use crate::lang::lexer::Lexer;
+use crate::lang::lexer::{char_span, Lexer};
 use crate::lang::token::{Keyword, LitKind, LitValue, Literal, Operator, SemiKind, TokenKind};
 
 /// Deepest nesting of expressions, types and statements racemap parses.
@@ -326,8 +326,17 @@ impl<'a> Parser<'a> {
 
     /// A non-syntax error (`middle index required in 3-index slice`).
     fn error_at(&mut self, pos: u32, message: impl Into<String>) {
-        self.diags
-            .push(Diagnostic::error(Span::new(pos, pos + 1), message));
+        let span = self.error_span(pos);
+        self.diags.push(Diagnostic::error(span, message));
+    }
+
+    /// The span to underline for an error at `pos`: the current token when the error is at it,
+    /// else one character.
+    fn error_span(&self, pos: u32) -> Span {
+        if pos == self.span.lo && self.span.hi > pos {
+            return self.span;
+        }
+        char_span(self.src, pos as usize)
     }
 
     /// A `syntax error: ...`, dropped when on the line of the previous one (Go's rule).
@@ -337,10 +346,9 @@ impl<'a> Parser<'a> {
             return;
         }
         self.last_syntax_line = Some(line);
-        self.diags.push(Diagnostic::error(
-            Span::new(pos, pos + 1),
-            format!("syntax error: {message}"),
-        ));
+        let span = self.error_span(pos);
+        self.diags
+            .push(Diagnostic::error(span, format!("syntax error: {message}")));
     }
 
     /// Go's `syntaxErrorAt`: messages starting with `in `, `at `, `after ` or `expected ` get
@@ -374,8 +382,9 @@ impl<'a> Parser<'a> {
             if !self.too_deep {
                 self.too_deep = true;
                 let pos = self.pos();
+                let span = self.error_span(pos);
                 self.diags.push(Diagnostic::unsupported(
-                    Span::new(pos, pos + 1),
+                    span,
                     format!("nesting deeper than {MAX_NESTING} levels"),
                 ));
             }
@@ -1883,7 +1892,7 @@ impl<'a> Parser<'a> {
             ExprKind::CompositeLit {
                 ty: None,
                 elts,
-                rbrace: Span::new(rbrace, rbrace + 1),
+                rbrace: char_span(self.src, rbrace as usize),
             },
         )
     }
@@ -2322,10 +2331,9 @@ impl<'a> Parser<'a> {
             let lo = self.pos();
             self.next();
             let _ = self.type_();
-            self.diags.push(Diagnostic::unsupported(
-                Span::new(lo, lo + 1),
-                "type constraints (~T)",
-            ));
+            let span = char_span(self.src, lo as usize);
+            self.diags
+                .push(Diagnostic::unsupported(span, "type constraints (~T)"));
             return self.mk_expr(lo, ExprKind::Bad);
         }
         match self.type_or_nil() {
