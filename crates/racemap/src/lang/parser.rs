@@ -136,13 +136,18 @@ enum Simple {
     Stmt(Stmt),
     /// `[lhs (= | :=)] range x` in a `for` header.
     Range {
+        /// Start of the clause.
         lo: u32,
+        /// Iteration variables as written (at most two are valid).
         lhs: Vec<Expr>,
+        /// `:=` rather than `=`.
         define: bool,
+        /// The ranged-over expression.
         x: Expr,
     },
     /// `[v :=] x.(type)` in a `switch` header.
     Guard {
+        /// Start of the guard.
         lo: u32,
         /// `v` as an expression, when written.
         lhs: Option<Expr>,
@@ -156,10 +161,15 @@ enum Simple {
 /// The parts of an `if`/`for`/`switch` header.
 #[derive(Default)]
 struct Header {
+    /// The init statement (`if x := f(); ...`).
     init: Option<Box<Stmt>>,
+    /// The condition or switch tag.
     cond: Option<Expr>,
+    /// The post statement of a three-clause `for`.
     post: Option<Box<Stmt>>,
+    /// A range clause: iteration variables, whether `:=`, the ranged-over expression.
     range: Option<(Vec<Expr>, bool, Expr)>,
+    /// A type switch guard: the bound name and the `x.(type)` expression.
     guard: Option<(Option<Ident>, Expr)>,
 }
 
@@ -754,7 +764,7 @@ impl<'a> Parser<'a> {
                     let mut x = self.name_expr(first);
                     if self.tok != TokenKind::LBrack {
                         self.xnest += 1;
-                        let px = self.pexpr(Some(x), false);
+                        let px = self.pexpr(Some(x));
                         x = self.binary_expr(Some(px), 0);
                         self.xnest -= 1;
                     }
@@ -1484,7 +1494,7 @@ impl<'a> Parser<'a> {
                 | Operator::And,
             ) => self.unary_operation(),
             TokenKind::Arrow => self.unary_recv(),
-            _ => self.pexpr(None, true),
+            _ => self.pexpr(None),
         }
     }
 
@@ -1687,8 +1697,8 @@ impl<'a> Parser<'a> {
 
     /// Go's `pexpr`: an operand followed by selectors, indices, slices, assertions, calls and
     /// composite literal bodies.
-    fn pexpr(&mut self, x: Option<Expr>, keep_parens: bool) -> Expr {
-        let _ = keep_parens; // racemap always keeps parentheses in the tree
+    /// Unlike Go, racemap always keeps parentheses in the tree ([`ExprKind::Paren`]).
+    fn pexpr(&mut self, x: Option<Expr>) -> Expr {
         let mut x = match x {
             Some(x) => x,
             None => self.operand(),
@@ -2632,8 +2642,7 @@ impl<'a> Parser<'a> {
     fn call_stmt(&mut self, k: Keyword) -> Stmt {
         let lo = self.pos();
         self.next();
-        let keep = self.tok == TokenKind::LParen;
-        let x = self.pexpr(None, keep);
+        let x = self.pexpr(None);
         let word = k.as_str();
         let x = if matches!(x.kind, ExprKind::Paren(_)) {
             self.error_at(
