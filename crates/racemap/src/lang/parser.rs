@@ -3386,16 +3386,20 @@ fn write_expr(out: &mut String, e: &Expr, src: &str, depth: u32) {
         | ExprKind::ImagLit(_)
         | ExprKind::RuneLit(_)
         | ExprKind::StringLit { .. } => out.push_str(text(e.span)),
-        ExprKind::CompositeLit { ty, .. } => {
+        ExprKind::CompositeLit { ty, elts, .. } => {
             if let Some(t) = ty {
                 write_expr(out, t, src, d);
             }
-            out.push_str("{…}");
+            out.push_str(if elts.is_empty() { "{}" } else { "{…}" });
         }
-        ExprKind::FuncLit { sig, .. } => {
+        ExprKind::FuncLit { sig, body } => {
             out.push_str("func");
             write_sig(out, sig, src, d);
-            out.push_str(" {…}");
+            out.push_str(if body.stmts.is_empty() {
+                " {}"
+            } else {
+                " {…}"
+            });
         }
         ExprKind::Paren(x) => {
             out.push('(');
@@ -3499,8 +3503,16 @@ fn write_expr(out: &mut String, e: &Expr, src: &str, depth: u32) {
             out.push_str("func");
             write_sig(out, sig, src, d);
         }
-        ExprKind::StructType(_) => out.push_str("struct{…}"),
-        ExprKind::InterfaceType(_) => out.push_str("interface{…}"),
+        ExprKind::StructType(fields) => out.push_str(if fields.is_empty() {
+            "struct{}"
+        } else {
+            "struct{…}"
+        }),
+        ExprKind::InterfaceType(elems) => out.push_str(if elems.is_empty() {
+            "interface{}"
+        } else {
+            "interface{…}"
+        }),
         ExprKind::Ellipsis => out.push_str("..."),
         ExprKind::Bad => out.push_str("BadExpr"),
     }
