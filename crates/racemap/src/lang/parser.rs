@@ -753,7 +753,7 @@ impl<'a> Parser<'a> {
         let name = self.name();
         let mut type_params = None;
         let mut alias = false;
-        let mut ty = None;
+        let ty;
         if self.tok == TokenKind::LBrack {
             // An array or slice type, or a type parameter list.
             let lbrack = self.pos();
@@ -794,7 +794,7 @@ impl<'a> Parser<'a> {
             }
         } else {
             alias = self.got_assign();
-            ty = ty.or_else(|| self.type_or_nil());
+            ty = self.type_or_nil();
         }
         let ty = match ty {
             Some(t) => t,
