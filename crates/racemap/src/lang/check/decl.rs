@@ -89,6 +89,7 @@ impl<'a> Checker<'a> {
             let name = match &imp.name {
                 Some(n) if n.name == "." => {
                     self.unsupported(n.span, "dot imports");
+                    self.dot_import = true;
                     continue;
                 }
                 Some(n) if n.name == "_" => continue,
@@ -613,7 +614,7 @@ impl<'a> Checker<'a> {
             if !is_local_named {
                 let s = self.show(named);
                 self.err(
-                    base.span,
+                    recv.span,
                     format!("cannot define new methods on non-local type {s}"),
                 );
                 continue;

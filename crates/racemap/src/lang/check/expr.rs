@@ -240,6 +240,9 @@ impl<'a> Checker<'a> {
             return invalid;
         }
         let Some(obj) = self.lookup(&id.name) else {
+            if self.dot_import {
+                return invalid;
+            }
             self.err(id.span, format!("undefined: {}", id.name));
             return invalid;
         };

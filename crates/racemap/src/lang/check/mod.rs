@@ -139,6 +139,8 @@ pub(crate) struct Checker<'a> {
     pub global_count: u32,
     /// Counter for `init` functions.
     pub init_count: u32,
+    /// A dot import was reported as unsupported: unresolved names are not reported again.
+    pub dot_import: bool,
 }
 
 impl<'a> Checker<'a> {
@@ -162,6 +164,7 @@ impl<'a> Checker<'a> {
             broken: Default::default(),
             global_count: 0,
             init_count: 0,
+            dot_import: false,
         };
         c.info.exprs = vec![None; file.node_count as usize];
         c.setup_universe();
@@ -314,7 +317,7 @@ impl<'a> Checker<'a> {
     }
     /// The type's display in messages.
     pub fn show(&self, ty: TypeId) -> String {
-        self.types.display(ty, false)
+        describe::type_string(&self.types, ty)
     }
     /// Default type of an untyped type (itself otherwise).
     pub fn default_type(&self, ty: TypeId) -> TypeId {
