@@ -139,6 +139,8 @@ pub(crate) struct Checker<'a> {
     pub global_count: u32,
     /// Counter for `init` functions.
     pub init_count: u32,
+    /// A declaration cycle among types was reported (its other members stay silent).
+    pub cycle_reported: bool,
     /// A dot import was reported as unsupported: unresolved names are not reported again.
     pub dot_import: bool,
 }
@@ -165,6 +167,7 @@ impl<'a> Checker<'a> {
             global_count: 0,
             init_count: 0,
             dot_import: false,
+            cycle_reported: false,
         };
         c.info.exprs = vec![None; file.node_count as usize];
         c.setup_universe();
