@@ -701,10 +701,8 @@ impl<'a> Checker<'a> {
             Ok(v) => Some(v),
             Err(_) => {
                 let ts = self.show(t);
-                self.err(
-                    e.span,
-                    format!("constant {} overflows {ts}", constant::show(&v)),
-                );
+                let d = self.describe(e, &Operand::constant(t, v));
+                self.err(e.span, format!("{d} overflows {ts}"));
                 None
             }
         }
