@@ -187,6 +187,11 @@ impl<'a> Checker<'a> {
                 Decl::Func(fd) => {
                     if let Some(tp) = fd.type_params {
                         self.unsupported(tp, "generic functions");
+                        // Its body is not checked: its imports must not look unused.
+                        self.dot_import = true;
+                        for entry in self.imports.values_mut() {
+                            entry.2 = true;
+                        }
                     }
                     if fd.recv.is_some() {
                         continue;
