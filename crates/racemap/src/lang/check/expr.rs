@@ -449,7 +449,7 @@ impl<'a> Checker<'a> {
                 }
                 Err(reason) => {
                     let d = self.describe(e, x);
-                    let ts = self.show(t);
+                    let ts = self.show(target);
                     let suffix = match reason {
                         Some(NotRepresentable::Overflows) => " (overflows)",
                         Some(NotRepresentable::Truncated) => " (truncated)",

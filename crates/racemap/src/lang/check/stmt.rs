@@ -606,8 +606,10 @@ impl<'a> Checker<'a> {
                             self.err(r.span, "use of untyped nil in assignment");
                             continue;
                         }
-                        self.default_operand(r, &mut x);
-                        types[i] = x.ty;
+                        let t = self.default_type(x.ty);
+                        if self.assign_to(r, &mut x, t, "assignment") {
+                            types[i] = t;
+                        }
                     }
                 }
             }
