@@ -128,7 +128,12 @@ fn dump(src: &str) -> String {
         out.push_str(&format!("call `{}`: {k}{pack}\n", text(id.0)));
     }
     for (id, r) in &info.ranges {
-        out.push_str(&format!("range at {}: {:?}\n", id.0, r.kind));
+        let t = text(id.0);
+        out.push_str(&format!(
+            "range `{}`: {:?}\n",
+            t.lines().next().unwrap_or(""),
+            r.kind
+        ));
     }
     out
 }
@@ -194,8 +199,8 @@ func main() {
 "#,
         expect![[r#"
             func main.main func() captures []
-            func main.main.func1.1 func() captures [m]
             func main.main.func1 func() captures [wg, mu, m, i]
+            func main.main.func1.1 func() captures [m]
             var mu Local sync.Mutex escapes
             var m Local map[int]int escapes
             var wg Local sync.WaitGroup escapes
@@ -214,10 +219,6 @@ func main() {
             sel `mu.Unlock`: lib sync.(*Mutex).Unlock via [] AddrOf
             sel `wg.Wait`: lib sync.(*WaitGroup).Wait via [] AddrOf
             call `wg.Add(1)`: lib sync.(*WaitGroup).Add
-            call `wg.Done()`: lib sync.(*WaitGroup).Done
-            call `mu.Lock()`: lib sync.(*Mutex).Lock
-            call `mu.Unlock()`: lib sync.(*Mutex).Unlock
-            call `func() { _ = m }()`: closure
             call `func() {
             			defer wg.Done()
             			mu.Lock()
@@ -225,6 +226,10 @@ func main() {
             			mu.Unlock()
             			func() { _ = m }()
             		}()`: closure
+            call `wg.Done()`: lib sync.(*WaitGroup).Done
+            call `mu.Lock()`: lib sync.(*Mutex).Lock
+            call `mu.Unlock()`: lib sync.(*Mutex).Unlock
+            call `func() { _ = m }()`: closure
             call `wg.Wait()`: lib sync.(*WaitGroup).Wait
         "#]],
     );
@@ -296,8 +301,8 @@ func main() {
             call `len(c.data)`: builtin len
             call `c.Get("a")`: method Get
             call `p.Size()`: method Size
-            range at 110: Map
-            range at 119: Int
+            range `for k, v := range c.data {`: Map
+            range `for i := range 3 {`: Int
         "#]],
     );
 }

@@ -240,6 +240,9 @@ impl<'a> Checker<'a> {
             return invalid;
         }
         let Some(obj) = self.lookup(&id.name) else {
+            if self.dot_import {
+                return invalid;
+            }
             self.err(id.span, format!("undefined: {}", id.name));
             return invalid;
         };
@@ -446,7 +449,7 @@ impl<'a> Checker<'a> {
                 }
                 Err(reason) => {
                     let d = self.describe(e, x);
-                    let ts = self.show(t);
+                    let ts = self.show(target);
                     let suffix = match reason {
                         Some(NotRepresentable::Overflows) => " (overflows)",
                         Some(NotRepresentable::Truncated) => " (truncated)",
@@ -698,10 +701,8 @@ impl<'a> Checker<'a> {
             Ok(v) => Some(v),
             Err(_) => {
                 let ts = self.show(t);
-                self.err(
-                    e.span,
-                    format!("constant {} overflows {ts}", constant::show(&v)),
-                );
+                let d = self.describe(e, &Operand::constant(t, v));
+                self.err(e.span, format!("{d} overflows {ts}"));
                 None
             }
         }

@@ -52,6 +52,12 @@ impl<'a> Checker<'a> {
             StmtKind::IncDec { x, inc } => {
                 let op = if *inc { "++" } else { "--" };
                 let xo = self.lhs_expr(x);
+                // `x++` counts as a use of `x` (as in gc).
+                if let ExprKind::Ident(id) = &unparen(x).kind {
+                    if let Some(o) = self.info.object_of(id.id) {
+                        self.mark_used(o);
+                    }
+                }
                 if xo.is_invalid() {
                     return;
                 }
@@ -600,8 +606,10 @@ impl<'a> Checker<'a> {
                             self.err(r.span, "use of untyped nil in assignment");
                             continue;
                         }
-                        self.default_operand(r, &mut x);
-                        types[i] = x.ty;
+                        let t = self.default_type(x.ty);
+                        if self.assign_to(r, &mut x, t, "assignment") {
+                            types[i] = t;
+                        }
                     }
                 }
             }
