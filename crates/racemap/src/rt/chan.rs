@@ -1,1 +1,281 @@
-//! Runtime: chan (to be written).
+//! Go channels as runtime objects: a ring buffer plus `closed` and send/receive counters.
+//!
+//! Go semantics (runtime/chan.go):
+//! - Buffered (`cap > 0`): a send completes when the buffer has room, a receive when it holds a
+//!   value. Unbuffered (`cap == 0`): a send and a receive complete together (rendezvous); the VM
+//!   enables them when a partner is parked at the matching operation and completes both in one
+//!   step with [`ChanObj::rendezvous`].
+//! - `close` of a closed channel panics `close of closed channel` (`close of nil channel` and
+//!   blocking forever on a nil channel are the VM's: there is no object).
+//! - A send on a closed channel panics `send on closed channel`; so a send parked on a channel
+//!   that gets closed becomes enabled (and panics when it runs).
+//! - A receive from a closed channel first drains the buffer, then yields the zero value with
+//!   `ok == false`, without blocking.
+//!
+//! Happens-before (doc/go_mem.html) and effects, with `C = cap`:
+//! - buffered: the k-th send is synchronized before the k-th receive completes, and the k-th
+//!   receive before the (k+C)-th send completes. Both use `ChanSlot(ch, k % C)`: send k =
+//!   `[Acquire(slot), Release(slot)]` (acquiring what receive k−C released), receive k =
+//!   `[Acquire(slot), Release(slot)]` (acquiring what send k released, releasing for send k+C).
+//!   This is what Go's race runtime does (`racenotify` → release-acquire on the slot).
+//! - close → a receive that returns because the channel is closed: `close` =
+//!   `[Release(ChanClose(ch))]`, such a receive = `[Acquire(ChanClose(ch))]`.
+//! - unbuffered: the send → completion of the receive, and the receive → completion of the
+//!   send. Both sides' events carry `[Release(ChanSlot(ch, 0)), Acquire(ChanSlot(ch, 0))]`
+//!   (event.rs's convention); the race detector must apply both Releases of the rendezvous step
+//!   before its Acquires (Go's runtime does release(s), acquire(r), release(r), acquire(s)), so
+//!   both goroutines end with the join of both clocks.
+
+use crate::lang::types::TypeId;
+use crate::rt::event::{Effect, SyncVar, WaitReason};
+use crate::rt::sync_state::PrimError;
+use crate::rt::value::{ChanId, Value};
+use serde::{Deserialize, Serialize};
+use std::collections::VecDeque;
+
+/// A channel object (`make(chan T, cap)`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChanObj {
+    /// The element type (the VM makes the zero value for a receive on a closed channel).
+    pub elem_ty: TypeId,
+    /// The capacity; 0 for an unbuffered channel.
+    pub cap: u32,
+    /// The buffered values, oldest first.
+    // Invariant: `buf.len() <= cap`.
+    pub buf: VecDeque<Value>,
+    /// `close` was called.
+    pub closed: bool,
+    /// Completed sends so far (the next send is send number `sent`).
+    pub sent: u64,
+    /// Completed receives of sent values so far (receives of a closed, drained channel are not
+    /// counted).
+    pub received: u64,
+}
+
+/// What a receive got.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Received {
+    /// The value; `None` means the channel is closed and drained: the VM yields the zero value
+    /// of the element type and `ok == false`.
+    pub value: Option<Value>,
+    /// The memory-model effects of the receive.
+    pub effects: Vec<Effect>,
+}
+
+/// The effects of an unbuffered rendezvous, for the two events of the step.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RendezvousEffects {
+    /// The sender's event's effects.
+    pub sender: Vec<Effect>,
+    /// The receiver's event's effects.
+    pub receiver: Vec<Effect>,
+}
+
+impl ChanObj {
+    /// A new open, empty channel.
+    pub fn new(elem_ty: TypeId, cap: u32) -> ChanObj {
+        ChanObj {
+            elem_ty,
+            cap,
+            buf: VecDeque::new(),
+            closed: false,
+            sent: 0,
+            received: 0,
+        }
+    }
+
+    /// `cap == 0`.
+    pub fn is_unbuffered(&self) -> bool {
+        self.cap == 0
+    }
+
+    /// `len(ch)`.
+    pub fn len(&self) -> usize {
+        self.buf.len()
+    }
+
+    /// The buffer is empty.
+    pub fn is_empty(&self) -> bool {
+        self.buf.is_empty()
+    }
+
+    fn slot(&self, id: ChanId, k: u64) -> SyncVar {
+        let c = u64::from(self.cap.max(1));
+        SyncVar::ChanSlot(id, (k % c) as u32)
+    }
+
+    /// A send can take its step without a partner: the channel is closed (the step panics) or,
+    /// for a buffered channel, the buffer has room. An unbuffered send on an open channel
+    /// additionally needs a parked receiver (the VM's check).
+    pub fn can_send_buffered(&self) -> bool {
+        self.closed || (self.cap > 0 && self.buf.len() < self.cap as usize)
+    }
+
+    /// A receive can take its step without a partner: the buffer holds a value or the channel
+    /// is closed. An unbuffered receive on an open channel needs a parked sender (the VM's).
+    pub fn can_recv_buffered(&self) -> bool {
+        !self.buf.is_empty() || self.closed
+    }
+
+    /// Send `value` into the buffer: `send on closed channel` if closed, `Blocked` if full.
+    pub fn send(&mut self, id: ChanId, value: Value) -> Result<Vec<Effect>, PrimError> {
+        if self.closed {
+            return Err(PrimError::RuntimeError("send on closed channel".into()));
+        }
+        if !self.can_send_buffered() {
+            return Err(PrimError::Blocked(WaitReason::ChanSend));
+        }
+        let slot = self.slot(id, self.sent);
+        self.buf.push_back(value);
+        self.sent += 1;
+        Ok(vec![Effect::Acquire(slot.clone()), Effect::Release(slot)])
+    }
+
+    /// Receive from the buffer, or observe the close once it is drained; `Blocked` when the
+    /// buffer is empty and the channel open.
+    pub fn recv(&mut self, id: ChanId) -> Result<Received, PrimError> {
+        if let Some(v) = self.buf.pop_front() {
+            let slot = self.slot(id, self.received);
+            self.received += 1;
+            return Ok(Received {
+                value: Some(v),
+                effects: vec![Effect::Acquire(slot.clone()), Effect::Release(slot)],
+            });
+        }
+        if self.closed {
+            return Ok(Received {
+                value: None,
+                effects: vec![Effect::Acquire(SyncVar::ChanClose(id))],
+            });
+        }
+        Err(PrimError::Blocked(WaitReason::ChanReceive))
+    }
+
+    /// An unbuffered send meets a parked receiver (the VM checked both are parked and the
+    /// channel is open). Counts one send and one receive; the value passes directly.
+    pub fn rendezvous(&mut self, id: ChanId) -> Result<RendezvousEffects, PrimError> {
+        if self.closed {
+            return Err(PrimError::RuntimeError("send on closed channel".into()));
+        }
+        self.sent += 1;
+        self.received += 1;
+        let slot = SyncVar::ChanSlot(id, 0);
+        let both = vec![Effect::Release(slot.clone()), Effect::Acquire(slot)];
+        Ok(RendezvousEffects {
+            sender: both.clone(),
+            receiver: both,
+        })
+    }
+
+    /// `close(ch)`: `[Release(ChanClose(ch))]`, or the `close of closed channel` panic.
+    pub fn close(&mut self, id: ChanId) -> Result<Vec<Effect>, PrimError> {
+        if self.closed {
+            return Err(PrimError::RuntimeError("close of closed channel".into()));
+        }
+        self.closed = true;
+        Ok(vec![Effect::Release(SyncVar::ChanClose(id))])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::types::{Basic, TypeTable};
+
+    const C: ChanId = ChanId(5);
+
+    fn chan(cap: u32) -> ChanObj {
+        ChanObj::new(TypeTable::basic(Basic::Int), cap)
+    }
+
+    fn slot(i: u32) -> SyncVar {
+        SyncVar::ChanSlot(C, i)
+    }
+
+    #[test]
+    fn buffered_send_blocks_when_full_and_receive_when_empty() {
+        let mut ch = chan(2);
+        assert!(ch.can_send_buffered() && !ch.can_recv_buffered());
+        assert_eq!(ch.recv(C), Err(PrimError::Blocked(WaitReason::ChanReceive)));
+        ch.send(C, Value::Int(1)).unwrap();
+        ch.send(C, Value::Int(2)).unwrap();
+        assert!(!ch.can_send_buffered());
+        assert_eq!(
+            ch.send(C, Value::Int(3)),
+            Err(PrimError::Blocked(WaitReason::ChanSend))
+        );
+        let r = ch.recv(C).unwrap();
+        assert_eq!(r.value, Some(Value::Int(1)));
+        assert!(ch.can_send_buffered());
+    }
+
+    #[test]
+    fn slots_link_send_k_to_receive_k_and_receive_k_to_send_k_plus_cap() {
+        let mut ch = chan(2);
+        let s0 = ch.send(C, Value::Int(0)).unwrap();
+        let s1 = ch.send(C, Value::Int(1)).unwrap();
+        assert_eq!(s0, vec![Effect::Acquire(slot(0)), Effect::Release(slot(0))]);
+        assert_eq!(s1, vec![Effect::Acquire(slot(1)), Effect::Release(slot(1))]);
+        let r0 = ch.recv(C).unwrap();
+        assert_eq!(
+            r0.effects,
+            vec![Effect::Acquire(slot(0)), Effect::Release(slot(0))]
+        );
+        // Send 2 reuses slot 0: it acquires what receive 0 released.
+        let s2 = ch.send(C, Value::Int(2)).unwrap();
+        assert_eq!(s2[0], Effect::Acquire(slot(0)));
+        assert_eq!((ch.sent, ch.received), (3, 1));
+    }
+
+    #[test]
+    fn closed_channel_drains_then_yields_zero() {
+        let mut ch = chan(3);
+        ch.send(C, Value::Int(7)).unwrap();
+        assert_eq!(
+            ch.close(C),
+            Ok(vec![Effect::Release(SyncVar::ChanClose(C))])
+        );
+        assert!(ch.can_recv_buffered());
+        assert_eq!(ch.recv(C).unwrap().value, Some(Value::Int(7)));
+        let r = ch.recv(C).unwrap();
+        assert_eq!(r.value, None);
+        assert_eq!(r.effects, vec![Effect::Acquire(SyncVar::ChanClose(C))]);
+        // Still ready forever.
+        assert_eq!(ch.recv(C).unwrap().value, None);
+    }
+
+    #[test]
+    fn close_twice_and_send_on_closed_panic() {
+        let mut ch = chan(1);
+        ch.close(C).unwrap();
+        assert_eq!(
+            ch.close(C).unwrap_err().message(),
+            "panic: close of closed channel"
+        );
+        // A parked sender becomes enabled and panics when it runs.
+        assert!(ch.can_send_buffered());
+        assert_eq!(
+            ch.send(C, Value::Int(1)).unwrap_err().message(),
+            "panic: send on closed channel"
+        );
+        let mut unbuf = chan(0);
+        unbuf.close(C).unwrap();
+        assert!(unbuf.can_send_buffered());
+        assert_eq!(
+            unbuf.rendezvous(C).unwrap_err().message(),
+            "panic: send on closed channel"
+        );
+    }
+
+    #[test]
+    fn unbuffered_needs_a_partner_and_links_both_ways() {
+        let mut ch = chan(0);
+        assert!(ch.is_unbuffered());
+        assert!(!ch.can_send_buffered() && !ch.can_recv_buffered());
+        let e = ch.rendezvous(C).unwrap();
+        let both = vec![Effect::Release(slot(0)), Effect::Acquire(slot(0))];
+        assert_eq!(e.sender, both);
+        assert_eq!(e.receiver, both);
+        assert_eq!((ch.sent, ch.received), (1, 1));
+    }
+}

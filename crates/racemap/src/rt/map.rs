@@ -1,1 +1,446 @@
-//! Runtime: map (to be written).
+//! Go's built-in map (`map[K]V`) as a runtime object, with the runtime's misuse checks.
+//!
+//! Go semantics (runtime/map.go, Go 1.19):
+//! - A write (`m[k] = v`, `delete(m, k)`, `clear(m)`) checks the *writing flag*: set →
+//!   `fatal error: concurrent map writes`; else sets it, mutates, checks that it is still set
+//!   (else the same fatal error) and clears it. racemap makes this two visible steps,
+//!   [`MapObj::write_begin`] and [`MapObj::write_end`], so another goroutine can land inside
+//!   the window, exactly where real Go crashes.
+//! - A read (`m[k]`, `v, ok := m[k]`) of a nil or empty map returns the zero value without
+//!   looking at the flag; otherwise it checks it once: set →
+//!   `fatal error: concurrent map read and map write` ([`MapObj::read_check`]). `len(m)` reads
+//!   the count only and never checks.
+//! - `for k, v := range m`: each iteration step checks the flag → `fatal error: concurrent map
+//!   iteration and map write` ([`MapObj::iter_next`]); ranging over an empty map does nothing.
+//! - Keys are hashed before anything else: an interface key whose dynamic type is not
+//!   comparable panics with `runtime error: hash of unhashable type []int`
+//!   ([`MapKey::from_value`]), even on an empty or nil map.
+//! - These are all fatal errors (throws), not recoverable panics. Writing to a nil map
+//!   (`panic: assignment to entry in nil map`) is the VM's, as there is no object.
+//!
+//! Iteration order: entries are kept in a `BTreeMap` ordered by [`MapKey`] (fmt's sort order).
+//! Go randomizes iteration order; key order is one valid order, and it keeps runs
+//! deterministic. The iteration cursor remembers the last key produced and the next step yields
+//! the smallest live key strictly greater, so entries deleted during the loop are not produced
+//! and entries added during the loop may or may not be (both allowed by the Go spec).
+//!
+//! Happens-before: none (maps are not synchronization). Race-detector effects: every read,
+//! iteration step and `len` is `Read(Loc::Map(id))`; both halves of a write are
+//! `Write(Loc::Map(id))` (Go's detector treats a map access as an access to the whole map, so
+//! different keys still race).
+
+use crate::lang::types::{TypeId, TypeKind, TypeTable};
+use crate::rt::event::{Effect, Gid, Loc};
+use crate::rt::sync_state::PrimError;
+use crate::rt::value::{MapId, MapKey, Value};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The mutation a map write performs (recorded at `write_begin`, applied at `write_end`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum MapMutation {
+    /// `m[k] = v`.
+    Set {
+        /// The key as a Go value (kept for iteration and printing).
+        key: Value,
+        /// The element stored.
+        elem: Value,
+    },
+    /// `delete(m, k)`.
+    Delete {
+        /// The key as a Go value.
+        key: Value,
+    },
+    /// `clear(m)`.
+    Clear,
+}
+
+/// The goroutine inside a write: the writing flag is set while this is `Some`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MapWriter {
+    /// The writing goroutine.
+    pub gid: Gid,
+    /// The hashed key (`None` for `clear`).
+    pub key: Option<MapKey>,
+    /// What the write will do at `write_end`.
+    pub mutation: MapMutation,
+}
+
+/// A map object (`make(map[K]V)` or a map literal).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MapObj {
+    /// The key type `K`.
+    pub key_ty: TypeId,
+    /// The element type `V`.
+    pub elem_ty: TypeId,
+    /// The entries: hashed key → (key as a Go value, element).
+    pub entries: BTreeMap<MapKey, (Value, Value)>,
+    /// Go's `hashWriting` flag, with the writer and its pending mutation.
+    pub writing: Option<MapWriter>,
+}
+
+/// The state of one `for k, v := range m` loop.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct MapCursor {
+    /// The last key produced (`None` before the first).
+    pub last: Option<MapKey>,
+    /// At least one step has run.
+    pub started: bool,
+    /// The loop has ended.
+    pub done: bool,
+}
+
+fn fatal_writes() -> PrimError {
+    PrimError::Fatal("concurrent map writes".into())
+}
+
+impl MapObj {
+    /// An empty map of `map[key_ty]elem_ty`.
+    pub fn new(key_ty: TypeId, elem_ty: TypeId) -> MapObj {
+        MapObj {
+            key_ty,
+            elem_ty,
+            entries: BTreeMap::new(),
+            writing: None,
+        }
+    }
+
+    /// `len(m)` (no flag check, as in Go).
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// No entries.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The flag check a read (`m[k]`, `v, ok := m[k]`) does on entry: nothing for an empty map,
+    /// else `fatal error: concurrent map read and map write` while a write is in progress.
+    pub fn read_check(&self) -> Result<(), PrimError> {
+        if self.entries.is_empty() {
+            return Ok(());
+        }
+        if self.writing.is_some() {
+            return Err(PrimError::Fatal("concurrent map read and map write".into()));
+        }
+        Ok(())
+    }
+
+    /// `m[k]` after [`read_check`](Self::read_check): the element, `None` when absent (the VM
+    /// yields the zero value of [`elem_ty`](Self::elem_ty) and `ok = false`).
+    pub fn get(&self, key: &MapKey) -> Option<&Value> {
+        self.entries.get(key).map(|(_, v)| v)
+    }
+
+    /// First half of a write by `gid`: checks and sets the writing flag, remembering the
+    /// mutation. `fatal error: concurrent map writes` if another write is in progress.
+    pub fn write_begin(
+        &mut self,
+        gid: Gid,
+        key: Option<MapKey>,
+        mutation: MapMutation,
+    ) -> Result<(), PrimError> {
+        if self.writing.is_some() {
+            return Err(fatal_writes());
+        }
+        self.writing = Some(MapWriter { gid, key, mutation });
+        Ok(())
+    }
+
+    /// Second half of the write by `gid`: applies the mutation recorded at `write_begin`,
+    /// checks the flag is still set (by this goroutine) and clears it. Returns the mutation it
+    /// applied. `fatal error: concurrent map writes` if the flag is not set by `gid`.
+    pub fn write_end(&mut self, gid: Gid) -> Result<MapMutation, PrimError> {
+        let writer = match self.writing.take() {
+            Some(w) if w.gid == gid => w,
+            other => {
+                self.writing = other;
+                return Err(fatal_writes());
+            }
+        };
+        match (&writer.mutation, writer.key) {
+            (MapMutation::Set { key, elem }, Some(k)) => {
+                self.entries.insert(k, (key.clone(), elem.clone()));
+            }
+            (MapMutation::Delete { .. }, Some(k)) => {
+                self.entries.remove(&k);
+            }
+            (MapMutation::Clear, _) => self.entries.clear(),
+            // A set or delete without a hashed key: nothing to change.
+            (_, None) => {}
+        }
+        Ok(writer.mutation)
+    }
+
+    /// One step of `for k, v := range m`: `Ok(Some((k, v)))` for the next entry, `Ok(None)` when
+    /// the loop ends. Each step (including the final one) checks the flag →
+    /// `fatal error: concurrent map iteration and map write`, except that ranging over a map
+    /// that is empty when the loop starts ends at once without a check.
+    pub fn iter_next(&self, cursor: &mut MapCursor) -> Result<Option<(Value, Value)>, PrimError> {
+        if cursor.done {
+            return Ok(None);
+        }
+        if !cursor.started && self.entries.is_empty() {
+            cursor.started = true;
+            cursor.done = true;
+            return Ok(None);
+        }
+        cursor.started = true;
+        if self.writing.is_some() {
+            return Err(PrimError::Fatal(
+                "concurrent map iteration and map write".into(),
+            ));
+        }
+        let next = match &cursor.last {
+            None => self.entries.iter().next(),
+            Some(last) => self
+                .entries
+                .range((std::ops::Bound::Excluded(last), std::ops::Bound::Unbounded))
+                .next(),
+        };
+        match next {
+            Some((k, (kv, v))) => {
+                cursor.last = Some(k.clone());
+                Ok(Some((kv.clone(), v.clone())))
+            }
+            None => {
+                cursor.done = true;
+                Ok(None)
+            }
+        }
+    }
+
+    /// The entries in key order as (key, element) Go values (for `fmt` and snapshots).
+    pub fn entries_in_order(&self) -> Vec<(Value, Value)> {
+        self.entries.values().cloned().collect()
+    }
+}
+
+/// The race-detector effect of a map read, iteration step or `len(m)`.
+pub fn read_effects(map: MapId) -> Vec<Effect> {
+    vec![Effect::Read(Loc::Map(map))]
+}
+
+/// The race-detector effect of each half of a map write.
+pub fn write_effects(map: MapId) -> Vec<Effect> {
+    vec![Effect::Write(Loc::Map(map))]
+}
+
+impl MapKey {
+    /// Hash a Go value into a map key. Interface values keep their dynamic type; an interface
+    /// holding a slice, map or function (or a struct/array containing one) panics with
+    /// `runtime error: hash of unhashable type T` as Go does. `-0.0` and `+0.0` are the same key.
+    pub fn from_value(value: &Value, types: &TypeTable) -> Result<MapKey, PrimError> {
+        Ok(match value {
+            Value::Bool(b) => MapKey::Bool(*b),
+            Value::Int(i) => MapKey::Int(*i),
+            Value::Float(f) => MapKey::Float(if *f == 0.0 { 0.0 } else { *f }),
+            Value::Str(s) => MapKey::Str(s.clone()),
+            Value::Ptr(None) | Value::Chan(None) | Value::Iface(None) => MapKey::Nil,
+            Value::Ptr(Some(p)) => MapKey::Ptr(p.clone()),
+            Value::Chan(Some(c)) => MapKey::Chan(*c),
+            Value::Iface(Some(b)) => {
+                let (ty, v) = &**b;
+                if let Some(bad) = unhashable_part(*ty, types) {
+                    return Err(PrimError::RuntimeError(format!(
+                        "runtime error: hash of unhashable type {}",
+                        crate::rt::fmt::reflect_type_string(types, bad)
+                    )));
+                }
+                MapKey::Iface(*ty, Box::new(MapKey::from_value(v, types)?))
+            }
+            Value::Struct(fields) | Value::Array(fields) => MapKey::Tuple(
+                fields
+                    .iter()
+                    .map(|f| MapKey::from_value(f, types))
+                    .collect::<Result<_, _>>()?,
+            ),
+            Value::Sync(state) => MapKey::Tuple(
+                crate::rt::fmt::sync_fields(state)
+                    .into_iter()
+                    .map(MapKey::Int)
+                    .collect(),
+            ),
+            Value::Unit => MapKey::Tuple(Vec::new()),
+            // The checker rejects these as static key types; inside interfaces they are caught
+            // above. Treat any that slip through like Go would: unhashable.
+            Value::Map(_) | Value::Slice(_) | Value::Func(_) => {
+                return Err(PrimError::RuntimeError(
+                    "runtime error: hash of unhashable type".into(),
+                ))
+            }
+        })
+    }
+}
+
+/// The type Go names in `hash of unhashable type T`: `ty` itself if it is a slice, map or func,
+/// else the first such type inside a struct or array (Go reports the dynamic type itself).
+fn unhashable_part(ty: TypeId, types: &TypeTable) -> Option<TypeId> {
+    fn bad(ty: TypeId, types: &TypeTable, depth: u32) -> bool {
+        if depth > 32 {
+            return false;
+        }
+        match types.under(ty) {
+            TypeKind::Slice(_) | TypeKind::Map(..) | TypeKind::Func(_) => true,
+            TypeKind::Array(_, e) => bad(*e, types, depth + 1),
+            TypeKind::Struct(fields) => fields.iter().any(|f| bad(f.ty, types, depth + 1)),
+            _ => false,
+        }
+    }
+    bad(ty, types, 0).then_some(ty)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::types::Basic;
+
+    fn int() -> TypeId {
+        TypeTable::basic(Basic::Int)
+    }
+
+    fn set(k: i64, v: i64) -> MapMutation {
+        MapMutation::Set {
+            key: Value::Int(k),
+            elem: Value::Int(v),
+        }
+    }
+
+    #[test]
+    fn write_then_read() {
+        let mut m = MapObj::new(int(), int());
+        m.write_begin(Gid(0), Some(MapKey::Int(1)), set(1, 10))
+            .unwrap();
+        assert_eq!(m.len(), 0, "the entry changes at write_end");
+        assert_eq!(m.write_end(Gid(0)), Ok(set(1, 10)));
+        m.read_check().unwrap();
+        assert_eq!(m.get(&MapKey::Int(1)), Some(&Value::Int(10)));
+        m.write_begin(
+            Gid(0),
+            Some(MapKey::Int(1)),
+            MapMutation::Delete { key: Value::Int(1) },
+        )
+        .unwrap();
+        m.write_end(Gid(0)).unwrap();
+        assert!(m.is_empty());
+    }
+
+    #[test]
+    fn two_writers_overlapping_is_fatal() {
+        let mut m = MapObj::new(int(), int());
+        m.write_begin(Gid(1), Some(MapKey::Int(1)), set(1, 1))
+            .unwrap();
+        let err = m
+            .write_begin(Gid(2), Some(MapKey::Int(2)), set(2, 2))
+            .unwrap_err();
+        assert_eq!(err.message(), "fatal error: concurrent map writes");
+        // The flag is not this goroutine's at its end: the same fatal error.
+        assert_eq!(m.write_end(Gid(2)).unwrap_err(), err);
+        assert!(m.write_end(Gid(1)).is_ok());
+    }
+
+    #[test]
+    fn read_during_write_is_fatal_unless_map_empty() {
+        let mut m = MapObj::new(int(), int());
+        m.write_begin(Gid(1), Some(MapKey::Int(1)), set(1, 1))
+            .unwrap();
+        // The map is still empty: a read skips the check.
+        assert_eq!(m.read_check(), Ok(()));
+        m.write_end(Gid(1)).unwrap();
+        m.write_begin(Gid(1), Some(MapKey::Int(2)), set(2, 2))
+            .unwrap();
+        assert_eq!(
+            m.read_check().unwrap_err().message(),
+            "fatal error: concurrent map read and map write"
+        );
+        // In the other order: the read completes first, then the write can begin.
+        m.write_end(Gid(1)).unwrap();
+        assert_eq!(m.read_check(), Ok(()));
+    }
+
+    #[test]
+    fn iteration_in_key_order_and_fatal_during_write() {
+        let mut m = MapObj::new(int(), int());
+        for k in [3, 1, 2] {
+            m.write_begin(Gid(0), Some(MapKey::Int(k)), set(k, k * 10))
+                .unwrap();
+            m.write_end(Gid(0)).unwrap();
+        }
+        let mut c = MapCursor::default();
+        assert_eq!(
+            m.iter_next(&mut c),
+            Ok(Some((Value::Int(1), Value::Int(10))))
+        );
+        // Delete 2 during the loop (allowed, by the ranging goroutine): not produced.
+        m.write_begin(
+            Gid(0),
+            Some(MapKey::Int(2)),
+            MapMutation::Delete { key: Value::Int(2) },
+        )
+        .unwrap();
+        assert_eq!(
+            m.iter_next(&mut c).unwrap_err().message(),
+            "fatal error: concurrent map iteration and map write"
+        );
+        m.write_end(Gid(0)).unwrap();
+        assert_eq!(
+            m.iter_next(&mut c),
+            Ok(Some((Value::Int(3), Value::Int(30))))
+        );
+        assert_eq!(m.iter_next(&mut c), Ok(None));
+        assert!(c.done);
+    }
+
+    #[test]
+    fn ranging_over_empty_map_never_checks() {
+        let mut m = MapObj::new(int(), int());
+        m.write_begin(Gid(1), Some(MapKey::Int(1)), set(1, 1))
+            .unwrap();
+        let mut c = MapCursor::default();
+        assert_eq!(m.iter_next(&mut c), Ok(None));
+    }
+
+    #[test]
+    fn clear_empties_the_map() {
+        let mut m = MapObj::new(int(), int());
+        m.write_begin(Gid(0), Some(MapKey::Int(1)), set(1, 1))
+            .unwrap();
+        m.write_end(Gid(0)).unwrap();
+        m.write_begin(Gid(0), None, MapMutation::Clear).unwrap();
+        m.write_end(Gid(0)).unwrap();
+        assert!(m.is_empty());
+    }
+
+    #[test]
+    fn unhashable_interface_key_panics() {
+        let mut t = TypeTable::new();
+        let slice = t.intern(TypeKind::Slice(int()));
+        let key = Value::Iface(Some(Box::new((slice, Value::Slice(None)))));
+        assert_eq!(
+            MapKey::from_value(&key, &t).unwrap_err().message(),
+            "panic: runtime error: hash of unhashable type []int"
+        );
+        let ok = Value::Iface(Some(Box::new((int(), Value::Int(3)))));
+        assert_eq!(
+            MapKey::from_value(&ok, &t),
+            Ok(MapKey::Iface(int(), Box::new(MapKey::Int(3))))
+        );
+        assert_eq!(
+            MapKey::from_value(&Value::Float(-0.0), &t),
+            MapKey::from_value(&Value::Float(0.0), &t)
+        );
+    }
+
+    #[test]
+    fn effects_are_whole_map_accesses() {
+        assert_eq!(
+            read_effects(MapId(4)),
+            vec![Effect::Read(Loc::Map(MapId(4)))]
+        );
+        assert_eq!(
+            write_effects(MapId(4)),
+            vec![Effect::Write(Loc::Map(MapId(4)))]
+        );
+    }
+}

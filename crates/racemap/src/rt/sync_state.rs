@@ -1,11 +1,14 @@
-//! The state of `sync` and `sync/atomic` objects as stored inside a [`Value::Sync`].
+//! The state of `sync` and `sync/atomic` objects as stored inside a [`Value::Sync`], and the
+//! error type every primitive's transition returns.
 //!
 //! Each primitive has its own module with its state and transitions (`rt::mutex`,
-//! `rt::rwmutex`, `rt::waitgroup`, `rt::once`, `rt::sync_map`, `rt::atomic`); this enum only
-//! gathers them so that a struct field of type `sync.Mutex` holds a value like any other.
+//! `rt::rwmutex`, `rt::waitgroup`, `rt::once`, `rt::sync_map`, `rt::atomic`, plus `rt::map` and
+//! `rt::chan` for the built-in map and channel objects); this enum only gathers the sync ones so
+//! that a struct field of type `sync.Mutex` holds a value like any other.
 //!
 //! [`Value::Sync`]: crate::rt::value::Value::Sync
 
+use crate::rt::event::WaitReason;
 use serde::{Deserialize, Serialize};
 
 /// The state of one sync or atomic object.
@@ -26,4 +29,51 @@ pub enum SyncState {
     AtomicInt(i64),
     /// `atomic.Bool`.
     AtomicBool(bool),
+}
+
+impl SyncState {
+    /// The zero value of a sync or atomic type (what `var mu sync.Mutex` holds).
+    pub fn zero(kind: crate::lang::types::SyncKind) -> SyncState {
+        use crate::lang::types::SyncKind;
+        match kind {
+            SyncKind::Mutex => SyncState::Mutex(Default::default()),
+            SyncKind::RwMutex => SyncState::RwMutex(Default::default()),
+            SyncKind::WaitGroup => SyncState::WaitGroup(Default::default()),
+            SyncKind::Once => SyncState::Once(Default::default()),
+            SyncKind::Map => SyncState::Map(Default::default()),
+            SyncKind::AtomicInt32 | SyncKind::AtomicInt64 => SyncState::AtomicInt(0),
+            SyncKind::AtomicBool => SyncState::AtomicBool(false),
+        }
+    }
+}
+
+/// Why a primitive's transition did not happen normally. The VM turns these into its runtime
+/// errors; every variant's text is exactly what Go prints after its prefix.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PrimError {
+    /// An unrecoverable runtime `throw`: Go prints `fatal error: {0}` and all goroutine stacks,
+    /// exit status 2 (`concurrent map writes`, `sync: unlock of unlocked mutex`).
+    Fatal(String),
+    /// A run-time panic whose value is a `runtime.Error`; Go prints `panic: {0}`
+    /// (`send on closed channel`, `runtime error: hash of unhashable type []int`).
+    RuntimeError(String),
+    /// A panic with a plain `string` value raised by package `sync`; Go prints `panic: {0}`
+    /// (`sync: negative WaitGroup counter`).
+    Panic(String),
+    /// The operation is not enabled now: the goroutine must stay parked for this reason. The VM
+    /// only steps enabled operations (see each primitive's `can_*`), so receiving this means a
+    /// VM bug, but it is reported as a value rather than a crash.
+    Blocked(WaitReason),
+}
+
+impl PrimError {
+    /// The full first line Go prints: `fatal error: …` or `panic: …` (`Blocked` gives the wait
+    /// reason in brackets).
+    pub fn message(&self) -> String {
+        match self {
+            PrimError::Fatal(m) => format!("fatal error: {m}"),
+            PrimError::RuntimeError(m) | PrimError::Panic(m) => format!("panic: {m}"),
+            PrimError::Blocked(r) => format!("[{}]", r.as_str()),
+        }
+    }
 }
