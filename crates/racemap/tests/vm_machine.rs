@@ -922,3 +922,105 @@ fn go_statement_child_parks_before_its_first_visible_op() {
 
 #[allow(dead_code)]
 fn unused(_: ResultSlot) {}
+
+#[test]
+fn sync_map_store_then_load_runs_its_steps() {
+    let mut a = Asm::new();
+    let smt = a.ty(TypeKind::Sync(SyncKind::Map));
+    let key = a.str("a");
+    let s = TypeTable::basic(Basic::String);
+    let b = TypeTable::basic(Basic::Bool);
+    let main = a.func(
+        "main.main",
+        0,
+        2,
+        vec![
+            Instr::Alloc(smt),
+            Instr::StoreLocal(0),
+            Instr::LoadLocal(0),
+            Instr::PushStr(key),
+            Instr::ToIface(s),
+            Instr::PushInt(1),
+            Instr::ToIface(int()),
+            Instr::CallLib {
+                func: LibFunc::SyncMapStore,
+                argc: 3,
+            },
+            Instr::LoadLocal(0),
+            Instr::PushStr(key),
+            Instr::ToIface(s),
+            Instr::CallLib {
+                func: LibFunc::SyncMapLoad,
+                argc: 2,
+            },
+            Instr::StoreLocal(1),
+            Instr::LoadLocal(1),
+            Instr::ToIface(b),
+            Instr::CallLib {
+                func: LibFunc::FmtPrintln,
+                argc: 2,
+            },
+            Instr::Return,
+        ],
+    );
+    let mut m = machine(a.build(main));
+    let mut sync_steps = 0;
+    while m.status() == &Status::Running {
+        for e in step(&mut m, 0) {
+            if matches!(e.op, Op::SyncMap { .. }) {
+                sync_steps += 1;
+            }
+        }
+    }
+    assert_eq!(m.stdout(), "1 true\n");
+    assert!(sync_steps >= 2, "Store of a new key takes the slow path");
+}
+
+#[test]
+fn once_runs_f_once() {
+    let mut a = Asm::new();
+    let ot = a.ty(TypeKind::Sync(SyncKind::Once));
+    let text = a.str("once");
+    let f = a.func(
+        "main.main.func1",
+        0,
+        0,
+        vec![
+            Instr::PushStr(text),
+            Instr::ToIface(TypeTable::basic(Basic::String)),
+            Instr::CallLib {
+                func: LibFunc::FmtPrintln,
+                argc: 1,
+            },
+            Instr::Return,
+        ],
+    );
+    let m = run_main_only(
+        vec![
+            Instr::Alloc(ot),
+            Instr::StoreLocal(0),
+            Instr::LoadLocal(0),
+            Instr::MakeClosure {
+                func: f,
+                ncaptures: 0,
+            },
+            Instr::CallLib {
+                func: LibFunc::OnceDo,
+                argc: 2,
+            },
+            Instr::LoadLocal(0),
+            Instr::MakeClosure {
+                func: f,
+                ncaptures: 0,
+            },
+            Instr::CallLib {
+                func: LibFunc::OnceDo,
+                argc: 2,
+            },
+            Instr::Return,
+        ],
+        a,
+    );
+    assert_eq!(m.stdout(), "once\n");
+    assert_eq!(m.status(), &Status::Exited);
+}

@@ -49,6 +49,24 @@ pub enum FrameKind {
     Init,
     /// `f` of a `once.Do(f)`: when it returns the goroutine parks on `OnceDone`.
     OnceBody(Pointer),
+    /// `f` of a `sync.Map.Range(f)`: when it returns true the Range call steps again.
+    RangeBody(Box<SyncMapInFlight>),
+}
+
+/// A `sync.Map` call between its steps.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SyncMapInFlight {
+    /// The sync.Map's address.
+    pub ptr: Pointer,
+    /// The call's step machine.
+    pub op: crate::rt::sync_map::SyncMapOp,
+    /// Push the call's results when it returns (false for a deferred call).
+    pub push_results: bool,
+    /// `Range`'s f.
+    pub range_f: Option<Value>,
+    /// Results decided at the first step (`Swap`, `CompareAndSwap`), overriding the step
+    /// machine's.
+    pub preset: Option<Vec<Value>>,
 }
 
 /// One call frame.
@@ -205,6 +223,8 @@ pub enum Visible {
         /// Boxed operands.
         args: Vec<Value>,
     },
+    /// The next step of an in-flight `sync.Map` call.
+    SyncMap(Box<SyncMapInFlight>),
     /// Second step of `RWMutex.Lock`: wait for the readers to leave.
     RwLockFinish(Pointer),
     /// f of a `once.Do` returned: mark the Once done.

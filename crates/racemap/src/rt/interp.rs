@@ -18,7 +18,9 @@ use crate::lang::types::{Basic, TypeId, TypeKind};
 use crate::rt::config::LimitHit;
 use crate::rt::error::RtError;
 use crate::rt::event::{Effect, Gid, Loc, LockOp, Op};
-use crate::rt::goroutine::{Deferred, Frame, FrameKind, GoStatus, Panicking, SelectArm, Visible};
+use crate::rt::goroutine::{
+    Deferred, Frame, FrameKind, GoStatus, Panicking, SelectArm, SyncMapInFlight, Visible,
+};
 use crate::rt::heap::{prim_error, zero_value, Fault};
 use crate::rt::machine::{Machine, Status};
 use crate::rt::map::{MapCursor, MapMutation};
@@ -337,6 +339,21 @@ impl Machine {
                 }
             }
             FrameKind::Init => {}
+            FrameKind::RangeBody(inflight) => {
+                // f returned: continue the iteration when it said true.
+                let more = matches!(results.first(), Some(Value::Bool(true)));
+                let span = {
+                    let f = g.frames.last().expect("frame");
+                    let func = prog.func(f.func);
+                    func.spans
+                        .get(f.call_pc as usize)
+                        .copied()
+                        .unwrap_or(func.span)
+                };
+                if more {
+                    self.park(gid, Visible::SyncMap(inflight), Some(span));
+                }
+            }
             FrameKind::OnceBody(p) => {
                 let span = {
                     let f = g.frames.last().expect("frame");
@@ -1772,6 +1789,12 @@ impl Machine {
                     eff,
                 );
             }
+            Visible::SyncMap(inflight) => {
+                done = self.sync_map_step(gid, *inflight)?;
+                if done {
+                    return Ok(());
+                }
+            }
             Visible::OnceDone(p) => {
                 let eff = match self.heap.sync_mut(&p)? {
                     SyncState::Once(s) => s.finish(&p),
@@ -2273,7 +2296,7 @@ impl Machine {
             | LibFunc::SyncMapSwap
             | LibFunc::SyncMapCompareAndSwap
             | LibFunc::SyncMapRange => {
-                results = self.sync_map_simple(gid, func, &args)?;
+                return self.sync_map_call(gid, func, &args, push_results);
             }
             _ => {
                 self.lib_local(gid, func, args)?;
@@ -2291,117 +2314,128 @@ impl Machine {
         Ok(true)
     }
 
-    /// `sync.Map` as one atomic step per call (a stand-in until `rt::sync_map`'s step machine
-    /// is wired): entries keep the classic read/dirty structure's observable results.
-    fn sync_map_simple(&mut self, gid: Gid, func: LibFunc, args: &[Value]) -> R<Vec<Value>> {
+    /// A `sync.Map` method call: builds the call's step machine (`rt::sync_map`) and runs its
+    /// first step. `Swap` and `CompareAndSwap` (absent from the step machine) run as a `Load`
+    /// result plus a `Store` step machine.
+    fn sync_map_call(
+        &mut self,
+        gid: Gid,
+        func: LibFunc,
+        args: &[Value],
+        push_results: bool,
+    ) -> R<bool> {
+        use crate::rt::sync_map::{SyncMapCall, SyncMapOp};
         let p = match args.first() {
             Some(Value::Ptr(Some(p))) => p.clone(),
             _ => return Err(RtError::nil_deref().into()),
         };
-        let types = self.program.types.clone();
         let key = args.get(1).cloned().unwrap_or(Value::Iface(None));
         let val = args.get(2).cloned().unwrap_or(Value::Iface(None));
-        let k = if func == LibFunc::SyncMapRange {
-            MapKey::Nil
-        } else {
-            MapKey::from_value(&key, &types)?
+        let mut range_f = None;
+        let mut preset: Option<Vec<Value>> = None;
+        let call = match func {
+            LibFunc::SyncMapLoad => SyncMapCall::Load { key },
+            LibFunc::SyncMapStore => SyncMapCall::Store { key, value: val },
+            LibFunc::SyncMapLoadOrStore => SyncMapCall::LoadOrStore { key, value: val },
+            LibFunc::SyncMapLoadAndDelete => SyncMapCall::LoadAndDelete { key },
+            LibFunc::SyncMapDelete => SyncMapCall::Delete { key },
+            LibFunc::SyncMapSwap | LibFunc::SyncMapCompareAndSwap => {
+                let k = MapKey::from_value(&key, &self.program.types)?;
+                let current = match self.heap.sync(&p)? {
+                    SyncState::Map(s) => s
+                        .contents()
+                        .into_iter()
+                        .find(|(kv, _)| {
+                            MapKey::from_value(kv, &self.program.types).ok() == Some(k.clone())
+                        })
+                        .map(|(_, v)| v),
+                    _ => return Err(RtError::nil_deref().into()),
+                };
+                if func == LibFunc::SyncMapSwap {
+                    preset = Some(vec![
+                        current.clone().unwrap_or(Value::Iface(None)),
+                        Value::Bool(current.is_some()),
+                    ]);
+                    SyncMapCall::Store {
+                        key,
+                        value: args.get(2).cloned().unwrap_or(Value::Iface(None)),
+                    }
+                } else {
+                    let old = val;
+                    let new = args.get(3).cloned().unwrap_or(Value::Iface(None));
+                    let same = match &current {
+                        Some(c) => self.equal(c, &old)?,
+                        None => false,
+                    };
+                    preset = Some(vec![Value::Bool(same)]);
+                    if same {
+                        SyncMapCall::Store { key, value: new }
+                    } else {
+                        SyncMapCall::Load { key }
+                    }
+                }
+            }
+            _ => {
+                range_f = Some(key);
+                SyncMapCall::Range
+            }
         };
-        let state = match self.heap.sync_mut(&p)? {
-            SyncState::Map(s) => s,
+        let op = SyncMapOp::new(call, &self.program.types)?;
+        let inflight = SyncMapInFlight {
+            ptr: p,
+            op,
+            push_results,
+            range_f,
+            preset,
+        };
+        self.sync_map_step(gid, inflight)
+    }
+
+    /// One step of an in-flight `sync.Map` call. Returns whether the call completed.
+    pub(crate) fn sync_map_step(&mut self, gid: Gid, mut inflight: SyncMapInFlight) -> R<bool> {
+        use crate::rt::sync_map::SyncMapOutcome;
+        let p = inflight.ptr.clone();
+        let step = match self.heap.sync_mut(&p)? {
+            SyncState::Map(s) => s.step(gid, &p, &mut inflight.op)?,
             _ => return Err(RtError::nil_deref().into()),
         };
-        use crate::rt::sync_map::{Entry, EntryId, EntryP};
-        let find = |s: &crate::rt::sync_map::SyncMapState, k: &MapKey| -> Option<EntryId> {
-            s.read
-                .m
-                .get(k)
-                .copied()
-                .or_else(|| s.dirty.as_ref().and_then(|d| d.get(k).copied()))
-        };
-        let current = find(state, &k).and_then(|id| match &state.entries[id.0 as usize].p {
-            EntryP::Value(v) => Some(v.clone()),
-            _ => None,
-        });
-        let set = |s: &mut crate::rt::sync_map::SyncMapState, v: Option<Value>| {
-            let p = match v {
-                Some(v) => EntryP::Value(v),
-                None => EntryP::Deleted,
-            };
-            match find(s, &k) {
-                Some(id) => s.entries[id.0 as usize].p = p,
-                None => {
-                    let id = EntryId(s.entries.len() as u32);
-                    s.entries.push(Entry {
-                        key: key.clone(),
-                        p,
-                    });
-                    s.read.m.insert(k.clone(), id);
-                }
-            }
-        };
-        let nil = Value::Iface(None);
-        let (results, write, step) = match func {
-            LibFunc::SyncMapLoad => (
-                vec![
-                    current.clone().unwrap_or(nil),
-                    Value::Bool(current.is_some()),
-                ],
-                false,
-                "Load",
-            ),
-            LibFunc::SyncMapStore => {
-                set(state, Some(val));
-                (Vec::new(), true, "Store")
-            }
-            LibFunc::SyncMapLoadOrStore => match current {
-                Some(c) => (vec![c, Value::Bool(true)], false, "LoadOrStore"),
-                None => {
-                    set(state, Some(val.clone()));
-                    (vec![val, Value::Bool(false)], true, "LoadOrStore")
-                }
-            },
-            LibFunc::SyncMapLoadAndDelete => {
-                set(state, None);
-                (
-                    vec![
-                        current.clone().unwrap_or(nil),
-                        Value::Bool(current.is_some()),
-                    ],
-                    true,
-                    "LoadAndDelete",
-                )
-            }
-            LibFunc::SyncMapDelete => {
-                set(state, None);
-                (Vec::new(), true, "Delete")
-            }
-            LibFunc::SyncMapSwap => {
-                set(state, Some(val));
-                (
-                    vec![
-                        current.clone().unwrap_or(nil),
-                        Value::Bool(current.is_some()),
-                    ],
-                    true,
-                    "Swap",
-                )
-            }
-            _ => (Vec::new(), false, "Range"),
-        };
-        let var = crate::rt::event::SyncVar::SyncMapKey(p.clone(), k);
-        let mut eff = vec![Effect::Acquire(var.clone())];
-        if write {
-            eff.push(Effect::Release(var));
-        }
         self.emit(
             gid,
             Op::SyncMap {
-                map: p,
-                step: step.to_string(),
+                map: p.clone(),
+                step: step.text,
             },
-            eff,
+            step.effects,
         );
-        Ok(results)
+        let span = self.goroutines[gid.0 as usize].next_span;
+        match step.outcome {
+            SyncMapOutcome::Continue => {
+                self.park(gid, Visible::SyncMap(Box::new(inflight)), Some(span));
+                Ok(false)
+            }
+            SyncMapOutcome::Yield { key, value } => {
+                self.g(gid).next = None;
+                let f = inflight.range_f.clone().unwrap_or(Value::Func(None));
+                self.call_value(
+                    gid,
+                    f,
+                    vec![key, value],
+                    FrameKind::RangeBody(Box::new(inflight)),
+                )?;
+                Ok(false)
+            }
+            SyncMapOutcome::Return(results) => {
+                let results = inflight.preset.take().unwrap_or(results);
+                let g = self.g(gid);
+                g.next = None;
+                if inflight.push_results {
+                    if let Some(f) = g.frames.last_mut() {
+                        f.stack.extend(results);
+                    }
+                }
+                Ok(true)
+            }
+        }
     }
 
     // ----- formatting (minimal `%v`; `rt::fmt` owns the full rules) -----

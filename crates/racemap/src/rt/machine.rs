@@ -90,6 +90,8 @@ pub enum PendingKind {
     RwLockFinish,
     /// Once's f returned.
     OnceDone,
+    /// A later step of a `sync.Map` call.
+    SyncMapStep,
     /// Builtin print/println.
     Print,
     /// End of sleep.
@@ -776,6 +778,10 @@ impl Machine {
                 _ => true,
             },
             Visible::Wake => false,
+            Visible::SyncMap(inflight) => match self.heap.sync(&inflight.ptr) {
+                Ok(SyncState::Map(s)) => s.can_step(&inflight.op),
+                _ => true,
+            },
             Visible::Lib { func, args, .. } => match (func, self.sync_at(args)) {
                 (LibFunc::MutexLock, Some(SyncState::Mutex(s))) => s.can_lock(),
                 (LibFunc::RwMutexLock, Some(SyncState::RwMutex(s))) => s.can_start_lock(),
@@ -807,6 +813,7 @@ impl Machine {
             Visible::Select { arms, .. } if arms.is_empty() => WaitReason::SelectNoCases,
             Visible::Select { .. } => WaitReason::Select,
             Visible::RwLockFinish(_) => WaitReason::RwMutexLock,
+            Visible::SyncMap(_) => WaitReason::MutexLock,
             Visible::Wake => WaitReason::Sleep,
             Visible::Lib { func, .. } => match func {
                 LibFunc::MutexLock => WaitReason::MutexLock,
@@ -906,6 +913,10 @@ impl Machine {
             Visible::OnceDone(p) => {
                 f.sync.push(p.clone());
                 PendingKind::OnceDone
+            }
+            Visible::SyncMap(inflight) => {
+                f.sync.push(inflight.ptr.clone());
+                PendingKind::SyncMapStep
             }
             Visible::Print { .. } => {
                 f.output = true;
