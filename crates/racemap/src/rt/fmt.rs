@@ -224,6 +224,15 @@ impl<'h> Printer<'h> {
         self.heap.types()
     }
 
+    /// The id of the unnamed `[]byte` type, if the program has it (`TypeId(u32::MAX)` if not).
+    fn types_byte_slice(&self) -> TypeId {
+        let types = self.types();
+        (0..types.len() as u32)
+            .map(TypeId)
+            .find(|t| *types.kind(*t) == TypeKind::Slice(TypeTable::basic(Basic::Uint8)))
+            .unwrap_or(TypeId(u32::MAX))
+    }
+
     fn type_string(&self, ty: TypeId) -> String {
         reflect_type_string(self.types(), ty)
     }
@@ -849,10 +858,16 @@ impl<'h> Printer<'h> {
         depth: u32,
         can_iface: bool,
     ) {
-        if matches!(verb, 's' | 'q' | 'x' | 'X') && basic_of(self.types(), et) == Some(Basic::Uint8)
-        {
+        let bytes_verb = matches!(verb, 's' | 'q' | 'x' | 'X')
+            || (self.f.sharp_v && ty == self.types_byte_slice());
+        if bytes_verb && basic_of(self.types(), et) == Some(Basic::Uint8) {
             let bytes: Vec<u8> = vals.iter().map(|v| v.as_int().unwrap_or(0) as u8).collect();
-            let ts = self.type_string(ty);
+            // The unnamed `[]byte` takes printArg's fast path, which spells it `[]byte`.
+            let ts = if ty == self.types_byte_slice() {
+                "[]byte".to_string()
+            } else {
+                self.type_string(ty)
+            };
             if self.fmt_bytes(&bytes, verb, &ts, nil) {
                 return;
             }
@@ -2146,6 +2161,33 @@ mod tests {
                 ("%s|", vec![s1], "[%!s(int=1)]|"),
             ],
         );
+    }
+
+    #[test]
+    fn byte_slices_in_go_syntax() {
+        let mut env = Env::new();
+        let byte = ty(Basic::Uint8);
+        let hi = env.slice(byte, vec![Value::Int(104), Value::Int(105)]);
+        check(
+            &env,
+            &[(
+                "%#v|%d|",
+                vec![hi.clone(), hi],
+                "[]byte{0x68, 0x69}|[104 105]|",
+            )],
+        );
+    }
+
+    proptest::proptest! {
+        /// The shortest `%v` of any finite float64 reads back as the same number.
+        #[test]
+        fn shortest_float_round_trips(bits in proptest::num::u64::ANY) {
+            let v = f64::from_bits(bits);
+            proptest::prop_assume!(v.is_finite());
+            let s = format_float(v, 'g', -1, 64);
+            let back: f64 = s.parse().unwrap();
+            proptest::prop_assert_eq!(back.to_bits(), v.to_bits(), "{}", s);
+        }
     }
 
     #[test]
