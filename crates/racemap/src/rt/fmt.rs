@@ -819,8 +819,8 @@ impl<'h> Printer<'h> {
             (TypeKind::Pointer(_) | TypeKind::Chan(..) | TypeKind::Func(_), _) => {
                 self.fmt_pointer(ty, v, verb)
             }
-            (TypeKind::Sync(_), Value::Sync(state)) => {
-                let shape = self.sync_shape(state);
+            (TypeKind::Sync(kind), Value::Sync(state)) => {
+                let shape = self.sync_shape(*kind, state);
                 self.print_shape(&shape, verb);
             }
             // A value that does not match its type (a VM bug): show it rather than crash.
@@ -899,7 +899,7 @@ impl<'h> Printer<'h> {
         }
     }
 
-    fn sync_shape(&self, state: &SyncState) -> Shape {
+    fn sync_shape(&self, kind: crate::lang::types::SyncKind, state: &SyncState) -> Shape {
         use Basic::*;
         fn mutex(state: i64) -> Shape {
             Shape::Struct(
@@ -941,6 +941,15 @@ impl<'h> Printer<'h> {
                 Shape::Struct(
                     "sync.Once",
                     vec![("done", Shape::Int(done, Uint32)), ("m", mutex(m))],
+                )
+            }
+            SyncState::AtomicInt(v) if kind == crate::lang::types::SyncKind::AtomicInt32 => {
+                Shape::Struct(
+                    "atomic.Int32",
+                    vec![
+                        ("_", no_copy("atomic.noCopy")),
+                        ("v", Shape::Int(*v, Int32)),
+                    ],
                 )
             }
             SyncState::AtomicInt(v) => Shape::Struct(
@@ -2289,6 +2298,7 @@ mod tests {
         let a64 = sync_val(SyncKind::AtomicInt64, SyncState::AtomicInt(5));
         let ab = sync_val(SyncKind::AtomicBool, SyncState::AtomicBool(true));
         let sm = sync_val(SyncKind::Map, SyncState::zero(SyncKind::Map));
+        let a32 = sync_val(SyncKind::AtomicInt32, SyncState::AtomicInt(5));
         check(
             &env,
             &[
@@ -2299,6 +2309,7 @@ mod tests {
                 ("%v|%+v|%v|", vec![a64.clone(), a64, ab], "{{} {} 5}|{_:{} _:{} v:5}|{{} 1}|"),
                 ("%v|%+v|", vec![sm.clone(), sm], "{{0 0} {<nil>} map[] 0}|{mu:{state:0 sema:0} read:{<nil>} dirty:map[] misses:0}|"),
                 ("%T|", vec![locked], "sync.Mutex|"),
+                ("%v|%+v|", vec![a32.clone(), a32], "{{} 5}|{_:{} v:5}|"),
             ],
         );
     }
