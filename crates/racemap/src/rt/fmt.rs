@@ -2200,6 +2200,147 @@ mod tests {
     }
 
     #[test]
+    fn second_batch_checked_against_go() {
+        let mut env = Env::new();
+        let int = ty(Basic::Int);
+        let string = ty(Basic::String);
+        let byte = ty(Basic::Uint8);
+        let strs_t = env.intern(TypeKind::Slice(string));
+        let pint = env.intern(TypeKind::Pointer(int));
+        let iface = env.intern(TypeKind::Interface(vec![]));
+        let msi = env.intern(TypeKind::Map(string, int));
+        let st = env.intern(TypeKind::Struct(vec![
+            Field {
+                name: "a".into(),
+                ty: int,
+                embedded: false,
+            },
+            Field {
+                name: "B".into(),
+                ty: strs_t,
+                embedded: false,
+            },
+            Field {
+                name: "C".into(),
+                ty: pint,
+                embedded: false,
+            },
+            Field {
+                name: "D".into(),
+                ty: iface,
+                embedded: false,
+            },
+            Field {
+                name: "E".into(),
+                ty: msi,
+                embedded: false,
+            },
+        ]));
+        let s_named = env.h.types.new_named("S", "main");
+        env.h.types.set_underlying(s_named, st);
+        let x = env.slice(string, vec![Value::str("x")]);
+        let Value::Iface(Some(x)) = x else {
+            unreachable!()
+        };
+        let k1 = env.map(string, int, vec![(Value::str("k"), Value::Int(1))]);
+        let Value::Iface(Some(k1)) = k1 else {
+            unreachable!()
+        };
+        let s1 = Value::Struct(Box::new([
+            Value::Int(1),
+            x.1.clone(),
+            Value::Ptr(None),
+            Value::Iface(None),
+            Value::Map(None),
+        ]));
+        let s2 = Value::Struct(Box::new([
+            Value::Int(2),
+            Value::Slice(None),
+            Value::Ptr(None),
+            i(3),
+            k1.1.clone(),
+        ]));
+        let bytes = env.slice(byte, vec![Value::Int(1), Value::Int(171)]);
+        let ab_c = env.slice(string, vec![Value::str("ab"), Value::str("c")]);
+        let a_b = env.slice(string, vec![Value::str("a"), Value::str("b")]);
+        let a_b2 = env.slice(string, vec![Value::str("a"), Value::str("b")]);
+        let bools = env.slice(ty(Basic::Bool), vec![Value::Bool(true), Value::Bool(false)]);
+        let arr_t = env.intern(TypeKind::Array(3, int));
+        let arr = any(
+            arr_t,
+            Value::Array(Box::new([Value::Int(1), Value::Int(2), Value::Int(3)])),
+        );
+        let mixed1 = env.slice(iface, vec![i(1), s("a")]);
+        let mixed2 = env.slice(iface, vec![i(1), s("a")]);
+        let f32t = ty(Basic::Float32);
+        check(
+            &env,
+            &[
+                (
+                    "%+q|%q|%-08d|%+.2e|%.2v|%x|%#X|% x|%#v|",
+                    vec![s("héllo\x01"), s("tab\there"), i(42), f(12345.678), s("hello"), i(-1), i(3054), bytes, r('x')],
+                    "\"h\\u00e9llo\\x01\"|\"tab\\there\"|42      |+1.23e+04|he|-1|0XBEE|01 ab|120|",
+                ),
+                (
+                    "%v|%+v|",
+                    vec![any(s_named, s1.clone()), any(s_named, s2)],
+                    "{1 [x] <nil> <nil> map[]}|{a:2 B:[] C:<nil> D:3 E:map[k:1]}|",
+                ),
+                (
+                    "%#v|",
+                    vec![any(s_named, s1)],
+                    "main.S{a:1, B:[]string{\"x\"}, C:(*int)(nil), D:interface {}(nil), E:map[string]int(nil)}|",
+                ),
+                (
+                    "%08.3f|%-8.3f|%+08d|%x|%X|%o|%#b|",
+                    vec![f(-1.5), f(1.5), i(42), s("Hello"), ab_c, i(64), i(5)],
+                    "-001.500|1.500   |+0000042|48656c6c6f|[6162 63]|100|0b101|",
+                ),
+                (
+                    "%6.2v|%.3s|%.10s|%c%c|%3c|%-3c|",
+                    vec![f(3.14159), s("日本語日本語"), s("short"), i(0x65e5), r('x'), r('y'), r('z')],
+                    "   3.1|日本語|short|日x|  y|z  |",
+                ),
+                (
+                    "%v %v %v %v|",
+                    vec![
+                        any(ty(Basic::Int32), Value::Int(-7)),
+                        any(ty(Basic::Uint16), Value::Int(65535)),
+                        any(f32t, Value::Float(2.5)),
+                        any(f32t, Value::Float(16777216.0)),
+                    ],
+                    "-7 65535 2.5 1.6777216e+07|",
+                ),
+                (
+                    "%g|%g|%g|%.2g|%.10g|%G|",
+                    vec![f(1e-4), f(1234567.0), f(0.000001234), f(123.0), f(1.0 / 3.0), f(1e-10)],
+                    "0.0001|1.234567e+06|1.234e-06|1.2e+02|0.3333333333|1E-10|",
+                ),
+                ("%5.2f%%|%3d%%|", vec![f(12.345), i(7)], "12.35%|  7%|"),
+                ("%t %v|", vec![b(false), bools], "false [true false]|"),
+                ("%q|", vec![r('é')], "'é'|"),
+                ("%v|%d|%s|", vec![arr, mixed1, mixed2], "[1 2 3]|[1 %!d(string=a)]|[%!s(int=1) a]|"),
+                ("%-5s|%5s|", vec![a_b, a_b2], "[a     b    ]|[    a     b]|"),
+                ("%*s|%-*s|", vec![i(4), s("a"), i(4), s("b")], "   a|b   |"),
+                ("%.3f|%.3e|%.3g|", vec![f(0.0005), f(0.0005), f(0.0005)], "0.001|5.000e-04|0.0005|"),
+            ],
+        );
+        assert_eq!(
+            sprintln(
+                &env.h,
+                &[
+                    f(100000000.0),
+                    f(12345678.0),
+                    f(0.000123),
+                    f(1.5e-7),
+                    f(2.0 / 3.0)
+                ]
+            ),
+            "1e+08 1.2345678e+07 0.000123 1.5e-07 0.6666666666666666\n"
+        );
+    }
+
+    #[test]
     fn types_and_named() {
         let mut env = Env::new();
         let t = env.t;
