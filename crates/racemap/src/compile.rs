@@ -1,1 +1,26 @@
-//! The compile entry point (to be written).
+//! The compile entry point: Go source → parse → check → lower → [`Program`].
+//!
+//! Diagnostics of every phase are values in Go's wording (`prog.go:LINE:COL: message`, see
+//! [`crate::diag`]); the first phase that reports errors stops the pipeline.
+
+use crate::bytecode::Program;
+use crate::diag::Diagnostic;
+use crate::lang::{check, lower, parser};
+
+/// The file name used in messages when none is given.
+pub const DEFAULT_FILE_NAME: &str = "prog.go";
+
+/// Compile a Go program named `prog.go`.
+pub fn compile(source: &str) -> Result<Program, Vec<Diagnostic>> {
+    compile_named(source, DEFAULT_FILE_NAME)
+}
+
+/// Compile a Go program; `file_name` appears in diagnostics, stack traces and race reports.
+pub fn compile_named(source: &str, file_name: &str) -> Result<Program, Vec<Diagnostic>> {
+    let (file, diags) = parser::parse(source);
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    let checked = check::check(&file)?;
+    lower::lower(&checked, source, file_name)
+}

@@ -350,7 +350,7 @@ impl TypeTable {
         match self.kind(id) {
             TypeKind::Basic(b) => s.push_str(b.name()),
             TypeKind::Named { name, pkg, .. } => {
-                if q || pkg != "main" {
+                if (q || pkg != "main") && !pkg.is_empty() {
                     s.push_str(pkg);
                     s.push('.');
                 }

@@ -1,1 +1,112 @@
-//! Runtime: config (to be written).
+//! Limits and knobs of one machine run.
+//!
+//! Go programs may loop forever, spawn without bound or allocate absurd amounts; racemap runs
+//! them in a bounded machine. Hitting a bound ends the run with [`Status::Limit`] and a message
+//! that says which bound and how to raise it.
+//!
+//! [`Status::Limit`]: crate::rt::machine::Status::Limit
+
+use serde::{Deserialize, Serialize};
+
+/// Bounds and numbering for one machine.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Config {
+    /// Most scheduler steps (visible operations) in one run.
+    pub max_steps: u64,
+    /// Most bytecode instructions one goroutine may run inside a single step (between two
+    /// visible operations): catches `for {}` loops that never touch shared state.
+    pub max_instructions_per_step: u64,
+    /// Most goroutines ever created (including main).
+    pub max_goroutines: u32,
+    /// Most heap objects (variables, allocations, backing arrays, maps, channels).
+    pub max_heap_objects: u32,
+    /// Most value slots across all heap objects (an `[]int` of length n costs n slots).
+    pub max_heap_slots: u64,
+    /// Deepest call stack of one goroutine (Go would grow to 1 GB and `fatal error: stack
+    /// overflow`).
+    pub max_call_depth: u32,
+    /// The Go goroutine number of the first goroutine created by a `go` statement. Go numbers
+    /// main 1 and its own helpers 2–5 (forcegc, bgsweep, bgscavenge, finalizer once `os` is
+    /// initialized, which `fmt` does), so in a typical `go run` the first user goroutine is 6.
+    /// Later ones count up from it.
+    pub first_goroutine_id: u64,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            max_steps: 100_000,
+            max_instructions_per_step: 1_000_000,
+            max_goroutines: 10_000,
+            max_heap_objects: 1_000_000,
+            max_heap_slots: 10_000_000,
+            max_call_depth: 10_000,
+            first_goroutine_id: 6,
+        }
+    }
+}
+
+/// Which bound a run hit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LimitHit {
+    /// [`Config::max_steps`].
+    Steps(u64),
+    /// [`Config::max_instructions_per_step`].
+    InstructionsPerStep(u64),
+    /// [`Config::max_goroutines`].
+    Goroutines(u32),
+    /// [`Config::max_heap_objects`].
+    HeapObjects(u32),
+    /// [`Config::max_heap_slots`]; `requested` is the size of the allocation that failed.
+    HeapSlots {
+        /// The configured bound.
+        limit: u64,
+        /// Slots the failing allocation asked for.
+        requested: u64,
+    },
+}
+
+impl LimitHit {
+    /// A one-line explanation, e.g. `racemap: step limit of 100000 reached (the program may loop
+    /// forever); raise it with --max-steps`.
+    pub fn message(&self) -> String {
+        match self {
+            LimitHit::Steps(n) => format!(
+                "racemap: step limit of {n} reached (the program may loop forever); raise it with --max-steps"
+            ),
+            LimitHit::InstructionsPerStep(n) => format!(
+                "racemap: a goroutine ran {n} instructions without a visible operation (an endless loop such as `for {{}}`?); raise it with --max-instructions"
+            ),
+            LimitHit::Goroutines(n) => format!(
+                "racemap: goroutine limit of {n} reached (a goroutine bomb?); raise it with --max-goroutines"
+            ),
+            LimitHit::HeapObjects(n) => format!(
+                "racemap: heap limit of {n} objects reached; raise it with --max-heap-objects"
+            ),
+            LimitHit::HeapSlots { limit, requested } => format!(
+                "racemap: allocation of {requested} values exceeds the heap limit of {limit} values; raise it with --max-heap-slots"
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_and_messages() {
+        let c = Config::default();
+        assert_eq!(c.max_steps, 100_000);
+        assert_eq!(
+            LimitHit::Steps(c.max_steps).message(),
+            "racemap: step limit of 100000 reached (the program may loop forever); raise it with --max-steps"
+        );
+        assert!(LimitHit::HeapSlots {
+            limit: 10,
+            requested: 1 << 40
+        }
+        .message()
+        .contains("1099511627776"));
+    }
+}

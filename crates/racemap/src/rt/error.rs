@@ -1,1 +1,468 @@
-//! Runtime: error (to be written).
+//! Runtime errors as values, rendered exactly as Go 1.19 prints them.
+//!
+//! Two families, as in Go's runtime:
+//! - a **panic** ([`RtError::Panic`]) unwinds the goroutine through its deferred calls and can be
+//!   recovered; unrecovered, it prints `panic: MSG` (plus `[signal SIGSEGV ...]` for a nil
+//!   dereference), a blank line and the panicking goroutine's stack only;
+//! - a **fatal error** ([`RtError::Fatal`], Go's `throw`/`fatal`) is never recoverable and prints
+//!   `fatal error: MSG`, a blank line and every goroutine's stack (the failing one first).
+//!
+//! Either way the process exits with status 2. `go run` then adds `exit status 2` on its own
+//! line; [`RunError::render`] leaves that to the caller ([`RunError::render_go_run`] adds it).
+//!
+//! Primitives (`rt::mutex`, `rt::chan`, `rt::map`, …) return [`RtError`] values from their
+//! transitions; the machine turns them into a [`RunError`] with a goroutine dump.
+
+use crate::rt::event::Gid;
+use crate::rt::value::Value;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A runtime error raised by one operation of one goroutine.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum RtError {
+    /// A Go panic: unwinds through deferred calls, recoverable.
+    Panic {
+        /// The text Go prints after `panic: `, e.g.
+        /// `runtime error: index out of range [5] with length 3` or `boom`.
+        message: String,
+        /// The value `recover()` returns (a string for runtime errors, as their `Error()`).
+        value: Value,
+        /// A nil dereference: Go prints a `[signal SIGSEGV ...]` line after the message.
+        signal: bool,
+    },
+    /// A fatal error (`throw`): not recoverable, dumps every goroutine.
+    Fatal {
+        /// The text after `fatal error: `, e.g. `concurrent map writes`.
+        message: String,
+    },
+}
+
+impl RtError {
+    fn runtime(message: String) -> RtError {
+        RtError::Panic {
+            value: Value::str(&message),
+            message: format!("runtime error: {message}"),
+            signal: false,
+        }
+    }
+
+    fn plain(message: &str) -> RtError {
+        RtError::Panic {
+            message: message.to_string(),
+            value: Value::str(message),
+            signal: false,
+        }
+    }
+
+    fn fatal(message: &str) -> RtError {
+        RtError::Fatal {
+            message: message.to_string(),
+        }
+    }
+
+    /// `panic: runtime error: index out of range [5] with length 3`.
+    pub fn index_out_of_range(index: i64, len: i64) -> RtError {
+        RtError::runtime(format!("index out of range [{index}] with length {len}"))
+    }
+
+    /// `panic: runtime error: slice bounds out of range [:5] with capacity 3` and friends; `what`
+    /// is the part after `range ` (`[:5] with capacity 3`, `[3:2]`, `[:5] with length 3`).
+    pub fn slice_bounds(what: &str) -> RtError {
+        RtError::runtime(format!("slice bounds out of range {what}"))
+    }
+
+    /// `panic: runtime error: invalid memory address or nil pointer dereference` followed by the
+    /// `[signal SIGSEGV ...]` line.
+    pub fn nil_deref() -> RtError {
+        let message = "invalid memory address or nil pointer dereference";
+        RtError::Panic {
+            value: Value::str(message),
+            message: format!("runtime error: {message}"),
+            signal: true,
+        }
+    }
+
+    /// `panic: runtime error: integer divide by zero`.
+    pub fn divide_by_zero() -> RtError {
+        RtError::runtime("integer divide by zero".to_string())
+    }
+
+    /// `panic: runtime error: makeslice: len out of range`.
+    pub fn makeslice_len() -> RtError {
+        RtError::runtime("makeslice: len out of range".to_string())
+    }
+
+    /// `panic: runtime error: makeslice: cap out of range`.
+    pub fn makeslice_cap() -> RtError {
+        RtError::runtime("makeslice: cap out of range".to_string())
+    }
+
+    /// `panic: makechan: size out of range`.
+    pub fn makechan_size() -> RtError {
+        RtError::plain("makechan: size out of range")
+    }
+
+    /// `panic: assignment to entry in nil map`.
+    pub fn nil_map_write() -> RtError {
+        RtError::plain("assignment to entry in nil map")
+    }
+
+    /// `panic: send on closed channel`.
+    pub fn send_on_closed() -> RtError {
+        RtError::plain("send on closed channel")
+    }
+
+    /// `panic: close of closed channel`.
+    pub fn close_of_closed() -> RtError {
+        RtError::plain("close of closed channel")
+    }
+
+    /// `panic: close of nil channel`.
+    pub fn close_of_nil() -> RtError {
+        RtError::plain("close of nil channel")
+    }
+
+    /// `panic: sync: negative WaitGroup counter`.
+    pub fn negative_waitgroup() -> RtError {
+        RtError::plain("sync: negative WaitGroup counter")
+    }
+
+    /// `panic: sync: WaitGroup is reused before previous Wait has returned`.
+    pub fn waitgroup_reused() -> RtError {
+        RtError::plain("sync: WaitGroup is reused before previous Wait has returned")
+    }
+
+    /// `panic: runtime error: hash of unhashable type T` (`ty` as `%T` prints it).
+    pub fn unhashable(ty: &str) -> RtError {
+        RtError::runtime(format!("hash of unhashable type {ty}"))
+    }
+
+    /// `panic: runtime error: comparing uncomparable type T`.
+    pub fn uncomparable(ty: &str) -> RtError {
+        RtError::runtime(format!("comparing uncomparable type {ty}"))
+    }
+
+    /// `panic: interface conversion: ...` (`what` is the rest of Go's message).
+    pub fn interface_conversion(what: &str) -> RtError {
+        RtError::plain(&format!("interface conversion: {what}"))
+    }
+
+    /// A user `panic(v)`: `printed` is how Go prints `v` after `panic: ` (a string as-is, an
+    /// error's `Error()`, an int in decimal, other values as `(main.T) 0xc000012345`).
+    pub fn user_panic(value: Value, printed: String) -> RtError {
+        RtError::Panic {
+            message: printed,
+            value,
+            signal: false,
+        }
+    }
+
+    /// `fatal error: concurrent map writes`.
+    pub fn concurrent_map_writes() -> RtError {
+        RtError::fatal("concurrent map writes")
+    }
+
+    /// `fatal error: concurrent map read and map write`.
+    pub fn concurrent_map_read_write() -> RtError {
+        RtError::fatal("concurrent map read and map write")
+    }
+
+    /// `fatal error: concurrent map iteration and map write`.
+    pub fn concurrent_map_iteration_write() -> RtError {
+        RtError::fatal("concurrent map iteration and map write")
+    }
+
+    /// `fatal error: sync: unlock of unlocked mutex`.
+    pub fn unlock_of_unlocked_mutex() -> RtError {
+        RtError::fatal("sync: unlock of unlocked mutex")
+    }
+
+    /// `fatal error: sync: RUnlock of unlocked RWMutex`.
+    pub fn runlock_of_unlocked_rwmutex() -> RtError {
+        RtError::fatal("sync: RUnlock of unlocked RWMutex")
+    }
+
+    /// `fatal error: sync: Unlock of unlocked RWMutex`.
+    pub fn unlock_of_unlocked_rwmutex() -> RtError {
+        RtError::fatal("sync: Unlock of unlocked RWMutex")
+    }
+
+    /// `fatal error: all goroutines are asleep - deadlock!`.
+    pub fn deadlock() -> RtError {
+        RtError::fatal("all goroutines are asleep - deadlock!")
+    }
+
+    /// `fatal error: stack overflow` (racemap's bound on call depth).
+    pub fn stack_overflow() -> RtError {
+        RtError::fatal("stack overflow")
+    }
+
+    /// A fatal error.
+    pub fn is_fatal(&self) -> bool {
+        matches!(self, RtError::Fatal { .. })
+    }
+
+    /// The first line Go prints: `panic: MSG` or `fatal error: MSG`.
+    pub fn first_line(&self) -> String {
+        match self {
+            RtError::Panic { message, .. } => format!("panic: {message}"),
+            RtError::Fatal { message } => format!("fatal error: {message}"),
+        }
+    }
+}
+
+impl fmt::Display for RtError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.first_line())
+    }
+}
+
+/// One line pair of a goroutine dump: `main.f(...)` then `\tprog.go:LINE +0xOFF`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DumpFrame {
+    /// Go's runtime name of the function (`main.main.func1`).
+    pub name: String,
+    /// The argument list as printed inside the parentheses (`0x3` or empty).
+    pub args: String,
+    /// The file name (`prog.go`).
+    pub file: String,
+    /// The 1-based line.
+    pub line: u32,
+    /// The `+0x..` offset, derived deterministically from the pc.
+    pub offset: u32,
+}
+
+impl DumpFrame {
+    fn render(&self, out: &mut String) {
+        out.push_str(&format!(
+            "{}({})\n\t{}:{} +{:#x}\n",
+            self.name, self.args, self.file, self.line, self.offset
+        ));
+    }
+}
+
+/// One goroutine in a dump: `goroutine 6 [chan send]:` then its frames.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GoroutineDump {
+    /// Go's goroutine number (main is 1).
+    pub go_id: u64,
+    /// The state in brackets: `running`, `runnable`, `chan send`, `sync.Mutex.Lock`, …
+    pub state: String,
+    /// Frames, innermost first.
+    pub frames: Vec<DumpFrame>,
+    /// The `go` statement that created it (`created by main.main`), absent for main.
+    pub created_by: Option<DumpFrame>,
+}
+
+impl GoroutineDump {
+    /// Render as Go does (no trailing blank line).
+    pub fn render(&self) -> String {
+        let mut out = format!("goroutine {} [{}]:\n", self.go_id, self.state);
+        for f in &self.frames {
+            f.render(&mut out);
+        }
+        if let Some(c) = &self.created_by {
+            out.push_str(&format!(
+                "created by {}\n\t{}:{} +{:#x}\n",
+                c.name, c.file, c.line, c.offset
+            ));
+        }
+        out
+    }
+}
+
+/// Why a run failed, with everything needed to print it: the error, who raised it and the
+/// goroutine dump captured at that moment.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RunError {
+    /// The error.
+    pub error: RtError,
+    /// The goroutine that raised it (for a deadlock: main).
+    pub gid: Gid,
+    /// Panics already recovered or superseded while this one unwound: Go prints
+    /// `panic: A [recovered]` / `\tpanic: B` chains. Outermost first.
+    pub previous: Vec<String>,
+    /// The goroutines Go prints: only the panicking one for a panic, all for a fatal error
+    /// (the failing one first, then the others by goroutine number).
+    pub goroutines: Vec<GoroutineDump>,
+}
+
+impl RunError {
+    /// The first line: `panic: ...` or `fatal error: ...`.
+    pub fn first_line(&self) -> String {
+        match (&self.error, self.previous.first()) {
+            (RtError::Panic { .. }, Some(first)) => format!("panic: {first}"),
+            _ => self.error.first_line(),
+        }
+    }
+
+    /// The process exit status (always 2, as Go).
+    pub fn exit_code(&self) -> i32 {
+        2
+    }
+
+    /// What the Go program writes to stderr when it dies, e.g.
+    /// ```text
+    /// panic: boom
+    ///
+    /// goroutine 1 [running]:
+    /// main.main()
+    ///     prog.go:4 +0x27
+    /// ```
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        match &self.error {
+            RtError::Panic {
+                message, signal, ..
+            } => {
+                if self.previous.is_empty() {
+                    out.push_str(&format!("panic: {message}\n"));
+                } else {
+                    for (i, p) in self.previous.iter().enumerate() {
+                        let tab = if i == 0 { "" } else { "\t" };
+                        out.push_str(&format!("{tab}panic: {p} [recovered]\n"));
+                    }
+                    out.push_str(&format!("\tpanic: {message}\n"));
+                }
+                if *signal {
+                    let pc = self
+                        .goroutines
+                        .first()
+                        .and_then(|g| g.frames.first())
+                        .map(|f| 0x45_0000 + f.offset as u64)
+                        .unwrap_or(0x45_0000);
+                    out.push_str(&format!(
+                        "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc={pc:#x}]\n"
+                    ));
+                }
+            }
+            RtError::Fatal { message } => out.push_str(&format!("fatal error: {message}\n")),
+        }
+        for g in &self.goroutines {
+            out.push('\n');
+            out.push_str(&g.render());
+        }
+        out
+    }
+
+    /// [`RunError::render`] followed by `exit status 2`, as `go run` prints it.
+    pub fn render_go_run(&self) -> String {
+        format!("{}exit status {}\n", self.render(), self.exit_code())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frame(name: &str, line: u32, offset: u32) -> DumpFrame {
+        DumpFrame {
+            name: name.to_string(),
+            args: String::new(),
+            file: "prog.go".to_string(),
+            line,
+            offset,
+        }
+    }
+
+    #[test]
+    fn panic_renders_like_go() {
+        let e = RunError {
+            error: RtError::index_out_of_range(5, 3),
+            gid: Gid::MAIN,
+            previous: vec![],
+            goroutines: vec![GoroutineDump {
+                go_id: 1,
+                state: "running".into(),
+                frames: vec![frame("main.main", 9, 0x1d)],
+                created_by: None,
+            }],
+        };
+        expect_test::expect![[r#"
+            panic: runtime error: index out of range [5] with length 3
+
+            goroutine 1 [running]:
+            main.main()
+            	prog.go:9 +0x1d
+            exit status 2
+        "#]]
+        .assert_eq(&e.render_go_run());
+    }
+
+    #[test]
+    fn fatal_renders_every_goroutine() {
+        let e = RunError {
+            error: RtError::deadlock(),
+            gid: Gid::MAIN,
+            previous: vec![],
+            goroutines: vec![
+                GoroutineDump {
+                    go_id: 1,
+                    state: "select (no cases)".into(),
+                    frames: vec![frame("main.main", 10, 0xcc)],
+                    created_by: None,
+                },
+                GoroutineDump {
+                    go_id: 6,
+                    state: "chan send".into(),
+                    frames: vec![frame("main.main.func1", 7, 0x25)],
+                    created_by: Some(frame("main.main", 7, 0x5c)),
+                },
+            ],
+        };
+        expect_test::expect![[r#"
+            fatal error: all goroutines are asleep - deadlock!
+
+            goroutine 1 [select (no cases)]:
+            main.main()
+            	prog.go:10 +0xcc
+
+            goroutine 6 [chan send]:
+            main.main.func1()
+            	prog.go:7 +0x25
+            created by main.main
+            	prog.go:7 +0x5c
+        "#]]
+        .assert_eq(&e.render());
+    }
+
+    #[test]
+    fn nil_deref_has_signal_line() {
+        let e = RunError {
+            error: RtError::nil_deref(),
+            gid: Gid::MAIN,
+            previous: vec![],
+            goroutines: vec![GoroutineDump {
+                go_id: 1,
+                state: "running".into(),
+                frames: vec![frame("main.main", 7, 0x16)],
+                created_by: None,
+            }],
+        };
+        let text = e.render();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines[0],
+            "panic: runtime error: invalid memory address or nil pointer dereference"
+        );
+        assert!(
+            lines[1].starts_with("[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x")
+        );
+        assert_eq!(e.first_line(), lines[0]);
+    }
+
+    #[test]
+    fn recovered_chain() {
+        let e = RunError {
+            error: RtError::index_out_of_range(3, 0),
+            gid: Gid::MAIN,
+            previous: vec!["assignment to entry in nil map".into()],
+            goroutines: vec![],
+        };
+        assert_eq!(
+            e.render(),
+            "panic: assignment to entry in nil map [recovered]\n\tpanic: runtime error: index out of range [3] with length 0\n"
+        );
+    }
+}

@@ -1,1 +1,291 @@
-//! Runtime: goroutine (to be written).
+//! A goroutine: call frames, its parked visible operation, and its lifecycle.
+//!
+//! Step model: a live goroutine is always *parked* before its next visible operation, which is
+//! decoded (operands popped off the operand stack) into a [`Visible`] stored in
+//! [`Goroutine::next`]. Stepping it runs that operation, then local code until the next visible
+//! operation is decoded. Multi-step operations (map write begin → end, RWMutex announce → wait
+//! for readers, sleep → wake, Once's f → done) simply park on their next part.
+//!
+//! Invariant: `status != Done` ⇔ `next.is_some()` once the goroutine has been pre-run.
+
+use crate::bytecode::{LibFunc, SelectId};
+use crate::lang::types::TypeId;
+use crate::rt::error::RtError;
+use crate::rt::event::{Gid, StackFrame};
+use crate::rt::map::MapCursor;
+use crate::rt::value::{ChanId, FuncId, MapId, MapKey, Pointer, Value};
+use serde::{Deserialize, Serialize};
+use std::rc::Rc;
+
+/// A call deferred with `defer`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Deferred {
+    /// `defer f(args)`.
+    Call {
+        /// The function value.
+        func: Value,
+        /// The evaluated arguments.
+        args: Vec<Value>,
+    },
+    /// `defer mu.Unlock()` and other library calls.
+    Lib {
+        /// The library function.
+        func: LibFunc,
+        /// The evaluated arguments.
+        args: Vec<Value>,
+    },
+}
+
+/// Why a frame was pushed, i.e. what happens to its results when it returns.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum FrameKind {
+    /// An ordinary call: results go to the caller's operand stack.
+    Call,
+    /// The goroutine's root function: returning ends the goroutine.
+    Root,
+    /// A deferred call: results are discarded; may `recover`.
+    Deferred,
+    /// `main.init` run before `main.main`: results discarded.
+    Init,
+    /// `f` of a `once.Do(f)`: when it returns the goroutine parks on `OnceDone`.
+    OnceBody(Pointer),
+    /// `f` of a `sync.Map.Range(f)`: when it returns true the Range call steps again.
+    RangeBody(Box<SyncMapInFlight>),
+}
+
+/// A `sync.Map` call between its steps.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SyncMapInFlight {
+    /// The sync.Map's address.
+    pub ptr: Pointer,
+    /// The call's step machine.
+    pub op: crate::rt::sync_map::SyncMapOp,
+    /// Push the call's results when it returns (false for a deferred call).
+    pub push_results: bool,
+    /// `Range`'s f.
+    pub range_f: Option<Value>,
+    /// Results decided at the first step (`Swap`, `CompareAndSwap`), overriding the step
+    /// machine's.
+    pub preset: Option<Vec<Value>>,
+}
+
+/// One call frame.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Frame {
+    /// The function.
+    pub func: FuncId,
+    /// Index of the next instruction.
+    pub pc: u32,
+    /// Local slots (parameters, results, locals, temporaries).
+    pub locals: Vec<Value>,
+    /// The operand stack.
+    pub stack: Vec<Value>,
+    /// The closure's captured cells.
+    pub captures: Rc<[Pointer]>,
+    /// Deferred calls, run last-in first-out at return or while panicking.
+    pub defers: Vec<Deferred>,
+    /// What the frame's return means.
+    pub kind: FrameKind,
+    /// The frame is returning (or unwinding): it runs its remaining defers, then pops.
+    pub returning: bool,
+    /// Index of the instruction that made the current call out of this frame (for stacks).
+    pub call_pc: u32,
+}
+
+/// A goroutine's lifecycle.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum GoStatus {
+    /// Parked at its next visible operation (which may or may not be enabled).
+    Parked,
+    /// In `time.Sleep` until the virtual time (ns); its next op is `Wake`.
+    Sleeping(i64),
+    /// Returned (or the program ended while it was alive: see machine status).
+    Done,
+}
+
+/// One case of a parked `select`, with its operands.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SelectArm {
+    /// The channel (`None`: a nil channel, never ready).
+    pub chan: Option<ChanId>,
+    /// `Some(v)` for a send case.
+    pub send: Option<Value>,
+    /// Element type for receive cases (zero value on closed).
+    pub elem: Option<TypeId>,
+}
+
+/// A visible operation a goroutine is parked at, with its operands already evaluated.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Visible {
+    /// `*p` read.
+    Load(Option<Pointer>),
+    /// `*p = v`.
+    Store(Option<Pointer>, Value),
+    /// `m[k]`.
+    MapGet {
+        /// The map.
+        map: Option<MapId>,
+        /// The key.
+        key: Value,
+        /// Element type.
+        elem: TypeId,
+        /// Push ok.
+        comma_ok: bool,
+    },
+    /// First step of `m[k] = v` / `delete` / `clear` (`key` None for clear, `value` None for
+    /// delete/clear).
+    MapWriteBegin {
+        /// The map.
+        map: Option<MapId>,
+        /// The key.
+        key: Option<Value>,
+        /// The value stored.
+        value: Option<Value>,
+        /// `clear(m)`.
+        clear: bool,
+    },
+    /// Second step of a map write.
+    MapWriteEnd {
+        /// The map.
+        map: MapId,
+        /// The key (display).
+        key: Option<Value>,
+        /// A delete.
+        delete: bool,
+    },
+    /// `len(m)`.
+    MapLen(Option<MapId>),
+    /// One step of `range m`; the cursor is `Goroutine::iters[iter]`.
+    MapIterNext {
+        /// Index into the goroutine's iteration table.
+        iter: usize,
+    },
+    /// `append(s, elems...)`: the elements to append.
+    Append {
+        /// The slice.
+        slice: Value,
+        /// The appended elements.
+        elems: Vec<Value>,
+        /// Element type.
+        elem: TypeId,
+        /// Elements come from a slice/string read (`append(s, t...)`): source locations read.
+        source: Option<Value>,
+    },
+    /// `copy(dst, src)`.
+    Copy {
+        /// Destination slice.
+        dst: Value,
+        /// Source slice or string.
+        src: Value,
+    },
+    /// `go f(args)`.
+    Go {
+        /// The function value.
+        func: Value,
+        /// The arguments.
+        args: Vec<Value>,
+    },
+    /// `ch <- v`.
+    Send(Option<ChanId>, Value),
+    /// `<-ch`.
+    Recv {
+        /// The channel.
+        chan: Option<ChanId>,
+        /// Element type.
+        elem: TypeId,
+        /// Push ok.
+        comma_ok: bool,
+    },
+    /// `close(ch)`.
+    Close(Option<ChanId>),
+    /// `select`.
+    Select {
+        /// The statement.
+        id: SelectId,
+        /// Its cases with operands.
+        arms: Vec<SelectArm>,
+        /// Has a default case.
+        has_default: bool,
+    },
+    /// A visible library call with its arguments.
+    Lib {
+        /// The function.
+        func: LibFunc,
+        /// Arguments in push order.
+        args: Vec<Value>,
+        /// Push results (false for deferred calls).
+        push_results: bool,
+    },
+    /// Builtin `print`/`println`.
+    Print {
+        /// `println`.
+        newline: bool,
+        /// Boxed operands.
+        args: Vec<Value>,
+    },
+    /// The next step of an in-flight `sync.Map` call.
+    SyncMap(Box<SyncMapInFlight>),
+    /// Second step of `RWMutex.Lock`: wait for the readers to leave.
+    RwLockFinish(Pointer),
+    /// f of a `once.Do` returned: mark the Once done.
+    OnceDone(Pointer),
+    /// End of `time.Sleep`.
+    Wake,
+    /// The root function returned: the goroutine exits (main: the program ends).
+    Exit,
+}
+
+/// A panic in progress on a goroutine.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Panicking {
+    /// The error.
+    pub error: RtError,
+    /// `recover()` stopped it; the frame that deferred the recovering call returns normally.
+    pub recovered: bool,
+    /// Earlier panics superseded by this one (for `panic: A [recovered]` chains).
+    pub previous: Vec<String>,
+    /// The stack when the panic started (innermost first), for the dump.
+    pub stack: Vec<StackFrame>,
+}
+
+/// A goroutine.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Goroutine {
+    /// Index in the machine's table.
+    pub gid: Gid,
+    /// Go's goroutine number (main is 1).
+    pub go_id: u64,
+    /// Call frames, outermost first.
+    pub frames: Vec<Frame>,
+    /// Lifecycle.
+    pub status: GoStatus,
+    /// The parked visible operation.
+    pub next: Option<Visible>,
+    /// Source span of the parked operation.
+    pub next_span: crate::diag::Span,
+    /// A panic being unwound.
+    pub panicking: Option<Panicking>,
+    /// Map iteration cursors of `range` loops (local slots hold an index into this table).
+    pub iters: Vec<(Option<MapId>, MapCursor)>,
+    /// The `go` statement that created it (the parent's innermost frame), `None` for main.
+    pub created_by: Option<StackFrame>,
+    /// The root function (for display when it has no frames left).
+    pub root: FuncId,
+}
+
+impl Goroutine {
+    /// Still alive.
+    pub fn is_live(&self) -> bool {
+        self.status != GoStatus::Done
+    }
+
+    /// The innermost frame.
+    pub fn top(&self) -> Option<&Frame> {
+        self.frames.last()
+    }
+
+    /// A map-iteration state's key, for snapshots.
+    pub fn iter_key(&self, i: usize) -> Option<&MapKey> {
+        self.iters.get(i).and_then(|(_, c)| c.last.as_ref())
+    }
+}

@@ -1,1 +1,359 @@
-//! Type checker (to be written).
+//! The type checker: Go's name resolution and typing rules for racemap's subset, producing
+//! [`Info`] (see `info.rs`, the contract lowering compiles from) or diagnostics in Go's wording.
+//!
+//! Algorithm (after go/types, much simplified):
+//! 1. `decl.rs` collects package-level names into the package scope (any order is allowed),
+//!    creates named types first, then resolves types, constants, function signatures and global
+//!    variables lazily on first use with cycle detection.
+//! 2. Function bodies are checked in source order (`stmt.rs`, `expr.rs`, `call.rs`), with a
+//!    stack of lexical scopes (`scope.rs`). Untyped constants (`constant.rs`) stay untyped until
+//!    the context fixes their type; the recorded type is then updated.
+//! 3. Escapes are found on the way (`escape.rs`): captures by closures, `&x`, implicit `&` for
+//!    pointer-receiver calls. Terminating-statement analysis (`returns.rs`) gives `missing return`.
+//!
+//! An operand of `Invalid` type never produces further errors, so one mistake gives one message.
+
+pub mod constant;
+pub mod describe;
+pub mod info;
+pub mod packages;
+pub mod universe;
+
+mod call;
+mod decl;
+mod escape;
+mod expr;
+mod lookup;
+mod returns;
+mod scope;
+mod stmt;
+mod typexpr;
+
+pub use info::*;
+
+use crate::diag::{Diagnostic, Span};
+use crate::lang::ast;
+use crate::lang::types::{Basic, TypeId, TypeKind, TypeTable};
+use scope::{FuncCtx, ObjState, Scope};
+use std::collections::BTreeMap;
+
+/// A checked program: the tree, its types, and the facts lowering needs.
+#[derive(Clone, Debug)]
+pub struct Checked {
+    /// The syntax tree (unchanged).
+    pub file: ast::File,
+    /// All types the program uses.
+    pub types: TypeTable,
+    /// Facts keyed by node id.
+    pub info: Info,
+}
+
+/// Type-check a parsed file. Errors come back sorted by position is *not* guaranteed: render
+/// them with `diag::render_all`, which sorts and truncates at `MAX_ERRORS`.
+pub fn check(file: &ast::File) -> Result<Checked, Vec<Diagnostic>> {
+    let mut c = Checker::new(file);
+    c.check_file();
+    if c.diags.is_empty() {
+        c.finish();
+        Ok(Checked {
+            file: file.clone(),
+            types: c.types,
+            info: c.info,
+        })
+    } else {
+        Err(c.diags)
+    }
+}
+
+/// An evaluated expression: what go/types calls an operand.
+#[derive(Clone, Debug)]
+pub(crate) struct Operand {
+    /// What it denotes.
+    pub mode: Mode,
+    /// Its type (possibly untyped; `Invalid` after an error).
+    pub ty: TypeId,
+    /// Its value, for constants.
+    pub val: Option<ConstValue>,
+}
+
+impl Operand {
+    pub fn invalid() -> Operand {
+        Operand {
+            mode: Mode::Value,
+            ty: TypeTable::basic(Basic::Invalid),
+            val: None,
+        }
+    }
+    pub fn value(ty: TypeId) -> Operand {
+        Operand {
+            mode: Mode::Value,
+            ty,
+            val: None,
+        }
+    }
+    pub fn constant(ty: TypeId, val: ConstValue) -> Operand {
+        Operand {
+            mode: Mode::Constant,
+            ty,
+            val: Some(val),
+        }
+    }
+    pub fn is_invalid(&self) -> bool {
+        self.ty == TypeTable::basic(Basic::Invalid)
+    }
+}
+
+/// The checker's working state.
+pub(crate) struct Checker<'a> {
+    /// The file being checked.
+    pub file: &'a ast::File,
+    /// All types.
+    pub types: TypeTable,
+    /// The output being built.
+    pub info: Info,
+    /// Errors so far.
+    pub diags: Vec<Diagnostic>,
+    /// Lexical scopes: `[0]` universe, `[1]` package, then blocks of the current function.
+    pub scopes: Vec<Scope>,
+    /// Per object: use tracking and lazy resolution state (parallel to `info.objects`).
+    pub states: Vec<ObjState>,
+    /// Enclosing functions, innermost last.
+    pub funcs: Vec<FuncCtx>,
+    /// Methods declared in this package, per named receiver type.
+    pub methods: BTreeMap<TypeId, BTreeMap<String, ObjectId>>,
+    /// Library members already materialized, by (path, name).
+    pub lib_objects: BTreeMap<(String, String), ObjectId>,
+    /// Library types: `sync.Mutex` etc. and `time.Duration`, by (path, name).
+    pub lib_types: BTreeMap<(String, String), TypeId>,
+    /// The predeclared `error` type.
+    pub error_type: TypeId,
+    /// The empty interface (`any`).
+    pub any_type: TypeId,
+    /// `iota` inside a constant declaration.
+    pub iota: Option<i128>,
+    /// Imported packages: local name → (object, import span, used).
+    pub imports: BTreeMap<String, (ObjectId, Span, bool)>,
+    /// Statements targeted by a `break` (for terminating-statement analysis).
+    pub broken: std::collections::BTreeSet<ast::NodeId>,
+    /// Index of globals allocated so far.
+    pub global_count: u32,
+    /// Counter for `init` functions.
+    pub init_count: u32,
+}
+
+impl<'a> Checker<'a> {
+    fn new(file: &'a ast::File) -> Checker<'a> {
+        let types = TypeTable::new();
+        let mut c = Checker {
+            file,
+            types,
+            info: Info::default(),
+            diags: Vec::new(),
+            scopes: vec![Scope::default(), Scope::default()],
+            states: Vec::new(),
+            funcs: Vec::new(),
+            methods: BTreeMap::new(),
+            lib_objects: BTreeMap::new(),
+            lib_types: BTreeMap::new(),
+            error_type: TypeTable::basic(Basic::Invalid),
+            any_type: TypeTable::basic(Basic::Invalid),
+            iota: None,
+            imports: BTreeMap::new(),
+            broken: Default::default(),
+            global_count: 0,
+            init_count: 0,
+        };
+        c.info.exprs = vec![None; file.node_count as usize];
+        c.setup_universe();
+        c
+    }
+
+    /// Report an error.
+    pub fn err(&mut self, span: Span, msg: impl Into<String>) {
+        self.diags.push(Diagnostic::error(span, msg));
+    }
+
+    /// Report `racemap does not support WHAT`.
+    pub fn unsupported(&mut self, span: Span, what: impl AsRef<str>) {
+        self.diags.push(Diagnostic::unsupported(span, what));
+    }
+
+    /// Too many errors already: stop doing work whose only purpose is more messages.
+    pub fn saturated(&self) -> bool {
+        self.diags.len() > 4 * crate::diag::MAX_ERRORS
+    }
+
+    /// Record facts about an expression.
+    pub fn record(&mut self, e: &ast::Expr, x: &Operand) {
+        let i = e.id.0 as usize;
+        if i >= self.info.exprs.len() {
+            self.info.exprs.resize(i + 1, None);
+        }
+        let implicit = self.info.exprs[i].as_ref().and_then(|p| p.implicit);
+        self.info.exprs[i] = Some(ExprInfo {
+            ty: x.ty,
+            mode: x.mode,
+            value: x.val.clone(),
+            implicit,
+        });
+    }
+
+    /// Change the recorded type of an expression (after untyped conversion), following
+    /// parentheses and untyped boolean/arith operators down to their operands.
+    pub fn update_type(&mut self, e: &ast::Expr, ty: TypeId) {
+        let i = e.id.0 as usize;
+        let was_untyped = match self.info.exprs.get(i).and_then(|x| x.as_ref()) {
+            Some(info) => {
+                let u = self.is_untyped(info.ty);
+                if !u {
+                    return;
+                }
+                true
+            }
+            None => false,
+        };
+        if let Some(Some(info)) = self.info.exprs.get_mut(i) {
+            info.ty = ty;
+            if let Some(v) = info.value.clone() {
+                if let TypeKind::Basic(b) = self.types.under(ty).clone() {
+                    if let Ok(v2) = constant::represent(&v, b) {
+                        if let Some(Some(info)) = self.info.exprs.get_mut(i) {
+                            info.value = Some(v2);
+                        }
+                    }
+                }
+            }
+        }
+        if !was_untyped {
+            return;
+        }
+        match &e.kind {
+            ast::ExprKind::Paren(x) => self.update_type(x, ty),
+            ast::ExprKind::Unary { x, .. } => self.update_type(x, ty),
+            ast::ExprKind::Binary { op, x, y, .. } => {
+                use ast::BinaryOp::*;
+                match op {
+                    Eq | Ne | Lt | Le | Gt | Ge => {}
+                    Shl | Shr => self.update_type(x, ty),
+                    _ => {
+                        self.update_type(x, ty);
+                        self.update_type(y, ty);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Record that the value of `e` is implicitly converted to interface type `iface`.
+    pub fn record_implicit(&mut self, e: &ast::Expr, iface: TypeId) {
+        if let Some(Some(info)) = self.info.exprs.get_mut(e.id.0 as usize) {
+            if info.ty != iface && info.mode != Mode::Nil {
+                info.implicit = Some(iface);
+            }
+        }
+    }
+
+    /// Create an object.
+    pub fn new_object(&mut self, name: &str, span: Span, kind: ObjectKind) -> ObjectId {
+        let id = ObjectId(self.info.objects.len() as u32);
+        self.info.objects.push(Object {
+            name: name.to_string(),
+            span,
+            kind,
+        });
+        self.states.push(ObjState::default());
+        id
+    }
+
+    /// Record an identifier occurrence.
+    pub fn record_ident(&mut self, ident: &ast::Ident, object: ObjectId, def: bool) {
+        self.info.idents.insert(ident.id, IdentInfo { object, def });
+    }
+
+    // ---- type predicates ----
+
+    pub fn invalid(&self) -> TypeId {
+        TypeTable::basic(Basic::Invalid)
+    }
+    pub fn basic(&self, ty: TypeId) -> Option<Basic> {
+        match self.types.under(ty) {
+            TypeKind::Basic(b) => Some(*b),
+            _ => None,
+        }
+    }
+    pub fn is_untyped(&self, ty: TypeId) -> bool {
+        matches!(self.types.kind(ty), TypeKind::Basic(b) if b.is_untyped())
+    }
+    pub fn is_integer(&self, ty: TypeId) -> bool {
+        self.basic(ty).and_then(|b| b.int_info()).is_some()
+    }
+    pub fn is_float(&self, ty: TypeId) -> bool {
+        matches!(
+            self.basic(ty),
+            Some(Basic::Float32 | Basic::Float64 | Basic::UntypedFloat)
+        )
+    }
+    pub fn is_numeric(&self, ty: TypeId) -> bool {
+        self.is_integer(ty) || self.is_float(ty)
+    }
+    pub fn is_string(&self, ty: TypeId) -> bool {
+        matches!(self.basic(ty), Some(Basic::String | Basic::UntypedString))
+    }
+    pub fn is_bool(&self, ty: TypeId) -> bool {
+        matches!(self.basic(ty), Some(Basic::Bool | Basic::UntypedBool))
+    }
+    pub fn is_interface(&self, ty: TypeId) -> bool {
+        matches!(self.types.under(ty), TypeKind::Interface(_))
+    }
+    pub fn is_named(&self, ty: TypeId) -> bool {
+        matches!(
+            self.types.kind(ty),
+            TypeKind::Named { .. } | TypeKind::Basic(_)
+        )
+    }
+    /// The type's display in messages.
+    pub fn show(&self, ty: TypeId) -> String {
+        self.types.display(ty, false)
+    }
+    /// Default type of an untyped type (itself otherwise).
+    pub fn default_type(&self, ty: TypeId) -> TypeId {
+        match self.types.kind(ty) {
+            TypeKind::Basic(b) => TypeTable::basic(match b {
+                Basic::UntypedBool => Basic::Bool,
+                Basic::UntypedInt => Basic::Int,
+                Basic::UntypedRune => Basic::Int32,
+                Basic::UntypedFloat => Basic::Float64,
+                Basic::UntypedString => Basic::String,
+                other => *other,
+            }),
+            _ => ty,
+        }
+    }
+
+    /// Describe an operand for a message.
+    pub fn describe(&self, e: &ast::Expr, x: &Operand) -> String {
+        describe::operand(&self.types, e, x.mode, x.ty, x.val.as_ref())
+    }
+
+    /// The current function's key.
+    pub fn current_func(&self) -> Option<ast::NodeId> {
+        self.funcs.last().map(|f| f.key)
+    }
+
+    fn finish(&mut self) {
+        // Default any remaining untyped types (e.g. constant sub-expressions).
+        for i in 0..self.info.exprs.len() {
+            let ty = match &self.info.exprs[i] {
+                Some(e) if e.mode != Mode::Nil => e.ty,
+                _ => continue,
+            };
+            if self.is_untyped(ty) {
+                let d = self.default_type(ty);
+                if let Some(e) = &mut self.info.exprs[i] {
+                    e.ty = d;
+                }
+            }
+        }
+    }
+}

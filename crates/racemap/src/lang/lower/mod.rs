@@ -1,1 +1,202 @@
-//! Lowering of checked Go to bytecode (to be written).
+//! Lowering: from the checked syntax tree ([`Checked`]) to a [`Program`] of stack bytecode.
+//!
+//! The pass is a direct syntax-directed translation, one function at a time
+//! (`func.rs`), statements (`stmt.rs`), expressions (`expr.rs`), calls (`call.rs`) and
+//! addressable places (`place.rs`). It follows Go's evaluation order: operands left to right;
+//! in assignments the index and pointer operands of the left side and all right sides are
+//! evaluated first, then the stores happen left to right.
+//!
+//! Storage: a variable the checker marks as *escaping* lives in a heap cell whose pointer sits
+//! in the variable's local slot (or in the closure's captures); all its reads and writes are
+//! `Load`/`Store`, the visible operations the race detector sees. Other variables are plain
+//! local slots. Loop variables that escape get a fresh cell per iteration (Go 1.22).
+//!
+//! Lowering never panics on a checked program: anything it cannot translate becomes a
+//! `racemap does not support X` diagnostic.
+
+mod call;
+mod expr;
+mod func;
+mod place;
+mod stmt;
+
+#[cfg(test)]
+mod tests;
+
+use crate::bytecode::{Func, Global, GlobalId, Program, SelectTable, StrId};
+use crate::diag::{Diagnostic, SourceMap, Span};
+use crate::lang::ast;
+use crate::lang::check::{Checked, Info, ObjectId, ObjectKind};
+use crate::lang::types::{Basic, TypeKind, TypeTable};
+use crate::rt::value::FuncId;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+/// Program-wide lowering state.
+pub(crate) struct Lowerer<'a> {
+    /// The checker's facts.
+    pub info: &'a Info,
+    /// The type table (the checker's, plus types lowering interns).
+    pub types: TypeTable,
+    /// Compiled functions; entries are placeholders until their body is lowered.
+    pub funcs: Vec<Func>,
+    /// Function id of each top-level function and method object.
+    pub decl_funcs: BTreeMap<ObjectId, FuncId>,
+    /// String constant pool.
+    pub strings: Vec<Rc<str>>,
+    /// Reverse index of `strings`.
+    pub string_ids: BTreeMap<String, StrId>,
+    /// Select tables.
+    pub selects: Vec<SelectTable>,
+    /// Unsupported constructs found.
+    pub diags: Vec<Diagnostic>,
+    /// Counter naming synthetic wrapper functions.
+    pub wrappers: u32,
+}
+
+/// Lower a checked program. `source` is the text it was parsed from.
+pub fn lower(checked: &Checked, source: &str, file_name: &str) -> Result<Program, Vec<Diagnostic>> {
+    let mut lw = Lowerer {
+        info: &checked.info,
+        types: checked.types.clone(),
+        funcs: Vec::new(),
+        decl_funcs: BTreeMap::new(),
+        strings: Vec::new(),
+        string_ids: BTreeMap::new(),
+        selects: Vec::new(),
+        diags: Vec::new(),
+        wrappers: 0,
+    };
+    let file = &checked.file;
+
+    // Globals.
+    let mut globals: Vec<Global> = Vec::new();
+    for obj in &checked.info.objects {
+        if let ObjectKind::Global { ty, index } = obj.kind {
+            let i = index as usize;
+            if globals.len() <= i {
+                globals.resize(
+                    i + 1,
+                    Global {
+                        name: String::new(),
+                        ty: TypeTable::basic(Basic::Invalid),
+                        span: Span::default(),
+                    },
+                );
+            }
+            globals[i] = Global {
+                name: obj.name.clone(),
+                ty,
+                span: obj.span,
+            };
+        }
+    }
+
+    // Reserve ids for declared functions and methods so calls can refer to them.
+    let mut bodies: Vec<(&ast::FuncDecl, FuncId)> = Vec::new();
+    for decl in &file.decls {
+        if let ast::Decl::Func(fd) = decl {
+            let Some(finfo) = checked.info.funcs.get(&fd.name.id) else {
+                lw.diags.push(Diagnostic::unsupported(
+                    fd.name.span,
+                    format!("function {} (no type information)", fd.name.name),
+                ));
+                continue;
+            };
+            let id = lw.reserve(&finfo.name, fd.span);
+            if let Some(obj) = checked.info.object_of(fd.name.id) {
+                lw.decl_funcs.insert(obj, id);
+            }
+            bodies.push((fd, id));
+        }
+    }
+    let init_id = lw.reserve("main.init", Span::default());
+    for (fd, id) in &bodies {
+        func::lower_func_decl(&mut lw, fd, *id);
+    }
+    func::lower_init(&mut lw, init_id, file);
+
+    let main = checked
+        .info
+        .main_func
+        .and_then(|k| checked.info.idents.get(&k).map(|i| i.object))
+        .and_then(|o| lw.decl_funcs.get(&o).copied())
+        .or_else(|| {
+            lw.funcs
+                .iter()
+                .position(|f| &*f.name == "main.main")
+                .map(|i| FuncId(i as u32))
+        });
+    let Some(main) = main else {
+        lw.diags.push(Diagnostic::error(
+            Span::default(),
+            "function main is undeclared in the main package",
+        ));
+        return Err(lw.diags);
+    };
+    if !lw.diags.is_empty() {
+        return Err(lw.diags);
+    }
+    let errs = lw.types.new_named("errorString", "errors");
+    let string = TypeTable::basic(Basic::String);
+    lw.types.set_underlying(errs, string);
+    let error_type = lw.types.intern(TypeKind::Pointer(errs));
+    Ok(Program {
+        source_map: SourceMap::new(file_name, source),
+        source: source.to_string(),
+        funcs: lw.funcs,
+        types: lw.types,
+        globals,
+        strings: lw.strings,
+        selects: lw.selects,
+        methods: BTreeMap::new(),
+        init: init_id,
+        main,
+        error_type,
+    })
+}
+
+impl Lowerer<'_> {
+    /// Reserve a function id with an empty body.
+    pub fn reserve(&mut self, name: &str, span: Span) -> FuncId {
+        let id = FuncId(self.funcs.len() as u32);
+        self.funcs.push(Func {
+            name: Rc::from(name),
+            span,
+            params: 0,
+            param_types: Vec::new(),
+            results: Vec::new(),
+            result_slots: Vec::new(),
+            locals: 0,
+            captures: 0,
+            variadic: false,
+            code: Vec::new(),
+            spans: Vec::new(),
+        });
+        id
+    }
+
+    /// Intern a string constant.
+    pub fn string(&mut self, s: &str) -> StrId {
+        if let Some(id) = self.string_ids.get(s) {
+            return *id;
+        }
+        let id = StrId(self.strings.len() as u32);
+        self.strings.push(Rc::from(s));
+        self.string_ids.insert(s.to_string(), id);
+        id
+    }
+
+    /// Record an unsupported construct.
+    pub fn unsupported(&mut self, span: Span, what: impl AsRef<str>) {
+        self.diags.push(Diagnostic::unsupported(span, what));
+    }
+
+    /// A global's id from its object.
+    pub fn global_of(&self, obj: ObjectId) -> Option<GlobalId> {
+        match self.info.objects.get(obj.0 as usize)?.kind {
+            ObjectKind::Global { index, .. } => Some(GlobalId(index)),
+            _ => None,
+        }
+    }
+}

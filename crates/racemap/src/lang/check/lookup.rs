@@ -1,0 +1,342 @@
+//! Selectors `x.f`: package members, struct fields (promoted through embedded fields, with
+//! implicit pointer dereferences), methods (with the receiver's implicit `&` or `*`), and the
+//! methods of the library types. Lookup is breadth-first by embedding depth, as in the spec.
+
+use crate::lang::ast::{self, ExprKind};
+use crate::lang::check::describe::expr_string;
+use crate::lang::check::info::*;
+use crate::lang::check::{Checker, Operand};
+use crate::lang::types::{TypeId, TypeKind};
+
+/// What a name found in a type is.
+#[derive(Clone, Debug)]
+pub enum Found {
+    /// A field of type `ty`.
+    Field { path: Vec<FieldStep>, ty: TypeId },
+    /// A method declared in this package; `path` leads to the embedded receiver.
+    Method {
+        path: Vec<FieldStep>,
+        method: ObjectId,
+        pointer_recv: bool,
+        sig: TypeId,
+    },
+    /// A library method.
+    Lib {
+        path: Vec<FieldStep>,
+        func: LibFunc,
+        sig: TypeId,
+        pointer_recv: bool,
+    },
+    /// Several at the same depth.
+    Ambiguous,
+    /// Nothing.
+    None,
+}
+
+impl<'a> Checker<'a> {
+    /// Find field or method `name` in type `t`.
+    pub fn lookup_member(&mut self, t: TypeId, name: &str) -> Found {
+        let mut level: Vec<(TypeId, Vec<FieldStep>)> = vec![(t, Vec::new())];
+        let mut seen = std::collections::BTreeSet::new();
+        for _depth in 0..8 {
+            let mut found: Vec<Found> = Vec::new();
+            let mut next = Vec::new();
+            for (ty, path) in &level {
+                let (base, is_ptr) = match self.types.kind(*ty) {
+                    TypeKind::Pointer(b) if path.is_empty() || true => (*b, true),
+                    _ => (*ty, false),
+                };
+                // A pointer to a pointer or a named pointer type has no members.
+                if is_ptr && matches!(self.types.under(base), TypeKind::Pointer(_)) {
+                    continue;
+                }
+                if !seen.insert(base) {
+                    continue;
+                }
+                if let Some(m) = self.methods.get(&base).and_then(|m| m.get(name)).copied() {
+                    if let ObjectKind::Method {
+                        pointer_recv,
+                        ty: msig,
+                        ..
+                    } = self.info.object(m).kind.clone()
+                    {
+                        found.push(Found::Method {
+                            path: path.clone(),
+                            method: m,
+                            pointer_recv,
+                            sig: msig,
+                        });
+                        continue;
+                    }
+                }
+                if let TypeKind::Sync(kind) = self.types.under(base).clone() {
+                    if let Some((f, sig)) = self.lib_method(kind, name) {
+                        found.push(Found::Lib {
+                            path: path.clone(),
+                            func: f,
+                            sig,
+                            pointer_recv: true,
+                        });
+                    }
+                    continue;
+                }
+                if base == self.error_type && name == "Error" && !is_ptr {
+                    let sig = self.func_type(
+                        vec![],
+                        vec![crate::lang::types::TypeTable::basic(
+                            crate::lang::types::Basic::String,
+                        )],
+                        false,
+                    );
+                    found.push(Found::Lib {
+                        path: path.clone(),
+                        func: LibFunc::ErrorError,
+                        sig,
+                        pointer_recv: false,
+                    });
+                    continue;
+                }
+                if let TypeKind::Struct(fields) = self.types.under(base).clone() {
+                    for (i, f) in fields.iter().enumerate() {
+                        let mut p = path.clone();
+                        p.push(FieldStep {
+                            index: i as u32,
+                            deref: is_ptr,
+                        });
+                        if f.name == name {
+                            found.push(Found::Field {
+                                path: p.clone(),
+                                ty: f.ty,
+                            });
+                        }
+                        if f.embedded {
+                            next.push((f.ty, p));
+                        }
+                    }
+                }
+            }
+            match found.len() {
+                0 => {}
+                1 => return found.pop().unwrap_or(Found::None),
+                _ => return Found::Ambiguous,
+            }
+            if next.is_empty() {
+                break;
+            }
+            level = next;
+        }
+        Found::None
+    }
+
+    /// Check `x.sel`; `called` when it is the callee of a call.
+    pub fn selector(
+        &mut self,
+        e: &ast::Expr,
+        xe: &ast::Expr,
+        sel: &ast::Ident,
+        called: bool,
+    ) -> Operand {
+        let invalid = Operand::invalid();
+        // Qualified identifier?
+        if let ExprKind::Ident(pid) = &xe.kind {
+            if let Some(obj) = self.lookup(&pid.name) {
+                if let ObjectKind::PkgName { path } = self.info.object(obj).kind.clone() {
+                    self.record_ident(pid, obj, false);
+                    let pk = self.use_object(obj, pid.span, true);
+                    self.record(xe, &pk);
+                    if !crate::lang::check::packages::SUPPORTED_IMPORTS.contains(&path.as_str()) {
+                        return invalid;
+                    }
+                    let Some(m) = self.lib_member(&path, &sel.name) else {
+                        let starts_upper = sel
+                            .name
+                            .chars()
+                            .next()
+                            .map(|c| c.is_uppercase())
+                            .unwrap_or(false);
+                        if starts_upper {
+                            self.unsupported(sel.span, format!("{}.{}", pid.name, sel.name));
+                        } else {
+                            self.err(sel.span, format!("undefined: {}.{}", pid.name, sel.name));
+                        }
+                        return invalid;
+                    };
+                    self.record_ident(sel, m, false);
+                    self.info
+                        .selections
+                        .insert(e.id, Selection::Qualified { object: m });
+                    return self.use_object(m, sel.span, true);
+                }
+            }
+        }
+        let x = self.expr_any(xe);
+        if x.is_invalid() {
+            return invalid;
+        }
+        if x.mode == Mode::Type {
+            self.unsupported(e.span, "method expressions");
+            return invalid;
+        }
+        let x = self.single_value(xe, x);
+        if x.is_invalid() {
+            return invalid;
+        }
+        if sel.name == "_" {
+            self.err(sel.span, "cannot use _ as value");
+            return invalid;
+        }
+        match self.lookup_member(x.ty, &sel.name) {
+            Found::None => {
+                let xs = expr_string(xe);
+                let ts = self.show(x.ty);
+                let what = if matches!(self.types.under(x.ty), TypeKind::Pointer(p) if matches!(self.types.under(*p), TypeKind::Pointer(_)))
+                {
+                    "field or method".to_string()
+                } else {
+                    "field or method".to_string()
+                };
+                self.err(
+                    sel.span,
+                    format!(
+                        "{xs}.{} undefined (type {ts} has no {what} {})",
+                        sel.name, sel.name
+                    ),
+                );
+                invalid
+            }
+            Found::Ambiguous => {
+                let xs = expr_string(xe);
+                self.err(sel.span, format!("ambiguous selector {xs}.{}", sel.name));
+                invalid
+            }
+            Found::Field { path, ty } => {
+                let any_deref = path.iter().any(|s| s.deref);
+                let mode = if x.mode == Mode::Variable || any_deref {
+                    Mode::Variable
+                } else {
+                    Mode::Value
+                };
+                self.info.selections.insert(e.id, Selection::Field { path });
+                Operand {
+                    mode,
+                    ty,
+                    val: None,
+                }
+            }
+            Found::Method {
+                path,
+                method,
+                pointer_recv,
+                sig,
+                ..
+            } => {
+                let adjust = match self.recv_adjust(e, xe, &x, &path, pointer_recv, &sel.name) {
+                    Some(a) => a,
+                    None => return invalid,
+                };
+                self.info.selections.insert(
+                    e.id,
+                    Selection::Method {
+                        method,
+                        path,
+                        adjust,
+                        called,
+                    },
+                );
+                self.record_ident(sel, method, false);
+                Operand::value(sig)
+            }
+            Found::Lib {
+                path,
+                func,
+                sig,
+                pointer_recv,
+                ..
+            } => {
+                let adjust = match self.recv_adjust(e, xe, &x, &path, pointer_recv, &sel.name) {
+                    Some(a) => a,
+                    None => return invalid,
+                };
+                self.info.selections.insert(
+                    e.id,
+                    Selection::LibMethod {
+                        func,
+                        path,
+                        adjust,
+                        called,
+                    },
+                );
+                Operand::value(sig)
+            }
+        }
+    }
+
+    /// How the receiver must be adjusted; `None` after an error.
+    fn recv_adjust(
+        &mut self,
+        e: &ast::Expr,
+        xe: &ast::Expr,
+        x: &Operand,
+        path: &[FieldStep],
+        pointer_recv: bool,
+        name: &str,
+    ) -> Option<RecvAdjust> {
+        // The receiver's type after the embedding path.
+        let recv_ty = if path.is_empty() {
+            x.ty
+        } else {
+            self.type_after_path(x.ty, path)
+        };
+        let recv_is_ptr = matches!(self.types.kind(recv_ty), TypeKind::Pointer(_));
+        let addressable = x.mode == Mode::Variable || path.iter().any(|s| s.deref);
+        if pointer_recv {
+            if recv_is_ptr {
+                return Some(RecvAdjust::None);
+            }
+            if addressable {
+                if !path.iter().any(|s| s.deref) {
+                    self.mark_addr_taken(xe);
+                }
+                return Some(RecvAdjust::AddrOf);
+            }
+            let d = self.describe(xe, x);
+            let e = match &e.kind {
+                ExprKind::Selector { sel, .. } => sel,
+                _ => return None,
+            };
+            self.err(
+                e.span,
+                format!("cannot call pointer method {name} on {}", {
+                    let ts = self.show(recv_ty);
+                    let _ = d;
+                    ts
+                }),
+            );
+            None
+        } else if recv_is_ptr {
+            Some(RecvAdjust::Deref)
+        } else {
+            Some(RecvAdjust::None)
+        }
+    }
+
+    /// The type reached by following a field path from `t`.
+    pub fn type_after_path(&self, t: TypeId, path: &[FieldStep]) -> TypeId {
+        let mut cur = t;
+        for step in path {
+            let base = if step.deref {
+                match self.types.kind(cur) {
+                    TypeKind::Pointer(b) => *b,
+                    _ => cur,
+                }
+            } else {
+                cur
+            };
+            cur = match self.types.under(base) {
+                TypeKind::Struct(fs) => fs.get(step.index as usize).map(|f| f.ty).unwrap_or(cur),
+                _ => cur,
+            };
+        }
+        cur
+    }
+}

@@ -1,0 +1,274 @@
+//! Type expressions: `int`, `*Cache`, `[]T`, `[N]T`, `map[K]V`, `chan T`, `func(...)`,
+//! `struct{...}`, `interface{}`, `sync.Mutex`. Each is recorded with `Mode::Type`.
+
+use crate::lang::ast::{self, ExprKind};
+use crate::lang::check::info::Mode;
+use crate::lang::check::{Checker, Operand};
+use crate::lang::types::{Field, Signature, TypeId, TypeKind};
+
+impl<'a> Checker<'a> {
+    /// Resolve a type expression; `Invalid` after reporting an error.
+    pub fn resolve_type(&mut self, e: &ast::Expr) -> TypeId {
+        let ty = self.resolve_type_inner(e);
+        self.record(
+            e,
+            &Operand {
+                mode: Mode::Type,
+                ty,
+                val: None,
+            },
+        );
+        ty
+    }
+
+    fn resolve_type_inner(&mut self, e: &ast::Expr) -> TypeId {
+        let invalid = self.invalid();
+        match &e.kind {
+            ExprKind::Ident(_) | ExprKind::Selector { .. } => {
+                let x = self.expr_any(e);
+                if x.is_invalid() {
+                    return invalid;
+                }
+                if x.mode != Mode::Type {
+                    let what = crate::lang::check::describe::expr_string(e);
+                    self.err(e.span, format!("{what} is not a type"));
+                    return invalid;
+                }
+                x.ty
+            }
+            ExprKind::Paren(x) => self.resolve_type(x),
+            ExprKind::Star(x) => {
+                let t = self.resolve_type(x);
+                if t == invalid {
+                    return invalid;
+                }
+                self.types.intern(TypeKind::Pointer(t))
+            }
+            ExprKind::ArrayType { len: None, elem } => {
+                let t = self.resolve_type(elem);
+                if t == invalid {
+                    return invalid;
+                }
+                self.types.intern(TypeKind::Slice(t))
+            }
+            ExprKind::ArrayType {
+                len: Some(len),
+                elem,
+            } => {
+                if matches!(len.kind, ExprKind::Ellipsis) {
+                    self.err(
+                        len.span,
+                        "invalid use of [...] array (outside a composite literal)",
+                    );
+                    self.resolve_type(elem);
+                    return invalid;
+                }
+                let n = self.array_len(len);
+                let t = self.resolve_type(elem);
+                match n {
+                    Some(n) if t != invalid => self.types.intern(TypeKind::Array(n, t)),
+                    _ => invalid,
+                }
+            }
+            ExprKind::MapType { key, value } => {
+                let k = self.resolve_type(key);
+                let v = self.resolve_type(value);
+                if k == invalid || v == invalid {
+                    return invalid;
+                }
+                if !self.comparable(k) && !matches!(self.types.under(k), TypeKind::Basic(_)) {
+                    let ks = self.show(k);
+                    self.err(key.span, format!("invalid map key type {ks}"));
+                    return invalid;
+                }
+                self.types.intern(TypeKind::Map(k, v))
+            }
+            ExprKind::ChanType { dir, elem } => {
+                let t = self.resolve_type(elem);
+                if t == invalid {
+                    return invalid;
+                }
+                self.types.intern(TypeKind::Chan(*dir, t))
+            }
+            ExprKind::FuncType(ft) => self.signature(ft),
+            ExprKind::StructType(fields) => self.struct_type(fields),
+            ExprKind::InterfaceType(elems) => {
+                if elems.is_empty() {
+                    return self.any_type;
+                }
+                // Embedding `any`/`interface{}` alone is still empty; anything else has methods
+                // or constraints.
+                for el in elems {
+                    match el {
+                        ast::InterfaceElem::Method { name, .. } => {
+                            self.unsupported(
+                                name.span,
+                                "interfaces with methods (method calls on interface values)",
+                            );
+                            return invalid;
+                        }
+                        ast::InterfaceElem::Embedded(x) => {
+                            let t = self.resolve_type(x);
+                            if t != self.any_type && t != invalid {
+                                self.unsupported(
+                                    x.span,
+                                    "interfaces with methods or type constraints",
+                                );
+                                return invalid;
+                            }
+                        }
+                    }
+                }
+                self.any_type
+            }
+            ExprKind::Index { .. } => {
+                self.unsupported(e.span, "generic types");
+                invalid
+            }
+            ExprKind::Bad => invalid,
+            _ => {
+                let what = crate::lang::check::describe::expr_string(e);
+                self.err(e.span, format!("{what} is not a type"));
+                invalid
+            }
+        }
+    }
+
+    /// The length of an array type: a non-negative integer constant.
+    pub fn array_len(&mut self, len: &ast::Expr) -> Option<u64> {
+        let x = self.expr(len);
+        if x.is_invalid() {
+            return None;
+        }
+        let n = match (&x.val, x.mode) {
+            (Some(v), Mode::Constant) => crate::lang::check::constant::to_int(v),
+            _ => None,
+        };
+        match n {
+            Some(n)
+                if n >= 0 && n < (1 << 40) && (self.is_integer(x.ty) || self.is_untyped(x.ty)) =>
+            {
+                self.update_type(
+                    len,
+                    crate::lang::types::TypeTable::basic(crate::lang::types::Basic::Int),
+                );
+                Some(n as u64)
+            }
+            Some(n) if n < 0 => {
+                let d = self.describe(len, &x);
+                self.err(len.span, format!("invalid array length {d}"));
+                None
+            }
+            _ => {
+                let d = self.describe(len, &x);
+                self.err(len.span, format!("array length {d} must be constant"));
+                None
+            }
+        }
+    }
+
+    /// A function signature type.
+    pub fn signature(&mut self, ft: &ast::FuncType) -> TypeId {
+        let mut params = Vec::new();
+        let mut variadic = false;
+        for (i, p) in ft.params.iter().enumerate() {
+            let mut t = self.resolve_type(&p.ty);
+            if p.variadic {
+                if i + 1 != ft.params.len() {
+                    self.err(p.span, "can only use ... with final parameter in list");
+                } else {
+                    variadic = true;
+                    if t != self.invalid() {
+                        t = self.types.intern(TypeKind::Slice(t));
+                    }
+                }
+            }
+            params.push(t);
+        }
+        let mut results = Vec::new();
+        for p in &ft.results {
+            results.push(self.resolve_type(&p.ty));
+        }
+        self.types.intern(TypeKind::Func(Signature {
+            params,
+            results,
+            variadic,
+        }))
+    }
+
+    fn struct_type(&mut self, decls: &[ast::FieldDecl]) -> TypeId {
+        let mut fields: Vec<Field> = Vec::new();
+        let invalid = self.invalid();
+        let mut bad = false;
+        for fd in decls {
+            let t = self.resolve_type(&fd.ty);
+            if t == invalid {
+                bad = true;
+            }
+            if fd.names.is_empty() {
+                // Embedded: T, *T, pkg.T.
+                let mut base = &fd.ty;
+                let mut pointer = false;
+                loop {
+                    match &base.kind {
+                        ExprKind::Star(x) => {
+                            pointer = true;
+                            base = x;
+                        }
+                        ExprKind::Paren(x) => base = x,
+                        _ => break,
+                    }
+                }
+                if pointer {
+                    self.unsupported(fd.ty.span, "embedded pointer fields");
+                    bad = true;
+                    continue;
+                }
+                let name = match &base.kind {
+                    ExprKind::Ident(id) => id.name.clone(),
+                    ExprKind::Selector { sel, .. } => sel.name.clone(),
+                    _ => {
+                        self.err(fd.ty.span, "invalid embedded field type");
+                        bad = true;
+                        continue;
+                    }
+                };
+                if fields.iter().any(|f| f.name == name) {
+                    self.err(fd.ty.span, format!("{name} redeclared"));
+                }
+                fields.push(Field {
+                    name,
+                    ty: t,
+                    embedded: true,
+                });
+            } else {
+                for n in &fd.names {
+                    if n.name != "_" && fields.iter().any(|f| f.name == n.name) {
+                        self.err(n.span, format!("{} redeclared", n.name));
+                    }
+                    fields.push(Field {
+                        name: n.name.clone(),
+                        ty: t,
+                        embedded: false,
+                    });
+                }
+            }
+        }
+        if bad {
+            return invalid;
+        }
+        self.types.intern(TypeKind::Struct(fields))
+    }
+
+    /// Whether values of this type can be compared with `==`.
+    pub fn comparable(&self, t: TypeId) -> bool {
+        match self.types.under(t) {
+            TypeKind::Basic(b) => *b != crate::lang::types::Basic::UntypedNil,
+            TypeKind::Pointer(_) | TypeKind::Chan(..) | TypeKind::Interface(_) => true,
+            TypeKind::Struct(fs) => fs.iter().all(|f| self.comparable(f.ty)),
+            TypeKind::Array(_, e) => self.comparable(*e),
+            TypeKind::Sync(_) => true,
+            _ => false,
+        }
+    }
+}

@@ -1,0 +1,123 @@
+//! The universe scope: predeclared types (`int`, `string`, `any`, `error`, ...), constants
+//! (`true`, `false`, `iota`), `nil`, and the builtin functions.
+
+use crate::diag::Span;
+use crate::lang::check::info::{Builtin, ConstValue, ObjectKind};
+use crate::lang::check::Checker;
+use crate::lang::types::{Basic, Signature, SyncKind, TypeKind, TypeTable};
+
+/// Name of the universe object that stands for `iota`.
+pub const IOTA: &str = "iota";
+
+impl<'a> Checker<'a> {
+    /// Fill scope 0 and create the library types.
+    pub fn setup_universe(&mut self) {
+        let basics = [
+            ("bool", Basic::Bool),
+            ("int", Basic::Int),
+            ("int8", Basic::Int8),
+            ("int16", Basic::Int16),
+            ("int32", Basic::Int32),
+            ("rune", Basic::Int32),
+            ("int64", Basic::Int64),
+            ("uint", Basic::Uint),
+            ("uint8", Basic::Uint8),
+            ("byte", Basic::Uint8),
+            ("uint16", Basic::Uint16),
+            ("uint32", Basic::Uint32),
+            ("uint64", Basic::Uint64),
+            ("uintptr", Basic::Uintptr),
+            ("float32", Basic::Float32),
+            ("float64", Basic::Float64),
+            ("string", Basic::String),
+        ];
+        for (name, b) in basics {
+            self.universe(
+                name,
+                ObjectKind::TypeName {
+                    ty: TypeTable::basic(b),
+                },
+            );
+        }
+        let any = self.types.intern(TypeKind::Interface(vec![]));
+        self.any_type = any;
+        self.universe("any", ObjectKind::TypeName { ty: any });
+        // error: interface { Error() string }
+        let string = TypeTable::basic(Basic::String);
+        let err_sig = self.types.intern(TypeKind::Func(Signature {
+            params: vec![],
+            results: vec![string],
+            variadic: false,
+        }));
+        let error = self.types.new_named("error", "");
+        let iface = self
+            .types
+            .intern(TypeKind::Interface(vec![("Error".to_string(), err_sig)]));
+        self.types.set_underlying(error, iface);
+        self.error_type = error;
+        self.universe("error", ObjectKind::TypeName { ty: error });
+        let ub = TypeTable::basic(Basic::UntypedBool);
+        self.universe(
+            "true",
+            ObjectKind::Const {
+                ty: ub,
+                value: ConstValue::Bool(true),
+            },
+        );
+        self.universe(
+            "false",
+            ObjectKind::Const {
+                ty: ub,
+                value: ConstValue::Bool(false),
+            },
+        );
+        self.universe(
+            IOTA,
+            ObjectKind::Const {
+                ty: TypeTable::basic(Basic::UntypedInt),
+                value: ConstValue::Int(0),
+            },
+        );
+        self.universe("nil", ObjectKind::Nil);
+        use Builtin::*;
+        for b in [
+            Append, Cap, Clear, Close, Copy, Delete, Len, Make, Max, Min, New, Panic, Print,
+            Println, Recover,
+        ] {
+            self.universe(b.name(), ObjectKind::Builtin(b));
+        }
+        // Library types.
+        for (path, name, kind) in [
+            ("sync", "Mutex", SyncKind::Mutex),
+            ("sync", "RWMutex", SyncKind::RwMutex),
+            ("sync", "WaitGroup", SyncKind::WaitGroup),
+            ("sync", "Once", SyncKind::Once),
+            ("sync", "Map", SyncKind::Map),
+            ("sync/atomic", "Int32", SyncKind::AtomicInt32),
+            ("sync/atomic", "Int64", SyncKind::AtomicInt64),
+            ("sync/atomic", "Bool", SyncKind::AtomicBool),
+        ] {
+            let pkg = path.rsplit('/').next().unwrap_or(path);
+            let named = self.types.new_named(name, pkg);
+            let under = self.types.intern(TypeKind::Sync(kind));
+            self.types.set_underlying(named, under);
+            self.lib_types
+                .insert((path.to_string(), name.to_string()), named);
+        }
+        let duration = self.types.new_named("Duration", "time");
+        self.types
+            .set_underlying(duration, TypeTable::basic(Basic::Int64));
+        self.lib_types
+            .insert(("time".to_string(), "Duration".to_string()), duration);
+    }
+
+    fn universe(&mut self, name: &str, kind: ObjectKind) {
+        let id = self.new_object(name, Span::default(), kind);
+        self.scopes[0].names.insert(name.to_string(), id);
+    }
+
+    /// Whether `obj` is the universe's `iota`.
+    pub fn is_iota(&self, obj: crate::lang::check::info::ObjectId) -> bool {
+        self.scopes[0].names.get(IOTA) == Some(&obj)
+    }
+}

@@ -1,0 +1,659 @@
+//! Calls: declared functions and methods (static `Call`), function values (`CallValue`),
+//! library functions (`CallLib`), builtins and conversions; and the `go`/`defer` forms, which
+//! evaluate the callee and arguments now and call later.
+//!
+//! Arguments are evaluated left to right, implicitly converted to interfaces where the checker
+//! says so, and packed into a slice for variadic parameters (except library `...any`
+//! parameters, whose values are passed one by one, boxed).
+
+use super::func::FnCx;
+use super::place::strip_parens;
+use crate::bytecode::{lib_result_count, Func, Instr, LibFunc, ResultSlot};
+use crate::diag::Span;
+use crate::lang::ast::{Expr, ExprKind};
+use crate::lang::check::{Builtin, CallInfo, CallKind, Selection};
+use crate::lang::types::{Basic, TypeId, TypeKind};
+use crate::rt::value::FuncId;
+use std::rc::Rc;
+
+/// When a call runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum CallMode {
+    /// Now; results are pushed.
+    Now,
+    /// `go f(x)`.
+    Go,
+    /// `defer f(x)`.
+    Defer,
+}
+
+/// The parts of a call expression.
+struct CallParts<'e> {
+    func: &'e Expr,
+    args: &'e [Expr],
+    info: CallInfo,
+}
+
+impl FnCx<'_, '_> {
+    fn call_parts<'e>(&mut self, e: &'e Expr) -> Option<CallParts<'e>> {
+        let ExprKind::Call { func, args, .. } = &strip_parens(e).kind else {
+            self.unsupported(e.span, "this call");
+            return None;
+        };
+        let Some(info) = self.lw.info.calls.get(&strip_parens(e).id).cloned() else {
+            self.unsupported(e.span, "this call (no information)");
+            return None;
+        };
+        Some(CallParts { func, args, info })
+    }
+
+    /// Lower a call expression, pushing its results.
+    pub fn call(&mut self, e: &Expr) {
+        self.call_mode(e, CallMode::Now);
+    }
+
+    /// Number of results of a call's signature.
+    fn sig_results(&self, sig: Option<TypeId>) -> u32 {
+        match sig.map(|s| self.lw.types.under(s)) {
+            Some(TypeKind::Func(s)) => s.results.len() as u32,
+            _ => 0,
+        }
+    }
+
+    /// Push ordinary (non-library) arguments; returns their count as the callee receives them.
+    fn push_args(&mut self, args: &[Expr], info: &CallInfo) -> u32 {
+        if info.tuple_arg {
+            if let Some(a) = args.first() {
+                let n = match self.lw.info.type_of(a.id).map(|t| self.under(t)) {
+                    Some(TypeKind::Tuple(ts)) => ts.len(),
+                    _ => 1,
+                };
+                self.expr_multi(a, n);
+                if let Some((from, slice)) = info.pack_variadic {
+                    let k = n.saturating_sub(from) as u32;
+                    let elem = self.slice_elem(slice);
+                    self.emit(Instr::SliceLit { elem, n: k });
+                    return from as u32 + 1;
+                }
+                return n as u32;
+            }
+        }
+        match info.pack_variadic {
+            Some((from, slice)) => {
+                for a in &args[..from.min(args.len())] {
+                    self.expr_conv(a);
+                }
+                let rest = args.get(from..).unwrap_or(&[]);
+                for a in rest {
+                    self.expr_conv(a);
+                }
+                let elem = self.slice_elem(slice);
+                if rest.is_empty() {
+                    self.emit(Instr::Zero(slice));
+                } else {
+                    self.emit(Instr::SliceLit {
+                        elem,
+                        n: rest.len() as u32,
+                    });
+                }
+                from as u32 + 1
+            }
+            None => {
+                for a in args {
+                    self.expr_conv(a);
+                }
+                args.len() as u32
+            }
+        }
+    }
+
+    /// Push library-call arguments (`...any` values one by one, boxed).
+    fn push_lib_args(&mut self, f: LibFunc, args: &[Expr], info: &CallInfo, span: Span) -> u32 {
+        if info.spread {
+            self.unsupported(span, format!("{}(xs...) with a spread slice", f.go_name()));
+        }
+        let boxed_from = match f {
+            LibFunc::FmtPrint | LibFunc::FmtPrintln | LibFunc::FmtSprint | LibFunc::FmtSprintln => {
+                Some(0)
+            }
+            LibFunc::FmtPrintf | LibFunc::FmtSprintf | LibFunc::FmtErrorf => Some(1),
+            _ => None,
+        };
+        if info.tuple_arg {
+            if let Some(a) = args.first() {
+                let n = match self.lw.info.type_of(a.id).map(|t| self.under(t)) {
+                    Some(TypeKind::Tuple(ts)) => ts,
+                    _ => Vec::new(),
+                };
+                self.expr(a);
+                if boxed_from.is_some() {
+                    let mut temps = Vec::new();
+                    for _ in 0..n.len() {
+                        temps.push(self.pop_temp());
+                    }
+                    temps.reverse();
+                    for (t, ty) in temps.iter().zip(&n) {
+                        self.emit(Instr::LoadLocal(*t));
+                        if !self.is_iface(*ty) {
+                            self.emit(Instr::ToIface(*ty));
+                        }
+                    }
+                }
+                return n.len() as u32;
+            }
+        }
+        for (i, a) in args.iter().enumerate() {
+            self.expr(a);
+            match boxed_from {
+                Some(k) if i >= k => self.box_any(a),
+                _ => self.implicit(a),
+            }
+        }
+        args.len() as u32
+    }
+
+    fn slice_elem(&self, slice: TypeId) -> TypeId {
+        match self.lw.types.under(slice) {
+            TypeKind::Slice(e) => *e,
+            _ => Self::invalid(),
+        }
+    }
+
+    /// Lower a call now, or as the operand of `go`/`defer`.
+    pub fn call_mode(&mut self, e: &Expr, mode: CallMode) {
+        let Some(p) = self.call_parts(e) else {
+            if mode == CallMode::Now {
+                self.emit(Instr::Zero(Self::invalid()));
+            }
+            return;
+        };
+        let span = strip_parens(e).span;
+        match p.info.kind.clone() {
+            CallKind::Conversion { to } => {
+                if mode != CallMode::Now {
+                    self.unsupported(span, "go/defer of a conversion");
+                    return;
+                }
+                match p.args.first() {
+                    Some(a) => self.conversion(a, to),
+                    None => {
+                        self.emit(Instr::Zero(to));
+                    }
+                }
+            }
+            CallKind::Builtin(b) => {
+                if mode == CallMode::Now {
+                    self.builtin(e, b, p.args, &p.info);
+                } else {
+                    self.go_defer_builtin(span, b, p.args, &p.info, mode);
+                }
+            }
+            CallKind::Lib(f) => {
+                let argc = self.push_lib_args(f, p.args, &p.info, span);
+                self.finish_lib(f, argc, span, mode);
+            }
+            CallKind::LibMethod(f) => {
+                let x = match &strip_parens(p.func).kind {
+                    ExprKind::Selector { x, .. } => x,
+                    _ => {
+                        self.unsupported(span, "this method call");
+                        return;
+                    }
+                };
+                match self
+                    .lw
+                    .info
+                    .selections
+                    .get(&strip_parens(p.func).id)
+                    .cloned()
+                {
+                    Some(Selection::LibMethod { path, adjust, .. }) => {
+                        self.receiver(x, &path, adjust)
+                    }
+                    _ => {
+                        self.unsupported(span, "this method call (no selection)");
+                        self.emit(Instr::Zero(Self::invalid()));
+                    }
+                }
+                let argc = self.push_lib_args(f, p.args, &p.info, span) + 1;
+                self.finish_lib(f, argc, span, mode);
+            }
+            CallKind::Func { func } => {
+                let Some(fid) = self.lw.decl_funcs.get(&func).copied() else {
+                    self.unsupported(span, "calling this function");
+                    return;
+                };
+                if mode != CallMode::Now {
+                    self.emit(Instr::MakeClosure {
+                        func: fid,
+                        ncaptures: 0,
+                    });
+                }
+                let argc = self.push_args(p.args, &p.info);
+                self.finish_static(fid, argc, span, mode);
+            }
+            CallKind::Method { method } => {
+                let Some(fid) = self.lw.decl_funcs.get(&method).copied() else {
+                    self.unsupported(span, "calling this method");
+                    return;
+                };
+                let x = match &strip_parens(p.func).kind {
+                    ExprKind::Selector { x, .. } => x,
+                    _ => {
+                        self.unsupported(span, "this method call");
+                        return;
+                    }
+                };
+                if mode != CallMode::Now {
+                    self.emit(Instr::MakeClosure {
+                        func: fid,
+                        ncaptures: 0,
+                    });
+                }
+                match self
+                    .lw
+                    .info
+                    .selections
+                    .get(&strip_parens(p.func).id)
+                    .cloned()
+                {
+                    Some(Selection::Method { path, adjust, .. }) => self.receiver(x, &path, adjust),
+                    _ => {
+                        self.unsupported(span, "this method call (no selection)");
+                        self.emit(Instr::Zero(Self::invalid()));
+                    }
+                }
+                let argc = self.push_args(p.args, &p.info) + 1;
+                self.finish_static(fid, argc, span, mode);
+            }
+            CallKind::Closure => {
+                self.expr(p.func);
+                let argc = self.push_args(p.args, &p.info);
+                let results = self.sig_results(p.info.sig);
+                match mode {
+                    CallMode::Now => self.emit_at(Instr::CallValue { argc, results }, span),
+                    CallMode::Go => self.emit(Instr::Go { argc }),
+                    CallMode::Defer => self.emit(Instr::Defer { argc }),
+                };
+            }
+        }
+    }
+
+    fn finish_static(&mut self, fid: FuncId, argc: u32, span: Span, mode: CallMode) {
+        match mode {
+            CallMode::Now => self.emit_at(Instr::Call { func: fid, argc }, span),
+            CallMode::Go => self.emit(Instr::Go { argc }),
+            CallMode::Defer => self.emit(Instr::Defer { argc }),
+        };
+    }
+
+    fn finish_lib(&mut self, f: LibFunc, argc: u32, span: Span, mode: CallMode) {
+        match mode {
+            CallMode::Now => {
+                self.emit_at(Instr::CallLib { func: f, argc }, span);
+            }
+            CallMode::Defer => {
+                self.emit(Instr::DeferLib { func: f, argc });
+            }
+            CallMode::Go => {
+                // A wrapper function that makes the library call with its parameters.
+                let w = self.wrapper(
+                    &format!("{}.gowrap", self.lw.funcs.len()),
+                    argc,
+                    vec![Instr::CallLib { func: f, argc }],
+                    lib_result_count(f),
+                    span,
+                );
+                // The closure must be below the arguments: move the arguments to temps.
+                self.go_with_wrapper(w, argc);
+            }
+        }
+    }
+
+    /// Emit `Go`/`Defer` of wrapper `w` whose `argc` arguments are on the stack.
+    fn go_with_wrapper(&mut self, w: FuncId, argc: u32) {
+        let mut temps = Vec::new();
+        for _ in 0..argc {
+            temps.push(self.pop_temp());
+        }
+        temps.reverse();
+        self.emit(Instr::MakeClosure {
+            func: w,
+            ncaptures: 0,
+        });
+        for t in temps {
+            self.emit(Instr::LoadLocal(t));
+        }
+        self.emit(Instr::Go { argc });
+    }
+
+    /// A synthetic function taking `argc` parameters, pushing them, running `body`, popping
+    /// `pop` results, and returning.
+    fn wrapper(
+        &mut self,
+        suffix: &str,
+        argc: u32,
+        body: Vec<Instr>,
+        pop: u32,
+        span: Span,
+    ) -> FuncId {
+        self.lw.wrappers += 1;
+        let parent = self
+            .lw
+            .info
+            .funcs
+            .get(&self.key)
+            .map(|f| f.name.clone())
+            .unwrap_or_else(|| "main".to_string());
+        let _ = suffix;
+        let name = format!("{parent}.gowrap{}", self.lw.wrappers);
+        let id = self.lw.reserve(&name, span);
+        let mut code = Vec::new();
+        for i in 0..argc {
+            code.push(Instr::LoadLocal(i));
+        }
+        code.extend(body);
+        for _ in 0..pop {
+            code.push(Instr::Pop);
+        }
+        code.push(Instr::Return);
+        let spans = vec![span; code.len()];
+        self.lw.funcs[id.0 as usize] = Func {
+            name: Rc::from(name.as_str()),
+            span,
+            params: argc,
+            param_types: vec![Self::invalid(); argc as usize],
+            results: Vec::new(),
+            result_slots: Vec::<ResultSlot>::new(),
+            locals: argc,
+            captures: 0,
+            variadic: false,
+            code,
+            spans,
+        };
+        id
+    }
+
+    /// `go`/`defer` of a builtin: evaluate the arguments now, run the builtin in a wrapper.
+    fn go_defer_builtin(
+        &mut self,
+        span: Span,
+        b: Builtin,
+        args: &[Expr],
+        _info: &CallInfo,
+        mode: CallMode,
+    ) {
+        let body = match b {
+            Builtin::Close => vec![Instr::Close],
+            Builtin::Panic => vec![Instr::Panic],
+            Builtin::Print | Builtin::Println => vec![Instr::PrintBuiltin {
+                newline: b == Builtin::Println,
+                argc: args.len() as u32,
+            }],
+            Builtin::Delete => vec![Instr::MapDelete],
+            _ => {
+                self.unsupported(span, format!("go/defer of {}", b.name()));
+                return;
+            }
+        };
+        for a in args {
+            self.expr(a);
+            match b {
+                Builtin::Print | Builtin::Println | Builtin::Panic => self.box_any(a),
+                _ => self.implicit(a),
+            }
+        }
+        let argc = args.len() as u32;
+        let w = self.wrapper("wrap", argc, body, 0, span);
+        if mode == CallMode::Go {
+            self.go_with_wrapper(w, argc);
+        } else {
+            let mut temps = Vec::new();
+            for _ in 0..argc {
+                temps.push(self.pop_temp());
+            }
+            temps.reverse();
+            self.emit(Instr::MakeClosure {
+                func: w,
+                ncaptures: 0,
+            });
+            for t in temps {
+                self.emit(Instr::LoadLocal(t));
+            }
+            self.emit(Instr::Defer { argc });
+        }
+    }
+
+    /// `T(x)`.
+    fn conversion(&mut self, a: &Expr, to: TypeId) {
+        let from = self.ty(a);
+        self.expr(a);
+        if self.is_iface(to) {
+            if !self.is_iface(from) && !self.is_nil(a) {
+                self.emit(Instr::ToIface(from));
+            }
+            return;
+        }
+        let fu = self.under(from);
+        let tu = self.under(to);
+        if fu == tu {
+            return;
+        }
+        let same_repr = match (&fu, &tu) {
+            (TypeKind::Basic(x), TypeKind::Basic(y)) => {
+                let (x, y) = (norm(*x), norm(*y));
+                x == y
+            }
+            (TypeKind::Basic(_), _) | (_, TypeKind::Basic(_)) => false,
+            _ => true,
+        };
+        if !same_repr {
+            self.emit(Instr::Convert { from, to });
+        }
+    }
+
+    /// Builtin calls evaluated now.
+    fn builtin(&mut self, e: &Expr, b: Builtin, args: &[Expr], info: &CallInfo) {
+        let span = strip_parens(e).span;
+        let arg_ty = |cx: &mut Self, i: usize| -> TypeId {
+            match args.get(i) {
+                Some(a) => cx.ty(a),
+                None => Self::invalid(),
+            }
+        };
+        match b {
+            Builtin::Len | Builtin::Cap => {
+                let Some(a) = args.first() else { return };
+                let t = self.ty(a);
+                match self.under(t) {
+                    TypeKind::Array(n, _) => {
+                        self.emit(Instr::PushInt(n as i64));
+                    }
+                    TypeKind::Pointer(p) => {
+                        let n = match self.under(p) {
+                            TypeKind::Array(n, _) => n,
+                            _ => 0,
+                        };
+                        self.emit(Instr::PushInt(n as i64));
+                    }
+                    TypeKind::Map(..) => {
+                        self.expr(a);
+                        self.emit_at(Instr::MapLen, span);
+                    }
+                    TypeKind::Chan(..) => {
+                        self.expr(a);
+                        self.emit(if b == Builtin::Len {
+                            Instr::ChanLen
+                        } else {
+                            Instr::ChanCap
+                        });
+                    }
+                    _ => {
+                        self.expr(a);
+                        self.emit(if b == Builtin::Len {
+                            Instr::Len
+                        } else {
+                            Instr::Cap
+                        });
+                    }
+                }
+            }
+            Builtin::Append => {
+                let st = self.ty(e);
+                let elem = self.slice_elem(st);
+                let Some(s) = args.first() else { return };
+                self.expr(s);
+                if info.spread {
+                    if let Some(t) = args.get(1) {
+                        self.expr(t);
+                    }
+                    self.emit_at(Instr::AppendSlice { elem }, span);
+                } else {
+                    for a in &args[1..] {
+                        self.expr_conv(a);
+                    }
+                    self.emit_at(
+                        Instr::Append {
+                            elem,
+                            n: args.len() as u32 - 1,
+                        },
+                        span,
+                    );
+                }
+            }
+            Builtin::Copy => {
+                for a in args {
+                    self.expr(a);
+                }
+                self.emit_at(Instr::Copy, span);
+            }
+            Builtin::Delete => {
+                if let Some(m) = args.first() {
+                    self.expr(m);
+                }
+                if let Some(k) = args.get(1) {
+                    self.expr_conv(k);
+                }
+                self.emit_at(Instr::MapDelete, span);
+            }
+            Builtin::Clear => {
+                let t = arg_ty(self, 0);
+                if !matches!(self.under(t), TypeKind::Map(..)) {
+                    self.unsupported(span, "clear of a slice");
+                    return;
+                }
+                if let Some(m) = args.first() {
+                    self.expr(m);
+                }
+                self.emit_at(Instr::MapClear, span);
+            }
+            Builtin::Close => {
+                if let Some(c) = args.first() {
+                    self.expr(c);
+                }
+                self.emit_at(Instr::Close, span);
+            }
+            Builtin::Make => {
+                let t = arg_ty(self, 0);
+                match self.under(t) {
+                    TypeKind::Map(..) => {
+                        if let Some(h) = args.get(1) {
+                            self.expr(h);
+                            self.emit(Instr::Pop);
+                        }
+                        self.emit(Instr::MakeMap(t));
+                    }
+                    TypeKind::Slice(elem) => {
+                        match args.get(1) {
+                            Some(l) => self.expr(l),
+                            None => {
+                                self.emit(Instr::PushInt(0));
+                            }
+                        }
+                        match args.get(2) {
+                            Some(c) => self.expr(c),
+                            None => {
+                                self.emit(Instr::Dup);
+                            }
+                        }
+                        self.emit_at(Instr::MakeSlice { elem }, span);
+                        // make returns the slice type itself (named or not).
+                    }
+                    TypeKind::Chan(_, elem) => {
+                        match args.get(1) {
+                            Some(c) => self.expr(c),
+                            None => {
+                                self.emit(Instr::PushInt(0));
+                            }
+                        }
+                        self.emit_at(Instr::MakeChan { elem }, span);
+                    }
+                    _ => {
+                        self.unsupported(span, "make of this type");
+                        self.emit(Instr::Zero(Self::invalid()));
+                    }
+                }
+            }
+            Builtin::New => {
+                let t = arg_ty(self, 0);
+                self.emit(Instr::Alloc(t));
+            }
+            Builtin::Panic => {
+                if let Some(a) = args.first() {
+                    self.expr(a);
+                    self.box_any(a);
+                }
+                self.emit_at(Instr::Panic, span);
+            }
+            Builtin::Print | Builtin::Println => {
+                for a in args {
+                    self.expr(a);
+                    self.box_any(a);
+                }
+                self.emit_at(
+                    Instr::PrintBuiltin {
+                        newline: b == Builtin::Println,
+                        argc: args.len() as u32,
+                    },
+                    span,
+                );
+            }
+            Builtin::Recover => {
+                self.emit(Instr::Recover);
+            }
+            Builtin::Min | Builtin::Max => {
+                self.unsupported(span, format!("the {} builtin", b.name()));
+                self.emit(Instr::Zero(Self::invalid()));
+            }
+        }
+    }
+
+    /// The number of values an expression statement's call leaves on the stack.
+    pub fn result_count(&self, e: &Expr) -> u32 {
+        let Some(info) = self.lw.info.expr(strip_parens(e).id) else {
+            return 0;
+        };
+        match info.mode {
+            crate::lang::check::Mode::NoValue => 0,
+            crate::lang::check::Mode::Tuple => match self.lw.types.under(info.ty) {
+                TypeKind::Tuple(ts) => ts.len() as u32,
+                _ => 0,
+            },
+            _ => match self.lw.types.under(info.ty) {
+                TypeKind::Tuple(ts) => ts.len() as u32,
+                _ => 1,
+            },
+        }
+    }
+}
+
+/// Basic types with the same runtime representation map to one kind.
+fn norm(b: Basic) -> u8 {
+    match b {
+        Basic::Int | Basic::Int64 | Basic::UntypedInt | Basic::UntypedRune => 1,
+        Basic::Float64 | Basic::UntypedFloat => 2,
+        Basic::String | Basic::UntypedString => 3,
+        Basic::Bool | Basic::UntypedBool => 4,
+        other => 10 + other as u8,
+    }
+}

@@ -1,0 +1,705 @@
+//! Expressions: each pushes its value (`[] → [v]`); multi-value forms (calls with several
+//! results, comma-ok) push one value per result.
+//!
+//! Implicit conversions to interface types (`ExprInfo::implicit`) are applied by
+//! [`FnCx::expr_conv`] where a value is used; [`FnCx::expr`] pushes the value as is.
+
+use super::func::{FnCx, VarLoc};
+use super::place::strip_parens;
+use crate::bytecode::{BinOp, Instr};
+use crate::lang::ast::{self, BinaryOp, Expr, ExprKind, UnaryOp};
+use crate::lang::check::{ConstValue, Mode, ObjectKind, RecvAdjust, Selection};
+use crate::lang::types::{Basic, TypeId, TypeKind, TypeTable};
+
+impl FnCx<'_, '_> {
+    /// Push the value of `e`, then box it when the checker recorded an implicit conversion to
+    /// an interface type.
+    pub fn expr_conv(&mut self, e: &Expr) {
+        self.expr(e);
+        self.implicit(e);
+    }
+
+    /// Box the value on the stack if `e` is implicitly converted to an interface.
+    pub fn implicit(&mut self, e: &Expr) {
+        let Some(info) = self.lw.info.expr(e.id) else {
+            return;
+        };
+        if info.implicit.is_some() && info.mode != Mode::Nil && !self.is_iface(info.ty) {
+            let ty = info.ty;
+            self.emit(Instr::ToIface(ty));
+        }
+    }
+
+    /// Box the value on the stack with its type if that type is not an interface (for `...any`
+    /// library arguments).
+    pub fn box_any(&mut self, e: &Expr) {
+        let Some(info) = self.lw.info.expr(e.id) else {
+            return;
+        };
+        if info.mode == Mode::Nil || self.is_iface(info.ty) {
+            return;
+        }
+        let ty = info.ty;
+        self.emit(Instr::ToIface(ty));
+    }
+
+    /// Push a constant of type `ty`.
+    pub fn push_const(&mut self, ty: TypeId, v: &ConstValue) {
+        let b = self.basic(ty);
+        match v {
+            ConstValue::Bool(x) => {
+                self.emit(Instr::PushBool(*x));
+            }
+            ConstValue::Int(i) => {
+                if matches!(b, Basic::Float32 | Basic::Float64 | Basic::UntypedFloat) {
+                    self.emit(Instr::PushFloat(*i as f64));
+                } else {
+                    self.emit(Instr::PushInt(wrap(*i, b)));
+                }
+            }
+            ConstValue::Float(f) => {
+                if b.int_info().is_some() {
+                    self.emit(Instr::PushInt(*f as i64));
+                } else if b == Basic::Float32 {
+                    self.emit(Instr::PushFloat(*f as f32 as f64));
+                } else {
+                    self.emit(Instr::PushFloat(*f));
+                }
+            }
+            ConstValue::String(s) => {
+                let id = self.lw.string(s);
+                self.emit(Instr::PushStr(id));
+            }
+        }
+    }
+
+    /// Push several values for an assignment-like context with `targets` destinations:
+    /// either one value per expression (with implicit conversions) or, for a single
+    /// multi-value expression, all its values. Returns how many values were pushed.
+    pub fn push_values(&mut self, rhs: &[&Expr], targets: usize) -> usize {
+        if rhs.len() == 1 && targets > 1 {
+            self.expr_multi(rhs[0], targets);
+            return targets;
+        }
+        for e in rhs {
+            self.expr_conv(e);
+        }
+        rhs.len()
+    }
+
+    /// Push the `n` values of a multi-value expression: a call with several results, or the
+    /// comma-ok form of a map index, receive or type assertion.
+    pub fn expr_multi(&mut self, e: &Expr, n: usize) {
+        let inner = strip_parens(e);
+        match &inner.kind {
+            ExprKind::Index { x, indices } => {
+                let xt = self.ty(x);
+                if let TypeKind::Map(_, v) = self.under(xt) {
+                    self.expr(x);
+                    if let Some(k) = indices.first() {
+                        self.expr_conv(k);
+                    }
+                    self.emit_at(
+                        Instr::MapGet {
+                            elem: v,
+                            comma_ok: true,
+                        },
+                        inner.span,
+                    );
+                    return;
+                }
+            }
+            ExprKind::Unary {
+                op: UnaryOp::Recv,
+                x,
+            } => {
+                let xt = self.ty(x);
+                let elem = chan_elem(&self.lw.types, xt);
+                self.expr(x);
+                self.emit_at(
+                    Instr::Recv {
+                        elem,
+                        comma_ok: true,
+                    },
+                    inner.span,
+                );
+                return;
+            }
+            ExprKind::TypeAssert { x, ty: Some(t) } => {
+                let from = self.ty(x);
+                let ty = self.ty(t);
+                self.expr(x);
+                self.emit_at(
+                    Instr::TypeAssert {
+                        ty,
+                        from,
+                        comma_ok: true,
+                    },
+                    inner.span,
+                );
+                return;
+            }
+            ExprKind::Call { .. } => {
+                self.expr(inner);
+                // Box results converted to interfaces.
+                if let Some(conv) = self.lw.info.tuple_implicit.get(&inner.id).cloned() {
+                    if conv.iter().any(|c| c.is_some()) {
+                        let rt = self.ty(inner);
+                        let tys = match self.under(rt) {
+                            TypeKind::Tuple(ts) => ts,
+                            _ => Vec::new(),
+                        };
+                        let mut temps = Vec::new();
+                        for _ in 0..n {
+                            temps.push(self.pop_temp());
+                        }
+                        temps.reverse();
+                        for (i, t) in temps.iter().enumerate() {
+                            self.emit(Instr::LoadLocal(*t));
+                            if let (Some(Some(_)), Some(ty)) = (conv.get(i), tys.get(i)) {
+                                if !self.is_iface(*ty) {
+                                    self.emit(Instr::ToIface(*ty));
+                                }
+                            }
+                        }
+                    }
+                }
+                return;
+            }
+            _ => {}
+        }
+        self.unsupported(e.span, "this multi-value expression");
+        for _ in 0..n {
+            self.emit(Instr::Zero(Self::invalid()));
+        }
+    }
+
+    /// Push the value of `e`.
+    pub fn expr(&mut self, e: &Expr) {
+        // Constants (including typed constant expressions) are folded by the checker.
+        if let Some(info) = self.lw.info.expr(e.id) {
+            match info.mode {
+                Mode::Constant => {
+                    if let Some(v) = info.value.clone() {
+                        let ty = info.ty;
+                        self.push_const(ty, &v);
+                        return;
+                    }
+                }
+                Mode::Nil => {
+                    let ty = info.ty;
+                    self.emit(Instr::Zero(ty));
+                    return;
+                }
+                _ => {}
+            }
+        }
+        match &e.kind {
+            ExprKind::Paren(x) => self.expr(x),
+            ExprKind::Ident(id) => self.ident(e, id),
+            ExprKind::IntLit(_)
+            | ExprKind::FloatLit(_)
+            | ExprKind::RuneLit(_)
+            | ExprKind::StringLit { .. } => {
+                // Literals always have a constant value; reaching here means no info.
+                self.unsupported(e.span, "this literal (no constant value)");
+                self.emit(Instr::Zero(Self::invalid()));
+            }
+            ExprKind::ImagLit(_) => {
+                self.unsupported(e.span, "complex numbers");
+                self.emit(Instr::Zero(Self::invalid()));
+            }
+            ExprKind::CompositeLit { elts, .. } => self.composite(e, elts),
+            ExprKind::FuncLit { body, .. } => self.func_lit(e, body),
+            ExprKind::Selector { x, .. } => self.selector(e, x),
+            ExprKind::Index { x, indices } => self.index(e, x, indices),
+            ExprKind::Slice { x, lo, hi, max } => {
+                let xt = self.ty(x);
+                match self.under(xt) {
+                    TypeKind::Array(..) => self.addr(x),
+                    _ => self.expr(x),
+                }
+                for b in [lo, hi, max].into_iter().flatten() {
+                    self.expr(b);
+                }
+                self.emit_at(
+                    Instr::SliceExpr {
+                        lo: lo.is_some(),
+                        hi: hi.is_some(),
+                        max: max.is_some(),
+                    },
+                    e.span,
+                );
+            }
+            ExprKind::TypeAssert { x, ty } => {
+                let Some(t) = ty else {
+                    self.unsupported(e.span, "x.(type) outside a type switch");
+                    self.emit(Instr::Zero(Self::invalid()));
+                    return;
+                };
+                let from = self.ty(x);
+                let ty = self.ty(t);
+                self.expr(x);
+                self.emit_at(
+                    Instr::TypeAssert {
+                        ty,
+                        from,
+                        comma_ok: false,
+                    },
+                    e.span,
+                );
+            }
+            ExprKind::Call { .. } => self.call(e),
+            ExprKind::Star(x) => {
+                self.expr(x);
+                self.emit_at(Instr::Load, e.span);
+            }
+            ExprKind::Unary { op, x } => self.unary(e, *op, x),
+            ExprKind::Binary { op, x, y, .. } => self.binary(e, *op, x, y),
+            ExprKind::ArrayType { .. }
+            | ExprKind::MapType { .. }
+            | ExprKind::ChanType { .. }
+            | ExprKind::FuncType(_)
+            | ExprKind::StructType(_)
+            | ExprKind::InterfaceType(_)
+            | ExprKind::Ellipsis
+            | ExprKind::Bad => {
+                self.unsupported(e.span, "a type used as a value");
+                self.emit(Instr::Zero(Self::invalid()));
+            }
+        }
+    }
+
+    fn ident(&mut self, e: &Expr, id: &ast::Ident) {
+        let Some(obj) = self.lw.info.object_of(id.id) else {
+            self.unsupported(e.span, format!("{} (unresolved)", id.name));
+            self.emit(Instr::Zero(Self::invalid()));
+            return;
+        };
+        let kind = self.lw.info.object(obj).kind.clone();
+        match kind {
+            ObjectKind::Var(_) => match self.vars.get(&obj).copied() {
+                Some(VarLoc::Local(s)) => {
+                    self.emit(Instr::LoadLocal(s));
+                }
+                Some(VarLoc::Cell(s)) => {
+                    self.emit(Instr::LoadLocal(s));
+                    self.emit(Instr::Load);
+                }
+                Some(VarLoc::Capture(i)) => {
+                    self.emit(Instr::Capture(i));
+                    self.emit(Instr::Load);
+                }
+                None => {
+                    self.unsupported(e.span, format!("variable {} here", id.name));
+                    self.emit(Instr::Zero(Self::invalid()));
+                }
+            },
+            ObjectKind::Global { index, .. } => {
+                self.emit(Instr::GlobalPtr(crate::bytecode::GlobalId(index)));
+                self.emit(Instr::Load);
+            }
+            ObjectKind::Const { ty, value } => self.push_const(ty, &value),
+            ObjectKind::Func { .. } => match self.lw.decl_funcs.get(&obj).copied() {
+                Some(f) => {
+                    self.emit(Instr::MakeClosure {
+                        func: f,
+                        ncaptures: 0,
+                    });
+                }
+                None => {
+                    self.unsupported(e.span, format!("function {} as a value", id.name));
+                    self.emit(Instr::Zero(Self::invalid()));
+                }
+            },
+            ObjectKind::Nil => {
+                let t = self.ty(e);
+                self.emit(Instr::Zero(t));
+            }
+            _ => {
+                self.unsupported(e.span, format!("{} used as a value", id.name));
+                self.emit(Instr::Zero(Self::invalid()));
+            }
+        }
+    }
+
+    fn func_lit(&mut self, e: &Expr, body: &ast::Block) {
+        let Some(finfo) = self.lw.info.funcs.get(&e.id).cloned() else {
+            self.unsupported(e.span, "this function literal (no information)");
+            self.emit(Instr::Zero(Self::invalid()));
+            return;
+        };
+        let Some(fid) = super::func::lower_func_lit(self.lw, e, body) else {
+            self.emit(Instr::Zero(Self::invalid()));
+            return;
+        };
+        for obj in &finfo.captures {
+            if !self.push_var_ptr(*obj, e.span) {
+                // A captured variable must live in a cell; the checker guarantees it escapes.
+                self.unsupported(e.span, "capturing a variable that does not escape");
+                self.emit(Instr::Zero(Self::invalid()));
+            }
+        }
+        self.emit(Instr::MakeClosure {
+            func: fid,
+            ncaptures: finfo.captures.len() as u32,
+        });
+    }
+
+    fn selector(&mut self, e: &Expr, x: &Expr) {
+        match self.lw.info.selections.get(&e.id).cloned() {
+            Some(Selection::Field { path }) => {
+                if path.iter().any(|s| s.deref) || self.is_heap_place(x) {
+                    self.field_path_addr(x, &path);
+                    self.emit_at(Instr::Load, e.span);
+                } else {
+                    self.expr(x);
+                    for s in path {
+                        self.emit(Instr::Field(s.index));
+                    }
+                }
+            }
+            Some(Selection::Method {
+                method,
+                path,
+                adjust,
+                called: _,
+            }) => {
+                // A method value: bind the receiver now.
+                self.receiver(x, &path, adjust);
+                match self.lw.decl_funcs.get(&method).copied() {
+                    Some(f) => {
+                        self.emit(Instr::MethodValue(f));
+                    }
+                    None => {
+                        self.unsupported(e.span, "this method value");
+                    }
+                }
+            }
+            Some(Selection::LibMethod { .. }) => {
+                self.unsupported(e.span, "method values of library types");
+                self.emit(Instr::Zero(Self::invalid()));
+            }
+            Some(Selection::Qualified { object }) => {
+                let kind = self.lw.info.object(object).kind.clone();
+                match kind {
+                    ObjectKind::Const { ty, value } => self.push_const(ty, &value),
+                    _ => {
+                        self.unsupported(e.span, "library functions as values");
+                        self.emit(Instr::Zero(Self::invalid()));
+                    }
+                }
+            }
+            None => {
+                self.unsupported(e.span, "this selector (no information)");
+                self.emit(Instr::Zero(Self::invalid()));
+            }
+        }
+    }
+
+    /// Push a method receiver: `x`, through the embedded-field `path`, adjusted by `&`/`*`.
+    pub fn receiver(
+        &mut self,
+        x: &Expr,
+        path: &[crate::lang::check::FieldStep],
+        adjust: RecvAdjust,
+    ) {
+        match adjust {
+            RecvAdjust::AddrOf => {
+                if path.is_empty() {
+                    self.addr(x);
+                } else {
+                    self.field_path_addr(x, path);
+                }
+            }
+            RecvAdjust::None | RecvAdjust::Deref => {
+                if path.is_empty() {
+                    self.expr(x);
+                } else if path.iter().any(|s| s.deref) || self.is_heap_place(x) {
+                    self.field_path_addr(x, path);
+                    self.emit(Instr::Load);
+                } else {
+                    self.expr(x);
+                    for s in path {
+                        self.emit(Instr::Field(s.index));
+                    }
+                }
+                if adjust == RecvAdjust::Deref {
+                    self.emit(Instr::Load);
+                }
+            }
+        }
+    }
+
+    fn index(&mut self, e: &Expr, x: &Expr, indices: &[Expr]) {
+        let Some(idx) = indices.first() else {
+            self.unsupported(e.span, "this index expression");
+            self.emit(Instr::Zero(Self::invalid()));
+            return;
+        };
+        if indices.len() > 1 {
+            self.unsupported(e.span, "generic instantiation");
+        }
+        let xt = self.ty(x);
+        match self.under(xt) {
+            TypeKind::Map(_, v) => {
+                self.expr(x);
+                self.expr_conv(idx);
+                self.emit_at(
+                    Instr::MapGet {
+                        elem: v,
+                        comma_ok: false,
+                    },
+                    e.span,
+                );
+            }
+            TypeKind::Basic(_) => {
+                self.expr(x);
+                self.expr(idx);
+                self.emit_at(Instr::StrIndex, e.span);
+            }
+            TypeKind::Array(..) if !self.is_heap_place(x) => {
+                self.expr(x);
+                self.expr(idx);
+                self.emit_at(Instr::Index, e.span);
+            }
+            _ => {
+                self.addr(e);
+                self.emit_at(Instr::Load, e.span);
+            }
+        }
+    }
+
+    fn composite(&mut self, e: &Expr, elts: &[ast::KeyedElement]) {
+        let ty = self.ty(e);
+        match self.under(ty) {
+            TypeKind::Pointer(inner) => {
+                // An elided `&T` in `[]*T{{...}}`.
+                self.composite_of(e, inner, elts);
+                self.emit(Instr::Box(inner));
+            }
+            _ => self.composite_of(e, ty, elts),
+        }
+    }
+
+    fn composite_of(&mut self, e: &Expr, ty: TypeId, elts: &[ast::KeyedElement]) {
+        match self.under(ty) {
+            TypeKind::Struct(fields) => {
+                let keyed = elts.iter().any(|el| el.key.is_some());
+                if !keyed {
+                    for el in elts {
+                        self.expr_conv(&el.value);
+                    }
+                    for f in fields.iter().skip(elts.len()) {
+                        self.emit(Instr::Zero(f.ty));
+                    }
+                } else {
+                    // Evaluate in source order, then assemble in field order.
+                    let mut slots: Vec<Option<u32>> = vec![None; fields.len()];
+                    for el in elts {
+                        let name = match el.key.as_ref().map(|k| &k.kind) {
+                            Some(ExprKind::Ident(id)) => id.name.clone(),
+                            _ => String::new(),
+                        };
+                        self.expr_conv(&el.value);
+                        let t = self.pop_temp();
+                        match fields.iter().position(|f| f.name == name) {
+                            Some(i) => slots[i] = Some(t),
+                            None => self.unsupported(el.value.span, "this struct literal key"),
+                        }
+                    }
+                    for (i, f) in fields.iter().enumerate() {
+                        match slots[i] {
+                            Some(t) => self.emit(Instr::LoadLocal(t)),
+                            None => self.emit(Instr::Zero(f.ty)),
+                        };
+                    }
+                }
+                self.emit(Instr::MakeStruct(fields.len() as u32));
+            }
+            TypeKind::Array(n, elem) => {
+                let temps = self.indexed_elements(elts);
+                for i in 0..n {
+                    match temps.get(&i) {
+                        Some(t) => self.emit(Instr::LoadLocal(*t)),
+                        None => self.emit(Instr::Zero(elem)),
+                    };
+                }
+                self.emit(Instr::MakeArray(n as u32));
+            }
+            TypeKind::Slice(elem) => {
+                let temps = self.indexed_elements(elts);
+                let n = temps.keys().next_back().map(|k| k + 1).unwrap_or(0);
+                for i in 0..n {
+                    match temps.get(&i) {
+                        Some(t) => self.emit(Instr::LoadLocal(*t)),
+                        None => self.emit(Instr::Zero(elem)),
+                    };
+                }
+                self.emit(Instr::SliceLit { elem, n: n as u32 });
+            }
+            TypeKind::Map(..) => {
+                for el in elts {
+                    match &el.key {
+                        Some(k) => self.expr_conv(k),
+                        None => {
+                            self.unsupported(el.value.span, "a map literal element without key");
+                            self.emit(Instr::Zero(Self::invalid()));
+                        }
+                    }
+                    self.expr_conv(&el.value);
+                }
+                self.emit(Instr::MapLit {
+                    ty,
+                    n: elts.len() as u32,
+                });
+            }
+            _ => {
+                self.unsupported(e.span, "this composite literal");
+                self.emit(Instr::Zero(Self::invalid()));
+            }
+        }
+    }
+
+    /// Evaluate array/slice literal elements in source order into temporaries, by index.
+    fn indexed_elements(
+        &mut self,
+        elts: &[ast::KeyedElement],
+    ) -> std::collections::BTreeMap<u64, u32> {
+        let mut out = std::collections::BTreeMap::new();
+        let mut next: u64 = 0;
+        for el in elts {
+            if let Some(k) = &el.key {
+                if let Some(ConstValue::Int(i)) = self.lw.info.const_value(k.id) {
+                    next = (*i).max(0) as u64;
+                }
+            }
+            self.expr_conv(&el.value);
+            let t = self.pop_temp();
+            out.insert(next, t);
+            next += 1;
+        }
+        out
+    }
+
+    fn unary(&mut self, e: &Expr, op: UnaryOp, x: &Expr) {
+        match op {
+            UnaryOp::Plus => self.expr(x),
+            UnaryOp::Neg => {
+                self.expr(x);
+                let b = self.basic(self.lw.info.type_of(e.id).unwrap_or(Self::invalid()));
+                self.emit(Instr::Neg(b));
+            }
+            UnaryOp::Not => {
+                self.expr(x);
+                self.emit(Instr::Not);
+            }
+            UnaryOp::BitNot => {
+                self.expr(x);
+                let b = self.basic(self.lw.info.type_of(e.id).unwrap_or(Self::invalid()));
+                self.emit(Instr::BitNot(b));
+            }
+            UnaryOp::Addr => self.addr(x),
+            UnaryOp::Recv => {
+                let xt = self.ty(x);
+                let elem = chan_elem(&self.lw.types, xt);
+                self.expr(x);
+                self.emit_at(
+                    Instr::Recv {
+                        elem,
+                        comma_ok: false,
+                    },
+                    e.span,
+                );
+            }
+        }
+    }
+
+    fn binary(&mut self, e: &Expr, op: BinaryOp, x: &Expr, y: &Expr) {
+        match op {
+            BinaryOp::LogAnd | BinaryOp::LogOr => {
+                // x && y: if !x → false; x || y: if x → true.
+                self.expr(x);
+                self.emit(Instr::Dup);
+                let j = if op == BinaryOp::LogAnd {
+                    self.emit(Instr::JumpIfNot(0))
+                } else {
+                    self.emit(Instr::JumpIf(0))
+                };
+                self.emit(Instr::Pop);
+                self.expr(y);
+                let end = self.here();
+                self.patch(j, end);
+            }
+            BinaryOp::Eq | BinaryOp::Ne => {
+                self.expr_conv(x);
+                self.expr_conv(y);
+                self.emit(if op == BinaryOp::Eq {
+                    Instr::Eq
+                } else {
+                    Instr::Ne
+                });
+            }
+            _ => {
+                let xt = self.ty(x);
+                let b = self.basic(xt);
+                self.expr(x);
+                self.expr(y);
+                if op == BinaryOp::Add && matches!(b, Basic::String | Basic::UntypedString) {
+                    self.emit(Instr::Concat);
+                    return;
+                }
+                let Some(bop) = bin_op(op) else {
+                    self.unsupported(e.span, "this operator");
+                    return;
+                };
+                self.emit_at(Instr::Binary(bop, b), e.span);
+            }
+        }
+    }
+}
+
+/// The bytecode operator for an AST arithmetic/ordering operator.
+pub(crate) fn bin_op(op: BinaryOp) -> Option<BinOp> {
+    Some(match op {
+        BinaryOp::Add => BinOp::Add,
+        BinaryOp::Sub => BinOp::Sub,
+        BinaryOp::Mul => BinOp::Mul,
+        BinaryOp::Div => BinOp::Div,
+        BinaryOp::Rem => BinOp::Rem,
+        BinaryOp::And => BinOp::And,
+        BinaryOp::Or => BinOp::Or,
+        BinaryOp::Xor => BinOp::Xor,
+        BinaryOp::AndNot => BinOp::AndNot,
+        BinaryOp::Shl => BinOp::Shl,
+        BinaryOp::Shr => BinOp::Shr,
+        BinaryOp::Lt => BinOp::Lt,
+        BinaryOp::Le => BinOp::Le,
+        BinaryOp::Gt => BinOp::Gt,
+        BinaryOp::Ge => BinOp::Ge,
+        _ => return None,
+    })
+}
+
+/// The element type of a channel type.
+pub(crate) fn chan_elem(types: &TypeTable, ty: TypeId) -> TypeId {
+    match types.under(ty) {
+        TypeKind::Chan(_, e) => *e,
+        _ => TypeTable::basic(Basic::Invalid),
+    }
+}
+
+/// Wrap an exact integer constant to the representation of basic type `b`.
+pub(crate) fn wrap(v: i128, b: Basic) -> i64 {
+    match b.int_info() {
+        Some((bits, signed)) if bits < 64 => {
+            let m = (v as i64) & ((1i64 << bits) - 1);
+            if signed && m >= 1i64 << (bits - 1) {
+                m - (1i64 << bits)
+            } else {
+                m
+            }
+        }
+        _ => v as i64,
+    }
+}

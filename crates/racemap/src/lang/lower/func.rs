@@ -1,0 +1,392 @@
+//! Per-function lowering state ([`FnCx`]) and function entry/exit: parameter slots, escaping
+//! parameters moved to heap cells, result slots, closures' captures, `main.init`.
+//!
+//! Frame layout: slots `0..params` are the parameters (receiver first), then one slot per
+//! result, then variables and temporaries in order of declaration.
+
+use super::Lowerer;
+use crate::bytecode::{Func, GlobalId, Instr, ResultSlot};
+use crate::diag::Span;
+use crate::lang::ast::{self, NodeId};
+use crate::lang::check::{FuncInfo, ObjectId, ObjectKind};
+use crate::lang::types::{Basic, TypeId, TypeKind, TypeTable};
+use crate::rt::value::FuncId;
+use std::collections::BTreeMap;
+
+/// Where a variable lives in the current frame.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum VarLoc {
+    /// The value is in this local slot.
+    Local(u32),
+    /// The local slot holds a pointer to the variable's heap cell.
+    Cell(u32),
+    /// The closure's capture `i` is a pointer to the variable's heap cell.
+    Capture(u32),
+}
+
+/// A `break`/`continue` target being lowered.
+pub(crate) struct Target {
+    /// The `for`/`range`/`switch`/`select` statement.
+    pub stmt: NodeId,
+    /// Jumps to patch with the end of the statement.
+    pub breaks: Vec<usize>,
+    /// Jumps to patch with the continue point (loops only).
+    pub continues: Vec<usize>,
+}
+
+/// Lowering state of one function body.
+pub(crate) struct FnCx<'l, 'a> {
+    /// Program-wide state.
+    pub lw: &'l mut Lowerer<'a>,
+    /// Instructions so far.
+    pub code: Vec<Instr>,
+    /// One span per instruction.
+    pub spans: Vec<Span>,
+    /// Number of local slots used.
+    pub locals: u32,
+    /// Storage of each variable visible in this function.
+    pub vars: BTreeMap<ObjectId, VarLoc>,
+    /// The span given to emitted instructions.
+    pub span: Span,
+    /// Enclosing breakable statements, innermost last.
+    pub targets: Vec<Target>,
+    /// Where results live.
+    pub result_slots: Vec<ResultSlot>,
+    /// The function's key in `Info::funcs`.
+    pub key: NodeId,
+}
+
+impl<'l, 'a> FnCx<'l, 'a> {
+    /// A fresh context.
+    pub fn new(lw: &'l mut Lowerer<'a>, key: NodeId, span: Span) -> FnCx<'l, 'a> {
+        FnCx {
+            lw,
+            code: Vec::new(),
+            spans: Vec::new(),
+            locals: 0,
+            vars: BTreeMap::new(),
+            span,
+            targets: Vec::new(),
+            result_slots: Vec::new(),
+            key,
+        }
+    }
+
+    /// Append an instruction with the current span; returns its index.
+    pub fn emit(&mut self, ins: Instr) -> usize {
+        self.code.push(ins);
+        self.spans.push(self.span);
+        self.code.len() - 1
+    }
+
+    /// Append an instruction with a specific span.
+    pub fn emit_at(&mut self, ins: Instr, span: Span) -> usize {
+        self.code.push(ins);
+        self.spans.push(span);
+        self.code.len() - 1
+    }
+
+    /// The index the next instruction will have.
+    pub fn here(&self) -> u32 {
+        self.code.len() as u32
+    }
+
+    /// Point the jump at `at` to `target`.
+    pub fn patch(&mut self, at: usize, target: u32) {
+        match &mut self.code[at] {
+            Instr::Jump(t) | Instr::JumpIf(t) | Instr::JumpIfNot(t) => *t = target,
+            _ => {}
+        }
+    }
+
+    /// A new temporary slot.
+    pub fn temp(&mut self) -> u32 {
+        self.locals += 1;
+        self.locals - 1
+    }
+
+    /// Pop the top of stack into a new temporary.
+    pub fn pop_temp(&mut self) -> u32 {
+        let t = self.temp();
+        self.emit(Instr::StoreLocal(t));
+        t
+    }
+
+    /// Record an unsupported construct.
+    pub fn unsupported(&mut self, span: Span, what: impl AsRef<str>) {
+        self.lw.unsupported(span, what);
+    }
+
+    /// The invalid type (used after an error was reported).
+    pub fn invalid() -> TypeId {
+        TypeTable::basic(Basic::Invalid)
+    }
+
+    /// Type of an expression (after implicit conversion of untyped constants).
+    pub fn ty(&mut self, e: &ast::Expr) -> TypeId {
+        match self.lw.info.type_of(e.id) {
+            Some(t) => t,
+            None => {
+                self.unsupported(e.span, "this expression (no type information)");
+                Self::invalid()
+            }
+        }
+    }
+
+    /// Structure of the underlying type.
+    pub fn under(&self, ty: TypeId) -> TypeKind {
+        self.lw.types.under(ty).clone()
+    }
+
+    /// Underlying basic type, `Invalid` for others.
+    pub fn basic(&self, ty: TypeId) -> Basic {
+        match self.lw.types.under(ty) {
+            TypeKind::Basic(b) => *b,
+            _ => Basic::Invalid,
+        }
+    }
+
+    /// Whether a type's underlying type is an interface.
+    pub fn is_iface(&self, ty: TypeId) -> bool {
+        matches!(self.lw.types.under(ty), TypeKind::Interface(_))
+    }
+
+    /// The type of a local variable object, if it is one.
+    pub fn var_ty(&self, obj: ObjectId) -> TypeId {
+        match self.lw.info.objects.get(obj.0 as usize).map(|o| &o.kind) {
+            Some(ObjectKind::Var(v)) => v.ty,
+            Some(ObjectKind::Global { ty, .. }) => *ty,
+            _ => Self::invalid(),
+        }
+    }
+
+    /// Whether a local variable object escapes.
+    pub fn escapes(&self, obj: ObjectId) -> bool {
+        self.lw.info.local(obj).map(|v| v.escapes).unwrap_or(false)
+    }
+
+    /// Declare a new variable whose initial value is on the stack (`[v] → []`): a local slot,
+    /// or a fresh heap cell when it escapes.
+    pub fn define_from_stack(&mut self, obj: ObjectId) {
+        let ty = self.var_ty(obj);
+        let slot = self.temp();
+        if self.escapes(obj) {
+            self.emit(Instr::Box(ty));
+            self.emit(Instr::StoreLocal(slot));
+            self.vars.insert(obj, VarLoc::Cell(slot));
+        } else {
+            self.emit(Instr::StoreLocal(slot));
+            self.vars.insert(obj, VarLoc::Local(slot));
+        }
+    }
+
+    /// Declare a new zero-valued variable.
+    pub fn define_zero(&mut self, obj: ObjectId) {
+        let ty = self.var_ty(obj);
+        let slot = self.temp();
+        if self.escapes(obj) {
+            self.emit(Instr::Alloc(ty));
+            self.vars.insert(obj, VarLoc::Cell(slot));
+        } else {
+            self.emit(Instr::Zero(ty));
+            self.vars.insert(obj, VarLoc::Local(slot));
+        }
+        self.emit(Instr::StoreLocal(slot));
+    }
+
+    /// Push the pointer to an escaping variable's cell (`[] → [ptr]`); `false` when the variable
+    /// is a plain local.
+    pub fn push_var_ptr(&mut self, obj: ObjectId, span: Span) -> bool {
+        if let Some(g) = self.lw.global_of(obj) {
+            self.emit(Instr::GlobalPtr(g));
+            return true;
+        }
+        match self.vars.get(&obj).copied() {
+            Some(VarLoc::Cell(s)) => {
+                self.emit(Instr::LoadLocal(s));
+                true
+            }
+            Some(VarLoc::Capture(i)) => {
+                self.emit(Instr::Capture(i));
+                true
+            }
+            Some(VarLoc::Local(_)) => false,
+            None => {
+                self.unsupported(span, "this variable (not found while lowering)");
+                self.emit(Instr::Zero(Self::invalid()));
+                true
+            }
+        }
+    }
+
+    /// Finish: produce the function.
+    pub fn finish(
+        mut self,
+        id: FuncId,
+        params: Vec<TypeId>,
+        results: Vec<TypeId>,
+        variadic: bool,
+        captures: u32,
+    ) {
+        // Falling off the end returns (the checker ensures functions with results do not).
+        self.emit(Instr::Return);
+        let f = Func {
+            name: self.lw.funcs[id.0 as usize].name.clone(),
+            span: self.lw.funcs[id.0 as usize].span,
+            params: params.len() as u32,
+            param_types: params,
+            results,
+            result_slots: self.result_slots,
+            locals: self.locals,
+            captures,
+            variadic,
+            code: self.code,
+            spans: self.spans,
+        };
+        self.lw.funcs[id.0 as usize] = f;
+    }
+}
+
+/// Signature parts of a function type.
+fn sig_parts(lw: &Lowerer, sig: TypeId) -> (Vec<TypeId>, Vec<TypeId>, bool) {
+    match lw.types.under(sig) {
+        TypeKind::Func(s) => (s.params.clone(), s.results.clone(), s.variadic),
+        _ => (Vec::new(), Vec::new(), false),
+    }
+}
+
+/// Set up parameters, results and captures, lower the body, and store the function.
+pub(crate) fn lower_body(
+    lw: &mut Lowerer,
+    id: FuncId,
+    key: NodeId,
+    finfo: &FuncInfo,
+    body: &ast::Block,
+    span: Span,
+) {
+    let (mut params, results, variadic) = sig_parts(lw, finfo.sig);
+    let mut cx = FnCx::new(lw, key, span);
+    let mut param_objs: Vec<ObjectId> = Vec::new();
+    if let Some(r) = finfo.recv {
+        params.insert(0, cx.var_ty(r));
+        param_objs.push(r);
+    }
+    param_objs.extend(finfo.params.iter().copied());
+    cx.locals = param_objs.len() as u32;
+    for (i, obj) in param_objs.iter().enumerate() {
+        cx.vars.insert(*obj, VarLoc::Local(i as u32));
+    }
+    // Result slots.
+    let mut cell_results = Vec::new();
+    for (i, obj) in finfo.results.iter().enumerate() {
+        let slot = cx.temp();
+        if cx.escapes(*obj) {
+            cx.result_slots.push(ResultSlot::Cell(slot));
+            cx.vars.insert(*obj, VarLoc::Cell(slot));
+            cell_results.push((slot, results.get(i).copied().unwrap_or(FnCx::invalid())));
+        } else {
+            cx.result_slots.push(ResultSlot::Local(slot));
+            cx.vars.insert(*obj, VarLoc::Local(slot));
+        }
+    }
+    for (i, obj) in finfo.captures.iter().enumerate() {
+        cx.vars.insert(*obj, VarLoc::Capture(i as u32));
+    }
+    // Escaping parameters move to the heap; escaping results start as zero-valued cells.
+    for (i, obj) in param_objs.iter().enumerate() {
+        if cx.escapes(*obj) {
+            let ty = cx.var_ty(*obj);
+            cx.emit(Instr::LoadLocal(i as u32));
+            cx.emit(Instr::Box(ty));
+            cx.emit(Instr::StoreLocal(i as u32));
+            cx.vars.insert(*obj, VarLoc::Cell(i as u32));
+        }
+    }
+    for (slot, ty) in cell_results {
+        cx.emit(Instr::Alloc(ty));
+        cx.emit(Instr::StoreLocal(slot));
+    }
+    cx.block(body);
+    let ncaptures = finfo.captures.len() as u32;
+    cx.finish(id, params, results, variadic, ncaptures);
+}
+
+/// Lower a top-level function or method declaration into the reserved id.
+pub(crate) fn lower_func_decl(lw: &mut Lowerer, fd: &ast::FuncDecl, id: FuncId) {
+    let Some(finfo) = lw.info.funcs.get(&fd.name.id).cloned() else {
+        return;
+    };
+    if fd.type_params.is_some() {
+        lw.unsupported(fd.name.span, "generic functions");
+        return;
+    }
+    let Some(body) = &fd.body else {
+        lw.unsupported(fd.span, "functions without a body");
+        return;
+    };
+    lower_body(lw, id, fd.name.id, &finfo, body, fd.span);
+}
+
+/// `main.init`: package-level variable initializers in the checker's order, then the
+/// `func init()` functions in source order.
+pub(crate) fn lower_init(lw: &mut Lowerer, id: FuncId, file: &ast::File) {
+    // Index the initializer expressions by id.
+    let mut exprs: BTreeMap<NodeId, &ast::Expr> = BTreeMap::new();
+    for decl in &file.decls {
+        if let ast::Decl::Var(specs) = decl {
+            for spec in specs {
+                for v in &spec.values {
+                    exprs.insert(v.id, v);
+                }
+            }
+        }
+    }
+    let inits = lw.info.global_inits.clone();
+    let init_funcs = lw.info.init_funcs.clone();
+    let mut cx = FnCx::new(lw, NodeId(u32::MAX), Span::default());
+    for gi in &inits {
+        if gi.rhs.is_empty() {
+            continue;
+        }
+        let rhs: Vec<&ast::Expr> = gi
+            .rhs
+            .iter()
+            .filter_map(|id| exprs.get(id).copied())
+            .collect();
+        if rhs.len() != gi.rhs.len() {
+            continue;
+        }
+        cx.span = rhs[0].span;
+        let n = cx.push_values(&rhs, gi.lhs.len());
+        // Values are on the stack in order; store right to left into temps, then assign.
+        let mut temps = Vec::new();
+        for _ in 0..n {
+            temps.push(cx.pop_temp());
+        }
+        temps.reverse();
+        for (lhs, t) in gi.lhs.iter().zip(temps) {
+            let Some(obj) = lhs else { continue };
+            let Some(g) = cx.lw.global_of(*obj) else {
+                continue;
+            };
+            cx.emit(Instr::GlobalPtr(GlobalId(g.0)));
+            cx.emit(Instr::LoadLocal(t));
+            cx.emit(Instr::Store);
+        }
+    }
+    for key in init_funcs {
+        let obj = cx.lw.info.idents.get(&key).map(|i| i.object);
+        if let Some(f) = obj.and_then(|o| cx.lw.decl_funcs.get(&o).copied()) {
+            cx.emit(Instr::Call { func: f, argc: 0 });
+        }
+    }
+    cx.finish(id, Vec::new(), Vec::new(), false, 0);
+}
+
+/// Lower a function literal; returns its id (the caller builds the closure).
+pub(crate) fn lower_func_lit(lw: &mut Lowerer, e: &ast::Expr, body: &ast::Block) -> Option<FuncId> {
+    let finfo = lw.info.funcs.get(&e.id).cloned()?;
+    let id = lw.reserve(&finfo.name, e.span);
+    lower_body(lw, id, e.id, &finfo, body, e.span);
+    Some(id)
+}

@@ -1,0 +1,9 @@
+package main
+
+func f(ch <-chan int) {
+	close(ch)
+}
+
+func main() {
+	f(nil)
+}

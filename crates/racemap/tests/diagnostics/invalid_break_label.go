@@ -1,0 +1,10 @@
+package main
+
+func main() {
+L:
+	for i := 0; i < 1; i++ {
+	}
+	for {
+		break L
+	}
+}

@@ -1,0 +1,10 @@
+package main
+
+type Cache struct {
+	data map[string]int
+}
+
+func main() {
+	c := Cache{}
+	c.Get("a")
+}

@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	for i, j := range 10 {
+		_, _ = i, j
+	}
+}

@@ -1,0 +1,9 @@
+package main
+
+func producer(ch <-chan int) {
+	ch <- 1
+}
+
+func main() {
+	producer(make(chan int))
+}

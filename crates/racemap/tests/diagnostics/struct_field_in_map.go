@@ -1,0 +1,8 @@
+package main
+
+type point struct{ x, y int }
+
+func main() {
+	m := map[string]point{}
+	m["a"].x = 1
+}

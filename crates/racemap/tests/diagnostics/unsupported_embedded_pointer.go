@@ -1,0 +1,10 @@
+package main
+
+import "sync"
+
+type Cache struct {
+	*sync.Mutex
+}
+
+func main() {
+}

@@ -1,0 +1,6 @@
+package main
+
+type Box[T any] struct{ v T }
+
+func main() {
+}

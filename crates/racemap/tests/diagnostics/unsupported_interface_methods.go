@@ -1,0 +1,8 @@
+package main
+
+type Shape interface {
+	Area() float64
+}
+
+func main() {
+}

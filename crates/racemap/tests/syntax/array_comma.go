@@ -1,0 +1,3 @@
+package main
+
+var a [3,]int

@@ -1,0 +1,11 @@
+package main
+
+func main() {
+	a := 
+	b := 
+}
+
+func g() {
+	if {
+	}
+}

@@ -1,0 +1,3 @@
+package main
+
+var f = 1p5

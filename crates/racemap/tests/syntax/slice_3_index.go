@@ -1,0 +1,7 @@
+package main
+
+func main() {
+	s := []int{1}
+	_ = s[1::2]
+	_ = s[1:2:]
+}

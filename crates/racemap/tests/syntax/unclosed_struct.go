@@ -1,0 +1,6 @@
+package main
+
+type T struct {
+	A int
+
+func main() {}

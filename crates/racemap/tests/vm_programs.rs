@@ -1,0 +1,298 @@
+//! Go programs through the whole pipeline (compile → Machine), compared with what Go 1.19
+//! printed for them (`tests/vm_programs/NAME.stdout` and `NAME.go119`, captured with
+//! `go run NAME.go`).
+//!
+//! Go's stderr is normalized before comparing: the absolute path becomes `prog.go`, `+0x…`
+//! offsets and frame arguments are masked (racemap derives its own), frames of Go's own
+//! `runtime`/`sync` packages are dropped (racemap shows user frames only), and the trailing
+//! `exit status 2` line (printed by `go run`, not the program) is removed.
+
+use racemap::rt::config::Config;
+use racemap::rt::event::Gid;
+use racemap::rt::machine::{Machine, PendingKind, Status};
+use std::rc::Rc;
+
+fn load(name: &str) -> (String, String, String) {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/vm_programs/");
+    let read =
+        |ext: &str| std::fs::read_to_string(format!("{dir}{name}.{ext}")).unwrap_or_default();
+    (read("go"), read("stdout"), read("go119"))
+}
+
+fn machine(src: &str) -> Machine {
+    let prog = match racemap::compile::compile(src) {
+        Ok(p) => p,
+        Err(d) => panic!("does not compile: {d:?}"),
+    };
+    Machine::new(Rc::new(prog), Config::default())
+}
+
+/// Run always choosing the first runnable move.
+fn run_first(src: &str) -> Machine {
+    let mut m = machine(src);
+    while m.status() == &Status::Running {
+        let r = m.runnable();
+        m.step(r[0]);
+    }
+    m
+}
+
+fn stderr_of(m: &Machine) -> String {
+    let mut s = m.stderr().to_string();
+    if let Status::Failed(e) = m.status() {
+        s.push_str(&e.render());
+    }
+    s
+}
+
+/// Mask what legitimately differs between Go and racemap (see the module doc).
+fn normalize(text: &str) -> String {
+    let mut out = Vec::new();
+    let lines: Vec<&str> = text.lines().collect();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        if line.starts_with("exit status ") {
+            i += 1;
+            continue;
+        }
+        let is_internal = (line.starts_with("sync.")
+            || line.starts_with("runtime.")
+            || line.starts_with("panic("))
+            && lines.get(i + 1).is_some_and(|l| l.starts_with('\t'));
+        if is_internal {
+            i += 2;
+            continue;
+        }
+        let mut l = line.to_string();
+        if let Some(p) = l.find("/tmp/vmgo/e2e/") {
+            let end = l[p..].find(".go:").map(|e| p + e).unwrap_or(p);
+            l.replace_range(p..end, "prog");
+        }
+        if let Some(p) = l.find(" +0x") {
+            l.truncate(p);
+            l.push_str(" +0x?");
+        }
+        if let Some(p) = l.find(" pc=0x") {
+            l.truncate(p);
+            l.push_str(" pc=?]");
+        }
+        if !l.starts_with('\t')
+            && !l.starts_with("created by")
+            && l.ends_with(')')
+            && l.starts_with("main.")
+        {
+            if let Some(p) = l.find('(') {
+                l.truncate(p);
+                l.push_str("(…)");
+            }
+        }
+        out.push(l);
+        i += 1;
+    }
+    out.join("\n")
+}
+
+fn check_against_go(name: &str) {
+    let (src, stdout, go_stderr) = load(name);
+    let m = run_first(&src);
+    assert_eq!(m.stdout(), stdout, "{name}: stdout");
+    // racemap uses modern Go's wait reasons (design §2) where Go 1.19 says `semacquire`.
+    let want = normalize(&go_stderr)
+        .replace("goroutine 18 ", "goroutine 6 ")
+        .replace(
+            "goroutine 1 [semacquire]",
+            "goroutine 1 [sync.WaitGroup.Wait]",
+        )
+        .replace("goroutine 6 [semacquire]", "goroutine 6 [sync.Mutex.Lock]");
+    assert_eq!(normalize(&stderr_of(&m)), want, "{name}: stderr");
+    let want_code = if go_stderr.contains("exit status 2") {
+        2
+    } else {
+        0
+    };
+    assert_eq!(m.exit_code(), Some(want_code), "{name}: exit status");
+}
+
+#[test]
+fn deadlock_after_goroutines_exit() {
+    check_against_go("deadlock");
+}
+
+#[test]
+fn panic_in_a_goroutine_names_its_creator() {
+    check_against_go("gopanic");
+}
+
+#[test]
+fn panic_unwinds_through_deferred_calls() {
+    check_against_go("deferpanic");
+}
+
+#[test]
+fn negative_waitgroup_counter() {
+    check_against_go("wgneg");
+}
+
+#[test]
+fn closed_channel_drains_then_close_panics() {
+    check_against_go("closeclosed");
+}
+
+#[test]
+fn send_on_closed_channel() {
+    check_against_go("sendclosed");
+}
+
+#[test]
+fn runlock_of_unlocked_rwmutex() {
+    check_against_go("rwunlock");
+}
+
+#[test]
+fn deadlock_dump_lists_every_blocked_goroutine() {
+    // Go numbered the worker 18 in the captured run (it varies between 6 and 18); racemap
+    // numbers it 6 deterministically.
+    check_against_go("wgwait");
+}
+
+#[test]
+fn select_default_and_nil_channels() {
+    check_against_go("selectdefault");
+}
+
+#[test]
+fn sleepers_wake_in_virtual_time() {
+    check_against_go("sleep");
+}
+
+#[test]
+fn nil_dereference_runs_defers_then_prints_the_signal_line() {
+    check_against_go("nilderef");
+}
+
+#[test]
+fn mapfatal_program_runs_clean_sequentially() {
+    check_against_go("mapfatal");
+}
+
+// ----- manual schedules on mapfatal.go -----
+
+fn gid_of(m: &Machine, go_id: u64) -> Gid {
+    (0..m.goroutine_count() as u32)
+        .map(Gid)
+        .find(|g| m.go_id(*g) == go_id)
+        .unwrap_or_else(|| panic!("no goroutine {go_id}"))
+}
+
+fn step_go(m: &mut Machine, go_id: u64) {
+    let gid = gid_of(m, go_id);
+    let c = m
+        .runnable()
+        .into_iter()
+        .find(|c| c.gid == gid)
+        .unwrap_or_else(|| panic!("goroutine {go_id} not runnable"));
+    m.step(c);
+}
+
+/// main runs until it blocks in `wg.Wait()`; goroutines 6 (writer of "a") and 7 (reader,
+/// ranger, writer of "b") are parked at their first operations.
+fn mapfatal_at_wait() -> Machine {
+    let (src, _, _) = load("mapfatal");
+    let mut m = machine(&src);
+    while m.runnable().iter().any(|c| c.gid == Gid::MAIN) {
+        step_go(&mut m, 1);
+    }
+    m
+}
+
+/// Step goroutine `go_id` until it is parked at an operation of `kind`, then step that one.
+fn step_go_through(m: &mut Machine, go_id: u64, kind: PendingKind) {
+    for _ in 0..100 {
+        let here = m.pending(gid_of(m, go_id)).map(|p| p.kind);
+        step_go(m, go_id);
+        if here == Some(kind) {
+            return;
+        }
+    }
+    panic!("goroutine {go_id} never reached {kind:?}");
+}
+
+fn first_line(m: &Machine) -> String {
+    match m.status() {
+        Status::Failed(e) => e.first_line(),
+        s => format!("{s:?}"),
+    }
+}
+
+#[test]
+fn two_writers_inside_the_window_crash_with_concurrent_map_writes() {
+    let mut m = mapfatal_at_wait();
+    step_go_through(&mut m, 6, PendingKind::MapWriteBegin); // m["a"] = 1: flag set
+    step_go_through(&mut m, 7, PendingKind::MapRead); // _ = m["x"] while writing
+    assert_eq!(
+        first_line(&m),
+        "fatal error: concurrent map read and map write"
+    );
+    expect_test::expect![[r#"
+        fatal error: concurrent map read and map write
+
+        goroutine 7 [running]:
+        main.main.func2(…)
+        	prog.go:18 +0x?
+        created by main.main
+        	prog.go:16 +0x?
+
+        goroutine 1 [sync.WaitGroup.Wait]:
+        main.main(…)
+        	prog.go:24 +0x?
+
+        goroutine 6 [runnable]:
+        main.main.func1(…)
+        	prog.go:14 +0x?
+        created by main.main
+        	prog.go:12 +0x?"#]]
+    .assert_eq(&normalize(&stderr_of(&m)));
+}
+
+#[test]
+fn iteration_inside_a_write_window_crashes() {
+    let mut m = mapfatal_at_wait();
+    step_go_through(&mut m, 7, PendingKind::MapRead); // read m["x"]: fine
+    step_go_through(&mut m, 6, PendingKind::MapWriteBegin); // begin write of "a"
+    step_go_through(&mut m, 7, PendingKind::MapIterate); // range step while writing
+    assert_eq!(
+        first_line(&m),
+        "fatal error: concurrent map iteration and map write"
+    );
+}
+
+#[test]
+fn overlapping_writes_crash_with_concurrent_map_writes() {
+    let mut m = mapfatal_at_wait();
+    // Goroutine 7 reads and ranges to the end, up to its write of "b".
+    while m.pending(gid_of(&m, 7)).map(|p| p.kind) != Some(PendingKind::MapWriteBegin) {
+        step_go(&mut m, 7);
+    }
+    step_go_through(&mut m, 6, PendingKind::MapWriteBegin); // begin "a"
+    step_go_through(&mut m, 7, PendingKind::MapWriteBegin); // begin "b": the flag is set
+    assert_eq!(first_line(&m), "fatal error: concurrent map writes");
+    assert_eq!(m.exit_code(), Some(2));
+}
+
+#[test]
+fn same_schedule_same_events() {
+    let (src, _, _) = load("mapfatal");
+    let run = || {
+        let mut m = machine(&src);
+        let mut events = Vec::new();
+        let mut k = 0usize;
+        while m.status() == &Status::Running {
+            let r = m.runnable();
+            k = k.wrapping_mul(31).wrapping_add(7);
+            events.extend(m.step(r[k % r.len()]));
+        }
+        (events, m.stdout().to_string(), m.status().clone())
+    };
+    assert_eq!(run(), run());
+}

@@ -1,0 +1,14 @@
+package main
+
+import "fmt"
+
+func main() {
+	ch := make(chan int, 1)
+	ch <- 1
+	close(ch)
+	v, ok := <-ch
+	fmt.Println(v, ok)
+	v, ok = <-ch
+	fmt.Println(v, ok)
+	close(ch)
+}

@@ -1,0 +1,14 @@
+package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func main() {
+	var mu sync.RWMutex
+	mu.RLock()
+	mu.RUnlock()
+	fmt.Println("ok")
+	mu.RUnlock()
+}
