@@ -95,7 +95,7 @@ func main() {
                51 L10  Binary + int
                52 L10  StoreLocal 6
                53 L10  Jump 36
-               54 L10  Return
+               54 L13  Return
             func main.main.func1 () () locals=0 captures=1
                 0 L8   Capture 0
                 1 L8   Load
@@ -156,7 +156,7 @@ func main() {
                19 L13  LoadLocal 0
                20 L13  FieldPtr 0
                21 L13  CallLib sync.(*Mutex).Unlock 1
-               22 L13  Return
+               22 L14  Return
             func main.main () () locals=3 captures=0
                 0 L17  Alloc Counter
                 1 L17  StoreLocal 0
@@ -171,7 +171,7 @@ func main() {
                10 L19  LoadLocal 0
                11 L19  PushStr "a"
                12 L19  Call main.(*Counter).Inc 2
-               13 L19  Return
+               13 L20  Return
         "#]],
     );
 }
@@ -224,7 +224,7 @@ func main() {
                24 L9   LoadLocal 3
                25 L9   Store
                26 L9   Return
-               27 L9   Return
+               27 L10  Return
             func main.f.func1 () () locals=2 captures=1
                 0 L6   Capture 0
                 1 L6   StoreLocal 0
@@ -308,7 +308,7 @@ func main() {
                41 L14  ToIface string
                42 L14  CallLib fmt.Println 1
                43 L14  Jump 44
-               44 L14  Return
+               44 L16  Return
         "#]],
     );
 }
@@ -347,7 +347,7 @@ func main() {
                10 L7   LoadLocal 3
                11 L7   StoreLocal 1
                12 L7   Return
-               13 L7   Return
+               13 L8   Return
             func main.main () () locals=3 captures=0
                 0 L11  PushInt 2
                 1 L11  StoreLocal 0
@@ -360,7 +360,7 @@ func main() {
                 8 L12  StoreLocal 2
                 9 L13  LoadLocal 2
                10 L13  Pop
-               11 L13  Return
+               11 L14  Return
         "#]],
     );
 }
