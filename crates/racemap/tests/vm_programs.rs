@@ -77,10 +77,12 @@ fn normalize(text: &str) -> String {
             l.truncate(p);
             l.push_str(" pc=?]");
         }
+        // Integer arguments are compared; addresses (`0xc…`, `{…}`, `?`-marked words) are not.
         if !l.starts_with('\t')
             && !l.starts_with("created by")
             && l.ends_with(')')
             && l.starts_with("main.")
+            && (l.contains("0xc") || l.contains('{') || l.contains('?'))
         {
             if let Some(p) = l.find('(') {
                 l.truncate(p);
@@ -238,17 +240,17 @@ fn two_writers_inside_the_window_crash_with_concurrent_map_writes() {
         fatal error: concurrent map read and map write
 
         goroutine 7 [running]:
-        main.main.func2(…)
+        main.main.func2()
         	prog.go:18 +0x?
         created by main.main
         	prog.go:16 +0x?
 
         goroutine 1 [sync.WaitGroup.Wait]:
-        main.main(…)
+        main.main()
         	prog.go:24 +0x?
 
         goroutine 6 [runnable]:
-        main.main.func1(…)
+        main.main.func1()
         	prog.go:14 +0x?
         created by main.main
         	prog.go:12 +0x?"#]]

@@ -167,6 +167,7 @@ impl Machine {
             return;
         }
         let stack = self.stack_of(gid).to_vec();
+        let args = self.frame_args(gid);
         let message = error.first_line();
         let g = self.g(gid);
         let previous = match g.panicking.take() {
@@ -184,6 +185,7 @@ impl Machine {
             recovered: false,
             previous,
             stack,
+            args,
         });
         g.next = None;
         if let Some(f) = g.frames.last_mut() {
@@ -206,7 +208,7 @@ impl Machine {
                 // Unwound every frame while panicking.
                 let p = self.g(gid).panicking.take();
                 if let Some(p) = p {
-                    self.fail(gid, p.error, p.previous, Some(p.stack));
+                    self.fail(gid, p.error, p.previous, Some((p.stack, p.args)));
                 } else {
                     self.park(gid, Visible::Exit, None);
                 }

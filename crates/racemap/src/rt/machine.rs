@@ -617,7 +617,7 @@ impl Machine {
         gid: Gid,
         error: RtError,
         previous: Vec<String>,
-        panic_stack: Option<Vec<StackFrame>>,
+        panic_stack: Option<(Vec<StackFrame>, Vec<String>)>,
     ) {
         if self.status != Status::Running {
             return;
@@ -653,9 +653,15 @@ impl Machine {
         });
     }
 
-    fn dump(&self, gid: Gid, stack: Option<Vec<StackFrame>>, running: bool) -> GoroutineDump {
+    fn dump(
+        &self,
+        gid: Gid,
+        stack: Option<(Vec<StackFrame>, Vec<String>)>,
+        running: bool,
+    ) -> GoroutineDump {
         let g = &self.goroutines[gid.0 as usize];
-        let frames: Vec<StackFrame> = stack.unwrap_or_else(|| self.stack_of(gid).to_vec());
+        let (frames, args) =
+            stack.unwrap_or_else(|| (self.stack_of(gid).to_vec(), self.frame_args(gid)));
         let state = match (&g.status, &g.next) {
             _ if running => "running".to_string(),
             (GoStatus::Sleeping(_), _) => "sleep".to_string(),
@@ -665,7 +671,15 @@ impl Machine {
         GoroutineDump {
             go_id: g.go_id,
             state,
-            frames: frames.iter().map(|f| self.dump_frame(f)).collect(),
+            frames: frames
+                .iter()
+                .enumerate()
+                .map(|(i, f)| {
+                    let mut d = self.dump_frame(f);
+                    d.args = args.get(i).cloned().unwrap_or_default();
+                    d
+                })
+                .collect(),
             created_by: g.created_by.as_ref().map(|f| self.dump_frame(f)),
         }
     }
@@ -682,6 +696,23 @@ impl Machine {
             (GoStatus::Parked, Some(v)) => !self.enabled(gid, v),
             _ => false,
         }
+    }
+
+    /// The arguments of each frame (innermost first) as Go's traceback prints them: one hex
+    /// word per integer, bool or pointer, `{ptr, len}` for strings, `{ptr, len, cap}` for
+    /// slices (addresses are racemap's fake, deterministic ones).
+    pub(crate) fn frame_args(&self, gid: Gid) -> Vec<String> {
+        let g = &self.goroutines[gid.0 as usize];
+        g.frames
+            .iter()
+            .rev()
+            .map(|f| {
+                let func = self.program.func(f.func);
+                let n = (func.params as usize).min(f.locals.len());
+                let words: Vec<String> = f.locals[..n].iter().map(arg_words).collect();
+                words.join(", ")
+            })
+            .collect()
     }
 
     fn dump_frame(&self, f: &StackFrame) -> DumpFrame {
@@ -1041,5 +1072,31 @@ impl Machine {
     #[allow(dead_code)]
     pub(crate) fn lock_var(p: &Pointer) -> SyncVar {
         SyncVar::Lock(p.clone())
+    }
+}
+
+/// One argument as Go's traceback prints it.
+fn arg_words(v: &Value) -> String {
+    fn addr(obj: u32) -> u64 {
+        0xc000010000 + u64::from(obj) * 0x100
+    }
+    match v {
+        Value::Int(i) => format!("{:#x}", *i as u64),
+        Value::Bool(b) => format!("{:#x}", u8::from(*b)),
+        Value::Float(f) => format!("{:#x}", f.to_bits()),
+        Value::Str(s) => format!(
+            "{{{:#x}, {:#x}}}",
+            0x4b0000 + (s.len() as u64 % 0x1000),
+            s.len()
+        ),
+        Value::Ptr(Some(p)) => format!("{:#x}", addr(p.obj.0)),
+        Value::Slice(Some(s)) => format!("{{{:#x}, {:#x}, {:#x}}}", addr(s.obj.0), s.len, s.cap),
+        Value::Slice(None) => "{0x0, 0x0, 0x0}".to_string(),
+        Value::Map(Some(m)) => format!("{:#x}", 0xc000070000 + u64::from(m.0) * 0x30),
+        Value::Chan(Some(c)) => format!("{:#x}", 0xc000080000 + u64::from(c.0) * 0x60),
+        Value::Iface(Some(_)) => "{0x48a0e0, 0xc000012000}".to_string(),
+        Value::Iface(None) => "{0x0, 0x0}".to_string(),
+        Value::Struct(_) | Value::Array(_) | Value::Sync(_) => "{...}".to_string(),
+        _ => "0x0".to_string(),
     }
 }
