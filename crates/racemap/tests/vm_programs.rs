@@ -298,3 +298,32 @@ fn same_schedule_same_events() {
     };
     assert_eq!(run(), run());
 }
+
+#[test]
+fn snapshots_show_the_writing_flag_and_goroutine_states() {
+    let mut m = mapfatal_at_wait();
+    step_go_through(&mut m, 6, PendingKind::MapWriteBegin);
+    let maps = m.maps();
+    assert_eq!(maps.len(), 1);
+    assert_eq!(maps[0].entries, vec![("x".to_string(), "0".to_string())]);
+    assert_eq!(maps[0].writer, Some(gid_of(&m, 6)));
+    let states: Vec<(u64, String)> = m
+        .goroutines()
+        .iter()
+        .map(|g| (g.go_id, g.state.clone()))
+        .collect();
+    assert_eq!(
+        states,
+        vec![
+            (1, "sync.WaitGroup.Wait".to_string()),
+            (6, "runnable".to_string()),
+            (7, "runnable".to_string())
+        ]
+    );
+    let main_stack = &m.goroutines()[0].stack;
+    assert_eq!(&*main_stack[0].name, "main.main");
+    step_go(&mut m, 6); // end of the write: flag cleared, entry visible
+    let maps = m.maps();
+    assert_eq!(maps[0].writer, None);
+    assert_eq!(maps[0].entries.len(), 2);
+}

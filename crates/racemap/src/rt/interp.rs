@@ -2442,6 +2442,15 @@ impl Machine {
 
     // ----- formatting (minimal `%v`; `rt::fmt` owns the full rules) -----
 
+    /// `%v` of a value of static type `ty`, with Go's `fmt` rules.
+    pub(crate) fn format_typed(&self, ty: TypeId, v: &Value) -> String {
+        let boxed = match v {
+            Value::Iface(_) => v.clone(),
+            other => Value::Iface(Some(Box::new((ty, other.clone())))),
+        };
+        crate::rt::fmt::sprint(&MachineFmt(self), &[boxed])
+    }
+
     /// `%v` of a value.
     pub(crate) fn format_v(&self, v: &Value) -> String {
         self.format_depth(v, 0)

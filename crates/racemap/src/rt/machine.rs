@@ -389,7 +389,12 @@ impl Machine {
         if !g.is_live() {
             return None;
         }
-        let (kind, footprint) = self.footprint(next);
+        let (kind, mut footprint) = self.footprint(next);
+        if let Visible::MapIterNext { iter } = next {
+            if let Some((Some(m), _)) = g.iters.get(*iter) {
+                footprint.maps.push((*m, false));
+            }
+        }
         let (enabled, wait) = match g.status {
             GoStatus::Sleeping(_) => {
                 let enabled = self.runnable().iter().any(|c| c.gid == gid);
@@ -493,7 +498,12 @@ impl Machine {
                 entries: m
                     .entries_in_order()
                     .iter()
-                    .map(|(k, v)| (self.format_v(k), self.format_v(v)))
+                    .map(|(k, v)| {
+                        (
+                            self.format_typed(m.key_ty, k),
+                            self.format_typed(m.elem_ty, v),
+                        )
+                    })
                     .collect(),
                 writer: m.writing.as_ref().map(|w| w.gid),
             })
@@ -509,7 +519,11 @@ impl Machine {
             .map(|(i, c)| ChanView {
                 id: ChanId(i as u32),
                 cap: c.cap,
-                buffer: c.buf.iter().map(|v| self.format_v(v)).collect(),
+                buffer: c
+                    .buf
+                    .iter()
+                    .map(|v| self.format_typed(c.elem_ty, v))
+                    .collect(),
                 closed: c.closed,
             })
             .collect()
