@@ -327,3 +327,8 @@ fn snapshots_show_the_writing_flag_and_goroutine_states() {
     assert_eq!(maps[0].writer, None);
     assert_eq!(maps[0].entries.len(), 2);
 }
+
+#[test]
+fn error_and_stringer_methods_in_print_and_panic() {
+    check_against_go("methods");
+}

@@ -996,7 +996,7 @@ impl Machine {
                 };
                 let (ty, v) = *b;
                 let name = prog.string(*name).to_string();
-                let Some(m) = prog.methods.get(&(ty, name)) else {
+                let Some(m) = self.find_method(ty, &name) else {
                     return Err(RtError::nil_deref().into());
                 };
                 let recv = if m.deref_recv {
@@ -1266,7 +1266,7 @@ impl Machine {
         match self.program.types.under(target) {
             TypeKind::Interface(methods) => methods
                 .iter()
-                .all(|(name, _)| self.program.methods.contains_key(&(dynamic, name.clone()))),
+                .all(|(name, _)| self.find_method(dynamic, name).is_some()),
             _ => false,
         }
     }
@@ -1458,9 +1458,139 @@ impl Machine {
         })))
     }
 
+    /// The result of the `Error()` (first) or `String()` method of a value of dynamic type `ty`,
+    /// run to completion on a scratch copy of the machine (so it never affects the run; a
+    /// method that blocks or fails gives `None`).
+    pub(crate) fn method_string(&self, ty: TypeId, value: &Value) -> Option<String> {
+        if ty == self.program.error_type {
+            return Some(str_of(value).to_string());
+        }
+        let m = ["Error", "String"]
+            .iter()
+            .find_map(|n| self.find_method(ty, n))?;
+        let recv = if m.deref_recv {
+            self.heap.load(&ptr_of(value.clone())?).ok()?
+        } else {
+            value.clone()
+        };
+        let mut scratch = self.clone();
+        let out = scratch.call_sync(m.func, vec![recv])?;
+        match out.first() {
+            Some(Value::Str(s)) => Some(s.to_string()),
+            _ => None,
+        }
+    }
+
+    /// The method `name` of dynamic type `ty`: from [`Program::methods`], else by Go's runtime
+    /// name of the method (`main.T.M`, or `main.(*T).M` for a pointer receiver).
+    ///
+    /// [`Program::methods`]: crate::bytecode::Program::methods
+    pub(crate) fn find_method(&self, ty: TypeId, name: &str) -> Option<crate::bytecode::Method> {
+        if let Some(m) = self.program.methods.get(&(ty, name.to_string())) {
+            return Some(m.clone());
+        }
+        let types = &self.program.types;
+        let named = |t: TypeId| match types.kind(t) {
+            TypeKind::Named { name, pkg, .. } => Some(format!("{pkg}.{name}")),
+            _ => None,
+        };
+        let by_name = |full: String| {
+            self.program
+                .funcs
+                .iter()
+                .position(|f| *f.name == *full)
+                .map(|i| FuncId(i as u32))
+        };
+        if let Some(n) = named(ty) {
+            return by_name(format!("{n}.{name}")).map(|func| crate::bytecode::Method {
+                func,
+                deref_recv: false,
+            });
+        }
+        if let TypeKind::Pointer(elem) = types.kind(ty) {
+            let n = named(*elem)?;
+            let (pkg, base) = n.split_once('.')?;
+            if let Some(func) = by_name(format!("{pkg}.(*{base}).{name}")) {
+                return Some(crate::bytecode::Method {
+                    func,
+                    deref_recv: false,
+                });
+            }
+            return by_name(format!("{n}.{name}")).map(|func| crate::bytecode::Method {
+                func,
+                deref_recv: true,
+            });
+        }
+        None
+    }
+
+    /// Run `func(args)` to completion on a new scratch goroutine of this (cloned) machine,
+    /// executing its visible operations inline; `None` if it blocks, fails or runs too long.
+    fn call_sync(&mut self, func: FuncId, args: Vec<Value>) -> Option<Vec<Value>> {
+        let gid = Gid(self.goroutines.len() as u32);
+        let main = self.program.main;
+        self.goroutines.push(crate::rt::goroutine::Goroutine {
+            gid,
+            go_id: 0,
+            frames: vec![Frame {
+                func: main,
+                pc: 0,
+                locals: Vec::new(),
+                stack: Vec::new(),
+                captures: Rc::from(Vec::new()),
+                defers: Vec::new(),
+                kind: FrameKind::Root,
+                returning: false,
+                call_pc: 0,
+            }],
+            status: GoStatus::Parked,
+            next: None,
+            next_span: crate::diag::Span::default(),
+            panicking: None,
+            iters: Vec::new(),
+            created_by: None,
+            root: main,
+        });
+        self.push_call(gid, func, args, Rc::from(Vec::new()), FrameKind::Call)
+            .ok()?;
+        let mut budget: u32 = 100_000;
+        while self.goroutines[gid.0 as usize].frames.len() > 1 {
+            budget = budget.checked_sub(1)?;
+            if self.status != Status::Running || self.goroutines[gid.0 as usize].panicking.is_some()
+            {
+                return None;
+            }
+            if let Some(v) = self.goroutines[gid.0 as usize].next.clone() {
+                if !self.enabled(gid, &v) || matches!(v, Visible::Exit) {
+                    return None;
+                }
+                self.exec_visible(gid, 0).ok()?;
+                continue;
+            }
+            let top_returning = self.goroutines[gid.0 as usize]
+                .frames
+                .last()
+                .is_some_and(|f| f.returning);
+            let r = if top_returning {
+                self.continue_return(gid)
+            } else {
+                self.exec_one(gid)
+            };
+            r.ok()?;
+        }
+        Some(std::mem::take(
+            &mut self.goroutines[gid.0 as usize].frames[0].stack,
+        ))
+    }
+
     /// How Go prints a panic value after `panic: `.
     fn panic_text(&self, v: &Value) -> String {
         let types = &self.program.types;
+        if let Value::Iface(Some(b)) = v {
+            if let Some(s) = self.method_string(b.0, &b.1) {
+                return s;
+            }
+        }
         match v {
             Value::Iface(Some(b)) => {
                 let (ty, inner) = (&b.0, &b.1);
@@ -2765,9 +2895,6 @@ impl crate::rt::fmt::FmtHeap for MachineFmt<'_> {
     }
 
     fn method_string(&self, ty: TypeId, value: &Value) -> Option<String> {
-        if ty == self.0.program.error_type {
-            return Some(str_of(value).to_string());
-        }
-        None
+        self.0.method_string(ty, value)
     }
 }
