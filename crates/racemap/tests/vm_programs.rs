@@ -332,3 +332,42 @@ fn snapshots_show_the_writing_flag_and_goroutine_states() {
 fn error_and_stringer_methods_in_print_and_panic() {
     check_against_go("methods");
 }
+
+#[test]
+fn main_returning_ends_the_program_with_goroutines_blocked() {
+    check_against_go("exitblocked");
+}
+
+#[test]
+fn unbuffered_ping_pong_and_range_over_channel() {
+    check_against_go("pingpong");
+}
+
+#[test]
+fn atomics_mutex_and_waitgroup() {
+    check_against_go("counters");
+}
+
+#[test]
+fn sync_map_store_delete_load_or_store_range() {
+    check_against_go("syncmaprange");
+}
+
+/// Every interleaving policy gives the same output for race-free programs.
+#[test]
+fn race_free_programs_agree_under_other_schedules() {
+    for name in ["pingpong", "counters", "syncmaprange", "exitblocked"] {
+        let (src, stdout, _) = load(name);
+        for pick in [1usize, 2, 5] {
+            let mut m = machine(&src);
+            let mut k = 0usize;
+            while m.status() == &Status::Running {
+                let r = m.runnable();
+                k += pick;
+                m.step(r[k % r.len()]);
+            }
+            assert_eq!(m.stdout(), stdout, "{name} with policy {pick}");
+            assert_eq!(m.exit_code(), Some(0), "{name} with policy {pick}");
+        }
+    }
+}

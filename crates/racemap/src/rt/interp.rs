@@ -1683,17 +1683,7 @@ impl Machine {
                     }
                     None => None,
                 };
-                if map.is_none() {
-                    // A nil map read is not a map access; still one step.
-                    self.emit(
-                        gid,
-                        Op::Block {
-                            reason: crate::rt::event::WaitReason::Select,
-                        },
-                        Vec::new(),
-                    );
-                    self.events.pop();
-                }
+                // A nil map read is no map access: one step without an event.
                 let ok = got.is_some();
                 let v = match got {
                     Some(v) => v,
@@ -1732,7 +1722,8 @@ impl Machine {
                 let delete = value.is_none() && !clear;
                 let Some(m) = map else {
                     if delete || clear {
-                        // delete/clear on a nil map: a no-op.
+                        // delete/clear on a nil map: a no-op (one step, no map access).
+                        self.g(gid).next = None;
                         return Ok(());
                     }
                     return Err(RtError::nil_map_write().into());
