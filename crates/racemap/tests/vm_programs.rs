@@ -371,3 +371,48 @@ fn race_free_programs_agree_under_other_schedules() {
         }
     }
 }
+
+fn limit_of(src: &str, config: Config) -> String {
+    let prog = racemap::compile::compile(src).expect("compiles");
+    let mut m = Machine::new(Rc::new(prog), config);
+    while m.status() == &Status::Running {
+        let r = m.runnable();
+        m.step(r[r.len() - 1]);
+    }
+    match m.status() {
+        Status::Limit(l) => l.message(),
+        other => panic!("expected a limit, got {other:?}"),
+    }
+}
+
+#[test]
+fn limits_end_runaway_programs_with_clear_messages() {
+    let spin = "package main\n\nfunc main() {\n\tx := 0\n\tfor {\n\t\tx++\n\t\tif x < 0 {\n\t\t\tprintln(x)\n\t\t}\n\t}\n}\n";
+    assert_eq!(
+        limit_of(spin, Config::default()),
+        "racemap: a goroutine ran 1000000 instructions without a visible operation (an endless loop such as `for {}`?); raise it with --max-instructions"
+    );
+    let shared_spin = "package main\n\nvar n int\n\nfunc main() {\n\tfor {\n\t\tn++\n\t}\n}\n";
+    let config = Config {
+        max_steps: 1000,
+        ..Config::default()
+    };
+    assert_eq!(
+        limit_of(shared_spin, config),
+        "racemap: step limit of 1000 reached (the program may loop forever); raise it with --max-steps"
+    );
+    let bomb = "package main\n\nfunc main() {\n\tfor {\n\t\tgo func() {\n\t\t\tselect {}\n\t\t}()\n\t}\n}\n";
+    let config = Config {
+        max_goroutines: 500,
+        ..Config::default()
+    };
+    assert_eq!(
+        limit_of(bomb, config),
+        "racemap: goroutine limit of 500 reached (a goroutine bomb?); raise it with --max-goroutines"
+    );
+    let huge = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\ts := make([]int, 1<<40)\n\tfmt.Println(len(s))\n}\n";
+    assert_eq!(
+        limit_of(huge, Config::default()),
+        "racemap: allocation of 1099511627776 values exceeds the heap limit of 4000000 values; raise it with --max-heap-slots"
+    );
+}

@@ -440,7 +440,7 @@ impl Machine {
         if self.status != Status::Running {
             return Vec::new();
         }
-        if !self.runnable().contains(&choice) {
+        if !self.choice_runnable(choice) {
             return Vec::new();
         }
         if self.steps >= self.config.max_steps {
@@ -741,9 +741,43 @@ impl Machine {
         }
     }
 
+    /// Whether `choice` is in [`Machine::runnable`], without building the whole list.
+    fn choice_runnable(&self, choice: Choice) -> bool {
+        let Some(g) = self.goroutines.get(choice.gid.0 as usize) else {
+            return false;
+        };
+        match (&g.status, &g.next) {
+            (
+                GoStatus::Parked,
+                Some(Visible::Select {
+                    arms, has_default, ..
+                }),
+            ) => match arms.get(choice.alt as usize) {
+                Some(arm) => self.arm_ready(g.gid, arm),
+                None => {
+                    *has_default
+                        && choice.alt as usize == arms.len()
+                        && !arms.iter().any(|a| self.arm_ready(g.gid, a))
+                }
+            },
+            (GoStatus::Parked, Some(v)) => choice.alt == 0 && self.enabled(g.gid, v),
+            (GoStatus::Sleeping(_), _) => self.runnable().contains(&choice),
+            _ => false,
+        }
+    }
+
+    /// Some goroutine can move (stops at the first one found).
+    fn any_runnable(&self) -> bool {
+        self.goroutines.iter().any(|g| match (&g.status, &g.next) {
+            (GoStatus::Sleeping(_), _) => true,
+            (GoStatus::Parked, Some(v)) => self.enabled(g.gid, v),
+            _ => false,
+        })
+    }
+
     /// After a step: if nothing can move, the program deadlocked.
     pub(crate) fn check_deadlock(&mut self) {
-        if self.status == Status::Running && self.runnable().is_empty() {
+        if self.status == Status::Running && !self.any_runnable() {
             self.fail(Gid::MAIN, RtError::deadlock(), Vec::new(), None);
         }
     }
