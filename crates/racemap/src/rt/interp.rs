@@ -84,6 +84,8 @@ impl Machine {
         &mut self.goroutines[gid.0 as usize]
     }
 
+    // Invariant: only called while `gid` executes code, i.e. has at least one frame
+    // (`run_local` checks before every instruction).
     fn frame(&mut self, gid: Gid) -> &mut Frame {
         self.goroutines[gid.0 as usize]
             .frames
@@ -257,10 +259,9 @@ impl Machine {
         let d = self.frame(gid).defers.pop();
         if let Some(d) = d {
             let span = {
-                let f = self.goroutines[gid.0 as usize]
-                    .frames
-                    .last()
-                    .expect("frame");
+                let Some(f) = self.goroutines[gid.0 as usize].frames.last() else {
+                    return Ok(());
+                };
                 let func = self.program.func(f.func);
                 func.spans
                     .get(f.pc.saturating_sub(1) as usize)
@@ -294,7 +295,9 @@ impl Machine {
         // No defers left: pop.
         let prog = self.program.clone();
         let g = &mut self.goroutines[gid.0 as usize];
-        let frame = g.frames.pop().expect("frame");
+        let Some(frame) = g.frames.pop() else {
+            return Ok(());
+        };
         let unwinding = g.panicking.as_ref().is_some_and(|p| !p.recovered);
         if unwinding {
             if let Some(parent) = g.frames.last_mut() {
@@ -344,27 +347,33 @@ impl Machine {
             FrameKind::RangeBody(inflight) => {
                 // f returned: continue the iteration when it said true.
                 let more = matches!(results.first(), Some(Value::Bool(true)));
-                let span = {
-                    let f = g.frames.last().expect("frame");
-                    let func = prog.func(f.func);
-                    func.spans
-                        .get(f.call_pc as usize)
-                        .copied()
-                        .unwrap_or(func.span)
-                };
+                let span = g
+                    .frames
+                    .last()
+                    .map(|f| {
+                        let func = prog.func(f.func);
+                        func.spans
+                            .get(f.call_pc as usize)
+                            .copied()
+                            .unwrap_or(func.span)
+                    })
+                    .unwrap_or_default();
                 if more {
                     self.park(gid, Visible::SyncMap(inflight), Some(span));
                 }
             }
             FrameKind::OnceBody(p) => {
-                let span = {
-                    let f = g.frames.last().expect("frame");
-                    let func = prog.func(f.func);
-                    func.spans
-                        .get(f.call_pc as usize)
-                        .copied()
-                        .unwrap_or(func.span)
-                };
+                let span = g
+                    .frames
+                    .last()
+                    .map(|f| {
+                        let func = prog.func(f.func);
+                        func.spans
+                            .get(f.call_pc as usize)
+                            .copied()
+                            .unwrap_or(func.span)
+                    })
+                    .unwrap_or_default();
                 self.park(gid, Visible::OnceDone(p), Some(span));
             }
         }
@@ -374,12 +383,12 @@ impl Machine {
     /// Execute one instruction of the top frame (decoding a visible one into a park).
     fn exec_one(&mut self, gid: Gid) -> R<()> {
         let prog = self.program.clone();
-        let (fid, pc) = {
-            let f = self.goroutines[gid.0 as usize]
-                .frames
-                .last()
-                .expect("frame");
-            (f.func, f.pc)
+        let Some((fid, pc)) = self.goroutines[gid.0 as usize]
+            .frames
+            .last()
+            .map(|f| (f.func, f.pc))
+        else {
+            return Ok(());
         };
         let func = prog.func(fid);
         let Some(ins) = func.code.get(pc as usize) else {
@@ -2128,8 +2137,7 @@ impl Machine {
         let newlen = u64::from(len) + u64::from(n);
         let result = if n == 0 {
             slice.clone()
-        } else if newlen <= u64::from(cap) {
-            let s = s.clone().expect("cap > 0 means a backing array");
+        } else if let Some(s) = s.clone().filter(|_| newlen <= u64::from(cap)) {
             for (i, e) in elems.into_iter().enumerate() {
                 let p = Pointer::root(s.obj).child(s.off + len + i as u32);
                 eff.push(Effect::Write(Loc::Heap(p.clone())));
