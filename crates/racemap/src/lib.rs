@@ -13,3 +13,4 @@ pub mod race;
 pub mod rt;
 pub mod run;
 pub mod sched;
+pub mod strategies;

@@ -1,1 +1,246 @@
-//! Runner (to be written).
+//! The runner: drive a machine with a [`Scheduler`] and the race detector, and collect what a
+//! user of `go run -race` would see.
+//!
+//! Each step: ask the scheduler for one of the runnable moves, make it, feed its events to the
+//! [`Detector`], and append to stderr the program's `print` output and any race report, in the
+//! order they happen. At the end stderr gets the failure text (panic or fatal error with its
+//! goroutine dump) or, after a normal exit with races, `Found N data race(s)`; the exit status
+//! is 0, 2 (panic/fatal error), 66 (races after an otherwise normal exit, as Go's detector does)
+//! or [`EXIT_LIMIT`] when a racemap bound ended the run.
+
+use crate::explore::target::{Ending, Target, EXIT_LIMIT};
+use crate::race::report::found_line;
+use crate::race::{Detector, DetectorConfig, RaceReport};
+use crate::rt::event::Event;
+use crate::sched::{RandomScheduler, ReplayScheduler, Schedule, Scheduler};
+use serde::{Deserialize, Serialize};
+
+/// Exit status of a run with data races that otherwise exited normally (Go's `-race`).
+pub const EXIT_RACE: i32 = 66;
+
+/// How to run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RunConfig {
+    /// Seed of the random scheduler used after the schedule (or from the start).
+    pub seed: u64,
+    /// Moves to replay first; the seeded random scheduler continues after them.
+    pub schedule: Option<Schedule>,
+    /// Most steps before the run stops with [`EXIT_LIMIT`] (the machine has its own bound too).
+    pub max_steps: u64,
+    /// Run the race detector.
+    pub race_detection: bool,
+    /// Keep every step's events in [`RunResult::steps`].
+    pub record_events: bool,
+}
+
+impl Default for RunConfig {
+    fn default() -> RunConfig {
+        RunConfig {
+            seed: 0,
+            schedule: None,
+            max_steps: 100_000,
+            race_detection: true,
+            record_events: true,
+        }
+    }
+}
+
+/// Why the run stopped.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RunEnd {
+    /// `main` returned.
+    Exited,
+    /// A panic, a fatal error or a deadlock.
+    Failed,
+    /// A racemap bound.
+    Limit,
+    /// The scheduler stopped choosing (manual scheduling, replay without fallback).
+    Paused,
+}
+
+/// Everything a run produced.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RunResult {
+    /// Program stdout.
+    pub stdout: String,
+    /// stderr as Go prints it: `print` output and race reports as they happen, then the failure
+    /// text or `Found N data race(s)`.
+    pub stderr: String,
+    /// Exit status: 0, 2, [`EXIT_RACE`], [`EXIT_LIMIT`]; `None` when paused.
+    pub exit_code: Option<i32>,
+    /// How it stopped.
+    pub end: RunEnd,
+    /// The races found, in order.
+    pub races: Vec<RaceReport>,
+    /// The moves made.
+    pub schedule: Schedule,
+    /// Every step's events (when [`RunConfig::record_events`]).
+    pub steps: Vec<Event>,
+    /// The first line of the failure (`fatal error: concurrent map writes`, `panic: ...`, a
+    /// racemap limit message), `None` after a normal exit.
+    pub first_error_line: Option<String>,
+    /// The failure was a deadlock.
+    pub deadlock: bool,
+}
+
+/// A stepping session: a target, its detector, and what was produced so far. The runner is a
+/// loop over [`Session::step`]; the UI can call it move by move.
+#[derive(Clone, Debug)]
+pub struct Session<T: Target> {
+    /// The machine.
+    pub target: T,
+    /// The detector, when enabled.
+    pub detector: Option<Detector>,
+    /// Moves made.
+    pub schedule: Schedule,
+    /// Events of every step (when recording).
+    pub steps: Vec<Event>,
+    /// stderr so far (print output and race reports).
+    pub stderr: String,
+    /// Bytes of the target's stderr already copied into `stderr`.
+    copied_stderr: usize,
+    /// Keep events.
+    record_events: bool,
+}
+
+impl<T: Target> Session<T> {
+    /// A session on `target`.
+    pub fn new(target: T, race_detection: bool, record_events: bool) -> Session<T> {
+        let detector = race_detection.then(|| {
+            let mut c = DetectorConfig::new(target.source_map());
+            c.first_goroutine_id = target.first_goroutine_id();
+            Detector::new(c)
+        });
+        Session {
+            target,
+            detector,
+            schedule: Schedule::new(),
+            steps: Vec::new(),
+            stderr: String::new(),
+            copied_stderr: 0,
+            record_events,
+        }
+    }
+
+    /// Make one move (which must be runnable); returns its events.
+    pub fn step(&mut self, choice: crate::sched::Choice) -> Vec<Event> {
+        self.schedule.push(choice);
+        let events = self.target.step(choice);
+        let err = self.target.stderr();
+        if err.len() > self.copied_stderr {
+            self.stderr.push_str(&err[self.copied_stderr..]);
+            self.copied_stderr = err.len();
+        }
+        if let Some(d) = &mut self.detector {
+            for e in &events {
+                for r in d.observe(e) {
+                    self.stderr.push_str(&r.render());
+                }
+            }
+        }
+        if self.record_events {
+            self.steps.extend(events.iter().cloned());
+        }
+        events
+    }
+
+    /// Races found so far.
+    pub fn races(&self) -> &[RaceReport] {
+        self.detector.as_ref().map(|d| d.reports()).unwrap_or(&[])
+    }
+
+    /// Finish: the result as the run stands (`end` is `Paused` while the target still runs).
+    pub fn finish(self, limit: Option<Ending>) -> RunResult {
+        let ending = limit.or_else(|| self.target.ending());
+        let races = self.races().to_vec();
+        let mut stderr = self.stderr;
+        let (end, exit_code, first_error_line, deadlock) = match ending {
+            None => (RunEnd::Paused, None, None, false),
+            Some(e) => {
+                stderr.push_str(&e.text);
+                let end = match e.exit_code {
+                    0 => RunEnd::Exited,
+                    EXIT_LIMIT => RunEnd::Limit,
+                    _ => RunEnd::Failed,
+                };
+                let code = if e.exit_code == 0 && !races.is_empty() {
+                    stderr.push_str(&found_line(races.len()));
+                    EXIT_RACE
+                } else {
+                    e.exit_code
+                };
+                (end, Some(code), e.first_line, e.deadlock)
+            }
+        };
+        RunResult {
+            stdout: self.target.stdout().to_string(),
+            stderr,
+            exit_code,
+            end,
+            races,
+            schedule: self.schedule,
+            steps: self.steps,
+            first_error_line,
+            deadlock,
+        }
+    }
+}
+
+/// The ending racemap reports when the runner's step bound is hit.
+pub fn step_limit_ending(max_steps: u64) -> Ending {
+    let line = format!(
+        "racemap: step limit of {max_steps} reached (the program may loop forever); raise it with --max-steps"
+    );
+    Ending {
+        exit_code: EXIT_LIMIT,
+        text: format!("{line}\n"),
+        first_line: Some(line),
+        deadlock: false,
+    }
+}
+
+/// Run `target` to the end with `scheduler`.
+pub fn run_with<T: Target>(
+    target: T,
+    scheduler: &mut dyn Scheduler,
+    config: &RunConfig,
+) -> RunResult {
+    let mut session = Session::new(target, config.race_detection, config.record_events);
+    let mut steps = 0u64;
+    loop {
+        if session.target.ending().is_some() {
+            return session.finish(None);
+        }
+        let choices = session.target.runnable();
+        if choices.is_empty() {
+            return session.finish(None);
+        }
+        if steps >= config.max_steps {
+            return session.finish(Some(step_limit_ending(config.max_steps)));
+        }
+        let Some(choice) = scheduler.pick(&choices) else {
+            return session.finish(None);
+        };
+        if !choices.contains(&choice) {
+            return session.finish(None);
+        }
+        session.step(choice);
+        steps += 1;
+    }
+}
+
+/// Run `target` with the scheduler `config` describes: the schedule's moves first (if any),
+/// then the seeded random scheduler.
+pub fn run<T: Target>(target: T, config: &RunConfig) -> RunResult {
+    let random = RandomScheduler::new(config.seed);
+    match &config.schedule {
+        Some(s) => {
+            let mut replay = ReplayScheduler::new(s.clone(), Some(Box::new(random)));
+            run_with(target, &mut replay, config)
+        }
+        None => {
+            let mut random = random;
+            run_with(target, &mut random, config)
+        }
+    }
+}

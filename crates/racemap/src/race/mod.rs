@@ -1,1 +1,12 @@
-//! Happens-before race detector (to be written).
+//! Happens-before data race detection (FastTrack over vector clocks, see [`detector`]) and
+//! Go-format race reports ([`report`]).
+
+pub mod detector;
+pub mod report;
+pub mod vclock;
+
+pub use detector::{Detector, DetectorConfig};
+pub use report::RaceReport;
+
+#[cfg(test)]
+mod tests;

@@ -1,1 +1,50 @@
-//! Schedulers (to be written).
+//! Schedulers: who moves next.
+//!
+//! A [`Scheduler`] is asked once per step to pick one of the machine's runnable [`Choice`]s
+//! (goroutine + `select` alternative), given in the machine's deterministic order. Strategies,
+//! one per file: [`manual`] (the caller decides, for the UI), [`random`] (seeded, splitmix64),
+//! [`round_robin`], [`replay`] (an encoded [`Schedule`], then a fallback) and [`pct`]
+//! (probabilistic concurrency testing). None of them reads a clock or OS randomness: a
+//! (program, scheduler, seed) triple always yields the same run.
+
+pub mod choice;
+pub mod manual;
+pub mod pct;
+pub mod random;
+pub mod replay;
+pub mod round_robin;
+pub mod schedule;
+
+pub use choice::Choice;
+pub use manual::ManualScheduler;
+pub use pct::{PctConfig, PctScheduler};
+pub use random::{RandomScheduler, SplitMix64};
+pub use replay::ReplayScheduler;
+pub use round_robin::RoundRobinScheduler;
+pub use schedule::{Schedule, ScheduleError};
+
+/// Picks the next move.
+pub trait Scheduler {
+    /// Pick one of `choices` (non-empty, in the machine's order). `None` stops the run here
+    /// (a manual scheduler waiting for the user, a replay without fallback that ran out).
+    ///
+    /// Invariant: a returned choice is an element of `choices`.
+    fn pick(&mut self, choices: &[Choice]) -> Option<Choice>;
+}
+
+impl<S: Scheduler + ?Sized> Scheduler for Box<S> {
+    fn pick(&mut self, choices: &[Choice]) -> Option<Choice> {
+        (**self).pick(choices)
+    }
+}
+
+/// The distinct goroutines among `choices`, in order.
+pub(crate) fn goroutines_of(choices: &[Choice]) -> Vec<crate::rt::event::Gid> {
+    let mut out: Vec<crate::rt::event::Gid> = Vec::new();
+    for c in choices {
+        if out.last() != Some(&c.gid) && !out.contains(&c.gid) {
+            out.push(c.gid);
+        }
+    }
+    out
+}

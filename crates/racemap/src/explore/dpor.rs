@@ -1,0 +1,463 @@
+//! Systematic exploration: dynamic partial-order reduction (Flanagan and
+//! Godefroid, "Dynamic Partial-Order Reduction for Model Checking Software", POPL 2005), over
+//! clones of the machine.
+//!
+//! Depth-first search over the moves of the program. Every node keeps a clone of the machine
+//! (and of the race detector) so backtracking is a pop, not a re-execution. Each explored step
+//! records the goroutines it moved (two for a rendezvous, plus the child of a `go`), its
+//! [`Footprint`] and a DPOR clock vector: step `i` happens before step `j` in the trace when
+//! they are dependent or linked by a chain of dependent steps or steps of the same goroutine.
+//!
+//! At every new state, for each live goroutine `p` (enabled or blocked) with next operation
+//! `op`, the last trace step `i` that is dependent with `op` and does not happen before `p`
+//! gets a backtrack point: `p` is added to the backtrack set of the state before `i` if `p` was
+//! enabled there, otherwise every goroutine enabled there is. Exploring a goroutine at a state
+//! means exploring each of its runnable alternatives (`select` cases). Sleep sets (prune
+//! re-exploring a move independent of everything done since it was explored) are optional and
+//! off by default, see [`DporConfig::sleep_sets`].
+//!
+//! Soundness notes: dependence is conservative ([`Footprint`]): main's exit, sleep wake-ups and
+//! any step that turned out to end the run (a panic in local code, a fatal error, a deadlock, a
+//! limit) are dependent with everything. Whether a step fails can depend on where other
+//! goroutines stand (a map write begun by another goroutine makes this one's write fatal), so
+//! a step that turned out to end the run gets a backtrack point before *every* earlier step
+//! that does not happen before it, not only the last dependent one. A preemption bound or a budget makes the search
+//! incomplete, and the result says so.
+
+use super::footprint::Footprint;
+use super::outcome::{ExploreResult, OutcomeSet};
+use super::target::Target;
+use crate::race::{Detector, DetectorConfig};
+use crate::rt::event::{Event, Gid, Op};
+use crate::sched::{Choice, Schedule};
+use std::collections::BTreeSet;
+
+/// Bounds of a systematic search. Budgets are counts, never time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DporConfig {
+    /// Stop after this many complete executions.
+    pub max_executions: u64,
+    /// Stop after this many steps in total over all executions.
+    pub max_total_steps: u64,
+    /// An execution longer than this is cut (counted as a racemap step-limit outcome).
+    pub max_steps_per_execution: u64,
+    /// Explore only schedules with at most this many preemptions (switching away from a
+    /// goroutine that could have continued); `None` for no bound.
+    pub preemption_bound: Option<u32>,
+    /// Run the race detector along.
+    pub race_detection: bool,
+    /// Also prune with sleep sets (Godefroid 1996). Off by default: combined with this
+    /// backtracking rule (which reverses only the last race of each step) they can miss outcomes
+    /// when main's exit disables goroutines that sleep; the explorer's property test found such a
+    /// program. Without them the search is FG-DPOR proper (sound, more executions).
+    pub sleep_sets: bool,
+}
+
+impl Default for DporConfig {
+    fn default() -> DporConfig {
+        DporConfig {
+            max_executions: 10_000,
+            max_total_steps: 2_000_000,
+            max_steps_per_execution: 10_000,
+            preemption_bound: None,
+            race_detection: true,
+            sleep_sets: false,
+        }
+    }
+}
+
+/// One move taken on the current path.
+#[derive(Clone, Debug)]
+struct TraceStep {
+    /// The move.
+    choice: Choice,
+    /// Goroutines it moved or created.
+    participants: Vec<Gid>,
+    /// What it touched (after the fact: global if it ended the run).
+    footprint: Footprint,
+    /// DPOR clock: entry `g` is 1 + the index of the last step of goroutine `g` that happens
+    /// before (or is) this step; 0 when none.
+    clock: Vec<u32>,
+}
+
+/// A state on the current path, with its search bookkeeping.
+#[derive(Clone, Debug)]
+struct Node<T> {
+    /// The machine at this state.
+    target: T,
+    /// The detector at this state.
+    detector: Option<Detector>,
+    /// Runnable moves here.
+    choices: Vec<Choice>,
+    /// Goroutines to explore from here.
+    backtrack: BTreeSet<Gid>,
+    /// Moves already explored from here, with their footprints.
+    done: Vec<(Choice, Footprint)>,
+    /// Moves not to explore from here (explored from an ancestor, independent since).
+    sleep: Vec<(Choice, Footprint)>,
+    /// Preemptions on the path to here.
+    preemptions: u32,
+    /// The goroutine that made the last move on the path.
+    last_gid: Option<Gid>,
+}
+
+fn join(into: &mut Vec<u32>, other: &[u32]) {
+    if into.len() < other.len() {
+        into.resize(other.len(), 0);
+    }
+    for (a, b) in into.iter_mut().zip(other) {
+        *a = (*a).max(*b);
+    }
+}
+
+/// The systematic explorer's state.
+struct Search<T: Target> {
+    config: DporConfig,
+    /// States on the current path; `stack[i]` is the state before `trace[i]`.
+    stack: Vec<Node<T>>,
+    /// Moves on the current path.
+    trace: Vec<TraceStep>,
+    outcomes: OutcomeSet,
+    total_steps: u64,
+    /// Something was skipped (bound or budget): the result is not complete.
+    incomplete: bool,
+}
+
+impl<T: Target> Search<T> {
+    /// The DPOR clock of goroutine `p` after the current trace.
+    fn process_clock(&self, p: Gid) -> Vec<u32> {
+        self.trace
+            .iter()
+            .rev()
+            .find(|s| s.participants.contains(&p))
+            .map(|s| s.clock.clone())
+            .unwrap_or_default()
+    }
+
+    /// Add backtrack points for goroutine `p` whose next step has footprint `fp`, against the
+    /// trace steps before `upto`.
+    fn add_backtrack(&mut self, p: Gid, fp: &Footprint, upto: usize) {
+        let cp = self.process_clock_before(p, upto);
+        for i in (0..upto).rev() {
+            let s = &self.trace[i];
+            // Steps of p itself are in `cp` too: they happen before p's next step.
+            let happens_before = s
+                .participants
+                .iter()
+                .any(|q| cp.get(q.0 as usize).copied().unwrap_or(0) > i as u32);
+            if happens_before || !s.footprint.dependent(fp) {
+                continue;
+            }
+            let node = &mut self.stack[i];
+            if node.choices.iter().any(|c| c.gid == p) {
+                node.backtrack.insert(p);
+            } else {
+                let all: Vec<Gid> = node.choices.iter().map(|c| c.gid).collect();
+                node.backtrack.extend(all);
+            }
+            return;
+        }
+    }
+
+    /// Add a backtrack point for `p` before every trace step (before `upto`) that does not
+    /// happen before `p`'s next step: the conservative treatment of a step that ended the run.
+    fn add_backtrack_everywhere(&mut self, p: Gid, upto: usize) {
+        let cp = self.process_clock_before(p, upto);
+        for i in 0..upto {
+            let s = &self.trace[i];
+            let happens_before = s
+                .participants
+                .iter()
+                .any(|q| cp.get(q.0 as usize).copied().unwrap_or(0) > i as u32);
+            if happens_before {
+                continue;
+            }
+            let node = &mut self.stack[i];
+            if node.choices.iter().any(|c| c.gid == p) {
+                node.backtrack.insert(p);
+            } else {
+                let all: Vec<Gid> = node.choices.iter().map(|c| c.gid).collect();
+                node.backtrack.extend(all);
+            }
+        }
+    }
+
+    fn process_clock_before(&self, p: Gid, upto: usize) -> Vec<u32> {
+        if upto == self.trace.len() {
+            return self.process_clock(p);
+        }
+        self.trace[..upto]
+            .iter()
+            .rev()
+            .find(|s| s.participants.contains(&p))
+            .map(|s| s.clock.clone())
+            .unwrap_or_default()
+    }
+
+    /// The FG-DPOR update at the state on top of the stack.
+    fn analyse_top(&mut self) {
+        let Some(top) = self.stack.last() else {
+            return;
+        };
+        let n = top.target.goroutine_count();
+        let pending: Vec<(Gid, Footprint)> = (0..n as u32)
+            .filter_map(|g| top.target.footprint(Gid(g)).map(|f| (Gid(g), f)))
+            .collect();
+        let upto = self.trace.len();
+        for (p, fp) in pending {
+            self.add_backtrack(p, &fp, upto);
+        }
+    }
+
+    /// Pick the first move to explore at a fresh node; `false` when every enabled move sleeps.
+    fn seed_backtrack(node: &mut Node<T>) -> bool {
+        let awake = |c: &Choice| !node.sleep.iter().any(|(s, _)| s == c);
+        let first = node
+            .last_gid
+            .and_then(|g| node.choices.iter().find(|c| c.gid == g && awake(c)))
+            .or_else(|| node.choices.iter().find(|c| awake(c)))
+            .copied();
+        match first {
+            Some(c) => {
+                node.backtrack.insert(c.gid);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn new_node(&self, target: T, detector: Option<Detector>) -> Node<T> {
+        let choices = if target.ending().is_some() {
+            Vec::new()
+        } else {
+            target.runnable()
+        };
+        Node {
+            target,
+            detector,
+            choices,
+            backtrack: BTreeSet::new(),
+            done: Vec::new(),
+            sleep: Vec::new(),
+            preemptions: 0,
+            last_gid: None,
+        }
+    }
+
+    /// The next move to explore at the top node, with the preemptions it adds.
+    fn next_move(&mut self) -> Option<(Choice, u32)> {
+        let bound = self.config.preemption_bound;
+        let top = self.stack.last()?;
+        let last_enabled = top
+            .last_gid
+            .is_some_and(|g| top.choices.iter().any(|c| c.gid == g));
+        let mut pruned = false;
+        let mut found = None;
+        for c in &top.choices {
+            if !top.backtrack.contains(&c.gid)
+                || top.done.iter().any(|(d, _)| d == c)
+                || top.sleep.iter().any(|(s, _)| s == c)
+            {
+                continue;
+            }
+            let preempt = u32::from(last_enabled && top.last_gid != Some(c.gid));
+            if let Some(b) = bound {
+                if top.preemptions + preempt > b {
+                    pruned = true;
+                    continue;
+                }
+            }
+            found = Some((*c, preempt));
+            break;
+        }
+        if pruned {
+            self.incomplete = true;
+        }
+        found
+    }
+
+    fn run(&mut self) {
+        loop {
+            if self.outcomes.executions() >= self.config.max_executions
+                || self.total_steps >= self.config.max_total_steps
+            {
+                self.incomplete = true;
+                return;
+            }
+            let Some((choice, preempt)) = self.next_move() else {
+                // Every move from here is explored: backtrack.
+                self.stack.pop();
+                if self.stack.is_empty() {
+                    return;
+                }
+                self.trace.pop();
+                continue;
+            };
+            let Some(top) = self.stack.last_mut() else {
+                return;
+            };
+            let pre_fp = top
+                .target
+                .footprint(choice.gid)
+                .unwrap_or_else(Footprint::global);
+            let mut target = top.target.clone();
+            let mut detector = top.detector.clone();
+            let events = target.step(choice);
+            self.total_steps += 1;
+            if let Some(d) = &mut detector {
+                for e in &events {
+                    d.observe(e);
+                }
+            }
+            let ended = target.ending().is_some();
+            let footprint = if ended {
+                Footprint::global()
+            } else {
+                pre_fp.clone()
+            };
+            let participants = participants(choice, &events);
+
+            // Sleep set of the child: what slept or was done here, independent of this move.
+            let top = self.stack.last_mut().expect("stack is non-empty");
+            let child_sleep: Vec<(Choice, Footprint)> = if self.config.sleep_sets {
+                top.sleep
+                    .iter()
+                    .chain(top.done.iter())
+                    .filter(|(c, f)| !participants.contains(&c.gid) && !f.dependent(&footprint))
+                    .cloned()
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            top.done.push((choice, footprint.clone()));
+            let preemptions = top.preemptions + preempt;
+
+            // A move that turned out to end the run (a fatal error that depends on where other
+            // goroutines stand, a panic in local code) is dependent with everything before it
+            // that does not happen before it: try it before each of those.
+            let upto = self.trace.len();
+            if ended && !pre_fp.global {
+                self.add_backtrack_everywhere(choice.gid, upto);
+            }
+
+            // DPOR clock of the new step.
+            let mut clock: Vec<u32> = Vec::new();
+            for q in &participants {
+                join(&mut clock, &self.process_clock(*q));
+            }
+            for s in &self.trace {
+                if !participants.iter().any(|q| s.participants.contains(q))
+                    && s.footprint.dependent(&footprint)
+                {
+                    join(&mut clock, &s.clock);
+                }
+            }
+            for q in &participants {
+                let i = q.0 as usize;
+                if clock.len() <= i {
+                    clock.resize(i + 1, 0);
+                }
+                clock[i] = upto as u32 + 1;
+            }
+            self.trace.push(TraceStep {
+                choice,
+                participants,
+                footprint,
+                clock,
+            });
+
+            let mut node = self.new_node(target, detector);
+            node.sleep = child_sleep;
+            node.preemptions = preemptions;
+            node.last_gid = Some(choice.gid);
+            let too_long = self.trace.len() as u64 >= self.config.max_steps_per_execution;
+            self.stack.push(node);
+            self.analyse_top();
+
+            let top = self.stack.last_mut().expect("just pushed");
+            let terminal = top.choices.is_empty() || too_long;
+            if terminal {
+                if too_long && !top.choices.is_empty() {
+                    let limit = crate::run::step_limit_ending(self.config.max_steps_per_execution);
+                    self.record(Some(limit.first_line.unwrap_or_default()));
+                } else {
+                    self.record(None);
+                }
+                self.stack.pop();
+                self.trace.pop();
+            } else if !Self::seed_backtrack(top) {
+                // Every enabled move sleeps: this path is equivalent to one already explored.
+                self.stack.pop();
+                self.trace.pop();
+            }
+        }
+    }
+
+    /// Record the run that ends at the top of the stack.
+    fn record(&mut self, limit_line: Option<String>) {
+        let Some(top) = self.stack.last() else {
+            return;
+        };
+        let ending = top.target.ending();
+        let race = top
+            .detector
+            .as_ref()
+            .is_some_and(|d| !d.reports().is_empty());
+        let (error, deadlock) = match (&limit_line, &ending) {
+            (Some(l), _) => (Some(l.clone()), false),
+            (None, Some(e)) => (e.first_line.clone(), e.deadlock),
+            (None, None) => (None, false),
+        };
+        let schedule = Schedule {
+            choices: self.trace.iter().map(|s| s.choice).collect(),
+        };
+        let stdout = top.target.stdout().to_string();
+        self.outcomes
+            .record(&stdout, error, race, deadlock, &schedule);
+    }
+}
+
+/// The goroutines a move involved: the mover, every goroutine with an event in it (a
+/// rendezvous partner) and every goroutine it created.
+fn participants(choice: Choice, events: &[Event]) -> Vec<Gid> {
+    let mut out = vec![choice.gid];
+    for e in events {
+        if !out.contains(&e.gid) {
+            out.push(e.gid);
+        }
+        if let Op::Go { child } = &e.op {
+            if !out.contains(child) {
+                out.push(*child);
+            }
+        }
+    }
+    out
+}
+
+/// Explore the schedules of `target` systematically.
+pub fn explore<T: Target>(target: T, config: &DporConfig) -> ExploreResult {
+    let detector = config.race_detection.then(|| {
+        let mut c = DetectorConfig::new(target.source_map());
+        c.first_goroutine_id = target.first_goroutine_id();
+        Detector::new(c)
+    });
+    let mut search = Search {
+        config: config.clone(),
+        stack: Vec::new(),
+        trace: Vec::new(),
+        outcomes: OutcomeSet::new(),
+        total_steps: 0,
+        incomplete: false,
+    };
+    let root = search.new_node(target, detector);
+    search.stack.push(root);
+    let top = search.stack.last_mut().expect("just pushed");
+    if top.choices.is_empty() {
+        search.record(None);
+    } else {
+        Search::seed_backtrack(top);
+        search.run();
+    }
+    let complete = !search.incomplete;
+    search.outcomes.finish(complete)
+}

@@ -1,0 +1,112 @@
+//! Dependence between steps for partial-order reduction.
+//!
+//! Two steps of different goroutines are *dependent* when they touch a common resource and at
+//! least one of them writes it (sync operations count as writes on their object, output as a
+//! write on stdout, spawns as writes on the goroutine numbering), or when either is *global*:
+//! main's exit (ends the program), a sleeper's wake-up (its enabledness depends on every other
+//! goroutine), or any step that actually ended the run (a panic in local code, a fatal error,
+//! a deadlock, a limit). When in doubt a step is global: that keeps the search sound.
+
+use crate::rt::value::{ChanId, MapId, Pointer};
+
+/// A shared resource a step touches.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Resource {
+    /// A heap variable or a sync object inside one (same address space: copying a struct that
+    /// holds a mutex touches the mutex).
+    Memory(Pointer),
+    /// A whole map.
+    Map(MapId),
+    /// A channel.
+    Chan(ChanId),
+    /// Program output (stdout and stderr).
+    Output,
+    /// Goroutine creation (Go numbers goroutines in creation order).
+    Spawn,
+}
+
+impl Resource {
+    fn overlaps(&self, other: &Resource) -> bool {
+        match (self, other) {
+            (Resource::Memory(a), Resource::Memory(b)) => {
+                a.obj == b.obj && {
+                    let n = a.path.len().min(b.path.len());
+                    a.path[..n] == b.path[..n]
+                }
+            }
+            _ => self == other,
+        }
+    }
+}
+
+/// What one step touches.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Footprint {
+    /// Dependent with every other step.
+    pub global: bool,
+    /// Resources with `true` for a write.
+    pub resources: Vec<(Resource, bool)>,
+}
+
+impl Footprint {
+    /// A footprint dependent with everything.
+    pub fn global() -> Footprint {
+        Footprint {
+            global: true,
+            resources: Vec::new(),
+        }
+    }
+
+    /// Whether a step with this footprint and one with `other` (of another goroutine) are
+    /// dependent.
+    pub fn dependent(&self, other: &Footprint) -> bool {
+        if self.global || other.global {
+            return true;
+        }
+        self.resources.iter().any(|(a, wa)| {
+            other
+                .resources
+                .iter()
+                .any(|(b, wb)| (*wa || *wb) && a.overlaps(b))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rt::value::ObjId;
+
+    fn mem(obj: u32, path: &[u32], write: bool) -> Footprint {
+        Footprint {
+            global: false,
+            resources: vec![(
+                Resource::Memory(Pointer {
+                    obj: ObjId(obj),
+                    path: path.into(),
+                }),
+                write,
+            )],
+        }
+    }
+
+    #[test]
+    fn reads_commute_writes_do_not() {
+        assert!(!mem(1, &[], false).dependent(&mem(1, &[], false)));
+        assert!(mem(1, &[], true).dependent(&mem(1, &[], false)));
+        assert!(!mem(1, &[], true).dependent(&mem(2, &[], true)));
+    }
+
+    #[test]
+    fn fields_overlap_with_their_struct_only() {
+        assert!(mem(1, &[0], true).dependent(&mem(1, &[], false)));
+        assert!(!mem(1, &[0], true).dependent(&mem(1, &[1], true)));
+        assert!(mem(1, &[0, 2], true).dependent(&mem(1, &[0], false)));
+    }
+
+    #[test]
+    fn global_depends_on_everything() {
+        assert!(Footprint::global().dependent(&Footprint::default()));
+        assert!(!Footprint::default().dependent(&Footprint::default()));
+    }
+}

@@ -1,0 +1,112 @@
+//! Outcomes of explored runs, aggregated: each distinct (stdout, first error line, race) with how
+//! many runs produced it and the shortest schedule that did (replayable by the runner).
+
+use crate::sched::Schedule;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One distinct outcome.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outcome {
+    /// What the program printed on stdout.
+    pub stdout: String,
+    /// The first line of the failure, `null` after a normal exit.
+    pub error: Option<String>,
+    /// Some race was reported in the run.
+    pub race: bool,
+    /// How many explored runs ended this way.
+    pub count: u64,
+    /// The shortest schedule that produced it, encoded ([`Schedule::encode`]).
+    pub schedule: String,
+}
+
+/// The result of an exploration, in the JSON shape
+/// `{"complete", "executions", "race", "deadlock", "outcomes": [...]}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExploreResult {
+    /// Every behaviour of the program is represented (the search ended without hitting a budget,
+    /// a preemption bound or sampling).
+    pub complete: bool,
+    /// Runs executed to their end.
+    pub executions: u64,
+    /// Some run had a data race.
+    pub race: bool,
+    /// Some run deadlocked.
+    pub deadlock: bool,
+    /// Distinct outcomes in the order first seen.
+    pub outcomes: Vec<Outcome>,
+}
+
+/// Collects outcomes while exploring.
+#[derive(Clone, Debug, Default)]
+pub struct OutcomeSet {
+    /// Outcomes in discovery order, with the length of their schedule.
+    outcomes: Vec<(Outcome, usize)>,
+    /// Index into `outcomes` by key.
+    index: BTreeMap<(String, Option<String>, bool), usize>,
+    /// Runs recorded.
+    executions: u64,
+    /// Some run deadlocked.
+    deadlock: bool,
+}
+
+impl OutcomeSet {
+    /// Nothing recorded.
+    pub fn new() -> OutcomeSet {
+        OutcomeSet::default()
+    }
+
+    /// Runs recorded so far.
+    pub fn executions(&self) -> u64 {
+        self.executions
+    }
+
+    /// Record one finished run.
+    pub fn record(
+        &mut self,
+        stdout: &str,
+        error: Option<String>,
+        race: bool,
+        deadlock: bool,
+        schedule: &Schedule,
+    ) {
+        self.executions += 1;
+        self.deadlock |= deadlock;
+        let key = (stdout.to_string(), error.clone(), race);
+        match self.index.get(&key) {
+            Some(&i) => {
+                let (o, len) = &mut self.outcomes[i];
+                o.count += 1;
+                if schedule.len() < *len {
+                    *len = schedule.len();
+                    o.schedule = schedule.encode();
+                }
+            }
+            None => {
+                self.index.insert(key, self.outcomes.len());
+                self.outcomes.push((
+                    Outcome {
+                        stdout: stdout.to_string(),
+                        error,
+                        race,
+                        count: 1,
+                        schedule: schedule.encode(),
+                    },
+                    schedule.len(),
+                ));
+            }
+        }
+    }
+
+    /// The result.
+    pub fn finish(self, complete: bool) -> ExploreResult {
+        let outcomes: Vec<Outcome> = self.outcomes.into_iter().map(|(o, _)| o).collect();
+        ExploreResult {
+            complete,
+            executions: self.executions,
+            race: outcomes.iter().any(|o| o.race),
+            deadlock: self.deadlock,
+            outcomes,
+        }
+    }
+}

@@ -1,0 +1,504 @@
+//! Explorer tests on a toy machine: DPOR must find exactly the outcomes brute-force enumeration
+//! of every interleaving finds, with fewer executions when steps are independent, and its
+//! schedules must replay to the same outcome.
+
+use super::footprint::{Footprint, Resource};
+use super::target::{Ending, Target};
+use super::{explore, DporConfig, ExploreResult};
+use crate::diag::{SourceMap, Span};
+use crate::race::{Detector, DetectorConfig};
+use crate::rt::event::{Effect, Event, Gid, Loc, Op, StackFrame, SyncVar};
+use crate::rt::value::{FuncId, MapId, ObjId, Pointer};
+use crate::run::{run, RunConfig};
+use crate::sched::{Choice, Schedule};
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+/// A toy goroutine operation.
+#[derive(Clone, Debug)]
+enum T {
+    /// `x_var = value`
+    Store(u32, i64),
+    /// `fmt.Println(x_var)`
+    Print(u32),
+    Lock(u32),
+    Unlock(u32),
+    /// `go` goroutine n
+    Go(u32),
+    /// `m[k] = v` of map n: begin then end
+    MapWrite(u32),
+}
+
+/// Toy machine: goroutine `g` runs `progs[g]`, then exits; main's exit ends the program.
+#[derive(Clone, Debug)]
+struct Toy {
+    progs: Rc<Vec<Vec<T>>>,
+    /// Next op index; `progs[g].len()` is the exit op. `None`: not started.
+    pc: Vec<Option<usize>>,
+    /// Inside a map write (between begin and end).
+    in_map_write: Vec<bool>,
+    done: Vec<bool>,
+    vars: BTreeMap<u32, i64>,
+    locks: BTreeSet<u32>,
+    map_writer: BTreeMap<u32, u32>,
+    stdout: String,
+    ending: Option<Ending>,
+}
+
+fn var(v: u32) -> Pointer {
+    Pointer::root(ObjId(v))
+}
+
+fn lock_ptr(l: u32) -> Pointer {
+    Pointer::root(ObjId(1000 + l))
+}
+
+impl Toy {
+    fn new(progs: Vec<Vec<T>>) -> Toy {
+        let n = progs.len();
+        let mut pc = vec![None; n];
+        pc[0] = Some(0);
+        Toy {
+            progs: Rc::new(progs),
+            pc,
+            in_map_write: vec![false; n],
+            done: vec![false; n],
+            vars: BTreeMap::new(),
+            locks: BTreeSet::new(),
+            map_writer: BTreeMap::new(),
+            stdout: String::new(),
+            ending: None,
+        }
+    }
+
+    fn op(&self, g: usize) -> Option<Option<&T>> {
+        let pc = self.pc[g]?;
+        if self.done[g] {
+            return None;
+        }
+        Some(self.progs[g].get(pc))
+    }
+
+    fn enabled(&self, g: usize) -> bool {
+        match self.op(g) {
+            Some(Some(T::Lock(l))) if !self.in_map_write[g] => !self.locks.contains(l),
+            Some(_) => true,
+            None => false,
+        }
+    }
+}
+
+impl Target for Toy {
+    fn runnable(&self) -> Vec<Choice> {
+        if self.ending.is_some() {
+            return Vec::new();
+        }
+        (0..self.progs.len())
+            .filter(|g| self.enabled(*g))
+            .map(|g| Choice {
+                gid: Gid(g as u32),
+                alt: 0,
+            })
+            .collect()
+    }
+
+    fn step(&mut self, choice: Choice) -> Vec<Event> {
+        let g = choice.gid.0 as usize;
+        let Some(op) = self.op(g) else {
+            return Vec::new();
+        };
+        let pc = self.pc[g].unwrap_or(0);
+        let line = (g as u32 + 1) * 10 + pc as u32 + 1;
+        let mut effects = Vec::new();
+        let mut event_op = Op::Exit;
+        let fatal = |msg: &str| Ending {
+            exit_code: 2,
+            first_line: Some(msg.to_string()),
+            text: format!("{msg}\n"),
+            deadlock: false,
+        };
+        let mut advance = true;
+        match op.cloned() {
+            None => {
+                self.done[g] = true;
+                if g == 0 {
+                    self.ending = Some(Ending {
+                        exit_code: 0,
+                        first_line: None,
+                        text: String::new(),
+                        deadlock: false,
+                    });
+                }
+            }
+            Some(T::Store(v, val)) => {
+                self.vars.insert(v, val);
+                effects.push(Effect::Write(Loc::Heap(var(v))));
+            }
+            Some(T::Print(v)) => {
+                let val = self.vars.get(&v).copied().unwrap_or(0);
+                self.stdout.push_str(&format!("{val}\n"));
+                effects.push(Effect::Read(Loc::Heap(var(v))));
+            }
+            Some(T::Lock(l)) => {
+                self.locks.insert(l);
+                effects.push(Effect::Acquire(SyncVar::Lock(lock_ptr(l))));
+            }
+            Some(T::Unlock(l)) => {
+                self.locks.remove(&l);
+                effects.push(Effect::Release(SyncVar::Lock(lock_ptr(l))));
+            }
+            Some(T::Go(child)) => {
+                self.pc[child as usize] = Some(0);
+                effects.push(Effect::Spawn(Gid(child)));
+                event_op = Op::Go { child: Gid(child) };
+            }
+            Some(T::MapWrite(m)) => {
+                if !self.in_map_write[g] {
+                    if self.map_writer.contains_key(&m) {
+                        self.ending = Some(fatal("fatal error: concurrent map writes"));
+                    }
+                    self.map_writer.insert(m, g as u32);
+                    self.in_map_write[g] = true;
+                    advance = false;
+                    effects.push(Effect::Write(Loc::Map(MapId(m))));
+                } else {
+                    if self.map_writer.get(&m) != Some(&(g as u32)) {
+                        self.ending = Some(fatal("fatal error: concurrent map writes"));
+                    }
+                    self.map_writer.remove(&m);
+                    self.in_map_write[g] = false;
+                }
+            }
+        }
+        if advance {
+            if let Some(pc) = &mut self.pc[g] {
+                *pc += 1;
+            }
+        }
+        if self.ending.is_none() && self.runnable().is_empty() {
+            self.ending = Some(Ending {
+                exit_code: 2,
+                first_line: Some("fatal error: all goroutines are asleep - deadlock!".into()),
+                text: "fatal error: all goroutines are asleep - deadlock!\n".into(),
+                deadlock: true,
+            });
+        }
+        vec![Event {
+            gid: choice.gid,
+            span: Span::new(line, line),
+            stack: Rc::from(vec![StackFrame {
+                func: FuncId(g as u32),
+                name: Rc::from(
+                    if g == 0 {
+                        "main.main".to_string()
+                    } else {
+                        format!("main.main.func{g}")
+                    }
+                    .as_str(),
+                ),
+                span: Span::new(line, line),
+            }]),
+            op: event_op,
+            effects,
+        }]
+    }
+
+    fn ending(&self) -> Option<Ending> {
+        self.ending.clone()
+    }
+
+    fn stdout(&self) -> &str {
+        &self.stdout
+    }
+
+    fn stderr(&self) -> &str {
+        ""
+    }
+
+    fn goroutine_count(&self) -> usize {
+        self.pc.iter().filter(|p| p.is_some()).count()
+    }
+
+    fn footprint(&self, gid: Gid) -> Option<Footprint> {
+        let g = gid.0 as usize;
+        let op = self.op(g)?;
+        let r = |res, w| Footprint {
+            global: false,
+            resources: vec![(res, w)],
+        };
+        Some(match op {
+            None if g == 0 => Footprint::global(),
+            None => Footprint::default(),
+            Some(T::Store(v, _)) => r(Resource::Memory(var(*v)), true),
+            Some(T::Print(v)) => Footprint {
+                global: false,
+                resources: vec![(Resource::Memory(var(*v)), false), (Resource::Output, true)],
+            },
+            Some(T::Lock(l)) | Some(T::Unlock(l)) => r(Resource::Memory(lock_ptr(*l)), true),
+            Some(T::Go(_)) => r(Resource::Spawn, true),
+            Some(T::MapWrite(m)) => r(Resource::Map(MapId(*m)), true),
+        })
+    }
+
+    fn source_map(&self) -> Rc<SourceMap> {
+        Rc::new(SourceMap::new("prog.go", &"\n".repeat(100)))
+    }
+
+    fn first_goroutine_id(&self) -> u64 {
+        6
+    }
+}
+
+type Key = (String, Option<String>, bool);
+
+/// Every outcome of every interleaving, and how many interleavings there are.
+fn brute_force(toy: &Toy) -> (BTreeSet<Key>, u64) {
+    fn go(toy: &Toy, det: &Detector, out: &mut BTreeSet<Key>, n: &mut u64) {
+        let choices = toy.runnable();
+        if choices.is_empty() {
+            *n += 1;
+            let e = toy.ending();
+            out.insert((
+                toy.stdout.clone(),
+                e.and_then(|e| e.first_line),
+                !det.reports().is_empty(),
+            ));
+            return;
+        }
+        for c in choices {
+            let mut t = toy.clone();
+            let mut d = det.clone();
+            for e in t.step(c) {
+                d.observe(&e);
+            }
+            go(&t, &d, out, n);
+        }
+    }
+    let mut out = BTreeSet::new();
+    let mut n = 0;
+    let det = Detector::new(DetectorConfig::new(toy.source_map()));
+    go(toy, &det, &mut out, &mut n);
+    (out, n)
+}
+
+fn keys(r: &ExploreResult) -> BTreeSet<Key> {
+    r.outcomes
+        .iter()
+        .map(|o| (o.stdout.clone(), o.error.clone(), o.race))
+        .collect()
+}
+
+/// DPOR finds exactly the brute-force outcomes, and every outcome's schedule replays to it.
+fn check(progs: Vec<Vec<T>>) -> (ExploreResult, u64) {
+    let toy = Toy::new(progs);
+    let (expected, interleavings) = brute_force(&toy);
+    let r = explore(toy.clone(), &DporConfig::default());
+    assert!(r.complete);
+    assert_eq!(keys(&r), expected);
+    assert!(r.executions <= interleavings);
+    for o in &r.outcomes {
+        let schedule = Schedule::decode(&o.schedule).expect("explorer schedules decode");
+        let replay = run(
+            toy.clone(),
+            &RunConfig {
+                schedule: Some(schedule),
+                ..RunConfig::default()
+            },
+        );
+        assert_eq!(replay.stdout, o.stdout);
+        assert_eq!(replay.first_error_line, o.error);
+        assert_eq!(!replay.races.is_empty(), o.race);
+    }
+    (r, interleavings)
+}
+
+use T::*;
+
+#[test]
+fn racing_writers_and_reader() {
+    let (r, _) = check(vec![
+        vec![Go(1), Go(2), Print(0)],
+        vec![Store(0, 1)],
+        vec![Store(0, 2)],
+    ]);
+    assert!(r.race);
+    let outs: BTreeSet<String> = r.outcomes.iter().map(|o| o.stdout.clone()).collect();
+    assert_eq!(
+        outs,
+        ["0\n", "1\n", "2\n"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+    );
+}
+
+#[test]
+fn locked_accesses_have_no_race() {
+    let (r, _) = check(vec![
+        vec![
+            Go(1),
+            Lock(0),
+            Store(0, 1),
+            Unlock(0),
+            Lock(0),
+            Print(0),
+            Unlock(0),
+        ],
+        vec![Lock(0), Store(0, 2), Unlock(0)],
+    ]);
+    assert!(!r.race);
+    assert!(r.outcomes.len() >= 2);
+}
+
+#[test]
+fn concurrent_map_writes_are_found() {
+    let (r, _) = check(vec![
+        vec![Go(1), MapWrite(0), Lock(9), Unlock(9)],
+        vec![MapWrite(0)],
+    ]);
+    assert!(r
+        .outcomes
+        .iter()
+        .any(|o| o.error.as_deref() == Some("fatal error: concurrent map writes")));
+}
+
+#[test]
+fn lock_order_inversion_deadlock_is_found() {
+    let (r, _) = check(vec![
+        vec![
+            Go(1),
+            Lock(1),
+            Lock(0),
+            Unlock(0),
+            Unlock(1),
+            Lock(2),
+            Lock(2),
+        ],
+        vec![Lock(0), Lock(1), Unlock(1), Unlock(0)],
+    ]);
+    assert!(r.deadlock);
+}
+
+#[test]
+fn independent_steps_are_explored_once() {
+    let (r, interleavings) = check(vec![
+        vec![Go(1), Go(2), Store(0, 1), Store(3, 1), Lock(0), Unlock(0)],
+        vec![Store(1, 1), Store(4, 1), Store(5, 1)],
+        vec![Store(2, 1), Store(6, 1), Store(7, 1)],
+    ]);
+    assert!(
+        r.executions * 20 < interleavings,
+        "{} executions for {interleavings} interleavings",
+        r.executions
+    );
+}
+
+#[test]
+fn budgets_make_the_result_incomplete() {
+    let toy = Toy::new(vec![
+        vec![Go(1), Go(2), Print(0)],
+        vec![Store(0, 1)],
+        vec![Store(0, 2)],
+    ]);
+    let r = explore(
+        toy,
+        &DporConfig {
+            max_executions: 1,
+            ..DporConfig::default()
+        },
+    );
+    assert!(!r.complete);
+    assert_eq!(r.executions, 1);
+    let json = serde_json::to_value(&r).expect("serializes");
+    assert_eq!(json["complete"], serde_json::Value::Bool(false));
+    assert!(json["outcomes"][0]["schedule"].is_string());
+    assert!(json["outcomes"][0].get("error").is_some());
+}
+
+#[test]
+fn preemption_bound_zero_runs_goroutines_to_completion() {
+    let toy = Toy::new(vec![vec![Go(1), Store(0, 1), Print(0)], vec![Store(0, 2)]]);
+    let r = explore(
+        toy,
+        &DporConfig {
+            preemption_bound: Some(0),
+            ..DporConfig::default()
+        },
+    );
+    assert!(!r.complete);
+    assert_eq!(keys(&r).len(), 1);
+}
+
+#[test]
+fn same_seed_same_run() {
+    let toy = Toy::new(vec![
+        vec![Go(1), Go(2), Print(0), Print(0)],
+        vec![Store(0, 1), Print(0)],
+        vec![Store(0, 2), Print(0)],
+    ]);
+    let a = run(
+        toy.clone(),
+        &RunConfig {
+            seed: 5,
+            ..RunConfig::default()
+        },
+    );
+    let b = run(
+        toy,
+        &RunConfig {
+            seed: 5,
+            ..RunConfig::default()
+        },
+    );
+    assert_eq!(a, b);
+}
+
+mod random_programs {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn op() -> impl Strategy<Value = T> {
+        prop_oneof![
+            (0u32..2, 1i64..3).prop_map(|(v, x)| Store(v, x)),
+            (0u32..2).prop_map(Print),
+            Just(MapWrite(0)),
+            (0u32..2).prop_map(Lock),
+            (0u32..2).prop_map(Unlock),
+        ]
+    }
+
+    /// Locks only ever unlocked by their holder, in a well-nested way: drop unmatched unlocks.
+    fn fix_locks(ops: Vec<T>) -> Vec<T> {
+        let mut held: Vec<u32> = Vec::new();
+        let mut out = Vec::new();
+        for o in ops {
+            match o {
+                Lock(l) if !held.contains(&l) => {
+                    held.push(l);
+                    out.push(Lock(l));
+                }
+                Unlock(l) if held.last() == Some(&l) => {
+                    held.pop();
+                    out.push(Unlock(l));
+                }
+                Lock(_) | Unlock(_) => {}
+                o => out.push(o),
+            }
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+        #[test]
+        fn dpor_finds_every_outcome(
+            main in proptest::collection::vec(op(), 0..3),
+            g1 in proptest::collection::vec(op(), 1..3),
+            g2 in proptest::collection::vec(op(), 0..3),
+        ) {
+            let mut m = vec![Go(1), Go(2)];
+            m.extend(fix_locks(main));
+            check(vec![m, fix_locks(g1), fix_locks(g2)]);
+        }
+    }
+}

@@ -1,0 +1,381 @@
+//! The happens-before data race detector: FastTrack (Flanagan and Freund, "FastTrack: Efficient
+//! and Precise Dynamic Race Detection", PLDI 2009) over vector clocks, extended with atomics.
+//!
+//! The detector is fed the [`Event`]s of a run, in order, and reads only their memory-model
+//! [`Effect`]s (plus who moved, the stack and the operation for the report's frames). It never
+//! changes execution.
+//!
+//! Rules (Go memory model as in `doc/go_mem.html`, edges produced by the runtime as effects):
+//! - every goroutine `t` has a clock `C_t`; `Acquire(s)` does `C_t ⊔= L_s`; `Release(s)` does
+//!   `L_s ⊔= C_t` then advances `C_t[t]` (joins, so releases from several goroutines into the
+//!   same sync variable all reach the next acquirer: RUnlocks → Lock, Dones → Wait);
+//! - `Spawn(u)` gives `u` everything the parent knows (`C_u ⊔= C_t`) and advances the parent;
+//!   goroutine exit and sleep order nothing;
+//! - a plain read races with the last plain write and every atomic write not ordered before it;
+//!   a plain write also races with every unordered plain read and atomic access; an atomic access
+//!   races only with unordered plain accesses (atomics never race with each other).
+//! - Per location the last write is one epoch; reads are one epoch while they are totally
+//!   ordered and a per-goroutine map once two are concurrent ("read-shared"), as in FastTrack.
+//!
+//! Reporting follows ThreadSanitizer's defaults as Go uses them: at most one report per access;
+//! a race is not reported again when its location was already reported (`suppress_equal_addresses`)
+//! or when the same pair of stacks was already reported (`suppress_equal_stacks`).
+
+use crate::diag::SourceMap;
+use crate::race::report::{
+    fake_address, GoroutineCreation, RaceAccess, RaceReport, ReportFrame, RuntimeFrame,
+};
+use crate::race::vclock::{Epoch, VClock};
+use crate::rt::event::{Effect, Event, Gid, Loc, Op, Stack, SyncVar};
+use crate::rt::value::MapId;
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+/// How the detector numbers goroutines and resolves positions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DetectorConfig {
+    /// The program's source map (positions → lines, file name).
+    pub source_map: Rc<SourceMap>,
+    /// Go's number of the first goroutine created by a `go` statement (main is 1, then
+    /// `first_goroutine_id`, `first_goroutine_id + 1`, … in creation order); 6 in a typical
+    /// `go run`.
+    pub first_goroutine_id: u64,
+}
+
+impl DetectorConfig {
+    /// Defaults for a source map: goroutines numbered as in a typical `go run` (6, 7, …).
+    pub fn new(source_map: Rc<SourceMap>) -> DetectorConfig {
+        DetectorConfig {
+            source_map,
+            first_goroutine_id: 6,
+        }
+    }
+
+    /// Go's goroutine number of `gid`.
+    pub fn go_id(&self, gid: Gid) -> u64 {
+        if gid == Gid::MAIN {
+            1
+        } else {
+            self.first_goroutine_id + gid.0 as u64 - 1
+        }
+    }
+}
+
+/// One recorded access, kept to check later accesses against and to report it.
+#[derive(Clone, Debug)]
+struct Access {
+    /// When (and by whom).
+    epoch: Epoch,
+    /// A write rather than a read.
+    write: bool,
+    /// An atomic access.
+    atomic: bool,
+    /// The stack at the access.
+    stack: Stack,
+    /// The runtime frame Go shows for it (map operations, atomics).
+    runtime_frame: Option<Rc<RuntimeFrame>>,
+}
+
+/// Plain reads of a location since its last plain write.
+#[derive(Clone, Debug, Default)]
+enum Reads {
+    /// No read since the last write.
+    #[default]
+    None,
+    /// The reads so far are totally ordered; this is the last one.
+    Epoch(Access),
+    /// Concurrent reads: the last read of each goroutine ("read-shared" in FastTrack).
+    Shared(BTreeMap<Gid, Access>),
+}
+
+/// What the detector knows about one location.
+#[derive(Clone, Debug, Default)]
+struct VarState {
+    /// The last plain write. Invariant: every earlier plain write happens before it or was
+    /// reported as racing with it.
+    write: Option<Access>,
+    /// Plain reads since `write`.
+    reads: Reads,
+    /// The last atomic access of each goroutine since the last plain write (stores and
+    /// read-modify-writes have `write == true`).
+    atomics: BTreeMap<Gid, Access>,
+}
+
+/// What the detector knows about a goroutine besides its clock.
+#[derive(Clone, Debug, Default)]
+struct GoroutineInfo {
+    /// The stack of the `go` statement that created it (`None` for main).
+    created_at: Option<Stack>,
+    /// It exited.
+    finished: bool,
+    /// The map its last step iterated over (to tell `mapiterinit` from `mapiternext`).
+    iterating: Option<MapId>,
+}
+
+/// A key identifying a stack for `suppress_equal_stacks`: function and position of each frame.
+type StackKey = Vec<(u32, u32, u32)>;
+
+/// The race detector's whole state. `Clone` so the explorer can branch it with the machine.
+#[derive(Clone, Debug)]
+pub struct Detector {
+    /// Numbering and positions.
+    config: DetectorConfig,
+    /// `C_t` of each goroutine, by id.
+    clocks: Vec<VClock>,
+    /// Goroutine facts for reports, by id.
+    goroutines: Vec<GoroutineInfo>,
+    /// `L_s` of each sync variable.
+    syncs: BTreeMap<SyncVar, VClock>,
+    /// Shadow state of each accessed location.
+    vars: BTreeMap<Loc, VarState>,
+    /// Locations already reported.
+    reported_locs: BTreeSet<Loc>,
+    /// Stack pairs already reported (both orders are inserted).
+    reported_stacks: BTreeSet<(StackKey, StackKey)>,
+    /// Every report so far, in the order found.
+    reports: Vec<RaceReport>,
+}
+
+impl Detector {
+    /// A detector that has seen nothing.
+    pub fn new(config: DetectorConfig) -> Detector {
+        Detector {
+            config,
+            clocks: Vec::new(),
+            goroutines: Vec::new(),
+            syncs: BTreeMap::new(),
+            vars: BTreeMap::new(),
+            reported_locs: BTreeSet::new(),
+            reported_stacks: BTreeSet::new(),
+            reports: Vec::new(),
+        }
+    }
+
+    /// Every race reported so far, in the order found.
+    pub fn reports(&self) -> &[RaceReport] {
+        &self.reports
+    }
+
+    /// The current clock of `gid` (for tests and the visualizer).
+    pub fn clock(&self, gid: Gid) -> VClock {
+        self.clocks.get(gid.0 as usize).cloned().unwrap_or_default()
+    }
+
+    fn ensure(&mut self, gid: Gid) {
+        let i = gid.0 as usize;
+        while self.clocks.len() <= i {
+            let id = Gid(self.clocks.len() as u32);
+            let mut c = VClock::new();
+            c.set(id, 1);
+            self.clocks.push(c);
+            self.goroutines.push(GoroutineInfo::default());
+        }
+    }
+
+    /// Process one step; returns the races it revealed (also kept in [`Detector::reports`]).
+    pub fn observe(&mut self, event: &Event) -> Vec<RaceReport> {
+        let gid = event.gid;
+        self.ensure(gid);
+        let mut found = Vec::new();
+        let iterating = match &event.op {
+            Op::MapIterate { map, .. } => self.goroutines[gid.0 as usize].iterating == Some(*map),
+            _ => false,
+        };
+        let runtime_frame = RuntimeFrame::for_op(&event.op, iterating).map(Rc::new);
+        for effect in &event.effects {
+            match effect {
+                Effect::Read(loc) => {
+                    let r = self.access(gid, loc, false, false, &event.stack, &runtime_frame);
+                    found.extend(r);
+                }
+                Effect::Write(loc) => {
+                    let r = self.access(gid, loc, true, false, &event.stack, &runtime_frame);
+                    found.extend(r);
+                }
+                Effect::Atomic { loc, write } => {
+                    let r = self.access(gid, loc, *write, true, &event.stack, &runtime_frame);
+                    found.extend(r);
+                }
+                Effect::Acquire(var) => {
+                    if let Some(l) = self.syncs.get(var) {
+                        let l = l.clone();
+                        self.clocks[gid.0 as usize].join(&l);
+                    }
+                }
+                Effect::Release(var) => {
+                    let c = self.clocks[gid.0 as usize].clone();
+                    self.syncs.entry(var.clone()).or_default().join(&c);
+                    self.clocks[gid.0 as usize].tick(gid);
+                }
+                Effect::Spawn(child) => {
+                    self.ensure(*child);
+                    let parent = self.clocks[gid.0 as usize].clone();
+                    let c = &mut self.clocks[child.0 as usize];
+                    c.join(&parent);
+                    c.set(*child, c.get(*child).max(1));
+                    self.clocks[gid.0 as usize].tick(gid);
+                    self.goroutines[child.0 as usize].created_at = Some(event.stack.clone());
+                }
+            }
+        }
+        let info = &mut self.goroutines[gid.0 as usize];
+        info.iterating = match &event.op {
+            Op::MapIterate { map, key: Some(_) } => Some(*map),
+            _ => None,
+        };
+        if matches!(event.op, Op::Exit) {
+            info.finished = true;
+        }
+        self.reports.extend(found.iter().cloned());
+        found
+    }
+
+    /// Check one access against the shadow state of `loc`, record it, and report the first race.
+    fn access(
+        &mut self,
+        gid: Gid,
+        loc: &Loc,
+        write: bool,
+        atomic: bool,
+        stack: &Stack,
+        runtime_frame: &Option<Rc<RuntimeFrame>>,
+    ) -> Option<RaceReport> {
+        let clock = &self.clocks[gid.0 as usize];
+        let now = Access {
+            epoch: clock.epoch(gid),
+            write,
+            atomic,
+            stack: stack.clone(),
+            runtime_frame: runtime_frame.clone(),
+        };
+        let var = self.vars.entry(loc.clone()).or_default();
+        let unordered = |a: &Access| a.epoch.gid != gid && !a.epoch.happens_before(clock);
+
+        // Find the first conflicting earlier access, TSan-style: writes before reads.
+        let mut racing: Option<Access> = None;
+        if let Some(w) = &var.write {
+            if unordered(w) {
+                racing = Some(w.clone());
+            }
+        }
+        if racing.is_none() && write && !atomic {
+            racing = match &var.reads {
+                Reads::None => None,
+                Reads::Epoch(r) => unordered(r).then(|| r.clone()),
+                Reads::Shared(rs) => rs.values().find(|r| unordered(r)).cloned(),
+            };
+        }
+        if racing.is_none() && !atomic {
+            racing = var
+                .atomics
+                .values()
+                .find(|a| (write || a.write) && unordered(a))
+                .cloned();
+        }
+        if racing.is_none() && atomic && write {
+            racing = match &var.reads {
+                Reads::None => None,
+                Reads::Epoch(r) => unordered(r).then(|| r.clone()),
+                Reads::Shared(rs) => rs.values().find(|r| unordered(r)).cloned(),
+            };
+        }
+
+        // Record the access.
+        if atomic {
+            var.atomics.insert(gid, now.clone());
+        } else if write {
+            var.write = Some(now.clone());
+            var.reads = Reads::None;
+            var.atomics.clear();
+        } else {
+            var.reads = match std::mem::take(&mut var.reads) {
+                Reads::None => Reads::Epoch(now.clone()),
+                Reads::Epoch(r) if r.epoch.gid == gid || r.epoch.happens_before(clock) => {
+                    Reads::Epoch(now.clone())
+                }
+                Reads::Epoch(r) => {
+                    let mut rs = BTreeMap::new();
+                    rs.insert(r.epoch.gid, r);
+                    rs.insert(gid, now.clone());
+                    Reads::Shared(rs)
+                }
+                Reads::Shared(mut rs) => {
+                    rs.insert(gid, now.clone());
+                    Reads::Shared(rs)
+                }
+            };
+        }
+
+        let previous = racing?;
+        self.report(loc, &now, &previous)
+    }
+
+    /// Build the report for a race unless Go would suppress it.
+    fn report(&mut self, loc: &Loc, now: &Access, previous: &Access) -> Option<RaceReport> {
+        if self.reported_locs.contains(loc) {
+            return None;
+        }
+        let key_now = stack_key(now);
+        let key_prev = stack_key(previous);
+        if self
+            .reported_stacks
+            .contains(&(key_now.clone(), key_prev.clone()))
+        {
+            return None;
+        }
+        self.reported_locs.insert(loc.clone());
+        self.reported_stacks
+            .insert((key_prev.clone(), key_now.clone()));
+        self.reported_stacks.insert((key_now, key_prev));
+
+        let sm = &self.config.source_map;
+        let side = |a: &Access| {
+            RaceAccess::new(
+                a.epoch.gid,
+                self.config.go_id(a.epoch.gid),
+                a.write,
+                a.atomic,
+                a.runtime_frame.as_deref(),
+                &a.stack,
+                sm,
+            )
+        };
+        let current = side(now);
+        let previous_side = side(previous);
+        let mut creations = Vec::new();
+        for g in [now.epoch.gid, previous.epoch.gid] {
+            if g == Gid::MAIN {
+                continue;
+            }
+            let info = &self.goroutines[g.0 as usize];
+            let frames = match &info.created_at {
+                Some(stack) => ReportFrame::from_stack(stack, sm),
+                None => Vec::new(),
+            };
+            creations.push(GoroutineCreation {
+                go_id: self.config.go_id(g),
+                finished: g != now.epoch.gid && info.finished,
+                frames,
+            });
+        }
+        Some(RaceReport {
+            loc: loc.clone(),
+            address: fake_address(loc),
+            current,
+            previous: previous_side,
+            creations,
+        })
+    }
+}
+
+fn stack_key(a: &Access) -> StackKey {
+    let mut key: StackKey = a
+        .stack
+        .iter()
+        .map(|f| (f.func.0, f.span.lo, f.span.hi))
+        .collect();
+    if let Some(r) = &a.runtime_frame {
+        key.push((u32::MAX, r.line, r.name.len() as u32));
+    }
+    key
+}
