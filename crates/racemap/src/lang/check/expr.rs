@@ -1269,11 +1269,14 @@ impl<'a> Checker<'a> {
                 Some(_) if i.mode == Mode::Constant => self.set_type(ie, &mut i, int),
                 None if self.is_integer(i.ty) => self.set_type(ie, &mut i, int),
                 _ => {
+                    // The untyped constant cannot become an int (go/types' convertUntyped).
                     let d = self.describe(ie, &i);
-                    self.err(
-                        ie.span,
-                        format!("invalid argument: index {d} must be integer"),
-                    );
+                    let msg = match self.untyped_fits(&i, int) {
+                        Err(Some(NotRepresentable::Truncated)) => format!("{d} truncated to int"),
+                        Err(Some(NotRepresentable::Overflows)) => format!("{d} overflows int"),
+                        _ => format!("cannot convert {d} to type int"),
+                    };
+                    self.err(ie.span, msg);
                     return None;
                 }
             }
@@ -1318,8 +1321,22 @@ impl<'a> Checker<'a> {
         let invalid = Operand::invalid();
         let x = self.expr(xe);
         let mut bad = x.is_invalid();
+        // Constant indices of arrays and constant strings must be within 0..=len.
+        let bound = if bad {
+            None
+        } else {
+            let base = match self.types.under(x.ty) {
+                TypeKind::Pointer(p) => *p,
+                _ => x.ty,
+            };
+            match (self.types.under(base), &x.val) {
+                (TypeKind::Array(n, _), _) => Some(n + 1),
+                (_, Some(ConstValue::String(s))) => Some(s.len() as u64 + 1),
+                _ => None,
+            }
+        };
         for b in [lo, hi, max].into_iter().flatten() {
-            if self.index_value(b, None).is_none()
+            if self.index_value(b, bound).is_none()
                 && self.info.expr(b.id).map(|i| i.ty) == Some(self.invalid())
             {
                 bad = true;
@@ -1483,8 +1500,9 @@ impl<'a> Checker<'a> {
                             continue;
                         };
                         if !seen.insert(fi) {
+                            // go/types reports at the key-value pair's colon.
                             self.err(
-                                k.span,
+                                crate::diag::Span::new(k.span.hi, k.span.hi + 1),
                                 format!("duplicate field name {} in struct literal", name.name),
                             );
                         }
