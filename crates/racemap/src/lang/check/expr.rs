@@ -1098,8 +1098,8 @@ impl<'a> Checker<'a> {
                             TypeKind::Map(..) => "map can only be compared to nil".to_string(),
                             TypeKind::Func(_) => "func can only be compared to nil".to_string(),
                             _ => {
-                                let d = self.describe(oe, o);
-                                format!("{d} cannot be compared")
+                                let _ = oe;
+                                self.incomparable_cause(o.ty)
                             }
                         };
                         self.err(e.span, format!("invalid operation: {s} ({what})"));
@@ -1149,6 +1149,22 @@ impl<'a> Checker<'a> {
         self.default_operand(xe, &mut xo);
         self.default_operand(ye, &mut yo);
         Operand::value(ub)
+    }
+
+    /// Why a struct or array type is not comparable (go/types' incomparableCause).
+    fn incomparable_cause(&self, t: TypeId) -> String {
+        match self.types.under(t) {
+            TypeKind::Struct(fs) => {
+                for f in fs {
+                    if !self.comparable(f.ty) {
+                        let fs = self.show(f.ty);
+                        return format!("struct containing {fs} cannot be compared");
+                    }
+                }
+                format!("{} cannot be compared", self.show(t))
+            }
+            _ => format!("{} cannot be compared", self.show(t)),
+        }
     }
 
     /// go/types' short description of a type's kind: `struct`, `slice`, `map`, `pointer`...
