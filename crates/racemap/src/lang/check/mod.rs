@@ -53,10 +53,28 @@ pub struct Checked {
     pub info: Info,
 }
 
-/// Type-check a parsed file. Errors come back sorted by position is *not* guaranteed: render
-/// them with `diag::render_all`, which sorts and truncates at `MAX_ERRORS`.
+/// Type-check a parsed file. Errors are not sorted: render them with `diag::render_all`, which
+/// sorts and truncates at `MAX_ERRORS`. Messages that refer to a second position (`other
+/// declaration of x`) need [`check_with_source`].
 pub fn check(file: &ast::File) -> Result<Checked, Vec<Diagnostic>> {
+    check_inner(file, None)
+}
+
+/// Like [`check`], with the source map so that messages can name secondary positions as Go
+/// does (`x redeclared in this block` + `\tprog.go:4:6: other declaration of x`).
+pub fn check_with_source(
+    file: &ast::File,
+    map: &crate::diag::SourceMap,
+) -> Result<Checked, Vec<Diagnostic>> {
+    check_inner(file, Some(map))
+}
+
+fn check_inner(
+    file: &ast::File,
+    map: Option<&crate::diag::SourceMap>,
+) -> Result<Checked, Vec<Diagnostic>> {
     let mut c = Checker::new(file);
+    c.source_map = map.cloned();
     c.check_file();
     if c.diags.is_empty() {
         c.finish();
@@ -150,6 +168,8 @@ pub(crate) struct Checker<'a> {
     pub init_count: u32,
     /// A declaration cycle among types was reported (its other members stay silent).
     pub cycle_reported: bool,
+    /// Line/column information for messages with a secondary position, if given.
+    pub source_map: Option<crate::diag::SourceMap>,
     /// A dot import was reported as unsupported: unresolved names are not reported again.
     pub dot_import: bool,
 }
@@ -176,6 +196,7 @@ impl<'a> Checker<'a> {
             global_count: 0,
             init_count: 0,
             dot_import: false,
+            source_map: None,
             cycle_reported: false,
         };
         c.info.exprs = vec![None; file.node_count as usize];
@@ -359,6 +380,13 @@ impl<'a> Checker<'a> {
     /// Describe an operand for a message.
     pub fn describe(&self, e: &ast::Expr, x: &Operand) -> String {
         describe::operand(&self.types, e, x.mode, x.ty, x.val.as_ref())
+    }
+
+    /// `prog.go:LINE:COL` of a span, when the source map is known.
+    pub fn position(&self, span: Span) -> Option<String> {
+        let map = self.source_map.as_ref()?;
+        let lc = map.line_col(span.lo);
+        Some(format!("{}:{}:{}", map.file_name, lc.line, lc.col))
     }
 
     /// The current function's key.

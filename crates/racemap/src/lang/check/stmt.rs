@@ -892,6 +892,14 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// `multiple defaults (first at prog.go:L:C)` when positions are known.
+    fn multiple_defaults(&mut self, at: Span, first: Span, what: &str) {
+        match self.position(first) {
+            Some(pos) => self.err(at, format!("multiple defaults (first at {pos})")),
+            None => self.err(at, format!("multiple defaults in {what}")),
+        }
+    }
+
     fn clause_body(&mut self, body: &[Stmt], fallthrough_ok: bool) {
         for (i, st) in body.iter().enumerate() {
             if self.saturated() {
@@ -940,13 +948,13 @@ impl<'a> Checker<'a> {
             None => None,
         };
         self.push_target(s.id, label, TargetKind::Switch);
-        let mut default_seen = false;
+        let mut default_seen: Option<Span> = None;
         for (ci, c) in cases.iter().enumerate() {
             if c.default {
-                if default_seen {
-                    self.err(c.span, "multiple defaults in switch");
+                if let Some(first) = default_seen {
+                    self.multiple_defaults(c.span, first, "switch");
                 }
-                default_seen = true;
+                default_seen = Some(c.span);
             }
             for e in &c.exprs {
                 let mut x = self.expr(e);
@@ -1033,13 +1041,13 @@ impl<'a> Checker<'a> {
         }
         self.push_target(s.id, label, TargetKind::Switch);
         let mut bind_objs = Vec::new();
-        let mut default_seen = false;
+        let mut default_seen: Option<Span> = None;
         for c in cases {
             if c.default {
-                if default_seen {
-                    self.err(c.span, "multiple defaults in switch");
+                if let Some(first) = default_seen {
+                    self.multiple_defaults(c.span, first, "switch");
                 }
-                default_seen = true;
+                default_seen = Some(c.span);
             }
             let mut single: Option<TypeId> = None;
             for te in &c.types {
@@ -1109,15 +1117,15 @@ impl<'a> Checker<'a> {
 
     fn select(&mut self, s: &Stmt, label: Option<&str>, clauses: &[ast::CommClause]) {
         self.push_target(s.id, label, TargetKind::Select);
-        let mut default_seen = false;
+        let mut default_seen: Option<Span> = None;
         for c in clauses {
             self.open_scope();
             match &c.comm {
                 None => {
-                    if default_seen {
-                        self.err(c.span, "multiple defaults in select");
+                    if let Some(first) = default_seen {
+                        self.multiple_defaults(c.span, first, "select");
                     }
-                    default_seen = true;
+                    default_seen = Some(c.span);
                 }
                 Some(comm) => {
                     let ok = match &comm.kind {
