@@ -389,3 +389,29 @@ func main() {
         elided literal `{X: 1}`: *P"#]]
     .assert_eq(&out);
 }
+
+#[test]
+fn non_constant_shifts_take_the_type_of_their_context() {
+    let out = dump(
+        r#"package main
+
+func main() {
+	n := 3
+	var a int64 = 1 << n
+	c := 1 << n
+	_, _ = a, c
+}
+"#,
+    );
+    let lines: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("expr `1`") || l.starts_with("var"))
+        .collect();
+    expect![[r#"
+        var n Local int
+        var a Local int64
+        var c Local int
+        expr `1`: int64 = Int(1)
+        expr `1`: int = Int(1)"#]]
+    .assert_eq(&lines.join("\n"));
+}

@@ -1024,9 +1024,11 @@ impl<'a> Checker<'a> {
                     };
                 }
                 Some(_) => {
-                    // Non-constant shift of an untyped constant: it takes type int.
-                    let t = TypeTable::basic(Basic::Int);
-                    self.set_type(xe, &mut x, t);
+                    // Non-constant shift of an untyped constant: the result stays untyped
+                    // (non-constant) and takes the type its context gives the left operand
+                    // (`update_type` converts the left operand with it); `int` by default.
+                    let t = TypeTable::basic(Basic::UntypedInt);
+                    return Operand::value(t);
                 }
                 None => {
                     let d = self.describe(xe, &x);
