@@ -415,3 +415,38 @@ func main() {
         expr `1`: int = Int(1)"#]]
     .assert_eq(&lines.join("\n"));
 }
+
+#[test]
+fn globals_initialize_in_dependency_order_through_functions() {
+    let src = r#"package main
+
+var cache = newCache()
+
+type Cache struct{ m map[string]int }
+
+func newCache() *Cache { return &Cache{m: defaults} }
+
+var defaults = map[string]int{"a": 1}
+
+var a, b = c + 1, 2
+
+var c = 3
+
+func main() { _ = cache }
+"#;
+    let (file, _) = parser::parse(src);
+    let checked = check::check(&file).expect("valid program");
+    let info = &checked.info;
+    let order: Vec<String> = info
+        .global_inits
+        .iter()
+        .map(|g| {
+            g.lhs
+                .iter()
+                .map(|o| o.map(|o| info.object(o).name.clone()).unwrap_or("_".into()))
+                .collect::<Vec<_>>()
+                .join(",")
+        })
+        .collect();
+    expect!["defaults cache c a,b"].assert_eq(&order.join(" "));
+}

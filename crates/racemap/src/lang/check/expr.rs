@@ -258,6 +258,14 @@ impl<'a> Checker<'a> {
         if !skip && self.states[obj.0 as usize].pending.is_some() {
             self.resolve_obj(obj);
         }
+        if let Some(d) = self.current_decl {
+            if matches!(
+                self.info.object(obj).kind,
+                ObjectKind::Global { .. } | ObjectKind::Func { .. }
+            ) {
+                self.refs.entry(d).or_default().insert(obj);
+            }
+        }
         match self.info.object(obj).kind.clone() {
             ObjectKind::Var(v) => {
                 if mark {

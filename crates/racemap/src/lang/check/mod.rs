@@ -168,6 +168,13 @@ pub(crate) struct Checker<'a> {
     pub init_count: u32,
     /// A declaration cycle among types was reported (its other members stay silent).
     pub cycle_reported: bool,
+    /// The package-level declaration whose initializer or body is being checked (a global
+    /// variable's object, a function or a method), for initialization order.
+    pub current_decl: Option<ObjectId>,
+    /// Package-level objects (globals, functions, methods) each declaration refers to.
+    pub refs: BTreeMap<ObjectId, std::collections::BTreeSet<ObjectId>>,
+    /// The object each `info.global_inits` entry was resolved for (parallel vector).
+    pub global_init_keys: Vec<ObjectId>,
     /// Line/column information for messages with a secondary position, if given.
     pub source_map: Option<crate::diag::SourceMap>,
     /// A dot import was reported as unsupported: unresolved names are not reported again.
@@ -197,6 +204,9 @@ impl<'a> Checker<'a> {
             init_count: 0,
             dot_import: false,
             source_map: None,
+            current_decl: None,
+            refs: BTreeMap::new(),
+            global_init_keys: Vec::new(),
             cycle_reported: false,
         };
         c.info.exprs = vec![None; file.node_count as usize];
