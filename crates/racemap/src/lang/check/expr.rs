@@ -1443,10 +1443,10 @@ impl<'a> Checker<'a> {
                         for kv in elts {
                             if let Some(k) = &kv.key {
                                 if let Some(ConstValue::Int(i)) = self.peek_const(k) {
-                                    idx = i.max(0) as u64;
+                                    idx = i.clamp(0, 1 << 40) as u64;
                                 }
                             }
-                            idx += 1;
+                            idx = idx.saturating_add(1);
                             n = n.max(idx);
                         }
                         let at = self.types.intern(TypeKind::Array(n, el));
@@ -1584,7 +1584,9 @@ impl<'a> Checker<'a> {
                         let kx = self.expr(k);
                         match (&kx.val, kx.mode) {
                             (Some(v), Mode::Constant)
-                                if constant::to_int(v).map(|i| i >= 0).unwrap_or(false) =>
+                                if constant::to_int(v)
+                                    .map(|i| (0..=i64::MAX as i128).contains(&i))
+                                    .unwrap_or(false) =>
                             {
                                 idx = constant::to_int(v).unwrap_or(0);
                                 let mut kx = kx.clone();
@@ -1593,7 +1595,19 @@ impl<'a> Checker<'a> {
                             _ => {
                                 if !kx.is_invalid() {
                                     let d = self.describe(k, &kx);
-                                    self.err(k.span, format!("index {d} must be integer constant"));
+                                    let big = kx
+                                        .val
+                                        .as_ref()
+                                        .and_then(constant::to_int)
+                                        .is_some_and(|i| i > 0);
+                                    if big {
+                                        self.err(k.span, format!("{d} overflows int"));
+                                    } else {
+                                        self.err(
+                                            k.span,
+                                            format!("index {d} must be integer constant"),
+                                        );
+                                    }
                                 }
                             }
                         }
@@ -1608,7 +1622,7 @@ impl<'a> Checker<'a> {
                     }
                     let mut v = self.expr_hint(&kv.value, elem);
                     self.assign_to(&kv.value, &mut v, elem, "array or slice literal");
-                    idx += 1;
+                    idx = idx.saturating_add(1);
                 }
             }
             TypeKind::Map(kt, vt) => {
