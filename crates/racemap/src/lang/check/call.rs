@@ -445,6 +445,7 @@ impl<'a> Checker<'a> {
         if x.mode == Mode::Nil {
             if self.assignable(x.ty, t) {
                 x.ty = t;
+                self.update_nil(a, t);
                 return Operand::value(t);
             }
             self.err(a.span, format!("cannot convert nil to type {ts}"));

@@ -509,7 +509,7 @@ impl<'a> Checker<'a> {
             .unwrap_or(false)
     }
 
-    fn update_nil(&mut self, e: &ast::Expr, t: TypeId) {
+    pub fn update_nil(&mut self, e: &ast::Expr, t: TypeId) {
         let mut e = e;
         loop {
             if let Some(Some(info)) = self.info.exprs.get_mut(e.id.0 as usize) {

@@ -969,7 +969,9 @@ impl<'a> Checker<'a> {
                         // case value must be comparable to the tag.
                         if self.is_untyped(x.ty) {
                             if x.mode == Mode::Nil {
-                                if !self.assignable(x.ty, t.ty) {
+                                if self.assignable(x.ty, t.ty) {
+                                    self.update_nil(e, t.ty);
+                                } else {
                                     let ts = self.show(t.ty);
                                     self.err(e.span, format!("invalid case nil in switch on {} (mismatched types untyped nil and {ts})", expr_string(te)));
                                 }
