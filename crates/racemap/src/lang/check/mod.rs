@@ -418,9 +418,14 @@ impl<'a> Checker<'a> {
     }
 
     fn finish(&mut self) {
-        // Default any remaining untyped types (e.g. constant sub-expressions).
+        // Default any remaining untyped types (e.g. constant sub-expressions); builtins and
+        // package names have no type.
         for i in 0..self.info.exprs.len() {
-            let ty = match &self.info.exprs[i] {
+            let ty = match &mut self.info.exprs[i] {
+                Some(e) if matches!(e.mode, Mode::Builtin | Mode::Package) => {
+                    e.ty = TypeTable::basic(Basic::Invalid);
+                    continue;
+                }
                 Some(e) if e.mode != Mode::Nil => e.ty,
                 _ => continue,
             };
