@@ -713,6 +713,7 @@ impl<'a> Checker<'a> {
         let Some(f) = self.funcs.last() else { return };
         let want = f.results.clone();
         let named = f.named_results;
+        let key = f.key;
         if results.is_empty() {
             if !want.is_empty() && !named {
                 let ws = self.tuple_summary(&want);
@@ -720,6 +721,40 @@ impl<'a> Checker<'a> {
                     s.span,
                     format!("not enough return values\n\thave ()\n\twant {ws}"),
                 );
+            }
+            if named {
+                // A bare return needs the result parameters in scope (not shadowed).
+                let objs = self
+                    .info
+                    .funcs
+                    .get(&key)
+                    .map(|f| f.results.clone())
+                    .unwrap_or_default();
+                for o in objs {
+                    let (name, ty) = match &self.info.object(o).kind {
+                        ObjectKind::Var(v) => (self.info.object(o).name.clone(), v.ty),
+                        _ => continue,
+                    };
+                    if name == "_" {
+                        continue;
+                    }
+                    let Some(alt) = self.lookup(&name) else {
+                        continue;
+                    };
+                    if alt == o {
+                        continue;
+                    }
+                    let mut msg = format!("result parameter {name} not in scope at return");
+                    let alt_obj = self.info.object(alt);
+                    if let (Some(pos), ObjectKind::Var(av)) =
+                        (self.position(alt_obj.span), &alt_obj.kind)
+                    {
+                        let _ = ty;
+                        let ts = self.show(av.ty);
+                        msg.push_str(&format!("\n\t{pos}: inner declaration of var {name} {ts}"));
+                    }
+                    self.err(s.span, msg);
+                }
             }
             return;
         }
