@@ -132,10 +132,8 @@ impl<T: Target> Session<T> {
             self.copied_stderr = err.len();
         }
         if let Some(d) = &mut self.detector {
-            for e in &events {
-                for r in d.observe(e) {
-                    self.stderr.push_str(&r.render());
-                }
+            for r in d.observe_step(&events) {
+                self.stderr.push_str(&r.render());
             }
         }
         if self.record_events {

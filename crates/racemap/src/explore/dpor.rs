@@ -305,9 +305,7 @@ impl<T: Target> Search<T> {
             let events = target.step(choice);
             self.total_steps += 1;
             if let Some(d) = &mut detector {
-                for e in &events {
-                    d.observe(e);
-                }
+                d.observe_step(&events);
             }
             let ended = target.ending().is_some();
             let footprint = if ended {

@@ -4,6 +4,7 @@
 
 pub mod dpor;
 pub mod footprint;
+pub mod machine;
 pub mod outcome;
 pub mod sample;
 pub mod target;

@@ -172,7 +172,31 @@ impl Detector {
         }
     }
 
-    /// Process one step; returns the races it revealed (also kept in [`Detector::reports`]).
+    /// Process all events of one machine step. A step with events of two goroutines is a
+    /// rendezvous on an unbuffered channel (each side `[Release(slot), Acquire(slot)]`): both
+    /// sides' releases are applied first, so each side acquires what the other did before the
+    /// step (send → receive completes, and receive → send completes).
+    pub fn observe_step(&mut self, events: &[Event]) -> Vec<RaceReport> {
+        let rendezvous = events.windows(2).any(|w| w[0].gid != w[1].gid);
+        if rendezvous {
+            for e in events {
+                self.ensure(e.gid);
+                let c = self.clocks[e.gid.0 as usize].clone();
+                for effect in &e.effects {
+                    if let Effect::Release(var) = effect {
+                        self.syncs.entry(var.clone()).or_default().join(&c);
+                    }
+                }
+            }
+        }
+        let mut found = Vec::new();
+        for e in events {
+            found.extend(self.observe(e));
+        }
+        found
+    }
+
+    /// Process one event; returns the races it revealed (also kept in [`Detector::reports`]).
     pub fn observe(&mut self, event: &Event) -> Vec<RaceReport> {
         let gid = event.gid;
         self.ensure(gid);

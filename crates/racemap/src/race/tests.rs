@@ -574,3 +574,24 @@ fn map_race_shows_runtime_frames_and_main_goroutine() {
     "#]]
     .assert_eq(&d.reports()[0].render());
 }
+
+#[test]
+fn unbuffered_rendezvous_orders_both_ways_within_one_step() {
+    // The machine's shape: one step, the sender's event then the receiver's, each
+    // `[Release(slot), Acquire(slot)]`.
+    let slot = SyncVar::ChanSlot(ChanId(0), 0);
+    let both = || vec![rel(slot.clone()), acq(slot.clone())];
+    let mut d = Detector::new(DetectorConfig::new(source_map()));
+    d.observe(&spawn(0, 1, 2));
+    d.observe(&write(1, 3)); // receiver writes, then receives
+    d.observe_step(&[sync(0, 4, both()), sync(1, 4, both())]);
+    d.observe(&read(0, 5)); // sender reads after its send completed
+    assert!(d.reports().is_empty());
+    // Unordered counterpart: the receiver writes after the rendezvous.
+    let mut d = Detector::new(DetectorConfig::new(source_map()));
+    d.observe(&spawn(0, 1, 2));
+    d.observe_step(&[sync(0, 4, both()), sync(1, 4, both())]);
+    d.observe(&write(1, 3));
+    d.observe(&read(0, 5));
+    assert_eq!(d.reports().len(), 1);
+}
