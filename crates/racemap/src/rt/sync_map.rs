@@ -876,7 +876,7 @@ impl SyncMapState {
         mut fx: Vec<Effect>,
     ) -> SyncMapStep {
         if text.is_empty() {
-            text = "Range:".into();
+            text = "Range: next entry".into();
         }
         while pos < snapshot.len() {
             let id = snapshot[pos];
@@ -1130,7 +1130,10 @@ mod tests {
         let r = run(&mut m, 5, SyncMapCall::Range);
         assert_eq!(r.texts[0], "Range: read not amended, 2 keys → f(\"b\", 2)");
         assert_eq!(r.yields, vec![(k("b"), v(2))]);
-        assert_eq!(r.texts.last().map(String::as_str), Some("Range: → done"));
+        assert_eq!(
+            r.texts.last().map(String::as_str),
+            Some("Range: next entry → done")
+        );
     }
 
     #[test]
