@@ -232,7 +232,7 @@ impl FnCx<'_, '_> {
                     self.unsupported(span, "calling this function");
                     return;
                 };
-                let go_wrapped = mode == CallMode::Go && wrap_name.is_some();
+                let go_wrapped = mode != CallMode::Now && wrap_name.is_some();
                 if mode != CallMode::Now && !go_wrapped {
                     self.emit(Instr::MakeClosure {
                         func: fid,
@@ -245,7 +245,7 @@ impl FnCx<'_, '_> {
                     (true, Some(name)) => {
                         let body = vec![Instr::Call { func: fid, argc }];
                         let w = self.wrapper(&name, argc, body, results, wrap_span);
-                        self.go_with_wrapper(w, argc);
+                        self.start_wrapper(w, argc, mode);
                     }
                     _ => self.finish_static(fid, argc, span, mode),
                 }
@@ -262,7 +262,7 @@ impl FnCx<'_, '_> {
                         return;
                     }
                 };
-                let go_wrapped = mode == CallMode::Go && wrap_name.is_some();
+                let go_wrapped = mode != CallMode::Now && wrap_name.is_some();
                 if mode != CallMode::Now && !go_wrapped {
                     self.emit(Instr::MakeClosure {
                         func: fid,
@@ -288,7 +288,7 @@ impl FnCx<'_, '_> {
                     (true, Some(name)) => {
                         let body = vec![Instr::Call { func: fid, argc }];
                         let w = self.wrapper(&name, argc, body, results, wrap_span);
-                        self.go_with_wrapper(w, argc);
+                        self.start_wrapper(w, argc, mode);
                     }
                     _ => self.finish_static(fid, argc, span, mode),
                 }
@@ -301,16 +301,16 @@ impl FnCx<'_, '_> {
                     (CallMode::Now, _) => {
                         self.emit_at(Instr::CallValue { argc, results }, span);
                     }
-                    (CallMode::Go, Some(name)) => {
+                    (_, Some(name)) => {
                         // The wrapper receives the function value as parameter 0.
                         let body = vec![Instr::CallValue { argc, results }];
                         let w = self.wrapper(&name, argc + 1, body, results, wrap_span);
-                        self.go_with_wrapper(w, argc + 1);
+                        self.start_wrapper(w, argc + 1, mode);
                     }
                     (CallMode::Go, None) => {
                         self.emit(Instr::Go { argc });
                     }
-                    (CallMode::Defer, _) => {
+                    (CallMode::Defer, None) => {
                         self.emit(Instr::Defer { argc });
                     }
                 };
@@ -371,8 +371,13 @@ impl FnCx<'_, '_> {
         }
     }
 
-    /// Emit `Go`/`Defer` of wrapper `w` whose `argc` arguments are on the stack.
+    /// Emit `Go` of wrapper `w` whose `argc` arguments are on the stack.
     fn go_with_wrapper(&mut self, w: FuncId, argc: u32) {
+        self.start_wrapper(w, argc, CallMode::Go);
+    }
+
+    /// Emit `Go` or `Defer` of wrapper `w` whose `argc` arguments are on the stack.
+    fn start_wrapper(&mut self, w: FuncId, argc: u32, mode: CallMode) {
         let mut temps = Vec::new();
         for _ in 0..argc {
             temps.push(self.pop_temp());
@@ -385,7 +390,11 @@ impl FnCx<'_, '_> {
         for t in temps {
             self.emit(Instr::LoadLocal(t));
         }
-        self.emit(Instr::Go { argc });
+        if mode == CallMode::Defer {
+            self.emit(Instr::Defer { argc });
+        } else {
+            self.emit(Instr::Go { argc });
+        }
     }
 
     /// A synthetic function taking `argc` parameters, pushing them, running `body`, popping
@@ -416,6 +425,7 @@ impl FnCx<'_, '_> {
             variadic: false,
             code,
             spans,
+            wrapper: true,
         };
         id
     }
@@ -452,23 +462,7 @@ impl FnCx<'_, '_> {
         let argc = args.len() as u32;
         let wrap_span = Span::new(span.hi.saturating_sub(1), span.hi);
         let w = self.wrapper(name, argc, body, 0, wrap_span);
-        if mode == CallMode::Go {
-            self.go_with_wrapper(w, argc);
-        } else {
-            let mut temps = Vec::new();
-            for _ in 0..argc {
-                temps.push(self.pop_temp());
-            }
-            temps.reverse();
-            self.emit(Instr::MakeClosure {
-                func: w,
-                ncaptures: 0,
-            });
-            for t in temps {
-                self.emit(Instr::LoadLocal(t));
-            }
-            self.emit(Instr::Defer { argc });
-        }
+        self.start_wrapper(w, argc, mode);
     }
 
     /// `T(x)`.

@@ -269,6 +269,7 @@ impl<'l, 'a> FnCx<'l, 'a> {
             variadic,
             code: self.code,
             spans: self.spans,
+            wrapper: false,
         };
         self.lw.funcs[id.0 as usize] = f;
     }

@@ -425,11 +425,11 @@ func main() {
         src,
         &["main.main.func3", "main.main.func5"],
         expect![[r#"
-            func main.main.func3 (invalid type) () locals=1 captures=0
+            func main.main.func3 (invalid type) () locals=1 captures=0 wrapper
                 0 L9   LoadLocal 0
                 1 L9   Call main.work 1
                 2 L9   Return
-            func main.main.func5 (invalid type, invalid type) () locals=2 captures=0
+            func main.main.func5 (invalid type, invalid type) () locals=2 captures=0 wrapper
                 0 L12  LoadLocal 0
                 1 L12  LoadLocal 1
                 2 L12  CallValue argc=1 results=0
