@@ -197,6 +197,14 @@ impl FnCx<'_, '_> {
                     self.go_defer_builtin(&name, span, b, p.args, mode);
                 }
             }
+            CallKind::Lib(f)
+                if p.info.spread
+                    && mode == CallMode::Now
+                    && matches!(f, LibFunc::FmtPrintln | LibFunc::FmtSprintln)
+                    && p.args.len() == 1 =>
+            {
+                self.println_spread(f, &p.args[0], span);
+            }
             CallKind::Lib(f) => {
                 let argc = self.push_lib_args(f, p.args, &p.info, span);
                 self.finish_lib(f, argc, span, mode, wrap_name, wrap_span);
@@ -316,6 +324,59 @@ impl FnCx<'_, '_> {
                 };
             }
         }
+    }
+
+    /// `fmt.Println(xs...)` / `fmt.Sprintln(xs...)`: Println formats every operand with `%v`
+    /// and separates them with spaces, so it equals printing the elements' `Sprint`s joined
+    /// by spaces; the loop reads the elements as Go does.
+    fn println_spread(&mut self, f: LibFunc, xs: &Expr, span: Span) {
+        let string = crate::lang::types::TypeTable::basic(Basic::String);
+        self.expr(xs);
+        let s = self.pop_temp();
+        let empty = self.lw.string("");
+        let space = self.lw.string(" ");
+        self.emit(Instr::PushStr(empty));
+        let acc = self.pop_temp();
+        self.emit(Instr::PushInt(0));
+        let i = self.pop_temp();
+        let top = self.here();
+        self.emit(Instr::LoadLocal(i));
+        self.emit(Instr::LoadLocal(s));
+        self.emit(Instr::Len);
+        self.emit(Instr::Binary(crate::bytecode::BinOp::Lt, Basic::Int));
+        let jexit = self.emit(Instr::JumpIfNot(0));
+        // if i > 0 { acc += " " }
+        self.emit(Instr::LoadLocal(i));
+        self.emit(Instr::PushInt(0));
+        self.emit(Instr::Binary(crate::bytecode::BinOp::Gt, Basic::Int));
+        let jfirst = self.emit(Instr::JumpIfNot(0));
+        self.emit(Instr::LoadLocal(acc));
+        self.emit(Instr::PushStr(space));
+        self.emit(Instr::Concat);
+        self.emit(Instr::StoreLocal(acc));
+        let h = self.here();
+        self.patch(jfirst, h);
+        self.emit(Instr::LoadLocal(acc));
+        self.emit(Instr::LoadLocal(s));
+        self.emit(Instr::LoadLocal(i));
+        self.emit(Instr::SliceElemPtr);
+        self.emit(Instr::Load);
+        self.emit(Instr::CallLib {
+            func: LibFunc::FmtSprint,
+            argc: 1,
+        });
+        self.emit(Instr::Concat);
+        self.emit(Instr::StoreLocal(acc));
+        self.emit(Instr::LoadLocal(i));
+        self.emit(Instr::PushInt(1));
+        self.emit(Instr::Binary(crate::bytecode::BinOp::Add, Basic::Int));
+        self.emit(Instr::StoreLocal(i));
+        self.emit(Instr::Jump(top));
+        let end = self.here();
+        self.patch(jexit, end);
+        self.emit(Instr::LoadLocal(acc));
+        self.emit(Instr::ToIface(string));
+        self.emit_at(Instr::CallLib { func: f, argc: 1 }, span);
     }
 
     /// Whether Go 1.19 wraps this `go`/`defer` call in a closure: every call except one of a
