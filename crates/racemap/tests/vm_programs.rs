@@ -416,3 +416,8 @@ fn limits_end_runaway_programs_with_clear_messages() {
         "racemap: allocation of 1099511627776 values exceeds the heap limit of 4000000 values; raise it with --max-heap-slots"
     );
 }
+
+#[test]
+fn panic_inside_a_deferred_call_prints_the_chain() {
+    check_against_go("nested");
+}

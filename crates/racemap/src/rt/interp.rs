@@ -176,7 +176,11 @@ impl Machine {
             Some(p) => {
                 let mut prev = p.previous;
                 if let RtError::Panic { message, .. } = p.error {
-                    prev.push(message);
+                    prev.push(if p.recovered {
+                        format!("{message} [recovered]")
+                    } else {
+                        message
+                    });
                 }
                 prev
             }
