@@ -307,6 +307,12 @@ impl Machine {
             if let Some(parent) = g.frames.last_mut() {
                 parent.returning = true;
             }
+            // Go's Once.Do marks the Once done even when f panics (`defer o.done.Store(1)`).
+            if let FrameKind::OnceBody(p) = &frame.kind {
+                if let Ok(SyncState::Once(s)) = self.heap.sync_mut(p) {
+                    s.finish(p);
+                }
+            }
             return Ok(());
         }
         let func = prog.func(frame.func);

@@ -295,6 +295,17 @@ impl Machine {
         &self.stderr
     }
 
+    /// Everything the Go process writes to stderr so far: `print`/`println` output, then, once
+    /// the run failed, the panic or fatal error with its goroutine dump (without `go run`'s
+    /// `exit status 2` line).
+    pub fn full_stderr(&self) -> String {
+        let mut s = self.stderr.clone();
+        if let Status::Failed(e) = &self.status {
+            s.push_str(&e.render());
+        }
+        s
+    }
+
     /// The process exit status: 0 after `main` returned, 2 after a failure, `None` while
     /// running or after a racemap bound.
     pub fn exit_code(&self) -> Option<i32> {
