@@ -2401,6 +2401,11 @@ impl Machine {
                 let d = int(args.first().unwrap_or(&Value::Int(0))).max(0);
                 let until = self.clock.saturating_add(d);
                 self.emit(gid, Op::Sleep { until }, Vec::new());
+                if d == 0 {
+                    // `time.Sleep(0)` (or negative) returns at once: just this step.
+                    self.g(gid).next = None;
+                    return Ok(true);
+                }
                 let g = self.g(gid);
                 g.status = GoStatus::Sleeping(until);
                 g.next = Some(Visible::Wake);
