@@ -216,6 +216,9 @@ impl Machine {
             events: Vec::new(),
         };
         let prog = m.program.clone();
+        if m.config.first_goroutine_id == Config::AUTO_GOROUTINE_ID {
+            m.config.first_goroutine_id = if uses_fmt(&prog) { 6 } else { 5 };
+        }
         if let Err(f) = m.heap.init_globals(&prog, &m.config) {
             m.fault(Gid::MAIN, f);
             return m;
@@ -264,7 +267,7 @@ impl Machine {
         &self.program
     }
 
-    /// The configuration.
+    /// The configuration (with [`Config::first_goroutine_id`] resolved).
     pub fn config(&self) -> &Config {
         &self.config
     }
@@ -1158,4 +1161,27 @@ fn arg_words(v: &Value) -> String {
         Value::Struct(_) | Value::Array(_) | Value::Sync(_) => "{...}".to_string(),
         _ => "0x0".to_string(),
     }
+}
+
+/// Whether the program calls into package `fmt` (which initializes `os`, whose finalizer
+/// goroutine takes Go's goroutine number 5).
+fn uses_fmt(program: &Program) -> bool {
+    use crate::bytecode::Instr;
+    program
+        .funcs
+        .iter()
+        .flat_map(|f| f.code.iter())
+        .any(|i| match i {
+            Instr::CallLib { func, .. } | Instr::DeferLib { func, .. } => matches!(
+                func,
+                LibFunc::FmtPrint
+                    | LibFunc::FmtPrintln
+                    | LibFunc::FmtPrintf
+                    | LibFunc::FmtSprint
+                    | LibFunc::FmtSprintln
+                    | LibFunc::FmtSprintf
+                    | LibFunc::FmtErrorf
+            ),
+            _ => false,
+        })
 }
