@@ -428,3 +428,8 @@ fn panic_inside_a_deferred_call_prints_the_chain() {
 fn without_fmt_the_first_goroutine_is_5() {
     check_against_go("nofmt");
 }
+
+#[test]
+fn builtin_println_and_panic_format_floats_like_the_runtime() {
+    check_against_go("printfloat");
+}

@@ -1621,7 +1621,7 @@ impl Machine {
                         _ => i.to_string(),
                     }),
                     Value::Bool(b) => Some(b.to_string()),
-                    Value::Float(f) => Some(format!("{f:+e}")),
+                    Value::Float(f) => Some(go_print_float(*f)),
                     _ => None,
                 };
                 let tn = crate::rt::fmt::reflect_type_string(types, *ty);
@@ -2700,10 +2700,35 @@ impl Machine {
             v => v,
         };
         match inner {
-            Value::Float(f) => format!("{f:+e}"),
+            Value::Float(f) => go_print_float(*f),
             Value::Iface(None) => "(0x0,0x0)".into(),
             other => self.format_v(other),
         }
+    }
+}
+
+/// A float as the builtin `print` (and `panic`) writes it: `+1.500000e+000`.
+fn go_print_float(f: f64) -> String {
+    if f.is_nan() {
+        return "NaN".into();
+    }
+    if f.is_infinite() {
+        return if f > 0.0 {
+            "+Inf".into()
+        } else {
+            "-Inf".into()
+        };
+    }
+    let s = format!("{:+.6e}", f);
+    match s.split_once('e') {
+        Some((m, e)) => {
+            let (sign, digits) = match e.strip_prefix('-') {
+                Some(d) => ('-', d),
+                None => ('+', e),
+            };
+            format!("{m}e{sign}{digits:0>3}")
+        }
+        None => s,
     }
 }
 
