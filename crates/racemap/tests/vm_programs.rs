@@ -433,3 +433,8 @@ fn without_fmt_the_first_goroutine_is_5() {
 fn builtin_println_and_panic_format_floats_like_the_runtime() {
     check_against_go("printfloat");
 }
+
+#[test]
+fn globals_are_initialized_in_dependency_order_before_main() {
+    check_against_go("globals");
+}
