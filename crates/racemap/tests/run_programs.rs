@@ -84,3 +84,51 @@ fn every_test_program_compiles_or_reports() {
     }
     assert!(seen >= 10, "go files found: {seen}");
 }
+
+/// Run with a scheduler that picks runnable move `(step * stride) % len`: a cheap family of
+/// distinct deterministic schedules.
+fn run_strided(src: &str, stride: usize) -> (String, Option<i32>) {
+    let prog = racemap::compile::compile(src).expect("preset compiles");
+    let mut m = Machine::new(Rc::new(prog), Default::default());
+    let mut step = 0;
+    while *m.status() == Status::Running {
+        let r = m.runnable();
+        if r.is_empty() {
+            break;
+        }
+        let c = r[(step * stride) % r.len()].clone();
+        m.step(c);
+        step += 1;
+    }
+    (m.stdout().to_string(), m.exit_code())
+}
+
+/// The strategy presets compile and, when synchronized, print what real Go prints under every
+/// schedule tried (`keys: N`, checked with `go run`); the unsynchronized one either prints it
+/// or crashes with Go's map fatal error.
+#[test]
+fn strategy_presets_run() {
+    use racemap::strategies::{Strategy, Workload};
+    let w2 = Workload {
+        goroutines: 3,
+        ops_per_goroutine: 4,
+        write_percent: 25,
+        keys: 4,
+    };
+    for (w, want) in [(Workload::default(), "keys: 2\n"), (w2, "keys: 3\n")] {
+        for s in Strategy::ALL {
+            let src = s.source(w);
+            for stride in [0, 1, 3, 7] {
+                let (out, code) = run_strided(&src, stride);
+                if s == Strategy::Unsynchronized && code == Some(2) {
+                    continue;
+                }
+                assert_eq!(
+                    (out.as_str(), code),
+                    (want, Some(0)),
+                    "{s:?} {w:?} stride {stride}"
+                );
+            }
+        }
+    }
+}

@@ -807,6 +807,8 @@ impl<'h> Printer<'h> {
                         | TypeKind::Slice(_)
                         | TypeKind::Struct(_)
                         | TypeKind::Map(..)
+                        // sync and atomic types are structs in Go.
+                        | TypeKind::Sync(_)
                 );
                 match self.heap.load(p) {
                     Some(pv) if target => {
@@ -2449,10 +2451,25 @@ mod tests {
                 ("%v|", vec![once], "{1 {0 0}}|"),
                 ("%v|%+v|%v|", vec![a64.clone(), a64, ab], "{{} {} 5}|{_:{} _:{} v:5}|{{} 1}|"),
                 ("%v|%+v|", vec![sm.clone(), sm], "{{0 0} {<nil>} map[] 0}|{mu:{state:0 sema:0} read:{<nil>} dirty:map[] misses:0}|"),
-                ("%T|", vec![locked], "sync.Mutex|"),
+                ("%T|", vec![locked.clone()], "sync.Mutex|"),
                 ("%v|%+v|", vec![a32.clone(), a32], "{{} 5}|{_:{} v:5}|"),
             ],
         );
+    }
+
+    #[test]
+    fn pointers_to_sync_values_print_like_pointers_to_structs() {
+        use crate::lang::types::SyncKind;
+        let mut env = Env::new();
+        let mt = env.intern(TypeKind::Sync(SyncKind::Mutex));
+        let wt = env.intern(TypeKind::Sync(SyncKind::WaitGroup));
+        let mu = env.ptr(mt, Value::Sync(Box::new(SyncState::zero(SyncKind::Mutex))));
+        let wg = env.ptr(
+            wt,
+            Value::Sync(Box::new(SyncState::zero(SyncKind::WaitGroup))),
+        );
+        assert_eq!(sprintln(&env.h, &[mu.clone(), wg]), "&{0 0} &{{} 0 0}\n");
+        assert_eq!(sprintf(&env.h, "%+v", &[mu]), "&{state:0 sema:0}");
     }
 
     #[test]

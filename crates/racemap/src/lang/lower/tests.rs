@@ -364,3 +364,26 @@ func main() {
         "#]],
     );
 }
+
+/// Constructs the checker accepts but racemap cannot run are reported, at their position, in
+/// the `racemap does not support X` form.
+#[test]
+fn unsupported_constructs_are_diagnosed() {
+    let cases = [
+        (
+            "package main\n\nimport \"fmt\"\n\nfunc main() {\n\txs := []any{1, 2}\n\tfmt.Println(xs...)\n}\n",
+            "prog.go:7:2: racemap does not support fmt.Println(xs...) with a spread slice\n",
+        ),
+        (
+            "package main\n\nfunc main() {\n\ts := []int{1}\n\tdefer copy(s, s)\n}\n",
+            "prog.go:5:8: racemap does not support go/defer of copy\n",
+        ),
+    ];
+    for (src, want) in cases {
+        let got = match compile(src) {
+            Ok(_) => String::new(),
+            Err(d) => crate::diag::render_all(&d, &crate::diag::SourceMap::new("prog.go", src)),
+        };
+        assert_eq!(got, want, "{src}");
+    }
+}
