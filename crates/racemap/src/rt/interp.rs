@@ -562,7 +562,12 @@ impl Machine {
                 args: self.popn(gid, *argc as usize),
                 push_results: true,
             },
-            _ => Visible::Exit,
+            other => {
+                return Err(RtError::Fatal {
+                    message: format!("racemap: internal error: no visible semantics for {other:?}"),
+                }
+                .into())
+            }
         })
     }
 
