@@ -1123,8 +1123,14 @@ impl Machine {
                 let args = self.popn(gid, *argc as usize);
                 self.lib_local(gid, *func, args)?;
             }
-            // Visible instructions never reach here (decoded by `exec_one`).
-            _ => {}
+            // Visible instructions never reach here (decoded by `exec_one`); an instruction this
+            // VM does not know is reported, not skipped.
+            other => {
+                return Err(RtError::Fatal {
+                    message: format!("racemap: internal error: cannot execute {other:?}"),
+                }
+                .into())
+            }
         }
         Ok(())
     }
