@@ -143,6 +143,11 @@ pub struct Func {
     /// The source span of each instruction (same length as `code`): the statement or
     /// expression a user would want highlighted, and the position race reports cite.
     pub spans: Vec<Span>,
+    /// A compiler-made wrapper of a `go`/`defer` call (`main.main.func3` in Go 1.19). Go's race
+    /// reports show its frame; panic tracebacks and goroutine dumps hide it (as the Go runtime
+    /// elides wrapper functions), and `created by` names the function with the `go` statement.
+    #[serde(default)]
+    pub wrapper: bool,
 }
 
 /// Binary arithmetic and comparison operators of [`Instr::Binary`].
@@ -784,12 +789,13 @@ impl Program {
             .collect();
         let _ = writeln!(
             out,
-            "func {} ({}) ({}) locals={} captures={}",
+            "func {} ({}) ({}) locals={} captures={}{}",
             f.name,
             params.join(", "),
             results.join(", "),
             f.locals,
-            f.captures
+            f.captures,
+            if f.wrapper { " wrapper" } else { "" }
         );
         for (pc, ins) in f.code.iter().enumerate() {
             let line = f

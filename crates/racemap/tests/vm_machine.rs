@@ -68,6 +68,7 @@ impl Asm {
             variadic: false,
             code: Vec::new(),
             spans: Vec::new(),
+            wrapper: false,
         });
         FuncId(k)
     }

@@ -8,9 +8,11 @@ use crate::lang::check::packages::SUPPORTED_IMPORTS;
 use crate::lang::check::scope::{FuncCtx, Pending};
 use crate::lang::check::{Checker, Operand};
 use crate::lang::types::{Basic, TypeId, TypeKind, TypeTable};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Saved function-level state while resolving a package-level declaration on demand.
 struct Saved {
+    current_decl: Option<ObjectId>,
     scopes: Vec<crate::lang::check::scope::Scope>,
     funcs: Vec<FuncCtx>,
     iota: Option<i128>,
@@ -44,6 +46,7 @@ impl<'a> Checker<'a> {
                 self.resolve_obj(obj);
             }
         }
+        self.check_type_sizes();
         self.collect_methods();
         for (rank, obj) in order {
             if rank >= 3 {
@@ -56,6 +59,8 @@ impl<'a> Checker<'a> {
                 self.check_func_decl(i, fd);
             }
         }
+        self.current_decl = None;
+        self.order_global_inits();
         if self.info.main_func.is_none() && file.package.name == "main" {
             self.err(
                 Span::default(),
@@ -89,6 +94,7 @@ impl<'a> Checker<'a> {
             let name = match &imp.name {
                 Some(n) if n.name == "." => {
                     self.unsupported(n.span, "dot imports");
+                    self.dot_import = true;
                     continue;
                 }
                 Some(n) if n.name == "_" => continue,
@@ -185,6 +191,11 @@ impl<'a> Checker<'a> {
                 Decl::Func(fd) => {
                     if let Some(tp) = fd.type_params {
                         self.unsupported(tp, "generic functions");
+                        // Its body is not checked: its imports must not look unused.
+                        self.dot_import = true;
+                        for entry in self.imports.values_mut() {
+                            entry.2 = true;
+                        }
                     }
                     if fd.recv.is_some() {
                         continue;
@@ -239,6 +250,7 @@ impl<'a> Checker<'a> {
     fn enter_package_context(&mut self) -> Saved {
         let scopes = self.scopes.split_off(2);
         Saved {
+            current_decl: self.current_decl.take(),
             scopes,
             funcs: std::mem::take(&mut self.funcs),
             iota: self.iota.take(),
@@ -250,6 +262,7 @@ impl<'a> Checker<'a> {
         self.scopes.extend(saved.scopes);
         self.funcs = saved.funcs;
         self.iota = saved.iota;
+        self.current_decl = saved.current_decl;
     }
 
     /// Resolve a package-level object on demand.
@@ -261,12 +274,15 @@ impl<'a> Checker<'a> {
             let name = self.info.object(obj).name.clone();
             let span = self.info.object(obj).span;
             match pending {
-                Pending::Type { .. } => self.err(span, format!("invalid recursive type {name}")),
+                Pending::Type { .. } => {
+                    self.cycle_reported = true;
+                    self.err(span, format!("invalid recursive type {name}"))
+                }
                 Pending::Func { .. } => return,
-                _ => self.err(
-                    span,
-                    format!("initialization cycle or invalid recursive reference to {name}"),
-                ),
+                Pending::Const { .. } => {
+                    self.err(span, format!("invalid cycle in declaration of {name}"))
+                }
+                Pending::Var { .. } => self.err(span, format!("initialization cycle for {name}")),
             }
             self.states[obj.0 as usize].pending = None;
             return;
@@ -286,10 +302,12 @@ impl<'a> Checker<'a> {
                         if t == self.invalid() {
                             // keep Invalid underlying
                         } else if self.types.underlying(t) == self.invalid() {
-                            self.err(
-                                spec.name.span,
-                                format!("invalid recursive type {}", spec.name.name),
-                            );
+                            if !self.cycle_reported {
+                                self.err(
+                                    spec.name.span,
+                                    format!("invalid recursive type {}", spec.name.name),
+                                );
+                            }
                         } else {
                             self.types.set_underlying(named, t);
                         }
@@ -321,6 +339,7 @@ impl<'a> Checker<'a> {
             Pending::Var { decl, spec } => {
                 if let Decl::Var(specs) = &file.decls[decl] {
                     let s = &specs[spec];
+                    self.current_decl = Some(obj);
                     let tys = self.var_spec(s, "variable declaration");
                     let mut lhs = Vec::new();
                     for (i, name) in s.names.iter().enumerate() {
@@ -335,6 +354,7 @@ impl<'a> Checker<'a> {
                         }
                         lhs.push(if name.name == "_" { None } else { o });
                     }
+                    self.global_init_keys.push(obj);
                     self.info.global_inits.push(GlobalInit {
                         lhs,
                         rhs: s.values.iter().map(|v| v.id).collect(),
@@ -345,6 +365,129 @@ impl<'a> Checker<'a> {
         self.leave_package_context(saved);
         self.states[obj.0 as usize].resolving = false;
         self.states[obj.0 as usize].pending = None;
+    }
+
+    /// Report named struct/array types that contain themselves by value (infinite size).
+    fn check_type_sizes(&mut self) {
+        let file = self.file;
+        for d in &file.decls {
+            let Decl::Type(specs) = d else { continue };
+            for spec in specs {
+                let Some(obj) = self.info.object_of(spec.name.id) else {
+                    continue;
+                };
+                let ObjectKind::TypeName { ty } = self.info.object(obj).kind else {
+                    continue;
+                };
+                if !matches!(self.types.kind(ty), TypeKind::Named { .. }) {
+                    continue;
+                }
+                let mut seen = std::collections::BTreeSet::new();
+                if self.contains_by_value(self.types.underlying(ty), ty, &mut seen) {
+                    self.err(
+                        spec.name.span,
+                        format!("invalid recursive type {}", spec.name.name),
+                    );
+                    // Break the cycle for later passes.
+                    let inv = self.invalid();
+                    self.types.set_underlying(ty, inv);
+                }
+            }
+        }
+    }
+
+    fn contains_by_value(
+        &self,
+        t: TypeId,
+        target: TypeId,
+        seen: &mut std::collections::BTreeSet<TypeId>,
+    ) -> bool {
+        if t == target {
+            return true;
+        }
+        if !seen.insert(t) {
+            return false;
+        }
+        match self.types.kind(t) {
+            TypeKind::Named { .. } => {
+                self.contains_by_value(self.types.underlying(t), target, seen)
+            }
+            TypeKind::Struct(fs) => fs
+                .iter()
+                .any(|f| self.contains_by_value(f.ty, target, seen)),
+            TypeKind::Array(_, e) => self.contains_by_value(*e, target, seen),
+            _ => false,
+        }
+    }
+
+    /// Order package-level variable initialization as Go does: repeatedly the earliest variable
+    /// in declaration order whose dependencies (variables referenced by its initializer,
+    /// directly or through the functions and methods it calls) are initialized.
+    fn order_global_inits(&mut self) {
+        let n = self.info.global_inits.len();
+        if n != self.global_init_keys.len() {
+            return;
+        }
+        let mut owner: BTreeMap<ObjectId, usize> = BTreeMap::new();
+        for (i, gi) in self.info.global_inits.iter().enumerate() {
+            owner.insert(self.global_init_keys[i], i);
+            for o in gi.lhs.iter().flatten() {
+                owner.insert(*o, i);
+            }
+        }
+        let mut deps: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
+        for (i, dep) in deps.iter_mut().enumerate() {
+            let mut stack = vec![(self.global_init_keys[i], false)];
+            let mut visited = BTreeSet::new();
+            while let Some((o, via_func)) = stack.pop() {
+                let Some(rs) = self.refs.get(&o) else {
+                    continue;
+                };
+                for &r in rs {
+                    if !visited.insert(r) {
+                        continue;
+                    }
+                    if let Some(&j) = owner.get(&r) {
+                        if j != i || via_func {
+                            dep.insert(j);
+                        }
+                    } else if matches!(
+                        self.info.object(r).kind,
+                        ObjectKind::Func { .. } | ObjectKind::Method { .. }
+                    ) {
+                        stack.push((r, true));
+                    }
+                }
+            }
+        }
+        let mut by_decl: Vec<usize> = (0..n).collect();
+        by_decl.sort_by_key(|&i| self.info.object(self.global_init_keys[i]).span.lo);
+        let mut done = vec![false; n];
+        let mut order = Vec::new();
+        while order.len() < n {
+            let next = by_decl
+                .iter()
+                .copied()
+                .find(|&i| !done[i] && deps[i].iter().all(|&j| done[j]));
+            match next {
+                Some(i) => {
+                    done[i] = true;
+                    order.push(i);
+                }
+                None => {
+                    // A cycle through functions: report the earliest variable in it.
+                    if let Some(&i) = by_decl.iter().find(|&&i| !done[i]) {
+                        let ob = self.info.object(self.global_init_keys[i]);
+                        let (span, name) = (ob.span, ob.name.clone());
+                        self.err(span, format!("initialization cycle for {name}"));
+                    }
+                    return;
+                }
+            }
+        }
+        let old = std::mem::take(&mut self.info.global_inits);
+        let mut slots: Vec<Option<GlobalInit>> = old.into_iter().map(Some).collect();
+        self.info.global_inits = order.into_iter().filter_map(|i| slots[i].take()).collect();
     }
 
     /// Make sure a named type's underlying type is known (resolving its declaration).
@@ -377,10 +520,8 @@ impl<'a> Checker<'a> {
         let saved_iota = self.iota.replace(spec.iota as i128);
         let declared = from.ty.as_ref().map(|t| self.resolve_type(t));
         let mut out = Vec::new();
-        if from.values.is_empty() {
-            if spec.ty.is_some() || i == 0 {
-                self.err(spec.span, "missing init expr for const declaration");
-            }
+        if from.values.is_empty() && (spec.ty.is_some() || i == 0) {
+            self.err(spec.span, "missing init expr for const declaration");
         }
         for (n, name) in spec.names.iter().enumerate() {
             let Some(e) = from.values.get(n) else {
@@ -615,7 +756,7 @@ impl<'a> Checker<'a> {
             if !is_local_named {
                 let s = self.show(named);
                 self.err(
-                    base.span,
+                    recv.span,
                     format!("cannot define new methods on non-local type {s}"),
                 );
                 continue;
@@ -700,6 +841,7 @@ impl<'a> Checker<'a> {
         if sig == self.invalid() {
             return;
         }
+        self.current_decl = Some(obj);
         self.check_func(
             fd.name.id,
             name,

@@ -123,13 +123,10 @@ impl<'a> Checker<'a> {
                 self.composite(e, ty.as_deref(), elts, *rbrace, hint)
             }
             ExprKind::FuncLit { sig, body } => self.func_lit(e, sig, body),
-            ExprKind::Paren(x) => {
-                let o = match hint {
-                    Some(h) => self.expr_hint(x, h),
-                    None => self.expr_any(x),
-                };
-                o
-            }
+            ExprKind::Paren(x) => match hint {
+                Some(h) => self.expr_hint(x, h),
+                None => self.expr_any(x),
+            },
             ExprKind::Selector { x, sel } => self.selector(e, x, sel, false),
             ExprKind::Index { x, indices } => self.index(e, x, indices),
             ExprKind::Slice { x, lo, hi, max } => {
@@ -153,7 +150,8 @@ impl<'a> Checker<'a> {
                     );
                     return invalid;
                 }
-                if self.is_interface(t) && t != self.any_type && t != xo.ty {
+                if self.is_interface(t) && t != self.any_type && t != self.error_type && t != xo.ty
+                {
                     self.unsupported(ty.span, "type assertions to interfaces with methods");
                     return invalid;
                 }
@@ -242,6 +240,9 @@ impl<'a> Checker<'a> {
             return invalid;
         }
         let Some(obj) = self.lookup(&id.name) else {
+            if self.dot_import {
+                return invalid;
+            }
             self.err(id.span, format!("undefined: {}", id.name));
             return invalid;
         };
@@ -256,6 +257,14 @@ impl<'a> Checker<'a> {
         let skip = matches!(self.info.object(obj).kind, ObjectKind::TypeName { ty } if matches!(self.types.kind(ty), TypeKind::Named { .. }));
         if !skip && self.states[obj.0 as usize].pending.is_some() {
             self.resolve_obj(obj);
+        }
+        if let Some(d) = self.current_decl {
+            if matches!(
+                self.info.object(obj).kind,
+                ObjectKind::Global { .. } | ObjectKind::Func { .. }
+            ) {
+                self.refs.entry(d).or_default().insert(obj);
+            }
         }
         match self.info.object(obj).kind.clone() {
             ObjectKind::Var(v) => {
@@ -448,7 +457,7 @@ impl<'a> Checker<'a> {
                 }
                 Err(reason) => {
                     let d = self.describe(e, x);
-                    let ts = self.show(t);
+                    let ts = self.show(target);
                     let suffix = match reason {
                         Some(NotRepresentable::Overflows) => " (overflows)",
                         Some(NotRepresentable::Truncated) => " (truncated)",
@@ -700,10 +709,8 @@ impl<'a> Checker<'a> {
             Ok(v) => Some(v),
             Err(_) => {
                 let ts = self.show(t);
-                self.err(
-                    e.span,
-                    format!("constant {} overflows {ts}", constant::show(&v)),
-                );
+                let d = self.describe(e, &Operand::constant(t, v));
+                self.err(e.span, format!("{d} overflows {ts}"));
                 None
             }
         }
@@ -1025,9 +1032,11 @@ impl<'a> Checker<'a> {
                     };
                 }
                 Some(_) => {
-                    // Non-constant shift of an untyped constant: it takes type int.
-                    let t = TypeTable::basic(Basic::Int);
-                    self.set_type(xe, &mut x, t);
+                    // Non-constant shift of an untyped constant: the result stays untyped
+                    // (non-constant) and takes the type its context gives the left operand
+                    // (`update_type` converts the left operand with it); `int` by default.
+                    let t = TypeTable::basic(Basic::UntypedInt);
+                    return Operand::value(t);
                 }
                 None => {
                     let d = self.describe(xe, &x);
@@ -1099,8 +1108,8 @@ impl<'a> Checker<'a> {
                             TypeKind::Map(..) => "map can only be compared to nil".to_string(),
                             TypeKind::Func(_) => "func can only be compared to nil".to_string(),
                             _ => {
-                                let d = self.describe(oe, o);
-                                format!("{d} cannot be compared")
+                                let _ = oe;
+                                self.incomparable_cause(o.ty)
                             }
                         };
                         self.err(e.span, format!("invalid operation: {s} ({what})"));
@@ -1150,6 +1159,22 @@ impl<'a> Checker<'a> {
         self.default_operand(xe, &mut xo);
         self.default_operand(ye, &mut yo);
         Operand::value(ub)
+    }
+
+    /// Why a struct or array type is not comparable (go/types' incomparableCause).
+    fn incomparable_cause(&self, t: TypeId) -> String {
+        match self.types.under(t) {
+            TypeKind::Struct(fs) => {
+                for f in fs {
+                    if !self.comparable(f.ty) {
+                        let fs = self.show(f.ty);
+                        return format!("struct containing {fs} cannot be compared");
+                    }
+                }
+                format!("{} cannot be compared", self.show(t))
+            }
+            _ => format!("{} cannot be compared", self.show(t)),
+        }
     }
 
     /// go/types' short description of a type's kind: `struct`, `slice`, `map`, `pointer`...
@@ -1236,7 +1261,7 @@ impl<'a> Checker<'a> {
                     invalid
                 }
             },
-            TypeKind::Basic(b) if matches!(b, Basic::String | Basic::UntypedString) => {
+            TypeKind::Basic(Basic::String | Basic::UntypedString) => {
                 let len = match &x.val {
                     Some(ConstValue::String(s)) => Some(s.len() as u64),
                     _ => None,
@@ -1270,11 +1295,14 @@ impl<'a> Checker<'a> {
                 Some(_) if i.mode == Mode::Constant => self.set_type(ie, &mut i, int),
                 None if self.is_integer(i.ty) => self.set_type(ie, &mut i, int),
                 _ => {
+                    // The untyped constant cannot become an int (go/types' convertUntyped).
                     let d = self.describe(ie, &i);
-                    self.err(
-                        ie.span,
-                        format!("invalid argument: index {d} must be integer"),
-                    );
+                    let msg = match self.untyped_fits(&i, int) {
+                        Err(Some(NotRepresentable::Truncated)) => format!("{d} truncated to int"),
+                        Err(Some(NotRepresentable::Overflows)) => format!("{d} overflows int"),
+                        _ => format!("cannot convert {d} to type int"),
+                    };
+                    self.err(ie.span, msg);
                     return None;
                 }
             }
@@ -1319,8 +1347,22 @@ impl<'a> Checker<'a> {
         let invalid = Operand::invalid();
         let x = self.expr(xe);
         let mut bad = x.is_invalid();
+        // Constant indices of arrays and constant strings must be within 0..=len.
+        let bound = if bad {
+            None
+        } else {
+            let base = match self.types.under(x.ty) {
+                TypeKind::Pointer(p) => *p,
+                _ => x.ty,
+            };
+            match (self.types.under(base), &x.val) {
+                (TypeKind::Array(n, _), _) => Some(n + 1),
+                (_, Some(ConstValue::String(s))) => Some(s.len() as u64 + 1),
+                _ => None,
+            }
+        };
         for b in [lo, hi, max].into_iter().flatten() {
-            if self.index_value(b, None).is_none()
+            if self.index_value(b, bound).is_none()
                 && self.info.expr(b.id).map(|i| i.ty) == Some(self.invalid())
             {
                 bad = true;
@@ -1330,7 +1372,7 @@ impl<'a> Checker<'a> {
             return invalid;
         }
         let result = match self.types.under(x.ty).clone() {
-            TypeKind::Basic(b) if matches!(b, Basic::String | Basic::UntypedString) => {
+            TypeKind::Basic(Basic::String | Basic::UntypedString) => {
                 if max.is_some() {
                     self.err(e.span, "invalid operation: 3-index slice of string");
                     return invalid;
@@ -1484,8 +1526,9 @@ impl<'a> Checker<'a> {
                             continue;
                         };
                         if !seen.insert(fi) {
+                            // go/types reports at the key-value pair's colon.
                             self.err(
-                                k.span,
+                                crate::diag::Span::new(k.span.hi, k.span.hi + 1),
                                 format!("duplicate field name {} in struct literal", name.name),
                             );
                         }

@@ -12,11 +12,29 @@
 //!    pointer-receiver calls. Terminating-statement analysis (`returns.rs`) gives `missing return`.
 //!
 //! An operand of `Invalid` type never produces further errors, so one mistake gives one message.
+//!
+//! Supported: package `main` in one file; imports `fmt`, `sync`, `sync/atomic`, `time`,
+//! `strconv`, `strings` (the members listed in `packages.rs`); all basic types except complex;
+//! named types, structs (embedding by value, promotion), pointers, arrays, slices, maps,
+//! channels with directions, function types and closures, `any` and `error`; methods with value
+//! and pointer receivers (auto `&`/`*`), method values; constants with `iota`, untyped constant
+//! arithmetic (`i128`/`f64`); every statement except `goto`; Go 1.22 range-over-int and
+//! per-iteration loop variables; builtins except `recover`; Go's package initialization order.
+//!
+//! Rejected with `racemap does not support ...`: other imports, dot imports, generics, interfaces
+//! with methods (other than `error`), user types implementing `error`, method expressions,
+//! embedded pointer fields, complex numbers, `goto`, `recover`, range over functions, library
+//! members not in `packages.rs` (e.g. `time.After`, `strings.Fields`).
 
+/// Constant arithmetic and representability.
 pub mod constant;
+/// Rendering of expressions, operands and types in messages.
 pub mod describe;
+/// The output contract (`Info`).
 pub mod info;
+/// The supported library packages and their members.
 pub mod packages;
+/// Predeclared names.
 pub mod universe;
 
 mod call;
@@ -48,10 +66,28 @@ pub struct Checked {
     pub info: Info,
 }
 
-/// Type-check a parsed file. Errors come back sorted by position is *not* guaranteed: render
-/// them with `diag::render_all`, which sorts and truncates at `MAX_ERRORS`.
+/// Type-check a parsed file. Errors are not sorted: render them with `diag::render_all`, which
+/// sorts and truncates at `MAX_ERRORS`. Messages that refer to a second position (`other
+/// declaration of x`) need [`check_with_source`].
 pub fn check(file: &ast::File) -> Result<Checked, Vec<Diagnostic>> {
+    check_inner(file, None)
+}
+
+/// Like [`check`], with the source map so that messages can name secondary positions as Go
+/// does (`x redeclared in this block` + `\tprog.go:4:6: other declaration of x`).
+pub fn check_with_source(
+    file: &ast::File,
+    map: &crate::diag::SourceMap,
+) -> Result<Checked, Vec<Diagnostic>> {
+    check_inner(file, Some(map))
+}
+
+fn check_inner(
+    file: &ast::File,
+    map: Option<&crate::diag::SourceMap>,
+) -> Result<Checked, Vec<Diagnostic>> {
     let mut c = Checker::new(file);
+    c.source_map = map.cloned();
     c.check_file();
     if c.diags.is_empty() {
         c.finish();
@@ -77,6 +113,7 @@ pub(crate) struct Operand {
 }
 
 impl Operand {
+    /// The operand of an expression that had an error.
     pub fn invalid() -> Operand {
         Operand {
             mode: Mode::Value,
@@ -84,6 +121,7 @@ impl Operand {
             val: None,
         }
     }
+    /// A computed value of type `ty`.
     pub fn value(ty: TypeId) -> Operand {
         Operand {
             mode: Mode::Value,
@@ -91,6 +129,7 @@ impl Operand {
             val: None,
         }
     }
+    /// A constant.
     pub fn constant(ty: TypeId, val: ConstValue) -> Operand {
         Operand {
             mode: Mode::Constant,
@@ -98,6 +137,7 @@ impl Operand {
             val: Some(val),
         }
     }
+    /// An error was already reported for it.
     pub fn is_invalid(&self) -> bool {
         self.ty == TypeTable::basic(Basic::Invalid)
     }
@@ -139,6 +179,19 @@ pub(crate) struct Checker<'a> {
     pub global_count: u32,
     /// Counter for `init` functions.
     pub init_count: u32,
+    /// A declaration cycle among types was reported (its other members stay silent).
+    pub cycle_reported: bool,
+    /// The package-level declaration whose initializer or body is being checked (a global
+    /// variable's object, a function or a method), for initialization order.
+    pub current_decl: Option<ObjectId>,
+    /// Package-level objects (globals, functions, methods) each declaration refers to.
+    pub refs: BTreeMap<ObjectId, std::collections::BTreeSet<ObjectId>>,
+    /// The object each `info.global_inits` entry was resolved for (parallel vector).
+    pub global_init_keys: Vec<ObjectId>,
+    /// Line/column information for messages with a secondary position, if given.
+    pub source_map: Option<crate::diag::SourceMap>,
+    /// A dot import was reported as unsupported: unresolved names are not reported again.
+    pub dot_import: bool,
 }
 
 impl<'a> Checker<'a> {
@@ -162,6 +215,12 @@ impl<'a> Checker<'a> {
             broken: Default::default(),
             global_count: 0,
             init_count: 0,
+            dot_import: false,
+            source_map: None,
+            current_decl: None,
+            refs: BTreeMap::new(),
+            global_init_keys: Vec::new(),
+            cycle_reported: false,
         };
         c.info.exprs = vec![None; file.node_count as usize];
         c.setup_universe();
@@ -273,39 +332,49 @@ impl<'a> Checker<'a> {
 
     // ---- type predicates ----
 
+    /// The `Invalid` type.
     pub fn invalid(&self) -> TypeId {
         TypeTable::basic(Basic::Invalid)
     }
+    /// The basic kind of the underlying type.
     pub fn basic(&self, ty: TypeId) -> Option<Basic> {
         match self.types.under(ty) {
             TypeKind::Basic(b) => Some(*b),
             _ => None,
         }
     }
+    /// An untyped constant kind (or untyped nil).
     pub fn is_untyped(&self, ty: TypeId) -> bool {
         matches!(self.types.kind(ty), TypeKind::Basic(b) if b.is_untyped())
     }
+    /// An integer type (typed or untyped).
     pub fn is_integer(&self, ty: TypeId) -> bool {
         self.basic(ty).and_then(|b| b.int_info()).is_some()
     }
+    /// A floating-point type (typed or untyped).
     pub fn is_float(&self, ty: TypeId) -> bool {
         matches!(
             self.basic(ty),
             Some(Basic::Float32 | Basic::Float64 | Basic::UntypedFloat)
         )
     }
+    /// Integer or floating-point.
     pub fn is_numeric(&self, ty: TypeId) -> bool {
         self.is_integer(ty) || self.is_float(ty)
     }
+    /// A string type (typed or untyped).
     pub fn is_string(&self, ty: TypeId) -> bool {
         matches!(self.basic(ty), Some(Basic::String | Basic::UntypedString))
     }
+    /// A boolean type (typed or untyped).
     pub fn is_bool(&self, ty: TypeId) -> bool {
         matches!(self.basic(ty), Some(Basic::Bool | Basic::UntypedBool))
     }
+    /// An interface type (`any` or `error`).
     pub fn is_interface(&self, ty: TypeId) -> bool {
         matches!(self.types.under(ty), TypeKind::Interface(_))
     }
+    /// A named (declared or predeclared) type, as opposed to a type literal.
     pub fn is_named(&self, ty: TypeId) -> bool {
         matches!(
             self.types.kind(ty),
@@ -314,7 +383,7 @@ impl<'a> Checker<'a> {
     }
     /// The type's display in messages.
     pub fn show(&self, ty: TypeId) -> String {
-        self.types.display(ty, false)
+        describe::type_string(&self.types, ty)
     }
     /// Default type of an untyped type (itself otherwise).
     pub fn default_type(&self, ty: TypeId) -> TypeId {
@@ -334,6 +403,13 @@ impl<'a> Checker<'a> {
     /// Describe an operand for a message.
     pub fn describe(&self, e: &ast::Expr, x: &Operand) -> String {
         describe::operand(&self.types, e, x.mode, x.ty, x.val.as_ref())
+    }
+
+    /// `prog.go:LINE:COL` of a span, when the source map is known.
+    pub fn position(&self, span: Span) -> Option<String> {
+        let map = self.source_map.as_ref()?;
+        let lc = map.line_col(span.lo);
+        Some(format!("{}:{}:{}", map.file_name, lc.line, lc.col))
     }
 
     /// The current function's key.

@@ -52,6 +52,12 @@ impl<'a> Checker<'a> {
             StmtKind::IncDec { x, inc } => {
                 let op = if *inc { "++" } else { "--" };
                 let xo = self.lhs_expr(x);
+                // `x++` counts as a use of `x` (as in gc).
+                if let ExprKind::Ident(id) = &unparen(x).kind {
+                    if let Some(o) = self.info.object_of(id.id) {
+                        self.mark_used(o);
+                    }
+                }
                 if xo.is_invalid() {
                     return;
                 }
@@ -137,18 +143,15 @@ impl<'a> Checker<'a> {
                                 format!("{what} requires function call, not conversion"),
                             );
                         }
-                        CallKind::Builtin(b)
-                            if matches!(
-                                b,
-                                Builtin::Append
-                                    | Builtin::Cap
-                                    | Builtin::Len
-                                    | Builtin::Make
-                                    | Builtin::New
-                                    | Builtin::Min
-                                    | Builtin::Max
-                            ) =>
-                        {
+                        CallKind::Builtin(
+                            Builtin::Append
+                            | Builtin::Cap
+                            | Builtin::Len
+                            | Builtin::Make
+                            | Builtin::New
+                            | Builtin::Min
+                            | Builtin::Max,
+                        ) => {
                             let d = self.describe(e, &x);
                             self.err(e.span, format!("{what} discards result of {d}"));
                         }
@@ -603,8 +606,10 @@ impl<'a> Checker<'a> {
                             self.err(r.span, "use of untyped nil in assignment");
                             continue;
                         }
-                        self.default_operand(r, &mut x);
-                        types[i] = x.ty;
+                        let t = self.default_type(x.ty);
+                        if self.assign_to(r, &mut x, t, "assignment") {
+                            types[i] = t;
+                        }
                     }
                 }
             }
@@ -887,6 +892,14 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// `multiple defaults (first at prog.go:L:C)` when positions are known.
+    fn multiple_defaults(&mut self, at: Span, first: Span, what: &str) {
+        match self.position(first) {
+            Some(pos) => self.err(at, format!("multiple defaults (first at {pos})")),
+            None => self.err(at, format!("multiple defaults in {what}")),
+        }
+    }
+
     fn clause_body(&mut self, body: &[Stmt], fallthrough_ok: bool) {
         for (i, st) in body.iter().enumerate() {
             if self.saturated() {
@@ -935,13 +948,13 @@ impl<'a> Checker<'a> {
             None => None,
         };
         self.push_target(s.id, label, TargetKind::Switch);
-        let mut default_seen = false;
+        let mut default_seen: Option<Span> = None;
         for (ci, c) in cases.iter().enumerate() {
             if c.default {
-                if default_seen {
-                    self.err(c.span, "multiple defaults in switch");
+                if let Some(first) = default_seen {
+                    self.multiple_defaults(c.span, first, "switch");
                 }
-                default_seen = true;
+                default_seen = Some(c.span);
             }
             for e in &c.exprs {
                 let mut x = self.expr(e);
@@ -1028,13 +1041,13 @@ impl<'a> Checker<'a> {
         }
         self.push_target(s.id, label, TargetKind::Switch);
         let mut bind_objs = Vec::new();
-        let mut default_seen = false;
+        let mut default_seen: Option<Span> = None;
         for c in cases {
             if c.default {
-                if default_seen {
-                    self.err(c.span, "multiple defaults in switch");
+                if let Some(first) = default_seen {
+                    self.multiple_defaults(c.span, first, "switch");
                 }
-                default_seen = true;
+                default_seen = Some(c.span);
             }
             let mut single: Option<TypeId> = None;
             for te in &c.types {
@@ -1048,6 +1061,7 @@ impl<'a> Checker<'a> {
                 if t != self.invalid()
                     && self.is_interface(t)
                     && t != self.any_type
+                    && t != self.error_type
                     && Some(t) != Some(xo.ty)
                 {
                     self.unsupported(te.span, "type switch cases with interfaces with methods");
@@ -1103,15 +1117,15 @@ impl<'a> Checker<'a> {
 
     fn select(&mut self, s: &Stmt, label: Option<&str>, clauses: &[ast::CommClause]) {
         self.push_target(s.id, label, TargetKind::Select);
-        let mut default_seen = false;
+        let mut default_seen: Option<Span> = None;
         for c in clauses {
             self.open_scope();
             match &c.comm {
                 None => {
-                    if default_seen {
-                        self.err(c.span, "multiple defaults in select");
+                    if let Some(first) = default_seen {
+                        self.multiple_defaults(c.span, first, "select");
                     }
-                    default_seen = true;
+                    default_seen = Some(c.span);
                 }
                 Some(comm) => {
                     let ok = match &comm.kind {

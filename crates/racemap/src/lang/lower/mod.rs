@@ -204,6 +204,7 @@ impl Lowerer<'_> {
             variadic: false,
             code: Vec::new(),
             spans: Vec::new(),
+            wrapper: false,
         });
         id
     }

@@ -387,3 +387,53 @@ fn unsupported_constructs_are_diagnosed() {
         assert_eq!(got, want, "{src}");
     }
 }
+
+/// `go`/`defer` calls with arguments run through a wrapper closure named as Go 1.19 names it
+/// (numbered after the function literals, in source order), so goroutine stacks in race reports
+/// show the same frames as `go run -race` (`main.work()` above `main.main.func3()`).
+#[test]
+fn go_statement_wrappers_are_named_like_go() {
+    let src = r#"package main
+
+import "fmt"
+
+func work(n int) {}
+
+func main() {
+	f := func() {}
+	go work(1)
+	go f()
+	defer fmt.Println("x")
+	go func(n int) {}(2)
+}
+"#;
+    let prog = compile(src).expect("compiles");
+    let names: Vec<&str> = prog.funcs.iter().map(|f| &*f.name).collect();
+    assert_eq!(
+        names,
+        [
+            "main.work",
+            "main.main",
+            "main.init",
+            "main.main.func1",
+            "main.main.func3",
+            "main.main.func2",
+            "main.main.func5",
+        ]
+    );
+    check(
+        src,
+        &["main.main.func3", "main.main.func5"],
+        expect![[r#"
+            func main.main.func3 (invalid type) () locals=1 captures=0 wrapper
+                0 L9   LoadLocal 0
+                1 L9   Call main.work 1
+                2 L9   Return
+            func main.main.func5 (invalid type, invalid type) () locals=2 captures=0 wrapper
+                0 L12  LoadLocal 0
+                1 L12  LoadLocal 1
+                2 L12  CallValue argc=1 results=0
+                3 L12  Return
+        "#]],
+    );
+}
