@@ -438,3 +438,14 @@ fn builtin_println_and_panic_format_floats_like_the_runtime() {
 fn globals_are_initialized_in_dependency_order_before_main() {
     check_against_go("globals");
 }
+
+/// `go worker(i, ...)` runs through a compiler-made wrapper (`main.main.func1` in Go 1.19);
+/// the traceback hides it, as Go's does. (Go numbered the goroutine 20 in the captured run.)
+#[test]
+fn tracebacks_hide_go_statement_wrappers() {
+    let (src, _, go_stderr) = load("gowrapper");
+    let m = run_first(&src);
+    assert!(m.stdout().starts_with("worker 0 10\n"));
+    let want = normalize(&go_stderr).replace("goroutine 20 ", "goroutine 8 ");
+    assert_eq!(normalize(&stderr_of(&m)), want);
+}

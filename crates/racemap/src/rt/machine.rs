@@ -690,6 +690,18 @@ impl Machine {
         let g = &self.goroutines[gid.0 as usize];
         let (frames, args) =
             stack.unwrap_or_else(|| (self.stack_of(gid).to_vec(), self.frame_args(gid)));
+        // Go's tracebacks elide compiler-made go/defer wrappers (race reports keep them).
+        let (frames, args): (Vec<StackFrame>, Vec<String>) = frames
+            .into_iter()
+            .zip(args.into_iter().chain(std::iter::repeat(String::new())))
+            .filter(|(f, _)| {
+                !self
+                    .program
+                    .funcs
+                    .get(f.func.0 as usize)
+                    .is_some_and(|func| func.wrapper)
+            })
+            .unzip();
         let state = match (&g.status, &g.next) {
             _ if running => "running".to_string(),
             (GoStatus::Sleeping(_), _) => "sleep".to_string(),
