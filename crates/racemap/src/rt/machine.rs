@@ -25,7 +25,7 @@ use crate::diag::Span;
 use crate::rt::chan::ChanObj;
 use crate::rt::config::{Config, LimitHit};
 use crate::rt::error::{DumpFrame, GoroutineDump, RtError, RunError};
-use crate::rt::event::{Effect, Event, Gid, Loc, Op, Stack, StackFrame, SyncVar, WaitReason};
+use crate::rt::event::{Effect, Event, Gid, Loc, Op, Stack, StackFrame, WaitReason};
 use crate::rt::goroutine::{FrameKind, GoStatus, Goroutine, Visible};
 use crate::rt::heap::{Fault, Heap};
 use crate::rt::map::MapObj;
@@ -1133,19 +1133,13 @@ impl Machine {
         Span::new(s.hi.saturating_sub(1), s.hi)
     }
 
-    /// Chan events: a closed-channel receive's value.
+    /// The zero value of a type (a closed-channel receive, a missing map key).
     pub(crate) fn zero_of(&self, ty: crate::lang::types::TypeId) -> Result<Value, Fault> {
         Ok(crate::rt::heap::zero_value(
             &self.program.types,
             ty,
             &self.config,
         )?)
-    }
-
-    /// Record sync var helpers (unused placeholder to keep SyncVar imported for docs).
-    #[allow(dead_code)]
-    pub(crate) fn lock_var(p: &Pointer) -> SyncVar {
-        SyncVar::Lock(p.clone())
     }
 }
 
