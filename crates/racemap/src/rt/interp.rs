@@ -3033,6 +3033,7 @@ mod tests {
             locals,
             captures: 0,
             variadic: false,
+            wrapper: false,
             spans: vec![Span::new(0, 1); code.len()],
             code,
         }
