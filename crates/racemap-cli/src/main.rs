@@ -1,6 +1,77 @@
 //! `racemap`: check, run and explore Go programs from the command line.
+//!
+//! ```text
+//! racemap check FILE.go
+//! racemap run FILE.go [--seed N | --schedule S] [--max-steps N] [--trace] [--no-race]
+//! racemap explore FILE.go [--json] [--max-executions N] [--preemption-bound K] [--sample …]
+//! racemap example STRATEGY [--goroutines N] [--ops N] [--write-percent P] [--keys K]
+//! ```
+//!
+//! Exit statuses follow `go run`'s program: 0, 1 for a compile error, 2 for a panic or fatal
+//! error, 66 when the race detector found a race; 3 when racemap itself stopped the run (a
+//! limit); 64 for a usage error. `explore` exits 1 when it found a race, crash or deadlock.
 
-fn main() {
-    eprintln!("racemap: no commands yet");
-    std::process::exit(2);
+mod args;
+mod check;
+mod example;
+mod explore;
+mod run;
+
+use std::process::ExitCode;
+
+/// Exit status for a command-line usage error (BSD's `EX_USAGE`).
+pub const EXIT_USAGE: u8 = 64;
+
+const USAGE: &str = "\
+usage: racemap <command> [arguments]
+
+commands:
+  check FILE.go       compile only: print Go-style errors, exit 1 if any
+  run FILE.go         run once under a scheduler, with the race detector
+      --seed N          random scheduler seed (default 0)
+      --schedule S      replay an encoded schedule (from `explore`)
+      --max-steps N     step limit (default 100000)
+      --trace           print one line per step
+      --no-race         turn the race detector off
+  explore FILE.go     search interleavings for races, crashes and deadlocks
+      --json            print one JSON object
+      --max-executions N  (default 10000)   --preemption-bound K
+      --sample random|pct --runs N --seed S   sample instead of a full search
+  example STRATEGY    print a preset Go program
+      STRATEGY: unsynchronized | mutex | rwmutex | syncmap | channel | sharded
+      --goroutines N --ops N --write-percent P --keys K
+";
+
+fn main() -> ExitCode {
+    let mut parser = lexopt::Parser::from_env();
+    let command = match parser.next() {
+        Ok(Some(lexopt::Arg::Value(v))) => v.to_string_lossy().into_owned(),
+        Ok(Some(lexopt::Arg::Long("help") | lexopt::Arg::Short('h'))) => {
+            print!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        _ => {
+            eprint!("{USAGE}");
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    let result = match command.as_str() {
+        "check" => check::main(parser),
+        "example" => example::main(parser),
+        "run" => run::main(parser),
+        "explore" => explore::main(parser),
+        "help" => {
+            print!("{USAGE}");
+            Ok(0)
+        }
+        other => Err(format!("unknown command {other:?}")),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(message) => {
+            eprintln!("racemap: {message}");
+            eprint!("{USAGE}");
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
 }

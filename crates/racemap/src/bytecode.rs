@@ -902,7 +902,7 @@ impl Program {
             ),
             other => {
                 // Remaining instructions print as their Debug form without braces noise.
-                let s = format!("{other:?}");
+                let s = format!("{other:?}").replace(": ", "=");
                 s.replace(['(', ')', '{', '}', ','], " ")
                     .split_whitespace()
                     .collect::<Vec<_>>()

@@ -139,8 +139,9 @@ impl Diagnostic {
 /// The most errors reported for one program, as `go build` does (it stops after 10).
 pub const MAX_ERRORS: usize = 10;
 
-/// Render a list of diagnostics, one per line, sorted by position, at most [`MAX_ERRORS`]; Go
-/// appends `too many errors` when it cut the list.
+/// Render a list of diagnostics, one per line, sorted by position, as `go build` prints them:
+/// it stops at the [`MAX_ERRORS`]th error and then adds `prog.go:LINE:COL: too many errors` at
+/// that error's position (so exactly ten errors also end with that line).
 pub fn render_all(diags: &[Diagnostic], map: &SourceMap) -> String {
     let mut sorted: Vec<&Diagnostic> = diags.iter().collect();
     sorted.sort_by_key(|d| d.span.lo);
@@ -150,8 +151,10 @@ pub fn render_all(diags: &[Diagnostic], map: &SourceMap) -> String {
         out.push_str(&d.render(map));
         out.push('\n');
     }
-    if sorted.len() > MAX_ERRORS {
-        out.push_str(&format!("{}: too many errors\n", map.file_name));
+    if sorted.len() >= MAX_ERRORS {
+        let tenth = Diagnostic::error(sorted[MAX_ERRORS - 1].span, "too many errors");
+        out.push_str(&tenth.render(map));
+        out.push('\n');
     }
     out
 }
@@ -168,5 +171,20 @@ mod tests {
         assert_eq!(map.line_col(x), LineCol { line: 4, col: 2 });
         let d = Diagnostic::error(Span::new(x, x + 1), "declared and not used: x");
         assert_eq!(d.render(&map), "prog.go:4:2: declared and not used: x");
+    }
+
+    #[test]
+    fn ten_errors_end_with_too_many_errors_at_the_tenth() {
+        let source = "x\n".repeat(12);
+        let map = SourceMap::new("prog.go", &source);
+        let diags: Vec<Diagnostic> =
+            (0..12).map(|i| Diagnostic::error(Span::new(i * 2, i * 2 + 1), "undefined: x")).collect();
+        let text = render_all(&diags, &map);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 11);
+        assert_eq!(lines[9], "prog.go:10:1: undefined: x");
+        assert_eq!(lines[10], "prog.go:10:1: too many errors");
+        let three = render_all(&diags[..3], &map);
+        assert_eq!(three.lines().count(), 3);
     }
 }

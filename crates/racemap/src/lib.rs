@@ -6,6 +6,7 @@
 
 pub mod bytecode;
 pub mod compile;
+pub mod describe;
 pub mod diag;
 pub mod explore;
 pub mod lang;
@@ -13,3 +14,4 @@ pub mod race;
 pub mod rt;
 pub mod run;
 pub mod sched;
+pub mod strategies;

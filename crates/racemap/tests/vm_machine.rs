@@ -207,7 +207,7 @@ fn overlapping_map_writes_are_fatal_with_a_full_dump() {
         fatal error: concurrent map writes
 
         goroutine 7 [running]:
-        main.main.func1()
+        main.main.func1(0xc000070000)
         	prog.go:104 +0x2c
         created by main.main
         	prog.go:8 +0x50
@@ -217,7 +217,7 @@ fn overlapping_map_writes_are_fatal_with_a_full_dump() {
         	prog.go:11 +0x6b
 
         goroutine 6 [runnable]:
-        main.main.func1()
+        main.main.func1(0xc000070000)
         	prog.go:104 +0x2c
         created by main.main
         	prog.go:5 +0x35

@@ -81,9 +81,8 @@ impl<'a> Lexer<'a> {
     }
 
     fn error_at(&mut self, offset: usize, message: impl Into<String>) {
-        let o = offset as u32;
-        self.diags
-            .push(Diagnostic::error(Span::new(o, o + 1), message));
+        let span = char_span(self.src, offset);
+        self.diags.push(Diagnostic::error(span, message));
     }
 
     /// Advance to the next character, skipping (and reporting) NUL characters and byte order
@@ -795,6 +794,16 @@ impl<'a> Lexer<'a> {
             Escape::Char(x)
         }
     }
+}
+
+/// The span of the character at `offset` (empty at the end of the input).
+pub fn char_span(src: &str, offset: usize) -> Span {
+    let offset = offset.min(src.len());
+    let width = src
+        .get(offset..)
+        .and_then(|rest| rest.chars().next())
+        .map_or(0, char::len_utf8);
+    Span::new(offset as u32, (offset + width) as u32)
 }
 
 /// Go's `baseName`.

@@ -13,9 +13,9 @@
 //!   (`mixed named and unnamed parameters`).
 //!
 //! Error recovery: after an error the parser skips to a token of a follow set (plus the keywords
-//! that start statements, inside functions), like Go's `advance`. Only one syntax error is kept
-//! per line (Go's rule), none after the end of the file once an error was reported, and parsing
-//! stops after [`MAX_DIAGNOSTICS`].
+//! that start statements, inside functions), like Go's `advance`. As in Go, a syntax error on
+//! the same line as the previous syntax error is dropped, none is reported at the end of the file
+//! once an error was reported, and parsing stops after [`MAX_DIAGNOSTICS`].
 //!
 //! Robustness: nesting deeper than [`MAX_NESTING`] (parentheses, blocks, types, unary operators,
 //! else-if chains) reports `racemap does not support nesting deeper than 200 levels` and stops
@@ -28,7 +28,7 @@
 
 use crate::diag::{Diagnostic, Span};
 use crate::lang::ast::*;
-use crate::lang::lexer::Lexer;
+use crate::lang::lexer::{char_span, Lexer};
 use crate::lang::token::{Keyword, LitKind, LitValue, Literal, Operator, SemiKind, TokenKind};
 
 /// Deepest nesting of expressions, types and statements racemap parses.
@@ -38,14 +38,14 @@ pub const MAX_NESTING: u32 = 200;
 pub const MAX_DIAGNOSTICS: usize = 100;
 
 /// Parse one Go source file. Always returns a [`File`] (with [`ExprKind::Bad`] where recovery
-/// happened) together with the lexical and syntax errors, in the order they were found.
+/// happened) together with the lexical and syntax errors in the order Go reports them (not
+/// sorted: Go stops after the 10th error *in this order*, then prints them sorted by position).
 pub fn parse(source: &str) -> (File, Vec<Diagnostic>) {
     let mut p = Parser::new(source);
     let mut file = p.file();
     p.renumber(&mut file);
     let node_count = p.next_id;
-    let mut diags = p.finish();
-    diags.sort_by_key(|d| d.span.lo);
+    let diags = p.finish();
     (File { node_count, ..file }, diags)
 }
 
@@ -136,13 +136,18 @@ enum Simple {
     Stmt(Stmt),
     /// `[lhs (= | :=)] range x` in a `for` header.
     Range {
+        /// Start of the clause.
         lo: u32,
+        /// Iteration variables as written (at most two are valid).
         lhs: Vec<Expr>,
+        /// `:=` rather than `=`.
         define: bool,
+        /// The ranged-over expression.
         x: Expr,
     },
     /// `[v :=] x.(type)` in a `switch` header.
     Guard {
+        /// Start of the guard.
         lo: u32,
         /// `v` as an expression, when written.
         lhs: Option<Expr>,
@@ -156,10 +161,15 @@ enum Simple {
 /// The parts of an `if`/`for`/`switch` header.
 #[derive(Default)]
 struct Header {
+    /// The init statement (`if x := f(); ...`).
     init: Option<Box<Stmt>>,
+    /// The condition or switch tag.
     cond: Option<Expr>,
+    /// The post statement of a three-clause `for`.
     post: Option<Box<Stmt>>,
+    /// A range clause: iteration variables, whether `:=`, the ranged-over expression.
     range: Option<(Vec<Expr>, bool, Expr)>,
+    /// A type switch guard: the bound name and the `x.(type)` expression.
     guard: Option<(Option<Ident>, Expr)>,
 }
 
@@ -326,21 +336,29 @@ impl<'a> Parser<'a> {
 
     /// A non-syntax error (`middle index required in 3-index slice`).
     fn error_at(&mut self, pos: u32, message: impl Into<String>) {
-        self.diags
-            .push(Diagnostic::error(Span::new(pos, pos + 1), message));
+        let span = self.error_span(pos);
+        self.diags.push(Diagnostic::error(span, message));
     }
 
-    /// A `syntax error: ...`, at most one per line.
+    /// The span to underline for an error at `pos`: the current token when the error is at it,
+    /// else one character.
+    fn error_span(&self, pos: u32) -> Span {
+        if pos == self.span.lo && self.span.hi > pos {
+            return self.span;
+        }
+        char_span(self.src, pos as usize)
+    }
+
+    /// A `syntax error: ...`, dropped when on the line of the previous one (Go's rule).
     fn plain_syntax_error_at(&mut self, pos: u32, message: String) {
         let line = self.line_of(pos);
         if self.last_syntax_line == Some(line) {
             return;
         }
         self.last_syntax_line = Some(line);
-        self.diags.push(Diagnostic::error(
-            Span::new(pos, pos + 1),
-            format!("syntax error: {message}"),
-        ));
+        let span = self.error_span(pos);
+        self.diags
+            .push(Diagnostic::error(span, format!("syntax error: {message}")));
     }
 
     /// Go's `syntaxErrorAt`: messages starting with `in `, `at `, `after ` or `expected ` get
@@ -374,8 +392,9 @@ impl<'a> Parser<'a> {
             if !self.too_deep {
                 self.too_deep = true;
                 let pos = self.pos();
+                let span = self.error_span(pos);
                 self.diags.push(Diagnostic::unsupported(
-                    Span::new(pos, pos + 1),
+                    span,
                     format!("nesting deeper than {MAX_NESTING} levels"),
                 ));
             }
@@ -734,7 +753,7 @@ impl<'a> Parser<'a> {
         let name = self.name();
         let mut type_params = None;
         let mut alias = false;
-        let mut ty = None;
+        let ty;
         if self.tok == TokenKind::LBrack {
             // An array or slice type, or a type parameter list.
             let lbrack = self.pos();
@@ -745,7 +764,7 @@ impl<'a> Parser<'a> {
                     let mut x = self.name_expr(first);
                     if self.tok != TokenKind::LBrack {
                         self.xnest += 1;
-                        let px = self.pexpr(Some(x), false);
+                        let px = self.pexpr(Some(x));
                         x = self.binary_expr(Some(px), 0);
                         self.xnest -= 1;
                     }
@@ -775,7 +794,7 @@ impl<'a> Parser<'a> {
             }
         } else {
             alias = self.got_assign();
-            ty = ty.or_else(|| self.type_or_nil());
+            ty = self.type_or_nil();
         }
         let ty = match ty {
             Some(t) => t,
@@ -906,13 +925,8 @@ impl<'a> Parser<'a> {
                 type_params = Some(Span::new(lbrack, end));
             }
         }
-        let mut params = Vec::new();
-        if self.tok == TokenKind::LParen {
-            self.next();
-            params = self.param_list(TokenKind::RParen);
-        } else {
-            self.want(&TokenKind::LParen);
-        }
+        self.want(&TokenKind::LParen);
+        let params = self.param_list(TokenKind::RParen);
         let results = self.func_result();
         let sig = FuncType {
             params,
@@ -1480,7 +1494,7 @@ impl<'a> Parser<'a> {
                 | Operator::And,
             ) => self.unary_operation(),
             TokenKind::Arrow => self.unary_recv(),
-            _ => self.pexpr(None, true),
+            _ => self.pexpr(None),
         }
     }
 
@@ -1683,8 +1697,8 @@ impl<'a> Parser<'a> {
 
     /// Go's `pexpr`: an operand followed by selectors, indices, slices, assertions, calls and
     /// composite literal bodies.
-    fn pexpr(&mut self, x: Option<Expr>, keep_parens: bool) -> Expr {
-        let _ = keep_parens; // racemap always keeps parentheses in the tree
+    /// Unlike Go, racemap always keeps parentheses in the tree ([`ExprKind::Paren`]).
+    fn pexpr(&mut self, x: Option<Expr>) -> Expr {
         let mut x = match x {
             Some(x) => x,
             None => self.operand(),
@@ -1888,7 +1902,7 @@ impl<'a> Parser<'a> {
             ExprKind::CompositeLit {
                 ty: None,
                 elts,
-                rbrace: Span::new(rbrace, rbrace + 1),
+                rbrace: char_span(self.src, rbrace as usize),
             },
         )
     }
@@ -2327,10 +2341,9 @@ impl<'a> Parser<'a> {
             let lo = self.pos();
             self.next();
             let _ = self.type_();
-            self.diags.push(Diagnostic::unsupported(
-                Span::new(lo, lo + 1),
-                "type constraints (~T)",
-            ));
+            let span = char_span(self.src, lo as usize);
+            self.diags
+                .push(Diagnostic::unsupported(span, "type constraints (~T)"));
             return self.mk_expr(lo, ExprKind::Bad);
         }
         match self.type_or_nil() {
@@ -2629,8 +2642,7 @@ impl<'a> Parser<'a> {
     fn call_stmt(&mut self, k: Keyword) -> Stmt {
         let lo = self.pos();
         self.next();
-        let keep = self.tok == TokenKind::LParen;
-        let x = self.pexpr(None, keep);
+        let x = self.pexpr(None);
         let word = k.as_str();
         let x = if matches!(x.kind, ExprKind::Paren(_)) {
             self.error_at(
@@ -3374,16 +3386,20 @@ fn write_expr(out: &mut String, e: &Expr, src: &str, depth: u32) {
         | ExprKind::ImagLit(_)
         | ExprKind::RuneLit(_)
         | ExprKind::StringLit { .. } => out.push_str(text(e.span)),
-        ExprKind::CompositeLit { ty, .. } => {
+        ExprKind::CompositeLit { ty, elts, .. } => {
             if let Some(t) = ty {
                 write_expr(out, t, src, d);
             }
-            out.push_str("{…}");
+            out.push_str(if elts.is_empty() { "{}" } else { "{…}" });
         }
-        ExprKind::FuncLit { sig, .. } => {
+        ExprKind::FuncLit { sig, body } => {
             out.push_str("func");
             write_sig(out, sig, src, d);
-            out.push_str(" {…}");
+            out.push_str(if body.stmts.is_empty() {
+                " {}"
+            } else {
+                " {…}"
+            });
         }
         ExprKind::Paren(x) => {
             out.push('(');
@@ -3487,8 +3503,16 @@ fn write_expr(out: &mut String, e: &Expr, src: &str, depth: u32) {
             out.push_str("func");
             write_sig(out, sig, src, d);
         }
-        ExprKind::StructType(_) => out.push_str("struct{…}"),
-        ExprKind::InterfaceType(_) => out.push_str("interface{…}"),
+        ExprKind::StructType(fields) => out.push_str(if fields.is_empty() {
+            "struct{}"
+        } else {
+            "struct{…}"
+        }),
+        ExprKind::InterfaceType(elems) => out.push_str(if elems.is_empty() {
+            "interface{}"
+        } else {
+            "interface{…}"
+        }),
         ExprKind::Ellipsis => out.push_str("..."),
         ExprKind::Bad => out.push_str("BadExpr"),
     }

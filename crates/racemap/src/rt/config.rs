@@ -39,7 +39,7 @@ impl Default for Config {
             max_instructions_per_step: 1_000_000,
             max_goroutines: 10_000,
             max_heap_objects: 1_000_000,
-            max_heap_slots: 10_000_000,
+            max_heap_slots: 4_000_000,
             max_call_depth: 10_000,
             first_goroutine_id: 6,
         }

@@ -224,6 +224,15 @@ impl<'h> Printer<'h> {
         self.heap.types()
     }
 
+    /// The id of the unnamed `[]byte` type, if the program has it (`TypeId(u32::MAX)` if not).
+    fn types_byte_slice(&self) -> TypeId {
+        let types = self.types();
+        (0..types.len() as u32)
+            .map(TypeId)
+            .find(|t| *types.kind(*t) == TypeKind::Slice(TypeTable::basic(Basic::Uint8)))
+            .unwrap_or(TypeId(u32::MAX))
+    }
+
     fn type_string(&self, ty: TypeId) -> String {
         reflect_type_string(self.types(), ty)
     }
@@ -798,6 +807,8 @@ impl<'h> Printer<'h> {
                         | TypeKind::Slice(_)
                         | TypeKind::Struct(_)
                         | TypeKind::Map(..)
+                        // sync and atomic types are structs in Go.
+                        | TypeKind::Sync(_)
                 );
                 match self.heap.load(p) {
                     Some(pv) if target => {
@@ -810,8 +821,8 @@ impl<'h> Printer<'h> {
             (TypeKind::Pointer(_) | TypeKind::Chan(..) | TypeKind::Func(_), _) => {
                 self.fmt_pointer(ty, v, verb)
             }
-            (TypeKind::Sync(_), Value::Sync(state)) => {
-                let shape = self.sync_shape(state);
+            (TypeKind::Sync(kind), Value::Sync(state)) => {
+                let shape = self.sync_shape(*kind, state);
                 self.print_shape(&shape, verb);
             }
             // A value that does not match its type (a VM bug): show it rather than crash.
@@ -849,10 +860,16 @@ impl<'h> Printer<'h> {
         depth: u32,
         can_iface: bool,
     ) {
-        if matches!(verb, 's' | 'q' | 'x' | 'X') && basic_of(self.types(), et) == Some(Basic::Uint8)
-        {
+        let bytes_verb = matches!(verb, 's' | 'q' | 'x' | 'X')
+            || (self.f.sharp_v && ty == self.types_byte_slice());
+        if bytes_verb && basic_of(self.types(), et) == Some(Basic::Uint8) {
             let bytes: Vec<u8> = vals.iter().map(|v| v.as_int().unwrap_or(0) as u8).collect();
-            let ts = self.type_string(ty);
+            // The unnamed `[]byte` takes printArg's fast path, which spells it `[]byte`.
+            let ts = if ty == self.types_byte_slice() {
+                "[]byte".to_string()
+            } else {
+                self.type_string(ty)
+            };
             if self.fmt_bytes(&bytes, verb, &ts, nil) {
                 return;
             }
@@ -884,7 +901,7 @@ impl<'h> Printer<'h> {
         }
     }
 
-    fn sync_shape(&self, state: &SyncState) -> Shape {
+    fn sync_shape(&self, kind: crate::lang::types::SyncKind, state: &SyncState) -> Shape {
         use Basic::*;
         fn mutex(state: i64) -> Shape {
             Shape::Struct(
@@ -926,6 +943,15 @@ impl<'h> Printer<'h> {
                 Shape::Struct(
                     "sync.Once",
                     vec![("done", Shape::Int(done, Uint32)), ("m", mutex(m))],
+                )
+            }
+            SyncState::AtomicInt(v) if kind == crate::lang::types::SyncKind::AtomicInt32 => {
+                Shape::Struct(
+                    "atomic.Int32",
+                    vec![
+                        ("_", no_copy("atomic.noCopy")),
+                        ("v", Shape::Int(*v, Int32)),
+                    ],
                 )
             }
             SyncState::AtomicInt(v) => Shape::Struct(
@@ -2149,6 +2175,174 @@ mod tests {
     }
 
     #[test]
+    fn byte_slices_in_go_syntax() {
+        let mut env = Env::new();
+        let byte = ty(Basic::Uint8);
+        let hi = env.slice(byte, vec![Value::Int(104), Value::Int(105)]);
+        check(
+            &env,
+            &[(
+                "%#v|%d|",
+                vec![hi.clone(), hi],
+                "[]byte{0x68, 0x69}|[104 105]|",
+            )],
+        );
+    }
+
+    proptest::proptest! {
+        /// The shortest `%v` of any finite float64 reads back as the same number.
+        #[test]
+        fn shortest_float_round_trips(bits in proptest::num::u64::ANY) {
+            let v = f64::from_bits(bits);
+            proptest::prop_assume!(v.is_finite());
+            let s = format_float(v, 'g', -1, 64);
+            let back: f64 = s.parse().unwrap();
+            proptest::prop_assert_eq!(back.to_bits(), v.to_bits(), "{}", s);
+        }
+    }
+
+    #[test]
+    fn second_batch_checked_against_go() {
+        let mut env = Env::new();
+        let int = ty(Basic::Int);
+        let string = ty(Basic::String);
+        let byte = ty(Basic::Uint8);
+        let strs_t = env.intern(TypeKind::Slice(string));
+        let pint = env.intern(TypeKind::Pointer(int));
+        let iface = env.intern(TypeKind::Interface(vec![]));
+        let msi = env.intern(TypeKind::Map(string, int));
+        let st = env.intern(TypeKind::Struct(vec![
+            Field {
+                name: "a".into(),
+                ty: int,
+                embedded: false,
+            },
+            Field {
+                name: "B".into(),
+                ty: strs_t,
+                embedded: false,
+            },
+            Field {
+                name: "C".into(),
+                ty: pint,
+                embedded: false,
+            },
+            Field {
+                name: "D".into(),
+                ty: iface,
+                embedded: false,
+            },
+            Field {
+                name: "E".into(),
+                ty: msi,
+                embedded: false,
+            },
+        ]));
+        let s_named = env.h.types.new_named("S", "main");
+        env.h.types.set_underlying(s_named, st);
+        let x = env.slice(string, vec![Value::str("x")]);
+        let Value::Iface(Some(x)) = x else {
+            unreachable!()
+        };
+        let k1 = env.map(string, int, vec![(Value::str("k"), Value::Int(1))]);
+        let Value::Iface(Some(k1)) = k1 else {
+            unreachable!()
+        };
+        let s1 = Value::Struct(Box::new([
+            Value::Int(1),
+            x.1.clone(),
+            Value::Ptr(None),
+            Value::Iface(None),
+            Value::Map(None),
+        ]));
+        let s2 = Value::Struct(Box::new([
+            Value::Int(2),
+            Value::Slice(None),
+            Value::Ptr(None),
+            i(3),
+            k1.1.clone(),
+        ]));
+        let bytes = env.slice(byte, vec![Value::Int(1), Value::Int(171)]);
+        let ab_c = env.slice(string, vec![Value::str("ab"), Value::str("c")]);
+        let a_b = env.slice(string, vec![Value::str("a"), Value::str("b")]);
+        let a_b2 = env.slice(string, vec![Value::str("a"), Value::str("b")]);
+        let bools = env.slice(ty(Basic::Bool), vec![Value::Bool(true), Value::Bool(false)]);
+        let arr_t = env.intern(TypeKind::Array(3, int));
+        let arr = any(
+            arr_t,
+            Value::Array(Box::new([Value::Int(1), Value::Int(2), Value::Int(3)])),
+        );
+        let mixed1 = env.slice(iface, vec![i(1), s("a")]);
+        let mixed2 = env.slice(iface, vec![i(1), s("a")]);
+        let f32t = ty(Basic::Float32);
+        check(
+            &env,
+            &[
+                (
+                    "%+q|%q|%-08d|%+.2e|%.2v|%x|%#X|% x|%#v|",
+                    vec![s("héllo\x01"), s("tab\there"), i(42), f(12345.678), s("hello"), i(-1), i(3054), bytes, r('x')],
+                    "\"h\\u00e9llo\\x01\"|\"tab\\there\"|42      |+1.23e+04|he|-1|0XBEE|01 ab|120|",
+                ),
+                (
+                    "%v|%+v|",
+                    vec![any(s_named, s1.clone()), any(s_named, s2)],
+                    "{1 [x] <nil> <nil> map[]}|{a:2 B:[] C:<nil> D:3 E:map[k:1]}|",
+                ),
+                (
+                    "%#v|",
+                    vec![any(s_named, s1)],
+                    "main.S{a:1, B:[]string{\"x\"}, C:(*int)(nil), D:interface {}(nil), E:map[string]int(nil)}|",
+                ),
+                (
+                    "%08.3f|%-8.3f|%+08d|%x|%X|%o|%#b|",
+                    vec![f(-1.5), f(1.5), i(42), s("Hello"), ab_c, i(64), i(5)],
+                    "-001.500|1.500   |+0000042|48656c6c6f|[6162 63]|100|0b101|",
+                ),
+                (
+                    "%6.2v|%.3s|%.10s|%c%c|%3c|%-3c|",
+                    vec![f(3.14159), s("日本語日本語"), s("short"), i(0x65e5), r('x'), r('y'), r('z')],
+                    "   3.1|日本語|short|日x|  y|z  |",
+                ),
+                (
+                    "%v %v %v %v|",
+                    vec![
+                        any(ty(Basic::Int32), Value::Int(-7)),
+                        any(ty(Basic::Uint16), Value::Int(65535)),
+                        any(f32t, Value::Float(2.5)),
+                        any(f32t, Value::Float(16777216.0)),
+                    ],
+                    "-7 65535 2.5 1.6777216e+07|",
+                ),
+                (
+                    "%g|%g|%g|%.2g|%.10g|%G|",
+                    vec![f(1e-4), f(1234567.0), f(0.000001234), f(123.0), f(1.0 / 3.0), f(1e-10)],
+                    "0.0001|1.234567e+06|1.234e-06|1.2e+02|0.3333333333|1E-10|",
+                ),
+                ("%5.2f%%|%3d%%|", vec![f(12.345), i(7)], "12.35%|  7%|"),
+                ("%t %v|", vec![b(false), bools], "false [true false]|"),
+                ("%q|", vec![r('é')], "'é'|"),
+                ("%v|%d|%s|", vec![arr, mixed1, mixed2], "[1 2 3]|[1 %!d(string=a)]|[%!s(int=1) a]|"),
+                ("%-5s|%5s|", vec![a_b, a_b2], "[a     b    ]|[    a     b]|"),
+                ("%*s|%-*s|", vec![i(4), s("a"), i(4), s("b")], "   a|b   |"),
+                ("%.3f|%.3e|%.3g|", vec![f(0.0005), f(0.0005), f(0.0005)], "0.001|5.000e-04|0.0005|"),
+            ],
+        );
+        assert_eq!(
+            sprintln(
+                &env.h,
+                &[
+                    f(100000000.0),
+                    f(12345678.0),
+                    f(0.000123),
+                    f(1.5e-7),
+                    f(2.0 / 3.0)
+                ]
+            ),
+            "1e+08 1.2345678e+07 0.000123 1.5e-07 0.6666666666666666\n"
+        );
+    }
+
+    #[test]
     fn types_and_named() {
         let mut env = Env::new();
         let t = env.t;
@@ -2247,6 +2441,7 @@ mod tests {
         let a64 = sync_val(SyncKind::AtomicInt64, SyncState::AtomicInt(5));
         let ab = sync_val(SyncKind::AtomicBool, SyncState::AtomicBool(true));
         let sm = sync_val(SyncKind::Map, SyncState::zero(SyncKind::Map));
+        let a32 = sync_val(SyncKind::AtomicInt32, SyncState::AtomicInt(5));
         check(
             &env,
             &[
@@ -2256,9 +2451,25 @@ mod tests {
                 ("%v|", vec![once], "{1 {0 0}}|"),
                 ("%v|%+v|%v|", vec![a64.clone(), a64, ab], "{{} {} 5}|{_:{} _:{} v:5}|{{} 1}|"),
                 ("%v|%+v|", vec![sm.clone(), sm], "{{0 0} {<nil>} map[] 0}|{mu:{state:0 sema:0} read:{<nil>} dirty:map[] misses:0}|"),
-                ("%T|", vec![locked], "sync.Mutex|"),
+                ("%T|", vec![locked.clone()], "sync.Mutex|"),
+                ("%v|%+v|", vec![a32.clone(), a32], "{{} 5}|{_:{} v:5}|"),
             ],
         );
+    }
+
+    #[test]
+    fn pointers_to_sync_values_print_like_pointers_to_structs() {
+        use crate::lang::types::SyncKind;
+        let mut env = Env::new();
+        let mt = env.intern(TypeKind::Sync(SyncKind::Mutex));
+        let wt = env.intern(TypeKind::Sync(SyncKind::WaitGroup));
+        let mu = env.ptr(mt, Value::Sync(Box::new(SyncState::zero(SyncKind::Mutex))));
+        let wg = env.ptr(
+            wt,
+            Value::Sync(Box::new(SyncState::zero(SyncKind::WaitGroup))),
+        );
+        assert_eq!(sprintln(&env.h, &[mu.clone(), wg]), "&{0 0} &{{} 0 0}\n");
+        assert_eq!(sprintf(&env.h, "%+v", &[mu]), "&{state:0 sema:0}");
     }
 
     #[test]

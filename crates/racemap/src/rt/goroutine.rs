@@ -246,6 +246,8 @@ pub struct Panicking {
     pub previous: Vec<String>,
     /// The stack when the panic started (innermost first), for the dump.
     pub stack: Vec<StackFrame>,
+    /// Each frame's arguments as Go's traceback prints them (`0x3`), aligned with `stack`.
+    pub args: Vec<String>,
 }
 
 /// A goroutine.

@@ -84,6 +84,8 @@ impl Machine {
         &mut self.goroutines[gid.0 as usize]
     }
 
+    // Invariant: only called while `gid` executes code, i.e. has at least one frame
+    // (`run_local` checks before every instruction).
     fn frame(&mut self, gid: Gid) -> &mut Frame {
         self.goroutines[gid.0 as usize]
             .frames
@@ -167,6 +169,7 @@ impl Machine {
             return;
         }
         let stack = self.stack_of(gid).to_vec();
+        let args = self.frame_args(gid);
         let message = error.first_line();
         let g = self.g(gid);
         let previous = match g.panicking.take() {
@@ -184,6 +187,7 @@ impl Machine {
             recovered: false,
             previous,
             stack,
+            args,
         });
         g.next = None;
         if let Some(f) = g.frames.last_mut() {
@@ -206,7 +210,7 @@ impl Machine {
                 // Unwound every frame while panicking.
                 let p = self.g(gid).panicking.take();
                 if let Some(p) = p {
-                    self.fail(gid, p.error, p.previous, Some(p.stack));
+                    self.fail(gid, p.error, p.previous, Some((p.stack, p.args)));
                 } else {
                     self.park(gid, Visible::Exit, None);
                 }
@@ -255,10 +259,9 @@ impl Machine {
         let d = self.frame(gid).defers.pop();
         if let Some(d) = d {
             let span = {
-                let f = self.goroutines[gid.0 as usize]
-                    .frames
-                    .last()
-                    .expect("frame");
+                let Some(f) = self.goroutines[gid.0 as usize].frames.last() else {
+                    return Ok(());
+                };
                 let func = self.program.func(f.func);
                 func.spans
                     .get(f.pc.saturating_sub(1) as usize)
@@ -292,7 +295,9 @@ impl Machine {
         // No defers left: pop.
         let prog = self.program.clone();
         let g = &mut self.goroutines[gid.0 as usize];
-        let frame = g.frames.pop().expect("frame");
+        let Some(frame) = g.frames.pop() else {
+            return Ok(());
+        };
         let unwinding = g.panicking.as_ref().is_some_and(|p| !p.recovered);
         if unwinding {
             if let Some(parent) = g.frames.last_mut() {
@@ -342,27 +347,33 @@ impl Machine {
             FrameKind::RangeBody(inflight) => {
                 // f returned: continue the iteration when it said true.
                 let more = matches!(results.first(), Some(Value::Bool(true)));
-                let span = {
-                    let f = g.frames.last().expect("frame");
-                    let func = prog.func(f.func);
-                    func.spans
-                        .get(f.call_pc as usize)
-                        .copied()
-                        .unwrap_or(func.span)
-                };
+                let span = g
+                    .frames
+                    .last()
+                    .map(|f| {
+                        let func = prog.func(f.func);
+                        func.spans
+                            .get(f.call_pc as usize)
+                            .copied()
+                            .unwrap_or(func.span)
+                    })
+                    .unwrap_or_default();
                 if more {
                     self.park(gid, Visible::SyncMap(inflight), Some(span));
                 }
             }
             FrameKind::OnceBody(p) => {
-                let span = {
-                    let f = g.frames.last().expect("frame");
-                    let func = prog.func(f.func);
-                    func.spans
-                        .get(f.call_pc as usize)
-                        .copied()
-                        .unwrap_or(func.span)
-                };
+                let span = g
+                    .frames
+                    .last()
+                    .map(|f| {
+                        let func = prog.func(f.func);
+                        func.spans
+                            .get(f.call_pc as usize)
+                            .copied()
+                            .unwrap_or(func.span)
+                    })
+                    .unwrap_or_default();
                 self.park(gid, Visible::OnceDone(p), Some(span));
             }
         }
@@ -372,12 +383,12 @@ impl Machine {
     /// Execute one instruction of the top frame (decoding a visible one into a park).
     fn exec_one(&mut self, gid: Gid) -> R<()> {
         let prog = self.program.clone();
-        let (fid, pc) = {
-            let f = self.goroutines[gid.0 as usize]
-                .frames
-                .last()
-                .expect("frame");
-            (f.func, f.pc)
+        let Some((fid, pc)) = self.goroutines[gid.0 as usize]
+            .frames
+            .last()
+            .map(|f| (f.func, f.pc))
+        else {
+            return Ok(());
         };
         let func = prog.func(fid);
         let Some(ins) = func.code.get(pc as usize) else {
@@ -994,7 +1005,7 @@ impl Machine {
                 };
                 let (ty, v) = *b;
                 let name = prog.string(*name).to_string();
-                let Some(m) = prog.methods.get(&(ty, name)) else {
+                let Some(m) = self.find_method(ty, &name) else {
                     return Err(RtError::nil_deref().into());
                 };
                 let recv = if m.deref_recv {
@@ -1264,7 +1275,7 @@ impl Machine {
         match self.program.types.under(target) {
             TypeKind::Interface(methods) => methods
                 .iter()
-                .all(|(name, _)| self.program.methods.contains_key(&(dynamic, name.clone()))),
+                .all(|(name, _)| self.find_method(dynamic, name).is_some()),
             _ => false,
         }
     }
@@ -1456,9 +1467,139 @@ impl Machine {
         })))
     }
 
+    /// The result of the `Error()` (first) or `String()` method of a value of dynamic type `ty`,
+    /// run to completion on a scratch copy of the machine (so it never affects the run; a
+    /// method that blocks or fails gives `None`).
+    pub(crate) fn method_string(&self, ty: TypeId, value: &Value) -> Option<String> {
+        if ty == self.program.error_type {
+            return Some(str_of(value).to_string());
+        }
+        let m = ["Error", "String"]
+            .iter()
+            .find_map(|n| self.find_method(ty, n))?;
+        let recv = if m.deref_recv {
+            self.heap.load(&ptr_of(value.clone())?).ok()?
+        } else {
+            value.clone()
+        };
+        let mut scratch = self.clone();
+        let out = scratch.call_sync(m.func, vec![recv])?;
+        match out.first() {
+            Some(Value::Str(s)) => Some(s.to_string()),
+            _ => None,
+        }
+    }
+
+    /// The method `name` of dynamic type `ty`: from [`Program::methods`], else by Go's runtime
+    /// name of the method (`main.T.M`, or `main.(*T).M` for a pointer receiver).
+    ///
+    /// [`Program::methods`]: crate::bytecode::Program::methods
+    pub(crate) fn find_method(&self, ty: TypeId, name: &str) -> Option<crate::bytecode::Method> {
+        if let Some(m) = self.program.methods.get(&(ty, name.to_string())) {
+            return Some(m.clone());
+        }
+        let types = &self.program.types;
+        let named = |t: TypeId| match types.kind(t) {
+            TypeKind::Named { name, pkg, .. } => Some(format!("{pkg}.{name}")),
+            _ => None,
+        };
+        let by_name = |full: String| {
+            self.program
+                .funcs
+                .iter()
+                .position(|f| *f.name == *full)
+                .map(|i| FuncId(i as u32))
+        };
+        if let Some(n) = named(ty) {
+            return by_name(format!("{n}.{name}")).map(|func| crate::bytecode::Method {
+                func,
+                deref_recv: false,
+            });
+        }
+        if let TypeKind::Pointer(elem) = types.kind(ty) {
+            let n = named(*elem)?;
+            let (pkg, base) = n.split_once('.')?;
+            if let Some(func) = by_name(format!("{pkg}.(*{base}).{name}")) {
+                return Some(crate::bytecode::Method {
+                    func,
+                    deref_recv: false,
+                });
+            }
+            return by_name(format!("{n}.{name}")).map(|func| crate::bytecode::Method {
+                func,
+                deref_recv: true,
+            });
+        }
+        None
+    }
+
+    /// Run `func(args)` to completion on a new scratch goroutine of this (cloned) machine,
+    /// executing its visible operations inline; `None` if it blocks, fails or runs too long.
+    fn call_sync(&mut self, func: FuncId, args: Vec<Value>) -> Option<Vec<Value>> {
+        let gid = Gid(self.goroutines.len() as u32);
+        let main = self.program.main;
+        self.goroutines.push(crate::rt::goroutine::Goroutine {
+            gid,
+            go_id: 0,
+            frames: vec![Frame {
+                func: main,
+                pc: 0,
+                locals: Vec::new(),
+                stack: Vec::new(),
+                captures: Rc::from(Vec::new()),
+                defers: Vec::new(),
+                kind: FrameKind::Root,
+                returning: false,
+                call_pc: 0,
+            }],
+            status: GoStatus::Parked,
+            next: None,
+            next_span: crate::diag::Span::default(),
+            panicking: None,
+            iters: Vec::new(),
+            created_by: None,
+            root: main,
+        });
+        self.push_call(gid, func, args, Rc::from(Vec::new()), FrameKind::Call)
+            .ok()?;
+        let mut budget: u32 = 100_000;
+        while self.goroutines[gid.0 as usize].frames.len() > 1 {
+            budget = budget.checked_sub(1)?;
+            if self.status != Status::Running || self.goroutines[gid.0 as usize].panicking.is_some()
+            {
+                return None;
+            }
+            if let Some(v) = self.goroutines[gid.0 as usize].next.clone() {
+                if !self.enabled(gid, &v) || matches!(v, Visible::Exit) {
+                    return None;
+                }
+                self.exec_visible(gid, 0).ok()?;
+                continue;
+            }
+            let top_returning = self.goroutines[gid.0 as usize]
+                .frames
+                .last()
+                .is_some_and(|f| f.returning);
+            let r = if top_returning {
+                self.continue_return(gid)
+            } else {
+                self.exec_one(gid)
+            };
+            r.ok()?;
+        }
+        Some(std::mem::take(
+            &mut self.goroutines[gid.0 as usize].frames[0].stack,
+        ))
+    }
+
     /// How Go prints a panic value after `panic: `.
     fn panic_text(&self, v: &Value) -> String {
         let types = &self.program.types;
+        if let Value::Iface(Some(b)) = v {
+            if let Some(s) = self.method_string(b.0, &b.1) {
+                return s;
+            }
+        }
         match v {
             Value::Iface(Some(b)) => {
                 let (ty, inner) = (&b.0, &b.1);
@@ -1551,17 +1692,7 @@ impl Machine {
                     }
                     None => None,
                 };
-                if map.is_none() {
-                    // A nil map read is not a map access; still one step.
-                    self.emit(
-                        gid,
-                        Op::Block {
-                            reason: crate::rt::event::WaitReason::Select,
-                        },
-                        Vec::new(),
-                    );
-                    self.events.pop();
-                }
+                // A nil map read is no map access: one step without an event.
                 let ok = got.is_some();
                 let v = match got {
                     Some(v) => v,
@@ -1600,7 +1731,8 @@ impl Machine {
                 let delete = value.is_none() && !clear;
                 let Some(m) = map else {
                     if delete || clear {
-                        // delete/clear on a nil map: a no-op.
+                        // delete/clear on a nil map: a no-op (one step, no map access).
+                        self.g(gid).next = None;
                         return Ok(());
                     }
                     return Err(RtError::nil_map_write().into());
@@ -2005,8 +2137,7 @@ impl Machine {
         let newlen = u64::from(len) + u64::from(n);
         let result = if n == 0 {
             slice.clone()
-        } else if newlen <= u64::from(cap) {
-            let s = s.clone().expect("cap > 0 means a backing array");
+        } else if let Some(s) = s.clone().filter(|_| newlen <= u64::from(cap)) {
             for (i, e) in elems.into_iter().enumerate() {
                 let p = Pointer::root(s.obj).child(s.off + len + i as u32);
                 eff.push(Effect::Write(Loc::Heap(p.clone())));
@@ -2440,6 +2571,15 @@ impl Machine {
 
     // ----- formatting (minimal `%v`; `rt::fmt` owns the full rules) -----
 
+    /// `%v` of a value of static type `ty`, with Go's `fmt` rules.
+    pub(crate) fn format_typed(&self, ty: TypeId, v: &Value) -> String {
+        let boxed = match v {
+            Value::Iface(_) => v.clone(),
+            other => Value::Iface(Some(Box::new((ty, other.clone())))),
+        };
+        crate::rt::fmt::sprint(&MachineFmt(self), &[boxed])
+    }
+
     /// `%v` of a value.
     pub(crate) fn format_v(&self, v: &Value) -> String {
         self.format_depth(v, 0)
@@ -2754,9 +2894,6 @@ impl crate::rt::fmt::FmtHeap for MachineFmt<'_> {
     }
 
     fn method_string(&self, ty: TypeId, value: &Value) -> Option<String> {
-        if ty == self.0.program.error_type {
-            return Some(str_of(value).to_string());
-        }
-        None
+        self.0.method_string(ty, value)
     }
 }

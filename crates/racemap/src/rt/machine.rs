@@ -389,7 +389,12 @@ impl Machine {
         if !g.is_live() {
             return None;
         }
-        let (kind, footprint) = self.footprint(next);
+        let (kind, mut footprint) = self.footprint(next);
+        if let Visible::MapIterNext { iter } = next {
+            if let Some((Some(m), _)) = g.iters.get(*iter) {
+                footprint.maps.push((*m, false));
+            }
+        }
         let (enabled, wait) = match g.status {
             GoStatus::Sleeping(_) => {
                 let enabled = self.runnable().iter().any(|c| c.gid == gid);
@@ -435,7 +440,7 @@ impl Machine {
         if self.status != Status::Running {
             return Vec::new();
         }
-        if !self.runnable().contains(&choice) {
+        if !self.choice_runnable(choice) {
             return Vec::new();
         }
         if self.steps >= self.config.max_steps {
@@ -493,7 +498,12 @@ impl Machine {
                 entries: m
                     .entries_in_order()
                     .iter()
-                    .map(|(k, v)| (self.format_v(k), self.format_v(v)))
+                    .map(|(k, v)| {
+                        (
+                            self.format_typed(m.key_ty, k),
+                            self.format_typed(m.elem_ty, v),
+                        )
+                    })
                     .collect(),
                 writer: m.writing.as_ref().map(|w| w.gid),
             })
@@ -509,7 +519,11 @@ impl Machine {
             .map(|(i, c)| ChanView {
                 id: ChanId(i as u32),
                 cap: c.cap,
-                buffer: c.buf.iter().map(|v| self.format_v(v)).collect(),
+                buffer: c
+                    .buf
+                    .iter()
+                    .map(|v| self.format_typed(c.elem_ty, v))
+                    .collect(),
                 closed: c.closed,
             })
             .collect()
@@ -617,7 +631,7 @@ impl Machine {
         gid: Gid,
         error: RtError,
         previous: Vec<String>,
-        panic_stack: Option<Vec<StackFrame>>,
+        panic_stack: Option<(Vec<StackFrame>, Vec<String>)>,
     ) {
         if self.status != Status::Running {
             return;
@@ -653,9 +667,15 @@ impl Machine {
         });
     }
 
-    fn dump(&self, gid: Gid, stack: Option<Vec<StackFrame>>, running: bool) -> GoroutineDump {
+    fn dump(
+        &self,
+        gid: Gid,
+        stack: Option<(Vec<StackFrame>, Vec<String>)>,
+        running: bool,
+    ) -> GoroutineDump {
         let g = &self.goroutines[gid.0 as usize];
-        let frames: Vec<StackFrame> = stack.unwrap_or_else(|| self.stack_of(gid).to_vec());
+        let (frames, args) =
+            stack.unwrap_or_else(|| (self.stack_of(gid).to_vec(), self.frame_args(gid)));
         let state = match (&g.status, &g.next) {
             _ if running => "running".to_string(),
             (GoStatus::Sleeping(_), _) => "sleep".to_string(),
@@ -665,7 +685,15 @@ impl Machine {
         GoroutineDump {
             go_id: g.go_id,
             state,
-            frames: frames.iter().map(|f| self.dump_frame(f)).collect(),
+            frames: frames
+                .iter()
+                .enumerate()
+                .map(|(i, f)| {
+                    let mut d = self.dump_frame(f);
+                    d.args = args.get(i).cloned().unwrap_or_default();
+                    d
+                })
+                .collect(),
             created_by: g.created_by.as_ref().map(|f| self.dump_frame(f)),
         }
     }
@@ -684,6 +712,23 @@ impl Machine {
         }
     }
 
+    /// The arguments of each frame (innermost first) as Go's traceback prints them: one hex
+    /// word per integer, bool or pointer, `{ptr, len}` for strings, `{ptr, len, cap}` for
+    /// slices (addresses are racemap's fake, deterministic ones).
+    pub(crate) fn frame_args(&self, gid: Gid) -> Vec<String> {
+        let g = &self.goroutines[gid.0 as usize];
+        g.frames
+            .iter()
+            .rev()
+            .map(|f| {
+                let func = self.program.func(f.func);
+                let n = (func.params as usize).min(f.locals.len());
+                let words: Vec<String> = f.locals[..n].iter().map(arg_words).collect();
+                words.join(", ")
+            })
+            .collect()
+    }
+
     fn dump_frame(&self, f: &StackFrame) -> DumpFrame {
         let func = self.program.func(f.func);
         let offset = (f.span.lo.saturating_sub(func.span.lo)).wrapping_mul(3) % 0x1f0 + 0x11;
@@ -696,9 +741,43 @@ impl Machine {
         }
     }
 
+    /// Whether `choice` is in [`Machine::runnable`], without building the whole list.
+    fn choice_runnable(&self, choice: Choice) -> bool {
+        let Some(g) = self.goroutines.get(choice.gid.0 as usize) else {
+            return false;
+        };
+        match (&g.status, &g.next) {
+            (
+                GoStatus::Parked,
+                Some(Visible::Select {
+                    arms, has_default, ..
+                }),
+            ) => match arms.get(choice.alt as usize) {
+                Some(arm) => self.arm_ready(g.gid, arm),
+                None => {
+                    *has_default
+                        && choice.alt as usize == arms.len()
+                        && !arms.iter().any(|a| self.arm_ready(g.gid, a))
+                }
+            },
+            (GoStatus::Parked, Some(v)) => choice.alt == 0 && self.enabled(g.gid, v),
+            (GoStatus::Sleeping(_), _) => self.runnable().contains(&choice),
+            _ => false,
+        }
+    }
+
+    /// Some goroutine can move (stops at the first one found).
+    fn any_runnable(&self) -> bool {
+        self.goroutines.iter().any(|g| match (&g.status, &g.next) {
+            (GoStatus::Sleeping(_), _) => true,
+            (GoStatus::Parked, Some(v)) => self.enabled(g.gid, v),
+            _ => false,
+        })
+    }
+
     /// After a step: if nothing can move, the program deadlocked.
     pub(crate) fn check_deadlock(&mut self) {
-        if self.status == Status::Running && self.runnable().is_empty() {
+        if self.status == Status::Running && !self.any_runnable() {
             self.fail(Gid::MAIN, RtError::deadlock(), Vec::new(), None);
         }
     }
@@ -1041,5 +1120,31 @@ impl Machine {
     #[allow(dead_code)]
     pub(crate) fn lock_var(p: &Pointer) -> SyncVar {
         SyncVar::Lock(p.clone())
+    }
+}
+
+/// One argument as Go's traceback prints it.
+fn arg_words(v: &Value) -> String {
+    fn addr(obj: u32) -> u64 {
+        0xc000010000 + u64::from(obj) * 0x100
+    }
+    match v {
+        Value::Int(i) => format!("{:#x}", *i as u64),
+        Value::Bool(b) => format!("{:#x}", u8::from(*b)),
+        Value::Float(f) => format!("{:#x}", f.to_bits()),
+        Value::Str(s) => format!(
+            "{{{:#x}, {:#x}}}",
+            0x4b0000 + (s.len() as u64 % 0x1000),
+            s.len()
+        ),
+        Value::Ptr(Some(p)) => format!("{:#x}", addr(p.obj.0)),
+        Value::Slice(Some(s)) => format!("{{{:#x}, {:#x}, {:#x}}}", addr(s.obj.0), s.len, s.cap),
+        Value::Slice(None) => "{0x0, 0x0, 0x0}".to_string(),
+        Value::Map(Some(m)) => format!("{:#x}", 0xc000070000 + u64::from(m.0) * 0x30),
+        Value::Chan(Some(c)) => format!("{:#x}", 0xc000080000 + u64::from(c.0) * 0x60),
+        Value::Iface(Some(_)) => "{0x48a0e0, 0xc000012000}".to_string(),
+        Value::Iface(None) => "{0x0, 0x0}".to_string(),
+        Value::Struct(_) | Value::Array(_) | Value::Sync(_) => "{...}".to_string(),
+        _ => "0x0".to_string(),
     }
 }

@@ -5,7 +5,8 @@
 //!   `fatal error: concurrent map writes`; else sets it, mutates, checks that it is still set
 //!   (else the same fatal error) and clears it. racemap makes this two visible steps,
 //!   [`MapObj::write_begin`] and [`MapObj::write_end`], so another goroutine can land inside
-//!   the window, exactly where real Go crashes.
+//!   the window, exactly where real Go crashes. A `delete` or `clear` of an empty map returns
+//!   before looking at the flag (Go's `mapdelete` checks `count == 0` first).
 //! - A read (`m[k]`, `v, ok := m[k]`) of a nil or empty map returns the zero value without
 //!   looking at the flag; otherwise it checks it once: set →
 //!   `fatal error: concurrent map read and map write` ([`MapObj::read_check`]). `len(m)` reads
@@ -77,6 +78,10 @@ pub struct MapObj {
     pub entries: BTreeMap<MapKey, (Value, Value)>,
     /// Go's `hashWriting` flag, with the writer and its pending mutation.
     pub writing: Option<MapWriter>,
+    /// Writes in progress that never touch the flag: `delete`/`clear` of a map that was empty
+    /// at `write_begin` (Go's `mapdelete` returns before checking the flag when `count == 0`).
+    #[serde(default)]
+    pub noop_writes: Vec<MapWriter>,
 }
 
 /// The state of one `for k, v := range m` loop.
@@ -102,6 +107,7 @@ impl MapObj {
             elem_ty,
             entries: BTreeMap::new(),
             writing: None,
+            noop_writes: Vec::new(),
         }
     }
 
@@ -135,12 +141,18 @@ impl MapObj {
 
     /// First half of a write by `gid`: checks and sets the writing flag, remembering the
     /// mutation. `fatal error: concurrent map writes` if another write is in progress.
+    /// A `delete`/`clear` of an empty map neither checks nor sets the flag (as in Go); its
+    /// `write_end` is then a no-op.
     pub fn write_begin(
         &mut self,
         gid: Gid,
         key: Option<MapKey>,
         mutation: MapMutation,
     ) -> Result<(), PrimError> {
+        if self.entries.is_empty() && !matches!(mutation, MapMutation::Set { .. }) {
+            self.noop_writes.push(MapWriter { gid, key, mutation });
+            return Ok(());
+        }
         if self.writing.is_some() {
             return Err(fatal_writes());
         }
@@ -152,6 +164,9 @@ impl MapObj {
     /// checks the flag is still set (by this goroutine) and clears it. Returns the mutation it
     /// applied. `fatal error: concurrent map writes` if the flag is not set by `gid`.
     pub fn write_end(&mut self, gid: Gid) -> Result<MapMutation, PrimError> {
+        if let Some(i) = self.noop_writes.iter().position(|w| w.gid == gid) {
+            return Ok(self.noop_writes.remove(i).mutation);
+        }
         let writer = match self.writing.take() {
             Some(w) if w.gid == gid => w,
             other => {
@@ -399,6 +414,21 @@ mod tests {
             .unwrap();
         let mut c = MapCursor::default();
         assert_eq!(m.iter_next(&mut c), Ok(None));
+    }
+
+    #[test]
+    fn delete_on_empty_map_never_touches_the_flag() {
+        let mut m = MapObj::new(int(), int());
+        let del = MapMutation::Delete { key: Value::Int(1) };
+        m.write_begin(Gid(1), Some(MapKey::Int(1)), del.clone())
+            .unwrap();
+        assert!(m.writing.is_none());
+        // A concurrent write can begin: no fatal error, as in Go.
+        m.write_begin(Gid(2), Some(MapKey::Int(2)), set(2, 2))
+            .unwrap();
+        assert_eq!(m.write_end(Gid(1)), Ok(del));
+        m.write_end(Gid(2)).unwrap();
+        assert_eq!(m.len(), 1);
     }
 
     #[test]

@@ -24,7 +24,8 @@
 //!   only in `dirty` is removed from it); `Range`: if amended, lock and promote `dirty` at once,
 //!   then iterate over the `read` snapshot, loading each entry and calling f for live ones
 //!   (`Range` holds no lock while f runs; f may call any method of the map).
-//!   (`Swap`, `CompareAndSwap`, `CompareAndDelete` and `Clear` came after Go 1.19: not modelled.)
+//!   `Swap` and `CompareAndSwap` (Go 1.20) follow the same pattern (a dirty hit of
+//!   `CompareAndSwap` counts a miss); `CompareAndDelete` and `Clear` are not modelled.
 //!
 //! Steps of one call: [`Phase::Fast`] (load `read`, try the lock-free path), then if needed
 //! [`Phase::Lock`] (take `mu`: blocked while another call holds it) and [`Phase::Slow`] (the
@@ -136,6 +137,23 @@ pub enum SyncMapCall {
     },
     /// `Range(f)`: f is called by the VM for each [`SyncMapOutcome::Yield`].
     Range,
+    /// `Swap(key, value) (previous any, loaded bool)` (Go 1.20, same classic design).
+    Swap {
+        /// The key.
+        key: Value,
+        /// The new value.
+        value: Value,
+    },
+    /// `CompareAndSwap(key, old, new) (swapped bool)` (Go 1.20). Values are compared with
+    /// `==` on interface values (uncomparable dynamic types do not panic here: a known gap).
+    CompareAndSwap {
+        /// The key.
+        key: Value,
+        /// The expected value.
+        old: Value,
+        /// The value to store when the current one equals `old`.
+        new: Value,
+    },
 }
 
 /// Where a call is.
@@ -169,6 +187,14 @@ pub struct SyncMapOp {
     pub phase: Phase,
 }
 
+/// Which write a locked store path performs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum WriteMode {
+    Store,
+    LoadOrStore,
+    Swap,
+}
+
 /// What a step produced for the program.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SyncMapOutcome {
@@ -185,7 +211,8 @@ pub enum SyncMapOutcome {
     },
     /// The call returned these results (Go's result list: `Load` → `[value, ok]`,
     /// `LoadOrStore` → `[actual, loaded]`, `LoadAndDelete` → `[value, loaded]`, `Store`,
-    /// `Delete`, `Range` → `[]`). Values are interface values; absent values are nil.
+    /// `Delete`, `Range` → `[]`, `Swap` → `[previous, loaded]`, `CompareAndSwap` →
+    /// `[swapped]`). Values are interface values; absent values are nil.
     Return(Vec<Value>),
 }
 
@@ -209,7 +236,9 @@ impl SyncMapOp {
             | SyncMapCall::Store { key, .. }
             | SyncMapCall::LoadOrStore { key, .. }
             | SyncMapCall::LoadAndDelete { key }
-            | SyncMapCall::Delete { key } => Some(MapKey::from_value(key, types)?),
+            | SyncMapCall::Delete { key }
+            | SyncMapCall::Swap { key, .. }
+            | SyncMapCall::CompareAndSwap { key, .. } => Some(MapKey::from_value(key, types)?),
             SyncMapCall::Range => None,
         };
         Ok(SyncMapOp {
@@ -228,6 +257,8 @@ impl SyncMapOp {
             SyncMapCall::LoadAndDelete { .. } => "LoadAndDelete",
             SyncMapCall::Delete { .. } => "Delete",
             SyncMapCall::Range => "Range",
+            SyncMapCall::Swap { .. } => "Swap",
+            SyncMapCall::CompareAndSwap { .. } => "CompareAndSwap",
         }
     }
 
@@ -237,8 +268,18 @@ impl SyncMapOp {
             SyncMapCall::Load { key }
             | SyncMapCall::LoadAndDelete { key }
             | SyncMapCall::Delete { key } => format!("{}({})", self.name(), show(key)),
-            SyncMapCall::Store { key, value } | SyncMapCall::LoadOrStore { key, value } => {
+            SyncMapCall::Store { key, value }
+            | SyncMapCall::LoadOrStore { key, value }
+            | SyncMapCall::Swap { key, value } => {
                 format!("{}({}, {})", self.name(), show(key), show(value))
+            }
+            SyncMapCall::CompareAndSwap { key, old, new } => {
+                format!(
+                    "CompareAndSwap({}, {}, {})",
+                    show(key),
+                    show(old),
+                    show(new)
+                )
             }
             SyncMapCall::Range => "Range".into(),
         }
@@ -250,7 +291,9 @@ impl SyncMapOp {
             | SyncMapCall::Store { key, .. }
             | SyncMapCall::LoadOrStore { key, .. }
             | SyncMapCall::LoadAndDelete { key }
-            | SyncMapCall::Delete { key } => key.clone(),
+            | SyncMapCall::Delete { key }
+            | SyncMapCall::Swap { key, .. }
+            | SyncMapCall::CompareAndSwap { key, .. } => key.clone(),
             SyncMapCall::Range => Value::Iface(None),
         }
     }
@@ -544,6 +587,41 @@ impl SyncMapState {
             (SyncMapCall::Store { .. } | SyncMapCall::LoadOrStore { .. }, None) => {
                 Self::to_lock(op, format!("{label}: not in read"), fx)
             }
+            (SyncMapCall::Swap { value, .. }, Some(id)) => {
+                fx.push(Effect::Acquire(kv.clone()));
+                let p = self.entry_p(id);
+                if p == EntryP::Expunged {
+                    return Self::to_lock(op, format!("{label}: read hit, entry expunged"), fx);
+                }
+                self.set_p(id, EntryP::Value(value.clone()));
+                fx.push(Effect::Release(kv));
+                let prev = live(&p);
+                let text = format!("{label}: read hit → swap entry (lock-free)");
+                let loaded = prev.is_some();
+                Self::finish(
+                    op,
+                    text,
+                    fx,
+                    vec![prev.unwrap_or_else(nil), Value::Bool(loaded)],
+                )
+            }
+            (SyncMapCall::Swap { .. }, None) => {
+                Self::to_lock(op, format!("{label}: not in read"), fx)
+            }
+            (SyncMapCall::CompareAndSwap { old, new, .. }, Some(id)) => {
+                let (old, new) = (old.clone(), new.clone());
+                let swapped = self.try_compare_and_swap(id, &old, &new, &kv, &mut fx);
+                let text = format!("{label}: read hit → swapped {swapped}");
+                Self::finish(op, text, fx, vec![Value::Bool(swapped)])
+            }
+            (SyncMapCall::CompareAndSwap { .. }, None) => {
+                if self.read.amended {
+                    Self::to_lock(op, format!("{label}: not in read, read.amended"), fx)
+                } else {
+                    let text = format!("{label}: not in read, not amended → false");
+                    Self::finish(op, text, fx, vec![Value::Bool(false)])
+                }
+            }
             (SyncMapCall::Range, _) => Self::finish(op, label, fx, vec![]),
         }
     }
@@ -651,8 +729,33 @@ impl SyncMapState {
                 };
                 (text, results)
             }
-            SyncMapCall::Store { value, .. } | SyncMapCall::LoadOrStore { value, .. } => {
-                let store = matches!(op.call, SyncMapCall::Store { .. });
+            SyncMapCall::CompareAndSwap { old, new, .. } => {
+                let (old, new) = (old.clone(), new.clone());
+                let mut text;
+                let swapped;
+                if let Some(id) = in_read {
+                    text = format!("{label}: read hit on re-check");
+                    swapped = self.try_compare_and_swap(id, &old, &new, &kv, &mut fx);
+                } else if let Some(id) = in_dirty {
+                    text = format!("{label}: dirty hit");
+                    swapped = self.try_compare_and_swap(id, &old, &new, &kv, &mut fx);
+                    self.miss_locked(addr, &mut text, &mut fx);
+                } else {
+                    text = format!("{label}: absent");
+                    swapped = false;
+                }
+                text.push_str(&format!(" → swapped {swapped}"));
+                self.unlock(addr, &mut text, &mut fx);
+                (text, vec![Value::Bool(swapped)])
+            }
+            SyncMapCall::Store { value, .. }
+            | SyncMapCall::LoadOrStore { value, .. }
+            | SyncMapCall::Swap { value, .. } => {
+                let mode = match op.call {
+                    SyncMapCall::Store { .. } => WriteMode::Store,
+                    SyncMapCall::Swap { .. } => WriteMode::Swap,
+                    _ => WriteMode::LoadOrStore,
+                };
                 let value = value.clone();
                 let mut text;
                 let results;
@@ -667,12 +770,12 @@ impl SyncMapState {
                         fx.push(Effect::Release(kv.clone()));
                         text.push_str(", unexpunge into dirty");
                     }
-                    results = self.store_or_load(id, &value, store, &kv, &mut fx, &mut text);
+                    results = self.write_locked(id, &value, mode, &kv, &mut fx, &mut text);
                 } else if let Some(id) = in_dirty {
                     text = format!("{label}: dirty hit");
                     fx.push(Effect::Acquire(kv.clone()));
-                    results = self.store_or_load(id, &value, store, &kv, &mut fx, &mut text);
-                    if !store {
+                    results = self.write_locked(id, &value, mode, &kv, &mut fx, &mut text);
+                    if mode == WriteMode::LoadOrStore {
                         self.miss_locked(addr, &mut text, &mut fx);
                     }
                 } else {
@@ -689,10 +792,10 @@ impl SyncMapState {
                     }
                     fx.push(Effect::Release(kv.clone()));
                     text.push_str("; dirty[key] = new entry");
-                    results = if store {
-                        vec![]
-                    } else {
-                        vec![value.clone(), Value::Bool(false)]
+                    results = match mode {
+                        WriteMode::Store => vec![],
+                        WriteMode::Swap => vec![nil(), Value::Bool(false)],
+                        WriteMode::LoadOrStore => vec![value.clone(), Value::Bool(false)],
                     };
                 }
                 self.unlock(addr, &mut text, &mut fx);
@@ -703,34 +806,61 @@ impl SyncMapState {
         Self::finish(op, text, fx, results)
     }
 
-    /// Under `mu`: `storeLocked` (Store) or `tryLoadOrStore` (LoadOrStore) on a non-expunged
-    /// entry; returns the call's results.
-    fn store_or_load(
+    /// Under `mu`, on a non-expunged entry: `storeLocked` (Store), `swapLocked` (Swap) or
+    /// `tryLoadOrStore` (LoadOrStore); returns the call's results.
+    fn write_locked(
         &mut self,
         id: EntryId,
         value: &Value,
-        store: bool,
+        mode: WriteMode,
         kv: &SyncVar,
         fx: &mut Vec<Effect>,
         text: &mut String,
     ) -> Vec<Value> {
-        if store {
-            self.set_p(id, EntryP::Value(value.clone()));
-            fx.push(Effect::Release(kv.clone()));
-            text.push_str(" → store into entry");
-            return vec![];
-        }
-        match live(&self.entry_p(id)) {
-            Some(v) => {
-                text.push_str(&format!(" → loaded {}", show(&v)));
-                vec![v, Value::Bool(true)]
-            }
-            None => {
+        let prev = live(&self.entry_p(id));
+        match mode {
+            WriteMode::Store | WriteMode::Swap => {
                 self.set_p(id, EntryP::Value(value.clone()));
                 fx.push(Effect::Release(kv.clone()));
-                text.push_str(" → stored");
-                vec![value.clone(), Value::Bool(false)]
+                text.push_str(" → store into entry");
+                if mode == WriteMode::Store {
+                    return vec![];
+                }
+                let loaded = prev.is_some();
+                vec![prev.unwrap_or_else(nil), Value::Bool(loaded)]
             }
+            WriteMode::LoadOrStore => match prev {
+                Some(v) => {
+                    text.push_str(&format!(" → loaded {}", show(&v)));
+                    vec![v, Value::Bool(true)]
+                }
+                None => {
+                    self.set_p(id, EntryP::Value(value.clone()));
+                    fx.push(Effect::Release(kv.clone()));
+                    text.push_str(" → stored");
+                    vec![value.clone(), Value::Bool(false)]
+                }
+            },
+        }
+    }
+
+    /// `tryCompareAndSwap`: swap when the entry is live and equal to `old`.
+    fn try_compare_and_swap(
+        &mut self,
+        id: EntryId,
+        old: &Value,
+        new: &Value,
+        kv: &SyncVar,
+        fx: &mut Vec<Effect>,
+    ) -> bool {
+        fx.push(Effect::Acquire(kv.clone()));
+        match self.entry_p(id) {
+            EntryP::Value(v) if v == *old => {
+                self.set_p(id, EntryP::Value(new.clone()));
+                fx.push(Effect::Release(kv.clone()));
+                true
+            }
+            _ => false,
         }
     }
 
@@ -746,7 +876,7 @@ impl SyncMapState {
         mut fx: Vec<Effect>,
     ) -> SyncMapStep {
         if text.is_empty() {
-            text = "Range:".into();
+            text = "Range: next entry".into();
         }
         while pos < snapshot.len() {
             let id = snapshot[pos];
@@ -1000,7 +1130,10 @@ mod tests {
         let r = run(&mut m, 5, SyncMapCall::Range);
         assert_eq!(r.texts[0], "Range: read not amended, 2 keys → f(\"b\", 2)");
         assert_eq!(r.yields, vec![(k("b"), v(2))]);
-        assert_eq!(r.texts.last().map(String::as_str), Some("Range: → done"));
+        assert_eq!(
+            r.texts.last().map(String::as_str),
+            Some("Range: next entry → done")
+        );
     }
 
     #[test]
@@ -1058,6 +1191,66 @@ mod tests {
             r.effects[0],
             Effect::Acquire(SyncVar::Atomic(addr().child(1)))
         );
+    }
+
+    #[test]
+    fn swap_and_compare_and_swap() {
+        let mut m = SyncMapState::default();
+        let r = run(
+            &mut m,
+            1,
+            SyncMapCall::Swap {
+                key: k("a"),
+                value: v(1),
+            },
+        );
+        assert_eq!(r.results, vec![Value::Iface(None), Value::Bool(false)]);
+        assert_eq!(r.texts.len(), 3);
+        // Dirty-only key: CAS takes the lock and counts a miss (1 ≥ 1: promote).
+        let r = run(
+            &mut m,
+            1,
+            SyncMapCall::CompareAndSwap {
+                key: k("a"),
+                old: v(1),
+                new: v(2),
+            },
+        );
+        assert_eq!(r.results, vec![Value::Bool(true)]);
+        assert_eq!(m.promotions, 1);
+        // Read hit: lock-free.
+        let r = run(
+            &mut m,
+            1,
+            SyncMapCall::CompareAndSwap {
+                key: k("a"),
+                old: v(1),
+                new: v(3),
+            },
+        );
+        assert_eq!((r.results, r.texts.len()), (vec![Value::Bool(false)], 1));
+        let r = run(
+            &mut m,
+            1,
+            SyncMapCall::Swap {
+                key: k("a"),
+                value: v(4),
+            },
+        );
+        assert_eq!(r.results, vec![v(2), Value::Bool(true)]);
+        assert_eq!(r.texts.len(), 1);
+        // Absent and not amended: false at once.
+        let r = run(
+            &mut m,
+            1,
+            SyncMapCall::CompareAndSwap {
+                key: k("z"),
+                old: v(1),
+                new: v(3),
+            },
+        );
+        assert_eq!((r.results, r.texts.len()), (vec![Value::Bool(false)], 1));
+        assert_eq!(m.contents(), vec![(k("a"), v(4))]);
     }
 
     #[test]

@@ -700,7 +700,7 @@ impl<'a> Checker<'a> {
                     if args.len() != 2 {
                         self.err(
                             e.span,
-                            format!("can only use ... with final argument in list"),
+                            "can only use ... with final argument in list".to_string(),
                         );
                         return invalid;
                     }

@@ -17,15 +17,29 @@ pub fn show(v: &ConstValue) -> String {
 }
 
 fn show_float(f: f64) -> String {
-    if f.fract() == 0.0 && f.abs() < 1e21 {
-        format!("{}", f as i128)
+    // go/constant prints floats like `%.6g`.
+    if f == 0.0 || !f.is_finite() {
+        return format!("{f}");
+    }
+    let exp = f.abs().log10().floor() as i32;
+    if !(-4..6).contains(&exp) {
+        let s = format!("{f:.5e}");
+        let (mant, e) = s.split_once('e').unwrap_or((&s, "0"));
+        let mant = trim_zeros(mant);
+        let e: i32 = e.parse().unwrap_or(0);
+        let sign = if e < 0 { '-' } else { '+' };
+        format!("{mant}e{sign}{:02}", e.abs())
     } else {
-        let s = format!("{f}");
-        if s.len() > 12 {
-            format!("{f:e}")
-        } else {
-            s
-        }
+        let decimals = (5 - exp).max(0) as usize;
+        trim_zeros(&format!("{f:.decimals$}")).to_string()
+    }
+}
+
+fn trim_zeros(s: &str) -> &str {
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        s
     }
 }
 
@@ -308,6 +322,10 @@ mod tests {
             Ok(ConstValue::Int(3))
         );
         assert_eq!(parse_int("0x1F"), Some(31));
+        assert_eq!(show(&ConstValue::Float(1e300)), "1e+300");
+        assert_eq!(show(&ConstValue::Float(2.5)), "2.5");
+        assert_eq!(show(&ConstValue::Float(123456789.0)), "1.23457e+08");
+        assert_eq!(show(&ConstValue::Float(0.0001)), "0.0001");
         assert_eq!(parse_int("1_000"), Some(1000));
         assert_eq!(
             binary(

@@ -44,6 +44,7 @@ impl<'a> Checker<'a> {
                 self.resolve_obj(obj);
             }
         }
+        self.check_type_sizes();
         self.collect_methods();
         for (rank, obj) in order {
             if rank >= 3 {
@@ -89,6 +90,7 @@ impl<'a> Checker<'a> {
             let name = match &imp.name {
                 Some(n) if n.name == "." => {
                     self.unsupported(n.span, "dot imports");
+                    self.dot_import = true;
                     continue;
                 }
                 Some(n) if n.name == "_" => continue,
@@ -185,6 +187,11 @@ impl<'a> Checker<'a> {
                 Decl::Func(fd) => {
                     if let Some(tp) = fd.type_params {
                         self.unsupported(tp, "generic functions");
+                        // Its body is not checked: its imports must not look unused.
+                        self.dot_import = true;
+                        for entry in self.imports.values_mut() {
+                            entry.2 = true;
+                        }
                     }
                     if fd.recv.is_some() {
                         continue;
@@ -261,12 +268,15 @@ impl<'a> Checker<'a> {
             let name = self.info.object(obj).name.clone();
             let span = self.info.object(obj).span;
             match pending {
-                Pending::Type { .. } => self.err(span, format!("invalid recursive type {name}")),
+                Pending::Type { .. } => {
+                    self.cycle_reported = true;
+                    self.err(span, format!("invalid recursive type {name}"))
+                }
                 Pending::Func { .. } => return,
-                _ => self.err(
-                    span,
-                    format!("initialization cycle or invalid recursive reference to {name}"),
-                ),
+                Pending::Const { .. } => {
+                    self.err(span, format!("invalid cycle in declaration of {name}"))
+                }
+                Pending::Var { .. } => self.err(span, format!("initialization cycle for {name}")),
             }
             self.states[obj.0 as usize].pending = None;
             return;
@@ -286,10 +296,12 @@ impl<'a> Checker<'a> {
                         if t == self.invalid() {
                             // keep Invalid underlying
                         } else if self.types.underlying(t) == self.invalid() {
-                            self.err(
-                                spec.name.span,
-                                format!("invalid recursive type {}", spec.name.name),
-                            );
+                            if !self.cycle_reported {
+                                self.err(
+                                    spec.name.span,
+                                    format!("invalid recursive type {}", spec.name.name),
+                                );
+                            }
                         } else {
                             self.types.set_underlying(named, t);
                         }
@@ -347,6 +359,59 @@ impl<'a> Checker<'a> {
         self.states[obj.0 as usize].pending = None;
     }
 
+    /// Report named struct/array types that contain themselves by value (infinite size).
+    fn check_type_sizes(&mut self) {
+        let file = self.file;
+        for d in &file.decls {
+            let Decl::Type(specs) = d else { continue };
+            for spec in specs {
+                let Some(obj) = self.info.object_of(spec.name.id) else {
+                    continue;
+                };
+                let ObjectKind::TypeName { ty } = self.info.object(obj).kind else {
+                    continue;
+                };
+                if !matches!(self.types.kind(ty), TypeKind::Named { .. }) {
+                    continue;
+                }
+                let mut seen = std::collections::BTreeSet::new();
+                if self.contains_by_value(self.types.underlying(ty), ty, &mut seen) {
+                    self.err(
+                        spec.name.span,
+                        format!("invalid recursive type {}", spec.name.name),
+                    );
+                    // Break the cycle for later passes.
+                    let inv = self.invalid();
+                    self.types.set_underlying(ty, inv);
+                }
+            }
+        }
+    }
+
+    fn contains_by_value(
+        &self,
+        t: TypeId,
+        target: TypeId,
+        seen: &mut std::collections::BTreeSet<TypeId>,
+    ) -> bool {
+        if t == target {
+            return true;
+        }
+        if !seen.insert(t) {
+            return false;
+        }
+        match self.types.kind(t) {
+            TypeKind::Named { .. } => {
+                self.contains_by_value(self.types.underlying(t), target, seen)
+            }
+            TypeKind::Struct(fs) => fs
+                .iter()
+                .any(|f| self.contains_by_value(f.ty, target, seen)),
+            TypeKind::Array(_, e) => self.contains_by_value(*e, target, seen),
+            _ => false,
+        }
+    }
+
     /// Make sure a named type's underlying type is known (resolving its declaration).
     pub fn resolve_underlying_of(&mut self, t: TypeId) {
         if !matches!(self.types.kind(t), TypeKind::Named { .. }) {
@@ -377,10 +442,8 @@ impl<'a> Checker<'a> {
         let saved_iota = self.iota.replace(spec.iota as i128);
         let declared = from.ty.as_ref().map(|t| self.resolve_type(t));
         let mut out = Vec::new();
-        if from.values.is_empty() {
-            if spec.ty.is_some() || i == 0 {
-                self.err(spec.span, "missing init expr for const declaration");
-            }
+        if from.values.is_empty() && (spec.ty.is_some() || i == 0) {
+            self.err(spec.span, "missing init expr for const declaration");
         }
         for (n, name) in spec.names.iter().enumerate() {
             let Some(e) = from.values.get(n) else {
@@ -615,7 +678,7 @@ impl<'a> Checker<'a> {
             if !is_local_named {
                 let s = self.show(named);
                 self.err(
-                    base.span,
+                    recv.span,
                     format!("cannot define new methods on non-local type {s}"),
                 );
                 continue;

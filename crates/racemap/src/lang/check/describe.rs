@@ -9,6 +9,11 @@ use crate::lang::check::info::{ConstValue, Mode};
 use crate::lang::types::TypeId;
 use crate::lang::types::{Basic, TypeKind, TypeTable};
 
+/// A type as compiler messages print it: package `main` unqualified, `any` for `interface {}`.
+pub fn type_string(types: &TypeTable, ty: TypeId) -> String {
+    types.display(ty, false).replace("interface {}", "any")
+}
+
 /// Go's rendering of an expression.
 pub fn expr_string(e: &ast::Expr) -> String {
     let mut s = String::new();
@@ -27,18 +32,27 @@ fn write_list(s: &mut String, es: &[ast::Expr]) {
 
 fn write_sig(s: &mut String, sig: &ast::FuncType) {
     s.push('(');
+    let n = sig.params.len();
     for (i, p) in sig.params.iter().enumerate() {
-        if i > 0 {
-            s.push_str(", ");
+        if let Some(name) = &p.name {
+            s.push_str(&name.name);
         }
-        if let Some(n) = &p.name {
-            s.push_str(&n.name);
+        // `a, b int` shares one written type: print it once, after the last name.
+        let grouped = i + 1 < n && sig.params[i + 1].ty.span == p.ty.span && p.name.is_some();
+        if grouped {
+            s.push_str(", ");
+            continue;
+        }
+        if p.name.is_some() {
             s.push(' ');
         }
         if p.variadic {
             s.push_str("...");
         }
         write_expr(s, &p.ty);
+        if i + 1 < n {
+            s.push_str(", ");
+        }
     }
     s.push(')');
     match sig.results.len() {
@@ -84,10 +98,14 @@ fn write_expr(s: &mut String, e: &ast::Expr) {
             }
             s.push_str("{…}");
         }
-        ExprKind::FuncLit { sig, .. } => {
-            s.push_str("(func");
+        ExprKind::FuncLit { sig, body } => {
+            s.push_str("func");
             write_sig(s, sig);
-            s.push_str(" literal)");
+            s.push_str(if body.stmts.is_empty() {
+                " {}"
+            } else {
+                " {…}"
+            });
         }
         ExprKind::Paren(x) => {
             s.push('(');
@@ -241,7 +259,7 @@ pub fn operand(
         Mode::Builtin | Mode::Type | Mode::NoValue => {}
         _ => {
             if untyped {
-                s.push_str(types.display(ty, false).as_str());
+                s.push_str(type_string(types, ty).as_str());
                 s.push(' ');
             } else {
                 has_type = true;
@@ -273,7 +291,7 @@ pub fn operand(
             s.push_str(" with invalid type");
         } else {
             s.push_str(" of type ");
-            s.push_str(&types.display(ty, false));
+            s.push_str(&type_string(types, ty));
         }
     }
     s.push(')');

@@ -123,13 +123,10 @@ impl<'a> Checker<'a> {
                 self.composite(e, ty.as_deref(), elts, *rbrace, hint)
             }
             ExprKind::FuncLit { sig, body } => self.func_lit(e, sig, body),
-            ExprKind::Paren(x) => {
-                let o = match hint {
-                    Some(h) => self.expr_hint(x, h),
-                    None => self.expr_any(x),
-                };
-                o
-            }
+            ExprKind::Paren(x) => match hint {
+                Some(h) => self.expr_hint(x, h),
+                None => self.expr_any(x),
+            },
             ExprKind::Selector { x, sel } => self.selector(e, x, sel, false),
             ExprKind::Index { x, indices } => self.index(e, x, indices),
             ExprKind::Slice { x, lo, hi, max } => {
@@ -153,7 +150,8 @@ impl<'a> Checker<'a> {
                     );
                     return invalid;
                 }
-                if self.is_interface(t) && t != self.any_type && t != xo.ty {
+                if self.is_interface(t) && t != self.any_type && t != self.error_type && t != xo.ty
+                {
                     self.unsupported(ty.span, "type assertions to interfaces with methods");
                     return invalid;
                 }
@@ -242,6 +240,9 @@ impl<'a> Checker<'a> {
             return invalid;
         }
         let Some(obj) = self.lookup(&id.name) else {
+            if self.dot_import {
+                return invalid;
+            }
             self.err(id.span, format!("undefined: {}", id.name));
             return invalid;
         };
@@ -448,7 +449,7 @@ impl<'a> Checker<'a> {
                 }
                 Err(reason) => {
                     let d = self.describe(e, x);
-                    let ts = self.show(t);
+                    let ts = self.show(target);
                     let suffix = match reason {
                         Some(NotRepresentable::Overflows) => " (overflows)",
                         Some(NotRepresentable::Truncated) => " (truncated)",
@@ -700,10 +701,8 @@ impl<'a> Checker<'a> {
             Ok(v) => Some(v),
             Err(_) => {
                 let ts = self.show(t);
-                self.err(
-                    e.span,
-                    format!("constant {} overflows {ts}", constant::show(&v)),
-                );
+                let d = self.describe(e, &Operand::constant(t, v));
+                self.err(e.span, format!("{d} overflows {ts}"));
                 None
             }
         }
@@ -1236,7 +1235,7 @@ impl<'a> Checker<'a> {
                     invalid
                 }
             },
-            TypeKind::Basic(b) if matches!(b, Basic::String | Basic::UntypedString) => {
+            TypeKind::Basic(Basic::String | Basic::UntypedString) => {
                 let len = match &x.val {
                     Some(ConstValue::String(s)) => Some(s.len() as u64),
                     _ => None,
@@ -1330,7 +1329,7 @@ impl<'a> Checker<'a> {
             return invalid;
         }
         let result = match self.types.under(x.ty).clone() {
-            TypeKind::Basic(b) if matches!(b, Basic::String | Basic::UntypedString) => {
+            TypeKind::Basic(Basic::String | Basic::UntypedString) => {
                 if max.is_some() {
                     self.err(e.span, "invalid operation: 3-index slice of string");
                     return invalid;

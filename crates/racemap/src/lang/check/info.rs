@@ -15,6 +15,25 @@
 //!   [`RangeInfo`], every type-switch clause its implicit object, every `break`/`continue` its
 //!   target statement.
 //!
+//! Details lowering must know:
+//! - a composite literal without written type whose recorded type is a pointer `*T` is an
+//!   elided `&T{...}` (as in `[]*Point{{1, 2}}`): allocate `T{...}` and take its address;
+//! - in a keyed struct literal, each key identifier has `selections[key.id] =
+//!   Selection::Field { path: [index] }`;
+//! - `x op= y` has no `ExprInfo` for the (synthesized) binary operation: the operation's type is
+//!   the type of `x`, and `y` is recorded already converted to it (shift counts: `uint` when
+//!   untyped);
+//! - a type-switch `case nil` expression has `Mode::Nil`; other case expressions `Mode::Type`;
+//! - the only interface types are `any` (empty) and the predeclared `error` (a named type with
+//!   empty package whose underlying interface has `Error() string`); error values only come from
+//!   `fmt.Errorf` and `strconv.Atoi` (user types implementing `error` are rejected), so a type
+//!   assertion or type-switch case to `error` tests "is a library error value";
+//! - library types are named types: `sync.Mutex` etc. (package `sync`, `atomic`) with
+//!   underlying `TypeKind::Sync`, and `time.Duration` (package `time`, underlying `int64`;
+//!   `fmt` prints it like Go's `Duration.String`, e.g. `5ms`);
+//! - constants of every kind are folded: any expression with `ExprInfo::value` can be emitted as
+//!   that value of type `ty` without evaluating its operands.
+//!
 //! Invariant: `Info` is only produced for a program without errors, so every `ExprInfo::ty` of a
 //! value expression is a valid (non-`Invalid`, non-untyped except in dead constant
 //! sub-expressions that lowering never evaluates) type.

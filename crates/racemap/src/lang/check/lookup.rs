@@ -43,7 +43,7 @@ impl<'a> Checker<'a> {
             let mut next = Vec::new();
             for (ty, path) in &level {
                 let (base, is_ptr) = match self.types.kind(*ty) {
-                    TypeKind::Pointer(b) if path.is_empty() || true => (*b, true),
+                    TypeKind::Pointer(b) => (*b, true),
                     _ => (*ty, false),
                 };
                 // A pointer to a pointer or a named pointer type has no members.
@@ -189,12 +189,7 @@ impl<'a> Checker<'a> {
             Found::None => {
                 let xs = expr_string(xe);
                 let ts = self.show(x.ty);
-                let what = if matches!(self.types.under(x.ty), TypeKind::Pointer(p) if matches!(self.types.under(*p), TypeKind::Pointer(_)))
-                {
-                    "field or method".to_string()
-                } else {
-                    "field or method".to_string()
-                };
+                let what = "field or method";
                 self.err(
                     sel.span,
                     format!(

@@ -13,10 +13,15 @@
 //!
 //! An operand of `Invalid` type never produces further errors, so one mistake gives one message.
 
+/// Constant arithmetic and representability.
 pub mod constant;
+/// Rendering of expressions, operands and types in messages.
 pub mod describe;
+/// The output contract (`Info`).
 pub mod info;
+/// The supported library packages and their members.
 pub mod packages;
+/// Predeclared names.
 pub mod universe;
 
 mod call;
@@ -77,6 +82,7 @@ pub(crate) struct Operand {
 }
 
 impl Operand {
+    /// The operand of an expression that had an error.
     pub fn invalid() -> Operand {
         Operand {
             mode: Mode::Value,
@@ -84,6 +90,7 @@ impl Operand {
             val: None,
         }
     }
+    /// A computed value of type `ty`.
     pub fn value(ty: TypeId) -> Operand {
         Operand {
             mode: Mode::Value,
@@ -91,6 +98,7 @@ impl Operand {
             val: None,
         }
     }
+    /// A constant.
     pub fn constant(ty: TypeId, val: ConstValue) -> Operand {
         Operand {
             mode: Mode::Constant,
@@ -98,6 +106,7 @@ impl Operand {
             val: Some(val),
         }
     }
+    /// An error was already reported for it.
     pub fn is_invalid(&self) -> bool {
         self.ty == TypeTable::basic(Basic::Invalid)
     }
@@ -139,6 +148,10 @@ pub(crate) struct Checker<'a> {
     pub global_count: u32,
     /// Counter for `init` functions.
     pub init_count: u32,
+    /// A declaration cycle among types was reported (its other members stay silent).
+    pub cycle_reported: bool,
+    /// A dot import was reported as unsupported: unresolved names are not reported again.
+    pub dot_import: bool,
 }
 
 impl<'a> Checker<'a> {
@@ -162,6 +175,8 @@ impl<'a> Checker<'a> {
             broken: Default::default(),
             global_count: 0,
             init_count: 0,
+            dot_import: false,
+            cycle_reported: false,
         };
         c.info.exprs = vec![None; file.node_count as usize];
         c.setup_universe();
@@ -273,39 +288,49 @@ impl<'a> Checker<'a> {
 
     // ---- type predicates ----
 
+    /// The `Invalid` type.
     pub fn invalid(&self) -> TypeId {
         TypeTable::basic(Basic::Invalid)
     }
+    /// The basic kind of the underlying type.
     pub fn basic(&self, ty: TypeId) -> Option<Basic> {
         match self.types.under(ty) {
             TypeKind::Basic(b) => Some(*b),
             _ => None,
         }
     }
+    /// An untyped constant kind (or untyped nil).
     pub fn is_untyped(&self, ty: TypeId) -> bool {
         matches!(self.types.kind(ty), TypeKind::Basic(b) if b.is_untyped())
     }
+    /// An integer type (typed or untyped).
     pub fn is_integer(&self, ty: TypeId) -> bool {
         self.basic(ty).and_then(|b| b.int_info()).is_some()
     }
+    /// A floating-point type (typed or untyped).
     pub fn is_float(&self, ty: TypeId) -> bool {
         matches!(
             self.basic(ty),
             Some(Basic::Float32 | Basic::Float64 | Basic::UntypedFloat)
         )
     }
+    /// Integer or floating-point.
     pub fn is_numeric(&self, ty: TypeId) -> bool {
         self.is_integer(ty) || self.is_float(ty)
     }
+    /// A string type (typed or untyped).
     pub fn is_string(&self, ty: TypeId) -> bool {
         matches!(self.basic(ty), Some(Basic::String | Basic::UntypedString))
     }
+    /// A boolean type (typed or untyped).
     pub fn is_bool(&self, ty: TypeId) -> bool {
         matches!(self.basic(ty), Some(Basic::Bool | Basic::UntypedBool))
     }
+    /// An interface type (`any` or `error`).
     pub fn is_interface(&self, ty: TypeId) -> bool {
         matches!(self.types.under(ty), TypeKind::Interface(_))
     }
+    /// A named (declared or predeclared) type, as opposed to a type literal.
     pub fn is_named(&self, ty: TypeId) -> bool {
         matches!(
             self.types.kind(ty),
@@ -314,7 +339,7 @@ impl<'a> Checker<'a> {
     }
     /// The type's display in messages.
     pub fn show(&self, ty: TypeId) -> String {
-        self.types.display(ty, false)
+        describe::type_string(&self.types, ty)
     }
     /// Default type of an untyped type (itself otherwise).
     pub fn default_type(&self, ty: TypeId) -> TypeId {

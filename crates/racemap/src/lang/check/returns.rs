@@ -33,10 +33,9 @@ impl<'a> Checker<'a> {
                     )
             }
             StmtKind::Block(b) => self.is_terminating_list(&b.stmts),
-            StmtKind::If { then, els, .. } => match els {
-                Some(e) => self.is_terminating_list(&then.stmts) && self.is_terminating(e),
-                None => false,
-            },
+            StmtKind::If {
+                then, els: Some(e), ..
+            } => self.is_terminating_list(&then.stmts) && self.is_terminating(e),
             StmtKind::For { cond, .. } => cond.is_none() && !self.broken.contains(&s.id),
             StmtKind::Labeled { stmt, .. } => self.is_terminating(stmt),
             StmtKind::Switch { cases, .. } => {

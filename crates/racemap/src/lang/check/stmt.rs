@@ -52,6 +52,12 @@ impl<'a> Checker<'a> {
             StmtKind::IncDec { x, inc } => {
                 let op = if *inc { "++" } else { "--" };
                 let xo = self.lhs_expr(x);
+                // `x++` counts as a use of `x` (as in gc).
+                if let ExprKind::Ident(id) = &unparen(x).kind {
+                    if let Some(o) = self.info.object_of(id.id) {
+                        self.mark_used(o);
+                    }
+                }
                 if xo.is_invalid() {
                     return;
                 }
@@ -137,18 +143,15 @@ impl<'a> Checker<'a> {
                                 format!("{what} requires function call, not conversion"),
                             );
                         }
-                        CallKind::Builtin(b)
-                            if matches!(
-                                b,
-                                Builtin::Append
-                                    | Builtin::Cap
-                                    | Builtin::Len
-                                    | Builtin::Make
-                                    | Builtin::New
-                                    | Builtin::Min
-                                    | Builtin::Max
-                            ) =>
-                        {
+                        CallKind::Builtin(
+                            Builtin::Append
+                            | Builtin::Cap
+                            | Builtin::Len
+                            | Builtin::Make
+                            | Builtin::New
+                            | Builtin::Min
+                            | Builtin::Max,
+                        ) => {
                             let d = self.describe(e, &x);
                             self.err(e.span, format!("{what} discards result of {d}"));
                         }
@@ -603,8 +606,10 @@ impl<'a> Checker<'a> {
                             self.err(r.span, "use of untyped nil in assignment");
                             continue;
                         }
-                        self.default_operand(r, &mut x);
-                        types[i] = x.ty;
+                        let t = self.default_type(x.ty);
+                        if self.assign_to(r, &mut x, t, "assignment") {
+                            types[i] = t;
+                        }
                     }
                 }
             }
@@ -1048,6 +1053,7 @@ impl<'a> Checker<'a> {
                 if t != self.invalid()
                     && self.is_interface(t)
                     && t != self.any_type
+                    && t != self.error_type
                     && Some(t) != Some(xo.ty)
                 {
                     self.unsupported(te.span, "type switch cases with interfaces with methods");

@@ -146,7 +146,8 @@ impl<'a> Checker<'a> {
         };
         match n {
             Some(n)
-                if n >= 0 && n < (1 << 40) && (self.is_integer(x.ty) || self.is_untyped(x.ty)) =>
+                if (0..(1 << 40)).contains(&n)
+                    && (self.is_integer(x.ty) || self.is_untyped(x.ty)) =>
             {
                 self.update_type(
                     len,

@@ -307,6 +307,9 @@ pub(crate) fn lower_body(
         cx.emit(Instr::StoreLocal(slot));
     }
     cx.block(body);
+    // Falling off the end: the implicit return (and the deferred calls it runs) is at the
+    // closing brace, where Go's tracebacks place it.
+    cx.span = Span::new(body.span.hi.saturating_sub(1), body.span.hi);
     let ncaptures = finfo.captures.len() as u32;
     cx.finish(id, params, results, variadic, ncaptures);
 }

@@ -23,7 +23,7 @@ mod stmt;
 #[cfg(test)]
 mod tests;
 
-use crate::bytecode::{Func, Global, GlobalId, Program, SelectTable, StrId};
+use crate::bytecode::{Func, Global, GlobalId, Method, Program, SelectTable, StrId};
 use crate::diag::{Diagnostic, SourceMap, Span};
 use crate::lang::ast;
 use crate::lang::check::{Checked, Info, ObjectId, ObjectKind};
@@ -137,6 +137,29 @@ pub fn lower(checked: &Checked, source: &str, file_name: &str) -> Result<Program
     if !lw.diags.is_empty() {
         return Err(lw.diags);
     }
+    // Method sets for type assertions to interfaces and interface calls.
+    let mut methods = BTreeMap::new();
+    for (obj, fid) in &lw.decl_funcs {
+        let o = checked.info.object(*obj);
+        if let ObjectKind::Method {
+            recv_named,
+            pointer_recv,
+            ..
+        } = o.kind
+        {
+            let ptr = lw.types.intern(TypeKind::Pointer(recv_named));
+            let entry = |deref_recv| Method {
+                func: *fid,
+                deref_recv,
+            };
+            if pointer_recv {
+                methods.insert((ptr, o.name.clone()), entry(false));
+            } else {
+                methods.insert((recv_named, o.name.clone()), entry(false));
+                methods.insert((ptr, o.name.clone()), entry(true));
+            }
+        }
+    }
     let errs = lw.types.new_named("errorString", "errors");
     let string = TypeTable::basic(Basic::String);
     lw.types.set_underlying(errs, string);
@@ -149,7 +172,7 @@ pub fn lower(checked: &Checked, source: &str, file_name: &str) -> Result<Program
         globals,
         strings: lw.strings,
         selects: lw.selects,
-        methods: BTreeMap::new(),
+        methods,
         init: init_id,
         main,
         error_type,

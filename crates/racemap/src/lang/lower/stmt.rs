@@ -799,6 +799,7 @@ impl FnCx<'_, '_> {
             let mut starts = Vec::new();
             for (ci, c) in clauses.iter().enumerate() {
                 starts.push(cx.here());
+                cx.span = c.span;
                 if let Some((_, Some(rt))) = kinds.get(ci) {
                     let lhs = rt.lhs.clone();
                     for (i, l) in lhs.iter().enumerate() {

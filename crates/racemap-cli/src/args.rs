@@ -1,0 +1,48 @@
+//! Small helpers over `lexopt` and the core shared by the commands.
+
+use racemap::bytecode::Program;
+use std::path::{Path, PathBuf};
+
+/// A usage error message.
+pub type UsageError = String;
+
+/// Exit status of a program that does not compile (as `go run`).
+pub const EXIT_COMPILE: u8 = 1;
+
+/// Turn a lexopt error into a usage message.
+pub fn usage(e: lexopt::Error) -> UsageError {
+    e.to_string()
+}
+
+/// Parse the value of an option as a number.
+pub fn number<T: std::str::FromStr>(
+    parser: &mut lexopt::Parser,
+    name: &str,
+) -> Result<T, UsageError> {
+    let raw = parser.value().map_err(usage)?;
+    let text = raw.to_string_lossy();
+    text.parse()
+        .map_err(|_| format!("{name} expects a number, got {text:?}"))
+}
+
+/// The Go file named on the command line, read into memory: `(file name for messages, source)`.
+/// Messages name the file as given, like `go build` does for a file argument's base name.
+pub fn read_program(path: &PathBuf) -> Result<(String, String), UsageError> {
+    let source = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let name = Path::new(path)
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned());
+    Ok((name.unwrap_or_else(|| "prog.go".into()), source))
+}
+
+/// Compile, printing Go-style diagnostics on stderr when it fails (then `Err(EXIT_COMPILE)`).
+pub fn compile(name: &str, source: &str) -> Result<Program, u8> {
+    match racemap::compile::compile_named(source, name) {
+        Ok(program) => Ok(program),
+        Err(diagnostics) => {
+            let map = racemap::diag::SourceMap::new(name, source);
+            eprint!("{}", racemap::diag::render_all(&diagnostics, &map));
+            Err(EXIT_COMPILE)
+        }
+    }
+}

@@ -1,0 +1,169 @@
+//! The `racemap` binary end to end, on Go programs whose behaviour was checked with real Go 1.19
+//! (`go run -race`): `two_writers.go` always reports one data race and prints
+//! `2 map[alice:1 bob:2]`; `locked_writers.go` never races and prints
+//! `3 map[alice:1 bob:2 carol:3]`; `undefined.go` does not compile.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn program(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/programs")
+        .join(name)
+}
+
+fn racemap(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_racemap"))
+        .args(args)
+        .output()
+        .expect("racemap runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+#[test]
+fn check_is_silent_on_a_valid_program() {
+    let out = racemap(&["check", program("locked_writers.go").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(text(&out.stdout), "");
+    assert_eq!(text(&out.stderr), "");
+}
+
+#[test]
+fn check_prints_go_style_errors_and_exits_1() {
+    let out = racemap(&["check", program("undefined.go").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        text(&out.stderr),
+        "undefined.go:6:2: declared and not used: total\nundefined.go:7:14: undefined: totl\n"
+    );
+}
+
+#[test]
+fn run_reports_the_race_like_go_and_exits_66() {
+    let out = racemap(&["run", program("two_writers.go").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(66));
+    assert_eq!(text(&out.stdout), "2 map[alice:1 bob:2]\n");
+    let err = text(&out.stderr);
+    assert_eq!(err.matches("WARNING: DATA RACE").count(), 1, "{err}");
+    assert!(err.contains("Previous write at"), "{err}");
+    assert!(
+        err.contains("main.main.func2()") && err.contains("main.main.func1()"),
+        "{err}"
+    );
+    assert!(err.ends_with("Found 1 data race(s)\n"), "{err}");
+}
+
+#[test]
+fn run_of_the_locked_version_is_clean_under_many_seeds() {
+    for seed in 0..20 {
+        let seed = seed.to_string();
+        let out = racemap(&[
+            "run",
+            "--seed",
+            &seed,
+            program("locked_writers.go").to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(0), "seed {seed}");
+        assert_eq!(text(&out.stdout), "3 map[alice:1 bob:2 carol:3]\n");
+        assert_eq!(text(&out.stderr), "");
+    }
+}
+
+#[test]
+fn explore_finds_the_map_crash_and_its_schedule_replays_it() {
+    let file = program("two_writers.go");
+    let out = racemap(&["explore", "--json", file.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "explore exits 1 when it finds a bug"
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    assert_eq!(json["complete"], true);
+    assert_eq!(json["race"], true);
+    assert_eq!(json["deadlock"], false);
+    let outcomes = json["outcomes"].as_array().unwrap();
+    let crash = outcomes
+        .iter()
+        .find(|o| o["error"] == "fatal error: concurrent map writes")
+        .expect("the concurrent map writes crash is one outcome");
+    let normal = outcomes
+        .iter()
+        .find(|o| o["error"].is_null())
+        .expect("a normal outcome");
+    assert_eq!(normal["stdout"], "2 map[alice:1 bob:2]\n");
+    assert_eq!(normal["race"], true);
+
+    let schedule = crash["schedule"].as_str().unwrap();
+    let replay = racemap(&["run", "--schedule", schedule, file.to_str().unwrap()]);
+    assert_eq!(replay.status.code(), Some(2));
+    let err = text(&replay.stderr);
+    assert!(
+        err.contains("fatal error: concurrent map writes\n\ngoroutine "),
+        "{err}"
+    );
+}
+
+#[test]
+fn trace_prints_one_line_per_step_with_the_source_line() {
+    let out = racemap(&[
+        "run",
+        "--trace",
+        "--no-race",
+        program("two_writers.go").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let err = text(&out.stderr);
+    assert!(
+        err.lines().any(
+            |l| l.contains("starts writing map#") && l.ends_with("two_writers.go:15")
+                || l.contains("starts writing map#") && l.ends_with("two_writers.go:19")
+        ),
+        "{err}"
+    );
+    assert!(
+        err.lines().last().unwrap().starts_with("schedule: "),
+        "{err}"
+    );
+}
+
+#[test]
+fn every_example_compiles_and_prints_the_key_count() {
+    for strategy in [
+        "unsynchronized",
+        "mutex",
+        "rwmutex",
+        "syncmap",
+        "channel",
+        "sharded",
+    ] {
+        let out = racemap(&["example", strategy, "--goroutines", "2", "--ops", "2"]);
+        assert_eq!(out.status.code(), Some(0), "{strategy}");
+        let dir =
+            std::env::temp_dir().join(format!("racemap-example-{}-{strategy}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("prog.go");
+        std::fs::write(&file, &out.stdout).unwrap();
+        let run = racemap(&["run", "--no-race", file.to_str().unwrap()]);
+        assert_eq!(
+            text(&run.stdout),
+            "keys: 2\n",
+            "{strategy}: {}",
+            text(&run.stderr)
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
+
+#[test]
+fn usage_errors_exit_64() {
+    assert_eq!(racemap(&["frobnicate"]).status.code(), Some(64));
+    assert_eq!(racemap(&["run"]).status.code(), Some(64));
+    assert_eq!(
+        racemap(&["run", "--seed", "x", "a.go"]).status.code(),
+        Some(64)
+    );
+}

@@ -1,0 +1,308 @@
+//! Expect-tests on the checker's `Info`: expression types after untyped conversion, implicit
+//! interface conversions, escapes and loop variables, closure names and captures, selections and
+//! call kinds. Each test dumps the facts lowering relies on in a readable form.
+
+use expect_test::{expect, Expect};
+use racemap::lang::check::{self, CallKind, ObjectKind, Selection};
+use racemap::lang::parser;
+use std::collections::BTreeMap;
+
+/// Map node ids to their source text by walking the serialized tree.
+fn spans(file: &racemap::lang::ast::File) -> BTreeMap<u32, (u32, u32)> {
+    fn walk(v: &serde_json::Value, out: &mut BTreeMap<u32, (u32, u32)>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                if let (Some(id), Some(span)) = (m.get("id"), m.get("span")) {
+                    if let (Some(id), Some(lo), Some(hi)) =
+                        (id.as_u64(), span["lo"].as_u64(), span["hi"].as_u64())
+                    {
+                        out.insert(id as u32, (lo as u32, hi as u32));
+                    }
+                }
+                m.values().for_each(|x| walk(x, out));
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+            _ => {}
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(&serde_json::to_value(file).expect("serializable"), &mut out);
+    out
+}
+
+fn dump(src: &str) -> String {
+    let (file, perr) = parser::parse(src);
+    assert!(perr.is_empty(), "{perr:?}");
+    let checked = match check::check(&file) {
+        Ok(c) => c,
+        Err(d) => panic!("{d:?}"),
+    };
+    let (info, types) = (&checked.info, &checked.types);
+    let spans = spans(&file);
+    let text = |id: u32| {
+        spans
+            .get(&id)
+            .map(|(lo, hi)| src[*lo as usize..*hi as usize].to_string())
+            .unwrap_or_default()
+    };
+    let mut out = String::new();
+    for (key, f) in &info.funcs {
+        let caps: Vec<&str> = f
+            .captures
+            .iter()
+            .map(|o| info.object(*o).name.as_str())
+            .collect();
+        let _ = key;
+        out.push_str(&format!(
+            "func {} {} captures [{}]\n",
+            f.name,
+            types.display(f.sig, false),
+            caps.join(", ")
+        ));
+    }
+    for o in &info.objects {
+        if let ObjectKind::Var(v) = &o.kind {
+            let mut flags = String::new();
+            if v.escapes {
+                flags.push_str(" escapes");
+            }
+            if v.loop_var {
+                flags.push_str(" loop_var");
+            }
+            out.push_str(&format!(
+                "var {} {:?} {}{flags}\n",
+                o.name,
+                v.kind,
+                types.display(v.ty, false)
+            ));
+        }
+    }
+    for (i, e) in info.exprs.iter().enumerate() {
+        let Some(e) = e else { continue };
+        if e.value.is_some() || e.implicit.is_some() {
+            let mut line = format!("expr `{}`: {}", text(i as u32), types.display(e.ty, false));
+            if let Some(v) = &e.value {
+                line.push_str(&format!(" = {v:?}"));
+            }
+            if let Some(t) = e.implicit {
+                line.push_str(&format!(" -> {}", types.display(t, false)));
+            }
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    for (id, s) in &info.selections {
+        let d = match s {
+            Selection::Field { path } => format!(
+                "field {:?}",
+                path.iter().map(|p| (p.index, p.deref)).collect::<Vec<_>>()
+            ),
+            Selection::Method { method, adjust, .. } => {
+                format!("method {} {:?}", info.object(*method).name, adjust)
+            }
+            Selection::LibMethod {
+                func, path, adjust, ..
+            } => format!(
+                "lib {} via {:?} {:?}",
+                func.go_name(),
+                path.iter().map(|p| p.index).collect::<Vec<_>>(),
+                adjust
+            ),
+            Selection::Qualified { object } => format!("pkg member {}", info.object(*object).name),
+        };
+        out.push_str(&format!("sel `{}`: {d}\n", text(id.0)));
+    }
+    for (id, c) in &info.calls {
+        let k = match &c.kind {
+            CallKind::Conversion { to } => format!("conversion to {}", types.display(*to, false)),
+            CallKind::Builtin(b) => format!("builtin {}", b.name()),
+            CallKind::Lib(f) | CallKind::LibMethod(f) => format!("lib {}", f.go_name()),
+            CallKind::Method { method } => format!("method {}", info.object(*method).name),
+            CallKind::Func { func } => format!("func {}", info.object(*func).name),
+            CallKind::Closure => "closure".to_string(),
+        };
+        let pack = c
+            .pack_variadic
+            .map(|(i, t)| format!(" pack from {i} as {}", types.display(t, false)))
+            .unwrap_or_default();
+        out.push_str(&format!("call `{}`: {k}{pack}\n", text(id.0)));
+    }
+    for (id, r) in &info.ranges {
+        let t = text(id.0);
+        out.push_str(&format!(
+            "range `{}`: {:?}\n",
+            t.lines().next().unwrap_or(""),
+            r.kind
+        ));
+    }
+    out
+}
+
+fn check(src: &str, expect: Expect) {
+    expect.assert_eq(&dump(src));
+}
+
+#[test]
+fn untyped_constants_take_the_type_of_their_context() {
+    check(
+        r#"package main
+
+import "fmt"
+
+func main() {
+	var x int64 = 5
+	y := x + 1
+	fmt.Println(y, 2.5, "s")
+}
+"#,
+        expect![[r#"
+            func main.main func() captures []
+            var x Local int64
+            var y Local int64
+            expr `5`: int64 = Int(5)
+            expr `1`: int64 = Int(1)
+            expr `y`: int64 -> interface {}
+            expr `2.5`: float64 = Float(2.5) -> interface {}
+            expr `"s"`: string = String("s") -> interface {}
+            sel `fmt.Println`: pkg member Println
+            call `fmt.Println(y, 2.5, "s")`: lib fmt.Println pack from 0 as []interface {}
+        "#]],
+    );
+}
+
+#[test]
+fn closures_capture_and_escape_with_go_runtime_names() {
+    check(
+        r#"package main
+
+import "sync"
+
+func main() {
+	var mu sync.Mutex
+	m := map[int]int{}
+	var wg sync.WaitGroup
+	for i := 0; i < 2; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			mu.Lock()
+			m[i] = i
+			mu.Unlock()
+			func() { _ = m }()
+		}()
+	}
+	wg.Wait()
+	n := 0
+	p := &n
+	_ = p
+}
+"#,
+        expect![[r#"
+            func main.main func() captures []
+            func main.main.func1 func() captures [wg, mu, m, i]
+            func main.main.func1.1 func() captures [m]
+            var mu Local sync.Mutex escapes
+            var m Local map[int]int escapes
+            var wg Local sync.WaitGroup escapes
+            var i Local int escapes loop_var
+            var n Local int escapes
+            var p Local *int
+            expr `0`: int = Int(0)
+            expr `2`: int = Int(2)
+            expr `1`: int = Int(1)
+            expr `0`: int = Int(0)
+            sel `sync.Mutex`: pkg member Mutex
+            sel `sync.WaitGroup`: pkg member WaitGroup
+            sel `wg.Add`: lib sync.(*WaitGroup).Add via [] AddrOf
+            sel `wg.Done`: lib sync.(*WaitGroup).Done via [] AddrOf
+            sel `mu.Lock`: lib sync.(*Mutex).Lock via [] AddrOf
+            sel `mu.Unlock`: lib sync.(*Mutex).Unlock via [] AddrOf
+            sel `wg.Wait`: lib sync.(*WaitGroup).Wait via [] AddrOf
+            call `wg.Add(1)`: lib sync.(*WaitGroup).Add
+            call `func() {
+            			defer wg.Done()
+            			mu.Lock()
+            			m[i] = i
+            			mu.Unlock()
+            			func() { _ = m }()
+            		}()`: closure
+            call `wg.Done()`: lib sync.(*WaitGroup).Done
+            call `mu.Lock()`: lib sync.(*Mutex).Lock
+            call `mu.Unlock()`: lib sync.(*Mutex).Unlock
+            call `func() { _ = m }()`: closure
+            call `wg.Wait()`: lib sync.(*WaitGroup).Wait
+        "#]],
+    );
+}
+
+#[test]
+fn methods_fields_and_receiver_adjustments() {
+    check(
+        r#"package main
+
+import "sync"
+
+type Inner struct{ v int }
+
+type Cache struct {
+	sync.RWMutex
+	Inner
+	data map[string]int
+}
+
+func (c *Cache) Get(k string) int {
+	c.RLock()
+	defer c.RUnlock()
+	return c.data[k] + c.v
+}
+
+func (c Cache) Size() int { return len(c.data) }
+
+func main() {
+	var c Cache
+	c.Get("a")
+	p := &c
+	p.Size()
+	for k, v := range c.data {
+		_, _ = k, v
+	}
+	for i := range 3 {
+		_ = i
+	}
+}
+"#,
+        expect![[r#"
+            func main.(*Cache).Get func(string) int captures []
+            func main.Cache.Size func() int captures []
+            func main.main func() captures []
+            var c Receiver *Cache
+            var k Param string
+            var _ Result int
+            var c Receiver Cache
+            var _ Result int
+            var c Local Cache escapes
+            var p Local *Cache
+            var k Local string loop_var
+            var v Local int loop_var
+            var i Local int loop_var
+            expr `"a"`: string = String("a")
+            expr `3`: int = Int(3)
+            sel `sync.RWMutex`: pkg member RWMutex
+            sel `c.RLock`: lib sync.(*RWMutex).RLock via [0] AddrOf
+            sel `c.RUnlock`: lib sync.(*RWMutex).RUnlock via [0] AddrOf
+            sel `c.data`: field [(2, true)]
+            sel `c.v`: field [(1, true), (0, false)]
+            sel `c.data`: field [(2, false)]
+            sel `c.Get`: method Get AddrOf
+            sel `p.Size`: method Size Deref
+            sel `c.data`: field [(2, false)]
+            call `c.RLock()`: lib sync.(*RWMutex).RLock
+            call `c.RUnlock()`: lib sync.(*RWMutex).RUnlock
+            call `len(c.data)`: builtin len
+            call `c.Get("a")`: method Get
+            call `p.Size()`: method Size
+            range `for k, v := range c.data {`: Map
+            range `for i := range 3 {`: Int
+        "#]],
+    );
+}

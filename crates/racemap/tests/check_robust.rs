@@ -1,0 +1,78 @@
+//! The checker never panics: every valid program with any one line deleted, or any one
+//! identifier-like word replaced, must come back as `Ok` or as diagnostics (errors are values).
+
+use racemap::lang::{check, parser};
+use std::path::Path;
+
+fn sources() -> Vec<String> {
+    let mut out = Vec::new();
+    for dir in ["check_ok", "diagnostics"] {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests")
+            .join(dir);
+        let mut files: Vec<_> = std::fs::read_dir(root)
+            .expect("test directory exists")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().map(|x| x == "go").unwrap_or(false))
+            .collect();
+        files.sort();
+        for f in files {
+            out.push(std::fs::read_to_string(f).expect("readable"));
+        }
+    }
+    out
+}
+
+fn run(src: &str) {
+    let (file, errs) = parser::parse(src);
+    if errs.is_empty() {
+        if let Err(diags) = check::check(&file) {
+            assert!(!diags.is_empty());
+        }
+    }
+}
+
+#[test]
+fn deleting_any_line_never_panics() {
+    for src in sources() {
+        let lines: Vec<&str> = src.lines().collect();
+        for skip in 0..lines.len() {
+            let mutated: String = lines
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != skip)
+                .map(|(_, l)| format!("{l}\n"))
+                .collect();
+            run(&mutated);
+        }
+    }
+}
+
+#[test]
+fn replacing_any_word_never_panics() {
+    let replacements = ["nil", "x", "1", "\"s\"", "int", "main", "_", "len", "sync"];
+    for src in sources().iter().take(12) {
+        let words: Vec<(usize, usize)> = {
+            let b = src.as_bytes();
+            let mut v = Vec::new();
+            let mut i = 0;
+            while i < b.len() {
+                if b[i].is_ascii_alphabetic() {
+                    let s = i;
+                    while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_') {
+                        i += 1;
+                    }
+                    v.push((s, i));
+                } else {
+                    i += 1;
+                }
+            }
+            v
+        };
+        for (n, (lo, hi)) in words.iter().enumerate() {
+            let r = replacements[n % replacements.len()];
+            let mutated = format!("{}{}{}", &src[..*lo], r, &src[*hi..]);
+            run(&mutated);
+        }
+    }
+}

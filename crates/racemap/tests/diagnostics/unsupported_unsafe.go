@@ -1,0 +1,8 @@
+package main
+
+import "unsafe"
+
+func main() {
+	var x int
+	_ = unsafe.Sizeof(x)
+}

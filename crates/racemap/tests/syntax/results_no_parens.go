@@ -1,0 +1,5 @@
+package main
+
+func f() int, bool {
+	return 1, true
+}

@@ -1,0 +1,118 @@
+//! `cargo xtask test`: every check, in order, stopping at the first failure.
+//!
+//! Steps: install what is missing → `cargo fmt --check` → clippy → native tests → conformance
+//! (only when `../shared/go-corpus` exists) → core built for wasm32 → release build of the site
+//! → browser tests (Playwright + headless Chromium against that build).
+
+use std::path::Path;
+use std::time::Instant;
+
+use crate::dist;
+use crate::tools::{self, Toolchain, CHROMIUM};
+use crate::{cmd, repo_root, Error, Result};
+
+/// Run all steps; the error names the step that failed.
+pub fn run() -> Result {
+    let root = repo_root();
+    let started = Instant::now();
+    let mut toolchain = None;
+    step("install missing tools", || {
+        let site = Toolchain::for_site(&root)?;
+        tools::ensure_chromium()?;
+        site.ensure_browser_test_deps()?;
+        toolchain = Some(site);
+        Ok(())
+    })?;
+    let toolchain =
+        toolchain.ok_or_else(|| Error::new("internal: toolchain not set after install"))?;
+    step("cargo fmt --all --check", || {
+        cmd::run(&mut toolchain.command("cargo", &["fmt", "--all", "--check"]))
+    })?;
+    step("clippy", || {
+        cmd::run(&mut toolchain.command(
+            "cargo",
+            &[
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ))
+    })?;
+    step("native tests", || {
+        cmd::run(&mut toolchain.command(
+            "cargo",
+            &["test", "-p", "racemap", "-p", "racemap-cli", "-p", "xtask"],
+        ))
+    })?;
+    step("conformance against ../shared/go-corpus", || {
+        conformance(&root, &toolchain)
+    })?;
+    step("core builds for wasm32", || {
+        cmd::run(&mut toolchain.command(
+            "cargo",
+            &[
+                "build",
+                "-p",
+                "racemap",
+                "--target",
+                "wasm32-unknown-unknown",
+            ],
+        ))
+    })?;
+    let site = root.join("target/xtask-site");
+    step("trunk build --release", || {
+        dist::build_site(&toolchain, &site)?;
+        dist::print_wasm_sizes(&site)
+    })?;
+    step("browser tests", || browser_tests(&root, &toolchain, &site))?;
+    println!(
+        "\nxtask test: all steps passed in {:.0}s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// Run one named step, timing it; a failure becomes `step `NAME` failed: …`.
+fn step(name: &str, run: impl FnOnce() -> Result) -> Result {
+    println!("\n==> {name}");
+    let started = Instant::now();
+    match run() {
+        Ok(()) => {
+            println!("==> {name}: ok ({:.1}s)", started.elapsed().as_secs_f64());
+            Ok(())
+        }
+        Err(Error(message)) => Err(Error::new(format!("step `{name}` failed: {message}"))),
+    }
+}
+
+/// CONFORMANCE STEP (for the lead to fill in): compare racemap's outcomes with real Go's on
+/// the shared corpus (`../shared/go-corpus/*.go` + `outcomes.json`). Runs only when that
+/// folder exists next to the repository (it does not in a plain clone).
+fn conformance(root: &Path, toolchain: &Toolchain) -> Result {
+    let corpus = root.join("../shared/go-corpus");
+    if !corpus.is_dir() {
+        println!("skipped: {} does not exist", corpus.display());
+        return Ok(());
+    }
+    // The lead adds the conformance run here, e.g.
+    // cmd::run(&mut toolchain.command("cargo", &["run", "-p", "racemap-cli", "--", ...]))
+    let _ = toolchain;
+    println!(
+        "corpus found at {}; no conformance run defined yet",
+        corpus.display()
+    );
+    Ok(())
+}
+
+/// `node --test` in `tests/browser` against the built site, in headless Chromium.
+fn browser_tests(root: &Path, toolchain: &Toolchain, site: &Path) -> Result {
+    let mut command = toolchain.command("node", &["--test", "--test-reporter=tap"]);
+    command
+        .current_dir(root.join("tests/browser"))
+        .env("RACEMAP_DIST", site)
+        .env("RACEMAP_CHROMIUM", CHROMIUM);
+    cmd::run(&mut command)
+}
