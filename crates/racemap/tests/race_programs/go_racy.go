@@ -1,0 +1,19 @@
+package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+var x int
+
+func main() {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		fmt.Println(x)
+		wg.Done()
+	}()
+	x = 1
+	wg.Wait()
+}

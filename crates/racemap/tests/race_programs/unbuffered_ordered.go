@@ -1,0 +1,19 @@
+package main
+
+import (
+	"fmt"
+	"time"
+)
+
+var x int
+
+func main() {
+	ch := make(chan int)
+	go func() {
+		x = 1
+		<-ch
+	}()
+	ch <- 1
+	fmt.Println(x)
+	time.Sleep(10 * time.Millisecond)
+}
