@@ -413,7 +413,16 @@ impl FnCx<'_, '_> {
         self.span = x.span;
         match info.kind {
             RangeKind::Int | RangeKind::Slice | RangeKind::Array | RangeKind::ArrayPtr => {
-                self.expr(x);
+                // Go does not evaluate an array (pointer) operand when only the index is used:
+                // its length is constant. (No read of the array, so no race on it.)
+                let const_len = matches!(info.kind, RangeKind::Array | RangeKind::ArrayPtr)
+                    && !Self::is_used(value)
+                    && !contains_call_or_recv(x);
+                if const_len {
+                    self.emit(Instr::PushBool(false));
+                } else {
+                    self.expr(x);
+                }
                 let xs = self.pop_temp();
                 let len = self.temp();
                 match info.kind {
@@ -834,5 +843,23 @@ fn recv_operand(e: &Expr) -> Option<&Expr> {
             x,
         } => Some(x),
         _ => None,
+    }
+}
+
+/// Whether evaluating `e` may have effects Go must perform (calls, receives).
+fn contains_call_or_recv(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Call { .. } => true,
+        ExprKind::Unary {
+            op: UnaryOp::Recv, ..
+        } => true,
+        ExprKind::Paren(x) | ExprKind::Star(x) => contains_call_or_recv(x),
+        ExprKind::Unary { x, .. } => contains_call_or_recv(x),
+        ExprKind::Selector { x, .. } => contains_call_or_recv(x),
+        ExprKind::Index { x, indices } => {
+            contains_call_or_recv(x) || indices.iter().any(contains_call_or_recv)
+        }
+        ExprKind::Binary { x, y, .. } => contains_call_or_recv(x) || contains_call_or_recv(y),
+        _ => false,
     }
 }

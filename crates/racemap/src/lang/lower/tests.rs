@@ -437,3 +437,25 @@ func main() {
         "#]],
     );
 }
+
+/// `for i := range arr` does not read the array (Go evaluates it only when its length is not
+/// constant), so it cannot race with writers of the array.
+#[test]
+fn range_over_array_index_only_does_not_read_the_array() {
+    let src = "package main\n\nvar shards [4]int\n\nfunc main() {\n\tn := 0\n\tfor i := range shards {\n\t\tn += i\n\t}\n\tfor _, v := range shards {\n\t\tn += v\n\t}\n\tprintln(n)\n}\n";
+    let prog = compile(src).expect("compiles");
+    let main = prog
+        .funcs
+        .iter()
+        .find(|f| &*f.name == "main.main")
+        .expect("main.main");
+    let loads: Vec<u32> = main
+        .code
+        .iter()
+        .zip(&main.spans)
+        .filter(|(i, _)| matches!(i, crate::bytecode::Instr::Load))
+        .map(|(_, s)| prog.source_map.line(s.lo))
+        .collect();
+    // Only the second loop (which uses the values) reads `shards`, once, on line 10.
+    assert_eq!(loads, vec![10]);
+}
