@@ -117,6 +117,10 @@ pub struct SelectArm {
 /// `m[k] op= rhs` as one map write (Go compiles it to a single `mapassign`, so only
 /// `concurrent map writes` can happen there, never a read-write crash): at the end step the
 /// old element (or the zero value of `elem`) is combined with `rhs`.
+///
+/// Simplification: Go loads and stores the element through the slot pointer *after*
+/// `mapassign` cleared the flag, so two racing increments can also lose an update without
+/// crashing; racemap combines in the end step, so it shows the crash or the exact count.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MapUpdate {
     /// The operator (`+` for `++` and `+=`, `-` for `--`, …).

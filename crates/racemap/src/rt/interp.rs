@@ -465,6 +465,7 @@ impl Machine {
                 clear: true,
                 update: None,
             },
+            Instr::MapUpdate { op, ty, elem } => self.decode_map_update(gid, *op, *ty, *elem),
             Instr::MapLen => Visible::MapLen(map_of(&self.pop(gid))),
             Instr::MapIterNext { slot } => {
                 let i = int(self

@@ -11,6 +11,10 @@
 //! `Load`/`Store`, the visible operations the race detector sees. Other variables are plain
 //! local slots. Loop variables that escape get a fresh cell per iteration (Go 1.22).
 //!
+//! `go`/`defer` calls with arguments (or a receiver, or results) run through a compiler-made
+//! wrapper closure named as Go 1.19 names it (`main.main.func3`: numbered after the function's
+//! literals, in source order; `Func::wrapper`), so race-report stacks show Go's frames.
+//!
 //! Lowering never panics on a checked program: anything it cannot translate becomes a
 //! `racemap does not support X` diagnostic.
 //!

@@ -47,19 +47,28 @@ impl FnCx<'_, '_> {
             }
             StmtKind::IncDec { x, inc } => {
                 let p = self.place(x);
-                self.load_place(&p);
                 let t = self.ty(x);
                 let b = self.basic(t);
-                if matches!(b, Basic::Float32 | Basic::Float64) {
-                    self.emit(Instr::PushFloat(1.0));
-                } else {
-                    self.emit(Instr::PushInt(1));
-                }
                 let op = if *inc {
                     crate::bytecode::BinOp::Add
                 } else {
                     crate::bytecode::BinOp::Sub
                 };
+                let one = if matches!(b, Basic::Float32 | Basic::Float64) {
+                    Instr::PushFloat(1.0)
+                } else {
+                    Instr::PushInt(1)
+                };
+                if let Place::MapEntry { map, key, elem } = p {
+                    // One map write, as Go's mapassign.
+                    self.emit(Instr::LoadLocal(map));
+                    self.emit(Instr::LoadLocal(key));
+                    self.emit(one);
+                    self.emit(Instr::MapUpdate { op, ty: b, elem });
+                    return;
+                }
+                self.load_place(&p);
+                self.emit(one);
                 self.emit(Instr::Binary(op, b));
                 self.store_place(&p);
             }
@@ -206,10 +215,24 @@ impl FnCx<'_, '_> {
                 return;
             };
             let p = self.place(l);
-            self.load_place(&p);
-            self.expr(r);
             let t = self.ty(l);
             let b = self.basic(t);
+            if let (Place::MapEntry { map, key, elem }, Some(o)) = (&p, super::expr::bin_op(bop)) {
+                // `m[k] op= v`: v first, then one map write (Go's single mapassign).
+                self.expr(r);
+                let v = self.pop_temp();
+                self.emit(Instr::LoadLocal(*map));
+                self.emit(Instr::LoadLocal(*key));
+                self.emit(Instr::LoadLocal(v));
+                self.emit(Instr::MapUpdate {
+                    op: o,
+                    ty: b,
+                    elem: *elem,
+                });
+                return;
+            }
+            self.load_place(&p);
+            self.expr(r);
             if bop == ast::BinaryOp::Add && b == Basic::String {
                 self.emit(Instr::Concat);
             } else if let Some(o) = super::expr::bin_op(bop) {
@@ -413,7 +436,16 @@ impl FnCx<'_, '_> {
         self.span = x.span;
         match info.kind {
             RangeKind::Int | RangeKind::Slice | RangeKind::Array | RangeKind::ArrayPtr => {
-                self.expr(x);
+                // Go does not evaluate an array (pointer) operand when only the index is used:
+                // its length is constant. (No read of the array, so no race on it.)
+                let const_len = matches!(info.kind, RangeKind::Array | RangeKind::ArrayPtr)
+                    && !Self::is_used(value)
+                    && !contains_call_or_recv(x);
+                if const_len {
+                    self.emit(Instr::PushBool(false));
+                } else {
+                    self.expr(x);
+                }
                 let xs = self.pop_temp();
                 let len = self.temp();
                 match info.kind {
@@ -834,5 +866,23 @@ fn recv_operand(e: &Expr) -> Option<&Expr> {
             x,
         } => Some(x),
         _ => None,
+    }
+}
+
+/// Whether evaluating `e` may have effects Go must perform (calls, receives).
+fn contains_call_or_recv(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Call { .. } => true,
+        ExprKind::Unary {
+            op: UnaryOp::Recv, ..
+        } => true,
+        ExprKind::Paren(x) | ExprKind::Star(x) => contains_call_or_recv(x),
+        ExprKind::Unary { x, .. } => contains_call_or_recv(x),
+        ExprKind::Selector { x, .. } => contains_call_or_recv(x),
+        ExprKind::Index { x, indices } => {
+            contains_call_or_recv(x) || indices.iter().any(contains_call_or_recv)
+        }
+        ExprKind::Binary { x, y, .. } => contains_call_or_recv(x) || contains_call_or_recv(y),
+        _ => false,
     }
 }
