@@ -47,19 +47,28 @@ impl FnCx<'_, '_> {
             }
             StmtKind::IncDec { x, inc } => {
                 let p = self.place(x);
-                self.load_place(&p);
                 let t = self.ty(x);
                 let b = self.basic(t);
-                if matches!(b, Basic::Float32 | Basic::Float64) {
-                    self.emit(Instr::PushFloat(1.0));
-                } else {
-                    self.emit(Instr::PushInt(1));
-                }
                 let op = if *inc {
                     crate::bytecode::BinOp::Add
                 } else {
                     crate::bytecode::BinOp::Sub
                 };
+                let one = if matches!(b, Basic::Float32 | Basic::Float64) {
+                    Instr::PushFloat(1.0)
+                } else {
+                    Instr::PushInt(1)
+                };
+                if let Place::MapEntry { map, key, elem } = p {
+                    // One map write, as Go's mapassign.
+                    self.emit(Instr::LoadLocal(map));
+                    self.emit(Instr::LoadLocal(key));
+                    self.emit(one);
+                    self.emit(Instr::MapUpdate { op, ty: b, elem });
+                    return;
+                }
+                self.load_place(&p);
+                self.emit(one);
                 self.emit(Instr::Binary(op, b));
                 self.store_place(&p);
             }
@@ -206,10 +215,24 @@ impl FnCx<'_, '_> {
                 return;
             };
             let p = self.place(l);
-            self.load_place(&p);
-            self.expr(r);
             let t = self.ty(l);
             let b = self.basic(t);
+            if let (Place::MapEntry { map, key, elem }, Some(o)) = (&p, super::expr::bin_op(bop)) {
+                // `m[k] op= v`: v first, then one map write (Go's single mapassign).
+                self.expr(r);
+                let v = self.pop_temp();
+                self.emit(Instr::LoadLocal(*map));
+                self.emit(Instr::LoadLocal(*key));
+                self.emit(Instr::LoadLocal(v));
+                self.emit(Instr::MapUpdate {
+                    op: o,
+                    ty: b,
+                    elem: *elem,
+                });
+                return;
+            }
+            self.load_place(&p);
+            self.expr(r);
             if bop == ast::BinaryOp::Add && b == Basic::String {
                 self.emit(Instr::Concat);
             } else if let Some(o) = super::expr::bin_op(bop) {
