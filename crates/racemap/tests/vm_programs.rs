@@ -449,3 +449,33 @@ fn tracebacks_hide_go_statement_wrappers() {
     let want = normalize(&go_stderr).replace("goroutine 20 ", "goroutine 8 ");
     assert_eq!(normalize(&stderr_of(&m)), want);
 }
+
+/// `m[k]++` is one map write (Go's single mapassign): racing increments can only crash with
+/// `concurrent map writes`, never with a read-write crash; without a crash the count is exact.
+#[test]
+fn racing_map_increments_only_crash_with_concurrent_map_writes() {
+    let (src, _, _) = load("increments");
+    let mut outcomes = std::collections::BTreeSet::new();
+    for seed in 0..200u64 {
+        let mut m = machine(&src);
+        let mut s = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+        while m.status() == &Status::Running {
+            let r = m.runnable();
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            m.step(r[(s % r.len() as u64) as usize]);
+        }
+        outcomes.insert((m.stdout().to_string(), first_line(&m)));
+    }
+    let expected: std::collections::BTreeSet<(String, String)> = [
+        ("2\n".to_string(), "Exited".to_string()),
+        (
+            String::new(),
+            "fatal error: concurrent map writes".to_string(),
+        ),
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(outcomes, expected);
+}

@@ -975,7 +975,15 @@ impl Machine {
                     let msg = match &v {
                         Value::Iface(Some(b)) => {
                             if target_iface {
-                                format!("{} is not {}: missing method", tn(b.0), tn(*ty))
+                                let missing = match prog.types.under(*ty) {
+                                    TypeKind::Interface(ms) => ms
+                                        .iter()
+                                        .map(|(n, _)| n.clone())
+                                        .find(|n| self.find_method(b.0, n).is_none())
+                                        .unwrap_or_default(),
+                                    _ => String::new(),
+                                };
+                                format!("{} is not {}: missing method {missing}", tn(b.0), tn(*ty))
                             } else {
                                 format!("{from_s} is {}, not {}", tn(b.0), tn(*ty))
                             }
