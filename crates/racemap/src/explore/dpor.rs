@@ -32,6 +32,17 @@ use crate::rt::event::{Event, Gid, Op};
 use crate::sched::{Choice, Schedule};
 use std::collections::BTreeSet;
 
+/// Which DPOR variant computes backtrack points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DporAlgorithm {
+    /// Flanagan–Godefroid 2005: reverse the last race of each pending operation (persistent
+    /// sets). Sound without sleep sets only.
+    Persistent,
+    /// Source-set DPOR (Abdulla et al. 2014): reverse every race via an initial of the
+    /// reversed suffix. Sound with sleep sets; the default.
+    SourceSets,
+}
+
 /// Bounds of a systematic search. Budgets are counts, never time.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DporConfig {
@@ -46,6 +57,8 @@ pub struct DporConfig {
     pub preemption_bound: Option<u32>,
     /// Run the race detector along.
     pub race_detection: bool,
+    /// How backtrack points are computed.
+    pub algorithm: DporAlgorithm,
     /// Also prune with sleep sets (Godefroid 1996). Off by default: combined with this
     /// backtracking rule (which reverses only the last race of each step) they can miss outcomes
     /// when main's exit disables goroutines that sleep; the explorer's property test found such a
@@ -61,7 +74,8 @@ impl Default for DporConfig {
             max_steps_per_execution: 10_000,
             preemption_bound: None,
             race_detection: true,
-            sleep_sets: false,
+            algorithm: DporAlgorithm::SourceSets,
+            sleep_sets: true,
         }
     }
 }
@@ -192,6 +206,129 @@ impl<T: Target> Search<T> {
             .find(|s| s.participants.contains(&p))
             .map(|s| s.clock.clone())
             .unwrap_or_default()
+    }
+
+    /// `trace[i]` happens before an event whose DPOR clock is `clock`.
+    fn hb_clock(&self, i: usize, clock: &[u32]) -> bool {
+        self.trace[i]
+            .participants
+            .iter()
+            .any(|q| clock.get(q.0 as usize).copied().unwrap_or(0) > i as u32)
+    }
+
+    /// The DPOR clock an event by `participants` with footprint `fp` would have after the
+    /// current trace.
+    fn event_clock(&self, participants: &[Gid], fp: &Footprint) -> Vec<u32> {
+        let mut clock: Vec<u32> = Vec::new();
+        for q in participants {
+            join(&mut clock, &self.process_clock(*q));
+        }
+        for s in &self.trace {
+            if !participants.iter().any(|q| s.participants.contains(q)) && s.footprint.dependent(fp)
+            {
+                join(&mut clock, &s.clock);
+            }
+        }
+        let n = self.trace.len() as u32 + 1;
+        for q in participants {
+            let i = q.0 as usize;
+            if clock.len() <= i {
+                clock.resize(i + 1, 0);
+            }
+            clock[i] = n;
+        }
+        clock
+    }
+
+    /// Source-set DPOR (Abdulla, Aronis, Jonsson, Sagonas, POPL 2014): for every race between
+    /// a trace step `i` and an event `e` following the current trace (a step about to be
+    /// pushed, or a goroutine's pending operation), make sure the state before `i` explores
+    /// some *initial* of `v = notdep(i) · e`: a goroutine whose first step in `v` does not
+    /// depend on an earlier step of `v`.
+    fn source_races(&mut self, chooser: Gid, participants: &[Gid], fp: &Footprint) {
+        let clock = self.event_clock(participants, fp);
+        let before: Vec<u32> = {
+            let mut c = Vec::new();
+            for q in participants {
+                join(&mut c, &self.process_clock(*q));
+            }
+            c
+        };
+        let n = self.trace.len();
+        let deps: Vec<usize> = (0..n)
+            .filter(|&i| {
+                let s = &self.trace[i];
+                !s.participants.iter().any(|q| participants.contains(q))
+                    && s.footprint.dependent(fp)
+            })
+            .collect();
+        for (k, &i) in deps.iter().enumerate() {
+            // Not a race when `i` reaches the event through the goroutine's own past or through
+            // a later dependent step.
+            let via_process = self.trace[i]
+                .participants
+                .iter()
+                .any(|q| before.get(q.0 as usize).copied().unwrap_or(0) > i as u32);
+            if via_process {
+                continue;
+            }
+            let via_other = deps[k + 1..]
+                .iter()
+                .any(|&j| self.hb_clock(i, &self.trace[j].clock));
+            if via_other {
+                continue;
+            }
+            // v = the steps after i that do not depend on i, then the event.
+            let v: Vec<usize> = (i + 1..n)
+                .filter(|&j| !self.hb_clock(i, &self.trace[j].clock))
+                .collect();
+            let mut initials: Vec<Gid> = Vec::new();
+            for (a, &j) in v.iter().enumerate() {
+                let dependent_on_earlier = v[..a]
+                    .iter()
+                    .any(|&h| self.hb_clock(h, &self.trace[j].clock));
+                if !dependent_on_earlier && !initials.contains(&self.trace[j].choice.gid) {
+                    initials.push(self.trace[j].choice.gid);
+                }
+            }
+            if !v.iter().any(|&h| self.hb_clock(h, &clock)) && !initials.contains(&chooser) {
+                initials.push(chooser);
+            }
+            let node = &mut self.stack[i];
+            if initials.iter().any(|g| node.backtrack.contains(g)) {
+                continue;
+            }
+            match initials
+                .iter()
+                .find(|g| node.choices.iter().any(|c| c.gid == **g))
+            {
+                Some(g) => {
+                    node.backtrack.insert(*g);
+                }
+                None => {
+                    let all: Vec<Gid> = node.choices.iter().map(|c| c.gid).collect();
+                    node.backtrack.extend(all);
+                }
+            }
+        }
+    }
+
+    /// Source-set analysis of the pending operations at the top state: blocked goroutines
+    /// always, every goroutine at a final state (their operations never ran in this trace).
+    fn source_pending(&mut self) {
+        let Some(top) = self.stack.last() else {
+            return;
+        };
+        let terminal = top.choices.is_empty();
+        let n = top.target.goroutine_count();
+        let pending: Vec<(Gid, Footprint)> = (0..n as u32)
+            .map(Gid)
+            .filter(|g| terminal || !top.choices.iter().any(|c| c.gid == *g))
+            .filter_map(|g| top.target.footprint(g).map(|f| (g, f)))
+            .collect();
+        for (p, fp) in pending {
+            self.source_races(p, &[p], &fp);
+        }
     }
 
     /// The FG-DPOR update at the state on top of the stack.
@@ -334,28 +471,14 @@ impl<T: Target> Search<T> {
             // goroutines stand, a panic in local code) is dependent with everything before it
             // that does not happen before it: try it before each of those.
             let upto = self.trace.len();
-            if ended && !pre_fp.global {
+            if ended && !pre_fp.global && self.config.algorithm == DporAlgorithm::Persistent {
                 self.add_backtrack_everywhere(choice.gid, upto);
             }
 
             // DPOR clock of the new step.
-            let mut clock: Vec<u32> = Vec::new();
-            for q in &participants {
-                join(&mut clock, &self.process_clock(*q));
-            }
-            for s in &self.trace {
-                if !participants.iter().any(|q| s.participants.contains(q))
-                    && s.footprint.dependent(&footprint)
-                {
-                    join(&mut clock, &s.clock);
-                }
-            }
-            for q in &participants {
-                let i = q.0 as usize;
-                if clock.len() <= i {
-                    clock.resize(i + 1, 0);
-                }
-                clock[i] = upto as u32 + 1;
+            let clock = self.event_clock(&participants, &footprint);
+            if self.config.algorithm == DporAlgorithm::SourceSets {
+                self.source_races(choice.gid, &participants, &footprint);
             }
             self.trace.push(TraceStep {
                 choice,
@@ -370,7 +493,10 @@ impl<T: Target> Search<T> {
             node.last_gid = Some(choice.gid);
             let too_long = self.trace.len() as u64 >= self.config.max_steps_per_execution;
             self.stack.push(node);
-            self.analyse_top();
+            match self.config.algorithm {
+                DporAlgorithm::Persistent => self.analyse_top(),
+                DporAlgorithm::SourceSets => self.source_pending(),
+            }
 
             let top = self.stack.last_mut().expect("just pushed");
             let terminal = top.choices.is_empty() || too_long;

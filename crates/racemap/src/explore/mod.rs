@@ -9,7 +9,7 @@ pub mod outcome;
 pub mod sample;
 pub mod target;
 
-pub use dpor::{explore, DporConfig};
+pub use dpor::{explore, DporAlgorithm, DporConfig};
 pub use footprint::{Footprint, Resource};
 pub use outcome::{ExploreResult, Outcome};
 pub use sample::{sample, SampleStrategy};
