@@ -313,18 +313,27 @@ impl<T: Target> Search<T> {
         }
     }
 
-    /// Source-set analysis of the pending operations at the top state: blocked goroutines
-    /// always, every goroutine at a final state (their operations never ran in this trace).
+    /// Source-set analysis of pending operations, which race like events appended to the
+    /// trace: at a final state every goroutine's (blocked forever, or cut off by the end of the
+    /// program); at other states a blocked goroutine's, when the step just made could have
+    /// changed its races (it is dependent with the operation, e.g. took the lock it waits for,
+    /// or moved that goroutine). Earlier races of an operation blocked all along were analysed
+    /// at the state where they appeared; a goroutine that runs later is analysed then.
     fn source_pending(&mut self) {
         let Some(top) = self.stack.last() else {
             return;
         };
         let terminal = top.choices.is_empty();
+        let last = self.trace.last();
         let n = top.target.goroutine_count();
         let pending: Vec<(Gid, Footprint)> = (0..n as u32)
             .map(Gid)
             .filter(|g| terminal || !top.choices.iter().any(|c| c.gid == *g))
             .filter_map(|g| top.target.footprint(g).map(|f| (g, f)))
+            .filter(|(g, f)| {
+                terminal
+                    || last.is_none_or(|t| t.participants.contains(g) || t.footprint.dependent(f))
+            })
             .collect();
         for (p, fp) in pending {
             self.source_races(p, &[p], &fp);
