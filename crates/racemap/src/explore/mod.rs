@@ -10,7 +10,7 @@ pub mod sample;
 pub mod target;
 
 pub use dpor::{explore, DporAlgorithm, DporConfig};
-pub use footprint::{Footprint, Resource};
+pub use footprint::{CommutingClass, Footprint, Resource};
 pub use outcome::{ExploreResult, Outcome};
 pub use sample::{sample, SampleStrategy};
 pub use target::{Ending, Target, EXIT_LIMIT};
