@@ -1,28 +1,39 @@
-//! Systematic exploration: dynamic partial-order reduction (Flanagan and
-//! Godefroid, "Dynamic Partial-Order Reduction for Model Checking Software", POPL 2005), over
-//! clones of the machine.
+//! Systematic exploration: dynamic partial-order reduction over clones of the machine.
+//! Default: source-set DPOR with sleep sets (Abdulla, Aronis, Jonsson, Sagonas, "Optimal
+//! Dynamic Partial Order Reduction", POPL 2014, Algorithm 1); alternative: the original
+//! persistent-set DPOR (Flanagan and Godefroid, "Dynamic Partial-Order Reduction for Model
+//! Checking Software", POPL 2005), see [`DporAlgorithm`].
 //!
 //! Depth-first search over the moves of the program. Every node keeps a clone of the machine
 //! (and of the race detector) so backtracking is a pop, not a re-execution. Each explored step
 //! records the goroutines it moved (two for a rendezvous, plus the child of a `go`), its
 //! [`Footprint`] and a DPOR clock vector: step `i` happens before step `j` in the trace when
 //! they are dependent or linked by a chain of dependent steps or steps of the same goroutine.
+//! Exploring a goroutine at a state means exploring each of its runnable alternatives (`select`
+//! cases).
 //!
-//! At every new state, for each live goroutine `p` (enabled or blocked) with next operation
-//! `op`, the last trace step `i` that is dependent with `op` and does not happen before `p`
-//! gets a backtrack point: `p` is added to the backtrack set of the state before `i` if `p` was
-//! enabled there, otherwise every goroutine enabled there is. Exploring a goroutine at a state
-//! means exploring each of its runnable alternatives (`select` cases). Sleep sets (prune
-//! re-exploring a move independent of everything done since it was explored) are optional and
-//! off by default, see [`DporConfig::sleep_sets`].
+//! Source sets: when a step `e'` is made, every earlier step `e` in a *race* with it (dependent,
+//! other goroutine, `e` happens before `e'` with no step in between on the happens-before
+//! chain) is reversed: with `v` the steps after `e` that do not depend on `e`, followed by `e'`,
+//! the state before `e` must explore some *initial* of `v` (a goroutine whose first step in `v`
+//! depends on nothing earlier in `v`); if none is runnable there, every runnable goroutine is
+//! explored. Operations that never run (blocked for good, or cut off when main returns) race
+//! like steps appended at the end of the trace; a blocked operation is analysed whenever the
+//! last step could change its races. Sleep sets prune a move that is independent of everything
+//! done since it was explored from an ancestor.
 //!
-//! Soundness notes: dependence is conservative ([`Footprint`]): main's exit, sleep wake-ups and
-//! any step that turned out to end the run (a panic in local code, a fatal error, a deadlock, a
-//! limit) are dependent with everything. Whether a step fails can depend on where other
-//! goroutines stand (a map write begun by another goroutine makes this one's write fatal), so
-//! a step that turned out to end the run gets a backtrack point before *every* earlier step
-//! that does not happen before it, not only the last dependent one. A preemption bound or a budget makes the search
-//! incomplete, and the result says so.
+//! Persistent sets (FG): at every state, for each live goroutine `p` with next operation `op`,
+//! the last trace step dependent with `op` that does not happen before `p` gets `p` (or every
+//! runnable goroutine) in its backtrack set. Only sound without sleep sets here: the explorer's
+//! property test found a program where FG + sleep sets misses an outcome.
+//!
+//! Soundness notes (both): dependence is conservative ([`Footprint`]): main's exit, sleep
+//! wake-ups and any step that turned out to end the run (a panic in local code, a fatal error, a
+//! deadlock, a limit) are dependent with everything. Whether a step fails can depend on where
+//! other goroutines stand (a map write begun by another goroutine makes this one's write
+//! fatal); the property test (random toy programs, outcomes compared with brute-force
+//! enumeration of all interleavings) checks that the search still finds every outcome. A
+//! preemption bound or a budget makes the search incomplete, and the result says so.
 
 use super::footprint::Footprint;
 use super::outcome::{ExploreResult, OutcomeSet};
