@@ -69,8 +69,8 @@ pub struct Program {
     /// interface type. The receiver type is the method's declared receiver (`T` or `*T`); a
     /// value-receiver method of `T` is also listed under `*T` with [`Method::deref_recv`].
     pub methods: BTreeMap<(TypeId, String), Method>,
-    /// Runs the package-level variable initializers in dependency order, then returns. Named
-    /// `main.init`. The machine runs it on the main goroutine before [`Program::main`] (e.g. by
+    /// Runs the package-level variable initializers in dependency order, then calls each
+    /// `func init()` in source order, then returns. Named `main.init`. The machine runs it on the main goroutine before [`Program::main`] (e.g. by
     /// pushing the `main` frame, then the `init` frame on top of it).
     pub init: FuncId,
     /// `main.main`.
@@ -122,7 +122,8 @@ pub struct Func {
     /// Number of parameters, the receiver included (first). They arrive in slots
     /// `0..params` in order.
     pub params: u32,
-    /// Parameter types (receiver first), `params` entries.
+    /// Parameter types (receiver first), `params` entries (`Invalid` for the parameters of
+    /// synthetic `go`/`defer` wrapper functions).
     pub param_types: Vec<TypeId>,
     /// Result types.
     pub results: Vec<TypeId>,
@@ -142,6 +143,11 @@ pub struct Func {
     /// The source span of each instruction (same length as `code`): the statement or
     /// expression a user would want highlighted, and the position race reports cite.
     pub spans: Vec<Span>,
+    /// A compiler-made wrapper of a `go`/`defer` call (`main.main.func3` in Go 1.19). Go's race
+    /// reports show its frame; panic tracebacks and goroutine dumps hide it (as the Go runtime
+    /// elides wrapper functions), and `created by` names the function with the `go` statement.
+    #[serde(default)]
+    pub wrapper: bool,
 }
 
 /// Binary arithmetic and comparison operators of [`Instr::Binary`].
@@ -606,14 +612,18 @@ pub enum Instr {
     Capture(u32),
     /// `go f(args)`: start a goroutine running the function value with the (already
     /// evaluated) arguments. **Visible** (spawn: the child happens after everything before).
-    /// `[f, a0, …, a_{argc-1}] → []`.
+    /// `[f, a0, …, a_{argc-1}] → []`. Lowering passes a declared function as
+    /// `MakeClosure { func, ncaptures: 0 }`, a method as its function with the receiver as
+    /// argument 0, and a library call or builtin (`go fmt.Println(x)`) as a synthetic wrapper
+    /// function (`main.main.gowrap1`) taking the evaluated arguments.
     Go {
         /// Number of arguments.
         argc: u32,
     },
     /// `defer f(args)`: record the call (function and evaluated arguments) on the frame's
     /// defer list; it runs at [`Instr::Return`] or during panicking, last in first out. Not
-    /// visible. `[f, a0, …] → []`. Panics when run: nil func.
+    /// visible. `[f, a0, …] → []`. Panics when run: nil func. Function operands are built as
+    /// for [`Instr::Go`] (builtins such as `defer close(ch)` use a wrapper function).
     Defer {
         /// Number of arguments.
         argc: u32,
@@ -779,12 +789,13 @@ impl Program {
             .collect();
         let _ = writeln!(
             out,
-            "func {} ({}) ({}) locals={} captures={}",
+            "func {} ({}) ({}) locals={} captures={}{}",
             f.name,
             params.join(", "),
             results.join(", "),
             f.locals,
-            f.captures
+            f.captures,
+            if f.wrapper { " wrapper" } else { "" }
         );
         for (pc, ins) in f.code.iter().enumerate() {
             let line = f

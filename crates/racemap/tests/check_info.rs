@@ -306,3 +306,147 @@ func main() {
         "#]],
     );
 }
+
+#[test]
+fn comma_ok_tuples_type_switches_and_elided_pointers() {
+    let src = r#"package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+type P struct{ X int }
+
+func pair() (int, string) { return 1, "a" }
+
+func main() {
+	var m sync.Map
+	v, ok := m.Load("k")
+	var a any
+	var n string
+	a, n = pair()
+	fmt.Println(pair())
+	ps := []*P{{X: 1}}
+	switch x := v.(type) {
+	case int:
+		fmt.Println(x + 1)
+	case nil, string:
+		fmt.Println(x, ok, a, n, ps)
+	}
+}
+"#;
+    let (file, perr) = parser::parse(src);
+    assert!(perr.is_empty());
+    let checked = check::check(&file).expect("valid program");
+    let info = &checked.info;
+    let types = &checked.types;
+    let spans = spans(&file);
+    let text = |id: u32| {
+        spans
+            .get(&id)
+            .map(|(lo, hi)| src[*lo as usize..*hi as usize].to_string())
+            .unwrap_or_default()
+    };
+    let mut out = String::new();
+    for (id, conv) in &info.tuple_implicit {
+        let c: Vec<String> = conv
+            .iter()
+            .map(|t| t.map(|t| types.display(t, false)).unwrap_or("-".into()))
+            .collect();
+        out.push_str(&format!(
+            "tuple `{}` boxes [{}]\n",
+            text(id.0),
+            c.join(", ")
+        ));
+    }
+    for (clause, obj) in &info.type_switch_vars {
+        let ty = info
+            .local(*obj)
+            .map(|v| types.display(v.ty, false))
+            .unwrap_or_default();
+        out.push_str(&format!(
+            "clause {} binds x: {ty}\n",
+            text(clause.0).lines().next().unwrap_or("")
+        ));
+    }
+    let lits: Vec<String> = info
+        .exprs
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| {
+            let e = e.as_ref()?;
+            let t = text(i as u32);
+            (t == "{X: 1}").then(|| format!("elided literal `{t}`: {}", types.display(e.ty, false)))
+        })
+        .collect();
+    out.push_str(&lits.join("\n"));
+    expect![[r#"
+        tuple `pair()` boxes [interface {}, -]
+        tuple `pair()` boxes [interface {}, interface {}]
+        clause case int: binds x: int
+        clause case nil, string: binds x: interface {}
+        elided literal `{X: 1}`: *P"#]]
+    .assert_eq(&out);
+}
+
+#[test]
+fn non_constant_shifts_take_the_type_of_their_context() {
+    let out = dump(
+        r#"package main
+
+func main() {
+	n := 3
+	var a int64 = 1 << n
+	c := 1 << n
+	_, _ = a, c
+}
+"#,
+    );
+    let lines: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("expr `1`") || l.starts_with("var"))
+        .collect();
+    expect![[r#"
+        var n Local int
+        var a Local int64
+        var c Local int
+        expr `1`: int64 = Int(1)
+        expr `1`: int = Int(1)"#]]
+    .assert_eq(&lines.join("\n"));
+}
+
+#[test]
+fn globals_initialize_in_dependency_order_through_functions() {
+    let src = r#"package main
+
+var cache = newCache()
+
+type Cache struct{ m map[string]int }
+
+func newCache() *Cache { return &Cache{m: defaults} }
+
+var defaults = map[string]int{"a": 1}
+
+var a, b = c + 1, 2
+
+var c = 3
+
+func main() { _ = cache }
+"#;
+    let (file, _) = parser::parse(src);
+    let checked = check::check(&file).expect("valid program");
+    let info = &checked.info;
+    let order: Vec<String> = info
+        .global_inits
+        .iter()
+        .map(|g| {
+            g.lhs
+                .iter()
+                .map(|o| o.map(|o| info.object(o).name.clone()).unwrap_or("_".into()))
+                .collect::<Vec<_>>()
+                .join(",")
+        })
+        .collect();
+    expect!["defaults cache c a,b"].assert_eq(&order.join(" "));
+}

@@ -76,3 +76,32 @@ fn replacing_any_word_never_panics() {
         }
     }
 }
+
+#[test]
+fn extreme_numeric_literals_never_panic() {
+    let extremes = [
+        "170141183460469231731687303715884105727",
+        "-9223372036854775808",
+        "1e308",
+        "0",
+        "0x7fffffffffffffff",
+    ];
+    for src in sources() {
+        for ext in extremes {
+            let mut out = String::new();
+            let mut digits = false;
+            for c in src.chars() {
+                if c.is_ascii_digit() {
+                    if !digits {
+                        out.push_str(ext);
+                    }
+                    digits = true;
+                } else {
+                    digits = false;
+                    out.push(c);
+                }
+            }
+            run(&out);
+        }
+    }
+}

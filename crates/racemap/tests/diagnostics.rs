@@ -31,7 +31,7 @@ fn diagnostics(source: &str) -> String {
     if !parse_errors.is_empty() {
         return render_all(&parse_errors, &map);
     }
-    match check::check(&file) {
+    match check::check_with_source(&file, &map) {
         Ok(_) => String::new(),
         Err(diags) => render_all(&diags, &map),
     }

@@ -681,3 +681,30 @@ fn spans_cover_whole_expressions() {
     let stmt_text = &src[body.stmts[0].span.lo as usize..body.stmts[0].span.hi as usize];
     assert_eq!(stmt_text, "x := f(a, b)[1] + -y");
 }
+
+#[test]
+fn generic_declarations_parse_and_record_their_type_parameter_spans() {
+    // racemap rejects generics in the checker; the parser only records where they are.
+    let src = "package main\n\nfunc Map[T, U any](s []T, f func(T) U) []U { return nil }\n\nfunc Sum[N int | ~float64](xs ...N) (n N) { return }\n\ntype List[T any] struct{ next *List[T] }\n\ntype Num[T ~int | float64] []T\n";
+    let (file, diags) = parse(src);
+    assert!(diags.is_empty(), "{diags:?}");
+    let spans: Vec<&str> = file
+        .decls
+        .iter()
+        .filter_map(|d| match d {
+            Decl::Func(f) => f.type_params,
+            Decl::Type(specs) => specs[0].type_params,
+            _ => None,
+        })
+        .map(|s| &src[s.lo as usize..s.hi as usize])
+        .collect();
+    assert_eq!(
+        spans,
+        [
+            "[T, U any]",
+            "[N int | ~float64]",
+            "[T any]",
+            "[T ~int | float64]"
+        ]
+    );
+}

@@ -96,7 +96,7 @@ fn run_strided(src: &str, stride: usize) -> (String, Option<i32>) {
         if r.is_empty() {
             break;
         }
-        let c = r[(step * stride) % r.len()].clone();
+        let c = r[(step * stride) % r.len()];
         m.step(c);
         step += 1;
     }

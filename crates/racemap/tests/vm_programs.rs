@@ -416,3 +416,36 @@ fn limits_end_runaway_programs_with_clear_messages() {
         "racemap: allocation of 1099511627776 values exceeds the heap limit of 4000000 values; raise it with --max-heap-slots"
     );
 }
+
+#[test]
+fn panic_inside_a_deferred_call_prints_the_chain() {
+    check_against_go("nested");
+}
+
+/// Go 1.19 printed goroutines 5 and 6 here in one run (and 17, 18 in another: the runtime
+/// hands out ids in per-P batches); racemap mimics the common 5, 6.
+#[test]
+fn without_fmt_the_first_goroutine_is_5() {
+    check_against_go("nofmt");
+}
+
+#[test]
+fn builtin_println_and_panic_format_floats_like_the_runtime() {
+    check_against_go("printfloat");
+}
+
+#[test]
+fn globals_are_initialized_in_dependency_order_before_main() {
+    check_against_go("globals");
+}
+
+/// `go worker(i, ...)` runs through a compiler-made wrapper (`main.main.func1` in Go 1.19);
+/// the traceback hides it, as Go's does. (Go numbered the goroutine 20 in the captured run.)
+#[test]
+fn tracebacks_hide_go_statement_wrappers() {
+    let (src, _, go_stderr) = load("gowrapper");
+    let m = run_first(&src);
+    assert!(m.stdout().starts_with("worker 0 10\n"));
+    let want = normalize(&go_stderr).replace("goroutine 20 ", "goroutine 8 ");
+    assert_eq!(normalize(&stderr_of(&m)), want);
+}

@@ -988,4 +988,86 @@ mod tests {
             ]
         );
     }
+
+    fn string_value(src: &str) -> (Vec<u8>, Vec<String>) {
+        let mut lx = Lexer::new(src);
+        let t = lx.next_token();
+        let msgs = lx
+            .take_diagnostics()
+            .into_iter()
+            .map(|d| d.message)
+            .collect();
+        match t.kind {
+            TokenKind::Literal(Literal {
+                value: LitValue::Bytes(b),
+                ..
+            }) => (b, msgs),
+            other => panic!("not a string: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn every_escape_decodes_like_go() {
+        let (v, errs) = string_value(r#""\a\b\f\n\r\t\v\\\"\x7f\377\u00e9\U0001F600""#);
+        assert!(errs.is_empty(), "{errs:?}");
+        let mut expected = vec![7, 8, 12, 10, 13, 9, 11, b'\\', b'"', 0x7f, 0xff];
+        expected.extend_from_slice("é😀".as_bytes());
+        assert_eq!(v, expected);
+        assert_eq!(string_value(r#""\'""#).1, ["unknown escape"]);
+        assert_eq!(
+            string_value(r#""\xg0""#).1,
+            ["invalid character 'g' in hexadecimal escape"]
+        );
+        assert_eq!(
+            string_value(r#""\U00110000""#).1,
+            ["escape is invalid Unicode code point U+110000"]
+        );
+    }
+
+    #[test]
+    fn tokens_are_named_as_go_names_them_in_messages() {
+        let names: Vec<String> = kinds(r#"x 1 "s" func += ++ , ; ) <- ..."#);
+        assert_eq!(
+            names,
+            [
+                "name x",
+                "literal 1",
+                "literal \"s\"",
+                "keyword func",
+                "+=",
+                "++",
+                "comma",
+                "semicolon",
+                ")",
+                "<-",
+                "..."
+            ]
+        );
+    }
+
+    #[test]
+    fn unicode_identifiers_and_invalid_characters() {
+        let mut lx = Lexer::new("π日本 x€ \u{00A0}");
+        let mut names = Vec::new();
+        loop {
+            match lx.next_token().kind {
+                TokenKind::Name(n) => names.push(n),
+                TokenKind::Eof => break,
+                _ => {}
+            }
+        }
+        assert_eq!(names, ["π日本", "x€", "\u{00A0}"]);
+        let msgs: Vec<String> = lx
+            .take_diagnostics()
+            .into_iter()
+            .map(|d| d.message)
+            .collect();
+        assert_eq!(
+            msgs,
+            [
+                "invalid character U+20AC '€' in identifier",
+                "invalid character U+00A0 in identifier"
+            ]
+        );
+    }
 }

@@ -201,6 +201,9 @@ struct Parser<'a> {
     depth: u32,
     /// The nesting limit was hit; the rest of the input is skipped.
     too_deep: bool,
+    /// Inside a type parameter list, where `~T` and `A | B` are allowed (and not reported:
+    /// the checker rejects generics as a whole).
+    in_type_params: bool,
     /// Ids of wrapper nodes the parser dropped (e.g. the expression around a label), handed out
     /// again before new ones so the ids stay dense.
     spare_ids: Vec<NodeId>,
@@ -229,6 +232,7 @@ impl<'a> Parser<'a> {
             depth: 0,
             too_deep: false,
             spare_ids: Vec::new(),
+            in_type_params: false,
         };
         p.next();
         p
@@ -771,8 +775,12 @@ impl<'a> Parser<'a> {
                     let is_name = matches!(x.kind, ExprKind::Ident(_));
                     if is_name && self.tok != TokenKind::RBrack {
                         // d.Name "[" pname ...: type parameters.
-                        let end = self.skip_balanced(lbrack);
-                        type_params = Some(Span::new(lbrack, end));
+                        let first = match x.kind {
+                            ExprKind::Ident(i) => Some(i),
+                            _ => None,
+                        };
+                        self.type_param_list(first);
+                        type_params = Some(Span::new(lbrack, self.prev_end));
                         alias = self.got_assign();
                         ty = self.type_or_nil();
                     } else {
@@ -811,34 +819,6 @@ impl<'a> Parser<'a> {
             alias,
             ty,
             span: Span::new(lo, self.prev_end),
-        }
-    }
-
-    /// Skip a bracketed list whose `[` (at `lbrack`) is already consumed, up to and including
-    /// the matching `]`; returns the end offset. Used for type parameter lists (unsupported).
-    fn skip_balanced(&mut self, lbrack: u32) -> u32 {
-        let mut level = 1u32;
-        loop {
-            match self.tok {
-                TokenKind::Eof => {
-                    self.syntax_error("expected ]");
-                    return self.prev_end.max(lbrack);
-                }
-                TokenKind::LBrack | TokenKind::LParen | TokenKind::LBrace => level += 1,
-                TokenKind::RBrack | TokenKind::RParen | TokenKind::RBrace => {
-                    level -= 1;
-                    if level == 0 {
-                        if self.tok != TokenKind::RBrack {
-                            self.syntax_error("expected ]");
-                            return self.prev_end.max(lbrack);
-                        }
-                        self.next();
-                        return self.prev_end;
-                    }
-                }
-                _ => {}
-            }
-            self.next();
         }
     }
 
@@ -921,8 +901,8 @@ impl<'a> Parser<'a> {
                 self.syntax_error("empty type parameter list");
                 self.next();
             } else {
-                let end = self.skip_balanced(lbrack);
-                type_params = Some(Span::new(lbrack, end));
+                self.type_param_list(None);
+                type_params = Some(Span::new(lbrack, self.prev_end));
             }
         }
         self.want(&TokenKind::LParen);
@@ -954,13 +934,38 @@ impl<'a> Parser<'a> {
 
     /// `[ParameterDecl {"," ParameterDecl} [","]] close`, the opening token consumed.
     fn param_list(&mut self, close: TokenKind) -> Vec<Param> {
+        self.param_list_with(close, false, None)
+    }
+
+    /// A type parameter list `[P C, Q D]` (after `[`), parsed as Go does so that malformed ones
+    /// get Go's errors; racemap only records its span.
+    fn type_param_list(&mut self, first: Option<Ident>) {
+        let outer = self.in_type_params;
+        self.in_type_params = true;
+        let _ = self.param_list_with(TokenKind::RBrack, true, first);
+        self.in_type_params = outer;
+    }
+
+    /// Go's `paramList`: `close` is `)` or `]`; `require_names` for type parameters; `first` is
+    /// an already parsed first name.
+    fn param_list_with(
+        &mut self,
+        close: TokenKind,
+        require_names: bool,
+        first: Option<Ident>,
+    ) -> Vec<Param> {
         let mut entries: Vec<ParamEntry> = Vec::new();
         let mut named = 0;
+        let mut typed = 0;
         let close_bit = class_bit(&close);
-        self.list("parameter list", TokenKind::Comma, close, &mut |p| {
-            if let Some(e) = p.param_decl_or_nil(close_bit) {
+        let mut first = first;
+        let end = self.list("parameter list", TokenKind::Comma, close, &mut |p| {
+            if let Some(e) = p.param_decl_or_nil(first.take(), close_bit) {
                 if e.name.is_some() && e.ty.is_some() {
                     named += 1;
+                }
+                if e.ty.is_some() {
+                    typed += 1;
                 }
                 entries.push(e);
             }
@@ -969,8 +974,9 @@ impl<'a> Parser<'a> {
         if entries.is_empty() {
             return Vec::new();
         }
+        let count = entries.len();
         let mut params = Vec::new();
-        if named == 0 {
+        if named == 0 && !require_names {
             // All unnamed: the names are type names.
             for e in entries {
                 let (ty, variadic) = match (e.name, e.ty) {
@@ -1038,21 +1044,52 @@ impl<'a> Parser<'a> {
         }
         resolved.reverse();
         if let Some(pos) = err_pos {
-            self.syntax_error_at(pos, "mixed named and unnamed parameters");
+            if require_names {
+                // Go: names without types at the end are missing constraints; otherwise a
+                // type came without a name.
+                if named == typed {
+                    self.syntax_error_at(end, "missing type constraint");
+                } else if count == 1 {
+                    self.syntax_error_at(
+                        pos,
+                        "missing type parameter name or invalid array length",
+                    );
+                } else {
+                    self.syntax_error_at(pos, "missing type parameter name");
+                }
+            } else {
+                self.syntax_error_at(pos, "mixed named and unnamed parameters");
+            }
         }
         resolved
     }
 
-    fn param_decl_or_nil(&mut self, follow: u64) -> Option<ParamEntry> {
-        let lo = self.pos();
+    fn param_decl_or_nil(&mut self, first: Option<Ident>, follow: u64) -> Option<ParamEntry> {
+        // Type-set notation (`~T`, `A | B`) is allowed in type parameter lists.
+        let type_sets = follow == RBRACK;
+        let lo = first.as_ref().map_or(self.pos(), |n| n.span.lo);
         let mut entry = ParamEntry {
             name: None,
             ty: None,
             variadic: false,
             lo,
         };
-        if matches!(self.tok, TokenKind::Name(_)) {
-            let name = self.name();
+        if first.is_none() && type_sets && self.is_op(Operator::Tilde) {
+            let t = self.embedded_term();
+            entry.ty = Some(self.embedded_union(t));
+            return Some(entry);
+        }
+        if first.is_some() || matches!(self.tok, TokenKind::Name(_)) {
+            let name = match first {
+                Some(n) => n,
+                None => self.name(),
+            };
+            if type_sets && self.is_op(Operator::Or) {
+                // name "|" ...: a union constraint.
+                let t = self.name_expr(name);
+                entry.ty = Some(self.embedded_union(t));
+                return Some(entry);
+            }
             if self.tok == TokenKind::LBrack {
                 // name "[" ...: an array/slice type of a parameter, or an instantiated type.
                 let t = self.array_or_targs();
@@ -1077,10 +1114,15 @@ impl<'a> Parser<'a> {
             }
             if self.tok == TokenKind::Dot {
                 let t = self.qualified_name(Some(name));
-                entry.ty = Some(t);
+                entry.ty = Some(if type_sets { self.embedded_union(t) } else { t });
                 return Some(entry);
             }
             entry.name = Some(name);
+        }
+        if type_sets && self.is_op(Operator::Tilde) {
+            let t = self.embedded_term();
+            entry.ty = Some(self.embedded_union(t));
+            return Some(entry);
         }
         if self.tok == TokenKind::DotDotDot {
             self.next();
@@ -1097,6 +1139,11 @@ impl<'a> Parser<'a> {
             return Some(entry);
         }
         entry.ty = self.type_or_nil();
+        if type_sets && self.is_op(Operator::Or) {
+            if let Some(t) = entry.ty.take() {
+                entry.ty = Some(self.embedded_union(t));
+            }
+        }
         if entry.name.is_some() || entry.ty.is_some() {
             return Some(entry);
         }
@@ -2341,9 +2388,11 @@ impl<'a> Parser<'a> {
             let lo = self.pos();
             self.next();
             let _ = self.type_();
-            let span = char_span(self.src, lo as usize);
-            self.diags
-                .push(Diagnostic::unsupported(span, "type constraints (~T)"));
+            if !self.in_type_params {
+                let span = char_span(self.src, lo as usize);
+                self.diags
+                    .push(Diagnostic::unsupported(span, "type constraints (~T)"));
+            }
             return self.mk_expr(lo, ExprKind::Bad);
         }
         match self.type_or_nil() {

@@ -25,10 +25,12 @@ pub struct Config {
     /// Deepest call stack of one goroutine (Go would grow to 1 GB and `fatal error: stack
     /// overflow`).
     pub max_call_depth: u32,
-    /// The Go goroutine number of the first goroutine created by a `go` statement. Go numbers
-    /// main 1 and its own helpers 2–5 (forcegc, bgsweep, bgscavenge, finalizer once `os` is
-    /// initialized, which `fmt` does), so in a typical `go run` the first user goroutine is 6.
-    /// Later ones count up from it.
+    /// The Go goroutine number of the first goroutine created by a `go` statement; later ones
+    /// count up from it. Go numbers main 1 and its own helpers 2–4 (forcegc, bgsweep,
+    /// bgscavenge), plus 5 for the finalizer goroutine once package `os` is initialized, which
+    /// `fmt` does: so in a typical `go run` the first user goroutine is 6, or 5 in a program
+    /// that does not use `fmt`. [`Config::AUTO_GOROUTINE_ID`] (the default) picks between the
+    /// two that way; any other value is used as is.
     pub first_goroutine_id: u64,
 }
 
@@ -41,9 +43,14 @@ impl Default for Config {
             max_heap_objects: 1_000_000,
             max_heap_slots: 4_000_000,
             max_call_depth: 10_000,
-            first_goroutine_id: 6,
+            first_goroutine_id: Config::AUTO_GOROUTINE_ID,
         }
     }
+}
+
+impl Config {
+    /// [`Config::first_goroutine_id`] value meaning "6 if the program uses `fmt`, else 5".
+    pub const AUTO_GOROUTINE_ID: u64 = 0;
 }
 
 /// Which bound a run hit.

@@ -280,8 +280,9 @@ pub struct RunError {
     pub error: RtError,
     /// The goroutine that raised it (for a deadlock: main).
     pub gid: Gid,
-    /// Panics already recovered or superseded while this one unwound: Go prints
-    /// `panic: A [recovered]` / `\tpanic: B` chains. Outermost first.
+    /// Earlier panics still being handled when this one started (a deferred call panicked),
+    /// oldest first, each as Go prints it after `panic: ` (with ` [recovered]` when it was
+    /// recovered): Go prints `panic: A [recovered]` then `\tpanic: B`.
     pub previous: Vec<String>,
     /// The goroutines Go prints: only the panicking one for a panic, all for a fatal error
     /// (the failing one first, then the others by goroutine number).
@@ -321,7 +322,7 @@ impl RunError {
                 } else {
                     for (i, p) in self.previous.iter().enumerate() {
                         let tab = if i == 0 { "" } else { "\t" };
-                        out.push_str(&format!("{tab}panic: {p} [recovered]\n"));
+                        out.push_str(&format!("{tab}panic: {p}\n"));
                     }
                     out.push_str(&format!("\tpanic: {message}\n"));
                 }
@@ -457,7 +458,7 @@ mod tests {
         let e = RunError {
             error: RtError::index_out_of_range(3, 0),
             gid: Gid::MAIN,
-            previous: vec!["assignment to entry in nil map".into()],
+            previous: vec!["assignment to entry in nil map [recovered]".into()],
             goroutines: vec![],
         };
         assert_eq!(

@@ -176,7 +176,11 @@ impl Machine {
             Some(p) => {
                 let mut prev = p.previous;
                 if let RtError::Panic { message, .. } = p.error {
-                    prev.push(message);
+                    prev.push(if p.recovered {
+                        format!("{message} [recovered]")
+                    } else {
+                        message
+                    });
                 }
                 prev
             }
@@ -302,6 +306,12 @@ impl Machine {
         if unwinding {
             if let Some(parent) = g.frames.last_mut() {
                 parent.returning = true;
+            }
+            // Go's Once.Do marks the Once done even when f panics (`defer o.done.Store(1)`).
+            if let FrameKind::OnceBody(p) = &frame.kind {
+                if let Ok(SyncState::Once(s)) = self.heap.sync_mut(p) {
+                    s.finish(p);
+                }
             }
             return Ok(());
         }
@@ -435,6 +445,7 @@ impl Machine {
                     key: Some(k),
                     value: Some(v),
                     clear: false,
+                    update: None,
                 }
             }
             Instr::MapDelete => {
@@ -444,6 +455,7 @@ impl Machine {
                     key: Some(k),
                     value: None,
                     clear: false,
+                    update: None,
                 }
             }
             Instr::MapClear => Visible::MapWriteBegin {
@@ -451,6 +463,7 @@ impl Machine {
                 key: None,
                 value: None,
                 clear: true,
+                update: None,
             },
             Instr::MapLen => Visible::MapLen(map_of(&self.pop(gid))),
             Instr::MapIterNext { slot } => {
@@ -549,8 +562,36 @@ impl Machine {
                 args: self.popn(gid, *argc as usize),
                 push_results: true,
             },
-            _ => Visible::Exit,
+            other => {
+                return Err(RtError::Fatal {
+                    message: format!("racemap: internal error: no visible semantics for {other:?}"),
+                }
+                .into())
+            }
         })
+    }
+
+    /// Decode `m[k] op= rhs` with operands `[map, key, rhs]` on the stack into one map write
+    /// (begin + end) whose element is computed from the old one at the end step. For the
+    /// `MapUpdate`-style instruction lowering may add (see `goroutine::MapUpdate`).
+    #[allow(dead_code)]
+    pub(crate) fn decode_map_update(
+        &mut self,
+        gid: Gid,
+        op: BinOp,
+        ty: Basic,
+        elem: TypeId,
+    ) -> Visible {
+        let rhs = self.pop(gid);
+        let key = self.pop(gid);
+        let map = map_of(&self.pop(gid));
+        Visible::MapWriteBegin {
+            map,
+            key: Some(key),
+            value: Some(rhs.clone()),
+            clear: false,
+            update: Some(crate::rt::goroutine::MapUpdate { op, ty, rhs, elem }),
+        }
     }
 
     /// The elements of a slice or string (bytes), read without events.
@@ -1082,8 +1123,14 @@ impl Machine {
                 let args = self.popn(gid, *argc as usize);
                 self.lib_local(gid, *func, args)?;
             }
-            // Visible instructions never reach here (decoded by `exec_one`).
-            _ => {}
+            // Visible instructions never reach here (decoded by `exec_one`); an instruction this
+            // VM does not know is reported, not skipped.
+            other => {
+                return Err(RtError::Fatal {
+                    message: format!("racemap: internal error: cannot execute {other:?}"),
+                }
+                .into())
+            }
         }
         Ok(())
     }
@@ -1611,7 +1658,7 @@ impl Machine {
                         _ => i.to_string(),
                     }),
                     Value::Bool(b) => Some(b.to_string()),
-                    Value::Float(f) => Some(format!("{f:+e}")),
+                    Value::Float(f) => Some(go_print_float(*f)),
                     _ => None,
                 };
                 let tn = crate::rt::fmt::reflect_type_string(types, *ty);
@@ -1723,6 +1770,7 @@ impl Machine {
                 key,
                 value,
                 clear,
+                update,
             } => {
                 let hashed = match &key {
                     Some(k) => Some(MapKey::from_value(k, &prog.types)?),
@@ -1766,13 +1814,49 @@ impl Machine {
                         map: m,
                         key,
                         delete,
+                        update,
                     },
                     Some(span),
                 );
                 done = false;
             }
-            Visible::MapWriteEnd { map, key, delete } => {
-                self.heap.map_mut(map).write_end(gid)?;
+            Visible::MapWriteEnd {
+                map,
+                key,
+                delete,
+                update,
+            } => {
+                match update {
+                    None => {
+                        self.heap.map_mut(map).write_end(gid)?;
+                    }
+                    Some(u) => {
+                        let hashed = match &key {
+                            Some(k) => Some(MapKey::from_value(k, &prog.types)?),
+                            None => None,
+                        };
+                        let old = match hashed.as_ref().and_then(|k| self.heap.map(map).get(k)) {
+                            Some(v) => v.clone(),
+                            None => self.zero_of(u.elem)?,
+                        };
+                        let new = match (&old, &u.rhs) {
+                            (Value::Str(a), Value::Str(b)) if u.op == BinOp::Add => {
+                                Ok(Value::str(&format!("{a}{b}")))
+                            }
+                            _ => binary(u.op, u.ty, &old, &u.rhs),
+                        };
+                        match new {
+                            Ok(new) => {
+                                self.heap.map_mut(map).write_end_with(gid, new)?;
+                            }
+                            Err(e) => {
+                                // The operator panicked (`m[k] /= 0`): leave the map consistent.
+                                self.heap.map_mut(map).writing = None;
+                                return Err(e);
+                            }
+                        }
+                    }
+                }
                 self.emit(
                     gid,
                     Op::MapWriteEnd { map, key, delete },
@@ -2391,6 +2475,11 @@ impl Machine {
                 let d = int(args.first().unwrap_or(&Value::Int(0))).max(0);
                 let until = self.clock.saturating_add(d);
                 self.emit(gid, Op::Sleep { until }, Vec::new());
+                if d == 0 {
+                    // `time.Sleep(0)` (or negative) returns at once: just this step.
+                    self.g(gid).next = None;
+                    return Ok(true);
+                }
                 let g = self.g(gid);
                 g.status = GoStatus::Sleeping(until);
                 g.next = Some(Visible::Wake);
@@ -2685,10 +2774,35 @@ impl Machine {
             v => v,
         };
         match inner {
-            Value::Float(f) => format!("{f:+e}"),
+            Value::Float(f) => go_print_float(*f),
             Value::Iface(None) => "(0x0,0x0)".into(),
             other => self.format_v(other),
         }
+    }
+}
+
+/// A float as the builtin `print` (and `panic`) writes it: `+1.500000e+000`.
+fn go_print_float(f: f64) -> String {
+    if f.is_nan() {
+        return "NaN".into();
+    }
+    if f.is_infinite() {
+        return if f > 0.0 {
+            "+Inf".into()
+        } else {
+            "-Inf".into()
+        };
+    }
+    let s = format!("{:+.6e}", f);
+    match s.split_once('e') {
+        Some((m, e)) => {
+            let (sign, digits) = match e.strip_prefix('-') {
+                Some(d) => ('-', d),
+                None => ('+', e),
+            };
+            format!("{m}e{sign}{digits:0>3}")
+        }
+        None => s,
     }
 }
 
@@ -2895,5 +3009,106 @@ impl crate::rt::fmt::FmtHeap for MachineFmt<'_> {
 
     fn method_string(&self, ty: TypeId, value: &Value) -> Option<String> {
         self.0.method_string(ty, value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bytecode::{Func, Program};
+    use crate::diag::{SourceMap, Span};
+    use crate::lang::types::{TypeKind, TypeTable};
+    use crate::rt::config::Config;
+    use crate::rt::machine::Choice;
+    use std::collections::BTreeMap;
+
+    fn func(name: &str, locals: u32, code: Vec<Instr>) -> Func {
+        Func {
+            name: Rc::from(name),
+            span: Span::new(0, 10),
+            params: 0,
+            param_types: Vec::new(),
+            results: Vec::new(),
+            result_slots: Vec::new(),
+            locals,
+            captures: 0,
+            variadic: false,
+            wrapper: false,
+            spans: vec![Span::new(0, 1); code.len()],
+            code,
+        }
+    }
+
+    /// `m := map[int]int{}; m[1] += 2` (the update injected as lowering would decode it), then
+    /// `m[1] += 2` again: one write window per update, the element computed at the end step.
+    #[test]
+    fn map_update_is_one_write_computed_at_the_end() {
+        let mut types = TypeTable::new();
+        let int = TypeTable::basic(Basic::Int);
+        let mt = types.intern(TypeKind::Map(int, int));
+        let main = func(
+            "main.main",
+            1,
+            vec![
+                Instr::MakeMap(mt),
+                Instr::StoreLocal(0),
+                Instr::LoadLocal(0),
+                Instr::PushInt(1),
+                Instr::PushInt(2),
+                Instr::MapSet,
+                Instr::LoadLocal(0),
+                Instr::PushInt(1),
+                Instr::PushInt(2),
+                Instr::MapSet,
+                Instr::Return,
+            ],
+        );
+        let init = func("main.init", 0, vec![Instr::Return]);
+        let program = Program {
+            source_map: SourceMap::new("prog.go", "//\n"),
+            source: "//\n".into(),
+            funcs: vec![main, init],
+            types,
+            globals: Vec::new(),
+            strings: Vec::new(),
+            selects: Vec::new(),
+            methods: BTreeMap::new(),
+            init: FuncId(1),
+            main: FuncId(0),
+            error_type: int,
+        };
+        let mut m = Machine::new(Rc::new(program), Config::default());
+        let go = Choice {
+            gid: Gid::MAIN,
+            alt: 0,
+        };
+        for _ in 0..2 {
+            // Re-decode the parked `MapSet` as an update `m[1] += 2`.
+            let g = &mut m.goroutines[0];
+            let Some(Visible::MapWriteBegin { map, key, .. }) = g.next.clone() else {
+                panic!("parked at {:?}", g.next);
+            };
+            g.next = Some(Visible::MapWriteBegin {
+                map,
+                key,
+                value: Some(Value::Int(2)),
+                clear: false,
+                update: Some(crate::rt::goroutine::MapUpdate {
+                    op: BinOp::Add,
+                    ty: Basic::Int,
+                    rhs: Value::Int(2),
+                    elem: int,
+                }),
+            });
+            let begin = m.step(go);
+            assert!(matches!(begin[0].op, Op::MapWriteBegin { .. }));
+            assert!(m.heap.map(crate::rt::value::MapId(0)).writing.is_some());
+            let end = m.step(go);
+            assert!(matches!(end[0].op, Op::MapWriteEnd { .. }));
+        }
+        assert_eq!(
+            m.heap.map(crate::rt::value::MapId(0)).get(&MapKey::Int(1)),
+            Some(&Value::Int(4))
+        );
     }
 }

@@ -25,7 +25,7 @@ use crate::diag::Span;
 use crate::rt::chan::ChanObj;
 use crate::rt::config::{Config, LimitHit};
 use crate::rt::error::{DumpFrame, GoroutineDump, RtError, RunError};
-use crate::rt::event::{Effect, Event, Gid, Loc, Op, Stack, StackFrame, SyncVar, WaitReason};
+use crate::rt::event::{Effect, Event, Gid, Loc, Op, Stack, StackFrame, WaitReason};
 use crate::rt::goroutine::{FrameKind, GoStatus, Goroutine, Visible};
 use crate::rt::heap::{Fault, Heap};
 use crate::rt::map::MapObj;
@@ -216,6 +216,9 @@ impl Machine {
             events: Vec::new(),
         };
         let prog = m.program.clone();
+        if m.config.first_goroutine_id == Config::AUTO_GOROUTINE_ID {
+            m.config.first_goroutine_id = if uses_fmt(&prog) { 6 } else { 5 };
+        }
         if let Err(f) = m.heap.init_globals(&prog, &m.config) {
             m.fault(Gid::MAIN, f);
             return m;
@@ -264,7 +267,7 @@ impl Machine {
         &self.program
     }
 
-    /// The configuration.
+    /// The configuration (with [`Config::first_goroutine_id`] resolved).
     pub fn config(&self) -> &Config {
         &self.config
     }
@@ -293,6 +296,17 @@ impl Machine {
     /// [`RunError::render`] of the status).
     pub fn stderr(&self) -> &str {
         &self.stderr
+    }
+
+    /// Everything the Go process writes to stderr so far: `print`/`println` output, then, once
+    /// the run failed, the panic or fatal error with its goroutine dump (without `go run`'s
+    /// `exit status 2` line).
+    pub fn full_stderr(&self) -> String {
+        let mut s = self.stderr.clone();
+        if let Status::Failed(e) = &self.status {
+            s.push_str(&e.render());
+        }
+        s
     }
 
     /// The process exit status: 0 after `main` returned, 2 after a failure, `None` while
@@ -676,6 +690,18 @@ impl Machine {
         let g = &self.goroutines[gid.0 as usize];
         let (frames, args) =
             stack.unwrap_or_else(|| (self.stack_of(gid).to_vec(), self.frame_args(gid)));
+        // Go's tracebacks elide compiler-made go/defer wrappers (race reports keep them).
+        let (frames, args): (Vec<StackFrame>, Vec<String>) = frames
+            .into_iter()
+            .zip(args.into_iter().chain(std::iter::repeat(String::new())))
+            .filter(|(f, _)| {
+                !self
+                    .program
+                    .funcs
+                    .get(f.func.0 as usize)
+                    .is_some_and(|func| func.wrapper)
+            })
+            .unzip();
         let state = match (&g.status, &g.next) {
             _ if running => "running".to_string(),
             (GoStatus::Sleeping(_), _) => "sleep".to_string(),
@@ -1107,19 +1133,13 @@ impl Machine {
         Span::new(s.hi.saturating_sub(1), s.hi)
     }
 
-    /// Chan events: a closed-channel receive's value.
+    /// The zero value of a type (a closed-channel receive, a missing map key).
     pub(crate) fn zero_of(&self, ty: crate::lang::types::TypeId) -> Result<Value, Fault> {
         Ok(crate::rt::heap::zero_value(
             &self.program.types,
             ty,
             &self.config,
         )?)
-    }
-
-    /// Record sync var helpers (unused placeholder to keep SyncVar imported for docs).
-    #[allow(dead_code)]
-    pub(crate) fn lock_var(p: &Pointer) -> SyncVar {
-        SyncVar::Lock(p.clone())
     }
 }
 
@@ -1147,4 +1167,27 @@ fn arg_words(v: &Value) -> String {
         Value::Struct(_) | Value::Array(_) | Value::Sync(_) => "{...}".to_string(),
         _ => "0x0".to_string(),
     }
+}
+
+/// Whether the program calls into package `fmt` (which initializes `os`, whose finalizer
+/// goroutine takes Go's goroutine number 5).
+fn uses_fmt(program: &Program) -> bool {
+    use crate::bytecode::Instr;
+    program
+        .funcs
+        .iter()
+        .flat_map(|f| f.code.iter())
+        .any(|i| match i {
+            Instr::CallLib { func, .. } | Instr::DeferLib { func, .. } => matches!(
+                func,
+                LibFunc::FmtPrint
+                    | LibFunc::FmtPrintln
+                    | LibFunc::FmtPrintf
+                    | LibFunc::FmtSprint
+                    | LibFunc::FmtSprintln
+                    | LibFunc::FmtSprintf
+                    | LibFunc::FmtErrorf
+            ),
+            _ => false,
+        })
 }

@@ -188,6 +188,21 @@ impl MapObj {
         Ok(writer.mutation)
     }
 
+    /// Second half of `m[k] op= v` / `m[k]++`, which Go compiles to a single `mapassign` (one
+    /// write window, no separate read, so a concurrent writer only ever causes
+    /// `concurrent map writes`). The VM calls [`write_begin`](Self::write_begin) with
+    /// `MapMutation::Set { key, elem }` (any `elem`), reads the old element with
+    /// [`get`](Self::get) (no [`read_check`](Self::read_check): there is no separate read),
+    /// computes the new element and stores it here. Errors as [`write_end`](Self::write_end).
+    pub fn write_end_with(&mut self, gid: Gid, new_elem: Value) -> Result<MapMutation, PrimError> {
+        if let Some(w) = self.writing.as_mut().filter(|w| w.gid == gid) {
+            if let MapMutation::Set { elem, .. } = &mut w.mutation {
+                *elem = new_elem;
+            }
+        }
+        self.write_end(gid)
+    }
+
     /// One step of `for k, v := range m`: `Ok(Some((k, v)))` for the next entry, `Ok(None)` when
     /// the loop ends. Each step (including the final one) checks the flag →
     /// `fatal error: concurrent map iteration and map write`, except that ranging over a map
@@ -429,6 +444,28 @@ mod tests {
         assert_eq!(m.write_end(Gid(1)), Ok(del));
         m.write_end(Gid(2)).unwrap();
         assert_eq!(m.len(), 1);
+    }
+
+    #[test]
+    fn compound_assignment_is_one_write_window() {
+        let mut m = MapObj::new(int(), int());
+        m.write_begin(Gid(0), Some(MapKey::Int(1)), set(1, 5))
+            .unwrap();
+        m.write_end(Gid(0)).unwrap();
+        // m[1] += 2 by goroutine 1: begin, read the old element inside the window, end.
+        m.write_begin(Gid(1), Some(MapKey::Int(1)), set(1, 0))
+            .unwrap();
+        let old = m.get(&MapKey::Int(1)).and_then(Value::as_int).unwrap();
+        // Another goroutine's m[1]++ lands in the window: concurrent map writes.
+        assert_eq!(
+            m.write_begin(Gid(2), Some(MapKey::Int(1)), set(1, 0))
+                .unwrap_err()
+                .message(),
+            "fatal error: concurrent map writes"
+        );
+        m.write_end_with(Gid(1), Value::Int(old + 2)).unwrap();
+        assert_eq!(m.get(&MapKey::Int(1)), Some(&Value::Int(7)));
+        assert!(m.writing.is_none());
     }
 
     #[test]

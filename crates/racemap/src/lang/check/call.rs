@@ -235,7 +235,7 @@ impl<'a> Checker<'a> {
 
     fn count_error(
         &mut self,
-        call: &ast::Expr,
+        _call: &ast::Expr,
         fname: &str,
         sig: &Signature,
         have: &[TypeId],
@@ -245,11 +245,7 @@ impl<'a> Checker<'a> {
         let q = if too_many { "too many" } else { "not enough" };
         let have_s = self.types_summary(have, false);
         let want_s = self.types_summary(&sig.params, sig.variadic);
-        let span = if too_many || at != call.span {
-            at
-        } else {
-            Span::new(call.span.hi.saturating_sub(1), call.span.hi)
-        };
+        let span = at;
         self.err(
             span,
             format!("{q} arguments in call to {fname}\n\thave {have_s}\n\twant {want_s}"),
@@ -449,6 +445,7 @@ impl<'a> Checker<'a> {
         if x.mode == Mode::Nil {
             if self.assignable(x.ty, t) {
                 x.ty = t;
+                self.update_nil(a, t);
                 return Operand::value(t);
             }
             self.err(a.span, format!("cannot convert nil to type {ts}"));

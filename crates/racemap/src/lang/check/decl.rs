@@ -8,9 +8,11 @@ use crate::lang::check::packages::SUPPORTED_IMPORTS;
 use crate::lang::check::scope::{FuncCtx, Pending};
 use crate::lang::check::{Checker, Operand};
 use crate::lang::types::{Basic, TypeId, TypeKind, TypeTable};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Saved function-level state while resolving a package-level declaration on demand.
 struct Saved {
+    current_decl: Option<ObjectId>,
     scopes: Vec<crate::lang::check::scope::Scope>,
     funcs: Vec<FuncCtx>,
     iota: Option<i128>,
@@ -57,6 +59,8 @@ impl<'a> Checker<'a> {
                 self.check_func_decl(i, fd);
             }
         }
+        self.current_decl = None;
+        self.order_global_inits();
         if self.info.main_func.is_none() && file.package.name == "main" {
             self.err(
                 Span::default(),
@@ -246,6 +250,7 @@ impl<'a> Checker<'a> {
     fn enter_package_context(&mut self) -> Saved {
         let scopes = self.scopes.split_off(2);
         Saved {
+            current_decl: self.current_decl.take(),
             scopes,
             funcs: std::mem::take(&mut self.funcs),
             iota: self.iota.take(),
@@ -257,6 +262,7 @@ impl<'a> Checker<'a> {
         self.scopes.extend(saved.scopes);
         self.funcs = saved.funcs;
         self.iota = saved.iota;
+        self.current_decl = saved.current_decl;
     }
 
     /// Resolve a package-level object on demand.
@@ -333,6 +339,7 @@ impl<'a> Checker<'a> {
             Pending::Var { decl, spec } => {
                 if let Decl::Var(specs) = &file.decls[decl] {
                     let s = &specs[spec];
+                    self.current_decl = Some(obj);
                     let tys = self.var_spec(s, "variable declaration");
                     let mut lhs = Vec::new();
                     for (i, name) in s.names.iter().enumerate() {
@@ -347,6 +354,7 @@ impl<'a> Checker<'a> {
                         }
                         lhs.push(if name.name == "_" { None } else { o });
                     }
+                    self.global_init_keys.push(obj);
                     self.info.global_inits.push(GlobalInit {
                         lhs,
                         rhs: s.values.iter().map(|v| v.id).collect(),
@@ -410,6 +418,76 @@ impl<'a> Checker<'a> {
             TypeKind::Array(_, e) => self.contains_by_value(*e, target, seen),
             _ => false,
         }
+    }
+
+    /// Order package-level variable initialization as Go does: repeatedly the earliest variable
+    /// in declaration order whose dependencies (variables referenced by its initializer,
+    /// directly or through the functions and methods it calls) are initialized.
+    fn order_global_inits(&mut self) {
+        let n = self.info.global_inits.len();
+        if n != self.global_init_keys.len() {
+            return;
+        }
+        let mut owner: BTreeMap<ObjectId, usize> = BTreeMap::new();
+        for (i, gi) in self.info.global_inits.iter().enumerate() {
+            owner.insert(self.global_init_keys[i], i);
+            for o in gi.lhs.iter().flatten() {
+                owner.insert(*o, i);
+            }
+        }
+        let mut deps: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
+        for (i, dep) in deps.iter_mut().enumerate() {
+            let mut stack = vec![(self.global_init_keys[i], false)];
+            let mut visited = BTreeSet::new();
+            while let Some((o, via_func)) = stack.pop() {
+                let Some(rs) = self.refs.get(&o) else {
+                    continue;
+                };
+                for &r in rs {
+                    if !visited.insert(r) {
+                        continue;
+                    }
+                    if let Some(&j) = owner.get(&r) {
+                        if j != i || via_func {
+                            dep.insert(j);
+                        }
+                    } else if matches!(
+                        self.info.object(r).kind,
+                        ObjectKind::Func { .. } | ObjectKind::Method { .. }
+                    ) {
+                        stack.push((r, true));
+                    }
+                }
+            }
+        }
+        let mut by_decl: Vec<usize> = (0..n).collect();
+        by_decl.sort_by_key(|&i| self.info.object(self.global_init_keys[i]).span.lo);
+        let mut done = vec![false; n];
+        let mut order = Vec::new();
+        while order.len() < n {
+            let next = by_decl
+                .iter()
+                .copied()
+                .find(|&i| !done[i] && deps[i].iter().all(|&j| done[j]));
+            match next {
+                Some(i) => {
+                    done[i] = true;
+                    order.push(i);
+                }
+                None => {
+                    // A cycle through functions: report the earliest variable in it.
+                    if let Some(&i) = by_decl.iter().find(|&&i| !done[i]) {
+                        let ob = self.info.object(self.global_init_keys[i]);
+                        let (span, name) = (ob.span, ob.name.clone());
+                        self.err(span, format!("initialization cycle for {name}"));
+                    }
+                    return;
+                }
+            }
+        }
+        let old = std::mem::take(&mut self.info.global_inits);
+        let mut slots: Vec<Option<GlobalInit>> = old.into_iter().map(Some).collect();
+        self.info.global_inits = order.into_iter().filter_map(|i| slots[i].take()).collect();
     }
 
     /// Make sure a named type's underlying type is known (resolving its declaration).
@@ -763,6 +841,7 @@ impl<'a> Checker<'a> {
         if sig == self.invalid() {
             return;
         }
+        self.current_decl = Some(obj);
         self.check_func(
             fd.name.id,
             name,

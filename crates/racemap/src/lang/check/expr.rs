@@ -258,6 +258,14 @@ impl<'a> Checker<'a> {
         if !skip && self.states[obj.0 as usize].pending.is_some() {
             self.resolve_obj(obj);
         }
+        if let Some(d) = self.current_decl {
+            if matches!(
+                self.info.object(obj).kind,
+                ObjectKind::Global { .. } | ObjectKind::Func { .. }
+            ) {
+                self.refs.entry(d).or_default().insert(obj);
+            }
+        }
         match self.info.object(obj).kind.clone() {
             ObjectKind::Var(v) => {
                 if mark {
@@ -501,7 +509,7 @@ impl<'a> Checker<'a> {
             .unwrap_or(false)
     }
 
-    fn update_nil(&mut self, e: &ast::Expr, t: TypeId) {
+    pub fn update_nil(&mut self, e: &ast::Expr, t: TypeId) {
         let mut e = e;
         loop {
             if let Some(Some(info)) = self.info.exprs.get_mut(e.id.0 as usize) {
@@ -1024,9 +1032,11 @@ impl<'a> Checker<'a> {
                     };
                 }
                 Some(_) => {
-                    // Non-constant shift of an untyped constant: it takes type int.
-                    let t = TypeTable::basic(Basic::Int);
-                    self.set_type(xe, &mut x, t);
+                    // Non-constant shift of an untyped constant: the result stays untyped
+                    // (non-constant) and takes the type its context gives the left operand
+                    // (`update_type` converts the left operand with it); `int` by default.
+                    let t = TypeTable::basic(Basic::UntypedInt);
+                    return Operand::value(t);
                 }
                 None => {
                     let d = self.describe(xe, &x);
@@ -1098,8 +1108,8 @@ impl<'a> Checker<'a> {
                             TypeKind::Map(..) => "map can only be compared to nil".to_string(),
                             TypeKind::Func(_) => "func can only be compared to nil".to_string(),
                             _ => {
-                                let d = self.describe(oe, o);
-                                format!("{d} cannot be compared")
+                                let _ = oe;
+                                self.incomparable_cause(o.ty)
                             }
                         };
                         self.err(e.span, format!("invalid operation: {s} ({what})"));
@@ -1149,6 +1159,22 @@ impl<'a> Checker<'a> {
         self.default_operand(xe, &mut xo);
         self.default_operand(ye, &mut yo);
         Operand::value(ub)
+    }
+
+    /// Why a struct or array type is not comparable (go/types' incomparableCause).
+    fn incomparable_cause(&self, t: TypeId) -> String {
+        match self.types.under(t) {
+            TypeKind::Struct(fs) => {
+                for f in fs {
+                    if !self.comparable(f.ty) {
+                        let fs = self.show(f.ty);
+                        return format!("struct containing {fs} cannot be compared");
+                    }
+                }
+                format!("{} cannot be compared", self.show(t))
+            }
+            _ => format!("{} cannot be compared", self.show(t)),
+        }
     }
 
     /// go/types' short description of a type's kind: `struct`, `slice`, `map`, `pointer`...
@@ -1269,11 +1295,14 @@ impl<'a> Checker<'a> {
                 Some(_) if i.mode == Mode::Constant => self.set_type(ie, &mut i, int),
                 None if self.is_integer(i.ty) => self.set_type(ie, &mut i, int),
                 _ => {
+                    // The untyped constant cannot become an int (go/types' convertUntyped).
                     let d = self.describe(ie, &i);
-                    self.err(
-                        ie.span,
-                        format!("invalid argument: index {d} must be integer"),
-                    );
+                    let msg = match self.untyped_fits(&i, int) {
+                        Err(Some(NotRepresentable::Truncated)) => format!("{d} truncated to int"),
+                        Err(Some(NotRepresentable::Overflows)) => format!("{d} overflows int"),
+                        _ => format!("cannot convert {d} to type int"),
+                    };
+                    self.err(ie.span, msg);
                     return None;
                 }
             }
@@ -1318,8 +1347,22 @@ impl<'a> Checker<'a> {
         let invalid = Operand::invalid();
         let x = self.expr(xe);
         let mut bad = x.is_invalid();
+        // Constant indices of arrays and constant strings must be within 0..=len.
+        let bound = if bad {
+            None
+        } else {
+            let base = match self.types.under(x.ty) {
+                TypeKind::Pointer(p) => *p,
+                _ => x.ty,
+            };
+            match (self.types.under(base), &x.val) {
+                (TypeKind::Array(n, _), _) => Some(n + 1),
+                (_, Some(ConstValue::String(s))) => Some(s.len() as u64 + 1),
+                _ => None,
+            }
+        };
         for b in [lo, hi, max].into_iter().flatten() {
-            if self.index_value(b, None).is_none()
+            if self.index_value(b, bound).is_none()
                 && self.info.expr(b.id).map(|i| i.ty) == Some(self.invalid())
             {
                 bad = true;
@@ -1400,10 +1443,10 @@ impl<'a> Checker<'a> {
                         for kv in elts {
                             if let Some(k) = &kv.key {
                                 if let Some(ConstValue::Int(i)) = self.peek_const(k) {
-                                    idx = i.max(0) as u64;
+                                    idx = i.clamp(0, 1 << 40) as u64;
                                 }
                             }
-                            idx += 1;
+                            idx = idx.saturating_add(1);
                             n = n.max(idx);
                         }
                         let at = self.types.intern(TypeKind::Array(n, el));
@@ -1483,8 +1526,9 @@ impl<'a> Checker<'a> {
                             continue;
                         };
                         if !seen.insert(fi) {
+                            // go/types reports at the key-value pair's colon.
                             self.err(
-                                k.span,
+                                crate::diag::Span::new(k.span.hi, k.span.hi + 1),
                                 format!("duplicate field name {} in struct literal", name.name),
                             );
                         }
@@ -1540,7 +1584,9 @@ impl<'a> Checker<'a> {
                         let kx = self.expr(k);
                         match (&kx.val, kx.mode) {
                             (Some(v), Mode::Constant)
-                                if constant::to_int(v).map(|i| i >= 0).unwrap_or(false) =>
+                                if constant::to_int(v)
+                                    .map(|i| (0..=i64::MAX as i128).contains(&i))
+                                    .unwrap_or(false) =>
                             {
                                 idx = constant::to_int(v).unwrap_or(0);
                                 let mut kx = kx.clone();
@@ -1549,7 +1595,19 @@ impl<'a> Checker<'a> {
                             _ => {
                                 if !kx.is_invalid() {
                                     let d = self.describe(k, &kx);
-                                    self.err(k.span, format!("index {d} must be integer constant"));
+                                    let big = kx
+                                        .val
+                                        .as_ref()
+                                        .and_then(constant::to_int)
+                                        .is_some_and(|i| i > 0);
+                                    if big {
+                                        self.err(k.span, format!("{d} overflows int"));
+                                    } else {
+                                        self.err(
+                                            k.span,
+                                            format!("index {d} must be integer constant"),
+                                        );
+                                    }
                                 }
                             }
                         }
@@ -1564,7 +1622,7 @@ impl<'a> Checker<'a> {
                     }
                     let mut v = self.expr_hint(&kv.value, elem);
                     self.assign_to(&kv.value, &mut v, elem, "array or slice literal");
-                    idx += 1;
+                    idx = idx.saturating_add(1);
                 }
             }
             TypeKind::Map(kt, vt) => {

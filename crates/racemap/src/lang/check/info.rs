@@ -31,6 +31,9 @@
 //! - library types are named types: `sync.Mutex` etc. (package `sync`, `atomic`) with
 //!   underlying `TypeKind::Sync`, and `time.Duration` (package `time`, underlying `int64`;
 //!   `fmt` prints it like Go's `Duration.String`, e.g. `5ms`);
+//! - the blank identifier `_` (on the left of `=`/`:=`, in `range`) has no `ExprInfo` and no
+//!   object; builtin and package names have `ExprInfo::ty == Invalid` (`Mode::Builtin`,
+//!   `Mode::Package`);
 //! - constants of every kind are folded: any expression with `ExprInfo::value` can be emitted as
 //!   that value of type `ty` without evaluating its operands.
 //!

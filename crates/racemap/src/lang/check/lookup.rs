@@ -229,6 +229,9 @@ impl<'a> Checker<'a> {
                     Some(a) => a,
                     None => return invalid,
                 };
+                if let Some(d) = self.current_decl {
+                    self.refs.entry(d).or_default().insert(method);
+                }
                 self.info.selections.insert(
                     e.id,
                     Selection::Method {

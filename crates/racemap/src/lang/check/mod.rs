@@ -12,6 +12,19 @@
 //!    pointer-receiver calls. Terminating-statement analysis (`returns.rs`) gives `missing return`.
 //!
 //! An operand of `Invalid` type never produces further errors, so one mistake gives one message.
+//!
+//! Supported: package `main` in one file; imports `fmt`, `sync`, `sync/atomic`, `time`,
+//! `strconv`, `strings` (the members listed in `packages.rs`); all basic types except complex;
+//! named types, structs (embedding by value, promotion), pointers, arrays, slices, maps,
+//! channels with directions, function types and closures, `any` and `error`; methods with value
+//! and pointer receivers (auto `&`/`*`), method values; constants with `iota`, untyped constant
+//! arithmetic (`i128`/`f64`); every statement except `goto`; Go 1.22 range-over-int and
+//! per-iteration loop variables; builtins except `recover`; Go's package initialization order.
+//!
+//! Rejected with `racemap does not support ...`: other imports, dot imports, generics, interfaces
+//! with methods (other than `error`), user types implementing `error`, method expressions,
+//! embedded pointer fields, complex numbers, `goto`, `recover`, range over functions, library
+//! members not in `packages.rs` (e.g. `time.After`, `strings.Fields`).
 
 /// Constant arithmetic and representability.
 pub mod constant;
@@ -53,10 +66,28 @@ pub struct Checked {
     pub info: Info,
 }
 
-/// Type-check a parsed file. Errors come back sorted by position is *not* guaranteed: render
-/// them with `diag::render_all`, which sorts and truncates at `MAX_ERRORS`.
+/// Type-check a parsed file. Errors are not sorted: render them with `diag::render_all`, which
+/// sorts and truncates at `MAX_ERRORS`. Messages that refer to a second position (`other
+/// declaration of x`) need [`check_with_source`].
 pub fn check(file: &ast::File) -> Result<Checked, Vec<Diagnostic>> {
+    check_inner(file, None)
+}
+
+/// Like [`check`], with the source map so that messages can name secondary positions as Go
+/// does (`x redeclared in this block` + `\tprog.go:4:6: other declaration of x`).
+pub fn check_with_source(
+    file: &ast::File,
+    map: &crate::diag::SourceMap,
+) -> Result<Checked, Vec<Diagnostic>> {
+    check_inner(file, Some(map))
+}
+
+fn check_inner(
+    file: &ast::File,
+    map: Option<&crate::diag::SourceMap>,
+) -> Result<Checked, Vec<Diagnostic>> {
     let mut c = Checker::new(file);
+    c.source_map = map.cloned();
     c.check_file();
     if c.diags.is_empty() {
         c.finish();
@@ -150,6 +181,15 @@ pub(crate) struct Checker<'a> {
     pub init_count: u32,
     /// A declaration cycle among types was reported (its other members stay silent).
     pub cycle_reported: bool,
+    /// The package-level declaration whose initializer or body is being checked (a global
+    /// variable's object, a function or a method), for initialization order.
+    pub current_decl: Option<ObjectId>,
+    /// Package-level objects (globals, functions, methods) each declaration refers to.
+    pub refs: BTreeMap<ObjectId, std::collections::BTreeSet<ObjectId>>,
+    /// The object each `info.global_inits` entry was resolved for (parallel vector).
+    pub global_init_keys: Vec<ObjectId>,
+    /// Line/column information for messages with a secondary position, if given.
+    pub source_map: Option<crate::diag::SourceMap>,
     /// A dot import was reported as unsupported: unresolved names are not reported again.
     pub dot_import: bool,
 }
@@ -176,6 +216,10 @@ impl<'a> Checker<'a> {
             global_count: 0,
             init_count: 0,
             dot_import: false,
+            source_map: None,
+            current_decl: None,
+            refs: BTreeMap::new(),
+            global_init_keys: Vec::new(),
             cycle_reported: false,
         };
         c.info.exprs = vec![None; file.node_count as usize];
@@ -361,15 +405,27 @@ impl<'a> Checker<'a> {
         describe::operand(&self.types, e, x.mode, x.ty, x.val.as_ref())
     }
 
+    /// `prog.go:LINE:COL` of a span, when the source map is known.
+    pub fn position(&self, span: Span) -> Option<String> {
+        let map = self.source_map.as_ref()?;
+        let lc = map.line_col(span.lo);
+        Some(format!("{}:{}:{}", map.file_name, lc.line, lc.col))
+    }
+
     /// The current function's key.
     pub fn current_func(&self) -> Option<ast::NodeId> {
         self.funcs.last().map(|f| f.key)
     }
 
     fn finish(&mut self) {
-        // Default any remaining untyped types (e.g. constant sub-expressions).
+        // Default any remaining untyped types (e.g. constant sub-expressions); builtins and
+        // package names have no type.
         for i in 0..self.info.exprs.len() {
-            let ty = match &self.info.exprs[i] {
+            let ty = match &mut self.info.exprs[i] {
+                Some(e) if matches!(e.mode, Mode::Builtin | Mode::Package) => {
+                    e.ty = TypeTable::basic(Basic::Invalid);
+                    continue;
+                }
                 Some(e) if e.mode != Mode::Nil => e.ty,
                 _ => continue,
             };

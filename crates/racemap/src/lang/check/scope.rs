@@ -125,11 +125,13 @@ impl<'a> Checker<'a> {
         if ident.name == "_" {
             return false;
         }
-        if self.scopes[scope].names.contains_key(&ident.name) {
-            self.err(
-                ident.span,
-                format!("{} redeclared in this block", ident.name),
-            );
+        if let Some(&other) = self.scopes[scope].names.get(&ident.name) {
+            let mut msg = format!("{} redeclared in this block", ident.name);
+            let other_span = self.info.object(other).span;
+            if let Some(at) = self.position(other_span) {
+                msg.push_str(&format!("\n\t{at}: other declaration of {}", ident.name));
+            }
+            self.err(ident.span, msg);
             return false;
         }
         self.scopes[scope].names.insert(ident.name.clone(), obj);

@@ -713,6 +713,7 @@ impl<'a> Checker<'a> {
         let Some(f) = self.funcs.last() else { return };
         let want = f.results.clone();
         let named = f.named_results;
+        let key = f.key;
         if results.is_empty() {
             if !want.is_empty() && !named {
                 let ws = self.tuple_summary(&want);
@@ -720,6 +721,40 @@ impl<'a> Checker<'a> {
                     s.span,
                     format!("not enough return values\n\thave ()\n\twant {ws}"),
                 );
+            }
+            if named {
+                // A bare return needs the result parameters in scope (not shadowed).
+                let objs = self
+                    .info
+                    .funcs
+                    .get(&key)
+                    .map(|f| f.results.clone())
+                    .unwrap_or_default();
+                for o in objs {
+                    let (name, ty) = match &self.info.object(o).kind {
+                        ObjectKind::Var(v) => (self.info.object(o).name.clone(), v.ty),
+                        _ => continue,
+                    };
+                    if name == "_" {
+                        continue;
+                    }
+                    let Some(alt) = self.lookup(&name) else {
+                        continue;
+                    };
+                    if alt == o {
+                        continue;
+                    }
+                    let mut msg = format!("result parameter {name} not in scope at return");
+                    let alt_obj = self.info.object(alt);
+                    if let (Some(pos), ObjectKind::Var(av)) =
+                        (self.position(alt_obj.span), &alt_obj.kind)
+                    {
+                        let _ = ty;
+                        let ts = self.show(av.ty);
+                        msg.push_str(&format!("\n\t{pos}: inner declaration of var {name} {ts}"));
+                    }
+                    self.err(s.span, msg);
+                }
             }
             return;
         }
@@ -892,6 +927,14 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// `multiple defaults (first at prog.go:L:C)` when positions are known.
+    fn multiple_defaults(&mut self, at: Span, first: Span, what: &str) {
+        match self.position(first) {
+            Some(pos) => self.err(at, format!("multiple defaults (first at {pos})")),
+            None => self.err(at, format!("multiple defaults in {what}")),
+        }
+    }
+
     fn clause_body(&mut self, body: &[Stmt], fallthrough_ok: bool) {
         for (i, st) in body.iter().enumerate() {
             if self.saturated() {
@@ -940,13 +983,13 @@ impl<'a> Checker<'a> {
             None => None,
         };
         self.push_target(s.id, label, TargetKind::Switch);
-        let mut default_seen = false;
+        let mut default_seen: Option<Span> = None;
         for (ci, c) in cases.iter().enumerate() {
             if c.default {
-                if default_seen {
-                    self.err(c.span, "multiple defaults in switch");
+                if let Some(first) = default_seen {
+                    self.multiple_defaults(c.span, first, "switch");
                 }
-                default_seen = true;
+                default_seen = Some(c.span);
             }
             for e in &c.exprs {
                 let mut x = self.expr(e);
@@ -961,7 +1004,9 @@ impl<'a> Checker<'a> {
                         // case value must be comparable to the tag.
                         if self.is_untyped(x.ty) {
                             if x.mode == Mode::Nil {
-                                if !self.assignable(x.ty, t.ty) {
+                                if self.assignable(x.ty, t.ty) {
+                                    self.update_nil(e, t.ty);
+                                } else {
                                     let ts = self.show(t.ty);
                                     self.err(e.span, format!("invalid case nil in switch on {} (mismatched types untyped nil and {ts})", expr_string(te)));
                                 }
@@ -1033,13 +1078,13 @@ impl<'a> Checker<'a> {
         }
         self.push_target(s.id, label, TargetKind::Switch);
         let mut bind_objs = Vec::new();
-        let mut default_seen = false;
+        let mut default_seen: Option<Span> = None;
         for c in cases {
             if c.default {
-                if default_seen {
-                    self.err(c.span, "multiple defaults in switch");
+                if let Some(first) = default_seen {
+                    self.multiple_defaults(c.span, first, "switch");
                 }
-                default_seen = true;
+                default_seen = Some(c.span);
             }
             let mut single: Option<TypeId> = None;
             for te in &c.types {
@@ -1109,15 +1154,15 @@ impl<'a> Checker<'a> {
 
     fn select(&mut self, s: &Stmt, label: Option<&str>, clauses: &[ast::CommClause]) {
         self.push_target(s.id, label, TargetKind::Select);
-        let mut default_seen = false;
+        let mut default_seen: Option<Span> = None;
         for c in clauses {
             self.open_scope();
             match &c.comm {
                 None => {
-                    if default_seen {
-                        self.err(c.span, "multiple defaults in select");
+                    if let Some(first) = default_seen {
+                        self.multiple_defaults(c.span, first, "select");
                     }
-                    default_seen = true;
+                    default_seen = Some(c.span);
                 }
                 Some(comm) => {
                     let ok = match &comm.kind {

@@ -168,6 +168,14 @@ impl FnCx<'_, '_> {
             return;
         };
         let span = strip_parens(e).span;
+        // Go 1.19 wraps a `go`/`defer` call in a closure (`main.main.func3`) unless it calls a
+        // function value without arguments or results; the wrapper's frame shows in stacks.
+        let wrap_name = if mode != CallMode::Now && self.go_wraps(&p) {
+            Some(self.next_wrapper_name())
+        } else {
+            None
+        };
+        let wrap_span = Span::new(span.hi.saturating_sub(1), span.hi);
         match p.info.kind.clone() {
             CallKind::Conversion { to } => {
                 if mode != CallMode::Now {
@@ -185,12 +193,21 @@ impl FnCx<'_, '_> {
                 if mode == CallMode::Now {
                     self.builtin(e, b, p.args, &p.info);
                 } else {
-                    self.go_defer_builtin(span, b, p.args, &p.info, mode);
+                    let name = wrap_name.unwrap_or_else(|| self.next_wrapper_name());
+                    self.go_defer_builtin(&name, span, b, p.args, mode);
                 }
+            }
+            CallKind::Lib(f)
+                if p.info.spread
+                    && mode == CallMode::Now
+                    && matches!(f, LibFunc::FmtPrintln | LibFunc::FmtSprintln)
+                    && p.args.len() == 1 =>
+            {
+                self.println_spread(f, &p.args[0], span);
             }
             CallKind::Lib(f) => {
                 let argc = self.push_lib_args(f, p.args, &p.info, span);
-                self.finish_lib(f, argc, span, mode);
+                self.finish_lib(f, argc, span, mode, wrap_name, wrap_span);
             }
             CallKind::LibMethod(f) => {
                 let x = match &strip_parens(p.func).kind {
@@ -216,21 +233,30 @@ impl FnCx<'_, '_> {
                     }
                 }
                 let argc = self.push_lib_args(f, p.args, &p.info, span) + 1;
-                self.finish_lib(f, argc, span, mode);
+                self.finish_lib(f, argc, span, mode, wrap_name, wrap_span);
             }
             CallKind::Func { func } => {
                 let Some(fid) = self.lw.decl_funcs.get(&func).copied() else {
                     self.unsupported(span, "calling this function");
                     return;
                 };
-                if mode != CallMode::Now {
+                let go_wrapped = mode != CallMode::Now && wrap_name.is_some();
+                if mode != CallMode::Now && !go_wrapped {
                     self.emit(Instr::MakeClosure {
                         func: fid,
                         ncaptures: 0,
                     });
                 }
                 let argc = self.push_args(p.args, &p.info);
-                self.finish_static(fid, argc, span, mode);
+                let results = self.sig_results(p.info.sig);
+                match (go_wrapped, wrap_name) {
+                    (true, Some(name)) => {
+                        let body = vec![Instr::Call { func: fid, argc }];
+                        let w = self.wrapper(&name, argc, body, results, wrap_span);
+                        self.start_wrapper(w, argc, mode);
+                    }
+                    _ => self.finish_static(fid, argc, span, mode),
+                }
             }
             CallKind::Method { method } => {
                 let Some(fid) = self.lw.decl_funcs.get(&method).copied() else {
@@ -244,7 +270,8 @@ impl FnCx<'_, '_> {
                         return;
                     }
                 };
-                if mode != CallMode::Now {
+                let go_wrapped = mode != CallMode::Now && wrap_name.is_some();
+                if mode != CallMode::Now && !go_wrapped {
                     self.emit(Instr::MakeClosure {
                         func: fid,
                         ncaptures: 0,
@@ -264,18 +291,104 @@ impl FnCx<'_, '_> {
                     }
                 }
                 let argc = self.push_args(p.args, &p.info) + 1;
-                self.finish_static(fid, argc, span, mode);
+                let results = self.sig_results(p.info.sig);
+                match (go_wrapped, wrap_name) {
+                    (true, Some(name)) => {
+                        let body = vec![Instr::Call { func: fid, argc }];
+                        let w = self.wrapper(&name, argc, body, results, wrap_span);
+                        self.start_wrapper(w, argc, mode);
+                    }
+                    _ => self.finish_static(fid, argc, span, mode),
+                }
             }
             CallKind::Closure => {
                 self.expr(p.func);
                 let argc = self.push_args(p.args, &p.info);
                 let results = self.sig_results(p.info.sig);
-                match mode {
-                    CallMode::Now => self.emit_at(Instr::CallValue { argc, results }, span),
-                    CallMode::Go => self.emit(Instr::Go { argc }),
-                    CallMode::Defer => self.emit(Instr::Defer { argc }),
+                match (mode, wrap_name) {
+                    (CallMode::Now, _) => {
+                        self.emit_at(Instr::CallValue { argc, results }, span);
+                    }
+                    (_, Some(name)) => {
+                        // The wrapper receives the function value as parameter 0.
+                        let body = vec![Instr::CallValue { argc, results }];
+                        let w = self.wrapper(&name, argc + 1, body, results, wrap_span);
+                        self.start_wrapper(w, argc + 1, mode);
+                    }
+                    (CallMode::Go, None) => {
+                        self.emit(Instr::Go { argc });
+                    }
+                    (CallMode::Defer, None) => {
+                        self.emit(Instr::Defer { argc });
+                    }
                 };
             }
+        }
+    }
+
+    /// `fmt.Println(xs...)` / `fmt.Sprintln(xs...)`: Println formats every operand with `%v`
+    /// and separates them with spaces, so it equals printing the elements' `Sprint`s joined
+    /// by spaces; the loop reads the elements as Go does.
+    fn println_spread(&mut self, f: LibFunc, xs: &Expr, span: Span) {
+        let string = crate::lang::types::TypeTable::basic(Basic::String);
+        self.expr(xs);
+        let s = self.pop_temp();
+        let empty = self.lw.string("");
+        let space = self.lw.string(" ");
+        self.emit(Instr::PushStr(empty));
+        let acc = self.pop_temp();
+        self.emit(Instr::PushInt(0));
+        let i = self.pop_temp();
+        let top = self.here();
+        self.emit(Instr::LoadLocal(i));
+        self.emit(Instr::LoadLocal(s));
+        self.emit(Instr::Len);
+        self.emit(Instr::Binary(crate::bytecode::BinOp::Lt, Basic::Int));
+        let jexit = self.emit(Instr::JumpIfNot(0));
+        // if i > 0 { acc += " " }
+        self.emit(Instr::LoadLocal(i));
+        self.emit(Instr::PushInt(0));
+        self.emit(Instr::Binary(crate::bytecode::BinOp::Gt, Basic::Int));
+        let jfirst = self.emit(Instr::JumpIfNot(0));
+        self.emit(Instr::LoadLocal(acc));
+        self.emit(Instr::PushStr(space));
+        self.emit(Instr::Concat);
+        self.emit(Instr::StoreLocal(acc));
+        let h = self.here();
+        self.patch(jfirst, h);
+        self.emit(Instr::LoadLocal(acc));
+        self.emit(Instr::LoadLocal(s));
+        self.emit(Instr::LoadLocal(i));
+        self.emit(Instr::SliceElemPtr);
+        self.emit(Instr::Load);
+        self.emit(Instr::CallLib {
+            func: LibFunc::FmtSprint,
+            argc: 1,
+        });
+        self.emit(Instr::Concat);
+        self.emit(Instr::StoreLocal(acc));
+        self.emit(Instr::LoadLocal(i));
+        self.emit(Instr::PushInt(1));
+        self.emit(Instr::Binary(crate::bytecode::BinOp::Add, Basic::Int));
+        self.emit(Instr::StoreLocal(i));
+        self.emit(Instr::Jump(top));
+        let end = self.here();
+        self.patch(jexit, end);
+        self.emit(Instr::LoadLocal(acc));
+        self.emit(Instr::ToIface(string));
+        self.emit_at(Instr::CallLib { func: f, argc: 1 }, span);
+    }
+
+    /// Whether Go 1.19 wraps this `go`/`defer` call in a closure: every call except one of a
+    /// function (value) with no arguments and no results.
+    fn go_wraps(&self, p: &CallParts) -> bool {
+        match p.info.kind {
+            CallKind::Func { .. } | CallKind::Closure => {
+                !p.args.is_empty()
+                    || p.info.pack_variadic.is_some()
+                    || self.sig_results(p.info.sig) > 0
+            }
+            _ => true,
         }
     }
 
@@ -287,7 +400,15 @@ impl FnCx<'_, '_> {
         };
     }
 
-    fn finish_lib(&mut self, f: LibFunc, argc: u32, span: Span, mode: CallMode) {
+    fn finish_lib(
+        &mut self,
+        f: LibFunc,
+        argc: u32,
+        span: Span,
+        mode: CallMode,
+        wrap_name: Option<String>,
+        wrap_span: Span,
+    ) {
         match mode {
             CallMode::Now => {
                 self.emit_at(Instr::CallLib { func: f, argc }, span);
@@ -297,12 +418,13 @@ impl FnCx<'_, '_> {
             }
             CallMode::Go => {
                 // A wrapper function that makes the library call with its parameters.
+                let name = wrap_name.unwrap_or_else(|| self.next_wrapper_name());
                 let w = self.wrapper(
-                    &format!("{}.gowrap", self.lw.funcs.len()),
+                    &name,
                     argc,
                     vec![Instr::CallLib { func: f, argc }],
                     lib_result_count(f),
-                    span,
+                    wrap_span,
                 );
                 // The closure must be below the arguments: move the arguments to temps.
                 self.go_with_wrapper(w, argc);
@@ -310,8 +432,13 @@ impl FnCx<'_, '_> {
         }
     }
 
-    /// Emit `Go`/`Defer` of wrapper `w` whose `argc` arguments are on the stack.
+    /// Emit `Go` of wrapper `w` whose `argc` arguments are on the stack.
     fn go_with_wrapper(&mut self, w: FuncId, argc: u32) {
+        self.start_wrapper(w, argc, CallMode::Go);
+    }
+
+    /// Emit `Go` or `Defer` of wrapper `w` whose `argc` arguments are on the stack.
+    fn start_wrapper(&mut self, w: FuncId, argc: u32, mode: CallMode) {
         let mut temps = Vec::new();
         for _ in 0..argc {
             temps.push(self.pop_temp());
@@ -324,29 +451,18 @@ impl FnCx<'_, '_> {
         for t in temps {
             self.emit(Instr::LoadLocal(t));
         }
-        self.emit(Instr::Go { argc });
+        if mode == CallMode::Defer {
+            self.emit(Instr::Defer { argc });
+        } else {
+            self.emit(Instr::Go { argc });
+        }
     }
 
     /// A synthetic function taking `argc` parameters, pushing them, running `body`, popping
-    /// `pop` results, and returning.
-    fn wrapper(
-        &mut self,
-        suffix: &str,
-        argc: u32,
-        body: Vec<Instr>,
-        pop: u32,
-        span: Span,
-    ) -> FuncId {
+    /// `pop` results, and returning (Go's wrapper of a `go`/`defer` call).
+    fn wrapper(&mut self, name: &str, argc: u32, body: Vec<Instr>, pop: u32, span: Span) -> FuncId {
         self.lw.wrappers += 1;
-        let parent = self
-            .lw
-            .info
-            .funcs
-            .get(&self.key)
-            .map(|f| f.name.clone())
-            .unwrap_or_else(|| "main".to_string());
-        let _ = suffix;
-        let name = format!("{parent}.gowrap{}", self.lw.wrappers);
+        let name = name.to_string();
         let id = self.lw.reserve(&name, span);
         let mut code = Vec::new();
         for i in 0..argc {
@@ -370,6 +486,7 @@ impl FnCx<'_, '_> {
             variadic: false,
             code,
             spans,
+            wrapper: true,
         };
         id
     }
@@ -377,10 +494,10 @@ impl FnCx<'_, '_> {
     /// `go`/`defer` of a builtin: evaluate the arguments now, run the builtin in a wrapper.
     fn go_defer_builtin(
         &mut self,
+        name: &str,
         span: Span,
         b: Builtin,
         args: &[Expr],
-        _info: &CallInfo,
         mode: CallMode,
     ) {
         let body = match b {
@@ -404,24 +521,9 @@ impl FnCx<'_, '_> {
             }
         }
         let argc = args.len() as u32;
-        let w = self.wrapper("wrap", argc, body, 0, span);
-        if mode == CallMode::Go {
-            self.go_with_wrapper(w, argc);
-        } else {
-            let mut temps = Vec::new();
-            for _ in 0..argc {
-                temps.push(self.pop_temp());
-            }
-            temps.reverse();
-            self.emit(Instr::MakeClosure {
-                func: w,
-                ncaptures: 0,
-            });
-            for t in temps {
-                self.emit(Instr::LoadLocal(t));
-            }
-            self.emit(Instr::Defer { argc });
-        }
+        let wrap_span = Span::new(span.hi.saturating_sub(1), span.hi);
+        let w = self.wrapper(name, argc, body, 0, wrap_span);
+        self.start_wrapper(w, argc, mode);
     }
 
     /// `T(x)`.

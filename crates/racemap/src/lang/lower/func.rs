@@ -54,11 +54,20 @@ pub(crate) struct FnCx<'l, 'a> {
     pub result_slots: Vec<ResultSlot>,
     /// The function's key in `Info::funcs`.
     pub key: NodeId,
+    /// Number of the last closure name used in this function (`main.main.func3`): function
+    /// literals take the first numbers, then Go 1.19's wrappers of `go`/`defer` calls.
+    pub closure_count: u32,
 }
 
 impl<'l, 'a> FnCx<'l, 'a> {
     /// A fresh context.
     pub fn new(lw: &'l mut Lowerer<'a>, key: NodeId, span: Span) -> FnCx<'l, 'a> {
+        let literals = lw
+            .info
+            .funcs
+            .values()
+            .filter(|f| f.parent == Some(key))
+            .count() as u32;
         FnCx {
             lw,
             code: Vec::new(),
@@ -69,7 +78,25 @@ impl<'l, 'a> FnCx<'l, 'a> {
             targets: Vec::new(),
             result_slots: Vec::new(),
             key,
+            closure_count: literals,
         }
+    }
+
+    /// Go's runtime name of this function (`main.init` for the initializer).
+    pub fn func_name(&self) -> String {
+        self.lw
+            .info
+            .funcs
+            .get(&self.key)
+            .map(|f| f.name.clone())
+            .unwrap_or_else(|| "main.init".to_string())
+    }
+
+    /// The name of the next compiler-made closure in this function, as Go 1.19 numbers the
+    /// wrappers of `go`/`defer` statements: after the function literals, in source order.
+    pub fn next_wrapper_name(&mut self) -> String {
+        self.closure_count += 1;
+        format!("{}.func{}", self.func_name(), self.closure_count)
     }
 
     /// Append an instruction with the current span; returns its index.
@@ -242,6 +269,7 @@ impl<'l, 'a> FnCx<'l, 'a> {
             variadic,
             code: self.code,
             spans: self.spans,
+            wrapper: false,
         };
         self.lw.funcs[id.0 as usize] = f;
     }

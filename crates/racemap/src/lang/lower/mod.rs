@@ -13,6 +13,15 @@
 //!
 //! Lowering never panics on a checked program: anything it cannot translate becomes a
 //! `racemap does not support X` diagnostic.
+//!
+//! Coverage: every statement kind but `goto`; `for`/`range` over ints, slices, arrays, array
+//! pointers, strings, maps and channels; expression and type switches (with `fallthrough`),
+//! `select`, labelled `break`/`continue`; closures, method values, variadic calls, `go`/`defer`
+//! of functions, methods, closures, library calls and `close`/`panic`/`print`/`delete`;
+//! composite literals (keyed, elided, `&T{}`), conversions, comma-ok forms, named results.
+//! Not lowered (diagnosed): `min`/`max`, `clear` of a slice, spreading a slice into a
+//! library `...any` parameter (`fmt.Println(xs...)`), library functions and library methods
+//! used as values, `go`/`defer` of other builtins and of conversions.
 
 mod call;
 mod expr;
@@ -195,6 +204,7 @@ impl Lowerer<'_> {
             variadic: false,
             code: Vec::new(),
             spans: Vec::new(),
+            wrapper: false,
         });
         id
     }

@@ -364,3 +364,76 @@ func main() {
         "#]],
     );
 }
+
+/// Constructs the checker accepts but racemap cannot run are reported, at their position, in
+/// the `racemap does not support X` form.
+#[test]
+fn unsupported_constructs_are_diagnosed() {
+    let cases = [
+        (
+            "package main\n\nimport \"fmt\"\n\nfunc main() {\n\txs := []any{1, 2}\n\tfmt.Printf(\"%v %v\", xs...)\n}\n",
+            "prog.go:7:2: racemap does not support fmt.Printf(xs...) with a spread slice\n",
+        ),
+        (
+            "package main\n\nfunc main() {\n\ts := []int{1}\n\tdefer copy(s, s)\n}\n",
+            "prog.go:5:8: racemap does not support go/defer of copy\n",
+        ),
+    ];
+    for (src, want) in cases {
+        let got = match compile(src) {
+            Ok(_) => String::new(),
+            Err(d) => crate::diag::render_all(&d, &crate::diag::SourceMap::new("prog.go", src)),
+        };
+        assert_eq!(got, want, "{src}");
+    }
+}
+
+/// `go`/`defer` calls with arguments run through a wrapper closure named as Go 1.19 names it
+/// (numbered after the function literals, in source order), so goroutine stacks in race reports
+/// show the same frames as `go run -race` (`main.work()` above `main.main.func3()`).
+#[test]
+fn go_statement_wrappers_are_named_like_go() {
+    let src = r#"package main
+
+import "fmt"
+
+func work(n int) {}
+
+func main() {
+	f := func() {}
+	go work(1)
+	go f()
+	defer fmt.Println("x")
+	go func(n int) {}(2)
+}
+"#;
+    let prog = compile(src).expect("compiles");
+    let names: Vec<&str> = prog.funcs.iter().map(|f| &*f.name).collect();
+    assert_eq!(
+        names,
+        [
+            "main.work",
+            "main.main",
+            "main.init",
+            "main.main.func1",
+            "main.main.func3",
+            "main.main.func2",
+            "main.main.func5",
+        ]
+    );
+    check(
+        src,
+        &["main.main.func3", "main.main.func5"],
+        expect![[r#"
+            func main.main.func3 (invalid type) () locals=1 captures=0 wrapper
+                0 L9   LoadLocal 0
+                1 L9   Call main.work 1
+                2 L9   Return
+            func main.main.func5 (invalid type, invalid type) () locals=2 captures=0 wrapper
+                0 L12  LoadLocal 0
+                1 L12  LoadLocal 1
+                2 L12  CallValue argc=1 results=0
+                3 L12  Return
+        "#]],
+    );
+}

@@ -1,0 +1,10 @@
+package main
+
+type Bag struct {
+	items []int
+}
+
+func main() {
+	a, b := Bag{}, Bag{}
+	_ = a == b
+}

@@ -1,0 +1,3 @@
+package main
+
+func s["a"](x int) {}

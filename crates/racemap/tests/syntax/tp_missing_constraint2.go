@@ -1,0 +1,3 @@
+package main
+
+func f[T, U](x T) {}
