@@ -226,3 +226,47 @@ fn same_program_and_seed_give_the_same_trace() {
         assert_eq!(c.steps, a.steps);
     }
 }
+
+#[test]
+fn sampling_finds_outcomes_but_is_never_complete() {
+    use racemap::explore::{sample, SampleStrategy};
+    for strategy in [SampleStrategy::Random, SampleStrategy::Pct { depth: 2 }] {
+        let r = sample(
+            &machine("map_writers"),
+            &strategy,
+            1,
+            50,
+            &RunConfig::default(),
+        );
+        assert!(!r.complete);
+        assert_eq!(r.executions, 50);
+        assert_eq!(r.outcomes.iter().map(|o| o.count).sum::<u64>(), 50);
+        assert!(r.race, "{strategy:?}");
+        // every sampled outcome replays from its schedule
+        for o in &r.outcomes {
+            let replay = run(
+                machine("map_writers"),
+                &RunConfig {
+                    schedule: Schedule::decode(&o.schedule).ok(),
+                    ..RunConfig::default()
+                },
+            );
+            assert_eq!(replay.stdout, o.stdout);
+            assert_eq!(replay.first_error_line, o.error);
+        }
+    }
+}
+
+#[test]
+fn corpus_like_programs_are_explored_completely() {
+    // every racy/ordered pair above completes without budget; so do the map programs
+    for name in [
+        "map_writers",
+        "rwmutex_recursive_rlock",
+        "waitgroup_ordered",
+    ] {
+        let r = explore_all(name);
+        assert!(r.complete, "{name}");
+        assert!(r.executions < 200, "{name}: {} executions", r.executions);
+    }
+}

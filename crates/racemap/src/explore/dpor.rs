@@ -1,28 +1,39 @@
-//! Systematic exploration: dynamic partial-order reduction (Flanagan and
-//! Godefroid, "Dynamic Partial-Order Reduction for Model Checking Software", POPL 2005), over
-//! clones of the machine.
+//! Systematic exploration: dynamic partial-order reduction over clones of the machine.
+//! Default: source-set DPOR with sleep sets (Abdulla, Aronis, Jonsson, Sagonas, "Optimal
+//! Dynamic Partial Order Reduction", POPL 2014, Algorithm 1); alternative: the original
+//! persistent-set DPOR (Flanagan and Godefroid, "Dynamic Partial-Order Reduction for Model
+//! Checking Software", POPL 2005), see [`DporAlgorithm`].
 //!
 //! Depth-first search over the moves of the program. Every node keeps a clone of the machine
 //! (and of the race detector) so backtracking is a pop, not a re-execution. Each explored step
 //! records the goroutines it moved (two for a rendezvous, plus the child of a `go`), its
 //! [`Footprint`] and a DPOR clock vector: step `i` happens before step `j` in the trace when
 //! they are dependent or linked by a chain of dependent steps or steps of the same goroutine.
+//! Exploring a goroutine at a state means exploring each of its runnable alternatives (`select`
+//! cases).
 //!
-//! At every new state, for each live goroutine `p` (enabled or blocked) with next operation
-//! `op`, the last trace step `i` that is dependent with `op` and does not happen before `p`
-//! gets a backtrack point: `p` is added to the backtrack set of the state before `i` if `p` was
-//! enabled there, otherwise every goroutine enabled there is. Exploring a goroutine at a state
-//! means exploring each of its runnable alternatives (`select` cases). Sleep sets (prune
-//! re-exploring a move independent of everything done since it was explored) are optional and
-//! off by default, see [`DporConfig::sleep_sets`].
+//! Source sets: when a step `e'` is made, every earlier step `e` in a *race* with it (dependent,
+//! other goroutine, `e` happens before `e'` with no step in between on the happens-before
+//! chain) is reversed: with `v` the steps after `e` that do not depend on `e`, followed by `e'`,
+//! the state before `e` must explore some *initial* of `v` (a goroutine whose first step in `v`
+//! depends on nothing earlier in `v`); if none is runnable there, every runnable goroutine is
+//! explored. Operations that never run (blocked for good, or cut off when main returns) race
+//! like steps appended at the end of the trace; a blocked operation is analysed whenever the
+//! last step could change its races. Sleep sets prune a move that is independent of everything
+//! done since it was explored from an ancestor.
 //!
-//! Soundness notes: dependence is conservative ([`Footprint`]): main's exit, sleep wake-ups and
-//! any step that turned out to end the run (a panic in local code, a fatal error, a deadlock, a
-//! limit) are dependent with everything. Whether a step fails can depend on where other
-//! goroutines stand (a map write begun by another goroutine makes this one's write fatal), so
-//! a step that turned out to end the run gets a backtrack point before *every* earlier step
-//! that does not happen before it, not only the last dependent one. A preemption bound or a budget makes the search
-//! incomplete, and the result says so.
+//! Persistent sets (FG): at every state, for each live goroutine `p` with next operation `op`,
+//! the last trace step dependent with `op` that does not happen before `p` gets `p` (or every
+//! runnable goroutine) in its backtrack set. Only sound without sleep sets here: the explorer's
+//! property test found a program where FG + sleep sets misses an outcome.
+//!
+//! Soundness notes (both): dependence is conservative ([`Footprint`]): main's exit, sleep
+//! wake-ups and any step that turned out to end the run (a panic in local code, a fatal error, a
+//! deadlock, a limit) are dependent with everything. Whether a step fails can depend on where
+//! other goroutines stand (a map write begun by another goroutine makes this one's write
+//! fatal); the property test (random toy programs, outcomes compared with brute-force
+//! enumeration of all interleavings) checks that the search still finds every outcome. A
+//! preemption bound or a budget makes the search incomplete, and the result says so.
 
 use super::footprint::Footprint;
 use super::outcome::{ExploreResult, OutcomeSet};
@@ -31,6 +42,17 @@ use crate::race::{Detector, DetectorConfig};
 use crate::rt::event::{Event, Gid, Op};
 use crate::sched::{Choice, Schedule};
 use std::collections::BTreeSet;
+
+/// Which DPOR variant computes backtrack points.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DporAlgorithm {
+    /// Flanagan–Godefroid 2005: reverse the last race of each pending operation (persistent
+    /// sets). Sound without sleep sets only.
+    Persistent,
+    /// Source-set DPOR (Abdulla et al. 2014): reverse every race via an initial of the
+    /// reversed suffix. Sound with sleep sets; the default.
+    SourceSets,
+}
 
 /// Bounds of a systematic search. Budgets are counts, never time.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,6 +68,8 @@ pub struct DporConfig {
     pub preemption_bound: Option<u32>,
     /// Run the race detector along.
     pub race_detection: bool,
+    /// How backtrack points are computed.
+    pub algorithm: DporAlgorithm,
     /// Also prune with sleep sets (Godefroid 1996). Off by default: combined with this
     /// backtracking rule (which reverses only the last race of each step) they can miss outcomes
     /// when main's exit disables goroutines that sleep; the explorer's property test found such a
@@ -61,7 +85,8 @@ impl Default for DporConfig {
             max_steps_per_execution: 10_000,
             preemption_bound: None,
             race_detection: true,
-            sleep_sets: false,
+            algorithm: DporAlgorithm::SourceSets,
+            sleep_sets: true,
         }
     }
 }
@@ -192,6 +217,138 @@ impl<T: Target> Search<T> {
             .find(|s| s.participants.contains(&p))
             .map(|s| s.clock.clone())
             .unwrap_or_default()
+    }
+
+    /// `trace[i]` happens before an event whose DPOR clock is `clock`.
+    fn hb_clock(&self, i: usize, clock: &[u32]) -> bool {
+        self.trace[i]
+            .participants
+            .iter()
+            .any(|q| clock.get(q.0 as usize).copied().unwrap_or(0) > i as u32)
+    }
+
+    /// The DPOR clock an event by `participants` with footprint `fp` would have after the
+    /// current trace.
+    fn event_clock(&self, participants: &[Gid], fp: &Footprint) -> Vec<u32> {
+        let mut clock: Vec<u32> = Vec::new();
+        for q in participants {
+            join(&mut clock, &self.process_clock(*q));
+        }
+        for s in &self.trace {
+            if !participants.iter().any(|q| s.participants.contains(q)) && s.footprint.dependent(fp)
+            {
+                join(&mut clock, &s.clock);
+            }
+        }
+        let n = self.trace.len() as u32 + 1;
+        for q in participants {
+            let i = q.0 as usize;
+            if clock.len() <= i {
+                clock.resize(i + 1, 0);
+            }
+            clock[i] = n;
+        }
+        clock
+    }
+
+    /// Source-set DPOR (Abdulla, Aronis, Jonsson, Sagonas, POPL 2014): for every race between
+    /// a trace step `i` and an event `e` following the current trace (a step about to be
+    /// pushed, or a goroutine's pending operation), make sure the state before `i` explores
+    /// some *initial* of `v = notdep(i) · e`: a goroutine whose first step in `v` does not
+    /// depend on an earlier step of `v`.
+    fn source_races(&mut self, chooser: Gid, participants: &[Gid], fp: &Footprint) {
+        let clock = self.event_clock(participants, fp);
+        let before: Vec<u32> = {
+            let mut c = Vec::new();
+            for q in participants {
+                join(&mut c, &self.process_clock(*q));
+            }
+            c
+        };
+        let n = self.trace.len();
+        let deps: Vec<usize> = (0..n)
+            .filter(|&i| {
+                let s = &self.trace[i];
+                !s.participants.iter().any(|q| participants.contains(q))
+                    && s.footprint.dependent(fp)
+            })
+            .collect();
+        for (k, &i) in deps.iter().enumerate() {
+            // Not a race when `i` reaches the event through the goroutine's own past or through
+            // a later dependent step.
+            let via_process = self.trace[i]
+                .participants
+                .iter()
+                .any(|q| before.get(q.0 as usize).copied().unwrap_or(0) > i as u32);
+            if via_process {
+                continue;
+            }
+            let via_other = deps[k + 1..]
+                .iter()
+                .any(|&j| self.hb_clock(i, &self.trace[j].clock));
+            if via_other {
+                continue;
+            }
+            // v = the steps after i that do not depend on i, then the event.
+            let v: Vec<usize> = (i + 1..n)
+                .filter(|&j| !self.hb_clock(i, &self.trace[j].clock))
+                .collect();
+            let mut initials: Vec<Gid> = Vec::new();
+            for (a, &j) in v.iter().enumerate() {
+                let dependent_on_earlier = v[..a]
+                    .iter()
+                    .any(|&h| self.hb_clock(h, &self.trace[j].clock));
+                if !dependent_on_earlier && !initials.contains(&self.trace[j].choice.gid) {
+                    initials.push(self.trace[j].choice.gid);
+                }
+            }
+            if !v.iter().any(|&h| self.hb_clock(h, &clock)) && !initials.contains(&chooser) {
+                initials.push(chooser);
+            }
+            let node = &mut self.stack[i];
+            if initials.iter().any(|g| node.backtrack.contains(g)) {
+                continue;
+            }
+            match initials
+                .iter()
+                .find(|g| node.choices.iter().any(|c| c.gid == **g))
+            {
+                Some(g) => {
+                    node.backtrack.insert(*g);
+                }
+                None => {
+                    let all: Vec<Gid> = node.choices.iter().map(|c| c.gid).collect();
+                    node.backtrack.extend(all);
+                }
+            }
+        }
+    }
+
+    /// Source-set analysis of pending operations, which race like events appended to the
+    /// trace: at a final state every goroutine's (blocked forever, or cut off by the end of the
+    /// program); at other states a blocked goroutine's, when the step just made could have
+    /// changed its races (it is dependent with the operation, e.g. took the lock it waits for,
+    /// or moved that goroutine). Earlier races of an operation blocked all along were analysed
+    /// at the state where they appeared; a goroutine that runs later is analysed then.
+    fn source_pending(&mut self) {
+        let Some(top) = self.stack.last() else {
+            return;
+        };
+        let terminal = top.choices.is_empty();
+        let last = self.trace.last();
+        let n = top.target.goroutine_count();
+        let pending: Vec<(Gid, Footprint)> = (0..n as u32)
+            .map(Gid)
+            .filter(|g| terminal || !top.choices.iter().any(|c| c.gid == *g))
+            .filter_map(|g| top.target.footprint(g).map(|f| (g, f)))
+            .filter(|(g, f)| {
+                terminal
+                    || last.is_none_or(|t| t.participants.contains(g) || t.footprint.dependent(f))
+            })
+            .collect();
+        for (p, fp) in pending {
+            self.source_races(p, &[p], &fp);
+        }
     }
 
     /// The FG-DPOR update at the state on top of the stack.
@@ -334,28 +491,14 @@ impl<T: Target> Search<T> {
             // goroutines stand, a panic in local code) is dependent with everything before it
             // that does not happen before it: try it before each of those.
             let upto = self.trace.len();
-            if ended && !pre_fp.global {
+            if ended && !pre_fp.global && self.config.algorithm == DporAlgorithm::Persistent {
                 self.add_backtrack_everywhere(choice.gid, upto);
             }
 
             // DPOR clock of the new step.
-            let mut clock: Vec<u32> = Vec::new();
-            for q in &participants {
-                join(&mut clock, &self.process_clock(*q));
-            }
-            for s in &self.trace {
-                if !participants.iter().any(|q| s.participants.contains(q))
-                    && s.footprint.dependent(&footprint)
-                {
-                    join(&mut clock, &s.clock);
-                }
-            }
-            for q in &participants {
-                let i = q.0 as usize;
-                if clock.len() <= i {
-                    clock.resize(i + 1, 0);
-                }
-                clock[i] = upto as u32 + 1;
+            let clock = self.event_clock(&participants, &footprint);
+            if self.config.algorithm == DporAlgorithm::SourceSets {
+                self.source_races(choice.gid, &participants, &footprint);
             }
             self.trace.push(TraceStep {
                 choice,
@@ -370,7 +513,10 @@ impl<T: Target> Search<T> {
             node.last_gid = Some(choice.gid);
             let too_long = self.trace.len() as u64 >= self.config.max_steps_per_execution;
             self.stack.push(node);
-            self.analyse_top();
+            match self.config.algorithm {
+                DporAlgorithm::Persistent => self.analyse_top(),
+                DporAlgorithm::SourceSets => self.source_pending(),
+            }
 
             let top = self.stack.last_mut().expect("just pushed");
             let terminal = top.choices.is_empty() || too_long;

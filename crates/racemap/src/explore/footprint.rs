@@ -23,17 +23,40 @@ pub enum Resource {
     Output,
     /// Goroutine creation (Go numbers goroutines in creation order).
     Spawn,
+    /// An update of the object at this address that commutes with every other update of the
+    /// same class (and conflicts with other classes and with plain accesses of the object):
+    /// `wg.Done()` with `wg.Done()` (the counter ends the same, a negative counter fails in
+    /// either order), `RLock` with `RLock`, `RUnlock` with `RUnlock`.
+    Commuting(Pointer, CommutingClass),
+}
+
+/// Classes of [`Resource::Commuting`] updates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum CommutingClass {
+    /// `wg.Done()` / `wg.Add(-1)`.
+    WaitGroupDone,
+    /// `rw.RLock()`.
+    RLock,
+    /// `rw.RUnlock()`.
+    RUnlock,
+}
+
+fn pointers_overlap(a: &Pointer, b: &Pointer) -> bool {
+    a.obj == b.obj && {
+        let n = a.path.len().min(b.path.len());
+        a.path[..n] == b.path[..n]
+    }
 }
 
 impl Resource {
     fn overlaps(&self, other: &Resource) -> bool {
         match (self, other) {
-            (Resource::Memory(a), Resource::Memory(b)) => {
-                a.obj == b.obj && {
-                    let n = a.path.len().min(b.path.len());
-                    a.path[..n] == b.path[..n]
-                }
+            (Resource::Memory(a), Resource::Memory(b)) => pointers_overlap(a, b),
+            (Resource::Commuting(a, ca), Resource::Commuting(b, cb)) => {
+                ca != cb && pointers_overlap(a, b)
             }
+            (Resource::Commuting(a, _), Resource::Memory(b))
+            | (Resource::Memory(a), Resource::Commuting(b, _)) => pointers_overlap(a, b),
             _ => self == other,
         }
     }
@@ -102,6 +125,18 @@ mod tests {
         assert!(mem(1, &[0], true).dependent(&mem(1, &[], false)));
         assert!(!mem(1, &[0], true).dependent(&mem(1, &[1], true)));
         assert!(mem(1, &[0, 2], true).dependent(&mem(1, &[0], false)));
+    }
+
+    #[test]
+    fn commuting_updates_commute_only_within_their_class() {
+        let c = |class| Footprint {
+            global: false,
+            resources: vec![(Resource::Commuting(Pointer::root(ObjId(1)), class), true)],
+        };
+        assert!(!c(CommutingClass::RLock).dependent(&c(CommutingClass::RLock)));
+        assert!(c(CommutingClass::RLock).dependent(&c(CommutingClass::RUnlock)));
+        assert!(c(CommutingClass::WaitGroupDone).dependent(&mem(1, &[], false)));
+        assert!(!c(CommutingClass::WaitGroupDone).dependent(&mem(2, &[], true)));
     }
 
     #[test]

@@ -4,8 +4,9 @@
 //! Footprints follow `Machine::pending`, made conservative where the machine's own footprint
 //! is silent: main's exit and sleep wake-ups are global; a map iteration step reads its map;
 //! a library call that names no sync object and is neither output nor `time.Sleep` is global.
+//! `wg.Done()`, `RLock` and `RUnlock` are commuting updates within their own kind.
 
-use super::footprint::{Footprint, Resource};
+use super::footprint::{CommutingClass, Footprint, Resource};
 use super::target::{Ending, Target, EXIT_LIMIT};
 use crate::bytecode::LibFunc;
 use crate::diag::SourceMap;
@@ -81,7 +82,16 @@ impl Target for Machine {
         resources.extend(f.memory.into_iter().map(|(p, w)| (Resource::Memory(p), w)));
         resources.extend(f.maps.into_iter().map(|(m, w)| (Resource::Map(m), w)));
         resources.extend(f.chans.into_iter().map(|c| (Resource::Chan(c), true)));
-        resources.extend(f.sync.into_iter().map(|p| (Resource::Memory(p), true)));
+        let commuting = match p.kind {
+            PendingKind::Lib(LibFunc::WaitGroupDone) => Some(CommutingClass::WaitGroupDone),
+            PendingKind::Lib(LibFunc::RwMutexRLock) => Some(CommutingClass::RLock),
+            PendingKind::Lib(LibFunc::RwMutexRUnlock) => Some(CommutingClass::RUnlock),
+            _ => None,
+        };
+        resources.extend(f.sync.into_iter().map(|p| match commuting {
+            Some(class) => (Resource::Commuting(p, class), true),
+            None => (Resource::Memory(p), true),
+        }));
         if f.output {
             resources.push((Resource::Output, true));
         }

@@ -9,8 +9,8 @@ pub mod outcome;
 pub mod sample;
 pub mod target;
 
-pub use dpor::{explore, DporConfig};
-pub use footprint::{Footprint, Resource};
+pub use dpor::{explore, DporAlgorithm, DporConfig};
+pub use footprint::{CommutingClass, Footprint, Resource};
 pub use outcome::{ExploreResult, Outcome};
 pub use sample::{sample, SampleStrategy};
 pub use target::{Ending, Target, EXIT_LIMIT};
