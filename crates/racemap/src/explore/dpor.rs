@@ -299,7 +299,7 @@ impl<T: Target> Search<T> {
                     initials.push(self.trace[j].choice.gid);
                 }
             }
-            if !v.iter().any(|&h| self.hb_clock(h, &clock)) && !initials.contains(&chooser) {
+            if !v.iter().any(|&h| self.hb_clock(h, clock)) && !initials.contains(&chooser) {
                 initials.push(chooser);
             }
             let node = &mut self.stack[i];
