@@ -227,18 +227,29 @@ impl<T: Target> Search<T> {
             .any(|q| clock.get(q.0 as usize).copied().unwrap_or(0) > i as u32)
     }
 
-    /// The DPOR clock an event by `participants` with footprint `fp` would have after the
-    /// current trace.
-    fn event_clock(&self, participants: &[Gid], fp: &Footprint) -> Vec<u32> {
-        let mut clock: Vec<u32> = Vec::new();
+    /// What an event by `participants` with footprint `fp` after the current trace depends on:
+    /// the joined clocks of its goroutines so far, and the indices of the dependent trace steps
+    /// of other goroutines.
+    fn event_deps(&self, participants: &[Gid], fp: &Footprint) -> (Vec<u32>, Vec<usize>) {
+        let mut before: Vec<u32> = Vec::new();
         for q in participants {
-            join(&mut clock, &self.process_clock(*q));
+            join(&mut before, &self.process_clock(*q));
         }
-        for s in &self.trace {
-            if !participants.iter().any(|q| s.participants.contains(q)) && s.footprint.dependent(fp)
-            {
-                join(&mut clock, &s.clock);
-            }
+        let deps: Vec<usize> = (0..self.trace.len())
+            .filter(|&i| {
+                let s = &self.trace[i];
+                !s.participants.iter().any(|q| participants.contains(q))
+                    && s.footprint.dependent(fp)
+            })
+            .collect();
+        (before, deps)
+    }
+
+    /// The DPOR clock of that event.
+    fn event_clock(&self, participants: &[Gid], before: &[u32], deps: &[usize]) -> Vec<u32> {
+        let mut clock = before.to_vec();
+        for &i in deps {
+            join(&mut clock, &self.trace[i].clock);
         }
         let n = self.trace.len() as u32 + 1;
         for q in participants {
@@ -255,24 +266,10 @@ impl<T: Target> Search<T> {
     /// a trace step `i` and an event `e` following the current trace (a step about to be
     /// pushed, or a goroutine's pending operation), make sure the state before `i` explores
     /// some *initial* of `v = notdep(i) · e`: a goroutine whose first step in `v` does not
-    /// depend on an earlier step of `v`.
-    fn source_races(&mut self, chooser: Gid, participants: &[Gid], fp: &Footprint) {
-        let clock = self.event_clock(participants, fp);
-        let before: Vec<u32> = {
-            let mut c = Vec::new();
-            for q in participants {
-                join(&mut c, &self.process_clock(*q));
-            }
-            c
-        };
+    /// depend on an earlier step of `v`. `before`, `deps` and `clock` are from
+    /// [`Search::event_deps`] and [`Search::event_clock`].
+    fn source_races(&mut self, chooser: Gid, before: &[u32], deps: &[usize], clock: &[u32]) {
         let n = self.trace.len();
-        let deps: Vec<usize> = (0..n)
-            .filter(|&i| {
-                let s = &self.trace[i];
-                !s.participants.iter().any(|q| participants.contains(q))
-                    && s.footprint.dependent(fp)
-            })
-            .collect();
         for (k, &i) in deps.iter().enumerate() {
             // Not a race when `i` reaches the event through the goroutine's own past or through
             // a later dependent step.
@@ -302,7 +299,7 @@ impl<T: Target> Search<T> {
                     initials.push(self.trace[j].choice.gid);
                 }
             }
-            if !v.iter().any(|&h| self.hb_clock(h, &clock)) && !initials.contains(&chooser) {
+            if !v.iter().any(|&h| self.hb_clock(h, clock)) && !initials.contains(&chooser) {
                 initials.push(chooser);
             }
             let node = &mut self.stack[i];
@@ -347,7 +344,9 @@ impl<T: Target> Search<T> {
             })
             .collect();
         for (p, fp) in pending {
-            self.source_races(p, &[p], &fp);
+            let (before, deps) = self.event_deps(&[p], &fp);
+            let clock = self.event_clock(&[p], &before, &deps);
+            self.source_races(p, &before, &deps, &clock);
         }
     }
 
@@ -496,9 +495,10 @@ impl<T: Target> Search<T> {
             }
 
             // DPOR clock of the new step.
-            let clock = self.event_clock(&participants, &footprint);
+            let (before, deps) = self.event_deps(&participants, &footprint);
+            let clock = self.event_clock(&participants, &before, &deps);
             if self.config.algorithm == DporAlgorithm::SourceSets {
-                self.source_races(choice.gid, &participants, &footprint);
+                self.source_races(choice.gid, &before, &deps, &clock);
             }
             self.trace.push(TraceStep {
                 choice,
