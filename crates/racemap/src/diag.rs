@@ -177,8 +177,9 @@ mod tests {
     fn ten_errors_end_with_too_many_errors_at_the_tenth() {
         let source = "x\n".repeat(12);
         let map = SourceMap::new("prog.go", &source);
-        let diags: Vec<Diagnostic> =
-            (0..12).map(|i| Diagnostic::error(Span::new(i * 2, i * 2 + 1), "undefined: x")).collect();
+        let diags: Vec<Diagnostic> = (0..12)
+            .map(|i| Diagnostic::error(Span::new(i * 2, i * 2 + 1), "undefined: x"))
+            .collect();
         let text = render_all(&diags, &map);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 11);
