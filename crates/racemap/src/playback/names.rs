@@ -21,7 +21,7 @@ use crate::rt::value::{ChanId, MapId, Pointer, Value};
 use std::collections::BTreeMap;
 
 /// Names of the objects of one run.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Names {
     /// Heap variables (and sync objects inside them) by address.
     cells: BTreeMap<Pointer, String>,
@@ -29,6 +29,8 @@ pub struct Names {
     maps: BTreeMap<MapId, String>,
     /// Channels.
     chans: BTreeMap<ChanId, String>,
+    /// Values seen in variables (loads and stores), for naming variables after what they hold.
+    holds: Vec<(Pointer, Value)>,
 }
 
 impl Names {
@@ -64,7 +66,44 @@ impl Names {
                 n.learn_visible(v, text(g.next_span));
             }
         }
+        n.name_holders();
+        n.holds.clear();
         n
+    }
+
+    /// A variable without a name is named after what it holds: the map or channel `m`, or a
+    /// pointer to a struct whose fields are named `c.mu`, `c.data` (then it is `c`).
+    fn name_holders(&mut self) {
+        let holds = std::mem::take(&mut self.holds);
+        for (p, v) in &holds {
+            if self.cells.contains_key(p) {
+                continue;
+            }
+            let name = match v {
+                Value::Map(Some(m)) => self.maps.get(m).cloned(),
+                Value::Chan(Some(c)) => self.chans.get(c).cloned(),
+                Value::Ptr(Some(q)) => self.cells.iter().find_map(|(r, name)| {
+                    let child = r.obj == q.obj
+                        && r.path.len() == q.path.len() + 1
+                        && r.path.starts_with(&q.path);
+                    child.then(|| name.rsplit_once('.').map(|(base, _)| base.to_string()))?
+                }),
+                _ => None,
+            };
+            if let Some(name) = name.filter(|n| !n.contains('#')) {
+                self.cells.insert(p.clone(), name);
+            }
+        }
+    }
+
+    /// A value as a short Go literal, with maps and channels by name.
+    pub fn value(&self, v: &Value) -> String {
+        match v {
+            Value::Map(Some(m)) => self.map(*m),
+            Value::Chan(Some(c)) => self.chan(*c),
+            Value::Ptr(Some(p)) if self.cells.contains_key(p) => format!("&{}", self.pointer(p)),
+            other => crate::describe::value_literal(other),
+        }
     }
 
     /// The name of a map (`m`, or `map#3` when unknown).
@@ -129,6 +168,7 @@ impl Names {
     fn learn_op(&mut self, op: &Op, text: &str) {
         match op {
             Op::Load { ptr, value } => {
+                self.holds.push((ptr.clone(), value.clone()));
                 let name = whole_chain(text);
                 self.cell(ptr, name);
                 if let Some(name) = name {
@@ -136,6 +176,7 @@ impl Names {
                 }
             }
             Op::Store { ptr, value } => {
+                self.holds.push((ptr.clone(), value.clone()));
                 let name = assigned_chain(text);
                 self.cell(ptr, name);
                 if let Some(name) = name {

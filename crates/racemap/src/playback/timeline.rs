@@ -12,7 +12,7 @@ use super::words::op_phrase;
 use super::Record;
 use crate::diag::SourceMap;
 use crate::race::RaceReport;
-use crate::rt::event::{Effect, Event, Gid, Loc, SyncVar};
+use crate::rt::event::{Effect, Event, Gid, Loc, Op, SyncVar};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -106,6 +106,18 @@ pub(crate) fn build(
                 line: source_map.line(e.span.lo),
             })
             .collect();
+        // Releases of this step by each goroutine: a rendezvous releases and acquires in one
+        // step, and its arrow goes from the sender to the receiver.
+        let mut sent_here: Vec<(&SyncVar, Gid)> = Vec::new();
+        for e in &r.events {
+            if matches!(e.op, Op::Send { .. }) {
+                for fx in &e.effects {
+                    if let Effect::Release(v) = fx {
+                        sent_here.push((v, e.gid));
+                    }
+                }
+            }
+        }
         for e in &r.events {
             if let Some((from, parent)) = spawned.remove(&e.gid) {
                 arrows.push(Arrow {
@@ -119,8 +131,17 @@ pub(crate) fn build(
             for fx in &e.effects {
                 match fx {
                     Effect::Acquire(v) => {
-                        if let Some((from, g)) = last_release.get(v) {
-                            if *g != e.gid {
+                        if let Some((_, g)) = sent_here.iter().find(|(s, g)| *s == v && *g != e.gid)
+                        {
+                            arrows.push(Arrow {
+                                from_step: step,
+                                from_go_id: go_id(*g),
+                                to_step: step,
+                                to_go_id: go_id(e.gid),
+                                kind: kind_of(v),
+                            });
+                        } else if let Some((from, g)) = last_release.get(v) {
+                            if *g != e.gid && *from != step {
                                 arrows.push(Arrow {
                                     from_step: *from,
                                     from_go_id: go_id(*g),
@@ -131,6 +152,13 @@ pub(crate) fn build(
                             }
                         }
                     }
+                    _ => {}
+                }
+            }
+        }
+        for e in &r.events {
+            for fx in &e.effects {
+                match fx {
                     Effect::Release(v) => {
                         last_release.insert(v.clone(), (step, e.gid));
                     }

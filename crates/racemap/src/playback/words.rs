@@ -24,11 +24,13 @@ fn key_text(key: &Option<Value>) -> String {
 /// What a completed operation did: `writes m["k1"] (starts the write; writing flag set)`.
 pub fn op_phrase(op: &Op, names: &Names, go_id: &dyn Fn(Gid) -> u64) -> String {
     match op {
-        Op::Load { ptr, value } => {
-            format!("reads {} = {}", names.pointer(ptr), value_literal(value))
-        }
+        Op::Load {
+            ptr,
+            value: Value::Map(Some(_)) | Value::Chan(Some(_)),
+        } => format!("reads {}", names.pointer(ptr)),
+        Op::Load { ptr, value } => format!("reads {} = {}", names.pointer(ptr), names.value(value)),
         Op::Store { ptr, value } => {
-            format!("writes {} = {}", names.pointer(ptr), value_literal(value))
+            format!("writes {} = {}", names.pointer(ptr), names.value(value))
         }
         Op::MapRead { map, key: None } => format!("reads len({})", names.map(*map)),
         Op::MapRead { map, key } => format!("reads {}{}", names.map(*map), key_text(key)),
