@@ -336,8 +336,7 @@ fn bad_input_gives_diagnostics_or_errors_not_panics() {
         "package main\n\nfunc main() {\n\tx := 1\n}\n",
         PlaybackConfig::default(),
     )
-    .err()
-    .expect("does not compile");
+    .expect_err("does not compile");
     assert_eq!(err[0].message, "declared and not used: x");
     let bad_schedule = Playback::new(
         &source(Strategy::Mutex),

@@ -438,7 +438,8 @@ impl Playback {
 
     fn checkpoint_here(&mut self) {
         let k = self.config.checkpoint_interval as usize;
-        if self.cursor % k == 0 && !self.checkpoints.iter().any(|(s, _)| *s == self.cursor) {
+        if self.cursor.is_multiple_of(k) && !self.checkpoints.iter().any(|(s, _)| *s == self.cursor)
+        {
             let at = self
                 .checkpoints
                 .iter()

@@ -129,30 +129,26 @@ pub(crate) fn build(
                 });
             }
             for fx in &e.effects {
-                match fx {
-                    Effect::Acquire(v) => {
-                        if let Some((_, g)) = sent_here.iter().find(|(s, g)| *s == v && *g != e.gid)
-                        {
+                if let Effect::Acquire(v) = fx {
+                    if let Some((_, g)) = sent_here.iter().find(|(s, g)| *s == v && *g != e.gid) {
+                        arrows.push(Arrow {
+                            from_step: step,
+                            from_go_id: go_id(*g),
+                            to_step: step,
+                            to_go_id: go_id(e.gid),
+                            kind: kind_of(v),
+                        });
+                    } else if let Some((from, g)) = last_release.get(v) {
+                        if *g != e.gid && *from != step {
                             arrows.push(Arrow {
-                                from_step: step,
+                                from_step: *from,
                                 from_go_id: go_id(*g),
                                 to_step: step,
                                 to_go_id: go_id(e.gid),
                                 kind: kind_of(v),
                             });
-                        } else if let Some((from, g)) = last_release.get(v) {
-                            if *g != e.gid && *from != step {
-                                arrows.push(Arrow {
-                                    from_step: *from,
-                                    from_go_id: go_id(*g),
-                                    to_step: step,
-                                    to_go_id: go_id(e.gid),
-                                    kind: kind_of(v),
-                                });
-                            }
                         }
                     }
-                    _ => {}
                 }
             }
         }
