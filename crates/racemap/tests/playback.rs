@@ -113,7 +113,7 @@ fn manual_schedule_shows_the_race_and_the_concurrent_map_writes_crash() {
         .contains("fatal error: concurrent map writes"));
     assert!(
         v.announcement
-            .ends_with("the program stops: fatal error: concurrent map writes"),
+            .ends_with("stops the program: fatal error: concurrent map writes"),
         "{}",
         v.announcement
     );
@@ -461,4 +461,35 @@ proptest! {
             prop_assert_eq!(&p.view(), &after);
         }
     }
+}
+
+/// What the live region reads at each step of the manual crash schedule.
+#[test]
+fn announcements_read_the_crash_schedule_aloud() {
+    let src = source(Strategy::Unsynchronized);
+    let mut p = playback(&src, PlaybackConfig::default());
+    let mut lines = vec![p.view().announcement];
+    for _ in 0..500 {
+        let Some(choice) = pick_for_concurrent_writes(&p) else {
+            break;
+        };
+        p.step(choice).expect("runnable");
+        let v = p.view();
+        lines.push(format!("{:>2}: {}", v.step, v.announcement));
+    }
+    expect_test::expect![[r#"
+        step 0: the main goroutine is ready; next, it calls wg.Add(1) (line 30)
+         1: main goroutine calls wg.Add(1) (counter 1)
+         2: main goroutine starts goroutine 6
+         3: main goroutine calls wg.Add(1) (counter 2)
+         4: main goroutine starts goroutine 7; main goroutine waits for wg
+         5: goroutine 6 reads m
+         6: goroutine 6 reads m["k0"]
+         7: goroutine 6 reads m
+         8: goroutine 6 starts writing m["k1"] (writing flag set)
+         9: goroutine 7 reads m
+        10: goroutine 7 reads m["k1"]; data race on m between goroutine 7 and goroutine 6
+        11: goroutine 7 reads m
+        12: goroutine 7 stops the program: fatal error: concurrent map writes"#]]
+    .assert_eq(&lines.join("\n"));
 }

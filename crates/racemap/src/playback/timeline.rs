@@ -85,6 +85,7 @@ pub(crate) fn build(
     go_id: &dyn Fn(Gid) -> u64,
     source_map: &SourceMap,
     race_steps: &[(u64, Option<u64>)],
+    machine: &crate::rt::machine::Machine,
 ) -> (Vec<TimelineEntry>, Vec<Arrow>) {
     let mut entries = Vec::with_capacity(records.len());
     let mut arrows = Vec::new();
@@ -102,7 +103,7 @@ pub(crate) fn build(
             .iter()
             .map(|e| Action {
                 go_id: go_id(e.gid),
-                phrase: op_phrase(&e.op, names, go_id),
+                phrase: op_phrase(&e.op, names, go_id, machine),
                 line: source_map.line(e.span.lo),
             })
             .collect();

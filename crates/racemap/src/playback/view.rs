@@ -14,7 +14,7 @@ use crate::race::report::found_line;
 use crate::race::RaceReport;
 use crate::rt::event::{Gid, Loc, Op};
 use crate::rt::goroutine::{GoStatus, Visible};
-use crate::rt::machine::{Choice, Machine};
+use crate::rt::machine::Machine;
 use crate::rt::sync_map::{EntryP, SyncMapState};
 use crate::rt::sync_state::SyncState;
 use crate::rt::value::{ChanId, MapId, Pointer};
@@ -415,12 +415,9 @@ pub fn build(p: &Playback) -> View {
             GoroutineState::Running => "running".to_string(),
             _ => g.state.clone(),
         };
-        let next = g.pending.as_ref().map(|pend| {
-            let (phrase, _) = words::next_phrase(m, Choice { gid: g.gid, alt: 0 }, &names);
-            NextOp {
-                phrase,
-                line: line(pend.span.lo),
-            }
+        let next = g.pending.as_ref().map(|pend| NextOp {
+            phrase: words::parked_phrase(m, g.gid, &names),
+            line: line(pend.span.lo),
         });
         goroutines.push(GoroutineInfo {
             go_id: g.go_id,
@@ -512,7 +509,7 @@ pub fn build(p: &Playback) -> View {
     );
 
     let race_steps = timeline::race_steps(records, reports);
-    let (timeline, arrows) = timeline::build(records, &names, &go_id, source_map, &race_steps);
+    let (timeline, arrows) = timeline::build(records, &names, &go_id, source_map, &race_steps, m);
     let races: Vec<RaceInfo> = reports
         .iter()
         .zip(race_steps.iter().map(Some).chain(std::iter::repeat(None)))
@@ -870,7 +867,7 @@ fn announce(
             let first = goroutines
                 .first()
                 .and_then(|g| g.next.as_ref())
-                .map(|n| format!(", about to {} (line {})", n.phrase, n.line))
+                .map(|n| format!("; next, it {} (line {})", n.phrase, n.line))
                 .unwrap_or_default();
             parts.push(format!("step 0: the main goroutine is ready{first}"));
         }
@@ -880,7 +877,7 @@ fn announce(
                 parts.push(format!(
                     "{} {}",
                     who(m.go_id(e.gid)),
-                    words::op_phrase(&e.op, names, &go_id)
+                    words::op_phrase(&e.op, names, &go_id, m)
                 ));
             }
             let before: &[Gid] = match records.len().checked_sub(2) {
@@ -919,7 +916,11 @@ fn announce(
             }
         }
     }
-    if let Some(e) = ended {
+    // A fatal error's step already says it.
+    let said = records
+        .last()
+        .is_some_and(|r| r.events.iter().any(|e| matches!(e.op, Op::Fatal { .. })));
+    if let Some(e) = ended.filter(|_| !said) {
         parts.push(match &e.first_error_line {
             Some(line) => format!("the program stops: {line}"),
             None => format!("the program exits with status {}", e.exit_code),

@@ -22,7 +22,15 @@ fn key_text(key: &Option<Value>) -> String {
 }
 
 /// What a completed operation did: `writes m["k1"] (starts the write; writing flag set)`.
-pub fn op_phrase(op: &Op, names: &Names, go_id: &dyn Fn(Gid) -> u64) -> String {
+pub fn op_phrase(op: &Op, names: &Names, go_id: &dyn Fn(Gid) -> u64, machine: &Machine) -> String {
+    // A channel message `%v`-formatted with the channel's element type (structs in full).
+    let message = |chan: &crate::rt::value::ChanId, value: &Value| match value {
+        Value::Struct(_) | Value::Array(_) => match machine.heap().chans.get(chan.0 as usize) {
+            Some(c) => machine.format_value(c.elem_ty, value),
+            None => names.value(value),
+        },
+        other => names.value(other),
+    };
     match op {
         Op::Load {
             ptr,
@@ -75,12 +83,12 @@ pub fn op_phrase(op: &Op, names: &Names, go_id: &dyn Fn(Gid) -> u64) -> String {
             to: Some(to),
         } => format!(
             "sends {} on {} to goroutine {}",
-            value_literal(value),
+            message(chan, value),
             names.chan(*chan),
             go_id(*to)
         ),
         Op::Send { chan, value, .. } => {
-            format!("sends {} on {}", value_literal(value), names.chan(*chan))
+            format!("sends {} on {}", message(chan, value), names.chan(*chan))
         }
         Op::Recv {
             chan, ok: false, ..
@@ -92,12 +100,12 @@ pub fn op_phrase(op: &Op, names: &Names, go_id: &dyn Fn(Gid) -> u64) -> String {
             ..
         } => format!(
             "receives {} on {} from goroutine {}",
-            value_literal(value),
+            message(chan, value),
             names.chan(*chan),
             go_id(*from)
         ),
         Op::Recv { chan, value, .. } => {
-            format!("receives {} on {}", value_literal(value), names.chan(*chan))
+            format!("receives {} on {}", message(chan, value), names.chan(*chan))
         }
         Op::Close { chan } => format!("closes {}", names.chan(*chan)),
         Op::WaitGroupAdd { wg, delta, counter } => {
@@ -122,6 +130,22 @@ pub fn op_phrase(op: &Op, names: &Names, go_id: &dyn Fn(Gid) -> u64) -> String {
         ),
         other => crate::describe::op_phrase(other, go_id),
     }
+}
+
+/// What a parked goroutine will do next, in words (a `select` is described as a whole).
+pub fn parked_phrase(machine: &Machine, gid: Gid, names: &Names) -> String {
+    if let Some(Visible::Select {
+        arms, has_default, ..
+    }) = machine.goroutine_state(gid).and_then(|g| g.next.as_ref())
+    {
+        return format!(
+            "selects among {} case{}{}",
+            arms.len(),
+            if arms.len() == 1 { "" } else { "s" },
+            if *has_default { " and a default" } else { "" }
+        );
+    }
+    next_phrase(machine, Choice { gid, alt: 0 }, names).0
 }
 
 /// What move `choice` would do, in words, and where: `locks mu`, `writes m["k1"] = 0 (starts
