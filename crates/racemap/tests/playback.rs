@@ -493,3 +493,61 @@ fn announcements_read_the_crash_schedule_aloud() {
         12: goroutine 7 stops the program: fatal error: concurrent map writes"#]]
     .assert_eq(&lines.join("\n"));
 }
+
+#[test]
+fn rwmutex_shows_readers_and_a_pending_writer() {
+    let src = Strategy::RwMutex.source(Workload {
+        goroutines: 3,
+        ops_per_goroutine: 3,
+        write_percent: 50,
+        keys: 2,
+    });
+    let mut seen = false;
+    for seed in 0..40 {
+        let mut p = playback(&src, seeded(seed));
+        while p.step_auto().is_ok() {
+            let v = p.view();
+            for lock in &v.locks {
+                assert_eq!(lock.kind, "RWMutex");
+                assert!(lock.holder.is_none() || lock.readers.is_empty());
+                // A pending writer waits while readers hold the lock (once they left it can
+                // finish locking).
+                if let Some(w) = lock.pending_writer.filter(|_| !lock.readers.is_empty()) {
+                    let g = v.goroutines.iter().find(|g| g.go_id == w).expect("listed");
+                    assert_eq!(
+                        g.state,
+                        GoroutineState::Blocked {
+                            reason: "sync.RWMutex.Lock".into(),
+                            on: Some("c.mu".into())
+                        }
+                    );
+                    seen = true;
+                }
+            }
+        }
+        assert!(p.view().races.is_empty());
+    }
+    assert!(seen, "some seed makes a writer wait for readers");
+}
+
+#[test]
+fn without_race_detection_only_the_crash_is_printed() {
+    let src = source(Strategy::Unsynchronized);
+    let mut p = playback(
+        &src,
+        PlaybackConfig {
+            race_detection: false,
+            ..PlaybackConfig::default()
+        },
+    );
+    while let Some(choice) = pick_for_concurrent_writes(&p) {
+        p.step(choice).expect("runnable");
+    }
+    let v = p.view();
+    assert!(v.races.is_empty());
+    assert!(!v.console.stderr.contains("DATA RACE"));
+    assert!(v
+        .console
+        .stderr
+        .starts_with("fatal error: concurrent map writes"));
+}
