@@ -2,6 +2,7 @@
 //! and what the view shows at each step.
 
 use proptest::prelude::*;
+use proptest::strategy::Strategy as _;
 use racemap::compile::compile;
 use racemap::playback::view::{GoroutineState, TransferKind};
 use racemap::playback::{Playback, PlaybackConfig, RunStop, SchedulerMode, StepError, View};
@@ -550,4 +551,70 @@ fn without_race_detection_only_the_crash_is_printed() {
         .console
         .stderr
         .starts_with("fatal error: concurrent map writes"));
+}
+
+/// One thing a user does with the controls.
+#[derive(Clone, Debug)]
+enum Action {
+    /// Pick the n-th listed choice (modulo their number).
+    Pick(usize),
+    Auto,
+    Back,
+    /// Go to `cursor + delta - 8`.
+    Goto(u64),
+    RunToRace,
+    Reset,
+}
+
+fn action() -> impl proptest::strategy::Strategy<Value = Action> {
+    prop_oneof![
+        4 => (0usize..4).prop_map(Action::Pick),
+        3 => Just(Action::Auto),
+        2 => Just(Action::Back),
+        1 => (0u64..16).prop_map(Action::Goto),
+        1 => Just(Action::RunToRace),
+        1 => Just(Action::Reset),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+
+    /// Whatever the user clicks, the view at the cursor is the view a fresh playback reaches by
+    /// replaying `schedule()`.
+    #[test]
+    fn any_click_sequence_keeps_the_view_reproducible(
+        strategy in 0usize..6,
+        seed in 0u64..1000,
+        interval in 1u64..6,
+        actions in proptest::collection::vec(action(), 1..40),
+    ) {
+        let src = source(Strategy::ALL[strategy]);
+        let mut p = playback(&src, PlaybackConfig { checkpoint_interval: interval, ..seeded(seed) });
+        for a in actions {
+            match a {
+                Action::Pick(n) => {
+                    let choices = p.choices();
+                    if !choices.is_empty() {
+                        prop_assert_eq!(p.step(choices[n % choices.len()].choice), Ok(()));
+                    }
+                }
+                Action::Auto => { let _ = p.step_auto(); }
+                Action::Back => { let _ = p.back(); }
+                Action::Goto(d) => { let _ = p.goto((p.cursor() + d).saturating_sub(8)); }
+                Action::RunToRace => { p.run_to_next_race_or_error(); }
+                Action::Reset => p.reset(),
+            }
+            prop_assert!(p.cursor() <= p.recorded_steps());
+            let v = p.view();
+            prop_assert_eq!(v.step, p.cursor());
+            prop_assert_eq!(v.timeline.len() as u64, p.cursor());
+            let mut fresh = playback(&src, PlaybackConfig {
+                scheduler: SchedulerMode::Replay { schedule: p.schedule() },
+                ..PlaybackConfig::default()
+            });
+            prop_assert_eq!(fresh.goto(p.cursor()), Ok(()));
+            prop_assert_eq!(&fresh.view(), &v);
+        }
+    }
 }
