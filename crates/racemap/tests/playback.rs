@@ -618,3 +618,27 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_range_loop_over_a_named_map_is_described_by_name() {
+    let src = "package main\n\nimport \"fmt\"\n\nvar totals = map[string]int{\"a\": 1, \"b\": 2}\n\nfunc main() {\n\tsum := 0\n\tfor _, v := range totals {\n\t\tsum += v\n\t}\n\tfmt.Println(sum)\n}\n";
+    let mut p = playback(src, PlaybackConfig::default());
+    let mut phrases = Vec::new();
+    while let Some(c) = p.choices().first().cloned() {
+        phrases.push(c.phrase.clone());
+        p.step(c.choice).expect("runnable");
+    }
+    assert!(
+        phrases
+            .iter()
+            .any(|ph| ph == "takes the next step of range totals"),
+        "{phrases:?}"
+    );
+    let v = p.view();
+    assert_eq!(v.console.stdout, "3\n");
+    assert_eq!(v.maps[0].name, "totals");
+    assert!(v
+        .timeline
+        .iter()
+        .any(|e| e.phrase.starts_with("iterates totals at key")));
+}

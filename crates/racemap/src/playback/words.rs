@@ -161,6 +161,14 @@ pub fn next_phrase(machine: &Machine, choice: Choice, names: &Names) -> (String,
     let Some(v) = &g.next else {
         return ("has finished".into(), span);
     };
+    if let Visible::MapIterNext { iter } = v {
+        if let Some((Some(m), _)) = g.iters.get(*iter) {
+            return (
+                format!("takes the next step of range {}", names.map(*m)),
+                span,
+            );
+        }
+    }
     (visible_phrase(choice, v, names), span)
 }
 
