@@ -10,6 +10,7 @@ pub mod describe;
 pub mod diag;
 pub mod explore;
 pub mod lang;
+pub mod playback;
 pub mod race;
 pub mod rt;
 pub mod run;

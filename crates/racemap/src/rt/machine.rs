@@ -332,6 +332,17 @@ impl Machine {
             .unwrap_or(0)
     }
 
+    /// One goroutine's full state (read-only, for snapshots and the playback's "what would it
+    /// do next" phrases): its parked [`Visible`] operation, status and iteration cursors.
+    pub fn goroutine_state(&self, gid: Gid) -> Option<&Goroutine> {
+        self.goroutines.get(gid.0 as usize)
+    }
+
+    /// A value of static type `ty` formatted with `%v` (read-only, for snapshots).
+    pub fn format_value(&self, ty: crate::lang::types::TypeId, value: &Value) -> String {
+        self.format_typed(ty, value)
+    }
+
     /// The shared memory (read-only, for snapshots).
     pub fn heap(&self) -> &Heap {
         &self.heap

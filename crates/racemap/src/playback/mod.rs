@@ -1,0 +1,497 @@
+//! Playback: the stepping API the visualizer (and later a web worker) drives.
+//!
+//! A [`Playback`] owns one compiled program and one run of it, moved one visible operation at a
+//! time: [`Playback::choices`] says who can run now and what each would do, [`Playback::step`]
+//! makes the user's pick, [`Playback::step_auto`] makes the configured scheduler's pick, and
+//! [`Playback::view`] gives everything the panels show at the cursor as plain serializable data
+//! ([`view::View`]). The UI renders views; it never simulates anything.
+//!
+//! Going back is *checkpoint and replay*: every `checkpoint_interval` steps a clone of the
+//! [`Session`] (machine + race detector + stderr) is kept; [`Playback::goto`] to an earlier
+//! step restores the nearest checkpoint at or before it and replays the recorded moves up to the
+//! target. The machine is deterministic, so the replayed state equals the one first reached, and
+//! a step back costs at most `checkpoint_interval` replayed steps (never the whole prefix).
+//!
+//! The moves made so far are kept past the cursor after going back ("the future"), so going
+//! forward again redoes them; a different move at the cursor discards the future.
+//!
+//! Every loop is bounded by `max_steps`; nothing a user types can make a call loop forever.
+
+pub mod names;
+pub mod timeline;
+pub mod view;
+pub mod words;
+
+use crate::bytecode::Program;
+use crate::compile::compile;
+use crate::diag::{Diagnostic, Span};
+use crate::explore::target::{Ending, Target};
+use crate::rt::config::Config;
+use crate::rt::event::{Event, Gid};
+use crate::rt::machine::Machine;
+use crate::run::{step_limit_ending, Session};
+use crate::sched::{Choice, RandomScheduler, Schedule, Scheduler};
+use serde::{Deserialize, Serialize};
+use std::rc::Rc;
+
+pub use view::View;
+
+/// Who makes the automatic moves ([`Playback::step_auto`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SchedulerMode {
+    /// The user picks every move; an automatic move is the first runnable choice in the
+    /// machine's order (the lowest goroutine).
+    Manual,
+    /// The seeded random scheduler of `racemap run --seed N` (same moves for the same seed).
+    Seeded {
+        /// The seed.
+        seed: u64,
+    },
+    /// Replay an encoded schedule (from the URL or `racemap explore`); automatic moves stop when
+    /// it runs out or names a move that is not runnable.
+    Replay {
+        /// The encoded schedule ([`Schedule::encode`]).
+        schedule: String,
+    },
+}
+
+/// How to play a program.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlaybackConfig {
+    /// Who makes automatic moves.
+    pub scheduler: SchedulerMode,
+    /// Run Go's race detector alongside.
+    pub race_detection: bool,
+    /// Most steps of the run; reaching it ends the run with racemap's step-limit message.
+    pub max_steps: u64,
+    /// A checkpoint every this many steps (at least 1): the cost bound of one step back.
+    pub checkpoint_interval: u64,
+}
+
+impl Default for PlaybackConfig {
+    fn default() -> PlaybackConfig {
+        PlaybackConfig {
+            scheduler: SchedulerMode::Manual,
+            race_detection: true,
+            max_steps: 10_000,
+            checkpoint_interval: 32,
+        }
+    }
+}
+
+/// Why a stepping call did not move.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StepError {
+    /// The run has ended (exit, failure, deadlock, step limit).
+    Ended,
+    /// The move is not one of [`Playback::choices`].
+    NotRunnable(Choice),
+    /// The replayed schedule has no (runnable) move left.
+    ScheduleExhausted,
+    /// Already at step 0.
+    AtStart,
+    /// `goto` beyond what the run can reach.
+    OutOfRange(u64),
+}
+
+/// Where [`Playback::run_to_next_race_or_error`] stopped.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RunStop {
+    /// The last step found a data race.
+    Race,
+    /// The run ended (exit, failure, deadlock, step limit).
+    Ended,
+    /// The scheduler had no move (replay exhausted).
+    Paused,
+}
+
+/// One move the user can make now.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChoiceView {
+    /// The move to pass to [`Playback::step`].
+    pub choice: Choice,
+    /// Go's goroutine number.
+    pub go_id: u64,
+    /// What it would do, in words: `writes m["k1"] (starts the write)`.
+    pub phrase: String,
+    /// The 1-based source line of that operation.
+    pub line: u32,
+}
+
+/// One step made: the move, its events, and what the views of later steps derive from it.
+#[derive(Clone, Debug)]
+pub(crate) struct Record {
+    /// The move.
+    pub choice: Choice,
+    /// Its events.
+    pub events: Vec<Event>,
+    /// The random scheduler after this step (seeded mode).
+    pub random_after: Option<RandomScheduler>,
+    /// Races found after this step (cumulative count).
+    pub races_after: usize,
+    /// Goroutines blocked after this step.
+    pub blocked_after: Vec<Gid>,
+}
+
+/// A program being played step by step.
+#[derive(Clone, Debug)]
+pub struct Playback {
+    /// The compiled program.
+    program: Rc<Program>,
+    /// The configuration (checkpoint interval ≥ 1).
+    config: PlaybackConfig,
+    /// The decoded schedule in replay mode.
+    replay: Option<Schedule>,
+    /// The run at the cursor.
+    session: Session<Machine>,
+    /// Every step made, including the future past the cursor after going back.
+    // Invariant: `cursor <= records.len()`; `records[..cursor]` are the moves of `session`.
+    records: Vec<Record>,
+    /// Steps made in the current session.
+    cursor: usize,
+    /// Sessions at steps `0, k, 2k, …` (k = checkpoint interval), in order.
+    // Invariant: `checkpoints[0].0 == 0`; every checkpoint's step is `<= records.len()` and its
+    // session made exactly `records[..step]`.
+    checkpoints: Vec<(usize, Session<Machine>)>,
+    /// The random scheduler before the first step (seeded mode).
+    random_start: Option<RandomScheduler>,
+    /// Steps re-executed to go back (a cost counter for tests and diagnostics).
+    replayed_steps: u64,
+}
+
+impl Playback {
+    /// Compile `source` and stand at step 0 (main parked at its first visible operation).
+    /// A bad program or a malformed schedule gives diagnostics.
+    pub fn new(source: &str, config: PlaybackConfig) -> Result<Playback, Vec<Diagnostic>> {
+        let program = Rc::new(compile(source)?);
+        let mut config = config;
+        config.checkpoint_interval = config.checkpoint_interval.max(1);
+        let replay = match &config.scheduler {
+            SchedulerMode::Replay { schedule } => match Schedule::decode(schedule) {
+                Ok(s) => Some(s),
+                Err(e) => {
+                    return Err(vec![Diagnostic::error(
+                        Span::default(),
+                        format!("bad schedule {schedule:?}: {e}"),
+                    )])
+                }
+            },
+            _ => None,
+        };
+        let random_start = match config.scheduler {
+            SchedulerMode::Seeded { seed } => Some(RandomScheduler::new(seed)),
+            _ => None,
+        };
+        let machine_config = Config {
+            max_steps: config.max_steps,
+            ..Config::default()
+        };
+        let machine = Machine::new(program.clone(), machine_config);
+        let session = Session::new(machine, config.race_detection, false);
+        Ok(Playback {
+            program,
+            config,
+            replay,
+            checkpoints: vec![(0, session.clone())],
+            session,
+            records: Vec::new(),
+            cursor: 0,
+            random_start,
+            replayed_steps: 0,
+        })
+    }
+
+    /// The compiled program.
+    pub fn program(&self) -> &Rc<Program> {
+        &self.program
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &PlaybackConfig {
+        &self.config
+    }
+
+    /// Steps made so far (the cursor): 0 before the first move.
+    pub fn cursor(&self) -> u64 {
+        self.cursor as u64
+    }
+
+    /// Steps recorded, including those past the cursor after going back.
+    pub fn recorded_steps(&self) -> u64 {
+        self.records.len() as u64
+    }
+
+    /// Steps re-executed so far to go back (each back costs at most the checkpoint interval).
+    pub fn replayed_steps(&self) -> u64 {
+        self.replayed_steps
+    }
+
+    /// The machine at the cursor (read-only).
+    pub fn machine(&self) -> &Machine {
+        &self.session.target
+    }
+
+    /// The moves made up to the cursor, encoded for the URL (replay it with
+    /// [`SchedulerMode::Replay`]).
+    pub fn schedule(&self) -> String {
+        self.schedule_value().encode()
+    }
+
+    fn schedule_value(&self) -> Schedule {
+        let mut s = Schedule::new();
+        for r in &self.records[..self.cursor] {
+            s.push(r.choice);
+        }
+        s
+    }
+
+    /// How the run ended, `None` while it can go on.
+    pub fn ending(&self) -> Option<Ending> {
+        if let Some(e) = self.session.target.ending() {
+            return Some(e);
+        }
+        if self.cursor as u64 >= self.config.max_steps {
+            return Some(step_limit_ending(self.config.max_steps));
+        }
+        None
+    }
+
+    /// Who can move now, with what each would do (empty once the run ended).
+    pub fn choices(&self) -> Vec<ChoiceView> {
+        if self.ending().is_some() {
+            return Vec::new();
+        }
+        let names = self.names();
+        let m = &self.session.target;
+        m.runnable()
+            .into_iter()
+            .map(|c| {
+                let (phrase, span) = words::next_phrase(m, c, &names);
+                ChoiceView {
+                    choice: c,
+                    go_id: m.go_id(c.gid),
+                    phrase,
+                    line: self.program.source_map.line(span.lo),
+                }
+            })
+            .collect()
+    }
+
+    /// Make the move `choice` (one of [`Playback::choices`]).
+    pub fn step(&mut self, choice: Choice) -> Result<(), StepError> {
+        let random_after = self.random_at(self.cursor);
+        self.step_with(choice, random_after)
+    }
+
+    /// Make the configured scheduler's next move (or redo the recorded one after going back).
+    pub fn step_auto(&mut self) -> Result<(), StepError> {
+        if self.ending().is_some() {
+            return Err(StepError::Ended);
+        }
+        if let Some(r) = self.records.get(self.cursor) {
+            let (choice, random_after) = (r.choice, r.random_after.clone());
+            return self.step_with(choice, random_after);
+        }
+        let choices = self.session.target.runnable();
+        match &self.config.scheduler {
+            SchedulerMode::Manual => match choices.first() {
+                Some(c) => self.step_with(*c, None),
+                None => Err(StepError::Ended),
+            },
+            SchedulerMode::Seeded { .. } => {
+                let mut random = self
+                    .random_at(self.cursor)
+                    .unwrap_or_else(|| RandomScheduler::new(0));
+                match random.pick(&choices) {
+                    Some(c) => self.step_with(c, Some(random)),
+                    None => Err(StepError::Ended),
+                }
+            }
+            SchedulerMode::Replay { .. } => {
+                let next = self
+                    .replay
+                    .as_ref()
+                    .and_then(|s| s.choices.get(self.cursor).copied());
+                match next {
+                    Some(c) if choices.contains(&c) => self.step_with(c, None),
+                    _ => Err(StepError::ScheduleExhausted),
+                }
+            }
+        }
+    }
+
+    /// Go back one step: restore the nearest checkpoint and replay to `cursor - 1`.
+    pub fn back(&mut self) -> Result<(), StepError> {
+        if self.cursor == 0 {
+            return Err(StepError::AtStart);
+        }
+        self.goto(self.cursor as u64 - 1)
+    }
+
+    /// Move the cursor to step `target`: back by checkpoint and replay, forward by redoing
+    /// recorded moves and then automatic ones. Stops with an error where the run cannot go on
+    /// (the cursor is then at the last reachable step).
+    pub fn goto(&mut self, target: u64) -> Result<(), StepError> {
+        if target > self.config.max_steps {
+            return Err(StepError::OutOfRange(target));
+        }
+        let target = target as usize;
+        if target < self.cursor {
+            self.restore(target);
+            return Ok(());
+        }
+        while self.cursor < target {
+            self.step_auto()?;
+        }
+        Ok(())
+    }
+
+    /// Back to step 0, forgetting every recorded move.
+    pub fn reset(&mut self) {
+        self.restore(0);
+        self.records.clear();
+        self.checkpoints.truncate(1);
+    }
+
+    /// Make automatic moves until a step finds a data race, the run ends, or the scheduler has
+    /// no move. Bounded by `max_steps`.
+    pub fn run_to_next_race_or_error(&mut self) -> RunStop {
+        let races = self.session.races().len();
+        loop {
+            if self.ending().is_some() {
+                return RunStop::Ended;
+            }
+            match self.step_auto() {
+                Ok(()) => {}
+                Err(StepError::Ended) => return RunStop::Ended,
+                Err(_) => return RunStop::Paused,
+            }
+            if self.session.races().len() > races {
+                return RunStop::Race;
+            }
+        }
+    }
+
+    /// Everything the panels show at the cursor.
+    pub fn view(&self) -> View {
+        view::build(self)
+    }
+
+    /// Source names of objects, learned from the program and the steps up to the cursor.
+    pub fn names(&self) -> names::Names {
+        names::Names::learn(
+            &self.program,
+            &self.session.target,
+            self.records[..self.cursor]
+                .iter()
+                .flat_map(|r| r.events.iter()),
+        )
+    }
+
+    // ----- internals -----
+
+    /// The random scheduler's state before step `at`.
+    fn random_at(&self, at: usize) -> Option<RandomScheduler> {
+        match at.checked_sub(1).and_then(|i| self.records.get(i)) {
+            Some(r) => r.random_after.clone(),
+            None => self.random_start.clone(),
+        }
+    }
+
+    fn step_with(
+        &mut self,
+        choice: Choice,
+        random_after: Option<RandomScheduler>,
+    ) -> Result<(), StepError> {
+        if self.ending().is_some() {
+            return Err(StepError::Ended);
+        }
+        if !self.session.target.runnable().contains(&choice) {
+            return Err(StepError::NotRunnable(choice));
+        }
+        let keeps_future = self
+            .records
+            .get(self.cursor)
+            .is_some_and(|r| r.choice == choice && same_random(&r.random_after, &random_after));
+        if !keeps_future {
+            self.records.truncate(self.cursor);
+            let limit = self.cursor;
+            self.checkpoints.retain(|(s, _)| *s <= limit);
+        }
+        let events = self.session.step(choice);
+        let record = Record {
+            choice,
+            events,
+            random_after,
+            races_after: self.session.races().len(),
+            blocked_after: blocked(&self.session.target),
+        };
+        if keeps_future {
+            self.records[self.cursor] = record;
+        } else {
+            self.records.push(record);
+        }
+        self.cursor += 1;
+        self.checkpoint_here();
+        Ok(())
+    }
+
+    fn checkpoint_here(&mut self) {
+        let k = self.config.checkpoint_interval as usize;
+        if self.cursor.is_multiple_of(k) && !self.checkpoints.iter().any(|(s, _)| *s == self.cursor)
+        {
+            let at = self
+                .checkpoints
+                .iter()
+                .position(|(s, _)| *s > self.cursor)
+                .unwrap_or(self.checkpoints.len());
+            self.checkpoints
+                .insert(at, (self.cursor, self.session.clone()));
+        }
+    }
+
+    /// Restore the state at step `target <= records.len()` from the nearest checkpoint.
+    fn restore(&mut self, target: usize) {
+        let target = target.min(self.records.len());
+        let Some((at, session)) = self
+            .checkpoints
+            .iter()
+            .rev()
+            .find(|(s, _)| *s <= target)
+            .cloned()
+        else {
+            return;
+        };
+        self.session = session;
+        self.cursor = at;
+        while self.cursor < target {
+            let choice = self.records[self.cursor].choice;
+            self.session.step(choice);
+            self.replayed_steps += 1;
+            self.cursor += 1;
+            self.checkpoint_here();
+        }
+    }
+
+    pub(crate) fn records(&self) -> &[Record] {
+        &self.records[..self.cursor]
+    }
+
+    pub(crate) fn session(&self) -> &Session<Machine> {
+        &self.session
+    }
+}
+
+/// The goroutines that are alive and cannot move now.
+fn blocked(m: &Machine) -> Vec<Gid> {
+    (0..m.goroutine_count() as u32)
+        .map(Gid)
+        .filter(|g| m.pending(*g).is_some_and(|p| !p.enabled))
+        .collect()
+}
+
+/// The two scheduler states are equal (the scheduler has no `PartialEq`; its `Debug` shows its
+/// whole state, a seed-derived integer).
+fn same_random(a: &Option<RandomScheduler>, b: &Option<RandomScheduler>) -> bool {
+    format!("{a:?}") == format!("{b:?}")
+}

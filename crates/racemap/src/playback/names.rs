@@ -1,0 +1,391 @@
+//! Source names for runtime objects: `map#0` → `m`, `@3.0` → `c.mu`, `chan#1` → `cmds`.
+//!
+//! Events and machine state carry ids, not names. Names come from two cheap sources:
+//! package-level variables (the program lists them with their heap cells), and the source text
+//! at the span of each operation seen so far: the expression in front of `[` names a map, the
+//! operand of `<-`, `close(` or `range` names a channel, the receiver of a `.Lock(`-style call
+//! names a sync object, and a read of a plain variable whose span is just an identifier names
+//! its cell (and the map or channel it holds). The first name seen for an object wins; a name
+//! shared by several objects of the same kind is shown with the id (`resp#2`).
+//!
+//! The table is a function of the program, the machine at the cursor and the events up to the
+//! cursor, so a view after going back equals the view first seen at that step.
+
+use crate::bytecode::Program;
+use crate::describe::pointer_name;
+use crate::diag::Span;
+use crate::rt::event::{Event, Op};
+use crate::rt::goroutine::Visible;
+use crate::rt::machine::Machine;
+use crate::rt::value::{ChanId, MapId, Pointer, Value};
+use std::collections::BTreeMap;
+
+/// Names of the objects of one run.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Names {
+    /// Heap variables (and sync objects inside them) by address.
+    cells: BTreeMap<Pointer, String>,
+    /// Maps.
+    maps: BTreeMap<MapId, String>,
+    /// Channels.
+    chans: BTreeMap<ChanId, String>,
+    /// Values seen in variables (loads and stores), for naming variables after what they hold.
+    holds: Vec<(Pointer, Value)>,
+}
+
+impl Names {
+    /// Learn names from the globals, `events` (in order) and the goroutines' parked operations.
+    pub fn learn<'a>(
+        program: &Program,
+        machine: &Machine,
+        events: impl Iterator<Item = &'a Event>,
+    ) -> Names {
+        let mut n = Names::default();
+        let heap = machine.heap();
+        for (g, obj) in program.globals.iter().zip(heap.globals.iter()) {
+            let p = Pointer::root(*obj);
+            n.cells.entry(p.clone()).or_insert_with(|| g.name.clone());
+            if let Ok(v) = heap.get(&p) {
+                n.learn_value(&g.name, v);
+            }
+        }
+        let text = |span: Span| -> &str {
+            program
+                .source
+                .get(span.lo as usize..span.hi as usize)
+                .unwrap_or("")
+        };
+        for e in events {
+            n.learn_op(&e.op, text(e.span));
+        }
+        for i in 0..machine.goroutine_count() as u32 {
+            let Some(g) = machine.goroutine_state(crate::rt::event::Gid(i)) else {
+                continue;
+            };
+            if let Some(v) = &g.next {
+                n.learn_visible(v, text(g.next_span));
+            }
+        }
+        n.name_holders();
+        n.holds.clear();
+        n
+    }
+
+    /// A variable without a name is named after what it holds: the map or channel `m`, or a
+    /// pointer to a struct whose fields are named `c.mu`, `c.data` (then it is `c`).
+    fn name_holders(&mut self) {
+        let holds = std::mem::take(&mut self.holds);
+        for (p, v) in &holds {
+            if self.cells.contains_key(p) {
+                continue;
+            }
+            let name = match v {
+                Value::Map(Some(m)) => self.maps.get(m).cloned(),
+                Value::Chan(Some(c)) => self.chans.get(c).cloned(),
+                Value::Ptr(Some(q)) => self.cells.iter().find_map(|(r, name)| {
+                    let child = r.obj == q.obj
+                        && r.path.len() == q.path.len() + 1
+                        && r.path.starts_with(&q.path);
+                    child.then(|| name.rsplit_once('.').map(|(base, _)| base.to_string()))?
+                }),
+                _ => None,
+            };
+            if let Some(name) = name.filter(|n| !n.contains('#')) {
+                self.cells.insert(p.clone(), name);
+            }
+        }
+    }
+
+    /// A value as a short Go literal, with maps and channels by name.
+    pub fn value(&self, v: &Value) -> String {
+        match v {
+            Value::Map(Some(m)) => self.map(*m),
+            Value::Chan(Some(c)) => self.chan(*c),
+            Value::Ptr(Some(p)) if self.cells.contains_key(p) => format!("&{}", self.pointer(p)),
+            other => crate::describe::value_literal(other),
+        }
+    }
+
+    /// The name of a map (`m`, or `map#3` when unknown).
+    pub fn map(&self, id: MapId) -> String {
+        match self.maps.get(&id) {
+            Some(name) if self.maps.values().filter(|v| *v == name).count() == 1 => name.clone(),
+            Some(name) => format!("{name}#{}", id.0),
+            None => format!("map#{}", id.0),
+        }
+    }
+
+    /// The name of a channel (`cmds`, or `chan#1`).
+    pub fn chan(&self, id: ChanId) -> String {
+        match self.chans.get(&id) {
+            Some(name) if self.chans.values().filter(|v| *v == name).count() == 1 => name.clone(),
+            Some(name) => format!("{name}#{}", id.0),
+            None => format!("chan#{}", id.0),
+        }
+    }
+
+    /// The name of a heap variable or sync object (`mu`, `c.mu`, or `@3.0`).
+    pub fn pointer(&self, p: &Pointer) -> String {
+        match self.cells.get(p) {
+            Some(name) if self.cells.values().filter(|v| *v == name).count() == 1 => name.clone(),
+            Some(name) => format!("{name}{}", pointer_name(p)),
+            None => pointer_name(p),
+        }
+    }
+
+    fn learn_value(&mut self, name: &str, v: &Value) {
+        match v {
+            Value::Map(Some(m)) => {
+                self.maps.entry(*m).or_insert_with(|| name.to_string());
+            }
+            Value::Chan(Some(c)) => {
+                self.chans.entry(*c).or_insert_with(|| name.to_string());
+            }
+            _ => {}
+        }
+    }
+
+    fn cell(&mut self, p: &Pointer, name: Option<&str>) {
+        if let Some(name) = name {
+            self.cells
+                .entry(p.clone())
+                .or_insert_with(|| name.to_string());
+        }
+    }
+
+    fn map_named(&mut self, m: MapId, name: Option<&str>) {
+        if let Some(name) = name {
+            self.maps.entry(m).or_insert_with(|| name.to_string());
+        }
+    }
+
+    fn chan_named(&mut self, c: ChanId, name: Option<&str>) {
+        if let Some(name) = name {
+            self.chans.entry(c).or_insert_with(|| name.to_string());
+        }
+    }
+
+    fn learn_op(&mut self, op: &Op, text: &str) {
+        match op {
+            Op::Load { ptr, value } => {
+                self.holds.push((ptr.clone(), value.clone()));
+                let name = whole_chain(text);
+                self.cell(ptr, name);
+                if let Some(name) = name {
+                    self.learn_value(name, value);
+                }
+            }
+            Op::Store { ptr, value } => {
+                self.holds.push((ptr.clone(), value.clone()));
+                let name = assigned_chain(text);
+                self.cell(ptr, name);
+                if let Some(name) = name {
+                    self.learn_value(name, value);
+                }
+            }
+            Op::MapRead { map, .. }
+            | Op::MapWriteBegin { map, .. }
+            | Op::MapWriteEnd { map, .. }
+            | Op::MapIterate { map, .. } => self.map_named(*map, map_operand(text)),
+            Op::Send { chan, .. } => self.chan_named(*chan, send_operand(text)),
+            Op::Recv { chan, .. } | Op::Close { chan } => {
+                self.chan_named(*chan, recv_operand(text))
+            }
+            Op::Lock { mutex: p, .. }
+            | Op::WaitGroupAdd { wg: p, .. }
+            | Op::WaitGroupWait { wg: p }
+            | Op::OnceDo { once: p, .. }
+            | Op::OnceDone { once: p }
+            | Op::SyncMap { map: p, .. }
+            | Op::Atomic { ptr: p, .. } => self.cell(p, receiver(text)),
+            _ => {}
+        }
+    }
+
+    fn learn_visible(&mut self, v: &Visible, text: &str) {
+        match v {
+            Visible::Load(Some(p)) => self.cell(p, whole_chain(text)),
+            Visible::Store(Some(p), _) => self.cell(p, assigned_chain(text)),
+            Visible::MapGet { map: Some(m), .. }
+            | Visible::MapWriteBegin { map: Some(m), .. }
+            | Visible::MapWriteEnd { map: m, .. }
+            | Visible::MapLen(Some(m)) => self.map_named(*m, map_operand(text)),
+            Visible::Send(Some(c), _) => self.chan_named(*c, send_operand(text)),
+            Visible::Recv { chan: Some(c), .. } | Visible::Close(Some(c)) => {
+                self.chan_named(*c, recv_operand(text))
+            }
+            Visible::Lib { args, func, .. } if func.is_method() => {
+                if let Some(Value::Ptr(Some(p))) = args.first() {
+                    self.cell(p, receiver(text));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn is_ident_start(c: char) -> bool {
+    c.is_ascii_alphabetic() || c == '_'
+}
+
+fn is_ident_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_'
+}
+
+/// The selector chain (`a`, `c.mu`, `s.shards.m`) at the start of `text`, and the rest.
+fn leading_chain(text: &str) -> Option<(&str, &str)> {
+    let mut end = 0;
+    let mut expect_ident = true;
+    for (i, c) in text.char_indices() {
+        if expect_ident {
+            if i == end && is_ident_start(c) {
+                expect_ident = false;
+                end = i + c.len_utf8();
+                continue;
+            }
+            break;
+        }
+        if is_ident_char(c) {
+            end = i + c.len_utf8();
+        } else if c == '.' {
+            expect_ident = true;
+            // The dot joins only when an identifier follows.
+            if !text[i + 1..].starts_with(is_ident_start) {
+                break;
+            }
+            end = i + 1;
+        } else {
+            break;
+        }
+    }
+    if end == 0 {
+        return None;
+    }
+    let chain = text[..end].trim_end_matches('.');
+    (!is_keyword(chain)).then_some((chain, &text[end..]))
+}
+
+/// The selector chain that ends right before byte `at` of `text`.
+fn chain_before(text: &str, at: usize) -> Option<&str> {
+    let before = text.get(..at)?.trim_end();
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_ident_char(*c) || *c == '.')
+        .last()
+        .map(|(i, _)| i)?;
+    let chain = before[start..].trim_start_matches('.');
+    match leading_chain(chain) {
+        Some((c, "")) => Some(c),
+        _ => None,
+    }
+}
+
+fn is_keyword(s: &str) -> bool {
+    matches!(
+        s,
+        "go" | "defer" | "range" | "return" | "if" | "for" | "select" | "case" | "var" | "func"
+    )
+}
+
+fn strip_keywords(text: &str) -> &str {
+    let mut t = text.trim_start();
+    for kw in ["defer ", "go ", "return "] {
+        if let Some(rest) = t.strip_prefix(kw) {
+            t = rest.trim_start();
+        }
+    }
+    t
+}
+
+/// `text` is exactly one selector chain.
+fn whole_chain(text: &str) -> Option<&str> {
+    match leading_chain(text.trim()) {
+        Some((c, "")) => Some(c),
+        _ => None,
+    }
+}
+
+/// The chain assigned to by a statement `x = …`, `x += …`, `x++`.
+fn assigned_chain(text: &str) -> Option<&str> {
+    let (chain, rest) = leading_chain(strip_keywords(text))?;
+    let rest = rest.trim_start();
+    let assigns = rest.is_empty()
+        || rest.starts_with('=') && !rest.starts_with("==")
+        || [
+            "+=", "-=", "*=", "/=", "%=", "|=", "&=", "^=", "<<=", ">>=", "++", "--",
+        ]
+        .iter()
+        .any(|op| rest.starts_with(op));
+    assigns.then_some(chain)
+}
+
+/// The map operand of `m[k]`, `delete(m, k)`, `len(m)`, `clear(m)`, `range m`.
+fn map_operand(text: &str) -> Option<&str> {
+    for call in ["delete(", "len(", "clear("] {
+        if let Some(i) = text.find(call) {
+            return leading_chain(text[i + call.len()..].trim_start()).map(|(c, _)| c);
+        }
+    }
+    if let Some(i) = text.find("range ") {
+        return leading_chain(text[i + 6..].trim_start()).map(|(c, _)| c);
+    }
+    chain_before(text, text.find('[')?)
+}
+
+/// The channel of `ch <- v`.
+fn send_operand(text: &str) -> Option<&str> {
+    chain_before(text, text.find("<-")?)
+}
+
+/// The channel of `<-ch`, `close(ch)`, `range ch`.
+fn recv_operand(text: &str) -> Option<&str> {
+    for prefix in ["close(", "range ", "<-"] {
+        if let Some(i) = text.find(prefix) {
+            return leading_chain(text[i + prefix.len()..].trim_start()).map(|(c, _)| c);
+        }
+    }
+    None
+}
+
+/// The receiver of `mu.Lock()` (`mu`), `c.mu.Lock()` (`c.mu`), or the operand of
+/// `atomic.AddInt64(&n, 1)` (`n`).
+fn receiver(text: &str) -> Option<&str> {
+    let t = strip_keywords(text);
+    if let Some(rest) = t.strip_prefix("atomic.") {
+        let open = rest.find('(')?;
+        let arg = rest[open + 1..].trim_start();
+        let arg = arg.strip_prefix('&').unwrap_or(arg);
+        return leading_chain(arg).map(|(c, _)| c);
+    }
+    let (chain, _) = leading_chain(t)?;
+    let dot = chain.rfind('.')?;
+    Some(&chain[..dot])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn operands_are_read_from_source_text() {
+        assert_eq!(map_operand("m[k] = id"), Some("m"));
+        assert_eq!(map_operand("_ = c.data[k]"), Some("c.data"));
+        assert_eq!(map_operand("delete(m, k)"), Some("m"));
+        assert_eq!(map_operand("len(m)"), Some("m"));
+        assert_eq!(map_operand("for k := range m"), Some("m"));
+        assert_eq!(send_operand("cmds <- cacheRequest{}"), Some("cmds"));
+        assert_eq!(recv_operand("<-resp"), Some("resp"));
+        assert_eq!(recv_operand("close(cmds)"), Some("cmds"));
+        assert_eq!(receiver("mu.Lock()"), Some("mu"));
+        assert_eq!(receiver("defer c.mu.Unlock()"), Some("c.mu"));
+        assert_eq!(receiver("atomic.AddInt64(&n, 1)"), Some("n"));
+        assert_eq!(whole_chain("m"), Some("m"));
+        assert_eq!(whole_chain("m[k]"), None);
+        assert_eq!(assigned_chain("count = count + 1"), Some("count"));
+        assert_eq!(assigned_chain("count == 1"), None);
+        assert_eq!(assigned_chain("n++"), Some("n"));
+        assert_eq!(map_operand("f()[k]"), None);
+        assert_eq!(leading_chain("é"), None);
+    }
+}

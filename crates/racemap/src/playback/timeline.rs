@@ -1,0 +1,224 @@
+//! The timeline: one entry per step, and the happens-before arrows between steps.
+//!
+//! Arrows are derived from the events' memory-model effects, the same ones the race detector
+//! reads: an `Acquire(v)` links back to the step that last did `Release(v)` (unlock → lock,
+//! send → receive, close → receive, `Done` → `Wait`, `once` f → `Do`, atomic/sync.Map store →
+//! load), and a `Spawn(child)` links the `go` statement to the child's first step. Links within
+//! one goroutine are left out (program order already orders them). A data race marks the two
+//! steps whose accesses conflict.
+
+use super::names::Names;
+use super::words::op_phrase;
+use super::Record;
+use crate::diag::SourceMap;
+use crate::race::RaceReport;
+use crate::rt::event::{Effect, Event, Gid, Loc, Op, SyncVar};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// What one goroutine did in a step.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Action {
+    /// Go's goroutine number.
+    pub go_id: u64,
+    /// The operation in words: `writes m["k1"] (writing flag set)`.
+    pub phrase: String,
+    /// The 1-based source line.
+    pub line: u32,
+}
+
+/// One step of the run.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineEntry {
+    /// The step number, from 1.
+    pub step: u64,
+    /// Go's number of the goroutine that moved.
+    pub go_id: u64,
+    /// What it did (the first action's phrase; `moves` when the step had no event).
+    pub phrase: String,
+    /// Its source line.
+    pub line: u32,
+    /// Every action of the step: the mover's first, then a rendezvous partner's.
+    pub actions: Vec<Action>,
+    /// The step is one of the two accesses of a reported data race.
+    pub racing: bool,
+}
+
+/// The kind of a happens-before edge.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ArrowKind {
+    /// `Unlock` → `Lock`/`RLock`, `RUnlock` → `Lock`.
+    UnlockLock,
+    /// A send → the receive that takes it (or a receive → the send that reuses its slot).
+    SendReceive,
+    /// `close` → a receive that sees it.
+    CloseReceive,
+    /// `go` → the child's first step.
+    GoStart,
+    /// `Done`/`Add` → the `Wait` it releases.
+    DoneWait,
+    /// The end of `once.Do`'s f → a `Do` that returns.
+    OnceDo,
+    /// An atomic or `sync.Map` store → the load that observes it.
+    StoreLoad,
+}
+
+/// One happens-before edge between two steps.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Arrow {
+    /// Step (from 1) of the releasing side.
+    pub from_step: u64,
+    /// Its goroutine.
+    pub from_go_id: u64,
+    /// Step (from 1) of the acquiring side.
+    pub to_step: u64,
+    /// Its goroutine.
+    pub to_go_id: u64,
+    /// What kind of edge.
+    pub kind: ArrowKind,
+}
+
+/// Timeline entries and arrows of `records` (the steps up to the cursor).
+pub(crate) fn build(
+    records: &[Record],
+    names: &Names,
+    go_id: &dyn Fn(Gid) -> u64,
+    source_map: &SourceMap,
+    race_steps: &[(u64, Option<u64>)],
+    machine: &crate::rt::machine::Machine,
+) -> (Vec<TimelineEntry>, Vec<Arrow>) {
+    let mut entries = Vec::with_capacity(records.len());
+    let mut arrows = Vec::new();
+    let mut last_release: BTreeMap<SyncVar, (u64, Gid)> = BTreeMap::new();
+    let mut spawned: BTreeMap<Gid, (u64, Gid)> = BTreeMap::new();
+    let mut racing: Vec<u64> = Vec::new();
+    for (a, b) in race_steps {
+        racing.push(*a);
+        racing.extend(b.iter().copied());
+    }
+    for (i, r) in records.iter().enumerate() {
+        let step = i as u64 + 1;
+        let actions: Vec<Action> = r
+            .events
+            .iter()
+            .map(|e| Action {
+                go_id: go_id(e.gid),
+                phrase: op_phrase(&e.op, names, go_id, machine),
+                line: source_map.line(e.span.lo),
+            })
+            .collect();
+        // Releases of this step by each goroutine: a rendezvous releases and acquires in one
+        // step, and its arrow goes from the sender to the receiver.
+        let mut sent_here: Vec<(&SyncVar, Gid)> = Vec::new();
+        for e in &r.events {
+            if matches!(e.op, Op::Send { .. }) {
+                for fx in &e.effects {
+                    if let Effect::Release(v) = fx {
+                        sent_here.push((v, e.gid));
+                    }
+                }
+            }
+        }
+        for e in &r.events {
+            if let Some((from, parent)) = spawned.remove(&e.gid) {
+                arrows.push(Arrow {
+                    from_step: from,
+                    from_go_id: go_id(parent),
+                    to_step: step,
+                    to_go_id: go_id(e.gid),
+                    kind: ArrowKind::GoStart,
+                });
+            }
+            for fx in &e.effects {
+                if let Effect::Acquire(v) = fx {
+                    if let Some((_, g)) = sent_here.iter().find(|(s, g)| *s == v && *g != e.gid) {
+                        arrows.push(Arrow {
+                            from_step: step,
+                            from_go_id: go_id(*g),
+                            to_step: step,
+                            to_go_id: go_id(e.gid),
+                            kind: kind_of(v),
+                        });
+                    } else if let Some((from, g)) = last_release.get(v) {
+                        if *g != e.gid && *from != step {
+                            arrows.push(Arrow {
+                                from_step: *from,
+                                from_go_id: go_id(*g),
+                                to_step: step,
+                                to_go_id: go_id(e.gid),
+                                kind: kind_of(v),
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        for e in &r.events {
+            for fx in &e.effects {
+                match fx {
+                    Effect::Release(v) => {
+                        last_release.insert(v.clone(), (step, e.gid));
+                    }
+                    Effect::Spawn(child) => {
+                        spawned.insert(*child, (step, e.gid));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let (phrase, line) = actions
+            .first()
+            .map(|a| (a.phrase.clone(), a.line))
+            .unwrap_or_else(|| ("moves".to_string(), 0));
+        entries.push(TimelineEntry {
+            step,
+            go_id: go_id(r.choice.gid),
+            phrase,
+            line,
+            actions,
+            racing: racing.contains(&step),
+        });
+    }
+    // A rendezvous releases and acquires within one step: keep one arrow per pair.
+    arrows.dedup();
+    (entries, arrows)
+}
+
+fn kind_of(v: &SyncVar) -> ArrowKind {
+    match v {
+        SyncVar::Lock(_) | SyncVar::ReadLock(_) => ArrowKind::UnlockLock,
+        SyncVar::ChanSlot(..) => ArrowKind::SendReceive,
+        SyncVar::ChanClose(_) => ArrowKind::CloseReceive,
+        SyncVar::WaitGroup(_) => ArrowKind::DoneWait,
+        SyncVar::Once(_) => ArrowKind::OnceDo,
+        SyncVar::SyncMapKey(..) | SyncVar::Atomic(_) => ArrowKind::StoreLoad,
+    }
+}
+
+/// The step (from 1) of each race's current access, and of its previous access when found: the
+/// latest earlier step where the previous goroutine accessed the same location.
+pub(crate) fn race_steps(records: &[Record], races: &[RaceReport]) -> Vec<(u64, Option<u64>)> {
+    let mut out = Vec::with_capacity(races.len());
+    let mut found = 0usize;
+    for (i, r) in records.iter().enumerate() {
+        while found < r.races_after.min(races.len()) {
+            let race = &races[found];
+            let previous = records[..i].iter().enumerate().rev().find_map(|(j, p)| {
+                p.events
+                    .iter()
+                    .any(|e| e.gid == race.previous.gid && touches(e, &race.loc))
+                    .then_some(j as u64 + 1)
+            });
+            out.push((i as u64 + 1, previous));
+            found += 1;
+        }
+    }
+    out
+}
+
+fn touches(e: &Event, loc: &Loc) -> bool {
+    e.effects.iter().any(|fx| match fx {
+        Effect::Read(l) | Effect::Write(l) | Effect::Atomic { loc: l, .. } => l == loc,
+        _ => false,
+    })
+}

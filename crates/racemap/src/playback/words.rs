@@ -1,0 +1,296 @@
+//! Steps in words with source names, for the timeline, the choices and the live region:
+//! what a step did (`writes m["k1"] (starts the write; writing flag set)`) and what a parked
+//! goroutine would do next (`locks mu`).
+//!
+//! Like [`crate::describe`], but objects are named through [`Names`] and the wording is the one
+//! read aloud by a screen reader, so it stays short.
+
+use super::names::Names;
+use crate::bytecode::LibFunc;
+use crate::describe::value_literal;
+use crate::diag::Span;
+use crate::rt::event::{Gid, LockOp, Op};
+use crate::rt::goroutine::{GoStatus, Visible};
+use crate::rt::machine::{Choice, Machine};
+use crate::rt::value::{MapId, Value};
+
+fn key_text(key: &Option<Value>) -> String {
+    match key {
+        Some(k) => format!("[{}]", value_literal(k)),
+        None => String::new(),
+    }
+}
+
+/// What a completed operation did: `writes m["k1"] (starts the write; writing flag set)`.
+pub fn op_phrase(op: &Op, names: &Names, go_id: &dyn Fn(Gid) -> u64, machine: &Machine) -> String {
+    // A channel message `%v`-formatted with the channel's element type (structs in full).
+    let message = |chan: &crate::rt::value::ChanId, value: &Value| match value {
+        Value::Struct(_) | Value::Array(_) => match machine.heap().chans.get(chan.0 as usize) {
+            Some(c) => machine.format_value(c.elem_ty, value),
+            None => names.value(value),
+        },
+        other => names.value(other),
+    };
+    match op {
+        Op::Load {
+            ptr,
+            value: Value::Map(Some(_)) | Value::Chan(Some(_)),
+        } => format!("reads {}", names.pointer(ptr)),
+        Op::Load { ptr, value } => format!("reads {} = {}", names.pointer(ptr), names.value(value)),
+        Op::Store { ptr, value } => {
+            format!("writes {} = {}", names.pointer(ptr), names.value(value))
+        }
+        Op::MapRead { map, key: None } => format!("reads len({})", names.map(*map)),
+        Op::MapRead { map, key } => format!("reads {}{}", names.map(*map), key_text(key)),
+        Op::MapWriteBegin { map, key, delete } => format!(
+            "{} {}{} (writing flag set)",
+            if *delete {
+                "starts deleting"
+            } else {
+                "starts writing"
+            },
+            names.map(*map),
+            key_text(key)
+        ),
+        Op::MapWriteEnd { map, key, delete } => format!(
+            "{} {}{} (writing flag cleared)",
+            if *delete {
+                "finishes deleting"
+            } else {
+                "finishes writing"
+            },
+            names.map(*map),
+            key_text(key)
+        ),
+        Op::MapIterate { map, key: Some(k) } => {
+            format!("iterates {} at key {}", names.map(*map), value_literal(k))
+        }
+        Op::MapIterate { map, key: None } => format!("finishes iterating {}", names.map(*map)),
+        Op::Lock { mutex, kind } => {
+            let m = names.pointer(mutex);
+            match kind {
+                LockOp::Lock => format!("locks {m}"),
+                LockOp::Unlock => format!("unlocks {m}"),
+                LockOp::RLock => format!("read-locks {m}"),
+                LockOp::RUnlock => format!("read-unlocks {m}"),
+                LockOp::LockPending => format!("waits for the readers of {m} (new readers wait)"),
+                LockOp::TryFailed => format!("fails to try-lock {m}"),
+            }
+        }
+        Op::Send {
+            chan,
+            value,
+            to: Some(to),
+        } => format!(
+            "sends {} on {} to goroutine {}",
+            message(chan, value),
+            names.chan(*chan),
+            go_id(*to)
+        ),
+        Op::Send { chan, value, .. } => {
+            format!("sends {} on {}", message(chan, value), names.chan(*chan))
+        }
+        Op::Recv {
+            chan, ok: false, ..
+        } => format!("receives from closed {}", names.chan(*chan)),
+        Op::Recv {
+            chan,
+            value,
+            from: Some(from),
+            ..
+        } => format!(
+            "receives {} on {} from goroutine {}",
+            message(chan, value),
+            names.chan(*chan),
+            go_id(*from)
+        ),
+        Op::Recv { chan, value, .. } => {
+            format!("receives {} on {}", message(chan, value), names.chan(*chan))
+        }
+        Op::Close { chan } => format!("closes {}", names.chan(*chan)),
+        Op::WaitGroupAdd { wg, delta, counter } => {
+            let w = names.pointer(wg);
+            if *delta == -1 {
+                format!("calls {w}.Done() (counter {counter})")
+            } else {
+                format!("calls {w}.Add({delta}) (counter {counter})")
+            }
+        }
+        Op::WaitGroupWait { wg } => format!("returns from {}.Wait()", names.pointer(wg)),
+        Op::OnceDo { once, ran: true } => format!("runs {}.Do's function", names.pointer(once)),
+        Op::OnceDo { once, ran: false } => {
+            format!("skips {}.Do (already done)", names.pointer(once))
+        }
+        Op::OnceDone { once } => format!("completes {}.Do", names.pointer(once)),
+        Op::SyncMap { map, step } => format!("{}: {step}", names.pointer(map)),
+        Op::Atomic { ptr, name, value } => format!(
+            "atomic {name} on {} → {}",
+            names.pointer(ptr),
+            value_literal(value)
+        ),
+        other => crate::describe::op_phrase(other, go_id),
+    }
+}
+
+/// What a parked goroutine will do next, in words (a `select` is described as a whole).
+pub fn parked_phrase(machine: &Machine, gid: Gid, names: &Names) -> String {
+    if let Some(Visible::Select {
+        arms, has_default, ..
+    }) = machine.goroutine_state(gid).and_then(|g| g.next.as_ref())
+    {
+        return format!(
+            "selects among {} case{}{}",
+            arms.len(),
+            if arms.len() == 1 { "" } else { "s" },
+            if *has_default { " and a default" } else { "" }
+        );
+    }
+    next_phrase(machine, Choice { gid, alt: 0 }, names).0
+}
+
+/// What move `choice` would do, in words, and where: `locks mu`, `writes m["k1"] = 0 (starts
+/// the write)`.
+pub fn next_phrase(machine: &Machine, choice: Choice, names: &Names) -> (String, Span) {
+    let Some(g) = machine.goroutine_state(choice.gid) else {
+        return ("moves".into(), Span::default());
+    };
+    let span = g.next_span;
+    if let GoStatus::Sleeping(_) = g.status {
+        return ("wakes up".into(), span);
+    }
+    let Some(v) = &g.next else {
+        return ("has finished".into(), span);
+    };
+    if let Visible::MapIterNext { iter } = v {
+        if let Some((Some(m), _)) = g.iters.get(*iter) {
+            return (
+                format!("takes the next step of range {}", names.map(*m)),
+                span,
+            );
+        }
+    }
+    (visible_phrase(choice, v, names), span)
+}
+
+fn visible_phrase(choice: Choice, v: &Visible, names: &Names) -> String {
+    let map_name = |m: &Option<MapId>| match m {
+        Some(m) => names.map(*m),
+        None => "a nil map".to_string(),
+    };
+    match v {
+        Visible::Load(Some(p)) => format!("reads {}", names.pointer(p)),
+        Visible::Store(Some(p), value) => {
+            format!("writes {} = {}", names.pointer(p), value_literal(value))
+        }
+        Visible::Load(None) | Visible::Store(None, _) => "dereferences a nil pointer".into(),
+        Visible::MapGet { map, key, .. } => {
+            format!("reads {}[{}]", map_name(map), value_literal(key))
+        }
+        Visible::MapWriteBegin {
+            map,
+            key: Some(key),
+            value: Some(value),
+            ..
+        } => format!(
+            "starts writing {}[{}] = {}",
+            map_name(map),
+            value_literal(key),
+            value_literal(value)
+        ),
+        Visible::MapWriteBegin {
+            map,
+            key: Some(key),
+            ..
+        } => format!("starts deleting {}[{}]", map_name(map), value_literal(key)),
+        Visible::MapWriteBegin { map, .. } => format!("starts clearing {}", map_name(map)),
+        Visible::MapWriteEnd { map, key, delete } => format!(
+            "finishes {} {}{}",
+            if *delete { "deleting" } else { "writing" },
+            names.map(*map),
+            key_text(key)
+        ),
+        Visible::MapLen(m) => format!("reads len({})", map_name(m)),
+        Visible::MapIterNext { .. } => "takes the next step of a range loop over a map".into(),
+        Visible::Append { .. } => "appends to a slice".into(),
+        Visible::Copy { .. } => "copies into a slice".into(),
+        Visible::Go { .. } => "starts a goroutine".into(),
+        Visible::Send(Some(c), value) => {
+            format!("sends {} on {}", value_literal(value), names.chan(*c))
+        }
+        Visible::Send(None, _) => "sends on a nil channel".into(),
+        Visible::Recv { chan: Some(c), .. } => format!("receives from {}", names.chan(*c)),
+        Visible::Recv { chan: None, .. } => "receives from a nil channel".into(),
+        Visible::Close(Some(c)) => format!("closes {}", names.chan(*c)),
+        Visible::Close(None) => "closes a nil channel".into(),
+        Visible::Select { arms, .. } => match arms.get(choice.alt as usize) {
+            Some(arm) => {
+                let ch = arm
+                    .chan
+                    .map(|c| names.chan(c))
+                    .unwrap_or_else(|| "a nil channel".into());
+                match &arm.send {
+                    Some(value) => format!(
+                        "selects case {}: sends {} on {ch}",
+                        choice.alt + 1,
+                        value_literal(value)
+                    ),
+                    None => format!("selects case {}: receives from {ch}", choice.alt + 1),
+                }
+            }
+            None => "selects the default case".into(),
+        },
+        Visible::Lib { func, args, .. } => lib_phrase(*func, args, names),
+        Visible::Print { .. } => "prints to stderr".into(),
+        Visible::SyncMap(inflight) => format!(
+            "continues {}.{}",
+            names.pointer(&inflight.ptr),
+            inflight.op.label()
+        ),
+        Visible::RwLockFinish(p) => format!("finishes locking {} (readers gone)", names.pointer(p)),
+        Visible::OnceDone(p) => format!("completes {}.Do", names.pointer(p)),
+        Visible::Wake => "wakes up".into(),
+        Visible::Exit => {
+            if choice.gid == Gid::MAIN {
+                "returns from main (the program ends)".into()
+            } else {
+                "exits".into()
+            }
+        }
+    }
+}
+
+fn lib_phrase(func: LibFunc, args: &[Value], names: &Names) -> String {
+    let recv = match args.first() {
+        Some(Value::Ptr(Some(p))) => names.pointer(p),
+        _ => "?".into(),
+    };
+    let arg = |i: usize| args.get(i).map(value_literal).unwrap_or_default();
+    use LibFunc::*;
+    match func {
+        MutexLock | RwMutexLock => format!("locks {recv}"),
+        MutexUnlock | RwMutexUnlock => format!("unlocks {recv}"),
+        MutexTryLock | RwMutexTryLock => format!("tries to lock {recv}"),
+        RwMutexRLock => format!("read-locks {recv}"),
+        RwMutexRUnlock => format!("read-unlocks {recv}"),
+        RwMutexTryRLock => format!("tries to read-lock {recv}"),
+        WaitGroupAdd => format!("calls {recv}.Add({})", arg(1)),
+        WaitGroupDone => format!("calls {recv}.Done()"),
+        WaitGroupWait => format!("waits for {recv}"),
+        OnceDo => format!("calls {recv}.Do"),
+        FmtPrint | FmtPrintln | FmtPrintf => "prints".into(),
+        TimeSleep => "sleeps".into(),
+        SyncMapLoad
+        | SyncMapStore
+        | SyncMapLoadOrStore
+        | SyncMapLoadAndDelete
+        | SyncMapDelete
+        | SyncMapRange
+        | SyncMapSwap
+        | SyncMapCompareAndSwap => {
+            let name = func.go_name();
+            let method = name.rsplit('.').next().unwrap_or(name);
+            format!("calls {recv}.{method}")
+        }
+        other => format!("calls {}", other.go_name()),
+    }
+}

@@ -1,0 +1,644 @@
+//! The playback API as the visualizer drives it: stepping, going back, replaying a schedule,
+//! and what the view shows at each step.
+
+use proptest::prelude::*;
+use proptest::strategy::Strategy as _;
+use racemap::compile::compile;
+use racemap::playback::view::{GoroutineState, TransferKind};
+use racemap::playback::{Playback, PlaybackConfig, RunStop, SchedulerMode, StepError, View};
+use racemap::rt::config::Config;
+use racemap::rt::machine::Machine;
+use racemap::run::{run, RunConfig};
+use racemap::sched::{Choice, Schedule};
+use racemap::strategies::{Strategy, Workload};
+use std::rc::Rc;
+
+fn source(s: Strategy) -> String {
+    s.source(Workload::default())
+}
+
+fn seeded(seed: u64) -> PlaybackConfig {
+    PlaybackConfig {
+        scheduler: SchedulerMode::Seeded { seed },
+        ..PlaybackConfig::default()
+    }
+}
+
+fn playback(src: &str, config: PlaybackConfig) -> Playback {
+    match Playback::new(src, config) {
+        Ok(p) => p,
+        Err(d) => panic!("test program does not compile: {d:?}"),
+    }
+}
+
+/// What `racemap run --schedule S` prints on stderr for this program.
+fn cli_stderr(src: &str, schedule: &str) -> (String, Option<i32>) {
+    let program = Rc::new(compile(src).expect("compiles"));
+    let machine = Machine::new(program, Config::default());
+    let config = RunConfig {
+        schedule: Some(Schedule::decode(schedule).expect("decodes")),
+        ..RunConfig::default()
+    };
+    let r = run(machine, &config);
+    (r.stderr, r.exit_code)
+}
+
+/// A manual schedule that makes two goroutines write the map at once: once a goroutine is
+/// inside a write (the writing flag is set), keep it there and move the others until one of them
+/// starts a write too.
+fn pick_for_concurrent_writes(p: &Playback) -> Option<Choice> {
+    let choices = p.choices();
+    let view = p.view();
+    let writer = view.maps.first().and_then(|m| m.writer);
+    let starting_write =
+        |c: &&racemap::playback::ChoiceView| c.phrase.starts_with("starts writing");
+    match writer {
+        Some(w) => choices
+            .iter()
+            .filter(|c| c.go_id != w)
+            .find(starting_write)
+            .or_else(|| choices.iter().find(|c| c.go_id != w))
+            .or(choices.first())
+            .map(|c| c.choice),
+        None => choices
+            .iter()
+            .find(starting_write)
+            .or(choices.first())
+            .map(|c| c.choice),
+    }
+}
+
+#[test]
+fn manual_schedule_shows_the_race_and_the_concurrent_map_writes_crash() {
+    let src = source(Strategy::Unsynchronized);
+    let mut p = playback(&src, PlaybackConfig::default());
+    let first = p.view();
+    assert_eq!(first.step, 0);
+    assert!(
+        first
+            .announcement
+            .starts_with("step 0: the main goroutine is ready"),
+        "{}",
+        first.announcement
+    );
+    let mut saw_race_before_end = false;
+    for _ in 0..500 {
+        let Some(choice) = pick_for_concurrent_writes(&p) else {
+            break;
+        };
+        p.step(choice).expect("a listed choice is runnable");
+        let v = p.view();
+        if v.ended.is_none() && !v.races.is_empty() {
+            saw_race_before_end = true;
+        }
+    }
+    let v = p.view();
+    let ended = v.ended.clone().expect("the run ended");
+    assert_eq!(ended.exit_code, 2);
+    assert_eq!(
+        ended.first_error_line.as_deref(),
+        Some("fatal error: concurrent map writes")
+    );
+    assert!(saw_race_before_end, "the race is reported before the crash");
+    assert_eq!(v.races.len(), 1);
+    let race = &v.races[0];
+    assert_eq!(race.location, "m");
+    assert_ne!(race.current.go_id, race.previous.go_id);
+    assert!(race.current.line > 0 && race.previous.line > 0);
+    assert!(race.current.step.is_some() && race.previous.step.is_some());
+    assert!(v.timeline.iter().filter(|e| e.racing).count() >= 2);
+    assert!(v.console.stderr.contains("WARNING: DATA RACE"));
+    assert!(v
+        .console
+        .stderr
+        .contains("fatal error: concurrent map writes"));
+    assert!(
+        v.announcement
+            .ends_with("stops the program: fatal error: concurrent map writes"),
+        "{}",
+        v.announcement
+    );
+    assert_eq!(v.maps.len(), 1);
+    assert_eq!(v.maps[0].name, "m");
+    // The console is exactly what the CLI prints for the same schedule.
+    let (stderr, code) = cli_stderr(&src, &p.schedule());
+    assert_eq!(v.console.stderr, stderr);
+    assert_eq!(code, Some(2));
+    assert!(p.choices().is_empty());
+    assert_eq!(p.step_auto(), Err(StepError::Ended));
+}
+
+#[test]
+fn mutex_program_never_reports_a_race_under_twenty_seeds() {
+    let src = source(Strategy::Mutex);
+    for seed in 0..20 {
+        let mut p = playback(&src, seeded(seed));
+        assert_eq!(p.run_to_next_race_or_error(), RunStop::Ended, "seed {seed}");
+        let v = p.view();
+        assert!(v.races.is_empty(), "seed {seed}: {:?}", v.races);
+        assert_eq!(
+            v.ended.as_ref().map(|e| e.exit_code),
+            Some(0),
+            "seed {seed}"
+        );
+        assert_eq!(v.console.stdout, "keys: 2\n");
+        assert!(v.locks.iter().any(|l| l.name == "c.mu"), "{:?}", v.locks);
+        assert!(v
+            .arrows
+            .iter()
+            .any(|a| a.kind == racemap::playback::timeline::ArrowKind::UnlockLock));
+    }
+}
+
+#[test]
+fn seeded_playback_matches_racemap_run_with_the_same_seed() {
+    let src = source(Strategy::Unsynchronized);
+    for seed in 0..5 {
+        let mut p = playback(&src, seeded(seed));
+        p.run_to_next_race_or_error();
+        while p.step_auto().is_ok() {}
+        let program = Rc::new(compile(&src).expect("compiles"));
+        let r = run(
+            Machine::new(program, Config::default()),
+            &RunConfig {
+                seed,
+                ..RunConfig::default()
+            },
+        );
+        let v = p.view();
+        assert_eq!(p.schedule(), r.schedule.encode(), "seed {seed}");
+        assert_eq!(v.console.stderr, r.stderr, "seed {seed}");
+        assert_eq!(v.ended.map(|e| e.exit_code), r.exit_code);
+    }
+}
+
+#[test]
+fn a_message_is_followed_through_the_channel_owner() {
+    let src = source(Strategy::ChannelOwner);
+    let mut p = playback(&src, seeded(3));
+    // Step until a worker is parked sending a request on `cmds`.
+    let mut in_flight = None;
+    for _ in 0..200 {
+        let v = p.view();
+        if let Some(c) = v.chans.iter().find(|c| c.name == "cmds") {
+            if let Some(m) = c.in_flight.first() {
+                in_flight = Some(m.clone());
+                break;
+            }
+        }
+        p.step_auto().expect("runs");
+    }
+    let message = in_flight.expect("a request is in flight on cmds");
+    assert!(message.value.starts_with("{k"), "{}", message.value);
+    // Step until that sender's message is handed over.
+    let mut delivered = None;
+    for _ in 0..200 {
+        p.step_auto().expect("runs");
+        let v = p.view();
+        let cmds = v.chans.iter().find(|c| c.name == "cmds").expect("cmds");
+        if let Some(t) = cmds
+            .last_transfer
+            .iter()
+            .find(|t| t.message.from == message.from)
+        {
+            delivered = Some((t.clone(), v.clone()));
+            break;
+        }
+    }
+    let (t, v) = delivered.expect("the message is received");
+    assert_eq!(t.kind, TransferKind::Handoff);
+    assert_eq!(t.message.value, message.value);
+    let receiver = t.message.to.expect("a receiver");
+    let worker = v
+        .goroutines
+        .iter()
+        .find(|g| g.go_id == receiver)
+        .expect("receiver listed");
+    assert!(worker.stack.iter().any(|f| f.func == "main.cacheWorker"));
+    assert!(v.arrows.iter().any(
+        |a| a.kind == racemap::playback::timeline::ArrowKind::SendReceive
+            || a.kind == racemap::playback::timeline::ArrowKind::GoStart
+    ));
+    assert!(v.announcement.contains("on cmds"), "{}", v.announcement);
+}
+
+#[test]
+fn blocked_goroutines_show_what_they_wait_for() {
+    let src = source(Strategy::Mutex);
+    // Find a seed where someone waits for c.mu, and check the lock panel lists them.
+    let mut seen = false;
+    for seed in 0..20 {
+        let mut p = playback(&src, seeded(seed));
+        for _ in 0..300 {
+            if p.step_auto().is_err() {
+                break;
+            }
+            let v = p.view();
+            if let Some(lock) = v.locks.iter().find(|l| !l.waiting.is_empty()) {
+                assert!(lock.holder.is_some());
+                let waiter = lock.waiting[0];
+                let g = v
+                    .goroutines
+                    .iter()
+                    .find(|g| g.go_id == waiter)
+                    .expect("listed");
+                assert_eq!(
+                    g.state,
+                    GoroutineState::Blocked {
+                        reason: "sync.Mutex.Lock".into(),
+                        on: Some("c.mu".into())
+                    }
+                );
+                seen = true;
+                break;
+            }
+        }
+        if seen {
+            break;
+        }
+    }
+    assert!(seen, "some seed makes a goroutine wait for c.mu");
+}
+
+#[test]
+fn replaying_the_schedule_reaches_the_identical_view() {
+    for strategy in Strategy::ALL {
+        let src = source(strategy);
+        let mut p = playback(&src, seeded(7));
+        for _ in 0..40 {
+            if p.step_auto().is_err() {
+                break;
+            }
+        }
+        let v = p.view();
+        let mut q = playback(
+            &src,
+            PlaybackConfig {
+                scheduler: SchedulerMode::Replay {
+                    schedule: p.schedule(),
+                },
+                ..PlaybackConfig::default()
+            },
+        );
+        assert_eq!(q.goto(p.cursor()), Ok(()));
+        assert_eq!(q.view(), v, "{strategy:?}");
+        // The replayed schedule is exhausted here.
+        if v.ended.is_none() {
+            assert_eq!(q.step_auto(), Err(StepError::ScheduleExhausted));
+        }
+    }
+}
+
+#[test]
+fn the_same_seed_gives_the_same_views() {
+    let src = source(Strategy::SyncMap);
+    let run_views = || {
+        let mut p = playback(&src, seeded(11));
+        let mut out = Vec::new();
+        for _ in 0..60 {
+            if p.step_auto().is_err() {
+                break;
+            }
+            out.push(serde_json::to_string(&p.view()).expect("serializes"));
+        }
+        out
+    };
+    let a = run_views();
+    assert!(a.len() > 10);
+    assert_eq!(a, run_views());
+}
+
+#[test]
+fn sync_map_internals_are_shown() {
+    let src = source(Strategy::SyncMap);
+    let mut p = playback(&src, seeded(1));
+    let mut saw_dirty = false;
+    let mut saw_read = false;
+    while p.step_auto().is_ok() {
+        let v = p.view();
+        let Some(sm) = v.sync_maps.first() else {
+            continue;
+        };
+        if sm.dirty.as_ref().is_some_and(|d| !d.is_empty()) && sm.amended {
+            saw_dirty = true;
+        }
+        if !sm.read.is_empty() {
+            saw_read = true;
+        }
+    }
+    assert!(saw_dirty, "new keys go to dirty with amended set");
+    assert!(saw_read, "a promotion or Range moves keys into read");
+    assert_eq!(p.view().ended.map(|e| e.exit_code), Some(0));
+}
+
+#[test]
+fn bad_input_gives_diagnostics_or_errors_not_panics() {
+    let err = Playback::new(
+        "package main\n\nfunc main() {\n\tx := 1\n}\n",
+        PlaybackConfig::default(),
+    )
+    .expect_err("does not compile");
+    assert_eq!(err[0].message, "declared and not used: x");
+    let bad_schedule = Playback::new(
+        &source(Strategy::Mutex),
+        PlaybackConfig {
+            scheduler: SchedulerMode::Replay {
+                schedule: "not a schedule".into(),
+            },
+            ..PlaybackConfig::default()
+        },
+    );
+    assert!(bad_schedule.is_err());
+    let mut p = playback(&source(Strategy::Mutex), PlaybackConfig::default());
+    assert_eq!(p.back(), Err(StepError::AtStart));
+    let nobody = Choice {
+        gid: racemap::rt::event::Gid(42),
+        alt: 0,
+    };
+    assert_eq!(p.step(nobody), Err(StepError::NotRunnable(nobody)));
+    assert_eq!(p.goto(u64::MAX), Err(StepError::OutOfRange(u64::MAX)));
+    // A program that loops forever hits the step limit, with the CLI's message.
+    let mut looping = playback(
+        "package main\n\nvar n int\n\nfunc main() {\n\tgo func() {\n\t\tfor {\n\t\t\tn++\n\t\t}\n\t}()\n\tfor {\n\t\tn++\n\t}\n}\n",
+        PlaybackConfig {
+            max_steps: 50,
+            ..seeded(1)
+        },
+    );
+    assert_eq!(looping.goto(50), Ok(()));
+    assert_eq!(looping.run_to_next_race_or_error(), RunStop::Ended);
+    let v = looping.view();
+    assert_eq!(v.ended.map(|e| e.exit_code), Some(3));
+    assert!(v.console.stderr.contains("step limit of 50"));
+    assert_eq!(looping.goto(51), Err(StepError::OutOfRange(51)));
+}
+
+#[test]
+fn a_long_trace_steps_and_goes_back_with_bounded_replay() {
+    let src = "package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar mu sync.Mutex\n\tn := 0\n\tvar wg sync.WaitGroup\n\tfor i := 0; i < 2; i++ {\n\t\twg.Add(1)\n\t\tgo func() {\n\t\t\tdefer wg.Done()\n\t\t\tfor j := 0; j < 400; j++ {\n\t\t\t\tmu.Lock()\n\t\t\t\tn++\n\t\t\t\tmu.Unlock()\n\t\t\t}\n\t\t}()\n\t}\n\twg.Wait()\n}\n";
+    let interval = 32;
+    let mut p = playback(
+        src,
+        PlaybackConfig {
+            checkpoint_interval: interval,
+            ..seeded(5)
+        },
+    );
+    assert_eq!(p.goto(2000), Ok(()));
+    assert_eq!(p.cursor(), 2000);
+    assert_eq!(p.replayed_steps(), 0, "going forward replays nothing");
+    let at_end = p.view();
+    assert_eq!(at_end.timeline.len(), 2000);
+    for i in (0..2000).rev() {
+        assert_eq!(p.back(), Ok(()));
+        assert_eq!(p.cursor(), i);
+    }
+    assert!(
+        p.replayed_steps() <= 2000 * (interval - 1),
+        "replayed {} steps",
+        p.replayed_steps()
+    );
+    // Forward again redoes the recorded moves: the same view at 2000.
+    let before = p.replayed_steps();
+    assert_eq!(p.goto(2000), Ok(()));
+    assert_eq!(p.replayed_steps(), before);
+    assert_eq!(p.view(), at_end);
+    // Jumping back far costs at most one interval.
+    assert_eq!(p.goto(1000), Ok(()));
+    assert!(p.replayed_steps() - before < interval);
+}
+
+#[test]
+fn a_different_move_after_going_back_discards_the_future() {
+    let src = source(Strategy::Unsynchronized);
+    let mut p = playback(&src, PlaybackConfig::default());
+    for _ in 0..6 {
+        p.step_auto().expect("runs");
+    }
+    p.goto(3).expect("back");
+    assert_eq!(p.recorded_steps(), 6);
+    let choices = p.choices();
+    let recorded = {
+        let mut q = playback(&src, PlaybackConfig::default());
+        for _ in 0..4 {
+            q.step_auto().expect("runs");
+        }
+        q.schedule()
+    };
+    if let Some(other) = choices.iter().map(|c| c.choice).find(|c| {
+        let mut q = p.clone();
+        q.step(*c).is_ok() && q.schedule() != recorded
+    }) {
+        p.step(other).expect("runnable");
+        assert_eq!(p.recorded_steps(), 4);
+    }
+    p.reset();
+    assert_eq!(p.cursor(), 0);
+    assert_eq!(p.recorded_steps(), 0);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+    /// Step then back restores exactly the previous view, over random schedules.
+    #[test]
+    fn back_restores_the_previous_view(
+        strategy in 0usize..6,
+        seed in any::<u64>(),
+        steps in 1usize..60,
+        interval in 1u64..8,
+    ) {
+        let src = source(Strategy::ALL[strategy]);
+        let mut p = playback(&src, PlaybackConfig { checkpoint_interval: interval, ..seeded(seed) });
+        for _ in 0..steps {
+            let before: View = p.view();
+            if p.step_auto().is_err() {
+                break;
+            }
+            let after = p.view();
+            prop_assert_eq!(p.back(), Ok(()));
+            prop_assert_eq!(&p.view(), &before);
+            prop_assert_eq!(p.step_auto(), Ok(()));
+            prop_assert_eq!(&p.view(), &after);
+        }
+    }
+}
+
+/// What the live region reads at each step of the manual crash schedule.
+#[test]
+fn announcements_read_the_crash_schedule_aloud() {
+    let src = source(Strategy::Unsynchronized);
+    let mut p = playback(&src, PlaybackConfig::default());
+    let mut lines = vec![p.view().announcement];
+    for _ in 0..500 {
+        let Some(choice) = pick_for_concurrent_writes(&p) else {
+            break;
+        };
+        p.step(choice).expect("runnable");
+        let v = p.view();
+        lines.push(format!("{:>2}: {}", v.step, v.announcement));
+    }
+    expect_test::expect![[r#"
+        step 0: the main goroutine is ready; next, it calls wg.Add(1) (line 30)
+         1: main goroutine calls wg.Add(1) (counter 1)
+         2: main goroutine starts goroutine 6
+         3: main goroutine calls wg.Add(1) (counter 2)
+         4: main goroutine starts goroutine 7; main goroutine waits for wg
+         5: goroutine 6 reads m
+         6: goroutine 6 reads m["k0"]
+         7: goroutine 6 reads m
+         8: goroutine 6 starts writing m["k1"] (writing flag set)
+         9: goroutine 7 reads m
+        10: goroutine 7 reads m["k1"]; data race on m between goroutine 7 and goroutine 6
+        11: goroutine 7 reads m
+        12: goroutine 7 stops the program: fatal error: concurrent map writes"#]]
+    .assert_eq(&lines.join("\n"));
+}
+
+#[test]
+fn rwmutex_shows_readers_and_a_pending_writer() {
+    let src = Strategy::RwMutex.source(Workload {
+        goroutines: 3,
+        ops_per_goroutine: 3,
+        write_percent: 50,
+        keys: 2,
+    });
+    let mut seen = false;
+    for seed in 0..40 {
+        let mut p = playback(&src, seeded(seed));
+        while p.step_auto().is_ok() {
+            let v = p.view();
+            for lock in &v.locks {
+                assert_eq!(lock.kind, "RWMutex");
+                assert!(lock.holder.is_none() || lock.readers.is_empty());
+                // A pending writer waits while readers hold the lock (once they left it can
+                // finish locking).
+                if let Some(w) = lock.pending_writer.filter(|_| !lock.readers.is_empty()) {
+                    let g = v.goroutines.iter().find(|g| g.go_id == w).expect("listed");
+                    assert_eq!(
+                        g.state,
+                        GoroutineState::Blocked {
+                            reason: "sync.RWMutex.Lock".into(),
+                            on: Some("c.mu".into())
+                        }
+                    );
+                    seen = true;
+                }
+            }
+        }
+        assert!(p.view().races.is_empty());
+    }
+    assert!(seen, "some seed makes a writer wait for readers");
+}
+
+#[test]
+fn without_race_detection_only_the_crash_is_printed() {
+    let src = source(Strategy::Unsynchronized);
+    let mut p = playback(
+        &src,
+        PlaybackConfig {
+            race_detection: false,
+            ..PlaybackConfig::default()
+        },
+    );
+    while let Some(choice) = pick_for_concurrent_writes(&p) {
+        p.step(choice).expect("runnable");
+    }
+    let v = p.view();
+    assert!(v.races.is_empty());
+    assert!(!v.console.stderr.contains("DATA RACE"));
+    assert!(v
+        .console
+        .stderr
+        .starts_with("fatal error: concurrent map writes"));
+}
+
+/// One thing a user does with the controls.
+#[derive(Clone, Debug)]
+enum Action {
+    /// Pick the n-th listed choice (modulo their number).
+    Pick(usize),
+    Auto,
+    Back,
+    /// Go to `cursor + delta - 8`.
+    Goto(u64),
+    RunToRace,
+    Reset,
+}
+
+fn action() -> impl proptest::strategy::Strategy<Value = Action> {
+    prop_oneof![
+        4 => (0usize..4).prop_map(Action::Pick),
+        3 => Just(Action::Auto),
+        2 => Just(Action::Back),
+        1 => (0u64..16).prop_map(Action::Goto),
+        1 => Just(Action::RunToRace),
+        1 => Just(Action::Reset),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
+
+    /// Whatever the user clicks, the view at the cursor is the view a fresh playback reaches by
+    /// replaying `schedule()`.
+    #[test]
+    fn any_click_sequence_keeps_the_view_reproducible(
+        strategy in 0usize..6,
+        seed in 0u64..1000,
+        interval in 1u64..6,
+        actions in proptest::collection::vec(action(), 1..40),
+    ) {
+        let src = source(Strategy::ALL[strategy]);
+        let mut p = playback(&src, PlaybackConfig { checkpoint_interval: interval, ..seeded(seed) });
+        for a in actions {
+            match a {
+                Action::Pick(n) => {
+                    let choices = p.choices();
+                    if !choices.is_empty() {
+                        prop_assert_eq!(p.step(choices[n % choices.len()].choice), Ok(()));
+                    }
+                }
+                Action::Auto => { let _ = p.step_auto(); }
+                Action::Back => { let _ = p.back(); }
+                Action::Goto(d) => { let _ = p.goto((p.cursor() + d).saturating_sub(8)); }
+                Action::RunToRace => { p.run_to_next_race_or_error(); }
+                Action::Reset => p.reset(),
+            }
+            prop_assert!(p.cursor() <= p.recorded_steps());
+            let v = p.view();
+            prop_assert_eq!(v.step, p.cursor());
+            prop_assert_eq!(v.timeline.len() as u64, p.cursor());
+            let mut fresh = playback(&src, PlaybackConfig {
+                scheduler: SchedulerMode::Replay { schedule: p.schedule() },
+                ..PlaybackConfig::default()
+            });
+            prop_assert_eq!(fresh.goto(p.cursor()), Ok(()));
+            prop_assert_eq!(&fresh.view(), &v);
+        }
+    }
+}
+
+#[test]
+fn a_range_loop_over_a_named_map_is_described_by_name() {
+    let src = "package main\n\nimport \"fmt\"\n\nvar totals = map[string]int{\"a\": 1, \"b\": 2}\n\nfunc main() {\n\tsum := 0\n\tfor _, v := range totals {\n\t\tsum += v\n\t}\n\tfmt.Println(sum)\n}\n";
+    let mut p = playback(src, PlaybackConfig::default());
+    let mut phrases = Vec::new();
+    while let Some(c) = p.choices().first().cloned() {
+        phrases.push(c.phrase.clone());
+        p.step(c.choice).expect("runnable");
+    }
+    assert!(
+        phrases
+            .iter()
+            .any(|ph| ph == "takes the next step of range totals"),
+        "{phrases:?}"
+    );
+    let v = p.view();
+    assert_eq!(v.console.stdout, "3\n");
+    assert_eq!(v.maps[0].name, "totals");
+    assert!(v
+        .timeline
+        .iter()
+        .any(|e| e.phrase.starts_with("iterates totals at key")));
+}
