@@ -203,7 +203,9 @@ fn visible_phrase(choice: Choice, v: &Visible, names: &Names) -> String {
             ..
         } => format!("starts deleting {}[{}]", map_name(map), value_literal(key)),
         Visible::MapWriteBegin { map, .. } => format!("starts clearing {}", map_name(map)),
-        Visible::MapWriteEnd { map, key, delete } => format!(
+        Visible::MapWriteEnd {
+            map, key, delete, ..
+        } => format!(
             "finishes {} {}{}",
             if *delete { "deleting" } else { "writing" },
             names.map(*map),
