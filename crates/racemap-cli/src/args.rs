@@ -46,3 +46,27 @@ pub fn compile(name: &str, source: &str) -> Result<Program, u8> {
         }
     }
 }
+
+/// The options that raise racemap's runtime limits.
+pub const LIMIT_OPTIONS: [&str; 4] = [
+    "max-instructions",
+    "max-goroutines",
+    "max-heap-objects",
+    "max-heap-slots",
+];
+
+/// Apply the runtime-limit option `--NAME VALUE` (one of [`LIMIT_OPTIONS`]) to `config`.
+pub fn set_limit(
+    name: &str,
+    parser: &mut lexopt::Parser,
+    config: &mut racemap::rt::config::Config,
+) -> Result<(), UsageError> {
+    let flag = format!("--{name}");
+    match name {
+        "max-instructions" => config.max_instructions_per_step = number(parser, &flag)?,
+        "max-goroutines" => config.max_goroutines = number(parser, &flag)?,
+        "max-heap-objects" => config.max_heap_objects = number(parser, &flag)?,
+        _ => config.max_heap_slots = number(parser, &flag)?,
+    }
+    Ok(())
+}

@@ -6,7 +6,7 @@
 //! Exit status: 0 when the search found no race, crash or deadlock; 1 when it found any (so
 //! scripts can use it as a check); 1 for compile errors too (the diagnostics tell them apart).
 
-use crate::args::{compile, number, read_program, usage, UsageError};
+use crate::args::{compile, number, read_program, set_limit, usage, UsageError, LIMIT_OPTIONS};
 use racemap::explore::{explore, sample, DporConfig, ExploreResult, SampleStrategy};
 use racemap::rt::config::Config;
 use racemap::rt::machine::Machine;
@@ -22,8 +22,13 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
     let mut sampling: Option<SampleStrategy> = None;
     let mut runs: u64 = 1000;
     let mut seed: u64 = 0;
+    let mut machine_config = Config::default();
     while let Some(arg) = parser.next().map_err(usage)? {
         match arg {
+            lexopt::Arg::Long(name) if LIMIT_OPTIONS.contains(&name) => {
+                let name = name.to_owned();
+                set_limit(&name, &mut parser, &mut machine_config)?;
+            }
             lexopt::Arg::Long("json") => json = true,
             lexopt::Arg::Long("max-executions") => {
                 dpor.max_executions = number(&mut parser, "--max-executions")?
@@ -55,7 +60,7 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
         Ok(p) => Rc::new(p),
         Err(code) => return Ok(code),
     };
-    let machine = Machine::new(program, Config::default());
+    let machine = Machine::new(program, machine_config);
     let result = match &sampling {
         None => explore(machine, &dpor),
         Some(strategy) => sample(&machine, strategy, seed, runs, &RunConfig::default()),

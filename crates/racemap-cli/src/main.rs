@@ -33,6 +33,8 @@ commands:
       --max-steps N     step limit (default 100000)
       --trace           print one line per step
       --no-race         turn the race detector off
+      --max-instructions N --max-goroutines N --max-heap-objects N --max-heap-slots N
+                        raise racemap's runtime limits (also for explore)
   explore FILE.go     search interleavings for races, crashes and deadlocks
       --json            print one JSON object
       --max-executions N  (default 10000)   --preemption-bound K

@@ -3,7 +3,7 @@
 //! panic or fatal error in Go's format, `Found N data race(s)`) to stderr; the exit status is
 //! the program's as `go run -race` reports it (0, 2, 66), 3 when a racemap limit stopped it.
 
-use crate::args::{compile, number, read_program, usage, UsageError};
+use crate::args::{compile, number, read_program, set_limit, usage, UsageError, LIMIT_OPTIONS};
 use racemap::rt::config::Config;
 use racemap::rt::machine::Machine;
 use racemap::run::{run, RunConfig};
@@ -17,8 +17,13 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
     let mut file: Option<PathBuf> = None;
     let mut config = RunConfig::default();
     let mut trace = false;
+    let mut machine_config = Config::default();
     while let Some(arg) = parser.next().map_err(usage)? {
         match arg {
+            lexopt::Arg::Long(name) if LIMIT_OPTIONS.contains(&name) => {
+                let name = name.to_owned();
+                set_limit(&name, &mut parser, &mut machine_config)?;
+            }
             lexopt::Arg::Long("seed") => config.seed = number(&mut parser, "--seed")?,
             lexopt::Arg::Long("max-steps") => {
                 config.max_steps = number(&mut parser, "--max-steps")?
@@ -46,10 +51,7 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
         Err(code) => return Ok(code),
     };
     config.record_events = trace;
-    let machine_config = Config {
-        max_steps: config.max_steps,
-        ..Config::default()
-    };
+    machine_config.max_steps = config.max_steps;
     let machine = Machine::new(program.clone(), machine_config);
     let go_ids = machine.clone();
     let result = run(machine, &config);

@@ -167,3 +167,29 @@ fn usage_errors_exit_64() {
         Some(64)
     );
 }
+
+#[test]
+fn runaway_programs_stop_at_a_limit_with_a_clear_message() {
+    let dir = std::env::temp_dir().join(format!("racemap-limits-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let spin = dir.join("spin.go");
+    std::fs::write(&spin, "package main\n\nfunc main() {\n\tfor {\n\t}\n}\n").unwrap();
+    let out = racemap(&["run", "--max-instructions", "5000", spin.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        text(&out.stderr).contains("raise it with --max-instructions"),
+        "{}",
+        text(&out.stderr)
+    );
+
+    let bomb = dir.join("bomb.go");
+    std::fs::write(&bomb, "package main\n\nfunc main() {\n\tfor {\n\t\tgo func() {\n\t\t\tselect {}\n\t\t}()\n\t}\n}\n").unwrap();
+    let out = racemap(&["run", "--max-goroutines", "50", bomb.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        text(&out.stderr).contains("goroutine limit of 50 reached"),
+        "{}",
+        text(&out.stderr)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
