@@ -9,7 +9,7 @@
 //! | trunk | [`TRUNK_VERSION`] | `cargo install --locked trunk` |
 //! | wasm-bindgen | the `wasm-bindgen` crate's version in `Cargo.lock` (= `Trunk.toml`) | `cargo install wasm-bindgen-cli` (no `--locked`: a yanked transitive crate breaks it) |
 //! | wasm-opt | npm `binaryen@`[`BINARYEN_VERSION`] | `npm install` into `.tools/binaryen` |
-//! | node, npm | any | `apt-get install nodejs npm` (root only) |
+//! | node, npm | node >= 20 | `apt-get install nodejs npm` (root only) |
 //! | Chromium | Debian's | `apt-get install chromium chromium-driver` (root only) |
 //! | browser test deps | `tests/browser/package-lock.json` | `npm ci` |
 //!
@@ -33,6 +33,9 @@ pub const BINARYEN_VERSION: &str = "132.0.0";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 /// The matching driver (Debian's `chromium-driver`), for `wasm-bindgen-test-runner`.
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// The oldest Node.js major version the browser tests run on (playwright-core's minimum).
+pub const MIN_NODE_MAJOR: u32 = 20;
 
 /// Whether `apt-get update` already ran in this process.
 static APT_UPDATED: AtomicBool = AtomicBool::new(false);
@@ -126,15 +129,22 @@ impl Toolchain {
     }
 
     fn ensure_node(&self) -> Result {
-        if self.version("node").is_some() && self.version("npm").is_some() {
-            return Ok(());
+        if self.version("node").is_none() || self.version("npm").is_none() {
+            apt_install(&["nodejs", "npm"], "node and npm")?;
         }
-        apt_install(&["nodejs", "npm"], "node and npm")?;
-        match (self.version("node"), self.version("npm")) {
-            (Some(_), Some(_)) => Ok(()),
-            _ => Err(Error::new(
-                "node and npm still not found after installing; install Node.js (>= 18) and npm",
-            )),
+        let found = self.version("node").unwrap_or_default();
+        match node_major(&found) {
+            Some(major) if major >= MIN_NODE_MAJOR => {}
+            _ => {
+                return Err(Error::new(format!(
+                    "need Node.js >= {MIN_NODE_MAJOR} (playwright-core requires it), found \
+                     `{found}`; install a newer nodejs package"
+                )))
+            }
+        }
+        match self.version("npm") {
+            Some(_) => Ok(()),
+            None => Err(Error::new("npm not found; install the npm package")),
         }
     }
 
@@ -269,6 +279,17 @@ fn child_path(root: &Path) -> OsString {
     std::env::join_paths(dirs).unwrap_or_else(|_| std::env::var_os("PATH").unwrap_or_default())
 }
 
+/// The major version in `node --version`'s output (`v20.20.2` → 20).
+fn node_major(version: &str) -> Option<u32> {
+    version
+        .trim()
+        .strip_prefix('v')?
+        .split('.')
+        .next()?
+        .parse()
+        .ok()
+}
+
 /// The version of the `wasm-bindgen` crate in `Cargo.lock`; the CLI must match it exactly.
 pub fn wasm_bindgen_version(root: &Path) -> Result<String> {
     let lock = fs::read_to_string(root.join("Cargo.lock"))
@@ -306,6 +327,13 @@ pub fn toml_string(text: &str, key: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn node_major_reads_node_version_output() {
+        assert_eq!(node_major("v20.20.2"), Some(20));
+        assert_eq!(node_major("v18.19.0\n"), Some(18));
+        assert_eq!(node_major("20.1.0"), None);
+    }
 
     #[test]
     fn locked_version_reads_the_line_after_the_name() {

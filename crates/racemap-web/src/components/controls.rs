@@ -13,7 +13,7 @@ struct ControlButton {
 
 const BUTTONS: [ControlButton; 4] = [
     ControlButton {
-        text: "⏮",
+        text: "«",
         label: "Reset to the first step",
     },
     ControlButton {
