@@ -5,13 +5,17 @@
 //! - `cargo xtask test`: install what is missing, then run every check in order (format, lint,
 //!   native tests, wasm build of the core, release build of the site, browser tests), stopping
 //!   at the first failure with a message naming the step.
+//! - `cargo xtask conformance`: racemap's verdicts against real Go's on `../shared/go-corpus`
+//!   (also a step of `test` when that folder exists).
 //! - `cargo xtask dist`: release build of the static site into `dist/` with relative asset paths,
 //!   and print the wasm size raw and gzipped.
 //!
 //! Tool installation ([`tools`]) checks each tool's version first and installs only what is
-//! missing, so a second run starts within seconds. Only std is used: xtask builds fast.
+//! missing, so a second run starts within seconds. Dependencies: std, and serde_json to read the
+//! corpus outcomes.
 
 mod cmd;
+mod conformance;
 mod dist;
 mod serve;
 mod test;
@@ -39,6 +43,7 @@ const USAGE: &str = "usage: cargo xtask <command>
 commands:
   serve [--port N]   serve the web app on http://127.0.0.1:N/ (default 8080)
   test               format check, clippy, native tests, wasm build, browser tests
+  conformance        compare racemap with real Go on ../shared/go-corpus
   dist               release build of the static site into dist/, print wasm size";
 
 /// The repository root (the parent of this crate).
@@ -56,6 +61,7 @@ fn main() -> ExitCode {
         Some("serve") => parse_port(&args[1..]).and_then(serve::run),
         Some("test") => no_more_args(&args[1..]).and_then(|()| test::run()),
         Some("dist") => no_more_args(&args[1..]).and_then(|()| dist::run()),
+        Some("conformance") => no_more_args(&args[1..]).and_then(|()| test::conformance_command()),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             Ok(())

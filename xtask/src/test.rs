@@ -88,23 +88,30 @@ fn step(name: &str, run: impl FnOnce() -> Result) -> Result {
     }
 }
 
-/// CONFORMANCE STEP (for the lead to fill in): compare racemap's outcomes with real Go's on
-/// the shared corpus (`../shared/go-corpus/*.go` + `outcomes.json`). Runs only when that
-/// folder exists next to the repository (it does not in a plain clone).
+/// Compare racemap's outcomes with real Go's on the shared corpus (`../shared/go-corpus/*.go`
+/// + `outcomes.json`, see [`crate::conformance`]). Runs only when that folder exists next to
+/// the repository (CI has it; a plain clone does not).
 fn conformance(root: &Path, toolchain: &Toolchain) -> Result {
     let corpus = root.join("../shared/go-corpus");
     if !corpus.is_dir() {
         println!("skipped: {} does not exist", corpus.display());
         return Ok(());
     }
-    // The lead adds the conformance run here, e.g.
-    // cmd::run(&mut toolchain.command("cargo", &["run", "-p", "racemap-cli", "--", ...]))
-    let _ = toolchain;
-    println!(
-        "corpus found at {}; no conformance run defined yet",
-        corpus.display()
-    );
-    Ok(())
+    cmd::run(&mut toolchain.command("cargo", &["build", "--release", "-p", "racemap-cli"]))?;
+    let target_dir = std::env::var_os("CARGO_TARGET_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
+    crate::conformance::check_corpus(&corpus, &target_dir.join("release/racemap"))
+}
+
+/// `cargo xtask conformance`: the conformance step on its own; an error when there is no corpus.
+pub fn conformance_command() -> Result {
+    let root = repo_root();
+    if !root.join("../shared/go-corpus").is_dir() {
+        return Err(Error::new("no ../shared/go-corpus next to the repository"));
+    }
+    let toolchain = Toolchain::plain(&root);
+    conformance(&root, &toolchain)
 }
 
 /// `node --test` in `tests/browser` against the built site, in headless Chromium.

@@ -63,6 +63,14 @@ impl Toolchain {
         Ok(toolchain)
     }
 
+    /// Only cargo's own tools (for native-only commands such as `conformance`); installs nothing.
+    pub fn plain(root: &Path) -> Toolchain {
+        Toolchain {
+            root: root.to_path_buf(),
+            path: child_path(root),
+        }
+    }
+
     /// A command for `program` run from the repository root with the toolchain's `PATH`.
     pub fn command(&self, program: &str, args: &[&str]) -> Command {
         let mut command = cmd::command(program, args);
