@@ -8,7 +8,7 @@
 
 use super::func::FnCx;
 use super::place::strip_parens;
-use crate::bytecode::{lib_result_count, Func, Instr, LibFunc, ResultSlot};
+use crate::bytecode::{lib_result_count, BinOp, Func, Instr, LibFunc, ResultSlot};
 use crate::diag::Span;
 use crate::lang::ast::{Expr, ExprKind};
 use crate::lang::check::{Builtin, CallInfo, CallKind, Selection};
@@ -724,8 +724,34 @@ impl FnCx<'_, '_> {
                 self.emit(Instr::Recover);
             }
             Builtin::Min | Builtin::Max => {
-                self.unsupported(span, format!("the {} builtin", b.name()));
-                self.emit(Instr::Zero(Self::invalid()));
+                // acc := args[0]; for each further x: if x < acc (min) / x > acc (max) { acc = x }.
+                // Arguments are evaluated left to right once each, as Go does.
+                let result = self.ty(e);
+                let basic = self.basic(result);
+                let op = if b == Builtin::Min {
+                    BinOp::Lt
+                } else {
+                    BinOp::Gt
+                };
+                let Some((first, rest)) = args.split_first() else {
+                    self.emit(Instr::Zero(result));
+                    return;
+                };
+                self.expr(first);
+                let acc = self.pop_temp();
+                for a in rest {
+                    self.expr(a);
+                    let x = self.pop_temp();
+                    self.emit(Instr::LoadLocal(x));
+                    self.emit(Instr::LoadLocal(acc));
+                    self.emit_at(Instr::Binary(op, basic), span);
+                    let skip = self.emit(Instr::JumpIfNot(0));
+                    self.emit(Instr::LoadLocal(x));
+                    self.emit(Instr::StoreLocal(acc));
+                    let here = self.here();
+                    self.patch(skip, here);
+                }
+                self.emit(Instr::LoadLocal(acc));
             }
         }
     }
