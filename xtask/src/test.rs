@@ -88,9 +88,9 @@ fn step(name: &str, run: impl FnOnce() -> Result) -> Result {
     }
 }
 
-/// Compare racemap's outcomes with real Go's on the shared corpus (`../shared/go-corpus/*.go`
-/// + `outcomes.json`, see [`crate::conformance`]). Runs only when that folder exists next to
-/// the repository (CI has it; a plain clone does not).
+/// Compare racemap's outcomes with real Go's on the shared corpus: the programs and
+/// `outcomes.json` in `../shared/go-corpus` (see [`crate::conformance`]). Runs only when that
+/// folder exists next to the repository (CI has it; a plain clone does not).
 fn conformance(root: &Path, toolchain: &Toolchain) -> Result {
     let corpus = root.join("../shared/go-corpus");
     if !corpus.is_dir() {
