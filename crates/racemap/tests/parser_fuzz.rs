@@ -240,6 +240,45 @@ const TOKENS: &[&str] = &[
     "\\",
 ];
 
+/// Compile `src`; a failure must come with diagnostics inside the source, a success must run
+/// to an end (any end: exit, Go error, racemap limit) under small limits without panicking.
+fn compile_and_run(src: &str, seed: u64) {
+    match racemap::compile::compile(src) {
+        Err(diags) => {
+            assert!(
+                !diags.is_empty(),
+                "compile failed without diagnostics:\n{src}"
+            );
+            for d in &diags {
+                assert!(
+                    d.span.hi as usize <= src.len(),
+                    "diagnostic span past the end: {d:?}"
+                );
+            }
+        }
+        Ok(program) => {
+            let config = racemap::rt::config::Config {
+                max_steps: 2_000,
+                max_instructions_per_step: 20_000,
+                max_goroutines: 100,
+                ..Default::default()
+            };
+            let machine = racemap::rt::machine::Machine::new(std::rc::Rc::new(program), config);
+            let run_config = racemap::run::RunConfig {
+                seed,
+                max_steps: 2_000,
+                ..Default::default()
+            };
+            let result = racemap::run::run(machine, &run_config);
+            assert!(
+                result.exit_code.is_some(),
+                "the run must end: {:?}",
+                result.end
+            );
+        }
+    }
+}
+
 fn check_invariants(src: &str) {
     let (file, diags) = parse(src);
     let in_source = |lo: u64, hi: u64| {
@@ -420,6 +459,30 @@ proptest! {
             src.push(' ');
         }
         check_invariants(&src);
+    }
+
+    /// The whole pipeline on mutated programs: compile (parse, check, lower) either fails with
+    /// positioned diagnostics or yields a program that runs within racemap's limits.
+    #[test]
+    fn mutated_programs_never_break_the_compiler_or_the_runtime(
+        seed in 0..SEEDS.len(),
+        mutations in proptest::collection::vec(mutation(), 1..8),
+        schedule_seed in any::<u64>()
+    ) {
+        compile_and_run(&apply(SEEDS[seed], &mutations), schedule_seed);
+    }
+
+    #[test]
+    fn token_soup_in_a_function_never_breaks_the_compiler(
+        tokens in proptest::collection::vec(0..TOKENS.len(), 0..200)
+    ) {
+        let mut src = String::from("package main\n\nimport \"fmt\"\n\nfunc main() {\n");
+        for t in tokens {
+            src.push_str(TOKENS[t]);
+            src.push(' ');
+        }
+        src.push_str("\nfmt.Println()\n}\n");
+        compile_and_run(&src, 0);
     }
 
     #[test]
