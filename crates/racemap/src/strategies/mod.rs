@@ -196,5 +196,70 @@ fn prelude(w: &Workload) -> String {
     )
 }
 
+/// The `main` of every shared-map strategy: `setup` makes the shared map, each worker runs
+/// `write` or `read` (with `id` and `k` in scope), and after the workers `count` is printed
+/// (`before_count` holds any statements that compute it).
+fn workers_main(setup: &str, write: &str, read: &str, before_count: &str, count: &str) -> String {
+    format!(
+        "func main() {{
+\t{setup}
+\tvar wg sync.WaitGroup
+\tfor id := 0; id < workers; id++ {{
+\t\twg.Add(1)
+\t\tgo func(id int) {{
+\t\t\tdefer wg.Done()
+\t\t\tfor i := 0; i < opsPerWorker; i++ {{
+\t\t\t\tk := key(id, i)
+\t\t\t\tif isWrite(id*opsPerWorker + i) {{
+\t\t\t\t\t{write}
+\t\t\t\t}} else {{
+\t\t\t\t\t{read}
+\t\t\t\t}}
+\t\t\t}}
+\t\t}}(id)
+\t}}
+\twg.Wait()
+{before_count}\tfmt.Println(\"keys:\", {count})
+}}
+"
+    )
+}
+
+/// A `Cache` type guarding its map with `lock` (`sync.Mutex` or `sync.RWMutex`); readers take
+/// `read_lock`/`read_unlock` (`Lock`/`Unlock`, or `RLock`/`RUnlock`).
+fn cache_type(lock: &str, read_lock: &str, read_unlock: &str) -> String {
+    format!(
+        "type Cache struct {{
+\tmu   {lock}
+\tdata map[string]int
+}}
+
+func NewCache() *Cache {{ return &Cache{{data: make(map[string]int)}} }}
+
+func (c *Cache) Get(key string) (int, bool) {{
+\tc.mu.{read_lock}()
+\tdefer c.mu.{read_unlock}()
+\tval, ok := c.data[key]
+\treturn val, ok
+}}
+
+func (c *Cache) Set(key string, value int) {{
+\tc.mu.Lock()
+\tdefer c.mu.Unlock()
+\tc.data[key] = value
+}}
+
+func (c *Cache) Len() int {{
+\tc.mu.{read_lock}()
+\tdefer c.mu.{read_unlock}()
+\treturn len(c.data)
+}}
+"
+    )
+}
+
+/// The imports every preset uses.
+const IMPORTS: &str = "package main\n\nimport (\n\t\"fmt\"\n\t\"strconv\"\n\t\"sync\"\n)\n\n";
+
 #[cfg(test)]
 mod tests;

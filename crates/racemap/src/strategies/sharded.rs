@@ -1,7 +1,7 @@
 //! The map is split into shards, each a map with its own `sync.Mutex`; a key's shard is chosen
 //! by a hash of the key, so goroutines on different shards never wait for each other.
 
-use super::{prelude, Workload};
+use super::{prelude, workers_main, Workload};
 
 /// The Go program.
 pub(super) fn source(w: &Workload) -> String {
@@ -69,27 +69,13 @@ func (s *ShardedMap) Len() int {{
 	return n
 }}
 
-func main() {{
-	m := NewShardedMap()
-	var wg sync.WaitGroup
-	for id := 0; id < workers; id++ {{
-		wg.Add(1)
-		go func(id int) {{
-			defer wg.Done()
-			for i := 0; i < opsPerWorker; i++ {{
-				k := key(id, i)
-				if isWrite(id*opsPerWorker + i) {{
-					m.Set(k, id)
-				}} else {{
-					m.Get(k)
-				}}
-			}}
-		}}(id)
-	}}
-	wg.Wait()
-	fmt.Println("keys:", m.Len())
-}}
 "#,
         prelude = prelude(w)
+    ) + &workers_main(
+        "m := NewShardedMap()",
+        "m.Set(k, id)",
+        "m.Get(k)",
+        "",
+        "m.Len()",
     )
 }
