@@ -193,3 +193,37 @@ fn runaway_programs_stop_at_a_limit_with_a_clear_message() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The three fixes of the article racemap grew from, as written (with a `main`), explored over
+/// every interleaving: never a race, never an error, and what real Go 1.19 prints. sync.Map's
+/// Range order is unspecified in Go (it varied across real runs), so its lines compare as a set.
+#[test]
+fn the_articles_three_fixes_run_as_written() {
+    let cases: [(&str, &[&str]); 3] = [
+        ("article_rwmutex_cache.go", &["v true"]),
+        (
+            "article_syncmap_config.go",
+            &[
+                "postgres://localhost:5432/mydb",
+                "database_url: postgres://localhost:5432/mydb",
+                "max_connections: 100",
+            ],
+        ),
+        ("article_channel_cache.go", &[""]),
+    ];
+    for (file, lines) in cases {
+        let out = racemap(&["explore", "--json", program(file).to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(0), "{file}: {}", text(&out.stderr));
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(json["complete"], true, "{file}");
+        assert_eq!(json["race"], false, "{file}");
+        for outcome in json["outcomes"].as_array().unwrap() {
+            assert!(outcome["error"].is_null(), "{file}: {outcome}");
+            let mut got: Vec<&str> = outcome["stdout"].as_str().unwrap().lines().collect();
+            let mut want = lines.to_vec();
+            got.sort();
+            want.sort();
+            assert_eq!(got, want, "{file}");
+        }
+    }
+}
