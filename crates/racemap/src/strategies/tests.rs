@@ -119,3 +119,38 @@ fn race_verdicts_match_real_go() {
         assert!(!s.races(Workload::default()), "{s:?}");
     }
 }
+
+/// The documented verdicts are what the explorer finds over every interleaving: `races` is true
+/// exactly for the unsynchronized map with writes, the safe strategies never fail, and every
+/// normal exit prints `keys: N` with N from `final_key_count`.
+#[test]
+fn exploration_agrees_with_the_documented_verdicts() {
+    use crate::explore::{explore, DporConfig};
+    use crate::rt::{config::Config, machine::Machine};
+    let reads_only = Workload {
+        goroutines: 2,
+        ops_per_goroutine: 2,
+        write_percent: 0,
+        keys: 2,
+    };
+    for w in [Workload::default(), reads_only] {
+        for s in Strategy::ALL {
+            let program = crate::compile::compile(&s.source(w)).expect("presets compile");
+            let machine = Machine::new(std::rc::Rc::new(program), Config::default());
+            let result = explore(machine, &DporConfig::default());
+            assert!(result.complete, "{s:?} {w:?}");
+            assert_eq!(result.race, s.races(w), "{s:?} {w:?}");
+            let want = format!("keys: {}\n", w.final_key_count());
+            for o in &result.outcomes {
+                match &o.error {
+                    None => assert_eq!(o.stdout, want, "{s:?} {w:?}"),
+                    Some(e) => assert!(
+                        s == Strategy::Unsynchronized
+                            && e.starts_with("fatal error: concurrent map"),
+                        "{s:?} {w:?}: {e}"
+                    ),
+                }
+            }
+        }
+    }
+}
