@@ -289,6 +289,42 @@ fn replaying_the_schedule_reaches_the_identical_view() {
     }
 }
 
+/// What a shared link does: the moves of a seeded run where the user also picked goroutines,
+/// made again on a fresh playback, reach the same view, and the seeded scheduler then goes on
+/// exactly as it would have in the original run.
+#[test]
+fn replayed_moves_of_a_mixed_seeded_run_continue_like_the_original() {
+    for strategy in Strategy::ALL {
+        let src = source(strategy);
+        let mut original = playback(&src, seeded(5));
+        for i in 0..30 {
+            let moved = if i % 3 == 1 {
+                // The user picks the last runnable goroutine.
+                match original.choices().last() {
+                    Some(c) => original.step(c.choice),
+                    None => break,
+                }
+            } else {
+                original.step_auto()
+            };
+            if moved.is_err() {
+                break;
+            }
+        }
+        let mut reopened = playback(&src, seeded(5));
+        assert_eq!(reopened.replay_moves(&original.schedule()), Ok(()));
+        assert_eq!(reopened.view(), original.view(), "{strategy:?}");
+        for _ in 0..20 {
+            let (a, b) = (original.step_auto(), reopened.step_auto());
+            assert_eq!(a, b, "{strategy:?}");
+            if a.is_err() {
+                break;
+            }
+        }
+        assert_eq!(reopened.view(), original.view(), "{strategy:?} after more seeded steps");
+    }
+}
+
 #[test]
 fn the_same_seed_gives_the_same_views() {
     let src = source(Strategy::SyncMap);

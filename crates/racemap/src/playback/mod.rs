@@ -278,9 +278,29 @@ impl Playback {
     }
 
     /// Make the move `choice` (one of [`Playback::choices`]).
+    ///
+    /// In seeded mode the random scheduler draws its pick here too and discards it: the
+    /// generator's state after step `n` then depends only on the runnable moves of steps
+    /// `1..=n`, never on whether the user or the scheduler chose them, so the moves of a run
+    /// (its [`Playback::schedule`]) replay it exactly ([`Playback::replay_moves`]).
     pub fn step(&mut self, choice: Choice) -> Result<(), StepError> {
-        let random_after = self.random_at(self.cursor);
+        let random_after = self.random_at(self.cursor).map(|mut random| {
+            random.pick(&self.session.target.runnable());
+            random
+        });
         self.step_with(choice, random_after)
+    }
+
+    /// Make the encoded `moves` (a [`Playback::schedule`] of an earlier run of the same program
+    /// and configuration) from the cursor: the state reached equals that run's at the same
+    /// step, and later automatic moves continue as that run's would have. Stops at the first
+    /// move that cannot be made.
+    pub fn replay_moves(&mut self, moves: &str) -> Result<(), StepError> {
+        let schedule = Schedule::decode(moves).map_err(|_| StepError::ScheduleExhausted)?;
+        for choice in schedule.choices {
+            self.step(choice)?;
+        }
+        Ok(())
     }
 
     /// Make the configured scheduler's next move (or redo the recorded one after going back).
