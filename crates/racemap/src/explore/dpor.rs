@@ -35,6 +35,7 @@
 //! enumeration of all interleavings) checks that the search still finds every outcome. A
 //! preemption bound or a budget makes the search incomplete, and the result says so.
 
+use super::explorer::Explorer;
 use super::footprint::Footprint;
 use super::outcome::{ExploreResult, OutcomeSet};
 use super::target::Target;
@@ -135,20 +136,73 @@ fn join(into: &mut Vec<u32>, other: &[u32]) {
     }
 }
 
-/// The systematic explorer's state.
-struct Search<T: Target> {
+/// The systematic explorer's state: everything the depth-first search needs to continue, so a
+/// search can stop between two steps and resume later ([`super::Explorer`]).
+#[derive(Clone, Debug)]
+pub(super) struct Search<T: Target> {
+    /// The bounds of the search.
     config: DporConfig,
     /// States on the current path; `stack[i]` is the state before `trace[i]`.
     stack: Vec<Node<T>>,
     /// Moves on the current path.
     trace: Vec<TraceStep>,
+    /// The runs recorded so far.
     outcomes: OutcomeSet,
+    /// Steps made so far over all executions.
     total_steps: u64,
     /// Something was skipped (bound or budget): the result is not complete.
     incomplete: bool,
 }
 
 impl<T: Target> Search<T> {
+    /// A search of `target`'s schedules, at its root. The second value is `true` when the
+    /// search is already over: the root is a final state (its one run is recorded).
+    pub(super) fn start(target: T, config: &DporConfig) -> (Search<T>, bool) {
+        let detector = config.race_detection.then(|| {
+            let mut c = DetectorConfig::new(target.source_map());
+            c.first_goroutine_id = target.first_goroutine_id();
+            Detector::new(c)
+        });
+        let mut search = Search {
+            config: config.clone(),
+            stack: Vec::new(),
+            trace: Vec::new(),
+            outcomes: OutcomeSet::new(),
+            total_steps: 0,
+            incomplete: false,
+        };
+        let root = search.new_node(target, detector);
+        search.stack.push(root);
+        let top = search.stack.last_mut().expect("just pushed");
+        if top.choices.is_empty() {
+            search.record(None);
+            (search, true)
+        } else {
+            Search::seed_backtrack(top);
+            (search, false)
+        }
+    }
+
+    /// The runs recorded so far.
+    pub(super) fn outcomes(&self) -> &OutcomeSet {
+        &self.outcomes
+    }
+
+    /// Steps made so far over all executions.
+    pub(super) fn total_steps(&self) -> u64 {
+        self.total_steps
+    }
+
+    /// Nothing was skipped so far (no bound or budget cut the search).
+    pub(super) fn complete(&self) -> bool {
+        !self.incomplete
+    }
+
+    /// The runs recorded, consuming the search.
+    pub(super) fn into_outcomes(self) -> OutcomeSet {
+        self.outcomes
+    }
+
     /// The DPOR clock of goroutine `p` after the current trace.
     fn process_clock(&self, p: Gid) -> Vec<u32> {
         self.trace
@@ -432,25 +486,35 @@ impl<T: Target> Search<T> {
         found
     }
 
-    fn run(&mut self) {
+    /// Continue the search until it is over (`true`) or until the next step would take the
+    /// step count past `stop_at` (`false`; nothing of that step is done, so a later call
+    /// continues exactly where this one stopped). Backtracking costs no step: a call with
+    /// `stop_at == total_steps` makes no step but may find that the search is over.
+    pub(super) fn run(&mut self, stop_at: u64) -> bool {
         loop {
             if self.outcomes.executions() >= self.config.max_executions
                 || self.total_steps >= self.config.max_total_steps
             {
                 self.incomplete = true;
-                return;
+                return true;
             }
             let Some((choice, preempt)) = self.next_move() else {
                 // Every move from here is explored: backtrack.
                 self.stack.pop();
                 if self.stack.is_empty() {
-                    return;
+                    return true;
                 }
                 self.trace.pop();
                 continue;
             };
+            // Pause before the step: the loop's state is the stack and the trace, and
+            // `next_move` picks the same move again on resuming (it changes nothing but the
+            // `incomplete` flag, which it would set again).
+            if self.total_steps >= stop_at {
+                return false;
+            }
             let Some(top) = self.stack.last_mut() else {
-                return;
+                return true;
             };
             let pre_fp = top
                 .target
@@ -578,30 +642,10 @@ fn participants(choice: Choice, events: &[Event]) -> Vec<Gid> {
     out
 }
 
-/// Explore the schedules of `target` systematically.
+/// Explore the schedules of `target` systematically, in one go: an [`Explorer`] advanced to the
+/// end.
 pub fn explore<T: Target>(target: T, config: &DporConfig) -> ExploreResult {
-    let detector = config.race_detection.then(|| {
-        let mut c = DetectorConfig::new(target.source_map());
-        c.first_goroutine_id = target.first_goroutine_id();
-        Detector::new(c)
-    });
-    let mut search = Search {
-        config: config.clone(),
-        stack: Vec::new(),
-        trace: Vec::new(),
-        outcomes: OutcomeSet::new(),
-        total_steps: 0,
-        incomplete: false,
-    };
-    let root = search.new_node(target, detector);
-    search.stack.push(root);
-    let top = search.stack.last_mut().expect("just pushed");
-    if top.choices.is_empty() {
-        search.record(None);
-    } else {
-        Search::seed_backtrack(top);
-        search.run();
-    }
-    let complete = !search.incomplete;
-    search.outcomes.finish(complete)
+    let mut explorer = Explorer::new(target, config);
+    explorer.advance(u64::MAX);
+    explorer.into_result()
 }

@@ -1,8 +1,9 @@
-//! Interleaving exploration: systematic DPOR with sleep sets ([`dpor`]) and sampling with random
-//! or PCT schedulers ([`sample`]), both aggregating [`outcome`]s whose schedules the runner
-//! replays.
+//! Interleaving exploration: systematic DPOR with sleep sets ([`dpor`]), in one go or a chunk
+//! of steps at a time ([`explorer`]), and sampling with random or PCT schedulers ([`sample`]),
+//! all aggregating [`outcome`]s whose schedules the runner replays.
 
 pub mod dpor;
+pub mod explorer;
 pub mod footprint;
 pub mod machine;
 pub mod outcome;
@@ -10,6 +11,7 @@ pub mod sample;
 pub mod target;
 
 pub use dpor::{explore, DporAlgorithm, DporConfig};
+pub use explorer::{ExploreProgress, Explorer};
 pub use footprint::{CommutingClass, Footprint, Resource};
 pub use outcome::{ExploreResult, Outcome};
 pub use sample::{sample, SampleStrategy};

@@ -98,6 +98,33 @@ impl OutcomeSet {
         }
     }
 
+    /// Some run recorded so far deadlocked.
+    pub fn deadlock(&self) -> bool {
+        self.deadlock
+    }
+
+    /// Some run recorded so far had a data race.
+    pub fn race(&self) -> bool {
+        self.outcomes.iter().any(|(o, _)| o.race)
+    }
+
+    /// The distinct outcomes so far, in the order first seen (as [`OutcomeSet::finish`] would
+    /// list them now).
+    pub fn outcomes(&self) -> Vec<Outcome> {
+        self.outcomes.iter().map(|(o, _)| o.clone()).collect()
+    }
+
+    /// The result so far, without consuming the set.
+    pub fn result(&self, complete: bool) -> ExploreResult {
+        ExploreResult {
+            complete,
+            executions: self.executions,
+            race: self.race(),
+            deadlock: self.deadlock,
+            outcomes: self.outcomes(),
+        }
+    }
+
     /// The result.
     pub fn finish(self, complete: bool) -> ExploreResult {
         let outcomes: Vec<Outcome> = self.outcomes.into_iter().map(|(o, _)| o).collect();

@@ -1,10 +1,11 @@
 //! Explorer tests on a toy machine: DPOR must find exactly the outcomes brute-force enumeration
 //! of every interleaving finds, with fewer executions when steps are independent, and its
-//! schedules must replay to the same outcome.
+//! schedules must replay to the same outcome. A search run in chunks ([`Explorer`]) must give
+//! exactly the result of the one-shot search, on the toys and on real Go programs.
 
 use super::footprint::{Footprint, Resource};
 use super::target::{Ending, Target};
-use super::{explore, DporConfig, ExploreResult};
+use super::{explore, DporConfig, ExploreProgress, ExploreResult, Explorer};
 use crate::diag::{SourceMap, Span};
 use crate::race::{Detector, DetectorConfig};
 use crate::rt::event::{Effect, Event, Gid, Loc, Op, StackFrame, SyncVar};
@@ -288,11 +289,80 @@ fn keys(r: &ExploreResult) -> BTreeSet<Key> {
         .collect()
 }
 
-/// DPOR finds exactly the brute-force outcomes, and every outcome's schedule replays to it.
+/// The identity of an outcome: what [`OutcomeSet`](super::outcome::OutcomeSet) aggregates by.
+fn outcome_key(o: &super::Outcome) -> Key {
+    (o.stdout.clone(), o.error.clone(), o.race)
+}
+
+/// `now` is `before` or a later point of the same search: counts only grow, each outcome keeps
+/// its place (only its count and schedule may change), new outcomes come after.
+fn assert_progress_grows(before: &ExploreProgress, now: &ExploreProgress) {
+    assert!(now.executions >= before.executions);
+    assert!(now.total_steps >= before.total_steps);
+    assert!(now.finished || !before.finished);
+    assert!(now.race || !before.race);
+    assert!(now.deadlock || !before.deadlock);
+    assert!(now.outcomes.len() >= before.outcomes.len());
+    for (a, b) in before.outcomes.iter().zip(&now.outcomes) {
+        assert_eq!(outcome_key(a), outcome_key(b));
+        assert!(b.count >= a.count);
+    }
+}
+
+/// Explore `target` `budget` steps at a time, checking on the way that every call spends its
+/// whole budget unless the search ends, that progress only grows, and that a finished search
+/// stays put; the result must be the one-shot search's.
+fn explore_in_chunks<U: Target>(target: U, config: &DporConfig, budget: u64) -> ExploreResult {
+    let mut explorer = Explorer::new(target, config);
+    let mut last = explorer.progress();
+    loop {
+        let done = explorer.advance(budget);
+        let now = explorer.progress();
+        assert_eq!(now.finished, done);
+        assert_progress_grows(&last, &now);
+        assert!(now.total_steps - last.total_steps <= budget);
+        if !done {
+            assert_eq!(now.total_steps - last.total_steps, budget);
+            assert!(!explorer.result().complete);
+        }
+        last = now;
+        if done {
+            break;
+        }
+    }
+    assert!(explorer.advance(budget));
+    assert!(explorer.advance(0));
+    assert_eq!(explorer.progress(), last);
+    let result = explorer.result();
+    assert_eq!(
+        (last.executions, last.race, last.deadlock, &last.outcomes),
+        (
+            result.executions,
+            result.race,
+            result.deadlock,
+            &result.outcomes
+        )
+    );
+    assert_eq!(explorer.into_result(), result);
+    result
+}
+
+/// Chunked searches of every size give the one-shot result.
+fn check_chunked<U: Target>(target: &U, config: &DporConfig) -> ExploreResult {
+    let one_shot = explore(target.clone(), config);
+    for budget in [1, 7, 1000] {
+        let chunked = explore_in_chunks(target.clone(), config, budget);
+        assert_eq!(chunked, one_shot, "chunks of {budget} steps");
+    }
+    one_shot
+}
+
+/// DPOR finds exactly the brute-force outcomes, every outcome's schedule replays to it, and
+/// the search gives the same result in chunks.
 fn check(progs: Vec<Vec<T>>) -> (ExploreResult, u64) {
     let toy = Toy::new(progs);
     let (expected, interleavings) = brute_force(&toy);
-    let r = explore(toy.clone(), &DporConfig::default());
+    let r = check_chunked(&toy, &DporConfig::default());
     assert!(r.complete);
     assert_eq!(keys(&r), expected);
     assert!(r.executions <= interleavings);
@@ -451,6 +521,153 @@ fn same_seed_same_run() {
         },
     );
     assert_eq!(a, b);
+}
+
+/// The toys under bounds (executions, total steps, preemptions, steps per run) and the other
+/// algorithm: chunked searches stop where the one-shot search stops.
+#[test]
+fn chunked_search_respects_the_bounds() {
+    let toy = Toy::new(vec![
+        vec![Go(1), Go(2), Lock(0), Store(0, 1), Unlock(0), Print(0)],
+        vec![Store(0, 2), MapWrite(0), Print(1)],
+        vec![Lock(0), Store(1, 1), Unlock(0), MapWrite(0)],
+    ]);
+    let configs = [
+        DporConfig::default(),
+        DporConfig {
+            max_executions: 3,
+            ..DporConfig::default()
+        },
+        DporConfig {
+            max_total_steps: 40,
+            ..DporConfig::default()
+        },
+        DporConfig {
+            max_steps_per_execution: 6,
+            ..DporConfig::default()
+        },
+        DporConfig {
+            preemption_bound: Some(1),
+            ..DporConfig::default()
+        },
+        DporConfig {
+            algorithm: super::DporAlgorithm::Persistent,
+            sleep_sets: false,
+            ..DporConfig::default()
+        },
+        DporConfig {
+            race_detection: false,
+            ..DporConfig::default()
+        },
+    ];
+    for config in &configs {
+        let r = check_chunked(&toy, config);
+        assert!(r.executions > 0, "{config:?}");
+    }
+    let stopped = check_chunked(&toy, &configs[1]);
+    assert!(!stopped.complete);
+    assert_eq!(stopped.executions, 3);
+}
+
+/// `advance(0)` makes no step and records nothing, however often it is called, at the start
+/// and in the middle of a search.
+#[test]
+fn advancing_by_zero_steps_makes_no_progress() {
+    let toy = Toy::new(vec![
+        vec![Go(1), Go(2), Print(0)],
+        vec![Store(0, 1)],
+        vec![Store(0, 2)],
+    ]);
+    let mut explorer = Explorer::new(toy, &DporConfig::default());
+    for _ in 0..3 {
+        let before = explorer.progress();
+        for _ in 0..5 {
+            explorer.advance(0);
+            let now = explorer.progress();
+            assert_eq!(now.executions, before.executions);
+            assert_eq!(now.total_steps, before.total_steps);
+            assert_eq!(now.outcomes, before.outcomes);
+        }
+        assert!(!explorer.advance(5));
+    }
+    assert_eq!(explorer.progress().total_steps, 15);
+    assert!(explorer.progress().executions > 0);
+    assert!(explorer.advance(u64::MAX));
+}
+
+/// A target that has ended before any move: one run, the search over from the start.
+#[test]
+fn a_finished_target_is_one_execution() {
+    let mut toy = Toy::new(vec![vec![]]);
+    toy.step(Choice {
+        gid: Gid(0),
+        alt: 0,
+    });
+    assert!(toy.ending().is_some());
+    let explorer = Explorer::new(toy.clone(), &DporConfig::default());
+    assert!(explorer.finished());
+    let r = check_chunked(&toy, &DporConfig::default());
+    assert!(r.complete);
+    assert_eq!(r.executions, 1);
+}
+
+/// The real thing: every map strategy's program on small workloads, and Go programs with a
+/// deadlock and a channel rendezvous, explored in chunks and in one go.
+#[test]
+fn chunked_search_of_go_programs_matches_one_shot() {
+    use crate::rt::{config::Config, machine::Machine};
+    use crate::strategies::{Strategy, Workload};
+    let machine = |source: &str| {
+        let program = crate::compile::compile(source).expect("test programs compile");
+        Machine::new(Rc::new(program), Config::default())
+    };
+    let small = Workload {
+        goroutines: 2,
+        ops_per_goroutine: 2,
+        write_percent: 50,
+        keys: 2,
+    };
+    for s in Strategy::ALL {
+        let r = check_chunked(&machine(&s.source(small)), &DporConfig::default());
+        assert!(r.complete, "{s:?}");
+        assert_eq!(r.race, s.races(small), "{s:?}");
+    }
+    let racy = check_chunked(
+        &machine(&Strategy::Unsynchronized.source(Workload::default())),
+        &DporConfig::default(),
+    );
+    assert!(racy.race && racy.outcomes.len() > 1);
+    let deadlock = check_chunked(
+        &machine(
+            r#"package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func main() {
+	var a, b sync.Mutex
+	done := make(chan bool)
+	go func() {
+		a.Lock()
+		b.Lock()
+		b.Unlock()
+		a.Unlock()
+		done <- true
+	}()
+	b.Lock()
+	a.Lock()
+	a.Unlock()
+	b.Unlock()
+	<-done
+	fmt.Println("ok")
+}
+"#,
+        ),
+        &DporConfig::default(),
+    );
+    assert!(deadlock.complete && deadlock.deadlock);
 }
 
 mod random_programs {
