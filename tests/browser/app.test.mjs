@@ -1,7 +1,8 @@
 // Browser tests of the built site (`cargo xtask test` builds it and sets RACEMAP_DIST).
 //
-// Every assertion on the app is on DOM that only the yew app (the wasm) produces: the static
-// index.html has an empty <body>, so these tests fail when the wasm does not load.
+// Every assertion is on DOM that only the yew app (the wasm, running the racemap core) produces:
+// the static index.html has an empty <body>. Screenshots of each example at a telling step are
+// saved to tests/browser/artifacts/ (an artifact of the run, not committed).
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -16,7 +17,7 @@ import { launchBrowser, newWatchedPage } from './browser.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DIST = path.resolve(process.env.RACEMAP_DIST ?? path.join(here, '../../dist'));
 const ARTIFACTS = path.join(here, 'artifacts');
-const PANELS = ['Code', 'Goroutines', 'Map', 'Locks', 'Channels', 'Timeline', 'Console'];
+const PANELS = ['Code', 'Goroutines', 'Map', 'Locks', 'Channels', 'Timeline', 'Console', 'Outcomes'];
 const LOAD_TIMEOUT = 30_000;
 
 let server;
@@ -49,75 +50,432 @@ function screenshot(page, name) {
   return page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
-test('the app shell renders from wasm with its landmarks and labelled controls', async () => {
+const button = (page, name) => page.getByRole('button', { name, exact: true });
+const region = (page, name) => page.getByRole('region', { name, exact: true });
+
+/** The step counter shown next to the controls. */
+async function currentStep(page) {
+  const text = await page.getByLabel('Current step').innerText();
+  return Number(text.replace('step ', ''));
+}
+
+/** Press Step and wait for the counter to move. */
+async function step(page, times = 1) {
+  for (let i = 0; i < times; i++) {
+    const before = await currentStep(page);
+    await button(page, 'Step').click();
+    await page.waitForFunction(
+      (n) => document.querySelector('[aria-label="Current step"]')?.textContent === `step ${n}`,
+      before + 1,
+    );
+  }
+}
+
+/**
+ * Everything the panels and the live region show: what "the view" means to a reader. The DOM is
+ * serialized canonically (attributes sorted: their order depends on how yew patched the element,
+ * not on what it shows), without the reader's own <details> open state.
+ */
+function viewSnapshot(page) {
+  return page.evaluate(() => {
+    const serialize = (node) => {
+      if (node.nodeType === Node.TEXT_NODE) return node.textContent;
+      if (node.nodeType !== Node.ELEMENT_NODE) return '';
+      const attributes = [...node.attributes]
+        .filter((a) => a.name !== 'open')
+        .map((a) => `${a.name}="${a.value}"`)
+        .sort()
+        .join(' ');
+      const children = [...node.childNodes].map(serialize).join('');
+      return `<${node.localName} ${attributes}>${children}</${node.localName}>`;
+    };
+    return (
+      serialize(document.querySelector('main.panels')) +
+      document.querySelector('[data-testid=announcement]').textContent
+    );
+  });
+}
+
+/** Assert two view snapshots are equal, showing where they first differ. */
+function assertSameView(actual, expected, message) {
+  if (actual === expected) return;
+  let i = 0;
+  while (i < actual.length && actual[i] === expected[i]) i++;
+  assert.fail(
+    `${message}: views differ at ${i}\nexpected: …${expected.slice(Math.max(0, i - 200), i + 200)}\nactual:   …${actual.slice(Math.max(0, i - 200), i + 200)}`,
+  );
+}
+
+const consoleText = (page) => region(page, 'Console').innerText();
+
+/** Run "Find a bug" and wait for the finished search's summary. */
+async function findBug(page) {
+  await button(page, 'Find a bug').click();
+  const summary = region(page, 'Outcomes').locator('.outcome-summary');
+  await summary.filter({ hasText: /Every interleaving covered|stopped early/ }).waitFor({ timeout: 60_000 });
+  return summary.innerText();
+}
+
+test('the app renders from wasm with its landmarks and labelled controls', async () => {
   const { page, problems } = await openApp('index.html');
   assert.equal(await page.title(), 'racemap');
   await page.getByRole('heading', { level: 1, name: 'racemap' }).waitFor();
 
   const picker = page.getByRole('combobox', { name: 'Example' });
   assert.equal(await picker.inputValue(), 'unsynchronized');
-  assert.equal(await picker.locator('option').count(), 6);
-
+  const options = await picker.locator('option').allInnerTexts();
+  assert.deepEqual(options, [
+    'Unsynchronized map',
+    'sync.Mutex',
+    'sync.RWMutex',
+    'sync.Map',
+    'Channel-owned map',
+    'Sharded map',
+    'Your own program',
+  ]);
   for (const name of PANELS) {
-    const region = page.getByRole('region', { name, exact: true });
-    assert.equal(await region.count(), 1, `panel region "${name}"`);
-    assert.ok(await region.isVisible(), `panel "${name}" visible`);
+    assert.equal(await region(page, name).count(), 1, `panel region "${name}"`);
   }
-  for (const name of ['Reset to the first step', 'Step back', 'Step forward', 'Run to the end']) {
-    assert.equal(await page.getByRole('button', { name }).count(), 1, `button "${name}"`);
+  for (const name of ['Reset', 'Step back', 'Step', 'Play', 'Run to next race or error', 'Find a bug', 'Share', 'Embed', 'Edit']) {
+    assert.equal(await button(page, name).count(), 1, `button "${name}"`);
   }
-  await page.getByRole('status').filter({ hasText: 'Unsynchronized map' }).waitFor();
-  // The footer is computed by the core crate linked into the wasm.
-  assert.match(await page.locator('footer').innerText(), /racemap v\d+\.\d+\.\d+ .* at most 10/);
-
-  await screenshot(page, 'app-1280');
+  for (const name of ['Scheduler', 'Speed']) {
+    assert.equal(await page.getByRole('combobox', { name }).count(), 1, `select "${name}"`);
+  }
+  for (const name of ['Goroutines', 'Operations each', 'Writes %', 'Keys']) {
+    assert.equal(await page.getByRole('spinbutton', { name }).count(), 1, `number field "${name}"`);
+  }
+  // Step 0: main is about to run, its cursor is on its first line, nothing can be undone.
+  assert.equal(await currentStep(page), 0);
+  assert.ok(await button(page, 'Step back').isDisabled());
+  assert.match(await page.getByTestId('announcement').innerText(), /^step 0: the main goroutine is ready/);
+  const cursor = region(page, 'Code').locator('.line.current');
+  assert.equal(await cursor.count(), 1);
+  assert.match(await cursor.innerText(), /^g1/);
+  assert.match(await page.locator('footer').innerText(), /racemap v\d+\.\d+\.\d+/);
   assert.deepEqual(problems, []);
   await page.close();
 });
 
-test('the URL hash selects the example and picking one updates the hash', async () => {
-  const { page, problems } = await openApp('index.html#example=mutex');
-  const picker = page.getByRole('combobox', { name: 'Example' });
-  assert.equal(await picker.inputValue(), 'mutex');
-  await page.getByRole('status').filter({ hasText: 'sync.Mutex' }).waitFor();
+test('unsynchronized map: stepping through a found schedule shows the race report, then the crash', async () => {
+  const { page, problems } = await openApp('index.html#example=unsynchronized');
+  const summary = await findBug(page);
+  assert.match(summary, /some with a data race/);
+  const crash = page.getByRole('button', { name: /^Step through outcome \d+: data race · fatal error: concurrent map writes$/ });
+  assert.ok((await crash.count()) >= 1, 'the explorer finds the concurrent map writes crash');
+  await crash.first().click();
+  assert.equal(await page.getByRole('combobox', { name: 'Scheduler' }).inputValue(), 'schedule');
+  assert.equal(await currentStep(page), 0);
 
-  await picker.selectOption('sharded');
-  await page.waitForFunction(() => location.hash === '#example=sharded');
-  await page.getByRole('status').filter({ hasText: 'Sharded map' }).waitFor();
+  const announcements = [];
+  let sawRace = false;
+  for (let i = 0; i < 80 && !(await consoleText(page)).includes('fatal error'); i++) {
+    await step(page);
+    const said = await page.getByTestId('announcement').innerText();
+    announcements.push(said);
+    if (!sawRace && /data race on m/.test(said)) {
+      sawRace = true;
+      // The race report is printed when the race is found, before the crash.
+      const text = await consoleText(page);
+      assert.match(text, /WARNING: DATA RACE/);
+      assert.doesNotMatch(text, /fatal error/);
+      assert.ok((await region(page, 'Timeline').locator('g.row.racing').count()) >= 1, 'racing steps drawn');
+      assert.ok((await region(page, 'Code').locator('.line.racing').count()) >= 1, 'racing lines marked');
+    }
+    if (/starts writing m/.test(said) && !(await consoleText(page)).includes('fatal')) {
+      // Go's writing flag is shown while the write is in flight.
+      await region(page, 'Map').getByText(/writing flag set/).waitFor();
+    }
+  }
+  assert.ok(sawRace, `the live region announced the race: ${announcements.join(' | ')}`);
+  const text = await consoleText(page);
+  assert.match(text, /WARNING: DATA RACE\n(Read|Write) at 0x[0-9a-f]+ by goroutine \d+:/);
+  assert.match(text, /fatal error: concurrent map writes/);
+  assert.match(text, /exit status 2/);
+  assert.match(await region(page, 'Goroutines').innerText(), /The program has stopped: fatal error: concurrent map writes/);
+  assert.ok(await button(page, 'Step').isDisabled(), 'nothing to step after the crash');
 
-  // A pasted link (hash change without reload) is followed too.
-  await page.evaluate(() => {
-    location.hash = '#example=sync-map';
-  });
-  await page.waitForFunction(
-    () => document.querySelector('select[name=example]')?.value === 'sync-map',
-  );
-
-  // Unknown values fall back to the default instead of failing.
-  await page.goto(new URL('index.html#example=nope', server.url).href);
-  await page.reload();
-  await page.getByTestId('app').waitFor({ timeout: LOAD_TIMEOUT });
-  assert.equal(await picker.inputValue(), 'unsynchronized');
-
+  // The timeline links the race to its report.
+  const timeline = region(page, 'Timeline');
+  await timeline.getByRole('button', { name: 'Show the report' }).first().click();
+  await page.locator('#race-report-0[data-highlight]').waitFor();
+  await screenshot(page, 'unsynchronized');
   assert.deepEqual(problems, []);
   await page.close();
 });
 
-test('the page is usable 375px wide: no horizontal scrolling, panels stacked', async () => {
-  const { page, problems } = await openApp('index.html');
+test('sync.Mutex: no schedule reports a race, and the lock queue shows who waits', async () => {
+  const { page, problems } = await openApp('index.html#example=mutex&seed=1');
+  let sawWaiter = false;
+  while (!(await button(page, 'Step').isDisabled())) {
+    await step(page);
+    const locks = await region(page, 'Locks').innerText();
+    if (!sawWaiter && /sync\.Mutex[\s\S]*waiting \(in order\)\s*g\d+/.test(locks)) {
+      sawWaiter = true;
+      assert.match(locks, /holder\s*g\d+/);
+      await screenshot(page, 'mutex');
+    }
+    assert.doesNotMatch(await consoleText(page), /DATA RACE/);
+  }
+  assert.ok(sawWaiter, 'some goroutine waited for the mutex under seed 1');
+  assert.match(await consoleText(page), /keys: 2\s+exit status 0/);
+
+  const summary = await findBug(page);
+  assert.match(summary, /^Every interleaving covered: \d+ runs explored: 1 distinct outcome, no data race\.$/);
+  assert.equal(await region(page, 'Outcomes').locator('.outcome.bad').count(), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('channel owner: a request is followed from its sender through the channel to the owner', async () => {
+  const { page, problems } = await openApp('index.html#example=channel');
+  const channels = region(page, 'Channels');
+  // Step until a worker waits to send on cmds with its request in flight.
+  let sender;
+  for (let i = 0; i < 40 && !sender; i++) {
+    await step(page);
+    const waiting = channels.locator('section[aria-label="channel cmds"] .in-flight');
+    if ((await waiting.count()) > 0) sender = (await waiting.first().locator('.gbadge').innerText()).trim();
+  }
+  assert.ok(sender, 'a worker parks at its send with the message in flight');
+  await screenshot(page, 'channel-in-flight');
+  // Run the sender (you are the scheduler) until the owner receives: the transfer is drawn.
+  const goId = sender.slice(1);
+  const lane = region(page, 'Goroutines').locator(`li.lane[data-go-id="${goId}"]`);
+  let transfer;
+  for (let i = 0; i < 10 && !transfer; i++) {
+    const moves = lane.locator('button.move');
+    if ((await moves.count()) === 0) {
+      // The owner must first reach its receive: let the lowest goroutine move.
+      await step(page);
+    } else {
+      await moves.first().click();
+    }
+    const drawn = channels.locator('section[aria-label="channel cmds"] .transfer');
+    if ((await drawn.count()) > 0) transfer = await drawn.first().innerText();
+  }
+  assert.ok(transfer, 'the step that moved the message drew it');
+  assert.match(transfer, new RegExp(`^${sender}`), 'the message leaves the sender');
+  assert.match(transfer, /handed over directly/);
+  assert.match(await page.getByTestId('announcement').innerText(), new RegExp(`goroutine ${goId} sends .* on cmds to goroutine \\d+`));
+  await screenshot(page, 'channel-owner');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('sync.RWMutex, sync.Map and sharded examples show their internals', async () => {
+  const { page, problems } = await openApp('index.html#example=rwmutex&writes=0&goroutines=3&seed=2');
+  let sawReaders = false;
+  for (let i = 0; i < 80 && !sawReaders; i++) {
+    await step(page);
+    sawReaders = /readers\s*2/.test(await region(page, 'Locks').innerText());
+  }
+  assert.ok(sawReaders, 'two readers hold the RWMutex together');
+  await screenshot(page, 'rwmutex');
+
+  await page.getByRole('combobox', { name: 'Example' }).selectOption('syncmap');
+  await page.getByRole('spinbutton', { name: 'Goroutines' }).fill('2');
+  await page.getByRole('spinbutton', { name: 'Goroutines' }).dispatchEvent('change');
+  await button(page, 'Run to next race or error').click();
+  const map = await region(page, 'Map').innerText();
+  assert.match(map, /sync\.Map/);
+  assert.match(map, /read \(lock-free\)/);
+  assert.match(map, /amended/);
+  assert.match(map, /misses/);
+  assert.match(map, /promotions/);
+  assert.doesNotMatch(await consoleText(page), /DATA RACE/);
+  await screenshot(page, 'sync-map');
+
+  await page.getByRole('combobox', { name: 'Example' }).selectOption('sharded');
+  await button(page, 'Run to next race or error').click();
+  assert.ok((await region(page, 'Map').locator('section.map').count()) >= 2, 'one map per shard');
+  assert.match(await consoleText(page), /exit status 0/);
+  await screenshot(page, 'sharded');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('step back restores the previous view exactly, also from the keyboard', async () => {
+  const { page, problems } = await openApp('index.html#example=unsynchronized&seed=4');
+  const views = [await viewSnapshot(page)];
+  for (let i = 0; i < 12; i++) {
+    await step(page);
+    views.push(await viewSnapshot(page));
+  }
+  for (let i = 11; i >= 6; i--) {
+    await button(page, 'Step back').click();
+    await page.waitForFunction((n) => document.querySelector('[aria-label="Current step"]')?.textContent === `step ${n}`, i);
+    assertSameView(await viewSnapshot(page), views[i], `view at step ${i}`);
+  }
+  // Keys act while the widget has focus: ← back, → forward (redoing the same move).
+  await page.getByTestId('app').focus();
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await currentStep(page), 5);
+  assertSameView(await viewSnapshot(page), views[5], 'view');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await currentStep(page), 7);
+  assertSameView(await viewSnapshot(page), views[7], 'view');
+  await page.keyboard.press('r');
+  assert.equal(await currentStep(page), 0);
+  assertSameView(await viewSnapshot(page), views[0], 'view');
+  // Space plays, Space pauses.
+  await page.keyboard.press(' ');
+  await button(page, 'Pause').waitFor();
+  await page.keyboard.press(' ');
+  await button(page, 'Play').waitFor();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('keys do nothing while focus is outside the widget', async () => {
+  const watched = await newWatchedPage(browser.context);
+  const { page, problems } = watched;
+  await page.goto(new URL('embed-example.html', server.url).href);
+  const frame = page.frameLocator('iframe#unsynchronized');
+  await frame.getByTestId('app').waitFor({ timeout: LOAD_TIMEOUT });
+  await page.locator('h1').click();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('r');
+  assert.equal(await frame.getByLabel('Current step').innerText(), 'step 0');
+  await frame.getByTestId('app').focus();
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await frame.getByLabel('Current step').innerText(), 'step 1');
+  // Typing in a field of the widget never steps.
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a shared URL reopens the same program, moves and step', async () => {
+  const { page, problems } = await openApp('index.html#example=mutex&goroutines=3');
+  // The user is the scheduler: always run the highest-numbered goroutine that can move.
+  for (let i = 0; i < 14; i++) {
+    const moves = region(page, 'Goroutines').locator('button.move');
+    await moves.last().click();
+  }
+  await button(page, 'Step back').click();
+  await button(page, 'Step back').click();
+  await button(page, 'Share').click();
+  const link = await page.getByLabel('Link to this view').inputValue();
+  assert.equal(link, page.url());
+  assert.match(link, /example=mutex&goroutines=3&.*moves=[^&]+&step=12/);
+  const expected = await viewSnapshot(page);
+
+  const other = await openApp(link.replace(server.url, ''));
+  assert.equal(await currentStep(other.page), 12);
+  assertSameView(await viewSnapshot(other.page), expected, 'view');
+  // The recorded moves after the step come along: stepping forward redoes them.
+  await button(other.page, 'Step').click();
+  await button(page, 'Step').click();
+  assertSameView(await viewSnapshot(other.page), await viewSnapshot(page), 'view');
+  assert.deepEqual(other.problems, []);
+  await other.page.close();
+
+  // An edited program travels in the link too.
+  await button(page, 'Edit').click();
+  const editor = page.getByLabel('Go source');
+  const source = (await editor.inputValue()).replace('fmt.Println("keys:", c.Len())', 'fmt.Println("shared keys:", c.Len())');
+  await editor.fill(source);
+  await button(page, 'Run program').click();
+  await button(page, 'Run to next race or error').click();
+  assert.match(await consoleText(page), /shared keys: 2/);
+  const edited = await openApp(page.url().replace(server.url, ''));
+  assert.equal(await edited.page.getByRole('combobox', { name: 'Example' }).inputValue(), 'mutex');
+  assert.match(await consoleText(edited.page), /shared keys: 2/);
+  assertSameView(await viewSnapshot(edited.page), await viewSnapshot(page), 'view');
+  assert.deepEqual(edited.problems, []);
+  await edited.page.close();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('compile errors are shown on their line, Go-style', async () => {
+  const source = 'package main\n\nfunc main() {\n\tx := 1\n\ty = 2\n}\n';
+  const { page, problems } = await openApp(`index.html#example=blank&code=${encodeURIComponent(source)}`);
+  const code = region(page, 'Code');
+  await code.getByText(/does not compile/).waitFor();
+  const line5 = code.locator('li.line[data-line="5"]');
+  assert.match(await line5.locator('.diag').innerText(), /^prog\.go:5:2: undefined: y$/);
+  const line4 = code.locator('li.line[data-line="4"]');
+  assert.match(await line4.locator('.diag').innerText(), /^prog\.go:4:2: declared and not used: x$/);
+  assert.ok(await button(page, 'Step').isDisabled());
+  // Fixing it runs it.
+  await button(page, 'Edit').click();
+  await page.getByLabel('Go source').fill('package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("fixed")\n}\n');
+  await button(page, 'Run program').click();
+  await button(page, 'Run to next race or error').click();
+  assert.match(await consoleText(page), /fixed/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the workload regenerates the example program', async () => {
+  const { page, problems } = await openApp('index.html#example=unsynchronized');
+  await page.getByRole('spinbutton', { name: 'Goroutines' }).fill('4');
+  await page.getByRole('spinbutton', { name: 'Goroutines' }).dispatchEvent('change');
+  await page.waitForFunction(() => location.hash.includes('goroutines=4'));
+  assert.match(await region(page, 'Code').innerText(), /workers\s+= 4/);
+  await page.getByRole('spinbutton', { name: 'Writes %' }).fill('0');
+  await page.getByRole('spinbutton', { name: 'Writes %' }).dispatchEvent('change');
+  // Only reads: no schedule races.
+  assert.match(await findBug(page), /no data race/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a 2 000-step trace steps, goes back and draws only the rows in sight', async () => {
+  const source = `package main
+
+import "sync"
+
+func main() {
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	m := map[int]int{}
+	for g := 0; g < 2; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 400; i++ {
+				mu.Lock()
+				m[i%4]++
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+}
+`;
+  const { page, problems } = await openApp(`index.html#example=blank&seed=1&code=${encodeURIComponent(source)}`);
+  await button(page, 'Run to next race or error').click();
+  const last = await currentStep(page);
+  assert.ok(last > 2000, `the run made ${last} steps`);
+  const rows = region(page, 'Timeline').locator('g.row');
+  assert.ok((await rows.count()) < 200, `${await rows.count()} timeline rows in the DOM`);
+  await button(page, 'Step back').click();
+  assert.equal(await currentStep(page), last - 1);
+  await region(page, 'Timeline').locator('g.row.current').waitFor();
+  // Scrolling to the top draws the first rows.
+  await region(page, 'Timeline').locator('.timeline-scroll').evaluate((e) => { e.scrollTop = 0; });
+  await region(page, 'Timeline').locator('g.row[data-step="1"]').waitFor();
+  await region(page, 'Timeline').locator('g.row[data-step="1"]').click();
+  assert.equal(await currentStep(page), 1);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the page is usable 375px wide and follows dark mode', async () => {
+  const { page, problems } = await openApp('index.html#example=rwmutex');
   await page.setViewportSize({ width: 375, height: 800 });
+  await step(page, 5);
   const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(scrollWidth <= 375, `page is ${scrollWidth}px wide at 375px`);
-  const code = await page.getByRole('region', { name: 'Code', exact: true }).boundingBox();
-  const goroutines = await page.getByRole('region', { name: 'Goroutines' }).boundingBox();
+  const code = await region(page, 'Code').boundingBox();
+  const goroutines = await region(page, 'Goroutines').boundingBox();
   assert.ok(goroutines.y >= code.y + code.height, 'Goroutines panel is below Code');
-  await screenshot(page, 'app-375');
-  assert.deepEqual(problems, []);
-  await page.close();
-});
+  assert.ok(await button(page, 'Step').isVisible());
+  await screenshot(page, 'narrow-375');
 
-test('dark mode follows prefers-color-scheme', async () => {
-  const { page, problems } = await openApp('index.html');
   const luminance = () =>
     page.evaluate(() => {
       const [r, g, b] = getComputedStyle(document.body).backgroundColor.match(/\d+/g).map(Number);
@@ -127,26 +485,36 @@ test('dark mode follows prefers-color-scheme', async () => {
   assert.ok((await luminance()) > 0.8, 'light background');
   await page.emulateMedia({ colorScheme: 'dark' });
   assert.ok((await luminance()) < 0.2, 'dark background');
-  await screenshot(page, 'app-dark');
+  await screenshot(page, 'narrow-375-dark');
   assert.deepEqual(problems, []);
   await page.close();
 });
 
-test('the embedding example renders the app twice, each with its own example', async () => {
+test('the embedding example renders two different examples in compact iframes', async () => {
   const watched = await newWatchedPage(browser.context);
   const { page, problems } = watched;
   await page.goto(new URL('embed-example.html', server.url).href);
   for (const [id, example] of [
     ['unsynchronized', 'unsynchronized'],
-    ['mutex', 'mutex'],
+    ['channel', 'channel'],
   ]) {
     const frame = page.frameLocator(`iframe#${id}`);
     const app = frame.getByTestId('app');
     await app.waitFor({ timeout: LOAD_TIMEOUT });
     assert.match(await app.getAttribute('class'), /\bembed\b/, `iframe ${id} uses the compact layout`);
     assert.equal(await frame.getByRole('combobox', { name: 'Example' }).inputValue(), example);
-    assert.equal(await frame.getByRole('region', { name: 'Console' }).count(), 1);
+    for (const name of ['Code', 'Goroutines', 'Map']) {
+      assert.equal(await frame.getByRole('region', { name, exact: true }).count(), 1, `${id}: ${name}`);
+    }
+    assert.equal(await frame.getByRole('region', { name: 'Timeline', exact: true }).count(), 0);
+    await frame.getByRole('button', { name: 'Step', exact: true }).click();
+    assert.equal(await frame.getByLabel('Current step').innerText(), 'step 1');
   }
+  // The Embed control hands out a snippet that loads this compact layout.
+  const frame = page.frameLocator('iframe#unsynchronized');
+  await frame.getByRole('button', { name: 'Embed', exact: true }).click();
+  const snippet = await frame.getByLabel('Embed code').inputValue();
+  assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/index\.html#example=unsynchronized&.*embed=1" title="racemap: Unsynchronized map"/);
   await screenshot(page, 'embed-example');
   assert.deepEqual(problems, []);
   await page.close();

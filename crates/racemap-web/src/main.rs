@@ -3,27 +3,55 @@
 //! Structure follows yew's `examples/function_todomvc`: all UI state lives in one reducer
 //! ([`state::State`], changed only through [`state::Action`]); small components in
 //! [`components`] receive data through `…Props` and report user intent through `on…`
-//! callbacks; side effects (the URL hash, the linked core crate) live in [`services`].
-//! Components render state; they never run or mutate a program themselves.
+//! callbacks; side effects (the URL hash, timers, the clipboard, the explorer's chunked search)
+//! live in [`services`]. Components render the core's views; they never run or mutate a program
+//! themselves.
 
 mod components;
 mod services;
 mod state;
 
 use gloo::events::EventListener;
+use gloo::timers::callback::Interval;
 use yew::prelude::*;
 
-use crate::components::header::Header;
 use crate::components::layout::Layout;
-use crate::services::hash;
-use crate::state::{Action, Example, State};
+use crate::components::toolbar::Toolbar;
+use crate::services::{explorer, hash};
+use crate::state::{Action, Exploration, State};
 
-/// The whole page: header with the controls, then the panel layout.
+/// What a key pressed inside the widget does, if anything. Keys typed into a field, and Space
+/// or Enter on a button (which press the button), are left alone.
+fn key_action(event: &KeyboardEvent) -> Option<Action> {
+    if event.ctrl_key() || event.meta_key() || event.alt_key() {
+        return None;
+    }
+    let tag = event
+        .target_dyn_into::<web_sys::Element>()
+        .map(|element| element.tag_name())
+        .unwrap_or_default();
+    if matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT") {
+        return None;
+    }
+    let key = event.key();
+    if tag == "BUTTON" && matches!(key.as_str(), " " | "Enter") {
+        return None;
+    }
+    match key.as_str() {
+        "ArrowRight" => Some(Action::Step),
+        "ArrowLeft" => Some(Action::Back),
+        " " => Some(Action::TogglePlay),
+        "r" | "R" => Some(Action::Reset),
+        _ => None,
+    }
+}
+
+/// The whole widget: toolbar with the controls, then the panels.
 #[function_component(App)]
 fn app() -> Html {
     let state = use_reducer(|| State::from_hash(&hash::read()));
 
-    // Follow the URL hash: a pasted link or the browser's back button selects an example.
+    // Follow the URL hash: a pasted link or the browser's back button loads its state.
     {
         let state = state.clone();
         use_effect_with((), move |_| {
@@ -42,16 +70,53 @@ fn app() -> Html {
         use_effect_with(fragment, move |fragment| hash::write(fragment));
     }
 
-    let on_select_example = {
-        let state = state.clone();
-        Callback::from(move |example: Example| state.dispatch(Action::SelectExample(example)))
+    // Play: one automatic step per tick while playing.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((state.playing, state.speed_ms), move |(playing, speed_ms)| {
+            let interval = playing
+                .then(|| Interval::new(*speed_ms, move || dispatcher.dispatch(Action::Tick)));
+            move || drop(interval)
+        });
+    }
+
+    // Find a bug: the explorer searches in chunks between frames while a search is running.
+    {
+        let running = match &state.exploration {
+            Exploration::Running { generation, .. } => Some(*generation),
+            _ => None,
+        };
+        let source = state.source.clone();
+        let dispatcher = state.dispatcher();
+        use_effect_with(running, move |running| {
+            let search =
+                running.map(|generation| explorer::start(&source, generation, dispatcher));
+            move || drop(search)
+        });
+    }
+
+    let onkeydown = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |event: KeyboardEvent| {
+            if let Some(action) = key_action(&event) {
+                event.prevent_default();
+                dispatcher.dispatch(action);
+            }
+        })
     };
 
     let class = classes!("app", state.embed.then_some("embed"));
     html! {
-        <div {class} data-testid="app">
-            <Header example={state.example} {on_select_example} embed={state.embed} />
-            <Layout example={state.example} embed={state.embed} />
+        <div
+            {class}
+            data-testid="app"
+            tabindex="0"
+            aria-label="racemap: goroutines sharing a Go map, step by step"
+            aria-keyshortcuts="ArrowRight ArrowLeft Space R"
+            {onkeydown}
+        >
+            <Toolbar state={(*state).clone()} dispatch={state.dispatcher()} />
+            <Layout state={(*state).clone()} dispatch={state.dispatcher()} />
         </div>
     }
 }

@@ -1,75 +1,217 @@
 //! The app's state and its reducer.
 //!
-//! [`State`] is the single source of truth for the page; it changes only through
-//! [`Action`]s applied by [`Reducible::reduce`], so every change is a plain value that can be
-//! logged, replayed and tested. The URL hash is a serialization of the parts of the state that
-//! a shared link must reproduce (see [`State::to_hash`] / [`State::from_hash`]).
+//! [`State`] is the single source of truth for the page; it changes only through [`Action`]s
+//! applied by [`Reducible::reduce`]. It holds the program (an example × workload, or the user's
+//! own source), how moves are chosen, and the run: the core's [`Playback`] (compiled program,
+//! recorded moves, cursor and checkpoints) with the [`View`] and the choices at the cursor.
+//! Components render the view; only the reducer moves the playback.
+//!
+//! The URL hash is a serialization of everything a shared link must reproduce
+//! ([`State::to_hash`] / [`State::from_hash`]): the program, the scheduler, the moves made and
+//! the step. Opening the link replays the moves ([`Playback::replay_moves`]) and goes to the
+//! step, so the reader sees exactly the view its author saw.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
+use racemap::diag::{Diagnostic, SourceMap};
+use racemap::explore::{ExploreProgress, ExploreResult};
+use racemap::playback::{
+    ChoiceView, Playback, PlaybackConfig, RunStop, SchedulerMode, StepError, View,
+};
+use racemap::sched::{Choice, Schedule};
+use racemap::strategies::{Strategy, Workload};
 use yew::Reducible;
 
-use crate::services::hash::HashParams;
+use crate::services::hash::{self, HashParams};
 
-/// A built-in example program the picker offers, one per synchronization strategy.
-///
-/// The programs themselves come from the core crate's presets (Go source); the web crate only
-/// names them.
+/// The file name compile errors and race reports use.
+pub const FILE_NAME: &str = racemap::compile::DEFAULT_FILE_NAME;
+
+/// Most steps of a run in the browser (the run then ends with racemap's step-limit message).
+pub const MAX_STEPS: u64 = 20_000;
+
+/// The program of "Your own program" before the user types anything.
+pub const BLANK_SOURCE: &str = "package main
+
+import \"fmt\"
+
+func main() {
+\t// Write a program here: start goroutines, share a map, and step through it.
+\tfmt.Println(\"hello\")
+}
+";
+
+/// What the example picker selects.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Example {
-    /// Goroutines write one map with no synchronization.
-    Unsynchronized,
-    /// A `sync.Mutex` guards the map.
-    Mutex,
-    /// A `sync.RWMutex` guards the map.
-    RwMutex,
-    /// A `sync.Map` replaces the map.
-    SyncMap,
-    /// One goroutine owns the map; others talk to it over channels.
-    ChannelOwner,
-    /// The map is split into shards, each with its own mutex.
-    Sharded,
+    /// A map strategy of the core's presets, generated for the workload.
+    Preset(Strategy),
+    /// The user's own program.
+    Blank,
 }
 
 impl Example {
-    /// Every example, in picker order.
-    pub const ALL: [Example; 6] = [
-        Example::Unsynchronized,
-        Example::Mutex,
-        Example::RwMutex,
-        Example::SyncMap,
-        Example::ChannelOwner,
-        Example::Sharded,
-    ];
+    /// Every choice of the picker, in order.
+    pub fn all() -> impl Iterator<Item = Example> {
+        Strategy::ALL
+            .into_iter()
+            .map(Example::Preset)
+            .chain([Example::Blank])
+    }
 
-    /// The id used in the URL hash (`#example=ID`).
+    /// The id used in the URL hash (`#example=ID`): the strategy's slug, or `blank`.
     pub fn id(self) -> &'static str {
         match self {
-            Example::Unsynchronized => "unsynchronized",
-            Example::Mutex => "mutex",
-            Example::RwMutex => "rwmutex",
-            Example::SyncMap => "sync-map",
-            Example::ChannelOwner => "channel-owner",
-            Example::Sharded => "sharded",
+            Example::Preset(strategy) => strategy.slug(),
+            Example::Blank => "blank",
         }
     }
 
-    /// The human label shown in the picker.
+    /// The label shown in the picker.
     pub fn label(self) -> &'static str {
         match self {
-            Example::Unsynchronized => "Unsynchronized map",
-            Example::Mutex => "sync.Mutex",
-            Example::RwMutex => "sync.RWMutex",
-            Example::SyncMap => "sync.Map",
-            Example::ChannelOwner => "Channel owner",
-            Example::Sharded => "Sharded map",
+            Example::Preset(strategy) => strategy.title(),
+            Example::Blank => "Your own program",
         }
     }
 
-    /// The example with this hash id, if any.
+    /// The example with this id.
     pub fn from_id(id: &str) -> Option<Example> {
-        Example::ALL.into_iter().find(|example| example.id() == id)
+        Example::all().find(|example| example.id() == id)
     }
+
+    /// The example's program for `workload`.
+    pub fn source(self, workload: Workload) -> String {
+        match self {
+            Example::Preset(strategy) => strategy.source(workload),
+            Example::Blank => BLANK_SOURCE.to_string(),
+        }
+    }
+}
+
+/// Who chooses the moves that Step, Play and "Run to next race or error" make. Clicking a
+/// goroutine always makes that goroutine's move, whatever the scheduler.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SchedulerChoice {
+    /// The user picks; Step moves the lowest runnable goroutine.
+    Manual,
+    /// Go-like random scheduling, reproducible from its seed (`racemap run --seed N`).
+    Seeded(u64),
+    /// A schedule found by the explorer (`racemap run --schedule S`).
+    Replay(String),
+}
+
+impl SchedulerChoice {
+    fn mode(&self) -> SchedulerMode {
+        match self {
+            SchedulerChoice::Manual => SchedulerMode::Manual,
+            SchedulerChoice::Seeded(seed) => SchedulerMode::Seeded { seed: *seed },
+            SchedulerChoice::Replay(schedule) => SchedulerMode::Replay {
+                schedule: schedule.clone(),
+            },
+        }
+    }
+}
+
+/// An `Rc` compared by identity: props that change only when the reducer made a new value, so
+/// a component never deep-compares a 2 000-step view.
+#[derive(Debug)]
+pub struct Shared<T: ?Sized>(pub Rc<T>);
+
+impl<T: ?Sized> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(self.0.clone())
+    }
+}
+
+impl<T: ?Sized> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T: ?Sized> std::ops::Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T> Shared<T> {
+    /// Share `value`.
+    pub fn new(value: T) -> Shared<T> {
+        Shared(Rc::new(value))
+    }
+}
+
+impl Shared<str> {
+    /// Share a text.
+    pub fn text(text: String) -> Shared<str> {
+        Shared(Rc::from(text))
+    }
+}
+
+/// One compile error, placed on its line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileError {
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column.
+    pub col: u32,
+    /// `prog.go:LINE:COL: message`, as `go build` prints it.
+    pub text: String,
+}
+
+/// A program being played.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Run {
+    /// The core's playback. Only the reducer moves it.
+    pub playback: Shared<RefCell<Playback>>,
+    /// The view at the cursor.
+    pub view: Shared<View>,
+    /// Who can move now.
+    pub choices: Shared<Vec<ChoiceView>>,
+}
+
+impl Run {
+    fn refresh(playback: Shared<RefCell<Playback>>) -> Run {
+        let (view, choices) = {
+            let p = playback.borrow();
+            (p.view(), p.choices())
+        };
+        Run {
+            playback,
+            view: Shared::new(view),
+            choices: Shared::new(choices),
+        }
+    }
+}
+
+/// The program, compiled and running, or why it does not compile.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Program {
+    /// It compiles; this is its run.
+    Running(Run),
+    /// Compile errors, Go-style (at most 10, then `too many errors`).
+    Failed(Shared<Vec<CompileError>>),
+}
+
+/// The explorer ("Find a bug").
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Exploration {
+    /// Not started for this program.
+    #[default]
+    Idle,
+    /// Searching; `generation` tells the explorer service which search this is.
+    Running {
+        /// Increases with every search started.
+        generation: u64,
+        /// What it found so far.
+        progress: Option<Shared<ExploreProgress>>,
+    },
+    /// Finished (or stopped) with this result.
+    Done(Shared<ExploreResult>),
 }
 
 /// Everything the page shows.
@@ -77,18 +219,132 @@ impl Example {
 pub struct State {
     /// The example selected in the picker.
     pub example: Example,
-    /// Compact layout for an iframe in a docs page (`#…&embed`).
+    /// The workload the presets are generated for.
+    pub workload: Workload,
+    /// The Go source being played.
+    pub source: Shared<str>,
+    /// The source is the user's (edited, pasted or blank), not the example's generated one.
+    pub custom_source: bool,
+    /// Who chooses automatic moves.
+    pub scheduler: SchedulerChoice,
+    /// The program's run, or its compile errors.
+    pub program: Program,
+    /// Step automatically (Play).
+    pub playing: bool,
+    /// Delay between automatic steps while playing, in milliseconds.
+    pub speed_ms: u32,
+    /// Why the last control did nothing ("the run has ended"), shown next to the controls.
+    pub notice: Option<String>,
+    /// The explorer's search.
+    pub exploration: Exploration,
+    /// Searches started so far (the next one's generation).
+    pub explorations_started: u64,
+    /// Compact layout for an iframe in a docs page (`#…&embed=1`).
     pub embed: bool,
 }
 
+/// Speeds offered while playing: `(label, milliseconds per step)`.
+pub const SPEEDS: [(&str, u32); 4] = [
+    ("Slow", 900),
+    ("Normal", 450),
+    ("Fast", 150),
+    ("Fastest", 30),
+];
+
+fn load_program(source: &str, scheduler: &SchedulerChoice) -> Program {
+    let config = PlaybackConfig {
+        scheduler: scheduler.mode(),
+        max_steps: MAX_STEPS,
+        ..PlaybackConfig::default()
+    };
+    match Playback::new(source, config) {
+        Ok(playback) => Program::Running(Run::refresh(Shared::new(RefCell::new(playback)))),
+        Err(diagnostics) => Program::Failed(Shared::new(compile_errors(source, &diagnostics))),
+    }
+}
+
+fn compile_errors(source: &str, diagnostics: &[Diagnostic]) -> Vec<CompileError> {
+    let map = SourceMap::new(FILE_NAME, source);
+    let rendered = racemap::diag::render_all(diagnostics, &map);
+    // `render_all` applies Go's "too many errors" cut; keep its lines, placed by position.
+    rendered
+        .lines()
+        .map(|text| {
+            let mut parts = text.splitn(4, ':');
+            let (_, line, col) = (parts.next(), parts.next(), parts.next());
+            CompileError {
+                line: line.and_then(|l| l.parse().ok()).unwrap_or(0),
+                col: col.and_then(|c| c.parse().ok()).unwrap_or(0),
+                text: text.to_string(),
+            }
+        })
+        .collect()
+}
+
 impl State {
-    /// The state a URL hash describes; unknown or missing values fall back to defaults.
+    /// The state a URL hash describes; unknown or malformed values fall back to defaults, and a
+    /// link whose moves no longer apply stops at the last move that does (with a notice).
     pub fn from_hash(params: &HashParams) -> State {
+        let example = params
+            .get("example")
+            .and_then(Example::from_id)
+            .unwrap_or(Example::Preset(Strategy::Unsynchronized));
+        let number = |key: &str, default: u32| {
+            params
+                .get(key)
+                .and_then(|v| v.parse::<u32>().ok())
+                .unwrap_or(default)
+        };
+        let defaults = Workload::default();
+        let workload = Workload {
+            goroutines: number("goroutines", defaults.goroutines),
+            ops_per_goroutine: number("ops", defaults.ops_per_goroutine),
+            write_percent: number("writes", defaults.write_percent),
+            keys: number("keys", defaults.keys),
+        }
+        .clamped();
+        let code = params.get("code").map(hash::decode);
+        let custom_source = code.is_some() || example == Example::Blank;
+        let source = Shared::text(code.unwrap_or_else(|| example.source(workload)));
+        let scheduler = if let Some(schedule) = params.get("schedule") {
+            SchedulerChoice::Replay(schedule.to_string())
+        } else if let Some(seed) = params.get("seed").and_then(|s| s.parse().ok()) {
+            SchedulerChoice::Seeded(seed)
+        } else {
+            SchedulerChoice::Manual
+        };
+        let mut program = load_program(&source, &scheduler);
+        let mut notice = None;
+        if let Program::Running(run) = &program {
+            {
+                let mut p = run.playback.borrow_mut();
+                if let Some(moves) = params.get("moves") {
+                    if p.replay_moves(moves).is_err() {
+                        notice = Some(format!(
+                            "The link's moves stop applying after step {}.",
+                            p.cursor()
+                        ));
+                    }
+                }
+                if let Some(step) = params.get("step").and_then(|s| s.parse::<u64>().ok()) {
+                    // Going back keeps the moves past the step, so Step redoes them.
+                    let _ = p.goto(step);
+                }
+            }
+            program = Program::Running(Run::refresh(run.playback.clone()));
+        }
         State {
-            example: params
-                .get("example")
-                .and_then(Example::from_id)
-                .unwrap_or(Example::Unsynchronized),
+            example,
+            workload,
+            source,
+            custom_source,
+            scheduler,
+            program,
+            playing: false,
+            speed_ms: SPEEDS[1].1,
+            notice,
+            exploration: Exploration::Idle,
+            explorations_started: 0,
             embed: params.has("embed"),
         }
     }
@@ -97,10 +353,106 @@ impl State {
     pub fn to_hash(&self) -> String {
         let mut params = HashParams::default();
         params.set("example", self.example.id());
+        if self.custom_source {
+            params.set("code", &hash::encode(&self.source));
+        } else if let Example::Preset(_) = self.example {
+            params.set("goroutines", &self.workload.goroutines.to_string());
+            params.set("ops", &self.workload.ops_per_goroutine.to_string());
+            params.set("writes", &self.workload.write_percent.to_string());
+            params.set("keys", &self.workload.keys.to_string());
+        }
+        match &self.scheduler {
+            SchedulerChoice::Manual => {}
+            SchedulerChoice::Seeded(seed) => params.set("seed", &seed.to_string()),
+            SchedulerChoice::Replay(schedule) => params.set("schedule", schedule),
+        }
+        if let Program::Running(run) = &self.program {
+            let p = run.playback.borrow();
+            // The moves up to the step, and the recorded ones after it (so a link made after
+            // stepping back still lets the reader step forward through the same run).
+            let moves = p.recorded_schedule();
+            // Moves that only follow the explorer's schedule are implied by it.
+            let implied = match &self.scheduler {
+                SchedulerChoice::Replay(schedule) => is_prefix(&moves, schedule),
+                _ => false,
+            };
+            if !moves.is_empty() && !implied {
+                params.set("moves", &moves);
+            }
+            if p.cursor() > 0 || !moves.is_empty() {
+                params.set("step", &p.cursor().to_string());
+            }
+        }
         if self.embed {
-            params.set_flag("embed");
+            params.set("embed", "1");
         }
         params.to_string()
+    }
+
+    /// The run, when the program compiles.
+    pub fn run(&self) -> Option<&Run> {
+        match &self.program {
+            Program::Running(run) => Some(run),
+            Program::Failed(_) => None,
+        }
+    }
+
+    /// A fresh run of `source` (new program, new scheduler or reset): step 0, not playing.
+    fn reload(&self, source: Shared<str>, scheduler: SchedulerChoice) -> State {
+        let keeps_exploration = Rc::ptr_eq(&source.0, &self.source.0)
+            || *source == *self.source;
+        State {
+            program: load_program(&source, &scheduler),
+            source,
+            scheduler,
+            playing: false,
+            notice: None,
+            exploration: if keeps_exploration {
+                self.exploration.clone()
+            } else {
+                Exploration::Idle
+            },
+            ..self.clone()
+        }
+    }
+
+    /// Apply `change` to the playback and show the new view; an error becomes the notice and
+    /// stops playing.
+    fn moved(&self, change: impl FnOnce(&mut Playback) -> Result<(), String>) -> State {
+        let Some(run) = self.run() else {
+            return self.clone();
+        };
+        let result = change(&mut run.playback.borrow_mut());
+        let mut next = State {
+            program: Program::Running(Run::refresh(run.playback.clone())),
+            notice: None,
+            ..self.clone()
+        };
+        if let Err(message) = result {
+            next.notice = Some(message);
+            next.playing = false;
+        }
+        next
+    }
+}
+
+/// Whether the encoded `moves` are the first moves of the encoded `schedule`.
+fn is_prefix(moves: &str, schedule: &str) -> bool {
+    match (Schedule::decode(moves), Schedule::decode(schedule)) {
+        (Ok(moves), Ok(schedule)) => schedule.choices.starts_with(&moves.choices),
+        _ => false,
+    }
+}
+
+fn step_error(error: StepError) -> String {
+    match error {
+        StepError::Ended => "The run has ended. Step back, or Reset to start again.".into(),
+        StepError::NotRunnable(_) => "That goroutine cannot move now.".into(),
+        StepError::ScheduleExhausted => {
+            "The explorer's schedule has no more moves: pick a goroutine to go on.".into()
+        }
+        StepError::AtStart => "Already at the first step.".into(),
+        StepError::OutOfRange(step) => format!("Step {step} is beyond the step limit."),
     }
 }
 
@@ -109,8 +461,52 @@ impl State {
 pub enum Action {
     /// The user picked an example.
     SelectExample(Example),
+    /// The user changed the workload.
+    SetWorkload(Workload),
+    /// The user ran their edited source.
+    SetSource(String),
+    /// The user chose another scheduler.
+    SetScheduler(SchedulerChoice),
+    /// One automatic move.
+    Step,
+    /// The move of one goroutine (the user is the scheduler).
+    StepChoice(Choice),
+    /// One step back.
+    Back,
+    /// Jump to a step (timeline click).
+    Goto(u64),
+    /// Back to step 0 with no recorded moves.
+    Reset,
+    /// Automatic moves until a data race is found or the run ends.
+    RunToNextRaceOrError,
+    /// Start or stop playing.
+    TogglePlay,
+    /// One tick of the play timer.
+    Tick,
+    /// Playing speed (ms per step).
+    SetSpeed(u32),
     /// The URL hash changed (link pasted, back button).
     LoadHash(HashParams),
+    /// Start the explorer on the current program.
+    StartExploring,
+    /// The explorer's progress.
+    ExploreProgress {
+        /// The search it belongs to.
+        generation: u64,
+        /// What it found so far.
+        progress: ExploreProgress,
+    },
+    /// The explorer finished (or was stopped).
+    ExploreFinished {
+        /// The search it belongs to.
+        generation: u64,
+        /// Its result.
+        result: ExploreResult,
+    },
+    /// Stop the explorer.
+    StopExploring,
+    /// Play an outcome's schedule from step 0.
+    LoadSchedule(String),
 }
 
 impl Reducible for State {
@@ -118,16 +514,161 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let next = match action {
-            Action::SelectExample(example) => State {
-                example,
+            Action::SelectExample(example) => {
+                let source = Shared::text(example.source(self.workload));
+                State {
+                    example,
+                    custom_source: example == Example::Blank,
+                    ..self.reload(source, self.scheduler.clone())
+                }
+            }
+            Action::SetWorkload(workload) => {
+                let workload = workload.clamped();
+                let source = Shared::text(self.example.source(workload));
+                State {
+                    workload,
+                    custom_source: false,
+                    ..self.reload(source, self.scheduler.clone())
+                }
+            }
+            Action::SetSource(text) => {
+                let generated = self.example.source(self.workload);
+                let custom_source = self.example == Example::Blank || text != generated;
+                State {
+                    custom_source,
+                    ..self.reload(Shared::text(text), self.scheduler.clone())
+                }
+            }
+            Action::SetScheduler(scheduler) => {
+                // Keep the position: the moves made so far are replayed under the new
+                // scheduler, which takes over from there.
+                let moves = self.run().map(|r| r.playback.borrow().schedule());
+                let next = self.reload(self.source.clone(), scheduler);
+                match (moves, next.run()) {
+                    (Some(moves), Some(run)) => {
+                        let _ = run.playback.borrow_mut().replay_moves(&moves);
+                        State {
+                            program: Program::Running(Run::refresh(run.playback.clone())),
+                            ..next
+                        }
+                    }
+                    _ => next,
+                }
+            }
+            Action::Step => self.moved(|p| p.step_auto().map_err(step_error)),
+            Action::StepChoice(choice) => State {
+                playing: false,
+                ..self.moved(|p| p.step(choice).map_err(step_error))
+            },
+            Action::Back => State {
+                playing: false,
+                ..self.moved(|p| p.back().map_err(step_error))
+            },
+            Action::Goto(step) => State {
+                playing: false,
+                ..self.moved(|p| p.goto(step).map_err(step_error))
+            },
+            Action::Reset => State {
+                playing: false,
+                ..self.moved(|p| {
+                    p.reset();
+                    Ok(())
+                })
+            },
+            Action::RunToNextRaceOrError => State {
+                playing: false,
+                ..self.moved(|p| match p.run_to_next_race_or_error() {
+                    RunStop::Race | RunStop::Ended => Ok(()),
+                    RunStop::Paused => Err(step_error(StepError::ScheduleExhausted)),
+                })
+            },
+            Action::TogglePlay => {
+                if self.playing {
+                    State {
+                        playing: false,
+                        ..(*self).clone()
+                    }
+                } else {
+                    let ended = self.run().is_some_and(|r| r.view.ended.is_some());
+                    State {
+                        playing: self.run().is_some() && !ended,
+                        notice: ended.then(|| step_error(StepError::Ended)),
+                        ..(*self).clone()
+                    }
+                }
+            }
+            Action::Tick if self.playing => {
+                let next = self.moved(|p| p.step_auto().map_err(step_error));
+                let ended = next.run().is_some_and(|r| r.view.ended.is_some());
+                State {
+                    playing: next.playing && !ended,
+                    ..next
+                }
+            }
+            Action::Tick => return self,
+            Action::SetSpeed(speed_ms) => State {
+                speed_ms,
                 ..(*self).clone()
             },
-            Action::LoadHash(params) => State::from_hash(&params),
+            Action::LoadHash(params) => {
+                if params.to_string() == self.to_hash() {
+                    return self;
+                }
+                State::from_hash(&params)
+            }
+            Action::StartExploring => {
+                if self.run().is_none() {
+                    return self;
+                }
+                State {
+                    exploration: Exploration::Running {
+                        generation: self.explorations_started,
+                        progress: None,
+                    },
+                    explorations_started: self.explorations_started + 1,
+                    ..(*self).clone()
+                }
+            }
+            Action::ExploreProgress {
+                generation,
+                progress,
+            } => match &self.exploration {
+                Exploration::Running { generation: g, .. } if *g == generation => State {
+                    exploration: Exploration::Running {
+                        generation,
+                        progress: Some(Shared::new(progress)),
+                    },
+                    ..(*self).clone()
+                },
+                _ => return self,
+            },
+            Action::ExploreFinished { generation, result } => match &self.exploration {
+                Exploration::Running { generation: g, .. } if *g == generation => State {
+                    exploration: Exploration::Done(Shared::new(result)),
+                    ..(*self).clone()
+                },
+                _ => return self,
+            },
+            Action::StopExploring => match &self.exploration {
+                Exploration::Running { progress, .. } => State {
+                    exploration: match progress {
+                        Some(p) => Exploration::Done(Shared::new(ExploreResult {
+                            complete: false,
+                            executions: p.executions,
+                            race: p.race,
+                            deadlock: p.deadlock,
+                            outcomes: p.outcomes.clone(),
+                        })),
+                        None => Exploration::Idle,
+                    },
+                    ..(*self).clone()
+                },
+                _ => return self,
+            },
+            Action::LoadSchedule(schedule) => {
+                self.reload(self.source.clone(), SchedulerChoice::Replay(schedule))
+            }
         };
-        if next == *self {
-            self
-        } else {
-            Rc::new(next)
-        }
+        Rc::new(next)
     }
 }

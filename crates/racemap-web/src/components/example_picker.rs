@@ -1,4 +1,4 @@
-//! A labelled `<select>` of the built-in examples.
+//! A labelled `<select>` of the examples: one per map strategy, plus "Your own program".
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -27,10 +27,10 @@ pub fn example_picker(props: &ExamplePickerProps) -> Html {
         })
     };
     html! {
-        <label class="picker">
-            <span class="picker-label">{ "Example" }</span>
+        <label class="field picker">
+            <span class="field-label">{ "Example" }</span>
             <select name="example" {onchange}>
-                { for Example::ALL.into_iter().map(|example| html! {
+                { for Example::all().map(|example| html! {
                     <option
                         value={example.id()}
                         selected={example == props.selected}

@@ -1,49 +1,114 @@
-//! The panel layout: Code, Goroutines, Map, Locks, Channels, Timeline, Console.
+//! The panels: Code, Goroutines, Map, Locks, Channels, Timeline, Console, and the explorer's
+//! Outcomes; the live region that announces each step; the footer.
 //!
-//! Panels are empty placeholders for now; later work fills each one from the state's trace.
+//! The embedded layout (`embed=1`) keeps code, goroutine lanes and the map, plus locks,
+//! channels and the console when the program has any, so an iframe in a docs page stays small.
 
 use yew::prelude::*;
 
+use crate::components::channels_panel::ChannelsPanel;
+use crate::components::code_panel::CodePanel;
+use crate::components::console_panel::ConsolePanel;
+use crate::components::goroutines_panel::GoroutinesPanel;
+use crate::components::locks_panel::LocksPanel;
+use crate::components::map_panel::MapPanel;
+use crate::components::outcomes_panel::OutcomesPanel;
 use crate::components::panel::Panel;
+use crate::components::timeline_panel::TimelinePanel;
 use crate::services::core_info;
-use crate::state::Example;
-
-/// The panels in reading order: `(id, title)`.
-pub const PANELS: [(&str, &str); 7] = [
-    ("code", "Code"),
-    ("goroutines", "Goroutines"),
-    ("map", "Map"),
-    ("locks", "Locks"),
-    ("channels", "Channels"),
-    ("timeline", "Timeline"),
-    ("console", "Console"),
-];
+use crate::state::{Action, Exploration, Program, State};
 
 /// Properties of [`Layout`].
 #[derive(Properties, PartialEq)]
 pub struct LayoutProps {
-    /// The example selected (announced in the status line).
-    pub example: Example,
-    /// Compact (embedded) layout: no footer.
-    pub embed: bool,
+    /// The app state.
+    pub state: State,
+    /// The reducer's dispatcher.
+    pub dispatch: UseReducerDispatcher<State>,
 }
 
-/// All panels, a live status line and the footer.
+/// All panels, the live region and the footer.
 #[function_component(Layout)]
 pub fn layout(props: &LayoutProps) -> Html {
+    let state = &props.state;
+    let dispatch = props.dispatch.clone();
+    let on_action = Callback::from(move |action: Action| dispatch.dispatch(action));
+    let embed = state.embed;
+    let (view, choices, errors) = match &state.program {
+        Program::Running(run) => (Some(run.view.clone()), Some(run.choices.clone()), None),
+        Program::Failed(errors) => (None, None, Some(errors.clone())),
+    };
+    let code = html! {
+        <Panel id="code" title="Code">
+            <CodePanel
+                source={state.source.clone()}
+                errors={errors.clone()}
+                view={view.clone()}
+                on_run={on_action.reform(Action::SetSource)}
+            />
+        </Panel>
+    };
+    let Some((view, choices)) = view.zip(choices) else {
+        return html! {
+            <>
+                <main class="panels">{ code }</main>
+                <p class="status" role="status" aria-live="polite">
+                    { "The program does not compile: see the errors in the code." }
+                </p>
+            </>
+        };
+    };
+    let has_locks =
+        !view.locks.is_empty() || !view.wait_groups.is_empty() || !view.other_sync.is_empty();
+    let has_console = !view.console.stdout.is_empty() || !view.console.stderr.is_empty();
+    let show_outcomes = !embed || !matches!(state.exploration, Exploration::Idle);
     html! {
         <>
             <main class="panels">
-                { for PANELS.iter().map(|(id, title)| html! {
-                    <Panel id={*id} title={*title}>
-                        <p class="empty">{ "Nothing to show yet." }</p>
+                { code }
+                <Panel id="goroutines" title="Goroutines">
+                    <GoroutinesPanel
+                        view={view.clone()}
+                        choices={choices}
+                        on_step={on_action.reform(Action::StepChoice)}
+                    />
+                </Panel>
+                <Panel id="map" title="Map">
+                    <MapPanel view={view.clone()} />
+                </Panel>
+                if !embed || has_locks {
+                    <Panel id="locks" title="Locks">
+                        <LocksPanel view={view.clone()} />
                     </Panel>
-                }) }
+                }
+                if !embed || !view.chans.is_empty() {
+                    <Panel id="channels" title="Channels">
+                        <ChannelsPanel view={view.clone()} />
+                    </Panel>
+                }
+                if !embed {
+                    <Panel id="timeline" title="Timeline">
+                        <TimelinePanel view={view.clone()} on_goto={on_action.reform(Action::Goto)} />
+                    </Panel>
+                }
+                if !embed || has_console {
+                    <Panel id="console" title="Console">
+                        <ConsolePanel view={view.clone()} />
+                    </Panel>
+                }
+                if show_outcomes {
+                    <Panel id="outcomes" title="Outcomes">
+                        <OutcomesPanel
+                            exploration={state.exploration.clone()}
+                            on_load={on_action.reform(Action::LoadSchedule)}
+                        />
+                    </Panel>
+                }
             </main>
-            <p class="status" role="status" aria-live="polite">
-                { format!("Example: {}", props.example.label()) }
+            <p class="status" role="status" aria-live="polite" data-testid="announcement">
+                { view.announcement.clone() }
             </p>
-            if !props.embed {
+            if !embed {
                 <footer class="footer">{ core_info::core_summary() }</footer>
             }
         </>

@@ -1,9 +1,9 @@
 //! The URL hash as `key=value&flag` parameters.
 //!
 //! State that matters lives in the hash so a link reproduces exactly what its author saw. The
-//! format is deliberately tiny: `&`-separated items, each `key=value` or a bare `flag`; values
-//! are percent-decoded by the browser API we read them through, and written as-is (ids only use
-//! URL-safe characters). Order of items is kept.
+//! format is deliberately tiny: `&`-separated items, each `key=value` or a bare `flag`, kept in
+//! order. Values are stored as they appear in the URL; free text (a program's source) goes
+//! through [`encode`] / [`decode`] (the browser's `encodeURIComponent`).
 
 use std::fmt;
 
@@ -47,11 +47,6 @@ impl HashParams {
         self.put(key, Some(value.to_string()));
     }
 
-    /// Set a bare flag `key`.
-    pub fn set_flag(&mut self, key: &str) {
-        self.put(key, None);
-    }
-
     fn put(&mut self, key: &str, value: Option<String>) {
         match self.items.iter_mut().find(|(k, _)| k == key) {
             Some(item) => item.1 = value,
@@ -73,6 +68,18 @@ impl fmt::Display for HashParams {
         }
         Ok(())
     }
+}
+
+/// `text` percent-encoded for a hash value (`encodeURIComponent`).
+pub fn encode(text: &str) -> String {
+    String::from(js_sys::encode_uri_component(text))
+}
+
+/// A hash value percent-decoded; malformed escapes leave the value as it is.
+pub fn decode(value: &str) -> String {
+    js_sys::decode_uri_component(value)
+        .map(String::from)
+        .unwrap_or_else(|_| value.to_string())
 }
 
 /// The current page's hash parameters (empty when there is no window).

@@ -237,6 +237,17 @@ impl Playback {
         self.schedule_value().encode()
     }
 
+    /// Every recorded move, including those past the cursor after going back, encoded: with
+    /// [`Playback::replay_moves`] and [`Playback::goto`] it restores both the view at the
+    /// cursor and the steps forward from it.
+    pub fn recorded_schedule(&self) -> String {
+        let mut s = Schedule::new();
+        for r in &self.records {
+            s.push(r.choice);
+        }
+        s.encode()
+    }
+
     fn schedule_value(&self) -> Schedule {
         let mut s = Schedule::new();
         for r in &self.records[..self.cursor] {

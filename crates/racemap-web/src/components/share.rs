@@ -1,0 +1,104 @@
+//! "Share" copies a link that reopens this exact view; "Embed" gives the iframe snippet for a
+//! docs page (the same link with `embed=1`, the compact layout).
+
+use yew::prelude::*;
+
+use crate::services::clipboard;
+
+/// Properties of [`Share`].
+#[derive(Properties, PartialEq)]
+pub struct ShareProps {
+    /// The URL hash (without `#`) of the current view.
+    pub hash: AttrValue,
+    /// What the view shows, for the iframe's title.
+    pub title: AttrValue,
+}
+
+/// Which box is open.
+#[derive(Clone, Copy, PartialEq)]
+enum Open {
+    Link,
+    Embed,
+}
+
+/// The iframe snippet embedding `hash` of the page at `base`.
+pub fn embed_snippet(base: &str, hash: &str, title: &str) -> String {
+    let hash = if hash.split('&').any(|item| item == "embed=1" || item == "embed") {
+        hash.to_string()
+    } else {
+        format!("{hash}&embed=1")
+    };
+    format!(
+        "<iframe src=\"{base}#{hash}\" title=\"racemap: {title}\" width=\"100%\" height=\"640\" \
+         style=\"border:1px solid #ccc;border-radius:6px\" loading=\"lazy\"></iframe>"
+    )
+}
+
+/// The Share and Embed buttons and the box each opens.
+#[function_component(Share)]
+pub fn share(props: &ShareProps) -> Html {
+    let open = use_state(|| None::<Open>);
+    let copied = use_state(|| false);
+    let link = format!("{}#{}", clipboard::page_base(), props.hash);
+    let snippet = embed_snippet(&clipboard::page_base(), &props.hash, &props.title);
+    let toggle = |which: Open, text: String| {
+        let open = open.clone();
+        let copied = copied.clone();
+        Callback::from(move |_: MouseEvent| {
+            if *open == Some(which) {
+                open.set(None);
+            } else {
+                copied.set(clipboard::copy(&text));
+                open.set(Some(which));
+            }
+        })
+    };
+    let select_all = Callback::from(|event: FocusEvent| {
+        if let Some(input) = event.target_dyn_into::<web_sys::HtmlInputElement>() {
+            input.select();
+        } else if let Some(area) = event.target_dyn_into::<web_sys::HtmlTextAreaElement>() {
+            area.select();
+        }
+    });
+    let note = if *copied {
+        "Copied to the clipboard."
+    } else {
+        "Copy this text."
+    };
+    html! {
+        <div class="share">
+            <button
+                type="button"
+                aria-expanded={(*open == Some(Open::Link)).to_string()}
+                onclick={toggle(Open::Link, link.clone())}
+            >
+                { "Share" }
+            </button>
+            <button
+                type="button"
+                aria-expanded={(*open == Some(Open::Embed)).to_string()}
+                onclick={toggle(Open::Embed, snippet.clone())}
+            >
+                { "Embed" }
+            </button>
+            if *open == Some(Open::Link) {
+                <div class="share-box">
+                    <label class="field">
+                        <span class="field-label">{ "Link to this view" }</span>
+                        <input type="text" readonly=true value={link} onfocus={select_all.clone()} />
+                    </label>
+                    <p class="note" role="status">{ note }</p>
+                </div>
+            }
+            if *open == Some(Open::Embed) {
+                <div class="share-box">
+                    <label class="field">
+                        <span class="field-label">{ "Embed code" }</span>
+                        <textarea readonly=true rows="3" value={snippet} onfocus={select_all} />
+                    </label>
+                    <p class="note" role="status">{ note }</p>
+                </div>
+            }
+        </div>
+    }
+}

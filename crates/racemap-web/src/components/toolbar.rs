@@ -1,0 +1,101 @@
+//! The toolbar: title, example and workload, the step controls, the scheduler, "Find a bug",
+//! Share and Embed. A container: it turns its children's callbacks into reducer actions.
+
+use yew::prelude::*;
+
+use crate::components::controls::Controls;
+use crate::components::example_picker::ExamplePicker;
+use crate::components::scheduler_picker::SchedulerPicker;
+use crate::components::share::Share;
+use crate::components::workload_form::WorkloadForm;
+use crate::state::{Action, Example, Exploration, SchedulerChoice, State};
+
+/// Properties of [`Toolbar`].
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    /// The app state.
+    pub state: State,
+    /// The reducer's dispatcher.
+    pub dispatch: UseReducerDispatcher<State>,
+}
+
+/// Title, pickers and controls.
+#[function_component(Toolbar)]
+pub fn toolbar(props: &ToolbarProps) -> Html {
+    let state = &props.state;
+    let dispatch = props.dispatch.clone();
+    let on_action = Callback::from(move |action: Action| dispatch.dispatch(action));
+    let on_select_example = on_action.reform(Action::SelectExample);
+    let on_workload = on_action.reform(Action::SetWorkload);
+    let on_scheduler = on_action.reform(Action::SetScheduler);
+    let view = state.run().map(|run| run.view.clone());
+    let exploring = matches!(state.exploration, Exploration::Running { .. });
+    let find_bug = {
+        let on_action = on_action.clone();
+        Callback::from(move |_: MouseEvent| {
+            on_action.emit(if exploring {
+                Action::StopExploring
+            } else {
+                Action::StartExploring
+            })
+        })
+    };
+    let last_schedule: Option<AttrValue> = match &state.exploration {
+        Exploration::Done(result) => result.outcomes.first().map(|o| o.schedule.clone().into()),
+        _ => None,
+    };
+    let title = match state.example {
+        Example::Preset(strategy) if !state.custom_source => strategy.title(),
+        _ => "a Go program",
+    };
+    html! {
+        <header class="toolbar">
+            <div class="brand">
+                <h1 class="title">{ "racemap" }</h1>
+                if !state.embed {
+                    <p class="tagline">{ "Watch goroutines share a Go map, one step at a time." }</p>
+                }
+            </div>
+            <div class="program-row">
+                <ExamplePicker selected={state.example} on_select={on_select_example} />
+                if let (Example::Preset(strategy), false) = (state.example, state.embed) {
+                    <WorkloadForm workload={state.workload} on_change={on_workload} />
+                    <p class="when-to-use">{ strategy.when_to_use() }</p>
+                }
+            </div>
+            <div class="control-row">
+                <Controls
+                    step={view.as_ref().map_or(0, |v| v.step)}
+                    ended={view.as_ref().is_some_and(|v| v.ended.is_some())}
+                    playing={state.playing}
+                    speed_ms={state.speed_ms}
+                    enabled={view.is_some()}
+                    on_action={on_action.clone()}
+                />
+                <SchedulerPicker
+                    scheduler={state.scheduler.clone()}
+                    {last_schedule}
+                    on_change={on_scheduler}
+                />
+                <button
+                    type="button"
+                    class="find-bug"
+                    onclick={find_bug}
+                    disabled={view.is_none()}
+                    aria-label={if exploring { "Stop searching" } else { "Find a bug" }}
+                >
+                    { if exploring { "Stop searching" } else { "Find a bug" } }
+                </button>
+                <Share hash={AttrValue::from(state.to_hash())} title={title} />
+            </div>
+            if let Some(notice) = &state.notice {
+                <p class="notice" role="alert">{ notice.clone() }</p>
+            }
+            if matches!(state.scheduler, SchedulerChoice::Manual) && view.as_ref().is_some_and(|v| v.step == 0) {
+                <p class="hint">
+                    { "You are the scheduler: press a goroutine's button to run its next step, or Step to run the lowest one. Keys (with the widget focused): → step, ← back, Space play/pause, R reset." }
+                </p>
+            }
+        </header>
+    }
+}

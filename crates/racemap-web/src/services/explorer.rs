@@ -1,0 +1,84 @@
+//! "Find a bug": the core's DPOR explorer, run a chunk at a time so the page never freezes.
+//!
+//! The search is the core's resumable [`Explorer`]: every chunk makes at most [`CHUNK_STEPS`]
+//! machine steps, reports its progress to the reducer and yields to the browser (a zero-delay
+//! timeout) before the next chunk. Dropping the returned [`Search`] cancels it: the pending
+//! timeout is cleared and the explorer freed.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::timers::callback::Timeout;
+use racemap::compile::compile;
+use racemap::explore::{DporConfig, Explorer};
+use racemap::rt::config::Config;
+use racemap::rt::machine::Machine;
+use yew::UseReducerDispatcher;
+
+use crate::state::{Action, State, MAX_STEPS};
+
+/// Machine steps per chunk: a few milliseconds of work between two frames.
+pub const CHUNK_STEPS: u64 = 4_000;
+
+/// A running search; dropping it stops the search.
+pub struct Search {
+    /// The timeout of the next chunk (replaced by each chunk).
+    next: Rc<RefCell<Option<Timeout>>>,
+}
+
+impl Drop for Search {
+    fn drop(&mut self) {
+        if let Some(timeout) = self.next.borrow_mut().take() {
+            timeout.cancel();
+        }
+    }
+}
+
+/// Start exploring `source`; progress and the result go to `dispatcher` tagged `generation`.
+pub fn start(source: &str, generation: u64, dispatcher: UseReducerDispatcher<State>) -> Search {
+    let next = Rc::new(RefCell::new(None));
+    let program = match compile(source) {
+        Ok(program) => Rc::new(program),
+        // The reducer only starts a search for a program that compiles.
+        Err(_) => return Search { next },
+    };
+    let machine = Machine::new(
+        program,
+        Config {
+            max_steps: MAX_STEPS,
+            ..Config::default()
+        },
+    );
+    let config = DporConfig {
+        max_steps_per_execution: MAX_STEPS,
+        ..DporConfig::default()
+    };
+    let explorer = Rc::new(RefCell::new(Explorer::new(machine, &config)));
+    schedule_chunk(explorer, generation, dispatcher, next.clone());
+    Search { next }
+}
+
+fn schedule_chunk(
+    explorer: Rc<RefCell<Explorer<Machine>>>,
+    generation: u64,
+    dispatcher: UseReducerDispatcher<State>,
+    next: Rc<RefCell<Option<Timeout>>>,
+) {
+    let slot = next.clone();
+    let timeout = Timeout::new(0, move || {
+        let finished = explorer.borrow_mut().advance(CHUNK_STEPS);
+        if finished {
+            let result = explorer.borrow().result();
+            dispatcher.dispatch(Action::ExploreFinished { generation, result });
+            next.borrow_mut().take();
+        } else {
+            let progress = explorer.borrow().progress();
+            dispatcher.dispatch(Action::ExploreProgress {
+                generation,
+                progress,
+            });
+            schedule_chunk(explorer.clone(), generation, dispatcher.clone(), next.clone());
+        }
+    });
+    *slot.borrow_mut() = Some(timeout);
+}
