@@ -1,0 +1,134 @@
+//! What one click in the visualizer costs on a long trace: a program of about 9,600 visible
+//! steps (two goroutines doing 600 locked map increments each), played with a seeded scheduler
+//! to step 2000, then one step forward, one step back and a jump to step 1000, each with the
+//! `view()` the page renders afterwards; and one step forward at step 9000, to see how the
+//! cost grows with the trace.
+//!
+//! `cargo bench -p racemap --bench playback`; the README's performance section records results.
+
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use racemap::playback::{Playback, PlaybackConfig, SchedulerMode};
+use std::hint::black_box;
+
+/// Two workers, 600 iterations each of `mu.Lock(); m[k]++; mu.Unlock()`, joined by a
+/// WaitGroup: 9,619 steps under seed 1.
+const PROGRAM: &str = r#"package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func main() {
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	m := make(map[string]int)
+	keys := []string{"a", "b", "c"}
+	for w := 0; w < 2; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 600; i++ {
+				k := keys[i%len(keys)]
+				mu.Lock()
+				m[k]++
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	fmt.Println(len(m), m["a"]+m["b"]+m["c"])
+}
+"#;
+
+/// The program played with seed 1 (default checkpoint interval and step limit) up to step `n`.
+fn playback_at(n: u64) -> Playback {
+    let config = PlaybackConfig {
+        scheduler: SchedulerMode::Seeded { seed: 1 },
+        ..PlaybackConfig::default()
+    };
+    let mut p = Playback::new(PROGRAM, config).expect("the benchmark program compiles");
+    while p.cursor() < n {
+        p.step_auto()
+            .expect("the run is longer than the benchmark's steps");
+    }
+    assert!(p.ending().is_none(), "the run must go on past step {n}");
+    p
+}
+
+fn bench_playback(c: &mut Criterion) {
+    let at_1999 = playback_at(1999);
+    let mut at_2000 = at_1999.clone();
+    at_2000.step_auto().expect("step 2000");
+    assert_eq!(at_2000.cursor(), 2000);
+
+    // Each measurement includes building and dropping the view (the page replaces the previous
+    // one on every click) but not dropping the cloned playback, which the page keeps.
+    let mut group = c.benchmark_group("playback/2000");
+    group.bench_function("step_auto+view", |b| {
+        b.iter_batched(
+            || at_1999.clone(),
+            |mut p| {
+                p.step_auto().expect("steps");
+                black_box(p.view());
+                p
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    group.bench_function("back+view", |b| {
+        b.iter_batched(
+            || at_2000.clone(),
+            |mut p| {
+                p.back().expect("goes back");
+                black_box(p.view());
+                p
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    group.bench_function("goto_1000", |b| {
+        b.iter_batched(
+            || at_2000.clone(),
+            |mut p| {
+                p.goto(1000).expect("goes back");
+                p
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    group.bench_function("goto_1000+view", |b| {
+        b.iter_batched(
+            || at_2000.clone(),
+            |mut p| {
+                p.goto(1000).expect("goes back");
+                black_box(p.view());
+                p
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    group.bench_function("view", |b| b.iter(|| black_box(at_2000.view())));
+    group.finish();
+
+    // How the view's cost grows with the trace: the same at step 9000, near the run's end.
+    let mut at_8999 = at_2000;
+    at_8999.goto(8999).expect("step 8999");
+    assert!(at_8999.ending().is_none());
+    let mut group = c.benchmark_group("playback/9000");
+    group.bench_function("step_auto+view", |b| {
+        b.iter_batched(
+            || at_8999.clone(),
+            |mut p| {
+                p.step_auto().expect("steps");
+                black_box(p.view());
+                p
+            },
+            BatchSize::LargeInput,
+        )
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_playback);
+criterion_main!(benches);
