@@ -14,6 +14,7 @@
 //! missing, so a second run starts within seconds. Dependencies: std, and serde_json to read the
 //! corpus outcomes.
 
+mod bench_web;
 mod cmd;
 mod conformance;
 mod dist;
@@ -44,7 +45,8 @@ commands:
   serve [--port N]   serve the web app on http://127.0.0.1:N/ (default 8080)
   test               format check, clippy, native tests, wasm build, browser tests
   conformance        compare racemap with real Go on ../shared/go-corpus
-  dist               release build of the static site into dist/, print wasm size";
+  dist               release build of the static site into dist/, print wasm size
+  bench-web          release build, then click/scroll latency on a long trace in Chromium";
 
 /// The repository root (the parent of this crate).
 pub fn repo_root() -> PathBuf {
@@ -61,6 +63,7 @@ fn main() -> ExitCode {
         Some("serve") => parse_port(&args[1..]).and_then(serve::run),
         Some("test") => no_more_args(&args[1..]).and_then(|()| test::run()),
         Some("dist") => no_more_args(&args[1..]).and_then(|()| dist::run()),
+        Some("bench-web") => no_more_args(&args[1..]).and_then(|()| bench_web::run()),
         Some("conformance") => no_more_args(&args[1..]).and_then(|()| test::conformance_command()),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");

@@ -44,7 +44,17 @@ pub fn run() -> Result {
     step("native tests", || {
         cmd::run(&mut toolchain.command(
             "cargo",
-            &["test", "-p", "racemap", "-p", "racemap-cli", "-p", "xtask"],
+            &[
+                "test",
+                "-p",
+                "racemap",
+                "-p",
+                "racemap-cli",
+                "-p",
+                "racemap-web",
+                "-p",
+                "xtask",
+            ],
         ))
     })?;
     step("conformance against ../shared/go-corpus", || {

@@ -65,19 +65,20 @@ fn app() -> Html {
     }
 
     // Keep the hash in step with the state, so the address bar is always a shareable link.
-    {
-        let fragment = state.to_hash();
-        use_effect_with(fragment, move |fragment| hash::write(fragment));
-    }
+    let fragment = AttrValue::from(state.to_hash());
+    use_effect_with(fragment.clone(), move |fragment| hash::write(fragment));
 
     // Play: one automatic step per tick while playing.
     {
         let dispatcher = state.dispatcher();
-        use_effect_with((state.playing, state.speed_ms), move |(playing, speed_ms)| {
-            let interval = playing
-                .then(|| Interval::new(*speed_ms, move || dispatcher.dispatch(Action::Tick)));
-            move || drop(interval)
-        });
+        use_effect_with(
+            (state.playing, state.speed_ms),
+            move |(playing, speed_ms)| {
+                let interval = playing
+                    .then(|| Interval::new(*speed_ms, move || dispatcher.dispatch(Action::Tick)));
+                move || drop(interval)
+            },
+        );
     }
 
     // Find a bug: the explorer searches in chunks between frames while a search is running.
@@ -89,8 +90,7 @@ fn app() -> Html {
         let source = state.source.clone();
         let dispatcher = state.dispatcher();
         use_effect_with(running, move |running| {
-            let search =
-                running.map(|generation| explorer::start(&source, generation, dispatcher));
+            let search = running.map(|generation| explorer::start(&source, generation, dispatcher));
             move || drop(search)
         });
     }
@@ -115,7 +115,7 @@ fn app() -> Html {
             aria-keyshortcuts="ArrowRight ArrowLeft Space R"
             {onkeydown}
         >
-            <Toolbar state={(*state).clone()} dispatch={state.dispatcher()} />
+            <Toolbar state={(*state).clone()} hash={fragment} dispatch={state.dispatcher()} />
             <Layout state={(*state).clone()} dispatch={state.dispatcher()} />
         </div>
     }

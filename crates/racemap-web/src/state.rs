@@ -376,10 +376,11 @@ impl State {
                 SchedulerChoice::Replay(schedule) => is_prefix(&moves, schedule),
                 _ => false,
             };
-            if !moves.is_empty() && !implied {
+            let recorded = p.recorded_steps() > 0;
+            if recorded && !implied {
                 params.set("moves", &moves);
             }
-            if p.cursor() > 0 || !moves.is_empty() {
+            if recorded {
                 params.set("step", &p.cursor().to_string());
             }
         }
@@ -399,8 +400,7 @@ impl State {
 
     /// A fresh run of `source` (new program, new scheduler or reset): step 0, not playing.
     fn reload(&self, source: Shared<str>, scheduler: SchedulerChoice) -> State {
-        let keeps_exploration = Rc::ptr_eq(&source.0, &self.source.0)
-            || *source == *self.source;
+        let keeps_exploration = Rc::ptr_eq(&source.0, &self.source.0) || *source == *self.source;
         State {
             program: load_program(&source, &scheduler),
             source,
@@ -670,5 +670,191 @@ impl Reducible for State {
             }
         };
         Rc::new(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The reducer as the page drives it. (Natively: nothing here touches the browser, so
+    //! these avoid user-edited sources, whose hash encoding is the browser's.)
+
+    use super::*;
+    use expect_test::expect;
+    use racemap::explore::{DporConfig, Explorer};
+
+    fn state(hash: &str) -> Rc<State> {
+        Rc::new(State::from_hash(&HashParams::parse(hash)))
+    }
+
+    fn apply(state: Rc<State>, actions: &[Action]) -> Rc<State> {
+        actions
+            .iter()
+            .fold(state, |s, action| s.reduce(action.clone()))
+    }
+
+    fn view(state: &State) -> View {
+        (*state.run().expect("the program compiles").view.0).clone()
+    }
+
+    #[test]
+    fn a_link_reopens_the_same_view_and_the_same_future() {
+        let mut s = state("example=mutex&goroutines=3&seed=2");
+        s = apply(s, &vec![Action::Step; 9]);
+        // The user picks a goroutine: the last runnable one.
+        let pick = s.run().unwrap().choices.last().unwrap().choice;
+        s = apply(
+            s,
+            &[
+                Action::StepChoice(pick),
+                Action::Step,
+                Action::Back,
+                Action::Back,
+            ],
+        );
+        assert_eq!(view(&s).step, 9);
+        let link = s.to_hash();
+        assert!(link.starts_with("example=mutex&goroutines=3&ops=2&writes=50&keys=2&seed=2&moves="));
+        assert!(link.ends_with("&step=9"), "{link}");
+
+        let reopened = state(&link);
+        assert_eq!(reopened.to_hash(), link);
+        assert_eq!(view(&reopened), view(&s));
+        // Step forward redoes the recorded moves in both.
+        let (a, b) = (
+            apply(s, &[Action::Step, Action::Step]),
+            apply(reopened, &[Action::Step, Action::Step]),
+        );
+        assert_eq!(view(&a), view(&b));
+        assert_eq!(view(&a).step, 11);
+    }
+
+    #[test]
+    fn hash_of_a_fresh_example() {
+        expect![["example=unsynchronized&goroutines=2&ops=2&writes=50&keys=2"]]
+            .assert_eq(&state("").to_hash());
+        expect![["example=sharded&goroutines=8&ops=20&writes=100&keys=1&embed=1"]].assert_eq(
+            &state("example=sharded&goroutines=99&ops=20&writes=250&keys=0&embed").to_hash(),
+        );
+        // Junk falls back to defaults instead of failing.
+        expect![["example=unsynchronized&goroutines=2&ops=2&writes=50&keys=2"]]
+            .assert_eq(&state("example=nope&goroutines=x&step=zz&moves=%%").to_hash());
+    }
+
+    #[test]
+    fn changing_the_scheduler_keeps_the_position() {
+        let s = apply(state("example=rwmutex"), &vec![Action::Step; 6]);
+        let before = view(&s);
+        let s = s.reduce(Action::SetScheduler(SchedulerChoice::Seeded(9)));
+        assert_eq!(s.scheduler, SchedulerChoice::Seeded(9));
+        assert_eq!(view(&s), before);
+        assert!(s.to_hash().contains("&seed=9&moves="));
+    }
+
+    #[test]
+    fn an_explored_crash_schedule_is_stepped_to_the_fatal_error() {
+        let source = Strategy::Unsynchronized.source(Workload::default());
+        let mut explorer = Explorer::for_source(&source, &DporConfig::default()).expect("compiles");
+        explorer.advance(u64::MAX);
+        let result = explorer.into_result();
+        let crash = result
+            .outcomes
+            .iter()
+            .find(|o| o.error.as_deref() == Some("fatal error: concurrent map writes"))
+            .expect("the explorer finds the crash");
+        let s =
+            state("example=unsynchronized").reduce(Action::LoadSchedule(crash.schedule.clone()));
+        assert_eq!(s.scheduler, SchedulerChoice::Replay(crash.schedule.clone()));
+        let s = apply(s, &[Action::RunToNextRaceOrError]);
+        assert_eq!(view(&s).races.len(), 1, "stops at the race first");
+        assert!(view(&s).ended.is_none());
+        let s = apply(s, &[Action::RunToNextRaceOrError]);
+        let ended = view(&s).ended.expect("the run ended");
+        assert_eq!(ended.exit_code, 2);
+        assert_eq!(
+            ended.first_error_line.as_deref(),
+            Some("fatal error: concurrent map writes")
+        );
+        // The moves are the schedule's own: the link needs only the schedule and the step.
+        assert!(!s.to_hash().contains("moves="), "{}", s.to_hash());
+        let reopened = state(&s.to_hash());
+        assert_eq!(view(&reopened), view(&s));
+        // Nothing moves after the end; the notice says why.
+        let s = s.reduce(Action::Step);
+        assert_eq!(
+            s.notice.as_deref(),
+            Some("The run has ended. Step back, or Reset to start again.")
+        );
+    }
+
+    #[test]
+    fn playing_stops_at_the_end_and_ticks_do_nothing_when_paused() {
+        let mut s = state("example=mutex&seed=3").reduce(Action::TogglePlay);
+        assert!(s.playing);
+        for _ in 0..1000 {
+            if !s.playing {
+                break;
+            }
+            s = s.reduce(Action::Tick);
+        }
+        assert!(!s.playing);
+        assert!(view(&s).ended.is_some());
+        let paused = s.clone().reduce(Action::Tick);
+        assert!(
+            Rc::ptr_eq(&paused, &s),
+            "a tick while paused changes nothing"
+        );
+        assert!(
+            s.reduce(Action::TogglePlay).notice.is_some(),
+            "cannot play a finished run"
+        );
+    }
+
+    #[test]
+    fn explorer_reports_of_an_old_search_are_ignored() {
+        let s = state("example=mutex").reduce(Action::StartExploring);
+        let s = s
+            .reduce(Action::StopExploring)
+            .reduce(Action::StartExploring);
+        let Exploration::Running { generation, .. } = s.exploration else {
+            panic!("running");
+        };
+        assert_eq!(generation, 1);
+        let stale = ExploreResult {
+            complete: true,
+            executions: 1,
+            race: true,
+            deadlock: false,
+            outcomes: Vec::new(),
+        };
+        let after = s.clone().reduce(Action::ExploreFinished {
+            generation: 0,
+            result: stale.clone(),
+        });
+        assert!(matches!(after.exploration, Exploration::Running { .. }));
+        let after = after.reduce(Action::ExploreFinished {
+            generation: 1,
+            result: stale,
+        });
+        assert!(matches!(after.exploration, Exploration::Done(_)));
+    }
+
+    #[test]
+    fn compile_errors_are_placed_on_their_lines() {
+        let errors = compile_errors(
+            "package main\n\nfunc main() {\n\tx := 1\n\ty = 2\n}\n",
+            &racemap::compile::compile("package main\n\nfunc main() {\n\tx := 1\n\ty = 2\n}\n")
+                .expect_err("does not compile"),
+        );
+        let placed: Vec<(u32, u32, &str)> = errors
+            .iter()
+            .map(|e| (e.line, e.col, e.text.as_str()))
+            .collect();
+        assert_eq!(
+            placed,
+            [
+                (4, 2, "prog.go:4:2: declared and not used: x"),
+                (5, 2, "prog.go:5:2: undefined: y"),
+            ]
+        );
     }
 }

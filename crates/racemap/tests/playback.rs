@@ -321,7 +321,11 @@ fn replayed_moves_of_a_mixed_seeded_run_continue_like_the_original() {
                 break;
             }
         }
-        assert_eq!(reopened.view(), original.view(), "{strategy:?} after more seeded steps");
+        assert_eq!(
+            reopened.view(),
+            original.view(),
+            "{strategy:?} after more seeded steps"
+        );
     }
 }
 

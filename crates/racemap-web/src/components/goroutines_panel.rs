@@ -80,10 +80,14 @@ pub fn goroutines_panel(props: &GoroutinesPanelProps) -> Html {
             </li>
         }
     });
-    let ended = props.view.ended.as_ref().map(|end| match &end.first_error_line {
-        Some(line) => format!("The program has stopped: {line}"),
-        None => format!("The program has exited (status {}).", end.exit_code),
-    });
+    let ended = props
+        .view
+        .ended
+        .as_ref()
+        .map(|end| match &end.first_error_line {
+            Some(line) => format!("The program has stopped: {line}"),
+            None => format!("The program has exited (status {}).", end.exit_code),
+        });
     html! {
         <>
             if let Some(ended) = ended {

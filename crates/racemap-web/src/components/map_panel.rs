@@ -55,9 +55,21 @@ fn map_table(map: &MapInfo) -> Html {
         }
     }
     let rows = keys.iter().map(|key| {
-        let value = map.entries.iter().find(|e| &e.key == key).map(|e| e.value.clone());
-        let now: Vec<&MapTouch> = map.last_touches.iter().filter(|t| t.key.as_ref() == Some(key)).collect();
-        let next: Vec<&MapTouch> = map.next_touches.iter().filter(|t| t.key.as_ref() == Some(key)).collect();
+        let value = map
+            .entries
+            .iter()
+            .find(|e| &e.key == key)
+            .map(|e| e.value.clone());
+        let now: Vec<&MapTouch> = map
+            .last_touches
+            .iter()
+            .filter(|t| t.key.as_ref() == Some(key))
+            .collect();
+        let next: Vec<&MapTouch> = map
+            .next_touches
+            .iter()
+            .filter(|t| t.key.as_ref() == Some(key))
+            .collect();
         let writing = map.writing_key.as_ref() == Some(key);
         let class = classes!(
             "entry",
@@ -83,7 +95,12 @@ fn map_table(map: &MapInfo) -> Html {
         .iter()
         .filter(|t| t.key.is_none())
         .map(|t| touch(t, true))
-        .chain(map.next_touches.iter().filter(|t| t.key.is_none()).map(|t| touch(t, false)))
+        .chain(
+            map.next_touches
+                .iter()
+                .filter(|t| t.key.is_none())
+                .map(|t| touch(t, false)),
+        )
         .collect();
     html! {
         <section class="map" aria-label={format!("map {}", map.name)}>

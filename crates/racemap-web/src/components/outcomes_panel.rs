@@ -43,19 +43,34 @@ pub fn outcomes_panel(props: &OutcomesPanelProps) -> Html {
         }
         Exploration::Running { progress, .. } => (
             match progress {
-                Some(p) => format!("Searching… {} runs explored, {} outcomes so far.", p.executions, p.outcomes.len()),
+                Some(p) => format!(
+                    "Searching… {} runs explored, {} outcomes so far.",
+                    p.executions,
+                    p.outcomes.len()
+                ),
                 None => "Searching…".to_string(),
             },
-            progress.as_ref().map(|p| p.outcomes.clone()).unwrap_or_default(),
+            progress
+                .as_ref()
+                .map(|p| p.outcomes.clone())
+                .unwrap_or_default(),
         ),
         Exploration::Done(result) => (
             format!(
                 "{} {} runs explored: {} distinct outcome{}{}.",
-                if result.complete { "Every interleaving covered:" } else { "Search stopped early (budget):" },
+                if result.complete {
+                    "Every interleaving covered:"
+                } else {
+                    "Search stopped early (budget):"
+                },
                 result.executions,
                 result.outcomes.len(),
                 if result.outcomes.len() == 1 { "" } else { "s" },
-                if result.race { ", some with a data race" } else { ", no data race" },
+                if result.race {
+                    ", some with a data race"
+                } else {
+                    ", no data race"
+                },
             ),
             result.outcomes.clone(),
         ),

@@ -23,7 +23,10 @@ enum Open {
 
 /// The iframe snippet embedding `hash` of the page at `base`.
 pub fn embed_snippet(base: &str, hash: &str, title: &str) -> String {
-    let hash = if hash.split('&').any(|item| item == "embed=1" || item == "embed") {
+    let hash = if hash
+        .split('&')
+        .any(|item| item == "embed=1" || item == "embed")
+    {
         hash.to_string()
     } else {
         format!("{hash}&embed=1")

@@ -99,7 +99,9 @@ pub fn timeline_panel(props: &TimelinePanelProps) -> Html {
     }
 
     let lanes: Vec<u64> = view.goroutines.iter().map(|g| g.go_id).collect();
-    let x = |go_id: u64| LEFT + LANE * (lanes.iter().position(|g| *g == go_id).unwrap_or(0) as f64 + 0.5);
+    let x = |go_id: u64| {
+        LEFT + LANE * (lanes.iter().position(|g| *g == go_id).unwrap_or(0) as f64 + 0.5)
+    };
     let y = |step: u64| (step as f64 - 0.5) * ROW;
     let width_lanes = LEFT + LANE * lanes.len() as f64;
     let total = view.timeline.len() as f64;

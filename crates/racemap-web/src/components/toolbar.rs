@@ -15,6 +15,8 @@ use crate::state::{Action, Example, Exploration, SchedulerChoice, State};
 pub struct ToolbarProps {
     /// The app state.
     pub state: State,
+    /// The URL hash of the state (computed once per change by the app).
+    pub hash: AttrValue,
     /// The reducer's dispatcher.
     pub dispatch: UseReducerDispatcher<State>,
 }
@@ -86,7 +88,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 >
                     { if exploring { "Stop searching" } else { "Find a bug" } }
                 </button>
-                <Share hash={AttrValue::from(state.to_hash())} title={title} />
+                <Share hash={props.hash.clone()} title={title} />
             </div>
             if let Some(notice) = &state.notice {
                 <p class="notice" role="alert">{ notice.clone() }</p>

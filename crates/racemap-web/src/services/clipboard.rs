@@ -23,7 +23,11 @@ pub fn page_base() -> String {
     web_sys::window()
         .and_then(|window| {
             let location = window.location();
-            Some(format!("{}{}", location.origin().ok()?, location.pathname().ok()?))
+            Some(format!(
+                "{}{}",
+                location.origin().ok()?,
+                location.pathname().ok()?
+            ))
         })
         .unwrap_or_default()
 }

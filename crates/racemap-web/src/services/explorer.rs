@@ -9,10 +9,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
-use racemap::compile::compile;
-use racemap::explore::{DporConfig, Explorer};
-use racemap::rt::config::Config;
-use racemap::rt::machine::Machine;
+use racemap::explore::{DporConfig, ProgramExplorer};
 use yew::UseReducerDispatcher;
 
 use crate::state::{Action, State, MAX_STEPS};
@@ -37,29 +34,21 @@ impl Drop for Search {
 /// Start exploring `source`; progress and the result go to `dispatcher` tagged `generation`.
 pub fn start(source: &str, generation: u64, dispatcher: UseReducerDispatcher<State>) -> Search {
     let next = Rc::new(RefCell::new(None));
-    let program = match compile(source) {
-        Ok(program) => Rc::new(program),
-        // The reducer only starts a search for a program that compiles.
-        Err(_) => return Search { next },
-    };
-    let machine = Machine::new(
-        program,
-        Config {
-            max_steps: MAX_STEPS,
-            ..Config::default()
-        },
-    );
     let config = DporConfig {
         max_steps_per_execution: MAX_STEPS,
         ..DporConfig::default()
     };
-    let explorer = Rc::new(RefCell::new(Explorer::new(machine, &config)));
+    let explorer = match ProgramExplorer::for_source(source, &config) {
+        Ok(explorer) => Rc::new(RefCell::new(explorer)),
+        // The reducer only starts a search for a program that compiles.
+        Err(_) => return Search { next },
+    };
     schedule_chunk(explorer, generation, dispatcher, next.clone());
     Search { next }
 }
 
 fn schedule_chunk(
-    explorer: Rc<RefCell<Explorer<Machine>>>,
+    explorer: Rc<RefCell<ProgramExplorer>>,
     generation: u64,
     dispatcher: UseReducerDispatcher<State>,
     next: Rc<RefCell<Option<Timeout>>>,
@@ -77,7 +66,12 @@ fn schedule_chunk(
                 generation,
                 progress,
             });
-            schedule_chunk(explorer.clone(), generation, dispatcher.clone(), next.clone());
+            schedule_chunk(
+                explorer.clone(),
+                generation,
+                dispatcher.clone(),
+                next.clone(),
+            );
         }
     });
     *slot.borrow_mut() = Some(timeout);

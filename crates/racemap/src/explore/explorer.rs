@@ -98,3 +98,26 @@ impl<T: Target> Explorer<T> {
         self.finished && self.search.complete()
     }
 }
+
+/// The explorer of a Go program ([`Explorer::for_source`]).
+pub type ProgramExplorer = Explorer<crate::rt::machine::Machine>;
+
+impl ProgramExplorer {
+    /// A search of the Go program `source` (named `prog.go`), each run limited to the config's
+    /// `max_steps_per_execution`: what a front end needs without touching the runtime. A
+    /// program that does not compile gives its diagnostics.
+    pub fn for_source(
+        source: &str,
+        config: &DporConfig,
+    ) -> Result<Self, Vec<crate::diag::Diagnostic>> {
+        let program = std::rc::Rc::new(crate::compile::compile(source)?);
+        let machine = crate::rt::machine::Machine::new(
+            program,
+            crate::rt::config::Config {
+                max_steps: config.max_steps_per_execution,
+                ..crate::rt::config::Config::default()
+            },
+        );
+        Ok(Explorer::new(machine, config))
+    }
+}

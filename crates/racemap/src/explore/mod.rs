@@ -11,7 +11,7 @@ pub mod sample;
 pub mod target;
 
 pub use dpor::{explore, DporAlgorithm, DporConfig};
-pub use explorer::{ExploreProgress, Explorer};
+pub use explorer::{ExploreProgress, Explorer, ProgramExplorer};
 pub use footprint::{CommutingClass, Footprint, Resource};
 pub use outcome::{ExploreResult, Outcome};
 pub use sample::{sample, SampleStrategy};

@@ -1,0 +1,120 @@
+// Browser benchmark (not a test): how long one click and one scroll take on a long trace in
+// the real page (release wasm). `cargo xtask bench-web` builds the site and runs this; it prints
+// medians and maxima, and asserts nothing (speed goals live in benchmarks, not timed tests).
+//
+// Measured inside the page with performance.now(): from the click (or scroll) to the DOM
+// reflecting it ("updated"), and to the next animation frame after that ("painted").
+
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { startServer } from './server.mjs';
+import { launchBrowser, newWatchedPage } from './browser.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const DIST = path.resolve(process.env.RACEMAP_DIST ?? path.join(here, '../../dist'));
+const SAMPLES = 25;
+
+// Two goroutines, 400 locked increments each: about 2 700 steps with seed 1.
+const SOURCE = `package main
+
+import "sync"
+
+func main() {
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	m := map[int]int{}
+	for g := 0; g < 2; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 400; i++ {
+				mu.Lock()
+				m[i%4]++
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+}
+`;
+
+/** Click the button named `name`; resolve to [updated ms, painted ms]. */
+function timeClick(page, name) {
+  return page.evaluate(async (name) => {
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === name);
+    const counter = document.querySelector('[aria-label="Current step"]');
+    const before = counter.textContent;
+    const t0 = performance.now();
+    const updated = new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (counter.textContent !== before) {
+          observer.disconnect();
+          resolve(performance.now());
+        }
+      });
+      observer.observe(counter, { childList: true, characterData: true, subtree: true });
+    });
+    button.click();
+    const t1 = await updated;
+    const t2 = await new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+    return [t1 - t0, t2 - t0];
+  }, name);
+}
+
+/** Scroll the timeline to `top`; resolve to [updated ms, painted ms] (rows redrawn). */
+function timeScroll(page, top) {
+  return page.evaluate(async (top) => {
+    const scroller = document.querySelector('.timeline-scroll');
+    const svg = scroller.querySelector('svg');
+    const t0 = performance.now();
+    const updated = new Promise((resolve) => {
+      const observer = new MutationObserver(() => {
+        observer.disconnect();
+        resolve(performance.now());
+      });
+      observer.observe(svg, { childList: true, subtree: true, attributes: true, characterData: true });
+    });
+    scroller.scrollTop = top;
+    const t1 = await Promise.race([updated, new Promise((r) => setTimeout(() => r(performance.now()), 500))]);
+    const t2 = await new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+    return [t1 - t0, t2 - t0];
+  }, top);
+}
+
+function summary(label, samples) {
+  const stat = (i) => {
+    const sorted = samples.map((s) => s[i]).sort((a, b) => a - b);
+    return `median ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms`;
+  };
+  console.log(`${label.padEnd(34)} updated: ${stat(0)}; painted: ${stat(1)}`);
+}
+
+const server = await startServer(DIST);
+const browser = await launchBrowser();
+try {
+  const { page, problems } = await newWatchedPage(browser.context);
+  await page.goto(new URL(`index.html#example=blank&seed=1&code=${encodeURIComponent(SOURCE)}`, server.url).href);
+  await page.getByTestId('app').waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Run to next race or error', exact: true }).click();
+  const steps = Number((await page.getByLabel('Current step').innerText()).replace('step ', ''));
+  console.log(`trace: ${steps} steps`);
+  // Go back to step 2000, then measure around it.
+  await page.evaluate(() => {
+    location.hash = location.hash.replace(/step=\d+/, 'step=2000');
+  });
+  await page.waitForFunction(() => document.querySelector('[aria-label="Current step"]')?.textContent === 'step 2000');
+  const back = [];
+  for (let i = 0; i < SAMPLES; i++) back.push(await timeClick(page, 'Step back'));
+  const forward = [];
+  for (let i = 0; i < SAMPLES; i++) forward.push(await timeClick(page, 'Step'));
+  const scroll = [];
+  for (let i = 0; i < SAMPLES; i++) scroll.push(await timeScroll(page, ((i * 7919) % steps) * 22));
+  summary('step back at ~2000', back);
+  summary('step forward at ~2000', forward);
+  summary('scroll the timeline', scroll);
+  if (problems.length) console.log('page problems:', problems);
+} finally {
+  await browser.close();
+  await server.close();
+}

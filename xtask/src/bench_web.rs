@@ -1,0 +1,23 @@
+//! `cargo xtask bench-web`: release build of the site, then the browser benchmark
+//! (`tests/browser/bench.mjs`): click and scroll latency on a 2 000-step trace in headless
+//! Chromium. It prints numbers and asserts nothing.
+
+use crate::dist;
+use crate::tools::{self, Toolchain, CHROMIUM};
+use crate::{cmd, repo_root, Result};
+
+/// Build the site and run the benchmark.
+pub fn run() -> Result {
+    let root = repo_root();
+    let toolchain = Toolchain::for_site(&root)?;
+    tools::ensure_chromium()?;
+    toolchain.ensure_browser_test_deps()?;
+    let site = root.join("target/xtask-site");
+    dist::build_site(&toolchain, &site)?;
+    let mut command = toolchain.command("node", &["bench.mjs"]);
+    command
+        .current_dir(root.join("tests/browser"))
+        .env("RACEMAP_DIST", &site)
+        .env("RACEMAP_CHROMIUM", CHROMIUM);
+    cmd::run(&mut command)
+}
