@@ -328,6 +328,26 @@ test('step back restores the previous view exactly, also from the keyboard', asy
   await page.close();
 });
 
+test('Play steps on its own at the chosen speed until the run ends; Pause stops it', async () => {
+  const { page, problems } = await openApp('index.html#example=sharded&seed=5');
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption({ label: 'Fast' });
+  await button(page, 'Play').click();
+  await page.waitForFunction(() => Number(document.querySelector('[aria-label="Current step"]').textContent.slice(5)) >= 3);
+  await button(page, 'Pause').click();
+  const paused = await currentStep(page);
+  await page.waitForTimeout(500);
+  assert.equal(await currentStep(page), paused, 'no step while paused');
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption({ label: 'Fastest' });
+  await button(page, 'Play').click();
+  await region(page, 'Console').getByText('exit status 0').waitFor({ timeout: 30_000 });
+  // At the end, playing stops by itself and Play is offered again (disabled: nothing to play).
+  await button(page, 'Play').waitFor();
+  assert.ok(await button(page, 'Play').isDisabled());
+  assert.match(await page.getByTestId('announcement').innerText(), /the program exits with status 0/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('keys do nothing while focus is outside the widget', async () => {
   const watched = await newWatchedPage(browser.context);
   const { page, problems } = watched;
