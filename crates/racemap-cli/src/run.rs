@@ -50,17 +50,15 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
         Ok(p) => Rc::new(p),
         Err(code) => return Ok(code),
     };
-    config.record_events = trace;
     machine_config.max_steps = config.max_steps;
-    let machine = Machine::new(program.clone(), machine_config);
-    let go_ids = machine.clone();
+    let machine = Machine::new(program.clone(), machine_config.clone());
     let result = run(machine, &config);
     let mut stdout = std::io::stdout().lock();
     let mut stderr = std::io::stderr().lock();
     if trace {
-        let go_id = |g| go_ids.go_id(g);
-        for (i, event) in result.steps.iter().enumerate() {
-            let line = racemap::describe::trace_line(i + 1, event, &go_id, &program.source_map);
+        // The run is deterministic: replaying its moves describes each step with the machine
+        // as it is then (goroutine numbers, source names).
+        for line in racemap::describe::trace(&program, machine_config, &result.schedule) {
             let _ = writeln!(stderr, "{line}");
         }
         let _ = writeln!(stderr, "schedule: {}", result.schedule.encode());

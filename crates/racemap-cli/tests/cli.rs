@@ -118,16 +118,95 @@ fn trace_prints_one_line_per_step_with_the_source_line() {
     assert_eq!(out.status.code(), Some(0));
     let err = text(&out.stderr);
     assert!(
-        err.lines().any(
-            |l| l.contains("starts writing map#") && l.ends_with("two_writers.go:15")
-                || l.contains("starts writing map#") && l.ends_with("two_writers.go:19")
-        ),
+        err.lines()
+            .any(|l| l.contains("starts writing scores[\"alice\"]")
+                && l.ends_with("two_writers.go:15")
+                || l.contains("starts writing scores[\"bob\"]")
+                    && l.ends_with("two_writers.go:19")),
         "{err}"
     );
     assert!(
         err.lines().last().unwrap().starts_with("schedule: "),
         "{err}"
     );
+}
+
+/// `--trace` numbers goroutines as Go does, like the race report under it: each access of the
+/// report is a trace line of the same goroutine at the same source line, and each goroutine the
+/// report says was created is started by a trace line at its `go` statement.
+#[test]
+fn trace_numbers_goroutines_like_the_race_report() {
+    // Seeds whose run reports the race (others crash with `concurrent map writes` first).
+    for seed in ["0", "2", "3", "5"] {
+        let out = racemap(&[
+            "run",
+            "--seed",
+            seed,
+            "--trace",
+            program("two_writers.go").to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(66), "seed {seed}");
+        let err = text(&out.stderr);
+        let (trace, report) = err
+            .split_once("==================\n")
+            .expect("a race report");
+        // `   5  goroutine 6   starts writing …  two_writers.go:15` → (6, line text)
+        let steps: Vec<(u64, &str)> = trace
+            .lines()
+            .filter_map(|l| {
+                let rest = l.trim_start().split_once("  goroutine ")?.1;
+                let (n, what) = rest.split_once(' ')?;
+                Some((n.parse().ok()?, what))
+            })
+            .collect();
+        assert!(steps.len() > 10, "seed {seed}: {trace}");
+        assert!(steps.iter().all(|(g, _)| *g != 0), "seed {seed}: {trace}");
+        assert!(steps.iter().any(|(g, _)| *g == 1), "seed {seed}: {trace}");
+        // The report's blocks: `Write at 0x… by goroutine 7:` / `Goroutine 7 (running) created
+        // at:`, each followed by frames; the first `two_writers.go:LINE` is the access or the
+        // `go` statement.
+        let mut checked = 0;
+        let lines: Vec<&str> = report.lines().collect();
+        for (i, l) in lines.iter().enumerate() {
+            let (go_id, created) = if let Some(rest) = l.split_once(" by goroutine ") {
+                (rest.1.trim_end_matches(':'), false)
+            } else if let Some(rest) = l.strip_prefix("Goroutine ") {
+                (rest.split(' ').next().unwrap(), true)
+            } else {
+                continue;
+            };
+            let go_id: u64 = go_id.parse().expect("a goroutine number");
+            let at = lines[i + 1..]
+                .iter()
+                .find_map(|f| {
+                    f.trim()
+                        .split(' ')
+                        .next()
+                        .filter(|f| f.starts_with("two_writers.go:"))
+                })
+                .expect("a frame in the program");
+            let found = if created {
+                steps.iter().any(|(g, what)| {
+                    *g == 1
+                        && what.contains(&format!("starts goroutine {go_id} "))
+                        && what.ends_with(at)
+                })
+            } else {
+                steps.iter().any(|(g, what)| {
+                    *g == go_id && what.contains("starts writing scores[") && what.ends_with(at)
+                })
+            };
+            assert!(
+                found,
+                "seed {seed}: goroutine {go_id} at {at} not in the trace:\n{err}"
+            );
+            checked += 1;
+        }
+        assert_eq!(
+            checked, 4,
+            "seed {seed}: two accesses and two creations: {report}"
+        );
+    }
 }
 
 #[test]

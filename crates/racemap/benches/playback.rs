@@ -1,8 +1,8 @@
-//! What one click in the visualizer costs on a long trace: a program of about 9,600 visible
-//! steps (two goroutines doing 600 locked map increments each), played with a seeded scheduler
-//! to step 2000, then one step forward, one step back and a jump to step 1000, each with the
-//! `view()` the page renders afterwards; and one step forward at step 9000, to see how the
-//! cost grows with the trace.
+//! What one click in the visualizer costs on a long trace: a program of about 19,200 visible
+//! steps (two goroutines doing 1200 locked map increments each), played with a seeded scheduler
+//! (and the page's step limit, 20 000) to step 2000, then one step forward, one step back and a
+//! jump to step 1000, each with the `view()` the page renders afterwards; and one step forward
+//! and one back at steps 9000 and 18000, to see how the cost grows with the trace.
 //!
 //! `cargo bench -p racemap --bench playback`; the README's performance section records results.
 
@@ -10,8 +10,8 @@ use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use racemap::playback::{Playback, PlaybackConfig, SchedulerMode};
 use std::hint::black_box;
 
-/// Two workers, 600 iterations each of `mu.Lock(); m[k]++; mu.Unlock()`, joined by a
-/// WaitGroup: 9,619 steps under seed 1.
+/// Two workers, 1200 iterations each of `mu.Lock(); m[k]++; mu.Unlock()`, joined by a
+/// WaitGroup: 19,219 steps under seed 1.
 const PROGRAM: &str = r#"package main
 
 import (
@@ -28,7 +28,7 @@ func main() {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := 0; i < 600; i++ {
+			for i := 0; i < 1200; i++ {
 				k := keys[i%len(keys)]
 				mu.Lock()
 				m[k]++
@@ -41,10 +41,16 @@ func main() {
 }
 "#;
 
-/// The program played with seed 1 (default checkpoint interval and step limit) up to step `n`.
+/// The page's step limit.
+const MAX_STEPS: u64 = 20_000;
+
+/// The program played with seed 1 (default checkpoint interval, the page's step limit) up to
+/// step `n`, with the view of step `n` built (the page builds one after every click, and the
+/// playback keeps what the next view can reuse).
 fn playback_at(n: u64) -> Playback {
     let config = PlaybackConfig {
         scheduler: SchedulerMode::Seeded { seed: 1 },
+        max_steps: MAX_STEPS,
         ..PlaybackConfig::default()
     };
     let mut p = Playback::new(PROGRAM, config).expect("the benchmark program compiles");
@@ -53,6 +59,7 @@ fn playback_at(n: u64) -> Playback {
             .expect("the run is longer than the benchmark's steps");
     }
     assert!(p.ending().is_none(), "the run must go on past step {n}");
+    black_box(p.view());
     p
 }
 
@@ -61,6 +68,7 @@ fn bench_playback(c: &mut Criterion) {
     let mut at_2000 = at_1999.clone();
     at_2000.step_auto().expect("step 2000");
     assert_eq!(at_2000.cursor(), 2000);
+    black_box(at_2000.view());
 
     // Each measurement includes building and dropping the view (the page replaces the previous
     // one on every click) but not dropping the cloned playback, which the page keeps.
@@ -111,23 +119,41 @@ fn bench_playback(c: &mut Criterion) {
     group.bench_function("view", |b| b.iter(|| black_box(at_2000.view())));
     group.finish();
 
-    // How the view's cost grows with the trace: the same at step 9000, near the run's end.
-    let mut at_8999 = at_2000;
-    at_8999.goto(8999).expect("step 8999");
-    assert!(at_8999.ending().is_none());
-    let mut group = c.benchmark_group("playback/9000");
-    group.bench_function("step_auto+view", |b| {
-        b.iter_batched(
-            || at_8999.clone(),
-            |mut p| {
-                p.step_auto().expect("steps");
-                black_box(p.view());
-                p
-            },
-            BatchSize::LargeInput,
-        )
-    });
-    group.finish();
+    // How the view's cost grows with the trace: the same at steps 9000 and 18000.
+    let mut at = at_2000;
+    for n in [9000, 18000] {
+        at.goto(n - 1).expect("reaches the step");
+        assert!(at.ending().is_none());
+        black_box(at.view());
+        let mut at_n = at.clone();
+        at_n.step_auto().expect("steps");
+        black_box(at_n.view());
+        let mut group = c.benchmark_group(format!("playback/{n}"));
+        group.bench_function("step_auto+view", |b| {
+            b.iter_batched(
+                || at.clone(),
+                |mut p| {
+                    p.step_auto().expect("steps");
+                    black_box(p.view());
+                    p
+                },
+                BatchSize::LargeInput,
+            )
+        });
+        group.bench_function("back+view", |b| {
+            b.iter_batched(
+                || at_n.clone(),
+                |mut p| {
+                    p.back().expect("goes back");
+                    black_box(p.view());
+                    p
+                },
+                BatchSize::LargeInput,
+            )
+        });
+        group.bench_function("view", |b| b.iter(|| black_box(at_n.view())));
+        group.finish();
+    }
 }
 
 criterion_group!(benches, bench_playback);

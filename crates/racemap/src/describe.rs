@@ -1,11 +1,18 @@
-//! Steps in words: what `racemap run --trace` prints and the visualizer announces
-//! ("goroutine 6 writes m[\"k1\"]").
+//! Steps in words: what `racemap run --trace` prints ([`trace`]).
 //!
-//! Objects are named by kind and a short id (`map#1`, `mutex@3.0`) because events carry ids, not
-//! source names; values are shown in Go literal syntax when they are scalars.
+//! [`op_phrase`] names objects by kind and a short id (`map#1`, `mutex@3.0`), as events carry
+//! ids, not source names; values are shown in Go literal syntax when they are scalars. The
+//! playback's [`words`] name objects by source name and fall back to it; the trace uses them.
 
-use crate::rt::event::{Event, LockOp, Op};
+use crate::bytecode::Program;
+use crate::playback::names::{Learned, Names};
+use crate::playback::words;
+use crate::rt::config::Config;
+use crate::rt::event::{Event, Gid, LockOp, Op};
+use crate::rt::machine::Machine;
 use crate::rt::value::{Pointer, Value};
+use crate::sched::Schedule;
+use std::rc::Rc;
 
 /// A value as a short Go literal: `1`, `"k1"`, `true`, `{…}` for aggregates.
 pub fn value_literal(value: &Value) -> String {
@@ -160,20 +167,38 @@ pub fn op_phrase(op: &Op, go_id: &dyn Fn(crate::rt::event::Gid) -> u64) -> Strin
     }
 }
 
-/// One line of `racemap run --trace`: `STEP  goroutine N  PHRASE  prog.go:LINE`.
-pub fn trace_line(
-    step: usize,
-    event: &Event,
-    go_id: &dyn Fn(crate::rt::event::Gid) -> u64,
-    map: &crate::diag::SourceMap,
-) -> String {
-    format!(
-        "{step:>5}  goroutine {:<3} {}  {}:{}",
-        go_id(event.gid),
-        op_phrase(&event.op, go_id),
-        map.file_name,
-        map.line(event.span.lo)
-    )
+/// `racemap run --trace`: the run that made `schedule` (on a machine with `config`), replayed
+/// one step at a time, one line per event: `STEP  goroutine N  PHRASE  prog.go:LINE`. Goroutines
+/// have Go's numbers (the race reports' ones); objects have the source names the visualizer
+/// shows ([`Names`] at the end of the run: `m`, `wg`, `c.mu`), and the phrases are its
+/// timeline's. A rendezvous step has a line per goroutine, under the same step number.
+pub fn trace(program: &Rc<Program>, config: Config, schedule: &Schedule) -> Vec<String> {
+    let mut machine = Machine::new(program.clone(), config);
+    let mut learned = Learned::default();
+    // (step, event, its channel message formatted with the heap of that step)
+    let mut steps: Vec<(usize, Event, Option<String>)> = Vec::new();
+    for (i, choice) in schedule.choices.iter().enumerate() {
+        for event in machine.step(*choice) {
+            learned.learn(program, &event);
+            let message = words::message_text(&event.op, &machine);
+            steps.push((i + 1, event, message));
+        }
+    }
+    let names = Names::at(program, &machine, &learned);
+    let go_id = |g: Gid| machine.go_id(g);
+    let map = &program.source_map;
+    steps
+        .iter()
+        .map(|(step, event, message)| {
+            format!(
+                "{step:>5}  goroutine {:<3} {}  {}:{}",
+                go_id(event.gid),
+                words::step_phrase(&event.op, &names, &go_id, message.as_deref()),
+                map.file_name,
+                map.line(event.span.lo)
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -682,3 +682,15 @@ fn a_range_loop_over_a_named_map_is_described_by_name() {
         .iter()
         .any(|e| e.phrase.starts_with("iterates totals at key")));
 }
+
+#[test]
+fn a_sent_struct_is_shown_as_it_was_sent() {
+    let src = "package main\n\nimport \"fmt\"\n\ntype msg struct {\n\txs []int\n}\n\nfunc main() {\n\tch := make(chan msg, 1)\n\txs := []int{1, 2}\n\tch <- msg{xs}\n\txs[0] = 9\n\tm := <-ch\n\tfmt.Println(m.xs[0])\n}\n";
+    let mut p = playback(src, PlaybackConfig::default());
+    while p.step_auto().is_ok() {}
+    let v = p.view();
+    assert_eq!(v.console.stdout, "9\n");
+    let phrases: Vec<&str> = v.timeline.iter().map(|e| e.phrase.as_str()).collect();
+    assert!(phrases.contains(&"sends {[1 2]} on ch"), "{phrases:?}");
+    assert!(phrases.contains(&"receives {[9 2]} on ch"), "{phrases:?}");
+}

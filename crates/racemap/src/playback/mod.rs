@@ -15,6 +15,13 @@
 //! The moves made so far are kept past the cursor after going back ("the future"), so going
 //! forward again redoes them; a different move at the cursor discards the future.
 //!
+//! A view does not read the whole trace: what it derives from the steps is kept as each step is
+//! made — names learned from the events, the goroutines' arrival order and the happens-before
+//! state in a `Fold` (checkpointed with the session), the arrows and the steps of each race
+//! for the whole recording — and the timeline's entries are rendered once and cached until the
+//! names they show change. What is left per view is proportional to the state at the cursor,
+//! plus copying the timeline into the view.
+//!
 //! Every loop is bounded by `max_steps`; nothing a user types can make a call loop forever.
 
 pub mod names;
@@ -32,6 +39,8 @@ use crate::rt::machine::Machine;
 use crate::run::{step_limit_ending, Session};
 use crate::sched::{Choice, RandomScheduler, Schedule, Scheduler};
 use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 pub use view::View;
@@ -131,6 +140,51 @@ pub(crate) struct Record {
     pub races_after: usize,
     /// Goroutines blocked after this step.
     pub blocked_after: Vec<Gid>,
+    /// For each event, its channel message when formatting it needs the heap of this step
+    /// ([`words::message_text`]).
+    pub messages: Vec<Option<String>>,
+}
+
+/// What the views derive from the steps up to the cursor, folded one step at a time.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Fold {
+    /// Names learned from the events.
+    pub names: names::Learned,
+    /// The step after which each goroutine parked at its current operation (its arrival at it).
+    pub arrival: BTreeMap<Gid, u64>,
+    /// The happens-before state the next step's arrows need.
+    pub links: timeline::Links,
+}
+
+impl Fold {
+    /// Fold step `step` (from 1) made of `events`; returns its arrows.
+    fn step(
+        &mut self,
+        program: &Program,
+        machine: &Machine,
+        step: u64,
+        events: &[Event],
+    ) -> Vec<timeline::Arrow> {
+        for e in events {
+            self.names.learn(program, e);
+            self.arrival.insert(e.gid, step);
+            if let crate::rt::event::Op::Go { child } = e.op {
+                self.arrival.insert(child, step);
+            }
+        }
+        self.links.step(step, events, &|g| machine.go_id(g))
+    }
+}
+
+/// The state at a step, to go back to.
+#[derive(Clone, Debug)]
+struct Checkpoint {
+    /// The step.
+    step: usize,
+    /// The run after that many steps.
+    session: Session<Machine>,
+    /// Its fold.
+    fold: Fold,
 }
 
 /// A program being played step by step.
@@ -144,15 +198,31 @@ pub struct Playback {
     replay: Option<Schedule>,
     /// The run at the cursor.
     session: Session<Machine>,
+    /// What the views derive from the steps up to the cursor.
+    // Invariant: the fold of `records[..cursor]`.
+    fold: Fold,
     /// Every step made, including the future past the cursor after going back.
     // Invariant: `cursor <= records.len()`; `records[..cursor]` are the moves of `session`.
     records: Vec<Record>,
     /// Steps made in the current session.
     cursor: usize,
     /// Sessions at steps `0, k, 2k, …` (k = checkpoint interval), in order.
-    // Invariant: `checkpoints[0].0 == 0`; every checkpoint's step is `<= records.len()` and its
-    // session made exactly `records[..step]`.
-    checkpoints: Vec<(usize, Session<Machine>)>,
+    // Invariant: `checkpoints[0].step == 0`; every checkpoint's step is `<= records.len()`, its
+    // session made exactly `records[..step]` and its fold is theirs.
+    checkpoints: Vec<Checkpoint>,
+    /// The happens-before arrows into every recorded step.
+    // Invariant: the arrows of `records`, each step's from [`Fold::step`], in step order
+    // (`to_step` never decreases).
+    arrows: Vec<timeline::Arrow>,
+    /// For each race found by the recorded steps, in order: its step and the step of its
+    /// previous access.
+    // Invariant: one per race reported over `records`; the session at the cursor has found the
+    // first `session.races().len()`.
+    race_steps: Vec<(u64, Option<u64>)>,
+    /// Timeline entries rendered by earlier views (a cache: views render only new steps).
+    // Invariant: `entries.len() <= records.len()`; `entries[i]` is `records[i]` rendered with the
+    // cache's names.
+    timeline: RefCell<timeline::Rendered>,
     /// The random scheduler before the first step (seeded mode).
     random_start: Option<RandomScheduler>,
     /// Steps re-executed to go back (a cost counter for tests and diagnostics).
@@ -192,8 +262,16 @@ impl Playback {
             program,
             config,
             replay,
-            checkpoints: vec![(0, session.clone())],
+            checkpoints: vec![Checkpoint {
+                step: 0,
+                session: session.clone(),
+                fold: Fold::default(),
+            }],
             session,
+            fold: Fold::default(),
+            arrows: Vec::new(),
+            race_steps: Vec::new(),
+            timeline: RefCell::default(),
             records: Vec::new(),
             cursor: 0,
             random_start,
@@ -234,7 +312,7 @@ impl Playback {
     /// The moves made up to the cursor, encoded for the URL (replay it with
     /// [`SchedulerMode::Replay`]).
     pub fn schedule(&self) -> String {
-        self.schedule_value().encode()
+        self.session.schedule.encode()
     }
 
     /// Every recorded move, including those past the cursor after going back, encoded: with
@@ -246,14 +324,6 @@ impl Playback {
             s.push(r.choice);
         }
         s.encode()
-    }
-
-    fn schedule_value(&self) -> Schedule {
-        let mut s = Schedule::new();
-        for r in &self.records[..self.cursor] {
-            s.push(r.choice);
-        }
-        s
     }
 
     /// How the run ended, `None` while it can go on.
@@ -382,6 +452,9 @@ impl Playback {
         self.restore(0);
         self.records.clear();
         self.checkpoints.truncate(1);
+        self.arrows.clear();
+        self.race_steps.clear();
+        self.timeline.get_mut().entries.clear();
     }
 
     /// Make automatic moves until a step finds a data race, the run ends, or the scheduler has
@@ -410,13 +483,7 @@ impl Playback {
 
     /// Source names of objects, learned from the program and the steps up to the cursor.
     pub fn names(&self) -> names::Names {
-        names::Names::learn(
-            &self.program,
-            &self.session.target,
-            self.records[..self.cursor]
-                .iter()
-                .flat_map(|r| r.events.iter()),
-        )
+        names::Names::at(&self.program, &self.session.target, &self.fold.names)
     }
 
     // ----- internals -----
@@ -444,22 +511,39 @@ impl Playback {
             .records
             .get(self.cursor)
             .is_some_and(|r| r.choice == choice && same_random(&r.random_after, &random_after));
+        let races_before = self.session.races().len();
         if !keeps_future {
-            self.records.truncate(self.cursor);
             let limit = self.cursor;
-            self.checkpoints.retain(|(s, _)| *s <= limit);
+            self.records.truncate(limit);
+            self.checkpoints.retain(|c| c.step <= limit);
+            self.arrows.retain(|a| a.to_step <= limit as u64);
+            self.race_steps.truncate(races_before);
+            self.timeline.get_mut().entries.truncate(limit);
         }
         let events = self.session.step(choice);
+        let step = self.cursor as u64 + 1;
+        let m = &self.session.target;
+        let arrows = self.fold.step(&self.program, m, step, &events);
         let record = Record {
             choice,
+            messages: events
+                .iter()
+                .map(|e| words::message_text(&e.op, m))
+                .collect(),
             events,
             random_after,
             races_after: self.session.races().len(),
-            blocked_after: blocked(&self.session.target),
+            blocked_after: blocked(m),
         };
         if keeps_future {
+            // The same move from the same state: the record, its arrows and races are the same.
             self.records[self.cursor] = record;
         } else {
+            self.arrows.extend(arrows);
+            for race in &self.session.races()[races_before..] {
+                let previous = timeline::previous_access(&self.records, race);
+                self.race_steps.push((step, previous));
+            }
             self.records.push(record);
         }
         self.cursor += 1;
@@ -469,35 +553,43 @@ impl Playback {
 
     fn checkpoint_here(&mut self) {
         let k = self.config.checkpoint_interval as usize;
-        if self.cursor.is_multiple_of(k) && !self.checkpoints.iter().any(|(s, _)| *s == self.cursor)
+        if self.cursor.is_multiple_of(k) && !self.checkpoints.iter().any(|c| c.step == self.cursor)
         {
             let at = self
                 .checkpoints
                 .iter()
-                .position(|(s, _)| *s > self.cursor)
+                .position(|c| c.step > self.cursor)
                 .unwrap_or(self.checkpoints.len());
-            self.checkpoints
-                .insert(at, (self.cursor, self.session.clone()));
+            let checkpoint = Checkpoint {
+                step: self.cursor,
+                session: self.session.clone(),
+                fold: self.fold.clone(),
+            };
+            self.checkpoints.insert(at, checkpoint);
         }
     }
 
     /// Restore the state at step `target <= records.len()` from the nearest checkpoint.
     fn restore(&mut self, target: usize) {
         let target = target.min(self.records.len());
-        let Some((at, session)) = self
+        let Some(checkpoint) = self
             .checkpoints
             .iter()
             .rev()
-            .find(|(s, _)| *s <= target)
+            .find(|c| c.step <= target)
             .cloned()
         else {
             return;
         };
-        self.session = session;
-        self.cursor = at;
+        self.session = checkpoint.session;
+        self.fold = checkpoint.fold;
+        self.cursor = checkpoint.step;
         while self.cursor < target {
             let choice = self.records[self.cursor].choice;
-            self.session.step(choice);
+            let events = self.session.step(choice);
+            let step = self.cursor as u64 + 1;
+            self.fold
+                .step(&self.program, &self.session.target, step, &events);
             self.replayed_steps += 1;
             self.cursor += 1;
             self.checkpoint_here();
@@ -510,6 +602,51 @@ impl Playback {
 
     pub(crate) fn session(&self) -> &Session<Machine> {
         &self.session
+    }
+
+    pub(crate) fn fold(&self) -> &Fold {
+        &self.fold
+    }
+
+    /// The happens-before arrows between the steps up to the cursor.
+    pub(crate) fn arrows(&self) -> &[timeline::Arrow] {
+        let n = self
+            .arrows
+            .partition_point(|a| a.to_step <= self.cursor as u64);
+        &self.arrows[..n]
+    }
+
+    /// The step of each race found so far and of its previous access.
+    pub(crate) fn race_steps(&self) -> &[(u64, Option<u64>)] {
+        let n = self.session.races().len().min(self.race_steps.len());
+        &self.race_steps[..n]
+    }
+
+    /// The timeline up to the cursor with objects named by `names` (the names at the cursor),
+    /// rendering only the steps the cache lacks.
+    pub(crate) fn timeline(&self, names: &names::Names) -> Vec<timeline::TimelineEntry> {
+        let mut cache = self.timeline.borrow_mut();
+        if cache.names != *names {
+            cache.names = names.clone();
+            cache.entries.clear();
+        }
+        let m = &self.session.target;
+        let go_id = |g: Gid| m.go_id(g);
+        let source_map = &self.program.source_map;
+        while cache.entries.len() < self.cursor {
+            let i = cache.entries.len();
+            let entry = timeline::entry(i as u64 + 1, &self.records[i], names, &go_id, source_map);
+            cache.entries.push(entry);
+        }
+        let mut entries = cache.entries[..self.cursor].to_vec();
+        for (step, previous) in self.race_steps() {
+            for s in std::iter::once(*step).chain(*previous) {
+                if let Some(e) = (s as usize).checked_sub(1).and_then(|i| entries.get_mut(i)) {
+                    e.racing = true;
+                }
+            }
+        }
+        entries
     }
 }
 
@@ -525,4 +662,97 @@ fn blocked(m: &Machine) -> Vec<Gid> {
 /// whole state, a seed-derived integer).
 fn same_random(a: &Option<RandomScheduler>, b: &Option<RandomScheduler>) -> bool {
     format!("{a:?}") == format!("{b:?}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::strategies::{Strategy, Workload};
+
+    /// What the playback keeps as it steps equals what the steps up to the cursor give when
+    /// derived from scratch.
+    fn assert_kept_state_is_fresh(p: &Playback) {
+        let records = p.records();
+        let m = p.machine();
+        let go_id = |g: Gid| m.go_id(g);
+        let events = records.iter().flat_map(|r| r.events.iter());
+        assert_eq!(p.names(), names::Names::learn(&p.program, m, events));
+        let mut links = timeline::Links::default();
+        let mut arrows = Vec::new();
+        let mut arrival = BTreeMap::new();
+        let mut race_steps = Vec::new();
+        for (i, r) in records.iter().enumerate() {
+            let step = i as u64 + 1;
+            arrows.extend(links.step(step, &r.events, &go_id));
+            for e in &r.events {
+                arrival.insert(e.gid, step);
+                if let crate::rt::event::Op::Go { child } = e.op {
+                    arrival.insert(child, step);
+                }
+            }
+            for race in &p.session.races()[race_steps.len()..r.races_after] {
+                race_steps.push((step, timeline::previous_access(&records[..i], race)));
+            }
+        }
+        assert_eq!(p.arrows(), arrows.as_slice());
+        assert_eq!(p.fold.arrival, arrival);
+        assert_eq!(p.race_steps(), race_steps.as_slice());
+        let names = p.names();
+        let source_map = &p.program.source_map;
+        let timeline = p.timeline(&names);
+        for (i, (r, kept)) in records.iter().zip(&timeline).enumerate() {
+            let mut fresh = timeline::entry(i as u64 + 1, r, &names, &go_id, source_map);
+            fresh.racing = kept.racing;
+            assert_eq!(kept, &fresh);
+        }
+    }
+
+    #[test]
+    fn kept_state_equals_the_state_derived_from_the_steps() {
+        for (n, strategy) in Strategy::ALL.into_iter().enumerate() {
+            let config = PlaybackConfig {
+                scheduler: SchedulerMode::Seeded { seed: n as u64 },
+                checkpoint_interval: 5,
+                ..PlaybackConfig::default()
+            };
+            let mut p = Playback::new(&strategy.source(Workload::default()), config)
+                .expect("presets compile");
+            let mut x = n as u64 + 1;
+            let mut next = |k: u64| {
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                (x >> 33) % k.max(1)
+            };
+            for _ in 0..120 {
+                match next(8) {
+                    0..=2 => {
+                        let _ = p.step_auto();
+                    }
+                    3 => {
+                        let _ = p.back();
+                    }
+                    4 => {
+                        let _ = p.goto(next(p.recorded_steps() + 4));
+                    }
+                    5 => {
+                        p.run_to_next_race_or_error();
+                    }
+                    6 if next(10) == 0 => p.reset(),
+                    _ => {
+                        let choices = p.choices();
+                        if !choices.is_empty() {
+                            let c = choices[next(choices.len() as u64) as usize].choice;
+                            p.step(c).expect("a listed choice is runnable");
+                        }
+                    }
+                }
+                if next(3) == 0 {
+                    // The view of some steps only: the timeline cache must catch up.
+                    drop(p.view());
+                }
+                assert_kept_state_is_fresh(&p);
+            }
+        }
+    }
 }

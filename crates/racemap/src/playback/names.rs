@@ -9,7 +9,10 @@
 //! shared by several objects of the same kind is shown with the id (`resp#2`).
 //!
 //! The table is a function of the program, the machine at the cursor and the events up to the
-//! cursor, so a view after going back equals the view first seen at that step.
+//! cursor, so a view after going back equals the view first seen at that step. What the events
+//! teach is folded one event at a time into a [`Learned`] (a playback keeps it up to date as it
+//! steps, so a view does not read the whole trace); [`Names::at`] adds the globals and the
+//! parked operations of the machine at the cursor.
 
 use crate::bytecode::Program;
 use crate::describe::pointer_name;
@@ -18,7 +21,7 @@ use crate::rt::event::{Event, Op};
 use crate::rt::goroutine::Visible;
 use crate::rt::machine::Machine;
 use crate::rt::value::{ChanId, MapId, Pointer, Value};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Names of the objects of one run.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -29,8 +32,68 @@ pub struct Names {
     maps: BTreeMap<MapId, String>,
     /// Channels.
     chans: BTreeMap<ChanId, String>,
-    /// Values seen in variables (loads and stores), for naming variables after what they hold.
-    holds: Vec<(Pointer, Value)>,
+}
+
+/// A map, channel or pointer seen in a variable: a variable without a name of its own is named
+/// after what it holds.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Held {
+    Map(MapId),
+    Chan(ChanId),
+    Ptr(Pointer),
+}
+
+impl Held {
+    fn of(v: &Value) -> Option<Held> {
+        match v {
+            Value::Map(Some(m)) => Some(Held::Map(*m)),
+            Value::Chan(Some(c)) => Some(Held::Chan(*c)),
+            Value::Ptr(Some(p)) => Some(Held::Ptr(p.clone())),
+            _ => None,
+        }
+    }
+}
+
+/// What events taught about names, folded in order ([`Learned::learn`]): the first name each
+/// object got from an operation's source text, and what unnamed variables held.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Learned {
+    /// First names from the events' source text.
+    names: Names,
+    /// Each (variable, map/channel/pointer) pair a load or store saw while the variable had no
+    /// name from the events, once, in order of first occurrence.
+    // Invariant: `held` holds exactly the pairs of `holds`.
+    holds: Vec<(Pointer, Held)>,
+    /// The pairs of `holds`, for deduplication.
+    held: BTreeSet<(Pointer, Held)>,
+}
+
+impl Learned {
+    /// Learn from one more event (events must come in the order of the run).
+    pub fn learn(&mut self, program: &Program, event: &Event) {
+        self.names
+            .learn_op(&event.op, source_text(program, event.span));
+        if let Op::Load { ptr, value } | Op::Store { ptr, value } = &event.op {
+            // A variable named by the events keeps that name whatever it holds.
+            if self.names.cells.contains_key(ptr) {
+                return;
+            }
+            if let Some(h) = Held::of(value) {
+                let pair = (ptr.clone(), h);
+                if !self.held.contains(&pair) {
+                    self.held.insert(pair.clone());
+                    self.holds.push(pair);
+                }
+            }
+        }
+    }
+}
+
+fn source_text(program: &Program, span: Span) -> &str {
+    program
+        .source
+        .get(span.lo as usize..span.hi as usize)
+        .unwrap_or("")
 }
 
 impl Names {
@@ -40,6 +103,17 @@ impl Names {
         machine: &Machine,
         events: impl Iterator<Item = &'a Event>,
     ) -> Names {
+        let mut learned = Learned::default();
+        for e in events {
+            learned.learn(program, e);
+        }
+        Names::at(program, machine, &learned)
+    }
+
+    /// The names at `machine` after the events folded into `learned`: the globals' names first,
+    /// then the events' (the first name of an object wins), the parked operations', and last
+    /// the names of variables after what they hold.
+    pub fn at(program: &Program, machine: &Machine, learned: &Learned) -> Names {
         let mut n = Names::default();
         let heap = machine.heap();
         for (g, obj) in program.globals.iter().zip(heap.globals.iter()) {
@@ -49,46 +123,44 @@ impl Names {
                 n.learn_value(&g.name, v);
             }
         }
-        let text = |span: Span| -> &str {
-            program
-                .source
-                .get(span.lo as usize..span.hi as usize)
-                .unwrap_or("")
-        };
-        for e in events {
-            n.learn_op(&e.op, text(e.span));
+        let e = &learned.names;
+        for (p, name) in &e.cells {
+            n.cells.entry(p.clone()).or_insert_with(|| name.clone());
+        }
+        for (m, name) in &e.maps {
+            n.maps.entry(*m).or_insert_with(|| name.clone());
+        }
+        for (c, name) in &e.chans {
+            n.chans.entry(*c).or_insert_with(|| name.clone());
         }
         for i in 0..machine.goroutine_count() as u32 {
             let Some(g) = machine.goroutine_state(crate::rt::event::Gid(i)) else {
                 continue;
             };
             if let Some(v) = &g.next {
-                n.learn_visible(v, text(g.next_span));
+                n.learn_visible(v, source_text(program, g.next_span));
             }
         }
-        n.name_holders();
-        n.holds.clear();
+        n.name_holders(&learned.holds);
         n
     }
 
     /// A variable without a name is named after what it holds: the map or channel `m`, or a
     /// pointer to a struct whose fields are named `c.mu`, `c.data` (then it is `c`).
-    fn name_holders(&mut self) {
-        let holds = std::mem::take(&mut self.holds);
-        for (p, v) in &holds {
+    fn name_holders(&mut self, holds: &[(Pointer, Held)]) {
+        for (p, h) in holds {
             if self.cells.contains_key(p) {
                 continue;
             }
-            let name = match v {
-                Value::Map(Some(m)) => self.maps.get(m).cloned(),
-                Value::Chan(Some(c)) => self.chans.get(c).cloned(),
-                Value::Ptr(Some(q)) => self.cells.iter().find_map(|(r, name)| {
+            let name = match h {
+                Held::Map(m) => self.maps.get(m).cloned(),
+                Held::Chan(c) => self.chans.get(c).cloned(),
+                Held::Ptr(q) => self.cells.iter().find_map(|(r, name)| {
                     let child = r.obj == q.obj
                         && r.path.len() == q.path.len() + 1
                         && r.path.starts_with(&q.path);
                     child.then(|| name.rsplit_once('.').map(|(base, _)| base.to_string()))?
                 }),
-                _ => None,
             };
             if let Some(name) = name.filter(|n| !n.contains('#')) {
                 self.cells.insert(p.clone(), name);
@@ -168,7 +240,6 @@ impl Names {
     fn learn_op(&mut self, op: &Op, text: &str) {
         match op {
             Op::Load { ptr, value } => {
-                self.holds.push((ptr.clone(), value.clone()));
                 let name = whole_chain(text);
                 self.cell(ptr, name);
                 if let Some(name) = name {
@@ -176,7 +247,6 @@ impl Names {
                 }
             }
             Op::Store { ptr, value } => {
-                self.holds.push((ptr.clone(), value.clone()));
                 let name = assigned_chain(text);
                 self.cell(ptr, name);
                 if let Some(name) = name {

@@ -6,9 +6,12 @@
 //! load), and a `Spawn(child)` links the `go` statement to the child's first step. Links within
 //! one goroutine are left out (program order already orders them). A data race marks the two
 //! steps whose accesses conflict.
+//!
+//! Both are made one step at a time: a playback folds each step's arrows (`Links`) when it
+//! makes the step and renders an entry (`entry`) once, again only when the names change.
 
 use super::names::Names;
-use super::words::op_phrase;
+use super::words::step_phrase;
 use super::Record;
 use crate::diag::SourceMap;
 use crate::race::RaceReport;
@@ -78,39 +81,29 @@ pub struct Arrow {
     pub kind: ArrowKind,
 }
 
-/// Timeline entries and arrows of `records` (the steps up to the cursor).
-pub(crate) fn build(
-    records: &[Record],
-    names: &Names,
-    go_id: &dyn Fn(Gid) -> u64,
-    source_map: &SourceMap,
-    race_steps: &[(u64, Option<u64>)],
-    machine: &crate::rt::machine::Machine,
-) -> (Vec<TimelineEntry>, Vec<Arrow>) {
-    let mut entries = Vec::with_capacity(records.len());
-    let mut arrows = Vec::new();
-    let mut last_release: BTreeMap<SyncVar, (u64, Gid)> = BTreeMap::new();
-    let mut spawned: BTreeMap<Gid, (u64, Gid)> = BTreeMap::new();
-    let mut racing: Vec<u64> = Vec::new();
-    for (a, b) in race_steps {
-        racing.push(*a);
-        racing.extend(b.iter().copied());
-    }
-    for (i, r) in records.iter().enumerate() {
-        let step = i as u64 + 1;
-        let actions: Vec<Action> = r
-            .events
-            .iter()
-            .map(|e| Action {
-                go_id: go_id(e.gid),
-                phrase: op_phrase(&e.op, names, go_id, machine),
-                line: source_map.line(e.span.lo),
-            })
-            .collect();
+/// What the arrows of later steps need from the steps so far: the last release of each sync
+/// variable and the `go` statements whose child has not moved yet.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Links {
+    /// The step (from 1) and goroutine of the last `Release` of each variable.
+    last_release: BTreeMap<SyncVar, (u64, Gid)>,
+    /// The step and parent of each spawned goroutine that has not moved yet.
+    spawned: BTreeMap<Gid, (u64, Gid)>,
+}
+
+impl Links {
+    /// The arrows into step `step` (from 1) made of `events`, and the fold of that step.
+    pub(crate) fn step(
+        &mut self,
+        step: u64,
+        events: &[Event],
+        go_id: &dyn Fn(Gid) -> u64,
+    ) -> Vec<Arrow> {
+        let mut arrows = Vec::new();
         // Releases of this step by each goroutine: a rendezvous releases and acquires in one
         // step, and its arrow goes from the sender to the receiver.
         let mut sent_here: Vec<(&SyncVar, Gid)> = Vec::new();
-        for e in &r.events {
+        for e in events {
             if matches!(e.op, Op::Send { .. }) {
                 for fx in &e.effects {
                     if let Effect::Release(v) = fx {
@@ -119,8 +112,8 @@ pub(crate) fn build(
                 }
             }
         }
-        for e in &r.events {
-            if let Some((from, parent)) = spawned.remove(&e.gid) {
+        for e in events {
+            if let Some((from, parent)) = self.spawned.remove(&e.gid) {
                 arrows.push(Arrow {
                     from_step: from,
                     from_go_id: go_id(parent),
@@ -139,7 +132,7 @@ pub(crate) fn build(
                             to_go_id: go_id(e.gid),
                             kind: kind_of(v),
                         });
-                    } else if let Some((from, g)) = last_release.get(v) {
+                    } else if let Some((from, g)) = self.last_release.get(v) {
                         if *g != e.gid && *from != step {
                             arrows.push(Arrow {
                                 from_step: *from,
@@ -153,35 +146,65 @@ pub(crate) fn build(
                 }
             }
         }
-        for e in &r.events {
+        for e in events {
             for fx in &e.effects {
                 match fx {
                     Effect::Release(v) => {
-                        last_release.insert(v.clone(), (step, e.gid));
+                        self.last_release.insert(v.clone(), (step, e.gid));
                     }
                     Effect::Spawn(child) => {
-                        spawned.insert(*child, (step, e.gid));
+                        self.spawned.insert(*child, (step, e.gid));
                     }
                     _ => {}
                 }
             }
         }
-        let (phrase, line) = actions
-            .first()
-            .map(|a| (a.phrase.clone(), a.line))
-            .unwrap_or_else(|| ("moves".to_string(), 0));
-        entries.push(TimelineEntry {
-            step,
-            go_id: go_id(r.choice.gid),
-            phrase,
-            line,
-            actions,
-            racing: racing.contains(&step),
-        });
+        // A rendezvous releases and acquires within one step: keep one arrow per pair.
+        arrows.dedup();
+        arrows
     }
-    // A rendezvous releases and acquires within one step: keep one arrow per pair.
-    arrows.dedup();
-    (entries, arrows)
+}
+
+/// The timeline entry of `record`, step `step` (from 1), with `racing` false.
+pub(crate) fn entry(
+    step: u64,
+    record: &Record,
+    names: &Names,
+    go_id: &dyn Fn(Gid) -> u64,
+    source_map: &SourceMap,
+) -> TimelineEntry {
+    let actions: Vec<Action> = record
+        .events
+        .iter()
+        .zip(&record.messages)
+        .map(|(e, message)| Action {
+            go_id: go_id(e.gid),
+            phrase: step_phrase(&e.op, names, go_id, message.as_deref()),
+            line: source_map.line(e.span.lo),
+        })
+        .collect();
+    let (phrase, line) = actions
+        .first()
+        .map(|a| (a.phrase.clone(), a.line))
+        .unwrap_or_else(|| ("moves".to_string(), 0));
+    TimelineEntry {
+        step,
+        go_id: go_id(record.choice.gid),
+        phrase,
+        line,
+        actions,
+        racing: false,
+    }
+}
+
+/// Timeline entries rendered so far, and the names they show (entries name objects as the view
+/// at the cursor does, so they are rendered again when the names change).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Rendered {
+    /// The names the entries were rendered with.
+    pub names: Names,
+    /// Entries of the first recorded steps, `racing` false.
+    pub entries: Vec<TimelineEntry>,
 }
 
 fn kind_of(v: &SyncVar) -> ArrowKind {
@@ -195,25 +218,15 @@ fn kind_of(v: &SyncVar) -> ArrowKind {
     }
 }
 
-/// The step (from 1) of each race's current access, and of its previous access when found: the
-/// latest earlier step where the previous goroutine accessed the same location.
-pub(crate) fn race_steps(records: &[Record], races: &[RaceReport]) -> Vec<(u64, Option<u64>)> {
-    let mut out = Vec::with_capacity(races.len());
-    let mut found = 0usize;
-    for (i, r) in records.iter().enumerate() {
-        while found < r.races_after.min(races.len()) {
-            let race = &races[found];
-            let previous = records[..i].iter().enumerate().rev().find_map(|(j, p)| {
-                p.events
-                    .iter()
-                    .any(|e| e.gid == race.previous.gid && touches(e, &race.loc))
-                    .then_some(j as u64 + 1)
-            });
-            out.push((i as u64 + 1, previous));
-            found += 1;
-        }
-    }
-    out
+/// The step (from 1) of the previous access of a race found by the step after `records`: the
+/// latest step where the previous goroutine accessed the same location.
+pub(crate) fn previous_access(records: &[Record], race: &RaceReport) -> Option<u64> {
+    records.iter().enumerate().rev().find_map(|(j, p)| {
+        p.events
+            .iter()
+            .any(|e| e.gid == race.previous.gid && touches(e, &race.loc))
+            .then_some(j as u64 + 1)
+    })
 }
 
 fn touches(e: &Event, loc: &Loc) -> bool {

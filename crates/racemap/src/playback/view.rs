@@ -6,7 +6,7 @@
 //! forth gives equal views.
 
 use super::names::Names;
-use super::timeline::{self, Arrow, TimelineEntry};
+use super::timeline::{Arrow, TimelineEntry};
 use super::words;
 use super::Playback;
 use crate::explore::target::Ending;
@@ -367,15 +367,7 @@ pub fn build(p: &Playback) -> View {
     let reports = session.races();
 
     // Arrival order: the step after which each goroutine parked at its current operation.
-    let mut arrival: BTreeMap<Gid, u64> = BTreeMap::new();
-    for (i, r) in records.iter().enumerate() {
-        for e in &r.events {
-            arrival.insert(e.gid, i as u64 + 1);
-            if let Op::Go { child } = e.op {
-                arrival.insert(child, i as u64 + 1);
-            }
-        }
-    }
+    let arrival = &p.fold().arrival;
     let views = m.goroutines();
     let mut blocked_on: Vec<(u64, Gid, Option<Pointer>, Option<ChanId>)> = Vec::new();
     let last_mover = records.last().map(|r| r.choice.gid);
@@ -504,12 +496,13 @@ pub fn build(p: &Playback) -> View {
     let chans = chan_infos(
         m,
         &names,
-        &arrival,
+        arrival,
         records.last().map(|r| r.events.as_slice()),
     );
 
-    let race_steps = timeline::race_steps(records, reports);
-    let (timeline, arrows) = timeline::build(records, &names, &go_id, source_map, &race_steps, m);
+    let race_steps = p.race_steps();
+    let timeline = p.timeline(&names);
+    let arrows = p.arrows().to_vec();
     let races: Vec<RaceInfo> = reports
         .iter()
         .zip(race_steps.iter().map(Some).chain(std::iter::repeat(None)))

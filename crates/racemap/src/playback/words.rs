@@ -23,13 +23,36 @@ fn key_text(key: &Option<Value>) -> String {
 
 /// What a completed operation did: `writes m["k1"] (starts the write; writing flag set)`.
 pub fn op_phrase(op: &Op, names: &Names, go_id: &dyn Fn(Gid) -> u64, machine: &Machine) -> String {
-    // A channel message `%v`-formatted with the channel's element type (structs in full).
-    let message = |chan: &crate::rt::value::ChanId, value: &Value| match value {
-        Value::Struct(_) | Value::Array(_) => match machine.heap().chans.get(chan.0 as usize) {
-            Some(c) => machine.format_value(c.elem_ty, value),
-            None => names.value(value),
-        },
-        other => names.value(other),
+    step_phrase(op, names, go_id, message_text(op, machine).as_deref())
+}
+
+/// A channel message that is a struct or an array, `%v`-formatted with the channel's element
+/// type (structs in full). Formatting reads the heap (a slice field shows its elements), so a
+/// playback does it when the step is made and keeps the text ([`step_phrase`]).
+pub fn message_text(op: &Op, machine: &Machine) -> Option<String> {
+    let (Op::Send { chan, value, .. } | Op::Recv { chan, value, .. }) = op else {
+        return None;
+    };
+    match value {
+        Value::Struct(_) | Value::Array(_) => machine
+            .heap()
+            .chans
+            .get(chan.0 as usize)
+            .map(|c| machine.format_value(c.elem_ty, value)),
+        _ => None,
+    }
+}
+
+/// [`op_phrase`] with the channel message already formatted ([`message_text`]).
+pub fn step_phrase(
+    op: &Op,
+    names: &Names,
+    go_id: &dyn Fn(Gid) -> u64,
+    message_text: Option<&str>,
+) -> String {
+    let message = |_: &crate::rt::value::ChanId, value: &Value| match message_text {
+        Some(text) => text.to_string(),
+        None => names.value(value),
     };
     match op {
         Op::Load {
