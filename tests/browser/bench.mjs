@@ -62,10 +62,14 @@ function timeClick(page, name) {
   }, name);
 }
 
-/** Scroll the timeline to `top`; resolve to [updated ms, painted ms] (rows redrawn). */
-function timeScroll(page, top) {
-  return page.evaluate(async (top) => {
+/** Scroll the timeline to sample `i` of positions spread over its height; resolve to
+ * [updated ms, painted ms] (rows redrawn). */
+function timeScroll(page, i) {
+  return page.evaluate(async (i) => {
     const scroller = document.querySelector('.timeline-scroll');
+    const range = scroller.scrollHeight - scroller.clientHeight;
+    // Far jumps (a prime stride), never to the position it is at.
+    const top = Math.round(((i * 7919 * 22) % range) / 22) * 22;
     const svg = scroller.querySelector('svg');
     const t0 = performance.now();
     const updated = new Promise((resolve) => {
@@ -79,7 +83,7 @@ function timeScroll(page, top) {
     const t1 = await Promise.race([updated, new Promise((r) => setTimeout(() => r(performance.now()), 500))]);
     const t2 = await new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
     return [t1 - t0, t2 - t0];
-  }, top);
+  }, i);
 }
 
 function summary(label, samples) {
@@ -109,7 +113,7 @@ try {
   const forward = [];
   for (let i = 0; i < SAMPLES; i++) forward.push(await timeClick(page, 'Step'));
   const scroll = [];
-  for (let i = 0; i < SAMPLES; i++) scroll.push(await timeScroll(page, ((i * 7919) % steps) * 22));
+  for (let i = 0; i < SAMPLES; i++) scroll.push(await timeScroll(page, i + 1));
   summary('step back at ~2000', back);
   summary('step forward at ~2000', forward);
   summary('scroll the timeline', scroll);
