@@ -10,34 +10,12 @@ import { fileURLToPath } from 'node:url';
 
 import { startServer } from './server.mjs';
 import { launchBrowser, newWatchedPage } from './browser.mjs';
+import { LONG_TRACE } from './programs.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DIST = path.resolve(process.env.RACEMAP_DIST ?? path.join(here, '../../dist'));
 const SAMPLES = 25;
 
-// Two goroutines, 400 locked increments each: about 2 700 steps with seed 1.
-const SOURCE = `package main
-
-import "sync"
-
-func main() {
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	m := map[int]int{}
-	for g := 0; g < 2; g++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := 0; i < 400; i++ {
-				mu.Lock()
-				m[i%4]++
-				mu.Unlock()
-			}
-		}()
-	}
-	wg.Wait()
-}
-`;
 
 /** Click the button named `name`; resolve to [updated ms, painted ms]. */
 function timeClick(page, name) {
@@ -98,7 +76,7 @@ const server = await startServer(DIST);
 const browser = await launchBrowser();
 try {
   const { page, problems } = await newWatchedPage(browser.context);
-  await page.goto(new URL(`index.html#example=blank&seed=1&code=${encodeURIComponent(SOURCE)}`, server.url).href);
+  await page.goto(new URL(`index.html#example=blank&seed=1&code=${encodeURIComponent(LONG_TRACE)}`, server.url).href);
   await page.getByTestId('app').waitFor({ timeout: 30_000 });
   await page.getByRole('button', { name: 'Run to next race or error', exact: true }).click();
   const steps = Number((await page.getByLabel('Current step').innerText()).replace('step ', ''));

@@ -12,13 +12,16 @@ mod services;
 mod state;
 
 use gloo::events::EventListener;
-use gloo::timers::callback::Interval;
+use gloo::timers::callback::{Interval, Timeout};
 use yew::prelude::*;
 
 use crate::components::layout::Layout;
 use crate::components::toolbar::Toolbar;
 use crate::services::{explorer, hash};
 use crate::state::{Action, Exploration, State};
+
+/// How long the state must stay unchanged before the URL hash is rewritten.
+const HASH_WRITE_DELAY_MS: u32 = 150;
 
 /// What a key pressed inside the widget does, if anything. Keys typed into a field, and Space
 /// or Enter on a button (which press the button), are left alone.
@@ -65,8 +68,14 @@ fn app() -> Html {
     }
 
     // Keep the hash in step with the state, so the address bar is always a shareable link.
+    // Written once the state has been still for a moment: browsers throttle (and then drop)
+    // history updates made on every step of a fast Play.
     let fragment = AttrValue::from(state.to_hash());
-    use_effect_with(fragment.clone(), move |fragment| hash::write(fragment));
+    use_effect_with(fragment.clone(), move |fragment| {
+        let fragment = fragment.clone();
+        let write = Timeout::new(HASH_WRITE_DELAY_MS, move || hash::write(&fragment));
+        move || drop(write)
+    });
 
     // Play: one automatic step per tick while playing.
     {

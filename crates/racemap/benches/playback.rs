@@ -6,7 +6,8 @@
 //!
 //! `cargo bench -p racemap --bench playback`; the README's performance section records results.
 
-use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use criterion::measurement::WallTime;
+use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkGroup, Criterion};
 use racemap::playback::{Playback, PlaybackConfig, SchedulerMode};
 use std::hint::black_box;
 
@@ -63,6 +64,43 @@ fn playback_at(n: u64) -> Playback {
     p
 }
 
+/// Benchmark one click: `click` on a clone of `start` (the clone is setup, not measured), then,
+/// when `with_view`, building and dropping the view the page renders after it. Dropping the
+/// cloned playback is not measured either: the page keeps it.
+fn bench_click(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    name: &str,
+    start: &Playback,
+    click: fn(&mut Playback),
+    with_view: bool,
+) {
+    group.bench_function(name, |b| {
+        b.iter_batched(
+            || start.clone(),
+            |mut p| {
+                click(&mut p);
+                if with_view {
+                    black_box(p.view());
+                }
+                p
+            },
+            BatchSize::LargeInput,
+        )
+    });
+}
+
+fn step(p: &mut Playback) {
+    p.step_auto().expect("steps");
+}
+
+fn back(p: &mut Playback) {
+    p.back().expect("goes back");
+}
+
+fn goto_1000(p: &mut Playback) {
+    p.goto(1000).expect("goes back");
+}
+
 fn bench_playback(c: &mut Criterion) {
     let at_1999 = playback_at(1999);
     let mut at_2000 = at_1999.clone();
@@ -70,52 +108,11 @@ fn bench_playback(c: &mut Criterion) {
     assert_eq!(at_2000.cursor(), 2000);
     black_box(at_2000.view());
 
-    // Each measurement includes building and dropping the view (the page replaces the previous
-    // one on every click) but not dropping the cloned playback, which the page keeps.
     let mut group = c.benchmark_group("playback/2000");
-    group.bench_function("step_auto+view", |b| {
-        b.iter_batched(
-            || at_1999.clone(),
-            |mut p| {
-                p.step_auto().expect("steps");
-                black_box(p.view());
-                p
-            },
-            BatchSize::LargeInput,
-        )
-    });
-    group.bench_function("back+view", |b| {
-        b.iter_batched(
-            || at_2000.clone(),
-            |mut p| {
-                p.back().expect("goes back");
-                black_box(p.view());
-                p
-            },
-            BatchSize::LargeInput,
-        )
-    });
-    group.bench_function("goto_1000", |b| {
-        b.iter_batched(
-            || at_2000.clone(),
-            |mut p| {
-                p.goto(1000).expect("goes back");
-                p
-            },
-            BatchSize::LargeInput,
-        )
-    });
-    group.bench_function("goto_1000+view", |b| {
-        b.iter_batched(
-            || at_2000.clone(),
-            |mut p| {
-                p.goto(1000).expect("goes back");
-                black_box(p.view());
-                p
-            },
-            BatchSize::LargeInput,
-        )
-    });
+    bench_click(&mut group, "step_auto+view", &at_1999, step, true);
+    bench_click(&mut group, "back+view", &at_2000, back, true);
+    bench_click(&mut group, "goto_1000", &at_2000, goto_1000, false);
+    bench_click(&mut group, "goto_1000+view", &at_2000, goto_1000, true);
     group.bench_function("view", |b| b.iter(|| black_box(at_2000.view())));
     group.finish();
 
@@ -129,28 +126,8 @@ fn bench_playback(c: &mut Criterion) {
         at_n.step_auto().expect("steps");
         black_box(at_n.view());
         let mut group = c.benchmark_group(format!("playback/{n}"));
-        group.bench_function("step_auto+view", |b| {
-            b.iter_batched(
-                || at.clone(),
-                |mut p| {
-                    p.step_auto().expect("steps");
-                    black_box(p.view());
-                    p
-                },
-                BatchSize::LargeInput,
-            )
-        });
-        group.bench_function("back+view", |b| {
-            b.iter_batched(
-                || at_n.clone(),
-                |mut p| {
-                    p.back().expect("goes back");
-                    black_box(p.view());
-                    p
-                },
-                BatchSize::LargeInput,
-            )
-        });
+        bench_click(&mut group, "step_auto+view", &at, step, true);
+        bench_click(&mut group, "back+view", &at_n, back, true);
         group.bench_function("view", |b| b.iter(|| black_box(at_n.view())));
         group.finish();
     }

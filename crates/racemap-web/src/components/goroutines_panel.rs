@@ -80,18 +80,17 @@ pub fn goroutines_panel(props: &GoroutinesPanelProps) -> Html {
             </li>
         }
     });
-    let ended = props
-        .view
-        .ended
-        .as_ref()
-        .map(|end| match &end.first_error_line {
+    let ended = props.view.ended.as_ref().map(|end| {
+        let text = match &end.first_error_line {
             Some(line) => format!("The program has stopped: {line}"),
             None => format!("The program has exited (status {}).", end.exit_code),
-        });
+        };
+        (text, end.exit_code == 0)
+    });
     html! {
         <>
-            if let Some(ended) = ended {
-                <p class="ended" role="note">{ ended }</p>
+            if let Some((text, ok)) = ended {
+                <p class={classes!("ended", ok.then_some("ok"))} role="note">{ text }</p>
             }
             <ol class="lanes" aria-label="Goroutines">{ for lanes }</ol>
         </>
