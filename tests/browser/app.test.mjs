@@ -446,6 +446,26 @@ test('compile errors are shown on their line, Go-style', async () => {
   await page.close();
 });
 
+test('a program that never ends stops at a racemap limit with a clear message', async () => {
+  const spin = 'package main\n\nfunc main() {\n\tx := 0\n\tfor {\n\t\tx++\n\t}\n}\n';
+  const { page, problems } = await openApp(`index.html#example=blank&code=${encodeURIComponent(spin)}`);
+  // main spins before its first visible operation: the run ends at step 0.
+  assert.ok(await button(page, 'Run to next race or error').isDisabled());
+  assert.match(await consoleText(page), /racemap: a goroutine ran \d+ instructions without a visible operation/);
+  assert.match(await consoleText(page), /exit status 3/);
+
+  const counter = 'package main\n\nvar n int\n\nfunc main() {\n\tfor {\n\t\tn++\n\t}\n}\n';
+  await button(page, 'Edit').click();
+  await page.getByLabel('Go source').fill(counter);
+  await button(page, 'Run program').click();
+  await button(page, 'Run to next race or error').click();
+  assert.match(await consoleText(page), /racemap: step limit of 20000 reached/);
+  assert.equal(await currentStep(page), 20000);
+  assert.ok(await button(page, 'Step').isDisabled());
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('the workload regenerates the example program', async () => {
   const { page, problems } = await openApp('index.html#example=unsynchronized');
   await page.getByRole('spinbutton', { name: 'Goroutines' }).fill('4');
@@ -475,6 +495,11 @@ test('a 2 000-step trace steps, goes back and draws only the rows in sight', asy
   await region(page, 'Timeline').locator('g.row[data-step="1"]').waitFor();
   await region(page, 'Timeline').locator('g.row[data-step="1"]').click();
   assert.equal(await currentStep(page), 1);
+  // Keyboard users jump with the "Go to step" field: forward redoes the recorded moves.
+  await page.getByRole('spinbutton', { name: 'Go to step' }).fill('1500');
+  await page.getByRole('spinbutton', { name: 'Go to step' }).press('Enter');
+  await page.waitForFunction(() => document.querySelector('[aria-label="Current step"]')?.textContent === 'step 1500');
+  await region(page, 'Timeline').locator('g.row.current[data-step="1500"]').waitFor();
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -89,9 +89,26 @@ pub fn timeline_panel(props: &TimelinePanelProps) -> Html {
         })
     };
 
+    let goto_field = {
+        let on_goto = props.on_goto.clone();
+        let onchange = Callback::from(move |event: Event| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            if let Ok(step) = input.value().trim().parse::<u64>() {
+                on_goto.emit(step);
+            }
+        });
+        html! {
+            <label class="field number goto">
+                <span class="field-label">{ "Go to step" }</span>
+                <input type="number" min="0" value={view.step.to_string()} {onchange} />
+            </label>
+        }
+    };
+
     if view.timeline.is_empty() {
         return html! {
             <div class="timeline-empty">
+                { goto_field }
                 <p class="empty">{ "No steps yet: each step appears here as a dot in its goroutine's column." }</p>
                 <div ref={scroller} />
             </div>
@@ -211,6 +228,7 @@ pub fn timeline_panel(props: &TimelinePanelProps) -> Html {
     });
     html! {
         <div class="timeline">
+            { goto_field }
             <div class="timeline-head" aria-hidden="true">{ for header }</div>
             <div class="timeline-scroll" ref={scroller} {onscroll} tabindex="0" aria-label="Timeline steps">
                 <svg
