@@ -206,10 +206,22 @@ test('unsynchronized map: stepping through a found schedule shows the race repor
   assert.match(await region(page, 'Goroutines').innerText(), /The program has stopped: fatal error: concurrent map writes/);
   assert.ok(await button(page, 'Step').isDisabled(), 'nothing to step after the crash');
 
-  // The timeline links the race to its report.
+  // The timeline joins the racing pair in red and links the race to its report.
   const timeline = region(page, 'Timeline');
+  assert.equal(await timeline.locator('line.race-link').count(), 1);
   await timeline.getByRole('button', { name: 'Show the report' }).first().click();
-  await page.locator('#race-report-0[data-highlight]').waitFor();
+  const report = page.locator('#race-report-0[data-highlight]');
+  await report.waitFor();
+  assert.match(await report.innerText(), /^==================\nWARNING: DATA RACE/);
+  const inView = await report.evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    return r.top < innerHeight && r.bottom > 0;
+  });
+  assert.ok(inView, 'the report is scrolled into view');
+  // The last Step click disabled Step; the keys still work (focus stays in the widget).
+  const last = await currentStep(page);
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction((n) => document.querySelector('[aria-label="Current step"]')?.textContent === `step ${n}`, last - 1);
   await screenshot(page, 'unsynchronized');
   assert.deepEqual(problems, []);
   await page.close();
@@ -229,6 +241,9 @@ test('sync.Mutex: no schedule reports a race, and the lock queue shows who waits
     assert.doesNotMatch(await consoleText(page), /DATA RACE/);
   }
   assert.ok(sawWaiter, 'some goroutine waited for the mutex under seed 1');
+  const timeline = region(page, 'Timeline');
+  assert.ok((await timeline.locator('line.hb.unlock-lock').count()) >= 1, 'unlock → lock arrows drawn');
+  assert.match(await timeline.locator('.legend').innerText(), /unlock → lock/);
   assert.match(await consoleText(page), /keys: 2\s+exit status 0/);
 
   const summary = await findBug(page);
@@ -268,6 +283,7 @@ test('channel owner: a request is followed from its sender through the channel t
   assert.ok(transfer, 'the step that moved the message drew it');
   assert.match(transfer, new RegExp(`^${sender}`), 'the message leaves the sender');
   assert.match(transfer, /handed over directly/);
+  assert.ok((await region(page, 'Timeline').locator('line.hb.send-receive').count()) >= 1, 'send → receive arrow drawn');
   assert.match(await page.getByTestId('announcement').innerText(), new RegExp(`goroutine ${goId} sends .* on cmds to goroutine \\d+`));
   await screenshot(page, 'channel-owner');
   assert.deepEqual(problems, []);
@@ -295,6 +311,12 @@ test('sync.RWMutex, sync.Map and sharded examples show their internals', async (
     sawDirty = /dirty \(under mu\)/.test(map) && /amended\s*true/.test(map);
   }
   assert.ok(sawDirty, 'a store went to the dirty map and set amended');
+  let sawMiss = false;
+  while (!sawMiss && !(await button(page, 'Step').isDisabled())) {
+    await step(page);
+    sawMiss = /misses\s*[1-9]/.test(await region(page, 'Map').innerText());
+  }
+  assert.ok(sawMiss, 'a Load missed the read map and counted a miss');
   const map = await region(page, 'Map').innerText();
   assert.match(map, /sync\.Map/);
   assert.match(map, /read \(lock-free\)/);
@@ -373,14 +395,21 @@ test('keys do nothing while focus is outside the widget', async () => {
   await page.goto(new URL('embed-example.html', server.url).href);
   const frame = page.frameLocator('iframe#unsynchronized');
   await frame.getByTestId('app').waitFor({ timeout: LOAD_TIMEOUT });
+  await frame.getByRole('button', { name: 'Step', exact: true }).click();
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await frame.getByLabel('Current step').innerText(), 'step 2', 'keys act after a click in the widget');
+  // Focus on the host page: its keys are its own.
   await page.locator('h1').click();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('r');
-  assert.equal(await frame.getByLabel('Current step').innerText(), 'step 0');
-  await frame.getByTestId('app').focus();
-  await page.keyboard.press('ArrowRight');
-  assert.equal(await frame.getByLabel('Current step').innerText(), 'step 1');
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForTimeout(200);
+  assert.equal(await frame.getByLabel('Current step').innerText(), 'step 2');
   // Typing in a field of the widget never steps.
+  await frame.getByRole('combobox', { name: 'Scheduler' }).focus();
+  await page.keyboard.press('r');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await frame.getByLabel('Current step').innerText(), 'step 2');
   assert.deepEqual(problems, []);
   await page.close();
 });

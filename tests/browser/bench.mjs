@@ -82,6 +82,7 @@ try {
   const steps = Number((await page.getByLabel('Current step').innerText()).replace('step ', ''));
   console.log(`trace: ${steps} steps`);
   // Go back to step 2000, then measure around it.
+  await page.waitForFunction(() => /[#&]step=\d+/.test(location.hash));
   await page.evaluate(() => {
     location.hash = location.hash.replace(/step=\d+/, 'step=2000');
   });

@@ -23,6 +23,28 @@ use crate::state::{Action, Exploration, State};
 /// How long the state must stay unchanged before the URL hash is rewritten.
 const HASH_WRITE_DELAY_MS: u32 = 150;
 
+/// How long after a change the widget checks that it still holds the focus (after the
+/// browser has moved focus away from a control that got disabled).
+const FOCUS_CHECK_DELAY_MS: u32 = 60;
+
+/// Focus the widget when its document has focus but no element does.
+fn keep_focus(root: &NodeRef) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let lost = match document.active_element() {
+        None => true,
+        Some(active) => document.body().is_some_and(|body| *body == active),
+    };
+    if lost && document.has_focus().unwrap_or(false) {
+        if let Some(element) = root.cast::<web_sys::HtmlElement>() {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = element.focus_with_options(&options);
+        }
+    }
+}
+
 /// What a key pressed inside the widget does, if anything. Keys typed into a field, and Space
 /// or Enter on a button (which press the button), are left alone.
 fn key_action(event: &KeyboardEvent) -> Option<Action> {
@@ -37,7 +59,8 @@ fn key_action(event: &KeyboardEvent) -> Option<Action> {
         return None;
     }
     let key = event.key();
-    if tag == "BUTTON" && matches!(key.as_str(), " " | "Enter") {
+    // Space and Enter press buttons, open <details> and follow links.
+    if matches!(tag.as_str(), "BUTTON" | "SUMMARY" | "A") && matches!(key.as_str(), " " | "Enter") {
         return None;
     }
     match key.as_str() {
@@ -104,6 +127,19 @@ fn app() -> Html {
         });
     }
 
+    // Keys act while the widget has focus. A control that gets disabled (Step at the end) or
+    // removed (a goroutine's move) would drop focus to <body> and end that; so after each
+    // change, if this document still has focus but nothing in it is focused, the widget takes
+    // it back (never from the host page of an embed: then this document has no focus).
+    let root = use_node_ref();
+    {
+        let root = root.clone();
+        use_effect_with(fragment.clone(), move |_| {
+            let check = Timeout::new(FOCUS_CHECK_DELAY_MS, move || keep_focus(&root));
+            move || drop(check)
+        });
+    }
+
     let onkeydown = {
         let dispatcher = state.dispatcher();
         Callback::from(move |event: KeyboardEvent| {
@@ -119,6 +155,7 @@ fn app() -> Html {
         <div
             {class}
             data-testid="app"
+            ref={root}
             tabindex="0"
             aria-label="racemap: goroutines sharing a Go map, step by step"
             aria-keyshortcuts="ArrowRight ArrowLeft Space R"

@@ -239,6 +239,9 @@ pub struct State {
     pub exploration: Exploration,
     /// Searches started so far (the next one's generation).
     pub explorations_started: u64,
+    /// The explorer schedule loaded last ("Step through"), offered again by the scheduler
+    /// picker after the user switched to another scheduler.
+    pub loaded_schedule: Option<String>,
     /// Compact layout for an iframe in a docs page (`#…&embed=1`).
     pub embed: bool,
 }
@@ -313,8 +316,19 @@ impl State {
         } else {
             SchedulerChoice::Manual
         };
-        let mut program = load_program(&source, &scheduler);
         let mut notice = None;
+        let scheduler = match scheduler {
+            SchedulerChoice::Replay(schedule) if Schedule::decode(&schedule).is_err() => {
+                notice = Some("The link's schedule is malformed: you pick the moves.".to_string());
+                SchedulerChoice::Manual
+            }
+            scheduler => scheduler,
+        };
+        let loaded_schedule = match &scheduler {
+            SchedulerChoice::Replay(schedule) => Some(schedule.clone()),
+            _ => None,
+        };
+        let mut program = load_program(&source, &scheduler);
         if let Program::Running(run) = &program {
             {
                 let mut p = run.playback.borrow_mut();
@@ -345,7 +359,10 @@ impl State {
             notice,
             exploration: Exploration::Idle,
             explorations_started: 0,
-            embed: params.has("embed"),
+            loaded_schedule,
+            embed: params
+                .get("embed")
+                .map_or(params.has("embed"), |v| v != "0" && v != "false"),
         }
     }
 
@@ -353,13 +370,14 @@ impl State {
     pub fn to_hash(&self) -> String {
         let mut params = HashParams::default();
         params.set("example", self.example.id());
-        if self.custom_source {
-            params.set("code", &hash::encode(&self.source));
-        } else if let Example::Preset(_) = self.example {
+        if let Example::Preset(_) = self.example {
             params.set("goroutines", &self.workload.goroutines.to_string());
             params.set("ops", &self.workload.ops_per_goroutine.to_string());
             params.set("writes", &self.workload.write_percent.to_string());
             params.set("keys", &self.workload.keys.to_string());
+        }
+        if self.custom_source {
+            params.set("code", &hash::encode(&self.source));
         }
         match &self.scheduler {
             SchedulerChoice::Manual => {}
@@ -400,7 +418,13 @@ impl State {
 
     /// A fresh run of `source` (new program, new scheduler or reset): step 0, not playing.
     fn reload(&self, source: Shared<str>, scheduler: SchedulerChoice) -> State {
-        let keeps_exploration = Rc::ptr_eq(&source.0, &self.source.0) || *source == *self.source;
+        let same_program = Rc::ptr_eq(&source.0, &self.source.0) || *source == *self.source;
+        // An explorer schedule belongs to the program it was found for.
+        let scheduler = match scheduler {
+            SchedulerChoice::Replay(_) if !same_program => SchedulerChoice::Manual,
+            scheduler => scheduler,
+        };
+        let keeps_exploration = same_program;
         State {
             program: load_program(&source, &scheduler),
             source,
@@ -411,6 +435,11 @@ impl State {
                 self.exploration.clone()
             } else {
                 Exploration::Idle
+            },
+            loaded_schedule: if keeps_exploration {
+                self.loaded_schedule.clone()
+            } else {
+                None
             },
             ..self.clone()
         }
@@ -541,9 +570,22 @@ impl Reducible for State {
             }
             Action::SetScheduler(scheduler) => {
                 // Keep the position: the moves made so far are replayed under the new
-                // scheduler, which takes over from there.
+                // scheduler, which takes over from there. An explorer schedule that does not
+                // continue them starts from step 0 instead (mixing two runs would reach
+                // neither's outcome).
                 let moves = self.run().map(|r| r.playback.borrow().schedule());
+                let restart = match (&scheduler, &moves) {
+                    (SchedulerChoice::Replay(schedule), Some(moves)) => !is_prefix(moves, schedule),
+                    _ => false,
+                };
+                let moves = if restart { None } else { moves };
                 let next = self.reload(self.source.clone(), scheduler);
+                let next = State {
+                    notice: restart.then(|| {
+                        "The explorer's schedule starts from step 0: the moves made so far are not its own.".to_string()
+                    }),
+                    ..next
+                };
                 match (moves, next.run()) {
                     (Some(moves), Some(run)) => {
                         let _ = run.playback.borrow_mut().replay_moves(&moves);
@@ -665,9 +707,10 @@ impl Reducible for State {
                 },
                 _ => return self,
             },
-            Action::LoadSchedule(schedule) => {
-                self.reload(self.source.clone(), SchedulerChoice::Replay(schedule))
-            }
+            Action::LoadSchedule(schedule) => State {
+                loaded_schedule: Some(schedule.clone()),
+                ..self.reload(self.source.clone(), SchedulerChoice::Replay(schedule))
+            },
         };
         Rc::new(next)
     }
@@ -784,6 +827,67 @@ mod tests {
             s.notice.as_deref(),
             Some("The run has ended. Step back, or Reset to start again.")
         );
+    }
+
+    #[test]
+    fn an_explorer_schedule_that_does_not_continue_the_moves_starts_from_step_0() {
+        let source = Strategy::Unsynchronized.source(Workload::default());
+        let mut explorer = Explorer::for_source(&source, &DporConfig::default()).expect("compiles");
+        explorer.advance(u64::MAX);
+        let result = explorer.into_result();
+        let schedule = result.outcomes.last().expect("outcomes").schedule.clone();
+        // Moves that the schedule does not start with: always the highest goroutine.
+        let mut s = state("example=unsynchronized");
+        for _ in 0..8 {
+            let pick = s.run().unwrap().choices.last().unwrap().choice;
+            s = s.reduce(Action::StepChoice(pick));
+        }
+        let s = s.reduce(Action::SetScheduler(SchedulerChoice::Replay(
+            schedule.clone(),
+        )));
+        assert_eq!(view(&s).step, 0);
+        assert!(s
+            .notice
+            .as_deref()
+            .unwrap_or("")
+            .contains("starts from step 0"));
+        // Its own moves are kept: step 3 of the schedule, then switching to it again.
+        let s = apply(s, &vec![Action::Step; 3]);
+        let s = s
+            .reduce(Action::SetScheduler(SchedulerChoice::Manual))
+            .reduce(Action::SetScheduler(SchedulerChoice::Replay(schedule)));
+        assert_eq!(view(&s).step, 3);
+        assert_eq!(s.notice, None);
+    }
+
+    #[test]
+    fn a_new_program_drops_the_old_programs_schedule_but_keeps_a_seed() {
+        let s = state("example=unsynchronized").reduce(Action::LoadSchedule("1AQIFAgkC".into()));
+        assert!(matches!(s.scheduler, SchedulerChoice::Replay(_)));
+        assert_eq!(s.loaded_schedule.as_deref(), Some("1AQIFAgkC"));
+        let s = s.reduce(Action::SetWorkload(Workload {
+            goroutines: 3,
+            ..Workload::default()
+        }));
+        assert_eq!(s.scheduler, SchedulerChoice::Manual);
+        assert_eq!(s.loaded_schedule, None);
+        let s = s
+            .reduce(Action::SetScheduler(SchedulerChoice::Seeded(4)))
+            .reduce(Action::SelectExample(Example::Preset(Strategy::Mutex)));
+        assert_eq!(s.scheduler, SchedulerChoice::Seeded(4));
+    }
+
+    #[test]
+    fn links_with_bad_or_explicit_values() {
+        let s = state("example=mutex&schedule=!!!&embed=0");
+        assert_eq!(s.scheduler, SchedulerChoice::Manual);
+        assert_eq!(
+            s.notice.as_deref(),
+            Some("The link's schedule is malformed: you pick the moves.")
+        );
+        assert!(!s.embed);
+        assert!(state("example=mutex&embed=1").embed);
+        assert!(state("example=mutex&embed").embed);
     }
 
     #[test]

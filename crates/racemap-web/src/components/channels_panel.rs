@@ -9,6 +9,9 @@ use yew::prelude::*;
 use crate::components::goroutine_badge;
 use crate::state::Shared;
 
+/// Most buffer slots drawn per channel.
+const MAX_SLOTS_DRAWN: usize = 16;
+
 /// Properties of [`ChannelsPanel`].
 #[derive(Properties, PartialEq)]
 pub struct ChannelsPanelProps {
@@ -41,7 +44,9 @@ fn transfer(t: &Transfer, step: u64) -> Html {
 }
 
 fn chan(c: &ChanInfo, step: u64) -> Html {
-    let slots = (0..c.cap as usize).map(|i| match c.buffer.get(i) {
+    // A huge buffer is drawn up to its first slots (a program may make(chan T, 1<<30)).
+    let drawn = (c.cap as usize).min(MAX_SLOTS_DRAWN);
+    let slots = (0..drawn).map(|i| match c.buffer.get(i) {
         Some(v) => html! { <li class="slot full"><code>{ v.clone() }</code></li> },
         None => html! { <li class="slot free" aria-label="empty slot">{ "·" }</li> },
     });
@@ -53,7 +58,12 @@ fn chan(c: &ChanInfo, step: u64) -> Html {
                 if c.closed { <span class="closed-flag">{ " · closed" }</span> }
             </h3>
             if c.cap > 0 {
-                <ol class="slots" aria-label="buffer">{ for slots }</ol>
+                <ol class="slots" aria-label="buffer">
+                    { for slots }
+                    if c.cap as usize > drawn {
+                        <li class="slot more">{ format!("… {} more", c.cap as usize - drawn) }</li>
+                    }
+                </ol>
             }
             { for c.last_transfer.iter().map(|t| transfer(t, step)) }
             <dl class="facts">

@@ -35,18 +35,23 @@ pub fn code_panel(props: &CodePanelProps) -> Html {
         let code = code.clone();
         let step = props.view.as_ref().map(|v| v.step);
         use_effect_with(step, move |_| {
-            let list = code.cast::<web_sys::HtmlElement>();
-            let line = list
-                .as_ref()
-                .and_then(|l| l.query_selector(".line.current").ok().flatten())
-                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
-            if let (Some(list), Some(line)) = (list, line) {
-                let top = line.offset_top();
-                let visible = list.scroll_top()..list.scroll_top() + list.client_height() - 20;
-                if !visible.contains(&top) {
-                    list.set_scroll_top((top - list.client_height() / 3).max(0));
+            // Measured after the browser has laid the step out (a zero-delay timeout), so the
+            // click's own frame never waits for an extra forced layout.
+            let measure = gloo::timers::callback::Timeout::new(0, move || {
+                let list = code.cast::<web_sys::HtmlElement>();
+                let line = list
+                    .as_ref()
+                    .and_then(|l| l.query_selector(".line.current").ok().flatten())
+                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+                if let (Some(list), Some(line)) = (list, line) {
+                    let top = line.offset_top();
+                    let visible = list.scroll_top()..list.scroll_top() + list.client_height() - 20;
+                    if !visible.contains(&top) {
+                        list.set_scroll_top((top - list.client_height() / 3).max(0));
+                    }
                 }
-            }
+            });
+            move || drop(measure)
         });
     }
 
@@ -152,7 +157,13 @@ pub fn code_panel(props: &CodePanelProps) -> Html {
             </li>
         }
     });
-    let unplaced: Vec<&CompileError> = errors.iter().filter(|e| e.line == 0).collect();
+    // Errors with no line of their own (`too many errors`, an end-of-file error after the
+    // last newline) are listed under the code.
+    let line_count = props.source.lines().count() as u32;
+    let unplaced: Vec<&CompileError> = errors
+        .iter()
+        .filter(|e| e.line == 0 || e.line > line_count)
+        .collect();
     html! {
         <div class="code-view">
             <div class="code-actions">

@@ -19,6 +19,8 @@ pub struct ControlsProps {
     pub speed_ms: u32,
     /// A program is loaded (it compiles).
     pub enabled: bool,
+    /// Moves are recorded (Reset can forget them even at step 0).
+    pub recorded: bool,
     /// Called with the action a control asks for.
     pub on_action: Callback<Action>,
 }
@@ -48,7 +50,7 @@ pub fn controls(props: &ControlsProps) -> Html {
     };
     html! {
         <div class="controls" role="group" aria-label="Step controls">
-            { button("Reset", "R", Action::Reset, !props.enabled || at_start) }
+            { button("Reset", "R", Action::Reset, !props.enabled || (at_start && !props.recorded)) }
             { button("Step back", "ArrowLeft", Action::Back, !props.enabled || at_start) }
             { button("Step", "ArrowRight", Action::Step, !can_move) }
             { button(
@@ -68,7 +70,7 @@ pub fn controls(props: &ControlsProps) -> Html {
                     }) }
                 </select>
             </label>
-            <span class="step-count" aria-label="Current step">{ format!("step {}", props.step) }</span>
+            <span class="step-count" role="note" aria-label="Current step">{ format!("step {}", props.step) }</span>
         </div>
     }
 }

@@ -105,7 +105,8 @@ pub fn layout(props: &LayoutProps) -> Html {
                     </Panel>
                 }
             </main>
-            <p class="status" role="status" aria-live="polite" data-testid="announcement">
+            // While playing, steps come too fast to read aloud: the region speaks again on pause.
+            <p class="status" role="status" aria-live={if state.playing { "off" } else { "polite" }} data-testid="announcement">
                 { view.announcement.clone() }
             </p>
             if !embed {

@@ -76,9 +76,13 @@ pub fn outcomes_panel(props: &OutcomesPanelProps) -> Html {
         ),
     };
     let bad = |o: &Outcome| o.race || o.error.is_some();
+    let done = matches!(props.exploration, Exploration::Done(_));
     html! {
         <div class="outcomes">
-            <p class="outcome-summary" role="status">{ summary }</p>
+            // Announced when the search ends, not on every chunk of it.
+            <p class="outcome-summary" role={done.then_some("status")} aria-live={if done { "polite" } else { "off" }}>
+                { summary }
+            </p>
             <ol class="outcome-list">
                 { for outcomes.iter().enumerate().map(|(i, o)| {
                     let schedule = o.schedule.clone();

@@ -33,7 +33,8 @@ pub fn embed_snippet(base: &str, hash: &str, title: &str) -> String {
     };
     format!(
         "<iframe src=\"{base}#{hash}\" title=\"racemap: {title}\" width=\"100%\" height=\"640\" \
-         style=\"border:1px solid #ccc;border-radius:6px\" loading=\"lazy\"></iframe>"
+         style=\"border:1px solid #ccc;border-radius:6px\" loading=\"lazy\" \
+         allow=\"clipboard-write\"></iframe>"
     )
 }
 
@@ -42,7 +43,13 @@ pub fn embed_snippet(base: &str, hash: &str, title: &str) -> String {
 pub fn share(props: &ShareProps) -> Html {
     let open = use_state(|| None::<Open>);
     let copied = use_state(|| false);
-    let link = format!("{}#{}", clipboard::page_base(), props.hash);
+    // A reader sharing from an embed shares the full page.
+    let full_page: Vec<&str> = props
+        .hash
+        .split('&')
+        .filter(|item| *item != "embed" && !item.starts_with("embed="))
+        .collect();
+    let link = format!("{}#{}", clipboard::page_base(), full_page.join("&"));
     let snippet = embed_snippet(&clipboard::page_base(), &props.hash, &props.title);
     let toggle = |which: Open, text: String| {
         let open = open.clone();
@@ -51,7 +58,9 @@ pub fn share(props: &ShareProps) -> Html {
             if *open == Some(which) {
                 open.set(None);
             } else {
-                copied.set(clipboard::copy(&text));
+                copied.set(false);
+                let copied = copied.clone();
+                clipboard::copy(&text, move |ok| copied.set(ok));
                 open.set(Some(which));
             }
         })

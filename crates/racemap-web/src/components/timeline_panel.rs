@@ -25,6 +25,17 @@ const MARGIN_ROWS: f64 = 30.0;
 /// Height of the scrolling area (matches the stylesheet).
 const VIEWPORT: f64 = 360.0;
 
+/// Edge kinds in legend order (only those present are listed).
+const LEGEND: [ArrowKind; 7] = [
+    ArrowKind::UnlockLock,
+    ArrowKind::SendReceive,
+    ArrowKind::CloseReceive,
+    ArrowKind::GoStart,
+    ArrowKind::DoneWait,
+    ArrowKind::OnceDo,
+    ArrowKind::StoreLoad,
+];
+
 /// Properties of [`TimelinePanel`].
 #[derive(Properties, PartialEq)]
 pub struct TimelinePanelProps {
@@ -68,11 +79,13 @@ pub fn timeline_panel(props: &TimelinePanelProps) -> Html {
     {
         let scroller = scroller.clone();
         let scroll_top = scroll_top.clone();
+        // The scroll position is known from the last scroll event, and the height is fixed:
+        // nothing here reads layout, so a step never forces one.
+        let top = *scroll_top;
         use_effect_with(view.step, move |step| {
             if let Some(element) = scroller.cast::<Element>() {
                 let y = (*step as f64 - 1.0).max(0.0) * ROW;
-                let top = element.scroll_top() as f64;
-                let height = element.client_height() as f64;
+                let height = VIEWPORT;
                 if y < top + ROW || y > top + height - 2.0 * ROW {
                     let target = (y - height / 2.0).max(0.0);
                     element.set_scroll_top(target as i32);
@@ -230,7 +243,7 @@ pub fn timeline_panel(props: &TimelinePanelProps) -> Html {
         <div class="timeline">
             { goto_field }
             <div class="timeline-head" aria-hidden="true">{ for header }</div>
-            <div class="timeline-scroll" ref={scroller} {onscroll} tabindex="0" aria-label="Timeline steps">
+            <div class="timeline-scroll" ref={scroller} {onscroll} tabindex="0" role="group" aria-label="Timeline steps">
                 <svg
                     class="timeline-svg"
                     width="100%"
@@ -251,10 +264,20 @@ pub fn timeline_panel(props: &TimelinePanelProps) -> Html {
                     { for races }
                 </svg>
             </div>
-            <p class="legend">
-                <span class="legend-hb">{ "→ happens before" }</span>
-                <span class="legend-race">{ "red ! = access in a data race" }</span>
-            </p>
+            <ul class="legend" aria-label="Legend">
+                { for LEGEND.iter().filter(|kind| view.arrows.iter().any(|a| a.kind == **kind)).map(|kind| {
+                    let (class, words) = arrow_words(*kind);
+                    html! {
+                        <li>
+                            <svg width="28" height="8" aria-hidden="true">
+                                <line class={classes!("hb", class)} x1="0" y1="4" x2="28" y2="4" />
+                            </svg>
+                            { words }
+                        </li>
+                    }
+                }) }
+                <li><span class="race-sample" aria-hidden="true">{ "! - - !" }</span>{ " the two accesses of a data race" }</li>
+            </ul>
             if !view.races.is_empty() {
                 <ol class="race-list" aria-label="Data races">{ for race_list }</ol>
             }

@@ -42,10 +42,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             })
         })
     };
-    let last_schedule: Option<AttrValue> = match &state.exploration {
-        Exploration::Done(result) => result.outcomes.first().map(|o| o.schedule.clone().into()),
-        _ => None,
-    };
+    let last_schedule: Option<AttrValue> = state.loaded_schedule.clone().map(AttrValue::from);
     let title = match state.example {
         Example::Preset(strategy) if !state.custom_source => strategy.title(),
         _ => "a Go program",
@@ -72,6 +69,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     playing={state.playing}
                     speed_ms={state.speed_ms}
                     enabled={view.is_some()}
+                    recorded={state.run().is_some_and(|r| r.playback.borrow().recorded_steps() > 0)}
                     on_action={on_action.clone()}
                 />
                 <SchedulerPicker

@@ -1,21 +1,26 @@
 //! Copying text (a link, an iframe snippet) to the clipboard, and the page's own address.
 
-/// Ask the browser to copy `text`; `false` when there is no clipboard (an insecure context or
-/// an old browser), in which case the UI leaves the text selected for the user to copy.
-pub fn copy(text: &str) -> bool {
+use wasm_bindgen_futures::JsFuture;
+
+/// Ask the browser to copy `text`, then call `done` with whether it did. It may refuse (an
+/// insecure context, an iframe without `allow="clipboard-write"`, no permission): the UI then
+/// leaves the text selected for the user to copy by hand. A refusal is handled here, so it
+/// never surfaces as an uncaught promise rejection.
+pub fn copy(text: &str, done: impl FnOnce(bool) + 'static) {
     let Some(window) = web_sys::window() else {
-        return false;
+        return done(false);
     };
     let navigator = window.navigator();
     // `navigator.clipboard` is missing outside secure contexts: check before calling it.
     let present = js_sys::Reflect::get(&navigator, &"clipboard".into())
         .is_ok_and(|clipboard| !clipboard.is_undefined() && !clipboard.is_null());
     if !present {
-        return false;
+        return done(false);
     }
-    // The promise's failure (permission denied) only means the text must be copied by hand.
-    let _ = navigator.clipboard().write_text(text);
-    true
+    let promise = navigator.clipboard().write_text(text);
+    wasm_bindgen_futures::spawn_local(async move {
+        done(JsFuture::from(promise).await.is_ok());
+    });
 }
 
 /// The page's address without its hash: the base of shared links and embeds.
