@@ -123,7 +123,7 @@ const consoleText = (page) => region(page, 'Console').innerText();
 async function findBug(page) {
   await button(page, 'Find a bug').click();
   const summary = region(page, 'Outcomes').locator('.outcome-summary');
-  await summary.filter({ hasText: /Every interleaving covered|stopped early/ }).waitFor({ timeout: 60_000 });
+  await summary.filter({ hasText: /Every interleaving covered|Search stopped before/ }).waitFor({ timeout: 60_000 });
   return summary.innerText();
 }
 

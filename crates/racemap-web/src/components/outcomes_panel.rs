@@ -61,7 +61,7 @@ pub fn outcomes_panel(props: &OutcomesPanelProps) -> Html {
                 if result.complete {
                     "Every interleaving covered:"
                 } else {
-                    "Search stopped early (budget):"
+                    "Search stopped before covering every interleaving:"
                 },
                 result.executions,
                 result.outcomes.len(),
