@@ -300,6 +300,25 @@ test('sync.RWMutex, sync.Map and sharded examples show their internals', async (
   assert.ok(sawReaders, 'two readers hold the RWMutex together');
   await screenshot(page, 'rwmutex');
 
+  // The writer-preference trap: a reader holds the lock, a writer waits for it and announces
+  // itself, and a new reader now waits behind the writer although only readers hold the lock.
+  await page.goto(new URL('index.html#example=rwmutex&goroutines=3&writes=30&seed=3', server.url).href);
+  await page.reload();
+  await page.getByTestId('app').waitFor({ timeout: LOAD_TIMEOUT });
+  let trap;
+  while (!trap && !(await button(page, 'Step').isDisabled())) {
+    await step(page);
+    const locks = await region(page, 'Locks').innerText();
+    const pending = locks.match(/writer pending\s*g(\d+) waits for the readers to leave; new readers wait too/);
+    const waiting = locks.match(/waiting \(in order\)\s*((?:g\d+\s*)+)/);
+    const others = waiting?.[1].split(/\s+/).filter((g) => g && g !== `g${pending?.[1]}`) ?? [];
+    if (/readers\s*1/.test(locks) && pending && others.length > 0) trap = others[0].slice(1);
+  }
+  assert.ok(trap, 'under seed 3 a reader waits behind a pending writer');
+  const lane = region(page, 'Goroutines').locator(`li.lane[data-go-id="${trap}"]`);
+  assert.match(await lane.innerText(), /blocked: waits for c\.mu \(sync\.RWMutex\.RLock\)/);
+  await screenshot(page, 'rwmutex-writer-pending');
+
   // sync.Map: step until a Load misses the read map and goes to the dirty map under mu.
   await page.goto(new URL('index.html#example=syncmap&goroutines=3&seed=2', server.url).href);
   await page.reload();
