@@ -72,6 +72,16 @@ async function step(page, times = 1) {
   }
 }
 
+/** Press Step until `found()` resolves truthy (checked after each step) or the run ends; the last value of `found()`. */
+async function stepUntil(page, found) {
+  let value;
+  while (!value && !(await button(page, 'Step').isDisabled())) {
+    await step(page);
+    value = await found();
+  }
+  return value;
+}
+
 /**
  * Everything the panels and the live region show: what "the view" means to a reader. The DOM is
  * serialized canonically (attributes sorted: their order depends on how yew patched the element,
@@ -305,15 +315,13 @@ test('sync.RWMutex, sync.Map and sharded examples show their internals', async (
   await page.goto(new URL('index.html#example=rwmutex&goroutines=3&writes=30&seed=3', server.url).href);
   await page.reload();
   await page.getByTestId('app').waitFor({ timeout: LOAD_TIMEOUT });
-  let trap;
-  while (!trap && !(await button(page, 'Step').isDisabled())) {
-    await step(page);
+  const trap = await stepUntil(page, async () => {
     const locks = await region(page, 'Locks').innerText();
     const pending = locks.match(/writer pending\s*g(\d+) waits for the readers to leave; new readers wait too/);
     const waiting = locks.match(/waiting \(in order\)\s*((?:g\d+\s*)+)/);
     const others = waiting?.[1].split(/\s+/).filter((g) => g && g !== `g${pending?.[1]}`) ?? [];
-    if (/readers\s*1/.test(locks) && pending && others.length > 0) trap = others[0].slice(1);
-  }
+    return /readers\s*1/.test(locks) && pending && others.length > 0 ? others[0].slice(1) : undefined;
+  });
   assert.ok(trap, 'under seed 3 a reader waits behind a pending writer');
   const lane = region(page, 'Goroutines').locator(`li.lane[data-go-id="${trap}"]`);
   assert.match(await lane.innerText(), /blocked: waits for c\.mu \(sync\.RWMutex\.RLock\)/);
@@ -323,18 +331,12 @@ test('sync.RWMutex, sync.Map and sharded examples show their internals', async (
   await page.goto(new URL('index.html#example=syncmap&goroutines=3&seed=2', server.url).href);
   await page.reload();
   await page.getByTestId('app').waitFor({ timeout: LOAD_TIMEOUT });
-  let sawDirty = false;
-  while (!sawDirty && !(await button(page, 'Step').isDisabled())) {
-    await step(page);
+  const sawDirty = await stepUntil(page, async () => {
     const map = await region(page, 'Map').innerText();
-    sawDirty = /dirty \(under mu\)/.test(map) && /amended\s*true/.test(map);
-  }
+    return /dirty \(under mu\)/.test(map) && /amended\s*true/.test(map);
+  });
   assert.ok(sawDirty, 'a store went to the dirty map and set amended');
-  let sawMiss = false;
-  while (!sawMiss && !(await button(page, 'Step').isDisabled())) {
-    await step(page);
-    sawMiss = /misses\s*[1-9]/.test(await region(page, 'Map').innerText());
-  }
+  const sawMiss = await stepUntil(page, async () => /misses\s*[1-9]/.test(await region(page, 'Map').innerText()));
   assert.ok(sawMiss, 'a Load missed the read map and counted a miss');
   const map = await region(page, 'Map').innerText();
   assert.match(map, /sync\.Map/);

@@ -739,6 +739,14 @@ mod tests {
         (*state.run().expect("the program compiles").view.0).clone()
     }
 
+    /// Every outcome of the unsynchronized example (default workload), from a complete search.
+    fn unsynchronized_outcomes() -> Vec<racemap::explore::Outcome> {
+        let source = Strategy::Unsynchronized.source(Workload::default());
+        let mut explorer = Explorer::for_source(&source, &DporConfig::default()).expect("compiles");
+        explorer.advance(u64::MAX);
+        explorer.into_result().outcomes
+    }
+
     #[test]
     fn a_link_reopens_the_same_view_and_the_same_future() {
         let mut s = state("example=mutex&goroutines=3&seed=2");
@@ -795,13 +803,8 @@ mod tests {
 
     #[test]
     fn an_explored_crash_schedule_is_stepped_to_the_fatal_error() {
-        let source = Strategy::Unsynchronized.source(Workload::default());
-        let mut explorer = Explorer::for_source(&source, &DporConfig::default()).expect("compiles");
-        explorer.advance(u64::MAX);
-        let result = explorer.into_result();
-        let crash = result
-            .outcomes
-            .iter()
+        let crash = unsynchronized_outcomes()
+            .into_iter()
             .find(|o| o.error.as_deref() == Some("fatal error: concurrent map writes"))
             .expect("the explorer finds the crash");
         let s =
@@ -831,11 +834,8 @@ mod tests {
 
     #[test]
     fn an_explorer_schedule_that_does_not_continue_the_moves_starts_from_step_0() {
-        let source = Strategy::Unsynchronized.source(Workload::default());
-        let mut explorer = Explorer::for_source(&source, &DporConfig::default()).expect("compiles");
-        explorer.advance(u64::MAX);
-        let result = explorer.into_result();
-        let schedule = result.outcomes.last().expect("outcomes").schedule.clone();
+        let outcomes = unsynchronized_outcomes();
+        let schedule = outcomes.last().expect("outcomes").schedule.clone();
         // Moves that the schedule does not start with: always the highest goroutine.
         let mut s = state("example=unsynchronized");
         for _ in 0..8 {
