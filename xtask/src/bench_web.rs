@@ -4,7 +4,7 @@
 
 use crate::dist;
 use crate::tools::{self, Toolchain, CHROMIUM};
-use crate::{cmd, repo_root, Result};
+use crate::{cmd, repo_root, Result, SiteProfile};
 
 /// Build the site and run the benchmark.
 pub fn run() -> Result {
@@ -12,8 +12,8 @@ pub fn run() -> Result {
     let toolchain = Toolchain::for_site(&root)?;
     tools::ensure_chromium()?;
     toolchain.ensure_browser_test_deps()?;
-    let site = root.join("target/xtask-site");
-    dist::build_site(&toolchain, &site)?;
+    let site = dist::site_dir(&root, SiteProfile::Release);
+    dist::build_site(&toolchain, &site, SiteProfile::Release)?;
     let mut command = toolchain.command("node", &["bench.mjs"]);
     command
         .current_dir(root.join("tests/browser"))

@@ -1,50 +1,78 @@
-//! `cargo xtask dist`: the static site in `dist/`, deployable to any static host.
+//! `cargo xtask dist`: the static site in `dist/`, deployable to any static host, with
+//! precompressed `.gz` and `.br` copies of its files.
 
 use std::fs;
-use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
+use crate::compress;
 use crate::tools::Toolchain;
-use crate::{cmd, repo_root, Error, Result};
+use crate::{cmd, repo_root, Error, Result, SiteProfile};
 
 /// Install what is missing, build the site into `dist/`, print the wasm size.
 pub fn run() -> Result {
     let root = repo_root();
     let toolchain = Toolchain::for_site(&root)?;
     let dist = root.join("dist");
-    build_site(&toolchain, &dist)?;
+    build_site(&toolchain, &dist, SiteProfile::Release)?;
     print_wasm_sizes(&dist)?;
     println!("racemap: static site in {}", dist.display());
     Ok(())
 }
 
-/// `trunk build --release` into `dist` with relative asset paths (`--public-url ./`), so the
-/// site works from any folder of any static host.
-pub fn build_site(toolchain: &Toolchain, dist: &Path) -> Result {
-    let dist = dist.to_string_lossy();
-    cmd::run(&mut toolchain.command(
-        "trunk",
-        &["build", "--release", "--public-url", "./", "--dist", &dist],
-    ))
+/// Where `cargo xtask test` / `browser-tests` build the site for the browser tests.
+pub fn site_dir(root: &Path, profile: SiteProfile) -> PathBuf {
+    match profile {
+        SiteProfile::Release => root.join("target/xtask-site"),
+        SiteProfile::Debug => root.join("target/xtask-site-debug"),
+    }
 }
 
-/// Print each `.wasm` file's size raw and gzipped (`gzip -9`).
+/// The name of the build step in `cargo xtask test`'s output.
+pub fn build_step_name(profile: SiteProfile) -> &'static str {
+    match profile {
+        SiteProfile::Release => "trunk build --release",
+        SiteProfile::Debug => "trunk build (debug, unoptimized)",
+    }
+}
+
+/// `trunk build [--release]` into `dist` with relative asset paths (`--public-url ./`), so the
+/// site works from any folder of any static host; then a `.gz` and a `.br` copy of each file
+/// ([`compress`]).
+pub fn build_site(toolchain: &Toolchain, dist: &Path, profile: SiteProfile) -> Result {
+    let dir = dist.to_string_lossy();
+    let mut args = vec!["build"];
+    if profile == SiteProfile::Release {
+        args.push("--release");
+    }
+    args.extend(["--public-url", "./", "--dist", &dir]);
+    cmd::run(&mut toolchain.command("trunk", &args))?;
+    let files = compress::precompress_dir(dist)?;
+    println!(
+        "precompressed {} files (.{})",
+        files.len(),
+        compress::SUFFIXES.join(", .")
+    );
+    Ok(())
+}
+
+/// Print each `.wasm` file's size raw and as its precompressed `.gz` and `.br` copies.
 pub fn print_wasm_sizes(dist: &Path) -> Result {
     let files = wasm_files(dist)?;
     if files.is_empty() {
         return Err(Error::new(format!("no .wasm file in {}", dist.display())));
     }
+    let size = |file: &Path| {
+        fs::metadata(file)
+            .map(|m| m.len())
+            .map_err(|e| Error::new(format!("cannot stat {}: {e}", file.display())))
+    };
     for file in files {
-        let raw = fs::metadata(&file)
-            .map_err(|e| Error::new(format!("cannot stat {}: {e}", file.display())))?
-            .len();
-        let gzipped = gzip_size(&file)?;
         println!(
-            "wasm: {}  {} raw, {} gzipped",
+            "wasm: {}  {} raw, {} gzipped, {} brotli",
             file.file_name().unwrap_or_default().to_string_lossy(),
-            kib(raw),
-            kib(gzipped)
+            kib(size(&file)?),
+            kib(size(&compress::with_suffix(&file, "gz"))?),
+            kib(size(&compress::with_suffix(&file, "br"))?),
         );
     }
     Ok(())
@@ -59,36 +87,6 @@ fn wasm_files(dist: &Path) -> Result<Vec<PathBuf>> {
         .collect();
     files.sort();
     Ok(files)
-}
-
-/// Bytes of `gzip -9 -c FILE`.
-fn gzip_size(file: &Path) -> Result<u64> {
-    let mut child = Command::new("gzip")
-        .arg("-9")
-        .arg("-c")
-        .arg(file)
-        .stdout(Stdio::piped())
-        .spawn()
-        .map_err(|e| Error::new(format!("cannot run gzip: {e}")))?;
-    let mut size = 0u64;
-    if let Some(mut stdout) = child.stdout.take() {
-        let mut buffer = [0u8; 64 * 1024];
-        loop {
-            let n = stdout
-                .read(&mut buffer)
-                .map_err(|e| Error::new(format!("reading gzip output: {e}")))?;
-            if n == 0 {
-                break;
-            }
-            size += n as u64;
-        }
-    }
-    let status = child.wait().map_err(|e| Error::new(format!("gzip: {e}")))?;
-    if status.success() {
-        Ok(size)
-    } else {
-        Err(Error::new(format!("gzip failed on {}", file.display())))
-    }
 }
 
 /// `123.4 KiB (126361 bytes)`.

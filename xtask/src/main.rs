@@ -2,20 +2,25 @@
 //!
 //! - `cargo xtask serve [--port N]`: install what is missing, then `trunk serve` the web app on
 //!   `127.0.0.1` (default port 8080).
-//! - `cargo xtask test`: install what is missing, then run every check in order (format, lint,
-//!   native tests, wasm build of the core, release build of the site, browser tests), stopping
-//!   at the first failure with a message naming the step.
+//! - `cargo xtask test [--debug-site]`: install what is missing, then run every check in order
+//!   (format, lint, native tests, wasm build of the core, release build of the site, browser
+//!   tests), stopping at the first failure with a message naming the step. `--debug-site`
+//!   builds the site without optimizations (slower wasm) for the browser tests.
+//! - `cargo xtask browser-tests [--debug-site] [--repeat N] [--only PATTERN]`: only the site
+//!   build and the browser tests, `N` times (default once), optionally only the tests whose name
+//!   matches `PATTERN` — to check that they pass on a slow build or a loaded machine.
 //! - `cargo xtask conformance`: racemap's verdicts against real Go's on `../shared/go-corpus`
 //!   (also a step of `test` when that folder exists).
-//! - `cargo xtask dist`: release build of the static site into `dist/` with relative asset paths,
-//!   and print the wasm size raw and gzipped.
+//! - `cargo xtask dist`: release build of the static site into `dist/` with relative asset paths
+//!   and precompressed `.gz`/`.br` copies, and print the wasm size raw and compressed.
 //!
 //! Tool installation ([`tools`]) checks each tool's version first and installs only what is
-//! missing, so a second run starts within seconds. Dependencies: std, and serde_json to read the
-//! corpus outcomes.
+//! missing, so a second run starts within seconds. Dependencies: std, serde_json to read the
+//! corpus outcomes, flate2 and brotli to precompress the site.
 
 mod bench_web;
 mod cmd;
+mod compress;
 mod conformance;
 mod dist;
 mod serve;
@@ -43,7 +48,12 @@ const USAGE: &str = "usage: cargo xtask <command>
 
 commands:
   serve [--port N]   serve the web app on http://127.0.0.1:N/ (default 8080)
-  test               format check, clippy, native tests, wasm build, browser tests
+  test [--debug-site]
+                     format check, clippy, native tests, wasm build, browser tests
+                     (--debug-site: against an unoptimized build of the site)
+  browser-tests [--debug-site] [--repeat N] [--only PATTERN]
+                     build the site, run the browser tests N times (default 1),
+                     only those whose name matches PATTERN
   conformance        compare racemap with real Go on ../shared/go-corpus
   dist               release build of the static site into dist/, print wasm size
   bench-web          release build, then click/scroll latency on a long trace in Chromium";
@@ -61,7 +71,10 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("serve") => parse_port(&args[1..]).and_then(serve::run),
-        Some("test") => no_more_args(&args[1..]).and_then(|()| test::run()),
+        Some("test") => parse_site_profile(&args[1..]).and_then(test::run),
+        Some("browser-tests") => {
+            parse_browser_test_options(&args[1..]).and_then(test::browser_tests_command)
+        }
         Some("dist") => no_more_args(&args[1..]).and_then(|()| dist::run()),
         Some("bench-web") => no_more_args(&args[1..]).and_then(|()| bench_web::run()),
         Some("conformance") => no_more_args(&args[1..]).and_then(|()| test::conformance_command()),
@@ -88,6 +101,72 @@ fn no_more_args(args: &[String]) -> Result {
             "unexpected argument `{arg}`\n\n{USAGE}"
         ))),
     }
+}
+
+/// How the site is built for the browser tests.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SiteProfile {
+    /// `trunk build --release`: what is deployed.
+    Release,
+    /// `trunk build` without optimizations: slower wasm, to show timing-dependent tests.
+    Debug,
+}
+
+/// Options of `cargo xtask browser-tests`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BrowserTestOptions {
+    /// How the site is built.
+    pub profile: SiteProfile,
+    /// How many times the tests run (each run must pass).
+    pub repeat: u32,
+    /// Only the tests whose name matches this regular expression (`node --test-name-pattern`).
+    pub only: Option<String>,
+}
+
+/// Parse `[--debug-site]`.
+fn parse_site_profile(args: &[String]) -> Result<SiteProfile> {
+    let mut profile = SiteProfile::Release;
+    for arg in args {
+        match arg.as_str() {
+            "--debug-site" => profile = SiteProfile::Debug,
+            _ => return Err(unexpected(arg)),
+        }
+    }
+    Ok(profile)
+}
+
+/// Parse `[--debug-site] [--repeat N] [--only PATTERN]`.
+fn parse_browser_test_options(args: &[String]) -> Result<BrowserTestOptions> {
+    let mut options = BrowserTestOptions {
+        profile: SiteProfile::Release,
+        repeat: 1,
+        only: None,
+    };
+    let mut rest = args.iter();
+    while let Some(arg) = rest.next() {
+        let mut value = |name: &str| {
+            rest.next()
+                .cloned()
+                .ok_or_else(|| Error::new(format!("`{name}` needs a value")))
+        };
+        match arg.as_str() {
+            "--debug-site" => options.profile = SiteProfile::Debug,
+            "--repeat" => {
+                let n = value("--repeat")?;
+                options.repeat =
+                    n.parse().ok().filter(|n| *n > 0).ok_or_else(|| {
+                        Error::new(format!("`--repeat {n}`: not a positive number"))
+                    })?;
+            }
+            "--only" => options.only = Some(value("--only")?),
+            _ => return Err(unexpected(arg)),
+        }
+    }
+    Ok(options)
+}
+
+fn unexpected(arg: &str) -> Error {
+    Error::new(format!("unexpected argument `{arg}`\n\n{USAGE}"))
 }
 
 /// Parse `[--port N]` / `[--port=N]`; the default port is 8080.
@@ -134,5 +213,40 @@ mod tests {
         assert!(parse_port(&strings(&["--port", "http"])).is_err());
         assert!(parse_port(&strings(&["--port", "70000"])).is_err());
         assert!(parse_port(&strings(&["--verbose"])).is_err());
+    }
+
+    #[test]
+    fn browser_test_options() {
+        assert_eq!(
+            parse_browser_test_options(&[]).unwrap(),
+            BrowserTestOptions {
+                profile: SiteProfile::Release,
+                repeat: 1,
+                only: None
+            }
+        );
+        assert_eq!(
+            parse_browser_test_options(&strings(&[
+                "--debug-site",
+                "--repeat",
+                "3",
+                "--only",
+                "shared URL"
+            ]))
+            .unwrap(),
+            BrowserTestOptions {
+                profile: SiteProfile::Debug,
+                repeat: 3,
+                only: Some("shared URL".into())
+            }
+        );
+        assert!(parse_browser_test_options(&strings(&["--repeat", "0"])).is_err());
+        assert!(parse_browser_test_options(&strings(&["--repeat"])).is_err());
+        assert!(parse_browser_test_options(&strings(&["--fast"])).is_err());
+        assert_eq!(
+            parse_site_profile(&strings(&["--debug-site"])).unwrap(),
+            SiteProfile::Debug
+        );
+        assert!(parse_site_profile(&strings(&["--release"])).is_err());
     }
 }

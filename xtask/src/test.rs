@@ -1,18 +1,23 @@
 //! `cargo xtask test`: every check, in order, stopping at the first failure.
 //!
 //! Steps: install what is missing → `cargo fmt --check` → clippy → native tests → conformance
-//! (only when `../shared/go-corpus` exists) → core built for wasm32 → release build of the site
-//! → browser tests (Playwright + headless Chromium against that build).
+//! (only when `../shared/go-corpus` exists) → core built for wasm32 → release (or, with
+//! `--debug-site`, unoptimized) build of the site → browser tests (Playwright + headless
+//! Chromium against that build).
+//!
+//! `cargo xtask browser-tests` runs only the last two steps, as many times as asked: the
+//! browser tests wait on conditions, never on time, so they must pass on a debug build and on
+//! a loaded machine too; repeating them is how to check that.
 
 use std::path::Path;
 use std::time::Instant;
 
 use crate::dist;
 use crate::tools::{self, Toolchain, CHROMIUM};
-use crate::{cmd, repo_root, Error, Result};
+use crate::{cmd, repo_root, BrowserTestOptions, Error, Result, SiteProfile};
 
 /// Run all steps; the error names the step that failed.
-pub fn run() -> Result {
+pub fn run(profile: SiteProfile) -> Result {
     let root = repo_root();
     let started = Instant::now();
     let mut toolchain = None;
@@ -72,12 +77,14 @@ pub fn run() -> Result {
             ],
         ))
     })?;
-    let site = root.join("target/xtask-site");
-    step("trunk build --release", || {
-        dist::build_site(&toolchain, &site)?;
+    let site = dist::site_dir(&root, profile);
+    step(dist::build_step_name(profile), || {
+        dist::build_site(&toolchain, &site, profile)?;
         dist::print_wasm_sizes(&site)
     })?;
-    step("browser tests", || browser_tests(&root, &toolchain, &site))?;
+    step("browser tests", || {
+        browser_tests(&root, &toolchain, &site, None)
+    })?;
     println!(
         "\nxtask test: all steps passed in {:.0}s",
         started.elapsed().as_secs_f64()
@@ -124,9 +131,51 @@ pub fn conformance_command() -> Result {
     conformance(&root, &toolchain)
 }
 
-/// `node --test` in `tests/browser` against the built site, in headless Chromium.
-fn browser_tests(root: &Path, toolchain: &Toolchain, site: &Path) -> Result {
-    let mut command = toolchain.command("node", &["--test", "--test-reporter=tap"]);
+/// `cargo xtask browser-tests`: build the site, then run the browser tests `repeat` times.
+pub fn browser_tests_command(options: BrowserTestOptions) -> Result {
+    let root = repo_root();
+    let started = Instant::now();
+    let mut toolchain = None;
+    step("install missing tools", || {
+        let site = Toolchain::for_site(&root)?;
+        tools::ensure_chromium()?;
+        site.ensure_browser_test_deps()?;
+        toolchain = Some(site);
+        Ok(())
+    })?;
+    let toolchain =
+        toolchain.ok_or_else(|| Error::new("internal: toolchain not set after install"))?;
+    let site = dist::site_dir(&root, options.profile);
+    step(dist::build_step_name(options.profile), || {
+        dist::build_site(&toolchain, &site, options.profile)
+    })?;
+    for run in 1..=options.repeat {
+        step(
+            &format!("browser tests, run {run} of {}", options.repeat),
+            || browser_tests(&root, &toolchain, &site, options.only.as_deref()),
+        )?;
+    }
+    println!(
+        "\nxtask browser-tests: {} run(s) passed in {:.0}s",
+        options.repeat,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// `node --test` in `tests/browser` against the built site, in headless Chromium; `only`
+/// restricts it to the tests whose name matches that pattern.
+fn browser_tests(root: &Path, toolchain: &Toolchain, site: &Path, only: Option<&str>) -> Result {
+    if let Some(version) = cmd::output(CHROMIUM, &["--version"], None) {
+        println!("browser: {version}");
+    }
+    let mut args = vec!["--test", "--test-reporter=tap"];
+    let pattern;
+    if let Some(only) = only {
+        pattern = format!("--test-name-pattern={only}");
+        args.push(&pattern);
+    }
+    let mut command = toolchain.command("node", &args);
     command
         .current_dir(root.join("tests/browser"))
         .env("RACEMAP_DIST", site)
