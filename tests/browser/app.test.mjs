@@ -4,90 +4,42 @@
 // the static index.html has an empty <body>. Screenshots of each example at a telling step are
 // saved to tests/browser/artifacts/ (an artifact of the run, not committed).
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
-import { startServer } from './server.mjs';
-import { launchBrowser, newWatchedPage } from './browser.mjs';
 import { LONG_TRACE } from './programs.mjs';
+import {
+  site,
+  urlOf,
+  openApp,
+  openPage,
+  appReady,
+  reopen,
+  screenshot,
+  button,
+  region,
+  consoleText,
+  currentStep,
+  untilStep,
+  clickToStep,
+  quiet,
+  step,
+  stepUntil,
+  settle,
+  findBug,
+  inView,
+  LOAD_TIMEOUT,
+} from './harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const DIST = path.resolve(process.env.RACEMAP_DIST ?? path.join(here, '../../dist'));
-const ARTIFACTS = path.join(here, 'artifacts');
-const PANELS = ['Code', 'Goroutines', 'Map', 'Locks', 'Channels', 'Timeline', 'Console', 'Outcomes'];
-const LOAD_TIMEOUT = 30_000;
-
-let server;
-let browser;
-
-before(async () => {
-  assert.ok(
-    existsSync(path.join(DIST, 'index.html')),
-    `no built site in ${DIST}: run \`cargo xtask test\` (or \`cargo xtask dist\`) first`,
-  );
-  await mkdir(ARTIFACTS, { recursive: true });
-  server = await startServer(DIST);
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Open `relativeUrl` and wait until the yew app has rendered into it. */
-async function openApp(relativeUrl) {
-  const watched = await newWatchedPage(browser.context);
-  await watched.page.goto(new URL(relativeUrl, server.url).href);
-  await watched.page.getByTestId('app').waitFor({ timeout: LOAD_TIMEOUT });
-  return watched;
-}
-
-function screenshot(page, name) {
-  return page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
-}
-
-const button = (page, name) => page.getByRole('button', { name, exact: true });
-const region = (page, name) => page.getByRole('region', { name, exact: true });
-
-/** The step counter shown next to the controls. */
-async function currentStep(page) {
-  const text = await page.getByLabel('Current step').innerText();
-  return Number(text.replace('step ', ''));
-}
-
-/** Press Step and wait for the counter to move. */
-async function step(page, times = 1) {
-  for (let i = 0; i < times; i++) {
-    const before = await currentStep(page);
-    await button(page, 'Step').click();
-    await page.waitForFunction(
-      (n) => document.querySelector('[aria-label="Current step"]')?.textContent === `step ${n}`,
-      before + 1,
-    );
-  }
-}
-
-/** Press Step until `found()` resolves truthy (checked after each step) or the run ends; the last value of `found()`. */
-async function stepUntil(page, found) {
-  let value;
-  while (!value && !(await button(page, 'Step').isDisabled())) {
-    await step(page);
-    value = await found();
-  }
-  return value;
-}
+const PANELS = ['Code', 'Goroutines', 'Map', 'Locks', 'Channels', 'Timeline', 'Console'];
 
 /**
  * Everything the panels and the live region show: what "the view" means to a reader. The DOM is
  * serialized canonically (attributes sorted: their order depends on how yew patched the element,
  * not on what it shows), without the reader's own <details> open state.
  */
-function viewSnapshot(page) {
+async function viewSnapshot(page) {
+  await quiet(page);
   return page.evaluate(() => {
     const serialize = (node) => {
       if (node.nodeType === Node.TEXT_NODE) return node.textContent;
@@ -100,10 +52,9 @@ function viewSnapshot(page) {
       const children = [...node.childNodes].map(serialize).join('');
       return `<${node.localName} ${attributes}>${children}</${node.localName}>`;
     };
-    return (
-      serialize(document.querySelector('main.panels')) +
-      document.querySelector('[data-testid=announcement]').textContent
-    );
+    // The panels and the live region (in <main>); the landing note, which only the page that
+    // clicked "Step through" shows, is not part of the view a link reproduces.
+    return serialize(document.querySelector('main .panels')) + document.querySelector('[data-testid=announcement]').textContent;
   });
 }
 
@@ -125,16 +76,6 @@ async function sharedLink(page) {
   // The address bar follows once the state has been still for a moment.
   await page.waitForFunction((link) => location.href === link, link);
   return link;
-}
-
-const consoleText = (page) => region(page, 'Console').innerText();
-
-/** Run "Find a bug" and wait for the finished search's summary. */
-async function findBug(page) {
-  await button(page, 'Find a bug').click();
-  const summary = region(page, 'Outcomes').locator('.outcome-summary');
-  await summary.filter({ hasText: /Every interleaving covered|Search stopped before/ }).waitFor({ timeout: 60_000 });
-  return summary.innerText();
 }
 
 test('the app renders from wasm with its landmarks and labelled controls', async () => {
@@ -185,8 +126,11 @@ test('unsynchronized map: stepping through a found schedule shows the race repor
   const crash = page.getByRole('button', { name: /^Step through outcome \d+: data race · fatal error: concurrent map writes$/ });
   assert.ok((await crash.count()) >= 1, 'the explorer finds the concurrent map writes crash');
   await crash.first().click();
+  // "Step through" lands on the crash (see story.test.mjs); Reset walks the run from its start.
+  await page.getByRole('status').filter({ hasText: /^This run stops at step \d+/ }).waitFor();
   assert.equal(await page.getByRole('combobox', { name: 'Scheduler' }).inputValue(), 'schedule');
-  assert.equal(await currentStep(page), 0);
+  await button(page, 'Reset').click();
+  await untilStep(page, 0);
 
   const announcements = [];
   let sawRace = false;
@@ -223,11 +167,11 @@ test('unsynchronized map: stepping through a found schedule shows the race repor
   const report = page.locator('#race-report-0[data-highlight]');
   await report.waitFor();
   assert.match(await report.innerText(), /^==================\nWARNING: DATA RACE/);
-  const inView = await report.evaluate((e) => {
+  const reportVisible = await report.evaluate((e) => {
     const r = e.getBoundingClientRect();
     return r.top < innerHeight && r.bottom > 0;
   });
-  assert.ok(inView, 'the report is scrolled into view');
+  assert.ok(reportVisible, 'the report is scrolled into view');
   // The last Step click disabled Step; the keys still work (focus stays in the widget).
   const last = await currentStep(page);
   await page.keyboard.press('ArrowLeft');
@@ -257,7 +201,7 @@ test('sync.Mutex: no schedule reports a race, and the lock queue shows who waits
   assert.match(await consoleText(page), /keys: 2\s+exit status 0/);
 
   const summary = await findBug(page);
-  assert.match(summary, /^Every interleaving covered: \d+ runs explored: 1 distinct outcome, no data race\.$/);
+  assert.match(summary, /^Every interleaving covered: \d+ runs explored, 1 distinct outcome, no data race\.$/);
   assert.equal(await region(page, 'Outcomes').locator('.outcome.bad').count(), 0);
   assert.deepEqual(problems, []);
   await page.close();
@@ -312,9 +256,7 @@ test('sync.RWMutex, sync.Map and sharded examples show their internals', async (
 
   // The writer-preference trap: a reader holds the lock, a writer waits for it and announces
   // itself, and a new reader now waits behind the writer although only readers hold the lock.
-  await page.goto(new URL('index.html#example=rwmutex&goroutines=3&writes=30&seed=3', server.url).href);
-  await page.reload();
-  await page.getByTestId('app').waitFor({ timeout: LOAD_TIMEOUT });
+  await reopen(page, 'index.html#example=rwmutex&goroutines=3&writes=30&seed=3');
   const trap = await stepUntil(page, async () => {
     const locks = await region(page, 'Locks').innerText();
     const pending = locks.match(/writer pending\s*g(\d+) waits for the readers to leave; new readers wait too/);
@@ -328,9 +270,7 @@ test('sync.RWMutex, sync.Map and sharded examples show their internals', async (
   await screenshot(page, 'rwmutex-writer-pending');
 
   // sync.Map: step until a Load misses the read map and goes to the dirty map under mu.
-  await page.goto(new URL('index.html#example=syncmap&goroutines=3&seed=2', server.url).href);
-  await page.reload();
-  await page.getByTestId('app').waitFor({ timeout: LOAD_TIMEOUT });
+  await reopen(page, 'index.html#example=syncmap&goroutines=3&seed=2');
   const sawDirty = await stepUntil(page, async () => {
     const map = await region(page, 'Map').innerText();
     return /dirty \(under mu\)/.test(map) && /amended\s*true/.test(map);
@@ -366,20 +306,21 @@ test('step back restores the previous view exactly, also from the keyboard', asy
   }
   for (let i = 11; i >= 6; i--) {
     await button(page, 'Step back').click();
-    await page.waitForFunction((n) => document.querySelector('[aria-label="Current step"]')?.textContent === `step ${n}`, i);
+    await untilStep(page, i);
     assertSameView(await viewSnapshot(page), views[i], `view at step ${i}`);
   }
   // Keys act while the widget has focus: ← back, → forward (redoing the same move).
   await page.getByTestId('app').focus();
   await page.keyboard.press('ArrowLeft');
-  assert.equal(await currentStep(page), 5);
+  await untilStep(page, 5);
   assertSameView(await viewSnapshot(page), views[5], 'view');
   await page.keyboard.press('ArrowRight');
+  await untilStep(page, 6);
   await page.keyboard.press('ArrowRight');
-  assert.equal(await currentStep(page), 7);
+  await untilStep(page, 7);
   assertSameView(await viewSnapshot(page), views[7], 'view');
   await page.keyboard.press('r');
-  assert.equal(await currentStep(page), 0);
+  await untilStep(page, 0);
   assertSameView(await viewSnapshot(page), views[0], 'view');
   // Space plays, Space pauses.
   await page.keyboard.press(' ');
@@ -396,12 +337,14 @@ test('Play steps on its own at the chosen speed until the run ends; Pause stops 
   await button(page, 'Play').click();
   await page.waitForFunction(() => Number(document.querySelector('[aria-label="Current step"]').textContent.slice(5)) >= 3);
   await button(page, 'Pause').click();
+  await button(page, 'Play').waitFor();
   const paused = await currentStep(page);
-  await page.waitForTimeout(500);
+  // A page timer due after four Fast intervals: had Play kept its interval, it would have ticked.
+  await settle(page, 4 * 150);
   assert.equal(await currentStep(page), paused, 'no step while paused');
   await page.getByRole('combobox', { name: 'Speed' }).selectOption({ label: 'Fastest' });
   await button(page, 'Play').click();
-  await region(page, 'Console').getByText('exit status 0').waitFor({ timeout: 30_000 });
+  await region(page, 'Console').getByText('exit status 0').waitFor();
   // At the end, playing stops by itself and Play is offered again (disabled: nothing to play).
   await button(page, 'Play').waitFor();
   assert.ok(await button(page, 'Play').isDisabled());
@@ -411,26 +354,28 @@ test('Play steps on its own at the chosen speed until the run ends; Pause stops 
 });
 
 test('keys do nothing while focus is outside the widget', async () => {
-  const watched = await newWatchedPage(browser.context);
-  const { page, problems } = watched;
-  await page.goto(new URL('embed-example.html', server.url).href);
+  const { page, problems } = await openPage('embed-example.html');
   const frame = page.frameLocator('iframe#unsynchronized');
   await frame.getByTestId('app').waitFor({ timeout: LOAD_TIMEOUT });
+  const counter = frame.getByLabel('Current step');
   await frame.getByRole('button', { name: 'Step', exact: true }).click();
+  await counter.filter({ hasText: /^step 1$/ }).waitFor();
   await page.keyboard.press('ArrowRight');
-  assert.equal(await frame.getByLabel('Current step').innerText(), 'step 2', 'keys act after a click in the widget');
+  // Keys act after a click in the widget.
+  await counter.filter({ hasText: /^step 2$/ }).waitFor();
   // Focus on the host page: its keys are its own.
   await page.locator('h1').click();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('r');
   await page.keyboard.press('ArrowLeft');
-  await page.waitForTimeout(200);
-  assert.equal(await frame.getByLabel('Current step').innerText(), 'step 2');
+  await settle(page, 100);
+  assert.equal(await counter.innerText(), 'step 2');
   // Typing in a field of the widget never steps.
   await frame.getByRole('combobox', { name: 'Scheduler' }).focus();
   await page.keyboard.press('r');
   await page.keyboard.press('ArrowRight');
-  assert.equal(await frame.getByLabel('Current step').innerText(), 'step 2');
+  await settle(page, 100);
+  assert.equal(await counter.innerText(), 'step 2');
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -438,38 +383,44 @@ test('keys do nothing while focus is outside the widget', async () => {
 test('a shared URL reopens the same program, moves and step', async () => {
   const { page, problems } = await openApp('index.html#example=mutex&goroutines=3');
   // The user is the scheduler: always run the highest-numbered goroutine that can move.
-  for (let i = 0; i < 14; i++) {
-    const moves = region(page, 'Goroutines').locator('button.move');
-    await moves.last().click();
+  for (let i = 1; i <= 14; i++) {
+    await clickToStep(page, region(page, 'Goroutines').locator('button.move').last(), i);
   }
-  await button(page, 'Step back').click();
-  await button(page, 'Step back').click();
+  await clickToStep(page, button(page, 'Step back'), 13);
+  await clickToStep(page, button(page, 'Step back'), 12);
   const link = await sharedLink(page);
   assert.match(link, /example=mutex&goroutines=3&.*moves=[^&]+&step=12/);
   const expected = await viewSnapshot(page);
 
-  const other = await openApp(link.replace(server.url, ''));
-  assert.equal(await currentStep(other.page), 12);
+  const other = await openApp(link.replace(site.server.url, ''));
+  await untilStep(other.page, 12);
   assertSameView(await viewSnapshot(other.page), expected, 'view');
   // The recorded moves after the step come along: stepping forward redoes them.
-  await button(other.page, 'Step').click();
-  await button(page, 'Step').click();
+  await clickToStep(other.page, button(other.page, 'Step'), 13);
+  await clickToStep(page, button(page, 'Step'), 13);
   assertSameView(await viewSnapshot(other.page), await viewSnapshot(page), 'view');
   assert.deepEqual(other.problems, []);
   await other.page.close();
 
-  // An edited program travels in the link too.
+  // An edited program travels in the link too, and the reopened timeline is scrolled to the
+  // step (near its end: where the browser stops the scroll, not where the page asked).
   await button(page, 'Edit').click();
   const editor = page.getByLabel('Go source');
   const source = (await editor.inputValue()).replace('fmt.Println("keys:", c.Len())', 'fmt.Println("shared keys:", c.Len())');
   await editor.fill(source);
   await button(page, 'Run program').click();
+  await untilStep(page, 0);
   await button(page, 'Run to next race or error').click();
-  assert.match(await consoleText(page), /shared keys: 2/);
-  const edited = await openApp((await sharedLink(page)).replace(server.url, ''));
-  assert.equal(await edited.page.getByRole('combobox', { name: 'Example' }).inputValue(), 'mutex');
+  await region(page, 'Console').getByText('shared keys: 2').waitFor();
+  const end = await currentStep(page);
+  await untilStep(page, end);
+  const edited = await openApp((await sharedLink(page)).replace(site.server.url, ''));
+  await untilStep(edited.page, end);
+  assert.equal(await edited.page.getByRole('combobox', { name: 'Example' }).inputValue(), 'blank');
   assert.match(await consoleText(edited.page), /shared keys: 2/);
   assertSameView(await viewSnapshot(edited.page), await viewSnapshot(page), 'view');
+  const current = region(edited.page, 'Timeline').locator('g.row.current');
+  assert.ok(await inView(current, { window: false }), 'the current step is in sight in the timeline');
   assert.deepEqual(edited.problems, []);
   await edited.page.close();
   assert.deepEqual(problems, []);
@@ -491,7 +442,7 @@ test('compile errors are shown on their line, Go-style', async () => {
   await page.getByLabel('Go source').fill('package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("fixed")\n}\n');
   await button(page, 'Run program').click();
   await button(page, 'Run to next race or error').click();
-  assert.match(await consoleText(page), /fixed/);
+  await region(page, 'Console').getByText('fixed').waitFor();
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -500,6 +451,7 @@ test('a program that never ends stops at a racemap limit with a clear message', 
   const spin = 'package main\n\nfunc main() {\n\tx := 0\n\tfor {\n\t\tx++\n\t}\n}\n';
   const { page, problems } = await openApp(`index.html#example=blank&code=${encodeURIComponent(spin)}`);
   // main spins before its first visible operation: the run ends at step 0.
+  await region(page, 'Console').getByText('exit status 3').waitFor();
   assert.ok(await button(page, 'Run to next race or error').isDisabled());
   assert.match(await consoleText(page), /racemap: a goroutine ran \d+ instructions without a visible operation/);
   assert.match(await consoleText(page), /exit status 3/);
@@ -509,7 +461,7 @@ test('a program that never ends stops at a racemap limit with a clear message', 
   await page.getByLabel('Go source').fill(counter);
   await button(page, 'Run program').click();
   await button(page, 'Run to next race or error').click();
-  assert.match(await consoleText(page), /racemap: step limit of 20000 reached/);
+  await region(page, 'Console').getByText(/racemap: step limit of 20000 reached/).waitFor();
   assert.equal(await currentStep(page), 20000);
   assert.ok(await button(page, 'Step').isDisabled());
   assert.deepEqual(problems, []);
@@ -533,22 +485,23 @@ test('the workload regenerates the example program', async () => {
 test('a 2 000-step trace steps, goes back and draws only the rows in sight', async () => {
   const { page, problems } = await openApp(`index.html#example=blank&seed=1&code=${encodeURIComponent(LONG_TRACE)}`);
   await button(page, 'Run to next race or error').click();
+  await region(page, 'Console').getByText('exit status 0').waitFor();
   const last = await currentStep(page);
   assert.ok(last > 2000, `the run made ${last} steps`);
   const rows = region(page, 'Timeline').locator('g.row');
   assert.ok((await rows.count()) < 200, `${await rows.count()} timeline rows in the DOM`);
   await button(page, 'Step back').click();
-  assert.equal(await currentStep(page), last - 1);
+  await untilStep(page, last - 1);
   await region(page, 'Timeline').locator('g.row.current').waitFor();
   // Scrolling to the top draws the first rows.
   await region(page, 'Timeline').locator('.timeline-scroll').evaluate((e) => { e.scrollTop = 0; });
   await region(page, 'Timeline').locator('g.row[data-step="1"]').waitFor();
   await region(page, 'Timeline').locator('g.row[data-step="1"]').click();
-  assert.equal(await currentStep(page), 1);
+  await untilStep(page, 1);
   // Keyboard users jump with the "Go to step" field: forward redoes the recorded moves.
   await page.getByRole('spinbutton', { name: 'Go to step' }).fill('1500');
   await page.getByRole('spinbutton', { name: 'Go to step' }).press('Enter');
-  await page.waitForFunction(() => document.querySelector('[aria-label="Current step"]')?.textContent === 'step 1500');
+  await untilStep(page, 1500);
   await region(page, 'Timeline').locator('g.row.current[data-step="1500"]').waitFor();
   assert.deepEqual(problems, []);
   await page.close();
@@ -581,9 +534,7 @@ test('the page is usable 375px wide and follows dark mode', async () => {
 });
 
 test('the embedding example renders two different examples in compact iframes', async () => {
-  const watched = await newWatchedPage(browser.context);
-  const { page, problems } = watched;
-  await page.goto(new URL('embed-example.html', server.url).href);
+  const { page, problems } = await openPage('embed-example.html');
   for (const [id, example] of [
     ['unsynchronized', 'unsynchronized'],
     ['channel', 'channel'],

@@ -1,6 +1,9 @@
 // A tiny static file server for the built site (node's http module, no dependencies).
 // Serves DIR on 127.0.0.1 at a free port; `.wasm` gets `application/wasm` so the browser can
-// compile it while streaming, as a real static host would.
+// compile it while streaming, as a real static host would. Like a host configured for
+// precompressed files (nginx `gzip_static`), it sends `F.br` or `F.gz` with its
+// `content-encoding` when the browser accepts it and the copy exists (`cargo xtask dist` makes
+// them), so the browser tests load the compressed copies a deployment would serve.
 
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -32,9 +35,20 @@ export async function startServer(root) {
       if ((await stat(file).catch(() => null))?.isDirectory()) {
         file = path.join(file, 'index.html');
       }
-      const body = await readFile(file);
       const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
-      response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+      const headers = { 'content-type': type, 'cache-control': 'no-store', vary: 'accept-encoding' };
+      const accepted = String(request.headers['accept-encoding'] ?? '');
+      let body;
+      for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+        if (!new RegExp(`\\b${encoding}\\b`).test(accepted)) continue;
+        body = await readFile(file + suffix).catch(() => undefined);
+        if (body) {
+          headers['content-encoding'] = encoding;
+          break;
+        }
+      }
+      body ??= await readFile(file);
+      response.writeHead(200, headers);
       response.end(body);
     } catch {
       response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

@@ -92,13 +92,25 @@ fn app() -> Html {
 
     // Keep the hash in step with the state, so the address bar is always a shareable link.
     // Written once the state has been still for a moment: browsers throttle (and then drop)
-    // history updates made on every step of a fast Play.
+    // history updates made on every step of a fast Play. Another program (example, workload,
+    // the user's code) adds a history entry, so Back brings the previous program back; steps
+    // and moves replace the entry.
     let fragment = AttrValue::from(state.to_hash());
-    use_effect_with(fragment.clone(), move |fragment| {
-        let fragment = fragment.clone();
-        let write = Timeout::new(HASH_WRITE_DELAY_MS, move || hash::write(&fragment));
-        move || drop(write)
-    });
+    {
+        let state = state.clone();
+        use_effect_with(fragment.clone(), move |fragment| {
+            let fragment = fragment.clone();
+            let write = Timeout::new(HASH_WRITE_DELAY_MS, move || {
+                let entry = if state.shows_program_of(&hash::read()) {
+                    hash::HistoryEntry::Replace
+                } else {
+                    hash::HistoryEntry::Push
+                };
+                hash::write(&fragment, entry);
+            });
+            move || drop(write)
+        });
+    }
 
     // Play: one automatic step per tick while playing.
     {
@@ -116,13 +128,17 @@ fn app() -> Html {
     // Find a bug: the explorer searches in chunks between frames while a search is running.
     {
         let running = match &state.exploration {
-            Exploration::Running { generation, .. } => Some(*generation),
+            Exploration::Running {
+                generation, budget, ..
+            } => Some((*generation, *budget)),
             _ => None,
         };
         let source = state.source.clone();
         let dispatcher = state.dispatcher();
         use_effect_with(running, move |running| {
-            let search = running.map(|generation| explorer::start(&source, generation, dispatcher));
+            let search = running.map(|(generation, budget)| {
+                explorer::start(&source, generation, budget, dispatcher)
+            });
             move || drop(search)
         });
     }
@@ -157,7 +173,6 @@ fn app() -> Html {
             data-testid="app"
             ref={root}
             tabindex="0"
-            aria-label="racemap: goroutines sharing a Go map, step by step"
             aria-keyshortcuts="ArrowRight ArrowLeft Space R"
             {onkeydown}
         >
@@ -168,5 +183,12 @@ fn app() -> Html {
 }
 
 fn main() {
+    // index.html shows a placeholder while the wasm loads; the app takes its place.
+    if let Some(placeholder) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("loading"))
+    {
+        placeholder.remove();
+    }
     yew::Renderer::<App>::new().render();
 }

@@ -25,6 +25,12 @@ use yew::Reducible;
 
 use crate::services::hash::{self, HashParams};
 
+mod example;
+mod exploration;
+
+pub use example::Example;
+pub use exploration::{Exploration, EXPLORE_BUDGET, MAX_EXPLORE_BUDGET};
+
 /// The file name compile errors and race reports use.
 pub const FILE_NAME: &str = racemap::compile::DEFAULT_FILE_NAME;
 
@@ -41,54 +47,6 @@ func main() {
 \tfmt.Println(\"hello\")
 }
 ";
-
-/// What the example picker selects.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Example {
-    /// A map strategy of the core's presets, generated for the workload.
-    Preset(Strategy),
-    /// The user's own program.
-    Blank,
-}
-
-impl Example {
-    /// Every choice of the picker, in order.
-    pub fn all() -> impl Iterator<Item = Example> {
-        Strategy::ALL
-            .into_iter()
-            .map(Example::Preset)
-            .chain([Example::Blank])
-    }
-
-    /// The id used in the URL hash (`#example=ID`): the strategy's slug, or `blank`.
-    pub fn id(self) -> &'static str {
-        match self {
-            Example::Preset(strategy) => strategy.slug(),
-            Example::Blank => "blank",
-        }
-    }
-
-    /// The label shown in the picker.
-    pub fn label(self) -> &'static str {
-        match self {
-            Example::Preset(strategy) => strategy.title(),
-            Example::Blank => "Your own program",
-        }
-    }
-
-    /// The example with this id.
-    pub fn from_id(id: &str) -> Option<Example> {
-        Example::all().find(|example| example.id() == id)
-    }
-
-    /// The example's program for `workload`.
-    pub fn source(self, workload: Workload) -> String {
-        match self {
-            Example::Preset(strategy) => strategy.source(workload),
-            Example::Blank => BLANK_SOURCE.to_string(),
-        }
-    }
-}
 
 /// Who chooses the moves that Step, Play and "Run to next race or error" make. Clicking a
 /// goroutine always makes that goroutine's move, whatever the scheduler.
@@ -197,23 +155,6 @@ pub enum Program {
     Failed(Shared<Vec<CompileError>>),
 }
 
-/// The explorer ("Find a bug").
-#[derive(Clone, Debug, Default, PartialEq)]
-pub enum Exploration {
-    /// Not started for this program.
-    #[default]
-    Idle,
-    /// Searching; `generation` tells the explorer service which search this is.
-    Running {
-        /// Increases with every search started.
-        generation: u64,
-        /// What it found so far.
-        progress: Option<Shared<ExploreProgress>>,
-    },
-    /// Finished (or stopped) with this result.
-    Done(Shared<ExploreResult>),
-}
-
 /// Everything the page shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
@@ -221,10 +162,12 @@ pub struct State {
     pub example: Example,
     /// The workload the presets are generated for.
     pub workload: Workload,
-    /// The Go source being played.
+    /// The Go source being played: the preset's program for the workload, or (with
+    /// [`Example::Blank`]) the user's own.
     pub source: Shared<str>,
-    /// The source is the user's (edited, pasted or blank), not the example's generated one.
-    pub custom_source: bool,
+    /// The user's own program: the last one they ran (or a link brought), kept while a preset
+    /// is shown so that picking "Your own program" brings it back.
+    pub own_source: Shared<str>,
     /// Who chooses automatic moves.
     pub scheduler: SchedulerChoice,
     /// The program's run, or its compile errors.
@@ -235,10 +178,16 @@ pub struct State {
     pub speed_ms: u32,
     /// Why the last control did nothing ("the run has ended"), shown next to the controls.
     pub notice: Option<String>,
+    /// Where "Step through" landed and how to go on, shown next to the controls until the next
+    /// move.
+    pub note: Option<String>,
     /// The explorer's search.
     pub exploration: Exploration,
     /// Searches started so far (the next one's generation).
     pub explorations_started: u64,
+    /// Most runs a first "Find a bug" search makes ([`EXPLORE_BUDGET`] unless a link sets
+    /// `budget=N`, e.g. to keep an embedded widget's search short).
+    pub explore_budget: u64,
     /// The explorer schedule loaded last ("Step through"), offered again by the scheduler
     /// picker after the user switched to another scheduler.
     pub loaded_schedule: Option<String>,
@@ -285,9 +234,9 @@ fn compile_errors(source: &str, diagnostics: &[Diagnostic]) -> Vec<CompileError>
 }
 
 impl State {
-    /// The state a URL hash describes; unknown or malformed values fall back to defaults, and a
-    /// link whose moves no longer apply stops at the last move that does (with a notice).
-    pub fn from_hash(params: &HashParams) -> State {
+    /// The program a URL hash names: `(example, workload, own program, source played)`.
+    /// Unknown or malformed values fall back to defaults.
+    fn program_from_hash(params: &HashParams) -> (Example, Workload, Shared<str>, Shared<str>) {
         let example = params
             .get("example")
             .and_then(Example::from_id)
@@ -307,8 +256,33 @@ impl State {
         }
         .clamped();
         let code = params.get("code").map(hash::decode);
-        let custom_source = code.is_some() || example == Example::Blank;
-        let source = Shared::text(code.unwrap_or_else(|| example.source(workload)));
+        // A link's code is the user's own program, unless it is the preset's (older links
+        // carried edited presets under the preset's name).
+        let example = match (&code, example) {
+            (Some(code), Example::Preset(_)) if *code != example.source(workload) => Example::Blank,
+            _ => example,
+        };
+        let own_source = Shared::text(code.unwrap_or_else(|| BLANK_SOURCE.to_string()));
+        let source = match example {
+            Example::Blank => own_source.clone(),
+            Example::Preset(_) => Shared::text(example.source(workload)),
+        };
+        (example, workload, own_source, source)
+    }
+
+    /// Whether the URL hash `params` names the program shown now (whatever the moves and the
+    /// step): then a new hash replaces the browser's history entry instead of adding one.
+    pub fn shows_program_of(&self, params: &HashParams) -> bool {
+        let (example, workload, _, source) = State::program_from_hash(params);
+        example == self.example
+            && *source == *self.source
+            && (example == Example::Blank || workload == self.workload)
+    }
+
+    /// The state a URL hash describes; unknown or malformed values fall back to defaults, and a
+    /// link whose moves no longer apply stops at the last move that does (with a notice).
+    pub fn from_hash(params: &HashParams) -> State {
+        let (example, workload, own_source, source) = State::program_from_hash(params);
         let scheduler = if let Some(schedule) = params.get("schedule") {
             SchedulerChoice::Replay(schedule.to_string())
         } else if let Some(seed) = params.get("seed").and_then(|s| s.parse().ok()) {
@@ -351,14 +325,19 @@ impl State {
             example,
             workload,
             source,
-            custom_source,
+            own_source,
             scheduler,
             program,
             playing: false,
             speed_ms: SPEEDS[1].1,
             notice,
+            note: None,
             exploration: Exploration::Idle,
             explorations_started: 0,
+            explore_budget: params
+                .get("budget")
+                .and_then(|b| b.parse::<u64>().ok())
+                .map_or(EXPLORE_BUDGET, |b| b.clamp(1, MAX_EXPLORE_BUDGET)),
             loaded_schedule,
             embed: params
                 .get("embed")
@@ -376,7 +355,7 @@ impl State {
             params.set("writes", &self.workload.write_percent.to_string());
             params.set("keys", &self.workload.keys.to_string());
         }
-        if self.custom_source {
+        if self.example == Example::Blank {
             params.set("code", &hash::encode(&self.source));
         }
         match &self.scheduler {
@@ -401,6 +380,9 @@ impl State {
             if recorded {
                 params.set("step", &p.cursor().to_string());
             }
+        }
+        if self.explore_budget != EXPLORE_BUDGET {
+            params.set("budget", &self.explore_budget.to_string());
         }
         if self.embed {
             params.set("embed", "1");
@@ -431,6 +413,7 @@ impl State {
             scheduler,
             playing: false,
             notice: None,
+            note: None,
             exploration: if keeps_exploration {
                 self.exploration.clone()
             } else {
@@ -445,6 +428,22 @@ impl State {
         }
     }
 
+    /// A search of the current program with at most `budget` runs.
+    fn start_exploring(&self, budget: u64) -> State {
+        if self.run().is_none() {
+            return self.clone();
+        }
+        State {
+            exploration: Exploration::Running {
+                generation: self.explorations_started,
+                budget,
+                progress: None,
+            },
+            explorations_started: self.explorations_started + 1,
+            ..self.clone()
+        }
+    }
+
     /// Apply `change` to the playback and show the new view; an error becomes the notice and
     /// stops playing.
     fn moved(&self, change: impl FnOnce(&mut Playback) -> Result<(), String>) -> State {
@@ -455,6 +454,7 @@ impl State {
         let mut next = State {
             program: Program::Running(Run::refresh(run.playback.clone())),
             notice: None,
+            note: None,
             ..self.clone()
         };
         if let Err(message) = result {
@@ -463,6 +463,28 @@ impl State {
         }
         next
     }
+}
+
+/// What "Step through" shows: where the run ended, and how to see how it got there.
+fn landing_note(view: &View) -> String {
+    let end = match &view.ended {
+        Some(end) => match &end.first_error_line {
+            Some(line) => format!("This run stops at step {}: {line}.", view.step),
+            None => format!(
+                "This run exits with status {} at step {}.",
+                end.exit_code, view.step
+            ),
+        },
+        None => format!("The schedule ends at step {}.", view.step),
+    };
+    let races = match view.races.len() {
+        0 => String::new(),
+        1 => " The race report is in the Console, the racing lines are marked in the code.".into(),
+        n => format!(
+            " {n} race reports are in the Console, the racing lines are marked in the code."
+        ),
+    };
+    format!("{end}{races} Step back or Reset to watch how it got there.")
 }
 
 /// Whether the encoded `moves` are the first moves of the encoded `schedule`.
@@ -518,6 +540,8 @@ pub enum Action {
     LoadHash(HashParams),
     /// Start the explorer on the current program.
     StartExploring,
+    /// Search again with a larger budget, after a search stopped at its budget.
+    SearchFurther,
     /// The explorer's progress.
     ExploreProgress {
         /// The search it belongs to.
@@ -544,28 +568,43 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let next = match action {
             Action::SelectExample(example) => {
-                let source = Shared::text(example.source(self.workload));
+                let source = match example {
+                    Example::Blank => self.own_source.clone(),
+                    Example::Preset(_) => Shared::text(example.source(self.workload)),
+                };
                 State {
                     example,
-                    custom_source: example == Example::Blank,
                     ..self.reload(source, self.scheduler.clone())
                 }
             }
             Action::SetWorkload(workload) => {
                 let workload = workload.clamped();
-                let source = Shared::text(self.example.source(workload));
-                State {
-                    workload,
-                    custom_source: false,
-                    ..self.reload(source, self.scheduler.clone())
+                match self.example {
+                    // The workload generates presets only: the user's program stays.
+                    Example::Blank => State {
+                        workload,
+                        ..(*self).clone()
+                    },
+                    Example::Preset(_) => State {
+                        workload,
+                        ..self.reload(
+                            Shared::text(self.example.source(workload)),
+                            self.scheduler.clone(),
+                        )
+                    },
                 }
             }
             Action::SetSource(text) => {
-                let generated = self.example.source(self.workload);
-                let custom_source = self.example == Example::Blank || text != generated;
+                // Running the preset's own text unchanged keeps the preset; anything else is
+                // the user's program from now on.
+                if self.example != Example::Blank && text == *self.source {
+                    return Rc::new(self.reload(self.source.clone(), self.scheduler.clone()));
+                }
+                let source = Shared::text(text);
                 State {
-                    custom_source,
-                    ..self.reload(Shared::text(text), self.scheduler.clone())
+                    example: Example::Blank,
+                    own_source: source.clone(),
+                    ..self.reload(source, self.scheduler.clone())
                 }
             }
             Action::SetScheduler(scheduler) => {
@@ -656,28 +695,35 @@ impl Reducible for State {
                 if params.to_string() == self.to_hash() {
                     return self;
                 }
-                State::from_hash(&params)
-            }
-            Action::StartExploring => {
-                if self.run().is_none() {
-                    return self;
-                }
-                State {
-                    exploration: Exploration::Running {
-                        generation: self.explorations_started,
-                        progress: None,
-                    },
-                    explorations_started: self.explorations_started + 1,
-                    ..(*self).clone()
+                let next = State::from_hash(&params);
+                if params.has("code") {
+                    next
+                } else {
+                    // Back or Forward to an example: the user's own program stays at hand for
+                    // "Your own program".
+                    State {
+                        own_source: self.own_source.clone(),
+                        ..next
+                    }
                 }
             }
+            Action::StartExploring => self.start_exploring(self.explore_budget),
+            Action::SearchFurther => match self.exploration.further_budget() {
+                Some(budget) => self.start_exploring(budget),
+                None => return self,
+            },
             Action::ExploreProgress {
                 generation,
                 progress,
             } => match &self.exploration {
-                Exploration::Running { generation: g, .. } if *g == generation => State {
+                Exploration::Running {
+                    generation: g,
+                    budget,
+                    ..
+                } if *g == generation => State {
                     exploration: Exploration::Running {
                         generation,
+                        budget: *budget,
                         progress: Some(Shared::new(progress)),
                     },
                     ..(*self).clone()
@@ -685,32 +731,56 @@ impl Reducible for State {
                 _ => return self,
             },
             Action::ExploreFinished { generation, result } => match &self.exploration {
-                Exploration::Running { generation: g, .. } if *g == generation => State {
-                    exploration: Exploration::Done(Shared::new(result)),
+                Exploration::Running {
+                    generation: g,
+                    budget,
+                    ..
+                } if *g == generation => State {
+                    exploration: Exploration::Done {
+                        result: Shared::new(result),
+                        budget: *budget,
+                        stopped: false,
+                    },
                     ..(*self).clone()
                 },
                 _ => return self,
             },
             Action::StopExploring => match &self.exploration {
-                Exploration::Running { progress, .. } => State {
+                Exploration::Running {
+                    progress, budget, ..
+                } => State {
                     exploration: match progress {
-                        Some(p) => Exploration::Done(Shared::new(ExploreResult {
-                            complete: false,
-                            executions: p.executions,
-                            race: p.race,
-                            deadlock: p.deadlock,
-                            outcomes: p.outcomes.clone(),
-                        })),
+                        Some(p) => Exploration::Done {
+                            result: Shared::new(ExploreResult {
+                                complete: false,
+                                executions: p.executions,
+                                race: p.race,
+                                deadlock: p.deadlock,
+                                outcomes: p.outcomes.clone(),
+                            }),
+                            budget: *budget,
+                            stopped: true,
+                        },
                         None => Exploration::Idle,
                     },
                     ..(*self).clone()
                 },
                 _ => return self,
             },
-            Action::LoadSchedule(schedule) => State {
-                loaded_schedule: Some(schedule.clone()),
-                ..self.reload(self.source.clone(), SchedulerChoice::Replay(schedule))
-            },
+            Action::LoadSchedule(schedule) => {
+                let loaded = State {
+                    loaded_schedule: Some(schedule.clone()),
+                    ..self.reload(self.source.clone(), SchedulerChoice::Replay(schedule))
+                };
+                // Land where the outcome shows itself: the end of its run. Step back and Reset
+                // walk through how it got there.
+                let mut landed = loaded.moved(|p| {
+                    while p.run_to_next_race_or_error() == RunStop::Race {}
+                    Ok(())
+                });
+                landed.note = landed.run().map(|run| landing_note(&run.view));
+                landed
+            }
         };
         Rc::new(next)
     }
@@ -786,6 +856,8 @@ mod tests {
         expect![["example=sharded&goroutines=8&ops=20&writes=100&keys=1&embed=1"]].assert_eq(
             &state("example=sharded&goroutines=99&ops=20&writes=250&keys=0&embed").to_hash(),
         );
+        expect![["example=mutex&goroutines=2&ops=2&writes=50&keys=2&budget=50"]]
+            .assert_eq(&state("example=mutex&budget=50").to_hash());
         // Junk falls back to defaults instead of failing.
         expect![["example=unsynchronized&goroutines=2&ops=2&writes=50&keys=2"]]
             .assert_eq(&state("example=nope&goroutines=x&step=zz&moves=%%").to_hash());
@@ -807,19 +879,40 @@ mod tests {
             .into_iter()
             .find(|o| o.error.as_deref() == Some("fatal error: concurrent map writes"))
             .expect("the explorer finds the crash");
-        let s =
+        // "Step through" lands on the crash, and says so.
+        let landed =
             state("example=unsynchronized").reduce(Action::LoadSchedule(crash.schedule.clone()));
-        assert_eq!(s.scheduler, SchedulerChoice::Replay(crash.schedule.clone()));
-        let s = apply(s, &[Action::RunToNextRaceOrError]);
-        assert_eq!(view(&s).races.len(), 1, "stops at the race first");
-        assert!(view(&s).ended.is_none());
-        let s = apply(s, &[Action::RunToNextRaceOrError]);
-        let ended = view(&s).ended.expect("the run ended");
+        assert_eq!(
+            landed.scheduler,
+            SchedulerChoice::Replay(crash.schedule.clone())
+        );
+        let at_crash = view(&landed);
+        let ended = at_crash.ended.clone().expect("the run ended");
         assert_eq!(ended.exit_code, 2);
         assert_eq!(
             ended.first_error_line.as_deref(),
             Some("fatal error: concurrent map writes")
         );
+        assert_eq!(
+            landed.note.as_deref(),
+            Some(
+                format!(
+                    "This run stops at step {}: fatal error: concurrent map writes. The race \
+                     report is in the Console, the racing lines are marked in the code. Step \
+                     back or Reset to watch how it got there.",
+                    at_crash.step
+                )
+                .as_str()
+            )
+        );
+        // From the start, the same run shows the race first, then the crash.
+        let s = apply(landed, &[Action::Reset]);
+        assert_eq!(s.note, None, "the note goes with the first move");
+        let s = apply(s, &[Action::RunToNextRaceOrError]);
+        assert_eq!(view(&s).races.len(), 1, "stops at the race first");
+        assert!(view(&s).ended.is_none());
+        let s = apply(s, &[Action::RunToNextRaceOrError]);
+        assert_eq!(view(&s), at_crash);
         // The moves are the schedule's own: the link needs only the schedule and the step.
         assert!(!s.to_hash().contains("moves="), "{}", s.to_hash());
         let reopened = state(&s.to_hash());
@@ -875,6 +968,93 @@ mod tests {
             .reduce(Action::SetScheduler(SchedulerChoice::Seeded(4)))
             .reduce(Action::SelectExample(Example::Preset(Strategy::Mutex)));
         assert_eq!(s.scheduler, SchedulerChoice::Seeded(4));
+    }
+
+    #[test]
+    fn the_users_program_stays_theirs_across_examples_and_workloads() {
+        let mine = "package main\n\nfunc main() {\n\tm := map[int]int{}\n\tm[1] = 2\n}\n";
+        let s = state("example=mutex&goroutines=3").reduce(Action::SetSource(mine.into()));
+        assert_eq!(
+            s.example,
+            Example::Blank,
+            "the picker says: Your own program"
+        );
+        assert_eq!(&*s.source, mine);
+        // A workload change does not replace the user's program (it only generates presets).
+        let s = s.reduce(Action::SetWorkload(Workload {
+            goroutines: 4,
+            ..Workload::default()
+        }));
+        assert_eq!(&*s.source, mine);
+        // Another example, another workload: picking "Your own program" brings it back.
+        let s = s.reduce(Action::SelectExample(Example::Preset(Strategy::Sharded)));
+        assert_eq!(*s.source, Strategy::Sharded.source(s.workload));
+        let s = s.reduce(Action::SetWorkload(Workload {
+            goroutines: 2,
+            ..Workload::default()
+        }));
+        assert_eq!(&*s.source, &Strategy::Sharded.source(s.workload));
+        let s = s.reduce(Action::SelectExample(Example::Blank));
+        assert_eq!(&*s.source, mine);
+        // Running a preset's own text unchanged keeps the preset.
+        let s = state("example=mutex");
+        let text = s.source.to_string();
+        let s = s.reduce(Action::SetSource(text));
+        assert_eq!(s.example, Example::Preset(Strategy::Mutex));
+    }
+
+    #[test]
+    fn only_another_program_is_a_new_history_entry() {
+        let s = apply(
+            state("example=mutex&goroutines=3"),
+            &[Action::Step, Action::Step],
+        );
+        let same = |hash: &str| s.shows_program_of(&HashParams::parse(hash));
+        assert!(same(&s.to_hash()));
+        assert!(same("example=mutex&goroutines=3"), "defaults fill the rest");
+        assert!(same(
+            "example=mutex&goroutines=3&ops=2&seed=4&moves=AQ&step=1"
+        ));
+        assert!(!same("example=mutex"));
+        assert!(!same("example=sharded&goroutines=3"));
+    }
+
+    #[test]
+    fn a_search_stopped_by_its_budget_can_search_further() {
+        let result = |complete| ExploreResult {
+            complete,
+            executions: EXPLORE_BUDGET,
+            race: false,
+            deadlock: false,
+            outcomes: Vec::new(),
+        };
+        let done = |complete, budget, stopped| State {
+            exploration: Exploration::Done {
+                result: Shared::new(result(complete)),
+                budget,
+                stopped,
+            },
+            ..(*state("example=mutex")).clone()
+        };
+        let s = Rc::new(done(false, EXPLORE_BUDGET, false)).reduce(Action::SearchFurther);
+        assert!(matches!(
+            s.exploration,
+            Exploration::Running {
+                budget: 100_000,
+                progress: None,
+                ..
+            }
+        ));
+        for finished in [
+            done(true, EXPLORE_BUDGET, false),
+            done(false, EXPLORE_BUDGET, true),
+            done(false, MAX_EXPLORE_BUDGET, false),
+        ] {
+            assert_eq!(finished.exploration.further_budget(), None);
+            let before = Rc::new(finished);
+            let after = before.clone().reduce(Action::SearchFurther);
+            assert!(Rc::ptr_eq(&before, &after), "nothing to search further");
+        }
     }
 
     #[test]
@@ -939,7 +1119,14 @@ mod tests {
             generation: 1,
             result: stale,
         });
-        assert!(matches!(after.exploration, Exploration::Done(_)));
+        assert!(matches!(
+            after.exploration,
+            Exploration::Done {
+                stopped: false,
+                budget: EXPLORE_BUDGET,
+                ..
+            }
+        ));
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! The Go source with one coloured cursor per goroutine on the line it executes next, racing
-//! lines marked, compile errors under their line; "Edit" turns it into an editor.
+//! lines and the line where the program crashed marked (in a column of their own, so a long
+//! line never pushes a mark out of sight), compile errors under their line; "Edit" turns it into
+//! an editor.
 
 use racemap::playback::View;
 use web_sys::HtmlTextAreaElement;
@@ -29,8 +31,9 @@ pub fn code_panel(props: &CodePanelProps) -> Html {
     let editor = use_node_ref();
     let code = use_node_ref();
 
-    // Keep the goroutines' cursors in sight: scroll the code (never the page, which may be a
-    // docs page hosting this widget) so the first cursor line is visible.
+    // Keep the goroutines' cursors in sight (or, once the program crashed, the crash line):
+    // scroll the code (never the page, which may be a docs page hosting this widget) so that
+    // line is visible.
     {
         let code = code.clone();
         let step = props.view.as_ref().map(|v| v.step);
@@ -41,7 +44,12 @@ pub fn code_panel(props: &CodePanelProps) -> Html {
                 let list = code.cast::<web_sys::HtmlElement>();
                 let line = list
                     .as_ref()
-                    .and_then(|l| l.query_selector(".line.current").ok().flatten())
+                    .and_then(|l| {
+                        l.query_selector(".line.crashed")
+                            .ok()
+                            .flatten()
+                            .or_else(|| l.query_selector(".line.current").ok().flatten())
+                    })
                     .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
                 if let (Some(list), Some(line)) = (list, line) {
                     let top = line.offset_top();
@@ -66,10 +74,16 @@ pub fn code_panel(props: &CodePanelProps) -> Html {
         let run = {
             let editing = editing.clone();
             let draft = draft.clone();
+            let editor = editor.clone();
             let on_run = props.on_run.clone();
             Callback::from(move |_: MouseEvent| {
+                // The text as it is in the editor now: the draft state may not have caught up
+                // with the last keystrokes yet when a click follows them closely.
+                let text = editor
+                    .cast::<HtmlTextAreaElement>()
+                    .map_or_else(|| (*draft).clone(), |area| area.value());
                 editing.set(false);
-                on_run.emit((*draft).clone());
+                on_run.emit(text);
             })
         };
         let cancel = {
@@ -113,6 +127,13 @@ pub fn code_panel(props: &CodePanelProps) -> Html {
                 .collect()
         })
         .unwrap_or_default();
+    // The line of the step that crashed the program (its last step), with the error.
+    let crash: Option<(u32, String)> = view.and_then(|v| {
+        let end = v.ended.as_ref()?;
+        let error = end.first_error_line.clone()?;
+        let last = v.timeline.last()?;
+        (end.exit_code != 0 && !end.deadlock && last.step == v.step).then_some((last.line, error))
+    });
     let errors: &[CompileError] = props.errors.as_deref().map_or(&[], |e| e.as_slice());
     let lines = props.source.lines().enumerate().map(|(i, text)| {
         let number = i as u32 + 1;
@@ -137,20 +158,31 @@ pub fn code_panel(props: &CodePanelProps) -> Html {
             .unwrap_or_default();
         let line_errors: Vec<&CompileError> = errors.iter().filter(|e| e.line == number).collect();
         let racing = racing_lines.contains(&number);
+        let crashed = crash.as_ref().filter(|(line, _)| *line == number);
         let class = classes!(
             "line",
             (!cursors.is_empty()).then_some("current"),
             racing.then_some("racing"),
+            crashed.is_some().then_some("crashed"),
             (!line_errors.is_empty()).then_some("has-error"),
         );
         html! {
             <li {class} data-line={number.to_string()}>
                 <span class="gutter">{ for cursors }</span>
+                <span class="marks">
+                    // One mark per line: the crash line is usually a racing line too.
+                    if let Some((_, error)) = crashed {
+                        <span class="crash-mark" title={format!("the program stopped here: {error}{}", if racing { " (a data race involves this line too)" } else { "" })}>
+                            { "✖" }<span class="visually-hidden">{ " crash" }</span>
+                        </span>
+                    } else if racing {
+                        <span class="race-mark" title="a data race involves this line">
+                            { "⚠" }<span class="visually-hidden">{ " race" }</span>
+                        </span>
+                    }
+                </span>
                 <span class="lineno" aria-hidden="true">{ number }</span>
                 <code class="text">{ text }</code>
-                if racing {
-                    <span class="race-mark" title="a data race involves this line">{ "⚠ race" }</span>
-                }
                 { for line_errors.iter().map(|e| html! {
                     <div class="diag" role="note">{ e.text.clone() }</div>
                 }) }
@@ -175,7 +207,8 @@ pub fn code_panel(props: &CodePanelProps) -> Html {
                     </span>
                 }
             </div>
-            <ol class="code" ref={code} aria-label="Go source with goroutine cursors">{ for lines }</ol>
+            // Focusable: keyboard users scroll it too.
+            <ol class="code" ref={code} tabindex="0" aria-label="Go source with goroutine cursors">{ for lines }</ol>
             { for unplaced.iter().map(|e| html! { <div class="diag" role="note">{ e.text.clone() }</div> }) }
         </div>
     }

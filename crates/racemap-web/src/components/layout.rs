@@ -1,5 +1,10 @@
-//! The panels: Code, Goroutines, Map, Locks, Channels, Timeline, Console, and the explorer's
-//! Outcomes; the live region that announces each step; the footer.
+//! The panels: Code, Goroutines, Map, Locks, Channels, Timeline, Console (the explorer's
+//! Outcomes sit in the toolbar, under "Find a bug"); the live region that announces each step;
+//! the footer.
+//!
+//! After "Step through" the note saying where the run landed heads the panels, and the page
+//! scrolls it to the top of the window (never in an embed: that would scroll the host page), so
+//! the crash line, the race report and the fatal error are in sight at once.
 //!
 //! The embedded layout (`embed=1`) keeps code, goroutine lanes and the map, plus locks,
 //! channels and the console when the program has any, so an iframe in a docs page stays small.
@@ -12,11 +17,10 @@ use crate::components::console_panel::ConsolePanel;
 use crate::components::goroutines_panel::GoroutinesPanel;
 use crate::components::locks_panel::LocksPanel;
 use crate::components::map_panel::MapPanel;
-use crate::components::outcomes_panel::OutcomesPanel;
 use crate::components::panel::Panel;
 use crate::components::timeline_panel::TimelinePanel;
 use crate::services::core_info;
-use crate::state::{Action, Exploration, Program, State};
+use crate::state::{Action, Program, State};
 
 /// Properties of [`Layout`].
 #[derive(Properties, PartialEq)]
@@ -48,23 +52,47 @@ pub fn layout(props: &LayoutProps) -> Html {
             />
         </Panel>
     };
+    let note_ref = use_node_ref();
+    {
+        let note_ref = note_ref.clone();
+        let note = state.note.clone();
+        use_effect_with(note, move |note| {
+            if note.is_some() && !embed {
+                if let Some(element) = note_ref.cast::<web_sys::Element>() {
+                    element.scroll_into_view_with_bool(true);
+                }
+            }
+        });
+    }
+    let note = state.note.as_ref().map(|note| {
+        html! { <p class="landing-note" role="status" ref={note_ref}>{ note.clone() }</p> }
+    });
+    let footer =
+        (!embed).then(|| html! { <footer class="footer">{ core_info::core_summary() }</footer> });
     let Some((view, choices)) = view.zip(choices) else {
+        // The same structure as below, so the code panel (and an open editor) stays the same
+        // component when the program starts or stops compiling.
         return html! {
             <>
-                <main class="panels">{ code }</main>
-                <p class="status" role="status" aria-live="polite">
-                    { "The program does not compile: see the errors in the code." }
-                </p>
+                <main class="stage">
+                    { for note }
+                    <div class="panels">{ code }</div>
+                    <p class="status" role="status" aria-live="polite">
+                        { "The program does not compile: see the errors in the code." }
+                    </p>
+                </main>
+                { for footer }
             </>
         };
     };
     let has_locks =
         !view.locks.is_empty() || !view.wait_groups.is_empty() || !view.other_sync.is_empty();
     let has_console = !view.console.stdout.is_empty() || !view.console.stderr.is_empty();
-    let show_outcomes = !embed || !matches!(state.exploration, Exploration::Idle);
     html! {
         <>
-            <main class="panels">
+            <main class="stage">
+                { for note }
+                <div class="panels">
                 { code }
                 <Panel id="goroutines" title="Goroutines">
                     <GoroutinesPanel
@@ -96,22 +124,14 @@ pub fn layout(props: &LayoutProps) -> Html {
                         <ConsolePanel view={view.clone()} />
                     </Panel>
                 }
-                if show_outcomes {
-                    <Panel id="outcomes" title="Outcomes">
-                        <OutcomesPanel
-                            exploration={state.exploration.clone()}
-                            on_load={on_action.reform(Action::LoadSchedule)}
-                        />
-                    </Panel>
-                }
+                </div>
+                // Inside the landmark, under the panels. While playing, steps come too fast to
+                // read aloud: the region speaks again on pause.
+                <p class="status" role="status" aria-live={if state.playing { "off" } else { "polite" }} data-testid="announcement">
+                    { view.announcement.clone() }
+                </p>
             </main>
-            // While playing, steps come too fast to read aloud: the region speaks again on pause.
-            <p class="status" role="status" aria-live={if state.playing { "off" } else { "polite" }} data-testid="announcement">
-                { view.announcement.clone() }
-            </p>
-            if !embed {
-                <footer class="footer">{ core_info::core_summary() }</footer>
-            }
+            { for footer }
         </>
     }
 }

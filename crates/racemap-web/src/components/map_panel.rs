@@ -44,10 +44,14 @@ fn touch(t: &MapTouch, done: bool) -> Html {
     }
 }
 
-fn map_table(map: &MapInfo) -> Html {
+/// A map's table; `ended`: the program has stopped, so no goroutine will touch it again (its
+/// next touches are not shown).
+fn map_table(map: &MapInfo, ended: bool) -> Html {
+    let no_touches: &[MapTouch] = &[];
+    let next_touches = if ended { no_touches } else { &map.next_touches };
     let mut keys: Vec<String> = map.entries.iter().map(|e| e.key.clone()).collect();
     // Keys being added appear as rows too, so the touch has somewhere to show.
-    for t in map.next_touches.iter().chain(&map.last_touches) {
+    for t in next_touches.iter().chain(&map.last_touches) {
         if let Some(k) = &t.key {
             if !keys.contains(k) {
                 keys.push(k.clone());
@@ -65,8 +69,7 @@ fn map_table(map: &MapInfo) -> Html {
             .iter()
             .filter(|t| t.key.as_ref() == Some(key))
             .collect();
-        let next: Vec<&MapTouch> = map
-            .next_touches
+        let next: Vec<&MapTouch> = next_touches
             .iter()
             .filter(|t| t.key.as_ref() == Some(key))
             .collect();
@@ -96,7 +99,7 @@ fn map_table(map: &MapInfo) -> Html {
         .filter(|t| t.key.is_none())
         .map(|t| touch(t, true))
         .chain(
-            map.next_touches
+            next_touches
                 .iter()
                 .filter(|t| t.key.is_none())
                 .map(|t| touch(t, false)),
@@ -182,7 +185,7 @@ pub fn map_panel(props: &MapPanelProps) -> Html {
     }
     html! {
         <>
-            { for view.maps.iter().map(map_table) }
+            { for view.maps.iter().map(|map| map_table(map, view.ended.is_some())) }
             { for view.sync_maps.iter().map(sync_map) }
         </>
     }

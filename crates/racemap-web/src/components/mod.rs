@@ -35,6 +35,11 @@ pub fn who(go_id: u64) -> String {
     }
 }
 
+/// `1 run`, `2 runs`: a count with its noun in the right number.
+pub fn count(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// A small coloured badge naming a goroutine: `g6`.
 pub fn goroutine_badge(go_id: u64) -> yew::Html {
     yew::html! {

@@ -1,10 +1,13 @@
-//! The explorer's findings: every distinct outcome of the program (what it printed, how it
-//! failed, whether it raced), how many explored runs ended that way, and a button that loads the
-//! outcome's schedule so the user can step through it.
+//! The explorer's findings, right under the "Find a bug" button: while searching, its progress;
+//! then one sentence on what the search covered (everything, or up to a limit — then a "Search
+//! further" button), and every distinct outcome of the program (what it printed, how it failed,
+//! whether it raced), how many explored runs ended that way, and a button that steps through
+//! the outcome's run to its end.
 
 use racemap::explore::Outcome;
 use yew::prelude::*;
 
+use crate::components::count;
 use crate::state::Exploration;
 
 /// Properties of [`OutcomesPanel`].
@@ -14,6 +17,8 @@ pub struct OutcomesPanelProps {
     pub exploration: Exploration,
     /// Called with an outcome's schedule to step through.
     pub on_load: Callback<String>,
+    /// Called when the user asks to search further than the budget.
+    pub on_search_further: Callback<()>,
 }
 
 /// A short verdict: `data race · fatal error: concurrent map writes`.
@@ -30,58 +35,80 @@ pub fn verdict(outcome: &Outcome) -> String {
     parts.join(" · ")
 }
 
-/// The outcomes list.
+/// What the search covered and found, in plain words; `None` before any search.
+pub fn summary(exploration: &Exploration) -> Option<String> {
+    let outcomes = |n: usize| count(n as u64, "distinct outcome", "distinct outcomes");
+    match exploration {
+        Exploration::Idle => None,
+        Exploration::Running { progress, .. } => Some(match progress {
+            Some(p) => format!(
+                "Searching… {} explored, {} so far.",
+                count(p.executions, "run", "runs"),
+                count(p.outcomes.len() as u64, "outcome", "outcomes"),
+            ),
+            None => "Searching…".to_string(),
+        }),
+        Exploration::Done {
+            result, stopped, ..
+        } => {
+            let runs = count(result.executions, "run", "runs");
+            let found = outcomes(result.outcomes.len());
+            Some(if result.complete {
+                format!(
+                    "Every interleaving covered: {runs} explored, {found}, {}.",
+                    if result.race {
+                        "some with a data race"
+                    } else {
+                        "no data race"
+                    }
+                )
+            } else {
+                let why = if *stopped {
+                    format!("Stopped by you after {runs}")
+                } else {
+                    format!("Limit reached: the search stopped at its budget after {runs}")
+                };
+                let races = if result.race {
+                    "some with a data race"
+                } else {
+                    "no data race in these runs, but an interleaving not tried yet may still race"
+                };
+                format!("{why}, before covering every interleaving. {found} so far, {races}.")
+            })
+        }
+    }
+}
+
+/// The summary and the outcomes list (nothing before the first search).
 #[function_component(OutcomesPanel)]
 pub fn outcomes_panel(props: &OutcomesPanelProps) -> Html {
-    let (summary, outcomes) = match &props.exploration {
-        Exploration::Idle => {
-            return html! {
-                <p class="empty">
-                    { "Find a bug explores every interleaving that matters (dynamic partial-order reduction) and lists each distinct outcome here." }
-                </p>
-            }
-        }
-        Exploration::Running { progress, .. } => (
-            match progress {
-                Some(p) => format!(
-                    "Searching… {} runs explored, {} outcomes so far.",
-                    p.executions,
-                    p.outcomes.len()
-                ),
-                None => "Searching…".to_string(),
-            },
-            progress
-                .as_ref()
-                .map(|p| p.outcomes.clone())
-                .unwrap_or_default(),
-        ),
-        Exploration::Done(result) => (
-            format!(
-                "{} {} runs explored: {} distinct outcome{}{}.",
-                if result.complete {
-                    "Every interleaving covered:"
-                } else {
-                    "Search stopped before covering every interleaving:"
-                },
-                result.executions,
-                result.outcomes.len(),
-                if result.outcomes.len() == 1 { "" } else { "s" },
-                if result.race {
-                    ", some with a data race"
-                } else {
-                    ", no data race"
-                },
-            ),
-            result.outcomes.clone(),
-        ),
+    let Some(summary) = summary(&props.exploration) else {
+        return Html::default();
+    };
+    let outcomes = match &props.exploration {
+        Exploration::Idle => Vec::new(),
+        Exploration::Running { progress, .. } => progress
+            .as_ref()
+            .map(|p| p.outcomes.clone())
+            .unwrap_or_default(),
+        Exploration::Done { result, .. } => result.outcomes.clone(),
     };
     let bad = |o: &Outcome| o.race || o.error.is_some();
-    let done = matches!(props.exploration, Exploration::Done(_));
+    let done = matches!(props.exploration, Exploration::Done { .. });
+    let further = props.exploration.further_budget().map(|budget| {
+        let onclick = props.on_search_further.reform(|_: MouseEvent| ());
+        html! {
+            <button type="button" class="search-further" {onclick}>
+                { format!("Search further (up to {} runs)", thousands(budget)) }
+            </button>
+        }
+    });
     html! {
         <div class="outcomes">
             // Announced when the search ends, not on every chunk of it.
             <p class="outcome-summary" role={done.then_some("status")} aria-live={if done { "polite" } else { "off" }}>
                 { summary }
+                { for further }
             </p>
             <ol class="outcome-list">
                 { for outcomes.iter().enumerate().map(|(i, o)| {
@@ -90,7 +117,7 @@ pub fn outcomes_panel(props: &OutcomesPanelProps) -> Html {
                     html! {
                         <li class={classes!("outcome", bad(o).then_some("bad"))}>
                             <span class="verdict">{ if bad(o) { "⚠ " } else { "✓ " } }{ verdict(o) }</span>
-                            { format!(" — {} run{}", o.count, if o.count == 1 { "" } else { "s" }) }
+                            { format!(" — {}", count(o.count, "run", "runs")) }
                             if !o.stdout.is_empty() {
                                 <code class="outcome-stdout">{ o.stdout.trim_end().to_string() }</code>
                             }
@@ -102,5 +129,30 @@ pub fn outcomes_panel(props: &OutcomesPanelProps) -> Html {
                 }) }
             </ol>
         </div>
+    }
+}
+
+/// `100 000`: a number with thin groups of three digits.
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('\u{202f}');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_groups_digits() {
+        assert_eq!(thousands(7), "7");
+        assert_eq!(thousands(100_000), "100\u{202f}000");
+        assert_eq!(thousands(1_000_000), "1\u{202f}000\u{202f}000");
     }
 }

@@ -80,7 +80,7 @@ pub fn timeline_panel(props: &TimelinePanelProps) -> Html {
         let scroller = scroller.clone();
         let scroll_top = scroll_top.clone();
         // The scroll position is known from the last scroll event, and the height is fixed:
-        // nothing here reads layout, so a step never forces one.
+        // a step that stays in sight reads no layout.
         let top = *scroll_top;
         use_effect_with(view.step, move |step| {
             if let Some(element) = scroller.cast::<Element>() {
@@ -89,7 +89,12 @@ pub fn timeline_panel(props: &TimelinePanelProps) -> Html {
                 if y < top + ROW || y > top + height - 2.0 * ROW {
                     let target = (y - height / 2.0).max(0.0);
                     element.set_scroll_top(target as i32);
-                    scroll_top.set(target);
+                    // The rows drawn follow where the box really is: near the end the browser
+                    // stops short of the target (there is nothing below the last row). Storing
+                    // the target instead would draw the window of a position the box never
+                    // had, until the scroll event corrected it — a view that depended on when
+                    // that event came.
+                    scroll_top.set(f64::from(element.scroll_top()));
                 }
             }
         });

@@ -1,10 +1,12 @@
-//! The toolbar: title, example and workload, the step controls, the scheduler, "Find a bug",
-//! Share and Embed. A container: it turns its children's callbacks into reducer actions.
+//! The toolbar: title, example and workload, the step controls, the scheduler, "Find a bug"
+//! with its outcomes right below it, Share and Embed. A container: it turns its children's
+//! callbacks into reducer actions.
 
 use yew::prelude::*;
 
 use crate::components::controls::Controls;
 use crate::components::example_picker::ExamplePicker;
+use crate::components::outcomes_panel::OutcomesPanel;
 use crate::components::scheduler_picker::SchedulerPicker;
 use crate::components::share::Share;
 use crate::components::workload_form::WorkloadForm;
@@ -44,8 +46,8 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     };
     let last_schedule: Option<AttrValue> = state.loaded_schedule.clone().map(AttrValue::from);
     let title = match state.example {
-        Example::Preset(strategy) if !state.custom_source => strategy.title(),
-        _ => "a Go program",
+        Example::Preset(strategy) => strategy.title(),
+        Example::Blank => "a Go program",
     };
     html! {
         <header class="toolbar">
@@ -88,9 +90,20 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 </button>
                 <Share hash={props.hash.clone()} title={title} />
             </div>
+            if !matches!(state.exploration, Exploration::Idle) {
+                <section class="find-bug-results" aria-labelledby="outcomes-title">
+                    <h2 id="outcomes-title" class="panel-title">{ "Outcomes" }</h2>
+                    <OutcomesPanel
+                        exploration={state.exploration.clone()}
+                        on_load={on_action.reform(Action::LoadSchedule)}
+                        on_search_further={on_action.reform(|()| Action::SearchFurther)}
+                    />
+                </section>
+            }
             if let Some(notice) = &state.notice {
                 <p class="notice" role="alert">{ notice.clone() }</p>
             }
+
             if matches!(state.scheduler, SchedulerChoice::Manual) && view.as_ref().is_some_and(|v| v.step == 0) {
                 <p class="hint">
                     { "You are the scheduler: press a goroutine's button to run its next step, or Step to run the lowest one. Keys (with the widget focused): → step, ← back, Space play/pause, R reset." }

@@ -31,12 +31,23 @@ impl Drop for Search {
     }
 }
 
-/// Start exploring `source`; progress and the result go to `dispatcher` tagged `generation`.
-pub fn start(source: &str, generation: u64, dispatcher: UseReducerDispatcher<State>) -> Search {
+/// Start exploring `source` with at most `budget` runs; progress and the result go to
+/// `dispatcher` tagged `generation`.
+pub fn start(
+    source: &str,
+    generation: u64,
+    budget: u64,
+    dispatcher: UseReducerDispatcher<State>,
+) -> Search {
     let next = Rc::new(RefCell::new(None));
+    let defaults = DporConfig::default();
+    // The step budget grows with the run budget, as in the core's defaults.
+    let steps_per_run = defaults.max_total_steps / defaults.max_executions.max(1);
     let config = DporConfig {
         max_steps_per_execution: MAX_STEPS,
-        ..DporConfig::default()
+        max_executions: budget,
+        max_total_steps: budget.saturating_mul(steps_per_run),
+        ..defaults
     };
     let explorer = match ProgramExplorer::for_source(source, &config) {
         Ok(explorer) => Rc::new(RefCell::new(explorer)),

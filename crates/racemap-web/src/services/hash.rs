@@ -90,9 +90,18 @@ pub fn read() -> HashParams {
     HashParams::parse(&hash)
 }
 
-/// Replace the page's hash with `fragment` (without `#`) when it differs, without adding a
-/// history entry.
-pub fn write(fragment: &str) {
+/// How a new hash enters the browser's history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HistoryEntry {
+    /// Replace the current entry (a step, a move: Back should not undo steps one by one).
+    Replace,
+    /// Add an entry (another program: Back brings the previous one back).
+    Push,
+}
+
+/// Set the page's hash to `fragment` (without `#`) when it differs, replacing the current
+/// history entry or adding one.
+pub fn write(fragment: &str, entry: HistoryEntry) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -102,7 +111,11 @@ pub fn write(fragment: &str) {
     }
     if let Ok(history) = window.history() {
         let url = format!("#{fragment}");
+        let state = wasm_bindgen::JsValue::NULL;
         // Failure only means the address bar is stale; the page itself is unaffected.
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        let _ = match entry {
+            HistoryEntry::Replace => history.replace_state_with_url(&state, "", Some(&url)),
+            HistoryEntry::Push => history.push_state_with_url(&state, "", Some(&url)),
+        };
     }
 }
