@@ -20,16 +20,7 @@ use crate::{cmd, repo_root, BrowserTestOptions, Error, Result, SiteProfile};
 pub fn run(profile: SiteProfile) -> Result {
     let root = repo_root();
     let started = Instant::now();
-    let mut toolchain = None;
-    step("install missing tools", || {
-        let site = Toolchain::for_site(&root)?;
-        tools::ensure_chromium()?;
-        site.ensure_browser_test_deps()?;
-        toolchain = Some(site);
-        Ok(())
-    })?;
-    let toolchain =
-        toolchain.ok_or_else(|| Error::new("internal: toolchain not set after install"))?;
+    let toolchain = install_tools(&root)?;
     step("cargo fmt --all --check", || {
         cmd::run(&mut toolchain.command("cargo", &["fmt", "--all", "--check"]))
     })?;
@@ -92,6 +83,19 @@ pub fn run(profile: SiteProfile) -> Result {
     Ok(())
 }
 
+/// The step that installs what is missing: site tools, Chromium, the browser tests' packages.
+fn install_tools(root: &Path) -> Result<Toolchain> {
+    let mut toolchain = None;
+    step("install missing tools", || {
+        let site = Toolchain::for_site(root)?;
+        tools::ensure_chromium()?;
+        site.ensure_browser_test_deps()?;
+        toolchain = Some(site);
+        Ok(())
+    })?;
+    toolchain.ok_or_else(|| Error::new("internal: toolchain not set after install"))
+}
+
 /// Run one named step, timing it; a failure becomes `step `NAME` failed: …`.
 fn step(name: &str, run: impl FnOnce() -> Result) -> Result {
     println!("\n==> {name}");
@@ -135,16 +139,7 @@ pub fn conformance_command() -> Result {
 pub fn browser_tests_command(options: BrowserTestOptions) -> Result {
     let root = repo_root();
     let started = Instant::now();
-    let mut toolchain = None;
-    step("install missing tools", || {
-        let site = Toolchain::for_site(&root)?;
-        tools::ensure_chromium()?;
-        site.ensure_browser_test_deps()?;
-        toolchain = Some(site);
-        Ok(())
-    })?;
-    let toolchain =
-        toolchain.ok_or_else(|| Error::new("internal: toolchain not set after install"))?;
+    let toolchain = install_tools(&root)?;
     let site = dist::site_dir(&root, options.profile);
     step(dist::build_step_name(options.profile), || {
         dist::build_site(&toolchain, &site, options.profile)
