@@ -187,7 +187,8 @@ export function inView(locator, { window = true } = {}) {
   return locator.evaluate((element, window) => {
     const r = element.getBoundingClientRect();
     if (r.height === 0) return false;
-    if (window && (r.top < 0 || r.bottom > innerHeight || r.left < 0 || r.right > innerWidth)) return false;
+    // (1 px of slack: layout positions are fractional.)
+    if (window && (r.top < -1 || r.bottom > innerHeight + 1 || r.left < -1 || r.right > innerWidth + 1)) return false;
     for (let box = element.parentElement; box; box = box.parentElement) {
       const style = getComputedStyle(box);
       if (!/(auto|scroll|hidden)/.test(style.overflowY + style.overflowX)) continue;

@@ -93,13 +93,24 @@ test('Find a bug: outcomes right under the button, one click lands on the crash,
   const note = page.getByRole('status').filter({ hasText: /^This run stops at step \d+: fatal error: concurrent map writes\./ });
   await note.waitFor();
   await quiet(page);
-  const crashStep = Number((await note.innerText()).match(/step (\d+)/)[1]);
+  const said = await note.innerText();
+  // …and why it crashed.
+  assert.match(said, /\. Goroutine \d+ touched m \(line \d+\) while goroutine \d+'s write of m\[k\d\] was still in flight\./);
+  assert.ok(await inView(note), 'the note is in view');
+  const crashStep = Number(said.match(/step (\d+)/)[1]);
   assert.equal(await currentStep(page), crashStep);
   assert.ok(await button(page, 'Step').isDisabled(), 'the run has ended');
   // The fatal error is in view inside the console, with the race report before it.
   const fatal = region(page, 'Console').locator('.stop-error');
   assert.equal(await fatal.innerText(), 'fatal error: concurrent map writes');
   assert.ok(await inView(fatal), 'the fatal error line is in view');
+  // The end of the race report shows right above it.
+  const reportEnd = await region(page, 'Console').locator('.race-report').evaluate((report) => {
+    const r = report.getBoundingClientRect();
+    const box = report.closest('pre').getBoundingClientRect();
+    return r.bottom > Math.max(0, box.top) + 40 && r.bottom <= Math.min(innerHeight, box.bottom);
+  });
+  assert.ok(reportEnd, 'the end of the race report is in view');
   assert.match(await consoleText(page), /WARNING: DATA RACE[\s\S]*fatal error: concurrent map writes/);
   // The code marks the crash line and the racing lines, in sight.
   const code = region(page, 'Code');

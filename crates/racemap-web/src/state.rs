@@ -465,10 +465,48 @@ impl State {
     }
 }
 
-/// What "Step through" shows: where the run ended, and how to see how it got there.
+/// Why a map crash happened, in one sentence, when the view shows it: the goroutine that made
+/// the last step touched a map whose writing flag another goroutine's write still holds.
+fn map_crash_reason(view: &View) -> Option<String> {
+    let last = view.timeline.last()?;
+    let map = view
+        .maps
+        .iter()
+        .find(|m| m.writer.is_some_and(|w| w != last.go_id))?;
+    let writer = map.writer?;
+    let key = map
+        .writing_key
+        .as_ref()
+        .map(|k| format!(" of {}[{k}]", map.name))
+        .unwrap_or_default();
+    Some(format!(
+        " {} touched {} (line {}) while {}'s write{key} was still in flight.",
+        capitalized(&crate::components::who(last.go_id)),
+        map.name,
+        last.line,
+        crate::components::who(writer),
+    ))
+}
+
+/// `text` with its first letter in upper case.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// What "Step through" shows: where the run ended (and why, for a map crash), and how to see
+/// how it got there.
 fn landing_note(view: &View) -> String {
     let end = match &view.ended {
         Some(end) => match &end.first_error_line {
+            Some(line) if line.starts_with("fatal error: concurrent map") => format!(
+                "This run stops at step {}: {line}.{}",
+                view.step,
+                map_crash_reason(view).unwrap_or_default()
+            ),
             Some(line) => format!("This run stops at step {}: {line}.", view.step),
             None => format!(
                 "This run exits with status {} at step {}.",
@@ -893,18 +931,26 @@ mod tests {
             ended.first_error_line.as_deref(),
             Some("fatal error: concurrent map writes")
         );
+        let note = landed.note.clone().unwrap_or_default();
+        let crasher = at_crash.timeline.last().expect("steps").clone();
+        let writer = at_crash.maps[0].writer.expect("the writing flag is set");
         assert_eq!(
-            landed.note.as_deref(),
-            Some(
-                format!(
-                    "This run stops at step {}: fatal error: concurrent map writes. The race \
-                     report is in the Console, the racing lines are marked in the code. Step \
-                     back or Reset to watch how it got there.",
-                    at_crash.step
-                )
-                .as_str()
+            note,
+            format!(
+                "This run stops at step {}: fatal error: concurrent map writes. Goroutine {} \
+                 touched m (line {}) while goroutine {writer}'s write of m[{}] was still in \
+                 flight. The race report is in the Console, the racing lines are marked in the \
+                 code. Step back or Reset to watch how it got there.",
+                at_crash.step,
+                crasher.go_id,
+                crasher.line,
+                at_crash.maps[0]
+                    .writing_key
+                    .clone()
+                    .expect("the key being written"),
             )
         );
+        assert_ne!(crasher.go_id, writer);
         // From the start, the same run shows the race first, then the crash.
         let s = apply(landed, &[Action::Reset]);
         assert_eq!(s.note, None, "the note goes with the first move");
