@@ -8,9 +8,10 @@
 //! a `-- NAME --` header line followed by its body. Sections whose name starts with `go1.`
 //! are *references*: what real Go printed for the program, kept exactly as Go printed it and
 //! compared by the directory's driver with a documented normalization. All other sections are
-//! *produced* by racemap. `UPDATE_EXPECT=1` rewrites the produced sections (expect-test's
-//! `expect_file!`), keeping the notes and the references as written. A missing expectation
-//! file fails the test unless `UPDATE_EXPECT` is set, which creates it.
+//! *produced* by racemap. `UPDATE_EXPECT=1` rewrites the produced sections, keeping the notes
+//! and the references as written; without it a difference fails the case (expect-test's
+//! `expect_file!` prints the diff). A missing expectation file fails the case unless
+//! `UPDATE_EXPECT` is set, which creates it.
 
 // Each test binary uses part of this module.
 #![allow(dead_code)]
@@ -153,13 +154,17 @@ pub fn test_dir(dir: &str) -> PathBuf {
         .join(dir)
 }
 
-/// Every case of `tests/DIR`, sorted by name. Panics on any file that is neither a program
-/// nor the expectation of one, so nothing in the directory goes unchecked.
+/// Every case of `tests/DIR`, sorted by name (see [`cases_in`]).
 pub fn cases(dir: &str) -> Vec<Case> {
-    let root = test_dir(dir);
+    cases_in(&test_dir(dir))
+}
+
+/// Every case of the directory `root`, sorted by name. Panics on any file that is neither a
+/// program nor the expectation of one, so nothing in the directory goes unchecked.
+pub fn cases_in(root: &Path) -> Vec<Case> {
     let mut programs = Vec::new();
     let mut expectations = Vec::new();
-    for entry in std::fs::read_dir(&root).unwrap_or_else(|e| panic!("{}: {e}", root.display())) {
+    for entry in std::fs::read_dir(root).unwrap_or_else(|e| panic!("{}: {e}", root.display())) {
         let path = entry.expect("readable directory entry").path();
         let stem = path.file_stem().map(|s| s.to_string_lossy().to_string());
         match (path.extension().and_then(|e| e.to_str()), stem) {
@@ -205,13 +210,9 @@ pub fn expectation(case: &Case) -> Expectation {
 /// Run the driver of `tests/DIR`: for every case, `produce` returns the produced sections (given
 /// the case and its expectation file, whose references it may check) or the directory rule the
 /// case breaks. Every case is checked; the test then fails listing every failing case.
+/// `UPDATE_EXPECT` set: expectation files are written instead of compared.
 pub fn check_dir(dir: &str, produce: impl Fn(&Case, &Expectation) -> Result<Vec<Section>, String>) {
-    let mut failures = Vec::new();
-    for case in cases(dir) {
-        if let Err(message) = check_case(&case, &produce) {
-            failures.push(format!("{dir}/{}.go: {message}", case.name));
-        }
-    }
+    let failures = check_cases_in(&test_dir(dir), updating(), produce);
     assert!(
         failures.is_empty(),
         "{} case(s) of tests/{dir} failed:\n{}",
@@ -220,12 +221,30 @@ pub fn check_dir(dir: &str, produce: impl Fn(&Case, &Expectation) -> Result<Vec<
     );
 }
 
+/// [`check_dir`] on the directory `root`, writing expectation files when `update`; one message
+/// per failing case.
+pub fn check_cases_in(
+    root: &Path,
+    update: bool,
+    produce: impl Fn(&Case, &Expectation) -> Result<Vec<Section>, String>,
+) -> Vec<String> {
+    let mut failures = Vec::new();
+    for case in cases_in(root) {
+        if let Err(message) = check_case(&case, update, &produce) {
+            failures.push(format!("{}.{PROGRAM_EXTENSION}: {message}", case.name));
+        }
+    }
+    failures
+}
+
 /// Check one case; `Err` says why it failed.
 fn check_case(
     case: &Case,
+    update: bool,
     produce: &impl Fn(&Case, &Expectation) -> Result<Vec<Section>, String>,
 ) -> Result<(), String> {
-    if !case.expect_path.exists() && !updating() {
+    let exists = case.expect_path.exists();
+    if !exists && !update {
         return Err(format!(
             "missing expectation {}: run with UPDATE_EXPECT=1 to create it, then review it",
             case.expect_path.display()
@@ -246,9 +265,20 @@ fn check_case(
         }
     }
     let actual = expectation.render(&produced);
-    let file = expect_test::expect_file![&case.expect_path];
-    std::panic::catch_unwind(|| file.assert_eq(&actual))
-        .map_err(|_| "output differs from the expectation (diff above)".to_string())
+    let on_disk = std::fs::read_to_string(&case.expect_path).unwrap_or_default();
+    if actual == on_disk && exists {
+        return Ok(());
+    }
+    if update {
+        println!("updating: {}", case.expect_path.display());
+        return std::fs::write(&case.expect_path, &actual).map_err(|e| e.to_string());
+    }
+    if !updating() {
+        // expect-test prints the diff (and how to update) as it panics.
+        let file = expect_test::expect_file![&case.expect_path];
+        let _ = std::panic::catch_unwind(|| file.assert_eq(&actual));
+    }
+    Err("output differs from the expectation (diff above)".to_string())
 }
 
 /// The diagnostics as `go build` prints them, in one section.
