@@ -8,11 +8,11 @@
 //! is 0, 2 (panic/fatal error), 66 (races after an otherwise normal exit, as Go's detector does)
 //! or [`EXIT_LIMIT`] when a racemap bound ended the run.
 
-use crate::explore::target::{Ending, Target, EXIT_LIMIT};
 use crate::race::report::found_line;
 use crate::race::{Detector, DetectorConfig, RaceReport};
 use crate::rt::event::Event;
 use crate::sched::{RandomScheduler, ReplayScheduler, Schedule, Scheduler};
+use crate::target::{Ending, Target, EXIT_LIMIT};
 use serde::{Deserialize, Serialize};
 
 /// Exit status of a run with data races that otherwise exited normally (Go's `-race`).

@@ -28,7 +28,7 @@
 //! past only: two handoffs to the same receiver are ordered by the receiver's program order,
 //! yet the second sender could have taken the first handoff (the receiver's clock would hide
 //! that race). Arriving at a channel operation (parking there after a step) is an
-//! [`Resource::ChanArrival`](super::footprint::Resource::ChanArrival), which conflicts with a
+//! [`Resource::ChanArrival`](crate::target::Resource::ChanArrival), which conflicts with a
 //! `select` that has a default case on that channel: whether it takes a case depends on who
 //! has arrived.
 //!
@@ -45,13 +45,12 @@
 //! enumeration of all interleavings) checks that the search still finds every outcome. A
 //! preemption bound or a budget makes the search incomplete, and the result says so.
 
-use super::explorer::Explorer;
-use super::footprint::Footprint;
-use super::outcome::{ExploreResult, OutcomeSet};
-use super::target::Target;
+use super::outcome::OutcomeSet;
 use crate::race::{Detector, DetectorConfig};
 use crate::rt::event::{Event, Gid, Op};
 use crate::sched::{Choice, Schedule};
+use crate::target::Footprint;
+use crate::target::Target;
 use std::collections::BTreeSet;
 
 /// Which DPOR variant computes backtrack points.
@@ -147,7 +146,7 @@ fn join(into: &mut Vec<u32>, other: &[u32]) {
 }
 
 /// The systematic explorer's state: everything the depth-first search needs to continue, so a
-/// search can stop between two steps and resume later ([`super::Explorer`]).
+/// search can stop between two steps and resume later (`explore::Explorer`).
 #[derive(Clone, Debug)]
 pub(super) struct Search<T: Target> {
     /// The bounds of the search.
@@ -680,12 +679,4 @@ fn participants(choice: Choice, events: &[Event]) -> (Vec<Gid>, Vec<Gid>) {
         }
     }
     (all, movers)
-}
-
-/// Explore the schedules of `target` systematically, in one go: an [`Explorer`] advanced to the
-/// end.
-pub fn explore<T: Target>(target: T, config: &DporConfig) -> ExploreResult {
-    let mut explorer = Explorer::new(target, config);
-    explorer.advance(u64::MAX);
-    explorer.into_result()
 }

@@ -4,9 +4,9 @@
 //! ids, not source names; values are shown in Go literal syntax when they are scalars. The
 //! playback's [`words`] name objects by source name and fall back to it; the trace uses them.
 
+use super::names::{Learned, Names};
+use super::words;
 use crate::bytecode::Program;
-use crate::playback::names::{Learned, Names};
-use crate::playback::words;
 use crate::rt::config::Config;
 use crate::rt::event::{Event, Gid, LockOp, Op};
 use crate::rt::machine::Machine;

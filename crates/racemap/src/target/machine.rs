@@ -7,7 +7,7 @@
 //! `wg.Done()`, `RLock` and `RUnlock` are commuting updates within their own kind.
 
 use super::footprint::{CommutingClass, Footprint, Resource};
-use super::target::{Ending, Target, EXIT_LIMIT};
+use super::{Ending, Target, EXIT_LIMIT};
 use crate::bytecode::LibFunc;
 use crate::diag::SourceMap;
 use crate::rt::error::RtError;

@@ -1,9 +1,15 @@
-//! What the runner and the explorer need from a machine: the [`Target`] trait.
+//! What the runner and the explorer need from a machine: the [`Target`] trait, how a run
+//! [`Ending`]s, and the dependence [`Footprint`] of each goroutine's next operation.
 //!
-//! `rt::machine::Machine` implements it (see `explore::machine`); tests implement it for tiny
-//! models so the search can be checked against brute-force enumeration.
+//! `rt::machine::Machine` implements it ([`machine`]); tests implement it for tiny models so the
+//! search can be checked against brute-force enumeration. This module sits between the runtime
+//! and its drivers: `run` and `explore` use it, it uses neither.
 
-use super::footprint::Footprint;
+pub mod footprint;
+pub mod machine;
+
+pub use footprint::{CommutingClass, Footprint, Resource};
+
 use crate::diag::SourceMap;
 use crate::rt::event::{Event, Gid};
 use crate::sched::Choice;
