@@ -540,7 +540,9 @@ impl<T: Target> Search<T> {
             let (participants, movers) = participants(choice, &events);
             // The step is also the operation of each rendezvous partner (a select the partner
             // was parked in ends with it too): it touches what their pending operations touch.
-            let footprint = if ended {
+            // A step that ended the run is dependent with everything, except main's return,
+            // which keeps its own footprint (goroutine exits commute with it).
+            let footprint = if ended && !pre_fp.main_exit {
                 Footprint::global()
             } else {
                 let mut fp = pre_fp.clone();

@@ -14,6 +14,8 @@ pub use outcome::{ExploreResult, Outcome};
 pub use sample::{sample, SampleStrategy};
 
 #[cfg(test)]
+mod reduction_tests;
+#[cfg(test)]
 mod soundness_tests;
 #[cfg(test)]
 mod tests;
