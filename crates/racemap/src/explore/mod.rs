@@ -10,7 +10,7 @@ pub mod sample;
 pub use crate::target::{CommutingClass, Ending, Footprint, Resource, Target, EXIT_LIMIT};
 pub use dpor::{DporAlgorithm, DporConfig};
 pub use explorer::{explore, ExploreProgress, Explorer, ProgramExplorer};
-pub use outcome::{ExploreResult, Outcome};
+pub use outcome::{ExploreResult, Outcome, SearchLimit};
 pub use sample::{sample, SampleStrategy};
 
 #[cfg(test)]

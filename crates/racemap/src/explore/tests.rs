@@ -480,6 +480,7 @@ fn budgets_make_the_result_incomplete() {
     assert_eq!(r.executions, 1);
     let json = serde_json::to_value(&r).expect("serializes");
     assert_eq!(json["complete"], serde_json::Value::Bool(false));
+    assert_eq!(json["limit"], "max-executions");
     assert!(json["outcomes"][0]["schedule"].is_string());
     assert!(json["outcomes"][0].get("error").is_some());
 }
