@@ -2,9 +2,9 @@
 //! `T(x)`, and the builtin functions with go/types' messages.
 
 use crate::diag::Span;
+use crate::lang::ast::print::expr_string;
 use crate::lang::ast::{self, ExprKind};
 use crate::lang::check::constant::{self, NotRepresentable};
-use crate::lang::check::describe::expr_string;
 use crate::lang::check::info::*;
 use crate::lang::check::{Checker, Operand};
 use crate::lang::types::{Basic, Signature, TypeId, TypeKind, TypeTable};

@@ -616,7 +616,7 @@ impl<'a> Checker<'a> {
                         e.span,
                         format!(
                             "cannot use {} (value of type {rs}) as {ts} value in {context}",
-                            crate::lang::check::describe::expr_string(e)
+                            crate::lang::ast::print::expr_string(e)
                         ),
                     );
                 }
@@ -696,7 +696,7 @@ impl<'a> Checker<'a> {
             inner = x;
         }
         if let ast::ExprKind::Call { func, .. } = &inner.kind {
-            let f = crate::lang::check::describe::expr_string(func);
+            let f = crate::lang::ast::print::expr_string(func);
             self.err(
                 e.span,
                 format!(

@@ -1,9 +1,9 @@
 //! Expressions: identifiers, literals, operators, indexing, composite literals, function
 //! literals, and the assignability / untyped-conversion rules they all share.
 
+use crate::lang::ast::print::expr_string;
 use crate::lang::ast::{self, BinaryOp, ExprKind, UnaryOp};
 use crate::lang::check::constant::{self, ConstError, NotRepresentable};
-use crate::lang::check::describe::expr_string;
 use crate::lang::check::info::*;
 use crate::lang::check::{Checker, Operand};
 use crate::lang::types::{Basic, TypeId, TypeKind, TypeTable};

@@ -2,8 +2,8 @@
 //! implicit pointer dereferences), methods (with the receiver's implicit `&` or `*`), and the
 //! methods of the library types. Lookup is breadth-first by embedding depth, as in the spec.
 
+use crate::lang::ast::print::expr_string;
 use crate::lang::ast::{self, ExprKind};
-use crate::lang::check::describe::expr_string;
 use crate::lang::check::info::*;
 use crate::lang::check::{Checker, Operand};
 use crate::lang::types::{TypeId, TypeKind};

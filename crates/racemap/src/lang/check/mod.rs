@@ -28,14 +28,14 @@
 
 /// Constant arithmetic and representability.
 pub mod constant;
-/// Rendering of expressions, operands and types in messages.
-pub mod describe;
 /// The output contract (`Info`).
 pub mod info;
 /// The supported library packages and their members.
 pub mod packages;
 /// Predeclared names.
 pub mod universe;
+/// How messages word operands and types.
+pub mod wording;
 
 mod call;
 mod decl;
@@ -383,7 +383,7 @@ impl<'a> Checker<'a> {
     }
     /// The type's display in messages.
     pub fn show(&self, ty: TypeId) -> String {
-        describe::type_string(&self.types, ty)
+        wording::type_string(&self.types, ty)
     }
     /// Default type of an untyped type (itself otherwise).
     pub fn default_type(&self, ty: TypeId) -> TypeId {
@@ -402,7 +402,7 @@ impl<'a> Checker<'a> {
 
     /// Describe an operand for a message.
     pub fn describe(&self, e: &ast::Expr, x: &Operand) -> String {
-        describe::operand(&self.types, e, x.mode, x.ty, x.val.as_ref())
+        wording::operand(&self.types, e, x.mode, x.ty, x.val.as_ref())
     }
 
     /// `prog.go:LINE:COL` of a span, when the source map is known.

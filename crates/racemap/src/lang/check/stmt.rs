@@ -3,9 +3,9 @@
 //! Go 1.22 range-over-int and per-iteration loop variables).
 
 use crate::diag::Span;
+use crate::lang::ast::print::expr_string;
 use crate::lang::ast::{self, AssignOp, ExprKind, Stmt, StmtKind};
 use crate::lang::check::decl::plural;
-use crate::lang::check::describe::expr_string;
 use crate::lang::check::info::*;
 use crate::lang::check::scope::{Target, TargetKind};
 use crate::lang::check::{Checker, Operand};

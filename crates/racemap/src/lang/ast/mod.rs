@@ -7,6 +7,9 @@
 //!
 //! Invariant: ids are unique within one [`File`] and `< File::node_count`.
 
+pub mod print;
+pub mod visit;
+
 use crate::diag::Span;
 use serde::{Deserialize, Serialize};
 
