@@ -433,7 +433,7 @@ impl<'a> Parser<'a> {
 
     /// Go's `complit_ok`: whether `{` after `x` starts a composite literal (see the module doc).
     fn complit_ok(&self, x: &Expr) -> bool {
-        let t = unparen_ref(x);
+        let t = x.unparen();
         match &t.kind {
             ExprKind::Ident(_) | ExprKind::Selector { .. } => self.xnest >= 0,
             ExprKind::Index { .. } => self.xnest >= 0 && !is_value(t),

@@ -529,13 +529,6 @@ fn binary_op(op: Operator) -> Option<BinaryOp> {
     })
 }
 
-fn unparen_ref(mut x: &Expr) -> &Expr {
-    while let ExprKind::Paren(inner) = &x.kind {
-        x = inner;
-    }
-    x
-}
-
 /// Go's `isValue`: whether `x` syntactically must be a value (not a type).
 fn is_value(x: &Expr) -> bool {
     match &x.kind {
