@@ -30,6 +30,8 @@
 pub mod constant;
 /// The output contract (`Info`).
 pub mod info;
+/// The library functions the VM implements, with their facts as data.
+pub mod libfunc;
 /// The supported library packages and their members.
 pub mod packages;
 /// Predeclared names.
