@@ -37,7 +37,7 @@ impl Span {
 }
 
 /// A line/column position, both counted from 1 (columns in bytes, as Go reports them).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct LineCol {
     /// 1-based line number.
     pub line: u32,
@@ -97,14 +97,14 @@ impl SourceMap {
 }
 
 /// How serious a diagnostic is. Every error stops compilation; there are no warnings in Go.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Severity {
     /// The program does not compile.
     Error,
 }
 
 /// One compile error: where, and what, in Go's wording.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Where the error is; messages point at `span.lo`.
     pub span: Span,

@@ -45,15 +45,14 @@ use crate::diag::Span;
 use crate::lang::ast::NodeId;
 pub use crate::lang::check::libfunc::LibFunc;
 use crate::lang::types::TypeId;
-use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Index of an object in [`Info::objects`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ObjectId(pub u32);
 
 /// The value of a constant expression. Integers are exact within `i128`; floats are `f64`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum ConstValue {
     /// `true` / `false`.
     Bool(bool),
@@ -66,7 +65,7 @@ pub enum ConstValue {
 }
 
 /// What kind of thing an expression denotes (go/types' "operand mode").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
     /// A computed value (not addressable).
     Value,
@@ -108,7 +107,7 @@ pub struct ExprInfo {
 }
 
 /// The predeclared functions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Builtin {
     /// `append(s, xs...)`
     Append,
@@ -167,7 +166,7 @@ impl Builtin {
 }
 
 /// How a local variable was introduced.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum VarKind {
     /// `var x` / `x :=` / range or type-switch variable in a function body.
     Local,
