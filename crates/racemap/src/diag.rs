@@ -129,6 +129,13 @@ impl Diagnostic {
         Diagnostic::error(span, format!("racemap does not support {}", what.as_ref()))
     }
 
+    /// `racemap internal error: WHAT`: a broken invariant of racemap itself (never the user's
+    /// mistake), reported as a value instead of a wrong program or a panic. Callers also
+    /// `debug_assert!` so that tests and fuzzers stop at the fault.
+    pub fn internal(span: Span, what: impl AsRef<str>) -> Diagnostic {
+        Diagnostic::error(span, format!("racemap internal error: {}", what.as_ref()))
+    }
+
     /// `prog.go:LINE:COL: message`.
     pub fn render(&self, map: &SourceMap) -> String {
         let LineCol { line, col } = map.line_col(self.span.lo);

@@ -331,7 +331,16 @@ impl<'a> Checker<'a> {
                 cur
             };
             cur = match self.types.under(base) {
-                TypeKind::Struct(fs) => fs.get(step.index as usize).map(|f| f.ty).unwrap_or(cur),
+                TypeKind::Struct(fs) => match fs.get(step.index as usize) {
+                    Some(f) => f.ty,
+                    None => {
+                        // The path was found by lookup in these very types.
+                        debug_assert!(false, "field path step {} out of range", step.index);
+                        return crate::lang::types::TypeTable::basic(
+                            crate::lang::types::Basic::Invalid,
+                        );
+                    }
+                },
                 _ => cur,
             };
         }

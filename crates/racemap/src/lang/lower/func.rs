@@ -154,7 +154,8 @@ impl<'l, 'a> FnCx<'l, 'a> {
         match self.lw.info.type_of(e.id) {
             Some(t) => t,
             None => {
-                self.unsupported(e.span, "this expression (no type information)");
+                self.lw
+                    .internal(e.span, "no type information for this expression");
                 Self::invalid()
             }
         }

@@ -491,9 +491,8 @@ impl FnCx<'_, '_> {
                                 cx.emit(Instr::Load);
                             }
                             RangeKind::ArrayPtr => {
-                                let n = match cx
-                                    .under(cx.lw.info.type_of(x.id).unwrap_or(Self::invalid()))
-                                {
+                                let xt = cx.ty(x);
+                                let n = match cx.under(xt) {
                                     TypeKind::Pointer(p) => match cx.under(p) {
                                         TypeKind::Array(n, _) => n,
                                         _ => 0,

@@ -332,7 +332,15 @@ impl<'a> Parser<'a> {
             TokenKind::AssignOp(op) => {
                 self.next();
                 let rhs = self.expr();
-                let bop = binary_op(op).unwrap_or(BinaryOp::Add);
+                let bop = binary_op(op).unwrap_or_else(|| {
+                    // The lexer makes `op=` tokens of binary operators only.
+                    debug_assert!(false, "assignment operator {op:?}");
+                    self.diags.push(Diagnostic::internal(
+                        op_span,
+                        format!("assignment operator {op:?}"),
+                    ));
+                    BinaryOp::Add
+                });
                 self.mk_stmt(
                     lo,
                     StmtKind::Assign {
