@@ -1,7 +1,8 @@
 //! Walks over the syntax tree.
 //!
 //! [`visit_ids_mut`] visits every [`NodeId`] of a file (expressions, statements, identifiers and
-//! type switch clauses) once, in tree order: a node before its children, children left to right.
+//! type switch clauses) once, in source order: a node before its children, children left to
+//! right (a method's receiver before its name, as written).
 //! The parser uses it to number the nodes densely ([`renumber`]) after error recovery dropped
 //! some and parameters sharing one written type (`a, b int`) got clones of it.
 
@@ -52,6 +53,7 @@ struct IdWalker<'f> {
 }
 
 impl IdWalker<'_> {
+    /// One id.
     fn id(&mut self, id: &mut NodeId) {
         (self.f)(id)
     }
@@ -172,28 +174,12 @@ impl IdWalker<'_> {
         match d {
             Decl::Var(specs) => {
                 for sp in specs {
-                    for n in &mut sp.names {
-                        self.id(&mut n.id);
-                    }
-                    if let Some(t) = &mut sp.ty {
-                        self.expr(t);
-                    }
-                    for v in &mut sp.values {
-                        self.expr(v);
-                    }
+                    self.value_spec(&mut sp.names, &mut sp.ty, &mut sp.values);
                 }
             }
             Decl::Const(specs) => {
                 for sp in specs {
-                    for n in &mut sp.names {
-                        self.id(&mut n.id);
-                    }
-                    if let Some(t) = &mut sp.ty {
-                        self.expr(t);
-                    }
-                    for v in &mut sp.values {
-                        self.expr(v);
-                    }
+                    self.value_spec(&mut sp.names, &mut sp.ty, &mut sp.values);
                 }
             }
             Decl::Type(specs) => {
@@ -209,6 +195,19 @@ impl IdWalker<'_> {
                     self.block(b);
                 }
             }
+        }
+    }
+
+    /// A `var` or `const` spec: names, type, values.
+    fn value_spec(&mut self, names: &mut [Ident], ty: &mut Option<Expr>, values: &mut [Expr]) {
+        for n in names {
+            self.id(&mut n.id);
+        }
+        if let Some(t) = ty {
+            self.expr(t);
+        }
+        for v in values {
+            self.expr(v);
         }
     }
 
@@ -340,5 +339,29 @@ impl IdWalker<'_> {
                 self.stmt(stmt);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::parser::parse;
+
+    #[test]
+    fn parsed_ids_are_exactly_zero_to_node_count_in_source_order() {
+        let src = "package main\n\nimport \"fmt\"\n\ntype T struct{ a, b int }\n\n\
+                   func (t *T) M(x, y int) (r int) {\n\tswitch v := any(x).(type) {\n\
+                   \tcase int:\n\t\tr = v\n\t}\n\treturn\n}\n\n\
+                   func main() {\n\tvar t T\n\tfmt.Println(t.M(1, 2), []int{3}[0])\n}\n";
+        let (mut file, diags) = parse(src);
+        assert!(diags.is_empty(), "{diags:?}");
+        let mut seen = Vec::new();
+        visit_ids_mut(&mut file, &mut |id| seen.push(id.0));
+        let expected: Vec<u32> = (0..file.node_count).collect();
+        assert_eq!(seen, expected);
+        // Renumbering an already dense tree changes nothing.
+        let before = file.clone();
+        assert_eq!(renumber(&mut file), before.node_count);
+        assert_eq!(file, before);
     }
 }
