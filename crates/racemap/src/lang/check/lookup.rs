@@ -297,19 +297,12 @@ impl<'a> Checker<'a> {
                 }
                 return Some(RecvAdjust::AddrOf);
             }
-            let d = self.describe(xe, x);
             let e = match &e.kind {
                 ExprKind::Selector { sel, .. } => sel,
                 _ => return None,
             };
-            self.err(
-                e.span,
-                format!("cannot call pointer method {name} on {}", {
-                    let ts = self.show(recv_ty);
-                    let _ = d;
-                    ts
-                }),
-            );
+            let ts = self.show(recv_ty);
+            self.err(e.span, format!("cannot call pointer method {name} on {ts}"));
             None
         } else if recv_is_ptr {
             Some(RecvAdjust::Deref)

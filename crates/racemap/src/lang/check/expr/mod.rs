@@ -370,7 +370,6 @@ impl<'a> Checker<'a> {
                 (name, Some(f.key))
             }
             None => {
-                self.init_count += 0;
                 let n = self
                     .info
                     .funcs
