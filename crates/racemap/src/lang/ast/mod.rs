@@ -44,6 +44,9 @@ pub struct File {
     pub decls: Vec<Decl>,
     /// One more than the largest [`NodeId`] used.
     pub node_count: u32,
+    /// The source text the tree was parsed from (messages print literals as written).
+    #[serde(skip)]
+    pub source: String,
 }
 
 /// `import "fmt"` or `import name "path"`.

@@ -4,8 +4,7 @@
 //! when empty), parameters that share one written type grouped as `a, b int`, struct fields as
 //! `struct{a, b int; c string}`.
 //!
-//! Basic literals print as written when the printer knows the source text (Go prints a literal's
-//! source text, `'\x41'`); without it, rune and string literals print from their value.
+//! Basic literals print as written in the source (`'\x41'`, `"\u00e9"`), as Go prints them.
 
 use crate::diag::Span;
 use crate::lang::ast::{
@@ -16,25 +15,18 @@ use crate::lang::ast::{
 /// this keeps the printer's recursion bounded for any tree).
 const MAX_PRINT_DEPTH: u32 = crate::lang::parser::MAX_NESTING + 8;
 
-/// Print an expression in Go's short form; rune and string literals print from their value.
-pub fn expr_string(e: &Expr) -> String {
-    AstPrinter { source: None }.expr(e)
-}
-
 /// Prints expressions and statements in Go's short form.
 #[derive(Clone, Copy, Debug)]
 pub struct AstPrinter<'a> {
-    /// The source text the tree was parsed from, for literals as written (and statements this
-    /// printer does not render, which print as written).
-    pub source: Option<&'a str>,
+    /// The source text the tree was parsed from ([`crate::lang::ast::File::source`]), for
+    /// literals as written (and statements this printer does not render).
+    source: &'a str,
 }
 
 impl<'a> AstPrinter<'a> {
-    /// A printer that prints literals (and unrendered statements) as written in `source`.
-    pub fn with_source(source: &'a str) -> AstPrinter<'a> {
-        AstPrinter {
-            source: Some(source),
-        }
+    /// A printer for a tree parsed from `source`.
+    pub fn new(source: &'a str) -> AstPrinter<'a> {
+        AstPrinter { source }
     }
 
     /// Go's short form of an expression.
@@ -52,7 +44,7 @@ impl<'a> AstPrinter<'a> {
     }
 
     /// Go's short form of a simple statement (`x := 1`, `i++`, `ch <- v`, `f()`); other
-    /// statements print as written in the source (empty without the source).
+    /// statements print as written in the source.
     pub fn stmt(&self, s: &Stmt) -> String {
         match &s.kind {
             StmtKind::Assign { lhs, op, rhs, .. } => {
@@ -68,13 +60,16 @@ impl<'a> AstPrinter<'a> {
             }
             StmtKind::Send { ch, value } => format!("{} <- {}", self.expr(ch), self.expr(value)),
             StmtKind::Expr(x) => self.expr(x),
-            _ => self.text(s.span).unwrap_or("").to_string(),
+            _ => self.text(s.span).to_string(),
         }
     }
 
-    /// The source text of a span, when the source is known.
-    fn text(&self, span: Span) -> Option<&'a str> {
-        self.source?.get(span.lo as usize..span.hi as usize)
+    /// The source text of a span (empty if the span is not in the source, which the parser's
+    /// span invariant rules out).
+    fn text(&self, span: Span) -> &'a str {
+        let text = self.source.get(span.lo as usize..span.hi as usize);
+        debug_assert!(text.is_some(), "span {span:?} outside the source");
+        text.unwrap_or("")
     }
 
     fn write_list(&self, out: &mut String, list: &[Expr], depth: u32) {
@@ -136,22 +131,11 @@ impl<'a> AstPrinter<'a> {
         let d = depth + 1;
         match &e.kind {
             ExprKind::Ident(i) => out.push_str(&i.name),
-            ExprKind::IntLit(text) | ExprKind::FloatLit(text) | ExprKind::ImagLit(text) => {
-                out.push_str(text)
-            }
-            ExprKind::RuneLit(c) => match self.text(e.span) {
-                Some(text) => out.push_str(text),
-                None => out.push_str(&format!("{c:?}")),
-            },
-            ExprKind::StringLit { value, raw } => match self.text(e.span) {
-                Some(text) => out.push_str(text),
-                None if *raw => {
-                    out.push('`');
-                    out.push_str(value);
-                    out.push('`');
-                }
-                None => out.push_str(&format!("{value:?}")),
-            },
+            ExprKind::IntLit(_)
+            | ExprKind::FloatLit(_)
+            | ExprKind::ImagLit(_)
+            | ExprKind::RuneLit(_)
+            | ExprKind::StringLit { .. } => out.push_str(self.text(e.span)),
             ExprKind::CompositeLit { ty, elts, .. } => {
                 if let Some(t) = ty {
                     self.write_expr(out, t, d);
@@ -305,21 +289,20 @@ mod tests {
     use crate::lang::ast::{Decl, StmtKind};
     use crate::lang::parser::parse;
 
-    /// The expression statements of `main`'s body, printed with and without the source.
-    fn printed(body: &str) -> Vec<(String, String)> {
-        let source = format!("package main\n\nfunc main() {{\n{body}\n}}\n");
-        let (file, diags) = parse(&source);
+    /// The statements of `main`'s body, printed.
+    fn printed(body: &str) -> Vec<String> {
+        let (file, diags) = parse(&format!("package main\n\nfunc main() {{\n{body}\n}}\n"));
         assert!(diags.is_empty(), "{diags:?}");
         let Some(Decl::Func(main)) = file.decls.last() else {
             panic!("no main");
         };
-        let printer = AstPrinter::with_source(&source);
+        let printer = AstPrinter::new(&file.source);
         let body = main.body.as_ref().expect("body");
         body.stmts
             .iter()
             .map(|s| match &s.kind {
-                StmtKind::Expr(e) => (printer.expr(e), expr_string(e)),
-                _ => (printer.stmt(s), String::new()),
+                StmtKind::Expr(e) => printer.expr(e),
+                _ => printer.stmt(s),
             })
             .collect()
     }
@@ -331,11 +314,11 @@ mod tests {
         let got = printed(
             "T{}\nT{1}\nstruct{ a, b int; c string }{}\nfunc() (a, b int) { return 1, 2 }\n\
              func(a, b int, c ...string) (r int) { return 0 }\nm[k](x, y...)\n<-ch + *p\n\
-             s[1:2:3]\nx.(type)\nmap[string][]chan<- int{}\nx, y := 1, 2\n",
+             s[1:2:3]\nx.(type)\nmap[string][]chan<- int{}\nx, y := 1, 2\ni++\nch <- v\n\
+             '\\x41'\n\"a\\x00b\"\n\"\\u00e9\"\n`raw`\n0x1F\n1e3i\n",
         );
-        let go: Vec<&str> = got.iter().map(|(with, _)| with.as_str()).collect();
         assert_eq!(
-            go,
+            got,
             [
                 "T{}",
                 "T{…}",
@@ -348,20 +331,14 @@ mod tests {
                 "x.(type)",
                 "map[string][]chan<- int{}",
                 "x, y := 1, 2",
-            ]
-        );
-    }
-
-    #[test]
-    fn literals_print_as_written_with_the_source_and_from_their_value_without() {
-        let got = printed("'\\x41'\n\"a\\tb\"\n`raw`\n0x1F\n");
-        assert_eq!(
-            got,
-            [
-                ("'\\x41'".to_string(), "'A'".to_string()),
-                ("\"a\\tb\"".to_string(), "\"a\\tb\"".to_string()),
-                ("`raw`".to_string(), "`raw`".to_string()),
-                ("0x1F".to_string(), "0x1F".to_string()),
+                "i++",
+                "ch <- v",
+                "'\\x41'",
+                "\"a\\x00b\"",
+                "\"\\u00e9\"",
+                "`raw`",
+                "0x1F",
+                "1e3i",
             ]
         );
     }

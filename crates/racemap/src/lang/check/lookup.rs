@@ -2,7 +2,6 @@
 //! implicit pointer dereferences), methods (with the receiver's implicit `&` or `*`), and the
 //! methods of the library types. Lookup is breadth-first by embedding depth, as in the spec.
 
-use crate::lang::ast::print::expr_string;
 use crate::lang::ast::{self, ExprKind};
 use crate::lang::check::info::*;
 use crate::lang::check::{Checker, Operand};
@@ -187,7 +186,7 @@ impl<'a> Checker<'a> {
         }
         match self.lookup_member(x.ty, &sel.name) {
             Found::None => {
-                let xs = expr_string(xe);
+                let xs = self.expr_string(xe);
                 let ts = self.show(x.ty);
                 let what = "field or method";
                 self.err(
@@ -200,7 +199,7 @@ impl<'a> Checker<'a> {
                 invalid
             }
             Found::Ambiguous => {
-                let xs = expr_string(xe);
+                let xs = self.expr_string(xe);
                 self.err(sel.span, format!("ambiguous selector {xs}.{}", sel.name));
                 invalid
             }

@@ -53,6 +53,7 @@ pub use info::*;
 
 use crate::diag::{Diagnostic, Span};
 use crate::lang::ast;
+use crate::lang::ast::print::AstPrinter;
 use crate::lang::types::{Basic, TypeId, TypeKind, TypeTable};
 use scope::{FuncCtx, ObjState, Scope};
 use std::collections::BTreeMap;
@@ -404,7 +405,13 @@ impl<'a> Checker<'a> {
 
     /// Describe an operand for a message.
     pub fn describe(&self, e: &ast::Expr, x: &Operand) -> String {
-        wording::operand(&self.types, e, x.mode, x.ty, x.val.as_ref())
+        let text = self.expr_string(e);
+        wording::operand(&self.types, &text, x.mode, x.ty, x.val.as_ref())
+    }
+
+    /// An expression as Go's messages print it (literals as written in the source).
+    pub fn expr_string(&self, e: &ast::Expr) -> String {
+        AstPrinter::new(&self.file.source).expr(e)
     }
 
     /// `prog.go:LINE:COL` of a span, when the source map is known.

@@ -20,7 +20,7 @@
 mod chars;
 mod literal;
 
-pub use chars::format_u;
+pub use chars::{format_u, go_quote};
 
 use crate::diag::{Diagnostic, Span};
 use crate::lang::token::{Keyword, Operator, SemiKind, Token, TokenKind};

@@ -30,6 +30,7 @@ impl<'a> Parser<'a> {
             imports: Vec::new(),
             decls: Vec::new(),
             node_count: 0,
+            source: String::new(),
         };
         if !self.got(&TokenKind::Keyword(Keyword::Package)) {
             self.syntax_error("package statement must be first");

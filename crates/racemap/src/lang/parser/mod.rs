@@ -56,7 +56,12 @@ pub fn parse(source: &str) -> (File, Vec<Diagnostic>) {
     let mut file = p.file();
     let node_count = visit::renumber(&mut file);
     let diags = p.finish();
-    (File { node_count, ..file }, diags)
+    let file = File {
+        node_count,
+        source: source.to_string(),
+        ..file
+    };
+    (file, diags)
 }
 
 // Token classes as bits, for follow sets (Go's token numbering).
@@ -472,7 +477,7 @@ impl<'a> Parser<'a> {
 
     /// Go's short-form printer over this file's source.
     fn printer(&self) -> AstPrinter<'a> {
-        AstPrinter::with_source(self.src)
+        AstPrinter::new(self.src)
     }
 
     /// A list as Go's `emphasize` prints it: a single binary expression in parentheses.

@@ -3,7 +3,6 @@
 //! each with Go's argument checks and constant results.
 
 use crate::diag::Span;
-use crate::lang::ast::print::expr_string;
 use crate::lang::ast::{self, ExprKind};
 use crate::lang::check::constant::{self};
 use crate::lang::check::info::*;
@@ -20,7 +19,7 @@ impl<'a> Checker<'a> {
     ) -> Operand {
         let invalid = Operand::invalid();
         let name = b.name();
-        let call_s = expr_string(e);
+        let call_s = self.expr_string(e);
         let int = TypeTable::basic(Basic::Int);
         let (min, max): (usize, Option<usize>) = match b {
             Builtin::Len
@@ -100,7 +99,7 @@ impl<'a> Checker<'a> {
                         }
                     };
                     if args.len() < lo || args.len() > hi {
-                        let ts = expr_string(&args[0]);
+                        let ts = self.expr_string(&args[0]);
                         let what = if lo == 2 {
                             "2 or 3 arguments"
                         } else {

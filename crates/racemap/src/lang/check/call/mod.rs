@@ -8,7 +8,6 @@ mod builtin;
 mod conversion;
 
 use crate::diag::Span;
-use crate::lang::ast::print::expr_string;
 use crate::lang::ast::{self, ExprKind};
 use crate::lang::check::info::*;
 use crate::lang::check::{Checker, Operand};
@@ -100,7 +99,7 @@ impl<'a> Checker<'a> {
             },
             _ => CallKind::Closure,
         };
-        let fname = expr_string(fe);
+        let fname = self.expr_string(fe);
         let mut ci = CallInfo {
             kind,
             sig: Some(f.ty),
@@ -197,7 +196,7 @@ impl<'a> Checker<'a> {
                     if !self.assignable(*r, *p) {
                         let rs = self.show(*r);
                         let ps = self.show(*p);
-                        self.err(a.span, format!("cannot use {} (value of type {rs}) as {ps} value in argument to {fname}", expr_string(a)));
+                        self.err(a.span, format!("cannot use {} (value of type {rs}) as {ps} value in argument to {fname}", self.expr_string(a)));
                     }
                     if self.is_interface(*p) && !self.is_interface(*r) {
                         any = true;

@@ -117,7 +117,7 @@ impl<'a> Checker<'a> {
                         e.span,
                         format!(
                             "cannot use {} (value of type {rs}) as {ts} value in {context}",
-                            crate::lang::ast::print::expr_string(e)
+                            self.expr_string(e)
                         ),
                     );
                 }
@@ -197,7 +197,7 @@ impl<'a> Checker<'a> {
             inner = x;
         }
         if let ast::ExprKind::Call { func, .. } = &inner.kind {
-            let f = crate::lang::ast::print::expr_string(func);
+            let f = self.expr_string(func);
             self.err(
                 e.span,
                 format!(

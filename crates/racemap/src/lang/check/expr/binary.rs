@@ -2,7 +2,6 @@
 //! arithmetic with constant folding and overflow checks, shifts, and comparisons (with Go's
 //! `incomparable` causes).
 
-use crate::lang::ast::print::expr_string;
 use crate::lang::ast::{self, BinaryOp};
 use crate::lang::check::constant::{self, ConstError, NotRepresentable};
 use crate::lang::check::info::*;
@@ -59,7 +58,7 @@ impl<'a> Checker<'a> {
         if xu && yu {
             if x.mode == Mode::Nil || y.mode == Mode::Nil {
                 if x.mode == Mode::Nil && y.mode == Mode::Nil {
-                    let s = expr_string(e);
+                    let s = self.expr_string(e);
                     self.err(
                         e.span,
                         format!(
@@ -196,7 +195,7 @@ impl<'a> Checker<'a> {
 
     fn mismatched(&mut self, e: &ast::Expr, op: BinaryOp, x: &Operand, y: &Operand) {
         let _ = op;
-        let s = expr_string(e);
+        let s = self.expr_string(e);
         let (xs, ys) = (self.show_operand_type(x), self.show_operand_type(y));
         self.err(
             e.span,
@@ -205,7 +204,7 @@ impl<'a> Checker<'a> {
     }
 
     fn mismatched_at(&mut self, at: crate::diag::Span, e: &ast::Expr, x: &Operand, y: &Operand) {
-        let s = expr_string(e);
+        let s = self.expr_string(e);
         let (xs, ys) = (self.show(x.ty), self.show(y.ty));
         self.err(
             at,
@@ -254,7 +253,7 @@ impl<'a> Checker<'a> {
         };
         if !ok {
             let d = self.describe(xe, &x);
-            let s = expr_string(e);
+            let s = self.expr_string(e);
             self.err(
                 e.span,
                 format!(
@@ -421,7 +420,7 @@ impl<'a> Checker<'a> {
         if y_iface && !x_iface && x.mode != Mode::Nil {
             self.record_implicit(xe, y.ty);
         }
-        let s = expr_string(e);
+        let s = self.expr_string(e);
         if matches!(op, Eq | Ne) {
             let nil_cmp = x.mode == Mode::Nil || y.mode == Mode::Nil;
             if !nil_cmp {

@@ -2,7 +2,6 @@
 //! slices and maps, with Go's messages for
 //! duplicate, unknown and missing fields and out-of-range indices.
 
-use crate::lang::ast::print::expr_string;
 use crate::lang::ast::{self, ExprKind};
 use crate::lang::check::constant::{self};
 use crate::lang::check::info::*;
@@ -104,7 +103,10 @@ impl<'a> Checker<'a> {
                         let ExprKind::Ident(name) = &k.kind else {
                             self.err(
                                 k.span,
-                                format!("invalid field name {} in struct literal", expr_string(k)),
+                                format!(
+                                    "invalid field name {} in struct literal",
+                                    self.expr_string(k)
+                                ),
                             );
                             self.expr(&kv.value);
                             continue;

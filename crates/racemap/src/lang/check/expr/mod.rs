@@ -11,7 +11,6 @@ mod composite;
 mod index;
 mod unary;
 
-use crate::lang::ast::print::expr_string;
 use crate::lang::ast::{self, ExprKind};
 use crate::lang::check::constant::{self};
 use crate::lang::check::info::*;
@@ -37,7 +36,7 @@ impl<'a> Checker<'a> {
                 Operand::invalid()
             }
             Mode::NoValue => {
-                let d = expr_string(e);
+                let d = self.expr_string(e);
                 self.err(e.span, format!("{d} (no value) used as value"));
                 Operand::invalid()
             }
@@ -47,7 +46,7 @@ impl<'a> Checker<'a> {
                 Operand::invalid()
             }
             Mode::Package => {
-                let d = expr_string(e);
+                let d = self.expr_string(e);
                 self.err(e.span, format!("use of package {d} without selector"));
                 Operand::invalid()
             }

@@ -3,7 +3,6 @@
 //! same scope, Go's `non-name on left side of :=`).
 
 use crate::diag::Span;
-use crate::lang::ast::print::expr_string;
 use crate::lang::ast::{self, ExprKind, Stmt};
 use crate::lang::check::decl::plural;
 use crate::lang::check::info::*;
@@ -42,14 +41,17 @@ impl<'a> Checker<'a> {
                     if self.info.expr(sx.id).map(|i| i.mode) == Some(Mode::MapIndex) {
                         self.err(
                             e.span,
-                            format!("cannot assign to struct field {} in map", expr_string(e)),
+                            format!(
+                                "cannot assign to struct field {} in map",
+                                self.expr_string(e)
+                            ),
                         );
                         return Operand::invalid();
                     }
                 }
                 let msg = format!(
                     "cannot assign to {} (neither addressable nor a map index expression)",
-                    expr_string(e)
+                    self.expr_string(e)
                 );
                 self.err(e.span, msg);
                 Operand::invalid()
@@ -125,7 +127,7 @@ impl<'a> Checker<'a> {
                         Some(t) if !t.is_invalid() => {
                             if !self.assignable(*rt, t.ty) {
                                 let (rs, ts) = (self.show(*rt), self.show(t.ty));
-                                self.err(r.span, format!("cannot use {} (value of type {rs}) as {ts} value in {context}", expr_string(r)));
+                                self.err(r.span, format!("cannot use {} (value of type {rs}) as {ts} value in {context}", self.expr_string(r)));
                             }
                             if self.is_interface(t.ty) && !self.is_interface(*rt) {
                                 any = true;
@@ -199,7 +201,7 @@ impl<'a> Checker<'a> {
                 _ => {
                     self.err(
                         l.span,
-                        format!("non-name {} on left side of :=", expr_string(l)),
+                        format!("non-name {} on left side of :=", self.expr_string(l)),
                     );
                     idents.push(None);
                     bad = true;
@@ -302,7 +304,7 @@ impl<'a> Checker<'a> {
                                 Some(t) if !t.is_invalid() => {
                                     if !self.assignable(*rt, t.ty) {
                                         let (rs, ts) = (self.show(*rt), self.show(t.ty));
-                                        self.err(r.span, format!("cannot use {} (value of type {rs}) as {ts} value in assignment", expr_string(r)));
+                                        self.err(r.span, format!("cannot use {} (value of type {rs}) as {ts} value in assignment", self.expr_string(r)));
                                     }
                                     if self.is_interface(t.ty) && !self.is_interface(*rt) {
                                         any = true;

@@ -1,7 +1,6 @@
 //! `return` (result counts and types, a result shadowed at a bare `return`) and the targets of
 //! `break`/`continue` with labels.
 
-use crate::lang::ast::print::expr_string;
 use crate::lang::ast::{self, Stmt, StmtKind};
 use crate::lang::check::info::*;
 use crate::lang::check::scope::{Target, TargetKind};
@@ -90,7 +89,7 @@ impl<'a> Checker<'a> {
                         r.span,
                         format!(
                             "cannot use {} (value of type {hs}) as {ws} value in return statement",
-                            expr_string(r)
+                            self.expr_string(r)
                         ),
                     );
                 }

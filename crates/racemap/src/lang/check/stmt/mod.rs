@@ -11,7 +11,6 @@ mod branch;
 mod range;
 mod switch;
 
-use crate::lang::ast::print::expr_string;
 use crate::lang::ast::{self, AssignOp, ExprKind, Stmt, StmtKind};
 use crate::lang::check::info::*;
 use crate::lang::check::scope::TargetKind;
@@ -66,7 +65,7 @@ impl<'a> Checker<'a> {
                         s.span,
                         format!(
                             "invalid operation: {}{op} (non-numeric type {})",
-                            expr_string(x),
+                            self.expr_string(x),
                             self.show(xo.ty)
                         ),
                     );

@@ -1,7 +1,6 @@
 //! `range` loops over arrays, pointers to arrays, slices, strings, maps, channels and (Go 1.22)
 //! integers, with per-iteration loop variables.
 
-use crate::lang::ast::print::expr_string;
 use crate::lang::ast::{self, ExprKind, Stmt};
 use crate::lang::check::info::*;
 use crate::lang::check::scope::TargetKind;
@@ -78,7 +77,7 @@ impl<'a> Checker<'a> {
                             x.span,
                             format!(
                                 "invalid operation: range {} receive from send-only channel {d}",
-                                expr_string(x)
+                                self.expr_string(x)
                             ),
                         );
                         None
@@ -134,7 +133,7 @@ impl<'a> Checker<'a> {
                     }
                     _ => self.err(
                         e.span,
-                        format!("non-name {} on left side of :=", expr_string(e)),
+                        format!("non-name {} on left side of :=", self.expr_string(e)),
                     ),
                 }
             }
@@ -151,7 +150,7 @@ impl<'a> Checker<'a> {
                         e.span,
                         format!(
                             "cannot use {} (value of type {ts}) as {ls} value in range",
-                            expr_string(e)
+                            self.expr_string(e)
                         ),
                     );
                 }

@@ -2,7 +2,6 @@
 //! against the tag, `fallthrough` placement, and the communication clauses of `select`.
 
 use crate::diag::Span;
-use crate::lang::ast::print::expr_string;
 use crate::lang::ast::{self, AssignOp, ExprKind, Stmt, StmtKind};
 use crate::lang::check::info::*;
 use crate::lang::check::scope::TargetKind;
@@ -91,7 +90,7 @@ impl<'a> Checker<'a> {
                                     self.update_nil(e, t.ty);
                                 } else {
                                     let ts = self.show(t.ty);
-                                    self.err(e.span, format!("invalid case nil in switch on {} (mismatched types untyped nil and {ts})", expr_string(te)));
+                                    self.err(e.span, format!("invalid case nil in switch on {} (mismatched types untyped nil and {ts})", self.expr_string(te)));
                                 }
                                 continue;
                             }
@@ -109,7 +108,7 @@ impl<'a> Checker<'a> {
                             }
                         } else if !(self.assignable(x.ty, t.ty) || self.assignable(t.ty, x.ty)) {
                             let (xs, ts) = (self.show(x.ty), self.show(t.ty));
-                            self.err(e.span, format!("invalid case {} in switch on {} (mismatched types {xs} and {ts})", expr_string(e), expr_string(te)));
+                            self.err(e.span, format!("invalid case {} in switch on {} (mismatched types {xs} and {ts})", self.expr_string(e), self.expr_string(te)));
                         } else if self.is_interface(t.ty) && !self.is_interface(x.ty) {
                             self.record_implicit(e, t.ty);
                         }
@@ -121,7 +120,7 @@ impl<'a> Checker<'a> {
                                 e.span,
                                 format!(
                                     "invalid case {} in switch (mismatched types {} and bool)",
-                                    expr_string(e),
+                                    self.expr_string(e),
                                     self.show(x.ty)
                                 ),
                             );
