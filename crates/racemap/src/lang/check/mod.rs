@@ -235,6 +235,13 @@ impl<'a> Checker<'a> {
         self.diags.push(Diagnostic::error(span, msg));
     }
 
+    /// Report a broken invariant of the checker itself (see [`Diagnostic::internal`]); debug
+    /// builds stop here.
+    pub fn internal(&mut self, span: Span, what: impl AsRef<str>) {
+        debug_assert!(false, "racemap internal error: {}", what.as_ref());
+        self.diags.push(Diagnostic::internal(span, what));
+    }
+
     /// Report `racemap does not support WHAT`.
     pub fn unsupported(&mut self, span: Span, what: impl AsRef<str>) {
         self.diags.push(Diagnostic::unsupported(span, what));

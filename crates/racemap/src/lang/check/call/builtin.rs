@@ -384,8 +384,8 @@ impl<'a> Checker<'a> {
                                 return invalid;
                             }
                         } else if o.ty != t {
-                            let (ds, ts) = (self.describe(a, o), self.show(t));
-                            self.err(a.span, format!("invalid argument: mismatched types {} (previous argument) and {} (type of {})", ts, self.show(o.ty), ds.split(' ').next().unwrap_or("")));
+                            let (ts, os, xs) = (self.show(t), self.show(o.ty), self.expr_string(a));
+                            self.err(a.span, format!("invalid argument: mismatched types {ts} (previous argument) and {os} (type of {xs})"));
                             return invalid;
                         }
                     }

@@ -62,7 +62,14 @@ impl<'a> Checker<'a> {
                     continue;
                 }
             }
-            out.push((x.ty, x.val.clone().unwrap_or(ConstValue::Int(0))));
+            let value = match &x.val {
+                Some(v) => v.clone(),
+                None => {
+                    self.internal(e.span, "a constant operand without a value");
+                    ConstValue::Int(0)
+                }
+            };
+            out.push((x.ty, value));
         }
         if from.values.len() > spec.names.len() && src == i {
             self.err(from.values[spec.names.len()].span, "extra init expr");

@@ -27,10 +27,11 @@ impl FnCx<'_, '_> {
             .iter()
             .filter(|(o, _)| !before.contains(o))
             .filter_map(|(o, l)| match l {
-                VarLoc::Cell(slot)
-                    if self.lw.info.local(*o).map(|v| v.loop_var).unwrap_or(true) =>
-                {
-                    Some(*slot)
+                VarLoc::Cell(slot) => {
+                    let local = self.lw.info.local(*o);
+                    // Everything an init statement declares is a local variable.
+                    debug_assert!(local.is_some(), "object {} is not a local", o.0);
+                    local.is_none_or(|v| v.loop_var).then_some(*slot)
                 }
                 _ => None,
             })
