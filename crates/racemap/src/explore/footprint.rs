@@ -19,6 +19,14 @@ pub enum Resource {
     Map(MapId),
     /// A channel.
     Chan(ChanId),
+    /// A goroutine arriving at a send, receive or `select` on this channel: it becomes a
+    /// rendezvous partner, which decides whether a `select` with a default takes a case.
+    /// Arrivals commute with each other and with channel operations (a handoff with the new
+    /// partner is the partner's own move); they conflict with [`Resource::ChanPoll`].
+    ChanArrival(ChanId),
+    /// A `select` with a default case looking at this channel: whether it takes a case depends
+    /// on which partners have arrived.
+    ChanPoll(ChanId),
     /// Program output (stdout and stderr).
     Output,
     /// Goroutine creation (Go numbers goroutines in creation order).
@@ -57,6 +65,9 @@ impl Resource {
             }
             (Resource::Commuting(a, _), Resource::Memory(b))
             | (Resource::Memory(a), Resource::Commuting(b, _)) => pointers_overlap(a, b),
+            (Resource::ChanArrival(a), Resource::ChanPoll(b))
+            | (Resource::ChanPoll(a), Resource::ChanArrival(b)) => a == b,
+            (Resource::ChanArrival(_), _) | (_, Resource::ChanArrival(_)) => false,
             _ => self == other,
         }
     }
@@ -77,6 +88,33 @@ impl Footprint {
         Footprint {
             global: true,
             resources: Vec::new(),
+        }
+    }
+
+    /// Add what `other` touches: the footprint of a step that is several operations at once
+    /// (a rendezvous completes the partner's send, receive or select too).
+    pub fn union_with(&mut self, other: &Footprint) {
+        self.global |= other.global;
+        for r in &other.resources {
+            if !self.resources.contains(r) {
+                self.resources.push(r.clone());
+            }
+        }
+    }
+
+    /// What arriving at the operation with this footprint touches: an arrival on each of its
+    /// channels.
+    pub fn arrival(&self) -> Footprint {
+        Footprint {
+            global: false,
+            resources: self
+                .resources
+                .iter()
+                .filter_map(|(r, _)| match r {
+                    Resource::Chan(c) => Some((Resource::ChanArrival(*c), true)),
+                    _ => None,
+                })
+                .collect(),
         }
     }
 
@@ -137,6 +175,20 @@ mod tests {
         assert!(c(CommutingClass::RLock).dependent(&c(CommutingClass::RUnlock)));
         assert!(c(CommutingClass::WaitGroupDone).dependent(&mem(1, &[], false)));
         assert!(!c(CommutingClass::WaitGroupDone).dependent(&mem(2, &[], true)));
+    }
+
+    #[test]
+    fn arrivals_conflict_only_with_polls_of_their_channel() {
+        use crate::rt::value::ChanId;
+        let on = |r: Resource| Footprint {
+            global: false,
+            resources: vec![(r, true)],
+        };
+        let arrive = on(Resource::Chan(ChanId(1))).arrival();
+        assert!(!arrive.dependent(&arrive));
+        assert!(!arrive.dependent(&on(Resource::Chan(ChanId(1)))));
+        assert!(arrive.dependent(&on(Resource::ChanPoll(ChanId(1)))));
+        assert!(!arrive.dependent(&on(Resource::ChanPoll(ChanId(2)))));
     }
 
     #[test]

@@ -98,6 +98,23 @@ impl Target for Machine {
         if f.spawn {
             resources.push((Resource::Spawn, true));
         }
+        let g = self.goroutines.get(gid.0 as usize)?;
+        if let Some(Visible::Select {
+            arms,
+            has_default: true,
+            ..
+        }) = &g.next
+        {
+            let polled: Vec<(Resource, bool)> = resources
+                .iter()
+                .filter_map(|(r, _)| match r {
+                    Resource::Chan(c) => Some((Resource::ChanPoll(*c), false)),
+                    _ => None,
+                })
+                .collect();
+            debug_assert!(arms.is_empty() || !polled.is_empty() || resources.is_empty());
+            resources.extend(polled);
+        }
         if p.kind == PendingKind::MapIterate {
             let g = self.goroutines.get(gid.0 as usize)?;
             if let Some(Visible::MapIterNext { iter }) = &g.next {

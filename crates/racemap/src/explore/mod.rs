@@ -18,4 +18,6 @@ pub use sample::{sample, SampleStrategy};
 pub use target::{Ending, Target, EXIT_LIMIT};
 
 #[cfg(test)]
+mod soundness_tests;
+#[cfg(test)]
 mod tests;
