@@ -7,8 +7,8 @@
 //!
 //! Invariant: ids are unique within one [`File`] and `< File::node_count`.
 //!
-//! The tree derives `Serialize` only for the parser's property test (`tests/parser_fuzz.rs`),
-//! which walks the serialized tree to check the ids and spans independently of [`visit`]; nothing
+//! The tree derives `Serialize` only for tests (`tests/parser_fuzz.rs`, `tests/check_info.rs`),
+//! which walk the serialized tree to find every id and span independently of [`visit`]; nothing
 //! deserializes a tree.
 
 pub mod print;
