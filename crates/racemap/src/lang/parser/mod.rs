@@ -28,13 +28,14 @@
 //!
 //! Files: this one holds the parser state, tokens, error reporting and node construction;
 //! `decl.rs` the file and declarations, `types.rs` type expressions, `expr.rs` expressions,
-//! `stmt.rs` statements.
+//! `stmt.rs` statements, `control.rs` `if`/`for`/`switch`/`select`.
 
 use crate::diag::{Diagnostic, Span};
 use crate::lang::ast::print::AstPrinter;
 use crate::lang::ast::visit;
 use crate::lang::ast::*;
 use crate::lang::lexer::{char_span, Lexer};
+mod control;
 mod decl;
 mod expr;
 mod stmt;
