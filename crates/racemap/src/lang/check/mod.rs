@@ -5,7 +5,7 @@
 //! 1. `decl/` collects package-level names into the package scope (any order is allowed),
 //!    creates named types first, then resolves types, constants, function signatures and global
 //!    variables lazily on first use with cycle detection.
-//! 2. Function bodies are checked in source order (`stmt/`, `expr/`, `call.rs`), with a
+//! 2. Function bodies are checked in source order (`stmt/`, `expr/`, `call/`), with a
 //!    stack of lexical scopes (`scope.rs`). Untyped constants (`constant.rs`) stay untyped until
 //!    the context fixes their type; the recorded type is then updated.
 //! 3. Escapes are found on the way (`escape.rs`): captures by closures, `&x`, implicit `&` for

@@ -1,7 +1,7 @@
 //! Lowering: from the checked syntax tree ([`Checked`]) to a [`Program`] of stack bytecode.
 //!
 //! The pass is a direct syntax-directed translation, one function at a time
-//! (`func.rs`), statements (`stmt.rs`), expressions (`expr.rs`), calls (`call.rs`) and
+//! (`func.rs`), statements (`stmt/`), expressions (`expr.rs`), calls (`call.rs`) and
 //! addressable places (`place.rs`). It follows Go's evaluation order: operands left to right;
 //! in assignments the index and pointer operands of the left side and all right sides are
 //! evaluated first, then the stores happen left to right.
