@@ -696,6 +696,7 @@ impl Reducible for State {
                     exploration: match progress {
                         Some(p) => Exploration::Done(Shared::new(ExploreResult {
                             complete: false,
+                            limit: Some(racemap::explore::SearchLimit::Unfinished),
                             executions: p.executions,
                             race: p.race,
                             deadlock: p.deadlock,
@@ -925,6 +926,7 @@ mod tests {
         assert_eq!(generation, 1);
         let stale = ExploreResult {
             complete: true,
+            limit: None,
             executions: 1,
             race: true,
             deadlock: false,

@@ -28,12 +28,15 @@
 //! the operand stack is empty at every statement boundary (lowering guarantees it).
 
 use crate::diag::{SourceMap, Span};
-use crate::lang::types::{Basic, SyncKind, TypeId, TypeKind, TypeTable};
-pub use crate::rt::value::FuncId;
+use crate::types::{Basic, SyncKind, TypeId, TypeKind, TypeTable};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::rc::Rc;
+
+/// Index of a compiled function in the program.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct FuncId(pub u32);
 
 /// Index of a package-level variable in [`Program::globals`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -259,7 +262,7 @@ pub struct SelectTable {
 /// unlocked RWMutex`, `fatal error: sync: RUnlock of unlocked RWMutex`, `panic: sync: negative
 /// WaitGroup counter`, nil pointer dereference for a nil receiver pointer.
 /// `OnceDo` and `SyncMapRange` call their function operand (a closure value) from the machine.
-pub use crate::lang::check::info::LibFunc;
+pub use crate::library::LibFunc;
 
 /// Whether a library call is a visible operation (see [`LibFunc`] conventions above).
 pub fn lib_is_visible(f: LibFunc) -> bool {

@@ -26,10 +26,10 @@
 //!   before its Acquires (Go's runtime does release(s), acquire(r), release(r), acquire(s)), so
 //!   both goroutines end with the join of both clocks.
 
-use crate::lang::types::TypeId;
 use crate::rt::event::{Effect, SyncVar, WaitReason};
 use crate::rt::sync_state::PrimError;
 use crate::rt::value::{ChanId, Value};
+use crate::types::TypeId;
 use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
 
@@ -180,7 +180,7 @@ impl ChanObj {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lang::types::{Basic, TypeTable};
+    use crate::types::{Basic, TypeTable};
 
     const C: ChanId = ChanId(5);
 

@@ -31,9 +31,9 @@
 //! Not covered: `%x` of floats (hex floats), `%#g`-style `#` on floats, `GoStringer`,
 //! `Formatter`, `%!v(PANIC=…)`, complex numbers.
 
-use crate::lang::types::{Basic, TypeId, TypeKind, TypeTable};
 use crate::rt::sync_state::SyncState;
 use crate::rt::value::{ChanId, Closure, MapId, MapKey, Pointer, SliceRef, Value};
+use crate::types::{Basic, TypeId, TypeKind, TypeTable};
 
 /// What an address is asked for.
 #[derive(Clone, Copy, Debug)]
@@ -901,7 +901,7 @@ impl<'h> Printer<'h> {
         }
     }
 
-    fn sync_shape(&self, kind: crate::lang::types::SyncKind, state: &SyncState) -> Shape {
+    fn sync_shape(&self, kind: crate::types::SyncKind, state: &SyncState) -> Shape {
         use Basic::*;
         fn mutex(state: i64) -> Shape {
             Shape::Struct(
@@ -945,7 +945,7 @@ impl<'h> Printer<'h> {
                     vec![("done", Shape::Int(done, Uint32)), ("m", mutex(m))],
                 )
             }
-            SyncState::AtomicInt(v) if kind == crate::lang::types::SyncKind::AtomicInt32 => {
+            SyncState::AtomicInt(v) if kind == crate::types::SyncKind::AtomicInt32 => {
                 Shape::Struct(
                     "atomic.Int32",
                     vec![
@@ -1515,7 +1515,7 @@ pub fn reflect_type_string(types: &TypeTable, ty: TypeId) -> String {
 }
 
 fn write_type(types: &TypeTable, ty: TypeId, s: &mut String, depth: u32) {
-    use crate::lang::ast::ChanDir;
+    use crate::types::ChanDir;
     if depth > 64 {
         s.push_str("...");
         return;
@@ -1662,8 +1662,8 @@ pub fn sync_fields(state: &SyncState) -> Vec<i64> {
 #[allow(clippy::approx_constant)] // 3.14159 is test data checked against Go, not π.
 mod tests {
     use super::*;
-    use crate::lang::types::Field;
     use crate::rt::value::ObjId;
+    use crate::types::Field;
     use std::rc::Rc;
 
     /// A tiny heap: objects by index, maps as sorted entry lists.
@@ -2414,8 +2414,8 @@ mod tests {
 
     #[test]
     fn sync_values_print_go_1_19_struct_forms() {
-        use crate::lang::types::SyncKind;
         use crate::rt::{mutex::MutexState, waitgroup::WaitGroupState};
+        use crate::types::SyncKind;
         let mut env = Env::new();
         let mut sync_val = |k: SyncKind, st: SyncState| {
             let t = env.h.types.intern(TypeKind::Sync(k));
@@ -2459,7 +2459,7 @@ mod tests {
 
     #[test]
     fn pointers_to_sync_values_print_like_pointers_to_structs() {
-        use crate::lang::types::SyncKind;
+        use crate::types::SyncKind;
         let mut env = Env::new();
         let mt = env.intern(TypeKind::Sync(SyncKind::Mutex));
         let wt = env.intern(TypeKind::Sync(SyncKind::WaitGroup));
@@ -2508,7 +2508,7 @@ mod tests {
         let p = env.ptr(int, Value::Int(1));
         let out = sprintf(&env.h, "%v|%p", &[p.clone(), p]);
         assert_eq!(out, "0xc000010000|0xc000010000");
-        let chan_t = env.intern(TypeKind::Chan(crate::lang::ast::ChanDir::Both, int));
+        let chan_t = env.intern(TypeKind::Chan(crate::types::ChanDir::Both, int));
         assert_eq!(
             sprint(&env.h, &[any(chan_t, Value::Chan(Some(ChanId(1))))]),
             "0xc000080060"

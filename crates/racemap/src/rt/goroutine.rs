@@ -9,11 +9,11 @@
 //! Invariant: `status != Done` ⇔ `next.is_some()` once the goroutine has been pre-run.
 
 use crate::bytecode::{LibFunc, SelectId};
-use crate::lang::types::TypeId;
 use crate::rt::error::RtError;
 use crate::rt::event::{Gid, StackFrame};
 use crate::rt::map::MapCursor;
 use crate::rt::value::{ChanId, FuncId, MapId, MapKey, Pointer, Value};
+use crate::types::TypeId;
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 
@@ -126,7 +126,7 @@ pub struct MapUpdate {
     /// The operator (`+` for `++` and `+=`, `-` for `--`, …).
     pub op: crate::bytecode::BinOp,
     /// The element's basic type (`String` with `Add` concatenates).
-    pub ty: crate::lang::types::Basic,
+    pub ty: crate::types::Basic,
     /// The right operand (1 for `++`/`--`).
     pub rhs: Value,
     /// The element type, for the zero value of a missing key.

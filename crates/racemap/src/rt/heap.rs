@@ -14,13 +14,13 @@
 //! Invariant: cells are never freed (a run is bounded), so every `ObjId` stays valid.
 
 use crate::bytecode::Program;
-use crate::lang::types::{Basic, TypeId, TypeKind, TypeTable};
 use crate::rt::chan::ChanObj;
 use crate::rt::config::{Config, LimitHit};
 use crate::rt::error::RtError;
 use crate::rt::map::MapObj;
 use crate::rt::sync_state::SyncState;
 use crate::rt::value::{ChanId, MapId, ObjId, Pointer, Value};
+use crate::types::{Basic, TypeId, TypeKind, TypeTable};
 use serde::{Deserialize, Serialize};
 
 /// Why a heap operation failed: a Go runtime error or a racemap bound.

@@ -14,7 +14,6 @@
 //! run fails with `panic: ...`).
 
 use crate::bytecode::{BinOp, Instr, LibFunc, SelectCase};
-use crate::lang::types::{Basic, TypeId, TypeKind};
 use crate::rt::config::LimitHit;
 use crate::rt::error::RtError;
 use crate::rt::event::{Effect, Gid, Loc, LockOp, Op};
@@ -26,6 +25,7 @@ use crate::rt::machine::{Machine, Status};
 use crate::rt::map::{MapCursor, MapMutation};
 use crate::rt::sync_state::SyncState;
 use crate::rt::value::{Closure, FuncId, MapKey, Pointer, SliceRef, Value};
+use crate::types::{Basic, TypeId, TypeKind};
 use std::rc::Rc;
 
 type R<T> = Result<T, Fault>;
@@ -1103,7 +1103,7 @@ impl Machine {
                             RtError::Panic { value, .. } => match value {
                                 Value::Iface(_) => value.clone(),
                                 v => Value::Iface(Some(Box::new((
-                                    crate::lang::types::TypeTable::basic(Basic::String),
+                                    crate::types::TypeTable::basic(Basic::String),
                                     v.clone(),
                                 )))),
                             },
@@ -1216,11 +1216,7 @@ impl Machine {
                     s.split(sep.as_str()).map(Value::str).collect()
                 };
                 let n = parts.len();
-                let sl = self.new_slice(
-                    parts,
-                    n,
-                    crate::lang::types::TypeTable::basic(Basic::String),
-                )?;
+                let sl = self.new_slice(parts, n, crate::types::TypeTable::basic(Basic::String))?;
                 vec![Value::Slice(Some(sl))]
             }
             LibFunc::ErrorError => match args.first() {
@@ -2993,7 +2989,7 @@ fn binary(op: BinOp, b: Basic, x: &Value, y: &Value) -> R<Value> {
 struct MachineFmt<'a>(&'a Machine);
 
 impl crate::rt::fmt::FmtHeap for MachineFmt<'_> {
-    fn types(&self) -> &crate::lang::types::TypeTable {
+    fn types(&self) -> &crate::types::TypeTable {
         &self.0.program.types
     }
 
@@ -3026,9 +3022,9 @@ mod tests {
     use super::*;
     use crate::bytecode::{Func, Program};
     use crate::diag::{SourceMap, Span};
-    use crate::lang::types::{TypeKind, TypeTable};
     use crate::rt::config::Config;
     use crate::rt::machine::Choice;
+    use crate::types::{TypeKind, TypeTable};
     use std::collections::BTreeMap;
 
     fn func(name: &str, locals: u32, code: Vec<Instr>) -> Func {

@@ -339,7 +339,7 @@ impl Machine {
     }
 
     /// A value of static type `ty` formatted with `%v` (read-only, for snapshots).
-    pub fn format_value(&self, ty: crate::lang::types::TypeId, value: &Value) -> String {
+    pub fn format_value(&self, ty: crate::types::TypeId, value: &Value) -> String {
         self.format_typed(ty, value)
     }
 
@@ -1048,7 +1048,7 @@ impl Machine {
 
     pub(crate) fn new_chan(
         &mut self,
-        elem: crate::lang::types::TypeId,
+        elem: crate::types::TypeId,
         cap: i64,
     ) -> Result<Value, Fault> {
         if cap < 0 || cap > i64::from(u32::MAX) {
@@ -1060,9 +1060,9 @@ impl Machine {
         Ok(Value::Chan(Some(id)))
     }
 
-    pub(crate) fn new_map(&mut self, ty: crate::lang::types::TypeId) -> Result<MapId, Fault> {
+    pub(crate) fn new_map(&mut self, ty: crate::types::TypeId) -> Result<MapId, Fault> {
         let (k, v) = match self.program.types.under(ty) {
-            crate::lang::types::TypeKind::Map(k, v) => (*k, *v),
+            crate::types::TypeKind::Map(k, v) => (*k, *v),
             _ => (ty, ty),
         };
         Ok(self.heap.alloc_map(&self.config, MapObj::new(k, v))?)
@@ -1145,7 +1145,7 @@ impl Machine {
     }
 
     /// The zero value of a type (a closed-channel receive, a missing map key).
-    pub(crate) fn zero_of(&self, ty: crate::lang::types::TypeId) -> Result<Value, Fault> {
+    pub(crate) fn zero_of(&self, ty: crate::types::TypeId) -> Result<Value, Fault> {
         Ok(crate::rt::heap::zero_value(
             &self.program.types,
             ty,

@@ -30,10 +30,10 @@
 //! `Write(Loc::Map(id))` (Go's detector treats a map access as an access to the whole map, so
 //! different keys still race).
 
-use crate::lang::types::{TypeId, TypeKind, TypeTable};
 use crate::rt::event::{Effect, Gid, Loc};
 use crate::rt::sync_state::PrimError;
 use crate::rt::value::{MapId, MapKey, Value};
+use crate::types::{TypeId, TypeKind, TypeTable};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -324,7 +324,7 @@ fn unhashable_part(ty: TypeId, types: &TypeTable) -> Option<TypeId> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lang::types::Basic;
+    use crate::types::Basic;
 
     fn int() -> TypeId {
         TypeTable::basic(Basic::Int)

@@ -41,11 +41,11 @@
 //!
 //! Iteration order of `Range` is key order ([`MapKey`]), one of the orders Go may use.
 
-use crate::lang::types::TypeTable;
 use crate::rt::event::{Effect, Gid, SyncVar, WaitReason};
 use crate::rt::mutex::MutexState;
 use crate::rt::sync_state::PrimError;
 use crate::rt::value::{MapKey, Pointer, Value};
+use crate::types::TypeTable;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -902,8 +902,8 @@ impl SyncMapState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lang::types::{Basic, TypeKind};
     use crate::rt::value::ObjId;
+    use crate::types::{Basic, TypeKind};
 
     fn addr() -> Pointer {
         Pointer::root(ObjId(4))

@@ -33,8 +33,8 @@ pub enum SyncState {
 
 impl SyncState {
     /// The zero value of a sync or atomic type (what `var mu sync.Mutex` holds).
-    pub fn zero(kind: crate::lang::types::SyncKind) -> SyncState {
-        use crate::lang::types::SyncKind;
+    pub fn zero(kind: crate::types::SyncKind) -> SyncState {
+        use crate::types::SyncKind;
         match kind {
             SyncKind::Mutex => SyncState::Mutex(Default::default()),
             SyncKind::RwMutex => SyncState::RwMutex(Default::default()),

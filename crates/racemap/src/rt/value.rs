@@ -9,7 +9,7 @@
 //! Invariant: ids inside values ([`ObjId`], [`MapId`], [`ChanId`]) index tables of the machine
 //! that produced them; values never point into another machine.
 
-use crate::lang::types::TypeId;
+use crate::types::TypeId;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::rc::Rc;
@@ -26,9 +26,7 @@ pub struct MapId(pub u32);
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct ChanId(pub u32);
 
-/// Index of a compiled function in the program.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct FuncId(pub u32);
+pub use crate::bytecode::FuncId;
 
 /// The address of a variable: a heap object and a path of field/element indices inside it.
 /// `&c.mu` where `c` points to object 3 is `Pointer { obj: 3, path: [0] }`.

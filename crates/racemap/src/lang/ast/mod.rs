@@ -280,19 +280,7 @@ impl BinaryOp {
     }
 }
 
-/// Channel direction in a channel type. Serializable because the type table (`lang::types`),
-/// which the compiled `Program` carries, holds it.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
-)]
-pub enum ChanDir {
-    /// `chan T`
-    Both,
-    /// `chan<- T`
-    Send,
-    /// `<-chan T`
-    Recv,
-}
+pub use crate::types::ChanDir;
 
 /// The kinds of expression.
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -4,7 +4,7 @@
 
 use crate::lang::ast::BinaryOp;
 use crate::lang::check::info::ConstValue;
-use crate::lang::types::Basic;
+use crate::types::Basic;
 
 /// Go's spelling of a constant value in messages (`300`, `3.5`, `"a"`, `true`).
 pub fn show(v: &ConstValue) -> String {

@@ -43,8 +43,8 @@
 
 use crate::diag::Span;
 use crate::lang::ast::NodeId;
-pub use crate::lang::check::libfunc::LibFunc;
-use crate::lang::types::TypeId;
+pub use crate::library::LibFunc;
+use crate::types::TypeId;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Index of an object in [`Info::objects`].

@@ -5,7 +5,7 @@
 use crate::lang::ast::{self, ExprKind};
 use crate::lang::check::info::*;
 use crate::lang::check::{Checker, Operand};
-use crate::lang::types::{TypeId, TypeKind};
+use crate::types::{TypeId, TypeKind};
 
 /// What a name found in a type is.
 #[derive(Clone, Debug)]
@@ -82,9 +82,7 @@ impl<'a> Checker<'a> {
                 if base == self.error_type && name == "Error" && !is_ptr {
                     let sig = self.func_type(
                         vec![],
-                        vec![crate::lang::types::TypeTable::basic(
-                            crate::lang::types::Basic::String,
-                        )],
+                        vec![crate::types::TypeTable::basic(crate::types::Basic::String)],
                         false,
                     );
                     found.push(Found::Lib {
@@ -328,9 +326,7 @@ impl<'a> Checker<'a> {
                     None => {
                         // The path was found by lookup in these very types.
                         debug_assert!(false, "field path step {} out of range", step.index);
-                        return crate::lang::types::TypeTable::basic(
-                            crate::lang::types::Basic::Invalid,
-                        );
+                        return crate::types::TypeTable::basic(crate::types::Basic::Invalid);
                     }
                 },
                 _ => cur,

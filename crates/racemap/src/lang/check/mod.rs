@@ -31,7 +31,6 @@ pub mod constant;
 /// The output contract (`Info`).
 pub mod info;
 /// The library functions the VM implements, with their facts as data.
-pub mod libfunc;
 /// The supported library packages and their members.
 pub mod packages;
 /// Predeclared names.
@@ -54,7 +53,7 @@ pub use info::*;
 use crate::diag::{Diagnostic, Span};
 use crate::lang::ast;
 use crate::lang::ast::print::AstPrinter;
-use crate::lang::types::{Basic, TypeId, TypeKind, TypeTable};
+use crate::types::{Basic, TypeId, TypeKind, TypeTable};
 use scope::{FuncCtx, ObjState, Scope};
 use std::collections::BTreeMap;
 

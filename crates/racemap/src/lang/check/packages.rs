@@ -4,9 +4,9 @@
 
 use crate::diag::Span;
 use crate::lang::check::info::{ConstValue, ObjectId, ObjectKind};
-use crate::lang::check::libfunc::LibFunc;
 use crate::lang::check::Checker;
-use crate::lang::types::{Basic, Signature, SyncKind, TypeId, TypeKind, TypeTable};
+use crate::library::LibFunc;
+use crate::types::{Basic, Signature, SyncKind, TypeId, TypeKind, TypeTable};
 
 /// Import paths racemap supports.
 pub const SUPPORTED_IMPORTS: &[&str] =

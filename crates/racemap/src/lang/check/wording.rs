@@ -5,8 +5,8 @@
 
 use crate::lang::check::constant;
 use crate::lang::check::info::{ConstValue, Mode};
-use crate::lang::types::TypeId;
-use crate::lang::types::{Basic, TypeKind, TypeTable};
+use crate::types::TypeId;
+use crate::types::{Basic, TypeKind, TypeTable};
 
 /// A type as compiler messages print it: package `main` unqualified, `any` for `interface {}`.
 pub fn type_string(types: &TypeTable, ty: TypeId) -> String {

@@ -8,12 +8,12 @@
 
 use super::func::FnCx;
 use super::place::strip_parens;
+use crate::bytecode::FuncId;
 use crate::bytecode::{lib_result_count, BinOp, Func, Instr, LibFunc, ResultSlot};
 use crate::diag::Span;
 use crate::lang::ast::{Expr, ExprKind};
 use crate::lang::check::{Builtin, CallInfo, CallKind, Selection};
-use crate::lang::types::{Basic, TypeId, TypeKind};
-use crate::rt::value::FuncId;
+use crate::types::{Basic, TypeId, TypeKind};
 use std::rc::Rc;
 
 /// When a call runs.
@@ -330,7 +330,7 @@ impl FnCx<'_, '_> {
     /// and separates them with spaces, so it equals printing the elements' `Sprint`s joined
     /// by spaces; the loop reads the elements as Go does.
     fn println_spread(&mut self, f: LibFunc, xs: &Expr, span: Span) {
-        let string = crate::lang::types::TypeTable::basic(Basic::String);
+        let string = crate::types::TypeTable::basic(Basic::String);
         self.expr(xs);
         let s = self.pop_temp();
         let empty = self.lw.string("");

@@ -9,7 +9,7 @@ use super::place::strip_parens;
 use crate::bytecode::{BinOp, Instr};
 use crate::lang::ast::{self, BinaryOp, Expr, ExprKind, UnaryOp};
 use crate::lang::check::{ConstValue, Mode, ObjectKind, RecvAdjust, Selection};
-use crate::lang::types::{Basic, TypeId, TypeKind, TypeTable};
+use crate::types::{Basic, TypeId, TypeKind, TypeTable};
 
 impl FnCx<'_, '_> {
     /// Push the value of `e`, then box it when the checker recorded an implicit conversion to

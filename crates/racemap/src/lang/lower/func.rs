@@ -5,12 +5,12 @@
 //! result, then variables and temporaries in order of declaration.
 
 use super::Lowerer;
+use crate::bytecode::FuncId;
 use crate::bytecode::{Func, GlobalId, Instr, ResultSlot};
 use crate::diag::Span;
 use crate::lang::ast::{self, NodeId};
 use crate::lang::check::{FuncInfo, ObjectId, ObjectKind};
-use crate::lang::types::{Basic, TypeId, TypeKind, TypeTable};
-use crate::rt::value::FuncId;
+use crate::types::{Basic, TypeId, TypeKind, TypeTable};
 use std::collections::BTreeMap;
 
 /// Where a variable lives in the current frame.

@@ -36,12 +36,12 @@ mod stmt;
 #[cfg(test)]
 mod tests;
 
+use crate::bytecode::FuncId;
 use crate::bytecode::{Func, Global, GlobalId, Method, Program, SelectTable, StrId};
 use crate::diag::{Diagnostic, SourceMap, Span};
 use crate::lang::ast;
 use crate::lang::check::{Checked, Info, ObjectId, ObjectKind};
-use crate::lang::types::{Basic, TypeKind, TypeTable};
-use crate::rt::value::FuncId;
+use crate::types::{Basic, TypeKind, TypeTable};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 

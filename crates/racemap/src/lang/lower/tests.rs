@@ -13,7 +13,7 @@ fn check(src: &str, funcs: &[&str], want: Expect) {
     let mut out = String::new();
     for (i, f) in prog.funcs.iter().enumerate() {
         if funcs.contains(&&*f.name) {
-            out.push_str(&prog.disassemble_func(crate::rt::value::FuncId(i as u32)));
+            out.push_str(&prog.disassemble_func(crate::bytecode::FuncId(i as u32)));
         }
     }
     want.assert_eq(&out);

@@ -6,7 +6,7 @@ use crate::lang::ast::{self};
 use crate::lang::check::constant::{self, NotRepresentable};
 use crate::lang::check::info::*;
 use crate::lang::check::{Checker, Operand};
-use crate::lang::types::{Basic, TypeId, TypeKind, TypeTable};
+use crate::types::{Basic, TypeId, TypeKind, TypeTable};
 
 impl<'a> Checker<'a> {
     pub(super) fn conversion_call(

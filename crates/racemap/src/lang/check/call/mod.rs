@@ -11,7 +11,7 @@ use crate::diag::Span;
 use crate::lang::ast::{self, ExprKind};
 use crate::lang::check::info::*;
 use crate::lang::check::{Checker, Operand};
-use crate::lang::types::{Signature, TypeId, TypeKind};
+use crate::types::{Signature, TypeId, TypeKind};
 
 impl<'a> Checker<'a> {
     /// Check a call expression.

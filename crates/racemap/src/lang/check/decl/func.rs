@@ -7,7 +7,7 @@ use crate::lang::ast::{self, Decl, NodeId};
 use crate::lang::check::info::*;
 use crate::lang::check::scope::FuncCtx;
 use crate::lang::check::Checker;
-use crate::lang::types::{TypeId, TypeKind};
+use crate::types::{TypeId, TypeKind};
 
 impl<'a> Checker<'a> {
     pub(super) fn collect_methods(&mut self) {

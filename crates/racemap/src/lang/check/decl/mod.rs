@@ -15,7 +15,7 @@ use crate::lang::check::info::*;
 use crate::lang::check::packages::SUPPORTED_IMPORTS;
 use crate::lang::check::scope::{FuncCtx, Pending};
 use crate::lang::check::{Checker, Operand};
-use crate::lang::types::{TypeId, TypeKind};
+use crate::types::{TypeId, TypeKind};
 
 /// Saved function-level state while resolving a package-level declaration on demand.
 struct Saved {

@@ -5,7 +5,7 @@
 use crate::lang::ast::Decl;
 use crate::lang::check::info::*;
 use crate::lang::check::Checker;
-use crate::lang::types::{TypeId, TypeKind};
+use crate::types::{TypeId, TypeKind};
 use std::collections::{BTreeMap, BTreeSet};
 
 impl<'a> Checker<'a> {

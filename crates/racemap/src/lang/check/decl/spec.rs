@@ -6,7 +6,7 @@ use crate::lang::ast::{self};
 use crate::lang::check::decl::plural;
 use crate::lang::check::info::*;
 use crate::lang::check::Checker;
-use crate::lang::types::{Basic, TypeId, TypeKind, TypeTable};
+use crate::types::{Basic, TypeId, TypeKind, TypeTable};
 
 impl<'a> Checker<'a> {
     /// Evaluate const spec `i` of a group: one `(type, value)` per name.

@@ -5,7 +5,7 @@ use crate::lang::ast::{self, ExprKind};
 use crate::lang::check::constant::{self, NotRepresentable};
 use crate::lang::check::info::*;
 use crate::lang::check::{Checker, Operand};
-use crate::lang::types::{Basic, TypeId, TypeKind, TypeTable};
+use crate::types::{Basic, TypeId, TypeKind, TypeTable};
 
 impl<'a> Checker<'a> {
     // ---- assignability and untyped conversion ----

@@ -6,7 +6,7 @@ use crate::lang::ast::{self, BinaryOp};
 use crate::lang::check::constant::{self, ConstError, NotRepresentable};
 use crate::lang::check::info::*;
 use crate::lang::check::{Checker, Operand};
-use crate::lang::types::{Basic, TypeId, TypeKind, TypeTable};
+use crate::types::{Basic, TypeId, TypeKind, TypeTable};
 
 impl<'a> Checker<'a> {
     /// A typed constant result must fit its type: `constant 300 overflows int8`.

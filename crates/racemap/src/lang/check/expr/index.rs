@@ -5,7 +5,7 @@ use crate::lang::ast::{self};
 use crate::lang::check::constant::{self, NotRepresentable};
 use crate::lang::check::info::*;
 use crate::lang::check::{Checker, Operand};
-use crate::lang::types::{Basic, TypeKind, TypeTable};
+use crate::types::{Basic, TypeKind, TypeTable};
 
 impl<'a> Checker<'a> {
     pub(super) fn index(

@@ -15,7 +15,7 @@ use crate::lang::ast::{self, ExprKind};
 use crate::lang::check::constant::{self};
 use crate::lang::check::info::*;
 use crate::lang::check::{Checker, Operand};
-use crate::lang::types::{Basic, TypeId, TypeKind, TypeTable};
+use crate::types::{Basic, TypeId, TypeKind, TypeTable};
 
 impl<'a> Checker<'a> {
     /// A single value (not a type, not void, not multi-value).

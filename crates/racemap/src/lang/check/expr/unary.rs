@@ -4,7 +4,7 @@ use crate::lang::ast::{self, ExprKind, UnaryOp};
 use crate::lang::check::constant::{self};
 use crate::lang::check::info::*;
 use crate::lang::check::{Checker, Operand};
-use crate::lang::types::{TypeId, TypeKind};
+use crate::types::{TypeId, TypeKind};
 
 impl<'a> Checker<'a> {
     pub(super) fn unary(

@@ -7,7 +7,7 @@ use crate::lang::ast::{self, ExprKind, Stmt};
 use crate::lang::check::decl::plural;
 use crate::lang::check::info::*;
 use crate::lang::check::{Checker, Operand};
-use crate::lang::types::{Basic, TypeId, TypeKind, TypeTable};
+use crate::types::{Basic, TypeId, TypeKind, TypeTable};
 
 impl<'a> Checker<'a> {
     /// The left side of an assignment: addressable or a map index; a bare variable is not

@@ -5,7 +5,7 @@ use crate::lang::ast::{self, Stmt, StmtKind};
 use crate::lang::check::info::*;
 use crate::lang::check::scope::{Target, TargetKind};
 use crate::lang::check::Checker;
-use crate::lang::types::{TypeId, TypeKind};
+use crate::types::{TypeId, TypeKind};
 
 impl<'a> Checker<'a> {
     pub(super) fn return_stmt(&mut self, s: &Stmt, results: &[ast::Expr]) {

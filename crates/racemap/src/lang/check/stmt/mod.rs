@@ -15,7 +15,7 @@ use crate::lang::ast::{self, AssignOp, ExprKind, Stmt, StmtKind};
 use crate::lang::check::info::*;
 use crate::lang::check::scope::TargetKind;
 use crate::lang::check::{Checker, Operand};
-use crate::lang::types::TypeKind;
+use crate::types::TypeKind;
 
 impl<'a> Checker<'a> {
     /// Check statements in the current scope.

@@ -5,7 +5,7 @@ use crate::lang::ast::{self, ExprKind, Stmt};
 use crate::lang::check::info::*;
 use crate::lang::check::scope::TargetKind;
 use crate::lang::check::{Checker, Operand};
-use crate::lang::types::{Basic, TypeKind, TypeTable};
+use crate::types::{Basic, TypeKind, TypeTable};
 
 impl<'a> Checker<'a> {
     pub(super) fn range(

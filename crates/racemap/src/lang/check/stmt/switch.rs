@@ -6,7 +6,7 @@ use crate::lang::ast::{self, AssignOp, ExprKind, Stmt, StmtKind};
 use crate::lang::check::info::*;
 use crate::lang::check::scope::TargetKind;
 use crate::lang::check::{Checker, Operand};
-use crate::lang::types::TypeId;
+use crate::types::TypeId;
 
 impl<'a> Checker<'a> {
     /// `multiple defaults (first at prog.go:L:C)` when positions are known.

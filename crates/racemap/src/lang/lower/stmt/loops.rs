@@ -6,7 +6,7 @@ use crate::bytecode::Instr;
 use crate::lang::ast::{self, Expr, ExprKind, Stmt, UnaryOp};
 use crate::lang::check::{ObjectId, RangeKind};
 use crate::lang::lower::func::{FnCx, VarLoc};
-use crate::lang::types::{Basic, TypeKind};
+use crate::types::{Basic, TypeKind};
 
 impl FnCx<'_, '_> {
     pub(super) fn for_loop(

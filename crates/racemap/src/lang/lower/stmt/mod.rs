@@ -17,7 +17,7 @@ use crate::lang::check::ObjectId;
 use crate::lang::lower::call::CallMode;
 use crate::lang::lower::func::{FnCx, Target};
 use crate::lang::lower::place::Place;
-use crate::lang::types::Basic;
+use crate::types::Basic;
 
 impl FnCx<'_, '_> {
     /// Lower a block.

@@ -9,6 +9,17 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+/// Channel direction in a channel type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum ChanDir {
+    /// `chan T`
+    Both,
+    /// `chan<- T`
+    Send,
+    /// `<-chan T`
+    Recv,
+}
+
 /// Index of a type in its [`TypeTable`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct TypeId(pub u32);
@@ -207,7 +218,7 @@ pub enum TypeKind {
     /// `map[K]V`
     Map(TypeId, TypeId),
     /// `chan T` in a direction.
-    Chan(crate::lang::ast::ChanDir, TypeId),
+    Chan(ChanDir, TypeId),
     /// `struct { ... }`
     Struct(Vec<Field>),
     /// `func(...) ...`
@@ -346,7 +357,6 @@ impl TypeTable {
     }
 
     fn write(&self, s: &mut String, id: TypeId, q: bool) {
-        use crate::lang::ast::ChanDir;
         match self.kind(id) {
             TypeKind::Basic(b) => s.push_str(b.name()),
             TypeKind::Named { name, pkg, .. } => {

@@ -13,7 +13,7 @@ macro_rules! lib_funcs {
         /// A library function or method the VM implements natively. Package functions are
         /// called with their arguments; methods of the `sync`/`atomic` types are called with a
         /// *pointer* to the receiver as the first operand (the checker records the needed `&`
-        /// in [`Selection`](crate::lang::check::info::Selection)).
+        /// in [`Selection`](../lang/check/info/struct.Selection.html)).
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         pub enum LibFunc {
             $($(#[$doc])* $name,)*
