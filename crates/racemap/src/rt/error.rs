@@ -12,6 +12,12 @@
 //!
 //! Primitives (`rt::mutex`, `rt::chan`, `rt::map`, …) return [`RtError`] values from their
 //! transitions; the machine turns them into a [`RunError`] with a goroutine dump.
+//!
+//! A third kind is racemap's own: an [`InternalError`] says a VM invariant broke (an operand
+//! stack underflow, a value of the wrong kind where the checker guaranteed one, a missing
+//! frame). It is never a Go behaviour: it ends the run at once with
+//! `racemap internal error: …` and exit status [`EXIT_INTERNAL`], so a racemap bug is never
+//! mistaken for a program's output.
 
 use crate::rt::event::Gid;
 use crate::rt::value::Value;
@@ -216,6 +222,53 @@ impl fmt::Display for RtError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.first_line())
     }
+}
+
+/// Exit status of a run that racemap itself broke ([`InternalError`]): BSD's `EX_SOFTWARE`,
+/// distinct from Go's 0/2, the race detector's 66 and racemap's limit status 3.
+pub const EXIT_INTERNAL: i32 = 70;
+
+/// How the first line of an internal error starts.
+pub const INTERNAL_ERROR_PREFIX: &str = "racemap internal error: ";
+
+/// A broken VM invariant: a bug in racemap, not in the Go program.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InternalError {
+    /// What broke, e.g. `operand stack underflow in main.main at pc 3`.
+    pub message: String,
+}
+
+impl InternalError {
+    /// An internal error saying `message`.
+    pub fn new(message: impl Into<String>) -> InternalError {
+        InternalError {
+            message: message.into(),
+        }
+    }
+
+    /// `racemap internal error: MESSAGE`.
+    pub fn first_line(&self) -> String {
+        format!("{INTERNAL_ERROR_PREFIX}{}", self.message)
+    }
+
+    /// What racemap prints on stderr: the first line and a hint that this is racemap's bug.
+    pub fn render(&self) -> String {
+        format!(
+            "{}\n(this is a bug in racemap, not in the Go program; the run was stopped)\n",
+            self.first_line()
+        )
+    }
+}
+
+impl fmt::Display for InternalError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.first_line())
+    }
+}
+
+/// Whether a first error line reports an [`InternalError`].
+pub fn is_internal_error_line(line: &str) -> bool {
+    line.starts_with(INTERNAL_ERROR_PREFIX)
 }
 
 /// One line pair of a goroutine dump: `main.f(...)` then `\tprog.go:LINE +0xOFF`.

@@ -17,7 +17,7 @@ use crate::bytecode::Program;
 use crate::lang::types::{Basic, TypeId, TypeKind, TypeTable};
 use crate::rt::chan::ChanObj;
 use crate::rt::config::{Config, LimitHit};
-use crate::rt::error::RtError;
+use crate::rt::error::{InternalError, RtError};
 use crate::rt::map::MapObj;
 use crate::rt::sync_state::SyncState;
 use crate::rt::value::{ChanId, MapId, ObjId, Pointer, Value};
@@ -30,6 +30,14 @@ pub enum Fault {
     Rt(RtError),
     /// A racemap limit was hit.
     Limit(LimitHit),
+    /// A VM invariant broke (a racemap bug): the run ends with `racemap internal error: …`.
+    Internal(InternalError),
+}
+
+impl From<InternalError> for Fault {
+    fn from(e: InternalError) -> Fault {
+        Fault::Internal(e)
+    }
 }
 
 impl From<RtError> for Fault {

@@ -243,6 +243,10 @@ impl Machine {
                         self.status = Status::Limit(l);
                         return;
                     }
+                    Fault::Internal(e) => {
+                        self.internal_error(e);
+                        return;
+                    }
                 }
             }
         }

@@ -24,7 +24,7 @@ use crate::bytecode::{LibFunc, Program};
 use crate::diag::Span;
 use crate::rt::chan::ChanObj;
 use crate::rt::config::{Config, LimitHit};
-use crate::rt::error::{DumpFrame, GoroutineDump, RtError, RunError};
+use crate::rt::error::{DumpFrame, GoroutineDump, InternalError, RtError, RunError};
 use crate::rt::event::{Effect, Event, Gid, Loc, Op, Stack, StackFrame, WaitReason};
 use crate::rt::goroutine::{FrameKind, GoStatus, Goroutine, Visible};
 use crate::rt::heap::{Fault, Heap};
@@ -55,6 +55,10 @@ pub enum Status {
     Failed(RunError),
     /// A racemap bound was hit.
     Limit(LimitHit),
+    /// A VM invariant broke: racemap's own bug, reported as `racemap internal error: …` (exit
+    /// status [`EXIT_INTERNAL`](crate::rt::error::EXIT_INTERNAL)), never as the program's
+    /// behaviour.
+    Internal(InternalError),
 }
 
 /// The kind of a parked operation, for schedulers and the UI.
@@ -639,6 +643,7 @@ impl Machine {
                     self.status = Status::Limit(l);
                 }
             }
+            Fault::Internal(e) => self.internal_error(e),
             Fault::Rt(e) => {
                 if e.is_fatal() {
                     self.fail(gid, e, Vec::new(), None);
@@ -647,6 +652,13 @@ impl Machine {
                     self.start_panic(gid, e);
                 }
             }
+        }
+    }
+
+    /// End the run because racemap broke one of its own invariants (first one wins).
+    pub(crate) fn internal_error(&mut self, e: InternalError) {
+        if self.status == Status::Running {
+            self.status = Status::Internal(e);
         }
     }
 
