@@ -16,7 +16,7 @@
 use crate::bytecode::{BinOp, Instr, LibFunc, SelectCase};
 use crate::lang::types::{Basic, TypeId, TypeKind};
 use crate::rt::config::LimitHit;
-use crate::rt::error::RtError;
+use crate::rt::error::{InternalError, RtError};
 use crate::rt::event::{Effect, Gid, Loc, LockOp, Op};
 use crate::rt::goroutine::{
     Deferred, Frame, FrameKind, GoStatus, Panicking, SelectArm, SyncMapInFlight, Visible,
@@ -30,25 +30,36 @@ use std::rc::Rc;
 
 type R<T> = Result<T, Fault>;
 
-fn int(v: &Value) -> i64 {
+/// A value of the wrong kind where the checker guaranteed `what`: a racemap bug.
+fn wrong_kind(what: &str, v: &Value) -> Fault {
+    InternalError::new(format!("expected {what} operand, found {v:?}")).into()
+}
+
+/// An integer operand (bools and floats convert as the lowering relies on).
+fn int(v: &Value) -> R<i64> {
     match v {
-        Value::Int(i) => *i,
-        Value::Bool(b) => i64::from(*b),
-        Value::Float(f) => *f as i64,
-        _ => 0,
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(i64::from(*b)),
+        Value::Float(f) => Ok(*f as i64),
+        _ => Err(wrong_kind("an integer", v)),
     }
 }
 
-fn float(v: &Value) -> f64 {
+/// A floating-point operand (integers convert).
+fn float(v: &Value) -> R<f64> {
     match v {
-        Value::Float(f) => *f,
-        Value::Int(i) => *i as f64,
-        _ => 0.0,
+        Value::Float(f) => Ok(*f),
+        Value::Int(i) => Ok(*i as f64),
+        _ => Err(wrong_kind("a float", v)),
     }
 }
 
-fn boolean(v: &Value) -> bool {
-    matches!(v, Value::Bool(true))
+/// A boolean operand.
+fn boolean(v: &Value) -> R<bool> {
+    match v {
+        Value::Bool(b) => Ok(*b),
+        _ => Err(wrong_kind("a bool", v)),
+    }
 }
 
 /// Wrap an integer to the width and signedness of `b`.
@@ -97,14 +108,38 @@ impl Machine {
         self.frame(gid).stack.push(v);
     }
 
-    fn pop(&mut self, gid: Gid) -> Value {
-        self.frame(gid).stack.pop().unwrap_or(Value::Unit)
+    /// Pop the top operand; an empty operand stack is a VM bug.
+    fn pop(&mut self, gid: Gid) -> R<Value> {
+        match self.frame(gid).stack.pop() {
+            Some(v) => Ok(v),
+            None => Err(self.underflow(gid, 1)),
+        }
     }
 
-    fn popn(&mut self, gid: Gid, n: usize) -> Vec<Value> {
+    /// Pop the top `n` operands (in push order); fewer than `n` is a VM bug.
+    fn popn(&mut self, gid: Gid, n: usize) -> R<Vec<Value>> {
         let st = &mut self.frame(gid).stack;
-        let at = st.len().saturating_sub(n);
-        st.split_off(at)
+        if st.len() < n {
+            return Err(self.underflow(gid, n));
+        }
+        let at = st.len() - n;
+        Ok(st.split_off(at))
+    }
+
+    /// The internal error for popping `wanted` operands from a shorter operand stack.
+    fn underflow(&self, gid: Gid, wanted: usize) -> Fault {
+        let (name, pc, have) = match self.goroutines[gid.0 as usize].frames.last() {
+            Some(f) => (
+                self.program.func(f.func).name.to_string(),
+                f.pc.saturating_sub(1),
+                f.stack.len(),
+            ),
+            None => ("?".to_string(), 0, 0),
+        };
+        InternalError::new(format!(
+            "operand stack underflow in {name} at pc {pc}: wanted {wanted} value(s), have {have}"
+        ))
+        .into()
     }
 
     /// Push a call frame for `func` with `args`.
@@ -294,7 +329,7 @@ impl Machine {
                     } else {
                         self.lib_local(gid, func, args)?;
                         let n = crate::bytecode::lib_result_count(func) as usize;
-                        self.popn(gid, n);
+                        self.popn(gid, n)?;
                     }
                 }
             }
@@ -427,25 +462,25 @@ impl Machine {
     fn decode_visible(&mut self, gid: Gid, ins: &Instr) -> R<Visible> {
         let prog = self.program.clone();
         Ok(match ins {
-            Instr::Load => Visible::Load(ptr_of(self.pop(gid))),
+            Instr::Load => Visible::Load(ptr_of(self.pop(gid)?)),
             Instr::Store => {
-                let v = self.pop(gid);
-                Visible::Store(ptr_of(self.pop(gid)), v)
+                let v = self.pop(gid)?;
+                Visible::Store(ptr_of(self.pop(gid)?), v)
             }
             Instr::MapGet { elem, comma_ok } => {
-                let key = self.pop(gid);
+                let key = self.pop(gid)?;
                 Visible::MapGet {
-                    map: map_of(&self.pop(gid)),
+                    map: map_of(&self.pop(gid)?),
                     key,
                     elem: *elem,
                     comma_ok: *comma_ok,
                 }
             }
             Instr::MapSet => {
-                let v = self.pop(gid);
-                let k = self.pop(gid);
+                let v = self.pop(gid)?;
+                let k = self.pop(gid)?;
                 Visible::MapWriteBegin {
-                    map: map_of(&self.pop(gid)),
+                    map: map_of(&self.pop(gid)?),
                     key: Some(k),
                     value: Some(v),
                     clear: false,
@@ -453,9 +488,9 @@ impl Machine {
                 }
             }
             Instr::MapDelete => {
-                let k = self.pop(gid);
+                let k = self.pop(gid)?;
                 Visible::MapWriteBegin {
-                    map: map_of(&self.pop(gid)),
+                    map: map_of(&self.pop(gid)?),
                     key: Some(k),
                     value: None,
                     clear: false,
@@ -463,65 +498,65 @@ impl Machine {
                 }
             }
             Instr::MapClear => Visible::MapWriteBegin {
-                map: map_of(&self.pop(gid)),
+                map: map_of(&self.pop(gid)?),
                 key: None,
                 value: None,
                 clear: true,
                 update: None,
             },
-            Instr::MapUpdate { op, ty, elem } => self.decode_map_update(gid, *op, *ty, *elem),
-            Instr::MapLen => Visible::MapLen(map_of(&self.pop(gid))),
+            Instr::MapUpdate { op, ty, elem } => self.decode_map_update(gid, *op, *ty, *elem)?,
+            Instr::MapLen => Visible::MapLen(map_of(&self.pop(gid)?)),
             Instr::MapIterNext { slot } => {
                 let i = int(self
                     .frame(gid)
                     .locals
                     .get(*slot as usize)
-                    .unwrap_or(&Value::Int(0)));
+                    .unwrap_or(&Value::Int(0)))?;
                 Visible::MapIterNext { iter: i as usize }
             }
             Instr::Append { elem, n } => {
-                let elems = self.popn(gid, *n as usize);
+                let elems = self.popn(gid, *n as usize)?;
                 Visible::Append {
-                    slice: self.pop(gid),
+                    slice: self.pop(gid)?,
                     elems,
                     elem: *elem,
                     source: None,
                 }
             }
             Instr::AppendSlice { elem } => {
-                let t = self.pop(gid);
+                let t = self.pop(gid)?;
                 let elems = self.elements_of(&t)?;
                 Visible::Append {
-                    slice: self.pop(gid),
+                    slice: self.pop(gid)?,
                     elems,
                     elem: *elem,
                     source: Some(t),
                 }
             }
             Instr::Copy => {
-                let src = self.pop(gid);
+                let src = self.pop(gid)?;
                 Visible::Copy {
-                    dst: self.pop(gid),
+                    dst: self.pop(gid)?,
                     src,
                 }
             }
             Instr::Go { argc } => {
-                let args = self.popn(gid, *argc as usize);
+                let args = self.popn(gid, *argc as usize)?;
                 Visible::Go {
-                    func: self.pop(gid),
+                    func: self.pop(gid)?,
                     args,
                 }
             }
             Instr::Send => {
-                let v = self.pop(gid);
-                Visible::Send(chan_of(&self.pop(gid)), v)
+                let v = self.pop(gid)?;
+                Visible::Send(chan_of(&self.pop(gid)?), v)
             }
             Instr::Recv { elem, comma_ok } => Visible::Recv {
-                chan: chan_of(&self.pop(gid)),
+                chan: chan_of(&self.pop(gid)?),
                 elem: *elem,
                 comma_ok: *comma_ok,
             },
-            Instr::Close => Visible::Close(chan_of(&self.pop(gid))),
+            Instr::Close => Visible::Close(chan_of(&self.pop(gid)?)),
             Instr::Select(id) => {
                 let table = prog.selects.get(id.0 as usize).cloned().unwrap_or(
                     crate::bytecode::SelectTable {
@@ -533,8 +568,8 @@ impl Machine {
                 for c in table.cases.iter().rev() {
                     match c {
                         SelectCase::Send => {
-                            let v = self.pop(gid);
-                            let ch = chan_of(&self.pop(gid));
+                            let v = self.pop(gid)?;
+                            let ch = chan_of(&self.pop(gid)?);
                             arms.push(SelectArm {
                                 chan: ch,
                                 send: Some(v),
@@ -542,7 +577,7 @@ impl Machine {
                             });
                         }
                         SelectCase::Recv { elem } => {
-                            let ch = chan_of(&self.pop(gid));
+                            let ch = chan_of(&self.pop(gid)?);
                             arms.push(SelectArm {
                                 chan: ch,
                                 send: None,
@@ -560,11 +595,11 @@ impl Machine {
             }
             Instr::PrintBuiltin { newline, argc } => Visible::Print {
                 newline: *newline,
-                args: self.popn(gid, *argc as usize),
+                args: self.popn(gid, *argc as usize)?,
             },
             Instr::CallLib { func, argc } => Visible::Lib {
                 func: *func,
-                args: self.popn(gid, *argc as usize),
+                args: self.popn(gid, *argc as usize)?,
                 push_results: true,
             },
             other => {
@@ -586,17 +621,17 @@ impl Machine {
         op: BinOp,
         ty: Basic,
         elem: TypeId,
-    ) -> Visible {
-        let rhs = self.pop(gid);
-        let key = self.pop(gid);
-        let map = map_of(&self.pop(gid));
-        Visible::MapWriteBegin {
+    ) -> R<Visible> {
+        let rhs = self.pop(gid)?;
+        let key = self.pop(gid)?;
+        let map = map_of(&self.pop(gid)?);
+        Ok(Visible::MapWriteBegin {
             map,
             key: Some(key),
             value: Some(rhs.clone()),
             clear: false,
             update: Some(crate::rt::goroutine::MapUpdate { op, ty, rhs, elem }),
-        }
+        })
     }
 
     /// The elements of a slice or string (bytes), read without events.
@@ -656,11 +691,11 @@ impl Machine {
                 self.push(gid, v)
             }
             Instr::Pop => {
-                self.pop(gid);
+                self.pop(gid)?;
             }
             Instr::Swap => {
-                let b = self.pop(gid);
-                let a = self.pop(gid);
+                let b = self.pop(gid)?;
+                let a = self.pop(gid)?;
                 self.push(gid, b);
                 self.push(gid, a);
             }
@@ -674,7 +709,7 @@ impl Machine {
                 self.push(gid, v)
             }
             Instr::StoreLocal(n) => {
-                let v = self.pop(gid);
+                let v = self.pop(gid)?;
                 let f = self.frame(gid);
                 if f.locals.len() <= *n as usize {
                     f.locals.resize(*n as usize + 1, Value::Unit);
@@ -682,8 +717,12 @@ impl Machine {
                 f.locals[*n as usize] = v;
             }
             Instr::StoreLocalPath { slot, depth } => {
-                let v = self.pop(gid);
-                let path: Vec<i64> = self.popn(gid, *depth as usize).iter().map(int).collect();
+                let v = self.pop(gid)?;
+                let path: Vec<i64> = self
+                    .popn(gid, *depth as usize)?
+                    .iter()
+                    .map(int)
+                    .collect::<R<_>>()?;
                 let f = self.frame(gid);
                 let mut cur = f
                     .locals
@@ -712,12 +751,12 @@ impl Machine {
                 self.push(gid, Value::Ptr(Some(Pointer::root(obj))))
             }
             Instr::Box(t) => {
-                let v = self.pop(gid);
+                let v = self.pop(gid)?;
                 let obj = self.heap.alloc(&self.config, v, Some(*t))?;
                 self.push(gid, Value::Ptr(Some(Pointer::root(obj))))
             }
             Instr::Rebox => {
-                let p = ptr_of(self.pop(gid)).ok_or_else(RtError::nil_deref)?;
+                let p = ptr_of(self.pop(gid)?).ok_or_else(RtError::nil_deref)?;
                 let v = self.heap.load(&p)?;
                 let ty = self.heap.cells.get(p.obj.0 as usize).and_then(|c| c.ty);
                 let obj =
@@ -726,20 +765,20 @@ impl Machine {
                 self.push(gid, Value::Ptr(Some(Pointer::root(obj))))
             }
             Instr::FieldPtr(i) => {
-                let p = ptr_of(self.pop(gid)).ok_or_else(RtError::nil_deref)?;
+                let p = ptr_of(self.pop(gid)?).ok_or_else(RtError::nil_deref)?;
                 self.push(gid, Value::Ptr(Some(p.child(*i))))
             }
             Instr::IndexPtr { len } => {
-                let idx = int(&self.pop(gid));
-                let p = ptr_of(self.pop(gid)).ok_or_else(RtError::nil_deref)?;
+                let idx = int(&self.pop(gid)?)?;
+                let p = ptr_of(self.pop(gid)?).ok_or_else(RtError::nil_deref)?;
                 if idx < 0 || idx as u64 >= *len {
                     return Err(RtError::index_out_of_range(idx, *len as i64).into());
                 }
                 self.push(gid, Value::Ptr(Some(p.child(idx as u32))))
             }
             Instr::SliceElemPtr => {
-                let idx = int(&self.pop(gid));
-                let s = self.pop(gid);
+                let idx = int(&self.pop(gid)?)?;
+                let s = self.pop(gid)?;
                 let (sl, len) = match &s {
                     Value::Slice(Some(sl)) => (Some(sl.clone()), i64::from(sl.len)),
                     _ => (None, 0),
@@ -762,7 +801,7 @@ impl Machine {
                 self.push(gid, Value::Ptr(Some(Pointer::root(obj))))
             }
             Instr::Field(i) => {
-                let v = self.pop(gid);
+                let v = self.pop(gid)?;
                 let f = match v {
                     Value::Struct(fs) => fs.get(*i as usize).cloned().unwrap_or(Value::Unit),
                     _ => Value::Unit,
@@ -770,8 +809,8 @@ impl Machine {
                 self.push(gid, f)
             }
             Instr::SetField(i) => {
-                let v = self.pop(gid);
-                let mut s = self.pop(gid);
+                let v = self.pop(gid)?;
+                let mut s = self.pop(gid)?;
                 if let Value::Struct(fs) = &mut s {
                     if let Some(f) = fs.get_mut(*i as usize) {
                         *f = v;
@@ -780,8 +819,8 @@ impl Machine {
                 self.push(gid, s)
             }
             Instr::Index => {
-                let idx = int(&self.pop(gid));
-                let a = self.pop(gid);
+                let idx = int(&self.pop(gid)?)?;
+                let a = self.pop(gid)?;
                 let Value::Array(es) = a else {
                     return Err(RtError::nil_deref().into());
                 };
@@ -791,9 +830,9 @@ impl Machine {
                 self.push(gid, es[idx as usize].clone())
             }
             Instr::SetIndex => {
-                let v = self.pop(gid);
-                let idx = int(&self.pop(gid));
-                let mut a = self.pop(gid);
+                let v = self.pop(gid)?;
+                let idx = int(&self.pop(gid)?)?;
+                let mut a = self.pop(gid)?;
                 if let Value::Array(es) = &mut a {
                     if idx < 0 || idx as usize >= es.len() {
                         return Err(RtError::index_out_of_range(idx, es.len() as i64).into());
@@ -803,11 +842,11 @@ impl Machine {
                 self.push(gid, a)
             }
             Instr::MakeStruct(n) => {
-                let fs = self.popn(gid, *n as usize);
+                let fs = self.popn(gid, *n as usize)?;
                 self.push(gid, Value::Struct(fs.into_boxed_slice()))
             }
             Instr::MakeArray(n) => {
-                let es = self.popn(gid, *n as usize);
+                let es = self.popn(gid, *n as usize)?;
                 self.push(gid, Value::Array(es.into_boxed_slice()))
             }
             Instr::MakeMap(t) => {
@@ -815,7 +854,7 @@ impl Machine {
                 self.push(gid, Value::Map(Some(id)))
             }
             Instr::MapLit { ty, n } => {
-                let kvs = self.popn(gid, 2 * *n as usize);
+                let kvs = self.popn(gid, 2 * *n as usize)?;
                 let id = self.new_map(*ty)?;
                 for kv in kvs.chunks(2) {
                     let key = MapKey::from_value(&kv[0], &prog.types)?;
@@ -827,15 +866,15 @@ impl Machine {
                 self.push(gid, Value::Map(Some(id)))
             }
             Instr::MapIterInit => {
-                let m = map_of(&self.pop(gid));
+                let m = map_of(&self.pop(gid)?);
                 let g = self.g(gid);
                 g.iters.push((m, MapCursor::default()));
                 let i = g.iters.len() as i64 - 1;
                 self.push(gid, Value::Int(i))
             }
             Instr::MakeSlice { elem } => {
-                let cap = int(&self.pop(gid));
-                let len = int(&self.pop(gid));
+                let cap = int(&self.pop(gid)?)?;
+                let len = int(&self.pop(gid)?)?;
                 if len < 0 {
                     return Err(RtError::makeslice_len().into());
                 }
@@ -848,24 +887,24 @@ impl Machine {
                 self.push(gid, Value::Slice(Some(sl)))
             }
             Instr::SliceLit { elem, n } => {
-                let es = self.popn(gid, *n as usize);
+                let es = self.popn(gid, *n as usize)?;
                 let sl = self.new_slice(es, *n as usize, *elem)?;
                 self.push(gid, Value::Slice(Some(sl)))
             }
             Instr::SliceExpr { lo, hi, max } => {
                 let maxv = if *max {
-                    Some(int(&self.pop(gid)))
+                    Some(int(&self.pop(gid)?)?)
                 } else {
                     None
                 };
-                let hiv = if *hi { Some(int(&self.pop(gid))) } else { None };
-                let lov = if *lo { int(&self.pop(gid)) } else { 0 };
-                let x = self.pop(gid);
+                let hiv = if *hi { Some(int(&self.pop(gid)?)?) } else { None };
+                let lov = if *lo { int(&self.pop(gid)?)? } else { 0 };
+                let x = self.pop(gid)?;
                 let r = self.slice_expr(x, lov, hiv, maxv)?;
                 self.push(gid, r)
             }
             Instr::Len => {
-                let v = self.pop(gid);
+                let v = self.pop(gid)?;
                 let n = match v {
                     Value::Str(s) => s.len() as i64,
                     Value::Slice(Some(s)) => i64::from(s.len),
@@ -875,7 +914,7 @@ impl Machine {
                 self.push(gid, Value::Int(n))
             }
             Instr::Cap => {
-                let v = self.pop(gid);
+                let v = self.pop(gid)?;
                 let n = match v {
                     Value::Slice(Some(s)) => i64::from(s.cap),
                     Value::Array(es) => es.len() as i64,
@@ -884,14 +923,14 @@ impl Machine {
                 self.push(gid, Value::Int(n))
             }
             Instr::Concat => {
-                let b = self.pop(gid);
-                let a = self.pop(gid);
+                let b = self.pop(gid)?;
+                let a = self.pop(gid)?;
                 let s = format!("{}{}", str_of(&a), str_of(&b));
                 self.push(gid, Value::str(&s))
             }
             Instr::StrIndex => {
-                let i = int(&self.pop(gid));
-                let s = self.pop(gid);
+                let i = int(&self.pop(gid)?)?;
+                let s = self.pop(gid)?;
                 let bytes = str_of(&s).as_bytes().to_vec();
                 if i < 0 || i as usize >= bytes.len() {
                     return Err(RtError::index_out_of_range(i, bytes.len() as i64).into());
@@ -899,39 +938,39 @@ impl Machine {
                 self.push(gid, Value::Int(i64::from(bytes[i as usize])))
             }
             Instr::StrDecodeRune => {
-                let i = int(&self.pop(gid)).max(0) as usize;
-                let s = self.pop(gid);
+                let i = int(&self.pop(gid)?)?.max(0) as usize;
+                let s = self.pop(gid)?;
                 let bytes = str_of(&s).as_bytes();
                 let (r, w) = decode_rune(bytes.get(i..).unwrap_or(&[]));
                 self.push(gid, Value::Int(i64::from(r)));
                 self.push(gid, Value::Int(w as i64))
             }
             Instr::Binary(op, b) => {
-                let y = self.pop(gid);
-                let x = self.pop(gid);
+                let y = self.pop(gid)?;
+                let x = self.pop(gid)?;
                 let r = binary(*op, *b, &x, &y)?;
                 self.push(gid, r)
             }
             Instr::Neg(b) => {
-                let x = self.pop(gid);
+                let x = self.pop(gid)?;
                 let r = if is_float(*b) {
-                    Value::Float(-float(&x))
+                    Value::Float(-float(&x)?)
                 } else {
-                    Value::Int(wrap(int(&x).wrapping_neg(), *b))
+                    Value::Int(wrap(int(&x)?.wrapping_neg(), *b))
                 };
                 self.push(gid, r)
             }
             Instr::BitNot(b) => {
-                let x = self.pop(gid);
-                self.push(gid, Value::Int(wrap(!int(&x), *b)))
+                let x = self.pop(gid)?;
+                self.push(gid, Value::Int(wrap(!int(&x)?, *b)))
             }
             Instr::Not => {
-                let x = self.pop(gid);
-                self.push(gid, Value::Bool(!boolean(&x)))
+                let x = self.pop(gid)?;
+                self.push(gid, Value::Bool(!boolean(&x)?))
             }
             Instr::Eq | Instr::Ne => {
-                let y = self.pop(gid);
-                let x = self.pop(gid);
+                let y = self.pop(gid)?;
+                let x = self.pop(gid)?;
                 let eq = self.equal(&x, &y)?;
                 self.push(
                     gid,
@@ -939,12 +978,12 @@ impl Machine {
                 )
             }
             Instr::Convert { from, to } => {
-                let x = self.pop(gid);
+                let x = self.pop(gid)?;
                 let r = self.convert(x, *from, *to)?;
                 self.push(gid, r)
             }
             Instr::ToIface(t) => {
-                let v = self.pop(gid);
+                let v = self.pop(gid)?;
                 let r = match v {
                     Value::Iface(_) => v,
                     v => Value::Iface(Some(Box::new((*t, v)))),
@@ -952,7 +991,7 @@ impl Machine {
                 self.push(gid, r)
             }
             Instr::TypeAssert { ty, from, comma_ok } => {
-                let v = self.pop(gid);
+                let v = self.pop(gid)?;
                 let target_iface = matches!(prog.types.under(*ty), TypeKind::Interface(_));
                 let ok = match &v {
                     Value::Iface(Some(b)) => self.type_matches(b.0, *ty),
@@ -1002,7 +1041,7 @@ impl Machine {
                 }
             }
             Instr::TypeIs(t) => {
-                let v = self.pop(gid);
+                let v = self.pop(gid)?;
                 let ok = match &v {
                     Value::Iface(Some(b)) => self.type_matches(b.0, *t),
                     _ => false,
@@ -1012,20 +1051,23 @@ impl Machine {
             Instr::Jump(t) => self.frame(gid).pc = *t,
             Instr::JumpIf(t) | Instr::JumpIfNot(t) => {
                 let want = matches!(ins, Instr::JumpIf(_));
-                let cond = boolean(&self.pop(gid));
+                let cond = boolean(&self.pop(gid)?)?;
                 let f = self.frame(gid);
                 f.pc = if cond == want { *t } else { f.pc };
             }
             Instr::Call { func, argc } => {
-                let args = self.popn(gid, *argc as usize);
+                let args = self.popn(gid, *argc as usize)?;
                 self.push_call(gid, *func, args, Rc::from(Vec::new()), FrameKind::Call)?;
             }
             Instr::MakeClosure { func, ncaptures } => {
                 let caps: Vec<Pointer> = self
-                    .popn(gid, *ncaptures as usize)
+                    .popn(gid, *ncaptures as usize)?
                     .into_iter()
-                    .filter_map(ptr_of)
-                    .collect();
+                    .map(|v| match v {
+                        Value::Ptr(Some(p)) => Ok(p),
+                        other => Err(wrong_kind("a captured variable's cell", &other)),
+                    })
+                    .collect::<R<_>>()?;
                 self.push(
                     gid,
                     Value::Func(Some(Rc::new(Closure {
@@ -1036,7 +1078,7 @@ impl Machine {
                 )
             }
             Instr::MethodValue(f) => {
-                let recv = self.pop(gid);
+                let recv = self.pop(gid)?;
                 self.push(
                     gid,
                     Value::Func(Some(Rc::new(Closure {
@@ -1047,13 +1089,13 @@ impl Machine {
                 )
             }
             Instr::CallValue { argc, .. } => {
-                let args = self.popn(gid, *argc as usize);
-                let f = self.pop(gid);
+                let args = self.popn(gid, *argc as usize)?;
+                let f = self.pop(gid)?;
                 self.call_value(gid, f, args, FrameKind::Call)?;
             }
             Instr::CallIface { name, argc, .. } => {
-                let args = self.popn(gid, *argc as usize);
-                let recv = self.pop(gid);
+                let args = self.popn(gid, *argc as usize)?;
+                let recv = self.pop(gid)?;
                 let Value::Iface(Some(b)) = recv else {
                     return Err(RtError::nil_deref().into());
                 };
@@ -1077,19 +1119,19 @@ impl Machine {
                 self.push(gid, Value::Ptr(p))
             }
             Instr::Defer { argc } => {
-                let args = self.popn(gid, *argc as usize);
-                let func = self.pop(gid);
+                let args = self.popn(gid, *argc as usize)?;
+                let func = self.pop(gid)?;
                 self.frame(gid).defers.push(Deferred::Call { func, args });
             }
             Instr::DeferLib { func, argc } => {
-                let args = self.popn(gid, *argc as usize);
+                let args = self.popn(gid, *argc as usize)?;
                 self.frame(gid)
                     .defers
                     .push(Deferred::Lib { func: *func, args });
             }
             Instr::Return => self.frame(gid).returning = true,
             Instr::Panic => {
-                let v = self.pop(gid);
+                let v = self.pop(gid)?;
                 let printed = self.panic_text(&v);
                 return Err(RtError::user_panic(v, printed).into());
             }
@@ -1118,22 +1160,22 @@ impl Machine {
                 self.push(gid, out)
             }
             Instr::MakeChan { elem } => {
-                let cap = int(&self.pop(gid));
+                let cap = int(&self.pop(gid)?)?;
                 let c = self.new_chan(*elem, cap)?;
                 self.push(gid, c)
             }
             Instr::ChanLen => {
-                let c = chan_of(&self.pop(gid));
+                let c = chan_of(&self.pop(gid)?);
                 let n = c.map(|c| self.heap.chan(c).len() as i64).unwrap_or(0);
                 self.push(gid, Value::Int(n))
             }
             Instr::ChanCap => {
-                let c = chan_of(&self.pop(gid));
+                let c = chan_of(&self.pop(gid)?);
                 let n = c.map(|c| i64::from(self.heap.chan(c).cap)).unwrap_or(0);
                 self.push(gid, Value::Int(n))
             }
             Instr::CallLib { func, argc } => {
-                let args = self.popn(gid, *argc as usize);
+                let args = self.popn(gid, *argc as usize)?;
                 self.lib_local(gid, *func, args)?;
             }
             // Visible instructions never reach here (decoded by `exec_one`); an instruction this
@@ -1167,7 +1209,7 @@ impl Machine {
                 vec![Value::Iface(Some(Box::new((err_type, Value::str(&msg)))))]
             }
             LibFunc::StrconvItoa => vec![Value::str(
-                &int(args.first().unwrap_or(&Value::Int(0))).to_string(),
+                &int(args.first().unwrap_or(&Value::Int(0)))?.to_string(),
             )],
             LibFunc::StrconvAtoi => {
                 let s = sarg(0);
@@ -1188,7 +1230,7 @@ impl Machine {
             LibFunc::StringsHasPrefix => vec![Value::Bool(sarg(0).starts_with(&sarg(1)))],
             LibFunc::StringsHasSuffix => vec![Value::Bool(sarg(0).ends_with(&sarg(1)))],
             LibFunc::StringsRepeat => {
-                let n = int(args.get(1).unwrap_or(&Value::Int(0)));
+                let n = int(args.get(1).unwrap_or(&Value::Int(0)))?;
                 let s = sarg(0);
                 if n < 0 {
                     return Err(RtError::Panic {
@@ -1272,7 +1314,7 @@ impl Machine {
         };
         let (new, result): (Option<Value>, Option<Value>) = match func {
             AtomicAddInt32 | AtomicAddInt64 | AtomicInt32Add | AtomicInt64Add => {
-                let n = Value::Int(w(int(&old).wrapping_add(int(&a1))));
+                let n = Value::Int(w(int(&old)?.wrapping_add(int(&a1)?)));
                 (Some(n.clone()), Some(n))
             }
             AtomicLoadInt32 | AtomicLoadInt64 | AtomicInt32Load | AtomicInt64Load
@@ -1290,10 +1332,10 @@ impl Machine {
         };
         if let Some(n) = &new {
             match slot {
-                Value::Int(i) => *i = int(n),
+                Value::Int(i) => *i = int(n)?,
                 Value::Sync(s) => match &mut **s {
-                    SyncState::AtomicInt(i) => *i = int(n),
-                    SyncState::AtomicBool(b) => *b = boolean(n),
+                    SyncState::AtomicInt(i) => *i = int(n)?,
+                    SyncState::AtomicBool(b) => *b = boolean(n)?,
                     _ => {}
                 },
                 _ => {}
@@ -1376,7 +1418,7 @@ impl Machine {
             (TypeKind::Basic(fb), TypeKind::Basic(tb)) => {
                 if *tb == Basic::String || *tb == Basic::UntypedString {
                     if fb.int_info().is_some() {
-                        let c = u32::try_from(int(&x))
+                        let c = u32::try_from(int(&x)?)
                             .ok()
                             .and_then(char::from_u32)
                             .unwrap_or('\u{FFFD}');
@@ -1386,23 +1428,23 @@ impl Machine {
                     }
                 } else if is_float(*tb) {
                     let f = if is_float(*fb) {
-                        float(&x)
+                        float(&x)?
                     } else if is_unsigned(*fb) {
-                        int(&x) as u64 as f64
+                        int(&x)? as u64 as f64
                     } else {
-                        int(&x) as f64
+                        int(&x)? as f64
                     };
                     Value::Float(round(f, *tb))
                 } else if tb.int_info().is_some() {
                     let i = if is_float(*fb) {
-                        let f = float(&x);
+                        let f = float(&x)?;
                         if is_unsigned(*tb) && f >= 9.223_372_036_854_776e18 {
                             f as u64 as i64
                         } else {
                             f as i64
                         }
                     } else {
-                        int(&x)
+                        int(&x)?
                     };
                     Value::Int(wrap(i, *tb))
                 } else {
@@ -1428,14 +1470,17 @@ impl Machine {
                     elems
                         .iter()
                         .map(|v| {
-                            u32::try_from(int(v))
+                            Ok(u32::try_from(int(v)?)
                                 .ok()
                                 .and_then(char::from_u32)
-                                .unwrap_or('\u{FFFD}')
+                                .unwrap_or('\u{FFFD}'))
                         })
-                        .collect()
+                        .collect::<R<String>>()?
                 } else {
-                    let bytes: Vec<u8> = elems.iter().map(|v| int(v) as u8).collect();
+                    let bytes: Vec<u8> = elems
+                        .iter()
+                        .map(|v| Ok(int(v)? as u8))
+                        .collect::<R<_>>()?;
                     String::from_utf8_lossy(&bytes).into_owned()
                 };
                 Value::str(&s)
@@ -2427,7 +2472,7 @@ impl Machine {
                 let delta = if func == LibFunc::WaitGroupDone {
                     -1
                 } else {
-                    int(args.get(1).unwrap_or(&Value::Int(0)))
+                    int(args.get(1).unwrap_or(&Value::Int(0)))?
                 };
                 let (eff, counter) = match self.heap.sync_mut(&p)? {
                     SyncState::WaitGroup(s) => (s.add(delta, &p)?, s.counter),
@@ -2485,7 +2530,7 @@ impl Machine {
                 }
             }
             LibFunc::TimeSleep => {
-                let d = int(args.first().unwrap_or(&Value::Int(0))).max(0);
+                let d = int(args.first().unwrap_or(&Value::Int(0)))?.max(0);
                 let until = self.clock.saturating_add(d);
                 self.emit(gid, Op::Sleep { until }, Vec::new());
                 if d == 0 {
@@ -2905,7 +2950,7 @@ fn binary(op: BinOp, b: Basic, x: &Value, y: &Value) -> R<Value> {
         }));
     }
     if is_float(b) {
-        let (a, c) = (float(x), float(y));
+        let (a, c) = (float(x)?, float(y)?);
         return Ok(match op {
             BinOp::Add => Value::Float(round(a + c, b)),
             BinOp::Sub => Value::Float(round(a - c, b)),
@@ -2918,7 +2963,7 @@ fn binary(op: BinOp, b: Basic, x: &Value, y: &Value) -> R<Value> {
             _ => Value::Float(0.0),
         });
     }
-    let (a, c) = (int(x), int(y));
+    let (a, c) = (int(x)?, int(y)?);
     let unsigned = is_unsigned(b);
     let bits = b.int_info().map(|(n, _)| n).unwrap_or(64);
     Ok(match op {
