@@ -35,6 +35,24 @@ fn wrong_kind(what: &str, v: &Value) -> Fault {
     InternalError::new(format!("expected {what} operand, found {v:?}")).into()
 }
 
+/// Argument `i` of a library call (the checker fixed the arity: a missing one is a VM bug).
+fn arg(args: &[Value], i: usize) -> R<&Value> {
+    args.get(i)
+        .ok_or_else(|| InternalError::new(format!("library call without argument {i}")).into())
+}
+
+/// Local slot `n` of a frame (lowering sized the frame: a missing slot is a VM bug).
+fn local_slot(locals: &[Value], n: u32) -> R<&Value> {
+    locals
+        .get(n as usize)
+        .ok_or_else(|| InternalError::new(format!("local slot {n} does not exist")).into())
+}
+
+/// Something the VM's own bookkeeping should hold is missing: a racemap bug.
+fn missing(what: &str) -> InternalError {
+    InternalError::new(format!("missing {what}"))
+}
+
 /// An integer operand (bools and floats convert as the lowering relies on).
 fn int(v: &Value) -> R<i64> {
     match v {
@@ -358,17 +376,13 @@ impl Machine {
         let mut results = Vec::with_capacity(func.result_slots.len());
         for slot in &func.result_slots {
             match slot {
-                crate::bytecode::ResultSlot::Local(n) => results.push(
-                    frame
-                        .locals
-                        .get(*n as usize)
-                        .cloned()
-                        .unwrap_or(Value::Unit),
-                ),
+                crate::bytecode::ResultSlot::Local(n) => {
+                    results.push(local_slot(&frame.locals, *n)?.clone())
+                }
                 crate::bytecode::ResultSlot::Cell(n) => {
-                    let v = match frame.locals.get(*n as usize) {
-                        Some(Value::Ptr(Some(p))) => self.heap.load(p)?,
-                        _ => Value::Unit,
+                    let v = match local_slot(&frame.locals, *n)? {
+                        Value::Ptr(Some(p)) => self.heap.load(p)?,
+                        other => return Err(wrong_kind("a result cell pointer", other)),
                     };
                     results.push(v)
                 }
@@ -507,11 +521,7 @@ impl Machine {
             Instr::MapUpdate { op, ty, elem } => self.decode_map_update(gid, *op, *ty, *elem)?,
             Instr::MapLen => Visible::MapLen(map_of(&self.pop(gid)?)),
             Instr::MapIterNext { slot } => {
-                let i = int(self
-                    .frame(gid)
-                    .locals
-                    .get(*slot as usize)
-                    .unwrap_or(&Value::Int(0)))?;
+                let i = int(local_slot(&self.frame(gid).locals, *slot)?)?;
                 Visible::MapIterNext { iter: i as usize }
             }
             Instr::Append { elem, n } => {
@@ -558,12 +568,9 @@ impl Machine {
             },
             Instr::Close => Visible::Close(chan_of(&self.pop(gid)?)),
             Instr::Select(id) => {
-                let table = prog.selects.get(id.0 as usize).cloned().unwrap_or(
-                    crate::bytecode::SelectTable {
-                        cases: Vec::new(),
-                        has_default: false,
-                    },
-                );
+                let table = prog.selects.get(id.0 as usize).cloned().ok_or_else(|| {
+                    InternalError::new(format!("select table {} does not exist", id.0))
+                })?;
                 let mut arms = Vec::with_capacity(table.cases.len());
                 for c in table.cases.iter().rev() {
                     match c {
@@ -603,10 +610,9 @@ impl Machine {
                 push_results: true,
             },
             other => {
-                return Err(RtError::Fatal {
-                    message: format!("racemap: internal error: no visible semantics for {other:?}"),
-                }
-                .into())
+                return Err(
+                    InternalError::new(format!("no visible semantics for {other:?}")).into(),
+                )
             }
         })
     }
@@ -645,7 +651,8 @@ impl Machine {
                 out
             }
             Value::Str(s) => s.bytes().map(|b| Value::Int(i64::from(b))).collect(),
-            _ => Vec::new(),
+            Value::Slice(None) => Vec::new(),
+            other => return Err(wrong_kind("a slice or string", other)),
         })
     }
 
@@ -675,11 +682,9 @@ impl Machine {
             Instr::PushFloat(f) => self.push(gid, Value::Float(*f)),
             Instr::PushBool(b) => self.push(gid, Value::Bool(*b)),
             Instr::PushStr(s) => {
-                let s = prog
-                    .strings
-                    .get(s.0 as usize)
-                    .cloned()
-                    .unwrap_or_else(|| Rc::from(""));
+                let s = prog.strings.get(s.0 as usize).cloned().ok_or_else(|| {
+                    InternalError::new(format!("string constant {} does not exist", s.0))
+                })?;
                 self.push(gid, Value::Str(s))
             }
             Instr::Zero(t) => {
@@ -687,7 +692,8 @@ impl Machine {
                 self.push(gid, z)
             }
             Instr::Dup => {
-                let v = self.frame(gid).stack.last().cloned().unwrap_or(Value::Unit);
+                let v = self.pop(gid)?;
+                self.push(gid, v.clone());
                 self.push(gid, v)
             }
             Instr::Pop => {
@@ -700,12 +706,7 @@ impl Machine {
                 self.push(gid, a);
             }
             Instr::LoadLocal(n) => {
-                let v = self
-                    .frame(gid)
-                    .locals
-                    .get(*n as usize)
-                    .cloned()
-                    .unwrap_or(Value::Unit);
+                let v = local_slot(&self.frame(gid).locals, *n)?.clone();
                 self.push(gid, v)
             }
             Instr::StoreLocal(n) => {
@@ -802,10 +803,11 @@ impl Machine {
             }
             Instr::Field(i) => {
                 let v = self.pop(gid)?;
-                let f = match v {
-                    Value::Struct(fs) => fs.get(*i as usize).cloned().unwrap_or(Value::Unit),
-                    _ => Value::Unit,
+                let f = match &v {
+                    Value::Struct(fs) => fs.get(*i as usize).cloned(),
+                    _ => None,
                 };
+                let f = f.ok_or_else(|| wrong_kind(&format!("a struct with field {i}"), &v))?;
                 self.push(gid, f)
             }
             Instr::SetField(i) => {
@@ -1209,7 +1211,7 @@ impl Machine {
                 vec![Value::Iface(Some(Box::new((err_type, Value::str(&msg)))))]
             }
             LibFunc::StrconvItoa => vec![Value::str(
-                &int(args.first().unwrap_or(&Value::Int(0)))?.to_string(),
+                &int(arg(&args, 0)?)?.to_string(),
             )],
             LibFunc::StrconvAtoi => {
                 let s = sarg(0);
@@ -1230,7 +1232,7 @@ impl Machine {
             LibFunc::StringsHasPrefix => vec![Value::Bool(sarg(0).starts_with(&sarg(1)))],
             LibFunc::StringsHasSuffix => vec![Value::Bool(sarg(0).ends_with(&sarg(1)))],
             LibFunc::StringsRepeat => {
-                let n = int(args.get(1).unwrap_or(&Value::Int(0)))?;
+                let n = int(arg(&args, 1)?)?;
                 let s = sarg(0);
                 if n < 0 {
                     return Err(RtError::Panic {
@@ -1248,7 +1250,7 @@ impl Machine {
             LibFunc::StringsToLower => vec![Value::str(&sarg(0).to_lowercase())],
             LibFunc::StringsJoin => {
                 let parts: Vec<String> = self
-                    .elements_of(args.first().unwrap_or(&Value::Slice(None)))?
+                    .elements_of(arg(&args, 0)?)?
                     .iter()
                     .map(|v| str_of(v).to_string())
                     .collect();
@@ -1276,7 +1278,11 @@ impl Machine {
                 })],
                 _ => return Err(RtError::nil_deref().into()),
             },
-            _ => Vec::new(),
+            other => {
+                return Err(
+                    InternalError::new(format!("no local semantics for {other:?}")).into(),
+                )
+            }
         };
         if let Some(f) = self.goroutines[gid.0 as usize].frames.last_mut() {
             f.stack.extend(results);
@@ -1847,12 +1853,12 @@ impl Machine {
                     MapMutation::Clear
                 } else if let Some(v) = value {
                     MapMutation::Set {
-                        key: key.clone().unwrap_or(Value::Unit),
+                        key: key.clone().ok_or_else(|| missing("map write key"))?,
                         elem: v,
                     }
                 } else {
                     MapMutation::Delete {
-                        key: key.clone().unwrap_or(Value::Unit),
+                        key: key.clone().ok_or_else(|| missing("map delete key"))?,
                     }
                 };
                 self.heap.map_mut(m).write_begin(gid, hashed, mutation)?;
@@ -1926,14 +1932,7 @@ impl Machine {
                     .iters
                     .get(iter)
                     .cloned()
-                    .unwrap_or((
-                        None,
-                        MapCursor {
-                            last: None,
-                            started: true,
-                            done: true,
-                        },
-                    ));
+                    .ok_or_else(|| missing("map iterator"))?;
                 let next = match m {
                     Some(m) => {
                         let r = self.heap.map(m).iter_next(&mut cursor)?;
@@ -2013,7 +2012,7 @@ impl Machine {
                         self.send(gid, c, v, Some(alt))?;
                         vec![Value::Unit, Value::Bool(false), Value::Int(i64::from(alt))]
                     } else {
-                        let elem = arm.elem.unwrap_or(TypeId(0));
+                        let elem = arm.elem.ok_or_else(|| missing("receive arm type"))?;
                         let (v, ok) = self.recv(gid, c, elem, Some(alt))?;
                         vec![v, Value::Bool(ok), Value::Int(i64::from(alt))]
                     }
@@ -2052,7 +2051,7 @@ impl Machine {
             Visible::RwLockFinish(p) => {
                 let eff = match self.heap.sync_mut(&p)? {
                     SyncState::RwMutex(s) => s.finish_lock(gid, &p)?,
-                    _ => Vec::new(),
+                    _ => return Err(missing("RWMutex to finish locking").into()),
                 };
                 self.emit(
                     gid,
@@ -2072,7 +2071,7 @@ impl Machine {
             Visible::OnceDone(p) => {
                 let eff = match self.heap.sync_mut(&p)? {
                     SyncState::Once(s) => s.finish(&p),
-                    _ => Vec::new(),
+                    _ => return Err(missing("Once to finish").into()),
                 };
                 self.emit(gid, Op::OnceDone { once: p }, eff);
             }
@@ -2216,8 +2215,8 @@ impl Machine {
             Some(Visible::Select { arms, .. }) => pcase
                 .and_then(|i| arms.get(i as usize))
                 .and_then(|a| a.send.clone())
-                .unwrap_or(Value::Unit),
-            _ => Value::Unit,
+                .ok_or_else(|| missing("partner's select send value"))?,
+            _ => return Err(missing("partner parked at a send").into()),
         };
         let eff = self.heap.chan_mut(c).rendezvous(c)?;
         if let Some(case) = case {
@@ -2472,7 +2471,7 @@ impl Machine {
                 let delta = if func == LibFunc::WaitGroupDone {
                     -1
                 } else {
-                    int(args.get(1).unwrap_or(&Value::Int(0)))?
+                    int(arg(&args, 1)?)?
                 };
                 let (eff, counter) = match self.heap.sync_mut(&p)? {
                     SyncState::WaitGroup(s) => (s.add(delta, &p)?, s.counter),
@@ -2523,14 +2522,14 @@ impl Machine {
                             Vec::new(),
                         );
                         self.g(gid).next = None;
-                        let f = args.get(1).cloned().unwrap_or(Value::Func(None));
+                        let f = arg(&args, 1)?.clone();
                         self.call_value(gid, f, Vec::new(), FrameKind::OnceBody(p))?;
                         return Ok(false);
                     }
                 }
             }
             LibFunc::TimeSleep => {
-                let d = int(args.first().unwrap_or(&Value::Int(0)))?.max(0);
+                let d = int(arg(&args, 0)?)?.max(0);
                 let until = self.clock.saturating_add(d);
                 self.emit(gid, Op::Sleep { until }, Vec::new());
                 if d == 0 {
@@ -2607,14 +2606,14 @@ impl Machine {
             Some(Value::Ptr(Some(p))) => p.clone(),
             _ => return Err(RtError::nil_deref().into()),
         };
-        let key = args.get(1).cloned().unwrap_or(Value::Iface(None));
-        let val = args.get(2).cloned().unwrap_or(Value::Iface(None));
+        let key = arg(args, 1)?.clone();
+        let val = || arg(args, 2).cloned();
         let mut range_f = None;
         let mut preset: Option<Vec<Value>> = None;
         let call = match func {
             LibFunc::SyncMapLoad => SyncMapCall::Load { key },
-            LibFunc::SyncMapStore => SyncMapCall::Store { key, value: val },
-            LibFunc::SyncMapLoadOrStore => SyncMapCall::LoadOrStore { key, value: val },
+            LibFunc::SyncMapStore => SyncMapCall::Store { key, value: val()? },
+            LibFunc::SyncMapLoadOrStore => SyncMapCall::LoadOrStore { key, value: val()? },
             LibFunc::SyncMapLoadAndDelete => SyncMapCall::LoadAndDelete { key },
             LibFunc::SyncMapDelete => SyncMapCall::Delete { key },
             LibFunc::SyncMapSwap | LibFunc::SyncMapCompareAndSwap => {
@@ -2636,11 +2635,11 @@ impl Machine {
                     ]);
                     SyncMapCall::Store {
                         key,
-                        value: args.get(2).cloned().unwrap_or(Value::Iface(None)),
+                        value: val()?,
                     }
                 } else {
-                    let old = val;
-                    let new = args.get(3).cloned().unwrap_or(Value::Iface(None));
+                    let old = val()?;
+                    let new = arg(args, 3)?.clone();
                     let same = match &current {
                         Some(c) => self.equal(c, &old)?,
                         None => false,
@@ -2693,7 +2692,10 @@ impl Machine {
             }
             SyncMapOutcome::Yield { key, value } => {
                 self.g(gid).next = None;
-                let f = inflight.range_f.clone().unwrap_or(Value::Func(None));
+                let f = inflight
+                    .range_f
+                    .clone()
+                    .ok_or_else(|| missing("Range callback"))?;
                 self.call_value(
                     gid,
                     f,
@@ -3095,6 +3097,110 @@ mod tests {
             spans: vec![Span::new(0, 1); code.len()],
             code,
         }
+    }
+
+    /// A program with `main.main` running `code` and an empty `main.init`.
+    fn program(code: Vec<Instr>, locals: u32) -> Program {
+        Program {
+            source_map: SourceMap::new("prog.go", "//\n"),
+            source: "//\n".into(),
+            funcs: vec![
+                func("main.main", locals, code),
+                func("main.init", 0, vec![Instr::Return]),
+            ],
+            types: TypeTable::new(),
+            globals: Vec::new(),
+            strings: Vec::new(),
+            selects: Vec::new(),
+            methods: BTreeMap::new(),
+            init: FuncId(1),
+            main: FuncId(0),
+            error_type: TypeTable::basic(Basic::Int),
+        }
+    }
+
+    fn internal_message(m: &Machine) -> String {
+        match m.status() {
+            Status::Internal(e) => e.first_line(),
+            other => panic!("expected an internal error, got {other:?}"),
+        }
+    }
+
+    /// Hand-made bad bytecode: `Pop` on an empty operand stack used to pop `Unit` silently.
+    #[test]
+    fn operand_stack_underflow_ends_the_run_with_an_internal_error() {
+        let m = Machine::new(
+            Rc::new(program(vec![Instr::Pop, Instr::Return], 0)),
+            Config::default(),
+        );
+        assert_eq!(
+            internal_message(&m),
+            "racemap internal error: operand stack underflow in main.main at pc 0: wanted 1 value(s), have 0"
+        );
+        assert!(m.runnable().is_empty());
+        assert_eq!(m.exit_code(), None);
+        // The runner and the CLI see a distinct ending: exit status 70, racemap's own message.
+        let r = crate::run::run(m, &crate::run::RunConfig::default());
+        assert_eq!(r.end, crate::run::RunEnd::Internal);
+        assert_eq!(r.exit_code, Some(crate::rt::error::EXIT_INTERNAL));
+        assert!(r.stderr.starts_with("racemap internal error: operand stack underflow"));
+        assert!(crate::rt::error::is_internal_error_line(
+            r.first_error_line.as_deref().unwrap_or("")
+        ));
+    }
+
+    /// A condition that is not a bool (the checker guarantees one) used to read as `false`.
+    #[test]
+    fn wrong_kind_operand_is_an_internal_error_not_a_wrong_branch() {
+        let code = vec![
+            Instr::PushInt(7),
+            Instr::JumpIf(3),
+            Instr::Return,
+            Instr::Return,
+        ];
+        let m = Machine::new(Rc::new(program(code, 0)), Config::default());
+        assert_eq!(
+            internal_message(&m),
+            "racemap internal error: expected a bool operand, found Int(7)"
+        );
+    }
+
+    /// Corrupted machine state: a goroutine parked at a map iteration step whose iterator does
+    /// not exist used to behave as a finished iteration.
+    #[test]
+    fn corrupted_parked_operation_is_an_internal_error_at_its_step() {
+        let mut types = TypeTable::new();
+        let int = TypeTable::basic(Basic::Int);
+        let mt = types.intern(TypeKind::Map(int, int));
+        let mut p = program(
+            vec![
+                Instr::MakeMap(mt),
+                Instr::PushInt(1),
+                Instr::PushInt(2),
+                Instr::MapSet,
+                Instr::Return,
+            ],
+            0,
+        );
+        p.types = types;
+        let mut m = Machine::new(Rc::new(p), Config::default());
+        assert_eq!(m.status(), &Status::Running);
+        m.goroutines[0].next = Some(Visible::MapIterNext { iter: 5 });
+        let events = m.step(Choice {
+            gid: Gid::MAIN,
+            alt: 0,
+        });
+        assert!(events.is_empty());
+        assert_eq!(
+            internal_message(&m),
+            "racemap internal error: missing map iterator"
+        );
+        let ending = crate::explore::Target::ending(&m).expect("ended");
+        assert_eq!(ending.exit_code, crate::rt::error::EXIT_INTERNAL);
+        assert_eq!(
+            ending.text,
+            "racemap internal error: missing map iterator\n(this is a bug in racemap, not in the Go program; the run was stopped)\n"
+        );
     }
 
     /// `m := map[int]int{}; m[1] += 2` (the update injected as lowering would decode it), then
