@@ -1506,6 +1506,31 @@ pub fn format_float(v: f64, verb: char, prec: i64, size: u32) -> String {
     out
 }
 
+/// A float as the builtin `print` (and `panic`) writes it: `+1.500000e+000`.
+pub fn print_float(f: f64) -> String {
+    if f.is_nan() {
+        return "NaN".into();
+    }
+    if f.is_infinite() {
+        return if f > 0.0 {
+            "+Inf".into()
+        } else {
+            "-Inf".into()
+        };
+    }
+    let s = format!("{:+.6e}", f);
+    match s.split_once('e') {
+        Some((m, e)) => {
+            let (sign, digits) = match e.strip_prefix('-') {
+                Some(d) => ('-', d),
+                None => ('+', e),
+            };
+            format!("{m}e{sign}{digits:0>3}")
+        }
+        None => s,
+    }
+}
+
 /// Go's `reflect.Type.String()` spelling of a type, as `%T` and `%!d(string=hi)` print it:
 /// always package-qualified (`main.T`), `struct { X int }`, `interface {}`.
 pub fn reflect_type_string(types: &TypeTable, ty: TypeId) -> String {

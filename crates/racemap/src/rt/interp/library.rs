@@ -87,7 +87,7 @@ impl Machine {
             LibFunc::ErrorError => match args.first() {
                 Some(Value::Iface(Some(b))) => vec![Value::Str(match &b.1 {
                     Value::Str(s) => s.clone(),
-                    other => Rc::from(self.format_v(other).as_str()),
+                    other => Rc::from(self.format_typed(b.0, other).as_str()),
                 })],
                 _ => return Err(RtError::nil_deref().into()),
             },

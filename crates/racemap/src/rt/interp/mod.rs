@@ -43,7 +43,6 @@ mod ops;
 mod visible;
 
 pub use ops::wrap;
-use format::go_print_float;
 use ops::{binary, is_float, is_unsigned};
 
 type R<T> = Result<T, Fault>;

@@ -350,7 +350,7 @@ impl Machine {
                         _ => i.to_string(),
                     }),
                     Value::Bool(b) => Some(b.to_string()),
-                    Value::Float(f) => Some(go_print_float(*f)),
+                    Value::Float(f) => Some(crate::rt::fmt::print_float(*f)),
                     _ => None,
                 };
                 let tn = crate::rt::fmt::reflect_type_string(types, *ty);
@@ -362,7 +362,7 @@ impl Machine {
                 }
             }
             Value::Iface(None) => "nil".to_string(),
-            other => self.format_v(other),
+            other => self.print_builtin(other),
         }
     }
 
