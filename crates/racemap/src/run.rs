@@ -191,9 +191,7 @@ impl<T: Target> Session<T> {
 
 /// The ending racemap reports when the runner's step bound is hit.
 pub fn step_limit_ending(max_steps: u64) -> Ending {
-    let line = format!(
-        "racemap: step limit of {max_steps} reached (the program may loop forever); raise it with --max-steps"
-    );
+    let line = crate::rt::config::LimitHit::Steps(max_steps).message();
     Ending {
         exit_code: EXIT_LIMIT,
         text: format!("{line}\n"),

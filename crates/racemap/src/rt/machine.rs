@@ -916,16 +916,9 @@ impl Machine {
                 (LibFunc::RwMutexRLock, Some(SyncState::RwMutex(s))) => s.can_rlock(),
                 (LibFunc::WaitGroupWait, Some(SyncState::WaitGroup(s))) => s.can_wait(),
                 (LibFunc::OnceDo, Some(SyncState::Once(s))) => s.can_start(),
-                (
-                    LibFunc::SyncMapLoad
-                    | LibFunc::SyncMapStore
-                    | LibFunc::SyncMapLoadOrStore
-                    | LibFunc::SyncMapLoadAndDelete
-                    | LibFunc::SyncMapDelete
-                    | LibFunc::SyncMapSwap
-                    | LibFunc::SyncMapRange,
-                    Some(SyncState::Map(s)),
-                ) => s.mu.can_lock(),
+                (f, Some(SyncState::Map(s))) if crate::rt::sync_map::is_sync_map_method(*f) => {
+                    s.mu.can_lock()
+                }
                 _ => true,
             },
             _ => true,

@@ -41,6 +41,7 @@
 //!
 //! Iteration order of `Range` is key order ([`MapKey`]), one of the orders Go may use.
 
+use crate::bytecode::LibFunc;
 use crate::lang::types::TypeTable;
 use crate::rt::event::{Effect, Gid, SyncVar, WaitReason};
 use crate::rt::mutex::MutexState;
@@ -101,6 +102,22 @@ pub struct SyncMapState {
     pub promotions: u32,
     /// All entries ever created (referenced by id from `read` and `dirty`).
     pub entries: Vec<Entry>,
+}
+
+/// Whether a library function is a `sync.Map` method (the one list the VM and the
+/// scheduler's enabledness share).
+pub fn is_sync_map_method(f: LibFunc) -> bool {
+    matches!(
+        f,
+        LibFunc::SyncMapLoad
+            | LibFunc::SyncMapStore
+            | LibFunc::SyncMapLoadOrStore
+            | LibFunc::SyncMapLoadAndDelete
+            | LibFunc::SyncMapDelete
+            | LibFunc::SyncMapSwap
+            | LibFunc::SyncMapCompareAndSwap
+            | LibFunc::SyncMapRange
+    )
 }
 
 /// A `sync.Map` method call.

@@ -395,14 +395,7 @@ impl Machine {
                 let p = ptr()?;
                 results = self.atomic(gid, func, p, &args)?;
             }
-            LibFunc::SyncMapLoad
-            | LibFunc::SyncMapStore
-            | LibFunc::SyncMapLoadOrStore
-            | LibFunc::SyncMapLoadAndDelete
-            | LibFunc::SyncMapDelete
-            | LibFunc::SyncMapSwap
-            | LibFunc::SyncMapCompareAndSwap
-            | LibFunc::SyncMapRange => {
+            f if crate::rt::sync_map::is_sync_map_method(f) => {
                 return self.sync_map_call(gid, func, &args, push_results);
             }
             _ => {
