@@ -150,6 +150,14 @@ pub struct Func {
     pub wrapper: bool,
 }
 
+impl Func {
+    /// The source span of the instruction at `pc` (the function's own span past the end, e.g.
+    /// for an implicit return).
+    pub fn span_at(&self, pc: u32) -> Span {
+        self.spans.get(pc as usize).copied().unwrap_or(self.span)
+    }
+}
+
 /// Binary arithmetic and comparison operators of [`Instr::Binary`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum BinOp {

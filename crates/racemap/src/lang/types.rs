@@ -364,7 +364,9 @@ impl TypeTable {
             TypeKind::Named { name, pkg, .. } => {
                 let qualify = match style {
                     TypeStyle::Reflect => true,
-                    TypeStyle::Compiler { qualify } => (qualify || pkg != "main") && !pkg.is_empty(),
+                    TypeStyle::Compiler { qualify } => {
+                        (qualify || pkg != "main") && !pkg.is_empty()
+                    }
                 };
                 if qualify {
                     s.push_str(pkg);

@@ -299,6 +299,22 @@ pub struct Goroutine {
 }
 
 impl Goroutine {
+    /// A new goroutine with no frame yet (the machine pushes its root call), parked.
+    pub fn new(gid: Gid, go_id: u64, root: FuncId, created_by: Option<StackFrame>) -> Goroutine {
+        Goroutine {
+            gid,
+            go_id,
+            frames: Vec::new(),
+            status: GoStatus::Parked,
+            next: None,
+            next_span: crate::diag::Span::default(),
+            panicking: None,
+            iters: Vec::new(),
+            created_by,
+            root,
+        }
+    }
+
     /// Still alive.
     pub fn is_live(&self) -> bool {
         self.status != GoStatus::Done

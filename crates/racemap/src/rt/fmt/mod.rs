@@ -151,10 +151,10 @@ fn operand(v: &Value) -> Option<(TypeId, &Value)> {
 mod float;
 mod printf;
 mod quote;
-mod value;
-mod verbs;
 #[cfg(test)]
 mod tests;
+mod value;
+mod verbs;
 
 pub use float::{format_float, print_float};
 use quote::*;

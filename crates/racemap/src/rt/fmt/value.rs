@@ -38,7 +38,14 @@ impl Printer<'_> {
 
     /// print.go `printValue`: `can_iface` is false below an unexported struct field (Go does
     /// not call methods there).
-    pub(super) fn print_value(&mut self, ty: TypeId, v: &Value, verb: char, depth: u32, can_iface: bool) {
+    pub(super) fn print_value(
+        &mut self,
+        ty: TypeId,
+        v: &Value,
+        verb: char,
+        depth: u32,
+        can_iface: bool,
+    ) {
         if depth > 0
             && can_iface
             && !matches!(v, Value::Iface(_))
@@ -238,7 +245,11 @@ impl Printer<'_> {
         }
     }
 
-    pub(super) fn sync_shape(&self, kind: crate::lang::types::SyncKind, state: &SyncState) -> Shape {
+    pub(super) fn sync_shape(
+        &self,
+        kind: crate::lang::types::SyncKind,
+        state: &SyncState,
+    ) -> Shape {
         use Basic::*;
         fn mutex(state: i64) -> Shape {
             Shape::Struct(

@@ -52,7 +52,14 @@ impl Printer<'_> {
     }
 
     /// format.go `fmtInteger`.
-    pub(super) fn fmt_integer_base(&mut self, u: u64, base: u64, signed: bool, verb: char, digits: &[u8; 17]) {
+    pub(super) fn fmt_integer_base(
+        &mut self,
+        u: u64,
+        base: u64,
+        signed: bool,
+        verb: char,
+        digits: &[u8; 17],
+    ) {
         let negative = signed && (u as i64) < 0;
         let mut u = if negative {
             (u as i64).unsigned_abs()
@@ -305,7 +312,13 @@ impl Printer<'_> {
     }
 
     /// print.go `fmtBytes`; `None` when the verb is not a bytes verb (caller prints elements).
-    pub(super) fn fmt_bytes(&mut self, bytes: &[u8], verb: char, type_string: &str, nil: bool) -> bool {
+    pub(super) fn fmt_bytes(
+        &mut self,
+        bytes: &[u8],
+        verb: char,
+        type_string: &str,
+        nil: bool,
+    ) -> bool {
         match verb {
             'v' | 'd' => {
                 if self.f.sharp_v {

@@ -49,7 +49,13 @@ impl Machine {
     }
 
     /// Call a function value.
-    pub(super) fn call_value(&mut self, gid: Gid, f: Value, args: Vec<Value>, kind: FrameKind) -> R<()> {
+    pub(super) fn call_value(
+        &mut self,
+        gid: Gid,
+        f: Value,
+        args: Vec<Value>,
+        kind: FrameKind,
+    ) -> R<()> {
         let Value::Func(Some(clo)) = f else {
             return Err(RtError::nil_deref().into());
         };
@@ -169,11 +175,7 @@ impl Machine {
                 let Some(f) = self.goroutines[gid.0 as usize].frames.last() else {
                     return Ok(());
                 };
-                let func = self.program.func(f.func);
-                func.spans
-                    .get(f.pc.saturating_sub(1) as usize)
-                    .copied()
-                    .unwrap_or(func.span)
+                self.program.func(f.func).span_at(f.pc.saturating_sub(1))
             };
             match d {
                 Deferred::Call { func, args } => {
@@ -259,13 +261,7 @@ impl Machine {
                 let span = g
                     .frames
                     .last()
-                    .map(|f| {
-                        let func = prog.func(f.func);
-                        func.spans
-                            .get(f.call_pc as usize)
-                            .copied()
-                            .unwrap_or(func.span)
-                    })
+                    .map(|f| prog.func(f.func).span_at(f.call_pc))
                     .unwrap_or_default();
                 if more {
                     self.park(gid, Visible::SyncMap(inflight), Some(span));
@@ -275,13 +271,7 @@ impl Machine {
                 let span = g
                     .frames
                     .last()
-                    .map(|f| {
-                        let func = prog.func(f.func);
-                        func.spans
-                            .get(f.call_pc as usize)
-                            .copied()
-                            .unwrap_or(func.span)
-                    })
+                    .map(|f| prog.func(f.func).span_at(f.call_pc))
                     .unwrap_or_default();
                 self.park(gid, Visible::OnceDone(p), Some(span));
             }
@@ -305,7 +295,7 @@ impl Machine {
             self.frame(gid).returning = true;
             return Ok(());
         };
-        let span = func.spans.get(pc as usize).copied().unwrap_or(func.span);
+        let span = func.span_at(pc);
         {
             let f = self.frame(gid);
             f.pc = pc + 1;

@@ -23,9 +23,7 @@ impl Machine {
                 let msg = self.errorf(&args);
                 vec![Value::Iface(Some(Box::new((err_type, Value::str(&msg)))))]
             }
-            LibFunc::StrconvItoa => vec![Value::str(
-                &int(arg(&args, 0)?)?.to_string(),
-            )],
+            LibFunc::StrconvItoa => vec![Value::str(&int(arg(&args, 0)?)?.to_string())],
             LibFunc::StrconvAtoi => {
                 let s = sarg(0);
                 match s.parse::<i64>() {
@@ -92,9 +90,7 @@ impl Machine {
                 _ => return Err(RtError::nil_deref().into()),
             },
             other => {
-                return Err(
-                    InternalError::new(format!("no local semantics for {other:?}")).into(),
-                )
+                return Err(InternalError::new(format!("no local semantics for {other:?}")).into())
             }
         };
         if let Some(f) = self.goroutines[gid.0 as usize].frames.last_mut() {
@@ -104,7 +100,13 @@ impl Machine {
     }
 
     /// `sync/atomic` operations on plain integer variables and on `atomic.Int32/Int64/Bool`.
-    pub(super) fn atomic(&mut self, gid: Gid, func: LibFunc, p: Pointer, args: &[Value]) -> R<Vec<Value>> {
+    pub(super) fn atomic(
+        &mut self,
+        gid: Gid,
+        func: LibFunc,
+        p: Pointer,
+        args: &[Value],
+    ) -> R<Vec<Value>> {
         use LibFunc::*;
         let a1 = args.get(1).cloned().unwrap_or(Value::Int(0));
         let a2 = args.get(2).cloned().unwrap_or(Value::Int(0));
@@ -456,10 +458,7 @@ impl Machine {
                         current.clone().unwrap_or(Value::Iface(None)),
                         Value::Bool(current.is_some()),
                     ]);
-                    SyncMapCall::Store {
-                        key,
-                        value: val()?,
-                    }
+                    SyncMapCall::Store { key, value: val()? }
                 } else {
                     let old = val()?;
                     let new = arg(args, 3)?.clone();

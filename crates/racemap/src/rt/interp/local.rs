@@ -263,7 +263,11 @@ impl Machine {
                 } else {
                     None
                 };
-                let hiv = if *hi { Some(int(&self.pop(gid)?)?) } else { None };
+                let hiv = if *hi {
+                    Some(int(&self.pop(gid)?)?)
+                } else {
+                    None
+                };
                 let lov = if *lo { int(&self.pop(gid)?)? } else { 0 };
                 let x = self.pop(gid)?;
                 let r = self.slice_expr(x, lov, hiv, maxv)?;

@@ -266,7 +266,9 @@ mod tests {
         let r = crate::run::run(m, &crate::run::RunConfig::default());
         assert_eq!(r.end, crate::run::RunEnd::Internal);
         assert_eq!(r.exit_code, Some(crate::rt::error::EXIT_INTERNAL));
-        assert!(r.stderr.starts_with("racemap internal error: operand stack underflow"));
+        assert!(r
+            .stderr
+            .starts_with("racemap internal error: operand stack underflow"));
         assert!(crate::rt::error::is_internal_error_line(
             r.first_error_line.as_deref().unwrap_or("")
         ));
@@ -333,9 +335,7 @@ mod tests {
         let mut types = TypeTable::new();
         let int = TypeTable::basic(Basic::Int);
         let mt = types.intern(TypeKind::Map(int, int));
-        let main = func(
-            "main.main",
-            1,
+        let mut program = program(
             vec![
                 Instr::MakeMap(mt),
                 Instr::StoreLocal(0),
@@ -349,21 +349,9 @@ mod tests {
                 Instr::MapSet,
                 Instr::Return,
             ],
+            1,
         );
-        let init = func("main.init", 0, vec![Instr::Return]);
-        let program = Program {
-            source_map: SourceMap::new("prog.go", "//\n"),
-            source: "//\n".into(),
-            funcs: vec![main, init],
-            types,
-            globals: Vec::new(),
-            strings: Vec::new(),
-            selects: Vec::new(),
-            methods: BTreeMap::new(),
-            init: FuncId(1),
-            main: FuncId(0),
-            error_type: int,
-        };
+        program.types = types;
         let mut m = Machine::new(Rc::new(program), Config::default());
         let go = Choice {
             gid: Gid::MAIN,

@@ -111,10 +111,8 @@ impl Machine {
                         })
                         .collect::<R<String>>()?
                 } else {
-                    let bytes: Vec<u8> = elems
-                        .iter()
-                        .map(|v| Ok(int(v)? as u8))
-                        .collect::<R<_>>()?;
+                    let bytes: Vec<u8> =
+                        elems.iter().map(|v| Ok(int(v)? as u8)).collect::<R<_>>()?;
                     String::from_utf8_lossy(&bytes).into_owned()
                 };
                 Value::str(&s)
@@ -123,7 +121,13 @@ impl Machine {
         })
     }
 
-    pub(super) fn slice_expr(&mut self, x: Value, lo: i64, hi: Option<i64>, max: Option<i64>) -> R<Value> {
+    pub(super) fn slice_expr(
+        &mut self,
+        x: Value,
+        lo: i64,
+        hi: Option<i64>,
+        max: Option<i64>,
+    ) -> R<Value> {
         match x {
             Value::Str(s) => {
                 let len = s.len() as i64;
@@ -173,7 +177,13 @@ impl Machine {
         }
     }
 
-    pub(super) fn slice_ref(&self, s: SliceRef, lo: i64, hi: Option<i64>, max: Option<i64>) -> R<Value> {
+    pub(super) fn slice_ref(
+        &self,
+        s: SliceRef,
+        lo: i64,
+        hi: Option<i64>,
+        max: Option<i64>,
+    ) -> R<Value> {
         let cap = i64::from(s.cap);
         let m = max.unwrap_or(cap);
         let h = hi.unwrap_or(i64::from(s.len));

@@ -48,7 +48,12 @@ impl Machine {
 
     // ----- enabledness -----
 
-    pub(super) fn parked_partner(&self, me: Gid, chan: ChanId, want_recv: bool) -> Option<(Gid, Option<u32>)> {
+    pub(super) fn parked_partner(
+        &self,
+        me: Gid,
+        chan: ChanId,
+        want_recv: bool,
+    ) -> Option<(Gid, Option<u32>)> {
         for g in &self.goroutines {
             if g.gid == me || g.status != GoStatus::Parked {
                 continue;

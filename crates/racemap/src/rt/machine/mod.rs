@@ -199,18 +199,8 @@ impl Machine {
             m.fault(Gid::MAIN, f);
             return m;
         }
-        m.goroutines.push(Goroutine {
-            gid: Gid::MAIN,
-            go_id: 1,
-            frames: Vec::new(),
-            status: GoStatus::Parked,
-            next: None,
-            next_span: Span::default(),
-            panicking: None,
-            iters: Vec::new(),
-            created_by: None,
-            root: prog.main,
-        });
+        m.goroutines
+            .push(Goroutine::new(Gid::MAIN, 1, prog.main, None));
         m.budget = m.config.max_instructions_per_step;
         let r = m
             .push_call(

@@ -69,18 +69,8 @@ impl Machine {
         let gid = Gid(self.goroutines.len() as u32);
         let go_id = self.config.first_goroutine_id + u64::from(gid.0) - 1;
         let created_by = self.stack_of(parent).first().cloned();
-        self.goroutines.push(Goroutine {
-            gid,
-            go_id,
-            frames: Vec::new(),
-            status: GoStatus::Parked,
-            next: None,
-            next_span: Span::default(),
-            panicking: None,
-            iters: Vec::new(),
-            created_by,
-            root: clo.func,
-        });
+        self.goroutines
+            .push(Goroutine::new(gid, go_id, clo.func, created_by));
         let mut all = Vec::new();
         if let Some(b) = &clo.bound {
             all.push(b.clone());

@@ -19,7 +19,7 @@ impl Machine {
             };
             let span = match pc {
                 None => g.next_span,
-                Some(pc) => func.spans.get(pc as usize).copied().unwrap_or(func.span),
+                Some(pc) => func.span_at(pc),
             };
             out.push(StackFrame {
                 func: f.func,
