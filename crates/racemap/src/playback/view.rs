@@ -457,13 +457,13 @@ pub fn build(p: &Playback) -> View {
                 locks.push(LockInfo {
                     name,
                     kind: "RWMutex".into(),
-                    holder: match s.writer {
-                        WriterPhase::Active => s.writer_gid.map(go_id),
+                    holder: match s.writer() {
+                        WriterPhase::Active => s.writer_gid().map(go_id),
                         _ => None,
                     },
-                    readers: s.reader_holders.iter().map(|g| go_id(*g)).collect(),
-                    pending_writer: match s.writer {
-                        WriterPhase::Pending => s.writer_gid.map(go_id),
+                    readers: s.reader_holders().iter().map(|g| go_id(*g)).collect(),
+                    pending_writer: match s.writer() {
+                        WriterPhase::Pending => s.writer_gid().map(go_id),
                         _ => None,
                     },
                     waiting: waiting_for(&ptr),

@@ -169,7 +169,7 @@ impl Machine {
 
     /// A returning frame: run the next deferred call, or pop and deliver results.
     pub(super) fn continue_return(&mut self, gid: Gid) -> R<()> {
-        let d = self.frame(gid).defers.pop();
+        let d = self.frame(gid)?.defers.pop();
         if let Some(d) = d {
             let span = {
                 let Some(f) = self.goroutines[gid.0 as usize].frames.last() else {
@@ -292,12 +292,12 @@ impl Machine {
         let func = prog.func(fid);
         let Some(ins) = func.code.get(pc as usize) else {
             // Falling off the end: an implicit return.
-            self.frame(gid).returning = true;
+            self.frame(gid)?.returning = true;
             return Ok(());
         };
         let span = func.span_at(pc);
         {
-            let f = self.frame(gid);
+            let f = self.frame(gid)?;
             f.pc = pc + 1;
             f.call_pc = pc;
         }

@@ -52,7 +52,7 @@ impl Machine {
             Instr::MapUpdate { op, ty, elem } => self.decode_map_update(gid, *op, *ty, *elem)?,
             Instr::MapLen => Visible::MapLen(map_of(&self.pop(gid)?)),
             Instr::MapIterNext { slot } => {
-                let i = int(local_slot(&self.frame(gid).locals, *slot)?)?;
+                let i = int(local_slot(&self.frame(gid)?.locals, *slot)?)?;
                 Visible::MapIterNext { iter: i as usize }
             }
             Instr::Append { elem, n } => {

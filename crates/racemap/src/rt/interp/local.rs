@@ -42,23 +42,23 @@ impl Machine {
     pub(super) fn exec_local(&mut self, gid: Gid, ins: &Instr) -> R<()> {
         let prog = self.program.clone();
         match ins {
-            Instr::PushInt(i) => self.push(gid, Value::Int(*i)),
-            Instr::PushFloat(f) => self.push(gid, Value::Float(*f)),
-            Instr::PushBool(b) => self.push(gid, Value::Bool(*b)),
+            Instr::PushInt(i) => self.push(gid, Value::Int(*i))?,
+            Instr::PushFloat(f) => self.push(gid, Value::Float(*f))?,
+            Instr::PushBool(b) => self.push(gid, Value::Bool(*b))?,
             Instr::PushStr(s) => {
                 let s = prog.strings.get(s.0 as usize).cloned().ok_or_else(|| {
                     InternalError::new(format!("string constant {} does not exist", s.0))
                 })?;
-                self.push(gid, Value::Str(s))
+                self.push(gid, Value::Str(s))?
             }
             Instr::Zero(t) => {
                 let z = zero_value(&prog.types, *t, &self.config)?;
-                self.push(gid, z)
+                self.push(gid, z)?
             }
             Instr::Dup => {
                 let v = self.pop(gid)?;
-                self.push(gid, v.clone());
-                self.push(gid, v)
+                self.push(gid, v.clone())?;
+                self.push(gid, v)?
             }
             Instr::Pop => {
                 self.pop(gid)?;
@@ -66,16 +66,16 @@ impl Machine {
             Instr::Swap => {
                 let b = self.pop(gid)?;
                 let a = self.pop(gid)?;
-                self.push(gid, b);
-                self.push(gid, a);
+                self.push(gid, b)?;
+                self.push(gid, a)?;
             }
             Instr::LoadLocal(n) => {
-                let v = local_slot(&self.frame(gid).locals, *n)?.clone();
-                self.push(gid, v)
+                let v = local_slot(&self.frame(gid)?.locals, *n)?.clone();
+                self.push(gid, v)?
             }
             Instr::StoreLocal(n) => {
                 let v = self.pop(gid)?;
-                let f = self.frame(gid);
+                let f = self.frame(gid)?;
                 if f.locals.len() <= *n as usize {
                     f.locals.resize(*n as usize + 1, Value::Unit);
                 }
@@ -88,16 +88,16 @@ impl Machine {
                     .iter()
                     .map(int)
                     .collect::<R<_>>()?;
-                let f = self.frame(gid);
+                let f = self.frame(gid)?;
                 let mut cur = f
                     .locals
                     .get_mut(*slot as usize)
                     .ok_or_else(RtError::nil_deref)?;
                 for i in path {
                     cur = match cur {
-                        Value::Struct(fs) => {
-                            fs.get_mut(i as usize).ok_or_else(RtError::nil_deref)?
-                        }
+                        Value::Struct(fs) => fs
+                            .get_mut(i as usize)
+                            .ok_or_else(|| missing(&format!("struct field {i}")))?,
                         Value::Array(es) => {
                             let len = es.len() as i64;
                             if i < 0 || i >= len {
@@ -113,12 +113,12 @@ impl Machine {
             Instr::Alloc(t) => {
                 let z = zero_value(&prog.types, *t, &self.config)?;
                 let obj = self.heap.alloc(&self.config, z, Some(*t))?;
-                self.push(gid, Value::Ptr(Some(Pointer::root(obj))))
+                self.push(gid, Value::Ptr(Some(Pointer::root(obj))))?
             }
             Instr::Box(t) => {
                 let v = self.pop(gid)?;
                 let obj = self.heap.alloc(&self.config, v, Some(*t))?;
-                self.push(gid, Value::Ptr(Some(Pointer::root(obj))))
+                self.push(gid, Value::Ptr(Some(Pointer::root(obj))))?
             }
             Instr::Rebox => {
                 let p = ptr_of(self.pop(gid)?).ok_or_else(RtError::nil_deref)?;
@@ -127,11 +127,11 @@ impl Machine {
                 let obj =
                     self.heap
                         .alloc(&self.config, v, if p.path.is_empty() { ty } else { None })?;
-                self.push(gid, Value::Ptr(Some(Pointer::root(obj))))
+                self.push(gid, Value::Ptr(Some(Pointer::root(obj))))?
             }
             Instr::FieldPtr(i) => {
                 let p = ptr_of(self.pop(gid)?).ok_or_else(RtError::nil_deref)?;
-                self.push(gid, Value::Ptr(Some(p.child(*i))))
+                self.push(gid, Value::Ptr(Some(p.child(*i))))?
             }
             Instr::IndexPtr { len } => {
                 let idx = int(&self.pop(gid)?)?;
@@ -139,7 +139,7 @@ impl Machine {
                 if idx < 0 || idx as u64 >= *len {
                     return Err(RtError::index_out_of_range(idx, *len as i64).into());
                 }
-                self.push(gid, Value::Ptr(Some(p.child(idx as u32))))
+                self.push(gid, Value::Ptr(Some(p.child(idx as u32))))?
             }
             Instr::SliceElemPtr => {
                 let idx = int(&self.pop(gid)?)?;
@@ -155,7 +155,7 @@ impl Machine {
                 self.push(
                     gid,
                     Value::Ptr(Some(Pointer::root(sl.obj).child(sl.off + idx as u32))),
-                )
+                )?
             }
             Instr::GlobalPtr(g) => {
                 let obj = *self
@@ -163,7 +163,7 @@ impl Machine {
                     .globals
                     .get(g.0 as usize)
                     .ok_or_else(RtError::nil_deref)?;
-                self.push(gid, Value::Ptr(Some(Pointer::root(obj))))
+                self.push(gid, Value::Ptr(Some(Pointer::root(obj))))?
             }
             Instr::Field(i) => {
                 let v = self.pop(gid)?;
@@ -172,7 +172,7 @@ impl Machine {
                     _ => None,
                 };
                 let f = f.ok_or_else(|| wrong_kind(&format!("a struct with field {i}"), &v))?;
-                self.push(gid, f)
+                self.push(gid, f)?
             }
             Instr::SetField(i) => {
                 let v = self.pop(gid)?;
@@ -182,7 +182,7 @@ impl Machine {
                         *f = v;
                     }
                 }
-                self.push(gid, s)
+                self.push(gid, s)?
             }
             Instr::Index => {
                 let idx = int(&self.pop(gid)?)?;
@@ -193,7 +193,7 @@ impl Machine {
                 if idx < 0 || idx as usize >= es.len() {
                     return Err(RtError::index_out_of_range(idx, es.len() as i64).into());
                 }
-                self.push(gid, es[idx as usize].clone())
+                self.push(gid, es[idx as usize].clone())?
             }
             Instr::SetIndex => {
                 let v = self.pop(gid)?;
@@ -205,19 +205,19 @@ impl Machine {
                     }
                     es[idx as usize] = v;
                 }
-                self.push(gid, a)
+                self.push(gid, a)?
             }
             Instr::MakeStruct(n) => {
                 let fs = self.popn(gid, *n as usize)?;
-                self.push(gid, Value::Struct(fs.into_boxed_slice()))
+                self.push(gid, Value::Struct(fs.into_boxed_slice()))?
             }
             Instr::MakeArray(n) => {
                 let es = self.popn(gid, *n as usize)?;
-                self.push(gid, Value::Array(es.into_boxed_slice()))
+                self.push(gid, Value::Array(es.into_boxed_slice()))?
             }
             Instr::MakeMap(t) => {
                 let id = self.new_map(*t)?;
-                self.push(gid, Value::Map(Some(id)))
+                self.push(gid, Value::Map(Some(id)))?
             }
             Instr::MapLit { ty, n } => {
                 let kvs = self.popn(gid, 2 * *n as usize)?;
@@ -229,14 +229,14 @@ impl Machine {
                         .entries
                         .insert(key, (kv[0].clone(), kv[1].clone()));
                 }
-                self.push(gid, Value::Map(Some(id)))
+                self.push(gid, Value::Map(Some(id)))?
             }
             Instr::MapIterInit => {
                 let m = map_of(&self.pop(gid)?);
                 let g = self.g(gid);
                 g.iters.push((m, MapCursor::default()));
                 let i = g.iters.len() as i64 - 1;
-                self.push(gid, Value::Int(i))
+                self.push(gid, Value::Int(i))?
             }
             Instr::MakeSlice { elem } => {
                 let cap = int(&self.pop(gid)?)?;
@@ -250,12 +250,12 @@ impl Machine {
                 self.heap.reserve(&self.config, cap as u64)?;
                 let z = zero_value(&prog.types, *elem, &self.config)?;
                 let sl = self.new_slice(vec![z; len as usize], cap as usize, *elem)?;
-                self.push(gid, Value::Slice(Some(sl)))
+                self.push(gid, Value::Slice(Some(sl)))?
             }
             Instr::SliceLit { elem, n } => {
                 let es = self.popn(gid, *n as usize)?;
                 let sl = self.new_slice(es, *n as usize, *elem)?;
-                self.push(gid, Value::Slice(Some(sl)))
+                self.push(gid, Value::Slice(Some(sl)))?
             }
             Instr::SliceExpr { lo, hi, max } => {
                 let maxv = if *max {
@@ -271,7 +271,7 @@ impl Machine {
                 let lov = if *lo { int(&self.pop(gid)?)? } else { 0 };
                 let x = self.pop(gid)?;
                 let r = self.slice_expr(x, lov, hiv, maxv)?;
-                self.push(gid, r)
+                self.push(gid, r)?
             }
             Instr::Len => {
                 let v = self.pop(gid)?;
@@ -281,7 +281,7 @@ impl Machine {
                     Value::Array(es) => es.len() as i64,
                     _ => 0,
                 };
-                self.push(gid, Value::Int(n))
+                self.push(gid, Value::Int(n))?
             }
             Instr::Cap => {
                 let v = self.pop(gid)?;
@@ -290,13 +290,13 @@ impl Machine {
                     Value::Array(es) => es.len() as i64,
                     _ => 0,
                 };
-                self.push(gid, Value::Int(n))
+                self.push(gid, Value::Int(n))?
             }
             Instr::Concat => {
                 let b = self.pop(gid)?;
                 let a = self.pop(gid)?;
                 let s = format!("{}{}", str_of(&a), str_of(&b));
-                self.push(gid, Value::str(&s))
+                self.push(gid, Value::str(&s))?
             }
             Instr::StrIndex => {
                 let i = int(&self.pop(gid)?)?;
@@ -305,21 +305,21 @@ impl Machine {
                 if i < 0 || i as usize >= bytes.len() {
                     return Err(RtError::index_out_of_range(i, bytes.len() as i64).into());
                 }
-                self.push(gid, Value::Int(i64::from(bytes[i as usize])))
+                self.push(gid, Value::Int(i64::from(bytes[i as usize])))?
             }
             Instr::StrDecodeRune => {
                 let i = int(&self.pop(gid)?)?.max(0) as usize;
                 let s = self.pop(gid)?;
                 let bytes = str_of(&s).as_bytes();
                 let (r, w) = decode_rune(bytes.get(i..).unwrap_or(&[]));
-                self.push(gid, Value::Int(i64::from(r)));
-                self.push(gid, Value::Int(w as i64))
+                self.push(gid, Value::Int(i64::from(r)))?;
+                self.push(gid, Value::Int(w as i64))?
             }
             Instr::Binary(op, b) => {
                 let y = self.pop(gid)?;
                 let x = self.pop(gid)?;
                 let r = binary(*op, *b, &x, &y)?;
-                self.push(gid, r)
+                self.push(gid, r)?
             }
             Instr::Neg(b) => {
                 let x = self.pop(gid)?;
@@ -328,15 +328,15 @@ impl Machine {
                 } else {
                     Value::Int(wrap(int(&x)?.wrapping_neg(), *b))
                 };
-                self.push(gid, r)
+                self.push(gid, r)?
             }
             Instr::BitNot(b) => {
                 let x = self.pop(gid)?;
-                self.push(gid, Value::Int(wrap(!int(&x)?, *b)))
+                self.push(gid, Value::Int(wrap(!int(&x)?, *b)))?
             }
             Instr::Not => {
                 let x = self.pop(gid)?;
-                self.push(gid, Value::Bool(!boolean(&x)?))
+                self.push(gid, Value::Bool(!boolean(&x)?))?
             }
             Instr::Eq | Instr::Ne => {
                 let y = self.pop(gid)?;
@@ -345,12 +345,12 @@ impl Machine {
                 self.push(
                     gid,
                     Value::Bool(if matches!(ins, Instr::Eq) { eq } else { !eq }),
-                )
+                )?
             }
             Instr::Convert { from, to } => {
                 let x = self.pop(gid)?;
                 let r = self.convert(x, *from, *to)?;
-                self.push(gid, r)
+                self.push(gid, r)?
             }
             Instr::ToIface(t) => {
                 let v = self.pop(gid)?;
@@ -358,7 +358,7 @@ impl Machine {
                     Value::Iface(_) => v,
                     v => Value::Iface(Some(Box::new((*t, v)))),
                 };
-                self.push(gid, r)
+                self.push(gid, r)?
             }
             Instr::TypeAssert { ty, from, comma_ok } => {
                 let v = self.pop(gid)?;
@@ -405,9 +405,9 @@ impl Machine {
                     };
                     return Err(RtError::interface_conversion(&msg).into());
                 };
-                self.push(gid, out);
+                self.push(gid, out)?;
                 if *comma_ok {
-                    self.push(gid, Value::Bool(ok));
+                    self.push(gid, Value::Bool(ok))?;
                 }
             }
             Instr::TypeIs(t) => {
@@ -416,13 +416,13 @@ impl Machine {
                     Value::Iface(Some(b)) => self.type_matches(b.0, *t),
                     _ => false,
                 };
-                self.push(gid, Value::Bool(ok))
+                self.push(gid, Value::Bool(ok))?
             }
-            Instr::Jump(t) => self.frame(gid).pc = *t,
+            Instr::Jump(t) => self.frame(gid)?.pc = *t,
             Instr::JumpIf(t) | Instr::JumpIfNot(t) => {
                 let want = matches!(ins, Instr::JumpIf(_));
                 let cond = boolean(&self.pop(gid)?)?;
-                let f = self.frame(gid);
+                let f = self.frame(gid)?;
                 f.pc = if cond == want { *t } else { f.pc };
             }
             Instr::Call { func, argc } => {
@@ -445,7 +445,7 @@ impl Machine {
                         captures: caps,
                         bound: None,
                     }))),
-                )
+                )?
             }
             Instr::MethodValue(f) => {
                 let recv = self.pop(gid)?;
@@ -456,7 +456,7 @@ impl Machine {
                         captures: Vec::new(),
                         bound: Some(recv),
                     }))),
-                )
+                )?
             }
             Instr::CallValue { argc, .. } => {
                 let args = self.popn(gid, *argc as usize)?;
@@ -485,21 +485,21 @@ impl Machine {
                 self.push_call(gid, m.func, all, Rc::from(Vec::new()), FrameKind::Call)?;
             }
             Instr::Capture(i) => {
-                let p = self.frame(gid).captures.get(*i as usize).cloned();
-                self.push(gid, Value::Ptr(p))
+                let p = self.frame(gid)?.captures.get(*i as usize).cloned();
+                self.push(gid, Value::Ptr(p))?
             }
             Instr::Defer { argc } => {
                 let args = self.popn(gid, *argc as usize)?;
                 let func = self.pop(gid)?;
-                self.frame(gid).defers.push(Deferred::Call { func, args });
+                self.frame(gid)?.defers.push(Deferred::Call { func, args });
             }
             Instr::DeferLib { func, argc } => {
                 let args = self.popn(gid, *argc as usize)?;
-                self.frame(gid)
+                self.frame(gid)?
                     .defers
                     .push(Deferred::Lib { func: *func, args });
             }
-            Instr::Return => self.frame(gid).returning = true,
+            Instr::Return => self.frame(gid)?.returning = true,
             Instr::Panic => {
                 let v = self.pop(gid)?;
                 let printed = self.panic_text(&v);
@@ -527,22 +527,22 @@ impl Machine {
                         };
                     }
                 }
-                self.push(gid, out)
+                self.push(gid, out)?
             }
             Instr::MakeChan { elem } => {
                 let cap = int(&self.pop(gid)?)?;
                 let c = self.new_chan(*elem, cap)?;
-                self.push(gid, c)
+                self.push(gid, c)?
             }
             Instr::ChanLen => {
                 let c = chan_of(&self.pop(gid)?);
                 let n = c.map(|c| self.heap.chan(c).len() as i64).unwrap_or(0);
-                self.push(gid, Value::Int(n))
+                self.push(gid, Value::Int(n))?
             }
             Instr::ChanCap => {
                 let c = chan_of(&self.pop(gid)?);
                 let n = c.map(|c| i64::from(self.heap.chan(c).cap)).unwrap_or(0);
-                self.push(gid, Value::Int(n))
+                self.push(gid, Value::Int(n))?
             }
             Instr::CallLib { func, argc } => {
                 let args = self.popn(gid, *argc as usize)?;

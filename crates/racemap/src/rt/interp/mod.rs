@@ -104,20 +104,22 @@ impl Machine {
 
     // Invariant: only called while `gid` executes code, i.e. has at least one frame
     // (`run_local` checks before every instruction).
-    fn frame(&mut self, gid: Gid) -> &mut Frame {
+    fn frame(&mut self, gid: Gid) -> R<&mut Frame> {
         self.goroutines[gid.0 as usize]
             .frames
             .last_mut()
-            .expect("frame exists while running")
+            .ok_or_else(|| missing("frame of a running goroutine").into())
     }
 
-    fn push(&mut self, gid: Gid, v: Value) {
-        self.frame(gid).stack.push(v);
+    /// Push an operand.
+    fn push(&mut self, gid: Gid, v: Value) -> R<()> {
+        self.frame(gid)?.stack.push(v);
+        Ok(())
     }
 
     /// Pop the top operand; an empty operand stack is a VM bug.
     fn pop(&mut self, gid: Gid) -> R<Value> {
-        match self.frame(gid).stack.pop() {
+        match self.frame(gid)?.stack.pop() {
             Some(v) => Ok(v),
             None => Err(self.underflow(gid, 1)),
         }
@@ -125,7 +127,7 @@ impl Machine {
 
     /// Pop the top `n` operands (in push order); fewer than `n` is a VM bug.
     fn popn(&mut self, gid: Gid, n: usize) -> R<Vec<Value>> {
-        let st = &mut self.frame(gid).stack;
+        let st = &mut self.frame(gid)?.stack;
         if st.len() < n {
             return Err(self.underflow(gid, n));
         }

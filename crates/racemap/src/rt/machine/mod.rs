@@ -225,6 +225,7 @@ impl Machine {
         }
         m.events.clear();
         m.check_deadlock();
+        m.debug_check_invariants();
         m
     }
 
@@ -450,6 +451,7 @@ impl Machine {
             self.run_local(gid);
         }
         self.check_deadlock();
+        self.debug_check_invariants();
         std::mem::take(&mut self.events)
     }
 }
@@ -475,4 +477,42 @@ fn uses_fmt(program: &Program) -> bool {
             ),
             _ => false,
         })
+}
+
+impl Machine {
+    /// The machine's invariants between steps, checked in debug builds (the property tests and
+    /// fuzzers run those): goroutine ids are indexes, a live goroutine of a running machine is
+    /// parked at its next visible operation, a buffered channel never holds more than its
+    /// capacity, and a map's writer is a goroutine that exists.
+    fn debug_check_invariants(&self) {
+        if !cfg!(debug_assertions) {
+            return;
+        }
+        for (i, g) in self.goroutines.iter().enumerate() {
+            debug_assert_eq!(g.gid.0 as usize, i, "goroutine {i} has id {:?}", g.gid);
+            if self.status == Status::Running && g.is_live() {
+                debug_assert!(
+                    g.next.is_some(),
+                    "live goroutine {i} of a running machine is not parked"
+                );
+            }
+        }
+        for (i, c) in self.heap.chans.iter().enumerate() {
+            debug_assert!(
+                c.buf.len() <= c.cap as usize,
+                "channel {i} buffers {} values with capacity {}",
+                c.buf.len(),
+                c.cap
+            );
+        }
+        for (i, m) in self.heap.maps.iter().enumerate() {
+            if let Some(w) = &m.writing {
+                debug_assert!(
+                    (w.gid.0 as usize) < self.goroutines.len(),
+                    "map {i} is written by unknown goroutine {:?}",
+                    w.gid
+                );
+            }
+        }
+    }
 }
