@@ -30,25 +30,24 @@
 use crate::diag::{SourceMap, Span};
 use crate::lang::types::{Basic, SyncKind, TypeId, TypeKind, TypeTable};
 pub use crate::rt::value::FuncId;
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::rc::Rc;
 
 /// Index of a package-level variable in [`Program::globals`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct GlobalId(pub u32);
 
 /// Index of a string constant in [`Program::strings`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct StrId(pub u32);
 
 /// Index of a select description in [`Program::selects`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SelectId(pub u32);
 
 /// A whole compiled program.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Program {
     /// Maps spans to `prog.go:LINE:COL`.
     pub source_map: SourceMap,
@@ -81,7 +80,7 @@ pub struct Program {
 }
 
 /// A method table entry.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Method {
     /// The method's code; its parameter 0 is the receiver.
     pub func: FuncId,
@@ -91,7 +90,7 @@ pub struct Method {
 }
 
 /// A package-level variable.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Global {
     /// The name as written (`counter`).
     pub name: String,
@@ -102,7 +101,7 @@ pub struct Global {
 }
 
 /// Where a function result lives while the function runs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ResultSlot {
     /// In local slot `n`.
     Local(u32),
@@ -112,7 +111,7 @@ pub enum ResultSlot {
 }
 
 /// One compiled function.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Func {
     /// Go's runtime name: `main.main`, `main.(*Cache).Get`, `main.Point.String`,
     /// `main.main.func1`, `main.init`.
@@ -146,7 +145,6 @@ pub struct Func {
     /// A compiler-made wrapper of a `go`/`defer` call (`main.main.func3` in Go 1.19). Go's race
     /// reports show its frame; panic tracebacks and goroutine dumps hide it (as the Go runtime
     /// elides wrapper functions), and `created by` names the function with the `go` statement.
-    #[serde(default)]
     pub wrapper: bool,
 }
 
@@ -159,7 +157,7 @@ impl Func {
 }
 
 /// Binary arithmetic and comparison operators of [`Instr::Binary`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum BinOp {
     /// `+` (numbers; strings use [`Instr::Concat`]).
     Add,
@@ -223,7 +221,7 @@ impl BinOp {
 }
 
 /// One case of a `select` statement, in source order.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum SelectCase {
     /// `case ch <- v:`: pops channel and value (value on top).
     Send,
@@ -235,7 +233,7 @@ pub enum SelectCase {
 }
 
 /// The shape of one `select` statement.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SelectTable {
     /// Cases in source order (without the default).
     pub cases: Vec<SelectCase>,
@@ -310,7 +308,7 @@ pub fn lib_result_count(f: LibFunc) -> u32 {
 /// Notation: "stack: `[a, b] → [c]`" (top of stack on the right). "Visible" instructions are
 /// scheduling points producing an event; all others are local computation. "Panics" lists Go
 /// runtime panics (`panic: runtime error: ...` unless written otherwise).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Instr {
     // ----- constants and stack shuffling -----
     /// Push an integer constant (any integer type; already wrapped to its width; unsigned

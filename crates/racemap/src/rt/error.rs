@@ -21,11 +21,10 @@
 
 use crate::rt::event::Gid;
 use crate::rt::value::Value;
-use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A runtime error raised by one operation of one goroutine.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum RtError {
     /// A Go panic: unwinds through deferred calls, recoverable.
     Panic {
@@ -232,7 +231,7 @@ pub const EXIT_INTERNAL: i32 = 70;
 pub const INTERNAL_ERROR_PREFIX: &str = "racemap internal error: ";
 
 /// A broken VM invariant: a bug in racemap, not in the Go program.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct InternalError {
     /// What broke, e.g. `operand stack underflow in main.main at pc 3`.
     pub message: String,
@@ -272,7 +271,7 @@ pub fn is_internal_error_line(line: &str) -> bool {
 }
 
 /// One line pair of a goroutine dump: `main.f(...)` then `\tprog.go:LINE +0xOFF`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DumpFrame {
     /// Go's runtime name of the function (`main.main.func1`).
     pub name: String,
@@ -296,7 +295,7 @@ impl DumpFrame {
 }
 
 /// One goroutine in a dump: `goroutine 6 [chan send]:` then its frames.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GoroutineDump {
     /// Go's goroutine number (main is 1).
     pub go_id: u64,
@@ -327,7 +326,7 @@ impl GoroutineDump {
 
 /// Why a run failed, with everything needed to print it: the error, who raised it and the
 /// goroutine dump captured at that moment.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RunError {
     /// The error.
     pub error: RtError,

@@ -21,7 +21,6 @@ use crate::rt::error::{InternalError, RtError};
 use crate::rt::map::MapObj;
 use crate::rt::sync_state::SyncState;
 use crate::rt::value::{ChanId, MapId, ObjId, Pointer, Value};
-use serde::{Deserialize, Serialize};
 
 /// Why a heap operation failed: a Go runtime error or a racemap bound.
 #[derive(Clone, Debug, PartialEq)]
@@ -79,7 +78,7 @@ pub fn prim_error(e: crate::rt::sync_state::PrimError) -> RtError {
 }
 
 /// One heap cell.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Cell {
     /// The value stored.
     pub value: Value,
@@ -88,7 +87,7 @@ pub struct Cell {
 }
 
 /// The machine's shared memory.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Heap {
     /// Cells by [`ObjId`].
     pub cells: Vec<Cell>,

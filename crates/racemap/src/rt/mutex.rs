@@ -16,10 +16,9 @@
 use crate::rt::event::{Effect, Gid, SyncVar, WaitReason};
 use crate::rt::sync_state::PrimError;
 use crate::rt::value::Pointer;
-use serde::{Deserialize, Serialize};
 
 /// State of a `sync.Mutex`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
 pub struct MutexState {
     /// The mutex is locked.
     pub locked: bool,

@@ -27,13 +27,12 @@
 use crate::rt::event::{Effect, Gid, SyncVar, WaitReason};
 use crate::rt::sync_state::PrimError;
 use crate::rt::value::Pointer;
-use serde::{Deserialize, Serialize};
 
 /// Go 1.19's `rwmutexMaxReaders`, used for the printed struct form.
 pub const MAX_READERS: i64 = 1 << 30;
 
 /// The state of the writer side.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
 pub enum WriterPhase {
     /// No writer holds `w`.
     #[default]
@@ -45,7 +44,7 @@ pub enum WriterPhase {
 }
 
 /// State of a `sync.RWMutex`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
 pub struct RwMutexState {
     /// The read locks held, one entry per `RLock` not yet undone, in `RLock` order (the
     /// goroutine is for display: read locks are not owned). Its length is Go's reader count.

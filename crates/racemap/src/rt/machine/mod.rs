@@ -35,12 +35,11 @@ use crate::rt::heap::{Fault, Heap};
 use crate::rt::map::MapObj;
 use crate::rt::sync_state::SyncState;
 use crate::rt::value::{ChanId, FuncId, MapId, Pointer, Value};
-use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 
 /// One schedulable move: goroutine `gid`, alternative `alt` (the `select` case index; the
 /// default case is `cases.len()`; 0 when there is no choice).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Deserialize, serde::Serialize)]
 pub struct Choice {
     /// Who moves.
     pub gid: Gid,
@@ -49,7 +48,7 @@ pub struct Choice {
 }
 
 /// Where the run is.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Status {
     /// Goroutines can still move.
     Running,
@@ -66,7 +65,7 @@ pub enum Status {
 }
 
 /// The kind of a parked operation, for schedulers and the UI.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PendingKind {
     /// Heap read.
     Load,
@@ -109,7 +108,7 @@ pub enum PendingKind {
 }
 
 /// The resources a parked operation touches, so the explorer can tell dependent steps apart.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Footprint {
     /// Heap locations with `true` for a write.
     pub memory: Vec<(Pointer, bool)>,
@@ -126,7 +125,7 @@ pub struct Footprint {
 }
 
 /// A goroutine's next operation.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct PendingOp {
     /// What it is.
     pub kind: PendingKind,

@@ -55,15 +55,14 @@ use crate::rt::event::{Effect, Gid, SyncVar, WaitReason};
 use crate::rt::mutex::MutexState;
 use crate::rt::sync_state::PrimError;
 use crate::rt::value::{MapKey, Pointer, Value};
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Index of an entry in [`SyncMapState::entries`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Deserialize, serde::Serialize)]
 pub struct EntryId(pub u32);
 
 /// The pointer `p` of Go's `entry`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
 pub enum EntryP {
     /// A stored value (an interface value, possibly a nil interface).
     Value(Value),
@@ -74,7 +73,7 @@ pub enum EntryP {
 }
 
 /// One `entry`, shared by `read` and `dirty`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
 pub struct Entry {
     /// The key as a Go value (an interface value).
     pub key: Value,
@@ -85,7 +84,7 @@ pub struct Entry {
 }
 
 /// Go's `readOnly`: the atomically published snapshot.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
 pub struct ReadOnly {
     /// Key → entry. Never mutated after publication (a new `ReadOnly` replaces it).
     pub m: BTreeMap<MapKey, EntryId>,
@@ -95,7 +94,7 @@ pub struct ReadOnly {
 }
 
 /// State of a `sync.Map`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
 pub struct SyncMapState {
     /// The internal mutex `mu` guarding `dirty` and `misses` (its holder is shown).
     pub mu: MutexState,
@@ -129,7 +128,7 @@ pub fn is_sync_map_method(f: LibFunc) -> bool {
 }
 
 /// A `sync.Map` method call.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum SyncMapCall {
     /// `Load(key) (value any, ok bool)`.
     Load {
@@ -182,7 +181,7 @@ pub enum SyncMapCall {
 }
 
 /// Where a call is.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Phase {
     /// The first step: load `read` and try the lock-free path.
     Fast,
@@ -202,7 +201,7 @@ pub enum Phase {
 }
 
 /// An in-flight `sync.Map` call, kept in the goroutine by the VM.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SyncMapOp {
     /// The call.
     pub call: SyncMapCall,
