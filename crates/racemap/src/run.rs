@@ -63,7 +63,7 @@ pub enum RunEnd {
 }
 
 /// Everything a run produced.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RunResult {
     /// Program stdout.
     pub stdout: String,

@@ -6,7 +6,6 @@
 //!
 //! [`Status::Limit`]: crate::rt::machine::Status::Limit
 
-
 /// Bounds and numbering for one machine.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Config {

@@ -10,12 +10,13 @@
 
 use crate::diag::Span;
 use crate::rt::value::{ChanId, FuncId, MapId, Pointer, Value};
+use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 
 /// A goroutine, by index into the machine's goroutine table (0 is `main`).
 ///
 /// Go numbers goroutines differently (`goroutine 1` is main); see `Machine::go_id`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Gid(pub u32);
 
 impl Gid {
@@ -24,7 +25,7 @@ impl Gid {
 }
 
 /// One frame of a goroutine's call stack, innermost first in a stack.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StackFrame {
     /// The function.
     pub func: FuncId,
@@ -40,7 +41,7 @@ pub type Stack = Rc<[StackFrame]>;
 /// A memory location as the race detector sees it. Struct fields and array/slice elements are
 /// separate locations; a map is one location (Go's detector treats every map operation as a read
 /// or write of the whole map, so different keys still race).
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Loc {
     /// A variable on the heap: an escaping local, a global, a field, an element.
     Heap(Pointer),
@@ -49,7 +50,7 @@ pub enum Loc {
 }
 
 /// A synchronization variable: what releases and acquires of the memory model act on.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum SyncVar {
     /// A `sync.Mutex`, or the writer side of a `sync.RWMutex` (Unlock → next Lock or RLock).
     Lock(Pointer),
@@ -70,7 +71,7 @@ pub enum SyncVar {
 }
 
 /// One memory-model effect of a step.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
     /// A plain (non-atomic) read.
     Read(Loc),
@@ -92,7 +93,7 @@ pub enum Effect {
 }
 
 /// Why a goroutine cannot move, in Go's wording for stack dumps (`[chan send]`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WaitReason {
     /// `chan send`
     ChanSend,
@@ -143,7 +144,7 @@ impl WaitReason {
 /// What a visible operation was, for the trace, the visualizer and `--trace`.
 ///
 /// Objects are named by id; the runtime's snapshot resolves them to names and contents.
-#[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Op {
     /// Read of a shared variable.
     Load {
@@ -309,7 +310,7 @@ pub enum Op {
 }
 
 /// Mutex operations.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LockOp {
     /// `Lock` acquired.
     Lock,
@@ -326,7 +327,7 @@ pub enum LockOp {
 }
 
 /// What one step did.
-#[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Event {
     /// Who moved.
     pub gid: Gid,

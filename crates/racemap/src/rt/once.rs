@@ -19,7 +19,7 @@ use crate::rt::sync_state::PrimError;
 use crate::rt::value::Pointer;
 
 /// State of a `sync.Once`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub enum OnceState {
     /// No `Do` has started f.
     #[default]

@@ -11,7 +11,7 @@
 use crate::rt::event::WaitReason;
 
 /// The state of one sync or atomic object.
-#[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum SyncState {
     /// `sync.Mutex`.
     Mutex(crate::rt::mutex::MutexState),

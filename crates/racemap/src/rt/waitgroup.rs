@@ -14,7 +14,7 @@ use crate::rt::sync_state::PrimError;
 use crate::rt::value::Pointer;
 
 /// State of a `sync.WaitGroup`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct WaitGroupState {
     /// The counter (negative only after the panicking `Add`).
     pub counter: i64,

@@ -58,11 +58,11 @@ use crate::rt::value::{MapKey, Pointer, Value};
 use std::collections::BTreeMap;
 
 /// Index of an entry in [`SyncMapState::entries`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct EntryId(pub u32);
 
 /// The pointer `p` of Go's `entry`.
-#[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum EntryP {
     /// A stored value (an interface value, possibly a nil interface).
     Value(Value),
@@ -73,7 +73,7 @@ pub enum EntryP {
 }
 
 /// One `entry`, shared by `read` and `dirty`.
-#[derive(Clone, Debug, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
     /// The key as a Go value (an interface value).
     pub key: Value,
@@ -84,7 +84,7 @@ pub struct Entry {
 }
 
 /// Go's `readOnly`: the atomically published snapshot.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReadOnly {
     /// Key → entry. Never mutated after publication (a new `ReadOnly` replaces it).
     pub m: BTreeMap<MapKey, EntryId>,
@@ -94,7 +94,7 @@ pub struct ReadOnly {
 }
 
 /// State of a `sync.Map`.
-#[derive(Clone, Debug, Default, PartialEq, serde::Deserialize, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SyncMapState {
     /// The internal mutex `mu` guarding `dirty` and `misses` (its holder is shown).
     pub mu: MutexState,
