@@ -53,27 +53,20 @@ impl From<LimitHit> for Fault {
 
 impl From<crate::rt::sync_state::PrimError> for Fault {
     fn from(e: crate::rt::sync_state::PrimError) -> Fault {
-        Fault::Rt(prim_error(e))
-    }
-}
-
-/// Turn a primitive's error into a runtime error (adapter over `rt::sync_state::PrimError`).
-pub fn prim_error(e: crate::rt::sync_state::PrimError) -> RtError {
-    use crate::rt::sync_state::PrimError;
-    match e {
-        PrimError::Fatal(m) => RtError::Fatal { message: m },
-        PrimError::RuntimeError(m) | PrimError::Panic(m) => RtError::Panic {
-            value: Value::str(&m),
-            message: m,
-            signal: false,
-        },
-        // Only reachable through a VM bug (stepping a disabled op): report, never crash.
-        PrimError::Blocked(r) => RtError::Fatal {
-            message: format!(
-                "racemap: internal error: stepped a blocked operation [{}]",
+        use crate::rt::sync_state::PrimError;
+        match e {
+            PrimError::Fatal(m) => Fault::Rt(RtError::Fatal { message: m }),
+            PrimError::RuntimeError(m) | PrimError::Panic(m) => Fault::Rt(RtError::Panic {
+                value: Value::str(&m),
+                message: m,
+                signal: false,
+            }),
+            // Only reachable through a VM bug (stepping a disabled operation).
+            PrimError::Blocked(r) => Fault::Internal(InternalError::new(format!(
+                "stepped a blocked operation [{}]",
                 r.as_str()
-            ),
-        },
+            ))),
+        }
     }
 }
 

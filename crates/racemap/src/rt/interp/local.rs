@@ -551,10 +551,7 @@ impl Machine {
             // Visible instructions never reach here (decoded by `exec_one`); an instruction this
             // VM does not know is reported, not skipped.
             other => {
-                return Err(RtError::Fatal {
-                    message: format!("racemap: internal error: cannot execute {other:?}"),
-                }
-                .into())
+                return Err(InternalError::new(format!("cannot execute {other:?} locally")).into())
             }
         }
         Ok(())

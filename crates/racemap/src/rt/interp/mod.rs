@@ -27,7 +27,7 @@ use crate::rt::event::{Effect, Gid, Loc, LockOp, Op};
 use crate::rt::goroutine::{
     Deferred, Frame, FrameKind, GoStatus, Panicking, SelectArm, SyncMapInFlight, Visible,
 };
-use crate::rt::heap::{prim_error, zero_value, Fault};
+use crate::rt::heap::{zero_value, Fault};
 use crate::rt::machine::{Machine, Status};
 use crate::rt::map::{MapCursor, MapMutation};
 use crate::rt::sync_state::SyncState;

@@ -392,9 +392,9 @@ impl Machine {
             return Ok(());
         }
         let (partner, pcase) = self.partner(gid, c, true).ok_or_else(|| {
-            Fault::Rt(prim_error(crate::rt::sync_state::PrimError::Blocked(
+            Fault::from(crate::rt::sync_state::PrimError::Blocked(
                 crate::rt::event::WaitReason::ChanSend,
-            )))
+            ))
         })?;
         let eff = self.heap.chan_mut(c).rendezvous(c)?;
         if let Some(case) = case {
@@ -471,9 +471,9 @@ impl Machine {
             return Ok((v, ok));
         }
         let (partner, pcase) = self.partner(gid, c, false).ok_or_else(|| {
-            Fault::Rt(prim_error(crate::rt::sync_state::PrimError::Blocked(
+            Fault::from(crate::rt::sync_state::PrimError::Blocked(
                 crate::rt::event::WaitReason::ChanReceive,
-            )))
+            ))
         })?;
         let value = match &self.goroutines[partner.0 as usize].next {
             Some(Visible::Send(_, v)) => v.clone(),
