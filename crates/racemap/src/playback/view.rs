@@ -447,7 +447,7 @@ pub fn build(p: &Playback) -> View {
             SyncState::Mutex(s) => locks.push(LockInfo {
                 name,
                 kind: "Mutex".into(),
-                holder: s.holder.map(go_id),
+                holder: s.holder().map(go_id),
                 readers: Vec::new(),
                 pending_writer: None,
                 waiting: waiting_for(&ptr),
@@ -652,7 +652,7 @@ fn sync_map_info(
         dirty: s.dirty.as_ref().map(|d| show(&mut d.values())),
         misses: s.misses,
         promotions: s.promotions,
-        mu_holder: s.mu.holder.map(go_id),
+        mu_holder: s.mu.holder().map(go_id),
         waiting,
     }
 }

@@ -765,9 +765,11 @@ fn sync_values_print_go_1_19_struct_forms() {
     let mu = sync_val(SyncKind::Mutex, SyncState::Mutex(MutexState::default()));
     let locked = sync_val(
         SyncKind::Mutex,
-        SyncState::Mutex(MutexState {
-            locked: true,
-            holder: None,
+        SyncState::Mutex({
+            let mut m = MutexState::default();
+            m.lock(crate::rt::event::Gid(0), &Pointer::root(ObjId(0)))
+                .expect("free");
+            m
         }),
     );
     let wg = sync_val(

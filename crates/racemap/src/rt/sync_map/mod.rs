@@ -409,7 +409,7 @@ impl SyncMapState {
 
     /// The next step of `op` can run now: false only while waiting for `mu` held by another call.
     pub fn can_step(&self, op: &SyncMapOp) -> bool {
-        !(op.phase == Phase::Lock && self.mu.locked)
+        !(op.phase == Phase::Lock && self.mu.is_locked())
     }
 
     /// Why the call is blocked (`sync.Mutex.Lock`, as Go's stack shows for `mu`), if it is.
@@ -486,11 +486,8 @@ impl SyncMapState {
         match op.phase.clone() {
             Phase::Fast => Ok(self.step_fast(addr, op)),
             Phase::Lock => {
-                if self.mu.locked {
-                    return Err(PrimError::Blocked(WaitReason::MutexLock));
-                }
-                self.mu.locked = true;
-                self.mu.holder = Some(gid);
+                // `mu`'s own effects are replaced by the step's (on `mu_var`).
+                self.mu.lock(gid, addr)?;
                 op.phase = Phase::Slow;
                 Ok(SyncMapStep {
                     text: format!("{}: mu.Lock()", op.label()),

@@ -5,8 +5,8 @@ use super::*;
 
 impl SyncMapState {
     pub(super) fn unlock(&mut self, addr: &Pointer, text: &mut String, fx: &mut Vec<Effect>) {
-        self.mu.locked = false;
-        self.mu.holder = None;
+        let released = self.mu.unlock(addr);
+        debug_assert!(released.is_ok(), "sync.Map unlocked a free mu");
         fx.push(Effect::Release(Self::mu_var(addr)));
         text.push_str("; mu.Unlock()");
     }

@@ -89,7 +89,7 @@ fn first_store_goes_to_dirty_and_amends_read() {
     );
     assert!(m.read.m.is_empty() && m.read.amended);
     assert_eq!(m.dirty.as_ref().map(|d| d.len()), Some(1));
-    assert!(!m.mu.locked);
+    assert!(!m.mu.is_locked());
     assert_eq!(m.contents(), vec![(k("a"), v(1))]);
 }
 
@@ -192,7 +192,7 @@ fn mu_blocks_a_second_slow_path() {
         st.effects,
         vec![Effect::Acquire(SyncVar::Lock(addr().child(0)))]
     );
-    assert_eq!(m.mu.holder, Some(Gid(1)));
+    assert_eq!(m.mu.holder(), Some(Gid(1)));
     assert!(!m.can_step(&b));
     assert_eq!(m.wait_reason(&b), Some(WaitReason::MutexLock));
     assert_eq!(
