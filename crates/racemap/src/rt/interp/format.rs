@@ -24,22 +24,24 @@ impl Machine {
         }
     }
 
-    pub(super) fn format_arg(args: &[Value]) -> String {
-        match args.first() {
-            Some(Value::Str(s)) => s.to_string(),
-            Some(Value::Iface(Some(b))) => str_of(&b.1).to_string(),
-            _ => String::new(),
-        }
+    /// `fmt.Sprintf(args[0], args[1..]...)`.
+    pub(super) fn sprintf(&self, args: &[Value]) -> R<String> {
+        let format = string_arg(args, 0)?;
+        Ok(crate::rt::fmt::sprintf(
+            &MachineFmt(self),
+            &format,
+            &args[1..],
+        ))
     }
 
-    pub(super) fn sprintf(&self, args: &[Value]) -> String {
-        let format = Self::format_arg(args);
-        crate::rt::fmt::sprintf(&MachineFmt(self), &format, args.get(1..).unwrap_or(&[]))
-    }
-
-    pub(super) fn errorf(&self, args: &[Value]) -> String {
-        let format = Self::format_arg(args);
-        crate::rt::fmt::errorf_text(&MachineFmt(self), &format, args.get(1..).unwrap_or(&[]))
+    /// The message of `fmt.Errorf(args[0], args[1..]...)`.
+    pub(super) fn errorf(&self, args: &[Value]) -> R<String> {
+        let format = string_arg(args, 0)?;
+        Ok(crate::rt::fmt::errorf_text(
+            &MachineFmt(self),
+            &format,
+            &args[1..],
+        ))
     }
 
     /// One argument of the builtin `print`/`println` as Go's runtime prints it (`printbool`,
@@ -113,5 +115,43 @@ impl crate::rt::fmt::FmtHeap for MachineFmt<'_> {
 
     fn method_string(&self, ty: TypeId, value: &Value) -> Option<String> {
         self.0.method_string(ty, value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rt::config::Config;
+    use crate::rt::machine::{Machine, Status};
+    use std::rc::Rc;
+
+    /// Run a one-goroutine program to its end; its (stdout, stderr).
+    fn run(source: &str) -> (String, String) {
+        let program = crate::compile::compile(source).expect("compiles");
+        let mut m = Machine::new(Rc::new(program), Config::default());
+        while *m.status() == Status::Running {
+            let moves = m.runnable();
+            m.step(moves[0]);
+        }
+        assert_eq!(m.status(), &Status::Exited);
+        (m.stdout().to_string(), m.stderr().to_string())
+    }
+
+    /// Go 1.19 prints `[1/2]0xc000038760 [0/0]0x0 0x0 0x0 7 200 +2.500000e+000 true go` then
+    /// `(0x0,0x0)` (its addresses vary; racemap's are its deterministic fake ones).
+    #[test]
+    fn builtin_println_prints_like_go_runtime() {
+        let (_, stderr) = run("package main\n\nfunc main() {\n\ts := []int{1, 2, 3}\n\tvar ns []int\n\tvar np *int\n\tvar nm map[int]int\n\tx := 7\n\tprintln(s[1:2], ns, np, nm, x, uint8(200), 2.5, true, \"go\")\n\tvar e error\n\tprintln(e)\n}\n");
+        assert_eq!(
+            stderr,
+            "[1/2]0xc000010008 [0/0]0x0 0x0 0x0 7 200 +2.500000e+000 true go\n(0x0,0x0)\n"
+        );
+    }
+
+    /// One address scheme: `println(p)` and `fmt.Printf("%p", p)` agree, as in Go.
+    #[test]
+    fn println_and_percent_p_print_the_same_address() {
+        let (stdout, stderr) = run("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tx := 1\n\tp := &x\n\tm := map[int]int{}\n\tc := make(chan int)\n\tprintln(p, m, c)\n\tfmt.Printf(\"%p %p %p\\n\", p, m, c)\n}\n");
+        assert!(stderr.starts_with("0xc"), "{stderr}");
+        assert_eq!(stderr, stdout);
     }
 }

@@ -7,25 +7,19 @@ use super::*;
 impl Machine {
     /// A non-visible library call: pushes its results.
     pub(super) fn lib_local(&mut self, gid: Gid, func: LibFunc, args: Vec<Value>) -> R<()> {
-        let sarg = |i: usize| -> String {
-            match args.get(i) {
-                Some(Value::Str(s)) => s.to_string(),
-                Some(Value::Iface(Some(b))) => str_of(&b.1).to_string(),
-                _ => String::new(),
-            }
-        };
+        let sarg = |i: usize| string_arg(&args, i);
         let err_type = self.program.error_type;
         let results: Vec<Value> = match func {
             LibFunc::FmtSprint => vec![Value::str(&self.sprint(&args, false))],
             LibFunc::FmtSprintln => vec![Value::str(&self.sprint(&args, true))],
-            LibFunc::FmtSprintf => vec![Value::str(&self.sprintf(&args))],
+            LibFunc::FmtSprintf => vec![Value::str(&self.sprintf(&args)?)],
             LibFunc::FmtErrorf => {
-                let msg = self.errorf(&args);
+                let msg = self.errorf(&args)?;
                 vec![Value::Iface(Some(Box::new((err_type, Value::str(&msg)))))]
             }
             LibFunc::StrconvItoa => vec![Value::str(&int(arg(&args, 0)?)?.to_string())],
             LibFunc::StrconvAtoi => {
-                let s = sarg(0);
+                let s = sarg(0)?;
                 match s.parse::<i64>() {
                     Ok(i) if !s.starts_with('+') || s.len() > 1 => {
                         vec![Value::Int(i), Value::Iface(None)]
@@ -39,12 +33,12 @@ impl Machine {
                     }
                 }
             }
-            LibFunc::StringsContains => vec![Value::Bool(sarg(0).contains(&sarg(1)))],
-            LibFunc::StringsHasPrefix => vec![Value::Bool(sarg(0).starts_with(&sarg(1)))],
-            LibFunc::StringsHasSuffix => vec![Value::Bool(sarg(0).ends_with(&sarg(1)))],
+            LibFunc::StringsContains => vec![Value::Bool(sarg(0)?.contains(&sarg(1)?))],
+            LibFunc::StringsHasPrefix => vec![Value::Bool(sarg(0)?.starts_with(&sarg(1)?))],
+            LibFunc::StringsHasSuffix => vec![Value::Bool(sarg(0)?.ends_with(&sarg(1)?))],
             LibFunc::StringsRepeat => {
                 let n = int(arg(&args, 1)?)?;
-                let s = sarg(0);
+                let s = sarg(0)?;
                 if n < 0 {
                     return Err(RtError::Panic {
                         message: "strings: negative Repeat count".into(),
@@ -57,18 +51,18 @@ impl Machine {
                     .reserve(&self.config, (s.len() as u64).saturating_mul(n as u64) / 64)?;
                 vec![Value::str(&s.repeat(n as usize))]
             }
-            LibFunc::StringsToUpper => vec![Value::str(&sarg(0).to_uppercase())],
-            LibFunc::StringsToLower => vec![Value::str(&sarg(0).to_lowercase())],
+            LibFunc::StringsToUpper => vec![Value::str(&sarg(0)?.to_uppercase())],
+            LibFunc::StringsToLower => vec![Value::str(&sarg(0)?.to_lowercase())],
             LibFunc::StringsJoin => {
                 let parts: Vec<String> = self
                     .elements_of(arg(&args, 0)?)?
                     .iter()
-                    .map(|v| str_of(v).to_string())
-                    .collect();
-                vec![Value::str(&parts.join(&sarg(1)))]
+                    .map(|v| Ok(str_of(v)?.to_string()))
+                    .collect::<R<_>>()?;
+                vec![Value::str(&parts.join(&sarg(1)?))]
             }
             LibFunc::StringsSplit => {
-                let (s, sep) = (sarg(0), sarg(1));
+                let (s, sep) = (sarg(0)?, sarg(1)?);
                 let parts: Vec<Value> = if sep.is_empty() {
                     s.chars().map(|c| Value::str(&c.to_string())).collect()
                 } else {
@@ -209,7 +203,7 @@ impl Machine {
                 let text = match func {
                     LibFunc::FmtPrintln => self.sprint(&args, true),
                     LibFunc::FmtPrint => self.sprint(&args, false),
-                    _ => self.sprintf(&args),
+                    _ => self.sprintf(&args)?,
                 };
                 self.stdout.push_str(&text);
                 self.emit(

@@ -295,13 +295,13 @@ impl Machine {
             Instr::Concat => {
                 let b = self.pop(gid)?;
                 let a = self.pop(gid)?;
-                let s = format!("{}{}", str_of(&a), str_of(&b));
+                let s = format!("{}{}", str_of(&a)?, str_of(&b)?);
                 self.push(gid, Value::str(&s))?
             }
             Instr::StrIndex => {
                 let i = int(&self.pop(gid)?)?;
                 let s = self.pop(gid)?;
-                let bytes = str_of(&s).as_bytes().to_vec();
+                let bytes = str_of(&s)?.as_bytes().to_vec();
                 if i < 0 || i as usize >= bytes.len() {
                     return Err(RtError::index_out_of_range(i, bytes.len() as i64).into());
                 }
@@ -310,7 +310,7 @@ impl Machine {
             Instr::StrDecodeRune => {
                 let i = int(&self.pop(gid)?)?.max(0) as usize;
                 let s = self.pop(gid)?;
-                let bytes = str_of(&s).as_bytes();
+                let bytes = str_of(&s)?.as_bytes();
                 let (r, w) = decode_rune(bytes.get(i..).unwrap_or(&[]));
                 self.push(gid, Value::Int(i64::from(r)))?;
                 self.push(gid, Value::Int(w as i64))?

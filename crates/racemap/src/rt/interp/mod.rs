@@ -173,10 +173,18 @@ pub(super) fn chan_of(v: &Value) -> Option<crate::rt::value::ChanId> {
     }
 }
 
-pub(super) fn str_of(v: &Value) -> &str {
+pub(super) fn str_of(v: &Value) -> R<&str> {
     match v {
-        Value::Str(s) => s,
-        _ => "",
+        Value::Str(s) => Ok(s),
+        _ => Err(wrong_kind("a string", v)),
+    }
+}
+
+/// String argument `i` of a library call (a `string`, possibly boxed in an interface).
+fn string_arg(args: &[Value], i: usize) -> R<String> {
+    match arg(args, i)? {
+        Value::Iface(Some(b)) => Ok(str_of(&b.1)?.to_string()),
+        v => Ok(str_of(v)?.to_string()),
     }
 }
 

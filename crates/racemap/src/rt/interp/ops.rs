@@ -86,7 +86,7 @@ impl Machine {
                 }
             }
             (TypeKind::Basic(_), TypeKind::Slice(e)) => {
-                let s = str_of(&x).to_string();
+                let s = str_of(&x)?.to_string();
                 let runes = matches!(types.under(*e), TypeKind::Basic(Basic::Int32));
                 let elems: Vec<Value> = if runes {
                     s.chars().map(|c| Value::Int(c as i64)).collect()
@@ -221,7 +221,7 @@ impl Machine {
     /// method that blocks or fails gives `None`).
     pub(crate) fn method_string(&self, ty: TypeId, value: &Value) -> Option<String> {
         if ty == self.program.error_type {
-            return Some(str_of(value).to_string());
+            return Some(str_of(value).ok()?.to_string());
         }
         let m = ["Error", "String"]
             .iter()
