@@ -284,6 +284,20 @@ mod tests {
         ));
     }
 
+    /// The explorer reports an internal error as a distinct outcome, never as a Go failure.
+    #[test]
+    fn explore_reports_the_internal_error_outcome() {
+        let m = Machine::new(
+            Rc::new(program(vec![Instr::Pop, Instr::Return], 0)),
+            Config::default(),
+        );
+        let r = crate::explore::explore(m, &crate::explore::DporConfig::default());
+        assert_eq!(r.outcomes.len(), 1);
+        let error = r.outcomes[0].error.as_deref().unwrap_or("");
+        assert!(crate::rt::error::is_internal_error_line(error), "{error}");
+        assert!(!r.deadlock);
+    }
+
     /// A condition that is not a bool (the checker guarantees one) used to read as `false`.
     #[test]
     fn wrong_kind_operand_is_an_internal_error_not_a_wrong_branch() {

@@ -367,6 +367,30 @@ impl Machine {
         }
     }
 
+    /// The goroutine an unbuffered send (`me_sends`) or receive on `c` completes with. The
+    /// scheduler only steps an enabled rendezvous, so a missing partner is a VM bug.
+    fn rendezvous_partner(
+        &self,
+        gid: Gid,
+        c: crate::rt::value::ChanId,
+        me_sends: bool,
+    ) -> R<(Gid, Option<u32>)> {
+        let reason = if me_sends {
+            crate::rt::event::WaitReason::ChanSend
+        } else {
+            crate::rt::event::WaitReason::ChanReceive
+        };
+        self.partner(gid, c, me_sends)
+            .ok_or_else(|| Fault::from(crate::rt::sync_state::PrimError::Blocked(reason)))
+    }
+
+    /// The `select` event of a channel operation that is a `select` case.
+    fn emit_select_case(&mut self, gid: Gid, case: Option<u32>) {
+        if let Some(case) = case {
+            self.emit(gid, Op::Select { case: Some(case) }, Vec::new());
+        }
+    }
+
     pub(super) fn send(
         &mut self,
         gid: Gid,
@@ -377,9 +401,7 @@ impl Machine {
         let ch = self.heap.chan(c);
         if ch.closed || !ch.is_unbuffered() {
             let eff = self.heap.chan_mut(c).send(c, value.clone())?;
-            if let Some(case) = case {
-                self.emit(gid, Op::Select { case: Some(case) }, Vec::new());
-            }
+            self.emit_select_case(gid, case);
             self.emit(
                 gid,
                 Op::Send {
@@ -391,15 +413,9 @@ impl Machine {
             );
             return Ok(());
         }
-        let (partner, pcase) = self.partner(gid, c, true).ok_or_else(|| {
-            Fault::from(crate::rt::sync_state::PrimError::Blocked(
-                crate::rt::event::WaitReason::ChanSend,
-            ))
-        })?;
+        let (partner, pcase) = self.rendezvous_partner(gid, c, true)?;
         let eff = self.heap.chan_mut(c).rendezvous(c)?;
-        if let Some(case) = case {
-            self.emit(gid, Op::Select { case: Some(case) }, Vec::new());
-        }
+        self.emit_select_case(gid, case);
         self.emit(
             gid,
             Op::Send {
@@ -455,9 +471,7 @@ impl Machine {
                 Some(v) => v,
                 None => self.zero_of(elem)?,
             };
-            if let Some(case) = case {
-                self.emit(gid, Op::Select { case: Some(case) }, Vec::new());
-            }
+            self.emit_select_case(gid, case);
             self.emit(
                 gid,
                 Op::Recv {
@@ -470,11 +484,7 @@ impl Machine {
             );
             return Ok((v, ok));
         }
-        let (partner, pcase) = self.partner(gid, c, false).ok_or_else(|| {
-            Fault::from(crate::rt::sync_state::PrimError::Blocked(
-                crate::rt::event::WaitReason::ChanReceive,
-            ))
-        })?;
+        let (partner, pcase) = self.rendezvous_partner(gid, c, false)?;
         let value = match &self.goroutines[partner.0 as usize].next {
             Some(Visible::Send(_, v)) => v.clone(),
             Some(Visible::Select { arms, .. }) => pcase
@@ -484,9 +494,7 @@ impl Machine {
             _ => return Err(missing("partner parked at a send").into()),
         };
         let eff = self.heap.chan_mut(c).rendezvous(c)?;
-        if let Some(case) = case {
-            self.emit(gid, Op::Select { case: Some(case) }, Vec::new());
-        }
+        self.emit_select_case(gid, case);
         self.emit(
             gid,
             Op::Recv {
