@@ -102,8 +102,8 @@ impl Machine {
         args: &[Value],
     ) -> R<Vec<Value>> {
         use LibFunc::*;
-        let a1 = args.get(1).cloned().unwrap_or(Value::Int(0));
-        let a2 = args.get(2).cloned().unwrap_or(Value::Int(0));
+        let a1 = || arg(args, 1);
+        let a2 = || arg(args, 2);
         let b32 = matches!(
             func,
             AtomicAddInt32
@@ -123,23 +123,23 @@ impl Machine {
             Value::Sync(s) => match &**s {
                 SyncState::AtomicInt(i) => Value::Int(*i),
                 SyncState::AtomicBool(b) => Value::Bool(*b),
-                _ => return Err(RtError::nil_deref().into()),
+                _ => return Err(wrong_kind("an atomic value", slot)),
             },
-            _ => return Err(RtError::nil_deref().into()),
+            _ => return Err(wrong_kind("an atomic value", slot)),
         };
         let (new, result): (Option<Value>, Option<Value>) = match func {
             AtomicAddInt32 | AtomicAddInt64 | AtomicInt32Add | AtomicInt64Add => {
-                let n = Value::Int(w(int(&old)?.wrapping_add(int(&a1)?)));
+                let n = Value::Int(w(int(&old)?.wrapping_add(int(a1()?)?)));
                 (Some(n.clone()), Some(n))
             }
             AtomicLoadInt32 | AtomicLoadInt64 | AtomicInt32Load | AtomicInt64Load
             | AtomicBoolLoad => (None, Some(old.clone())),
             AtomicStoreInt32 | AtomicStoreInt64 | AtomicInt32Store | AtomicInt64Store
-            | AtomicBoolStore => (Some(a1.clone()), None),
-            AtomicInt32Swap | AtomicInt64Swap => (Some(a1.clone()), Some(old.clone())),
+            | AtomicBoolStore => (Some(a1()?.clone()), None),
+            AtomicInt32Swap | AtomicInt64Swap => (Some(a1()?.clone()), Some(old.clone())),
             _ => {
-                if old == a1 {
-                    (Some(a2.clone()), Some(Value::Bool(true)))
+                if old == *a1()? {
+                    (Some(a2()?.clone()), Some(Value::Bool(true)))
                 } else {
                     (None, Some(Value::Bool(false)))
                 }
@@ -151,7 +151,7 @@ impl Machine {
                 Value::Sync(s) => match &mut **s {
                     SyncState::AtomicInt(i) => *i = int(n)?,
                     SyncState::AtomicBool(b) => *b = boolean(n)?,
-                    _ => {}
+                    _ => {} // other kinds returned an internal error above
                 },
                 _ => {}
             }
