@@ -59,7 +59,7 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
     if trace {
         // The run is deterministic: replaying its moves describes each step with the machine
         // as it is then (goroutine numbers, source names).
-        for line in racemap::describe::trace(&program, machine_config, &result.schedule) {
+        for line in racemap::playback::trace::trace(&program, machine_config, &result.schedule) {
             let _ = writeln!(stderr, "{line}");
         }
         let _ = writeln!(stderr, "schedule: {}", result.schedule.encode());

@@ -6,7 +6,6 @@
 
 pub mod bytecode;
 pub mod compile;
-pub mod describe;
 pub mod diag;
 pub mod explore;
 pub mod lang;
@@ -16,3 +15,4 @@ pub mod rt;
 pub mod run;
 pub mod sched;
 pub mod strategies;
+pub mod target;

@@ -9,12 +9,12 @@
 //! or [`EXIT_LIMIT`] when a racemap bound ended the run, [`EXIT_INTERNAL`] when racemap broke
 //! one of its own invariants.
 
-use crate::explore::target::{Ending, Target, EXIT_LIMIT};
 use crate::race::report::found_line;
 use crate::race::{Detector, DetectorConfig, RaceReport};
 use crate::rt::error::EXIT_INTERNAL;
 use crate::rt::event::Event;
 use crate::sched::{RandomScheduler, ReplayScheduler, Schedule, Scheduler};
+use crate::target::{Ending, Target, EXIT_LIMIT};
 use serde::{Deserialize, Serialize};
 
 /// Exit status of a run with data races that otherwise exited normally (Go's `-race`).

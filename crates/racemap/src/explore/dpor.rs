@@ -22,6 +22,16 @@
 //! last step could change its races. Sleep sets prune a move that is independent of everything
 //! done since it was explored from an ancestor.
 //!
+//! Rendezvous: a handoff is one step of two goroutines (the chooser and its partner), and its
+//! footprint is both operations' (a partner parked in a `select` gives up its other cases).
+//! Races are analysed per goroutine whose operation the step is, against that goroutine's own
+//! past only: two handoffs to the same receiver are ordered by the receiver's program order,
+//! yet the second sender could have taken the first handoff (the receiver's clock would hide
+//! that race). Arriving at a channel operation (parking there after a step) is an
+//! [`Resource::ChanArrival`](crate::target::Resource::ChanArrival), which conflicts with a
+//! `select` that has a default case on that channel: whether it takes a case depends on who
+//! has arrived.
+//!
 //! Persistent sets (FG): at every state, for each live goroutine `p` with next operation `op`,
 //! the last trace step dependent with `op` that does not happen before `p` gets `p` (or every
 //! runnable goroutine) in its backtrack set. Only sound without sleep sets here: the explorer's
@@ -35,13 +45,12 @@
 //! enumeration of all interleavings) checks that the search still finds every outcome. A
 //! preemption bound or a budget makes the search incomplete, and the result says so.
 
-use super::explorer::Explorer;
-use super::footprint::Footprint;
-use super::outcome::{ExploreResult, OutcomeSet};
-use super::target::Target;
+use super::outcome::OutcomeSet;
 use crate::race::{Detector, DetectorConfig};
 use crate::rt::event::{Event, Gid, Op};
 use crate::sched::{Choice, Schedule};
+use crate::target::Footprint;
+use crate::target::Target;
 use std::collections::BTreeSet;
 
 /// Which DPOR variant computes backtrack points.
@@ -137,7 +146,7 @@ fn join(into: &mut Vec<u32>, other: &[u32]) {
 }
 
 /// The systematic explorer's state: everything the depth-first search needs to continue, so a
-/// search can stop between two steps and resume later ([`super::Explorer`]).
+/// search can stop between two steps and resume later (`explore::Explorer`).
 #[derive(Clone, Debug)]
 pub(super) struct Search<T: Target> {
     /// The bounds of the search.
@@ -528,12 +537,29 @@ impl<T: Target> Search<T> {
                 d.observe_step(&events);
             }
             let ended = target.ending().is_some();
+            let (participants, movers) = participants(choice, &events);
+            // The step is also the operation of each rendezvous partner (a select the partner
+            // was parked in ends with it too): it touches what their pending operations touch.
             let footprint = if ended {
                 Footprint::global()
             } else {
-                pre_fp.clone()
+                let mut fp = pre_fp.clone();
+                for q in movers.iter().filter(|q| **q != choice.gid) {
+                    match top.target.footprint(*q) {
+                        Some(partner_fp) => fp.union_with(&partner_fp),
+                        None => fp = Footprint::global(),
+                    }
+                }
+                // Arriving at a channel operation is visible too: a goroutine parked at a send
+                // or receive is a rendezvous partner, which decides whether another goroutine's
+                // `select` takes a case or its default, and whom a receive pairs with.
+                for q in &participants {
+                    if let Some(next_fp) = target.footprint(*q) {
+                        fp.union_with(&next_fp.arrival());
+                    }
+                }
+                fp
             };
-            let participants = participants(choice, &events);
 
             // Sleep set of the child: what slept or was done here, independent of this move.
             let top = self.stack.last_mut().expect("stack is non-empty");
@@ -562,7 +588,16 @@ impl<T: Target> Search<T> {
             let (before, deps) = self.event_deps(&participants, &footprint);
             let clock = self.event_clock(&participants, &before, &deps);
             if self.config.algorithm == DporAlgorithm::SourceSets {
-                self.source_races(choice.gid, &before, &deps, &clock);
+                // Races are analysed for each goroutine whose operation the step is, against
+                // that goroutine's own past only: two handoffs to the same receiver (or from
+                // the same sender) are ordered by the receiver's program order, yet the other
+                // sender could have taken the first handoff; that is a race of the senders'
+                // operations, which the receiver's clock would hide.
+                for &q in &movers {
+                    let (before_q, deps_q) = self.event_deps(&[q], &footprint);
+                    let clock_q = self.event_clock(&[q], &before_q, &deps_q);
+                    self.source_races(q, &before_q, &deps_q, &clock_q);
+                }
             }
             self.trace.push(TraceStep {
                 choice,
@@ -625,27 +660,23 @@ impl<T: Target> Search<T> {
     }
 }
 
-/// The goroutines a move involved: the mover, every goroutine with an event in it (a
-/// rendezvous partner) and every goroutine it created.
-fn participants(choice: Choice, events: &[Event]) -> Vec<Gid> {
-    let mut out = vec![choice.gid];
+/// The goroutines a move involved, and those of them whose operation it was. Movers: the
+/// chooser and every goroutine with an event in the step (a rendezvous partner); participants:
+/// the movers and every goroutine the step created.
+fn participants(choice: Choice, events: &[Event]) -> (Vec<Gid>, Vec<Gid>) {
+    let mut movers = vec![choice.gid];
     for e in events {
-        if !out.contains(&e.gid) {
-            out.push(e.gid);
+        if !movers.contains(&e.gid) {
+            movers.push(e.gid);
         }
+    }
+    let mut all = movers.clone();
+    for e in events {
         if let Op::Go { child } = &e.op {
-            if !out.contains(child) {
-                out.push(*child);
+            if !all.contains(child) {
+                all.push(*child);
             }
         }
     }
-    out
-}
-
-/// Explore the schedules of `target` systematically, in one go: an [`Explorer`] advanced to the
-/// end.
-pub fn explore<T: Target>(target: T, config: &DporConfig) -> ExploreResult {
-    let mut explorer = Explorer::new(target, config);
-    explorer.advance(u64::MAX);
-    explorer.into_result()
+    (all, movers)
 }

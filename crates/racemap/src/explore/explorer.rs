@@ -10,7 +10,7 @@
 
 use super::dpor::{DporConfig, Search};
 use super::outcome::{ExploreResult, Outcome};
-use super::target::Target;
+use crate::target::Target;
 use serde::{Deserialize, Serialize};
 
 /// A systematic exploration that runs a bounded number of steps per call to
@@ -120,4 +120,12 @@ impl ProgramExplorer {
         );
         Ok(Explorer::new(machine, config))
     }
+}
+
+/// Explore the schedules of `target` systematically, in one go: an [`Explorer`] advanced to the
+/// end.
+pub fn explore<T: Target>(target: T, config: &DporConfig) -> ExploreResult {
+    let mut explorer = Explorer::new(target, config);
+    explorer.advance(u64::MAX);
+    explorer.into_result()
 }

@@ -2,9 +2,9 @@
 //! schedulers (seeds `seed, seed + 1, …`), aggregated into outcomes. Never `complete`.
 
 use super::outcome::{ExploreResult, OutcomeSet};
-use super::target::Target;
 use crate::run::{run_with, RunConfig};
 use crate::sched::{PctConfig, PctScheduler, RandomScheduler, Scheduler};
+use crate::target::Target;
 
 /// Which scheduler the sampled runs use.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -3,8 +3,6 @@
 //! schedules must replay to the same outcome. A search run in chunks ([`Explorer`]) must give
 //! exactly the result of the one-shot search, on the toys and on real Go programs.
 
-use super::footprint::{Footprint, Resource};
-use super::target::{Ending, Target};
 use super::{explore, DporConfig, ExploreProgress, ExploreResult, Explorer};
 use crate::diag::{SourceMap, Span};
 use crate::race::{Detector, DetectorConfig};
@@ -12,6 +10,7 @@ use crate::rt::event::{Effect, Event, Gid, Loc, Op, StackFrame, SyncVar};
 use crate::rt::value::{FuncId, MapId, ObjId, Pointer};
 use crate::run::{run, RunConfig};
 use crate::sched::{Choice, Schedule};
+use crate::target::{Ending, Footprint, Resource, Target};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 

@@ -9,7 +9,6 @@ use super::names::Names;
 use super::timeline::{Arrow, TimelineEntry};
 use super::words;
 use super::Playback;
-use crate::explore::target::Ending;
 use crate::race::report::found_line;
 use crate::race::RaceReport;
 use crate::rt::event::{Gid, Loc, Op};
@@ -19,6 +18,7 @@ use crate::rt::sync_map::{EntryP, SyncMapState};
 use crate::rt::sync_state::SyncState;
 use crate::rt::value::{ChanId, MapId, Pointer};
 use crate::run::EXIT_RACE;
+use crate::target::Ending;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -534,7 +534,7 @@ fn map_infos(m: &Machine, names: &Names, last: Option<&[crate::rt::event::Event]
     let heap = m.heap();
     let key_text = |map: MapId, k: &crate::rt::value::Value| match heap.maps.get(map.0 as usize) {
         Some(obj) => m.format_value(obj.key_ty, k),
-        None => crate::describe::value_literal(k),
+        None => super::trace::value_literal(k),
     };
     // Goroutines parked at map operations.
     let mut next: BTreeMap<MapId, Vec<MapTouch>> = BTreeMap::new();
@@ -666,7 +666,7 @@ fn chan_infos(
     let heap = m.heap();
     let fmt = |c: ChanId, v: &crate::rt::value::Value| match heap.chans.get(c.0 as usize) {
         Some(obj) => m.format_value(obj.elem_ty, v),
-        None => crate::describe::value_literal(v),
+        None => super::trace::value_literal(v),
     };
     let runnable = m.runnable();
     // (arrival, gid, chan, send value) of goroutines parked at channel operations.

@@ -2,12 +2,12 @@
 //! what a step did (`writes m["k1"] (starts the write; writing flag set)`) and what a parked
 //! goroutine would do next (`locks mu`).
 //!
-//! Like [`crate::describe`], but objects are named through [`Names`] and the wording is the one
+//! Like [`super::trace`], but objects are named through [`Names`] and the wording is the one
 //! read aloud by a screen reader, so it stays short.
 
 use super::names::Names;
+use super::trace::value_literal;
 use crate::bytecode::LibFunc;
-use crate::describe::value_literal;
 use crate::diag::Span;
 use crate::rt::event::{Gid, LockOp, Op};
 use crate::rt::goroutine::{GoStatus, Visible};
@@ -151,7 +151,7 @@ pub fn step_phrase(
             names.pointer(ptr),
             value_literal(value)
         ),
-        other => crate::describe::op_phrase(other, go_id),
+        other => super::trace::op_phrase(other, go_id),
     }
 }
 

@@ -1,0 +1,147 @@
+//! [`Target`] for the goroutine machine: its runnable moves, its ending in Go's terms, and the
+//! dependence footprint of each goroutine's next operation.
+//!
+//! Footprints follow `Machine::pending`, made conservative where the machine's own footprint
+//! is silent: main's exit and sleep wake-ups are global; a map iteration step reads its map;
+//! a library call that names no sync object and is neither output nor `time.Sleep` is global.
+//! `wg.Done()`, `RLock` and `RUnlock` are commuting updates within their own kind.
+
+use super::footprint::{CommutingClass, Footprint, Resource};
+use super::{Ending, Target, EXIT_LIMIT};
+use crate::bytecode::LibFunc;
+use crate::diag::SourceMap;
+use crate::rt::error::{RtError, EXIT_INTERNAL};
+use crate::rt::event::{Event, Gid};
+use crate::rt::goroutine::Visible;
+use crate::rt::machine::{Choice, Machine, PendingKind, Status};
+use std::rc::Rc;
+
+impl Target for Machine {
+    fn runnable(&self) -> Vec<Choice> {
+        Machine::runnable(self)
+    }
+
+    fn step(&mut self, choice: Choice) -> Vec<Event> {
+        Machine::step(self, choice)
+    }
+
+    fn ending(&self) -> Option<Ending> {
+        match self.status() {
+            Status::Running => None,
+            Status::Exited => Some(Ending {
+                exit_code: 0,
+                first_line: None,
+                text: String::new(),
+                deadlock: false,
+            }),
+            Status::Failed(e) => Some(Ending {
+                exit_code: e.exit_code(),
+                first_line: Some(e.first_line()),
+                text: e.render(),
+                deadlock: e.error == RtError::deadlock(),
+            }),
+            Status::Internal(e) => Some(Ending {
+                exit_code: EXIT_INTERNAL,
+                first_line: Some(e.first_line()),
+                text: e.render(),
+                deadlock: false,
+            }),
+            Status::Limit(l) => {
+                let line = l.message();
+                Some(Ending {
+                    exit_code: EXIT_LIMIT,
+                    text: format!("{line}\n"),
+                    first_line: Some(line),
+                    deadlock: false,
+                })
+            }
+        }
+    }
+
+    fn stdout(&self) -> &str {
+        Machine::stdout(self)
+    }
+
+    fn stderr(&self) -> &str {
+        Machine::stderr(self)
+    }
+
+    fn goroutine_count(&self) -> usize {
+        Machine::goroutine_count(self)
+    }
+
+    fn footprint(&self, gid: Gid) -> Option<Footprint> {
+        let p = self.pending(gid)?;
+        let global = match p.kind {
+            PendingKind::Exit => gid == Gid::MAIN,
+            PendingKind::Wake => true,
+            PendingKind::Lib(f) => {
+                f != LibFunc::TimeSleep && p.footprint.sync.is_empty() && !p.footprint.output
+            }
+            _ => false,
+        };
+        if global {
+            return Some(Footprint::global());
+        }
+        let f = p.footprint;
+        let mut resources: Vec<(Resource, bool)> = Vec::new();
+        resources.extend(f.memory.into_iter().map(|(p, w)| (Resource::Memory(p), w)));
+        resources.extend(f.maps.into_iter().map(|(m, w)| (Resource::Map(m), w)));
+        resources.extend(f.chans.into_iter().map(|c| (Resource::Chan(c), true)));
+        let commuting = match p.kind {
+            PendingKind::Lib(LibFunc::WaitGroupDone) => Some(CommutingClass::WaitGroupDone),
+            PendingKind::Lib(LibFunc::RwMutexRLock) => Some(CommutingClass::RLock),
+            PendingKind::Lib(LibFunc::RwMutexRUnlock) => Some(CommutingClass::RUnlock),
+            _ => None,
+        };
+        resources.extend(f.sync.into_iter().map(|p| match commuting {
+            Some(class) => (Resource::Commuting(p, class), true),
+            None => (Resource::Memory(p), true),
+        }));
+        if f.output {
+            resources.push((Resource::Output, true));
+        }
+        if f.spawn {
+            resources.push((Resource::Spawn, true));
+        }
+        let g = self.goroutines.get(gid.0 as usize)?;
+        if let Some(Visible::Select {
+            arms,
+            has_default: true,
+            ..
+        }) = &g.next
+        {
+            let polled: Vec<(Resource, bool)> = resources
+                .iter()
+                .filter_map(|(r, _)| match r {
+                    Resource::Chan(c) => Some((Resource::ChanPoll(*c), false)),
+                    _ => None,
+                })
+                .collect();
+            debug_assert!(arms.is_empty() || !polled.is_empty() || resources.is_empty());
+            resources.extend(polled);
+        }
+        if p.kind == PendingKind::MapIterate {
+            let g = self.goroutines.get(gid.0 as usize)?;
+            if let Some(Visible::MapIterNext { iter }) = &g.next {
+                match g.iters.get(*iter) {
+                    Some((Some(m), _)) => resources.push((Resource::Map(*m), false)),
+                    Some((None, _)) => {}
+                    None => return Some(Footprint::global()),
+                }
+            }
+        }
+        Some(Footprint {
+            global: false,
+            resources,
+        })
+    }
+
+    fn source_map(&self) -> Rc<SourceMap> {
+        Rc::new(self.program().source_map.clone())
+    }
+
+    fn first_goroutine_id(&self) -> u64 {
+        self.config().first_goroutine_id
+    }
+}
