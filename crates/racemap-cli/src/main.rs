@@ -3,7 +3,8 @@
 //! ```text
 //! racemap check FILE.go
 //! racemap run FILE.go [--seed N | --schedule S] [--max-steps N] [--trace] [--no-race]
-//! racemap explore FILE.go [--json] [--max-executions N] [--preemption-bound K] [--sample …]
+//! racemap explore FILE.go [--json] [--max-executions N] [--max-total-steps N]
+//!     [--preemption-bound K] [--sample …]
 //! racemap example STRATEGY [--goroutines N] [--ops N] [--write-percent P] [--keys K]
 //! ```
 //!
@@ -39,7 +40,8 @@ commands:
                         raise racemap's runtime limits (also for explore)
   explore FILE.go     search interleavings for races, crashes and deadlocks
       --json            print one JSON object
-      --max-executions N  (default 10000)   --preemption-bound K
+      --max-executions N  (default 10000)   --max-total-steps N  (default 2000000)
+      --preemption-bound K
       --sample random|pct --runs N --seed S   sample instead of a full search
   example STRATEGY    print a preset Go program
       STRATEGY: unsynchronized | mutex | rwmutex | syncmap | channel | sharded

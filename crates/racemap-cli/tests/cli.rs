@@ -107,6 +107,35 @@ fn explore_finds_the_map_crash_and_its_schedule_replays_it() {
     );
 }
 
+/// A search cut by a budget says which one, in JSON and in words, so the user knows what to
+/// raise; the same search with room enough is complete.
+#[test]
+fn explore_names_the_budget_that_stopped_it() {
+    let file = program("locked_writers.go");
+    let file = file.to_str().unwrap();
+    for (option, value, limit) in [
+        ("--max-executions", "2", "max-executions"),
+        ("--max-total-steps", "30", "max-total-steps"),
+        ("--preemption-bound", "0", "preemption-bound"),
+    ] {
+        let out = racemap(&["explore", "--json", option, value, file]);
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+        assert_eq!(json["complete"], false, "{option}");
+        assert_eq!(json["limit"], limit, "{option}");
+        let human = text(&racemap(&["explore", option, value, file]).stdout);
+        let first = human.lines().next().unwrap_or_default();
+        assert!(first.contains("search incomplete"), "{option}: {first}");
+        assert!(
+            first.contains(&format!("{option} {value}")) || option == "--preemption-bound",
+            "{option}: {first}"
+        );
+    }
+    let out = racemap(&["explore", "--json", "--max-total-steps", "100000", file]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    assert_eq!(json["complete"], true);
+    assert!(json["limit"].is_null());
+}
+
 #[test]
 fn trace_prints_one_line_per_step_with_the_source_line() {
     let out = racemap(&[

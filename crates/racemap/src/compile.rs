@@ -4,7 +4,7 @@
 //! [`crate::diag`]); the first phase that reports errors stops the pipeline.
 
 use crate::bytecode::Program;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, SourceMap};
 use crate::lang::{check, lower, parser};
 
 /// The file name used in messages when none is given.
@@ -21,6 +21,26 @@ pub fn compile_named(source: &str, file_name: &str) -> Result<Program, Vec<Diagn
     if !diags.is_empty() {
         return Err(diags);
     }
-    let checked = check::check(&file)?;
+    // With the source map, messages name their second position as Go does
+    // (`x redeclared in this block` + `\tprog.go:4:6: other declaration of x`).
+    let checked = check::check_with_source(&file, &SourceMap::new(file_name, source))?;
     lower::lower(&checked, source, file_name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::{render_all, SourceMap};
+
+    // Go 1.19 prints the same two lines (with `./` before the file name).
+    #[test]
+    fn messages_name_their_second_position_as_go_does() {
+        let src = "package main\n\nfunc main() {\n\tvar x int\n\tvar x string\n\t_ = x\n}\n";
+        let diags = compile_named(src, "dup.go").expect_err("redeclared");
+        let text = render_all(&diags, &SourceMap::new("dup.go", src));
+        assert_eq!(
+            text,
+            "dup.go:5:6: x redeclared in this block\n\tdup.go:4:6: other declaration of x\n"
+        );
+    }
 }

@@ -66,6 +66,7 @@ impl<'a> Exprs<'a> {
             imports,
             decls,
             node_count: _,
+            source: _,
         } = file;
         for Import {
             name: _,

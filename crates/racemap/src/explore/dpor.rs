@@ -45,7 +45,7 @@
 //! enumeration of all interleavings) checks that the search still finds every outcome. A
 //! preemption bound or a budget makes the search incomplete, and the result says so.
 
-use super::outcome::OutcomeSet;
+use super::outcome::{OutcomeSet, SearchLimit};
 use crate::race::{Detector, DetectorConfig};
 use crate::rt::event::{Event, Gid, Op};
 use crate::sched::{Choice, Schedule};
@@ -159,8 +159,8 @@ pub(super) struct Search<T: Target> {
     outcomes: OutcomeSet,
     /// Steps made so far over all executions.
     total_steps: u64,
-    /// Something was skipped (bound or budget): the result is not complete.
-    incomplete: bool,
+    /// The first bound or budget that skipped something (the result is then not complete).
+    limit: Option<SearchLimit>,
 }
 
 impl<T: Target> Search<T> {
@@ -178,7 +178,7 @@ impl<T: Target> Search<T> {
             trace: Vec::new(),
             outcomes: OutcomeSet::new(),
             total_steps: 0,
-            incomplete: false,
+            limit: None,
         };
         let root = search.new_node(target, detector);
         search.stack.push(root);
@@ -203,8 +203,8 @@ impl<T: Target> Search<T> {
     }
 
     /// Nothing was skipped so far (no bound or budget cut the search).
-    pub(super) fn complete(&self) -> bool {
-        !self.incomplete
+    pub(super) fn limit(&self) -> Option<SearchLimit> {
+        self.limit
     }
 
     /// The runs recorded, consuming the search.
@@ -490,7 +490,7 @@ impl<T: Target> Search<T> {
             break;
         }
         if pruned {
-            self.incomplete = true;
+            self.limit.get_or_insert(SearchLimit::PreemptionBound);
         }
         found
     }
@@ -501,10 +501,12 @@ impl<T: Target> Search<T> {
     /// `stop_at == total_steps` makes no step but may find that the search is over.
     pub(super) fn run(&mut self, stop_at: u64) -> bool {
         loop {
-            if self.outcomes.executions() >= self.config.max_executions
-                || self.total_steps >= self.config.max_total_steps
-            {
-                self.incomplete = true;
+            if self.outcomes.executions() >= self.config.max_executions {
+                self.limit.get_or_insert(SearchLimit::MaxExecutions);
+                return true;
+            }
+            if self.total_steps >= self.config.max_total_steps {
+                self.limit.get_or_insert(SearchLimit::MaxTotalSteps);
                 return true;
             }
             let Some((choice, preempt)) = self.next_move() else {
@@ -518,7 +520,7 @@ impl<T: Target> Search<T> {
             };
             // Pause before the step: the loop's state is the stack and the trace, and
             // `next_move` picks the same move again on resuming (it changes nothing but the
-            // `incomplete` flag, which it would set again).
+            // `limit`, which it would set again).
             if self.total_steps >= stop_at {
                 return false;
             }
@@ -540,7 +542,9 @@ impl<T: Target> Search<T> {
             let (participants, movers) = participants(choice, &events);
             // The step is also the operation of each rendezvous partner (a select the partner
             // was parked in ends with it too): it touches what their pending operations touch.
-            let footprint = if ended {
+            // A step that ended the run is dependent with everything, except main's return,
+            // which keeps its own footprint (goroutine exits commute with it).
+            let footprint = if ended && !pre_fp.main_exit {
                 Footprint::global()
             } else {
                 let mut fp = pre_fp.clone();

@@ -10,9 +10,11 @@ pub mod sample;
 pub use crate::target::{CommutingClass, Ending, Footprint, Resource, Target, EXIT_LIMIT};
 pub use dpor::{DporAlgorithm, DporConfig};
 pub use explorer::{explore, ExploreProgress, Explorer, ProgramExplorer};
-pub use outcome::{ExploreResult, Outcome};
+pub use outcome::{ExploreResult, Outcome, SearchLimit};
 pub use sample::{sample, SampleStrategy};
 
+#[cfg(test)]
+mod reduction_tests;
 #[cfg(test)]
 mod soundness_tests;
 #[cfg(test)]

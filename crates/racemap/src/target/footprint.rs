@@ -6,6 +6,13 @@
 //! main's exit (ends the program), a sleeper's wake-up (its enabledness depends on every other
 //! goroutine), or any step that actually ended the run (a panic in local code, a fatal error,
 //! a deadlock, a limit). When in doubt a step is global: that keeps the search sound.
+//!
+//! Exceptions that know the semantics: a goroutine's own exit touches nothing another goroutine
+//! can observe, so it commutes with everything, main's return included (a construct that could
+//! observe it, such as `runtime.NumGoroutine`, must give its step a footprint that conflicts
+//! with exits); atomic loads only read; `wg.Done`, `RLock` and `RUnlock` commute within their
+//! class ([`Resource::Commuting`]); arriving at a channel operation conflicts only with a
+//! `select` that has a default ([`Resource::ChanArrival`], [`Resource::ChanPoll`]).
 
 use crate::rt::value::{ChanId, MapId, Pointer};
 
@@ -76,8 +83,13 @@ impl Resource {
 /// What one step touches.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Footprint {
-    /// Dependent with every other step.
+    /// Dependent with every other step (but see `main_exit`).
     pub global: bool,
+    /// Main returns: the program ends (global), yet a goroutine's own exit commutes with it
+    /// (whether it exited before the end shows nowhere).
+    pub main_exit: bool,
+    /// A goroutine other than main exits: it touches nothing another goroutine can see.
+    pub goroutine_exit: bool,
     /// Resources with `true` for a write.
     pub resources: Vec<(Resource, bool)>,
 }
@@ -87,7 +99,24 @@ impl Footprint {
     pub fn global() -> Footprint {
         Footprint {
             global: true,
-            resources: Vec::new(),
+            ..Footprint::default()
+        }
+    }
+
+    /// Main's return: global, except with goroutine exits.
+    pub fn main_exit() -> Footprint {
+        Footprint {
+            global: true,
+            main_exit: true,
+            ..Footprint::default()
+        }
+    }
+
+    /// A goroutine's exit (not main's).
+    pub fn goroutine_exit() -> Footprint {
+        Footprint {
+            goroutine_exit: true,
+            ..Footprint::default()
         }
     }
 
@@ -95,6 +124,8 @@ impl Footprint {
     /// (a rendezvous completes the partner's send, receive or select too).
     pub fn union_with(&mut self, other: &Footprint) {
         self.global |= other.global;
+        self.main_exit &= other.main_exit;
+        self.goroutine_exit &= other.goroutine_exit;
         for r in &other.resources {
             if !self.resources.contains(r) {
                 self.resources.push(r.clone());
@@ -106,7 +137,6 @@ impl Footprint {
     /// channels.
     pub fn arrival(&self) -> Footprint {
         Footprint {
-            global: false,
             resources: self
                 .resources
                 .iter()
@@ -115,12 +145,16 @@ impl Footprint {
                     _ => None,
                 })
                 .collect(),
+            ..Footprint::default()
         }
     }
 
     /// Whether a step with this footprint and one with `other` (of another goroutine) are
     /// dependent.
     pub fn dependent(&self, other: &Footprint) -> bool {
+        if (self.main_exit && other.goroutine_exit) || (other.main_exit && self.goroutine_exit) {
+            return false;
+        }
         if self.global || other.global {
             return true;
         }
@@ -140,7 +174,6 @@ mod tests {
 
     fn mem(obj: u32, path: &[u32], write: bool) -> Footprint {
         Footprint {
-            global: false,
             resources: vec![(
                 Resource::Memory(Pointer {
                     obj: ObjId(obj),
@@ -148,6 +181,7 @@ mod tests {
                 }),
                 write,
             )],
+            ..Footprint::default()
         }
     }
 
@@ -168,8 +202,8 @@ mod tests {
     #[test]
     fn commuting_updates_commute_only_within_their_class() {
         let c = |class| Footprint {
-            global: false,
             resources: vec![(Resource::Commuting(Pointer::root(ObjId(1)), class), true)],
+            ..Footprint::default()
         };
         assert!(!c(CommutingClass::RLock).dependent(&c(CommutingClass::RLock)));
         assert!(c(CommutingClass::RLock).dependent(&c(CommutingClass::RUnlock)));
@@ -181,14 +215,22 @@ mod tests {
     fn arrivals_conflict_only_with_polls_of_their_channel() {
         use crate::rt::value::ChanId;
         let on = |r: Resource| Footprint {
-            global: false,
             resources: vec![(r, true)],
+            ..Footprint::default()
         };
         let arrive = on(Resource::Chan(ChanId(1))).arrival();
         assert!(!arrive.dependent(&arrive));
         assert!(!arrive.dependent(&on(Resource::Chan(ChanId(1)))));
         assert!(arrive.dependent(&on(Resource::ChanPoll(ChanId(1)))));
         assert!(!arrive.dependent(&on(Resource::ChanPoll(ChanId(2)))));
+    }
+
+    #[test]
+    fn goroutine_exits_commute_with_main_exit_only() {
+        assert!(!Footprint::main_exit().dependent(&Footprint::goroutine_exit()));
+        assert!(!Footprint::goroutine_exit().dependent(&Footprint::goroutine_exit()));
+        assert!(Footprint::main_exit().dependent(&mem(1, &[], false)));
+        assert!(Footprint::global().dependent(&Footprint::goroutine_exit()));
     }
 
     #[test]

@@ -72,8 +72,14 @@ impl Target for Machine {
 
     fn footprint(&self, gid: Gid) -> Option<Footprint> {
         let p = self.pending(gid)?;
+        if p.kind == PendingKind::Exit {
+            return Some(if gid == Gid::MAIN {
+                Footprint::main_exit()
+            } else {
+                Footprint::goroutine_exit()
+            });
+        }
         let global = match p.kind {
-            PendingKind::Exit => gid == Gid::MAIN,
             PendingKind::Wake => true,
             PendingKind::Lib(f) => {
                 f != LibFunc::TimeSleep && p.footprint.sync.is_empty() && !p.footprint.output
@@ -94,9 +100,20 @@ impl Target for Machine {
             PendingKind::Lib(LibFunc::RwMutexRUnlock) => Some(CommutingClass::RUnlock),
             _ => None,
         };
+        // Atomic loads only read their word: loads commute with each other.
+        let writes = !matches!(
+            p.kind,
+            PendingKind::Lib(
+                LibFunc::AtomicLoadInt32
+                    | LibFunc::AtomicLoadInt64
+                    | LibFunc::AtomicInt32Load
+                    | LibFunc::AtomicInt64Load
+                    | LibFunc::AtomicBoolLoad
+            )
+        );
         resources.extend(f.sync.into_iter().map(|p| match commuting {
             Some(class) => (Resource::Commuting(p, class), true),
-            None => (Resource::Memory(p), true),
+            None => (Resource::Memory(p), writes),
         }));
         if f.output {
             resources.push((Resource::Output, true));
@@ -132,8 +149,8 @@ impl Target for Machine {
             }
         }
         Some(Footprint {
-            global: false,
             resources,
+            ..Footprint::default()
         })
     }
 

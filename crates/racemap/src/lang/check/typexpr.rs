@@ -30,7 +30,7 @@ impl<'a> Checker<'a> {
                     return invalid;
                 }
                 if x.mode != Mode::Type {
-                    let what = crate::lang::check::describe::expr_string(e);
+                    let what = self.expr_string(e);
                     self.err(e.span, format!("{what} is not a type"));
                     return invalid;
                 }
@@ -127,7 +127,7 @@ impl<'a> Checker<'a> {
             }
             ExprKind::Bad => invalid,
             _ => {
-                let what = crate::lang::check::describe::expr_string(e);
+                let what = self.expr_string(e);
                 self.err(e.span, format!("{what} is not a type"));
                 invalid
             }

@@ -587,7 +587,8 @@ impl FnCx<'_, '_> {
             UnaryOp::Plus => self.expr(x),
             UnaryOp::Neg => {
                 self.expr(x);
-                let b = self.basic(self.lw.info.type_of(e.id).unwrap_or(Self::invalid()));
+                let t = self.ty(e);
+                let b = self.basic(t);
                 self.emit(Instr::Neg(b));
             }
             UnaryOp::Not => {
@@ -596,7 +597,8 @@ impl FnCx<'_, '_> {
             }
             UnaryOp::BitNot => {
                 self.expr(x);
-                let b = self.basic(self.lw.info.type_of(e.id).unwrap_or(Self::invalid()));
+                let t = self.ty(e);
+                let b = self.basic(t);
                 self.emit(Instr::BitNot(b));
             }
             UnaryOp::Addr => self.addr(x),

@@ -6,17 +6,24 @@
 //! keep their facts in tables indexed by id (see `lang::check::Info`) instead of mutating the tree.
 //!
 //! Invariant: ids are unique within one [`File`] and `< File::node_count`.
+//!
+//! The tree derives `Serialize` only for tests (`tests/parser_fuzz.rs`, `tests/check_info.rs`),
+//! which walk the serialized tree to find every id and span independently of [`visit`]; nothing
+//! deserializes a tree.
+
+pub mod print;
+pub mod visit;
 
 use crate::diag::Span;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Identity of an expression, statement or identifier within one file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct NodeId(pub u32);
 
 /// A name at a position. Identifiers have their own id so that resolution can record which
 /// object each use and each definition refers to.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Ident {
     /// Identity of this occurrence.
     pub id: NodeId,
@@ -27,7 +34,7 @@ pub struct Ident {
 }
 
 /// A whole source file: `package main`, imports, top-level declarations.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct File {
     /// The package clause's name (must be `main`).
     pub package: Ident,
@@ -37,10 +44,13 @@ pub struct File {
     pub decls: Vec<Decl>,
     /// One more than the largest [`NodeId`] used.
     pub node_count: u32,
+    /// The source text the tree was parsed from (messages print literals as written).
+    #[serde(skip)]
+    pub source: String,
 }
 
 /// `import "fmt"` or `import name "path"`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Import {
     /// Explicit local name (`name "path"`, `_`, `.`), if any.
     pub name: Option<Ident>,
@@ -51,7 +61,7 @@ pub struct Import {
 }
 
 /// A declaration, at top level or inside a function (`var`, `const`, `type`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum Decl {
     /// `var ( ... )`: one spec per line.
     Var(Vec<VarSpec>),
@@ -64,7 +74,7 @@ pub enum Decl {
 }
 
 /// `a, b T = x, y`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct VarSpec {
     /// Declared names.
     pub names: Vec<Ident>,
@@ -77,7 +87,7 @@ pub struct VarSpec {
 }
 
 /// `A, B T = x, y` inside a const group.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ConstSpec {
     /// Declared names.
     pub names: Vec<Ident>,
@@ -93,7 +103,7 @@ pub struct ConstSpec {
 }
 
 /// `type Name T` or `type Name = T`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TypeSpec {
     /// The new name.
     pub name: Ident,
@@ -108,7 +118,7 @@ pub struct TypeSpec {
 }
 
 /// A function or method declaration.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FuncDecl {
     /// The receiver for methods: `(c *Cache)`.
     pub recv: Option<Param>,
@@ -125,7 +135,7 @@ pub struct FuncDecl {
 }
 
 /// A function signature.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FuncType {
     /// Parameters, one entry per name (`a, b int` becomes two params sharing a type expression).
     pub params: Vec<Param>,
@@ -136,7 +146,7 @@ pub struct FuncType {
 }
 
 /// One parameter or result.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Param {
     /// The name, if written.
     pub name: Option<Ident>,
@@ -149,7 +159,7 @@ pub struct Param {
 }
 
 /// An expression (including type expressions).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Expr {
     /// Identity for the checker's tables.
     pub id: NodeId,
@@ -159,8 +169,19 @@ pub struct Expr {
     pub kind: ExprKind,
 }
 
+impl Expr {
+    /// The expression inside any parentheses: `x` for `((x))`.
+    pub fn unparen(&self) -> &Expr {
+        let mut e = self;
+        while let ExprKind::Paren(inner) = &e.kind {
+            e = inner;
+        }
+        e
+    }
+}
+
 /// Unary operators. `Deref` is written `*x` (also a pointer type).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum UnaryOp {
     /// `+x`
     Plus,
@@ -177,7 +198,7 @@ pub enum UnaryOp {
 }
 
 /// Binary operators, Go's five precedence levels.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub enum BinaryOp {
     /// `||` (precedence 1)
     LogOr,
@@ -259,8 +280,11 @@ impl BinaryOp {
     }
 }
 
-/// Channel direction in a channel type.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+/// Channel direction in a channel type. Serializable because the type table (`lang::types`),
+/// which the compiled `Program` carries, holds it.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 pub enum ChanDir {
     /// `chan T`
     Both,
@@ -271,7 +295,7 @@ pub enum ChanDir {
 }
 
 /// The kinds of expression.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum ExprKind {
     /// A name: variable, constant, type, function, package, builtin, `nil`, `true`, `iota`.
     Ident(Ident),
@@ -404,7 +428,7 @@ pub enum ExprKind {
 }
 
 /// One element of a composite literal: `value` or `key: value`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct KeyedElement {
     /// Field name, map key or array index, if written.
     pub key: Option<Expr>,
@@ -413,7 +437,7 @@ pub struct KeyedElement {
 }
 
 /// A struct field line: `X, Y int`, or an embedded `sync.Mutex`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct FieldDecl {
     /// Field names; empty for an embedded field.
     pub names: Vec<Ident>,
@@ -426,7 +450,7 @@ pub struct FieldDecl {
 }
 
 /// An interface element.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum InterfaceElem {
     /// `Name(params) results`.
     Method {
@@ -440,7 +464,7 @@ pub enum InterfaceElem {
 }
 
 /// `{ stmts }`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Block {
     /// Statements in order.
     pub stmts: Vec<Stmt>,
@@ -449,7 +473,7 @@ pub struct Block {
 }
 
 /// A statement.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Stmt {
     /// Identity for the checker's tables.
     pub id: NodeId,
@@ -460,7 +484,7 @@ pub struct Stmt {
 }
 
 /// Assignment forms.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum AssignOp {
     /// `=`
     Assign,
@@ -471,7 +495,7 @@ pub enum AssignOp {
 }
 
 /// The kinds of statement.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum StmtKind {
     /// A declaration inside a function.
     Decl(Decl),
@@ -587,7 +611,7 @@ pub enum StmtKind {
 }
 
 /// `case a, b:` / `default:` of an expression switch.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CaseClause {
     /// Case expressions; empty for `default`.
     pub exprs: Vec<Expr>,
@@ -600,7 +624,7 @@ pub struct CaseClause {
 }
 
 /// `case T1, T2:` / `default:` of a type switch (`nil` is written as the identifier `nil`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct TypeCaseClause {
     /// Case types; empty for `default`.
     pub types: Vec<Expr>,
@@ -616,7 +640,7 @@ pub struct TypeCaseClause {
 }
 
 /// `case ch <- v:`, `case x := <-ch:`, `case x, ok = <-ch:`, `case <-ch:`, `default:`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CommClause {
     /// The communication: a [`StmtKind::Send`], an [`StmtKind::Expr`] holding a receive, or an
     /// [`StmtKind::Assign`] whose single right side is a receive. `None` for `default`.
