@@ -4,11 +4,14 @@
 //! produced it; `racemap run FILE.go --schedule S` replays it.
 //!
 //! Exit status: 0 when the search found no race, crash or deadlock; 1 when it found any (so
-//! scripts can use it as a check); 1 for compile errors too (the diagnostics tell them apart).
+//! scripts can use it as a check); 1 for compile errors too (the diagnostics tell them apart);
+//! 70 when some run hit a racemap internal error (its outcome's error line starts with
+//! `racemap internal error:`).
 
 use crate::args::{compile, number, read_program, set_limit, usage, UsageError, LIMIT_OPTIONS};
 use racemap::explore::{explore, sample, DporConfig, ExploreResult, SampleStrategy, SearchLimit};
 use racemap::rt::config::Config;
+use racemap::rt::error::{is_internal_error_line, EXIT_INTERNAL};
 use racemap::rt::machine::Machine;
 use racemap::run::RunConfig;
 use std::path::PathBuf;
@@ -73,6 +76,13 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
         println!("{text}");
     } else {
         print!("{}", human(&result, &file.display().to_string(), &dpor));
+    }
+    let internal = result
+        .outcomes
+        .iter()
+        .any(|o| o.error.as_deref().is_some_and(is_internal_error_line));
+    if internal {
+        return Ok(EXIT_INTERNAL as u8);
     }
     let found = result.race || result.deadlock || result.outcomes.iter().any(|o| o.error.is_some());
     Ok(u8::from(found))

@@ -10,7 +10,9 @@
 //!
 //! Exit statuses follow `go run`'s program: 0, 1 for a compile error, 2 for a panic or fatal
 //! error, 66 when the race detector found a race; 3 when racemap itself stopped the run (a
-//! limit); 64 for a usage error. `explore` exits 1 when it found a race, crash or deadlock.
+//! limit); 70 when racemap broke one of its own invariants (`racemap internal error: …`, a
+//! racemap bug); 64 for a usage error. `explore` exits 1 when it found a race, crash or
+//! deadlock, 70 when a run hit an internal error.
 
 mod args;
 mod check;

@@ -1,7 +1,8 @@
 //! `racemap run FILE.go [--seed N | --schedule S] [--max-steps N] [--trace] [--no-race]`: run
 //! once. The program's stdout goes to stdout; its stderr (race reports as they happen, the
 //! panic or fatal error in Go's format, `Found N data race(s)`) to stderr; the exit status is
-//! the program's as `go run -race` reports it (0, 2, 66), 3 when a racemap limit stopped it.
+//! the program's as `go run -race` reports it (0, 2, 66), 3 when a racemap limit stopped it,
+//! 70 on a racemap internal error.
 
 use crate::args::{compile, number, read_program, set_limit, usage, UsageError, LIMIT_OPTIONS};
 use racemap::rt::config::Config;

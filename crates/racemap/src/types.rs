@@ -348,19 +348,37 @@ impl TypeTable {
         self.index = self.kinds.iter().cloned().zip((0..).map(TypeId)).collect();
     }
 
-    /// Go's spelling of a type, as `%T` and compiler messages print it: `map[string]int`,
+    /// Go's spelling of a type, as compiler messages print it: `map[string]int`,
     /// `*main.Cache` (with `qualify`), `[]int`, `func(int) string`, `chan<- int`, `struct{}`.
     pub fn display(&self, id: TypeId, qualify: bool) -> String {
+        self.display_as(id, TypeStyle::Compiler { qualify })
+    }
+
+    /// Go's spelling of a type in `style`: the compiler's (`struct{a int}`) or `reflect`'s, as
+    /// `%T` and runtime panics print it (`struct { a int }`, always package-qualified).
+    pub fn display_as(&self, id: TypeId, style: TypeStyle) -> String {
         let mut s = String::new();
-        self.write(&mut s, id, qualify);
+        self.write(&mut s, id, style, 0);
         s
     }
 
-    fn write(&self, s: &mut String, id: TypeId, q: bool) {
+    fn write(&self, s: &mut String, id: TypeId, style: TypeStyle, depth: u32) {
+        if depth > 64 {
+            s.push_str("...");
+            return;
+        }
+        let d = depth + 1;
+        let reflect = style == TypeStyle::Reflect;
         match self.kind(id) {
             TypeKind::Basic(b) => s.push_str(b.name()),
             TypeKind::Named { name, pkg, .. } => {
-                if (q || pkg != "main") && !pkg.is_empty() {
+                let qualify = match style {
+                    TypeStyle::Reflect => true,
+                    TypeStyle::Compiler { qualify } => {
+                        (qualify || pkg != "main") && !pkg.is_empty()
+                    }
+                };
+                if qualify {
                     s.push_str(pkg);
                     s.push('.');
                 }
@@ -368,21 +386,21 @@ impl TypeTable {
             }
             TypeKind::Pointer(t) => {
                 s.push('*');
-                self.write(s, *t, q)
+                self.write(s, *t, style, d)
             }
             TypeKind::Slice(t) => {
                 s.push_str("[]");
-                self.write(s, *t, q)
+                self.write(s, *t, style, d)
             }
             TypeKind::Array(n, t) => {
                 s.push_str(&format!("[{n}]"));
-                self.write(s, *t, q)
+                self.write(s, *t, style, d)
             }
             TypeKind::Map(k, v) => {
                 s.push_str("map[");
-                self.write(s, *k, q);
+                self.write(s, *k, style, d);
                 s.push(']');
-                self.write(s, *v, q)
+                self.write(s, *v, style, d)
             }
             TypeKind::Chan(dir, t) => {
                 s.push_str(match dir {
@@ -390,10 +408,13 @@ impl TypeTable {
                     ChanDir::Send => "chan<- ",
                     ChanDir::Recv => "<-chan ",
                 });
-                self.write(s, *t, q)
+                self.write(s, *t, style, d)
+            }
+            TypeKind::Struct(fields) if fields.is_empty() => {
+                s.push_str(if reflect { "struct {}" } else { "struct{}" })
             }
             TypeKind::Struct(fields) => {
-                s.push_str("struct{");
+                s.push_str(if reflect { "struct { " } else { "struct{" });
                 for (i, f) in fields.iter().enumerate() {
                     if i > 0 {
                         s.push_str("; ");
@@ -402,13 +423,13 @@ impl TypeTable {
                         s.push_str(&f.name);
                         s.push(' ');
                     }
-                    self.write(s, f.ty, q);
+                    self.write(s, f.ty, style, d);
                 }
-                s.push('}');
+                s.push_str(if reflect { " }" } else { "}" });
             }
             TypeKind::Func(sig) => {
                 s.push_str("func");
-                self.write_sig(s, sig, q);
+                self.write_sig(s, sig, style, d);
             }
             TypeKind::Interface(methods) => {
                 if methods.is_empty() {
@@ -419,7 +440,7 @@ impl TypeTable {
                         s.push_str(if i > 0 { "; " } else { " " });
                         s.push_str(name);
                         if let TypeKind::Func(sig) = self.kind(*sig) {
-                            self.write_sig(s, sig, q);
+                            self.write_sig(s, sig, style, d);
                         }
                     }
                     s.push_str(" }");
@@ -431,7 +452,7 @@ impl TypeTable {
                     if i > 0 {
                         s.push_str(", ");
                     }
-                    self.write(s, *t, q);
+                    self.write(s, *t, style, d);
                 }
                 s.push(')');
             }
@@ -439,7 +460,7 @@ impl TypeTable {
         }
     }
 
-    fn write_sig(&self, s: &mut String, sig: &Signature, q: bool) {
+    fn write_sig(&self, s: &mut String, sig: &Signature, style: TypeStyle, d: u32) {
         s.push('(');
         for (i, p) in sig.params.iter().enumerate() {
             if i > 0 {
@@ -448,11 +469,11 @@ impl TypeTable {
             if sig.variadic && i + 1 == sig.params.len() {
                 s.push_str("...");
                 match self.kind(*p) {
-                    TypeKind::Slice(e) => self.write(s, *e, q),
-                    _ => self.write(s, *p, q),
+                    TypeKind::Slice(e) => self.write(s, *e, style, d),
+                    _ => self.write(s, *p, style, d),
                 }
             } else {
-                self.write(s, *p, q);
+                self.write(s, *p, style, d);
             }
         }
         s.push(')');
@@ -460,7 +481,7 @@ impl TypeTable {
             0 => {}
             1 => {
                 s.push(' ');
-                self.write(s, sig.results[0], q);
+                self.write(s, sig.results[0], style, d);
             }
             _ => {
                 s.push_str(" (");
@@ -468,12 +489,26 @@ impl TypeTable {
                     if i > 0 {
                         s.push_str(", ");
                     }
-                    self.write(s, *r, q);
+                    self.write(s, *r, style, d);
                 }
                 s.push(')');
             }
         }
     }
+}
+
+/// Which of Go's two spellings of a type [`TypeTable::display_as`] writes. Real Go prints
+/// `struct{}` in compiler errors and `struct {}` through `%T`/`reflect`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TypeStyle {
+    /// `go/types`' spelling, in compiler messages; `qualify` adds `main.` to the program's own
+    /// named types (other packages are always qualified).
+    Compiler {
+        /// Qualify `main`'s named types.
+        qualify: bool,
+    },
+    /// `reflect`'s spelling, printed by `%T`, `%v` of types and runtime panics.
+    Reflect,
 }
 
 #[cfg(test)]
@@ -495,5 +530,14 @@ mod tests {
         assert_eq!(t.display(p, false), "*Cache");
         let empty = t.intern(TypeKind::Struct(vec![]));
         assert_eq!(t.display(empty, true), "struct{}");
+        assert_eq!(t.display_as(empty, TypeStyle::Reflect), "struct {}");
+        let field = Field {
+            name: "a".into(),
+            ty: int,
+            embedded: false,
+        };
+        let one = t.intern(TypeKind::Struct(vec![field]));
+        assert_eq!(t.display(one, false), "struct{a int}");
+        assert_eq!(t.display_as(one, TypeStyle::Reflect), "struct { a int }");
     }
 }

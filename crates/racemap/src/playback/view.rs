@@ -447,7 +447,7 @@ pub fn build(p: &Playback) -> View {
             SyncState::Mutex(s) => locks.push(LockInfo {
                 name,
                 kind: "Mutex".into(),
-                holder: s.holder.map(go_id),
+                holder: s.holder().map(go_id),
                 readers: Vec::new(),
                 pending_writer: None,
                 waiting: waiting_for(&ptr),
@@ -457,13 +457,13 @@ pub fn build(p: &Playback) -> View {
                 locks.push(LockInfo {
                     name,
                     kind: "RWMutex".into(),
-                    holder: match s.writer {
-                        WriterPhase::Active => s.writer_gid.map(go_id),
+                    holder: match s.writer() {
+                        WriterPhase::Active => s.writer_gid().map(go_id),
                         _ => None,
                     },
-                    readers: s.reader_holders.iter().map(|g| go_id(*g)).collect(),
-                    pending_writer: match s.writer {
-                        WriterPhase::Pending => s.writer_gid.map(go_id),
+                    readers: s.reader_holders().iter().map(|g| go_id(*g)).collect(),
+                    pending_writer: match s.writer() {
+                        WriterPhase::Pending => s.writer_gid().map(go_id),
                         _ => None,
                     },
                     waiting: waiting_for(&ptr),
@@ -652,7 +652,7 @@ fn sync_map_info(
         dirty: s.dirty.as_ref().map(|d| show(&mut d.values())),
         misses: s.misses,
         promotions: s.promotions,
-        mu_holder: s.mu.holder.map(go_id),
+        mu_holder: s.mu.holder().map(go_id),
         waiting,
     }
 }

@@ -30,11 +30,10 @@ use crate::rt::event::{Effect, SyncVar, WaitReason};
 use crate::rt::sync_state::PrimError;
 use crate::rt::value::{ChanId, Value};
 use crate::types::TypeId;
-use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
 
 /// A channel object (`make(chan T, cap)`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ChanObj {
     /// The element type (the VM makes the zero value for a receive on a closed channel).
     pub elem_ty: TypeId,

@@ -25,7 +25,7 @@ impl Gid {
 }
 
 /// One frame of a goroutine's call stack, innermost first in a stack.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StackFrame {
     /// The function.
     pub func: FuncId,
@@ -50,7 +50,7 @@ pub enum Loc {
 }
 
 /// A synchronization variable: what releases and acquires of the memory model act on.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum SyncVar {
     /// A `sync.Mutex`, or the writer side of a `sync.RWMutex` (Unlock → next Lock or RLock).
     Lock(Pointer),
@@ -71,7 +71,7 @@ pub enum SyncVar {
 }
 
 /// One memory-model effect of a step.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
     /// A plain (non-atomic) read.
     Read(Loc),
@@ -93,7 +93,7 @@ pub enum Effect {
 }
 
 /// Why a goroutine cannot move, in Go's wording for stack dumps (`[chan send]`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WaitReason {
     /// `chan send`
     ChanSend,
@@ -144,7 +144,7 @@ impl WaitReason {
 /// What a visible operation was, for the trace, the visualizer and `--trace`.
 ///
 /// Objects are named by id; the runtime's snapshot resolves them to names and contents.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Op {
     /// Read of a shared variable.
     Load {
@@ -310,7 +310,7 @@ pub enum Op {
 }
 
 /// Mutex operations.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LockOp {
     /// `Lock` acquired.
     Lock,
@@ -327,7 +327,7 @@ pub enum LockOp {
 }
 
 /// What one step did.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Event {
     /// Who moved.
     pub gid: Gid,

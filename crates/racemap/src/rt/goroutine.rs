@@ -14,11 +14,10 @@ use crate::rt::event::{Gid, StackFrame};
 use crate::rt::map::MapCursor;
 use crate::rt::value::{ChanId, FuncId, MapId, MapKey, Pointer, Value};
 use crate::types::TypeId;
-use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 
 /// A call deferred with `defer`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Deferred {
     /// `defer f(args)`.
     Call {
@@ -37,7 +36,7 @@ pub enum Deferred {
 }
 
 /// Why a frame was pushed, i.e. what happens to its results when it returns.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum FrameKind {
     /// An ordinary call: results go to the caller's operand stack.
     Call,
@@ -54,7 +53,7 @@ pub enum FrameKind {
 }
 
 /// A `sync.Map` call between its steps.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SyncMapInFlight {
     /// The sync.Map's address.
     pub ptr: Pointer,
@@ -70,7 +69,7 @@ pub struct SyncMapInFlight {
 }
 
 /// One call frame.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Frame {
     /// The function.
     pub func: FuncId,
@@ -93,7 +92,7 @@ pub struct Frame {
 }
 
 /// A goroutine's lifecycle.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum GoStatus {
     /// Parked at its next visible operation (which may or may not be enabled).
     Parked,
@@ -104,7 +103,7 @@ pub enum GoStatus {
 }
 
 /// One case of a parked `select`, with its operands.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SelectArm {
     /// The channel (`None`: a nil channel, never ready).
     pub chan: Option<ChanId>,
@@ -121,7 +120,7 @@ pub struct SelectArm {
 /// Simplification: Go loads and stores the element through the slot pointer *after*
 /// `mapassign` cleared the flag, so two racing increments can also lose an update without
 /// crashing; racemap combines in the end step, so it shows the crash or the exact count.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct MapUpdate {
     /// The operator (`+` for `++` and `+=`, `-` for `--`, …).
     pub op: crate::bytecode::BinOp,
@@ -134,7 +133,7 @@ pub struct MapUpdate {
 }
 
 /// A visible operation a goroutine is parked at, with its operands already evaluated.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Visible {
     /// `*p` read.
     Load(Option<Pointer>),
@@ -259,7 +258,7 @@ pub enum Visible {
 }
 
 /// A panic in progress on a goroutine.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Panicking {
     /// The error.
     pub error: RtError,
@@ -274,7 +273,7 @@ pub struct Panicking {
 }
 
 /// A goroutine.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Goroutine {
     /// Index in the machine's table.
     pub gid: Gid,
@@ -299,6 +298,22 @@ pub struct Goroutine {
 }
 
 impl Goroutine {
+    /// A new goroutine with no frame yet (the machine pushes its root call), parked.
+    pub fn new(gid: Gid, go_id: u64, root: FuncId, created_by: Option<StackFrame>) -> Goroutine {
+        Goroutine {
+            gid,
+            go_id,
+            frames: Vec::new(),
+            status: GoStatus::Parked,
+            next: None,
+            next_span: crate::diag::Span::default(),
+            panicking: None,
+            iters: Vec::new(),
+            created_by,
+            root,
+        }
+    }
+
     /// Still alive.
     pub fn is_live(&self) -> bool {
         self.status != GoStatus::Done

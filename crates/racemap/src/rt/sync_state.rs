@@ -9,10 +9,9 @@
 //! [`Value::Sync`]: crate::rt::value::Value::Sync
 
 use crate::rt::event::WaitReason;
-use serde::{Deserialize, Serialize};
 
 /// The state of one sync or atomic object.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum SyncState {
     /// `sync.Mutex`.
     Mutex(crate::rt::mutex::MutexState),
@@ -49,7 +48,7 @@ impl SyncState {
 
 /// Why a primitive's transition did not happen normally. The VM turns these into its runtime
 /// errors; every variant's text is exactly what Go prints after its prefix.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PrimError {
     /// An unrecoverable runtime `throw`: Go prints `fatal error: {0}` and all goroutine stacks,
     /// exit status 2 (`concurrent map writes`, `sync: unlock of unlocked mutex`).

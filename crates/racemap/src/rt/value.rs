@@ -23,7 +23,7 @@ pub struct ObjId(pub u32);
 pub struct MapId(pub u32);
 
 /// A channel object.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ChanId(pub u32);
 
 pub use crate::bytecode::FuncId;
@@ -59,7 +59,7 @@ impl Pointer {
 }
 
 /// A slice header: a window on a backing array object (whose value is a [`Value::Array`]).
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SliceRef {
     /// The backing array.
     pub obj: ObjId,
@@ -73,7 +73,7 @@ pub struct SliceRef {
 
 /// A function value: a top-level function, a closure with its captured variables, or a method
 /// value with its bound receiver.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Closure {
     /// The code.
     pub func: FuncId,
@@ -84,7 +84,7 @@ pub struct Closure {
 }
 
 /// A Go value.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Value {
     /// `bool`.
     Bool(bool),
@@ -143,7 +143,7 @@ impl Value {
 /// A map key: the comparable part of a [`Value`], totally ordered the way `fmt` sorts map keys
 /// (`internal/fmtsort`): numbers by value, strings by bytes, `false < true`, pointers and
 /// channels by address, interfaces by dynamic type then value, structs and arrays field by field.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum MapKey {
     /// nil (pointer, channel or interface).
     Nil,

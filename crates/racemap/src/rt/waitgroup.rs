@@ -12,10 +12,9 @@
 use crate::rt::event::{Effect, SyncVar, WaitReason};
 use crate::rt::sync_state::PrimError;
 use crate::rt::value::Pointer;
-use serde::{Deserialize, Serialize};
 
 /// State of a `sync.WaitGroup`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct WaitGroupState {
     /// The counter (negative only after the panicking `Add`).
     pub counter: i64,

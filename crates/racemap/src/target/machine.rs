@@ -10,7 +10,7 @@ use super::footprint::{CommutingClass, Footprint, Resource};
 use super::{Ending, Target, EXIT_LIMIT};
 use crate::bytecode::LibFunc;
 use crate::diag::SourceMap;
-use crate::rt::error::RtError;
+use crate::rt::error::{RtError, EXIT_INTERNAL};
 use crate::rt::event::{Event, Gid};
 use crate::rt::goroutine::Visible;
 use crate::rt::machine::{Choice, Machine, PendingKind, Status};
@@ -39,6 +39,12 @@ impl Target for Machine {
                 first_line: Some(e.first_line()),
                 text: e.render(),
                 deadlock: e.error == RtError::deadlock(),
+            }),
+            Status::Internal(e) => Some(Ending {
+                exit_code: EXIT_INTERNAL,
+                first_line: Some(e.first_line()),
+                text: e.render(),
+                deadlock: false,
             }),
             Status::Limit(l) => {
                 let line = l.message();
