@@ -16,5 +16,6 @@ pub mod rt;
 pub mod run;
 pub mod sched;
 pub mod strategies;
+pub mod strconv;
 pub mod target;
 pub mod types;

@@ -20,7 +20,7 @@ pub fn show(v: &ConstValue) -> String {
 /// (with `...`) when longer.
 fn show_string(s: &str) -> String {
     const MAX_RUNES: usize = 72;
-    let quoted = crate::lang::lexer::go_quote(s);
+    let quoted = crate::strconv::quote(s);
     if quoted.chars().count() <= MAX_RUNES {
         return quoted;
     }

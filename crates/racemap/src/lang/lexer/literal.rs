@@ -1,9 +1,10 @@
 //! Literals: numbers (bases, `_` separators, floats and imaginaries with Go's messages),
 //! rune literals, interpreted and raw strings, and escape sequences.
 
-use super::chars::{format_code_point, go_quote_char};
+use super::chars::format_code_point;
 use super::Lexer;
 use crate::lang::token::{LitKind, LitValue, Literal, Token, TokenKind};
+use crate::strconv::quote_rune;
 
 /// The result of scanning one escape sequence.
 enum Escape {
@@ -354,7 +355,7 @@ impl<'a> Lexer<'a> {
                     self.off,
                     format!(
                         "invalid character {} in {} escape",
-                        go_quote_char(ch),
+                        quote_rune(ch),
                         base_name(base)
                     ),
                 );

@@ -20,7 +20,7 @@
 mod chars;
 mod literal;
 
-pub use chars::{format_u, go_quote};
+pub use chars::format_u;
 
 use crate::diag::{Diagnostic, Span};
 use crate::lang::token::{Keyword, Operator, SemiKind, Token, TokenKind};

@@ -150,14 +150,13 @@ fn operand(v: &Value) -> Option<(TypeId, &Value)> {
 
 mod float;
 mod printf;
-mod quote;
 #[cfg(test)]
 mod tests;
 mod value;
 mod verbs;
 
+use crate::strconv::{can_backquote, is_print, quote_with};
 pub use float::{format_float, print_float};
-use quote::*;
 
 /// The formatting flags of one verb (Go's `fmtFlags` plus width and precision).
 #[derive(Clone, Copy, Debug, Default)]
