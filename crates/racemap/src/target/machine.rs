@@ -82,14 +82,14 @@ impl Target for Machine {
         let global = match p.kind {
             PendingKind::Wake => true,
             PendingKind::Lib(f) => {
-                f != LibFunc::TimeSleep && p.footprint.sync.is_empty() && !p.footprint.output
+                f != LibFunc::TimeSleep && p.touches.sync.is_empty() && !p.touches.output
             }
             _ => false,
         };
         if global {
             return Some(Footprint::global());
         }
-        let f = p.footprint;
+        let f = p.touches;
         let mut resources: Vec<(Resource, bool)> = Vec::new();
         resources.extend(f.memory.into_iter().map(|(p, w)| (Resource::Memory(p), w)));
         resources.extend(f.maps.into_iter().map(|(m, w)| (Resource::Map(m), w)));

@@ -46,16 +46,16 @@ pub fn build(p: &Playback) -> View {
             (_, Some(t)) => GoroutineState::Sleeping { until_ns: t },
             (Some(pend), None) if !pend.enabled => {
                 let on = pend
-                    .footprint
+                    .touches
                     .sync
                     .first()
                     .map(|ptr| names.pointer(ptr))
-                    .or_else(|| pend.footprint.chans.first().map(|c| names.chan(*c)));
+                    .or_else(|| pend.touches.chans.first().map(|c| names.chan(*c)));
                 blocked_on.push((
                     arrival.get(&g.gid).copied().unwrap_or(0),
                     g.gid,
-                    pend.footprint.sync.first().cloned(),
-                    pend.footprint.chans.first().copied(),
+                    pend.touches.sync.first().cloned(),
+                    pend.touches.chans.first().copied(),
                 ));
                 GoroutineState::Blocked {
                     reason: g.state.clone(),

@@ -168,8 +168,8 @@ impl Machine {
         }
     }
 
-    pub(super) fn footprint(&self, v: &Visible) -> (PendingKind, Footprint) {
-        let mut f = Footprint::default();
+    pub(super) fn touches(&self, v: &Visible) -> (PendingKind, Touches) {
+        let mut f = Touches::default();
         let kind = match v {
             Visible::Load(p) => {
                 if let Some(p) = p {

@@ -20,7 +20,7 @@
 //!
 //! The machine is plain data (`Clone`): no host clock, no randomness, no hash iteration.
 //!
-//! Files: `enabled` (enabledness, wait reasons, deadlock, footprints), `traceback` (stacks,
+//! Files: `enabled` (enabledness, wait reasons, deadlock, what an operation touches), `traceback` (stacks,
 //! events, failures and goroutine dumps), `views` (read-only views for the UI), `objects`
 //! (channels, maps, goroutines and zero values for visible operations).
 
@@ -108,9 +108,10 @@ pub enum PendingKind {
     Exit,
 }
 
-/// The resources a parked operation touches, so the explorer can tell dependent steps apart.
+/// The resources a parked operation touches (the explorer turns them into its dependence
+/// `target::Footprint`).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Footprint {
+pub struct Touches {
     /// Heap locations with `true` for a write.
     pub memory: Vec<(Pointer, bool)>,
     /// Maps with `true` for a write.
@@ -135,7 +136,7 @@ pub struct PendingOp {
     /// Why not, when blocked.
     pub wait: Option<WaitReason>,
     /// What it touches.
-    pub footprint: Footprint,
+    pub touches: Touches,
     /// Where in the source.
     pub span: Span,
 }
@@ -381,10 +382,10 @@ impl Machine {
         if !g.is_live() {
             return None;
         }
-        let (kind, mut footprint) = self.footprint(next);
+        let (kind, mut touches) = self.touches(next);
         if let Visible::MapIterNext { iter } = next {
             if let Some((Some(m), _)) = g.iters.get(*iter) {
-                footprint.maps.push((*m, false));
+                touches.maps.push((*m, false));
             }
         }
         let (enabled, wait) = match g.status {
@@ -420,7 +421,7 @@ impl Machine {
             kind,
             enabled,
             wait,
-            footprint,
+            touches,
             span: g.next_span,
         })
     }
