@@ -46,6 +46,7 @@
 //! preemption bound or a budget makes the search incomplete, and the result says so.
 
 use super::outcome::{OutcomeSet, SearchLimit};
+use crate::race::vclock::VClock;
 use crate::race::{Detector, DetectorConfig};
 use crate::rt::event::{Event, Gid, Op};
 use crate::sched::{Choice, Schedule};
@@ -112,7 +113,7 @@ struct TraceStep {
     footprint: Footprint,
     /// DPOR clock: entry `g` is 1 + the index of the last step of goroutine `g` that happens
     /// before (or is) this step; 0 when none.
-    clock: Vec<u32>,
+    clock: VClock,
 }
 
 /// A state on the current path, with its search bookkeeping.
@@ -134,15 +135,6 @@ struct Node<T> {
     preemptions: u32,
     /// The goroutine that made the last move on the path.
     last_gid: Option<Gid>,
-}
-
-fn join(into: &mut Vec<u32>, other: &[u32]) {
-    if into.len() < other.len() {
-        into.resize(other.len(), 0);
-    }
-    for (a, b) in into.iter_mut().zip(other) {
-        *a = (*a).max(*b);
-    }
 }
 
 /// The systematic explorer's state: everything the depth-first search needs to continue, so a
@@ -213,7 +205,7 @@ impl<T: Target> Search<T> {
     }
 
     /// The DPOR clock of goroutine `p` after the current trace.
-    fn process_clock(&self, p: Gid) -> Vec<u32> {
+    fn process_clock(&self, p: Gid) -> VClock {
         self.trace
             .iter()
             .rev()
@@ -229,10 +221,7 @@ impl<T: Target> Search<T> {
         for i in (0..upto).rev() {
             let s = &self.trace[i];
             // Steps of p itself are in `cp` too: they happen before p's next step.
-            let happens_before = s
-                .participants
-                .iter()
-                .any(|q| cp.get(q.0 as usize).copied().unwrap_or(0) > i as u32);
+            let happens_before = s.participants.iter().any(|q| cp.get(*q) > i as u32);
             if happens_before || !s.footprint.dependent(fp) {
                 continue;
             }
@@ -253,10 +242,7 @@ impl<T: Target> Search<T> {
         let cp = self.process_clock_before(p, upto);
         for i in 0..upto {
             let s = &self.trace[i];
-            let happens_before = s
-                .participants
-                .iter()
-                .any(|q| cp.get(q.0 as usize).copied().unwrap_or(0) > i as u32);
+            let happens_before = s.participants.iter().any(|q| cp.get(*q) > i as u32);
             if happens_before {
                 continue;
             }
@@ -270,7 +256,7 @@ impl<T: Target> Search<T> {
         }
     }
 
-    fn process_clock_before(&self, p: Gid, upto: usize) -> Vec<u32> {
+    fn process_clock_before(&self, p: Gid, upto: usize) -> VClock {
         if upto == self.trace.len() {
             return self.process_clock(p);
         }
@@ -283,20 +269,20 @@ impl<T: Target> Search<T> {
     }
 
     /// `trace[i]` happens before an event whose DPOR clock is `clock`.
-    fn hb_clock(&self, i: usize, clock: &[u32]) -> bool {
+    fn hb_clock(&self, i: usize, clock: &VClock) -> bool {
         self.trace[i]
             .participants
             .iter()
-            .any(|q| clock.get(q.0 as usize).copied().unwrap_or(0) > i as u32)
+            .any(|q| clock.get(*q) > i as u32)
     }
 
     /// What an event by `participants` with footprint `fp` after the current trace depends on:
     /// the joined clocks of its goroutines so far, and the indices of the dependent trace steps
     /// of other goroutines.
-    fn event_deps(&self, participants: &[Gid], fp: &Footprint) -> (Vec<u32>, Vec<usize>) {
-        let mut before: Vec<u32> = Vec::new();
+    fn event_deps(&self, participants: &[Gid], fp: &Footprint) -> (VClock, Vec<usize>) {
+        let mut before = VClock::new();
         for q in participants {
-            join(&mut before, &self.process_clock(*q));
+            before.join(&self.process_clock(*q));
         }
         let deps: Vec<usize> = (0..self.trace.len())
             .filter(|&i| {
@@ -309,18 +295,14 @@ impl<T: Target> Search<T> {
     }
 
     /// The DPOR clock of that event.
-    fn event_clock(&self, participants: &[Gid], before: &[u32], deps: &[usize]) -> Vec<u32> {
-        let mut clock = before.to_vec();
+    fn event_clock(&self, participants: &[Gid], before: &VClock, deps: &[usize]) -> VClock {
+        let mut clock = before.clone();
         for &i in deps {
-            join(&mut clock, &self.trace[i].clock);
+            clock.join(&self.trace[i].clock);
         }
         let n = self.trace.len() as u32 + 1;
         for q in participants {
-            let i = q.0 as usize;
-            if clock.len() <= i {
-                clock.resize(i + 1, 0);
-            }
-            clock[i] = n;
+            clock.set(*q, n);
         }
         clock
     }
@@ -331,7 +313,7 @@ impl<T: Target> Search<T> {
     /// some *initial* of `v = notdep(i) · e`: a goroutine whose first step in `v` does not
     /// depend on an earlier step of `v`. `before`, `deps` and `clock` are from
     /// [`Search::event_deps`] and [`Search::event_clock`].
-    fn source_races(&mut self, chooser: Gid, before: &[u32], deps: &[usize], clock: &[u32]) {
+    fn source_races(&mut self, chooser: Gid, before: &VClock, deps: &[usize], clock: &VClock) {
         let n = self.trace.len();
         for (k, &i) in deps.iter().enumerate() {
             // Not a race when `i` reaches the event through the goroutine's own past or through
@@ -339,7 +321,7 @@ impl<T: Target> Search<T> {
             let via_process = self.trace[i]
                 .participants
                 .iter()
-                .any(|q| before.get(q.0 as usize).copied().unwrap_or(0) > i as u32);
+                .any(|q| before.get(*q) > i as u32);
             if via_process {
                 continue;
             }
