@@ -58,9 +58,10 @@ pub struct SourceMap {
 
 impl SourceMap {
     /// Index the lines of `source`.
-    pub fn new(file_name: impl Into<String>, source: &str) -> SourceMap {
+    pub fn new(file_name: impl Into<String>, source: impl AsRef<[u8]>) -> SourceMap {
+        let source = source.as_ref();
         let mut line_starts = vec![0];
-        for (i, b) in source.bytes().enumerate() {
+        for (i, &b) in source.iter().enumerate() {
             if b == b'\n' {
                 line_starts.push(i as u32 + 1);
             }
