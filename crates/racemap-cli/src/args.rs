@@ -41,7 +41,7 @@ pub fn compile(name: &str, source: &[u8]) -> Result<Program, u8> {
     match racemap::compile::compile_bytes(source, name) {
         Ok(program) => Ok(program),
         Err(diagnostics) => {
-            let map = racemap::diag::SourceMap::new(name, source);
+            let map = racemap::diag::SourceMap::from_bytes(name, source);
             eprint!("{}", racemap::diag::render_all(&diagnostics, &map));
             Err(EXIT_COMPILE)
         }

@@ -58,8 +58,12 @@ pub struct SourceMap {
 
 impl SourceMap {
     /// Index the lines of `source`.
-    pub fn new(file_name: impl Into<String>, source: impl AsRef<[u8]>) -> SourceMap {
-        let source = source.as_ref();
+    pub fn new(file_name: impl Into<String>, source: &str) -> SourceMap {
+        SourceMap::from_bytes(file_name, source.as_bytes())
+    }
+
+    /// Index the lines of a source file's bytes (which need not be UTF-8).
+    pub fn from_bytes(file_name: impl Into<String>, source: &[u8]) -> SourceMap {
         let mut line_starts = vec![0];
         for (i, &b) in source.iter().enumerate() {
             if b == b'\n' {

@@ -10,7 +10,10 @@ use racemap::diag::{render_all, SourceMap};
 fn errors(source: &[u8]) -> Option<String> {
     match compile_bytes(source, "prog.go") {
         Ok(_) => None,
-        Err(diags) => Some(render_all(&diags, &SourceMap::new("prog.go", source))),
+        Err(diags) => Some(render_all(
+            &diags,
+            &SourceMap::from_bytes("prog.go", source),
+        )),
     }
 }
 

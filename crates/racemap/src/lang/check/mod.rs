@@ -13,7 +13,7 @@
 //!
 //! An operand of `Invalid` type never produces further errors, so one mistake gives one message.
 //!
-//! Supported: package `main` in one file; imports `fmt`, `sync`, `sync/atomic`, `time`,
+//! Supported: package `main` in one file; imports `errors`, `fmt`, `sync`, `sync/atomic`, `time`,
 //! `strconv`, `strings` (the members listed in `packages.rs`); all basic types except complex;
 //! named types, structs (embedding by value, promotion), pointers, arrays, slices, maps,
 //! channels with directions, function types and closures, `any` and `error`; methods with value
