@@ -335,3 +335,28 @@ fn the_articles_three_fixes_run_as_written() {
         }
     }
 }
+
+/// A file that is not UTF-8 is compiled, not refused: Go 1.19's `go build` printed
+/// `./bytes.go:4:7: invalid UTF-8 encoding`, `./bytes.go:5:2: undefined: _\0` (the skipped NUL
+/// stays in the name) and `./bytes.go:5:3: invalid NUL character`.
+#[test]
+fn check_reports_bad_bytes_where_go_does() {
+    let dir = std::env::temp_dir().join(format!("racemap-bytes-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("bytes.go");
+    std::fs::write(
+        &file,
+        b"package main\n\nfunc main() {\n\t_ = \"\xff\"\n\t_\x00 = 1\n}\n",
+    )
+    .unwrap();
+    for command in ["check", "run"] {
+        let out = racemap(&[command, file.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1), "{command}");
+        assert_eq!(
+            text(&out.stderr),
+            "bytes.go:4:7: invalid UTF-8 encoding\nbytes.go:5:2: undefined: _\0\nbytes.go:5:3: invalid NUL character\n",
+            "{command}"
+        );
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -59,8 +59,13 @@ pub struct SourceMap {
 impl SourceMap {
     /// Index the lines of `source`.
     pub fn new(file_name: impl Into<String>, source: &str) -> SourceMap {
+        SourceMap::from_bytes(file_name, source.as_bytes())
+    }
+
+    /// Index the lines of a source file's bytes (which need not be UTF-8).
+    pub fn from_bytes(file_name: impl Into<String>, source: &[u8]) -> SourceMap {
         let mut line_starts = vec![0];
-        for (i, b) in source.bytes().enumerate() {
+        for (i, &b) in source.iter().enumerate() {
             if b == b'\n' {
                 line_starts.push(i as u32 + 1);
             }

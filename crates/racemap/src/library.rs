@@ -48,6 +48,12 @@ lib_funcs! {
     FmtSprintf => function("fmt.Sprintf"),
     /// `fmt.Errorf(format string, a ...any) error`
     FmtErrorf => function("fmt.Errorf"),
+    /// `errors.New(text string) error`: a new error, equal only to itself.
+    ErrorsNew => function("errors.New"),
+    /// `errors.Is(err, target error) bool`: `err` or an error it wraps is `target`.
+    ErrorsIs => function("errors.Is"),
+    /// `errors.Unwrap(err error) error`: the error wrapped by `fmt.Errorf`'s `%w`, or nil.
+    ErrorsUnwrap => function("errors.Unwrap"),
     /// `strconv.Itoa(int) string`
     StrconvItoa => function("strconv.Itoa"),
     /// `strconv.Atoi(string) (int, error)`
@@ -153,7 +159,7 @@ lib_funcs! {
     /// `(*atomic.Bool).Store(val bool)`
     AtomicBoolStore => method("sync/atomic.(*Bool).Store"),
     /// `error.Error() string`: the message of an error value (the only interface method call
-    /// racemap supports; errors come from `fmt.Errorf` and `strconv.Atoi`).
+    /// racemap supports; errors come from `errors.New`, `fmt.Errorf` and `strconv.Atoi`).
     ErrorError => method("error.Error"),
 }
 

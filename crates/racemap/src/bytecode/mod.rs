@@ -84,8 +84,8 @@ pub struct Program {
     pub init: FuncId,
     /// `main.main`.
     pub main: FuncId,
-    /// The dynamic type of error values made by library functions (`*errors.errorString`,
-    /// a pointer to a named string type): an error is `Iface((error_type, Value::Str(msg)))`.
+    /// The dynamic type of error values made by library functions (`*errors.errorString`): an
+    /// error is `Iface((error_type, Ptr(cell)))`, the cell `Struct([Str(msg), wrapped])`.
     pub error_type: TypeId,
 }
 
@@ -262,9 +262,11 @@ pub struct SelectTable {
 /// the boxed values). Other variadic library parameters (none today) would be packed in a
 /// slice. The call pushes the function's results in order ([`lib_result_count`]).
 ///
-/// Error values (`fmt.Errorf`, `strconv.Atoi`) are interface values whose dynamic type is
-/// [`Program::error_type`] (`*errors.errorString`) holding the message as a `Value::Str`; a nil
-/// error is the nil interface.
+/// Error values (`errors.New`, `fmt.Errorf`, `strconv.Atoi`) are interface values whose dynamic
+/// type is [`Program::error_type`] (`*errors.errorString`) holding a pointer to a heap cell
+/// `Struct([Str(message), wrapped error])` (the wrapped error is `fmt.Errorf`'s `%w` operand, or
+/// nil): each call makes a new error, equal only to itself as Go's pointers are. A nil error is
+/// the nil interface.
 ///
 /// Visibility ([`lib_is_visible`]): output (`fmt.Print*`), every `sync`/`atomic` operation and
 /// `time.Sleep` are visible operations (blocking ones are enabled only when they can complete:
@@ -286,6 +288,9 @@ pub fn lib_is_visible(f: LibFunc) -> bool {
             | FmtSprintln
             | FmtSprintf
             | FmtErrorf
+            | ErrorsNew
+            | ErrorsIs
+            | ErrorsUnwrap
             | StrconvItoa
             | StrconvAtoi
             | StringsContains

@@ -45,9 +45,10 @@ pub enum RtError {
 
 impl RtError {
     fn runtime(message: String) -> RtError {
+        let message = format!("runtime error: {message}");
         RtError::Panic {
             value: Value::str(&message),
-            message: format!("runtime error: {message}"),
+            message,
             signal: false,
         }
     }
@@ -80,10 +81,10 @@ impl RtError {
     /// `panic: runtime error: invalid memory address or nil pointer dereference` followed by the
     /// `[signal SIGSEGV ...]` line.
     pub fn nil_deref() -> RtError {
-        let message = "invalid memory address or nil pointer dereference";
+        let message = "runtime error: invalid memory address or nil pointer dereference";
         RtError::Panic {
             value: Value::str(message),
-            message: format!("runtime error: {message}"),
+            message: message.to_string(),
             signal: true,
         }
     }

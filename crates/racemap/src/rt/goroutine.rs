@@ -270,6 +270,9 @@ pub struct Panicking {
     pub stack: Vec<StackFrame>,
     /// Each frame's arguments as Go's traceback prints them (`0x3`), aligned with `stack`.
     pub args: Vec<String>,
+    /// How many frames the panic has not unwound yet: frames at this index or above (deferred
+    /// calls and the functions they call) return normally to their caller.
+    pub unwinding_below: usize,
 }
 
 /// A goroutine.

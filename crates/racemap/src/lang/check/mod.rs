@@ -13,17 +13,17 @@
 //!
 //! An operand of `Invalid` type never produces further errors, so one mistake gives one message.
 //!
-//! Supported: package `main` in one file; imports `fmt`, `sync`, `sync/atomic`, `time`,
+//! Supported: package `main` in one file; imports `errors`, `fmt`, `sync`, `sync/atomic`, `time`,
 //! `strconv`, `strings` (the members listed in `packages.rs`); all basic types except complex;
 //! named types, structs (embedding by value, promotion), pointers, arrays, slices, maps,
 //! channels with directions, function types and closures, `any` and `error`; methods with value
 //! and pointer receivers (auto `&`/`*`), method values; constants with `iota`, untyped constant
 //! arithmetic (`i128`/`f64`); every statement except `goto`; Go 1.22 range-over-int and
-//! per-iteration loop variables; builtins except `recover`; Go's package initialization order.
+//! per-iteration loop variables; the builtins of `universe.rs`; Go's package initialization order.
 //!
 //! Rejected with `racemap does not support ...`: other imports, dot imports, generics, interfaces
 //! with methods (other than `error`), user types implementing `error`, method expressions,
-//! embedded pointer fields, complex numbers, `goto`, `recover`, range over functions, library
+//! embedded pointer fields, complex numbers, `goto`, range over functions, library
 //! members not in `packages.rs` (e.g. `time.After`, `strings.Fields`).
 
 /// Constant arithmetic and representability.

@@ -1,5 +1,5 @@
-//! The library packages racemap knows: `fmt`, `sync`, `sync/atomic`, `time`, `strconv`,
-//! `strings`, and the methods of their types. Each member is a [`LibFunc`] the VM implements
+//! The library packages racemap knows: `errors`, `fmt`, `sync`, `sync/atomic`, `time`,
+//! `strconv`, `strings`, and the methods of their types. Each member is a [`LibFunc`] the VM implements
 //! natively, a constant (`time.Millisecond`), or a type (`sync.Mutex`).
 
 use crate::diag::Span;
@@ -9,8 +9,15 @@ use crate::library::LibFunc;
 use crate::types::{Basic, Signature, SyncKind, TypeId, TypeKind, TypeTable};
 
 /// Import paths racemap supports.
-pub const SUPPORTED_IMPORTS: &[&str] =
-    &["fmt", "sync", "sync/atomic", "time", "strconv", "strings"];
+pub const SUPPORTED_IMPORTS: &[&str] = &[
+    "errors",
+    "fmt",
+    "sync",
+    "sync/atomic",
+    "time",
+    "strconv",
+    "strings",
+];
 
 impl<'a> Checker<'a> {
     /// A `TypeKind::Func` type.
@@ -69,6 +76,9 @@ impl<'a> Checker<'a> {
             ("fmt", "Sprintln") => (FmtSprintln, vec![anys], vec![string], true),
             ("fmt", "Sprintf") => (FmtSprintf, vec![string, anys], vec![string], true),
             ("fmt", "Errorf") => (FmtErrorf, vec![string, anys], vec![error], true),
+            ("errors", "New") => (ErrorsNew, vec![string], vec![error], false),
+            ("errors", "Is") => (ErrorsIs, vec![error, error], vec![boolean], false),
+            ("errors", "Unwrap") => (ErrorsUnwrap, vec![error], vec![error], false),
             ("strconv", "Itoa") => (StrconvItoa, vec![int], vec![string], false),
             ("strconv", "Atoi") => (StrconvAtoi, vec![string], vec![int, error], false),
             ("strings", "Contains") => {

@@ -39,11 +39,35 @@ pub struct Lexer<'a> {
     nlsemi: bool,
     /// Lexical errors found so far, in source order.
     diags: Vec<Diagnostic>,
+    /// Offsets (ascending) where the file had a byte that is not UTF-8: [`decode_source`] put a
+    /// NUL there; the lexer reads it as U+FFFD after reporting `invalid UTF-8 encoding`.
+    invalid_utf8: &'a [u32],
+}
+
+/// A Go source file as bytes, made text while keeping every byte offset: each byte that is not
+/// part of valid UTF-8 becomes one NUL, and its offset is listed (ascending). Go's source reader
+/// decodes such a byte as U+FFFD of width 1, so positions after it stay Go's.
+pub fn decode_source(bytes: &[u8]) -> (String, Vec<u32>) {
+    let mut text = String::with_capacity(bytes.len());
+    let mut invalid = Vec::new();
+    for chunk in bytes.utf8_chunks() {
+        text.push_str(chunk.valid());
+        for _ in chunk.invalid() {
+            invalid.push(text.len() as u32);
+            text.push('\0');
+        }
+    }
+    (text, invalid)
 }
 
 impl<'a> Lexer<'a> {
     /// A lexer positioned at the start of `src` (a leading byte order mark is skipped).
     pub fn new(src: &'a str) -> Lexer<'a> {
+        Lexer::with_invalid_utf8(src, &[])
+    }
+
+    /// A lexer over a text made by [`decode_source`], with the offsets it listed.
+    pub fn with_invalid_utf8(src: &'a str, invalid_utf8: &'a [u32]) -> Lexer<'a> {
         let mut lx = Lexer {
             src,
             ch: None,
@@ -51,6 +75,7 @@ impl<'a> Lexer<'a> {
             rd: 0,
             nlsemi: false,
             diags: Vec::new(),
+            invalid_utf8,
         };
         lx.nextch();
         lx
@@ -76,6 +101,16 @@ impl<'a> Lexer<'a> {
 
     fn error_at(&mut self, offset: usize, message: impl Into<String>) {
         let span = char_span(self.src, offset);
+        let message = message.into();
+        // Go reports one lexical error per position (`a\xffb`: only the encoding error), and
+        // drops an error repeating the previous one's message on the same line.
+        if let Some(last) = self.diags.last() {
+            let between = self.src.get(last.span.lo as usize..offset).unwrap_or("");
+            let same_line = !between.contains('\n');
+            if last.span.lo == span.lo || (same_line && last.message == message) {
+                return;
+            }
+        }
         self.diags.push(Diagnostic::error(span, message));
     }
 
@@ -92,6 +127,11 @@ impl<'a> Lexer<'a> {
                 Some(c) => {
                     self.rd += c.len_utf8();
                     if c == '\0' {
+                        if self.is_invalid_utf8(self.off) {
+                            self.error_at(self.off, "invalid UTF-8 encoding");
+                            self.ch = Some(char::REPLACEMENT_CHARACTER);
+                            return;
+                        }
                         self.error_at(self.off, "invalid NUL character");
                         continue;
                     }
@@ -106,6 +146,11 @@ impl<'a> Lexer<'a> {
                 }
             }
         }
+    }
+
+    /// Whether the NUL at `offset` stands for a byte that was not UTF-8.
+    fn is_invalid_utf8(&self, offset: usize) -> bool {
+        u32::try_from(offset).is_ok_and(|o| self.invalid_utf8.binary_search(&o).is_ok())
     }
 
     /// The character after the current one, without consuming anything.
@@ -419,7 +464,15 @@ impl<'a> Lexer<'a> {
             }
         }
         self.nlsemi = true;
-        let name = text.replace('\0', "");
+        // Go's name is the source segment: a skipped NUL stays in it (`undefined: _\0`), a
+        // byte that was not UTF-8 reads as U+FFFD (`a�b declared but not used`).
+        let name = text
+            .char_indices()
+            .map(|(i, c)| match c {
+                '\0' if self.is_invalid_utf8(start + i) => char::REPLACEMENT_CHARACTER,
+                c => c,
+            })
+            .collect();
         self.token(TokenKind::Name(name), start)
     }
 }

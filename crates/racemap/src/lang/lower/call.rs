@@ -508,6 +508,9 @@ impl FnCx<'_, '_> {
                 argc: args.len() as u32,
             }],
             Builtin::Delete => vec![Instr::MapDelete],
+            // The deferred (or started) function is `recover` itself, not a function that calls
+            // it, so it returns nil and stops no panic (Go: `defer recover()` does not recover).
+            Builtin::Recover => Vec::new(),
             _ => {
                 self.unsupported(span, format!("go/defer of {}", b.name()));
                 return;

@@ -53,7 +53,13 @@ pub const MAX_DIAGNOSTICS: usize = 100;
 /// happened) together with the lexical and syntax errors in the order Go reports them (not
 /// sorted: Go stops after the 10th error *in this order*, then prints them sorted by position).
 pub fn parse(source: &str) -> (File, Vec<Diagnostic>) {
-    let mut p = Parser::new(source);
+    parse_decoded(source, &[])
+}
+
+/// [`parse`] of a text made by [`crate::lang::lexer::decode_source`], with the offsets of the
+/// bytes that were not UTF-8.
+pub fn parse_decoded(source: &str, invalid_utf8: &[u32]) -> (File, Vec<Diagnostic>) {
+    let mut p = Parser::new(source, invalid_utf8);
     let mut file = p.file();
     let node_count = visit::renumber(&mut file);
     let diags = p.finish();
@@ -171,7 +177,7 @@ struct Parser<'a> {
 }
 
 impl<'a> Parser<'a> {
-    fn new(src: &'a str) -> Parser<'a> {
+    fn new(src: &'a str, invalid_utf8: &'a [u32]) -> Parser<'a> {
         let mut line_starts = vec![0];
         for (i, b) in src.bytes().enumerate() {
             if b == b'\n' {
@@ -180,7 +186,7 @@ impl<'a> Parser<'a> {
         }
         let mut p = Parser {
             src,
-            lexer: Lexer::new(src),
+            lexer: Lexer::with_invalid_utf8(src, invalid_utf8),
             tok: TokenKind::Eof,
             span: Span::default(),
             prev_end: 0,

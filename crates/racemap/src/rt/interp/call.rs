@@ -77,6 +77,7 @@ impl Machine {
         let args = self.frame_args(gid);
         let message = error.first_line();
         let g = self.g(gid);
+        let unwinding_below = g.frames.len();
         let previous = match g.panicking.take() {
             Some(p) => {
                 let mut prev = p.previous;
@@ -97,6 +98,7 @@ impl Machine {
             previous,
             stack,
             args,
+            unwinding_below,
         });
         g.next = None;
         if let Some(f) = g.frames.last_mut() {
@@ -207,7 +209,15 @@ impl Machine {
         let Some(frame) = g.frames.pop() else {
             return Ok(());
         };
-        let unwinding = g.panicking.as_ref().is_some_and(|p| !p.recovered);
+        // Only a frame that was live when the panic started unwinds; a function called by a
+        // deferred call returns its results normally.
+        let depth = g.frames.len();
+        let unwinding = g
+            .panicking
+            .as_mut()
+            .filter(|p| !p.recovered && depth < p.unwinding_below)
+            .map(|p| p.unwinding_below = depth)
+            .is_some();
         if unwinding {
             if let Some(parent) = g.frames.last_mut() {
                 parent.returning = true;

@@ -15,7 +15,39 @@ impl Machine {
             LibFunc::FmtSprintf => vec![Value::str(&self.sprintf(&args)?)],
             LibFunc::FmtErrorf => {
                 let msg = self.errorf(&args)?;
-                vec![Value::Iface(Some(Box::new((err_type, Value::str(&msg)))))]
+                let format = sarg(0)?;
+                // Go wraps the `%w` operand when it is a non-nil error.
+                let wrapped = wrapped_operand(&format)
+                    .and_then(|i| args.get(i + 1))
+                    .filter(|v| matches!(v, Value::Iface(Some(b)) if b.0 == err_type))
+                    .cloned()
+                    .unwrap_or(Value::Iface(None));
+                vec![self.new_error(&msg, wrapped)?]
+            }
+            LibFunc::ErrorsNew => vec![self.new_error(&sarg(0)?, Value::Iface(None))?],
+            LibFunc::ErrorsUnwrap => match arg(&args, 0)? {
+                Value::Iface(None) => vec![Value::Iface(None)],
+                err => vec![self.error_parts(err)?.1],
+            },
+            LibFunc::ErrorsIs => {
+                let target = arg(&args, 1)?.clone();
+                let mut err = arg(&args, 0)?.clone();
+                // Go: `err == target`, then each wrapped error in turn, until nil; a nil target
+                // is only ever `err` itself.
+                let nil = Value::Iface(None);
+                let found = loop {
+                    if target == nil {
+                        break err == nil;
+                    }
+                    if err == target {
+                        break true;
+                    }
+                    if err == nil {
+                        break false;
+                    }
+                    err = self.error_parts(&err)?.1;
+                };
+                vec![Value::Bool(found)]
             }
             LibFunc::StrconvItoa => vec![Value::str(&int(arg(&args, 0)?)?.to_string())],
             LibFunc::StrconvAtoi => {
@@ -26,10 +58,7 @@ impl Machine {
                     }
                     _ => {
                         let msg = format!("strconv.Atoi: parsing {s:?}: invalid syntax");
-                        vec![
-                            Value::Int(0),
-                            Value::Iface(Some(Box::new((err_type, Value::str(&msg))))),
-                        ]
+                        vec![Value::Int(0), self.new_error(&msg, Value::Iface(None))?]
                     }
                 }
             }
@@ -73,10 +102,12 @@ impl Machine {
                 vec![Value::Slice(Some(sl))]
             }
             LibFunc::ErrorError => match args.first() {
-                Some(Value::Iface(Some(b))) => vec![Value::Str(match &b.1 {
-                    Value::Str(s) => s.clone(),
-                    other => Rc::from(self.format_typed(b.0, other).as_str()),
-                })],
+                Some(Value::Iface(Some(b))) if b.0 == err_type => {
+                    vec![self.error_parts(&args[0])?.0]
+                }
+                Some(Value::Iface(Some(b))) => {
+                    vec![Value::str(&self.format_typed(b.0, &b.1))]
+                }
                 _ => return Err(RtError::nil_deref().into()),
             },
             other => {
@@ -87,6 +118,31 @@ impl Machine {
             f.stack.extend(results);
         }
         Ok(())
+    }
+
+    /// A new library error value with message `msg`, wrapping `wrapped` (nil for none).
+    fn new_error(&mut self, msg: &str, wrapped: Value) -> R<Value> {
+        let cell = Value::Struct(Box::new([Value::str(msg), wrapped]));
+        let obj = self.heap.alloc(&self.config, cell, None)?;
+        let ptr = Value::Ptr(Some(Pointer::root(obj)));
+        Ok(Value::Iface(Some(Box::new((self.program.error_type, ptr)))))
+    }
+
+    /// The message (a `Value::Str`) and the wrapped error (nil for none) of a library error;
+    /// a nil error is Go's nil pointer dereference.
+    pub(super) fn error_parts(&self, err: &Value) -> R<(Value, Value)> {
+        let Value::Iface(Some(b)) = err else {
+            return Err(RtError::nil_deref().into());
+        };
+        match &b.1 {
+            Value::Ptr(Some(p)) => match self.heap.load(p)? {
+                Value::Struct(fields) if fields.len() == 2 => {
+                    Ok((fields[0].clone(), fields[1].clone()))
+                }
+                other => Err(wrong_kind("an error cell", &other)),
+            },
+            other => Err(wrong_kind("an error value", other)),
+        }
     }
 
     /// `sync/atomic` operations on plain integer variables and on `atomic.Int32/Int64/Bool`.
@@ -529,4 +585,29 @@ impl Machine {
             }
         }
     }
+}
+
+/// The index (among the operands after the format) of `fmt.Errorf`'s `%w` operand, counting
+/// one operand per verb and per `*` width or precision (explicit `[n]` indexes are not read).
+fn wrapped_operand(format: &str) -> Option<usize> {
+    let mut chars = format.chars();
+    let mut operand = 0;
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            continue;
+        }
+        let verb = loop {
+            match chars.next()? {
+                '*' => operand += 1,
+                '+' | '-' | '#' | ' ' | '.' | '0'..='9' => {}
+                v => break v,
+            }
+        };
+        match verb {
+            '%' => {}
+            'w' => return Some(operand),
+            _ => operand += 1,
+        }
+    }
+    None
 }

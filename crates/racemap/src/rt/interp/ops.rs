@@ -221,7 +221,9 @@ impl Machine {
     /// method that blocks or fails gives `None`).
     pub(crate) fn method_string(&self, ty: TypeId, value: &Value) -> Option<String> {
         if ty == self.program.error_type {
-            return Some(str_of(value).ok()?.to_string());
+            let err = Value::Iface(Some(Box::new((ty, value.clone()))));
+            let (msg, _) = self.error_parts(&err).ok()?;
+            return Some(str_of(&msg).ok()?.to_string());
         }
         let m = ["Error", "String"]
             .iter()

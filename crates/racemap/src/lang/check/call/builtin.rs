@@ -1,6 +1,6 @@
 //! Calls of the builtins: `len`, `cap`, `append`, `copy`, `delete`, `clear`, `make`, `new`,
-//! `panic`, `print`, `println`, `close`, `min`, `max` (and `recover`, which racemap rejects),
-//! each with Go's argument checks and constant results.
+//! `panic`, `recover`, `print`, `println`, `close`, `min`, `max`, each with Go's argument
+//! checks and constant results.
 
 use crate::diag::Span;
 use crate::lang::ast::{self, ExprKind};
@@ -33,10 +33,6 @@ impl<'a> Checker<'a> {
             Builtin::Print | Builtin::Println => (0, None),
             Builtin::Recover => (0, Some(0)),
         };
-        if b == Builtin::Recover {
-            self.unsupported(e.span, "recover");
-            return invalid;
-        }
         if ellipsis.is_some() && b != Builtin::Append {
             self.err(
                 e.span,
@@ -45,10 +41,11 @@ impl<'a> Checker<'a> {
             return invalid;
         }
         if args.len() < min {
+            // Go 1.19 reports a builtin's argument count at the start of the call.
             self.err(
-                Span::new(e.span.hi.saturating_sub(1), e.span.hi),
+                e.span,
                 format!(
-                    "not enough arguments for {call_s} (expected {min}, found {})",
+                    "invalid operation: not enough arguments for {call_s} (expected {min}, found {})",
                     args.len()
                 ),
             );
@@ -60,9 +57,9 @@ impl<'a> Checker<'a> {
         if let Some(mx) = max {
             if args.len() > mx {
                 self.err(
-                    args[mx].span,
+                    e.span,
                     format!(
-                        "too many arguments for {call_s} (expected {mx}, found {})",
+                        "invalid operation: too many arguments for {call_s} (expected {mx}, found {})",
                         args.len()
                     ),
                 );
@@ -410,7 +407,8 @@ impl<'a> Checker<'a> {
                     Operand::value(self.default_type(t))
                 }
             }
-            Builtin::Recover => invalid,
+            // Go's `func recover() interface{}`: the value of the panic being recovered, or nil.
+            Builtin::Recover => Operand::value(self.any_type),
         };
         self.info.calls.insert(e.id, ci);
         result

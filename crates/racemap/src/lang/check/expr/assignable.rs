@@ -105,7 +105,10 @@ impl<'a> Checker<'a> {
             let d = self.describe(e, x);
             let ts = self.show(t);
             let mut msg = format!("cannot use {d} as {ts} value in {context}");
-            if is_iface {
+            if x.ty == self.any_type {
+                // Every type implements the empty interface: only an assertion gets a T back.
+                msg.push_str(": need type assertion");
+            } else if is_iface {
                 let vs = self.show(x.ty);
                 let has_error = self.has_error_method(x.ty);
                 if has_error {

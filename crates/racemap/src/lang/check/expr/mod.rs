@@ -94,6 +94,11 @@ impl<'a> Checker<'a> {
                 Some(v) => {
                     Operand::constant(TypeTable::basic(Basic::UntypedInt), ConstValue::Int(v))
                 }
+                // A skipped NUL stays in the literal's text; Go 1.19 cannot read it either.
+                None if lit.contains('\0') => {
+                    self.err(e.span, format!("malformed constant: {lit}"));
+                    invalid
+                }
                 None => {
                     self.err(e.span, format!("integer constant overflow: {lit}"));
                     invalid
@@ -102,6 +107,10 @@ impl<'a> Checker<'a> {
             ExprKind::FloatLit(lit) => match constant::parse_float(lit) {
                 Some(v) => {
                     Operand::constant(TypeTable::basic(Basic::UntypedFloat), ConstValue::Float(v))
+                }
+                None if lit.contains('\0') => {
+                    self.err(e.span, format!("malformed constant: {lit}"));
+                    invalid
                 }
                 None => {
                     self.unsupported(e.span, format!("the float literal {lit}"));

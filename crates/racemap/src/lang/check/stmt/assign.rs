@@ -374,7 +374,11 @@ impl<'a> Checker<'a> {
                         val: None,
                     };
                     self.record(&lhs[i], &x);
-                    let _ = o;
+                    // Go's types2 counts a variable whose initialization failed as used, so
+                    // `x := undefined` reports only `undefined`.
+                    if types[i] == invalid {
+                        self.mark_used(o);
+                    }
                 }
             }
         }
