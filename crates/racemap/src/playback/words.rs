@@ -130,6 +130,7 @@ pub fn step_phrase(
         Op::Recv { chan, value, .. } => {
             format!("receives {} on {}", message(chan, value), names.chan(*chan))
         }
+        Op::SendOnClosed { chan } => format!("sends on {}, which is closed", names.chan(*chan)),
         Op::Close { chan } => format!("closes {}", names.chan(*chan)),
         Op::WaitGroupAdd { wg, delta, counter } => {
             let w = names.pointer(wg);

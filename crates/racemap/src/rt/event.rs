@@ -47,6 +47,13 @@ pub enum Loc {
     Heap(Pointer),
     /// A whole map.
     Map(MapId),
+    /// A channel as memory (Go's `c.raceaddr()`): `close` writes it, a send reads it, so a send
+    /// not ordered before a close races with it. `len`/`cap` and receives do not access it.
+    Chan(ChanId),
+    /// The semaphore word of a `sync.WaitGroup` (Go 1.19's `semap`): the first `Add` from zero
+    /// reads it and the first `Wait` that has to block writes it, so an `Add` from zero not
+    /// ordered before such a `Wait` is a data race (sync/waitgroup.go's annotations).
+    WaitGroupSema(Pointer),
 }
 
 /// A synchronization variable: what releases and acquires of the memory model act on.
@@ -218,6 +225,12 @@ pub enum Op {
         ok: bool,
         /// The sending goroutine, for a direct hand-off.
         from: Option<Gid>,
+    },
+    /// A send (or a `select` send case) found the channel closed: it reads the channel, as every
+    /// send does first, and panics `send on closed channel` next.
+    SendOnClosed {
+        /// The channel.
+        chan: ChanId,
     },
     /// `close(ch)`.
     Close {

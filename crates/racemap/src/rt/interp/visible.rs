@@ -399,7 +399,17 @@ impl Machine {
         case: Option<u32>,
     ) -> R<()> {
         let ch = self.heap.chan(c);
-        if ch.closed || !ch.is_unbuffered() {
+        if ch.closed {
+            // Go reads the channel before it checks `closed`: the read races like any send's.
+            self.emit_select_case(gid, case);
+            self.emit(
+                gid,
+                Op::SendOnClosed { chan: c },
+                vec![crate::rt::chan::ChanObj::send_read(c)],
+            );
+            return Err(RtError::send_on_closed().into());
+        }
+        if !ch.is_unbuffered() {
             let eff = self.heap.chan_mut(c).send(c, value.clone())?;
             self.emit_select_case(gid, case);
             self.emit(
