@@ -138,6 +138,13 @@ pub fn op_phrase(op: &Op, go_id: &dyn Fn(crate::rt::event::Gid) -> u64) -> Strin
             )
         }
         Op::WaitGroupWait { wg } => format!("returns from WaitGroup {}.Wait", pointer_name(wg)),
+        Op::WaitGroupBlock { wg } => format!("waits on WaitGroup {}", pointer_name(wg)),
+        Op::WaitGroupWake { wg, waiters } => {
+            format!(
+                "wakes {waiters} waiter(s) of WaitGroup {}",
+                pointer_name(wg)
+            )
+        }
         Op::OnceDo { once, ran: true } => format!("runs Once {}'s function", pointer_name(once)),
         Op::OnceDo { once, ran: false } => {
             format!("skips Once {} (already done)", pointer_name(once))

@@ -251,6 +251,18 @@ pub enum Op {
         /// The counter after the change.
         counter: i64,
     },
+    /// `wg.Wait()` found the counter above zero: it registered as a waiter and blocks.
+    WaitGroupBlock {
+        /// The WaitGroup's address.
+        wg: Pointer,
+    },
+    /// The `Add`/`Done` that brought the counter to zero reset the state and woke the waiters.
+    WaitGroupWake {
+        /// The WaitGroup's address.
+        wg: Pointer,
+        /// How many waiters it woke.
+        waiters: u32,
+    },
     /// `wg.Wait()` returned.
     WaitGroupWait {
         /// The WaitGroup's address.

@@ -327,6 +327,20 @@ impl Machine {
                     eff,
                 );
             }
+            Visible::WaitGroupWake { wg, waiters } => {
+                match self.heap.sync_mut(&wg)? {
+                    SyncState::WaitGroup(s) => s.finish_add(waiters)?,
+                    _ => return Err(missing("WaitGroup to wake").into()),
+                }
+                self.emit(gid, Op::WaitGroupWake { wg, waiters }, Vec::new());
+            }
+            Visible::WaitGroupSemacquire(wg) => {
+                let eff = match self.heap.sync_mut(&wg)? {
+                    SyncState::WaitGroup(s) => s.semacquire(&wg)?,
+                    _ => return Err(missing("WaitGroup to wait on").into()),
+                };
+                self.emit(gid, Op::WaitGroupWait { wg }, eff);
+            }
             Visible::SyncMap(inflight) => {
                 done = self.sync_map_step(gid, *inflight)?;
                 if done {
