@@ -225,6 +225,14 @@ mod tests {
         assert!(c(CommutingClass::RLock).dependent(&c(CommutingClass::RUnlock)));
         assert!(c(CommutingClass::WaitGroupDone).dependent(&mem(1, &[], false)));
         assert!(!c(CommutingClass::WaitGroupDone).dependent(&mem(2, &[], true)));
+        // A Wait registering commutes with Dones, not with another registration.
+        let (done, waiter) = (
+            CommutingClass::WaitGroupDone,
+            CommutingClass::WaitGroupWaiter,
+        );
+        assert!(!c(done).dependent(&c(waiter)) && !c(waiter).dependent(&c(done)));
+        assert!(c(waiter).dependent(&c(waiter)));
+        assert!(c(waiter).dependent(&mem(1, &[], true)));
     }
 
     #[test]
