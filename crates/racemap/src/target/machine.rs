@@ -4,7 +4,9 @@
 //! Footprints follow `Machine::pending`, made conservative where the machine's own footprint
 //! is silent: main's exit and sleep wake-ups are global; a map iteration step reads its map;
 //! a library call that names no sync object and is neither output nor `time.Sleep` is global.
-//! `wg.Done()`, `RLock` and `RUnlock` are commuting updates within their own kind.
+//! `wg.Done()`, `RLock` and `RUnlock` are commuting updates within their own kind; whether a
+//! `wg.Done()` or a registering `wg.Wait()` commutes depends on the WaitGroup's counter and
+//! waiters now (a Done that may wake waiters, or a Wait the last Done could outrun, does not).
 
 use super::footprint::{CommutingClass, Footprint, Resource};
 use super::{Ending, Target, EXIT_LIMIT};
