@@ -6,7 +6,8 @@
 //!
 //! Cases checked with real Go keep what `go run -race` printed as `go1.19 -race stdout` and
 //! `go1.19 -race stderr` reference sections, and must agree with it: the explorer finds a race
-//! exactly when Go reported one, one of its outcomes is Go's (Go's stdout, no failure), and
+//! exactly when Go reported one, one of its outcomes is Go's (Go's stdout, and Go's `panic: …` or
+//! `fatal error: …` line when Go's run failed, no failure otherwise), and
 //! every seeded run that ends normally (exit status 0 or 66) reports as many races as Go did. The layout and `UPDATE_EXPECT=1`: `tests/README.md`.
 
 mod support;
@@ -108,13 +109,17 @@ fn compare_with_go(
             explored.race
         ));
     }
+    let go_failure = go
+        .text()
+        .lines()
+        .find(|l| l.starts_with("panic: ") || l.starts_with("fatal error: "));
     if !explored
         .outcomes
         .iter()
-        .any(|o| o.stdout == go_stdout && o.error.is_none())
+        .any(|o| o.stdout == go_stdout && o.error.as_deref() == go_failure)
     {
         return Err(format!(
-            "no explored outcome prints go1.19's stdout {go_stdout:?} and ends normally"
+            "no explored outcome prints go1.19's stdout {go_stdout:?} and ends with {go_failure:?}"
         ));
     }
     for (seed, run) in SEEDS.iter().zip(runs) {

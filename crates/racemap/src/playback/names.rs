@@ -264,6 +264,8 @@ impl Names {
             Op::Lock { mutex: p, .. }
             | Op::WaitGroupAdd { wg: p, .. }
             | Op::WaitGroupWait { wg: p }
+            | Op::WaitGroupBlock { wg: p }
+            | Op::WaitGroupWake { wg: p, .. }
             | Op::OnceDo { once: p, .. }
             | Op::OnceDone { once: p }
             | Op::SyncMap { map: p, .. }

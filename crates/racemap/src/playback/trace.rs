@@ -127,6 +127,7 @@ pub fn op_phrase(op: &Op, go_id: &dyn Fn(crate::rt::event::Gid) -> u64) -> Strin
         Op::Recv { chan, value, .. } => {
             format!("receives {} on chan#{}", value_literal(value), chan.0)
         }
+        Op::SendOnClosed { chan } => format!("sends on closed chan#{}", chan.0),
         Op::Close { chan } => format!("closes chan#{}", chan.0),
         Op::Select { case: Some(c) } => format!("selects case {}", c + 1),
         Op::Select { case: None } => "selects default".into(),
@@ -137,6 +138,13 @@ pub fn op_phrase(op: &Op, go_id: &dyn Fn(crate::rt::event::Gid) -> u64) -> Strin
             )
         }
         Op::WaitGroupWait { wg } => format!("returns from WaitGroup {}.Wait", pointer_name(wg)),
+        Op::WaitGroupBlock { wg } => format!("waits on WaitGroup {}", pointer_name(wg)),
+        Op::WaitGroupWake { wg, waiters } => {
+            format!(
+                "wakes {waiters} waiter(s) of WaitGroup {}",
+                pointer_name(wg)
+            )
+        }
         Op::OnceDo { once, ran: true } => format!("runs Once {}'s function", pointer_name(once)),
         Op::OnceDo { once, ran: false } => {
             format!("skips Once {} (already done)", pointer_name(once))

@@ -47,6 +47,13 @@ pub enum Loc {
     Heap(Pointer),
     /// A whole map.
     Map(MapId),
+    /// A channel as memory (Go's `c.raceaddr()`): `close` writes it, a send reads it, so a send
+    /// not ordered before a close races with it. `len`/`cap` and receives do not access it.
+    Chan(ChanId),
+    /// The semaphore word of a `sync.WaitGroup` (Go 1.19's `semap`): the first `Add` from zero
+    /// reads it and the first `Wait` that has to block writes it, so an `Add` from zero not
+    /// ordered before such a `Wait` is a data race (sync/waitgroup.go's annotations).
+    WaitGroupSema(Pointer),
 }
 
 /// A synchronization variable: what releases and acquires of the memory model act on.
@@ -219,6 +226,12 @@ pub enum Op {
         /// The sending goroutine, for a direct hand-off.
         from: Option<Gid>,
     },
+    /// A send (or a `select` send case) found the channel closed: it reads the channel, as every
+    /// send does first, and panics `send on closed channel` next.
+    SendOnClosed {
+        /// The channel.
+        chan: ChanId,
+    },
     /// `close(ch)`.
     Close {
         /// The channel.
@@ -237,6 +250,18 @@ pub enum Op {
         delta: i64,
         /// The counter after the change.
         counter: i64,
+    },
+    /// `wg.Wait()` found the counter above zero: it registered as a waiter and blocks.
+    WaitGroupBlock {
+        /// The WaitGroup's address.
+        wg: Pointer,
+    },
+    /// The `Add`/`Done` that brought the counter to zero reset the state and woke the waiters.
+    WaitGroupWake {
+        /// The WaitGroup's address.
+        wg: Pointer,
+        /// How many waiters it woke.
+        waiters: u32,
     },
     /// `wg.Wait()` returned.
     WaitGroupWait {

@@ -249,6 +249,16 @@ pub enum Visible {
     SyncMap(Box<SyncMapInFlight>),
     /// Second step of `RWMutex.Lock`: wait for the readers to leave.
     RwLockFinish(Pointer),
+    /// Second step of a `wg.Add`/`wg.Done` that brought the counter to zero with waiters: check
+    /// the state is unchanged and wake them (`rt::waitgroup`).
+    WaitGroupWake {
+        /// The WaitGroup.
+        wg: Pointer,
+        /// The waiters registered when the counter reached zero.
+        waiters: u32,
+    },
+    /// A registered `wg.Wait()` blocked on the WaitGroup's semaphore.
+    WaitGroupSemacquire(Pointer),
     /// f of a `once.Do` returned: mark the Once done.
     OnceDone(Pointer),
     /// End of `time.Sleep`.

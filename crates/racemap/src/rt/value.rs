@@ -23,7 +23,7 @@ pub struct ObjId(pub u32);
 pub struct MapId(pub u32);
 
 /// A channel object.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct ChanId(pub u32);
 
 pub use crate::bytecode::FuncId;

@@ -54,6 +54,22 @@ pub enum CommutingClass {
     RLock,
     /// `rw.RUnlock()`.
     RUnlock,
+    /// `wg.Wait()` registering as a waiter while the counter is at least 2: it commutes with
+    /// `wg.Done()` (neither makes the other reach zero) but not with another registration (the
+    /// first one writes the semaphore word for the race detector).
+    WaitGroupWaiter,
+}
+
+impl CommutingClass {
+    /// Two updates of these classes on the same object commute.
+    fn commutes_with(self, other: CommutingClass) -> bool {
+        use CommutingClass::{WaitGroupDone, WaitGroupWaiter};
+        match (self, other) {
+            (WaitGroupWaiter, WaitGroupWaiter) => false,
+            (WaitGroupDone, WaitGroupWaiter) | (WaitGroupWaiter, WaitGroupDone) => true,
+            (a, b) => a == b,
+        }
+    }
 }
 
 fn pointers_overlap(a: &Pointer, b: &Pointer) -> bool {
@@ -68,7 +84,7 @@ impl Resource {
         match (self, other) {
             (Resource::Memory(a), Resource::Memory(b)) => pointers_overlap(a, b),
             (Resource::Commuting(a, ca), Resource::Commuting(b, cb)) => {
-                ca != cb && pointers_overlap(a, b)
+                !ca.commutes_with(*cb) && pointers_overlap(a, b)
             }
             (Resource::Commuting(a, _), Resource::Memory(b))
             | (Resource::Memory(a), Resource::Commuting(b, _)) => pointers_overlap(a, b),
@@ -209,6 +225,14 @@ mod tests {
         assert!(c(CommutingClass::RLock).dependent(&c(CommutingClass::RUnlock)));
         assert!(c(CommutingClass::WaitGroupDone).dependent(&mem(1, &[], false)));
         assert!(!c(CommutingClass::WaitGroupDone).dependent(&mem(2, &[], true)));
+        // A Wait registering commutes with Dones, not with another registration.
+        let (done, waiter) = (
+            CommutingClass::WaitGroupDone,
+            CommutingClass::WaitGroupWaiter,
+        );
+        assert!(!c(done).dependent(&c(waiter)) && !c(waiter).dependent(&c(done)));
+        assert!(c(waiter).dependent(&c(waiter)));
+        assert!(c(waiter).dependent(&mem(1, &[], true)));
     }
 
     #[test]

@@ -4,7 +4,9 @@
 //! Footprints follow `Machine::pending`, made conservative where the machine's own footprint
 //! is silent: main's exit and sleep wake-ups are global; a map iteration step reads its map;
 //! a library call that names no sync object and is neither output nor `time.Sleep` is global.
-//! `wg.Done()`, `RLock` and `RUnlock` are commuting updates within their own kind.
+//! `wg.Done()`, `RLock` and `RUnlock` are commuting updates within their own kind; whether a
+//! `wg.Done()` or a registering `wg.Wait()` commutes depends on the WaitGroup's counter and
+//! waiters now (a Done that may wake waiters, or a Wait the last Done could outrun, does not).
 
 use super::footprint::{CommutingClass, Footprint, Resource};
 use super::{Ending, Target, EXIT_LIMIT};
@@ -14,6 +16,8 @@ use crate::rt::error::{RtError, EXIT_INTERNAL};
 use crate::rt::event::{Event, Gid};
 use crate::rt::goroutine::Visible;
 use crate::rt::machine::{Choice, Machine, PendingKind, Status};
+use crate::rt::sync_state::SyncState;
+use crate::rt::value::Value;
 use std::rc::Rc;
 
 impl Target for Machine {
@@ -94,8 +98,32 @@ impl Target for Machine {
         resources.extend(f.memory.into_iter().map(|(p, w)| (Resource::Memory(p), w)));
         resources.extend(f.maps.into_iter().map(|(m, w)| (Resource::Map(m), w)));
         resources.extend(f.chans.into_iter().map(|c| (Resource::Chan(c), true)));
+        let wg = |gid: Gid| {
+            let g = self.goroutines.get(gid.0 as usize)?;
+            let Some(Visible::Lib { args, .. }) = &g.next else {
+                return None;
+            };
+            match args.first() {
+                Some(Value::Ptr(Some(ptr))) => match self.heap.sync(ptr) {
+                    Ok(SyncState::WaitGroup(s)) => Some((s.counter, s.waiters)),
+                    _ => None,
+                },
+                _ => None,
+            }
+        };
         let commuting = match p.kind {
-            PendingKind::Lib(LibFunc::WaitGroupDone) => Some(CommutingClass::WaitGroupDone),
+            // A Done commutes with Dones unless one of two would wake waiters (which goroutine
+            // takes the wake-up step shows), and with registrations that it cannot outrun to zero.
+            PendingKind::Lib(LibFunc::WaitGroupDone) => match wg(gid) {
+                Some((counter, waiters)) if waiters == 0 || counter >= 3 => {
+                    Some(CommutingClass::WaitGroupDone)
+                }
+                _ => None,
+            },
+            PendingKind::Lib(LibFunc::WaitGroupWait) => match wg(gid) {
+                Some((counter, _)) if counter >= 2 => Some(CommutingClass::WaitGroupWaiter),
+                _ => None,
+            },
             PendingKind::Lib(LibFunc::RwMutexRLock) => Some(CommutingClass::RLock),
             PendingKind::Lib(LibFunc::RwMutexRUnlock) => Some(CommutingClass::RUnlock),
             _ => None,

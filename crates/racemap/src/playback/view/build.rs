@@ -462,6 +462,8 @@ fn race_info(
         location: match &r.loc {
             Loc::Map(id) => names.map(*id),
             Loc::Heap(p) => names.pointer(p),
+            Loc::Chan(id) => names.chan(*id),
+            Loc::WaitGroupSema(p) => names.pointer(p),
         },
         current: access_info(&r.current, source_map, steps.map(|s| s.0)),
         previous: access_info(&r.previous, source_map, steps.and_then(|s| s.1)),

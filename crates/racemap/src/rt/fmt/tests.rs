@@ -774,7 +774,10 @@ fn sync_values_print_go_1_19_struct_forms() {
     );
     let wg = sync_val(
         SyncKind::WaitGroup,
-        SyncState::WaitGroup(WaitGroupState { counter: 2 }),
+        SyncState::WaitGroup(WaitGroupState {
+            counter: 2,
+            ..Default::default()
+        }),
     );
     let rw = sync_val(SyncKind::RwMutex, SyncState::zero(SyncKind::RwMutex));
     let once = sync_val(

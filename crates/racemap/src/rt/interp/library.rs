@@ -351,27 +351,45 @@ impl Machine {
                 } else {
                     int(arg(&args, 1)?)?
                 };
-                let (eff, counter) = match self.heap.sync_mut(&p)? {
-                    SyncState::WaitGroup(s) => (s.add(delta, &p)?, s.counter),
+                let (outcome, counter) = match self.heap.sync_mut(&p)? {
+                    SyncState::WaitGroup(s) => (s.add(delta, &p), s.counter),
                     _ => return Err(RtError::nil_deref().into()),
                 };
-                self.emit(
-                    gid,
-                    Op::WaitGroupAdd {
-                        wg: p,
+                let negative = outcome.panic.is_some() && counter < 0;
+                if !negative {
+                    let op = Op::WaitGroupAdd {
+                        wg: p.clone(),
                         delta,
                         counter,
-                    },
-                    eff,
-                );
+                    };
+                    self.emit(gid, op, outcome.effects);
+                }
+                if let Some(panic) = outcome.panic {
+                    return Err(panic.into());
+                }
+                if let Some(waiters) = outcome.wake {
+                    let span = self.goroutines[gid.0 as usize].next_span;
+                    self.park(gid, Visible::WaitGroupWake { wg: p, waiters }, Some(span));
+                    return Ok(false);
+                }
             }
             LibFunc::WaitGroupWait => {
                 let p = ptr()?;
-                let eff = match self.heap.sync_mut(&p)? {
-                    SyncState::WaitGroup(s) => s.wait(&p)?,
+                let start = match self.heap.sync_mut(&p)? {
+                    SyncState::WaitGroup(s) => s.wait(&p),
                     _ => return Err(RtError::nil_deref().into()),
                 };
-                self.emit(gid, Op::WaitGroupWait { wg: p }, eff);
+                match start {
+                    crate::rt::waitgroup::WaitStart::Return(eff) => {
+                        self.emit(gid, Op::WaitGroupWait { wg: p }, eff);
+                    }
+                    crate::rt::waitgroup::WaitStart::Registered(eff) => {
+                        self.emit(gid, Op::WaitGroupBlock { wg: p.clone() }, eff);
+                        let span = self.goroutines[gid.0 as usize].next_span;
+                        self.park(gid, Visible::WaitGroupSemacquire(p), Some(span));
+                        return Ok(false);
+                    }
+                }
             }
             LibFunc::OnceDo => {
                 let p = ptr()?;

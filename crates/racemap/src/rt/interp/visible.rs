@@ -327,6 +327,20 @@ impl Machine {
                     eff,
                 );
             }
+            Visible::WaitGroupWake { wg, waiters } => {
+                match self.heap.sync_mut(&wg)? {
+                    SyncState::WaitGroup(s) => s.finish_add(waiters)?,
+                    _ => return Err(missing("WaitGroup to wake").into()),
+                }
+                self.emit(gid, Op::WaitGroupWake { wg, waiters }, Vec::new());
+            }
+            Visible::WaitGroupSemacquire(wg) => {
+                let eff = match self.heap.sync_mut(&wg)? {
+                    SyncState::WaitGroup(s) => s.semacquire(&wg)?,
+                    _ => return Err(missing("WaitGroup to wait on").into()),
+                };
+                self.emit(gid, Op::WaitGroupWait { wg }, eff);
+            }
             Visible::SyncMap(inflight) => {
                 done = self.sync_map_step(gid, *inflight)?;
                 if done {
@@ -399,7 +413,17 @@ impl Machine {
         case: Option<u32>,
     ) -> R<()> {
         let ch = self.heap.chan(c);
-        if ch.closed || !ch.is_unbuffered() {
+        if ch.closed {
+            // Go reads the channel before it checks `closed`: the read races like any send's.
+            self.emit_select_case(gid, case);
+            self.emit(
+                gid,
+                Op::SendOnClosed { chan: c },
+                vec![crate::rt::chan::ChanObj::send_read(c)],
+            );
+            return Err(RtError::send_on_closed().into());
+        }
+        if !ch.is_unbuffered() {
             let eff = self.heap.chan_mut(c).send(c, value.clone())?;
             self.emit_select_case(gid, case);
             self.emit(

@@ -126,6 +126,10 @@ impl Machine {
                 _ => true,
             },
             Visible::Wake => false,
+            Visible::WaitGroupSemacquire(p) => match self.heap.sync(p) {
+                Ok(SyncState::WaitGroup(s)) => s.can_semacquire(),
+                _ => true,
+            },
             Visible::SyncMap(inflight) => match self.heap.sync(&inflight.ptr) {
                 Ok(SyncState::Map(s)) => s.can_step(&inflight.op),
                 _ => true,
@@ -134,7 +138,6 @@ impl Machine {
                 (LibFunc::MutexLock, Some(SyncState::Mutex(s))) => s.can_lock(),
                 (LibFunc::RwMutexLock, Some(SyncState::RwMutex(s))) => s.can_start_lock(),
                 (LibFunc::RwMutexRLock, Some(SyncState::RwMutex(s))) => s.can_rlock(),
-                (LibFunc::WaitGroupWait, Some(SyncState::WaitGroup(s))) => s.can_wait(),
                 (LibFunc::OnceDo, Some(SyncState::Once(s))) => s.can_start(),
                 (f, Some(SyncState::Map(s))) if crate::rt::sync_map::is_sync_map_method(*f) => {
                     s.mu.can_lock()
@@ -154,6 +157,7 @@ impl Machine {
             Visible::Select { arms, .. } if arms.is_empty() => WaitReason::SelectNoCases,
             Visible::Select { .. } => WaitReason::Select,
             Visible::RwLockFinish(_) => WaitReason::RwMutexLock,
+            Visible::WaitGroupSemacquire(_) => WaitReason::WaitGroupWait,
             Visible::SyncMap(_) => WaitReason::MutexLock,
             Visible::Wake => WaitReason::Sleep,
             Visible::Lib { func, .. } => match func {
@@ -254,6 +258,14 @@ impl Machine {
             Visible::OnceDone(p) => {
                 f.sync.push(p.clone());
                 PendingKind::OnceDone
+            }
+            Visible::WaitGroupWake { wg, .. } => {
+                f.sync.push(wg.clone());
+                PendingKind::WaitGroupWake
+            }
+            Visible::WaitGroupSemacquire(p) => {
+                f.sync.push(p.clone());
+                PendingKind::WaitGroupSemacquire
             }
             Visible::SyncMap(inflight) => {
                 f.sync.push(inflight.ptr.clone());

@@ -98,6 +98,10 @@ pub enum PendingKind {
     RwLockFinish,
     /// Once's f returned.
     OnceDone,
+    /// Second step of a WaitGroup `Add` that reached zero with waiters.
+    WaitGroupWake,
+    /// A registered `Wait` taking a semaphore token.
+    WaitGroupSemacquire,
     /// A later step of a `sync.Map` call.
     SyncMapStep,
     /// Builtin print/println.
