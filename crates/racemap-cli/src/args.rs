@@ -26,9 +26,10 @@ pub fn number<T: std::str::FromStr>(
 }
 
 /// The Go file named on the command line, read into memory: `(file name for messages, source)`.
-/// Messages name the file as given, like `go build` does for a file argument's base name.
-pub fn read_program(path: &PathBuf) -> Result<(String, String), UsageError> {
-    let source = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+/// Messages name the file as given, like `go build` does for a file argument's base name. The
+/// bytes are kept as they are: the compiler reports NUL bytes and invalid UTF-8 as Go does.
+pub fn read_program(path: &PathBuf) -> Result<(String, Vec<u8>), UsageError> {
+    let source = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let name = Path::new(path)
         .file_name()
         .map(|n| n.to_string_lossy().into_owned());
@@ -36,11 +37,11 @@ pub fn read_program(path: &PathBuf) -> Result<(String, String), UsageError> {
 }
 
 /// Compile, printing Go-style diagnostics on stderr when it fails (then `Err(EXIT_COMPILE)`).
-pub fn compile(name: &str, source: &str) -> Result<Program, u8> {
-    match racemap::compile::compile_named(source, name) {
+pub fn compile(name: &str, source: &[u8]) -> Result<Program, u8> {
+    match racemap::compile::compile_bytes(source, name) {
         Ok(program) => Ok(program),
         Err(diagnostics) => {
-            let map = racemap::diag::SourceMap::new(name, source);
+            let map = racemap::diag::SourceMap::from_bytes(name, source);
             eprint!("{}", racemap::diag::render_all(&diagnostics, &map));
             Err(EXIT_COMPILE)
         }

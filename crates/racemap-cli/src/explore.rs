@@ -1,14 +1,17 @@
-//! `racemap explore FILE.go [--json] [--max-executions N] [--preemption-bound K]
+//! `racemap explore FILE.go [--json] [--max-executions N] [--max-total-steps N] [--preemption-bound K]
 //! [--sample random|pct --runs N --seed S]`: search the program's interleavings for races,
 //! crashes and deadlocks. Each distinct outcome is listed with the shortest schedule that
 //! produced it; `racemap run FILE.go --schedule S` replays it.
 //!
 //! Exit status: 0 when the search found no race, crash or deadlock; 1 when it found any (so
-//! scripts can use it as a check); 1 for compile errors too (the diagnostics tell them apart).
+//! scripts can use it as a check); 1 for compile errors too (the diagnostics tell them apart);
+//! 70 when some run hit a racemap internal error (its outcome's error line starts with
+//! `racemap internal error:`).
 
 use crate::args::{compile, number, read_program, set_limit, usage, UsageError, LIMIT_OPTIONS};
-use racemap::explore::{explore, sample, DporConfig, ExploreResult, SampleStrategy};
+use racemap::explore::{explore, sample, DporConfig, ExploreResult, SampleStrategy, SearchLimit};
 use racemap::rt::config::Config;
+use racemap::rt::error::{is_internal_error_line, EXIT_INTERNAL};
 use racemap::rt::machine::Machine;
 use racemap::run::RunConfig;
 use std::path::PathBuf;
@@ -32,6 +35,9 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
             lexopt::Arg::Long("json") => json = true,
             lexopt::Arg::Long("max-executions") => {
                 dpor.max_executions = number(&mut parser, "--max-executions")?
+            }
+            lexopt::Arg::Long("max-total-steps") => {
+                dpor.max_total_steps = number(&mut parser, "--max-total-steps")?
             }
             lexopt::Arg::Long("preemption-bound") => {
                 dpor.preemption_bound = Some(number(&mut parser, "--preemption-bound")?)
@@ -69,22 +75,42 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
         let text = serde_json::to_string(&result).map_err(|e| e.to_string())?;
         println!("{text}");
     } else {
-        print!("{}", human(&result, &file.display().to_string()));
+        print!("{}", human(&result, &file.display().to_string(), &dpor));
+    }
+    let internal = result
+        .outcomes
+        .iter()
+        .any(|o| o.error.as_deref().is_some_and(is_internal_error_line));
+    if internal {
+        return Ok(EXIT_INTERNAL as u8);
     }
     let found = result.race || result.deadlock || result.outcomes.iter().any(|o| o.error.is_some());
     Ok(u8::from(found))
 }
 
 /// The human-readable report.
-pub fn human(result: &ExploreResult, file: &str) -> String {
+pub fn human(result: &ExploreResult, file: &str, config: &DporConfig) -> String {
+    let coverage = match result.limit {
+        None => ", every interleaving covered".to_string(),
+        Some(SearchLimit::MaxExecutions) => format!(
+            " (search incomplete: stopped by --max-executions {}; raise it to search further)",
+            config.max_executions
+        ),
+        Some(SearchLimit::MaxTotalSteps) => format!(
+            " (search incomplete: stopped by --max-total-steps {}; raise it to search further)",
+            config.max_total_steps
+        ),
+        Some(SearchLimit::PreemptionBound) => format!(
+            " (search incomplete: schedules with more than {} preemption(s) skipped)",
+            config.preemption_bound.unwrap_or(0)
+        ),
+        Some(SearchLimit::Sampling) => " (sampled: not every interleaving)".to_string(),
+        Some(SearchLimit::Unfinished) => " (search unfinished)".to_string(),
+    };
     let mut out = format!(
         "explored {} execution(s){}\nrace: {}   deadlock: {}\n\n{} distinct outcome(s):\n",
         result.executions,
-        if result.complete {
-            ", every interleaving covered"
-        } else {
-            " (search incomplete: a budget or bound cut it)"
-        },
+        coverage,
         if result.race { "yes" } else { "no" },
         if result.deadlock { "yes" } else { "no" },
         result.outcomes.len()

@@ -3,13 +3,16 @@
 //! ```text
 //! racemap check FILE.go
 //! racemap run FILE.go [--seed N | --schedule S] [--max-steps N] [--trace] [--no-race]
-//! racemap explore FILE.go [--json] [--max-executions N] [--preemption-bound K] [--sample …]
+//! racemap explore FILE.go [--json] [--max-executions N] [--max-total-steps N]
+//!     [--preemption-bound K] [--sample …]
 //! racemap example STRATEGY [--goroutines N] [--ops N] [--write-percent P] [--keys K]
 //! ```
 //!
 //! Exit statuses follow `go run`'s program: 0, 1 for a compile error, 2 for a panic or fatal
 //! error, 66 when the race detector found a race; 3 when racemap itself stopped the run (a
-//! limit); 64 for a usage error. `explore` exits 1 when it found a race, crash or deadlock.
+//! limit); 70 when racemap broke one of its own invariants (`racemap internal error: …`, a
+//! racemap bug); 64 for a usage error. `explore` exits 1 when it found a race, crash or
+//! deadlock, 70 when a run hit an internal error.
 
 mod args;
 mod check;
@@ -37,7 +40,8 @@ commands:
                         raise racemap's runtime limits (also for explore)
   explore FILE.go     search interleavings for races, crashes and deadlocks
       --json            print one JSON object
-      --max-executions N  (default 10000)   --preemption-bound K
+      --max-executions N  (default 10000)   --max-total-steps N  (default 2000000)
+      --preemption-bound K
       --sample random|pct --runs N --seed S   sample instead of a full search
   example STRATEGY    print a preset Go program
       STRATEGY: unsynchronized | mutex | rwmutex | syncmap | channel | sharded

@@ -1,7 +1,8 @@
 //! `racemap run FILE.go [--seed N | --schedule S] [--max-steps N] [--trace] [--no-race]`: run
 //! once. The program's stdout goes to stdout; its stderr (race reports as they happen, the
 //! panic or fatal error in Go's format, `Found N data race(s)`) to stderr; the exit status is
-//! the program's as `go run -race` reports it (0, 2, 66), 3 when a racemap limit stopped it.
+//! the program's as `go run -race` reports it (0, 2, 66), 3 when a racemap limit stopped it,
+//! 70 on a racemap internal error.
 
 use crate::args::{compile, number, read_program, set_limit, usage, UsageError, LIMIT_OPTIONS};
 use racemap::rt::config::Config;
@@ -58,7 +59,7 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
     if trace {
         // The run is deterministic: replaying its moves describes each step with the machine
         // as it is then (goroutine numbers, source names).
-        for line in racemap::describe::trace(&program, machine_config, &result.schedule) {
+        for line in racemap::playback::trace::trace(&program, machine_config, &result.schedule) {
             let _ = writeln!(stderr, "{line}");
         }
         let _ = writeln!(stderr, "schedule: {}", result.schedule.encode());

@@ -791,6 +791,7 @@ impl Reducible for State {
                         Some(p) => Exploration::Done {
                             result: Shared::new(ExploreResult {
                                 complete: false,
+                                limit: Some(racemap::explore::SearchLimit::Unfinished),
                                 executions: p.executions,
                                 race: p.race,
                                 deadlock: p.deadlock,
@@ -1067,8 +1068,9 @@ mod tests {
 
     #[test]
     fn a_search_stopped_by_its_budget_can_search_further() {
-        let result = |complete| ExploreResult {
+        let result = |complete: bool| ExploreResult {
             complete,
+            limit: (!complete).then_some(racemap::explore::SearchLimit::MaxExecutions),
             executions: EXPLORE_BUDGET,
             race: false,
             deadlock: false,
@@ -1151,6 +1153,7 @@ mod tests {
         assert_eq!(generation, 1);
         let stale = ExploreResult {
             complete: true,
+            limit: None,
             executions: 1,
             race: true,
             deadlock: false,

@@ -37,7 +37,7 @@ impl Span {
 }
 
 /// A line/column position, both counted from 1 (columns in bytes, as Go reports them).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct LineCol {
     /// 1-based line number.
     pub line: u32,
@@ -59,8 +59,13 @@ pub struct SourceMap {
 impl SourceMap {
     /// Index the lines of `source`.
     pub fn new(file_name: impl Into<String>, source: &str) -> SourceMap {
+        SourceMap::from_bytes(file_name, source.as_bytes())
+    }
+
+    /// Index the lines of a source file's bytes (which need not be UTF-8).
+    pub fn from_bytes(file_name: impl Into<String>, source: &[u8]) -> SourceMap {
         let mut line_starts = vec![0];
-        for (i, b) in source.bytes().enumerate() {
+        for (i, &b) in source.iter().enumerate() {
             if b == b'\n' {
                 line_starts.push(i as u32 + 1);
             }
@@ -97,14 +102,14 @@ impl SourceMap {
 }
 
 /// How serious a diagnostic is. Every error stops compilation; there are no warnings in Go.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Severity {
     /// The program does not compile.
     Error,
 }
 
 /// One compile error: where, and what, in Go's wording.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
     /// Where the error is; messages point at `span.lo`.
     pub span: Span,
@@ -127,6 +132,13 @@ impl Diagnostic {
     /// `racemap does not support WHAT`, the message for Go outside the supported subset.
     pub fn unsupported(span: Span, what: impl AsRef<str>) -> Diagnostic {
         Diagnostic::error(span, format!("racemap does not support {}", what.as_ref()))
+    }
+
+    /// `racemap internal error: WHAT`: a broken invariant of racemap itself (never the user's
+    /// mistake), reported as a value instead of a wrong program or a panic. Callers also
+    /// `debug_assert!` so that tests and fuzzers stop at the fault.
+    pub fn internal(span: Span, what: impl AsRef<str>) -> Diagnostic {
+        Diagnostic::error(span, format!("racemap internal error: {}", what.as_ref()))
     }
 
     /// `prog.go:LINE:COL: message`.

@@ -6,13 +6,16 @@
 
 pub mod bytecode;
 pub mod compile;
-pub mod describe;
 pub mod diag;
 pub mod explore;
 pub mod lang;
+pub mod library;
 pub mod playback;
 pub mod race;
 pub mod rt;
 pub mod run;
 pub mod sched;
 pub mod strategies;
+pub mod strconv;
+pub mod target;
+pub mod types;

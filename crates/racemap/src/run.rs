@@ -6,13 +6,15 @@
 //! order they happen. At the end stderr gets the failure text (panic or fatal error with its
 //! goroutine dump) or, after a normal exit with races, `Found N data race(s)`; the exit status
 //! is 0, 2 (panic/fatal error), 66 (races after an otherwise normal exit, as Go's detector does)
-//! or [`EXIT_LIMIT`] when a racemap bound ended the run.
+//! or [`EXIT_LIMIT`] when a racemap bound ended the run, [`EXIT_INTERNAL`] when racemap broke
+//! one of its own invariants.
 
-use crate::explore::target::{Ending, Target, EXIT_LIMIT};
 use crate::race::report::found_line;
 use crate::race::{Detector, DetectorConfig, RaceReport};
+use crate::rt::error::EXIT_INTERNAL;
 use crate::rt::event::Event;
 use crate::sched::{RandomScheduler, ReplayScheduler, Schedule, Scheduler};
+use crate::target::{Ending, Target, EXIT_LIMIT};
 use serde::{Deserialize, Serialize};
 
 /// Exit status of a run with data races that otherwise exited normally (Go's `-race`).
@@ -54,19 +56,21 @@ pub enum RunEnd {
     Failed,
     /// A racemap bound.
     Limit,
+    /// racemap broke one of its own invariants (`racemap internal error: …`).
+    Internal,
     /// The scheduler stopped choosing (manual scheduling, replay without fallback).
     Paused,
 }
 
 /// Everything a run produced.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RunResult {
     /// Program stdout.
     pub stdout: String,
     /// stderr as Go prints it: `print` output and race reports as they happen, then the failure
     /// text or `Found N data race(s)`.
     pub stderr: String,
-    /// Exit status: 0, 2, [`EXIT_RACE`], [`EXIT_LIMIT`]; `None` when paused.
+    /// Exit status: 0, 2, [`EXIT_RACE`], [`EXIT_LIMIT`], [`EXIT_INTERNAL`]; `None` when paused.
     pub exit_code: Option<i32>,
     /// How it stopped.
     pub end: RunEnd,
@@ -159,6 +163,7 @@ impl<T: Target> Session<T> {
                 let end = match e.exit_code {
                     0 => RunEnd::Exited,
                     EXIT_LIMIT => RunEnd::Limit,
+                    EXIT_INTERNAL => RunEnd::Internal,
                     _ => RunEnd::Failed,
                 };
                 let code = if e.exit_code == 0 && !races.is_empty() {
@@ -186,9 +191,7 @@ impl<T: Target> Session<T> {
 
 /// The ending racemap reports when the runner's step bound is hit.
 pub fn step_limit_ending(max_steps: u64) -> Ending {
-    let line = format!(
-        "racemap: step limit of {max_steps} reached (the program may loop forever); raise it with --max-steps"
-    );
+    let line = crate::rt::config::LimitHit::Steps(max_steps).message();
     Ending {
         exit_code: EXIT_LIMIT,
         text: format!("{line}\n"),

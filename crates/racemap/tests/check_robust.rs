@@ -1,26 +1,17 @@
 //! The checker never panics: every valid program with any one line deleted, or any one
 //! identifier-like word replaced, must come back as `Ok` or as diagnostics (errors are values).
 
-use racemap::lang::{check, parser};
-use std::path::Path;
+mod support;
 
+use racemap::lang::{check, parser};
+
+/// Every program of `tests/check_ok` and `tests/diagnostics`.
 fn sources() -> Vec<String> {
-    let mut out = Vec::new();
-    for dir in ["check_ok", "diagnostics"] {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests")
-            .join(dir);
-        let mut files: Vec<_> = std::fs::read_dir(root)
-            .expect("test directory exists")
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().map(|x| x == "go").unwrap_or(false))
-            .collect();
-        files.sort();
-        for f in files {
-            out.push(std::fs::read_to_string(f).expect("readable"));
-        }
-    }
-    out
+    ["check_ok", "diagnostics"]
+        .iter()
+        .flat_map(|dir| support::cases(dir))
+        .map(|case| case.source)
+        .collect()
 }
 
 fn run(src: &str) {

@@ -1,78 +1,48 @@
-//! Data-driven checker tests.
+//! Drivers of the checker's directories (the layout and `UPDATE_EXPECT=1`: `tests/README.md`):
 //!
-//! - `tests/diagnostics/NAME.go`: a program that must be rejected; `NAME.expected` holds the
-//!   exact rendered diagnostics (`prog.go:LINE:COL: message`, as `go build` prints them).
-//! - `tests/check_ok/NAME.go`: a program that must parse and type-check without errors.
-//!
-//! Set `UPDATE_EXPECT=1` to (re)write the `.expected` files from the current output; review
-//! the diff before committing.
+//! - `tests/diagnostics/`: programs that must be rejected; the `-- diagnostics --` section holds
+//!   them as `go build` prints them (`prog.go:LINE:COL: message`).
+//! - `tests/check_ok/`: programs that must parse and type-check without errors; they then run
+//!   like `tests/programs/` (first runnable move, no race detector), and those checked with real
+//!   Go keep what Go printed as `go1.19` reference sections.
 
-use racemap::diag::{render_all, SourceMap};
+mod support;
+
+use racemap::diag::SourceMap;
 use racemap::lang::{check, parser};
-use std::path::{Path, PathBuf};
+use support::{check_dir, diagnostics_section, run_like_go, Case, PROGRAM_FILE};
 
-fn programs(dir: &str) -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests")
-        .join(dir);
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&root)
-        .expect("test directory exists")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().map(|x| x == "go").unwrap_or(false))
-        .collect();
-    files.sort();
-    files
-}
-
-/// Parse and check; the rendered diagnostics (empty when the program is accepted).
-fn diagnostics(source: &str) -> String {
-    let map = SourceMap::new("prog.go", source);
-    let (file, parse_errors) = parser::parse(source);
+/// The parser's or else the checker's diagnostics (empty when the program is accepted).
+fn check_diagnostics(case: &Case) -> Vec<racemap::diag::Diagnostic> {
+    let (file, parse_errors) = parser::parse(&case.source);
     if !parse_errors.is_empty() {
-        return render_all(&parse_errors, &map);
+        return parse_errors;
     }
-    match check::check_with_source(&file, &map) {
-        Ok(_) => String::new(),
-        Err(diags) => render_all(&diags, &map),
-    }
+    let map = SourceMap::new(PROGRAM_FILE, &case.source);
+    check::check_with_source(&file, &map)
+        .err()
+        .unwrap_or_default()
 }
 
 #[test]
 fn rejected_programs_report_go_diagnostics() {
-    let update = std::env::var_os("UPDATE_EXPECT").is_some();
-    let mut failures = Vec::new();
-    let files = programs("diagnostics");
-    assert!(files.len() >= 40, "expected at least 40 diagnostic cases");
-    for path in files {
-        let source = std::fs::read_to_string(&path).expect("readable");
-        let got = diagnostics(&source);
-        let expected_path = path.with_extension("expected");
-        if update {
-            std::fs::write(&expected_path, &got).expect("writable");
-            continue;
+    check_dir("diagnostics", |case, _| {
+        let diags = check_diagnostics(case);
+        if diags.is_empty() {
+            return Err("accepted, but tests/diagnostics holds rejected programs".to_string());
         }
-        let want = std::fs::read_to_string(&expected_path).unwrap_or_default();
-        if got.is_empty() {
-            failures.push(format!("{}: accepted, want:\n{want}", path.display()));
-        } else if got != want {
-            failures.push(format!(
-                "{}:\n--- want\n{want}--- got\n{got}",
-                path.display()
-            ));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+        Ok(vec![diagnostics_section(&diags, &case.source)])
+    });
 }
 
 #[test]
-fn valid_programs_check_cleanly() {
-    let mut failures = Vec::new();
-    for path in programs("check_ok") {
-        let source = std::fs::read_to_string(&path).expect("readable");
-        let got = diagnostics(&source);
-        if !got.is_empty() {
-            failures.push(format!("{}:\n{got}", path.display()));
+fn valid_programs_check_cleanly_and_run() {
+    check_dir("check_ok", |case, expectation| {
+        let diags = check_diagnostics(case);
+        if !diags.is_empty() {
+            let rendered = diagnostics_section(&diags, &case.source);
+            return Err(format!("rejected:\n{}", rendered.body));
         }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+        run_like_go(case, expectation)
+    });
 }

@@ -523,15 +523,16 @@ fn announcements_read_the_crash_schedule_aloud() {
          1: main goroutine calls wg.Add(1) (counter 1)
          2: main goroutine starts goroutine 6
          3: main goroutine calls wg.Add(1) (counter 2)
-         4: main goroutine starts goroutine 7; main goroutine waits for wg
-         5: goroutine 6 reads m
-         6: goroutine 6 reads m["k0"]
-         7: goroutine 6 reads m
-         8: goroutine 6 starts writing m["k1"] (writing flag set)
-         9: goroutine 7 reads m
-        10: goroutine 7 reads m["k1"]; data race on m between goroutine 7 and goroutine 6
-        11: goroutine 7 reads m
-        12: goroutine 7 stops the program: fatal error: concurrent map writes"#]]
+         4: main goroutine starts goroutine 7
+         5: main goroutine waits in wg.Wait(); main goroutine waits for wg
+         6: goroutine 6 reads m
+         7: goroutine 6 reads m["k0"]
+         8: goroutine 6 reads m
+         9: goroutine 6 starts writing m["k1"] (writing flag set)
+        10: goroutine 7 reads m
+        11: goroutine 7 reads m["k1"]; data race on m between goroutine 7 and goroutine 6
+        12: goroutine 7 reads m
+        13: goroutine 7 stops the program: fatal error: concurrent map writes"#]]
     .assert_eq(&lines.join("\n"));
 }
 

@@ -916,7 +916,7 @@ fn go_statement_child_parks_before_its_first_visible_op() {
     step(&mut m2, 0);
     let p = m2.pending(Gid(1)).unwrap();
     assert!(p.enabled);
-    assert_eq!(p.footprint.chans.len(), 1);
+    assert_eq!(p.touches.chans.len(), 1);
     // The clone is independent.
     assert_eq!(m.goroutine_count(), 1);
     assert_eq!(m2.goroutine_count(), 2);

@@ -4,7 +4,7 @@
 //! whether it raced), how many explored runs ended that way, and a button that steps through
 //! the outcome's run to its end.
 
-use racemap::explore::Outcome;
+use racemap::explore::{Outcome, SearchLimit};
 use yew::prelude::*;
 
 use crate::components::count;
@@ -65,6 +65,8 @@ pub fn summary(exploration: &Exploration) -> Option<String> {
             } else {
                 let why = if *stopped {
                     format!("Stopped by you after {runs}")
+                } else if result.limit == Some(SearchLimit::MaxTotalSteps) {
+                    format!("Limit reached: the search stopped at its budget of steps after {runs}")
                 } else {
                     format!("Limit reached: the search stopped at its budget after {runs}")
                 };

@@ -22,6 +22,16 @@
 //! last step could change its races. Sleep sets prune a move that is independent of everything
 //! done since it was explored from an ancestor.
 //!
+//! Rendezvous: a handoff is one step of two goroutines (the chooser and its partner), and its
+//! footprint is both operations' (a partner parked in a `select` gives up its other cases).
+//! Races are analysed per goroutine whose operation the step is, against that goroutine's own
+//! past only: two handoffs to the same receiver are ordered by the receiver's program order,
+//! yet the second sender could have taken the first handoff (the receiver's clock would hide
+//! that race). Arriving at a channel operation (parking there after a step) is an
+//! [`Resource::ChanArrival`](crate::target::Resource::ChanArrival), which conflicts with a
+//! `select` that has a default case on that channel: whether it takes a case depends on who
+//! has arrived.
+//!
 //! Persistent sets (FG): at every state, for each live goroutine `p` with next operation `op`,
 //! the last trace step dependent with `op` that does not happen before `p` gets `p` (or every
 //! runnable goroutine) in its backtrack set. Only sound without sleep sets here: the explorer's
@@ -35,13 +45,13 @@
 //! enumeration of all interleavings) checks that the search still finds every outcome. A
 //! preemption bound or a budget makes the search incomplete, and the result says so.
 
-use super::explorer::Explorer;
-use super::footprint::Footprint;
-use super::outcome::{ExploreResult, OutcomeSet};
-use super::target::Target;
+use super::outcome::{OutcomeSet, SearchLimit};
+use crate::race::vclock::VClock;
 use crate::race::{Detector, DetectorConfig};
 use crate::rt::event::{Event, Gid, Op};
 use crate::sched::{Choice, Schedule};
+use crate::target::Footprint;
+use crate::target::Target;
 use std::collections::BTreeSet;
 
 /// Which DPOR variant computes backtrack points.
@@ -103,7 +113,7 @@ struct TraceStep {
     footprint: Footprint,
     /// DPOR clock: entry `g` is 1 + the index of the last step of goroutine `g` that happens
     /// before (or is) this step; 0 when none.
-    clock: Vec<u32>,
+    clock: VClock,
 }
 
 /// A state on the current path, with its search bookkeeping.
@@ -127,17 +137,8 @@ struct Node<T> {
     last_gid: Option<Gid>,
 }
 
-fn join(into: &mut Vec<u32>, other: &[u32]) {
-    if into.len() < other.len() {
-        into.resize(other.len(), 0);
-    }
-    for (a, b) in into.iter_mut().zip(other) {
-        *a = (*a).max(*b);
-    }
-}
-
 /// The systematic explorer's state: everything the depth-first search needs to continue, so a
-/// search can stop between two steps and resume later ([`super::Explorer`]).
+/// search can stop between two steps and resume later (`explore::Explorer`).
 #[derive(Clone, Debug)]
 pub(super) struct Search<T: Target> {
     /// The bounds of the search.
@@ -150,8 +151,8 @@ pub(super) struct Search<T: Target> {
     outcomes: OutcomeSet,
     /// Steps made so far over all executions.
     total_steps: u64,
-    /// Something was skipped (bound or budget): the result is not complete.
-    incomplete: bool,
+    /// The first bound or budget that skipped something (the result is then not complete).
+    limit: Option<SearchLimit>,
 }
 
 impl<T: Target> Search<T> {
@@ -169,7 +170,7 @@ impl<T: Target> Search<T> {
             trace: Vec::new(),
             outcomes: OutcomeSet::new(),
             total_steps: 0,
-            incomplete: false,
+            limit: None,
         };
         let root = search.new_node(target, detector);
         search.stack.push(root);
@@ -194,8 +195,8 @@ impl<T: Target> Search<T> {
     }
 
     /// Nothing was skipped so far (no bound or budget cut the search).
-    pub(super) fn complete(&self) -> bool {
-        !self.incomplete
+    pub(super) fn limit(&self) -> Option<SearchLimit> {
+        self.limit
     }
 
     /// The runs recorded, consuming the search.
@@ -204,7 +205,7 @@ impl<T: Target> Search<T> {
     }
 
     /// The DPOR clock of goroutine `p` after the current trace.
-    fn process_clock(&self, p: Gid) -> Vec<u32> {
+    fn process_clock(&self, p: Gid) -> VClock {
         self.trace
             .iter()
             .rev()
@@ -220,10 +221,7 @@ impl<T: Target> Search<T> {
         for i in (0..upto).rev() {
             let s = &self.trace[i];
             // Steps of p itself are in `cp` too: they happen before p's next step.
-            let happens_before = s
-                .participants
-                .iter()
-                .any(|q| cp.get(q.0 as usize).copied().unwrap_or(0) > i as u32);
+            let happens_before = s.participants.iter().any(|q| cp.get(*q) > i as u32);
             if happens_before || !s.footprint.dependent(fp) {
                 continue;
             }
@@ -244,10 +242,7 @@ impl<T: Target> Search<T> {
         let cp = self.process_clock_before(p, upto);
         for i in 0..upto {
             let s = &self.trace[i];
-            let happens_before = s
-                .participants
-                .iter()
-                .any(|q| cp.get(q.0 as usize).copied().unwrap_or(0) > i as u32);
+            let happens_before = s.participants.iter().any(|q| cp.get(*q) > i as u32);
             if happens_before {
                 continue;
             }
@@ -261,7 +256,7 @@ impl<T: Target> Search<T> {
         }
     }
 
-    fn process_clock_before(&self, p: Gid, upto: usize) -> Vec<u32> {
+    fn process_clock_before(&self, p: Gid, upto: usize) -> VClock {
         if upto == self.trace.len() {
             return self.process_clock(p);
         }
@@ -274,20 +269,20 @@ impl<T: Target> Search<T> {
     }
 
     /// `trace[i]` happens before an event whose DPOR clock is `clock`.
-    fn hb_clock(&self, i: usize, clock: &[u32]) -> bool {
+    fn hb_clock(&self, i: usize, clock: &VClock) -> bool {
         self.trace[i]
             .participants
             .iter()
-            .any(|q| clock.get(q.0 as usize).copied().unwrap_or(0) > i as u32)
+            .any(|q| clock.get(*q) > i as u32)
     }
 
     /// What an event by `participants` with footprint `fp` after the current trace depends on:
     /// the joined clocks of its goroutines so far, and the indices of the dependent trace steps
     /// of other goroutines.
-    fn event_deps(&self, participants: &[Gid], fp: &Footprint) -> (Vec<u32>, Vec<usize>) {
-        let mut before: Vec<u32> = Vec::new();
+    fn event_deps(&self, participants: &[Gid], fp: &Footprint) -> (VClock, Vec<usize>) {
+        let mut before = VClock::new();
         for q in participants {
-            join(&mut before, &self.process_clock(*q));
+            before.join(&self.process_clock(*q));
         }
         let deps: Vec<usize> = (0..self.trace.len())
             .filter(|&i| {
@@ -300,18 +295,14 @@ impl<T: Target> Search<T> {
     }
 
     /// The DPOR clock of that event.
-    fn event_clock(&self, participants: &[Gid], before: &[u32], deps: &[usize]) -> Vec<u32> {
-        let mut clock = before.to_vec();
+    fn event_clock(&self, participants: &[Gid], before: &VClock, deps: &[usize]) -> VClock {
+        let mut clock = before.clone();
         for &i in deps {
-            join(&mut clock, &self.trace[i].clock);
+            clock.join(&self.trace[i].clock);
         }
         let n = self.trace.len() as u32 + 1;
         for q in participants {
-            let i = q.0 as usize;
-            if clock.len() <= i {
-                clock.resize(i + 1, 0);
-            }
-            clock[i] = n;
+            clock.set(*q, n);
         }
         clock
     }
@@ -322,7 +313,7 @@ impl<T: Target> Search<T> {
     /// some *initial* of `v = notdep(i) · e`: a goroutine whose first step in `v` does not
     /// depend on an earlier step of `v`. `before`, `deps` and `clock` are from
     /// [`Search::event_deps`] and [`Search::event_clock`].
-    fn source_races(&mut self, chooser: Gid, before: &[u32], deps: &[usize], clock: &[u32]) {
+    fn source_races(&mut self, chooser: Gid, before: &VClock, deps: &[usize], clock: &VClock) {
         let n = self.trace.len();
         for (k, &i) in deps.iter().enumerate() {
             // Not a race when `i` reaches the event through the goroutine's own past or through
@@ -330,7 +321,7 @@ impl<T: Target> Search<T> {
             let via_process = self.trace[i]
                 .participants
                 .iter()
-                .any(|q| before.get(q.0 as usize).copied().unwrap_or(0) > i as u32);
+                .any(|q| before.get(*q) > i as u32);
             if via_process {
                 continue;
             }
@@ -481,7 +472,7 @@ impl<T: Target> Search<T> {
             break;
         }
         if pruned {
-            self.incomplete = true;
+            self.limit.get_or_insert(SearchLimit::PreemptionBound);
         }
         found
     }
@@ -492,10 +483,12 @@ impl<T: Target> Search<T> {
     /// `stop_at == total_steps` makes no step but may find that the search is over.
     pub(super) fn run(&mut self, stop_at: u64) -> bool {
         loop {
-            if self.outcomes.executions() >= self.config.max_executions
-                || self.total_steps >= self.config.max_total_steps
-            {
-                self.incomplete = true;
+            if self.outcomes.executions() >= self.config.max_executions {
+                self.limit.get_or_insert(SearchLimit::MaxExecutions);
+                return true;
+            }
+            if self.total_steps >= self.config.max_total_steps {
+                self.limit.get_or_insert(SearchLimit::MaxTotalSteps);
                 return true;
             }
             let Some((choice, preempt)) = self.next_move() else {
@@ -509,7 +502,7 @@ impl<T: Target> Search<T> {
             };
             // Pause before the step: the loop's state is the stack and the trace, and
             // `next_move` picks the same move again on resuming (it changes nothing but the
-            // `incomplete` flag, which it would set again).
+            // `limit`, which it would set again).
             if self.total_steps >= stop_at {
                 return false;
             }
@@ -528,12 +521,31 @@ impl<T: Target> Search<T> {
                 d.observe_step(&events);
             }
             let ended = target.ending().is_some();
-            let footprint = if ended {
+            let (participants, movers) = participants(choice, &events);
+            // The step is also the operation of each rendezvous partner (a select the partner
+            // was parked in ends with it too): it touches what their pending operations touch.
+            // A step that ended the run is dependent with everything, except main's return,
+            // which keeps its own footprint (goroutine exits commute with it).
+            let footprint = if ended && !pre_fp.main_exit {
                 Footprint::global()
             } else {
-                pre_fp.clone()
+                let mut fp = pre_fp.clone();
+                for q in movers.iter().filter(|q| **q != choice.gid) {
+                    match top.target.footprint(*q) {
+                        Some(partner_fp) => fp.union_with(&partner_fp),
+                        None => fp = Footprint::global(),
+                    }
+                }
+                // Arriving at a channel operation is visible too: a goroutine parked at a send
+                // or receive is a rendezvous partner, which decides whether another goroutine's
+                // `select` takes a case or its default, and whom a receive pairs with.
+                for q in &participants {
+                    if let Some(next_fp) = target.footprint(*q) {
+                        fp.union_with(&next_fp.arrival());
+                    }
+                }
+                fp
             };
-            let participants = participants(choice, &events);
 
             // Sleep set of the child: what slept or was done here, independent of this move.
             let top = self.stack.last_mut().expect("stack is non-empty");
@@ -562,7 +574,16 @@ impl<T: Target> Search<T> {
             let (before, deps) = self.event_deps(&participants, &footprint);
             let clock = self.event_clock(&participants, &before, &deps);
             if self.config.algorithm == DporAlgorithm::SourceSets {
-                self.source_races(choice.gid, &before, &deps, &clock);
+                // Races are analysed for each goroutine whose operation the step is, against
+                // that goroutine's own past only: two handoffs to the same receiver (or from
+                // the same sender) are ordered by the receiver's program order, yet the other
+                // sender could have taken the first handoff; that is a race of the senders'
+                // operations, which the receiver's clock would hide.
+                for &q in &movers {
+                    let (before_q, deps_q) = self.event_deps(&[q], &footprint);
+                    let clock_q = self.event_clock(&[q], &before_q, &deps_q);
+                    self.source_races(q, &before_q, &deps_q, &clock_q);
+                }
             }
             self.trace.push(TraceStep {
                 choice,
@@ -625,27 +646,23 @@ impl<T: Target> Search<T> {
     }
 }
 
-/// The goroutines a move involved: the mover, every goroutine with an event in it (a
-/// rendezvous partner) and every goroutine it created.
-fn participants(choice: Choice, events: &[Event]) -> Vec<Gid> {
-    let mut out = vec![choice.gid];
+/// The goroutines a move involved, and those of them whose operation it was. Movers: the
+/// chooser and every goroutine with an event in the step (a rendezvous partner); participants:
+/// the movers and every goroutine the step created.
+fn participants(choice: Choice, events: &[Event]) -> (Vec<Gid>, Vec<Gid>) {
+    let mut movers = vec![choice.gid];
     for e in events {
-        if !out.contains(&e.gid) {
-            out.push(e.gid);
+        if !movers.contains(&e.gid) {
+            movers.push(e.gid);
         }
+    }
+    let mut all = movers.clone();
+    for e in events {
         if let Op::Go { child } = &e.op {
-            if !out.contains(child) {
-                out.push(*child);
+            if !all.contains(child) {
+                all.push(*child);
             }
         }
     }
-    out
-}
-
-/// Explore the schedules of `target` systematically, in one go: an [`Explorer`] advanced to the
-/// end.
-pub fn explore<T: Target>(target: T, config: &DporConfig) -> ExploreResult {
-    let mut explorer = Explorer::new(target, config);
-    explorer.advance(u64::MAX);
-    explorer.into_result()
+    (all, movers)
 }

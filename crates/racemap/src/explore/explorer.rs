@@ -9,8 +9,8 @@
 //! counts and schedules included.
 
 use super::dpor::{DporConfig, Search};
-use super::outcome::{ExploreResult, Outcome};
-use super::target::Target;
+use super::outcome::{ExploreResult, Outcome, SearchLimit};
+use crate::target::Target;
 use serde::{Deserialize, Serialize};
 
 /// A systematic exploration that runs a bounded number of steps per call to
@@ -84,18 +84,23 @@ impl<T: Target> Explorer<T> {
     /// The result: what [`super::explore`] returns once the search is over; before that, the
     /// runs so far with `complete: false`.
     pub fn result(&self) -> ExploreResult {
-        self.search.outcomes().result(self.complete())
+        self.search.outcomes().result(self.limit())
     }
 
     /// [`Explorer::result`], consuming the explorer (no copy of the outcomes).
     pub fn into_result(self) -> ExploreResult {
-        let complete = self.complete();
-        self.search.into_outcomes().finish(complete)
+        let limit = self.limit();
+        self.search.into_outcomes().finish(limit)
     }
 
-    /// The search is over and skipped nothing.
-    fn complete(&self) -> bool {
-        self.finished && self.search.complete()
+    /// What keeps the result from being complete: `None` once the search is over and skipped
+    /// nothing.
+    fn limit(&self) -> Option<SearchLimit> {
+        match (self.finished, self.search.limit()) {
+            (_, Some(limit)) => Some(limit),
+            (false, None) => Some(SearchLimit::Unfinished),
+            (true, None) => None,
+        }
     }
 }
 
@@ -120,4 +125,12 @@ impl ProgramExplorer {
         );
         Ok(Explorer::new(machine, config))
     }
+}
+
+/// Explore the schedules of `target` systematically, in one go: an [`Explorer`] advanced to the
+/// end.
+pub fn explore<T: Target>(target: T, config: &DporConfig) -> ExploreResult {
+    let mut explorer = Explorer::new(target, config);
+    explorer.advance(u64::MAX);
+    explorer.into_result()
 }

@@ -4,18 +4,18 @@
 
 pub mod dpor;
 pub mod explorer;
-pub mod footprint;
-pub mod machine;
 pub mod outcome;
 pub mod sample;
-pub mod target;
 
-pub use dpor::{explore, DporAlgorithm, DporConfig};
-pub use explorer::{ExploreProgress, Explorer, ProgramExplorer};
-pub use footprint::{CommutingClass, Footprint, Resource};
-pub use outcome::{ExploreResult, Outcome};
+pub use crate::target::{CommutingClass, Ending, Footprint, Resource, Target, EXIT_LIMIT};
+pub use dpor::{DporAlgorithm, DporConfig};
+pub use explorer::{explore, ExploreProgress, Explorer, ProgramExplorer};
+pub use outcome::{ExploreResult, Outcome, SearchLimit};
 pub use sample::{sample, SampleStrategy};
-pub use target::{Ending, Target, EXIT_LIMIT};
 
+#[cfg(test)]
+mod reduction_tests;
+#[cfg(test)]
+mod soundness_tests;
 #[cfg(test)]
 mod tests;

@@ -20,13 +20,44 @@ pub struct Outcome {
     pub schedule: String,
 }
 
+/// What kept a search from covering every interleaving. Serialized as the name of the CLI
+/// option that sets it (`"max-executions"`), or `"sampling"` / `"unfinished"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SearchLimit {
+    /// The budget of complete executions (`--max-executions`) ran out.
+    MaxExecutions,
+    /// The budget of steps over all executions (`--max-total-steps`) ran out.
+    MaxTotalSteps,
+    /// Schedules with more preemptions than `--preemption-bound` were skipped.
+    PreemptionBound,
+    /// Random or PCT sampling, not a systematic search.
+    Sampling,
+    /// The search has not finished yet (a result taken between two chunks).
+    Unfinished,
+}
+
+impl SearchLimit {
+    /// The CLI option that sets this limit, if any.
+    pub fn option(self) -> Option<&'static str> {
+        match self {
+            SearchLimit::MaxExecutions => Some("--max-executions"),
+            SearchLimit::MaxTotalSteps => Some("--max-total-steps"),
+            SearchLimit::PreemptionBound => Some("--preemption-bound"),
+            SearchLimit::Sampling | SearchLimit::Unfinished => None,
+        }
+    }
+}
+
 /// The result of an exploration, in the JSON shape
-/// `{"complete", "executions", "race", "deadlock", "outcomes": [...]}`.
+/// `{"complete", "limit", "executions", "race", "deadlock", "outcomes": [...]}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExploreResult {
     /// Every behaviour of the program is represented (the search ended without hitting a budget,
-    /// a preemption bound or sampling).
+    /// a preemption bound or sampling). Always `limit.is_none()`.
     pub complete: bool,
+    /// What kept the search from being complete, `None` when it is.
+    pub limit: Option<SearchLimit>,
     /// Runs executed to their end.
     pub executions: u64,
     /// Some run had a data race.
@@ -115,9 +146,10 @@ impl OutcomeSet {
     }
 
     /// The result so far, without consuming the set.
-    pub fn result(&self, complete: bool) -> ExploreResult {
+    pub fn result(&self, limit: Option<SearchLimit>) -> ExploreResult {
         ExploreResult {
-            complete,
+            complete: limit.is_none(),
+            limit,
             executions: self.executions,
             race: self.race(),
             deadlock: self.deadlock,
@@ -126,10 +158,11 @@ impl OutcomeSet {
     }
 
     /// The result.
-    pub fn finish(self, complete: bool) -> ExploreResult {
+    pub fn finish(self, limit: Option<SearchLimit>) -> ExploreResult {
         let outcomes: Vec<Outcome> = self.outcomes.into_iter().map(|(o, _)| o).collect();
         ExploreResult {
-            complete,
+            complete: limit.is_none(),
+            limit,
             executions: self.executions,
             race: outcomes.iter().any(|o| o.race),
             deadlock: self.deadlock,

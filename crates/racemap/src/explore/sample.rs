@@ -1,10 +1,10 @@
 //! Sampling exploration for programs too big to exhaust: many runs with seeded random or PCT
 //! schedulers (seeds `seed, seed + 1, …`), aggregated into outcomes. Never `complete`.
 
-use super::outcome::{ExploreResult, OutcomeSet};
-use super::target::Target;
+use super::outcome::{ExploreResult, OutcomeSet, SearchLimit};
 use crate::run::{run_with, RunConfig};
 use crate::sched::{PctConfig, PctScheduler, RandomScheduler, Scheduler};
+use crate::target::Target;
 
 /// Which scheduler the sampled runs use.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -57,5 +57,5 @@ pub fn sample<T: Target>(
             &r.schedule,
         );
     }
-    set.finish(false)
+    set.finish(Some(SearchLimit::Sampling))
 }

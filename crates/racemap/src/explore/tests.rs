@@ -3,8 +3,6 @@
 //! schedules must replay to the same outcome. A search run in chunks ([`Explorer`]) must give
 //! exactly the result of the one-shot search, on the toys and on real Go programs.
 
-use super::footprint::{Footprint, Resource};
-use super::target::{Ending, Target};
 use super::{explore, DporConfig, ExploreProgress, ExploreResult, Explorer};
 use crate::diag::{SourceMap, Span};
 use crate::race::{Detector, DetectorConfig};
@@ -12,6 +10,7 @@ use crate::rt::event::{Effect, Event, Gid, Loc, Op, StackFrame, SyncVar};
 use crate::rt::value::{FuncId, MapId, ObjId, Pointer};
 use crate::run::{run, RunConfig};
 use crate::sched::{Choice, Schedule};
+use crate::target::{Ending, Footprint, Resource, Target};
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
@@ -224,16 +223,16 @@ impl Target for Toy {
         let g = gid.0 as usize;
         let op = self.op(g)?;
         let r = |res, w| Footprint {
-            global: false,
             resources: vec![(res, w)],
+            ..Footprint::default()
         };
         Some(match op {
-            None if g == 0 => Footprint::global(),
-            None => Footprint::default(),
+            None if g == 0 => Footprint::main_exit(),
+            None => Footprint::goroutine_exit(),
             Some(T::Store(v, _)) => r(Resource::Memory(var(*v)), true),
             Some(T::Print(v)) => Footprint {
-                global: false,
                 resources: vec![(Resource::Memory(var(*v)), false), (Resource::Output, true)],
+                ..Footprint::default()
             },
             Some(T::Lock(l)) | Some(T::Unlock(l)) => r(Resource::Memory(lock_ptr(*l)), true),
             Some(T::Go(_)) => r(Resource::Spawn, true),
@@ -481,6 +480,7 @@ fn budgets_make_the_result_incomplete() {
     assert_eq!(r.executions, 1);
     let json = serde_json::to_value(&r).expect("serializes");
     assert_eq!(json["complete"], serde_json::Value::Bool(false));
+    assert_eq!(json["limit"], "max-executions");
     assert!(json["outcomes"][0]["schedule"].is_string());
     assert!(json["outcomes"][0].get("error").is_some());
 }

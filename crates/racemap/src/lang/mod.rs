@@ -6,4 +6,4 @@ pub mod lexer;
 pub mod lower;
 pub mod parser;
 pub mod token;
-pub mod types;
+pub use crate::types;

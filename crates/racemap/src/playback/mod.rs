@@ -26,18 +26,19 @@
 
 pub mod names;
 pub mod timeline;
+pub mod trace;
 pub mod view;
 pub mod words;
 
 use crate::bytecode::Program;
 use crate::compile::compile;
 use crate::diag::{Diagnostic, Span};
-use crate::explore::target::{Ending, Target};
 use crate::rt::config::Config;
 use crate::rt::event::{Event, Gid};
 use crate::rt::machine::Machine;
 use crate::run::{step_limit_ending, Session};
 use crate::sched::{Choice, RandomScheduler, Schedule, Scheduler};
+use crate::target::{Ending, Target};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::BTreeMap;

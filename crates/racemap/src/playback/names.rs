@@ -14,8 +14,8 @@
 //! steps, so a view does not read the whole trace); [`Names::at`] adds the globals and the
 //! parked operations of the machine at the cursor.
 
+use super::trace::pointer_name;
 use crate::bytecode::Program;
-use crate::describe::pointer_name;
 use crate::diag::Span;
 use crate::rt::event::{Event, Op};
 use crate::rt::goroutine::Visible;
@@ -174,7 +174,7 @@ impl Names {
             Value::Map(Some(m)) => self.map(*m),
             Value::Chan(Some(c)) => self.chan(*c),
             Value::Ptr(Some(p)) if self.cells.contains_key(p) => format!("&{}", self.pointer(p)),
-            other => crate::describe::value_literal(other),
+            other => super::trace::value_literal(other),
         }
     }
 
@@ -264,6 +264,8 @@ impl Names {
             Op::Lock { mutex: p, .. }
             | Op::WaitGroupAdd { wg: p, .. }
             | Op::WaitGroupWait { wg: p }
+            | Op::WaitGroupBlock { wg: p }
+            | Op::WaitGroupWake { wg: p, .. }
             | Op::OnceDo { once: p, .. }
             | Op::OnceDone { once: p }
             | Op::SyncMap { map: p, .. }

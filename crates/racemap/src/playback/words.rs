@@ -2,12 +2,12 @@
 //! what a step did (`writes m["k1"] (starts the write; writing flag set)`) and what a parked
 //! goroutine would do next (`locks mu`).
 //!
-//! Like [`crate::describe`], but objects are named through [`Names`] and the wording is the one
+//! Like [`super::trace`], but objects are named through [`Names`] and the wording is the one
 //! read aloud by a screen reader, so it stays short.
 
 use super::names::Names;
+use super::trace::value_literal;
 use crate::bytecode::LibFunc;
-use crate::describe::value_literal;
 use crate::diag::Span;
 use crate::rt::event::{Gid, LockOp, Op};
 use crate::rt::goroutine::{GoStatus, Visible};
@@ -130,6 +130,7 @@ pub fn step_phrase(
         Op::Recv { chan, value, .. } => {
             format!("receives {} on {}", message(chan, value), names.chan(*chan))
         }
+        Op::SendOnClosed { chan } => format!("sends on {}, which is closed", names.chan(*chan)),
         Op::Close { chan } => format!("closes {}", names.chan(*chan)),
         Op::WaitGroupAdd { wg, delta, counter } => {
             let w = names.pointer(wg);
@@ -140,6 +141,10 @@ pub fn step_phrase(
             }
         }
         Op::WaitGroupWait { wg } => format!("returns from {}.Wait()", names.pointer(wg)),
+        Op::WaitGroupBlock { wg } => format!("waits in {}.Wait()", names.pointer(wg)),
+        Op::WaitGroupWake { wg, waiters } => {
+            format!("wakes {waiters} waiter(s) of {}", names.pointer(wg))
+        }
         Op::OnceDo { once, ran: true } => format!("runs {}.Do's function", names.pointer(once)),
         Op::OnceDo { once, ran: false } => {
             format!("skips {}.Do (already done)", names.pointer(once))
@@ -151,7 +156,7 @@ pub fn step_phrase(
             names.pointer(ptr),
             value_literal(value)
         ),
-        other => crate::describe::op_phrase(other, go_id),
+        other => super::trace::op_phrase(other, go_id),
     }
 }
 
@@ -273,6 +278,8 @@ fn visible_phrase(choice: Choice, v: &Visible, names: &Names) -> String {
         ),
         Visible::RwLockFinish(p) => format!("finishes locking {} (readers gone)", names.pointer(p)),
         Visible::OnceDone(p) => format!("completes {}.Do", names.pointer(p)),
+        Visible::WaitGroupWake { wg, .. } => format!("wakes the waiters of {}", names.pointer(wg)),
+        Visible::WaitGroupSemacquire(wg) => format!("returns from {}.Wait()", names.pointer(wg)),
         Visible::Wake => "wakes up".into(),
         Visible::Exit => {
             if choice.gid == Gid::MAIN {

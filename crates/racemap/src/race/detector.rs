@@ -208,12 +208,13 @@ impl Detector {
         let runtime_frame = RuntimeFrame::for_op(&event.op, iterating).map(Rc::new);
         for effect in &event.effects {
             match effect {
-                Effect::Read(loc) => {
-                    let r = self.access(gid, loc, false, false, &event.stack, &runtime_frame);
-                    found.extend(r);
-                }
-                Effect::Write(loc) => {
-                    let r = self.access(gid, loc, true, false, &event.stack, &runtime_frame);
+                Effect::Read(loc) | Effect::Write(loc) => {
+                    let write = matches!(effect, Effect::Write(_));
+                    let frame = match RuntimeFrame::for_loc(loc, write) {
+                        Some(f) => Some(Rc::new(f)),
+                        None => runtime_frame.clone(),
+                    };
+                    let r = self.access(gid, loc, write, false, &event.stack, &frame);
                     found.extend(r);
                 }
                 Effect::Atomic { loc, write } => {

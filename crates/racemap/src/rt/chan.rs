@@ -25,16 +25,21 @@
 //!   (event.rs's convention); the race detector must apply both Releases of the rendezvous step
 //!   before its Acquires (Go's runtime does release(s), acquire(r), release(r), acquire(s)), so
 //!   both goroutines end with the join of both clocks.
+//!
+//! The channel is also memory for the race detector (Go 1.19 `chansend` does
+//! `racereadpc(c.raceaddr())` before anything else, `closechan` does `racewritepc` then
+//! `racerelease`): every send, including one that finds the channel closed and panics, starts with
+//! `Read(Chan(ch))` and `close` starts with `Write(Chan(ch))`, so a send not ordered before a close
+//! is a data race. Receives, `len` and `cap` do not access it.
 
-use crate::lang::types::TypeId;
-use crate::rt::event::{Effect, SyncVar, WaitReason};
+use crate::rt::event::{Effect, Loc, SyncVar, WaitReason};
 use crate::rt::sync_state::PrimError;
 use crate::rt::value::{ChanId, Value};
-use serde::{Deserialize, Serialize};
+use crate::types::TypeId;
 use std::collections::VecDeque;
 
 /// A channel object (`make(chan T, cap)`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ChanObj {
     /// The element type (the VM makes the zero value for a receive on a closed channel).
     pub elem_ty: TypeId,
@@ -117,6 +122,11 @@ impl ChanObj {
         !self.buf.is_empty() || self.closed
     }
 
+    /// The race-detector read every send starts with (also a send that finds the channel closed).
+    pub fn send_read(id: ChanId) -> Effect {
+        Effect::Read(Loc::Chan(id))
+    }
+
     /// Send `value` into the buffer: `send on closed channel` if closed, `Blocked` if full.
     pub fn send(&mut self, id: ChanId, value: Value) -> Result<Vec<Effect>, PrimError> {
         if self.closed {
@@ -128,7 +138,11 @@ impl ChanObj {
         let slot = self.slot(id, self.sent);
         self.buf.push_back(value);
         self.sent += 1;
-        Ok(vec![Effect::Acquire(slot.clone()), Effect::Release(slot)])
+        Ok(vec![
+            Self::send_read(id),
+            Effect::Acquire(slot.clone()),
+            Effect::Release(slot),
+        ])
     }
 
     /// Receive from the buffer, or observe the close once it is drained; `Blocked` when the
@@ -161,26 +175,31 @@ impl ChanObj {
         self.received += 1;
         let slot = SyncVar::ChanSlot(id, 0);
         let both = vec![Effect::Release(slot.clone()), Effect::Acquire(slot)];
+        let mut sender = vec![Self::send_read(id)];
+        sender.extend(both.iter().cloned());
         Ok(RendezvousEffects {
-            sender: both.clone(),
+            sender,
             receiver: both,
         })
     }
 
-    /// `close(ch)`: `[Release(ChanClose(ch))]`, or the `close of closed channel` panic.
+    /// `close(ch)`: `[Write(Chan(ch)), Release(ChanClose(ch))]`, or the `close of closed channel` panic.
     pub fn close(&mut self, id: ChanId) -> Result<Vec<Effect>, PrimError> {
         if self.closed {
             return Err(PrimError::RuntimeError("close of closed channel".into()));
         }
         self.closed = true;
-        Ok(vec![Effect::Release(SyncVar::ChanClose(id))])
+        Ok(vec![
+            Effect::Write(Loc::Chan(id)),
+            Effect::Release(SyncVar::ChanClose(id)),
+        ])
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lang::types::{Basic, TypeTable};
+    use crate::types::{Basic, TypeTable};
 
     const C: ChanId = ChanId(5);
 
@@ -214,8 +233,19 @@ mod tests {
         let mut ch = chan(2);
         let s0 = ch.send(C, Value::Int(0)).unwrap();
         let s1 = ch.send(C, Value::Int(1)).unwrap();
-        assert_eq!(s0, vec![Effect::Acquire(slot(0)), Effect::Release(slot(0))]);
-        assert_eq!(s1, vec![Effect::Acquire(slot(1)), Effect::Release(slot(1))]);
+        let read = Effect::Read(Loc::Chan(C));
+        assert_eq!(
+            s0,
+            vec![
+                read.clone(),
+                Effect::Acquire(slot(0)),
+                Effect::Release(slot(0))
+            ]
+        );
+        assert_eq!(
+            s1,
+            vec![read, Effect::Acquire(slot(1)), Effect::Release(slot(1))]
+        );
         let r0 = ch.recv(C).unwrap();
         assert_eq!(
             r0.effects,
@@ -223,7 +253,7 @@ mod tests {
         );
         // Send 2 reuses slot 0: it acquires what receive 0 released.
         let s2 = ch.send(C, Value::Int(2)).unwrap();
-        assert_eq!(s2[0], Effect::Acquire(slot(0)));
+        assert_eq!(s2[1], Effect::Acquire(slot(0)));
         assert_eq!((ch.sent, ch.received), (3, 1));
     }
 
@@ -233,7 +263,10 @@ mod tests {
         ch.send(C, Value::Int(7)).unwrap();
         assert_eq!(
             ch.close(C),
-            Ok(vec![Effect::Release(SyncVar::ChanClose(C))])
+            Ok(vec![
+                Effect::Write(Loc::Chan(C)),
+                Effect::Release(SyncVar::ChanClose(C))
+            ])
         );
         assert!(ch.can_recv_buffered());
         assert_eq!(ch.recv(C).unwrap().value, Some(Value::Int(7)));
@@ -274,7 +307,9 @@ mod tests {
         assert!(!ch.can_send_buffered() && !ch.can_recv_buffered());
         let e = ch.rendezvous(C).unwrap();
         let both = vec![Effect::Release(slot(0)), Effect::Acquire(slot(0))];
-        assert_eq!(e.sender, both);
+        let mut sender = vec![Effect::Read(Loc::Chan(C))];
+        sender.extend(both.iter().cloned());
+        assert_eq!(e.sender, sender);
         assert_eq!(e.receiver, both);
         assert_eq!((ch.sent, ch.received), (1, 1));
     }

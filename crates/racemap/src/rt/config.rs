@@ -6,10 +6,8 @@
 //!
 //! [`Status::Limit`]: crate::rt::machine::Status::Limit
 
-use serde::{Deserialize, Serialize};
-
 /// Bounds and numbering for one machine.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Config {
     /// Most scheduler steps (visible operations) in one run.
     pub max_steps: u64,
@@ -54,7 +52,7 @@ impl Config {
 }
 
 /// Which bound a run hit.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LimitHit {
     /// [`Config::max_steps`].
     Steps(u64),

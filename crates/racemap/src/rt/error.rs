@@ -12,14 +12,19 @@
 //!
 //! Primitives (`rt::mutex`, `rt::chan`, `rt::map`, …) return [`RtError`] values from their
 //! transitions; the machine turns them into a [`RunError`] with a goroutine dump.
+//!
+//! A third kind is racemap's own: an [`InternalError`] says a VM invariant broke (an operand
+//! stack underflow, a value of the wrong kind where the checker guaranteed one, a missing
+//! frame). It is never a Go behaviour: it ends the run at once with
+//! `racemap internal error: …` and exit status [`EXIT_INTERNAL`], so a racemap bug is never
+//! mistaken for a program's output.
 
 use crate::rt::event::Gid;
 use crate::rt::value::Value;
-use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A runtime error raised by one operation of one goroutine.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum RtError {
     /// A Go panic: unwinds through deferred calls, recoverable.
     Panic {
@@ -40,9 +45,10 @@ pub enum RtError {
 
 impl RtError {
     fn runtime(message: String) -> RtError {
+        let message = format!("runtime error: {message}");
         RtError::Panic {
             value: Value::str(&message),
-            message: format!("runtime error: {message}"),
+            message,
             signal: false,
         }
     }
@@ -75,10 +81,10 @@ impl RtError {
     /// `panic: runtime error: invalid memory address or nil pointer dereference` followed by the
     /// `[signal SIGSEGV ...]` line.
     pub fn nil_deref() -> RtError {
-        let message = "invalid memory address or nil pointer dereference";
+        let message = "runtime error: invalid memory address or nil pointer dereference";
         RtError::Panic {
             value: Value::str(message),
-            message: format!("runtime error: {message}"),
+            message: message.to_string(),
             signal: true,
         }
     }
@@ -218,8 +224,55 @@ impl fmt::Display for RtError {
     }
 }
 
+/// Exit status of a run that racemap itself broke ([`InternalError`]): BSD's `EX_SOFTWARE`,
+/// distinct from Go's 0/2, the race detector's 66 and racemap's limit status 3.
+pub const EXIT_INTERNAL: i32 = 70;
+
+/// How the first line of an internal error starts.
+pub const INTERNAL_ERROR_PREFIX: &str = "racemap internal error: ";
+
+/// A broken VM invariant: a bug in racemap, not in the Go program.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InternalError {
+    /// What broke, e.g. `operand stack underflow in main.main at pc 3`.
+    pub message: String,
+}
+
+impl InternalError {
+    /// An internal error saying `message`.
+    pub fn new(message: impl Into<String>) -> InternalError {
+        InternalError {
+            message: message.into(),
+        }
+    }
+
+    /// `racemap internal error: MESSAGE`.
+    pub fn first_line(&self) -> String {
+        format!("{INTERNAL_ERROR_PREFIX}{}", self.message)
+    }
+
+    /// What racemap prints on stderr: the first line and a hint that this is racemap's bug.
+    pub fn render(&self) -> String {
+        format!(
+            "{}\n(this is a bug in racemap, not in the Go program; the run was stopped)\n",
+            self.first_line()
+        )
+    }
+}
+
+impl fmt::Display for InternalError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.first_line())
+    }
+}
+
+/// Whether a first error line reports an [`InternalError`].
+pub fn is_internal_error_line(line: &str) -> bool {
+    line.starts_with(INTERNAL_ERROR_PREFIX)
+}
+
 /// One line pair of a goroutine dump: `main.f(...)` then `\tprog.go:LINE +0xOFF`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DumpFrame {
     /// Go's runtime name of the function (`main.main.func1`).
     pub name: String,
@@ -243,7 +296,7 @@ impl DumpFrame {
 }
 
 /// One goroutine in a dump: `goroutine 6 [chan send]:` then its frames.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GoroutineDump {
     /// Go's goroutine number (main is 1).
     pub go_id: u64,
@@ -274,7 +327,7 @@ impl GoroutineDump {
 
 /// Why a run failed, with everything needed to print it: the error, who raised it and the
 /// goroutine dump captured at that moment.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RunError {
     /// The error.
     pub error: RtError,

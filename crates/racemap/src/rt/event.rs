@@ -25,7 +25,7 @@ impl Gid {
 }
 
 /// One frame of a goroutine's call stack, innermost first in a stack.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StackFrame {
     /// The function.
     pub func: FuncId,
@@ -47,10 +47,17 @@ pub enum Loc {
     Heap(Pointer),
     /// A whole map.
     Map(MapId),
+    /// A channel as memory (Go's `c.raceaddr()`): `close` writes it, a send reads it, so a send
+    /// not ordered before a close races with it. `len`/`cap` and receives do not access it.
+    Chan(ChanId),
+    /// The semaphore word of a `sync.WaitGroup` (Go 1.19's `semap`): the first `Add` from zero
+    /// reads it and the first `Wait` that has to block writes it, so an `Add` from zero not
+    /// ordered before such a `Wait` is a data race (sync/waitgroup.go's annotations).
+    WaitGroupSema(Pointer),
 }
 
 /// A synchronization variable: what releases and acquires of the memory model act on.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum SyncVar {
     /// A `sync.Mutex`, or the writer side of a `sync.RWMutex` (Unlock → next Lock or RLock).
     Lock(Pointer),
@@ -71,7 +78,7 @@ pub enum SyncVar {
 }
 
 /// One memory-model effect of a step.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Effect {
     /// A plain (non-atomic) read.
     Read(Loc),
@@ -93,7 +100,7 @@ pub enum Effect {
 }
 
 /// Why a goroutine cannot move, in Go's wording for stack dumps (`[chan send]`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WaitReason {
     /// `chan send`
     ChanSend,
@@ -144,7 +151,7 @@ impl WaitReason {
 /// What a visible operation was, for the trace, the visualizer and `--trace`.
 ///
 /// Objects are named by id; the runtime's snapshot resolves them to names and contents.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Op {
     /// Read of a shared variable.
     Load {
@@ -219,6 +226,12 @@ pub enum Op {
         /// The sending goroutine, for a direct hand-off.
         from: Option<Gid>,
     },
+    /// A send (or a `select` send case) found the channel closed: it reads the channel, as every
+    /// send does first, and panics `send on closed channel` next.
+    SendOnClosed {
+        /// The channel.
+        chan: ChanId,
+    },
     /// `close(ch)`.
     Close {
         /// The channel.
@@ -237,6 +250,18 @@ pub enum Op {
         delta: i64,
         /// The counter after the change.
         counter: i64,
+    },
+    /// `wg.Wait()` found the counter above zero: it registered as a waiter and blocks.
+    WaitGroupBlock {
+        /// The WaitGroup's address.
+        wg: Pointer,
+    },
+    /// The `Add`/`Done` that brought the counter to zero reset the state and woke the waiters.
+    WaitGroupWake {
+        /// The WaitGroup's address.
+        wg: Pointer,
+        /// How many waiters it woke.
+        waiters: u32,
     },
     /// `wg.Wait()` returned.
     WaitGroupWait {
@@ -310,7 +335,7 @@ pub enum Op {
 }
 
 /// Mutex operations.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LockOp {
     /// `Lock` acquired.
     Lock,
@@ -327,7 +352,7 @@ pub enum LockOp {
 }
 
 /// What one step did.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Event {
     /// Who moved.
     pub gid: Gid,

@@ -9,16 +9,15 @@
 //! Invariant: `status != Done` ⇔ `next.is_some()` once the goroutine has been pre-run.
 
 use crate::bytecode::{LibFunc, SelectId};
-use crate::lang::types::TypeId;
 use crate::rt::error::RtError;
 use crate::rt::event::{Gid, StackFrame};
 use crate::rt::map::MapCursor;
 use crate::rt::value::{ChanId, FuncId, MapId, MapKey, Pointer, Value};
-use serde::{Deserialize, Serialize};
+use crate::types::TypeId;
 use std::rc::Rc;
 
 /// A call deferred with `defer`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Deferred {
     /// `defer f(args)`.
     Call {
@@ -37,7 +36,7 @@ pub enum Deferred {
 }
 
 /// Why a frame was pushed, i.e. what happens to its results when it returns.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum FrameKind {
     /// An ordinary call: results go to the caller's operand stack.
     Call,
@@ -54,7 +53,7 @@ pub enum FrameKind {
 }
 
 /// A `sync.Map` call between its steps.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SyncMapInFlight {
     /// The sync.Map's address.
     pub ptr: Pointer,
@@ -70,7 +69,7 @@ pub struct SyncMapInFlight {
 }
 
 /// One call frame.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Frame {
     /// The function.
     pub func: FuncId,
@@ -93,7 +92,7 @@ pub struct Frame {
 }
 
 /// A goroutine's lifecycle.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum GoStatus {
     /// Parked at its next visible operation (which may or may not be enabled).
     Parked,
@@ -104,7 +103,7 @@ pub enum GoStatus {
 }
 
 /// One case of a parked `select`, with its operands.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SelectArm {
     /// The channel (`None`: a nil channel, never ready).
     pub chan: Option<ChanId>,
@@ -121,12 +120,12 @@ pub struct SelectArm {
 /// Simplification: Go loads and stores the element through the slot pointer *after*
 /// `mapassign` cleared the flag, so two racing increments can also lose an update without
 /// crashing; racemap combines in the end step, so it shows the crash or the exact count.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct MapUpdate {
     /// The operator (`+` for `++` and `+=`, `-` for `--`, …).
     pub op: crate::bytecode::BinOp,
     /// The element's basic type (`String` with `Add` concatenates).
-    pub ty: crate::lang::types::Basic,
+    pub ty: crate::types::Basic,
     /// The right operand (1 for `++`/`--`).
     pub rhs: Value,
     /// The element type, for the zero value of a missing key.
@@ -134,7 +133,7 @@ pub struct MapUpdate {
 }
 
 /// A visible operation a goroutine is parked at, with its operands already evaluated.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Visible {
     /// `*p` read.
     Load(Option<Pointer>),
@@ -250,6 +249,16 @@ pub enum Visible {
     SyncMap(Box<SyncMapInFlight>),
     /// Second step of `RWMutex.Lock`: wait for the readers to leave.
     RwLockFinish(Pointer),
+    /// Second step of a `wg.Add`/`wg.Done` that brought the counter to zero with waiters: check
+    /// the state is unchanged and wake them (`rt::waitgroup`).
+    WaitGroupWake {
+        /// The WaitGroup.
+        wg: Pointer,
+        /// The waiters registered when the counter reached zero.
+        waiters: u32,
+    },
+    /// A registered `wg.Wait()` blocked on the WaitGroup's semaphore.
+    WaitGroupSemacquire(Pointer),
     /// f of a `once.Do` returned: mark the Once done.
     OnceDone(Pointer),
     /// End of `time.Sleep`.
@@ -259,7 +268,7 @@ pub enum Visible {
 }
 
 /// A panic in progress on a goroutine.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Panicking {
     /// The error.
     pub error: RtError,
@@ -271,10 +280,13 @@ pub struct Panicking {
     pub stack: Vec<StackFrame>,
     /// Each frame's arguments as Go's traceback prints them (`0x3`), aligned with `stack`.
     pub args: Vec<String>,
+    /// How many frames the panic has not unwound yet: frames at this index or above (deferred
+    /// calls and the functions they call) return normally to their caller.
+    pub unwinding_below: usize,
 }
 
 /// A goroutine.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Goroutine {
     /// Index in the machine's table.
     pub gid: Gid,
@@ -299,6 +311,22 @@ pub struct Goroutine {
 }
 
 impl Goroutine {
+    /// A new goroutine with no frame yet (the machine pushes its root call), parked.
+    pub fn new(gid: Gid, go_id: u64, root: FuncId, created_by: Option<StackFrame>) -> Goroutine {
+        Goroutine {
+            gid,
+            go_id,
+            frames: Vec::new(),
+            status: GoStatus::Parked,
+            next: None,
+            next_span: crate::diag::Span::default(),
+            panicking: None,
+            iters: Vec::new(),
+            created_by,
+            root,
+        }
+    }
+
     /// Still alive.
     pub fn is_live(&self) -> bool {
         self.status != GoStatus::Done

@@ -14,14 +14,13 @@
 //! Invariant: cells are never freed (a run is bounded), so every `ObjId` stays valid.
 
 use crate::bytecode::Program;
-use crate::lang::types::{Basic, TypeId, TypeKind, TypeTable};
 use crate::rt::chan::ChanObj;
 use crate::rt::config::{Config, LimitHit};
-use crate::rt::error::RtError;
+use crate::rt::error::{InternalError, RtError};
 use crate::rt::map::MapObj;
 use crate::rt::sync_state::SyncState;
 use crate::rt::value::{ChanId, MapId, ObjId, Pointer, Value};
-use serde::{Deserialize, Serialize};
+use crate::types::{Basic, TypeId, TypeKind, TypeTable};
 
 /// Why a heap operation failed: a Go runtime error or a racemap bound.
 #[derive(Clone, Debug, PartialEq)]
@@ -30,6 +29,14 @@ pub enum Fault {
     Rt(RtError),
     /// A racemap limit was hit.
     Limit(LimitHit),
+    /// A VM invariant broke (a racemap bug): the run ends with `racemap internal error: …`.
+    Internal(InternalError),
+}
+
+impl From<InternalError> for Fault {
+    fn from(e: InternalError) -> Fault {
+        Fault::Internal(e)
+    }
 }
 
 impl From<RtError> for Fault {
@@ -46,32 +53,25 @@ impl From<LimitHit> for Fault {
 
 impl From<crate::rt::sync_state::PrimError> for Fault {
     fn from(e: crate::rt::sync_state::PrimError) -> Fault {
-        Fault::Rt(prim_error(e))
-    }
-}
-
-/// Turn a primitive's error into a runtime error (adapter over `rt::sync_state::PrimError`).
-pub fn prim_error(e: crate::rt::sync_state::PrimError) -> RtError {
-    use crate::rt::sync_state::PrimError;
-    match e {
-        PrimError::Fatal(m) => RtError::Fatal { message: m },
-        PrimError::RuntimeError(m) | PrimError::Panic(m) => RtError::Panic {
-            value: Value::str(&m),
-            message: m,
-            signal: false,
-        },
-        // Only reachable through a VM bug (stepping a disabled op): report, never crash.
-        PrimError::Blocked(r) => RtError::Fatal {
-            message: format!(
-                "racemap: internal error: stepped a blocked operation [{}]",
+        use crate::rt::sync_state::PrimError;
+        match e {
+            PrimError::Fatal(m) => Fault::Rt(RtError::Fatal { message: m }),
+            PrimError::RuntimeError(m) | PrimError::Panic(m) => Fault::Rt(RtError::Panic {
+                value: Value::str(&m),
+                message: m,
+                signal: false,
+            }),
+            // Only reachable through a VM bug (stepping a disabled operation).
+            PrimError::Blocked(r) => Fault::Internal(InternalError::new(format!(
+                "stepped a blocked operation [{}]",
                 r.as_str()
-            ),
-        },
+            ))),
+        }
     }
 }
 
 /// One heap cell.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Cell {
     /// The value stored.
     pub value: Value,
@@ -80,7 +80,7 @@ pub struct Cell {
 }
 
 /// The machine's shared memory.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Heap {
     /// Cells by [`ObjId`].
     pub cells: Vec<Cell>,

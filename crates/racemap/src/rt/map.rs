@@ -30,15 +30,14 @@
 //! `Write(Loc::Map(id))` (Go's detector treats a map access as an access to the whole map, so
 //! different keys still race).
 
-use crate::lang::types::{TypeId, TypeKind, TypeTable};
 use crate::rt::event::{Effect, Gid, Loc};
 use crate::rt::sync_state::PrimError;
 use crate::rt::value::{MapId, MapKey, Value};
-use serde::{Deserialize, Serialize};
+use crate::types::{TypeId, TypeKind, TypeTable};
 use std::collections::BTreeMap;
 
 /// The mutation a map write performs (recorded at `write_begin`, applied at `write_end`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum MapMutation {
     /// `m[k] = v`.
     Set {
@@ -57,7 +56,7 @@ pub enum MapMutation {
 }
 
 /// The goroutine inside a write: the writing flag is set while this is `Some`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct MapWriter {
     /// The writing goroutine.
     pub gid: Gid,
@@ -68,7 +67,7 @@ pub struct MapWriter {
 }
 
 /// A map object (`make(map[K]V)` or a map literal).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct MapObj {
     /// The key type `K`.
     pub key_ty: TypeId,
@@ -80,12 +79,11 @@ pub struct MapObj {
     pub writing: Option<MapWriter>,
     /// Writes in progress that never touch the flag: `delete`/`clear` of a map that was empty
     /// at `write_begin` (Go's `mapdelete` returns before checking the flag when `count == 0`).
-    #[serde(default)]
     pub noop_writes: Vec<MapWriter>,
 }
 
 /// The state of one `for k, v := range m` loop.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct MapCursor {
     /// The last key produced (`None` before the first).
     pub last: Option<MapKey>,
@@ -324,7 +322,7 @@ fn unhashable_part(ty: TypeId, types: &TypeTable) -> Option<TypeId> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lang::types::Basic;
+    use crate::types::Basic;
 
     fn int() -> TypeId {
         TypeTable::basic(Basic::Int)

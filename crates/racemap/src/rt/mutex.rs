@@ -16,30 +16,36 @@
 use crate::rt::event::{Effect, Gid, SyncVar, WaitReason};
 use crate::rt::sync_state::PrimError;
 use crate::rt::value::Pointer;
-use serde::{Deserialize, Serialize};
 
 /// State of a `sync.Mutex`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct MutexState {
-    /// The mutex is locked.
-    pub locked: bool,
-    /// The goroutine whose `Lock` took it (display only: Go mutexes are not owned).
-    // Invariant: `holder.is_some()` implies `locked`.
-    pub holder: Option<Gid>,
+    /// The goroutine whose `Lock` took it, `None` while unlocked (the goroutine is for display:
+    /// Go mutexes are not owned, any goroutine may unlock).
+    holder: Option<Gid>,
 }
 
 impl MutexState {
+    /// The mutex is locked.
+    pub fn is_locked(&self) -> bool {
+        self.holder.is_some()
+    }
+
+    /// The goroutine whose `Lock` took it, while locked.
+    pub fn holder(&self) -> Option<Gid> {
+        self.holder
+    }
+
     /// `Lock` can complete now (the mutex is free).
     pub fn can_lock(&self) -> bool {
-        !self.locked
+        !self.is_locked()
     }
 
     /// `Lock` by `gid` on the mutex at `addr`: `[Acquire(Lock(addr))]`, or `Blocked` when locked.
     pub fn lock(&mut self, gid: Gid, addr: &Pointer) -> Result<Vec<Effect>, PrimError> {
-        if self.locked {
+        if self.is_locked() {
             return Err(PrimError::Blocked(WaitReason::MutexLock));
         }
-        self.locked = true;
         self.holder = Some(gid);
         Ok(vec![Effect::Acquire(SyncVar::Lock(addr.clone()))])
     }
@@ -52,10 +58,9 @@ impl MutexState {
     /// `Unlock` (by any goroutine): `[Release(Lock(addr))]`, or
     /// `fatal error: sync: unlock of unlocked mutex`.
     pub fn unlock(&mut self, addr: &Pointer) -> Result<Vec<Effect>, PrimError> {
-        if !self.locked {
+        if !self.is_locked() {
             return Err(PrimError::Fatal("sync: unlock of unlocked mutex".into()));
         }
-        self.locked = false;
         self.holder = None;
         Ok(vec![Effect::Release(SyncVar::Lock(addr.clone()))])
     }
@@ -63,7 +68,7 @@ impl MutexState {
     /// Go 1.19's `state` field (`mutexLocked` = 1; waiter counts are not modelled), used by `fmt`
     /// to print the struct form `{state sema}`.
     pub fn go_state(&self) -> i64 {
-        i64::from(self.locked)
+        i64::from(self.is_locked())
     }
 }
 
@@ -85,7 +90,7 @@ mod tests {
             Ok(vec![Effect::Acquire(SyncVar::Lock(addr()))])
         );
         assert!(!m.can_lock());
-        assert_eq!(m.holder, Some(Gid(1)));
+        assert_eq!(m.holder(), Some(Gid(1)));
         assert_eq!(
             m.lock(Gid(2), &addr()),
             Err(PrimError::Blocked(WaitReason::MutexLock))
@@ -96,7 +101,7 @@ mod tests {
             Ok(vec![Effect::Release(SyncVar::Lock(addr()))])
         );
         assert!(m.can_lock());
-        assert_eq!(m.holder, None);
+        assert_eq!(m.holder(), None);
     }
 
     #[test]
@@ -111,7 +116,7 @@ mod tests {
         let mut m = MutexState::default();
         assert!(m.try_lock(Gid(0), &addr()).is_some());
         assert_eq!(m.try_lock(Gid(1), &addr()), None);
-        assert_eq!(m.holder, Some(Gid(0)));
+        assert_eq!(m.holder(), Some(Gid(0)));
         assert_eq!(m.go_state(), 1);
     }
 }

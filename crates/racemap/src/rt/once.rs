@@ -17,10 +17,9 @@
 use crate::rt::event::{Effect, Gid, SyncVar, WaitReason};
 use crate::rt::sync_state::PrimError;
 use crate::rt::value::Pointer;
-use serde::{Deserialize, Serialize};
 
 /// State of a `sync.Once`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub enum OnceState {
     /// No `Do` has started f.
     #[default]

@@ -27,13 +27,12 @@
 use crate::rt::event::{Effect, Gid, SyncVar, WaitReason};
 use crate::rt::sync_state::PrimError;
 use crate::rt::value::Pointer;
-use serde::{Deserialize, Serialize};
 
 /// Go 1.19's `rwmutexMaxReaders`, used for the printed struct form.
 pub const MAX_READERS: i64 = 1 << 30;
 
 /// The state of the writer side.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum WriterPhase {
     /// No writer holds `w`.
     #[default]
@@ -45,19 +44,17 @@ pub enum WriterPhase {
 }
 
 /// State of a `sync.RWMutex`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RwMutexState {
-    /// Number of goroutines holding a read lock.
-    // Invariant: `readers == reader_holders.len()`.
-    pub readers: u32,
-    /// The goroutines holding read locks, in `RLock` order (display only; one entry per `RLock`).
-    pub reader_holders: Vec<Gid>,
+    /// The read locks held, one entry per `RLock` not yet undone, in `RLock` order (the
+    /// goroutine is for display: read locks are not owned). Its length is Go's reader count.
+    reader_holders: Vec<Gid>,
     /// The writer side.
-    // Invariant: `writer == WriterPhase::Active` implies `readers == 0`.
-    pub writer: WriterPhase,
+    // Invariant: `writer == WriterPhase::Active` implies no reader holds the lock.
+    writer: WriterPhase,
     /// The goroutine whose `Lock` took `w` (display only; not an owner).
     // Invariant: `writer_gid.is_some()` iff `writer != WriterPhase::None`.
-    pub writer_gid: Option<Gid>,
+    writer_gid: Option<Gid>,
 }
 
 /// What the first step of `Lock` did.
@@ -71,6 +68,40 @@ pub enum LockStart {
 }
 
 impl RwMutexState {
+    /// Number of read locks held (Go's active reader count).
+    pub fn readers(&self) -> u32 {
+        self.reader_holders.len() as u32
+    }
+
+    /// The goroutines holding read locks, in `RLock` order (one entry per `RLock`).
+    pub fn reader_holders(&self) -> &[Gid] {
+        &self.reader_holders
+    }
+
+    /// The writer side's phase.
+    pub fn writer(&self) -> WriterPhase {
+        self.writer
+    }
+
+    /// The goroutine whose `Lock` took `w` while a writer is pending or active.
+    pub fn writer_gid(&self) -> Option<Gid> {
+        self.writer_gid
+    }
+
+    /// Checks the invariants in debug builds (property tests and fuzzers run those).
+    fn debug_check(&self) {
+        debug_assert!(
+            self.writer != WriterPhase::Active || self.reader_holders.is_empty(),
+            "RWMutex held by a writer and {} reader(s)",
+            self.reader_holders.len()
+        );
+        debug_assert_eq!(
+            self.writer_gid.is_some(),
+            self.writer != WriterPhase::None,
+            "RWMutex writer goroutine out of step with its phase"
+        );
+    }
+
     /// `RLock` can complete now (no writer announced).
     pub fn can_rlock(&self) -> bool {
         self.writer == WriterPhase::None
@@ -81,8 +112,8 @@ impl RwMutexState {
         if !self.can_rlock() {
             return Err(PrimError::Blocked(WaitReason::RwMutexRLock));
         }
-        self.readers += 1;
         self.reader_holders.push(gid);
+        self.debug_check();
         Ok(vec![Effect::Acquire(SyncVar::Lock(addr.clone()))])
     }
 
@@ -94,19 +125,17 @@ impl RwMutexState {
     /// `RUnlock` by `gid`: `[Release(ReadLock(addr))]`, or
     /// `fatal error: sync: RUnlock of unlocked RWMutex`.
     pub fn runlock(&mut self, gid: Gid, addr: &Pointer) -> Result<Vec<Effect>, PrimError> {
-        if self.readers == 0 {
+        if self.reader_holders.is_empty() {
             return Err(PrimError::Fatal("sync: RUnlock of unlocked RWMutex".into()));
         }
-        self.readers -= 1;
         // Not owned: remove gid's entry if it has one, else the oldest.
         let i = self
             .reader_holders
             .iter()
             .position(|g| *g == gid)
             .unwrap_or(0);
-        if i < self.reader_holders.len() {
-            self.reader_holders.remove(i);
-        }
+        self.reader_holders.remove(i);
+        self.debug_check();
         Ok(vec![Effect::Release(SyncVar::ReadLock(addr.clone()))])
     }
 
@@ -123,7 +152,7 @@ impl RwMutexState {
         }
         self.writer_gid = Some(gid);
         let mut effects = vec![Effect::Acquire(SyncVar::Lock(addr.clone()))];
-        if self.readers == 0 {
+        if self.reader_holders.is_empty() {
             self.writer = WriterPhase::Active;
             effects.push(Effect::Acquire(SyncVar::ReadLock(addr.clone())));
             Ok(LockStart::Acquired(effects))
@@ -135,7 +164,7 @@ impl RwMutexState {
 
     /// The pending writer's second step can happen now (all readers left).
     pub fn can_finish_lock(&self) -> bool {
-        self.readers == 0
+        self.reader_holders.is_empty()
     }
 
     /// The pending writer's second step: `Lock` returns, `[Acquire(ReadLock(addr))]`.
@@ -146,13 +175,14 @@ impl RwMutexState {
         }
         self.writer = WriterPhase::Active;
         self.writer_gid = Some(gid);
+        self.debug_check();
         Ok(vec![Effect::Acquire(SyncVar::ReadLock(addr.clone()))])
     }
 
     /// `TryLock`: takes the write lock in one step iff no writer is announced and no reader is
     /// active, else `None`.
     pub fn try_lock(&mut self, gid: Gid, addr: &Pointer) -> Option<Vec<Effect>> {
-        if self.writer != WriterPhase::None || self.readers != 0 {
+        if self.writer != WriterPhase::None || !self.reader_holders.is_empty() {
             return None;
         }
         match self.start_lock(gid, addr) {
@@ -176,7 +206,7 @@ impl RwMutexState {
     /// Go 1.19's fields `(w.state, readerCount, readerWait)` for the printed struct form
     /// `{{w.state 0} writerSem readerSem readerCount readerWait}`.
     pub fn go_fields(&self) -> (i64, i64, i64) {
-        let r = i64::from(self.readers);
+        let r = i64::from(self.readers());
         match self.writer {
             WriterPhase::None => (0, r, 0),
             WriterPhase::Pending | WriterPhase::Active => (1, r - MAX_READERS, r),
@@ -198,7 +228,7 @@ mod tests {
         let mut rw = RwMutexState::default();
         rw.rlock(Gid(1), &a()).unwrap();
         rw.rlock(Gid(2), &a()).unwrap();
-        assert_eq!(rw.readers, 2);
+        assert_eq!(rw.readers(), 2);
         // The writer takes w and announces, but readers are active: pending.
         let start = rw.start_lock(Gid(3), &a()).unwrap();
         assert_eq!(

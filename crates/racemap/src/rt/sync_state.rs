@@ -9,10 +9,9 @@
 //! [`Value::Sync`]: crate::rt::value::Value::Sync
 
 use crate::rt::event::WaitReason;
-use serde::{Deserialize, Serialize};
 
 /// The state of one sync or atomic object.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum SyncState {
     /// `sync.Mutex`.
     Mutex(crate::rt::mutex::MutexState),
@@ -33,8 +32,8 @@ pub enum SyncState {
 
 impl SyncState {
     /// The zero value of a sync or atomic type (what `var mu sync.Mutex` holds).
-    pub fn zero(kind: crate::lang::types::SyncKind) -> SyncState {
-        use crate::lang::types::SyncKind;
+    pub fn zero(kind: crate::types::SyncKind) -> SyncState {
+        use crate::types::SyncKind;
         match kind {
             SyncKind::Mutex => SyncState::Mutex(Default::default()),
             SyncKind::RwMutex => SyncState::RwMutex(Default::default()),
@@ -49,7 +48,7 @@ impl SyncState {
 
 /// Why a primitive's transition did not happen normally. The VM turns these into its runtime
 /// errors; every variant's text is exactly what Go prints after its prefix.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PrimError {
     /// An unrecoverable runtime `throw`: Go prints `fatal error: {0}` and all goroutine stacks,
     /// exit status 2 (`concurrent map writes`, `sync: unlock of unlocked mutex`).

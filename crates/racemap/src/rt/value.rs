@@ -9,7 +9,7 @@
 //! Invariant: ids inside values ([`ObjId`], [`MapId`], [`ChanId`]) index tables of the machine
 //! that produced them; values never point into another machine.
 
-use crate::lang::types::TypeId;
+use crate::types::TypeId;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::rc::Rc;
@@ -26,9 +26,7 @@ pub struct MapId(pub u32);
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct ChanId(pub u32);
 
-/// Index of a compiled function in the program.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct FuncId(pub u32);
+pub use crate::bytecode::FuncId;
 
 /// The address of a variable: a heap object and a path of field/element indices inside it.
 /// `&c.mu` where `c` points to object 3 is `Pointer { obj: 3, path: [0] }`.
@@ -61,7 +59,7 @@ impl Pointer {
 }
 
 /// A slice header: a window on a backing array object (whose value is a [`Value::Array`]).
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SliceRef {
     /// The backing array.
     pub obj: ObjId,
@@ -75,7 +73,7 @@ pub struct SliceRef {
 
 /// A function value: a top-level function, a closure with its captured variables, or a method
 /// value with its bound receiver.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Closure {
     /// The code.
     pub func: FuncId,
@@ -86,7 +84,7 @@ pub struct Closure {
 }
 
 /// A Go value.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Value {
     /// `bool`.
     Bool(bool),
@@ -145,7 +143,7 @@ impl Value {
 /// A map key: the comparable part of a [`Value`], totally ordered the way `fmt` sorts map keys
 /// (`internal/fmtsort`): numbers by value, strings by bytes, `false < true`, pointers and
 /// channels by address, interfaces by dynamic type then value, structs and arrays field by field.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum MapKey {
     /// nil (pointer, channel or interface).
     Nil,

@@ -40,11 +40,12 @@ impl<S: Scheduler + ?Sized> Scheduler for Box<S> {
 
 /// The distinct goroutines among `choices`, in order.
 pub(crate) fn goroutines_of(choices: &[Choice]) -> Vec<crate::rt::event::Gid> {
-    let mut out: Vec<crate::rt::event::Gid> = Vec::new();
-    for c in choices {
-        if out.last() != Some(&c.gid) && !out.contains(&c.gid) {
-            out.push(c.gid);
-        }
-    }
-    out
+    // A set, not `Vec::contains`: a program with thousands of live goroutines has thousands
+    // of choices at every step.
+    let mut seen = std::collections::BTreeSet::new();
+    choices
+        .iter()
+        .map(|c| c.gid)
+        .filter(|g| seen.insert(*g))
+        .collect()
 }

@@ -4,7 +4,7 @@
 
 use crate::lang::ast::BinaryOp;
 use crate::lang::check::info::ConstValue;
-use crate::lang::types::Basic;
+use crate::types::Basic;
 
 /// Go's spelling of a constant value in messages (`300`, `3.5`, `"a"`, `true`).
 pub fn show(v: &ConstValue) -> String {
@@ -12,8 +12,20 @@ pub fn show(v: &ConstValue) -> String {
         ConstValue::Bool(b) => b.to_string(),
         ConstValue::Int(i) => i.to_string(),
         ConstValue::Float(f) => show_float(*f),
-        ConstValue::String(s) => format!("{s:?}"),
+        ConstValue::String(s) => show_string(s),
     }
+}
+
+/// go/constant's short form of a string: quoted as `strconv.Quote` does, and cut to 72 runes
+/// (with `...`) when longer.
+fn show_string(s: &str) -> String {
+    const MAX_RUNES: usize = 72;
+    let quoted = crate::strconv::quote(s);
+    if quoted.chars().count() <= MAX_RUNES {
+        return quoted;
+    }
+    let kept: String = quoted.chars().take(MAX_RUNES - 3).collect();
+    format!("{kept}...")
 }
 
 fn show_float(f: f64) -> String {

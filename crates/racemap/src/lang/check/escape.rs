@@ -9,7 +9,7 @@
 use crate::lang::ast::{self, ExprKind};
 use crate::lang::check::info::*;
 use crate::lang::check::Checker;
-use crate::lang::types::TypeKind;
+use crate::types::TypeKind;
 
 impl<'a> Checker<'a> {
     /// A use of local variable `obj`: record captures.

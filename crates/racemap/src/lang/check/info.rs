@@ -43,16 +43,16 @@
 
 use crate::diag::Span;
 use crate::lang::ast::NodeId;
-use crate::lang::types::TypeId;
-use serde::{Deserialize, Serialize};
+pub use crate::library::LibFunc;
+use crate::types::TypeId;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Index of an object in [`Info::objects`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ObjectId(pub u32);
 
 /// The value of a constant expression. Integers are exact within `i128`; floats are `f64`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum ConstValue {
     /// `true` / `false`.
     Bool(bool),
@@ -65,7 +65,7 @@ pub enum ConstValue {
 }
 
 /// What kind of thing an expression denotes (go/types' "operand mode").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
     /// A computed value (not addressable).
     Value,
@@ -107,7 +107,7 @@ pub struct ExprInfo {
 }
 
 /// The predeclared functions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Builtin {
     /// `append(s, xs...)`
     Append,
@@ -165,148 +165,8 @@ impl Builtin {
     }
 }
 
-/// A library function or method the VM implements natively. Package functions are called with
-/// their arguments; methods of the `sync`/`atomic` types are called with a *pointer* to the
-/// receiver as the first operand (the checker records the needed `&` in [`Selection`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum LibFunc {
-    /// `fmt.Print(a ...any)`
-    FmtPrint,
-    /// `fmt.Println(a ...any)`
-    FmtPrintln,
-    /// `fmt.Printf(format string, a ...any)`
-    FmtPrintf,
-    /// `fmt.Sprint(a ...any) string`
-    FmtSprint,
-    /// `fmt.Sprintln(a ...any) string`
-    FmtSprintln,
-    /// `fmt.Sprintf(format string, a ...any) string`
-    FmtSprintf,
-    /// `fmt.Errorf(format string, a ...any) error`
-    FmtErrorf,
-    /// `strconv.Itoa(int) string`
-    StrconvItoa,
-    /// `strconv.Atoi(string) (int, error)`
-    StrconvAtoi,
-    /// `strings.Contains(s, substr string) bool`
-    StringsContains,
-    /// `strings.HasPrefix(s, prefix string) bool`
-    StringsHasPrefix,
-    /// `strings.HasSuffix(s, suffix string) bool`
-    StringsHasSuffix,
-    /// `strings.Repeat(s string, n int) string`
-    StringsRepeat,
-    /// `strings.ToUpper(s string) string`
-    StringsToUpper,
-    /// `strings.ToLower(s string) string`
-    StringsToLower,
-    /// `strings.Join(elems []string, sep string) string`
-    StringsJoin,
-    /// `strings.Split(s, sep string) []string`
-    StringsSplit,
-    /// `time.Sleep(d Duration)`
-    TimeSleep,
-    /// `atomic.AddInt32(addr *int32, delta int32) int32`
-    AtomicAddInt32,
-    /// `atomic.AddInt64(addr *int64, delta int64) int64`
-    AtomicAddInt64,
-    /// `atomic.LoadInt32(addr *int32) int32`
-    AtomicLoadInt32,
-    /// `atomic.LoadInt64(addr *int64) int64`
-    AtomicLoadInt64,
-    /// `atomic.StoreInt32(addr *int32, val int32)`
-    AtomicStoreInt32,
-    /// `atomic.StoreInt64(addr *int64, val int64)`
-    AtomicStoreInt64,
-    /// `atomic.CompareAndSwapInt32(addr *int32, old, new int32) bool`
-    AtomicCompareAndSwapInt32,
-    /// `atomic.CompareAndSwapInt64(addr *int64, old, new int64) bool`
-    AtomicCompareAndSwapInt64,
-    /// `(*sync.Mutex).Lock()`
-    MutexLock,
-    /// `(*sync.Mutex).Unlock()`
-    MutexUnlock,
-    /// `(*sync.Mutex).TryLock() bool`
-    MutexTryLock,
-    /// `(*sync.RWMutex).Lock()`
-    RwMutexLock,
-    /// `(*sync.RWMutex).Unlock()`
-    RwMutexUnlock,
-    /// `(*sync.RWMutex).RLock()`
-    RwMutexRLock,
-    /// `(*sync.RWMutex).RUnlock()`
-    RwMutexRUnlock,
-    /// `(*sync.RWMutex).TryLock() bool`
-    RwMutexTryLock,
-    /// `(*sync.RWMutex).TryRLock() bool`
-    RwMutexTryRLock,
-    /// `(*sync.WaitGroup).Add(delta int)`
-    WaitGroupAdd,
-    /// `(*sync.WaitGroup).Done()`
-    WaitGroupDone,
-    /// `(*sync.WaitGroup).Wait()`
-    WaitGroupWait,
-    /// `(*sync.Once).Do(f func())`
-    OnceDo,
-    /// `(*sync.Map).Load(key any) (value any, ok bool)`
-    SyncMapLoad,
-    /// `(*sync.Map).Store(key, value any)`
-    SyncMapStore,
-    /// `(*sync.Map).LoadOrStore(key, value any) (actual any, loaded bool)`
-    SyncMapLoadOrStore,
-    /// `(*sync.Map).LoadAndDelete(key any) (value any, loaded bool)`
-    SyncMapLoadAndDelete,
-    /// `(*sync.Map).Delete(key any)`
-    SyncMapDelete,
-    /// `(*sync.Map).Range(f func(key, value any) bool)`
-    SyncMapRange,
-    /// `(*sync.Map).Swap(key, value any) (previous any, loaded bool)`
-    SyncMapSwap,
-    /// `(*sync.Map).CompareAndSwap(key, old, new any) (swapped bool)`
-    SyncMapCompareAndSwap,
-    /// `(*atomic.Int32).Add(delta int32) int32`
-    AtomicInt32Add,
-    /// `(*atomic.Int32).Load() int32`
-    AtomicInt32Load,
-    /// `(*atomic.Int32).Store(val int32)`
-    AtomicInt32Store,
-    /// `(*atomic.Int32).Swap(new int32) int32`
-    AtomicInt32Swap,
-    /// `(*atomic.Int32).CompareAndSwap(old, new int32) bool`
-    AtomicInt32CompareAndSwap,
-    /// `(*atomic.Int64).Add(delta int64) int64`
-    AtomicInt64Add,
-    /// `(*atomic.Int64).Load() int64`
-    AtomicInt64Load,
-    /// `(*atomic.Int64).Store(val int64)`
-    AtomicInt64Store,
-    /// `(*atomic.Int64).Swap(new int64) int64`
-    AtomicInt64Swap,
-    /// `(*atomic.Int64).CompareAndSwap(old, new int64) bool`
-    AtomicInt64CompareAndSwap,
-    /// `(*atomic.Bool).Load() bool`
-    AtomicBoolLoad,
-    /// `(*atomic.Bool).Store(val bool)`
-    AtomicBoolStore,
-    /// `error.Error() string`: the message of an error value (the only interface method call
-    /// racemap supports; errors come from `fmt.Errorf` and `strconv.Atoi`).
-    ErrorError,
-}
-
-impl LibFunc {
-    /// Go's runtime name, as stack traces print it: `fmt.Println`, `sync.(*Mutex).Lock`.
-    pub fn go_name(self) -> &'static str {
-        crate::lang::check::packages::lib_go_name(self)
-    }
-
-    /// A method of a `sync`/`atomic` type (called with a pointer receiver first).
-    pub fn is_method(self) -> bool {
-        crate::lang::check::packages::lib_is_method(self)
-    }
-}
-
 /// How a local variable was introduced.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum VarKind {
     /// `var x` / `x :=` / range or type-switch variable in a function body.
     Local,

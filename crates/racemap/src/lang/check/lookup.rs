@@ -3,10 +3,9 @@
 //! methods of the library types. Lookup is breadth-first by embedding depth, as in the spec.
 
 use crate::lang::ast::{self, ExprKind};
-use crate::lang::check::describe::expr_string;
 use crate::lang::check::info::*;
 use crate::lang::check::{Checker, Operand};
-use crate::lang::types::{TypeId, TypeKind};
+use crate::types::{TypeId, TypeKind};
 
 /// What a name found in a type is.
 #[derive(Clone, Debug)]
@@ -83,9 +82,7 @@ impl<'a> Checker<'a> {
                 if base == self.error_type && name == "Error" && !is_ptr {
                     let sig = self.func_type(
                         vec![],
-                        vec![crate::lang::types::TypeTable::basic(
-                            crate::lang::types::Basic::String,
-                        )],
+                        vec![crate::types::TypeTable::basic(crate::types::Basic::String)],
                         false,
                     );
                     found.push(Found::Lib {
@@ -187,7 +184,7 @@ impl<'a> Checker<'a> {
         }
         match self.lookup_member(x.ty, &sel.name) {
             Found::None => {
-                let xs = expr_string(xe);
+                let xs = self.expr_string(xe);
                 let ts = self.show(x.ty);
                 let what = "field or method";
                 self.err(
@@ -200,7 +197,7 @@ impl<'a> Checker<'a> {
                 invalid
             }
             Found::Ambiguous => {
-                let xs = expr_string(xe);
+                let xs = self.expr_string(xe);
                 self.err(sel.span, format!("ambiguous selector {xs}.{}", sel.name));
                 invalid
             }
@@ -297,19 +294,12 @@ impl<'a> Checker<'a> {
                 }
                 return Some(RecvAdjust::AddrOf);
             }
-            let d = self.describe(xe, x);
             let e = match &e.kind {
                 ExprKind::Selector { sel, .. } => sel,
                 _ => return None,
             };
-            self.err(
-                e.span,
-                format!("cannot call pointer method {name} on {}", {
-                    let ts = self.show(recv_ty);
-                    let _ = d;
-                    ts
-                }),
-            );
+            let ts = self.show(recv_ty);
+            self.err(e.span, format!("cannot call pointer method {name} on {ts}"));
             None
         } else if recv_is_ptr {
             Some(RecvAdjust::Deref)
@@ -331,7 +321,14 @@ impl<'a> Checker<'a> {
                 cur
             };
             cur = match self.types.under(base) {
-                TypeKind::Struct(fs) => fs.get(step.index as usize).map(|f| f.ty).unwrap_or(cur),
+                TypeKind::Struct(fs) => match fs.get(step.index as usize) {
+                    Some(f) => f.ty,
+                    None => {
+                        // The path was found by lookup in these very types.
+                        debug_assert!(false, "field path step {} out of range", step.index);
+                        return crate::types::TypeTable::basic(crate::types::Basic::Invalid);
+                    }
+                },
                 _ => cur,
             };
         }

@@ -2,10 +2,10 @@
 //! [`Info`] (see `info.rs`, the contract lowering compiles from) or diagnostics in Go's wording.
 //!
 //! Algorithm (after go/types, much simplified):
-//! 1. `decl.rs` collects package-level names into the package scope (any order is allowed),
+//! 1. `decl/` collects package-level names into the package scope (any order is allowed),
 //!    creates named types first, then resolves types, constants, function signatures and global
 //!    variables lazily on first use with cycle detection.
-//! 2. Function bodies are checked in source order (`stmt.rs`, `expr.rs`, `call.rs`), with a
+//! 2. Function bodies are checked in source order (`stmt/`, `expr/`, `call/`), with a
 //!    stack of lexical scopes (`scope.rs`). Untyped constants (`constant.rs`) stay untyped until
 //!    the context fixes their type; the recorded type is then updated.
 //! 3. Escapes are found on the way (`escape.rs`): captures by closures, `&x`, implicit `&` for
@@ -13,29 +13,30 @@
 //!
 //! An operand of `Invalid` type never produces further errors, so one mistake gives one message.
 //!
-//! Supported: package `main` in one file; imports `fmt`, `sync`, `sync/atomic`, `time`,
+//! Supported: package `main` in one file; imports `errors`, `fmt`, `sync`, `sync/atomic`, `time`,
 //! `strconv`, `strings` (the members listed in `packages.rs`); all basic types except complex;
 //! named types, structs (embedding by value, promotion), pointers, arrays, slices, maps,
 //! channels with directions, function types and closures, `any` and `error`; methods with value
 //! and pointer receivers (auto `&`/`*`), method values; constants with `iota`, untyped constant
 //! arithmetic (`i128`/`f64`); every statement except `goto`; Go 1.22 range-over-int and
-//! per-iteration loop variables; builtins except `recover`; Go's package initialization order.
+//! per-iteration loop variables; the builtins of `universe.rs`; Go's package initialization order.
 //!
 //! Rejected with `racemap does not support ...`: other imports, dot imports, generics, interfaces
 //! with methods (other than `error`), user types implementing `error`, method expressions,
-//! embedded pointer fields, complex numbers, `goto`, `recover`, range over functions, library
+//! embedded pointer fields, complex numbers, `goto`, range over functions, library
 //! members not in `packages.rs` (e.g. `time.After`, `strings.Fields`).
 
 /// Constant arithmetic and representability.
 pub mod constant;
-/// Rendering of expressions, operands and types in messages.
-pub mod describe;
 /// The output contract (`Info`).
 pub mod info;
+/// The library functions the VM implements, with their facts as data.
 /// The supported library packages and their members.
 pub mod packages;
 /// Predeclared names.
 pub mod universe;
+/// How messages word operands and types.
+pub mod wording;
 
 mod call;
 mod decl;
@@ -51,7 +52,8 @@ pub use info::*;
 
 use crate::diag::{Diagnostic, Span};
 use crate::lang::ast;
-use crate::lang::types::{Basic, TypeId, TypeKind, TypeTable};
+use crate::lang::ast::print::AstPrinter;
+use crate::types::{Basic, TypeId, TypeKind, TypeTable};
 use scope::{FuncCtx, ObjState, Scope};
 use std::collections::BTreeMap;
 
@@ -232,6 +234,13 @@ impl<'a> Checker<'a> {
         self.diags.push(Diagnostic::error(span, msg));
     }
 
+    /// Report a broken invariant of the checker itself (see [`Diagnostic::internal`]); debug
+    /// builds stop here.
+    pub fn internal(&mut self, span: Span, what: impl AsRef<str>) {
+        debug_assert!(false, "racemap internal error: {}", what.as_ref());
+        self.diags.push(Diagnostic::internal(span, what));
+    }
+
     /// Report `racemap does not support WHAT`.
     pub fn unsupported(&mut self, span: Span, what: impl AsRef<str>) {
         self.diags.push(Diagnostic::unsupported(span, what));
@@ -383,7 +392,7 @@ impl<'a> Checker<'a> {
     }
     /// The type's display in messages.
     pub fn show(&self, ty: TypeId) -> String {
-        describe::type_string(&self.types, ty)
+        wording::type_string(&self.types, ty)
     }
     /// Default type of an untyped type (itself otherwise).
     pub fn default_type(&self, ty: TypeId) -> TypeId {
@@ -402,7 +411,13 @@ impl<'a> Checker<'a> {
 
     /// Describe an operand for a message.
     pub fn describe(&self, e: &ast::Expr, x: &Operand) -> String {
-        describe::operand(&self.types, e, x.mode, x.ty, x.val.as_ref())
+        let text = self.expr_string(e);
+        wording::operand(&self.types, &text, x.mode, x.ty, x.val.as_ref())
+    }
+
+    /// An expression as Go's messages print it (literals as written in the source).
+    pub fn expr_string(&self, e: &ast::Expr) -> String {
+        AstPrinter::new(&self.file.source).expr(e)
     }
 
     /// `prog.go:LINE:COL` of a span, when the source map is known.

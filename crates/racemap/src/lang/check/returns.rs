@@ -22,10 +22,7 @@ impl<'a> Checker<'a> {
         match &s.kind {
             StmtKind::Return(_) | StmtKind::Goto(_) => true,
             StmtKind::Expr(e) => {
-                let mut e = e;
-                while let ExprKind::Paren(x) = &e.kind {
-                    e = x;
-                }
+                let e = e.unparen();
                 matches!(e.kind, ExprKind::Call { .. })
                     && matches!(
                         self.info.calls.get(&e.id).map(|c| &c.kind),

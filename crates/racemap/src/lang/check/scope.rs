@@ -8,7 +8,7 @@ use crate::diag::Span;
 use crate::lang::ast::{self, NodeId};
 use crate::lang::check::info::{ObjectId, ObjectKind};
 use crate::lang::check::Checker;
-use crate::lang::types::TypeId;
+use crate::types::TypeId;
 use std::collections::BTreeMap;
 
 /// One block's names.

@@ -4,7 +4,7 @@
 use crate::lang::ast::{self, ExprKind};
 use crate::lang::check::info::Mode;
 use crate::lang::check::{Checker, Operand};
-use crate::lang::types::{Field, Signature, TypeId, TypeKind};
+use crate::types::{Field, Signature, TypeId, TypeKind};
 
 impl<'a> Checker<'a> {
     /// Resolve a type expression; `Invalid` after reporting an error.
@@ -30,7 +30,7 @@ impl<'a> Checker<'a> {
                     return invalid;
                 }
                 if x.mode != Mode::Type {
-                    let what = crate::lang::check::describe::expr_string(e);
+                    let what = self.expr_string(e);
                     self.err(e.span, format!("{what} is not a type"));
                     return invalid;
                 }
@@ -127,7 +127,7 @@ impl<'a> Checker<'a> {
             }
             ExprKind::Bad => invalid,
             _ => {
-                let what = crate::lang::check::describe::expr_string(e);
+                let what = self.expr_string(e);
                 self.err(e.span, format!("{what} is not a type"));
                 invalid
             }
@@ -151,7 +151,7 @@ impl<'a> Checker<'a> {
             {
                 self.update_type(
                     len,
-                    crate::lang::types::TypeTable::basic(crate::lang::types::Basic::Int),
+                    crate::types::TypeTable::basic(crate::types::Basic::Int),
                 );
                 Some(n as u64)
             }
@@ -264,7 +264,7 @@ impl<'a> Checker<'a> {
     /// Whether values of this type can be compared with `==`.
     pub fn comparable(&self, t: TypeId) -> bool {
         match self.types.under(t) {
-            TypeKind::Basic(b) => *b != crate::lang::types::Basic::UntypedNil,
+            TypeKind::Basic(b) => *b != crate::types::Basic::UntypedNil,
             TypeKind::Pointer(_) | TypeKind::Chan(..) | TypeKind::Interface(_) => true,
             TypeKind::Struct(fs) => fs.iter().all(|f| self.comparable(f.ty)),
             TypeKind::Array(_, e) => self.comparable(*e),

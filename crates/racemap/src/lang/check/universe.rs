@@ -4,7 +4,7 @@
 use crate::diag::Span;
 use crate::lang::check::info::{Builtin, ConstValue, ObjectKind};
 use crate::lang::check::Checker;
-use crate::lang::types::{Basic, Signature, SyncKind, TypeKind, TypeTable};
+use crate::types::{Basic, Signature, SyncKind, TypeKind, TypeTable};
 
 /// Name of the universe object that stands for `iota`.
 pub const IOTA: &str = "iota";

@@ -8,12 +8,12 @@
 
 use super::func::FnCx;
 use super::place::strip_parens;
+use crate::bytecode::FuncId;
 use crate::bytecode::{lib_result_count, BinOp, Func, Instr, LibFunc, ResultSlot};
 use crate::diag::Span;
 use crate::lang::ast::{Expr, ExprKind};
 use crate::lang::check::{Builtin, CallInfo, CallKind, Selection};
-use crate::lang::types::{Basic, TypeId, TypeKind};
-use crate::rt::value::FuncId;
+use crate::types::{Basic, TypeId, TypeKind};
 use std::rc::Rc;
 
 /// When a call runs.
@@ -330,7 +330,7 @@ impl FnCx<'_, '_> {
     /// and separates them with spaces, so it equals printing the elements' `Sprint`s joined
     /// by spaces; the loop reads the elements as Go does.
     fn println_spread(&mut self, f: LibFunc, xs: &Expr, span: Span) {
-        let string = crate::lang::types::TypeTable::basic(Basic::String);
+        let string = crate::types::TypeTable::basic(Basic::String);
         self.expr(xs);
         let s = self.pop_temp();
         let empty = self.lw.string("");
@@ -508,6 +508,9 @@ impl FnCx<'_, '_> {
                 argc: args.len() as u32,
             }],
             Builtin::Delete => vec![Instr::MapDelete],
+            // The deferred (or started) function is `recover` itself, not a function that calls
+            // it, so it returns nil and stops no panic (Go: `defer recover()` does not recover).
+            Builtin::Recover => Vec::new(),
             _ => {
                 self.unsupported(span, format!("go/defer of {}", b.name()));
                 return;

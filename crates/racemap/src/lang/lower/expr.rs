@@ -9,7 +9,7 @@ use super::place::strip_parens;
 use crate::bytecode::{BinOp, Instr};
 use crate::lang::ast::{self, BinaryOp, Expr, ExprKind, UnaryOp};
 use crate::lang::check::{ConstValue, Mode, ObjectKind, RecvAdjust, Selection};
-use crate::lang::types::{Basic, TypeId, TypeKind, TypeTable};
+use crate::types::{Basic, TypeId, TypeKind, TypeTable};
 
 impl FnCx<'_, '_> {
     /// Push the value of `e`, then box it when the checker recorded an implicit conversion to
@@ -587,7 +587,8 @@ impl FnCx<'_, '_> {
             UnaryOp::Plus => self.expr(x),
             UnaryOp::Neg => {
                 self.expr(x);
-                let b = self.basic(self.lw.info.type_of(e.id).unwrap_or(Self::invalid()));
+                let t = self.ty(e);
+                let b = self.basic(t);
                 self.emit(Instr::Neg(b));
             }
             UnaryOp::Not => {
@@ -596,7 +597,8 @@ impl FnCx<'_, '_> {
             }
             UnaryOp::BitNot => {
                 self.expr(x);
-                let b = self.basic(self.lw.info.type_of(e.id).unwrap_or(Self::invalid()));
+                let t = self.ty(e);
+                let b = self.basic(t);
                 self.emit(Instr::BitNot(b));
             }
             UnaryOp::Addr => self.addr(x),

@@ -5,12 +5,12 @@
 //! result, then variables and temporaries in order of declaration.
 
 use super::Lowerer;
+use crate::bytecode::FuncId;
 use crate::bytecode::{Func, GlobalId, Instr, ResultSlot};
 use crate::diag::Span;
 use crate::lang::ast::{self, NodeId};
 use crate::lang::check::{FuncInfo, ObjectId, ObjectKind};
-use crate::lang::types::{Basic, TypeId, TypeKind, TypeTable};
-use crate::rt::value::FuncId;
+use crate::types::{Basic, TypeId, TypeKind, TypeTable};
 use std::collections::BTreeMap;
 
 /// Where a variable lives in the current frame.
@@ -154,7 +154,8 @@ impl<'l, 'a> FnCx<'l, 'a> {
         match self.lw.info.type_of(e.id) {
             Some(t) => t,
             None => {
-                self.unsupported(e.span, "this expression (no type information)");
+                self.lw
+                    .internal(e.span, "no type information for this expression");
                 Self::invalid()
             }
         }
@@ -178,18 +179,39 @@ impl<'l, 'a> FnCx<'l, 'a> {
         matches!(self.lw.types.under(ty), TypeKind::Interface(_))
     }
 
-    /// The type of a local variable object, if it is one.
-    pub fn var_ty(&self, obj: ObjectId) -> TypeId {
+    /// The type of a variable object (local or global).
+    pub fn var_ty(&mut self, obj: ObjectId) -> TypeId {
         match self.lw.info.objects.get(obj.0 as usize).map(|o| &o.kind) {
             Some(ObjectKind::Var(v)) => v.ty,
             Some(ObjectKind::Global { ty, .. }) => *ty,
-            _ => Self::invalid(),
+            _ => {
+                self.not_a_variable(obj);
+                Self::invalid()
+            }
         }
     }
 
     /// Whether a local variable object escapes.
-    pub fn escapes(&self, obj: ObjectId) -> bool {
-        self.lw.info.local(obj).map(|v| v.escapes).unwrap_or(false)
+    pub fn escapes(&mut self, obj: ObjectId) -> bool {
+        match self.lw.info.local(obj) {
+            Some(v) => v.escapes,
+            None => {
+                self.not_a_variable(obj);
+                false
+            }
+        }
+    }
+
+    /// The checker declared `obj` as a variable, but its facts say otherwise.
+    fn not_a_variable(&mut self, obj: ObjectId) {
+        let span = self
+            .lw
+            .info
+            .objects
+            .get(obj.0 as usize)
+            .map_or(Span::default(), |o| o.span);
+        self.lw
+            .internal(span, format!("object {} is not a variable", obj.0));
     }
 
     /// Declare a new variable whose initial value is on the stack (`[v] → []`): a local slot,

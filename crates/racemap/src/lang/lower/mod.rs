@@ -1,7 +1,7 @@
 //! Lowering: from the checked syntax tree ([`Checked`]) to a [`Program`] of stack bytecode.
 //!
 //! The pass is a direct syntax-directed translation, one function at a time
-//! (`func.rs`), statements (`stmt.rs`), expressions (`expr.rs`), calls (`call.rs`) and
+//! (`func.rs`), statements (`stmt/`), expressions (`expr.rs`), calls (`call.rs`) and
 //! addressable places (`place.rs`). It follows Go's evaluation order: operands left to right;
 //! in assignments the index and pointer operands of the left side and all right sides are
 //! evaluated first, then the stores happen left to right.
@@ -36,12 +36,12 @@ mod stmt;
 #[cfg(test)]
 mod tests;
 
+use crate::bytecode::FuncId;
 use crate::bytecode::{Func, Global, GlobalId, Method, Program, SelectTable, StrId};
 use crate::diag::{Diagnostic, SourceMap, Span};
 use crate::lang::ast;
 use crate::lang::check::{Checked, Info, ObjectId, ObjectKind};
-use crate::lang::types::{Basic, TypeKind, TypeTable};
-use crate::rt::value::FuncId;
+use crate::types::{Basic, TypeKind, TypeTable};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -110,10 +110,10 @@ pub fn lower(checked: &Checked, source: &str, file_name: &str) -> Result<Program
     for decl in &file.decls {
         if let ast::Decl::Func(fd) = decl {
             let Some(finfo) = checked.info.funcs.get(&fd.name.id) else {
-                lw.diags.push(Diagnostic::unsupported(
+                lw.internal(
                     fd.name.span,
-                    format!("function {} (no type information)", fd.name.name),
-                ));
+                    format!("no type information for function {}", fd.name.name),
+                );
                 continue;
             };
             let id = lw.reserve(&finfo.name, fd.span);
@@ -227,6 +227,12 @@ impl Lowerer<'_> {
     /// Record an unsupported construct.
     pub fn unsupported(&mut self, span: Span, what: impl AsRef<str>) {
         self.diags.push(Diagnostic::unsupported(span, what));
+    }
+
+    /// Record a broken invariant of the checker's output (see [`Diagnostic::internal`]).
+    pub fn internal(&mut self, span: Span, what: impl AsRef<str>) {
+        debug_assert!(false, "racemap internal error: {}", what.as_ref());
+        self.diags.push(Diagnostic::internal(span, what));
     }
 
     /// A global's id from its object.

@@ -9,7 +9,7 @@ use super::func::{FnCx, VarLoc};
 use crate::bytecode::Instr;
 use crate::lang::ast::{Expr, ExprKind};
 use crate::lang::check::{FieldStep, Mode, ObjectId, Selection};
-use crate::lang::types::{TypeId, TypeKind};
+use crate::types::{TypeId, TypeKind};
 
 /// One index of a path inside a local aggregate.
 #[derive(Clone, Copy, Debug)]

@@ -13,7 +13,7 @@ fn check(src: &str, funcs: &[&str], want: Expect) {
     let mut out = String::new();
     for (i, f) in prog.funcs.iter().enumerate() {
         if funcs.contains(&&*f.name) {
-            out.push_str(&prog.disassemble_func(crate::rt::value::FuncId(i as u32)));
+            out.push_str(&prog.disassemble_func(crate::bytecode::FuncId(i as u32)));
         }
     }
     want.assert_eq(&out);
@@ -452,4 +452,24 @@ fn range_over_array_index_only_does_not_read_the_array() {
         .collect();
     // Only the second loop (which uses the values) reads `shards`, once, on line 10.
     assert_eq!(loads, vec![10]);
+}
+
+/// A checker output without the type of an expression lowering needs is racemap's own fault:
+/// debug builds stop at the `debug_assert!`, release builds report `racemap internal error`
+/// instead of compiling a program with a guessed type.
+#[test]
+#[cfg_attr(debug_assertions, should_panic(expected = "racemap internal error"))]
+fn a_missing_expression_type_is_an_internal_error() {
+    let src = "package main\n\nfunc main() {\n\tx := 1\n\tx = -x\n\t_ = x\n}\n";
+    let (file, diags) = crate::lang::parser::parse(src);
+    assert!(diags.is_empty());
+    let mut checked = crate::lang::check::check(&file).expect("valid program");
+    for e in checked.info.exprs.iter_mut() {
+        *e = None;
+    }
+    let diags = crate::lang::lower::lower(&checked, src, "prog.go").expect_err("no types");
+    assert!(
+        diags[0].message.starts_with("racemap internal error: "),
+        "{diags:?}"
+    );
 }

@@ -1,0 +1,348 @@
+//! The compiled form of a Go program: a stack-machine bytecode with one source span per
+//! instruction.
+//!
+//! # Machine model
+//! Each call has a *frame* with numbered local slots (parameters first, then results, then
+//! locals and temporaries) and an *operand stack*. Instructions pop their operands from the
+//! operand stack and push their results; "stack: `[a, b] → [c]`" below means `b` is on top
+//! before the instruction (so `a` was pushed first) and `c` is pushed in their place.
+//!
+//! Variables that *escape* (captured by a closure, address taken, package-level) live in heap
+//! cells: their local slot holds a [`Value::Ptr`](crate::rt::value::Value::Ptr) to the cell and
+//! every read or write goes through [`Instr::Load`] / [`Instr::Store`], which are *visible
+//! operations*. Everything else (locals, temporaries, the operand stack) is private to the
+//! goroutine and never visible.
+//!
+//! # Visible operations
+//! An instruction marked **visible** is a scheduling point: the goroutine parks *before* it,
+//! the scheduler picks it, and executing it produces one [`Event`](crate::rt::event::Event)
+//! (map writes produce two: begin and end, each its own step). Non-visible instructions run
+//! freely between visible ones.
+//!
+//! # Runtime errors
+//! Panics are Go panics (`panic: runtime error: ...`, exit status 2, recoverable by
+//! [`Instr::Recover`]); fatal errors (`fatal error: concurrent map writes`) are not recoverable.
+//! The exact texts are given per instruction.
+//!
+//! Invariant: `Func::code.len() == Func::spans.len()`; every jump target is `< code.len()`;
+//! the operand stack is empty at every statement boundary (lowering guarantees it).
+//!
+//! Files: this one (programs, functions, operators, library calls), `instr` (the instruction
+//! set), `disasm` (listings).
+
+use crate::diag::{SourceMap, Span};
+use crate::types::{Basic, SyncKind, TypeId, TypeKind, TypeTable};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+mod disasm;
+mod instr;
+
+pub use instr::Instr;
+
+/// Index of a compiled function in the program.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FuncId(pub u32);
+
+/// Index of a package-level variable in [`Program::globals`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct GlobalId(pub u32);
+
+/// Index of a string constant in [`Program::strings`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct StrId(pub u32);
+
+/// Index of a select description in [`Program::selects`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SelectId(pub u32);
+
+/// A whole compiled program.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Program {
+    /// Maps spans to `prog.go:LINE:COL`.
+    pub source_map: SourceMap,
+    /// The Go source text the program was compiled from (for the UI and `--trace`).
+    pub source: String,
+    /// All functions: declared functions, methods, function literals, `init`.
+    pub funcs: Vec<Func>,
+    /// Every type the program mentions (the checker's table plus types lowering interned).
+    pub types: TypeTable,
+    /// Package-level variables. The machine allocates one heap cell per global, holding the
+    /// zero value of its type, before running [`Program::init`].
+    pub globals: Vec<Global>,
+    /// String constants referenced by [`Instr::PushStr`].
+    pub strings: Vec<Rc<str>>,
+    /// Select statements referenced by [`Instr::Select`].
+    pub selects: Vec<SelectTable>,
+    /// Methods by (receiver type, name), for [`Instr::CallIface`] and [`Instr::TypeAssert`] to an
+    /// interface type. The receiver type is the method's declared receiver (`T` or `*T`); a
+    /// value-receiver method of `T` is also listed under `*T` with [`Method::deref_recv`].
+    pub methods: BTreeMap<(TypeId, String), Method>,
+    /// Runs the package-level variable initializers in dependency order, then calls each
+    /// `func init()` in source order, then returns. Named `main.init`. The machine runs it on the main goroutine before [`Program::main`] (e.g. by
+    /// pushing the `main` frame, then the `init` frame on top of it).
+    pub init: FuncId,
+    /// `main.main`.
+    pub main: FuncId,
+    /// The dynamic type of error values made by library functions (`*errors.errorString`): an
+    /// error is `Iface((error_type, Ptr(cell)))`, the cell `Struct([Str(msg), wrapped])`.
+    pub error_type: TypeId,
+}
+
+/// A method table entry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Method {
+    /// The method's code; its parameter 0 is the receiver.
+    pub func: FuncId,
+    /// The method has a value receiver `T` but is reached through a `*T`: the machine
+    /// dereferences the pointer (a plain read of the pointee, no event) before the call.
+    pub deref_recv: bool,
+}
+
+/// A package-level variable.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Global {
+    /// The name as written (`counter`).
+    pub name: String,
+    /// Its type; the cell starts as this type's zero value.
+    pub ty: TypeId,
+    /// Where it is declared.
+    pub span: Span,
+}
+
+/// Where a function result lives while the function runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ResultSlot {
+    /// In local slot `n`.
+    Local(u32),
+    /// In a heap cell whose pointer is in local slot `n` (a named result captured by a
+    /// deferred closure). [`Instr::Return`] reads the cell (no event) after deferred calls ran.
+    Cell(u32),
+}
+
+/// One compiled function.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Func {
+    /// Go's runtime name: `main.main`, `main.(*Cache).Get`, `main.Point.String`,
+    /// `main.main.func1`, `main.init`.
+    pub name: Rc<str>,
+    /// Where it is declared (the `func` keyword through the closing brace).
+    pub span: Span,
+    /// Number of parameters, the receiver included (first). They arrive in slots
+    /// `0..params` in order.
+    pub params: u32,
+    /// Parameter types (receiver first), `params` entries (`Invalid` for the parameters of
+    /// synthetic `go`/`defer` wrapper functions).
+    pub param_types: Vec<TypeId>,
+    /// Result types.
+    pub results: Vec<TypeId>,
+    /// Where each result lives; `results.len()` entries. On entry, a `Local` result slot
+    /// holds the zero value of its type (the machine initializes it); a `Cell` result's slot
+    /// is initialized by the function's own code (`Alloc`).
+    pub result_slots: Vec<ResultSlot>,
+    /// Total local slots (parameters, results, locals, temporaries). Slots other than
+    /// parameters and `Local` results start as [`Value::Unit`](crate::rt::value::Value::Unit).
+    pub locals: u32,
+    /// Number of captured variables (closures only); [`Instr::Capture`] indexes them.
+    pub captures: u32,
+    /// The last parameter is `...T` (received as a `[]T`).
+    pub variadic: bool,
+    /// The instructions.
+    pub code: Vec<Instr>,
+    /// The source span of each instruction (same length as `code`): the statement or
+    /// expression a user would want highlighted, and the position race reports cite.
+    pub spans: Vec<Span>,
+    /// A compiler-made wrapper of a `go`/`defer` call (`main.main.func3` in Go 1.19). Go's race
+    /// reports show its frame; panic tracebacks and goroutine dumps hide it (as the Go runtime
+    /// elides wrapper functions), and `created by` names the function with the `go` statement.
+    pub wrapper: bool,
+}
+
+impl Func {
+    /// The source span of the instruction at `pc` (the function's own span past the end, e.g.
+    /// for an implicit return).
+    pub fn span_at(&self, pc: u32) -> Span {
+        self.spans.get(pc as usize).copied().unwrap_or(self.span)
+    }
+}
+
+/// Binary arithmetic and comparison operators of [`Instr::Binary`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum BinOp {
+    /// `+` (numbers; strings use [`Instr::Concat`]).
+    Add,
+    /// `-`
+    Sub,
+    /// `*`
+    Mul,
+    /// `/` (integer division truncates toward zero).
+    Div,
+    /// `%` (sign of the dividend).
+    Rem,
+    /// `&`
+    And,
+    /// `|`
+    Or,
+    /// `^`
+    Xor,
+    /// `&^`
+    AndNot,
+    /// `<<` (right operand: any integer, unsigned interpretation per its own type not needed:
+    /// a negative count panics).
+    Shl,
+    /// `>>` (arithmetic for signed, logical for unsigned).
+    Shr,
+    /// `<`
+    Lt,
+    /// `<=`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+}
+
+impl BinOp {
+    /// The operator as written.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BinOp::Add => "+",
+            BinOp::Sub => "-",
+            BinOp::Mul => "*",
+            BinOp::Div => "/",
+            BinOp::Rem => "%",
+            BinOp::And => "&",
+            BinOp::Or => "|",
+            BinOp::Xor => "^",
+            BinOp::AndNot => "&^",
+            BinOp::Shl => "<<",
+            BinOp::Shr => ">>",
+            BinOp::Lt => "<",
+            BinOp::Le => "<=",
+            BinOp::Gt => ">",
+            BinOp::Ge => ">=",
+        }
+    }
+
+    /// A comparison (pushes a bool).
+    pub fn is_comparison(self) -> bool {
+        matches!(self, BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge)
+    }
+}
+
+/// One case of a `select` statement, in source order.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SelectCase {
+    /// `case ch <- v:`: pops channel and value (value on top).
+    Send,
+    /// `case v := <-ch:` / `case v, ok := <-ch:` / `case <-ch:`: pops the channel.
+    Recv {
+        /// Element type (the zero value received from a closed channel).
+        elem: TypeId,
+    },
+}
+
+/// The shape of one `select` statement.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SelectTable {
+    /// Cases in source order (without the default).
+    pub cases: Vec<SelectCase>,
+    /// A `default:` clause exists.
+    pub has_default: bool,
+}
+
+/// How library calls ([`Instr::CallLib`], [`Instr::DeferLib`]) pass operands and results.
+///
+/// The enum is the checker's [`LibFunc`] (one per package function or library method). Operands
+/// are pushed in Go's parameter order; for a method of a `sync`/`atomic` type the first operand
+/// is a *pointer* to the receiver object (`c.mu.Lock()` passes `&c.mu`; the cell holds a
+/// `Value::Sync`); for `ErrorError` it is the error value. Arguments of `...any` parameters
+/// (`fmt.Println(a, b)`) are pushed one by one, each boxed to `any` with its dynamic type
+/// ([`Instr::ToIface`]), and `argc` counts them (`fmt.Printf`: the format string, unboxed, then
+/// the boxed values). Other variadic library parameters (none today) would be packed in a
+/// slice. The call pushes the function's results in order ([`lib_result_count`]).
+///
+/// Error values (`errors.New`, `fmt.Errorf`, `strconv.Atoi`) are interface values whose dynamic
+/// type is [`Program::error_type`] (`*errors.errorString`) holding a pointer to a heap cell
+/// `Struct([Str(message), wrapped error])` (the wrapped error is `fmt.Errorf`'s `%w` operand, or
+/// nil): each call makes a new error, equal only to itself as Go's pointers are. A nil error is
+/// the nil interface.
+///
+/// Visibility ([`lib_is_visible`]): output (`fmt.Print*`), every `sync`/`atomic` operation and
+/// `time.Sleep` are visible operations (blocking ones are enabled only when they can complete:
+/// `Lock` while unlocked, `Wait` at counter 0, …); `fmt.Sprint*`, `fmt.Errorf`, `strconv`,
+/// `strings` and `ErrorError` are local computation.
+///
+/// Runtime errors: `fatal error: sync: unlock of unlocked mutex`, `fatal error: sync: Unlock of
+/// unlocked RWMutex`, `fatal error: sync: RUnlock of unlocked RWMutex`, `panic: sync: negative
+/// WaitGroup counter`, nil pointer dereference for a nil receiver pointer.
+/// `OnceDo` and `SyncMapRange` call their function operand (a closure value) from the machine.
+pub use crate::library::LibFunc;
+
+/// Whether a library call is a visible operation (see [`LibFunc`] conventions above).
+pub fn lib_is_visible(f: LibFunc) -> bool {
+    use LibFunc::*;
+    !matches!(
+        f,
+        FmtSprint
+            | FmtSprintln
+            | FmtSprintf
+            | FmtErrorf
+            | ErrorsNew
+            | ErrorsIs
+            | ErrorsUnwrap
+            | StrconvItoa
+            | StrconvAtoi
+            | StringsContains
+            | StringsHasPrefix
+            | StringsHasSuffix
+            | StringsRepeat
+            | StringsToUpper
+            | StringsToLower
+            | StringsJoin
+            | StringsSplit
+            | ErrorError
+    )
+}
+
+/// Number of values a library call pushes.
+pub fn lib_result_count(f: LibFunc) -> u32 {
+    use LibFunc::*;
+    match f {
+        FmtPrint | FmtPrintln | FmtPrintf | TimeSleep | AtomicStoreInt32 | AtomicStoreInt64
+        | MutexLock | MutexUnlock | RwMutexLock | RwMutexUnlock | RwMutexRLock | RwMutexRUnlock
+        | WaitGroupAdd | WaitGroupDone | WaitGroupWait | OnceDo | SyncMapStore | SyncMapDelete
+        | SyncMapRange | AtomicInt32Store | AtomicInt64Store | AtomicBoolStore => 0,
+        StrconvAtoi | SyncMapLoad | SyncMapLoadOrStore | SyncMapLoadAndDelete | SyncMapSwap => 2,
+        _ => 1,
+    }
+}
+
+impl Program {
+    /// The function with this id.
+    pub fn func(&self, id: FuncId) -> &Func {
+        &self.funcs[id.0 as usize]
+    }
+
+    /// The string constant with this id.
+    pub fn string(&self, id: StrId) -> &Rc<str> {
+        &self.strings[id.0 as usize]
+    }
+
+    /// Whether values of type `ty` are sync objects (whose zero value is a fresh `Value::Sync`).
+    pub fn sync_kind(&self, ty: TypeId) -> Option<SyncKind> {
+        match self.types.under(ty) {
+            TypeKind::Sync(k) => Some(*k),
+            _ => None,
+        }
+    }
+}
+
+/// Kinds of basic type used by [`Instr::Binary`]: the underlying basic type of `ty`, or
+/// `None` when it is not basic.
+pub fn basic_of(types: &TypeTable, ty: TypeId) -> Option<Basic> {
+    match types.under(ty) {
+        TypeKind::Basic(b) => Some(*b),
+        _ => None,
+    }
+}

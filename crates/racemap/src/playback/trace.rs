@@ -1,0 +1,237 @@
+//! Steps in words: what `racemap run --trace` prints ([`trace`]).
+//!
+//! [`op_phrase`] names objects by kind and a short id (`map#1`, `mutex@3.0`), as events carry
+//! ids, not source names; values are shown in Go literal syntax when they are scalars. The
+//! playback's [`words`] name objects by source name and fall back to it; the trace uses them.
+
+use super::names::{Learned, Names};
+use super::words;
+use crate::bytecode::Program;
+use crate::rt::config::Config;
+use crate::rt::event::{Event, Gid, LockOp, Op};
+use crate::rt::machine::Machine;
+use crate::rt::value::{Pointer, Value};
+use crate::sched::Schedule;
+use std::rc::Rc;
+
+/// A value as a short Go literal: `1`, `"k1"`, `true`, `{…}` for aggregates.
+pub fn value_literal(value: &Value) -> String {
+    match value {
+        Value::Bool(b) => b.to_string(),
+        Value::Int(i) => i.to_string(),
+        Value::Float(f) => format!("{f}"),
+        Value::Str(s) => format!("{:?}", s.as_ref()),
+        Value::Ptr(None) | Value::Map(None) | Value::Chan(None) | Value::Func(None) => "nil".into(),
+        Value::Slice(None) | Value::Iface(None) => "nil".into(),
+        Value::Iface(Some(b)) => value_literal(&b.1),
+        Value::Ptr(Some(_)) => "&…".into(),
+        Value::Map(Some(m)) => format!("map#{}", m.0),
+        Value::Chan(Some(c)) => format!("chan#{}", c.0),
+        Value::Slice(Some(_)) | Value::Array(_) => "[…]".into(),
+        Value::Struct(fields) if fields.is_empty() => "struct{}{}".into(),
+        Value::Struct(_) | Value::Sync(_) => "{…}".into(),
+        Value::Func(Some(_)) => "func".into(),
+        Value::Unit => "()".into(),
+    }
+}
+
+/// A heap address as `@OBJ.FIELD…`.
+pub fn pointer_name(p: &Pointer) -> String {
+    let mut s = format!("@{}", p.obj.0);
+    for i in p.path.iter() {
+        s.push_str(&format!(".{i}"));
+    }
+    s
+}
+
+fn key_suffix(key: &Option<Value>) -> String {
+    match key {
+        Some(k) => format!("[{}]", value_literal(k)),
+        None => String::new(),
+    }
+}
+
+/// What an operation did, as a verb phrase: `writes map#1["k1"] (begin)`.
+pub fn op_phrase(op: &Op, go_id: &dyn Fn(crate::rt::event::Gid) -> u64) -> String {
+    match op {
+        Op::Load { ptr, value } => {
+            format!("reads {} = {}", pointer_name(ptr), value_literal(value))
+        }
+        Op::Store { ptr, value } => {
+            format!("writes {} = {}", pointer_name(ptr), value_literal(value))
+        }
+        Op::MapRead { map, key: None } => format!("reads len(map#{})", map.0),
+        Op::MapRead { map, key } => format!("reads map#{}{}", map.0, key_suffix(key)),
+        Op::MapWriteBegin { map, key, delete } => format!(
+            "starts {} map#{}{} (writing flag set)",
+            if *delete { "deleting" } else { "writing" },
+            map.0,
+            key_suffix(key)
+        ),
+        Op::MapWriteEnd { map, key, delete } => format!(
+            "finishes {} map#{}{} (writing flag cleared)",
+            if *delete { "deleting" } else { "writing" },
+            map.0,
+            key_suffix(key)
+        ),
+        Op::MapIterate { map, key: Some(k) } => {
+            format!("iterates map#{} at {}", map.0, value_literal(k))
+        }
+        Op::MapIterate { map, key: None } => format!("finishes iterating map#{}", map.0),
+        Op::Lock { mutex, kind } => {
+            let m = pointer_name(mutex);
+            match kind {
+                LockOp::Lock => format!("locks mutex {m}"),
+                LockOp::Unlock => format!("unlocks mutex {m}"),
+                LockOp::RLock => format!("read-locks mutex {m}"),
+                LockOp::RUnlock => format!("read-unlocks mutex {m}"),
+                LockOp::LockPending => {
+                    format!("waits for readers of mutex {m} (new readers now wait)")
+                }
+                LockOp::TryFailed => format!("fails to try-lock mutex {m}"),
+            }
+        }
+        Op::Send {
+            chan,
+            value,
+            to: Some(to),
+        } => {
+            format!(
+                "sends {} on chan#{} to goroutine {}",
+                value_literal(value),
+                chan.0,
+                go_id(*to)
+            )
+        }
+        Op::Send {
+            chan,
+            value,
+            to: None,
+        } => format!("sends {} on chan#{}", value_literal(value), chan.0),
+        Op::Recv {
+            chan, ok: false, ..
+        } => format!("receives from closed chan#{}", chan.0),
+        Op::Recv {
+            chan,
+            value,
+            from: Some(from),
+            ..
+        } => {
+            format!(
+                "receives {} on chan#{} from goroutine {}",
+                value_literal(value),
+                chan.0,
+                go_id(*from)
+            )
+        }
+        Op::Recv { chan, value, .. } => {
+            format!("receives {} on chan#{}", value_literal(value), chan.0)
+        }
+        Op::SendOnClosed { chan } => format!("sends on closed chan#{}", chan.0),
+        Op::Close { chan } => format!("closes chan#{}", chan.0),
+        Op::Select { case: Some(c) } => format!("selects case {}", c + 1),
+        Op::Select { case: None } => "selects default".into(),
+        Op::WaitGroupAdd { wg, delta, counter } => {
+            format!(
+                "adds {delta} to WaitGroup {} (counter {counter})",
+                pointer_name(wg)
+            )
+        }
+        Op::WaitGroupWait { wg } => format!("returns from WaitGroup {}.Wait", pointer_name(wg)),
+        Op::WaitGroupBlock { wg } => format!("waits on WaitGroup {}", pointer_name(wg)),
+        Op::WaitGroupWake { wg, waiters } => {
+            format!(
+                "wakes {waiters} waiter(s) of WaitGroup {}",
+                pointer_name(wg)
+            )
+        }
+        Op::OnceDo { once, ran: true } => format!("runs Once {}'s function", pointer_name(once)),
+        Op::OnceDo { once, ran: false } => {
+            format!("skips Once {} (already done)", pointer_name(once))
+        }
+        Op::OnceDone { once } => format!("completes Once {}", pointer_name(once)),
+        Op::SyncMap { map, step } => format!("sync.Map {}: {step}", pointer_name(map)),
+        Op::Atomic { ptr, name, value } => {
+            format!(
+                "atomic {name} {} → {}",
+                pointer_name(ptr),
+                value_literal(value)
+            )
+        }
+        Op::Go { child } => format!("starts goroutine {}", go_id(*child)),
+        Op::Exit => "exits".into(),
+        Op::Sleep { until } => format!("sleeps until t={}ns", until),
+        Op::Wake => "wakes up".into(),
+        Op::Print { text, stderr } => {
+            format!(
+                "prints {:?}{}",
+                text,
+                if *stderr { " to stderr" } else { "" }
+            )
+        }
+        Op::Block { reason } => format!("blocks [{}]", reason.as_str()),
+        Op::Panic { message } => format!("panics: {message}"),
+        Op::Fatal { message } => format!("stops the program: {message}"),
+    }
+}
+
+/// `racemap run --trace`: the run that made `schedule` (on a machine with `config`), replayed
+/// one step at a time, one line per event: `STEP  goroutine N  PHRASE  prog.go:LINE`. Goroutines
+/// have Go's numbers (the race reports' ones); objects have the source names the visualizer
+/// shows ([`Names`] at the end of the run: `m`, `wg`, `c.mu`), and the phrases are its
+/// timeline's. A rendezvous step has a line per goroutine, under the same step number.
+pub fn trace(program: &Rc<Program>, config: Config, schedule: &Schedule) -> Vec<String> {
+    let mut machine = Machine::new(program.clone(), config);
+    let mut learned = Learned::default();
+    // (step, event, its channel message formatted with the heap of that step)
+    let mut steps: Vec<(usize, Event, Option<String>)> = Vec::new();
+    for (i, choice) in schedule.choices.iter().enumerate() {
+        for event in machine.step(*choice) {
+            learned.learn(program, &event);
+            let message = words::message_text(&event.op, &machine);
+            steps.push((i + 1, event, message));
+        }
+    }
+    let names = Names::at(program, &machine, &learned);
+    let go_id = |g: Gid| machine.go_id(g);
+    let map = &program.source_map;
+    steps
+        .iter()
+        .map(|(step, event, message)| {
+            format!(
+                "{step:>5}  goroutine {:<3} {}  {}:{}",
+                go_id(event.gid),
+                words::step_phrase(&event.op, &names, &go_id, message.as_deref()),
+                map.file_name,
+                map.line(event.span.lo)
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rt::event::Gid;
+    use crate::rt::value::MapId;
+
+    #[test]
+    fn map_write_phrases_name_the_key_and_the_flag() {
+        let id = |g: Gid| if g == Gid::MAIN { 1 } else { g.0 as u64 + 5 };
+        let begin = Op::MapWriteBegin {
+            map: MapId(0),
+            key: Some(Value::str("k1")),
+            delete: false,
+        };
+        assert_eq!(
+            op_phrase(&begin, &id),
+            "starts writing map#0[\"k1\"] (writing flag set)"
+        );
+        let send = Op::Send {
+            chan: crate::rt::value::ChanId(2),
+            value: Value::Int(4),
+            to: Some(Gid(1)),
+        };
+        assert_eq!(op_phrase(&send, &id), "sends 4 on chan#2 to goroutine 6");
+    }
+}

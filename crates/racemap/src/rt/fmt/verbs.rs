@@ -1,0 +1,450 @@
+//! One operand under one verb, as Go's `fmt/format.go` does it: padding, integers in every base,
+//! floats, strings, byte slices, quoting, pointers and the `%!verb(type=value)` error form.
+
+use super::*;
+
+impl Printer<'_> {
+    // ---- padding (format.go) ----
+
+    pub(super) fn write_padding(&mut self, n: usize) {
+        let c = if self.f.zero { '0' } else { ' ' };
+        self.buf.extend(std::iter::repeat_n(c, n));
+    }
+
+    pub(super) fn pad(&mut self, s: &str) {
+        let Some(wid) = self.f.wid else {
+            self.buf.push_str(s);
+            return;
+        };
+        let n = s.chars().count();
+        if wid <= n {
+            self.buf.push_str(s);
+            return;
+        }
+        if !self.f.minus {
+            self.write_padding(wid - n);
+            self.buf.push_str(s);
+        } else {
+            self.buf.push_str(s);
+            self.write_padding(wid - n);
+        }
+    }
+
+    pub(super) fn truncate<'s>(&self, s: &'s str) -> &'s str {
+        if let Some(p) = self.f.prec {
+            if let Some((i, _)) = s.char_indices().nth(p) {
+                return &s[..i];
+            }
+        }
+        s
+    }
+
+    pub(super) fn fmt_s(&mut self, s: &str) {
+        let s = self.truncate(s).to_string();
+        self.pad(&s);
+    }
+
+    pub(super) fn fmt_bool(&mut self, b: bool, verb: char, cur: (TypeId, &Value)) {
+        match verb {
+            't' | 'v' => self.pad(if b { "true" } else { "false" }),
+            _ => self.bad_verb(verb, Some(cur)),
+        }
+    }
+
+    /// format.go `fmtInteger`.
+    pub(super) fn fmt_integer_base(
+        &mut self,
+        u: u64,
+        base: u64,
+        signed: bool,
+        verb: char,
+        digits: &[u8; 17],
+    ) {
+        let negative = signed && (u as i64) < 0;
+        let mut u = if negative {
+            (u as i64).unsigned_abs()
+        } else {
+            u
+        };
+        let mut prec = 0usize;
+        if let Some(p) = self.f.prec {
+            prec = p;
+            if p == 0 && u == 0 {
+                let old = self.f.zero;
+                self.f.zero = false;
+                let w = self.f.wid.unwrap_or(0);
+                self.write_padding(w);
+                self.f.zero = old;
+                return;
+            }
+        } else if self.f.zero && self.f.wid.is_some() {
+            prec = self.f.wid.unwrap_or(0);
+            if negative || self.f.plus || self.f.space {
+                prec = prec.saturating_sub(1);
+            }
+        }
+        let mut out: Vec<u8> = Vec::new(); // reversed
+        loop {
+            out.push(digits[(u % base) as usize]);
+            u /= base;
+            if u == 0 {
+                break;
+            }
+        }
+        while out.len() < prec {
+            out.push(b'0');
+        }
+        if self.f.sharp {
+            match base {
+                2 => out.extend_from_slice(b"b0"),
+                8 if out.last() != Some(&b'0') => out.push(b'0'),
+                16 => {
+                    out.push(digits[16]);
+                    out.push(b'0');
+                }
+                _ => {}
+            }
+        }
+        if verb == 'O' {
+            out.extend_from_slice(b"o0");
+        }
+        if negative {
+            out.push(b'-');
+        } else if self.f.plus {
+            out.push(b'+');
+        } else if self.f.space {
+            out.push(b' ');
+        }
+        out.reverse();
+        let s = String::from_utf8(out).unwrap_or_default();
+        let old = self.f.zero;
+        self.f.zero = false;
+        self.pad(&s);
+        self.f.zero = old;
+    }
+
+    pub(super) fn fmt0x64(&mut self, v: u64, leading0x: bool) {
+        let sharp = self.f.sharp;
+        self.f.sharp = leading0x;
+        self.fmt_integer_base(v, 16, false, 'v', LDIGITS);
+        self.f.sharp = sharp;
+    }
+
+    pub(super) fn fmt_c(&mut self, u: u64) {
+        let c = u32::try_from(u)
+            .ok()
+            .and_then(char::from_u32)
+            .unwrap_or('\u{FFFD}');
+        self.pad(&c.to_string());
+    }
+
+    pub(super) fn fmt_qc(&mut self, u: u64) {
+        let c = u32::try_from(u)
+            .ok()
+            .and_then(char::from_u32)
+            .unwrap_or('\u{FFFD}');
+        let s = quote_with(&c.to_string(), '\'', self.f.plus);
+        self.pad(&s);
+    }
+
+    pub(super) fn fmt_unicode(&mut self, u: u64) {
+        let mut s = format!("U+{u:04X}");
+        if let Some(p) = self.f.prec {
+            if p > 4 {
+                s = format!("U+{u:0p$X}");
+            }
+        }
+        if self.f.sharp {
+            if let Some(c) = u32::try_from(u).ok().and_then(char::from_u32) {
+                if is_print(c) {
+                    s.push_str(&format!(" '{c}'"));
+                }
+            }
+        }
+        let old = self.f.zero;
+        self.f.zero = false;
+        self.pad(&s);
+        self.f.zero = old;
+    }
+
+    /// print.go `fmtInteger`.
+    pub(super) fn fmt_integer(&mut self, u: u64, signed: bool, verb: char, cur: (TypeId, &Value)) {
+        match verb {
+            'v' => {
+                if self.f.sharp_v && !signed {
+                    self.fmt0x64(u, true)
+                } else {
+                    self.fmt_integer_base(u, 10, signed, verb, LDIGITS)
+                }
+            }
+            'd' => self.fmt_integer_base(u, 10, signed, verb, LDIGITS),
+            'b' => self.fmt_integer_base(u, 2, signed, verb, LDIGITS),
+            'o' | 'O' => self.fmt_integer_base(u, 8, signed, verb, LDIGITS),
+            'x' => self.fmt_integer_base(u, 16, signed, verb, LDIGITS),
+            'X' => self.fmt_integer_base(u, 16, signed, verb, UDIGITS),
+            'c' => self.fmt_c(u),
+            'q' => self.fmt_qc(u),
+            'U' => self.fmt_unicode(u),
+            _ => self.bad_verb(verb, Some(cur)),
+        }
+    }
+
+    /// print.go `fmtFloat`.
+    pub(super) fn fmt_float(&mut self, v: f64, size: u32, verb: char, cur: (TypeId, &Value)) {
+        match verb {
+            'v' => self.fmt_float_prec(v, size, 'g', -1),
+            'b' | 'g' | 'G' => self.fmt_float_prec(v, size, verb, -1),
+            'f' | 'e' | 'E' | 'F' => self.fmt_float_prec(v, size, verb, 6),
+            _ => self.bad_verb(verb, Some(cur)),
+        }
+    }
+
+    /// format.go `fmtFloat`.
+    pub(super) fn fmt_float_prec(&mut self, v: f64, size: u32, verb: char, prec: i64) {
+        let prec = self.f.prec.map(|p| p as i64).unwrap_or(prec);
+        let mut num = format_float(v, verb, prec, size);
+        if !(num.starts_with('-') || num.starts_with('+')) {
+            num.insert(0, '+');
+        }
+        if self.f.space && num.starts_with('+') && !self.f.plus {
+            num.replace_range(0..1, " ");
+        }
+        let second = num.as_bytes().get(1).copied();
+        if second == Some(b'I') || second == Some(b'N') {
+            let old = self.f.zero;
+            self.f.zero = false;
+            if second == Some(b'N') && !self.f.space && !self.f.plus {
+                num.remove(0);
+            }
+            self.pad(&num);
+            self.f.zero = old;
+            return;
+        }
+        if self.f.plus || !num.starts_with('+') {
+            if let Some(w) = self.f.wid {
+                if self.f.zero && w > num.len() {
+                    let (sign, rest) = num.split_at(1);
+                    self.buf.push_str(sign);
+                    self.write_padding(w - num.len());
+                    self.buf.push_str(rest);
+                    return;
+                }
+            }
+            self.pad(&num);
+            return;
+        }
+        self.pad(&num[1..]);
+    }
+
+    pub(super) fn fmt_sbx(&mut self, b: &[u8], digits: &[u8; 17]) {
+        let mut length = b.len();
+        if let Some(p) = self.f.prec {
+            length = length.min(p);
+        }
+        let mut width = 2 * length;
+        if width > 0 {
+            if self.f.space {
+                if self.f.sharp {
+                    width *= 2;
+                }
+                width += length - 1;
+            } else if self.f.sharp {
+                width += 2;
+            }
+        } else {
+            if let Some(w) = self.f.wid {
+                self.write_padding(w);
+            }
+            return;
+        }
+        let wid = self.f.wid.unwrap_or(0);
+        if wid > width && !self.f.minus {
+            self.write_padding(wid - width);
+        }
+        let mut out = String::new();
+        if self.f.sharp {
+            out.push('0');
+            out.push(digits[16] as char);
+        }
+        for (i, c) in b.iter().take(length).enumerate() {
+            if self.f.space && i > 0 {
+                out.push(' ');
+                if self.f.sharp {
+                    out.push('0');
+                    out.push(digits[16] as char);
+                }
+            }
+            out.push(digits[usize::from(c >> 4)] as char);
+            out.push(digits[usize::from(c & 0xF)] as char);
+        }
+        self.buf.push_str(&out);
+        if wid > width && self.f.minus {
+            self.write_padding(wid - width);
+        }
+    }
+
+    pub(super) fn fmt_q(&mut self, s: &str) {
+        let s = self.truncate(s).to_string();
+        if self.f.sharp && can_backquote(&s) {
+            self.pad(&format!("`{s}`"));
+            return;
+        }
+        let q = quote_with(&s, '"', self.f.plus);
+        self.pad(&q);
+    }
+
+    /// print.go `fmtString`.
+    pub(super) fn fmt_string(&mut self, s: &str, verb: char, cur: Option<(TypeId, &Value)>) {
+        match verb {
+            'v' => {
+                if self.f.sharp_v {
+                    self.fmt_q(s)
+                } else {
+                    self.fmt_s(s)
+                }
+            }
+            's' => self.fmt_s(s),
+            'x' => self.fmt_sbx(s.as_bytes(), LDIGITS),
+            'X' => self.fmt_sbx(s.as_bytes(), UDIGITS),
+            'q' => self.fmt_q(s),
+            _ => self.bad_verb(verb, cur),
+        }
+    }
+
+    /// print.go `fmtBytes`; `None` when the verb is not a bytes verb (caller prints elements).
+    pub(super) fn fmt_bytes(
+        &mut self,
+        bytes: &[u8],
+        verb: char,
+        type_string: &str,
+        nil: bool,
+    ) -> bool {
+        match verb {
+            'v' | 'd' => {
+                if self.f.sharp_v {
+                    self.buf.push_str(type_string);
+                    if nil {
+                        self.buf.push_str("(nil)");
+                        return true;
+                    }
+                    self.buf.push('{');
+                    for (i, c) in bytes.iter().enumerate() {
+                        if i > 0 {
+                            self.buf.push_str(", ");
+                        }
+                        self.fmt0x64(u64::from(*c), true);
+                    }
+                    self.buf.push('}');
+                } else {
+                    self.buf.push('[');
+                    for (i, c) in bytes.iter().enumerate() {
+                        if i > 0 {
+                            self.buf.push(' ');
+                        }
+                        self.fmt_integer_base(u64::from(*c), 10, false, verb, LDIGITS);
+                    }
+                    self.buf.push(']');
+                }
+                true
+            }
+            's' => {
+                let s = String::from_utf8_lossy(bytes).into_owned();
+                self.fmt_s(&s);
+                true
+            }
+            'x' => {
+                self.fmt_sbx(bytes, LDIGITS);
+                true
+            }
+            'X' => {
+                self.fmt_sbx(bytes, UDIGITS);
+                true
+            }
+            'q' => {
+                let s = String::from_utf8_lossy(bytes).into_owned();
+                self.fmt_q(&s);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    pub(super) fn bad_verb(&mut self, verb: char, cur: Option<(TypeId, &Value)>) {
+        self.erroring = true;
+        self.buf.push_str("%!");
+        self.buf.push(verb);
+        self.buf.push('(');
+        match cur {
+            Some((ty, v)) => {
+                let ts = self.type_string(ty);
+                self.buf.push_str(&ts);
+                self.buf.push('=');
+                self.print_value(ty, v, 'v', 0, true);
+            }
+            None => self.buf.push_str("<nil>"),
+        }
+        self.buf.push(')');
+        self.erroring = false;
+    }
+
+    pub(super) fn pointer_addr(&self, v: &Value) -> Option<u64> {
+        Some(match v {
+            Value::Ptr(p) => p.as_ref().map_or(0, |p| self.heap.address(AddrOf::Ptr(p))),
+            Value::Map(m) => m.map_or(0, |m| self.heap.address(AddrOf::Map(m))),
+            Value::Chan(c) => c.map_or(0, |c| self.heap.address(AddrOf::Chan(c))),
+            Value::Slice(s) => s
+                .as_ref()
+                .map_or(0, |s| self.heap.address(AddrOf::Slice(s))),
+            Value::Func(f) => f.as_ref().map_or(0, |f| self.heap.address(AddrOf::Func(f))),
+            _ => return None,
+        })
+    }
+
+    /// print.go `fmtPointer`.
+    pub(super) fn fmt_pointer(&mut self, ty: TypeId, v: &Value, verb: char) {
+        let Some(u) = self.pointer_addr(v) else {
+            self.bad_verb(verb, Some((ty, v)));
+            return;
+        };
+        match verb {
+            'v' => {
+                if self.f.sharp_v {
+                    self.buf.push('(');
+                    let ts = self.type_string(ty);
+                    self.buf.push_str(&ts);
+                    self.buf.push_str(")(");
+                    if u == 0 {
+                        self.buf.push_str("nil");
+                    } else {
+                        self.fmt0x64(u, true);
+                    }
+                    self.buf.push(')');
+                } else if u == 0 {
+                    self.pad("<nil>");
+                } else {
+                    let sharp = !self.f.sharp;
+                    self.fmt0x64(u, sharp);
+                }
+            }
+            'p' => {
+                let sharp = !self.f.sharp;
+                self.fmt0x64(u, sharp);
+            }
+            'b' | 'o' | 'd' | 'x' | 'X' => self.fmt_integer(u, false, verb, (ty, v)),
+            _ => self.bad_verb(verb, Some((ty, v))),
+        }
+    }
+
+    pub(super) fn handle_methods(&mut self, ty: TypeId, v: &Value, verb: char) -> bool {
+        if self.erroring || self.f.sharp_v {
+            return false;
+        }
+        if matches!(verb, 'v' | 's' | 'x' | 'X' | 'q') {
+            if let Some(s) = self.heap.method_string(ty, v) {
+                self.fmt_string(&s, verb, None);
+                return true;
+            }
+        }
+        false
+    }
+}

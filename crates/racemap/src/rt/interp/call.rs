@@ -1,0 +1,321 @@
+//! Calls, returns, deferred calls and panics, and the local run loop that drives them:
+//! [`Machine::run_local`] runs a goroutine's private computation until it parks at a visible
+//! operation; a returning frame runs its defers last-in first-out, then hands results to its
+//! caller; a panic unwinds frames until a deferred call recovers it.
+
+use super::*;
+
+impl Machine {
+    /// Push a call frame for `func` with `args`.
+    pub(crate) fn push_call(
+        &mut self,
+        gid: Gid,
+        func: FuncId,
+        args: Vec<Value>,
+        captures: Rc<[Pointer]>,
+        kind: FrameKind,
+    ) -> R<()> {
+        let prog = self.program.clone();
+        let Some(f) = prog.funcs.get(func.0 as usize) else {
+            return Err(RtError::nil_deref().into());
+        };
+        if self.goroutines[gid.0 as usize].frames.len() as u32 >= self.config.max_call_depth {
+            return Err(RtError::stack_overflow().into());
+        }
+        let mut locals = vec![Value::Unit; f.locals.max(f.params) as usize];
+        for (i, a) in args.into_iter().enumerate().take(f.params as usize) {
+            locals[i] = a;
+        }
+        for (i, slot) in f.result_slots.iter().enumerate() {
+            if let crate::bytecode::ResultSlot::Local(n) = slot {
+                let z = zero_value(&prog.types, f.results[i], &self.config)?;
+                if let Some(l) = locals.get_mut(*n as usize) {
+                    *l = z;
+                }
+            }
+        }
+        self.goroutines[gid.0 as usize].frames.push(Frame {
+            func,
+            pc: 0,
+            locals,
+            stack: Vec::new(),
+            captures,
+            defers: Vec::new(),
+            kind,
+            returning: false,
+            call_pc: 0,
+        });
+        Ok(())
+    }
+
+    /// Call a function value.
+    pub(super) fn call_value(
+        &mut self,
+        gid: Gid,
+        f: Value,
+        args: Vec<Value>,
+        kind: FrameKind,
+    ) -> R<()> {
+        let Value::Func(Some(clo)) = f else {
+            return Err(RtError::nil_deref().into());
+        };
+        let mut all = Vec::with_capacity(args.len() + 1);
+        if let Some(b) = &clo.bound {
+            all.push(b.clone());
+        }
+        all.extend(args);
+        self.push_call(gid, clo.func, all, Rc::from(clo.captures.clone()), kind)
+    }
+
+    /// Start (or continue) a panic on `gid`.
+    pub(crate) fn start_panic(&mut self, gid: Gid, error: RtError) {
+        if error.is_fatal() {
+            self.fail(gid, error, Vec::new(), None);
+            return;
+        }
+        let stack = self.stack_of(gid).to_vec();
+        let args = self.frame_args(gid);
+        let message = error.first_line();
+        let g = self.g(gid);
+        let unwinding_below = g.frames.len();
+        let previous = match g.panicking.take() {
+            Some(p) => {
+                let mut prev = p.previous;
+                if let RtError::Panic { message, .. } = p.error {
+                    prev.push(if p.recovered {
+                        format!("{message} [recovered]")
+                    } else {
+                        message
+                    });
+                }
+                prev
+            }
+            None => Vec::new(),
+        };
+        g.panicking = Some(Panicking {
+            error,
+            recovered: false,
+            previous,
+            stack,
+            args,
+            unwinding_below,
+        });
+        g.next = None;
+        if let Some(f) = g.frames.last_mut() {
+            f.returning = true;
+        }
+        self.emit(gid, Op::Panic { message }, Vec::new());
+    }
+
+    /// Run `gid`'s local code until it parks at a visible operation (or the run ends).
+    pub(crate) fn run_local(&mut self, gid: Gid) {
+        loop {
+            if self.status != Status::Running {
+                return;
+            }
+            let g = &self.goroutines[gid.0 as usize];
+            if g.next.is_some() || g.status == GoStatus::Done {
+                return;
+            }
+            if g.frames.is_empty() {
+                // Unwound every frame while panicking.
+                let p = self.g(gid).panicking.take();
+                if let Some(p) = p {
+                    self.fail(gid, p.error, p.previous, Some((p.stack, p.args)));
+                } else {
+                    self.park(gid, Visible::Exit, None);
+                }
+                return;
+            }
+            if self.budget == 0 {
+                self.status = Status::Limit(LimitHit::InstructionsPerStep(
+                    self.config.max_instructions_per_step,
+                ));
+                return;
+            }
+            self.budget -= 1;
+            let r = if self.goroutines[gid.0 as usize]
+                .frames
+                .last()
+                .is_some_and(|f| f.returning)
+            {
+                self.continue_return(gid)
+            } else {
+                self.exec_one(gid)
+            };
+            if let Err(f) = r {
+                match f {
+                    Fault::Rt(e) => self.start_panic(gid, e),
+                    Fault::Limit(l) => {
+                        self.status = Status::Limit(l);
+                        return;
+                    }
+                    Fault::Internal(e) => {
+                        self.internal_error(e);
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    pub(super) fn park(&mut self, gid: Gid, v: Visible, span: Option<crate::diag::Span>) {
+        let span = span.unwrap_or_else(|| {
+            let g = &self.goroutines[gid.0 as usize];
+            self.func_end(g.root)
+        });
+        let g = self.g(gid);
+        g.next = Some(v);
+        g.next_span = span;
+    }
+
+    /// A returning frame: run the next deferred call, or pop and deliver results.
+    pub(super) fn continue_return(&mut self, gid: Gid) -> R<()> {
+        let d = self.frame(gid)?.defers.pop();
+        if let Some(d) = d {
+            let span = {
+                let Some(f) = self.goroutines[gid.0 as usize].frames.last() else {
+                    return Ok(());
+                };
+                self.program.func(f.func).span_at(f.pc.saturating_sub(1))
+            };
+            match d {
+                Deferred::Call { func, args } => {
+                    self.call_value(gid, func, args, FrameKind::Deferred)?;
+                }
+                Deferred::Lib { func, args } => {
+                    if crate::bytecode::lib_is_visible(func) {
+                        self.park(
+                            gid,
+                            Visible::Lib {
+                                func,
+                                args,
+                                push_results: false,
+                            },
+                            Some(span),
+                        );
+                    } else {
+                        self.lib_local(gid, func, args)?;
+                        let n = crate::bytecode::lib_result_count(func) as usize;
+                        self.popn(gid, n)?;
+                    }
+                }
+            }
+            return Ok(());
+        }
+        // No defers left: pop.
+        let prog = self.program.clone();
+        let g = &mut self.goroutines[gid.0 as usize];
+        let Some(frame) = g.frames.pop() else {
+            return Ok(());
+        };
+        // Only a frame that was live when the panic started unwinds; a function called by a
+        // deferred call returns its results normally.
+        let depth = g.frames.len();
+        let unwinding = g
+            .panicking
+            .as_mut()
+            .filter(|p| !p.recovered && depth < p.unwinding_below)
+            .map(|p| p.unwinding_below = depth)
+            .is_some();
+        if unwinding {
+            if let Some(parent) = g.frames.last_mut() {
+                parent.returning = true;
+            }
+            // Go's Once.Do marks the Once done even when f panics (`defer o.done.Store(1)`).
+            if let FrameKind::OnceBody(p) = &frame.kind {
+                if let Ok(SyncState::Once(s)) = self.heap.sync_mut(p) {
+                    s.finish(p);
+                }
+            }
+            return Ok(());
+        }
+        let func = prog.func(frame.func);
+        let mut results = Vec::with_capacity(func.result_slots.len());
+        for slot in &func.result_slots {
+            match slot {
+                crate::bytecode::ResultSlot::Local(n) => {
+                    results.push(local_slot(&frame.locals, *n)?.clone())
+                }
+                crate::bytecode::ResultSlot::Cell(n) => {
+                    let v = match local_slot(&frame.locals, *n)? {
+                        Value::Ptr(Some(p)) => self.heap.load(p)?,
+                        other => return Err(wrong_kind("a result cell pointer", other)),
+                    };
+                    results.push(v)
+                }
+            }
+        }
+        let g = &mut self.goroutines[gid.0 as usize];
+        match frame.kind {
+            FrameKind::Call => {
+                if let Some(parent) = g.frames.last_mut() {
+                    parent.stack.extend(results);
+                }
+            }
+            FrameKind::Root => {
+                let span = self.func_end(frame.func);
+                self.park(gid, Visible::Exit, Some(span));
+            }
+            FrameKind::Deferred => {
+                // A recovered panic ends when the recovering deferred call returns; the frame
+                // that deferred it keeps returning normally.
+                if g.panicking.as_ref().is_some_and(|p| p.recovered) {
+                    g.panicking = None;
+                }
+            }
+            FrameKind::Init => {}
+            FrameKind::RangeBody(inflight) => {
+                // f returned: continue the iteration when it said true.
+                let more = matches!(results.first(), Some(Value::Bool(true)));
+                let span = g
+                    .frames
+                    .last()
+                    .map(|f| prog.func(f.func).span_at(f.call_pc))
+                    .unwrap_or_default();
+                if more {
+                    self.park(gid, Visible::SyncMap(inflight), Some(span));
+                }
+            }
+            FrameKind::OnceBody(p) => {
+                let span = g
+                    .frames
+                    .last()
+                    .map(|f| prog.func(f.func).span_at(f.call_pc))
+                    .unwrap_or_default();
+                self.park(gid, Visible::OnceDone(p), Some(span));
+            }
+        }
+        Ok(())
+    }
+
+    /// Execute one instruction of the top frame (decoding a visible one into a park).
+    pub(super) fn exec_one(&mut self, gid: Gid) -> R<()> {
+        let prog = self.program.clone();
+        let Some((fid, pc)) = self.goroutines[gid.0 as usize]
+            .frames
+            .last()
+            .map(|f| (f.func, f.pc))
+        else {
+            return Ok(());
+        };
+        let func = prog.func(fid);
+        let Some(ins) = func.code.get(pc as usize) else {
+            // Falling off the end: an implicit return.
+            self.frame(gid)?.returning = true;
+            return Ok(());
+        };
+        let span = func.span_at(pc);
+        {
+            let f = self.frame(gid)?;
+            f.pc = pc + 1;
+            f.call_pc = pc;
+        }
+        if ins.is_visible() {
+            let v = self.decode_visible(gid, ins)?;
+            self.park(gid, v, Some(span));
+            return Ok(());
+        }
+        self.exec_local(gid, ins)
+    }
+}

@@ -1,0 +1,173 @@
+//! Decoding a visible instruction: pop its operands into a [`Visible`] operation that the
+//! goroutine parks on until the scheduler picks it.
+
+use super::*;
+
+impl Machine {
+    pub(super) fn decode_visible(&mut self, gid: Gid, ins: &Instr) -> R<Visible> {
+        let prog = self.program.clone();
+        Ok(match ins {
+            Instr::Load => Visible::Load(ptr_of(self.pop(gid)?)),
+            Instr::Store => {
+                let v = self.pop(gid)?;
+                Visible::Store(ptr_of(self.pop(gid)?), v)
+            }
+            Instr::MapGet { elem, comma_ok } => {
+                let key = self.pop(gid)?;
+                Visible::MapGet {
+                    map: map_of(&self.pop(gid)?),
+                    key,
+                    elem: *elem,
+                    comma_ok: *comma_ok,
+                }
+            }
+            Instr::MapSet => {
+                let v = self.pop(gid)?;
+                let k = self.pop(gid)?;
+                Visible::MapWriteBegin {
+                    map: map_of(&self.pop(gid)?),
+                    key: Some(k),
+                    value: Some(v),
+                    clear: false,
+                    update: None,
+                }
+            }
+            Instr::MapDelete => {
+                let k = self.pop(gid)?;
+                Visible::MapWriteBegin {
+                    map: map_of(&self.pop(gid)?),
+                    key: Some(k),
+                    value: None,
+                    clear: false,
+                    update: None,
+                }
+            }
+            Instr::MapClear => Visible::MapWriteBegin {
+                map: map_of(&self.pop(gid)?),
+                key: None,
+                value: None,
+                clear: true,
+                update: None,
+            },
+            Instr::MapUpdate { op, ty, elem } => self.decode_map_update(gid, *op, *ty, *elem)?,
+            Instr::MapLen => Visible::MapLen(map_of(&self.pop(gid)?)),
+            Instr::MapIterNext { slot } => {
+                let i = int(local_slot(&self.frame(gid)?.locals, *slot)?)?;
+                Visible::MapIterNext { iter: i as usize }
+            }
+            Instr::Append { elem, n } => {
+                let elems = self.popn(gid, *n as usize)?;
+                Visible::Append {
+                    slice: self.pop(gid)?,
+                    elems,
+                    elem: *elem,
+                    source: None,
+                }
+            }
+            Instr::AppendSlice { elem } => {
+                let t = self.pop(gid)?;
+                let elems = self.elements_of(&t)?;
+                Visible::Append {
+                    slice: self.pop(gid)?,
+                    elems,
+                    elem: *elem,
+                    source: Some(t),
+                }
+            }
+            Instr::Copy => {
+                let src = self.pop(gid)?;
+                Visible::Copy {
+                    dst: self.pop(gid)?,
+                    src,
+                }
+            }
+            Instr::Go { argc } => {
+                let args = self.popn(gid, *argc as usize)?;
+                Visible::Go {
+                    func: self.pop(gid)?,
+                    args,
+                }
+            }
+            Instr::Send => {
+                let v = self.pop(gid)?;
+                Visible::Send(chan_of(&self.pop(gid)?), v)
+            }
+            Instr::Recv { elem, comma_ok } => Visible::Recv {
+                chan: chan_of(&self.pop(gid)?),
+                elem: *elem,
+                comma_ok: *comma_ok,
+            },
+            Instr::Close => Visible::Close(chan_of(&self.pop(gid)?)),
+            Instr::Select(id) => {
+                let table = prog.selects.get(id.0 as usize).cloned().ok_or_else(|| {
+                    InternalError::new(format!("select table {} does not exist", id.0))
+                })?;
+                let mut arms = Vec::with_capacity(table.cases.len());
+                for c in table.cases.iter().rev() {
+                    match c {
+                        SelectCase::Send => {
+                            let v = self.pop(gid)?;
+                            let ch = chan_of(&self.pop(gid)?);
+                            arms.push(SelectArm {
+                                chan: ch,
+                                send: Some(v),
+                                elem: None,
+                            });
+                        }
+                        SelectCase::Recv { elem } => {
+                            let ch = chan_of(&self.pop(gid)?);
+                            arms.push(SelectArm {
+                                chan: ch,
+                                send: None,
+                                elem: Some(*elem),
+                            });
+                        }
+                    }
+                }
+                arms.reverse();
+                Visible::Select {
+                    id: *id,
+                    arms,
+                    has_default: table.has_default,
+                }
+            }
+            Instr::PrintBuiltin { newline, argc } => Visible::Print {
+                newline: *newline,
+                args: self.popn(gid, *argc as usize)?,
+            },
+            Instr::CallLib { func, argc } => Visible::Lib {
+                func: *func,
+                args: self.popn(gid, *argc as usize)?,
+                push_results: true,
+            },
+            other => {
+                return Err(
+                    InternalError::new(format!("no visible semantics for {other:?}")).into(),
+                )
+            }
+        })
+    }
+
+    /// Decode `m[k] op= rhs` with operands `[map, key, rhs]` on the stack into one map write
+    /// (begin + end) whose element is computed from the old one at the end step. For the
+    /// `MapUpdate`-style instruction lowering may add (see `goroutine::MapUpdate`).
+    #[allow(dead_code)]
+    pub(crate) fn decode_map_update(
+        &mut self,
+        gid: Gid,
+        op: BinOp,
+        ty: Basic,
+        elem: TypeId,
+    ) -> R<Visible> {
+        let rhs = self.pop(gid)?;
+        let key = self.pop(gid)?;
+        let map = map_of(&self.pop(gid)?);
+        Ok(Visible::MapWriteBegin {
+            map,
+            key: Some(key),
+            value: Some(rhs.clone()),
+            clear: false,
+            update: Some(crate::rt::goroutine::MapUpdate { op, ty, rhs, elem }),
+        })
+    }
+}

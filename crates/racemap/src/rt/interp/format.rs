@@ -1,0 +1,157 @@
+//! Formatting values as the running program sees them: the machine as a
+//! [`FmtHeap`](crate::rt::fmt::FmtHeap) for `rt::fmt`, and builtin `print`/`println`.
+
+use super::*;
+
+impl Machine {
+    // ----- formatting (minimal `%v`; `rt::fmt` owns the full rules) -----
+
+    /// `%v` of a value of static type `ty`, with Go's `fmt` rules.
+    pub(crate) fn format_typed(&self, ty: TypeId, v: &Value) -> String {
+        let boxed = match v {
+            Value::Iface(_) => v.clone(),
+            other => Value::Iface(Some(Box::new((ty, other.clone())))),
+        };
+        crate::rt::fmt::sprint(&MachineFmt(self), &[boxed])
+    }
+
+    pub(super) fn sprint(&self, args: &[Value], ln: bool) -> String {
+        let h = MachineFmt(self);
+        if ln {
+            crate::rt::fmt::sprintln(&h, args)
+        } else {
+            crate::rt::fmt::sprint(&h, args)
+        }
+    }
+
+    /// `fmt.Sprintf(args[0], args[1..]...)`.
+    pub(super) fn sprintf(&self, args: &[Value]) -> R<String> {
+        let format = string_arg(args, 0)?;
+        Ok(crate::rt::fmt::sprintf(
+            &MachineFmt(self),
+            &format,
+            &args[1..],
+        ))
+    }
+
+    /// The message of `fmt.Errorf(args[0], args[1..]...)`.
+    pub(super) fn errorf(&self, args: &[Value]) -> R<String> {
+        let format = string_arg(args, 0)?;
+        Ok(crate::rt::fmt::errorf_text(
+            &MachineFmt(self),
+            &format,
+            &args[1..],
+        ))
+    }
+
+    /// One argument of the builtin `print`/`println` as Go's runtime prints it (`printbool`,
+    /// `printint`/`printuint`, `printfloat`, `printstring`, `printpointer`, `printslice`):
+    /// references as the same fake addresses `%p` shows, a slice as `[len/cap]0xADDR`.
+    ///
+    /// Known gap: lowering boxes every argument into an interface, so a non-nil interface
+    /// argument prints its dynamic value where Go prints `(0xTYPE,0xDATA)`.
+    pub(super) fn print_builtin(&self, v: &Value) -> String {
+        use crate::rt::fmt::{AddrOf, FmtHeap};
+        let (ty, inner) = match v {
+            Value::Iface(Some(b)) => (Some(b.0), &b.1),
+            v => (None, v),
+        };
+        let heap = MachineFmt(self);
+        let addr = |of: AddrOf<'_>| format!("{:#x}", heap.address(of));
+        match inner {
+            Value::Bool(b) => b.to_string(),
+            Value::Int(i) => match ty.map(|t| self.program.types.under(t)) {
+                Some(TypeKind::Basic(b)) if is_unsigned(*b) => (*i as u64).to_string(),
+                _ => i.to_string(),
+            },
+            Value::Float(f) => crate::rt::fmt::print_float(*f),
+            Value::Str(s) => s.to_string(),
+            Value::Ptr(Some(p)) => addr(AddrOf::Ptr(p)),
+            Value::Map(Some(m)) => addr(AddrOf::Map(*m)),
+            Value::Chan(Some(c)) => addr(AddrOf::Chan(*c)),
+            Value::Func(Some(f)) => addr(AddrOf::Func(f)),
+            Value::Slice(Some(s)) => format!("[{}/{}]{}", s.len, s.cap, addr(AddrOf::Slice(s))),
+            Value::Slice(None) => "[0/0]0x0".into(),
+            Value::Ptr(None) | Value::Map(None) | Value::Chan(None) | Value::Func(None) => {
+                "0x0".into()
+            }
+            Value::Iface(None) => "(0x0,0x0)".into(),
+            // Go rejects structs and arrays (`illegal types for operand: print`); `%v` then.
+            other => match ty {
+                Some(t) => self.format_typed(t, other),
+                None => String::new(),
+            },
+        }
+    }
+}
+
+/// The machine as `rt::fmt` sees it: types, heap loads, map entries, slice elements, and the
+/// `Error()` text of library error values.
+pub(super) struct MachineFmt<'a>(&'a Machine);
+
+impl crate::rt::fmt::FmtHeap for MachineFmt<'_> {
+    fn types(&self) -> &crate::types::TypeTable {
+        &self.0.program.types
+    }
+
+    fn load(&self, ptr: &Pointer) -> Option<Value> {
+        self.0.heap.load(ptr).ok()
+    }
+
+    fn map_entries(&self, map: crate::rt::value::MapId) -> Vec<(Value, Value)> {
+        self.0
+            .heap
+            .maps
+            .get(map.0 as usize)
+            .map(|m| m.entries_in_order())
+            .unwrap_or_default()
+    }
+
+    fn slice_elems(&self, slice: &SliceRef) -> Vec<Value> {
+        self.0
+            .elements_of(&Value::Slice(Some(slice.clone())))
+            .unwrap_or_default()
+    }
+
+    fn method_string(&self, ty: TypeId, value: &Value) -> Option<String> {
+        self.0.method_string(ty, value)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rt::config::Config;
+    use crate::rt::machine::{Machine, Status};
+    use std::rc::Rc;
+
+    /// Run a one-goroutine program to its end; its (stdout, stderr).
+    fn run(source: &str) -> (String, String) {
+        let program = crate::compile::compile(source).expect("compiles");
+        let mut m = Machine::new(Rc::new(program), Config::default());
+        while *m.status() == Status::Running {
+            let moves = m.runnable();
+            m.step(moves[0]);
+        }
+        assert_eq!(m.status(), &Status::Exited);
+        (m.stdout().to_string(), m.stderr().to_string())
+    }
+
+    /// Go 1.19 prints `[1/2]0xc000038760 [0/0]0x0 0x0 0x0 7 200 +2.500000e+000 true go` then
+    /// `(0x0,0x0)` (its addresses vary; racemap's are its deterministic fake ones).
+    #[test]
+    fn builtin_println_prints_like_go_runtime() {
+        let (_, stderr) = run("package main\n\nfunc main() {\n\ts := []int{1, 2, 3}\n\tvar ns []int\n\tvar np *int\n\tvar nm map[int]int\n\tx := 7\n\tprintln(s[1:2], ns, np, nm, x, uint8(200), 2.5, true, \"go\")\n\tvar e error\n\tprintln(e)\n}\n");
+        assert_eq!(
+            stderr,
+            "[1/2]0xc000010008 [0/0]0x0 0x0 0x0 7 200 +2.500000e+000 true go\n(0x0,0x0)\n"
+        );
+    }
+
+    /// One address scheme: `println(p)` and `fmt.Printf("%p", p)` agree, as in Go.
+    #[test]
+    fn println_and_percent_p_print_the_same_address() {
+        let (stdout, stderr) = run("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tx := 1\n\tp := &x\n\tm := map[int]int{}\n\tc := make(chan int)\n\tprintln(p, m, c)\n\tfmt.Printf(\"%p %p %p\\n\", p, m, c)\n}\n");
+        assert!(stderr.starts_with("0xc"), "{stderr}");
+        assert_eq!(stderr, stdout);
+    }
+}

@@ -1,0 +1,631 @@
+//! Library calls: the local ones (`fmt.Sprintf`, `strconv`, `strings`, `error.Error`) and the
+//! visible ones (`fmt.Print*`, `sync`, `sync/atomic`, `time.Sleep`, `sync.Map`'s step
+//! machine).
+
+use super::*;
+
+impl Machine {
+    /// A non-visible library call: pushes its results.
+    pub(super) fn lib_local(&mut self, gid: Gid, func: LibFunc, args: Vec<Value>) -> R<()> {
+        let sarg = |i: usize| string_arg(&args, i);
+        let err_type = self.program.error_type;
+        let results: Vec<Value> = match func {
+            LibFunc::FmtSprint => vec![Value::str(&self.sprint(&args, false))],
+            LibFunc::FmtSprintln => vec![Value::str(&self.sprint(&args, true))],
+            LibFunc::FmtSprintf => vec![Value::str(&self.sprintf(&args)?)],
+            LibFunc::FmtErrorf => {
+                let msg = self.errorf(&args)?;
+                let format = sarg(0)?;
+                // Go wraps the `%w` operand when it is a non-nil error.
+                let wrapped = wrapped_operand(&format)
+                    .and_then(|i| args.get(i + 1))
+                    .filter(|v| matches!(v, Value::Iface(Some(b)) if b.0 == err_type))
+                    .cloned()
+                    .unwrap_or(Value::Iface(None));
+                vec![self.new_error(&msg, wrapped)?]
+            }
+            LibFunc::ErrorsNew => vec![self.new_error(&sarg(0)?, Value::Iface(None))?],
+            LibFunc::ErrorsUnwrap => match arg(&args, 0)? {
+                Value::Iface(None) => vec![Value::Iface(None)],
+                err => vec![self.error_parts(err)?.1],
+            },
+            LibFunc::ErrorsIs => {
+                let target = arg(&args, 1)?.clone();
+                let mut err = arg(&args, 0)?.clone();
+                // Go: `err == target`, then each wrapped error in turn, until nil; a nil target
+                // is only ever `err` itself.
+                let nil = Value::Iface(None);
+                let found = loop {
+                    if target == nil {
+                        break err == nil;
+                    }
+                    if err == target {
+                        break true;
+                    }
+                    if err == nil {
+                        break false;
+                    }
+                    err = self.error_parts(&err)?.1;
+                };
+                vec![Value::Bool(found)]
+            }
+            LibFunc::StrconvItoa => vec![Value::str(&int(arg(&args, 0)?)?.to_string())],
+            LibFunc::StrconvAtoi => {
+                let s = sarg(0)?;
+                match s.parse::<i64>() {
+                    Ok(i) if !s.starts_with('+') || s.len() > 1 => {
+                        vec![Value::Int(i), Value::Iface(None)]
+                    }
+                    _ => {
+                        let msg = format!("strconv.Atoi: parsing {s:?}: invalid syntax");
+                        vec![Value::Int(0), self.new_error(&msg, Value::Iface(None))?]
+                    }
+                }
+            }
+            LibFunc::StringsContains => vec![Value::Bool(sarg(0)?.contains(&sarg(1)?))],
+            LibFunc::StringsHasPrefix => vec![Value::Bool(sarg(0)?.starts_with(&sarg(1)?))],
+            LibFunc::StringsHasSuffix => vec![Value::Bool(sarg(0)?.ends_with(&sarg(1)?))],
+            LibFunc::StringsRepeat => {
+                let n = int(arg(&args, 1)?)?;
+                let s = sarg(0)?;
+                if n < 0 {
+                    return Err(RtError::Panic {
+                        message: "strings: negative Repeat count".into(),
+                        value: Value::str("strings: negative Repeat count"),
+                        signal: false,
+                    }
+                    .into());
+                }
+                self.heap
+                    .reserve(&self.config, (s.len() as u64).saturating_mul(n as u64) / 64)?;
+                vec![Value::str(&s.repeat(n as usize))]
+            }
+            LibFunc::StringsToUpper => vec![Value::str(&sarg(0)?.to_uppercase())],
+            LibFunc::StringsToLower => vec![Value::str(&sarg(0)?.to_lowercase())],
+            LibFunc::StringsJoin => {
+                let parts: Vec<String> = self
+                    .elements_of(arg(&args, 0)?)?
+                    .iter()
+                    .map(|v| Ok(str_of(v)?.to_string()))
+                    .collect::<R<_>>()?;
+                vec![Value::str(&parts.join(&sarg(1)?))]
+            }
+            LibFunc::StringsSplit => {
+                let (s, sep) = (sarg(0)?, sarg(1)?);
+                let parts: Vec<Value> = if sep.is_empty() {
+                    s.chars().map(|c| Value::str(&c.to_string())).collect()
+                } else {
+                    s.split(sep.as_str()).map(Value::str).collect()
+                };
+                let n = parts.len();
+                let sl = self.new_slice(parts, n, crate::types::TypeTable::basic(Basic::String))?;
+                vec![Value::Slice(Some(sl))]
+            }
+            LibFunc::ErrorError => match args.first() {
+                Some(Value::Iface(Some(b))) if b.0 == err_type => {
+                    vec![self.error_parts(&args[0])?.0]
+                }
+                Some(Value::Iface(Some(b))) => {
+                    vec![Value::str(&self.format_typed(b.0, &b.1))]
+                }
+                _ => return Err(RtError::nil_deref().into()),
+            },
+            other => {
+                return Err(InternalError::new(format!("no local semantics for {other:?}")).into())
+            }
+        };
+        if let Some(f) = self.goroutines[gid.0 as usize].frames.last_mut() {
+            f.stack.extend(results);
+        }
+        Ok(())
+    }
+
+    /// A new library error value with message `msg`, wrapping `wrapped` (nil for none).
+    fn new_error(&mut self, msg: &str, wrapped: Value) -> R<Value> {
+        let cell = Value::Struct(Box::new([Value::str(msg), wrapped]));
+        let obj = self.heap.alloc(&self.config, cell, None)?;
+        let ptr = Value::Ptr(Some(Pointer::root(obj)));
+        Ok(Value::Iface(Some(Box::new((self.program.error_type, ptr)))))
+    }
+
+    /// The message (a `Value::Str`) and the wrapped error (nil for none) of a library error;
+    /// a nil error is Go's nil pointer dereference.
+    pub(super) fn error_parts(&self, err: &Value) -> R<(Value, Value)> {
+        let Value::Iface(Some(b)) = err else {
+            return Err(RtError::nil_deref().into());
+        };
+        match &b.1 {
+            Value::Ptr(Some(p)) => match self.heap.load(p)? {
+                Value::Struct(fields) if fields.len() == 2 => {
+                    Ok((fields[0].clone(), fields[1].clone()))
+                }
+                other => Err(wrong_kind("an error cell", &other)),
+            },
+            other => Err(wrong_kind("an error value", other)),
+        }
+    }
+
+    /// `sync/atomic` operations on plain integer variables and on `atomic.Int32/Int64/Bool`.
+    pub(super) fn atomic(
+        &mut self,
+        gid: Gid,
+        func: LibFunc,
+        p: Pointer,
+        args: &[Value],
+    ) -> R<Vec<Value>> {
+        use LibFunc::*;
+        let a1 = || arg(args, 1);
+        let a2 = || arg(args, 2);
+        let b32 = matches!(
+            func,
+            AtomicAddInt32
+                | AtomicLoadInt32
+                | AtomicStoreInt32
+                | AtomicCompareAndSwapInt32
+                | AtomicInt32Add
+                | AtomicInt32Load
+                | AtomicInt32Store
+                | AtomicInt32Swap
+                | AtomicInt32CompareAndSwap
+        );
+        let w = |i: i64| if b32 { wrap(i, Basic::Int32) } else { i };
+        let slot = self.heap.get_mut(&p)?;
+        let old = match slot {
+            Value::Int(i) => Value::Int(*i),
+            Value::Sync(s) => match &**s {
+                SyncState::AtomicInt(i) => Value::Int(*i),
+                SyncState::AtomicBool(b) => Value::Bool(*b),
+                _ => return Err(wrong_kind("an atomic value", slot)),
+            },
+            _ => return Err(wrong_kind("an atomic value", slot)),
+        };
+        let (new, result): (Option<Value>, Option<Value>) = match func {
+            AtomicAddInt32 | AtomicAddInt64 | AtomicInt32Add | AtomicInt64Add => {
+                let n = Value::Int(w(int(&old)?.wrapping_add(int(a1()?)?)));
+                (Some(n.clone()), Some(n))
+            }
+            AtomicLoadInt32 | AtomicLoadInt64 | AtomicInt32Load | AtomicInt64Load
+            | AtomicBoolLoad => (None, Some(old.clone())),
+            AtomicStoreInt32 | AtomicStoreInt64 | AtomicInt32Store | AtomicInt64Store
+            | AtomicBoolStore => (Some(a1()?.clone()), None),
+            AtomicInt32Swap | AtomicInt64Swap => (Some(a1()?.clone()), Some(old.clone())),
+            _ => {
+                if old == *a1()? {
+                    (Some(a2()?.clone()), Some(Value::Bool(true)))
+                } else {
+                    (None, Some(Value::Bool(false)))
+                }
+            }
+        };
+        if let Some(n) = &new {
+            match slot {
+                Value::Int(i) => *i = int(n)?,
+                Value::Sync(s) => match &mut **s {
+                    SyncState::AtomicInt(i) => *i = int(n)?,
+                    SyncState::AtomicBool(b) => *b = boolean(n)?,
+                    _ => {} // other kinds returned an internal error above
+                },
+                _ => {}
+            }
+        }
+        let write = new.is_some();
+        let name = func
+            .go_name()
+            .trim_start_matches("sync/atomic.")
+            .to_string();
+        let var = crate::rt::event::SyncVar::Atomic(p.clone());
+        let mut eff = vec![
+            Effect::Atomic {
+                loc: Loc::Heap(p.clone()),
+                write,
+            },
+            Effect::Acquire(var.clone()),
+        ];
+        if write {
+            eff.push(Effect::Release(var));
+        }
+        let shown = new.clone().or(result.clone()).unwrap_or(old);
+        self.emit(
+            gid,
+            Op::Atomic {
+                ptr: p,
+                name,
+                value: shown,
+            },
+            eff,
+        );
+        Ok(result.into_iter().collect())
+    }
+
+    /// A visible library call. Returns whether the op completed (false: parked on a next part).
+    pub(super) fn lib_visible(
+        &mut self,
+        gid: Gid,
+        func: LibFunc,
+        args: Vec<Value>,
+        push_results: bool,
+    ) -> R<bool> {
+        let ptr = || match args.first() {
+            Some(Value::Ptr(Some(p))) => Ok(p.clone()),
+            _ => Err(Fault::Rt(RtError::nil_deref())),
+        };
+        let mut results: Vec<Value> = Vec::new();
+        match func {
+            LibFunc::FmtPrintln | LibFunc::FmtPrint | LibFunc::FmtPrintf => {
+                let text = match func {
+                    LibFunc::FmtPrintln => self.sprint(&args, true),
+                    LibFunc::FmtPrint => self.sprint(&args, false),
+                    _ => self.sprintf(&args)?,
+                };
+                self.stdout.push_str(&text);
+                self.emit(
+                    gid,
+                    Op::Print {
+                        text,
+                        stderr: false,
+                    },
+                    Vec::new(),
+                );
+            }
+            LibFunc::MutexLock | LibFunc::MutexUnlock | LibFunc::MutexTryLock => {
+                let p = ptr()?;
+                let (eff, kind, ok) = match self.heap.sync_mut(&p)? {
+                    SyncState::Mutex(s) => match func {
+                        LibFunc::MutexLock => (s.lock(gid, &p)?, LockOp::Lock, true),
+                        LibFunc::MutexUnlock => (s.unlock(&p)?, LockOp::Unlock, true),
+                        _ => match s.try_lock(gid, &p) {
+                            Some(e) => (e, LockOp::Lock, true),
+                            None => (Vec::new(), LockOp::TryFailed, false),
+                        },
+                    },
+                    _ => return Err(RtError::nil_deref().into()),
+                };
+                if func == LibFunc::MutexTryLock {
+                    results.push(Value::Bool(ok));
+                }
+                self.emit(gid, Op::Lock { mutex: p, kind }, eff);
+            }
+            LibFunc::RwMutexLock => {
+                let p = ptr()?;
+                let start = match self.heap.sync_mut(&p)? {
+                    SyncState::RwMutex(s) => s.start_lock(gid, &p)?,
+                    _ => return Err(RtError::nil_deref().into()),
+                };
+                match start {
+                    crate::rt::rwmutex::LockStart::Acquired(eff) => {
+                        self.emit(
+                            gid,
+                            Op::Lock {
+                                mutex: p,
+                                kind: LockOp::Lock,
+                            },
+                            eff,
+                        );
+                    }
+                    crate::rt::rwmutex::LockStart::Pending(eff) => {
+                        self.emit(
+                            gid,
+                            Op::Lock {
+                                mutex: p.clone(),
+                                kind: LockOp::LockPending,
+                            },
+                            eff,
+                        );
+                        let span = self.goroutines[gid.0 as usize].next_span;
+                        self.park(gid, Visible::RwLockFinish(p), Some(span));
+                        return Ok(false);
+                    }
+                }
+            }
+            LibFunc::RwMutexUnlock
+            | LibFunc::RwMutexRLock
+            | LibFunc::RwMutexRUnlock
+            | LibFunc::RwMutexTryLock
+            | LibFunc::RwMutexTryRLock => {
+                let p = ptr()?;
+                let (eff, kind, ok) = match self.heap.sync_mut(&p)? {
+                    SyncState::RwMutex(s) => match func {
+                        LibFunc::RwMutexUnlock => (s.unlock(&p)?, LockOp::Unlock, true),
+                        LibFunc::RwMutexRLock => (s.rlock(gid, &p)?, LockOp::RLock, true),
+                        LibFunc::RwMutexRUnlock => (s.runlock(gid, &p)?, LockOp::RUnlock, true),
+                        LibFunc::RwMutexTryLock => match s.try_lock(gid, &p) {
+                            Some(e) => (e, LockOp::Lock, true),
+                            None => (Vec::new(), LockOp::TryFailed, false),
+                        },
+                        _ => match s.try_rlock(gid, &p) {
+                            Some(e) => (e, LockOp::RLock, true),
+                            None => (Vec::new(), LockOp::TryFailed, false),
+                        },
+                    },
+                    _ => return Err(RtError::nil_deref().into()),
+                };
+                if matches!(func, LibFunc::RwMutexTryLock | LibFunc::RwMutexTryRLock) {
+                    results.push(Value::Bool(ok));
+                }
+                self.emit(gid, Op::Lock { mutex: p, kind }, eff);
+            }
+            LibFunc::WaitGroupAdd | LibFunc::WaitGroupDone => {
+                let p = ptr()?;
+                let delta = if func == LibFunc::WaitGroupDone {
+                    -1
+                } else {
+                    int(arg(&args, 1)?)?
+                };
+                let (outcome, counter) = match self.heap.sync_mut(&p)? {
+                    SyncState::WaitGroup(s) => (s.add(delta, &p), s.counter),
+                    _ => return Err(RtError::nil_deref().into()),
+                };
+                let negative = outcome.panic.is_some() && counter < 0;
+                if !negative {
+                    let op = Op::WaitGroupAdd {
+                        wg: p.clone(),
+                        delta,
+                        counter,
+                    };
+                    self.emit(gid, op, outcome.effects);
+                }
+                if let Some(panic) = outcome.panic {
+                    return Err(panic.into());
+                }
+                if let Some(waiters) = outcome.wake {
+                    let span = self.goroutines[gid.0 as usize].next_span;
+                    self.park(gid, Visible::WaitGroupWake { wg: p, waiters }, Some(span));
+                    return Ok(false);
+                }
+            }
+            LibFunc::WaitGroupWait => {
+                let p = ptr()?;
+                let start = match self.heap.sync_mut(&p)? {
+                    SyncState::WaitGroup(s) => s.wait(&p),
+                    _ => return Err(RtError::nil_deref().into()),
+                };
+                match start {
+                    crate::rt::waitgroup::WaitStart::Return(eff) => {
+                        self.emit(gid, Op::WaitGroupWait { wg: p }, eff);
+                    }
+                    crate::rt::waitgroup::WaitStart::Registered(eff) => {
+                        self.emit(gid, Op::WaitGroupBlock { wg: p.clone() }, eff);
+                        let span = self.goroutines[gid.0 as usize].next_span;
+                        self.park(gid, Visible::WaitGroupSemacquire(p), Some(span));
+                        return Ok(false);
+                    }
+                }
+            }
+            LibFunc::OnceDo => {
+                let p = ptr()?;
+                let start = match self.heap.sync_mut(&p)? {
+                    SyncState::Once(s) => s.start(gid, &p)?,
+                    _ => return Err(RtError::nil_deref().into()),
+                };
+                match start {
+                    crate::rt::once::DoStart::Return(eff) => {
+                        self.emit(
+                            gid,
+                            Op::OnceDo {
+                                once: p,
+                                ran: false,
+                            },
+                            eff,
+                        );
+                    }
+                    crate::rt::once::DoStart::RunF => {
+                        self.emit(
+                            gid,
+                            Op::OnceDo {
+                                once: p.clone(),
+                                ran: true,
+                            },
+                            Vec::new(),
+                        );
+                        self.g(gid).next = None;
+                        let f = arg(&args, 1)?.clone();
+                        self.call_value(gid, f, Vec::new(), FrameKind::OnceBody(p))?;
+                        return Ok(false);
+                    }
+                }
+            }
+            LibFunc::TimeSleep => {
+                let d = int(arg(&args, 0)?)?.max(0);
+                let until = self.clock.saturating_add(d);
+                self.emit(gid, Op::Sleep { until }, Vec::new());
+                if d == 0 {
+                    // `time.Sleep(0)` (or negative) returns at once: just this step.
+                    self.g(gid).next = None;
+                    return Ok(true);
+                }
+                let g = self.g(gid);
+                g.status = GoStatus::Sleeping(until);
+                g.next = Some(Visible::Wake);
+                return Ok(false);
+            }
+            LibFunc::AtomicAddInt32
+            | LibFunc::AtomicAddInt64
+            | LibFunc::AtomicLoadInt32
+            | LibFunc::AtomicLoadInt64
+            | LibFunc::AtomicStoreInt32
+            | LibFunc::AtomicStoreInt64
+            | LibFunc::AtomicCompareAndSwapInt32
+            | LibFunc::AtomicCompareAndSwapInt64
+            | LibFunc::AtomicInt32Add
+            | LibFunc::AtomicInt32Load
+            | LibFunc::AtomicInt32Store
+            | LibFunc::AtomicInt32Swap
+            | LibFunc::AtomicInt32CompareAndSwap
+            | LibFunc::AtomicInt64Add
+            | LibFunc::AtomicInt64Load
+            | LibFunc::AtomicInt64Store
+            | LibFunc::AtomicInt64Swap
+            | LibFunc::AtomicInt64CompareAndSwap
+            | LibFunc::AtomicBoolLoad
+            | LibFunc::AtomicBoolStore => {
+                let p = ptr()?;
+                results = self.atomic(gid, func, p, &args)?;
+            }
+            f if crate::rt::sync_map::is_sync_map_method(f) => {
+                return self.sync_map_call(gid, func, &args, push_results);
+            }
+            _ => {
+                self.lib_local(gid, func, args)?;
+                self.g(gid).next = None;
+                return Ok(true);
+            }
+        }
+        let g = self.g(gid);
+        g.next = None;
+        if push_results {
+            if let Some(f) = g.frames.last_mut() {
+                f.stack.extend(results);
+            }
+        }
+        Ok(true)
+    }
+
+    /// A `sync.Map` method call: builds the call's step machine (`rt::sync_map`) and runs its
+    /// first step. `Swap` and `CompareAndSwap` (absent from the step machine) run as a `Load`
+    /// result plus a `Store` step machine.
+    pub(super) fn sync_map_call(
+        &mut self,
+        gid: Gid,
+        func: LibFunc,
+        args: &[Value],
+        push_results: bool,
+    ) -> R<bool> {
+        use crate::rt::sync_map::{SyncMapCall, SyncMapOp};
+        let p = match args.first() {
+            Some(Value::Ptr(Some(p))) => p.clone(),
+            _ => return Err(RtError::nil_deref().into()),
+        };
+        let key = arg(args, 1)?.clone();
+        let val = || arg(args, 2).cloned();
+        let mut range_f = None;
+        let mut preset: Option<Vec<Value>> = None;
+        let call = match func {
+            LibFunc::SyncMapLoad => SyncMapCall::Load { key },
+            LibFunc::SyncMapStore => SyncMapCall::Store { key, value: val()? },
+            LibFunc::SyncMapLoadOrStore => SyncMapCall::LoadOrStore { key, value: val()? },
+            LibFunc::SyncMapLoadAndDelete => SyncMapCall::LoadAndDelete { key },
+            LibFunc::SyncMapDelete => SyncMapCall::Delete { key },
+            LibFunc::SyncMapSwap | LibFunc::SyncMapCompareAndSwap => {
+                let k = MapKey::from_value(&key, &self.program.types)?;
+                let current = match self.heap.sync(&p)? {
+                    SyncState::Map(s) => s
+                        .contents()
+                        .into_iter()
+                        .find(|(kv, _)| {
+                            MapKey::from_value(kv, &self.program.types).ok() == Some(k.clone())
+                        })
+                        .map(|(_, v)| v),
+                    _ => return Err(RtError::nil_deref().into()),
+                };
+                if func == LibFunc::SyncMapSwap {
+                    preset = Some(vec![
+                        current.clone().unwrap_or(Value::Iface(None)),
+                        Value::Bool(current.is_some()),
+                    ]);
+                    SyncMapCall::Store { key, value: val()? }
+                } else {
+                    let old = val()?;
+                    let new = arg(args, 3)?.clone();
+                    let same = match &current {
+                        Some(c) => self.equal(c, &old)?,
+                        None => false,
+                    };
+                    preset = Some(vec![Value::Bool(same)]);
+                    if same {
+                        SyncMapCall::Store { key, value: new }
+                    } else {
+                        SyncMapCall::Load { key }
+                    }
+                }
+            }
+            _ => {
+                range_f = Some(key);
+                SyncMapCall::Range
+            }
+        };
+        let op = SyncMapOp::new(call, &self.program.types)?;
+        let inflight = SyncMapInFlight {
+            ptr: p,
+            op,
+            push_results,
+            range_f,
+            preset,
+        };
+        self.sync_map_step(gid, inflight)
+    }
+
+    /// One step of an in-flight `sync.Map` call. Returns whether the call completed.
+    pub(crate) fn sync_map_step(&mut self, gid: Gid, mut inflight: SyncMapInFlight) -> R<bool> {
+        use crate::rt::sync_map::SyncMapOutcome;
+        let p = inflight.ptr.clone();
+        let step = match self.heap.sync_mut(&p)? {
+            SyncState::Map(s) => s.step(gid, &p, &mut inflight.op)?,
+            _ => return Err(RtError::nil_deref().into()),
+        };
+        self.emit(
+            gid,
+            Op::SyncMap {
+                map: p.clone(),
+                step: step.text,
+            },
+            step.effects,
+        );
+        let span = self.goroutines[gid.0 as usize].next_span;
+        match step.outcome {
+            SyncMapOutcome::Continue => {
+                self.park(gid, Visible::SyncMap(Box::new(inflight)), Some(span));
+                Ok(false)
+            }
+            SyncMapOutcome::Yield { key, value } => {
+                self.g(gid).next = None;
+                let f = inflight
+                    .range_f
+                    .clone()
+                    .ok_or_else(|| missing("Range callback"))?;
+                self.call_value(
+                    gid,
+                    f,
+                    vec![key, value],
+                    FrameKind::RangeBody(Box::new(inflight)),
+                )?;
+                Ok(false)
+            }
+            SyncMapOutcome::Return(results) => {
+                let results = inflight.preset.take().unwrap_or(results);
+                let g = self.g(gid);
+                g.next = None;
+                if inflight.push_results {
+                    if let Some(f) = g.frames.last_mut() {
+                        f.stack.extend(results);
+                    }
+                }
+                Ok(true)
+            }
+        }
+    }
+}
+
+/// The index (among the operands after the format) of `fmt.Errorf`'s `%w` operand, counting
+/// one operand per verb and per `*` width or precision (explicit `[n]` indexes are not read).
+fn wrapped_operand(format: &str) -> Option<usize> {
+    let mut chars = format.chars();
+    let mut operand = 0;
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            continue;
+        }
+        let verb = loop {
+            match chars.next()? {
+                '*' => operand += 1,
+                '+' | '-' | '#' | ' ' | '.' | '0'..='9' => {}
+                v => break v,
+            }
+        };
+        match verb {
+            '%' => {}
+            'w' => return Some(operand),
+            _ => operand += 1,
+        }
+    }
+    None
+}

@@ -1,0 +1,509 @@
+//! Value operations shared by local and visible instructions: binary operators with Go's
+//! integer wrapping, comparison, conversion, slicing, method lookup and panic values.
+
+use super::*;
+
+impl Machine {
+    pub(super) fn type_matches(&self, dynamic: TypeId, target: TypeId) -> bool {
+        if dynamic == target {
+            return true;
+        }
+        match self.program.types.under(target) {
+            TypeKind::Interface(methods) => methods
+                .iter()
+                .all(|(name, _)| self.find_method(dynamic, name).is_some()),
+            _ => false,
+        }
+    }
+
+    pub(super) fn equal(&self, x: &Value, y: &Value) -> R<bool> {
+        Ok(match (x, y) {
+            (Value::Iface(Some(a)), Value::Iface(Some(b))) => {
+                if a.0 != b.0 {
+                    false
+                } else {
+                    if matches!(a.1, Value::Slice(_) | Value::Map(_) | Value::Func(_)) {
+                        let t = crate::rt::fmt::reflect_type_string(&self.program.types, a.0);
+                        return Err(RtError::uncomparable(&t).into());
+                    }
+                    self.equal(&a.1, &b.1)?
+                }
+            }
+            (Value::Struct(a), Value::Struct(b)) | (Value::Array(a), Value::Array(b)) => {
+                for (p, q) in a.iter().zip(b.iter()) {
+                    if !self.equal(p, q)? {
+                        return Ok(false);
+                    }
+                }
+                a.len() == b.len()
+            }
+            (Value::Func(a), Value::Func(b)) => a.is_none() && b.is_none(),
+            (Value::Iface(None), Value::Iface(None)) => true,
+            (Value::Iface(_), _) | (_, Value::Iface(_)) => false,
+            _ => x == y,
+        })
+    }
+
+    pub(super) fn convert(&mut self, x: Value, from: TypeId, to: TypeId) -> R<Value> {
+        let types = &self.program.types;
+        let fk = types.under(from).clone();
+        let tk = types.under(to).clone();
+        Ok(match (&fk, &tk) {
+            (TypeKind::Basic(fb), TypeKind::Basic(tb)) => {
+                if *tb == Basic::String || *tb == Basic::UntypedString {
+                    if fb.int_info().is_some() {
+                        let c = u32::try_from(int(&x)?)
+                            .ok()
+                            .and_then(char::from_u32)
+                            .unwrap_or('\u{FFFD}');
+                        Value::str(&c.to_string())
+                    } else {
+                        x
+                    }
+                } else if is_float(*tb) {
+                    let f = if is_float(*fb) {
+                        float(&x)?
+                    } else if is_unsigned(*fb) {
+                        int(&x)? as u64 as f64
+                    } else {
+                        int(&x)? as f64
+                    };
+                    Value::Float(round(f, *tb))
+                } else if tb.int_info().is_some() {
+                    let i = if is_float(*fb) {
+                        let f = float(&x)?;
+                        if is_unsigned(*tb) && f >= 9.223_372_036_854_776e18 {
+                            f as u64 as i64
+                        } else {
+                            f as i64
+                        }
+                    } else {
+                        int(&x)?
+                    };
+                    Value::Int(wrap(i, *tb))
+                } else {
+                    x
+                }
+            }
+            (TypeKind::Basic(_), TypeKind::Slice(e)) => {
+                let s = str_of(&x)?.to_string();
+                let runes = matches!(types.under(*e), TypeKind::Basic(Basic::Int32));
+                let elems: Vec<Value> = if runes {
+                    s.chars().map(|c| Value::Int(c as i64)).collect()
+                } else {
+                    s.bytes().map(|b| Value::Int(i64::from(b))).collect()
+                };
+                let n = elems.len();
+                let e = *e;
+                Value::Slice(Some(self.new_slice(elems, n, e)?))
+            }
+            (TypeKind::Slice(e), TypeKind::Basic(_)) => {
+                let runes = matches!(types.under(*e), TypeKind::Basic(Basic::Int32));
+                let elems = self.elements_of(&x)?;
+                let s: String = if runes {
+                    elems
+                        .iter()
+                        .map(|v| {
+                            Ok(u32::try_from(int(v)?)
+                                .ok()
+                                .and_then(char::from_u32)
+                                .unwrap_or('\u{FFFD}'))
+                        })
+                        .collect::<R<String>>()?
+                } else {
+                    let bytes: Vec<u8> =
+                        elems.iter().map(|v| Ok(int(v)? as u8)).collect::<R<_>>()?;
+                    String::from_utf8_lossy(&bytes).into_owned()
+                };
+                Value::str(&s)
+            }
+            _ => x,
+        })
+    }
+
+    pub(super) fn slice_expr(
+        &mut self,
+        x: Value,
+        lo: i64,
+        hi: Option<i64>,
+        max: Option<i64>,
+    ) -> R<Value> {
+        match x {
+            Value::Str(s) => {
+                let len = s.len() as i64;
+                let h = hi.unwrap_or(len);
+                if h < 0 || h > len {
+                    return Err(RtError::slice_bounds(&format!("[:{h}] with length {len}")).into());
+                }
+                if lo < 0 || lo > h {
+                    return Err(RtError::slice_bounds(&format!("[{lo}:{h}]")).into());
+                }
+                let bytes = &s.as_bytes()[lo as usize..h as usize];
+                Ok(Value::str(&String::from_utf8_lossy(bytes)))
+            }
+            Value::Ptr(p) => {
+                let p = p.ok_or_else(RtError::nil_deref)?;
+                let len = match self.heap.get(&p)? {
+                    Value::Array(es) => es.len() as u32,
+                    _ => 0,
+                };
+                if !p.path.is_empty() {
+                    // Slicing an array nested inside another object: copy is not Go
+                    // semantics; report as unsupported through a nil dereference.
+                    return Err(RtError::nil_deref().into());
+                }
+                self.slice_ref(
+                    SliceRef {
+                        obj: p.obj,
+                        off: 0,
+                        len,
+                        cap: len,
+                    },
+                    lo,
+                    hi,
+                    max,
+                )
+            }
+            Value::Slice(s) => {
+                let s = s.unwrap_or(SliceRef {
+                    obj: crate::rt::value::ObjId(u32::MAX),
+                    off: 0,
+                    len: 0,
+                    cap: 0,
+                });
+                self.slice_ref(s, lo, hi, max)
+            }
+            _ => Ok(Value::Slice(None)),
+        }
+    }
+
+    pub(super) fn slice_ref(
+        &self,
+        s: SliceRef,
+        lo: i64,
+        hi: Option<i64>,
+        max: Option<i64>,
+    ) -> R<Value> {
+        let cap = i64::from(s.cap);
+        let m = max.unwrap_or(cap);
+        let h = hi.unwrap_or(i64::from(s.len));
+        if let Some(m) = max {
+            if m < 0 || m > cap {
+                return Err(RtError::slice_bounds(&format!("[::{m}] with capacity {cap}")).into());
+            }
+            if h < 0 || h > m {
+                return Err(RtError::slice_bounds(&format!("[:{h}:{m}]")).into());
+            }
+            if lo < 0 || lo > h {
+                return Err(RtError::slice_bounds(&format!("[{lo}:{h}:]")).into());
+            }
+        } else {
+            if h < 0 || h > cap {
+                return Err(RtError::slice_bounds(&format!("[:{h}] with capacity {cap}")).into());
+            }
+            if lo < 0 || lo > h {
+                return Err(RtError::slice_bounds(&format!("[{lo}:{h}]")).into());
+            }
+        }
+        if s.obj.0 == u32::MAX {
+            return Ok(Value::Slice(None));
+        }
+        Ok(Value::Slice(Some(SliceRef {
+            obj: s.obj,
+            off: s.off + lo as u32,
+            len: (h - lo) as u32,
+            cap: (m - lo) as u32,
+        })))
+    }
+
+    /// The result of the `Error()` (first) or `String()` method of a value of dynamic type `ty`,
+    /// run to completion on a scratch copy of the machine (so it never affects the run; a
+    /// method that blocks or fails gives `None`).
+    pub(crate) fn method_string(&self, ty: TypeId, value: &Value) -> Option<String> {
+        if ty == self.program.error_type {
+            let err = Value::Iface(Some(Box::new((ty, value.clone()))));
+            let (msg, _) = self.error_parts(&err).ok()?;
+            return Some(str_of(&msg).ok()?.to_string());
+        }
+        let m = ["Error", "String"]
+            .iter()
+            .find_map(|n| self.find_method(ty, n))?;
+        let recv = if m.deref_recv {
+            self.heap.load(&ptr_of(value.clone())?).ok()?
+        } else {
+            value.clone()
+        };
+        let mut scratch = self.clone();
+        let out = scratch.call_sync(m.func, vec![recv])?;
+        match out.first() {
+            Some(Value::Str(s)) => Some(s.to_string()),
+            _ => None,
+        }
+    }
+
+    /// The method `name` of dynamic type `ty`: from [`Program::methods`], else by Go's runtime
+    /// name of the method (`main.T.M`, or `main.(*T).M` for a pointer receiver).
+    ///
+    /// [`Program::methods`]: crate::bytecode::Program::methods
+    pub(crate) fn find_method(&self, ty: TypeId, name: &str) -> Option<crate::bytecode::Method> {
+        if let Some(m) = self.program.methods.get(&(ty, name.to_string())) {
+            return Some(m.clone());
+        }
+        let types = &self.program.types;
+        let named = |t: TypeId| match types.kind(t) {
+            TypeKind::Named { name, pkg, .. } => Some(format!("{pkg}.{name}")),
+            _ => None,
+        };
+        let by_name = |full: String| {
+            self.program
+                .funcs
+                .iter()
+                .position(|f| *f.name == *full)
+                .map(|i| FuncId(i as u32))
+        };
+        if let Some(n) = named(ty) {
+            return by_name(format!("{n}.{name}")).map(|func| crate::bytecode::Method {
+                func,
+                deref_recv: false,
+            });
+        }
+        if let TypeKind::Pointer(elem) = types.kind(ty) {
+            let n = named(*elem)?;
+            let (pkg, base) = n.split_once('.')?;
+            if let Some(func) = by_name(format!("{pkg}.(*{base}).{name}")) {
+                return Some(crate::bytecode::Method {
+                    func,
+                    deref_recv: false,
+                });
+            }
+            return by_name(format!("{n}.{name}")).map(|func| crate::bytecode::Method {
+                func,
+                deref_recv: true,
+            });
+        }
+        None
+    }
+
+    /// Run `func(args)` to completion on a new scratch goroutine of this (cloned) machine,
+    /// executing its visible operations inline; `None` if it blocks, fails or runs too long.
+    pub(super) fn call_sync(&mut self, func: FuncId, args: Vec<Value>) -> Option<Vec<Value>> {
+        let gid = Gid(self.goroutines.len() as u32);
+        let main = self.program.main;
+        self.goroutines.push(crate::rt::goroutine::Goroutine {
+            gid,
+            go_id: 0,
+            frames: vec![Frame {
+                func: main,
+                pc: 0,
+                locals: Vec::new(),
+                stack: Vec::new(),
+                captures: Rc::from(Vec::new()),
+                defers: Vec::new(),
+                kind: FrameKind::Root,
+                returning: false,
+                call_pc: 0,
+            }],
+            status: GoStatus::Parked,
+            next: None,
+            next_span: crate::diag::Span::default(),
+            panicking: None,
+            iters: Vec::new(),
+            created_by: None,
+            root: main,
+        });
+        self.push_call(gid, func, args, Rc::from(Vec::new()), FrameKind::Call)
+            .ok()?;
+        let mut budget: u32 = 100_000;
+        while self.goroutines[gid.0 as usize].frames.len() > 1 {
+            budget = budget.checked_sub(1)?;
+            if self.status != Status::Running || self.goroutines[gid.0 as usize].panicking.is_some()
+            {
+                return None;
+            }
+            if let Some(v) = self.goroutines[gid.0 as usize].next.clone() {
+                if !self.enabled(gid, &v) || matches!(v, Visible::Exit) {
+                    return None;
+                }
+                self.exec_visible(gid, 0).ok()?;
+                continue;
+            }
+            let top_returning = self.goroutines[gid.0 as usize]
+                .frames
+                .last()
+                .is_some_and(|f| f.returning);
+            let r = if top_returning {
+                self.continue_return(gid)
+            } else {
+                self.exec_one(gid)
+            };
+            r.ok()?;
+        }
+        Some(std::mem::take(
+            &mut self.goroutines[gid.0 as usize].frames[0].stack,
+        ))
+    }
+
+    /// How Go prints a panic value after `panic: `.
+    pub(super) fn panic_text(&self, v: &Value) -> String {
+        let types = &self.program.types;
+        if let Value::Iface(Some(b)) = v {
+            if let Some(s) = self.method_string(b.0, &b.1) {
+                return s;
+            }
+        }
+        match v {
+            Value::Iface(Some(b)) => {
+                let (ty, inner) = (&b.0, &b.1);
+                let named = matches!(types.kind(*ty), TypeKind::Named { .. });
+                let plain = match inner {
+                    Value::Str(s) => Some(s.to_string()),
+                    Value::Int(i) => Some(match types.under(*ty) {
+                        TypeKind::Basic(b) if is_unsigned(*b) => (*i as u64).to_string(),
+                        _ => i.to_string(),
+                    }),
+                    Value::Bool(b) => Some(b.to_string()),
+                    Value::Float(f) => Some(crate::rt::fmt::print_float(*f)),
+                    _ => None,
+                };
+                let tn = crate::rt::fmt::reflect_type_string(types, *ty);
+                match plain {
+                    Some(p) if !named => p,
+                    Some(p) if matches!(inner, Value::Str(_)) => format!("{tn}({p:?})"),
+                    Some(p) => format!("{tn}({p})"),
+                    None => format!("({tn}) 0xc000012000"),
+                }
+            }
+            Value::Iface(None) => "nil".to_string(),
+            other => self.print_builtin(other),
+        }
+    }
+
+    // ----- visible operations -----
+}
+
+/// Wrap an integer to the width and signedness of `b`.
+pub fn wrap(v: i64, b: Basic) -> i64 {
+    match b.int_info() {
+        Some((64, _)) | None => v,
+        Some((bits, true)) => {
+            let s = 64 - bits;
+            (v << s) >> s
+        }
+        Some((bits, false)) => v & ((1i64 << bits) - 1),
+    }
+}
+
+pub(super) fn is_unsigned(b: Basic) -> bool {
+    matches!(b.int_info(), Some((_, false)))
+}
+
+pub(super) fn is_float(b: Basic) -> bool {
+    matches!(b, Basic::Float32 | Basic::Float64 | Basic::UntypedFloat)
+}
+
+pub(super) fn round(f: f64, b: Basic) -> f64 {
+    if b == Basic::Float32 {
+        f as f32 as f64
+    } else {
+        f
+    }
+}
+
+pub(super) fn binary(op: BinOp, b: Basic, x: &Value, y: &Value) -> R<Value> {
+    if let (Value::Str(a), Value::Str(c)) = (x, y) {
+        let (a, c) = (a.as_bytes(), c.as_bytes());
+        return Ok(Value::Bool(match op {
+            BinOp::Lt => a < c,
+            BinOp::Le => a <= c,
+            BinOp::Gt => a > c,
+            BinOp::Ge => a >= c,
+            _ => false,
+        }));
+    }
+    if is_float(b) {
+        let (a, c) = (float(x)?, float(y)?);
+        return Ok(match op {
+            BinOp::Add => Value::Float(round(a + c, b)),
+            BinOp::Sub => Value::Float(round(a - c, b)),
+            BinOp::Mul => Value::Float(round(a * c, b)),
+            BinOp::Div => Value::Float(round(a / c, b)),
+            BinOp::Lt => Value::Bool(a < c),
+            BinOp::Le => Value::Bool(a <= c),
+            BinOp::Gt => Value::Bool(a > c),
+            BinOp::Ge => Value::Bool(a >= c),
+            _ => Value::Float(0.0),
+        });
+    }
+    let (a, c) = (int(x)?, int(y)?);
+    let unsigned = is_unsigned(b);
+    let bits = b.int_info().map(|(n, _)| n).unwrap_or(64);
+    Ok(match op {
+        BinOp::Add => Value::Int(wrap(a.wrapping_add(c), b)),
+        BinOp::Sub => Value::Int(wrap(a.wrapping_sub(c), b)),
+        BinOp::Mul => Value::Int(wrap(a.wrapping_mul(c), b)),
+        BinOp::Div | BinOp::Rem => {
+            if c == 0 {
+                return Err(RtError::divide_by_zero().into());
+            }
+            let r = if unsigned {
+                let (ua, uc) = (a as u64, c as u64);
+                (if op == BinOp::Div { ua / uc } else { ua % uc }) as i64
+            } else if op == BinOp::Div {
+                a.wrapping_div(c)
+            } else {
+                a.wrapping_rem(c)
+            };
+            Value::Int(wrap(r, b))
+        }
+        BinOp::And => Value::Int(a & c),
+        BinOp::Or => Value::Int(a | c),
+        BinOp::Xor => Value::Int(wrap(a ^ c, b)),
+        BinOp::AndNot => Value::Int(a & !c),
+        BinOp::Shl | BinOp::Shr => {
+            if c < 0 {
+                return Err(RtError::Panic {
+                    message: "runtime error: negative shift amount".into(),
+                    value: Value::str("negative shift amount"),
+                    signal: false,
+                }
+                .into());
+            }
+            let r = if op == BinOp::Shl {
+                if c >= i64::from(bits) {
+                    0
+                } else {
+                    a.wrapping_shl(c as u32)
+                }
+            } else if unsigned {
+                if c >= 64 {
+                    0
+                } else {
+                    ((a as u64) >> c) as i64
+                }
+            } else if c >= 64 {
+                if a < 0 {
+                    -1
+                } else {
+                    0
+                }
+            } else {
+                a >> c
+            };
+            Value::Int(wrap(r, b))
+        }
+        BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge => {
+            let ord = if unsigned {
+                (a as u64).cmp(&(c as u64))
+            } else {
+                a.cmp(&c)
+            };
+            use std::cmp::Ordering::*;
+            Value::Bool(match op {
+                BinOp::Lt => ord == Less,
+                BinOp::Le => ord != Greater,
+                BinOp::Gt => ord == Greater,
+                _ => ord != Less,
+            })
+        }
+    })
+}

@@ -1,0 +1,283 @@
+//! Enabledness: which parked operations can run now (a free mutex, a ready channel partner, a
+//! zero WaitGroup counter, …), the wait reason of a blocked one, deadlock detection, and the
+//! footprint (what a pending operation touches) the explorer uses to tell dependent steps apart.
+
+use super::*;
+
+impl Machine {
+    /// Whether `choice` is in [`Machine::runnable`], without building the whole list.
+    pub(super) fn choice_runnable(&self, choice: Choice) -> bool {
+        let Some(g) = self.goroutines.get(choice.gid.0 as usize) else {
+            return false;
+        };
+        match (&g.status, &g.next) {
+            (
+                GoStatus::Parked,
+                Some(Visible::Select {
+                    arms, has_default, ..
+                }),
+            ) => match arms.get(choice.alt as usize) {
+                Some(arm) => self.arm_ready(g.gid, arm),
+                None => {
+                    *has_default
+                        && choice.alt as usize == arms.len()
+                        && !arms.iter().any(|a| self.arm_ready(g.gid, a))
+                }
+            },
+            (GoStatus::Parked, Some(v)) => choice.alt == 0 && self.enabled(g.gid, v),
+            (GoStatus::Sleeping(_), _) => self.runnable().contains(&choice),
+            _ => false,
+        }
+    }
+
+    /// Some goroutine can move (stops at the first one found).
+    pub(super) fn any_runnable(&self) -> bool {
+        self.goroutines.iter().any(|g| match (&g.status, &g.next) {
+            (GoStatus::Sleeping(_), _) => true,
+            (GoStatus::Parked, Some(v)) => self.enabled(g.gid, v),
+            _ => false,
+        })
+    }
+
+    /// After a step: if nothing can move, the program deadlocked.
+    pub(crate) fn check_deadlock(&mut self) {
+        if self.status == Status::Running && !self.any_runnable() {
+            self.fail(Gid::MAIN, RtError::deadlock(), Vec::new(), None);
+        }
+    }
+
+    // ----- enabledness -----
+
+    pub(super) fn parked_partner(
+        &self,
+        me: Gid,
+        chan: ChanId,
+        want_recv: bool,
+    ) -> Option<(Gid, Option<u32>)> {
+        for g in &self.goroutines {
+            if g.gid == me || g.status != GoStatus::Parked {
+                continue;
+            }
+            match &g.next {
+                Some(Visible::Recv { chan: Some(c), .. }) if want_recv && *c == chan => {
+                    return Some((g.gid, None))
+                }
+                Some(Visible::Send(Some(c), _)) if !want_recv && *c == chan => {
+                    return Some((g.gid, None))
+                }
+                Some(Visible::Select { arms, .. }) => {
+                    for (i, a) in arms.iter().enumerate() {
+                        if a.chan == Some(chan) && (a.send.is_none() == want_recv) {
+                            return Some((g.gid, Some(i as u32)));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
+    /// The partner a rendezvous by `me` on `chan` would complete with.
+    pub(crate) fn partner(
+        &self,
+        me: Gid,
+        chan: ChanId,
+        me_sends: bool,
+    ) -> Option<(Gid, Option<u32>)> {
+        self.parked_partner(me, chan, me_sends)
+    }
+
+    pub(crate) fn arm_ready(&self, gid: Gid, arm: &crate::rt::goroutine::SelectArm) -> bool {
+        let Some(c) = arm.chan else { return false };
+        let ch = self.heap.chan(c);
+        if arm.send.is_some() {
+            ch.can_send_buffered() || (ch.is_unbuffered() && self.partner(gid, c, true).is_some())
+        } else {
+            ch.can_recv_buffered() || (ch.is_unbuffered() && self.partner(gid, c, false).is_some())
+        }
+    }
+
+    pub(super) fn sync_at(&self, args: &[Value]) -> Option<&SyncState> {
+        match args.first() {
+            Some(Value::Ptr(Some(p))) => self.heap.sync(p).ok(),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn enabled(&self, gid: Gid, v: &Visible) -> bool {
+        match v {
+            Visible::Send(None, _) | Visible::Recv { chan: None, .. } => false,
+            Visible::Send(Some(c), _) => {
+                let ch = self.heap.chan(*c);
+                ch.can_send_buffered()
+                    || (ch.is_unbuffered() && self.partner(gid, *c, true).is_some())
+            }
+            Visible::Recv { chan: Some(c), .. } => {
+                let ch = self.heap.chan(*c);
+                ch.can_recv_buffered()
+                    || (ch.is_unbuffered() && self.partner(gid, *c, false).is_some())
+            }
+            Visible::Select {
+                arms, has_default, ..
+            } => *has_default || arms.iter().any(|a| self.arm_ready(gid, a)),
+            Visible::RwLockFinish(p) => match self.heap.sync(p) {
+                Ok(SyncState::RwMutex(s)) => s.can_finish_lock(),
+                _ => true,
+            },
+            Visible::Wake => false,
+            Visible::WaitGroupSemacquire(p) => match self.heap.sync(p) {
+                Ok(SyncState::WaitGroup(s)) => s.can_semacquire(),
+                _ => true,
+            },
+            Visible::SyncMap(inflight) => match self.heap.sync(&inflight.ptr) {
+                Ok(SyncState::Map(s)) => s.can_step(&inflight.op),
+                _ => true,
+            },
+            Visible::Lib { func, args, .. } => match (func, self.sync_at(args)) {
+                (LibFunc::MutexLock, Some(SyncState::Mutex(s))) => s.can_lock(),
+                (LibFunc::RwMutexLock, Some(SyncState::RwMutex(s))) => s.can_start_lock(),
+                (LibFunc::RwMutexRLock, Some(SyncState::RwMutex(s))) => s.can_rlock(),
+                (LibFunc::OnceDo, Some(SyncState::Once(s))) => s.can_start(),
+                (f, Some(SyncState::Map(s))) if crate::rt::sync_map::is_sync_map_method(*f) => {
+                    s.mu.can_lock()
+                }
+                _ => true,
+            },
+            _ => true,
+        }
+    }
+
+    pub(crate) fn wait_reason(&self, v: &Visible) -> WaitReason {
+        match v {
+            Visible::Send(None, _) => WaitReason::ChanSendNil,
+            Visible::Recv { chan: None, .. } => WaitReason::ChanReceiveNil,
+            Visible::Send(..) => WaitReason::ChanSend,
+            Visible::Recv { .. } => WaitReason::ChanReceive,
+            Visible::Select { arms, .. } if arms.is_empty() => WaitReason::SelectNoCases,
+            Visible::Select { .. } => WaitReason::Select,
+            Visible::RwLockFinish(_) => WaitReason::RwMutexLock,
+            Visible::WaitGroupSemacquire(_) => WaitReason::WaitGroupWait,
+            Visible::SyncMap(_) => WaitReason::MutexLock,
+            Visible::Wake => WaitReason::Sleep,
+            Visible::Lib { func, .. } => match func {
+                LibFunc::MutexLock => WaitReason::MutexLock,
+                LibFunc::RwMutexLock => WaitReason::RwMutexLock,
+                LibFunc::RwMutexRLock => WaitReason::RwMutexRLock,
+                LibFunc::WaitGroupWait => WaitReason::WaitGroupWait,
+                LibFunc::OnceDo => WaitReason::OnceDo,
+                _ => WaitReason::MutexLock,
+            },
+            _ => WaitReason::Select,
+        }
+    }
+
+    pub(super) fn touches(&self, v: &Visible) -> (PendingKind, Touches) {
+        let mut f = Touches::default();
+        let kind = match v {
+            Visible::Load(p) => {
+                if let Some(p) = p {
+                    f.memory.push((p.clone(), false));
+                }
+                PendingKind::Load
+            }
+            Visible::Store(p, _) => {
+                if let Some(p) = p {
+                    f.memory.push((p.clone(), true));
+                }
+                PendingKind::Store
+            }
+            Visible::MapGet { map, .. } | Visible::MapLen(map) => {
+                if let Some(m) = map {
+                    f.maps.push((*m, false));
+                }
+                PendingKind::MapRead
+            }
+            Visible::MapWriteBegin { map, .. } => {
+                if let Some(m) = map {
+                    f.maps.push((*m, true));
+                }
+                PendingKind::MapWriteBegin
+            }
+            Visible::MapWriteEnd { map, .. } => {
+                f.maps.push((*map, true));
+                PendingKind::MapWriteEnd
+            }
+            Visible::MapIterNext { .. } => PendingKind::MapIterate,
+            Visible::Append { slice, .. } => {
+                if let Value::Slice(Some(s)) = slice {
+                    f.memory.push((Pointer::root(s.obj), true));
+                }
+                PendingKind::SliceWrite
+            }
+            Visible::Copy { dst, src } => {
+                if let Value::Slice(Some(s)) = dst {
+                    f.memory.push((Pointer::root(s.obj), true));
+                }
+                if let Value::Slice(Some(s)) = src {
+                    f.memory.push((Pointer::root(s.obj), false));
+                }
+                PendingKind::SliceWrite
+            }
+            Visible::Go { .. } => {
+                f.spawn = true;
+                PendingKind::Go
+            }
+            Visible::Send(c, _) => {
+                f.chans.extend(c.iter().copied());
+                PendingKind::Send
+            }
+            Visible::Recv { chan, .. } => {
+                f.chans.extend(chan.iter().copied());
+                PendingKind::Recv
+            }
+            Visible::Close(c) => {
+                f.chans.extend(c.iter().copied());
+                PendingKind::Close
+            }
+            Visible::Select { arms, .. } => {
+                f.chans.extend(arms.iter().filter_map(|a| a.chan));
+                PendingKind::Select
+            }
+            Visible::Lib { func, args, .. } => {
+                match func {
+                    LibFunc::FmtPrint | LibFunc::FmtPrintln | LibFunc::FmtPrintf => f.output = true,
+                    LibFunc::TimeSleep => {}
+                    _ => {
+                        if let Some(Value::Ptr(Some(p))) = args.first() {
+                            f.sync.push(p.clone());
+                        }
+                    }
+                }
+                PendingKind::Lib(*func)
+            }
+            Visible::RwLockFinish(p) => {
+                f.sync.push(p.clone());
+                PendingKind::RwLockFinish
+            }
+            Visible::OnceDone(p) => {
+                f.sync.push(p.clone());
+                PendingKind::OnceDone
+            }
+            Visible::WaitGroupWake { wg, .. } => {
+                f.sync.push(wg.clone());
+                PendingKind::WaitGroupWake
+            }
+            Visible::WaitGroupSemacquire(p) => {
+                f.sync.push(p.clone());
+                PendingKind::WaitGroupSemacquire
+            }
+            Visible::SyncMap(inflight) => {
+                f.sync.push(inflight.ptr.clone());
+                PendingKind::SyncMapStep
+            }
+            Visible::Print { .. } => {
+                f.output = true;
+                PendingKind::Print
+            }
+            Visible::Wake => PendingKind::Wake,
+            Visible::Exit => PendingKind::Exit,
+        };
+        (kind, f)
+    }
+}

@@ -1,0 +1,523 @@
+//! The deterministic goroutine machine: the public API the schedulers, the race detector, the
+//! explorer and the UI drive.
+//!
+//! Step model (see `rt::goroutine`): every live goroutine is parked before its next visible
+//! operation. [`Machine::runnable`] lists the enabled ones (one [`Choice`] per ready `select`
+//! case); [`Machine::step`] runs one of them and returns its [`Event`]s.
+//!
+//! Blocking is *enabledness*, not wait queues: a parked operation is enabled when it can
+//! complete now (mutex free, channel ready, WaitGroup counter zero, …); the wait reason of a
+//! disabled one is derived from the operation. An unbuffered send/receive is enabled when a
+//! partner is parked at a matching operation; one step completes both sides (the stepping
+//! goroutine's partner is the lowest-numbered ready partner; the other pairings are reached by
+//! stepping the other side first). Sleepers run on a virtual clock: a sleeping goroutine is
+//! runnable only when no other goroutine is and it has the earliest wake time.
+//!
+//! The program ends when `main.main` returns (status [`Status::Exited`], even with goroutines
+//! left), on an unrecovered panic or a fatal error ([`Status::Failed`]), on a deadlock (no
+//! goroutine can move: `fatal error: all goroutines are asleep - deadlock!`), or on a racemap
+//! bound ([`Status::Limit`]).
+//!
+//! The machine is plain data (`Clone`): no host clock, no randomness, no hash iteration.
+//!
+//! Files: `enabled` (enabledness, wait reasons, deadlock, what an operation touches), `traceback` (stacks,
+//! events, failures and goroutine dumps), `views` (read-only views for the UI), `objects`
+//! (channels, maps, goroutines and zero values for visible operations).
+
+use crate::bytecode::{LibFunc, Program};
+use crate::diag::Span;
+use crate::rt::chan::ChanObj;
+use crate::rt::config::{Config, LimitHit};
+use crate::rt::error::{DumpFrame, GoroutineDump, InternalError, RtError, RunError};
+use crate::rt::event::{Effect, Event, Gid, Loc, Op, Stack, StackFrame, WaitReason};
+use crate::rt::goroutine::{FrameKind, GoStatus, Goroutine, Visible};
+use crate::rt::heap::{Fault, Heap};
+use crate::rt::map::MapObj;
+use crate::rt::sync_state::SyncState;
+use crate::rt::value::{ChanId, FuncId, MapId, Pointer, Value};
+use serde::{Deserialize, Serialize};
+use std::rc::Rc;
+
+/// One schedulable move: goroutine `gid`, alternative `alt` (the `select` case index; the
+/// default case is `cases.len()`; 0 when there is no choice).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Choice {
+    /// Who moves.
+    pub gid: Gid,
+    /// Which alternative.
+    pub alt: u32,
+}
+
+/// Where the run is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Status {
+    /// Goroutines can still move.
+    Running,
+    /// `main.main` returned: exit status 0.
+    Exited,
+    /// An unrecovered panic, a fatal error or a deadlock: exit status 2.
+    Failed(RunError),
+    /// A racemap bound was hit.
+    Limit(LimitHit),
+    /// A VM invariant broke: racemap's own bug, reported as `racemap internal error: …` (exit
+    /// status [`EXIT_INTERNAL`](crate::rt::error::EXIT_INTERNAL)), never as the program's
+    /// behaviour.
+    Internal(InternalError),
+}
+
+/// The kind of a parked operation, for schedulers and the UI.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PendingKind {
+    /// Heap read.
+    Load,
+    /// Heap write.
+    Store,
+    /// Map read / len.
+    MapRead,
+    /// First half of a map write.
+    MapWriteBegin,
+    /// Second half of a map write.
+    MapWriteEnd,
+    /// Map iteration step.
+    MapIterate,
+    /// append / copy.
+    SliceWrite,
+    /// `go`.
+    Go,
+    /// Channel send.
+    Send,
+    /// Channel receive.
+    Recv,
+    /// Channel close.
+    Close,
+    /// `select`.
+    Select,
+    /// A library call (sync, atomic, print, sleep).
+    Lib(LibFunc),
+    /// Second half of RWMutex.Lock.
+    RwLockFinish,
+    /// Once's f returned.
+    OnceDone,
+    /// Second step of a WaitGroup `Add` that reached zero with waiters.
+    WaitGroupWake,
+    /// A registered `Wait` taking a semaphore token.
+    WaitGroupSemacquire,
+    /// A later step of a `sync.Map` call.
+    SyncMapStep,
+    /// Builtin print/println.
+    Print,
+    /// End of sleep.
+    Wake,
+    /// Goroutine exit.
+    Exit,
+}
+
+/// The resources a parked operation touches (the explorer turns them into its dependence
+/// `target::Footprint`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Touches {
+    /// Heap locations with `true` for a write.
+    pub memory: Vec<(Pointer, bool)>,
+    /// Maps with `true` for a write.
+    pub maps: Vec<(MapId, bool)>,
+    /// Channels.
+    pub chans: Vec<ChanId>,
+    /// Sync objects (mutexes, WaitGroups, Once, sync.Map, atomics).
+    pub sync: Vec<Pointer>,
+    /// Writes to stdout/stderr.
+    pub output: bool,
+    /// Spawns a goroutine.
+    pub spawn: bool,
+}
+
+/// A goroutine's next operation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingOp {
+    /// What it is.
+    pub kind: PendingKind,
+    /// It can run now.
+    pub enabled: bool,
+    /// Why not, when blocked.
+    pub wait: Option<WaitReason>,
+    /// What it touches.
+    pub touches: Touches,
+    /// Where in the source.
+    pub span: Span,
+}
+
+mod enabled;
+mod objects;
+mod traceback;
+mod views;
+
+pub use views::{ChanView, GoroutineView, MapView};
+
+/// The deterministic goroutine machine.
+#[derive(Clone, Debug)]
+pub struct Machine {
+    /// The program.
+    pub(crate) program: Rc<Program>,
+    /// Bounds.
+    pub(crate) config: Config,
+    /// Shared memory.
+    pub(crate) heap: Heap,
+    /// All goroutines ever created, by [`Gid`].
+    pub(crate) goroutines: Vec<Goroutine>,
+    /// Run status.
+    pub(crate) status: Status,
+    /// Virtual time in nanoseconds.
+    pub(crate) clock: i64,
+    /// Steps taken.
+    pub(crate) steps: u64,
+    /// Program stdout.
+    pub(crate) stdout: String,
+    /// Program stderr (builtin `print`; failure text is in the status).
+    pub(crate) stderr: String,
+    /// Instructions left in the current step's budget.
+    pub(crate) budget: u64,
+    /// Events produced by the current step.
+    pub(crate) events: Vec<Event>,
+}
+
+impl Machine {
+    /// A machine for `program`: globals allocated, main created and run (through `main.init`)
+    /// to its first visible operation.
+    pub fn new(program: Rc<Program>, config: Config) -> Machine {
+        let mut m = Machine {
+            program,
+            config,
+            heap: Heap::default(),
+            goroutines: Vec::new(),
+            status: Status::Running,
+            clock: 0,
+            steps: 0,
+            stdout: String::new(),
+            stderr: String::new(),
+            budget: 0,
+            events: Vec::new(),
+        };
+        let prog = m.program.clone();
+        if m.config.first_goroutine_id == Config::AUTO_GOROUTINE_ID {
+            m.config.first_goroutine_id = if uses_fmt(&prog) { 6 } else { 5 };
+        }
+        if let Err(f) = m.heap.init_globals(&prog, &m.config) {
+            m.fault(Gid::MAIN, f);
+            return m;
+        }
+        m.goroutines
+            .push(Goroutine::new(Gid::MAIN, 1, prog.main, None));
+        m.budget = m.config.max_instructions_per_step;
+        let r = m
+            .push_call(
+                Gid::MAIN,
+                prog.main,
+                Vec::new(),
+                Rc::from(Vec::new()),
+                FrameKind::Root,
+            )
+            .and_then(|_| {
+                m.push_call(
+                    Gid::MAIN,
+                    prog.init,
+                    Vec::new(),
+                    Rc::from(Vec::new()),
+                    FrameKind::Init,
+                )
+            });
+        match r {
+            Ok(()) => m.run_local(Gid::MAIN),
+            Err(f) => m.fault(Gid::MAIN, f),
+        }
+        m.events.clear();
+        m.check_deadlock();
+        m.debug_check_invariants();
+        m
+    }
+
+    /// The program.
+    pub fn program(&self) -> &Rc<Program> {
+        &self.program
+    }
+
+    /// The configuration (with [`Config::first_goroutine_id`] resolved).
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Run status.
+    pub fn status(&self) -> &Status {
+        &self.status
+    }
+
+    /// Steps taken so far.
+    pub fn steps(&self) -> u64 {
+        self.steps
+    }
+
+    /// Virtual time (ns).
+    pub fn clock(&self) -> i64 {
+        self.clock
+    }
+
+    /// Everything the program wrote to stdout.
+    pub fn stdout(&self) -> &str {
+        &self.stdout
+    }
+
+    /// What the program wrote to stderr with `print`/`println` (the failure text is
+    /// [`RunError::render`] of the status).
+    pub fn stderr(&self) -> &str {
+        &self.stderr
+    }
+
+    /// Everything the Go process writes to stderr so far: `print`/`println` output, then, once
+    /// the run failed, the panic or fatal error with its goroutine dump (without `go run`'s
+    /// `exit status 2` line).
+    pub fn full_stderr(&self) -> String {
+        let mut s = self.stderr.clone();
+        if let Status::Failed(e) = &self.status {
+            s.push_str(&e.render());
+        }
+        s
+    }
+
+    /// The process exit status: 0 after `main` returned, 2 after a failure, `None` while
+    /// running or after a racemap bound.
+    pub fn exit_code(&self) -> Option<i32> {
+        match &self.status {
+            Status::Exited => Some(0),
+            Status::Failed(e) => Some(e.exit_code()),
+            _ => None,
+        }
+    }
+
+    /// Number of goroutines ever created.
+    pub fn goroutine_count(&self) -> usize {
+        self.goroutines.len()
+    }
+
+    /// Go's number for a goroutine (main is 1).
+    pub fn go_id(&self, gid: Gid) -> u64 {
+        self.goroutines
+            .get(gid.0 as usize)
+            .map(|g| g.go_id)
+            .unwrap_or(0)
+    }
+
+    /// One goroutine's full state (read-only, for snapshots and the playback's "what would it
+    /// do next" phrases): its parked [`Visible`] operation, status and iteration cursors.
+    pub fn goroutine_state(&self, gid: Gid) -> Option<&Goroutine> {
+        self.goroutines.get(gid.0 as usize)
+    }
+
+    /// A value of static type `ty` formatted with `%v` (read-only, for snapshots).
+    pub fn format_value(&self, ty: crate::types::TypeId, value: &Value) -> String {
+        self.format_typed(ty, value)
+    }
+
+    /// The shared memory (read-only, for snapshots).
+    pub fn heap(&self) -> &Heap {
+        &self.heap
+    }
+
+    /// The moves available now, in goroutine order (select cases in case order).
+    pub fn runnable(&self) -> Vec<Choice> {
+        let mut out = Vec::new();
+        if self.status != Status::Running {
+            return out;
+        }
+        for g in &self.goroutines {
+            if g.status != GoStatus::Parked {
+                continue;
+            }
+            let Some(next) = &g.next else { continue };
+            match next {
+                Visible::Select {
+                    arms, has_default, ..
+                } => {
+                    let before = out.len();
+                    for (i, arm) in arms.iter().enumerate() {
+                        if self.arm_ready(g.gid, arm) {
+                            out.push(Choice {
+                                gid: g.gid,
+                                alt: i as u32,
+                            });
+                        }
+                    }
+                    if out.len() == before && *has_default {
+                        out.push(Choice {
+                            gid: g.gid,
+                            alt: arms.len() as u32,
+                        });
+                    }
+                }
+                v => {
+                    if self.enabled(g.gid, v) {
+                        out.push(Choice { gid: g.gid, alt: 0 });
+                    }
+                }
+            }
+        }
+        if out.is_empty() {
+            // Sleepers: only when nobody else can move, earliest wake time first.
+            let earliest = self
+                .goroutines
+                .iter()
+                .filter_map(|g| match g.status {
+                    GoStatus::Sleeping(t) => Some(t),
+                    _ => None,
+                })
+                .min();
+            if let Some(t) = earliest {
+                for g in &self.goroutines {
+                    if g.status == GoStatus::Sleeping(t) {
+                        out.push(Choice { gid: g.gid, alt: 0 });
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The next operation of a live goroutine.
+    pub fn pending(&self, gid: Gid) -> Option<PendingOp> {
+        let g = self.goroutines.get(gid.0 as usize)?;
+        let next = g.next.as_ref()?;
+        if !g.is_live() {
+            return None;
+        }
+        let (kind, mut touches) = self.touches(next);
+        if let Visible::MapIterNext { iter } = next {
+            if let Some((Some(m), _)) = g.iters.get(*iter) {
+                touches.maps.push((*m, false));
+            }
+        }
+        let (enabled, wait) = match g.status {
+            GoStatus::Sleeping(_) => {
+                let enabled = self.runnable().iter().any(|c| c.gid == gid);
+                (
+                    enabled,
+                    if enabled {
+                        None
+                    } else {
+                        Some(WaitReason::Sleep)
+                    },
+                )
+            }
+            _ => {
+                let enabled = match next {
+                    Visible::Select {
+                        arms, has_default, ..
+                    } => *has_default || arms.iter().any(|a| self.arm_ready(gid, a)),
+                    v => self.enabled(gid, v),
+                };
+                (
+                    enabled,
+                    if enabled {
+                        None
+                    } else {
+                        Some(self.wait_reason(next))
+                    },
+                )
+            }
+        };
+        Some(PendingOp {
+            kind,
+            enabled,
+            wait,
+            touches,
+            span: g.next_span,
+        })
+    }
+
+    /// Run one move: the chosen goroutine's visible operation, then its local code up to its
+    /// next visible operation. Returns the step's events (empty when the choice is not
+    /// runnable or the run is over).
+    pub fn step(&mut self, choice: Choice) -> Vec<Event> {
+        if self.status != Status::Running {
+            return Vec::new();
+        }
+        if !self.choice_runnable(choice) {
+            return Vec::new();
+        }
+        if self.steps >= self.config.max_steps {
+            self.status = Status::Limit(LimitHit::Steps(self.config.max_steps));
+            return Vec::new();
+        }
+        self.steps += 1;
+        self.budget = self.config.max_instructions_per_step;
+        self.events.clear();
+        let gid = choice.gid;
+        match self.exec_visible(gid, choice.alt) {
+            Ok(()) => {}
+            Err(f) => self.fault(gid, f),
+        }
+        if self.status == Status::Running {
+            self.run_local(gid);
+        }
+        self.check_deadlock();
+        self.debug_check_invariants();
+        std::mem::take(&mut self.events)
+    }
+}
+
+/// Whether the program calls into package `fmt` (which initializes `os`, whose finalizer
+/// goroutine takes Go's goroutine number 5).
+fn uses_fmt(program: &Program) -> bool {
+    use crate::bytecode::Instr;
+    program
+        .funcs
+        .iter()
+        .flat_map(|f| f.code.iter())
+        .any(|i| match i {
+            Instr::CallLib { func, .. } | Instr::DeferLib { func, .. } => matches!(
+                func,
+                LibFunc::FmtPrint
+                    | LibFunc::FmtPrintln
+                    | LibFunc::FmtPrintf
+                    | LibFunc::FmtSprint
+                    | LibFunc::FmtSprintln
+                    | LibFunc::FmtSprintf
+                    | LibFunc::FmtErrorf
+            ),
+            _ => false,
+        })
+}
+
+impl Machine {
+    /// The machine's invariants between steps, checked in debug builds (the property tests and
+    /// fuzzers run those): goroutine ids are indexes, a live goroutine of a running machine is
+    /// parked at its next visible operation, a buffered channel never holds more than its
+    /// capacity, and a map's writer is a goroutine that exists.
+    fn debug_check_invariants(&self) {
+        if !cfg!(debug_assertions) {
+            return;
+        }
+        for (i, g) in self.goroutines.iter().enumerate() {
+            debug_assert_eq!(g.gid.0 as usize, i, "goroutine {i} has id {:?}", g.gid);
+            if self.status == Status::Running && g.is_live() {
+                debug_assert!(
+                    g.next.is_some(),
+                    "live goroutine {i} of a running machine is not parked"
+                );
+            }
+        }
+        for (i, c) in self.heap.chans.iter().enumerate() {
+            debug_assert!(
+                c.buf.len() <= c.cap as usize,
+                "channel {i} buffers {} values with capacity {}",
+                c.buf.len(),
+                c.cap
+            );
+        }
+        for (i, m) in self.heap.maps.iter().enumerate() {
+            if let Some(w) = &m.writing {
+                debug_assert!(
+                    (w.gid.0 as usize) < self.goroutines.len(),
+                    "map {i} is written by unknown goroutine {:?}",
+                    w.gid
+                );
+            }
+        }
+    }
+}

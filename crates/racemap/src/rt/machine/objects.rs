@@ -1,0 +1,103 @@
+//! Creating what visible operations need: channels, maps, spawned goroutines, zero values, and
+//! the per-scalar read/write effects of a stored value.
+
+use super::*;
+
+impl Machine {
+    pub(crate) fn new_chan(
+        &mut self,
+        elem: crate::types::TypeId,
+        cap: i64,
+    ) -> Result<Value, Fault> {
+        if cap < 0 || cap > i64::from(u32::MAX) {
+            return Err(RtError::makechan_size().into());
+        }
+        let id = self
+            .heap
+            .alloc_chan(&self.config, ChanObj::new(elem, cap as u32))?;
+        Ok(Value::Chan(Some(id)))
+    }
+
+    pub(crate) fn new_map(&mut self, ty: crate::types::TypeId) -> Result<MapId, Fault> {
+        let (k, v) = match self.program.types.under(ty) {
+            crate::types::TypeKind::Map(k, v) => (*k, *v),
+            _ => (ty, ty),
+        };
+        Ok(self.heap.alloc_map(&self.config, MapObj::new(k, v))?)
+    }
+
+    /// Locations of every scalar inside a value stored at `p` (capped), for read/write effects.
+    pub(crate) fn leaf_locs(&self, p: &Pointer, v: &Value, write: bool, out: &mut Vec<Effect>) {
+        fn walk(p: &Pointer, v: &Value, write: bool, out: &mut Vec<Effect>, budget: &mut u32) {
+            match v {
+                Value::Struct(fs) | Value::Array(fs) if !fs.is_empty() && *budget > 0 => {
+                    for (i, f) in fs.iter().enumerate() {
+                        walk(&p.child(i as u32), f, write, out, budget);
+                    }
+                }
+                Value::Sync(_) => {}
+                _ => {
+                    if *budget > 0 {
+                        *budget -= 1;
+                        let loc = Loc::Heap(p.clone());
+                        out.push(if write {
+                            Effect::Write(loc)
+                        } else {
+                            Effect::Read(loc)
+                        });
+                    }
+                }
+            }
+        }
+        let mut budget = 64;
+        walk(p, v, write, out, &mut budget);
+    }
+
+    /// A `go` statement's child: created, Go number assigned, pre-run to its first op.
+    pub(crate) fn spawn(
+        &mut self,
+        parent: Gid,
+        func: Value,
+        args: Vec<Value>,
+    ) -> Result<Gid, Fault> {
+        if self.goroutines.len() as u64 >= u64::from(self.config.max_goroutines) {
+            return Err(LimitHit::Goroutines(self.config.max_goroutines).into());
+        }
+        let Value::Func(Some(clo)) = func else {
+            return Err(RtError::nil_deref().into());
+        };
+        let gid = Gid(self.goroutines.len() as u32);
+        let go_id = self.config.first_goroutine_id + u64::from(gid.0) - 1;
+        let created_by = self.stack_of(parent).first().cloned();
+        self.goroutines
+            .push(Goroutine::new(gid, go_id, clo.func, created_by));
+        let mut all = Vec::new();
+        if let Some(b) = &clo.bound {
+            all.push(b.clone());
+        }
+        all.extend(args);
+        self.push_call(
+            gid,
+            clo.func,
+            all,
+            Rc::from(clo.captures.clone()),
+            FrameKind::Root,
+        )?;
+        Ok(gid)
+    }
+
+    /// The span of the function's closing brace (for `Exit`).
+    pub(crate) fn func_end(&self, f: FuncId) -> Span {
+        let s = self.program.func(f).span;
+        Span::new(s.hi.saturating_sub(1), s.hi)
+    }
+
+    /// The zero value of a type (a closed-channel receive, a missing map key).
+    pub(crate) fn zero_of(&self, ty: crate::types::TypeId) -> Result<Value, Fault> {
+        Ok(crate::rt::heap::zero_value(
+            &self.program.types,
+            ty,
+            &self.config,
+        )?)
+    }
+}

@@ -1,0 +1,234 @@
+//! Call stacks, events and failures: the stack of a goroutine, recording an event, ending the
+//! run (a panic, a fatal error, a racemap bound or an internal error) and the goroutine dump Go
+//! prints, with its frame arguments.
+
+use super::*;
+
+impl Machine {
+    /// The call stack of a goroutine, innermost first.
+    pub(crate) fn stack_of(&self, gid: Gid) -> Stack {
+        let g = &self.goroutines[gid.0 as usize];
+        let mut out = Vec::with_capacity(g.frames.len().max(1));
+        let n = g.frames.len();
+        for (i, f) in g.frames.iter().enumerate().rev() {
+            let func = self.program.func(f.func);
+            let pc = if i + 1 == n && g.next.is_some() {
+                None
+            } else {
+                Some(f.call_pc)
+            };
+            let span = match pc {
+                None => g.next_span,
+                Some(pc) => func.span_at(pc),
+            };
+            out.push(StackFrame {
+                func: f.func,
+                name: func.name.clone(),
+                span,
+            });
+        }
+        if out.is_empty() {
+            let func = self.program.func(g.root);
+            out.push(StackFrame {
+                func: g.root,
+                name: func.name.clone(),
+                span: Span::new(func.span.hi.saturating_sub(1), func.span.hi),
+            });
+        }
+        Rc::from(out)
+    }
+
+    /// Record an event for goroutine `gid` at its parked span.
+    pub(crate) fn emit(&mut self, gid: Gid, op: Op, effects: Vec<Effect>) {
+        let span = self.goroutines[gid.0 as usize].next_span;
+        let stack = self.stack_of(gid);
+        self.events.push(Event {
+            gid,
+            span,
+            stack,
+            op,
+            effects,
+        });
+    }
+
+    /// End the run because of `fault` raised by `gid`.
+    pub(crate) fn fault(&mut self, gid: Gid, fault: Fault) {
+        match fault {
+            Fault::Limit(l) => {
+                if self.status == Status::Running {
+                    self.status = Status::Limit(l);
+                }
+            }
+            Fault::Internal(e) => self.internal_error(e),
+            Fault::Rt(e) => {
+                if e.is_fatal() {
+                    self.fail(gid, e, Vec::new(), None);
+                } else {
+                    // A panic raised outside unwinding machinery (e.g. in `new`): start it.
+                    self.start_panic(gid, e);
+                }
+            }
+        }
+    }
+
+    /// End the run because racemap broke one of its own invariants (first one wins).
+    pub(crate) fn internal_error(&mut self, e: InternalError) {
+        if self.status == Status::Running {
+            self.status = Status::Internal(e);
+        }
+    }
+
+    /// End the run with a failure; dumps goroutines as Go does.
+    pub(crate) fn fail(
+        &mut self,
+        gid: Gid,
+        error: RtError,
+        previous: Vec<String>,
+        panic_stack: Option<(Vec<StackFrame>, Vec<String>)>,
+    ) {
+        if self.status != Status::Running {
+            return;
+        }
+        let mut goroutines = Vec::new();
+        let deadlock = error == RtError::deadlock();
+        if deadlock {
+            for g in &self.goroutines {
+                if g.is_live() {
+                    goroutines.push(self.dump(g.gid, None, false));
+                }
+            }
+        } else {
+            goroutines.push(self.dump(gid, panic_stack, true));
+            if error.is_fatal() {
+                for g in &self.goroutines {
+                    if g.gid != gid && g.is_live() {
+                        goroutines.push(self.dump(g.gid, None, false));
+                    }
+                }
+            }
+        }
+        let message = error.first_line();
+        let op = Op::Fatal { message };
+        if (gid.0 as usize) < self.goroutines.len() {
+            self.emit(gid, op, Vec::new());
+        }
+        self.status = Status::Failed(RunError {
+            error,
+            gid,
+            previous,
+            goroutines,
+        });
+    }
+
+    pub(super) fn dump(
+        &self,
+        gid: Gid,
+        stack: Option<(Vec<StackFrame>, Vec<String>)>,
+        running: bool,
+    ) -> GoroutineDump {
+        let g = &self.goroutines[gid.0 as usize];
+        let (frames, args) =
+            stack.unwrap_or_else(|| (self.stack_of(gid).to_vec(), self.frame_args(gid)));
+        // Go's tracebacks elide compiler-made go/defer wrappers (race reports keep them).
+        let (frames, args): (Vec<StackFrame>, Vec<String>) = frames
+            .into_iter()
+            .zip(args.into_iter().chain(std::iter::repeat(String::new())))
+            .filter(|(f, _)| {
+                !self
+                    .program
+                    .funcs
+                    .get(f.func.0 as usize)
+                    .is_some_and(|func| func.wrapper)
+            })
+            .unzip();
+        let state = match (&g.status, &g.next) {
+            _ if running => "running".to_string(),
+            (GoStatus::Sleeping(_), _) => "sleep".to_string(),
+            (_, Some(v)) if self.is_blocked(gid) => self.wait_reason(v).as_str().to_string(),
+            _ => "runnable".to_string(),
+        };
+        GoroutineDump {
+            go_id: g.go_id,
+            state,
+            frames: frames
+                .iter()
+                .enumerate()
+                .map(|(i, f)| {
+                    let mut d = self.dump_frame(f);
+                    d.args = args.get(i).cloned().unwrap_or_default();
+                    d
+                })
+                .collect(),
+            created_by: g.created_by.as_ref().map(|f| self.dump_frame(f)),
+        }
+    }
+
+    pub(super) fn is_blocked(&self, gid: Gid) -> bool {
+        let g = &self.goroutines[gid.0 as usize];
+        match (&g.status, &g.next) {
+            (
+                GoStatus::Parked,
+                Some(Visible::Select {
+                    arms, has_default, ..
+                }),
+            ) => !*has_default && !arms.iter().any(|a| self.arm_ready(gid, a)),
+            (GoStatus::Parked, Some(v)) => !self.enabled(gid, v),
+            _ => false,
+        }
+    }
+
+    /// The arguments of each frame (innermost first) as Go's traceback prints them: one hex
+    /// word per integer, bool or pointer, `{ptr, len}` for strings, `{ptr, len, cap}` for
+    /// slices (addresses are racemap's fake, deterministic ones).
+    pub(crate) fn frame_args(&self, gid: Gid) -> Vec<String> {
+        let g = &self.goroutines[gid.0 as usize];
+        g.frames
+            .iter()
+            .rev()
+            .map(|f| {
+                let func = self.program.func(f.func);
+                let n = (func.params as usize).min(f.locals.len());
+                let words: Vec<String> = f.locals[..n].iter().map(arg_words).collect();
+                words.join(", ")
+            })
+            .collect()
+    }
+
+    pub(super) fn dump_frame(&self, f: &StackFrame) -> DumpFrame {
+        let func = self.program.func(f.func);
+        let offset = (f.span.lo.saturating_sub(func.span.lo)).wrapping_mul(3) % 0x1f0 + 0x11;
+        DumpFrame {
+            name: f.name.to_string(),
+            args: String::new(),
+            file: self.program.source_map.file_name.clone(),
+            line: self.program.source_map.line(f.span.lo),
+            offset,
+        }
+    }
+}
+
+/// One argument as Go's traceback prints it.
+fn arg_words(v: &Value) -> String {
+    fn addr(obj: u32) -> u64 {
+        0xc000010000 + u64::from(obj) * 0x100
+    }
+    match v {
+        Value::Int(i) => format!("{:#x}", *i as u64),
+        Value::Bool(b) => format!("{:#x}", u8::from(*b)),
+        Value::Float(f) => format!("{:#x}", f.to_bits()),
+        Value::Str(s) => format!(
+            "{{{:#x}, {:#x}}}",
+            0x4b0000 + (s.len() as u64 % 0x1000),
+            s.len()
+        ),
+        Value::Ptr(Some(p)) => format!("{:#x}", addr(p.obj.0)),
+        Value::Slice(Some(s)) => format!("{{{:#x}, {:#x}, {:#x}}}", addr(s.obj.0), s.len, s.cap),
+        Value::Slice(None) => "{0x0, 0x0, 0x0}".to_string(),
+        Value::Map(Some(m)) => format!("{:#x}", 0xc000070000 + u64::from(m.0) * 0x30),
+        Value::Chan(Some(c)) => format!("{:#x}", 0xc000080000 + u64::from(c.0) * 0x60),
+        Value::Iface(Some(_)) => "{0x48a0e0, 0xc000012000}".to_string(),
+        Value::Iface(None) => "{0x0, 0x0}".to_string(),
+        Value::Struct(_) | Value::Array(_) | Value::Sync(_) => "{...}".to_string(),
+        _ => "0x0".to_string(),
+    }
+}

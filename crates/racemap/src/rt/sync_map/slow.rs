@@ -1,0 +1,248 @@
+//! The locked path of a call: take `mu`, re-check `read`, consult and amend `dirty` (promoting it
+//! after enough misses), write, unlock; and `Range`'s promotion and iteration.
+
+use super::*;
+
+impl SyncMapState {
+    pub(super) fn unlock(&mut self, addr: &Pointer, text: &mut String, fx: &mut Vec<Effect>) {
+        let released = self.mu.unlock(addr);
+        debug_assert!(released.is_ok(), "sync.Map unlocked a free mu");
+        fx.push(Effect::Release(Self::mu_var(addr)));
+        text.push_str("; mu.Unlock()");
+    }
+
+    pub(super) fn step_slow(&mut self, addr: &Pointer, op: &mut SyncMapOp) -> SyncMapStep {
+        let mut fx = vec![Effect::Acquire(Self::read_var(addr))];
+        let label = op.label();
+        let Some(key) = op.key.clone() else {
+            // Range: promote if still amended, then iterate the new read.
+            let mut text = format!("{label}:");
+            if self.read.amended {
+                let n = self.dirty.as_ref().map_or(0, |d| d.len());
+                self.promote(addr, &mut fx);
+                text.push_str(&format!(" promote dirty to read ({n} keys)"));
+            } else {
+                text.push_str(" read no longer amended");
+            }
+            self.unlock(addr, &mut text, &mut fx);
+            let snapshot: Vec<EntryId> = self.read.m.values().copied().collect();
+            return self.step_iterate(addr, op, snapshot, 0, text, fx);
+        };
+        let kv = Self::key_var(addr, &key);
+        let in_read = self.read.m.get(&key).copied();
+        let in_dirty = self.dirty.as_ref().and_then(|d| d.get(&key)).copied();
+        let (text, results) = match &op.call {
+            SyncMapCall::Load { .. }
+            | SyncMapCall::LoadAndDelete { .. }
+            | SyncMapCall::Delete { .. } => {
+                let (found, mut text) = match in_read {
+                    Some(id) => (Some(id), format!("{label}: read hit on re-check")),
+                    None if self.read.amended => {
+                        let mut t = match in_dirty {
+                            Some(_) => format!("{label}: dirty hit"),
+                            None => format!("{label}: not in dirty"),
+                        };
+                        if !matches!(op.call, SyncMapCall::Load { .. }) && in_dirty.is_some() {
+                            if let Some(d) = self.dirty.as_mut() {
+                                d.remove(&key);
+                            }
+                            t.push_str(", removed from dirty");
+                        }
+                        self.miss_locked(addr, &mut t, &mut fx);
+                        (in_dirty, t)
+                    }
+                    None => (None, format!("{label}: not in read, not amended")),
+                };
+                // The entry operation happens after the unlock in Go; same step here.
+                self.unlock(addr, &mut text, &mut fx);
+                let results = match (found, &op.call) {
+                    (None, SyncMapCall::Delete { .. }) => vec![],
+                    (None, _) => vec![nil(), Value::Bool(false)],
+                    (Some(id), SyncMapCall::Load { .. }) => {
+                        fx.push(Effect::Acquire(kv.clone()));
+                        let v = live(&self.entry_p(id));
+                        text.push_str(&match &v {
+                            Some(v) => format!(" → {}, true", show(v)),
+                            None => " → entry deleted: nil, false".to_string(),
+                        });
+                        let ok = v.is_some();
+                        vec![v.unwrap_or_else(nil), Value::Bool(ok)]
+                    }
+                    (Some(id), _) => {
+                        let (t, r) = self.delete_entry(id, &kv, &mut fx, "", "", op);
+                        text.push(' ');
+                        text.push_str(t.trim_start_matches(": ").trim_start_matches(", "));
+                        r
+                    }
+                };
+                (text, results)
+            }
+            SyncMapCall::CompareAndSwap { old, new, .. } => {
+                let (old, new) = (old.clone(), new.clone());
+                let mut text;
+                let swapped;
+                if let Some(id) = in_read {
+                    text = format!("{label}: read hit on re-check");
+                    swapped = self.try_compare_and_swap(id, &old, &new, &kv, &mut fx);
+                } else if let Some(id) = in_dirty {
+                    text = format!("{label}: dirty hit");
+                    swapped = self.try_compare_and_swap(id, &old, &new, &kv, &mut fx);
+                    self.miss_locked(addr, &mut text, &mut fx);
+                } else {
+                    text = format!("{label}: absent");
+                    swapped = false;
+                }
+                text.push_str(&format!(" → swapped {swapped}"));
+                self.unlock(addr, &mut text, &mut fx);
+                (text, vec![Value::Bool(swapped)])
+            }
+            SyncMapCall::Store { value, .. }
+            | SyncMapCall::LoadOrStore { value, .. }
+            | SyncMapCall::Swap { value, .. } => {
+                let mode = match op.call {
+                    SyncMapCall::Store { .. } => WriteMode::Store,
+                    SyncMapCall::Swap { .. } => WriteMode::Swap,
+                    _ => WriteMode::LoadOrStore,
+                };
+                let value = value.clone();
+                let mut text;
+                let results;
+                if let Some(id) = in_read {
+                    text = format!("{label}: read hit on re-check");
+                    fx.push(Effect::Acquire(kv.clone()));
+                    if self.entry_p(id) == EntryP::Expunged {
+                        self.set_p(id, EntryP::Deleted);
+                        if let Some(d) = self.dirty.as_mut() {
+                            d.insert(key.clone(), id);
+                        }
+                        fx.push(Effect::Release(kv.clone()));
+                        text.push_str(", unexpunge into dirty");
+                    }
+                    results = self.write_locked(id, &value, mode, &kv, &mut fx, &mut text);
+                } else if let Some(id) = in_dirty {
+                    text = format!("{label}: dirty hit");
+                    fx.push(Effect::Acquire(kv.clone()));
+                    results = self.write_locked(id, &value, mode, &kv, &mut fx, &mut text);
+                    if mode == WriteMode::LoadOrStore {
+                        self.miss_locked(addr, &mut text, &mut fx);
+                    }
+                } else {
+                    text = format!("{label}: new key");
+                    if !self.read.amended {
+                        self.dirty_locked(addr, &mut text, &mut fx);
+                        self.read.amended = true;
+                        fx.push(Effect::Release(Self::read_var(addr)));
+                        text.push_str("; read.amended = true");
+                    }
+                    let id = self.new_entry(op.key_value(), key.clone(), value.clone());
+                    if let Some(d) = self.dirty.as_mut() {
+                        d.insert(key.clone(), id);
+                    }
+                    fx.push(Effect::Release(kv.clone()));
+                    text.push_str("; dirty[key] = new entry");
+                    results = match mode {
+                        WriteMode::Store => vec![],
+                        WriteMode::Swap => vec![nil(), Value::Bool(false)],
+                        WriteMode::LoadOrStore => vec![value.clone(), Value::Bool(false)],
+                    };
+                }
+                self.unlock(addr, &mut text, &mut fx);
+                (text, results)
+            }
+            SyncMapCall::Range => (label, vec![]),
+        };
+        Self::finish(op, text, fx, results)
+    }
+
+    /// Under `mu`, on a non-expunged entry: `storeLocked` (Store), `swapLocked` (Swap) or
+    /// `tryLoadOrStore` (LoadOrStore); returns the call's results.
+    pub(super) fn write_locked(
+        &mut self,
+        id: EntryId,
+        value: &Value,
+        mode: WriteMode,
+        kv: &SyncVar,
+        fx: &mut Vec<Effect>,
+        text: &mut String,
+    ) -> Vec<Value> {
+        let prev = live(&self.entry_p(id));
+        match mode {
+            WriteMode::Store | WriteMode::Swap => {
+                self.set_p(id, EntryP::Value(value.clone()));
+                fx.push(Effect::Release(kv.clone()));
+                text.push_str(" → store into entry");
+                if mode == WriteMode::Store {
+                    return vec![];
+                }
+                let loaded = prev.is_some();
+                vec![prev.unwrap_or_else(nil), Value::Bool(loaded)]
+            }
+            WriteMode::LoadOrStore => match prev {
+                Some(v) => {
+                    text.push_str(&format!(" → loaded {}", show(&v)));
+                    vec![v, Value::Bool(true)]
+                }
+                None => {
+                    self.set_p(id, EntryP::Value(value.clone()));
+                    fx.push(Effect::Release(kv.clone()));
+                    text.push_str(" → stored");
+                    vec![value.clone(), Value::Bool(false)]
+                }
+            },
+        }
+    }
+
+    /// `tryCompareAndSwap`: swap when the entry is live and equal to `old`.
+    pub(super) fn try_compare_and_swap(
+        &mut self,
+        id: EntryId,
+        old: &Value,
+        new: &Value,
+        kv: &SyncVar,
+        fx: &mut Vec<Effect>,
+    ) -> bool {
+        fx.push(Effect::Acquire(kv.clone()));
+        match self.entry_p(id) {
+            EntryP::Value(v) if v == *old => {
+                self.set_p(id, EntryP::Value(new.clone()));
+                fx.push(Effect::Release(kv.clone()));
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Range's iteration: load entries from `pos` on, skipping deleted ones, and yield the first
+    /// live one (or return when the snapshot is exhausted).
+    pub(super) fn step_iterate(
+        &mut self,
+        addr: &Pointer,
+        op: &mut SyncMapOp,
+        snapshot: Vec<EntryId>,
+        mut pos: usize,
+        mut text: String,
+        mut fx: Vec<Effect>,
+    ) -> SyncMapStep {
+        if text.is_empty() {
+            text = "Range: next entry".into();
+        }
+        while pos < snapshot.len() {
+            let id = snapshot[pos];
+            pos += 1;
+            let Some(e) = self.entry(id) else { continue };
+            fx.push(Effect::Acquire(Self::key_var(addr, &e.map_key)));
+            if let Some(v) = live(&e.p) {
+                let key = e.key.clone();
+                text.push_str(&format!(" → f({}, {})", show(&key), show(&v)));
+                op.phase = Phase::Iterate { snapshot, pos };
+                return SyncMapStep {
+                    text,
+                    effects: fx,
+                    outcome: SyncMapOutcome::Yield { key, value: v },
+                };
+            }
+        }
+        text.push_str(" → done");
+        Self::finish(op, text, fx, vec![])
+    }
+}

@@ -1,0 +1,265 @@
+//! Dependence between steps for partial-order reduction.
+//!
+//! Two steps of different goroutines are *dependent* when they touch a common resource and at
+//! least one of them writes it (sync operations count as writes on their object, output as a
+//! write on stdout, spawns as writes on the goroutine numbering), or when either is *global*:
+//! main's exit (ends the program), a sleeper's wake-up (its enabledness depends on every other
+//! goroutine), or any step that actually ended the run (a panic in local code, a fatal error,
+//! a deadlock, a limit). When in doubt a step is global: that keeps the search sound.
+//!
+//! Exceptions that know the semantics: a goroutine's own exit touches nothing another goroutine
+//! can observe, so it commutes with everything, main's return included (a construct that could
+//! observe it, such as `runtime.NumGoroutine`, must give its step a footprint that conflicts
+//! with exits); atomic loads only read; `wg.Done`, `RLock` and `RUnlock` commute within their
+//! class ([`Resource::Commuting`]); arriving at a channel operation conflicts only with a
+//! `select` that has a default ([`Resource::ChanArrival`], [`Resource::ChanPoll`]).
+
+use crate::rt::value::{ChanId, MapId, Pointer};
+
+/// A shared resource a step touches.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Resource {
+    /// A heap variable or a sync object inside one (same address space: copying a struct that
+    /// holds a mutex touches the mutex).
+    Memory(Pointer),
+    /// A whole map.
+    Map(MapId),
+    /// A channel.
+    Chan(ChanId),
+    /// A goroutine arriving at a send, receive or `select` on this channel: it becomes a
+    /// rendezvous partner, which decides whether a `select` with a default takes a case.
+    /// Arrivals commute with each other and with channel operations (a handoff with the new
+    /// partner is the partner's own move); they conflict with [`Resource::ChanPoll`].
+    ChanArrival(ChanId),
+    /// A `select` with a default case looking at this channel: whether it takes a case depends
+    /// on which partners have arrived.
+    ChanPoll(ChanId),
+    /// Program output (stdout and stderr).
+    Output,
+    /// Goroutine creation (Go numbers goroutines in creation order).
+    Spawn,
+    /// An update of the object at this address that commutes with every other update of the
+    /// same class (and conflicts with other classes and with plain accesses of the object):
+    /// `wg.Done()` with `wg.Done()` (the counter ends the same, a negative counter fails in
+    /// either order), `RLock` with `RLock`, `RUnlock` with `RUnlock`.
+    Commuting(Pointer, CommutingClass),
+}
+
+/// Classes of [`Resource::Commuting`] updates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum CommutingClass {
+    /// `wg.Done()` / `wg.Add(-1)`.
+    WaitGroupDone,
+    /// `rw.RLock()`.
+    RLock,
+    /// `rw.RUnlock()`.
+    RUnlock,
+    /// `wg.Wait()` registering as a waiter while the counter is at least 2: it commutes with
+    /// `wg.Done()` (neither makes the other reach zero) but not with another registration (the
+    /// first one writes the semaphore word for the race detector).
+    WaitGroupWaiter,
+}
+
+impl CommutingClass {
+    /// Two updates of these classes on the same object commute.
+    fn commutes_with(self, other: CommutingClass) -> bool {
+        use CommutingClass::{WaitGroupDone, WaitGroupWaiter};
+        match (self, other) {
+            (WaitGroupWaiter, WaitGroupWaiter) => false,
+            (WaitGroupDone, WaitGroupWaiter) | (WaitGroupWaiter, WaitGroupDone) => true,
+            (a, b) => a == b,
+        }
+    }
+}
+
+fn pointers_overlap(a: &Pointer, b: &Pointer) -> bool {
+    a.obj == b.obj && {
+        let n = a.path.len().min(b.path.len());
+        a.path[..n] == b.path[..n]
+    }
+}
+
+impl Resource {
+    fn overlaps(&self, other: &Resource) -> bool {
+        match (self, other) {
+            (Resource::Memory(a), Resource::Memory(b)) => pointers_overlap(a, b),
+            (Resource::Commuting(a, ca), Resource::Commuting(b, cb)) => {
+                !ca.commutes_with(*cb) && pointers_overlap(a, b)
+            }
+            (Resource::Commuting(a, _), Resource::Memory(b))
+            | (Resource::Memory(a), Resource::Commuting(b, _)) => pointers_overlap(a, b),
+            (Resource::ChanArrival(a), Resource::ChanPoll(b))
+            | (Resource::ChanPoll(a), Resource::ChanArrival(b)) => a == b,
+            (Resource::ChanArrival(_), _) | (_, Resource::ChanArrival(_)) => false,
+            _ => self == other,
+        }
+    }
+}
+
+/// What one step touches.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Footprint {
+    /// Dependent with every other step (but see `main_exit`).
+    pub global: bool,
+    /// Main returns: the program ends (global), yet a goroutine's own exit commutes with it
+    /// (whether it exited before the end shows nowhere).
+    pub main_exit: bool,
+    /// A goroutine other than main exits: it touches nothing another goroutine can see.
+    pub goroutine_exit: bool,
+    /// Resources with `true` for a write.
+    pub resources: Vec<(Resource, bool)>,
+}
+
+impl Footprint {
+    /// A footprint dependent with everything.
+    pub fn global() -> Footprint {
+        Footprint {
+            global: true,
+            ..Footprint::default()
+        }
+    }
+
+    /// Main's return: global, except with goroutine exits.
+    pub fn main_exit() -> Footprint {
+        Footprint {
+            global: true,
+            main_exit: true,
+            ..Footprint::default()
+        }
+    }
+
+    /// A goroutine's exit (not main's).
+    pub fn goroutine_exit() -> Footprint {
+        Footprint {
+            goroutine_exit: true,
+            ..Footprint::default()
+        }
+    }
+
+    /// Add what `other` touches: the footprint of a step that is several operations at once
+    /// (a rendezvous completes the partner's send, receive or select too).
+    pub fn union_with(&mut self, other: &Footprint) {
+        self.global |= other.global;
+        self.main_exit &= other.main_exit;
+        self.goroutine_exit &= other.goroutine_exit;
+        for r in &other.resources {
+            if !self.resources.contains(r) {
+                self.resources.push(r.clone());
+            }
+        }
+    }
+
+    /// What arriving at the operation with this footprint touches: an arrival on each of its
+    /// channels.
+    pub fn arrival(&self) -> Footprint {
+        Footprint {
+            resources: self
+                .resources
+                .iter()
+                .filter_map(|(r, _)| match r {
+                    Resource::Chan(c) => Some((Resource::ChanArrival(*c), true)),
+                    _ => None,
+                })
+                .collect(),
+            ..Footprint::default()
+        }
+    }
+
+    /// Whether a step with this footprint and one with `other` (of another goroutine) are
+    /// dependent.
+    pub fn dependent(&self, other: &Footprint) -> bool {
+        if (self.main_exit && other.goroutine_exit) || (other.main_exit && self.goroutine_exit) {
+            return false;
+        }
+        if self.global || other.global {
+            return true;
+        }
+        self.resources.iter().any(|(a, wa)| {
+            other
+                .resources
+                .iter()
+                .any(|(b, wb)| (*wa || *wb) && a.overlaps(b))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rt::value::ObjId;
+
+    fn mem(obj: u32, path: &[u32], write: bool) -> Footprint {
+        Footprint {
+            resources: vec![(
+                Resource::Memory(Pointer {
+                    obj: ObjId(obj),
+                    path: path.into(),
+                }),
+                write,
+            )],
+            ..Footprint::default()
+        }
+    }
+
+    #[test]
+    fn reads_commute_writes_do_not() {
+        assert!(!mem(1, &[], false).dependent(&mem(1, &[], false)));
+        assert!(mem(1, &[], true).dependent(&mem(1, &[], false)));
+        assert!(!mem(1, &[], true).dependent(&mem(2, &[], true)));
+    }
+
+    #[test]
+    fn fields_overlap_with_their_struct_only() {
+        assert!(mem(1, &[0], true).dependent(&mem(1, &[], false)));
+        assert!(!mem(1, &[0], true).dependent(&mem(1, &[1], true)));
+        assert!(mem(1, &[0, 2], true).dependent(&mem(1, &[0], false)));
+    }
+
+    #[test]
+    fn commuting_updates_commute_only_within_their_class() {
+        let c = |class| Footprint {
+            resources: vec![(Resource::Commuting(Pointer::root(ObjId(1)), class), true)],
+            ..Footprint::default()
+        };
+        assert!(!c(CommutingClass::RLock).dependent(&c(CommutingClass::RLock)));
+        assert!(c(CommutingClass::RLock).dependent(&c(CommutingClass::RUnlock)));
+        assert!(c(CommutingClass::WaitGroupDone).dependent(&mem(1, &[], false)));
+        assert!(!c(CommutingClass::WaitGroupDone).dependent(&mem(2, &[], true)));
+        // A Wait registering commutes with Dones, not with another registration.
+        let (done, waiter) = (
+            CommutingClass::WaitGroupDone,
+            CommutingClass::WaitGroupWaiter,
+        );
+        assert!(!c(done).dependent(&c(waiter)) && !c(waiter).dependent(&c(done)));
+        assert!(c(waiter).dependent(&c(waiter)));
+        assert!(c(waiter).dependent(&mem(1, &[], true)));
+    }
+
+    #[test]
+    fn arrivals_conflict_only_with_polls_of_their_channel() {
+        use crate::rt::value::ChanId;
+        let on = |r: Resource| Footprint {
+            resources: vec![(r, true)],
+            ..Footprint::default()
+        };
+        let arrive = on(Resource::Chan(ChanId(1))).arrival();
+        assert!(!arrive.dependent(&arrive));
+        assert!(!arrive.dependent(&on(Resource::Chan(ChanId(1)))));
+        assert!(arrive.dependent(&on(Resource::ChanPoll(ChanId(1)))));
+        assert!(!arrive.dependent(&on(Resource::ChanPoll(ChanId(2)))));
+    }
+
+    #[test]
+    fn goroutine_exits_commute_with_main_exit_only() {
+        assert!(!Footprint::main_exit().dependent(&Footprint::goroutine_exit()));
+        assert!(!Footprint::goroutine_exit().dependent(&Footprint::goroutine_exit()));
+        assert!(Footprint::main_exit().dependent(&mem(1, &[], false)));
+        assert!(Footprint::global().dependent(&Footprint::goroutine_exit()));
+    }
+
+    #[test]
+    fn global_depends_on_everything() {
+        assert!(Footprint::global().dependent(&Footprint::default()));
+        assert!(!Footprint::default().dependent(&Footprint::default()));
+    }
+}

@@ -1,0 +1,57 @@
+//! What the runner and the explorer need from a machine: the [`Target`] trait, how a run
+//! [`Ending`]s, and the dependence [`Footprint`] of each goroutine's next operation.
+//!
+//! `rt::machine::Machine` implements it ([`machine`]); tests implement it for tiny models so the
+//! search can be checked against brute-force enumeration. This module sits between the runtime
+//! and its drivers: `run` and `explore` use it, it uses neither.
+
+pub mod footprint;
+pub mod machine;
+
+pub use footprint::{CommutingClass, Footprint, Resource};
+
+use crate::diag::SourceMap;
+use crate::rt::event::{Event, Gid};
+use crate::sched::Choice;
+use std::rc::Rc;
+
+/// Exit status racemap uses when one of its own bounds (steps, instructions, goroutines, heap)
+/// ended the run: neither Go's 0/2 nor the race detector's 66.
+pub const EXIT_LIMIT: i32 = 3;
+
+/// How a run ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ending {
+    /// The process exit status before race accounting: 0 (main returned), 2 (panic or fatal
+    /// error), [`EXIT_LIMIT`].
+    pub exit_code: i32,
+    /// The first line of the failure (`fatal error: concurrent map writes`), or the racemap limit
+    /// message; `None` after a normal exit.
+    pub first_line: Option<String>,
+    /// Everything the runtime prints on stderr at the end (panic text and goroutine dump).
+    pub text: String,
+    /// The failure is `fatal error: all goroutines are asleep - deadlock!`.
+    pub deadlock: bool,
+}
+
+/// A deterministic, clonable machine the runner steps and the explorer branches.
+pub trait Target: Clone {
+    /// The moves available now (empty once the run ended).
+    fn runnable(&self) -> Vec<Choice>;
+    /// Make one move; returns its events (a rendezvous may give one event per goroutine).
+    fn step(&mut self, choice: Choice) -> Vec<Event>;
+    /// `Some` once the run ended.
+    fn ending(&self) -> Option<Ending>;
+    /// Program stdout so far.
+    fn stdout(&self) -> &str;
+    /// Program stderr so far (builtin `print`/`println`), without the final failure text.
+    fn stderr(&self) -> &str;
+    /// Goroutines ever created; ids are `0..count`.
+    fn goroutine_count(&self) -> usize;
+    /// What the next operation of `gid` touches (`None` when it has none: exited).
+    fn footprint(&self, gid: Gid) -> Option<Footprint>;
+    /// The program's positions, for race reports.
+    fn source_map(&self) -> Rc<SourceMap>;
+    /// Go's number of the first goroutine created by a `go` statement.
+    fn first_goroutine_id(&self) -> u64;
+}

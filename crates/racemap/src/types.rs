@@ -1,0 +1,543 @@
+//! Go types, interned in a [`TypeTable`] and named by [`TypeId`].
+//!
+//! The checker builds the table; lowering and the runtime read it (zero values, `fmt`'s `%v`,
+//! `%+v` and `%T`, map key order, interface dynamic types). Types are structural except
+//! [`TypeKind::Named`], which is identified by its declaration.
+//!
+//! Invariant: interning makes identical types share one id, so type identity is `==` on ids.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Channel direction in a channel type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum ChanDir {
+    /// `chan T`
+    Both,
+    /// `chan<- T`
+    Send,
+    /// `<-chan T`
+    Recv,
+}
+
+/// Index of a type in its [`TypeTable`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct TypeId(pub u32);
+
+/// Predeclared basic types, including the untyped kinds of constants.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Basic {
+    /// An error was reported; any operation is accepted silently to avoid cascades.
+    Invalid,
+    /// `bool`
+    Bool,
+    /// `int` (64-bit)
+    Int,
+    /// `int8`
+    Int8,
+    /// `int16`
+    Int16,
+    /// `int32` and `rune`
+    Int32,
+    /// `int64`
+    Int64,
+    /// `uint` (64-bit)
+    Uint,
+    /// `uint8` and `byte`
+    Uint8,
+    /// `uint16`
+    Uint16,
+    /// `uint32`
+    Uint32,
+    /// `uint64`
+    Uint64,
+    /// `uintptr`
+    Uintptr,
+    /// `float32`
+    Float32,
+    /// `float64`
+    Float64,
+    /// `string`
+    String,
+    /// Untyped boolean constant.
+    UntypedBool,
+    /// Untyped integer constant.
+    UntypedInt,
+    /// Untyped rune constant.
+    UntypedRune,
+    /// Untyped floating-point constant.
+    UntypedFloat,
+    /// Untyped string constant.
+    UntypedString,
+    /// The type of `nil`.
+    UntypedNil,
+}
+
+impl Basic {
+    /// Go's spelling, as in messages and `%T` (`untyped int`, `int64`).
+    pub fn name(self) -> &'static str {
+        use Basic::*;
+        match self {
+            Invalid => "invalid type",
+            Bool => "bool",
+            Int => "int",
+            Int8 => "int8",
+            Int16 => "int16",
+            Int32 => "int32",
+            Int64 => "int64",
+            Uint => "uint",
+            Uint8 => "uint8",
+            Uint16 => "uint16",
+            Uint32 => "uint32",
+            Uint64 => "uint64",
+            Uintptr => "uintptr",
+            Float32 => "float32",
+            Float64 => "float64",
+            String => "string",
+            UntypedBool => "untyped bool",
+            UntypedInt => "untyped int",
+            UntypedRune => "untyped rune",
+            UntypedFloat => "untyped float",
+            UntypedString => "untyped string",
+            UntypedNil => "untyped nil",
+        }
+    }
+
+    /// Integer kinds: `(bits, signed)`; `None` for non-integers.
+    pub fn int_info(self) -> Option<(u32, bool)> {
+        use Basic::*;
+        Some(match self {
+            Int | Int64 => (64, true),
+            Int8 => (8, true),
+            Int16 => (16, true),
+            Int32 => (32, true),
+            Uint | Uint64 | Uintptr => (64, false),
+            Uint8 => (8, false),
+            Uint16 => (16, false),
+            Uint32 => (32, false),
+            UntypedInt | UntypedRune => (64, true),
+            _ => return None,
+        })
+    }
+
+    /// An untyped constant kind.
+    pub fn is_untyped(self) -> bool {
+        matches!(
+            self,
+            Basic::UntypedBool
+                | Basic::UntypedInt
+                | Basic::UntypedRune
+                | Basic::UntypedFloat
+                | Basic::UntypedString
+                | Basic::UntypedNil
+        )
+    }
+}
+
+/// The built-in opaque types of packages `sync` and `sync/atomic`. Their state lives in the
+/// runtime (`rt`); the checker knows their methods.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum SyncKind {
+    /// `sync.Mutex`
+    Mutex,
+    /// `sync.RWMutex`
+    RwMutex,
+    /// `sync.WaitGroup`
+    WaitGroup,
+    /// `sync.Once`
+    Once,
+    /// `sync.Map`
+    Map,
+    /// `atomic.Int32`
+    AtomicInt32,
+    /// `atomic.Int64`
+    AtomicInt64,
+    /// `atomic.Bool`
+    AtomicBool,
+}
+
+impl SyncKind {
+    /// Qualified name as Go prints it with `%T`: `sync.Mutex`, `atomic.Int64`.
+    pub fn name(self) -> &'static str {
+        match self {
+            SyncKind::Mutex => "sync.Mutex",
+            SyncKind::RwMutex => "sync.RWMutex",
+            SyncKind::WaitGroup => "sync.WaitGroup",
+            SyncKind::Once => "sync.Once",
+            SyncKind::Map => "sync.Map",
+            SyncKind::AtomicInt32 => "atomic.Int32",
+            SyncKind::AtomicInt64 => "atomic.Int64",
+            SyncKind::AtomicBool => "atomic.Bool",
+        }
+    }
+}
+
+/// One struct field.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Field {
+    /// Field name (for an embedded field, the type's name).
+    pub name: String,
+    /// Field type.
+    pub ty: TypeId,
+    /// Declared as an embedded field.
+    pub embedded: bool,
+}
+
+/// A function signature.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Signature {
+    /// Parameter types (the receiver is not included).
+    pub params: Vec<TypeId>,
+    /// Result types.
+    pub results: Vec<TypeId>,
+    /// The last parameter is `...T`, its type recorded as `[]T`.
+    pub variadic: bool,
+}
+
+/// The structure of a type.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum TypeKind {
+    /// A predeclared type.
+    Basic(Basic),
+    /// A declared type `type Name Underlying`; `decl` tells apart same-named types of different
+    /// scopes. Its underlying type is set after creation (types may refer to themselves).
+    Named {
+        /// The name as written.
+        name: String,
+        /// Package qualifier for `%T`: `main`, `sync`, `atomic`.
+        pkg: String,
+        /// Distinguishes declarations with the same name (e.g. in different function scopes).
+        decl: u32,
+    },
+    /// `*T`
+    Pointer(TypeId),
+    /// `[]T`
+    Slice(TypeId),
+    /// `[N]T`
+    Array(u64, TypeId),
+    /// `map[K]V`
+    Map(TypeId, TypeId),
+    /// `chan T` in a direction.
+    Chan(ChanDir, TypeId),
+    /// `struct { ... }`
+    Struct(Vec<Field>),
+    /// `func(...) ...`
+    Func(Signature),
+    /// `interface{ ... }`: method names and signatures, sorted by name (empty for `any`).
+    Interface(Vec<(String, TypeId)>),
+    /// Several values, the result of a multi-value call.
+    Tuple(Vec<TypeId>),
+    /// The state of a `sync` or `atomic` type (the underlying type of `sync.Mutex` etc.).
+    Sync(SyncKind),
+}
+
+/// All types of one program.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct TypeTable {
+    /// Structure of each type, indexed by [`TypeId`].
+    kinds: Vec<TypeKind>,
+    /// Underlying type of each named type (`None` until resolved, or for non-named types).
+    underlying: Vec<Option<TypeId>>,
+    /// Reverse index used for interning.
+    #[serde(skip)]
+    index: BTreeMap<TypeKind, TypeId>,
+}
+
+impl TypeTable {
+    /// A table holding the basic types, in [`Basic`] declaration order: the id of basic type
+    /// `b` is `TypeId(b as u32)`.
+    pub fn new() -> TypeTable {
+        let mut t = TypeTable::default();
+        use Basic::*;
+        for b in [
+            Invalid,
+            Bool,
+            Int,
+            Int8,
+            Int16,
+            Int32,
+            Int64,
+            Uint,
+            Uint8,
+            Uint16,
+            Uint32,
+            Uint64,
+            Uintptr,
+            Float32,
+            Float64,
+            String,
+            UntypedBool,
+            UntypedInt,
+            UntypedRune,
+            UntypedFloat,
+            UntypedString,
+            UntypedNil,
+        ] {
+            let id = t.intern(TypeKind::Basic(b));
+            debug_assert_eq!(id, TypeTable::basic(b));
+        }
+        t
+    }
+
+    /// The id of a basic type (valid in every table made by [`TypeTable::new`]).
+    pub fn basic(b: Basic) -> TypeId {
+        TypeId(b as u32)
+    }
+
+    /// The id of a type with this structure, adding it if new. Named types are always new:
+    /// use [`TypeTable::new_named`].
+    pub fn intern(&mut self, kind: TypeKind) -> TypeId {
+        if let Some(&id) = self.index.get(&kind) {
+            return id;
+        }
+        let id = TypeId(self.kinds.len() as u32);
+        self.kinds.push(kind.clone());
+        self.underlying.push(None);
+        self.index.insert(kind, id);
+        id
+    }
+
+    /// A new named type whose underlying type is set later with [`TypeTable::set_underlying`].
+    pub fn new_named(&mut self, name: &str, pkg: &str) -> TypeId {
+        let decl = self.kinds.len() as u32;
+        self.intern(TypeKind::Named {
+            name: name.to_string(),
+            pkg: pkg.to_string(),
+            decl,
+        })
+    }
+
+    /// Set the underlying type of a named type.
+    pub fn set_underlying(&mut self, named: TypeId, underlying: TypeId) {
+        let u = self.underlying(underlying);
+        self.underlying[named.0 as usize] = Some(u);
+    }
+
+    /// The structure of `id`.
+    pub fn kind(&self, id: TypeId) -> &TypeKind {
+        &self.kinds[id.0 as usize]
+    }
+
+    /// The underlying type: itself unless named (an unresolved named type yields `Invalid`).
+    pub fn underlying(&self, id: TypeId) -> TypeId {
+        match self.kinds[id.0 as usize] {
+            TypeKind::Named { .. } => {
+                self.underlying[id.0 as usize].unwrap_or(TypeTable::basic(Basic::Invalid))
+            }
+            _ => id,
+        }
+    }
+
+    /// The structure of the underlying type.
+    pub fn under(&self, id: TypeId) -> &TypeKind {
+        self.kind(self.underlying(id))
+    }
+
+    /// Number of types.
+    pub fn len(&self) -> usize {
+        self.kinds.len()
+    }
+
+    /// Never true for a table made by [`TypeTable::new`].
+    pub fn is_empty(&self) -> bool {
+        self.kinds.is_empty()
+    }
+
+    /// Rebuild the interning index after deserialization.
+    pub fn reindex(&mut self) {
+        self.index = self.kinds.iter().cloned().zip((0..).map(TypeId)).collect();
+    }
+
+    /// Go's spelling of a type, as compiler messages print it: `map[string]int`,
+    /// `*main.Cache` (with `qualify`), `[]int`, `func(int) string`, `chan<- int`, `struct{}`.
+    pub fn display(&self, id: TypeId, qualify: bool) -> String {
+        self.display_as(id, TypeStyle::Compiler { qualify })
+    }
+
+    /// Go's spelling of a type in `style`: the compiler's (`struct{a int}`) or `reflect`'s, as
+    /// `%T` and runtime panics print it (`struct { a int }`, always package-qualified).
+    pub fn display_as(&self, id: TypeId, style: TypeStyle) -> String {
+        let mut s = String::new();
+        self.write(&mut s, id, style, 0);
+        s
+    }
+
+    fn write(&self, s: &mut String, id: TypeId, style: TypeStyle, depth: u32) {
+        if depth > 64 {
+            s.push_str("...");
+            return;
+        }
+        let d = depth + 1;
+        let reflect = style == TypeStyle::Reflect;
+        match self.kind(id) {
+            TypeKind::Basic(b) => s.push_str(b.name()),
+            TypeKind::Named { name, pkg, .. } => {
+                let qualify = match style {
+                    TypeStyle::Reflect => true,
+                    TypeStyle::Compiler { qualify } => {
+                        (qualify || pkg != "main") && !pkg.is_empty()
+                    }
+                };
+                if qualify {
+                    s.push_str(pkg);
+                    s.push('.');
+                }
+                s.push_str(name);
+            }
+            TypeKind::Pointer(t) => {
+                s.push('*');
+                self.write(s, *t, style, d)
+            }
+            TypeKind::Slice(t) => {
+                s.push_str("[]");
+                self.write(s, *t, style, d)
+            }
+            TypeKind::Array(n, t) => {
+                s.push_str(&format!("[{n}]"));
+                self.write(s, *t, style, d)
+            }
+            TypeKind::Map(k, v) => {
+                s.push_str("map[");
+                self.write(s, *k, style, d);
+                s.push(']');
+                self.write(s, *v, style, d)
+            }
+            TypeKind::Chan(dir, t) => {
+                s.push_str(match dir {
+                    ChanDir::Both => "chan ",
+                    ChanDir::Send => "chan<- ",
+                    ChanDir::Recv => "<-chan ",
+                });
+                self.write(s, *t, style, d)
+            }
+            TypeKind::Struct(fields) if fields.is_empty() => {
+                s.push_str(if reflect { "struct {}" } else { "struct{}" })
+            }
+            TypeKind::Struct(fields) => {
+                s.push_str(if reflect { "struct { " } else { "struct{" });
+                for (i, f) in fields.iter().enumerate() {
+                    if i > 0 {
+                        s.push_str("; ");
+                    }
+                    if !f.embedded {
+                        s.push_str(&f.name);
+                        s.push(' ');
+                    }
+                    self.write(s, f.ty, style, d);
+                }
+                s.push_str(if reflect { " }" } else { "}" });
+            }
+            TypeKind::Func(sig) => {
+                s.push_str("func");
+                self.write_sig(s, sig, style, d);
+            }
+            TypeKind::Interface(methods) => {
+                if methods.is_empty() {
+                    s.push_str("interface {}");
+                } else {
+                    s.push_str("interface {");
+                    for (i, (name, sig)) in methods.iter().enumerate() {
+                        s.push_str(if i > 0 { "; " } else { " " });
+                        s.push_str(name);
+                        if let TypeKind::Func(sig) = self.kind(*sig) {
+                            self.write_sig(s, sig, style, d);
+                        }
+                    }
+                    s.push_str(" }");
+                }
+            }
+            TypeKind::Tuple(ts) => {
+                s.push('(');
+                for (i, t) in ts.iter().enumerate() {
+                    if i > 0 {
+                        s.push_str(", ");
+                    }
+                    self.write(s, *t, style, d);
+                }
+                s.push(')');
+            }
+            TypeKind::Sync(k) => s.push_str(k.name()),
+        }
+    }
+
+    fn write_sig(&self, s: &mut String, sig: &Signature, style: TypeStyle, d: u32) {
+        s.push('(');
+        for (i, p) in sig.params.iter().enumerate() {
+            if i > 0 {
+                s.push_str(", ");
+            }
+            if sig.variadic && i + 1 == sig.params.len() {
+                s.push_str("...");
+                match self.kind(*p) {
+                    TypeKind::Slice(e) => self.write(s, *e, style, d),
+                    _ => self.write(s, *p, style, d),
+                }
+            } else {
+                self.write(s, *p, style, d);
+            }
+        }
+        s.push(')');
+        match sig.results.len() {
+            0 => {}
+            1 => {
+                s.push(' ');
+                self.write(s, sig.results[0], style, d);
+            }
+            _ => {
+                s.push_str(" (");
+                for (i, r) in sig.results.iter().enumerate() {
+                    if i > 0 {
+                        s.push_str(", ");
+                    }
+                    self.write(s, *r, style, d);
+                }
+                s.push(')');
+            }
+        }
+    }
+}
+
+/// Which of Go's two spellings of a type [`TypeTable::display_as`] writes. Real Go prints
+/// `struct{}` in compiler errors and `struct {}` through `%T`/`reflect`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TypeStyle {
+    /// `go/types`' spelling, in compiler messages; `qualify` adds `main.` to the program's own
+    /// named types (other packages are always qualified).
+    Compiler {
+        /// Qualify `main`'s named types.
+        qualify: bool,
+    },
+    /// `reflect`'s spelling, printed by `%T`, `%v` of types and runtime panics.
+    Reflect,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn interning_and_display() {
+        let mut t = TypeTable::new();
+        let int = TypeTable::basic(Basic::Int);
+        let string = TypeTable::basic(Basic::String);
+        let m1 = t.intern(TypeKind::Map(string, int));
+        let m2 = t.intern(TypeKind::Map(string, int));
+        assert_eq!(m1, m2);
+        assert_eq!(t.display(m1, true), "map[string]int");
+        let cache = t.new_named("Cache", "main");
+        let p = t.intern(TypeKind::Pointer(cache));
+        assert_eq!(t.display(p, true), "*main.Cache");
+        assert_eq!(t.display(p, false), "*Cache");
+        let empty = t.intern(TypeKind::Struct(vec![]));
+        assert_eq!(t.display(empty, true), "struct{}");
+        assert_eq!(t.display_as(empty, TypeStyle::Reflect), "struct {}");
+        let field = Field {
+            name: "a".into(),
+            ty: int,
+            embedded: false,
+        };
+        let one = t.intern(TypeKind::Struct(vec![field]));
+        assert_eq!(t.display(one, false), "struct{a int}");
+        assert_eq!(t.display_as(one, TypeStyle::Reflect), "struct { a int }");
+    }
+}

@@ -1,0 +1,14 @@
+package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+func main() {
+	defer func() {
+		fmt.Println("never printed", recover())
+	}()
+	var mu sync.Mutex
+	mu.Unlock()
+}

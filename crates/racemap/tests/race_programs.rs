@@ -1,0 +1,136 @@
+//! Driver of `tests/race_programs/`: programs for the race detector, one racy/ordered pair per
+//! happens-before edge of the Go memory model (`exit_racy.go`: a goroutine's exit orders
+//! nothing), and a few whose schedules end differently. Each `NAME.expect` holds what
+//! `racemap run prog.go` prints (seed 0, race detector on), the exit statuses of seeds 0 to 2,
+//! and the explorer's verdict with every distinct outcome.
+//!
+//! Cases checked with real Go keep what `go run -race` printed as `go1.19 -race stdout` and
+//! `go1.19 -race stderr` reference sections, and must agree with it: the explorer finds a race
+//! exactly when Go reported one, one of its outcomes is Go's (Go's stdout, and Go's `panic: …` or
+//! `fatal error: …` line when Go's run failed, no failure otherwise), and
+//! every seeded run that ends normally (exit status 0 or 66) reports as many races as Go did. The layout and `UPDATE_EXPECT=1`: `tests/README.md`.
+
+mod support;
+
+use racemap::explore::{explore, DporConfig, ExploreResult};
+use racemap::run::{run, RunConfig, RunResult, EXIT_RACE};
+use support::{check_dir, machine, run_sections, Expectation, Section};
+
+/// Seeds whose runs are summarized (seed 0's in full).
+const SEEDS: [u64; 3] = [0, 1, 2];
+
+#[test]
+fn race_programs_match_their_expectations_and_go() {
+    check_dir("race_programs", |case, expectation| {
+        let machine = match machine(&case.source) {
+            Ok(m) => m,
+            Err(diagnostics) => return Err(format!("does not compile:\n{}", diagnostics.body)),
+        };
+        let runs: Vec<RunResult> = SEEDS
+            .iter()
+            .map(|&seed| {
+                let config = RunConfig {
+                    seed,
+                    ..RunConfig::default()
+                };
+                run(machine.clone(), &config)
+            })
+            .collect();
+        let explored = explore(machine, &DporConfig::default());
+        compare_with_go(expectation, &runs, &explored)?;
+        let mut sections = run_sections(&runs[0]);
+        let statuses: Vec<String> = runs
+            .iter()
+            .map(|r| r.exit_code.map_or("none".to_string(), |c| c.to_string()))
+            .collect();
+        sections.push(Section::new(
+            format!(
+                "exit statuses of seeds {}",
+                SEEDS.map(|s| s.to_string()).join(" ")
+            ),
+            &format!("{}\n", statuses.join(" ")),
+        ));
+        sections.push(Section::new("explore", &explore_summary(&explored)));
+        Ok(sections)
+    });
+}
+
+/// The explorer's verdict and its distinct outcomes, sorted (their order and counts depend on
+/// the search, not on the program).
+fn explore_summary(r: &ExploreResult) -> String {
+    let mut out = format!(
+        "complete: {}, race: {}, deadlock: {}\n",
+        r.complete, r.race, r.deadlock
+    );
+    let mut outcomes: Vec<String> = r
+        .outcomes
+        .iter()
+        .map(|o| {
+            let mut line = format!("outcome: stdout {:?}", o.stdout);
+            if let Some(e) = &o.error {
+                line.push_str(&format!(", error {e:?}"));
+            }
+            if o.race {
+                line.push_str(", race");
+            }
+            line
+        })
+        .collect();
+    outcomes.sort();
+    outcomes.dedup();
+    for o in outcomes {
+        out.push_str(&o);
+        out.push('\n');
+    }
+    out
+}
+
+/// Agree with the case's `go1.19 -race stderr` reference, if any (see the module doc).
+fn compare_with_go(
+    expectation: &Expectation,
+    runs: &[RunResult],
+    explored: &ExploreResult,
+) -> Result<(), String> {
+    for reference in expectation.references() {
+        if !["go1.19 -race stdout", "go1.19 -race stderr"].contains(&reference.name.as_str()) {
+            return Err(format!("unknown reference section `{}`", reference.name));
+        }
+    }
+    let Some(go) = expectation.reference("go1.19 -race stderr") else {
+        return Ok(());
+    };
+    let go_races = go.text().matches("WARNING: DATA RACE\n").count();
+    let go_stdout = expectation
+        .reference("go1.19 -race stdout")
+        .map_or("", |s| s.text());
+    if explored.race != (go_races > 0) {
+        return Err(format!(
+            "the explorer says race: {}, but Go reported {go_races} race(s)",
+            explored.race
+        ));
+    }
+    let go_failure = go
+        .text()
+        .lines()
+        .find(|l| l.starts_with("panic: ") || l.starts_with("fatal error: "));
+    if !explored
+        .outcomes
+        .iter()
+        .any(|o| o.stdout == go_stdout && o.error.as_deref() == go_failure)
+    {
+        return Err(format!(
+            "no explored outcome prints go1.19's stdout {go_stdout:?} and ends with {go_failure:?}"
+        ));
+    }
+    for (seed, run) in SEEDS.iter().zip(runs) {
+        let normal = matches!(run.exit_code, Some(0) | Some(EXIT_RACE));
+        if normal && run.races.len() != go_races {
+            return Err(format!(
+                "seed {seed}: {} race(s), Go reported {go_races}:\n{}",
+                run.races.len(),
+                run.stderr
+            ));
+        }
+    }
+    Ok(())
+}

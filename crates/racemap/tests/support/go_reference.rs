@@ -1,0 +1,146 @@
+//! Real Go's output as the reference of a case: an expectation file's `go1.19` sections hold
+//! what `go run` printed, and racemap's run must agree with them up to [`go_normalized`]:
+//!
+//! - `go1.19 stdout`: racemap's stdout equals it; `go1.19 stdout prefix`: racemap's stdout
+//!   starts with it (Go scheduled the goroutines differently; the case's notes say why).
+//! - `go1.19 stderr`: what `go run` wrote to stderr, ending in `exit status N` when the
+//!   program failed: racemap's exit status is `N` (0 without that line) and its stderr equals
+//!   Go's after [`go_normalized`].
+//! - a note line `# go1.19 goroutine A is racemap's goroutine B` renumbers one goroutine in
+//!   Go's text (Go's goroutine ids vary between runs; racemap's are deterministic).
+
+use super::Expectation;
+use racemap::run::RunResult;
+
+/// Check racemap's output against the case's `go1.19` references (none: nothing to check).
+pub fn compare_with_go(expectation: &Expectation, result: &RunResult) -> Result<(), String> {
+    let (stdout, stderr, exit_code) = (&result.stdout, &result.stderr, result.exit_code);
+    for reference in expectation.references() {
+        if !KNOWN.contains(&reference.name.as_str()) {
+            return Err(format!(
+                "unknown reference section `{}` (known: {KNOWN:?})",
+                reference.name
+            ));
+        }
+    }
+    if let Some(go) = expectation.reference("go1.19 stdout") {
+        if stdout != go.text() {
+            return Err(format!(
+                "stdout differs from go1.19's:\n--- go1.19\n{}--- racemap\n{stdout}",
+                go.text()
+            ));
+        }
+    }
+    if let Some(go) = expectation.reference("go1.19 stdout prefix") {
+        if !stdout.starts_with(go.text()) {
+            return Err(format!(
+                "stdout does not start with go1.19's:\n--- go1.19\n{}--- racemap\n{stdout}",
+                go.text()
+            ));
+        }
+    }
+    if let Some(go) = expectation.reference("go1.19 stderr") {
+        let go_exit = go
+            .text()
+            .lines()
+            .last()
+            .and_then(|l| l.strip_prefix("exit status "))
+            .map_or(0, |n| n.parse().expect("an exit status"));
+        if exit_code != Some(go_exit) {
+            return Err(format!("exit status {exit_code:?}, go1.19's was {go_exit}"));
+        }
+        let want = go_normalized(&renumbered(go.text(), &expectation.notes));
+        let got = go_normalized(stderr);
+        if got != want {
+            return Err(format!(
+                "stderr differs from go1.19's after normalizing:\n--- go1.19\n{want}\n--- racemap\n{got}"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The reference sections [`compare_with_go`] understands.
+const KNOWN: [&str; 3] = ["go1.19 stdout", "go1.19 stdout prefix", "go1.19 stderr"];
+
+/// Apply the notes' `# go1.19 goroutine A is racemap's goroutine B` to Go's text.
+pub fn renumbered(go: &str, notes: &str) -> String {
+    let mut text = go.to_string();
+    for line in notes.lines() {
+        let Some(rest) = line.strip_prefix("# go1.19 goroutine ") else {
+            continue;
+        };
+        let (from, rest) = rest
+            .split_once(" is racemap's goroutine ")
+            .expect("A is ... B");
+        let to = rest
+            .split(|c: char| !c.is_ascii_digit())
+            .next()
+            .unwrap_or("");
+        text = text.replace(&format!("goroutine {from} "), &format!("goroutine {to} "));
+    }
+    text
+}
+
+/// Mask what legitimately differs between Go's stderr and racemap's: the `exit status N` line
+/// (printed by `go run`, not the program) goes; so do the frames of Go's own
+/// `runtime`/`sync` packages (racemap shows user frames only). Paths become `prog.go`, `+0x…`
+/// offsets go (Go omits them for inlined frames) and `pc=` values are masked, frame arguments
+/// holding addresses, or elided as `(...)` for an inlined call, become `(…)` (racemap derives
+/// its own), and every sync wait reason becomes Go 1.19's `semacquire`
+/// (racemap uses modern Go's `sync.WaitGroup.Wait` and the like, design §2).
+pub fn go_normalized(text: &str) -> String {
+    let mut out = Vec::new();
+    let lines: Vec<&str> = text.lines().collect();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        if line.starts_with("exit status ") {
+            i += 1;
+            continue;
+        }
+        let is_internal = (line.starts_with("sync.")
+            || line.starts_with("runtime.")
+            || line.starts_with("panic("))
+            && lines.get(i + 1).is_some_and(|l| l.starts_with('\t'));
+        if is_internal {
+            i += 2;
+            continue;
+        }
+        let mut l = line.to_string();
+        if l.starts_with('\t') {
+            if let (Some(slash), Some(end)) = (l.rfind('/'), l.find(".go:")) {
+                if slash < end {
+                    l.replace_range(1..end, "prog");
+                }
+            }
+        }
+        if let Some(p) = l.find(" +0x") {
+            l.truncate(p);
+        }
+        if let Some(p) = l.find(" pc=0x") {
+            l.truncate(p);
+            l.push_str(" pc=?]");
+        }
+        if l.starts_with("goroutine ") && l.contains(" [sync.") {
+            if let Some(p) = l.find(" [") {
+                l.truncate(p);
+                l.push_str(" [semacquire]:");
+            }
+        }
+        // Integer arguments are compared; addresses (`0xc…`, `{…}`, `?`-marked words) are not.
+        if !l.starts_with('\t')
+            && l.ends_with(')')
+            && l.starts_with("main.")
+            && (l.contains("0xc") || l.contains('{') || l.contains('?') || l.ends_with("(...)"))
+        {
+            if let Some(p) = l.find('(') {
+                l.truncate(p);
+                l.push_str("(…)");
+            }
+        }
+        out.push(l);
+        i += 1;
+    }
+    out.join("\n")
+}

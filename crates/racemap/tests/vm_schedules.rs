@@ -1,0 +1,287 @@
+//! Programs of `tests/programs/` under schedules other than the driver's (`run_programs.rs`):
+//! hand-made schedules that open a map's write window, other interleaving policies on race-free
+//! programs, seeded random schedules, and the machine's limits.
+
+mod support;
+
+use racemap::rt::config::Config;
+use racemap::rt::event::Gid;
+use racemap::rt::machine::{Machine, PendingKind, Status};
+use std::rc::Rc;
+use support::Expectation;
+
+/// The source of `tests/programs/NAME.go`.
+fn load(name: &str) -> String {
+    let path = support::test_dir("programs").join(format!("{name}.go"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// What Go 1.19 printed on stdout for `tests/programs/NAME.go` (its `go1.19 stdout` section).
+fn go_stdout(name: &str) -> String {
+    let path = support::test_dir("programs").join(format!("{name}.expect"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    Expectation::parse(&text)
+        .reference("go1.19 stdout")
+        .unwrap_or_else(|| panic!("{}: no go1.19 stdout", path.display()))
+        .text()
+        .to_string()
+}
+
+fn machine(src: &str) -> Machine {
+    let prog = match racemap::compile::compile(src) {
+        Ok(p) => p,
+        Err(d) => panic!("does not compile: {d:?}"),
+    };
+    Machine::new(Rc::new(prog), Config::default())
+}
+
+fn stderr_of(m: &Machine) -> String {
+    let mut s = m.stderr().to_string();
+    if let Status::Failed(e) = m.status() {
+        s.push_str(&e.render());
+    }
+    s
+}
+
+fn gid_of(m: &Machine, go_id: u64) -> Gid {
+    (0..m.goroutine_count() as u32)
+        .map(Gid)
+        .find(|g| m.go_id(*g) == go_id)
+        .unwrap_or_else(|| panic!("no goroutine {go_id}"))
+}
+
+fn step_go(m: &mut Machine, go_id: u64) {
+    let gid = gid_of(m, go_id);
+    let c = m
+        .runnable()
+        .into_iter()
+        .find(|c| c.gid == gid)
+        .unwrap_or_else(|| panic!("goroutine {go_id} not runnable"));
+    m.step(c);
+}
+
+/// main runs until it blocks in `wg.Wait()`; goroutines 6 (writer of "a") and 7 (reader,
+/// ranger, writer of "b") are parked at their first operations.
+fn mapfatal_at_wait() -> Machine {
+    let src = load("mapfatal");
+    let mut m = machine(&src);
+    while m.runnable().iter().any(|c| c.gid == Gid::MAIN) {
+        step_go(&mut m, 1);
+    }
+    m
+}
+
+/// Step goroutine `go_id` until it is parked at an operation of `kind`, then step that one.
+fn step_go_through(m: &mut Machine, go_id: u64, kind: PendingKind) {
+    for _ in 0..100 {
+        let here = m.pending(gid_of(m, go_id)).map(|p| p.kind);
+        step_go(m, go_id);
+        if here == Some(kind) {
+            return;
+        }
+    }
+    panic!("goroutine {go_id} never reached {kind:?}");
+}
+
+fn first_line(m: &Machine) -> String {
+    match m.status() {
+        Status::Failed(e) => e.first_line(),
+        s => format!("{s:?}"),
+    }
+}
+
+#[test]
+fn two_writers_inside_the_window_crash_with_concurrent_map_writes() {
+    let mut m = mapfatal_at_wait();
+    step_go_through(&mut m, 6, PendingKind::MapWriteBegin); // m["a"] = 1: flag set
+    step_go_through(&mut m, 7, PendingKind::MapRead); // _ = m["x"] while writing
+    assert_eq!(
+        first_line(&m),
+        "fatal error: concurrent map read and map write"
+    );
+    expect_test::expect![[r#"
+        fatal error: concurrent map read and map write
+
+        goroutine 7 [running]:
+        main.main.func2()
+        	prog.go:18 +0x74
+        created by main.main
+        	prog.go:16 +0x18e
+
+        goroutine 1 [sync.WaitGroup.Wait]:
+        main.main()
+        	prog.go:24 +0xbe
+
+        goroutine 6 [runnable]:
+        main.main.func1()
+        	prog.go:14 +0x68
+        created by main.main
+        	prog.go:12 +0xfb
+    "#]]
+    .assert_eq(&stderr_of(&m));
+}
+
+#[test]
+fn iteration_inside_a_write_window_crashes() {
+    let mut m = mapfatal_at_wait();
+    step_go_through(&mut m, 7, PendingKind::MapRead); // read m["x"]: fine
+    step_go_through(&mut m, 6, PendingKind::MapWriteBegin); // begin write of "a"
+    step_go_through(&mut m, 7, PendingKind::MapIterate); // range step while writing
+    assert_eq!(
+        first_line(&m),
+        "fatal error: concurrent map iteration and map write"
+    );
+}
+
+#[test]
+fn overlapping_writes_crash_with_concurrent_map_writes() {
+    let mut m = mapfatal_at_wait();
+    // Goroutine 7 reads and ranges to the end, up to its write of "b".
+    while m.pending(gid_of(&m, 7)).map(|p| p.kind) != Some(PendingKind::MapWriteBegin) {
+        step_go(&mut m, 7);
+    }
+    step_go_through(&mut m, 6, PendingKind::MapWriteBegin); // begin "a"
+    step_go_through(&mut m, 7, PendingKind::MapWriteBegin); // begin "b": the flag is set
+    assert_eq!(first_line(&m), "fatal error: concurrent map writes");
+    assert_eq!(m.exit_code(), Some(2));
+}
+
+#[test]
+fn same_schedule_same_events() {
+    let src = load("mapfatal");
+    let run = || {
+        let mut m = machine(&src);
+        let mut events = Vec::new();
+        let mut k = 0usize;
+        while m.status() == &Status::Running {
+            let r = m.runnable();
+            k = k.wrapping_mul(31).wrapping_add(7);
+            events.extend(m.step(r[k % r.len()]));
+        }
+        (events, m.stdout().to_string(), m.status().clone())
+    };
+    assert_eq!(run(), run());
+}
+
+#[test]
+fn snapshots_show_the_writing_flag_and_goroutine_states() {
+    let mut m = mapfatal_at_wait();
+    step_go_through(&mut m, 6, PendingKind::MapWriteBegin);
+    let maps = m.maps();
+    assert_eq!(maps.len(), 1);
+    assert_eq!(maps[0].entries, vec![("x".to_string(), "0".to_string())]);
+    assert_eq!(maps[0].writer, Some(gid_of(&m, 6)));
+    let states: Vec<(u64, String)> = m
+        .goroutines()
+        .iter()
+        .map(|g| (g.go_id, g.state.clone()))
+        .collect();
+    assert_eq!(
+        states,
+        vec![
+            (1, "sync.WaitGroup.Wait".to_string()),
+            (6, "runnable".to_string()),
+            (7, "runnable".to_string())
+        ]
+    );
+    let main_stack = &m.goroutines()[0].stack;
+    assert_eq!(&*main_stack[0].name, "main.main");
+    step_go(&mut m, 6); // end of the write: flag cleared, entry visible
+    let maps = m.maps();
+    assert_eq!(maps[0].writer, None);
+    assert_eq!(maps[0].entries.len(), 2);
+}
+
+/// Every interleaving policy gives the same output for race-free programs.
+#[test]
+fn race_free_programs_agree_under_other_schedules() {
+    for name in ["pingpong", "counters", "syncmaprange", "exitblocked"] {
+        let (src, stdout) = (load(name), go_stdout(name));
+        for pick in [1usize, 2, 5] {
+            let mut m = machine(&src);
+            let mut k = 0usize;
+            while m.status() == &Status::Running {
+                let r = m.runnable();
+                k += pick;
+                m.step(r[k % r.len()]);
+            }
+            assert_eq!(m.stdout(), stdout, "{name} with policy {pick}");
+            assert_eq!(m.exit_code(), Some(0), "{name} with policy {pick}");
+        }
+    }
+}
+
+fn limit_of(src: &str, config: Config) -> String {
+    let prog = racemap::compile::compile(src).expect("compiles");
+    let mut m = Machine::new(Rc::new(prog), config);
+    while m.status() == &Status::Running {
+        let r = m.runnable();
+        m.step(r[r.len() - 1]);
+    }
+    match m.status() {
+        Status::Limit(l) => l.message(),
+        other => panic!("expected a limit, got {other:?}"),
+    }
+}
+
+#[test]
+fn limits_end_runaway_programs_with_clear_messages() {
+    let spin = "package main\n\nfunc main() {\n\tx := 0\n\tfor {\n\t\tx++\n\t\tif x < 0 {\n\t\t\tprintln(x)\n\t\t}\n\t}\n}\n";
+    assert_eq!(
+        limit_of(spin, Config::default()),
+        "racemap: a goroutine ran 1000000 instructions without a visible operation (an endless loop such as `for {}`?); raise it with --max-instructions"
+    );
+    let shared_spin = "package main\n\nvar n int\n\nfunc main() {\n\tfor {\n\t\tn++\n\t}\n}\n";
+    let config = Config {
+        max_steps: 1000,
+        ..Config::default()
+    };
+    assert_eq!(
+        limit_of(shared_spin, config),
+        "racemap: step limit of 1000 reached (the program may loop forever); raise it with --max-steps"
+    );
+    let bomb = "package main\n\nfunc main() {\n\tfor {\n\t\tgo func() {\n\t\t\tselect {}\n\t\t}()\n\t}\n}\n";
+    let config = Config {
+        max_goroutines: 500,
+        ..Config::default()
+    };
+    assert_eq!(
+        limit_of(bomb, config),
+        "racemap: goroutine limit of 500 reached (a goroutine bomb?); raise it with --max-goroutines"
+    );
+    let huge = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\ts := make([]int, 1<<40)\n\tfmt.Println(len(s))\n}\n";
+    assert_eq!(
+        limit_of(huge, Config::default()),
+        "racemap: allocation of 1099511627776 values exceeds the heap limit of 4000000 values; raise it with --max-heap-slots"
+    );
+}
+
+/// `m[k]++` is one map write (Go's single mapassign): racing increments can only crash with
+/// `concurrent map writes`, never with a read-write crash; without a crash the count is exact.
+#[test]
+fn racing_map_increments_only_crash_with_concurrent_map_writes() {
+    let src = load("increments");
+    let mut outcomes = std::collections::BTreeSet::new();
+    for seed in 0..200u64 {
+        let mut m = machine(&src);
+        let mut s = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+        while m.status() == &Status::Running {
+            let r = m.runnable();
+            s ^= s << 13;
+            s ^= s >> 7;
+            s ^= s << 17;
+            m.step(r[(s % r.len() as u64) as usize]);
+        }
+        outcomes.insert((m.stdout().to_string(), first_line(&m)));
+    }
+    let expected: std::collections::BTreeSet<(String, String)> = [
+        ("2\n".to_string(), "Exited".to_string()),
+        (
+            String::new(),
+            "fatal error: concurrent map writes".to_string(),
+        ),
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(outcomes, expected);
+}
