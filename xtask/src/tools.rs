@@ -10,7 +10,7 @@
 //! | wasm-bindgen | the `wasm-bindgen` crate's version in `Cargo.lock` (= `Trunk.toml`) | `cargo install wasm-bindgen-cli` (no `--locked`: a yanked transitive crate breaks it) |
 //! | wasm-opt | npm `binaryen@`[`BINARYEN_VERSION`] | `npm install` into `.tools/binaryen` |
 //! | node, npm | node >= 20 | `apt-get install nodejs npm` (root only) |
-//! | Chromium | Debian's | `apt-get install chromium chromium-driver` (root only) |
+//! | Chromium | Debian's | `apt-get install chromium` (root only) |
 //! | browser test deps | `tests/browser/package-lock.json` | `npm ci` |
 //!
 //! trunk runs with `offline = true` (see `Trunk.toml`): it never downloads a tool, it uses the
@@ -31,8 +31,6 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 pub const BINARYEN_VERSION: &str = "132.0.0";
 /// The Chromium binary the browser tests drive (Debian's `chromium` package).
 pub const CHROMIUM: &str = "/usr/bin/chromium";
-/// The matching driver (Debian's `chromium-driver`), for `wasm-bindgen-test-runner`.
-pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
 /// The oldest Node.js major version the browser tests run on (playwright-core's minimum).
 pub const MIN_NODE_MAJOR: u32 = 20;
@@ -227,18 +225,18 @@ impl Toolchain {
     }
 }
 
-/// Debian's Chromium and its driver for the browser tests.
+/// Debian's Chromium for the browser tests (Playwright drives it directly: no driver).
 pub fn ensure_chromium() -> Result {
-    let present = |path: &str| cmd::is_file(Path::new(path));
-    if present(CHROMIUM) && present(CHROMEDRIVER) {
+    let present = || cmd::is_file(Path::new(CHROMIUM));
+    if present() {
         return Ok(());
     }
-    apt_install(&["chromium", "chromium-driver"], "Chromium")?;
-    if present(CHROMIUM) && present(CHROMEDRIVER) {
+    apt_install(&["chromium"], "Chromium")?;
+    if present() {
         Ok(())
     } else {
         Err(Error::new(format!(
-            "{CHROMIUM} or {CHROMEDRIVER} still missing after apt-get install"
+            "{CHROMIUM} still missing after apt-get install"
         )))
     }
 }
