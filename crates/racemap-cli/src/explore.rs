@@ -126,6 +126,9 @@ pub fn human(result: &ExploreResult, file: &str, config: &DporConfig) -> String 
             file,
             o.schedule
         ));
+        if let Some(note) = o.sleep_note() {
+            out.push_str(&format!("   {note}\n"));
+        }
     }
     out
 }

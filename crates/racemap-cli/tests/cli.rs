@@ -113,6 +113,32 @@ fn explore_finds_the_map_crash_and_its_schedule_replays_it() {
     );
 }
 
+/// A timeout that needs its sleep cut short: `--json` names the sleep, and the schedule replays
+/// the timeout although `run`'s own scheduler follows virtual time.
+#[test]
+fn explore_names_the_sleep_an_outcome_needs_cut_short_and_run_replays_it() {
+    let file = program("sleep_timeout.go");
+    let out = racemap(&["explore", "--json", file.to_str().unwrap()]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    let outcomes = json["outcomes"].as_array().unwrap();
+    let timeout = outcomes
+        .iter()
+        .find(|o| o["stdout"] == "timeout\n")
+        .expect("the timeout is an outcome");
+    assert_eq!(
+        timeout["early_wakes"],
+        serde_json::json!([{"goroutine": 7, "file": "sleep_timeout.go", "line": 15}])
+    );
+    let done = outcomes.iter().find(|o| o["stdout"] == "done\n").unwrap();
+    assert_eq!(done["early_wakes"], serde_json::json!([]));
+
+    let schedule = timeout["schedule"].as_str().unwrap();
+    let replay = racemap(&["run", "--schedule", schedule, file.to_str().unwrap()]);
+    assert_eq!(text(&replay.stdout), "timeout\n");
+    let seeded = racemap(&["run", "--seed", "1", file.to_str().unwrap()]);
+    assert_eq!(text(&seeded.stdout), "done\n");
+}
+
 /// A search cut by a budget says which one, in JSON and in words, so the user knows what to
 /// raise; the same search with room enough is complete.
 #[test]

@@ -11,6 +11,7 @@
 
 use crate::race::report::found_line;
 use crate::race::{Detector, DetectorConfig, RaceReport};
+use crate::rt::config::WakeOrder;
 use crate::rt::error::EXIT_INTERNAL;
 use crate::rt::event::Event;
 use crate::sched::{RandomScheduler, ReplayScheduler, Schedule, Scheduler};
@@ -207,41 +208,56 @@ pub fn run_with<T: Target>(
     config: &RunConfig,
 ) -> RunResult {
     let mut session = Session::new(target, config.race_detection, config.record_events);
-    let mut steps = 0u64;
+    let mut steps = 0;
+    let stop = drive(&mut session, scheduler, config, &mut steps);
+    session.finish(stop.flatten())
+}
+
+/// Make the moves `scheduler` picks, counting them in `steps`: `Some(limit)` once the run is
+/// over (`limit`: the runner's step bound, when that ended it), `None` when the scheduler had
+/// no move (or picked one that is not runnable).
+fn drive<T: Target>(
+    session: &mut Session<T>,
+    scheduler: &mut dyn Scheduler,
+    config: &RunConfig,
+    steps: &mut u64,
+) -> Option<Option<Ending>> {
     loop {
         if session.target.ending().is_some() {
-            return session.finish(None);
+            return Some(None);
         }
         let choices = session.target.runnable();
         if choices.is_empty() {
-            return session.finish(None);
+            return Some(None);
         }
-        if steps >= config.max_steps {
-            return session.finish(Some(step_limit_ending(config.max_steps)));
+        if *steps >= config.max_steps {
+            return Some(Some(step_limit_ending(config.max_steps)));
         }
-        let Some(choice) = scheduler.pick(&choices) else {
-            return session.finish(None);
-        };
-        if !choices.contains(&choice) {
-            return session.finish(None);
-        }
+        let choice = scheduler.pick(&choices).filter(|c| choices.contains(c))?;
         session.step(choice);
-        steps += 1;
+        *steps += 1;
     }
 }
 
 /// Run `target` with the scheduler `config` describes: the schedule's moves first (if any),
-/// then the seeded random scheduler.
-pub fn run<T: Target>(target: T, config: &RunConfig) -> RunResult {
-    let random = RandomScheduler::new(config.seed);
-    match &config.schedule {
+/// then the seeded random scheduler. A schedule may wake sleepers at any time, as the explorer's
+/// do ([`WakeOrder::AnyTime`]); the random scheduler follows virtual time.
+pub fn run<T: Target>(mut target: T, config: &RunConfig) -> RunResult {
+    let mut steps = 0;
+    let mut session = match &config.schedule {
         Some(s) => {
-            let mut replay = ReplayScheduler::new(s.clone(), Some(Box::new(random)));
-            run_with(target, &mut replay, config)
+            target.set_wake_order(WakeOrder::AnyTime);
+            let mut session = Session::new(target, config.race_detection, config.record_events);
+            let mut replay = ReplayScheduler::new(s.clone(), None);
+            if let Some(limit) = drive(&mut session, &mut replay, config, &mut steps) {
+                return session.finish(limit);
+            }
+            session.target.set_wake_order(WakeOrder::VirtualTime);
+            session
         }
-        None => {
-            let mut random = random;
-            run_with(target, &mut random, config)
-        }
-    }
+        None => Session::new(target, config.race_detection, config.record_events),
+    };
+    let mut random = RandomScheduler::new(config.seed);
+    let stop = drive(&mut session, &mut random, config, &mut steps);
+    session.finish(stop.flatten())
 }

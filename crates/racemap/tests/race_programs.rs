@@ -2,7 +2,9 @@
 //! happens-before edge of the Go memory model (`exit_racy.go`: a goroutine's exit orders
 //! nothing), and a few whose schedules end differently. Each `NAME.expect` holds what
 //! `racemap run prog.go` prints (seed 0, race detector on), the exit statuses of seeds 0 to 2,
-//! and the explorer's verdict with every distinct outcome.
+//! and the explorer's verdict with every distinct outcome (and the sleeps an outcome needs cut
+//! short: Go orders nothing by `time.Sleep`, so the explorer wakes sleepers at any time, while
+//! seeded runs follow virtual time).
 //!
 //! Cases checked with real Go keep what `go run -race` printed as `go1.19 -race stdout` and
 //! `go1.19 -race stderr` reference sections, and must agree with it: the explorer finds a race
@@ -72,6 +74,9 @@ fn explore_summary(r: &ExploreResult) -> String {
             }
             if o.race {
                 line.push_str(", race");
+            }
+            for w in &o.early_wakes {
+                line.push_str(&format!(", cuts short {}", w.describe()));
             }
             line
         })

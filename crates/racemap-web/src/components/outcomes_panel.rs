@@ -1,8 +1,9 @@
 //! The explorer's findings, right under the "Find a bug" button: while searching, its progress;
 //! then one sentence on what the search covered (everything, or up to a limit — then a "Search
 //! further" button), and every distinct outcome of the program (what it printed, how it failed,
-//! whether it raced), how many explored runs ended that way, and a button that steps through
-//! the outcome's run to its end.
+//! whether it raced), how many explored runs ended that way, which sleeps it needs cut short
+//! (the core's [`Outcome::sleep_note`]: why it may never show in ordinary runs), and a button
+//! that steps through the outcome's run to its end.
 
 use racemap::explore::{Outcome, SearchLimit};
 use yew::prelude::*;
@@ -122,6 +123,9 @@ pub fn outcomes_panel(props: &OutcomesPanelProps) -> Html {
                             { format!(" — {}", count(o.count, "run", "runs")) }
                             if !o.stdout.is_empty() {
                                 <code class="outcome-stdout">{ o.stdout.trim_end().to_string() }</code>
+                            }
+                            if let Some(note) = o.sleep_note() {
+                                <p class="outcome-sleep">{ format!("Rare: {note}.") }</p>
                             }
                             <button type="button" {onclick} aria-label={format!("Step through outcome {}: {}", i + 1, verdict(o))}>
                                 { "Step through" }

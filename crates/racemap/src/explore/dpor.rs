@@ -37,6 +37,14 @@
 //! runnable goroutine) in its backtrack set. Only sound without sleep sets here: the explorer's
 //! property test found a program where FG + sleep sets misses an outcome.
 //!
+//! Sleeps: Go orders nothing by `time.Sleep` (any goroutine can be delayed past any sleep), so
+//! the search lets a sleeper wake at any point after its sleep began ([`WakeOrder::AnyTime`]; a
+//! wake-up then touches nothing another goroutine sees). When the program can sleep, the search
+//! runs twice from the root: first in virtual time order (sleepers wake only when nobody else
+//! can move: what ordinary runs show; a wake-up is global there), then at any time. An outcome
+//! only the second search finds needs a sleep cut short; its schedule's early wake-ups
+//! ([`EarlyWake`]) say which. Budgets count both searches.
+//!
 //! Soundness notes (both): dependence is conservative ([`Footprint`]): main's exit, sleep
 //! wake-ups and any step that turned out to end the run (a panic in local code, a fatal error, a
 //! deadlock, a limit) are dependent with everything. Whether a step fails can depend on where
@@ -48,10 +56,10 @@
 use super::outcome::{OutcomeSet, SearchLimit};
 use crate::race::vclock::VClock;
 use crate::race::{Detector, DetectorConfig};
+use crate::rt::config::WakeOrder;
 use crate::rt::event::{Event, Gid, Op};
 use crate::sched::{Choice, Schedule};
-use crate::target::Footprint;
-use crate::target::Target;
+use crate::target::{EarlyWake, Footprint, Target};
 use std::collections::BTreeSet;
 
 /// Which DPOR variant computes backtrack points.
@@ -114,6 +122,8 @@ struct TraceStep {
     /// DPOR clock: entry `g` is 1 + the index of the last step of goroutine `g` that happens
     /// before (or is) this step; 0 when none.
     clock: VClock,
+    /// The sleep this move cut short, when it woke a sleeper before virtual time would have.
+    early_wake: Option<EarlyWake>,
 }
 
 /// A state on the current path, with its search bookkeeping.
@@ -153,17 +163,30 @@ pub(super) struct Search<T: Target> {
     total_steps: u64,
     /// The first bound or budget that skipped something (the result is then not complete).
     limit: Option<SearchLimit>,
+    /// The search still to run once this one is over: the root again, with its detector, now
+    /// letting sleepers wake at any time ([`WakeOrder::AnyTime`]), while the current search
+    /// follows virtual time. `None` when the program never sleeps, or once that search began.
+    any_time_root: Option<(T, Option<Detector>)>,
 }
 
 impl<T: Target> Search<T> {
     /// A search of `target`'s schedules, at its root. The second value is `true` when the
     /// search is already over: the root is a final state (its one run is recorded).
-    pub(super) fn start(target: T, config: &DporConfig) -> (Search<T>, bool) {
+    pub(super) fn start(mut target: T, config: &DporConfig) -> (Search<T>, bool) {
         let detector = config.race_detection.then(|| {
             let mut c = DetectorConfig::new(target.source_map());
             c.first_goroutine_id = target.first_goroutine_id();
             Detector::new(c)
         });
+        // Two searches when the program can sleep: virtual time first (its outcomes are those
+        // ordinary runs show), then any wake-up order (what Go allows): an outcome only the
+        // second finds needs a sleep cut short, which its schedule shows.
+        let any_time_root = target.may_sleep().then(|| {
+            let mut t = target.clone();
+            t.set_wake_order(WakeOrder::AnyTime);
+            (t, detector.clone())
+        });
+        target.set_wake_order(WakeOrder::VirtualTime);
         let mut search = Search {
             config: config.clone(),
             stack: Vec::new(),
@@ -171,16 +194,29 @@ impl<T: Target> Search<T> {
             outcomes: OutcomeSet::new(),
             total_steps: 0,
             limit: None,
+            any_time_root,
         };
-        let root = search.new_node(target, detector);
-        search.stack.push(root);
-        let top = search.stack.last_mut().expect("just pushed");
-        if top.choices.is_empty() {
-            search.record(None);
+        if search.begin(target, detector) {
+            // The root is final: no goroutine sleeps there, so no wake-up order matters.
+            search.any_time_root = None;
             (search, true)
         } else {
-            Search::seed_backtrack(top);
             (search, false)
+        }
+    }
+
+    /// Start a depth-first search at `target`, the root; `true` when the root is a final state
+    /// (its one run is recorded).
+    fn begin(&mut self, target: T, detector: Option<Detector>) -> bool {
+        let root = self.new_node(target, detector);
+        self.stack.push(root);
+        let top = self.stack.last_mut().expect("just pushed");
+        if top.choices.is_empty() {
+            self.record(None);
+            true
+        } else {
+            Search::seed_backtrack(top);
+            false
         }
     }
 
@@ -495,7 +531,14 @@ impl<T: Target> Search<T> {
                 // Every move from here is explored: backtrack.
                 self.stack.pop();
                 if self.stack.is_empty() {
-                    return true;
+                    match self.any_time_root.take() {
+                        Some((target, detector)) => {
+                            self.trace.clear();
+                            self.begin(target, detector);
+                            continue;
+                        }
+                        None => return true,
+                    }
                 }
                 self.trace.pop();
                 continue;
@@ -513,6 +556,7 @@ impl<T: Target> Search<T> {
                 .target
                 .footprint(choice.gid)
                 .unwrap_or_else(Footprint::global);
+            let early_wake = top.target.early_wake(choice);
             let mut target = top.target.clone();
             let mut detector = top.detector.clone();
             let events = target.step(choice);
@@ -590,6 +634,7 @@ impl<T: Target> Search<T> {
                 participants,
                 footprint,
                 clock,
+                early_wake,
             });
 
             let mut node = self.new_node(target, detector);
@@ -640,9 +685,15 @@ impl<T: Target> Search<T> {
         let schedule = Schedule {
             choices: self.trace.iter().map(|s| s.choice).collect(),
         };
+        let mut early_wakes: Vec<EarlyWake> = Vec::new();
+        for w in self.trace.iter().filter_map(|s| s.early_wake.as_ref()) {
+            if !early_wakes.contains(w) {
+                early_wakes.push(w.clone());
+            }
+        }
         let stdout = top.target.stdout().to_string();
         self.outcomes
-            .record(&stdout, error, race, deadlock, &schedule);
+            .record(&stdout, error, race, deadlock, &schedule, early_wakes);
     }
 }
 

@@ -7,10 +7,12 @@ pub mod explorer;
 pub mod outcome;
 pub mod sample;
 
-pub use crate::target::{CommutingClass, Ending, Footprint, Resource, Target, EXIT_LIMIT};
+pub use crate::target::{
+    CommutingClass, EarlyWake, Ending, Footprint, Resource, Target, EXIT_LIMIT,
+};
 pub use dpor::{DporAlgorithm, DporConfig};
 pub use explorer::{explore, ExploreProgress, Explorer, ProgramExplorer};
-pub use outcome::{ExploreResult, Outcome, SearchLimit};
+pub use outcome::{sleep_note, ExploreResult, Outcome, SearchLimit};
 pub use sample::{sample, SampleStrategy};
 
 #[cfg(test)]

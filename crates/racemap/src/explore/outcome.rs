@@ -1,7 +1,10 @@
 //! Outcomes of explored runs, aggregated: each distinct (stdout, first error line, race) with how
-//! many runs produced it and the shortest schedule that did (replayable by the runner).
+//! many runs produced it and the shortest schedule that did (replayable by the runner), preferring
+//! a schedule that follows virtual time: an outcome that only a sleep cut short can show says
+//! which sleeps its schedule cut short ([`Outcome::early_wakes`], [`Outcome::sleep_note`]).
 
 use crate::sched::Schedule;
+use crate::target::EarlyWake;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -16,8 +19,37 @@ pub struct Outcome {
     pub race: bool,
     /// How many explored runs ended this way.
     pub count: u64,
-    /// The shortest schedule that produced it, encoded ([`Schedule::encode`]).
+    /// The shortest schedule that produced it, encoded ([`Schedule::encode`]); one that
+    /// cuts no sleep short when there is one.
     pub schedule: String,
+    /// The sleeps that schedule cuts short, in the order it wakes them: empty when a run in
+    /// virtual time order shows this outcome; otherwise it needs a goroutine to be delayed
+    /// past these sleeps, which Go allows and a lightly loaded machine rarely does.
+    #[serde(default)]
+    pub early_wakes: Vec<EarlyWake>,
+}
+
+impl Outcome {
+    /// The sentence saying why this outcome may never show in ordinary runs, when it needs a
+    /// sleep cut short: `needs goroutine 1's time.Sleep at prog.go:7 to end while other
+    /// goroutines could still run (a goroutine can be …)`.
+    pub fn sleep_note(&self) -> Option<String> {
+        sleep_note(&self.early_wakes)
+    }
+}
+
+/// [`Outcome::sleep_note`] for these cut-short sleeps.
+pub fn sleep_note(early_wakes: &[EarlyWake]) -> Option<String> {
+    let names: Vec<String> = early_wakes.iter().map(EarlyWake::describe).collect();
+    let list = match names.as_slice() {
+        [] => return None,
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    };
+    Some(format!(
+        "needs {list} to end while other goroutines could still run \
+         (a goroutine can be delayed past any sleep: Go orders nothing by time.Sleep)"
+    ))
 }
 
 /// What kept a search from covering every interleaving. Serialized as the name of the CLI
@@ -71,8 +103,9 @@ pub struct ExploreResult {
 /// Collects outcomes while exploring.
 #[derive(Clone, Debug, Default)]
 pub struct OutcomeSet {
-    /// Outcomes in discovery order, with the length of their schedule.
-    outcomes: Vec<(Outcome, usize)>,
+    /// Outcomes in discovery order, with the rank of their schedule (fewer cut-short sleeps
+    /// first, then shorter).
+    outcomes: Vec<(Outcome, (usize, usize))>,
     /// Index into `outcomes` by key.
     index: BTreeMap<(String, Option<String>, bool), usize>,
     /// Runs recorded.
@@ -92,7 +125,7 @@ impl OutcomeSet {
         self.executions
     }
 
-    /// Record one finished run.
+    /// Record one finished run, whose schedule cut `early_wakes` short.
     pub fn record(
         &mut self,
         stdout: &str,
@@ -100,17 +133,20 @@ impl OutcomeSet {
         race: bool,
         deadlock: bool,
         schedule: &Schedule,
+        early_wakes: Vec<EarlyWake>,
     ) {
         self.executions += 1;
         self.deadlock |= deadlock;
         let key = (stdout.to_string(), error.clone(), race);
+        let rank = (early_wakes.len(), schedule.len());
         match self.index.get(&key) {
             Some(&i) => {
-                let (o, len) = &mut self.outcomes[i];
+                let (o, best) = &mut self.outcomes[i];
                 o.count += 1;
-                if schedule.len() < *len {
-                    *len = schedule.len();
+                if rank < *best {
+                    *best = rank;
                     o.schedule = schedule.encode();
+                    o.early_wakes = early_wakes;
                 }
             }
             None => {
@@ -122,8 +158,9 @@ impl OutcomeSet {
                         race,
                         count: 1,
                         schedule: schedule.encode(),
+                        early_wakes,
                     },
-                    schedule.len(),
+                    rank,
                 ));
             }
         }

@@ -55,6 +55,7 @@ pub fn sample<T: Target>(
             !r.races.is_empty(),
             r.deadlock,
             &r.schedule,
+            Vec::new(),
         );
     }
     set.finish(Some(SearchLimit::Sampling))

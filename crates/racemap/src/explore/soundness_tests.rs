@@ -3,12 +3,17 @@
 //! enumeration of every interleaving of the goroutine machine. Regression programs for the
 //! shapes that once lost outcomes (several senders to one receiver, `select` over ready
 //! channels, the channel-owned map) and a property test over random programs mixing channels
-//! (unbuffered, buffered, close, select), sync.Map, RWMutex, Mutex, WaitGroup, atomics, maps and
-//! shared variables.
+//! (unbuffered, buffered, close, select), sync.Map, RWMutex, Mutex, WaitGroup, atomics, maps,
+//! shared variables and `time.Sleep`.
+//!
+//! Sleeps: brute force lets sleepers wake at any time (what Go allows), and the outcomes the
+//! explorer marks as needing no sleep cut short must be exactly those of the enumeration in
+//! virtual time order (what `racemap run` follows).
 
-use super::{explore, DporConfig, ExploreResult, Target};
+use super::{explore, DporConfig, EarlyWake, ExploreResult, Target};
 use crate::race::{Detector, DetectorConfig};
-use crate::rt::{config::Config, machine::Machine};
+use crate::rt::config::{Config, WakeOrder};
+use crate::rt::machine::Machine;
 use crate::run::{run, RunConfig};
 use crate::sched::Schedule;
 use std::collections::BTreeSet;
@@ -23,9 +28,9 @@ fn machine(source: &str) -> Machine {
     Machine::new(Rc::new(program), Config::default())
 }
 
-/// Every outcome of every interleaving, and how many interleavings there are; `None` when
-/// there are more than `cap` interleavings.
-fn brute_force<U: Target>(target: &U, cap: u64) -> Option<(BTreeSet<Key>, u64)> {
+/// Every outcome of every interleaving (sleepers waking in `order`), and how many
+/// interleavings there are; `None` when there are more than `cap` interleavings.
+fn brute_force<U: Target>(target: &U, cap: u64, order: WakeOrder) -> Option<(BTreeSet<Key>, u64)> {
     fn go<U: Target>(
         t: &U,
         det: &Detector,
@@ -61,9 +66,35 @@ fn brute_force<U: Target>(target: &U, cap: u64) -> Option<(BTreeSet<Key>, u64)> 
     let mut config = DetectorConfig::new(target.source_map());
     config.first_goroutine_id = target.first_goroutine_id();
     let det = Detector::new(config);
+    let mut root = target.clone();
+    root.set_wake_order(order);
     let mut out = BTreeSet::new();
     let mut n = 0;
-    go(target, &det, &mut out, &mut n, cap).then_some((out, n))
+    go(&root, &det, &mut out, &mut n, cap).then_some((out, n))
+}
+
+/// The explorer's outcomes are exactly every interleaving's (sleepers waking at any time), and
+/// those it says need no sleep cut short are exactly the outcomes of virtual time order.
+fn assert_outcomes_match<U: Target>(target: &U, r: &ExploreResult, cap: u64, source: &str) {
+    let (expected, _) = brute_force(target, cap, WakeOrder::AnyTime)
+        .expect("test programs stay small enough to enumerate");
+    assert_eq!(
+        keys(r),
+        expected,
+        "DPOR outcomes differ from brute force on\n{source}"
+    );
+    let (in_virtual_time, _) = brute_force(target, cap, WakeOrder::VirtualTime)
+        .expect("virtual time order has fewer interleavings");
+    let timely: BTreeSet<Key> = r
+        .outcomes
+        .iter()
+        .filter(|o| o.early_wakes.is_empty())
+        .map(|o| (o.stdout.clone(), o.error.clone(), o.race))
+        .collect();
+    assert_eq!(
+        timely, in_virtual_time,
+        "outcomes needing no sleep cut short differ from virtual time order on\n{source}"
+    );
 }
 
 fn keys(r: &ExploreResult) -> BTreeSet<Key> {
@@ -77,16 +108,9 @@ fn keys(r: &ExploreResult) -> BTreeSet<Key> {
 /// schedule replays to it. Returns the search result.
 fn check_source(source: &str) -> ExploreResult {
     let m = machine(source);
-    let (expected, interleavings) =
-        brute_force(&m, 2_000_000).expect("test programs stay small enough to enumerate");
     let r = explore(m.clone(), &DporConfig::default());
     assert!(r.complete, "search incomplete on\n{source}");
-    assert_eq!(
-        keys(&r),
-        expected,
-        "DPOR outcomes differ from brute force on\n{source}"
-    );
-    assert!(r.executions <= interleavings);
+    assert_outcomes_match(&m, &r, 2_000_000, source);
     for o in &r.outcomes {
         let schedule = Schedule::decode(&o.schedule).expect("explorer schedules decode");
         let replay = run(
@@ -230,6 +254,128 @@ func main() {
     assert_eq!(stdouts(&r), set(&["a 1\n", "b 1\n"]));
 }
 
+/// A sleep orders nothing: the goroutine can still be writing when main's sleep ends, so the
+/// iteration crashes, and the explorer says that this needs main's sleep cut short.
+#[test]
+fn a_sleep_does_not_keep_a_writer_off_an_iteration() {
+    let r = check_source(
+        r#"package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func main() {
+	m := map[int]int{0: 0}
+	go func() {
+		m[1] = 1
+	}()
+	time.Sleep(10 * time.Millisecond)
+	for k := range m {
+		fmt.Println(k)
+	}
+}
+"#,
+    );
+    let crash = r
+        .outcomes
+        .iter()
+        .find(|o| o.error.as_deref() == Some("fatal error: concurrent map iteration and map write"))
+        .expect("the iteration crash is an outcome");
+    let main_sleep = EarlyWake {
+        goroutine: 1,
+        file: "prog.go".to_string(),
+        line: 13,
+    };
+    assert_eq!(crash.early_wakes, vec![main_sleep]);
+    assert!(crash
+        .sleep_note()
+        .is_some_and(|n| n.contains("goroutine 1's time.Sleep at prog.go:13")));
+    // What ordinary runs show needs no sleep cut short.
+    assert!(r
+        .outcomes
+        .iter()
+        .any(|o| o.error.is_none() && o.early_wakes.is_empty()));
+}
+
+/// A `select` between a result and a sleeping timeout goroutine: either can win, and the timeout
+/// needs the timeout goroutine's sleep cut short.
+#[test]
+fn a_select_between_a_result_and_a_timeout_takes_either() {
+    let r = check_source(
+        r#"package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func main() {
+	result := make(chan string, 1)
+	timeout := make(chan bool, 1)
+	go func() { result <- "done" }()
+	go func() {
+		time.Sleep(time.Second)
+		timeout <- true
+	}()
+	select {
+	case r := <-result:
+		fmt.Println(r)
+	case <-timeout:
+		fmt.Println("timeout")
+	}
+}
+"#,
+    );
+    assert_eq!(stdouts(&r), set(&["done\n", "timeout\n"]));
+    let timeout = r
+        .outcomes
+        .iter()
+        .find(|o| o.stdout == "timeout\n")
+        .expect("found");
+    assert_eq!(
+        timeout.early_wakes,
+        vec![EarlyWake {
+            goroutine: 7,
+            file: "prog.go".to_string(),
+            line: 13,
+        }]
+    );
+    let done = r
+        .outcomes
+        .iter()
+        .find(|o| o.stdout == "done\n")
+        .expect("found");
+    assert!(done.early_wakes.is_empty());
+}
+
+/// Go's `checkdead` waits for pending timers: while a goroutine sleeps, a blocked main is not a
+/// deadlock, whenever the sleeper wakes.
+#[test]
+fn a_pending_sleep_is_no_deadlock() {
+    let r = check_source(
+        r#"package main
+
+import (
+	"fmt"
+	"time"
+)
+
+func main() {
+	ch := make(chan int)
+	go func() {
+		time.Sleep(time.Millisecond)
+		ch <- 1
+	}()
+	fmt.Println(<-ch)
+}
+"#,
+    );
+    assert!(!r.deadlock);
+    assert_eq!(stdouts(&r), set(&["1\n"]));
+}
+
 /// The article's channel-owned map: requests from two clients reach the owner in either order.
 /// (Too many interleavings to enumerate in a unit test: the expected outputs are Go's.)
 #[test]
@@ -299,11 +445,12 @@ mod random_programs {
             15 => format!("m[{}] = {id}", id % 2),
             16 => "fmt.Println(\"map\", m[0])".to_string(),
             17 => format!("x = {id}"),
-            _ => "fmt.Println(\"x\", x)".to_string(),
+            18 => "fmt.Println(\"x\", x)".to_string(),
+            _ => "time.Sleep(time.Millisecond)".to_string(),
         }
     }
 
-    const KINDS: u8 = 19;
+    const KINDS: u8 = 20;
 
     fn program(main_ops: &[u8], g1: &[u8], g2: &[u8], wait: bool) -> String {
         let body = |ops: &[u8], id: u32| -> String {
@@ -320,7 +467,11 @@ mod random_programs {
         let (g1, g2, main_body) = (body(g1, 1), body(g2, 2), body(main_ops, 0));
         let all = format!("{g1}{g2}{main_body}");
         let mut imports = String::new();
-        for (package, used) in [("fmt", "fmt."), ("sync/atomic", "atomic.")] {
+        for (package, used) in [
+            ("fmt", "fmt."),
+            ("sync/atomic", "atomic."),
+            ("time", "time."),
+        ] {
             if all.contains(used) {
                 imports.push_str(&format!("\t\"{package}\"\n"));
             }
@@ -337,7 +488,11 @@ mod random_programs {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
+        // 40 cases by default; `PROPTEST_CASES=150` for a longer run before a DPOR change.
+        #![proptest_config(ProptestConfig {
+            cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(40),
+            ..ProptestConfig::default()
+        })]
         #[test]
         fn dpor_finds_every_outcome_of_go_programs(
             main_ops in proptest::collection::vec(0..KINDS, 0..3),
@@ -348,10 +503,10 @@ mod random_programs {
             let source = program(&main_ops, &g1, &g2, wait);
             let m = machine(&source);
             // Programs with too many interleavings to enumerate say nothing: skip them.
-            if let Some((expected, _)) = brute_force(&m, 40_000) {
-                let r = explore(m, &DporConfig::default());
+            if brute_force(&m, 40_000, WakeOrder::AnyTime).is_some() {
+                let r = explore(m.clone(), &DporConfig::default());
                 prop_assert!(r.complete);
-                prop_assert_eq!(keys(&r), expected, "on\n{}", source);
+                assert_outcomes_match(&m, &r, 40_000, &source);
             }
         }
     }

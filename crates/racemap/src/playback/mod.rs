@@ -33,7 +33,7 @@ pub mod words;
 use crate::bytecode::Program;
 use crate::compile::compile;
 use crate::diag::{Diagnostic, Span};
-use crate::rt::config::Config;
+use crate::rt::config::{Config, WakeOrder};
 use crate::rt::event::{Event, Gid};
 use crate::rt::machine::Machine;
 use crate::run::{step_limit_ending, Session};
@@ -253,8 +253,15 @@ impl Playback {
             SchedulerMode::Seeded { seed } => Some(RandomScheduler::new(seed)),
             _ => None,
         };
+        // A replayed schedule may wake sleepers at any time (the explorer's do); the other
+        // modes follow virtual time.
+        let wake_order = match config.scheduler {
+            SchedulerMode::Replay { .. } => WakeOrder::AnyTime,
+            _ => WakeOrder::VirtualTime,
+        };
         let machine_config = Config {
             max_steps: config.max_steps,
+            wake_order,
             ..Config::default()
         };
         let machine = Machine::new(program.clone(), machine_config);

@@ -7,7 +7,7 @@
 use super::names::{Learned, Names};
 use super::words;
 use crate::bytecode::Program;
-use crate::rt::config::Config;
+use crate::rt::config::{Config, WakeOrder};
 use crate::rt::event::{Event, Gid, LockOp, Op};
 use crate::rt::machine::Machine;
 use crate::rt::value::{Pointer, Value};
@@ -181,6 +181,12 @@ pub fn op_phrase(op: &Op, go_id: &dyn Fn(crate::rt::event::Gid) -> u64) -> Strin
 /// shows ([`Names`] at the end of the run: `m`, `wg`, `c.mu`), and the phrases are its
 /// timeline's. A rendezvous step has a line per goroutine, under the same step number.
 pub fn trace(program: &Rc<Program>, config: Config, schedule: &Schedule) -> Vec<String> {
+    // Any schedule replays with wake-ups at any time (a run in virtual time makes the same
+    // moves, and explorer schedules may wake a sleeper early).
+    let config = Config {
+        wake_order: WakeOrder::AnyTime,
+        ..config
+    };
     let mut machine = Machine::new(program.clone(), config);
     let mut learned = Learned::default();
     // (step, event, its channel message formatted with the heap of that step)

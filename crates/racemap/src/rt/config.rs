@@ -30,6 +30,27 @@ pub struct Config {
     /// that does not use `fmt`. [`Config::AUTO_GOROUTINE_ID`] (the default) picks between the
     /// two that way; any other value is used as is.
     pub first_goroutine_id: u64,
+    /// When a goroutine in `time.Sleep` may wake: only once nothing else can move
+    /// ([`WakeOrder::VirtualTime`], the stepper's default), or at any point after its sleep
+    /// began ([`WakeOrder::AnyTime`], what the Go memory model allows; the explorer's).
+    pub wake_order: WakeOrder,
+}
+
+/// When a sleeping goroutine's wake-up is a move the scheduler may pick.
+///
+/// Go gives `time.Sleep` no ordering: any goroutine may be delayed past any sleep, so a sleeper
+/// may wake before goroutines that are ready to run have run. racemap's stepper follows
+/// virtual time by default (sleepers wake, earliest first, only when nobody else can move: what
+/// a lightly loaded machine does), while a search for everything Go allows lets them wake at
+/// any point. Both orders end in the same state after a wake-up (the virtual clock advances to
+/// the wake time); they differ only in which moves are offered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum WakeOrder {
+    /// Sleepers wake only when no other goroutine can move, earliest wake time first.
+    #[default]
+    VirtualTime,
+    /// A sleeper's wake-up is always a move (listed after the moves of virtual time).
+    AnyTime,
 }
 
 impl Default for Config {
@@ -42,6 +63,7 @@ impl Default for Config {
             max_heap_slots: 4_000_000,
             max_call_depth: 10_000,
             first_goroutine_id: Config::AUTO_GOROUTINE_ID,
+            wake_order: WakeOrder::VirtualTime,
         }
     }
 }

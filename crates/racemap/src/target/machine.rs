@@ -9,9 +9,10 @@
 //! waiters now (a Done that may wake waiters, or a Wait the last Done could outrun, does not).
 
 use super::footprint::{CommutingClass, Footprint, Resource};
-use super::{Ending, Target, EXIT_LIMIT};
+use super::{EarlyWake, Ending, Target, EXIT_LIMIT};
 use crate::bytecode::LibFunc;
 use crate::diag::SourceMap;
+use crate::rt::config::WakeOrder;
 use crate::rt::error::{RtError, EXIT_INTERNAL};
 use crate::rt::event::{Event, Gid};
 use crate::rt::goroutine::Visible;
@@ -84,7 +85,10 @@ impl Target for Machine {
             });
         }
         let global = match p.kind {
-            PendingKind::Wake => true,
+            // A wake-up at any time touches nothing another goroutine sees (it ends a sleep
+            // that no other goroutine waits for); in virtual time, whether it may happen depends
+            // on every other goroutine.
+            PendingKind::Wake => self.config().wake_order == WakeOrder::VirtualTime,
             PendingKind::Lib(f) => {
                 f != LibFunc::TimeSleep && p.touches.sync.is_empty() && !p.touches.output
             }
@@ -188,5 +192,26 @@ impl Target for Machine {
 
     fn first_goroutine_id(&self) -> u64 {
         self.config().first_goroutine_id
+    }
+
+    fn may_sleep(&self) -> bool {
+        Machine::may_sleep(self)
+    }
+
+    fn set_wake_order(&mut self, order: WakeOrder) {
+        Machine::set_wake_order(self, order)
+    }
+
+    fn early_wake(&self, choice: Choice) -> Option<EarlyWake> {
+        if !self.wakes_early(choice.gid) {
+            return None;
+        }
+        let span = self.pending(choice.gid)?.span;
+        let map = &self.program().source_map;
+        Some(EarlyWake {
+            goroutine: self.go_id(choice.gid),
+            file: map.file_name.clone(),
+            line: map.line(span.lo),
+        })
     }
 }

@@ -11,8 +11,10 @@ pub mod machine;
 pub use footprint::{CommutingClass, Footprint, Resource};
 
 use crate::diag::SourceMap;
+use crate::rt::config::WakeOrder;
 use crate::rt::event::{Event, Gid};
 use crate::sched::Choice;
+use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 
 /// Exit status racemap uses when one of its own bounds (steps, instructions, goroutines, heap)
@@ -32,6 +34,31 @@ pub struct Ending {
     pub text: String,
     /// The failure is `fatal error: all goroutines are asleep - deadlock!`.
     pub deadlock: bool,
+}
+
+/// A `time.Sleep` cut short: a goroutine woke while virtual time would still have kept it asleep
+/// (another goroutine could move, or another sleeper was due first). Go gives a sleep no
+/// ordering, so this can happen (any goroutine can be delayed past any sleep), yet a run on a
+/// lightly loaded machine rarely shows it. In JSON `{"goroutine": 1, "file": "prog.go",
+/// "line": 7}`.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct EarlyWake {
+    /// Go's number of the sleeping goroutine.
+    pub goroutine: u64,
+    /// The file of its `time.Sleep` call.
+    pub file: String,
+    /// The 1-based line of its `time.Sleep` call.
+    pub line: u32,
+}
+
+impl EarlyWake {
+    /// `goroutine 1's time.Sleep at prog.go:7`.
+    pub fn describe(&self) -> String {
+        format!(
+            "goroutine {}'s time.Sleep at {}:{}",
+            self.goroutine, self.file, self.line
+        )
+    }
 }
 
 /// A deterministic, clonable machine the runner steps and the explorer branches.
@@ -54,4 +81,14 @@ pub trait Target: Clone {
     fn source_map(&self) -> Rc<SourceMap>;
     /// Go's number of the first goroutine created by a `go` statement.
     fn first_goroutine_id(&self) -> u64;
+    /// The program can sleep, so [`WakeOrder`] changes which moves are offered.
+    fn may_sleep(&self) -> bool {
+        false
+    }
+    /// Offer sleepers' wake-ups in this order from now on.
+    fn set_wake_order(&mut self, _order: WakeOrder) {}
+    /// The sleep that `choice` cuts short, when it wakes a sleeper early ([`EarlyWake`]).
+    fn early_wake(&self, _choice: Choice) -> Option<EarlyWake> {
+        None
+    }
 }

@@ -24,10 +24,10 @@
 //! events, failures and goroutine dumps), `views` (read-only views for the UI), `objects`
 //! (channels, maps, goroutines and zero values for visible operations).
 
-use crate::bytecode::{LibFunc, Program};
+use crate::bytecode::{Instr, LibFunc, Program};
 use crate::diag::Span;
 use crate::rt::chan::ChanObj;
-use crate::rt::config::{Config, LimitHit};
+use crate::rt::config::{Config, LimitHit, WakeOrder};
 use crate::rt::error::{DumpFrame, GoroutineDump, InternalError, RtError, RunError};
 use crate::rt::event::{Effect, Event, Gid, Loc, Op, Stack, StackFrame, WaitReason};
 use crate::rt::goroutine::{FrameKind, GoStatus, Goroutine, Visible};
@@ -320,8 +320,58 @@ impl Machine {
         &self.heap
     }
 
-    /// The moves available now, in goroutine order (select cases in case order).
+    /// The moves available now: those of virtual time in goroutine order (select cases in case
+    /// order; sleepers only when nobody else can move, earliest wake time first), then, under
+    /// [`WakeOrder::AnyTime`], the wake-up of every other sleeper in goroutine order.
     pub fn runnable(&self) -> Vec<Choice> {
+        let mut out = self.runnable_in_virtual_time();
+        if self.config.wake_order == WakeOrder::AnyTime {
+            for g in &self.goroutines {
+                if matches!(g.status, GoStatus::Sleeping(_)) && !out.iter().any(|c| c.gid == g.gid)
+                {
+                    out.push(Choice { gid: g.gid, alt: 0 });
+                }
+            }
+        }
+        out
+    }
+
+    /// `gid` sleeps and waking it now cuts its sleep short: virtual time would not let it wake
+    /// yet (another goroutine can move, or another sleeper is due first). Only such a move of
+    /// [`WakeOrder::AnyTime`] shows what Go allows and a lightly loaded machine rarely does.
+    pub fn wakes_early(&self, gid: Gid) -> bool {
+        self.goroutines
+            .get(gid.0 as usize)
+            .is_some_and(|g| matches!(g.status, GoStatus::Sleeping(_)))
+            && !self.runnable_in_virtual_time().iter().any(|c| c.gid == gid)
+    }
+
+    /// The program calls `time.Sleep` somewhere (otherwise both [`WakeOrder`]s offer the same
+    /// moves everywhere).
+    pub fn may_sleep(&self) -> bool {
+        self.program.funcs.iter().any(|f| {
+            f.code.iter().any(|i| {
+                matches!(
+                    i,
+                    Instr::CallLib {
+                        func: LibFunc::TimeSleep,
+                        ..
+                    } | Instr::DeferLib {
+                        func: LibFunc::TimeSleep,
+                        ..
+                    }
+                )
+            })
+        })
+    }
+
+    /// Change when sleepers may wake from now on (see [`WakeOrder`]).
+    pub fn set_wake_order(&mut self, order: WakeOrder) {
+        self.config.wake_order = order;
+    }
+
+    /// The moves of virtual time (see [`Machine::runnable`]).
+    fn runnable_in_virtual_time(&self) -> Vec<Choice> {
         let mut out = Vec::new();
         if self.status != Status::Running {
             return out;
