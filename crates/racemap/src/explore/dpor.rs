@@ -119,6 +119,8 @@ struct TraceStep {
     participants: Vec<Gid>,
     /// What it touched (after the fact: global if it ended the run).
     footprint: Footprint,
+    /// `footprint.summary()`, the cheap filter of dependence checks against this step.
+    summary: u64,
     /// DPOR clock: entry `g` is 1 + the index of the last step of goroutine `g` that happens
     /// before (or is) this step; 0 when none.
     clock: VClock,
@@ -242,12 +244,16 @@ impl<T: Target> Search<T> {
 
     /// The DPOR clock of goroutine `p` after the current trace.
     fn process_clock(&self, p: Gid) -> VClock {
+        self.last_clock_of(p).cloned().unwrap_or_default()
+    }
+
+    /// The clock of the last trace step `p` took part in (`None`: none yet).
+    fn last_clock_of(&self, p: Gid) -> Option<&VClock> {
         self.trace
             .iter()
             .rev()
             .find(|s| s.participants.contains(&p))
-            .map(|s| s.clock.clone())
-            .unwrap_or_default()
+            .map(|s| &s.clock)
     }
 
     /// Add backtrack points for goroutine `p` whose next step has footprint `fp`, against the
@@ -316,15 +322,36 @@ impl<T: Target> Search<T> {
     /// the joined clocks of its goroutines so far, and the indices of the dependent trace steps
     /// of other goroutines.
     fn event_deps(&self, participants: &[Gid], fp: &Footprint) -> (VClock, Vec<usize>) {
-        let mut before = VClock::new();
-        for q in participants {
-            before.join(&self.process_clock(*q));
-        }
-        let deps: Vec<usize> = (0..self.trace.len())
+        self.event_deps_among(participants, &self.dependent_steps(fp))
+    }
+
+    /// The indices of the trace steps (of any goroutine) dependent with `fp`.
+    fn dependent_steps(&self, fp: &Footprint) -> Vec<usize> {
+        let summary = fp.summary();
+        (0..self.trace.len())
             .filter(|&i| {
                 let s = &self.trace[i];
-                !s.participants.iter().any(|q| participants.contains(q))
-                    && s.footprint.dependent(fp)
+                s.footprint.dependent_summarized(s.summary, fp, summary)
+            })
+            .collect()
+    }
+
+    /// [`Search::event_deps`] from the event's [`Search::dependent_steps`].
+    fn event_deps_among(&self, participants: &[Gid], dependent: &[usize]) -> (VClock, Vec<usize>) {
+        let mut before = VClock::new();
+        for q in participants {
+            if let Some(clock) = self.last_clock_of(*q) {
+                before.join(clock);
+            }
+        }
+        let deps: Vec<usize> = dependent
+            .iter()
+            .copied()
+            .filter(|&i| {
+                !self.trace[i]
+                    .participants
+                    .iter()
+                    .any(|q| participants.contains(q))
             })
             .collect();
         (before, deps)
@@ -615,7 +642,8 @@ impl<T: Target> Search<T> {
             }
 
             // DPOR clock of the new step.
-            let (before, deps) = self.event_deps(&participants, &footprint);
+            let dependent = self.dependent_steps(&footprint);
+            let (before, deps) = self.event_deps_among(&participants, &dependent);
             let clock = self.event_clock(&participants, &before, &deps);
             if self.config.algorithm == DporAlgorithm::SourceSets {
                 // Races are analysed for each goroutine whose operation the step is, against
@@ -624,7 +652,7 @@ impl<T: Target> Search<T> {
                 // sender could have taken the first handoff; that is a race of the senders'
                 // operations, which the receiver's clock would hide.
                 for &q in &movers {
-                    let (before_q, deps_q) = self.event_deps(&[q], &footprint);
+                    let (before_q, deps_q) = self.event_deps_among(&[q], &dependent);
                     let clock_q = self.event_clock(&[q], &before_q, &deps_q);
                     self.source_races(q, &before_q, &deps_q, &clock_q);
                 }
@@ -632,6 +660,7 @@ impl<T: Target> Search<T> {
             self.trace.push(TraceStep {
                 choice,
                 participants,
+                summary: footprint.summary(),
                 footprint,
                 clock,
                 early_wake,

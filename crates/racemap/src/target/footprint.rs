@@ -165,6 +165,38 @@ impl Footprint {
         }
     }
 
+    /// A 64-bit summary of the objects this footprint touches (one bit per object, hashed):
+    /// footprints whose summaries share no bit touch no common object, so neither global they
+    /// are independent. A cheap filter before [`Footprint::dependent`].
+    pub fn summary(&self) -> u64 {
+        fn bit(kind: u64, id: u32) -> u64 {
+            let h = (u64::from(id) ^ (kind << 32)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            1 << (h >> 58)
+        }
+        self.resources.iter().fold(0, |acc, (r, _)| {
+            acc | match r {
+                Resource::Memory(p) | Resource::Commuting(p, _) => bit(1, p.obj.0),
+                Resource::Map(m) => bit(2, m.0),
+                Resource::Chan(c) | Resource::ChanArrival(c) | Resource::ChanPoll(c) => bit(3, c.0),
+                Resource::Output => bit(4, 0),
+                Resource::Spawn => bit(5, 0),
+            }
+        })
+    }
+
+    /// [`Footprint::dependent`], with both footprints' [`Footprint::summary`] at hand.
+    pub fn dependent_summarized(
+        &self,
+        summary: u64,
+        other: &Footprint,
+        other_summary: u64,
+    ) -> bool {
+        if !self.global && !other.global && summary & other_summary == 0 {
+            return false;
+        }
+        self.dependent(other)
+    }
+
     /// Whether a step with this footprint and one with `other` (of another goroutine) are
     /// dependent.
     pub fn dependent(&self, other: &Footprint) -> bool {
@@ -255,6 +287,43 @@ mod tests {
         assert!(!Footprint::goroutine_exit().dependent(&Footprint::goroutine_exit()));
         assert!(Footprint::main_exit().dependent(&mem(1, &[], false)));
         assert!(Footprint::global().dependent(&Footprint::goroutine_exit()));
+    }
+
+    #[test]
+    fn summaries_never_hide_a_dependence() {
+        use crate::rt::value::{ChanId, MapId};
+        let on = |r: Resource, write: bool| Footprint {
+            resources: vec![(r, write)],
+            ..Footprint::default()
+        };
+        let all: Vec<Footprint> = (0..40u32)
+            .flat_map(|i| {
+                let p = Pointer {
+                    obj: ObjId(i % 7),
+                    path: vec![i % 2].into(),
+                };
+                [
+                    on(Resource::Memory(p.clone()), i % 3 == 0),
+                    on(Resource::Commuting(p, CommutingClass::RLock), true),
+                    on(Resource::Map(MapId(i % 5)), i % 2 == 0),
+                    on(Resource::Chan(ChanId(i % 3)), true),
+                    on(Resource::ChanPoll(ChanId(i % 3)), false),
+                    on(Resource::Chan(ChanId(i % 3)), true).arrival(),
+                    on(Resource::Output, true),
+                    Footprint::main_exit(),
+                    Footprint::goroutine_exit(),
+                ]
+            })
+            .collect();
+        for a in &all {
+            for b in &all {
+                assert_eq!(
+                    a.dependent_summarized(a.summary(), b, b.summary()),
+                    a.dependent(b),
+                    "{a:?} vs {b:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -34,7 +34,7 @@ impl Machine {
                 }
             }
         }
-        self.goroutines[gid.0 as usize].frames.push(Frame {
+        self.g(gid).frames.push(Frame {
             func,
             pc: 0,
             locals,
@@ -205,7 +205,7 @@ impl Machine {
         }
         // No defers left: pop.
         let prog = self.program.clone();
-        let g = &mut self.goroutines[gid.0 as usize];
+        let g = Rc::make_mut(&mut self.goroutines[gid.0 as usize]);
         let Some(frame) = g.frames.pop() else {
             return Ok(());
         };
@@ -246,7 +246,7 @@ impl Machine {
                 }
             }
         }
-        let g = &mut self.goroutines[gid.0 as usize];
+        let g = Rc::make_mut(&mut self.goroutines[gid.0 as usize]);
         match frame.kind {
             FrameKind::Call => {
                 if let Some(parent) = g.frames.last_mut() {

@@ -114,7 +114,7 @@ impl Machine {
                 return Err(InternalError::new(format!("no local semantics for {other:?}")).into())
             }
         };
-        if let Some(f) = self.goroutines[gid.0 as usize].frames.last_mut() {
+        if let Some(f) = self.g(gid).frames.last_mut() {
             f.stack.extend(results);
         }
         Ok(())

@@ -99,13 +99,13 @@ fn boolean(v: &Value) -> R<bool> {
 
 impl Machine {
     fn g(&mut self, gid: Gid) -> &mut crate::rt::goroutine::Goroutine {
-        &mut self.goroutines[gid.0 as usize]
+        Rc::make_mut(&mut self.goroutines[gid.0 as usize])
     }
 
     // Invariant: only called while `gid` executes code, i.e. has at least one frame
     // (`run_local` checks before every instruction).
     fn frame(&mut self, gid: Gid) -> R<&mut Frame> {
-        self.goroutines[gid.0 as usize]
+        Rc::make_mut(&mut self.goroutines[gid.0 as usize])
             .frames
             .last_mut()
             .ok_or_else(|| missing("frame of a running goroutine").into())
@@ -334,7 +334,7 @@ mod tests {
         p.types = types;
         let mut m = Machine::new(Rc::new(p), Config::default());
         assert_eq!(m.status(), &Status::Running);
-        m.goroutines[0].next = Some(Visible::MapIterNext { iter: 5 });
+        Rc::make_mut(&mut m.goroutines[0]).next = Some(Visible::MapIterNext { iter: 5 });
         let events = m.step(Choice {
             gid: Gid::MAIN,
             alt: 0,
@@ -383,7 +383,7 @@ mod tests {
         };
         for _ in 0..2 {
             // Re-decode the parked `MapSet` as an update `m[1] += 2`.
-            let g = &mut m.goroutines[0];
+            let g = Rc::make_mut(&mut m.goroutines[0]);
             let Some(Visible::MapWriteBegin { map, key, .. }) = g.next.clone() else {
                 panic!("parked at {:?}", g.next);
             };

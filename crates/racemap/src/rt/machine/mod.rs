@@ -161,8 +161,10 @@ pub struct Machine {
     pub(crate) config: Config,
     /// Shared memory.
     pub(crate) heap: Heap,
-    /// All goroutines ever created, by [`Gid`].
-    pub(crate) goroutines: Vec<Goroutine>,
+    /// All goroutines ever created, by [`Gid`], each shared with the clones of this machine
+    /// until one of them changes it (copy on write: a step changes one or two goroutines, and
+    /// the explorer clones the machine at every step).
+    pub(crate) goroutines: Vec<Rc<Goroutine>>,
     /// Run status.
     pub(crate) status: Status,
     /// Virtual time in nanoseconds.
@@ -205,7 +207,7 @@ impl Machine {
             return m;
         }
         m.goroutines
-            .push(Goroutine::new(Gid::MAIN, 1, prog.main, None));
+            .push(Rc::new(Goroutine::new(Gid::MAIN, 1, prog.main, None)));
         m.budget = m.config.max_instructions_per_step;
         let r = m
             .push_call(
@@ -307,7 +309,7 @@ impl Machine {
     /// One goroutine's full state (read-only, for snapshots and the playback's "what would it
     /// do next" phrases): its parked [`Visible`] operation, status and iteration cursors.
     pub fn goroutine_state(&self, gid: Gid) -> Option<&Goroutine> {
-        self.goroutines.get(gid.0 as usize)
+        self.goroutines.get(gid.0 as usize).map(|g| &**g)
     }
 
     /// A value of static type `ty` formatted with `%v` (read-only, for snapshots).

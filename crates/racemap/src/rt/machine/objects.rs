@@ -70,7 +70,7 @@ impl Machine {
         let go_id = self.config.first_goroutine_id + u64::from(gid.0) - 1;
         let created_by = self.stack_of(parent).first().cloned();
         self.goroutines
-            .push(Goroutine::new(gid, go_id, clo.func, created_by));
+            .push(Rc::new(Goroutine::new(gid, go_id, clo.func, created_by)));
         let mut all = Vec::new();
         if let Some(b) = &clo.bound {
             all.push(b.clone());
