@@ -512,9 +512,12 @@ impl<T: Target> Search<T> {
     fn next_move(&mut self) -> Option<(Choice, u32)> {
         let bound = self.config.preemption_bound;
         let top = self.stack.last()?;
-        let last_enabled = top
-            .last_gid
-            .is_some_and(|g| top.choices.iter().any(|c| c.gid == g));
+        // A goroutine that just went to sleep has yielded: waking it early is no continuation.
+        let last_enabled = top.last_gid.is_some_and(|g| {
+            top.choices.iter().any(|c| {
+                c.gid == g && (bound.is_none() || top.target.early_wake(*c).is_none())
+            })
+        });
         let mut pruned = false;
         let mut found = None;
         for c in &top.choices {
