@@ -18,6 +18,7 @@
 //! missing, so a second run starts within seconds. Dependencies: std, serde_json to read the
 //! corpus outcomes, flate2 and brotli to precompress the site.
 
+mod bench;
 mod bench_web;
 mod cmd;
 mod compress;
@@ -56,6 +57,8 @@ commands:
                      only those whose name matches PATTERN
   conformance        compare racemap with real Go on ../shared/go-corpus
   dist               release build of the static site into dist/, print wasm size
+  bench              release build, then the explorer's performance table (presets, the
+                     shared corpus) and racemap against loom on ../shared/bench's models
   bench-web          release build, then click/scroll latency on a long trace in Chromium";
 
 /// The repository root (the parent of this crate).
@@ -76,6 +79,7 @@ fn main() -> ExitCode {
             parse_browser_test_options(&args[1..]).and_then(test::browser_tests_command)
         }
         Some("dist") => no_more_args(&args[1..]).and_then(|()| dist::run()),
+        Some("bench") => no_more_args(&args[1..]).and_then(|()| bench::run_bench()),
         Some("bench-web") => no_more_args(&args[1..]).and_then(|()| bench_web::run()),
         Some("conformance") => no_more_args(&args[1..]).and_then(|()| test::conformance_command()),
         Some("-h" | "--help" | "help") => {

@@ -514,9 +514,9 @@ impl<T: Target> Search<T> {
         let top = self.stack.last()?;
         // A goroutine that just went to sleep has yielded: waking it early is no continuation.
         let last_enabled = top.last_gid.is_some_and(|g| {
-            top.choices.iter().any(|c| {
-                c.gid == g && (bound.is_none() || top.target.early_wake(*c).is_none())
-            })
+            top.choices
+                .iter()
+                .any(|c| c.gid == g && (bound.is_none() || top.target.early_wake(*c).is_none()))
         });
         let mut pruned = false;
         let mut found = None;
