@@ -21,6 +21,7 @@ use crate::rt::map::MapObj;
 use crate::rt::sync_state::SyncState;
 use crate::rt::value::{ChanId, MapId, ObjId, Pointer, Value};
 use crate::types::{Basic, TypeId, TypeKind, TypeTable};
+use std::rc::Rc;
 
 /// Why a heap operation failed: a Go runtime error or a racemap bound.
 #[derive(Clone, Debug, PartialEq)]
@@ -79,15 +80,17 @@ pub struct Cell {
     pub ty: Option<TypeId>,
 }
 
-/// The machine's shared memory.
+/// The machine's shared memory. Every object is shared with the clones of the heap until one
+/// of them changes it (copy on write: a step changes few objects, and the explorer clones the
+/// machine at every step).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Heap {
     /// Cells by [`ObjId`].
-    pub cells: Vec<Cell>,
+    pub cells: Vec<Rc<Cell>>,
     /// Maps by [`MapId`].
-    pub maps: Vec<MapObj>,
+    pub maps: Vec<Rc<MapObj>>,
     /// Channels by [`ChanId`].
-    pub chans: Vec<ChanObj>,
+    pub chans: Vec<Rc<ChanObj>>,
     /// The cell of each package-level variable, by `GlobalId`.
     pub globals: Vec<ObjId>,
     /// Value slots allocated so far.
@@ -132,7 +135,7 @@ impl Heap {
         self.reserve(config, n)?;
         self.slots += n;
         let id = ObjId(self.cells.len() as u32);
-        self.cells.push(Cell { value, ty });
+        self.cells.push(Rc::new(Cell { value, ty }));
         Ok(id)
     }
 
@@ -141,7 +144,7 @@ impl Heap {
         self.reserve(config, 1)?;
         self.slots += 1;
         let id = MapId(self.maps.len() as u32);
-        self.maps.push(map);
+        self.maps.push(Rc::new(map));
         Ok(id)
     }
 
@@ -150,7 +153,7 @@ impl Heap {
         self.reserve(config, u64::from(chan.cap) + 1)?;
         self.slots += u64::from(chan.cap) + 1;
         let id = ChanId(self.chans.len() as u32);
-        self.chans.push(chan);
+        self.chans.push(Rc::new(chan));
         Ok(id)
     }
 
@@ -178,7 +181,7 @@ impl Heap {
             .cells
             .get_mut(ptr.obj.0 as usize)
             .ok_or_else(RtError::nil_deref)?;
-        let mut v = &mut cell.value;
+        let mut v = &mut Rc::make_mut(cell).value;
         for &i in ptr.path.iter() {
             v = match v {
                 Value::Struct(fs) | Value::Array(fs) => {
@@ -224,7 +227,7 @@ impl Heap {
 
     /// A map by id, mutably.
     pub fn map_mut(&mut self, id: MapId) -> &mut MapObj {
-        &mut self.maps[id.0 as usize]
+        Rc::make_mut(&mut self.maps[id.0 as usize])
     }
 
     /// A channel by id.
@@ -234,7 +237,7 @@ impl Heap {
 
     /// A channel by id, mutably.
     pub fn chan_mut(&mut self, id: ChanId) -> &mut ChanObj {
-        &mut self.chans[id.0 as usize]
+        Rc::make_mut(&mut self.chans[id.0 as usize])
     }
 
     /// Allocate the cells of the program's globals (zero values).
