@@ -43,6 +43,9 @@ commands:
       --max-executions N  (default 10000)   --max-total-steps N  (default 2000000)
       --preemption-bound K
       --sample random|pct --runs N --seed S   sample instead of a full search
+  check, run and explore also take
+      --lang go1.N      the Go language version (default go1.22); before go1.22 a loop's
+                        variables are shared by its iterations (the loop-closure race)
   example STRATEGY    print a preset Go program
       STRATEGY: unsynchronized | mutex | rwmutex | syncmap | channel | sharded
       --goroutines N --ops N --write-percent P --keys K

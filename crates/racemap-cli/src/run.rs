@@ -4,7 +4,9 @@
 //! the program's as `go run -race` reports it (0, 2, 66), 3 when a racemap limit stopped it,
 //! 70 on a racemap internal error.
 
-use crate::args::{compile, number, read_program, set_limit, usage, UsageError, LIMIT_OPTIONS};
+use crate::args::{
+    compile, lang, number, read_program, set_limit, usage, UsageError, LIMIT_OPTIONS,
+};
 use racemap::rt::config::Config;
 use racemap::rt::machine::Machine;
 use racemap::run::{run, RunConfig};
@@ -16,6 +18,7 @@ use std::rc::Rc;
 /// Run the command.
 pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
     let mut file: Option<PathBuf> = None;
+    let mut lang_version = racemap::compile::LangVersion::DEFAULT;
     let mut config = RunConfig::default();
     let mut trace = false;
     let mut machine_config = Config::default();
@@ -41,13 +44,14 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
             }
             lexopt::Arg::Long("trace") => trace = true,
             lexopt::Arg::Long("no-race") => config.race_detection = false,
+            lexopt::Arg::Long("lang") => lang_version = lang(&mut parser)?,
             lexopt::Arg::Value(v) if file.is_none() => file = Some(v.into()),
             other => return Err(other.unexpected().to_string()),
         }
     }
     let file = file.ok_or("run needs a FILE.go")?;
     let (name, source) = read_program(&file)?;
-    let program = match compile(&name, &source) {
+    let program = match compile(&name, &source, lang_version) {
         Ok(p) => Rc::new(p),
         Err(code) => return Ok(code),
     };

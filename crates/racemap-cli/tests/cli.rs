@@ -369,3 +369,43 @@ fn check_reports_bad_bytes_where_go_does() {
     }
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn lang_go1_21_shares_loop_variables_and_its_replays_say_so() {
+    let file = program("loop_closure.go");
+    let file = file.to_str().unwrap();
+    let modern = racemap(&["explore", file]);
+    assert_eq!(modern.status.code(), Some(0), "{}", text(&modern.stdout));
+    assert!(text(&modern.stdout).contains("race: no"));
+
+    let old = racemap(&["explore", "--lang", "go1.21", file]);
+    let report = text(&old.stdout);
+    assert_eq!(old.status.code(), Some(1), "{report}");
+    assert!(report.contains("race: yes"), "{report}");
+    // Shared `i`: some goroutine can read 3 (the value that ends the loop), so the sum varies.
+    assert!(report.contains("stdout: \"9\\n\""), "{report}");
+    let replay = report
+        .lines()
+        .skip_while(|l| !l.contains("with a data race"))
+        .find(|l| l.trim_start().starts_with("replay: "))
+        .expect("a replay command for a racing outcome");
+    let args: Vec<&str> = replay.trim_start()["replay: racemap ".len()..]
+        .split(' ')
+        .collect();
+    assert_eq!(&args[..4], &["run", file, "--lang", "go1.21"], "{replay}");
+    let run = racemap(&args);
+    assert_eq!(run.status.code(), Some(66), "{}", text(&run.stderr));
+    assert!(text(&run.stderr).contains("WARNING: DATA RACE"));
+}
+
+#[test]
+fn lang_rejects_what_is_not_a_go_version() {
+    let out = racemap(&[
+        "check",
+        "--lang",
+        "go2",
+        program("loop_closure.go").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(64));
+    assert!(text(&out.stderr).contains("--lang: invalid Go version \"go2\""));
+}

@@ -134,10 +134,11 @@ fn app() -> Html {
             _ => None,
         };
         let source = state.source.clone();
+        let lang = state.lang;
         let dispatcher = state.dispatcher();
         use_effect_with(running, move |running| {
             let search = running.map(|(generation, budget)| {
-                explorer::start(&source, generation, budget, dispatcher)
+                explorer::start(&source, lang, generation, budget, dispatcher)
             });
             move || drop(search)
         });

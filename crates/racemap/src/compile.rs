@@ -6,6 +6,7 @@
 use crate::bytecode::Program;
 use crate::diag::{Diagnostic, SourceMap};
 use crate::lang::lexer::decode_source;
+pub use crate::lang::version::LangVersion;
 use crate::lang::{check, lower, parser};
 
 /// The file name used in messages when none is given.
@@ -25,6 +26,22 @@ pub fn compile_named(source: &str, file_name: &str) -> Result<Program, Vec<Diagn
 /// order marks are reported where Go reports them (`invalid UTF-8 encoding`, at byte columns);
 /// like Go's compiler, these errors do not stop type checking, a syntax error does.
 pub fn compile_bytes(source: &[u8], file_name: &str) -> Result<Program, Vec<Diagnostic>> {
+    compile_with(source, file_name, &CompileOptions::default())
+}
+
+/// How to compile: the Go language version (`go.mod`'s `go` line).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CompileOptions {
+    /// The language version; the default is the modern semantics ([`LangVersion::DEFAULT`]).
+    pub lang: LangVersion,
+}
+
+/// Compile a Go file as read from disk (see [`compile_bytes`]) with `options`.
+pub fn compile_with(
+    source: &[u8],
+    file_name: &str,
+    options: &CompileOptions,
+) -> Result<Program, Vec<Diagnostic>> {
     let (text, invalid_utf8) = decode_source(source);
     let (file, mut diags) = parser::parse_decoded(&text, &invalid_utf8);
     if !diags.iter().all(|d| is_source_reader_error(&d.message)) {
@@ -32,7 +49,7 @@ pub fn compile_bytes(source: &[u8], file_name: &str) -> Result<Program, Vec<Diag
     }
     // With the source map, messages name their second position as Go does
     // (`x redeclared in this block` + `\tprog.go:4:6: other declaration of x`).
-    let checked = check::check_with_source(&file, &SourceMap::new(file_name, &text));
+    let checked = check::check_with_source(&file, &SourceMap::new(file_name, &text), options.lang);
     match checked {
         Ok(checked) if diags.is_empty() => lower::lower(&checked, &text, file_name),
         Ok(_) => Err(diags),
@@ -70,5 +87,53 @@ mod tests {
             text,
             "dup.go:5:6: x redeclared in this block\n\tdup.go:4:6: other declaration of x\n"
         );
+    }
+
+    fn diagnostics_as(src: &str, lang: LangVersion) -> String {
+        let options = CompileOptions { lang };
+        match compile_with(src.as_bytes(), "m.go", &options) {
+            Ok(_) => String::new(),
+            Err(diags) => render_all(&diags, &SourceMap::new("m.go", src)),
+        }
+    }
+
+    // Go 1.19 printed these two lines (`./m.go:…`); Go 1.21 has `min` and `clear`.
+    #[test]
+    fn min_max_clear_are_undefined_before_go_1_21() {
+        let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(min(1, 2))\n\tm := map[int]int{1: 1}\n\tclear(m)\n}\n";
+        assert_eq!(
+            diagnostics_as(src, LangVersion::GO1_19),
+            "m.go:6:14: undefined: min\nm.go:8:2: undefined: clear\n"
+        );
+        assert_eq!(diagnostics_as(src, LangVersion::GO1_21), "");
+    }
+
+    // Go 1.19 printed `./m.go:5:17: cannot range over 3 (untyped int constant)`.
+    #[test]
+    fn range_over_an_integer_needs_go_1_22() {
+        let src = "package main\n\nfunc main() {\n\tn := 0\n\tfor i := range 3 {\n\t\tn += i\n\t}\n\t_ = n\n}\n";
+        assert_eq!(
+            diagnostics_as(src, LangVersion::GO1_21),
+            "m.go:5:17: cannot range over 3 (untyped int constant)\n"
+        );
+        assert_eq!(diagnostics_as(src, LangVersion::GO1_22), "");
+    }
+
+    #[test]
+    fn loop_variables_are_shared_before_go_1_22_and_per_iteration_after() {
+        let src = include_str!("../tests/race_programs_go1_21/loop_closure_race.go");
+        let race_as = |lang| {
+            let options = CompileOptions { lang };
+            let program = compile_with(src.as_bytes(), "prog.go", &options).expect("compiles");
+            let machine = crate::rt::machine::Machine::new(
+                std::rc::Rc::new(program),
+                crate::rt::config::Config::default(),
+            );
+            let result = crate::explore::explore(machine, &crate::explore::DporConfig::default());
+            assert!(result.complete);
+            result.race
+        };
+        assert!(race_as(LangVersion::GO1_21));
+        assert!(!race_as(LangVersion::GO1_22));
     }
 }

@@ -8,6 +8,7 @@ pub mod code_panel;
 pub mod console_panel;
 pub mod controls;
 pub mod example_picker;
+pub mod go_version_picker;
 pub mod goroutines_panel;
 pub mod layout;
 pub mod locks_panel;

@@ -1,4 +1,4 @@
-//! The toolbar: title, example and workload, the step controls, the scheduler, "Find a bug"
+//! The toolbar: title, example, Go version and workload, the step controls, the scheduler, "Find a bug"
 //! with its outcomes right below it, Share and Embed. A container: it turns its children's
 //! callbacks into reducer actions.
 
@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::components::controls::Controls;
 use crate::components::example_picker::ExamplePicker;
+use crate::components::go_version_picker::GoVersionPicker;
 use crate::components::outcomes_panel::OutcomesPanel;
 use crate::components::scheduler_picker::SchedulerPicker;
 use crate::components::share::Share;
@@ -31,6 +32,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     let on_action = Callback::from(move |action: Action| dispatch.dispatch(action));
     let on_select_example = on_action.reform(Action::SelectExample);
     let on_workload = on_action.reform(Action::SetWorkload);
+    let on_lang = on_action.reform(Action::SetLang);
     let on_scheduler = on_action.reform(Action::SetScheduler);
     let view = state.run().map(|run| run.view.clone());
     let exploring = matches!(state.exploration, Exploration::Running { .. });
@@ -59,6 +61,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             </div>
             <div class="program-row">
                 <ExamplePicker selected={state.example} on_select={on_select_example} />
+                <GoVersionPicker selected={state.lang} on_select={on_lang} />
                 if let (Example::Preset(strategy), false) = (state.example, state.embed) {
                     <WorkloadForm workload={state.workload} on_change={on_workload} />
                     <p class="when-to-use">{ strategy.when_to_use() }</p>

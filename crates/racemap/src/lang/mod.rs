@@ -6,4 +6,5 @@ pub mod lexer;
 pub mod lower;
 pub mod parser;
 pub mod token;
+pub mod version;
 pub use crate::types;

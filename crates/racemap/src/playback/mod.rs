@@ -31,7 +31,6 @@ pub mod view;
 pub mod words;
 
 use crate::bytecode::Program;
-use crate::compile::compile;
 use crate::diag::{Diagnostic, Span};
 use crate::rt::config::Config;
 use crate::rt::event::{Event, Gid};
@@ -66,7 +65,7 @@ pub enum SchedulerMode {
 }
 
 /// How to play a program.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlaybackConfig {
     /// Who makes automatic moves.
     pub scheduler: SchedulerMode,
@@ -76,6 +75,8 @@ pub struct PlaybackConfig {
     pub max_steps: u64,
     /// A checkpoint every this many steps (at least 1): the cost bound of one step back.
     pub checkpoint_interval: u64,
+    /// How the source is compiled (the Go language version).
+    pub compile: crate::compile::CompileOptions,
 }
 
 impl Default for PlaybackConfig {
@@ -85,6 +86,7 @@ impl Default for PlaybackConfig {
             race_detection: true,
             max_steps: 10_000,
             checkpoint_interval: 32,
+            compile: crate::compile::CompileOptions::default(),
         }
     }
 }
@@ -234,7 +236,11 @@ impl Playback {
     /// Compile `source` and stand at step 0 (main parked at its first visible operation).
     /// A bad program or a malformed schedule gives diagnostics.
     pub fn new(source: &str, config: PlaybackConfig) -> Result<Playback, Vec<Diagnostic>> {
-        let program = Rc::new(compile(source)?);
+        let program = Rc::new(crate::compile::compile_with(
+            source.as_bytes(),
+            crate::compile::DEFAULT_FILE_NAME,
+            &config.compile,
+        )?);
         let mut config = config;
         config.checkpoint_interval = config.checkpoint_interval.max(1);
         let replay = match &config.scheduler {

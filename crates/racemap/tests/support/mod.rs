@@ -316,7 +316,13 @@ impl Scheduler for FirstRunnable {
 
 /// Compile `source` as `prog.go`: the machine, or the diagnostics section.
 pub fn machine(source: &str) -> Result<Machine, Section> {
-    match racemap::compile::compile(source) {
+    machine_as(source, racemap::compile::LangVersion::DEFAULT)
+}
+
+/// [`machine`], compiled as the Go language version `lang`.
+pub fn machine_as(source: &str, lang: racemap::compile::LangVersion) -> Result<Machine, Section> {
+    let options = racemap::compile::CompileOptions { lang };
+    match racemap::compile::compile_with(source.as_bytes(), PROGRAM_FILE, &options) {
         Ok(p) => Ok(Machine::new(Rc::new(p), Config::default())),
         Err(d) => Err(diagnostics_section(&d, source)),
     }

@@ -53,6 +53,7 @@ pub use info::*;
 use crate::diag::{Diagnostic, Span};
 use crate::lang::ast;
 use crate::lang::ast::print::AstPrinter;
+use crate::lang::version::LangVersion;
 use crate::types::{Basic, TypeId, TypeKind, TypeTable};
 use scope::{FuncCtx, ObjState, Scope};
 use std::collections::BTreeMap;
@@ -66,29 +67,34 @@ pub struct Checked {
     pub types: TypeTable,
     /// Facts keyed by node id.
     pub info: Info,
+    /// The Go language version it was checked as (lowering follows its loop semantics).
+    pub lang: LangVersion,
 }
 
 /// Type-check a parsed file. Errors are not sorted: render them with `diag::render_all`, which
 /// sorts and truncates at `MAX_ERRORS`. Messages that refer to a second position (`other
 /// declaration of x`) need [`check_with_source`].
 pub fn check(file: &ast::File) -> Result<Checked, Vec<Diagnostic>> {
-    check_inner(file, None)
+    check_inner(file, None, LangVersion::DEFAULT)
 }
 
 /// Like [`check`], with the source map so that messages can name secondary positions as Go
 /// does (`x redeclared in this block` + `\tprog.go:4:6: other declaration of x`).
+/// The language version `lang` decides which builtins exist and whether `range` takes integers.
 pub fn check_with_source(
     file: &ast::File,
     map: &crate::diag::SourceMap,
+    lang: LangVersion,
 ) -> Result<Checked, Vec<Diagnostic>> {
-    check_inner(file, Some(map))
+    check_inner(file, Some(map), lang)
 }
 
 fn check_inner(
     file: &ast::File,
     map: Option<&crate::diag::SourceMap>,
+    lang: LangVersion,
 ) -> Result<Checked, Vec<Diagnostic>> {
-    let mut c = Checker::new(file);
+    let mut c = Checker::new(file, lang);
     c.source_map = map.cloned();
     c.check_file();
     if c.diags.is_empty() {
@@ -97,6 +103,7 @@ fn check_inner(
             file: file.clone(),
             types: c.types,
             info: c.info,
+            lang: c.lang,
         })
     } else {
         Err(c.diags)
@@ -149,6 +156,8 @@ impl Operand {
 pub(crate) struct Checker<'a> {
     /// The file being checked.
     pub file: &'a ast::File,
+    /// The Go language version the file is checked as.
+    pub lang: LangVersion,
     /// All types.
     pub types: TypeTable,
     /// The output being built.
@@ -197,10 +206,11 @@ pub(crate) struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
-    fn new(file: &'a ast::File) -> Checker<'a> {
+    fn new(file: &'a ast::File, lang: LangVersion) -> Checker<'a> {
         let types = TypeTable::new();
         let mut c = Checker {
             file,
+            lang,
             types,
             info: Info::default(),
             diags: Vec::new(),

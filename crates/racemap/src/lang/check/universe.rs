@@ -84,6 +84,9 @@ impl<'a> Checker<'a> {
             Append, Cap, Clear, Close, Copy, Delete, Len, Make, Max, Min, New, Panic, Print,
             Println, Recover,
         ] {
+            if matches!(b, Clear | Max | Min) && !self.lang.has_min_max_clear() {
+                continue;
+            }
             self.universe(b.name(), ObjectKind::Builtin(b));
         }
         // Library types.

@@ -65,6 +65,8 @@ pub(crate) struct Lowerer<'a> {
     pub diags: Vec<Diagnostic>,
     /// Counter naming synthetic wrapper functions.
     pub wrappers: u32,
+    /// The Go language version: whether loops declare their variables per iteration.
+    pub lang: crate::lang::version::LangVersion,
 }
 
 /// Lower a checked program. `source` is the text it was parsed from.
@@ -79,6 +81,7 @@ pub fn lower(checked: &Checked, source: &str, file_name: &str) -> Result<Program
         selects: Vec::new(),
         diags: Vec::new(),
         wrappers: 0,
+        lang: checked.lang,
     };
     let file = &checked.file;
 
