@@ -17,7 +17,7 @@ use yew::prelude::*;
 
 use crate::components::layout::Layout;
 use crate::components::toolbar::Toolbar;
-use crate::services::{explorer, hash};
+use crate::services::{embed_host, explorer, hash};
 use crate::state::{Action, Exploration, State};
 
 /// How long the state must stay unchanged before the URL hash is rewritten.
@@ -154,6 +154,18 @@ fn app() -> Html {
         use_effect_with(fragment.clone(), move |_| {
             let check = Timeout::new(FOCUS_CHECK_DELAY_MS, move || keep_focus(&root));
             move || drop(check)
+        });
+    }
+
+    // Embedded: the host page's `embed.js` sizes the iframe to the content.
+    {
+        let root = root.clone();
+        use_effect_with(state.embed, move |embed| {
+            let reporter = embed
+                .then(|| root.cast::<web_sys::Element>())
+                .flatten()
+                .and_then(embed_host::report_height);
+            move || drop(reporter)
         });
     }
 

@@ -9,8 +9,9 @@ use crate::components::example_picker::ExamplePicker;
 use crate::components::go_version_picker::GoVersionPicker;
 use crate::components::outcomes_panel::OutcomesPanel;
 use crate::components::scheduler_picker::SchedulerPicker;
-use crate::components::share::Share;
+use crate::components::share::{full_page_link, Share};
 use crate::components::workload_form::WorkloadForm;
+use crate::services::clipboard;
 use crate::state::{Action, Example, Exploration, SchedulerChoice, State};
 
 /// Properties of [`Toolbar`].
@@ -55,7 +56,16 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         <header class="toolbar">
             <div class="brand">
                 <h1 class="title">{ "racemap" }</h1>
-                if !state.embed {
+                if state.embed {
+                    <a
+                        class="open-full"
+                        href={full_page_link(&clipboard::page_base(), &props.hash)}
+                        target="_blank"
+                        rel="noopener"
+                    >
+                        { "Open in racemap ↗" }
+                    </a>
+                } else {
                     <p class="tagline">{ "Watch goroutines share a Go map, one step at a time." }</p>
                 }
             </div>
