@@ -437,6 +437,14 @@ test('compile errors are shown on their line, Go-style', async () => {
   const line4 = code.locator('li.line[data-line="4"]');
   assert.match(await line4.locator('.diag').innerText(), /^prog\.go:4:2: declared and not used: x$/);
   assert.ok(await button(page, 'Step').isDisabled());
+  // Beside the code (not a blank page): what Go racemap understands, open.
+  const help = region(page, 'It does not compile');
+  const codeBox = await code.boundingBox();
+  const helpBox = await help.boundingBox();
+  assert.ok(helpBox.x >= codeBox.x + codeBox.width - 1 && helpBox.y < codeBox.y + codeBox.height, 'beside the code');
+  const understood = help.locator('details.supported-go');
+  assert.equal(await understood.getAttribute('open'), '');
+  assert.match(await understood.innerText(), /What Go racemap understands[\s\S]*channels[\s\S]*sync\s+[\s\S]*Mutex\.Lock[\s\S]*Not yet: /);
   // Fixing it runs it.
   await button(page, 'Edit').click();
   await page.getByLabel('Go source').fill('package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("fixed")\n}\n');

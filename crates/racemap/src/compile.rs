@@ -137,3 +137,44 @@ mod tests {
         assert!(!race_as(LangVersion::GO1_22));
     }
 }
+
+#[cfg(test)]
+mod supported_tests {
+    //! The page's list of what racemap understands is true: each supported example compiles,
+    //! each unsupported one is refused with `racemap does not support`.
+
+    use super::*;
+    use crate::lang::supported::{SUPPORTED, UNSUPPORTED};
+
+    #[test]
+    fn every_supported_construct_compiles() {
+        for c in SUPPORTED {
+            if let Err(diags) = compile(&c.program()) {
+                let text =
+                    crate::diag::render_all(&diags, &SourceMap::new("prog.go", &c.program()));
+                panic!("{}: does not compile:\n{}\n{text}", c.name, c.program());
+            }
+        }
+    }
+
+    #[test]
+    fn every_unsupported_construct_is_refused_as_unsupported() {
+        for c in UNSUPPORTED {
+            match compile(&c.program()) {
+                Ok(_) => panic!(
+                    "{}: compiles, so it is supported now:\n{}",
+                    c.name,
+                    c.program()
+                ),
+                Err(diags) => assert!(
+                    diags
+                        .iter()
+                        .any(|d| d.message.starts_with("racemap does not support")),
+                    "{}: {:?}",
+                    c.name,
+                    diags.iter().map(|d| &d.message).collect::<Vec<_>>()
+                ),
+            }
+        }
+    }
+}

@@ -17,6 +17,7 @@ pub mod outcomes_panel;
 pub mod panel;
 pub mod scheduler_picker;
 pub mod share;
+pub mod supported_go;
 pub mod timeline_panel;
 pub mod toolbar;
 pub mod workload_form;

@@ -9,3 +9,50 @@ pub fn core_summary() -> String {
         racemap::diag::MAX_ERRORS
     )
 }
+
+/// The library racemap implements, by package: `("sync", ["Mutex.Lock", …])`, in the core's
+/// declaration order (methods named `Type.Method`).
+pub fn library_by_package() -> Vec<(&'static str, Vec<String>)> {
+    let mut packages: Vec<(&'static str, Vec<String>)> = Vec::new();
+    for f in racemap::library::LibFunc::ALL {
+        let go_name = f.go_name();
+        // `sync/atomic.(*Int32).Add`: the package is what precedes the first `.` after the
+        // last `/`; the builtin `error.Error` has none.
+        let slash = go_name.rfind('/').map_or(0, |i| i + 1);
+        let Some(dot) = go_name[slash..].find('.').map(|i| slash + i) else {
+            continue;
+        };
+        let (package, member) = (&go_name[..dot], &go_name[dot + 1..]);
+        if package == "error" {
+            continue;
+        }
+        let member = member.replace("(*", "").replace(')', "");
+        match packages.iter_mut().find(|(p, _)| *p == package) {
+            Some((_, members)) => members.push(member),
+            None => packages.push((package, vec![member])),
+        }
+    }
+    packages
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_library_is_listed_by_package_with_plain_method_names() {
+        let packages = library_by_package();
+        let members = |name: &str| {
+            packages
+                .iter()
+                .find(|(p, _)| *p == name)
+                .map(|(_, m)| m.clone())
+                .unwrap_or_default()
+        };
+        assert!(members("sync").contains(&"Mutex.Lock".to_string()));
+        assert!(members("sync/atomic").contains(&"Int32.Add".to_string()));
+        assert!(members("sync/atomic").contains(&"AddInt64".to_string()));
+        assert!(members("fmt").contains(&"Println".to_string()));
+        assert!(packages.iter().all(|(p, _)| *p != "error"));
+    }
+}
