@@ -157,6 +157,36 @@ pub enum SyncKind {
 }
 
 impl SyncKind {
+    /// Every kind, in declaration order (the order the checker declares the types in).
+    pub const ALL: &'static [SyncKind] = &[
+        SyncKind::Mutex,
+        SyncKind::RwMutex,
+        SyncKind::WaitGroup,
+        SyncKind::Once,
+        SyncKind::Map,
+        SyncKind::AtomicInt32,
+        SyncKind::AtomicInt64,
+        SyncKind::AtomicBool,
+    ];
+
+    /// The import path of the package declaring the type: `sync`, `sync/atomic`.
+    pub fn package_path(self) -> &'static str {
+        match self {
+            SyncKind::Mutex
+            | SyncKind::RwMutex
+            | SyncKind::WaitGroup
+            | SyncKind::Once
+            | SyncKind::Map => "sync",
+            SyncKind::AtomicInt32 | SyncKind::AtomicInt64 | SyncKind::AtomicBool => "sync/atomic",
+        }
+    }
+
+    /// The type's name in its package: `Mutex`, `RWMutex`, `Int32`.
+    pub fn type_name(self) -> &'static str {
+        let name = self.name();
+        &name[name.find('.').map_or(0, |dot| dot + 1)..]
+    }
+
     /// Qualified name as Go prints it with `%T`: `sync.Mutex`, `atomic.Int64`.
     pub fn name(self) -> &'static str {
         match self {

@@ -26,6 +26,7 @@
 
 use crate::bytecode::{LibFunc, Program};
 use crate::diag::Span;
+use crate::library::Owner;
 use crate::rt::chan::ChanObj;
 use crate::rt::config::{Config, LimitHit};
 use crate::rt::error::{DumpFrame, GoroutineDump, InternalError, RtError, RunError};
@@ -470,16 +471,9 @@ fn uses_fmt(program: &Program) -> bool {
         .iter()
         .flat_map(|f| f.code.iter())
         .any(|i| match i {
-            Instr::CallLib { func, .. } | Instr::DeferLib { func, .. } => matches!(
-                func,
-                LibFunc::FmtPrint
-                    | LibFunc::FmtPrintln
-                    | LibFunc::FmtPrintf
-                    | LibFunc::FmtSprint
-                    | LibFunc::FmtSprintln
-                    | LibFunc::FmtSprintf
-                    | LibFunc::FmtErrorf
-            ),
+            Instr::CallLib { func, .. } | Instr::DeferLib { func, .. } => {
+                func.spec().owner == Owner::Package("fmt")
+            }
             _ => false,
         })
 }
