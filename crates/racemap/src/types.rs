@@ -6,11 +6,10 @@
 //!
 //! Invariant: interning makes identical types share one id, so type identity is `==` on ids.
 
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Channel direction in a channel type.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ChanDir {
     /// `chan T`
     Both,
@@ -21,11 +20,11 @@ pub enum ChanDir {
 }
 
 /// Index of a type in its [`TypeTable`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct TypeId(pub u32);
 
 /// Predeclared basic types, including the untyped kinds of constants.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Basic {
     /// An error was reported; any operation is accepted silently to avoid cascades.
     Invalid,
@@ -136,7 +135,7 @@ impl Basic {
 
 /// The built-in opaque types of packages `sync` and `sync/atomic`. Their state lives in the
 /// runtime (`rt`); the checker knows their methods.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum SyncKind {
     /// `sync.Mutex`
     Mutex,
@@ -203,7 +202,7 @@ impl SyncKind {
 }
 
 /// One struct field.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Field {
     /// Field name (for an embedded field, the type's name).
     pub name: String,
@@ -214,7 +213,7 @@ pub struct Field {
 }
 
 /// A function signature.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Signature {
     /// Parameter types (the receiver is not included).
     pub params: Vec<TypeId>,
@@ -225,7 +224,7 @@ pub struct Signature {
 }
 
 /// The structure of a type.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum TypeKind {
     /// A predeclared type.
     Basic(Basic),
@@ -262,14 +261,13 @@ pub enum TypeKind {
 }
 
 /// All types of one program.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TypeTable {
     /// Structure of each type, indexed by [`TypeId`].
     kinds: Vec<TypeKind>,
     /// Underlying type of each named type (`None` until resolved, or for non-named types).
     underlying: Vec<Option<TypeId>>,
     /// Reverse index used for interning.
-    #[serde(skip)]
     index: BTreeMap<TypeKind, TypeId>,
 }
 
@@ -371,11 +369,6 @@ impl TypeTable {
     /// Never true for a table made by [`TypeTable::new`].
     pub fn is_empty(&self) -> bool {
         self.kinds.is_empty()
-    }
-
-    /// Rebuild the interning index after deserialization.
-    pub fn reindex(&mut self) {
-        self.index = self.kinds.iter().cloned().zip((0..).map(TypeId)).collect();
     }
 
     /// Go's spelling of a type, as compiler messages print it: `map[string]int`,
