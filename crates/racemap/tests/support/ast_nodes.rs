@@ -13,13 +13,20 @@ pub struct Node {
     pub span: Option<(u32, u32)>,
 }
 
+/// The `id` and `span` fields of one `{ … }` of the `Debug` text.
+#[derive(Default)]
+struct Fields {
+    id: Option<u32>,
+    span: Option<(u32, u32)>,
+}
+
 /// The tree's nodes (every struct with an `id: NodeId` field) and every `Span` in it, in the
 /// order `Debug` writes them.
 pub fn nodes_and_spans(file: &File) -> (Vec<Node>, Vec<(u32, u32)>) {
     let text = format!("{file:?}");
     let s = text.as_bytes();
     // One entry per open `{`: the id and span fields seen directly inside it.
-    let mut open: Vec<(Option<u32>, Option<(u32, u32)>)> = Vec::new();
+    let mut open: Vec<Fields> = Vec::new();
     let (mut nodes, mut spans) = (Vec::new(), Vec::new());
     let mut i = 0;
     while i < s.len() {
@@ -38,21 +45,21 @@ pub fn nodes_and_spans(file: &File) -> (Vec<Node>, Vec<(u32, u32)>) {
             spans.push((lo, hi));
             if s[..i].ends_with(b" span: ") {
                 if let Some(top) = open.last_mut() {
-                    top.1 = Some((lo, hi));
+                    top.span = Some((lo, hi));
                 }
             }
             i = s.len() - after.len();
         } else if let Some(after) = rest.strip_prefix(b" id: NodeId(") {
             let (id, after) = number(after);
             if let Some(top) = open.last_mut() {
-                top.0 = Some(id);
+                top.id = Some(id);
             }
             i = s.len() - after.len();
         } else {
             match s[i] {
-                b'{' => open.push((None, None)),
+                b'{' => open.push(Fields::default()),
                 b'}' => {
-                    if let Some((Some(id), span)) = open.pop() {
+                    if let Some(Fields { id: Some(id), span }) = open.pop() {
                         nodes.push(Node { id, span });
                     }
                 }
