@@ -2,32 +2,20 @@
 //! interface conversions, escapes and loop variables, closure names and captures, selections and
 //! call kinds. Each test dumps the facts lowering relies on in a readable form.
 
+mod support;
+
 use expect_test::{expect, Expect};
 use racemap::lang::check::{self, CallKind, ObjectKind, Selection};
 use racemap::lang::parser;
 use std::collections::BTreeMap;
 
-/// Map node ids to their source text by walking the serialized tree.
+/// Each node's span by its id.
 fn spans(file: &racemap::lang::ast::File) -> BTreeMap<u32, (u32, u32)> {
-    fn walk(v: &serde_json::Value, out: &mut BTreeMap<u32, (u32, u32)>) {
-        match v {
-            serde_json::Value::Object(m) => {
-                if let (Some(id), Some(span)) = (m.get("id"), m.get("span")) {
-                    if let (Some(id), Some(lo), Some(hi)) =
-                        (id.as_u64(), span["lo"].as_u64(), span["hi"].as_u64())
-                    {
-                        out.insert(id as u32, (lo as u32, hi as u32));
-                    }
-                }
-                m.values().for_each(|x| walk(x, out));
-            }
-            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
-            _ => {}
-        }
-    }
-    let mut out = BTreeMap::new();
-    walk(&serde_json::to_value(file).expect("serializable"), &mut out);
-    out
+    let (nodes, _) = support::ast_nodes::nodes_and_spans(file);
+    nodes
+        .into_iter()
+        .filter_map(|n| Some((n.id, n.span?)))
+        .collect()
 }
 
 fn dump(src: &str) -> String {

@@ -11,22 +11,21 @@ pub fn core_summary() -> String {
 }
 
 /// The library racemap implements, by package: `("sync", ["Mutex.Lock", …])`, in the core's
-/// declaration order (methods named `Type.Method`).
+/// table order (methods named `Type.Method`; methods of predeclared interfaces such as
+/// `error.Error` belong to no package and are left out).
 pub fn library_by_package() -> Vec<(&'static str, Vec<String>)> {
+    use racemap::library::{LibFunc, Owner};
     let mut packages: Vec<(&'static str, Vec<String>)> = Vec::new();
-    for f in racemap::library::LibFunc::ALL {
-        let go_name = f.go_name();
-        // `sync/atomic.(*Int32).Add`: the package is what precedes the first `.` after the
-        // last `/`; the builtin `error.Error` has none.
-        let slash = go_name.rfind('/').map_or(0, |i| i + 1);
-        let Some(dot) = go_name[slash..].find('.').map(|i| slash + i) else {
-            continue;
+    for f in LibFunc::ALL {
+        let spec = f.spec();
+        let (package, member) = match spec.owner {
+            Owner::Package(path) => (path, spec.name.to_string()),
+            Owner::Sync(kind) => (
+                kind.package_path(),
+                format!("{}.{}", kind.type_name(), spec.name),
+            ),
+            Owner::Interface(_) => continue,
         };
-        let (package, member) = (&go_name[..dot], &go_name[dot + 1..]);
-        if package == "error" {
-            continue;
-        }
-        let member = member.replace("(*", "").replace(')', "");
         match packages.iter_mut().find(|(p, _)| *p == package) {
             Some((_, members)) => members.push(member),
             None => packages.push((package, vec![member])),

@@ -417,7 +417,7 @@ pub enum Instr {
         argc: u32,
     },
     /// Call a library function; operands and results per [`LibFunc`]'s conventions.
-    /// Visible when [`lib_is_visible`]. `[a0, …, a_{argc-1}] → [r…]`.
+    /// Visible when [`LibFunc::is_visible`]. `[a0, …, a_{argc-1}] → [r…]`.
     CallLib {
         /// Which function.
         func: LibFunc,
@@ -449,7 +449,7 @@ impl Instr {
             | Instr::Close
             | Instr::Select(_)
             | Instr::PrintBuiltin { .. } => true,
-            Instr::CallLib { func, .. } => lib_is_visible(*func),
+            Instr::CallLib { func, .. } => func.is_visible(),
             _ => false,
         }
     }

@@ -11,7 +11,7 @@
 use super::dpor::{DporConfig, Search};
 use super::outcome::{ExploreResult, Outcome, SearchLimit};
 use crate::target::Target;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// A systematic exploration that runs a bounded number of steps per call to
 /// [`Explorer::advance`].
@@ -25,7 +25,7 @@ pub struct Explorer<T: Target> {
 
 /// Where a search stands: what the page shows while it runs, in the JSON shape
 /// `{"executions", "total_steps", "finished", "race", "deadlock", "outcomes": [...]}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ExploreProgress {
     /// Runs executed to their end so far.
     pub executions: u64,

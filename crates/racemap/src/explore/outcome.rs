@@ -2,11 +2,11 @@
 //! many runs produced it and the shortest schedule that did (replayable by the runner).
 
 use crate::sched::Schedule;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// One distinct outcome.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Outcome {
     /// What the program printed on stdout.
     pub stdout: String,
@@ -22,7 +22,7 @@ pub struct Outcome {
 
 /// What kept a search from covering every interleaving. Serialized as the name of the CLI
 /// option that sets it (`"max-executions"`), or `"sampling"` / `"unfinished"`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SearchLimit {
     /// The budget of complete executions (`--max-executions`) ran out.
@@ -51,7 +51,7 @@ impl SearchLimit {
 
 /// The result of an exploration, in the JSON shape
 /// `{"complete", "limit", "executions", "race", "deadlock", "outcomes": [...]}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ExploreResult {
     /// Every behaviour of the program is represented (the search ended without hitting a budget,
     /// a preemption bound or sampling). Always `limit.is_none()`.

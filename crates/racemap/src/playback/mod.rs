@@ -38,7 +38,7 @@ use crate::rt::machine::Machine;
 use crate::run::{step_limit_ending, Session};
 use crate::sched::{Choice, RandomScheduler, Schedule, Scheduler};
 use crate::target::{Ending, Target};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -46,7 +46,7 @@ use std::rc::Rc;
 pub use view::View;
 
 /// Who makes the automatic moves ([`Playback::step_auto`]).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum SchedulerMode {
     /// The user picks every move; an automatic move is the first runnable choice in the
     /// machine's order (the lowest goroutine).
@@ -92,7 +92,7 @@ impl Default for PlaybackConfig {
 }
 
 /// Why a stepping call did not move.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum StepError {
     /// The run has ended (exit, failure, deadlock, step limit).
     Ended,
@@ -107,7 +107,7 @@ pub enum StepError {
 }
 
 /// Where [`Playback::run_to_next_race_or_error`] stopped.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum RunStop {
     /// The last step found a data race.
     Race,
@@ -118,7 +118,7 @@ pub enum RunStop {
 }
 
 /// One move the user can make now.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ChoiceView {
     /// The move to pass to [`Playback::step`].
     pub choice: Choice,

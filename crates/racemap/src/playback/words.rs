@@ -311,17 +311,8 @@ fn lib_phrase(func: LibFunc, args: &[Value], names: &Names) -> String {
         OnceDo => format!("calls {recv}.Do"),
         FmtPrint | FmtPrintln | FmtPrintf => "prints".into(),
         TimeSleep => "sleeps".into(),
-        SyncMapLoad
-        | SyncMapStore
-        | SyncMapLoadOrStore
-        | SyncMapLoadAndDelete
-        | SyncMapDelete
-        | SyncMapRange
-        | SyncMapSwap
-        | SyncMapCompareAndSwap => {
-            let name = func.go_name();
-            let method = name.rsplit('.').next().unwrap_or(name);
-            format!("calls {recv}.{method}")
+        f if f.receiver() == Some(crate::types::SyncKind::Map) => {
+            format!("calls {recv}.{}", f.spec().name)
         }
         other => format!("calls {}", other.go_name()),
     }

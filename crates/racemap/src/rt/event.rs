@@ -10,13 +10,13 @@
 
 use crate::diag::Span;
 use crate::rt::value::{ChanId, FuncId, MapId, Pointer, Value};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::rc::Rc;
 
 /// A goroutine, by index into the machine's goroutine table (0 is `main`).
 ///
 /// Go numbers goroutines differently (`goroutine 1` is main); see `Machine::go_id`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Gid(pub u32);
 
 impl Gid {
@@ -41,7 +41,7 @@ pub type Stack = Rc<[StackFrame]>;
 /// A memory location as the race detector sees it. Struct fields and array/slice elements are
 /// separate locations; a map is one location (Go's detector treats every map operation as a read
 /// or write of the whole map, so different keys still race).
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Loc {
     /// A variable on the heap: an escaping local, a global, a field, an element.
     Heap(Pointer),

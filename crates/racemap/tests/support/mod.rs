@@ -16,6 +16,7 @@
 // Each test binary uses part of this module.
 #![allow(dead_code)]
 
+pub mod ast_nodes;
 pub mod go_reference;
 
 use racemap::diag::{render_all, Diagnostic, SourceMap};

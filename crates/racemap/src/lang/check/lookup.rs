@@ -5,6 +5,7 @@
 use crate::lang::ast::{self, ExprKind};
 use crate::lang::check::info::*;
 use crate::lang::check::{Checker, Operand};
+use crate::library::Owner;
 use crate::types::{TypeId, TypeKind};
 
 /// What a name found in a type is.
@@ -69,7 +70,7 @@ impl<'a> Checker<'a> {
                     }
                 }
                 if let TypeKind::Sync(kind) = self.types.under(base).clone() {
-                    if let Some((f, sig)) = self.lib_method(kind, name) {
+                    if let Some((f, sig)) = self.lib_method(Owner::Sync(kind), name) {
                         found.push(Found::Lib {
                             path: path.clone(),
                             func: f,
@@ -79,19 +80,16 @@ impl<'a> Checker<'a> {
                     }
                     continue;
                 }
-                if base == self.error_type && name == "Error" && !is_ptr {
-                    let sig = self.func_type(
-                        vec![],
-                        vec![crate::types::TypeTable::basic(crate::types::Basic::String)],
-                        false,
-                    );
-                    found.push(Found::Lib {
-                        path: path.clone(),
-                        func: LibFunc::ErrorError,
-                        sig,
-                        pointer_recv: false,
-                    });
-                    continue;
+                if base == self.error_type && !is_ptr {
+                    if let Some((func, sig)) = self.lib_method(Owner::Interface("error"), name) {
+                        found.push(Found::Lib {
+                            path: path.clone(),
+                            func,
+                            sig,
+                            pointer_recv: false,
+                        });
+                        continue;
+                    }
                 }
                 if let TypeKind::Struct(fields) = self.types.under(base).clone() {
                     for (i, f) in fields.iter().enumerate() {

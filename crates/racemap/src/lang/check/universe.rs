@@ -90,16 +90,8 @@ impl<'a> Checker<'a> {
             self.universe(b.name(), ObjectKind::Builtin(b));
         }
         // Library types.
-        for (path, name, kind) in [
-            ("sync", "Mutex", SyncKind::Mutex),
-            ("sync", "RWMutex", SyncKind::RwMutex),
-            ("sync", "WaitGroup", SyncKind::WaitGroup),
-            ("sync", "Once", SyncKind::Once),
-            ("sync", "Map", SyncKind::Map),
-            ("sync/atomic", "Int32", SyncKind::AtomicInt32),
-            ("sync/atomic", "Int64", SyncKind::AtomicInt64),
-            ("sync/atomic", "Bool", SyncKind::AtomicBool),
-        ] {
+        for &kind in SyncKind::ALL {
+            let (path, name) = (kind.package_path(), kind.type_name());
             let pkg = path.rsplit('/').next().unwrap_or(path);
             let named = self.types.new_named(name, pkg);
             let under = self.types.intern(TypeKind::Sync(kind));

@@ -9,7 +9,7 @@
 use super::func::FnCx;
 use super::place::strip_parens;
 use crate::bytecode::FuncId;
-use crate::bytecode::{lib_result_count, BinOp, Func, Instr, LibFunc, ResultSlot};
+use crate::bytecode::{BinOp, Func, Instr, LibFunc, ResultSlot};
 use crate::diag::Span;
 use crate::lang::ast::{Expr, ExprKind};
 use crate::lang::check::{Builtin, CallInfo, CallKind, Selection};
@@ -112,13 +112,7 @@ impl FnCx<'_, '_> {
         if info.spread {
             self.unsupported(span, format!("{}(xs...) with a spread slice", f.go_name()));
         }
-        let boxed_from = match f {
-            LibFunc::FmtPrint | LibFunc::FmtPrintln | LibFunc::FmtSprint | LibFunc::FmtSprintln => {
-                Some(0)
-            }
-            LibFunc::FmtPrintf | LibFunc::FmtSprintf | LibFunc::FmtErrorf => Some(1),
-            _ => None,
-        };
+        let boxed_from = f.boxed_args_from();
         if info.tuple_arg {
             if let Some(a) = args.first() {
                 let n = match self.lw.info.type_of(a.id).map(|t| self.under(t)) {
@@ -423,7 +417,7 @@ impl FnCx<'_, '_> {
                     &name,
                     argc,
                     vec![Instr::CallLib { func: f, argc }],
-                    lib_result_count(f),
+                    f.result_count(),
                     wrap_span,
                 );
                 // The closure must be below the arguments: move the arguments to temps.

@@ -184,7 +184,7 @@ impl Machine {
                     self.call_value(gid, func, args, FrameKind::Deferred)?;
                 }
                 Deferred::Lib { func, args } => {
-                    if crate::bytecode::lib_is_visible(func) {
+                    if func.is_visible() {
                         self.park(
                             gid,
                             Visible::Lib {
@@ -196,7 +196,7 @@ impl Machine {
                         );
                     } else {
                         self.lib_local(gid, func, args)?;
-                        let n = crate::bytecode::lib_result_count(func) as usize;
+                        let n = func.result_count() as usize;
                         self.popn(gid, n)?;
                     }
                 }

@@ -156,18 +156,14 @@ impl Machine {
         use LibFunc::*;
         let a1 = || arg(args, 1);
         let a2 = || arg(args, 2);
-        let b32 = matches!(
-            func,
-            AtomicAddInt32
-                | AtomicLoadInt32
-                | AtomicStoreInt32
-                | AtomicCompareAndSwapInt32
-                | AtomicInt32Add
-                | AtomicInt32Load
-                | AtomicInt32Store
-                | AtomicInt32Swap
-                | AtomicInt32CompareAndSwap
-        );
+        // 32-bit: a method of `atomic.Int32`, or a function on an `*int32`.
+        let b32 = func.receiver() == Some(crate::types::SyncKind::AtomicInt32)
+            || matches!(
+                func.spec().params.first(),
+                Some(crate::library::LibType::Pointer(
+                    crate::library::LibType::Basic(Basic::Int32)
+                ))
+            );
         let w = |i: i64| if b32 { wrap(i, Basic::Int32) } else { i };
         let slot = self.heap.get_mut(&p)?;
         let old = match slot {

@@ -3,6 +3,7 @@
 //! footprint (what a pending operation touches) the explorer uses to tell dependent steps apart.
 
 use super::*;
+use crate::library::Visibility;
 
 impl Machine {
     /// Whether `choice` is in [`Machine::runnable`], without building the whole list.
@@ -240,10 +241,10 @@ impl Machine {
                 PendingKind::Select
             }
             Visible::Lib { func, args, .. } => {
-                match func {
-                    LibFunc::FmtPrint | LibFunc::FmtPrintln | LibFunc::FmtPrintf => f.output = true,
-                    LibFunc::TimeSleep => {}
-                    _ => {
+                match func.spec().visibility {
+                    Visibility::Output => f.output = true,
+                    Visibility::Clock => {}
+                    Visibility::Object | Visibility::Local => {
                         if let Some(Value::Ptr(Some(p))) = args.first() {
                             f.sync.push(p.clone());
                         }

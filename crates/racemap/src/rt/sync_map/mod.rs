@@ -111,20 +111,9 @@ pub struct SyncMapState {
     pub entries: Vec<Entry>,
 }
 
-/// Whether a library function is a `sync.Map` method (the one list the VM and the
-/// scheduler's enabledness share).
+/// Whether a library function is a `sync.Map` method (its receiver, from the library table).
 pub fn is_sync_map_method(f: LibFunc) -> bool {
-    matches!(
-        f,
-        LibFunc::SyncMapLoad
-            | LibFunc::SyncMapStore
-            | LibFunc::SyncMapLoadOrStore
-            | LibFunc::SyncMapLoadAndDelete
-            | LibFunc::SyncMapDelete
-            | LibFunc::SyncMapSwap
-            | LibFunc::SyncMapCompareAndSwap
-            | LibFunc::SyncMapRange
-    )
+    f.receiver() == Some(crate::types::SyncKind::Map)
 }
 
 /// A `sync.Map` method call.
