@@ -19,7 +19,11 @@ use crate::tools::Toolchain;
 use crate::{cmd, repo_root, Error, Result};
 
 /// Runs per measurement; the best (least disturbed) wall time is reported.
-const RUNS: usize = 3;
+const RUNS: usize = 5;
+
+/// A program with nothing to explore: its wall time is racemap's process start-up, which the
+/// loom table subtracts (loom's models time themselves inside one process).
+const EMPTY_PROGRAM: &str = "package main\n\nfunc main() {}\n";
 
 /// The preset workload of the scale table: goroutines × operations each.
 const PRESET_GOROUTINES: u32 = 4;
@@ -89,17 +93,26 @@ pub fn run() -> Result {
         return Ok(());
     }
     let loom = loom_results(&toolchain, &bench, &target_dir)?;
+    let empty = scratch.join("empty.go");
+    std::fs::write(&empty, EMPTY_PROGRAM)
+        .map_err(|e| Error::new(format!("{}: {e}", empty.display())))?;
+    let start_up = explore(&racemap, &empty)?.best;
     println!("\n### racemap vs loom 0.7 on equal models\n");
+    println!(
+        "racemap: `racemap explore --json`, best of {RUNS}, minus its process start-up ({:.1} ms, \
+         the time of an empty program); loom: the model's own timing, in one process.\n",
+        start_up.as_secs_f64() * 1000.0
+    );
     println!("| model | racemap executions | racemap ms | loom executions | loom ms | racemap faster by |");
     println!("|---|---:|---:|---:|---:|---:|");
     for file in go_files(&bench.join("go-models"))? {
         let name = stem(&file);
         let ours = explore(&racemap, &file)?;
         let theirs = loom.iter().find(|(model, _, _)| *model == name);
-        let ms = ours.best.as_secs_f64() * 1000.0;
+        let ms = ours.best.saturating_sub(start_up).as_secs_f64() * 1000.0;
         match theirs {
             Some((_, executions, loom_ms)) => println!(
-                "| {name} | {}{} | {ms:.0} | {executions} | {loom_ms:.0} | {:.1}× |",
+                "| {name} | {}{} | {ms:.1} | {executions} | {loom_ms:.0} | {:.1}× |",
                 ours.executions,
                 if ours.complete { "" } else { " (incomplete)" },
                 loom_ms / ms.max(0.001)
