@@ -297,6 +297,11 @@ impl TypeTable {
         id
     }
 
+    /// The id of a type with this structure if the table has it (never adds one).
+    pub fn find(&self, kind: &TypeKind) -> Option<TypeId> {
+        self.index.get(kind).copied()
+    }
+
     /// A new named type whose underlying type is set later with [`TypeTable::set_underlying`].
     pub fn new_named(&mut self, name: &str, pkg: &str) -> TypeId {
         let decl = self.kinds.len() as u32;

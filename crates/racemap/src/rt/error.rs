@@ -149,6 +149,15 @@ impl RtError {
         RtError::runtime(format!("comparing uncomparable type {ty}"))
     }
 
+    /// `panic: value method main.T.M called using nil *T pointer` (runtime.panicwrap): a
+    /// value-receiver method reached through a nil pointer in an interface. `ty` is `main.T`.
+    pub fn nil_value_method(ty: &str, name: &str) -> RtError {
+        let base = ty.rsplit('.').next().unwrap_or(ty);
+        RtError::plain(&format!(
+            "value method {ty}.{name} called using nil *{base} pointer"
+        ))
+    }
+
     /// `panic: interface conversion: ...` (`what` is the rest of Go's message).
     pub fn interface_conversion(what: &str) -> RtError {
         RtError::plain(&format!("interface conversion: {what}"))

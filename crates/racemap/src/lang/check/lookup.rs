@@ -26,6 +26,13 @@ pub enum Found {
         sig: TypeId,
         pointer_recv: bool,
     },
+    /// A method of an interface type; `path` leads to the embedded interface field (empty for
+    /// a call on an interface value itself).
+    IfaceMethod {
+        path: Vec<FieldStep>,
+        iface: TypeId,
+        sig: TypeId,
+    },
     /// Several at the same depth.
     Ambiguous,
     /// Nothing.
@@ -79,18 +86,17 @@ impl<'a> Checker<'a> {
                     }
                     continue;
                 }
-                if base == self.error_type && name == "Error" && !is_ptr {
-                    let sig = self.func_type(
-                        vec![],
-                        vec![crate::types::TypeTable::basic(crate::types::Basic::String)],
-                        false,
-                    );
-                    found.push(Found::Lib {
-                        path: path.clone(),
-                        func: LibFunc::ErrorError,
-                        sig,
-                        pointer_recv: false,
-                    });
+                if let TypeKind::Interface(ms) = self.types.under(base) {
+                    // A pointer to an interface has no methods.
+                    if !is_ptr {
+                        if let Some((_, sig)) = ms.iter().find(|(n, _)| n == name) {
+                            found.push(Found::IfaceMethod {
+                                path: path.clone(),
+                                iface: base,
+                                sig: *sig,
+                            });
+                        }
+                    }
                     continue;
                 }
                 if let TypeKind::Struct(fields) = self.types.under(base).clone() {
@@ -183,16 +189,22 @@ impl<'a> Checker<'a> {
             return invalid;
         }
         match self.lookup_member(x.ty, &sel.name) {
+            Found::None if self.rejected_type(x.ty) => invalid,
             Found::None => {
                 let xs = self.expr_string(xe);
                 let ts = self.show(x.ty);
-                let what = "field or method";
+                let to_iface = match self.types.kind(x.ty) {
+                    TypeKind::Pointer(b) => self.is_interface(*b),
+                    _ => false,
+                };
+                let why = if to_iface {
+                    "is pointer to interface, not interface".to_string()
+                } else {
+                    format!("has no field or method {}", sel.name)
+                };
                 self.err(
                     sel.span,
-                    format!(
-                        "{xs}.{} undefined (type {ts} has no {what} {})",
-                        sel.name, sel.name
-                    ),
+                    format!("{xs}.{} undefined (type {ts} {why})", sel.name),
                 );
                 invalid
             }
@@ -239,6 +251,19 @@ impl<'a> Checker<'a> {
                     },
                 );
                 self.record_ident(sel, method, false);
+                Operand::value(sig)
+            }
+            Found::IfaceMethod { path, iface, sig } => {
+                self.info.selections.insert(
+                    e.id,
+                    Selection::IfaceMethod {
+                        name: sel.name.clone(),
+                        iface,
+                        sig,
+                        path,
+                        called,
+                    },
+                );
                 Operand::value(sig)
             }
             Found::Lib {

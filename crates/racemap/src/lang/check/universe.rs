@@ -104,6 +104,26 @@ impl<'a> Checker<'a> {
             self.lib_types
                 .insert((path.to_string(), name.to_string()), named);
         }
+        // Library interfaces: fmt.Stringer, sync.Locker.
+        let string_sig = self.func_type(vec![], vec![string], false);
+        let unit_sig = self.func_type(vec![], vec![], false);
+        for (path, name, methods) in [
+            ("fmt", "Stringer", vec![("String".to_string(), string_sig)]),
+            (
+                "sync",
+                "Locker",
+                vec![
+                    ("Lock".to_string(), unit_sig),
+                    ("Unlock".to_string(), unit_sig),
+                ],
+            ),
+        ] {
+            let named = self.types.new_named(name, path);
+            let under = self.types.intern(TypeKind::Interface(methods));
+            self.types.set_underlying(named, under);
+            self.lib_types
+                .insert((path.to_string(), name.to_string()), named);
+        }
         let duration = self.types.new_named("Duration", "time");
         self.types
             .set_underlying(duration, TypeTable::basic(Basic::Int64));

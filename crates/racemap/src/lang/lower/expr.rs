@@ -376,6 +376,18 @@ impl FnCx<'_, '_> {
                     }
                 }
             }
+            Some(Selection::IfaceMethod {
+                name,
+                iface,
+                sig,
+                path,
+                ..
+            }) => {
+                // A method value of an interface: bind the interface value to its thunk.
+                self.receiver(x, &path, RecvAdjust::None);
+                let thunk = self.lw.iface_thunk(iface, &name, sig, e.span);
+                self.emit_at(Instr::IfaceMethodValue { thunk }, e.span);
+            }
             Some(Selection::LibMethod { .. }) => {
                 self.unsupported(e.span, "method values of library types");
                 self.emit(Instr::Zero(Self::invalid()));

@@ -20,8 +20,9 @@
 //!
 //! Coverage: every statement kind but `goto`; `for`/`range` over ints, slices, arrays, array
 //! pointers, strings, maps and channels; expression and type switches (with `fallthrough`),
-//! `select`, labelled `break`/`continue`; closures, method values, variadic calls, `go`/`defer`
-//! of functions, methods, closures, library calls and `close`/`panic`/`print`/`delete`;
+//! `select`, labelled `break`/`continue`; closures, method values, variadic calls, interface
+//! method calls (`CallIface`) and method values (`thunk.rs`), `go`/`defer` of functions,
+//! methods, interface methods, closures, library calls and `close`/`panic`/`print`/`delete`;
 //! composite literals (keyed, elided, `&T{}`), conversions, comma-ok forms, named results.
 //! Not lowered (diagnosed): `min`/`max`, `clear` of a slice, spreading a slice into a
 //! library `...any` parameter (`fmt.Println(xs...)`), library functions and library methods
@@ -32,6 +33,7 @@ mod expr;
 mod func;
 mod place;
 mod stmt;
+mod thunk;
 
 #[cfg(test)]
 mod tests;
@@ -65,6 +67,8 @@ pub(crate) struct Lowerer<'a> {
     pub diags: Vec<Diagnostic>,
     /// Counter naming synthetic wrapper functions.
     pub wrappers: u32,
+    /// Interface method-value thunks made so far, by (interface type, method name).
+    pub thunks: BTreeMap<(crate::types::TypeId, String), FuncId>,
 }
 
 /// Lower a checked program. `source` is the text it was parsed from.
@@ -79,6 +83,7 @@ pub fn lower(checked: &Checked, source: &str, file_name: &str) -> Result<Program
         selects: Vec::new(),
         diags: Vec::new(),
         wrappers: 0,
+        thunks: BTreeMap::new(),
     };
     let file = &checked.file;
 

@@ -19,16 +19,13 @@ impl Machine {
                 // Go wraps the `%w` operand when it is a non-nil error.
                 let wrapped = wrapped_operand(&format)
                     .and_then(|i| args.get(i + 1))
-                    .filter(|v| matches!(v, Value::Iface(Some(b)) if b.0 == err_type))
+                    .filter(|v| matches!(v, Value::Iface(Some(b)) if self.has_method(b.0, "Error")))
                     .cloned()
                     .unwrap_or(Value::Iface(None));
                 vec![self.new_error(&msg, wrapped)?]
             }
             LibFunc::ErrorsNew => vec![self.new_error(&sarg(0)?, Value::Iface(None))?],
-            LibFunc::ErrorsUnwrap => match arg(&args, 0)? {
-                Value::Iface(None) => vec![Value::Iface(None)],
-                err => vec![self.error_parts(err)?.1],
-            },
+            LibFunc::ErrorsUnwrap => vec![self.unwrap_error(arg(&args, 0)?)?],
             LibFunc::ErrorsIs => {
                 let target = arg(&args, 1)?.clone();
                 let mut err = arg(&args, 0)?.clone();
@@ -45,7 +42,7 @@ impl Machine {
                     if err == nil {
                         break false;
                     }
-                    err = self.error_parts(&err)?.1;
+                    err = self.unwrap_error(&err)?;
                 };
                 vec![Value::Bool(found)]
             }
@@ -126,6 +123,32 @@ impl Machine {
         let obj = self.heap.alloc(&self.config, cell, None)?;
         let ptr = Value::Ptr(Some(Pointer::root(obj)));
         Ok(Value::Iface(Some(Box::new((self.program.error_type, ptr)))))
+    }
+
+    /// `errors.Unwrap(err)`: the wrapped error of a library error, the result of a user
+    /// type's `Unwrap() error` method (run on a scratch copy of the machine, as fmt runs
+    /// `String()`), else nil.
+    pub(super) fn unwrap_error(&self, err: &Value) -> R<Value> {
+        let nil = Value::Iface(None);
+        let Value::Iface(Some(b)) = err else {
+            return Ok(nil);
+        };
+        if b.0 == self.program.error_type {
+            return Ok(self.error_parts(err)?.1);
+        }
+        if !self.has_method(b.0, "Unwrap") {
+            return Ok(nil);
+        }
+        let super::dispatch::Dispatch::Func(func, recv) =
+            self.dispatch(b.0, b.1.clone(), "Unwrap")?
+        else {
+            return Ok(nil);
+        };
+        let mut scratch = self.clone();
+        Ok(match scratch.call_sync(func, vec![recv]) {
+            Some(mut out) if matches!(out.first(), Some(Value::Iface(_))) => out.swap_remove(0),
+            _ => nil,
+        })
     }
 
     /// The message (a `Value::Str`) and the wrapped error (nil for none) of a library error;

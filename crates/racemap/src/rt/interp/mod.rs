@@ -36,6 +36,7 @@ use std::rc::Rc;
 
 mod call;
 mod decode;
+mod dispatch;
 mod format;
 mod library;
 mod local;

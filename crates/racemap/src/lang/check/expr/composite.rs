@@ -68,7 +68,9 @@ impl<'a> Checker<'a> {
                 }
             },
         };
-        if t == self.invalid() {
+        // A named type whose declaration was rejected has an invalid underlying type: already
+        // reported there.
+        if t == self.invalid() || self.types.underlying(t) == self.invalid() {
             for kv in elts {
                 // still check values for undefined names
                 if !matches!(kv.value.kind, ExprKind::CompositeLit { ty: None, .. }) {
