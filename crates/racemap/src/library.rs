@@ -158,6 +158,23 @@ lib_funcs! {
     AtomicBoolLoad => method("sync/atomic.(*Bool).Load"),
     /// `(*atomic.Bool).Store(val bool)`
     AtomicBoolStore => method("sync/atomic.(*Bool).Store"),
+    /// `sync.NewCond(l Locker) *Cond`
+    SyncNewCond => function("sync.NewCond"),
+    /// `(*sync.Cond).Wait()`: lowering compiles it as a function of that name
+    /// (`rt::cond`); the VM never calls it natively.
+    CondWait => method("sync.(*Cond).Wait"),
+    /// `(*sync.Cond).Signal()`, called with a pointer to the Cond's notify list.
+    CondSignal => method("sync.(*Cond).Signal"),
+    /// `(*sync.Cond).Broadcast()`, called with a pointer to the Cond's notify list.
+    CondBroadcast => method("sync.(*Cond).Broadcast"),
+    /// `runtime_notifyListAdd(l *notifyList) uint32`: the ticket `Cond.Wait` takes.
+    NotifyListAdd => function("sync.runtime_notifyListAdd"),
+    /// `runtime_notifyListWait(l *notifyList, t uint32)`: `Cond.Wait` blocks until notified.
+    NotifyListWait => function("sync.runtime_notifyListWait"),
+    /// `runtime.Gosched()`
+    RuntimeGosched => function("runtime.Gosched"),
+    /// `runtime.NumGoroutine() int`
+    RuntimeNumGoroutine => function("runtime.NumGoroutine"),
     /// `error.Error() string`: the message of an error value (the only interface method call
     /// racemap supports; errors come from `errors.New`, `fmt.Errorf` and `strconv.Atoi`).
     ErrorError => method("error.Error"),

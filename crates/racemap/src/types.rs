@@ -154,6 +154,9 @@ pub enum SyncKind {
     AtomicInt64,
     /// `atomic.Bool`
     AtomicBool,
+    /// The notify list of a `sync.Cond` (its hidden field `notify`; the `Cond` itself is a
+    /// struct `{ L sync.Locker; notify }`).
+    CondNotify,
 }
 
 impl SyncKind {
@@ -168,6 +171,7 @@ impl SyncKind {
             SyncKind::AtomicInt32 => "atomic.Int32",
             SyncKind::AtomicInt64 => "atomic.Int64",
             SyncKind::AtomicBool => "atomic.Bool",
+            SyncKind::CondNotify => "sync.notifyList",
         }
     }
 }

@@ -302,6 +302,7 @@ pub fn lib_is_visible(f: LibFunc) -> bool {
             | StringsJoin
             | StringsSplit
             | ErrorError
+            | SyncNewCond
     )
 }
 
@@ -312,7 +313,8 @@ pub fn lib_result_count(f: LibFunc) -> u32 {
         FmtPrint | FmtPrintln | FmtPrintf | TimeSleep | AtomicStoreInt32 | AtomicStoreInt64
         | MutexLock | MutexUnlock | RwMutexLock | RwMutexUnlock | RwMutexRLock | RwMutexRUnlock
         | WaitGroupAdd | WaitGroupDone | WaitGroupWait | OnceDo | SyncMapStore | SyncMapDelete
-        | SyncMapRange | AtomicInt32Store | AtomicInt64Store | AtomicBoolStore => 0,
+        | SyncMapRange | AtomicInt32Store | AtomicInt64Store | AtomicBoolStore | CondWait
+        | CondSignal | CondBroadcast | NotifyListWait | RuntimeGosched => 0,
         StrconvAtoi | SyncMapLoad | SyncMapLoadOrStore | SyncMapLoadAndDelete | SyncMapSwap => 2,
         _ => 1,
     }

@@ -86,6 +86,24 @@ impl<'a> Checker<'a> {
                     }
                     continue;
                 }
+                if let Some((func, notify_step)) = self.cond_method(base, name) {
+                    let mut p = path.clone();
+                    if notify_step {
+                        // Signal and Broadcast take the notify list (field 1).
+                        p.push(FieldStep {
+                            index: 1,
+                            deref: is_ptr,
+                        });
+                    }
+                    let sig = self.func_type(vec![], vec![], false);
+                    found.push(Found::Lib {
+                        path: p,
+                        func,
+                        sig,
+                        pointer_recv: true,
+                    });
+                    continue;
+                }
                 if let TypeKind::Interface(ms) = self.types.under(base) {
                     // A pointer to an interface has no methods.
                     if !is_ptr {
@@ -129,6 +147,24 @@ impl<'a> Checker<'a> {
             level = next;
         }
         Found::None
+    }
+
+    /// A method of `sync.Cond` (`base` is `sync.Cond`): the library function and whether its
+    /// receiver is the Cond's notify list (`Signal`, `Broadcast`) rather than the Cond (`Wait`,
+    /// which lowering compiles as `sync.(*Cond).Wait`).
+    fn cond_method(&self, base: TypeId, name: &str) -> Option<(LibFunc, bool)> {
+        let cond = self
+            .lib_types
+            .get(&("sync".to_string(), "Cond".to_string()))?;
+        if *cond != base {
+            return None;
+        }
+        match name {
+            "Wait" => Some((LibFunc::CondWait, false)),
+            "Signal" => Some((LibFunc::CondSignal, true)),
+            "Broadcast" => Some((LibFunc::CondBroadcast, true)),
+            _ => None,
+        }
     }
 
     /// Check `x.sel`; `called` when it is the callee of a call.

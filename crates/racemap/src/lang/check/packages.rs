@@ -1,4 +1,4 @@
-//! The library packages racemap knows: `errors`, `fmt`, `sync`, `sync/atomic`, `time`,
+//! The library packages racemap knows: `errors`, `fmt`, `runtime`, `sync`, `sync/atomic`, `time`,
 //! `strconv`, `strings`, and the methods of their types. Each member is a [`LibFunc`] the VM implements
 //! natively, a constant (`time.Millisecond`), or a type (`sync.Mutex`).
 
@@ -17,6 +17,7 @@ pub const SUPPORTED_IMPORTS: &[&str] = &[
     "time",
     "strconv",
     "strings",
+    "runtime",
 ];
 
 impl<'a> Checker<'a> {
@@ -76,6 +77,14 @@ impl<'a> Checker<'a> {
             ("fmt", "Sprintln") => (FmtSprintln, vec![anys], vec![string], true),
             ("fmt", "Sprintf") => (FmtSprintf, vec![string, anys], vec![string], true),
             ("fmt", "Errorf") => (FmtErrorf, vec![string, anys], vec![error], true),
+            ("sync", "NewCond") => {
+                let locker = self.lib_types[&("sync".to_string(), "Locker".to_string())];
+                let cond = self.lib_types[&("sync".to_string(), "Cond".to_string())];
+                let p = self.ptr_to(cond);
+                (SyncNewCond, vec![locker], vec![p], false)
+            }
+            ("runtime", "Gosched") => (RuntimeGosched, vec![], vec![], false),
+            ("runtime", "NumGoroutine") => (RuntimeNumGoroutine, vec![], vec![int], false),
             ("errors", "New") => (ErrorsNew, vec![string], vec![error], false),
             ("errors", "Is") => (ErrorsIs, vec![error, error], vec![boolean], false),
             ("errors", "Unwrap") => (ErrorsUnwrap, vec![error], vec![error], false),

@@ -232,6 +232,22 @@ impl FnCx<'_, '_> {
                         self.emit(Instr::Zero(Self::invalid()));
                     }
                 }
+                if f == LibFunc::CondWait {
+                    // `c.Wait()` runs the compiled `sync.(*Cond).Wait` (rt::cond).
+                    let fid = self.lw.cond_wait_func(span);
+                    let call = Instr::Call { func: fid, argc: 1 };
+                    match (mode, wrap_name) {
+                        (CallMode::Now, _) => {
+                            self.emit_at(call, span);
+                        }
+                        (_, Some(name)) => {
+                            let w = self.wrapper(&name, 1, vec![call], 0, wrap_span);
+                            self.start_wrapper(w, 1, mode);
+                        }
+                        (_, None) => self.unsupported(span, "go/defer of this Wait"),
+                    }
+                    return;
+                }
                 let argc = self.push_lib_args(f, p.args, &p.info, span) + 1;
                 self.finish_lib(f, argc, span, mode, wrap_name, wrap_span);
             }

@@ -566,6 +566,10 @@ impl FnCx<'_, '_> {
                     n: elts.len() as u32,
                 });
             }
+            // `sync.Mutex{}` (the checker allows no elements): the zero value.
+            TypeKind::Sync(_) if elts.is_empty() => {
+                self.emit(Instr::Zero(ty));
+            }
             _ => {
                 self.unsupported(e.span, "this composite literal");
                 self.emit(Instr::Zero(Self::invalid()));

@@ -29,6 +29,7 @@
 //! used as values, `go`/`defer` of other builtins and of conversions.
 
 mod call;
+mod cond;
 mod expr;
 mod func;
 mod place;
@@ -69,6 +70,8 @@ pub(crate) struct Lowerer<'a> {
     pub wrappers: u32,
     /// Interface method-value thunks made so far, by (interface type, method name).
     pub thunks: BTreeMap<(crate::types::TypeId, String), FuncId>,
+    /// `sync.(*Cond).Wait`, once made.
+    pub cond_wait: Option<FuncId>,
 }
 
 /// Lower a checked program. `source` is the text it was parsed from.
@@ -84,6 +87,7 @@ pub fn lower(checked: &Checked, source: &str, file_name: &str) -> Result<Program
         diags: Vec::new(),
         wrappers: 0,
         thunks: BTreeMap::new(),
+        cond_wait: None,
     };
     let file = &checked.file;
 

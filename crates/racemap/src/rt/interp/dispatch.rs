@@ -19,6 +19,9 @@ pub(super) enum Dispatch {
     Func(FuncId, Value),
     /// `Error()` of a library error value (`errors.New`, `fmt.Errorf`): its message.
     LibErrorText(Value),
+    /// A method of a `sync`/`atomic` type (a `*sync.Mutex` as a `sync.Locker`) with the pointer
+    /// to its receiver.
+    Lib(LibFunc, Value),
 }
 
 /// A candidate receiver during the search.
@@ -62,6 +65,11 @@ impl Machine {
                     return Ok(Dispatch::Func(func, recv));
                 }
                 match (types.under(t), cand) {
+                    (TypeKind::Sync(kind), Cand::Ptr(_, p)) => {
+                        if let Some(f) = sync_method(*kind, name) {
+                            return Ok(Dispatch::Lib(f, Value::Ptr(p)));
+                        }
+                    }
                     (TypeKind::Interface(_), cand) => {
                         let inner = match cand {
                             Cand::Val(_, v) => v,
@@ -120,6 +128,8 @@ impl Machine {
                     return ptr || !pointer_recv;
                 }
                 match types.under(t) {
+                    // Methods of sync/atomic types have pointer receivers.
+                    TypeKind::Sync(kind) if sync_method(*kind, name).is_some() => return ptr,
                     TypeKind::Interface(ms) if ms.iter().any(|(n, _)| n == name) => return true,
                     TypeKind::Struct(fields) => {
                         next.extend(fields.iter().filter(|f| f.embedded).map(|f| f.ty));
@@ -147,4 +157,16 @@ impl Machine {
         // A value method is also listed under `*T` (with `deref_recv`); it was found above.
         (!m.deref_recv).then_some((m.func, true))
     }
+}
+
+/// The library method `name` of a sync/atomic type (`Lock` of `sync.Mutex`), by Go's runtime
+/// name (`sync.(*Mutex).Lock`, `sync/atomic.(*Int64).Add`).
+fn sync_method(kind: crate::types::SyncKind, name: &str) -> Option<LibFunc> {
+    let (pkg, ty) = kind.name().split_once('.')?;
+    let path = if pkg == "atomic" { "sync/atomic" } else { pkg };
+    let go_name = format!("{path}.(*{ty}).{name}");
+    LibFunc::ALL
+        .iter()
+        .copied()
+        .find(|f| f.is_method() && f.go_name() == go_name)
 }

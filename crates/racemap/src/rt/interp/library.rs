@@ -98,6 +98,16 @@ impl Machine {
                 let sl = self.new_slice(parts, n, crate::types::TypeTable::basic(Basic::String))?;
                 vec![Value::Slice(Some(sl))]
             }
+            LibFunc::SyncNewCond => {
+                // `&Cond{L: l}`: the Locker and a fresh notify list.
+                let l = arg(&args, 0)?.clone();
+                let notify = Value::Sync(Box::new(SyncState::zero(
+                    crate::types::SyncKind::CondNotify,
+                )));
+                let cell = Value::Struct(Box::new([l, notify]));
+                let obj = self.heap.alloc(&self.config, cell, None)?;
+                vec![Value::Ptr(Some(Pointer::root(obj)))]
+            }
             LibFunc::ErrorError => match args.first() {
                 Some(Value::Iface(Some(b))) if b.0 == err_type => {
                     vec![self.error_parts(&args[0])?.0]
@@ -483,6 +493,58 @@ impl Machine {
             | LibFunc::AtomicBoolStore => {
                 let p = ptr()?;
                 results = self.atomic(gid, func, p, &args)?;
+            }
+            LibFunc::NotifyListAdd
+            | LibFunc::NotifyListWait
+            | LibFunc::CondSignal
+            | LibFunc::CondBroadcast => {
+                let p = ptr()?;
+                let SyncState::CondNotify(s) = self.heap.sync_mut(&p)? else {
+                    return Err(RtError::nil_deref().into());
+                };
+                let kind = match func {
+                    LibFunc::NotifyListAdd => {
+                        let ticket = s.add();
+                        results.push(Value::Int(ticket as i64));
+                        CondOp::Enqueue { ticket }
+                    }
+                    LibFunc::NotifyListWait => {
+                        let ticket = int(arg(&args, 1)?)? as u64;
+                        s.wait(ticket)?;
+                        CondOp::Woken { ticket }
+                    }
+                    LibFunc::CondSignal => CondOp::Signal { woke: s.signal() },
+                    _ => CondOp::Broadcast {
+                        woke: s.broadcast(),
+                    },
+                };
+                self.emit(gid, Op::Cond { cond: p, kind }, Vec::new());
+            }
+            LibFunc::RuntimeGosched => {
+                self.emit(
+                    gid,
+                    Op::Runtime {
+                        call: "Gosched",
+                        result: None,
+                    },
+                    Vec::new(),
+                );
+            }
+            LibFunc::RuntimeNumGoroutine => {
+                let n = self
+                    .goroutines
+                    .iter()
+                    .filter(|g| g.status != GoStatus::Done)
+                    .count() as i64;
+                results.push(Value::Int(n));
+                self.emit(
+                    gid,
+                    Op::Runtime {
+                        call: "NumGoroutine",
+                        result: Some(n),
+                    },
+                    Vec::new(),
+                );
             }
             f if crate::rt::sync_map::is_sync_map_method(f) => {
                 return self.sync_map_call(gid, func, &args, push_results);

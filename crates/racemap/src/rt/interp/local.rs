@@ -480,6 +480,26 @@ impl Machine {
                         let (msg, _) = self.error_parts(&err)?;
                         self.push(gid, msg)?;
                     }
+                    dispatch::Dispatch::Lib(func, recv) => {
+                        let mut all = vec![recv];
+                        all.extend(args);
+                        if crate::bytecode::lib_is_visible(func) {
+                            // A `sync.Locker`'s Lock: park on it like a direct `mu.Lock()`.
+                            let span = self
+                                .goroutines
+                                .get(gid.0 as usize)
+                                .and_then(|g| g.frames.last())
+                                .map(|f| prog.func(f.func).span_at(f.pc.saturating_sub(1)));
+                            let v = Visible::Lib {
+                                func,
+                                args: all,
+                                push_results: true,
+                            };
+                            self.park(gid, v, span);
+                        } else {
+                            self.lib_local(gid, func, all)?;
+                        }
+                    }
                 }
             }
             Instr::IfaceMethodValue { thunk } => {

@@ -230,7 +230,7 @@ impl Machine {
             .find(|n| self.has_method(ty, n))?;
         let (func, recv) = match self.dispatch(ty, value.clone(), name).ok()? {
             super::dispatch::Dispatch::Func(func, recv) => (func, recv),
-            super::dispatch::Dispatch::LibErrorText(_) => return None,
+            _ => return None,
         };
         let mut scratch = self.clone();
         let out = scratch.call_sync(func, vec![recv])?;

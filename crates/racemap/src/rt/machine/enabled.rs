@@ -139,6 +139,12 @@ impl Machine {
                 (LibFunc::RwMutexLock, Some(SyncState::RwMutex(s))) => s.can_start_lock(),
                 (LibFunc::RwMutexRLock, Some(SyncState::RwMutex(s))) => s.can_rlock(),
                 (LibFunc::OnceDo, Some(SyncState::Once(s))) => s.can_start(),
+                (LibFunc::NotifyListWait, Some(SyncState::CondNotify(s))) => {
+                    match args.get(1).and_then(Value::as_int) {
+                        Some(t) => s.can_wait(t as u64),
+                        None => true,
+                    }
+                }
                 (f, Some(SyncState::Map(s))) if crate::rt::sync_map::is_sync_map_method(*f) => {
                     s.mu.can_lock()
                 }
@@ -166,6 +172,7 @@ impl Machine {
                 LibFunc::RwMutexRLock => WaitReason::RwMutexRLock,
                 LibFunc::WaitGroupWait => WaitReason::WaitGroupWait,
                 LibFunc::OnceDo => WaitReason::OnceDo,
+                LibFunc::NotifyListWait => WaitReason::CondWait,
                 _ => WaitReason::MutexLock,
             },
             _ => WaitReason::Select,

@@ -237,6 +237,8 @@ impl<'a> Checker<'a> {
                     self.assign_to(&kv.value, &mut v, vt, "map literal");
                 }
             }
+            // `sync.Mutex{}`, `atomic.Int64{}`: the zero value (their fields are unexported).
+            TypeKind::Sync(_) if elts.is_empty() => {}
             _ => {
                 let ts = self.show(t);
                 self.err(e.span, format!("invalid composite literal type {ts}"));

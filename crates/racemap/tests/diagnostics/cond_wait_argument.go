@@ -1,0 +1,8 @@
+package main
+
+import "sync"
+
+func main() {
+	c := sync.NewCond(&sync.Mutex{})
+	c.Wait(1)
+}
