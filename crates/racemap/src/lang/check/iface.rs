@@ -127,7 +127,11 @@ impl<'a> Checker<'a> {
                 sig,
                 ..
             } => {
-                if pointer_recv && !v_is_ptr && !path.iter().any(|s| s.deref) {
+                // Pointer methods are in the set of `*T`, and of `T` when they are promoted
+                // through an embedded pointer field.
+                let recv = self.type_after_path(v, &path);
+                let recv_is_ptr = matches!(self.types.kind(recv), TypeKind::Pointer(_));
+                if pointer_recv && !v_is_ptr && !recv_is_ptr {
                     return Err(Missing::PointerRecv(name.to_string()));
                 }
                 Ok(sig)

@@ -192,11 +192,7 @@ impl<'a> Checker<'a> {
                         _ => break,
                     }
                 }
-                if pointer {
-                    self.unsupported(fd.ty.span, "embedded pointer fields");
-                    bad = true;
-                    continue;
-                }
+                let _ = pointer;
                 let name = match &base.kind {
                     ExprKind::Ident(id) => id.name.clone(),
                     ExprKind::Selector { sel, .. } => sel.name.clone(),

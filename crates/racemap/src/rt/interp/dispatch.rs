@@ -87,7 +87,8 @@ impl Machine {
                             if !f.embedded {
                                 continue;
                             }
-                            next.push(match &cand {
+                            // The embedded field's value (or address, through a pointer).
+                            let field = match &cand {
                                 Cand::Val(_, Value::Struct(vs)) => match vs.get(i) {
                                     Some(fv) => Cand::Val(f.ty, fv.clone()),
                                     None => continue,
@@ -95,6 +96,16 @@ impl Machine {
                                 Cand::Ptr(_, Some(p)) => Cand::Ptr(f.ty, Some(p.child(i as u32))),
                                 Cand::Ptr(_, None) => return Err(RtError::nil_deref().into()),
                                 Cand::Val(_, other) => return Err(wrong_kind("a struct", other)),
+                            };
+                            // An embedded pointer `*S`: continue at the `S` it points to.
+                            next.push(match (types.kind(f.ty), field) {
+                                (TypeKind::Pointer(elem), Cand::Val(_, v)) => {
+                                    Cand::Ptr(*elem, ptr_of(v))
+                                }
+                                (TypeKind::Pointer(elem), Cand::Ptr(_, Some(p))) => {
+                                    Cand::Ptr(*elem, ptr_of(self.heap.load(&p)?))
+                                }
+                                (_, field) => field,
                             });
                         }
                     }
@@ -117,13 +128,14 @@ impl Machine {
             return name == "Error";
         }
         let types = &self.program.types;
-        let (mut level, ptr) = match types.kind(ty) {
-            TypeKind::Pointer(elem) => (vec![*elem], true),
-            _ => (vec![ty], false),
-        };
+        // (type, reached through a pointer)
+        let mut level = vec![match types.kind(ty) {
+            TypeKind::Pointer(elem) => (*elem, true),
+            _ => (ty, false),
+        }];
         for _depth in 0..16 {
             let mut next = Vec::new();
-            for t in level {
+            for (t, ptr) in level {
                 if let Some((_, pointer_recv)) = self.declared_method(t, name) {
                     return ptr || !pointer_recv;
                 }
@@ -132,7 +144,12 @@ impl Machine {
                     TypeKind::Sync(kind) if sync_method(*kind, name).is_some() => return ptr,
                     TypeKind::Interface(ms) if ms.iter().any(|(n, _)| n == name) => return true,
                     TypeKind::Struct(fields) => {
-                        next.extend(fields.iter().filter(|f| f.embedded).map(|f| f.ty));
+                        next.extend(fields.iter().filter(|f| f.embedded).map(|f| {
+                            match types.kind(f.ty) {
+                                TypeKind::Pointer(elem) => (*elem, true),
+                                _ => (f.ty, ptr),
+                            }
+                        }));
                     }
                     _ => {}
                 }
