@@ -52,6 +52,9 @@ lib_funcs! {
     ErrorsNew => function("errors.New"),
     /// `errors.Is(err, target error) bool`: `err` or an error it wraps is `target`.
     ErrorsIs => function("errors.Is"),
+    /// `errors.As(err error, target any) bool`: stores the first error in `err`'s chain that is
+    /// assignable to `*target` (a visible write of `*target`).
+    ErrorsAs => function("errors.As"),
     /// `errors.Unwrap(err error) error`: the error wrapped by `fmt.Errorf`'s `%w`, or nil.
     ErrorsUnwrap => function("errors.Unwrap"),
     /// `strconv.Itoa(int) string`

@@ -149,6 +149,11 @@ impl RtError {
         RtError::runtime(format!("comparing uncomparable type {ty}"))
     }
 
+    /// A library function's `panic(string)`: `panic: errors: target must be a non-nil pointer`.
+    pub fn library_panic(message: &str) -> RtError {
+        RtError::plain(message)
+    }
+
     /// `panic: value method main.T.M called using nil *T pointer` (runtime.panicwrap): a
     /// value-receiver method reached through a nil pointer in an interface. `ty` is `main.T`.
     pub fn nil_value_method(ty: &str, name: &str) -> RtError {

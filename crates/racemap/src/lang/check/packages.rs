@@ -87,6 +87,7 @@ impl<'a> Checker<'a> {
             ("runtime", "NumGoroutine") => (RuntimeNumGoroutine, vec![], vec![int], false),
             ("errors", "New") => (ErrorsNew, vec![string], vec![error], false),
             ("errors", "Is") => (ErrorsIs, vec![error, error], vec![boolean], false),
+            ("errors", "As") => (ErrorsAs, vec![error, any], vec![boolean], false),
             ("errors", "Unwrap") => (ErrorsUnwrap, vec![error], vec![error], false),
             ("strconv", "Itoa") => (StrconvItoa, vec![int], vec![string], false),
             ("strconv", "Atoi") => (StrconvAtoi, vec![string], vec![int, error], false),

@@ -161,6 +161,50 @@ impl Machine {
         })
     }
 
+    /// `errors.As(err, target)`: walks `err`'s chain (`unwrap_error`) for the first error whose
+    /// dynamic type is `*target`'s type (or implements it, for an interface), and stores it
+    /// into `*target` (a write event). Panics as Go's `errors.As` for a nil or non-pointer
+    /// target and for a `*target` that is neither an interface nor an error type.
+    fn errors_as(&mut self, gid: Gid, err: Value, target: &Value) -> R<bool> {
+        let not_pointer = || RtError::library_panic("errors: target must be a non-nil pointer");
+        let Value::Iface(Some(b)) = target else {
+            return Err(not_pointer().into());
+        };
+        let types = &self.program.types;
+        let (TypeKind::Pointer(elem), Value::Ptr(Some(p))) = (types.kind(b.0), &b.1) else {
+            return Err(not_pointer().into());
+        };
+        let (elem, p) = (*elem, p.clone());
+        let to_iface = matches!(types.under(elem), TypeKind::Interface(_));
+        if !to_iface && !self.has_method(elem, "Error") {
+            return Err(RtError::library_panic(
+                "errors: *target must be interface or implement error",
+            )
+            .into());
+        }
+        let mut e = err;
+        loop {
+            let Value::Iface(Some(b)) = &e else {
+                return Ok(false);
+            };
+            let value = if to_iface && self.type_matches(b.0, elem) {
+                Some(e.clone())
+            } else if b.0 == elem {
+                Some(b.1.clone())
+            } else {
+                None
+            };
+            if let Some(value) = value {
+                let mut eff = Vec::new();
+                self.leaf_locs(&p, &value, true, &mut eff);
+                self.heap.store(&p, value.clone())?;
+                self.emit(gid, Op::Store { ptr: p, value }, eff);
+                return Ok(true);
+            }
+            e = self.unwrap_error(&e)?;
+        }
+    }
+
     /// The message (a `Value::Str`) and the wrapped error (nil for none) of a library error;
     /// a nil error is Go's nil pointer dereference.
     pub(super) fn error_parts(&self, err: &Value) -> R<(Value, Value)> {
@@ -493,6 +537,10 @@ impl Machine {
             | LibFunc::AtomicBoolStore => {
                 let p = ptr()?;
                 results = self.atomic(gid, func, p, &args)?;
+            }
+            LibFunc::ErrorsAs => {
+                let found = self.errors_as(gid, arg(&args, 0)?.clone(), arg(&args, 1)?)?;
+                results.push(Value::Bool(found));
             }
             LibFunc::NotifyListAdd
             | LibFunc::NotifyListWait
