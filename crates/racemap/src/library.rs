@@ -174,6 +174,8 @@ lib_funcs! {
     NotifyListAdd => function("sync.runtime_notifyListAdd"),
     /// `runtime_notifyListWait(l *notifyList, t uint32)`: `Cond.Wait` blocks until notified.
     NotifyListWait => function("sync.runtime_notifyListWait"),
+    /// `runtime.Goexit()`: unwinds the calling goroutine through its deferred calls and ends it.
+    RuntimeGoexit => function("runtime.Goexit"),
     /// `runtime.Gosched()`
     RuntimeGosched => function("runtime.Gosched"),
     /// `runtime.NumGoroutine() int`

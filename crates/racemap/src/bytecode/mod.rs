@@ -303,6 +303,7 @@ pub fn lib_is_visible(f: LibFunc) -> bool {
             | StringsSplit
             | ErrorError
             | SyncNewCond
+            | RuntimeGoexit
     )
 }
 
@@ -314,7 +315,7 @@ pub fn lib_result_count(f: LibFunc) -> u32 {
         | MutexLock | MutexUnlock | RwMutexLock | RwMutexUnlock | RwMutexRLock | RwMutexRUnlock
         | WaitGroupAdd | WaitGroupDone | WaitGroupWait | OnceDo | SyncMapStore | SyncMapDelete
         | SyncMapRange | AtomicInt32Store | AtomicInt64Store | AtomicBoolStore | CondWait
-        | CondSignal | CondBroadcast | NotifyListWait | RuntimeGosched => 0,
+        | CondSignal | CondBroadcast | NotifyListWait | RuntimeGosched | RuntimeGoexit => 0,
         StrconvAtoi | SyncMapLoad | SyncMapLoadOrStore | SyncMapLoadAndDelete | SyncMapSwap => 2,
         _ => 1,
     }

@@ -213,6 +213,18 @@ impl RtError {
         RtError::fatal("all goroutines are asleep - deadlock!")
     }
 
+    /// `fatal error: no goroutines (main called runtime.Goexit) - deadlock!`: every goroutine
+    /// ended after main called `runtime.Goexit` (Go prints no goroutine then).
+    pub fn no_goroutines() -> RtError {
+        RtError::fatal("no goroutines (main called runtime.Goexit) - deadlock!")
+    }
+
+    /// The placeholder error of a `runtime.Goexit` unwinding (never printed: see
+    /// `Panicking::goexit`).
+    pub fn goexit() -> RtError {
+        RtError::plain("runtime.Goexit")
+    }
+
     /// `fatal error: stack overflow` (racemap's bound on call depth).
     pub fn stack_overflow() -> RtError {
         RtError::fatal("stack overflow")

@@ -83,6 +83,7 @@ impl<'a> Checker<'a> {
                 let p = self.ptr_to(cond);
                 (SyncNewCond, vec![locker], vec![p], false)
             }
+            ("runtime", "Goexit") => (RuntimeGoexit, vec![], vec![], false),
             ("runtime", "Gosched") => (RuntimeGosched, vec![], vec![], false),
             ("runtime", "NumGoroutine") => (RuntimeNumGoroutine, vec![], vec![int], false),
             ("errors", "New") => (ErrorsNew, vec![string], vec![error], false),

@@ -98,6 +98,10 @@ impl Machine {
                 let sl = self.new_slice(parts, n, crate::types::TypeTable::basic(Basic::String))?;
                 vec![Value::Slice(Some(sl))]
             }
+            LibFunc::RuntimeGoexit => {
+                self.start_goexit(gid);
+                Vec::new()
+            }
             LibFunc::SyncNewCond => {
                 // `&Cond{L: l}`: the Locker and a fresh notify list.
                 let l = arg(&args, 0)?.clone();

@@ -545,7 +545,7 @@ impl Machine {
                     .is_some_and(|f| f.kind == FrameKind::Deferred);
                 let mut out = Value::Iface(None);
                 if in_deferred {
-                    if let Some(p) = g.panicking.as_mut().filter(|p| !p.recovered) {
+                    if let Some(p) = g.panicking.as_mut().filter(|p| !p.recovered && !p.goexit) {
                         p.recovered = true;
                         out = match &p.error {
                             RtError::Panic { value, .. } => match value {

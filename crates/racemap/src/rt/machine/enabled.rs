@@ -42,7 +42,18 @@ impl Machine {
     /// After a step: if nothing can move, the program deadlocked.
     pub(crate) fn check_deadlock(&mut self) {
         if self.status == Status::Running && !self.any_runnable() {
-            self.fail(Gid::MAIN, RtError::deadlock(), Vec::new(), None);
+            // After main's runtime.Goexit, Go reports the deadlock differently when no
+            // goroutine is left at all.
+            let main_gone = self
+                .goroutines
+                .first()
+                .is_some_and(|g| g.status == GoStatus::Done);
+            let error = if main_gone && !self.goroutines.iter().any(|g| g.is_live()) {
+                RtError::no_goroutines()
+            } else {
+                RtError::deadlock()
+            };
+            self.fail(Gid::MAIN, error, Vec::new(), None);
         }
     }
 
