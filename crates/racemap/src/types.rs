@@ -153,10 +153,14 @@ pub enum SyncKind {
     AtomicInt64,
     /// `atomic.Bool`
     AtomicBool,
+    /// The notify list of a `sync.Cond` (its hidden field `notify`; the `Cond` itself is a
+    /// struct `{ L sync.Locker; notify }`).
+    CondNotify,
 }
 
 impl SyncKind {
-    /// Every kind, in declaration order (the order the checker declares the types in).
+    /// Every kind a program can name, in declaration order (the order the checker declares the
+    /// types in); not the hidden [`SyncKind::CondNotify`], a field of `sync.Cond`.
     pub const ALL: &'static [SyncKind] = &[
         SyncKind::Mutex,
         SyncKind::RwMutex,
@@ -175,7 +179,8 @@ impl SyncKind {
             | SyncKind::RwMutex
             | SyncKind::WaitGroup
             | SyncKind::Once
-            | SyncKind::Map => "sync",
+            | SyncKind::Map
+            | SyncKind::CondNotify => "sync",
             SyncKind::AtomicInt32 | SyncKind::AtomicInt64 | SyncKind::AtomicBool => "sync/atomic",
         }
     }
@@ -197,6 +202,7 @@ impl SyncKind {
             SyncKind::AtomicInt32 => "atomic.Int32",
             SyncKind::AtomicInt64 => "atomic.Int64",
             SyncKind::AtomicBool => "atomic.Bool",
+            SyncKind::CondNotify => "sync.notifyList",
         }
     }
 }
@@ -323,6 +329,11 @@ impl TypeTable {
         self.underlying.push(None);
         self.index.insert(kind, id);
         id
+    }
+
+    /// The id of a type with this structure if the table has it (never adds one).
+    pub fn find(&self, kind: &TypeKind) -> Option<TypeId> {
+        self.index.get(kind).copied()
     }
 
     /// A new named type whose underlying type is set later with [`TypeTable::set_underlying`].

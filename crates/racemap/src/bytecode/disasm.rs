@@ -130,6 +130,13 @@ impl Program {
                     .map(|s| &**s)
                     .unwrap_or("?")
             ),
+            Instr::IfaceMethodValue { thunk } => format!(
+                "IfaceMethodValue {}",
+                self.funcs
+                    .get(thunk.0 as usize)
+                    .map(|f| &*f.name)
+                    .unwrap_or("?")
+            ),
             Instr::MakeChan { elem } => format!("MakeChan {}", ty(elem)),
             Instr::Recv { elem, comma_ok } => {
                 format!("Recv {}{}", ty(elem), if *comma_ok { " ok" } else { "" })

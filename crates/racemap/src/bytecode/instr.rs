@@ -329,6 +329,15 @@ pub enum Instr {
         /// Number of results.
         results: u32,
     },
+    /// A method value `i.M` of an interface value (also how `go`/`defer i.M()` evaluate
+    /// their function): `thunk` (Go's `main.I.M-fm`, whose parameter 0 is the interface and
+    /// whose body is a [`Instr::CallIface`]) with the interface value bound, so the dynamic
+    /// method runs, and a value receiver is copied, when the func value is called, as in Go.
+    /// Not visible. `[iface] → [func]`. Panics: nil pointer dereference on a nil interface.
+    IfaceMethodValue {
+        /// The thunk.
+        thunk: FuncId,
+    },
     /// Push captured pointer `i` of the running closure. Not visible. `[] → [ptr]`.
     Capture(u32),
     /// `go f(args)`: start a goroutine running the function value with the (already

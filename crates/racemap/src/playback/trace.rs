@@ -150,6 +150,8 @@ pub fn op_phrase(op: &Op, go_id: &dyn Fn(crate::rt::event::Gid) -> u64) -> Strin
             format!("skips Once {} (already done)", pointer_name(once))
         }
         Op::OnceDone { once } => format!("completes Once {}", pointer_name(once)),
+        Op::Runtime { call, result } => runtime_words(call, *result),
+        Op::Cond { cond, kind } => format!("Cond {}: {}", pointer_name(cond), cond_words(*kind)),
         Op::SyncMap { map, step } => format!("sync.Map {}: {step}", pointer_name(map)),
         Op::Atomic { ptr, name, value } => {
             format!(
@@ -207,6 +209,26 @@ pub fn trace(program: &Rc<Program>, config: Config, schedule: &Schedule) -> Vec<
             )
         })
         .collect()
+}
+
+/// A `sync.Cond` step in words: `Wait takes ticket 0`, `Signal wakes a waiter`.
+pub fn cond_words(kind: crate::rt::event::CondOp) -> String {
+    use crate::rt::event::CondOp;
+    match kind {
+        CondOp::Enqueue { ticket } => format!("Wait takes ticket {ticket}"),
+        CondOp::Woken { ticket } => format!("Wait (ticket {ticket}) is notified"),
+        CondOp::Signal { woke: true } => "Signal notifies a waiter".to_string(),
+        CondOp::Signal { woke: false } => "Signal finds no waiter".to_string(),
+        CondOp::Broadcast { woke } => format!("Broadcast notifies {woke} waiter(s)"),
+    }
+}
+
+/// `runtime.Gosched()` / `runtime.NumGoroutine()` in words.
+pub fn runtime_words(call: &str, result: Option<i64>) -> String {
+    match result {
+        Some(n) => format!("calls runtime.{call}() = {n}"),
+        None => format!("calls runtime.{call}()"),
+    }
 }
 
 #[cfg(test)]

@@ -150,6 +150,12 @@ pub fn step_phrase(
             format!("skips {}.Do (already done)", names.pointer(once))
         }
         Op::OnceDone { once } => format!("completes {}.Do", names.pointer(once)),
+        Op::Runtime { call, result } => crate::playback::trace::runtime_words(call, *result),
+        Op::Cond { cond, kind } => format!(
+            "{}: {}",
+            names.pointer(cond),
+            crate::playback::trace::cond_words(*kind)
+        ),
         Op::SyncMap { map, step } => format!("{}: {step}", names.pointer(map)),
         Op::Atomic { ptr, name, value } => format!(
             "atomic {name} on {} → {}",

@@ -283,6 +283,10 @@ pub struct Panicking {
     /// How many frames the panic has not unwound yet: frames at this index or above (deferred
     /// calls and the functions they call) return normally to their caller.
     pub unwinding_below: usize,
+    /// Not a panic: `runtime.Goexit` unwinding the goroutine. `recover` returns nil and does not
+    /// stop it; when every frame is unwound the goroutine ends normally (main's end does not end
+    /// the program).
+    pub goexit: bool,
 }
 
 /// A goroutine.

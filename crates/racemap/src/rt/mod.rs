@@ -5,6 +5,7 @@
 
 pub mod atomic;
 pub mod chan;
+pub mod cond;
 pub mod config;
 pub mod error;
 pub mod event;

@@ -13,18 +13,22 @@
 //!
 //! An operand of `Invalid` type never produces further errors, so one mistake gives one message.
 //!
-//! Supported: package `main` in one file; imports `errors`, `fmt`, `sync`, `sync/atomic`, `time`,
-//! `strconv`, `strings` (the members listed in `packages.rs`); all basic types except complex;
-//! named types, structs (embedding by value, promotion), pointers, arrays, slices, maps,
-//! channels with directions, function types and closures, `any` and `error`; methods with value
-//! and pointer receivers (auto `&`/`*`), method values; constants with `iota`, untyped constant
-//! arithmetic (`i128`/`f64`); every statement except `goto`; Go 1.22 range-over-int and
-//! per-iteration loop variables; the builtins of `universe.rs`; Go's package initialization order.
+//! Supported: package `main` in one file; imports `errors`, `fmt`, `runtime`, `sync`,
+//! `sync/atomic`, `time`, `strconv`, `strings` (the members listed in `packages.rs`); all basic
+//! types except complex; named types, structs (embedding by value and by pointer, promotion),
+//! pointers, arrays, slices, maps, channels with directions, function types and closures;
+//! interfaces with methods (`iface.rs`: embedding, method sets, implicit satisfaction with
+//! go/types' reasons), `any`, `error`, `fmt.Stringer` and `sync.Locker`; methods with value and
+//! pointer receivers (auto `&`/`*`), method values (also of interfaces); constants with `iota`,
+//! untyped constant arithmetic (`i128`/`f64`); every statement except `goto`; Go 1.22
+//! range-over-int and per-iteration loop variables; the builtins of `universe.rs`; Go's package
+//! initialization order.
 //!
-//! Rejected with `racemap does not support ...`: other imports, dot imports, generics, interfaces
-//! with methods (other than `error`), user types implementing `error`, method expressions,
-//! embedded pointer fields, complex numbers, `goto`, range over functions, library
-//! members not in `packages.rs` (e.g. `time.After`, `strings.Fields`).
+//! Rejected with `racemap does not support ...`: other imports, dot imports, generics,
+//! interfaces with type constraints, method expressions, complex numbers, `goto`, range over
+//! functions, library members not in `packages.rs` (e.g. `time.After`, `strings.Fields`). A
+//! rejected type declaration leaves its type's underlying type invalid, and uses of such a type
+//! report nothing more.
 
 /// Constant arithmetic and representability.
 pub mod constant;
@@ -42,6 +46,7 @@ mod call;
 mod decl;
 mod escape;
 mod expr;
+mod iface;
 mod lookup;
 mod returns;
 mod scope;

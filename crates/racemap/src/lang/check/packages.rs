@@ -1,5 +1,5 @@
-//! The library packages racemap knows: `errors`, `fmt`, `sync`, `sync/atomic`, `time`,
-//! `strconv`, `strings`, and the methods of their types. Each member is a [`LibFunc`] the VM
+//! The library packages racemap knows: `errors`, `fmt`, `runtime`, `sync`, `sync/atomic`,
+//! `time`, `strconv`, `strings`, and the methods of their types. Each member is a [`LibFunc`] the VM
 //! implements natively (its signature comes from its row of `library.rs`'s table), a constant
 //! (`time.Millisecond`), or a type (`sync.Mutex`).
 
@@ -18,6 +18,7 @@ pub const SUPPORTED_IMPORTS: &[&str] = &[
     "time",
     "strconv",
     "strings",
+    "runtime",
 ];
 
 impl<'a> Checker<'a> {
@@ -160,6 +161,7 @@ mod tests {
             errors.New func(string) error
             errors.Is func(error, error) bool
             errors.Unwrap func(error) error
+            errors.As func(error, interface {}) bool
             strconv.Itoa func(int) string
             strconv.Atoi func(string) (int, error)
             strings.Contains func(string, string) bool
@@ -213,6 +215,15 @@ mod tests {
             sync/atomic.(*Bool).Load func() bool
             sync/atomic.(*Bool).Store func(bool)
             error.Error func() string
+            sync.NewCond func(sync.Locker) *sync.Cond
+            sync.(*Cond).Wait func()
+            sync.(*Cond).Signal func()
+            sync.(*Cond).Broadcast func()
+            sync.runtime_notifyListAdd func() int
+            sync.runtime_notifyListWait func()
+            runtime.Goexit func()
+            runtime.Gosched func()
+            runtime.NumGoroutine func() int
         "#]]
         .assert_eq(&lines.concat());
     }

@@ -20,18 +20,21 @@
 //!
 //! Coverage: every statement kind but `goto`; `for`/`range` over ints, slices, arrays, array
 //! pointers, strings, maps and channels; expression and type switches (with `fallthrough`),
-//! `select`, labelled `break`/`continue`; closures, method values, variadic calls, `go`/`defer`
-//! of functions, methods, closures, library calls and `close`/`panic`/`print`/`delete`;
+//! `select`, labelled `break`/`continue`; closures, method values, variadic calls, interface
+//! method calls (`CallIface`) and method values (`thunk.rs`), `go`/`defer` of functions,
+//! methods, interface methods, closures, library calls and `close`/`panic`/`print`/`delete`;
 //! composite literals (keyed, elided, `&T{}`), conversions, comma-ok forms, named results.
 //! Not lowered (diagnosed): `min`/`max`, `clear` of a slice, spreading a slice into a
 //! library `...any` parameter (`fmt.Println(xs...)`), library functions and library methods
 //! used as values, `go`/`defer` of other builtins and of conversions.
 
 mod call;
+mod cond;
 mod expr;
 mod func;
 mod place;
 mod stmt;
+mod thunk;
 
 #[cfg(test)]
 mod tests;
@@ -67,6 +70,10 @@ pub(crate) struct Lowerer<'a> {
     pub wrappers: u32,
     /// The Go language version: whether loops declare their variables per iteration.
     pub lang: crate::lang::version::LangVersion,
+    /// Interface method-value thunks made so far, by (interface type, method name).
+    pub thunks: BTreeMap<(crate::types::TypeId, String), FuncId>,
+    /// `sync.(*Cond).Wait`, once made.
+    pub cond_wait: Option<FuncId>,
 }
 
 /// Lower a checked program. `source` is the text it was parsed from.
@@ -82,6 +89,8 @@ pub fn lower(checked: &Checked, source: &str, file_name: &str) -> Result<Program
         diags: Vec::new(),
         wrappers: 0,
         lang: checked.lang,
+        thunks: BTreeMap::new(),
+        cond_wait: None,
     };
     let file = &checked.file;
 

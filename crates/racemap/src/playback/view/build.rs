@@ -152,6 +152,16 @@ pub fn build(p: &Playback) -> View {
                 kind: "atomic.Bool".into(),
                 state: v.to_string(),
             }),
+            SyncState::CondNotify(c) => other_sync.push(OtherSyncInfo {
+                name,
+                kind: "Cond".into(),
+                state: format!(
+                    "{} waiting, tickets taken {}, notified {}",
+                    c.waiting(),
+                    c.wait,
+                    c.notify
+                ),
+            }),
         }
     }
 

@@ -22,7 +22,7 @@
 use crate::bytecode::{BinOp, Instr, LibFunc, SelectCase};
 use crate::rt::config::LimitHit;
 use crate::rt::error::{InternalError, RtError};
-use crate::rt::event::{Effect, Gid, Loc, LockOp, Op};
+use crate::rt::event::{CondOp, Effect, Gid, Loc, LockOp, Op};
 use crate::rt::goroutine::{
     Deferred, Frame, FrameKind, GoStatus, Panicking, SelectArm, SyncMapInFlight, Visible,
 };
@@ -36,6 +36,7 @@ use std::rc::Rc;
 
 mod call;
 mod decode;
+mod dispatch;
 mod format;
 mod library;
 mod local;

@@ -43,7 +43,18 @@ impl Machine {
     /// After a step: if nothing can move, the program deadlocked.
     pub(crate) fn check_deadlock(&mut self) {
         if self.status == Status::Running && !self.any_runnable() {
-            self.fail(Gid::MAIN, RtError::deadlock(), Vec::new(), None);
+            // After main's runtime.Goexit, Go reports the deadlock differently when no
+            // goroutine is left at all.
+            let main_gone = self
+                .goroutines
+                .first()
+                .is_some_and(|g| g.status == GoStatus::Done);
+            let error = if main_gone && !self.goroutines.iter().any(|g| g.is_live()) {
+                RtError::no_goroutines()
+            } else {
+                RtError::deadlock()
+            };
+            self.fail(Gid::MAIN, error, Vec::new(), None);
         }
     }
 
@@ -140,6 +151,12 @@ impl Machine {
                 (LibFunc::RwMutexLock, Some(SyncState::RwMutex(s))) => s.can_start_lock(),
                 (LibFunc::RwMutexRLock, Some(SyncState::RwMutex(s))) => s.can_rlock(),
                 (LibFunc::OnceDo, Some(SyncState::Once(s))) => s.can_start(),
+                (LibFunc::NotifyListWait, Some(SyncState::CondNotify(s))) => {
+                    match args.get(1).and_then(Value::as_int) {
+                        Some(t) => s.can_wait(t as u64),
+                        None => true,
+                    }
+                }
                 (f, Some(SyncState::Map(s))) if crate::rt::sync_map::is_sync_map_method(*f) => {
                     s.mu.can_lock()
                 }
@@ -167,6 +184,7 @@ impl Machine {
                 LibFunc::RwMutexRLock => WaitReason::RwMutexRLock,
                 LibFunc::WaitGroupWait => WaitReason::WaitGroupWait,
                 LibFunc::OnceDo => WaitReason::OnceDo,
+                LibFunc::NotifyListWait => WaitReason::CondWait,
                 _ => WaitReason::MutexLock,
             },
             _ => WaitReason::Select,
@@ -244,7 +262,7 @@ impl Machine {
                 match func.spec().visibility {
                     Visibility::Output => f.output = true,
                     Visibility::Clock => {}
-                    Visibility::Object | Visibility::Local => {
+                    Visibility::Object | Visibility::Local | Visibility::Scheduler => {
                         if let Some(Value::Ptr(Some(p))) = args.first() {
                             f.sync.push(p.clone());
                         }
