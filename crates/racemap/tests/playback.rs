@@ -532,7 +532,7 @@ fn announcements_read_the_crash_schedule_aloud() {
         10: goroutine 7 reads m
         11: goroutine 7 reads m["k1"]; data race on m between goroutine 7 and goroutine 6
         12: goroutine 7 reads m
-        13: goroutine 7 stops the program: fatal error: concurrent map writes"#]]
+        13: goroutine 7 tries to write m["k0"]; goroutine 7 stops the program: fatal error: concurrent map writes"#]]
     .assert_eq(&lines.join("\n"));
 }
 

@@ -128,21 +128,6 @@ pub enum Instr {
     /// was cleared meanwhile; clear it). `[map, key, v] → []`.
     /// Panics: `panic: assignment to entry in nil map`.
     MapSet,
-    /// `m[k] op= v`, `m[k]++` (`Add`, v = 1), `m[k]--` (`Sub`, v = 1): Go compiles these to a
-    /// single `mapassign`, so this is **one map write, two steps** like [`Instr::MapSet`] (begin:
-    /// flag check + set; end: the old element, or the zero value of `elem` when absent, is
-    /// combined as `old op v` in basic type `ty` (`String` + `Add` concatenates), stored, flag
-    /// check + clear). There is no separate map read, so a concurrent writer can only cause
-    /// `concurrent map writes`. `v` is evaluated before the instruction. `[map, key, v] → []`.
-    /// Panics: `assignment to entry in nil map`; `integer divide by zero`.
-    MapUpdate {
-        /// The operator.
-        op: BinOp,
-        /// Basic type of the element (the arithmetic's width and signedness).
-        ty: Basic,
-        /// Element type, for the zero value of a missing key.
-        elem: TypeId,
-    },
     /// `delete(m, k)`. **Visible, two steps** like [`Instr::MapSet`]. A nil map is a no-op
     /// (still one visible step). `[map, key] → []`.
     MapDelete,
@@ -435,7 +420,6 @@ impl Instr {
             | Instr::Store
             | Instr::MapGet { .. }
             | Instr::MapSet
-            | Instr::MapUpdate { .. }
             | Instr::MapDelete
             | Instr::MapClear
             | Instr::MapLen

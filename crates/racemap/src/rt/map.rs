@@ -66,6 +66,17 @@ pub struct MapWriter {
     pub mutation: MapMutation,
 }
 
+/// One entry of a map.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapEntry {
+    /// The key as a Go value (for iteration and printing).
+    pub key: Value,
+    /// The element.
+    pub elem: Value,
+    /// The slot holding the entry (see [`MapObj::slots`]).
+    pub slot: u32,
+}
+
 /// A map object (`make(map[K]V)` or a map literal).
 #[derive(Clone, Debug, PartialEq)]
 pub struct MapObj {
@@ -73,8 +84,13 @@ pub struct MapObj {
     pub key_ty: TypeId,
     /// The element type `V`.
     pub elem_ty: TypeId,
-    /// The entries: hashed key → (key as a Go value, element).
-    pub entries: BTreeMap<MapKey, (Value, Value)>,
+    /// The entries by hashed key. Invariant: `entries[k].slot == s` exactly when
+    /// `slots[s] == Some(k)`.
+    entries: BTreeMap<MapKey, MapEntry>,
+    /// Go's bucket slots in order: which key each holds. An insert takes the first free slot
+    /// (as `mapassign` does within a bucket), a delete frees its slot. The slot is the memory
+    /// of the entry's element for the race detector ([`Loc::MapSlot`]).
+    slots: Vec<Option<MapKey>>,
     /// Go's `hashWriting` flag, with the writer and its pending mutation.
     pub writing: Option<MapWriter>,
     /// Writes in progress that never touch the flag: `delete`/`clear` of a map that was empty
@@ -104,12 +120,13 @@ impl MapObj {
             key_ty,
             elem_ty,
             entries: BTreeMap::new(),
+            slots: Vec::new(),
             writing: None,
             noop_writes: Vec::new(),
         }
     }
 
-    /// `len(m)` (no flag check, as in Go).
+    /// `len(m)` (Go's `count`; no flag check, as in Go).
     pub fn len(&self) -> usize {
         self.entries.len()
     }
@@ -117,6 +134,45 @@ impl MapObj {
     /// No entries.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    /// Store `elem` under `k`: an existing entry keeps its slot, a new one takes the first
+    /// free slot. Returns the slot.
+    pub fn insert(&mut self, k: MapKey, key: Value, elem: Value) -> u32 {
+        if let Some(e) = self.entries.get_mut(&k) {
+            e.key = key;
+            e.elem = elem;
+            return e.slot;
+        }
+        let slot = match self.slots.iter().position(Option::is_none) {
+            Some(i) => {
+                self.slots[i] = Some(k.clone());
+                i
+            }
+            None => {
+                self.slots.push(Some(k.clone()));
+                self.slots.len() - 1
+            }
+        } as u32;
+        self.entries.insert(k, MapEntry { key, elem, slot });
+        slot
+    }
+
+    /// Remove the entry of `k` (if any), freeing its slot.
+    fn remove(&mut self, k: &MapKey) {
+        if let Some(e) = self.entries.remove(k) {
+            if let Some(s) = self.slots.get_mut(e.slot as usize) {
+                *s = None;
+            }
+        }
+        while self.slots.last().is_some_and(Option::is_none) {
+            self.slots.pop();
+        }
+    }
+
+    /// The slot of `k`'s entry, if present.
+    pub fn slot_of(&self, k: &MapKey) -> Option<u32> {
+        self.entries.get(k).map(|e| e.slot)
     }
 
     /// The flag check a read (`m[k]`, `v, ok := m[k]`) does on entry: nothing for an empty map,
@@ -134,7 +190,7 @@ impl MapObj {
     /// `m[k]` after [`read_check`](Self::read_check): the element, `None` when absent (the VM
     /// yields the zero value of [`elem_ty`](Self::elem_ty) and `ok = false`).
     pub fn get(&self, key: &MapKey) -> Option<&Value> {
-        self.entries.get(key).map(|(_, v)| v)
+        self.entries.get(key).map(|e| &e.elem)
     }
 
     /// First half of a write by `gid`: checks and sets the writing flag, remembering the
@@ -172,33 +228,19 @@ impl MapObj {
                 return Err(fatal_writes());
             }
         };
-        match (&writer.mutation, writer.key) {
+        match (&writer.mutation, &writer.key) {
             (MapMutation::Set { key, elem }, Some(k)) => {
-                self.entries.insert(k, (key.clone(), elem.clone()));
+                self.insert(k.clone(), key.clone(), elem.clone());
             }
-            (MapMutation::Delete { .. }, Some(k)) => {
-                self.entries.remove(&k);
+            (MapMutation::Delete { .. }, Some(k)) => self.remove(k),
+            (MapMutation::Clear, _) => {
+                self.entries.clear();
+                self.slots.clear();
             }
-            (MapMutation::Clear, _) => self.entries.clear(),
             // A set or delete without a hashed key: nothing to change.
             (_, None) => {}
         }
         Ok(writer.mutation)
-    }
-
-    /// Second half of `m[k] op= v` / `m[k]++`, which Go compiles to a single `mapassign` (one
-    /// write window, no separate read, so a concurrent writer only ever causes
-    /// `concurrent map writes`). The VM calls [`write_begin`](Self::write_begin) with
-    /// `MapMutation::Set { key, elem }` (any `elem`), reads the old element with
-    /// [`get`](Self::get) (no [`read_check`](Self::read_check): there is no separate read),
-    /// computes the new element and stores it here. Errors as [`write_end`](Self::write_end).
-    pub fn write_end_with(&mut self, gid: Gid, new_elem: Value) -> Result<MapMutation, PrimError> {
-        if let Some(w) = self.writing.as_mut().filter(|w| w.gid == gid) {
-            if let MapMutation::Set { elem, .. } = &mut w.mutation {
-                *elem = new_elem;
-            }
-        }
-        self.write_end(gid)
     }
 
     /// One step of `for k, v := range m`: `Ok(Some((k, v)))` for the next entry, `Ok(None)` when
@@ -228,9 +270,9 @@ impl MapObj {
                 .next(),
         };
         match next {
-            Some((k, (kv, v))) => {
+            Some((k, e)) => {
                 cursor.last = Some(k.clone());
-                Ok(Some((kv.clone(), v.clone())))
+                Ok(Some((e.key.clone(), e.elem.clone())))
             }
             None => {
                 cursor.done = true;
@@ -241,7 +283,10 @@ impl MapObj {
 
     /// The entries in key order as (key, element) Go values (for `fmt` and snapshots).
     pub fn entries_in_order(&self) -> Vec<(Value, Value)> {
-        self.entries.values().cloned().collect()
+        self.entries
+            .values()
+            .map(|e| (e.key.clone(), e.elem.clone()))
+            .collect()
     }
 }
 
@@ -442,28 +487,6 @@ mod tests {
         assert_eq!(m.write_end(Gid(1)), Ok(del));
         m.write_end(Gid(2)).unwrap();
         assert_eq!(m.len(), 1);
-    }
-
-    #[test]
-    fn compound_assignment_is_one_write_window() {
-        let mut m = MapObj::new(int(), int());
-        m.write_begin(Gid(0), Some(MapKey::Int(1)), set(1, 5))
-            .unwrap();
-        m.write_end(Gid(0)).unwrap();
-        // m[1] += 2 by goroutine 1: begin, read the old element inside the window, end.
-        m.write_begin(Gid(1), Some(MapKey::Int(1)), set(1, 0))
-            .unwrap();
-        let old = m.get(&MapKey::Int(1)).and_then(Value::as_int).unwrap();
-        // Another goroutine's m[1]++ lands in the window: concurrent map writes.
-        assert_eq!(
-            m.write_begin(Gid(2), Some(MapKey::Int(1)), set(1, 0))
-                .unwrap_err()
-                .message(),
-            "fatal error: concurrent map writes"
-        );
-        m.write_end_with(Gid(1), Value::Int(old + 2)).unwrap();
-        assert_eq!(m.get(&MapKey::Int(1)), Some(&Value::Int(7)));
-        assert!(m.writing.is_none());
     }
 
     #[test]

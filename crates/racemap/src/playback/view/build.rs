@@ -530,11 +530,12 @@ fn announce(
         }
         Some(last) => {
             let go_id = |g: Gid| m.go_id(g);
-            for e in &last.events {
+            for (i, e) in last.events.iter().enumerate() {
+                let message = words::message_text(&e.op, m);
                 parts.push(format!(
                     "{} {}",
                     who(m.go_id(e.gid)),
-                    words::op_phrase(&e.op, names, &go_id, m)
+                    words::event_phrase(&last.events, i, names, &go_id, message.as_deref())
                 ));
             }
             let before: &[Gid] = match records.len().checked_sub(2) {

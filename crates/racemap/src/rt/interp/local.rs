@@ -226,8 +226,7 @@ impl Machine {
                     let key = MapKey::from_value(&kv[0], &prog.types)?;
                     self.heap
                         .map_mut(id)
-                        .entries
-                        .insert(key, (kv[0].clone(), kv[1].clone()));
+                        .insert(key, kv[0].clone(), kv[1].clone());
                 }
                 self.push(gid, Value::Map(Some(id)))?
             }

@@ -53,9 +53,8 @@ impl Machine {
                 let k = MapKey::from_value(&key, &prog.types)?;
                 let got = match map {
                     Some(m) => {
-                        let mo = self.heap.map(m);
-                        mo.read_check()?;
-                        let got = mo.get(&k).cloned();
+                        // The access comes first (Go's mapaccess calls the race detector on
+                        // entry), then the flag check.
                         self.emit(
                             gid,
                             Op::MapRead {
@@ -64,7 +63,9 @@ impl Machine {
                             },
                             crate::rt::map::read_effects(m),
                         );
-                        got
+                        let mo = self.heap.map(m);
+                        mo.read_check()?;
+                        mo.get(&k).cloned()
                     }
                     None => None,
                 };
@@ -99,7 +100,6 @@ impl Machine {
                 key,
                 value,
                 clear,
-                update,
             } => {
                 let hashed = match &key {
                     Some(k) => Some(MapKey::from_value(k, &prog.types)?),
@@ -126,7 +126,8 @@ impl Machine {
                         key: key.clone().ok_or_else(|| missing("map delete key"))?,
                     }
                 };
-                self.heap.map_mut(m).write_begin(gid, hashed, mutation)?;
+                // The access comes first (Go's mapassign/mapdelete call the race detector on
+                // entry), then the flag check.
                 self.emit(
                     gid,
                     Op::MapWriteBegin {
@@ -136,6 +137,7 @@ impl Machine {
                     },
                     crate::rt::map::write_effects(m),
                 );
+                self.heap.map_mut(m).write_begin(gid, hashed, mutation)?;
                 let span = self.goroutines[gid.0 as usize].next_span;
                 self.park(
                     gid,
@@ -143,49 +145,13 @@ impl Machine {
                         map: m,
                         key,
                         delete,
-                        update,
                     },
                     Some(span),
                 );
                 done = false;
             }
-            Visible::MapWriteEnd {
-                map,
-                key,
-                delete,
-                update,
-            } => {
-                match update {
-                    None => {
-                        self.heap.map_mut(map).write_end(gid)?;
-                    }
-                    Some(u) => {
-                        let hashed = match &key {
-                            Some(k) => Some(MapKey::from_value(k, &prog.types)?),
-                            None => None,
-                        };
-                        let old = match hashed.as_ref().and_then(|k| self.heap.map(map).get(k)) {
-                            Some(v) => v.clone(),
-                            None => self.zero_of(u.elem)?,
-                        };
-                        let new = match (&old, &u.rhs) {
-                            (Value::Str(a), Value::Str(b)) if u.op == BinOp::Add => {
-                                Ok(Value::str(&format!("{a}{b}")))
-                            }
-                            _ => binary(u.op, u.ty, &old, &u.rhs),
-                        };
-                        match new {
-                            Ok(new) => {
-                                self.heap.map_mut(map).write_end_with(gid, new)?;
-                            }
-                            Err(e) => {
-                                // The operator panicked (`m[k] /= 0`): leave the map consistent.
-                                self.heap.map_mut(map).writing = None;
-                                return Err(e);
-                            }
-                        }
-                    }
-                }
+            Visible::MapWriteEnd { map, key, delete } => {
+                self.heap.map_mut(map).write_end(gid)?;
                 self.emit(
                     gid,
                     Op::MapWriteEnd { map, key, delete },
@@ -200,14 +166,17 @@ impl Machine {
                     .ok_or_else(|| missing("map iterator"))?;
                 let next = match m {
                     Some(m) => {
-                        let r = self.heap.map(m).iter_next(&mut cursor)?;
-                        let key = r.as_ref().map(|(k, _)| k.clone());
+                        let r = self.heap.map(m).iter_next(&mut cursor);
+                        let key = match &r {
+                            Ok(r) => r.as_ref().map(|(k, _)| k.clone()),
+                            Err(_) => None,
+                        };
                         self.emit(
                             gid,
                             Op::MapIterate { map: m, key },
                             crate::rt::map::read_effects(m),
                         );
-                        r
+                        r?
                     }
                     None => None,
                 };
