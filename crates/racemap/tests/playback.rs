@@ -43,9 +43,10 @@ fn cli_stderr(src: &str, schedule: &str) -> (String, Option<i32>) {
     (r.stderr, r.exit_code)
 }
 
-/// A manual schedule that makes two goroutines write the map at once: once a goroutine is
-/// inside a write (the writing flag is set), keep it there and move the others until one of them
-/// starts a write too.
+/// A manual schedule that makes two goroutines write the map at once: move goroutines until
+/// every one is about to start a write (a read while another write is in progress would crash
+/// first), then start one and, while it is inside its write (the writing flag is set), start
+/// another.
 fn pick_for_concurrent_writes(p: &Playback) -> Option<Choice> {
     let choices = p.choices();
     let view = p.view();
@@ -62,7 +63,7 @@ fn pick_for_concurrent_writes(p: &Playback) -> Option<Choice> {
             .map(|c| c.choice),
         None => choices
             .iter()
-            .find(starting_write)
+            .find(|c| !starting_write(c))
             .or(choices.first())
             .map(|c| c.choice),
     }
@@ -528,10 +529,10 @@ fn announcements_read_the_crash_schedule_aloud() {
          6: goroutine 6 reads m
          7: goroutine 6 reads m["k0"]
          8: goroutine 6 reads m
-         9: goroutine 6 starts writing m["k1"] (writing flag set)
-        10: goroutine 7 reads m
-        11: goroutine 7 reads m["k1"]; data race on m between goroutine 7 and goroutine 6
-        12: goroutine 7 reads m
+         9: goroutine 7 reads m
+        10: goroutine 7 reads m["k1"]
+        11: goroutine 7 reads m
+        12: goroutine 6 starts writing m["k1"] (writing flag set); data race on m between goroutine 6 and goroutine 7
         13: goroutine 7 tries to write m["k0"]; goroutine 7 stops the program: fatal error: concurrent map writes"#]]
     .assert_eq(&lines.join("\n"));
 }

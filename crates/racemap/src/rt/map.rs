@@ -2,8 +2,9 @@
 //!
 //! Go semantics (runtime/map.go, Go 1.19):
 //! - A write (`m[k] = v`, `delete(m, k)`, `clear(m)`) checks the *writing flag*: set →
-//!   `fatal error: concurrent map writes`; else sets it, mutates, checks that it is still set
-//!   (else the same fatal error) and clears it. racemap makes this two visible steps,
+//!   `fatal error: concurrent map writes`; else sets it, mutates (a new key is counted at once,
+//!   see [`MapObj::write_begin`]), checks that it is still set (else the same fatal error) and
+//!   clears it. racemap makes this two visible steps,
 //!   [`MapObj::write_begin`] and [`MapObj::write_end`], so another goroutine can land inside
 //!   the window, exactly where real Go crashes. A `delete` or `clear` of an empty map returns
 //!   before looking at the flag (Go's `mapdelete` checks `count == 0` first).
@@ -197,6 +198,14 @@ impl MapObj {
     /// mutation. `fatal error: concurrent map writes` if another write is in progress.
     /// A `delete`/`clear` of an empty map neither checks nor sets the flag (as in Go); its
     /// `write_end` is then a no-op.
+    ///
+    /// Inserting a new key takes its slot and counts it here, inside the window: Go 1.19's
+    /// `mapassign` does `h.count++` before it clears the flag, so a read of a map during its
+    /// first insert sees `count > 0` with the flag set and crashes. (A read in the window
+    /// before the count changes returns as a read before the write would, so the window needs
+    /// no third step.) A delete counts down inside the window too; a read after the count
+    /// reached zero returns without a check, as a read after the write would, so the delete is
+    /// applied at `write_end`.
     pub fn write_begin(
         &mut self,
         gid: Gid,
@@ -209,6 +218,11 @@ impl MapObj {
         }
         if self.writing.is_some() {
             return Err(fatal_writes());
+        }
+        if let (MapMutation::Set { key: value, elem }, Some(k)) = (&mutation, &key) {
+            if !self.entries.contains_key(k) {
+                self.insert(k.clone(), value.clone(), elem.clone());
+            }
         }
         self.writing = Some(MapWriter { gid, key, mutation });
         Ok(())
@@ -385,7 +399,7 @@ mod tests {
         let mut m = MapObj::new(int(), int());
         m.write_begin(Gid(0), Some(MapKey::Int(1)), set(1, 10))
             .unwrap();
-        assert_eq!(m.len(), 0, "the entry changes at write_end");
+        assert_eq!(m.len(), 1, "a new key is counted inside the window");
         assert_eq!(m.write_end(Gid(0)), Ok(set(1, 10)));
         m.read_check().unwrap();
         assert_eq!(m.get(&MapKey::Int(1)), Some(&Value::Int(10)));
@@ -414,12 +428,16 @@ mod tests {
     }
 
     #[test]
-    fn read_during_write_is_fatal_unless_map_empty() {
+    fn read_during_write_is_fatal_even_during_the_first_insert() {
         let mut m = MapObj::new(int(), int());
+        assert_eq!(m.read_check(), Ok(()), "an empty map skips the check");
         m.write_begin(Gid(1), Some(MapKey::Int(1)), set(1, 1))
             .unwrap();
-        // The map is still empty: a read skips the check.
-        assert_eq!(m.read_check(), Ok(()));
+        // The first insert already counts its key (Go's count++ before the flag is cleared).
+        assert_eq!(
+            m.read_check().unwrap_err().message(),
+            "fatal error: concurrent map read and map write"
+        );
         m.write_end(Gid(1)).unwrap();
         m.write_begin(Gid(1), Some(MapKey::Int(2)), set(2, 2))
             .unwrap();
@@ -468,10 +486,16 @@ mod tests {
     #[test]
     fn ranging_over_empty_map_never_checks() {
         let mut m = MapObj::new(int(), int());
+        let mut c = MapCursor::default();
+        assert_eq!(m.iter_next(&mut c), Ok(None));
+        // During the first insert the map is no longer empty (Go's count++ comes first).
         m.write_begin(Gid(1), Some(MapKey::Int(1)), set(1, 1))
             .unwrap();
         let mut c = MapCursor::default();
-        assert_eq!(m.iter_next(&mut c), Ok(None));
+        assert_eq!(
+            m.iter_next(&mut c).unwrap_err().message(),
+            "fatal error: concurrent map iteration and map write"
+        );
     }
 
     #[test]
