@@ -138,7 +138,11 @@ pub enum Instr {
     /// Start `for k, v := range m`: push an iteration state (a machine-defined value, e.g. a
     /// snapshot of the keys in the order this run iterates them). Not visible.
     /// `[map] → [iter]`.
-    MapIterInit,
+    MapIterInit {
+        /// The loop reads each element (`for k, v := range m` with `v` not blank): each step
+        /// then also reads the element's slot, as Go's compiled loop loads `*it.elem`.
+        elem: bool,
+    },
     /// Advance the iteration whose state is in local slot `slot`. **Visible** map iteration
     /// step: fatal `concurrent map iteration and map write` when the writing flag is set.
     /// Keys deleted since the start are skipped (Go's semantics). Pushes the next entry and

@@ -29,7 +29,10 @@
 //! Happens-before: none (maps are not synchronization). Race-detector effects: every read,
 //! iteration step and `len` is `Read(Loc::Map(id))`; both halves of a write are
 //! `Write(Loc::Map(id))` (Go's detector treats a map access as an access to the whole map, so
-//! different keys still race).
+//! different keys still race). The element is memory of its own, [`Loc::MapSlot`]: Go's
+//! compiled code loads it through the pointer `mapaccess` returns and stores it through the one
+//! `mapassign` returns, so a read (or a range loop reading values) and a write of the same key
+//! race twice, on the map and on the slot (`Found 2 data race(s)`).
 
 use crate::rt::event::{Effect, Gid, Loc};
 use crate::rt::sync_state::PrimError;
@@ -108,6 +111,8 @@ pub struct MapCursor {
     pub started: bool,
     /// The loop has ended.
     pub done: bool,
+    /// The loop reads each element (its value variable is not blank).
+    pub reads_elem: bool,
 }
 
 fn fatal_writes() -> PrimError {
@@ -304,14 +309,26 @@ impl MapObj {
     }
 }
 
-/// The race-detector effect of a map read, iteration step or `len(m)`.
-pub fn read_effects(map: MapId) -> Vec<Effect> {
-    vec![Effect::Read(Loc::Map(map))]
+/// The race-detector effects of a map read, iteration step or `len(m)`: the map (Go's
+/// `racereadpc` on the map header), then the element's slot when the operation loads an
+/// element (`slot`: the compiled code reads it through the pointer the runtime returned).
+pub fn read_effects(map: MapId, slot: Option<u32>) -> Vec<Effect> {
+    let mut effects = vec![Effect::Read(Loc::Map(map))];
+    if let Some(s) = slot {
+        effects.push(Effect::Read(Loc::MapSlot(map, s)));
+    }
+    effects
 }
 
-/// The race-detector effect of each half of a map write.
-pub fn write_effects(map: MapId) -> Vec<Effect> {
-    vec![Effect::Write(Loc::Map(map))]
+/// The race-detector effects of each half of a map write: the map (Go's `racewritepc`), then,
+/// at the end of `m[k] = v`, the element's slot (`slot`: the compiled code stores `v` through
+/// the pointer `mapassign` returned).
+pub fn write_effects(map: MapId, slot: Option<u32>) -> Vec<Effect> {
+    let mut effects = vec![Effect::Write(Loc::Map(map))];
+    if let Some(s) = slot {
+        effects.push(Effect::Write(Loc::MapSlot(map, s)));
+    }
+    effects
 }
 
 impl MapKey {
@@ -545,14 +562,44 @@ mod tests {
     }
 
     #[test]
-    fn effects_are_whole_map_accesses() {
+    fn effects_are_whole_map_accesses_then_the_element_slot() {
         assert_eq!(
-            read_effects(MapId(4)),
+            read_effects(MapId(4), None),
             vec![Effect::Read(Loc::Map(MapId(4)))]
         );
         assert_eq!(
-            write_effects(MapId(4)),
-            vec![Effect::Write(Loc::Map(MapId(4)))]
+            read_effects(MapId(4), Some(2)),
+            vec![
+                Effect::Read(Loc::Map(MapId(4))),
+                Effect::Read(Loc::MapSlot(MapId(4), 2))
+            ]
         );
+        assert_eq!(
+            write_effects(MapId(4), Some(0)),
+            vec![
+                Effect::Write(Loc::Map(MapId(4))),
+                Effect::Write(Loc::MapSlot(MapId(4), 0))
+            ]
+        );
+    }
+
+    #[test]
+    fn slots_are_taken_first_free_and_freed_by_delete() {
+        let mut m = MapObj::new(int(), int());
+        for k in [1, 2, 3] {
+            m.insert(MapKey::Int(k), Value::Int(k), Value::Int(0));
+        }
+        assert_eq!(m.slot_of(&MapKey::Int(3)), Some(2));
+        m.write_begin(
+            Gid(0),
+            Some(MapKey::Int(1)),
+            MapMutation::Delete { key: Value::Int(1) },
+        )
+        .unwrap();
+        m.write_end(Gid(0)).unwrap();
+        assert_eq!(m.slot_of(&MapKey::Int(1)), None);
+        // The next insert reuses the freed first slot; an overwrite keeps its slot.
+        assert_eq!(m.insert(MapKey::Int(9), Value::Int(9), Value::Int(0)), 0);
+        assert_eq!(m.insert(MapKey::Int(3), Value::Int(3), Value::Int(7)), 2);
     }
 }

@@ -9,7 +9,7 @@ func main() {
 		m["a"] = 1
 		done <- true
 	}()
-	v := m["a"]
+	v := m["b"]
 	<-done
 	fmt.Println(v, len(m))
 }

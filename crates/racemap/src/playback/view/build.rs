@@ -460,7 +460,7 @@ fn race_info(
 ) -> RaceInfo {
     RaceInfo {
         location: match &r.loc {
-            Loc::Map(id) => names.map(*id),
+            Loc::Map(id) | Loc::MapSlot(id, _) => names.map(*id),
             Loc::Heap(p) => names.pointer(p),
             Loc::Chan(id) => names.chan(*id),
             Loc::WaitGroupSema(p) => names.pointer(p),

@@ -230,10 +230,14 @@ impl Machine {
                 }
                 self.push(gid, Value::Map(Some(id)))?
             }
-            Instr::MapIterInit => {
+            Instr::MapIterInit { elem } => {
                 let m = map_of(&self.pop(gid)?);
                 let g = self.g(gid);
-                g.iters.push((m, MapCursor::default()));
+                let cursor = MapCursor {
+                    reads_elem: *elem,
+                    ..MapCursor::default()
+                };
+                g.iters.push((m, cursor));
                 let i = g.iters.len() as i64 - 1;
                 self.push(gid, Value::Int(i))?
             }

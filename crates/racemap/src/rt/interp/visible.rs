@@ -54,18 +54,22 @@ impl Machine {
                 let got = match map {
                     Some(m) => {
                         // The access comes first (Go's mapaccess calls the race detector on
-                        // entry), then the flag check.
+                        // entry), then the flag check; the element's slot is read only when
+                        // the check passed and the key is present.
+                        let mo = self.heap.map(m);
+                        let check = mo.read_check();
+                        let slot = check.as_ref().ok().and_then(|_| mo.slot_of(&k));
+                        let got = mo.get(&k).cloned();
                         self.emit(
                             gid,
                             Op::MapRead {
                                 map: m,
                                 key: Some(key),
                             },
-                            crate::rt::map::read_effects(m),
+                            crate::rt::map::read_effects(m, slot),
                         );
-                        let mo = self.heap.map(m);
-                        mo.read_check()?;
-                        mo.get(&k).cloned()
+                        check?;
+                        got
                     }
                     None => None,
                 };
@@ -87,7 +91,7 @@ impl Machine {
                         self.emit(
                             gid,
                             Op::MapRead { map: m, key: None },
-                            crate::rt::map::read_effects(m),
+                            crate::rt::map::read_effects(m, None),
                         );
                         self.heap.map(m).len() as i64
                     }
@@ -135,7 +139,7 @@ impl Machine {
                         key: key.clone(),
                         delete,
                     },
-                    crate::rt::map::write_effects(m),
+                    crate::rt::map::write_effects(m, None),
                 );
                 self.heap.map_mut(m).write_begin(gid, hashed, mutation)?;
                 let span = self.goroutines[gid.0 as usize].next_span;
@@ -151,11 +155,22 @@ impl Machine {
                 done = false;
             }
             Visible::MapWriteEnd { map, key, delete } => {
-                self.heap.map_mut(map).write_end(gid)?;
+                let mutation = self.heap.map_mut(map).write_end(gid)?;
+                // `m[k] = v` stores v through the slot pointer mapassign returned.
+                let slot = match mutation {
+                    MapMutation::Set { .. } => match &key {
+                        Some(k) => {
+                            let k = MapKey::from_value(k, &prog.types)?;
+                            self.heap.map(map).slot_of(&k)
+                        }
+                        None => None,
+                    },
+                    MapMutation::Delete { .. } | MapMutation::Clear => None,
+                };
                 self.emit(
                     gid,
                     Op::MapWriteEnd { map, key, delete },
-                    crate::rt::map::write_effects(map),
+                    crate::rt::map::write_effects(map, slot),
                 );
             }
             Visible::MapIterNext { iter } => {
@@ -166,15 +181,21 @@ impl Machine {
                     .ok_or_else(|| missing("map iterator"))?;
                 let next = match m {
                     Some(m) => {
-                        let r = self.heap.map(m).iter_next(&mut cursor);
+                        let mo = self.heap.map(m);
+                        let r = mo.iter_next(&mut cursor);
                         let key = match &r {
                             Ok(r) => r.as_ref().map(|(k, _)| k.clone()),
                             Err(_) => None,
                         };
+                        // A loop that reads values loads the element through `it.elem`.
+                        let slot = match (&key, cursor.reads_elem) {
+                            (Some(k), true) => mo.slot_of(&MapKey::from_value(k, &prog.types)?),
+                            _ => None,
+                        };
                         self.emit(
                             gid,
                             Op::MapIterate { map: m, key },
-                            crate::rt::map::read_effects(m),
+                            crate::rt::map::read_effects(m, slot),
                         );
                         r?
                     }
