@@ -298,3 +298,49 @@ fn racing_map_increments_can_crash_or_lose_an_update() {
     .collect();
     assert_eq!(outcomes, expected);
 }
+
+/// A `sync.Map` call's first step is Go's lock-free fast path: it runs while another call
+/// holds the map's `mu` (only a call's own `mu.Lock()` step waits).
+#[test]
+fn sync_map_fast_path_runs_while_another_call_holds_mu() {
+    let src = "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nfunc main() {\n\tvar m sync.Map\n\tm.Store(\"a\", 1)\n\tm.Load(\"a\")\n\tdone := make(chan bool)\n\tgo func() {\n\t\tm.Store(\"b\", 2)\n\t\tdone <- true\n\t}()\n\tv, _ := m.Load(\"a\")\n\tfmt.Println(v)\n\t<-done\n}\n";
+    let mut m = machine(src);
+    let steps = |events: Vec<racemap::rt::event::Event>| -> Vec<String> {
+        events
+            .into_iter()
+            .filter_map(|e| match e.op {
+                racemap::rt::event::Op::SyncMap { step, .. } => Some(step),
+                _ => None,
+            })
+            .collect()
+    };
+    // main runs until goroutine 6 exists (main is then parked at its second Load).
+    while m.goroutines().len() < 2 {
+        step_go(&mut m, 1);
+    }
+    let g6 = gid_of(&m, 6);
+    let step6 = |m: &mut Machine| {
+        let c = m
+            .runnable()
+            .into_iter()
+            .find(|c| c.gid == g6)
+            .expect("6 runnable");
+        m.step(c)
+    };
+    assert_eq!(
+        steps(step6(&mut m)),
+        ["Store(\"b\", 2): not in read → lock mu"]
+    );
+    assert_eq!(steps(step6(&mut m)), ["Store(\"b\", 2): mu.Lock()"]);
+    // Goroutine 6 holds mu; main's Load still runs, lock-free.
+    assert!(m.runnable().iter().any(|c| c.gid == Gid::MAIN));
+    let main_steps = {
+        let c = m
+            .runnable()
+            .into_iter()
+            .find(|c| c.gid == Gid::MAIN)
+            .expect("main");
+        steps(m.step(c))
+    };
+    assert_eq!(main_steps, ["Load(\"a\"): read hit → 1, true"]);
+}

@@ -63,9 +63,6 @@ pub struct SyncMapInFlight {
     pub push_results: bool,
     /// `Range`'s f.
     pub range_f: Option<Value>,
-    /// Results decided at the first step (`Swap`, `CompareAndSwap`), overriding the step
-    /// machine's.
-    pub preset: Option<Vec<Value>>,
 }
 
 /// One call frame.

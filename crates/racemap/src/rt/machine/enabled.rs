@@ -139,9 +139,8 @@ impl Machine {
                 (LibFunc::RwMutexLock, Some(SyncState::RwMutex(s))) => s.can_start_lock(),
                 (LibFunc::RwMutexRLock, Some(SyncState::RwMutex(s))) => s.can_rlock(),
                 (LibFunc::OnceDo, Some(SyncState::Once(s))) => s.can_start(),
-                (f, Some(SyncState::Map(s))) if crate::rt::sync_map::is_sync_map_method(*f) => {
-                    s.mu.can_lock()
-                }
+                // A sync.Map call's first step is its lock-free fast path: always enabled
+                // (only its later `mu.Lock()` step waits, see `Visible::SyncMap` above).
                 _ => true,
             },
             _ => true,

@@ -24,8 +24,9 @@
 //!   only in `dirty` is removed from it); `Range`: if amended, lock and promote `dirty` at once,
 //!   then iterate over the `read` snapshot, loading each entry and calling f for live ones
 //!   (`Range` holds no lock while f runs; f may call any method of the map).
-//!   `Swap` and `CompareAndSwap` (Go 1.20) follow the same pattern (a dirty hit of
-//!   `CompareAndSwap` counts a miss); `CompareAndDelete` and `Clear` are not modelled.
+//!   `Swap` and `CompareAndSwap` (Go 1.20's sync/map.go; Go 1.19 has neither) follow the same
+//!   pattern, deciding inside their steps (a dirty hit of `CompareAndSwap` counts a miss);
+//!   `CompareAndDelete` and `Clear` are not modelled.
 //!
 //! Steps of one call: [`Phase::Fast`] (load `read`, try the lock-free path), then if needed
 //! [`Phase::Lock`] (take `mu`: blocked while another call holds it) and [`Phase::Slow`] (the
@@ -111,8 +112,7 @@ pub struct SyncMapState {
     pub entries: Vec<Entry>,
 }
 
-/// Whether a library function is a `sync.Map` method (the one list the VM and the
-/// scheduler's enabledness share).
+/// Whether a library function is a `sync.Map` method (run by the VM as a step machine).
 pub fn is_sync_map_method(f: LibFunc) -> bool {
     matches!(
         f,
