@@ -696,3 +696,26 @@ fn a_sent_struct_is_shown_as_it_was_sent() {
     assert!(phrases.contains(&"sends {[1 2]} on ch"), "{phrases:?}");
     assert!(phrases.contains(&"receives {[9 2]} on ch"), "{phrases:?}");
 }
+
+/// A range loop's first step offers one choice per distinct iteration order (Go's random
+/// start), named by the key it starts at; each gives its rotation.
+#[test]
+fn range_start_is_a_choice_per_distinct_order() {
+    let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tm := map[string]int{\"a\": 1, \"b\": 2, \"c\": 3}\n\ts := \"\"\n\tfor k := range m {\n\t\ts += k\n\t}\n\tfmt.Println(s)\n}\n";
+    let p = playback(src, PlaybackConfig::default());
+    let phrases: Vec<String> = p.choices().iter().map(|c| c.phrase.clone()).collect();
+    assert_eq!(phrases.len(), 3, "{phrases:?}");
+    for (phrase, key) in phrases.iter().zip(["a", "b", "c"]) {
+        assert!(phrase.starts_with("starts range "), "{phrase}");
+        assert!(phrase.ends_with(&format!(" at key \"{key}\"")), "{phrase}");
+    }
+    let mut printed = Vec::new();
+    for i in 0..3 {
+        let mut p = playback(src, PlaybackConfig::default());
+        let c = p.choices()[i].choice;
+        p.step(c).expect("runnable");
+        while p.step_auto().is_ok() {}
+        printed.push(p.view().console.stdout);
+    }
+    assert_eq!(printed, ["abc\n", "bca\n", "cab\n"]);
+}

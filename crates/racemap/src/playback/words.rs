@@ -211,7 +211,18 @@ pub fn next_phrase(machine: &Machine, choice: Choice, names: &Names) -> (String,
         return ("has finished".into(), span);
     };
     if let Visible::MapIterNext { iter } = v {
-        if let Some((Some(m), _)) = g.iters.get(*iter) {
+        if let Some((Some(m), cursor)) = g.iters.get(*iter) {
+            let map = machine.heap().map(*m);
+            if !cursor.started && map.iteration_starts().len() > 1 {
+                let first = map
+                    .first_key_of_start(choice.alt)
+                    .map(value_literal)
+                    .unwrap_or_default();
+                return (
+                    format!("starts range {} at key {first}", names.map(*m)),
+                    span,
+                );
+            }
             return (
                 format!("takes the next step of range {}", names.map(*m)),
                 span,

@@ -12,7 +12,7 @@ use crate::bytecode::{LibFunc, SelectId};
 use crate::rt::error::RtError;
 use crate::rt::event::{Gid, StackFrame};
 use crate::rt::map::MapCursor;
-use crate::rt::value::{ChanId, FuncId, MapId, MapKey, Pointer, Value};
+use crate::rt::value::{ChanId, FuncId, MapId, Pointer, Value};
 use crate::types::TypeId;
 use std::rc::Rc;
 
@@ -309,10 +309,5 @@ impl Goroutine {
     /// The innermost frame.
     pub fn top(&self) -> Option<&Frame> {
         self.frames.last()
-    }
-
-    /// A map-iteration state's key, for snapshots.
-    pub fn iter_key(&self, i: usize) -> Option<&MapKey> {
-        self.iters.get(i).and_then(|(_, c)| c.last.as_ref())
     }
 }

@@ -20,11 +20,12 @@
 //! - These are all fatal errors (throws), not recoverable panics. Writing to a nil map
 //!   (`panic: assignment to entry in nil map`) is the VM's, as there is no object.
 //!
-//! Iteration order: entries are kept in a `BTreeMap` ordered by [`MapKey`] (fmt's sort order).
-//! Go randomizes iteration order; key order is one valid order, and it keeps runs
-//! deterministic. The iteration cursor remembers the last key produced and the next step yields
-//! the smallest live key strictly greater, so entries deleted during the loop are not produced
-//! and entries added during the loop may or may not be (both allowed by the Go spec).
+//! Iteration order (Go 1.19's `mapiterinit`/`mapiternext`): entries live in bucket slots (see
+//! [`MapObj::slots`]); a loop starts at a random bucket and a random slot offset and visits
+//! the slots from there, so a small map iterates in rotations of its slot order. The start is
+//! the scheduler's choice at the loop's first step, one alternative per distinct order
+//! ([`MapObj::iteration_starts`]): the seeded scheduler draws it, the explorer tries each.
+//! `fmt` prints maps sorted by key ([`MapKey`] order), as Go's fmt does.
 //!
 //! Happens-before: none (maps are not synchronization). Race-detector effects: every read,
 //! iteration step and `len` is `Read(Loc::Map(id))`; both halves of a write are
@@ -93,8 +94,14 @@ pub struct MapObj {
     entries: BTreeMap<MapKey, MapEntry>,
     /// Go's bucket slots in order: which key each holds. An insert takes the first free slot
     /// (as `mapassign` does within a bucket), a delete frees its slot. The slot is the memory
-    /// of the entry's element for the race detector ([`Loc::MapSlot`]).
+    /// of the entry's element for the race detector ([`Loc::MapSlot`]); slot `s` is slot
+    /// `s % 8` of bucket `s / 8` for iteration. (Go places a key in the bucket its hash picks;
+    /// racemap fills buckets in order, so a map of up to 8 keys, one bucket, iterates exactly
+    /// in the rotations Go shows.)
     slots: Vec<Option<MapKey>>,
+    /// Go's `B`: the map has `2^b` buckets of 8 slots; it grows as Go's (`overLoadFactor`: more
+    /// than 8 entries and more than 6.5 per bucket) and never shrinks.
+    b: u8,
     /// Go's `hashWriting` flag, with the writer and its pending mutation.
     pub writing: Option<MapWriter>,
     /// Writes in progress that never touch the flag: `delete`/`clear` of a map that was empty
@@ -105,8 +112,13 @@ pub struct MapObj {
 /// The state of one `for k, v := range m` loop.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct MapCursor {
-    /// The last key produced (`None` before the first).
-    pub last: Option<MapKey>,
+    /// Go's random start (`fastrand()` in `mapiterinit`), drawn at the first step: start bucket
+    /// `start & (2^b - 1)`, slot offset `(start >> b) & 7`.
+    pub start: u32,
+    /// The map's `b` when the loop started.
+    pub b: u8,
+    /// Slot positions visited so far (see [`MapObj::position_slot`]).
+    pub pos: u32,
     /// At least one step has run.
     pub started: bool,
     /// The loop has ended.
@@ -127,6 +139,7 @@ impl MapObj {
             elem_ty,
             entries: BTreeMap::new(),
             slots: Vec::new(),
+            b: 0,
             writing: None,
             noop_writes: Vec::new(),
         }
@@ -149,6 +162,9 @@ impl MapObj {
             e.key = key;
             e.elem = elem;
             return e.slot;
+        }
+        if over_load_factor(self.entries.len() + 1, self.b) {
+            self.b += 1;
         }
         let slot = match self.slots.iter().position(Option::is_none) {
             Some(i) => {
@@ -262,11 +278,75 @@ impl MapObj {
         Ok(writer.mutation)
     }
 
+    /// The slot visited at position `pos` of a loop that started at `start` with `b`
+    /// (Go's `mapiternext`: buckets from the start bucket on, wrapping; in each bucket the 8
+    /// slots from the offset on, wrapping). Positions past the `8 << b` slots of the start
+    /// visit slots added since the map grew, in order.
+    fn position_slot(start: u32, b: u8, pos: u32) -> u32 {
+        let total = 8u32 << b;
+        if pos >= total {
+            return pos;
+        }
+        let mask = (1u32 << b) - 1;
+        let bucket = ((start & mask) + pos / 8) & mask;
+        let offset = (start >> b) & 7;
+        bucket * 8 + ((pos % 8 + offset) & 7)
+    }
+
+    /// The keys a loop starting at `start` would produce now, in order.
+    fn order_from(&self, start: u32) -> Vec<&MapKey> {
+        let total = (8u32 << self.b).max(self.slots.len() as u32);
+        (0..total)
+            .filter_map(|p| {
+                let s = Self::position_slot(start, self.b, p);
+                self.slots.get(s as usize).and_then(Option::as_ref)
+            })
+            .collect()
+    }
+
+    /// The starts (Go's `fastrand()` values modulo `8 << b`) a `range` loop beginning now can
+    /// take, one per distinct order of the entries: a map of one bucket iterates in rotations of
+    /// its slot order (`{"a","b","c"}` → `abc`, `bca`, `cab`). Maps over 64 slots list every
+    /// start without comparing orders (some orders then repeat). Empty map: `[0]`.
+    pub fn iteration_starts(&self) -> Vec<u32> {
+        let total = 8u32 << self.b;
+        if self.entries.len() <= 1 {
+            return vec![0];
+        }
+        if total > 64 {
+            return (0..total).collect();
+        }
+        let mut seen: Vec<Vec<&MapKey>> = Vec::new();
+        let mut starts = Vec::new();
+        for r in 0..total {
+            let order = self.order_from(r);
+            if !seen.contains(&order) {
+                seen.push(order);
+                starts.push(r);
+            }
+        }
+        starts
+    }
+
+    /// The key a loop beginning now with alternative `alt` produces first (for choice labels).
+    pub fn first_key_of_start(&self, alt: u32) -> Option<&Value> {
+        let r = *self.iteration_starts().get(alt as usize)?;
+        let k = self.order_from(r).into_iter().next()?;
+        self.entries.get(k).map(|e| &e.key)
+    }
+
     /// One step of `for k, v := range m`: `Ok(Some((k, v)))` for the next entry, `Ok(None)` when
-    /// the loop ends. Each step (including the final one) checks the flag →
-    /// `fatal error: concurrent map iteration and map write`, except that ranging over a map
-    /// that is empty when the loop starts ends at once without a check.
-    pub fn iter_next(&self, cursor: &mut MapCursor) -> Result<Option<(Value, Value)>, PrimError> {
+    /// the loop ends. The first step takes the loop's start: `start` is an index into
+    /// [`iteration_starts`](Self::iteration_starts) (the scheduler's alternative). Each step
+    /// (including the final one) checks the flag → `fatal error: concurrent map iteration and
+    /// map write`, except that ranging over a map that is empty when the loop starts ends at
+    /// once without a check. Entries deleted during the loop are not produced; entries added
+    /// may or may not be (both as the Go spec allows).
+    pub fn iter_next(
+        &self,
+        cursor: &mut MapCursor,
+        start: u32,
+    ) -> Result<Option<(Value, Value)>, PrimError> {
         if cursor.done {
             return Ok(None);
         }
@@ -275,29 +355,29 @@ impl MapObj {
             cursor.done = true;
             return Ok(None);
         }
-        cursor.started = true;
+        if !cursor.started {
+            let starts = self.iteration_starts();
+            cursor.start = starts.get(start as usize).copied().unwrap_or(0);
+            cursor.b = self.b;
+            cursor.started = true;
+        }
         if self.writing.is_some() {
             return Err(PrimError::Fatal(
                 "concurrent map iteration and map write".into(),
             ));
         }
-        let next = match &cursor.last {
-            None => self.entries.iter().next(),
-            Some(last) => self
-                .entries
-                .range((std::ops::Bound::Excluded(last), std::ops::Bound::Unbounded))
-                .next(),
-        };
-        match next {
-            Some((k, e)) => {
-                cursor.last = Some(k.clone());
-                Ok(Some((e.key.clone(), e.elem.clone())))
-            }
-            None => {
-                cursor.done = true;
-                Ok(None)
+        let total = (8u32 << cursor.b).max(self.slots.len() as u32);
+        while cursor.pos < total {
+            let s = Self::position_slot(cursor.start, cursor.b, cursor.pos);
+            cursor.pos += 1;
+            if let Some(Some(k)) = self.slots.get(s as usize) {
+                if let Some(e) = self.entries.get(k) {
+                    return Ok(Some((e.key.clone(), e.elem.clone())));
+                }
             }
         }
+        cursor.done = true;
+        Ok(None)
     }
 
     /// The entries in key order as (key, element) Go values (for `fmt` and snapshots).
@@ -307,6 +387,12 @@ impl MapObj {
             .map(|e| (e.key.clone(), e.elem.clone()))
             .collect()
     }
+}
+
+/// Go's `overLoadFactor`: `count` entries need more than `2^b` buckets (more than 8 entries
+/// and more than 6.5 per bucket).
+fn over_load_factor(count: usize, b: u8) -> bool {
+    count > 8 && count * 2 > 13 * (1usize << b)
 }
 
 /// The race-detector effects of a map read, iteration step or `len(m)`: the map (Go's
@@ -468,17 +554,18 @@ mod tests {
     }
 
     #[test]
-    fn iteration_in_key_order_and_fatal_during_write() {
+    fn iteration_in_slot_order_and_fatal_during_write() {
         let mut m = MapObj::new(int(), int());
         for k in [3, 1, 2] {
             m.write_begin(Gid(0), Some(MapKey::Int(k)), set(k, k * 10))
                 .unwrap();
             m.write_end(Gid(0)).unwrap();
         }
+        // Start 0: the slots in order (insertion order here).
         let mut c = MapCursor::default();
         assert_eq!(
-            m.iter_next(&mut c),
-            Ok(Some((Value::Int(1), Value::Int(10))))
+            m.iter_next(&mut c, 0),
+            Ok(Some((Value::Int(3), Value::Int(30))))
         );
         // Delete 2 during the loop (allowed, by the ranging goroutine): not produced.
         m.write_begin(
@@ -488,29 +575,61 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            m.iter_next(&mut c).unwrap_err().message(),
+            m.iter_next(&mut c, 0).unwrap_err().message(),
             "fatal error: concurrent map iteration and map write"
         );
         m.write_end(Gid(0)).unwrap();
         assert_eq!(
-            m.iter_next(&mut c),
-            Ok(Some((Value::Int(3), Value::Int(30))))
+            m.iter_next(&mut c, 0),
+            Ok(Some((Value::Int(1), Value::Int(10))))
         );
-        assert_eq!(m.iter_next(&mut c), Ok(None));
+        assert_eq!(m.iter_next(&mut c, 0), Ok(None));
         assert!(c.done);
+    }
+
+    /// Go 1.19 starts a loop at a random slot offset of the single bucket: three keys give three
+    /// rotations (`abc`, `bca`, `cab`), each one alternative.
+    #[test]
+    fn a_small_map_iterates_in_rotations_of_its_slot_order() {
+        let mut m = MapObj::new(int(), int());
+        for k in [1, 2, 3] {
+            m.insert(MapKey::Int(k), Value::Int(k), Value::Int(0));
+        }
+        assert_eq!(m.iteration_starts(), vec![0, 1, 2]);
+        let order = |alt: u32| {
+            let mut c = MapCursor::default();
+            let mut keys = Vec::new();
+            while let Ok(Some((k, _))) = m.iter_next(&mut c, alt) {
+                keys.push(k.as_int().unwrap());
+            }
+            keys
+        };
+        assert_eq!(order(0), [1, 2, 3]);
+        assert_eq!(order(1), [2, 3, 1]);
+        assert_eq!(order(2), [3, 1, 2]);
+        // A hole left by a delete is a slot too: offsets landing on it start at the next key.
+        let mut m2 = m.clone();
+        m2.remove(&MapKey::Int(2));
+        assert_eq!(m2.iteration_starts(), vec![0, 1]);
+        // Ten keys need two buckets (Go's load factor 6.5): starts are bucket × offset.
+        for k in 4..=10 {
+            m.insert(MapKey::Int(k), Value::Int(k), Value::Int(0));
+        }
+        assert_eq!(m.b, 1);
+        assert!(m.iteration_starts().len() > 3);
     }
 
     #[test]
     fn ranging_over_empty_map_never_checks() {
         let mut m = MapObj::new(int(), int());
         let mut c = MapCursor::default();
-        assert_eq!(m.iter_next(&mut c), Ok(None));
+        assert_eq!(m.iter_next(&mut c, 0), Ok(None));
         // During the first insert the map is no longer empty (Go's count++ comes first).
         m.write_begin(Gid(1), Some(MapKey::Int(1)), set(1, 1))
             .unwrap();
         let mut c = MapCursor::default();
         assert_eq!(
-            m.iter_next(&mut c).unwrap_err().message(),
+            m.iter_next(&mut c, 0).unwrap_err().message(),
             "fatal error: concurrent map iteration and map write"
         );
     }

@@ -182,7 +182,7 @@ impl Machine {
                 let next = match m {
                     Some(m) => {
                         let mo = self.heap.map(m);
-                        let r = mo.iter_next(&mut cursor);
+                        let r = mo.iter_next(&mut cursor, alt);
                         let key = match &r {
                             Ok(r) => r.as_ref().map(|(k, _)| k.clone()),
                             Err(_) => None,

@@ -24,6 +24,9 @@ impl Machine {
                         && !arms.iter().any(|a| self.arm_ready(g.gid, a))
                 }
             },
+            (GoStatus::Parked, Some(Visible::MapIterNext { .. })) => {
+                self.runnable().contains(&choice)
+            }
             (GoStatus::Parked, Some(v)) => choice.alt == 0 && self.enabled(g.gid, v),
             (GoStatus::Sleeping(_), _) => self.runnable().contains(&choice),
             _ => false,
