@@ -229,7 +229,12 @@ pub fn next_phrase(machine: &Machine, choice: Choice, names: &Names) -> (String,
             );
         }
     }
-    (visible_phrase(choice, v, names), span)
+    let mut phrase = visible_phrase(choice, v, names);
+    if !matches!(v, Visible::Select { .. }) && machine.alternatives(choice.gid, v) > 1 {
+        // sync.Map.Range's snapshot step: one choice per iteration order.
+        phrase.push_str(&format!(" (iteration order {})", choice.alt + 1));
+    }
+    (phrase, span)
 }
 
 fn visible_phrase(choice: Choice, v: &Visible, names: &Names) -> String {

@@ -278,60 +278,16 @@ impl MapObj {
         Ok(writer.mutation)
     }
 
-    /// The slot visited at position `pos` of a loop that started at `start` with `b`
-    /// (Go's `mapiternext`: buckets from the start bucket on, wrapping; in each bucket the 8
-    /// slots from the offset on, wrapping). Positions past the `8 << b` slots of the start
-    /// visit slots added since the map grew, in order.
-    fn position_slot(start: u32, b: u8, pos: u32) -> u32 {
-        let total = 8u32 << b;
-        if pos >= total {
-            return pos;
-        }
-        let mask = (1u32 << b) - 1;
-        let bucket = ((start & mask) + pos / 8) & mask;
-        let offset = (start >> b) & 7;
-        bucket * 8 + ((pos % 8 + offset) & 7)
-    }
-
-    /// The keys a loop starting at `start` would produce now, in order.
-    fn order_from(&self, start: u32) -> Vec<&MapKey> {
-        let total = (8u32 << self.b).max(self.slots.len() as u32);
-        (0..total)
-            .filter_map(|p| {
-                let s = Self::position_slot(start, self.b, p);
-                self.slots.get(s as usize).and_then(Option::as_ref)
-            })
-            .collect()
-    }
-
     /// The starts (Go's `fastrand()` values modulo `8 << b`) a `range` loop beginning now can
-    /// take, one per distinct order of the entries: a map of one bucket iterates in rotations of
-    /// its slot order (`{"a","b","c"}` → `abc`, `bca`, `cab`). Maps over 64 slots list every
-    /// start without comparing orders (some orders then repeat). Empty map: `[0]`.
+    /// take, one per distinct order of the entries ([`distinct_starts`]).
     pub fn iteration_starts(&self) -> Vec<u32> {
-        let total = 8u32 << self.b;
-        if self.entries.len() <= 1 {
-            return vec![0];
-        }
-        if total > 64 {
-            return (0..total).collect();
-        }
-        let mut seen: Vec<Vec<&MapKey>> = Vec::new();
-        let mut starts = Vec::new();
-        for r in 0..total {
-            let order = self.order_from(r);
-            if !seen.contains(&order) {
-                seen.push(order);
-                starts.push(r);
-            }
-        }
-        starts
+        distinct_starts(&self.slots, self.b)
     }
 
     /// The key a loop beginning now with alternative `alt` produces first (for choice labels).
     pub fn first_key_of_start(&self, alt: u32) -> Option<&Value> {
         let r = *self.iteration_starts().get(alt as usize)?;
-        let k = self.order_from(r).into_iter().next()?;
+        let k = rotation(&self.slots, self.b, r).into_iter().next()?;
         self.entries.get(k).map(|e| &e.key)
     }
 
@@ -368,7 +324,7 @@ impl MapObj {
         }
         let total = (8u32 << cursor.b).max(self.slots.len() as u32);
         while cursor.pos < total {
-            let s = Self::position_slot(cursor.start, cursor.b, cursor.pos);
+            let s = position_slot(cursor.start, cursor.b, cursor.pos);
             cursor.pos += 1;
             if let Some(Some(k)) = self.slots.get(s as usize) {
                 if let Some(e) = self.entries.get(k) {
@@ -393,6 +349,62 @@ impl MapObj {
 /// and more than 6.5 per bucket).
 fn over_load_factor(count: usize, b: u8) -> bool {
     count > 8 && count * 2 > 13 * (1usize << b)
+}
+
+/// The `b` of a Go map made for `count` entries (the smallest not over the load factor).
+pub fn buckets_log2_for(count: usize) -> u8 {
+    let mut b = 0;
+    while over_load_factor(count, b) {
+        b += 1;
+    }
+    b
+}
+
+/// The slot visited at position `pos` of a loop that started at `start` over `2^b` buckets
+/// (Go's `mapiternext`: buckets from the start bucket `start & (2^b - 1)` on, wrapping; in
+/// each bucket the 8 slots from the offset `(start >> b) & 7` on, wrapping). Positions past
+/// the `8 << b` slots visit slots added since the map grew, in order.
+pub fn position_slot(start: u32, b: u8, pos: u32) -> u32 {
+    let total = 8u32 << b;
+    if pos >= total {
+        return pos;
+    }
+    let mask = (1u32 << b) - 1;
+    let bucket = ((start & mask) + pos / 8) & mask;
+    let offset = (start >> b) & 7;
+    bucket * 8 + ((pos % 8 + offset) & 7)
+}
+
+/// The occupied slots in the order a loop starting at `start` visits them.
+pub fn rotation<T>(slots: &[Option<T>], b: u8, start: u32) -> Vec<&T> {
+    let total = (8u32 << b).max(slots.len() as u32);
+    (0..total)
+        .filter_map(|p| slots.get(position_slot(start, b, p) as usize)?.as_ref())
+        .collect()
+}
+
+/// The starts a loop over `slots` (`2^b` buckets of 8) can take, the first of each distinct
+/// order: a single bucket iterates in rotations of its slot order (`{"a","b","c"}` → `abc`,
+/// `bca`, `cab`). Over 64 slots every start is listed without comparing orders (some orders
+/// then repeat). `[0]` for at most one entry.
+pub fn distinct_starts<T: PartialEq>(slots: &[Option<T>], b: u8) -> Vec<u32> {
+    let total = 8u32 << b;
+    if slots.iter().flatten().count() <= 1 {
+        return vec![0];
+    }
+    if total > 64 {
+        return (0..total).collect();
+    }
+    let mut seen: Vec<Vec<&T>> = Vec::new();
+    let mut starts = Vec::new();
+    for r in 0..total {
+        let order = rotation(slots, b, r);
+        if !seen.contains(&order) {
+            seen.push(order);
+            starts.push(r);
+        }
+    }
+    starts
 }
 
 /// The race-detector effects of a map read, iteration step or `len(m)`: the map (Go's

@@ -244,6 +244,7 @@ impl Machine {
         func: LibFunc,
         args: Vec<Value>,
         push_results: bool,
+        alt: u32,
     ) -> R<bool> {
         let ptr = || match args.first() {
             Some(Value::Ptr(Some(p))) => Ok(p.clone()),
@@ -462,7 +463,7 @@ impl Machine {
                 results = self.atomic(gid, func, p, &args)?;
             }
             f if crate::rt::sync_map::is_sync_map_method(f) => {
-                return self.sync_map_call(gid, func, &args, push_results);
+                return self.sync_map_call(gid, func, &args, push_results, alt);
             }
             _ => {
                 self.lib_local(gid, func, args)?;
@@ -488,6 +489,7 @@ impl Machine {
         func: LibFunc,
         args: &[Value],
         push_results: bool,
+        alt: u32,
     ) -> R<bool> {
         use crate::rt::sync_map::{SyncMapCall, SyncMapOp};
         let p = match args.first() {
@@ -514,7 +516,8 @@ impl Machine {
                 SyncMapCall::Range
             }
         };
-        let op = SyncMapOp::new(call, &self.program.types)?;
+        let mut op = SyncMapOp::new(call, &self.program.types)?;
+        op.range_start = alt;
         let inflight = SyncMapInFlight {
             ptr: p,
             op,

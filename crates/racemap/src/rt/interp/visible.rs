@@ -287,7 +287,7 @@ impl Machine {
                 args,
                 push_results,
             } => {
-                done = self.lib_visible(gid, func, args, push_results)?;
+                done = self.lib_visible(gid, func, args, push_results, alt)?;
             }
             Visible::Print { newline, args } => {
                 let mut text = String::new();
@@ -331,7 +331,8 @@ impl Machine {
                 };
                 self.emit(gid, Op::WaitGroupWait { wg }, eff);
             }
-            Visible::SyncMap(inflight) => {
+            Visible::SyncMap(mut inflight) => {
+                inflight.op.range_start = alt;
                 done = self.sync_map_step(gid, *inflight)?;
                 if done {
                     return Ok(());

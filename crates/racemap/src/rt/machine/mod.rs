@@ -351,24 +351,10 @@ impl Machine {
                         });
                     }
                 }
-                Visible::MapIterNext { iter } => {
-                    // A loop's first step draws its start: one alternative per distinct order.
-                    let alts = match g.iters.get(*iter) {
-                        Some((Some(m), cursor)) if !cursor.started => {
-                            let map = self.heap.map(*m);
-                            if map.writing.is_some() {
-                                1
-                            } else {
-                                map.iteration_starts().len() as u32
-                            }
-                        }
-                        _ => 1,
-                    };
-                    out.extend((0..alts).map(|alt| Choice { gid: g.gid, alt }));
-                }
                 v => {
                     if self.enabled(g.gid, v) {
-                        out.push(Choice { gid: g.gid, alt: 0 });
+                        let alts = self.alternatives(g.gid, v);
+                        out.extend((0..alts).map(|alt| Choice { gid: g.gid, alt }));
                     }
                 }
             }
