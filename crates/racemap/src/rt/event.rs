@@ -47,6 +47,9 @@ pub enum Loc {
     Heap(Pointer),
     /// A whole map.
     Map(MapId),
+    /// The element slot `n` of a map (its memory as user code loads and stores it; see
+    /// `rt::map`).
+    MapSlot(MapId, u32),
     /// A channel as memory (Go's `c.raceaddr()`): `close` writes it, a send reads it, so a send
     /// not ordered before a close races with it. `len`/`cap` and receives do not access it.
     Chan(ChanId),

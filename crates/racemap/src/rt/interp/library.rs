@@ -321,6 +321,7 @@ impl Machine {
         func: LibFunc,
         args: Vec<Value>,
         push_results: bool,
+        alt: u32,
     ) -> R<bool> {
         let ptr = || match args.first() {
             Some(Value::Ptr(Some(p))) => Ok(p.clone()),
@@ -595,7 +596,7 @@ impl Machine {
                 );
             }
             f if crate::rt::sync_map::is_sync_map_method(f) => {
-                return self.sync_map_call(gid, func, &args, push_results);
+                return self.sync_map_call(gid, func, &args, push_results, alt);
             }
             _ => {
                 self.lib_local(gid, func, args)?;
@@ -614,14 +615,14 @@ impl Machine {
     }
 
     /// A `sync.Map` method call: builds the call's step machine (`rt::sync_map`) and runs its
-    /// first step. `Swap` and `CompareAndSwap` (absent from the step machine) run as a `Load`
-    /// result plus a `Store` step machine.
+    /// first step (`Swap` and `CompareAndSwap` decide atomically inside their steps, as Go's).
     pub(super) fn sync_map_call(
         &mut self,
         gid: Gid,
         func: LibFunc,
         args: &[Value],
         push_results: bool,
+        alt: u32,
     ) -> R<bool> {
         use crate::rt::sync_map::{SyncMapCall, SyncMapOp};
         let p = match args.first() {
@@ -631,58 +632,30 @@ impl Machine {
         let key = arg(args, 1)?.clone();
         let val = || arg(args, 2).cloned();
         let mut range_f = None;
-        let mut preset: Option<Vec<Value>> = None;
         let call = match func {
             LibFunc::SyncMapLoad => SyncMapCall::Load { key },
             LibFunc::SyncMapStore => SyncMapCall::Store { key, value: val()? },
             LibFunc::SyncMapLoadOrStore => SyncMapCall::LoadOrStore { key, value: val()? },
             LibFunc::SyncMapLoadAndDelete => SyncMapCall::LoadAndDelete { key },
             LibFunc::SyncMapDelete => SyncMapCall::Delete { key },
-            LibFunc::SyncMapSwap | LibFunc::SyncMapCompareAndSwap => {
-                let k = MapKey::from_value(&key, &self.program.types)?;
-                let current = match self.heap.sync(&p)? {
-                    SyncState::Map(s) => s
-                        .contents()
-                        .into_iter()
-                        .find(|(kv, _)| {
-                            MapKey::from_value(kv, &self.program.types).ok() == Some(k.clone())
-                        })
-                        .map(|(_, v)| v),
-                    _ => return Err(RtError::nil_deref().into()),
-                };
-                if func == LibFunc::SyncMapSwap {
-                    preset = Some(vec![
-                        current.clone().unwrap_or(Value::Iface(None)),
-                        Value::Bool(current.is_some()),
-                    ]);
-                    SyncMapCall::Store { key, value: val()? }
-                } else {
-                    let old = val()?;
-                    let new = arg(args, 3)?.clone();
-                    let same = match &current {
-                        Some(c) => self.equal(c, &old)?,
-                        None => false,
-                    };
-                    preset = Some(vec![Value::Bool(same)]);
-                    if same {
-                        SyncMapCall::Store { key, value: new }
-                    } else {
-                        SyncMapCall::Load { key }
-                    }
-                }
-            }
+            LibFunc::SyncMapSwap => SyncMapCall::Swap { key, value: val()? },
+            LibFunc::SyncMapCompareAndSwap => SyncMapCall::CompareAndSwap {
+                key,
+                old: val()?,
+                new: arg(args, 3)?.clone(),
+            },
             _ => {
                 range_f = Some(key);
                 SyncMapCall::Range
             }
         };
-        let op = SyncMapOp::new(call, &self.program.types)?;
+        let mut op = SyncMapOp::new(call, &self.program.types)?;
+        op.range_start = alt;
         let inflight = SyncMapInFlight {
             ptr: p,
             op,
             push_results,
             range_f,
-            preset,
         };
         self.sync_map_step(gid, inflight)
     }
@@ -724,7 +697,6 @@ impl Machine {
                 Ok(false)
             }
             SyncMapOutcome::Return(results) => {
-                let results = inflight.preset.take().unwrap_or(results);
                 let g = self.g(gid);
                 g.next = None;
                 if inflight.push_results {

@@ -226,15 +226,18 @@ impl Machine {
                     let key = MapKey::from_value(&kv[0], &prog.types)?;
                     self.heap
                         .map_mut(id)
-                        .entries
-                        .insert(key, (kv[0].clone(), kv[1].clone()));
+                        .insert(key, kv[0].clone(), kv[1].clone());
                 }
                 self.push(gid, Value::Map(Some(id)))?
             }
-            Instr::MapIterInit => {
+            Instr::MapIterInit { elem } => {
                 let m = map_of(&self.pop(gid)?);
                 let g = self.g(gid);
-                g.iters.push((m, MapCursor::default()));
+                let cursor = MapCursor {
+                    reads_elem: *elem,
+                    ..MapCursor::default()
+                };
+                g.iters.push((m, cursor));
                 let i = g.iters.len() as i64 - 1;
                 self.push(gid, Value::Int(i))?
             }

@@ -25,7 +25,9 @@ impl Machine {
                         && !arms.iter().any(|a| self.arm_ready(g.gid, a))
                 }
             },
-            (GoStatus::Parked, Some(v)) => choice.alt == 0 && self.enabled(g.gid, v),
+            (GoStatus::Parked, Some(v)) => {
+                self.enabled(g.gid, v) && choice.alt < self.alternatives(g.gid, v)
+            }
             (GoStatus::Sleeping(_), _) => self.runnable().contains(&choice),
             _ => false,
         }
@@ -157,12 +159,50 @@ impl Machine {
                         None => true,
                     }
                 }
-                (f, Some(SyncState::Map(s))) if crate::rt::sync_map::is_sync_map_method(*f) => {
-                    s.mu.can_lock()
-                }
+                // A sync.Map call's first step is its lock-free fast path: always enabled
+                // (only its later `mu.Lock()` step waits, see `Visible::SyncMap` above).
                 _ => true,
             },
             _ => true,
+        }
+    }
+
+    /// How many alternatives an enabled operation other than `select` offers: the first step
+    /// of a map `range` loop and the `sync.Map.Range` step that snapshots `read` draw their
+    /// start (one alternative per distinct iteration order, as Go's random start); others 1.
+    pub(crate) fn alternatives(&self, gid: Gid, v: &Visible) -> u32 {
+        match v {
+            Visible::MapIterNext { iter } => {
+                let Some(g) = self.goroutines.get(gid.0 as usize) else {
+                    return 1;
+                };
+                match g.iters.get(*iter) {
+                    Some((Some(m), cursor)) if !cursor.started => {
+                        let map = self.heap.map(*m);
+                        if map.writing.is_some() {
+                            1
+                        } else {
+                            map.iteration_starts().len() as u32
+                        }
+                    }
+                    _ => 1,
+                }
+            }
+            Visible::Lib {
+                func: LibFunc::SyncMapRange,
+                args,
+                ..
+            } => match self.sync_at(args) {
+                Some(SyncState::Map(s)) => s.range_alternatives(&crate::rt::sync_map::Phase::Fast),
+                _ => 1,
+            },
+            Visible::SyncMap(inflight) => match self.heap.sync(&inflight.ptr) {
+                Ok(SyncState::Map(s)) if inflight.op.key.is_none() => {
+                    s.range_alternatives(&inflight.op.phase)
+                }
+                _ => 1,
+            },
+            _ => 1,
         }
     }
 
