@@ -25,6 +25,17 @@ pub fn compile_named(source: &str, file_name: &str) -> Result<Program, Vec<Diagn
 /// order marks are reported where Go reports them (`invalid UTF-8 encoding`, at byte columns);
 /// like Go's compiler, these errors do not stop type checking, a syntax error does.
 pub fn compile_bytes(source: &[u8], file_name: &str) -> Result<Program, Vec<Diagnostic>> {
+    compile_mode(source, file_name, false)
+}
+
+/// Compile a `_test.go` file (any package name, no `main`): the program's
+/// [`Program::tests`] lists its `TestXxx(t *testing.T)` functions, each run by
+/// [`Program::for_test`].
+pub fn compile_test_bytes(source: &[u8], file_name: &str) -> Result<Program, Vec<Diagnostic>> {
+    compile_mode(source, file_name, true)
+}
+
+fn compile_mode(source: &[u8], file_name: &str, test: bool) -> Result<Program, Vec<Diagnostic>> {
     let (text, invalid_utf8) = decode_source(source);
     let (file, mut diags) = parser::parse_decoded(&text, &invalid_utf8);
     if !diags.iter().all(|d| is_source_reader_error(&d.message)) {
@@ -32,8 +43,14 @@ pub fn compile_bytes(source: &[u8], file_name: &str) -> Result<Program, Vec<Diag
     }
     // With the source map, messages name their second position as Go does
     // (`x redeclared in this block` + `\tprog.go:4:6: other declaration of x`).
-    let checked = check::check_with_source(&file, &SourceMap::new(file_name, &text));
+    let map = SourceMap::new(file_name, &text);
+    let checked = if test {
+        check::check_test_with_source(&file, &map)
+    } else {
+        check::check_with_source(&file, &map)
+    };
     match checked {
+        Ok(checked) if diags.is_empty() && test => lower::lower_test(&checked, &text, file_name),
         Ok(checked) if diags.is_empty() => lower::lower(&checked, &text, file_name),
         Ok(_) => Err(diags),
         Err(more) => {

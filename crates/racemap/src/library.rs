@@ -180,6 +180,39 @@ lib_funcs! {
     RuntimeGosched => function("runtime.Gosched"),
     /// `runtime.NumGoroutine() int`
     RuntimeNumGoroutine => function("runtime.NumGoroutine"),
+    /// `(*testing.T).Log(args ...any)`
+    TestingLog => method("testing.(*T).Log"),
+    /// `(*testing.T).Logf(format string, args ...any)`
+    TestingLogf => method("testing.(*T).Logf"),
+    /// `(*testing.T).Error(args ...any)`: Log, then Fail.
+    TestingError => method("testing.(*T).Error"),
+    /// `(*testing.T).Errorf(format string, args ...any)`
+    TestingErrorf => method("testing.(*T).Errorf"),
+    /// `(*testing.T).Fatal(args ...any)`: Log, then FailNow.
+    TestingFatal => method("testing.(*T).Fatal"),
+    /// `(*testing.T).Fatalf(format string, args ...any)`
+    TestingFatalf => method("testing.(*T).Fatalf"),
+    /// `(*testing.T).Skip(args ...any)`: Log, then SkipNow.
+    TestingSkip => method("testing.(*T).Skip"),
+    /// `(*testing.T).Skipf(format string, args ...any)`
+    TestingSkipf => method("testing.(*T).Skipf"),
+    /// `(*testing.T).Fail()`
+    TestingFail => method("testing.(*T).Fail"),
+    /// `(*testing.T).FailNow()`: Fail, then `runtime.Goexit`.
+    TestingFailNow => method("testing.(*T).FailNow"),
+    /// `(*testing.T).SkipNow()`
+    TestingSkipNow => method("testing.(*T).SkipNow"),
+    /// `(*testing.T).Failed() bool`
+    TestingFailed => method("testing.(*T).Failed"),
+    /// `(*testing.T).Skipped() bool`
+    TestingSkipped => method("testing.(*T).Skipped"),
+    /// `(*testing.T).Name() string`
+    TestingName => method("testing.(*T).Name"),
+    /// `(*testing.T).Helper()`: log lines name the caller of the calling function.
+    TestingHelper => method("testing.(*T).Helper"),
+    /// `testing.tRunner(t *T, name string, chatty bool)`: racemap's test runner names the
+    /// test's `T` before calling the test function.
+    TestingStart => function("testing.tRunner"),
     /// `error.Error() string`: the message of an error value (the only interface method call
     /// racemap supports; errors come from `errors.New`, `fmt.Errorf` and `strconv.Atoi`).
     ErrorError => method("error.Error"),

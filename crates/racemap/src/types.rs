@@ -157,6 +157,8 @@ pub enum SyncKind {
     /// The notify list of a `sync.Cond` (its hidden field `notify`; the `Cond` itself is a
     /// struct `{ L sync.Locker; notify }`).
     CondNotify,
+    /// `testing.T` (its state lives in the runtime: `rt::testing`).
+    TestingT,
 }
 
 impl SyncKind {
@@ -172,6 +174,7 @@ impl SyncKind {
             SyncKind::AtomicInt64 => "atomic.Int64",
             SyncKind::AtomicBool => "atomic.Bool",
             SyncKind::CondNotify => "sync.notifyList",
+            SyncKind::TestingT => "testing.T",
         }
     }
 }

@@ -1,5 +1,5 @@
-//! The library packages racemap knows: `errors`, `fmt`, `runtime`, `sync`, `sync/atomic`, `time`,
-//! `strconv`, `strings`, and the methods of their types. Each member is a [`LibFunc`] the VM implements
+//! The library packages racemap knows: `errors`, `fmt`, `runtime`, `sync`, `sync/atomic`,
+//! `testing` (`T`), `time`, `strconv`, `strings`, and the methods of their types. Each member is a [`LibFunc`] the VM implements
 //! natively, a constant (`time.Millisecond`), or a type (`sync.Mutex`).
 
 use crate::diag::Span;
@@ -18,6 +18,7 @@ pub const SUPPORTED_IMPORTS: &[&str] = &[
     "strconv",
     "strings",
     "runtime",
+    "testing",
 ];
 
 impl<'a> Checker<'a> {
@@ -222,6 +223,30 @@ impl<'a> Checker<'a> {
             (SyncKind::AtomicInt64, "Swap") => (AtomicInt64Swap, vec![i64t], vec![i64t]),
             (SyncKind::AtomicInt64, "CompareAndSwap") => {
                 (AtomicInt64CompareAndSwap, vec![i64t, i64t], vec![boolean])
+            }
+            (SyncKind::TestingT, m) => {
+                let string = TypeTable::basic(Basic::String);
+                let anys = self.slice_of(any);
+                let (f, params, results, variadic) = match m {
+                    "Log" => (TestingLog, vec![anys], vec![], true),
+                    "Logf" => (TestingLogf, vec![string, anys], vec![], true),
+                    "Error" => (TestingError, vec![anys], vec![], true),
+                    "Errorf" => (TestingErrorf, vec![string, anys], vec![], true),
+                    "Fatal" => (TestingFatal, vec![anys], vec![], true),
+                    "Fatalf" => (TestingFatalf, vec![string, anys], vec![], true),
+                    "Skip" => (TestingSkip, vec![anys], vec![], true),
+                    "Skipf" => (TestingSkipf, vec![string, anys], vec![], true),
+                    "Fail" => (TestingFail, vec![], vec![], false),
+                    "FailNow" => (TestingFailNow, vec![], vec![], false),
+                    "SkipNow" => (TestingSkipNow, vec![], vec![], false),
+                    "Failed" => (TestingFailed, vec![], vec![boolean], false),
+                    "Skipped" => (TestingSkipped, vec![], vec![boolean], false),
+                    "Name" => (TestingName, vec![], vec![string], false),
+                    "Helper" => (TestingHelper, vec![], vec![], false),
+                    _ => return None,
+                };
+                let ty = self.func_type(params, results, variadic);
+                return Some((f, ty));
             }
             (SyncKind::AtomicBool, "Load") => (AtomicBoolLoad, vec![], vec![boolean]),
             (SyncKind::AtomicBool, "Store") => (AtomicBoolStore, vec![boolean], vec![]),

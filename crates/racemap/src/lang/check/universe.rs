@@ -96,6 +96,7 @@ impl<'a> Checker<'a> {
             ("sync/atomic", "Int32", SyncKind::AtomicInt32),
             ("sync/atomic", "Int64", SyncKind::AtomicInt64),
             ("sync/atomic", "Bool", SyncKind::AtomicBool),
+            ("testing", "T", SyncKind::TestingT),
         ] {
             let pkg = path.rsplit('/').next().unwrap_or(path);
             let named = self.types.new_named(name, pkg);

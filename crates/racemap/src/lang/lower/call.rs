@@ -117,6 +117,14 @@ impl FnCx<'_, '_> {
                 Some(0)
             }
             LibFunc::FmtPrintf | LibFunc::FmtSprintf | LibFunc::FmtErrorf => Some(1),
+            LibFunc::TestingLog
+            | LibFunc::TestingError
+            | LibFunc::TestingFatal
+            | LibFunc::TestingSkip => Some(0),
+            LibFunc::TestingLogf
+            | LibFunc::TestingErrorf
+            | LibFunc::TestingFatalf
+            | LibFunc::TestingSkipf => Some(1),
             _ => None,
         };
         if info.tuple_arg {

@@ -41,10 +41,12 @@ mod format;
 mod library;
 mod local;
 mod ops;
+mod testing;
 mod visible;
 
 pub use ops::wrap;
 use ops::{binary, is_float, is_unsigned};
+pub(crate) use testing::testing_logs;
 
 type R<T> = Result<T, Fault>;
 
@@ -250,6 +252,7 @@ mod tests {
             init: FuncId(1),
             main: FuncId(0),
             error_type: TypeTable::basic(Basic::Int),
+            tests: Vec::new(),
         }
     }
 
