@@ -5,7 +5,8 @@
 //! racemap run FILE.go [--seed N | --schedule S] [--max-steps N] [--trace] [--no-race]
 //! racemap explore FILE.go [--json] [--max-executions N] [--max-total-steps N]
 //!     [--preemption-bound K] [--sample …]
-//! racemap test FILE_test.go [--run REGEX] [--seed N] [-v]
+//! racemap test FILE_test.go [--run REGEX] [--seed N] [-v] [--schedule S]
+//!     [--explore [--json] [--max-executions N]]
 //! racemap example STRATEGY [--goroutines N] [--ops N] [--write-percent P] [--keys K]
 //! ```
 //!
@@ -21,6 +22,7 @@ mod example;
 mod explore;
 mod run;
 mod test;
+mod test_explore;
 
 use std::process::ExitCode;
 
@@ -49,6 +51,9 @@ commands:
       --run REGEX       only the tests whose name matches
       --seed N          random scheduler seed (default 0)
       -v                print every test's name, logs and result
+      --schedule S      replay an encoded schedule (from --explore)
+      --explore         every interleaving of each test: races, deadlocks, leaks, failures
+      --json --max-executions N   (with --explore)
   example STRATEGY    print a preset Go program
       STRATEGY: unsynchronized | mutex | rwmutex | syncmap | channel | sharded
       --goroutines N --ops N --write-percent P --keys K

@@ -16,7 +16,7 @@ use racemap::rt::config::Config;
 use racemap::rt::machine::Machine;
 use racemap::rt::sync_state::SyncState;
 use racemap::run::{RunEnd, Session};
-use racemap::sched::{RandomScheduler, Scheduler};
+use racemap::sched::{RandomScheduler, ReplayScheduler, Schedule, Scheduler};
 use racemap::target::Target;
 use std::io::Write;
 use std::path::PathBuf;
@@ -38,8 +38,29 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
     let mut seed = 0u64;
     let mut chatty = false;
     let mut max_steps = racemap::run::RunConfig::default().max_steps;
+    let mut schedule: Option<Schedule> = None;
+    let mut explore: Option<crate::test_explore::ExploreOptions> = None;
+    let mut json = false;
+    let mut max_executions: Option<u64> = None;
     while let Some(arg) = parser.next().map_err(usage)? {
         match arg {
+            lexopt::Arg::Long("schedule") => {
+                let text = parser
+                    .value()
+                    .map_err(usage)?
+                    .to_string_lossy()
+                    .into_owned();
+                let s =
+                    Schedule::decode(&text).map_err(|e| format!("--schedule {text:?}: {e:?}"))?;
+                schedule = Some(s);
+            }
+            lexopt::Arg::Long("explore") => {
+                explore = Some(crate::test_explore::ExploreOptions::default())
+            }
+            lexopt::Arg::Long("json") => json = true,
+            lexopt::Arg::Long("max-executions") => {
+                max_executions = Some(number(&mut parser, "--max-executions")?)
+            }
             lexopt::Arg::Long("run") => {
                 let text = parser
                     .value()
@@ -68,6 +89,23 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
             return Ok(EXIT_BUILD_FAILED);
         }
     };
+    if let Some(mut options) = explore {
+        options.json = json;
+        if let Some(n) = max_executions {
+            options.dpor.max_executions = n;
+        }
+        options.dpor.max_steps_per_execution = max_steps;
+        let selected: Vec<usize> = (0..program.tests.len())
+            .filter(|&i| {
+                filter
+                    .as_ref()
+                    .is_none_or(|re| re.is_match(&program.tests[i].name))
+            })
+            .collect();
+        return Ok(crate::test_explore::explore_tests(
+            &program, &selected, &name, &options,
+        ));
+    }
     let mut out = std::io::stdout().lock();
     let mut any_failed = false;
     let mut any_race = false;
@@ -80,7 +118,14 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
         let Some(p) = program.for_test(i, chatty) else {
             continue;
         };
-        let r = run_test(p, seed, max_steps);
+        let mut scheduler: Box<dyn Scheduler> = match &schedule {
+            Some(s) => Box::new(ReplayScheduler::new(
+                s.clone(),
+                Some(Box::new(RandomScheduler::new(seed))),
+            )),
+            None => Box::new(RandomScheduler::new(seed)),
+        };
+        let r = run_test(p, scheduler.as_mut(), max_steps);
         let verdict = if r.failed || r.race || r.crash.is_some() || r.limit {
             "FAIL"
         } else if r.skipped {
@@ -116,9 +161,11 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
             return Ok(1);
         }
     }
-    if ran == 0 {
+    // Go prints the warning with -v only, and marks the summary line.
+    if ran == 0 && chatty {
         let _ = writeln!(out, "testing: warning: no tests to run");
     }
+    let none = if ran == 0 { " [no tests to run]" } else { "" };
     if any_race && chatty {
         let _ = write!(out, "=== CONT  \n{RACE_LINE}");
     }
@@ -129,31 +176,34 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
         if chatty {
             let _ = writeln!(out, "PASS");
         }
-        let _ = writeln!(out, "ok  \t{PACKAGE}\t0.000s");
+        let _ = writeln!(out, "ok  \t{PACKAGE}\t0.000s{none}");
         Ok(0)
     }
 }
 
 /// What one test's run showed.
-struct TestRun {
+pub struct TestRun {
     /// Its stdout, logs (with `-v`), print output and race reports, in the order they happened.
-    output: String,
+    pub output: String,
     /// Logs kept for the failure report (without `-v`).
-    kept_logs: String,
+    pub kept_logs: String,
     /// `t.Fail` and friends were called.
-    failed: bool,
+    pub failed: bool,
     /// `t.Skip` and friends were called.
-    skipped: bool,
+    pub skipped: bool,
     /// The race detector reported a race.
-    race: bool,
+    pub race: bool,
     /// A panic or fatal error ended the test binary: Go's text for it.
-    crash: Option<String>,
+    pub crash: Option<String>,
     /// A racemap limit or internal error stopped the run.
-    limit: bool,
+    pub limit: bool,
+    /// Goroutines the test started that were still blocked when it ended
+    /// (`goroutine 8 [chan send]: command-line-arguments.TestX.func1 at x_test.go:12`).
+    pub leaked: Vec<String>,
 }
 
-/// Run one test program to its end with the seeded random scheduler.
-fn run_test(program: Program, seed: u64, max_steps: u64) -> TestRun {
+/// Run one test program to its end with `scheduler`.
+pub fn run_test(program: Program, scheduler: &mut dyn Scheduler, max_steps: u64) -> TestRun {
     let config = Config {
         max_steps,
         // Go's test goroutine is 7 under -race; the goroutines a test starts are 8, 9, …
@@ -162,7 +212,6 @@ fn run_test(program: Program, seed: u64, max_steps: u64) -> TestRun {
     };
     let machine = Machine::new(Rc::new(program), config);
     let mut session = Session::new(machine, true, false);
-    let mut scheduler = RandomScheduler::new(seed);
     let mut output = String::new();
     let (mut seen_out, mut seen_err) = (0, 0);
     let mut steps = 0u64;
@@ -185,6 +234,7 @@ fn run_test(program: Program, seed: u64, max_steps: u64) -> TestRun {
         seen_err = session.stderr.len();
     }
     let (failed, skipped, kept_logs) = test_state(&session.target);
+    let leaked = leaked(&session.target);
     let race = !session.races().is_empty();
     let result = session.finish(None);
     let mut crash = None;
@@ -207,7 +257,28 @@ fn run_test(program: Program, seed: u64, max_steps: u64) -> TestRun {
         race,
         crash,
         limit,
+        leaked,
     }
+}
+
+/// The goroutines other than the test's that are blocked (not done, not able to move) once
+/// the test ended normally: what `goleak.VerifyNone` would report.
+fn leaked(m: &Machine) -> Vec<String> {
+    if m.exit_code() != Some(0) {
+        return Vec::new();
+    }
+    let map = &m.program().source_map;
+    m.goroutines()
+        .into_iter()
+        .filter(|g| g.go_id != 1 && !["done", "runnable", "sleep"].contains(&g.state.as_str()))
+        .map(|g| {
+            let at = g.stack.first().map_or(String::new(), |f| {
+                let lc = map.line_col(f.span.lo);
+                format!(" {} at {}:{}", f.name, map.file_name, lc.line)
+            });
+            format!("goroutine {} [{}]:{at}", g.go_id, g.state)
+        })
+        .collect()
 }
 
 /// The test's `testing.T`: failed, skipped, and the logs it kept.

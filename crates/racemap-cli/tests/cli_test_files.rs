@@ -1,5 +1,6 @@
-//! Driver of `tests/test_files/`: what `racemap test -v NAME_test.go` and `racemap test
-//! NAME_test.go` print for each test file (seed 0), and the comparison with what real Go 1.19
+//! Driver of `tests/test_files/`: what `racemap test -v NAME_test.go`, `racemap test
+//! NAME_test.go` (seed 0) and `racemap test --explore NAME_test.go` print for each test file,
+//! and the comparison with what real Go 1.19
 //! printed for `go test -race -v NAME_test.go` (the `-- go1.19 test -race -v --` reference).
 //!
 //! The comparison is line for line on the *skeleton* of the output: `=== RUN`, `--- PASS/FAIL/
@@ -27,6 +28,7 @@ fn every_test_file_s_output_matches_its_expectation_and_go() {
         for args in [
             vec!["test", "-v", file.as_str()],
             vec!["test", file.as_str()],
+            vec!["test", "--explore", file.as_str()],
         ] {
             let out = Command::new(env!("CARGO_BIN_EXE_racemap"))
                 .args(&args)

@@ -213,6 +213,10 @@ lib_funcs! {
     /// `testing.tRunner(t *T, name string, chatty bool)`: racemap's test runner names the
     /// test's `T` before calling the test function.
     TestingStart => function("testing.tRunner"),
+    /// The end of racemap's test runner: enabled once every other goroutine is done or blocked
+    /// (so the goroutines a test leaves behind run as far as they can, and the ones still
+    /// blocked then are its leaks).
+    TestingQuiesce => function("testing.tRunner.quiesce"),
     /// `error.Error() string`: the message of an error value (the only interface method call
     /// racemap supports; errors come from `errors.New`, `fmt.Errorf` and `strconv.Atoi`).
     ErrorError => method("error.Error"),

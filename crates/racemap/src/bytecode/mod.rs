@@ -334,7 +334,7 @@ pub fn lib_result_count(f: LibFunc) -> u32 {
         | CondSignal | CondBroadcast | NotifyListWait | RuntimeGosched | RuntimeGoexit
         | TestingLog | TestingLogf | TestingError | TestingErrorf | TestingFatal
         | TestingFatalf | TestingSkip | TestingSkipf | TestingFail | TestingFailNow
-        | TestingSkipNow | TestingHelper | TestingStart => 0,
+        | TestingSkipNow | TestingHelper | TestingStart | TestingQuiesce => 0,
         StrconvAtoi | SyncMapLoad | SyncMapLoadOrStore | SyncMapLoadAndDelete | SyncMapSwap => 2,
         _ => 1,
     }

@@ -1,6 +1,7 @@
 //! Test runners for a `_test.go` file: per `TestXxx(t *testing.T)`, a function
-//! `testing.tRunner` that makes a fresh `testing.T`, names it (`TestingStart`) and calls the
-//! test; the program for one test is the file's program with that runner as main. Functions are
+//! `testing.tRunner` that makes a fresh `testing.T`, names it (`TestingStart`), calls the test,
+//! then waits until every other goroutine is done or blocked (`TestingQuiesce`) and returns;
+//! the program for one test is the file's program with that runner as main. Functions are
 //! renamed `command-line-arguments.…` as `go test FILE_test.go` names them.
 
 use super::Lowerer;
@@ -74,6 +75,10 @@ fn runner(
         Instr::Call {
             func: test,
             argc: 1,
+        },
+        Instr::CallLib {
+            func: LibFunc::TestingQuiesce,
+            argc: 0,
         },
         Instr::Return,
     ];

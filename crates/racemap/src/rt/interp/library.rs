@@ -590,6 +590,7 @@ impl Machine {
                 let p = ptr()?;
                 results = self.testing_method(gid, func, p, &args)?;
             }
+            LibFunc::TestingQuiesce => {}
             LibFunc::RuntimeGosched => {
                 self.emit(
                     gid,
