@@ -25,6 +25,16 @@ pub fn number<T: std::str::FromStr>(
         .map_err(|_| format!("{name} expects a number, got {text:?}"))
 }
 
+/// The value of `--schedule`: an encoded schedule (from `explore`).
+pub fn schedule_value(parser: &mut lexopt::Parser) -> Result<racemap::sched::Schedule, UsageError> {
+    let text = parser
+        .value()
+        .map_err(usage)?
+        .to_string_lossy()
+        .into_owned();
+    racemap::sched::Schedule::decode(&text).map_err(|e| format!("--schedule {text:?}: {e:?}"))
+}
+
 /// The Go file named on the command line, read into memory: `(file name for messages, source)`.
 /// Messages name the file as given, like `go build` does for a file argument's base name. The
 /// bytes are kept as they are: the compiler reports NUL bytes and invalid UTF-8 as Go does.

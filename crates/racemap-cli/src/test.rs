@@ -10,7 +10,7 @@
 //! when its function returns (goroutines it leaves behind are not run further). A panicking
 //! test ends the run as in Go (the remaining tests do not run).
 
-use crate::args::{number, read_program, usage, UsageError};
+use crate::args::{number, read_program, schedule_value, usage, UsageError};
 use racemap::bytecode::Program;
 use racemap::rt::config::Config;
 use racemap::rt::machine::Machine;
@@ -44,16 +44,7 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
     let mut max_executions: Option<u64> = None;
     while let Some(arg) = parser.next().map_err(usage)? {
         match arg {
-            lexopt::Arg::Long("schedule") => {
-                let text = parser
-                    .value()
-                    .map_err(usage)?
-                    .to_string_lossy()
-                    .into_owned();
-                let s =
-                    Schedule::decode(&text).map_err(|e| format!("--schedule {text:?}: {e:?}"))?;
-                schedule = Some(s);
-            }
+            lexopt::Arg::Long("schedule") => schedule = Some(schedule_value(&mut parser)?),
             lexopt::Arg::Long("explore") => {
                 explore = Some(crate::test_explore::ExploreOptions::default())
             }

@@ -4,29 +4,6 @@
 use super::*;
 use crate::rt::testing::TestState;
 
-/// Whether `f` is a method of `testing.T` that runs as a visible step.
-pub(super) fn is_testing_method(f: LibFunc) -> bool {
-    use LibFunc::*;
-    matches!(
-        f,
-        TestingLog
-            | TestingLogf
-            | TestingError
-            | TestingErrorf
-            | TestingFatal
-            | TestingFatalf
-            | TestingSkip
-            | TestingSkipf
-            | TestingFail
-            | TestingFailNow
-            | TestingSkipNow
-            | TestingFailed
-            | TestingSkipped
-            | TestingName
-            | TestingHelper
-    )
-}
-
 /// Whether `f` writes a log line (and so is ordered with the program's output).
 pub(crate) fn testing_logs(f: LibFunc) -> bool {
     use LibFunc::*;
@@ -41,6 +18,22 @@ pub(crate) fn testing_logs(f: LibFunc) -> bool {
             | TestingSkip
             | TestingSkipf
     )
+}
+
+/// Whether `f` is a method of `testing.T` that runs as a visible step.
+pub(super) fn is_testing_method(f: LibFunc) -> bool {
+    use LibFunc::*;
+    testing_logs(f)
+        || matches!(
+            f,
+            TestingFail
+                | TestingFailNow
+                | TestingSkipNow
+                | TestingFailed
+                | TestingSkipped
+                | TestingName
+                | TestingHelper
+        )
 }
 
 impl Machine {
