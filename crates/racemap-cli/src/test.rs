@@ -7,8 +7,12 @@
 //!
 //! Differences from Go kept on purpose (racemap's model): a test runs on the program's main
 //! goroutine (Go runs it on goroutine 6 or 7 under a `testing.tRunner` frame), and a test ends
-//! when its function returns (goroutines it leaves behind are not run further). A panicking
-//! test ends the run as in Go (the remaining tests do not run).
+//! when its function returns and every goroutine it started is done or blocked (goroutines
+//! still blocked then are its leaks, which `--explore` reports). A panicking test ends the run
+//! as in Go (the remaining tests do not run); so does a fatal error, printed without a
+//! `--- FAIL` line as Go does. A test that blocks forever ends with Go's runtime report
+//! `fatal error: all goroutines are asleep - deadlock!` where real `go test` hangs until its
+//! `-timeout` (`panic: test timed out after 10m0s`).
 
 use crate::args::{number, read_program, schedule_value, usage, UsageError};
 use racemap::bytecode::Program;
@@ -129,11 +133,17 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
             text.push_str(&format!("=== RUN   {}\n", test.name));
         }
         text.push_str(&r.output);
-        // With -v the race line is printed as it happens; without, it is kept with the logs.
-        if r.race && chatty {
+        // With -v the race line is printed when the test ends (never after a crash); without,
+        // it is kept with the logs.
+        if r.race && chatty && r.crash.is_none() {
             text.push_str(RACE_LINE);
         }
-        if chatty || verdict == "FAIL" {
+        // A fatal error kills the test binary at once: Go prints no `--- FAIL` line then.
+        let fatal = r
+            .crash
+            .as_deref()
+            .is_some_and(|c| c.starts_with("fatal error:"));
+        if (chatty || verdict == "FAIL") && !fatal {
             text.push_str(&format!("--- {verdict}: {} (0.00s)\n", test.name));
         }
         if !chatty && verdict == "FAIL" {
