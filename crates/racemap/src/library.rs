@@ -60,7 +60,7 @@ const fn method(receiver: SyncKind, name: &'static str) -> LibFuncSpec {
     LibFuncSpec::new(Owner::Sync(receiver), name)
 }
 
-use Visibility::{Clock, Object, Output, Scheduler};
+use Visibility::{Clock, Log, Object, Output, Scheduler};
 
 lib_funcs! {
     /// `fmt.Print(a ...any)`
@@ -278,6 +278,44 @@ lib_funcs! {
     RuntimeGosched => func("runtime", "Gosched").visibility(Scheduler),
     /// `runtime.NumGoroutine() int`: the goroutines that exist (a scheduling point).
     RuntimeNumGoroutine => func("runtime", "NumGoroutine").results(&[INT]).visibility(Scheduler),
+    /// `(*testing.T).Log(args ...any)`
+    TestingLog => method(SyncKind::TestingT, "Log").params(&[ANYS]).variadic().visibility(Log),
+    /// `(*testing.T).Logf(format string, args ...any)`
+    TestingLogf => method(SyncKind::TestingT, "Logf").params(&[STRING, ANYS]).variadic().visibility(Log),
+    /// `(*testing.T).Error(args ...any)`: Log, then Fail.
+    TestingError => method(SyncKind::TestingT, "Error").params(&[ANYS]).variadic().visibility(Log),
+    /// `(*testing.T).Errorf(format string, args ...any)`
+    TestingErrorf => method(SyncKind::TestingT, "Errorf").params(&[STRING, ANYS]).variadic().visibility(Log),
+    /// `(*testing.T).Fatal(args ...any)`: Log, then FailNow.
+    TestingFatal => method(SyncKind::TestingT, "Fatal").params(&[ANYS]).variadic().visibility(Log),
+    /// `(*testing.T).Fatalf(format string, args ...any)`
+    TestingFatalf => method(SyncKind::TestingT, "Fatalf").params(&[STRING, ANYS]).variadic().visibility(Log),
+    /// `(*testing.T).Skip(args ...any)`: Log, then SkipNow.
+    TestingSkip => method(SyncKind::TestingT, "Skip").params(&[ANYS]).variadic().visibility(Log),
+    /// `(*testing.T).Skipf(format string, args ...any)`
+    TestingSkipf => method(SyncKind::TestingT, "Skipf").params(&[STRING, ANYS]).variadic().visibility(Log),
+    /// `(*testing.T).Fail()`
+    TestingFail => method(SyncKind::TestingT, "Fail").visibility(Object),
+    /// `(*testing.T).FailNow()`: Fail, then `runtime.Goexit`.
+    TestingFailNow => method(SyncKind::TestingT, "FailNow").visibility(Object),
+    /// `(*testing.T).SkipNow()`
+    TestingSkipNow => method(SyncKind::TestingT, "SkipNow").visibility(Object),
+    /// `(*testing.T).Failed() bool`
+    TestingFailed => method(SyncKind::TestingT, "Failed").results(&[BOOL]).visibility(Object),
+    /// `(*testing.T).Skipped() bool`
+    TestingSkipped => method(SyncKind::TestingT, "Skipped").results(&[BOOL]).visibility(Object),
+    /// `(*testing.T).Name() string`
+    TestingName => method(SyncKind::TestingT, "Name").results(&[STRING]).visibility(Object),
+    /// `(*testing.T).Helper()`: log lines name the caller of the calling function.
+    TestingHelper => method(SyncKind::TestingT, "Helper").visibility(Object),
+    /// `testing.tRunner(t *T, name string, chatty bool)`: racemap's test runner names the
+    /// test's `T` before calling the test function.
+    TestingStart => LibFuncSpec::new(Owner::Runtime("testing"), "tRunner"),
+    /// The end of racemap's test runner: enabled once every other goroutine is done or blocked
+    /// (so the goroutines a test leaves behind run as far as they can, and the ones still
+    /// blocked then are its leaks).
+    TestingQuiesce =>
+        LibFuncSpec::new(Owner::Runtime("testing"), "tRunner.quiesce").visibility(Scheduler),
 }
 
 /// Where a library function is declared.
@@ -334,6 +372,9 @@ pub enum Visibility {
     Object,
     /// A visible operation on the scheduler only (`runtime.Gosched`, `runtime.NumGoroutine`).
     Scheduler,
+    /// A visible operation on the object its first operand points to that also writes the
+    /// program's output (`(*testing.T).Log` and the calls that log).
+    Log,
 }
 
 /// What a library function is, as data: one row of the table.

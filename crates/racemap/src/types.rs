@@ -156,6 +156,8 @@ pub enum SyncKind {
     /// The notify list of a `sync.Cond` (its hidden field `notify`; the `Cond` itself is a
     /// struct `{ L sync.Locker; notify }`).
     CondNotify,
+    /// `testing.T` (its state lives in the runtime: `rt::testing`).
+    TestingT,
 }
 
 impl SyncKind {
@@ -170,6 +172,7 @@ impl SyncKind {
         SyncKind::AtomicInt32,
         SyncKind::AtomicInt64,
         SyncKind::AtomicBool,
+        SyncKind::TestingT,
     ];
 
     /// The import path of the package declaring the type: `sync`, `sync/atomic`.
@@ -182,6 +185,7 @@ impl SyncKind {
             | SyncKind::Map
             | SyncKind::CondNotify => "sync",
             SyncKind::AtomicInt32 | SyncKind::AtomicInt64 | SyncKind::AtomicBool => "sync/atomic",
+            SyncKind::TestingT => "testing",
         }
     }
 
@@ -203,6 +207,7 @@ impl SyncKind {
             SyncKind::AtomicInt64 => "atomic.Int64",
             SyncKind::AtomicBool => "atomic.Bool",
             SyncKind::CondNotify => "sync.notifyList",
+            SyncKind::TestingT => "testing.T",
         }
     }
 }

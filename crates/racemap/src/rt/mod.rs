@@ -20,5 +20,6 @@ pub mod once;
 pub mod rwmutex;
 pub mod sync_map;
 pub mod sync_state;
+pub mod testing;
 pub mod value;
 pub mod waitgroup;

@@ -30,6 +30,8 @@ pub enum SyncState {
     AtomicBool(bool),
     /// The notify list of a `sync.Cond`.
     CondNotify(crate::rt::cond::CondState),
+    /// A `testing.T`.
+    TestingT(Box<crate::rt::testing::TestState>),
 }
 
 impl SyncState {
@@ -45,6 +47,7 @@ impl SyncState {
             SyncKind::AtomicInt32 | SyncKind::AtomicInt64 => SyncState::AtomicInt(0),
             SyncKind::AtomicBool => SyncState::AtomicBool(false),
             SyncKind::CondNotify => SyncState::CondNotify(Default::default()),
+            SyncKind::TestingT => SyncState::TestingT(Default::default()),
         }
     }
 }

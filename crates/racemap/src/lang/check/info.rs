@@ -515,6 +515,8 @@ pub struct Info {
     pub init_funcs: Vec<NodeId>,
     /// The key of `func main` in `funcs`.
     pub main_func: Option<NodeId>,
+    /// The test functions of a `_test.go` file (name, function object), in source order.
+    pub tests: Vec<(String, ObjectId)>,
 }
 
 impl Info {

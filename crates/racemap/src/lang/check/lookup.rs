@@ -8,6 +8,11 @@ use crate::lang::check::{Checker, Operand};
 use crate::library::Owner;
 use crate::types::{TypeId, TypeKind};
 
+/// Methods of `testing.T` racemap does not implement (reported as unsupported, not undefined).
+const TESTING_T_UNSUPPORTED: &[&str] = &[
+    "Run", "Parallel", "Cleanup", "Setenv", "TempDir", "Deadline",
+];
+
 /// What a name found in a type is.
 #[derive(Clone, Debug)]
 pub enum Found {
@@ -150,6 +155,18 @@ impl<'a> Checker<'a> {
         Found::None
     }
 
+    /// Whether `t` is `testing.T` or `*testing.T`.
+    fn is_testing_t(&self, t: TypeId) -> bool {
+        let base = match self.types.kind(t) {
+            TypeKind::Pointer(b) => *b,
+            _ => t,
+        };
+        matches!(
+            self.types.under(base),
+            TypeKind::Sync(crate::types::SyncKind::TestingT)
+        )
+    }
+
     /// A method of `sync.Cond` (`base` is `sync.Cond`): the library function and whether its
     /// receiver is the Cond's notify list (`Signal`, `Broadcast`) rather than the Cond (`Wait`,
     /// which lowering compiles as `sync.(*Cond).Wait`).
@@ -223,6 +240,12 @@ impl<'a> Checker<'a> {
         }
         match self.lookup_member(x.ty, &sel.name) {
             Found::None if self.rejected_type(x.ty) => invalid,
+            Found::None
+                if self.is_testing_t(x.ty) && TESTING_T_UNSUPPORTED.contains(&&*sel.name) =>
+            {
+                self.unsupported(sel.span, format!("(*testing.T).{}", sel.name));
+                invalid
+            }
             Found::None => {
                 let xs = self.expr_string(xe);
                 let ts = self.show(x.ty);

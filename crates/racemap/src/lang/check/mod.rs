@@ -94,12 +94,32 @@ pub fn check_with_source(
     check_inner(file, Some(map), lang)
 }
 
+/// Check a `_test.go` file: any package name, no `main` needed; its `TestXxx(t *testing.T)`
+/// functions are listed in [`Info::tests`].
+pub fn check_test_with_source(
+    file: &ast::File,
+    map: &crate::diag::SourceMap,
+    lang: LangVersion,
+) -> Result<Checked, Vec<Diagnostic>> {
+    check_inner_mode(file, Some(map), lang, true)
+}
+
 fn check_inner(
     file: &ast::File,
     map: Option<&crate::diag::SourceMap>,
     lang: LangVersion,
 ) -> Result<Checked, Vec<Diagnostic>> {
+    check_inner_mode(file, map, lang, false)
+}
+
+fn check_inner_mode(
+    file: &ast::File,
+    map: Option<&crate::diag::SourceMap>,
+    lang: LangVersion,
+    test_mode: bool,
+) -> Result<Checked, Vec<Diagnostic>> {
     let mut c = Checker::new(file, lang);
+    c.test_mode = test_mode;
     c.source_map = map.cloned();
     c.check_file();
     if c.diags.is_empty() {
@@ -208,6 +228,8 @@ pub(crate) struct Checker<'a> {
     pub source_map: Option<crate::diag::SourceMap>,
     /// A dot import was reported as unsupported: unresolved names are not reported again.
     pub dot_import: bool,
+    /// Checking a `_test.go` file (`check_test_with_source`).
+    pub test_mode: bool,
 }
 
 impl<'a> Checker<'a> {
@@ -233,6 +255,7 @@ impl<'a> Checker<'a> {
             global_count: 0,
             init_count: 0,
             dot_import: false,
+            test_mode: false,
             source_map: None,
             current_decl: None,
             refs: BTreeMap::new(),

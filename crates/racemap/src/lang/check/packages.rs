@@ -1,5 +1,5 @@
 //! The library packages racemap knows: `errors`, `fmt`, `runtime`, `sync`, `sync/atomic`,
-//! `time`, `strconv`, `strings`, and the methods of their types. Each member is a [`LibFunc`] the VM
+//! `testing` (`T`), `time`, `strconv`, `strings`, and the methods of their types. Each member is a [`LibFunc`] the VM
 //! implements natively (its signature comes from its row of `library.rs`'s table), a constant
 //! (`time.Millisecond`), or a type (`sync.Mutex`).
 
@@ -19,6 +19,7 @@ pub const SUPPORTED_IMPORTS: &[&str] = &[
     "strconv",
     "strings",
     "runtime",
+    "testing",
 ];
 
 impl<'a> Checker<'a> {
@@ -224,6 +225,23 @@ mod tests {
             runtime.Goexit func()
             runtime.Gosched func()
             runtime.NumGoroutine func() int
+            testing.(*T).Log func(...interface {})
+            testing.(*T).Logf func(string, ...interface {})
+            testing.(*T).Error func(...interface {})
+            testing.(*T).Errorf func(string, ...interface {})
+            testing.(*T).Fatal func(...interface {})
+            testing.(*T).Fatalf func(string, ...interface {})
+            testing.(*T).Skip func(...interface {})
+            testing.(*T).Skipf func(string, ...interface {})
+            testing.(*T).Fail func()
+            testing.(*T).FailNow func()
+            testing.(*T).SkipNow func()
+            testing.(*T).Failed func() bool
+            testing.(*T).Skipped func() bool
+            testing.(*T).Name func() string
+            testing.(*T).Helper func()
+            testing.tRunner func()
+            testing.tRunner.quiesce func()
         "#]]
         .assert_eq(&lines.concat());
     }

@@ -33,6 +33,7 @@ mod cond;
 mod expr;
 mod func;
 mod place;
+mod runner;
 mod stmt;
 mod thunk;
 
@@ -78,6 +79,26 @@ pub(crate) struct Lowerer<'a> {
 
 /// Lower a checked program. `source` is the text it was parsed from.
 pub fn lower(checked: &Checked, source: &str, file_name: &str) -> Result<Program, Vec<Diagnostic>> {
+    lower_mode(checked, source, file_name, false)
+}
+
+/// Lower a checked `_test.go` file: its tests and their runners ([`Program::tests`]); `main` is
+/// the first test's runner (a function that does nothing when there is no test). Functions are
+/// named as `go test FILE_test.go` names them (`command-line-arguments.TestX`).
+pub fn lower_test(
+    checked: &Checked,
+    source: &str,
+    file_name: &str,
+) -> Result<Program, Vec<Diagnostic>> {
+    lower_mode(checked, source, file_name, true)
+}
+
+fn lower_mode(
+    checked: &Checked,
+    source: &str,
+    file_name: &str,
+    test: bool,
+) -> Result<Program, Vec<Diagnostic>> {
     let mut lw = Lowerer {
         info: &checked.info,
         types: checked.types.clone(),
@@ -140,6 +161,11 @@ pub fn lower(checked: &Checked, source: &str, file_name: &str) -> Result<Program
         func::lower_func_decl(&mut lw, fd, *id);
     }
     func::lower_init(&mut lw, init_id, file);
+    let tests = if test {
+        runner::test_runners(&mut lw)
+    } else {
+        Vec::new()
+    };
 
     let main = checked
         .info
@@ -151,7 +177,8 @@ pub fn lower(checked: &Checked, source: &str, file_name: &str) -> Result<Program
                 .iter()
                 .position(|f| &*f.name == "main.main")
                 .map(|i| FuncId(i as u32))
-        });
+        })
+        .or_else(|| test.then(|| runner::first_runner(&mut lw, &tests)));
     let Some(main) = main else {
         lw.diags.push(Diagnostic::error(
             Span::default(),
@@ -201,6 +228,13 @@ pub fn lower(checked: &Checked, source: &str, file_name: &str) -> Result<Program
         init: init_id,
         main,
         error_type,
+        tests,
+    })
+    .map(|mut p| {
+        if test {
+            runner::rename_package(&mut p);
+        }
+        p
     })
 }
 

@@ -152,6 +152,11 @@ pub fn build(p: &Playback) -> View {
                 kind: "atomic.Bool".into(),
                 state: v.to_string(),
             }),
+            SyncState::TestingT(t) => other_sync.push(OtherSyncInfo {
+                name,
+                kind: "testing.T".into(),
+                state: format!("{} failed: {} skipped: {}", t.name, t.failed, t.skipped),
+            }),
             SyncState::CondNotify(c) => other_sync.push(OtherSyncInfo {
                 name,
                 kind: "Cond".into(),

@@ -313,6 +313,7 @@ impl Printer<'_> {
                     ("v", Shape::Int(i64::from(*b), Uint32)),
                 ],
             ),
+            SyncState::TestingT(_) => Shape::Struct("testing.T", vec![]),
             SyncState::CondNotify(c) => Shape::Struct(
                 "sync.notifyList",
                 vec![

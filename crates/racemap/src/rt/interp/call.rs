@@ -143,7 +143,8 @@ impl Machine {
                 // Unwound every frame while panicking.
                 let p = self.g(gid).panicking.take();
                 match p {
-                    Some(p) if p.goexit && gid == Gid::MAIN => {
+                    // (A test's runner ends the test when the test goroutine exits.)
+                    Some(p) if p.goexit && gid == Gid::MAIN && self.program.tests.is_empty() => {
                         // Main called runtime.Goexit: the program goes on without it.
                         let g = self.g(gid);
                         g.status = GoStatus::Done;

@@ -102,6 +102,20 @@ impl Machine {
                 self.start_goexit(gid);
                 Vec::new()
             }
+            LibFunc::TestingStart => {
+                let p = match arg(&args, 0)? {
+                    Value::Ptr(Some(p)) => p.clone(),
+                    other => return Err(wrong_kind("a *testing.T", other)),
+                };
+                let name = sarg(1)?;
+                let chatty = arg(&args, 2)?.as_bool().unwrap_or(true);
+                let SyncState::TestingT(t) = self.heap.sync_mut(&p)? else {
+                    return Err(wrong_kind("a testing.T", &args[0]));
+                };
+                t.name = name.to_string();
+                t.chatty = chatty;
+                Vec::new()
+            }
             LibFunc::SyncNewCond => {
                 // `&Cond{L: l}`: the Locker and a fresh notify list.
                 let l = arg(&args, 0)?.clone();
@@ -569,6 +583,11 @@ impl Machine {
                 };
                 self.emit(gid, Op::Cond { cond: p, kind }, Vec::new());
             }
+            f if super::testing::is_testing_method(f) => {
+                let p = ptr()?;
+                results = self.testing_method(gid, func, p, &args)?;
+            }
+            LibFunc::TestingQuiesce => {}
             LibFunc::RuntimeGosched => {
                 self.emit(
                     gid,

@@ -41,6 +41,7 @@ mod format;
 mod library;
 mod local;
 mod ops;
+mod testing;
 mod visible;
 
 pub use ops::wrap;
@@ -250,6 +251,7 @@ mod tests {
             init: FuncId(1),
             main: FuncId(0),
             error_type: TypeTable::basic(Basic::Int),
+            tests: Vec::new(),
         }
     }
 

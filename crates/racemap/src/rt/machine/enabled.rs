@@ -153,6 +153,22 @@ impl Machine {
                 (LibFunc::RwMutexLock, Some(SyncState::RwMutex(s))) => s.can_start_lock(),
                 (LibFunc::RwMutexRLock, Some(SyncState::RwMutex(s))) => s.can_rlock(),
                 (LibFunc::OnceDo, Some(SyncState::Once(s))) => s.can_start(),
+                (LibFunc::TestingQuiesce, _) => self.goroutines.iter().all(|g| {
+                    g.gid == gid
+                        || match (&g.status, &g.next) {
+                            (GoStatus::Done, _) => true,
+                            (GoStatus::Parked, Some(v)) => {
+                                !matches!(
+                                    v,
+                                    Visible::Lib {
+                                        func: LibFunc::TestingQuiesce,
+                                        ..
+                                    }
+                                ) && !self.enabled(g.gid, v)
+                            }
+                            _ => false,
+                        }
+                }),
                 (LibFunc::NotifyListWait, Some(SyncState::CondNotify(s))) => {
                     match args.get(1).and_then(Value::as_int) {
                         Some(t) => s.can_wait(t as u64),
@@ -302,6 +318,12 @@ impl Machine {
                 match func.spec().visibility {
                     Visibility::Output => f.output = true,
                     Visibility::Clock => {}
+                    Visibility::Log => {
+                        f.output = true;
+                        if let Some(Value::Ptr(Some(p))) = args.first() {
+                            f.sync.push(p.clone());
+                        }
+                    }
                     Visibility::Object | Visibility::Local | Visibility::Scheduler => {
                         if let Some(Value::Ptr(Some(p))) = args.first() {
                             f.sync.push(p.clone());
