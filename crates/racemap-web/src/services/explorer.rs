@@ -51,7 +51,14 @@ pub fn start(
         max_total_steps: budget.saturating_mul(steps_per_run),
         ..defaults
     };
-    let explorer = match ProgramExplorer::for_source(source, &CompileOptions { lang }, &config) {
+    let explorer = match ProgramExplorer::for_source(
+        source,
+        &CompileOptions {
+            lang,
+            ..Default::default()
+        },
+        &config,
+    ) {
         Ok(explorer) => Rc::new(RefCell::new(explorer)),
         // The reducer only starts a search for a program that compiles.
         Err(_) => return Search { next },

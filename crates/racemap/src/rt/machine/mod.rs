@@ -354,7 +354,8 @@ impl Machine {
                 }
                 v => {
                     if self.enabled(g.gid, v) {
-                        out.push(Choice { gid: g.gid, alt: 0 });
+                        let alts = self.alternatives(g.gid, v);
+                        out.extend((0..alts).map(|alt| Choice { gid: g.gid, alt }));
                     }
                 }
             }
