@@ -437,6 +437,14 @@ test('compile errors are shown on their line, Go-style', async () => {
   const line4 = code.locator('li.line[data-line="4"]');
   assert.match(await line4.locator('.diag').innerText(), /^prog\.go:4:2: declared and not used: x$/);
   assert.ok(await button(page, 'Step').isDisabled());
+  // Beside the code (not a blank page): what Go racemap understands, open.
+  const help = region(page, 'It does not compile');
+  const codeBox = await code.boundingBox();
+  const helpBox = await help.boundingBox();
+  assert.ok(helpBox.x >= codeBox.x + codeBox.width - 1 && helpBox.y < codeBox.y + codeBox.height, 'beside the code');
+  const understood = help.locator('details.supported-go');
+  assert.ok(await understood.evaluate((details) => details.open), 'open beside the errors');
+  assert.match(await understood.innerText(), /What Go racemap understands[\s\S]*channels[\s\S]*sync\s+[\s\S]*Mutex\.Lock[\s\S]*Not yet: /);
   // Fixing it runs it.
   await button(page, 'Edit').click();
   await page.getByLabel('Go source').fill('package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("fixed")\n}\n');
@@ -557,6 +565,32 @@ test('the embedding example renders two different examples in compact iframes', 
   const snippet = await frame.getByLabel('Embed code').inputValue();
   assert.match(snippet, /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/index\.html#example=unsynchronized&.*embed=1" title="racemap: Unsynchronized map"/);
   await screenshot(page, 'embed-example');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('long code lines and long compile errors wrap: nothing cut off at 1280 and 375 px', async () => {
+  const long = 'package main\n\nimport "net/http/httptest/something/very/long/indeed/that/goes/on"\n\nfunc main() {\n\tresult := "a string literal that is much longer than any code panel is wide, on purpose, so that it must wrap" + "another long part"\n\t_ = result\n}\n';
+  const { page, problems } = await openApp(`index.html#example=blank&code=${encodeURIComponent(long)}`);
+  const code = region(page, 'Code');
+  await code.getByText(/does not compile/).waitFor();
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 900 });
+    await settle(page);
+    const clipped = await code.locator('.code').evaluate((list) => {
+      const out = [];
+      if (list.scrollWidth > list.clientWidth + 1) out.push(`the code list scrolls sideways (${list.scrollWidth} > ${list.clientWidth})`);
+      const box = list.getBoundingClientRect();
+      for (const el of list.querySelectorAll('.text, .diag')) {
+        const r = el.getBoundingClientRect();
+        if (el.scrollWidth > el.clientWidth + 1 || r.right > box.right + 1) out.push(`${el.className}: ${el.textContent.slice(0, 40)}`);
+      }
+      return out;
+    });
+    assert.deepEqual(clipped, [], `${width}px: clipped`);
+    const error = await code.locator('.diag').first().innerText();
+    assert.match(error.replace(/\s+/g, ' '), /racemap does not support package "net\/http\/httptest\/something\/very\/long\/indeed\/that\/goes\/on"/);
+  }
   assert.deepEqual(problems, []);
   await page.close();
 });

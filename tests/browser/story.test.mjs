@@ -16,6 +16,7 @@ import {
   findBug,
   inView,
   screenshot,
+  reopen,
 } from './harness.mjs';
 
 const MINE = 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("my own program")\n}\n';
@@ -156,6 +157,28 @@ test('counts read right: 1 run, 1 outcome', async () => {
     'Every interleaving covered: 1 run explored, 1 distinct outcome, no data race.',
   );
   assert.match(await region(page, 'Outcomes').locator('.outcome').innerText(), /^✓ exits normally — 1 run(?!s)/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the Go picker: before Go 1.22 the goroutines share the loop variable, and Find a bug shows the race', async () => {
+  const LOOP = 'package main\n\nimport "fmt"\n\nfunc main() {\n\tdone := make(chan int, 2)\n\tfor i := 0; i < 2; i++ {\n\t\tgo func() { done <- i }()\n\t}\n\tfmt.Println(<-done + <-done)\n}\n';
+  const { page, problems } = await openApp(`index.html#example=blank&code=${encodeURIComponent(LOOP)}`);
+  const go = page.getByRole('combobox', { name: 'Go' });
+  assert.equal(await go.inputValue(), 'go1.22');
+  assert.match(await findBug(page), /^Every interleaving covered: .*, no data race\.$/);
+
+  await go.selectOption('go1.21');
+  await untilHash(page, (h) => h.includes('lang=go1.21'));
+  // The user's program stays, and the old search (of the other semantics) is gone.
+  await codeShows(page, 'done <- i');
+  assert.equal(await region(page, 'Outcomes').count(), 0);
+  assert.match(await findBug(page), /^Every interleaving covered: .*, some with a data race\.$/);
+
+  // A link reopens the same version.
+  const link = await page.evaluate(() => location.hash);
+  await reopen(page, `index.html${link}`);
+  assert.equal(await page.getByRole('combobox', { name: 'Go' }).inputValue(), 'go1.21');
   assert.deepEqual(problems, []);
   await page.close();
 });

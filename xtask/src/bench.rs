@@ -1,240 +1,220 @@
-//! `cargo xtask bench`: the explorer's performance table for the README, and racemap against
-//! loom on equal models, measured side by side in one run.
+//! `cargo xtask bench`: the explorer's numbers for the README, measured side by side.
 //!
-//! Each program is explored completely by the release `racemap explore --json` (best wall time
-//! of [`RUNS`] runs, or one run past a second; process start-up included); the table lists its executions and time. The
-//! programs: every map strategy's preset at the default workload and at 3 goroutines × 3
-//! operations, and, when the shared folder sits next to the repository (as in CI), every
-//! program of `../shared/go-corpus`. With `../shared/bench` present, its Go models are explored
-//! too and its loom models (loom 0.7 from crates.io, built outside the read-only shared folder
-//! into the target directory) are run for comparison: `name executions milliseconds` per model.
+//! 1. **Scale**: every map strategy's preset at 4 goroutines × 3 operations (`racemap example`)
+//!    and each program of `../shared/go-corpus`: executions explored, complete or not, and the
+//!    wall time of `racemap explore --json` (release binary, best of [`RUNS`]).
+//! 2. **racemap vs loom** on the equal models of `../shared/bench` (`go-models/*.go` for racemap,
+//!    `loom-models` for loom 0.7 with `std::sync::Arc`): both built in release mode and run in the
+//!    same invocation, one after the other, so they share the machine's state.
+//!
+//! It prints Markdown tables and asserts nothing (speed goals live here, not in tests). The
+//! criterion benchmark `cargo bench -p racemap --bench explore` measures the library without
+//! process start-up.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use serde_json::Value;
+use crate::tools::Toolchain;
+use crate::{cmd, repo_root, Error, Result};
 
-use crate::cmd::{command, display, run};
-use crate::{repo_root, Error, Result};
-
-/// Runs per program; the best wall time counts (one run for a program that takes a second).
+/// Runs per measurement; the best (least disturbed) wall time is reported.
 const RUNS: usize = 5;
 
-/// Budgets generous enough for a complete search of every benchmarked program.
-const BUDGETS: [&str; 4] = [
-    "--max-executions",
-    "10000000",
-    "--max-total-steps",
-    "1000000000",
-];
+/// A program with nothing to explore: its wall time is racemap's process start-up, which the
+/// loom table subtracts (loom's models time themselves inside one process).
+const EMPTY_PROGRAM: &str = "package main\n\nfunc main() {}\n";
 
-/// The map strategies `racemap example` knows.
-const STRATEGIES: [&str; 6] = [
-    "unsynchronized",
-    "mutex",
-    "rwmutex",
-    "syncmap",
-    "channel",
-    "sharded",
-];
+/// The preset workload of the scale table: goroutines × operations each.
+const PRESET_GOROUTINES: u32 = 4;
+const PRESET_OPS: u32 = 3;
 
-/// One explored program.
+/// What one `racemap explore --json` reported, and how long it took.
 struct Explored {
-    name: String,
     executions: u64,
     complete: bool,
     best: Duration,
 }
 
-/// Build the release CLI, measure, print the tables.
-pub fn run_bench() -> Result {
+/// Run the benchmark.
+pub fn run() -> Result {
     let root = repo_root();
-    run(command("cargo", &["build", "--release", "-p", "racemap-cli"]).current_dir(&root))?;
-    let racemap = target_dir(&root).join("release/racemap");
-    let scratch = target_dir(&root).join("bench-programs");
+    let toolchain = Toolchain::plain(&root);
+    cmd::run(&mut toolchain.command("cargo", &["build", "--release", "-p", "racemap-cli"]))?;
+    let target_dir = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
+    let racemap = target_dir.join("release/racemap");
+    let scratch = target_dir.join("xtask-bench");
     std::fs::create_dir_all(&scratch)
         .map_err(|e| Error::new(format!("{}: {e}", scratch.display())))?;
 
-    let mut rows = Vec::new();
-    for strategy in STRATEGIES {
-        for (label, workload) in [
-            ("default workload", &[][..]),
-            ("3 × 3", &["--goroutines", "3", "--ops", "3"][..]),
-        ] {
-            let mut args = vec!["example", strategy];
-            args.extend_from_slice(workload);
-            let source = stdout_of(command(&racemap, &args))?;
-            let file = scratch.join(format!("{strategy}-{}.go", label.replace(' ', "_")));
-            std::fs::write(&file, source)
-                .map_err(|e| Error::new(format!("{}: {e}", file.display())))?;
-            rows.push(explore(
-                &racemap,
-                &file,
-                &format!("preset `{strategy}` ({label})"),
-            )?);
-        }
-    }
-    let shared = root.join("../shared");
-    for file in go_files(&shared.join("go-corpus")) {
-        let name = format!("corpus {}", stem(&file));
-        rows.push(explore(&racemap, &file, &name)?);
-    }
-    println!("\n| program | executions | complete | time |\n|---|---:|:---:|---:|");
-    for r in &rows {
-        println!(
-            "| {} | {} | {} | {} |",
-            r.name,
-            r.executions,
-            if r.complete { "yes" } else { "no" },
-            millis(r.best)
-        );
+    println!("\n### Presets at {PRESET_GOROUTINES} goroutines × {PRESET_OPS} operations\n");
+    println!("| program | executions | complete | wall time (best of {RUNS}) |");
+    println!("|---|---:|---|---:|");
+    for strategy in [
+        "unsynchronized",
+        "mutex",
+        "rwmutex",
+        "syncmap",
+        "channel",
+        "sharded",
+    ] {
+        let source = output(Command::new(&racemap).args([
+            "example",
+            strategy,
+            "--goroutines",
+            &PRESET_GOROUTINES.to_string(),
+            "--ops",
+            &PRESET_OPS.to_string(),
+        ]))?;
+        let file = scratch.join(format!("{strategy}.go"));
+        std::fs::write(&file, source)
+            .map_err(|e| Error::new(format!("{}: {e}", file.display())))?;
+        print_row(strategy, &explore(&racemap, &file)?);
     }
 
-    let bench = shared.join("bench");
-    if !bench.join("go-models").is_dir() {
-        eprintln!("no {}: skipping the loom comparison", bench.display());
+    let corpus = root.join("../shared/go-corpus");
+    if corpus.is_dir() {
+        println!("\n### ../shared/go-corpus\n");
+        println!("| program | executions | complete | wall time (best of {RUNS}) |");
+        println!("|---|---:|---|---:|");
+        for file in go_files(&corpus)? {
+            print_row(&stem(&file), &explore(&racemap, &file)?);
+        }
+    }
+
+    let bench = root.join("../shared/bench");
+    if !bench.is_dir() {
+        println!(
+            "\nno {} next to the repository: no loom comparison",
+            bench.display()
+        );
         return Ok(());
     }
-    let mut models = Vec::new();
-    for file in go_files(&bench.join("go-models")) {
-        models.push(explore(&racemap, &file, &stem(&file))?);
-    }
-    let loom = loom_results(&root, &bench.join("loom-models/Cargo.toml"))?;
+    let loom = loom_results(&toolchain, &bench, &target_dir)?;
+    let empty = scratch.join("empty.go");
+    std::fs::write(&empty, EMPTY_PROGRAM)
+        .map_err(|e| Error::new(format!("{}: {e}", empty.display())))?;
+    let start_up = explore(&racemap, &empty)?.best;
+    println!("\n### racemap vs loom 0.7 on equal models\n");
     println!(
-        "\n| model | racemap executions | racemap time | loom executions | loom time | racemap faster |\n\
-         |---|---:|---:|---:|---:|---:|"
+        "racemap: `racemap explore --json`, best of {RUNS}, minus its process start-up ({:.1} ms, \
+         the time of an empty program); loom: the model's own timing, in one process.\n",
+        start_up.as_secs_f64() * 1000.0
     );
-    for m in &models {
-        let (loom_executions, loom_ms) = loom
-            .iter()
-            .find(|(name, _, _)| *name == m.name)
-            .map(|(_, e, ms)| (e.to_string(), *ms))
-            .unwrap_or(("?".to_string(), 0));
-        let ours = m.best.as_secs_f64() * 1000.0;
-        let ratio = if loom_ms > 0 && ours > 0.0 {
-            format!("{:.1}×", loom_ms as f64 / ours)
-        } else {
-            "?".to_string()
-        };
-        println!(
-            "| {} | {}{} | {} | {} | {} ms | {} |",
-            m.name,
-            m.executions,
-            if m.complete { "" } else { " (incomplete)" },
-            millis(m.best),
-            loom_executions,
-            loom_ms,
-            ratio
-        );
+    println!("| model | racemap executions | racemap ms | loom executions | loom ms | racemap faster by |");
+    println!("|---|---:|---:|---:|---:|---:|");
+    for file in go_files(&bench.join("go-models"))? {
+        let name = stem(&file);
+        let ours = explore(&racemap, &file)?;
+        let theirs = loom.iter().find(|(model, _, _)| *model == name);
+        let ms = ours.best.saturating_sub(start_up).as_secs_f64() * 1000.0;
+        match theirs {
+            Some((_, executions, loom_ms)) => println!(
+                "| {name} | {}{} | {ms:.1} | {executions} | {loom_ms:.0} | {:.1}× |",
+                ours.executions,
+                if ours.complete { "" } else { " (incomplete)" },
+                loom_ms / ms.max(0.001)
+            ),
+            None => println!("| {name} | {} | {ms:.0} | – | – | – |", ours.executions),
+        }
     }
     Ok(())
 }
 
-/// Explore `file` [`RUNS`] times: its executions, completeness and best wall time.
-fn explore(racemap: &Path, file: &Path, name: &str) -> Result<Explored> {
-    let path = file.to_string_lossy().into_owned();
-    let mut args = vec!["explore", "--json"];
-    args.extend_from_slice(&BUDGETS);
-    args.push(&path);
-    let mut best = Duration::MAX;
-    let mut result = Value::Null;
-    for _ in 0..RUNS {
-        let start = Instant::now();
-        let output = command(racemap, &args)
-            .output()
-            .map_err(|e| Error::new(format!("cannot run {}: {e}", racemap.display())))?;
-        best = best.min(start.elapsed());
-        result = serde_json::from_slice(&output.stdout)
-            .map_err(|e| Error::new(format!("racemap explore {path}: no JSON result: {e}")))?;
-        if best > Duration::from_secs(1) {
-            break;
-        }
-    }
-    eprintln!(
-        "{name}: {} executions, {}",
-        result["executions"],
-        millis(best)
+fn print_row(name: &str, e: &Explored) {
+    println!(
+        "| {name} | {} | {} | {:.0} ms |",
+        e.executions,
+        if e.complete { "yes" } else { "**no**" },
+        e.best.as_secs_f64() * 1000.0
     );
+}
+
+/// `racemap explore --json FILE`, [`RUNS`] times.
+fn explore(racemap: &Path, file: &Path) -> Result<Explored> {
+    let mut best = Duration::MAX;
+    let mut last = String::new();
+    for _ in 0..RUNS {
+        let started = Instant::now();
+        let out = Command::new(racemap)
+            .arg("explore")
+            .arg("--json")
+            .arg(file)
+            .output()
+            .map_err(|e| Error::new(format!("{}: {e}", racemap.display())))?;
+        best = best.min(started.elapsed());
+        last = String::from_utf8_lossy(&out.stdout).into_owned();
+    }
+    let json: serde_json::Value = serde_json::from_str(&last)
+        .map_err(|e| Error::new(format!("{}: not JSON ({e}): {last}", file.display())))?;
     Ok(Explored {
-        name: name.to_string(),
-        executions: result["executions"].as_u64().unwrap_or(0),
-        complete: result["complete"] == true,
+        executions: json["executions"].as_u64().unwrap_or(0),
+        complete: json["complete"].as_bool().unwrap_or(false),
         best,
     })
 }
 
-/// Build and run the loom models: `(name, executions, milliseconds)` per model.
-fn loom_results(root: &Path, manifest: &Path) -> Result<Vec<(String, u64, u64)>> {
-    let manifest = manifest.to_string_lossy().into_owned();
-    let mut loom = command(
+/// Build loom's models (release, a target dir of ours: `../shared` is read-only) and run them:
+/// `(model, executions, milliseconds)` per line `name  executions  milliseconds`.
+fn loom_results(
+    toolchain: &Toolchain,
+    bench: &Path,
+    target_dir: &Path,
+) -> Result<Vec<(String, u64, f64)>> {
+    let manifest = bench.join("loom-models/Cargo.toml");
+    let loom_target = target_dir.join("loom-models");
+    let mut build = toolchain.command(
         "cargo",
-        &["run", "--release", "--locked", "--manifest-path", &manifest],
+        &[
+            "build",
+            "--release",
+            "--manifest-path",
+            &manifest.to_string_lossy(),
+        ],
     );
-    loom.env("CARGO_TARGET_DIR", target_dir(root).join("loom-models"));
-    let text = stdout_of(loom)?;
+    build.env("CARGO_TARGET_DIR", &loom_target);
+    cmd::run(&mut build)?;
+    let text = output(&mut Command::new(loom_target.join("release/loom-models")))?;
     Ok(text
         .lines()
         .filter_map(|line| {
-            let mut fields = line.split('\t');
+            let mut fields = line.split_whitespace();
             let name = fields.next()?.to_string();
-            let executions = fields.next()?.trim().parse().ok()?;
-            let ms = fields.next()?.trim().parse().ok()?;
+            let executions = fields.next()?.parse().ok()?;
+            let ms = fields.next()?.parse().ok()?;
             Some((name, executions, ms))
         })
         .collect())
 }
 
-/// The stdout of `command`, echoed first; an error when it fails.
-fn stdout_of(mut command: Command) -> Result<String> {
-    eprintln!("$ {}", display(&command));
-    let output = command
+fn output(command: &mut Command) -> Result<String> {
+    let out = command
         .output()
-        .map_err(|e| Error::new(format!("cannot start `{}`: {e}", display(&command))))?;
-    if !output.status.success() {
+        .map_err(|e| Error::new(format!("{}: {e}", cmd::display(command))))?;
+    if !out.status.success() {
         return Err(Error::new(format!(
-            "`{}` failed ({}):\n{}",
-            display(&command),
-            output.status,
-            String::from_utf8_lossy(&output.stderr)
+            "{} failed: {}",
+            cmd::display(command),
+            String::from_utf8_lossy(&out.stderr)
         )));
     }
-    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
-/// The `.go` files of `dir`, sorted (none when it does not exist).
-fn go_files(dir: &Path) -> Vec<PathBuf> {
+fn go_files(dir: &Path) -> Result<Vec<PathBuf>> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "go"))
-                .collect()
-        })
-        .unwrap_or_default();
+        .map_err(|e| Error::new(format!("{}: {e}", dir.display())))?
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.extension().is_some_and(|x| x == "go"))
+        .collect();
     files.sort();
-    files
+    Ok(files)
 }
 
-fn stem(file: &Path) -> String {
-    file.file_stem()
+fn stem(path: &Path) -> String {
+    path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()
-}
-
-/// `12 ms`, `1.25 s`.
-fn millis(d: Duration) -> String {
-    let ms = d.as_secs_f64() * 1000.0;
-    if ms >= 1000.0 {
-        format!("{:.2} s", ms / 1000.0)
-    } else {
-        format!("{ms:.0} ms")
-    }
-}
-
-/// Cargo's target directory for this repository (`CARGO_TARGET_DIR` or `target/`).
-fn target_dir(root: &Path) -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("target"))
 }

@@ -13,6 +13,8 @@
 //!   (also a step of `test` when that folder exists).
 //! - `cargo xtask dist`: release build of the static site into `dist/` with relative asset paths
 //!   and precompressed `.gz`/`.br` copies, and print the wasm size raw and compressed.
+//! - `cargo xtask bench`: the explorer's README tables ([`bench`]): presets at 4×3, the corpus,
+//!   and racemap against loom 0.7 on `../shared/bench`'s equal models, side by side.
 //!
 //! Tool installation ([`tools`]) checks each tool's version first and installs only what is
 //! missing, so a second run starts within seconds. Dependencies: std, serde_json to read the
@@ -57,8 +59,7 @@ commands:
                      only those whose name matches PATTERN
   conformance        compare racemap with real Go on ../shared/go-corpus
   dist               release build of the static site into dist/, print wasm size
-  bench              release build, then the explorer's performance table (presets, the
-                     shared corpus) and racemap against loom on ../shared/bench's models
+  bench              the explorer: presets at 4x3, the corpus, racemap vs loom (../shared/bench)
   bench-web          release build, then click/scroll latency on a long trace in Chromium";
 
 /// The repository root (the parent of this crate).
@@ -79,7 +80,7 @@ fn main() -> ExitCode {
             parse_browser_test_options(&args[1..]).and_then(test::browser_tests_command)
         }
         Some("dist") => no_more_args(&args[1..]).and_then(|()| dist::run()),
-        Some("bench") => no_more_args(&args[1..]).and_then(|()| bench::run_bench()),
+        Some("bench") => no_more_args(&args[1..]).and_then(|()| bench::run()),
         Some("bench-web") => no_more_args(&args[1..]).and_then(|()| bench_web::run()),
         Some("conformance") => no_more_args(&args[1..]).and_then(|()| test::conformance_command()),
         Some("-h" | "--help" | "help") => {

@@ -1,6 +1,7 @@
 //! Small helpers over `lexopt` and the core shared by the commands.
 
 use racemap::bytecode::Program;
+use racemap::compile::{CompileOptions, LangVersion};
 use std::path::{Path, PathBuf};
 
 /// A usage error message.
@@ -25,6 +26,16 @@ pub fn number<T: std::str::FromStr>(
         .map_err(|_| format!("{name} expects a number, got {text:?}"))
 }
 
+/// The value of `--schedule`: an encoded schedule (from `explore`).
+pub fn schedule_value(parser: &mut lexopt::Parser) -> Result<racemap::sched::Schedule, UsageError> {
+    let text = parser
+        .value()
+        .map_err(usage)?
+        .to_string_lossy()
+        .into_owned();
+    racemap::sched::Schedule::decode(&text).map_err(|e| format!("--schedule {text:?}: {e:?}"))
+}
+
 /// The Go file named on the command line, read into memory: `(file name for messages, source)`.
 /// Messages name the file as given, like `go build` does for a file argument's base name. The
 /// bytes are kept as they are: the compiler reports NUL bytes and invalid UTF-8 as Go does.
@@ -36,9 +47,20 @@ pub fn read_program(path: &PathBuf) -> Result<(String, Vec<u8>), UsageError> {
     Ok((name.unwrap_or_else(|| "prog.go".into()), source))
 }
 
-/// Compile, printing Go-style diagnostics on stderr when it fails (then `Err(EXIT_COMPILE)`).
-pub fn compile(name: &str, source: &[u8]) -> Result<Program, u8> {
-    match racemap::compile::compile_bytes(source, name) {
+/// Parse the value of `--lang`: a Go language version such as `go1.21`.
+pub fn lang(parser: &mut lexopt::Parser) -> Result<LangVersion, UsageError> {
+    let raw = parser.value().map_err(usage)?;
+    LangVersion::parse(&raw.to_string_lossy()).map_err(|e| format!("--lang: {e}"))
+}
+
+/// Compile as the Go language version `lang`, printing Go-style diagnostics on stderr when it
+/// fails (then `Err(EXIT_COMPILE)`).
+pub fn compile(name: &str, source: &[u8], lang: LangVersion) -> Result<Program, u8> {
+    let options = CompileOptions {
+        lang,
+        ..CompileOptions::default()
+    };
+    match racemap::compile::compile_with(source, name, &options) {
         Ok(program) => Ok(program),
         Err(diagnostics) => {
             let map = racemap::diag::SourceMap::from_bytes(name, source);

@@ -8,7 +8,9 @@
 //! 70 when some run hit a racemap internal error (its outcome's error line starts with
 //! `racemap internal error:`).
 
-use crate::args::{compile, number, read_program, set_limit, usage, UsageError, LIMIT_OPTIONS};
+use crate::args::{
+    compile, lang, number, read_program, set_limit, usage, UsageError, LIMIT_OPTIONS,
+};
 use racemap::explore::{explore, sample, DporConfig, ExploreResult, SampleStrategy, SearchLimit};
 use racemap::rt::config::Config;
 use racemap::rt::error::{is_internal_error_line, EXIT_INTERNAL};
@@ -20,6 +22,7 @@ use std::rc::Rc;
 /// Run the command.
 pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
     let mut file: Option<PathBuf> = None;
+    let mut lang_version = racemap::compile::LangVersion::DEFAULT;
     let mut json = false;
     let mut dpor = DporConfig::default();
     let mut sampling: Option<SampleStrategy> = None;
@@ -56,13 +59,14 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
             }
             lexopt::Arg::Long("runs") => runs = number(&mut parser, "--runs")?,
             lexopt::Arg::Long("seed") => seed = number(&mut parser, "--seed")?,
+            lexopt::Arg::Long("lang") => lang_version = lang(&mut parser)?,
             lexopt::Arg::Value(v) if file.is_none() => file = Some(v.into()),
             other => return Err(other.unexpected().to_string()),
         }
     }
     let file = file.ok_or("explore needs a FILE.go")?;
     let (name, source) = read_program(&file)?;
-    let program = match compile(&name, &source) {
+    let program = match compile(&name, &source, lang_version) {
         Ok(p) => Rc::new(p),
         Err(code) => return Ok(code),
     };
@@ -75,7 +79,12 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
         let text = serde_json::to_string(&result).map_err(|e| e.to_string())?;
         println!("{text}");
     } else {
-        print!("{}", human(&result, &file.display().to_string(), &dpor));
+        // The replay commands compile the program the same way.
+        let mut replay_target = file.display().to_string();
+        if lang_version != racemap::compile::LangVersion::DEFAULT {
+            replay_target.push_str(&format!(" --lang {lang_version}"));
+        }
+        print!("{}", human(&result, &replay_target, &dpor));
     }
     let internal = result
         .outcomes
@@ -88,7 +97,8 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
     Ok(u8::from(found))
 }
 
-/// The human-readable report.
+/// The human-readable report; `file` is what the replay commands name (with the options that
+/// compile it the same way).
 pub fn human(result: &ExploreResult, file: &str, config: &DporConfig) -> String {
     let coverage = match result.limit {
         None => ", every interleaving covered".to_string(),

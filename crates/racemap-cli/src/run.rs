@@ -4,11 +4,13 @@
 //! the program's as `go run -race` reports it (0, 2, 66), 3 when a racemap limit stopped it,
 //! 70 on a racemap internal error.
 
-use crate::args::{compile, number, read_program, set_limit, usage, UsageError, LIMIT_OPTIONS};
+use crate::args::{
+    compile, lang, number, read_program, schedule_value, set_limit, usage, UsageError,
+    LIMIT_OPTIONS,
+};
 use racemap::rt::config::Config;
 use racemap::rt::machine::Machine;
 use racemap::run::{run, RunConfig};
-use racemap::sched::Schedule;
 use std::io::Write;
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -16,6 +18,7 @@ use std::rc::Rc;
 /// Run the command.
 pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
     let mut file: Option<PathBuf> = None;
+    let mut lang_version = racemap::compile::LangVersion::DEFAULT;
     let mut config = RunConfig::default();
     let mut trace = false;
     let mut machine_config = Config::default();
@@ -29,25 +32,17 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
             lexopt::Arg::Long("max-steps") => {
                 config.max_steps = number(&mut parser, "--max-steps")?
             }
-            lexopt::Arg::Long("schedule") => {
-                let text = parser
-                    .value()
-                    .map_err(usage)?
-                    .to_string_lossy()
-                    .into_owned();
-                let schedule =
-                    Schedule::decode(&text).map_err(|e| format!("--schedule {text:?}: {e:?}"))?;
-                config.schedule = Some(schedule);
-            }
+            lexopt::Arg::Long("schedule") => config.schedule = Some(schedule_value(&mut parser)?),
             lexopt::Arg::Long("trace") => trace = true,
             lexopt::Arg::Long("no-race") => config.race_detection = false,
+            lexopt::Arg::Long("lang") => lang_version = lang(&mut parser)?,
             lexopt::Arg::Value(v) if file.is_none() => file = Some(v.into()),
             other => return Err(other.unexpected().to_string()),
         }
     }
     let file = file.ok_or("run needs a FILE.go")?;
     let (name, source) = read_program(&file)?;
-    let program = match compile(&name, &source) {
+    let program = match compile(&name, &source, lang_version) {
         Ok(p) => Rc::new(p),
         Err(code) => return Ok(code),
     };

@@ -17,7 +17,7 @@ use yew::prelude::*;
 
 use crate::components::layout::Layout;
 use crate::components::toolbar::Toolbar;
-use crate::services::{explorer, hash};
+use crate::services::{embed_host, explorer, hash};
 use crate::state::{Action, Exploration, State};
 
 /// How long the state must stay unchanged before the URL hash is rewritten.
@@ -134,10 +134,11 @@ fn app() -> Html {
             _ => None,
         };
         let source = state.source.clone();
+        let lang = state.lang;
         let dispatcher = state.dispatcher();
         use_effect_with(running, move |running| {
             let search = running.map(|(generation, budget)| {
-                explorer::start(&source, generation, budget, dispatcher)
+                explorer::start(&source, lang, generation, budget, dispatcher)
             });
             move || drop(search)
         });
@@ -153,6 +154,18 @@ fn app() -> Html {
         use_effect_with(fragment.clone(), move |_| {
             let check = Timeout::new(FOCUS_CHECK_DELAY_MS, move || keep_focus(&root));
             move || drop(check)
+        });
+    }
+
+    // Embedded: the host page's `embed.js` sizes the iframe to the content.
+    {
+        let root = root.clone();
+        use_effect_with(state.embed, move |embed| {
+            let reporter = embed
+                .then(|| root.cast::<web_sys::Element>())
+                .flatten()
+                .and_then(embed_host::report_height);
+            move || drop(reporter)
         });
     }
 

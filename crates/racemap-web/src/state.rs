@@ -14,6 +14,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use racemap::compile::{CompileOptions, LangVersion};
 use racemap::diag::{Diagnostic, SourceMap};
 use racemap::explore::{ExploreProgress, ExploreResult};
 use racemap::playback::{
@@ -193,6 +194,9 @@ pub struct State {
     pub loaded_schedule: Option<String>,
     /// Compact layout for an iframe in a docs page (`#…&embed=1`).
     pub embed: bool,
+    /// The Go language version the program is compiled as (the Go picker; `lang=go1.21` in a
+    /// link): before Go 1.22 a loop's iterations share its variables.
+    pub lang: LangVersion,
 }
 
 /// Speeds offered while playing: `(label, milliseconds per step)`.
@@ -203,10 +207,14 @@ pub const SPEEDS: [(&str, u32); 4] = [
     ("Fastest", 30),
 ];
 
-fn load_program(source: &str, scheduler: &SchedulerChoice) -> Program {
+fn load_program(source: &str, scheduler: &SchedulerChoice, lang: LangVersion) -> Program {
     let config = PlaybackConfig {
         scheduler: scheduler.mode(),
         max_steps: MAX_STEPS,
+        compile: CompileOptions {
+            lang,
+            ..Default::default()
+        },
         ..PlaybackConfig::default()
     };
     match Playback::new(source, config) {
@@ -274,9 +282,19 @@ impl State {
     /// step): then a new hash replaces the browser's history entry instead of adding one.
     pub fn shows_program_of(&self, params: &HashParams) -> bool {
         let (example, workload, _, source) = State::program_from_hash(params);
-        example == self.example
+        State::lang_from_hash(params) == self.lang
+            && example == self.example
             && *source == *self.source
             && (example == Example::Blank || workload == self.workload)
+    }
+
+    /// The language version a URL hash names (`lang=go1.21`); the default when absent or
+    /// malformed.
+    fn lang_from_hash(params: &HashParams) -> LangVersion {
+        params
+            .get("lang")
+            .and_then(|v| LangVersion::parse(v).ok())
+            .unwrap_or_default()
     }
 
     /// The state a URL hash describes; unknown or malformed values fall back to defaults, and a
@@ -302,7 +320,8 @@ impl State {
             SchedulerChoice::Replay(schedule) => Some(schedule.clone()),
             _ => None,
         };
-        let mut program = load_program(&source, &scheduler);
+        let lang = State::lang_from_hash(params);
+        let mut program = load_program(&source, &scheduler, lang);
         if let Program::Running(run) = &program {
             {
                 let mut p = run.playback.borrow_mut();
@@ -342,6 +361,7 @@ impl State {
             embed: params
                 .get("embed")
                 .map_or(params.has("embed"), |v| v != "0" && v != "false"),
+            lang,
         }
     }
 
@@ -357,6 +377,9 @@ impl State {
         }
         if self.example == Example::Blank {
             params.set("code", &hash::encode(&self.source));
+        }
+        if self.lang != LangVersion::DEFAULT {
+            params.set("lang", &self.lang.to_string());
         }
         match &self.scheduler {
             SchedulerChoice::Manual => {}
@@ -408,7 +431,7 @@ impl State {
         };
         let keeps_exploration = same_program;
         State {
-            program: load_program(&source, &scheduler),
+            program: load_program(&source, &scheduler, self.lang),
             source,
             scheduler,
             playing: false,
@@ -552,6 +575,8 @@ pub enum Action {
     SelectExample(Example),
     /// The user changed the workload.
     SetWorkload(Workload),
+    /// The user picked another Go language version.
+    SetLang(LangVersion),
     /// The user ran their edited source.
     SetSource(String),
     /// The user chose another scheduler.
@@ -614,6 +639,20 @@ impl Reducible for State {
                     example,
                     ..self.reload(source, self.scheduler.clone())
                 }
+            }
+            Action::SetLang(lang) => {
+                // Another program: the search and an explorer schedule were the old one's.
+                let scheduler = match &self.scheduler {
+                    SchedulerChoice::Replay(_) => SchedulerChoice::Manual,
+                    scheduler => scheduler.clone(),
+                };
+                let base = State {
+                    lang,
+                    exploration: Exploration::Idle,
+                    loaded_schedule: None,
+                    ..(*self).clone()
+                };
+                base.reload(base.source.clone(), scheduler)
             }
             Action::SetWorkload(workload) => {
                 let workload = workload.clamped();
@@ -851,7 +890,9 @@ mod tests {
     /// Every outcome of the unsynchronized example (default workload), from a complete search.
     fn unsynchronized_outcomes() -> Vec<racemap::explore::Outcome> {
         let source = Strategy::Unsynchronized.source(Workload::default());
-        let mut explorer = Explorer::for_source(&source, &DporConfig::default()).expect("compiles");
+        let mut explorer =
+            Explorer::for_source(&source, &Default::default(), &DporConfig::default())
+                .expect("compiles");
         explorer.advance(u64::MAX);
         explorer.into_result().outcomes
     }
@@ -900,6 +941,42 @@ mod tests {
         // Junk falls back to defaults instead of failing.
         expect![["example=unsynchronized&goroutines=2&ops=2&writes=50&keys=2"]]
             .assert_eq(&state("example=nope&goroutines=x&step=zz&moves=%%").to_hash());
+    }
+
+    #[test]
+    fn the_go_version_is_part_of_the_link_and_of_the_program() {
+        expect![["example=mutex&goroutines=2&ops=2&writes=50&keys=2&lang=go1.21"]]
+            .assert_eq(&state("example=mutex&lang=1.21").to_hash());
+        // The default version is implied; a version that is not one falls back to it.
+        expect![["example=mutex&goroutines=2&ops=2&writes=50&keys=2"]]
+            .assert_eq(&state("example=mutex&lang=go9").to_hash());
+        let old = state("example=mutex&lang=go1.21");
+        assert!(!old.shows_program_of(&HashParams::parse("example=mutex")));
+        assert!(old.shows_program_of(&HashParams::parse("example=mutex&lang=go1.21")));
+    }
+
+    #[test]
+    fn picking_go_1_21_shares_loop_variables_and_drops_the_old_search() {
+        let source = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tdone := make(chan int, 2)\n\tfor i := 0; i < 2; i++ {\n\t\tgo func() { done <- i }()\n\t}\n\tfmt.Println(<-done + <-done)\n}\n";
+        let modern = apply(
+            state(""),
+            &[
+                Action::SetSource(source.to_string()),
+                Action::StartExploring,
+            ],
+        );
+        assert!(matches!(modern.exploration, Exploration::Running { .. }));
+        let old = modern.clone().reduce(Action::SetLang(LangVersion::GO1_21));
+        assert_eq!(old.lang, LangVersion::GO1_21);
+        assert_eq!(*old.source, *source, "the user's program stays");
+        assert!(matches!(old.exploration, Exploration::Idle));
+        let races = |s: Rc<State>| view(&s.reduce(Action::RunToNextRaceOrError)).races.len();
+        assert_eq!(races(modern), 0);
+        assert_eq!(
+            races(old),
+            1,
+            "the goroutine reads `i` while the loop's i++ writes it"
+        );
     }
 
     #[test]

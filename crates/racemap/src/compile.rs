@@ -6,6 +6,7 @@
 use crate::bytecode::Program;
 use crate::diag::{Diagnostic, SourceMap};
 use crate::lang::lexer::decode_source;
+pub use crate::lang::version::LangVersion;
 use crate::lang::{check, lower, parser};
 
 /// The file name used in messages when none is given.
@@ -25,6 +26,35 @@ pub fn compile_named(source: &str, file_name: &str) -> Result<Program, Vec<Diagn
 /// order marks are reported where Go reports them (`invalid UTF-8 encoding`, at byte columns);
 /// like Go's compiler, these errors do not stop type checking, a syntax error does.
 pub fn compile_bytes(source: &[u8], file_name: &str) -> Result<Program, Vec<Diagnostic>> {
+    compile_with(source, file_name, &CompileOptions::default())
+}
+
+/// How to compile: the Go language version (`go.mod`'s `go` line), and whether the file is a
+/// program or a `_test.go` file.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CompileOptions {
+    /// The language version; the default is the modern semantics ([`LangVersion::DEFAULT`]).
+    pub lang: LangVersion,
+    /// A `_test.go` file (any package name, no `main`): the program's [`Program::tests`] lists
+    /// its `TestXxx(t *testing.T)` functions, each run by [`Program::for_test`].
+    pub test_file: bool,
+}
+
+/// Compile a `_test.go` file (see [`CompileOptions::test_file`]).
+pub fn compile_test_bytes(source: &[u8], file_name: &str) -> Result<Program, Vec<Diagnostic>> {
+    let options = CompileOptions {
+        test_file: true,
+        ..CompileOptions::default()
+    };
+    compile_with(source, file_name, &options)
+}
+
+/// Compile a Go file as read from disk (see [`compile_bytes`]) with `options`.
+pub fn compile_with(
+    source: &[u8],
+    file_name: &str,
+    options: &CompileOptions,
+) -> Result<Program, Vec<Diagnostic>> {
     let (text, invalid_utf8) = decode_source(source);
     let (file, mut diags) = parser::parse_decoded(&text, &invalid_utf8);
     if !diags.iter().all(|d| is_source_reader_error(&d.message)) {
@@ -32,8 +62,16 @@ pub fn compile_bytes(source: &[u8], file_name: &str) -> Result<Program, Vec<Diag
     }
     // With the source map, messages name their second position as Go does
     // (`x redeclared in this block` + `\tprog.go:4:6: other declaration of x`).
-    let checked = check::check_with_source(&file, &SourceMap::new(file_name, &text));
+    let map = SourceMap::new(file_name, &text);
+    let checked = if options.test_file {
+        check::check_test_with_source(&file, &map, options.lang)
+    } else {
+        check::check_with_source(&file, &map, options.lang)
+    };
     match checked {
+        Ok(checked) if diags.is_empty() && options.test_file => {
+            lower::lower_test(&checked, &text, file_name)
+        }
         Ok(checked) if diags.is_empty() => lower::lower(&checked, &text, file_name),
         Ok(_) => Err(diags),
         Err(more) => {
@@ -70,5 +108,100 @@ mod tests {
             text,
             "dup.go:5:6: x redeclared in this block\n\tdup.go:4:6: other declaration of x\n"
         );
+    }
+
+    fn diagnostics_as(src: &str, lang: LangVersion) -> String {
+        let options = CompileOptions {
+            lang,
+            ..CompileOptions::default()
+        };
+        match compile_with(src.as_bytes(), "m.go", &options) {
+            Ok(_) => String::new(),
+            Err(diags) => render_all(&diags, &SourceMap::new("m.go", src)),
+        }
+    }
+
+    // Go 1.19 printed these two lines (`./m.go:…`); Go 1.21 has `min` and `clear`.
+    #[test]
+    fn min_max_clear_are_undefined_before_go_1_21() {
+        let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(min(1, 2))\n\tm := map[int]int{1: 1}\n\tclear(m)\n}\n";
+        assert_eq!(
+            diagnostics_as(src, LangVersion::GO1_19),
+            "m.go:6:14: undefined: min\nm.go:8:2: undefined: clear\n"
+        );
+        assert_eq!(diagnostics_as(src, LangVersion::GO1_21), "");
+    }
+
+    // Go 1.19 printed `./m.go:5:17: cannot range over 3 (untyped int constant)`.
+    #[test]
+    fn range_over_an_integer_needs_go_1_22() {
+        let src = "package main\n\nfunc main() {\n\tn := 0\n\tfor i := range 3 {\n\t\tn += i\n\t}\n\t_ = n\n}\n";
+        assert_eq!(
+            diagnostics_as(src, LangVersion::GO1_21),
+            "m.go:5:17: cannot range over 3 (untyped int constant)\n"
+        );
+        assert_eq!(diagnostics_as(src, LangVersion::GO1_22), "");
+    }
+
+    #[test]
+    fn loop_variables_are_shared_before_go_1_22_and_per_iteration_after() {
+        let src = include_str!("../tests/race_programs_go1_21/loop_closure_race.go");
+        let race_as = |lang| {
+            let options = CompileOptions {
+                lang,
+                ..CompileOptions::default()
+            };
+            let program = compile_with(src.as_bytes(), "prog.go", &options).expect("compiles");
+            let machine = crate::rt::machine::Machine::new(
+                std::rc::Rc::new(program),
+                crate::rt::config::Config::default(),
+            );
+            let result = crate::explore::explore(machine, &crate::explore::DporConfig::default());
+            assert!(result.complete);
+            result.race
+        };
+        assert!(race_as(LangVersion::GO1_21));
+        assert!(!race_as(LangVersion::GO1_22));
+    }
+}
+
+#[cfg(test)]
+mod supported_tests {
+    //! The page's list of what racemap understands is true: each supported example compiles,
+    //! each unsupported one is refused with `racemap does not support`.
+
+    use super::*;
+    use crate::lang::supported::{SUPPORTED, UNSUPPORTED};
+
+    #[test]
+    fn every_supported_construct_compiles() {
+        for c in SUPPORTED {
+            if let Err(diags) = compile(&c.program()) {
+                let text =
+                    crate::diag::render_all(&diags, &SourceMap::new("prog.go", &c.program()));
+                panic!("{}: does not compile:\n{}\n{text}", c.name, c.program());
+            }
+        }
+    }
+
+    #[test]
+    fn every_unsupported_construct_is_refused_as_unsupported() {
+        for c in UNSUPPORTED {
+            match compile(&c.program()) {
+                Ok(_) => panic!(
+                    "{}: compiles, so it is supported now:\n{}",
+                    c.name,
+                    c.program()
+                ),
+                Err(diags) => assert!(
+                    diags
+                        .iter()
+                        .any(|d| d.message.starts_with("racemap does not support")),
+                    "{}: {:?}",
+                    c.name,
+                    diags.iter().map(|d| &d.message).collect::<Vec<_>>()
+                ),
+            }
+        }
     }
 }

@@ -4,14 +4,10 @@
 //! a panic) carrying a span and a message in Go's own wording where Go has one; it renders as
 //! `prog.go:LINE:COL: message`, with columns counted in bytes from 1 as `go build` does.
 
-use serde::{Deserialize, Serialize};
-
 /// A half-open byte range `lo..hi` into the source text.
 ///
 /// Invariant: `lo <= hi`, both within the source (or equal to its length at end of file).
-#[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Span {
     /// Offset of the first byte.
     pub lo: u32,
@@ -46,7 +42,7 @@ pub struct LineCol {
 }
 
 /// Maps byte offsets of one source file to lines and columns.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SourceMap {
     /// The file name used in messages, e.g. `prog.go`.
     pub file_name: String,

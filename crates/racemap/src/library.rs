@@ -1,20 +1,26 @@
-//! The library functions and methods the VM implements natively ([`LibFunc`]), each with its
-//! facts as data ([`LibFuncSpec`]): Go's runtime name and whether it is a method (called with a
-//! pointer to its receiver first). A leaf: the checker's package tables (`packages.rs`), its
-//! output contract (`info.rs`), lowering and the runtime all read it.
+//! The library functions and methods the VM implements natively ([`LibFunc`]), declared once
+//! in one table. Each row is a variant and its facts as data ([`LibFuncSpec`]): where it lives
+//! ([`Owner`]: a package, a `sync`/`atomic` type, an interface), its Go name, its signature
+//! ([`LibType`]s the checker turns into types) and its [`Visibility`] (local computation, or a
+//! visible operation and what it touches). Everything else is derived from the row: Go's
+//! runtime name, method-ness, the receiver's [`SyncKind`], the number of results, which
+//! arguments are boxed to `any`. A leaf: the checker's package tables (`packages.rs`),
+//! lowering, the bytecode and the runtime read it; only what a call *does* is written elsewhere
+//! (the interpreter's `rt/interp/library.rs`). ARCHITECTURE.md says how to add a function.
 
-use serde::{Deserialize, Serialize};
+use crate::types::{Basic, SyncKind};
 
-/// Declares [`LibFunc`] from one table: each entry is a variant with its docs, its kind
-/// (`function` or `method`) and Go's runtime name. Generates the enum, [`LibFunc::ALL`] and
-/// [`LibFunc::spec`], so a new entry cannot be missing from any of them.
+/// Declares [`LibFunc`] from one table: each row is a variant with its docs and its
+/// [`LibFuncSpec`] (a `const` expression). Generates the enum, [`LibFunc::ALL`] and
+/// [`LibFunc::spec`], so a new row cannot be missing from any of them.
 macro_rules! lib_funcs {
-    ($($(#[$doc:meta])* $name:ident => $kind:ident($go_name:literal),)*) => {
+    ($($(#[$doc:meta])* $name:ident => $spec:expr,)*) => {
         /// A library function or method the VM implements natively. Package functions are
         /// called with their arguments; methods of the `sync`/`atomic` types are called with a
         /// *pointer* to the receiver as the first operand (the checker records the needed `&`
-        /// in [`Selection`](../lang/check/info/struct.Selection.html)).
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        /// in [`Selection`](../lang/check/info/struct.Selection.html)); an interface method
+        /// (`error.Error`) gets the interface value.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum LibFunc {
             $($(#[$doc])* $name,)*
         }
@@ -23,183 +29,478 @@ macro_rules! lib_funcs {
             /// Every library function, in declaration order.
             pub const ALL: &'static [LibFunc] = &[$(LibFunc::$name,)*];
 
-            /// The facts about this function.
-            pub fn spec(self) -> LibFuncSpec {
-                match self {
-                    $(LibFunc::$name => LibFuncSpec::$kind($go_name),)*
-                }
+            /// The facts about this function: its row of the table.
+            pub fn spec(self) -> &'static LibFuncSpec {
+                const SPECS: &[LibFuncSpec] = &[$($spec,)*];
+                &SPECS[self as usize]
             }
         }
     };
 }
 
-lib_funcs! {
-    /// `fmt.Print(a ...any)`
-    FmtPrint => function("fmt.Print"),
-    /// `fmt.Println(a ...any)`
-    FmtPrintln => function("fmt.Println"),
-    /// `fmt.Printf(format string, a ...any)`
-    FmtPrintf => function("fmt.Printf"),
-    /// `fmt.Sprint(a ...any) string`
-    FmtSprint => function("fmt.Sprint"),
-    /// `fmt.Sprintln(a ...any) string`
-    FmtSprintln => function("fmt.Sprintln"),
-    /// `fmt.Sprintf(format string, a ...any) string`
-    FmtSprintf => function("fmt.Sprintf"),
-    /// `fmt.Errorf(format string, a ...any) error`
-    FmtErrorf => function("fmt.Errorf"),
-    /// `errors.New(text string) error`: a new error, equal only to itself.
-    ErrorsNew => function("errors.New"),
-    /// `errors.Is(err, target error) bool`: `err` or an error it wraps is `target`.
-    ErrorsIs => function("errors.Is"),
-    /// `errors.Unwrap(err error) error`: the error wrapped by `fmt.Errorf`'s `%w`, or nil.
-    ErrorsUnwrap => function("errors.Unwrap"),
-    /// `strconv.Itoa(int) string`
-    StrconvItoa => function("strconv.Itoa"),
-    /// `strconv.Atoi(string) (int, error)`
-    StrconvAtoi => function("strconv.Atoi"),
-    /// `strings.Contains(s, substr string) bool`
-    StringsContains => function("strings.Contains"),
-    /// `strings.HasPrefix(s, prefix string) bool`
-    StringsHasPrefix => function("strings.HasPrefix"),
-    /// `strings.HasSuffix(s, suffix string) bool`
-    StringsHasSuffix => function("strings.HasSuffix"),
-    /// `strings.Repeat(s string, n int) string`
-    StringsRepeat => function("strings.Repeat"),
-    /// `strings.ToUpper(s string) string`
-    StringsToUpper => function("strings.ToUpper"),
-    /// `strings.ToLower(s string) string`
-    StringsToLower => function("strings.ToLower"),
-    /// `strings.Join(elems []string, sep string) string`
-    StringsJoin => function("strings.Join"),
-    /// `strings.Split(s, sep string) []string`
-    StringsSplit => function("strings.Split"),
-    /// `time.Sleep(d Duration)`
-    TimeSleep => function("time.Sleep"),
-    /// `atomic.AddInt32(addr *int32, delta int32) int32`
-    AtomicAddInt32 => function("sync/atomic.AddInt32"),
-    /// `atomic.AddInt64(addr *int64, delta int64) int64`
-    AtomicAddInt64 => function("sync/atomic.AddInt64"),
-    /// `atomic.LoadInt32(addr *int32) int32`
-    AtomicLoadInt32 => function("sync/atomic.LoadInt32"),
-    /// `atomic.LoadInt64(addr *int64) int64`
-    AtomicLoadInt64 => function("sync/atomic.LoadInt64"),
-    /// `atomic.StoreInt32(addr *int32, val int32)`
-    AtomicStoreInt32 => function("sync/atomic.StoreInt32"),
-    /// `atomic.StoreInt64(addr *int64, val int64)`
-    AtomicStoreInt64 => function("sync/atomic.StoreInt64"),
-    /// `atomic.CompareAndSwapInt32(addr *int32, old, new int32) bool`
-    AtomicCompareAndSwapInt32 => function("sync/atomic.CompareAndSwapInt32"),
-    /// `atomic.CompareAndSwapInt64(addr *int64, old, new int64) bool`
-    AtomicCompareAndSwapInt64 => function("sync/atomic.CompareAndSwapInt64"),
-    /// `(*sync.Mutex).Lock()`
-    MutexLock => method("sync.(*Mutex).Lock"),
-    /// `(*sync.Mutex).Unlock()`
-    MutexUnlock => method("sync.(*Mutex).Unlock"),
-    /// `(*sync.Mutex).TryLock() bool`
-    MutexTryLock => method("sync.(*Mutex).TryLock"),
-    /// `(*sync.RWMutex).Lock()`
-    RwMutexLock => method("sync.(*RWMutex).Lock"),
-    /// `(*sync.RWMutex).Unlock()`
-    RwMutexUnlock => method("sync.(*RWMutex).Unlock"),
-    /// `(*sync.RWMutex).RLock()`
-    RwMutexRLock => method("sync.(*RWMutex).RLock"),
-    /// `(*sync.RWMutex).RUnlock()`
-    RwMutexRUnlock => method("sync.(*RWMutex).RUnlock"),
-    /// `(*sync.RWMutex).TryLock() bool`
-    RwMutexTryLock => method("sync.(*RWMutex).TryLock"),
-    /// `(*sync.RWMutex).TryRLock() bool`
-    RwMutexTryRLock => method("sync.(*RWMutex).TryRLock"),
-    /// `(*sync.WaitGroup).Add(delta int)`
-    WaitGroupAdd => method("sync.(*WaitGroup).Add"),
-    /// `(*sync.WaitGroup).Done()`
-    WaitGroupDone => method("sync.(*WaitGroup).Done"),
-    /// `(*sync.WaitGroup).Wait()`
-    WaitGroupWait => method("sync.(*WaitGroup).Wait"),
-    /// `(*sync.Once).Do(f func())`
-    OnceDo => method("sync.(*Once).Do"),
-    /// `(*sync.Map).Load(key any) (value any, ok bool)`
-    SyncMapLoad => method("sync.(*Map).Load"),
-    /// `(*sync.Map).Store(key, value any)`
-    SyncMapStore => method("sync.(*Map).Store"),
-    /// `(*sync.Map).LoadOrStore(key, value any) (actual any, loaded bool)`
-    SyncMapLoadOrStore => method("sync.(*Map).LoadOrStore"),
-    /// `(*sync.Map).LoadAndDelete(key any) (value any, loaded bool)`
-    SyncMapLoadAndDelete => method("sync.(*Map).LoadAndDelete"),
-    /// `(*sync.Map).Delete(key any)`
-    SyncMapDelete => method("sync.(*Map).Delete"),
-    /// `(*sync.Map).Range(f func(key, value any) bool)`
-    SyncMapRange => method("sync.(*Map).Range"),
-    /// `(*sync.Map).Swap(key, value any) (previous any, loaded bool)`
-    SyncMapSwap => method("sync.(*Map).Swap"),
-    /// `(*sync.Map).CompareAndSwap(key, old, new any) (swapped bool)`
-    SyncMapCompareAndSwap => method("sync.(*Map).CompareAndSwap"),
-    /// `(*atomic.Int32).Add(delta int32) int32`
-    AtomicInt32Add => method("sync/atomic.(*Int32).Add"),
-    /// `(*atomic.Int32).Load() int32`
-    AtomicInt32Load => method("sync/atomic.(*Int32).Load"),
-    /// `(*atomic.Int32).Store(val int32)`
-    AtomicInt32Store => method("sync/atomic.(*Int32).Store"),
-    /// `(*atomic.Int32).Swap(new int32) int32`
-    AtomicInt32Swap => method("sync/atomic.(*Int32).Swap"),
-    /// `(*atomic.Int32).CompareAndSwap(old, new int32) bool`
-    AtomicInt32CompareAndSwap => method("sync/atomic.(*Int32).CompareAndSwap"),
-    /// `(*atomic.Int64).Add(delta int64) int64`
-    AtomicInt64Add => method("sync/atomic.(*Int64).Add"),
-    /// `(*atomic.Int64).Load() int64`
-    AtomicInt64Load => method("sync/atomic.(*Int64).Load"),
-    /// `(*atomic.Int64).Store(val int64)`
-    AtomicInt64Store => method("sync/atomic.(*Int64).Store"),
-    /// `(*atomic.Int64).Swap(new int64) int64`
-    AtomicInt64Swap => method("sync/atomic.(*Int64).Swap"),
-    /// `(*atomic.Int64).CompareAndSwap(old, new int64) bool`
-    AtomicInt64CompareAndSwap => method("sync/atomic.(*Int64).CompareAndSwap"),
-    /// `(*atomic.Bool).Load() bool`
-    AtomicBoolLoad => method("sync/atomic.(*Bool).Load"),
-    /// `(*atomic.Bool).Store(val bool)`
-    AtomicBoolStore => method("sync/atomic.(*Bool).Store"),
-    /// `error.Error() string`: the message of an error value (the only interface method call
-    /// racemap supports; errors come from `errors.New`, `fmt.Errorf` and `strconv.Atoi`).
-    ErrorError => method("error.Error"),
+// Short names for the rows' types.
+const BOOL: LibType = LibType::Basic(Basic::Bool);
+const INT: LibType = LibType::Basic(Basic::Int);
+const INT32: LibType = LibType::Basic(Basic::Int32);
+const INT64: LibType = LibType::Basic(Basic::Int64);
+const STRING: LibType = LibType::Basic(Basic::String);
+const ANY: LibType = LibType::Any;
+const ERROR: LibType = LibType::Error;
+const DURATION: LibType = LibType::Named("time", "Duration");
+const LOCKER: LibType = LibType::Named("sync", "Locker");
+const COND: LibType = LibType::Named("sync", "Cond");
+/// The parameter type of a `...any` parameter.
+const ANYS: LibType = LibType::Slice(&ANY);
+
+/// Shorthands for the rows: a package function, a method of a `sync`/`atomic` type.
+const fn func(package: &'static str, name: &'static str) -> LibFuncSpec {
+    LibFuncSpec::new(Owner::Package(package), name)
+}
+const fn method(receiver: SyncKind, name: &'static str) -> LibFuncSpec {
+    LibFuncSpec::new(Owner::Sync(receiver), name)
 }
 
-/// What a library function is, as data.
+use Visibility::{Clock, Log, Object, Output, Scheduler};
+
+lib_funcs! {
+    /// `fmt.Print(a ...any)`
+    FmtPrint => func("fmt", "Print").params(&[ANYS]).variadic().visibility(Output),
+    /// `fmt.Println(a ...any)`
+    FmtPrintln => func("fmt", "Println").params(&[ANYS]).variadic().visibility(Output),
+    /// `fmt.Printf(format string, a ...any)`
+    FmtPrintf => func("fmt", "Printf").params(&[STRING, ANYS]).variadic().visibility(Output),
+    /// `fmt.Sprint(a ...any) string`
+    FmtSprint => func("fmt", "Sprint").params(&[ANYS]).variadic().results(&[STRING]),
+    /// `fmt.Sprintln(a ...any) string`
+    FmtSprintln => func("fmt", "Sprintln").params(&[ANYS]).variadic().results(&[STRING]),
+    /// `fmt.Sprintf(format string, a ...any) string`
+    FmtSprintf => func("fmt", "Sprintf").params(&[STRING, ANYS]).variadic().results(&[STRING]),
+    /// `fmt.Errorf(format string, a ...any) error`
+    FmtErrorf => func("fmt", "Errorf").params(&[STRING, ANYS]).variadic().results(&[ERROR]),
+    /// `errors.New(text string) error`: a new error, equal only to itself.
+    ErrorsNew => func("errors", "New").params(&[STRING]).results(&[ERROR]),
+    /// `errors.Is(err, target error) bool`: `err` or an error it wraps is `target`.
+    ErrorsIs => func("errors", "Is").params(&[ERROR, ERROR]).results(&[BOOL]),
+    /// `errors.Unwrap(err error) error`: the error wrapped by `fmt.Errorf`'s `%w`, or nil.
+    ErrorsUnwrap => func("errors", "Unwrap").params(&[ERROR]).results(&[ERROR]),
+    /// `errors.As(err error, target any) bool`: stores the first error in `err`'s chain that is
+    /// assignable to `*target` (a visible write of `*target`).
+    ErrorsAs => func("errors", "As").params(&[ERROR, ANY]).results(&[BOOL]).visibility(Object),
+    /// `strconv.Itoa(int) string`
+    StrconvItoa => func("strconv", "Itoa").params(&[INT]).results(&[STRING]),
+    /// `strconv.Atoi(string) (int, error)`
+    StrconvAtoi => func("strconv", "Atoi").params(&[STRING]).results(&[INT, ERROR]),
+    /// `strings.Contains(s, substr string) bool`
+    StringsContains => func("strings", "Contains").params(&[STRING, STRING]).results(&[BOOL]),
+    /// `strings.HasPrefix(s, prefix string) bool`
+    StringsHasPrefix => func("strings", "HasPrefix").params(&[STRING, STRING]).results(&[BOOL]),
+    /// `strings.HasSuffix(s, suffix string) bool`
+    StringsHasSuffix => func("strings", "HasSuffix").params(&[STRING, STRING]).results(&[BOOL]),
+    /// `strings.Repeat(s string, n int) string`
+    StringsRepeat => func("strings", "Repeat").params(&[STRING, INT]).results(&[STRING]),
+    /// `strings.ToUpper(s string) string`
+    StringsToUpper => func("strings", "ToUpper").params(&[STRING]).results(&[STRING]),
+    /// `strings.ToLower(s string) string`
+    StringsToLower => func("strings", "ToLower").params(&[STRING]).results(&[STRING]),
+    /// `strings.Join(elems []string, sep string) string`
+    StringsJoin => func("strings", "Join")
+        .params(&[LibType::Slice(&STRING), STRING])
+        .results(&[STRING]),
+    /// `strings.Split(s, sep string) []string`
+    StringsSplit => func("strings", "Split")
+        .params(&[STRING, STRING])
+        .results(&[LibType::Slice(&STRING)]),
+    /// `time.Sleep(d Duration)`
+    TimeSleep => func("time", "Sleep").params(&[DURATION]).visibility(Clock),
+    /// `atomic.AddInt32(addr *int32, delta int32) int32`
+    AtomicAddInt32 => func("sync/atomic", "AddInt32")
+        .params(&[LibType::Pointer(&INT32), INT32])
+        .results(&[INT32])
+        .visibility(Object),
+    /// `atomic.AddInt64(addr *int64, delta int64) int64`
+    AtomicAddInt64 => func("sync/atomic", "AddInt64")
+        .params(&[LibType::Pointer(&INT64), INT64])
+        .results(&[INT64])
+        .visibility(Object),
+    /// `atomic.LoadInt32(addr *int32) int32`
+    AtomicLoadInt32 => func("sync/atomic", "LoadInt32")
+        .params(&[LibType::Pointer(&INT32)])
+        .results(&[INT32])
+        .visibility(Object),
+    /// `atomic.LoadInt64(addr *int64) int64`
+    AtomicLoadInt64 => func("sync/atomic", "LoadInt64")
+        .params(&[LibType::Pointer(&INT64)])
+        .results(&[INT64])
+        .visibility(Object),
+    /// `atomic.StoreInt32(addr *int32, val int32)`
+    AtomicStoreInt32 => func("sync/atomic", "StoreInt32")
+        .params(&[LibType::Pointer(&INT32), INT32])
+        .visibility(Object),
+    /// `atomic.StoreInt64(addr *int64, val int64)`
+    AtomicStoreInt64 => func("sync/atomic", "StoreInt64")
+        .params(&[LibType::Pointer(&INT64), INT64])
+        .visibility(Object),
+    /// `atomic.CompareAndSwapInt32(addr *int32, old, new int32) bool`
+    AtomicCompareAndSwapInt32 => func("sync/atomic", "CompareAndSwapInt32")
+        .params(&[LibType::Pointer(&INT32), INT32, INT32])
+        .results(&[BOOL])
+        .visibility(Object),
+    /// `atomic.CompareAndSwapInt64(addr *int64, old, new int64) bool`
+    AtomicCompareAndSwapInt64 => func("sync/atomic", "CompareAndSwapInt64")
+        .params(&[LibType::Pointer(&INT64), INT64, INT64])
+        .results(&[BOOL])
+        .visibility(Object),
+    /// `(*sync.Mutex).Lock()`
+    MutexLock => method(SyncKind::Mutex, "Lock").visibility(Object),
+    /// `(*sync.Mutex).Unlock()`
+    MutexUnlock => method(SyncKind::Mutex, "Unlock").visibility(Object),
+    /// `(*sync.Mutex).TryLock() bool`
+    MutexTryLock => method(SyncKind::Mutex, "TryLock").results(&[BOOL]).visibility(Object),
+    /// `(*sync.RWMutex).Lock()`
+    RwMutexLock => method(SyncKind::RwMutex, "Lock").visibility(Object),
+    /// `(*sync.RWMutex).Unlock()`
+    RwMutexUnlock => method(SyncKind::RwMutex, "Unlock").visibility(Object),
+    /// `(*sync.RWMutex).RLock()`
+    RwMutexRLock => method(SyncKind::RwMutex, "RLock").visibility(Object),
+    /// `(*sync.RWMutex).RUnlock()`
+    RwMutexRUnlock => method(SyncKind::RwMutex, "RUnlock").visibility(Object),
+    /// `(*sync.RWMutex).TryLock() bool`
+    RwMutexTryLock => method(SyncKind::RwMutex, "TryLock").results(&[BOOL]).visibility(Object),
+    /// `(*sync.RWMutex).TryRLock() bool`
+    RwMutexTryRLock => method(SyncKind::RwMutex, "TryRLock").results(&[BOOL]).visibility(Object),
+    /// `(*sync.WaitGroup).Add(delta int)`
+    WaitGroupAdd => method(SyncKind::WaitGroup, "Add").params(&[INT]).visibility(Object),
+    /// `(*sync.WaitGroup).Done()`
+    WaitGroupDone => method(SyncKind::WaitGroup, "Done").visibility(Object),
+    /// `(*sync.WaitGroup).Wait()`
+    WaitGroupWait => method(SyncKind::WaitGroup, "Wait").visibility(Object),
+    /// `(*sync.Once).Do(f func())`
+    OnceDo => method(SyncKind::Once, "Do").params(&[LibType::Func(&[], &[])]).visibility(Object),
+    /// `(*sync.Map).Load(key any) (value any, ok bool)`
+    SyncMapLoad => method(SyncKind::Map, "Load")
+        .params(&[ANY])
+        .results(&[ANY, BOOL])
+        .visibility(Object),
+    /// `(*sync.Map).Store(key, value any)`
+    SyncMapStore => method(SyncKind::Map, "Store").params(&[ANY, ANY]).visibility(Object),
+    /// `(*sync.Map).LoadOrStore(key, value any) (actual any, loaded bool)`
+    SyncMapLoadOrStore => method(SyncKind::Map, "LoadOrStore")
+        .params(&[ANY, ANY])
+        .results(&[ANY, BOOL])
+        .visibility(Object),
+    /// `(*sync.Map).LoadAndDelete(key any) (value any, loaded bool)`
+    SyncMapLoadAndDelete => method(SyncKind::Map, "LoadAndDelete")
+        .params(&[ANY])
+        .results(&[ANY, BOOL])
+        .visibility(Object),
+    /// `(*sync.Map).Delete(key any)`
+    SyncMapDelete => method(SyncKind::Map, "Delete").params(&[ANY]).visibility(Object),
+    /// `(*sync.Map).Range(f func(key, value any) bool)`
+    SyncMapRange => method(SyncKind::Map, "Range")
+        .params(&[LibType::Func(&[ANY, ANY], &[BOOL])])
+        .visibility(Object),
+    /// `(*sync.Map).Swap(key, value any) (previous any, loaded bool)`
+    SyncMapSwap => method(SyncKind::Map, "Swap")
+        .params(&[ANY, ANY])
+        .results(&[ANY, BOOL])
+        .visibility(Object),
+    /// `(*sync.Map).CompareAndSwap(key, old, new any) (swapped bool)`
+    SyncMapCompareAndSwap => method(SyncKind::Map, "CompareAndSwap")
+        .params(&[ANY, ANY, ANY])
+        .results(&[BOOL])
+        .visibility(Object),
+    /// `(*atomic.Int32).Add(delta int32) int32`
+    AtomicInt32Add => method(SyncKind::AtomicInt32, "Add")
+        .params(&[INT32])
+        .results(&[INT32])
+        .visibility(Object),
+    /// `(*atomic.Int32).Load() int32`
+    AtomicInt32Load => method(SyncKind::AtomicInt32, "Load").results(&[INT32]).visibility(Object),
+    /// `(*atomic.Int32).Store(val int32)`
+    AtomicInt32Store => method(SyncKind::AtomicInt32, "Store").params(&[INT32]).visibility(Object),
+    /// `(*atomic.Int32).Swap(new int32) int32`
+    AtomicInt32Swap => method(SyncKind::AtomicInt32, "Swap")
+        .params(&[INT32])
+        .results(&[INT32])
+        .visibility(Object),
+    /// `(*atomic.Int32).CompareAndSwap(old, new int32) bool`
+    AtomicInt32CompareAndSwap => method(SyncKind::AtomicInt32, "CompareAndSwap")
+        .params(&[INT32, INT32])
+        .results(&[BOOL])
+        .visibility(Object),
+    /// `(*atomic.Int64).Add(delta int64) int64`
+    AtomicInt64Add => method(SyncKind::AtomicInt64, "Add")
+        .params(&[INT64])
+        .results(&[INT64])
+        .visibility(Object),
+    /// `(*atomic.Int64).Load() int64`
+    AtomicInt64Load => method(SyncKind::AtomicInt64, "Load").results(&[INT64]).visibility(Object),
+    /// `(*atomic.Int64).Store(val int64)`
+    AtomicInt64Store => method(SyncKind::AtomicInt64, "Store").params(&[INT64]).visibility(Object),
+    /// `(*atomic.Int64).Swap(new int64) int64`
+    AtomicInt64Swap => method(SyncKind::AtomicInt64, "Swap")
+        .params(&[INT64])
+        .results(&[INT64])
+        .visibility(Object),
+    /// `(*atomic.Int64).CompareAndSwap(old, new int64) bool`
+    AtomicInt64CompareAndSwap => method(SyncKind::AtomicInt64, "CompareAndSwap")
+        .params(&[INT64, INT64])
+        .results(&[BOOL])
+        .visibility(Object),
+    /// `(*atomic.Bool).Load() bool`
+    AtomicBoolLoad => method(SyncKind::AtomicBool, "Load").results(&[BOOL]).visibility(Object),
+    /// `(*atomic.Bool).Store(val bool)`
+    AtomicBoolStore => method(SyncKind::AtomicBool, "Store").params(&[BOOL]).visibility(Object),
+    /// `error.Error() string`: the message of an error value (the only interface method call
+    /// racemap supports; errors come from `errors.New`, `fmt.Errorf` and `strconv.Atoi`).
+    ErrorError => LibFuncSpec::new(Owner::Interface("error"), "Error").results(&[STRING]),
+    /// `sync.NewCond(l Locker) *Cond`
+    SyncNewCond => func("sync", "NewCond").params(&[LOCKER]).results(&[LibType::Pointer(&COND)]),
+    /// `(*sync.Cond).Wait()`: found by the checker; lowering compiles it from Go's
+    /// `sync/cond.go` (`runtime_notifyListAdd`, `L.Unlock`, `runtime_notifyListWait`, `L.Lock`).
+    CondWait => LibFuncSpec::new(Owner::Struct("sync", "Cond"), "Wait").visibility(Object),
+    /// `(*sync.Cond).Signal()`: wakes the longest-waiting goroutine (called on the notify list).
+    CondSignal => LibFuncSpec::new(Owner::Struct("sync", "Cond"), "Signal").visibility(Object),
+    /// `(*sync.Cond).Broadcast()`: wakes every waiting goroutine (called on the notify list).
+    CondBroadcast => LibFuncSpec::new(Owner::Struct("sync", "Cond"), "Broadcast").visibility(Object),
+    /// `runtime_notifyListAdd(l *notifyList) uint32`: a ticket for `Cond.Wait`. (Only compiled
+    /// code calls the runtime hooks, so their operands are not declared: the notify list's
+    /// address, and for `Wait` the ticket.)
+    NotifyListAdd => LibFuncSpec::new(Owner::Runtime("sync"), "runtime_notifyListAdd")
+        .results(&[INT])
+        .visibility(Object),
+    /// `runtime_notifyListWait(l *notifyList, t uint32)`: parks until ticket `t` is notified.
+    NotifyListWait =>
+        LibFuncSpec::new(Owner::Runtime("sync"), "runtime_notifyListWait").visibility(Object),
+    /// `runtime.Goexit()`: runs the goroutine's deferred calls, then ends it.
+    RuntimeGoexit => func("runtime", "Goexit"),
+    /// `runtime.Gosched()`: yields; a scheduling point that touches nothing.
+    RuntimeGosched => func("runtime", "Gosched").visibility(Scheduler),
+    /// `runtime.NumGoroutine() int`: the goroutines that exist (a scheduling point).
+    RuntimeNumGoroutine => func("runtime", "NumGoroutine").results(&[INT]).visibility(Scheduler),
+    /// `(*testing.T).Log(args ...any)`
+    TestingLog => method(SyncKind::TestingT, "Log").params(&[ANYS]).variadic().visibility(Log),
+    /// `(*testing.T).Logf(format string, args ...any)`
+    TestingLogf => method(SyncKind::TestingT, "Logf").params(&[STRING, ANYS]).variadic().visibility(Log),
+    /// `(*testing.T).Error(args ...any)`: Log, then Fail.
+    TestingError => method(SyncKind::TestingT, "Error").params(&[ANYS]).variadic().visibility(Log),
+    /// `(*testing.T).Errorf(format string, args ...any)`
+    TestingErrorf => method(SyncKind::TestingT, "Errorf").params(&[STRING, ANYS]).variadic().visibility(Log),
+    /// `(*testing.T).Fatal(args ...any)`: Log, then FailNow.
+    TestingFatal => method(SyncKind::TestingT, "Fatal").params(&[ANYS]).variadic().visibility(Log),
+    /// `(*testing.T).Fatalf(format string, args ...any)`
+    TestingFatalf => method(SyncKind::TestingT, "Fatalf").params(&[STRING, ANYS]).variadic().visibility(Log),
+    /// `(*testing.T).Skip(args ...any)`: Log, then SkipNow.
+    TestingSkip => method(SyncKind::TestingT, "Skip").params(&[ANYS]).variadic().visibility(Log),
+    /// `(*testing.T).Skipf(format string, args ...any)`
+    TestingSkipf => method(SyncKind::TestingT, "Skipf").params(&[STRING, ANYS]).variadic().visibility(Log),
+    /// `(*testing.T).Fail()`
+    TestingFail => method(SyncKind::TestingT, "Fail").visibility(Object),
+    /// `(*testing.T).FailNow()`: Fail, then `runtime.Goexit`.
+    TestingFailNow => method(SyncKind::TestingT, "FailNow").visibility(Object),
+    /// `(*testing.T).SkipNow()`
+    TestingSkipNow => method(SyncKind::TestingT, "SkipNow").visibility(Object),
+    /// `(*testing.T).Failed() bool`
+    TestingFailed => method(SyncKind::TestingT, "Failed").results(&[BOOL]).visibility(Object),
+    /// `(*testing.T).Skipped() bool`
+    TestingSkipped => method(SyncKind::TestingT, "Skipped").results(&[BOOL]).visibility(Object),
+    /// `(*testing.T).Name() string`
+    TestingName => method(SyncKind::TestingT, "Name").results(&[STRING]).visibility(Object),
+    /// `(*testing.T).Helper()`: log lines name the caller of the calling function.
+    TestingHelper => method(SyncKind::TestingT, "Helper").visibility(Object),
+    /// `testing.tRunner(t *T, name string, chatty bool)`: racemap's test runner names the
+    /// test's `T` before calling the test function.
+    TestingStart => LibFuncSpec::new(Owner::Runtime("testing"), "tRunner"),
+    /// The end of racemap's test runner: enabled once every other goroutine is done or blocked
+    /// (so the goroutines a test leaves behind run as far as they can, and the ones still
+    /// blocked then are its leaks).
+    TestingQuiesce =>
+        LibFuncSpec::new(Owner::Runtime("testing"), "tRunner.quiesce").visibility(Scheduler),
+}
+
+/// Where a library function is declared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Owner {
+    /// A function of the package with this import path (`"sync/atomic"`).
+    Package(&'static str),
+    /// A method of a `sync`/`atomic` type, always with a pointer receiver (the first operand).
+    Sync(SyncKind),
+    /// A method of the predeclared interface with this name (`"error"`); the first operand is
+    /// the interface value.
+    Interface(&'static str),
+    /// A method of a library struct type (`sync.Cond`), by import path and type name, with a
+    /// pointer receiver (the first operand); the checker finds these itself.
+    Struct(&'static str, &'static str),
+    /// A runtime hook of the package with this import path, called only by code racemap
+    /// compiles from Go's sources (`sync.runtime_notifyListAdd` in `sync.(*Cond).Wait`);
+    /// never found by name in a program.
+    Runtime(&'static str),
+}
+
+/// A type in a library signature, as data: the checker turns it into a type
+/// (`Checker::lib_type`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LibType {
+    /// A basic type (`int`, `string`, …).
+    Basic(Basic),
+    /// `any` (`interface{}`).
+    Any,
+    /// The predeclared `error`.
+    Error,
+    /// A named type of a library package, by import path and name (`time.Duration`).
+    Named(&'static str, &'static str),
+    /// `[]T`
+    Slice(&'static LibType),
+    /// `*T`
+    Pointer(&'static LibType),
+    /// `func(params) results`
+    Func(&'static [LibType], &'static [LibType]),
+}
+
+/// Whether a call is a scheduling point, and what a visible one touches (the explorer's
+/// dependence and the race detector see it through `rt`'s events).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Visibility {
+    /// Local computation: the goroutine runs on (`fmt.Sprint`, `strings`, `errors`, …).
+    Local,
+    /// A visible operation writing the program's output (`fmt.Print*`).
+    Output,
+    /// A visible operation on the virtual clock (`time.Sleep`).
+    Clock,
+    /// A visible operation on the object its first operand points to: a `sync`/`atomic`
+    /// object or an integer used atomically.
+    Object,
+    /// A visible operation on the scheduler only (`runtime.Gosched`, `runtime.NumGoroutine`).
+    Scheduler,
+    /// A visible operation on the object its first operand points to that also writes the
+    /// program's output (`(*testing.T).Log` and the calls that log).
+    Log,
+}
+
+/// What a library function is, as data: one row of the table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LibFuncSpec {
-    /// Go's runtime name, as stack traces print it: `fmt.Println`, `sync.(*Mutex).Lock`.
-    pub go_name: &'static str,
-    /// A method of a library type (`sync.Mutex`, `atomic.Int32`, `error`), called with a pointer
-    /// to the receiver (the `error` value itself for `Error`) as the first operand.
-    pub is_method: bool,
+    /// Where it is declared.
+    pub owner: Owner,
+    /// Its name in the package or the method set: `Println`, `Lock`.
+    pub name: &'static str,
+    /// Parameter types, without the receiver; a variadic last parameter is its slice type.
+    pub params: &'static [LibType],
+    /// Result types.
+    pub results: &'static [LibType],
+    /// The last parameter is variadic (`...T`).
+    pub variadic: bool,
+    /// Local computation or a visible operation.
+    pub visibility: Visibility,
 }
 
 impl LibFuncSpec {
-    /// A package-level function.
-    const fn function(go_name: &'static str) -> LibFuncSpec {
+    /// A row without parameters or results, local computation; the builders below add the rest.
+    pub const fn new(owner: Owner, name: &'static str) -> LibFuncSpec {
         LibFuncSpec {
-            go_name,
-            is_method: false,
+            owner,
+            name,
+            params: &[],
+            results: &[],
+            variadic: false,
+            visibility: Visibility::Local,
         }
     }
 
-    /// A method of a library type.
-    const fn method(go_name: &'static str) -> LibFuncSpec {
+    /// With these parameter types.
+    pub const fn params(self, params: &'static [LibType]) -> LibFuncSpec {
+        LibFuncSpec { params, ..self }
+    }
+
+    /// With these result types.
+    pub const fn results(self, results: &'static [LibType]) -> LibFuncSpec {
+        LibFuncSpec { results, ..self }
+    }
+
+    /// With a variadic last parameter.
+    pub const fn variadic(self) -> LibFuncSpec {
         LibFuncSpec {
-            go_name,
-            is_method: true,
+            variadic: true,
+            ..self
         }
+    }
+
+    /// With this visibility.
+    pub const fn visibility(self, visibility: Visibility) -> LibFuncSpec {
+        LibFuncSpec { visibility, ..self }
     }
 }
 
 impl LibFunc {
-    /// Go's runtime name, as stack traces print it: `fmt.Println`, `sync.(*Mutex).Lock`.
-    pub fn go_name(self) -> &'static str {
-        self.spec().go_name
+    /// Go's runtime name, as stack traces print it: `fmt.Println`, `sync.(*Mutex).Lock`,
+    /// `sync/atomic.(*Int32).Add`, `error.Error`.
+    pub fn go_name(self) -> String {
+        let spec = self.spec();
+        match spec.owner {
+            Owner::Package(path) => format!("{path}.{}", spec.name),
+            Owner::Sync(kind) => format!(
+                "{}.(*{}).{}",
+                kind.package_path(),
+                kind.type_name(),
+                spec.name
+            ),
+            Owner::Interface(interface) => format!("{interface}.{}", spec.name),
+            Owner::Struct(path, type_name) => format!("{path}.(*{type_name}).{}", spec.name),
+            Owner::Runtime(path) => format!("{path}.{}", spec.name),
+        }
     }
 
-    /// A method of a library type (called with a pointer receiver first).
+    /// A method of a library type or interface (its receiver is the first operand).
     pub fn is_method(self) -> bool {
-        self.spec().is_method
+        !matches!(self.spec().owner, Owner::Package(_) | Owner::Runtime(_))
+    }
+
+    /// The `sync`/`atomic` type whose method this is.
+    pub fn receiver(self) -> Option<SyncKind> {
+        match self.spec().owner {
+            Owner::Sync(kind) => Some(kind),
+            _ => None,
+        }
+    }
+
+    /// Whether a call is a visible operation (a scheduling point).
+    pub fn is_visible(self) -> bool {
+        self.spec().visibility != Visibility::Local
+    }
+
+    /// The number of values a call pushes.
+    pub fn result_count(self) -> u32 {
+        self.spec().results.len() as u32
+    }
+
+    /// The index of the first argument boxed to `any` one by one (a `...any` parameter), if
+    /// the function has one.
+    pub fn boxed_args_from(self) -> Option<usize> {
+        let spec = self.spec();
+        match spec.params.last() {
+            Some(LibType::Slice(LibType::Any)) if spec.variadic => Some(spec.params.len() - 1),
+            _ => None,
+        }
+    }
+
+    /// The function `name` of the package with import path `path`.
+    pub fn package_function(path: &str, name: &str) -> Option<LibFunc> {
+        LibFunc::find(
+            name,
+            |owner| matches!(owner, Owner::Package(p) if p == path),
+        )
+    }
+
+    /// The method `name` of a `sync`/`atomic` type or of an interface.
+    pub fn method(owner: Owner, name: &str) -> Option<LibFunc> {
+        LibFunc::find(name, |o| o == owner)
+    }
+
+    fn find(name: &str, owner: impl Fn(Owner) -> bool) -> Option<LibFunc> {
+        LibFunc::ALL
+            .iter()
+            .copied()
+            .find(|f| f.spec().name == name && owner(f.spec().owner))
     }
 }
 
@@ -208,14 +509,51 @@ mod tests {
     use super::*;
 
     #[test]
-    fn methods_are_named_with_their_receiver_and_functions_with_their_package() {
+    fn each_row_is_found_under_its_owner_and_name() {
         for &f in LibFunc::ALL {
-            let LibFuncSpec { go_name, is_method } = f.spec();
-            let receiver_form = go_name.contains(".(*") || go_name.starts_with("error.");
-            assert_eq!(receiver_form, is_method, "{f:?} {go_name}");
+            let spec = f.spec();
+            let found = match spec.owner {
+                Owner::Package(path) => LibFunc::package_function(path, spec.name),
+                owner => LibFunc::method(owner, spec.name),
+            };
+            assert_eq!(found, Some(f), "{f:?}: two rows with one name");
+            if spec.variadic {
+                assert!(
+                    matches!(spec.params.last(), Some(LibType::Slice(_))),
+                    "{f:?}: a variadic parameter has a slice type"
+                );
+            }
         }
+    }
+
+    #[test]
+    fn derived_facts() {
         assert_eq!(LibFunc::MutexLock.go_name(), "sync.(*Mutex).Lock");
-        assert!(LibFunc::ErrorError.is_method());
-        assert!(!LibFunc::FmtPrintln.is_method());
+        assert_eq!(
+            LibFunc::AtomicInt32Add.go_name(),
+            "sync/atomic.(*Int32).Add"
+        );
+        assert_eq!(LibFunc::AtomicAddInt64.go_name(), "sync/atomic.AddInt64");
+        assert_eq!(LibFunc::ErrorError.go_name(), "error.Error");
+        assert!(LibFunc::ErrorError.is_method() && !LibFunc::FmtPrintln.is_method());
+        assert_eq!(LibFunc::SyncMapLoad.receiver(), Some(SyncKind::Map));
+        assert_eq!(LibFunc::StrconvAtoi.result_count(), 2);
+        assert_eq!(LibFunc::FmtPrintf.boxed_args_from(), Some(1));
+        assert_eq!(LibFunc::FmtSprint.boxed_args_from(), Some(0));
+        assert_eq!(LibFunc::StringsJoin.boxed_args_from(), None);
+        assert!(LibFunc::TimeSleep.is_visible() && !LibFunc::FmtSprint.is_visible());
+        assert_eq!(LibFunc::package_function("sync", "Lock"), None);
+        assert_eq!(LibFunc::CondSignal.go_name(), "sync.(*Cond).Signal");
+        assert_eq!(
+            LibFunc::NotifyListAdd.go_name(),
+            "sync.runtime_notifyListAdd"
+        );
+        assert!(LibFunc::CondWait.is_method() && !LibFunc::NotifyListWait.is_method());
+        // Runtime hooks are not package members a program can name.
+        assert_eq!(
+            LibFunc::package_function("sync", "runtime_notifyListAdd"),
+            None
+        );
+        assert!(LibFunc::RuntimeGosched.is_visible() && !LibFunc::RuntimeGoexit.is_visible());
     }
 }

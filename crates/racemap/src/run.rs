@@ -16,7 +16,6 @@ use crate::rt::error::EXIT_INTERNAL;
 use crate::rt::event::Event;
 use crate::sched::{RandomScheduler, ReplayScheduler, Schedule, Scheduler};
 use crate::target::{Ending, Target, EXIT_LIMIT};
-use serde::{Deserialize, Serialize};
 
 /// Exit status of a run with data races that otherwise exited normally (Go's `-race`).
 pub const EXIT_RACE: i32 = 66;
@@ -49,7 +48,7 @@ impl Default for RunConfig {
 }
 
 /// Why the run stopped.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RunEnd {
     /// `main` returned.
     Exited,

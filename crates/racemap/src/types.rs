@@ -6,11 +6,10 @@
 //!
 //! Invariant: interning makes identical types share one id, so type identity is `==` on ids.
 
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Channel direction in a channel type.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum ChanDir {
     /// `chan T`
     Both,
@@ -21,11 +20,11 @@ pub enum ChanDir {
 }
 
 /// Index of a type in its [`TypeTable`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct TypeId(pub u32);
 
 /// Predeclared basic types, including the untyped kinds of constants.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Basic {
     /// An error was reported; any operation is accepted silently to avoid cascades.
     Invalid,
@@ -136,7 +135,7 @@ impl Basic {
 
 /// The built-in opaque types of packages `sync` and `sync/atomic`. Their state lives in the
 /// runtime (`rt`); the checker knows their methods.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum SyncKind {
     /// `sync.Mutex`
     Mutex,
@@ -154,9 +153,48 @@ pub enum SyncKind {
     AtomicInt64,
     /// `atomic.Bool`
     AtomicBool,
+    /// The notify list of a `sync.Cond` (its hidden field `notify`; the `Cond` itself is a
+    /// struct `{ L sync.Locker; notify }`).
+    CondNotify,
+    /// `testing.T` (its state lives in the runtime: `rt::testing`).
+    TestingT,
 }
 
 impl SyncKind {
+    /// Every kind a program can name, in declaration order (the order the checker declares the
+    /// types in); not the hidden [`SyncKind::CondNotify`], a field of `sync.Cond`.
+    pub const ALL: &'static [SyncKind] = &[
+        SyncKind::Mutex,
+        SyncKind::RwMutex,
+        SyncKind::WaitGroup,
+        SyncKind::Once,
+        SyncKind::Map,
+        SyncKind::AtomicInt32,
+        SyncKind::AtomicInt64,
+        SyncKind::AtomicBool,
+        SyncKind::TestingT,
+    ];
+
+    /// The import path of the package declaring the type: `sync`, `sync/atomic`.
+    pub fn package_path(self) -> &'static str {
+        match self {
+            SyncKind::Mutex
+            | SyncKind::RwMutex
+            | SyncKind::WaitGroup
+            | SyncKind::Once
+            | SyncKind::Map
+            | SyncKind::CondNotify => "sync",
+            SyncKind::AtomicInt32 | SyncKind::AtomicInt64 | SyncKind::AtomicBool => "sync/atomic",
+            SyncKind::TestingT => "testing",
+        }
+    }
+
+    /// The type's name in its package: `Mutex`, `RWMutex`, `Int32`.
+    pub fn type_name(self) -> &'static str {
+        let name = self.name();
+        &name[name.find('.').map_or(0, |dot| dot + 1)..]
+    }
+
     /// Qualified name as Go prints it with `%T`: `sync.Mutex`, `atomic.Int64`.
     pub fn name(self) -> &'static str {
         match self {
@@ -168,12 +206,14 @@ impl SyncKind {
             SyncKind::AtomicInt32 => "atomic.Int32",
             SyncKind::AtomicInt64 => "atomic.Int64",
             SyncKind::AtomicBool => "atomic.Bool",
+            SyncKind::CondNotify => "sync.notifyList",
+            SyncKind::TestingT => "testing.T",
         }
     }
 }
 
 /// One struct field.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Field {
     /// Field name (for an embedded field, the type's name).
     pub name: String,
@@ -184,7 +224,7 @@ pub struct Field {
 }
 
 /// A function signature.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Signature {
     /// Parameter types (the receiver is not included).
     pub params: Vec<TypeId>,
@@ -195,7 +235,7 @@ pub struct Signature {
 }
 
 /// The structure of a type.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum TypeKind {
     /// A predeclared type.
     Basic(Basic),
@@ -232,14 +272,13 @@ pub enum TypeKind {
 }
 
 /// All types of one program.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TypeTable {
     /// Structure of each type, indexed by [`TypeId`].
     kinds: Vec<TypeKind>,
     /// Underlying type of each named type (`None` until resolved, or for non-named types).
     underlying: Vec<Option<TypeId>>,
     /// Reverse index used for interning.
-    #[serde(skip)]
     index: BTreeMap<TypeKind, TypeId>,
 }
 
@@ -297,6 +336,11 @@ impl TypeTable {
         id
     }
 
+    /// The id of a type with this structure if the table has it (never adds one).
+    pub fn find(&self, kind: &TypeKind) -> Option<TypeId> {
+        self.index.get(kind).copied()
+    }
+
     /// A new named type whose underlying type is set later with [`TypeTable::set_underlying`].
     pub fn new_named(&mut self, name: &str, pkg: &str) -> TypeId {
         let decl = self.kinds.len() as u32;
@@ -341,11 +385,6 @@ impl TypeTable {
     /// Never true for a table made by [`TypeTable::new`].
     pub fn is_empty(&self) -> bool {
         self.kinds.is_empty()
-    }
-
-    /// Rebuild the interning index after deserialization.
-    pub fn reindex(&mut self) {
-        self.index = self.kinds.iter().cloned().zip((0..).map(TypeId)).collect();
     }
 
     /// Go's spelling of a type, as compiler messages print it: `map[string]int`,

@@ -2,32 +2,20 @@
 //! interface conversions, escapes and loop variables, closure names and captures, selections and
 //! call kinds. Each test dumps the facts lowering relies on in a readable form.
 
+mod support;
+
 use expect_test::{expect, Expect};
 use racemap::lang::check::{self, CallKind, ObjectKind, Selection};
 use racemap::lang::parser;
 use std::collections::BTreeMap;
 
-/// Map node ids to their source text by walking the serialized tree.
+/// Each node's span by its id.
 fn spans(file: &racemap::lang::ast::File) -> BTreeMap<u32, (u32, u32)> {
-    fn walk(v: &serde_json::Value, out: &mut BTreeMap<u32, (u32, u32)>) {
-        match v {
-            serde_json::Value::Object(m) => {
-                if let (Some(id), Some(span)) = (m.get("id"), m.get("span")) {
-                    if let (Some(id), Some(lo), Some(hi)) =
-                        (id.as_u64(), span["lo"].as_u64(), span["hi"].as_u64())
-                    {
-                        out.insert(id as u32, (lo as u32, hi as u32));
-                    }
-                }
-                m.values().for_each(|x| walk(x, out));
-            }
-            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
-            _ => {}
-        }
-    }
-    let mut out = BTreeMap::new();
-    walk(&serde_json::to_value(file).expect("serializable"), &mut out);
-    out
+    let (nodes, _) = support::ast_nodes::nodes_and_spans(file);
+    nodes
+        .into_iter()
+        .filter_map(|n| Some((n.id, n.span?)))
+        .collect()
 }
 
 fn dump(src: &str) -> String {
@@ -108,6 +96,13 @@ fn dump(src: &str) -> String {
                 path.iter().map(|p| p.index).collect::<Vec<_>>(),
                 adjust
             ),
+            Selection::IfaceMethod {
+                name, iface, path, ..
+            } => format!(
+                "interface method {}.{name} via {:?}",
+                types.display(*iface, false),
+                path.iter().map(|p| p.index).collect::<Vec<_>>()
+            ),
             Selection::Qualified { object } => format!("pkg member {}", info.object(*object).name),
         };
         out.push_str(&format!("sel `{}`: {d}\n", text(id.0)));
@@ -118,6 +113,7 @@ fn dump(src: &str) -> String {
             CallKind::Builtin(b) => format!("builtin {}", b.name()),
             CallKind::Lib(f) | CallKind::LibMethod(f) => format!("lib {}", f.go_name()),
             CallKind::Method { method } => format!("method {}", info.object(*method).name),
+            CallKind::IfaceMethod { name } => format!("interface method {name}"),
             CallKind::Func { func } => format!("func {}", info.object(*func).name),
             CallKind::Closure => "closure".to_string(),
         };

@@ -19,7 +19,7 @@ fn check_diagnostics(case: &Case) -> Vec<racemap::diag::Diagnostic> {
         return parse_errors;
     }
     let map = SourceMap::new(PROGRAM_FILE, &case.source);
-    check::check_with_source(&file, &map)
+    check::check_with_source(&file, &map, racemap::compile::LangVersion::DEFAULT)
         .err()
         .unwrap_or_default()
 }

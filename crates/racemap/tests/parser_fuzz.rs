@@ -8,6 +8,8 @@
 //!
 //! Run longer with `PROPTEST_CASES=20000 cargo test -p racemap --test parser_fuzz`.
 
+mod support;
+
 use proptest::prelude::*;
 use racemap::lang::parser::parse;
 
@@ -294,14 +296,14 @@ fn check_invariants(src: &str) {
         );
     }
     // Ids: exactly 0..node_count.
-    let json = serde_json::to_value(&file).expect("the tree serializes");
-    let mut ids = Vec::new();
-    collect_ids(&json, &mut ids);
+    let (nodes, spans) = support::ast_nodes::nodes_and_spans(&file);
+    let mut ids: Vec<u64> = nodes.iter().map(|n| u64::from(n.id)).collect();
     ids.sort_unstable();
-    let mut spans = Vec::new();
-    collect_spans(&json, &mut spans);
     for (lo, hi) in spans {
-        assert!(in_source(lo, hi), "node span {lo}..{hi} outside the source");
+        assert!(
+            in_source(lo.into(), hi.into()),
+            "node span {lo}..{hi} outside the source"
+        );
     }
     let expected: Vec<u64> = (0..u64::from(file.node_count)).collect();
     assert_eq!(ids, expected, "node ids are not exactly 0..node_count");
@@ -319,54 +321,6 @@ fn check_invariants(src: &str) {
         lines.windows(2).all(|w| w[0] != w[1]),
         "two consecutive syntax errors on one line: {diags:?}"
     );
-}
-
-/// Every `"id": n` in the serialized tree (the ids of expressions, statements, identifiers and
-/// type switch clauses).
-fn collect_ids(v: &serde_json::Value, out: &mut Vec<u64>) {
-    match v {
-        serde_json::Value::Object(map) => {
-            for (k, val) in map {
-                if k == "id" {
-                    if let Some(n) = val.as_u64() {
-                        out.push(n);
-                        continue;
-                    }
-                }
-                collect_ids(val, out);
-            }
-        }
-        serde_json::Value::Array(items) => {
-            for item in items {
-                collect_ids(item, out);
-            }
-        }
-        _ => {}
-    }
-}
-
-/// Every `{"lo": a, "hi": b}` span in the serialized tree.
-fn collect_spans(v: &serde_json::Value, out: &mut Vec<(u64, u64)>) {
-    match v {
-        serde_json::Value::Object(map) => {
-            if let (Some(lo), Some(hi)) = (
-                map.get("lo").and_then(|x| x.as_u64()),
-                map.get("hi").and_then(|x| x.as_u64()),
-            ) {
-                out.push((lo, hi));
-                return;
-            }
-            for val in map.values() {
-                collect_spans(val, out);
-            }
-        }
-        serde_json::Value::Array(items) => {
-            for item in items {
-                collect_spans(item, out);
-            }
-        }
-        _ => {}
-    }
 }
 
 /// One edit of a program, positions as fractions of its length.

@@ -43,9 +43,10 @@ fn cli_stderr(src: &str, schedule: &str) -> (String, Option<i32>) {
     (r.stderr, r.exit_code)
 }
 
-/// A manual schedule that makes two goroutines write the map at once: once a goroutine is
-/// inside a write (the writing flag is set), keep it there and move the others until one of them
-/// starts a write too.
+/// A manual schedule that makes two goroutines write the map at once: move goroutines until
+/// every one is about to start a write (a read while another write is in progress would crash
+/// first), then start one and, while it is inside its write (the writing flag is set), start
+/// another.
 fn pick_for_concurrent_writes(p: &Playback) -> Option<Choice> {
     let choices = p.choices();
     let view = p.view();
@@ -62,7 +63,7 @@ fn pick_for_concurrent_writes(p: &Playback) -> Option<Choice> {
             .map(|c| c.choice),
         None => choices
             .iter()
-            .find(starting_write)
+            .find(|c| !starting_write(c))
             .or(choices.first())
             .map(|c| c.choice),
     }
@@ -528,11 +529,11 @@ fn announcements_read_the_crash_schedule_aloud() {
          6: goroutine 6 reads m
          7: goroutine 6 reads m["k0"]
          8: goroutine 6 reads m
-         9: goroutine 6 starts writing m["k1"] (writing flag set)
-        10: goroutine 7 reads m
-        11: goroutine 7 reads m["k1"]; data race on m between goroutine 7 and goroutine 6
-        12: goroutine 7 reads m
-        13: goroutine 7 stops the program: fatal error: concurrent map writes"#]]
+         9: goroutine 7 reads m
+        10: goroutine 7 reads m["k1"]
+        11: goroutine 7 reads m
+        12: goroutine 6 starts writing m["k1"] (writing flag set); data race on m between goroutine 6 and goroutine 7
+        13: goroutine 7 tries to write m["k0"]; goroutine 7 stops the program: fatal error: concurrent map writes"#]]
     .assert_eq(&lines.join("\n"));
 }
 
@@ -694,4 +695,27 @@ fn a_sent_struct_is_shown_as_it_was_sent() {
     let phrases: Vec<&str> = v.timeline.iter().map(|e| e.phrase.as_str()).collect();
     assert!(phrases.contains(&"sends {[1 2]} on ch"), "{phrases:?}");
     assert!(phrases.contains(&"receives {[9 2]} on ch"), "{phrases:?}");
+}
+
+/// A range loop's first step offers one choice per distinct iteration order (Go's random
+/// start), named by the key it starts at; each gives its rotation.
+#[test]
+fn range_start_is_a_choice_per_distinct_order() {
+    let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tm := map[string]int{\"a\": 1, \"b\": 2, \"c\": 3}\n\ts := \"\"\n\tfor k := range m {\n\t\ts += k\n\t}\n\tfmt.Println(s)\n}\n";
+    let p = playback(src, PlaybackConfig::default());
+    let phrases: Vec<String> = p.choices().iter().map(|c| c.phrase.clone()).collect();
+    assert_eq!(phrases.len(), 3, "{phrases:?}");
+    for (phrase, key) in phrases.iter().zip(["a", "b", "c"]) {
+        assert!(phrase.starts_with("starts range "), "{phrase}");
+        assert!(phrase.ends_with(&format!(" at key \"{key}\"")), "{phrase}");
+    }
+    let mut printed = Vec::new();
+    for i in 0..3 {
+        let mut p = playback(src, PlaybackConfig::default());
+        let c = p.choices()[i].choice;
+        p.step(c).expect("runnable");
+        while p.step_auto().is_ok() {}
+        printed.push(p.view().console.stdout);
+    }
+    assert_eq!(printed, ["abc\n", "bca\n", "cab\n"]);
 }

@@ -11,20 +11,34 @@
 //! exactly when Go reported one, one of its outcomes is Go's (Go's stdout, and Go's `panic: …` or
 //! `fatal error: …` line when Go's run failed, no failure otherwise), and
 //! every seeded run that ends normally (exit status 0 or 66) reports as many races as Go did. The layout and `UPDATE_EXPECT=1`: `tests/README.md`.
+//!
+//! `tests/race_programs_go1_21/` holds programs compiled as Go 1.21 (`racemap --lang go1.21`):
+//! loops share their variables between iterations, as in the Go 1.19 that checked them.
 
 mod support;
 
+use racemap::compile::LangVersion;
 use racemap::explore::{explore, DporConfig, ExploreResult};
 use racemap::run::{run, RunConfig, RunResult, EXIT_RACE};
-use support::{check_dir, machine, run_sections, Expectation, Section};
+use support::{check_dir, machine_as, run_sections, Expectation, Section};
 
 /// Seeds whose runs are summarized (seed 0's in full).
 const SEEDS: [u64; 3] = [0, 1, 2];
 
 #[test]
 fn race_programs_match_their_expectations_and_go() {
-    check_dir("race_programs", |case, expectation| {
-        let machine = match machine(&case.source) {
+    check_race_programs("race_programs", LangVersion::DEFAULT);
+}
+
+#[test]
+fn go1_21_race_programs_share_loop_variables_as_go_1_19_does() {
+    check_race_programs("race_programs_go1_21", LangVersion::GO1_21);
+}
+
+/// Check every case of `tests/DIR`, compiled as `lang`.
+fn check_race_programs(dir: &str, lang: LangVersion) {
+    check_dir(dir, |case, expectation| {
+        let machine = match machine_as(&case.source, lang) {
             Ok(m) => m,
             Err(diagnostics) => return Err(format!("does not compile:\n{}", diagnostics.body)),
         };

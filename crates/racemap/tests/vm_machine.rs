@@ -108,6 +108,7 @@ impl Asm {
             init,
             main,
             error_type,
+            tests: Vec::new(),
         })
     }
 }

@@ -1,6 +1,7 @@
 //! The panels: Code, Goroutines, Map, Locks, Channels, Timeline, Console (the explorer's
 //! Outcomes sit in the toolbar, under "Find a bug"); the live region that announces each step;
-//! the footer.
+//! the footer (with what Go racemap understands). A program that does not compile shows its
+//! errors in the code and, beside them, what Go racemap understands.
 //!
 //! After "Step through" the note saying where the run landed heads the panels, and the page
 //! scrolls it to the top of the window (never in an embed: that would scroll the host page), so
@@ -18,6 +19,7 @@ use crate::components::goroutines_panel::GoroutinesPanel;
 use crate::components::locks_panel::LocksPanel;
 use crate::components::map_panel::MapPanel;
 use crate::components::panel::Panel;
+use crate::components::supported_go::SupportedGo;
 use crate::components::timeline_panel::TimelinePanel;
 use crate::services::core_info;
 use crate::state::{Action, Program, State};
@@ -67,8 +69,16 @@ pub fn layout(props: &LayoutProps) -> Html {
     let note = state.note.as_ref().map(|note| {
         html! { <p class="landing-note" role="status" ref={note_ref}>{ note.clone() }</p> }
     });
-    let footer =
-        (!embed).then(|| html! { <footer class="footer">{ core_info::core_summary() }</footer> });
+    let footer = (!embed).then(|| {
+        html! {
+            <footer class="footer">
+                <p>{ core_info::core_summary() }</p>
+                if view.is_some() {
+                    <SupportedGo />
+                }
+            </footer>
+        }
+    });
     let Some((view, choices)) = view.zip(choices) else {
         // The same structure as below, so the code panel (and an open editor) stays the same
         // component when the program starts or stops compiling.
@@ -76,7 +86,15 @@ pub fn layout(props: &LayoutProps) -> Html {
             <>
                 <main class="stage">
                     { for note }
-                    <div class="panels">{ code }</div>
+                    <div class="panels">
+                        { code }
+                        <Panel id="compile-help" title="It does not compile">
+                            <p class="compile-help">
+                                { "Each error is under its line in the code, as go build prints it. Edit the program and run it again." }
+                            </p>
+                            <SupportedGo open=true />
+                        </Panel>
+                    </div>
                     <p class="status" role="status" aria-live="polite">
                         { "The program does not compile: see the errors in the code." }
                     </p>

@@ -1,4 +1,4 @@
-//! The toolbar: title, example and workload, the step controls, the scheduler, "Find a bug"
+//! The toolbar: title, example, Go version and workload, the step controls, the scheduler, "Find a bug"
 //! with its outcomes right below it, Share and Embed. A container: it turns its children's
 //! callbacks into reducer actions.
 
@@ -6,10 +6,12 @@ use yew::prelude::*;
 
 use crate::components::controls::Controls;
 use crate::components::example_picker::ExamplePicker;
+use crate::components::go_version_picker::GoVersionPicker;
 use crate::components::outcomes_panel::OutcomesPanel;
 use crate::components::scheduler_picker::SchedulerPicker;
-use crate::components::share::Share;
+use crate::components::share::{full_page_link, Share};
 use crate::components::workload_form::WorkloadForm;
+use crate::services::clipboard;
 use crate::state::{Action, Example, Exploration, SchedulerChoice, State};
 
 /// Properties of [`Toolbar`].
@@ -31,6 +33,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     let on_action = Callback::from(move |action: Action| dispatch.dispatch(action));
     let on_select_example = on_action.reform(Action::SelectExample);
     let on_workload = on_action.reform(Action::SetWorkload);
+    let on_lang = on_action.reform(Action::SetLang);
     let on_scheduler = on_action.reform(Action::SetScheduler);
     let view = state.run().map(|run| run.view.clone());
     let exploring = matches!(state.exploration, Exploration::Running { .. });
@@ -53,12 +56,22 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         <header class="toolbar">
             <div class="brand">
                 <h1 class="title">{ "racemap" }</h1>
-                if !state.embed {
+                if state.embed {
+                    <a
+                        class="open-full"
+                        href={full_page_link(&clipboard::page_base(), &props.hash)}
+                        target="_blank"
+                        rel="noopener"
+                    >
+                        { "Open in racemap ↗" }
+                    </a>
+                } else {
                     <p class="tagline">{ "Watch goroutines share a Go map, one step at a time." }</p>
                 }
             </div>
             <div class="program-row">
                 <ExamplePicker selected={state.example} on_select={on_select_example} />
+                <GoVersionPicker selected={state.lang} on_select={on_lang} />
                 if let (Example::Preset(strategy), false) = (state.example, state.embed) {
                     <WorkloadForm workload={state.workload} on_change={on_workload} />
                     <p class="when-to-use">{ strategy.when_to_use() }</p>

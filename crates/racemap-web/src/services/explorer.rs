@@ -9,6 +9,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
+use racemap::compile::{CompileOptions, LangVersion};
 use racemap::explore::{DporConfig, ProgramExplorer};
 use yew::UseReducerDispatcher;
 
@@ -31,10 +32,11 @@ impl Drop for Search {
     }
 }
 
-/// Start exploring `source` with at most `budget` runs; progress and the result go to
+/// Start exploring `source` (compiled as Go `lang`) with at most `budget` runs; progress and the result go to
 /// `dispatcher` tagged `generation`.
 pub fn start(
     source: &str,
+    lang: LangVersion,
     generation: u64,
     budget: u64,
     dispatcher: UseReducerDispatcher<State>,
@@ -49,7 +51,14 @@ pub fn start(
         max_total_steps: budget.saturating_mul(steps_per_run),
         ..defaults
     };
-    let explorer = match ProgramExplorer::for_source(source, &config) {
+    let explorer = match ProgramExplorer::for_source(
+        source,
+        &CompileOptions {
+            lang,
+            ..Default::default()
+        },
+        &config,
+    ) {
         Ok(explorer) => Rc::new(RefCell::new(explorer)),
         // The reducer only starts a search for a program that compiles.
         Err(_) => return Search { next },

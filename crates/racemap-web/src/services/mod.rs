@@ -1,7 +1,8 @@
-//! Side effects: the URL hash, the clipboard, the explorer's chunked search, and what the page
-//! shows about the core.
+//! Side effects: the URL hash, the clipboard, the explorer's chunked search, the embedding
+//! page (`embed_host`), and what the page shows about the core.
 
 pub mod clipboard;
 pub mod core_info;
+pub mod embed_host;
 pub mod explorer;
 pub mod hash;

@@ -87,6 +87,21 @@ pub struct Program {
     /// The dynamic type of error values made by library functions (`*errors.errorString`): an
     /// error is `Iface((error_type, Ptr(cell)))`, the cell `Struct([Str(msg), wrapped])`.
     pub error_type: TypeId,
+    /// The tests of a `_test.go` file (empty for a program): each runs as the program whose
+    /// main is one of its runners ([`Program::for_test`]).
+    pub tests: Vec<TestFunc>,
+}
+
+/// One `TestXxx(t *testing.T)` and its runners (`testing.tRunner`: a fresh `T` named after
+/// the test, then the call).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TestFunc {
+    /// `TestXxx`.
+    pub name: String,
+    /// The runner whose `T` prints logs at once (`-v`).
+    pub runner_chatty: FuncId,
+    /// The runner whose `T` keeps logs for the failure report.
+    pub runner_quiet: FuncId,
 }
 
 /// A method table entry.
@@ -260,7 +275,7 @@ pub struct SelectTable {
 /// (`fmt.Println(a, b)`) are pushed one by one, each boxed to `any` with its dynamic type
 /// ([`Instr::ToIface`]), and `argc` counts them (`fmt.Printf`: the format string, unboxed, then
 /// the boxed values). Other variadic library parameters (none today) would be packed in a
-/// slice. The call pushes the function's results in order ([`lib_result_count`]).
+/// slice. The call pushes the function's results in order ([`LibFunc::result_count`]).
 ///
 /// Error values (`errors.New`, `fmt.Errorf`, `strconv.Atoi`) are interface values whose dynamic
 /// type is [`Program::error_type`] (`*errors.errorString`) holding a pointer to a heap cell
@@ -268,7 +283,7 @@ pub struct SelectTable {
 /// nil): each call makes a new error, equal only to itself as Go's pointers are. A nil error is
 /// the nil interface.
 ///
-/// Visibility ([`lib_is_visible`]): output (`fmt.Print*`), every `sync`/`atomic` operation and
+/// Visibility ([`LibFunc::is_visible`], from the table in `library.rs`): output (`fmt.Print*`), every `sync`/`atomic` operation and
 /// `time.Sleep` are visible operations (blocking ones are enabled only when they can complete:
 /// `Lock` while unlocked, `Wait` at counter 0, …); `fmt.Sprint*`, `fmt.Errorf`, `strconv`,
 /// `strings` and `ErrorError` are local computation.
@@ -279,46 +294,19 @@ pub struct SelectTable {
 /// `OnceDo` and `SyncMapRange` call their function operand (a closure value) from the machine.
 pub use crate::library::LibFunc;
 
-/// Whether a library call is a visible operation (see [`LibFunc`] conventions above).
-pub fn lib_is_visible(f: LibFunc) -> bool {
-    use LibFunc::*;
-    !matches!(
-        f,
-        FmtSprint
-            | FmtSprintln
-            | FmtSprintf
-            | FmtErrorf
-            | ErrorsNew
-            | ErrorsIs
-            | ErrorsUnwrap
-            | StrconvItoa
-            | StrconvAtoi
-            | StringsContains
-            | StringsHasPrefix
-            | StringsHasSuffix
-            | StringsRepeat
-            | StringsToUpper
-            | StringsToLower
-            | StringsJoin
-            | StringsSplit
-            | ErrorError
-    )
-}
-
-/// Number of values a library call pushes.
-pub fn lib_result_count(f: LibFunc) -> u32 {
-    use LibFunc::*;
-    match f {
-        FmtPrint | FmtPrintln | FmtPrintf | TimeSleep | AtomicStoreInt32 | AtomicStoreInt64
-        | MutexLock | MutexUnlock | RwMutexLock | RwMutexUnlock | RwMutexRLock | RwMutexRUnlock
-        | WaitGroupAdd | WaitGroupDone | WaitGroupWait | OnceDo | SyncMapStore | SyncMapDelete
-        | SyncMapRange | AtomicInt32Store | AtomicInt64Store | AtomicBoolStore => 0,
-        StrconvAtoi | SyncMapLoad | SyncMapLoadOrStore | SyncMapLoadAndDelete | SyncMapSwap => 2,
-        _ => 1,
-    }
-}
-
 impl Program {
+    /// The program that runs test `index` (`chatty`: `-v`): this one with that runner as main.
+    pub fn for_test(&self, index: usize, chatty: bool) -> Option<Program> {
+        let t = self.tests.get(index)?;
+        let mut p = self.clone();
+        p.main = if chatty {
+            t.runner_chatty
+        } else {
+            t.runner_quiet
+        };
+        Some(p)
+    }
+
     /// The function with this id.
     pub fn func(&self, id: FuncId) -> &Func {
         &self.funcs[id.0 as usize]

@@ -11,7 +11,7 @@
 use super::dpor::{DporConfig, Search};
 use super::outcome::{ExploreResult, Outcome, SearchLimit};
 use crate::target::Target;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// A systematic exploration that runs a bounded number of steps per call to
 /// [`Explorer::advance`].
@@ -25,7 +25,7 @@ pub struct Explorer<T: Target> {
 
 /// Where a search stands: what the page shows while it runs, in the JSON shape
 /// `{"executions", "total_steps", "finished", "race", "deadlock", "outcomes": [...]}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ExploreProgress {
     /// Runs executed to their end so far.
     pub executions: u64,
@@ -108,14 +108,19 @@ impl<T: Target> Explorer<T> {
 pub type ProgramExplorer = Explorer<crate::rt::machine::Machine>;
 
 impl ProgramExplorer {
-    /// A search of the Go program `source` (named `prog.go`), each run limited to the config's
-    /// `max_steps_per_execution`: what a front end needs without touching the runtime. A
-    /// program that does not compile gives its diagnostics.
+    /// A search of the Go program `source` (named `prog.go`, compiled with `options`), each run
+    /// limited to the config's `max_steps_per_execution`: what a front end needs without
+    /// touching the runtime. A program that does not compile gives its diagnostics.
     pub fn for_source(
         source: &str,
+        options: &crate::compile::CompileOptions,
         config: &DporConfig,
     ) -> Result<Self, Vec<crate::diag::Diagnostic>> {
-        let program = std::rc::Rc::new(crate::compile::compile(source)?);
+        let program = std::rc::Rc::new(crate::compile::compile_with(
+            source.as_bytes(),
+            crate::compile::DEFAULT_FILE_NAME,
+            options,
+        )?);
         let machine = crate::rt::machine::Machine::new(
             program,
             crate::rt::config::Config {

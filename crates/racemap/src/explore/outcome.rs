@@ -5,11 +5,11 @@
 
 use crate::sched::Schedule;
 use crate::target::EarlyWake;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// One distinct outcome.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Outcome {
     /// What the program printed on stdout.
     pub stdout: String,
@@ -25,7 +25,6 @@ pub struct Outcome {
     /// The sleeps that schedule cuts short, in the order it wakes them: empty when a run in
     /// virtual time order shows this outcome; otherwise it needs a goroutine to be delayed
     /// past these sleeps, which Go allows and a lightly loaded machine rarely does.
-    #[serde(default)]
     pub early_wakes: Vec<EarlyWake>,
 }
 
@@ -54,7 +53,7 @@ pub fn sleep_note(early_wakes: &[EarlyWake]) -> Option<String> {
 
 /// What kept a search from covering every interleaving. Serialized as the name of the CLI
 /// option that sets it (`"max-executions"`), or `"sampling"` / `"unfinished"`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SearchLimit {
     /// The budget of complete executions (`--max-executions`) ran out.
@@ -83,7 +82,7 @@ impl SearchLimit {
 
 /// The result of an exploration, in the JSON shape
 /// `{"complete", "limit", "executions", "race", "deadlock", "outcomes": [...]}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ExploreResult {
     /// Every behaviour of the program is represented (the search ended without hitting a budget,
     /// a preemption bound or sampling). Always `limit.is_none()`.

@@ -5,5 +5,7 @@ pub mod check;
 pub mod lexer;
 pub mod lower;
 pub mod parser;
+pub mod supported;
 pub mod token;
+pub mod version;
 pub use crate::types;

@@ -31,7 +31,6 @@ pub mod view;
 pub mod words;
 
 use crate::bytecode::Program;
-use crate::compile::compile;
 use crate::diag::{Diagnostic, Span};
 use crate::rt::config::{Config, WakeOrder};
 use crate::rt::event::{Event, Gid};
@@ -39,7 +38,7 @@ use crate::rt::machine::Machine;
 use crate::run::{step_limit_ending, Session};
 use crate::sched::{Choice, RandomScheduler, Schedule, Scheduler};
 use crate::target::{Ending, Target};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -47,7 +46,7 @@ use std::rc::Rc;
 pub use view::View;
 
 /// Who makes the automatic moves ([`Playback::step_auto`]).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum SchedulerMode {
     /// The user picks every move; an automatic move is the first runnable choice in the
     /// machine's order (the lowest goroutine).
@@ -66,7 +65,7 @@ pub enum SchedulerMode {
 }
 
 /// How to play a program.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PlaybackConfig {
     /// Who makes automatic moves.
     pub scheduler: SchedulerMode,
@@ -76,6 +75,8 @@ pub struct PlaybackConfig {
     pub max_steps: u64,
     /// A checkpoint every this many steps (at least 1): the cost bound of one step back.
     pub checkpoint_interval: u64,
+    /// How the source is compiled (the Go language version).
+    pub compile: crate::compile::CompileOptions,
 }
 
 impl Default for PlaybackConfig {
@@ -85,12 +86,13 @@ impl Default for PlaybackConfig {
             race_detection: true,
             max_steps: 10_000,
             checkpoint_interval: 32,
+            compile: crate::compile::CompileOptions::default(),
         }
     }
 }
 
 /// Why a stepping call did not move.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum StepError {
     /// The run has ended (exit, failure, deadlock, step limit).
     Ended,
@@ -105,7 +107,7 @@ pub enum StepError {
 }
 
 /// Where [`Playback::run_to_next_race_or_error`] stopped.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum RunStop {
     /// The last step found a data race.
     Race,
@@ -116,7 +118,7 @@ pub enum RunStop {
 }
 
 /// One move the user can make now.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ChoiceView {
     /// The move to pass to [`Playback::step`].
     pub choice: Choice,
@@ -234,7 +236,11 @@ impl Playback {
     /// Compile `source` and stand at step 0 (main parked at its first visible operation).
     /// A bad program or a malformed schedule gives diagnostics.
     pub fn new(source: &str, config: PlaybackConfig) -> Result<Playback, Vec<Diagnostic>> {
-        let program = Rc::new(compile(source)?);
+        let program = Rc::new(crate::compile::compile_with(
+            source.as_bytes(),
+            crate::compile::DEFAULT_FILE_NAME,
+            &config.compile,
+        )?);
         let mut config = config;
         config.checkpoint_interval = config.checkpoint_interval.max(1);
         let replay = match &config.scheduler {

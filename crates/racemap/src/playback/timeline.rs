@@ -11,16 +11,16 @@
 //! makes the step and renders an entry (`entry`) once, again only when the names change.
 
 use super::names::Names;
-use super::words::step_phrase;
+use super::words::event_phrase;
 use super::Record;
 use crate::diag::SourceMap;
 use crate::race::RaceReport;
 use crate::rt::event::{Effect, Event, Gid, Loc, Op, SyncVar};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// What one goroutine did in a step.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Action {
     /// Go's goroutine number.
     pub go_id: u64,
@@ -31,7 +31,7 @@ pub struct Action {
 }
 
 /// One step of the run.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct TimelineEntry {
     /// The step number, from 1.
     pub step: u64,
@@ -48,7 +48,7 @@ pub struct TimelineEntry {
 }
 
 /// The kind of a happens-before edge.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum ArrowKind {
     /// `Unlock` → `Lock`/`RLock`, `RUnlock` → `Lock`.
     UnlockLock,
@@ -67,7 +67,7 @@ pub enum ArrowKind {
 }
 
 /// One happens-before edge between two steps.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Arrow {
     /// Step (from 1) of the releasing side.
     pub from_step: u64,
@@ -177,9 +177,10 @@ pub(crate) fn entry(
         .events
         .iter()
         .zip(&record.messages)
-        .map(|(e, message)| Action {
+        .enumerate()
+        .map(|(i, (e, message))| Action {
             go_id: go_id(e.gid),
-            phrase: step_phrase(&e.op, names, go_id, message.as_deref()),
+            phrase: event_phrase(&record.events, i, names, go_id, message.as_deref()),
             line: source_map.line(e.span.lo),
         })
         .collect();

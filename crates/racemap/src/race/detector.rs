@@ -210,9 +210,11 @@ impl Detector {
             match effect {
                 Effect::Read(loc) | Effect::Write(loc) => {
                     let write = matches!(effect, Effect::Write(_));
-                    let frame = match RuntimeFrame::for_loc(loc, write) {
-                        Some(f) => Some(Rc::new(f)),
-                        None => runtime_frame.clone(),
+                    let frame = match (loc, RuntimeFrame::for_loc(loc, write)) {
+                        // User code loads and stores a map element: user frames only.
+                        (Loc::MapSlot(..), _) => None,
+                        (_, Some(f)) => Some(Rc::new(f)),
+                        (_, None) => runtime_frame.clone(),
                     };
                     let r = self.access(gid, loc, write, false, &event.stack, &frame);
                     found.extend(r);

@@ -13,13 +13,12 @@
 use crate::diag::{SourceMap, Span};
 use crate::rt::event::{Gid, Loc, Op, Stack};
 use crate::rt::value::Value;
-use serde::{Deserialize, Serialize};
 
 /// The line that opens and closes every report.
 pub const REPORT_RULE: &str = "==================";
 
 /// One line pair of a report stack: `  name()` then `      file:line +0xOFF`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ReportFrame {
     /// Go's name of the function (`main.main.func1`, `runtime.mapassign_faststr`).
     pub name: String,
@@ -69,6 +68,7 @@ pub fn fake_address(loc: &Loc) -> u64 {
             0x00c0_0001_0000 + (p.obj.0 as u64) * 0x100 + (offset % 0x100)
         }
         Loc::Map(m) => 0x00c0_0009_0000 + (m.0 as u64) * 0x30,
+        Loc::MapSlot(m, s) => 0x00c0_000a_0000 + (m.0 as u64) * 0x200 + (*s as u64) * 8,
         Loc::Chan(c) => 0x00c0_0006_2080 + (c.0 as u64) * 0x80,
         Loc::WaitGroupSema(p) => fake_address(&Loc::Heap(p.clone())) + 0x8,
     }
@@ -76,7 +76,7 @@ pub fn fake_address(loc: &Loc) -> u64 {
 
 /// The runtime function Go's race detector attributes an access to, shown as the innermost
 /// frame (map operations and atomics); `None` for plain variable accesses and `len(m)`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RuntimeFrame {
     /// `runtime.mapassign_faststr`.
     pub name: String,
@@ -170,7 +170,7 @@ impl RuntimeFrame {
                 line: 1,
                 offset: 0x24,
             }),
-            (Loc::Heap(_) | Loc::Map(_), _) => None,
+            (Loc::Heap(_) | Loc::Map(_) | Loc::MapSlot(..), _) => None,
         }
     }
 
@@ -203,7 +203,7 @@ fn key_kind(key: &Value) -> KeyKind {
 }
 
 /// One side of a race: who accessed, how, and from where.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RaceAccess {
     /// The goroutine (racemap's id).
     pub gid: Gid,
@@ -250,7 +250,7 @@ impl RaceAccess {
 }
 
 /// Where a goroutine (other than main) was created, for the report's last sections.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GoroutineCreation {
     /// Go's goroutine number.
     pub go_id: u64,
@@ -261,7 +261,7 @@ pub struct GoroutineCreation {
 }
 
 /// One data race: two conflicting accesses to the same location, unordered by happens-before.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RaceReport {
     /// The location both accessed.
     pub loc: Loc,

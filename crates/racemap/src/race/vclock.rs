@@ -9,10 +9,9 @@
 //! any access it makes is never `0`, and `0` entries mean "nothing known".
 
 use crate::rt::event::Gid;
-use serde::{Deserialize, Serialize};
 
 /// A vector clock: entry `i` is the logical time of goroutine `Gid(i)`; missing entries are 0.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct VClock {
     /// The entries, indexed by goroutine id; trailing entries may be absent (= 0).
     entries: Vec<u32>,
@@ -72,7 +71,7 @@ impl VClock {
 }
 
 /// One step of one goroutine: `clock@gid`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Epoch {
     /// The goroutine.
     pub gid: Gid,

@@ -10,27 +10,26 @@
 //! that produced them; values never point into another machine.
 
 use crate::types::TypeId;
-use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 use std::rc::Rc;
 
 /// A heap object: an escaping variable, a `new`/`&T{}` allocation, a slice's backing array.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ObjId(pub u32);
 
 /// A map object.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct MapId(pub u32);
 
 /// A channel object.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ChanId(pub u32);
 
 pub use crate::bytecode::FuncId;
 
 /// The address of a variable: a heap object and a path of field/element indices inside it.
 /// `&c.mu` where `c` points to object 3 is `Pointer { obj: 3, path: [0] }`.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Pointer {
     /// The object holding the variable.
     pub obj: ObjId,

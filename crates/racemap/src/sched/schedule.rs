@@ -11,7 +11,7 @@
 
 use super::Choice;
 use crate::rt::event::Gid;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::fmt;
 
 /// The most choices a decoded schedule may hold.
@@ -23,7 +23,7 @@ const VERSION: char = '1';
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// The moves of a run, in order.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Schedule {
     /// One choice per step.
     pub choices: Vec<Choice>,

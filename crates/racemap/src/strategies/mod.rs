@@ -19,10 +19,8 @@ mod sharded;
 mod sync_map;
 mod unsynchronized;
 
-use serde::{Deserialize, Serialize};
-
 /// One way of sharing a map between goroutines.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Strategy {
     /// Plain map, no synchronization: a data race, and possibly a fatal map error.
     Unsynchronized,
@@ -39,7 +37,7 @@ pub enum Strategy {
 }
 
 /// The workload a preset program performs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Workload {
     /// Number of worker goroutines (1..=8).
     pub goroutines: u32,

@@ -14,7 +14,7 @@ use crate::diag::SourceMap;
 use crate::rt::config::WakeOrder;
 use crate::rt::event::{Event, Gid};
 use crate::sched::Choice;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::rc::Rc;
 
 /// Exit status racemap uses when one of its own bounds (steps, instructions, goroutines, heap)
@@ -41,7 +41,7 @@ pub struct Ending {
 /// ordering, so this can happen (any goroutine can be delayed past any sleep), yet a run on a
 /// lightly loaded machine rarely shows it. In JSON `{"goroutine": 1, "file": "prog.go",
 /// "line": 7}`.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct EarlyWake {
     /// Go's number of the sleeping goroutine.
     pub goroutine: u64,

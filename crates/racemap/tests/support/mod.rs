@@ -16,6 +16,7 @@
 // Each test binary uses part of this module.
 #![allow(dead_code)]
 
+pub mod ast_nodes;
 pub mod go_reference;
 
 use racemap::diag::{render_all, Diagnostic, SourceMap};
@@ -316,7 +317,16 @@ impl Scheduler for FirstRunnable {
 
 /// Compile `source` as `prog.go`: the machine, or the diagnostics section.
 pub fn machine(source: &str) -> Result<Machine, Section> {
-    match racemap::compile::compile(source) {
+    machine_as(source, racemap::compile::LangVersion::DEFAULT)
+}
+
+/// [`machine`], compiled as the Go language version `lang`.
+pub fn machine_as(source: &str, lang: racemap::compile::LangVersion) -> Result<Machine, Section> {
+    let options = racemap::compile::CompileOptions {
+        lang,
+        ..Default::default()
+    };
+    match racemap::compile::compile_with(source.as_bytes(), PROGRAM_FILE, &options) {
         Ok(p) => Ok(Machine::new(Rc::new(p), Config::default())),
         Err(d) => Err(diagnostics_section(&d, source)),
     }

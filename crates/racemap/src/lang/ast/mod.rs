@@ -7,23 +7,21 @@
 //!
 //! Invariant: ids are unique within one [`File`] and `< File::node_count`.
 //!
-//! The tree derives `Serialize` only for tests (`tests/parser_fuzz.rs`, `tests/check_info.rs`),
-//! which walk the serialized tree to find every id and span independently of [`visit`]; nothing
-//! deserializes a tree.
+//! Tests that need every id and span independently of [`visit`] read them from the tree's
+//! `Debug` text (`tests/support/ast_nodes.rs`).
 
 pub mod print;
 pub mod visit;
 
 use crate::diag::Span;
-use serde::Serialize;
 
 /// Identity of an expression, statement or identifier within one file.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct NodeId(pub u32);
 
 /// A name at a position. Identifiers have their own id so that resolution can record which
 /// object each use and each definition refers to.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Ident {
     /// Identity of this occurrence.
     pub id: NodeId,
@@ -34,7 +32,7 @@ pub struct Ident {
 }
 
 /// A whole source file: `package main`, imports, top-level declarations.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct File {
     /// The package clause's name (must be `main`).
     pub package: Ident,
@@ -45,12 +43,11 @@ pub struct File {
     /// One more than the largest [`NodeId`] used.
     pub node_count: u32,
     /// The source text the tree was parsed from (messages print literals as written).
-    #[serde(skip)]
     pub source: String,
 }
 
 /// `import "fmt"` or `import name "path"`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Import {
     /// Explicit local name (`name "path"`, `_`, `.`), if any.
     pub name: Option<Ident>,
@@ -61,7 +58,7 @@ pub struct Import {
 }
 
 /// A declaration, at top level or inside a function (`var`, `const`, `type`).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Decl {
     /// `var ( ... )`: one spec per line.
     Var(Vec<VarSpec>),
@@ -74,7 +71,7 @@ pub enum Decl {
 }
 
 /// `a, b T = x, y`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct VarSpec {
     /// Declared names.
     pub names: Vec<Ident>,
@@ -87,7 +84,7 @@ pub struct VarSpec {
 }
 
 /// `A, B T = x, y` inside a const group.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ConstSpec {
     /// Declared names.
     pub names: Vec<Ident>,
@@ -103,7 +100,7 @@ pub struct ConstSpec {
 }
 
 /// `type Name T` or `type Name = T`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct TypeSpec {
     /// The new name.
     pub name: Ident,
@@ -118,7 +115,7 @@ pub struct TypeSpec {
 }
 
 /// A function or method declaration.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FuncDecl {
     /// The receiver for methods: `(c *Cache)`.
     pub recv: Option<Param>,
@@ -135,7 +132,7 @@ pub struct FuncDecl {
 }
 
 /// A function signature.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FuncType {
     /// Parameters, one entry per name (`a, b int` becomes two params sharing a type expression).
     pub params: Vec<Param>,
@@ -146,7 +143,7 @@ pub struct FuncType {
 }
 
 /// One parameter or result.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Param {
     /// The name, if written.
     pub name: Option<Ident>,
@@ -159,7 +156,7 @@ pub struct Param {
 }
 
 /// An expression (including type expressions).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Expr {
     /// Identity for the checker's tables.
     pub id: NodeId,
@@ -181,7 +178,7 @@ impl Expr {
 }
 
 /// Unary operators. `Deref` is written `*x` (also a pointer type).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum UnaryOp {
     /// `+x`
     Plus,
@@ -198,7 +195,7 @@ pub enum UnaryOp {
 }
 
 /// Binary operators, Go's five precedence levels.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum BinaryOp {
     /// `||` (precedence 1)
     LogOr,
@@ -283,7 +280,7 @@ impl BinaryOp {
 pub use crate::types::ChanDir;
 
 /// The kinds of expression.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum ExprKind {
     /// A name: variable, constant, type, function, package, builtin, `nil`, `true`, `iota`.
     Ident(Ident),
@@ -416,7 +413,7 @@ pub enum ExprKind {
 }
 
 /// One element of a composite literal: `value` or `key: value`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct KeyedElement {
     /// Field name, map key or array index, if written.
     pub key: Option<Expr>,
@@ -425,7 +422,7 @@ pub struct KeyedElement {
 }
 
 /// A struct field line: `X, Y int`, or an embedded `sync.Mutex`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FieldDecl {
     /// Field names; empty for an embedded field.
     pub names: Vec<Ident>,
@@ -438,7 +435,7 @@ pub struct FieldDecl {
 }
 
 /// An interface element.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum InterfaceElem {
     /// `Name(params) results`.
     Method {
@@ -452,7 +449,7 @@ pub enum InterfaceElem {
 }
 
 /// `{ stmts }`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Block {
     /// Statements in order.
     pub stmts: Vec<Stmt>,
@@ -461,7 +458,7 @@ pub struct Block {
 }
 
 /// A statement.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Stmt {
     /// Identity for the checker's tables.
     pub id: NodeId,
@@ -472,7 +469,7 @@ pub struct Stmt {
 }
 
 /// Assignment forms.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AssignOp {
     /// `=`
     Assign,
@@ -483,7 +480,7 @@ pub enum AssignOp {
 }
 
 /// The kinds of statement.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum StmtKind {
     /// A declaration inside a function.
     Decl(Decl),
@@ -599,7 +596,7 @@ pub enum StmtKind {
 }
 
 /// `case a, b:` / `default:` of an expression switch.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CaseClause {
     /// Case expressions; empty for `default`.
     pub exprs: Vec<Expr>,
@@ -612,7 +609,7 @@ pub struct CaseClause {
 }
 
 /// `case T1, T2:` / `default:` of a type switch (`nil` is written as the identifier `nil`).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct TypeCaseClause {
     /// Case types; empty for `default`.
     pub types: Vec<Expr>,
@@ -628,7 +625,7 @@ pub struct TypeCaseClause {
 }
 
 /// `case ch <- v:`, `case x := <-ch:`, `case x, ok = <-ch:`, `case <-ch:`, `default:`.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct CommClause {
     /// The communication: a [`StmtKind::Send`], an [`StmtKind::Expr`] holding a receive, or an
     /// [`StmtKind::Assign`] whose single right side is a receive. `None` for `default`.

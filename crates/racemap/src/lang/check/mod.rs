@@ -13,18 +13,22 @@
 //!
 //! An operand of `Invalid` type never produces further errors, so one mistake gives one message.
 //!
-//! Supported: package `main` in one file; imports `errors`, `fmt`, `sync`, `sync/atomic`, `time`,
-//! `strconv`, `strings` (the members listed in `packages.rs`); all basic types except complex;
-//! named types, structs (embedding by value, promotion), pointers, arrays, slices, maps,
-//! channels with directions, function types and closures, `any` and `error`; methods with value
-//! and pointer receivers (auto `&`/`*`), method values; constants with `iota`, untyped constant
-//! arithmetic (`i128`/`f64`); every statement except `goto`; Go 1.22 range-over-int and
-//! per-iteration loop variables; the builtins of `universe.rs`; Go's package initialization order.
+//! Supported: package `main` in one file; imports `errors`, `fmt`, `runtime`, `sync`,
+//! `sync/atomic`, `time`, `strconv`, `strings` (the members listed in `packages.rs`); all basic
+//! types except complex; named types, structs (embedding by value and by pointer, promotion),
+//! pointers, arrays, slices, maps, channels with directions, function types and closures;
+//! interfaces with methods (`iface.rs`: embedding, method sets, implicit satisfaction with
+//! go/types' reasons), `any`, `error`, `fmt.Stringer` and `sync.Locker`; methods with value and
+//! pointer receivers (auto `&`/`*`), method values (also of interfaces); constants with `iota`,
+//! untyped constant arithmetic (`i128`/`f64`); every statement except `goto`; Go 1.22
+//! range-over-int and per-iteration loop variables; the builtins of `universe.rs`; Go's package
+//! initialization order.
 //!
-//! Rejected with `racemap does not support ...`: other imports, dot imports, generics, interfaces
-//! with methods (other than `error`), user types implementing `error`, method expressions,
-//! embedded pointer fields, complex numbers, `goto`, range over functions, library
-//! members not in `packages.rs` (e.g. `time.After`, `strings.Fields`).
+//! Rejected with `racemap does not support ...`: other imports, dot imports, generics,
+//! interfaces with type constraints, method expressions, complex numbers, `goto`, range over
+//! functions, library members not in `packages.rs` (e.g. `time.After`, `strings.Fields`). A
+//! rejected type declaration leaves its type's underlying type invalid, and uses of such a type
+//! report nothing more.
 
 /// Constant arithmetic and representability.
 pub mod constant;
@@ -42,6 +46,7 @@ mod call;
 mod decl;
 mod escape;
 mod expr;
+mod iface;
 mod lookup;
 mod returns;
 mod scope;
@@ -53,6 +58,7 @@ pub use info::*;
 use crate::diag::{Diagnostic, Span};
 use crate::lang::ast;
 use crate::lang::ast::print::AstPrinter;
+use crate::lang::version::LangVersion;
 use crate::types::{Basic, TypeId, TypeKind, TypeTable};
 use scope::{FuncCtx, ObjState, Scope};
 use std::collections::BTreeMap;
@@ -66,29 +72,54 @@ pub struct Checked {
     pub types: TypeTable,
     /// Facts keyed by node id.
     pub info: Info,
+    /// The Go language version it was checked as (lowering follows its loop semantics).
+    pub lang: LangVersion,
 }
 
 /// Type-check a parsed file. Errors are not sorted: render them with `diag::render_all`, which
 /// sorts and truncates at `MAX_ERRORS`. Messages that refer to a second position (`other
 /// declaration of x`) need [`check_with_source`].
 pub fn check(file: &ast::File) -> Result<Checked, Vec<Diagnostic>> {
-    check_inner(file, None)
+    check_inner(file, None, LangVersion::DEFAULT)
 }
 
 /// Like [`check`], with the source map so that messages can name secondary positions as Go
 /// does (`x redeclared in this block` + `\tprog.go:4:6: other declaration of x`).
+/// The language version `lang` decides which builtins exist and whether `range` takes integers.
 pub fn check_with_source(
     file: &ast::File,
     map: &crate::diag::SourceMap,
+    lang: LangVersion,
 ) -> Result<Checked, Vec<Diagnostic>> {
-    check_inner(file, Some(map))
+    check_inner(file, Some(map), lang)
+}
+
+/// Check a `_test.go` file: any package name, no `main` needed; its `TestXxx(t *testing.T)`
+/// functions are listed in [`Info::tests`].
+pub fn check_test_with_source(
+    file: &ast::File,
+    map: &crate::diag::SourceMap,
+    lang: LangVersion,
+) -> Result<Checked, Vec<Diagnostic>> {
+    check_inner_mode(file, Some(map), lang, true)
 }
 
 fn check_inner(
     file: &ast::File,
     map: Option<&crate::diag::SourceMap>,
+    lang: LangVersion,
 ) -> Result<Checked, Vec<Diagnostic>> {
-    let mut c = Checker::new(file);
+    check_inner_mode(file, map, lang, false)
+}
+
+fn check_inner_mode(
+    file: &ast::File,
+    map: Option<&crate::diag::SourceMap>,
+    lang: LangVersion,
+    test_mode: bool,
+) -> Result<Checked, Vec<Diagnostic>> {
+    let mut c = Checker::new(file, lang);
+    c.test_mode = test_mode;
     c.source_map = map.cloned();
     c.check_file();
     if c.diags.is_empty() {
@@ -97,6 +128,7 @@ fn check_inner(
             file: file.clone(),
             types: c.types,
             info: c.info,
+            lang: c.lang,
         })
     } else {
         Err(c.diags)
@@ -149,6 +181,8 @@ impl Operand {
 pub(crate) struct Checker<'a> {
     /// The file being checked.
     pub file: &'a ast::File,
+    /// The Go language version the file is checked as.
+    pub lang: LangVersion,
     /// All types.
     pub types: TypeTable,
     /// The output being built.
@@ -194,13 +228,16 @@ pub(crate) struct Checker<'a> {
     pub source_map: Option<crate::diag::SourceMap>,
     /// A dot import was reported as unsupported: unresolved names are not reported again.
     pub dot_import: bool,
+    /// Checking a `_test.go` file (`check_test_with_source`).
+    pub test_mode: bool,
 }
 
 impl<'a> Checker<'a> {
-    fn new(file: &'a ast::File) -> Checker<'a> {
+    fn new(file: &'a ast::File, lang: LangVersion) -> Checker<'a> {
         let types = TypeTable::new();
         let mut c = Checker {
             file,
+            lang,
             types,
             info: Info::default(),
             diags: Vec::new(),
@@ -218,6 +255,7 @@ impl<'a> Checker<'a> {
             global_count: 0,
             init_count: 0,
             dot_import: false,
+            test_mode: false,
             source_map: None,
             current_decl: None,
             refs: BTreeMap::new(),

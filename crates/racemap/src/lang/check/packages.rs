@@ -1,12 +1,13 @@
-//! The library packages racemap knows: `errors`, `fmt`, `sync`, `sync/atomic`, `time`,
-//! `strconv`, `strings`, and the methods of their types. Each member is a [`LibFunc`] the VM implements
-//! natively, a constant (`time.Millisecond`), or a type (`sync.Mutex`).
+//! The library packages racemap knows: `errors`, `fmt`, `runtime`, `sync`, `sync/atomic`,
+//! `testing` (`T`), `time`, `strconv`, `strings`, and the methods of their types. Each member is a [`LibFunc`] the VM
+//! implements natively (its signature comes from its row of `library.rs`'s table), a constant
+//! (`time.Millisecond`), or a type (`sync.Mutex`).
 
 use crate::diag::Span;
 use crate::lang::check::info::{ConstValue, ObjectId, ObjectKind};
 use crate::lang::check::Checker;
-use crate::library::LibFunc;
-use crate::types::{Basic, Signature, SyncKind, TypeId, TypeKind, TypeTable};
+use crate::library::{LibFunc, LibType, Owner};
+use crate::types::{Signature, TypeId, TypeKind, TypeTable};
 
 /// Import paths racemap supports.
 pub const SUPPORTED_IMPORTS: &[&str] = &[
@@ -17,6 +18,8 @@ pub const SUPPORTED_IMPORTS: &[&str] = &[
     "time",
     "strconv",
     "strings",
+    "runtime",
+    "testing",
 ];
 
 impl<'a> Checker<'a> {
@@ -34,14 +37,6 @@ impl<'a> Checker<'a> {
         }))
     }
 
-    fn slice_of(&mut self, t: TypeId) -> TypeId {
-        self.types.intern(TypeKind::Slice(t))
-    }
-
-    fn ptr_to(&mut self, t: TypeId) -> TypeId {
-        self.types.intern(TypeKind::Pointer(t))
-    }
-
     /// The member `name` of imported package `path`, materialized as an object on first use.
     pub fn lib_member(&mut self, path: &str, name: &str) -> Option<ObjectId> {
         let key = (path.to_string(), name.to_string());
@@ -55,168 +50,199 @@ impl<'a> Checker<'a> {
     }
 
     fn lib_member_kind(&mut self, path: &str, name: &str) -> Option<ObjectKind> {
-        use LibFunc::*;
-        let int = TypeTable::basic(Basic::Int);
-        let string = TypeTable::basic(Basic::String);
-        let boolean = TypeTable::basic(Basic::Bool);
-        let i32t = TypeTable::basic(Basic::Int32);
-        let i64t = TypeTable::basic(Basic::Int64);
-        let any = self.any_type;
-        let anys = self.slice_of(any);
-        let strings = self.slice_of(string);
-        let error = self.error_type;
         if let Some(&ty) = self.lib_types.get(&(path.to_string(), name.to_string())) {
             return Some(ObjectKind::TypeName { ty });
         }
-        let (func, params, results, variadic) = match (path, name) {
-            ("fmt", "Print") => (FmtPrint, vec![anys], vec![], true),
-            ("fmt", "Println") => (FmtPrintln, vec![anys], vec![], true),
-            ("fmt", "Printf") => (FmtPrintf, vec![string, anys], vec![], true),
-            ("fmt", "Sprint") => (FmtSprint, vec![anys], vec![string], true),
-            ("fmt", "Sprintln") => (FmtSprintln, vec![anys], vec![string], true),
-            ("fmt", "Sprintf") => (FmtSprintf, vec![string, anys], vec![string], true),
-            ("fmt", "Errorf") => (FmtErrorf, vec![string, anys], vec![error], true),
-            ("errors", "New") => (ErrorsNew, vec![string], vec![error], false),
-            ("errors", "Is") => (ErrorsIs, vec![error, error], vec![boolean], false),
-            ("errors", "Unwrap") => (ErrorsUnwrap, vec![error], vec![error], false),
-            ("strconv", "Itoa") => (StrconvItoa, vec![int], vec![string], false),
-            ("strconv", "Atoi") => (StrconvAtoi, vec![string], vec![int, error], false),
-            ("strings", "Contains") => {
-                (StringsContains, vec![string, string], vec![boolean], false)
-            }
-            ("strings", "HasPrefix") => {
-                (StringsHasPrefix, vec![string, string], vec![boolean], false)
-            }
-            ("strings", "HasSuffix") => {
-                (StringsHasSuffix, vec![string, string], vec![boolean], false)
-            }
-            ("strings", "Repeat") => (StringsRepeat, vec![string, int], vec![string], false),
-            ("strings", "ToUpper") => (StringsToUpper, vec![string], vec![string], false),
-            ("strings", "ToLower") => (StringsToLower, vec![string], vec![string], false),
-            ("strings", "Join") => (StringsJoin, vec![strings, string], vec![string], false),
-            ("strings", "Split") => (StringsSplit, vec![string, string], vec![strings], false),
-            ("time", "Sleep") => {
-                let d = self.lib_types[&("time".to_string(), "Duration".to_string())];
-                (TimeSleep, vec![d], vec![], false)
-            }
-            (
-                "time",
-                c @ ("Nanosecond" | "Microsecond" | "Millisecond" | "Second" | "Minute" | "Hour"),
-            ) => {
-                let d = self.lib_types[&("time".to_string(), "Duration".to_string())];
-                let v: i128 = match c {
-                    "Nanosecond" => 1,
-                    "Microsecond" => 1_000,
-                    "Millisecond" => 1_000_000,
-                    "Second" => 1_000_000_000,
-                    "Minute" => 60_000_000_000,
-                    _ => 3_600_000_000_000,
-                };
-                return Some(ObjectKind::Const {
-                    ty: d,
-                    value: ConstValue::Int(v),
-                });
-            }
-            ("sync/atomic", f) => {
-                let (is64, op) = if let Some(op) = f.strip_suffix("Int64") {
-                    (true, op)
-                } else if let Some(op) = f.strip_suffix("Int32") {
-                    (false, op)
-                } else {
-                    return None;
-                };
-                let t = if is64 { i64t } else { i32t };
-                let p = self.ptr_to(t);
-                match (op, is64) {
-                    ("Add", true) => (AtomicAddInt64, vec![p, t], vec![t], false),
-                    ("Add", false) => (AtomicAddInt32, vec![p, t], vec![t], false),
-                    ("Load", true) => (AtomicLoadInt64, vec![p], vec![t], false),
-                    ("Load", false) => (AtomicLoadInt32, vec![p], vec![t], false),
-                    ("Store", true) => (AtomicStoreInt64, vec![p, t], vec![], false),
-                    ("Store", false) => (AtomicStoreInt32, vec![p, t], vec![], false),
-                    ("CompareAndSwap", true) => (
-                        AtomicCompareAndSwapInt64,
-                        vec![p, t, t],
-                        vec![boolean],
-                        false,
-                    ),
-                    ("CompareAndSwap", false) => (
-                        AtomicCompareAndSwapInt32,
-                        vec![p, t, t],
-                        vec![boolean],
-                        false,
-                    ),
-                    _ => return None,
-                }
-            }
-            _ => return None,
-        };
-        let ty = self.func_type(params, results, variadic);
+        if let Some(value) = duration_constant(path, name) {
+            let ty = self.lib_types[&("time".to_string(), "Duration".to_string())];
+            return Some(ObjectKind::Const {
+                ty,
+                value: ConstValue::Int(value),
+            });
+        }
+        let func = LibFunc::package_function(path, name)?;
+        let ty = self.lib_signature(func);
         Some(ObjectKind::Lib { func, ty })
     }
 
-    /// A method of a library type: `(*sync.Mutex).Lock` etc. Returns the function and its
-    /// signature (without receiver). All sync/atomic methods have pointer receivers.
-    pub fn lib_method(&mut self, kind: SyncKind, name: &str) -> Option<(LibFunc, TypeId)> {
-        use LibFunc::*;
-        let boolean = TypeTable::basic(Basic::Bool);
-        let int = TypeTable::basic(Basic::Int);
-        let i32t = TypeTable::basic(Basic::Int32);
-        let i64t = TypeTable::basic(Basic::Int64);
-        let any = self.any_type;
-        let (f, params, results) = match (kind, name) {
-            (SyncKind::Mutex, "Lock") => (MutexLock, vec![], vec![]),
-            (SyncKind::Mutex, "Unlock") => (MutexUnlock, vec![], vec![]),
-            (SyncKind::Mutex, "TryLock") => (MutexTryLock, vec![], vec![boolean]),
-            (SyncKind::RwMutex, "Lock") => (RwMutexLock, vec![], vec![]),
-            (SyncKind::RwMutex, "Unlock") => (RwMutexUnlock, vec![], vec![]),
-            (SyncKind::RwMutex, "RLock") => (RwMutexRLock, vec![], vec![]),
-            (SyncKind::RwMutex, "RUnlock") => (RwMutexRUnlock, vec![], vec![]),
-            (SyncKind::RwMutex, "TryLock") => (RwMutexTryLock, vec![], vec![boolean]),
-            (SyncKind::RwMutex, "TryRLock") => (RwMutexTryRLock, vec![], vec![boolean]),
-            (SyncKind::WaitGroup, "Add") => (WaitGroupAdd, vec![int], vec![]),
-            (SyncKind::WaitGroup, "Done") => (WaitGroupDone, vec![], vec![]),
-            (SyncKind::WaitGroup, "Wait") => (WaitGroupWait, vec![], vec![]),
-            (SyncKind::Once, "Do") => {
-                let f = self.func_type(vec![], vec![], false);
-                (OnceDo, vec![f], vec![])
+    /// A method of a library type (`(*sync.Mutex).Lock`, all with pointer receivers) or of the
+    /// `error` interface: the function and its signature (without receiver).
+    pub fn lib_method(&mut self, owner: Owner, name: &str) -> Option<(LibFunc, TypeId)> {
+        let func = LibFunc::method(owner, name)?;
+        Some((func, self.lib_signature(func)))
+    }
+
+    /// The signature of a library function (without receiver), from its row of the table.
+    fn lib_signature(&mut self, func: LibFunc) -> TypeId {
+        let spec = func.spec();
+        let params = spec.params.iter().map(|t| self.lib_type(t)).collect();
+        let results = spec.results.iter().map(|t| self.lib_type(t)).collect();
+        self.func_type(params, results, spec.variadic)
+    }
+
+    /// The type a library signature's [`LibType`] names.
+    fn lib_type(&mut self, t: &LibType) -> TypeId {
+        match *t {
+            LibType::Basic(b) => TypeTable::basic(b),
+            LibType::Any => self.any_type,
+            LibType::Error => self.error_type,
+            LibType::Named(path, name) => self.lib_types[&(path.to_string(), name.to_string())],
+            LibType::Slice(elem) => {
+                let elem = self.lib_type(elem);
+                self.types.intern(TypeKind::Slice(elem))
             }
-            (SyncKind::Map, "Load") => (SyncMapLoad, vec![any], vec![any, boolean]),
-            (SyncKind::Map, "Store") => (SyncMapStore, vec![any, any], vec![]),
-            (SyncKind::Map, "LoadOrStore") => {
-                (SyncMapLoadOrStore, vec![any, any], vec![any, boolean])
+            LibType::Pointer(elem) => {
+                let elem = self.lib_type(elem);
+                self.types.intern(TypeKind::Pointer(elem))
             }
-            (SyncKind::Map, "LoadAndDelete") => {
-                (SyncMapLoadAndDelete, vec![any], vec![any, boolean])
+            LibType::Func(params, results) => {
+                let params = params.iter().map(|t| self.lib_type(t)).collect();
+                let results = results.iter().map(|t| self.lib_type(t)).collect();
+                self.func_type(params, results, false)
             }
-            (SyncKind::Map, "Delete") => (SyncMapDelete, vec![any], vec![]),
-            (SyncKind::Map, "Swap") => (SyncMapSwap, vec![any, any], vec![any, boolean]),
-            (SyncKind::Map, "CompareAndSwap") => {
-                (SyncMapCompareAndSwap, vec![any, any, any], vec![boolean])
-            }
-            (SyncKind::Map, "Range") => {
-                let f = self.func_type(vec![any, any], vec![boolean], false);
-                (SyncMapRange, vec![f], vec![])
-            }
-            (SyncKind::AtomicInt32, "Add") => (AtomicInt32Add, vec![i32t], vec![i32t]),
-            (SyncKind::AtomicInt32, "Load") => (AtomicInt32Load, vec![], vec![i32t]),
-            (SyncKind::AtomicInt32, "Store") => (AtomicInt32Store, vec![i32t], vec![]),
-            (SyncKind::AtomicInt32, "Swap") => (AtomicInt32Swap, vec![i32t], vec![i32t]),
-            (SyncKind::AtomicInt32, "CompareAndSwap") => {
-                (AtomicInt32CompareAndSwap, vec![i32t, i32t], vec![boolean])
-            }
-            (SyncKind::AtomicInt64, "Add") => (AtomicInt64Add, vec![i64t], vec![i64t]),
-            (SyncKind::AtomicInt64, "Load") => (AtomicInt64Load, vec![], vec![i64t]),
-            (SyncKind::AtomicInt64, "Store") => (AtomicInt64Store, vec![i64t], vec![]),
-            (SyncKind::AtomicInt64, "Swap") => (AtomicInt64Swap, vec![i64t], vec![i64t]),
-            (SyncKind::AtomicInt64, "CompareAndSwap") => {
-                (AtomicInt64CompareAndSwap, vec![i64t, i64t], vec![boolean])
-            }
-            (SyncKind::AtomicBool, "Load") => (AtomicBoolLoad, vec![], vec![boolean]),
-            (SyncKind::AtomicBool, "Store") => (AtomicBoolStore, vec![boolean], vec![]),
-            _ => return None,
-        };
-        let ty = self.func_type(params, results, false);
-        Some((f, ty))
+        }
+    }
+}
+
+/// The value of the `time` package's duration constant `name` (`time.Millisecond`), in
+/// nanoseconds.
+fn duration_constant(path: &str, name: &str) -> Option<i128> {
+    if path != "time" {
+        return None;
+    }
+    Some(match name {
+        "Nanosecond" => 1,
+        "Microsecond" => 1_000,
+        "Millisecond" => 1_000_000,
+        "Second" => 1_000_000_000,
+        "Minute" => 60_000_000_000,
+        "Hour" => 3_600_000_000_000,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every row of the library table is found under its owner and name, and its signature
+    /// prints as Go declares it.
+    #[test]
+    fn every_library_function_resolves_to_its_go_signature() {
+        let (file, diags) = crate::lang::parser::parse("package main\n");
+        assert!(diags.is_empty(), "{diags:?}");
+        let mut c = Checker::new(&file, crate::lang::version::LangVersion::DEFAULT);
+        let mut lines = Vec::new();
+        for &f in LibFunc::ALL {
+            let spec = f.spec();
+            let ty = match spec.owner {
+                Owner::Package(path) => match c.lib_member(path, spec.name) {
+                    Some(o) => match c.info.object(o).kind {
+                        ObjectKind::Lib { func, ty } if func == f => ty,
+                        ref other => panic!("{f:?} resolves to {other:?}"),
+                    },
+                    None => panic!("{f:?} not found"),
+                },
+                owner => match c.lib_method(owner, spec.name) {
+                    Some((func, ty)) if func == f => ty,
+                    other => panic!("{f:?} resolves to {other:?}"),
+                },
+            };
+            let sig = c.types.display(ty, true);
+            lines.push(format!("{} {sig}\n", f.go_name()));
+        }
+        expect_test::expect![[r#"
+            fmt.Print func(...interface {})
+            fmt.Println func(...interface {})
+            fmt.Printf func(string, ...interface {})
+            fmt.Sprint func(...interface {}) string
+            fmt.Sprintln func(...interface {}) string
+            fmt.Sprintf func(string, ...interface {}) string
+            fmt.Errorf func(string, ...interface {}) error
+            errors.New func(string) error
+            errors.Is func(error, error) bool
+            errors.Unwrap func(error) error
+            errors.As func(error, interface {}) bool
+            strconv.Itoa func(int) string
+            strconv.Atoi func(string) (int, error)
+            strings.Contains func(string, string) bool
+            strings.HasPrefix func(string, string) bool
+            strings.HasSuffix func(string, string) bool
+            strings.Repeat func(string, int) string
+            strings.ToUpper func(string) string
+            strings.ToLower func(string) string
+            strings.Join func([]string, string) string
+            strings.Split func(string, string) []string
+            time.Sleep func(time.Duration)
+            sync/atomic.AddInt32 func(*int32, int32) int32
+            sync/atomic.AddInt64 func(*int64, int64) int64
+            sync/atomic.LoadInt32 func(*int32) int32
+            sync/atomic.LoadInt64 func(*int64) int64
+            sync/atomic.StoreInt32 func(*int32, int32)
+            sync/atomic.StoreInt64 func(*int64, int64)
+            sync/atomic.CompareAndSwapInt32 func(*int32, int32, int32) bool
+            sync/atomic.CompareAndSwapInt64 func(*int64, int64, int64) bool
+            sync.(*Mutex).Lock func()
+            sync.(*Mutex).Unlock func()
+            sync.(*Mutex).TryLock func() bool
+            sync.(*RWMutex).Lock func()
+            sync.(*RWMutex).Unlock func()
+            sync.(*RWMutex).RLock func()
+            sync.(*RWMutex).RUnlock func()
+            sync.(*RWMutex).TryLock func() bool
+            sync.(*RWMutex).TryRLock func() bool
+            sync.(*WaitGroup).Add func(int)
+            sync.(*WaitGroup).Done func()
+            sync.(*WaitGroup).Wait func()
+            sync.(*Once).Do func(func())
+            sync.(*Map).Load func(interface {}) (interface {}, bool)
+            sync.(*Map).Store func(interface {}, interface {})
+            sync.(*Map).LoadOrStore func(interface {}, interface {}) (interface {}, bool)
+            sync.(*Map).LoadAndDelete func(interface {}) (interface {}, bool)
+            sync.(*Map).Delete func(interface {})
+            sync.(*Map).Range func(func(interface {}, interface {}) bool)
+            sync.(*Map).Swap func(interface {}, interface {}) (interface {}, bool)
+            sync.(*Map).CompareAndSwap func(interface {}, interface {}, interface {}) bool
+            sync/atomic.(*Int32).Add func(int32) int32
+            sync/atomic.(*Int32).Load func() int32
+            sync/atomic.(*Int32).Store func(int32)
+            sync/atomic.(*Int32).Swap func(int32) int32
+            sync/atomic.(*Int32).CompareAndSwap func(int32, int32) bool
+            sync/atomic.(*Int64).Add func(int64) int64
+            sync/atomic.(*Int64).Load func() int64
+            sync/atomic.(*Int64).Store func(int64)
+            sync/atomic.(*Int64).Swap func(int64) int64
+            sync/atomic.(*Int64).CompareAndSwap func(int64, int64) bool
+            sync/atomic.(*Bool).Load func() bool
+            sync/atomic.(*Bool).Store func(bool)
+            error.Error func() string
+            sync.NewCond func(sync.Locker) *sync.Cond
+            sync.(*Cond).Wait func()
+            sync.(*Cond).Signal func()
+            sync.(*Cond).Broadcast func()
+            sync.runtime_notifyListAdd func() int
+            sync.runtime_notifyListWait func()
+            runtime.Goexit func()
+            runtime.Gosched func()
+            runtime.NumGoroutine func() int
+            testing.(*T).Log func(...interface {})
+            testing.(*T).Logf func(string, ...interface {})
+            testing.(*T).Error func(...interface {})
+            testing.(*T).Errorf func(string, ...interface {})
+            testing.(*T).Fatal func(...interface {})
+            testing.(*T).Fatalf func(string, ...interface {})
+            testing.(*T).Skip func(...interface {})
+            testing.(*T).Skipf func(string, ...interface {})
+            testing.(*T).Fail func()
+            testing.(*T).FailNow func()
+            testing.(*T).SkipNow func()
+            testing.(*T).Failed func() bool
+            testing.(*T).Skipped func() bool
+            testing.(*T).Name func() string
+            testing.(*T).Helper func()
+            testing.tRunner func()
+            testing.tRunner.quiesce func()
+        "#]]
+        .assert_eq(&lines.concat());
     }
 }

@@ -11,10 +11,10 @@ mod build;
 pub use build::build;
 
 use super::timeline::{Arrow, TimelineEntry};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Everything the panels show at the cursor.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct View {
     /// Steps made (the cursor).
     pub step: u64,
@@ -49,7 +49,7 @@ pub struct View {
 }
 
 /// A goroutine's state.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub enum GoroutineState {
     /// It made the last step and can move again.
     Running,
@@ -72,7 +72,7 @@ pub enum GoroutineState {
 }
 
 /// One call frame.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct FrameInfo {
     /// Go's function name (`main.main.func1`).
     pub func: String,
@@ -81,7 +81,7 @@ pub struct FrameInfo {
 }
 
 /// A goroutine's next operation (the per-goroutine code cursor).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct NextOp {
     /// What it would do: `locks mu`.
     pub phrase: String,
@@ -90,7 +90,7 @@ pub struct NextOp {
 }
 
 /// One goroutine.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct GoroutineInfo {
     /// Go's number (main is 1).
     pub go_id: u64,
@@ -105,7 +105,7 @@ pub struct GoroutineInfo {
 }
 
 /// One map entry, `%v`-formatted.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct MapEntry {
     /// The key.
     pub key: String,
@@ -114,7 +114,7 @@ pub struct MapEntry {
 }
 
 /// What a goroutine does to a map.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum MapAction {
     /// `m[k]`.
     Read,
@@ -133,7 +133,7 @@ pub enum MapAction {
 }
 
 /// A goroutine at a map operation.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct MapTouch {
     /// Go's goroutine number.
     pub go_id: u64,
@@ -144,7 +144,7 @@ pub struct MapTouch {
 }
 
 /// One built-in map.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct MapInfo {
     /// Runtime id (`map#N`).
     pub id: u32,
@@ -163,7 +163,7 @@ pub struct MapInfo {
 }
 
 /// One entry of a `sync.Map`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SyncMapEntry {
     /// The key.
     pub key: String,
@@ -172,7 +172,7 @@ pub struct SyncMapEntry {
 }
 
 /// One `sync.Map` with Go's internal fields.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SyncMapInfo {
     /// Source name or address.
     pub name: String,
@@ -193,7 +193,7 @@ pub struct SyncMapInfo {
 }
 
 /// A `sync.Mutex` or `sync.RWMutex`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct LockInfo {
     /// Source name (`mu`, `c.mu`) or address.
     pub name: String,
@@ -210,7 +210,7 @@ pub struct LockInfo {
 }
 
 /// A `sync.WaitGroup`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct WaitGroupInfo {
     /// Source name or address.
     pub name: String,
@@ -221,7 +221,7 @@ pub struct WaitGroupInfo {
 }
 
 /// A `sync.Once` or an atomic value.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct OtherSyncInfo {
     /// Source name or address.
     pub name: String,
@@ -232,7 +232,7 @@ pub struct OtherSyncInfo {
 }
 
 /// A message on its way: a parked sender's value, or what the last step moved.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Message {
     /// The sender's Go number (`None` when taken from the buffer).
     pub from: Option<u64>,
@@ -243,7 +243,7 @@ pub struct Message {
 }
 
 /// What the last step did on a channel.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 pub enum TransferKind {
     /// Handed from a sender to a receiver in one step (rendezvous).
     Handoff,
@@ -256,7 +256,7 @@ pub enum TransferKind {
 }
 
 /// A transfer made by the last step.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Transfer {
     /// The kind.
     pub kind: TransferKind,
@@ -265,7 +265,7 @@ pub struct Transfer {
 }
 
 /// A goroutine parked at a channel operation.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ChanWaiter {
     /// Go's goroutine number.
     pub go_id: u64,
@@ -274,7 +274,7 @@ pub struct ChanWaiter {
 }
 
 /// One channel.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ChanInfo {
     /// Runtime id.
     pub id: u32,
@@ -297,7 +297,7 @@ pub struct ChanInfo {
 }
 
 /// The program's output.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Console {
     /// stdout.
     pub stdout: String,
@@ -307,7 +307,7 @@ pub struct Console {
 }
 
 /// One side of a race.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct AccessInfo {
     /// Go's goroutine number.
     pub go_id: u64,
@@ -322,7 +322,7 @@ pub struct AccessInfo {
 }
 
 /// A data race.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct RaceInfo {
     /// What both accessed, by source name (`m`, `count`).
     pub location: String,
@@ -335,7 +335,7 @@ pub struct RaceInfo {
 }
 
 /// How the run ended.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct EndInfo {
     /// Exit status: 0, 2, 66 (races), 3 (a racemap limit).
     pub exit_code: i32,

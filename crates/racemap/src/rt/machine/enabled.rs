@@ -3,6 +3,7 @@
 //! footprint (what a pending operation touches) the explorer uses to tell dependent steps apart.
 
 use super::*;
+use crate::library::Visibility;
 
 impl Machine {
     /// Whether `choice` is in [`Machine::runnable`], without building the whole list.
@@ -24,7 +25,9 @@ impl Machine {
                         && !arms.iter().any(|a| self.arm_ready(g.gid, a))
                 }
             },
-            (GoStatus::Parked, Some(v)) => choice.alt == 0 && self.enabled(g.gid, v),
+            (GoStatus::Parked, Some(v)) => {
+                self.enabled(g.gid, v) && choice.alt < self.alternatives(g.gid, v)
+            }
             (GoStatus::Sleeping(_), _) => self.runnable().contains(&choice),
             _ => false,
         }
@@ -42,7 +45,18 @@ impl Machine {
     /// After a step: if nothing can move, the program deadlocked.
     pub(crate) fn check_deadlock(&mut self) {
         if self.status == Status::Running && !self.any_runnable() {
-            self.fail(Gid::MAIN, RtError::deadlock(), Vec::new(), None);
+            // After main's runtime.Goexit, Go reports the deadlock differently when no
+            // goroutine is left at all.
+            let main_gone = self
+                .goroutines
+                .first()
+                .is_some_and(|g| g.status == GoStatus::Done);
+            let error = if main_gone && !self.goroutines.iter().any(|g| g.is_live()) {
+                RtError::no_goroutines()
+            } else {
+                RtError::deadlock()
+            };
+            self.fail(Gid::MAIN, error, Vec::new(), None);
         }
     }
 
@@ -139,12 +153,72 @@ impl Machine {
                 (LibFunc::RwMutexLock, Some(SyncState::RwMutex(s))) => s.can_start_lock(),
                 (LibFunc::RwMutexRLock, Some(SyncState::RwMutex(s))) => s.can_rlock(),
                 (LibFunc::OnceDo, Some(SyncState::Once(s))) => s.can_start(),
-                (f, Some(SyncState::Map(s))) if crate::rt::sync_map::is_sync_map_method(*f) => {
-                    s.mu.can_lock()
+                (LibFunc::TestingQuiesce, _) => self.goroutines.iter().all(|g| {
+                    g.gid == gid
+                        || match (&g.status, &g.next) {
+                            (GoStatus::Done, _) => true,
+                            (GoStatus::Parked, Some(v)) => {
+                                !matches!(
+                                    v,
+                                    Visible::Lib {
+                                        func: LibFunc::TestingQuiesce,
+                                        ..
+                                    }
+                                ) && !self.enabled(g.gid, v)
+                            }
+                            _ => false,
+                        }
+                }),
+                (LibFunc::NotifyListWait, Some(SyncState::CondNotify(s))) => {
+                    match args.get(1).and_then(Value::as_int) {
+                        Some(t) => s.can_wait(t as u64),
+                        None => true,
+                    }
                 }
+                // A sync.Map call's first step is its lock-free fast path: always enabled
+                // (only its later `mu.Lock()` step waits, see `Visible::SyncMap` above).
                 _ => true,
             },
             _ => true,
+        }
+    }
+
+    /// How many alternatives an enabled operation other than `select` offers: the first step
+    /// of a map `range` loop and the `sync.Map.Range` step that snapshots `read` draw their
+    /// start (one alternative per distinct iteration order, as Go's random start); others 1.
+    pub(crate) fn alternatives(&self, gid: Gid, v: &Visible) -> u32 {
+        match v {
+            Visible::MapIterNext { iter } => {
+                let Some(g) = self.goroutines.get(gid.0 as usize) else {
+                    return 1;
+                };
+                match g.iters.get(*iter) {
+                    Some((Some(m), cursor)) if !cursor.started => {
+                        let map = self.heap.map(*m);
+                        if map.writing.is_some() {
+                            1
+                        } else {
+                            map.iteration_starts().len() as u32
+                        }
+                    }
+                    _ => 1,
+                }
+            }
+            Visible::Lib {
+                func: LibFunc::SyncMapRange,
+                args,
+                ..
+            } => match self.sync_at(args) {
+                Some(SyncState::Map(s)) => s.range_alternatives(&crate::rt::sync_map::Phase::Fast),
+                _ => 1,
+            },
+            Visible::SyncMap(inflight) => match self.heap.sync(&inflight.ptr) {
+                Ok(SyncState::Map(s)) if inflight.op.key.is_none() => {
+                    s.range_alternatives(&inflight.op.phase)
+                }
+                _ => 1,
+            },
+            _ => 1,
         }
     }
 
@@ -166,6 +240,7 @@ impl Machine {
                 LibFunc::RwMutexRLock => WaitReason::RwMutexRLock,
                 LibFunc::WaitGroupWait => WaitReason::WaitGroupWait,
                 LibFunc::OnceDo => WaitReason::OnceDo,
+                LibFunc::NotifyListWait => WaitReason::CondWait,
                 _ => WaitReason::MutexLock,
             },
             _ => WaitReason::Select,
@@ -240,10 +315,16 @@ impl Machine {
                 PendingKind::Select
             }
             Visible::Lib { func, args, .. } => {
-                match func {
-                    LibFunc::FmtPrint | LibFunc::FmtPrintln | LibFunc::FmtPrintf => f.output = true,
-                    LibFunc::TimeSleep => {}
-                    _ => {
+                match func.spec().visibility {
+                    Visibility::Output => f.output = true,
+                    Visibility::Clock => {}
+                    Visibility::Log => {
+                        f.output = true;
+                        if let Some(Value::Ptr(Some(p))) = args.first() {
+                            f.sync.push(p.clone());
+                        }
+                    }
+                    Visibility::Object | Visibility::Local | Visibility::Scheduler => {
                         if let Some(Value::Ptr(Some(p))) = args.first() {
                             f.sync.push(p.clone());
                         }

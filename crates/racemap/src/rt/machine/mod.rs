@@ -26,6 +26,7 @@
 
 use crate::bytecode::{Instr, LibFunc, Program};
 use crate::diag::Span;
+use crate::library::Owner;
 use crate::rt::chan::ChanObj;
 use crate::rt::config::{Config, LimitHit, WakeOrder};
 use crate::rt::error::{DumpFrame, GoroutineDump, InternalError, RtError, RunError};
@@ -35,12 +36,12 @@ use crate::rt::heap::{Fault, Heap};
 use crate::rt::map::MapObj;
 use crate::rt::sync_state::SyncState;
 use crate::rt::value::{ChanId, FuncId, MapId, Pointer, Value};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::rc::Rc;
 
 /// One schedulable move: goroutine `gid`, alternative `alt` (the `select` case index; the
 /// default case is `cases.len()`; 0 when there is no choice).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Choice {
     /// Who moves.
     pub gid: Gid,
@@ -405,7 +406,8 @@ impl Machine {
                 }
                 v => {
                     if self.enabled(g.gid, v) {
-                        out.push(Choice { gid: g.gid, alt: 0 });
+                        let alts = self.alternatives(g.gid, v);
+                        out.extend((0..alts).map(|alt| Choice { gid: g.gid, alt }));
                     }
                 }
             }
@@ -522,16 +524,9 @@ fn uses_fmt(program: &Program) -> bool {
         .iter()
         .flat_map(|f| f.code.iter())
         .any(|i| match i {
-            Instr::CallLib { func, .. } | Instr::DeferLib { func, .. } => matches!(
-                func,
-                LibFunc::FmtPrint
-                    | LibFunc::FmtPrintln
-                    | LibFunc::FmtPrintf
-                    | LibFunc::FmtSprint
-                    | LibFunc::FmtSprintln
-                    | LibFunc::FmtSprintf
-                    | LibFunc::FmtErrorf
-            ),
+            Instr::CallLib { func, .. } | Instr::DeferLib { func, .. } => {
+                func.spec().owner == Owner::Package("fmt")
+            }
             _ => false,
         })
 }

@@ -91,7 +91,9 @@ impl Machine {
         }
         let mut goroutines = Vec::new();
         let deadlock = error == RtError::deadlock();
-        if deadlock {
+        if error == RtError::no_goroutines() {
+            // Nothing to dump.
+        } else if deadlock {
             for g in &self.goroutines {
                 if g.is_live() {
                     goroutines.push(self.dump(g.gid, None, false));

@@ -33,7 +33,9 @@ impl<'a> Checker<'a> {
                 }
             }
             kinfo = match u {
-                TypeKind::Basic(b) if b.int_info().is_some() => {
+                // Before Go 1.22 an integer is not rangeable (`cannot range over 3 (untyped
+                // int constant)`, the last arm).
+                TypeKind::Basic(b) if b.int_info().is_some() && self.lang.range_over_int() => {
                     if self.is_untyped(xo.ty) {
                         self.set_type(x, &mut xo, int);
                     }

@@ -1,6 +1,10 @@
 //! Loops: `for` with Go 1.22 per-iteration variables (escaping loop variables are copied into a
 //! fresh cell, `Rebox`, before the post statement) and `range` over arrays, slices, strings,
 //! maps, channels and integers, with its variables declared inside the body.
+//!
+//! Before Go 1.22 ([`crate::lang::version::LangVersion`]) a loop's variables are declared once,
+//! before the loop, and every iteration assigns them: a closure or goroutine started in the body
+//! shares them with the loop, and the race detector sees the loop's writes race with its reads.
 
 use crate::bytecode::Instr;
 use crate::lang::ast::{self, Expr, ExprKind, Stmt, UnaryOp};
@@ -21,11 +25,12 @@ impl FnCx<'_, '_> {
         if let Some(i) = init {
             self.stmt(i);
         }
-        // Escaping variables declared by init get a fresh cell per iteration.
+        // Escaping variables declared by init get a fresh cell per iteration (Go 1.22).
+        let per_iteration = self.lw.lang.per_iteration_loop_vars();
         let loop_cells: Vec<u32> = self
             .vars
             .iter()
-            .filter(|(o, _)| !before.contains(o))
+            .filter(|(o, _)| per_iteration && !before.contains(o))
             .filter_map(|(o, l)| match l {
                 VarLoc::Cell(slot) => {
                     let local = self.lw.info.local(*o);
@@ -85,6 +90,27 @@ impl FnCx<'_, '_> {
         self.store_place_from(&p, t);
     }
 
+    /// Declare a `range ... :=` statement's variables before the loop when the language version
+    /// shares them between iterations; returns whether each iteration must still define them.
+    fn declare_shared_range_vars(&mut self, s: &Stmt, vars: [Option<&Expr>; 2]) -> bool {
+        if self.lw.lang.per_iteration_loop_vars() {
+            return true;
+        }
+        self.span = s.span;
+        for e in vars.into_iter().flatten() {
+            let ExprKind::Ident(i) = &e.kind else {
+                continue;
+            };
+            if i.name == "_" {
+                continue;
+            }
+            if let Some(o) = self.lw.info.object_of(i.id) {
+                self.define_zero(o);
+            }
+        }
+        false
+    }
+
     fn is_used(e: Option<&Expr>) -> bool {
         match e {
             None => false,
@@ -105,6 +131,8 @@ impl FnCx<'_, '_> {
             self.unsupported(s.span, "this range statement (no information)");
             return;
         };
+        // Before Go 1.22 the variables are declared once and assigned by each iteration.
+        let define = define && self.declare_shared_range_vars(s, [key, value]);
         self.span = x.span;
         match info.kind {
             RangeKind::Int | RangeKind::Slice | RangeKind::Array | RangeKind::ArrayPtr => {
@@ -231,7 +259,9 @@ impl FnCx<'_, '_> {
             }
             RangeKind::Map => {
                 self.expr(x);
-                self.emit(Instr::MapIterInit);
+                let elem =
+                    value.is_some_and(|v| !matches!(&v.kind, ExprKind::Ident(i) if i.name == "_"));
+                self.emit(Instr::MapIterInit { elem });
                 let it = self.pop_temp();
                 let top = self.here();
                 self.span = s.span;

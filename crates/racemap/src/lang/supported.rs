@@ -1,0 +1,114 @@
+//! What Go racemap understands, as data for front ends (the page's "What Go racemap
+//! understands" panel): each entry names a construct and carries a program that uses it. The
+//! tests compile every example, so the list cannot claim what the front end rejects, nor call
+//! unsupported what it accepts. The library's functions are listed by [`crate::library`].
+
+/// A construct of Go, with an example.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Construct {
+    /// What it is, in a few words (`goroutines and go statements`).
+    pub name: &'static str,
+    /// Statements of `func main` that use it (tab-indented, newline-separated).
+    pub body: &'static str,
+    /// Package-level declarations the body needs (may be empty).
+    pub decls: &'static str,
+    /// Packages the example imports.
+    pub imports: &'static [&'static str],
+}
+
+const fn construct(name: &'static str, body: &'static str) -> Construct {
+    Construct {
+        name,
+        body,
+        decls: "",
+        imports: &[],
+    }
+}
+
+/// Constructs racemap runs as Go does.
+pub const SUPPORTED: &[Construct] = &[
+    Construct {
+        name: "goroutines, sync and the go statement",
+        body: "\tvar wg sync.WaitGroup\n\twg.Add(1)\n\tgo func() { defer wg.Done() }()\n\twg.Wait()",
+        decls: "",
+        imports: &["sync"],
+    },
+    construct(
+        "channels: buffered and unbuffered, close, range, select with default",
+        "\tch := make(chan int, 1)\n\tselect {\n\tcase ch <- 1:\n\tdefault:\n\t}\n\tclose(ch)\n\tfor v := range ch {\n\t\t_ = v\n\t}",
+    ),
+    construct(
+        "maps, slices, arrays, strings, append, copy, delete, len, cap",
+        "\tm := map[string][]int{\"a\": {1}}\n\tm[\"a\"] = append(m[\"a\"], 2)\n\tdelete(m, \"b\")\n\tvar a [3]int\n\tn := copy(a[:], m[\"a\"])\n\t_ = n + len(\"go\") + cap(a[:])",
+    ),
+    Construct {
+        name: "structs, methods on values and pointers",
+        body: "\tc := &Counter{}\n\tc.Inc()\n\t_ = c.n",
+        decls: "type Counter struct{ n int }\n\nfunc (c *Counter) Inc() { c.n++ }",
+        imports: &[],
+    },
+    construct(
+        "closures, variadic functions, multiple results, defer, panic and recover",
+        "\tdefer func() { _ = recover() }()\n\tsum := func(xs ...int) (int, bool) { return len(xs), true }\n\tif n, ok := sum(1, 2); ok && n == 2 {\n\t\tpanic(\"two\")\n\t}",
+    ),
+    construct(
+        "constants and iota, labelled break and continue, switch and type switches on any",
+        "\tconst (\n\t\tA = iota\n\t\tB\n\t)\nouter:\n\tfor i := 0; i < B; i++ {\n\t\tswitch v := any(i).(type) {\n\t\tcase int:\n\t\t\t_ = v\n\t\t\tcontinue outer\n\t\t}\n\t}",
+    ),
+    Construct {
+        name: "interfaces with methods, embedding, type assertions and switches, fmt.Stringer",
+        body: "\tvar s Shape = Square{2}\n\tif sq, ok := s.(Square); ok {\n\t\tfmt.Println(sq.Area(), s)\n\t}",
+        decls: "type Shape interface{ Area() int }\n\ntype Square struct{ side int }\n\nfunc (q Square) Area() int { return q.side * q.side }\n\nfunc (q Square) String() string { return \"square\" }",
+        imports: &["fmt"],
+    },
+    Construct {
+        name: "sync.Cond, sync.Locker, runtime.Gosched and NumGoroutine",
+        body: "\tvar mu sync.Mutex\n\tc := sync.NewCond(&mu)\n\tc.Broadcast()\n\truntime.Gosched()\n\t_ = runtime.NumGoroutine()",
+        decls: "",
+        imports: &["runtime", "sync"],
+    },
+    Construct {
+        name: "errors: errors.New, Is, As, Unwrap, fmt.Errorf with %w",
+        body: "\tbase := errors.New(\"base\")\n\terr := fmt.Errorf(\"wrapped: %w\", base)\n\tfmt.Println(errors.Is(err, base))",
+        decls: "",
+        imports: &["errors", "fmt"],
+    },
+];
+
+/// Constructs racemap rejects with `racemap does not support …` at their position.
+pub const UNSUPPORTED: &[Construct] = &[
+    construct("goto", "\tgoto end\nend:"),
+    Construct {
+        name: "generic functions and types",
+        body: "\t_ = First([]int{1})",
+        decls: "func First[T any](xs []T) T { return xs[0] }",
+        imports: &[],
+    },
+    Construct {
+        name: "packages beyond fmt, sync, sync/atomic, time, errors, strings, strconv, runtime",
+        body: "\t_ = os.Args",
+        decls: "",
+        imports: &["os"],
+    },
+];
+
+impl Construct {
+    /// The example as a whole Go program.
+    pub fn program(&self) -> String {
+        let mut text = String::from("package main\n\n");
+        for import in self.imports {
+            text.push_str(&format!("import \"{import}\"\n"));
+        }
+        if !self.imports.is_empty() {
+            text.push('\n');
+        }
+        if !self.decls.is_empty() {
+            text.push_str(self.decls);
+            text.push_str("\n\n");
+        }
+        text.push_str("func main() {\n");
+        text.push_str(self.body);
+        text.push_str("\n}\n");
+        text
+    }
+}
