@@ -37,17 +37,17 @@ pub struct DetectorConfig {
     /// The program's source map (positions → lines, file name).
     pub source_map: Rc<SourceMap>,
     /// Go's number of the first goroutine created by a `go` statement (main is 1, then
-    /// `first_goroutine_id`, `first_goroutine_id + 1`, … in creation order); 6 in a typical
-    /// `go run`.
+    /// `first_goroutine_id`, `first_goroutine_id + 1`, … in creation order); 7 in a typical
+    /// `go run -race`.
     pub first_goroutine_id: u64,
 }
 
 impl DetectorConfig {
-    /// Defaults for a source map: goroutines numbered as in a typical `go run` (6, 7, …).
+    /// Defaults for a source map: goroutines numbered as in a typical `go run -race` (7, 8, …).
     pub fn new(source_map: Rc<SourceMap>) -> DetectorConfig {
         DetectorConfig {
             source_map,
-            first_goroutine_id: 6,
+            first_goroutine_id: 7,
         }
     }
 
