@@ -25,17 +25,22 @@ fn addr(p: &Pointer) -> u64 {
     0xc000010000 + u64::from(p.obj.0) * 0x100 + u64::from(p.path.last().copied().unwrap_or(0)) * 8
 }
 
+/// `sync.runtime_SemacquireMutex(args)`, where every mutex-like wait parks.
+fn semacquire_mutex(args: &str) -> DumpFrame {
+    frame(
+        "sync.runtime_SemacquireMutex",
+        args.to_string(),
+        "runtime/sema.go",
+        77,
+        0x25,
+    )
+}
+
 /// `sync.runtime_SemacquireMutex` → `sync.(*Mutex).lockSlow` → `sync.(*Mutex).Lock` on the
 /// mutex at `m`.
 fn mutex_lock_frames(m: u64) -> Vec<DumpFrame> {
     vec![
-        frame(
-            "sync.runtime_SemacquireMutex",
-            "0x0?, 0x0?, 0x0?".into(),
-            "runtime/sema.go",
-            77,
-            0x25,
-        ),
+        semacquire_mutex("0x0?, 0x0?, 0x0?"),
         frame(
             "sync.(*Mutex).lockSlow",
             format!("{m:#x}"),
@@ -99,13 +104,7 @@ impl Machine {
                         f
                     }
                     LibFunc::RwMutexRLock => vec![
-                        frame(
-                            "sync.runtime_SemacquireMutex",
-                            "0x0?, 0x0?, 0x0?".into(),
-                            "runtime/sema.go",
-                            77,
-                            0x25,
-                        ),
+                        semacquire_mutex("0x0?, 0x0?, 0x0?"),
                         frame(
                             "sync.(*RWMutex).RLock",
                             format!("{a:#x}"),
@@ -138,13 +137,7 @@ impl Machine {
             Visible::RwLockFinish(p) => {
                 let a = addr(p);
                 vec![
-                    frame(
-                        "sync.runtime_SemacquireMutex",
-                        format!("{:#x}?, 0x0?, 0x0?", a + 0x18),
-                        "runtime/sema.go",
-                        77,
-                        0x25,
-                    ),
+                    semacquire_mutex(&format!("{:#x}?, 0x0?, 0x0?", a + 0x18)),
                     frame(
                         "sync.(*RWMutex).Lock",
                         format!("{a:#x}"),
