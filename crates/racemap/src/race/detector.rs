@@ -88,6 +88,13 @@ enum Reads {
     Shared(BTreeMap<Gid, Access>),
 }
 
+impl Reads {
+    /// No read since the last write.
+    fn is_none(&self) -> bool {
+        matches!(self, Reads::None)
+    }
+}
+
 /// What the detector knows about one location.
 #[derive(Clone, Debug, Default)]
 struct VarState {
@@ -307,8 +314,24 @@ impl Detector {
             };
         }
 
-        // Record the access.
-        if atomic {
+        // Record the access, except that an access by the same goroutine since its last
+        // release, no stronger than one already recorded (a read after its read or write, a
+        // write after its write), is not recorded again: ThreadSanitizer's `ContainsSameAccess`
+        // keeps the first, so Go reports the first such access's stack (a range loop's read at
+        // `mapiterinit`, not at a later `mapiternext`).
+        let same_epoch = |a: &Access| a.epoch == now.epoch;
+        let already = !atomic
+            && (var.write.as_ref().is_some_and(same_epoch)
+                && (!write || var.reads.is_none() && var.atomics.is_empty())
+                || !write
+                    && match &var.reads {
+                        Reads::None => false,
+                        Reads::Epoch(r) => same_epoch(r),
+                        Reads::Shared(rs) => rs.get(&gid).is_some_and(same_epoch),
+                    });
+        if already {
+            // Recorded already (see above).
+        } else if atomic {
             var.atomics.insert(gid, now.clone());
         } else if write {
             var.write = Some(now.clone());
