@@ -522,18 +522,18 @@ fn announcements_read_the_crash_schedule_aloud() {
     expect_test::expect![[r#"
         step 0: the main goroutine is ready; next, it calls wg.Add(1) (line 30)
          1: main goroutine calls wg.Add(1) (counter 1)
-         2: main goroutine starts goroutine 6
+         2: main goroutine starts goroutine 7
          3: main goroutine calls wg.Add(1) (counter 2)
-         4: main goroutine starts goroutine 7
+         4: main goroutine starts goroutine 8
          5: main goroutine waits in wg.Wait(); main goroutine waits for wg
-         6: goroutine 6 reads m
-         7: goroutine 6 reads m["k0"]
-         8: goroutine 6 reads m
-         9: goroutine 7 reads m
-        10: goroutine 7 reads m["k1"]
-        11: goroutine 7 reads m
-        12: goroutine 6 starts writing m["k1"] (writing flag set); data race on m between goroutine 6 and goroutine 7
-        13: goroutine 7 tries to write m["k0"]; goroutine 7 stops the program: fatal error: concurrent map writes"#]]
+         6: goroutine 7 reads m
+         7: goroutine 7 reads m["k0"]
+         8: goroutine 7 reads m
+         9: goroutine 8 reads m
+        10: goroutine 8 reads m["k1"]
+        11: goroutine 8 reads m
+        12: goroutine 7 starts writing m["k1"] (writing flag set); data race on m between goroutine 7 and goroutine 8
+        13: goroutine 8 tries to write m["k0"]; goroutine 8 stops the program: fatal error: concurrent map writes"#]]
     .assert_eq(&lines.join("\n"));
 }
 

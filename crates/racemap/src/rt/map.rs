@@ -502,6 +502,13 @@ mod tests {
         TypeTable::basic(Basic::Int)
     }
 
+    /// `delete(m, k)` by goroutine 0, both halves.
+    fn delete(m: &mut MapObj, k: i64) {
+        let del = MapMutation::Delete { key: Value::Int(k) };
+        m.write_begin(Gid(0), Some(MapKey::Int(k)), del).unwrap();
+        m.write_end(Gid(0)).unwrap();
+    }
+
     fn set(k: i64, v: i64) -> MapMutation {
         MapMutation::Set {
             key: Value::Int(k),
@@ -518,13 +525,7 @@ mod tests {
         assert_eq!(m.write_end(Gid(0)), Ok(set(1, 10)));
         m.read_check().unwrap();
         assert_eq!(m.get(&MapKey::Int(1)), Some(&Value::Int(10)));
-        m.write_begin(
-            Gid(0),
-            Some(MapKey::Int(1)),
-            MapMutation::Delete { key: Value::Int(1) },
-        )
-        .unwrap();
-        m.write_end(Gid(0)).unwrap();
+        delete(&mut m, 1);
         assert!(m.is_empty());
     }
 
@@ -721,13 +722,7 @@ mod tests {
             m.insert(MapKey::Int(k), Value::Int(k), Value::Int(0));
         }
         assert_eq!(m.slot_of(&MapKey::Int(3)), Some(2));
-        m.write_begin(
-            Gid(0),
-            Some(MapKey::Int(1)),
-            MapMutation::Delete { key: Value::Int(1) },
-        )
-        .unwrap();
-        m.write_end(Gid(0)).unwrap();
+        delete(&mut m, 1);
         assert_eq!(m.slot_of(&MapKey::Int(1)), None);
         // The next insert reuses the freed first slot; an overwrite keeps its slot.
         assert_eq!(m.insert(MapKey::Int(9), Value::Int(9), Value::Int(0)), 0);

@@ -10,7 +10,7 @@ impl Machine {
             Value::Slice(Some(s)) => {
                 let mut out = Vec::with_capacity(s.len as usize);
                 for i in 0..s.len {
-                    out.push(self.heap.load(&Pointer::root(s.obj).child(s.off + i))?);
+                    out.push(self.heap.load(&s.elem(i))?);
                 }
                 out
             }
@@ -33,6 +33,7 @@ impl Machine {
             .alloc(&self.config, Value::Array(all.into_boxed_slice()), None)?;
         Ok(SliceRef {
             obj,
+            base: Rc::from(Vec::new()),
             off: 0,
             len: len as u32,
             cap: cap as u32,
@@ -152,10 +153,7 @@ impl Machine {
                     return Err(RtError::index_out_of_range(idx, len).into());
                 }
                 let sl = sl.ok_or_else(RtError::nil_deref)?;
-                self.push(
-                    gid,
-                    Value::Ptr(Some(Pointer::root(sl.obj).child(sl.off + idx as u32))),
-                )?
+                self.push(gid, Value::Ptr(Some(sl.elem(idx as u32))))?
             }
             Instr::GlobalPtr(g) => {
                 let obj = *self

@@ -147,14 +147,10 @@ impl Machine {
                     Value::Array(es) => es.len() as u32,
                     _ => 0,
                 };
-                if !p.path.is_empty() {
-                    // Slicing an array nested inside another object: copy is not Go
-                    // semantics; report as unsupported through a nil dereference.
-                    return Err(RtError::nil_deref().into());
-                }
                 self.slice_ref(
                     SliceRef {
                         obj: p.obj,
+                        base: p.path.clone(),
                         off: 0,
                         len,
                         cap: len,
@@ -167,6 +163,7 @@ impl Machine {
             Value::Slice(s) => {
                 let s = s.unwrap_or(SliceRef {
                     obj: crate::rt::value::ObjId(u32::MAX),
+                    base: Rc::from(Vec::new()),
                     off: 0,
                     len: 0,
                     cap: 0,
@@ -210,6 +207,7 @@ impl Machine {
         }
         Ok(Value::Slice(Some(SliceRef {
             obj: s.obj,
+            base: s.base.clone(),
             off: s.off + lo as u32,
             len: (h - lo) as u32,
             cap: (m - lo) as u32,

@@ -552,9 +552,7 @@ impl Machine {
         let mut eff = Vec::new();
         if let Some(Value::Slice(Some(t))) = &source {
             for i in 0..t.len.min(64) {
-                eff.push(Effect::Read(Loc::Heap(
-                    Pointer::root(t.obj).child(t.off + i),
-                )));
+                eff.push(Effect::Read(Loc::Heap(t.elem(i))));
             }
         }
         let s = match &slice {
@@ -568,7 +566,7 @@ impl Machine {
             slice.clone()
         } else if let Some(s) = s.clone().filter(|_| newlen <= u64::from(cap)) {
             for (i, e) in elems.into_iter().enumerate() {
-                let p = Pointer::root(s.obj).child(s.off + len + i as u32);
+                let p = s.elem(len + i as u32);
                 eff.push(Effect::Write(Loc::Heap(p.clone())));
                 self.heap.store(&p, e)?;
             }
@@ -586,7 +584,7 @@ impl Machine {
             let mut all = Vec::with_capacity(newlen as usize);
             if let Some(s) = &s {
                 for i in 0..len {
-                    let p = Pointer::root(s.obj).child(s.off + i);
+                    let p = s.elem(i);
                     if i < 64 {
                         eff.push(Effect::Read(Loc::Heap(p.clone())));
                     }
@@ -596,12 +594,12 @@ impl Machine {
             all.extend(elems);
             let sl = self.new_slice(all, newcap as usize, elem)?;
             for i in len..len + n {
-                eff.push(Effect::Write(Loc::Heap(Pointer::root(sl.obj).child(i))));
+                eff.push(Effect::Write(Loc::Heap(sl.elem(i))));
             }
             Value::Slice(Some(sl))
         };
         let ptr = match &result {
-            Value::Slice(Some(s)) => Pointer::root(s.obj),
+            Value::Slice(Some(s)) => s.array(),
             _ => Pointer::root(crate::rt::value::ObjId(0)),
         };
         self.emit(
@@ -624,13 +622,11 @@ impl Machine {
         let mut eff = Vec::new();
         if let Value::Slice(Some(s)) = &src {
             for i in 0..(n as u32).min(64) {
-                eff.push(Effect::Read(Loc::Heap(
-                    Pointer::root(s.obj).child(s.off + i),
-                )));
+                eff.push(Effect::Read(Loc::Heap(s.elem(i))));
             }
         }
         for (i, e) in elems.into_iter().take(n).enumerate() {
-            let p = Pointer::root(d.obj).child(d.off + i as u32);
+            let p = d.elem(i as u32);
             if i < 64 {
                 eff.push(Effect::Write(Loc::Heap(p.clone())));
             }
@@ -639,7 +635,7 @@ impl Machine {
         self.emit(
             gid,
             Op::Store {
-                ptr: Pointer::root(d.obj),
+                ptr: d.array(),
                 value: Value::Int(n as i64),
             },
             eff,

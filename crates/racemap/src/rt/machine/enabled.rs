@@ -281,16 +281,16 @@ impl Machine {
             Visible::MapIterNext { .. } => PendingKind::MapIterate,
             Visible::Append { slice, .. } => {
                 if let Value::Slice(Some(s)) = slice {
-                    f.memory.push((Pointer::root(s.obj), true));
+                    f.memory.push((s.array(), true));
                 }
                 PendingKind::SliceWrite
             }
             Visible::Copy { dst, src } => {
                 if let Value::Slice(Some(s)) = dst {
-                    f.memory.push((Pointer::root(s.obj), true));
+                    f.memory.push((s.array(), true));
                 }
                 if let Value::Slice(Some(s)) = src {
-                    f.memory.push((Pointer::root(s.obj), false));
+                    f.memory.push((s.array(), false));
                 }
                 PendingKind::SliceWrite
             }

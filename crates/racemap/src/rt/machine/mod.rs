@@ -147,6 +147,7 @@ pub struct PendingOp {
 }
 
 mod enabled;
+mod go119_frames;
 mod objects;
 mod traceback;
 mod views;
@@ -201,7 +202,7 @@ impl Machine {
         };
         let prog = m.program.clone();
         if m.config.first_goroutine_id == Config::AUTO_GOROUTINE_ID {
-            m.config.first_goroutine_id = if uses_fmt(&prog) { 6 } else { 5 };
+            m.config.first_goroutine_id = if uses_fmt(&prog) { 7 } else { 6 };
         }
         if let Err(f) = m.heap.init_globals(&prog, &m.config) {
             m.fault(Gid::MAIN, f);
