@@ -127,7 +127,7 @@ fn explore_names_the_sleep_an_outcome_needs_cut_short_and_run_replays_it() {
         .expect("the timeout is an outcome");
     assert_eq!(
         timeout["early_wakes"],
-        serde_json::json!([{"goroutine": 7, "file": "sleep_timeout.go", "line": 15}])
+        serde_json::json!([{"goroutine": 8, "file": "sleep_timeout.go", "line": 15}])
     );
     let done = outcomes.iter().find(|o| o["stdout"] == "done\n").unwrap();
     assert_eq!(done["early_wakes"], serde_json::json!([]));

@@ -337,7 +337,7 @@ func main() {
     assert_eq!(
         timeout.early_wakes,
         vec![EarlyWake {
-            goroutine: 7,
+            goroutine: 8,
             file: "prog.go".to_string(),
             line: 13,
         }]
