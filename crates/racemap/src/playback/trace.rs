@@ -188,7 +188,9 @@ pub fn trace(program: &Rc<Program>, config: Config, schedule: &Schedule) -> Vec<
     for (i, choice) in schedule.choices.iter().enumerate() {
         for event in machine.step(*choice) {
             learned.learn(program, &event);
-            let message = words::message_text(&event.op, &machine);
+            let message = words::message_text(&event.op, &machine, &|| {
+                Names::at(program, &machine, &learned)
+            });
             steps.push((i + 1, event, message));
         }
     }

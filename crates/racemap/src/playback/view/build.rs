@@ -327,8 +327,8 @@ fn chan_infos(
 ) -> Vec<ChanInfo> {
     let heap = m.heap();
     let fmt = |c: ChanId, v: &crate::rt::value::Value| match heap.chans.get(c.0 as usize) {
-        Some(obj) => m.format_value(obj.elem_ty, v),
-        None => super::super::trace::value_literal(v),
+        Some(obj) => super::super::words::plain_value(m, names, obj.elem_ty, v),
+        None => names.value(v),
     };
     let runnable = m.runnable();
     // (arrival, gid, chan, send value) of goroutines parked at channel operations.
