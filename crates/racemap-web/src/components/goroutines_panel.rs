@@ -92,6 +92,10 @@ pub fn goroutines_panel(props: &GoroutinesPanelProps) -> Html {
             if let Some((text, ok)) = ended {
                 <p class={classes!("ended", ok.then_some("ok"))} role="note">{ text }</p>
             }
+            <p class="goroutine-numbers">
+                { "g1 is the main goroutine. The goroutines the program starts with " }<code>{ "go" }</code>
+                { " are numbered from g6 on, as in Go's race reports (Go's runtime keeps g2–g5 for itself)." }
+            </p>
             <ol class="lanes" aria-label="Goroutines">{ for lanes }</ol>
         </>
     }
