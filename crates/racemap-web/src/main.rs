@@ -144,6 +144,31 @@ fn app() -> Html {
         });
     }
 
+    // Compare strategies: one strategy at a time, each searched in chunks like "Find a bug".
+    {
+        let current = state
+            .comparison
+            .as_ref()
+            .and_then(|c| Some((c.generation, c.current()?)));
+        let comparison = state.comparison.clone();
+        let dispatcher = state.dispatcher();
+        use_effect_with(current, move |current| {
+            // Measured and started after this render (the contention runs take a moment).
+            let start = current.and_then(|(_, index)| {
+                let comparison = comparison?;
+                Some(Timeout::new(0, move || {
+                    let search = explorer::compare(&comparison, index, dispatcher);
+                    // The search lives as long as this effect: kept in a slot it drops with.
+                    SEARCH.with(|slot| *slot.borrow_mut() = Some(search));
+                }))
+            });
+            move || {
+                drop(start);
+                SEARCH.with(|slot| slot.borrow_mut().take());
+            }
+        });
+    }
+
     // Keys act while the widget has focus. A control that gets disabled (Step at the end) or
     // removed (a goroutine's move) would drop focus to <body> and end that; so after each
     // change, if this document still has focus but nothing in it is focused, the widget takes
@@ -193,6 +218,11 @@ fn app() -> Html {
             <Layout state={(*state).clone()} dispatch={state.dispatcher()} />
         </div>
     }
+}
+
+thread_local! {
+    /// The running comparison's search of its current strategy (dropping it stops it).
+    static SEARCH: std::cell::RefCell<Option<explorer::Search>> = const { std::cell::RefCell::new(None) };
 }
 
 fn main() {

@@ -5,6 +5,7 @@
 
 pub mod channels_panel;
 pub mod code_panel;
+pub mod compare_panel;
 pub mod console_panel;
 pub mod controls;
 pub mod example_picker;

@@ -1,4 +1,5 @@
-//! "Find a bug": the core's DPOR explorer, run a chunk at a time so the page never freezes.
+//! "Find a bug" and "Compare strategies": the core's DPOR explorer, run a chunk at a time so
+//! the page never freezes.
 //!
 //! The search is the core's resumable [`Explorer`]: every chunk makes at most [`CHUNK_STEPS`]
 //! machine steps, reports its progress to the reducer and yields to the browser (a zero-delay
@@ -10,10 +11,12 @@ use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
 use racemap::compile::{CompileOptions, LangVersion};
-use racemap::explore::{DporConfig, ProgramExplorer};
+use racemap::explore::{DporConfig, ExploreProgress, ExploreResult, ProgramExplorer};
+use racemap::playback::contention;
+use racemap::strategies::Strategy;
 use yew::UseReducerDispatcher;
 
-use crate::state::{Action, State, MAX_STEPS};
+use crate::state::{Action, Comparison, State, COMPARE_BUDGET, CONTENTION_RUNS, MAX_STEPS};
 
 /// Machine steps per chunk: a few milliseconds of work between two frames.
 pub const CHUNK_STEPS: u64 = 4_000;
@@ -41,6 +44,100 @@ pub fn start(
     budget: u64,
     dispatcher: UseReducerDispatcher<State>,
 ) -> Search {
+    let progress = {
+        let dispatcher = dispatcher.clone();
+        move |progress| {
+            dispatcher.dispatch(Action::ExploreProgress {
+                generation,
+                progress,
+            })
+        }
+    };
+    let finished =
+        move |result| dispatcher.dispatch(Action::ExploreFinished { generation, result });
+    // The reducer only starts a search for a program that compiles.
+    explore(source, lang, budget, progress, finished).unwrap_or_else(|_| Search::idle())
+}
+
+/// Row `index` of comparison `generation`: measure the strategy's contention, then explore
+/// its program with at most `budget` runs; progress and the result go to `dispatcher`.
+pub fn compare(
+    comparison: &Comparison,
+    index: usize,
+    dispatcher: UseReducerDispatcher<State>,
+) -> Search {
+    let generation = comparison.generation;
+    let Some(strategy) = Strategy::ALL.get(index) else {
+        return Search::idle();
+    };
+    let source = strategy.source(comparison.workload);
+    let fail = {
+        let dispatcher = dispatcher.clone();
+        move |message: String| {
+            dispatcher.dispatch(Action::CompareFinished {
+                generation,
+                index,
+                outcome: Err(message),
+            })
+        }
+    };
+    let contention = match contention::measure(&source, CONTENTION_RUNS, MAX_STEPS) {
+        Ok(c) => c,
+        Err(diagnostics) => {
+            fail(first_message(&diagnostics));
+            return Search::idle();
+        }
+    };
+    let progress = {
+        let dispatcher = dispatcher.clone();
+        move |progress| {
+            dispatcher.dispatch(Action::CompareProgress {
+                generation,
+                index,
+                progress,
+            })
+        }
+    };
+    let finished = move |result| {
+        dispatcher.dispatch(Action::CompareFinished {
+            generation,
+            index,
+            outcome: Ok((result, contention)),
+        })
+    };
+    match explore(&source, comparison.lang, COMPARE_BUDGET, progress, finished) {
+        Ok(search) => search,
+        Err(message) => {
+            fail(message);
+            Search::idle()
+        }
+    }
+}
+
+fn first_message(diagnostics: &[racemap::diag::Diagnostic]) -> String {
+    diagnostics
+        .first()
+        .map_or_else(|| "does not compile".to_string(), |d| d.message.clone())
+}
+
+impl Search {
+    /// A search that does nothing (nothing to explore).
+    fn idle() -> Search {
+        Search {
+            next: Rc::new(RefCell::new(None)),
+        }
+    }
+}
+
+/// Explore `source` in chunks with at most `budget` runs, reporting to `progress` after each
+/// chunk and to `finished` once; the error when it does not compile.
+fn explore(
+    source: &str,
+    lang: LangVersion,
+    budget: u64,
+    progress: impl Fn(ExploreProgress) + 'static,
+    finished: impl Fn(ExploreResult) + 'static,
+) -> Result<Search, String> {
     let next = Rc::new(RefCell::new(None));
     let defaults = DporConfig::default();
     // The step budget grows with the run budget, as in the core's defaults.
@@ -51,19 +148,27 @@ pub fn start(
         max_total_steps: budget.saturating_mul(steps_per_run),
         ..defaults
     };
-    let explorer = match ProgramExplorer::for_source(source, &CompileOptions { lang }, &config) {
-        Ok(explorer) => Rc::new(RefCell::new(explorer)),
-        // The reducer only starts a search for a program that compiles.
-        Err(_) => return Search { next },
-    };
-    schedule_chunk(explorer, generation, dispatcher, next.clone());
-    Search { next }
+    let explorer = ProgramExplorer::for_source(source, &CompileOptions { lang }, &config)
+        .map_err(|d| first_message(&d))?;
+    let report = Rc::new(Report {
+        progress: Box::new(progress),
+        finished: Box::new(finished),
+    });
+    schedule_chunk(Rc::new(RefCell::new(explorer)), report, next.clone());
+    Ok(Search { next })
+}
+
+/// Where a search reports.
+struct Report {
+    /// After each chunk that did not finish.
+    progress: Box<dyn Fn(ExploreProgress)>,
+    /// Once, at the end.
+    finished: Box<dyn Fn(ExploreResult)>,
 }
 
 fn schedule_chunk(
     explorer: Rc<RefCell<ProgramExplorer>>,
-    generation: u64,
-    dispatcher: UseReducerDispatcher<State>,
+    report: Rc<Report>,
     next: Rc<RefCell<Option<Timeout>>>,
 ) {
     let slot = next.clone();
@@ -71,20 +176,11 @@ fn schedule_chunk(
         let finished = explorer.borrow_mut().advance(CHUNK_STEPS);
         if finished {
             let result = explorer.borrow().result();
-            dispatcher.dispatch(Action::ExploreFinished { generation, result });
             next.borrow_mut().take();
+            (report.finished)(result);
         } else {
-            let progress = explorer.borrow().progress();
-            dispatcher.dispatch(Action::ExploreProgress {
-                generation,
-                progress,
-            });
-            schedule_chunk(
-                explorer.clone(),
-                generation,
-                dispatcher.clone(),
-                next.clone(),
-            );
+            (report.progress)(explorer.borrow().progress());
+            schedule_chunk(explorer.clone(), report.clone(), next.clone());
         }
     });
     *slot.borrow_mut() = Some(timeout);

@@ -24,6 +24,7 @@
 //!
 //! Every loop is bounded by `max_steps`; nothing a user types can make a call loop forever.
 
+pub mod contention;
 mod field_names;
 pub mod names;
 pub mod timeline;

@@ -273,11 +273,9 @@ impl Names {
     /// not after the request field that carries it.
     fn chan_named(&mut self, c: ChanId, name: Option<&str>) {
         let Some(name) = name else { return };
-        match self.chans.get(&c) {
-            Some(old) if !(old.contains('.') && !name.contains('.')) => {}
-            _ => {
-                self.chans.insert(c, name.to_string());
-            }
+        let replaces = |old: &String| old.contains('.') && !name.contains('.');
+        if self.chans.get(&c).is_none_or(replaces) {
+            self.chans.insert(c, name.to_string());
         }
     }
 
