@@ -6,7 +6,7 @@
 
 use racemap::explore::ExploreResult;
 use racemap::playback::contention::Contention;
-use racemap::strategies::Strategy;
+use racemap::strategies::{Strategy, Workload};
 use yew::prelude::*;
 
 use crate::components::{count, prose};
@@ -96,6 +96,17 @@ fn row(strategy: Strategy, status: &RowStatus, comparison: &Comparison, go: &GoB
     }
 }
 
+/// `2 goroutines × 2 operations on 2 keys, 50% writes`.
+fn workload_words(w: Workload) -> String {
+    format!(
+        "{} × {} on {}, {}% writes",
+        count(w.goroutines.into(), "goroutine", "goroutines"),
+        count(w.ops_per_goroutine.into(), "operation", "operations"),
+        count(w.keys.into(), "key", "keys"),
+        w.write_percent
+    )
+}
+
 /// The comparison table and its button.
 #[function_component(ComparePanel)]
 pub fn compare_panel(props: &ComparePanelProps) -> Html {
@@ -112,21 +123,9 @@ pub fn compare_panel(props: &ComparePanelProps) -> Html {
         .comparison
         .as_ref()
         .is_some_and(Comparison::is_running);
-    let workload_words = format!(
-        "{} × {} on {}, {}% writes",
-        count(w.goroutines.into(), "goroutine", "goroutines"),
-        count(w.ops_per_goroutine.into(), "operation", "operations"),
-        count(w.keys.into(), "key", "keys"),
-        w.write_percent
-    );
+    let current_words = workload_words(w);
     let table = props.state.comparison.as_ref().map(|c| {
-        let compared = format!(
-            "{} × {} on {}, {}% writes",
-            count(c.workload.goroutines.into(), "goroutine", "goroutines"),
-            count(c.workload.ops_per_goroutine.into(), "operation", "operations"),
-            count(c.workload.keys.into(), "key", "keys"),
-            c.workload.write_percent
-        );
+        let compared = workload_words(c.workload);
         html! {
             <>
                 <div class="compare-scroll" tabindex="0" role="group" aria-label="Comparison table">
@@ -159,7 +158,7 @@ pub fn compare_panel(props: &ComparePanelProps) -> Html {
     html! {
         <div class="compare-view">
             <p>
-                { format!("Runs the current workload ({workload_words}) through each strategy: a search of its interleavings \
+                { format!("Runs the current workload ({current_words}) through each strategy: a search of its interleavings \
                    (up to {} runs each, like Find a bug), and {CONTENTION_RUNS} seeded runs counting the steps \
                    goroutines spend blocked on a lock or a channel.", crate::state::COMPARE_BUDGET) }
             </p>
