@@ -153,19 +153,10 @@ fn app() -> Html {
         let comparison = state.comparison.clone();
         let dispatcher = state.dispatcher();
         use_effect_with(current, move |current| {
-            // Measured and started after this render (the contention runs take a moment).
-            let start = current.and_then(|(_, index)| {
-                let comparison = comparison?;
-                Some(Timeout::new(0, move || {
-                    let search = explorer::compare(&comparison, index, dispatcher);
-                    // The search lives as long as this effect: kept in a slot it drops with.
-                    SEARCH.with(|slot| *slot.borrow_mut() = Some(search));
-                }))
-            });
-            move || {
-                drop(start);
-                SEARCH.with(|slot| slot.borrow_mut().take());
-            }
+            // Every chunk (a contention run, a slice of the search) waits for a timeout.
+            let search = current
+                .and_then(|(_, index)| Some(explorer::compare(&comparison?, index, dispatcher)));
+            move || drop(search)
         });
     }
 
@@ -218,11 +209,6 @@ fn app() -> Html {
             <Layout state={(*state).clone()} dispatch={state.dispatcher()} />
         </div>
     }
-}
-
-thread_local! {
-    /// The running comparison's search of its current strategy (dropping it stops it).
-    static SEARCH: std::cell::RefCell<Option<explorer::Search>> = const { std::cell::RefCell::new(None) };
 }
 
 fn main() {

@@ -12,7 +12,7 @@ use std::rc::Rc;
 use gloo::timers::callback::Timeout;
 use racemap::compile::{CompileOptions, LangVersion};
 use racemap::explore::{DporConfig, ExploreProgress, ExploreResult, ProgramExplorer};
-use racemap::playback::contention;
+use racemap::playback::contention::{self, Contention};
 use racemap::strategies::Strategy;
 use yew::UseReducerDispatcher;
 
@@ -55,63 +55,109 @@ pub fn start(
     };
     let finished =
         move |result| dispatcher.dispatch(Action::ExploreFinished { generation, result });
+    let search = Search::idle();
     // The reducer only starts a search for a program that compiles.
-    explore(source, lang, budget, progress, finished).unwrap_or_else(|_| Search::idle())
+    let _ = explore(
+        source,
+        lang,
+        budget,
+        progress,
+        finished,
+        search.next.clone(),
+    );
+    search
 }
 
-/// Row `index` of comparison `generation`: measure the strategy's contention, then explore
-/// its program with at most `budget` runs; progress and the result go to `dispatcher`.
+/// Row `index` of comparison `generation`: measure the strategy's contention (one seeded run
+/// per chunk), then explore its program with at most [`COMPARE_BUDGET`] runs; progress and the
+/// result go to `dispatcher`.
 pub fn compare(
     comparison: &Comparison,
     index: usize,
     dispatcher: UseReducerDispatcher<State>,
 ) -> Search {
-    let generation = comparison.generation;
+    let search = Search::idle();
     let Some(strategy) = Strategy::ALL.get(index) else {
-        return Search::idle();
+        return search;
     };
-    let source = strategy.source(comparison.workload);
-    let fail = {
-        let dispatcher = dispatcher.clone();
-        move |message: String| {
-            dispatcher.dispatch(Action::CompareFinished {
-                generation,
-                index,
-                outcome: Err(message),
-            })
-        }
+    let row = Row {
+        generation: comparison.generation,
+        index,
+        lang: comparison.lang,
+        source: Rc::from(strategy.source(comparison.workload)),
+        dispatcher,
     };
-    let contention = match contention::measure(&source, CONTENTION_RUNS, MAX_STEPS) {
-        Ok(c) => c,
-        Err(diagnostics) => {
-            fail(first_message(&diagnostics));
-            return Search::idle();
-        }
-    };
-    let progress = {
-        let dispatcher = dispatcher.clone();
-        move |progress| {
-            dispatcher.dispatch(Action::CompareProgress {
-                generation,
-                index,
-                progress,
-            })
-        }
-    };
-    let finished = move |result| {
-        dispatcher.dispatch(Action::CompareFinished {
-            generation,
-            index,
-            outcome: Ok((result, contention)),
-        })
-    };
-    match explore(&source, comparison.lang, COMPARE_BUDGET, progress, finished) {
-        Ok(search) => search,
-        Err(message) => {
-            fail(message);
-            Search::idle()
-        }
+    schedule_contention(row, 1, Contention::default(), search.next.clone());
+    search
+}
+
+/// What a comparison row's chunks need.
+#[derive(Clone)]
+struct Row {
+    /// The comparison.
+    generation: u64,
+    /// The row.
+    index: usize,
+    /// The Go version.
+    lang: LangVersion,
+    /// The strategy's program.
+    source: Rc<str>,
+    /// Where results go.
+    dispatcher: UseReducerDispatcher<State>,
+}
+
+impl Row {
+    fn finish(&self, outcome: Result<(ExploreResult, Contention), String>) {
+        self.dispatcher.dispatch(Action::CompareFinished {
+            generation: self.generation,
+            index: self.index,
+            outcome,
+        });
     }
+}
+
+/// Measure seeded run `seed` in the next chunk, then the next seed, then explore.
+fn schedule_contention(
+    row: Row,
+    seed: u64,
+    mut total: Contention,
+    next: Rc<RefCell<Option<Timeout>>>,
+) {
+    let slot = next.clone();
+    let timeout = Timeout::new(0, move || {
+        match contention::measure_run(&row.source, seed, MAX_STEPS) {
+            Ok(run) => total.add(&run),
+            Err(diagnostics) => return row.finish(Err(first_message(&diagnostics))),
+        }
+        if seed < CONTENTION_RUNS {
+            return schedule_contention(row, seed + 1, total, next);
+        }
+        let progress = {
+            let row = row.clone();
+            move |progress| {
+                row.dispatcher.dispatch(Action::CompareProgress {
+                    generation: row.generation,
+                    index: row.index,
+                    progress,
+                })
+            }
+        };
+        let finished = {
+            let row = row.clone();
+            move |result| row.finish(Ok((result, total)))
+        };
+        if let Err(message) = explore(
+            &row.source,
+            row.lang,
+            COMPARE_BUDGET,
+            progress,
+            finished,
+            next,
+        ) {
+            row.finish(Err(message));
+        }
+    });
+    *slot.borrow_mut() = Some(timeout);
 }
 
 fn first_message(diagnostics: &[racemap::diag::Diagnostic]) -> String {
@@ -130,15 +176,16 @@ impl Search {
 }
 
 /// Explore `source` in chunks with at most `budget` runs, reporting to `progress` after each
-/// chunk and to `finished` once; the error when it does not compile.
+/// chunk and to `finished` once; each chunk's timeout goes to `next` (the [`Search`]'s slot);
+/// the error when it does not compile.
 fn explore(
     source: &str,
     lang: LangVersion,
     budget: u64,
     progress: impl Fn(ExploreProgress) + 'static,
     finished: impl Fn(ExploreResult) + 'static,
-) -> Result<Search, String> {
-    let next = Rc::new(RefCell::new(None));
+    next: Rc<RefCell<Option<Timeout>>>,
+) -> Result<(), String> {
     let defaults = DporConfig::default();
     // The step budget grows with the run budget, as in the core's defaults.
     let steps_per_run = defaults.max_total_steps / defaults.max_executions.max(1);
@@ -154,8 +201,8 @@ fn explore(
         progress: Box::new(progress),
         finished: Box::new(finished),
     });
-    schedule_chunk(Rc::new(RefCell::new(explorer)), report, next.clone());
-    Ok(Search { next })
+    schedule_chunk(Rc::new(RefCell::new(explorer)), report, next);
+    Ok(())
 }
 
 /// Where a search reports.

@@ -34,24 +34,42 @@ impl Contention {
 
 /// Measure `source` over `runs` seeded runs (seeds 1 to `runs`) of at most `max_steps` steps.
 pub fn measure(source: &str, runs: u64, max_steps: u64) -> Result<Contention, Vec<Diagnostic>> {
-    let mut total = Contention {
-        runs,
-        ..Contention::default()
-    };
+    let mut total = Contention::default();
     for seed in 1..=runs {
-        let config = PlaybackConfig {
-            scheduler: SchedulerMode::Seeded { seed },
-            race_detection: false,
-            max_steps,
-            ..PlaybackConfig::default()
-        };
-        let mut playback = Playback::new(source, config)?;
-        while playback.step_auto().is_ok() {
-            total.steps += 1;
-            count_waits(playback.machine(), &mut total);
-        }
+        total.add(&measure_run(source, seed, max_steps)?);
     }
     Ok(total)
+}
+
+/// Measure one run of `source` under the random scheduler seeded with `seed` (a caller that
+/// must not block long, like the page, measures one run at a time and [`Contention::add`]s).
+pub fn measure_run(source: &str, seed: u64, max_steps: u64) -> Result<Contention, Vec<Diagnostic>> {
+    let config = PlaybackConfig {
+        scheduler: SchedulerMode::Seeded { seed },
+        race_detection: false,
+        max_steps,
+        ..PlaybackConfig::default()
+    };
+    let mut playback = Playback::new(source, config)?;
+    let mut run = Contention {
+        runs: 1,
+        ..Contention::default()
+    };
+    while playback.step_auto().is_ok() {
+        run.steps += 1;
+        count_waits(playback.machine(), &mut run);
+    }
+    Ok(run)
+}
+
+impl Contention {
+    /// Add the counts of `other` (more runs) to these.
+    pub fn add(&mut self, other: &Contention) {
+        self.runs += other.runs;
+        self.steps += other.steps;
+        self.lock_waits += other.lock_waits;
+        self.chan_waits += other.chan_waits;
+    }
 }
 
 fn count_waits(m: &Machine, total: &mut Contention) {
@@ -109,7 +127,13 @@ mod tests {
     }
 
     #[test]
-    fn the_same_seeds_give_the_same_figure() {
+    fn the_same_seeds_give_the_same_figure_run_by_run_or_at_once() {
         assert_eq!(of(Strategy::RwMutex), of(Strategy::RwMutex));
+        let source = Strategy::Sharded.source(Workload::default());
+        let mut by_run = Contention::default();
+        for seed in 1..=4 {
+            by_run.add(&measure_run(&source, seed, 10_000).expect("compiles"));
+        }
+        assert_eq!(by_run, measure(&source, 4, 10_000).expect("compiles"));
     }
 }
