@@ -99,7 +99,8 @@ test('a goroutine cursor out of the code panel\'s sight gets a button that shows
   // Each button names a goroutine whose cursor really is out of sight, and brings it in.
   const goId = await offscreen.first().getAttribute('data-go-id');
   const label = await offscreen.first().innerText();
-  assert.match(label, /^[↑↓] g\d+ line \d+$/);
+  assert.match(label, /^[↑↓] g\d+ line \d+\b/);
+  assert.match(label, /Show (goroutine \d+|main goroutine): its next line is (above|below) the visible code/);
   const cursor = code.locator(`.code .cursor[data-go-id="${goId}"]`);
   assert.equal(await inView(cursor, { window: false }), false);
   await offscreen.first().click();

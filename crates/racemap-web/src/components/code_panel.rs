@@ -283,22 +283,22 @@ pub fn code_panel(props: &CodePanelProps) -> Html {
                 }
             });
             let arrow = if o.above { "↑" } else { "↓" };
-            let label = format!(
-                "Show {}: its next line, {}, is {} the visible code",
+            let hint = format!(
+                "Show {}: its next line is {} the visible code",
                 who(o.go_id),
-                o.line,
                 if o.above { "above" } else { "below" }
             );
+            // The accessible name starts with the visible text (axe: label-content-name-mismatch).
             html! {
                 <button
                     type="button"
                     class={classes!("offscreen-cursor", goroutine_class(o.go_id))}
                     data-go-id={o.go_id.to_string()}
-                    aria-label={label.clone()}
-                    title={label}
+                    title={hint.clone()}
                     {onclick}
                 >
                     { format!("{arrow} g{} line {}", o.go_id, o.line) }
+                    <span class="visually-hidden">{ format!(" ({hint})") }</span>
                 </button>
             }
         })
