@@ -58,7 +58,7 @@ test('prose shows code as code, and the goroutine numbers are explained', async 
   assert.equal(await advice.locator('code').first().innerText(), 'fatal error: concurrent map writes');
   const note = await region(page, 'Goroutines').locator('.goroutine-numbers').innerText();
   assert.match(note, /g1 is the main goroutine/);
-  assert.match(note, /from g6 on/);
+  assert.match(note, /from g7 on \(g6 without fmt\)/);
   assert.deepEqual(problems, []);
 });
 

@@ -15,11 +15,14 @@
 //!   the page's data file (the only command that needs Go).
 //! - `cargo xtask dist`: release build of the static site into `dist/` with relative asset paths
 //!   and precompressed `.gz`/`.br` copies, and print the wasm size raw and compressed.
+//! - `cargo xtask bench`: the explorer's README tables ([`bench`]): presets at 4×3, the corpus,
+//!   and racemap against loom 0.7 on `../shared/bench`'s equal models, side by side.
 //!
 //! Tool installation ([`tools`]) checks each tool's version first and installs only what is
 //! missing, so a second run starts within seconds. Dependencies: std, serde_json to read the
 //! corpus outcomes, flate2 and brotli to precompress the site.
 
+mod bench;
 mod bench_web;
 mod cmd;
 mod compress;
@@ -59,7 +62,9 @@ commands:
                      only those whose name matches PATTERN
   conformance        compare racemap with real Go on ../shared/go-corpus
   dist               release build of the static site into dist/, print wasm size
-  bench-web          release build, then click/scroll latency on a long trace in Chromium
+  bench              the explorer: presets at 4x3, the corpus, racemap vs loom (../shared/bench)
+  bench-web          release build: bytes on the wire and first render at 10 Mbit/s, then
+                     click/scroll latency on a long trace in Chromium
   go-bench           measure the map strategies with real Go (go test -bench) into
                      crates/racemap-web/data/go-bench.tsv (needs Go)";
 
@@ -81,6 +86,7 @@ fn main() -> ExitCode {
             parse_browser_test_options(&args[1..]).and_then(test::browser_tests_command)
         }
         Some("dist") => no_more_args(&args[1..]).and_then(|()| dist::run()),
+        Some("bench") => no_more_args(&args[1..]).and_then(|()| bench::run()),
         Some("bench-web") => no_more_args(&args[1..]).and_then(|()| bench_web::run()),
         Some("go-bench") => no_more_args(&args[1..]).and_then(|()| go_bench::run()),
         Some("conformance") => no_more_args(&args[1..]).and_then(|()| test::conformance_command()),

@@ -26,6 +26,16 @@ pub fn number<T: std::str::FromStr>(
         .map_err(|_| format!("{name} expects a number, got {text:?}"))
 }
 
+/// The value of `--schedule`: an encoded schedule (from `explore`).
+pub fn schedule_value(parser: &mut lexopt::Parser) -> Result<racemap::sched::Schedule, UsageError> {
+    let text = parser
+        .value()
+        .map_err(usage)?
+        .to_string_lossy()
+        .into_owned();
+    racemap::sched::Schedule::decode(&text).map_err(|e| format!("--schedule {text:?}: {e:?}"))
+}
+
 /// The Go file named on the command line, read into memory: `(file name for messages, source)`.
 /// Messages name the file as given, like `go build` does for a file argument's base name. The
 /// bytes are kept as they are: the compiler reports NUL bytes and invalid UTF-8 as Go does.
@@ -46,7 +56,10 @@ pub fn lang(parser: &mut lexopt::Parser) -> Result<LangVersion, UsageError> {
 /// Compile as the Go language version `lang`, printing Go-style diagnostics on stderr when it
 /// fails (then `Err(EXIT_COMPILE)`).
 pub fn compile(name: &str, source: &[u8], lang: LangVersion) -> Result<Program, u8> {
-    let options = CompileOptions { lang };
+    let options = CompileOptions {
+        lang,
+        ..CompileOptions::default()
+    };
     match racemap::compile::compile_with(source, name, &options) {
         Ok(program) => Ok(program),
         Err(diagnostics) => {

@@ -5,6 +5,8 @@
 //! racemap run FILE.go [--seed N | --schedule S] [--max-steps N] [--trace] [--no-race]
 //! racemap explore FILE.go [--json] [--max-executions N] [--max-total-steps N]
 //!     [--preemption-bound K] [--sample …]
+//! racemap test FILE_test.go [--run REGEX] [--seed N] [-v] [--schedule S]
+//!     [--explore [--json] [--max-executions N]]
 //! racemap example STRATEGY [--goroutines N] [--ops N] [--write-percent P] [--keys K]
 //! ```
 //!
@@ -19,6 +21,8 @@ mod check;
 mod example;
 mod explore;
 mod run;
+mod test;
+mod test_explore;
 
 use std::process::ExitCode;
 
@@ -43,7 +47,14 @@ commands:
       --max-executions N  (default 10000)   --max-total-steps N  (default 2000000)
       --preemption-bound K
       --sample random|pct --runs N --seed S   sample instead of a full search
-  check, run and explore also take
+  test FILE_test.go   run each TestXxx(t *testing.T) as `go test -race` does
+      --run REGEX       only the tests whose name matches
+      --seed N          random scheduler seed (default 0)
+      -v                print every test's name, logs and result
+      --schedule S      replay an encoded schedule (from --explore)
+      --explore         every interleaving of each test: races, deadlocks, leaks, failures
+      --json --max-executions N   (with --explore)
+  check, run, explore and test also take
       --lang go1.N      the Go language version (default go1.22); before go1.22 a loop's
                         variables are shared by its iterations (the loop-closure race)
   example STRATEGY    print a preset Go program
@@ -69,6 +80,7 @@ fn main() -> ExitCode {
         "example" => example::main(parser),
         "run" => run::main(parser),
         "explore" => explore::main(parser),
+        "test" => test::main(parser),
         "help" => {
             print!("{USAGE}");
             Ok(0)

@@ -5,12 +5,12 @@
 //! 70 on a racemap internal error.
 
 use crate::args::{
-    compile, lang, number, read_program, set_limit, usage, UsageError, LIMIT_OPTIONS,
+    compile, lang, number, read_program, schedule_value, set_limit, usage, UsageError,
+    LIMIT_OPTIONS,
 };
 use racemap::rt::config::Config;
 use racemap::rt::machine::Machine;
 use racemap::run::{run, RunConfig};
-use racemap::sched::Schedule;
 use std::io::Write;
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -32,16 +32,7 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
             lexopt::Arg::Long("max-steps") => {
                 config.max_steps = number(&mut parser, "--max-steps")?
             }
-            lexopt::Arg::Long("schedule") => {
-                let text = parser
-                    .value()
-                    .map_err(usage)?
-                    .to_string_lossy()
-                    .into_owned();
-                let schedule =
-                    Schedule::decode(&text).map_err(|e| format!("--schedule {text:?}: {e:?}"))?;
-                config.schedule = Some(schedule);
-            }
+            lexopt::Arg::Long("schedule") => config.schedule = Some(schedule_value(&mut parser)?),
             lexopt::Arg::Long("trace") => trace = true,
             lexopt::Arg::Long("no-race") => config.race_detection = false,
             lexopt::Arg::Long("lang") => lang_version = lang(&mut parser)?,

@@ -409,3 +409,66 @@ fn lang_rejects_what_is_not_a_go_version() {
     assert_eq!(out.status.code(), Some(64));
     assert!(text(&out.stderr).contains("--lang: invalid Go version \"go2\""));
 }
+
+fn test_file(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/test_files")
+        .join(name)
+}
+
+/// `racemap test --explore --json`: the shape; the leaked sender is named, and the
+/// outcome's schedule replays to the same output.
+#[test]
+fn test_explore_json_reports_the_leak_and_its_schedule_replays() {
+    let file = test_file("leak_test.go");
+    let file = file.to_str().expect("utf-8 path");
+    let out = racemap(&["test", "--explore", "--json", file]);
+    assert_eq!(out.status.code(), Some(1), "a leak is a finding");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    let test = &json["tests"][0];
+    assert_eq!(test["name"], "TestFetchLeaks");
+    assert_eq!(test["complete"], true);
+    assert_eq!(test["leak"], true);
+    assert_eq!(test["failed"], false);
+    assert_eq!(test["race"], false);
+    assert_eq!(test["deadlock"], false);
+    let outcome = &test["outcomes"][0];
+    let leaked = outcome["leaked"][0].as_str().expect("a leaked goroutine");
+    assert!(leaked.contains("[chan send]"), "{leaked}");
+    assert_eq!(outcome["error"], serde_json::Value::Null);
+    let schedule = outcome["schedule"].as_str().expect("a schedule");
+    let replay = racemap(&[
+        "test",
+        "-v",
+        "--run",
+        "^TestFetchLeaks$",
+        "--schedule",
+        schedule,
+        file,
+    ]);
+    assert_eq!(replay.status.code(), Some(0));
+    assert!(text(&replay.stdout).contains(outcome["output"].as_str().expect("output")));
+}
+
+/// `--run` selects tests by regular expression; no match is `ok … [no tests to run]`, with
+/// Go's warning under `-v` (as go1.19 prints them).
+#[test]
+fn test_run_selects_tests_by_regexp() {
+    let file = test_file("basic_test.go");
+    let file = file.to_str().expect("utf-8 path");
+    let out = racemap(&["test", "-v", "--run", "Pass$", file]);
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = text(&out.stdout);
+    assert!(stdout.starts_with("=== RUN   TestPass\n"), "{stdout}");
+    assert!(!stdout.contains("TestFail"), "{stdout}");
+    let none = racemap(&["test", "--run", "Nothing", file]);
+    assert_eq!(
+        text(&none.stdout),
+        "ok  \tcommand-line-arguments\t0.000s [no tests to run]\n"
+    );
+    let none = racemap(&["test", "-v", "--run", "Nothing", file]);
+    assert_eq!(
+        text(&none.stdout),
+        "testing: warning: no tests to run\nPASS\nok  \tcommand-line-arguments\t0.000s [no tests to run]\n"
+    );
+}

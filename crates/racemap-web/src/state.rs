@@ -218,7 +218,10 @@ fn load_program(source: &str, scheduler: &SchedulerChoice, lang: LangVersion) ->
     let config = PlaybackConfig {
         scheduler: scheduler.mode(),
         max_steps: MAX_STEPS,
-        compile: CompileOptions { lang },
+        compile: CompileOptions {
+            lang,
+            ..Default::default()
+        },
         ..PlaybackConfig::default()
     };
     match Playback::new(source, config) {

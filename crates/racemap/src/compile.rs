@@ -29,11 +29,24 @@ pub fn compile_bytes(source: &[u8], file_name: &str) -> Result<Program, Vec<Diag
     compile_with(source, file_name, &CompileOptions::default())
 }
 
-/// How to compile: the Go language version (`go.mod`'s `go` line).
+/// How to compile: the Go language version (`go.mod`'s `go` line), and whether the file is a
+/// program or a `_test.go` file.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct CompileOptions {
     /// The language version; the default is the modern semantics ([`LangVersion::DEFAULT`]).
     pub lang: LangVersion,
+    /// A `_test.go` file (any package name, no `main`): the program's [`Program::tests`] lists
+    /// its `TestXxx(t *testing.T)` functions, each run by [`Program::for_test`].
+    pub test_file: bool,
+}
+
+/// Compile a `_test.go` file (see [`CompileOptions::test_file`]).
+pub fn compile_test_bytes(source: &[u8], file_name: &str) -> Result<Program, Vec<Diagnostic>> {
+    let options = CompileOptions {
+        test_file: true,
+        ..CompileOptions::default()
+    };
+    compile_with(source, file_name, &options)
 }
 
 /// Compile a Go file as read from disk (see [`compile_bytes`]) with `options`.
@@ -49,8 +62,16 @@ pub fn compile_with(
     }
     // With the source map, messages name their second position as Go does
     // (`x redeclared in this block` + `\tprog.go:4:6: other declaration of x`).
-    let checked = check::check_with_source(&file, &SourceMap::new(file_name, &text), options.lang);
+    let map = SourceMap::new(file_name, &text);
+    let checked = if options.test_file {
+        check::check_test_with_source(&file, &map, options.lang)
+    } else {
+        check::check_with_source(&file, &map, options.lang)
+    };
     match checked {
+        Ok(checked) if diags.is_empty() && options.test_file => {
+            lower::lower_test(&checked, &text, file_name)
+        }
         Ok(checked) if diags.is_empty() => lower::lower(&checked, &text, file_name),
         Ok(_) => Err(diags),
         Err(more) => {
@@ -90,7 +111,10 @@ mod tests {
     }
 
     fn diagnostics_as(src: &str, lang: LangVersion) -> String {
-        let options = CompileOptions { lang };
+        let options = CompileOptions {
+            lang,
+            ..CompileOptions::default()
+        };
         match compile_with(src.as_bytes(), "m.go", &options) {
             Ok(_) => String::new(),
             Err(diags) => render_all(&diags, &SourceMap::new("m.go", src)),
@@ -123,7 +147,10 @@ mod tests {
     fn loop_variables_are_shared_before_go_1_22_and_per_iteration_after() {
         let src = include_str!("../tests/race_programs_go1_21/loop_closure_race.go");
         let race_as = |lang| {
-            let options = CompileOptions { lang };
+            let options = CompileOptions {
+                lang,
+                ..CompileOptions::default()
+            };
             let program = compile_with(src.as_bytes(), "prog.go", &options).expect("compiles");
             let machine = crate::rt::machine::Machine::new(
                 std::rc::Rc::new(program),

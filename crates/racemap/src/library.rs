@@ -47,6 +47,8 @@ const STRING: LibType = LibType::Basic(Basic::String);
 const ANY: LibType = LibType::Any;
 const ERROR: LibType = LibType::Error;
 const DURATION: LibType = LibType::Named("time", "Duration");
+const LOCKER: LibType = LibType::Named("sync", "Locker");
+const COND: LibType = LibType::Named("sync", "Cond");
 /// The parameter type of a `...any` parameter.
 const ANYS: LibType = LibType::Slice(&ANY);
 
@@ -58,7 +60,7 @@ const fn method(receiver: SyncKind, name: &'static str) -> LibFuncSpec {
     LibFuncSpec::new(Owner::Sync(receiver), name)
 }
 
-use Visibility::{Clock, Object, Output};
+use Visibility::{Clock, Log, Object, Output, Scheduler};
 
 lib_funcs! {
     /// `fmt.Print(a ...any)`
@@ -81,6 +83,9 @@ lib_funcs! {
     ErrorsIs => func("errors", "Is").params(&[ERROR, ERROR]).results(&[BOOL]),
     /// `errors.Unwrap(err error) error`: the error wrapped by `fmt.Errorf`'s `%w`, or nil.
     ErrorsUnwrap => func("errors", "Unwrap").params(&[ERROR]).results(&[ERROR]),
+    /// `errors.As(err error, target any) bool`: stores the first error in `err`'s chain that is
+    /// assignable to `*target` (a visible write of `*target`).
+    ErrorsAs => func("errors", "As").params(&[ERROR, ANY]).results(&[BOOL]).visibility(Object),
     /// `strconv.Itoa(int) string`
     StrconvItoa => func("strconv", "Itoa").params(&[INT]).results(&[STRING]),
     /// `strconv.Atoi(string) (int, error)`
@@ -249,6 +254,68 @@ lib_funcs! {
     /// `error.Error() string`: the message of an error value (the only interface method call
     /// racemap supports; errors come from `errors.New`, `fmt.Errorf` and `strconv.Atoi`).
     ErrorError => LibFuncSpec::new(Owner::Interface("error"), "Error").results(&[STRING]),
+    /// `sync.NewCond(l Locker) *Cond`
+    SyncNewCond => func("sync", "NewCond").params(&[LOCKER]).results(&[LibType::Pointer(&COND)]),
+    /// `(*sync.Cond).Wait()`: found by the checker; lowering compiles it from Go's
+    /// `sync/cond.go` (`runtime_notifyListAdd`, `L.Unlock`, `runtime_notifyListWait`, `L.Lock`).
+    CondWait => LibFuncSpec::new(Owner::Struct("sync", "Cond"), "Wait").visibility(Object),
+    /// `(*sync.Cond).Signal()`: wakes the longest-waiting goroutine (called on the notify list).
+    CondSignal => LibFuncSpec::new(Owner::Struct("sync", "Cond"), "Signal").visibility(Object),
+    /// `(*sync.Cond).Broadcast()`: wakes every waiting goroutine (called on the notify list).
+    CondBroadcast => LibFuncSpec::new(Owner::Struct("sync", "Cond"), "Broadcast").visibility(Object),
+    /// `runtime_notifyListAdd(l *notifyList) uint32`: a ticket for `Cond.Wait`. (Only compiled
+    /// code calls the runtime hooks, so their operands are not declared: the notify list's
+    /// address, and for `Wait` the ticket.)
+    NotifyListAdd => LibFuncSpec::new(Owner::Runtime("sync"), "runtime_notifyListAdd")
+        .results(&[INT])
+        .visibility(Object),
+    /// `runtime_notifyListWait(l *notifyList, t uint32)`: parks until ticket `t` is notified.
+    NotifyListWait =>
+        LibFuncSpec::new(Owner::Runtime("sync"), "runtime_notifyListWait").visibility(Object),
+    /// `runtime.Goexit()`: runs the goroutine's deferred calls, then ends it.
+    RuntimeGoexit => func("runtime", "Goexit"),
+    /// `runtime.Gosched()`: yields; a scheduling point that touches nothing.
+    RuntimeGosched => func("runtime", "Gosched").visibility(Scheduler),
+    /// `runtime.NumGoroutine() int`: the goroutines that exist (a scheduling point).
+    RuntimeNumGoroutine => func("runtime", "NumGoroutine").results(&[INT]).visibility(Scheduler),
+    /// `(*testing.T).Log(args ...any)`
+    TestingLog => method(SyncKind::TestingT, "Log").params(&[ANYS]).variadic().visibility(Log),
+    /// `(*testing.T).Logf(format string, args ...any)`
+    TestingLogf => method(SyncKind::TestingT, "Logf").params(&[STRING, ANYS]).variadic().visibility(Log),
+    /// `(*testing.T).Error(args ...any)`: Log, then Fail.
+    TestingError => method(SyncKind::TestingT, "Error").params(&[ANYS]).variadic().visibility(Log),
+    /// `(*testing.T).Errorf(format string, args ...any)`
+    TestingErrorf => method(SyncKind::TestingT, "Errorf").params(&[STRING, ANYS]).variadic().visibility(Log),
+    /// `(*testing.T).Fatal(args ...any)`: Log, then FailNow.
+    TestingFatal => method(SyncKind::TestingT, "Fatal").params(&[ANYS]).variadic().visibility(Log),
+    /// `(*testing.T).Fatalf(format string, args ...any)`
+    TestingFatalf => method(SyncKind::TestingT, "Fatalf").params(&[STRING, ANYS]).variadic().visibility(Log),
+    /// `(*testing.T).Skip(args ...any)`: Log, then SkipNow.
+    TestingSkip => method(SyncKind::TestingT, "Skip").params(&[ANYS]).variadic().visibility(Log),
+    /// `(*testing.T).Skipf(format string, args ...any)`
+    TestingSkipf => method(SyncKind::TestingT, "Skipf").params(&[STRING, ANYS]).variadic().visibility(Log),
+    /// `(*testing.T).Fail()`
+    TestingFail => method(SyncKind::TestingT, "Fail").visibility(Object),
+    /// `(*testing.T).FailNow()`: Fail, then `runtime.Goexit`.
+    TestingFailNow => method(SyncKind::TestingT, "FailNow").visibility(Object),
+    /// `(*testing.T).SkipNow()`
+    TestingSkipNow => method(SyncKind::TestingT, "SkipNow").visibility(Object),
+    /// `(*testing.T).Failed() bool`
+    TestingFailed => method(SyncKind::TestingT, "Failed").results(&[BOOL]).visibility(Object),
+    /// `(*testing.T).Skipped() bool`
+    TestingSkipped => method(SyncKind::TestingT, "Skipped").results(&[BOOL]).visibility(Object),
+    /// `(*testing.T).Name() string`
+    TestingName => method(SyncKind::TestingT, "Name").results(&[STRING]).visibility(Object),
+    /// `(*testing.T).Helper()`: log lines name the caller of the calling function.
+    TestingHelper => method(SyncKind::TestingT, "Helper").visibility(Object),
+    /// `testing.tRunner(t *T, name string, chatty bool)`: racemap's test runner names the
+    /// test's `T` before calling the test function.
+    TestingStart => LibFuncSpec::new(Owner::Runtime("testing"), "tRunner"),
+    /// The end of racemap's test runner: enabled once every other goroutine is done or blocked
+    /// (so the goroutines a test leaves behind run as far as they can, and the ones still
+    /// blocked then are its leaks).
+    TestingQuiesce =>
+        LibFuncSpec::new(Owner::Runtime("testing"), "tRunner.quiesce").visibility(Scheduler),
 }
 
 /// Where a library function is declared.
@@ -261,6 +328,13 @@ pub enum Owner {
     /// A method of the predeclared interface with this name (`"error"`); the first operand is
     /// the interface value.
     Interface(&'static str),
+    /// A method of a library struct type (`sync.Cond`), by import path and type name, with a
+    /// pointer receiver (the first operand); the checker finds these itself.
+    Struct(&'static str, &'static str),
+    /// A runtime hook of the package with this import path, called only by code racemap
+    /// compiles from Go's sources (`sync.runtime_notifyListAdd` in `sync.(*Cond).Wait`);
+    /// never found by name in a program.
+    Runtime(&'static str),
 }
 
 /// A type in a library signature, as data: the checker turns it into a type
@@ -296,6 +370,11 @@ pub enum Visibility {
     /// A visible operation on the object its first operand points to: a `sync`/`atomic`
     /// object or an integer used atomically.
     Object,
+    /// A visible operation on the scheduler only (`runtime.Gosched`, `runtime.NumGoroutine`).
+    Scheduler,
+    /// A visible operation on the object its first operand points to that also writes the
+    /// program's output (`(*testing.T).Log` and the calls that log).
+    Log,
 }
 
 /// What a library function is, as data: one row of the table.
@@ -366,12 +445,14 @@ impl LibFunc {
                 spec.name
             ),
             Owner::Interface(interface) => format!("{interface}.{}", spec.name),
+            Owner::Struct(path, type_name) => format!("{path}.(*{type_name}).{}", spec.name),
+            Owner::Runtime(path) => format!("{path}.{}", spec.name),
         }
     }
 
     /// A method of a library type or interface (its receiver is the first operand).
     pub fn is_method(self) -> bool {
-        !matches!(self.spec().owner, Owner::Package(_))
+        !matches!(self.spec().owner, Owner::Package(_) | Owner::Runtime(_))
     }
 
     /// The `sync`/`atomic` type whose method this is.
@@ -462,5 +543,17 @@ mod tests {
         assert_eq!(LibFunc::StringsJoin.boxed_args_from(), None);
         assert!(LibFunc::TimeSleep.is_visible() && !LibFunc::FmtSprint.is_visible());
         assert_eq!(LibFunc::package_function("sync", "Lock"), None);
+        assert_eq!(LibFunc::CondSignal.go_name(), "sync.(*Cond).Signal");
+        assert_eq!(
+            LibFunc::NotifyListAdd.go_name(),
+            "sync.runtime_notifyListAdd"
+        );
+        assert!(LibFunc::CondWait.is_method() && !LibFunc::NotifyListWait.is_method());
+        // Runtime hooks are not package members a program can name.
+        assert_eq!(
+            LibFunc::package_function("sync", "runtime_notifyListAdd"),
+            None
+        );
+        assert!(LibFunc::RuntimeGosched.is_visible() && !LibFunc::RuntimeGoexit.is_visible());
     }
 }

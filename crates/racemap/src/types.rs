@@ -153,10 +153,16 @@ pub enum SyncKind {
     AtomicInt64,
     /// `atomic.Bool`
     AtomicBool,
+    /// The notify list of a `sync.Cond` (its hidden field `notify`; the `Cond` itself is a
+    /// struct `{ L sync.Locker; notify }`).
+    CondNotify,
+    /// `testing.T` (its state lives in the runtime: `rt::testing`).
+    TestingT,
 }
 
 impl SyncKind {
-    /// Every kind, in declaration order (the order the checker declares the types in).
+    /// Every kind a program can name, in declaration order (the order the checker declares the
+    /// types in); not the hidden [`SyncKind::CondNotify`], a field of `sync.Cond`.
     pub const ALL: &'static [SyncKind] = &[
         SyncKind::Mutex,
         SyncKind::RwMutex,
@@ -166,6 +172,7 @@ impl SyncKind {
         SyncKind::AtomicInt32,
         SyncKind::AtomicInt64,
         SyncKind::AtomicBool,
+        SyncKind::TestingT,
     ];
 
     /// The import path of the package declaring the type: `sync`, `sync/atomic`.
@@ -175,8 +182,10 @@ impl SyncKind {
             | SyncKind::RwMutex
             | SyncKind::WaitGroup
             | SyncKind::Once
-            | SyncKind::Map => "sync",
+            | SyncKind::Map
+            | SyncKind::CondNotify => "sync",
             SyncKind::AtomicInt32 | SyncKind::AtomicInt64 | SyncKind::AtomicBool => "sync/atomic",
+            SyncKind::TestingT => "testing",
         }
     }
 
@@ -197,6 +206,8 @@ impl SyncKind {
             SyncKind::AtomicInt32 => "atomic.Int32",
             SyncKind::AtomicInt64 => "atomic.Int64",
             SyncKind::AtomicBool => "atomic.Bool",
+            SyncKind::CondNotify => "sync.notifyList",
+            SyncKind::TestingT => "testing.T",
         }
     }
 }
@@ -323,6 +334,11 @@ impl TypeTable {
         self.underlying.push(None);
         self.index.insert(kind, id);
         id
+    }
+
+    /// The id of a type with this structure if the table has it (never adds one).
+    pub fn find(&self, kind: &TypeKind) -> Option<TypeId> {
+        self.index.get(kind).copied()
     }
 
     /// A new named type whose underlying type is set later with [`TypeTable::set_underlying`].

@@ -96,6 +96,13 @@ fn dump(src: &str) -> String {
                 path.iter().map(|p| p.index).collect::<Vec<_>>(),
                 adjust
             ),
+            Selection::IfaceMethod {
+                name, iface, path, ..
+            } => format!(
+                "interface method {}.{name} via {:?}",
+                types.display(*iface, false),
+                path.iter().map(|p| p.index).collect::<Vec<_>>()
+            ),
             Selection::Qualified { object } => format!("pkg member {}", info.object(*object).name),
         };
         out.push_str(&format!("sel `{}`: {d}\n", text(id.0)));
@@ -106,6 +113,7 @@ fn dump(src: &str) -> String {
             CallKind::Builtin(b) => format!("builtin {}", b.name()),
             CallKind::Lib(f) | CallKind::LibMethod(f) => format!("lib {}", f.go_name()),
             CallKind::Method { method } => format!("method {}", info.object(*method).name),
+            CallKind::IfaceMethod { name } => format!("interface method {name}"),
             CallKind::Func { func } => format!("func {}", info.object(*func).name),
             CallKind::Closure => "closure".to_string(),
         };

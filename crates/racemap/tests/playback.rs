@@ -43,9 +43,10 @@ fn cli_stderr(src: &str, schedule: &str) -> (String, Option<i32>) {
     (r.stderr, r.exit_code)
 }
 
-/// A manual schedule that makes two goroutines write the map at once: once a goroutine is
-/// inside a write (the writing flag is set), keep it there and move the others until one of them
-/// starts a write too.
+/// A manual schedule that makes two goroutines write the map at once: move goroutines until
+/// every one is about to start a write (a read while another write is in progress would crash
+/// first), then start one and, while it is inside its write (the writing flag is set), start
+/// another.
 fn pick_for_concurrent_writes(p: &Playback) -> Option<Choice> {
     let choices = p.choices();
     let view = p.view();
@@ -62,7 +63,7 @@ fn pick_for_concurrent_writes(p: &Playback) -> Option<Choice> {
             .map(|c| c.choice),
         None => choices
             .iter()
-            .find(starting_write)
+            .find(|c| !starting_write(c))
             .or(choices.first())
             .map(|c| c.choice),
     }
@@ -529,18 +530,18 @@ fn announcements_read_the_crash_schedule_aloud() {
     expect_test::expect![[r#"
         step 0: the main goroutine is ready; next, it calls wg.Add(1) (line 30)
          1: main goroutine calls wg.Add(1) (counter 1)
-         2: main goroutine starts goroutine 6
+         2: main goroutine starts goroutine 7
          3: main goroutine calls wg.Add(1) (counter 2)
-         4: main goroutine starts goroutine 7
+         4: main goroutine starts goroutine 8
          5: main goroutine waits in wg.Wait(); main goroutine waits for wg
-         6: goroutine 6 reads variable m
-         7: goroutine 6 reads m["k0"]
-         8: goroutine 6 reads variable m
-         9: goroutine 6 starts writing m["k1"] (writing flag set)
-        10: goroutine 7 reads variable m
-        11: goroutine 7 reads m["k1"]; data race on m between goroutine 7 and goroutine 6
-        12: goroutine 7 reads variable m
-        13: goroutine 7 stops the program: fatal error: concurrent map writes"#]]
+         6: goroutine 7 reads variable m
+         7: goroutine 7 reads m["k0"]
+         8: goroutine 7 reads variable m
+         9: goroutine 8 reads variable m
+        10: goroutine 8 reads m["k1"]
+        11: goroutine 8 reads variable m
+        12: goroutine 7 starts writing m["k1"] (writing flag set); data race on m between goroutine 7 and goroutine 8
+        13: goroutine 8 tries to write m["k0"]; goroutine 8 stops the program: fatal error: concurrent map writes"#]]
     .assert_eq(&lines.join("\n"));
 }
 
@@ -781,4 +782,27 @@ fn the_variable_holding_a_map_is_read_as_a_variable_not_as_the_map() {
 
 fn src_line(src: &str, text: &str) -> u32 {
     src.lines().position(|l| l.contains(text)).expect("line") as u32 + 1
+}
+
+/// A range loop's first step offers one choice per distinct iteration order (Go's random
+/// start), named by the key it starts at; each gives its rotation.
+#[test]
+fn range_start_is_a_choice_per_distinct_order() {
+    let src = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tm := map[string]int{\"a\": 1, \"b\": 2, \"c\": 3}\n\ts := \"\"\n\tfor k := range m {\n\t\ts += k\n\t}\n\tfmt.Println(s)\n}\n";
+    let p = playback(src, PlaybackConfig::default());
+    let phrases: Vec<String> = p.choices().iter().map(|c| c.phrase.clone()).collect();
+    assert_eq!(phrases.len(), 3, "{phrases:?}");
+    for (phrase, key) in phrases.iter().zip(["a", "b", "c"]) {
+        assert!(phrase.starts_with("starts range "), "{phrase}");
+        assert!(phrase.ends_with(&format!(" at key \"{key}\"")), "{phrase}");
+    }
+    let mut printed = Vec::new();
+    for i in 0..3 {
+        let mut p = playback(src, PlaybackConfig::default());
+        let c = p.choices()[i].choice;
+        p.step(c).expect("runnable");
+        while p.step_auto().is_ok() {}
+        printed.push(p.view().console.stdout);
+    }
+    assert_eq!(printed, ["abc\n", "bca\n", "cab\n"]);
 }

@@ -65,11 +65,11 @@ fn report_matches_go_layout() {
           main.main()
               prog.go:15 +0x?
 
-        Previous write at 0x? by goroutine 6:
+        Previous write at 0x? by goroutine 7:
           main.main.func1()
               prog.go:12 +0x?
 
-        Goroutine 6 (finished) created at:
+        Goroutine 7 (finished) created at:
           main.main()
               prog.go:11 +0x?
         ==================

@@ -94,7 +94,8 @@ pub fn goroutines_panel(props: &GoroutinesPanelProps) -> Html {
             }
             <p class="goroutine-numbers">
                 { "g1 is the main goroutine. The goroutines the program starts with " }<code>{ "go" }</code>
-                { " are numbered from g6 on, as in Go's race reports (Go's runtime keeps g2–g5 for itself)." }
+                { " are numbered as a Go race build numbers them: from g7 on (g6 without " }<code>{ "fmt" }</code>
+                { "), as in Go's race reports; Go's runtime keeps the numbers in between for itself." }
             </p>
             <ol class="lanes" aria-label="Goroutines">{ for lanes }</ol>
         </>

@@ -12,7 +12,7 @@ pub fn core_summary() -> String {
 
 /// The library racemap implements, by package: `("sync", ["Mutex.Lock", …])`, in the core's
 /// table order (methods named `Type.Method`; methods of predeclared interfaces such as
-/// `error.Error` belong to no package and are left out).
+/// `error.Error` belong to no package, and runtime hooks cannot be called: both are left out).
 pub fn library_by_package() -> Vec<(&'static str, Vec<String>)> {
     use racemap::library::{LibFunc, Owner};
     let mut packages: Vec<(&'static str, Vec<String>)> = Vec::new();
@@ -24,7 +24,8 @@ pub fn library_by_package() -> Vec<(&'static str, Vec<String>)> {
                 kind.package_path(),
                 format!("{}.{}", kind.type_name(), spec.name),
             ),
-            Owner::Interface(_) => continue,
+            Owner::Struct(path, type_name) => (path, format!("{type_name}.{}", spec.name)),
+            Owner::Interface(_) | Owner::Runtime(_) => continue,
         };
         match packages.iter_mut().find(|(p, _)| *p == package) {
             Some((_, members)) => members.push(member),

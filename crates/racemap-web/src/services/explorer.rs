@@ -195,8 +195,15 @@ fn explore(
         max_total_steps: budget.saturating_mul(steps_per_run),
         ..defaults
     };
-    let explorer = ProgramExplorer::for_source(source, &CompileOptions { lang }, &config)
-        .map_err(|d| first_message(&d))?;
+    let explorer = ProgramExplorer::for_source(
+        source,
+        &CompileOptions {
+            lang,
+            ..Default::default()
+        },
+        &config,
+    )
+    .map_err(|d| first_message(&d))?;
     let report = Rc::new(Report {
         progress: Box::new(progress),
         finished: Box::new(finished),

@@ -80,9 +80,6 @@ impl Program {
             Instr::MapGet { elem, comma_ok } => {
                 format!("MapGet {}{}", ty(elem), if *comma_ok { " ok" } else { "" })
             }
-            Instr::MapUpdate { op, ty: b, elem } => {
-                format!("MapUpdate {} {} {}", op.as_str(), b.name(), ty(elem))
-            }
             Instr::MakeSlice { elem } => format!("MakeSlice {}", ty(elem)),
             Instr::SliceLit { elem, n } => format!("SliceLit {} {n}", ty(elem)),
             Instr::Append { elem, n } => format!("Append {} {n}", ty(elem)),
@@ -128,6 +125,13 @@ impl Program {
                 self.strings
                     .get(name.0 as usize)
                     .map(|s| &**s)
+                    .unwrap_or("?")
+            ),
+            Instr::IfaceMethodValue { thunk } => format!(
+                "IfaceMethodValue {}",
+                self.funcs
+                    .get(thunk.0 as usize)
+                    .map(|f| &*f.name)
                     .unwrap_or("?")
             ),
             Instr::MakeChan { elem } => format!("MakeChan {}", ty(elem)),

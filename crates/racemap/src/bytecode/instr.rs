@@ -128,21 +128,6 @@ pub enum Instr {
     /// was cleared meanwhile; clear it). `[map, key, v] → []`.
     /// Panics: `panic: assignment to entry in nil map`.
     MapSet,
-    /// `m[k] op= v`, `m[k]++` (`Add`, v = 1), `m[k]--` (`Sub`, v = 1): Go compiles these to a
-    /// single `mapassign`, so this is **one map write, two steps** like [`Instr::MapSet`] (begin:
-    /// flag check + set; end: the old element, or the zero value of `elem` when absent, is
-    /// combined as `old op v` in basic type `ty` (`String` + `Add` concatenates), stored, flag
-    /// check + clear). There is no separate map read, so a concurrent writer can only cause
-    /// `concurrent map writes`. `v` is evaluated before the instruction. `[map, key, v] → []`.
-    /// Panics: `assignment to entry in nil map`; `integer divide by zero`.
-    MapUpdate {
-        /// The operator.
-        op: BinOp,
-        /// Basic type of the element (the arithmetic's width and signedness).
-        ty: Basic,
-        /// Element type, for the zero value of a missing key.
-        elem: TypeId,
-    },
     /// `delete(m, k)`. **Visible, two steps** like [`Instr::MapSet`]. A nil map is a no-op
     /// (still one visible step). `[map, key] → []`.
     MapDelete,
@@ -153,7 +138,11 @@ pub enum Instr {
     /// Start `for k, v := range m`: push an iteration state (a machine-defined value, e.g. a
     /// snapshot of the keys in the order this run iterates them). Not visible.
     /// `[map] → [iter]`.
-    MapIterInit,
+    MapIterInit {
+        /// The loop reads each element (`for k, v := range m` with `v` not blank): each step
+        /// then also reads the element's slot, as Go's compiled loop loads `*it.elem`.
+        elem: bool,
+    },
     /// Advance the iteration whose state is in local slot `slot`. **Visible** map iteration
     /// step: fatal `concurrent map iteration and map write` when the writing flag is set.
     /// Keys deleted since the start are skipped (Go's semantics). Pushes the next entry and
@@ -329,6 +318,15 @@ pub enum Instr {
         /// Number of results.
         results: u32,
     },
+    /// A method value `i.M` of an interface value (also how `go`/`defer i.M()` evaluate
+    /// their function): `thunk` (Go's `main.I.M-fm`, whose parameter 0 is the interface and
+    /// whose body is a [`Instr::CallIface`]) with the interface value bound, so the dynamic
+    /// method runs, and a value receiver is copied, when the func value is called, as in Go.
+    /// Not visible. `[iface] → [func]`. Panics: nil pointer dereference on a nil interface.
+    IfaceMethodValue {
+        /// The thunk.
+        thunk: FuncId,
+    },
     /// Push captured pointer `i` of the running closure. Not visible. `[] → [ptr]`.
     Capture(u32),
     /// `go f(args)`: start a goroutine running the function value with the (already
@@ -435,7 +433,6 @@ impl Instr {
             | Instr::Store
             | Instr::MapGet { .. }
             | Instr::MapSet
-            | Instr::MapUpdate { .. }
             | Instr::MapDelete
             | Instr::MapClear
             | Instr::MapLen

@@ -87,6 +87,21 @@ pub struct Program {
     /// The dynamic type of error values made by library functions (`*errors.errorString`): an
     /// error is `Iface((error_type, Ptr(cell)))`, the cell `Struct([Str(msg), wrapped])`.
     pub error_type: TypeId,
+    /// The tests of a `_test.go` file (empty for a program): each runs as the program whose
+    /// main is one of its runners ([`Program::for_test`]).
+    pub tests: Vec<TestFunc>,
+}
+
+/// One `TestXxx(t *testing.T)` and its runners (`testing.tRunner`: a fresh `T` named after
+/// the test, then the call).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TestFunc {
+    /// `TestXxx`.
+    pub name: String,
+    /// The runner whose `T` prints logs at once (`-v`).
+    pub runner_chatty: FuncId,
+    /// The runner whose `T` keeps logs for the failure report.
+    pub runner_quiet: FuncId,
 }
 
 /// A method table entry.
@@ -280,6 +295,18 @@ pub struct SelectTable {
 pub use crate::library::LibFunc;
 
 impl Program {
+    /// The program that runs test `index` (`chatty`: `-v`): this one with that runner as main.
+    pub fn for_test(&self, index: usize, chatty: bool) -> Option<Program> {
+        let t = self.tests.get(index)?;
+        let mut p = self.clone();
+        p.main = if chatty {
+            t.runner_chatty
+        } else {
+            t.runner_quiet
+        };
+        Some(p)
+    }
+
     /// The function with this id.
     pub fn func(&self, id: FuncId) -> &Func {
         &self.funcs[id.0 as usize]

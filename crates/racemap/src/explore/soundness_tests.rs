@@ -274,6 +274,27 @@ func main() {
 
 /// Random small Go programs: main and two goroutines, each a few statements from a menu of
 /// everything the explorer's dependence must know about.
+/// `sync.Cond`: a Signal before the Wait is lost (deadlock) or wakes it; the search finds both,
+/// as brute force does.
+#[test]
+fn cond_signal_is_lost_or_wakes_the_waiter() {
+    let r = check_source(
+        "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nfunc main() {\n\tvar mu sync.Mutex\n\tc := sync.NewCond(&mu)\n\tdone := make(chan bool)\n\tgo func() {\n\t\tmu.Lock()\n\t\tc.Wait()\n\t\tmu.Unlock()\n\t\tdone <- true\n\t}()\n\tmu.Lock()\n\tc.Signal()\n\tmu.Unlock()\n\t<-done\n\tfmt.Println(\"woken\")\n}\n",
+    );
+    assert!(r.deadlock);
+    assert_eq!(stdouts(&r), set(&["", "woken\n"]));
+}
+
+/// A waiter on a predicate, woken by a Broadcast through a `sync.Locker`;
+/// `runtime.NumGoroutine` observes the waiter's exit, so its step is dependent with it.
+#[test]
+fn cond_broadcast_and_num_goroutine_outcomes_match_brute_force() {
+    let r = check_source(
+        "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n\t\"sync\"\n)\n\nfunc main() {\n\tvar mu sync.Mutex\n\tvar l sync.Locker = &mu\n\tc := sync.NewCond(l)\n\tn := 0\n\tgo func() {\n\t\tl.Lock()\n\t\tfor n == 0 {\n\t\t\tc.Wait()\n\t\t}\n\t\tl.Unlock()\n\t}()\n\tl.Lock()\n\tn = 1\n\tl.Unlock()\n\tc.Broadcast()\n\tfmt.Println(runtime.NumGoroutine())\n}\n",
+    );
+    assert_eq!(stdouts(&r), set(&["1\n", "2\n"]));
+}
+
 mod random_programs {
     use super::*;
     use proptest::prelude::*;

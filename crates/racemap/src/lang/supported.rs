@@ -56,7 +56,19 @@ pub const SUPPORTED: &[Construct] = &[
         "\tconst (\n\t\tA = iota\n\t\tB\n\t)\nouter:\n\tfor i := 0; i < B; i++ {\n\t\tswitch v := any(i).(type) {\n\t\tcase int:\n\t\t\t_ = v\n\t\t\tcontinue outer\n\t\t}\n\t}",
     ),
     Construct {
-        name: "errors: errors.New, errors.Is, fmt.Errorf with %w",
+        name: "interfaces with methods, embedding, type assertions and switches, fmt.Stringer",
+        body: "\tvar s Shape = Square{2}\n\tif sq, ok := s.(Square); ok {\n\t\tfmt.Println(sq.Area(), s)\n\t}",
+        decls: "type Shape interface{ Area() int }\n\ntype Square struct{ side int }\n\nfunc (q Square) Area() int { return q.side * q.side }\n\nfunc (q Square) String() string { return \"square\" }",
+        imports: &["fmt"],
+    },
+    Construct {
+        name: "sync.Cond, sync.Locker, runtime.Gosched and NumGoroutine",
+        body: "\tvar mu sync.Mutex\n\tc := sync.NewCond(&mu)\n\tc.Broadcast()\n\truntime.Gosched()\n\t_ = runtime.NumGoroutine()",
+        decls: "",
+        imports: &["runtime", "sync"],
+    },
+    Construct {
+        name: "errors: errors.New, Is, As, Unwrap, fmt.Errorf with %w",
         body: "\tbase := errors.New(\"base\")\n\terr := fmt.Errorf(\"wrapped: %w\", base)\n\tfmt.Println(errors.Is(err, base))",
         decls: "",
         imports: &["errors", "fmt"],
@@ -65,12 +77,6 @@ pub const SUPPORTED: &[Construct] = &[
 
 /// Constructs racemap rejects with `racemap does not support …` at their position.
 pub const UNSUPPORTED: &[Construct] = &[
-    Construct {
-        name: "interfaces with methods",
-        body: "\tvar s Shape\n\t_ = s",
-        decls: "type Shape interface{ Area() int }",
-        imports: &[],
-    },
     construct("goto", "\tgoto end\nend:"),
     Construct {
         name: "generic functions and types",
@@ -79,7 +85,7 @@ pub const UNSUPPORTED: &[Construct] = &[
         imports: &[],
     },
     Construct {
-        name: "packages beyond fmt, sync, sync/atomic, time, errors, strings, strconv",
+        name: "packages beyond fmt, sync, sync/atomic, time, errors, strings, strconv, runtime",
         body: "\t_ = os.Args",
         decls: "",
         imports: &["os"],

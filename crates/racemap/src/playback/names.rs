@@ -310,6 +310,7 @@ impl Names {
             | Op::WaitGroupWake { wg: p, .. }
             | Op::OnceDo { once: p, .. }
             | Op::OnceDone { once: p }
+            | Op::Cond { cond: p, .. }
             | Op::SyncMap { map: p, .. }
             | Op::Atomic { ptr: p, .. } => self.cell(p, receiver(text)),
             _ => {}

@@ -11,7 +11,7 @@
 //! makes the step and renders an entry (`entry`) once, again only when the names change.
 
 use super::names::Names;
-use super::words::step_phrase;
+use super::words::event_phrase;
 use super::Record;
 use crate::diag::SourceMap;
 use crate::race::RaceReport;
@@ -177,9 +177,10 @@ pub(crate) fn entry(
         .events
         .iter()
         .zip(&record.messages)
-        .map(|(e, message)| Action {
+        .enumerate()
+        .map(|(i, (e, message))| Action {
             go_id: go_id(e.gid),
-            phrase: step_phrase(&e.op, names, go_id, message.as_deref()),
+            phrase: event_phrase(&record.events, i, names, go_id, message.as_deref()),
             line: source_map.line(e.span.lo),
         })
         .collect();

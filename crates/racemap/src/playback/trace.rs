@@ -150,6 +150,8 @@ pub fn op_phrase(op: &Op, go_id: &dyn Fn(crate::rt::event::Gid) -> u64) -> Strin
             format!("skips Once {} (already done)", pointer_name(once))
         }
         Op::OnceDone { once } => format!("completes Once {}", pointer_name(once)),
+        Op::Runtime { call, result } => runtime_words(call, *result),
+        Op::Cond { cond, kind } => format!("Cond {}: {}", pointer_name(cond), cond_words(*kind)),
         Op::SyncMap { map, step } => format!("sync.Map {}: {step}", pointer_name(map)),
         Op::Atomic { ptr, name, value } => {
             format!(
@@ -183,32 +185,55 @@ pub fn op_phrase(op: &Op, go_id: &dyn Fn(crate::rt::event::Gid) -> u64) -> Strin
 pub fn trace(program: &Rc<Program>, config: Config, schedule: &Schedule) -> Vec<String> {
     let mut machine = Machine::new(program.clone(), config);
     let mut learned = Learned::default();
-    // (step, event, its channel message formatted with the heap of that step)
-    let mut steps: Vec<(usize, Event, Option<String>)> = Vec::new();
+    // (step, its events, their channel messages formatted with the heap of that step)
+    let mut steps: Vec<(usize, Vec<Event>, Vec<Option<String>>)> = Vec::new();
     for (i, choice) in schedule.choices.iter().enumerate() {
-        for event in machine.step(*choice) {
-            learned.learn(program, &event);
-            let message = words::message_text(&event.op, &machine, &|| {
+        let events = machine.step(*choice);
+        let mut messages = Vec::new();
+        for event in &events {
+            learned.learn(program, event);
+            messages.push(words::message_text(&event.op, &machine, &|| {
                 Names::at(program, &machine, &learned)
-            });
-            steps.push((i + 1, event, message));
+            }));
         }
+        steps.push((i + 1, events, messages));
     }
     let names = Names::at(program, &machine, &learned);
     let go_id = |g: Gid| machine.go_id(g);
     let map = &program.source_map;
-    steps
-        .iter()
-        .map(|(step, event, message)| {
-            format!(
+    let mut lines = Vec::new();
+    for (step, events, messages) in &steps {
+        for (i, (event, message)) in events.iter().zip(messages).enumerate() {
+            lines.push(format!(
                 "{step:>5}  goroutine {:<3} {}  {}:{}",
                 go_id(event.gid),
-                words::step_phrase(&event.op, &names, &go_id, message.as_deref()),
+                words::event_phrase(events, i, &names, &go_id, message.as_deref()),
                 map.file_name,
                 map.line(event.span.lo)
-            )
-        })
-        .collect()
+            ));
+        }
+    }
+    lines
+}
+
+/// A `sync.Cond` step in words: `Wait takes ticket 0`, `Signal wakes a waiter`.
+pub fn cond_words(kind: crate::rt::event::CondOp) -> String {
+    use crate::rt::event::CondOp;
+    match kind {
+        CondOp::Enqueue { ticket } => format!("Wait takes ticket {ticket}"),
+        CondOp::Woken { ticket } => format!("Wait (ticket {ticket}) is notified"),
+        CondOp::Signal { woke: true } => "Signal notifies a waiter".to_string(),
+        CondOp::Signal { woke: false } => "Signal finds no waiter".to_string(),
+        CondOp::Broadcast { woke } => format!("Broadcast notifies {woke} waiter(s)"),
+    }
+}
+
+/// `runtime.Gosched()` / `runtime.NumGoroutine()` in words.
+pub fn runtime_words(call: &str, result: Option<i64>) -> String {
+    match result {
+        Some(n) => format!("calls runtime.{call}() = {n}"),
+        None => format!("calls runtime.{call}()"),
+    }
 }
 
 #[cfg(test)]

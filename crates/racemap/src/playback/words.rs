@@ -9,7 +9,7 @@ use super::names::Names;
 use super::trace::value_literal;
 use crate::bytecode::LibFunc;
 use crate::diag::Span;
-use crate::rt::event::{Gid, LockOp, Op};
+use crate::rt::event::{Event, Gid, LockOp, Op};
 use crate::rt::goroutine::{GoStatus, Visible};
 use crate::rt::machine::{Choice, Machine};
 use crate::rt::value::{MapId, Value};
@@ -31,12 +31,6 @@ fn variable(names: &Names, p: &crate::rt::value::Pointer) -> String {
     } else {
         format!("variable {name}")
     }
-}
-
-/// What a completed operation did: `writes m["k1"] (starts the write; writing flag set)`.
-pub fn op_phrase(op: &Op, names: &Names, go_id: &dyn Fn(Gid) -> u64, machine: &Machine) -> String {
-    let message = message_text(op, machine, &|| names.clone());
-    step_phrase(op, names, go_id, message.as_deref())
 }
 
 /// A channel message that is a struct or an array, formatted like Go's `%+v` (struct fields
@@ -82,7 +76,33 @@ pub fn plain_value(machine: &Machine, names: &Names, ty: TypeId, value: &Value) 
     }
 }
 
-/// [`op_phrase`] with the channel message already formatted ([`message_text`]).
+/// The phrase of event `i` of one step: [`step_phrase`], except that a map write stopped by
+/// its own flag check (the step's next event is the same goroutine's fatal error) never set
+/// the flag: `tries to write m["k0"]`.
+pub fn event_phrase(
+    events: &[Event],
+    i: usize,
+    names: &Names,
+    go_id: &dyn Fn(Gid) -> u64,
+    message_text: Option<&str>,
+) -> String {
+    let Some(e) = events.get(i) else {
+        return String::new();
+    };
+    if let Op::MapWriteBegin { map, key, delete } = &e.op {
+        let crashed = events
+            .get(i + 1)
+            .is_some_and(|n| n.gid == e.gid && matches!(n.op, Op::Fatal { .. }));
+        if crashed {
+            let verb = if *delete { "delete" } else { "write" };
+            return format!("tries to {verb} {}{}", names.map(*map), key_text(key));
+        }
+    }
+    step_phrase(&e.op, names, go_id, message_text)
+}
+
+/// What a completed operation did (`starts writing m["k1"] (writing flag set)`), with the
+/// channel message already formatted ([`message_text`]).
 pub fn step_phrase(
     op: &Op,
     names: &Names,
@@ -189,6 +209,12 @@ pub fn step_phrase(
             format!("skips {}.Do (already done)", names.pointer(once))
         }
         Op::OnceDone { once } => format!("completes {}.Do", names.pointer(once)),
+        Op::Runtime { call, result } => crate::playback::trace::runtime_words(call, *result),
+        Op::Cond { cond, kind } => format!(
+            "{}: {}",
+            names.pointer(cond),
+            crate::playback::trace::cond_words(*kind)
+        ),
         Op::SyncMap { map, step } => format!("{}: {step}", names.pointer(map)),
         Op::Atomic { ptr, name, value } => format!(
             "atomic {name} on {} → {}",
@@ -229,14 +255,30 @@ pub fn next_phrase(machine: &Machine, choice: Choice, names: &Names) -> (String,
         return ("has finished".into(), span);
     };
     if let Visible::MapIterNext { iter } = v {
-        if let Some((Some(m), _)) = g.iters.get(*iter) {
+        if let Some((Some(m), cursor)) = g.iters.get(*iter) {
+            let map = machine.heap().map(*m);
+            if !cursor.started && map.iteration_starts().len() > 1 {
+                let first = map
+                    .first_key_of_start(choice.alt)
+                    .map(value_literal)
+                    .unwrap_or_default();
+                return (
+                    format!("starts range {} at key {first}", names.map(*m)),
+                    span,
+                );
+            }
             return (
                 format!("takes the next step of range {}", names.map(*m)),
                 span,
             );
         }
     }
-    (visible_phrase(choice, v, names), span)
+    let mut phrase = visible_phrase(choice, v, names);
+    if !matches!(v, Visible::Select { .. }) && machine.alternatives(choice.gid, v) > 1 {
+        // sync.Map.Range's snapshot step: one choice per iteration order.
+        phrase.push_str(&format!(" (iteration order {})", choice.alt + 1));
+    }
+    (phrase, span)
 }
 
 fn visible_phrase(choice: Choice, v: &Visible, names: &Names) -> String {

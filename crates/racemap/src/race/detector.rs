@@ -37,17 +37,17 @@ pub struct DetectorConfig {
     /// The program's source map (positions → lines, file name).
     pub source_map: Rc<SourceMap>,
     /// Go's number of the first goroutine created by a `go` statement (main is 1, then
-    /// `first_goroutine_id`, `first_goroutine_id + 1`, … in creation order); 6 in a typical
-    /// `go run`.
+    /// `first_goroutine_id`, `first_goroutine_id + 1`, … in creation order); 7 in a typical
+    /// `go run -race`.
     pub first_goroutine_id: u64,
 }
 
 impl DetectorConfig {
-    /// Defaults for a source map: goroutines numbered as in a typical `go run` (6, 7, …).
+    /// Defaults for a source map: goroutines numbered as in a typical `go run -race` (7, 8, …).
     pub fn new(source_map: Rc<SourceMap>) -> DetectorConfig {
         DetectorConfig {
             source_map,
-            first_goroutine_id: 6,
+            first_goroutine_id: 7,
         }
     }
 
@@ -86,6 +86,13 @@ enum Reads {
     Epoch(Access),
     /// Concurrent reads: the last read of each goroutine ("read-shared" in FastTrack).
     Shared(BTreeMap<Gid, Access>),
+}
+
+impl Reads {
+    /// No read since the last write.
+    fn is_none(&self) -> bool {
+        matches!(self, Reads::None)
+    }
 }
 
 /// What the detector knows about one location.
@@ -210,9 +217,11 @@ impl Detector {
             match effect {
                 Effect::Read(loc) | Effect::Write(loc) => {
                     let write = matches!(effect, Effect::Write(_));
-                    let frame = match RuntimeFrame::for_loc(loc, write) {
-                        Some(f) => Some(Rc::new(f)),
-                        None => runtime_frame.clone(),
+                    let frame = match (loc, RuntimeFrame::for_loc(loc, write)) {
+                        // User code loads and stores a map element: user frames only.
+                        (Loc::MapSlot(..), _) => None,
+                        (_, Some(f)) => Some(Rc::new(f)),
+                        (_, None) => runtime_frame.clone(),
                     };
                     let r = self.access(gid, loc, write, false, &event.stack, &frame);
                     found.extend(r);
@@ -305,8 +314,24 @@ impl Detector {
             };
         }
 
-        // Record the access.
-        if atomic {
+        // Record the access, except that an access by the same goroutine since its last
+        // release, no stronger than one already recorded (a read after its read or write, a
+        // write after its write), is not recorded again: ThreadSanitizer's `ContainsSameAccess`
+        // keeps the first, so Go reports the first such access's stack (a range loop's read at
+        // `mapiterinit`, not at a later `mapiternext`).
+        let same_epoch = |a: &Access| a.epoch == now.epoch;
+        let already = !atomic
+            && (var.write.as_ref().is_some_and(same_epoch)
+                && (!write || var.reads.is_none() && var.atomics.is_empty())
+                || !write
+                    && match &var.reads {
+                        Reads::None => false,
+                        Reads::Epoch(r) => same_epoch(r),
+                        Reads::Shared(rs) => rs.get(&gid).is_some_and(same_epoch),
+                    });
+        if already {
+            // Recorded already (see above).
+        } else if atomic {
             var.atomics.insert(gid, now.clone());
         } else if write {
             var.write = Some(now.clone());

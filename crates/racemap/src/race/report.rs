@@ -68,6 +68,7 @@ pub fn fake_address(loc: &Loc) -> u64 {
             0x00c0_0001_0000 + (p.obj.0 as u64) * 0x100 + (offset % 0x100)
         }
         Loc::Map(m) => 0x00c0_0009_0000 + (m.0 as u64) * 0x30,
+        Loc::MapSlot(m, s) => 0x00c0_000a_0000 + (m.0 as u64) * 0x200 + (*s as u64) * 8,
         Loc::Chan(c) => 0x00c0_0006_2080 + (c.0 as u64) * 0x80,
         Loc::WaitGroupSema(p) => fake_address(&Loc::Heap(p.clone())) + 0x8,
     }
@@ -169,7 +170,7 @@ impl RuntimeFrame {
                 line: 1,
                 offset: 0x24,
             }),
-            (Loc::Heap(_) | Loc::Map(_), _) => None,
+            (Loc::Heap(_) | Loc::Map(_) | Loc::MapSlot(..), _) => None,
         }
     }
 

@@ -503,19 +503,19 @@ fn report_renders_like_go() {
     expect_test::expect![[r#"
         ==================
         WARNING: DATA RACE
-        Write at 0x00c000010100 by goroutine 7:
+        Write at 0x00c000010100 by goroutine 8:
           main.main.func2()
               prog.go:12 +0x1b4
 
-        Previous read at 0x00c000010100 by goroutine 6:
+        Previous read at 0x00c000010100 by goroutine 7:
           main.main.func1()
               prog.go:7 +0xfb
 
-        Goroutine 7 (running) created at:
+        Goroutine 8 (running) created at:
           main.main()
               prog.go:10 +0x16a
 
-        Goroutine 6 (finished) created at:
+        Goroutine 7 (finished) created at:
           main.main()
               prog.go:6 +0xd6
         ==================
@@ -561,13 +561,13 @@ fn map_race_shows_runtime_frames_and_main_goroutine() {
           main.main()
               prog.go:8 +0x120
 
-        Previous write at 0x00c000090000 by goroutine 6:
+        Previous write at 0x00c000090000 by goroutine 7:
           runtime.mapassign_faststr()
               /usr/local/go/src/runtime/map_faststr.go:203 +0x0
           main.main.func1()
               prog.go:5 +0xb1
 
-        Goroutine 6 (running) created at:
+        Goroutine 7 (running) created at:
           main.main()
               prog.go:4 +0x8c
         ==================

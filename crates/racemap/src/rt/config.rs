@@ -26,9 +26,10 @@ pub struct Config {
     /// The Go goroutine number of the first goroutine created by a `go` statement; later ones
     /// count up from it. Go numbers main 1 and its own helpers 2–4 (forcegc, bgsweep,
     /// bgscavenge), plus 5 for the finalizer goroutine once package `os` is initialized, which
-    /// `fmt` does: so in a typical `go run` the first user goroutine is 6, or 5 in a program
-    /// that does not use `fmt`. [`Config::AUTO_GOROUTINE_ID`] (the default) picks between the
-    /// two that way; any other value is used as is.
+    /// `fmt` does, and a race build (`go run -race`, which racemap imitates) starts one more:
+    /// so the first user goroutine is 7, or 6 in a program that does not use `fmt` (checked with
+    /// Go 1.19; a plain `go run` prints 6 and 5). [`Config::AUTO_GOROUTINE_ID`] (the default)
+    /// picks between the two that way; any other value is used as is.
     pub first_goroutine_id: u64,
 }
 
@@ -47,7 +48,7 @@ impl Default for Config {
 }
 
 impl Config {
-    /// [`Config::first_goroutine_id`] value meaning "6 if the program uses `fmt`, else 5".
+    /// [`Config::first_goroutine_id`] value meaning "7 if the program uses `fmt`, else 6".
     pub const AUTO_GOROUTINE_ID: u64 = 0;
 }
 

@@ -149,6 +149,20 @@ impl RtError {
         RtError::runtime(format!("comparing uncomparable type {ty}"))
     }
 
+    /// A library function's `panic(string)`: `panic: errors: target must be a non-nil pointer`.
+    pub fn library_panic(message: &str) -> RtError {
+        RtError::plain(message)
+    }
+
+    /// `panic: value method main.T.M called using nil *T pointer` (runtime.panicwrap): a
+    /// value-receiver method reached through a nil pointer in an interface. `ty` is `main.T`.
+    pub fn nil_value_method(ty: &str, name: &str) -> RtError {
+        let base = ty.rsplit('.').next().unwrap_or(ty);
+        RtError::plain(&format!(
+            "value method {ty}.{name} called using nil *{base} pointer"
+        ))
+    }
+
     /// `panic: interface conversion: ...` (`what` is the rest of Go's message).
     pub fn interface_conversion(what: &str) -> RtError {
         RtError::plain(&format!("interface conversion: {what}"))
@@ -197,6 +211,18 @@ impl RtError {
     /// `fatal error: all goroutines are asleep - deadlock!`.
     pub fn deadlock() -> RtError {
         RtError::fatal("all goroutines are asleep - deadlock!")
+    }
+
+    /// `fatal error: no goroutines (main called runtime.Goexit) - deadlock!`: every goroutine
+    /// ended after main called `runtime.Goexit` (Go prints no goroutine then).
+    pub fn no_goroutines() -> RtError {
+        RtError::fatal("no goroutines (main called runtime.Goexit) - deadlock!")
+    }
+
+    /// The placeholder error of a `runtime.Goexit` unwinding (never printed: see
+    /// `Panicking::goexit`).
+    pub fn goexit() -> RtError {
+        RtError::plain("runtime.Goexit")
     }
 
     /// `fatal error: stack overflow` (racemap's bound on call depth).

@@ -47,6 +47,9 @@ pub enum Loc {
     Heap(Pointer),
     /// A whole map.
     Map(MapId),
+    /// The element slot `n` of a map (its memory as user code loads and stores it; see
+    /// `rt::map`).
+    MapSlot(MapId, u32),
     /// A channel as memory (Go's `c.raceaddr()`): `close` writes it, a send reads it, so a send
     /// not ordered before a close races with it. `len`/`cap` and receives do not access it.
     Chan(ChanId),
@@ -124,6 +127,8 @@ pub enum WaitReason {
     WaitGroupWait,
     /// `sync.Once.Do` (waiting for another goroutine's f)
     OnceDo,
+    /// `sync.Cond.Wait`
+    CondWait,
     /// `sleep`
     Sleep,
 }
@@ -143,9 +148,35 @@ impl WaitReason {
             WaitReason::RwMutexRLock => "sync.RWMutex.RLock",
             WaitReason::WaitGroupWait => "sync.WaitGroup.Wait",
             WaitReason::OnceDo => "sync.Once.Do",
+            WaitReason::CondWait => "sync.Cond.Wait",
             WaitReason::Sleep => "sleep",
         }
     }
+}
+
+/// The steps of a `sync.Cond`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CondOp {
+    /// `Wait` took its ticket (before unlocking `c.L`).
+    Enqueue {
+        /// The ticket.
+        ticket: u64,
+    },
+    /// `Wait` was notified and returns (next: it re-locks `c.L`).
+    Woken {
+        /// The ticket.
+        ticket: u64,
+    },
+    /// `Signal`: `woke` tells whether a waiting ticket was notified.
+    Signal {
+        /// A waiter was notified.
+        woke: bool,
+    },
+    /// `Broadcast`: how many waiting tickets it notified.
+    Broadcast {
+        /// Tickets notified.
+        woke: u64,
+    },
 }
 
 /// What a visible operation was, for the trace, the visualizer and `--trace`.
@@ -274,6 +305,20 @@ pub enum Op {
         once: Pointer,
         /// This call runs f.
         ran: bool,
+    },
+    /// `runtime.Gosched()` (`result: None`) or `runtime.NumGoroutine()` (the count).
+    Runtime {
+        /// `Gosched` or `NumGoroutine`.
+        call: &'static str,
+        /// What it returned.
+        result: Option<i64>,
+    },
+    /// A `sync.Cond` notify-list operation (see `rt::cond`).
+    Cond {
+        /// The address of the Cond's notify list.
+        cond: Pointer,
+        /// Which operation.
+        kind: CondOp,
     },
     /// f of a `once.Do` returned: the Once is done.
     OnceDone {

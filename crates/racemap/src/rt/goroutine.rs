@@ -12,7 +12,7 @@ use crate::bytecode::{LibFunc, SelectId};
 use crate::rt::error::RtError;
 use crate::rt::event::{Gid, StackFrame};
 use crate::rt::map::MapCursor;
-use crate::rt::value::{ChanId, FuncId, MapId, MapKey, Pointer, Value};
+use crate::rt::value::{ChanId, FuncId, MapId, Pointer, Value};
 use crate::types::TypeId;
 use std::rc::Rc;
 
@@ -63,9 +63,6 @@ pub struct SyncMapInFlight {
     pub push_results: bool,
     /// `Range`'s f.
     pub range_f: Option<Value>,
-    /// Results decided at the first step (`Swap`, `CompareAndSwap`), overriding the step
-    /// machine's.
-    pub preset: Option<Vec<Value>>,
 }
 
 /// One call frame.
@@ -113,25 +110,6 @@ pub struct SelectArm {
     pub elem: Option<TypeId>,
 }
 
-/// `m[k] op= rhs` as one map write (Go compiles it to a single `mapassign`, so only
-/// `concurrent map writes` can happen there, never a read-write crash): at the end step the
-/// old element (or the zero value of `elem`) is combined with `rhs`.
-///
-/// Simplification: Go loads and stores the element through the slot pointer *after*
-/// `mapassign` cleared the flag, so two racing increments can also lose an update without
-/// crashing; racemap combines in the end step, so it shows the crash or the exact count.
-#[derive(Clone, Debug, PartialEq)]
-pub struct MapUpdate {
-    /// The operator (`+` for `++` and `+=`, `-` for `--`, …).
-    pub op: crate::bytecode::BinOp,
-    /// The element's basic type (`String` with `Add` concatenates).
-    pub ty: crate::types::Basic,
-    /// The right operand (1 for `++`/`--`).
-    pub rhs: Value,
-    /// The element type, for the zero value of a missing key.
-    pub elem: TypeId,
-}
-
 /// A visible operation a goroutine is parked at, with its operands already evaluated.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Visible {
@@ -161,8 +139,6 @@ pub enum Visible {
         value: Option<Value>,
         /// `clear(m)`.
         clear: bool,
-        /// `m[k] op= v` / `m[k]++`: the element is computed from the old one at the end step.
-        update: Option<MapUpdate>,
     },
     /// Second step of a map write.
     MapWriteEnd {
@@ -172,8 +148,6 @@ pub enum Visible {
         key: Option<Value>,
         /// A delete.
         delete: bool,
-        /// `m[k] op= v`: how to compute the new element.
-        update: Option<MapUpdate>,
     },
     /// `len(m)`.
     MapLen(Option<MapId>),
@@ -283,6 +257,10 @@ pub struct Panicking {
     /// How many frames the panic has not unwound yet: frames at this index or above (deferred
     /// calls and the functions they call) return normally to their caller.
     pub unwinding_below: usize,
+    /// Not a panic: `runtime.Goexit` unwinding the goroutine. `recover` returns nil and does not
+    /// stop it; when every frame is unwound the goroutine ends normally (main's end does not end
+    /// the program).
+    pub goexit: bool,
 }
 
 /// A goroutine.
@@ -335,10 +313,5 @@ impl Goroutine {
     /// The innermost frame.
     pub fn top(&self) -> Option<&Frame> {
         self.frames.last()
-    }
-
-    /// A map-iteration state's key, for snapshots.
-    pub fn iter_key(&self, i: usize) -> Option<&MapKey> {
-        self.iters.get(i).and_then(|(_, c)| c.last.as_ref())
     }
 }

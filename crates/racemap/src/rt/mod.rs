@@ -5,6 +5,7 @@
 
 pub mod atomic;
 pub mod chan;
+pub mod cond;
 pub mod config;
 pub mod error;
 pub mod event;
@@ -19,5 +20,6 @@ pub mod once;
 pub mod rwmutex;
 pub mod sync_map;
 pub mod sync_state;
+pub mod testing;
 pub mod value;
 pub mod waitgroup;

@@ -2,7 +2,7 @@
 //! error type every primitive's transition returns.
 //!
 //! Each primitive has its own module with its state and transitions (`rt::mutex`,
-//! `rt::rwmutex`, `rt::waitgroup`, `rt::once`, `rt::sync_map`, `rt::atomic`, plus `rt::map` and
+//! `rt::rwmutex`, `rt::waitgroup`, `rt::once`, `rt::cond`, `rt::sync_map`, `rt::atomic`, plus `rt::map` and
 //! `rt::chan` for the built-in map and channel objects); this enum only gathers the sync ones so
 //! that a struct field of type `sync.Mutex` holds a value like any other.
 //!
@@ -28,6 +28,10 @@ pub enum SyncState {
     AtomicInt(i64),
     /// `atomic.Bool`.
     AtomicBool(bool),
+    /// The notify list of a `sync.Cond`.
+    CondNotify(crate::rt::cond::CondState),
+    /// A `testing.T`.
+    TestingT(Box<crate::rt::testing::TestState>),
 }
 
 impl SyncState {
@@ -42,6 +46,8 @@ impl SyncState {
             SyncKind::Map => SyncState::Map(Default::default()),
             SyncKind::AtomicInt32 | SyncKind::AtomicInt64 => SyncState::AtomicInt(0),
             SyncKind::AtomicBool => SyncState::AtomicBool(false),
+            SyncKind::CondNotify => SyncState::CondNotify(Default::default()),
+            SyncKind::TestingT => SyncState::TestingT(Default::default()),
         }
     }
 }

@@ -57,17 +57,35 @@ impl Pointer {
     }
 }
 
-/// A slice header: a window on a backing array object (whose value is a [`Value::Array`]).
+/// A slice header: a window on a backing array (a [`Value::Array`]): a heap object of its own
+/// or an array inside one (`t.a[1:3]` with `a` a field of the variable `t`).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SliceRef {
-    /// The backing array.
+    /// The object holding the backing array.
     pub obj: ObjId,
+    /// The path of the backing array inside `obj` (empty: `obj` is the array).
+    pub base: Rc<[u32]>,
     /// Index of element 0 in the backing array.
     pub off: u32,
     /// Length.
     pub len: u32,
     /// Capacity (from `off`).
     pub cap: u32,
+}
+
+impl SliceRef {
+    /// A pointer to the backing array.
+    pub fn array(&self) -> Pointer {
+        Pointer {
+            obj: self.obj,
+            path: self.base.clone(),
+        }
+    }
+
+    /// A pointer to element `i` of the slice (element `off + i` of the backing array).
+    pub fn elem(&self, i: u32) -> Pointer {
+        self.array().child(self.off + i)
+    }
 }
 
 /// A function value: a top-level function, a closure with its captured variables, or a method

@@ -6,8 +6,10 @@
 //! - `go1.19 stderr`: what `go run` wrote to stderr, ending in `exit status N` when the
 //!   program failed: racemap's exit status is `N` (0 without that line) and its stderr equals
 //!   Go's after [`go_normalized`].
-//! - a note line `# go1.19 goroutine A is racemap's goroutine B` renumbers one goroutine in
-//!   Go's text (Go's goroutine ids vary between runs; racemap's are deterministic).
+//! - racemap's goroutine numbers are a plain `go run`'s plus one, as a race build's
+//!   ([`renumbered`]); a note
+//!   line `# go1.19 goroutine A is racemap's goroutine B` renumbers one goroutine in Go's text
+//!   (Go's goroutine ids vary between runs; racemap's are deterministic).
 
 use super::Expectation;
 use racemap::run::RunResult;
@@ -63,9 +65,12 @@ pub fn compare_with_go(expectation: &Expectation, result: &RunResult) -> Result<
 /// The reference sections [`compare_with_go`] understands.
 const KNOWN: [&str; 3] = ["go1.19 stdout", "go1.19 stdout prefix", "go1.19 stderr"];
 
-/// Apply the notes' `# go1.19 goroutine A is racemap's goroutine B` to Go's text.
+/// Go's goroutine numbers as racemap's: the notes' `# go1.19 goroutine A is racemap's goroutine
+/// B` renumber A; every other goroutine but main (1) gains one, as the references come from a
+/// plain `go run` and racemap numbers goroutines as a race build (`go run -race` starts one
+/// more runtime goroutine first).
 pub fn renumbered(go: &str, notes: &str) -> String {
-    let mut text = go.to_string();
+    let mut map = std::collections::BTreeMap::new();
     for line in notes.lines() {
         let Some(rest) = line.strip_prefix("# go1.19 goroutine ") else {
             continue;
@@ -77,9 +82,30 @@ pub fn renumbered(go: &str, notes: &str) -> String {
             .split(|c: char| !c.is_ascii_digit())
             .next()
             .unwrap_or("");
-        text = text.replace(&format!("goroutine {from} "), &format!("goroutine {to} "));
+        map.insert(from.to_string(), to.to_string());
     }
-    text
+    let mut out = String::new();
+    let mut rest = go;
+    while let Some(i) = rest.find("goroutine ") {
+        let (before, after) = rest.split_at(i + "goroutine ".len());
+        out.push_str(before);
+        let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+        let followed_by_space = after[digits.len()..].starts_with(' ');
+        if digits.is_empty() || !followed_by_space {
+            rest = after;
+            continue;
+        }
+        match map.get(&digits) {
+            Some(to) => out.push_str(to),
+            None => match digits.parse::<u64>() {
+                Ok(n) if n >= 2 => out.push_str(&(n + 1).to_string()),
+                _ => out.push_str(&digits),
+            },
+        }
+        rest = &after[digits.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Mask what legitimately differs between Go's stderr and racemap's: the `exit status N` line

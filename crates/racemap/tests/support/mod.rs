@@ -322,7 +322,10 @@ pub fn machine(source: &str) -> Result<Machine, Section> {
 
 /// [`machine`], compiled as the Go language version `lang`.
 pub fn machine_as(source: &str, lang: racemap::compile::LangVersion) -> Result<Machine, Section> {
-    let options = racemap::compile::CompileOptions { lang };
+    let options = racemap::compile::CompileOptions {
+        lang,
+        ..Default::default()
+    };
     match racemap::compile::compile_with(source.as_bytes(), PROGRAM_FILE, &options) {
         Ok(p) => Ok(Machine::new(Rc::new(p), Config::default())),
         Err(d) => Err(diagnostics_section(&d, source)),

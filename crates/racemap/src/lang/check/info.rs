@@ -24,10 +24,12 @@
 //!   the type of `x`, and `y` is recorded already converted to it (shift counts: `uint` when
 //!   untyped);
 //! - a type-switch `case nil` expression has `Mode::Nil`; other case expressions `Mode::Type`;
-//! - the only interface types are `any` (empty) and the predeclared `error` (a named type with
-//!   empty package whose underlying interface has `Error() string`); error values only come from
-//!   `fmt.Errorf` and `strconv.Atoi` (user types implementing `error` are rejected), so a type
-//!   assertion or type-switch case to `error` tests "is a library error value";
+//! - interface types are `TypeKind::Interface` with their full method set (embedded interfaces
+//!   flattened, sorted by name); `error` is a named type with empty package, `fmt.Stringer` and
+//!   `sync.Locker` named types of their packages. A call `x.M()` on an interface value has
+//!   `Selection::IfaceMethod` / `CallKind::IfaceMethod` (dynamic dispatch by name, also for
+//!   `err.Error()`); a type assertion or type-switch case to an interface type tests the dynamic
+//!   type's method set;
 //! - library types are named types: `sync.Mutex` etc. (package `sync`, `atomic`) with
 //!   underlying `TypeKind::Sync`, and `time.Duration` (package `time`, underlying `int64`;
 //!   `fmt` prints it like Go's `Duration.String`, e.g. `5ms`);
@@ -336,6 +338,21 @@ pub enum Selection {
         /// `false` for a method value (`f := wg.Done`).
         called: bool,
     },
+    /// A method of an interface value (`s.Area()`, `err.Error()`), called by dynamic dispatch
+    /// on the interface value reached by `x` followed by `path` (through embedded interface
+    /// fields of structs; empty when `x` is the interface value).
+    IfaceMethod {
+        /// The method name.
+        name: String,
+        /// The interface type declaring it (the static type of the receiver after `path`).
+        iface: TypeId,
+        /// The method's signature (without receiver).
+        sig: TypeId,
+        /// Steps to the embedded interface field.
+        path: Vec<FieldStep>,
+        /// `false` for a method value (`f := s.Area`: the dynamic method is looked up now).
+        called: bool,
+    },
     /// A package member `pkg.Name`: see `Info::idents[sel.id]` for the object (a
     /// [`ObjectKind::Lib`], [`ObjectKind::Const`] or [`ObjectKind::TypeName`]).
     Qualified {
@@ -363,6 +380,12 @@ pub enum CallKind {
     Method {
         /// The method object.
         method: ObjectId,
+    },
+    /// A method of an interface, dispatched on the dynamic type; see the selector's
+    /// [`Selection::IfaceMethod`].
+    IfaceMethod {
+        /// The method name.
+        name: String,
     },
     /// A top-level function called by name.
     Func {
@@ -492,6 +515,8 @@ pub struct Info {
     pub init_funcs: Vec<NodeId>,
     /// The key of `func main` in `funcs`.
     pub main_func: Option<NodeId>,
+    /// The test functions of a `_test.go` file (name, function object), in source order.
+    pub tests: Vec<(String, ObjectId)>,
 }
 
 impl Info {

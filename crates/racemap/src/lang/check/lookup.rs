@@ -8,6 +8,11 @@ use crate::lang::check::{Checker, Operand};
 use crate::library::Owner;
 use crate::types::{TypeId, TypeKind};
 
+/// Methods of `testing.T` racemap does not implement (reported as unsupported, not undefined).
+const TESTING_T_UNSUPPORTED: &[&str] = &[
+    "Run", "Parallel", "Cleanup", "Setenv", "TempDir", "Deadline",
+];
+
 /// What a name found in a type is.
 #[derive(Clone, Debug)]
 pub enum Found {
@@ -26,6 +31,13 @@ pub enum Found {
         func: LibFunc,
         sig: TypeId,
         pointer_recv: bool,
+    },
+    /// A method of an interface type; `path` leads to the embedded interface field (empty for
+    /// a call on an interface value itself).
+    IfaceMethod {
+        path: Vec<FieldStep>,
+        iface: TypeId,
+        sig: TypeId,
     },
     /// Several at the same depth.
     Ambiguous,
@@ -80,16 +92,36 @@ impl<'a> Checker<'a> {
                     }
                     continue;
                 }
-                if base == self.error_type && !is_ptr {
-                    if let Some((func, sig)) = self.lib_method(Owner::Interface("error"), name) {
-                        found.push(Found::Lib {
-                            path: path.clone(),
-                            func,
-                            sig,
-                            pointer_recv: false,
+                if let Some((func, notify_step)) = self.cond_method(base, name) {
+                    let mut p = path.clone();
+                    if notify_step {
+                        // Signal and Broadcast take the notify list (field 1).
+                        p.push(FieldStep {
+                            index: 1,
+                            deref: is_ptr,
                         });
-                        continue;
                     }
+                    let sig = self.func_type(vec![], vec![], false);
+                    found.push(Found::Lib {
+                        path: p,
+                        func,
+                        sig,
+                        pointer_recv: true,
+                    });
+                    continue;
+                }
+                if let TypeKind::Interface(ms) = self.types.under(base) {
+                    // A pointer to an interface has no methods.
+                    if !is_ptr {
+                        if let Some((_, sig)) = ms.iter().find(|(n, _)| n == name) {
+                            found.push(Found::IfaceMethod {
+                                path: path.clone(),
+                                iface: base,
+                                sig: *sig,
+                            });
+                        }
+                    }
+                    continue;
                 }
                 if let TypeKind::Struct(fields) = self.types.under(base).clone() {
                     for (i, f) in fields.iter().enumerate() {
@@ -121,6 +153,32 @@ impl<'a> Checker<'a> {
             level = next;
         }
         Found::None
+    }
+
+    /// Whether `t` is `testing.T` or `*testing.T`.
+    fn is_testing_t(&self, t: TypeId) -> bool {
+        let base = match self.types.kind(t) {
+            TypeKind::Pointer(b) => *b,
+            _ => t,
+        };
+        matches!(
+            self.types.under(base),
+            TypeKind::Sync(crate::types::SyncKind::TestingT)
+        )
+    }
+
+    /// A method of `sync.Cond` (`base` is `sync.Cond`): the library function and whether its
+    /// receiver is the Cond's notify list (`Signal`, `Broadcast`) rather than the Cond (`Wait`,
+    /// which lowering compiles as `sync.(*Cond).Wait`).
+    fn cond_method(&self, base: TypeId, name: &str) -> Option<(LibFunc, bool)> {
+        let cond = self
+            .lib_types
+            .get(&("sync".to_string(), "Cond".to_string()))?;
+        if *cond != base {
+            return None;
+        }
+        let func = LibFunc::method(Owner::Struct("sync", "Cond"), name)?;
+        Some((func, func != LibFunc::CondWait))
     }
 
     /// Check `x.sel`; `called` when it is the callee of a call.
@@ -181,16 +239,28 @@ impl<'a> Checker<'a> {
             return invalid;
         }
         match self.lookup_member(x.ty, &sel.name) {
+            Found::None if self.rejected_type(x.ty) => invalid,
+            Found::None
+                if self.is_testing_t(x.ty) && TESTING_T_UNSUPPORTED.contains(&&*sel.name) =>
+            {
+                self.unsupported(sel.span, format!("(*testing.T).{}", sel.name));
+                invalid
+            }
             Found::None => {
                 let xs = self.expr_string(xe);
                 let ts = self.show(x.ty);
-                let what = "field or method";
+                let to_iface = match self.types.kind(x.ty) {
+                    TypeKind::Pointer(b) => self.is_interface(*b),
+                    _ => false,
+                };
+                let why = if to_iface {
+                    "is pointer to interface, not interface".to_string()
+                } else {
+                    format!("has no field or method {}", sel.name)
+                };
                 self.err(
                     sel.span,
-                    format!(
-                        "{xs}.{} undefined (type {ts} has no {what} {})",
-                        sel.name, sel.name
-                    ),
+                    format!("{xs}.{} undefined (type {ts} {why})", sel.name),
                 );
                 invalid
             }
@@ -237,6 +307,19 @@ impl<'a> Checker<'a> {
                     },
                 );
                 self.record_ident(sel, method, false);
+                Operand::value(sig)
+            }
+            Found::IfaceMethod { path, iface, sig } => {
+                self.info.selections.insert(
+                    e.id,
+                    Selection::IfaceMethod {
+                        name: sel.name.clone(),
+                        iface,
+                        sig,
+                        path,
+                        called,
+                    },
+                );
                 Operand::value(sig)
             }
             Found::Lib {

@@ -13,18 +13,22 @@
 //!
 //! An operand of `Invalid` type never produces further errors, so one mistake gives one message.
 //!
-//! Supported: package `main` in one file; imports `errors`, `fmt`, `sync`, `sync/atomic`, `time`,
-//! `strconv`, `strings` (the members listed in `packages.rs`); all basic types except complex;
-//! named types, structs (embedding by value, promotion), pointers, arrays, slices, maps,
-//! channels with directions, function types and closures, `any` and `error`; methods with value
-//! and pointer receivers (auto `&`/`*`), method values; constants with `iota`, untyped constant
-//! arithmetic (`i128`/`f64`); every statement except `goto`; Go 1.22 range-over-int and
-//! per-iteration loop variables; the builtins of `universe.rs`; Go's package initialization order.
+//! Supported: package `main` in one file; imports `errors`, `fmt`, `runtime`, `sync`,
+//! `sync/atomic`, `time`, `strconv`, `strings` (the members listed in `packages.rs`); all basic
+//! types except complex; named types, structs (embedding by value and by pointer, promotion),
+//! pointers, arrays, slices, maps, channels with directions, function types and closures;
+//! interfaces with methods (`iface.rs`: embedding, method sets, implicit satisfaction with
+//! go/types' reasons), `any`, `error`, `fmt.Stringer` and `sync.Locker`; methods with value and
+//! pointer receivers (auto `&`/`*`), method values (also of interfaces); constants with `iota`,
+//! untyped constant arithmetic (`i128`/`f64`); every statement except `goto`; Go 1.22
+//! range-over-int and per-iteration loop variables; the builtins of `universe.rs`; Go's package
+//! initialization order.
 //!
-//! Rejected with `racemap does not support ...`: other imports, dot imports, generics, interfaces
-//! with methods (other than `error`), user types implementing `error`, method expressions,
-//! embedded pointer fields, complex numbers, `goto`, range over functions, library
-//! members not in `packages.rs` (e.g. `time.After`, `strings.Fields`).
+//! Rejected with `racemap does not support ...`: other imports, dot imports, generics,
+//! interfaces with type constraints, method expressions, complex numbers, `goto`, range over
+//! functions, library members not in `packages.rs` (e.g. `time.After`, `strings.Fields`). A
+//! rejected type declaration leaves its type's underlying type invalid, and uses of such a type
+//! report nothing more.
 
 /// Constant arithmetic and representability.
 pub mod constant;
@@ -42,6 +46,7 @@ mod call;
 mod decl;
 mod escape;
 mod expr;
+mod iface;
 mod lookup;
 mod returns;
 mod scope;
@@ -89,12 +94,32 @@ pub fn check_with_source(
     check_inner(file, Some(map), lang)
 }
 
+/// Check a `_test.go` file: any package name, no `main` needed; its `TestXxx(t *testing.T)`
+/// functions are listed in [`Info::tests`].
+pub fn check_test_with_source(
+    file: &ast::File,
+    map: &crate::diag::SourceMap,
+    lang: LangVersion,
+) -> Result<Checked, Vec<Diagnostic>> {
+    check_inner_mode(file, Some(map), lang, true)
+}
+
 fn check_inner(
     file: &ast::File,
     map: Option<&crate::diag::SourceMap>,
     lang: LangVersion,
 ) -> Result<Checked, Vec<Diagnostic>> {
+    check_inner_mode(file, map, lang, false)
+}
+
+fn check_inner_mode(
+    file: &ast::File,
+    map: Option<&crate::diag::SourceMap>,
+    lang: LangVersion,
+    test_mode: bool,
+) -> Result<Checked, Vec<Diagnostic>> {
     let mut c = Checker::new(file, lang);
+    c.test_mode = test_mode;
     c.source_map = map.cloned();
     c.check_file();
     if c.diags.is_empty() {
@@ -203,6 +228,8 @@ pub(crate) struct Checker<'a> {
     pub source_map: Option<crate::diag::SourceMap>,
     /// A dot import was reported as unsupported: unresolved names are not reported again.
     pub dot_import: bool,
+    /// Checking a `_test.go` file (`check_test_with_source`).
+    pub test_mode: bool,
 }
 
 impl<'a> Checker<'a> {
@@ -228,6 +255,7 @@ impl<'a> Checker<'a> {
             global_count: 0,
             init_count: 0,
             dot_import: false,
+            test_mode: false,
             source_map: None,
             current_decl: None,
             refs: BTreeMap::new(),

@@ -1,5 +1,5 @@
-//! The library packages racemap knows: `errors`, `fmt`, `sync`, `sync/atomic`, `time`,
-//! `strconv`, `strings`, and the methods of their types. Each member is a [`LibFunc`] the VM
+//! The library packages racemap knows: `errors`, `fmt`, `runtime`, `sync`, `sync/atomic`,
+//! `testing` (`T`), `time`, `strconv`, `strings`, and the methods of their types. Each member is a [`LibFunc`] the VM
 //! implements natively (its signature comes from its row of `library.rs`'s table), a constant
 //! (`time.Millisecond`), or a type (`sync.Mutex`).
 
@@ -18,6 +18,8 @@ pub const SUPPORTED_IMPORTS: &[&str] = &[
     "time",
     "strconv",
     "strings",
+    "runtime",
+    "testing",
 ];
 
 impl<'a> Checker<'a> {
@@ -160,6 +162,7 @@ mod tests {
             errors.New func(string) error
             errors.Is func(error, error) bool
             errors.Unwrap func(error) error
+            errors.As func(error, interface {}) bool
             strconv.Itoa func(int) string
             strconv.Atoi func(string) (int, error)
             strings.Contains func(string, string) bool
@@ -213,6 +216,32 @@ mod tests {
             sync/atomic.(*Bool).Load func() bool
             sync/atomic.(*Bool).Store func(bool)
             error.Error func() string
+            sync.NewCond func(sync.Locker) *sync.Cond
+            sync.(*Cond).Wait func()
+            sync.(*Cond).Signal func()
+            sync.(*Cond).Broadcast func()
+            sync.runtime_notifyListAdd func() int
+            sync.runtime_notifyListWait func()
+            runtime.Goexit func()
+            runtime.Gosched func()
+            runtime.NumGoroutine func() int
+            testing.(*T).Log func(...interface {})
+            testing.(*T).Logf func(string, ...interface {})
+            testing.(*T).Error func(...interface {})
+            testing.(*T).Errorf func(string, ...interface {})
+            testing.(*T).Fatal func(...interface {})
+            testing.(*T).Fatalf func(string, ...interface {})
+            testing.(*T).Skip func(...interface {})
+            testing.(*T).Skipf func(string, ...interface {})
+            testing.(*T).Fail func()
+            testing.(*T).FailNow func()
+            testing.(*T).SkipNow func()
+            testing.(*T).Failed func() bool
+            testing.(*T).Skipped func() bool
+            testing.(*T).Name func() string
+            testing.(*T).Helper func()
+            testing.tRunner func()
+            testing.tRunner.quiesce func()
         "#]]
         .assert_eq(&lines.concat());
     }

@@ -92,35 +92,7 @@ impl<'a> Checker<'a> {
             }
             ExprKind::FuncType(ft) => self.signature(ft),
             ExprKind::StructType(fields) => self.struct_type(fields),
-            ExprKind::InterfaceType(elems) => {
-                if elems.is_empty() {
-                    return self.any_type;
-                }
-                // Embedding `any`/`interface{}` alone is still empty; anything else has methods
-                // or constraints.
-                for el in elems {
-                    match el {
-                        ast::InterfaceElem::Method { name, .. } => {
-                            self.unsupported(
-                                name.span,
-                                "interfaces with methods (method calls on interface values)",
-                            );
-                            return invalid;
-                        }
-                        ast::InterfaceElem::Embedded(x) => {
-                            let t = self.resolve_type(x);
-                            if t != self.any_type && t != invalid {
-                                self.unsupported(
-                                    x.span,
-                                    "interfaces with methods or type constraints",
-                                );
-                                return invalid;
-                            }
-                        }
-                    }
-                }
-                self.any_type
-            }
+            ExprKind::InterfaceType(elems) => self.interface_type(elems),
             ExprKind::Index { .. } => {
                 self.unsupported(e.span, "generic types");
                 invalid
@@ -220,11 +192,7 @@ impl<'a> Checker<'a> {
                         _ => break,
                     }
                 }
-                if pointer {
-                    self.unsupported(fd.ty.span, "embedded pointer fields");
-                    bad = true;
-                    continue;
-                }
+                let _ = pointer;
                 let name = match &base.kind {
                     ExprKind::Ident(id) => id.name.clone(),
                     ExprKind::Selector { sel, .. } => sel.name.clone(),

@@ -99,6 +99,48 @@ impl<'a> Checker<'a> {
             self.lib_types
                 .insert((path.to_string(), name.to_string()), named);
         }
+        // Library interfaces: fmt.Stringer, sync.Locker.
+        let string_sig = self.func_type(vec![], vec![string], false);
+        let unit_sig = self.func_type(vec![], vec![], false);
+        for (path, name, methods) in [
+            ("fmt", "Stringer", vec![("String".to_string(), string_sig)]),
+            (
+                "sync",
+                "Locker",
+                vec![
+                    ("Lock".to_string(), unit_sig),
+                    ("Unlock".to_string(), unit_sig),
+                ],
+            ),
+        ] {
+            let named = self.types.new_named(name, path);
+            let under = self.types.intern(TypeKind::Interface(methods));
+            self.types.set_underlying(named, under);
+            self.lib_types
+                .insert((path.to_string(), name.to_string()), named);
+        }
+        // sync.Cond: struct { L Locker; notify notifyList } (the notify list is runtime state;
+        // see rt::cond). Its methods are in `lookup_member`.
+        let notify = self.types.new_named("notifyList", "sync");
+        let notify_state = self.types.intern(TypeKind::Sync(SyncKind::CondNotify));
+        self.types.set_underlying(notify, notify_state);
+        let locker = self.lib_types[&("sync".to_string(), "Locker".to_string())];
+        let cond = self.types.new_named("Cond", "sync");
+        let cond_struct = self.types.intern(TypeKind::Struct(vec![
+            crate::types::Field {
+                name: "L".to_string(),
+                ty: locker,
+                embedded: false,
+            },
+            crate::types::Field {
+                name: "notify".to_string(),
+                ty: notify,
+                embedded: false,
+            },
+        ]));
+        self.types.set_underlying(cond, cond_struct);
+        self.lib_types
+            .insert(("sync".to_string(), "Cond".to_string()), cond);
         let duration = self.types.new_named("Duration", "time");
         self.types
             .set_underlying(duration, TypeTable::basic(Basic::Int64));

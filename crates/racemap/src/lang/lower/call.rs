@@ -12,7 +12,7 @@ use crate::bytecode::FuncId;
 use crate::bytecode::{BinOp, Func, Instr, LibFunc, ResultSlot};
 use crate::diag::Span;
 use crate::lang::ast::{Expr, ExprKind};
-use crate::lang::check::{Builtin, CallInfo, CallKind, Selection};
+use crate::lang::check::{Builtin, CallInfo, CallKind, RecvAdjust, Selection};
 use crate::types::{Basic, TypeId, TypeKind};
 use std::rc::Rc;
 
@@ -226,6 +226,22 @@ impl FnCx<'_, '_> {
                         self.emit(Instr::Zero(Self::invalid()));
                     }
                 }
+                if f == LibFunc::CondWait {
+                    // `c.Wait()` runs the compiled `sync.(*Cond).Wait` (rt::cond).
+                    let fid = self.lw.cond_wait_func(span);
+                    let call = Instr::Call { func: fid, argc: 1 };
+                    match (mode, wrap_name) {
+                        (CallMode::Now, _) => {
+                            self.emit_at(call, span);
+                        }
+                        (_, Some(name)) => {
+                            let w = self.wrapper(&name, 1, vec![call], 0, wrap_span);
+                            self.start_wrapper(w, 1, mode);
+                        }
+                        (_, None) => self.unsupported(span, "go/defer of this Wait"),
+                    }
+                    return;
+                }
                 let argc = self.push_lib_args(f, p.args, &p.info, span) + 1;
                 self.finish_lib(f, argc, span, mode, wrap_name, wrap_span);
             }
@@ -293,6 +309,63 @@ impl FnCx<'_, '_> {
                         self.start_wrapper(w, argc, mode);
                     }
                     _ => self.finish_static(fid, argc, span, mode),
+                }
+            }
+            CallKind::IfaceMethod { name } => {
+                let x = match &strip_parens(p.func).kind {
+                    ExprKind::Selector { x, .. } => x,
+                    _ => {
+                        self.unsupported(span, "this method call");
+                        return;
+                    }
+                };
+                let sel = self
+                    .lw
+                    .info
+                    .selections
+                    .get(&strip_parens(p.func).id)
+                    .cloned();
+                let Some(Selection::IfaceMethod {
+                    iface, sig, path, ..
+                }) = sel
+                else {
+                    self.unsupported(span, "this method call (no selection)");
+                    return;
+                };
+                self.receiver(x, &path, RecvAdjust::None);
+                let results = self.sig_results(p.info.sig);
+                if mode == CallMode::Now {
+                    let argc = self.push_args(p.args, &p.info);
+                    let name = self.lw.string(&name);
+                    self.emit_at(
+                        Instr::CallIface {
+                            name,
+                            argc,
+                            results,
+                        },
+                        span,
+                    );
+                    return;
+                }
+                // `go`/`defer` evaluate the method value now (a nil interface panics here, as
+                // in Go); the dynamic method runs when the call does.
+                let thunk = self.lw.iface_thunk(iface, &name, sig, span);
+                self.emit_at(Instr::IfaceMethodValue { thunk }, span);
+                let argc = self.push_args(p.args, &p.info);
+                match wrap_name {
+                    Some(w) => {
+                        let body = vec![Instr::CallValue { argc, results }];
+                        let w = self.wrapper(&w, argc + 1, body, results, wrap_span);
+                        self.start_wrapper(w, argc + 1, mode);
+                    }
+                    None => {
+                        let instr = if mode == CallMode::Go {
+                            Instr::Go { argc }
+                        } else {
+                            Instr::Defer { argc }
+                        };
+                        self.emit(instr);
+                    }
                 }
             }
             CallKind::Closure => {

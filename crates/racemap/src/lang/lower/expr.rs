@@ -376,6 +376,18 @@ impl FnCx<'_, '_> {
                     }
                 }
             }
+            Some(Selection::IfaceMethod {
+                name,
+                iface,
+                sig,
+                path,
+                ..
+            }) => {
+                // A method value of an interface: bind the interface value to its thunk.
+                self.receiver(x, &path, RecvAdjust::None);
+                let thunk = self.lw.iface_thunk(iface, &name, sig, e.span);
+                self.emit_at(Instr::IfaceMethodValue { thunk }, e.span);
+            }
             Some(Selection::LibMethod { .. }) => {
                 self.unsupported(e.span, "method values of library types");
                 self.emit(Instr::Zero(Self::invalid()));
@@ -553,6 +565,10 @@ impl FnCx<'_, '_> {
                     ty,
                     n: elts.len() as u32,
                 });
+            }
+            // `sync.Mutex{}` (the checker allows no elements): the zero value.
+            TypeKind::Sync(_) if elts.is_empty() => {
+                self.emit(Instr::Zero(ty));
             }
             _ => {
                 self.unsupported(e.span, "this composite literal");

@@ -20,18 +20,22 @@
 //!
 //! Coverage: every statement kind but `goto`; `for`/`range` over ints, slices, arrays, array
 //! pointers, strings, maps and channels; expression and type switches (with `fallthrough`),
-//! `select`, labelled `break`/`continue`; closures, method values, variadic calls, `go`/`defer`
-//! of functions, methods, closures, library calls and `close`/`panic`/`print`/`delete`;
+//! `select`, labelled `break`/`continue`; closures, method values, variadic calls, interface
+//! method calls (`CallIface`) and method values (`thunk.rs`), `go`/`defer` of functions,
+//! methods, interface methods, closures, library calls and `close`/`panic`/`print`/`delete`;
 //! composite literals (keyed, elided, `&T{}`), conversions, comma-ok forms, named results.
 //! Not lowered (diagnosed): `min`/`max`, `clear` of a slice, spreading a slice into a
 //! library `...any` parameter (`fmt.Println(xs...)`), library functions and library methods
 //! used as values, `go`/`defer` of other builtins and of conversions.
 
 mod call;
+mod cond;
 mod expr;
 mod func;
 mod place;
+mod runner;
 mod stmt;
+mod thunk;
 
 #[cfg(test)]
 mod tests;
@@ -67,10 +71,34 @@ pub(crate) struct Lowerer<'a> {
     pub wrappers: u32,
     /// The Go language version: whether loops declare their variables per iteration.
     pub lang: crate::lang::version::LangVersion,
+    /// Interface method-value thunks made so far, by (interface type, method name).
+    pub thunks: BTreeMap<(crate::types::TypeId, String), FuncId>,
+    /// `sync.(*Cond).Wait`, once made.
+    pub cond_wait: Option<FuncId>,
 }
 
 /// Lower a checked program. `source` is the text it was parsed from.
 pub fn lower(checked: &Checked, source: &str, file_name: &str) -> Result<Program, Vec<Diagnostic>> {
+    lower_mode(checked, source, file_name, false)
+}
+
+/// Lower a checked `_test.go` file: its tests and their runners ([`Program::tests`]); `main` is
+/// the first test's runner (a function that does nothing when there is no test). Functions are
+/// named as `go test FILE_test.go` names them (`command-line-arguments.TestX`).
+pub fn lower_test(
+    checked: &Checked,
+    source: &str,
+    file_name: &str,
+) -> Result<Program, Vec<Diagnostic>> {
+    lower_mode(checked, source, file_name, true)
+}
+
+fn lower_mode(
+    checked: &Checked,
+    source: &str,
+    file_name: &str,
+    test: bool,
+) -> Result<Program, Vec<Diagnostic>> {
     let mut lw = Lowerer {
         info: &checked.info,
         types: checked.types.clone(),
@@ -82,6 +110,8 @@ pub fn lower(checked: &Checked, source: &str, file_name: &str) -> Result<Program
         diags: Vec::new(),
         wrappers: 0,
         lang: checked.lang,
+        thunks: BTreeMap::new(),
+        cond_wait: None,
     };
     let file = &checked.file;
 
@@ -131,6 +161,11 @@ pub fn lower(checked: &Checked, source: &str, file_name: &str) -> Result<Program
         func::lower_func_decl(&mut lw, fd, *id);
     }
     func::lower_init(&mut lw, init_id, file);
+    let tests = if test {
+        runner::test_runners(&mut lw)
+    } else {
+        Vec::new()
+    };
 
     let main = checked
         .info
@@ -142,7 +177,8 @@ pub fn lower(checked: &Checked, source: &str, file_name: &str) -> Result<Program
                 .iter()
                 .position(|f| &*f.name == "main.main")
                 .map(|i| FuncId(i as u32))
-        });
+        })
+        .or_else(|| test.then(|| runner::first_runner(&mut lw, &tests)));
     let Some(main) = main else {
         lw.diags.push(Diagnostic::error(
             Span::default(),
@@ -192,6 +228,13 @@ pub fn lower(checked: &Checked, source: &str, file_name: &str) -> Result<Program
         init: init_id,
         main,
         error_type,
+        tests,
+    })
+    .map(|mut p| {
+        if test {
+            runner::rename_package(&mut p);
+        }
+        p
     })
 }
 

@@ -152,6 +152,21 @@ pub fn build(p: &Playback) -> View {
                 kind: "atomic.Bool".into(),
                 state: v.to_string(),
             }),
+            SyncState::TestingT(t) => other_sync.push(OtherSyncInfo {
+                name,
+                kind: "testing.T".into(),
+                state: format!("{} failed: {} skipped: {}", t.name, t.failed, t.skipped),
+            }),
+            SyncState::CondNotify(c) => other_sync.push(OtherSyncInfo {
+                name,
+                kind: "Cond".into(),
+                state: format!(
+                    "{} waiting, tickets taken {}, notified {}",
+                    c.waiting(),
+                    c.wait,
+                    c.notify
+                ),
+            }),
         }
     }
 
@@ -460,7 +475,7 @@ fn race_info(
 ) -> RaceInfo {
     RaceInfo {
         location: match &r.loc {
-            Loc::Map(id) => names.map(*id),
+            Loc::Map(id) | Loc::MapSlot(id, _) => names.map(*id),
             Loc::Heap(p) => names.pointer(p),
             Loc::Chan(id) => names.chan(*id),
             Loc::WaitGroupSema(p) => names.pointer(p),
@@ -530,11 +545,12 @@ fn announce(
         }
         Some(last) => {
             let go_id = |g: Gid| m.go_id(g);
-            for e in &last.events {
+            for (i, e) in last.events.iter().enumerate() {
+                let message = words::message_text(&e.op, m, &|| names.clone());
                 parts.push(format!(
                     "{} {}",
                     who(m.go_id(e.gid)),
-                    words::op_phrase(&e.op, names, &go_id, m)
+                    words::event_phrase(&last.events, i, names, &go_id, message.as_deref())
                 ));
             }
             let before: &[Gid] = match records.len().checked_sub(2) {

@@ -274,5 +274,7 @@ pub fn sync_fields(state: &SyncState) -> Vec<i64> {
         SyncState::Map(m) => vec![m.mu.go_state(), 0, i64::from(m.misses)],
         SyncState::AtomicInt(v) => vec![*v],
         SyncState::AtomicBool(b) => vec![i64::from(*b)],
+        SyncState::CondNotify(c) => vec![c.wait as i64, c.notify as i64, 0],
+        SyncState::TestingT(t) => vec![i64::from(t.failed), i64::from(t.skipped)],
     }
 }

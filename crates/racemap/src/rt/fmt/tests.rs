@@ -125,6 +125,7 @@ impl Env {
             st,
             Value::Slice(Some(SliceRef {
                 obj,
+                base: std::rc::Rc::from(Vec::new()),
                 off: 0,
                 len,
                 cap: len,

@@ -313,6 +313,15 @@ impl Printer<'_> {
                     ("v", Shape::Int(i64::from(*b), Uint32)),
                 ],
             ),
+            SyncState::TestingT(_) => Shape::Struct("testing.T", vec![]),
+            SyncState::CondNotify(c) => Shape::Struct(
+                "sync.notifyList",
+                vec![
+                    ("wait", Shape::Int(c.wait as i64, Uint32)),
+                    ("notify", Shape::Int(c.notify as i64, Uint32)),
+                    ("lock", Shape::Int(0, Uint64)),
+                ],
+            ),
             SyncState::Map(m) => {
                 let read = if m.read.m.is_empty() && !m.read.amended && m.entries.is_empty() {
                     "{<nil>}".to_string()

@@ -79,6 +79,8 @@ impl Machine {
         let g = self.g(gid);
         let unwinding_below = g.frames.len();
         let previous = match g.panicking.take() {
+            // A panic in a deferred call during Goexit replaces it.
+            Some(p) if p.goexit => Vec::new(),
             Some(p) => {
                 let mut prev = p.previous;
                 if let RtError::Panic { message, .. } = p.error {
@@ -99,12 +101,32 @@ impl Machine {
             stack,
             args,
             unwinding_below,
+            goexit: false,
         });
         g.next = None;
         if let Some(f) = g.frames.last_mut() {
             f.returning = true;
         }
         self.emit(gid, Op::Panic { message }, Vec::new());
+    }
+
+    /// `runtime.Goexit()` on `gid`: unwind every frame, running deferred calls, then end the
+    /// goroutine normally.
+    pub(crate) fn start_goexit(&mut self, gid: Gid) {
+        let g = self.g(gid);
+        let unwinding_below = g.frames.len();
+        g.panicking = Some(Panicking {
+            error: RtError::goexit(),
+            recovered: false,
+            previous: Vec::new(),
+            stack: Vec::new(),
+            args: Vec::new(),
+            unwinding_below,
+            goexit: true,
+        });
+        if let Some(f) = g.frames.last_mut() {
+            f.returning = true;
+        }
     }
 
     /// Run `gid`'s local code until it parks at a visible operation (or the run ends).
@@ -120,10 +142,19 @@ impl Machine {
             if g.frames.is_empty() {
                 // Unwound every frame while panicking.
                 let p = self.g(gid).panicking.take();
-                if let Some(p) = p {
-                    self.fail(gid, p.error, p.previous, Some((p.stack, p.args)));
-                } else {
-                    self.park(gid, Visible::Exit, None);
+                match p {
+                    // (A test's runner ends the test when the test goroutine exits.)
+                    Some(p) if p.goexit && gid == Gid::MAIN && self.program.tests.is_empty() => {
+                        // Main called runtime.Goexit: the program goes on without it.
+                        let g = self.g(gid);
+                        g.status = GoStatus::Done;
+                        g.next = None;
+                        self.check_deadlock();
+                    }
+                    Some(p) if !p.goexit => {
+                        self.fail(gid, p.error, p.previous, Some((p.stack, p.args)))
+                    }
+                    _ => self.park(gid, Visible::Exit, None),
                 }
                 return;
             }

@@ -29,7 +29,6 @@ impl Machine {
                     key: Some(k),
                     value: Some(v),
                     clear: false,
-                    update: None,
                 }
             }
             Instr::MapDelete => {
@@ -39,7 +38,6 @@ impl Machine {
                     key: Some(k),
                     value: None,
                     clear: false,
-                    update: None,
                 }
             }
             Instr::MapClear => Visible::MapWriteBegin {
@@ -47,9 +45,7 @@ impl Machine {
                 key: None,
                 value: None,
                 clear: true,
-                update: None,
             },
-            Instr::MapUpdate { op, ty, elem } => self.decode_map_update(gid, *op, *ty, *elem)?,
             Instr::MapLen => Visible::MapLen(map_of(&self.pop(gid)?)),
             Instr::MapIterNext { slot } => {
                 let i = int(local_slot(&self.frame(gid)?.locals, *slot)?)?;
@@ -145,29 +141,6 @@ impl Machine {
                     InternalError::new(format!("no visible semantics for {other:?}")).into(),
                 )
             }
-        })
-    }
-
-    /// Decode `m[k] op= rhs` with operands `[map, key, rhs]` on the stack into one map write
-    /// (begin + end) whose element is computed from the old one at the end step. For the
-    /// `MapUpdate`-style instruction lowering may add (see `goroutine::MapUpdate`).
-    #[allow(dead_code)]
-    pub(crate) fn decode_map_update(
-        &mut self,
-        gid: Gid,
-        op: BinOp,
-        ty: Basic,
-        elem: TypeId,
-    ) -> R<Visible> {
-        let rhs = self.pop(gid)?;
-        let key = self.pop(gid)?;
-        let map = map_of(&self.pop(gid)?);
-        Ok(Visible::MapWriteBegin {
-            map,
-            key: Some(key),
-            value: Some(rhs.clone()),
-            clear: false,
-            update: Some(crate::rt::goroutine::MapUpdate { op, ty, rhs, elem }),
         })
     }
 }

@@ -19,16 +19,13 @@ impl Machine {
                 // Go wraps the `%w` operand when it is a non-nil error.
                 let wrapped = wrapped_operand(&format)
                     .and_then(|i| args.get(i + 1))
-                    .filter(|v| matches!(v, Value::Iface(Some(b)) if b.0 == err_type))
+                    .filter(|v| matches!(v, Value::Iface(Some(b)) if self.has_method(b.0, "Error")))
                     .cloned()
                     .unwrap_or(Value::Iface(None));
                 vec![self.new_error(&msg, wrapped)?]
             }
             LibFunc::ErrorsNew => vec![self.new_error(&sarg(0)?, Value::Iface(None))?],
-            LibFunc::ErrorsUnwrap => match arg(&args, 0)? {
-                Value::Iface(None) => vec![Value::Iface(None)],
-                err => vec![self.error_parts(err)?.1],
-            },
+            LibFunc::ErrorsUnwrap => vec![self.unwrap_error(arg(&args, 0)?)?],
             LibFunc::ErrorsIs => {
                 let target = arg(&args, 1)?.clone();
                 let mut err = arg(&args, 0)?.clone();
@@ -45,7 +42,7 @@ impl Machine {
                     if err == nil {
                         break false;
                     }
-                    err = self.error_parts(&err)?.1;
+                    err = self.unwrap_error(&err)?;
                 };
                 vec![Value::Bool(found)]
             }
@@ -101,6 +98,34 @@ impl Machine {
                 let sl = self.new_slice(parts, n, crate::types::TypeTable::basic(Basic::String))?;
                 vec![Value::Slice(Some(sl))]
             }
+            LibFunc::RuntimeGoexit => {
+                self.start_goexit(gid);
+                Vec::new()
+            }
+            LibFunc::TestingStart => {
+                let p = match arg(&args, 0)? {
+                    Value::Ptr(Some(p)) => p.clone(),
+                    other => return Err(wrong_kind("a *testing.T", other)),
+                };
+                let name = sarg(1)?;
+                let chatty = arg(&args, 2)?.as_bool().unwrap_or(true);
+                let SyncState::TestingT(t) = self.heap.sync_mut(&p)? else {
+                    return Err(wrong_kind("a testing.T", &args[0]));
+                };
+                t.name = name.to_string();
+                t.chatty = chatty;
+                Vec::new()
+            }
+            LibFunc::SyncNewCond => {
+                // `&Cond{L: l}`: the Locker and a fresh notify list.
+                let l = arg(&args, 0)?.clone();
+                let notify = Value::Sync(Box::new(SyncState::zero(
+                    crate::types::SyncKind::CondNotify,
+                )));
+                let cell = Value::Struct(Box::new([l, notify]));
+                let obj = self.heap.alloc(&self.config, cell, None)?;
+                vec![Value::Ptr(Some(Pointer::root(obj)))]
+            }
             LibFunc::ErrorError => match args.first() {
                 Some(Value::Iface(Some(b))) if b.0 == err_type => {
                     vec![self.error_parts(&args[0])?.0]
@@ -126,6 +151,76 @@ impl Machine {
         let obj = self.heap.alloc(&self.config, cell, None)?;
         let ptr = Value::Ptr(Some(Pointer::root(obj)));
         Ok(Value::Iface(Some(Box::new((self.program.error_type, ptr)))))
+    }
+
+    /// `errors.Unwrap(err)`: the wrapped error of a library error, the result of a user
+    /// type's `Unwrap() error` method (run on a scratch copy of the machine, as fmt runs
+    /// `String()`), else nil.
+    pub(super) fn unwrap_error(&self, err: &Value) -> R<Value> {
+        let nil = Value::Iface(None);
+        let Value::Iface(Some(b)) = err else {
+            return Ok(nil);
+        };
+        if b.0 == self.program.error_type {
+            return Ok(self.error_parts(err)?.1);
+        }
+        if !self.has_method(b.0, "Unwrap") {
+            return Ok(nil);
+        }
+        let super::dispatch::Dispatch::Func(func, recv) =
+            self.dispatch(b.0, b.1.clone(), "Unwrap")?
+        else {
+            return Ok(nil);
+        };
+        let mut scratch = self.clone();
+        Ok(match scratch.call_sync(func, vec![recv]) {
+            Some(mut out) if matches!(out.first(), Some(Value::Iface(_))) => out.swap_remove(0),
+            _ => nil,
+        })
+    }
+
+    /// `errors.As(err, target)`: walks `err`'s chain (`unwrap_error`) for the first error whose
+    /// dynamic type is `*target`'s type (or implements it, for an interface), and stores it
+    /// into `*target` (a write event). Panics as Go's `errors.As` for a nil or non-pointer
+    /// target and for a `*target` that is neither an interface nor an error type.
+    fn errors_as(&mut self, gid: Gid, err: Value, target: &Value) -> R<bool> {
+        let not_pointer = || RtError::library_panic("errors: target must be a non-nil pointer");
+        let Value::Iface(Some(b)) = target else {
+            return Err(not_pointer().into());
+        };
+        let types = &self.program.types;
+        let (TypeKind::Pointer(elem), Value::Ptr(Some(p))) = (types.kind(b.0), &b.1) else {
+            return Err(not_pointer().into());
+        };
+        let (elem, p) = (*elem, p.clone());
+        let to_iface = matches!(types.under(elem), TypeKind::Interface(_));
+        if !to_iface && !self.has_method(elem, "Error") {
+            return Err(RtError::library_panic(
+                "errors: *target must be interface or implement error",
+            )
+            .into());
+        }
+        let mut e = err;
+        loop {
+            let Value::Iface(Some(b)) = &e else {
+                return Ok(false);
+            };
+            let value = if to_iface && self.type_matches(b.0, elem) {
+                Some(e.clone())
+            } else if b.0 == elem {
+                Some(b.1.clone())
+            } else {
+                None
+            };
+            if let Some(value) = value {
+                let mut eff = Vec::new();
+                self.leaf_locs(&p, &value, true, &mut eff);
+                self.heap.store(&p, value.clone())?;
+                self.emit(gid, Op::Store { ptr: p, value }, eff);
+                return Ok(true);
+            }
+            e = self.unwrap_error(&e)?;
+        }
     }
 
     /// The message (a `Value::Str`) and the wrapped error (nil for none) of a library error;
@@ -240,6 +335,7 @@ impl Machine {
         func: LibFunc,
         args: Vec<Value>,
         push_results: bool,
+        alt: u32,
     ) -> R<bool> {
         let ptr = || match args.first() {
             Some(Value::Ptr(Some(p))) => Ok(p.clone()),
@@ -457,8 +553,69 @@ impl Machine {
                 let p = ptr()?;
                 results = self.atomic(gid, func, p, &args)?;
             }
+            LibFunc::ErrorsAs => {
+                let found = self.errors_as(gid, arg(&args, 0)?.clone(), arg(&args, 1)?)?;
+                results.push(Value::Bool(found));
+            }
+            LibFunc::NotifyListAdd
+            | LibFunc::NotifyListWait
+            | LibFunc::CondSignal
+            | LibFunc::CondBroadcast => {
+                let p = ptr()?;
+                let SyncState::CondNotify(s) = self.heap.sync_mut(&p)? else {
+                    return Err(RtError::nil_deref().into());
+                };
+                let kind = match func {
+                    LibFunc::NotifyListAdd => {
+                        let ticket = s.add();
+                        results.push(Value::Int(ticket as i64));
+                        CondOp::Enqueue { ticket }
+                    }
+                    LibFunc::NotifyListWait => {
+                        let ticket = int(arg(&args, 1)?)? as u64;
+                        s.wait(ticket)?;
+                        CondOp::Woken { ticket }
+                    }
+                    LibFunc::CondSignal => CondOp::Signal { woke: s.signal() },
+                    _ => CondOp::Broadcast {
+                        woke: s.broadcast(),
+                    },
+                };
+                self.emit(gid, Op::Cond { cond: p, kind }, Vec::new());
+            }
+            f if super::testing::is_testing_method(f) => {
+                let p = ptr()?;
+                results = self.testing_method(gid, func, p, &args)?;
+            }
+            LibFunc::TestingQuiesce => {}
+            LibFunc::RuntimeGosched => {
+                self.emit(
+                    gid,
+                    Op::Runtime {
+                        call: "Gosched",
+                        result: None,
+                    },
+                    Vec::new(),
+                );
+            }
+            LibFunc::RuntimeNumGoroutine => {
+                let n = self
+                    .goroutines
+                    .iter()
+                    .filter(|g| g.status != GoStatus::Done)
+                    .count() as i64;
+                results.push(Value::Int(n));
+                self.emit(
+                    gid,
+                    Op::Runtime {
+                        call: "NumGoroutine",
+                        result: Some(n),
+                    },
+                    Vec::new(),
+                );
+            }
             f if crate::rt::sync_map::is_sync_map_method(f) => {
-                return self.sync_map_call(gid, func, &args, push_results);
+                return self.sync_map_call(gid, func, &args, push_results, alt);
             }
             _ => {
                 self.lib_local(gid, func, args)?;
@@ -477,14 +634,14 @@ impl Machine {
     }
 
     /// A `sync.Map` method call: builds the call's step machine (`rt::sync_map`) and runs its
-    /// first step. `Swap` and `CompareAndSwap` (absent from the step machine) run as a `Load`
-    /// result plus a `Store` step machine.
+    /// first step (`Swap` and `CompareAndSwap` decide atomically inside their steps, as Go's).
     pub(super) fn sync_map_call(
         &mut self,
         gid: Gid,
         func: LibFunc,
         args: &[Value],
         push_results: bool,
+        alt: u32,
     ) -> R<bool> {
         use crate::rt::sync_map::{SyncMapCall, SyncMapOp};
         let p = match args.first() {
@@ -494,58 +651,30 @@ impl Machine {
         let key = arg(args, 1)?.clone();
         let val = || arg(args, 2).cloned();
         let mut range_f = None;
-        let mut preset: Option<Vec<Value>> = None;
         let call = match func {
             LibFunc::SyncMapLoad => SyncMapCall::Load { key },
             LibFunc::SyncMapStore => SyncMapCall::Store { key, value: val()? },
             LibFunc::SyncMapLoadOrStore => SyncMapCall::LoadOrStore { key, value: val()? },
             LibFunc::SyncMapLoadAndDelete => SyncMapCall::LoadAndDelete { key },
             LibFunc::SyncMapDelete => SyncMapCall::Delete { key },
-            LibFunc::SyncMapSwap | LibFunc::SyncMapCompareAndSwap => {
-                let k = MapKey::from_value(&key, &self.program.types)?;
-                let current = match self.heap.sync(&p)? {
-                    SyncState::Map(s) => s
-                        .contents()
-                        .into_iter()
-                        .find(|(kv, _)| {
-                            MapKey::from_value(kv, &self.program.types).ok() == Some(k.clone())
-                        })
-                        .map(|(_, v)| v),
-                    _ => return Err(RtError::nil_deref().into()),
-                };
-                if func == LibFunc::SyncMapSwap {
-                    preset = Some(vec![
-                        current.clone().unwrap_or(Value::Iface(None)),
-                        Value::Bool(current.is_some()),
-                    ]);
-                    SyncMapCall::Store { key, value: val()? }
-                } else {
-                    let old = val()?;
-                    let new = arg(args, 3)?.clone();
-                    let same = match &current {
-                        Some(c) => self.equal(c, &old)?,
-                        None => false,
-                    };
-                    preset = Some(vec![Value::Bool(same)]);
-                    if same {
-                        SyncMapCall::Store { key, value: new }
-                    } else {
-                        SyncMapCall::Load { key }
-                    }
-                }
-            }
+            LibFunc::SyncMapSwap => SyncMapCall::Swap { key, value: val()? },
+            LibFunc::SyncMapCompareAndSwap => SyncMapCall::CompareAndSwap {
+                key,
+                old: val()?,
+                new: arg(args, 3)?.clone(),
+            },
             _ => {
                 range_f = Some(key);
                 SyncMapCall::Range
             }
         };
-        let op = SyncMapOp::new(call, &self.program.types)?;
+        let mut op = SyncMapOp::new(call, &self.program.types)?;
+        op.range_start = alt;
         let inflight = SyncMapInFlight {
             ptr: p,
             op,
             push_results,
             range_f,
-            preset,
         };
         self.sync_map_step(gid, inflight)
     }
@@ -587,7 +716,6 @@ impl Machine {
                 Ok(false)
             }
             SyncMapOutcome::Return(results) => {
-                let results = inflight.preset.take().unwrap_or(results);
                 let g = self.g(gid);
                 g.next = None;
                 if inflight.push_results {

@@ -10,7 +10,7 @@ impl Machine {
             Value::Slice(Some(s)) => {
                 let mut out = Vec::with_capacity(s.len as usize);
                 for i in 0..s.len {
-                    out.push(self.heap.load(&Pointer::root(s.obj).child(s.off + i))?);
+                    out.push(self.heap.load(&s.elem(i))?);
                 }
                 out
             }
@@ -33,6 +33,7 @@ impl Machine {
             .alloc(&self.config, Value::Array(all.into_boxed_slice()), None)?;
         Ok(SliceRef {
             obj,
+            base: Rc::from(Vec::new()),
             off: 0,
             len: len as u32,
             cap: cap as u32,
@@ -152,10 +153,7 @@ impl Machine {
                     return Err(RtError::index_out_of_range(idx, len).into());
                 }
                 let sl = sl.ok_or_else(RtError::nil_deref)?;
-                self.push(
-                    gid,
-                    Value::Ptr(Some(Pointer::root(sl.obj).child(sl.off + idx as u32))),
-                )?
+                self.push(gid, Value::Ptr(Some(sl.elem(idx as u32))))?
             }
             Instr::GlobalPtr(g) => {
                 let obj = *self
@@ -226,15 +224,18 @@ impl Machine {
                     let key = MapKey::from_value(&kv[0], &prog.types)?;
                     self.heap
                         .map_mut(id)
-                        .entries
-                        .insert(key, (kv[0].clone(), kv[1].clone()));
+                        .insert(key, kv[0].clone(), kv[1].clone());
                 }
                 self.push(gid, Value::Map(Some(id)))?
             }
-            Instr::MapIterInit => {
+            Instr::MapIterInit { elem } => {
                 let m = map_of(&self.pop(gid)?);
                 let g = self.g(gid);
-                g.iters.push((m, MapCursor::default()));
+                let cursor = MapCursor {
+                    reads_elem: *elem,
+                    ..MapCursor::default()
+                };
+                g.iters.push((m, cursor));
                 let i = g.iters.len() as i64 - 1;
                 self.push(gid, Value::Int(i))?
             }
@@ -392,7 +393,7 @@ impl Machine {
                                     TypeKind::Interface(ms) => ms
                                         .iter()
                                         .map(|(n, _)| n.clone())
-                                        .find(|n| self.find_method(b.0, n).is_none())
+                                        .find(|n| !self.has_method(b.0, n))
                                         .unwrap_or_default(),
                                     _ => String::new(),
                                 };
@@ -470,19 +471,51 @@ impl Machine {
                     return Err(RtError::nil_deref().into());
                 };
                 let (ty, v) = *b;
-                let name = prog.string(*name).to_string();
-                let Some(m) = self.find_method(ty, &name) else {
+                match self.dispatch(ty, v, prog.string(*name))? {
+                    dispatch::Dispatch::Func(func, recv) => {
+                        let mut all = vec![recv];
+                        all.extend(args);
+                        self.push_call(gid, func, all, Rc::from(Vec::new()), FrameKind::Call)?;
+                    }
+                    dispatch::Dispatch::LibErrorText(err) => {
+                        let (msg, _) = self.error_parts(&err)?;
+                        self.push(gid, msg)?;
+                    }
+                    dispatch::Dispatch::Lib(func, recv) => {
+                        let mut all = vec![recv];
+                        all.extend(args);
+                        if func.is_visible() {
+                            // A `sync.Locker`'s Lock: park on it like a direct `mu.Lock()`.
+                            let span = self
+                                .goroutines
+                                .get(gid.0 as usize)
+                                .and_then(|g| g.frames.last())
+                                .map(|f| prog.func(f.func).span_at(f.pc.saturating_sub(1)));
+                            let v = Visible::Lib {
+                                func,
+                                args: all,
+                                push_results: true,
+                            };
+                            self.park(gid, v, span);
+                        } else {
+                            self.lib_local(gid, func, all)?;
+                        }
+                    }
+                }
+            }
+            Instr::IfaceMethodValue { thunk } => {
+                let iface = self.pop(gid)?;
+                if matches!(iface, Value::Iface(None)) {
                     return Err(RtError::nil_deref().into());
-                };
-                let recv = if m.deref_recv {
-                    let p = ptr_of(v).ok_or_else(RtError::nil_deref)?;
-                    self.heap.load(&p)?
-                } else {
-                    v
-                };
-                let mut all = vec![recv];
-                all.extend(args);
-                self.push_call(gid, m.func, all, Rc::from(Vec::new()), FrameKind::Call)?;
+                }
+                self.push(
+                    gid,
+                    Value::Func(Some(Rc::new(Closure {
+                        func: *thunk,
+                        captures: Vec::new(),
+                        bound: Some(iface),
+                    }))),
+                )?
             }
             Instr::Capture(i) => {
                 let p = self.frame(gid)?.captures.get(*i as usize).cloned();
@@ -513,7 +546,7 @@ impl Machine {
                     .is_some_and(|f| f.kind == FrameKind::Deferred);
                 let mut out = Value::Iface(None);
                 if in_deferred {
-                    if let Some(p) = g.panicking.as_mut().filter(|p| !p.recovered) {
+                    if let Some(p) = g.panicking.as_mut().filter(|p| !p.recovered && !p.goexit) {
                         p.recovered = true;
                         out = match &p.error {
                             RtError::Panic { value, .. } => match value {

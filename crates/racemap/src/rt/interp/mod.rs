@@ -22,7 +22,7 @@
 use crate::bytecode::{BinOp, Instr, LibFunc, SelectCase};
 use crate::rt::config::LimitHit;
 use crate::rt::error::{InternalError, RtError};
-use crate::rt::event::{Effect, Gid, Loc, LockOp, Op};
+use crate::rt::event::{CondOp, Effect, Gid, Loc, LockOp, Op};
 use crate::rt::goroutine::{
     Deferred, Frame, FrameKind, GoStatus, Panicking, SelectArm, SyncMapInFlight, Visible,
 };
@@ -36,10 +36,12 @@ use std::rc::Rc;
 
 mod call;
 mod decode;
+mod dispatch;
 mod format;
 mod library;
 mod local;
 mod ops;
+mod testing;
 mod visible;
 
 pub use ops::wrap;
@@ -249,6 +251,7 @@ mod tests {
             init: FuncId(1),
             main: FuncId(0),
             error_type: TypeTable::basic(Basic::Int),
+            tests: Vec::new(),
         }
     }
 
@@ -349,65 +352,6 @@ mod tests {
         assert_eq!(
             ending.text,
             "racemap internal error: missing map iterator\n(this is a bug in racemap, not in the Go program; the run was stopped)\n"
-        );
-    }
-
-    /// `m := map[int]int{}; m[1] += 2` (the update injected as lowering would decode it), then
-    /// `m[1] += 2` again: one write window per update, the element computed at the end step.
-    #[test]
-    fn map_update_is_one_write_computed_at_the_end() {
-        let mut types = TypeTable::new();
-        let int = TypeTable::basic(Basic::Int);
-        let mt = types.intern(TypeKind::Map(int, int));
-        let mut program = program(
-            vec![
-                Instr::MakeMap(mt),
-                Instr::StoreLocal(0),
-                Instr::LoadLocal(0),
-                Instr::PushInt(1),
-                Instr::PushInt(2),
-                Instr::MapSet,
-                Instr::LoadLocal(0),
-                Instr::PushInt(1),
-                Instr::PushInt(2),
-                Instr::MapSet,
-                Instr::Return,
-            ],
-            1,
-        );
-        program.types = types;
-        let mut m = Machine::new(Rc::new(program), Config::default());
-        let go = Choice {
-            gid: Gid::MAIN,
-            alt: 0,
-        };
-        for _ in 0..2 {
-            // Re-decode the parked `MapSet` as an update `m[1] += 2`.
-            let g = &mut m.goroutines[0];
-            let Some(Visible::MapWriteBegin { map, key, .. }) = g.next.clone() else {
-                panic!("parked at {:?}", g.next);
-            };
-            g.next = Some(Visible::MapWriteBegin {
-                map,
-                key,
-                value: Some(Value::Int(2)),
-                clear: false,
-                update: Some(crate::rt::goroutine::MapUpdate {
-                    op: BinOp::Add,
-                    ty: Basic::Int,
-                    rhs: Value::Int(2),
-                    elem: int,
-                }),
-            });
-            let begin = m.step(go);
-            assert!(matches!(begin[0].op, Op::MapWriteBegin { .. }));
-            assert!(m.heap.map(crate::rt::value::MapId(0)).writing.is_some());
-            let end = m.step(go);
-            assert!(matches!(end[0].op, Op::MapWriteEnd { .. }));
-        }
-        assert_eq!(
-            m.heap.map(crate::rt::value::MapId(0)).get(&MapKey::Int(1)),
-            Some(&Value::Int(4))
         );
     }
 }

@@ -11,7 +11,7 @@ impl Machine {
         match self.program.types.under(target) {
             TypeKind::Interface(methods) => methods
                 .iter()
-                .all(|(name, _)| self.find_method(dynamic, name).is_some()),
+                .all(|(name, _)| self.has_method(dynamic, name)),
             _ => false,
         }
     }
@@ -147,14 +147,10 @@ impl Machine {
                     Value::Array(es) => es.len() as u32,
                     _ => 0,
                 };
-                if !p.path.is_empty() {
-                    // Slicing an array nested inside another object: copy is not Go
-                    // semantics; report as unsupported through a nil dereference.
-                    return Err(RtError::nil_deref().into());
-                }
                 self.slice_ref(
                     SliceRef {
                         obj: p.obj,
+                        base: p.path.clone(),
                         off: 0,
                         len,
                         cap: len,
@@ -167,6 +163,7 @@ impl Machine {
             Value::Slice(s) => {
                 let s = s.unwrap_or(SliceRef {
                     obj: crate::rt::value::ObjId(u32::MAX),
+                    base: Rc::from(Vec::new()),
                     off: 0,
                     len: 0,
                     cap: 0,
@@ -210,6 +207,7 @@ impl Machine {
         }
         Ok(Value::Slice(Some(SliceRef {
             obj: s.obj,
+            base: s.base.clone(),
             off: s.off + lo as u32,
             len: (h - lo) as u32,
             cap: (m - lo) as u32,
@@ -225,63 +223,19 @@ impl Machine {
             let (msg, _) = self.error_parts(&err).ok()?;
             return Some(str_of(&msg).ok()?.to_string());
         }
-        let m = ["Error", "String"]
-            .iter()
-            .find_map(|n| self.find_method(ty, n))?;
-        let recv = if m.deref_recv {
-            self.heap.load(&ptr_of(value.clone())?).ok()?
-        } else {
-            value.clone()
+        let name = ["Error", "String"]
+            .into_iter()
+            .find(|n| self.has_method(ty, n))?;
+        let (func, recv) = match self.dispatch(ty, value.clone(), name).ok()? {
+            super::dispatch::Dispatch::Func(func, recv) => (func, recv),
+            _ => return None,
         };
         let mut scratch = self.clone();
-        let out = scratch.call_sync(m.func, vec![recv])?;
+        let out = scratch.call_sync(func, vec![recv])?;
         match out.first() {
             Some(Value::Str(s)) => Some(s.to_string()),
             _ => None,
         }
-    }
-
-    /// The method `name` of dynamic type `ty`: from [`Program::methods`], else by Go's runtime
-    /// name of the method (`main.T.M`, or `main.(*T).M` for a pointer receiver).
-    ///
-    /// [`Program::methods`]: crate::bytecode::Program::methods
-    pub(crate) fn find_method(&self, ty: TypeId, name: &str) -> Option<crate::bytecode::Method> {
-        if let Some(m) = self.program.methods.get(&(ty, name.to_string())) {
-            return Some(m.clone());
-        }
-        let types = &self.program.types;
-        let named = |t: TypeId| match types.kind(t) {
-            TypeKind::Named { name, pkg, .. } => Some(format!("{pkg}.{name}")),
-            _ => None,
-        };
-        let by_name = |full: String| {
-            self.program
-                .funcs
-                .iter()
-                .position(|f| *f.name == *full)
-                .map(|i| FuncId(i as u32))
-        };
-        if let Some(n) = named(ty) {
-            return by_name(format!("{n}.{name}")).map(|func| crate::bytecode::Method {
-                func,
-                deref_recv: false,
-            });
-        }
-        if let TypeKind::Pointer(elem) = types.kind(ty) {
-            let n = named(*elem)?;
-            let (pkg, base) = n.split_once('.')?;
-            if let Some(func) = by_name(format!("{pkg}.(*{base}).{name}")) {
-                return Some(crate::bytecode::Method {
-                    func,
-                    deref_recv: false,
-                });
-            }
-            return by_name(format!("{n}.{name}")).map(|func| crate::bytecode::Method {
-                func,
-                deref_recv: true,
-            });
-        }
-        None
     }
 
     /// Run `func(args)` to completion on a new scratch goroutine of this (cloned) machine,

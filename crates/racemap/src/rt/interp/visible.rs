@@ -53,8 +53,12 @@ impl Machine {
                 let k = MapKey::from_value(&key, &prog.types)?;
                 let got = match map {
                     Some(m) => {
+                        // The access comes first (Go's mapaccess calls the race detector on
+                        // entry), then the flag check; the element's slot is read only when
+                        // the check passed and the key is present.
                         let mo = self.heap.map(m);
-                        mo.read_check()?;
+                        let check = mo.read_check();
+                        let slot = check.as_ref().ok().and_then(|_| mo.slot_of(&k));
                         let got = mo.get(&k).cloned();
                         self.emit(
                             gid,
@@ -62,8 +66,9 @@ impl Machine {
                                 map: m,
                                 key: Some(key),
                             },
-                            crate::rt::map::read_effects(m),
+                            crate::rt::map::read_effects(m, slot),
                         );
+                        check?;
                         got
                     }
                     None => None,
@@ -86,7 +91,7 @@ impl Machine {
                         self.emit(
                             gid,
                             Op::MapRead { map: m, key: None },
-                            crate::rt::map::read_effects(m),
+                            crate::rt::map::read_effects(m, None),
                         );
                         self.heap.map(m).len() as i64
                     }
@@ -99,7 +104,6 @@ impl Machine {
                 key,
                 value,
                 clear,
-                update,
             } => {
                 let hashed = match &key {
                     Some(k) => Some(MapKey::from_value(k, &prog.types)?),
@@ -126,7 +130,8 @@ impl Machine {
                         key: key.clone().ok_or_else(|| missing("map delete key"))?,
                     }
                 };
-                self.heap.map_mut(m).write_begin(gid, hashed, mutation)?;
+                // The access comes first (Go's mapassign/mapdelete call the race detector on
+                // entry), then the flag check.
                 self.emit(
                     gid,
                     Op::MapWriteBegin {
@@ -134,8 +139,9 @@ impl Machine {
                         key: key.clone(),
                         delete,
                     },
-                    crate::rt::map::write_effects(m),
+                    crate::rt::map::write_effects(m, None),
                 );
+                self.heap.map_mut(m).write_begin(gid, hashed, mutation)?;
                 let span = self.goroutines[gid.0 as usize].next_span;
                 self.park(
                     gid,
@@ -143,53 +149,28 @@ impl Machine {
                         map: m,
                         key,
                         delete,
-                        update,
                     },
                     Some(span),
                 );
                 done = false;
             }
-            Visible::MapWriteEnd {
-                map,
-                key,
-                delete,
-                update,
-            } => {
-                match update {
-                    None => {
-                        self.heap.map_mut(map).write_end(gid)?;
-                    }
-                    Some(u) => {
-                        let hashed = match &key {
-                            Some(k) => Some(MapKey::from_value(k, &prog.types)?),
-                            None => None,
-                        };
-                        let old = match hashed.as_ref().and_then(|k| self.heap.map(map).get(k)) {
-                            Some(v) => v.clone(),
-                            None => self.zero_of(u.elem)?,
-                        };
-                        let new = match (&old, &u.rhs) {
-                            (Value::Str(a), Value::Str(b)) if u.op == BinOp::Add => {
-                                Ok(Value::str(&format!("{a}{b}")))
-                            }
-                            _ => binary(u.op, u.ty, &old, &u.rhs),
-                        };
-                        match new {
-                            Ok(new) => {
-                                self.heap.map_mut(map).write_end_with(gid, new)?;
-                            }
-                            Err(e) => {
-                                // The operator panicked (`m[k] /= 0`): leave the map consistent.
-                                self.heap.map_mut(map).writing = None;
-                                return Err(e);
-                            }
+            Visible::MapWriteEnd { map, key, delete } => {
+                let mutation = self.heap.map_mut(map).write_end(gid)?;
+                // `m[k] = v` stores v through the slot pointer mapassign returned.
+                let slot = match mutation {
+                    MapMutation::Set { .. } => match &key {
+                        Some(k) => {
+                            let k = MapKey::from_value(k, &prog.types)?;
+                            self.heap.map(map).slot_of(&k)
                         }
-                    }
-                }
+                        None => None,
+                    },
+                    MapMutation::Delete { .. } | MapMutation::Clear => None,
+                };
                 self.emit(
                     gid,
                     Op::MapWriteEnd { map, key, delete },
-                    crate::rt::map::write_effects(map),
+                    crate::rt::map::write_effects(map, slot),
                 );
             }
             Visible::MapIterNext { iter } => {
@@ -200,14 +181,23 @@ impl Machine {
                     .ok_or_else(|| missing("map iterator"))?;
                 let next = match m {
                     Some(m) => {
-                        let r = self.heap.map(m).iter_next(&mut cursor)?;
-                        let key = r.as_ref().map(|(k, _)| k.clone());
+                        let mo = self.heap.map(m);
+                        let r = mo.iter_next(&mut cursor, alt);
+                        let key = match &r {
+                            Ok(r) => r.as_ref().map(|(k, _)| k.clone()),
+                            Err(_) => None,
+                        };
+                        // A loop that reads values loads the element through `it.elem`.
+                        let slot = match (&key, cursor.reads_elem) {
+                            (Some(k), true) => mo.slot_of(&MapKey::from_value(k, &prog.types)?),
+                            _ => None,
+                        };
                         self.emit(
                             gid,
                             Op::MapIterate { map: m, key },
-                            crate::rt::map::read_effects(m),
+                            crate::rt::map::read_effects(m, slot),
                         );
-                        r
+                        r?
                     }
                     None => None,
                 };
@@ -297,7 +287,7 @@ impl Machine {
                 args,
                 push_results,
             } => {
-                done = self.lib_visible(gid, func, args, push_results)?;
+                done = self.lib_visible(gid, func, args, push_results, alt)?;
             }
             Visible::Print { newline, args } => {
                 let mut text = String::new();
@@ -341,7 +331,8 @@ impl Machine {
                 };
                 self.emit(gid, Op::WaitGroupWait { wg }, eff);
             }
-            Visible::SyncMap(inflight) => {
+            Visible::SyncMap(mut inflight) => {
+                inflight.op.range_start = alt;
                 done = self.sync_map_step(gid, *inflight)?;
                 if done {
                     return Ok(());
@@ -561,9 +552,7 @@ impl Machine {
         let mut eff = Vec::new();
         if let Some(Value::Slice(Some(t))) = &source {
             for i in 0..t.len.min(64) {
-                eff.push(Effect::Read(Loc::Heap(
-                    Pointer::root(t.obj).child(t.off + i),
-                )));
+                eff.push(Effect::Read(Loc::Heap(t.elem(i))));
             }
         }
         let s = match &slice {
@@ -577,7 +566,7 @@ impl Machine {
             slice.clone()
         } else if let Some(s) = s.clone().filter(|_| newlen <= u64::from(cap)) {
             for (i, e) in elems.into_iter().enumerate() {
-                let p = Pointer::root(s.obj).child(s.off + len + i as u32);
+                let p = s.elem(len + i as u32);
                 eff.push(Effect::Write(Loc::Heap(p.clone())));
                 self.heap.store(&p, e)?;
             }
@@ -595,7 +584,7 @@ impl Machine {
             let mut all = Vec::with_capacity(newlen as usize);
             if let Some(s) = &s {
                 for i in 0..len {
-                    let p = Pointer::root(s.obj).child(s.off + i);
+                    let p = s.elem(i);
                     if i < 64 {
                         eff.push(Effect::Read(Loc::Heap(p.clone())));
                     }
@@ -605,12 +594,12 @@ impl Machine {
             all.extend(elems);
             let sl = self.new_slice(all, newcap as usize, elem)?;
             for i in len..len + n {
-                eff.push(Effect::Write(Loc::Heap(Pointer::root(sl.obj).child(i))));
+                eff.push(Effect::Write(Loc::Heap(sl.elem(i))));
             }
             Value::Slice(Some(sl))
         };
         let ptr = match &result {
-            Value::Slice(Some(s)) => Pointer::root(s.obj),
+            Value::Slice(Some(s)) => s.array(),
             _ => Pointer::root(crate::rt::value::ObjId(0)),
         };
         self.emit(
@@ -633,13 +622,11 @@ impl Machine {
         let mut eff = Vec::new();
         if let Value::Slice(Some(s)) = &src {
             for i in 0..(n as u32).min(64) {
-                eff.push(Effect::Read(Loc::Heap(
-                    Pointer::root(s.obj).child(s.off + i),
-                )));
+                eff.push(Effect::Read(Loc::Heap(s.elem(i))));
             }
         }
         for (i, e) in elems.into_iter().take(n).enumerate() {
-            let p = Pointer::root(d.obj).child(d.off + i as u32);
+            let p = d.elem(i as u32);
             if i < 64 {
                 eff.push(Effect::Write(Loc::Heap(p.clone())));
             }
@@ -648,7 +635,7 @@ impl Machine {
         self.emit(
             gid,
             Op::Store {
-                ptr: Pointer::root(d.obj),
+                ptr: d.array(),
                 value: Value::Int(n as i64),
             },
             eff,

@@ -25,7 +25,9 @@ impl Machine {
                         && !arms.iter().any(|a| self.arm_ready(g.gid, a))
                 }
             },
-            (GoStatus::Parked, Some(v)) => choice.alt == 0 && self.enabled(g.gid, v),
+            (GoStatus::Parked, Some(v)) => {
+                self.enabled(g.gid, v) && choice.alt < self.alternatives(g.gid, v)
+            }
             (GoStatus::Sleeping(_), _) => self.runnable().contains(&choice),
             _ => false,
         }
@@ -43,7 +45,18 @@ impl Machine {
     /// After a step: if nothing can move, the program deadlocked.
     pub(crate) fn check_deadlock(&mut self) {
         if self.status == Status::Running && !self.any_runnable() {
-            self.fail(Gid::MAIN, RtError::deadlock(), Vec::new(), None);
+            // After main's runtime.Goexit, Go reports the deadlock differently when no
+            // goroutine is left at all.
+            let main_gone = self
+                .goroutines
+                .first()
+                .is_some_and(|g| g.status == GoStatus::Done);
+            let error = if main_gone && !self.goroutines.iter().any(|g| g.is_live()) {
+                RtError::no_goroutines()
+            } else {
+                RtError::deadlock()
+            };
+            self.fail(Gid::MAIN, error, Vec::new(), None);
         }
     }
 
@@ -140,12 +153,72 @@ impl Machine {
                 (LibFunc::RwMutexLock, Some(SyncState::RwMutex(s))) => s.can_start_lock(),
                 (LibFunc::RwMutexRLock, Some(SyncState::RwMutex(s))) => s.can_rlock(),
                 (LibFunc::OnceDo, Some(SyncState::Once(s))) => s.can_start(),
-                (f, Some(SyncState::Map(s))) if crate::rt::sync_map::is_sync_map_method(*f) => {
-                    s.mu.can_lock()
+                (LibFunc::TestingQuiesce, _) => self.goroutines.iter().all(|g| {
+                    g.gid == gid
+                        || match (&g.status, &g.next) {
+                            (GoStatus::Done, _) => true,
+                            (GoStatus::Parked, Some(v)) => {
+                                !matches!(
+                                    v,
+                                    Visible::Lib {
+                                        func: LibFunc::TestingQuiesce,
+                                        ..
+                                    }
+                                ) && !self.enabled(g.gid, v)
+                            }
+                            _ => false,
+                        }
+                }),
+                (LibFunc::NotifyListWait, Some(SyncState::CondNotify(s))) => {
+                    match args.get(1).and_then(Value::as_int) {
+                        Some(t) => s.can_wait(t as u64),
+                        None => true,
+                    }
                 }
+                // A sync.Map call's first step is its lock-free fast path: always enabled
+                // (only its later `mu.Lock()` step waits, see `Visible::SyncMap` above).
                 _ => true,
             },
             _ => true,
+        }
+    }
+
+    /// How many alternatives an enabled operation other than `select` offers: the first step
+    /// of a map `range` loop and the `sync.Map.Range` step that snapshots `read` draw their
+    /// start (one alternative per distinct iteration order, as Go's random start); others 1.
+    pub(crate) fn alternatives(&self, gid: Gid, v: &Visible) -> u32 {
+        match v {
+            Visible::MapIterNext { iter } => {
+                let Some(g) = self.goroutines.get(gid.0 as usize) else {
+                    return 1;
+                };
+                match g.iters.get(*iter) {
+                    Some((Some(m), cursor)) if !cursor.started => {
+                        let map = self.heap.map(*m);
+                        if map.writing.is_some() {
+                            1
+                        } else {
+                            map.iteration_starts().len() as u32
+                        }
+                    }
+                    _ => 1,
+                }
+            }
+            Visible::Lib {
+                func: LibFunc::SyncMapRange,
+                args,
+                ..
+            } => match self.sync_at(args) {
+                Some(SyncState::Map(s)) => s.range_alternatives(&crate::rt::sync_map::Phase::Fast),
+                _ => 1,
+            },
+            Visible::SyncMap(inflight) => match self.heap.sync(&inflight.ptr) {
+                Ok(SyncState::Map(s)) if inflight.op.key.is_none() => {
+                    s.range_alternatives(&inflight.op.phase)
+                }
+                _ => 1,
+            },
+            _ => 1,
         }
     }
 
@@ -167,6 +240,7 @@ impl Machine {
                 LibFunc::RwMutexRLock => WaitReason::RwMutexRLock,
                 LibFunc::WaitGroupWait => WaitReason::WaitGroupWait,
                 LibFunc::OnceDo => WaitReason::OnceDo,
+                LibFunc::NotifyListWait => WaitReason::CondWait,
                 _ => WaitReason::MutexLock,
             },
             _ => WaitReason::Select,
@@ -207,16 +281,16 @@ impl Machine {
             Visible::MapIterNext { .. } => PendingKind::MapIterate,
             Visible::Append { slice, .. } => {
                 if let Value::Slice(Some(s)) = slice {
-                    f.memory.push((Pointer::root(s.obj), true));
+                    f.memory.push((s.array(), true));
                 }
                 PendingKind::SliceWrite
             }
             Visible::Copy { dst, src } => {
                 if let Value::Slice(Some(s)) = dst {
-                    f.memory.push((Pointer::root(s.obj), true));
+                    f.memory.push((s.array(), true));
                 }
                 if let Value::Slice(Some(s)) = src {
-                    f.memory.push((Pointer::root(s.obj), false));
+                    f.memory.push((s.array(), false));
                 }
                 PendingKind::SliceWrite
             }
@@ -244,7 +318,13 @@ impl Machine {
                 match func.spec().visibility {
                     Visibility::Output => f.output = true,
                     Visibility::Clock => {}
-                    Visibility::Object | Visibility::Local => {
+                    Visibility::Log => {
+                        f.output = true;
+                        if let Some(Value::Ptr(Some(p))) = args.first() {
+                            f.sync.push(p.clone());
+                        }
+                    }
+                    Visibility::Object | Visibility::Local | Visibility::Scheduler => {
                         if let Some(Value::Ptr(Some(p))) = args.first() {
                             f.sync.push(p.clone());
                         }

@@ -147,6 +147,7 @@ pub struct PendingOp {
 }
 
 mod enabled;
+mod go119_frames;
 mod objects;
 mod traceback;
 mod views;
@@ -199,7 +200,7 @@ impl Machine {
         };
         let prog = m.program.clone();
         if m.config.first_goroutine_id == Config::AUTO_GOROUTINE_ID {
-            m.config.first_goroutine_id = if uses_fmt(&prog) { 6 } else { 5 };
+            m.config.first_goroutine_id = if uses_fmt(&prog) { 7 } else { 6 };
         }
         if let Err(f) = m.heap.init_globals(&prog, &m.config) {
             m.fault(Gid::MAIN, f);
@@ -354,7 +355,8 @@ impl Machine {
                 }
                 v => {
                     if self.enabled(g.gid, v) {
-                        out.push(Choice { gid: g.gid, alt: 0 });
+                        let alts = self.alternatives(g.gid, v);
+                        out.extend((0..alts).map(|alt| Choice { gid: g.gid, alt }));
                     }
                 }
             }

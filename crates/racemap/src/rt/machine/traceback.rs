@@ -91,7 +91,9 @@ impl Machine {
         }
         let mut goroutines = Vec::new();
         let deadlock = error == RtError::deadlock();
-        if deadlock {
+        if error == RtError::no_goroutines() {
+            // Nothing to dump.
+        } else if deadlock {
             for g in &self.goroutines {
                 if g.is_live() {
                     goroutines.push(self.dump(g.gid, None, false));
@@ -141,24 +143,31 @@ impl Machine {
                     .is_some_and(|func| func.wrapper)
             })
             .unzip();
-        let state = match (&g.status, &g.next) {
-            _ if running => "running".to_string(),
-            (GoStatus::Sleeping(_), _) => "sleep".to_string(),
-            (_, Some(v)) if self.is_blocked(gid) => self.wait_reason(v).as_str().to_string(),
-            _ => "runnable".to_string(),
+        // Blocked in `sync` or asleep: Go 1.19's label and runtime frames (go119_frames.rs).
+        let wait = if running {
+            None
+        } else {
+            self.go119_wait(gid, g.next.as_ref())
         };
+        let (state, mut dump_frames) = match wait {
+            _ if running => ("running".to_string(), Vec::new()),
+            Some((label, runtime_frames)) => (label, runtime_frames),
+            None => match (&g.status, &g.next) {
+                (_, Some(v)) if self.is_blocked(gid) => {
+                    (self.wait_reason(v).as_str().to_string(), Vec::new())
+                }
+                _ => ("runnable".to_string(), Vec::new()),
+            },
+        };
+        dump_frames.extend(frames.iter().enumerate().map(|(i, f)| {
+            let mut d = self.dump_frame(f);
+            d.args = args.get(i).cloned().unwrap_or_default();
+            d
+        }));
         GoroutineDump {
             go_id: g.go_id,
             state,
-            frames: frames
-                .iter()
-                .enumerate()
-                .map(|(i, f)| {
-                    let mut d = self.dump_frame(f);
-                    d.args = args.get(i).cloned().unwrap_or_default();
-                    d
-                })
-                .collect(),
+            frames: dump_frames,
             created_by: g.created_by.as_ref().map(|f| self.dump_frame(f)),
         }
     }

@@ -12,7 +12,7 @@ impl SyncMapState {
             if self.read.amended {
                 return Self::to_lock(op, format!("{label}: read.amended"), fx);
             }
-            let snapshot: Vec<EntryId> = self.read.m.values().copied().collect();
+            let snapshot = self.range_snapshot(&Phase::Fast, op.range_start);
             let text = format!("{label}: read not amended, {} keys", snapshot.len());
             return self.step_iterate(addr, op, snapshot, 0, text, fx);
         };

@@ -24,8 +24,9 @@
 //!   only in `dirty` is removed from it); `Range`: if amended, lock and promote `dirty` at once,
 //!   then iterate over the `read` snapshot, loading each entry and calling f for live ones
 //!   (`Range` holds no lock while f runs; f may call any method of the map).
-//!   `Swap` and `CompareAndSwap` (Go 1.20) follow the same pattern (a dirty hit of
-//!   `CompareAndSwap` counts a miss); `CompareAndDelete` and `Clear` are not modelled.
+//!   `Swap` and `CompareAndSwap` (Go 1.20's sync/map.go; Go 1.19 has neither) follow the same
+//!   pattern, deciding inside their steps (a dirty hit of `CompareAndSwap` counts a miss);
+//!   `CompareAndDelete` and `Clear` are not modelled.
 //!
 //! Steps of one call: [`Phase::Fast`] (load `read`, try the lock-free path), then if needed
 //! [`Phase::Lock`] (take `mu`: blocked while another call holds it) and [`Phase::Slow`] (the
@@ -39,7 +40,10 @@
 //! it `Release(Atomic(addr.child(1)))` (`read` is field 1 of Go's struct); `mu` (field 0) is
 //! `Acquire/Release(Lock(addr.child(0)))`.
 //!
-//! Iteration order of `Range` is key order ([`MapKey`]), one of the orders Go may use.
+//! Iteration order of `Range`: Go ranges over `read.m`, a Go map, from a random start. racemap
+//! keeps `read.m`'s entries in creation order as its slot order and starts like a map loop
+//! (`rt::map::rotation`): the step that takes the snapshot offers one alternative per distinct
+//! order ([`SyncMapState::range_alternatives`]).
 //!
 //! Files: this one (state, calls, the step dispatcher), `fast` (the lock-free first step),
 //! `slow` (the locked path and `Range`'s iteration).
@@ -111,7 +115,8 @@ pub struct SyncMapState {
     pub entries: Vec<Entry>,
 }
 
-/// Whether a library function is a `sync.Map` method (its receiver, from the library table).
+/// Whether a library function is a `sync.Map` method (its receiver, from the library table;
+/// run by the VM as a step machine).
 pub fn is_sync_map_method(f: LibFunc) -> bool {
     f.receiver() == Some(crate::types::SyncKind::Map)
 }
@@ -180,7 +185,7 @@ pub enum Phase {
     Slow,
     /// `Range` over a snapshot of `read.m`: the entries still to visit.
     Iterate {
-        /// The snapshot's entries in key order.
+        /// The snapshot's entries in the loop's order.
         snapshot: Vec<EntryId>,
         /// Next position in `snapshot`.
         pos: usize,
@@ -198,6 +203,9 @@ pub struct SyncMapOp {
     pub key: Option<MapKey>,
     /// The next step.
     pub phase: Phase,
+    /// `Range`: the alternative the scheduler chose for the step that takes the snapshot (an
+    /// index into the distinct iteration orders, see [`SyncMapState::range_alternatives`]).
+    pub range_start: u32,
 }
 
 /// Which write a locked store path performs.
@@ -258,6 +266,7 @@ impl SyncMapOp {
             call,
             key,
             phase: Phase::Fast,
+            range_start: 0,
         })
     }
 
@@ -393,6 +402,44 @@ impl SyncMapState {
                 let e = self.entry(*id)?;
                 live(&e.p).map(|v| (e.key.clone(), v))
             })
+            .collect()
+    }
+
+    /// The entries the next step of a `Range` call in `phase` snapshots (in slot order: creation
+    /// order), or `None` when that step takes no snapshot.
+    fn range_snapshot_slots(&self, phase: &Phase) -> Option<Vec<Option<EntryId>>> {
+        let m = match phase {
+            Phase::Fast if !self.read.amended => &self.read.m,
+            Phase::Slow if self.read.amended => self.dirty.as_ref()?,
+            Phase::Slow => &self.read.m,
+            _ => return None,
+        };
+        let mut ids: Vec<EntryId> = m.values().copied().collect();
+        ids.sort();
+        Some(ids.into_iter().map(Some).collect())
+    }
+
+    /// How many alternatives the next step of a `Range` call in `phase` has: one per distinct
+    /// order of the snapshot it takes (1 when it takes none).
+    pub fn range_alternatives(&self, phase: &Phase) -> u32 {
+        match self.range_snapshot_slots(phase) {
+            Some(slots) => {
+                let b = crate::rt::map::buckets_log2_for(slots.len());
+                crate::rt::map::distinct_starts(&slots, b).len() as u32
+            }
+            None => 1,
+        }
+    }
+
+    /// The snapshot the next `Range` step takes, in the order of alternative `alt`.
+    fn range_snapshot(&self, phase: &Phase, alt: u32) -> Vec<EntryId> {
+        let slots = self.range_snapshot_slots(phase).unwrap_or_default();
+        let b = crate::rt::map::buckets_log2_for(slots.len());
+        let starts = crate::rt::map::distinct_starts(&slots, b);
+        let start = starts.get(alt as usize).copied().unwrap_or(0);
+        crate::rt::map::rotation(&slots, b, start)
+            .into_iter()
+            .copied()
             .collect()
     }
 

@@ -17,6 +17,7 @@ impl SyncMapState {
         let Some(key) = op.key.clone() else {
             // Range: promote if still amended, then iterate the new read.
             let mut text = format!("{label}:");
+            let snapshot = self.range_snapshot(&Phase::Slow, op.range_start);
             if self.read.amended {
                 let n = self.dirty.as_ref().map_or(0, |d| d.len());
                 self.promote(addr, &mut fx);
@@ -25,7 +26,6 @@ impl SyncMapState {
                 text.push_str(" read no longer amended");
             }
             self.unlock(addr, &mut text, &mut fx);
-            let snapshot: Vec<EntryId> = self.read.m.values().copied().collect();
             return self.step_iterate(addr, op, snapshot, 0, text, fx);
         };
         let kv = Self::key_var(addr, &key);

@@ -139,25 +139,23 @@ impl<'a> Checker<'a> {
             self.set_type(a, &mut x, d);
         }
         if self.convertible(x.ty, t) {
-            if self.is_interface(t)
-                && !self.is_interface(x.ty)
-                && t != self.any_type
-                && !self.assignable(x.ty, t)
-            {
-                let d = self.describe(a, &x);
-                self.err(a.span, format!("cannot convert {d} to type {ts}"));
-                return invalid;
-            }
             let _ = e;
             return Operand::value(t);
         }
         let d = self.describe(a, &x);
+        if self.is_interface(t) {
+            if let Some(m) = self.missing_method(x.ty, t) {
+                let why = self.not_implement_text(x.ty, t, &m);
+                self.err(a.span, format!("cannot convert {d} to {ts} ({why})"));
+                return invalid;
+            }
+        }
         self.err(a.span, format!("cannot convert {d} to type {ts}"));
         invalid
     }
 
     /// Non-constant convertibility.
-    fn convertible(&self, v: TypeId, t: TypeId) -> bool {
+    fn convertible(&mut self, v: TypeId, t: TypeId) -> bool {
         if self.assignable(v, t) {
             return true;
         }

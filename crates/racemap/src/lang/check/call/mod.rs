@@ -91,6 +91,9 @@ impl<'a> Checker<'a> {
             ExprKind::Selector { .. } => match self.info.selections.get(&inner.id) {
                 Some(Selection::Method { method, .. }) => CallKind::Method { method: *method },
                 Some(Selection::LibMethod { func, .. }) => CallKind::LibMethod(*func),
+                Some(Selection::IfaceMethod { name, .. }) => {
+                    CallKind::IfaceMethod { name: name.clone() }
+                }
                 Some(Selection::Qualified { object }) => match self.info.object(*object).kind {
                     ObjectKind::Lib { func, .. } => CallKind::Lib(func),
                     _ => CallKind::Closure,

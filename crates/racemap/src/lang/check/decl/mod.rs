@@ -26,10 +26,40 @@ struct Saved {
 }
 
 impl<'a> Checker<'a> {
+    /// The test functions of a `_test.go` file: `func TestXxx(t *testing.T)` where `Xxx` does
+    /// not start with a lower-case letter, in source order.
+    fn collect_tests(&mut self) {
+        let t = self
+            .lib_types
+            .get(&("testing".to_string(), "T".to_string()))
+            .copied();
+        let want = t.map(|t| {
+            let p = self.types.intern(TypeKind::Pointer(t));
+            self.func_type(vec![p], vec![], false)
+        });
+        for d in &self.file.decls {
+            let Decl::Func(fd) = d else { continue };
+            let Some(rest) = fd.name.name.strip_prefix("Test") else {
+                continue;
+            };
+            if fd.recv.is_some() || rest.starts_with(|c: char| c.is_lowercase()) {
+                continue;
+            }
+            let Some(obj) = self.info.object_of(fd.name.id) else {
+                continue;
+            };
+            if let ObjectKind::Func { ty, .. } = &self.info.object(obj).kind {
+                if Some(*ty) == want {
+                    self.info.tests.push((fd.name.name.clone(), obj));
+                }
+            }
+        }
+    }
+
     /// Check the whole file.
     pub fn check_file(&mut self) {
         let file = self.file;
-        if file.package.name != "main" {
+        if file.package.name != "main" && !self.test_mode {
             self.unsupported(file.package.span, "packages other than main");
         }
         self.record_imports();
@@ -68,7 +98,9 @@ impl<'a> Checker<'a> {
         }
         self.current_decl = None;
         self.order_global_inits();
-        if self.info.main_func.is_none() && file.package.name == "main" {
+        if self.test_mode {
+            self.collect_tests();
+        } else if self.info.main_func.is_none() && file.package.name == "main" {
             self.err(
                 Span::default(),
                 "function main is undeclared in the main package",

@@ -11,7 +11,7 @@ impl<'a> Checker<'a> {
     // ---- assignability and untyped conversion ----
 
     /// Whether a value of (typed) type `v` may be assigned to `t`.
-    pub fn assignable(&self, v: TypeId, t: TypeId) -> bool {
+    pub fn assignable(&mut self, v: TypeId, t: TypeId) -> bool {
         let invalid = self.invalid();
         if v == t || v == invalid || t == invalid {
             return true;
@@ -27,11 +27,8 @@ impl<'a> Checker<'a> {
                     | TypeKind::Interface(_)
             );
         }
-        if let TypeKind::Interface(ms) = self.types.under(t) {
-            if ms.is_empty() {
-                return true;
-            }
-            return self.types.underlying(v) == self.types.underlying(t);
+        if self.is_interface(t) && !self.is_untyped(v) {
+            return self.implements(v, t);
         }
         let (vu, tu) = (self.types.underlying(v), self.types.underlying(t));
         if vu == tu && (!self.is_named(v) || !self.is_named(t)) {
@@ -66,12 +63,20 @@ impl<'a> Checker<'a> {
                 return false;
             }
             let target = if is_iface { self.default_type(x.ty) } else { t };
-            if is_iface && self.types.under(t) != self.types.under(self.any_type) {
-                let d = self.describe(e, x);
-                let ts = self.show(t);
-                let ds = self.show(target);
-                self.err(e.span, format!("cannot use {d} as {ts} value in {context}: {ds} does not implement {ts} (missing method Error)"));
-                return false;
+            if is_iface {
+                if let Some(m) = self.missing_method(target, t) {
+                    // go/types converts the constant to its default type first.
+                    let mut typed = x.clone();
+                    typed.ty = target;
+                    let d = self.describe(e, &typed);
+                    let ts = self.show(t);
+                    let why = self.not_implement_text(target, t, &m);
+                    self.err(
+                        e.span,
+                        format!("cannot use {d} as {ts} value in {context}: {why}"),
+                    );
+                    return false;
+                }
             }
             match self.untyped_fits(x, target) {
                 Ok(()) => {
@@ -105,37 +110,18 @@ impl<'a> Checker<'a> {
             let d = self.describe(e, x);
             let ts = self.show(t);
             let mut msg = format!("cannot use {d} as {ts} value in {context}");
-            if x.ty == self.any_type {
-                // Every type implements the empty interface: only an assertion gets a T back.
-                msg.push_str(": need type assertion");
-            } else if is_iface {
-                let vs = self.show(x.ty);
-                let has_error = self.has_error_method(x.ty);
-                if has_error {
-                    self.unsupported(
-                        e.span,
-                        format!("user-defined error types ({vs} used as error)"),
-                    );
-                    return false;
+            if is_iface {
+                if let Some(m) = self.missing_method(x.ty, t) {
+                    msg.push_str(": ");
+                    msg.push_str(&self.not_implement_text(x.ty, t, &m));
                 }
-                msg.push_str(&format!(
-                    ": {vs} does not implement {ts} (missing method Error)"
-                ));
+            } else if self.is_interface(x.ty) && self.implements(t, x.ty) {
+                // Only an assertion gets a T back from an interface T implements.
+                msg.push_str(": need type assertion");
             }
             self.err(e.span, msg);
             false
         }
-    }
-
-    fn has_error_method(&self, t: TypeId) -> bool {
-        let base = match self.types.kind(t) {
-            TypeKind::Pointer(b) => *b,
-            _ => t,
-        };
-        self.methods
-            .get(&base)
-            .map(|m| m.contains_key("Error"))
-            .unwrap_or(false)
     }
 
     pub fn update_nil(&mut self, e: &ast::Expr, t: TypeId) {

@@ -68,7 +68,9 @@ impl<'a> Checker<'a> {
                 }
             },
         };
-        if t == self.invalid() {
+        // A named type whose declaration was rejected has an invalid underlying type: already
+        // reported there.
+        if t == self.invalid() || self.types.underlying(t) == self.invalid() {
             for kv in elts {
                 // still check values for undefined names
                 if !matches!(kv.value.kind, ExprKind::CompositeLit { ty: None, .. }) {
@@ -235,6 +237,8 @@ impl<'a> Checker<'a> {
                     self.assign_to(&kv.value, &mut v, vt, "map literal");
                 }
             }
+            // `sync.Mutex{}`, `atomic.Int64{}`: the zero value (their fields are unexported).
+            TypeKind::Sync(_) if elts.is_empty() => {}
             _ => {
                 let ts = self.show(t);
                 self.err(e.span, format!("invalid composite literal type {ts}"));

@@ -160,10 +160,13 @@ impl<'a> Checker<'a> {
                     );
                     return invalid;
                 }
-                if self.is_interface(t) && t != self.any_type && t != self.error_type && t != xo.ty
-                {
-                    self.unsupported(ty.span, "type assertions to interfaces with methods");
-                    return invalid;
+                if !self.is_interface(t) {
+                    if let Some(m) = self.missing_method(t, xo.ty) {
+                        let s = self.expr_string(e);
+                        let why = self.not_implement_text(t, xo.ty, &m);
+                        self.err(e.span, format!("impossible type assertion: {s}\n\t{why}"));
+                        return invalid;
+                    }
                 }
                 Operand::value(t)
             }

@@ -177,13 +177,17 @@ impl<'a> Checker<'a> {
                     continue;
                 }
                 let t = self.resolve_type(te);
-                if t != self.invalid()
-                    && self.is_interface(t)
-                    && t != self.any_type
-                    && t != self.error_type
-                    && Some(t) != Some(xo.ty)
-                {
-                    self.unsupported(te.span, "type switch cases with interfaces with methods");
+                if t != self.invalid() && valid && !self.is_interface(t) {
+                    if let Some(m) = self.missing_method(t, xo.ty) {
+                        let ts = self.expr_string(te);
+                        let d = self.describe(x, &xo);
+                        let why = self.missing_text(&m, "\t\t");
+                        let shown = self.show(t);
+                        self.err(
+                            te.span,
+                            format!("impossible type switch case: {ts}\n\t{d} cannot have dynamic type {shown} {why}"),
+                        );
+                    }
                 }
                 single = Some(t);
             }

@@ -259,7 +259,9 @@ impl FnCx<'_, '_> {
             }
             RangeKind::Map => {
                 self.expr(x);
-                self.emit(Instr::MapIterInit);
+                let elem =
+                    value.is_some_and(|v| !matches!(&v.kind, ExprKind::Ident(i) if i.name == "_"));
+                self.emit(Instr::MapIterInit { elem });
                 let it = self.pop_temp();
                 let top = self.here();
                 self.span = s.span;

@@ -65,14 +65,8 @@ impl FnCx<'_, '_> {
                 } else {
                     Instr::PushInt(1)
                 };
-                if let Place::MapEntry { map, key, elem } = p {
-                    // One map write, as Go's mapassign.
-                    self.emit(Instr::LoadLocal(map));
-                    self.emit(Instr::LoadLocal(key));
-                    self.emit(one);
-                    self.emit(Instr::MapUpdate { op, ty: b, elem });
-                    return;
-                }
+                // `m[k]++` as Go's race builds compile it: a map read (mapaccess), then a
+                // separate map write (mapassign).
                 self.load_place(&p);
                 self.emit(one);
                 self.emit(Instr::Binary(op, b));
@@ -215,6 +209,15 @@ impl FnCx<'_, '_> {
         }
     }
 
+    /// The operator of `x op= y` on the two operands on the stack (`+` on strings concatenates).
+    fn binary_assign_op(&mut self, bop: ast::BinaryOp, b: Basic) {
+        if bop == ast::BinaryOp::Add && b == Basic::String {
+            self.emit(Instr::Concat);
+        } else if let Some(o) = super::expr::bin_op(bop) {
+            self.emit(Instr::Binary(o, b));
+        }
+    }
+
     fn assign(&mut self, lhs: &[Expr], op: AssignOp, rhs: &[Expr]) {
         if let AssignOp::Op(bop) = op {
             let (Some(l), Some(r)) = (lhs.first(), rhs.first()) else {
@@ -223,27 +226,22 @@ impl FnCx<'_, '_> {
             let p = self.place(l);
             let t = self.ty(l);
             let b = self.basic(t);
-            if let (Place::MapEntry { map, key, elem }, Some(o)) = (&p, super::expr::bin_op(bop)) {
-                // `m[k] op= v`: v first, then one map write (Go's single mapassign).
+            if matches!(p, Place::MapEntry { .. }) {
+                // `m[k] op= v` as Go's race builds (and any build for `/` and `%`) compile it
+                // (walk/order.go): v first, then `m[k] = m[k] op v`, a map read (mapaccess)
+                // and a separate map write (mapassign), so an update can be lost and a
+                // division by zero panics before the write.
                 self.expr(r);
                 let v = self.pop_temp();
-                self.emit(Instr::LoadLocal(*map));
-                self.emit(Instr::LoadLocal(*key));
+                self.load_place(&p);
                 self.emit(Instr::LoadLocal(v));
-                self.emit(Instr::MapUpdate {
-                    op: o,
-                    ty: b,
-                    elem: *elem,
-                });
+                self.binary_assign_op(bop, b);
+                self.store_place(&p);
                 return;
             }
             self.load_place(&p);
             self.expr(r);
-            if bop == ast::BinaryOp::Add && b == Basic::String {
-                self.emit(Instr::Concat);
-            } else if let Some(o) = super::expr::bin_op(bop) {
-                self.emit(Instr::Binary(o, b));
-            }
+            self.binary_assign_op(bop, b);
             self.store_place(&p);
             return;
         }

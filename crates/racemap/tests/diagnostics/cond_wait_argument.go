@@ -2,9 +2,7 @@ package main
 
 import "sync"
 
-type Cache struct {
-	*sync.Mutex
-}
-
 func main() {
+	c := sync.NewCond(&sync.Mutex{})
+	c.Wait(1)
 }

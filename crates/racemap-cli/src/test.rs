@@ -1,0 +1,311 @@
+//! `racemap test FILE_test.go [--run REGEX] [--seed N] [-v]`: run each `TestXxx(t *testing.T)`
+//! of a test file in its own machine (seeded random scheduler, race detector on) and print what
+//! `go test -race [-v] FILE_test.go` prints: `=== RUN`, the test's log lines and output, race
+//! reports with `testing.go:1319: race detected during execution of test`, panics,
+//! `--- PASS/FAIL/SKIP: TestX (0.00s)`, then `PASS`/`FAIL` and the `ok`/`FAIL` line for
+//! `command-line-arguments`. Times are printed as zero (racemap's clock is virtual).
+//!
+//! Differences from Go kept on purpose (racemap's model): a test runs on the program's main
+//! goroutine (Go runs it on goroutine 6 or 7 under a `testing.tRunner` frame), and a test ends
+//! when its function returns and every goroutine it started is done or blocked (goroutines
+//! still blocked then are its leaks, which `--explore` reports). A panicking test ends the run
+//! as in Go (the remaining tests do not run); so does a fatal error, printed without a
+//! `--- FAIL` line as Go does. A test that blocks forever ends with Go's runtime report
+//! `fatal error: all goroutines are asleep - deadlock!` where real `go test` hangs until its
+//! `-timeout` (`panic: test timed out after 10m0s`).
+
+use crate::args::{lang, number, read_program, schedule_value, usage, UsageError};
+use racemap::bytecode::Program;
+use racemap::rt::config::Config;
+use racemap::rt::machine::Machine;
+use racemap::rt::sync_state::SyncState;
+use racemap::run::{RunEnd, Session};
+use racemap::sched::{RandomScheduler, ReplayScheduler, Schedule, Scheduler};
+use racemap::target::Target;
+use std::io::Write;
+use std::path::PathBuf;
+use std::rc::Rc;
+
+/// The import path `go test` reports for files named on its command line.
+const PACKAGE: &str = "command-line-arguments";
+
+/// `go test`'s exit status when the test file does not compile.
+const EXIT_BUILD_FAILED: u8 = 2;
+
+/// Go 1.19's line in `testing.go` that reports a race during a test.
+const RACE_LINE: &str = "    testing.go:1319: race detected during execution of test\n";
+
+/// Run the command.
+pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
+    let mut file: Option<PathBuf> = None;
+    let mut filter: Option<regex::Regex> = None;
+    let mut seed = 0u64;
+    let mut chatty = false;
+    let mut max_steps = racemap::run::RunConfig::default().max_steps;
+    let mut schedule: Option<Schedule> = None;
+    let mut explore: Option<crate::test_explore::ExploreOptions> = None;
+    let mut json = false;
+    let mut max_executions: Option<u64> = None;
+    let mut lang_version = racemap::compile::LangVersion::DEFAULT;
+    while let Some(arg) = parser.next().map_err(usage)? {
+        match arg {
+            lexopt::Arg::Long("lang") => lang_version = lang(&mut parser)?,
+            lexopt::Arg::Long("schedule") => schedule = Some(schedule_value(&mut parser)?),
+            lexopt::Arg::Long("explore") => {
+                explore = Some(crate::test_explore::ExploreOptions::default())
+            }
+            lexopt::Arg::Long("json") => json = true,
+            lexopt::Arg::Long("max-executions") => {
+                max_executions = Some(number(&mut parser, "--max-executions")?)
+            }
+            lexopt::Arg::Long("run") => {
+                let text = parser
+                    .value()
+                    .map_err(usage)?
+                    .to_string_lossy()
+                    .into_owned();
+                let re = regex::Regex::new(&text).map_err(|e| format!("--run {text:?}: {e}"))?;
+                filter = Some(re);
+            }
+            lexopt::Arg::Long("seed") => seed = number(&mut parser, "--seed")?,
+            lexopt::Arg::Long("max-steps") => max_steps = number(&mut parser, "--max-steps")?,
+            lexopt::Arg::Short('v') | lexopt::Arg::Long("v") => chatty = true,
+            lexopt::Arg::Value(v) if file.is_none() => file = Some(v.into()),
+            other => return Err(other.unexpected().to_string()),
+        }
+    }
+    let file = file.ok_or("test needs a FILE_test.go")?;
+    let (name, source) = read_program(&file)?;
+    let options = racemap::compile::CompileOptions {
+        lang: lang_version,
+        test_file: true,
+    };
+    let program = match racemap::compile::compile_with(&source, &name, &options) {
+        Ok(p) => p,
+        Err(diagnostics) => {
+            let map = racemap::diag::SourceMap::from_bytes(&name, &source);
+            eprintln!("# {PACKAGE} [{PACKAGE}.test]");
+            eprint!("{}", racemap::diag::render_all(&diagnostics, &map));
+            println!("FAIL\t{PACKAGE} [build failed]\nFAIL");
+            return Ok(EXIT_BUILD_FAILED);
+        }
+    };
+    if let Some(mut options) = explore {
+        options.json = json;
+        if let Some(n) = max_executions {
+            options.dpor.max_executions = n;
+        }
+        options.dpor.max_steps_per_execution = max_steps;
+        let selected: Vec<usize> = (0..program.tests.len())
+            .filter(|&i| {
+                filter
+                    .as_ref()
+                    .is_none_or(|re| re.is_match(&program.tests[i].name))
+            })
+            .collect();
+        return Ok(crate::test_explore::explore_tests(
+            &program, &selected, &name, &options,
+        ));
+    }
+    let mut out = std::io::stdout().lock();
+    let mut any_failed = false;
+    let mut any_race = false;
+    let mut ran = 0;
+    for (i, test) in program.tests.iter().enumerate() {
+        if filter.as_ref().is_some_and(|re| !re.is_match(&test.name)) {
+            continue;
+        }
+        ran += 1;
+        let Some(p) = program.for_test(i, chatty) else {
+            continue;
+        };
+        let mut scheduler: Box<dyn Scheduler> = match &schedule {
+            Some(s) => Box::new(ReplayScheduler::new(
+                s.clone(),
+                Some(Box::new(RandomScheduler::new(seed))),
+            )),
+            None => Box::new(RandomScheduler::new(seed)),
+        };
+        let r = run_test(p, scheduler.as_mut(), max_steps);
+        let verdict = if r.failed || r.race || r.crash.is_some() || r.limit {
+            "FAIL"
+        } else if r.skipped {
+            "SKIP"
+        } else {
+            "PASS"
+        };
+        let mut text = String::new();
+        if chatty {
+            text.push_str(&format!("=== RUN   {}\n", test.name));
+        }
+        text.push_str(&r.output);
+        // With -v the race line is printed when the test ends (never after a crash); without,
+        // it is kept with the logs.
+        if r.race && chatty && r.crash.is_none() {
+            text.push_str(RACE_LINE);
+        }
+        // A fatal error kills the test binary at once: Go prints no `--- FAIL` line then.
+        let fatal = r
+            .crash
+            .as_deref()
+            .is_some_and(|c| c.starts_with("fatal error:"));
+        if (chatty || verdict == "FAIL") && !fatal {
+            text.push_str(&format!("--- {verdict}: {} (0.00s)\n", test.name));
+        }
+        if !chatty && verdict == "FAIL" {
+            text.push_str(&r.kept_logs);
+            if r.race {
+                text.push_str(RACE_LINE);
+            }
+        }
+        any_failed |= verdict == "FAIL";
+        any_race |= r.race;
+        let _ = out.write_all(text.as_bytes());
+        if let Some(crash) = r.crash {
+            // The test binary dies: no summary of the remaining tests.
+            let _ = out.write_all(crash.as_bytes());
+            let _ = writeln!(out, "FAIL\t{PACKAGE}\t0.000s\nFAIL");
+            return Ok(1);
+        }
+    }
+    // Go prints the warning with -v only, and marks the summary line.
+    if ran == 0 && chatty {
+        let _ = writeln!(out, "testing: warning: no tests to run");
+    }
+    let none = if ran == 0 { " [no tests to run]" } else { "" };
+    if any_race && chatty {
+        let _ = write!(out, "=== CONT  \n{RACE_LINE}");
+    }
+    if any_failed {
+        let _ = writeln!(out, "FAIL\nFAIL\t{PACKAGE}\t0.000s\nFAIL");
+        Ok(1)
+    } else {
+        if chatty {
+            let _ = writeln!(out, "PASS");
+        }
+        let _ = writeln!(out, "ok  \t{PACKAGE}\t0.000s{none}");
+        Ok(0)
+    }
+}
+
+/// What one test's run showed.
+pub struct TestRun {
+    /// Its stdout, logs (with `-v`), print output and race reports, in the order they happened.
+    pub output: String,
+    /// Logs kept for the failure report (without `-v`).
+    pub kept_logs: String,
+    /// `t.Fail` and friends were called.
+    pub failed: bool,
+    /// `t.Skip` and friends were called.
+    pub skipped: bool,
+    /// The race detector reported a race.
+    pub race: bool,
+    /// A panic or fatal error ended the test binary: Go's text for it.
+    pub crash: Option<String>,
+    /// A racemap limit or internal error stopped the run.
+    pub limit: bool,
+    /// Goroutines the test started that were still blocked when it ended
+    /// (`goroutine 8 [chan send]: command-line-arguments.TestX.func1 at x_test.go:12`).
+    pub leaked: Vec<String>,
+}
+
+/// Run one test program to its end with `scheduler`.
+pub fn run_test(program: Program, scheduler: &mut dyn Scheduler, max_steps: u64) -> TestRun {
+    let config = Config {
+        max_steps,
+        // Go's test goroutine is 7 under -race; the goroutines a test starts are 8, 9, …
+        first_goroutine_id: 8,
+        ..Config::default()
+    };
+    let machine = Machine::new(Rc::new(program), config);
+    let mut session = Session::new(machine, true, false);
+    let mut output = String::new();
+    let (mut seen_out, mut seen_err) = (0, 0);
+    let mut steps = 0u64;
+    let mut limit = false;
+    while session.target.ending().is_none() {
+        let choices = session.target.runnable();
+        if choices.is_empty() || steps >= max_steps {
+            limit = steps >= max_steps;
+            break;
+        }
+        let Some(choice) = scheduler.pick(&choices) else {
+            break;
+        };
+        session.step(choice);
+        steps += 1;
+        let so = session.target.stdout();
+        output.push_str(&so[seen_out..]);
+        seen_out = so.len();
+        output.push_str(&session.stderr[seen_err..]);
+        seen_err = session.stderr.len();
+    }
+    let (failed, skipped, kept_logs) = test_state(&session.target);
+    let leaked = leaked(&session.target);
+    let race = !session.races().is_empty();
+    let result = session.finish(None);
+    let mut crash = None;
+    match result.end {
+        RunEnd::Failed => {
+            let text = &result.stderr[seen_err.min(result.stderr.len())..];
+            crash = Some(recovered_panic(text));
+        }
+        RunEnd::Limit | RunEnd::Internal => {
+            output.push_str(&result.stderr[seen_err.min(result.stderr.len())..]);
+            limit = true;
+        }
+        _ => {}
+    }
+    TestRun {
+        output,
+        kept_logs,
+        failed,
+        skipped,
+        race,
+        crash,
+        limit,
+        leaked,
+    }
+}
+
+/// The goroutines other than the test's that are blocked (not done, not able to move) once
+/// the test ended normally: what `goleak.VerifyNone` would report.
+fn leaked(m: &Machine) -> Vec<String> {
+    if m.exit_code() != Some(0) {
+        return Vec::new();
+    }
+    let map = &m.program().source_map;
+    m.goroutines()
+        .into_iter()
+        .filter(|g| g.go_id != 1 && !["done", "runnable", "sleep"].contains(&g.state.as_str()))
+        .map(|g| {
+            let at = g.stack.first().map_or(String::new(), |f| {
+                let lc = map.line_col(f.span.lo);
+                format!(" {} at {}:{}", f.name, map.file_name, lc.line)
+            });
+            format!("goroutine {} [{}]:{at}", g.go_id, g.state)
+        })
+        .collect()
+}
+
+/// The test's `testing.T`: failed, skipped, and the logs it kept.
+fn test_state(m: &Machine) -> (bool, bool, String) {
+    for (_, state) in m.sync_objects() {
+        if let SyncState::TestingT(t) = state {
+            return (t.failed, t.skipped, t.output.clone());
+        }
+    }
+    (false, false, String::new())
+}
+
+/// A panic as `go test` prints it: tRunner recovers and re-panics, so the first line becomes
+/// `panic: MSG [recovered]` followed by `\tpanic: MSG`.
+fn recovered_panic(text: &str) -> String {
+    match text.split_once('\n') {
+        Some((first, rest)) if first.starts_with("panic: ") => {
+            let msg = &first["panic: ".len()..];
+            format!("{first} [recovered]\n\tpanic: {msg}\n{rest}")
+        }
+        _ => text.to_string(),
+    }
+}

@@ -1,0 +1,125 @@
+//! `racemap test FILE_test.go --explore [--json] [--max-executions N] [--run REGEX]`: every
+//! interleaving of each test (the explorer's search, `racemap explore`'s), each distinct
+//! outcome replayed to tell whether the test failed (`t.Error`, `t.Fatal`, a panic) and which
+//! goroutines it left blocked (a leak, what `goleak.VerifyNone` reports; in real `go test`
+//! such goroutines hang or leak silently).
+//!
+//! `--json` prints one object: `{"tests": [{"name", "complete", "executions", "race",
+//! "deadlock", "leak", "failed", "outcomes": [{"error", "race", "failed", "leaked", "output",
+//! "count", "schedule"}]}]}`. Exit status 1 when some test can race, deadlock, leak or fail.
+
+use crate::test::run_test;
+use racemap::bytecode::Program;
+use racemap::explore::{explore, DporConfig};
+use racemap::rt::config::Config;
+use racemap::rt::machine::Machine;
+use racemap::sched::{ReplayScheduler, Schedule};
+use serde_json::json;
+use std::rc::Rc;
+
+/// How to explore.
+#[derive(Default)]
+pub struct ExploreOptions {
+    /// Print JSON.
+    pub json: bool,
+    /// The search's budgets.
+    pub dpor: DporConfig,
+}
+
+/// Explore the tests `selected` (indices into `program.tests`) of the file `file`; the exit
+/// status.
+pub fn explore_tests(
+    program: &Program,
+    selected: &[usize],
+    file: &str,
+    options: &ExploreOptions,
+) -> u8 {
+    let mut reports = Vec::new();
+    let mut any_bad = false;
+    let mut text = String::new();
+    for &i in selected {
+        let (Some(test), Some(p)) = (program.tests.get(i), program.for_test(i, true)) else {
+            continue;
+        };
+        let config = Config {
+            first_goroutine_id: 8,
+            ..Config::default()
+        };
+        let p = Rc::new(p);
+        let result = explore(Machine::new(p.clone(), config), &options.dpor);
+        let mut outcomes = Vec::new();
+        let (mut leak, mut failed) = (false, false);
+        text.push_str(&format!(
+            "{}: explored {} execution(s), {}\n",
+            test.name,
+            result.executions,
+            if result.complete {
+                "every interleaving covered".to_string()
+            } else {
+                format!("search incomplete ({:?})", result.limit)
+            }
+        ));
+        for (k, o) in result.outcomes.iter().enumerate() {
+            let schedule = Schedule::decode(&o.schedule).unwrap_or_else(|_| Schedule::new());
+            let mut replay = ReplayScheduler::new(schedule, None);
+            let run = run_test(
+                (*p).clone(),
+                &mut replay,
+                options.dpor.max_steps_per_execution,
+            );
+            let this_failed = run.failed || o.error.is_some();
+            leak |= !run.leaked.is_empty();
+            failed |= this_failed;
+            text.push_str(&format!(
+                "  {}. {}{}{}{}, {} run(s)\n",
+                k + 1,
+                o.error.as_deref().unwrap_or("the test ends"),
+                if o.race { ", with a data race" } else { "" },
+                if this_failed && o.error.is_none() {
+                    ", the test fails"
+                } else {
+                    ""
+                },
+                if run.leaked.is_empty() {
+                    String::new()
+                } else {
+                    format!(", {} goroutine(s) leaked", run.leaked.len())
+                },
+                o.count
+            ));
+            for l in &run.leaked {
+                text.push_str(&format!("     leaked: {l}\n"));
+            }
+            text.push_str(&format!(
+                "     replay: racemap test {file} --run '^{}$' --schedule {}\n",
+                test.name, o.schedule
+            ));
+            outcomes.push(json!({
+                "error": o.error,
+                "race": o.race,
+                "failed": this_failed,
+                "leaked": run.leaked,
+                "output": o.stdout,
+                "count": o.count,
+                "schedule": o.schedule,
+            }));
+        }
+        any_bad |= result.race || result.deadlock || leak || failed;
+        reports.push(json!({
+            "name": test.name,
+            "complete": result.complete,
+            "executions": result.executions,
+            "race": result.race,
+            "deadlock": result.deadlock,
+            "leak": leak,
+            "failed": failed,
+            "outcomes": outcomes,
+        }));
+    }
+    if options.json {
+        println!("{}", json!({ "tests": reports }));
+    } else {
+        print!("{text}");
+    }
+    u8::from(any_bad)
+}

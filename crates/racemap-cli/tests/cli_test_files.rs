@@ -1,0 +1,121 @@
+//! Driver of `tests/test_files/`: what `racemap test -v NAME_test.go`, `racemap test
+//! NAME_test.go` (seed 0) and `racemap test --explore NAME_test.go` print for each test file,
+//! and the comparison with what real Go 1.19
+//! printed for `go test -race -v NAME_test.go` (the `-- go1.19 test -race -v --` reference).
+//!
+//! The comparison is line for line on the *skeleton* of the output: `=== RUN`, `--- PASS/FAIL/
+//! SKIP`, the test's log lines (`    FILE:LINE: …` and their continuation lines, `testing.go:…`),
+//! `=== CONT`, `PASS`/`FAIL`/`ok` with times masked, the `WARNING: DATA RACE` line of each
+//! report and the two first lines of a panic. The bodies of race reports and goroutine dumps
+//! are left out: their frames differ by design (racemap runs a test on the main goroutine,
+//! shows no frames of package `testing` and its addresses are its own).
+
+#[path = "../../racemap/tests/support/mod.rs"]
+mod support;
+
+use std::process::Command;
+use support::{check_dir, Section};
+
+/// The reference section's name.
+const GO_REFERENCE: &str = "go1.19 test -race -v";
+
+#[test]
+fn every_test_file_s_output_matches_its_expectation_and_go() {
+    check_dir("test_files", |case, expectation| {
+        let file = format!("{}.go", case.name);
+        let mut sections = Vec::new();
+        let mut verbose = String::new();
+        for args in [
+            vec!["test", "-v", file.as_str()],
+            vec!["test", file.as_str()],
+            vec!["test", "--explore", file.as_str()],
+        ] {
+            let out = Command::new(env!("CARGO_BIN_EXE_racemap"))
+                .args(&args)
+                .current_dir(support::test_dir("test_files"))
+                .output()
+                .map_err(|e| format!("racemap does not start: {e}"))?;
+            let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+            if args.contains(&"-v") {
+                verbose = stdout.clone();
+            }
+            sections.push(Section::new(format!("racemap {}", args.join(" ")), ""));
+            sections.push(Section::new("stdout", &stdout));
+            if !out.stderr.is_empty() {
+                sections.push(Section::new(
+                    "stderr",
+                    &String::from_utf8_lossy(&out.stderr),
+                ));
+            }
+            let code = out.status.code().map_or(-1, |c| c);
+            sections.push(Section::new(format!("exit status {code}"), ""));
+        }
+        for r in expectation.references() {
+            if r.name != GO_REFERENCE {
+                return Err(format!("unknown reference section `{}`", r.name));
+            }
+            let (go, ours) = (skeleton(r.text()), skeleton(&verbose));
+            if go != ours {
+                return Err(format!(
+                    "output differs from go1.19's (skeleton):\n--- go1.19\n{go}--- racemap\n{ours}"
+                ));
+            }
+        }
+        Ok(sections)
+    });
+}
+
+/// The lines of `go test -v` output that racemap must reproduce exactly (see the module docs).
+fn skeleton(text: &str) -> String {
+    let mut out = String::new();
+    let mut in_race = false;
+    let mut in_dump = false;
+    for line in text.lines() {
+        if line == "==================" {
+            in_race = !in_race;
+            continue;
+        }
+        if in_race {
+            if line == "WARNING: DATA RACE" {
+                out.push_str(line);
+                out.push('\n');
+            }
+            continue;
+        }
+        if line.starts_with("goroutine ") && line.ends_with("[running]:") {
+            in_dump = true;
+            continue;
+        }
+        if in_dump && !line.starts_with("FAIL") {
+            continue;
+        }
+        in_dump = false;
+        let keep = line.starts_with("=== ")
+            || line.starts_with("--- ")
+            || line.starts_with("    ")
+            || line.starts_with("panic: ")
+            || line.starts_with("\tpanic: ")
+            || line == "PASS"
+            || line.starts_with("FAIL")
+            || line.starts_with("ok  ");
+        if keep {
+            out.push_str(&mask_times(line));
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// `(0.01s)` and `\t0.013s` become `(T)` and `\tT`.
+fn mask_times(line: &str) -> String {
+    let mut s = line.to_string();
+    if let (Some(open), true) = (s.rfind(" ("), s.ends_with("s)")) {
+        s.replace_range(open + 2..s.len() - 1, "T");
+    }
+    if let Some(tab) = s.rfind('\t') {
+        if s[tab + 1..].ends_with('s') && s[tab + 1..s.len() - 1].parse::<f64>().is_ok() {
+            s.replace_range(tab + 1.., "T");
+        }
+    }
+    s
+}

@@ -1,0 +1,7 @@
+package x
+
+import "testing"
+
+func TestX(t *testing.T) {
+	t.Log(undefinedThing)
+}

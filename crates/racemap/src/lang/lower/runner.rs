@@ -1,0 +1,111 @@
+//! Test runners for a `_test.go` file: per `TestXxx(t *testing.T)`, a function
+//! `testing.tRunner` that makes a fresh `testing.T`, names it (`TestingStart`), calls the test,
+//! then waits until every other goroutine is done or blocked (`TestingQuiesce`) and returns;
+//! the program for one test is the file's program with that runner as main. Functions are
+//! renamed `command-line-arguments.…` as `go test FILE_test.go` names them.
+
+use super::Lowerer;
+use crate::bytecode::{Func, FuncId, Instr, LibFunc, Program, TestFunc};
+use crate::diag::Span;
+use crate::types::{SyncKind, TypeKind};
+use std::rc::Rc;
+
+/// The import path `go test` gives the package of files named on its command line.
+pub const TEST_PACKAGE_PATH: &str = "command-line-arguments";
+
+/// The runners of every test in `lw.info.tests`.
+pub fn test_runners(lw: &mut Lowerer<'_>) -> Vec<TestFunc> {
+    let t = lw.types.intern(TypeKind::Sync(SyncKind::TestingT));
+    // The named `testing.T` whose underlying type that is (the checker made it).
+    let named = (0..lw.types.len() as u32)
+        .map(crate::types::TypeId)
+        .find(|&id| {
+            matches!(lw.types.kind(id), TypeKind::Named { .. }) && lw.types.underlying(id) == t
+        })
+        .unwrap_or(t);
+    let mut out = Vec::new();
+    for (name, obj) in lw.info.tests.clone() {
+        let Some(&test) = lw.decl_funcs.get(&obj) else {
+            continue;
+        };
+        let span = lw.funcs[test.0 as usize].span;
+        let runner_chatty = runner(lw, &name, test, named, true, span);
+        let runner_quiet = runner(lw, &name, test, named, false, span);
+        out.push(TestFunc {
+            name,
+            runner_chatty,
+            runner_quiet,
+        });
+    }
+    out
+}
+
+/// A runner for a file without tests (it returns at once).
+pub fn first_runner(lw: &mut Lowerer<'_>, tests: &[TestFunc]) -> FuncId {
+    if let Some(t) = tests.first() {
+        return t.runner_chatty;
+    }
+    let id = lw.reserve("testing.tRunner", Span::default());
+    lw.funcs[id.0 as usize].code = vec![Instr::Return];
+    lw.funcs[id.0 as usize].spans = vec![Span::default()];
+    id
+}
+
+fn runner(
+    lw: &mut Lowerer<'_>,
+    name: &str,
+    test: FuncId,
+    t: crate::types::TypeId,
+    chatty: bool,
+    span: Span,
+) -> FuncId {
+    let id = lw.reserve("testing.tRunner", span);
+    let name = lw.string(name);
+    let code = vec![
+        Instr::Alloc(t),
+        Instr::StoreLocal(0),
+        Instr::LoadLocal(0),
+        Instr::PushStr(name),
+        Instr::PushBool(chatty),
+        Instr::CallLib {
+            func: LibFunc::TestingStart,
+            argc: 3,
+        },
+        Instr::LoadLocal(0),
+        Instr::Call {
+            func: test,
+            argc: 1,
+        },
+        Instr::CallLib {
+            func: LibFunc::TestingQuiesce,
+            argc: 0,
+        },
+        Instr::Return,
+    ];
+    let f = &mut lw.funcs[id.0 as usize];
+    *f = Func {
+        name: Rc::from("testing.tRunner"),
+        span,
+        params: 0,
+        param_types: Vec::new(),
+        results: Vec::new(),
+        result_slots: Vec::new(),
+        locals: 1,
+        captures: 0,
+        variadic: false,
+        spans: vec![span; code.len()],
+        code,
+        wrapper: true,
+    };
+    id
+}
+
+/// Name the file's functions as `go test FILE_test.go` does: `main.TestX` becomes
+/// `command-line-arguments.TestX`.
+pub fn rename_package(p: &mut Program) {
+    for f in &mut p.funcs {
+        if let Some(rest) = f.name.strip_prefix("main.") {
+            f.name = Rc::from(format!("{TEST_PACKAGE_PATH}.{rest}").as_str());
+        }
+    }
+}

@@ -1,0 +1,175 @@
+//! The runtime and `sync` frames Go 1.19's goroutine dumps show above the user's frames of a
+//! goroutine blocked in the `sync` package or asleep, as a race build (`go run -race`) prints
+//! them (checked with Go 1.19.8: the functions, lines and offsets; addresses are racemap's
+//! fake ones, and Go's file paths are an official install's, `/usr/local/go/src/...`). Go 1.19
+//! labels every such `sync` wait `[semacquire]` (Go 1.20 and later print
+//! `[sync.Mutex.Lock]` and the like); `time.Sleep` is `[sleep]`.
+
+use super::*;
+
+/// Where Go's own sources live in the dumps racemap prints.
+const GOROOT_SRC: &str = "/usr/local/go/src";
+
+fn frame(name: &str, args: String, file: &str, line: u32, offset: u32) -> DumpFrame {
+    DumpFrame {
+        name: name.to_string(),
+        args,
+        file: format!("{GOROOT_SRC}/{file}"),
+        line,
+        offset,
+    }
+}
+
+/// The fake address of a sync object, as frame arguments print it.
+fn addr(p: &Pointer) -> u64 {
+    0xc000010000 + u64::from(p.obj.0) * 0x100 + u64::from(p.path.last().copied().unwrap_or(0)) * 8
+}
+
+/// `sync.runtime_SemacquireMutex(args)`, where every mutex-like wait parks.
+fn semacquire_mutex(args: &str) -> DumpFrame {
+    frame(
+        "sync.runtime_SemacquireMutex",
+        args.to_string(),
+        "runtime/sema.go",
+        77,
+        0x25,
+    )
+}
+
+/// `sync.runtime_SemacquireMutex` → `sync.(*Mutex).lockSlow` → `sync.(*Mutex).Lock` on the
+/// mutex at `m`.
+fn mutex_lock_frames(m: u64) -> Vec<DumpFrame> {
+    vec![
+        semacquire_mutex("0x0?, 0x0?, 0x0?"),
+        frame(
+            "sync.(*Mutex).lockSlow",
+            format!("{m:#x}"),
+            "sync/mutex.go",
+            171,
+            0x225,
+        ),
+        frame(
+            "sync.(*Mutex).Lock",
+            format!("{m:#x}"),
+            "sync/mutex.go",
+            90,
+            0x65,
+        ),
+    ]
+}
+
+impl Machine {
+    /// The state label and the runtime/`sync` frames (innermost first) of goroutine `gid`'s
+    /// dump when it is blocked at `v` (or asleep), as Go 1.19 prints them; `None` when the
+    /// goroutine is in neither situation.
+    pub(super) fn go119_wait(
+        &self,
+        gid: Gid,
+        v: Option<&Visible>,
+    ) -> Option<(String, Vec<DumpFrame>)> {
+        let g = &self.goroutines[gid.0 as usize];
+        if let GoStatus::Sleeping(until) = g.status {
+            let ns = (until - self.clock).max(0) as u64;
+            let f = frame(
+                "time.Sleep",
+                format!("{ns:#x}"),
+                "runtime/time.go",
+                195,
+                0x135,
+            );
+            return Some(("sleep".into(), vec![f]));
+        }
+        let v = v?;
+        if !self.is_blocked(gid) {
+            return None;
+        }
+        let first_ptr = |args: &[Value]| match args.first() {
+            Some(Value::Ptr(Some(p))) => Some(addr(p)),
+            _ => None,
+        };
+        let frames = match v {
+            Visible::Lib { func, args, .. } => {
+                let a = first_ptr(args)?;
+                match func {
+                    LibFunc::MutexLock => mutex_lock_frames(a),
+                    LibFunc::RwMutexLock => {
+                        let mut f = mutex_lock_frames(a);
+                        f.push(frame(
+                            "sync.(*RWMutex).Lock",
+                            format!("{a:#x}"),
+                            "sync/rwmutex.go",
+                            147,
+                            0x3e,
+                        ));
+                        f
+                    }
+                    LibFunc::RwMutexRLock => vec![
+                        semacquire_mutex("0x0?, 0x0?, 0x0?"),
+                        frame(
+                            "sync.(*RWMutex).RLock",
+                            format!("{a:#x}"),
+                            "sync/rwmutex.go",
+                            71,
+                            0x65,
+                        ),
+                    ],
+                    LibFunc::OnceDo => {
+                        let mut f = mutex_lock_frames(a + 4);
+                        f.push(frame(
+                            "sync.(*Once).doSlow",
+                            format!("{a:#x}, 0x4aa820"),
+                            "sync/once.go",
+                            70,
+                            0x65,
+                        ));
+                        f.push(frame(
+                            "sync.(*Once).Do",
+                            format!("{a:#x}, 0x4aa820?"),
+                            "sync/once.go",
+                            65,
+                            0x47,
+                        ));
+                        f
+                    }
+                    _ => return None,
+                }
+            }
+            Visible::RwLockFinish(p) => {
+                let a = addr(p);
+                vec![
+                    semacquire_mutex(&format!("{:#x}?, 0x0?, 0x0?", a + 0x18)),
+                    frame(
+                        "sync.(*RWMutex).Lock",
+                        format!("{a:#x}"),
+                        "sync/rwmutex.go",
+                        152,
+                        0x8b,
+                    ),
+                ]
+            }
+            Visible::WaitGroupSemacquire(p) => {
+                let a = addr(p);
+                vec![
+                    frame(
+                        "sync.runtime_Semacquire",
+                        format!("{:#x}?", a + 8),
+                        "runtime/sema.go",
+                        62,
+                        0x25,
+                    ),
+                    frame(
+                        "sync.(*WaitGroup).Wait",
+                        format!("{a:#x}"),
+                        "sync/waitgroup.go",
+                        139,
+                        0xa6,
+                    ),
+                ]
+            }
+            // A sync.Map call waiting for its `mu` (its own sync.Map frames are not shown).
+            Visible::SyncMap(inflight) => mutex_lock_frames(addr(&inflight.ptr)),
+            _ => return None,
+        };
+        Some(("semacquire".into(), frames))
+    }
+}

@@ -1,0 +1,61 @@
+//! `testing.T`: the state of one running test (Go 1.19's `testing.common`): its name, whether
+//! it failed or was skipped, the functions marked by `t.Helper()`, and the log it keeps.
+//!
+//! Output follows `go test -v` (`chatty`): `t.Log` lines go to stdout at once, indented four
+//! spaces and prefixed `FILE:LINE: ` (the line of the first caller that is not a helper);
+//! lines after the first of a multi-line message are indented eight spaces. Without `-v` the
+//! lines are kept in [`TestState::output`] and printed after the test's `--- FAIL` line.
+//! `FailNow`/`Fatal`/`SkipNow`/`Skip` end the calling goroutine with `runtime.Goexit`.
+
+use crate::rt::value::FuncId;
+
+/// State of a `testing.T`.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TestState {
+    /// The test's name (`TestCache`).
+    pub name: String,
+    /// `t.Fail` (or `Error`, `Fatal`, …) was called.
+    pub failed: bool,
+    /// `t.Skip` (or `SkipNow`, `Skipf`) was called.
+    pub skipped: bool,
+    /// `-v`: logs are printed as they happen.
+    pub chatty: bool,
+    /// Functions that called `t.Helper()`.
+    pub helpers: Vec<FuncId>,
+    /// Logs kept for the report (when not `chatty`).
+    pub output: String,
+}
+
+impl TestState {
+    /// A log line as Go decorates it: `    FILE:LINE: text`, continuation lines indented
+    /// eight spaces, one final newline.
+    pub fn decorate(file: &str, line: u32, text: &str) -> String {
+        let text = text.strip_suffix('\n').unwrap_or(text);
+        let mut out = format!("    {file}:{line}: ");
+        for (i, l) in text.split('\n').enumerate() {
+            if i > 0 {
+                out.push_str("\n        ");
+            }
+            out.push_str(l);
+        }
+        out.push('\n');
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn log_lines_are_decorated_as_go_test_prints_them() {
+        assert_eq!(
+            TestState::decorate("x_test.go", 12, "got 1\nwant 2\n"),
+            "    x_test.go:12: got 1\n        want 2\n"
+        );
+        assert_eq!(
+            TestState::decorate("x_test.go", 3, ""),
+            "    x_test.go:3: \n"
+        );
+    }
+}

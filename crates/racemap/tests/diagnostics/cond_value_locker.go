@@ -1,0 +1,9 @@
+package main
+
+import "sync"
+
+func main() {
+	var mu sync.Mutex
+	c := sync.NewCond(mu)
+	c.Signal()
+}

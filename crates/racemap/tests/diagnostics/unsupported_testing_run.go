@@ -1,0 +1,14 @@
+package main
+
+import "testing"
+
+func check(t *testing.T) {
+	t.Run("sub", func(t *testing.T) {
+		t.Log("in subtest")
+	})
+	t.Parallel()
+}
+
+func main() {
+	_ = check
+}

@@ -1,0 +1,220 @@
+//! `cargo xtask bench`: the explorer's numbers for the README, measured side by side.
+//!
+//! 1. **Scale**: every map strategy's preset at 4 goroutines × 3 operations (`racemap example`)
+//!    and each program of `../shared/go-corpus`: executions explored, complete or not, and the
+//!    wall time of `racemap explore --json` (release binary, best of [`RUNS`]).
+//! 2. **racemap vs loom** on the equal models of `../shared/bench` (`go-models/*.go` for racemap,
+//!    `loom-models` for loom 0.7 with `std::sync::Arc`): both built in release mode and run in the
+//!    same invocation, one after the other, so they share the machine's state.
+//!
+//! It prints Markdown tables and asserts nothing (speed goals live here, not in tests). The
+//! criterion benchmark `cargo bench -p racemap --bench explore` measures the library without
+//! process start-up.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use crate::tools::Toolchain;
+use crate::{cmd, repo_root, Error, Result};
+
+/// Runs per measurement; the best (least disturbed) wall time is reported.
+const RUNS: usize = 5;
+
+/// A program with nothing to explore: its wall time is racemap's process start-up, which the
+/// loom table subtracts (loom's models time themselves inside one process).
+const EMPTY_PROGRAM: &str = "package main\n\nfunc main() {}\n";
+
+/// The preset workload of the scale table: goroutines × operations each.
+const PRESET_GOROUTINES: u32 = 4;
+const PRESET_OPS: u32 = 3;
+
+/// What one `racemap explore --json` reported, and how long it took.
+struct Explored {
+    executions: u64,
+    complete: bool,
+    best: Duration,
+}
+
+/// Run the benchmark.
+pub fn run() -> Result {
+    let root = repo_root();
+    let toolchain = Toolchain::plain(&root);
+    cmd::run(&mut toolchain.command("cargo", &["build", "--release", "-p", "racemap-cli"]))?;
+    let target_dir = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
+    let racemap = target_dir.join("release/racemap");
+    let scratch = target_dir.join("xtask-bench");
+    std::fs::create_dir_all(&scratch)
+        .map_err(|e| Error::new(format!("{}: {e}", scratch.display())))?;
+
+    println!("\n### Presets at {PRESET_GOROUTINES} goroutines × {PRESET_OPS} operations\n");
+    println!("| program | executions | complete | wall time (best of {RUNS}) |");
+    println!("|---|---:|---|---:|");
+    for strategy in [
+        "unsynchronized",
+        "mutex",
+        "rwmutex",
+        "syncmap",
+        "channel",
+        "sharded",
+    ] {
+        let source = output(Command::new(&racemap).args([
+            "example",
+            strategy,
+            "--goroutines",
+            &PRESET_GOROUTINES.to_string(),
+            "--ops",
+            &PRESET_OPS.to_string(),
+        ]))?;
+        let file = scratch.join(format!("{strategy}.go"));
+        std::fs::write(&file, source)
+            .map_err(|e| Error::new(format!("{}: {e}", file.display())))?;
+        print_row(strategy, &explore(&racemap, &file)?);
+    }
+
+    let corpus = root.join("../shared/go-corpus");
+    if corpus.is_dir() {
+        println!("\n### ../shared/go-corpus\n");
+        println!("| program | executions | complete | wall time (best of {RUNS}) |");
+        println!("|---|---:|---|---:|");
+        for file in go_files(&corpus)? {
+            print_row(&stem(&file), &explore(&racemap, &file)?);
+        }
+    }
+
+    let bench = root.join("../shared/bench");
+    if !bench.is_dir() {
+        println!(
+            "\nno {} next to the repository: no loom comparison",
+            bench.display()
+        );
+        return Ok(());
+    }
+    let loom = loom_results(&toolchain, &bench, &target_dir)?;
+    let empty = scratch.join("empty.go");
+    std::fs::write(&empty, EMPTY_PROGRAM)
+        .map_err(|e| Error::new(format!("{}: {e}", empty.display())))?;
+    let start_up = explore(&racemap, &empty)?.best;
+    println!("\n### racemap vs loom 0.7 on equal models\n");
+    println!(
+        "racemap: `racemap explore --json`, best of {RUNS}, minus its process start-up ({:.1} ms, \
+         the time of an empty program); loom: the model's own timing, in one process.\n",
+        start_up.as_secs_f64() * 1000.0
+    );
+    println!("| model | racemap executions | racemap ms | loom executions | loom ms | racemap faster by |");
+    println!("|---|---:|---:|---:|---:|---:|");
+    for file in go_files(&bench.join("go-models"))? {
+        let name = stem(&file);
+        let ours = explore(&racemap, &file)?;
+        let theirs = loom.iter().find(|(model, _, _)| *model == name);
+        let ms = ours.best.saturating_sub(start_up).as_secs_f64() * 1000.0;
+        match theirs {
+            Some((_, executions, loom_ms)) => println!(
+                "| {name} | {}{} | {ms:.1} | {executions} | {loom_ms:.0} | {:.1}× |",
+                ours.executions,
+                if ours.complete { "" } else { " (incomplete)" },
+                loom_ms / ms.max(0.001)
+            ),
+            None => println!("| {name} | {} | {ms:.0} | – | – | – |", ours.executions),
+        }
+    }
+    Ok(())
+}
+
+fn print_row(name: &str, e: &Explored) {
+    println!(
+        "| {name} | {} | {} | {:.0} ms |",
+        e.executions,
+        if e.complete { "yes" } else { "**no**" },
+        e.best.as_secs_f64() * 1000.0
+    );
+}
+
+/// `racemap explore --json FILE`, [`RUNS`] times.
+fn explore(racemap: &Path, file: &Path) -> Result<Explored> {
+    let mut best = Duration::MAX;
+    let mut last = String::new();
+    for _ in 0..RUNS {
+        let started = Instant::now();
+        let out = Command::new(racemap)
+            .arg("explore")
+            .arg("--json")
+            .arg(file)
+            .output()
+            .map_err(|e| Error::new(format!("{}: {e}", racemap.display())))?;
+        best = best.min(started.elapsed());
+        last = String::from_utf8_lossy(&out.stdout).into_owned();
+    }
+    let json: serde_json::Value = serde_json::from_str(&last)
+        .map_err(|e| Error::new(format!("{}: not JSON ({e}): {last}", file.display())))?;
+    Ok(Explored {
+        executions: json["executions"].as_u64().unwrap_or(0),
+        complete: json["complete"].as_bool().unwrap_or(false),
+        best,
+    })
+}
+
+/// Build loom's models (release, a target dir of ours: `../shared` is read-only) and run them:
+/// `(model, executions, milliseconds)` per line `name  executions  milliseconds`.
+fn loom_results(
+    toolchain: &Toolchain,
+    bench: &Path,
+    target_dir: &Path,
+) -> Result<Vec<(String, u64, f64)>> {
+    let manifest = bench.join("loom-models/Cargo.toml");
+    let loom_target = target_dir.join("loom-models");
+    let mut build = toolchain.command(
+        "cargo",
+        &[
+            "build",
+            "--release",
+            "--manifest-path",
+            &manifest.to_string_lossy(),
+        ],
+    );
+    build.env("CARGO_TARGET_DIR", &loom_target);
+    cmd::run(&mut build)?;
+    let text = output(&mut Command::new(loom_target.join("release/loom-models")))?;
+    Ok(text
+        .lines()
+        .filter_map(|line| {
+            let mut fields = line.split_whitespace();
+            let name = fields.next()?.to_string();
+            let executions = fields.next()?.parse().ok()?;
+            let ms = fields.next()?.parse().ok()?;
+            Some((name, executions, ms))
+        })
+        .collect())
+}
+
+fn output(command: &mut Command) -> Result<String> {
+    let out = command
+        .output()
+        .map_err(|e| Error::new(format!("{}: {e}", cmd::display(command))))?;
+    if !out.status.success() {
+        return Err(Error::new(format!(
+            "{} failed: {}",
+            cmd::display(command),
+            String::from_utf8_lossy(&out.stderr)
+        )));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+fn go_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|e| Error::new(format!("{}: {e}", dir.display())))?
+        .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+        .filter(|path| path.extension().is_some_and(|x| x == "go"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
