@@ -1,6 +1,12 @@
-// Browser benchmark (not a test): how long one click and one scroll take on a long trace in
-// the real page (release wasm). `cargo xtask bench-web` builds the site and runs this; it prints
-// medians and maxima, and asserts nothing (speed goals live in benchmarks, not timed tests).
+// Browser benchmark (not a test): the page's download size and first render over a throttled
+// network, then how long one click and one scroll take on a long trace in the real page
+// (release wasm). `cargo xtask bench-web` builds the site and runs this; it prints medians and
+// maxima, and asserts nothing (speed goals live in benchmarks, not timed tests).
+//
+// First render: a fresh page (no cache) loads index.html over a network emulated at
+// NETWORK_MBIT Mbit/s down with NETWORK_LATENCY_MS latency (Chromium's DevTools protocol); the
+// server sends the precompressed copies as a static host would. Measured from the navigation
+// start to the app's root element in the DOM; the bytes are what came over the wire.
 //
 // Measured inside the page with performance.now(): from the click (or scroll) to the DOM
 // reflecting it ("updated"), and to the next animation frame after that ("painted").
@@ -15,6 +21,41 @@ import { LONG_TRACE } from './programs.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DIST = path.resolve(process.env.RACEMAP_DIST ?? path.join(here, '../../dist'));
 const SAMPLES = 25;
+/** The emulated network of the first-render figure. */
+const NETWORK_MBIT = 10;
+const NETWORK_LATENCY_MS = 40;
+const FIRST_RENDER_SAMPLES = 5;
+
+/** One cold load of the page over the emulated network: [ms to the app rendered, bytes on the
+ * wire, wasm bytes on the wire]. */
+async function firstRender(context, url) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false,
+    latency: NETWORK_LATENCY_MS,
+    downloadThroughput: (NETWORK_MBIT * 1e6) / 8,
+    uploadThroughput: (NETWORK_MBIT * 1e6) / 8,
+  });
+  let bytes = 0;
+  let wasm = 0;
+  const urls = new Map();
+  cdp.on('Network.responseReceived', (e) => urls.set(e.requestId, e.response.url));
+  cdp.on('Network.loadingFinished', (e) => {
+    bytes += e.encodedDataLength;
+    if (urls.get(e.requestId)?.endsWith('.wasm')) wasm += e.encodedDataLength;
+  });
+  await page.goto(url);
+  await page.getByTestId('app').waitFor({ timeout: 120_000 });
+  const ms = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    return performance.now() - (nav ? nav.startTime : 0);
+  });
+  await page.close();
+  return [ms, bytes, wasm];
+}
 
 
 /** Click the button named `name`; resolve to [updated ms, painted ms]. */
@@ -75,6 +116,17 @@ function summary(label, samples) {
 const server = await startServer(DIST);
 const browser = await launchBrowser();
 try {
+  const loads = [];
+  for (let i = 0; i < FIRST_RENDER_SAMPLES; i++) {
+    loads.push(await firstRender(browser.context, new URL('index.html', server.url).href));
+  }
+  const times = loads.map((l) => l[0]).sort((a, b) => a - b);
+  const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
+  console.log(
+    `first render at ${NETWORK_MBIT} Mbit/s, ${NETWORK_LATENCY_MS} ms latency (${FIRST_RENDER_SAMPLES} cold loads): ` +
+      `median ${times[Math.floor(times.length / 2)].toFixed(0)} ms, max ${times[times.length - 1].toFixed(0)} ms; ` +
+      `on the wire: ${kib(loads[0][1])} in all, wasm ${kib(loads[0][2])}`,
+  );
   const { page, problems } = await newWatchedPage(browser.context);
   await page.goto(new URL(`index.html#example=blank&seed=1&code=${encodeURIComponent(LONG_TRACE)}`, server.url).href);
   await page.getByTestId('app').waitFor({ timeout: 30_000 });

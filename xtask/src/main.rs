@@ -11,6 +11,8 @@
 //!   matches `PATTERN` — to check that they pass on a slow build or a loaded machine.
 //! - `cargo xtask conformance`: racemap's verdicts against real Go's on `../shared/go-corpus`
 //!   (also a step of `test` when that folder exists).
+//! - `cargo xtask go-bench`: real Go measurements of the map strategies (`go test -bench`) into
+//!   the page's data file (the only command that needs Go).
 //! - `cargo xtask dist`: release build of the static site into `dist/` with relative asset paths
 //!   and precompressed `.gz`/`.br` copies, and print the wasm size raw and compressed.
 //! - `cargo xtask bench`: the explorer's README tables ([`bench`]): presets at 4×3, the corpus,
@@ -26,6 +28,7 @@ mod cmd;
 mod compress;
 mod conformance;
 mod dist;
+mod go_bench;
 mod serve;
 mod test;
 mod tools;
@@ -60,7 +63,10 @@ commands:
   conformance        compare racemap with real Go on ../shared/go-corpus
   dist               release build of the static site into dist/, print wasm size
   bench              the explorer: presets at 4x3, the corpus, racemap vs loom (../shared/bench)
-  bench-web          release build, then click/scroll latency on a long trace in Chromium";
+  bench-web          release build: bytes on the wire and first render at 10 Mbit/s, then
+                     click/scroll latency on a long trace in Chromium
+  go-bench           measure the map strategies with real Go (go test -bench) into
+                     crates/racemap-web/data/go-bench.tsv (needs Go)";
 
 /// The repository root (the parent of this crate).
 pub fn repo_root() -> PathBuf {
@@ -82,6 +88,7 @@ fn main() -> ExitCode {
         Some("dist") => no_more_args(&args[1..]).and_then(|()| dist::run()),
         Some("bench") => no_more_args(&args[1..]).and_then(|()| bench::run()),
         Some("bench-web") => no_more_args(&args[1..]).and_then(|()| bench_web::run()),
+        Some("go-bench") => no_more_args(&args[1..]).and_then(|()| go_bench::run()),
         Some("conformance") => no_more_args(&args[1..]).and_then(|()| test::conformance_command()),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");

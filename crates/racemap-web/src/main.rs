@@ -144,6 +144,22 @@ fn app() -> Html {
         });
     }
 
+    // Compare strategies: one strategy at a time, each searched in chunks like "Find a bug".
+    {
+        let current = state
+            .comparison
+            .as_ref()
+            .and_then(|c| Some((c.generation, c.current()?)));
+        let comparison = state.comparison.clone();
+        let dispatcher = state.dispatcher();
+        use_effect_with(current, move |current| {
+            // Every chunk (a contention run, a slice of the search) waits for a timeout.
+            let search = current
+                .and_then(|(_, index)| Some(explorer::compare(&comparison?, index, dispatcher)));
+            move || drop(search)
+        });
+    }
+
     // Keys act while the widget has focus. A control that gets disabled (Step at the end) or
     // removed (a goroutine's move) would drop focus to <body> and end that; so after each
     // change, if this document still has focus but nothing in it is focused, the widget takes

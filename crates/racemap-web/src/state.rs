@@ -17,6 +17,7 @@ use std::rc::Rc;
 use racemap::compile::{CompileOptions, LangVersion};
 use racemap::diag::{Diagnostic, SourceMap};
 use racemap::explore::{ExploreProgress, ExploreResult};
+use racemap::playback::contention::Contention;
 use racemap::playback::{
     ChoiceView, Playback, PlaybackConfig, RunStop, SchedulerMode, StepError, View,
 };
@@ -26,9 +27,11 @@ use yew::Reducible;
 
 use crate::services::hash::{self, HashParams};
 
+mod compare;
 mod example;
 mod exploration;
 
+pub use compare::{crash_possible, Comparison, RowStatus, COMPARE_BUDGET, CONTENTION_RUNS};
 pub use example::Example;
 pub use exploration::{Exploration, EXPLORE_BUDGET, MAX_EXPLORE_BUDGET};
 
@@ -197,6 +200,10 @@ pub struct State {
     /// The Go language version the program is compiled as (the Go picker; `lang=go1.21` in a
     /// link): before Go 1.22 a loop's iterations share its variables.
     pub lang: LangVersion,
+    /// "Compare strategies": the current workload through every strategy, when asked for.
+    pub comparison: Option<Comparison>,
+    /// Comparisons started so far (the next one's generation).
+    pub comparisons_started: u64,
 }
 
 /// Speeds offered while playing: `(label, milliseconds per step)`.
@@ -362,6 +369,8 @@ impl State {
                 .get("embed")
                 .map_or(params.has("embed"), |v| v != "0" && v != "false"),
             lang,
+            comparison: None,
+            comparisons_started: 0,
         }
     }
 
@@ -623,6 +632,28 @@ pub enum Action {
     StopExploring,
     /// Play an outcome's schedule from step 0.
     LoadSchedule(String),
+    /// Compare every strategy on the current workload.
+    StartComparing,
+    /// A comparison's search of one strategy made progress.
+    CompareProgress {
+        /// The comparison it belongs to.
+        generation: u64,
+        /// The strategy's row.
+        index: usize,
+        /// What it found so far.
+        progress: ExploreProgress,
+    },
+    /// A comparison's row is finished: its search and contention, or why it failed.
+    CompareFinished {
+        /// The comparison it belongs to.
+        generation: u64,
+        /// The strategy's row.
+        index: usize,
+        /// The search's result and the contention measured, or an error.
+        outcome: Result<(ExploreResult, Contention), String>,
+    },
+    /// Stop the comparison (finished rows stay).
+    StopComparing,
 }
 
 impl Reducible for State {
@@ -784,6 +815,52 @@ impl Reducible for State {
                     }
                 }
             }
+            Action::StartComparing => State {
+                comparison: Some(Comparison::new(
+                    self.workload,
+                    self.lang,
+                    self.comparisons_started + 1,
+                )),
+                comparisons_started: self.comparisons_started + 1,
+                ..(*self).clone()
+            },
+            Action::CompareProgress {
+                generation,
+                index,
+                progress,
+            } => match self
+                .comparison
+                .as_ref()
+                .and_then(|c| c.progress(generation, index, progress))
+            {
+                Some(comparison) => State {
+                    comparison: Some(comparison),
+                    ..(*self).clone()
+                },
+                None => return self,
+            },
+            Action::CompareFinished {
+                generation,
+                index,
+                outcome,
+            } => match self
+                .comparison
+                .as_ref()
+                .and_then(|c| c.finished(generation, index, outcome))
+            {
+                Some(comparison) => State {
+                    comparison: Some(comparison),
+                    ..(*self).clone()
+                },
+                None => return self,
+            },
+            Action::StopComparing => match &self.comparison {
+                Some(c) if c.is_running() => State {
+                    comparison: Some(c.stop()),
+                    ..(*self).clone()
+                },
+                _ => return self,
+            },
             Action::StartExploring => self.start_exploring(self.explore_budget),
             Action::SearchFurther => match self.exploration.further_budget() {
                 Some(budget) => self.start_exploring(budget),

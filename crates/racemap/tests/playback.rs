@@ -190,7 +190,8 @@ fn a_message_is_followed_through_the_channel_owner() {
         p.step_auto().expect("runs");
     }
     let message = in_flight.expect("a request is in flight on cmds");
-    assert!(message.value.starts_with("{k"), "{}", message.value);
+    // Go's %+v names the fields; the reply channel has no name until the worker uses it.
+    assert!(message.value.starts_with("{key:k"), "{}", message.value);
     // Step until that sender's message is handed over.
     let mut delivered = None;
     for _ in 0..200 {
@@ -208,7 +209,14 @@ fn a_message_is_followed_through_the_channel_owner() {
     }
     let (t, v) = delivered.expect("the message is received");
     assert_eq!(t.kind, TransferKind::Handoff);
-    assert_eq!(t.message.value, message.value);
+    // The same request, its reply channel named by now (the sender waits on `<-resp`).
+    let fields = |v: &str| v.split(" response:").next().unwrap_or("").to_string();
+    assert_eq!(fields(&t.message.value), fields(&message.value));
+    assert!(
+        t.message.value.ends_with(" response:resp}"),
+        "{}",
+        t.message.value
+    );
     let receiver = t.message.to.expect("a receiver");
     let worker = v
         .goroutines
@@ -526,12 +534,12 @@ fn announcements_read_the_crash_schedule_aloud() {
          3: main goroutine calls wg.Add(1) (counter 2)
          4: main goroutine starts goroutine 8
          5: main goroutine waits in wg.Wait(); main goroutine waits for wg
-         6: goroutine 7 reads m
+         6: goroutine 7 reads variable m
          7: goroutine 7 reads m["k0"]
-         8: goroutine 7 reads m
-         9: goroutine 8 reads m
+         8: goroutine 7 reads variable m
+         9: goroutine 8 reads variable m
         10: goroutine 8 reads m["k1"]
-        11: goroutine 8 reads m
+        11: goroutine 8 reads variable m
         12: goroutine 7 starts writing m["k1"] (writing flag set); data race on m between goroutine 7 and goroutine 8
         13: goroutine 8 tries to write m["k0"]; goroutine 8 stops the program: fatal error: concurrent map writes"#]]
     .assert_eq(&lines.join("\n"));
@@ -693,8 +701,87 @@ fn a_sent_struct_is_shown_as_it_was_sent() {
     let v = p.view();
     assert_eq!(v.console.stdout, "9\n");
     let phrases: Vec<&str> = v.timeline.iter().map(|e| e.phrase.as_str()).collect();
-    assert!(phrases.contains(&"sends {[1 2]} on ch"), "{phrases:?}");
-    assert!(phrases.contains(&"receives {[9 2]} on ch"), "{phrases:?}");
+    assert!(phrases.contains(&"sends {xs:[1 2]} on ch"), "{phrases:?}");
+    assert!(
+        phrases.contains(&"receives {xs:[9 2]} on ch"),
+        "{phrases:?}"
+    );
+}
+
+#[test]
+fn every_object_of_every_strategy_has_a_plain_source_name_by_the_end() {
+    for s in Strategy::ALL {
+        let mut p = playback(&source(s), seeded(1));
+        while p.step_auto().is_ok() {}
+        let v = p.view();
+        let names: Vec<&str> = v
+            .maps
+            .iter()
+            .map(|m| m.name.as_str())
+            .chain(v.locks.iter().map(|l| l.name.as_str()))
+            .chain(v.sync_maps.iter().map(|m| m.name.as_str()))
+            .chain(v.wait_groups.iter().map(|w| w.name.as_str()))
+            // Each worker's reply channel is a `resp`: `resp (1)`, `resp (2)`…
+            .chain(
+                v.chans
+                    .iter()
+                    .filter(|c| !c.name.starts_with("resp"))
+                    .map(|c| c.name.as_str()),
+            )
+            .collect();
+        for name in &names {
+            assert!(
+                !name.contains(['#', '@', '(']) && !name.starts_with("unnamed"),
+                "{s:?}: {name} in {names:?}"
+            );
+        }
+        let phrases: Vec<&str> = v.timeline.iter().map(|e| e.phrase.as_str()).collect();
+        assert!(
+            !phrases.iter().any(|p| p.contains(['#', '@'])),
+            "{s:?}: {phrases:?}"
+        );
+    }
+}
+
+#[test]
+fn the_shards_of_a_sharded_map_are_named_by_their_path() {
+    let mut p = playback(&source(Strategy::Sharded), seeded(1));
+    while p.step_auto().is_ok() {}
+    let v = p.view();
+    let mut locks: Vec<&str> = v.locks.iter().map(|l| l.name.as_str()).collect();
+    locks.sort();
+    assert_eq!(locks, ["s.shards[0].mu", "s.shards[1].mu"]);
+    let mut maps: Vec<&str> = v.maps.iter().map(|m| m.name.as_str()).collect();
+    maps.sort();
+    assert_eq!(maps, ["s.shards[0].data", "s.shards[1].data"]);
+}
+
+#[test]
+fn the_variable_holding_a_map_is_read_as_a_variable_not_as_the_map() {
+    let mut p = playback(&source(Strategy::Unsynchronized), seeded(1));
+    while p.step_auto().is_ok() {}
+    let v = p.view();
+    let write_line = src_line(&source(Strategy::Unsynchronized), "m[k] = id");
+    let on_write_line: Vec<&str> = v
+        .timeline
+        .iter()
+        .filter(|e| e.line == write_line)
+        .map(|e| e.phrase.as_str())
+        .collect();
+    assert!(
+        on_write_line.contains(&"reads variable m"),
+        "{on_write_line:?}"
+    );
+    assert!(
+        on_write_line
+            .iter()
+            .any(|p| p.starts_with("starts writing m[")),
+        "{on_write_line:?}"
+    );
+}
+
+fn src_line(src: &str, text: &str) -> u32 {
+    src.lines().position(|l| l.contains(text)).expect("line") as u32 + 1
 }
 
 /// A range loop's first step offers one choice per distinct iteration order (Go's random

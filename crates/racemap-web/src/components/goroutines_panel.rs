@@ -92,6 +92,11 @@ pub fn goroutines_panel(props: &GoroutinesPanelProps) -> Html {
             if let Some((text, ok)) = ended {
                 <p class={classes!("ended", ok.then_some("ok"))} role="note">{ text }</p>
             }
+            <p class="goroutine-numbers">
+                { "g1 is the main goroutine. The goroutines the program starts with " }<code>{ "go" }</code>
+                { " are numbered as a Go race build numbers them: from g7 on (g6 without " }<code>{ "fmt" }</code>
+                { "), as in Go's race reports; Go's runtime keeps the numbers in between for itself." }
+            </p>
             <ol class="lanes" aria-label="Goroutines">{ for lanes }</ol>
         </>
     }

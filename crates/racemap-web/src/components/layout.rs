@@ -1,4 +1,5 @@
-//! The panels: Code, Goroutines, Map, Locks, Channels, Timeline, Console (the explorer's
+//! The panels: Code, Goroutines, Map, Locks, Channels, Timeline, Console, and for the presets
+//! Compare strategies (the explorer's
 //! Outcomes sit in the toolbar, under "Find a bug"); the live region that announces each step;
 //! the footer (with what Go racemap understands). A program that does not compile shows its
 //! errors in the code and, beside them, what Go racemap understands.
@@ -14,6 +15,7 @@ use yew::prelude::*;
 
 use crate::components::channels_panel::ChannelsPanel;
 use crate::components::code_panel::CodePanel;
+use crate::components::compare_panel::ComparePanel;
 use crate::components::console_panel::ConsolePanel;
 use crate::components::goroutines_panel::GoroutinesPanel;
 use crate::components::locks_panel::LocksPanel;
@@ -22,7 +24,7 @@ use crate::components::panel::Panel;
 use crate::components::supported_go::SupportedGo;
 use crate::components::timeline_panel::TimelinePanel;
 use crate::services::core_info;
-use crate::state::{Action, Program, State};
+use crate::state::{Action, Example, Program, State};
 
 /// Properties of [`Layout`].
 #[derive(Properties, PartialEq)]
@@ -140,6 +142,11 @@ pub fn layout(props: &LayoutProps) -> Html {
                 if !embed || has_console {
                     <Panel id="console" title="Console">
                         <ConsolePanel view={view.clone()} />
+                    </Panel>
+                }
+                if !embed && matches!(state.example, Example::Preset(_)) {
+                    <Panel id="compare" title="Compare strategies">
+                        <ComparePanel state={state.clone()} on_action={on_action.clone()} />
                     </Panel>
                 }
                 </div>

@@ -5,6 +5,7 @@
 
 pub mod channels_panel;
 pub mod code_panel;
+pub mod compare_panel;
 pub mod console_panel;
 pub mod controls;
 pub mod example_picker;
@@ -49,4 +50,17 @@ pub fn goroutine_badge(go_id: u64) -> yew::Html {
             { format!("g{go_id}") }
         </span>
     }
+}
+
+/// Text whose `backticked` spans are code (the core's prose marks Go that way): the spans
+/// become `<code>` elements and the backticks are dropped.
+pub fn prose(text: &str) -> yew::Html {
+    let parts = text.split('`').enumerate().map(|(i, part)| {
+        if i % 2 == 1 {
+            yew::html! { <code>{ part.to_string() }</code> }
+        } else {
+            yew::html! { { part.to_string() } }
+        }
+    });
+    yew::html! { <>{ for parts }</> }
 }

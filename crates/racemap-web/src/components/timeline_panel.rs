@@ -244,9 +244,24 @@ pub fn timeline_panel(props: &TimelinePanelProps) -> Html {
             </li>
         }
     });
+    // The current step's row in full: a row of the diagram is one line of SVG text, cut at the
+    // panel's edge when the phrase is long (a sync.Map step explains its internals).
+    let current = view
+        .timeline
+        .iter()
+        .rev()
+        .find(|e| e.step == view.step)
+        .map(|e| {
+            html! {
+                <p class="current-step">
+                    { format!("Step {}: {} {} (line {})", e.step, who(e.go_id), e.phrase, e.line) }
+                </p>
+            }
+        });
     html! {
         <div class="timeline">
             { goto_field }
+            { for current }
             <div class="timeline-head" aria-hidden="true">{ for header }</div>
             <div class="timeline-scroll" ref={scroller} {onscroll} tabindex="0" role="group" aria-label="Timeline steps">
                 <svg

@@ -74,7 +74,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 <GoVersionPicker selected={state.lang} on_select={on_lang} />
                 if let (Example::Preset(strategy), false) = (state.example, state.embed) {
                     <WorkloadForm workload={state.workload} on_change={on_workload} />
-                    <p class="when-to-use">{ strategy.when_to_use() }</p>
+                    <p class="when-to-use">{ crate::components::prose(strategy.when_to_use()) }</p>
                 }
             </div>
             <div class="control-row">

@@ -1,4 +1,5 @@
-//! "Find a bug": the core's DPOR explorer, run a chunk at a time so the page never freezes.
+//! "Find a bug" and "Compare strategies": the core's DPOR explorer, run a chunk at a time so
+//! the page never freezes.
 //!
 //! The search is the core's resumable [`Explorer`]: every chunk makes at most [`CHUNK_STEPS`]
 //! machine steps, reports its progress to the reducer and yields to the browser (a zero-delay
@@ -10,10 +11,12 @@ use std::rc::Rc;
 
 use gloo::timers::callback::Timeout;
 use racemap::compile::{CompileOptions, LangVersion};
-use racemap::explore::{DporConfig, ProgramExplorer};
+use racemap::explore::{DporConfig, ExploreProgress, ExploreResult, ProgramExplorer};
+use racemap::playback::contention::{self, Contention};
+use racemap::strategies::Strategy;
 use yew::UseReducerDispatcher;
 
-use crate::state::{Action, State, MAX_STEPS};
+use crate::state::{Action, Comparison, State, COMPARE_BUDGET, CONTENTION_RUNS, MAX_STEPS};
 
 /// Machine steps per chunk: a few milliseconds of work between two frames.
 pub const CHUNK_STEPS: u64 = 4_000;
@@ -41,7 +44,148 @@ pub fn start(
     budget: u64,
     dispatcher: UseReducerDispatcher<State>,
 ) -> Search {
-    let next = Rc::new(RefCell::new(None));
+    let progress = {
+        let dispatcher = dispatcher.clone();
+        move |progress| {
+            dispatcher.dispatch(Action::ExploreProgress {
+                generation,
+                progress,
+            })
+        }
+    };
+    let finished =
+        move |result| dispatcher.dispatch(Action::ExploreFinished { generation, result });
+    let search = Search::idle();
+    // The reducer only starts a search for a program that compiles.
+    let _ = explore(
+        source,
+        lang,
+        budget,
+        progress,
+        finished,
+        search.next.clone(),
+    );
+    search
+}
+
+/// Row `index` of comparison `generation`: measure the strategy's contention (one seeded run
+/// per chunk), then explore its program with at most [`COMPARE_BUDGET`] runs; progress and the
+/// result go to `dispatcher`.
+pub fn compare(
+    comparison: &Comparison,
+    index: usize,
+    dispatcher: UseReducerDispatcher<State>,
+) -> Search {
+    let search = Search::idle();
+    let Some(strategy) = Strategy::ALL.get(index) else {
+        return search;
+    };
+    let row = Row {
+        generation: comparison.generation,
+        index,
+        lang: comparison.lang,
+        source: Rc::from(strategy.source(comparison.workload)),
+        dispatcher,
+    };
+    schedule_contention(row, 1, Contention::default(), search.next.clone());
+    search
+}
+
+/// What a comparison row's chunks need.
+#[derive(Clone)]
+struct Row {
+    /// The comparison.
+    generation: u64,
+    /// The row.
+    index: usize,
+    /// The Go version.
+    lang: LangVersion,
+    /// The strategy's program.
+    source: Rc<str>,
+    /// Where results go.
+    dispatcher: UseReducerDispatcher<State>,
+}
+
+impl Row {
+    fn finish(&self, outcome: Result<(ExploreResult, Contention), String>) {
+        self.dispatcher.dispatch(Action::CompareFinished {
+            generation: self.generation,
+            index: self.index,
+            outcome,
+        });
+    }
+}
+
+/// Measure seeded run `seed` in the next chunk, then the next seed, then explore.
+fn schedule_contention(
+    row: Row,
+    seed: u64,
+    mut total: Contention,
+    next: Rc<RefCell<Option<Timeout>>>,
+) {
+    let slot = next.clone();
+    let timeout = Timeout::new(0, move || {
+        match contention::measure_run(&row.source, seed, MAX_STEPS) {
+            Ok(run) => total.add(&run),
+            Err(diagnostics) => return row.finish(Err(first_message(&diagnostics))),
+        }
+        if seed < CONTENTION_RUNS {
+            return schedule_contention(row, seed + 1, total, next);
+        }
+        let progress = {
+            let row = row.clone();
+            move |progress| {
+                row.dispatcher.dispatch(Action::CompareProgress {
+                    generation: row.generation,
+                    index: row.index,
+                    progress,
+                })
+            }
+        };
+        let finished = {
+            let row = row.clone();
+            move |result| row.finish(Ok((result, total)))
+        };
+        if let Err(message) = explore(
+            &row.source,
+            row.lang,
+            COMPARE_BUDGET,
+            progress,
+            finished,
+            next,
+        ) {
+            row.finish(Err(message));
+        }
+    });
+    *slot.borrow_mut() = Some(timeout);
+}
+
+fn first_message(diagnostics: &[racemap::diag::Diagnostic]) -> String {
+    diagnostics
+        .first()
+        .map_or_else(|| "does not compile".to_string(), |d| d.message.clone())
+}
+
+impl Search {
+    /// A search that does nothing (nothing to explore).
+    fn idle() -> Search {
+        Search {
+            next: Rc::new(RefCell::new(None)),
+        }
+    }
+}
+
+/// Explore `source` in chunks with at most `budget` runs, reporting to `progress` after each
+/// chunk and to `finished` once; each chunk's timeout goes to `next` (the [`Search`]'s slot);
+/// the error when it does not compile.
+fn explore(
+    source: &str,
+    lang: LangVersion,
+    budget: u64,
+    progress: impl Fn(ExploreProgress) + 'static,
+    finished: impl Fn(ExploreResult) + 'static,
+    next: Rc<RefCell<Option<Timeout>>>,
+) -> Result<(), String> {
     let defaults = DporConfig::default();
     // The step budget grows with the run budget, as in the core's defaults.
     let steps_per_run = defaults.max_total_steps / defaults.max_executions.max(1);
@@ -51,26 +195,34 @@ pub fn start(
         max_total_steps: budget.saturating_mul(steps_per_run),
         ..defaults
     };
-    let explorer = match ProgramExplorer::for_source(
+    let explorer = ProgramExplorer::for_source(
         source,
         &CompileOptions {
             lang,
             ..Default::default()
         },
         &config,
-    ) {
-        Ok(explorer) => Rc::new(RefCell::new(explorer)),
-        // The reducer only starts a search for a program that compiles.
-        Err(_) => return Search { next },
-    };
-    schedule_chunk(explorer, generation, dispatcher, next.clone());
-    Search { next }
+    )
+    .map_err(|d| first_message(&d))?;
+    let report = Rc::new(Report {
+        progress: Box::new(progress),
+        finished: Box::new(finished),
+    });
+    schedule_chunk(Rc::new(RefCell::new(explorer)), report, next);
+    Ok(())
+}
+
+/// Where a search reports.
+struct Report {
+    /// After each chunk that did not finish.
+    progress: Box<dyn Fn(ExploreProgress)>,
+    /// Once, at the end.
+    finished: Box<dyn Fn(ExploreResult)>,
 }
 
 fn schedule_chunk(
     explorer: Rc<RefCell<ProgramExplorer>>,
-    generation: u64,
-    dispatcher: UseReducerDispatcher<State>,
+    report: Rc<Report>,
     next: Rc<RefCell<Option<Timeout>>>,
 ) {
     let slot = next.clone();
@@ -78,20 +230,11 @@ fn schedule_chunk(
         let finished = explorer.borrow_mut().advance(CHUNK_STEPS);
         if finished {
             let result = explorer.borrow().result();
-            dispatcher.dispatch(Action::ExploreFinished { generation, result });
             next.borrow_mut().take();
+            (report.finished)(result);
         } else {
-            let progress = explorer.borrow().progress();
-            dispatcher.dispatch(Action::ExploreProgress {
-                generation,
-                progress,
-            });
-            schedule_chunk(
-                explorer.clone(),
-                generation,
-                dispatcher.clone(),
-                next.clone(),
-            );
+            (report.progress)(explorer.borrow().progress());
+            schedule_chunk(explorer.clone(), report.clone(), next.clone());
         }
     });
     *slot.borrow_mut() = Some(timeout);

@@ -1,8 +1,10 @@
-//! Side effects: the URL hash, the clipboard, the explorer's chunked search, the embedding
-//! page (`embed_host`), and what the page shows about the core.
+//! Side effects and data: the URL hash, the clipboard, the explorer's chunked search, the real
+//! Go measurements (`go_bench`), the embedding page (`embed_host`), and what the page shows
+//! about the core.
 
 pub mod clipboard;
 pub mod core_info;
 pub mod embed_host;
 pub mod explorer;
+pub mod go_bench;
 pub mod hash;

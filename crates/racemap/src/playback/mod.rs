@@ -24,6 +24,8 @@
 //!
 //! Every loop is bounded by `max_steps`; nothing a user types can make a call loop forever.
 
+pub mod contention;
+mod field_names;
 pub mod names;
 pub mod timeline;
 pub mod trace;
@@ -538,11 +540,12 @@ impl Playback {
         let step = self.cursor as u64 + 1;
         let m = &self.session.target;
         let arrows = self.fold.step(&self.program, m, step, &events);
+        let names = || names::Names::at(&self.program, m, &self.fold.names);
         let record = Record {
             choice,
             messages: events
                 .iter()
-                .map(|e| words::message_text(&e.op, m))
+                .map(|e| words::message_text(&e.op, m, &names))
                 .collect(),
             events,
             random_after,

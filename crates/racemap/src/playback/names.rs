@@ -14,7 +14,6 @@
 //! steps, so a view does not read the whole trace); [`Names::at`] adds the globals and the
 //! parked operations of the machine at the cursor.
 
-use super::trace::pointer_name;
 use crate::bytecode::Program;
 use crate::diag::Span;
 use crate::rt::event::{Event, Op};
@@ -96,6 +95,25 @@ fn source_text(program: &Program, span: Span) -> &str {
         .unwrap_or("")
 }
 
+/// `names[key]`; when several keys share that name, followed by the key's rank among them
+/// (`resp (2)`, in key order); `unknown()` when the key has no name.
+fn plain_name<K: Ord>(
+    names: &BTreeMap<K, String>,
+    key: &K,
+    unknown: impl FnOnce() -> String,
+) -> String {
+    let Some(name) = names.get(key) else {
+        return unknown();
+    };
+    let mut sharing = names.iter().filter(|(_, v)| *v == name);
+    let rank = sharing.position(|(k, _)| k == key).unwrap_or(0) + 1;
+    if rank == 1 && sharing.next().is_none() {
+        name.clone()
+    } else {
+        format!("{name} ({rank})")
+    }
+}
+
 impl Names {
     /// Learn names from the globals, `events` (in order) and the goroutines' parked operations.
     pub fn learn<'a>(
@@ -142,7 +160,34 @@ impl Names {
             }
         }
         n.name_holders(&learned.holds);
+        n.name_paths(&super::field_names::reach(program, heap, &n.cells));
         n
+    }
+
+    /// Objects without a name, or with a name several objects share (`sh.mu` in a method of
+    /// a sharded map), take the path name a named variable reaches them by (`m.shards[1].mu`).
+    fn name_paths(&mut self, paths: &super::field_names::PathNames) {
+        fn apply<K: Ord + Clone>(names: &mut BTreeMap<K, String>, paths: &BTreeMap<K, String>) {
+            let shared: BTreeSet<String> = {
+                let mut seen = BTreeSet::new();
+                names
+                    .values()
+                    .filter(|v| !seen.insert(v.as_str()))
+                    .cloned()
+                    .collect()
+            };
+            for (k, path) in paths {
+                match names.get(k) {
+                    Some(name) if !shared.contains(name) => {}
+                    _ => {
+                        names.insert(k.clone(), path.clone());
+                    }
+                }
+            }
+        }
+        apply(&mut self.cells, &paths.cells);
+        apply(&mut self.maps, &paths.maps);
+        apply(&mut self.chans, &paths.chans);
     }
 
     /// A variable without a name is named after what it holds: the map or channel `m`, or a
@@ -162,7 +207,7 @@ impl Names {
                     child.then(|| name.rsplit_once('.').map(|(base, _)| base.to_string()))?
                 }),
             };
-            if let Some(name) = name.filter(|n| !n.contains('#')) {
+            if let Some(name) = name.filter(|n| !n.contains('(') && !n.starts_with("unnamed ")) {
                 self.cells.insert(p.clone(), name);
             }
         }
@@ -178,31 +223,23 @@ impl Names {
         }
     }
 
-    /// The name of a map (`m`, or `map#3` when unknown).
+    /// The name of a map (`m`; `m (2)` when several maps are named `m`; `unnamed map 4` when
+    /// unknown).
     pub fn map(&self, id: MapId) -> String {
-        match self.maps.get(&id) {
-            Some(name) if self.maps.values().filter(|v| *v == name).count() == 1 => name.clone(),
-            Some(name) => format!("{name}#{}", id.0),
-            None => format!("map#{}", id.0),
-        }
+        plain_name(&self.maps, &id, || format!("unnamed map {}", id.0 + 1))
     }
 
-    /// The name of a channel (`cmds`, or `chan#1`).
+    /// The name of a channel (`cmds`, `resp (2)`, or `unnamed channel 2`).
     pub fn chan(&self, id: ChanId) -> String {
-        match self.chans.get(&id) {
-            Some(name) if self.chans.values().filter(|v| *v == name).count() == 1 => name.clone(),
-            Some(name) => format!("{name}#{}", id.0),
-            None => format!("chan#{}", id.0),
-        }
+        plain_name(&self.chans, &id, || format!("unnamed channel {}", id.0 + 1))
     }
 
-    /// The name of a heap variable or sync object (`mu`, `c.mu`, or `@3.0`).
+    /// The name of a heap variable or sync object (`mu`, `c.mu`, `sh.mu (2)`, or
+    /// `unnamed variable 4`).
     pub fn pointer(&self, p: &Pointer) -> String {
-        match self.cells.get(p) {
-            Some(name) if self.cells.values().filter(|v| *v == name).count() == 1 => name.clone(),
-            Some(name) => format!("{name}{}", pointer_name(p)),
-            None => pointer_name(p),
-        }
+        plain_name(&self.cells, p, || {
+            format!("unnamed variable {}", p.obj.0 + 1)
+        })
     }
 
     fn learn_value(&mut self, name: &str, v: &Value) {
@@ -231,16 +268,21 @@ impl Names {
         }
     }
 
+    /// A channel keeps its first name, except that a plain variable's name (`resp`) replaces a
+    /// field path (`cmd.response`): a reply channel is named where it is made and waited on,
+    /// not after the request field that carries it.
     fn chan_named(&mut self, c: ChanId, name: Option<&str>) {
-        if let Some(name) = name {
-            self.chans.entry(c).or_insert_with(|| name.to_string());
+        let Some(name) = name else { return };
+        let replaces = |old: &String| old.contains('.') && !name.contains('.');
+        if self.chans.get(&c).is_none_or(replaces) {
+            self.chans.insert(c, name.to_string());
         }
     }
 
     fn learn_op(&mut self, op: &Op, text: &str) {
         match op {
             Op::Load { ptr, value } => {
-                let name = whole_chain(text);
+                let name = whole_chain(text).or_else(|| root_variable(ptr, text));
                 self.cell(ptr, name);
                 if let Some(name) = name {
                     self.learn_value(name, value);
@@ -277,7 +319,9 @@ impl Names {
 
     fn learn_visible(&mut self, v: &Visible, text: &str) {
         match v {
-            Visible::Load(Some(p)) => self.cell(p, whole_chain(text)),
+            Visible::Load(Some(p)) => {
+                self.cell(p, whole_chain(text).or_else(|| root_variable(p, text)))
+            }
             Visible::Store(Some(p), _) => self.cell(p, assigned_chain(text)),
             Visible::MapGet { map: Some(m), .. }
             | Visible::MapWriteBegin { map: Some(m), .. }
@@ -379,12 +423,33 @@ fn whole_chain(text: &str) -> Option<&str> {
     }
 }
 
-/// The chain assigned to by a statement `x = …`, `x += …`, `x++`.
+/// The variable a load of a whole heap variable reads when its text uses it: `m` in
+/// `m.Get(k)`, `m[k] = id`, `cmds <- req` (a variable captured by a closure lives on the heap).
+fn root_variable<'a>(ptr: &Pointer, text: &'a str) -> Option<&'a str> {
+    if !ptr.path.is_empty() {
+        return None;
+    }
+    let used_first = |t: &'a str| {
+        let (chain, rest) = leading_chain(t)?;
+        let first = chain.split('.').next()?;
+        let used = chain.contains('.') || rest.trim_start().starts_with(['[', '<']);
+        used.then_some(first)
+    };
+    let t = strip_keywords(text);
+    used_first(t).or_else(|| {
+        // The right-hand side of `_ = m[k]`, `v := m[k]`.
+        let i = t.find('=')?;
+        (!t[i..].starts_with("==")).then(|| used_first(t[i + 1..].trim_start()))?
+    })
+}
+
+/// The chain assigned to by a statement `x = …`, `x := …`, `x += …`, `x++`.
 fn assigned_chain(text: &str) -> Option<&str> {
     let (chain, rest) = leading_chain(strip_keywords(text))?;
     let rest = rest.trim_start();
     let assigns = rest.is_empty()
         || rest.starts_with('=') && !rest.starts_with("==")
+        || rest.starts_with(":=")
         || [
             "+=", "-=", "*=", "/=", "%=", "|=", "&=", "^=", "<<=", ">>=", "++", "--",
         ]
@@ -418,7 +483,8 @@ fn recv_operand(text: &str) -> Option<&str> {
             return leading_chain(text[i + prefix.len()..].trim_start()).map(|(c, _)| c);
         }
     }
-    None
+    // The operand alone (`range cmds` spans only `cmds`).
+    whole_chain(text)
 }
 
 /// The receiver of `mu.Lock()` (`mu`), `c.mu.Lock()` (`c.mu`), or the operand of
@@ -458,6 +524,16 @@ mod tests {
         assert_eq!(assigned_chain("count = count + 1"), Some("count"));
         assert_eq!(assigned_chain("count == 1"), None);
         assert_eq!(assigned_chain("n++"), Some("n"));
+        assert_eq!(assigned_chain("m := make(map[string]int)"), Some("m"));
+        assert_eq!(assigned_chain("a, b := f()"), None);
+        let var = Pointer::root(crate::rt::value::ObjId(0));
+        assert_eq!(root_variable(&var, "m.Get(k)"), Some("m"));
+        assert_eq!(root_variable(&var, "m[k] = id"), Some("m"));
+        assert_eq!(root_variable(&var, "cmds <- req"), Some("cmds"));
+        assert_eq!(root_variable(&var, "go worker(cmds)"), None);
+        assert_eq!(root_variable(&var, "_ = m[k]"), Some("m"));
+        assert_eq!(root_variable(&var, "n = n + 1"), None);
+        assert_eq!(recv_operand("cmds"), Some("cmds"));
         assert_eq!(map_operand("f()[k]"), None);
         assert_eq!(leading_chain("é"), None);
     }

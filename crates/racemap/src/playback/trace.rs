@@ -198,7 +198,9 @@ pub fn trace(program: &Rc<Program>, config: Config, schedule: &Schedule) -> Vec<
         let mut messages = Vec::new();
         for event in &events {
             learned.learn(program, event);
-            messages.push(words::message_text(&event.op, &machine));
+            messages.push(words::message_text(&event.op, &machine, &|| {
+                Names::at(program, &machine, &learned)
+            }));
         }
         steps.push((i + 1, events, messages));
     }

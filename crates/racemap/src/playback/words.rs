@@ -13,6 +13,7 @@ use crate::rt::event::{Event, Gid, LockOp, Op};
 use crate::rt::goroutine::{GoStatus, Visible};
 use crate::rt::machine::{Choice, Machine};
 use crate::rt::value::{MapId, Value};
+use crate::types::{TypeId, TypeKind};
 
 fn key_text(key: &Option<Value>) -> String {
     match key {
@@ -21,20 +22,57 @@ fn key_text(key: &Option<Value>) -> String {
     }
 }
 
-/// A channel message that is a struct or an array, `%v`-formatted with the channel's element
-/// type (structs in full). Formatting reads the heap (a slice field shows its elements), so a
-/// playback does it when the step is made and keeps the text ([`step_phrase`]).
-pub fn message_text(op: &Op, machine: &Machine) -> Option<String> {
+/// A heap variable as the object of a read: `variable m` (so that reading the variable that
+/// holds a map is not taken for a read of the map), or `unnamed variable 3`.
+fn variable(names: &Names, p: &crate::rt::value::Pointer) -> String {
+    let name = names.pointer(p);
+    if name.starts_with("unnamed ") {
+        name
+    } else {
+        format!("variable {name}")
+    }
+}
+
+/// A channel message that is a struct or an array, formatted like Go's `%+v` (struct fields
+/// named: `{key:k0 value:0 write:false response:resp}`), except that maps and channels inside
+/// it show their source names instead of addresses. Formatting reads the heap (a slice field
+/// shows its elements), so a playback does it when the step is made and keeps the text
+/// ([`step_phrase`]).
+pub fn message_text(op: &Op, machine: &Machine, names: &dyn Fn() -> Names) -> Option<String> {
     let (Op::Send { chan, value, .. } | Op::Recv { chan, value, .. }) = op else {
         return None;
     };
     match value {
-        Value::Struct(_) | Value::Array(_) => machine
-            .heap()
-            .chans
-            .get(chan.0 as usize)
-            .map(|c| machine.format_value(c.elem_ty, value)),
+        Value::Struct(_) | Value::Array(_) => {
+            let ty = machine.heap().chans.get(chan.0 as usize)?.elem_ty;
+            Some(plain_value(machine, &names(), ty, value))
+        }
         _ => None,
+    }
+}
+
+/// A value as Go's `%+v` prints it, with maps and channels by source name.
+pub fn plain_value(machine: &Machine, names: &Names, ty: TypeId, value: &Value) -> String {
+    let types = &machine.program().types;
+    match (value, types.under(ty)) {
+        (Value::Map(Some(m)), _) => names.map(*m),
+        (Value::Chan(Some(c)), _) => names.chan(*c),
+        (Value::Struct(fields), TypeKind::Struct(decl)) if fields.len() == decl.len() => {
+            let parts: Vec<String> = fields
+                .iter()
+                .zip(decl)
+                .map(|(v, f)| format!("{}:{}", f.name, plain_value(machine, names, f.ty, v)))
+                .collect();
+            format!("{{{}}}", parts.join(" "))
+        }
+        (Value::Array(elems), TypeKind::Array(_, elem)) => {
+            let parts: Vec<String> = elems
+                .iter()
+                .map(|v| plain_value(machine, names, *elem, v))
+                .collect();
+            format!("[{}]", parts.join(" "))
+        }
+        _ => machine.format_value(ty, value),
     }
 }
 
@@ -79,7 +117,7 @@ pub fn step_phrase(
         Op::Load {
             ptr,
             value: Value::Map(Some(_)) | Value::Chan(Some(_)),
-        } => format!("reads {}", names.pointer(ptr)),
+        } => format!("reads {}", variable(names, ptr)),
         Op::Load { ptr, value } => format!("reads {} = {}", names.pointer(ptr), names.value(value)),
         Op::Store { ptr, value } => {
             format!("writes {} = {}", names.pointer(ptr), names.value(value))
@@ -249,7 +287,7 @@ fn visible_phrase(choice: Choice, v: &Visible, names: &Names) -> String {
         None => "a nil map".to_string(),
     };
     match v {
-        Visible::Load(Some(p)) => format!("reads {}", names.pointer(p)),
+        Visible::Load(Some(p)) => format!("reads {}", variable(names, p)),
         Visible::Store(Some(p), value) => {
             format!("writes {} = {}", names.pointer(p), value_literal(value))
         }

@@ -342,8 +342,8 @@ fn chan_infos(
 ) -> Vec<ChanInfo> {
     let heap = m.heap();
     let fmt = |c: ChanId, v: &crate::rt::value::Value| match heap.chans.get(c.0 as usize) {
-        Some(obj) => m.format_value(obj.elem_ty, v),
-        None => super::super::trace::value_literal(v),
+        Some(obj) => super::super::words::plain_value(m, names, obj.elem_ty, v),
+        None => names.value(v),
     };
     let runnable = m.runnable();
     // (arrival, gid, chan, send value) of goroutines parked at channel operations.
@@ -546,7 +546,7 @@ fn announce(
         Some(last) => {
             let go_id = |g: Gid| m.go_id(g);
             for (i, e) in last.events.iter().enumerate() {
-                let message = words::message_text(&e.op, m);
+                let message = words::message_text(&e.op, m, &|| names.clone());
                 parts.push(format!(
                     "{} {}",
                     who(m.go_id(e.gid)),
