@@ -166,6 +166,7 @@ mod tests {
                     race,
                     count: 1,
                     schedule: String::new(),
+                    early_wakes: Vec::new(),
                 })
                 .collect(),
         }
