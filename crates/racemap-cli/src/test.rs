@@ -144,15 +144,14 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
         if r.race && chatty && r.crash.is_none() {
             text.push_str(RACE_LINE);
         }
-        // A fatal error kills the test binary at once: Go prints no `--- FAIL` line then.
-        let fatal = r
-            .crash
-            .as_deref()
-            .is_some_and(|c| c.starts_with("fatal error:"));
-        if (chatty || verdict == "FAIL") && !fatal {
+        // A fatal error, or a panic tRunner cannot recover (one on another goroutine), kills
+        // the test binary at once: Go prints no `--- FAIL` line then.
+        let dies = r.crash.is_some() && !r.crash_recovered;
+        if (chatty || verdict == "FAIL") && !dies {
             text.push_str(&format!("--- {verdict}: {} (0.00s)\n", test.name));
         }
-        if !chatty && verdict == "FAIL" {
+        // The kept logs are printed with the `--- FAIL` line, so never when the binary dies.
+        if !chatty && verdict == "FAIL" && !dies {
             text.push_str(&r.kept_logs);
             if r.race {
                 text.push_str(RACE_LINE);
@@ -202,6 +201,9 @@ pub struct TestRun {
     pub race: bool,
     /// A panic or fatal error ended the test binary: Go's text for it.
     pub crash: Option<String>,
+    /// The crash is a panic on the test's own goroutine, which tRunner recovers to report
+    /// the test's failure before it re-panics.
+    pub crash_recovered: bool,
     /// A racemap limit or internal error stopped the run.
     pub limit: bool,
     /// Goroutines the test started that were still blocked when it ended
@@ -245,10 +247,16 @@ pub fn run_test(program: Program, scheduler: &mut dyn Scheduler, max_steps: u64)
     let race = !session.races().is_empty();
     let result = session.finish(None);
     let mut crash = None;
+    let mut crash_recovered = false;
     match result.end {
         RunEnd::Failed => {
             let text = &result.stderr[seen_err.min(result.stderr.len())..];
-            crash = Some(recovered_panic(text));
+            crash_recovered = panicked_on_test_goroutine(text);
+            crash = Some(if crash_recovered {
+                recovered_panic(text)
+            } else {
+                text.to_string()
+            });
         }
         RunEnd::Limit | RunEnd::Internal => {
             output.push_str(&result.stderr[seen_err.min(result.stderr.len())..]);
@@ -263,6 +271,7 @@ pub fn run_test(program: Program, scheduler: &mut dyn Scheduler, max_steps: u64)
         skipped,
         race,
         crash,
+        crash_recovered,
         limit,
         leaked,
     }
@@ -296,6 +305,17 @@ fn test_state(m: &Machine) -> (bool, bool, String) {
         }
     }
     (false, false, String::new())
+}
+
+/// Whether `text` (Go's text for a crash) is a panic of the test's goroutine (racemap runs
+/// the test on goroutine 1): its dump starts with `goroutine 1 [running]:`. A fatal error or
+/// a panic on another goroutine is not.
+fn panicked_on_test_goroutine(text: &str) -> bool {
+    text.starts_with("panic: ")
+        && text
+            .lines()
+            .find(|l| l.starts_with("goroutine ") && l.ends_with("[running]:"))
+            .is_some_and(|l| l.starts_with("goroutine 1 "))
 }
 
 /// A panic as `go test` prints it: tRunner recovers and re-panics, so the first line becomes

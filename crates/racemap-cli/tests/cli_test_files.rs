@@ -9,6 +9,11 @@
 //! report and the two first lines of a panic. The bodies of race reports and goroutine dumps
 //! are left out: their frames differ by design (racemap runs a test on the main goroutine,
 //! shows no frames of package `testing` and its addresses are its own).
+//!
+//! The bug corpus: a test `TestXFixed` is the fixed twin of the buggy `TestX` in the same
+//! file. The driver checks with `racemap test --explore --json` that the explorer finds the bug
+//! (a race, a deadlock, a leak or a failure in some interleaving) in `TestX` and that
+//! `TestXFixed` is clean in every interleaving, both explored completely.
 
 #[path = "../../racemap/tests/support/mod.rs"]
 mod support;
@@ -50,6 +55,7 @@ fn every_test_file_s_output_matches_its_expectation_and_go() {
             let code = out.status.code().map_or(-1, |c| c);
             sections.push(Section::new(format!("exit status {code}"), ""));
         }
+        check_twins(&file)?;
         for r in expectation.references() {
             if r.name != GO_REFERENCE {
                 return Err(format!("unknown reference section `{}`", r.name));
@@ -63,6 +69,51 @@ fn every_test_file_s_output_matches_its_expectation_and_go() {
         }
         Ok(sections)
     });
+}
+
+/// The suffix of a fixed twin's name.
+const FIXED: &str = "Fixed";
+
+/// Checks every `TestXFixed`/`TestX` pair of `file` (see the module docs).
+fn check_twins(file: &str) -> Result<(), String> {
+    let source = std::fs::read_to_string(support::test_dir("test_files").join(file))
+        .map_err(|e| format!("{file}: {e}"))?;
+    if !source.contains(&format!("{FIXED}(t *testing.T)")) {
+        return Ok(());
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_racemap"))
+        .args(["test", "--explore", "--json", file])
+        .current_dir(support::test_dir("test_files"))
+        .output()
+        .map_err(|e| format!("racemap does not start: {e}"))?;
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout)
+        .map_err(|e| format!("--explore --json printed no JSON: {e}"))?;
+    let tests = json["tests"].as_array().cloned().unwrap_or_default();
+    let find = |name: &str| tests.iter().find(|t| t["name"] == name);
+    let buggy = |t: &serde_json::Value| {
+        ["race", "deadlock", "leak", "failed"]
+            .iter()
+            .any(|k| t[*k].as_bool() == Some(true))
+    };
+    for fixed in &tests {
+        let name = fixed["name"].as_str().unwrap_or_default();
+        let Some(bug_name) = name.strip_suffix(FIXED) else {
+            continue;
+        };
+        let bug = find(bug_name).ok_or(format!("{name} has no buggy twin {bug_name}"))?;
+        for t in [fixed, bug] {
+            if t["complete"].as_bool() != Some(true) {
+                return Err(format!("{} was not explored completely", t["name"]));
+            }
+        }
+        if buggy(fixed) {
+            return Err(format!("the fixed twin {name} is not clean: {fixed}"));
+        }
+        if !buggy(bug) {
+            return Err(format!("the explorer finds no bug in {bug_name}"));
+        }
+    }
+    Ok(())
 }
 
 /// The lines of `go test -v` output that racemap must reproduce exactly (see the module docs).
