@@ -116,6 +116,12 @@ pub fn human(result: &ExploreResult, file: &str, config: &DporConfig) -> String 
         ),
         Some(SearchLimit::Sampling) => " (sampled: not every interleaving)".to_string(),
         Some(SearchLimit::Unfinished) => " (search unfinished)".to_string(),
+        Some(SearchLimit::RunLimit) => {
+            " (search incomplete: a run was cut short by one of racemap's \
+             limits, see its outcome; what follows that point was not searched: raise the limit, \
+             e.g. --max-steps, to search past it)"
+                .to_string()
+        }
     };
     let mut out = format!(
         "explored {} execution(s){}\nrace: {}   deadlock: {}\n\n{} distinct outcome(s):\n",

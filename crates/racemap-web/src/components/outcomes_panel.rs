@@ -66,6 +66,8 @@ pub fn summary(exploration: &Exploration) -> Option<String> {
             } else {
                 let why = if *stopped {
                     format!("Stopped by you after {runs}")
+                } else if result.limit == Some(SearchLimit::RunLimit) {
+                    format!("Limit reached: a run was cut short by one of racemap's limits (steps, goroutines or memory: the program may loop or spawn forever) after {runs}")
                 } else if result.limit == Some(SearchLimit::MaxTotalSteps) {
                     format!("Limit reached: the search stopped at its budget of steps after {runs}")
                 } else {

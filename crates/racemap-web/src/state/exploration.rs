@@ -1,7 +1,7 @@
 //! The state of "Find a bug": idle, searching (with its progress), or done — complete, stopped
 //! at its budget (then "Search further" offers a 10× larger one), or stopped by the user.
 
-use racemap::explore::{ExploreProgress, ExploreResult};
+use racemap::explore::{ExploreProgress, ExploreResult, SearchLimit};
 
 use super::Shared;
 
@@ -46,7 +46,10 @@ impl Exploration {
                 result,
                 budget,
                 stopped: false,
-            } if !result.complete && *budget < MAX_EXPLORE_BUDGET => {
+            } if !result.complete
+                && result.limit != Some(SearchLimit::RunLimit)
+                && *budget < MAX_EXPLORE_BUDGET =>
+            {
                 Some((budget * 10).min(MAX_EXPLORE_BUDGET))
             }
             _ => None,

@@ -59,7 +59,7 @@ use crate::race::{Detector, DetectorConfig};
 use crate::rt::config::WakeOrder;
 use crate::rt::event::{Event, Gid, Op};
 use crate::sched::{Choice, Schedule};
-use crate::target::{EarlyWake, Footprint, Target};
+use crate::target::{EarlyWake, Footprint, Target, EXIT_LIMIT};
 use std::collections::BTreeSet;
 
 /// Which DPOR variant computes backtrack points.
@@ -705,6 +705,10 @@ impl<T: Target> Search<T> {
             return;
         };
         let ending = top.target.ending();
+        // A run cut short by a limit leaves what follows unsearched.
+        if limit_line.is_some() || ending.as_ref().is_some_and(|e| e.exit_code == EXIT_LIMIT) {
+            self.limit.get_or_insert(SearchLimit::RunLimit);
+        }
         let race = top
             .detector
             .as_ref()

@@ -66,6 +66,10 @@ pub enum SearchLimit {
     Sampling,
     /// The search has not finished yet (a result taken between two chunks).
     Unfinished,
+    /// A run was cut short by one of racemap's runtime limits (`--max-steps`, goroutines, heap):
+    /// what the program does after that point was not searched, so the search is not complete
+    /// even when every branch before it was taken.
+    RunLimit,
 }
 
 impl SearchLimit {
@@ -75,6 +79,7 @@ impl SearchLimit {
             SearchLimit::MaxExecutions => Some("--max-executions"),
             SearchLimit::MaxTotalSteps => Some("--max-total-steps"),
             SearchLimit::PreemptionBound => Some("--preemption-bound"),
+            SearchLimit::RunLimit => Some("--max-steps"),
             SearchLimit::Sampling | SearchLimit::Unfinished => None,
         }
     }

@@ -719,3 +719,30 @@ mod random_programs {
         }
     }
 }
+
+/// A run cut short by a runtime limit leaves the rest of that interleaving unsearched: the
+/// search must not claim to cover every interleaving. (Here main spins on a plain bool with
+/// `runtime.Gosched` and reaches the step limit before the writer ever runs; real Go reports
+/// the race on `done`.)
+#[test]
+fn a_run_cut_short_by_a_limit_makes_the_search_incomplete() {
+    use crate::rt::{config::Config, machine::Machine};
+    let source = "package main\n\nimport \"runtime\"\n\nfunc main() {\n\tdone := false\n\tgo func() {\n\t\tdone = true\n\t}()\n\tfor !done {\n\t\truntime.Gosched()\n\t}\n}\n";
+    let program = crate::compile::compile(source).expect("compiles");
+    let config = Config {
+        max_steps: 500,
+        ..Config::default()
+    };
+    let r = explore(
+        Machine::new(Rc::new(program), config),
+        &DporConfig::default(),
+    );
+    assert!(!r.complete, "{r:?}");
+    assert_eq!(r.limit, Some(super::SearchLimit::RunLimit));
+    assert!(r
+        .outcomes
+        .iter()
+        .any(|o| o.error.as_deref().is_some_and(|e| e.contains("step limit"))));
+    let json = serde_json::to_value(&r).expect("serializes");
+    assert_eq!(json["limit"], "run-limit");
+}
