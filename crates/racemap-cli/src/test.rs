@@ -236,8 +236,8 @@ pub fn run_test(program: Program, scheduler: &mut dyn Scheduler, max_steps: u64)
         };
         session.step(choice);
         steps += 1;
-        let so = session.target.stdout();
-        output.push_str(&so[seen_out..]);
+        let so = session.target.stdout_bytes();
+        output.push_str(&String::from_utf8_lossy(&so[seen_out..]));
         seen_out = so.len();
         output.push_str(&session.stderr[seen_err..]);
         seen_err = session.stderr.len();

@@ -65,8 +65,10 @@ pub enum RunEnd {
 /// Everything a run produced.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RunResult {
-    /// Program stdout.
+    /// Program stdout as text (an invalid byte of a Go string shows as U+FFFD).
     pub stdout: String,
+    /// Program stdout: the bytes the program wrote, what `racemap run` writes (as Go does).
+    pub stdout_bytes: Vec<u8>,
     /// stderr as Go prints it: `print` output and race reports as they happen, then the failure
     /// text or `Found N data race(s)`.
     pub stderr: String,
@@ -177,6 +179,7 @@ impl<T: Target> Session<T> {
         };
         RunResult {
             stdout: self.target.stdout().to_string(),
+            stdout_bytes: self.target.stdout_bytes().to_vec(),
             stderr,
             exit_code,
             end,

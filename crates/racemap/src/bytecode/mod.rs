@@ -31,6 +31,7 @@
 //! set), `disasm` (listings).
 
 use crate::diag::{SourceMap, Span};
+use crate::gostr::GoString;
 use crate::types::{Basic, SyncKind, TypeId, TypeKind, TypeTable};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -71,7 +72,7 @@ pub struct Program {
     /// zero value of its type, before running [`Program::init`].
     pub globals: Vec<Global>,
     /// String constants referenced by [`Instr::PushStr`].
-    pub strings: Vec<Rc<str>>,
+    pub strings: Vec<GoString>,
     /// Select statements referenced by [`Instr::Select`].
     pub selects: Vec<SelectTable>,
     /// Methods by (receiver type, name), for [`Instr::CallIface`] and [`Instr::TypeAssert`] to an
@@ -313,7 +314,7 @@ impl Program {
     }
 
     /// The string constant with this id.
-    pub fn string(&self, id: StrId) -> &Rc<str> {
+    pub fn string(&self, id: StrId) -> &GoString {
         &self.strings[id.0 as usize]
     }
 

@@ -207,8 +207,8 @@ impl Target for Toy {
         self.ending.clone()
     }
 
-    fn stdout(&self) -> &str {
-        &self.stdout
+    fn stdout_bytes(&self) -> &[u8] {
+        self.stdout.as_bytes()
     }
 
     fn stderr(&self) -> &str {

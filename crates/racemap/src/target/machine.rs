@@ -63,8 +63,8 @@ impl Target for Machine {
         }
     }
 
-    fn stdout(&self) -> &str {
-        Machine::stdout(self)
+    fn stdout_bytes(&self) -> &[u8] {
+        Machine::stdout_bytes(self)
     }
 
     fn stderr(&self) -> &str {

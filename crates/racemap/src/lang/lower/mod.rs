@@ -43,6 +43,7 @@ mod tests;
 use crate::bytecode::FuncId;
 use crate::bytecode::{Func, Global, GlobalId, Method, Program, SelectTable, StrId};
 use crate::diag::{Diagnostic, SourceMap, Span};
+use crate::gostr::GoString;
 use crate::lang::ast;
 use crate::lang::check::{Checked, Info, ObjectId, ObjectKind};
 use crate::types::{Basic, TypeKind, TypeTable};
@@ -60,9 +61,9 @@ pub(crate) struct Lowerer<'a> {
     /// Function id of each top-level function and method object.
     pub decl_funcs: BTreeMap<ObjectId, FuncId>,
     /// String constant pool.
-    pub strings: Vec<Rc<str>>,
+    pub strings: Vec<GoString>,
     /// Reverse index of `strings`.
-    pub string_ids: BTreeMap<String, StrId>,
+    pub string_ids: BTreeMap<GoString, StrId>,
     /// Select tables.
     pub selects: Vec<SelectTable>,
     /// Unsupported constructs found.
@@ -259,14 +260,15 @@ impl Lowerer<'_> {
         id
     }
 
-    /// Intern a string constant.
-    pub fn string(&mut self, s: &str) -> StrId {
-        if let Some(id) = self.string_ids.get(s) {
+    /// Intern a string constant (its bytes: a name or a Go string value).
+    pub fn string(&mut self, s: impl AsRef<[u8]>) -> StrId {
+        let s = GoString::from_bytes(s.as_ref());
+        if let Some(id) = self.string_ids.get(&s) {
             return *id;
         }
         let id = StrId(self.strings.len() as u32);
-        self.strings.push(Rc::from(s));
-        self.string_ids.insert(s.to_string(), id);
+        self.strings.push(s.clone());
+        self.string_ids.insert(s, id);
         id
     }
 

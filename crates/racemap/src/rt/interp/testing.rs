@@ -31,7 +31,7 @@ impl Machine {
         let caller = self.test_caller(gid, &p)?;
         let line = text.map(|t| {
             let file = self.program.source_map.file_name.clone();
-            TestState::decorate(&file, caller.1, &t)
+            TestState::decorate(&file, caller.1, &String::from_utf8_lossy(&t))
         });
         let SyncState::TestingT(t) = self.heap.sync_mut(&p)? else {
             return Err(RtError::nil_deref().into());
@@ -63,7 +63,7 @@ impl Machine {
         let chatty = t.chatty;
         if let Some(line) = line {
             if chatty {
-                self.stdout.push_str(&line);
+                self.stdout.extend_from_slice(line.as_bytes());
             } else {
                 t.output.push_str(&line);
             }

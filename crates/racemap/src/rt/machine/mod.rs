@@ -173,8 +173,8 @@ pub struct Machine {
     pub(crate) clock: i64,
     /// Steps taken.
     pub(crate) steps: u64,
-    /// Program stdout.
-    pub(crate) stdout: String,
+    /// Program stdout: the bytes written, as Go writes a string's bytes (valid UTF-8 or not).
+    pub(crate) stdout: Vec<u8>,
     /// Program stderr (builtin `print`; failure text is in the status).
     pub(crate) stderr: String,
     /// Instructions left in the current step's budget.
@@ -195,7 +195,7 @@ impl Machine {
             status: Status::Running,
             clock: 0,
             steps: 0,
-            stdout: String::new(),
+            stdout: Vec::new(),
             stderr: String::new(),
             budget: 0,
             events: Vec::new(),
@@ -263,8 +263,13 @@ impl Machine {
         self.clock
     }
 
-    /// Everything the program wrote to stdout.
-    pub fn stdout(&self) -> &str {
+    /// Everything the program wrote to stdout, as text (an invalid byte shows as U+FFFD).
+    pub fn stdout(&self) -> std::borrow::Cow<'_, str> {
+        String::from_utf8_lossy(&self.stdout)
+    }
+
+    /// Everything the program wrote to stdout: its bytes.
+    pub fn stdout_bytes(&self) -> &[u8] {
         &self.stdout
     }
 

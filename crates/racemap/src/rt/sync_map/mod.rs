@@ -326,7 +326,7 @@ pub fn show(v: &Value) -> String {
     match v {
         Value::Iface(None) => "nil".into(),
         Value::Iface(Some(b)) => show(&b.1),
-        Value::Str(s) => format!("{:?}", &**s),
+        Value::Str(s) => crate::strconv::quote_with(s.as_bytes(), '"', false),
         Value::Int(i) => i.to_string(),
         Value::Bool(b) => b.to_string(),
         Value::Float(f) => crate::rt::fmt::format_float(*f, 'g', -1, 64),
