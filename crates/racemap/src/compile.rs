@@ -132,6 +132,18 @@ mod tests {
         assert_eq!(diagnostics_as(src, LangVersion::GO1_21), "");
     }
 
+    // Go 1.19 printed these two lines (`./m.go:…`): Swap and CompareAndSwap are Go 1.20's.
+    #[test]
+    fn sync_map_swap_is_undefined_before_go_1_20() {
+        let src = "package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar m sync.Map\n\tm.Swap(\"a\", 1)\n\t_ = m.CompareAndSwap(\"a\", 1, 2)\n}\n";
+        assert_eq!(
+            diagnostics_as(src, LangVersion::GO1_19),
+            "m.go:7:4: m.Swap undefined (type sync.Map has no field or method Swap)\n\
+             m.go:8:8: m.CompareAndSwap undefined (type sync.Map has no field or method CompareAndSwap)\n"
+        );
+        assert_eq!(diagnostics_as(src, LangVersion::GO1_21), "");
+    }
+
     // Go 1.19 printed `./m.go:5:17: cannot range over 3 (untyped int constant)`.
     #[test]
     fn range_over_an_integer_needs_go_1_22() {

@@ -147,6 +147,7 @@ pub struct PendingOp {
 }
 
 mod enabled;
+mod frame_args;
 mod go119_frames;
 mod objects;
 mod traceback;
