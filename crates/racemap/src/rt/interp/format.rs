@@ -19,15 +19,27 @@ impl Machine {
             Value::Iface(_) => v.clone(),
             other => Value::Iface(Some(Box::new((ty, other.clone())))),
         };
-        crate::rt::fmt::sprint(&MachineFmt(self), &[boxed])
+        crate::rt::fmt::sprint(&MachineFmt(self), &self.filled(&[boxed]))
+    }
+
+    /// Operands with the shared part of any sync.Map inside filled in (what fmt prints).
+    fn filled(&self, args: &[Value]) -> Vec<Value> {
+        let mut args = args.to_vec();
+        for a in &mut args {
+            if let Value::Iface(Some(b)) = a {
+                self.heap.fill_sync_maps(&mut b.1);
+            }
+        }
+        args
     }
 
     pub(super) fn sprint(&self, args: &[Value], ln: bool) -> Vec<u8> {
         let h = MachineFmt(self);
+        let args = self.filled(args);
         if ln {
-            crate::rt::fmt::sprintln(&h, args)
+            crate::rt::fmt::sprintln(&h, &args)
         } else {
-            crate::rt::fmt::sprint(&h, args)
+            crate::rt::fmt::sprint(&h, &args)
         }
     }
 
@@ -37,7 +49,7 @@ impl Machine {
         Ok(crate::rt::fmt::sprintf(
             &MachineFmt(self),
             format.as_bytes(),
-            &args[1..],
+            &self.filled(&args[1..]),
         ))
     }
 
@@ -47,7 +59,7 @@ impl Machine {
         Ok(crate::rt::fmt::errorf_text(
             &MachineFmt(self),
             format.as_bytes(),
-            &args[1..],
+            &self.filled(&args[1..]),
         ))
     }
 
@@ -102,7 +114,9 @@ impl crate::rt::fmt::FmtHeap for MachineFmt<'_> {
     }
 
     fn load(&self, ptr: &Pointer) -> Option<Value> {
-        self.0.heap.load(ptr).ok()
+        let mut v = self.0.heap.load(ptr).ok()?;
+        self.0.heap.fill_sync_maps(&mut v);
+        Some(v)
     }
 
     fn map_entries(&self, map: crate::rt::value::MapId) -> Vec<(Value, Value)> {

@@ -709,10 +709,37 @@ impl Machine {
     pub(crate) fn sync_map_step(&mut self, gid: Gid, mut inflight: SyncMapInFlight) -> R<bool> {
         use crate::rt::sync_map::SyncMapOutcome;
         let p = inflight.ptr.clone();
-        let step = match self.heap.sync_mut(&p)? {
-            SyncState::Map(s) => s.step(gid, &p, &mut inflight.op)?,
+        // The copy's state, with what it shares with other copies filled in from its store
+        // (made by the map's first step), then written back (`rt::sync_map::store`).
+        let mut state = match self.heap.sync_mut(&p)? {
+            SyncState::Map(s) => std::mem::take(s),
             _ => return Err(RtError::nil_deref().into()),
         };
+        let store = match state.store {
+            Some(i) => i as usize,
+            None => {
+                self.heap
+                    .sync_maps
+                    .push(Rc::new(crate::rt::sync_map::SyncMapStore {
+                        owner: Some(p.clone()),
+                        ..Default::default()
+                    }));
+                state.store = Some(self.heap.sync_maps.len() as u32 - 1);
+                self.heap.sync_maps.len() - 1
+            }
+        };
+        let Some(shared) = self.heap.sync_maps.get_mut(store) else {
+            return Err(missing("the store of a sync.Map").into());
+        };
+        shared.fill(&mut state);
+        state.entry_owner = shared.owner.clone();
+        let step = state.step(gid, &p, &mut inflight.op);
+        state.entry_owner = None;
+        Rc::make_mut(shared).write_back(&mut state);
+        if let SyncState::Map(s) = self.heap.sync_mut(&p)? {
+            *s = state;
+        }
+        let step = step?;
         self.emit(
             gid,
             Op::SyncMap {
