@@ -14,7 +14,7 @@
 //! steps, so a view does not read the whole trace); [`Names::at`] adds the globals and the
 //! parked operations of the machine at the cursor.
 
-use crate::bytecode::Program;
+use crate::bytecode::{Program, VarPlace};
 use crate::diag::Span;
 use crate::rt::event::{Event, Op};
 use crate::rt::goroutine::Visible;
@@ -160,7 +160,30 @@ impl Names {
             }
         }
         n.name_holders(&learned.holds);
+        let pointees = n.name_frame_vars(program, machine);
         n.name_paths(&super::field_names::reach(program, heap, &n.cells));
+        // What pointer variables point to, when nothing else named it: `mu` for a parameter
+        // `mu *sync.Mutex`, `c` (and `c.mu`) for a `c *Cache` of a method called on a struct
+        // that no named variable reaches.
+        n.name_late_roots(program, heap, pointees);
+        // A value about to be stored takes its destination's name: the new shard of
+        // `s.shards[i] = &shard{data: make(map[string]int)}` is `s.shards[0]`, its map
+        // `s.shards[0].data`.
+        let mut stored = Vec::new();
+        for i in 0..machine.goroutine_count() as u32 {
+            let parked = machine.goroutine_state(crate::rt::event::Gid(i));
+            let Some(Visible::Store(Some(p), v)) = parked.and_then(|g| g.next.as_ref()) else {
+                continue;
+            };
+            let Some(name) = n.cells.get(p).cloned() else {
+                continue;
+            };
+            match v {
+                Value::Ptr(Some(q)) => stored.push((q.clone(), name)),
+                v => n.learn_value(&name, v),
+            }
+        }
+        n.name_late_roots(program, heap, stored);
         n
     }
 
@@ -209,6 +232,77 @@ impl Names {
             };
             if let Some(name) = name.filter(|n| !n.contains('(') && !n.starts_with("unnamed ")) {
                 self.cells.insert(p.clone(), name);
+            }
+        }
+    }
+
+    /// Name the objects of `roots` that have no name yet, and what they reach.
+    fn name_late_roots(
+        &mut self,
+        program: &Program,
+        heap: &crate::rt::heap::Heap,
+        roots: Vec<(Pointer, String)>,
+    ) {
+        let mut named = BTreeMap::new();
+        for (q, name) in roots {
+            if !self.cells.contains_key(&q) {
+                self.cells.insert(q.clone(), name.clone());
+                named.insert(q, name);
+            }
+        }
+        if !named.is_empty() {
+            self.name_paths(&super::field_names::reach(program, heap, &named));
+        }
+    }
+
+    /// Objects still without a name take the source name of a variable that holds them in a
+    /// live frame (the compiler's [`Program::var_names`]): `m := make(map[string]int)` names the
+    /// map `m` before any operation mentions it. Goroutines in order, each from its bottom frame
+    /// up, so `main`'s names come first. Returns what pointer variables point to, with their
+    /// names, in that order (the caller names those last, as `c.mu.Lock()` names `c.mu`).
+    fn name_frame_vars(&mut self, program: &Program, machine: &Machine) -> Vec<(Pointer, String)> {
+        let heap = machine.heap();
+        let mut pointees = Vec::new();
+        for i in 0..machine.goroutine_count() as u32 {
+            let Some(g) = machine.goroutine_state(crate::rt::event::Gid(i)) else {
+                continue;
+            };
+            for frame in &g.frames {
+                let vars = program.var_names.iter().filter(|v| v.func == frame.func);
+                for var in vars {
+                    let cell = match var.place {
+                        VarPlace::Local(n) => {
+                            match frame.locals.get(n as usize) {
+                                Some(Value::Ptr(Some(p))) => {
+                                    pointees.push((p.clone(), var.name.clone()))
+                                }
+                                Some(v) => self.learn_value(&var.name, v),
+                                None => {}
+                            }
+                            continue;
+                        }
+                        VarPlace::Cell(n) => match frame.locals.get(n as usize) {
+                            Some(Value::Ptr(Some(p))) => p,
+                            _ => continue,
+                        },
+                        VarPlace::Capture(n) => match frame.captures.get(n as usize) {
+                            Some(p) => p,
+                            None => continue,
+                        },
+                    };
+                    self.name_cell(heap, cell, &var.name);
+                }
+            }
+        }
+        pointees
+    }
+
+    /// Name a variable's cell, and the map or channel it holds, unless they have a name.
+    fn name_cell(&mut self, heap: &crate::rt::heap::Heap, p: &Pointer, name: &str) {
+        if !self.cells.contains_key(p) {
+            self.cells.insert(p.clone(), name.to_string());
+            if let Ok(v) = heap.get(p) {
+                self.learn_value(name, v);
             }
         }
     }
