@@ -250,8 +250,8 @@ mod supported_tests {
             test_file: true,
             run_test: Some(1),
         };
-        let program = compile_with(TEST_FILE.as_bytes(), DEFAULT_FILE_NAME, &options)
-            .expect("compiles");
+        let program =
+            compile_with(TEST_FILE.as_bytes(), DEFAULT_FILE_NAME, &options).expect("compiles");
         let machine = crate::rt::machine::Machine::new(
             std::rc::Rc::new(program),
             crate::rt::config::Config::default(),
