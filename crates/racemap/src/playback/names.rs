@@ -1,18 +1,21 @@
 //! Source names for runtime objects: `map#0` → `m`, `@3.0` → `c.mu`, `chan#1` → `cmds`.
 //!
-//! Events and machine state carry ids, not names. Names come from two cheap sources:
-//! package-level variables (the program lists them with their heap cells), and the source text
-//! at the span of each operation seen so far: the expression in front of `[` names a map, the
-//! operand of `<-`, `close(` or `range` names a channel, the receiver of a `.Lock(`-style call
-//! names a sync object, and a read of a plain variable whose span is just an identifier names
-//! its cell (and the map or channel it holds). The first name seen for an object wins; a name
-//! shared by several objects of the same kind is shown with the id (`resp#2`).
+//! Events and machine state carry ids, not names. Names come from three cheap sources:
+//! package-level variables (the program lists them with their heap cells), the compiler's debug
+//! info on each function's variables ([`Program::var_names`]: what a live frame's `m`, `mu` or
+//! `c` holds is named so from the step it exists, before any operation mentions it), and the
+//! source text at the span of each operation seen so far: the expression in front of `[` names
+//! a map, the operand of `<-`, `close(` or `range` names a channel, the receiver of a
+//! `.Lock(`-style call names a sync object, and a read of a plain variable whose span is just an
+//! identifier names its cell (and the map or channel it holds). The events' names come first,
+//! then the frames' (those only fill gaps); a name shared by several objects of the same kind is
+//! shown with its rank (`resp (2)`).
 //!
 //! The table is a function of the program, the machine at the cursor and the events up to the
 //! cursor, so a view after going back equals the view first seen at that step. What the events
 //! teach is folded one event at a time into a [`Learned`] (a playback keeps it up to date as it
-//! steps, so a view does not read the whole trace); [`Names::at`] adds the globals and the
-//! parked operations of the machine at the cursor.
+//! steps, so a view does not read the whole trace); [`Names::at`] adds the globals, the
+//! parked operations and the live frames' variables of the machine at the cursor.
 
 use crate::bytecode::{Program, VarPlace};
 use crate::diag::Span;
