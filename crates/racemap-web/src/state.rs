@@ -337,7 +337,7 @@ impl State {
             lang,
             params.get("test").map(hash::decode).as_deref(),
         );
-        let compile = test_pick::compile_options(lang, test.as_ref());
+        let compile = test_pick::compile_options(lang, test.as_ref(), &source);
         let mut program = load_program(&source, &scheduler, compile);
         if let Program::Running(run) = &program {
             {
@@ -449,7 +449,7 @@ impl State {
 
     /// How the source is compiled: the Go version, and the chosen test of a test file.
     pub fn compile_options(&self) -> CompileOptions {
-        test_pick::compile_options(self.lang, self.test.as_ref())
+        test_pick::compile_options(self.lang, self.test.as_ref(), &self.source)
     }
 
     /// The run, when the program compiles.
@@ -474,7 +474,7 @@ impl State {
             program: load_program(
                 &source,
                 &scheduler,
-                test_pick::compile_options(self.lang, test.as_ref()),
+                test_pick::compile_options(self.lang, test.as_ref(), &source),
             ),
             test,
             source,
@@ -1438,6 +1438,17 @@ mod tests {
             v.goroutines
         );
         assert_eq!(v.races.len(), 1);
+        // A test file with an error shows the test file's error, on its line.
+        let broken = TEST_FILE.replace("n := 0", "n := undefinedName");
+        let s = apply(racy.clone(), &[Action::SetSource(broken)]);
+        assert!(s.test.is_none());
+        match &s.program {
+            Program::Failed(errors) => {
+                assert_eq!(errors.len(), 1, "{errors:?}");
+                assert_eq!(errors[0].text, "prog.go:10:7: undefined: undefinedName");
+            }
+            Program::Running(_) => panic!("compiles"),
+        }
         // An unknown test changes nothing; a program has no tests.
         let same = apply(racy.clone(), &[Action::SelectTest("TestNone".into())]);
         assert!(Rc::ptr_eq(&same, &racy));

@@ -48,12 +48,16 @@ impl TestPick {
     }
 }
 
-/// How the page compiles its source: as Go `lang`, and as the chosen test's program when the
-/// source is a test file.
-pub fn compile_options(lang: LangVersion, test: Option<&TestPick>) -> CompileOptions {
+/// How the page compiles `source`: as Go `lang`, and as the chosen test's program when the
+/// source is a test file. A source that imports `testing` and has no `func main` but no test
+/// that compiles either is still compiled as a test file, so that its errors are the test
+/// file's (not "package x is not main").
+pub fn compile_options(lang: LangVersion, test: Option<&TestPick>, source: &str) -> CompileOptions {
+    let test_file =
+        test.is_some() || (source.contains("\"testing\"") && !source.contains("func main("));
     CompileOptions {
         lang,
-        test_file: test.is_some(),
+        test_file,
         run_test: test.map(|t| t.chosen as u32),
     }
 }
