@@ -233,6 +233,13 @@ mod supported_tests {
             }
         }
     }
+}
+
+#[cfg(test)]
+mod test_file_tests {
+    //! A `_test.go` file in a front end: its tests listed, one run as the program.
+
+    use super::*;
 
     const TEST_FILE: &str = "package cache\n\nimport \"testing\"\n\nfunc TestQuiet(t *testing.T) {\n\tt.Log(\"quiet\")\n}\n\nfunc TestRacy(t *testing.T) {\n\tn := 0\n\tdone := make(chan bool)\n\tgo func() {\n\t\tn++\n\t\tdone <- true\n\t}()\n\tn++\n\t<-done\n\tt.Log(\"racy\", n)\n}\n";
 
