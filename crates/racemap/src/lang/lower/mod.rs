@@ -76,6 +76,8 @@ pub(crate) struct Lowerer<'a> {
     pub thunks: BTreeMap<(crate::types::TypeId, String), FuncId>,
     /// `sync.(*Cond).Wait`, once made.
     pub cond_wait: Option<FuncId>,
+    /// The named variables of the functions lowered so far ([`Program::var_names`]).
+    pub var_names: Vec<crate::bytecode::VarName>,
 }
 
 /// Lower a checked program. `source` is the text it was parsed from.
@@ -113,6 +115,7 @@ fn lower_mode(
         lang: checked.lang,
         thunks: BTreeMap::new(),
         cond_wait: None,
+        var_names: Vec::new(),
     };
     let file = &checked.file;
 
@@ -230,6 +233,7 @@ fn lower_mode(
         main,
         error_type,
         tests,
+        var_names: lw.var_names,
     })
     .map(|mut p| {
         if test {

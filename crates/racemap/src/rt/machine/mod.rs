@@ -203,7 +203,15 @@ impl Machine {
         };
         let prog = m.program.clone();
         if m.config.first_goroutine_id == Config::AUTO_GOROUTINE_ID {
-            m.config.first_goroutine_id = if uses_fmt(&prog) { 7 } else { 6 };
+            // A test's goroutines: `go test -race` runs the test on goroutine 7, so the ones it
+            // starts are 8, 9, … (the test runs here on the main goroutine).
+            m.config.first_goroutine_id = if !prog.tests.is_empty() {
+                8
+            } else if uses_fmt(&prog) {
+                7
+            } else {
+                6
+            };
         }
         if let Err(f) = m.heap.init_globals(&prog, &m.config) {
             m.fault(Gid::MAIN, f);
