@@ -421,6 +421,38 @@ fn run_writes_the_programs_bytes_to_stdout_and_stderr() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// Go prints a panic value's string as bytes (`printpanicval`): a string, a named string type
+/// and an error's `Error()` holding invalid UTF-8 reach stderr unchanged, in a chain of
+/// recovered and nested panics too. The expected bytes are what Go 1.19's `go run -race` wrote
+/// for the same program (checked with `od -c`); racemap's dump follows.
+#[test]
+fn run_writes_a_panic_values_bytes_to_stderr() {
+    let dir = std::env::temp_dir().join(format!("racemap-rawpanic-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("rawpanic.go");
+    std::fs::write(
+        &file,
+        "package main\n\nimport (\n\t\"errors\"\n\t\"fmt\"\n)\n\ntype code string\n\n\
+         func main() {\n\ts := \"caf\\xc3\"\n\tfmt.Println(len(s))\n\tdefer func() {\n\t\t\
+         r := recover()\n\t\tfmt.Printf(\"%q\\n\", r)\n\t\tdefer func() {\n\t\t\t\
+         panic(fmt.Errorf(\"wrapped %s: %w\", s[:3]+\"\\xff\", errors.New(\"inner\\xfe\")))\n\
+         \t\t}()\n\t\tpanic(code(\"x\\x80y\"))\n\t}()\n\tprintln(\"before\")\n\t\
+         panic(s + \"\\xe9!\")\n}\n",
+    )
+    .unwrap();
+    let out = racemap(&["run", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
+    assert_eq!(out.stdout, b"4\n\"caf\\xc3\\xe9!\"\n".to_vec());
+    let go: &[u8] = b"before\npanic: caf\xc3\xe9! [recovered]\n\tpanic: main.code(\"x\x80y\")\n\
+        \tpanic: wrapped caf\xff: inner\xfe\n\ngoroutine 1 [running]:\nmain.main.func1.1()\n";
+    assert!(
+        out.stderr.starts_with(go),
+        "stderr:\n{:?}",
+        text(&out.stderr)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 #[test]
 fn lang_go1_21_shares_loop_variables_and_its_replays_say_so() {
     let file = program("loop_closure.go");

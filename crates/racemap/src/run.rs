@@ -163,14 +163,19 @@ impl<T: Target> Session<T> {
 
     /// Finish: the result as the run stands (`end` is `Paused` while the target still runs).
     pub fn finish(self, limit: Option<Ending>) -> RunResult {
+        let ending_bytes = match &limit {
+            Some(e) => Some(e.text.clone().into_bytes()),
+            None => self.target.ending_text_bytes(),
+        };
         let ending = limit.or_else(|| self.target.ending());
         let races = self.races().to_vec();
         let mut stderr = self.stderr;
-        let stderr_start = stderr.len();
+        let mut stderr_bytes = self.stderr_bytes;
         let (end, exit_code, first_error_line, deadlock) = match ending {
             None => (RunEnd::Paused, None, None, false),
             Some(e) => {
                 stderr.push_str(&e.text);
+                stderr_bytes.extend(ending_bytes.unwrap_or_default());
                 let end = match e.exit_code {
                     0 => RunEnd::Exited,
                     EXIT_LIMIT => RunEnd::Limit,
@@ -178,7 +183,9 @@ impl<T: Target> Session<T> {
                     _ => RunEnd::Failed,
                 };
                 let code = if e.exit_code == 0 && !races.is_empty() {
-                    stderr.push_str(&found_line(races.len()));
+                    let found = found_line(races.len());
+                    stderr.push_str(&found);
+                    stderr_bytes.extend_from_slice(found.as_bytes());
                     EXIT_RACE
                 } else {
                     e.exit_code
@@ -189,7 +196,7 @@ impl<T: Target> Session<T> {
         RunResult {
             stdout: self.target.stdout().to_string(),
             stdout_bytes: self.target.stdout_bytes().to_vec(),
-            stderr_bytes: [&self.stderr_bytes[..], &stderr.as_bytes()[stderr_start..]].concat(),
+            stderr_bytes,
             stderr,
             exit_code,
             end,

@@ -19,6 +19,7 @@
 //! `racemap internal error: …` and exit status [`EXIT_INTERNAL`], so a racemap bug is never
 //! mistaken for a program's output.
 
+use crate::gostr::GoString;
 use crate::rt::event::Gid;
 use crate::rt::value::Value;
 use std::fmt;
@@ -29,8 +30,9 @@ pub enum RtError {
     /// A Go panic: unwinds through deferred calls, recoverable.
     Panic {
         /// The text Go prints after `panic: `, e.g.
-        /// `runtime error: index out of range [5] with length 3` or `boom`.
-        message: String,
+        /// `runtime error: index out of range [5] with length 3` or `boom`: bytes, as a panic
+        /// value's string may hold invalid UTF-8, which Go prints unchanged.
+        message: GoString,
         /// The value `recover()` returns (a string for runtime errors, as their `Error()`).
         value: Value,
         /// A nil dereference: Go prints a `[signal SIGSEGV ...]` line after the message.
@@ -48,14 +50,14 @@ impl RtError {
         let message = format!("runtime error: {message}");
         RtError::Panic {
             value: Value::str(&message),
-            message,
+            message: message.into(),
             signal: false,
         }
     }
 
     fn plain(message: &str) -> RtError {
         RtError::Panic {
-            message: message.to_string(),
+            message: message.into(),
             value: Value::str(message),
             signal: false,
         }
@@ -84,7 +86,7 @@ impl RtError {
         let message = "runtime error: invalid memory address or nil pointer dereference";
         RtError::Panic {
             value: Value::str(message),
-            message: message.to_string(),
+            message: message.into(),
             signal: true,
         }
     }
@@ -168,9 +170,9 @@ impl RtError {
         RtError::plain(&format!("interface conversion: {what}"))
     }
 
-    /// A user `panic(v)`: `printed` is how Go prints `v` after `panic: ` (a string as-is, an
-    /// error's `Error()`, an int in decimal, other values as `(main.T) 0xc000012345`).
-    pub fn user_panic(value: Value, printed: String) -> RtError {
+    /// A user `panic(v)`: `printed` is how Go prints `v` after `panic: ` (a string's bytes
+    /// as-is, an error's `Error()`, an int in decimal, other values as `(main.T) 0xc000012345`).
+    pub fn user_panic(value: Value, printed: GoString) -> RtError {
         RtError::Panic {
             message: printed,
             value,
@@ -235,10 +237,11 @@ impl RtError {
         matches!(self, RtError::Fatal { .. })
     }
 
-    /// The first line Go prints: `panic: MSG` or `fatal error: MSG`.
+    /// The first line Go prints: `panic: MSG` or `fatal error: MSG` (an invalid byte of a
+    /// panic value's string shows as U+FFFD).
     pub fn first_line(&self) -> String {
         match self {
-            RtError::Panic { message, .. } => format!("panic: {message}"),
+            RtError::Panic { message, .. } => format!("panic: {}", message.to_lossy()),
             RtError::Fatal { message } => format!("fatal error: {message}"),
         }
     }
@@ -362,7 +365,7 @@ pub struct RunError {
     /// Earlier panics still being handled when this one started (a deferred call panicked),
     /// oldest first, each as Go prints it after `panic: ` (with ` [recovered]` when it was
     /// recovered): Go prints `panic: A [recovered]` then `\tpanic: B`.
-    pub previous: Vec<String>,
+    pub previous: Vec<GoString>,
     /// The goroutines Go prints: only the panicking one for a panic, all for a fatal error
     /// (the failing one first, then the others by goroutine number).
     pub goroutines: Vec<GoroutineDump>,
@@ -372,7 +375,7 @@ impl RunError {
     /// The first line: `panic: ...` or `fatal error: ...`.
     pub fn first_line(&self) -> String {
         match (&self.error, self.previous.first()) {
-            (RtError::Panic { .. }, Some(first)) => format!("panic: {first}"),
+            (RtError::Panic { .. }, Some(first)) => format!("panic: {}", first.to_lossy()),
             _ => self.error.first_line(),
         }
     }
@@ -390,21 +393,30 @@ impl RunError {
     /// main.main()
     ///     prog.go:4 +0x27
     /// ```
+    /// as text: an invalid byte of a panic value's string shows as U+FFFD
+    /// ([`RunError::render_bytes`] keeps it).
     pub fn render(&self) -> String {
-        let mut out = String::new();
+        String::from_utf8_lossy(&self.render_bytes()).into_owned()
+    }
+
+    /// The bytes the Go program writes to stderr when it dies: a panic value's string is
+    /// written unchanged, invalid UTF-8 included, as Go's `printpanicval` does.
+    pub fn render_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
         match &self.error {
             RtError::Panic {
                 message, signal, ..
             } => {
-                if self.previous.is_empty() {
-                    out.push_str(&format!("panic: {message}\n"));
-                } else {
-                    for (i, p) in self.previous.iter().enumerate() {
-                        let tab = if i == 0 { "" } else { "\t" };
-                        out.push_str(&format!("{tab}panic: {p}\n"));
-                    }
-                    out.push_str(&format!("\tpanic: {message}\n"));
+                let mut line = |tab: &str, text: &GoString| {
+                    out.extend_from_slice(tab.as_bytes());
+                    out.extend_from_slice(b"panic: ");
+                    out.extend_from_slice(text.as_bytes());
+                    out.push(b'\n');
+                };
+                for (i, p) in self.previous.iter().enumerate() {
+                    line(if i == 0 { "" } else { "\t" }, p);
                 }
+                line(if self.previous.is_empty() { "" } else { "\t" }, message);
                 if *signal {
                     let pc = self
                         .goroutines
@@ -412,16 +424,21 @@ impl RunError {
                         .and_then(|g| g.frames.first())
                         .map(|f| 0x45_0000 + f.offset as u64)
                         .unwrap_or(0x45_0000);
-                    out.push_str(&format!(
-                        "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc={pc:#x}]\n"
-                    ));
+                    out.extend_from_slice(
+                        format!(
+                            "[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc={pc:#x}]\n"
+                        )
+                        .as_bytes(),
+                    );
                 }
             }
-            RtError::Fatal { message } => out.push_str(&format!("fatal error: {message}\n")),
+            RtError::Fatal { message } => {
+                out.extend_from_slice(format!("fatal error: {message}\n").as_bytes())
+            }
         }
         for g in &self.goroutines {
-            out.push('\n');
-            out.push_str(&g.render());
+            out.push(b'\n');
+            out.extend_from_slice(g.render().as_bytes());
         }
         out
     }

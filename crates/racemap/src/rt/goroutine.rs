@@ -249,7 +249,7 @@ pub struct Panicking {
     /// `recover()` stopped it; the frame that deferred the recovering call returns normally.
     pub recovered: bool,
     /// Earlier panics superseded by this one (for `panic: A [recovered]` chains).
-    pub previous: Vec<String>,
+    pub previous: Vec<crate::gostr::GoString>,
     /// The stack when the panic started (innermost first), for the dump.
     pub stack: Vec<StackFrame>,
     /// Each frame's arguments as Go's traceback prints them (`0x3`), aligned with `stack`.

@@ -59,7 +59,7 @@ impl From<crate::rt::sync_state::PrimError> for Fault {
             PrimError::Fatal(m) => Fault::Rt(RtError::Fatal { message: m }),
             PrimError::RuntimeError(m) | PrimError::Panic(m) => Fault::Rt(RtError::Panic {
                 value: Value::str(&m),
-                message: m,
+                message: m.into(),
                 signal: false,
             }),
             // Only reachable through a VM bug (stepping a disabled operation).

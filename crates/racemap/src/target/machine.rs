@@ -63,6 +63,13 @@ impl Target for Machine {
         }
     }
 
+    fn ending_text_bytes(&self) -> Option<Vec<u8>> {
+        match self.status() {
+            Status::Failed(e) => Some(e.render_bytes()),
+            _ => self.ending().map(|e| e.text.into_bytes()),
+        }
+    }
+
     fn stdout_bytes(&self) -> &[u8] {
         Machine::stdout_bytes(self)
     }

@@ -69,6 +69,11 @@ pub trait Target: Clone {
     fn step(&mut self, choice: Choice) -> Vec<Event>;
     /// `Some` once the run ended.
     fn ending(&self) -> Option<Ending>;
+    /// The bytes of the ending's [`Ending::text`] as the process writes them (a panic value's
+    /// string may hold invalid UTF-8, which `text` shows as U+FFFD); `Some` once the run ended.
+    fn ending_text_bytes(&self) -> Option<Vec<u8>> {
+        self.ending().map(|e| e.text.into_bytes())
+    }
     /// Program stdout so far: the bytes the program wrote (a Go string may hold any bytes).
     fn stdout_bytes(&self) -> &[u8];
     /// Program stdout so far as text (an invalid byte shows as U+FFFD).

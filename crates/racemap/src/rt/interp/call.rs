@@ -85,7 +85,7 @@ impl Machine {
                 let mut prev = p.previous;
                 if let RtError::Panic { message, .. } = p.error {
                     prev.push(if p.recovered {
-                        format!("{message} [recovered]")
+                        message.concat(&" [recovered]".into())
                     } else {
                         message
                     });

@@ -299,20 +299,28 @@ impl Machine {
         ))
     }
 
-    /// How Go prints a panic value after `panic: `.
-    pub(super) fn panic_text(&self, v: &Value) -> String {
+    /// How Go prints a panic value after `panic: `: bytes, as a string's are printed
+    /// unchanged (`printpanicval`).
+    pub(super) fn panic_text(&self, v: &Value) -> GoString {
         let types = &self.program.types;
         if let Value::Iface(Some(b)) = v {
             if let Some(s) = self.method_string(b.0, &b.1) {
-                return s.to_lossy().into_owned();
+                return s;
             }
         }
         match v {
             Value::Iface(Some(b)) => {
                 let (ty, inner) = (&b.0, &b.1);
                 let named = matches!(types.kind(*ty), TypeKind::Named { .. });
+                let tn = crate::rt::fmt::reflect_type_string(types, *ty);
                 let plain = match inner {
-                    Value::Str(s) => Some(s.to_lossy().into_owned()),
+                    // `printanycustomtype`: the bytes between quotes, unescaped.
+                    Value::Str(s) if named => {
+                        return GoString::from(format!("{tn}(\""))
+                            .concat(s)
+                            .concat(&"\")".into())
+                    }
+                    Value::Str(s) => return s.clone(),
                     Value::Int(i) => Some(match types.under(*ty) {
                         TypeKind::Basic(b) if is_unsigned(*b) => (*i as u64).to_string(),
                         _ => i.to_string(),
@@ -321,17 +329,16 @@ impl Machine {
                     Value::Float(f) => Some(crate::rt::fmt::print_float(*f)),
                     _ => None,
                 };
-                let tn = crate::rt::fmt::reflect_type_string(types, *ty);
                 match plain {
                     Some(p) if !named => p,
-                    // `printanycustomtype`: the bytes between quotes, unescaped.
-                    Some(p) if matches!(inner, Value::Str(_)) => format!("{tn}(\"{p}\")"),
                     Some(p) => format!("{tn}({p})"),
                     None => format!("({tn}) 0xc000012000"),
                 }
+                .into()
             }
-            Value::Iface(None) => "nil".to_string(),
-            other => self.print_builtin(other),
+            Value::Iface(None) => "nil".into(),
+            Value::Str(s) => s.clone(),
+            other => self.print_builtin(other).into(),
         }
     }
 

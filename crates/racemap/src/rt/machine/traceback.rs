@@ -83,7 +83,7 @@ impl Machine {
         &mut self,
         gid: Gid,
         error: RtError,
-        previous: Vec<String>,
+        previous: Vec<crate::gostr::GoString>,
         panic_stack: Option<(Vec<StackFrame>, Vec<String>)>,
     ) {
         if self.status != Status::Running {
