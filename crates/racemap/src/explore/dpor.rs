@@ -727,7 +727,7 @@ impl<T: Target> Search<T> {
                 early_wakes.push(w.clone());
             }
         }
-        let stdout = top.target.stdout().to_string();
+        let stdout = top.target.stdout_bytes().to_vec();
         self.outcomes
             .record(&stdout, error, race, deadlock, &schedule, early_wakes);
     }

@@ -11,7 +11,8 @@ use std::collections::BTreeMap;
 /// One distinct outcome.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Outcome {
-    /// What the program printed on stdout.
+    /// What the program printed on stdout, as text (an invalid byte shows as U+FFFD; outcomes
+    /// are told apart by the bytes).
     pub stdout: String,
     /// The first line of the failure, `null` after a normal exit.
     pub error: Option<String>,
@@ -110,8 +111,9 @@ pub struct OutcomeSet {
     /// Outcomes in discovery order, with the rank of their schedule (fewer cut-short sleeps
     /// first, then shorter).
     outcomes: Vec<(Outcome, (usize, usize))>,
-    /// Index into `outcomes` by key.
-    index: BTreeMap<(String, Option<String>, bool), usize>,
+    /// Index into `outcomes` by key: stdout's bytes (two outputs differing only in invalid
+    /// UTF-8 are two outcomes, as in Go), the first error line, race.
+    index: BTreeMap<(Vec<u8>, Option<String>, bool), usize>,
     /// Runs recorded.
     executions: u64,
     /// Some run deadlocked.
@@ -129,10 +131,11 @@ impl OutcomeSet {
         self.executions
     }
 
-    /// Record one finished run, whose schedule cut `early_wakes` short.
+    /// Record one finished run (`stdout`: the bytes it wrote), whose schedule cut
+    /// `early_wakes` short.
     pub fn record(
         &mut self,
-        stdout: &str,
+        stdout: &[u8],
         error: Option<String>,
         race: bool,
         deadlock: bool,
@@ -141,7 +144,7 @@ impl OutcomeSet {
     ) {
         self.executions += 1;
         self.deadlock |= deadlock;
-        let key = (stdout.to_string(), error.clone(), race);
+        let key = (stdout.to_vec(), error.clone(), race);
         let rank = (early_wakes.len(), schedule.len());
         match self.index.get(&key) {
             Some(&i) => {
@@ -157,7 +160,7 @@ impl OutcomeSet {
                 self.index.insert(key, self.outcomes.len());
                 self.outcomes.push((
                     Outcome {
-                        stdout: stdout.to_string(),
+                        stdout: String::from_utf8_lossy(stdout).into_owned(),
                         error,
                         race,
                         count: 1,

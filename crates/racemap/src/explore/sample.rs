@@ -50,7 +50,7 @@ pub fn sample<T: Target>(
         let r = run_with(target.clone(), &mut scheduler, &config);
         expected_steps = expected_steps.max(r.schedule.len() as u64);
         set.record(
-            &r.stdout,
+            &r.stdout_bytes,
             r.first_error_line.clone(),
             !r.races.is_empty(),
             r.deadlock,
