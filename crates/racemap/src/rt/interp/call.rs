@@ -68,7 +68,7 @@ impl Machine {
     }
 
     /// Start (or continue) a panic on `gid`.
-    pub(crate) fn start_panic(&mut self, gid: Gid, error: RtError) {
+    pub(crate) fn start_panic(&mut self, gid: Gid, mut error: RtError) {
         if error.is_fatal() {
             self.fail(gid, error, Vec::new(), None);
             return;
@@ -83,6 +83,14 @@ impl Machine {
             Some(p) if p.goexit => Vec::new(),
             Some(p) => {
                 let mut prev = p.previous;
+                // Go prints the `[signal SIGSEGV ...]` line while a panic raised by the signal
+                // is still in the chain (the goroutine's `sig` stays set until a recovery
+                // completes).
+                if let (RtError::Panic { signal: true, .. }, RtError::Panic { signal, .. }) =
+                    (&p.error, &mut error)
+                {
+                    *signal = true;
+                }
                 if let RtError::Panic { message, .. } = p.error {
                     prev.push(if p.recovered {
                         message.concat(&" [recovered]".into())
