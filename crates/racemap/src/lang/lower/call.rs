@@ -374,7 +374,15 @@ impl FnCx<'_, '_> {
                 let results = self.sig_results(p.info.sig);
                 match (mode, wrap_name) {
                     (CallMode::Now, _) => {
-                        self.emit_at(Instr::CallValue { argc, results }, span);
+                        // Go places a call at its `(`: for `func() { ... }()` that is the line
+                        // of the literal's closing `}`, where the caller's frame points.
+                        let site = match strip_parens(p.func).kind {
+                            ExprKind::FuncLit { .. } => {
+                                Span::new(p.func.span.hi.saturating_sub(1), span.hi)
+                            }
+                            _ => span,
+                        };
+                        self.emit_at(Instr::CallValue { argc, results }, site);
                     }
                     (_, Some(name)) => {
                         // The wrapper receives the function value as parameter 0.
