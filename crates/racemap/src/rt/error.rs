@@ -37,6 +37,10 @@ pub enum RtError {
         value: Value,
         /// A nil dereference: Go prints a `[signal SIGSEGV ...]` line after the message.
         signal: bool,
+        /// Raised by Go's runtime as a `runtime.Error` (an index out of range, a nil map write,
+        /// a failed type assertion, …): `recover()` returns an error whose `Error()` is
+        /// `message`, not a string.
+        runtime_error: bool,
     },
     /// A fatal error (`throw`): not recoverable, dumps every goroutine.
     Fatal {
@@ -52,14 +56,28 @@ impl RtError {
             value: Value::str(&message),
             message: message.into(),
             signal: false,
+            runtime_error: true,
         }
     }
 
+    /// A `panic("...")` of a string (by package `sync`, `strings`, `errors`).
     fn plain(message: &str) -> RtError {
         RtError::Panic {
             message: message.into(),
             value: Value::str(message),
             signal: false,
+            runtime_error: false,
+        }
+    }
+
+    /// A runtime error without the `runtime error: ` prefix (Go's `plainError`, a
+    /// `runtime.Error`).
+    fn plain_error(message: &str) -> RtError {
+        RtError::Panic {
+            message: message.into(),
+            value: Value::str(message),
+            signal: false,
+            runtime_error: true,
         }
     }
 
@@ -88,6 +106,7 @@ impl RtError {
             value: Value::str(message),
             message: message.into(),
             signal: true,
+            runtime_error: true,
         }
     }
 
@@ -108,27 +127,27 @@ impl RtError {
 
     /// `panic: makechan: size out of range`.
     pub fn makechan_size() -> RtError {
-        RtError::plain("makechan: size out of range")
+        RtError::plain_error("makechan: size out of range")
     }
 
     /// `panic: assignment to entry in nil map`.
     pub fn nil_map_write() -> RtError {
-        RtError::plain("assignment to entry in nil map")
+        RtError::plain_error("assignment to entry in nil map")
     }
 
     /// `panic: send on closed channel`.
     pub fn send_on_closed() -> RtError {
-        RtError::plain("send on closed channel")
+        RtError::plain_error("send on closed channel")
     }
 
     /// `panic: close of closed channel`.
     pub fn close_of_closed() -> RtError {
-        RtError::plain("close of closed channel")
+        RtError::plain_error("close of closed channel")
     }
 
     /// `panic: close of nil channel`.
     pub fn close_of_nil() -> RtError {
-        RtError::plain("close of nil channel")
+        RtError::plain_error("close of nil channel")
     }
 
     /// `panic: sync: negative WaitGroup counter`.
@@ -160,14 +179,14 @@ impl RtError {
     /// value-receiver method reached through a nil pointer in an interface. `ty` is `main.T`.
     pub fn nil_value_method(ty: &str, name: &str) -> RtError {
         let base = ty.rsplit('.').next().unwrap_or(ty);
-        RtError::plain(&format!(
+        RtError::plain_error(&format!(
             "value method {ty}.{name} called using nil *{base} pointer"
         ))
     }
 
     /// `panic: interface conversion: ...` (`what` is the rest of Go's message).
     pub fn interface_conversion(what: &str) -> RtError {
-        RtError::plain(&format!("interface conversion: {what}"))
+        RtError::plain_error(&format!("interface conversion: {what}"))
     }
 
     /// A user `panic(v)`: `printed` is how Go prints `v` after `panic: ` (a string's bytes
@@ -177,6 +196,7 @@ impl RtError {
             message: printed,
             value,
             signal: false,
+            runtime_error: false,
         }
     }
 

@@ -57,10 +57,17 @@ impl From<crate::rt::sync_state::PrimError> for Fault {
         use crate::rt::sync_state::PrimError;
         match e {
             PrimError::Fatal(m) => Fault::Rt(RtError::Fatal { message: m }),
-            PrimError::RuntimeError(m) | PrimError::Panic(m) => Fault::Rt(RtError::Panic {
+            PrimError::RuntimeError(m) => Fault::Rt(RtError::Panic {
                 value: Value::str(&m),
                 message: m.into(),
                 signal: false,
+                runtime_error: true,
+            }),
+            PrimError::Panic(m) => Fault::Rt(RtError::Panic {
+                value: Value::str(&m),
+                message: m.into(),
+                signal: false,
+                runtime_error: false,
             }),
             // Only reachable through a VM bug (stepping a disabled operation).
             PrimError::Blocked(r) => Fault::Internal(InternalError::new(format!(

@@ -87,6 +87,7 @@ impl Machine {
                         message: "strings: negative Repeat count".into(),
                         value: Value::str("strings: negative Repeat count"),
                         signal: false,
+                        runtime_error: false,
                     }
                     .into());
                 }
@@ -172,7 +173,7 @@ impl Machine {
     }
 
     /// A new library error value with message `msg`, wrapping `wrapped` (nil for none).
-    fn new_error(&mut self, msg: &GoString, wrapped: Value) -> R<Value> {
+    pub(super) fn new_error(&mut self, msg: &GoString, wrapped: Value) -> R<Value> {
         let cell = Value::Struct(Box::new([Value::Str(msg.clone()), wrapped]));
         let obj = self.heap.alloc(&self.config, cell, None)?;
         let ptr = Value::Ptr(Some(Pointer::root(obj)));

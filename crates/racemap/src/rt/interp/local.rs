@@ -549,10 +549,19 @@ impl Machine {
                     .last()
                     .is_some_and(|f| f.kind == FrameKind::Deferred);
                 let mut out = Value::Iface(None);
+                let mut runtime_error = None;
                 if in_deferred {
                     if let Some(p) = g.panicking.as_mut().filter(|p| !p.recovered && !p.goexit) {
                         p.recovered = true;
                         out = match &p.error {
+                            RtError::Panic {
+                                message,
+                                runtime_error: true,
+                                ..
+                            } => {
+                                runtime_error = Some(message.clone());
+                                Value::Iface(None)
+                            }
                             RtError::Panic { value, .. } => match value {
                                 Value::Iface(_) => value.clone(),
                                 v => Value::Iface(Some(Box::new((
@@ -563,6 +572,10 @@ impl Machine {
                             RtError::Fatal { .. } => Value::Iface(None),
                         };
                     }
+                }
+                if let Some(message) = runtime_error {
+                    // A `runtime.Error`: an error value saying the message.
+                    out = self.new_error(&message, Value::Iface(None))?;
                 }
                 self.push(gid, out)?
             }

@@ -427,8 +427,9 @@ pub(super) fn binary(op: BinOp, b: Basic, x: &Value, y: &Value) -> R<Value> {
             if c < 0 {
                 return Err(RtError::Panic {
                     message: "runtime error: negative shift amount".into(),
-                    value: Value::str("negative shift amount"),
+                    value: Value::str("runtime error: negative shift amount"),
                     signal: false,
+                    runtime_error: true,
                 }
                 .into());
             }
