@@ -24,6 +24,29 @@ use crate::rt::event::Gid;
 use crate::rt::value::Value;
 use std::fmt;
 
+/// Which bounds check failed (Go's `boundsErrorCode`): an index, or which bound of a
+/// slice expression `s[a:b]` / `s[a:b:c]` (`Alen` for an array or string operand, `Acap`
+/// for a slice).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bounds {
+    /// `s[x]` with `0 <= x < len`.
+    Index,
+    /// `s[:x]` with `x <= len` (array, string).
+    SliceAlen,
+    /// `s[:x]` with `x <= cap` (slice).
+    SliceAcap,
+    /// `s[x:y]` with `x <= y`.
+    SliceB,
+    /// `s[::x]` with `x <= len` (array).
+    Slice3Alen,
+    /// `s[::x]` with `x <= cap` (slice).
+    Slice3Acap,
+    /// `s[:x:y]` with `x <= y`.
+    Slice3B,
+    /// `s[x:y:]` with `x <= y`.
+    Slice3C,
+}
+
 /// A runtime error raised by one operation of one goroutine.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RtError {
@@ -87,15 +110,45 @@ impl RtError {
         }
     }
 
-    /// `panic: runtime error: index out of range [5] with length 3`.
+    /// `panic: runtime error: index out of range [5] with length 3` (`[-1]` alone for a
+    /// negative index).
     pub fn index_out_of_range(index: i64, len: i64) -> RtError {
-        RtError::runtime(format!("index out of range [{index}] with length {len}"))
+        RtError::bounds(Bounds::Index, index, len)
     }
 
-    /// `panic: runtime error: slice bounds out of range [:5] with capacity 3` and friends; `what`
-    /// is the part after `range ` (`[:5] with capacity 3`, `[3:2]`, `[:5] with length 3`).
-    pub fn slice_bounds(what: &str) -> RtError {
-        RtError::runtime(format!("slice bounds out of range {what}"))
+    /// A failed bounds check as Go's `boundsError` words it: `x` is the offending index, `y`
+    /// the length, capacity or other index it was checked against. A negative `x` is reported
+    /// alone (`slice bounds out of range [:-1]`), as Go's `boundsNegErrorFmt`.
+    pub fn bounds(kind: Bounds, x: i64, y: i64) -> RtError {
+        let what = match (kind, x < 0) {
+            (Bounds::Index, false) => format!("index out of range [{x}] with length {y}"),
+            (Bounds::Index, true) => format!("index out of range [{x}]"),
+            (Bounds::SliceAlen, false) => {
+                format!("slice bounds out of range [:{x}] with length {y}")
+            }
+            (Bounds::SliceAcap, false) => {
+                format!("slice bounds out of range [:{x}] with capacity {y}")
+            }
+            (Bounds::SliceAlen | Bounds::SliceAcap, true) => {
+                format!("slice bounds out of range [:{x}]")
+            }
+            (Bounds::SliceB, false) => format!("slice bounds out of range [{x}:{y}]"),
+            (Bounds::SliceB, true) => format!("slice bounds out of range [{x}:]"),
+            (Bounds::Slice3Alen, false) => {
+                format!("slice bounds out of range [::{x}] with length {y}")
+            }
+            (Bounds::Slice3Acap, false) => {
+                format!("slice bounds out of range [::{x}] with capacity {y}")
+            }
+            (Bounds::Slice3Alen | Bounds::Slice3Acap, true) => {
+                format!("slice bounds out of range [::{x}]")
+            }
+            (Bounds::Slice3B, false) => format!("slice bounds out of range [:{x}:{y}]"),
+            (Bounds::Slice3B, true) => format!("slice bounds out of range [:{x}:]"),
+            (Bounds::Slice3C, false) => format!("slice bounds out of range [{x}:{y}:]"),
+            (Bounds::Slice3C, true) => format!("slice bounds out of range [{x}::]"),
+        };
+        RtError::runtime(what)
     }
 
     /// `panic: runtime error: invalid memory address or nil pointer dereference` followed by the

@@ -22,7 +22,7 @@
 use crate::bytecode::{BinOp, Instr, LibFunc, SelectCase};
 use crate::gostr::{decode_rune, GoString};
 use crate::rt::config::LimitHit;
-use crate::rt::error::{InternalError, RtError};
+use crate::rt::error::{Bounds, InternalError, RtError};
 use crate::rt::event::{CondOp, Effect, Gid, Loc, LockOp, Op};
 use crate::rt::goroutine::{
     Deferred, Frame, FrameKind, GoStatus, Panicking, SelectArm, SyncMapInFlight, Visible,

@@ -134,10 +134,10 @@ impl Machine {
                 let len = s.len() as i64;
                 let h = hi.unwrap_or(len);
                 if h < 0 || h > len {
-                    return Err(RtError::slice_bounds(&format!("[:{h}] with length {len}")).into());
+                    return Err(RtError::bounds(Bounds::SliceAlen, h, len).into());
                 }
                 if lo < 0 || lo > h {
-                    return Err(RtError::slice_bounds(&format!("[{lo}:{h}]")).into());
+                    return Err(RtError::bounds(Bounds::SliceB, lo, h).into());
                 }
                 let bytes = &s.as_bytes()[lo as usize..h as usize];
                 Ok(Value::Str(GoString::from_bytes(bytes)))
@@ -159,6 +159,7 @@ impl Machine {
                     lo,
                     hi,
                     max,
+                    true,
                 )
             }
             Value::Slice(s) => {
@@ -169,7 +170,7 @@ impl Machine {
                     len: 0,
                     cap: 0,
                 });
-                self.slice_ref(s, lo, hi, max)
+                self.slice_ref(s, lo, hi, max, false)
             }
             _ => Ok(Value::Slice(None)),
         }
@@ -181,26 +182,32 @@ impl Machine {
         lo: i64,
         hi: Option<i64>,
         max: Option<i64>,
+        array: bool,
     ) -> R<Value> {
         let cap = i64::from(s.cap);
         let m = max.unwrap_or(cap);
         let h = hi.unwrap_or(i64::from(s.len));
+        let (a2, a3) = if array {
+            (Bounds::SliceAlen, Bounds::Slice3Alen)
+        } else {
+            (Bounds::SliceAcap, Bounds::Slice3Acap)
+        };
         if let Some(m) = max {
             if m < 0 || m > cap {
-                return Err(RtError::slice_bounds(&format!("[::{m}] with capacity {cap}")).into());
+                return Err(RtError::bounds(a3, m, cap).into());
             }
             if h < 0 || h > m {
-                return Err(RtError::slice_bounds(&format!("[:{h}:{m}]")).into());
+                return Err(RtError::bounds(Bounds::Slice3B, h, m).into());
             }
             if lo < 0 || lo > h {
-                return Err(RtError::slice_bounds(&format!("[{lo}:{h}:]")).into());
+                return Err(RtError::bounds(Bounds::Slice3C, lo, h).into());
             }
         } else {
             if h < 0 || h > cap {
-                return Err(RtError::slice_bounds(&format!("[:{h}] with capacity {cap}")).into());
+                return Err(RtError::bounds(a2, h, cap).into());
             }
             if lo < 0 || lo > h {
-                return Err(RtError::slice_bounds(&format!("[{lo}:{h}]")).into());
+                return Err(RtError::bounds(Bounds::SliceB, lo, h).into());
             }
         }
         if s.obj.0 == u32::MAX {
