@@ -261,6 +261,9 @@ pub struct Panicking {
     /// stop it; when every frame is unwound the goroutine ends normally (main's end does not end
     /// the program).
     pub goexit: bool,
+    /// The panic that was running a deferred call when this one started in it (Go's panic
+    /// link): it goes on once this one is recovered and that deferred call returns.
+    pub outer: Option<Box<Panicking>>,
 }
 
 /// A goroutine.

@@ -73,16 +73,26 @@ impl Machine {
             self.fail(gid, error, Vec::new(), None);
             return;
         }
-        let stack = self.stack_of(gid).to_vec();
-        let args = self.frame_args(gid);
+        let mut stack = self.stack_of(gid).to_vec();
+        let mut args = self.frame_args(gid);
         let message = error.first_line();
         let g = self.g(gid);
         let unwinding_below = g.frames.len();
-        let previous = match g.panicking.take() {
+        // In a deferred call run by a panic, Go's stack still holds the frames that panic is
+        // unwinding (it runs deferred calls on top of them): the deferred call's frames, then
+        // the stack where that panic started.
+        if let Some(p) = g.panicking.as_ref().filter(|p| !p.goexit) {
+            let above = unwinding_below.saturating_sub(p.unwinding_below);
+            stack.truncate(above);
+            stack.extend(p.stack.iter().cloned());
+            args.truncate(above);
+            args.extend(p.args.iter().cloned());
+        }
+        let (previous, outer) = match g.panicking.take() {
             // A panic in a deferred call during Goexit replaces it.
-            Some(p) if p.goexit => Vec::new(),
+            Some(p) if p.goexit => (Vec::new(), None),
             Some(p) => {
-                let mut prev = p.previous;
+                let mut prev = p.previous.clone();
                 // Go prints the `[signal SIGSEGV ...]` line while a panic raised by the signal
                 // is still in the chain (the goroutine's `sig` stays set until a recovery
                 // completes).
@@ -91,16 +101,16 @@ impl Machine {
                 {
                     *signal = true;
                 }
-                if let RtError::Panic { message, .. } = p.error {
+                if let RtError::Panic { message, .. } = &p.error {
                     prev.push(if p.recovered {
                         message.concat(&" [recovered]".into())
                     } else {
-                        message
+                        message.clone()
                     });
                 }
-                prev
+                (prev, Some(Box::new(p)))
             }
-            None => Vec::new(),
+            None => (Vec::new(), None),
         };
         g.panicking = Some(Panicking {
             error,
@@ -110,6 +120,7 @@ impl Machine {
             args,
             unwinding_below,
             goexit: false,
+            outer,
         });
         g.next = None;
         if let Some(f) = g.frames.last_mut() {
@@ -131,6 +142,7 @@ impl Machine {
             args: Vec::new(),
             unwinding_below,
             goexit: true,
+            outer: None,
         });
         if let Some(f) = g.frames.last_mut() {
             f.returning = true;
@@ -298,9 +310,15 @@ impl Machine {
             }
             FrameKind::Deferred => {
                 // A recovered panic ends when the recovering deferred call returns; the frame
-                // that deferred it keeps returning normally.
+                // that deferred it keeps returning normally. The panic that was running a
+                // deferred call when this one started goes on when that call returns, unless
+                // this one unwound past it (Go drops such `aborted` panics at the recovery).
                 if g.panicking.as_ref().is_some_and(|p| p.recovered) {
-                    g.panicking = None;
+                    let resumes_at = g.frames.len().checked_sub(1);
+                    let outer = g.panicking.take().and_then(|p| p.outer);
+                    g.panicking = outer
+                        .filter(|o| resumes_at.is_some_and(|f| f >= o.unwinding_below))
+                        .map(|o| *o);
                 }
             }
             FrameKind::Init => {}
