@@ -172,4 +172,66 @@ impl Machine {
         };
         Some(("semacquire".into(), frames))
     }
+
+    /// The `sync` frames above the user's of a goroutine that died of a `sync` fatal error
+    /// (`sync: unlock of unlocked mutex` and the RWMutex ones) at the unlock it is parked at:
+    /// `sync.fatal`, then the unlock's own frames.
+    pub(super) fn go119_fatal_frames(&self, gid: Gid, error: &RtError) -> Vec<DumpFrame> {
+        let g = &self.goroutines[gid.0 as usize];
+        let Some(Visible::Lib { func, args, .. }) = &g.next else {
+            return Vec::new();
+        };
+        let Some(Value::Ptr(Some(p))) = args.first() else {
+            return Vec::new();
+        };
+        let a = addr(p);
+        let fatal = |s: &str| frame("sync.fatal", s.to_string(), "runtime/panic.go", 1031, 0x1e);
+        match (func, error) {
+            (LibFunc::MutexUnlock, e) if *e == RtError::unlock_of_unlocked_mutex() => vec![
+                fatal("{0x4a0c3d?, 0xffffffff?}"),
+                frame(
+                    "sync.(*Mutex).unlockSlow",
+                    format!("{a:#x}, 0xffffffff"),
+                    "sync/mutex.go",
+                    229,
+                    0x49,
+                ),
+                frame(
+                    "sync.(*Mutex).Unlock",
+                    format!("{a:#x}"),
+                    "sync/mutex.go",
+                    223,
+                    0x55,
+                ),
+            ],
+            (LibFunc::RwMutexUnlock, e) if *e == RtError::unlock_of_unlocked_rwmutex() => vec![
+                fatal("{0x4a1387?, 0xc000048f48?}"),
+                frame(
+                    "sync.(*RWMutex).Unlock",
+                    format!("{a:#x}"),
+                    "sync/rwmutex.go",
+                    209,
+                    0x7e,
+                ),
+            ],
+            (LibFunc::RwMutexRUnlock, e) if *e == RtError::runlock_of_unlocked_rwmutex() => vec![
+                fatal("{0x4a1660?, 0xffffffff?}"),
+                frame(
+                    "sync.(*RWMutex).rUnlockSlow",
+                    format!("{a:#x}, 0xffffffff"),
+                    "sync/rwmutex.go",
+                    129,
+                    0x56,
+                ),
+                frame(
+                    "sync.(*RWMutex).RUnlock",
+                    format!("{a:#x}"),
+                    "sync/rwmutex.go",
+                    119,
+                    0x65,
+                ),
+            ],
+            _ => Vec::new(),
+        }
+    }
 }

@@ -102,6 +102,10 @@ impl Machine {
         } else {
             goroutines.push(self.dump(gid, panic_stack, true));
             if error.is_fatal() {
+                let sync_frames = self.go119_fatal_frames(gid, &error);
+                if let Some(d) = goroutines.first_mut() {
+                    d.frames.splice(0..0, sync_frames);
+                }
                 for g in &self.goroutines {
                     if g.gid != gid && g.is_live() {
                         goroutines.push(self.dump(g.gid, None, false));
