@@ -435,7 +435,7 @@ test('compile errors are shown on their line, Go-style', async () => {
   const line5 = code.locator('li.line[data-line="5"]');
   assert.match(await line5.locator('.diag').innerText(), /^prog\.go:5:2: undefined: y$/);
   const line4 = code.locator('li.line[data-line="4"]');
-  assert.match(await line4.locator('.diag').innerText(), /^prog\.go:4:2: declared and not used: x$/);
+  assert.match(await line4.locator('.diag').innerText(), /^prog\.go:4:2: x declared but not used$/);
   assert.ok(await button(page, 'Step').isDisabled());
   // Beside the code (not a blank page): what Go racemap understands, open.
   const help = region(page, 'It does not compile');

@@ -37,7 +37,7 @@ fn check_prints_go_style_errors_and_exits_1() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         text(&out.stderr),
-        "undefined.go:6:2: declared and not used: total\nundefined.go:7:14: undefined: totl\n"
+        "undefined.go:6:2: total declared but not used\nundefined.go:7:14: undefined: totl\n"
     );
 }
 

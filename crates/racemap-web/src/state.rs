@@ -1401,7 +1401,7 @@ mod tests {
         assert_eq!(
             placed,
             [
-                (4, 2, "prog.go:4:2: declared and not used: x"),
+                (4, 2, "prog.go:4:2: x declared but not used"),
                 (5, 2, "prog.go:5:2: undefined: y"),
             ]
         );

@@ -177,8 +177,8 @@ mod tests {
         assert_eq!(map.line_col(0), LineCol { line: 1, col: 1 });
         let x = "package main\n\nfunc main() {\n\t".len() as u32;
         assert_eq!(map.line_col(x), LineCol { line: 4, col: 2 });
-        let d = Diagnostic::error(Span::new(x, x + 1), "declared and not used: x");
-        assert_eq!(d.render(&map), "prog.go:4:2: declared and not used: x");
+        let d = Diagnostic::error(Span::new(x, x + 1), "x declared but not used");
+        assert_eq!(d.render(&map), "prog.go:4:2: x declared but not used");
     }
 
     #[test]

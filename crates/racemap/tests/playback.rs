@@ -393,7 +393,7 @@ fn bad_input_gives_diagnostics_or_errors_not_panics() {
         PlaybackConfig::default(),
     )
     .expect_err("does not compile");
-    assert_eq!(err[0].message, "declared and not used: x");
+    assert_eq!(err[0].message, "x declared but not used");
     let bad_schedule = Playback::new(
         &source(Strategy::Mutex),
         PlaybackConfig {

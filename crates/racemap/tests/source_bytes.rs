@@ -47,19 +47,18 @@ fn one_error_per_line_and_message_and_byte_columns_after_bad_bytes() {
 
 #[test]
 fn type_checking_goes_on_after_encoding_errors() {
-    // Go 1.19 words the first line `a declared but not used`; racemap uses the newer wording
-    // of all its unused-variable messages.
+    // Go 1.19's wording: `a declared but not used` (Go 1.20: `declared and not used: a`).
     let source: &[u8] = b"package main\n\nfunc main() {\n\tvar a int\n\t_ = \"\xff\"\n}\n";
     assert_eq!(
         errors(source).as_deref(),
-        Some("prog.go:4:6: declared and not used: a\nprog.go:5:7: invalid UTF-8 encoding\n")
+        Some("prog.go:4:6: a declared but not used\nprog.go:5:7: invalid UTF-8 encoding\n")
     );
     // A variable whose initializer failed is not reported unused (Go: only `a` and the NUL).
     let source: &[u8] = b"package main\n\nfunc main() {\n\tvar a int\n\tx := 1\x00\n}\n";
     assert_eq!(
         errors(source).as_deref(),
         Some(
-            "prog.go:4:6: declared and not used: a\n\
+            "prog.go:4:6: a declared but not used\n\
              prog.go:5:7: malformed constant: 1\0\n\
              prog.go:5:8: invalid NUL character\n"
         )
@@ -73,7 +72,7 @@ fn a_bad_byte_inside_an_identifier_is_part_of_its_name() {
     assert_eq!(
         errors(source).as_deref(),
         Some(
-            "prog.go:4:6: declared and not used: a\u{FFFD}b\n\
+            "prog.go:4:6: a\u{FFFD}b declared but not used\n\
              prog.go:4:7: invalid UTF-8 encoding\n"
         )
     );

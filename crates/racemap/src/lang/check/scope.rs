@@ -34,7 +34,7 @@ pub enum Pending {
 /// Checker-side state of one object.
 #[derive(Clone, Debug, Default)]
 pub struct ObjState {
-    /// Used somewhere (for `declared and not used`).
+    /// Used somewhere (for `x declared but not used`).
     pub used: bool,
     /// Not resolved yet (package level).
     pub pending: Option<Pending>,
@@ -81,7 +81,7 @@ pub struct FuncCtx {
     pub targets: Vec<Target>,
     /// Labels declared in this function: name → (span, used).
     pub labels: BTreeMap<String, (Span, bool)>,
-    /// Local variables declared in this function, for `declared and not used`.
+    /// Local variables declared in this function, for `x declared but not used`.
     pub locals: Vec<ObjectId>,
     /// This is a function literal.
     pub is_literal: bool,

@@ -215,7 +215,8 @@ impl<'a> Checker<'a> {
                 if !self.states[o.0 as usize].used {
                     let ob = self.info.object(o);
                     let (span, name) = (ob.span, ob.name.clone());
-                    self.err(span, format!("declared and not used: {name}"));
+                    // Go 1.19's wording (Go 1.20 says `declared and not used: x`).
+                    self.err(span, format!("{name} declared but not used"));
                 }
             }
         }

@@ -114,10 +114,11 @@ impl<'a> Checker<'a> {
                     _ => continue,
                 };
                 let last = path.rsplit('/').next().unwrap_or(&path);
+                // Go 1.19's wording (Go 1.20 says `"os" imported and not used`).
                 if last == name {
-                    self.err(span, format!("\"{path}\" imported and not used"));
+                    self.err(span, format!("imported and not used: \"{path}\""));
                 } else {
-                    self.err(span, format!("\"{path}\" imported as {name} and not used"));
+                    self.err(span, format!("imported and not used: \"{path}\" as {name}"));
                 }
             }
         }
@@ -154,8 +155,9 @@ impl<'a> Checker<'a> {
                 self.err(imp.span, format!("{name} redeclared in this block"));
                 continue;
             }
-            self.imports
-                .insert(name.clone(), (obj, imp.span, !supported));
+            // An unused import is reported where its spec starts (at the local name).
+            let at = imp.name.as_ref().map_or(imp.span, |n| n.span);
+            self.imports.insert(name.clone(), (obj, at, !supported));
             self.scopes[1].names.insert(name, obj);
         }
     }

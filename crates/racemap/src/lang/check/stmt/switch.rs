@@ -227,11 +227,11 @@ impl<'a> Checker<'a> {
                 self.record_ident(b, first, true);
                 let used = bind_objs.iter().any(|o| self.states[o.0 as usize].used);
                 if !used {
-                    self.err(b.span, format!("declared and not used: {}", b.name));
+                    self.err(b.span, format!("{} declared but not used", b.name));
                 }
             } else {
                 // No clauses: the variable is unused.
-                self.err(b.span, format!("declared and not used: {}", b.name));
+                self.err(b.span, format!("{} declared but not used", b.name));
             }
         }
         self.pop_target();
