@@ -431,9 +431,17 @@ impl<'a> Checker<'a> {
         match d {
             Decl::Var(specs) => {
                 for s in specs {
+                    let errors = self.diags.len();
                     let tys = self.var_spec(s, "variable declaration");
+                    // Go's types2 counts a variable whose initialization failed as used
+                    // (`var f float64 = "s"` reports only the assignment); with one name, any
+                    // error of the spec is that variable's.
+                    let failed = s.names.len() == 1 && self.diags.len() > errors;
                     for (name, ty) in s.names.iter().zip(tys) {
-                        self.new_local(name, ty, VarKind::Local, false);
+                        let o = self.new_local(name, ty, VarKind::Local, false);
+                        if failed {
+                            self.mark_used(o);
+                        }
                     }
                 }
             }
