@@ -54,13 +54,14 @@
 //! preemption bound or a budget makes the search incomplete, and the result says so.
 
 use super::outcome::{OutcomeSet, SearchLimit};
+use super::wakeup::{WakeStep, WakeupTree};
 use crate::race::vclock::VClock;
 use crate::race::{Detector, DetectorConfig};
 use crate::rt::config::WakeOrder;
 use crate::rt::event::{Event, Gid, Op};
 use crate::sched::{Choice, Schedule};
 use crate::target::{EarlyWake, Footprint, Target, EXIT_LIMIT};
-use std::collections::BTreeSet;
+use serde::Serialize;
 
 /// Which DPOR variant computes backtrack points.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -110,6 +111,31 @@ impl Default for DporConfig {
     }
 }
 
+/// How far a wakeup sequence replays from the state where it would be inserted.
+enum Replay {
+    /// Every move, the racing event included: the sequence as it runs there.
+    Whole(Vec<WakeStep>),
+    /// Every move but the racing event, which is not enabled there.
+    NotTheEvent,
+    /// A move before the event is not enabled.
+    Stuck,
+}
+
+/// What a search did: its cost, beside the outcomes it found.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct SearchStats {
+    /// Runs executed to their end.
+    pub executions: u64,
+    /// Paths abandoned because every enabled move slept there: explored steps that led to no
+    /// new run. Optimal DPOR (wakeup trees) keeps this at 0 when dependence is exact.
+    pub sleep_blocked: u64,
+    /// Steps made over all runs and abandoned paths.
+    pub total_steps: u64,
+    /// Moves of a wakeup sequence that were not enabled when the search got there (it then
+    /// explored that goroutine's moves, or every move, instead: sound, maybe not optimal).
+    pub wakeup_fallbacks: u64,
+}
+
 /// One move taken on the current path.
 #[derive(Clone, Debug)]
 struct TraceStep {
@@ -128,6 +154,18 @@ struct TraceStep {
     early_wake: Option<EarlyWake>,
 }
 
+impl TraceStep {
+    /// This step as a move of a wakeup sequence.
+    fn wake_step(&self) -> WakeStep {
+        WakeStep {
+            choice: self.choice,
+            participants: self.participants.clone(),
+            footprint: self.footprint.clone(),
+            summary: self.summary,
+        }
+    }
+}
+
 /// A state on the current path, with its search bookkeeping.
 #[derive(Clone, Debug)]
 struct Node<T> {
@@ -137,12 +175,13 @@ struct Node<T> {
     detector: Option<Detector>,
     /// Runnable moves here.
     choices: Vec<Choice>,
-    /// Goroutines to explore from here.
-    backtrack: BTreeSet<Gid>,
-    /// Moves already explored from here, with their footprints.
-    done: Vec<(Choice, Footprint)>,
+    /// What to explore from here: the wakeup tree of optimal DPOR (moves to explore, each with
+    /// the sequence to follow after it). A move being explored is no longer in it.
+    wakeup: WakeupTree,
+    /// Moves already explored from here (or being explored), with what they touched.
+    done: Vec<WakeStep>,
     /// Moves not to explore from here (explored from an ancestor, independent since).
-    sleep: Vec<(Choice, Footprint)>,
+    sleep: Vec<WakeStep>,
     /// Preemptions on the path to here.
     preemptions: u32,
     /// The goroutine that made the last move on the path.
@@ -165,6 +204,12 @@ pub(super) struct Search<T: Target> {
     total_steps: u64,
     /// The first bound or budget that skipped something (the result is then not complete).
     limit: Option<SearchLimit>,
+    /// Paths abandoned because every enabled move slept there (explored, then dropped as
+    /// equivalent to a run already explored): what optimal DPOR avoids.
+    sleep_blocked: u64,
+    /// Wakeup-tree moves that were not enabled when the search reached them (the goroutine's
+    /// moves, or all moves, were explored instead).
+    wakeup_fallbacks: u64,
     /// The search still to run once this one is over: the root again, with its detector, now
     /// letting sleepers wake at any time ([`WakeOrder::AnyTime`]), while the current search
     /// follows virtual time. `None` when the program never sleeps, or once that search began.
@@ -196,6 +241,8 @@ impl<T: Target> Search<T> {
             outcomes: OutcomeSet::new(),
             total_steps: 0,
             limit: None,
+            sleep_blocked: 0,
+            wakeup_fallbacks: 0,
             any_time_root,
         };
         if search.begin(target, detector) {
@@ -230,6 +277,16 @@ impl<T: Target> Search<T> {
     /// Steps made so far over all executions.
     pub(super) fn total_steps(&self) -> u64 {
         self.total_steps
+    }
+
+    /// How much the search did so far.
+    pub(super) fn stats(&self) -> SearchStats {
+        SearchStats {
+            executions: self.outcomes.executions(),
+            sleep_blocked: self.sleep_blocked,
+            wakeup_fallbacks: self.wakeup_fallbacks,
+            total_steps: self.total_steps,
+        }
     }
 
     /// Nothing was skipped so far (no bound or budget cut the search).
@@ -267,13 +324,7 @@ impl<T: Target> Search<T> {
             if happens_before || !s.footprint.dependent(fp) {
                 continue;
             }
-            let node = &mut self.stack[i];
-            if node.choices.iter().any(|c| c.gid == p) {
-                node.backtrack.insert(p);
-            } else {
-                let all: Vec<Gid> = node.choices.iter().map(|c| c.gid).collect();
-                node.backtrack.extend(all);
-            }
+            Search::schedule_goroutine(&mut self.stack[i], p);
             return;
         }
     }
@@ -288,12 +339,27 @@ impl<T: Target> Search<T> {
             if happens_before {
                 continue;
             }
-            let node = &mut self.stack[i];
-            if node.choices.iter().any(|c| c.gid == p) {
-                node.backtrack.insert(p);
-            } else {
-                let all: Vec<Gid> = node.choices.iter().map(|c| c.gid).collect();
-                node.backtrack.extend(all);
+            Search::schedule_goroutine(&mut self.stack[i], p);
+        }
+    }
+
+    /// Make `node` explore every move of goroutine `p`, or every move when `p` has none there
+    /// (the source-set fallback), each as a one-move branch of its wakeup tree.
+    fn schedule_goroutine(node: &mut Node<T>, p: Gid) {
+        let any = node.choices.iter().any(|c| c.gid == p);
+        let moves: Vec<Choice> = node
+            .choices
+            .iter()
+            .filter(|c| !any || c.gid == p)
+            .copied()
+            .collect();
+        for c in moves {
+            if !node.done.iter().any(|d| d.choice == c) {
+                let fp = node
+                    .target
+                    .footprint(c.gid)
+                    .unwrap_or_else(Footprint::global);
+                node.wakeup.push_leaf(WakeStep::solo(c, fp));
             }
         }
     }
@@ -370,17 +436,21 @@ impl<T: Target> Search<T> {
         clock
     }
 
-    /// Source-set DPOR (Abdulla, Aronis, Jonsson, Sagonas, POPL 2014): for every race between
-    /// a trace step `i` and an event `e` following the current trace (a step about to be
-    /// pushed, or a goroutine's pending operation), make sure the state before `i` explores
-    /// some *initial* of `v = notdep(i) · e`: a goroutine whose first step in `v` does not
-    /// depend on an earlier step of `v`. `before`, `deps` and `clock` are from
-    /// [`Search::event_deps`] and [`Search::event_clock`].
-    fn source_races(&mut self, chooser: Gid, before: &VClock, deps: &[usize], clock: &VClock) {
+    /// Optimal DPOR (Abdulla et al., JACM 2017, Algorithm 2): for every race between a trace
+    /// step `i` and `event` following the current trace (a step about to be pushed, or a
+    /// goroutine's pending operation), the state before `i` must explore `v = notdep(i) · event`
+    /// (the steps after `i` that do not depend on it, then the event), unless a move asleep or
+    /// already explored there is a weak initial of `v` (that path covers it); the sequence goes
+    /// into that state's wakeup tree, which skips it when a branch covers it. `before`, `deps`
+    /// and `clock` are from [`Search::event_deps`] and [`Search::event_clock`].
+    fn source_races(&mut self, event: &WakeStep, before: &VClock, deps: &[usize]) {
         let n = self.trace.len();
-        for (k, &i) in deps.iter().enumerate() {
+        // Later dependent steps the event could not come before: they enabled it.
+        let mut enablers: Vec<usize> = Vec::new();
+        for (k, &i) in deps.iter().enumerate().rev() {
             // Not a race when `i` reaches the event through the goroutine's own past or through
-            // a later dependent step.
+            // a later dependent step, unless that step only enabled the event (the unlock
+            // between two locks: the locks race).
             let via_process = self.trace[i]
                 .participants
                 .iter()
@@ -390,43 +460,105 @@ impl<T: Target> Search<T> {
             }
             let via_other = deps[k + 1..]
                 .iter()
-                .any(|&j| self.hb_clock(i, &self.trace[j].clock));
+                .any(|j| !enablers.contains(j) && self.hb_clock(i, &self.trace[*j].clock));
             if via_other {
                 continue;
             }
             // v = the steps after i that do not depend on i, then the event.
-            let v: Vec<usize> = (i + 1..n)
+            let mut v: Vec<WakeStep> = (i + 1..n)
                 .filter(|&j| !self.hb_clock(i, &self.trace[j].clock))
+                .map(|j| self.trace[j].wake_step())
                 .collect();
-            let mut initials: Vec<Gid> = Vec::new();
-            for (a, &j) in v.iter().enumerate() {
-                let dependent_on_earlier = v[..a]
-                    .iter()
-                    .any(|&h| self.hb_clock(h, &self.trace[j].clock));
-                if !dependent_on_earlier && !initials.contains(&self.trace[j].choice.gid) {
-                    initials.push(self.trace[j].choice.gid);
+            v.push(event.clone());
+            let v = match self.replays(i, &v) {
+                Replay::Whole(v) => v,
+                // The event cannot come before `i` (`i` enabled it: an unlock, a close, a
+                // `Done` it waited for): the race cannot be reversed.
+                Replay::NotTheEvent => {
+                    enablers.push(i);
+                    continue;
                 }
-            }
-            if !v.iter().any(|&h| self.hb_clock(h, clock)) && !initials.contains(&chooser) {
-                initials.push(chooser);
-            }
-            let node = &mut self.stack[i];
-            if initials.iter().any(|g| node.backtrack.contains(g)) {
-                continue;
-            }
-            match initials
+                // The steps before it do not replay (a dependence the footprints do not
+                // show): explore the first one's goroutine there, as source sets would.
+                Replay::Stuck => {
+                    let g = v[0].choice.gid;
+                    Search::schedule_goroutine(&mut self.stack[i], g);
+                    continue;
+                }
+            };
+            let node = &self.stack[i];
+            let reversed = self.trace[i].wake_step();
+            let covered = node
+                .sleep
                 .iter()
-                .find(|g| node.choices.iter().any(|c| c.gid == **g))
-            {
-                Some(g) => {
-                    node.backtrack.insert(*g);
-                }
-                None => {
-                    let all: Vec<Gid> = node.choices.iter().map(|c| c.gid).collect();
-                    node.backtrack.extend(all);
-                }
+                .map(|s| s.refreshed(node.target.footprint(s.choice.gid)))
+                .chain(
+                    node.done
+                        .iter()
+                        .filter(|d| d.choice != self.trace[i].choice)
+                        .cloned(),
+                )
+                .any(|s| s.weak_initial_in(&v, &reversed).is_some())
+                || node.wakeup.covers(&v, &reversed);
+            if !covered {
+                self.stack[i].wakeup.insert(v, &reversed);
             }
         }
+    }
+
+    /// Whether the wakeup sequence `v` can be followed from the state before trace step `i`:
+    /// each move enabled in turn, the last (the racing event) by its goroutine in any of its
+    /// alternatives. When it can, the sequence as it runs there: a footprint's class can depend
+    /// on where other goroutines stand (the `wg.Done()` that reaches zero), and the moves of
+    /// `v` run in another order than in the trace.
+    fn replays(&self, i: usize, v: &[WakeStep]) -> Replay {
+        let Some((event, before)) = v.split_last() else {
+            return Replay::Whole(Vec::new());
+        };
+        let mut target = self.stack[i].target.clone();
+        let mut replayed = Vec::with_capacity(v.len());
+        for s in before {
+            if target.ending().is_some() || !target.runnable().contains(&s.choice) {
+                return Replay::Stuck;
+            }
+            let pre_fp = target
+                .footprint(s.choice.gid)
+                .unwrap_or_else(Footprint::global);
+            let mut after = target.clone();
+            let events = after.step(s.choice);
+            let (participants, movers) = participants(s.choice, &events);
+            let footprint =
+                step_footprint(&target, &pre_fp, s.choice, &movers, &participants, &after);
+            replayed.push(WakeStep {
+                choice: s.choice,
+                participants,
+                summary: footprint.summary(),
+                footprint,
+            });
+            target = after;
+        }
+        if target.ending().is_some() {
+            return Replay::NotTheEvent;
+        }
+        let Some(c) = target
+            .runnable()
+            .into_iter()
+            .find(|c| c.gid == event.choice.gid)
+        else {
+            return Replay::NotTheEvent;
+        };
+        // The event as it would run there: its own operation now (a rendezvous also keeps what
+        // the trace saw its partner touch).
+        let now = target.footprint(c.gid);
+        let mut last = match now {
+            Some(f) if event.participants.len() == 1 => WakeStep::solo(event.choice, f),
+            now => event.refreshed(now),
+        };
+        if !target.runnable().contains(&last.choice) {
+            last.choice = c;
+        }
+        replayed.push(last);
+        Replay::Whole(replayed)
     }
 
     /// Source-set analysis of pending operations, which race like events appended to the
@@ -453,8 +585,8 @@ impl<T: Target> Search<T> {
             .collect();
         for (p, fp) in pending {
             let (before, deps) = self.event_deps(&[p], &fp);
-            let clock = self.event_clock(&[p], &before, &deps);
-            self.source_races(p, &before, &deps, &clock);
+            let event = WakeStep::solo(Choice { gid: p, alt: 0 }, fp);
+            self.source_races(&event, &before, &deps);
         }
     }
 
@@ -473,9 +605,13 @@ impl<T: Target> Search<T> {
         }
     }
 
-    /// Pick the first move to explore at a fresh node; `false` when every enabled move sleeps.
+    /// Pick the first move to explore at a fresh node whose wakeup tree is empty (the last
+    /// goroutine's, else the first awake one); `false` when every enabled move sleeps.
     fn seed_backtrack(node: &mut Node<T>) -> bool {
-        let awake = |c: &Choice| !node.sleep.iter().any(|(s, _)| s == c);
+        if !node.wakeup.is_empty() {
+            return true;
+        }
+        let awake = |c: &Choice| !node.sleep.iter().any(|s| s.choice == *c);
         let first = node
             .last_gid
             .and_then(|g| node.choices.iter().find(|c| c.gid == g && awake(c)))
@@ -483,7 +619,11 @@ impl<T: Target> Search<T> {
             .copied();
         match first {
             Some(c) => {
-                node.backtrack.insert(c.gid);
+                let fp = node
+                    .target
+                    .footprint(c.gid)
+                    .unwrap_or_else(Footprint::global);
+                node.wakeup.push_leaf(WakeStep::solo(c, fp));
                 true
             }
             None => false,
@@ -500,7 +640,7 @@ impl<T: Target> Search<T> {
             target,
             detector,
             choices,
-            backtrack: BTreeSet::new(),
+            wakeup: WakeupTree::default(),
             done: Vec::new(),
             sleep: Vec::new(),
             preemptions: 0,
@@ -508,10 +648,11 @@ impl<T: Target> Search<T> {
         }
     }
 
-    /// The next move to explore at the top node, with the preemptions it adds.
-    fn next_move(&mut self) -> Option<(Choice, u32)> {
+    /// The next move to explore at the top node, with the preemptions it adds and the wakeup
+    /// tree to follow after it (taken out of the node's: [`WakeupTree::put_back`] undoes it).
+    fn next_move(&mut self) -> Option<(WakeStep, u32, WakeupTree)> {
         let bound = self.config.preemption_bound;
-        let top = self.stack.last()?;
+        let top = self.stack.last_mut()?;
         // A goroutine that just went to sleep has yielded: waking it early is no continuation.
         let last_enabled = top.last_gid.is_some_and(|g| {
             top.choices
@@ -520,21 +661,47 @@ impl<T: Target> Search<T> {
         });
         let mut pruned = false;
         let mut found = None;
-        for c in &top.choices {
-            if !top.backtrack.contains(&c.gid)
-                || top.done.iter().any(|(d, _)| d == c)
-                || top.sleep.iter().any(|(s, _)| s == c)
+        while let Some((step, subtree)) = top.wakeup.take_first() {
+            let first = step.choice;
+            if top.done.iter().any(|d| d.choice == first)
+                || top.sleep.iter().any(|s| s.choice == first)
             {
                 continue;
             }
-            let preempt = u32::from(last_enabled && top.last_gid != Some(c.gid));
+            if !top.choices.contains(&first) {
+                // The sequence does not replay here (the move is not enabled): explore the
+                // goroutine's moves, or every move, instead.
+                self.wakeup_fallbacks += 1;
+                Search::schedule_goroutine(top, first.gid);
+                continue;
+            }
+            let preempt = u32::from(last_enabled && top.last_gid != Some(first.gid));
             if let Some(b) = bound {
                 if top.preemptions + preempt > b {
                     pruned = true;
                     continue;
                 }
             }
-            found = Some((*c, preempt));
+            // The goroutine's other alternatives here (`select` cases, iteration orders) are
+            // explored too.
+            let others: Vec<Choice> = top
+                .choices
+                .iter()
+                .filter(|c| c.gid == first.gid && **c != first)
+                .copied()
+                .collect();
+            for c in others {
+                if !top.done.iter().any(|d| d.choice == c)
+                    && !top.sleep.iter().any(|s| s.choice == c)
+                {
+                    let fp = top
+                        .target
+                        .footprint(c.gid)
+                        .unwrap_or_else(Footprint::global);
+                    top.wakeup.push_leaf(WakeStep::solo(c, fp));
+                }
+            }
+            found = Some((step, preempt, subtree));
             break;
         }
         if pruned {
@@ -557,7 +724,15 @@ impl<T: Target> Search<T> {
                 self.limit.get_or_insert(SearchLimit::MaxTotalSteps);
                 return true;
             }
-            let Some((choice, preempt)) = self.next_move() else {
+            let Some((wake_step, preempt, subtree)) = self.next_move() else {
+                if self
+                    .stack
+                    .last()
+                    .is_some_and(|top| top.done.is_empty() && !top.choices.is_empty())
+                {
+                    // Its wakeup tree named only moves that sleep here.
+                    self.sleep_blocked += 1;
+                }
                 // Every move from here is explored: backtrack.
                 self.stack.pop();
                 if self.stack.is_empty() {
@@ -573,12 +748,16 @@ impl<T: Target> Search<T> {
                 self.trace.pop();
                 continue;
             };
-            // Pause before the step: the loop's state is the stack and the trace, and
-            // `next_move` picks the same move again on resuming (it changes nothing but the
-            // `limit`, which it would set again).
+            // Pause before the step: the loop's state is the stack and the trace; the move goes
+            // back into the wakeup tree, so `next_move` picks it again on resuming (what else it
+            // changed, it would change again the same way).
             if self.total_steps >= stop_at {
+                if let Some(top) = self.stack.last_mut() {
+                    top.wakeup.put_back(wake_step, subtree);
+                }
                 return false;
             }
+            let choice = wake_step.choice;
             let Some(top) = self.stack.last_mut() else {
                 return true;
             };
@@ -596,44 +775,39 @@ impl<T: Target> Search<T> {
             }
             let ended = target.ending().is_some();
             let (participants, movers) = participants(choice, &events);
-            // The step is also the operation of each rendezvous partner (a select the partner
-            // was parked in ends with it too): it touches what their pending operations touch.
-            // A step that ended the run is dependent with everything, except main's return,
-            // which keeps its own footprint (goroutine exits commute with it).
-            let footprint = if ended && !pre_fp.main_exit {
-                Footprint::global()
-            } else {
-                let mut fp = pre_fp.clone();
-                for q in movers.iter().filter(|q| **q != choice.gid) {
-                    match top.target.footprint(*q) {
-                        Some(partner_fp) => fp.union_with(&partner_fp),
-                        None => fp = Footprint::global(),
-                    }
-                }
-                // Arriving at a channel operation is visible too: a goroutine parked at a send
-                // or receive is a rendezvous partner, which decides whether another goroutine's
-                // `select` takes a case or its default, and whom a receive pairs with.
-                for q in &participants {
-                    if let Some(next_fp) = target.footprint(*q) {
-                        fp.union_with(&next_fp.arrival());
-                    }
-                }
-                fp
-            };
+            let footprint = step_footprint(
+                &top.target,
+                &pre_fp,
+                choice,
+                &movers,
+                &participants,
+                &target,
+            );
 
             // Sleep set of the child: what slept or was done here, independent of this move.
             let top = self.stack.last_mut().expect("stack is non-empty");
-            let child_sleep: Vec<(Choice, Footprint)> = if self.config.sleep_sets {
+            let made = WakeStep {
+                choice,
+                participants: participants.clone(),
+                summary: footprint.summary(),
+                footprint: footprint.clone(),
+            };
+            // A move stays asleep while it commutes with this one here, judged by what it
+            // touches now too (a footprint's class can depend on the object's state).
+            let child_sleep: Vec<WakeStep> = if self.config.sleep_sets {
                 top.sleep
                     .iter()
                     .chain(top.done.iter())
-                    .filter(|(c, f)| !participants.contains(&c.gid) && !f.dependent(&footprint))
+                    .filter(|s| {
+                        s.refreshed(top.target.footprint(s.choice.gid))
+                            .independent(&made)
+                    })
                     .cloned()
                     .collect()
             } else {
                 Vec::new()
             };
-            top.done.push((choice, footprint.clone()));
+            top.done.push(made);
             let preemptions = top.preemptions + preempt;
 
             // A move that turned out to end the run (a fatal error that depends on where other
@@ -656,8 +830,18 @@ impl<T: Target> Search<T> {
                 // operations, which the receiver's clock would hide.
                 for &q in &movers {
                     let (before_q, deps_q) = self.event_deps_among(&[q], &dependent);
-                    let clock_q = self.event_clock(&[q], &before_q, &deps_q);
-                    self.source_races(q, &before_q, &deps_q, &clock_q);
+                    let event = WakeStep {
+                        // A partner's own move: it chooses the same rendezvous.
+                        choice: if q == choice.gid {
+                            choice
+                        } else {
+                            Choice { gid: q, alt: 0 }
+                        },
+                        participants: participants.clone(),
+                        summary: footprint.summary(),
+                        footprint: footprint.clone(),
+                    };
+                    self.source_races(&event, &before_q, &deps_q);
                 }
             }
             self.trace.push(TraceStep {
@@ -671,6 +855,7 @@ impl<T: Target> Search<T> {
 
             let mut node = self.new_node(target, detector);
             node.sleep = child_sleep;
+            node.wakeup = subtree;
             node.preemptions = preemptions;
             node.last_gid = Some(choice.gid);
             let too_long = self.trace.len() as u64 >= self.config.max_steps_per_execution;
@@ -693,6 +878,7 @@ impl<T: Target> Search<T> {
                 self.trace.pop();
             } else if !Self::seed_backtrack(top) {
                 // Every enabled move sleeps: this path is equivalent to one already explored.
+                self.sleep_blocked += 1;
                 self.stack.pop();
                 self.trace.pop();
             }
@@ -731,6 +917,40 @@ impl<T: Target> Search<T> {
         self.outcomes
             .record(&stdout, error, race, deadlock, &schedule, early_wakes);
     }
+}
+
+/// What a step touched: the chooser's operation (`pre_fp`, seen in `before`), and each
+/// rendezvous partner's (a select the partner was parked in ends with it too), and each
+/// participant's arrival at its next operation (seen in `after`). A step that ended the run is
+/// dependent with everything, except main's return, which keeps its own footprint (goroutine
+/// exits commute with it).
+fn step_footprint<T: Target>(
+    before: &T,
+    pre_fp: &Footprint,
+    choice: Choice,
+    movers: &[Gid],
+    participants: &[Gid],
+    after: &T,
+) -> Footprint {
+    if after.ending().is_some() && !pre_fp.main_exit {
+        return Footprint::global();
+    }
+    let mut fp = pre_fp.clone();
+    for q in movers.iter().filter(|q| **q != choice.gid) {
+        match before.footprint(*q) {
+            Some(partner_fp) => fp.union_with(&partner_fp),
+            None => fp = Footprint::global(),
+        }
+    }
+    // Arriving at a channel operation is visible too: a goroutine parked at a send or receive
+    // is a rendezvous partner, which decides whether another goroutine's `select` takes a case
+    // or its default, and whom a receive pairs with.
+    for q in participants {
+        if let Some(next_fp) = after.footprint(*q) {
+            fp.union_with(&next_fp.arrival());
+        }
+    }
+    fp
 }
 
 /// The goroutines a move involved, and those of them whose operation it was. Movers: the

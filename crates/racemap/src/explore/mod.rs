@@ -6,11 +6,12 @@ pub mod dpor;
 pub mod explorer;
 pub mod outcome;
 pub mod sample;
+mod wakeup;
 
 pub use crate::target::{
     CommutingClass, EarlyWake, Ending, Footprint, Resource, Target, EXIT_LIMIT,
 };
-pub use dpor::{DporAlgorithm, DporConfig};
+pub use dpor::{DporAlgorithm, DporConfig, SearchStats};
 pub use explorer::{explore, ExploreProgress, Explorer, ProgramExplorer};
 pub use outcome::{sleep_note, ExploreResult, Outcome, SearchLimit};
 pub use sample::{sample, SampleStrategy};
