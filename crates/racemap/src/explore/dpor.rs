@@ -854,6 +854,26 @@ impl<T: Target> Search<T> {
             });
 
             let mut node = self.new_node(target, detector);
+            // Fair scheduling of a yield: a goroutine that called `runtime.Gosched` runs again
+            // only after another goroutine moved (when one can), so a spin loop waiting for
+            // another goroutine ends. The schedules it removes were not searched.
+            let yielded = events.iter().any(|e| {
+                e.gid == choice.gid
+                    && matches!(
+                        e.op,
+                        Op::Runtime {
+                            call: "Gosched",
+                            ..
+                        }
+                    )
+            });
+            if yielded && node.choices.iter().any(|c| c.gid != choice.gid) {
+                let before = node.choices.len();
+                node.choices.retain(|c| c.gid != choice.gid);
+                if node.choices.len() < before {
+                    self.limit.get_or_insert(SearchLimit::Fairness);
+                }
+            }
             node.sleep = child_sleep;
             node.wakeup = subtree;
             node.preemptions = preemptions;

@@ -91,8 +91,11 @@ impl Target for Machine {
             // that no other goroutine waits for); in virtual time, whether it may happen depends
             // on every other goroutine.
             PendingKind::Wake => self.config().wake_order == WakeOrder::VirtualTime,
+            // `runtime.Gosched` touches nothing another goroutine sees.
             PendingKind::Lib(f) => {
-                f != LibFunc::TimeSleep && p.touches.sync.is_empty() && !p.touches.output
+                !matches!(f, LibFunc::TimeSleep | LibFunc::RuntimeGosched)
+                    && p.touches.sync.is_empty()
+                    && !p.touches.output
             }
             _ => false,
         };
