@@ -60,7 +60,7 @@ use crate::race::{Detector, DetectorConfig};
 use crate::rt::config::WakeOrder;
 use crate::rt::event::{Event, Gid, Op};
 use crate::sched::{Choice, Schedule};
-use crate::target::{EarlyWake, Footprint, Target, EXIT_LIMIT};
+use crate::target::{EarlyWake, Footprint, Resource, Target, EXIT_LIMIT};
 use serde::Serialize;
 
 /// Which DPOR variant computes backtrack points.
@@ -134,6 +134,9 @@ pub struct SearchStats {
     /// Moves of a wakeup sequence that were not enabled when the search got there (it then
     /// explored that goroutine's moves, or every move, instead: sound, maybe not optimal).
     pub wakeup_fallbacks: u64,
+    /// Steps replayed (at most) on clones to check a race's reversing sequence where it would
+    /// run, beside `total_steps`.
+    pub replay_steps: u64,
 }
 
 /// One move taken on the current path.
@@ -210,6 +213,8 @@ pub(super) struct Search<T: Target> {
     /// Wakeup-tree moves that were not enabled when the search reached them (the goroutine's
     /// moves, or all moves, were explored instead).
     wakeup_fallbacks: u64,
+    /// Steps replayed (at most) to check reversing sequences where they would run.
+    replay_steps: u64,
     /// The search still to run once this one is over: the root again, with its detector, now
     /// letting sleepers wake at any time ([`WakeOrder::AnyTime`]), while the current search
     /// follows virtual time. `None` when the program never sleeps, or once that search began.
@@ -243,6 +248,7 @@ impl<T: Target> Search<T> {
             limit: None,
             sleep_blocked: 0,
             wakeup_fallbacks: 0,
+            replay_steps: 0,
             any_time_root,
         };
         if search.begin(target, detector) {
@@ -285,6 +291,7 @@ impl<T: Target> Search<T> {
             executions: self.outcomes.executions(),
             sleep_blocked: self.sleep_blocked,
             wakeup_fallbacks: self.wakeup_fallbacks,
+            replay_steps: self.replay_steps,
             total_steps: self.total_steps,
         }
     }
@@ -470,6 +477,19 @@ impl<T: Target> Search<T> {
                 .map(|j| self.trace[j].wake_step())
                 .collect();
             v.push(event.clone());
+            let reversed = self.trace[i].wake_step();
+            // Moves whose footprints do not depend on the order they run in are checked as the
+            // trace saw them: when a covering path is explored already, only whether the event
+            // can come before `i` at all matters, which the moves it depends on decide.
+            if v.iter().all(WakeStep::order_insensitive) && self.covered(i, &v, &reversed) {
+                let past = causal_past(&v);
+                self.replay_steps += past.len() as u64 - 1;
+                if let Replay::NotTheEvent = self.replays(i, &past) {
+                    enablers.push(i);
+                }
+                continue;
+            }
+            self.replay_steps += v.len() as u64 - 1;
             let v = match self.replays(i, &v) {
                 Replay::Whole(v) => v,
                 // The event cannot come before `i` (`i` enabled it: an unlock, a close, a
@@ -486,24 +506,28 @@ impl<T: Target> Search<T> {
                     continue;
                 }
             };
-            let node = &self.stack[i];
-            let reversed = self.trace[i].wake_step();
-            let covered = node
-                .sleep
-                .iter()
-                .map(|s| s.refreshed(node.target.footprint(s.choice.gid)))
-                .chain(
-                    node.done
-                        .iter()
-                        .filter(|d| d.choice != self.trace[i].choice)
-                        .cloned(),
-                )
-                .any(|s| s.weak_initial_in(&v, &reversed).is_some())
-                || node.wakeup.covers(&v, &reversed);
-            if !covered {
+            if !self.covered(i, &v, &reversed) {
                 self.stack[i].wakeup.insert(v, &reversed);
             }
         }
+    }
+
+    /// A path explored, being explored or scheduled from the state before trace step `i`
+    /// covers `v` (which reverses the race with `reversed`, that step): a move asleep or done
+    /// there, or a branch of its wakeup tree, is a weak initial of `v`.
+    fn covered(&self, i: usize, v: &[WakeStep], reversed: &WakeStep) -> bool {
+        let node = &self.stack[i];
+        node.sleep
+            .iter()
+            .map(|s| s.refreshed(node.target.footprint(s.choice.gid)))
+            .chain(
+                node.done
+                    .iter()
+                    .filter(|d| d.choice != reversed.choice)
+                    .cloned(),
+            )
+            .any(|s| s.weak_initial_in(v, reversed).is_some())
+            || node.wakeup.covers(v, reversed)
     }
 
     /// Whether the wakeup sequence `v` can be followed from the state before trace step `i`:
@@ -524,18 +548,36 @@ impl<T: Target> Search<T> {
             let pre_fp = target
                 .footprint(s.choice.gid)
                 .unwrap_or_else(Footprint::global);
-            let mut after = target.clone();
-            let events = after.step(s.choice);
-            let (participants, movers) = participants(s.choice, &events);
-            let footprint =
-                step_footprint(&target, &pre_fp, s.choice, &movers, &participants, &after);
+            // Only a channel operation can have a rendezvous partner, whose operation is read
+            // in the state before the step: other moves step in place.
+            let rendezvous = pre_fp
+                .resources
+                .iter()
+                .any(|(r, _)| matches!(r, Resource::Chan(_)));
+            let (participants, footprint) = if rendezvous {
+                let mut after = target.clone();
+                let events = after.step(s.choice);
+                let (participants, movers) = participants(s.choice, &events);
+                let footprint =
+                    step_footprint(&target, &pre_fp, s.choice, &movers, &participants, &after);
+                target = after;
+                (participants, footprint)
+            } else {
+                let events = target.step(s.choice);
+                let (participants, movers) = participants(s.choice, &events);
+                let footprint = if movers.len() > 1 {
+                    Footprint::global()
+                } else {
+                    step_footprint(&target, &pre_fp, s.choice, &movers, &participants, &target)
+                };
+                (participants, footprint)
+            };
             replayed.push(WakeStep {
                 choice: s.choice,
                 participants,
                 summary: footprint.summary(),
                 footprint,
             });
-            target = after;
         }
         if target.ending().is_some() {
             return Replay::NotTheEvent;
@@ -937,6 +979,21 @@ impl<T: Target> Search<T> {
         self.outcomes
             .record(&stdout, error, race, deadlock, &schedule, early_wakes);
     }
+}
+
+/// The moves of `v` its last move (the racing event) depends on, directly or through others,
+/// and that move: what decides whether it can run after them.
+fn causal_past(v: &[WakeStep]) -> Vec<WakeStep> {
+    let Some((event, before)) = v.split_last() else {
+        return Vec::new();
+    };
+    let mut needed: Vec<&WakeStep> = vec![event];
+    for s in before.iter().rev() {
+        if needed.iter().any(|n| !n.independent(s)) {
+            needed.push(s);
+        }
+    }
+    needed.into_iter().rev().cloned().collect()
 }
 
 /// What a step touched: the chooser's operation (`pre_fp`, seen in `before`), and each

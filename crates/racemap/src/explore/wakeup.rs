@@ -43,9 +43,9 @@ impl WakeStep {
     }
 
     /// This move as it would be now, where its goroutine's operation touches `now` (`None`:
-    /// it has none): what it touched when recorded and what it touches now. A footprint's
-    /// class can depend on the object's state (a `wg.Done()` that now reaches zero), so a move
-    /// kept asleep is judged by both.
+    /// it has none): what it touched when recorded (a rendezvous partner's operation, or
+    /// everything when the move ended the run) and what it touches now (a footprint's class can
+    /// depend on the object's state: a `wg.Done()` that now reaches zero).
     pub fn refreshed(&self, now: Option<Footprint>) -> WakeStep {
         let mut s = self.clone();
         match now {
@@ -60,6 +60,32 @@ impl WakeStep {
             }
         }
         s
+    }
+
+    /// What this move touches does not depend on where other goroutines stand: a move of one
+    /// goroutine (and the child it starts) on plain memory, output or channels, not a
+    /// commuting update whose class depends on the object's state, not a map access (which
+    /// can meet another goroutine's write and end the run), nor a move that ended the run.
+    pub fn order_insensitive(&self) -> bool {
+        use crate::target::Resource;
+        let f = &self.footprint;
+        let solo = match self.participants.len() {
+            1 => true,
+            2 => f.resources.iter().any(|(r, _)| *r == Resource::Spawn),
+            _ => false,
+        };
+        solo && !f.global
+            && f.resources.iter().all(|(r, _)| {
+                matches!(
+                    r,
+                    Resource::Memory(_)
+                        | Resource::Output
+                        | Resource::Spawn
+                        | Resource::Chan(_)
+                        | Resource::ChanArrival(_)
+                        | Resource::ChanPoll(_)
+                )
+            })
     }
 
     /// The two moves involve different goroutines and commute.
