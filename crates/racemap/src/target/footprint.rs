@@ -61,6 +61,9 @@ pub enum CommutingClass {
     /// `wg.Done()` bringing the counter from 1 to zero with no waiter registered: nothing to
     /// wake.
     WaitGroupZero,
+    /// `wg.Add(n)` with `n > 0` and the counter at 2 or more: beside a `Done` that does not
+    /// reach zero, neither order makes an `Add` from zero (a read for the race detector).
+    WaitGroupInc,
     /// `rw.RLock()` while a writer is announced (it blocks until the writer unlocks).
     RLock,
     /// `rw.RUnlock()` while a writer is announced (the last one lets the writer finish, which
@@ -79,8 +82,8 @@ impl CommutingClass {
     /// Two updates of these classes on the same object commute.
     fn commutes_with(self, other: CommutingClass) -> bool {
         use CommutingClass::{
-            RLock, RUnlock, Reader, WaitGroupDec, WaitGroupDecBeforeWake as DecW, WaitGroupWaiter,
-            WaitGroupZero,
+            RLock, RUnlock, Reader, WaitGroupDec, WaitGroupDecBeforeWake as DecW, WaitGroupInc,
+            WaitGroupWaiter, WaitGroupZero,
         };
         matches!(
             (self, other),
@@ -90,6 +93,11 @@ impl CommutingClass {
             ) | (DecW | WaitGroupZero | WaitGroupWaiter, WaitGroupDec)
                 | (DecW, WaitGroupWaiter)
                 | (WaitGroupWaiter, DecW)
+                | (
+                    WaitGroupInc,
+                    WaitGroupInc | WaitGroupDec | DecW | WaitGroupWaiter
+                )
+                | (WaitGroupDec | DecW | WaitGroupWaiter, WaitGroupInc)
                 | (RLock, RLock)
                 | (RUnlock, RUnlock)
                 | (Reader, Reader)
@@ -294,6 +302,11 @@ mod tests {
         assert!(!c(dec).dependent(&c(waiter)) && !c(waiter).dependent(&c(dec)));
         assert!(!c(dec).dependent(&c(zero)) && !c(dec).dependent(&c(dec)));
         assert!(c(zero).dependent(&c(waiter)) && c(zero).dependent(&c(zero)));
+        // An Add at 2 or more commutes with Dones that do not reach zero and with Adds, not
+        // with the Done that reaches zero.
+        let inc = CommutingClass::WaitGroupInc;
+        assert!(!c(inc).dependent(&c(dec)) && !c(inc).dependent(&c(inc)));
+        assert!(c(inc).dependent(&c(zero)));
         // Two Dones at 2 with a waiter: the second one wakes it.
         let dec_w = CommutingClass::WaitGroupDecBeforeWake;
         assert!(c(dec_w).dependent(&c(dec_w)) && !c(dec_w).dependent(&c(waiter)));

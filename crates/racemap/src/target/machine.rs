@@ -143,6 +143,24 @@ impl Target for Machine {
                 Some((1, 0)) => Some(CommutingClass::WaitGroupZero),
                 _ => None,
             },
+            // An Add that keeps the counter away from zero in either order with a Done that
+            // does not reach zero (the counter is at 2 or more): no `Add` from zero (a read for
+            // the race detector), no misuse panic.
+            PendingKind::Lib(LibFunc::WaitGroupAdd) => {
+                let delta = match &self.goroutines.get(gid.0 as usize)?.next {
+                    Some(Visible::Lib { args, .. }) => match args.get(1) {
+                        Some(Value::Int(d)) => *d,
+                        _ => 0,
+                    },
+                    _ => 0,
+                };
+                match wg(gid) {
+                    Some((counter, _)) if counter >= 2 && delta > 0 => {
+                        Some(CommutingClass::WaitGroupInc)
+                    }
+                    _ => None,
+                }
+            }
             PendingKind::Lib(LibFunc::WaitGroupWait) => match wg(gid) {
                 Some((counter, _)) if counter >= 1 => Some(CommutingClass::WaitGroupWaiter),
                 _ => None,
