@@ -1,6 +1,6 @@
-//! Interleaving exploration: systematic DPOR with sleep sets ([`dpor`]), in one go or a chunk
-//! of steps at a time ([`explorer`]), and sampling with random or PCT schedulers ([`sample`]),
-//! all aggregating [`outcome`]s whose schedules the runner replays.
+//! Interleaving exploration: optimal DPOR with wakeup trees and sleep sets ([`dpor`]), in one go
+//! or a chunk of steps at a time ([`explorer`]), and sampling with random or PCT schedulers
+//! ([`sample`]), all aggregating [`outcome`]s whose schedules the runner replays.
 
 pub mod dpor;
 pub mod explorer;

@@ -10,9 +10,11 @@
 //! Exceptions that know the semantics: a goroutine's own exit touches nothing another goroutine
 //! can observe, so it commutes with everything, main's return included (a construct that could
 //! observe it, such as `runtime.NumGoroutine`, must give its step a footprint that conflicts
-//! with exits); atomic loads only read; `wg.Done`, `RLock` and `RUnlock` commute within their
-//! class ([`Resource::Commuting`]); arriving at a channel operation conflicts only with a
-//! `select` that has a default ([`Resource::ChanArrival`], [`Resource::ChanPoll`]).
+//! with exits); atomic loads and a `sync.Map` `Load`'s lock-free step only read; `wg.Add`,
+//! `wg.Done`, a registering `wg.Wait`, `RLock` and `RUnlock` commute by classes that depend on
+//! the object's state ([`Resource::Commuting`], [`CommutingClass`]); arriving at a channel
+//! operation conflicts only with a `select` that has a default ([`Resource::ChanArrival`],
+//! [`Resource::ChanPoll`]).
 
 use crate::rt::value::{ChanId, MapId, Pointer};
 

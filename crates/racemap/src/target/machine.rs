@@ -107,37 +107,32 @@ impl Target for Machine {
         resources.extend(f.memory.into_iter().map(|(p, w)| (Resource::Memory(p), w)));
         resources.extend(f.maps.into_iter().map(|(m, w)| (Resource::Map(m), w)));
         resources.extend(f.chans.into_iter().map(|c| (Resource::Chan(c), true)));
-        let wg = |gid: Gid| {
-            let g = self.goroutines.get(gid.0 as usize)?;
-            let Some(Visible::Lib { args, .. }) = &g.next else {
-                return None;
-            };
-            match args.first() {
-                Some(Value::Ptr(Some(ptr))) => match self.heap.sync(ptr) {
-                    Ok(SyncState::WaitGroup(s)) => Some((s.counter, s.waiters)),
-                    _ => None,
-                },
+        // The library call's arguments, and the state of the sync object its first one points
+        // to.
+        let call = self
+            .goroutines
+            .get(gid.0 as usize)
+            .and_then(|g| match &g.next {
+                Some(Visible::Lib { args, .. }) => Some(args),
                 _ => None,
-            }
+            });
+        let object = call.and_then(|args| match args.first() {
+            Some(Value::Ptr(Some(ptr))) => self.heap.sync(ptr).ok(),
+            _ => None,
+        });
+        let wg = match object {
+            Some(SyncState::WaitGroup(s)) => Some((s.counter, s.waiters)),
+            _ => None,
         };
-        let writer_announced = |gid: Gid| {
-            let g = self.goroutines.get(gid.0 as usize)?;
-            let Some(Visible::Lib { args, .. }) = &g.next else {
-                return None;
-            };
-            match args.first() {
-                Some(Value::Ptr(Some(ptr))) => match self.heap.sync(ptr) {
-                    Ok(SyncState::RwMutex(s)) => Some(s.writer() != WriterPhase::None),
-                    _ => None,
-                },
-                _ => None,
-            }
+        let writer_announced = match object {
+            Some(SyncState::RwMutex(s)) => Some(s.writer() != WriterPhase::None),
+            _ => None,
         };
         let commuting = match p.kind {
             // A Done that does not reach zero commutes with other Dones and registrations; one
             // that reaches zero commutes with those that do not, unless it wakes waiters (it
             // then takes a wake-up step: which goroutine does shows).
-            PendingKind::Lib(LibFunc::WaitGroupDone) => match wg(gid) {
+            PendingKind::Lib(LibFunc::WaitGroupDone) => match wg {
                 Some((2, waiters)) if waiters > 0 => Some(CommutingClass::WaitGroupDecBeforeWake),
                 Some((counter, _)) if counter >= 2 => Some(CommutingClass::WaitGroupDec),
                 Some((1, 0)) => Some(CommutingClass::WaitGroupZero),
@@ -147,26 +142,23 @@ impl Target for Machine {
             // does not reach zero (the counter is at 2 or more): no `Add` from zero (a read for
             // the race detector), no misuse panic.
             PendingKind::Lib(LibFunc::WaitGroupAdd) => {
-                let delta = match &self.goroutines.get(gid.0 as usize)?.next {
-                    Some(Visible::Lib { args, .. }) => match args.get(1) {
-                        Some(Value::Int(d)) => *d,
-                        _ => 0,
-                    },
+                let delta = match call.and_then(|args| args.get(1)) {
+                    Some(Value::Int(d)) => *d,
                     _ => 0,
                 };
-                match wg(gid) {
+                match wg {
                     Some((counter, _)) if counter >= 2 && delta > 0 => {
                         Some(CommutingClass::WaitGroupInc)
                     }
                     _ => None,
                 }
             }
-            PendingKind::Lib(LibFunc::WaitGroupWait) => match wg(gid) {
+            PendingKind::Lib(LibFunc::WaitGroupWait) => match wg {
                 Some((counter, _)) if counter >= 1 => Some(CommutingClass::WaitGroupWaiter),
                 _ => None,
             },
             PendingKind::Lib(f @ (LibFunc::RwMutexRLock | LibFunc::RwMutexRUnlock)) => {
-                match writer_announced(gid) {
+                match writer_announced {
                     Some(false) => Some(CommutingClass::Reader),
                     _ if f == LibFunc::RwMutexRLock => Some(CommutingClass::RLock),
                     _ => Some(CommutingClass::RUnlock),
