@@ -779,3 +779,34 @@ fn a_spin_loop_that_yields_ends_and_finds_the_race() {
     let json = serde_json::to_value(&r).expect("serializes");
     assert_eq!(json["limit"], "fairness");
 }
+
+/// Sampling a program that sleeps lets sleepers wake at any time in every other run, as the
+/// systematic search does: the outcome where the sleeper outruns main shows up, naming the sleep
+/// it cut short; the runs in virtual time order never show it.
+#[test]
+fn sampling_finds_outcomes_that_need_a_sleep_cut_short() {
+    use crate::rt::{config::Config, machine::Machine};
+    let source = "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tgo func() {\n\t\ttime.Sleep(time.Millisecond)\n\t\tfmt.Println(\"late\")\n\t}()\n\tfmt.Println(\"main\")\n}\n";
+    let program = Rc::new(crate::compile::compile(source).expect("compiles"));
+    let machine = Machine::new(program, Config::default());
+    let r = super::sample(
+        &machine,
+        &super::SampleStrategy::Random,
+        0,
+        40,
+        &RunConfig::default(),
+    );
+    assert_eq!(r.limit, Some(super::SearchLimit::Sampling));
+    let late: Vec<_> = r
+        .outcomes
+        .iter()
+        .filter(|o| o.stdout.contains("late"))
+        .collect();
+    assert!(!late.is_empty(), "{r:?}");
+    for o in &late {
+        assert_eq!(o.early_wakes.len(), 1, "{o:?}");
+        assert_eq!(o.early_wakes[0].line, 10, "{o:?}");
+    }
+    let on_time: Vec<_> = r.outcomes.iter().filter(|o| o.stdout == "main\n").collect();
+    assert_eq!(on_time.len(), 1, "{r:?}");
+}
