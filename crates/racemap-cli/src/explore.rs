@@ -116,6 +116,10 @@ pub fn human(result: &ExploreResult, file: &str, config: &DporConfig) -> String 
         ),
         Some(SearchLimit::Sampling) => " (sampled: not every interleaving)".to_string(),
         Some(SearchLimit::Unfinished) => " (search unfinished)".to_string(),
+        Some(SearchLimit::Fairness) => " (search incomplete: a goroutine that called \
+             runtime.Gosched ran again only after another goroutine moved; schedules where it \
+             went on at once were not searched)"
+            .to_string(),
         Some(SearchLimit::RunLimit) => {
             " (search incomplete: a run was cut short by one of racemap's \
              limits, see its outcome; what follows that point was not searched: raise the limit, \

@@ -160,6 +160,54 @@ func main() {
 }
 
 #[test]
+fn locks_taken_in_opposite_orders_can_deadlock() {
+    // The unlock between two locks of `b` only enables the second: the locks race, and
+    // reversing them is the deadlock (Go 1.19 prints it with `[semacquire]` goroutines). Too
+    // many interleavings for brute force: the two outcomes are asserted.
+    let r = explore_source(
+        r#"package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+type Account struct {
+	mu      sync.Mutex
+	balance int
+}
+
+func transfer(from, to *Account) {
+	from.mu.Lock()
+	defer from.mu.Unlock()
+	to.mu.Lock()
+	defer to.mu.Unlock()
+	from.balance--
+	to.balance++
+}
+
+func main() {
+	a, b := &Account{balance: 1}, &Account{balance: 1}
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		transfer(a, b)
+	}()
+	go func() {
+		defer wg.Done()
+		transfer(b, a)
+	}()
+	wg.Wait()
+	fmt.Println("done")
+}
+"#,
+    );
+    assert!(r.deadlock, "{r:?}");
+    assert_eq!(stdouts(&r), set(&["done\n", ""]));
+}
+
+#[test]
 fn three_senders_to_one_receiver_arrive_in_every_order() {
     let r = check_source(
         r#"package main
