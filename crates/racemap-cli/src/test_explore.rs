@@ -53,10 +53,9 @@ pub fn explore_tests(
             "{}: explored {} execution(s), {}\n",
             test.name,
             result.executions,
-            if result.complete {
-                "every interleaving covered".to_string()
-            } else {
-                format!("search incomplete ({:?})", result.limit)
+            match result.limit {
+                None => "every interleaving covered".to_string(),
+                Some(limit) => crate::explore::limit_text(limit, &options.dpor),
             }
         ));
         for (k, o) in result.outcomes.iter().enumerate() {
