@@ -16,7 +16,7 @@
 
 use crate::args::{lang, number, read_program, schedule_value, usage, UsageError};
 use racemap::bytecode::Program;
-use racemap::rt::config::Config;
+use racemap::rt::config::{Config, WakeOrder};
 use racemap::rt::machine::Machine;
 use racemap::rt::sync_state::SyncState;
 use racemap::run::{RunEnd, Session};
@@ -126,7 +126,8 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
             )),
             None => Box::new(RandomScheduler::new(seed)),
         };
-        let r = run_test(p, scheduler.as_mut(), max_steps);
+        let replayed = schedule.as_ref().map_or(0, |s| s.len());
+        let r = run_test(p, scheduler.as_mut(), max_steps, replayed);
         let verdict = if r.failed || r.race || r.crash.is_some() || r.limit {
             "FAIL"
         } else if r.skipped {
@@ -211,8 +212,15 @@ pub struct TestRun {
     pub leaked: Vec<String>,
 }
 
-/// Run one test program to its end with `scheduler`.
-pub fn run_test(program: Program, scheduler: &mut dyn Scheduler, max_steps: u64) -> TestRun {
+/// Run one test program to its end with `scheduler`. During the first `replayed` steps (a
+/// schedule's moves) sleepers and timers may wake at any time, as in the explorer that found
+/// the schedule (`WakeOrder::AnyTime`); after them, in virtual time order.
+pub fn run_test(
+    program: Program,
+    scheduler: &mut dyn Scheduler,
+    max_steps: u64,
+    replayed: usize,
+) -> TestRun {
     let config = Config {
         max_steps,
         // Go's test goroutine is 7 under -race; the goroutines a test starts are 8, 9, …
@@ -226,6 +234,13 @@ pub fn run_test(program: Program, scheduler: &mut dyn Scheduler, max_steps: u64)
     let mut steps = 0u64;
     let mut limit = false;
     while session.target.ending().is_none() {
+        session
+            .target
+            .set_wake_order(if (steps as usize) < replayed {
+                WakeOrder::AnyTime
+            } else {
+                WakeOrder::VirtualTime
+            });
         let choices = session.target.runnable();
         if choices.is_empty() || steps >= max_steps {
             limit = steps >= max_steps;

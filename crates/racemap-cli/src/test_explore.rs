@@ -61,11 +61,13 @@ pub fn explore_tests(
         ));
         for (k, o) in result.outcomes.iter().enumerate() {
             let schedule = Schedule::decode(&o.schedule).unwrap_or_else(|_| Schedule::new());
+            let replayed = schedule.len();
             let mut replay = ReplayScheduler::new(schedule, None);
             let run = run_test(
                 (*p).clone(),
                 &mut replay,
                 options.dpor.max_steps_per_execution,
+                replayed,
             );
             let this_failed = run.failed || o.error.is_some();
             leak |= !run.leaked.is_empty();

@@ -49,6 +49,11 @@ const ERROR: LibType = LibType::Error;
 const DURATION: LibType = LibType::Named("time", "Duration");
 const LOCKER: LibType = LibType::Named("sync", "Locker");
 const COND: LibType = LibType::Named("sync", "Cond");
+const TIME: LibType = LibType::Named("time", "Time");
+const TIMER: LibType = LibType::Named("time", "Timer");
+const TICKER: LibType = LibType::Named("time", "Ticker");
+/// `<-chan Time`, the channel of a timer.
+const TIME_CHAN: LibType = LibType::RecvChan(&TIME);
 /// The parameter type of a `...any` parameter.
 const ANYS: LibType = LibType::Slice(&ANY);
 
@@ -60,7 +65,7 @@ const fn method(receiver: SyncKind, name: &'static str) -> LibFuncSpec {
     LibFuncSpec::new(Owner::Sync(receiver), name)
 }
 
-use Visibility::{Clock, Log, Object, Output, Scheduler};
+use Visibility::{Clock, Log, Object, Output, Scheduler, Timer};
 
 lib_funcs! {
     /// `fmt.Print(a ...any)`
@@ -112,6 +117,49 @@ lib_funcs! {
         .results(&[LibType::Slice(&STRING)]),
     /// `time.Sleep(d Duration)`
     TimeSleep => func("time", "Sleep").params(&[DURATION]).visibility(Clock),
+    /// `time.Now() Time`: the virtual clock.
+    TimeNow => func("time", "Now").results(&[TIME]).visibility(Clock),
+    /// `time.Since(t Time) Duration`: `time.Now().Sub(t)`.
+    TimeSince => func("time", "Since").params(&[TIME]).results(&[DURATION]).visibility(Clock),
+    /// `(Time).Sub(u Time) Duration` (a value receiver: the first operand is the Time).
+    TimeSub => LibFuncSpec::new(Owner::Struct("time", "Time"), "Sub")
+        .params(&[TIME])
+        .results(&[DURATION]),
+    /// `time.After(d Duration) <-chan Time`: the channel of a new timer (`rt::timer`).
+    TimeAfter => func("time", "After").params(&[DURATION]).results(&[TIME_CHAN]).visibility(Timer),
+    /// `time.Tick(d Duration) <-chan Time`: the channel of a new ticker (nil if `d <= 0`).
+    TimeTick => func("time", "Tick").params(&[DURATION]).results(&[TIME_CHAN]).visibility(Timer),
+    /// `time.NewTimer(d Duration) *Timer`
+    TimeNewTimer => func("time", "NewTimer")
+        .params(&[DURATION])
+        .results(&[LibType::Pointer(&TIMER)])
+        .visibility(Timer),
+    /// `time.NewTicker(d Duration) *Ticker`: panics `non-positive interval for NewTicker` if
+    /// `d <= 0`.
+    TimeNewTicker => func("time", "NewTicker")
+        .params(&[DURATION])
+        .results(&[LibType::Pointer(&TICKER)])
+        .visibility(Timer),
+    /// `time.AfterFunc(d Duration, f func()) *Timer`: `go f()` when the timer fires.
+    TimeAfterFunc => func("time", "AfterFunc")
+        .params(&[DURATION, LibType::Func(&[], &[])])
+        .results(&[LibType::Pointer(&TIMER)])
+        .visibility(Timer),
+    /// `(*Timer).Stop() bool` (called on the Timer's runtime timer, its field `r`).
+    TimerStop => LibFuncSpec::new(Owner::Struct("time", "Timer"), "Stop")
+        .results(&[BOOL])
+        .visibility(Object),
+    /// `(*Timer).Reset(d Duration) bool`
+    TimerReset => LibFuncSpec::new(Owner::Struct("time", "Timer"), "Reset")
+        .params(&[DURATION])
+        .results(&[BOOL])
+        .visibility(Object),
+    /// `(*Ticker).Stop()`
+    TickerStop => LibFuncSpec::new(Owner::Struct("time", "Ticker"), "Stop").visibility(Object),
+    /// `(*Ticker).Reset(d Duration)`
+    TickerReset => LibFuncSpec::new(Owner::Struct("time", "Ticker"), "Reset")
+        .params(&[DURATION])
+        .visibility(Object),
     /// `atomic.AddInt32(addr *int32, delta int32) int32`
     AtomicAddInt32 => func("sync/atomic", "AddInt32")
         .params(&[LibType::Pointer(&INT32), INT32])
@@ -328,13 +376,22 @@ pub enum Owner {
     /// A method of the predeclared interface with this name (`"error"`); the first operand is
     /// the interface value.
     Interface(&'static str),
-    /// A method of a library struct type (`sync.Cond`), by import path and type name, with a
-    /// pointer receiver (the first operand); the checker finds these itself.
+    /// A method of a library struct type (`sync.Cond`, `time.Timer`), by import path and type
+    /// name, with a pointer receiver (the first operand; a value for `time.Time`, see
+    /// [`Owner::value_receiver`]); the checker finds these itself.
     Struct(&'static str, &'static str),
     /// A runtime hook of the package with this import path, called only by code racemap
     /// compiles from Go's sources (`sync.runtime_notifyListAdd` in `sync.(*Cond).Wait`);
     /// never found by name in a program.
     Runtime(&'static str),
+}
+
+impl Owner {
+    /// The methods of this library struct type have value receivers (`time.Time`); the others
+    /// (`sync.Cond`, `time.Timer`, `time.Ticker`) have pointer receivers.
+    pub fn value_receiver(path: &str, type_name: &str) -> bool {
+        (path, type_name) == ("time", "Time")
+    }
 }
 
 /// A type in a library signature, as data: the checker turns it into a type
@@ -353,6 +410,8 @@ pub enum LibType {
     Slice(&'static LibType),
     /// `*T`
     Pointer(&'static LibType),
+    /// `<-chan T`
+    RecvChan(&'static LibType),
     /// `func(params) results`
     Func(&'static [LibType], &'static [LibType]),
 }
@@ -375,6 +434,9 @@ pub enum Visibility {
     /// A visible operation on the object its first operand points to that also writes the
     /// program's output (`(*testing.T).Log` and the calls that log).
     Log,
+    /// A visible operation arming a new runtime timer (`time.After`, `time.NewTimer`, …): it
+    /// starts the timer's runtime goroutine (`rt::timer`).
+    Timer,
 }
 
 /// What a library function is, as data: one row of the table.
@@ -445,6 +507,9 @@ impl LibFunc {
                 spec.name
             ),
             Owner::Interface(interface) => format!("{interface}.{}", spec.name),
+            Owner::Struct(path, type_name) if Owner::value_receiver(path, type_name) => {
+                format!("{path}.{type_name}.{}", spec.name)
+            }
             Owner::Struct(path, type_name) => format!("{path}.(*{type_name}).{}", spec.name),
             Owner::Runtime(path) => format!("{path}.{}", spec.name),
         }

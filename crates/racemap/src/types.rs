@@ -158,6 +158,9 @@ pub enum SyncKind {
     CondNotify,
     /// `testing.T` (its state lives in the runtime: `rt::testing`).
     TestingT,
+    /// The runtime timer of a `time.Timer` or `time.Ticker` (its hidden field `r`; the Timer
+    /// itself is a struct `{ C <-chan Time; r }`; state in `rt::timer`).
+    Timer,
 }
 
 impl SyncKind {
@@ -184,6 +187,7 @@ impl SyncKind {
             | SyncKind::Once
             | SyncKind::Map
             | SyncKind::CondNotify => "sync",
+            SyncKind::Timer => "time",
             SyncKind::AtomicInt32 | SyncKind::AtomicInt64 | SyncKind::AtomicBool => "sync/atomic",
             SyncKind::TestingT => "testing",
         }
@@ -208,6 +212,7 @@ impl SyncKind {
             SyncKind::AtomicBool => "atomic.Bool",
             SyncKind::CondNotify => "sync.notifyList",
             SyncKind::TestingT => "testing.T",
+            SyncKind::Timer => "time.runtimeTimer",
         }
     }
 }

@@ -287,6 +287,7 @@ func main() {
         goroutine: 1,
         file: "prog.go".to_string(),
         line: 13,
+        timer: None,
     };
     assert_eq!(crash.early_wakes, vec![main_sleep]);
     assert!(crash
@@ -340,6 +341,7 @@ func main() {
             goroutine: 8,
             file: "prog.go".to_string(),
             line: 13,
+            timer: None,
         }]
     );
     let done = r

@@ -35,11 +35,21 @@ impl ReportFrame {
     pub fn from_stack(stack: &Stack, source_map: &SourceMap) -> Vec<ReportFrame> {
         stack
             .iter()
-            .map(|f| ReportFrame {
-                name: f.name.to_string(),
-                file: source_map.file_name.clone(),
-                line: source_map.line(f.span.lo),
-                offset: fake_pc_offset(f.span),
+            .map(|f| match &*f.name {
+                // The frames of the runtime's timer goroutines (`rt::timer`), in Go 1.19's
+                // `time/sleep.go`.
+                "time.goFunc" | "time.sendTime" => ReportFrame {
+                    name: f.name.to_string(),
+                    file: "/usr/local/go/src/time/sleep.go".into(),
+                    line: if &*f.name == "time.goFunc" { 176 } else { 145 },
+                    offset: 0x47,
+                },
+                _ => ReportFrame {
+                    name: f.name.to_string(),
+                    file: source_map.file_name.clone(),
+                    line: source_map.line(f.span.lo),
+                    offset: fake_pc_offset(f.span),
+                },
             })
             .collect()
     }

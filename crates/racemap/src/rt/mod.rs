@@ -21,5 +21,6 @@ pub mod rwmutex;
 pub mod sync_map;
 pub mod sync_state;
 pub mod testing;
+pub mod timer;
 pub mod value;
 pub mod waitgroup;

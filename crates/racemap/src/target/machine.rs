@@ -212,6 +212,7 @@ impl Target for Machine {
             goroutine: self.go_id(choice.gid),
             file: map.file_name.clone(),
             line: map.line(span.lo),
+            timer: self.timer_made_by(choice.gid),
         })
     }
 }

@@ -49,11 +49,17 @@ pub struct EarlyWake {
     pub file: String,
     /// The 1-based line of its `time.Sleep` call.
     pub line: u32,
+    /// The call that made the timer when the sleeper is a runtime timer (`time.After`; its
+    /// fire, see `rt::timer`), `None` for a goroutine's `time.Sleep`.
+    pub timer: Option<&'static str>,
 }
 
 impl EarlyWake {
-    /// `goroutine 1's time.Sleep at prog.go:7`.
+    /// `goroutine 1's time.Sleep at prog.go:7`, `the time.After timer at prog.go:9`.
     pub fn describe(&self) -> String {
+        if let Some(call) = self.timer {
+            return format!("the {call} timer at {}:{}", self.file, self.line);
+        }
         format!(
             "goroutine {}'s time.Sleep at {}:{}",
             self.goroutine, self.file, self.line

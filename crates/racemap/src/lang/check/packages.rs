@@ -95,6 +95,11 @@ impl<'a> Checker<'a> {
                 let elem = self.lib_type(elem);
                 self.types.intern(TypeKind::Pointer(elem))
             }
+            LibType::RecvChan(elem) => {
+                let elem = self.lib_type(elem);
+                self.types
+                    .intern(TypeKind::Chan(crate::types::ChanDir::Recv, elem))
+            }
             LibType::Func(params, results) => {
                 let params = params.iter().map(|t| self.lib_type(t)).collect();
                 let results = results.iter().map(|t| self.lib_type(t)).collect();
@@ -174,6 +179,18 @@ mod tests {
             strings.Join func([]string, string) string
             strings.Split func(string, string) []string
             time.Sleep func(time.Duration)
+            time.Now func() time.Time
+            time.Since func(time.Time) time.Duration
+            time.Time.Sub func(time.Time) time.Duration
+            time.After func(time.Duration) <-chan time.Time
+            time.Tick func(time.Duration) <-chan time.Time
+            time.NewTimer func(time.Duration) *time.Timer
+            time.NewTicker func(time.Duration) *time.Ticker
+            time.AfterFunc func(time.Duration, func()) *time.Timer
+            time.(*Timer).Stop func() bool
+            time.(*Timer).Reset func(time.Duration) bool
+            time.(*Ticker).Stop func()
+            time.(*Ticker).Reset func(time.Duration)
             sync/atomic.AddInt32 func(*int32, int32) int32
             sync/atomic.AddInt64 func(*int64, int64) int64
             sync/atomic.LoadInt32 func(*int32) int32

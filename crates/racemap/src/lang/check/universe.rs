@@ -146,6 +146,42 @@ impl<'a> Checker<'a> {
             .set_underlying(duration, TypeTable::basic(Basic::Int64));
         self.lib_types
             .insert(("time".to_string(), "Duration".to_string()), duration);
+        self.declare_time_types();
+    }
+
+    /// `time.Time` (`struct { wall int64 }`: nanoseconds of the virtual clock), and
+    /// `time.Timer` and `time.Ticker` (`struct { C <-chan Time; r runtimeTimer }`, the runtime
+    /// timer's state living in `rt::timer`). Their methods are in `lookup_member`.
+    fn declare_time_types(&mut self) {
+        let field = |name: &str, ty| crate::types::Field {
+            name: name.to_string(),
+            ty,
+            embedded: false,
+        };
+        let time = self.types.new_named("Time", "time");
+        let time_struct = self.types.intern(TypeKind::Struct(vec![field(
+            "wall",
+            TypeTable::basic(Basic::Int64),
+        )]));
+        self.types.set_underlying(time, time_struct);
+        self.lib_types
+            .insert(("time".to_string(), "Time".to_string()), time);
+        let runtime_timer = self.types.new_named("runtimeTimer", "time");
+        let state = self.types.intern(TypeKind::Sync(SyncKind::Timer));
+        self.types.set_underlying(runtime_timer, state);
+        let chan = self
+            .types
+            .intern(TypeKind::Chan(crate::types::ChanDir::Recv, time));
+        for name in ["Timer", "Ticker"] {
+            let named = self.types.new_named(name, "time");
+            let under = self.types.intern(TypeKind::Struct(vec![
+                field("C", chan),
+                field("r", runtime_timer),
+            ]));
+            self.types.set_underlying(named, under);
+            self.lib_types
+                .insert(("time".to_string(), name.to_string()), named);
+        }
     }
 
     fn universe(&mut self, name: &str, kind: ObjectKind) {

@@ -103,6 +103,7 @@ pub fn build(p: &Playback) -> View {
     let mut locks = Vec::new();
     let mut wait_groups = Vec::new();
     let mut other_sync = Vec::new();
+    let mut timers = Vec::new();
     for (ptr, state) in m.sync_objects() {
         let name = names.pointer(&ptr);
         match state {
@@ -157,6 +158,16 @@ pub fn build(p: &Playback) -> View {
                 kind: "testing.T".into(),
                 state: format!("{} failed: {} skipped: {}", t.name, t.failed, t.skipped),
             }),
+            SyncState::Timer(t) => timers.push(TimerInfo {
+                name,
+                made_by: t.made_by.to_string(),
+                armed: t.armed.is_some(),
+                deadline: t.when,
+                period: t.period,
+                fired: t.fired,
+                chan: t.chan().map(|c| names.chan(c)),
+                now: m.clock(),
+            }),
             SyncState::CondNotify(c) => other_sync.push(OtherSyncInfo {
                 name,
                 kind: "Cond".into(),
@@ -198,6 +209,7 @@ pub fn build(p: &Playback) -> View {
         wait_groups,
         other_sync,
         chans,
+        timers,
         console,
         races,
         timeline,

@@ -25,6 +25,7 @@ impl Machine {
                 vec![self.new_error(&msg, wrapped)?]
             }
             LibFunc::ErrorsNew => vec![self.new_error(&sarg(0)?, Value::Iface(None))?],
+            LibFunc::TimeSub => vec![super::timer::time_sub(&args)?],
             LibFunc::ErrorsUnwrap => vec![self.unwrap_error(arg(&args, 0)?)?],
             LibFunc::ErrorsIs => {
                 let target = arg(&args, 1)?.clone();
@@ -588,6 +589,19 @@ impl Machine {
                 results = self.testing_method(gid, func, p, &args)?;
             }
             LibFunc::TestingQuiesce => {}
+            LibFunc::TimeNow
+            | LibFunc::TimeSince
+            | LibFunc::TimeAfter
+            | LibFunc::TimeTick
+            | LibFunc::TimeNewTimer
+            | LibFunc::TimeNewTicker
+            | LibFunc::TimeAfterFunc
+            | LibFunc::TimerStop
+            | LibFunc::TimerReset
+            | LibFunc::TickerStop
+            | LibFunc::TickerReset => {
+                results = self.time_call(gid, func, &args)?;
+            }
             LibFunc::RuntimeGosched => {
                 self.emit(
                     gid,
@@ -602,7 +616,7 @@ impl Machine {
                 let n = self
                     .goroutines
                     .iter()
-                    .filter(|g| g.status != GoStatus::Done)
+                    .filter(|g| g.status != GoStatus::Done && !g.runtime)
                     .count() as i64;
                 results.push(Value::Int(n));
                 self.emit(

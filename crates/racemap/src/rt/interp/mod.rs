@@ -42,6 +42,7 @@ mod library;
 mod local;
 mod ops;
 mod testing;
+mod timer;
 mod visible;
 
 pub use ops::wrap;

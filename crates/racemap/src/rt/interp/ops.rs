@@ -223,6 +223,13 @@ impl Machine {
             let (msg, _) = self.error_parts(&err).ok()?;
             return Some(str_of(&msg).ok()?.to_string());
         }
+        if let (TypeKind::Named { name, pkg, .. }, Value::Int(d)) =
+            (self.program.types.kind(ty), value)
+        {
+            if name == "Duration" && pkg == "time" {
+                return Some(crate::rt::timer::duration_string(*d));
+            }
+        }
         let name = ["Error", "String"]
             .into_iter()
             .find(|n| self.has_method(ty, n))?;
@@ -260,6 +267,7 @@ impl Machine {
                 }],
                 status: GoStatus::Parked,
                 next: None,
+                runtime: false,
                 next_span: crate::diag::Span::default(),
                 panicking: None,
                 iters: Vec::new(),

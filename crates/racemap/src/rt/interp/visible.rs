@@ -8,6 +8,12 @@ impl Machine {
     /// Run the visible operation `gid` is parked at (`alt`: the select case).
     pub(crate) fn exec_visible(&mut self, gid: Gid, alt: u32) -> R<()> {
         let status = self.goroutines[gid.0 as usize].status.clone();
+        if let (GoStatus::Sleeping(until), Some(Visible::TimerFire(p))) =
+            (&status, &self.goroutines[gid.0 as usize].next)
+        {
+            let p = p.clone();
+            return self.fire_timer(gid, p, *until);
+        }
         if let GoStatus::Sleeping(until) = status {
             self.clock = self.clock.max(until);
             self.g(gid).status = GoStatus::Parked;
@@ -345,7 +351,7 @@ impl Machine {
                 };
                 self.emit(gid, Op::OnceDone { once: p }, eff);
             }
-            Visible::Wake => {}
+            Visible::Wake | Visible::TimerFire(_) => {}
             Visible::Exit => {
                 self.emit(gid, Op::Exit, Vec::new());
                 let g = self.g(gid);

@@ -157,6 +157,10 @@ impl Machine {
                     g.gid == gid
                         || match (&g.status, &g.next) {
                             (GoStatus::Done, _) => true,
+                            // A ticker fires forever: the test does not wait for it.
+                            (GoStatus::Sleeping(_), Some(Visible::TimerFire(p))) => {
+                                matches!(self.heap.sync(p), Ok(SyncState::Timer(t)) if t.period > 0)
+                            }
                             (GoStatus::Parked, Some(v)) => {
                                 !matches!(
                                     v,
@@ -318,6 +322,7 @@ impl Machine {
                 match func.spec().visibility {
                     Visibility::Output => f.output = true,
                     Visibility::Clock => {}
+                    Visibility::Timer => f.spawn = true,
                     Visibility::Log => {
                         f.output = true;
                         if let Some(Value::Ptr(Some(p))) = args.first() {
@@ -357,6 +362,15 @@ impl Machine {
                 PendingKind::Print
             }
             Visible::Wake => PendingKind::Wake,
+            Visible::TimerFire(p) => {
+                // The fire updates the timer and sends on its channel or starts a goroutine.
+                f.sync.push(p.clone());
+                if let Ok(SyncState::Timer(t)) = self.heap.sync(p) {
+                    f.chans.extend(t.chan());
+                    f.spawn = matches!(t.action, crate::rt::timer::TimerAction::Func(_));
+                }
+                PendingKind::Wake
+            }
             Visible::Exit => PendingKind::Exit,
         };
         (kind, f)
