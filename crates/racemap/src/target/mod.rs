@@ -50,7 +50,8 @@ pub struct EarlyWake {
     /// The 1-based line of its `time.Sleep` call.
     pub line: u32,
     /// The call that made the timer when the sleeper is a runtime timer (`time.After`; its
-    /// fire, see `rt::timer`), `None` for a goroutine's `time.Sleep`.
+    /// fire, see `rt::timer`), `None` for a goroutine's `time.Sleep` (and then left out of the JSON).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub timer: Option<&'static str>,
 }
 
