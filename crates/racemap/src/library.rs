@@ -52,6 +52,10 @@ const COND: LibType = LibType::Named("sync", "Cond");
 const TIME: LibType = LibType::Named("time", "Time");
 const TIMER: LibType = LibType::Named("time", "Timer");
 const TICKER: LibType = LibType::Named("time", "Ticker");
+const CONTEXT: LibType = LibType::Named("context", "Context");
+const CANCEL_FUNC: LibType = LibType::Named("context", "CancelFunc");
+/// `<-chan struct{}`, a context's Done channel.
+const DONE_CHAN: LibType = LibType::RecvChan(&LibType::EmptyStruct);
 /// `<-chan Time`, the channel of a timer.
 const TIME_CHAN: LibType = LibType::RecvChan(&TIME);
 /// The parameter type of a `...any` parameter.
@@ -160,6 +164,49 @@ lib_funcs! {
     TickerReset => LibFuncSpec::new(Owner::Struct("time", "Ticker"), "Reset")
         .params(&[DURATION])
         .visibility(Object),
+    /// `context.Background() Context`
+    ContextBackground => func("context", "Background").results(&[CONTEXT]),
+    /// `context.TODO() Context`
+    ContextTodo => func("context", "TODO").results(&[CONTEXT]),
+    /// `context.WithCancel(parent Context) (ctx Context, cancel CancelFunc)`: registers the
+    /// child with its parent (under the parent's lock).
+    ContextWithCancel => func("context", "WithCancel")
+        .params(&[CONTEXT])
+        .results(&[CONTEXT, CANCEL_FUNC])
+        .visibility(Object),
+    /// `context.WithTimeout(parent Context, timeout time.Duration) (Context, CancelFunc)`:
+    /// `WithDeadline(parent, time.Now().Add(timeout))`.
+    ContextWithTimeout => func("context", "WithTimeout")
+        .params(&[CONTEXT, DURATION])
+        .results(&[CONTEXT, CANCEL_FUNC])
+        .visibility(Timer),
+    /// `context.WithDeadline(parent Context, d time.Time) (Context, CancelFunc)`: arms a timer
+    /// that cancels the context with `DeadlineExceeded`.
+    ContextWithDeadline => func("context", "WithDeadline")
+        .params(&[CONTEXT, TIME])
+        .results(&[CONTEXT, CANCEL_FUNC])
+        .visibility(Timer),
+    /// `context.WithValue(parent Context, key, val any) Context`
+    ContextWithValue => func("context", "WithValue")
+        .params(&[CONTEXT, ANY, ANY])
+        .results(&[CONTEXT]),
+    /// `context.Canceled`: the error `Err` returns after a cancel (a package variable).
+    ContextCanceled => LibFuncSpec::new(Owner::PackageVar("context"), "Canceled").results(&[ERROR]),
+    /// `context.DeadlineExceeded`: the error `Err` returns after the deadline.
+    ContextDeadlineExceeded =>
+        LibFuncSpec::new(Owner::PackageVar("context"), "DeadlineExceeded").results(&[ERROR]),
+    /// `Done() <-chan struct{}` of the contexts package `context` makes (under their lock).
+    ContextDone => method(SyncKind::Context, "Done").results(&[DONE_CHAN]).visibility(Object),
+    /// `Err() error` (under the context's lock).
+    ContextErr => method(SyncKind::Context, "Err").results(&[ERROR]).visibility(Object),
+    /// `Value(key any) any`: the value of the nearest `WithValue` with an equal key.
+    ContextValue => method(SyncKind::Context, "Value").params(&[ANY]).results(&[ANY]),
+    /// `Deadline() (deadline time.Time, ok bool)`
+    ContextDeadline => method(SyncKind::Context, "Deadline").results(&[TIME, BOOL]),
+    /// The `CancelFunc` of `WithCancel`/`WithDeadline`/`WithTimeout` (`context.WithCancel.func1`,
+    /// compiled by lowering): cancels the context it is bound to, its children, its timer.
+    ContextCancel =>
+        LibFuncSpec::new(Owner::Runtime("context"), "WithCancel.func1").visibility(Object),
     /// `atomic.AddInt32(addr *int32, delta int32) int32`
     AtomicAddInt32 => func("sync/atomic", "AddInt32")
         .params(&[LibType::Pointer(&INT32), INT32])
@@ -371,6 +418,9 @@ lib_funcs! {
 pub enum Owner {
     /// A function of the package with this import path (`"sync/atomic"`).
     Package(&'static str),
+    /// A variable of the package with this import path (`context.Canceled`): its row's one
+    /// result is the variable's type, and a read of it is a call.
+    PackageVar(&'static str),
     /// A method of a `sync`/`atomic` type, always with a pointer receiver (the first operand).
     Sync(SyncKind),
     /// A method of the predeclared interface with this name (`"error"`); the first operand is
@@ -412,6 +462,8 @@ pub enum LibType {
     Pointer(&'static LibType),
     /// `<-chan T`
     RecvChan(&'static LibType),
+    /// `struct{}`
+    EmptyStruct,
     /// `func(params) results`
     Func(&'static [LibType], &'static [LibType]),
 }
@@ -499,7 +551,7 @@ impl LibFunc {
     pub fn go_name(self) -> String {
         let spec = self.spec();
         match spec.owner {
-            Owner::Package(path) => format!("{path}.{}", spec.name),
+            Owner::Package(path) | Owner::PackageVar(path) => format!("{path}.{}", spec.name),
             Owner::Sync(kind) => format!(
                 "{}.(*{}).{}",
                 kind.package_path(),
@@ -517,7 +569,10 @@ impl LibFunc {
 
     /// A method of a library type or interface (its receiver is the first operand).
     pub fn is_method(self) -> bool {
-        !matches!(self.spec().owner, Owner::Package(_) | Owner::Runtime(_))
+        !matches!(
+            self.spec().owner,
+            Owner::Package(_) | Owner::PackageVar(_) | Owner::Runtime(_)
+        )
     }
 
     /// The `sync`/`atomic` type whose method this is.
@@ -556,6 +611,14 @@ impl LibFunc {
         )
     }
 
+    /// The variable `name` of the package with import path `path`.
+    pub fn package_var(path: &str, name: &str) -> Option<LibFunc> {
+        LibFunc::find(
+            name,
+            |owner| matches!(owner, Owner::PackageVar(p) if p == path),
+        )
+    }
+
     /// The method `name` of a `sync`/`atomic` type or of an interface.
     pub fn method(owner: Owner, name: &str) -> Option<LibFunc> {
         LibFunc::find(name, |o| o == owner)
@@ -579,6 +642,7 @@ mod tests {
             let spec = f.spec();
             let found = match spec.owner {
                 Owner::Package(path) => LibFunc::package_function(path, spec.name),
+                Owner::PackageVar(path) => LibFunc::package_var(path, spec.name),
                 owner => LibFunc::method(owner, spec.name),
             };
             assert_eq!(found, Some(f), "{f:?}: two rows with one name");

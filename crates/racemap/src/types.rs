@@ -161,6 +161,9 @@ pub enum SyncKind {
     /// The runtime timer of a `time.Timer` or `time.Ticker` (its hidden field `r`; the Timer
     /// itself is a struct `{ C <-chan Time; r }`; state in `rt::timer`).
     Timer,
+    /// The state of a context made by package `context` (`Background`, `WithCancel`, …): the
+    /// dynamic type of those `context.Context` values is a pointer to it (`rt::context`).
+    Context,
 }
 
 impl SyncKind {
@@ -188,6 +191,7 @@ impl SyncKind {
             | SyncKind::Map
             | SyncKind::CondNotify => "sync",
             SyncKind::Timer => "time",
+            SyncKind::Context => "context",
             SyncKind::AtomicInt32 | SyncKind::AtomicInt64 | SyncKind::AtomicBool => "sync/atomic",
             SyncKind::TestingT => "testing",
         }
@@ -213,6 +217,7 @@ impl SyncKind {
             SyncKind::CondNotify => "sync.notifyList",
             SyncKind::TestingT => "testing.T",
             SyncKind::Timer => "time.runtimeTimer",
+            SyncKind::Context => "context.cancelCtx",
         }
     }
 }

@@ -164,6 +164,10 @@ pub fn op_phrase(op: &Op, go_id: &dyn Fn(crate::rt::event::Gid) -> u64) -> Strin
         Op::Exit => "exits".into(),
         Op::Sleep { until } => format!("sleeps until t={}ns", until),
         Op::Wake => "wakes up".into(),
+        Op::Context { ctx, call } => match ctx {
+            Some(p) => format!("context {}: {call}", pointer_name(p)),
+            None => format!("context: {call}"),
+        },
         Op::Timer { timer, op } => timer_words(timer.as_ref().map(pointer_name), *op),
         Op::Print { text, stderr } => {
             format!(

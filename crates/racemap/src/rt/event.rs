@@ -355,6 +355,14 @@ pub enum Op {
     },
     /// The sleep ended.
     Wake,
+    /// A call of package `context` (`WithCancel`, `Done`, `Err`, a `CancelFunc`) on the context
+    /// at `ctx`.
+    Context {
+        /// The context.
+        ctx: Option<Pointer>,
+        /// The function's name (`WithCancel`, `Done`, `WithCancel.func1` for a cancel).
+        call: &'static str,
+    },
     /// A clock or timer operation of package `time` (`rt::timer`): on the timer at `timer`
     /// (`None` for `time.Now`/`time.Since`).
     Timer {

@@ -7,6 +7,7 @@ pub mod atomic;
 pub mod chan;
 pub mod cond;
 pub mod config;
+pub mod context;
 pub mod error;
 pub mod event;
 pub mod fmt;

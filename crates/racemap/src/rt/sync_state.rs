@@ -34,6 +34,8 @@ pub enum SyncState {
     TestingT(Box<crate::rt::testing::TestState>),
     /// The runtime timer of a `time.Timer`/`time.Ticker` (or of `time.After`/`time.Tick`).
     Timer(Box<crate::rt::timer::TimerState>),
+    /// A context of package `context`.
+    Context(Box<crate::rt::context::ContextState>),
 }
 
 impl SyncState {
@@ -51,6 +53,7 @@ impl SyncState {
             SyncKind::CondNotify => SyncState::CondNotify(Default::default()),
             SyncKind::TestingT => SyncState::TestingT(Default::default()),
             SyncKind::Timer => SyncState::Timer(Default::default()),
+            SyncKind::Context => SyncState::Context(Default::default()),
         }
     }
 }

@@ -34,6 +34,9 @@ pub enum TimerAction {
     Send(ChanId),
     /// Start `go f()` (`goFunc` of `time.AfterFunc`).
     Func(Value),
+    /// Cancel the deadline context at this address with `context.DeadlineExceeded`
+    /// (`rt::context`).
+    CancelContext(crate::rt::value::Pointer),
 }
 
 /// The state of one runtime timer.

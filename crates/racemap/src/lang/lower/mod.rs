@@ -30,6 +30,7 @@
 
 mod call;
 mod cond;
+mod context;
 mod expr;
 mod func;
 mod place;
@@ -212,6 +213,7 @@ fn lower_mode(
             }
         }
     }
+    lw.add_context_cancel_func();
     let errs = lw.types.new_named("errorString", "errors");
     let string = TypeTable::basic(Basic::String);
     lw.types.set_underlying(errs, string);

@@ -168,6 +168,11 @@ pub fn build(p: &Playback) -> View {
                 chan: t.chan().map(|c| names.chan(c)),
                 now: m.clock(),
             }),
+            SyncState::Context(c) => other_sync.push(OtherSyncInfo {
+                name,
+                kind: "context".into(),
+                state: context_words(&c),
+            }),
             SyncState::CondNotify(c) => other_sync.push(OtherSyncInfo {
                 name,
                 kind: "Cond".into(),
@@ -612,4 +617,24 @@ fn announce(
         });
     }
     parts.join("; ")
+}
+
+/// A context's state for the page: its kind, whether it is canceled, its children.
+fn context_words(c: &crate::rt::context::ContextState) -> String {
+    use crate::rt::context::ContextKind;
+    let kind = match &c.kind {
+        ContextKind::Background => "Background".to_string(),
+        ContextKind::Todo => "TODO".to_string(),
+        ContextKind::Cancel => "WithCancel".to_string(),
+        ContextKind::Deadline(d) => format!("WithDeadline t={d}ns"),
+        ContextKind::Value { .. } => "WithValue".to_string(),
+    };
+    let state = if !c.cancelable() {
+        String::new()
+    } else if c.err.is_some() {
+        ", canceled".to_string()
+    } else {
+        format!(", live, {} child(ren)", c.children.len())
+    };
+    format!("{kind}{state}")
 }

@@ -314,6 +314,7 @@ impl Printer<'_> {
                 ],
             ),
             SyncState::TestingT(_) => Shape::Struct("testing.T", vec![]),
+            SyncState::Context(_) => Shape::Struct("context.cancelCtx", vec![]),
             SyncState::Timer(t) => Shape::Struct(
                 "time.runtimeTimer",
                 vec![

@@ -26,6 +26,13 @@ impl Machine {
             }
             LibFunc::ErrorsNew => vec![self.new_error(&sarg(0)?, Value::Iface(None))?],
             LibFunc::TimeSub => vec![super::timer::time_sub(&args)?],
+            LibFunc::ContextBackground
+            | LibFunc::ContextTodo
+            | LibFunc::ContextCanceled
+            | LibFunc::ContextDeadlineExceeded
+            | LibFunc::ContextWithValue
+            | LibFunc::ContextValue
+            | LibFunc::ContextDeadline => self.context_local(func, &args)?,
             LibFunc::ErrorsUnwrap => vec![self.unwrap_error(arg(&args, 0)?)?],
             LibFunc::ErrorsIs => {
                 let target = arg(&args, 1)?.clone();
@@ -147,7 +154,7 @@ impl Machine {
     }
 
     /// A new library error value with message `msg`, wrapping `wrapped` (nil for none).
-    fn new_error(&mut self, msg: &str, wrapped: Value) -> R<Value> {
+    pub(super) fn new_error(&mut self, msg: &str, wrapped: Value) -> R<Value> {
         let cell = Value::Struct(Box::new([Value::str(msg), wrapped]));
         let obj = self.heap.alloc(&self.config, cell, None)?;
         let ptr = Value::Ptr(Some(Pointer::root(obj)));
@@ -601,6 +608,14 @@ impl Machine {
             | LibFunc::TickerStop
             | LibFunc::TickerReset => {
                 results = self.time_call(gid, func, &args)?;
+            }
+            LibFunc::ContextWithCancel
+            | LibFunc::ContextWithTimeout
+            | LibFunc::ContextWithDeadline
+            | LibFunc::ContextDone
+            | LibFunc::ContextErr
+            | LibFunc::ContextCancel => {
+                results = self.context_call(gid, func, &args)?;
             }
             LibFunc::RuntimeGosched => {
                 self.emit(

@@ -35,6 +35,7 @@ use crate::types::{Basic, TypeId, TypeKind};
 use std::rc::Rc;
 
 mod call;
+mod context;
 mod decode;
 mod dispatch;
 mod format;

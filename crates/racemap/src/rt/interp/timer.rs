@@ -134,7 +134,7 @@ impl Machine {
 
     /// A new `Timer`/`Ticker` struct `{ C: chan, r: state }`: its address and the address of
     /// `r`.
-    fn new_timer(
+    pub(super) fn new_timer(
         &mut self,
         made_by: &'static str,
         action: TimerAction,
@@ -153,7 +153,13 @@ impl Machine {
 
     /// Arm the timer at `p` to fire `d` from now: start its runtime goroutine, which happens
     /// after everything the arming goroutine did (Go's `racerelease` in `addtimer`).
-    fn arm_timer(&mut self, gid: Gid, p: &Pointer, d: i64, op: impl Fn(i64) -> TimerOp) -> R<()> {
+    pub(super) fn arm_timer(
+        &mut self,
+        gid: Gid,
+        p: &Pointer,
+        d: i64,
+        op: impl Fn(i64) -> TimerOp,
+    ) -> R<()> {
         if self.goroutines.len() as u64 >= u64::from(self.config.max_goroutines) {
             return Err(LimitHit::Goroutines(self.config.max_goroutines).into());
         }
@@ -175,7 +181,7 @@ impl Machine {
     }
 
     /// Disarm the timer at `p`: its runtime goroutine ends. Whether it was armed.
-    fn disarm_timer(&mut self, p: &Pointer) -> R<bool> {
+    pub(super) fn disarm_timer(&mut self, p: &Pointer) -> R<bool> {
         let armed = match self.heap.sync_mut(p)? {
             SyncState::Timer(t) => t.armed.take(),
             _ => return Err(RtError::nil_deref().into()),
@@ -237,6 +243,23 @@ impl Machine {
                 self.budget = budget;
                 let mut child_events = std::mem::replace(&mut self.events, saved);
                 self.events.append(&mut child_events);
+            }
+            TimerAction::CancelContext(ctx) => {
+                let err = self.lib_var(LibFunc::ContextDeadlineExceeded)?;
+                let mut eff = Vec::new();
+                // The fire itself clears the context's timer; the cancel finds it gone.
+                if let SyncState::Context(st) = self.heap.sync_mut(&ctx)? {
+                    st.timer = None;
+                }
+                self.cancel_context(&ctx, err, true, &mut eff)?;
+                self.emit(
+                    gid,
+                    Op::Context {
+                        ctx: Some(ctx),
+                        call: "WithDeadline.func2",
+                    },
+                    eff,
+                );
             }
             TimerAction::None => {}
         }

@@ -335,6 +335,18 @@ impl Machine {
                         }
                     }
                 }
+                if matches!(
+                    func,
+                    LibFunc::ContextCancel | LibFunc::ContextDone | LibFunc::ContextErr
+                ) {
+                    // A cancel reaches the context's descendants and their channels, and
+                    // leaves its parent; Done and Err lock the nearest cancelable ancestor.
+                    if let Some(Value::Ptr(Some(p))) = args.first() {
+                        let (ptrs, chans) = self.context_touches(p);
+                        f.sync.extend(ptrs);
+                        f.chans.extend(chans);
+                    }
+                }
                 PendingKind::Lib(*func)
             }
             Visible::RwLockFinish(p) => {
@@ -368,6 +380,11 @@ impl Machine {
                 if let Ok(SyncState::Timer(t)) = self.heap.sync(p) {
                     f.chans.extend(t.chan());
                     f.spawn = matches!(t.action, crate::rt::timer::TimerAction::Func(_));
+                    if let crate::rt::timer::TimerAction::CancelContext(ctx) = &t.action {
+                        let (ptrs, chans) = self.context_touches(ctx);
+                        f.sync.extend(ptrs);
+                        f.chans.extend(chans);
+                    }
                 }
                 PendingKind::Wake
             }

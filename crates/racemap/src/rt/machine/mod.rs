@@ -181,6 +181,9 @@ pub struct Machine {
     pub(crate) budget: u64,
     /// Events produced by the current step.
     pub(crate) events: Vec<Event>,
+    /// Library package values made on first use, one per run (`context.Background()`,
+    /// `context.Canceled`).
+    pub(crate) lib_vars: std::collections::BTreeMap<LibFunc, Value>,
 }
 
 impl Machine {
@@ -199,6 +202,7 @@ impl Machine {
             stderr: String::new(),
             budget: 0,
             events: Vec::new(),
+            lib_vars: std::collections::BTreeMap::new(),
         };
         let prog = m.program.clone();
         if m.config.first_goroutine_id == Config::AUTO_GOROUTINE_ID {
