@@ -92,6 +92,9 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
     };
     if let Some(mut options) = explore {
         options.json = json;
+        if lang_version != racemap::compile::LangVersion::DEFAULT {
+            options.lang_flag = format!(" --lang {lang_version}");
+        }
         if let Some(n) = max_executions {
             options.dpor.max_executions = n;
         }

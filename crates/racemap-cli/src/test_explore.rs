@@ -24,6 +24,9 @@ pub struct ExploreOptions {
     pub json: bool,
     /// The search's budgets.
     pub dpor: DporConfig,
+    /// The `--lang` option the file was compiled with, for the replay commands (`" --lang
+    /// go1.21"`, empty for the default).
+    pub lang_flag: String,
 }
 
 /// Explore the tests `selected` (indices into `program.tests`) of the file `file`; the exit
@@ -93,8 +96,8 @@ pub fn explore_tests(
                 text.push_str(&format!("     leaked: {l}\n"));
             }
             text.push_str(&format!(
-                "     replay: racemap test {file} --run '^{}$' --schedule {}\n",
-                test.name, o.schedule
+                "     replay: racemap test{} {file} --run '^{}$' --schedule {}\n",
+                options.lang_flag, test.name, o.schedule
             ));
             outcomes.push(json!({
                 "error": o.error,
