@@ -5,8 +5,9 @@
 //! `--- PASS/FAIL/SKIP: TestX (0.00s)`, then `PASS`/`FAIL` and the `ok`/`FAIL` line for
 //! `command-line-arguments`. Times are printed as zero (racemap's clock is virtual).
 //!
-//! Differences from Go kept on purpose (racemap's model): a test runs on the program's main
-//! goroutine (Go runs it on goroutine 6 or 7 under a `testing.tRunner` frame), and a test ends
+//! A test runs on its own goroutine (Go's goroutine 7 under `-race`, under `testing.tRunner`,
+//! created by `testing.(*T).Run` on the main goroutine), as in Go. Differences from Go kept on
+//! purpose (racemap's model): a test ends
 //! when its function returns and every goroutine it started is done or blocked (goroutines
 //! still blocked then are its leaks, which `--explore` reports). A panicking test ends the run
 //! as in Go (the remaining tests do not run); so does a fatal error, printed without a
@@ -227,7 +228,7 @@ pub fn run_test(
     let config = Config {
         max_steps,
         // Go's test goroutine is 7 under -race; the goroutines a test starts are 8, 9, …
-        first_goroutine_id: 8,
+        first_goroutine_id: 7,
         ..Config::default()
     };
     let machine = Machine::new(Rc::new(program), config);
@@ -325,15 +326,15 @@ fn test_state(m: &Machine) -> (bool, bool, String) {
     (false, false, String::new())
 }
 
-/// Whether `text` (Go's text for a crash) is a panic of the test's goroutine (racemap runs
-/// the test on goroutine 1): its dump starts with `goroutine 1 [running]:`. A fatal error or
+/// Whether `text` (Go's text for a crash) is a panic of the test's goroutine (goroutine 7, as
+/// under `go test -race`): its dump starts with `goroutine 7 [running]:`. A fatal error or
 /// a panic on another goroutine is not.
 fn panicked_on_test_goroutine(text: &str) -> bool {
     text.starts_with("panic: ")
         && text
             .lines()
             .find(|l| l.starts_with("goroutine ") && l.ends_with("[running]:"))
-            .is_some_and(|l| l.starts_with("goroutine 1 "))
+            .is_some_and(|l| l.starts_with("goroutine 7 "))
 }
 
 /// A panic as `go test` prints it: tRunner recovers and re-panics, so the first line becomes

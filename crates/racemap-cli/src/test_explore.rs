@@ -45,7 +45,7 @@ pub fn explore_tests(
             continue;
         };
         let config = Config {
-            first_goroutine_id: 8,
+            first_goroutine_id: 7,
             ..Config::default()
         };
         let p = Rc::new(p);

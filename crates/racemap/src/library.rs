@@ -406,6 +406,10 @@ lib_funcs! {
     /// `testing.tRunner(t *T, name string, chatty bool)`: racemap's test runner names the
     /// test's `T` before calling the test function.
     TestingStart => LibFuncSpec::new(Owner::Runtime("testing"), "tRunner"),
+    /// `<-t.signal` in `testing.(*T).Run` on the main goroutine: enabled once the test's
+    /// goroutine (the first the runner starts) has ended.
+    TestingRunWait =>
+        LibFuncSpec::new(Owner::Runtime("testing"), "(*T).Run.wait").visibility(Scheduler),
     /// The end of racemap's test runner: enabled once every other goroutine is done or blocked
     /// (so the goroutines a test leaves behind run as far as they can, and the ones still
     /// blocked then are its leaks).

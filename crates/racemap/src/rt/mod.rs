@@ -14,6 +14,7 @@ pub mod fmt;
 pub mod goroutine;
 pub mod heap;
 pub mod interp;
+pub mod lib_frames;
 pub mod machine;
 pub mod map;
 pub mod mutex;

@@ -283,6 +283,7 @@ mod tests {
             testing.(*T).Name func() string
             testing.(*T).Helper func()
             testing.tRunner func()
+            testing.(*T).Run.wait func()
             testing.tRunner.quiesce func()
         "#]]
         .assert_eq(&lines.concat());

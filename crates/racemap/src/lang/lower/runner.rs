@@ -1,7 +1,9 @@
 //! Test runners for a `_test.go` file: per `TestXxx(t *testing.T)`, a function
-//! `testing.tRunner` that makes a fresh `testing.T`, names it (`TestingStart`), calls the test,
-//! then waits until every other goroutine is done or blocked (`TestingQuiesce`) and returns;
-//! the program for one test is the file's program with that runner as main. Functions are
+//! `testing.(*T).Run` (the program's main when that test runs) that makes a fresh
+//! `testing.T`, names it (`TestingStart`), starts the test on its own goroutine as Go does
+//! (`testing.(*T).Run.func1` → `testing.tRunner` → the test; Go's goroutine 7 under `-race`),
+//! waits for that goroutine to end (`TestingRunWait`, Go's `<-t.signal`), then until every
+//! other goroutine is done or blocked (`TestingQuiesce`) and returns. Functions are
 //! renamed `command-line-arguments.…` as `go test FILE_test.go` names them.
 
 use super::Lowerer;
@@ -59,7 +61,40 @@ fn runner(
     chatty: bool,
     span: Span,
 ) -> FuncId {
-    let id = lw.reserve("testing.tRunner", span);
+    // The test's goroutine: `testing.(*T).Run.func1(t)` calls `testing.tRunner(t)`, which
+    // calls the test.
+    let t_runner = synthetic(
+        lw,
+        "testing.tRunner",
+        span,
+        1,
+        vec![
+            Instr::LoadLocal(0),
+            Instr::Call {
+                func: test,
+                argc: 1,
+            },
+            Instr::Return,
+        ],
+        false,
+    );
+    let go_wrapper = synthetic(
+        lw,
+        "testing.(*T).Run.func1",
+        span,
+        1,
+        vec![
+            Instr::LoadLocal(0),
+            Instr::Call {
+                func: t_runner,
+                argc: 1,
+            },
+            Instr::Return,
+        ],
+        true,
+    );
+    // The main goroutine: `testing.(*T).Run` starts it and waits for it, then for the
+    // goroutines the test left behind.
     let name = lw.string(name);
     let code = vec![
         Instr::Alloc(t),
@@ -71,10 +106,15 @@ fn runner(
             func: LibFunc::TestingStart,
             argc: 3,
         },
+        Instr::MakeClosure {
+            func: go_wrapper,
+            ncaptures: 0,
+        },
         Instr::LoadLocal(0),
-        Instr::Call {
-            func: test,
-            argc: 1,
+        Instr::Go { argc: 1 },
+        Instr::CallLib {
+            func: LibFunc::TestingRunWait,
+            argc: 0,
         },
         Instr::CallLib {
             func: LibFunc::TestingQuiesce,
@@ -82,12 +122,28 @@ fn runner(
         },
         Instr::Return,
     ];
-    let f = &mut lw.funcs[id.0 as usize];
-    *f = Func {
-        name: Rc::from("testing.tRunner"),
+    synthetic(lw, "testing.(*T).Run", span, 0, code, false)
+}
+
+/// A function of package `testing` made by lowering, with `params` parameters (one local
+/// slot each, plus one for the runner's `T`).
+fn synthetic(
+    lw: &mut Lowerer<'_>,
+    name: &str,
+    span: Span,
+    params: u32,
+    code: Vec<Instr>,
+    wrapper: bool,
+) -> FuncId {
+    let id = lw.reserve(name, span);
+    lw.funcs[id.0 as usize] = Func {
+        name: Rc::from(name),
         span,
-        params: 0,
-        param_types: Vec::new(),
+        params,
+        param_types: vec![
+            crate::types::TypeTable::basic(crate::types::Basic::Invalid);
+            params as usize
+        ],
         results: Vec::new(),
         result_slots: Vec::new(),
         locals: 1,
@@ -95,7 +151,7 @@ fn runner(
         variadic: false,
         spans: vec![span; code.len()],
         code,
-        wrapper: true,
+        wrapper,
     };
     id
 }

@@ -595,7 +595,7 @@ impl Machine {
                 let p = ptr()?;
                 results = self.testing_method(gid, func, p, &args)?;
             }
-            LibFunc::TestingQuiesce => {}
+            LibFunc::TestingQuiesce | LibFunc::TestingRunWait => {}
             LibFunc::TimeNow
             | LibFunc::TimeSince
             | LibFunc::TimeAfter

@@ -153,6 +153,10 @@ impl Machine {
                 (LibFunc::RwMutexLock, Some(SyncState::RwMutex(s))) => s.can_start_lock(),
                 (LibFunc::RwMutexRLock, Some(SyncState::RwMutex(s))) => s.can_rlock(),
                 (LibFunc::OnceDo, Some(SyncState::Once(s))) => s.can_start(),
+                (LibFunc::TestingRunWait, _) => self
+                    .goroutines
+                    .get(1)
+                    .is_some_and(|g| g.status == GoStatus::Done),
                 (LibFunc::TestingQuiesce, _) => self.goroutines.iter().all(|g| {
                     g.gid == gid
                         || match (&g.status, &g.next) {
@@ -245,6 +249,7 @@ impl Machine {
                 LibFunc::WaitGroupWait => WaitReason::WaitGroupWait,
                 LibFunc::OnceDo => WaitReason::OnceDo,
                 LibFunc::NotifyListWait => WaitReason::CondWait,
+                LibFunc::TestingRunWait => WaitReason::ChanReceive,
                 _ => WaitReason::MutexLock,
             },
             _ => WaitReason::Select,

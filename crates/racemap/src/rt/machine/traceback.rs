@@ -207,6 +207,16 @@ impl Machine {
     }
 
     pub(super) fn dump_frame(&self, f: &StackFrame) -> DumpFrame {
+        if let Some((file, line, offset)) = crate::rt::lib_frames::library_frame(&f.name) {
+            // A traceback prints the return address, one past the race detector's pc.
+            return DumpFrame {
+                name: f.name.to_string(),
+                args: String::new(),
+                file,
+                line,
+                offset: offset + 1,
+            };
+        }
         let func = self.program.func(f.func);
         let offset = (f.span.lo.saturating_sub(func.span.lo)).wrapping_mul(3) % 0x1f0 + 0x11;
         DumpFrame {
