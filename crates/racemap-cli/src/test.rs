@@ -154,6 +154,10 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
         let dies = r.crash.is_some() && !r.crash_recovered;
         if (chatty || verdict == "FAIL") && !dies {
             text.push_str(&format!("--- {verdict}: {} (0.00s)\n", test.name));
+            if chatty {
+                // With -v the logs were printed; what is kept are the subtests' reports.
+                text.push_str(&r.kept_logs);
+            }
         }
         // The kept logs are printed with the `--- FAIL` line, so never when the binary dies.
         if !chatty && verdict == "FAIL" && !dies {

@@ -56,6 +56,9 @@ const CONTEXT: LibType = LibType::Named("context", "Context");
 const CANCEL_FUNC: LibType = LibType::Named("context", "CancelFunc");
 /// `<-chan struct{}`, a context's Done channel.
 const DONE_CHAN: LibType = LibType::RecvChan(&LibType::EmptyStruct);
+const TESTING_T: LibType = LibType::Named("testing", "T");
+/// `func(*testing.T)`, a subtest.
+const SUBTEST: LibType = LibType::Func(&[LibType::Pointer(&TESTING_T)], &[]);
 /// `<-chan Time`, the channel of a timer.
 const TIME_CHAN: LibType = LibType::RecvChan(&TIME);
 /// The parameter type of a `...any` parameter.
@@ -403,6 +406,30 @@ lib_funcs! {
     TestingName => method(SyncKind::TestingT, "Name").results(&[STRING]).visibility(Object),
     /// `(*testing.T).Helper()`: log lines name the caller of the calling function.
     TestingHelper => method(SyncKind::TestingT, "Helper").visibility(Object),
+    /// `(*testing.T).Run(name string, f func(t *T)) bool`: found by the checker; lowering
+    /// compiles it as Go's `testing.(*T).Run` (`lang::lower::runner`): `f` runs on a new
+    /// goroutine with a new `T`, and `Run` waits for it.
+    TestingRun => method(SyncKind::TestingT, "Run")
+        .params(&[STRING, SUBTEST])
+        .results(&[BOOL])
+        .visibility(Object),
+    /// `(*testing.T).Cleanup(f func())`: `f` runs after the test, last registered first.
+    TestingCleanup => method(SyncKind::TestingT, "Cleanup")
+        .params(&[LibType::Func(&[], &[])])
+        .visibility(Object),
+    /// The start of a subtest in `testing.(*T).Run(t, name)`: a new `T` named `parent/name`
+    /// (printed `=== RUN` with -v).
+    TestingSubStart =>
+        LibFuncSpec::new(Owner::Runtime("testing"), "(*T).Run.start").visibility(Log),
+    /// `<-t.signal` of `testing.(*T).Run` for a subtest: enabled once the subtest ended;
+    /// whether it passed.
+    TestingSubWait =>
+        LibFuncSpec::new(Owner::Runtime("testing"), "(*T).Run.signal").visibility(Object),
+    /// The next cleanup of the `T` (last registered first), and whether there was one.
+    TestingPopCleanup =>
+        LibFuncSpec::new(Owner::Runtime("testing"), "tRunner.cleanup").visibility(Object),
+    /// The end of a test's goroutine: a subtest reports to its parent (`--- PASS` lines).
+    TestingEnd => LibFuncSpec::new(Owner::Runtime("testing"), "tRunner.end").visibility(Log),
     /// `testing.tRunner(t *T, name string, chatty bool)`: racemap's test runner names the
     /// test's `T` before calling the test function.
     TestingStart => LibFuncSpec::new(Owner::Runtime("testing"), "tRunner"),

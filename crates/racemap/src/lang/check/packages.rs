@@ -282,6 +282,12 @@ mod tests {
             testing.(*T).Skipped func() bool
             testing.(*T).Name func() string
             testing.(*T).Helper func()
+            testing.(*T).Run func(string, func(*testing.T)) bool
+            testing.(*T).Cleanup func(func())
+            testing.(*T).Run.start func()
+            testing.(*T).Run.signal func()
+            testing.tRunner.cleanup func()
+            testing.tRunner.end func()
             testing.tRunner func()
             testing.(*T).Run.wait func()
             testing.tRunner.quiesce func()

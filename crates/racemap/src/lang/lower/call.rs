@@ -243,6 +243,16 @@ impl FnCx<'_, '_> {
                     return;
                 }
                 let argc = self.push_lib_args(f, p.args, &p.info, span) + 1;
+                if f == LibFunc::TestingRun {
+                    // `t.Run(name, f)` runs the compiled `testing.(*T).Run` (runner.rs).
+                    if mode != CallMode::Now {
+                        self.unsupported(span, "go or defer of t.Run");
+                        return;
+                    }
+                    let fid = self.lw.test_run_func(span);
+                    self.emit_at(Instr::Call { func: fid, argc }, span);
+                    return;
+                }
                 self.finish_lib(f, argc, span, mode, wrap_name, wrap_span);
             }
             CallKind::Func { func } => {

@@ -76,6 +76,10 @@ pub(crate) struct Lowerer<'a> {
     pub thunks: BTreeMap<(crate::types::TypeId, String), FuncId>,
     /// `sync.(*Cond).Wait`, once made.
     pub cond_wait: Option<FuncId>,
+    /// `testing.(*T).Run` for subtests, once made.
+    pub test_run: Option<FuncId>,
+    /// `testing.tRunner.func1` (a test's cleanups and end), once made.
+    pub test_cleanup: Option<FuncId>,
 }
 
 /// Lower a checked program. `source` is the text it was parsed from.
@@ -113,6 +117,8 @@ fn lower_mode(
         lang: checked.lang,
         thunks: BTreeMap::new(),
         cond_wait: None,
+        test_run: None,
+        test_cleanup: None,
     };
     let file = &checked.file;
 

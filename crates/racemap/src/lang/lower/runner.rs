@@ -63,12 +63,19 @@ fn runner(
 ) -> FuncId {
     // The test's goroutine: `testing.(*T).Run.func1(t)` calls `testing.tRunner(t)`, which
     // calls the test.
+    let cleanup = lw.test_cleanup_func();
     let t_runner = synthetic(
         lw,
         "testing.tRunner",
         span,
         1,
         vec![
+            Instr::MakeClosure {
+                func: cleanup,
+                ncaptures: 0,
+            },
+            Instr::LoadLocal(0),
+            Instr::Defer { argc: 1 },
             Instr::LoadLocal(0),
             Instr::Call {
                 func: test,
@@ -125,8 +132,128 @@ fn runner(
     synthetic(lw, "testing.(*T).Run", span, 0, code, false)
 }
 
+impl Lowerer<'_> {
+    /// `testing.tRunner.func1(t)`, deferred by every test's `testing.tRunner`: runs the
+    /// test's cleanups (last registered first), then ends the test (`TestingEnd`: a subtest
+    /// reports to its parent). Made once.
+    pub fn test_cleanup_func(&mut self) -> FuncId {
+        if let Some(id) = self.test_cleanup {
+            return id;
+        }
+        let code = vec![
+            Instr::LoadLocal(0),
+            Instr::CallLib {
+                func: LibFunc::TestingPopCleanup,
+                argc: 1,
+            },
+            Instr::JumpIfNot(5),
+            Instr::CallValue {
+                argc: 0,
+                results: 0,
+            },
+            Instr::Jump(0),
+            Instr::Pop,
+            Instr::LoadLocal(0),
+            Instr::CallLib {
+                func: LibFunc::TestingEnd,
+                argc: 1,
+            },
+            Instr::Return,
+        ];
+        let id = synthetic(
+            self,
+            "testing.tRunner.func1",
+            Span::default(),
+            1,
+            code,
+            true,
+        );
+        self.test_cleanup = Some(id);
+        id
+    }
+
+    /// `testing.(*T).Run(t, name, f) bool` for subtests: a new `T` (`TestingSubStart`), `f`
+    /// on a new goroutine (`testing.(*T).Run.func1` → `testing.tRunner`, which defers the
+    /// cleanups and the end), then wait for it (`TestingSubWait`). Made once.
+    pub fn test_run_func(&mut self, span: Span) -> FuncId {
+        if let Some(id) = self.test_run {
+            return id;
+        }
+        let cleanup = self.test_cleanup_func();
+        let t_runner = synthetic(
+            self,
+            "testing.tRunner",
+            span,
+            2,
+            vec![
+                Instr::MakeClosure {
+                    func: cleanup,
+                    ncaptures: 0,
+                },
+                Instr::LoadLocal(0),
+                Instr::Defer { argc: 1 },
+                Instr::LoadLocal(1),
+                Instr::LoadLocal(0),
+                Instr::CallValue {
+                    argc: 1,
+                    results: 0,
+                },
+                Instr::Return,
+            ],
+            false,
+        );
+        let go_wrapper = synthetic(
+            self,
+            "testing.(*T).Run.func1",
+            span,
+            2,
+            vec![
+                Instr::LoadLocal(0),
+                Instr::LoadLocal(1),
+                Instr::Call {
+                    func: t_runner,
+                    argc: 2,
+                },
+                Instr::Return,
+            ],
+            true,
+        );
+        // Locals: t, name, f, the subtest's T, the result.
+        let code = vec![
+            Instr::LoadLocal(0),
+            Instr::LoadLocal(1),
+            Instr::CallLib {
+                func: LibFunc::TestingSubStart,
+                argc: 2,
+            },
+            Instr::StoreLocal(3),
+            Instr::MakeClosure {
+                func: go_wrapper,
+                ncaptures: 0,
+            },
+            Instr::LoadLocal(3),
+            Instr::LoadLocal(2),
+            Instr::Go { argc: 2 },
+            Instr::LoadLocal(3),
+            Instr::CallLib {
+                func: LibFunc::TestingSubWait,
+                argc: 1,
+            },
+            Instr::StoreLocal(4),
+            Instr::Return,
+        ];
+        let id = synthetic(self, "testing.(*T).Run", span, 3, code, false);
+        let f = &mut self.funcs[id.0 as usize];
+        f.locals = 5;
+        f.results = vec![crate::types::TypeTable::basic(crate::types::Basic::Bool)];
+        f.result_slots = vec![crate::bytecode::ResultSlot::Local(4)];
+        self.test_run = Some(id);
+        id
+    }
+}
+
 /// A function of package `testing` made by lowering, with `params` parameters (one local
-/// slot each, plus one for the runner's `T`).
+/// slot each; at least one local, for the runner's `T`).
 fn synthetic(
     lw: &mut Lowerer<'_>,
     name: &str,
@@ -146,7 +273,7 @@ fn synthetic(
         ],
         results: Vec::new(),
         result_slots: Vec::new(),
-        locals: 1,
+        locals: params.max(1),
         captures: 0,
         variadic: false,
         spans: vec![span; code.len()],

@@ -121,6 +121,7 @@ impl Machine {
                     return Err(wrong_kind("a testing.T", &args[0]));
                 };
                 t.name = name.to_string();
+                t.last_name = name.to_string();
                 t.chatty = chatty;
                 Vec::new()
             }
@@ -596,6 +597,12 @@ impl Machine {
                 results = self.testing_method(gid, func, p, &args)?;
             }
             LibFunc::TestingQuiesce | LibFunc::TestingRunWait => {}
+            LibFunc::TestingSubStart
+            | LibFunc::TestingSubWait
+            | LibFunc::TestingPopCleanup
+            | LibFunc::TestingEnd => {
+                results = self.testing_runtime(gid, func, &args)?;
+            }
             LibFunc::TimeNow
             | LibFunc::TimeSince
             | LibFunc::TimeAfter

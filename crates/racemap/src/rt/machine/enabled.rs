@@ -153,6 +153,7 @@ impl Machine {
                 (LibFunc::RwMutexLock, Some(SyncState::RwMutex(s))) => s.can_start_lock(),
                 (LibFunc::RwMutexRLock, Some(SyncState::RwMutex(s))) => s.can_rlock(),
                 (LibFunc::OnceDo, Some(SyncState::Once(s))) => s.can_start(),
+                (LibFunc::TestingSubWait, Some(SyncState::TestingT(t))) => t.done,
                 (LibFunc::TestingRunWait, _) => self
                     .goroutines
                     .get(1)
@@ -249,7 +250,7 @@ impl Machine {
                 LibFunc::WaitGroupWait => WaitReason::WaitGroupWait,
                 LibFunc::OnceDo => WaitReason::OnceDo,
                 LibFunc::NotifyListWait => WaitReason::CondWait,
-                LibFunc::TestingRunWait => WaitReason::ChanReceive,
+                LibFunc::TestingRunWait | LibFunc::TestingSubWait => WaitReason::ChanReceive,
                 _ => WaitReason::MutexLock,
             },
             _ => WaitReason::Select,

@@ -4,9 +4,10 @@ import "testing"
 
 func check(t *testing.T) {
 	t.Run("sub", func(t *testing.T) {
+		t.Parallel()
 		t.Log("in subtest")
 	})
-	t.Parallel()
+	t.Setenv("HOME", "/tmp")
 }
 
 func main() {
