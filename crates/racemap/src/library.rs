@@ -417,6 +417,21 @@ lib_funcs! {
     TestingCleanup => method(SyncKind::TestingT, "Cleanup")
         .params(&[LibType::Func(&[], &[])])
         .visibility(Object),
+    /// `(*testing.T).Parallel()`: found by the checker; lowering compiles it as Go's
+    /// `testing.(*T).Parallel` (pause until the parent's body is done, then go on).
+    TestingParallel => method(SyncKind::TestingT, "Parallel").visibility(Object),
+    /// `=== PAUSE`: the test becomes parallel; its parent's `Run` returns.
+    TestingParallelPause =>
+        LibFuncSpec::new(Owner::Runtime("testing"), "(*T).Parallel.pause").visibility(Log),
+    /// `<-t.parent.barrier`, then `=== CONT`: enabled once the parent's body is done.
+    TestingParallelResume =>
+        LibFuncSpec::new(Owner::Runtime("testing"), "(*T).Parallel.resume").visibility(Log),
+    /// `close(t.barrier)` in `tRunner` after the test's body: its parallel subtests go on.
+    TestingReleaseSubs =>
+        LibFuncSpec::new(Owner::Runtime("testing"), "tRunner.release").visibility(Object),
+    /// `<-sub.signal` for every parallel subtest: enabled once they all ended.
+    TestingWaitSubs =>
+        LibFuncSpec::new(Owner::Runtime("testing"), "tRunner.waitSubs").visibility(Object),
     /// The start of a subtest in `testing.(*T).Run(t, name)`: a new `T` named `parent/name`
     /// (printed `=== RUN` with -v).
     TestingSubStart =>

@@ -31,6 +31,12 @@ pub struct TestState {
     pub cleanups: Vec<crate::rt::value::Value>,
     /// The test's goroutine ended (its cleanups ran, a subtest reported).
     pub done: bool,
+    /// `t.Parallel()` was called: the parent's `Run` returned.
+    pub parallel: bool,
+    /// The test's body returned: its parallel subtests may go on (Go's `barrier`).
+    pub released: bool,
+    /// Its parallel subtests, which it waits for before its cleanups.
+    pub parallel_subs: Vec<crate::rt::value::Pointer>,
     /// Of a top-level test with -v: the test that printed last (`=== RUN`, a log, a report);
     /// a log of another test is preceded by `=== CONT  NAME`, as Go's chatty printer does.
     pub last_name: String,

@@ -9,7 +9,7 @@ use crate::library::Owner;
 use crate::types::{TypeId, TypeKind};
 
 /// Methods of `testing.T` racemap does not implement (reported as unsupported, not undefined).
-const TESTING_T_UNSUPPORTED: &[&str] = &["Parallel", "Setenv", "TempDir", "Deadline"];
+const TESTING_T_UNSUPPORTED: &[&str] = &["Setenv", "TempDir", "Deadline"];
 
 /// What a name found in a type is.
 #[derive(Clone, Debug)]

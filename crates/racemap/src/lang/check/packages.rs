@@ -284,6 +284,11 @@ mod tests {
             testing.(*T).Helper func()
             testing.(*T).Run func(string, func(*testing.T)) bool
             testing.(*T).Cleanup func(func())
+            testing.(*T).Parallel func()
+            testing.(*T).Parallel.pause func()
+            testing.(*T).Parallel.resume func()
+            testing.tRunner.release func()
+            testing.tRunner.waitSubs func()
             testing.(*T).Run.start func()
             testing.(*T).Run.signal func()
             testing.tRunner.cleanup func()

@@ -243,13 +243,18 @@ impl FnCx<'_, '_> {
                     return;
                 }
                 let argc = self.push_lib_args(f, p.args, &p.info, span) + 1;
-                if f == LibFunc::TestingRun {
-                    // `t.Run(name, f)` runs the compiled `testing.(*T).Run` (runner.rs).
+                if matches!(f, LibFunc::TestingRun | LibFunc::TestingParallel) {
+                    // `t.Run(name, f)` and `t.Parallel()` run the compiled
+                    // `testing.(*T).Run` and `testing.(*T).Parallel` (runner.rs).
                     if mode != CallMode::Now {
-                        self.unsupported(span, "go or defer of t.Run");
+                        self.unsupported(span, format!("go or defer of t.{}", f.spec().name));
                         return;
                     }
-                    let fid = self.lw.test_run_func(span);
+                    let fid = if f == LibFunc::TestingRun {
+                        self.lw.test_run_func(span)
+                    } else {
+                        self.lw.test_parallel_func(span)
+                    };
                     self.emit_at(Instr::Call { func: fid, argc }, span);
                     return;
                 }

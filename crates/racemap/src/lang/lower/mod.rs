@@ -80,6 +80,8 @@ pub(crate) struct Lowerer<'a> {
     pub test_run: Option<FuncId>,
     /// `testing.tRunner.func1` (a test's cleanups and end), once made.
     pub test_cleanup: Option<FuncId>,
+    /// `testing.(*T).Parallel`, once made.
+    pub test_parallel: Option<FuncId>,
 }
 
 /// Lower a checked program. `source` is the text it was parsed from.
@@ -119,6 +121,7 @@ fn lower_mode(
         cond_wait: None,
         test_run: None,
         test_cleanup: None,
+        test_parallel: None,
     };
     let file = &checked.file;
 

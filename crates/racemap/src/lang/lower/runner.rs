@@ -133,8 +133,33 @@ fn runner(
 }
 
 impl Lowerer<'_> {
-    /// `testing.tRunner.func1(t)`, deferred by every test's `testing.tRunner`: runs the
-    /// test's cleanups (last registered first), then ends the test (`TestingEnd`: a subtest
+    /// `testing.(*T).Parallel(t)`: `=== PAUSE` (the parent's `Run` returns), wait until the
+    /// parent's body is done, `=== CONT`. Made once.
+    pub fn test_parallel_func(&mut self, span: Span) -> FuncId {
+        if let Some(id) = self.test_parallel {
+            return id;
+        }
+        let code = vec![
+            Instr::LoadLocal(0),
+            Instr::CallLib {
+                func: LibFunc::TestingParallelPause,
+                argc: 1,
+            },
+            Instr::LoadLocal(0),
+            Instr::CallLib {
+                func: LibFunc::TestingParallelResume,
+                argc: 1,
+            },
+            Instr::Return,
+        ];
+        let id = synthetic(self, "testing.(*T).Parallel", span, 1, code, false);
+        self.test_parallel = Some(id);
+        id
+    }
+
+    /// `testing.tRunner.func1(t)`, deferred by every test's `testing.tRunner`: releases the
+    /// test's parallel subtests and waits for them, runs the test's cleanups (last registered
+    /// first), then ends the test (`TestingEnd`: a subtest
     /// reports to its parent). Made once.
     pub fn test_cleanup_func(&mut self) -> FuncId {
         if let Some(id) = self.test_cleanup {
@@ -143,15 +168,25 @@ impl Lowerer<'_> {
         let code = vec![
             Instr::LoadLocal(0),
             Instr::CallLib {
+                func: LibFunc::TestingReleaseSubs,
+                argc: 1,
+            },
+            Instr::LoadLocal(0),
+            Instr::CallLib {
+                func: LibFunc::TestingWaitSubs,
+                argc: 1,
+            },
+            Instr::LoadLocal(0),
+            Instr::CallLib {
                 func: LibFunc::TestingPopCleanup,
                 argc: 1,
             },
-            Instr::JumpIfNot(5),
+            Instr::JumpIfNot(9),
             Instr::CallValue {
                 argc: 0,
                 results: 0,
             },
-            Instr::Jump(0),
+            Instr::Jump(4),
             Instr::Pop,
             Instr::LoadLocal(0),
             Instr::CallLib {

@@ -598,6 +598,10 @@ impl Machine {
             }
             LibFunc::TestingQuiesce | LibFunc::TestingRunWait => {}
             LibFunc::TestingSubStart
+            | LibFunc::TestingParallelPause
+            | LibFunc::TestingParallelResume
+            | LibFunc::TestingReleaseSubs
+            | LibFunc::TestingWaitSubs
             | LibFunc::TestingSubWait
             | LibFunc::TestingPopCleanup
             | LibFunc::TestingEnd => {

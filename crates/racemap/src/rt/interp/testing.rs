@@ -53,7 +53,9 @@ impl Machine {
             TestingSkipped => results.push(Value::Bool(t.skipped)),
             TestingName => results.push(Value::str(&t.name)),
             TestingCleanup => t.cleanups.push(arg(args, 1)?.clone()),
-            TestingRun => return Err(missing("t.Run compiled as testing.(*T).Run").into()),
+            TestingRun | TestingParallel => {
+                return Err(missing("t.Run and t.Parallel compiled as package testing's").into())
+            }
             TestingHelper => {
                 if let Some(f) = caller.0 {
                     if !t.helpers.contains(&f) {
@@ -165,6 +167,40 @@ impl Machine {
                 eff.push(Effect::Acquire(SyncVar::Lock(p.clone())));
                 let failed = self.test_state(&p)?.failed;
                 vec![Value::Bool(!failed)]
+            }
+            LibFunc::TestingParallelPause | LibFunc::TestingParallelResume => {
+                let resume = func == LibFunc::TestingParallelResume;
+                let t = self.test_state(&p)?;
+                let (name, chatty, parent) = (t.name.clone(), t.chatty, t.parent.clone());
+                if resume {
+                    if let Some(parent) = &parent {
+                        eff.push(Effect::Acquire(SyncVar::Lock(parent.clone())));
+                    }
+                } else {
+                    t.parallel = true;
+                    eff.push(Effect::Release(SyncVar::Lock(p.clone())));
+                    if let Some(parent) = &parent {
+                        self.test_state(parent)?.parallel_subs.push(p.clone());
+                    }
+                }
+                if chatty {
+                    let root = self.test_root(&p)?;
+                    self.test_state(&root)?.last_name = name.clone();
+                    let word = if resume { "CONT " } else { "PAUSE" };
+                    self.stdout.push_str(&format!("=== {word} {name}\n"));
+                }
+                Vec::new()
+            }
+            LibFunc::TestingReleaseSubs => {
+                self.test_state(&p)?.released = true;
+                eff.push(Effect::Release(SyncVar::Lock(p.clone())));
+                Vec::new()
+            }
+            LibFunc::TestingWaitSubs => {
+                for sub in self.test_state(&p)?.parallel_subs.clone() {
+                    eff.push(Effect::Acquire(SyncVar::Lock(sub)));
+                }
+                Vec::new()
             }
             LibFunc::TestingPopCleanup => match self.test_state(&p)?.cleanups.pop() {
                 Some(f) => vec![f, Value::Bool(true)],

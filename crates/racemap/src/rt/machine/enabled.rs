@@ -153,7 +153,18 @@ impl Machine {
                 (LibFunc::RwMutexLock, Some(SyncState::RwMutex(s))) => s.can_start_lock(),
                 (LibFunc::RwMutexRLock, Some(SyncState::RwMutex(s))) => s.can_rlock(),
                 (LibFunc::OnceDo, Some(SyncState::Once(s))) => s.can_start(),
-                (LibFunc::TestingSubWait, Some(SyncState::TestingT(t))) => t.done,
+                (LibFunc::TestingSubWait, Some(SyncState::TestingT(t))) => t.done || t.parallel,
+                (LibFunc::TestingParallelResume, Some(SyncState::TestingT(t))) => match &t.parent {
+                    Some(parent) => matches!(
+                        self.heap.sync(parent),
+                        Ok(SyncState::TestingT(pt)) if pt.released
+                    ),
+                    None => true,
+                },
+                (LibFunc::TestingWaitSubs, Some(SyncState::TestingT(t))) => t
+                    .parallel_subs
+                    .iter()
+                    .all(|s| matches!(self.heap.sync(s), Ok(SyncState::TestingT(st)) if st.done)),
                 (LibFunc::TestingRunWait, _) => self
                     .goroutines
                     .get(1)
@@ -250,7 +261,10 @@ impl Machine {
                 LibFunc::WaitGroupWait => WaitReason::WaitGroupWait,
                 LibFunc::OnceDo => WaitReason::OnceDo,
                 LibFunc::NotifyListWait => WaitReason::CondWait,
-                LibFunc::TestingRunWait | LibFunc::TestingSubWait => WaitReason::ChanReceive,
+                LibFunc::TestingRunWait
+                | LibFunc::TestingSubWait
+                | LibFunc::TestingParallelResume
+                | LibFunc::TestingWaitSubs => WaitReason::ChanReceive,
                 _ => WaitReason::MutexLock,
             },
             _ => WaitReason::Select,
