@@ -330,18 +330,36 @@ impl Machine {
 
     /// The moves available now: those of virtual time in goroutine order (select cases in case
     /// order; sleepers only when nobody else can move, earliest wake time first), then, under
-    /// [`WakeOrder::AnyTime`], the wake-up of every other sleeper in goroutine order.
+    /// [`WakeOrder::AnyTime`], the wake-up of every other sleeper in goroutine order (but not a
+    /// ticker's fire that would drop its tick).
     pub fn runnable(&self) -> Vec<Choice> {
         let mut out = self.runnable_in_virtual_time();
         if self.config.wake_order == WakeOrder::AnyTime {
             for g in &self.goroutines {
-                if matches!(g.status, GoStatus::Sleeping(_)) && !out.iter().any(|c| c.gid == g.gid)
+                if matches!(g.status, GoStatus::Sleeping(_))
+                    && !out.iter().any(|c| c.gid == g.gid)
+                    && !self.drops_tick(g)
                 {
                     out.push(Choice { gid: g.gid, alt: 0 });
                 }
             }
         }
         out
+    }
+
+    /// `g` fires a ticker whose channel is full: the tick would be dropped, which nobody can
+    /// observe but the clock. Such a fire is not offered early (a ticker could otherwise fire
+    /// forever ahead of virtual time); in virtual time order it still comes when due.
+    fn drops_tick(&self, g: &Goroutine) -> bool {
+        let Some(Visible::TimerFire(p)) = &g.next else {
+            return false;
+        };
+        match self.heap.sync(p) {
+            Ok(crate::rt::sync_state::SyncState::Timer(t)) if t.period > 0 => t
+                .chan()
+                .is_some_and(|c| self.heap.chan(c).buf.len() >= self.heap.chan(c).cap as usize),
+            _ => false,
+        }
     }
 
     /// `gid` sleeps and waking it now cuts its sleep short: virtual time would not let it wake
@@ -354,21 +372,16 @@ impl Machine {
             && !self.runnable_in_virtual_time().iter().any(|c| c.gid == gid)
     }
 
-    /// The program calls `time.Sleep` somewhere (otherwise both [`WakeOrder`]s offer the same
-    /// moves everywhere).
+    /// The program calls `time.Sleep` or arms a timer (`time.After`, `context.WithTimeout`, …)
+    /// somewhere (otherwise both [`WakeOrder`]s offer the same moves everywhere).
     pub fn may_sleep(&self) -> bool {
         self.program.funcs.iter().any(|f| {
-            f.code.iter().any(|i| {
-                matches!(
-                    i,
-                    Instr::CallLib {
-                        func: LibFunc::TimeSleep,
-                        ..
-                    } | Instr::DeferLib {
-                        func: LibFunc::TimeSleep,
-                        ..
-                    }
-                )
+            f.code.iter().any(|i| match i {
+                Instr::CallLib { func, .. } | Instr::DeferLib { func, .. } => {
+                    *func == LibFunc::TimeSleep
+                        || func.spec().visibility == crate::library::Visibility::Timer
+                }
+                _ => false,
             })
         })
     }
