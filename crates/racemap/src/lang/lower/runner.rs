@@ -63,42 +63,17 @@ fn runner(
 ) -> FuncId {
     // The test's goroutine: `testing.(*T).Run.func1(t)` calls `testing.tRunner(t)`, which
     // calls the test.
-    let cleanup = lw.test_cleanup_func();
-    let t_runner = synthetic(
+    let go_wrapper = test_goroutine(
         lw,
-        "testing.tRunner",
         span,
         1,
         vec![
-            Instr::MakeClosure {
-                func: cleanup,
-                ncaptures: 0,
-            },
-            Instr::LoadLocal(0),
-            Instr::Defer { argc: 1 },
             Instr::LoadLocal(0),
             Instr::Call {
                 func: test,
                 argc: 1,
             },
-            Instr::Return,
         ],
-        false,
-    );
-    let go_wrapper = synthetic(
-        lw,
-        "testing.(*T).Run.func1",
-        span,
-        1,
-        vec![
-            Instr::LoadLocal(0),
-            Instr::Call {
-                func: t_runner,
-                argc: 1,
-            },
-            Instr::Return,
-        ],
-        true,
     );
     // The main goroutine: `testing.(*T).Run` starts it and waits for it, then for the
     // goroutines the test left behind.
@@ -214,44 +189,18 @@ impl Lowerer<'_> {
         if let Some(id) = self.test_run {
             return id;
         }
-        let cleanup = self.test_cleanup_func();
-        let t_runner = synthetic(
+        let go_wrapper = test_goroutine(
             self,
-            "testing.tRunner",
             span,
             2,
             vec![
-                Instr::MakeClosure {
-                    func: cleanup,
-                    ncaptures: 0,
-                },
-                Instr::LoadLocal(0),
-                Instr::Defer { argc: 1 },
                 Instr::LoadLocal(1),
                 Instr::LoadLocal(0),
                 Instr::CallValue {
                     argc: 1,
                     results: 0,
                 },
-                Instr::Return,
             ],
-            false,
-        );
-        let go_wrapper = synthetic(
-            self,
-            "testing.(*T).Run.func1",
-            span,
-            2,
-            vec![
-                Instr::LoadLocal(0),
-                Instr::LoadLocal(1),
-                Instr::Call {
-                    func: t_runner,
-                    argc: 2,
-                },
-                Instr::Return,
-            ],
-            true,
         );
         // Locals: t, name, f, the subtest's T, the result.
         let code = vec![
@@ -285,6 +234,31 @@ impl Lowerer<'_> {
         self.test_run = Some(id);
         id
     }
+}
+
+/// The root of a test's goroutine, `testing.(*T).Run.func1(t, …)` (`params` parameters, the
+/// `T` first), which calls `testing.tRunner(t, …)`: it defers the test's cleanups and end
+/// (`testing.tRunner.func1`), then runs `call_test` (the test's call, from its parameters).
+fn test_goroutine(lw: &mut Lowerer<'_>, span: Span, params: u32, call_test: Vec<Instr>) -> FuncId {
+    let cleanup = lw.test_cleanup_func();
+    let mut code = vec![
+        Instr::MakeClosure {
+            func: cleanup,
+            ncaptures: 0,
+        },
+        Instr::LoadLocal(0),
+        Instr::Defer { argc: 1 },
+    ];
+    code.extend(call_test);
+    code.push(Instr::Return);
+    let t_runner = synthetic(lw, "testing.tRunner", span, params, code, false);
+    let mut code: Vec<Instr> = (0..params).map(Instr::LoadLocal).collect();
+    code.push(Instr::Call {
+        func: t_runner,
+        argc: params,
+    });
+    code.push(Instr::Return);
+    synthetic(lw, "testing.(*T).Run.func1", span, params, code, true)
 }
 
 /// A function of package `testing` made by lowering, with `params` parameters (one local

@@ -70,18 +70,18 @@ impl Machine {
         if let Some(line) = line {
             if chatty {
                 self.chatty_switch(&p, &name)?;
-                self.stdout.push_str(&line);
+                self.print_stdout(gid, line);
             } else {
                 t.output.push_str(&line);
+                self.emit(
+                    gid,
+                    Op::Print {
+                        text: line,
+                        stderr: false,
+                    },
+                    Vec::new(),
+                );
             }
-            self.emit(
-                gid,
-                Op::Print {
-                    text: line,
-                    stderr: false,
-                },
-                Vec::new(),
-            );
         }
         if goexit {
             self.start_goexit(gid);
@@ -100,6 +100,19 @@ impl Machine {
             }
         }
         Ok(())
+    }
+
+    /// `gid` prints `line` on stdout (`go test -v`'s output).
+    fn print_stdout(&mut self, gid: Gid, line: String) {
+        self.stdout.push_str(&line);
+        self.emit(
+            gid,
+            Op::Print {
+                text: line,
+                stderr: false,
+            },
+            Vec::new(),
+        );
     }
 
     /// The top-level test of the `T` at `p`.
@@ -150,16 +163,7 @@ impl Machine {
                 if chatty {
                     let root = self.test_root(&p)?;
                     self.test_state(&root)?.last_name = name.clone();
-                    let line = format!("=== RUN   {name}\n");
-                    self.stdout.push_str(&line);
-                    self.emit(
-                        gid,
-                        Op::Print {
-                            text: line,
-                            stderr: false,
-                        },
-                        Vec::new(),
-                    );
+                    self.print_stdout(gid, format!("=== RUN   {name}\n"));
                 }
                 vec![Value::Ptr(Some(Pointer::root(obj)))]
             }

@@ -233,17 +233,7 @@ impl Machine {
                     self.emit_timer_op(gid, Some(p.clone()), TimerOp::Dropped, Vec::new());
                 }
             }
-            TimerAction::Func(f) => {
-                let child = self.spawn(gid, f, Vec::new())?;
-                self.emit(gid, Op::Go { child }, vec![Effect::Spawn(child)]);
-                let saved = std::mem::take(&mut self.events);
-                let budget = self.budget;
-                self.budget = self.config.max_instructions_per_step;
-                self.run_local(child);
-                self.budget = budget;
-                let mut child_events = std::mem::replace(&mut self.events, saved);
-                self.events.append(&mut child_events);
-            }
+            TimerAction::Func(f) => self.go_statement(gid, f, Vec::new())?,
             TimerAction::CancelContext(ctx) => {
                 let err = self.lib_var(LibFunc::ContextDeadlineExceeded)?;
                 let mut eff = Vec::new();

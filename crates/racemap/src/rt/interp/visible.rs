@@ -230,16 +230,7 @@ impl Machine {
                 self.resume_push(gid, vec![Value::Int(n)]);
             }
             Visible::Go { func, args } => {
-                let child = self.spawn(gid, func, args)?;
-                self.emit(gid, Op::Go { child }, vec![Effect::Spawn(child)]);
-                // The child runs to its first visible op (its own events are not emitted).
-                let saved = std::mem::take(&mut self.events);
-                let budget = self.budget;
-                self.budget = self.config.max_instructions_per_step;
-                self.run_local(child);
-                self.budget = budget;
-                let mut child_events = std::mem::replace(&mut self.events, saved);
-                self.events.append(&mut child_events);
+                self.go_statement(gid, func, args)?;
             }
             Visible::Send(c, value) => {
                 let c = c.ok_or_else(|| Fault::Rt(RtError::nil_deref()))?;
@@ -396,6 +387,21 @@ impl Machine {
     }
 
     /// The `select` event of a channel operation that is a `select` case.
+    /// `go func(args)` by `gid`: the new goroutine's event, then the child runs to its first
+    /// visible operation (its own events are not emitted).
+    pub(super) fn go_statement(&mut self, gid: Gid, func: Value, args: Vec<Value>) -> R<()> {
+        let child = self.spawn(gid, func, args)?;
+        self.emit(gid, Op::Go { child }, vec![Effect::Spawn(child)]);
+        let saved = std::mem::take(&mut self.events);
+        let budget = self.budget;
+        self.budget = self.config.max_instructions_per_step;
+        self.run_local(child);
+        self.budget = budget;
+        let mut child_events = std::mem::replace(&mut self.events, saved);
+        self.events.append(&mut child_events);
+        Ok(())
+    }
+
     fn emit_select_case(&mut self, gid: Gid, case: Option<u32>) {
         if let Some(case) = case {
             self.emit(gid, Op::Select { case: Some(case) }, Vec::new());
