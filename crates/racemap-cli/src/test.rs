@@ -6,7 +6,9 @@
 //! `command-line-arguments`. Times are printed as zero (racemap's clock is virtual).
 //!
 //! A test runs on its own goroutine (Go's goroutine 7 under `-race`, under `testing.tRunner`,
-//! created by `testing.(*T).Run` on the main goroutine), as in Go. Differences from Go kept on
+//! created by `testing.(*T).Run` on the main goroutine), as in Go; a top-level test that calls
+//! `t.Parallel()` prints the rest of its output after the sequential tests (the last paused
+//! first; Go's order of several paused tests varies from run to run). Differences from Go kept on
 //! purpose (racemap's model): a test ends
 //! when its function returns and every goroutine it started is done or blocked (goroutines
 //! still blocked then are its leaks, which `--explore` reports). A panicking test ends the run
@@ -115,6 +117,7 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
     let mut any_failed = false;
     let mut any_race = false;
     let mut ran = 0;
+    let mut paused: Vec<String> = Vec::new();
     for (i, test) in program.tests.iter().enumerate() {
         if filter.as_ref().is_some_and(|re| !re.is_match(&test.name)) {
             continue;
@@ -168,6 +171,14 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
         }
         any_failed |= verdict == "FAIL";
         any_race |= r.race;
+        // A parallel test pauses at `t.Parallel()` until the sequential tests are done: the
+        // rest of its output comes after theirs (the last paused first, as Go's scheduler
+        // usually resumes them).
+        if r.parallel && r.crash.is_none() {
+            let pause = format!("=== PAUSE {}\n", test.name);
+            let at = text.find(&pause).map_or(0, |i| i + pause.len());
+            paused.push(text.split_off(at));
+        }
         let _ = out.write_all(text.as_bytes());
         if let Some(crash) = r.crash {
             // The test binary dies: no summary of the remaining tests.
@@ -175,6 +186,9 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
             let _ = writeln!(out, "FAIL\t{PACKAGE}\t0.000s\nFAIL");
             return Ok(1);
         }
+    }
+    for rest in paused.iter().rev() {
+        let _ = out.write_all(rest.as_bytes());
     }
     // Go prints the warning with -v only, and marks the summary line.
     if ran == 0 && chatty {
@@ -215,6 +229,8 @@ pub struct TestRun {
     pub crash_recovered: bool,
     /// A racemap limit or internal error stopped the run.
     pub limit: bool,
+    /// The test called `t.Parallel()`: Go runs the rest of it after the sequential tests.
+    pub parallel: bool,
     /// Goroutines the test started that were still blocked when it ended
     /// (`goroutine 8 [chan send]: command-line-arguments.TestX.func1 at x_test.go:12`).
     pub leaked: Vec<String>,
@@ -265,7 +281,7 @@ pub fn run_test(
         output.push_str(&session.stderr[seen_err..]);
         seen_err = session.stderr.len();
     }
-    let (failed, skipped, kept_logs) = test_state(&session.target);
+    let (failed, skipped, kept_logs, parallel) = test_state(&session.target);
     let leaked = leaked(&session.target);
     let race = !session.races().is_empty();
     let result = session.finish(None);
@@ -295,6 +311,7 @@ pub fn run_test(
         race,
         crash,
         crash_recovered,
+        parallel,
         limit,
         leaked,
     }
@@ -320,14 +337,14 @@ fn leaked(m: &Machine) -> Vec<String> {
         .collect()
 }
 
-/// The test's `testing.T`: failed, skipped, and the logs it kept.
-fn test_state(m: &Machine) -> (bool, bool, String) {
+/// The test's `testing.T`: failed, skipped, the logs it kept, and whether it went parallel.
+fn test_state(m: &Machine) -> (bool, bool, String, bool) {
     for (_, state) in m.sync_objects() {
         if let SyncState::TestingT(t) = state {
-            return (t.failed, t.skipped, t.output.clone());
+            return (t.failed, t.skipped, t.output.clone(), t.parallel);
         }
     }
-    (false, false, String::new())
+    (false, false, String::new(), false)
 }
 
 /// Whether `text` (Go's text for a crash) is a panic of the test's goroutine (goroutine 7, as
