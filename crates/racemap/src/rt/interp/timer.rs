@@ -165,8 +165,7 @@ impl Machine {
         }
         let when = self.clock.saturating_add(d.max(0));
         let child = Gid(self.goroutines.len() as u32);
-        let go_id = self.config.first_goroutine_id + u64::from(child.0) - 1;
-        let mut g = Goroutine::new(child, go_id, self.program.main, None);
+        let mut g = Goroutine::new(child, 0, self.program.main, None);
         g.runtime = true;
         g.status = GoStatus::Sleeping(when);
         g.next = Some(Visible::TimerFire(p.clone()));
@@ -197,6 +196,10 @@ impl Machine {
     /// `sendTime` or `goFunc`, then a ticker re-arms and a one-shot timer's goroutine ends.
     pub(super) fn fire_timer(&mut self, gid: Gid, p: Pointer, until: i64) -> R<()> {
         self.clock = self.clock.max(until);
+        if !self.timer_ctx_numbered {
+            self.timer_ctx_numbered = true;
+            self.go_ids_taken += 1;
+        }
         let (action, next_when) = match self.heap.sync_mut(&p)? {
             SyncState::Timer(t) => {
                 t.fired += 1;

@@ -181,6 +181,12 @@ pub struct Machine {
     pub(crate) budget: u64,
     /// Events produced by the current step.
     pub(crate) events: Vec<Event>,
+    /// Go numbers given to goroutines other than main so far (the next one is
+    /// `first_goroutine_id` plus this); the runtime's timer goroutines take none, but the
+    /// first timer fire takes one (Go 1.19's race runtime makes its timer context then).
+    pub(crate) go_ids_taken: u64,
+    /// A timer fired (its context took a goroutine number).
+    pub(crate) timer_ctx_numbered: bool,
     /// Library package values made on first use, one per run (`context.Background()`,
     /// `context.Canceled`).
     pub(crate) lib_vars: std::collections::BTreeMap<LibFunc, Value>,
@@ -203,6 +209,8 @@ impl Machine {
             budget: 0,
             events: Vec::new(),
             lib_vars: std::collections::BTreeMap::new(),
+            go_ids_taken: 0,
+            timer_ctx_numbered: false,
         };
         let prog = m.program.clone();
         if m.config.first_goroutine_id == Config::AUTO_GOROUTINE_ID {
