@@ -7,11 +7,13 @@
 //! SKIP`, the test's log lines (`    FILE:LINE: …` and their continuation lines, `testing.go:…`),
 //! `=== CONT`, `PASS`/`FAIL`/`ok` with times masked, the `WARNING: DATA RACE` line of each
 //! report and the two first lines of a panic. The bodies of race reports and goroutine dumps
-//! are left out: their frames differ by design (racemap runs a test on the main goroutine,
-//! shows no frames of package `testing` and its addresses are its own).
+//! are left out: their addresses, pc offsets and paths are racemap's own (their frames are
+//! Go's: a test runs on its own goroutine under `testing.tRunner`, created by
+//! `testing.(*T).Run`), and a goroutine dump shows fewer `testing` frames than Go's.
 //!
-//! A file may ask for racemap options in its header (`// racemap: --lang go1.21` before the
-//! `package` clause); every command above then gets them.
+//! A file may ask for racemap options in its header (`// racemap: --lang go1.21`, or
+//! `// racemap: --seed N` to make the seeded run take the interleaving Go's run took, before
+//! the `package` clause); every command above then gets them.
 //!
 //! The bug corpus: a test `TestXFixed` is the fixed twin of the buggy `TestX` in the same
 //! file. The driver checks with `racemap test --explore --json` that the explorer finds the bug
