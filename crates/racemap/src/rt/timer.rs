@@ -11,7 +11,8 @@
 //! Because the fire is a sleeper's wake-up, everything the scheduler does with sleeps applies:
 //! in virtual time a timer fires only when no goroutine can move and it is due first; the
 //! explorer (`WakeOrder::AnyTime`) lets it fire at any time after it was armed, as a loaded
-//! machine may. And as in Go (`checkdead` returns while timers are pending), a program whose
+//! machine may (a ticker at most [`MAX_EARLY_TICKS`] times per run, and never into a full
+//! channel, where the tick would be dropped). And as in Go (`checkdead` returns while timers are pending), a program whose
 //! goroutines are all blocked is not deadlocked while a timer is armed: the timer fires first.
 //!
 //! Memory model (the race detector's `racerelease` in `addtimer`/`modtimer` and `raceacquire`
@@ -22,6 +23,12 @@
 //! `runtime.NumGoroutine` leave them out.
 
 use crate::rt::event::Gid;
+
+/// How many times a ticker may fire ahead of virtual time in one run. A ticker and a goroutine
+/// consuming its ticks can otherwise take turns forever while the rest of the program waits,
+/// so the explorer's search would never end; two early ticks show what a consumer does when
+/// ticks come faster than the program runs.
+pub const MAX_EARLY_TICKS: u32 = 2;
 use crate::rt::value::{ChanId, Value};
 
 /// What a timer does when it fires.
@@ -53,6 +60,9 @@ pub struct TimerState {
     pub when: i64,
     /// How many times it fired.
     pub fired: u32,
+    /// How many of its fires came before virtual time let them (under
+    /// `WakeOrder::AnyTime`); a ticker fires early at most [`MAX_EARLY_TICKS`] times in a run.
+    pub early_fires: u32,
     /// The call that made it (`time.After`, `time.NewTicker`, …), for the page and the
     /// explorer's notes.
     pub made_by: &'static str,
@@ -67,6 +77,7 @@ impl TimerState {
             armed: None,
             when: 0,
             fired: 0,
+            early_fires: 0,
             made_by,
         }
     }

@@ -12,6 +12,11 @@ impl Machine {
             (&status, &self.goroutines[gid.0 as usize].next)
         {
             let p = p.clone();
+            if self.wakes_early(gid) {
+                if let crate::rt::sync_state::SyncState::Timer(t) = self.heap.sync_mut(&p)? {
+                    t.early_fires += 1;
+                }
+            }
             return self.fire_timer(gid, p, *until);
         }
         if let GoStatus::Sleeping(until) = status {

@@ -355,17 +355,21 @@ impl Machine {
         out
     }
 
-    /// `g` fires a ticker whose channel is full: the tick would be dropped, which nobody can
-    /// observe but the clock. Such a fire is not offered early (a ticker could otherwise fire
-    /// forever ahead of virtual time); in virtual time order it still comes when due.
+    /// `g` fires a ticker whose channel is full (the tick would be dropped, which nobody can
+    /// observe but the clock) or that already fired early `MAX_EARLY_TICKS` times. Such a fire
+    /// is not offered early (a ticker could otherwise fire forever ahead of virtual time); in
+    /// virtual time order it still comes when due.
     fn drops_tick(&self, g: &Goroutine) -> bool {
         let Some(Visible::TimerFire(p)) = &g.next else {
             return false;
         };
         match self.heap.sync(p) {
-            Ok(crate::rt::sync_state::SyncState::Timer(t)) if t.period > 0 => t
-                .chan()
-                .is_some_and(|c| self.heap.chan(c).buf.len() >= self.heap.chan(c).cap as usize),
+            Ok(crate::rt::sync_state::SyncState::Timer(t)) if t.period > 0 => {
+                t.early_fires >= crate::rt::timer::MAX_EARLY_TICKS
+                    || t.chan().is_some_and(|c| {
+                        self.heap.chan(c).buf.len() >= self.heap.chan(c).cap as usize
+                    })
+            }
             _ => false,
         }
     }
