@@ -268,6 +268,39 @@ impl Machine {
         (ptrs, chans)
     }
 
+    /// A context's `String()` as Go 1.19 prints it: `context.Background.WithCancel`,
+    /// `….WithValue(type main.key, val v)` (a value that is neither a string nor a Stringer is
+    /// `<not Stringer>`), `….WithDeadline(…)` (without Go's wall-clock times).
+    pub(super) fn context_string(&self, p: &Pointer) -> R<String> {
+        let st = self.context_state(p)?;
+        let parent = match &st.parent {
+            Some(parent) => self.context_string(parent)?,
+            None => String::new(),
+        };
+        Ok(match &st.kind {
+            ContextKind::Value { key, val } => {
+                let key_type = match key {
+                    Value::Iface(Some(b)) => {
+                        crate::rt::fmt::reflect_type_string(&self.program.types, b.0)
+                    }
+                    _ => "<nil>".to_string(),
+                };
+                let val = match val {
+                    Value::Iface(Some(b)) => match &b.1 {
+                        Value::Str(s) => s.to_string(),
+                        v => self
+                            .method_string(b.0, v)
+                            .filter(|_| self.has_method(b.0, "String"))
+                            .unwrap_or_else(|| "<not Stringer>".to_string()),
+                    },
+                    _ => "<nil>".to_string(),
+                };
+                format!("{parent}.WithValue(type {key_type}, val {val})")
+            }
+            _ => format!("{parent}{}", st.go_name()),
+        })
+    }
+
     fn context_state(&self, p: &Pointer) -> R<&ContextState> {
         match self.heap.sync(p)? {
             SyncState::Context(st) => Ok(st),

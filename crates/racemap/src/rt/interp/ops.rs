@@ -230,6 +230,11 @@ impl Machine {
                 return Some(crate::rt::timer::duration_string(*d));
             }
         }
+        if let Value::Ptr(Some(p)) = value {
+            if let Ok(SyncState::Context(_)) = self.heap.sync(p) {
+                return self.context_string(p).ok();
+            }
+        }
         let name = ["Error", "String"]
             .into_iter()
             .find(|n| self.has_method(ty, n))?;
