@@ -146,12 +146,9 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
         if chatty {
             text.push_str(&format!("=== RUN   {}\n", test.name));
         }
+        // (A race during the test fails it at its end, with Go's `testing.go:1319` line among
+        // its logs: see `rt::interp::testing`.)
         text.push_str(&r.output);
-        // With -v the race line is printed when the test ends (never after a crash); without,
-        // it is kept with the logs.
-        if r.race && chatty && r.crash.is_none() {
-            text.push_str(RACE_LINE);
-        }
         // A fatal error, or a panic tRunner cannot recover (one on another goroutine), kills
         // the test binary at once: Go prints no `--- FAIL` line then.
         let dies = r.crash.is_some() && !r.crash_recovered;
@@ -165,9 +162,6 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
         // The kept logs are printed with the `--- FAIL` line, so never when the binary dies.
         if !chatty && verdict == "FAIL" && !dies {
             text.push_str(&r.kept_logs);
-            if r.race {
-                text.push_str(RACE_LINE);
-            }
         }
         any_failed |= verdict == "FAIL";
         any_race |= r.race;

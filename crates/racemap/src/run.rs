@@ -139,6 +139,7 @@ impl<T: Target> Session<T> {
             for r in d.observe_step(&events) {
                 self.stderr.push_str(&r.render());
             }
+            self.target.note_races(d.reports().len());
         }
         if self.record_events {
             self.steps.extend(events.iter().cloned());

@@ -31,6 +31,8 @@ pub struct TestState {
     pub cleanups: Vec<crate::rt::value::Value>,
     /// The test's goroutine ended (its cleanups ran, a subtest reported).
     pub done: bool,
+    /// Races reported before the test started: more at its end fail it.
+    pub races_at_start: usize,
     /// `t.Parallel()` was called: the parent's `Run` returned.
     pub parallel: bool,
     /// The test's body returned: its parallel subtests may go on (Go's `barrier`).

@@ -202,6 +202,10 @@ impl Target for Machine {
         Machine::set_wake_order(self, order)
     }
 
+    fn note_races(&mut self, count: usize) {
+        self.races_reported = count;
+    }
+
     fn early_wake(&self, choice: Choice) -> Option<EarlyWake> {
         if !self.wakes_early(choice.gid) {
             return None;

@@ -94,6 +94,9 @@ pub trait Target: Clone {
     }
     /// Offer sleepers' wake-ups in this order from now on.
     fn set_wake_order(&mut self, _order: WakeOrder) {}
+    /// The race detector has reported `count` races so far in this run (a test's `testing.T`
+    /// fails at its end when one was reported during it, as Go's `tRunner` does).
+    fn note_races(&mut self, _count: usize) {}
     /// The sleep that `choice` cuts short, when it wakes a sleeper early ([`EarlyWake`]).
     fn early_wake(&self, _choice: Choice) -> Option<EarlyWake> {
         None

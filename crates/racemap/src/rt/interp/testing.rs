@@ -155,6 +155,7 @@ impl Machine {
                 let child = TestState {
                     name: name.clone(),
                     chatty,
+                    races_at_start: self.races_reported,
                     parent: Some(p.clone()),
                     ..TestState::default()
                 };
@@ -212,6 +213,24 @@ impl Machine {
             },
             LibFunc::TestingEnd => {
                 eff.push(Effect::Release(SyncVar::Lock(p.clone())));
+                // Go's tRunner: a race reported during the test fails it.
+                let races = self.races_reported;
+                let t = self.test_state(&p)?;
+                if races > t.races_at_start {
+                    t.failed = true;
+                    let (chatty, name) = (t.chatty, t.name.clone());
+                    let line = TestState::decorate(
+                        "testing.go",
+                        1319,
+                        "race detected during execution of test",
+                    );
+                    if chatty {
+                        self.chatty_switch(&p, &name)?;
+                        self.print_stdout(gid, line);
+                    } else {
+                        self.test_state(&p)?.output.push_str(&line);
+                    }
+                }
                 let t = self.test_state(&p)?;
                 t.done = true;
                 if let Some(parent) = t.parent.clone() {

@@ -187,6 +187,8 @@ pub struct Machine {
     pub(crate) go_ids_taken: u64,
     /// A timer fired (its context took a goroutine number).
     pub(crate) timer_ctx_numbered: bool,
+    /// Races the detector driving this machine reported so far (`Target::note_races`).
+    pub(crate) races_reported: usize,
     /// Library package values made on first use, one per run (`context.Background()`,
     /// `context.Canceled`).
     pub(crate) lib_vars: std::collections::BTreeMap<LibFunc, Value>,
@@ -211,6 +213,7 @@ impl Machine {
             lib_vars: std::collections::BTreeMap::new(),
             go_ids_taken: 0,
             timer_ctx_numbered: false,
+            races_reported: 0,
         };
         let prog = m.program.clone();
         if m.config.first_goroutine_id == Config::AUTO_GOROUTINE_ID {
