@@ -82,6 +82,7 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
     let options = racemap::compile::CompileOptions {
         lang: lang_version,
         test_file: true,
+        ..Default::default()
     };
     let program = match racemap::compile::compile_with(&source, &name, &options) {
         Ok(p) => p,
@@ -269,8 +270,8 @@ pub fn run_test(
         };
         session.step(choice);
         steps += 1;
-        let so = session.target.stdout();
-        output.push_str(&so[seen_out..]);
+        let so = session.target.stdout_bytes();
+        output.push_str(&String::from_utf8_lossy(&so[seen_out..]));
         seen_out = so.len();
         output.push_str(&session.stderr[seen_err..]);
         seen_err = session.stderr.len();

@@ -8,6 +8,7 @@ pub mod bytecode;
 pub mod compile;
 pub mod diag;
 pub mod explore;
+pub mod gostr;
 pub mod lang;
 pub mod library;
 pub mod playback;

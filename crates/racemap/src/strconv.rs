@@ -1,6 +1,8 @@
 //! Go's `strconv` quoting and `unicode.IsPrint`, shared by the checker's messages (a rune or a
 //! string constant in a diagnostic) and by fmt's `%q`: one implementation, so a character is
-//! printable or escaped the same way everywhere. A leaf: it uses nothing of racemap.
+//! printable or escaped the same way everywhere. It reads strings as bytes ([`crate::gostr`]).
+
+use crate::gostr::{decode_rune, runes, RUNE_ERROR};
 
 /// `strconv.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII space;
 /// approximated for non-ASCII (controls, non-ASCII spaces, format characters and private use
@@ -24,18 +26,29 @@ pub fn is_print(c: char) -> bool {
     )
 }
 
-/// `strconv.CanBackquote`.
-pub fn can_backquote(s: &str) -> bool {
-    s.chars()
-        .all(|c| c != '`' && c != '\u{FEFF}' && (c == '\t' || !(c < ' ' || c == '\u{7f}')))
+/// `strconv.CanBackquote`: false for an invalid byte, a control other than tab, a backquote
+/// and a byte-order mark.
+pub fn can_backquote(s: &[u8]) -> bool {
+    runes(s).all(|(i, r)| {
+        let width = decode_rune(&s[i..]).1;
+        if width > 1 {
+            return r != 0xFEFF;
+        }
+        r != RUNE_ERROR && r != u32::from('`') && r != 0x7F && (r >= 0x20 || r == 9)
+    })
 }
 
 /// `strconv.Quote` (`quote` `"`, `ascii` false), `QuoteToASCII` (`ascii` true) and, with `quote`
-/// `'` and a one-character string, `QuoteRune`.
-pub fn quote_with(s: &str, quote: char, ascii: bool) -> String {
+/// `'` and a one-character string, `QuoteRune`. An invalid byte is written `\xff`.
+pub fn quote_with(s: &[u8], quote: char, ascii: bool) -> String {
     let mut out = String::new();
     out.push(quote);
-    for c in s.chars() {
+    for (i, r) in runes(s) {
+        if r == RUNE_ERROR && decode_rune(&s[i..]).1 == 1 {
+            out.push_str(&format!("\\x{:02x}", s[i]));
+            continue;
+        }
+        let c = char::from_u32(r).unwrap_or('\u{FFFD}');
         if c == quote || c == '\\' {
             out.push('\\');
             out.push(c);
@@ -64,12 +77,12 @@ pub fn quote_with(s: &str, quote: char, ascii: bool) -> String {
 
 /// `strconv.Quote`: `"a\tb\x00é"`.
 pub fn quote(s: &str) -> String {
-    quote_with(s, '"', false)
+    quote_with(s.as_bytes(), '"', false)
 }
 
 /// `strconv.QuoteRune`: `'x'`, `'\n'`, `'\''`, `'\x01'`.
 pub fn quote_rune(c: char) -> String {
-    quote_with(c.encode_utf8(&mut [0; 4]), '\'', false)
+    quote_with(c.encode_utf8(&mut [0; 4]).as_bytes(), '\'', false)
 }
 
 #[cfg(test)]
@@ -101,7 +114,7 @@ mod tests {
             assert_eq!(is_print(c), printable, "IsPrint U+{code:04X}");
             assert_eq!(quote(&s), quoted, "Quote U+{code:04X}");
             assert_eq!(
-                quote_with(&s, '"', true),
+                quote_with(s.as_bytes(), '"', true),
                 ascii,
                 "QuoteToASCII U+{code:04X}"
             );
@@ -118,5 +131,13 @@ mod tests {
             runes,
             [r"'\''", "'\"'", r"'\n'", r"'\x01'", "'x'", r"'\ufeff'"]
         );
+        // Go 1.19: strconv.Quote("a\xff\xc3é\uFFFD") and CanBackquote of "\xff", "é", "\ufeff".
+        assert_eq!(
+            quote_with(b"a\xff\xc3\xc3\xa9\xef\xbf\xbd", '"', false),
+            r#""a\xff\xc3é�""#
+        );
+        assert!(!can_backquote(b"\xff"));
+        assert!(can_backquote("é".as_bytes()));
+        assert!(!can_backquote("\u{feff}".as_bytes()));
     }
 }

@@ -70,7 +70,9 @@ impl Program {
             Instr::PushBool(v) => format!("PushBool {v}"),
             Instr::PushStr(s) => format!(
                 "PushStr {:?}",
-                self.strings.get(s.0 as usize).map(|s| &**s).unwrap_or("?")
+                self.strings
+                    .get(s.0 as usize)
+                    .map_or("?".into(), |s| s.to_lossy())
             ),
             Instr::Zero(t) => format!("Zero {}", ty(t)),
             Instr::Alloc(t) => format!("Alloc {}", ty(t)),
@@ -124,8 +126,7 @@ impl Program {
                 "CallIface {} {argc} {results}",
                 self.strings
                     .get(name.0 as usize)
-                    .map(|s| &**s)
-                    .unwrap_or("?")
+                    .map_or("?".into(), |s| s.to_lossy())
             ),
             Instr::IfaceMethodValue { thunk } => format!(
                 "IfaceMethodValue {}",

@@ -207,12 +207,12 @@ impl Target for Toy {
         self.ending.clone()
     }
 
-    fn stdout(&self) -> &str {
-        &self.stdout
+    fn stdout_bytes(&self) -> &[u8] {
+        self.stdout.as_bytes()
     }
 
-    fn stderr(&self) -> &str {
-        ""
+    fn stderr_bytes(&self) -> &[u8] {
+        b""
     }
 
     fn goroutine_count(&self) -> usize {

@@ -7,6 +7,8 @@
 //!   Before 1.22 a loop has one set of variables, assigned by every iteration: the famous
 //!   closure-captures-the-loop-variable race.
 //! - **Go 1.21**: the builtins `min`, `max` and `clear`. Before, those names are undefined.
+//! - **Go 1.20**: `sync.Map`'s `Swap` and `CompareAndSwap`. Before, `m.Swap` is undefined
+//!   (`type sync.Map has no field or method Swap`).
 
 use std::fmt;
 
@@ -58,6 +60,11 @@ impl LangVersion {
     /// Whether `range` accepts an integer (Go 1.22 and later).
     pub fn range_over_int(self) -> bool {
         self.minor >= 22
+    }
+
+    /// Whether `sync.Map` has `Swap` and `CompareAndSwap` (Go 1.20 and later).
+    pub fn has_sync_map_swap(self) -> bool {
+        self.minor >= 20
     }
 
     /// Whether `min`, `max` and `clear` are predeclared (Go 1.21 and later).
@@ -114,6 +121,8 @@ mod tests {
         assert!(!LangVersion::GO1_21.range_over_int());
         assert!(LangVersion::GO1_21.has_min_max_clear());
         assert!(!LangVersion::GO1_19.has_min_max_clear());
+        assert!(!LangVersion::GO1_19.has_sync_map_swap());
+        assert!(LangVersion::GO1_21.has_sync_map_swap());
         assert_eq!(LangVersion::default(), LangVersion::GO1_22);
     }
 }

@@ -20,7 +20,7 @@ pub fn value_literal(value: &Value) -> String {
         Value::Bool(b) => b.to_string(),
         Value::Int(i) => i.to_string(),
         Value::Float(f) => format!("{f}"),
-        Value::Str(s) => format!("{:?}", s.as_ref()),
+        Value::Str(s) => crate::strconv::quote_with(s.as_bytes(), '"', false),
         Value::Ptr(None) | Value::Map(None) | Value::Chan(None) | Value::Func(None) => "nil".into(),
         Value::Slice(None) | Value::Iface(None) => "nil".into(),
         Value::Iface(Some(b)) => value_literal(&b.1),

@@ -373,7 +373,8 @@ pub enum Op {
     },
     /// Output to stdout (`fmt.Print*`) or stderr (`println`).
     Print {
-        /// The text.
+        /// The text (an invalid byte of a Go string shows as U+FFFD; the machine's stdout
+        /// keeps the bytes).
         text: String,
         /// `true` for the builtin `print`/`println`, which write to stderr.
         stderr: bool,

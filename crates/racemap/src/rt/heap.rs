@@ -93,6 +93,8 @@ pub struct Heap {
     pub chans: Vec<Rc<ChanObj>>,
     /// The cell of each package-level variable, by `GlobalId`.
     pub globals: Vec<ObjId>,
+    /// What each `sync.Map` shares with its copies (`SyncMapState::store` indexes it).
+    pub sync_maps: Vec<Rc<crate::rt::sync_map::SyncMapStore>>,
     /// Value slots allocated so far.
     pub slots: u64,
 }
@@ -209,6 +211,38 @@ impl Heap {
         match self.get_mut(ptr)? {
             Value::Sync(s) => Ok(s),
             _ => Err(RtError::nil_deref()),
+        }
+    }
+
+    /// A sync.Map's state with its shared maps and entries filled in from its store (what a
+    /// reader of `read`, `dirty` and the entries needs; see `rt::sync_map::store`).
+    pub fn filled_sync_map(
+        &self,
+        s: &crate::rt::sync_map::SyncMapState,
+    ) -> crate::rt::sync_map::SyncMapState {
+        let mut s = s.clone();
+        if let Some(store) = s.store.and_then(|i| self.sync_maps.get(i as usize)) {
+            store.fill(&mut s);
+        }
+        s
+    }
+
+    /// `v` with every sync.Map inside it (fields, array elements) filled in from its store.
+    pub fn fill_sync_maps(&self, v: &mut Value) {
+        match v {
+            Value::Sync(s) => {
+                if let SyncState::Map(m) = &mut **s {
+                    if m.store.is_some() {
+                        *m = self.filled_sync_map(m);
+                    }
+                }
+            }
+            Value::Struct(fs) | Value::Array(fs) => {
+                for f in fs.iter_mut() {
+                    self.fill_sync_maps(f);
+                }
+            }
+            _ => {}
         }
     }
 

@@ -20,6 +20,7 @@ pub mod map;
 pub mod mutex;
 pub mod once;
 pub mod rwmutex;
+pub mod strings;
 pub mod sync_map;
 pub mod sync_state;
 pub mod testing;

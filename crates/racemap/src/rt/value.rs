@@ -9,6 +9,7 @@
 //! Invariant: ids inside values ([`ObjId`], [`MapId`], [`ChanId`]) index tables of the machine
 //! that produced them; values never point into another machine.
 
+pub use crate::gostr::GoString;
 use crate::types::TypeId;
 use std::cmp::Ordering;
 use std::rc::Rc;
@@ -109,8 +110,8 @@ pub enum Value {
     Int(i64),
     /// `float32` (rounded) and `float64`.
     Float(f64),
-    /// `string` (immutable, shared).
-    Str(Rc<str>),
+    /// `string`: immutable bytes, shared.
+    Str(GoString),
     /// `*T`; `None` is nil.
     Ptr(Option<Pointer>),
     /// `map[K]V`; `None` is a nil map.
@@ -137,7 +138,7 @@ pub enum Value {
 impl Value {
     /// A string value.
     pub fn str(s: &str) -> Value {
-        Value::Str(Rc::from(s))
+        Value::Str(GoString::from(s))
     }
 
     /// The integer inside, if any.
@@ -170,8 +171,8 @@ pub enum MapKey {
     Int(i64),
     /// Floats (NaN keys compare unequal to themselves in Go; racemap orders them first).
     Float(f64),
-    /// Strings.
-    Str(Rc<str>),
+    /// Strings (compared byte-wise).
+    Str(GoString),
     /// Pointers.
     Ptr(Pointer),
     /// Channels.
@@ -210,7 +211,7 @@ impl Ord for MapKey {
             (Bool(a), Bool(b)) => a.cmp(b),
             (Int(a), Int(b)) => a.cmp(b),
             (Float(a), Float(b)) => a.total_cmp(b),
-            (Str(a), Str(b)) => a.as_bytes().cmp(b.as_bytes()),
+            (Str(a), Str(b)) => a.cmp(b),
             (Ptr(a), Ptr(b)) => a.cmp(b),
             (Chan(a), Chan(b)) => a.cmp(b),
             (Iface(ta, a), Iface(tb, b)) => ta.cmp(tb).then_with(|| a.cmp(b)),

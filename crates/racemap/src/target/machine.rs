@@ -63,12 +63,12 @@ impl Target for Machine {
         }
     }
 
-    fn stdout(&self) -> &str {
-        Machine::stdout(self)
+    fn stdout_bytes(&self) -> &[u8] {
+        Machine::stdout_bytes(self)
     }
 
-    fn stderr(&self) -> &str {
-        Machine::stderr(self)
+    fn stderr_bytes(&self) -> &[u8] {
+        Machine::stderr_bytes(self)
     }
 
     fn goroutine_count(&self) -> usize {

@@ -21,7 +21,7 @@ pub use std::rc::Rc;
 pub struct Asm {
     pub types: TypeTable,
     pub funcs: Vec<Func>,
-    pub strings: Vec<Rc<str>>,
+    pub strings: Vec<racemap::gostr::GoString>,
     pub selects: Vec<SelectTable>,
 }
 
@@ -47,7 +47,7 @@ impl Asm {
     }
 
     pub fn str(&mut self, s: &str) -> racemap::bytecode::StrId {
-        self.strings.push(Rc::from(s));
+        self.strings.push(s.into());
         racemap::bytecode::StrId(self.strings.len() as u32 - 1)
     }
 
@@ -116,6 +116,7 @@ impl Asm {
             main,
             error_type,
             tests: Vec::new(),
+            var_names: Vec::new(),
         })
     }
 }

@@ -14,6 +14,7 @@ pub mod print;
 pub mod visit;
 
 use crate::diag::Span;
+pub use crate::gostr::GoString;
 
 /// Identity of an expression, statement or identifier within one file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -294,9 +295,8 @@ pub enum ExprKind {
     RuneLit(char),
     /// String literal, already unquoted; `raw` for back-quoted.
     StringLit {
-        /// The decoded bytes as UTF-8 text (Go strings may hold any bytes; escapes that produce
-        /// invalid UTF-8 are a parse error in racemap).
-        value: String,
+        /// The decoded bytes (Go strings may hold any bytes: `"\xff"`).
+        value: GoString,
         /// Written with back quotes.
         raw: bool,
     },

@@ -12,15 +12,15 @@ pub fn show(v: &ConstValue) -> String {
         ConstValue::Bool(b) => b.to_string(),
         ConstValue::Int(i) => i.to_string(),
         ConstValue::Float(f) => show_float(*f),
-        ConstValue::String(s) => show_string(s),
+        ConstValue::String(s) => show_string(s.as_bytes()),
     }
 }
 
 /// go/constant's short form of a string: quoted as `strconv.Quote` does, and cut to 72 runes
 /// (with `...`) when longer.
-fn show_string(s: &str) -> String {
+fn show_string(s: &[u8]) -> String {
     const MAX_RUNES: usize = 72;
-    let quoted = crate::strconv::quote(s);
+    let quoted = crate::strconv::quote_with(s, '"', false);
     if quoted.chars().count() <= MAX_RUNES {
         return quoted;
     }
@@ -173,7 +173,7 @@ pub fn binary(
             _ => return Err(ConstError::BadOp),
         })),
         (C::String(a), C::String(b)) => Ok(match op {
-            Add => C::String(format!("{a}{b}")),
+            Add => C::String(a.concat(b)),
             Eq => C::Bool(a == b),
             Ne => C::Bool(a != b),
             Lt => C::Bool(a < b),

@@ -44,6 +44,7 @@
 //! sub-expressions that lowering never evaluates) type.
 
 use crate::diag::Span;
+use crate::gostr::GoString;
 use crate::lang::ast::NodeId;
 pub use crate::library::LibFunc;
 use crate::types::TypeId;
@@ -62,8 +63,8 @@ pub enum ConstValue {
     Int(i128),
     /// A floating-point number.
     Float(f64),
-    /// A string.
-    String(String),
+    /// A string (bytes: `"\xff"` is a valid Go string constant).
+    String(GoString),
 }
 
 /// What kind of thing an expression denotes (go/types' "operand mode").

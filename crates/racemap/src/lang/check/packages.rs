@@ -71,9 +71,15 @@ impl<'a> Checker<'a> {
     }
 
     /// A method of a library type (`(*sync.Mutex).Lock`, all with pointer receivers) or of the
-    /// `error` interface: the function and its signature (without receiver).
+    /// `error` interface: the function and its signature (without receiver). Methods added after
+    /// the program's language version do not exist (`sync.Map`'s `Swap` before go1.20).
     pub fn lib_method(&mut self, owner: Owner, name: &str) -> Option<(LibFunc, TypeId)> {
         let func = LibFunc::method(owner, name)?;
+        if matches!(func, LibFunc::SyncMapSwap | LibFunc::SyncMapCompareAndSwap)
+            && !self.lang.has_sync_map_swap()
+        {
+            return None;
+        }
         Some((func, self.lib_signature(func)))
     }
 

@@ -67,7 +67,7 @@ impl FnCx<'_, '_> {
                 }
             }
             ConstValue::String(s) => {
-                let id = self.lw.string(s);
+                let id = self.lw.string(s.as_bytes());
                 self.emit(Instr::PushStr(id));
             }
         }

@@ -44,6 +44,7 @@ mod tests;
 use crate::bytecode::FuncId;
 use crate::bytecode::{Func, Global, GlobalId, Method, Program, SelectTable, StrId};
 use crate::diag::{Diagnostic, SourceMap, Span};
+use crate::gostr::GoString;
 use crate::lang::ast;
 use crate::lang::check::{Checked, Info, ObjectId, ObjectKind};
 use crate::types::{Basic, TypeKind, TypeTable};
@@ -61,9 +62,9 @@ pub(crate) struct Lowerer<'a> {
     /// Function id of each top-level function and method object.
     pub decl_funcs: BTreeMap<ObjectId, FuncId>,
     /// String constant pool.
-    pub strings: Vec<Rc<str>>,
+    pub strings: Vec<GoString>,
     /// Reverse index of `strings`.
-    pub string_ids: BTreeMap<String, StrId>,
+    pub string_ids: BTreeMap<GoString, StrId>,
     /// Select tables.
     pub selects: Vec<SelectTable>,
     /// Unsupported constructs found.
@@ -82,6 +83,8 @@ pub(crate) struct Lowerer<'a> {
     pub test_cleanup: Option<FuncId>,
     /// `testing.(*T).Parallel`, once made.
     pub test_parallel: Option<FuncId>,
+    /// The named variables of the functions lowered so far ([`Program::var_names`]).
+    pub var_names: Vec<crate::bytecode::VarName>,
 }
 
 /// Lower a checked program. `source` is the text it was parsed from.
@@ -122,6 +125,7 @@ fn lower_mode(
         test_run: None,
         test_cleanup: None,
         test_parallel: None,
+        var_names: Vec::new(),
     };
     let file = &checked.file;
 
@@ -240,6 +244,7 @@ fn lower_mode(
         main,
         error_type,
         tests,
+        var_names: lw.var_names,
     })
     .map(|mut p| {
         if test {
@@ -270,14 +275,15 @@ impl Lowerer<'_> {
         id
     }
 
-    /// Intern a string constant.
-    pub fn string(&mut self, s: &str) -> StrId {
-        if let Some(id) = self.string_ids.get(s) {
+    /// Intern a string constant (its bytes: a name or a Go string value).
+    pub fn string(&mut self, s: impl AsRef<[u8]>) -> StrId {
+        let s = GoString::from_bytes(s.as_ref());
+        if let Some(id) = self.string_ids.get(&s) {
             return *id;
         }
         let id = StrId(self.strings.len() as u32);
-        self.strings.push(Rc::from(s));
-        self.string_ids.insert(s.to_string(), id);
+        self.strings.push(s.clone());
+        self.string_ids.insert(s, id);
         id
     }
 

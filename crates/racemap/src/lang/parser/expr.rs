@@ -268,20 +268,8 @@ impl<'a> Parser<'a> {
                     LitValue::Bytes(b) => b,
                     _ => Vec::new(),
                 };
-                let value = match String::from_utf8(bytes) {
-                    Ok(s) => s,
-                    Err(e) => {
-                        if !bad {
-                            self.diags.push(Diagnostic::unsupported(
-                                span,
-                                "string literals that are not valid UTF-8",
-                            ));
-                        }
-                        String::from_utf8_lossy(e.as_bytes()).into_owned()
-                    }
-                };
                 ExprKind::StringLit {
-                    value,
+                    value: GoString::from(bytes),
                     raw: text.starts_with('`'),
                 }
             }

@@ -34,6 +34,7 @@
 //! Files: `verbs` (one operand under one verb), `value` (values by kind), `printf` (format
 //! strings), `quote`, `float`.
 
+use crate::gostr::GoString;
 use crate::rt::sync_state::SyncState;
 use crate::rt::value::{ChanId, Closure, MapId, MapKey, Pointer, SliceRef, Value};
 use crate::types::{Basic, TypeId, TypeKind, TypeTable};
@@ -86,14 +87,14 @@ pub trait FmtHeap {
     }
     /// The result of the value's `Error()` method (checked first) or `String()` method, if its
     /// dynamic type `ty` has one. The default has none.
-    fn method_string(&self, ty: TypeId, value: &Value) -> Option<String> {
+    fn method_string(&self, ty: TypeId, value: &Value) -> Option<GoString> {
         let _ = (ty, value);
         None
     }
 }
 
 /// `fmt.Sprint(args...)`: operands are `any` values ([`Value::Iface`]).
-pub fn sprint(heap: &dyn FmtHeap, args: &[Value]) -> String {
+pub fn sprint(heap: &dyn FmtHeap, args: &[Value]) -> Vec<u8> {
     let mut p = Printer::new(heap);
     let mut prev_string = false;
     for (i, arg) in args.iter().enumerate() {
@@ -107,11 +108,11 @@ pub fn sprint(heap: &dyn FmtHeap, args: &[Value]) -> String {
         p.print_arg(op, 'v');
         prev_string = is_string;
     }
-    p.buf
+    p.buf.0
 }
 
 /// `fmt.Sprintln(args...)`: spaces between all operands, then a newline.
-pub fn sprintln(heap: &dyn FmtHeap, args: &[Value]) -> String {
+pub fn sprintln(heap: &dyn FmtHeap, args: &[Value]) -> Vec<u8> {
     let mut p = Printer::new(heap);
     for (i, arg) in args.iter().enumerate() {
         if i > 0 {
@@ -120,23 +121,23 @@ pub fn sprintln(heap: &dyn FmtHeap, args: &[Value]) -> String {
         p.print_arg(operand(arg), 'v');
     }
     p.buf.push('\n');
-    p.buf
+    p.buf.0
 }
 
 /// `fmt.Sprintf(format, args...)`.
-pub fn sprintf(heap: &dyn FmtHeap, format: &str, args: &[Value]) -> String {
+pub fn sprintf(heap: &dyn FmtHeap, format: &[u8], args: &[Value]) -> Vec<u8> {
     let mut p = Printer::new(heap);
     p.do_printf(format, args);
-    p.buf
+    p.buf.0
 }
 
 /// The message of `fmt.Errorf(format, args...)`: like [`sprintf`] but `%w` formats its
 /// operand like `%v`.
-pub fn errorf_text(heap: &dyn FmtHeap, format: &str, args: &[Value]) -> String {
+pub fn errorf_text(heap: &dyn FmtHeap, format: &[u8], args: &[Value]) -> Vec<u8> {
     let mut p = Printer::new(heap);
     p.wrap_errs = true;
     p.do_printf(format, args);
-    p.buf
+    p.buf.0
 }
 
 /// The dynamic type and value of an `any` operand; `None` for a nil interface (or a value that
@@ -182,9 +183,35 @@ enum Shape {
     Raw(String),
 }
 
+/// The bytes being printed (Go's `fmt.buffer`): text pushed as UTF-8, a string operand as its
+/// raw bytes (Go writes a string's bytes unchanged, valid UTF-8 or not).
+#[derive(Default)]
+struct Buf(
+    /// The output so far.
+    Vec<u8>,
+);
+
+impl Buf {
+    /// A char as UTF-8.
+    fn push(&mut self, c: char) {
+        self.0
+            .extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+    }
+
+    /// Text.
+    fn push_str(&mut self, s: &str) {
+        self.0.extend_from_slice(s.as_bytes());
+    }
+
+    /// Bytes, unchanged (a Go string's).
+    fn push_bytes(&mut self, b: &[u8]) {
+        self.0.extend_from_slice(b);
+    }
+}
+
 struct Printer<'h> {
     heap: &'h dyn FmtHeap,
-    buf: String,
+    buf: Buf,
     f: Flags,
     erroring: bool,
     wrap_errs: bool,
@@ -226,7 +253,7 @@ impl<'h> Printer<'h> {
     fn new(heap: &'h dyn FmtHeap) -> Self {
         Printer {
             heap,
-            buf: String::new(),
+            buf: Buf::default(),
             f: Flags::default(),
             erroring: false,
             wrap_errs: false,

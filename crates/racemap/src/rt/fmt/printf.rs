@@ -46,8 +46,8 @@ impl Printer<'_> {
     }
 
     /// print.go `doPrintf`.
-    pub(super) fn do_printf(&mut self, format: &str, args: &[Value]) {
-        let fb = format.as_bytes();
+    pub(super) fn do_printf(&mut self, format: &[u8], args: &[Value]) {
+        let fb = format;
         let end = fb.len();
         let mut arg_num = 0usize;
         let mut after_index;
@@ -60,7 +60,7 @@ impl Printer<'_> {
                 i += 1;
             }
             if i > lasti {
-                self.buf.push_str(&format[lasti..i]);
+                self.buf.push_bytes(&format[lasti..i]);
             }
             if i >= end {
                 break;
@@ -183,8 +183,9 @@ impl Printer<'_> {
                 self.buf.push_str("%!(NOVERB)");
                 break;
             }
-            let verb = format[i..].chars().next().unwrap_or('?');
-            i += verb.len_utf8();
+            let (rune, width) = crate::gostr::decode_rune(&format[i..]);
+            let verb = char::from_u32(rune).unwrap_or('\u{FFFD}');
+            i += width;
             if verb == '%' {
                 self.buf.push('%');
             } else if !good_arg_num {

@@ -7,6 +7,21 @@ use crate::rt::value::ObjId;
 use crate::types::Field;
 use std::rc::Rc;
 
+/// [`super::sprint`] as text (these cases print valid UTF-8).
+fn sprint(h: &dyn FmtHeap, args: &[Value]) -> String {
+    String::from_utf8(super::sprint(h, args)).expect("UTF-8 output")
+}
+
+/// [`super::sprintln`] as text.
+fn sprintln(h: &dyn FmtHeap, args: &[Value]) -> String {
+    String::from_utf8(super::sprintln(h, args)).expect("UTF-8 output")
+}
+
+/// [`super::sprintf`] with a text format, as text.
+fn sprintf(h: &dyn FmtHeap, format: &str, args: &[Value]) -> String {
+    String::from_utf8(super::sprintf(h, format.as_bytes(), args)).expect("UTF-8 output")
+}
+
 /// A tiny heap: objects by index, maps as sorted entry lists.
 struct H {
     types: TypeTable,
@@ -835,8 +850,8 @@ fn method_strings_are_used_for_v_and_s() {
         fn slice_elems(&self, s: &SliceRef) -> Vec<Value> {
             self.0.h.slice_elems(s)
         }
-        fn method_string(&self, ty: TypeId, _: &Value) -> Option<String> {
-            (ty == self.0.t).then(|| "T!".to_string())
+        fn method_string(&self, ty: TypeId, _: &Value) -> Option<GoString> {
+            (ty == self.0.t).then(|| "T!".into())
         }
     }
     let env = Env::new();

@@ -17,7 +17,7 @@ impl Printer<'_> {
         match verb {
             'T' => {
                 let ts = self.type_string(ty);
-                self.fmt_s(&ts);
+                self.fmt_s(ts.as_bytes());
                 return;
             }
             'p' => {
@@ -184,7 +184,7 @@ impl Printer<'_> {
             (Float64 | UntypedFloat, Value::Float(x)) => self.fmt_float(*x, 64, verb, (ty, v)),
             (String | UntypedString, Value::Str(s)) => {
                 let s = s.clone();
-                self.fmt_string(&s, verb, Some((ty, v)))
+                self.fmt_string(s.as_bytes(), verb, Some((ty, v)))
             }
             (_, Value::Int(i)) => {
                 let signed = b.int_info().is_none_or(|(_, s)| s);
@@ -371,7 +371,7 @@ impl Printer<'_> {
             if let Some(e) = state.entries.get(id.0 as usize) {
                 let mut p = Printer::new(self.heap);
                 p.print_arg(operand(&e.key), 'v');
-                s.push_str(&p.buf);
+                s.push_str(&String::from_utf8_lossy(&p.buf.0));
             }
             s.push_str(&format!(
                 ":0x{:x}",

@@ -2,46 +2,53 @@
 //! floats, strings, byte slices, quoting, pointers and the `%!verb(type=value)` error form.
 
 use super::*;
+use crate::gostr::{rune_count, runes};
 
 impl Printer<'_> {
     // ---- padding (format.go) ----
 
     pub(super) fn write_padding(&mut self, n: usize) {
-        let c = if self.f.zero { '0' } else { ' ' };
-        self.buf.extend(std::iter::repeat_n(c, n));
+        let c = if self.f.zero { b'0' } else { b' ' };
+        self.buf.0.extend(std::iter::repeat_n(c, n));
     }
 
     pub(super) fn pad(&mut self, s: &str) {
+        self.pad_bytes(s.as_bytes());
+    }
+
+    /// format.go `pad`: the width counts runes (an invalid byte is one).
+    pub(super) fn pad_bytes(&mut self, s: &[u8]) {
         let Some(wid) = self.f.wid else {
-            self.buf.push_str(s);
+            self.buf.push_bytes(s);
             return;
         };
-        let n = s.chars().count();
+        let n = rune_count(s);
         if wid <= n {
-            self.buf.push_str(s);
+            self.buf.push_bytes(s);
             return;
         }
         if !self.f.minus {
             self.write_padding(wid - n);
-            self.buf.push_str(s);
+            self.buf.push_bytes(s);
         } else {
-            self.buf.push_str(s);
+            self.buf.push_bytes(s);
             self.write_padding(wid - n);
         }
     }
 
-    pub(super) fn truncate<'s>(&self, s: &'s str) -> &'s str {
+    /// format.go `truncateString`: at most `prec` runes.
+    pub(super) fn truncate<'s>(&self, s: &'s [u8]) -> &'s [u8] {
         if let Some(p) = self.f.prec {
-            if let Some((i, _)) = s.char_indices().nth(p) {
+            if let Some((i, _)) = runes(s).nth(p) {
                 return &s[..i];
             }
         }
         s
     }
 
-    pub(super) fn fmt_s(&mut self, s: &str) {
-        let s = self.truncate(s).to_string();
-        self.pad(&s);
+    pub(super) fn fmt_s(&mut self, s: &[u8]) {
+        let s = self.truncate(s);
+        self.pad_bytes(s);
     }
 
     pub(super) fn fmt_bool(&mut self, b: bool, verb: char, cur: (TypeId, &Value)) {
@@ -143,7 +150,7 @@ impl Printer<'_> {
             .ok()
             .and_then(char::from_u32)
             .unwrap_or('\u{FFFD}');
-        let s = quote_with(&c.to_string(), '\'', self.f.plus);
+        let s = quote_with(c.encode_utf8(&mut [0; 4]).as_bytes(), '\'', self.f.plus);
         self.pad(&s);
     }
 
@@ -283,18 +290,22 @@ impl Printer<'_> {
         }
     }
 
-    pub(super) fn fmt_q(&mut self, s: &str) {
-        let s = self.truncate(s).to_string();
-        if self.f.sharp && can_backquote(&s) {
-            self.pad(&format!("`{s}`"));
+    pub(super) fn fmt_q(&mut self, s: &[u8]) {
+        let s = self.truncate(s);
+        if self.f.sharp && can_backquote(s) {
+            let mut q = Vec::with_capacity(s.len() + 2);
+            q.push(b'`');
+            q.extend_from_slice(s);
+            q.push(b'`');
+            self.pad_bytes(&q);
             return;
         }
-        let q = quote_with(&s, '"', self.f.plus);
+        let q = quote_with(s, '"', self.f.plus);
         self.pad(&q);
     }
 
     /// print.go `fmtString`.
-    pub(super) fn fmt_string(&mut self, s: &str, verb: char, cur: Option<(TypeId, &Value)>) {
+    pub(super) fn fmt_string(&mut self, s: &[u8], verb: char, cur: Option<(TypeId, &Value)>) {
         match verb {
             'v' => {
                 if self.f.sharp_v {
@@ -304,8 +315,8 @@ impl Printer<'_> {
                 }
             }
             's' => self.fmt_s(s),
-            'x' => self.fmt_sbx(s.as_bytes(), LDIGITS),
-            'X' => self.fmt_sbx(s.as_bytes(), UDIGITS),
+            'x' => self.fmt_sbx(s, LDIGITS),
+            'X' => self.fmt_sbx(s, UDIGITS),
             'q' => self.fmt_q(s),
             _ => self.bad_verb(verb, cur),
         }
@@ -348,8 +359,7 @@ impl Printer<'_> {
                 true
             }
             's' => {
-                let s = String::from_utf8_lossy(bytes).into_owned();
-                self.fmt_s(&s);
+                self.fmt_s(bytes);
                 true
             }
             'x' => {
@@ -361,8 +371,7 @@ impl Printer<'_> {
                 true
             }
             'q' => {
-                let s = String::from_utf8_lossy(bytes).into_owned();
-                self.fmt_q(&s);
+                self.fmt_q(bytes);
                 true
             }
             _ => false,
@@ -441,7 +450,7 @@ impl Printer<'_> {
         }
         if matches!(verb, 'v' | 's' | 'x' | 'X' | 'q') {
             if let Some(s) = self.heap.method_string(ty, v) {
-                self.fmt_string(&s, verb, None);
+                self.fmt_string(s.as_bytes(), verb, None);
                 return true;
             }
         }

@@ -1,6 +1,7 @@
 //! Package `context`'s functions and its contexts' methods (see `rt::context` for the model).
 
 use super::*;
+use crate::gostr::GoString;
 use crate::rt::context::{ContextKind, ContextState};
 use crate::rt::event::SyncVar;
 use crate::rt::timer::TimerAction;
@@ -287,11 +288,14 @@ impl Machine {
                 };
                 let val = match val {
                     Value::Iface(Some(b)) => match &b.1 {
-                        Value::Str(s) => s.to_string(),
+                        Value::Str(s) => s.to_lossy().into_owned(),
                         v => self
                             .method_string(b.0, v)
                             .filter(|_| self.has_method(b.0, "String"))
-                            .unwrap_or_else(|| "<not Stringer>".to_string()),
+                            .map_or_else(
+                                || "<not Stringer>".to_string(),
+                                |s| s.to_lossy().into_owned(),
+                            ),
                     },
                     _ => "<nil>".to_string(),
                 };
@@ -361,8 +365,13 @@ impl Machine {
                 let p = self.new_context(ContextState::new(kind, None))?;
                 self.context_value(p)
             }
-            LibFunc::ContextCanceled => self.new_error("context canceled", Value::Iface(None))?,
-            _ => self.new_error("context deadline exceeded", Value::Iface(None))?,
+            LibFunc::ContextCanceled => {
+                self.new_error(&GoString::from("context canceled"), Value::Iface(None))?
+            }
+            _ => self.new_error(
+                &GoString::from("context deadline exceeded"),
+                Value::Iface(None),
+            )?,
         };
         self.lib_vars.insert(func, v.clone());
         Ok(v)

@@ -7,40 +7,59 @@ impl Machine {
     // ----- formatting (minimal `%v`; `rt::fmt` owns the full rules) -----
 
     /// `%v` of a value of static type `ty`, with Go's `fmt` rules.
+    /// As text for a display (invalid bytes as U+FFFD); [`Machine::format_bytes`] is the
+    /// program's own view.
     pub(crate) fn format_typed(&self, ty: TypeId, v: &Value) -> String {
+        String::from_utf8_lossy(&self.format_bytes(ty, v)).into_owned()
+    }
+
+    /// `fmt.Sprint(v)` of a value of static type `ty`: the bytes the program sees.
+    pub(crate) fn format_bytes(&self, ty: TypeId, v: &Value) -> Vec<u8> {
         let boxed = match v {
             Value::Iface(_) => v.clone(),
             other => Value::Iface(Some(Box::new((ty, other.clone())))),
         };
-        crate::rt::fmt::sprint(&MachineFmt(self), &[boxed])
+        crate::rt::fmt::sprint(&MachineFmt(self), &self.filled(&[boxed]))
     }
 
-    pub(super) fn sprint(&self, args: &[Value], ln: bool) -> String {
+    /// Operands with the shared part of any sync.Map inside filled in (what fmt prints).
+    fn filled(&self, args: &[Value]) -> Vec<Value> {
+        let mut args = args.to_vec();
+        for a in &mut args {
+            if let Value::Iface(Some(b)) = a {
+                self.heap.fill_sync_maps(&mut b.1);
+            }
+        }
+        args
+    }
+
+    pub(super) fn sprint(&self, args: &[Value], ln: bool) -> Vec<u8> {
         let h = MachineFmt(self);
+        let args = self.filled(args);
         if ln {
-            crate::rt::fmt::sprintln(&h, args)
+            crate::rt::fmt::sprintln(&h, &args)
         } else {
-            crate::rt::fmt::sprint(&h, args)
+            crate::rt::fmt::sprint(&h, &args)
         }
     }
 
     /// `fmt.Sprintf(args[0], args[1..]...)`.
-    pub(super) fn sprintf(&self, args: &[Value]) -> R<String> {
+    pub(super) fn sprintf(&self, args: &[Value]) -> R<Vec<u8>> {
         let format = string_arg(args, 0)?;
         Ok(crate::rt::fmt::sprintf(
             &MachineFmt(self),
-            &format,
-            &args[1..],
+            format.as_bytes(),
+            &self.filled(&args[1..]),
         ))
     }
 
     /// The message of `fmt.Errorf(args[0], args[1..]...)`.
-    pub(super) fn errorf(&self, args: &[Value]) -> R<String> {
+    pub(super) fn errorf(&self, args: &[Value]) -> R<Vec<u8>> {
         let format = string_arg(args, 0)?;
         Ok(crate::rt::fmt::errorf_text(
             &MachineFmt(self),
-            &format,
-            &args[1..],
+            format.as_bytes(),
+            &self.filled(&args[1..]),
         ))
     }
 
@@ -65,7 +84,7 @@ impl Machine {
                 _ => i.to_string(),
             },
             Value::Float(f) => crate::rt::fmt::print_float(*f),
-            Value::Str(s) => s.to_string(),
+            Value::Str(s) => s.to_lossy().into_owned(),
             Value::Ptr(Some(p)) => addr(AddrOf::Ptr(p)),
             Value::Map(Some(m)) => addr(AddrOf::Map(*m)),
             Value::Chan(Some(c)) => addr(AddrOf::Chan(*c)),
@@ -95,7 +114,9 @@ impl crate::rt::fmt::FmtHeap for MachineFmt<'_> {
     }
 
     fn load(&self, ptr: &Pointer) -> Option<Value> {
-        self.0.heap.load(ptr).ok()
+        let mut v = self.0.heap.load(ptr).ok()?;
+        self.0.heap.fill_sync_maps(&mut v);
+        Some(v)
     }
 
     fn map_entries(&self, map: crate::rt::value::MapId) -> Vec<(Value, Value)> {
@@ -113,7 +134,7 @@ impl crate::rt::fmt::FmtHeap for MachineFmt<'_> {
             .unwrap_or_default()
     }
 
-    fn method_string(&self, ty: TypeId, value: &Value) -> Option<String> {
+    fn method_string(&self, ty: TypeId, value: &Value) -> Option<GoString> {
         self.0.method_string(ty, value)
     }
 }

@@ -3,6 +3,7 @@
 //! machine).
 
 use super::*;
+use crate::rt::strings;
 
 impl Machine {
     /// A non-visible library call: pushes its results.
@@ -10,14 +11,14 @@ impl Machine {
         let sarg = |i: usize| string_arg(&args, i);
         let err_type = self.program.error_type;
         let results: Vec<Value> = match func {
-            LibFunc::FmtSprint => vec![Value::str(&self.sprint(&args, false))],
-            LibFunc::FmtSprintln => vec![Value::str(&self.sprint(&args, true))],
-            LibFunc::FmtSprintf => vec![Value::str(&self.sprintf(&args)?)],
+            LibFunc::FmtSprint => vec![Value::Str(self.sprint(&args, false).into())],
+            LibFunc::FmtSprintln => vec![Value::Str(self.sprint(&args, true).into())],
+            LibFunc::FmtSprintf => vec![Value::Str(self.sprintf(&args)?.into())],
             LibFunc::FmtErrorf => {
-                let msg = self.errorf(&args)?;
+                let msg = GoString::from(self.errorf(&args)?);
                 let format = sarg(0)?;
                 // Go wraps the `%w` operand when it is a non-nil error.
-                let wrapped = wrapped_operand(&format)
+                let wrapped = wrapped_operand(format.as_bytes())
                     .and_then(|i| args.get(i + 1))
                     .filter(|v| matches!(v, Value::Iface(Some(b)) if self.has_method(b.0, "Error")))
                     .cloned()
@@ -57,19 +58,35 @@ impl Machine {
             LibFunc::StrconvItoa => vec![Value::str(&int(arg(&args, 0)?)?.to_string())],
             LibFunc::StrconvAtoi => {
                 let s = sarg(0)?;
-                match s.parse::<i64>() {
-                    Ok(i) if !s.starts_with('+') || s.len() > 1 => {
-                        vec![Value::Int(i), Value::Iface(None)]
+                let (i, why) = match strings::atoi(s.as_bytes()) {
+                    Ok(i) => (i, None),
+                    Err(strings::AtoiError::Syntax) => (0, Some("invalid syntax")),
+                    Err(strings::AtoiError::Range(i)) => (i, Some("value out of range")),
+                };
+                let err = match why {
+                    None => Value::Iface(None),
+                    Some(why) => {
+                        let quoted = crate::strconv::quote_with(s.as_bytes(), '"', false);
+                        let msg = format!("strconv.Atoi: parsing {quoted}: {why}");
+                        self.new_error(&msg.into(), Value::Iface(None))?
                     }
-                    _ => {
-                        let msg = format!("strconv.Atoi: parsing {s:?}: invalid syntax");
-                        vec![Value::Int(0), self.new_error(&msg, Value::Iface(None))?]
-                    }
-                }
+                };
+                vec![Value::Int(i), err]
             }
-            LibFunc::StringsContains => vec![Value::Bool(sarg(0)?.contains(&sarg(1)?))],
-            LibFunc::StringsHasPrefix => vec![Value::Bool(sarg(0)?.starts_with(&sarg(1)?))],
-            LibFunc::StringsHasSuffix => vec![Value::Bool(sarg(0)?.ends_with(&sarg(1)?))],
+            LibFunc::StringsContains => {
+                let found = strings::index(sarg(0)?.as_bytes(), sarg(1)?.as_bytes()).is_some();
+                vec![Value::Bool(found)]
+            }
+            LibFunc::StringsHasPrefix => {
+                vec![Value::Bool(
+                    sarg(0)?.as_bytes().starts_with(sarg(1)?.as_bytes()),
+                )]
+            }
+            LibFunc::StringsHasSuffix => {
+                vec![Value::Bool(
+                    sarg(0)?.as_bytes().ends_with(sarg(1)?.as_bytes()),
+                )]
+            }
             LibFunc::StringsRepeat => {
                 let n = int(arg(&args, 1)?)?;
                 let s = sarg(0)?;
@@ -83,25 +100,34 @@ impl Machine {
                 }
                 self.heap
                     .reserve(&self.config, (s.len() as u64).saturating_mul(n as u64) / 64)?;
-                vec![Value::str(&s.repeat(n as usize))]
+                vec![Value::Str(s.as_bytes().repeat(n as usize).into())]
             }
-            LibFunc::StringsToUpper => vec![Value::str(&sarg(0)?.to_uppercase())],
-            LibFunc::StringsToLower => vec![Value::str(&sarg(0)?.to_lowercase())],
+            LibFunc::StringsToUpper => {
+                vec![Value::Str(
+                    strings::map_case(sarg(0)?.as_bytes(), true).into(),
+                )]
+            }
+            LibFunc::StringsToLower => {
+                vec![Value::Str(
+                    strings::map_case(sarg(0)?.as_bytes(), false).into(),
+                )]
+            }
             LibFunc::StringsJoin => {
-                let parts: Vec<String> = self
-                    .elements_of(arg(&args, 0)?)?
+                let elems = self.elements_of(arg(&args, 0)?)?;
+                let parts: Vec<&[u8]> = elems
                     .iter()
-                    .map(|v| Ok(str_of(v)?.to_string()))
+                    .map(|v| Ok(str_of(v)?.as_bytes()))
                     .collect::<R<_>>()?;
-                vec![Value::str(&parts.join(&sarg(1)?))]
+                vec![Value::Str(
+                    strings::join(&parts, sarg(1)?.as_bytes()).into(),
+                )]
             }
             LibFunc::StringsSplit => {
                 let (s, sep) = (sarg(0)?, sarg(1)?);
-                let parts: Vec<Value> = if sep.is_empty() {
-                    s.chars().map(|c| Value::str(&c.to_string())).collect()
-                } else {
-                    s.split(sep.as_str()).map(Value::str).collect()
-                };
+                let parts: Vec<Value> = strings::split(s.as_bytes(), sep.as_bytes())
+                    .into_iter()
+                    .map(|p| Value::Str(p.into()))
+                    .collect();
                 let n = parts.len();
                 let sl = self.new_slice(parts, n, crate::types::TypeTable::basic(Basic::String))?;
                 vec![Value::Slice(Some(sl))]
@@ -120,8 +146,8 @@ impl Machine {
                 let SyncState::TestingT(t) = self.heap.sync_mut(&p)? else {
                     return Err(wrong_kind("a testing.T", &args[0]));
                 };
-                t.name = name.to_string();
-                t.last_name = name.to_string();
+                t.name = name.to_lossy().into_owned();
+                t.last_name = t.name.clone();
                 t.chatty = chatty;
                 Vec::new()
             }
@@ -140,7 +166,7 @@ impl Machine {
                     vec![self.error_parts(&args[0])?.0]
                 }
                 Some(Value::Iface(Some(b))) => {
-                    vec![Value::str(&self.format_typed(b.0, &b.1))]
+                    vec![Value::Str(self.format_bytes(b.0, &b.1).into())]
                 }
                 _ => return Err(RtError::nil_deref().into()),
             },
@@ -155,8 +181,8 @@ impl Machine {
     }
 
     /// A new library error value with message `msg`, wrapping `wrapped` (nil for none).
-    pub(super) fn new_error(&mut self, msg: &str, wrapped: Value) -> R<Value> {
-        let cell = Value::Struct(Box::new([Value::str(msg), wrapped]));
+    pub(super) fn new_error(&mut self, msg: &GoString, wrapped: Value) -> R<Value> {
+        let cell = Value::Struct(Box::new([Value::Str(msg.clone()), wrapped]));
         let obj = self.heap.alloc(&self.config, cell, None)?;
         let ptr = Value::Ptr(Some(Pointer::root(obj)));
         Ok(Value::Iface(Some(Box::new((self.program.error_type, ptr)))))
@@ -358,11 +384,11 @@ impl Machine {
                     LibFunc::FmtPrint => self.sprint(&args, false),
                     _ => self.sprintf(&args)?,
                 };
-                self.stdout.push_str(&text);
+                self.stdout.extend_from_slice(&text);
                 self.emit(
                     gid,
                     Op::Print {
-                        text,
+                        text: String::from_utf8_lossy(&text).into_owned(),
                         stderr: false,
                     },
                     Vec::new(),
@@ -723,10 +749,37 @@ impl Machine {
     pub(crate) fn sync_map_step(&mut self, gid: Gid, mut inflight: SyncMapInFlight) -> R<bool> {
         use crate::rt::sync_map::SyncMapOutcome;
         let p = inflight.ptr.clone();
-        let step = match self.heap.sync_mut(&p)? {
-            SyncState::Map(s) => s.step(gid, &p, &mut inflight.op)?,
+        // The copy's state, with what it shares with other copies filled in from its store
+        // (made by the map's first step), then written back (`rt::sync_map::store`).
+        let mut state = match self.heap.sync_mut(&p)? {
+            SyncState::Map(s) => std::mem::take(s),
             _ => return Err(RtError::nil_deref().into()),
         };
+        let store = match state.store {
+            Some(i) => i as usize,
+            None => {
+                self.heap
+                    .sync_maps
+                    .push(Rc::new(crate::rt::sync_map::SyncMapStore {
+                        owner: Some(p.clone()),
+                        ..Default::default()
+                    }));
+                state.store = Some(self.heap.sync_maps.len() as u32 - 1);
+                self.heap.sync_maps.len() - 1
+            }
+        };
+        let Some(shared) = self.heap.sync_maps.get_mut(store) else {
+            return Err(missing("the store of a sync.Map").into());
+        };
+        shared.fill(&mut state);
+        state.entry_owner = shared.owner.clone();
+        let step = state.step(gid, &p, &mut inflight.op);
+        state.entry_owner = None;
+        Rc::make_mut(shared).write_back(&mut state);
+        if let SyncState::Map(s) = self.heap.sync_mut(&p)? {
+            *s = state;
+        }
+        let step = step?;
         self.emit(
             gid,
             Op::SyncMap {
@@ -771,23 +824,23 @@ impl Machine {
 
 /// The index (among the operands after the format) of `fmt.Errorf`'s `%w` operand, counting
 /// one operand per verb and per `*` width or precision (explicit `[n]` indexes are not read).
-fn wrapped_operand(format: &str) -> Option<usize> {
-    let mut chars = format.chars();
+fn wrapped_operand(format: &[u8]) -> Option<usize> {
+    let mut chars = format.iter();
     let mut operand = 0;
     while let Some(c) = chars.next() {
-        if c != '%' {
+        if *c != b'%' {
             continue;
         }
         let verb = loop {
             match chars.next()? {
-                '*' => operand += 1,
-                '+' | '-' | '#' | ' ' | '.' | '0'..='9' => {}
-                v => break v,
+                b'*' => operand += 1,
+                b'+' | b'-' | b'#' | b' ' | b'.' | b'0'..=b'9' => {}
+                v => break *v,
             }
         };
         match verb {
-            '%' => {}
-            'w' => return Some(operand),
+            b'%' => {}
+            b'w' => return Some(operand),
             _ => operand += 1,
         }
     }

@@ -14,7 +14,11 @@ impl Machine {
                 }
                 out
             }
-            Value::Str(s) => s.bytes().map(|b| Value::Int(i64::from(b))).collect(),
+            Value::Str(s) => s
+                .as_bytes()
+                .iter()
+                .map(|b| Value::Int(i64::from(*b)))
+                .collect(),
             Value::Slice(None) => Vec::new(),
             other => return Err(wrong_kind("a slice or string", other)),
         })
@@ -296,13 +300,13 @@ impl Machine {
             Instr::Concat => {
                 let b = self.pop(gid)?;
                 let a = self.pop(gid)?;
-                let s = format!("{}{}", str_of(&a)?, str_of(&b)?);
-                self.push(gid, Value::str(&s))?
+                let s = str_of(&a)?.concat(str_of(&b)?);
+                self.push(gid, Value::Str(s))?
             }
             Instr::StrIndex => {
                 let i = int(&self.pop(gid)?)?;
                 let s = self.pop(gid)?;
-                let bytes = str_of(&s)?.as_bytes().to_vec();
+                let bytes = str_of(&s)?.as_bytes();
                 if i < 0 || i as usize >= bytes.len() {
                     return Err(RtError::index_out_of_range(i, bytes.len() as i64).into());
                 }
@@ -471,7 +475,7 @@ impl Machine {
                     return Err(RtError::nil_deref().into());
                 };
                 let (ty, v) = *b;
-                match self.dispatch(ty, v, prog.string(*name))? {
+                match self.dispatch(ty, v, &prog.string(*name).to_lossy())? {
                     dispatch::Dispatch::Func(func, recv) => {
                         let mut all = vec![recv];
                         all.extend(args);

@@ -20,6 +20,7 @@
 //! [`Fault::Internal`], never a default value.
 
 use crate::bytecode::{BinOp, Instr, LibFunc, SelectCase};
+use crate::gostr::{decode_rune, GoString};
 use crate::rt::config::LimitHit;
 use crate::rt::error::{InternalError, RtError};
 use crate::rt::event::{CondOp, Effect, Gid, Loc, LockOp, Op};
@@ -177,7 +178,7 @@ pub(super) fn chan_of(v: &Value) -> Option<crate::rt::value::ChanId> {
     }
 }
 
-pub(super) fn str_of(v: &Value) -> R<&str> {
+pub(super) fn str_of(v: &Value) -> R<&GoString> {
     match v {
         Value::Str(s) => Ok(s),
         _ => Err(wrong_kind("a string", v)),
@@ -185,27 +186,10 @@ pub(super) fn str_of(v: &Value) -> R<&str> {
 }
 
 /// String argument `i` of a library call (a `string`, possibly boxed in an interface).
-fn string_arg(args: &[Value], i: usize) -> R<String> {
+fn string_arg(args: &[Value], i: usize) -> R<GoString> {
     match arg(args, i)? {
-        Value::Iface(Some(b)) => Ok(str_of(&b.1)?.to_string()),
-        v => Ok(str_of(v)?.to_string()),
-    }
-}
-
-pub(super) fn decode_rune(b: &[u8]) -> (u32, usize) {
-    if b.is_empty() {
-        return (0xFFFD, 0);
-    }
-    let n = match b[0] {
-        0x00..=0x7F => return (u32::from(b[0]), 1),
-        0xC2..=0xDF => 2,
-        0xE0..=0xEF => 3,
-        0xF0..=0xF4 => 4,
-        _ => return (0xFFFD, 1),
-    };
-    match b.get(..n).and_then(|s| std::str::from_utf8(s).ok()) {
-        Some(s) => (s.chars().next().map(|c| c as u32).unwrap_or(0xFFFD), n),
-        None => (0xFFFD, 1),
+        Value::Iface(Some(b)) => Ok(str_of(&b.1)?.clone()),
+        v => Ok(str_of(v)?.clone()),
     }
 }
 
@@ -254,6 +238,7 @@ mod tests {
             main: FuncId(0),
             error_type: TypeTable::basic(Basic::Int),
             tests: Vec::new(),
+            var_names: Vec::new(),
         }
     }
 

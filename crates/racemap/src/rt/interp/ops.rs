@@ -52,11 +52,16 @@ impl Machine {
             (TypeKind::Basic(fb), TypeKind::Basic(tb)) => {
                 if *tb == Basic::String || *tb == Basic::UntypedString {
                     if fb.int_info().is_some() {
-                        let c = u32::try_from(int(&x)?)
-                            .ok()
-                            .and_then(char::from_u32)
-                            .unwrap_or('\u{FFFD}');
-                        Value::str(&c.to_string())
+                        // `string(r)`: U+FFFD for an invalid code point. An unsigned value
+                        // above MaxInt64 is invalid too.
+                        let r = if is_unsigned(*fb) && int(&x)? < 0 {
+                            -1
+                        } else {
+                            int(&x)?
+                        };
+                        let mut b = Vec::with_capacity(4);
+                        crate::gostr::push_rune(&mut b, r);
+                        Value::Str(b.into())
                     } else {
                         x
                     }
@@ -86,12 +91,15 @@ impl Machine {
                 }
             }
             (TypeKind::Basic(_), TypeKind::Slice(e)) => {
-                let s = str_of(&x)?.to_string();
+                let s = str_of(&x)?;
                 let runes = matches!(types.under(*e), TypeKind::Basic(Basic::Int32));
                 let elems: Vec<Value> = if runes {
-                    s.chars().map(|c| Value::Int(c as i64)).collect()
+                    s.runes().map(|(_, r)| Value::Int(i64::from(r))).collect()
                 } else {
-                    s.bytes().map(|b| Value::Int(i64::from(b))).collect()
+                    s.as_bytes()
+                        .iter()
+                        .map(|b| Value::Int(i64::from(*b)))
+                        .collect()
                 };
                 let n = elems.len();
                 let e = *e;
@@ -100,22 +108,15 @@ impl Machine {
             (TypeKind::Slice(e), TypeKind::Basic(_)) => {
                 let runes = matches!(types.under(*e), TypeKind::Basic(Basic::Int32));
                 let elems = self.elements_of(&x)?;
-                let s: String = if runes {
-                    elems
-                        .iter()
-                        .map(|v| {
-                            Ok(u32::try_from(int(v)?)
-                                .ok()
-                                .and_then(char::from_u32)
-                                .unwrap_or('\u{FFFD}'))
-                        })
-                        .collect::<R<String>>()?
-                } else {
-                    let bytes: Vec<u8> =
-                        elems.iter().map(|v| Ok(int(v)? as u8)).collect::<R<_>>()?;
-                    String::from_utf8_lossy(&bytes).into_owned()
-                };
-                Value::str(&s)
+                let mut bytes = Vec::with_capacity(elems.len());
+                for v in &elems {
+                    if runes {
+                        crate::gostr::push_rune(&mut bytes, int(v)?);
+                    } else {
+                        bytes.push(int(v)? as u8);
+                    }
+                }
+                Value::Str(bytes.into())
             }
             _ => x,
         })
@@ -139,7 +140,7 @@ impl Machine {
                     return Err(RtError::slice_bounds(&format!("[{lo}:{h}]")).into());
                 }
                 let bytes = &s.as_bytes()[lo as usize..h as usize];
-                Ok(Value::str(&String::from_utf8_lossy(bytes)))
+                Ok(Value::Str(GoString::from_bytes(bytes)))
             }
             Value::Ptr(p) => {
                 let p = p.ok_or_else(RtError::nil_deref)?;
@@ -217,22 +218,22 @@ impl Machine {
     /// The result of the `Error()` (first) or `String()` method of a value of dynamic type `ty`,
     /// run to completion on a scratch copy of the machine (so it never affects the run; a
     /// method that blocks or fails gives `None`).
-    pub(crate) fn method_string(&self, ty: TypeId, value: &Value) -> Option<String> {
+    pub(crate) fn method_string(&self, ty: TypeId, value: &Value) -> Option<GoString> {
         if ty == self.program.error_type {
             let err = Value::Iface(Some(Box::new((ty, value.clone()))));
             let (msg, _) = self.error_parts(&err).ok()?;
-            return Some(str_of(&msg).ok()?.to_string());
+            return Some(str_of(&msg).ok()?.clone());
         }
         if let (TypeKind::Named { name, pkg, .. }, Value::Int(d)) =
             (self.program.types.kind(ty), value)
         {
             if name == "Duration" && pkg == "time" {
-                return Some(crate::rt::timer::duration_string(*d));
+                return Some(crate::rt::timer::duration_string(*d).into());
             }
         }
         if let Value::Ptr(Some(p)) = value {
             if let Ok(SyncState::Context(_)) = self.heap.sync(p) {
-                return self.context_string(p).ok();
+                return self.context_string(p).ok().map(GoString::from);
             }
         }
         let name = ["Error", "String"]
@@ -245,7 +246,7 @@ impl Machine {
         let mut scratch = self.clone();
         let out = scratch.call_sync(func, vec![recv])?;
         match out.first() {
-            Some(Value::Str(s)) => Some(s.to_string()),
+            Some(Value::Str(s)) => Some(s.clone()),
             _ => None,
         }
     }
@@ -316,7 +317,7 @@ impl Machine {
         let types = &self.program.types;
         if let Value::Iface(Some(b)) = v {
             if let Some(s) = self.method_string(b.0, &b.1) {
-                return s;
+                return s.to_lossy().into_owned();
             }
         }
         match v {
@@ -324,7 +325,7 @@ impl Machine {
                 let (ty, inner) = (&b.0, &b.1);
                 let named = matches!(types.kind(*ty), TypeKind::Named { .. });
                 let plain = match inner {
-                    Value::Str(s) => Some(s.to_string()),
+                    Value::Str(s) => Some(s.to_lossy().into_owned()),
                     Value::Int(i) => Some(match types.under(*ty) {
                         TypeKind::Basic(b) if is_unsigned(*b) => (*i as u64).to_string(),
                         _ => i.to_string(),
@@ -336,7 +337,8 @@ impl Machine {
                 let tn = crate::rt::fmt::reflect_type_string(types, *ty);
                 match plain {
                     Some(p) if !named => p,
-                    Some(p) if matches!(inner, Value::Str(_)) => format!("{tn}({p:?})"),
+                    // `printanycustomtype`: the bytes between quotes, unescaped.
+                    Some(p) if matches!(inner, Value::Str(_)) => format!("{tn}(\"{p}\")"),
                     Some(p) => format!("{tn}({p})"),
                     None => format!("({tn}) 0xc000012000"),
                 }

@@ -32,7 +32,7 @@ impl Machine {
         let caller = self.test_caller(gid, &p)?;
         let line = text.map(|t| {
             let file = self.program.source_map.file_name.clone();
-            TestState::decorate(&file, caller.1, &t)
+            TestState::decorate(&file, caller.1, &String::from_utf8_lossy(&t))
         });
         let SyncState::TestingT(t) = self.heap.sync_mut(&p)? else {
             return Err(RtError::nil_deref().into());
@@ -96,7 +96,8 @@ impl Machine {
         if let SyncState::TestingT(r) = self.heap.sync_mut(&root)? {
             if r.last_name != name {
                 r.last_name = name.to_string();
-                self.stdout.push_str(&format!("=== CONT  {name}\n"));
+                self.stdout
+                    .extend_from_slice(format!("=== CONT  {name}\n").as_bytes());
             }
         }
         Ok(())
@@ -104,7 +105,7 @@ impl Machine {
 
     /// `gid` prints `line` on stdout (`go test -v`'s output).
     fn print_stdout(&mut self, gid: Gid, line: String) {
-        self.stdout.push_str(&line);
+        self.stdout.extend_from_slice(line.as_bytes());
         self.emit(
             gid,
             Op::Print {
@@ -150,7 +151,11 @@ impl Machine {
         let results = match func {
             LibFunc::TestingSubStart => {
                 let parent = self.test_state(&p)?;
-                let name = format!("{}/{}", parent.name, rewrite_name(str_of(arg(args, 1)?)?));
+                let name = format!(
+                    "{}/{}",
+                    parent.name,
+                    rewrite_name(&str_of(arg(args, 1)?)?.to_lossy())
+                );
                 let chatty = parent.chatty;
                 let child = TestState {
                     name: name.clone(),
@@ -192,7 +197,8 @@ impl Machine {
                     let root = self.test_root(&p)?;
                     self.test_state(&root)?.last_name = name.clone();
                     let word = if resume { "CONT " } else { "PAUSE" };
-                    self.stdout.push_str(&format!("=== {word} {name}\n"));
+                    self.stdout
+                        .extend_from_slice(format!("=== {word} {name}\n").as_bytes());
                 }
                 Vec::new()
             }

@@ -112,6 +112,17 @@ impl Machine {
         }
     }
 
+    /// The sync.Map whose store the sync.Map at `p` shares, when it is another one (`p` is a
+    /// copy): a step of a copy also touches the original, so the explorer never takes steps of
+    /// two copies for independent.
+    fn sync_map_owner(&self, p: &Pointer) -> Option<Pointer> {
+        let Ok(SyncState::Map(s)) = self.heap.sync(p) else {
+            return None;
+        };
+        let store = self.heap.sync_maps.get(s.store? as usize)?;
+        store.owner.clone().filter(|o| o != p)
+    }
+
     pub(super) fn sync_at(&self, args: &[Value]) -> Option<&SyncState> {
         match args.first() {
             Some(Value::Ptr(Some(p))) => self.heap.sync(p).ok(),
@@ -229,13 +240,17 @@ impl Machine {
                 args,
                 ..
             } => match self.sync_at(args) {
-                Some(SyncState::Map(s)) => s.range_alternatives(&crate::rt::sync_map::Phase::Fast),
+                Some(SyncState::Map(s)) => self
+                    .heap
+                    .filled_sync_map(s)
+                    .range_alternatives(&crate::rt::sync_map::Phase::Fast),
                 _ => 1,
             },
             Visible::SyncMap(inflight) => match self.heap.sync(&inflight.ptr) {
-                Ok(SyncState::Map(s)) if inflight.op.key.is_none() => {
-                    s.range_alternatives(&inflight.op.phase)
-                }
+                Ok(SyncState::Map(s)) if inflight.op.key.is_none() => self
+                    .heap
+                    .filled_sync_map(s)
+                    .range_alternatives(&inflight.op.phase),
                 _ => 1,
             },
             _ => 1,
@@ -352,6 +367,7 @@ impl Machine {
                     Visibility::Object | Visibility::Local | Visibility::Scheduler => {
                         if let Some(Value::Ptr(Some(p))) = args.first() {
                             f.sync.push(p.clone());
+                            f.sync.extend(self.sync_map_owner(p));
                         }
                     }
                 }
@@ -387,6 +403,7 @@ impl Machine {
             }
             Visible::SyncMap(inflight) => {
                 f.sync.push(inflight.ptr.clone());
+                f.sync.extend(self.sync_map_owner(&inflight.ptr));
                 PendingKind::SyncMapStep
             }
             Visible::Print { .. } => {

@@ -147,6 +147,7 @@ pub struct PendingOp {
 }
 
 mod enabled;
+mod frame_args;
 mod go119_frames;
 mod objects;
 mod traceback;
@@ -173,10 +174,10 @@ pub struct Machine {
     pub(crate) clock: i64,
     /// Steps taken.
     pub(crate) steps: u64,
-    /// Program stdout.
-    pub(crate) stdout: String,
-    /// Program stderr (builtin `print`; failure text is in the status).
-    pub(crate) stderr: String,
+    /// Program stdout: the bytes written, as Go writes a string's bytes (valid UTF-8 or not).
+    pub(crate) stdout: Vec<u8>,
+    /// Program stderr (builtin `print`, its bytes; failure text is in the status).
+    pub(crate) stderr: Vec<u8>,
     /// Instructions left in the current step's budget.
     pub(crate) budget: u64,
     /// Events produced by the current step.
@@ -206,8 +207,8 @@ impl Machine {
             status: Status::Running,
             clock: 0,
             steps: 0,
-            stdout: String::new(),
-            stderr: String::new(),
+            stdout: Vec::new(),
+            stderr: Vec::new(),
             budget: 0,
             events: Vec::new(),
             lib_vars: std::collections::BTreeMap::new(),
@@ -217,7 +218,13 @@ impl Machine {
         };
         let prog = m.program.clone();
         if m.config.first_goroutine_id == Config::AUTO_GOROUTINE_ID {
-            m.config.first_goroutine_id = if uses_fmt(&prog) { 7 } else { 6 };
+            // `go test -race` runs a test on goroutine 7 (its runner starts it first, then the
+            // test's own goroutines are 8, 9, …): package testing links fmt.
+            m.config.first_goroutine_id = if !prog.tests.is_empty() || uses_fmt(&prog) {
+                7
+            } else {
+                6
+            };
         }
         if let Err(f) = m.heap.init_globals(&prog, &m.config) {
             m.fault(Gid::MAIN, f);
@@ -278,14 +285,24 @@ impl Machine {
         self.clock
     }
 
-    /// Everything the program wrote to stdout.
-    pub fn stdout(&self) -> &str {
+    /// Everything the program wrote to stdout, as text (an invalid byte shows as U+FFFD).
+    pub fn stdout(&self) -> std::borrow::Cow<'_, str> {
+        String::from_utf8_lossy(&self.stdout)
+    }
+
+    /// Everything the program wrote to stdout: its bytes.
+    pub fn stdout_bytes(&self) -> &[u8] {
         &self.stdout
     }
 
     /// What the program wrote to stderr with `print`/`println` (the failure text is
     /// [`RunError::render`] of the status).
-    pub fn stderr(&self) -> &str {
+    pub fn stderr(&self) -> std::borrow::Cow<'_, str> {
+        String::from_utf8_lossy(&self.stderr)
+    }
+
+    /// What the program wrote to stderr with `print`/`println`: its bytes.
+    pub fn stderr_bytes(&self) -> &[u8] {
         &self.stderr
     }
 
@@ -293,7 +310,7 @@ impl Machine {
     /// the run failed, the panic or fatal error with its goroutine dump (without `go run`'s
     /// `exit status 2` line).
     pub fn full_stderr(&self) -> String {
-        let mut s = self.stderr.clone();
+        let mut s = self.stderr().into_owned();
         if let Status::Failed(e) = &self.status {
             s.push_str(&e.render());
         }

@@ -189,23 +189,6 @@ impl Machine {
         }
     }
 
-    /// The arguments of each frame (innermost first) as Go's traceback prints them: one hex
-    /// word per integer, bool or pointer, `{ptr, len}` for strings, `{ptr, len, cap}` for
-    /// slices (addresses are racemap's fake, deterministic ones).
-    pub(crate) fn frame_args(&self, gid: Gid) -> Vec<String> {
-        let g = &self.goroutines[gid.0 as usize];
-        g.frames
-            .iter()
-            .rev()
-            .map(|f| {
-                let func = self.program.func(f.func);
-                let n = (func.params as usize).min(f.locals.len());
-                let words: Vec<String> = f.locals[..n].iter().map(arg_words).collect();
-                words.join(", ")
-            })
-            .collect()
-    }
-
     pub(super) fn dump_frame(&self, f: &StackFrame) -> DumpFrame {
         if let Some((file, line, offset)) = crate::rt::lib_frames::library_frame(&f.name) {
             // A traceback prints the return address, one past the race detector's pc.
@@ -226,31 +209,5 @@ impl Machine {
             line: self.program.source_map.line(f.span.lo),
             offset,
         }
-    }
-}
-
-/// One argument as Go's traceback prints it.
-fn arg_words(v: &Value) -> String {
-    fn addr(obj: u32) -> u64 {
-        0xc000010000 + u64::from(obj) * 0x100
-    }
-    match v {
-        Value::Int(i) => format!("{:#x}", *i as u64),
-        Value::Bool(b) => format!("{:#x}", u8::from(*b)),
-        Value::Float(f) => format!("{:#x}", f.to_bits()),
-        Value::Str(s) => format!(
-            "{{{:#x}, {:#x}}}",
-            0x4b0000 + (s.len() as u64 % 0x1000),
-            s.len()
-        ),
-        Value::Ptr(Some(p)) => format!("{:#x}", addr(p.obj.0)),
-        Value::Slice(Some(s)) => format!("{{{:#x}, {:#x}, {:#x}}}", addr(s.obj.0), s.len, s.cap),
-        Value::Slice(None) => "{0x0, 0x0, 0x0}".to_string(),
-        Value::Map(Some(m)) => format!("{:#x}", 0xc000070000 + u64::from(m.0) * 0x30),
-        Value::Chan(Some(c)) => format!("{:#x}", 0xc000080000 + u64::from(c.0) * 0x60),
-        Value::Iface(Some(_)) => "{0x48a0e0, 0xc000012000}".to_string(),
-        Value::Iface(None) => "{0x0, 0x0}".to_string(),
-        Value::Struct(_) | Value::Array(_) | Value::Sync(_) => "{...}".to_string(),
-        _ => "0x0".to_string(),
     }
 }

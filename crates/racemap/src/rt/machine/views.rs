@@ -138,6 +138,11 @@ impl Machine {
                 &mut out,
             );
         }
+        for (_, s) in &mut out {
+            if let SyncState::Map(m) = s {
+                *m = self.heap.filled_sync_map(m);
+            }
+        }
         out
     }
 }

@@ -16,7 +16,7 @@ impl SyncMapState {
             let text = format!("{label}: read not amended, {} keys", snapshot.len());
             return self.step_iterate(addr, op, snapshot, 0, text, fx);
         };
-        let kv = Self::key_var(addr, &key);
+        let kv = self.key_var(addr, &key);
         let found = self.read.m.get(&key).copied();
         match (&op.call, found) {
             (SyncMapCall::Load { .. }, Some(id)) => {

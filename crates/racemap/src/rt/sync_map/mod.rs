@@ -45,13 +45,19 @@
 //! (`rt::map::rotation`): the step that takes the snapshot offers one alternative per distinct
 //! order ([`SyncMapState::range_alternatives`]).
 //!
+//! Copies: `read.m`, `dirty` and the entries are shared by the copies of a sync.Map, as the
+//! pointers inside Go's struct are (`store`).
+//!
 //! Files: this one (state, calls, the step dispatcher), `fast` (the lock-free first step),
-//! `slow` (the locked path and `Range`'s iteration).
+//! `slow` (the locked path and `Range`'s iteration), `store` (what copies share).
 
 mod fast;
 mod slow;
+mod store;
 #[cfg(test)]
 mod tests;
+
+pub use store::{MapRef, SyncMapStore};
 
 use crate::bytecode::LibFunc;
 use crate::rt::event::{Effect, Gid, SyncVar, WaitReason};
@@ -97,7 +103,7 @@ pub struct ReadOnly {
     pub amended: bool,
 }
 
-/// State of a `sync.Map`.
+/// State of a `sync.Map` (one copy of it: see `store`).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SyncMapState {
     /// The internal mutex `mu` guarding `dirty` and `misses` (its holder is shown).
@@ -113,6 +119,17 @@ pub struct SyncMapState {
     pub promotions: u32,
     /// All entries ever created (referenced by id from `read` and `dirty`).
     pub entries: Vec<Entry>,
+    /// The machine's store of this map and its copies (`Heap::sync_maps`), once it has stepped.
+    // Invariant: while `store` is `Some`, `read.m`, `dirty` and `entries` hold data only during
+    // a step (`SyncMapStore::fill` … `write_back`); readers fill a copy first.
+    pub store: Option<u32>,
+    /// Which map of the store `read.m` is (`None`: empty).
+    pub read_ref: Option<MapRef>,
+    /// Which map of the store `dirty` is (`None`: nil).
+    pub dirty_ref: Option<MapRef>,
+    /// During a step: the sync.Map whose address names the entries' atomic words for the race
+    /// detector (the store's owner, shared by all copies).
+    pub entry_owner: Option<Pointer>,
 }
 
 /// Whether a library function is a `sync.Map` method (its receiver, from the library table;
@@ -326,7 +343,7 @@ pub fn show(v: &Value) -> String {
     match v {
         Value::Iface(None) => "nil".into(),
         Value::Iface(Some(b)) => show(&b.1),
-        Value::Str(s) => format!("{:?}", &**s),
+        Value::Str(s) => crate::strconv::quote_with(s.as_bytes(), '"', false),
         Value::Int(i) => i.to_string(),
         Value::Bool(b) => b.to_string(),
         Value::Float(f) => crate::rt::fmt::format_float(*f, 'g', -1, 64),
@@ -362,8 +379,13 @@ impl SyncMapState {
         SyncVar::Lock(addr.child(0))
     }
 
-    fn key_var(addr: &Pointer, key: &MapKey) -> SyncVar {
-        SyncVar::SyncMapKey(addr.clone(), key.clone())
+    /// The atomic word of the entry of `key` (named after the store's owner, so that copies
+    /// of a map synchronize through their shared entries).
+    fn key_var(&self, addr: &Pointer, key: &MapKey) -> SyncVar {
+        SyncVar::SyncMapKey(
+            self.entry_owner.as_ref().unwrap_or(addr).clone(),
+            key.clone(),
+        )
     }
 
     fn entry(&self, id: EntryId) -> Option<&Entry> {
@@ -474,6 +496,9 @@ impl SyncMapState {
             m: self.dirty.take().unwrap_or_default(),
             amended: false,
         };
+        // `read = readOnly{m: dirty}`: the same Go map, now shared by `read` (and by the `dirty`
+        // of any copy that still has it).
+        self.read_ref = self.dirty_ref.take();
         self.misses = 0;
         self.promotions += 1;
         fx.push(Effect::Release(Self::read_var(addr)));
@@ -490,11 +515,11 @@ impl SyncMapState {
         let read: Vec<(MapKey, EntryId)> =
             self.read.m.iter().map(|(k, v)| (k.clone(), *v)).collect();
         for (k, id) in read {
-            fx.push(Effect::Acquire(Self::key_var(addr, &k)));
+            fx.push(Effect::Acquire(self.key_var(addr, &k)));
             match self.entry_p(id) {
                 EntryP::Deleted => {
                     self.set_p(id, EntryP::Expunged);
-                    fx.push(Effect::Release(Self::key_var(addr, &k)));
+                    fx.push(Effect::Release(self.key_var(addr, &k)));
                     expunged.push(k);
                 }
                 EntryP::Expunged => {}

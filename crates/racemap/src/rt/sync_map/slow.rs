@@ -28,7 +28,7 @@ impl SyncMapState {
             self.unlock(addr, &mut text, &mut fx);
             return self.step_iterate(addr, op, snapshot, 0, text, fx);
         };
-        let kv = Self::key_var(addr, &key);
+        let kv = self.key_var(addr, &key);
         let in_read = self.read.m.get(&key).copied();
         let in_dirty = self.dirty.as_ref().and_then(|d| d.get(&key)).copied();
         let (text, results) = match &op.call {
@@ -230,7 +230,7 @@ impl SyncMapState {
             let id = snapshot[pos];
             pos += 1;
             let Some(e) = self.entry(id) else { continue };
-            fx.push(Effect::Acquire(Self::key_var(addr, &e.map_key)));
+            fx.push(Effect::Acquire(self.key_var(addr, &e.map_key)));
             if let Some(v) = live(&e.p) {
                 let key = e.key.clone();
                 text.push_str(&format!(" → f({}, {})", show(&key), show(&v)));

@@ -82,7 +82,7 @@ impl<'a> Checker<'a> {
                     x.ty
                 };
                 self.set_type(a, &mut x, d);
-                return Operand::constant(t, ConstValue::String(c.to_string()));
+                return Operand::constant(t, ConstValue::String(c.to_string().into()));
             }
             let kinds_ok = (self.is_numeric(x.ty)
                 && (tb.int_info().is_some() || matches!(tb, Basic::Float32 | Basic::Float64)))
