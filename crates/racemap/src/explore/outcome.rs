@@ -45,6 +45,12 @@ pub fn sleep_note(early_wakes: &[EarlyWake]) -> Option<String> {
         [one] => one.clone(),
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     };
+    if early_wakes.iter().any(|w| w.timer.is_some()) {
+        return Some(format!(
+            "needs {list} to end while other goroutines could still run \
+             (a goroutine can be delayed past any sleep or timer: Go orders nothing by time)"
+        ));
+    }
     Some(format!(
         "needs {list} to end while other goroutines could still run \
          (a goroutine can be delayed past any sleep: Go orders nothing by time.Sleep)"

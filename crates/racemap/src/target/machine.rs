@@ -239,6 +239,10 @@ impl Target for Machine {
         Machine::set_wake_order(self, order)
     }
 
+    fn note_races(&mut self, count: usize) {
+        self.races_reported = count;
+    }
+
     fn early_wake(&self, choice: Choice) -> Option<EarlyWake> {
         if !self.wakes_early(choice.gid) {
             return None;
@@ -249,6 +253,7 @@ impl Target for Machine {
             goroutine: self.go_id(choice.gid),
             file: map.file_name.clone(),
             line: map.line(span.lo),
+            timer: self.timer_made_by(choice.gid),
         })
     }
 }

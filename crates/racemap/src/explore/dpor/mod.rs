@@ -476,6 +476,7 @@ impl<T: Target> Search<T> {
             self.total_steps += 1;
             if let Some(d) = &mut detector {
                 d.observe_step(&events);
+                target.note_races(d.reports().len());
             }
             let ended = target.ending().is_some();
             let (participants, movers) = participants(choice, &events);
