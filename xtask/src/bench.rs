@@ -7,9 +7,9 @@
 //!    `loom-models` for loom 0.7 with `std::sync::Arc`): both built in release mode and run in the
 //!    same invocation, one after the other, so they share the machine's state.
 //!
-//! It prints Markdown tables and asserts nothing (speed goals live here, not in tests). The
-//! criterion benchmark `cargo bench -p racemap --bench explore` measures the library without
-//! process start-up.
+//! It prints Markdown tables and asserts nothing (speed goals live here, not in tests). With
+//! `--criterion` it then runs the criterion benchmark `cargo bench -p racemap --bench explore`,
+//! which measures the library without process start-up.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -36,8 +36,22 @@ struct Explored {
     best: Duration,
 }
 
-/// Run the benchmark.
-pub fn run() -> Result {
+/// Run the benchmark: the tables, then with `criterion` the criterion benchmark of the
+/// explorer (`cargo bench -p racemap --bench explore`: the presets and the corpus in-process,
+/// without process start-up).
+pub fn run(criterion: bool) -> Result {
+    tables()?;
+    if criterion {
+        let toolchain = Toolchain::plain(&repo_root());
+        cmd::run(
+            &mut toolchain.command("cargo", &["bench", "-p", "racemap", "--bench", "explore"]),
+        )?;
+    }
+    Ok(())
+}
+
+/// The README tables: presets and corpus, then racemap against loom.
+fn tables() -> Result {
     let root = repo_root();
     let toolchain = Toolchain::plain(&root);
     cmd::run(&mut toolchain.command("cargo", &["build", "--release", "-p", "racemap-cli"]))?;

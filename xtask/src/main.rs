@@ -62,7 +62,9 @@ commands:
                      only those whose name matches PATTERN
   conformance        compare racemap with real Go on ../shared/go-corpus
   dist               release build of the static site into dist/, print wasm size
-  bench              the explorer: presets at 4x3, the corpus, racemap vs loom (../shared/bench)
+  bench [--criterion]
+                     the explorer: presets at 4x3, the corpus, racemap vs loom (../shared/bench);
+                     --criterion then runs `cargo bench -p racemap --bench explore`
   bench-web          release build: bytes on the wire and first render at 10 Mbit/s, then
                      click/scroll latency on a long trace in Chromium
   go-bench           measure the map strategies with real Go (go test -bench) into
@@ -86,7 +88,11 @@ fn main() -> ExitCode {
             parse_browser_test_options(&args[1..]).and_then(test::browser_tests_command)
         }
         Some("dist") => no_more_args(&args[1..]).and_then(|()| dist::run()),
-        Some("bench") => no_more_args(&args[1..]).and_then(|()| bench::run()),
+        Some("bench") => match args.get(1..).unwrap_or_default() {
+            [] => bench::run(false),
+            [flag] if flag == "--criterion" => bench::run(true),
+            rest => no_more_args(rest),
+        },
         Some("bench-web") => no_more_args(&args[1..]).and_then(|()| bench_web::run()),
         Some("go-bench") => no_more_args(&args[1..]).and_then(|()| go_bench::run()),
         Some("conformance") => no_more_args(&args[1..]).and_then(|()| test::conformance_command()),

@@ -97,31 +97,41 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
     Ok(u8::from(found))
 }
 
+/// Why a search stopped short of every interleaving, as a reader should be told it (what
+/// stopped it, and how to search further when a bigger budget would help).
+pub fn limit_text(limit: SearchLimit, config: &DporConfig) -> String {
+    match limit {
+        SearchLimit::MaxExecutions => format!(
+            "search incomplete: stopped by --max-executions {}; raise it to search further",
+            config.max_executions
+        ),
+        SearchLimit::MaxTotalSteps => format!(
+            "search incomplete: stopped by --max-total-steps {}; raise it to search further",
+            config.max_total_steps
+        ),
+        SearchLimit::PreemptionBound => format!(
+            "search incomplete: schedules with more than {} preemption(s) skipped",
+            config.preemption_bound.unwrap_or(0)
+        ),
+        SearchLimit::Sampling => "sampled: not every interleaving".to_string(),
+        SearchLimit::Unfinished => "search unfinished".to_string(),
+        SearchLimit::Fairness => "search incomplete: a goroutine that called runtime.Gosched \
+             ran again only after another goroutine moved; schedules where it went on at once \
+             were not searched"
+            .to_string(),
+        SearchLimit::RunLimit => "search incomplete: a run was cut short by one of racemap's \
+             limits, see its outcome; what follows that point was not searched: raise the limit, \
+             e.g. --max-steps, to search past it"
+            .to_string(),
+    }
+}
+
 /// The human-readable report; `file` is what the replay commands name (with the options that
 /// compile it the same way).
 pub fn human(result: &ExploreResult, file: &str, config: &DporConfig) -> String {
     let coverage = match result.limit {
         None => ", every interleaving covered".to_string(),
-        Some(SearchLimit::MaxExecutions) => format!(
-            " (search incomplete: stopped by --max-executions {}; raise it to search further)",
-            config.max_executions
-        ),
-        Some(SearchLimit::MaxTotalSteps) => format!(
-            " (search incomplete: stopped by --max-total-steps {}; raise it to search further)",
-            config.max_total_steps
-        ),
-        Some(SearchLimit::PreemptionBound) => format!(
-            " (search incomplete: schedules with more than {} preemption(s) skipped)",
-            config.preemption_bound.unwrap_or(0)
-        ),
-        Some(SearchLimit::Sampling) => " (sampled: not every interleaving)".to_string(),
-        Some(SearchLimit::Unfinished) => " (search unfinished)".to_string(),
-        Some(SearchLimit::RunLimit) => {
-            " (search incomplete: a run was cut short by one of racemap's \
-             limits, see its outcome; what follows that point was not searched: raise the limit, \
-             e.g. --max-steps, to search past it)"
-                .to_string()
-        }
+        Some(limit) => format!(" ({})", limit_text(limit, config)),
     };
     let mut out = format!(
         "explored {} execution(s){}\nrace: {}   deadlock: {}\n\n{} distinct outcome(s):\n",

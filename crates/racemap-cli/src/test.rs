@@ -5,8 +5,11 @@
 //! `--- PASS/FAIL/SKIP: TestX (0.00s)`, then `PASS`/`FAIL` and the `ok`/`FAIL` line for
 //! `command-line-arguments`. Times are printed as zero (racemap's clock is virtual).
 //!
-//! Differences from Go kept on purpose (racemap's model): a test runs on the program's main
-//! goroutine (Go runs it on goroutine 6 or 7 under a `testing.tRunner` frame), and a test ends
+//! A test runs on its own goroutine (Go's goroutine 7 under `-race`, under `testing.tRunner`,
+//! created by `testing.(*T).Run` on the main goroutine), as in Go; a top-level test that calls
+//! `t.Parallel()` prints the rest of its output after the sequential tests (the last paused
+//! first; Go's order of several paused tests varies from run to run). Differences from Go kept on
+//! purpose (racemap's model): a test ends
 //! when its function returns and every goroutine it started is done or blocked (goroutines
 //! still blocked then are its leaks, which `--explore` reports). A panicking test ends the run
 //! as in Go (the remaining tests do not run); so does a fatal error, printed without a
@@ -16,7 +19,7 @@
 
 use crate::args::{lang, number, read_program, schedule_value, usage, UsageError};
 use racemap::bytecode::Program;
-use racemap::rt::config::Config;
+use racemap::rt::config::{Config, WakeOrder};
 use racemap::rt::machine::Machine;
 use racemap::rt::sync_state::SyncState;
 use racemap::run::{RunEnd, Session};
@@ -93,6 +96,9 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
     };
     if let Some(mut options) = explore {
         options.json = json;
+        if lang_version != racemap::compile::LangVersion::DEFAULT {
+            options.lang_flag = format!(" --lang {lang_version}");
+        }
         if let Some(n) = max_executions {
             options.dpor.max_executions = n;
         }
@@ -112,6 +118,7 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
     let mut any_failed = false;
     let mut any_race = false;
     let mut ran = 0;
+    let mut paused: Vec<String> = Vec::new();
     for (i, test) in program.tests.iter().enumerate() {
         if filter.as_ref().is_some_and(|re| !re.is_match(&test.name)) {
             continue;
@@ -127,7 +134,8 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
             )),
             None => Box::new(RandomScheduler::new(seed)),
         };
-        let r = run_test(p, scheduler.as_mut(), max_steps);
+        let replayed = schedule.as_ref().map_or(0, |s| s.len());
+        let r = run_test(p, scheduler.as_mut(), max_steps, replayed);
         let verdict = if r.failed || r.race || r.crash.is_some() || r.limit {
             "FAIL"
         } else if r.skipped {
@@ -139,27 +147,33 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
         if chatty {
             text.push_str(&format!("=== RUN   {}\n", test.name));
         }
+        // (A race during the test fails it at its end, with Go's `testing.go:1319` line among
+        // its logs: see `rt::interp::testing`.)
         text.push_str(&r.output);
-        // With -v the race line is printed when the test ends (never after a crash); without,
-        // it is kept with the logs.
-        if r.race && chatty && r.crash.is_none() {
-            text.push_str(RACE_LINE);
-        }
         // A fatal error, or a panic tRunner cannot recover (one on another goroutine), kills
         // the test binary at once: Go prints no `--- FAIL` line then.
         let dies = r.crash.is_some() && !r.crash_recovered;
         if (chatty || verdict == "FAIL") && !dies {
             text.push_str(&format!("--- {verdict}: {} (0.00s)\n", test.name));
+            if chatty {
+                // With -v the logs were printed; what is kept are the subtests' reports.
+                text.push_str(&r.kept_logs);
+            }
         }
         // The kept logs are printed with the `--- FAIL` line, so never when the binary dies.
         if !chatty && verdict == "FAIL" && !dies {
             text.push_str(&r.kept_logs);
-            if r.race {
-                text.push_str(RACE_LINE);
-            }
         }
         any_failed |= verdict == "FAIL";
         any_race |= r.race;
+        // A parallel test pauses at `t.Parallel()` until the sequential tests are done: the
+        // rest of its output comes after theirs (the last paused first, as Go's scheduler
+        // usually resumes them).
+        if r.parallel && r.crash.is_none() {
+            let pause = format!("=== PAUSE {}\n", test.name);
+            let at = text.find(&pause).map_or(0, |i| i + pause.len());
+            paused.push(text.split_off(at));
+        }
         let _ = out.write_all(text.as_bytes());
         if let Some(crash) = r.crash {
             // The test binary dies: no summary of the remaining tests.
@@ -167,6 +181,9 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
             let _ = writeln!(out, "FAIL\t{PACKAGE}\t0.000s\nFAIL");
             return Ok(1);
         }
+    }
+    for rest in paused.iter().rev() {
+        let _ = out.write_all(rest.as_bytes());
     }
     // Go prints the warning with -v only, and marks the summary line.
     if ran == 0 && chatty {
@@ -207,17 +224,26 @@ pub struct TestRun {
     pub crash_recovered: bool,
     /// A racemap limit or internal error stopped the run.
     pub limit: bool,
+    /// The test called `t.Parallel()`: Go runs the rest of it after the sequential tests.
+    pub parallel: bool,
     /// Goroutines the test started that were still blocked when it ended
     /// (`goroutine 8 [chan send]: command-line-arguments.TestX.func1 at x_test.go:12`).
     pub leaked: Vec<String>,
 }
 
-/// Run one test program to its end with `scheduler`.
-pub fn run_test(program: Program, scheduler: &mut dyn Scheduler, max_steps: u64) -> TestRun {
+/// Run one test program to its end with `scheduler`. During the first `replayed` steps (a
+/// schedule's moves) sleepers and timers may wake at any time, as in the explorer that found
+/// the schedule (`WakeOrder::AnyTime`); after them, in virtual time order.
+pub fn run_test(
+    program: Program,
+    scheduler: &mut dyn Scheduler,
+    max_steps: u64,
+    replayed: usize,
+) -> TestRun {
     let config = Config {
         max_steps,
         // Go's test goroutine is 7 under -race; the goroutines a test starts are 8, 9, …
-        first_goroutine_id: 8,
+        first_goroutine_id: 7,
         ..Config::default()
     };
     let machine = Machine::new(Rc::new(program), config);
@@ -227,6 +253,13 @@ pub fn run_test(program: Program, scheduler: &mut dyn Scheduler, max_steps: u64)
     let mut steps = 0u64;
     let mut limit = false;
     while session.target.ending().is_none() {
+        session
+            .target
+            .set_wake_order(if (steps as usize) < replayed {
+                WakeOrder::AnyTime
+            } else {
+                WakeOrder::VirtualTime
+            });
         let choices = session.target.runnable();
         if choices.is_empty() || steps >= max_steps {
             limit = steps >= max_steps;
@@ -243,7 +276,7 @@ pub fn run_test(program: Program, scheduler: &mut dyn Scheduler, max_steps: u64)
         output.push_str(&session.stderr[seen_err..]);
         seen_err = session.stderr.len();
     }
-    let (failed, skipped, kept_logs) = test_state(&session.target);
+    let (failed, skipped, kept_logs, parallel) = test_state(&session.target);
     let leaked = leaked(&session.target);
     let race = !session.races().is_empty();
     let result = session.finish(None);
@@ -273,6 +306,7 @@ pub fn run_test(program: Program, scheduler: &mut dyn Scheduler, max_steps: u64)
         race,
         crash,
         crash_recovered,
+        parallel,
         limit,
         leaked,
     }
@@ -298,25 +332,25 @@ fn leaked(m: &Machine) -> Vec<String> {
         .collect()
 }
 
-/// The test's `testing.T`: failed, skipped, and the logs it kept.
-fn test_state(m: &Machine) -> (bool, bool, String) {
+/// The test's `testing.T`: failed, skipped, the logs it kept, and whether it went parallel.
+fn test_state(m: &Machine) -> (bool, bool, String, bool) {
     for (_, state) in m.sync_objects() {
         if let SyncState::TestingT(t) = state {
-            return (t.failed, t.skipped, t.output.clone());
+            return (t.failed, t.skipped, t.output.clone(), t.parallel);
         }
     }
-    (false, false, String::new())
+    (false, false, String::new(), false)
 }
 
-/// Whether `text` (Go's text for a crash) is a panic of the test's goroutine (racemap runs
-/// the test on goroutine 1): its dump starts with `goroutine 1 [running]:`. A fatal error or
+/// Whether `text` (Go's text for a crash) is a panic of the test's goroutine (goroutine 7, as
+/// under `go test -race`): its dump starts with `goroutine 7 [running]:`. A fatal error or
 /// a panic on another goroutine is not.
 fn panicked_on_test_goroutine(text: &str) -> bool {
     text.starts_with("panic: ")
         && text
             .lines()
             .find(|l| l.starts_with("goroutine ") && l.ends_with("[running]:"))
-            .is_some_and(|l| l.starts_with("goroutine 1 "))
+            .is_some_and(|l| l.starts_with("goroutine 7 "))
 }
 
 /// A panic as `go test` prints it: tRunner recovers and re-panics, so the first line becomes

@@ -24,6 +24,9 @@ pub struct ExploreOptions {
     pub json: bool,
     /// The search's budgets.
     pub dpor: DporConfig,
+    /// The `--lang` option the file was compiled with, for the replay commands (`" --lang
+    /// go1.21"`, empty for the default).
+    pub lang_flag: String,
 }
 
 /// Explore the tests `selected` (indices into `program.tests`) of the file `file`; the exit
@@ -42,7 +45,7 @@ pub fn explore_tests(
             continue;
         };
         let config = Config {
-            first_goroutine_id: 8,
+            first_goroutine_id: 7,
             ..Config::default()
         };
         let p = Rc::new(p);
@@ -53,19 +56,20 @@ pub fn explore_tests(
             "{}: explored {} execution(s), {}\n",
             test.name,
             result.executions,
-            if result.complete {
-                "every interleaving covered".to_string()
-            } else {
-                format!("search incomplete ({:?})", result.limit)
+            match result.limit {
+                None => "every interleaving covered".to_string(),
+                Some(limit) => crate::explore::limit_text(limit, &options.dpor),
             }
         ));
         for (k, o) in result.outcomes.iter().enumerate() {
             let schedule = Schedule::decode(&o.schedule).unwrap_or_else(|_| Schedule::new());
+            let replayed = schedule.len();
             let mut replay = ReplayScheduler::new(schedule, None);
             let run = run_test(
                 (*p).clone(),
                 &mut replay,
                 options.dpor.max_steps_per_execution,
+                replayed,
             );
             let this_failed = run.failed || o.error.is_some();
             leak |= !run.leaked.is_empty();
@@ -91,8 +95,8 @@ pub fn explore_tests(
                 text.push_str(&format!("     leaked: {l}\n"));
             }
             text.push_str(&format!(
-                "     replay: racemap test {file} --run '^{}$' --schedule {}\n",
-                test.name, o.schedule
+                "     replay: racemap test{} {file} --run '^{}$' --schedule {}\n",
+                options.lang_flag, test.name, o.schedule
             ));
             outcomes.push(json!({
                 "error": o.error,

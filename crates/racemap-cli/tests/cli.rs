@@ -555,3 +555,26 @@ fn test_run_selects_tests_by_regexp() {
         "testing: warning: no tests to run\nPASS\nok  \tcommand-line-arguments\t0.000s [no tests to run]\n"
     );
 }
+
+/// A `time.After` timeout: `--json` names the timer whose early fire the timeout needs, and the
+/// schedule replays it.
+#[test]
+fn explore_names_the_timer_an_outcome_needs_fired_early() {
+    let file = program("timer_timeout.go");
+    let out = racemap(&["explore", "--json", file.to_str().unwrap()]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    let outcomes = json["outcomes"].as_array().unwrap();
+    let timeout = outcomes
+        .iter()
+        .find(|o| o["stdout"] == "timeout\n")
+        .expect("the timeout is an outcome");
+    assert_eq!(
+        timeout["early_wakes"],
+        serde_json::json!([{"goroutine": 0, "file": "timer_timeout.go", "line": 16, "timer": "time.After"}])
+    );
+    let schedule = timeout["schedule"].as_str().unwrap();
+    let replay = racemap(&["run", "--schedule", schedule, file.to_str().unwrap()]);
+    assert_eq!(text(&replay.stdout), "timeout\n");
+    let seeded = racemap(&["run", file.to_str().unwrap()]);
+    assert_eq!(text(&seeded.stdout), "done\n");
+}

@@ -7,8 +7,13 @@
 //! SKIP`, the test's log lines (`    FILE:LINE: …` and their continuation lines, `testing.go:…`),
 //! `=== CONT`, `PASS`/`FAIL`/`ok` with times masked, the `WARNING: DATA RACE` line of each
 //! report and the two first lines of a panic. The bodies of race reports and goroutine dumps
-//! are left out: their frames differ by design (racemap runs a test on the main goroutine,
-//! shows no frames of package `testing` and its addresses are its own).
+//! are left out: their addresses, pc offsets and paths are racemap's own (their frames are
+//! Go's: a test runs on its own goroutine under `testing.tRunner`, created by
+//! `testing.(*T).Run`), and a goroutine dump shows fewer `testing` frames than Go's.
+//!
+//! A file may ask for racemap options in its header (`// racemap: --lang go1.21`, or
+//! `// racemap: --seed N` to make the seeded run take the interleaving Go's run took, before
+//! the `package` clause); every command above then gets them.
 //!
 //! The bug corpus: a test `TestXFixed` is the fixed twin of the buggy `TestX` in the same
 //! file. The driver checks with `racemap test --explore --json` that the explorer finds the bug
@@ -28,13 +33,17 @@ const GO_REFERENCE: &str = "go1.19 test -race -v";
 fn every_test_file_s_output_matches_its_expectation_and_go() {
     check_dir("test_files", |case, expectation| {
         let file = format!("{}.go", case.name);
+        let header = header_args(&file)?;
+        let header: Vec<&str> = header.iter().map(String::as_str).collect();
         let mut sections = Vec::new();
         let mut verbose = String::new();
-        for args in [
-            vec!["test", "-v", file.as_str()],
-            vec!["test", file.as_str()],
-            vec!["test", "--explore", file.as_str()],
-        ] {
+        for mode in [vec!["-v"], vec![], vec!["--explore"]] {
+            let args: Vec<&str> = ["test"]
+                .into_iter()
+                .chain(header.iter().copied())
+                .chain(mode)
+                .chain([file.as_str()])
+                .collect();
             let out = Command::new(env!("CARGO_BIN_EXE_racemap"))
                 .args(&args)
                 .current_dir(support::test_dir("test_files"))
@@ -71,6 +80,20 @@ fn every_test_file_s_output_matches_its_expectation_and_go() {
     });
 }
 
+/// The options a test file asks for in its header, on lines `// racemap: OPTIONS` before its
+/// `package` clause (`// racemap: --lang go1.21`: the file is Go 1.21 code, whose loops share
+/// their variables between iterations).
+fn header_args(file: &str) -> Result<Vec<String>, String> {
+    let source = std::fs::read_to_string(support::test_dir("test_files").join(file))
+        .map_err(|e| format!("{file}: {e}"))?;
+    Ok(source
+        .lines()
+        .take_while(|l| !l.starts_with("package "))
+        .filter_map(|l| l.strip_prefix("// racemap:"))
+        .flat_map(|l| l.split_whitespace().map(str::to_string))
+        .collect())
+}
+
 /// The suffix of a fixed twin's name.
 const FIXED: &str = "Fixed";
 
@@ -82,7 +105,9 @@ fn check_twins(file: &str) -> Result<(), String> {
         return Ok(());
     }
     let out = Command::new(env!("CARGO_BIN_EXE_racemap"))
-        .args(["test", "--explore", "--json", file])
+        .arg("test")
+        .args(header_args(file)?)
+        .args(["--explore", "--json", file])
         .current_dir(support::test_dir("test_files"))
         .output()
         .map_err(|e| format!("racemap does not start: {e}"))?;

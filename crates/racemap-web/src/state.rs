@@ -1418,9 +1418,11 @@ mod tests {
         let test = s.test.clone().expect("a test file");
         assert_eq!(&*test.names, ["TestQuiet", "TestRacy"]);
         assert_eq!(test.name(), "TestQuiet");
-        // The first test runs: one goroutine, which logs and passes.
+        // The first test runs on its own goroutine (7, as under go test -race), started by the
+        // main goroutine's testing.(*T).Run: it logs and passes.
         let end = apply(s.clone(), &[Action::RunToNextRaceOrError]);
-        assert_eq!(view(&end).goroutines.len(), 1);
+        let ids: Vec<u64> = view(&end).goroutines.iter().map(|g| g.go_id).collect();
+        assert_eq!(ids, [1, 7]);
         assert!(view(&end).console.stdout.contains("quiet"));
         // Picking the other test runs it: the goroutine it starts is 8, as under go test -race.
         let racy = apply(

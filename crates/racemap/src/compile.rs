@@ -282,7 +282,8 @@ mod test_file_tests {
         let r = crate::run::run(machine, &config);
         // TestRacy ran (its log, not TestQuiet's), and its goroutine is numbered as under
         // `go test -race`: 8, the test itself being 7.
-        assert!(r.stdout.contains("racy 2"), "{}", r.stdout);
+        // (n is 2, or 1 when the interleaving loses an update.)
+        assert!(r.stdout.contains("racy "), "{}", r.stdout);
         assert!(!r.stdout.contains("quiet"), "{}", r.stdout);
         assert!(r.stderr.contains("WARNING: DATA RACE"), "{}", r.stderr);
         assert!(r.stderr.contains("by goroutine 8:"), "{}", r.stderr);

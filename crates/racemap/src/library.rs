@@ -49,6 +49,18 @@ const ERROR: LibType = LibType::Error;
 const DURATION: LibType = LibType::Named("time", "Duration");
 const LOCKER: LibType = LibType::Named("sync", "Locker");
 const COND: LibType = LibType::Named("sync", "Cond");
+const TIME: LibType = LibType::Named("time", "Time");
+const TIMER: LibType = LibType::Named("time", "Timer");
+const TICKER: LibType = LibType::Named("time", "Ticker");
+const CONTEXT: LibType = LibType::Named("context", "Context");
+const CANCEL_FUNC: LibType = LibType::Named("context", "CancelFunc");
+/// `<-chan struct{}`, a context's Done channel.
+const DONE_CHAN: LibType = LibType::RecvChan(&LibType::EmptyStruct);
+const TESTING_T: LibType = LibType::Named("testing", "T");
+/// `func(*testing.T)`, a subtest.
+const SUBTEST: LibType = LibType::Func(&[LibType::Pointer(&TESTING_T)], &[]);
+/// `<-chan Time`, the channel of a timer.
+const TIME_CHAN: LibType = LibType::RecvChan(&TIME);
 /// The parameter type of a `...any` parameter.
 const ANYS: LibType = LibType::Slice(&ANY);
 
@@ -60,7 +72,7 @@ const fn method(receiver: SyncKind, name: &'static str) -> LibFuncSpec {
     LibFuncSpec::new(Owner::Sync(receiver), name)
 }
 
-use Visibility::{Clock, Log, Object, Output, Scheduler};
+use Visibility::{Clock, Log, Object, Output, Scheduler, Timer};
 
 lib_funcs! {
     /// `fmt.Print(a ...any)`
@@ -112,6 +124,92 @@ lib_funcs! {
         .results(&[LibType::Slice(&STRING)]),
     /// `time.Sleep(d Duration)`
     TimeSleep => func("time", "Sleep").params(&[DURATION]).visibility(Clock),
+    /// `time.Now() Time`: the virtual clock.
+    TimeNow => func("time", "Now").results(&[TIME]).visibility(Clock),
+    /// `time.Since(t Time) Duration`: `time.Now().Sub(t)`.
+    TimeSince => func("time", "Since").params(&[TIME]).results(&[DURATION]).visibility(Clock),
+    /// `(Time).Sub(u Time) Duration` (a value receiver: the first operand is the Time).
+    TimeSub => LibFuncSpec::new(Owner::Struct("time", "Time"), "Sub")
+        .params(&[TIME])
+        .results(&[DURATION]),
+    /// `time.After(d Duration) <-chan Time`: the channel of a new timer (`rt::timer`).
+    TimeAfter => func("time", "After").params(&[DURATION]).results(&[TIME_CHAN]).visibility(Timer),
+    /// `time.Tick(d Duration) <-chan Time`: the channel of a new ticker (nil if `d <= 0`).
+    TimeTick => func("time", "Tick").params(&[DURATION]).results(&[TIME_CHAN]).visibility(Timer),
+    /// `time.NewTimer(d Duration) *Timer`
+    TimeNewTimer => func("time", "NewTimer")
+        .params(&[DURATION])
+        .results(&[LibType::Pointer(&TIMER)])
+        .visibility(Timer),
+    /// `time.NewTicker(d Duration) *Ticker`: panics `non-positive interval for NewTicker` if
+    /// `d <= 0`.
+    TimeNewTicker => func("time", "NewTicker")
+        .params(&[DURATION])
+        .results(&[LibType::Pointer(&TICKER)])
+        .visibility(Timer),
+    /// `time.AfterFunc(d Duration, f func()) *Timer`: `go f()` when the timer fires.
+    TimeAfterFunc => func("time", "AfterFunc")
+        .params(&[DURATION, LibType::Func(&[], &[])])
+        .results(&[LibType::Pointer(&TIMER)])
+        .visibility(Timer),
+    /// `(*Timer).Stop() bool` (called on the Timer's runtime timer, its field `r`).
+    TimerStop => LibFuncSpec::new(Owner::Struct("time", "Timer"), "Stop")
+        .results(&[BOOL])
+        .visibility(Object),
+    /// `(*Timer).Reset(d Duration) bool`
+    TimerReset => LibFuncSpec::new(Owner::Struct("time", "Timer"), "Reset")
+        .params(&[DURATION])
+        .results(&[BOOL])
+        .visibility(Object),
+    /// `(*Ticker).Stop()`
+    TickerStop => LibFuncSpec::new(Owner::Struct("time", "Ticker"), "Stop").visibility(Object),
+    /// `(*Ticker).Reset(d Duration)`
+    TickerReset => LibFuncSpec::new(Owner::Struct("time", "Ticker"), "Reset")
+        .params(&[DURATION])
+        .visibility(Object),
+    /// `context.Background() Context`
+    ContextBackground => func("context", "Background").results(&[CONTEXT]),
+    /// `context.TODO() Context`
+    ContextTodo => func("context", "TODO").results(&[CONTEXT]),
+    /// `context.WithCancel(parent Context) (ctx Context, cancel CancelFunc)`: registers the
+    /// child with its parent (under the parent's lock).
+    ContextWithCancel => func("context", "WithCancel")
+        .params(&[CONTEXT])
+        .results(&[CONTEXT, CANCEL_FUNC])
+        .visibility(Object),
+    /// `context.WithTimeout(parent Context, timeout time.Duration) (Context, CancelFunc)`:
+    /// `WithDeadline(parent, time.Now().Add(timeout))`.
+    ContextWithTimeout => func("context", "WithTimeout")
+        .params(&[CONTEXT, DURATION])
+        .results(&[CONTEXT, CANCEL_FUNC])
+        .visibility(Timer),
+    /// `context.WithDeadline(parent Context, d time.Time) (Context, CancelFunc)`: arms a timer
+    /// that cancels the context with `DeadlineExceeded`.
+    ContextWithDeadline => func("context", "WithDeadline")
+        .params(&[CONTEXT, TIME])
+        .results(&[CONTEXT, CANCEL_FUNC])
+        .visibility(Timer),
+    /// `context.WithValue(parent Context, key, val any) Context`
+    ContextWithValue => func("context", "WithValue")
+        .params(&[CONTEXT, ANY, ANY])
+        .results(&[CONTEXT]),
+    /// `context.Canceled`: the error `Err` returns after a cancel (a package variable).
+    ContextCanceled => LibFuncSpec::new(Owner::PackageVar("context"), "Canceled").results(&[ERROR]),
+    /// `context.DeadlineExceeded`: the error `Err` returns after the deadline.
+    ContextDeadlineExceeded =>
+        LibFuncSpec::new(Owner::PackageVar("context"), "DeadlineExceeded").results(&[ERROR]),
+    /// `Done() <-chan struct{}` of the contexts package `context` makes (under their lock).
+    ContextDone => method(SyncKind::Context, "Done").results(&[DONE_CHAN]).visibility(Object),
+    /// `Err() error` (under the context's lock).
+    ContextErr => method(SyncKind::Context, "Err").results(&[ERROR]).visibility(Object),
+    /// `Value(key any) any`: the value of the nearest `WithValue` with an equal key.
+    ContextValue => method(SyncKind::Context, "Value").params(&[ANY]).results(&[ANY]),
+    /// `Deadline() (deadline time.Time, ok bool)`
+    ContextDeadline => method(SyncKind::Context, "Deadline").results(&[TIME, BOOL]),
+    /// The `CancelFunc` of `WithCancel`/`WithDeadline`/`WithTimeout` (`context.WithCancel.func1`,
+    /// compiled by lowering): cancels the context it is bound to, its children, its timer.
+    ContextCancel =>
+        LibFuncSpec::new(Owner::Runtime("context"), "WithCancel.func1").visibility(Object),
     /// `atomic.AddInt32(addr *int32, delta int32) int32`
     AtomicAddInt32 => func("sync/atomic", "AddInt32")
         .params(&[LibType::Pointer(&INT32), INT32])
@@ -308,9 +406,52 @@ lib_funcs! {
     TestingName => method(SyncKind::TestingT, "Name").results(&[STRING]).visibility(Object),
     /// `(*testing.T).Helper()`: log lines name the caller of the calling function.
     TestingHelper => method(SyncKind::TestingT, "Helper").visibility(Object),
+    /// `(*testing.T).Run(name string, f func(t *T)) bool`: found by the checker; lowering
+    /// compiles it as Go's `testing.(*T).Run` (`lang::lower::runner`): `f` runs on a new
+    /// goroutine with a new `T`, and `Run` waits for it.
+    TestingRun => method(SyncKind::TestingT, "Run")
+        .params(&[STRING, SUBTEST])
+        .results(&[BOOL])
+        .visibility(Object),
+    /// `(*testing.T).Cleanup(f func())`: `f` runs after the test, last registered first.
+    TestingCleanup => method(SyncKind::TestingT, "Cleanup")
+        .params(&[LibType::Func(&[], &[])])
+        .visibility(Object),
+    /// `(*testing.T).Parallel()`: found by the checker; lowering compiles it as Go's
+    /// `testing.(*T).Parallel` (pause until the parent's body is done, then go on).
+    TestingParallel => method(SyncKind::TestingT, "Parallel").visibility(Object),
+    /// `=== PAUSE`: the test becomes parallel; its parent's `Run` returns.
+    TestingParallelPause =>
+        LibFuncSpec::new(Owner::Runtime("testing"), "(*T).Parallel.pause").visibility(Log),
+    /// `<-t.parent.barrier`, then `=== CONT`: enabled once the parent's body is done.
+    TestingParallelResume =>
+        LibFuncSpec::new(Owner::Runtime("testing"), "(*T).Parallel.resume").visibility(Log),
+    /// `close(t.barrier)` in `tRunner` after the test's body: its parallel subtests go on.
+    TestingReleaseSubs =>
+        LibFuncSpec::new(Owner::Runtime("testing"), "tRunner.release").visibility(Object),
+    /// `<-sub.signal` for every parallel subtest: enabled once they all ended.
+    TestingWaitSubs =>
+        LibFuncSpec::new(Owner::Runtime("testing"), "tRunner.waitSubs").visibility(Object),
+    /// The start of a subtest in `testing.(*T).Run(t, name)`: a new `T` named `parent/name`
+    /// (printed `=== RUN` with -v).
+    TestingSubStart =>
+        LibFuncSpec::new(Owner::Runtime("testing"), "(*T).Run.start").visibility(Log),
+    /// `<-t.signal` of `testing.(*T).Run` for a subtest: enabled once the subtest ended;
+    /// whether it passed.
+    TestingSubWait =>
+        LibFuncSpec::new(Owner::Runtime("testing"), "(*T).Run.signal").visibility(Object),
+    /// The next cleanup of the `T` (last registered first), and whether there was one.
+    TestingPopCleanup =>
+        LibFuncSpec::new(Owner::Runtime("testing"), "tRunner.cleanup").visibility(Object),
+    /// The end of a test's goroutine: a subtest reports to its parent (`--- PASS` lines).
+    TestingEnd => LibFuncSpec::new(Owner::Runtime("testing"), "tRunner.end").visibility(Log),
     /// `testing.tRunner(t *T, name string, chatty bool)`: racemap's test runner names the
     /// test's `T` before calling the test function.
     TestingStart => LibFuncSpec::new(Owner::Runtime("testing"), "tRunner"),
+    /// `<-t.signal` in `testing.(*T).Run` on the main goroutine: enabled once the test's
+    /// goroutine (the first the runner starts) has ended.
+    TestingRunWait =>
+        LibFuncSpec::new(Owner::Runtime("testing"), "(*T).Run.wait").visibility(Scheduler),
     /// The end of racemap's test runner: enabled once every other goroutine is done or blocked
     /// (so the goroutines a test leaves behind run as far as they can, and the ones still
     /// blocked then are its leaks).
@@ -323,18 +464,30 @@ lib_funcs! {
 pub enum Owner {
     /// A function of the package with this import path (`"sync/atomic"`).
     Package(&'static str),
+    /// A variable of the package with this import path (`context.Canceled`): its row's one
+    /// result is the variable's type, and a read of it is a call.
+    PackageVar(&'static str),
     /// A method of a `sync`/`atomic` type, always with a pointer receiver (the first operand).
     Sync(SyncKind),
     /// A method of the predeclared interface with this name (`"error"`); the first operand is
     /// the interface value.
     Interface(&'static str),
-    /// A method of a library struct type (`sync.Cond`), by import path and type name, with a
-    /// pointer receiver (the first operand); the checker finds these itself.
+    /// A method of a library struct type (`sync.Cond`, `time.Timer`), by import path and type
+    /// name, with a pointer receiver (the first operand; a value for `time.Time`, see
+    /// [`Owner::value_receiver`]); the checker finds these itself.
     Struct(&'static str, &'static str),
     /// A runtime hook of the package with this import path, called only by code racemap
     /// compiles from Go's sources (`sync.runtime_notifyListAdd` in `sync.(*Cond).Wait`);
     /// never found by name in a program.
     Runtime(&'static str),
+}
+
+impl Owner {
+    /// The methods of this library struct type have value receivers (`time.Time`); the others
+    /// (`sync.Cond`, `time.Timer`, `time.Ticker`) have pointer receivers.
+    pub fn value_receiver(path: &str, type_name: &str) -> bool {
+        (path, type_name) == ("time", "Time")
+    }
 }
 
 /// A type in a library signature, as data: the checker turns it into a type
@@ -353,6 +506,10 @@ pub enum LibType {
     Slice(&'static LibType),
     /// `*T`
     Pointer(&'static LibType),
+    /// `<-chan T`
+    RecvChan(&'static LibType),
+    /// `struct{}`
+    EmptyStruct,
     /// `func(params) results`
     Func(&'static [LibType], &'static [LibType]),
 }
@@ -375,6 +532,9 @@ pub enum Visibility {
     /// A visible operation on the object its first operand points to that also writes the
     /// program's output (`(*testing.T).Log` and the calls that log).
     Log,
+    /// A visible operation arming a new runtime timer (`time.After`, `time.NewTimer`, …): it
+    /// starts the timer's runtime goroutine (`rt::timer`).
+    Timer,
 }
 
 /// What a library function is, as data: one row of the table.
@@ -437,7 +597,7 @@ impl LibFunc {
     pub fn go_name(self) -> String {
         let spec = self.spec();
         match spec.owner {
-            Owner::Package(path) => format!("{path}.{}", spec.name),
+            Owner::Package(path) | Owner::PackageVar(path) => format!("{path}.{}", spec.name),
             Owner::Sync(kind) => format!(
                 "{}.(*{}).{}",
                 kind.package_path(),
@@ -445,6 +605,9 @@ impl LibFunc {
                 spec.name
             ),
             Owner::Interface(interface) => format!("{interface}.{}", spec.name),
+            Owner::Struct(path, type_name) if Owner::value_receiver(path, type_name) => {
+                format!("{path}.{type_name}.{}", spec.name)
+            }
             Owner::Struct(path, type_name) => format!("{path}.(*{type_name}).{}", spec.name),
             Owner::Runtime(path) => format!("{path}.{}", spec.name),
         }
@@ -452,7 +615,10 @@ impl LibFunc {
 
     /// A method of a library type or interface (its receiver is the first operand).
     pub fn is_method(self) -> bool {
-        !matches!(self.spec().owner, Owner::Package(_) | Owner::Runtime(_))
+        !matches!(
+            self.spec().owner,
+            Owner::Package(_) | Owner::PackageVar(_) | Owner::Runtime(_)
+        )
     }
 
     /// The `sync`/`atomic` type whose method this is.
@@ -491,6 +657,14 @@ impl LibFunc {
         )
     }
 
+    /// The variable `name` of the package with import path `path`.
+    pub fn package_var(path: &str, name: &str) -> Option<LibFunc> {
+        LibFunc::find(
+            name,
+            |owner| matches!(owner, Owner::PackageVar(p) if p == path),
+        )
+    }
+
     /// The method `name` of a `sync`/`atomic` type or of an interface.
     pub fn method(owner: Owner, name: &str) -> Option<LibFunc> {
         LibFunc::find(name, |o| o == owner)
@@ -514,6 +688,7 @@ mod tests {
             let spec = f.spec();
             let found = match spec.owner {
                 Owner::Package(path) => LibFunc::package_function(path, spec.name),
+                Owner::PackageVar(path) => LibFunc::package_var(path, spec.name),
                 owner => LibFunc::method(owner, spec.name),
             };
             assert_eq!(found, Some(f), "{f:?}: two rows with one name");

@@ -149,6 +149,7 @@ impl<T: Target> Session<T> {
                 self.stderr.push_str(&text);
                 self.stderr_bytes.extend_from_slice(text.as_bytes());
             }
+            self.target.note_races(d.reports().len());
         }
         if self.record_events {
             self.steps.extend(events.iter().cloned());

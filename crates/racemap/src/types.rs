@@ -158,6 +158,12 @@ pub enum SyncKind {
     CondNotify,
     /// `testing.T` (its state lives in the runtime: `rt::testing`).
     TestingT,
+    /// The runtime timer of a `time.Timer` or `time.Ticker` (its hidden field `r`; the Timer
+    /// itself is a struct `{ C <-chan Time; r }`; state in `rt::timer`).
+    Timer,
+    /// The state of a context made by package `context` (`Background`, `WithCancel`, …): the
+    /// dynamic type of those `context.Context` values is a pointer to it (`rt::context`).
+    Context,
 }
 
 impl SyncKind {
@@ -184,6 +190,8 @@ impl SyncKind {
             | SyncKind::Once
             | SyncKind::Map
             | SyncKind::CondNotify => "sync",
+            SyncKind::Timer => "time",
+            SyncKind::Context => "context",
             SyncKind::AtomicInt32 | SyncKind::AtomicInt64 | SyncKind::AtomicBool => "sync/atomic",
             SyncKind::TestingT => "testing",
         }
@@ -208,6 +216,8 @@ impl SyncKind {
             SyncKind::AtomicBool => "atomic.Bool",
             SyncKind::CondNotify => "sync.notifyList",
             SyncKind::TestingT => "testing.T",
+            SyncKind::Timer => "time.runtimeTimer",
+            SyncKind::Context => "context.cancelCtx",
         }
     }
 }

@@ -878,3 +878,27 @@ func main() {
         }
     }
 }
+
+/// The page's view of timers (`time.NewTimer`, its channel, armed or fired) and of contexts.
+#[test]
+fn timers_and_contexts_are_shown() {
+    let src = "package main\n\nimport (\n\t\"context\"\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tctx, cancel := context.WithCancel(context.Background())\n\tt := time.NewTimer(5 * time.Millisecond)\n\t<-t.C\n\tcancel()\n\t<-ctx.Done()\n\tfmt.Println(\"fired\")\n}\n";
+    let mut p = playback(src, seeded(0));
+    let (mut saw_armed, mut saw_fired, mut saw_canceled) = (false, false, false);
+    while p.step_auto().is_ok() {
+        let v = p.view();
+        if let Some(t) = v.timers.first() {
+            assert_eq!(t.made_by, "time.NewTimer");
+            assert_eq!(t.deadline, 5_000_000);
+            assert!(t.chan.is_some(), "a channel timer names its channel");
+            saw_armed |= t.armed && t.fired == 0;
+            saw_fired |= !t.armed && t.fired == 1 && t.now >= 5_000_000;
+        }
+        saw_canceled |= v
+            .other_sync
+            .iter()
+            .any(|o| o.kind == "context" && o.state == "WithCancel, canceled");
+    }
+    assert!(saw_armed && saw_fired && saw_canceled);
+    assert_eq!(p.view().console.stdout, "fired\n");
+}

@@ -1,3 +1,4 @@
+// racemap: --seed 5
 package job
 
 import (

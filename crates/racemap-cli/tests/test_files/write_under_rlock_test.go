@@ -1,3 +1,4 @@
+// racemap: --seed 4
 package lru
 
 import (

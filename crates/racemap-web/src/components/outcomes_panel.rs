@@ -68,6 +68,8 @@ pub fn summary(exploration: &Exploration) -> Option<String> {
                     format!("Stopped by you after {runs}")
                 } else if result.limit == Some(SearchLimit::RunLimit) {
                     format!("Limit reached: a run was cut short by one of racemap's limits (steps, goroutines or memory: the program may loop or spawn forever) after {runs}")
+                } else if result.limit == Some(SearchLimit::Fairness) {
+                    format!("Not every interleaving: a goroutine that called runtime.Gosched ran again only after another goroutine moved (fair scheduling) in these {runs}")
                 } else if result.limit == Some(SearchLimit::MaxTotalSteps) {
                     format!("Limit reached: the search stopped at its budget of steps after {runs}")
                 } else {

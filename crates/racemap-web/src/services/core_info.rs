@@ -19,7 +19,7 @@ pub fn library_by_package() -> Vec<(&'static str, Vec<String>)> {
     for f in LibFunc::ALL {
         let spec = f.spec();
         let (package, member) = match spec.owner {
-            Owner::Package(path) => (path, spec.name.to_string()),
+            Owner::Package(path) | Owner::PackageVar(path) => (path, spec.name.to_string()),
             Owner::Sync(kind) => (
                 kind.package_path(),
                 format!("{}.{}", kind.type_name(), spec.name),

@@ -48,6 +48,7 @@ impl Exploration {
                 stopped: false,
             } if !result.complete
                 && result.limit != Some(SearchLimit::RunLimit)
+                && result.limit != Some(SearchLimit::Fairness)
                 && *budget < MAX_EXPLORE_BUDGET =>
             {
                 Some((budget * 10).min(MAX_EXPLORE_BUDGET))

@@ -8,7 +8,7 @@
 //! [`ExploreResult`] as [`super::explore`] (which is one unbounded chunk), outcome order,
 //! counts and schedules included.
 
-use super::dpor::{DporConfig, Search};
+use super::dpor::{DporConfig, Search, SearchStats};
 use super::outcome::{ExploreResult, Outcome, SearchLimit};
 use crate::target::Target;
 use serde::Serialize;
@@ -79,6 +79,11 @@ impl<T: Target> Explorer<T> {
             deadlock: outcomes.deadlock(),
             outcomes: outcomes.outcomes(),
         }
+    }
+
+    /// What the search did so far: executions, sleep-set-blocked paths, steps.
+    pub fn stats(&self) -> SearchStats {
+        self.search.stats()
     }
 
     /// The result: what [`super::explore`] returns once the search is over; before that, the

@@ -46,6 +46,12 @@ pub fn sleep_note(early_wakes: &[EarlyWake]) -> Option<String> {
         [one] => one.clone(),
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     };
+    if early_wakes.iter().any(|w| w.timer.is_some()) {
+        return Some(format!(
+            "needs {list} to end while other goroutines could still run \
+             (a goroutine can be delayed past any sleep or timer: Go orders nothing by time)"
+        ));
+    }
     Some(format!(
         "needs {list} to end while other goroutines could still run \
          (a goroutine can be delayed past any sleep: Go orders nothing by time.Sleep)"
@@ -71,6 +77,11 @@ pub enum SearchLimit {
     /// what the program does after that point was not searched, so the search is not complete
     /// even when every branch before it was taken.
     RunLimit,
+    /// Fair scheduling skipped schedules: a goroutine that yielded (`runtime.Gosched`) was not
+    /// run again until another goroutine had moved, as loom and CHESS schedule a yield. This
+    /// is what makes a spin loop such as `for !done { runtime.Gosched() }` end; the schedules
+    /// where the yielding goroutine went on at once were not searched.
+    Fairness,
 }
 
 impl SearchLimit {
@@ -81,7 +92,7 @@ impl SearchLimit {
             SearchLimit::MaxTotalSteps => Some("--max-total-steps"),
             SearchLimit::PreemptionBound => Some("--preemption-bound"),
             SearchLimit::RunLimit => Some("--max-steps"),
-            SearchLimit::Sampling | SearchLimit::Unfinished => None,
+            SearchLimit::Sampling | SearchLimit::Unfinished | SearchLimit::Fairness => None,
         }
     }
 }

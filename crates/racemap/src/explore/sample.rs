@@ -1,10 +1,15 @@
 //! Sampling exploration for programs too big to exhaust: many runs with seeded random or PCT
 //! schedulers (seeds `seed, seed + 1, …`), aggregated into outcomes. Never `complete`.
+//!
+//! A program that can sleep is sampled as the systematic search explores it: every other run
+//! lets sleepers wake at any time ([`WakeOrder::AnyTime`]: Go orders nothing by `time.Sleep`),
+//! and an outcome such a run finds names the sleeps its schedule cut short ([`EarlyWake`]).
 
 use super::outcome::{ExploreResult, OutcomeSet, SearchLimit};
+use crate::rt::config::WakeOrder;
 use crate::run::{run_with, RunConfig};
-use crate::sched::{PctConfig, PctScheduler, RandomScheduler, Scheduler};
-use crate::target::Target;
+use crate::sched::{PctConfig, PctScheduler, RandomScheduler, Schedule, Scheduler};
+use crate::target::{EarlyWake, Target};
 
 /// Which scheduler the sampled runs use.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,16 +52,40 @@ pub fn sample<T: Target>(
             }
             SampleStrategy::Pct { .. } => Box::new(RandomScheduler::new(s)),
         };
-        let r = run_with(target.clone(), &mut scheduler, &config);
+        let mut start = target.clone();
+        let any_time = target.may_sleep() && i % 2 == 1;
+        if any_time {
+            start.set_wake_order(WakeOrder::AnyTime);
+        }
+        let r = run_with(start.clone(), &mut scheduler, &config);
         expected_steps = expected_steps.max(r.schedule.len() as u64);
+        let early_wakes = if any_time {
+            early_wakes(start, &r.schedule)
+        } else {
+            Vec::new()
+        };
         set.record(
             &r.stdout_bytes,
             r.first_error_line.clone(),
             !r.races.is_empty(),
             r.deadlock,
             &r.schedule,
-            Vec::new(),
+            early_wakes,
         );
     }
     set.finish(Some(SearchLimit::Sampling))
+}
+
+/// The sleeps `schedule` cuts short when replayed from `target`, each once, in order.
+fn early_wakes<T: Target>(mut target: T, schedule: &Schedule) -> Vec<EarlyWake> {
+    let mut wakes: Vec<EarlyWake> = Vec::new();
+    for &choice in &schedule.choices {
+        if let Some(w) = target.early_wake(choice) {
+            if !wakes.contains(&w) {
+                wakes.push(w);
+            }
+        }
+        target.step(choice);
+    }
+    wakes
 }

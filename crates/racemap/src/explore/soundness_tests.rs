@@ -160,6 +160,54 @@ func main() {
 }
 
 #[test]
+fn locks_taken_in_opposite_orders_can_deadlock() {
+    // The unlock between two locks of `b` only enables the second: the locks race, and
+    // reversing them is the deadlock (Go 1.19 prints it with `[semacquire]` goroutines). Too
+    // many interleavings for brute force: the two outcomes are asserted.
+    let r = explore_source(
+        r#"package main
+
+import (
+	"fmt"
+	"sync"
+)
+
+type Account struct {
+	mu      sync.Mutex
+	balance int
+}
+
+func transfer(from, to *Account) {
+	from.mu.Lock()
+	defer from.mu.Unlock()
+	to.mu.Lock()
+	defer to.mu.Unlock()
+	from.balance--
+	to.balance++
+}
+
+func main() {
+	a, b := &Account{balance: 1}, &Account{balance: 1}
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		transfer(a, b)
+	}()
+	go func() {
+		defer wg.Done()
+		transfer(b, a)
+	}()
+	wg.Wait()
+	fmt.Println("done")
+}
+"#,
+    );
+    assert!(r.deadlock, "{r:?}");
+    assert_eq!(stdouts(&r), set(&["done\n", ""]));
+}
+
+#[test]
 fn three_senders_to_one_receiver_arrive_in_every_order() {
     let r = check_source(
         r#"package main
@@ -287,6 +335,7 @@ func main() {
         goroutine: 1,
         file: "prog.go".to_string(),
         line: 13,
+        timer: None,
     };
     assert_eq!(crash.early_wakes, vec![main_sleep]);
     assert!(crash
@@ -340,6 +389,7 @@ func main() {
             goroutine: 8,
             file: "prog.go".to_string(),
             line: 13,
+            timer: None,
         }]
     );
     let done = r
@@ -439,6 +489,43 @@ fn cond_broadcast_and_num_goroutine_outcomes_match_brute_force() {
         "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n\t\"sync\"\n)\n\nfunc main() {\n\tvar mu sync.Mutex\n\tvar l sync.Locker = &mu\n\tc := sync.NewCond(l)\n\tn := 0\n\tgo func() {\n\t\tl.Lock()\n\t\tfor n == 0 {\n\t\t\tc.Wait()\n\t\t}\n\t\tl.Unlock()\n\t}()\n\tl.Lock()\n\tn = 1\n\tl.Unlock()\n\tc.Broadcast()\n\tfmt.Println(runtime.NumGoroutine())\n}\n",
     );
     assert_eq!(stdouts(&r), set(&["1\n", "2\n"]));
+}
+
+/// Timers fire at any time after they are armed: a `Stop` racing with the fire returns either
+/// answer, and a tick is waiting in the channel exactly when Stop came too late (`rt::timer`).
+#[test]
+fn timer_stop_fire_and_after_func_outcomes_match_brute_force() {
+    let r = check_source(
+        "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nvar x int\n\nfunc main() {\n\tt := time.NewTimer(time.Millisecond)\n\tdone := make(chan bool)\n\ttime.AfterFunc(time.Millisecond, func() {\n\t\tx = 1\n\t\tdone <- true\n\t})\n\tstopped := t.Stop()\n\tselect {\n\tcase <-t.C:\n\t\tfmt.Println(\"tick\", stopped)\n\tdefault:\n\t\tfmt.Println(\"none\", stopped)\n\t}\n\t<-done\n\tfmt.Println(x)\n}\n",
+    );
+    // A Stop that returns false comes after the fire, whose tick is then in the channel.
+    assert_eq!(stdouts(&r), set(&["tick false\n1\n", "none true\n1\n"]));
+    assert!(!r.race);
+}
+
+/// A cancel racing with a context's deadline: either error wins; a child sees its parent's
+/// cancel (`rt::context`).
+#[test]
+fn context_cancel_and_deadline_outcomes_match_brute_force() {
+    let r = check_source(
+        "package main\n\nimport (\n\t\"context\"\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tctx, cancel := context.WithTimeout(context.Background(), time.Millisecond)\n\tchild, stop := context.WithCancel(ctx)\n\tdefer stop()\n\tgo cancel()\n\t<-child.Done()\n\tfmt.Println(child.Err(), ctx.Err())\n}\n",
+    );
+    assert_eq!(
+        stdouts(&r),
+        set(&[
+            "context canceled context canceled\n",
+            "context deadline exceeded context deadline exceeded\n",
+        ])
+    );
+}
+
+/// A worker that may finish before or after a `time.After` timeout.
+#[test]
+fn a_time_after_timeout_outcomes_match_brute_force() {
+    let r = check_source(
+        "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tres := make(chan int, 1)\n\tgo func() {\n\t\tres <- 1\n\t}()\n\tselect {\n\tcase v := <-res:\n\t\tfmt.Println(v)\n\tcase <-time.After(time.Second):\n\t\tfmt.Println(\"timeout\")\n\t}\n}\n",
+    );
+    assert_eq!(stdouts(&r), set(&["1\n", "timeout\n"]));
 }
 
 mod random_programs {

@@ -721,13 +721,12 @@ mod random_programs {
 }
 
 /// A run cut short by a runtime limit leaves the rest of that interleaving unsearched: the
-/// search must not claim to cover every interleaving. (Here main spins on a plain bool with
-/// `runtime.Gosched` and reaches the step limit before the writer ever runs; real Go reports
-/// the race on `done`.)
+/// search must not claim to cover every interleaving. (Here main spins on a plain bool without
+/// yielding and reaches the step limit before the writer ever runs.)
 #[test]
 fn a_run_cut_short_by_a_limit_makes_the_search_incomplete() {
     use crate::rt::{config::Config, machine::Machine};
-    let source = "package main\n\nimport \"runtime\"\n\nfunc main() {\n\tdone := false\n\tgo func() {\n\t\tdone = true\n\t}()\n\tfor !done {\n\t\truntime.Gosched()\n\t}\n}\n";
+    let source = "package main\n\nfunc main() {\n\tdone := false\n\tgo func() {\n\t\tdone = true\n\t}()\n\tfor !done {\n\t}\n}\n";
     let program = crate::compile::compile(source).expect("compiles");
     let config = Config {
         max_steps: 500,
@@ -745,4 +744,69 @@ fn a_run_cut_short_by_a_limit_makes_the_search_incomplete() {
         .any(|o| o.error.as_deref().is_some_and(|e| e.contains("step limit"))));
     let json = serde_json::to_value(&r).expect("serializes");
     assert_eq!(json["limit"], "run-limit");
+}
+
+/// A spin loop that yields (`for !done { runtime.Gosched() }`) ends: a goroutine that yielded
+/// runs again only after another goroutine moved (fair scheduling), so the writer gets to run.
+/// The search finds what Go 1.19 shows (`go run -race`: exit status 66, `hello`, two races:
+/// `done` and `msg`) and says the fairness rule skipped schedules.
+#[test]
+fn a_spin_loop_that_yields_ends_and_finds_the_race() {
+    use crate::rt::{config::Config, machine::Machine};
+    let source = "package main\n\nimport (\n\t\"fmt\"\n\t\"runtime\"\n)\n\nfunc main() {\n\tdone := false\n\tmsg := \"\"\n\tgo func() {\n\t\tmsg = \"hello\"\n\t\tdone = true\n\t}()\n\tfor !done {\n\t\truntime.Gosched()\n\t}\n\tfmt.Println(msg)\n}\n";
+    let program = Rc::new(crate::compile::compile(source).expect("compiles"));
+    let r = explore(
+        Machine::new(program.clone(), Config::default()),
+        &DporConfig::default(),
+    );
+    assert!(!r.complete, "{r:?}");
+    assert_eq!(r.limit, Some(super::SearchLimit::Fairness));
+    assert!(r.race);
+    assert_eq!(r.outcomes.len(), 1, "{r:?}");
+    assert_eq!(r.outcomes[0].stdout, "hello\n");
+    assert_eq!(r.outcomes[0].error, None);
+    assert!(r.executions < 10, "{} executions", r.executions);
+    // The outcome's schedule replays to both races.
+    let schedule = Schedule::decode(&r.outcomes[0].schedule).expect("decodes");
+    let replay = run(
+        Machine::new(program, Config::default()),
+        &RunConfig {
+            schedule: Some(schedule),
+            ..RunConfig::default()
+        },
+    );
+    assert_eq!(replay.races.len(), 2, "{:?}", replay.races);
+    let json = serde_json::to_value(&r).expect("serializes");
+    assert_eq!(json["limit"], "fairness");
+}
+
+/// Sampling a program that sleeps lets sleepers wake at any time in every other run, as the
+/// systematic search does: the outcome where the sleeper outruns main shows up, naming the sleep
+/// it cut short; the runs in virtual time order never show it.
+#[test]
+fn sampling_finds_outcomes_that_need_a_sleep_cut_short() {
+    use crate::rt::{config::Config, machine::Machine};
+    let source = "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tgo func() {\n\t\ttime.Sleep(time.Millisecond)\n\t\tfmt.Println(\"late\")\n\t}()\n\tfmt.Println(\"main\")\n}\n";
+    let program = Rc::new(crate::compile::compile(source).expect("compiles"));
+    let machine = Machine::new(program, Config::default());
+    let r = super::sample(
+        &machine,
+        &super::SampleStrategy::Random,
+        0,
+        40,
+        &RunConfig::default(),
+    );
+    assert_eq!(r.limit, Some(super::SearchLimit::Sampling));
+    let late: Vec<_> = r
+        .outcomes
+        .iter()
+        .filter(|o| o.stdout.contains("late"))
+        .collect();
+    assert!(!late.is_empty(), "{r:?}");
+    for o in &late {
+        assert_eq!(o.early_wakes.len(), 1, "{o:?}");
+        assert_eq!(o.early_wakes[0].line, 10, "{o:?}");
+    }
+    let on_time: Vec<_> = r.outcomes.iter().filter(|o| o.stdout == "main\n").collect();
+    assert_eq!(on_time.len(), 1, "{r:?}");
 }

@@ -73,6 +73,18 @@ pub const SUPPORTED: &[Construct] = &[
         decls: "",
         imports: &["errors", "fmt"],
     },
+    Construct {
+        name: "timers: time.After, NewTimer (C, Stop, Reset), NewTicker, Tick, AfterFunc, Now, Since",
+        body: "\tstart := time.Now()\n\tt := time.NewTimer(time.Second)\n\tif !t.Stop() {\n\t\t<-t.C\n\t}\n\ttime.AfterFunc(time.Millisecond, func() {})\n\tselect {\n\tcase <-time.After(time.Millisecond):\n\t}\n\t_ = time.Since(start)",
+        decls: "",
+        imports: &["time"],
+    },
+    Construct {
+        name: "context: Background, WithCancel, WithTimeout, WithDeadline, WithValue, Done, Err",
+        body: "\tctx, cancel := context.WithTimeout(context.Background(), time.Second)\n\tdefer cancel()\n\tselect {\n\tcase <-ctx.Done():\n\t\t_ = ctx.Err() == context.DeadlineExceeded\n\tdefault:\n\t}",
+        decls: "",
+        imports: &["context", "time"],
+    },
 ];
 
 /// Constructs racemap rejects with `racemap does not support …` at their position.
@@ -85,7 +97,7 @@ pub const UNSUPPORTED: &[Construct] = &[
         imports: &[],
     },
     Construct {
-        name: "packages beyond fmt, sync, sync/atomic, time, errors, strings, strconv, runtime",
+        name: "packages beyond fmt, sync, sync/atomic, time, context, errors, strings, strconv, runtime, testing",
         body: "\t_ = os.Args",
         decls: "",
         imports: &["os"],

@@ -164,6 +164,11 @@ pub fn op_phrase(op: &Op, go_id: &dyn Fn(crate::rt::event::Gid) -> u64) -> Strin
         Op::Exit => "exits".into(),
         Op::Sleep { until } => format!("sleeps until t={}ns", until),
         Op::Wake => "wakes up".into(),
+        Op::Context { ctx, call } => match ctx {
+            Some(p) => format!("context {}: {call}", pointer_name(p)),
+            None => format!("context: {call}"),
+        },
+        Op::Timer { timer, op } => timer_words(timer.as_ref().map(pointer_name), *op),
         Op::Print { text, stderr } => {
             format!(
                 "prints {:?}{}",
@@ -239,6 +244,24 @@ pub fn runtime_words(call: &str, result: Option<i64>) -> String {
     match result {
         Some(n) => format!("calls runtime.{call}() = {n}"),
         None => format!("calls runtime.{call}()"),
+    }
+}
+
+/// A clock or timer operation in words.
+fn timer_words(timer: Option<String>, op: crate::rt::event::TimerOp) -> String {
+    use crate::rt::event::TimerOp;
+    let timer = timer.unwrap_or_default();
+    match op {
+        TimerOp::Now => "reads the clock".into(),
+        TimerOp::Arm(when) => format!("arms timer {timer} for t={when}ns"),
+        TimerOp::Stop { was_armed: true } => format!("stops timer {timer}"),
+        TimerOp::Stop { was_armed: false } => {
+            format!("stops timer {timer} (already fired or stopped)")
+        }
+        TimerOp::Reset { when, .. } => format!("resets timer {timer} to t={when}ns"),
+        TimerOp::Dropped => {
+            format!("timer {timer} fires; its channel is full, the tick is dropped")
+        }
     }
 }
 

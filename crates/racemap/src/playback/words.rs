@@ -362,6 +362,7 @@ fn visible_phrase(choice: Choice, v: &Visible, names: &Names) -> String {
         Visible::WaitGroupWake { wg, .. } => format!("wakes the waiters of {}", names.pointer(wg)),
         Visible::WaitGroupSemacquire(wg) => format!("returns from {}.Wait()", names.pointer(wg)),
         Visible::Wake => "wakes up".into(),
+        Visible::TimerFire(p) => format!("fires timer {}", names.pointer(p)),
         Visible::Exit => {
             if choice.gid == Gid::MAIN {
                 "returns from main (the program ends)".into()

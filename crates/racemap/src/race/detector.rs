@@ -117,6 +117,10 @@ struct GoroutineInfo {
     finished: bool,
     /// The map its last step iterated over (to tell `mapiterinit` from `mapiternext`).
     iterating: Option<MapId>,
+    /// Go's number, given in creation order (`None` for main and runtime timer goroutines).
+    number: Option<u64>,
+    /// A runtime goroutine firing a timer (`rt::timer`; armed by an `Op::Timer` step).
+    runtime: bool,
 }
 
 /// A key identifying a stack for `suppress_equal_stacks`: function and position of each frame.
@@ -141,20 +145,36 @@ pub struct Detector {
     reported_stacks: BTreeSet<(StackKey, StackKey)>,
     /// Every report so far, in the order found.
     reports: Vec<RaceReport>,
+    /// Go's number for the next goroutine created.
+    next_number: u64,
+    /// The first timer fired: the race runtime's timer context took a goroutine number (Go
+    /// 1.19's `timerRaceCtx`, made on the first timer run), so later goroutines get the next.
+    timer_ctx: bool,
 }
 
 impl Detector {
     /// A detector that has seen nothing.
     pub fn new(config: DetectorConfig) -> Detector {
         Detector {
-            config,
             clocks: Vec::new(),
             goroutines: Vec::new(),
             syncs: BTreeMap::new(),
             vars: BTreeMap::new(),
             reported_locs: BTreeSet::new(),
             reported_stacks: BTreeSet::new(),
+            next_number: config.first_goroutine_id,
+            timer_ctx: false,
             reports: Vec::new(),
+            config,
+        }
+    }
+
+    /// Go's number of `gid`: 1 for main, then in creation order, skipping the runtime's timer
+    /// goroutines but counting the timer context once a timer fired.
+    fn go_number(&self, gid: Gid) -> u64 {
+        match self.goroutines.get(gid.0 as usize).and_then(|g| g.number) {
+            Some(n) => n,
+            None => self.config.go_id(gid),
         }
     }
 
@@ -213,6 +233,10 @@ impl Detector {
             _ => false,
         };
         let runtime_frame = RuntimeFrame::for_op(&event.op, iterating).map(Rc::new);
+        if self.goroutines[gid.0 as usize].runtime && !self.timer_ctx {
+            self.timer_ctx = true;
+            self.next_number += 1;
+        }
         for effect in &event.effects {
             match effect {
                 Effect::Read(loc) | Effect::Write(loc) => {
@@ -248,7 +272,14 @@ impl Detector {
                     c.join(&parent);
                     c.set(*child, c.get(*child).max(1));
                     self.clocks[gid.0 as usize].tick(gid);
-                    self.goroutines[child.0 as usize].created_at = Some(event.stack.clone());
+                    let info = &mut self.goroutines[child.0 as usize];
+                    info.created_at = Some(event.stack.clone());
+                    if matches!(event.op, Op::Timer { .. }) {
+                        info.runtime = true;
+                    } else if info.number.is_none() && *child != Gid::MAIN {
+                        info.number = Some(self.next_number);
+                        self.next_number += 1;
+                    }
                 }
             }
         }
@@ -382,7 +413,7 @@ impl Detector {
         let side = |a: &Access| {
             RaceAccess::new(
                 a.epoch.gid,
-                self.config.go_id(a.epoch.gid),
+                self.go_number(a.epoch.gid),
                 a.write,
                 a.atomic,
                 a.runtime_frame.as_deref(),
@@ -403,7 +434,7 @@ impl Detector {
                 None => Vec::new(),
             };
             creations.push(GoroutineCreation {
-                go_id: self.config.go_id(g),
+                go_id: self.go_number(g),
                 finished: g != now.epoch.gid && info.finished,
                 frames,
             });

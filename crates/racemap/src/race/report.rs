@@ -33,15 +33,36 @@ pub struct ReportFrame {
 impl ReportFrame {
     /// The frames of a racemap stack (innermost first), positions resolved with `source_map`.
     pub fn from_stack(stack: &Stack, source_map: &SourceMap) -> Vec<ReportFrame> {
-        stack
+        let mut out: Vec<ReportFrame> = stack
             .iter()
-            .map(|f| ReportFrame {
-                name: f.name.to_string(),
-                file: source_map.file_name.clone(),
-                line: source_map.line(f.span.lo),
-                offset: fake_pc_offset(f.span),
+            .map(|f| match crate::rt::lib_frames::library_frame(&f.name) {
+                // Library frames (`testing.tRunner`, `time.goFunc`) at Go's positions.
+                Some((file, line, offset)) => ReportFrame {
+                    name: f.name.to_string(),
+                    file,
+                    line,
+                    offset,
+                },
+                None => ReportFrame {
+                    name: f.name.to_string(),
+                    file: source_map.file_name.clone(),
+                    line: source_map.line(f.span.lo),
+                    offset: fake_pc_offset(f.span),
+                },
             })
-            .collect()
+            .collect();
+        // A test's goroutine is created by `testing.(*T).Run` on `go test`'s main goroutine.
+        if stack.last().is_some_and(|f| &*f.name == "testing.(*T).Run") {
+            out.extend(crate::rt::lib_frames::test_main_frames().into_iter().map(
+                |(name, file, line, offset)| ReportFrame {
+                    name: name.to_string(),
+                    file,
+                    line,
+                    offset,
+                },
+            ));
+        }
+        out
     }
 
     fn render(&self, out: &mut String) {

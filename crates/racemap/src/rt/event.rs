@@ -355,6 +355,22 @@ pub enum Op {
     },
     /// The sleep ended.
     Wake,
+    /// A call of package `context` (`WithCancel`, `Done`, `Err`, a `CancelFunc`) on the context
+    /// at `ctx`.
+    Context {
+        /// The context.
+        ctx: Option<Pointer>,
+        /// The function's name (`WithCancel`, `Done`, `WithCancel.func1` for a cancel).
+        call: &'static str,
+    },
+    /// A clock or timer operation of package `time` (`rt::timer`): on the timer at `timer`
+    /// (`None` for `time.Now`/`time.Since`).
+    Timer {
+        /// The runtime timer (the field `r` of a `time.Timer`/`time.Ticker`).
+        timer: Option<Pointer>,
+        /// What happened.
+        op: TimerOp,
+    },
     /// Output to stdout (`fmt.Print*`) or stderr (`println`).
     Print {
         /// The text (an invalid byte of a Go string shows as U+FFFD; the machine's stdout
@@ -378,6 +394,29 @@ pub enum Op {
         /// The first line, e.g. `fatal error: concurrent map writes`.
         message: String,
     },
+}
+
+/// What a step did to the clock or a runtime timer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimerOp {
+    /// `time.Now` / `time.Since` read the virtual clock.
+    Now,
+    /// A new timer was armed to fire at this virtual time (ns).
+    Arm(i64),
+    /// `Stop`: the timer was armed (and now is not).
+    Stop {
+        /// It was armed.
+        was_armed: bool,
+    },
+    /// `Reset`: re-armed to fire at `when`.
+    Reset {
+        /// It was armed before.
+        was_armed: bool,
+        /// The new deadline (ns).
+        when: i64,
+    },
+    /// A channel timer fired while its channel's buffer was full: the tick was dropped.
+    Dropped,
 }
 
 /// Mutex operations.

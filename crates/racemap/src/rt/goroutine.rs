@@ -237,6 +237,9 @@ pub enum Visible {
     OnceDone(Pointer),
     /// End of `time.Sleep`.
     Wake,
+    /// A runtime goroutine's wake-up that fires the runtime timer at this address
+    /// (`rt::timer`).
+    TimerFire(Pointer),
     /// The root function returned: the goroutine exits (main: the program ends).
     Exit,
 }
@@ -289,6 +292,9 @@ pub struct Goroutine {
     pub created_by: Option<StackFrame>,
     /// The root function (for display when it has no frames left).
     pub root: FuncId,
+    /// A runtime goroutine firing a timer (`rt::timer`), not one of the program's: left out of
+    /// goroutine dumps, leak reports and `runtime.NumGoroutine`.
+    pub runtime: bool,
 }
 
 impl Goroutine {
@@ -305,6 +311,7 @@ impl Goroutine {
             iters: Vec::new(),
             created_by,
             root,
+            runtime: false,
         }
     }
 

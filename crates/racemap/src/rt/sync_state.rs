@@ -32,6 +32,10 @@ pub enum SyncState {
     CondNotify(crate::rt::cond::CondState),
     /// A `testing.T`.
     TestingT(Box<crate::rt::testing::TestState>),
+    /// The runtime timer of a `time.Timer`/`time.Ticker` (or of `time.After`/`time.Tick`).
+    Timer(Box<crate::rt::timer::TimerState>),
+    /// A context of package `context`.
+    Context(Box<crate::rt::context::ContextState>),
 }
 
 impl SyncState {
@@ -48,6 +52,8 @@ impl SyncState {
             SyncKind::AtomicBool => SyncState::AtomicBool(false),
             SyncKind::CondNotify => SyncState::CondNotify(Default::default()),
             SyncKind::TestingT => SyncState::TestingT(Default::default()),
+            SyncKind::Timer => SyncState::Timer(Default::default()),
+            SyncKind::Context => SyncState::Context(Default::default()),
         }
     }
 }

@@ -22,8 +22,26 @@ pub struct TestState {
     pub chatty: bool,
     /// Functions that called `t.Helper()`.
     pub helpers: Vec<FuncId>,
-    /// Logs kept for the report (when not `chatty`).
+    /// Logs kept for the report (when not `chatty`), and the reports of its subtests
+    /// (indented four spaces), printed after its own `--- ` line.
     pub output: String,
+    /// The parent test of a subtest (`t.Run`).
+    pub parent: Option<crate::rt::value::Pointer>,
+    /// Functions registered with `t.Cleanup`, in registration order.
+    pub cleanups: Vec<crate::rt::value::Value>,
+    /// The test's goroutine ended (its cleanups ran, a subtest reported).
+    pub done: bool,
+    /// Races reported before the test started: more at its end fail it.
+    pub races_at_start: usize,
+    /// `t.Parallel()` was called: the parent's `Run` returned.
+    pub parallel: bool,
+    /// The test's body returned: its parallel subtests may go on (Go's `barrier`).
+    pub released: bool,
+    /// Its parallel subtests, which it waits for before its cleanups.
+    pub parallel_subs: Vec<crate::rt::value::Pointer>,
+    /// Of a top-level test with -v: the test that printed last (`=== RUN`, a log, a report);
+    /// a log of another test is preceded by `=== CONT  NAME`, as Go's chatty printer does.
+    pub last_name: String,
 }
 
 impl TestState {
@@ -43,6 +61,18 @@ impl TestState {
     }
 }
 
+/// `s` with every line indented four more spaces (a subtest's report in its parent's output).
+pub fn indent(s: &str) -> String {
+    s.lines().map(|l| format!("    {l}\n")).collect()
+}
+
+/// A subtest's name as Go rewrites it (`testing.rewrite`): spaces become underscores.
+pub fn rewrite_name(name: &str) -> String {
+    name.chars()
+        .map(|c| if c.is_whitespace() { '_' } else { c })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -57,5 +87,14 @@ mod tests {
             TestState::decorate("x_test.go", 3, ""),
             "    x_test.go:3: \n"
         );
+    }
+
+    #[test]
+    fn subtest_reports_indent_and_names_lose_spaces() {
+        assert_eq!(
+            indent("--- PASS: A/b\n    x\n"),
+            "    --- PASS: A/b\n        x\n"
+        );
+        assert_eq!(rewrite_name("two words"), "two_words");
     }
 }

@@ -10,9 +10,11 @@
 //! Exceptions that know the semantics: a goroutine's own exit touches nothing another goroutine
 //! can observe, so it commutes with everything, main's return included (a construct that could
 //! observe it, such as `runtime.NumGoroutine`, must give its step a footprint that conflicts
-//! with exits); atomic loads only read; `wg.Done`, `RLock` and `RUnlock` commute within their
-//! class ([`Resource::Commuting`]); arriving at a channel operation conflicts only with a
-//! `select` that has a default ([`Resource::ChanArrival`], [`Resource::ChanPoll`]).
+//! with exits); atomic loads and a `sync.Map` `Load`'s lock-free step only read; `wg.Add`,
+//! `wg.Done`, a registering `wg.Wait`, `RLock` and `RUnlock` commute by classes that depend on
+//! the object's state ([`Resource::Commuting`], [`CommutingClass`]); arriving at a channel
+//! operation conflicts only with a `select` that has a default ([`Resource::ChanArrival`],
+//! [`Resource::ChanPoll`]).
 
 use crate::rt::value::{ChanId, MapId, Pointer};
 
@@ -39,36 +41,69 @@ pub enum Resource {
     /// Goroutine creation (Go numbers goroutines in creation order).
     Spawn,
     /// An update of the object at this address that commutes with every other update of the
-    /// same class (and conflicts with other classes and with plain accesses of the object):
-    /// `wg.Done()` with `wg.Done()` (the counter ends the same, a negative counter fails in
-    /// either order), `RLock` with `RLock`, `RUnlock` with `RUnlock`.
+    /// same class, or of a class it commutes with (and conflicts with other classes and with
+    /// plain accesses of the object): see [`CommutingClass`].
     Commuting(Pointer, CommutingClass),
 }
 
 /// Classes of [`Resource::Commuting`] updates.
+///
+/// A class depends on the object's state when the step is made, so each must be *stable under
+/// the swaps it allows*: when two adjacent steps commute by their classes, swapping them gives
+/// each the same class again (else the search meets a move it put to sleep under one class as
+/// another, and explores paths that end with every move asleep).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum CommutingClass {
-    /// `wg.Done()` / `wg.Add(-1)`.
-    WaitGroupDone,
-    /// `rw.RLock()`.
+    /// `wg.Done()` with the counter at 3 or more, or at 2 with no waiter: neither it nor another
+    /// `Done` beside it wakes anyone.
+    WaitGroupDec,
+    /// `wg.Done()` with the counter at 2 and waiters registered: of two such, the second reaches
+    /// zero and takes the wake-up step, so they do not commute.
+    WaitGroupDecBeforeWake,
+    /// `wg.Done()` bringing the counter from 1 to zero with no waiter registered: nothing to
+    /// wake.
+    WaitGroupZero,
+    /// `wg.Add(n)` with `n > 0` and the counter at 2 or more: beside a `Done` that does not
+    /// reach zero, neither order makes an `Add` from zero (a read for the race detector).
+    WaitGroupInc,
+    /// `rw.RLock()` while a writer is announced (it blocks until the writer unlocks).
     RLock,
-    /// `rw.RUnlock()`.
+    /// `rw.RUnlock()` while a writer is announced (the last one lets the writer finish, which
+    /// is the writer's own step).
     RUnlock,
-    /// `wg.Wait()` registering as a waiter while the counter is at least 2: it commutes with
-    /// `wg.Done()` (neither makes the other reach zero) but not with another registration (the
-    /// first one writes the semaphore word for the race detector).
+    /// `rw.RLock()` or `rw.RUnlock()` while no writer is announced: readers come and go in any
+    /// order (they only count; their race annotations touch different words).
+    Reader,
+    /// `wg.Wait()` registering as a waiter (the counter is at least 1): it commutes with
+    /// `wg.Done()`s that do not reach zero, not with another registration (the first one writes
+    /// the semaphore word for the race detector) nor with a `Done` that reaches zero.
     WaitGroupWaiter,
 }
 
 impl CommutingClass {
     /// Two updates of these classes on the same object commute.
     fn commutes_with(self, other: CommutingClass) -> bool {
-        use CommutingClass::{WaitGroupDone, WaitGroupWaiter};
-        match (self, other) {
-            (WaitGroupWaiter, WaitGroupWaiter) => false,
-            (WaitGroupDone, WaitGroupWaiter) | (WaitGroupWaiter, WaitGroupDone) => true,
-            (a, b) => a == b,
-        }
+        use CommutingClass::{
+            RLock, RUnlock, Reader, WaitGroupDec, WaitGroupDecBeforeWake as DecW, WaitGroupInc,
+            WaitGroupWaiter, WaitGroupZero,
+        };
+        matches!(
+            (self, other),
+            (
+                WaitGroupDec,
+                WaitGroupDec | DecW | WaitGroupZero | WaitGroupWaiter
+            ) | (DecW | WaitGroupZero | WaitGroupWaiter, WaitGroupDec)
+                | (DecW, WaitGroupWaiter)
+                | (WaitGroupWaiter, DecW)
+                | (
+                    WaitGroupInc,
+                    WaitGroupInc | WaitGroupDec | DecW | WaitGroupWaiter
+                )
+                | (WaitGroupDec | DecW | WaitGroupWaiter, WaitGroupInc)
+                | (RLock, RLock)
+                | (RUnlock, RUnlock)
+                | (Reader, Reader)
+        )
     }
 }
 
@@ -253,16 +288,30 @@ mod tests {
             resources: vec![(Resource::Commuting(Pointer::root(ObjId(1)), class), true)],
             ..Footprint::default()
         };
-        assert!(!c(CommutingClass::RLock).dependent(&c(CommutingClass::RLock)));
-        assert!(c(CommutingClass::RLock).dependent(&c(CommutingClass::RUnlock)));
-        assert!(c(CommutingClass::WaitGroupDone).dependent(&mem(1, &[], false)));
-        assert!(!c(CommutingClass::WaitGroupDone).dependent(&mem(2, &[], true)));
-        // A Wait registering commutes with Dones, not with another registration.
-        let (done, waiter) = (
-            CommutingClass::WaitGroupDone,
-            CommutingClass::WaitGroupWaiter,
-        );
-        assert!(!c(done).dependent(&c(waiter)) && !c(waiter).dependent(&c(done)));
+        use CommutingClass::{
+            RLock, RUnlock, Reader, WaitGroupDec, WaitGroupWaiter, WaitGroupZero,
+        };
+        assert!(!c(RLock).dependent(&c(RLock)));
+        assert!(c(RLock).dependent(&c(RUnlock)));
+        // Without a writer announced, readers come and go in any order.
+        assert!(!c(Reader).dependent(&c(Reader)));
+        assert!(c(Reader).dependent(&c(RUnlock)));
+        assert!(c(WaitGroupDec).dependent(&mem(1, &[], false)));
+        assert!(!c(WaitGroupDec).dependent(&mem(2, &[], true)));
+        // A Wait registering commutes with Dones that do not reach zero, not with another
+        // registration nor with the Done that reaches zero.
+        let (dec, zero, waiter) = (WaitGroupDec, WaitGroupZero, WaitGroupWaiter);
+        assert!(!c(dec).dependent(&c(waiter)) && !c(waiter).dependent(&c(dec)));
+        assert!(!c(dec).dependent(&c(zero)) && !c(dec).dependent(&c(dec)));
+        assert!(c(zero).dependent(&c(waiter)) && c(zero).dependent(&c(zero)));
+        // An Add at 2 or more commutes with Dones that do not reach zero and with Adds, not
+        // with the Done that reaches zero.
+        let inc = CommutingClass::WaitGroupInc;
+        assert!(!c(inc).dependent(&c(dec)) && !c(inc).dependent(&c(inc)));
+        assert!(c(inc).dependent(&c(zero)));
+        // Two Dones at 2 with a waiter: the second one wakes it.
+        let dec_w = CommutingClass::WaitGroupDecBeforeWake;
+        assert!(c(dec_w).dependent(&c(dec_w)) && !c(dec_w).dependent(&c(waiter)));
         assert!(c(waiter).dependent(&c(waiter)));
         assert!(c(waiter).dependent(&mem(1, &[], true)));
     }

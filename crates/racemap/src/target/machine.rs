@@ -4,9 +4,10 @@
 //! Footprints follow `Machine::pending`, made conservative where the machine's own footprint
 //! is silent: main's exit and sleep wake-ups are global; a map iteration step reads its map;
 //! a library call that names no sync object and is neither output nor `time.Sleep` is global.
-//! `wg.Done()`, `RLock` and `RUnlock` are commuting updates within their own kind; whether a
-//! `wg.Done()` or a registering `wg.Wait()` commutes depends on the WaitGroup's counter and
-//! waiters now (a Done that may wake waiters, or a Wait the last Done could outrun, does not).
+//! `wg.Done()`, a registering `wg.Wait()`, `RLock` and `RUnlock` are commuting updates whose
+//! class depends on the object now ([`CommutingClass`]: the WaitGroup's counter and waiters,
+//! whether a writer is announced on the RWMutex); a `sync.Map` `Load`'s first (lock-free) step
+//! and atomic loads only read.
 
 use super::footprint::{CommutingClass, Footprint, Resource};
 use super::{EarlyWake, Ending, Target, EXIT_LIMIT};
@@ -17,6 +18,7 @@ use crate::rt::error::{RtError, EXIT_INTERNAL};
 use crate::rt::event::{Event, Gid};
 use crate::rt::goroutine::Visible;
 use crate::rt::machine::{Choice, Machine, PendingKind, Status};
+use crate::rt::rwmutex::WriterPhase;
 use crate::rt::sync_state::SyncState;
 use crate::rt::value::Value;
 use std::rc::Rc;
@@ -96,8 +98,11 @@ impl Target for Machine {
             // that no other goroutine waits for); in virtual time, whether it may happen depends
             // on every other goroutine.
             PendingKind::Wake => self.config().wake_order == WakeOrder::VirtualTime,
+            // `runtime.Gosched` touches nothing another goroutine sees.
             PendingKind::Lib(f) => {
-                f != LibFunc::TimeSleep && p.touches.sync.is_empty() && !p.touches.output
+                !matches!(f, LibFunc::TimeSleep | LibFunc::RuntimeGosched)
+                    && p.touches.sync.is_empty()
+                    && !p.touches.output
             }
             _ => false,
         };
@@ -109,37 +114,68 @@ impl Target for Machine {
         resources.extend(f.memory.into_iter().map(|(p, w)| (Resource::Memory(p), w)));
         resources.extend(f.maps.into_iter().map(|(m, w)| (Resource::Map(m), w)));
         resources.extend(f.chans.into_iter().map(|c| (Resource::Chan(c), true)));
-        let wg = |gid: Gid| {
-            let g = self.goroutines.get(gid.0 as usize)?;
-            let Some(Visible::Lib { args, .. }) = &g.next else {
-                return None;
-            };
-            match args.first() {
-                Some(Value::Ptr(Some(ptr))) => match self.heap.sync(ptr) {
-                    Ok(SyncState::WaitGroup(s)) => Some((s.counter, s.waiters)),
-                    _ => None,
-                },
+        // The library call's arguments, and the state of the sync object its first one points
+        // to.
+        let call = self
+            .goroutines
+            .get(gid.0 as usize)
+            .and_then(|g| match &g.next {
+                Some(Visible::Lib { args, .. }) => Some(args),
                 _ => None,
-            }
-        };
-        let commuting = match p.kind {
-            // A Done commutes with Dones unless one of two would wake waiters (which goroutine
-            // takes the wake-up step shows), and with registrations that it cannot outrun to zero.
-            PendingKind::Lib(LibFunc::WaitGroupDone) => match wg(gid) {
-                Some((counter, waiters)) if waiters == 0 || counter >= 3 => {
-                    Some(CommutingClass::WaitGroupDone)
-                }
-                _ => None,
-            },
-            PendingKind::Lib(LibFunc::WaitGroupWait) => match wg(gid) {
-                Some((counter, _)) if counter >= 2 => Some(CommutingClass::WaitGroupWaiter),
-                _ => None,
-            },
-            PendingKind::Lib(LibFunc::RwMutexRLock) => Some(CommutingClass::RLock),
-            PendingKind::Lib(LibFunc::RwMutexRUnlock) => Some(CommutingClass::RUnlock),
+            });
+        let object = call.and_then(|args| match args.first() {
+            Some(Value::Ptr(Some(ptr))) => self.heap.sync(ptr).ok(),
+            _ => None,
+        });
+        let wg = match object {
+            Some(SyncState::WaitGroup(s)) => Some((s.counter, s.waiters)),
             _ => None,
         };
-        // Atomic loads only read their word: loads commute with each other.
+        let writer_announced = match object {
+            Some(SyncState::RwMutex(s)) => Some(s.writer() != WriterPhase::None),
+            _ => None,
+        };
+        let commuting = match p.kind {
+            // A Done that does not reach zero commutes with other Dones and registrations; one
+            // that reaches zero commutes with those that do not, unless it wakes waiters (it
+            // then takes a wake-up step: which goroutine does shows).
+            PendingKind::Lib(LibFunc::WaitGroupDone) => match wg {
+                Some((2, waiters)) if waiters > 0 => Some(CommutingClass::WaitGroupDecBeforeWake),
+                Some((counter, _)) if counter >= 2 => Some(CommutingClass::WaitGroupDec),
+                Some((1, 0)) => Some(CommutingClass::WaitGroupZero),
+                _ => None,
+            },
+            // An Add that keeps the counter away from zero in either order with a Done that
+            // does not reach zero (the counter is at 2 or more): no `Add` from zero (a read for
+            // the race detector), no misuse panic.
+            PendingKind::Lib(LibFunc::WaitGroupAdd) => {
+                let delta = match call.and_then(|args| args.get(1)) {
+                    Some(Value::Int(d)) => *d,
+                    _ => 0,
+                };
+                match wg {
+                    Some((counter, _)) if counter >= 2 && delta > 0 => {
+                        Some(CommutingClass::WaitGroupInc)
+                    }
+                    _ => None,
+                }
+            }
+            PendingKind::Lib(LibFunc::WaitGroupWait) => match wg {
+                Some((counter, _)) if counter >= 1 => Some(CommutingClass::WaitGroupWaiter),
+                _ => None,
+            },
+            PendingKind::Lib(f @ (LibFunc::RwMutexRLock | LibFunc::RwMutexRUnlock)) => {
+                match writer_announced {
+                    Some(false) => Some(CommutingClass::Reader),
+                    _ if f == LibFunc::RwMutexRLock => Some(CommutingClass::RLock),
+                    _ => Some(CommutingClass::RUnlock),
+                }
+            }
+            _ => None,
+        };
+        // Atomic loads only read their word: loads commute with each other. A `sync.Map`
+        // `Load`'s first step is its lock-free read of `read` (a miss continues under the lock
+        // in later steps, which write).
         let writes = !matches!(
             p.kind,
             PendingKind::Lib(
@@ -148,6 +184,7 @@ impl Target for Machine {
                     | LibFunc::AtomicInt32Load
                     | LibFunc::AtomicInt64Load
                     | LibFunc::AtomicBoolLoad
+                    | LibFunc::SyncMapLoad
             )
         );
         resources.extend(f.sync.into_iter().map(|p| match commuting {
@@ -209,6 +246,10 @@ impl Target for Machine {
         Machine::set_wake_order(self, order)
     }
 
+    fn note_races(&mut self, count: usize) {
+        self.races_reported = count;
+    }
+
     fn early_wake(&self, choice: Choice) -> Option<EarlyWake> {
         if !self.wakes_early(choice.gid) {
             return None;
@@ -219,6 +260,7 @@ impl Target for Machine {
             goroutine: self.go_id(choice.gid),
             file: map.file_name.clone(),
             line: map.line(span.lo),
+            timer: self.timer_made_by(choice.gid),
         })
     }
 }

@@ -49,11 +49,18 @@ pub struct EarlyWake {
     pub file: String,
     /// The 1-based line of its `time.Sleep` call.
     pub line: u32,
+    /// The call that made the timer when the sleeper is a runtime timer (`time.After`; its
+    /// fire, see `rt::timer`), `None` for a goroutine's `time.Sleep` (and then left out of the JSON).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timer: Option<&'static str>,
 }
 
 impl EarlyWake {
-    /// `goroutine 1's time.Sleep at prog.go:7`.
+    /// `goroutine 1's time.Sleep at prog.go:7`, `the time.After timer at prog.go:9`.
     pub fn describe(&self) -> String {
+        if let Some(call) = self.timer {
+            return format!("the {call} timer at {}:{}", self.file, self.line);
+        }
         format!(
             "goroutine {}'s time.Sleep at {}:{}",
             self.goroutine, self.file, self.line
@@ -101,6 +108,9 @@ pub trait Target: Clone {
     }
     /// Offer sleepers' wake-ups in this order from now on.
     fn set_wake_order(&mut self, _order: WakeOrder) {}
+    /// The race detector has reported `count` races so far in this run (a test's `testing.T`
+    /// fails at its end when one was reported during it, as Go's `tRunner` does).
+    fn note_races(&mut self, _count: usize) {}
     /// The sleep that `choice` cuts short, when it wakes a sleeper early ([`EarlyWake`]).
     fn early_wake(&self, _choice: Choice) -> Option<EarlyWake> {
         None

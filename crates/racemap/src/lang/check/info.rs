@@ -258,6 +258,13 @@ pub enum ObjectKind {
         /// Its signature (`TypeKind::Func`), without receiver for methods.
         ty: TypeId,
     },
+    /// A library package variable (`context.Canceled`): a read of it is a call of `func`.
+    LibVar {
+        /// Which one.
+        func: LibFunc,
+        /// Its type.
+        ty: TypeId,
+    },
     /// The predeclared `nil`.
     Nil,
 }

@@ -9,9 +9,7 @@ use crate::library::Owner;
 use crate::types::{TypeId, TypeKind};
 
 /// Methods of `testing.T` racemap does not implement (reported as unsupported, not undefined).
-const TESTING_T_UNSUPPORTED: &[&str] = &[
-    "Run", "Parallel", "Cleanup", "Setenv", "TempDir", "Deadline",
-];
+const TESTING_T_UNSUPPORTED: &[&str] = &["Setenv", "TempDir", "Deadline"];
 
 /// What a name found in a type is.
 #[derive(Clone, Debug)]
@@ -92,21 +90,24 @@ impl<'a> Checker<'a> {
                     }
                     continue;
                 }
-                if let Some((func, notify_step)) = self.cond_method(base, name) {
+                if let Some((func, inner, pointer_recv)) = self.lib_struct_method(base, name) {
                     let mut p = path.clone();
-                    if notify_step {
-                        // Signal and Broadcast take the notify list (field 1).
+                    if inner {
+                        // Cond's Signal and Broadcast take the notify list, Timer's and
+                        // Ticker's methods the runtime timer (field 1).
                         p.push(FieldStep {
                             index: 1,
                             deref: is_ptr,
                         });
                     }
-                    let sig = self.func_type(vec![], vec![], false);
+                    let sig = self
+                        .lib_method(func.spec().owner, name)
+                        .map_or_else(|| self.func_type(vec![], vec![], false), |(_, sig)| sig);
                     found.push(Found::Lib {
                         path: p,
                         func,
                         sig,
-                        pointer_recv: true,
+                        pointer_recv,
                     });
                     continue;
                 }
@@ -167,18 +168,27 @@ impl<'a> Checker<'a> {
         )
     }
 
-    /// A method of `sync.Cond` (`base` is `sync.Cond`): the library function and whether its
-    /// receiver is the Cond's notify list (`Signal`, `Broadcast`) rather than the Cond (`Wait`,
-    /// which lowering compiles as `sync.(*Cond).Wait`).
-    fn cond_method(&self, base: TypeId, name: &str) -> Option<(LibFunc, bool)> {
-        let cond = self
-            .lib_types
-            .get(&("sync".to_string(), "Cond".to_string()))?;
-        if *cond != base {
-            return None;
-        }
-        let func = LibFunc::method(Owner::Struct("sync", "Cond"), name)?;
-        Some((func, func != LibFunc::CondWait))
+    /// A method of a library struct type (`base` is `sync.Cond`, `time.Timer`, `time.Ticker`
+    /// or `time.Time`): the library function, whether its receiver is the struct's hidden
+    /// field 1 (the Cond's notify list for `Signal` and `Broadcast`, the runtime timer of a
+    /// Timer or Ticker) rather than the struct (`Cond.Wait`, which lowering compiles as
+    /// `sync.(*Cond).Wait`; `Time`'s methods), and whether the receiver is a pointer.
+    fn lib_struct_method(&self, base: TypeId, name: &str) -> Option<(LibFunc, bool, bool)> {
+        const STRUCTS: &[(&str, &str)] = &[
+            ("sync", "Cond"),
+            ("time", "Timer"),
+            ("time", "Ticker"),
+            ("time", "Time"),
+        ];
+        let &(path, type_name) = STRUCTS.iter().find(|(path, type_name)| {
+            self.lib_types
+                .get(&(path.to_string(), type_name.to_string()))
+                == Some(&base)
+        })?;
+        let func = LibFunc::method(Owner::Struct(path, type_name), name)?;
+        let value_recv = Owner::value_receiver(path, type_name);
+        let inner = func != LibFunc::CondWait && !value_recv;
+        Some((func, inner, !value_recv))
     }
 
     /// Check `x.sel`; `called` when it is the callee of a call.

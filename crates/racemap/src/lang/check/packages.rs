@@ -20,6 +20,7 @@ pub const SUPPORTED_IMPORTS: &[&str] = &[
     "strings",
     "runtime",
     "testing",
+    "context",
 ];
 
 impl<'a> Checker<'a> {
@@ -59,6 +60,10 @@ impl<'a> Checker<'a> {
                 ty,
                 value: ConstValue::Int(value),
             });
+        }
+        if let Some(func) = LibFunc::package_var(path, name) {
+            let ty = func.spec().results.first().map(|t| self.lib_type(t))?;
+            return Some(ObjectKind::LibVar { func, ty });
         }
         let func = LibFunc::package_function(path, name)?;
         let ty = self.lib_signature(func);
@@ -101,6 +106,12 @@ impl<'a> Checker<'a> {
                 let elem = self.lib_type(elem);
                 self.types.intern(TypeKind::Pointer(elem))
             }
+            LibType::EmptyStruct => self.types.intern(TypeKind::Struct(Vec::new())),
+            LibType::RecvChan(elem) => {
+                let elem = self.lib_type(elem);
+                self.types
+                    .intern(TypeKind::Chan(crate::types::ChanDir::Recv, elem))
+            }
             LibType::Func(params, results) => {
                 let params = params.iter().map(|t| self.lib_type(t)).collect();
                 let results = results.iter().map(|t| self.lib_type(t)).collect();
@@ -142,13 +153,19 @@ mod tests {
         for &f in LibFunc::ALL {
             let spec = f.spec();
             let ty = match spec.owner {
-                Owner::Package(path) => match c.lib_member(path, spec.name) {
-                    Some(o) => match c.info.object(o).kind {
-                        ObjectKind::Lib { func, ty } if func == f => ty,
-                        ref other => panic!("{f:?} resolves to {other:?}"),
-                    },
-                    None => panic!("{f:?} not found"),
-                },
+                Owner::Package(path) | Owner::PackageVar(path) => {
+                    match c.lib_member(path, spec.name) {
+                        Some(o) => match c.info.object(o).kind {
+                            ObjectKind::Lib { func, ty } | ObjectKind::LibVar { func, ty }
+                                if func == f =>
+                            {
+                                ty
+                            }
+                            ref other => panic!("{f:?} resolves to {other:?}"),
+                        },
+                        None => panic!("{f:?} not found"),
+                    }
+                }
                 owner => match c.lib_method(owner, spec.name) {
                     Some((func, ty)) if func == f => ty,
                     other => panic!("{f:?} resolves to {other:?}"),
@@ -180,6 +197,31 @@ mod tests {
             strings.Join func([]string, string) string
             strings.Split func(string, string) []string
             time.Sleep func(time.Duration)
+            time.Now func() time.Time
+            time.Since func(time.Time) time.Duration
+            time.Time.Sub func(time.Time) time.Duration
+            time.After func(time.Duration) <-chan time.Time
+            time.Tick func(time.Duration) <-chan time.Time
+            time.NewTimer func(time.Duration) *time.Timer
+            time.NewTicker func(time.Duration) *time.Ticker
+            time.AfterFunc func(time.Duration, func()) *time.Timer
+            time.(*Timer).Stop func() bool
+            time.(*Timer).Reset func(time.Duration) bool
+            time.(*Ticker).Stop func()
+            time.(*Ticker).Reset func(time.Duration)
+            context.Background func() context.Context
+            context.TODO func() context.Context
+            context.WithCancel func(context.Context) (context.Context, context.CancelFunc)
+            context.WithTimeout func(context.Context, time.Duration) (context.Context, context.CancelFunc)
+            context.WithDeadline func(context.Context, time.Time) (context.Context, context.CancelFunc)
+            context.WithValue func(context.Context, interface {}, interface {}) context.Context
+            context.Canceled error
+            context.DeadlineExceeded error
+            context.(*cancelCtx).Done func() <-chan struct{}
+            context.(*cancelCtx).Err func() error
+            context.(*cancelCtx).Value func(interface {}) interface {}
+            context.(*cancelCtx).Deadline func() (time.Time, bool)
+            context.WithCancel.func1 func()
             sync/atomic.AddInt32 func(*int32, int32) int32
             sync/atomic.AddInt64 func(*int64, int64) int64
             sync/atomic.LoadInt32 func(*int32) int32
@@ -246,7 +288,19 @@ mod tests {
             testing.(*T).Skipped func() bool
             testing.(*T).Name func() string
             testing.(*T).Helper func()
+            testing.(*T).Run func(string, func(*testing.T)) bool
+            testing.(*T).Cleanup func(func())
+            testing.(*T).Parallel func()
+            testing.(*T).Parallel.pause func()
+            testing.(*T).Parallel.resume func()
+            testing.tRunner.release func()
+            testing.tRunner.waitSubs func()
+            testing.(*T).Run.start func()
+            testing.(*T).Run.signal func()
+            testing.tRunner.cleanup func()
+            testing.tRunner.end func()
             testing.tRunner func()
+            testing.(*T).Run.wait func()
             testing.tRunner.quiesce func()
         "#]]
         .assert_eq(&lines.concat());

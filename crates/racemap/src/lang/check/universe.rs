@@ -146,6 +146,90 @@ impl<'a> Checker<'a> {
             .set_underlying(duration, TypeTable::basic(Basic::Int64));
         self.lib_types
             .insert(("time".to_string(), "Duration".to_string()), duration);
+        self.declare_time_types();
+        self.declare_context_types();
+    }
+
+    /// `time.Time` (`struct { wall int64 }`: nanoseconds of the virtual clock), and
+    /// `time.Timer` and `time.Ticker` (`struct { C <-chan Time; r runtimeTimer }`, the runtime
+    /// timer's state living in `rt::timer`). Their methods are in `lookup_member`.
+    fn declare_time_types(&mut self) {
+        let field = |name: &str, ty| crate::types::Field {
+            name: name.to_string(),
+            ty,
+            embedded: false,
+        };
+        let time = self.types.new_named("Time", "time");
+        let time_struct = self.types.intern(TypeKind::Struct(vec![field(
+            "wall",
+            TypeTable::basic(Basic::Int64),
+        )]));
+        self.types.set_underlying(time, time_struct);
+        self.lib_types
+            .insert(("time".to_string(), "Time".to_string()), time);
+        let runtime_timer = self.types.new_named("runtimeTimer", "time");
+        let state = self.types.intern(TypeKind::Sync(SyncKind::Timer));
+        self.types.set_underlying(runtime_timer, state);
+        let chan = self
+            .types
+            .intern(TypeKind::Chan(crate::types::ChanDir::Recv, time));
+        for name in ["Timer", "Ticker"] {
+            let named = self.types.new_named(name, "time");
+            let under = self.types.intern(TypeKind::Struct(vec![
+                field("C", chan),
+                field("r", runtime_timer),
+            ]));
+            self.types.set_underlying(named, under);
+            self.lib_types
+                .insert(("time".to_string(), name.to_string()), named);
+        }
+    }
+
+    /// `context.Context` (the interface `{ Deadline() (time.Time, bool); Done() <-chan
+    /// struct{}; Err() error; Value(key any) any }`), `context.CancelFunc` (`func()`), and the
+    /// hidden `context.cancelCtx` whose pointer is the dynamic type of the contexts package
+    /// `context` makes (its state lives in `rt::context`; its methods are library rows).
+    fn declare_context_types(&mut self) {
+        let time = self.lib_types[&("time".to_string(), "Time".to_string())];
+        let (error, any) = (self.error_type, self.any_type);
+        let empty = self.types.intern(TypeKind::Struct(Vec::new()));
+        let done = self
+            .types
+            .intern(TypeKind::Chan(crate::types::ChanDir::Recv, empty));
+        let methods = vec![
+            (
+                "Deadline".to_string(),
+                self.func_type(vec![], vec![time, TypeTable::basic(Basic::Bool)], false),
+            ),
+            (
+                "Done".to_string(),
+                self.func_type(vec![], vec![done], false),
+            ),
+            (
+                "Err".to_string(),
+                self.func_type(vec![], vec![error], false),
+            ),
+            (
+                "Value".to_string(),
+                self.func_type(vec![any], vec![any], false),
+            ),
+        ];
+        let context = self.types.new_named("Context", "context");
+        let under = self.types.intern(TypeKind::Interface(methods));
+        self.types.set_underlying(context, under);
+        self.lib_types
+            .insert(("context".to_string(), "Context".to_string()), context);
+        let cancel_func = self.types.new_named("CancelFunc", "context");
+        let unit = self.func_type(vec![], vec![], false);
+        self.types.set_underlying(cancel_func, unit);
+        self.lib_types.insert(
+            ("context".to_string(), "CancelFunc".to_string()),
+            cancel_func,
+        );
+        let cancel_ctx = self.types.new_named("cancelCtx", "context");
+        let state = self.types.intern(TypeKind::Sync(SyncKind::Context));
+        self.types.set_underlying(cancel_ctx, state);
+        self.types.intern(TypeKind::Pointer(cancel_ctx));
     }
 
     fn universe(&mut self, name: &str, kind: ObjectKind) {

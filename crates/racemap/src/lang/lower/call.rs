@@ -243,6 +243,21 @@ impl FnCx<'_, '_> {
                     return;
                 }
                 let argc = self.push_lib_args(f, p.args, &p.info, span) + 1;
+                if matches!(f, LibFunc::TestingRun | LibFunc::TestingParallel) {
+                    // `t.Run(name, f)` and `t.Parallel()` run the compiled
+                    // `testing.(*T).Run` and `testing.(*T).Parallel` (runner.rs).
+                    if mode != CallMode::Now {
+                        self.unsupported(span, format!("go or defer of t.{}", f.spec().name));
+                        return;
+                    }
+                    let fid = if f == LibFunc::TestingRun {
+                        self.lw.test_run_func(span)
+                    } else {
+                        self.lw.test_parallel_func(span)
+                    };
+                    self.emit_at(Instr::Call { func: fid, argc }, span);
+                    return;
+                }
                 self.finish_lib(f, argc, span, mode, wrap_name, wrap_span);
             }
             CallKind::Func { func } => {

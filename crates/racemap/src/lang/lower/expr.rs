@@ -396,6 +396,9 @@ impl FnCx<'_, '_> {
                 let kind = self.lw.info.object(object).kind.clone();
                 match kind {
                     ObjectKind::Const { ty, value } => self.push_const(ty, &value),
+                    ObjectKind::LibVar { func, .. } => {
+                        self.emit_at(Instr::CallLib { func, argc: 0 }, e.span);
+                    }
                     _ => {
                         self.unsupported(e.span, "library functions as values");
                         self.emit(Instr::Zero(Self::invalid()));

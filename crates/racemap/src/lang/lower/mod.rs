@@ -30,6 +30,7 @@
 
 mod call;
 mod cond;
+mod context;
 mod expr;
 mod func;
 mod place;
@@ -76,6 +77,12 @@ pub(crate) struct Lowerer<'a> {
     pub thunks: BTreeMap<(crate::types::TypeId, String), FuncId>,
     /// `sync.(*Cond).Wait`, once made.
     pub cond_wait: Option<FuncId>,
+    /// `testing.(*T).Run` for subtests, once made.
+    pub test_run: Option<FuncId>,
+    /// `testing.tRunner.func1` (a test's cleanups and end), once made.
+    pub test_cleanup: Option<FuncId>,
+    /// `testing.(*T).Parallel`, once made.
+    pub test_parallel: Option<FuncId>,
     /// The named variables of the functions lowered so far ([`Program::var_names`]).
     pub var_names: Vec<crate::bytecode::VarName>,
 }
@@ -115,6 +122,9 @@ fn lower_mode(
         lang: checked.lang,
         thunks: BTreeMap::new(),
         cond_wait: None,
+        test_run: None,
+        test_cleanup: None,
+        test_parallel: None,
         var_names: Vec::new(),
     };
     let file = &checked.file;
@@ -216,6 +226,7 @@ fn lower_mode(
             }
         }
     }
+    lw.add_context_cancel_func();
     let errs = lw.types.new_named("errorString", "errors");
     let string = TypeTable::basic(Basic::String);
     lw.types.set_underlying(errs, string);

@@ -103,6 +103,7 @@ pub fn build(p: &Playback) -> View {
     let mut locks = Vec::new();
     let mut wait_groups = Vec::new();
     let mut other_sync = Vec::new();
+    let mut timers = Vec::new();
     for (ptr, state) in m.sync_objects() {
         let name = names.pointer(&ptr);
         match state {
@@ -157,6 +158,21 @@ pub fn build(p: &Playback) -> View {
                 kind: "testing.T".into(),
                 state: format!("{} failed: {} skipped: {}", t.name, t.failed, t.skipped),
             }),
+            SyncState::Timer(t) => timers.push(TimerInfo {
+                name,
+                made_by: t.made_by.to_string(),
+                armed: t.armed.is_some(),
+                deadline: t.when,
+                period: t.period,
+                fired: t.fired,
+                chan: t.chan().map(|c| names.chan(c)),
+                now: m.clock(),
+            }),
+            SyncState::Context(c) => other_sync.push(OtherSyncInfo {
+                name,
+                kind: "context".into(),
+                state: context_words(&c),
+            }),
             SyncState::CondNotify(c) => other_sync.push(OtherSyncInfo {
                 name,
                 kind: "Cond".into(),
@@ -198,6 +214,7 @@ pub fn build(p: &Playback) -> View {
         wait_groups,
         other_sync,
         chans,
+        timers,
         console,
         races,
         timeline,
@@ -600,4 +617,24 @@ fn announce(
         });
     }
     parts.join("; ")
+}
+
+/// A context's state for the page: its kind, whether it is canceled, its children.
+fn context_words(c: &crate::rt::context::ContextState) -> String {
+    use crate::rt::context::ContextKind;
+    let kind = match &c.kind {
+        ContextKind::Background => "Background".to_string(),
+        ContextKind::Todo => "TODO".to_string(),
+        ContextKind::Cancel => "WithCancel".to_string(),
+        ContextKind::Deadline(d) => format!("WithDeadline t={d}ns"),
+        ContextKind::Value { .. } => "WithValue".to_string(),
+    };
+    let state = if !c.cancelable() {
+        String::new()
+    } else if c.err.is_some() {
+        ", canceled".to_string()
+    } else {
+        format!(", live, {} child(ren)", c.children.len())
+    };
+    format!("{kind}{state}")
 }

@@ -34,6 +34,8 @@ pub struct View {
     pub other_sync: Vec<OtherSyncInfo>,
     /// Every channel.
     pub chans: Vec<ChanInfo>,
+    /// Every runtime timer (`time.After`, `time.NewTimer`, `time.AfterFunc`, tickers).
+    pub timers: Vec<TimerInfo>,
     /// What the program printed, as the CLI prints it.
     pub console: Console,
     /// Data races found so far, in order.
@@ -229,6 +231,28 @@ pub struct OtherSyncInfo {
     pub kind: String,
     /// The state in words.
     pub state: String,
+}
+
+/// A runtime timer (`rt::timer`): armed or not, when it fires, and the channel it sends on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TimerInfo {
+    /// Source name (`t.r`) or address.
+    pub name: String,
+    /// The call that made it: `time.After`, `time.NewTimer`, `time.AfterFunc`,
+    /// `time.NewTicker`, `time.Tick`.
+    pub made_by: String,
+    /// It will fire (not stopped, not fired yet, or a running ticker).
+    pub armed: bool,
+    /// The virtual time (ns) it fires at while armed, else the last deadline.
+    pub deadline: i64,
+    /// A ticker's period (ns), 0 for a one-shot timer.
+    pub period: i64,
+    /// How many times it fired.
+    pub fired: u32,
+    /// The channel it sends on, as the Channels panel names it (`None` for `AfterFunc`).
+    pub chan: Option<String>,
+    /// The virtual clock now (ns).
+    pub now: i64,
 }
 
 /// A message on its way: a parked sender's value, or what the last step moved.

@@ -303,5 +303,7 @@ pub fn sync_fields(state: &SyncState) -> Vec<i64> {
         SyncState::AtomicBool(b) => vec![i64::from(*b)],
         SyncState::CondNotify(c) => vec![c.wait as i64, c.notify as i64, 0],
         SyncState::TestingT(t) => vec![i64::from(t.failed), i64::from(t.skipped)],
+        SyncState::Timer(t) => vec![t.when, t.period],
+        SyncState::Context(c) => vec![i64::from(c.err.is_some())],
     }
 }

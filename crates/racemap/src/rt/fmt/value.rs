@@ -314,6 +314,14 @@ impl Printer<'_> {
                 ],
             ),
             SyncState::TestingT(_) => Shape::Struct("testing.T", vec![]),
+            SyncState::Context(_) => Shape::Struct("context.cancelCtx", vec![]),
+            SyncState::Timer(t) => Shape::Struct(
+                "time.runtimeTimer",
+                vec![
+                    ("when", Shape::Int(t.when, Int64)),
+                    ("period", Shape::Int(t.period, Int64)),
+                ],
+            ),
             SyncState::CondNotify(c) => Shape::Struct(
                 "sync.notifyList",
                 vec![

@@ -26,6 +26,14 @@ impl Machine {
                 vec![self.new_error(&msg, wrapped)?]
             }
             LibFunc::ErrorsNew => vec![self.new_error(&sarg(0)?, Value::Iface(None))?],
+            LibFunc::TimeSub => vec![super::timer::time_sub(&args)?],
+            LibFunc::ContextBackground
+            | LibFunc::ContextTodo
+            | LibFunc::ContextCanceled
+            | LibFunc::ContextDeadlineExceeded
+            | LibFunc::ContextWithValue
+            | LibFunc::ContextValue
+            | LibFunc::ContextDeadline => self.context_local(func, &args)?,
             LibFunc::ErrorsUnwrap => vec![self.unwrap_error(arg(&args, 0)?)?],
             LibFunc::ErrorsIs => {
                 let target = arg(&args, 1)?.clone();
@@ -140,6 +148,7 @@ impl Machine {
                     return Err(wrong_kind("a testing.T", &args[0]));
                 };
                 t.name = name.to_lossy().into_owned();
+                t.last_name = t.name.clone();
                 t.chatty = chatty;
                 Vec::new()
             }
@@ -614,7 +623,38 @@ impl Machine {
                 let p = ptr()?;
                 results = self.testing_method(gid, func, p, &args)?;
             }
-            LibFunc::TestingQuiesce => {}
+            LibFunc::TestingQuiesce | LibFunc::TestingRunWait => {}
+            LibFunc::TestingSubStart
+            | LibFunc::TestingParallelPause
+            | LibFunc::TestingParallelResume
+            | LibFunc::TestingReleaseSubs
+            | LibFunc::TestingWaitSubs
+            | LibFunc::TestingSubWait
+            | LibFunc::TestingPopCleanup
+            | LibFunc::TestingEnd => {
+                results = self.testing_runtime(gid, func, &args)?;
+            }
+            LibFunc::TimeNow
+            | LibFunc::TimeSince
+            | LibFunc::TimeAfter
+            | LibFunc::TimeTick
+            | LibFunc::TimeNewTimer
+            | LibFunc::TimeNewTicker
+            | LibFunc::TimeAfterFunc
+            | LibFunc::TimerStop
+            | LibFunc::TimerReset
+            | LibFunc::TickerStop
+            | LibFunc::TickerReset => {
+                results = self.time_call(gid, func, &args)?;
+            }
+            LibFunc::ContextWithCancel
+            | LibFunc::ContextWithTimeout
+            | LibFunc::ContextWithDeadline
+            | LibFunc::ContextDone
+            | LibFunc::ContextErr
+            | LibFunc::ContextCancel => {
+                results = self.context_call(gid, func, &args)?;
+            }
             LibFunc::RuntimeGosched => {
                 self.emit(
                     gid,
@@ -629,7 +669,7 @@ impl Machine {
                 let n = self
                     .goroutines
                     .iter()
-                    .filter(|g| g.status != GoStatus::Done)
+                    .filter(|g| g.status != GoStatus::Done && !g.runtime)
                     .count() as i64;
                 results.push(Value::Int(n));
                 self.emit(

@@ -36,6 +36,7 @@ use crate::types::{Basic, TypeId, TypeKind};
 use std::rc::Rc;
 
 mod call;
+mod context;
 mod decode;
 mod dispatch;
 mod format;
@@ -43,6 +44,7 @@ mod library;
 mod local;
 mod ops;
 mod testing;
+mod timer;
 mod visible;
 
 pub use ops::wrap;

@@ -231,6 +231,18 @@ impl Machine {
             let (msg, _) = self.error_parts(&err).ok()?;
             return Some(str_of(&msg).ok()?.clone());
         }
+        if let (TypeKind::Named { name, pkg, .. }, Value::Int(d)) =
+            (self.program.types.kind(ty), value)
+        {
+            if name == "Duration" && pkg == "time" {
+                return Some(crate::rt::timer::duration_string(*d).into());
+            }
+        }
+        if let Value::Ptr(Some(p)) = value {
+            if let Ok(SyncState::Context(_)) = self.heap.sync(p) {
+                return self.context_string(p).ok().map(GoString::from);
+            }
+        }
         let name = ["Error", "String"]
             .into_iter()
             .find(|n| self.has_method(ty, n))?;
@@ -268,6 +280,7 @@ impl Machine {
                 }],
                 status: GoStatus::Parked,
                 next: None,
+                runtime: false,
                 next_span: crate::diag::Span::default(),
                 panicking: None,
                 iters: Vec::new(),

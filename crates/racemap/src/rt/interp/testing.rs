@@ -2,7 +2,8 @@
 //! skipping, and `FailNow`/`SkipNow` ending the goroutine with `runtime.Goexit`.
 
 use super::*;
-use crate::rt::testing::TestState;
+use crate::rt::event::SyncVar;
+use crate::rt::testing::{indent, rewrite_name, TestState};
 
 /// Whether `f` is a method of `testing.T` (each runs as a visible step).
 pub(super) fn is_testing_method(f: LibFunc) -> bool {
@@ -51,6 +52,10 @@ impl Machine {
             TestingFailed => results.push(Value::Bool(t.failed)),
             TestingSkipped => results.push(Value::Bool(t.skipped)),
             TestingName => results.push(Value::str(&t.name)),
+            TestingCleanup => t.cleanups.push(arg(args, 1)?.clone()),
+            TestingRun | TestingParallel => {
+                return Err(missing("t.Run and t.Parallel compiled as package testing's").into())
+            }
             TestingHelper => {
                 if let Some(f) = caller.0 {
                     if !t.helpers.contains(&f) {
@@ -61,23 +66,216 @@ impl Machine {
             _ => {}
         }
         let chatty = t.chatty;
+        let name = t.name.clone();
         if let Some(line) = line {
             if chatty {
-                self.stdout.extend_from_slice(line.as_bytes());
+                self.chatty_switch(&p, &name)?;
+                self.print_stdout(gid, line);
             } else {
                 t.output.push_str(&line);
+                self.emit(
+                    gid,
+                    Op::Print {
+                        text: line,
+                        stderr: false,
+                    },
+                    Vec::new(),
+                );
             }
-            self.emit(
-                gid,
-                Op::Print {
-                    text: line,
-                    stderr: false,
-                },
-                Vec::new(),
-            );
         }
         if goexit {
             self.start_goexit(gid);
+        }
+        Ok(results)
+    }
+
+    /// With -v, before test `name` (whose `T` is at `p`) prints: `=== CONT  NAME` when another
+    /// test printed last (Go's `chattyPrinter.Updatef`).
+    fn chatty_switch(&mut self, p: &Pointer, name: &str) -> R<()> {
+        let root = self.test_root(p)?;
+        if let SyncState::TestingT(r) = self.heap.sync_mut(&root)? {
+            if r.last_name != name {
+                r.last_name = name.to_string();
+                self.stdout
+                    .extend_from_slice(format!("=== CONT  {name}\n").as_bytes());
+            }
+        }
+        Ok(())
+    }
+
+    /// `gid` prints `line` on stdout (`go test -v`'s output).
+    fn print_stdout(&mut self, gid: Gid, line: String) {
+        self.stdout.extend_from_slice(line.as_bytes());
+        self.emit(
+            gid,
+            Op::Print {
+                text: line,
+                stderr: false,
+            },
+            Vec::new(),
+        );
+    }
+
+    /// The top-level test of the `T` at `p`.
+    fn test_root(&self, p: &Pointer) -> R<Pointer> {
+        let mut cur = p.clone();
+        while let SyncState::TestingT(t) = self.heap.sync(&cur)? {
+            match &t.parent {
+                Some(parent) => cur = parent.clone(),
+                None => break,
+            }
+        }
+        Ok(cur)
+    }
+
+    fn test_state(&mut self, p: &Pointer) -> R<&mut TestState> {
+        match self.heap.sync_mut(p)? {
+            SyncState::TestingT(t) => Ok(t),
+            _ => Err(RtError::nil_deref().into()),
+        }
+    }
+
+    /// The runtime hooks of `testing.(*T).Run` and `testing.tRunner` (`lang::lower::runner`):
+    /// a subtest's start, its parent's wait, the cleanups, the end of a test's goroutine.
+    pub(super) fn testing_runtime(
+        &mut self,
+        gid: Gid,
+        func: LibFunc,
+        args: &[Value],
+    ) -> R<Vec<Value>> {
+        let p = match args.first() {
+            Some(Value::Ptr(Some(p))) => p.clone(),
+            _ => return Err(RtError::nil_deref().into()),
+        };
+        let mut eff = Vec::new();
+        let results = match func {
+            LibFunc::TestingSubStart => {
+                let parent = self.test_state(&p)?;
+                let name = format!(
+                    "{}/{}",
+                    parent.name,
+                    rewrite_name(&str_of(arg(args, 1)?)?.to_lossy())
+                );
+                let chatty = parent.chatty;
+                let child = TestState {
+                    name: name.clone(),
+                    chatty,
+                    races_at_start: self.races_reported,
+                    parent: Some(p.clone()),
+                    ..TestState::default()
+                };
+                let cell = Value::Sync(Box::new(SyncState::TestingT(Box::new(child))));
+                let obj = self.heap.alloc(&self.config, cell, None)?;
+                if chatty {
+                    let root = self.test_root(&p)?;
+                    self.test_state(&root)?.last_name = name.clone();
+                    self.print_stdout(gid, format!("=== RUN   {name}\n"));
+                }
+                vec![Value::Ptr(Some(Pointer::root(obj)))]
+            }
+            LibFunc::TestingSubWait => {
+                eff.push(Effect::Acquire(SyncVar::Lock(p.clone())));
+                let failed = self.test_state(&p)?.failed;
+                vec![Value::Bool(!failed)]
+            }
+            LibFunc::TestingParallelPause | LibFunc::TestingParallelResume => {
+                let resume = func == LibFunc::TestingParallelResume;
+                let t = self.test_state(&p)?;
+                let (name, chatty, parent) = (t.name.clone(), t.chatty, t.parent.clone());
+                if resume {
+                    if let Some(parent) = &parent {
+                        eff.push(Effect::Acquire(SyncVar::Lock(parent.clone())));
+                    }
+                } else {
+                    t.parallel = true;
+                    eff.push(Effect::Release(SyncVar::Lock(p.clone())));
+                    if let Some(parent) = &parent {
+                        self.test_state(parent)?.parallel_subs.push(p.clone());
+                    }
+                }
+                if chatty {
+                    let root = self.test_root(&p)?;
+                    self.test_state(&root)?.last_name = name.clone();
+                    let word = if resume { "CONT " } else { "PAUSE" };
+                    self.stdout
+                        .extend_from_slice(format!("=== {word} {name}\n").as_bytes());
+                }
+                Vec::new()
+            }
+            LibFunc::TestingReleaseSubs => {
+                self.test_state(&p)?.released = true;
+                eff.push(Effect::Release(SyncVar::Lock(p.clone())));
+                Vec::new()
+            }
+            LibFunc::TestingWaitSubs => {
+                for sub in self.test_state(&p)?.parallel_subs.clone() {
+                    eff.push(Effect::Acquire(SyncVar::Lock(sub)));
+                }
+                Vec::new()
+            }
+            LibFunc::TestingPopCleanup => match self.test_state(&p)?.cleanups.pop() {
+                Some(f) => vec![f, Value::Bool(true)],
+                None => vec![Value::Func(None), Value::Bool(false)],
+            },
+            LibFunc::TestingEnd => {
+                eff.push(Effect::Release(SyncVar::Lock(p.clone())));
+                // Go's tRunner: a race reported during the test fails it.
+                let races = self.races_reported;
+                let t = self.test_state(&p)?;
+                if races > t.races_at_start {
+                    t.failed = true;
+                    let (chatty, name) = (t.chatty, t.name.clone());
+                    let line = TestState::decorate(
+                        "testing.go",
+                        1319,
+                        "race detected during execution of test",
+                    );
+                    if chatty {
+                        self.chatty_switch(&p, &name)?;
+                        self.print_stdout(gid, line);
+                    } else {
+                        self.test_state(&p)?.output.push_str(&line);
+                    }
+                }
+                let t = self.test_state(&p)?;
+                t.done = true;
+                if let Some(parent) = t.parent.clone() {
+                    let (failed, skipped, chatty) = (t.failed, t.skipped, t.chatty);
+                    let name = t.name.clone();
+                    let verdict = if failed {
+                        Some("FAIL")
+                    } else if !chatty {
+                        None
+                    } else if skipped {
+                        Some("SKIP")
+                    } else {
+                        Some("PASS")
+                    };
+                    let output = std::mem::take(&mut t.output);
+                    if let Some(v) = verdict {
+                        let report = indent(&format!("--- {v}: {name} (0.00s)\n{output}"));
+                        let pt = self.test_state(&parent)?;
+                        pt.output.push_str(&report);
+                        pt.failed |= failed;
+                        if chatty {
+                            let root = self.test_root(&parent)?;
+                            self.test_state(&root)?.last_name = name;
+                        }
+                    }
+                }
+                Vec::new()
+            }
+            _ => return Err(missing("a testing runtime hook").into()),
+        };
+        if func != LibFunc::TestingSubStart {
+            self.emit(
+                gid,
+                Op::Runtime {
+                    call: func.spec().name,
+                    result: None,
+                },
+                eff,
+            );
         }
         Ok(results)
     }

@@ -8,6 +8,17 @@ impl Machine {
     /// Run the visible operation `gid` is parked at (`alt`: the select case).
     pub(crate) fn exec_visible(&mut self, gid: Gid, alt: u32) -> R<()> {
         let status = self.goroutines[gid.0 as usize].status.clone();
+        if let (GoStatus::Sleeping(until), Some(Visible::TimerFire(p))) =
+            (&status, &self.goroutines[gid.0 as usize].next)
+        {
+            let p = p.clone();
+            if self.wakes_early(gid) {
+                if let crate::rt::sync_state::SyncState::Timer(t) = self.heap.sync_mut(&p)? {
+                    t.early_fires += 1;
+                }
+            }
+            return self.fire_timer(gid, p, *until);
+        }
         if let GoStatus::Sleeping(until) = status {
             self.clock = self.clock.max(until);
             self.g(gid).status = GoStatus::Parked;
@@ -224,16 +235,7 @@ impl Machine {
                 self.resume_push(gid, vec![Value::Int(n)]);
             }
             Visible::Go { func, args } => {
-                let child = self.spawn(gid, func, args)?;
-                self.emit(gid, Op::Go { child }, vec![Effect::Spawn(child)]);
-                // The child runs to its first visible op (its own events are not emitted).
-                let saved = std::mem::take(&mut self.events);
-                let budget = self.budget;
-                self.budget = self.config.max_instructions_per_step;
-                self.run_local(child);
-                self.budget = budget;
-                let mut child_events = std::mem::replace(&mut self.events, saved);
-                self.events.append(&mut child_events);
+                self.go_statement(gid, func, args)?;
             }
             Visible::Send(c, value) => {
                 let c = c.ok_or_else(|| Fault::Rt(RtError::nil_deref()))?;
@@ -352,7 +354,7 @@ impl Machine {
                 };
                 self.emit(gid, Op::OnceDone { once: p }, eff);
             }
-            Visible::Wake => {}
+            Visible::Wake | Visible::TimerFire(_) => {}
             Visible::Exit => {
                 self.emit(gid, Op::Exit, Vec::new());
                 let g = self.g(gid);
@@ -397,6 +399,21 @@ impl Machine {
     }
 
     /// The `select` event of a channel operation that is a `select` case.
+    /// `go func(args)` by `gid`: the new goroutine's event, then the child runs to its first
+    /// visible operation (its own events are not emitted).
+    pub(super) fn go_statement(&mut self, gid: Gid, func: Value, args: Vec<Value>) -> R<()> {
+        let child = self.spawn(gid, func, args)?;
+        self.emit(gid, Op::Go { child }, vec![Effect::Spawn(child)]);
+        let saved = std::mem::take(&mut self.events);
+        let budget = self.budget;
+        self.budget = self.config.max_instructions_per_step;
+        self.run_local(child);
+        self.budget = budget;
+        let mut child_events = std::mem::replace(&mut self.events, saved);
+        self.events.append(&mut child_events);
+        Ok(())
+    }
+
     fn emit_select_case(&mut self, gid: Gid, case: Option<u32>) {
         if let Some(case) = case {
             self.emit(gid, Op::Select { case: Some(case) }, Vec::new());

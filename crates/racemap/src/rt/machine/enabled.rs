@@ -164,10 +164,30 @@ impl Machine {
                 (LibFunc::RwMutexLock, Some(SyncState::RwMutex(s))) => s.can_start_lock(),
                 (LibFunc::RwMutexRLock, Some(SyncState::RwMutex(s))) => s.can_rlock(),
                 (LibFunc::OnceDo, Some(SyncState::Once(s))) => s.can_start(),
+                (LibFunc::TestingSubWait, Some(SyncState::TestingT(t))) => t.done || t.parallel,
+                (LibFunc::TestingParallelResume, Some(SyncState::TestingT(t))) => match &t.parent {
+                    Some(parent) => matches!(
+                        self.heap.sync(parent),
+                        Ok(SyncState::TestingT(pt)) if pt.released
+                    ),
+                    None => true,
+                },
+                (LibFunc::TestingWaitSubs, Some(SyncState::TestingT(t))) => t
+                    .parallel_subs
+                    .iter()
+                    .all(|s| matches!(self.heap.sync(s), Ok(SyncState::TestingT(st)) if st.done)),
+                (LibFunc::TestingRunWait, _) => self
+                    .goroutines
+                    .get(1)
+                    .is_some_and(|g| g.status == GoStatus::Done),
                 (LibFunc::TestingQuiesce, _) => self.goroutines.iter().all(|g| {
                     g.gid == gid
                         || match (&g.status, &g.next) {
                             (GoStatus::Done, _) => true,
+                            // A ticker fires forever: the test does not wait for it.
+                            (GoStatus::Sleeping(_), Some(Visible::TimerFire(p))) => {
+                                matches!(self.heap.sync(p), Ok(SyncState::Timer(t)) if t.period > 0)
+                            }
                             (GoStatus::Parked, Some(v)) => {
                                 !matches!(
                                     v,
@@ -256,6 +276,10 @@ impl Machine {
                 LibFunc::WaitGroupWait => WaitReason::WaitGroupWait,
                 LibFunc::OnceDo => WaitReason::OnceDo,
                 LibFunc::NotifyListWait => WaitReason::CondWait,
+                LibFunc::TestingRunWait
+                | LibFunc::TestingSubWait
+                | LibFunc::TestingParallelResume
+                | LibFunc::TestingWaitSubs => WaitReason::ChanReceive,
                 _ => WaitReason::MutexLock,
             },
             _ => WaitReason::Select,
@@ -333,6 +357,7 @@ impl Machine {
                 match func.spec().visibility {
                     Visibility::Output => f.output = true,
                     Visibility::Clock => {}
+                    Visibility::Timer => f.spawn = true,
                     Visibility::Log => {
                         f.output = true;
                         if let Some(Value::Ptr(Some(p))) = args.first() {
@@ -344,6 +369,18 @@ impl Machine {
                             f.sync.push(p.clone());
                             f.sync.extend(self.sync_map_owner(p));
                         }
+                    }
+                }
+                if matches!(
+                    func,
+                    LibFunc::ContextCancel | LibFunc::ContextDone | LibFunc::ContextErr
+                ) {
+                    // A cancel reaches the context's descendants and their channels, and
+                    // leaves its parent; Done and Err lock the nearest cancelable ancestor.
+                    if let Some(Value::Ptr(Some(p))) = args.first() {
+                        let (ptrs, chans) = self.context_touches(p);
+                        f.sync.extend(ptrs);
+                        f.chans.extend(chans);
                     }
                 }
                 PendingKind::Lib(*func)
@@ -374,6 +411,20 @@ impl Machine {
                 PendingKind::Print
             }
             Visible::Wake => PendingKind::Wake,
+            Visible::TimerFire(p) => {
+                // The fire updates the timer and sends on its channel or starts a goroutine.
+                f.sync.push(p.clone());
+                if let Ok(SyncState::Timer(t)) = self.heap.sync(p) {
+                    f.chans.extend(t.chan());
+                    f.spawn = matches!(t.action, crate::rt::timer::TimerAction::Func(_));
+                    if let crate::rt::timer::TimerAction::CancelContext(ctx) = &t.action {
+                        let (ptrs, chans) = self.context_touches(ctx);
+                        f.sync.extend(ptrs);
+                        f.chans.extend(chans);
+                    }
+                }
+                PendingKind::Wake
+            }
             Visible::Exit => PendingKind::Exit,
         };
         (kind, f)

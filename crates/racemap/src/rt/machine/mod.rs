@@ -182,6 +182,17 @@ pub struct Machine {
     pub(crate) budget: u64,
     /// Events produced by the current step.
     pub(crate) events: Vec<Event>,
+    /// Go numbers given to goroutines other than main so far (the next one is
+    /// `first_goroutine_id` plus this); the runtime's timer goroutines take none, but the
+    /// first timer fire takes one (Go 1.19's race runtime makes its timer context then).
+    pub(crate) go_ids_taken: u64,
+    /// A timer fired (its context took a goroutine number).
+    pub(crate) timer_ctx_numbered: bool,
+    /// Races the detector driving this machine reported so far (`Target::note_races`).
+    pub(crate) races_reported: usize,
+    /// Library package values made on first use, one per run (`context.Background()`,
+    /// `context.Canceled`).
+    pub(crate) lib_vars: std::collections::BTreeMap<LibFunc, Value>,
 }
 
 impl Machine {
@@ -200,14 +211,16 @@ impl Machine {
             stderr: Vec::new(),
             budget: 0,
             events: Vec::new(),
+            lib_vars: std::collections::BTreeMap::new(),
+            go_ids_taken: 0,
+            timer_ctx_numbered: false,
+            races_reported: 0,
         };
         let prog = m.program.clone();
         if m.config.first_goroutine_id == Config::AUTO_GOROUTINE_ID {
-            // A test's goroutines: `go test -race` runs the test on goroutine 7, so the ones it
-            // starts are 8, 9, … (the test runs here on the main goroutine).
-            m.config.first_goroutine_id = if !prog.tests.is_empty() {
-                8
-            } else if uses_fmt(&prog) {
+            // `go test -race` runs a test on goroutine 7 (its runner starts it first, then the
+            // test's own goroutines are 8, 9, …): package testing links fmt.
+            m.config.first_goroutine_id = if !prog.tests.is_empty() || uses_fmt(&prog) {
                 7
             } else {
                 6
@@ -345,18 +358,40 @@ impl Machine {
 
     /// The moves available now: those of virtual time in goroutine order (select cases in case
     /// order; sleepers only when nobody else can move, earliest wake time first), then, under
-    /// [`WakeOrder::AnyTime`], the wake-up of every other sleeper in goroutine order.
+    /// [`WakeOrder::AnyTime`], the wake-up of every other sleeper in goroutine order (but not a
+    /// ticker's fire that would drop its tick).
     pub fn runnable(&self) -> Vec<Choice> {
         let mut out = self.runnable_in_virtual_time();
         if self.config.wake_order == WakeOrder::AnyTime {
             for g in &self.goroutines {
-                if matches!(g.status, GoStatus::Sleeping(_)) && !out.iter().any(|c| c.gid == g.gid)
+                if matches!(g.status, GoStatus::Sleeping(_))
+                    && !out.iter().any(|c| c.gid == g.gid)
+                    && !self.drops_tick(g)
                 {
                     out.push(Choice { gid: g.gid, alt: 0 });
                 }
             }
         }
         out
+    }
+
+    /// `g` fires a ticker whose channel is full (the tick would be dropped, which nobody can
+    /// observe but the clock) or that already fired early `MAX_EARLY_TICKS` times. Such a fire
+    /// is not offered early (a ticker could otherwise fire forever ahead of virtual time); in
+    /// virtual time order it still comes when due.
+    fn drops_tick(&self, g: &Goroutine) -> bool {
+        let Some(Visible::TimerFire(p)) = &g.next else {
+            return false;
+        };
+        match self.heap.sync(p) {
+            Ok(crate::rt::sync_state::SyncState::Timer(t)) if t.period > 0 => {
+                t.early_fires >= crate::rt::timer::MAX_EARLY_TICKS
+                    || t.chan().is_some_and(|c| {
+                        self.heap.chan(c).buf.len() >= self.heap.chan(c).cap as usize
+                    })
+            }
+            _ => false,
+        }
     }
 
     /// `gid` sleeps and waking it now cuts its sleep short: virtual time would not let it wake
@@ -369,21 +404,16 @@ impl Machine {
             && !self.runnable_in_virtual_time().iter().any(|c| c.gid == gid)
     }
 
-    /// The program calls `time.Sleep` somewhere (otherwise both [`WakeOrder`]s offer the same
-    /// moves everywhere).
+    /// The program calls `time.Sleep` or arms a timer (`time.After`, `context.WithTimeout`, …)
+    /// somewhere (otherwise both [`WakeOrder`]s offer the same moves everywhere).
     pub fn may_sleep(&self) -> bool {
         self.program.funcs.iter().any(|f| {
-            f.code.iter().any(|i| {
-                matches!(
-                    i,
-                    Instr::CallLib {
-                        func: LibFunc::TimeSleep,
-                        ..
-                    } | Instr::DeferLib {
-                        func: LibFunc::TimeSleep,
-                        ..
-                    }
-                )
+            f.code.iter().any(|i| match i {
+                Instr::CallLib { func, .. } | Instr::DeferLib { func, .. } => {
+                    *func == LibFunc::TimeSleep
+                        || func.spec().visibility == crate::library::Visibility::Timer
+                }
+                _ => false,
             })
         })
     }

@@ -67,7 +67,8 @@ impl Machine {
             return Err(RtError::nil_deref().into());
         };
         let gid = Gid(self.goroutines.len() as u32);
-        let go_id = self.config.first_goroutine_id + u64::from(gid.0) - 1;
+        let go_id = self.config.first_goroutine_id + self.go_ids_taken;
+        self.go_ids_taken += 1;
         let created_by = self.stack_of(parent).first().cloned();
         self.goroutines
             .push(Rc::new(Goroutine::new(gid, go_id, clo.func, created_by)));

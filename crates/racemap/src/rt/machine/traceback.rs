@@ -8,6 +8,9 @@ impl Machine {
     /// The call stack of a goroutine, innermost first.
     pub(crate) fn stack_of(&self, gid: Gid) -> Stack {
         let g = &self.goroutines[gid.0 as usize];
+        if g.runtime {
+            return Rc::from(vec![self.runtime_frame(g)]);
+        }
         let mut out = Vec::with_capacity(g.frames.len().max(1));
         let n = g.frames.len();
         for (i, f) in g.frames.iter().enumerate().rev() {
@@ -95,7 +98,7 @@ impl Machine {
             // Nothing to dump.
         } else if deadlock {
             for g in &self.goroutines {
-                if g.is_live() {
+                if g.is_live() && !g.runtime {
                     goroutines.push(self.dump(g.gid, None, false));
                 }
             }
@@ -107,7 +110,7 @@ impl Machine {
                     d.frames.splice(0..0, sync_frames);
                 }
                 for g in &self.goroutines {
-                    if g.gid != gid && g.is_live() {
+                    if g.gid != gid && g.is_live() && !g.runtime {
                         goroutines.push(self.dump(g.gid, None, false));
                     }
                 }
@@ -191,6 +194,16 @@ impl Machine {
     }
 
     pub(super) fn dump_frame(&self, f: &StackFrame) -> DumpFrame {
+        if let Some((file, line, offset)) = crate::rt::lib_frames::library_frame(&f.name) {
+            // A traceback prints the return address, one past the race detector's pc.
+            return DumpFrame {
+                name: f.name.to_string(),
+                args: String::new(),
+                file,
+                line,
+                offset: offset + 1,
+            };
+        }
         let func = self.program.func(f.func);
         let offset = (f.span.lo.saturating_sub(func.span.lo)).wrapping_mul(3) % 0x1f0 + 0x11;
         DumpFrame {

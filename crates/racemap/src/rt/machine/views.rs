@@ -43,10 +43,12 @@ pub struct ChanView {
 }
 
 impl Machine {
-    /// All goroutines with their state and stack, for the UI.
+    /// All the program's goroutines with their state and stack, for the UI (not the runtime's
+    /// timer goroutines: the timers are in `sync_objects`).
     pub fn goroutines(&self) -> Vec<GoroutineView> {
         self.goroutines
             .iter()
+            .filter(|g| !g.runtime)
             .map(|g| {
                 let pending = self.pending(g.gid);
                 let state = match (&g.status, &pending) {

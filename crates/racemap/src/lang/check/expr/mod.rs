@@ -329,7 +329,9 @@ impl<'a> Checker<'a> {
                     val: None,
                 }
             }
-            ObjectKind::Func { ty, .. } | ObjectKind::Lib { ty, .. } => {
+            ObjectKind::Func { ty, .. }
+            | ObjectKind::Lib { ty, .. }
+            | ObjectKind::LibVar { ty, .. } => {
                 if ty == self.invalid() {
                     return invalid;
                 }

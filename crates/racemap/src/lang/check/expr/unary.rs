@@ -71,7 +71,7 @@ impl<'a> Checker<'a> {
                     _ => {
                         let d = self.describe(xe, &x);
                         self.err(
-                            e.span,
+                            xe.span,
                             format!("invalid operation: cannot receive from non-channel {d}"),
                         );
                         invalid

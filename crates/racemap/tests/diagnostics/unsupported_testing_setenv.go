@@ -6,7 +6,8 @@ func check(t *testing.T) {
 	t.Run("sub", func(t *testing.T) {
 		t.Log("in subtest")
 	})
-	t.Parallel()
+	t.Setenv("HOME", "/tmp")
+	_ = t.TempDir()
 }
 
 func main() {

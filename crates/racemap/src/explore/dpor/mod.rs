@@ -1,8 +1,9 @@
 //! Systematic exploration: dynamic partial-order reduction over clones of the machine.
-//! Default: source-set DPOR with sleep sets (Abdulla, Aronis, Jonsson, Sagonas, "Optimal
-//! Dynamic Partial Order Reduction", POPL 2014, Algorithm 1); alternative: the original
-//! persistent-set DPOR (Flanagan and Godefroid, "Dynamic Partial-Order Reduction for Model
-//! Checking Software", POPL 2005), see [`DporAlgorithm`].
+//! Default: optimal DPOR with wakeup trees and sleep sets (Abdulla, Aronis, Jonsson, Sagonas,
+//! "Source Sets: A Foundation for Optimal Dynamic Partial Order Reduction", JACM 2017,
+//! Algorithm 2; the trees are in [`super::wakeup`]); alternative: the original persistent-set
+//! DPOR (Flanagan and Godefroid, "Dynamic Partial-Order Reduction for Model Checking
+//! Software", POPL 2005), see [`DporAlgorithm`].
 //!
 //! Depth-first search over the moves of the program. Every node keeps a clone of the machine
 //! (and of the race detector) so backtracking is a pop, not a re-execution. Each explored step
@@ -12,15 +13,24 @@
 //! Exploring a goroutine at a state means exploring each of its runnable alternatives (`select`
 //! cases).
 //!
-//! Source sets: when a step `e'` is made, every earlier step `e` in a *race* with it (dependent,
+//! Races: when a step `e'` is made, every earlier step `e` in a *race* with it (dependent,
 //! other goroutine, `e` happens before `e'` with no step in between on the happens-before
-//! chain) is reversed: with `v` the steps after `e` that do not depend on `e`, followed by `e'`,
-//! the state before `e` must explore some *initial* of `v` (a goroutine whose first step in `v`
-//! depends on nothing earlier in `v`); if none is runnable there, every runnable goroutine is
-//! explored. Operations that never run (blocked for good, or cut off when main returns) race
-//! like steps appended at the end of the trace; a blocked operation is analysed whenever the
-//! last step could change its races. Sleep sets prune a move that is independent of everything
-//! done since it was explored from an ancestor.
+//! chain) is reversed: with `v` the steps after `e` that do not depend on `e`, followed by
+//! `e'`, the state before `e` gets `v` in its wakeup tree, unless a move asleep or explored
+//! there, or a branch of the tree, is a weak initial of `v` (it covers `v`). `v` is replayed on
+//! a clone first, as it would run there: footprint classes that depend on the object's state
+//! (the `wg.Done()` that reaches zero) are taken from the replay, and when `e'` cannot run
+//! after `v` (`e` enabled it: an unlock, a close) the race cannot be reversed and the step
+//! before `e` that `e'` reaches through it is a race instead (two `Lock`s around an `Unlock`).
+//! Operations that never run (blocked for good, or cut off when main returns) race like steps
+//! appended at the end of the trace; a blocked operation is analysed whenever the last step
+//! could change its races. Sleep sets prune a move that is independent of everything done
+//! since it was explored from an ancestor, judged by what it touches now too. No path then ends
+//! with every move asleep ([`SearchStats::sleep_blocked`]).
+//!
+//! Yields: a goroutine that called `runtime.Gosched` runs again only after another goroutine
+//! moved (when one can), so a spin loop waiting for another goroutine ends; the search then
+//! says [`SearchLimit::Fairness`].
 //!
 //! Rendezvous: a handoff is one step of two goroutines (the chooser and its partner), and its
 //! footprint is both operations' (a partner parked in a `select` gives up its other cases).
@@ -53,14 +63,18 @@
 //! enumeration of all interleavings) checks that the search still finds every outcome. A
 //! preemption bound or a budget makes the search incomplete, and the result says so.
 
+mod races;
+
 use super::outcome::{OutcomeSet, SearchLimit};
+use super::wakeup::{WakeStep, WakeupTree};
 use crate::race::vclock::VClock;
 use crate::race::{Detector, DetectorConfig};
 use crate::rt::config::WakeOrder;
-use crate::rt::event::{Event, Gid, Op};
+use crate::rt::event::{Gid, Op};
 use crate::sched::{Choice, Schedule};
 use crate::target::{EarlyWake, Footprint, Target, EXIT_LIMIT};
-use std::collections::BTreeSet;
+use races::{participants, step_footprint};
+use serde::Serialize;
 
 /// Which DPOR variant computes backtrack points.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,8 +82,8 @@ pub enum DporAlgorithm {
     /// Flanagan–Godefroid 2005: reverse the last race of each pending operation (persistent
     /// sets). Sound without sleep sets only.
     Persistent,
-    /// Source-set DPOR (Abdulla et al. 2014): reverse every race via an initial of the
-    /// reversed suffix. Sound with sleep sets; the default.
+    /// Optimal DPOR (Abdulla et al., JACM 2017): reverse every race by a sequence in the
+    /// wakeup tree of the state before it. Sound with sleep sets; the default.
     SourceSets,
 }
 
@@ -110,6 +124,24 @@ impl Default for DporConfig {
     }
 }
 
+/// What a search did: its cost, beside the outcomes it found.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct SearchStats {
+    /// Runs executed to their end.
+    pub executions: u64,
+    /// Paths abandoned because every enabled move slept there: explored steps that led to no
+    /// new run. Optimal DPOR (wakeup trees) keeps this at 0 when dependence is exact.
+    pub sleep_blocked: u64,
+    /// Steps made over all runs and abandoned paths.
+    pub total_steps: u64,
+    /// Moves of a wakeup sequence that were not enabled when the search got there (it then
+    /// explored that goroutine's moves, or every move, instead: sound, maybe not optimal).
+    pub wakeup_fallbacks: u64,
+    /// Steps replayed (at most) on clones to check a race's reversing sequence where it would
+    /// run, beside `total_steps`.
+    pub replay_steps: u64,
+}
+
 /// One move taken on the current path.
 #[derive(Clone, Debug)]
 struct TraceStep {
@@ -128,6 +160,18 @@ struct TraceStep {
     early_wake: Option<EarlyWake>,
 }
 
+impl TraceStep {
+    /// This step as a move of a wakeup sequence.
+    fn wake_step(&self) -> WakeStep {
+        WakeStep {
+            choice: self.choice,
+            participants: self.participants.clone(),
+            footprint: self.footprint.clone(),
+            summary: self.summary,
+        }
+    }
+}
+
 /// A state on the current path, with its search bookkeeping.
 #[derive(Clone, Debug)]
 struct Node<T> {
@@ -137,12 +181,13 @@ struct Node<T> {
     detector: Option<Detector>,
     /// Runnable moves here.
     choices: Vec<Choice>,
-    /// Goroutines to explore from here.
-    backtrack: BTreeSet<Gid>,
-    /// Moves already explored from here, with their footprints.
-    done: Vec<(Choice, Footprint)>,
+    /// What to explore from here: the wakeup tree of optimal DPOR (moves to explore, each with
+    /// the sequence to follow after it). A move being explored is no longer in it.
+    wakeup: WakeupTree,
+    /// Moves already explored from here (or being explored), with what they touched.
+    done: Vec<WakeStep>,
     /// Moves not to explore from here (explored from an ancestor, independent since).
-    sleep: Vec<(Choice, Footprint)>,
+    sleep: Vec<WakeStep>,
     /// Preemptions on the path to here.
     preemptions: u32,
     /// The goroutine that made the last move on the path.
@@ -165,6 +210,14 @@ pub(super) struct Search<T: Target> {
     total_steps: u64,
     /// The first bound or budget that skipped something (the result is then not complete).
     limit: Option<SearchLimit>,
+    /// Paths abandoned because every enabled move slept there (explored, then dropped as
+    /// equivalent to a run already explored): what optimal DPOR avoids.
+    sleep_blocked: u64,
+    /// Wakeup-tree moves that were not enabled when the search reached them (the goroutine's
+    /// moves, or all moves, were explored instead).
+    wakeup_fallbacks: u64,
+    /// Steps replayed (at most) to check reversing sequences where they would run.
+    replay_steps: u64,
     /// The search still to run once this one is over: the root again, with its detector, now
     /// letting sleepers wake at any time ([`WakeOrder::AnyTime`]), while the current search
     /// follows virtual time. `None` when the program never sleeps, or once that search began.
@@ -196,6 +249,9 @@ impl<T: Target> Search<T> {
             outcomes: OutcomeSet::new(),
             total_steps: 0,
             limit: None,
+            sleep_blocked: 0,
+            wakeup_fallbacks: 0,
+            replay_steps: 0,
             any_time_root,
         };
         if search.begin(target, detector) {
@@ -232,6 +288,17 @@ impl<T: Target> Search<T> {
         self.total_steps
     }
 
+    /// How much the search did so far.
+    pub(super) fn stats(&self) -> SearchStats {
+        SearchStats {
+            executions: self.outcomes.executions(),
+            sleep_blocked: self.sleep_blocked,
+            wakeup_fallbacks: self.wakeup_fallbacks,
+            replay_steps: self.replay_steps,
+            total_steps: self.total_steps,
+        }
+    }
+
     /// Nothing was skipped so far (no bound or budget cut the search).
     pub(super) fn limit(&self) -> Option<SearchLimit> {
         self.limit
@@ -242,240 +309,13 @@ impl<T: Target> Search<T> {
         self.outcomes
     }
 
-    /// The DPOR clock of goroutine `p` after the current trace.
-    fn process_clock(&self, p: Gid) -> VClock {
-        self.last_clock_of(p).cloned().unwrap_or_default()
-    }
-
-    /// The clock of the last trace step `p` took part in (`None`: none yet).
-    fn last_clock_of(&self, p: Gid) -> Option<&VClock> {
-        self.trace
-            .iter()
-            .rev()
-            .find(|s| s.participants.contains(&p))
-            .map(|s| &s.clock)
-    }
-
-    /// Add backtrack points for goroutine `p` whose next step has footprint `fp`, against the
-    /// trace steps before `upto`.
-    fn add_backtrack(&mut self, p: Gid, fp: &Footprint, upto: usize) {
-        let cp = self.process_clock_before(p, upto);
-        for i in (0..upto).rev() {
-            let s = &self.trace[i];
-            // Steps of p itself are in `cp` too: they happen before p's next step.
-            let happens_before = s.participants.iter().any(|q| cp.get(*q) > i as u32);
-            if happens_before || !s.footprint.dependent(fp) {
-                continue;
-            }
-            let node = &mut self.stack[i];
-            if node.choices.iter().any(|c| c.gid == p) {
-                node.backtrack.insert(p);
-            } else {
-                let all: Vec<Gid> = node.choices.iter().map(|c| c.gid).collect();
-                node.backtrack.extend(all);
-            }
-            return;
-        }
-    }
-
-    /// Add a backtrack point for `p` before every trace step (before `upto`) that does not
-    /// happen before `p`'s next step: the conservative treatment of a step that ended the run.
-    fn add_backtrack_everywhere(&mut self, p: Gid, upto: usize) {
-        let cp = self.process_clock_before(p, upto);
-        for i in 0..upto {
-            let s = &self.trace[i];
-            let happens_before = s.participants.iter().any(|q| cp.get(*q) > i as u32);
-            if happens_before {
-                continue;
-            }
-            let node = &mut self.stack[i];
-            if node.choices.iter().any(|c| c.gid == p) {
-                node.backtrack.insert(p);
-            } else {
-                let all: Vec<Gid> = node.choices.iter().map(|c| c.gid).collect();
-                node.backtrack.extend(all);
-            }
-        }
-    }
-
-    fn process_clock_before(&self, p: Gid, upto: usize) -> VClock {
-        if upto == self.trace.len() {
-            return self.process_clock(p);
-        }
-        self.trace[..upto]
-            .iter()
-            .rev()
-            .find(|s| s.participants.contains(&p))
-            .map(|s| s.clock.clone())
-            .unwrap_or_default()
-    }
-
-    /// `trace[i]` happens before an event whose DPOR clock is `clock`.
-    fn hb_clock(&self, i: usize, clock: &VClock) -> bool {
-        self.trace[i]
-            .participants
-            .iter()
-            .any(|q| clock.get(*q) > i as u32)
-    }
-
-    /// What an event by `participants` with footprint `fp` after the current trace depends on:
-    /// the joined clocks of its goroutines so far, and the indices of the dependent trace steps
-    /// of other goroutines.
-    fn event_deps(&self, participants: &[Gid], fp: &Footprint) -> (VClock, Vec<usize>) {
-        self.event_deps_among(participants, &self.dependent_steps(fp))
-    }
-
-    /// The indices of the trace steps (of any goroutine) dependent with `fp`.
-    fn dependent_steps(&self, fp: &Footprint) -> Vec<usize> {
-        let summary = fp.summary();
-        (0..self.trace.len())
-            .filter(|&i| {
-                let s = &self.trace[i];
-                s.footprint.dependent_summarized(s.summary, fp, summary)
-            })
-            .collect()
-    }
-
-    /// [`Search::event_deps`] from the event's [`Search::dependent_steps`].
-    fn event_deps_among(&self, participants: &[Gid], dependent: &[usize]) -> (VClock, Vec<usize>) {
-        let mut before = VClock::new();
-        for q in participants {
-            if let Some(clock) = self.last_clock_of(*q) {
-                before.join(clock);
-            }
-        }
-        let deps: Vec<usize> = dependent
-            .iter()
-            .copied()
-            .filter(|&i| {
-                !self.trace[i]
-                    .participants
-                    .iter()
-                    .any(|q| participants.contains(q))
-            })
-            .collect();
-        (before, deps)
-    }
-
-    /// The DPOR clock of that event.
-    fn event_clock(&self, participants: &[Gid], before: &VClock, deps: &[usize]) -> VClock {
-        let mut clock = before.clone();
-        for &i in deps {
-            clock.join(&self.trace[i].clock);
-        }
-        let n = self.trace.len() as u32 + 1;
-        for q in participants {
-            clock.set(*q, n);
-        }
-        clock
-    }
-
-    /// Source-set DPOR (Abdulla, Aronis, Jonsson, Sagonas, POPL 2014): for every race between
-    /// a trace step `i` and an event `e` following the current trace (a step about to be
-    /// pushed, or a goroutine's pending operation), make sure the state before `i` explores
-    /// some *initial* of `v = notdep(i) · e`: a goroutine whose first step in `v` does not
-    /// depend on an earlier step of `v`. `before`, `deps` and `clock` are from
-    /// [`Search::event_deps`] and [`Search::event_clock`].
-    fn source_races(&mut self, chooser: Gid, before: &VClock, deps: &[usize], clock: &VClock) {
-        let n = self.trace.len();
-        for (k, &i) in deps.iter().enumerate() {
-            // Not a race when `i` reaches the event through the goroutine's own past or through
-            // a later dependent step.
-            let via_process = self.trace[i]
-                .participants
-                .iter()
-                .any(|q| before.get(*q) > i as u32);
-            if via_process {
-                continue;
-            }
-            let via_other = deps[k + 1..]
-                .iter()
-                .any(|&j| self.hb_clock(i, &self.trace[j].clock));
-            if via_other {
-                continue;
-            }
-            // v = the steps after i that do not depend on i, then the event.
-            let v: Vec<usize> = (i + 1..n)
-                .filter(|&j| !self.hb_clock(i, &self.trace[j].clock))
-                .collect();
-            let mut initials: Vec<Gid> = Vec::new();
-            for (a, &j) in v.iter().enumerate() {
-                let dependent_on_earlier = v[..a]
-                    .iter()
-                    .any(|&h| self.hb_clock(h, &self.trace[j].clock));
-                if !dependent_on_earlier && !initials.contains(&self.trace[j].choice.gid) {
-                    initials.push(self.trace[j].choice.gid);
-                }
-            }
-            if !v.iter().any(|&h| self.hb_clock(h, clock)) && !initials.contains(&chooser) {
-                initials.push(chooser);
-            }
-            let node = &mut self.stack[i];
-            if initials.iter().any(|g| node.backtrack.contains(g)) {
-                continue;
-            }
-            match initials
-                .iter()
-                .find(|g| node.choices.iter().any(|c| c.gid == **g))
-            {
-                Some(g) => {
-                    node.backtrack.insert(*g);
-                }
-                None => {
-                    let all: Vec<Gid> = node.choices.iter().map(|c| c.gid).collect();
-                    node.backtrack.extend(all);
-                }
-            }
-        }
-    }
-
-    /// Source-set analysis of pending operations, which race like events appended to the
-    /// trace: at a final state every goroutine's (blocked forever, or cut off by the end of the
-    /// program); at other states a blocked goroutine's, when the step just made could have
-    /// changed its races (it is dependent with the operation, e.g. took the lock it waits for,
-    /// or moved that goroutine). Earlier races of an operation blocked all along were analysed
-    /// at the state where they appeared; a goroutine that runs later is analysed then.
-    fn source_pending(&mut self) {
-        let Some(top) = self.stack.last() else {
-            return;
-        };
-        let terminal = top.choices.is_empty();
-        let last = self.trace.last();
-        let n = top.target.goroutine_count();
-        let pending: Vec<(Gid, Footprint)> = (0..n as u32)
-            .map(Gid)
-            .filter(|g| terminal || !top.choices.iter().any(|c| c.gid == *g))
-            .filter_map(|g| top.target.footprint(g).map(|f| (g, f)))
-            .filter(|(g, f)| {
-                terminal
-                    || last.is_none_or(|t| t.participants.contains(g) || t.footprint.dependent(f))
-            })
-            .collect();
-        for (p, fp) in pending {
-            let (before, deps) = self.event_deps(&[p], &fp);
-            let clock = self.event_clock(&[p], &before, &deps);
-            self.source_races(p, &before, &deps, &clock);
-        }
-    }
-
-    /// The FG-DPOR update at the state on top of the stack.
-    fn analyse_top(&mut self) {
-        let Some(top) = self.stack.last() else {
-            return;
-        };
-        let n = top.target.goroutine_count();
-        let pending: Vec<(Gid, Footprint)> = (0..n as u32)
-            .filter_map(|g| top.target.footprint(Gid(g)).map(|f| (Gid(g), f)))
-            .collect();
-        let upto = self.trace.len();
-        for (p, fp) in pending {
-            self.add_backtrack(p, &fp, upto);
-        }
-    }
-
-    /// Pick the first move to explore at a fresh node; `false` when every enabled move sleeps.
+    /// Pick the first move to explore at a fresh node whose wakeup tree is empty (the last
+    /// goroutine's, else the first awake one); `false` when every enabled move sleeps.
     fn seed_backtrack(node: &mut Node<T>) -> bool {
-        let awake = |c: &Choice| !node.sleep.iter().any(|(s, _)| s == c);
+        if !node.wakeup.is_empty() {
+            return true;
+        }
+        let awake = |c: &Choice| !node.sleep.iter().any(|s| s.choice == *c);
         let first = node
             .last_gid
             .and_then(|g| node.choices.iter().find(|c| c.gid == g && awake(c)))
@@ -483,7 +323,11 @@ impl<T: Target> Search<T> {
             .copied();
         match first {
             Some(c) => {
-                node.backtrack.insert(c.gid);
+                let fp = node
+                    .target
+                    .footprint(c.gid)
+                    .unwrap_or_else(Footprint::global);
+                node.wakeup.push_leaf(WakeStep::solo(c, fp));
                 true
             }
             None => false,
@@ -500,7 +344,7 @@ impl<T: Target> Search<T> {
             target,
             detector,
             choices,
-            backtrack: BTreeSet::new(),
+            wakeup: WakeupTree::default(),
             done: Vec::new(),
             sleep: Vec::new(),
             preemptions: 0,
@@ -508,10 +352,11 @@ impl<T: Target> Search<T> {
         }
     }
 
-    /// The next move to explore at the top node, with the preemptions it adds.
-    fn next_move(&mut self) -> Option<(Choice, u32)> {
+    /// The next move to explore at the top node, with the preemptions it adds and the wakeup
+    /// tree to follow after it (taken out of the node's: [`WakeupTree::put_back`] undoes it).
+    fn next_move(&mut self) -> Option<(WakeStep, u32, WakeupTree)> {
         let bound = self.config.preemption_bound;
-        let top = self.stack.last()?;
+        let top = self.stack.last_mut()?;
         // A goroutine that just went to sleep has yielded: waking it early is no continuation.
         let last_enabled = top.last_gid.is_some_and(|g| {
             top.choices
@@ -520,21 +365,47 @@ impl<T: Target> Search<T> {
         });
         let mut pruned = false;
         let mut found = None;
-        for c in &top.choices {
-            if !top.backtrack.contains(&c.gid)
-                || top.done.iter().any(|(d, _)| d == c)
-                || top.sleep.iter().any(|(s, _)| s == c)
+        while let Some((step, subtree)) = top.wakeup.take_first() {
+            let first = step.choice;
+            if top.done.iter().any(|d| d.choice == first)
+                || top.sleep.iter().any(|s| s.choice == first)
             {
                 continue;
             }
-            let preempt = u32::from(last_enabled && top.last_gid != Some(c.gid));
+            if !top.choices.contains(&first) {
+                // The sequence does not replay here (the move is not enabled): explore the
+                // goroutine's moves, or every move, instead.
+                self.wakeup_fallbacks += 1;
+                Search::schedule_goroutine(top, first.gid);
+                continue;
+            }
+            let preempt = u32::from(last_enabled && top.last_gid != Some(first.gid));
             if let Some(b) = bound {
                 if top.preemptions + preempt > b {
                     pruned = true;
                     continue;
                 }
             }
-            found = Some((*c, preempt));
+            // The goroutine's other alternatives here (`select` cases, iteration orders) are
+            // explored too.
+            let others: Vec<Choice> = top
+                .choices
+                .iter()
+                .filter(|c| c.gid == first.gid && **c != first)
+                .copied()
+                .collect();
+            for c in others {
+                if !top.done.iter().any(|d| d.choice == c)
+                    && !top.sleep.iter().any(|s| s.choice == c)
+                {
+                    let fp = top
+                        .target
+                        .footprint(c.gid)
+                        .unwrap_or_else(Footprint::global);
+                    top.wakeup.push_leaf(WakeStep::solo(c, fp));
+                }
+            }
+            found = Some((step, preempt, subtree));
             break;
         }
         if pruned {
@@ -557,7 +428,15 @@ impl<T: Target> Search<T> {
                 self.limit.get_or_insert(SearchLimit::MaxTotalSteps);
                 return true;
             }
-            let Some((choice, preempt)) = self.next_move() else {
+            let Some((wake_step, preempt, subtree)) = self.next_move() else {
+                if self
+                    .stack
+                    .last()
+                    .is_some_and(|top| top.done.is_empty() && !top.choices.is_empty())
+                {
+                    // Its wakeup tree named only moves that sleep here.
+                    self.sleep_blocked += 1;
+                }
                 // Every move from here is explored: backtrack.
                 self.stack.pop();
                 if self.stack.is_empty() {
@@ -573,12 +452,16 @@ impl<T: Target> Search<T> {
                 self.trace.pop();
                 continue;
             };
-            // Pause before the step: the loop's state is the stack and the trace, and
-            // `next_move` picks the same move again on resuming (it changes nothing but the
-            // `limit`, which it would set again).
+            // Pause before the step: the loop's state is the stack and the trace; the move goes
+            // back into the wakeup tree, so `next_move` picks it again on resuming (what else it
+            // changed, it would change again the same way).
             if self.total_steps >= stop_at {
+                if let Some(top) = self.stack.last_mut() {
+                    top.wakeup.put_back(wake_step, subtree);
+                }
                 return false;
             }
+            let choice = wake_step.choice;
             let Some(top) = self.stack.last_mut() else {
                 return true;
             };
@@ -593,47 +476,43 @@ impl<T: Target> Search<T> {
             self.total_steps += 1;
             if let Some(d) = &mut detector {
                 d.observe_step(&events);
+                target.note_races(d.reports().len());
             }
             let ended = target.ending().is_some();
             let (participants, movers) = participants(choice, &events);
-            // The step is also the operation of each rendezvous partner (a select the partner
-            // was parked in ends with it too): it touches what their pending operations touch.
-            // A step that ended the run is dependent with everything, except main's return,
-            // which keeps its own footprint (goroutine exits commute with it).
-            let footprint = if ended && !pre_fp.main_exit {
-                Footprint::global()
-            } else {
-                let mut fp = pre_fp.clone();
-                for q in movers.iter().filter(|q| **q != choice.gid) {
-                    match top.target.footprint(*q) {
-                        Some(partner_fp) => fp.union_with(&partner_fp),
-                        None => fp = Footprint::global(),
-                    }
-                }
-                // Arriving at a channel operation is visible too: a goroutine parked at a send
-                // or receive is a rendezvous partner, which decides whether another goroutine's
-                // `select` takes a case or its default, and whom a receive pairs with.
-                for q in &participants {
-                    if let Some(next_fp) = target.footprint(*q) {
-                        fp.union_with(&next_fp.arrival());
-                    }
-                }
-                fp
-            };
+            let footprint = step_footprint(
+                &top.target,
+                &pre_fp,
+                choice,
+                &movers,
+                &participants,
+                &target,
+            );
 
             // Sleep set of the child: what slept or was done here, independent of this move.
             let top = self.stack.last_mut().expect("stack is non-empty");
-            let child_sleep: Vec<(Choice, Footprint)> = if self.config.sleep_sets {
+            let made = WakeStep {
+                choice,
+                participants: participants.clone(),
+                summary: footprint.summary(),
+                footprint: footprint.clone(),
+            };
+            // A move stays asleep while it commutes with this one here, judged by what it
+            // touches now too (a footprint's class can depend on the object's state).
+            let child_sleep: Vec<WakeStep> = if self.config.sleep_sets {
                 top.sleep
                     .iter()
                     .chain(top.done.iter())
-                    .filter(|(c, f)| !participants.contains(&c.gid) && !f.dependent(&footprint))
+                    .filter(|s| {
+                        s.refreshed(top.target.footprint(s.choice.gid))
+                            .independent(&made)
+                    })
                     .cloned()
                     .collect()
             } else {
                 Vec::new()
             };
-            top.done.push((choice, footprint.clone()));
+            top.done.push(made);
             let preemptions = top.preemptions + preempt;
 
             // A move that turned out to end the run (a fatal error that depends on where other
@@ -656,8 +535,18 @@ impl<T: Target> Search<T> {
                 // operations, which the receiver's clock would hide.
                 for &q in &movers {
                     let (before_q, deps_q) = self.event_deps_among(&[q], &dependent);
-                    let clock_q = self.event_clock(&[q], &before_q, &deps_q);
-                    self.source_races(q, &before_q, &deps_q, &clock_q);
+                    let event = WakeStep {
+                        // A partner's own move: it chooses the same rendezvous.
+                        choice: if q == choice.gid {
+                            choice
+                        } else {
+                            Choice { gid: q, alt: 0 }
+                        },
+                        participants: participants.clone(),
+                        summary: footprint.summary(),
+                        footprint: footprint.clone(),
+                    };
+                    self.source_races(&event, &before_q, &deps_q);
                 }
             }
             self.trace.push(TraceStep {
@@ -670,7 +559,28 @@ impl<T: Target> Search<T> {
             });
 
             let mut node = self.new_node(target, detector);
+            // Fair scheduling of a yield: a goroutine that called `runtime.Gosched` runs again
+            // only after another goroutine moved (when one can), so a spin loop waiting for
+            // another goroutine ends. The schedules it removes were not searched.
+            let yielded = events.iter().any(|e| {
+                e.gid == choice.gid
+                    && matches!(
+                        e.op,
+                        Op::Runtime {
+                            call: "Gosched",
+                            ..
+                        }
+                    )
+            });
+            if yielded && node.choices.iter().any(|c| c.gid != choice.gid) {
+                let before = node.choices.len();
+                node.choices.retain(|c| c.gid != choice.gid);
+                if node.choices.len() < before {
+                    self.limit.get_or_insert(SearchLimit::Fairness);
+                }
+            }
             node.sleep = child_sleep;
+            node.wakeup = subtree;
             node.preemptions = preemptions;
             node.last_gid = Some(choice.gid);
             let too_long = self.trace.len() as u64 >= self.config.max_steps_per_execution;
@@ -693,6 +603,7 @@ impl<T: Target> Search<T> {
                 self.trace.pop();
             } else if !Self::seed_backtrack(top) {
                 // Every enabled move sleeps: this path is equivalent to one already explored.
+                self.sleep_blocked += 1;
                 self.stack.pop();
                 self.trace.pop();
             }
@@ -731,25 +642,4 @@ impl<T: Target> Search<T> {
         self.outcomes
             .record(&stdout, error, race, deadlock, &schedule, early_wakes);
     }
-}
-
-/// The goroutines a move involved, and those of them whose operation it was. Movers: the
-/// chooser and every goroutine with an event in the step (a rendezvous partner); participants:
-/// the movers and every goroutine the step created.
-fn participants(choice: Choice, events: &[Event]) -> (Vec<Gid>, Vec<Gid>) {
-    let mut movers = vec![choice.gid];
-    for e in events {
-        if !movers.contains(&e.gid) {
-            movers.push(e.gid);
-        }
-    }
-    let mut all = movers.clone();
-    for e in events {
-        if let Op::Go { child } = &e.op {
-            if !all.contains(child) {
-                all.push(*child);
-            }
-        }
-    }
-    (all, movers)
 }

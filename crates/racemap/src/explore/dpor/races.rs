@@ -1,0 +1,443 @@
+//! The race analysis of the search: happens-before over the trace (DPOR clocks), the races of
+//! a new step or a pending operation, and how each is reversed: a sequence replayed where it
+//! would run and inserted into a wakeup tree (optimal DPOR), or a goroutine added to a
+//! backtrack set (persistent sets).
+
+use super::{Node, Search};
+use crate::explore::wakeup::WakeStep;
+use crate::race::vclock::VClock;
+use crate::rt::event::{Event, Gid, Op};
+use crate::sched::Choice;
+use crate::target::{Footprint, Resource, Target};
+
+/// How far a wakeup sequence replays from the state where it would be inserted.
+pub(super) enum Replay {
+    /// Every move, the racing event included: the sequence as it runs there.
+    Whole(Vec<WakeStep>),
+    /// Every move but the racing event, which is not enabled there.
+    NotTheEvent,
+    /// A move before the event is not enabled.
+    Stuck,
+}
+
+impl<T: Target> Search<T> {
+    /// The DPOR clock of goroutine `p` after the current trace.
+    pub(super) fn process_clock(&self, p: Gid) -> VClock {
+        self.last_clock_of(p).cloned().unwrap_or_default()
+    }
+
+    /// The clock of the last trace step `p` took part in (`None`: none yet).
+    pub(super) fn last_clock_of(&self, p: Gid) -> Option<&VClock> {
+        self.trace
+            .iter()
+            .rev()
+            .find(|s| s.participants.contains(&p))
+            .map(|s| &s.clock)
+    }
+
+    /// Add backtrack points for goroutine `p` whose next step has footprint `fp`, against the
+    /// trace steps before `upto`.
+    pub(super) fn add_backtrack(&mut self, p: Gid, fp: &Footprint, upto: usize) {
+        let cp = self.process_clock_before(p, upto);
+        for i in (0..upto).rev() {
+            let s = &self.trace[i];
+            // Steps of p itself are in `cp` too: they happen before p's next step.
+            let happens_before = s.participants.iter().any(|q| cp.get(*q) > i as u32);
+            if happens_before || !s.footprint.dependent(fp) {
+                continue;
+            }
+            Search::schedule_goroutine(&mut self.stack[i], p);
+            return;
+        }
+    }
+
+    /// Add a backtrack point for `p` before every trace step (before `upto`) that does not
+    /// happen before `p`'s next step: the conservative treatment of a step that ended the run.
+    pub(super) fn add_backtrack_everywhere(&mut self, p: Gid, upto: usize) {
+        let cp = self.process_clock_before(p, upto);
+        for i in 0..upto {
+            let s = &self.trace[i];
+            let happens_before = s.participants.iter().any(|q| cp.get(*q) > i as u32);
+            if happens_before {
+                continue;
+            }
+            Search::schedule_goroutine(&mut self.stack[i], p);
+        }
+    }
+
+    /// Make `node` explore every move of goroutine `p`, or every move when `p` has none there
+    /// (the source-set fallback), each as a one-move branch of its wakeup tree.
+    pub(super) fn schedule_goroutine(node: &mut Node<T>, p: Gid) {
+        let any = node.choices.iter().any(|c| c.gid == p);
+        let moves: Vec<Choice> = node
+            .choices
+            .iter()
+            .filter(|c| !any || c.gid == p)
+            .copied()
+            .collect();
+        for c in moves {
+            if !node.done.iter().any(|d| d.choice == c) {
+                let fp = node
+                    .target
+                    .footprint(c.gid)
+                    .unwrap_or_else(Footprint::global);
+                node.wakeup.push_leaf(WakeStep::solo(c, fp));
+            }
+        }
+    }
+
+    pub(super) fn process_clock_before(&self, p: Gid, upto: usize) -> VClock {
+        if upto == self.trace.len() {
+            return self.process_clock(p);
+        }
+        self.trace[..upto]
+            .iter()
+            .rev()
+            .find(|s| s.participants.contains(&p))
+            .map(|s| s.clock.clone())
+            .unwrap_or_default()
+    }
+
+    /// `trace[i]` happens before an event whose DPOR clock is `clock`.
+    pub(super) fn hb_clock(&self, i: usize, clock: &VClock) -> bool {
+        self.trace[i]
+            .participants
+            .iter()
+            .any(|q| clock.get(*q) > i as u32)
+    }
+
+    /// What an event by `participants` with footprint `fp` after the current trace depends on:
+    /// the joined clocks of its goroutines so far, and the indices of the dependent trace steps
+    /// of other goroutines.
+    pub(super) fn event_deps(&self, participants: &[Gid], fp: &Footprint) -> (VClock, Vec<usize>) {
+        self.event_deps_among(participants, &self.dependent_steps(fp))
+    }
+
+    /// The indices of the trace steps (of any goroutine) dependent with `fp`.
+    pub(super) fn dependent_steps(&self, fp: &Footprint) -> Vec<usize> {
+        let summary = fp.summary();
+        (0..self.trace.len())
+            .filter(|&i| {
+                let s = &self.trace[i];
+                s.footprint.dependent_summarized(s.summary, fp, summary)
+            })
+            .collect()
+    }
+
+    /// [`Search::event_deps`] from the event's [`Search::dependent_steps`].
+    pub(super) fn event_deps_among(
+        &self,
+        participants: &[Gid],
+        dependent: &[usize],
+    ) -> (VClock, Vec<usize>) {
+        let mut before = VClock::new();
+        for q in participants {
+            if let Some(clock) = self.last_clock_of(*q) {
+                before.join(clock);
+            }
+        }
+        let deps: Vec<usize> = dependent
+            .iter()
+            .copied()
+            .filter(|&i| {
+                !self.trace[i]
+                    .participants
+                    .iter()
+                    .any(|q| participants.contains(q))
+            })
+            .collect();
+        (before, deps)
+    }
+
+    /// The DPOR clock of that event.
+    pub(super) fn event_clock(
+        &self,
+        participants: &[Gid],
+        before: &VClock,
+        deps: &[usize],
+    ) -> VClock {
+        let mut clock = before.clone();
+        for &i in deps {
+            clock.join(&self.trace[i].clock);
+        }
+        let n = self.trace.len() as u32 + 1;
+        for q in participants {
+            clock.set(*q, n);
+        }
+        clock
+    }
+
+    /// Optimal DPOR (Abdulla et al., JACM 2017, Algorithm 2): for every race between a trace
+    /// step `i` and `event` following the current trace (a step about to be pushed, or a
+    /// goroutine's pending operation), the state before `i` must explore `v = notdep(i) · event`
+    /// (the steps after `i` that do not depend on it, then the event), unless a move asleep or
+    /// already explored there is a weak initial of `v` (that path covers it); the sequence goes
+    /// into that state's wakeup tree, which skips it when a branch covers it. `before`, `deps`
+    /// and `clock` are from [`Search::event_deps`] and [`Search::event_clock`].
+    pub(super) fn source_races(&mut self, event: &WakeStep, before: &VClock, deps: &[usize]) {
+        let n = self.trace.len();
+        // Later dependent steps the event could not come before: they enabled it.
+        let mut enablers: Vec<usize> = Vec::new();
+        for (k, &i) in deps.iter().enumerate().rev() {
+            // Not a race when `i` reaches the event through the goroutine's own past or through
+            // a later dependent step, unless that step only enabled the event (the unlock
+            // between two locks: the locks race).
+            let via_process = self.trace[i]
+                .participants
+                .iter()
+                .any(|q| before.get(*q) > i as u32);
+            if via_process {
+                continue;
+            }
+            let via_other = deps[k + 1..]
+                .iter()
+                .any(|j| !enablers.contains(j) && self.hb_clock(i, &self.trace[*j].clock));
+            if via_other {
+                continue;
+            }
+            // v = the steps after i that do not depend on i, then the event.
+            let mut v: Vec<WakeStep> = (i + 1..n)
+                .filter(|&j| !self.hb_clock(i, &self.trace[j].clock))
+                .map(|j| self.trace[j].wake_step())
+                .collect();
+            v.push(event.clone());
+            let reversed = self.trace[i].wake_step();
+            // Moves whose footprints do not depend on the order they run in are checked as the
+            // trace saw them: when a covering path is explored already, only whether the event
+            // can come before `i` at all matters, which the moves it depends on decide.
+            if v.iter().all(WakeStep::order_insensitive) && self.covered(i, &v, &reversed) {
+                let past = causal_past(&v);
+                self.replay_steps += past.len() as u64 - 1;
+                if let Replay::NotTheEvent = self.replays(i, &past) {
+                    enablers.push(i);
+                }
+                continue;
+            }
+            self.replay_steps += v.len() as u64 - 1;
+            let v = match self.replays(i, &v) {
+                Replay::Whole(v) => v,
+                // The event cannot come before `i` (`i` enabled it: an unlock, a close, a
+                // `Done` it waited for): the race cannot be reversed.
+                Replay::NotTheEvent => {
+                    enablers.push(i);
+                    continue;
+                }
+                // The steps before it do not replay (a dependence the footprints do not
+                // show): explore the first one's goroutine there, as source sets would.
+                Replay::Stuck => {
+                    let g = v[0].choice.gid;
+                    Search::schedule_goroutine(&mut self.stack[i], g);
+                    continue;
+                }
+            };
+            if !self.covered(i, &v, &reversed) {
+                self.stack[i].wakeup.insert(v, &reversed);
+            }
+        }
+    }
+
+    /// A path explored, being explored or scheduled from the state before trace step `i`
+    /// covers `v` (which reverses the race with `reversed`, that step): a move asleep or done
+    /// there, or a branch of its wakeup tree, is a weak initial of `v`.
+    pub(super) fn covered(&self, i: usize, v: &[WakeStep], reversed: &WakeStep) -> bool {
+        let node = &self.stack[i];
+        node.sleep
+            .iter()
+            .map(|s| s.refreshed(node.target.footprint(s.choice.gid)))
+            .chain(
+                node.done
+                    .iter()
+                    .filter(|d| d.choice != reversed.choice)
+                    .cloned(),
+            )
+            .any(|s| s.weak_initial_in(v, reversed).is_some())
+            || node.wakeup.covers(v, reversed)
+    }
+
+    /// Whether the wakeup sequence `v` can be followed from the state before trace step `i`:
+    /// each move enabled in turn, the last (the racing event) by its goroutine in any of its
+    /// alternatives. When it can, the sequence as it runs there: a footprint's class can depend
+    /// on where other goroutines stand (the `wg.Done()` that reaches zero), and the moves of
+    /// `v` run in another order than in the trace.
+    pub(super) fn replays(&self, i: usize, v: &[WakeStep]) -> Replay {
+        let Some((event, before)) = v.split_last() else {
+            return Replay::Whole(Vec::new());
+        };
+        let mut target = self.stack[i].target.clone();
+        let mut replayed = Vec::with_capacity(v.len());
+        for s in before {
+            if target.ending().is_some() || !target.runnable().contains(&s.choice) {
+                return Replay::Stuck;
+            }
+            let pre_fp = target
+                .footprint(s.choice.gid)
+                .unwrap_or_else(Footprint::global);
+            // Only a channel operation can have a rendezvous partner, whose operation is read
+            // in the state before the step: other moves step in place.
+            let rendezvous = pre_fp
+                .resources
+                .iter()
+                .any(|(r, _)| matches!(r, Resource::Chan(_)));
+            let (participants, footprint) = if rendezvous {
+                let mut after = target.clone();
+                let events = after.step(s.choice);
+                let (participants, movers) = participants(s.choice, &events);
+                let footprint =
+                    step_footprint(&target, &pre_fp, s.choice, &movers, &participants, &after);
+                target = after;
+                (participants, footprint)
+            } else {
+                let events = target.step(s.choice);
+                let (participants, movers) = participants(s.choice, &events);
+                let footprint = if movers.len() > 1 {
+                    Footprint::global()
+                } else {
+                    step_footprint(&target, &pre_fp, s.choice, &movers, &participants, &target)
+                };
+                (participants, footprint)
+            };
+            replayed.push(WakeStep {
+                choice: s.choice,
+                participants,
+                summary: footprint.summary(),
+                footprint,
+            });
+        }
+        if target.ending().is_some() {
+            return Replay::NotTheEvent;
+        }
+        let Some(c) = target
+            .runnable()
+            .into_iter()
+            .find(|c| c.gid == event.choice.gid)
+        else {
+            return Replay::NotTheEvent;
+        };
+        // The event as it would run there: its own operation now (a rendezvous also keeps what
+        // the trace saw its partner touch).
+        let now = target.footprint(c.gid);
+        let mut last = match now {
+            Some(f) if event.participants.len() == 1 => WakeStep::solo(event.choice, f),
+            now => event.refreshed(now),
+        };
+        if !target.runnable().contains(&last.choice) {
+            last.choice = c;
+        }
+        replayed.push(last);
+        Replay::Whole(replayed)
+    }
+
+    /// Source-set analysis of pending operations, which race like events appended to the
+    /// trace: at a final state every goroutine's (blocked forever, or cut off by the end of the
+    /// program); at other states a blocked goroutine's, when the step just made could have
+    /// changed its races (it is dependent with the operation, e.g. took the lock it waits for,
+    /// or moved that goroutine). Earlier races of an operation blocked all along were analysed
+    /// at the state where they appeared; a goroutine that runs later is analysed then.
+    pub(super) fn source_pending(&mut self) {
+        let Some(top) = self.stack.last() else {
+            return;
+        };
+        let terminal = top.choices.is_empty();
+        let last = self.trace.last();
+        let n = top.target.goroutine_count();
+        let pending: Vec<(Gid, Footprint)> = (0..n as u32)
+            .map(Gid)
+            .filter(|g| terminal || !top.choices.iter().any(|c| c.gid == *g))
+            .filter_map(|g| top.target.footprint(g).map(|f| (g, f)))
+            .filter(|(g, f)| {
+                terminal
+                    || last.is_none_or(|t| t.participants.contains(g) || t.footprint.dependent(f))
+            })
+            .collect();
+        for (p, fp) in pending {
+            let (before, deps) = self.event_deps(&[p], &fp);
+            let event = WakeStep::solo(Choice { gid: p, alt: 0 }, fp);
+            self.source_races(&event, &before, &deps);
+        }
+    }
+
+    /// The FG-DPOR update at the state on top of the stack.
+    pub(super) fn analyse_top(&mut self) {
+        let Some(top) = self.stack.last() else {
+            return;
+        };
+        let n = top.target.goroutine_count();
+        let pending: Vec<(Gid, Footprint)> = (0..n as u32)
+            .filter_map(|g| top.target.footprint(Gid(g)).map(|f| (Gid(g), f)))
+            .collect();
+        let upto = self.trace.len();
+        for (p, fp) in pending {
+            self.add_backtrack(p, &fp, upto);
+        }
+    }
+}
+
+/// The moves of `v` its last move (the racing event) depends on, directly or through others,
+/// and that move: what decides whether it can run after them.
+pub(super) fn causal_past(v: &[WakeStep]) -> Vec<WakeStep> {
+    let Some((event, before)) = v.split_last() else {
+        return Vec::new();
+    };
+    let mut needed: Vec<&WakeStep> = vec![event];
+    for s in before.iter().rev() {
+        if needed.iter().any(|n| !n.independent(s)) {
+            needed.push(s);
+        }
+    }
+    needed.into_iter().rev().cloned().collect()
+}
+
+/// What a step touched: the chooser's operation (`pre_fp`, seen in `before`), and each
+/// rendezvous partner's (a select the partner was parked in ends with it too), and each
+/// participant's arrival at its next operation (seen in `after`). A step that ended the run is
+/// dependent with everything, except main's return, which keeps its own footprint (goroutine
+/// exits commute with it).
+pub(super) fn step_footprint<T: Target>(
+    before: &T,
+    pre_fp: &Footprint,
+    choice: Choice,
+    movers: &[Gid],
+    participants: &[Gid],
+    after: &T,
+) -> Footprint {
+    if after.ending().is_some() && !pre_fp.main_exit {
+        return Footprint::global();
+    }
+    let mut fp = pre_fp.clone();
+    for q in movers.iter().filter(|q| **q != choice.gid) {
+        match before.footprint(*q) {
+            Some(partner_fp) => fp.union_with(&partner_fp),
+            None => fp = Footprint::global(),
+        }
+    }
+    // Arriving at a channel operation is visible too: a goroutine parked at a send or receive
+    // is a rendezvous partner, which decides whether another goroutine's `select` takes a case
+    // or its default, and whom a receive pairs with.
+    for q in participants {
+        if let Some(next_fp) = after.footprint(*q) {
+            fp.union_with(&next_fp.arrival());
+        }
+    }
+    fp
+}
+
+/// The goroutines a move involved, and those of them whose operation it was. Movers: the
+/// chooser and every goroutine with an event in the step (a rendezvous partner); participants:
+/// the movers and every goroutine the step created.
+pub(super) fn participants(choice: Choice, events: &[Event]) -> (Vec<Gid>, Vec<Gid>) {
+    let mut movers = vec![choice.gid];
+    for e in events {
+        if !movers.contains(&e.gid) {
+            movers.push(e.gid);
+        }
+    }
+    let mut all = movers.clone();
+    for e in events {
+        if let Op::Go { child } = &e.op {
+            if !all.contains(child) {
+                all.push(*child);
+            }
+        }
+    }
+    (all, movers)
+}

@@ -1,0 +1,299 @@
+//! Wakeup trees: what optimal DPOR explores from a state (Abdulla, Aronis, Jonsson, Sagonas,
+//! "Source Sets: A Foundation for Optimal Dynamic Partial Order Reduction", JACM 64(4), 2017,
+//! section 6).
+//!
+//! A wakeup tree is an ordered tree of moves: each branch from the root is a sequence that the
+//! search will follow from the state before it lets the program run freely. When the search
+//! reverses a race, it does not just name a goroutine to try (a source set) but inserts the
+//! whole sequence `v` that reverses it, so the new branch starts where `v` leads and no move on
+//! it is one a sleep set then forbids: no explored path ends with every enabled move asleep.
+//!
+//! Insertion ([`WakeupTree::insert`]) skips a sequence already covered: walking down from the
+//! root, a branch whose move is a *weak initial* of the sequence (its goroutine's first move in
+//! the sequence commutes with everything before it there, or the goroutine does not move in the
+//! sequence and its move commutes with all of it) covers it when it is a leaf, and otherwise
+//! the rest of the sequence is inserted below it.
+
+use crate::rt::event::Gid;
+use crate::sched::Choice;
+use crate::target::Footprint;
+
+/// One move of a wakeup sequence, with what decides its dependence on other moves.
+#[derive(Clone, Debug)]
+pub(super) struct WakeStep {
+    /// The move.
+    pub choice: Choice,
+    /// The goroutines it involves (a rendezvous partner, the child of a `go`).
+    pub participants: Vec<Gid>,
+    /// What it touches.
+    pub footprint: Footprint,
+    /// `footprint.summary()`.
+    pub summary: u64,
+}
+
+impl WakeStep {
+    /// A move of `choice`'s goroutine alone, touching `footprint`.
+    pub fn solo(choice: Choice, footprint: Footprint) -> WakeStep {
+        WakeStep {
+            choice,
+            participants: vec![choice.gid],
+            summary: footprint.summary(),
+            footprint,
+        }
+    }
+
+    /// This move as it would be now, where its goroutine's operation touches `now` (`None`:
+    /// it has none): what it touched when recorded (a rendezvous partner's operation, or
+    /// everything when the move ended the run) and what it touches now (a footprint's class can
+    /// depend on the object's state: a `wg.Done()` that now reaches zero).
+    pub fn refreshed(&self, now: Option<Footprint>) -> WakeStep {
+        let mut s = self.clone();
+        match now {
+            Some(f) if f == s.footprint => {}
+            Some(f) => {
+                s.footprint.union_with(&f);
+                s.summary = s.footprint.summary();
+            }
+            None => {
+                s.footprint = Footprint::global();
+                s.summary = 0;
+            }
+        }
+        s
+    }
+
+    /// What this move touches does not depend on where other goroutines stand: a move of one
+    /// goroutine (and the child it starts) on plain memory, output or channels, not a
+    /// commuting update whose class depends on the object's state, not a map access (which
+    /// can meet another goroutine's write and end the run), nor a move that ended the run.
+    pub fn order_insensitive(&self) -> bool {
+        use crate::target::Resource;
+        let f = &self.footprint;
+        let solo = match self.participants.len() {
+            1 => true,
+            2 => f.resources.iter().any(|(r, _)| *r == Resource::Spawn),
+            _ => false,
+        };
+        solo && !f.global
+            && f.resources.iter().all(|(r, _)| {
+                matches!(
+                    r,
+                    Resource::Memory(_)
+                        | Resource::Output
+                        | Resource::Spawn
+                        | Resource::Chan(_)
+                        | Resource::ChanArrival(_)
+                        | Resource::ChanPoll(_)
+                )
+            })
+    }
+
+    /// The two moves involve different goroutines and commute.
+    pub fn independent(&self, other: &WakeStep) -> bool {
+        !self
+            .participants
+            .iter()
+            .any(|g| other.participants.contains(g))
+            && !self
+                .footprint
+                .dependent_summarized(self.summary, &other.footprint, other.summary)
+    }
+
+    /// This move is a weak initial of `w`, which reverses the race with `reversed`: it can
+    /// start a path equivalent to one starting with `w` (its goroutine's first move in `w` is
+    /// this very move and commutes with every move before it, or the goroutine does not move in
+    /// `w` and this move commutes with all of it and with `reversed`, which follows `w`: a move
+    /// that ends the run, such as a fatal map write that depends on where this goroutine
+    /// stands, would keep it from ever running). `Some(Some(k))`: it is `w[k]`; `Some(None)`:
+    /// the goroutine does not move in `w`; `None`: no weak initial.
+    pub fn weak_initial_in(&self, w: &[WakeStep], reversed: &WakeStep) -> Option<Option<usize>> {
+        let g = self.choice.gid;
+        for (k, s) in w.iter().enumerate() {
+            if s.participants.contains(&g) {
+                if s.choice != self.choice {
+                    return None;
+                }
+                return w[..k].iter().all(|e| e.independent(s)).then_some(Some(k));
+            }
+        }
+        (w.iter().all(|e| e.independent(self)) && reversed.independent(self)).then_some(None)
+    }
+}
+
+/// An ordered tree of move sequences to explore from a state, leftmost first.
+// Invariant: no two children of a node have the same choice.
+#[derive(Clone, Debug, Default)]
+pub(super) struct WakeupTree {
+    /// The branches from here, each a move and the tree that follows it.
+    children: Vec<(WakeStep, WakeupTree)>,
+}
+
+impl WakeupTree {
+    /// Nothing to explore.
+    pub fn is_empty(&self) -> bool {
+        self.children.is_empty()
+    }
+
+    /// A branch starts with `choice`.
+    pub fn starts_with(&self, choice: Choice) -> bool {
+        self.children.iter().any(|(s, _)| s.choice == choice)
+    }
+
+    /// Add a one-move branch for `step` at the end, unless a branch starts with that move.
+    pub fn push_leaf(&mut self, step: WakeStep) {
+        if !self.starts_with(step.choice) {
+            self.children.push((step, WakeupTree::default()));
+        }
+    }
+
+    /// Remove the leftmost branch: its first move and the tree that follows it.
+    pub fn take_first(&mut self) -> Option<(WakeStep, WakeupTree)> {
+        (!self.children.is_empty()).then(|| self.children.remove(0))
+    }
+
+    /// Undo [`WakeupTree::take_first`]: make `step` and `below` the leftmost branch again.
+    pub fn put_back(&mut self, step: WakeStep, below: WakeupTree) {
+        self.children.insert(0, (step, below));
+    }
+
+    /// A branch already covers `w` (which reverses the race with `reversed`):
+    /// [`WakeupTree::insert`] would leave the tree as it is.
+    pub fn covers(&self, w: &[WakeStep], reversed: &WakeStep) -> bool {
+        let mut w = w.to_vec();
+        let mut node = self;
+        loop {
+            if w.is_empty() {
+                return true;
+            }
+            let found = node
+                .children
+                .iter()
+                .find_map(|(s, sub)| s.weak_initial_in(&w, reversed).map(|at| (sub, at)));
+            match found {
+                Some((sub, at)) => {
+                    if sub.is_empty() {
+                        return true;
+                    }
+                    if let Some(at) = at {
+                        w.remove(at);
+                    }
+                    node = sub;
+                }
+                None => return false,
+            }
+        }
+    }
+
+    /// Insert the sequence `w` (reversing the race with `reversed`) unless a branch already
+    /// covers it (Abdulla et al. 2017,
+    /// `insert_[E](w, wut)`): walk down the leftmost branches whose move is a weak initial of
+    /// what is left of `w`, taking that move out of it; a leaf reached that way covers `w`;
+    /// elsewhere the rest of `w` becomes a new rightmost branch.
+    pub fn insert(&mut self, mut w: Vec<WakeStep>, reversed: &WakeStep) {
+        let mut node = self;
+        loop {
+            if w.is_empty() {
+                return;
+            }
+            let found = node
+                .children
+                .iter()
+                .enumerate()
+                .find_map(|(k, (s, _))| s.weak_initial_in(&w, reversed).map(|at| (k, at)));
+            match found {
+                Some((k, at)) => {
+                    if node.children[k].1.is_empty() {
+                        return;
+                    }
+                    if let Some(at) = at {
+                        w.remove(at);
+                    }
+                    node = &mut node.children[k].1;
+                }
+                None => {
+                    let mut branch = WakeupTree::default();
+                    while let Some(s) = w.pop() {
+                        branch = WakeupTree {
+                            children: vec![(s, branch)],
+                        };
+                    }
+                    node.children.extend(branch.children);
+                    return;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rt::value::{ObjId, Pointer};
+    use crate::target::Resource;
+
+    fn step(g: u32, obj: u32, write: bool) -> WakeStep {
+        WakeStep::solo(
+            Choice {
+                gid: Gid(g),
+                alt: 0,
+            },
+            Footprint {
+                resources: vec![(Resource::Memory(Pointer::root(ObjId(obj))), write)],
+                ..Footprint::default()
+            },
+        )
+    }
+
+    /// A move of a goroutine that touches nothing the tests' moves touch.
+    fn elsewhere() -> WakeStep {
+        step(99, 99, true)
+    }
+
+    fn branches(t: &WakeupTree) -> Vec<Vec<u32>> {
+        if t.is_empty() {
+            return vec![Vec::new()];
+        }
+        t.children
+            .iter()
+            .flat_map(|(s, sub)| {
+                branches(sub).into_iter().map(move |mut b| {
+                    b.insert(0, s.choice.gid.0);
+                    b
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_sequence_whose_weak_initial_is_a_leaf_is_covered() {
+        let mut t = WakeupTree::default();
+        t.insert(vec![step(1, 1, true)], &elsewhere());
+        // Goroutine 2 writes another object, then 1 writes: 1 commutes with 2's move, so the
+        // leaf 1 covers it.
+        t.insert(vec![step(2, 2, true), step(1, 1, true)], &elsewhere());
+        assert_eq!(branches(&t), vec![vec![1]]);
+    }
+
+    #[test]
+    fn a_sequence_that_must_start_elsewhere_is_a_new_branch() {
+        let mut t = WakeupTree::default();
+        t.insert(vec![step(1, 1, true), step(3, 2, true)], &elsewhere());
+        // 2 writes what 1 writes, then 1: 1 is no weak initial (it depends on 2's move).
+        t.insert(vec![step(2, 1, true), step(1, 1, true)], &elsewhere());
+        assert_eq!(branches(&t), vec![vec![1, 3], vec![2, 1]]);
+        // 1 then 4 (writing what 3 writes): walks below 1, where 3 is no weak initial of [4].
+        t.insert(vec![step(1, 1, true), step(4, 2, true)], &elsewhere());
+        // 1 then 5 (touching nothing 3 touches): 3 covers it.
+        t.insert(vec![step(1, 1, true), step(5, 9, true)], &elsewhere());
+        assert_eq!(branches(&t), vec![vec![1, 3], vec![1, 4], vec![2, 1]]);
+        assert!(t.starts_with(Choice {
+            gid: Gid(2),
+            alt: 0
+        }));
+        let (first, below) = t.take_first().expect("branch 1");
+        assert_eq!(first.choice.gid, Gid(1));
+        assert_eq!(branches(&below), vec![vec![3], vec![4]]);
+        t.put_back(first, below);
+        assert_eq!(branches(&t), vec![vec![1, 3], vec![1, 4], vec![2, 1]]);
+    }
+}

@@ -1,0 +1,34 @@
+//! Where the Go 1.19 library functions racemap shows as stack frames live, so race reports
+//! and goroutine dumps print them as Go does: the `testing` frames of a test's goroutine
+//! (`testing.tRunner`, `testing.(*T).Run.func1`, created by `testing.(*T).Run` on the main
+//! goroutine) and the timer frames of the runtime's timer goroutines (`time.goFunc`).
+
+/// Go's source root as racemap prints it (the same as for `runtime` frames).
+const GOROOT_SRC: &str = "/usr/local/go/src";
+
+/// The position of library function `name`'s frame: (file under Go's source root, line, pc
+/// offset), `None` for a function of the program.
+pub fn library_frame(name: &str) -> Option<(String, u32, u32)> {
+    let (file, line, offset) = match name {
+        "testing.tRunner" => ("testing/testing.go", 1446, 0x216),
+        "testing.(*T).Run.func1" => ("testing/testing.go", 1493, 0x47),
+        "testing.(*T).Run" => ("testing/testing.go", 1493, 0x75d),
+        "time.goFunc" => ("time/sleep.go", 176, 0x47),
+        "time.sendTime" => ("time/sleep.go", 145, 0x47),
+        _ => return None,
+    };
+    Some((format!("{GOROOT_SRC}/{file}"), line, offset))
+}
+
+/// The frames below `testing.(*T).Run` on `go test`'s main goroutine, innermost first, as a
+/// race report's `created at` stack of a test's goroutine ends: (name, file, line, offset).
+pub fn test_main_frames() -> Vec<(&'static str, String, u32, u32)> {
+    let testing = format!("{GOROOT_SRC}/testing/testing.go");
+    vec![
+        ("testing.runTests.func1", testing.clone(), 1846, 0x99),
+        ("testing.tRunner", testing.clone(), 1446, 0x216),
+        ("testing.runTests", testing.clone(), 1844, 0x7ec),
+        ("testing.(*M).Run", testing, 1726, 0xa84),
+        ("main.main", "_testmain.go".to_string(), 49, 0x2e9),
+    ]
+}

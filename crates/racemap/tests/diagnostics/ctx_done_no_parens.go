@@ -1,0 +1,10 @@
+package main
+
+import "context"
+
+func main() {
+	ctx := context.Background()
+	select {
+	case <-ctx.Done:
+	}
+}

@@ -1,0 +1,8 @@
+package main
+
+import "time"
+
+func main() {
+	n := 5
+	<-time.After(n)
+}

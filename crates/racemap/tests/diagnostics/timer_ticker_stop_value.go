@@ -1,0 +1,9 @@
+package main
+
+import "time"
+
+func main() {
+	tk := time.NewTicker(time.Second)
+	ok := tk.Stop()
+	_ = ok
+}
