@@ -44,6 +44,10 @@ const INT: LibType = LibType::Basic(Basic::Int);
 const INT32: LibType = LibType::Basic(Basic::Int32);
 const INT64: LibType = LibType::Basic(Basic::Int64);
 const STRING: LibType = LibType::Basic(Basic::String);
+const BYTE: LibType = LibType::Basic(Basic::Uint8);
+const RUNE: LibType = LibType::Basic(Basic::Int32);
+/// `[]string`
+const STRINGS: LibType = LibType::Slice(&STRING);
 const ANY: LibType = LibType::Any;
 const ERROR: LibType = LibType::Error;
 const DURATION: LibType = LibType::Named("time", "Duration");
@@ -316,6 +320,53 @@ lib_funcs! {
     /// blocked then are its leaks).
     TestingQuiesce =>
         LibFuncSpec::new(Owner::Runtime("testing"), "tRunner.quiesce").visibility(Scheduler),
+    // More of `strings` and `strconv` (local computation on byte strings).
+    /// `strings.Fields(s string) []string`
+    StringsFields => func("strings", "Fields").params(&[STRING]).results(&[STRINGS]),
+    /// `strings.TrimSpace(s string) string`
+    StringsTrimSpace => func("strings", "TrimSpace").params(&[STRING]).results(&[STRING]),
+    /// `strings.Trim(s, cutset string) string`
+    StringsTrim => func("strings", "Trim").params(&[STRING, STRING]).results(&[STRING]),
+    /// `strings.TrimLeft(s, cutset string) string`
+    StringsTrimLeft => func("strings", "TrimLeft").params(&[STRING, STRING]).results(&[STRING]),
+    /// `strings.TrimRight(s, cutset string) string`
+    StringsTrimRight => func("strings", "TrimRight").params(&[STRING, STRING]).results(&[STRING]),
+    /// `strings.TrimPrefix(s, prefix string) string`
+    StringsTrimPrefix => func("strings", "TrimPrefix").params(&[STRING, STRING]).results(&[STRING]),
+    /// `strings.TrimSuffix(s, suffix string) string`
+    StringsTrimSuffix => func("strings", "TrimSuffix").params(&[STRING, STRING]).results(&[STRING]),
+    /// `strings.Index(s, substr string) int`
+    StringsIndex => func("strings", "Index").params(&[STRING, STRING]).results(&[INT]),
+    /// `strings.LastIndex(s, substr string) int`
+    StringsLastIndex => func("strings", "LastIndex").params(&[STRING, STRING]).results(&[INT]),
+    /// `strings.IndexByte(s string, c byte) int`
+    StringsIndexByte => func("strings", "IndexByte").params(&[STRING, BYTE]).results(&[INT]),
+    /// `strings.IndexRune(s string, r rune) int`
+    StringsIndexRune => func("strings", "IndexRune").params(&[STRING, RUNE]).results(&[INT]),
+    /// `strings.Replace(s, old, new string, n int) string`
+    StringsReplace => func("strings", "Replace")
+        .params(&[STRING, STRING, STRING, INT])
+        .results(&[STRING]),
+    /// `strings.ReplaceAll(s, old, new string) string`
+    StringsReplaceAll => func("strings", "ReplaceAll")
+        .params(&[STRING, STRING, STRING])
+        .results(&[STRING]),
+    /// `strings.Count(s, substr string) int`
+    StringsCount => func("strings", "Count").params(&[STRING, STRING]).results(&[INT]),
+    /// `strings.EqualFold(s, t string) bool`
+    StringsEqualFold => func("strings", "EqualFold").params(&[STRING, STRING]).results(&[BOOL]),
+    /// `strconv.FormatInt(i int64, base int) string`
+    StrconvFormatInt => func("strconv", "FormatInt").params(&[INT64, INT]).results(&[STRING]),
+    /// `strconv.ParseInt(s string, base int, bitSize int) (int64, error)`
+    StrconvParseInt => func("strconv", "ParseInt")
+        .params(&[STRING, INT, INT])
+        .results(&[INT64, ERROR]),
+    /// `strconv.ParseBool(str string) (bool, error)`
+    StrconvParseBool => func("strconv", "ParseBool").params(&[STRING]).results(&[BOOL, ERROR]),
+    /// `strconv.FormatBool(b bool) string`
+    StrconvFormatBool => func("strconv", "FormatBool").params(&[BOOL]).results(&[STRING]),
+    /// `strconv.Quote(s string) string`
+    StrconvQuote => func("strconv", "Quote").params(&[STRING]).results(&[STRING]),
 }
 
 /// Where a library function is declared.

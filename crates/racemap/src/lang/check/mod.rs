@@ -26,7 +26,7 @@
 //!
 //! Rejected with `racemap does not support ...`: other imports, dot imports, generics,
 //! interfaces with type constraints, method expressions, complex numbers, `goto`, range over
-//! functions, library members not in `packages.rs` (e.g. `time.After`, `strings.Fields`). A
+//! functions, library members not in `packages.rs` (e.g. `time.After`, `strings.Title`). A
 //! rejected type declaration leaves its type's underlying type invalid, and uses of such a type
 //! report nothing more.
 

@@ -248,6 +248,26 @@ mod tests {
             testing.(*T).Helper func()
             testing.tRunner func()
             testing.tRunner.quiesce func()
+            strings.Fields func(string) []string
+            strings.TrimSpace func(string) string
+            strings.Trim func(string, string) string
+            strings.TrimLeft func(string, string) string
+            strings.TrimRight func(string, string) string
+            strings.TrimPrefix func(string, string) string
+            strings.TrimSuffix func(string, string) string
+            strings.Index func(string, string) int
+            strings.LastIndex func(string, string) int
+            strings.IndexByte func(string, uint8) int
+            strings.IndexRune func(string, int32) int
+            strings.Replace func(string, string, string, int) string
+            strings.ReplaceAll func(string, string, string) string
+            strings.Count func(string, string) int
+            strings.EqualFold func(string, string) bool
+            strconv.FormatInt func(int64, int) string
+            strconv.ParseInt func(string, int, int) (int64, error)
+            strconv.ParseBool func(string) (bool, error)
+            strconv.FormatBool func(bool) string
+            strconv.Quote func(string) string
         "#]]
         .assert_eq(&lines.concat());
     }

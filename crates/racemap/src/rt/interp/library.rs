@@ -161,9 +161,13 @@ impl Machine {
                 }
                 _ => return Err(RtError::nil_deref().into()),
             },
-            other => {
-                return Err(InternalError::new(format!("no local semantics for {other:?}")).into())
-            }
+            other => match self.lib_text(other, &args)? {
+                Some(results) => results,
+                None => {
+                    let msg = format!("no local semantics for {other:?}");
+                    return Err(InternalError::new(msg).into());
+                }
+            },
         };
         if let Some(f) = self.g(gid).frames.last_mut() {
             f.stack.extend(results);
@@ -172,7 +176,7 @@ impl Machine {
     }
 
     /// A new library error value with message `msg`, wrapping `wrapped` (nil for none).
-    fn new_error(&mut self, msg: &GoString, wrapped: Value) -> R<Value> {
+    pub(super) fn new_error(&mut self, msg: &GoString, wrapped: Value) -> R<Value> {
         let cell = Value::Struct(Box::new([Value::Str(msg.clone()), wrapped]));
         let obj = self.heap.alloc(&self.config, cell, None)?;
         let ptr = Value::Ptr(Some(Pointer::root(obj)));

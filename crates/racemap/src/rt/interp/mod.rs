@@ -40,6 +40,7 @@ mod decode;
 mod dispatch;
 mod format;
 mod library;
+mod library_text;
 mod local;
 mod ops;
 mod testing;
