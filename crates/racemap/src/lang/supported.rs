@@ -52,6 +52,10 @@ pub const SUPPORTED: &[Construct] = &[
         "\tdefer func() { _ = recover() }()\n\tsum := func(xs ...int) (int, bool) { return len(xs), true }\n\tif n, ok := sum(1, 2); ok && n == 2 {\n\t\tpanic(\"two\")\n\t}",
     ),
     construct(
+        "goto (within its block or out of blocks, never over a declaration or into a block)",
+        "\ti := 0\nloop:\n\tif i < 3 {\n\t\ti++\n\t\tgoto loop\n\t}",
+    ),
+    construct(
         "constants and iota, labelled break and continue, switch and type switches on any",
         "\tconst (\n\t\tA = iota\n\t\tB\n\t)\nouter:\n\tfor i := 0; i < B; i++ {\n\t\tswitch v := any(i).(type) {\n\t\tcase int:\n\t\t\t_ = v\n\t\t\tcontinue outer\n\t\t}\n\t}",
     ),
@@ -77,7 +81,6 @@ pub const SUPPORTED: &[Construct] = &[
 
 /// Constructs racemap rejects with `racemap does not support …` at their position.
 pub const UNSUPPORTED: &[Construct] = &[
-    construct("goto", "\tgoto end\nend:"),
     Construct {
         name: "generic functions and types",
         body: "\t_ = First([]int{1})",
