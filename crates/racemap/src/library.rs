@@ -48,6 +48,14 @@ const BYTE: LibType = LibType::Basic(Basic::Uint8);
 const RUNE: LibType = LibType::Basic(Basic::Int32);
 /// `[]string`
 const STRINGS: LibType = LibType::Slice(&STRING);
+const FLOAT64: LibType = LibType::Basic(Basic::Float64);
+/// `[]int`
+const INTS: LibType = LibType::Slice(&INT);
+/// `[]float64`
+const FLOAT64S: LibType = LibType::Slice(&FLOAT64);
+const SORT_INTERFACE: LibType = LibType::Named("sort", "Interface");
+/// `func(i, j int) bool`, the `less` of `sort.Slice`.
+const LESS: LibType = LibType::Func(&[INT, INT], &[BOOL]);
 const ANY: LibType = LibType::Any;
 const ERROR: LibType = LibType::Error;
 const DURATION: LibType = LibType::Named("time", "Duration");
@@ -367,6 +375,39 @@ lib_funcs! {
     StrconvFormatBool => func("strconv", "FormatBool").params(&[BOOL]).results(&[STRING]),
     /// `strconv.Quote(s string) string`
     StrconvQuote => func("strconv", "Quote").params(&[STRING]).results(&[STRING]),
+    // `sort`: lowering compiles each call into bytecode that calls the user's `Less`/`Swap`
+    // or `less` and reads and writes the slice's elements as the program's own code
+    // (`lang/lower/sort.rs`); the rows give the checker the signatures.
+    /// `sort.Sort(data Interface)`
+    SortSort => func("sort", "Sort").params(&[SORT_INTERFACE]),
+    /// `sort.Stable(data Interface)`
+    SortStable => func("sort", "Stable").params(&[SORT_INTERFACE]),
+    /// `sort.IsSorted(data Interface) bool`
+    SortIsSorted => func("sort", "IsSorted").params(&[SORT_INTERFACE]).results(&[BOOL]),
+    /// `sort.Slice(x any, less func(i, j int) bool)`
+    SortSlice => func("sort", "Slice").params(&[ANY, LESS]),
+    /// `sort.SliceStable(x any, less func(i, j int) bool)`
+    SortSliceStable => func("sort", "SliceStable").params(&[ANY, LESS]),
+    /// `sort.SliceIsSorted(x any, less func(i, j int) bool) bool`
+    SortSliceIsSorted => func("sort", "SliceIsSorted").params(&[ANY, LESS]).results(&[BOOL]),
+    /// `sort.Ints(x []int)`
+    SortInts => func("sort", "Ints").params(&[INTS]),
+    /// `sort.Strings(x []string)`
+    SortStrings => func("sort", "Strings").params(&[STRINGS]),
+    /// `sort.Float64s(x []float64)`
+    SortFloat64s => func("sort", "Float64s").params(&[FLOAT64S]),
+    /// `sort.IntsAreSorted(x []int) bool`
+    SortIntsAreSorted => func("sort", "IntsAreSorted").params(&[INTS]).results(&[BOOL]),
+    /// `sort.StringsAreSorted(x []string) bool`
+    SortStringsAreSorted => func("sort", "StringsAreSorted").params(&[STRINGS]).results(&[BOOL]),
+    /// `sort.Search(n int, f func(int) bool) int`
+    SortSearch => func("sort", "Search")
+        .params(&[INT, LibType::Func(&[INT], &[BOOL])])
+        .results(&[INT]),
+    /// `sort.SearchInts(a []int, x int) int`
+    SortSearchInts => func("sort", "SearchInts").params(&[INTS, INT]).results(&[INT]),
+    /// `sort.SearchStrings(a []string, x string) int`
+    SortSearchStrings => func("sort", "SearchStrings").params(&[STRINGS, STRING]).results(&[INT]),
 }
 
 /// Where a library function is declared.

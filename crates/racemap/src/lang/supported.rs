@@ -77,6 +77,18 @@ pub const SUPPORTED: &[Construct] = &[
         decls: "",
         imports: &["errors", "fmt"],
     },
+    Construct {
+        name: "sort: Ints, Strings, Float64s, Slice, SliceStable, Sort and Stable (your Less and Swap), Search",
+        body: "\txs := []int{3, 1, 2}\n\tsort.Ints(xs)\n\tsort.Slice(xs, func(i, j int) bool { return xs[i] > xs[j] })\n\t_ = sort.SearchInts(xs, 2)",
+        decls: "",
+        imports: &["sort"],
+    },
+    Construct {
+        name: "strings (Fields, Trim, Index, Replace, Count, EqualFold, …) and strconv (ParseInt, FormatInt, ParseBool, Quote, …)",
+        body: "\tn, err := strconv.ParseInt(strings.TrimSpace(\" 42 \"), 10, 64)\n\t_, _ = strconv.FormatInt(n, 2), err",
+        decls: "",
+        imports: &["strconv", "strings"],
+    },
 ];
 
 /// Constructs racemap rejects with `racemap does not support …` at their position.
@@ -88,7 +100,8 @@ pub const UNSUPPORTED: &[Construct] = &[
         imports: &[],
     },
     Construct {
-        name: "packages beyond fmt, sync, sync/atomic, time, errors, strings, strconv, runtime",
+        name:
+            "packages beyond fmt, sync, sync/atomic, time, errors, strings, strconv, runtime, sort",
         body: "\t_ = os.Args",
         decls: "",
         imports: &["os"],

@@ -1,4 +1,4 @@
-//! The library packages racemap knows: `errors`, `fmt`, `runtime`, `sync`, `sync/atomic`,
+//! The library packages racemap knows: `errors`, `fmt`, `runtime`, `sort`, `sync`, `sync/atomic`,
 //! `testing` (`T`), `time`, `strconv`, `strings`, and the methods of their types. Each member is a [`LibFunc`] the VM
 //! implements natively (its signature comes from its row of `library.rs`'s table), a constant
 //! (`time.Millisecond`), or a type (`sync.Mutex`).
@@ -20,6 +20,7 @@ pub const SUPPORTED_IMPORTS: &[&str] = &[
     "strings",
     "runtime",
     "testing",
+    "sort",
 ];
 
 impl<'a> Checker<'a> {
@@ -268,6 +269,20 @@ mod tests {
             strconv.ParseBool func(string) (bool, error)
             strconv.FormatBool func(bool) string
             strconv.Quote func(string) string
+            sort.Sort func(sort.Interface)
+            sort.Stable func(sort.Interface)
+            sort.IsSorted func(sort.Interface) bool
+            sort.Slice func(interface {}, func(int, int) bool)
+            sort.SliceStable func(interface {}, func(int, int) bool)
+            sort.SliceIsSorted func(interface {}, func(int, int) bool) bool
+            sort.Ints func([]int)
+            sort.Strings func([]string)
+            sort.Float64s func([]float64)
+            sort.IntsAreSorted func([]int) bool
+            sort.StringsAreSorted func([]string) bool
+            sort.Search func(int, func(int) bool) int
+            sort.SearchInts func([]int, int) int
+            sort.SearchStrings func([]string, string) int
         "#]]
         .assert_eq(&lines.concat());
     }

@@ -99,9 +99,13 @@ impl<'a> Checker<'a> {
             self.lib_types
                 .insert((path.to_string(), name.to_string()), named);
         }
-        // Library interfaces: fmt.Stringer, sync.Locker.
+        // Library interfaces: fmt.Stringer, sync.Locker, sort.Interface.
         let string_sig = self.func_type(vec![], vec![string], false);
         let unit_sig = self.func_type(vec![], vec![], false);
+        let int = TypeTable::basic(Basic::Int);
+        let len_sig = self.func_type(vec![], vec![int], false);
+        let less_sig = self.func_type(vec![int, int], vec![TypeTable::basic(Basic::Bool)], false);
+        let swap_sig = self.func_type(vec![int, int], vec![], false);
         for (path, name, methods) in [
             ("fmt", "Stringer", vec![("String".to_string(), string_sig)]),
             (
@@ -110,6 +114,15 @@ impl<'a> Checker<'a> {
                 vec![
                     ("Lock".to_string(), unit_sig),
                     ("Unlock".to_string(), unit_sig),
+                ],
+            ),
+            (
+                "sort",
+                "Interface",
+                vec![
+                    ("Len".to_string(), len_sig),
+                    ("Less".to_string(), less_sig),
+                    ("Swap".to_string(), swap_sig),
                 ],
             ),
         ] {

@@ -199,6 +199,9 @@ impl FnCx<'_, '_> {
             {
                 self.println_spread(f, &p.args[0], span);
             }
+            CallKind::Lib(f) if f.spec().owner == crate::library::Owner::Package("sort") => {
+                self.sort_call(f, p.args, &p.info, span, mode, wrap_name, wrap_span)
+            }
             CallKind::Lib(f) => {
                 let argc = self.push_lib_args(f, p.args, &p.info, span);
                 self.finish_lib(f, argc, span, mode, wrap_name, wrap_span);
@@ -496,6 +499,74 @@ impl FnCx<'_, '_> {
                 // The closure must be below the arguments: move the arguments to temps.
                 self.go_with_wrapper(w, argc);
             }
+        }
+    }
+
+    /// A call of a `sort` function: its compiled code (`sort.rs`) called like a declared
+    /// function. `sort.Slice`'s `x` is passed as the slice itself (its static type must be a
+    /// slice type; racemap has no reflection to swap the elements of a slice in an `any`).
+    #[allow(clippy::too_many_arguments)]
+    fn sort_call(
+        &mut self,
+        f: LibFunc,
+        args: &[Expr],
+        info: &CallInfo,
+        span: Span,
+        mode: CallMode,
+        wrap_name: Option<String>,
+        wrap_span: Span,
+    ) {
+        if info.spread || info.tuple_arg {
+            self.unsupported(
+                span,
+                format!("{}(f()) with a multi-value argument", f.go_name()),
+            );
+            return;
+        }
+        let mut params = match info.sig.map(|t| self.under(t)) {
+            Some(TypeKind::Func(sig)) => sig.params,
+            _ => Vec::new(),
+        };
+        let raw_slice = matches!(
+            f,
+            LibFunc::SortSlice | LibFunc::SortSliceStable | LibFunc::SortSliceIsSorted
+        );
+        if raw_slice {
+            let x = args.first().and_then(|a| self.lw.info.type_of(a.id));
+            match x {
+                Some(t) if matches!(self.under(t), TypeKind::Slice(_)) => params[0] = t,
+                _ => {
+                    let what = format!(
+                        "{} of a value whose static type is not a slice",
+                        f.go_name()
+                    );
+                    self.unsupported(span, what);
+                    return;
+                }
+            }
+        }
+        let fid = self.lw.sort_func(f, params, span);
+        let go_wrapped = mode != CallMode::Now && wrap_name.is_some();
+        if mode != CallMode::Now && !go_wrapped {
+            self.emit(Instr::MakeClosure {
+                func: fid,
+                ncaptures: 0,
+            });
+        }
+        for (i, a) in args.iter().enumerate() {
+            self.expr(a);
+            if !(raw_slice && i == 0) {
+                self.implicit(a);
+            }
+        }
+        let argc = args.len() as u32;
+        match (go_wrapped, wrap_name) {
+            (true, Some(name)) => {
+                let body = vec![Instr::Call { func: fid, argc }];
+                let w = self.wrapper(&name, argc, body, f.result_count(), wrap_span);
+                self.start_wrapper(w, argc, mode);
+            }
+            _ => self.finish_static(fid, argc, span, mode),
         }
     }
 

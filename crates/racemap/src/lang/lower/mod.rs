@@ -34,19 +34,20 @@ mod expr;
 mod func;
 mod place;
 mod runner;
+mod sort;
 mod stmt;
 mod thunk;
 
 #[cfg(test)]
 mod tests;
 
-use crate::bytecode::FuncId;
 use crate::bytecode::{Func, Global, GlobalId, Method, Program, SelectTable, StrId};
+use crate::bytecode::{FuncId, LibFunc};
 use crate::diag::{Diagnostic, SourceMap, Span};
 use crate::gostr::GoString;
 use crate::lang::ast;
 use crate::lang::check::{Checked, Info, ObjectId, ObjectKind};
-use crate::types::{Basic, TypeKind, TypeTable};
+use crate::types::{Basic, TypeId, TypeKind, TypeTable};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -76,6 +77,8 @@ pub(crate) struct Lowerer<'a> {
     pub thunks: BTreeMap<(crate::types::TypeId, String), FuncId>,
     /// `sync.(*Cond).Wait`, once made.
     pub cond_wait: Option<FuncId>,
+    /// The compiled `sort` functions (`sort.rs`), by function and first parameter type.
+    pub sort_funcs: BTreeMap<(LibFunc, TypeId), FuncId>,
 }
 
 /// Lower a checked program. `source` is the text it was parsed from.
@@ -113,6 +116,7 @@ fn lower_mode(
         lang: checked.lang,
         thunks: BTreeMap::new(),
         cond_wait: None,
+        sort_funcs: BTreeMap::new(),
     };
     let file = &checked.file;
 
