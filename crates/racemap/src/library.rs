@@ -408,6 +408,35 @@ lib_funcs! {
     SortSearchInts => func("sort", "SearchInts").params(&[INTS, INT]).results(&[INT]),
     /// `sort.SearchStrings(a []string, x string) int`
     SortSearchStrings => func("sort", "SearchStrings").params(&[STRINGS, STRING]).results(&[INT]),
+    // `math/rand`'s top-level functions: each is a visible operation on the global source
+    // (Go locks it), whose hidden cell lowering passes as the first operand (`rt/rand.rs`).
+    /// `rand.Seed(seed int64)`
+    RandSeed => func("math/rand", "Seed").params(&[INT64]).visibility(Object),
+    /// `rand.Int() int`
+    RandInt => func("math/rand", "Int").results(&[INT]).visibility(Object),
+    /// `rand.Intn(n int) int`
+    RandIntn => func("math/rand", "Intn").params(&[INT]).results(&[INT]).visibility(Object),
+    /// `rand.Int63() int64`
+    RandInt63 => func("math/rand", "Int63").results(&[INT64]).visibility(Object),
+    /// `rand.Int63n(n int64) int64`
+    RandInt63n => func("math/rand", "Int63n").params(&[INT64]).results(&[INT64]).visibility(Object),
+    /// `rand.Int31() int32`
+    RandInt31 => func("math/rand", "Int31").results(&[INT32]).visibility(Object),
+    /// `rand.Int31n(n int32) int32`
+    RandInt31n => func("math/rand", "Int31n").params(&[INT32]).results(&[INT32]).visibility(Object),
+    /// `rand.Float64() float64`
+    RandFloat64 => func("math/rand", "Float64").results(&[FLOAT64]).visibility(Object),
+    /// `rand.Perm(n int) []int`
+    RandPerm => func("math/rand", "Perm").params(&[INT]).results(&[INTS]).visibility(Object),
+    /// `rand.Shuffle(n int, swap func(i, j int))`: compiled to a loop (`lang/lower/sort.rs`)
+    /// that draws each index with [`LibFunc::RandShuffleIndex`] and calls `swap` as program code.
+    RandShuffle => func("math/rand", "Shuffle")
+        .params(&[INT, LibType::Func(&[INT, INT], &[])])
+        .visibility(Object),
+    /// The index `Shuffle` swaps with `i` (Go's `(*Rand).int31n(i+1)`); operands: the source's
+    /// cell and `i`. Only compiled code calls it.
+    RandShuffleIndex =>
+        LibFuncSpec::new(Owner::Runtime("math/rand"), "int31n").results(&[INT]).visibility(Object),
 }
 
 /// Where a library function is declared.

@@ -89,6 +89,12 @@ pub const SUPPORTED: &[Construct] = &[
         decls: "",
         imports: &["strconv", "strings"],
     },
+    Construct {
+        name: "math/rand's top-level functions (seeded and deterministic; racemap's numbers are not Go's)",
+        body: "\trand.Seed(42)\n\t_ = rand.Intn(6) + len(rand.Perm(3))\n\trand.Shuffle(3, func(i, j int) {})",
+        decls: "",
+        imports: &["math/rand"],
+    },
 ];
 
 /// Constructs racemap rejects with `racemap does not support …` at their position.
@@ -101,7 +107,7 @@ pub const UNSUPPORTED: &[Construct] = &[
     },
     Construct {
         name:
-            "packages beyond fmt, sync, sync/atomic, time, errors, strings, strconv, runtime, sort",
+            "packages beyond fmt, sync, sync/atomic, time, errors, strings, strconv, runtime, sort, math/rand",
         body: "\t_ = os.Args",
         decls: "",
         imports: &["os"],

@@ -18,6 +18,7 @@ pub mod map;
 pub mod mutex;
 pub mod once;
 pub mod parse_int;
+pub mod rand;
 pub mod rwmutex;
 pub mod strings;
 pub mod strings_edit;

@@ -1,4 +1,4 @@
-//! The library packages racemap knows: `errors`, `fmt`, `runtime`, `sort`, `sync`, `sync/atomic`,
+//! The library packages racemap knows: `errors`, `fmt`, `math/rand`, `runtime`, `sort`, `sync`, `sync/atomic`,
 //! `testing` (`T`), `time`, `strconv`, `strings`, and the methods of their types. Each member is a [`LibFunc`] the VM
 //! implements natively (its signature comes from its row of `library.rs`'s table), a constant
 //! (`time.Millisecond`), or a type (`sync.Mutex`).
@@ -21,6 +21,7 @@ pub const SUPPORTED_IMPORTS: &[&str] = &[
     "runtime",
     "testing",
     "sort",
+    "math/rand",
 ];
 
 impl<'a> Checker<'a> {
@@ -283,6 +284,17 @@ mod tests {
             sort.Search func(int, func(int) bool) int
             sort.SearchInts func([]int, int) int
             sort.SearchStrings func([]string, string) int
+            math/rand.Seed func(int64)
+            math/rand.Int func() int
+            math/rand.Intn func(int) int
+            math/rand.Int63 func() int64
+            math/rand.Int63n func(int64) int64
+            math/rand.Int31 func() int32
+            math/rand.Int31n func(int32) int32
+            math/rand.Float64 func() float64
+            math/rand.Perm func(int) []int
+            math/rand.Shuffle func(int, func(int, int))
+            math/rand.int31n func() int
         "#]]
         .assert_eq(&lines.concat());
     }

@@ -108,7 +108,13 @@ impl FnCx<'_, '_> {
     }
 
     /// Push library-call arguments (`...any` values one by one, boxed).
-    fn push_lib_args(&mut self, f: LibFunc, args: &[Expr], info: &CallInfo, span: Span) -> u32 {
+    pub(super) fn push_lib_args(
+        &mut self,
+        f: LibFunc,
+        args: &[Expr],
+        info: &CallInfo,
+        span: Span,
+    ) -> u32 {
         if info.spread {
             self.unsupported(span, format!("{}(xs...) with a spread slice", f.go_name()));
         }
@@ -201,6 +207,18 @@ impl FnCx<'_, '_> {
             }
             CallKind::Lib(f) if f.spec().owner == crate::library::Owner::Package("sort") => {
                 self.sort_call(f, p.args, &p.info, span, mode, wrap_name, wrap_span)
+            }
+            CallKind::Lib(f) if f.spec().owner == crate::library::Owner::Package("math/rand") => {
+                if let Some(argc) = self.rand_args(f, p.args, &p.info, span) {
+                    self.finish_lib(f, argc, span, mode, wrap_name, wrap_span);
+                } else if let Some(fid) = self.shuffle_func(&p.info, span) {
+                    let compiled = Compiled {
+                        fid,
+                        results: 0,
+                        raw_first: false,
+                    };
+                    self.call_compiled(compiled, p.args, span, mode, wrap_name, wrap_span);
+                }
             }
             CallKind::Lib(f) => {
                 let argc = self.push_lib_args(f, p.args, &p.info, span);
@@ -546,27 +564,46 @@ impl FnCx<'_, '_> {
             }
         }
         let fid = self.lw.sort_func(f, params, span);
+        let compiled = Compiled {
+            fid,
+            results: f.result_count(),
+            raw_first: raw_slice,
+        };
+        self.call_compiled(compiled, args, span, mode, wrap_name, wrap_span);
+    }
+
+    /// A call of a library function racemap compiles to bytecode (`sort`, `rand.Shuffle`),
+    /// made like a call of a declared function (a closure under `go`/`defer`).
+    fn call_compiled(
+        &mut self,
+        c: Compiled,
+        args: &[Expr],
+        span: Span,
+        mode: CallMode,
+        wrap_name: Option<String>,
+        wrap_span: Span,
+    ) {
         let go_wrapped = mode != CallMode::Now && wrap_name.is_some();
         if mode != CallMode::Now && !go_wrapped {
             self.emit(Instr::MakeClosure {
-                func: fid,
+                func: c.fid,
                 ncaptures: 0,
             });
         }
         for (i, a) in args.iter().enumerate() {
             self.expr(a);
-            if !(raw_slice && i == 0) {
+            if !(c.raw_first && i == 0) {
                 self.implicit(a);
             }
         }
         let argc = args.len() as u32;
         match (go_wrapped, wrap_name) {
             (true, Some(name)) => {
-                let body = vec![Instr::Call { func: fid, argc }];
-                let w = self.wrapper(&name, argc, body, f.result_count(), wrap_span);
+                let body = vec![Instr::Call { func: c.fid, argc }];
+                let w = self.wrapper(&name, argc, body, c.results, wrap_span);
                 self.start_wrapper(w, argc, mode);
             }
-            _ => self.finish_static(fid, argc, span, mode),
+            _ => self.finish_static(c.fid, argc, span, mode),
         }
     }
 
@@ -925,4 +962,16 @@ fn norm(b: Basic) -> u8 {
         Basic::Bool | Basic::UntypedBool => 4,
         other => 10 + other as u8,
     }
+}
+
+/// A library function compiled to bytecode, as `call_compiled` calls it.
+#[derive(Clone, Copy)]
+struct Compiled {
+    /// The compiled function.
+    fid: FuncId,
+    /// How many results it has.
+    results: u32,
+    /// The first argument is passed as is (`sort.Slice`'s slice), not converted to the
+    /// parameter's type.
+    raw_first: bool,
 }

@@ -33,6 +33,7 @@ mod cond;
 mod expr;
 mod func;
 mod place;
+mod rand;
 mod runner;
 mod sort;
 mod stmt;
@@ -79,6 +80,10 @@ pub(crate) struct Lowerer<'a> {
     pub cond_wait: Option<FuncId>,
     /// The compiled `sort` functions (`sort.rs`), by function and first parameter type.
     pub sort_funcs: BTreeMap<(LibFunc, TypeId), FuncId>,
+    /// The hidden global holding `math/rand`'s global source (when the file imports it).
+    pub rand_global: Option<GlobalId>,
+    /// The compiled `math/rand.Shuffle` (`rand.rs`).
+    pub shuffle: Option<FuncId>,
 }
 
 /// Lower a checked program. `source` is the text it was parsed from.
@@ -117,6 +122,8 @@ fn lower_mode(
         thunks: BTreeMap::new(),
         cond_wait: None,
         sort_funcs: BTreeMap::new(),
+        rand_global: None,
+        shuffle: None,
     };
     let file = &checked.file;
 
@@ -141,6 +148,16 @@ fn lower_mode(
                 span: obj.span,
             };
         }
+    }
+
+    // math/rand's global source: a hidden global (its zero word is the state after Seed(1)).
+    if let Some(import) = file.imports.iter().find(|i| i.path == "math/rand") {
+        lw.rand_global = Some(GlobalId(globals.len() as u32));
+        globals.push(Global {
+            name: "math/rand.globalRand".to_string(),
+            ty: TypeTable::basic(Basic::Int64),
+            span: import.span,
+        });
     }
 
     // Reserve ids for declared functions and methods so calls can refer to them.

@@ -31,8 +31,8 @@ enum Data {
     Ordered(Basic),
 }
 
-/// A little assembler: instructions with forward labels.
-struct Asm {
+/// A little assembler: instructions with forward labels (also used by `rand.rs`).
+pub(super) struct Asm {
     /// The code so far.
     code: Vec<Instr>,
     /// For each label, its address once placed.
@@ -42,7 +42,7 @@ struct Asm {
 }
 
 impl Asm {
-    fn new() -> Asm {
+    pub(super) fn new() -> Asm {
         Asm {
             code: Vec::new(),
             labels: Vec::new(),
@@ -50,26 +50,26 @@ impl Asm {
         }
     }
 
-    fn label(&mut self) -> usize {
+    pub(super) fn label(&mut self) -> usize {
         self.labels.push(None);
         self.labels.len() - 1
     }
 
-    fn place(&mut self, label: usize) {
+    pub(super) fn place(&mut self, label: usize) {
         self.labels[label] = Some(self.code.len() as u32);
     }
 
-    fn op(&mut self, ins: Instr) {
+    pub(super) fn op(&mut self, ins: Instr) {
         self.code.push(ins);
     }
 
     /// A jump (`Jump`, `JumpIf` or `JumpIfNot` with any target) to `label`.
-    fn jump(&mut self, ins: Instr, label: usize) {
+    pub(super) fn jump(&mut self, ins: Instr, label: usize) {
         self.fixups.push((self.code.len(), label));
         self.code.push(ins);
     }
 
-    fn finish(mut self) -> Vec<Instr> {
+    pub(super) fn finish(mut self) -> Vec<Instr> {
         for (at, label) in self.fixups {
             let target = self.labels[label].unwrap_or(0);
             if let Instr::Jump(t) | Instr::JumpIf(t) | Instr::JumpIfNot(t) = &mut self.code[at] {
@@ -80,7 +80,7 @@ impl Asm {
     }
 
     /// Pushes local `l` minus one.
-    fn minus_one(&mut self, l: u32) {
+    pub(super) fn minus_one(&mut self, l: u32) {
         self.op(Instr::LoadLocal(l));
         self.op(Instr::PushInt(1));
         self.op(Instr::Binary(BinOp::Sub, Basic::Int));

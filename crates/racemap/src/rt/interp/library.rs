@@ -644,6 +644,10 @@ impl Machine {
                     Vec::new(),
                 );
             }
+            f if rand::is_rand(f) => {
+                let p = ptr()?;
+                results = self.rand_call(gid, func, p, &args)?;
+            }
             f if crate::rt::sync_map::is_sync_map_method(f) => {
                 return self.sync_map_call(gid, func, &args, push_results, alt);
             }

@@ -43,6 +43,7 @@ mod library;
 mod library_text;
 mod local;
 mod ops;
+mod rand;
 mod testing;
 mod visible;
 
