@@ -53,6 +53,8 @@ const FLOAT64: LibType = LibType::Basic(Basic::Float64);
 const INTS: LibType = LibType::Slice(&INT);
 /// `[]float64`
 const FLOAT64S: LibType = LibType::Slice(&FLOAT64);
+const RAND_SOURCE: LibType = LibType::Named("math/rand", "Source");
+const RAND: LibType = LibType::Named("math/rand", "Rand");
 const SORT_INTERFACE: LibType = LibType::Named("sort", "Interface");
 /// `func(i, j int) bool`, the `less` of `sort.Slice`.
 const LESS: LibType = LibType::Func(&[INT, INT], &[BOOL]);
@@ -70,6 +72,11 @@ const fn func(package: &'static str, name: &'static str) -> LibFuncSpec {
 }
 const fn method(receiver: SyncKind, name: &'static str) -> LibFuncSpec {
     LibFuncSpec::new(Owner::Sync(receiver), name)
+}
+
+/// A method of `*rand.Rand`, a visible operation on the Rand.
+const fn rand_method(name: &'static str) -> LibFuncSpec {
+    LibFuncSpec::new(Owner::Struct("math/rand", "Rand"), name).visibility(Visibility::Object)
 }
 
 use Visibility::{Clock, Log, Object, Output, Scheduler};
@@ -437,6 +444,31 @@ lib_funcs! {
     /// cell and `i`. Only compiled code calls it.
     RandShuffleIndex =>
         LibFuncSpec::new(Owner::Runtime("math/rand"), "int31n").results(&[INT]).visibility(Object),
+    /// `rand.NewSource(seed int64) Source` (racemap's `Source` is the generator's state, not an
+    /// interface a program can implement).
+    RandNewSource => func("math/rand", "NewSource").params(&[INT64]).results(&[RAND_SOURCE]),
+    /// `rand.New(src Source) *Rand`
+    RandNew => func("math/rand", "New").params(&[RAND_SOURCE]).results(&[LibType::Pointer(&RAND)]),
+    // `*rand.Rand`'s methods: not safe for concurrent use, so each is a plain read and write of
+    // the Rand's source (the race detector reports a Rand shared without synchronization).
+    /// `(*rand.Rand).Seed(seed int64)`
+    RandRandSeed => rand_method("Seed").params(&[INT64]),
+    /// `(*rand.Rand).Int() int`
+    RandRandInt => rand_method("Int").results(&[INT]),
+    /// `(*rand.Rand).Intn(n int) int`
+    RandRandIntn => rand_method("Intn").params(&[INT]).results(&[INT]),
+    /// `(*rand.Rand).Int63() int64`
+    RandRandInt63 => rand_method("Int63").results(&[INT64]),
+    /// `(*rand.Rand).Int63n(n int64) int64`
+    RandRandInt63n => rand_method("Int63n").params(&[INT64]).results(&[INT64]),
+    /// `(*rand.Rand).Int31() int32`
+    RandRandInt31 => rand_method("Int31").results(&[INT32]),
+    /// `(*rand.Rand).Int31n(n int32) int32`
+    RandRandInt31n => rand_method("Int31n").params(&[INT32]).results(&[INT32]),
+    /// `(*rand.Rand).Float64() float64`
+    RandRandFloat64 => rand_method("Float64").results(&[FLOAT64]),
+    /// `(*rand.Rand).Perm(n int) []int`
+    RandRandPerm => rand_method("Perm").params(&[INT]).results(&[INTS]),
 }
 
 /// Where a library function is declared.

@@ -110,6 +110,15 @@ impl<'a> Checker<'a> {
                     });
                     continue;
                 }
+                if let Some((func, sig)) = self.rand_method(base, name) {
+                    found.push(Found::Lib {
+                        path: path.clone(),
+                        func,
+                        sig,
+                        pointer_recv: true,
+                    });
+                    continue;
+                }
                 if let TypeKind::Interface(ms) = self.types.under(base) {
                     // A pointer to an interface has no methods.
                     if !is_ptr {
@@ -179,6 +188,17 @@ impl<'a> Checker<'a> {
         }
         let func = LibFunc::method(Owner::Struct("sync", "Cond"), name)?;
         Some((func, func != LibFunc::CondWait))
+    }
+
+    /// A method of `math/rand.Rand` (`base` is `rand.Rand`) and its signature.
+    fn rand_method(&mut self, base: TypeId, name: &str) -> Option<(LibFunc, TypeId)> {
+        let rand = self
+            .lib_types
+            .get(&("math/rand".to_string(), "Rand".to_string()))?;
+        if *rand != base {
+            return None;
+        }
+        self.lib_method(Owner::Struct("math/rand", "Rand"), name)
     }
 
     /// Check `x.sel`; `called` when it is the callee of a call.

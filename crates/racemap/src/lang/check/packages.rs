@@ -295,6 +295,17 @@ mod tests {
             math/rand.Perm func(int) []int
             math/rand.Shuffle func(int, func(int, int))
             math/rand.int31n func() int
+            math/rand.NewSource func(int64) math/rand.Source
+            math/rand.New func(math/rand.Source) *math/rand.Rand
+            math/rand.(*Rand).Seed func(int64)
+            math/rand.(*Rand).Int func() int
+            math/rand.(*Rand).Intn func(int) int
+            math/rand.(*Rand).Int63 func() int64
+            math/rand.(*Rand).Int63n func(int64) int64
+            math/rand.(*Rand).Int31 func() int32
+            math/rand.(*Rand).Int31n func(int32) int32
+            math/rand.(*Rand).Float64 func() float64
+            math/rand.(*Rand).Perm func(int) []int
         "#]]
         .assert_eq(&lines.concat());
     }

@@ -154,6 +154,30 @@ impl<'a> Checker<'a> {
         self.types.set_underlying(cond, cond_struct);
         self.lib_types
             .insert(("sync".to_string(), "Cond".to_string()), cond);
+        // math/rand.Source: the generator's state (an int64 word, rt/rand.rs); math/rand.Rand:
+        // struct { src Source; draws int } (two words each draw updates, as Go's rngSource
+        // updates its `tap` and `feed`). Rand's methods are in `lookup_member`.
+        let source = self.types.new_named("Source", "math/rand");
+        self.types
+            .set_underlying(source, TypeTable::basic(Basic::Int64));
+        let rand = self.types.new_named("Rand", "math/rand");
+        let rand_struct = self.types.intern(TypeKind::Struct(vec![
+            crate::types::Field {
+                name: "src".to_string(),
+                ty: source,
+                embedded: false,
+            },
+            crate::types::Field {
+                name: "draws".to_string(),
+                ty: TypeTable::basic(Basic::Int),
+                embedded: false,
+            },
+        ]));
+        self.types.set_underlying(rand, rand_struct);
+        for (name, ty) in [("Source", source), ("Rand", rand)] {
+            self.lib_types
+                .insert(("math/rand".to_string(), name.to_string()), ty);
+        }
         let duration = self.types.new_named("Duration", "time");
         self.types
             .set_underlying(duration, TypeTable::basic(Basic::Int64));

@@ -208,7 +208,10 @@ impl FnCx<'_, '_> {
             CallKind::Lib(f) if f.spec().owner == crate::library::Owner::Package("sort") => {
                 self.sort_call(f, p.args, &p.info, span, mode, wrap_name, wrap_span)
             }
-            CallKind::Lib(f) if f.spec().owner == crate::library::Owner::Package("math/rand") => {
+            CallKind::Lib(f)
+                if f.spec().owner == crate::library::Owner::Package("math/rand")
+                    && !matches!(f, LibFunc::RandNew | LibFunc::RandNewSource) =>
+            {
                 if let Some(argc) = self.rand_args(f, p.args, &p.info, span) {
                     self.finish_lib(f, argc, span, mode, wrap_name, wrap_span);
                 } else if let Some(fid) = self.shuffle_func(&p.info, span) {

@@ -163,6 +163,9 @@ impl Machine {
             },
             other => match self.lib_text(other, &args)? {
                 Some(results) => results,
+                None if other == LibFunc::RandNew || other == LibFunc::RandNewSource => {
+                    self.lib_rand_local(other, &args)?.unwrap_or_default()
+                }
                 None => {
                     let msg = format!("no local semantics for {other:?}");
                     return Err(InternalError::new(msg).into());
