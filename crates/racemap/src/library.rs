@@ -79,6 +79,11 @@ const fn rand_method(name: &'static str) -> LibFuncSpec {
     LibFuncSpec::new(Owner::Struct("math/rand", "Rand"), name).visibility(Visibility::Object)
 }
 
+/// A method of `*strings.Builder`, a visible operation on the Builder.
+const fn builder_method(name: &'static str) -> LibFuncSpec {
+    LibFuncSpec::new(Owner::Struct("strings", "Builder"), name).visibility(Visibility::Object)
+}
+
 use Visibility::{Clock, Log, Object, Output, Scheduler};
 
 lib_funcs! {
@@ -469,6 +474,20 @@ lib_funcs! {
     RandRandFloat64 => rand_method("Float64").results(&[FLOAT64]),
     /// `(*rand.Rand).Perm(n int) []int`
     RandRandPerm => rand_method("Perm").params(&[INT]).results(&[INTS]),
+    // `strings.Builder`'s methods: plain reads and writes of the Builder's buffer (Go's
+    // Builder is not safe for concurrent use), `rt/interp/builder.rs`.
+    /// `(*strings.Builder).WriteString(s string) (int, error)`
+    BuilderWriteString => builder_method("WriteString").params(&[STRING]).results(&[INT, ERROR]),
+    /// `(*strings.Builder).WriteByte(c byte) error`
+    BuilderWriteByte => builder_method("WriteByte").params(&[BYTE]).results(&[ERROR]),
+    /// `(*strings.Builder).WriteRune(r rune) (int, error)`
+    BuilderWriteRune => builder_method("WriteRune").params(&[RUNE]).results(&[INT, ERROR]),
+    /// `(*strings.Builder).String() string`
+    BuilderString => builder_method("String").results(&[STRING]),
+    /// `(*strings.Builder).Len() int`
+    BuilderLen => builder_method("Len").results(&[INT]),
+    /// `(*strings.Builder).Reset()`
+    BuilderReset => builder_method("Reset"),
 }
 
 /// Where a library function is declared.

@@ -84,8 +84,8 @@ pub const SUPPORTED: &[Construct] = &[
         imports: &["sort"],
     },
     Construct {
-        name: "strings (Fields, Trim, Index, Replace, Count, EqualFold, …) and strconv (ParseInt, FormatInt, ParseBool, Quote, …)",
-        body: "\tn, err := strconv.ParseInt(strings.TrimSpace(\" 42 \"), 10, 64)\n\t_, _ = strconv.FormatInt(n, 2), err",
+        name: "strings (Fields, Trim, Index, Replace, Count, EqualFold, Builder, …) and strconv (ParseInt, FormatInt, ParseBool, Quote, …)",
+        body: "\tn, err := strconv.ParseInt(strings.TrimSpace(\" 42 \"), 10, 64)\n\tvar b strings.Builder\n\tb.WriteString(strconv.FormatInt(n, 2))\n\t_, _ = b.String(), err",
         decls: "",
         imports: &["strconv", "strings"],
     },

@@ -110,7 +110,7 @@ impl<'a> Checker<'a> {
                     });
                     continue;
                 }
-                if let Some((func, sig)) = self.rand_method(base, name) {
+                if let Some((func, sig)) = self.lib_struct_method(base, name) {
                     found.push(Found::Lib {
                         path: path.clone(),
                         func,
@@ -190,15 +190,17 @@ impl<'a> Checker<'a> {
         Some((func, func != LibFunc::CondWait))
     }
 
-    /// A method of `math/rand.Rand` (`base` is `rand.Rand`) and its signature.
-    fn rand_method(&mut self, base: TypeId, name: &str) -> Option<(LibFunc, TypeId)> {
-        let rand = self
-            .lib_types
-            .get(&("math/rand".to_string(), "Rand".to_string()))?;
-        if *rand != base {
-            return None;
-        }
-        self.lib_method(Owner::Struct("math/rand", "Rand"), name)
+    /// A method of a library struct type with native methods (`math/rand.Rand`,
+    /// `strings.Builder`) when `base` is one, and its signature.
+    fn lib_struct_method(&mut self, base: TypeId, name: &str) -> Option<(LibFunc, TypeId)> {
+        let (path, type_name) = [("math/rand", "Rand"), ("strings", "Builder")]
+            .into_iter()
+            .find(|(path, type_name)| {
+                self.lib_types
+                    .get(&(path.to_string(), type_name.to_string()))
+                    == Some(&base)
+            })?;
+        self.lib_method(Owner::Struct(path, type_name), name)
     }
 
     /// Check `x.sel`; `called` when it is the callee of a call.

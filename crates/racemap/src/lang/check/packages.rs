@@ -306,6 +306,12 @@ mod tests {
             math/rand.(*Rand).Int31n func(int32) int32
             math/rand.(*Rand).Float64 func() float64
             math/rand.(*Rand).Perm func(int) []int
+            strings.(*Builder).WriteString func(string) (int, error)
+            strings.(*Builder).WriteByte func(uint8) error
+            strings.(*Builder).WriteRune func(int32) (int, error)
+            strings.(*Builder).String func() string
+            strings.(*Builder).Len func() int
+            strings.(*Builder).Reset func()
         "#]]
         .assert_eq(&lines.concat());
     }

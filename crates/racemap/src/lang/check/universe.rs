@@ -178,6 +178,25 @@ impl<'a> Checker<'a> {
             self.lib_types
                 .insert(("math/rand".to_string(), name.to_string()), ty);
         }
+        // strings.Builder: struct { addr *Builder; buf string } (Go's copy check: the address
+        // of the Builder at its first write; the bytes written so far).
+        let builder = self.types.new_named("Builder", "strings");
+        let builder_ptr = self.types.intern(TypeKind::Pointer(builder));
+        let builder_struct = self.types.intern(TypeKind::Struct(vec![
+            crate::types::Field {
+                name: "addr".to_string(),
+                ty: builder_ptr,
+                embedded: false,
+            },
+            crate::types::Field {
+                name: "buf".to_string(),
+                ty: string,
+                embedded: false,
+            },
+        ]));
+        self.types.set_underlying(builder, builder_struct);
+        self.lib_types
+            .insert(("strings".to_string(), "Builder".to_string()), builder);
         let duration = self.types.new_named("Duration", "time");
         self.types
             .set_underlying(duration, TypeTable::basic(Basic::Int64));

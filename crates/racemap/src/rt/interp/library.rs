@@ -647,6 +647,10 @@ impl Machine {
                     Vec::new(),
                 );
             }
+            f if builder::is_builder(f) => {
+                let p = ptr()?;
+                results = self.builder_call(gid, func, p, &args)?;
+            }
             f if rand::is_rand(f) => {
                 let p = ptr()?;
                 results = self.rand_call(gid, func, p, &args)?;
