@@ -55,6 +55,12 @@ pub const SUPPORTED: &[Construct] = &[
         "goto (within its block or out of blocks, never over a declaration or into a block)",
         "\ti := 0\nloop:\n\tif i < 3 {\n\t\ti++\n\t\tgoto loop\n\t}",
     ),
+    Construct {
+        name: "method expressions T.M, (*T).M of pointer methods, I.M of interfaces",
+        body: "\tget := Counter.Get\n\tinc := (*Counter).Inc\n\tc := Counter{}\n\tinc(&c)\n\t_ = get(c)",
+        decls: "type Counter struct{ n int }\n\nfunc (c Counter) Get() int { return c.n }\n\nfunc (c *Counter) Inc() { c.n++ }",
+        imports: &[],
+    },
     construct(
         "constants and iota, labelled break and continue, switch and type switches on any",
         "\tconst (\n\t\tA = iota\n\t\tB\n\t)\nouter:\n\tfor i := 0; i < B; i++ {\n\t\tswitch v := any(i).(type) {\n\t\tcase int:\n\t\t\t_ = v\n\t\t\tcontinue outer\n\t\t}\n\t}",
