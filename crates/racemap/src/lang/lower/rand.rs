@@ -81,10 +81,7 @@ impl Lowerer<'_> {
         a.minus_one(n);
         a.op(Instr::StoreLocal(i));
         a.place(top);
-        a.op(Instr::LoadLocal(i));
-        a.op(Instr::PushInt(0));
-        a.op(Instr::Binary(BinOp::Gt, Basic::Int));
-        a.jump(Instr::JumpIfNot(0), end);
+        a.exit_unless_positive(i, end);
         a.op(Instr::GlobalPtr(g));
         a.op(Instr::LoadLocal(i));
         a.op(Instr::CallLib {

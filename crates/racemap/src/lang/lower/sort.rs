@@ -86,6 +86,21 @@ impl Asm {
         self.op(Instr::Binary(BinOp::Sub, Basic::Int));
     }
 
+    /// Jumps to `label` unless local `l` is above zero (a countdown loop's test).
+    pub(super) fn exit_unless_positive(&mut self, l: u32, label: usize) {
+        self.op(Instr::LoadLocal(l));
+        self.op(Instr::PushInt(0));
+        self.op(Instr::Binary(BinOp::Gt, Basic::Int));
+        self.jump(Instr::JumpIfNot(0), label);
+    }
+
+    /// Pushes local `recv`, then `j` and `j-1` (a `Less`/`Swap`/`less` call's operands).
+    fn receiver_and_pair(&mut self, recv: u32, j: u32) {
+        self.op(Instr::LoadLocal(recv));
+        self.op(Instr::LoadLocal(j));
+        self.minus_one(j);
+    }
+
     /// Pushes the element of slice local `s` at the index local `i` (minus one when `prev`).
     fn elem(&mut self, s: u32, i: u32, prev: bool) {
         self.op(Instr::LoadLocal(s));
@@ -185,9 +200,7 @@ impl Lowerer<'_> {
 fn less_j(a: &mut Asm, data: Data, names: Names, j: u32, tmp: u32) {
     match data {
         Data::Interface => {
-            a.op(Instr::LoadLocal(DATA));
-            a.op(Instr::LoadLocal(j));
-            a.minus_one(j);
+            a.receiver_and_pair(DATA, j);
             a.op(Instr::CallIface {
                 name: names.less,
                 argc: 2,
@@ -195,9 +208,7 @@ fn less_j(a: &mut Asm, data: Data, names: Names, j: u32, tmp: u32) {
             });
         }
         Data::SliceLess => {
-            a.op(Instr::LoadLocal(LESS));
-            a.op(Instr::LoadLocal(j));
-            a.minus_one(j);
+            a.receiver_and_pair(LESS, j);
             a.op(Instr::CallValue {
                 argc: 2,
                 results: 1,
@@ -236,9 +247,7 @@ fn less_j(a: &mut Asm, data: Data, names: Names, j: u32, tmp: u32) {
 fn swap_j(a: &mut Asm, data: Data, names: Names, j: u32, tmp: u32) {
     match data {
         Data::Interface => {
-            a.op(Instr::LoadLocal(DATA));
-            a.op(Instr::LoadLocal(j));
-            a.minus_one(j);
+            a.receiver_and_pair(DATA, j);
             a.op(Instr::CallIface {
                 name: names.swap,
                 argc: 2,
@@ -306,10 +315,7 @@ fn insertion_sort(data: Data, names: Names) -> Vec<Instr> {
     a.op(Instr::LoadLocal(i));
     a.op(Instr::StoreLocal(j));
     a.place(inner);
-    a.op(Instr::LoadLocal(j));
-    a.op(Instr::PushInt(0));
-    a.op(Instr::Binary(BinOp::Gt, Basic::Int));
-    a.jump(Instr::JumpIfNot(0), next);
+    a.exit_unless_positive(j, next);
     less_j(&mut a, data, names, j, tmp);
     a.jump(Instr::JumpIfNot(0), next);
     swap_j(&mut a, data, names, j, tmp);
@@ -340,10 +346,7 @@ fn is_sorted(data: Data, names: Names) -> Vec<Instr> {
     a.op(Instr::Binary(BinOp::Sub, Basic::Int));
     a.op(Instr::StoreLocal(i));
     a.place(top);
-    a.op(Instr::LoadLocal(i));
-    a.op(Instr::PushInt(0));
-    a.op(Instr::Binary(BinOp::Gt, Basic::Int));
-    a.jump(Instr::JumpIfNot(0), end);
+    a.exit_unless_positive(i, end);
     less_j(&mut a, data, names, i, tmp);
     a.jump(Instr::JumpIf(0), unsorted);
     a.minus_one(i);
