@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { axeViolations, describe, BLOCKING } from './axe.mjs';
-import { openApp, openPage, button, region, step, quiet, findBug, LOAD_TIMEOUT } from './harness.mjs';
+import { openApp, openPage, button, region, step, quiet, findBug, LOAD_TIMEOUT, SEARCH_TIMEOUT } from './harness.mjs';
 
 /** Assert axe finds nothing serious or critical, and no content outside landmarks. */
 async function assertAccessible(page, state) {
@@ -61,4 +61,21 @@ test('axe-core: the embedding example page', async () => {
   await assertAccessible(page, 'embed example');
   assert.deepEqual(problems, []);
   await page.close();
+});
+
+test('axe-core: the compare view, and a test file with its Test picker', async () => {
+  const { page, problems } = await openApp('index.html#example=mutex&goroutines=2&ops=2&writes=50&keys=2&compare=1');
+  await page.waitForFunction(
+    () => document.querySelectorAll('table.compare tbody tr td[data-col="race"]').length === 6,
+    null,
+    { timeout: SEARCH_TIMEOUT },
+  );
+  await assertAccessible(page, 'compare view');
+  await page.close();
+  const source = 'package counter\n\nimport "testing"\n\nfunc TestA(t *testing.T) {\n\tt.Log("a")\n}\n\nfunc TestB(t *testing.T) {\n\tt.Log("b")\n}\n';
+  const test = await openApp(`index.html#example=blank&code=${encodeURIComponent(source)}`);
+  await test.page.getByRole('combobox', { name: 'Test' }).waitFor();
+  await assertAccessible(test.page, 'test file');
+  assert.deepEqual([...problems, ...test.problems], []);
+  await test.page.close();
 });

@@ -1,17 +1,22 @@
 // Browser tests of "Compare strategies": one click runs the current workload through every
 // strategy and fills a row per strategy, while the page keeps responding. They also take the
-// README's screenshots (docs/screenshots/): the compare view and an embedded widget.
+// README's screenshots (docs/screenshots/ with RACEMAP_README_SCREENSHOTS=1, else artifacts/):
+// the compare view and an embedded widget.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { openApp, openPage, button, region, untilStep, quiet, SEARCH_TIMEOUT, LOAD_TIMEOUT } from './harness.mjs';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-/** Where the README's screenshots live. */
-const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../docs/screenshots');
+import {
+  openApp,
+  openPage,
+  button,
+  region,
+  untilStep,
+  quiet,
+  readmeScreenshot,
+  SEARCH_TIMEOUT,
+  LOAD_TIMEOUT,
+} from './harness.mjs';
 
 /** The text of one cell: the row of `strategy` (its slug), the column `col`. */
 const cell = (panel, strategy, col) =>
@@ -52,8 +57,27 @@ test('Compare strategies fills a row per strategy for one workload, without free
   assert.match(note, /go version go1\.\d+/);
   assert.match(note, /\d{4}-\d{2}-\d{2}/);
   await panel.scrollIntoViewIfNeeded();
-  await mkdir(SCREENSHOTS, { recursive: true });
-  await panel.screenshot({ path: path.join(SCREENSHOTS, 'compare.png') });
+  await readmeScreenshot(panel, 'compare');
+  // The address says so: a link reopens the comparison.
+  await page.waitForFunction(() => /[#&]compare=1(&|$)/.test(location.hash));
+  assert.deepEqual(problems, []);
+});
+
+test('a link made while comparing reopens the compare view', async () => {
+  const { page, problems } = await openApp('index.html#example=rwmutex&goroutines=2&ops=2&writes=50&keys=2&compare=1');
+  const panel = region(page, 'Compare strategies');
+  // The comparison runs again by itself, and the page opens on it.
+  await page.waitForFunction(
+    () => document.querySelectorAll('table.compare tbody tr td[data-col="race"]').length === 6,
+    null,
+    { timeout: SEARCH_TIMEOUT },
+  );
+  await quiet(page);
+  assert.equal(await cell(panel, 'unsynchronized', 'race'), 'yes');
+  assert.equal(await cell(panel, 'rwmutex', 'race'), 'no');
+  const title = panel.getByRole('heading', { name: 'Compare strategies' });
+  const top = await title.evaluate((e) => e.getBoundingClientRect().top);
+  assert.ok(top >= -1 && top < (await page.evaluate(() => innerHeight)), `the view is on the comparison (top ${top})`);
   assert.deepEqual(problems, []);
 });
 
@@ -69,7 +93,6 @@ test('an embedded widget in a docs-like page, for the README', async () => {
     const app = f?.contentDocument?.querySelector('[data-testid="app"]');
     return app && Math.abs(f.clientHeight - Math.ceil(app.getBoundingClientRect().height)) <= 1;
   }, null, { timeout: LOAD_TIMEOUT });
-  await mkdir(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, 'embed.png') });
+  await readmeScreenshot(page, 'embed');
   assert.deepEqual(problems, []);
 });

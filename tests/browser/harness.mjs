@@ -78,6 +78,20 @@ export function screenshot(page, name) {
   return page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
+/**
+ * Where the README's screenshots go: `docs/screenshots/` only when asked for with
+ * `RACEMAP_README_SCREENSHOTS=1` (a test run never rewrites the committed images), else
+ * `artifacts/` with the other screenshots.
+ */
+const README_SCREENSHOTS =
+  process.env.RACEMAP_README_SCREENSHOTS === '1' ? path.join(here, '../../docs/screenshots') : ARTIFACTS;
+
+/** A screenshot of `target` (a page or an element) for the README, as `NAME.png`. */
+export async function readmeScreenshot(target, name) {
+  await mkdir(README_SCREENSHOTS, { recursive: true });
+  return target.screenshot({ path: path.join(README_SCREENSHOTS, `${name}.png`) });
+}
+
 export const button = (page, name) => page.getByRole('button', { name, exact: true });
 export const region = (page, name) => page.getByRole('region', { name, exact: true });
 export const consoleText = (page) => region(page, 'Console').innerText();

@@ -17,6 +17,18 @@ async function panelsText(page) {
   return texts.join('\n');
 }
 
+test('every object has its source name at step 0, before any step used it', async () => {
+  for (const example of ['unsynchronized', 'mutex', 'rwmutex', 'syncmap', 'channel', 'sharded']) {
+    const { page, problems } = await openApp(`index.html#example=${example}&goroutines=3`);
+    await quiet(page);
+    const text = await panelsText(page);
+    assert.doesNotMatch(text, /unnamed/, `${example} at step 0`);
+    assert.doesNotMatch(text, JARGON, `${example} at step 0`);
+    assert.deepEqual(problems, [], example);
+    await page.close();
+  }
+});
+
 test('a sharded map names each shard by its path, never by a runtime id', async () => {
   const { page, problems } = await openApp('index.html#example=sharded&goroutines=3&seed=1&step=60');
   await untilStep(page, 60);

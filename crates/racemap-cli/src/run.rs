@@ -61,7 +61,7 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
     }
     let _ = stdout.write_all(&result.stdout_bytes);
     let _ = stdout.flush();
-    let _ = stderr.write_all(result.stderr.as_bytes());
+    let _ = stderr.write_all(&result.stderr_bytes);
     // A paused run cannot happen with the seeded fallback scheduler; treat it as a limit.
     Ok(result.exit_code.unwrap_or(racemap::explore::EXIT_LIMIT) as u8)
 }

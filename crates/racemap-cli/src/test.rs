@@ -79,6 +79,7 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
     let options = racemap::compile::CompileOptions {
         lang: lang_version,
         test_file: true,
+        ..Default::default()
     };
     let program = match racemap::compile::compile_with(&source, &name, &options) {
         Ok(p) => p,

@@ -396,11 +396,11 @@ fn check_reports_bad_bytes_where_go_does() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
-/// A Go string holds bytes and `fmt` writes them unchanged: `run` writes the program's stdout
-/// byte for byte, invalid UTF-8 included. The expected bytes are what Go 1.19's `go run -race`
-/// wrote for the same program (checked with `od -c`).
+/// A Go string holds bytes and `fmt` and `println` write them unchanged: `run` writes the
+/// program's stdout and stderr byte for byte, invalid UTF-8 included. The expected bytes are what
+/// Go 1.19's `go run -race` wrote for the same program (checked with `od -c`).
 #[test]
-fn run_writes_the_programs_bytes_to_stdout() {
+fn run_writes_the_programs_bytes_to_stdout_and_stderr() {
     let dir = std::env::temp_dir().join(format!("racemap-raw-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("raw.go");
@@ -408,7 +408,7 @@ fn run_writes_the_programs_bytes_to_stdout() {
         &file,
         "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Print(\"a\\xffb\\n\")\n\t\
          fmt.Printf(\"%s|%v|%c|%5s|\\n\", \"\\xfe\", []string{\"\\xc3\"}, 0xe9, \"\\xff\")\n\t\
-         fmt.Println(string([]byte{0xff, 'x'}), \"é\"[:1])\n}\n",
+         fmt.Println(string([]byte{0xff, 'x'}), \"é\"[:1])\n\tprintln(\"p\\xff\", \"é\"[1:])\n}\n",
     )
     .unwrap();
     let out = racemap(&["run", file.to_str().unwrap()]);
@@ -417,6 +417,7 @@ fn run_writes_the_programs_bytes_to_stdout() {
         out.stdout,
         b"a\xffb\n\xfe|[\xc3]|\xc3\xa9|    \xff|\n\xffx \xc3\n".to_vec()
     );
+    assert_eq!(out.stderr, b"p\xff \xa9\n".to_vec());
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -90,6 +90,21 @@ fn app() -> Html {
         });
     }
 
+    // A link made while comparing strategies opens on the comparison.
+    use_effect_with((), move |_| {
+        let section = hash::read()
+            .has("compare")
+            .then(|| {
+                web_sys::window()?
+                    .document()?
+                    .get_element_by_id("panel-compare-title")
+            })
+            .flatten();
+        if let Some(section) = section {
+            section.scroll_into_view();
+        }
+    });
+
     // Keep the hash in step with the state, so the address bar is always a shareable link.
     // Written once the state has been still for a moment: browsers throttle (and then drop)
     // history updates made on every step of a fast Play. Another program (example, workload,
@@ -134,11 +149,11 @@ fn app() -> Html {
             _ => None,
         };
         let source = state.source.clone();
-        let lang = state.lang;
+        let options = state.compile_options();
         let dispatcher = state.dispatcher();
         use_effect_with(running, move |running| {
             let search = running.map(|(generation, budget)| {
-                explorer::start(&source, lang, generation, budget, dispatcher)
+                explorer::start(&source, options, generation, budget, dispatcher)
             });
             move || drop(search)
         });

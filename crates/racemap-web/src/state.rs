@@ -30,10 +30,12 @@ use crate::services::hash::{self, HashParams};
 mod compare;
 mod example;
 mod exploration;
+mod test_pick;
 
 pub use compare::{crash_possible, Comparison, RowStatus, COMPARE_BUDGET, CONTENTION_RUNS};
 pub use example::Example;
 pub use exploration::{Exploration, EXPLORE_BUDGET, MAX_EXPLORE_BUDGET};
+pub use test_pick::TestPick;
 
 /// The file name compile errors and race reports use.
 pub const FILE_NAME: &str = racemap::compile::DEFAULT_FILE_NAME;
@@ -204,6 +206,9 @@ pub struct State {
     pub comparison: Option<Comparison>,
     /// Comparisons started so far (the next one's generation).
     pub comparisons_started: u64,
+    /// When the source is a `_test.go` file (`TestXxx(t *testing.T)` functions, any package):
+    /// its tests and the one run as the program (the test picker; `test=TestX` in a link).
+    pub test: Option<TestPick>,
 }
 
 /// Speeds offered while playing: `(label, milliseconds per step)`.
@@ -214,14 +219,11 @@ pub const SPEEDS: [(&str, u32); 4] = [
     ("Fastest", 30),
 ];
 
-fn load_program(source: &str, scheduler: &SchedulerChoice, lang: LangVersion) -> Program {
+fn load_program(source: &str, scheduler: &SchedulerChoice, compile: CompileOptions) -> Program {
     let config = PlaybackConfig {
         scheduler: scheduler.mode(),
         max_steps: MAX_STEPS,
-        compile: CompileOptions {
-            lang,
-            ..Default::default()
-        },
+        compile,
         ..PlaybackConfig::default()
     };
     match Playback::new(source, config) {
@@ -290,6 +292,8 @@ impl State {
     pub fn shows_program_of(&self, params: &HashParams) -> bool {
         let (example, workload, _, source) = State::program_from_hash(params);
         State::lang_from_hash(params) == self.lang
+            && params.get("test").map(hash::decode).as_deref()
+                == self.test.as_ref().map(TestPick::name)
             && example == self.example
             && *source == *self.source
             && (example == Example::Blank || workload == self.workload)
@@ -328,7 +332,13 @@ impl State {
             _ => None,
         };
         let lang = State::lang_from_hash(params);
-        let mut program = load_program(&source, &scheduler, lang);
+        let test = TestPick::of(
+            &source,
+            lang,
+            params.get("test").map(hash::decode).as_deref(),
+        );
+        let compile = test_pick::compile_options(lang, test.as_ref(), &source);
+        let mut program = load_program(&source, &scheduler, compile);
         if let Program::Running(run) = &program {
             {
                 let mut p = run.playback.borrow_mut();
@@ -369,8 +379,12 @@ impl State {
                 .get("embed")
                 .map_or(params.has("embed"), |v| v != "0" && v != "false"),
             lang,
-            comparison: None,
-            comparisons_started: 0,
+            // A link made while comparing reopens the comparison (it runs again: a search is
+            // deterministic, so it shows the same table).
+            comparison: (params.has("compare") && matches!(example, Example::Preset(_)))
+                .then(|| Comparison::new(workload, lang, 1)),
+            comparisons_started: u64::from(params.has("compare")),
+            test,
         }
     }
 
@@ -389,6 +403,9 @@ impl State {
         }
         if self.lang != LangVersion::DEFAULT {
             params.set("lang", &self.lang.to_string());
+        }
+        if let Some(test) = &self.test {
+            params.set("test", &hash::encode(test.name()));
         }
         match &self.scheduler {
             SchedulerChoice::Manual => {}
@@ -419,7 +436,20 @@ impl State {
         if self.embed {
             params.set("embed", "1");
         }
+        let comparing = self.comparison.as_ref().is_some_and(|c| {
+            matches!(self.example, Example::Preset(_))
+                && c.workload == self.workload
+                && c.lang == self.lang
+        });
+        if comparing {
+            params.set("compare", "1");
+        }
         params.to_string()
+    }
+
+    /// How the source is compiled: the Go version, and the chosen test of a test file.
+    pub fn compile_options(&self) -> CompileOptions {
+        test_pick::compile_options(self.lang, self.test.as_ref(), &self.source)
     }
 
     /// The run, when the program compiles.
@@ -439,8 +469,14 @@ impl State {
             scheduler => scheduler,
         };
         let keeps_exploration = same_program;
+        let test = TestPick::of(&source, self.lang, self.test.as_ref().map(TestPick::name));
         State {
-            program: load_program(&source, &scheduler, self.lang),
+            program: load_program(
+                &source,
+                &scheduler,
+                test_pick::compile_options(self.lang, test.as_ref(), &source),
+            ),
+            test,
             source,
             scheduler,
             playing: false,
@@ -586,6 +622,8 @@ pub enum Action {
     SetWorkload(Workload),
     /// The user picked another Go language version.
     SetLang(LangVersion),
+    /// The user picked another test of a test file to run as the program.
+    SelectTest(String),
     /// The user ran their edited source.
     SetSource(String),
     /// The user chose another scheduler.
@@ -679,6 +717,23 @@ impl Reducible for State {
                 };
                 let base = State {
                     lang,
+                    exploration: Exploration::Idle,
+                    loaded_schedule: None,
+                    ..(*self).clone()
+                };
+                base.reload(base.source.clone(), scheduler)
+            }
+            Action::SelectTest(name) => {
+                let Some(test) = self.test.as_ref().and_then(|t| t.choose(&name)) else {
+                    return self;
+                };
+                // Another program: the search and an explorer schedule were the old test's.
+                let scheduler = match &self.scheduler {
+                    SchedulerChoice::Replay(_) => SchedulerChoice::Manual,
+                    scheduler => scheduler.clone(),
+                };
+                let base = State {
+                    test: Some(test),
                     exploration: Exploration::Idle,
                     loaded_schedule: None,
                     ..(*self).clone()
@@ -1350,5 +1405,77 @@ mod tests {
                 (5, 2, "prog.go:5:2: undefined: y"),
             ]
         );
+    }
+
+    const TEST_FILE: &str = "package cache\n\nimport \"testing\"\n\nfunc TestQuiet(t *testing.T) {\n\tt.Log(\"quiet\")\n}\n\nfunc TestRacy(t *testing.T) {\n\tn := 0\n\tdone := make(chan bool)\n\tgo func() {\n\t\tn++\n\t\tdone <- true\n\t}()\n\tn++\n\t<-done\n}\n";
+
+    #[test]
+    fn a_test_file_offers_its_tests_and_runs_the_chosen_one() {
+        let s = apply(
+            state("example=mutex"),
+            &[Action::SetSource(TEST_FILE.to_string())],
+        );
+        let test = s.test.clone().expect("a test file");
+        assert_eq!(&*test.names, ["TestQuiet", "TestRacy"]);
+        assert_eq!(test.name(), "TestQuiet");
+        // The first test runs: one goroutine, which logs and passes.
+        let end = apply(s.clone(), &[Action::RunToNextRaceOrError]);
+        assert_eq!(view(&end).goroutines.len(), 1);
+        assert!(view(&end).console.stdout.contains("quiet"));
+        // Picking the other test runs it: the goroutine it starts is 8, as under go test -race.
+        let racy = apply(
+            s,
+            &[
+                Action::SelectTest("TestRacy".into()),
+                Action::RunToNextRaceOrError,
+            ],
+        );
+        assert_eq!(racy.test.as_ref().map(TestPick::name), Some("TestRacy"));
+        let v = view(&racy);
+        assert!(
+            v.goroutines.iter().any(|g| g.go_id == 8),
+            "{:?}",
+            v.goroutines
+        );
+        assert_eq!(v.races.len(), 1);
+        // A test file with an error shows the test file's error, on its line.
+        let broken = TEST_FILE.replace("n := 0", "n := undefinedName");
+        let s = apply(racy.clone(), &[Action::SetSource(broken)]);
+        assert!(s.test.is_none());
+        match &s.program {
+            Program::Failed(errors) => {
+                assert_eq!(errors.len(), 1, "{errors:?}");
+                assert_eq!(errors[0].text, "prog.go:10:7: undefined: undefinedName");
+            }
+            Program::Running(_) => panic!("compiles"),
+        }
+        // An unknown test changes nothing; a program has no tests.
+        let same = apply(racy.clone(), &[Action::SelectTest("TestNone".into())]);
+        assert!(Rc::ptr_eq(&same, &racy));
+        assert!(state("example=mutex").test.is_none());
+    }
+
+    #[test]
+    fn a_link_made_while_comparing_reopens_the_comparison() {
+        let s = apply(
+            state("example=rwmutex&goroutines=3"),
+            &[Action::StartComparing],
+        );
+        let link = s.to_hash();
+        assert!(link.ends_with("&compare=1"), "{link}");
+        let reopened = state(&link);
+        let c = reopened.comparison.as_ref().expect("comparing");
+        assert_eq!(c.workload, s.workload);
+        assert!(c.is_running());
+        assert_eq!(reopened.to_hash(), link);
+        // Another workload: the comparison shown is the old one's, so a link no longer says so.
+        let changed = apply(
+            s,
+            &[Action::SetWorkload(Workload {
+                goroutines: 2,
+                ..Workload::default()
+            })],
+        );
+        assert!(!changed.to_hash().contains("compare"));
     }
 }

@@ -38,6 +38,26 @@ pub struct CompileOptions {
     /// A `_test.go` file (any package name, no `main`): the program's [`Program::tests`] lists
     /// its `TestXxx(t *testing.T)` functions, each run by [`Program::for_test`].
     pub test_file: bool,
+    /// With `test_file`: compile the program that runs this test of [`Program::tests`] (by
+    /// index) as its `main`, as `go test -run '^TestX$' -v` runs it ([`Program::for_test`]).
+    pub run_test: Option<u32>,
+}
+
+/// The names of the `TestXxx(t *testing.T)` functions of `source` when it compiles as a
+/// `_test.go` file with at least one test (any package name); `None` otherwise. A front end uses
+/// it to offer a test picker for a pasted test file.
+pub fn test_names(source: &str, lang: LangVersion) -> Option<Vec<String>> {
+    if !source.contains("func Test") {
+        return None;
+    }
+    let options = CompileOptions {
+        lang,
+        test_file: true,
+        run_test: None,
+    };
+    let program = compile_with(source.as_bytes(), DEFAULT_FILE_NAME, &options).ok()?;
+    let names: Vec<String> = program.tests.iter().map(|t| t.name.clone()).collect();
+    (!names.is_empty()).then_some(names)
 }
 
 /// Compile a `_test.go` file (see [`CompileOptions::test_file`]).
@@ -70,7 +90,16 @@ pub fn compile_with(
     };
     match checked {
         Ok(checked) if diags.is_empty() && options.test_file => {
-            lower::lower_test(&checked, &text, file_name)
+            let program = lower::lower_test(&checked, &text, file_name)?;
+            match options.run_test {
+                None => Ok(program),
+                Some(i) => program.for_test(i as usize, true).ok_or_else(|| {
+                    vec![Diagnostic::error(
+                        crate::diag::Span::default(),
+                        format!("no test number {i}: the file has {}", program.tests.len()),
+                    )]
+                }),
+            }
         }
         Ok(checked) if diags.is_empty() => lower::lower(&checked, &text, file_name),
         Ok(_) => Err(diags),
@@ -215,5 +244,52 @@ mod supported_tests {
                 ),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod test_file_tests {
+    //! A `_test.go` file in a front end: its tests listed, one run as the program.
+
+    use super::*;
+
+    const TEST_FILE: &str = "package cache\n\nimport \"testing\"\n\nfunc TestQuiet(t *testing.T) {\n\tt.Log(\"quiet\")\n}\n\nfunc TestRacy(t *testing.T) {\n\tn := 0\n\tdone := make(chan bool)\n\tgo func() {\n\t\tn++\n\t\tdone <- true\n\t}()\n\tn++\n\t<-done\n\tt.Log(\"racy\", n)\n}\n";
+
+    #[test]
+    fn a_test_file_lists_its_tests_and_runs_the_chosen_one_as_the_program() {
+        let lang = LangVersion::DEFAULT;
+        assert_eq!(
+            test_names(TEST_FILE, lang),
+            Some(vec!["TestQuiet".to_string(), "TestRacy".to_string()])
+        );
+        // A program is not a test file.
+        assert_eq!(test_names("package main\n\nfunc main() {}\n", lang), None);
+        let options = CompileOptions {
+            lang,
+            test_file: true,
+            run_test: Some(1),
+        };
+        let program =
+            compile_with(TEST_FILE.as_bytes(), DEFAULT_FILE_NAME, &options).expect("compiles");
+        let machine = crate::rt::machine::Machine::new(
+            std::rc::Rc::new(program),
+            crate::rt::config::Config::default(),
+        );
+        let config = crate::run::RunConfig {
+            seed: 1,
+            ..crate::run::RunConfig::default()
+        };
+        let r = crate::run::run(machine, &config);
+        // TestRacy ran (its log, not TestQuiet's), and its goroutine is numbered as under
+        // `go test -race`: 8, the test itself being 7.
+        assert!(r.stdout.contains("racy 2"), "{}", r.stdout);
+        assert!(!r.stdout.contains("quiet"), "{}", r.stdout);
+        assert!(r.stderr.contains("WARNING: DATA RACE"), "{}", r.stderr);
+        assert!(r.stderr.contains("by goroutine 8:"), "{}", r.stderr);
+        let out_of_range = CompileOptions {
+            run_test: Some(2),
+            ..options
+        };
+        assert!(compile_with(TEST_FILE.as_bytes(), DEFAULT_FILE_NAME, &out_of_range).is_err());
     }
 }

@@ -14,7 +14,10 @@ pub const RUNE_ERROR: u32 = 0xFFFD;
 /// a machine holding many strings clones as cheaply as before). Compared, ordered and hashed
 /// byte-wise, as Go compares strings.
 #[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct GoString(Rc<[u8]>);
+pub struct GoString(
+    // Invariant: never mutated (shared by every clone); any bytes, UTF-8 or not.
+    Rc<[u8]>,
+);
 
 impl GoString {
     /// The string holding these bytes.

@@ -70,8 +70,10 @@ pub struct RunResult {
     /// Program stdout: the bytes the program wrote, what `racemap run` writes (as Go does).
     pub stdout_bytes: Vec<u8>,
     /// stderr as Go prints it: `print` output and race reports as they happen, then the failure
-    /// text or `Found N data race(s)`.
+    /// text or `Found N data race(s)` (an invalid byte of a printed string shows as U+FFFD).
     pub stderr: String,
+    /// The same as bytes, what `racemap run` writes (`print` writes a string's bytes).
+    pub stderr_bytes: Vec<u8>,
     /// Exit status: 0, 2, [`EXIT_RACE`], [`EXIT_LIMIT`], [`EXIT_INTERNAL`]; `None` when paused.
     pub exit_code: Option<i32>,
     /// How it stopped.
@@ -103,6 +105,8 @@ pub struct Session<T: Target> {
     pub steps: Vec<Event>,
     /// stderr so far (print output and race reports).
     pub stderr: String,
+    /// The same as bytes.
+    pub stderr_bytes: Vec<u8>,
     /// Bytes of the target's stderr already copied into `stderr`.
     copied_stderr: usize,
     /// Keep events.
@@ -123,6 +127,7 @@ impl<T: Target> Session<T> {
             schedule: Schedule::new(),
             steps: Vec::new(),
             stderr: String::new(),
+            stderr_bytes: Vec::new(),
             copied_stderr: 0,
             record_events,
         }
@@ -132,14 +137,17 @@ impl<T: Target> Session<T> {
     pub fn step(&mut self, choice: crate::sched::Choice) -> Vec<Event> {
         self.schedule.push(choice);
         let events = self.target.step(choice);
-        let err = self.target.stderr();
-        if err.len() > self.copied_stderr {
-            self.stderr.push_str(&err[self.copied_stderr..]);
+        let err = self.target.stderr_bytes();
+        if let Some(new) = err.get(self.copied_stderr..).filter(|n| !n.is_empty()) {
+            self.stderr.push_str(&String::from_utf8_lossy(new));
+            self.stderr_bytes.extend_from_slice(new);
             self.copied_stderr = err.len();
         }
         if let Some(d) = &mut self.detector {
             for r in d.observe_step(&events) {
-                self.stderr.push_str(&r.render());
+                let text = r.render();
+                self.stderr.push_str(&text);
+                self.stderr_bytes.extend_from_slice(text.as_bytes());
             }
         }
         if self.record_events {
@@ -158,6 +166,7 @@ impl<T: Target> Session<T> {
         let ending = limit.or_else(|| self.target.ending());
         let races = self.races().to_vec();
         let mut stderr = self.stderr;
+        let stderr_start = stderr.len();
         let (end, exit_code, first_error_line, deadlock) = match ending {
             None => (RunEnd::Paused, None, None, false),
             Some(e) => {
@@ -180,6 +189,7 @@ impl<T: Target> Session<T> {
         RunResult {
             stdout: self.target.stdout().to_string(),
             stdout_bytes: self.target.stdout_bytes().to_vec(),
+            stderr_bytes: [&self.stderr_bytes[..], &stderr.as_bytes()[stderr_start..]].concat(),
             stderr,
             exit_code,
             end,

@@ -190,8 +190,14 @@ fn a_message_is_followed_through_the_channel_owner() {
         p.step_auto().expect("runs");
     }
     let message = in_flight.expect("a request is in flight on cmds");
-    // Go's %+v names the fields; the reply channel has no name until the worker uses it.
+    // Go's %+v names the fields; the reply channel is named after the worker's variable `resp`
+    // from the moment it is made (`resp (2)` once several workers have made theirs).
     assert!(message.value.starts_with("{key:k"), "{}", message.value);
+    assert!(
+        message.value.contains(" response:resp"),
+        "{}",
+        message.value
+    );
     // Step until that sender's message is handed over.
     let mut delivered = None;
     for _ in 0..200 {
@@ -209,11 +215,11 @@ fn a_message_is_followed_through_the_channel_owner() {
     }
     let (t, v) = delivered.expect("the message is received");
     assert_eq!(t.kind, TransferKind::Handoff);
-    // The same request, its reply channel named by now (the sender waits on `<-resp`).
+    // The same request, with the same reply channel.
     let fields = |v: &str| v.split(" response:").next().unwrap_or("").to_string();
     assert_eq!(fields(&t.message.value), fields(&message.value));
     assert!(
-        t.message.value.ends_with(" response:resp}"),
+        t.message.value.contains(" response:resp"),
         "{}",
         t.message.value
     );
@@ -805,4 +811,70 @@ fn range_start_is_a_choice_per_distinct_order() {
         printed.push(p.view().console.stdout);
     }
     assert_eq!(printed, ["abc\n", "bca\n", "cab\n"]);
+}
+
+/// Every object name the view shows, in panel order.
+fn object_names(v: &View) -> Vec<String> {
+    let mut names: Vec<String> = v.maps.iter().map(|m| m.name.clone()).collect();
+    names.extend(v.sync_maps.iter().map(|m| m.name.clone()));
+    names.extend(v.locks.iter().map(|l| l.name.clone()));
+    names.extend(v.wait_groups.iter().map(|w| w.name.clone()));
+    names.extend(v.other_sync.iter().map(|o| o.name.clone()));
+    names.extend(v.chans.iter().map(|c| c.name.clone()));
+    names
+}
+
+#[test]
+fn objects_have_their_source_names_before_their_first_use() {
+    // Local variables: nothing but `make` and declarations has touched them at the first step.
+    let src = r#"package main
+
+import "sync"
+
+type counter struct {
+	mu sync.Mutex
+	n  int
+}
+
+func main() {
+	m := make(map[string]int)
+	done := make(chan bool, 1)
+	c := &counter{}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		c.mu.Lock()
+		c.n++
+		c.mu.Unlock()
+		m["k"] = 1
+		done <- true
+		wg.Done()
+	}()
+	<-done
+	wg.Wait()
+}
+"#;
+    let p = playback(src, seeded(1));
+    let v = p.view();
+    assert_eq!(v.step, 0);
+    let mut names = object_names(&v);
+    names.sort();
+    assert_eq!(names, ["c.mu", "done", "m", "wg"], "at step 0");
+    // The presets, at every step of a run: no object is ever `unnamed …`.
+    for strategy in Strategy::ALL {
+        let mut p = playback(&source(strategy), seeded(2));
+        loop {
+            let v = p.view();
+            for name in object_names(&v) {
+                assert!(
+                    !name.starts_with("unnamed"),
+                    "{strategy:?} step {}: {name}",
+                    v.step
+                );
+            }
+            if v.ended.is_some() || p.step_auto().is_err() {
+                break;
+            }
+        }
+    }
 }

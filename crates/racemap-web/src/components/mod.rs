@@ -19,6 +19,7 @@ pub mod panel;
 pub mod scheduler_picker;
 pub mod share;
 pub mod supported_go;
+pub mod test_picker;
 pub mod timeline_panel;
 pub mod toolbar;
 pub mod workload_form;

@@ -24,7 +24,10 @@ pub fn supported_go(props: &SupportedGoProps) -> Html {
             <p>
                 { "One Go file with " }<code>{ "package main" }</code>{ " and " }
                 <code>{ "func main" }</code>{ ", run as Go 1.19 with " }<code>{ "-race" }</code>
-                { " runs it (messages as Go prints them). racemap runs:" }
+                { " runs it (messages as Go prints them). A test file instead (any package, "
+                }<code>{ "func TestXxx(t *testing.T)" }</code>{ " functions) runs the test picked in " }
+                <strong>{ "Test" }</strong>{ " as " }<code>{ "go test -race -run" }</code>
+                { " does. racemap runs:" }
             </p>
             <ul>
                 { for SUPPORTED.iter().map(|c| html! { <li>{ c.name }</li> }) }

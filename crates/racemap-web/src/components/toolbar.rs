@@ -1,4 +1,4 @@
-//! The toolbar: title, example, Go version and workload, the step controls, the scheduler, "Find a bug"
+//! The toolbar: title, example, Go version, the test of a test file and workload, the step controls, the scheduler, "Find a bug"
 //! with its outcomes right below it, Share and Embed. A container: it turns its children's
 //! callbacks into reducer actions.
 
@@ -10,6 +10,7 @@ use crate::components::go_version_picker::GoVersionPicker;
 use crate::components::outcomes_panel::OutcomesPanel;
 use crate::components::scheduler_picker::SchedulerPicker;
 use crate::components::share::{full_page_link, Share};
+use crate::components::test_picker::TestPicker;
 use crate::components::workload_form::WorkloadForm;
 use crate::services::clipboard;
 use crate::state::{Action, Example, Exploration, SchedulerChoice, State};
@@ -72,6 +73,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             <div class="program-row">
                 <ExamplePicker selected={state.example} on_select={on_select_example} />
                 <GoVersionPicker selected={state.lang} on_select={on_lang} />
+                if let Some(test) = &state.test {
+                    <TestPicker test={test.clone()} on_select={on_action.reform(Action::SelectTest)} />
+                }
                 if let (Example::Preset(strategy), false) = (state.example, state.embed) {
                     <WorkloadForm workload={state.workload} on_change={on_workload} />
                     <p class="when-to-use">{ crate::components::prose(strategy.when_to_use()) }</p>

@@ -35,11 +35,11 @@ impl Drop for Search {
     }
 }
 
-/// Start exploring `source` (compiled as Go `lang`) with at most `budget` runs; progress and the result go to
+/// Start exploring `source` (compiled with `options`) with at most `budget` runs; progress and the result go to
 /// `dispatcher` tagged `generation`.
 pub fn start(
     source: &str,
-    lang: LangVersion,
+    options: CompileOptions,
     generation: u64,
     budget: u64,
     dispatcher: UseReducerDispatcher<State>,
@@ -59,7 +59,7 @@ pub fn start(
     // The reducer only starts a search for a program that compiles.
     let _ = explore(
         source,
-        lang,
+        options,
         budget,
         progress,
         finished,
@@ -146,9 +146,13 @@ fn schedule_contention(
             let row = row.clone();
             move |result| row.finish(Ok((result, total)))
         };
+        let options = CompileOptions {
+            lang: row.lang,
+            ..CompileOptions::default()
+        };
         if let Err(message) = explore(
             &row.source,
-            row.lang,
+            options,
             COMPARE_BUDGET,
             progress,
             finished,
@@ -180,7 +184,7 @@ impl Search {
 /// the error when it does not compile.
 fn explore(
     source: &str,
-    lang: LangVersion,
+    options: CompileOptions,
     budget: u64,
     progress: impl Fn(ExploreProgress) + 'static,
     finished: impl Fn(ExploreResult) + 'static,
@@ -195,15 +199,8 @@ fn explore(
         max_total_steps: budget.saturating_mul(steps_per_run),
         ..defaults
     };
-    let explorer = ProgramExplorer::for_source(
-        source,
-        &CompileOptions {
-            lang,
-            ..Default::default()
-        },
-        &config,
-    )
-    .map_err(|d| first_message(&d))?;
+    let explorer =
+        ProgramExplorer::for_source(source, &options, &config).map_err(|d| first_message(&d))?;
     let report = Rc::new(Report {
         progress: Box::new(progress),
         finished: Box::new(finished),

@@ -91,6 +91,32 @@ pub struct Program {
     /// The tests of a `_test.go` file (empty for a program): each runs as the program whose
     /// main is one of its runners ([`Program::for_test`]).
     pub tests: Vec<TestFunc>,
+    /// Debug info: the source name of each named variable of each function, for the UI to
+    /// name the maps, channels and sync objects the variables hold before any operation on
+    /// them mentions them.
+    pub var_names: Vec<VarName>,
+}
+
+/// Where a named source variable lives in its function's frame (debug info, no effect on runs).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VarName {
+    /// The function.
+    pub func: FuncId,
+    /// The name as written (`m`, `mu`, `c`).
+    pub name: String,
+    /// Where its value is.
+    pub place: VarPlace,
+}
+
+/// The storage of a [`VarName`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VarPlace {
+    /// Local slot `n` holds the value.
+    Local(u32),
+    /// Local slot `n` holds the pointer to the variable's heap cell (an escaping variable).
+    Cell(u32),
+    /// The closure's capture `n` is the pointer to the variable's heap cell.
+    Capture(u32),
 }
 
 /// One `TestXxx(t *testing.T)` and its runners (`testing.tRunner`: a fresh `T` named after

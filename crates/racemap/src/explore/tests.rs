@@ -211,8 +211,8 @@ impl Target for Toy {
         self.stdout.as_bytes()
     }
 
-    fn stderr(&self) -> &str {
-        ""
+    fn stderr_bytes(&self) -> &[u8] {
+        b""
     }
 
     fn goroutine_count(&self) -> usize {

@@ -1,20 +1,23 @@
 //! Source names for runtime objects: `map#0` → `m`, `@3.0` → `c.mu`, `chan#1` → `cmds`.
 //!
-//! Events and machine state carry ids, not names. Names come from two cheap sources:
-//! package-level variables (the program lists them with their heap cells), and the source text
-//! at the span of each operation seen so far: the expression in front of `[` names a map, the
-//! operand of `<-`, `close(` or `range` names a channel, the receiver of a `.Lock(`-style call
-//! names a sync object, and a read of a plain variable whose span is just an identifier names
-//! its cell (and the map or channel it holds). The first name seen for an object wins; a name
-//! shared by several objects of the same kind is shown with the id (`resp#2`).
+//! Events and machine state carry ids, not names. Names come from three cheap sources:
+//! package-level variables (the program lists them with their heap cells), the compiler's debug
+//! info on each function's variables ([`Program::var_names`]: what a live frame's `m`, `mu` or
+//! `c` holds is named so from the step it exists, before any operation mentions it), and the
+//! source text at the span of each operation seen so far: the expression in front of `[` names
+//! a map, the operand of `<-`, `close(` or `range` names a channel, the receiver of a
+//! `.Lock(`-style call names a sync object, and a read of a plain variable whose span is just an
+//! identifier names its cell (and the map or channel it holds). The events' names come first,
+//! then the frames' (those only fill gaps); a name shared by several objects of the same kind is
+//! shown with its rank (`resp (2)`).
 //!
 //! The table is a function of the program, the machine at the cursor and the events up to the
 //! cursor, so a view after going back equals the view first seen at that step. What the events
 //! teach is folded one event at a time into a [`Learned`] (a playback keeps it up to date as it
-//! steps, so a view does not read the whole trace); [`Names::at`] adds the globals and the
-//! parked operations of the machine at the cursor.
+//! steps, so a view does not read the whole trace); [`Names::at`] adds the globals, the
+//! parked operations and the live frames' variables of the machine at the cursor.
 
-use crate::bytecode::Program;
+use crate::bytecode::{Program, VarPlace};
 use crate::diag::Span;
 use crate::rt::event::{Event, Op};
 use crate::rt::goroutine::Visible;
@@ -160,7 +163,30 @@ impl Names {
             }
         }
         n.name_holders(&learned.holds);
+        let pointees = n.name_frame_vars(program, machine);
         n.name_paths(&super::field_names::reach(program, heap, &n.cells));
+        // What pointer variables point to, when nothing else named it: `mu` for a parameter
+        // `mu *sync.Mutex`, `c` (and `c.mu`) for a `c *Cache` of a method called on a struct
+        // that no named variable reaches.
+        n.name_late_roots(program, heap, pointees);
+        // A value about to be stored takes its destination's name: the new shard of
+        // `s.shards[i] = &shard{data: make(map[string]int)}` is `s.shards[0]`, its map
+        // `s.shards[0].data`.
+        let mut stored = Vec::new();
+        for i in 0..machine.goroutine_count() as u32 {
+            let parked = machine.goroutine_state(crate::rt::event::Gid(i));
+            let Some(Visible::Store(Some(p), v)) = parked.and_then(|g| g.next.as_ref()) else {
+                continue;
+            };
+            let Some(name) = n.cells.get(p).cloned() else {
+                continue;
+            };
+            match v {
+                Value::Ptr(Some(q)) => stored.push((q.clone(), name)),
+                v => n.learn_value(&name, v),
+            }
+        }
+        n.name_late_roots(program, heap, stored);
         n
     }
 
@@ -209,6 +235,77 @@ impl Names {
             };
             if let Some(name) = name.filter(|n| !n.contains('(') && !n.starts_with("unnamed ")) {
                 self.cells.insert(p.clone(), name);
+            }
+        }
+    }
+
+    /// Name the objects of `roots` that have no name yet, and what they reach.
+    fn name_late_roots(
+        &mut self,
+        program: &Program,
+        heap: &crate::rt::heap::Heap,
+        roots: Vec<(Pointer, String)>,
+    ) {
+        let mut named = BTreeMap::new();
+        for (q, name) in roots {
+            if !self.cells.contains_key(&q) {
+                self.cells.insert(q.clone(), name.clone());
+                named.insert(q, name);
+            }
+        }
+        if !named.is_empty() {
+            self.name_paths(&super::field_names::reach(program, heap, &named));
+        }
+    }
+
+    /// Objects still without a name take the source name of a variable that holds them in a
+    /// live frame (the compiler's [`Program::var_names`]): `m := make(map[string]int)` names the
+    /// map `m` before any operation mentions it. Goroutines in order, each from its bottom frame
+    /// up, so `main`'s names come first. Returns what pointer variables point to, with their
+    /// names, in that order (the caller names those last, as `c.mu.Lock()` names `c.mu`).
+    fn name_frame_vars(&mut self, program: &Program, machine: &Machine) -> Vec<(Pointer, String)> {
+        let heap = machine.heap();
+        let mut pointees = Vec::new();
+        for i in 0..machine.goroutine_count() as u32 {
+            let Some(g) = machine.goroutine_state(crate::rt::event::Gid(i)) else {
+                continue;
+            };
+            for frame in &g.frames {
+                let vars = program.var_names.iter().filter(|v| v.func == frame.func);
+                for var in vars {
+                    let cell = match var.place {
+                        VarPlace::Local(n) => {
+                            match frame.locals.get(n as usize) {
+                                Some(Value::Ptr(Some(p))) => {
+                                    pointees.push((p.clone(), var.name.clone()))
+                                }
+                                Some(v) => self.learn_value(&var.name, v),
+                                None => {}
+                            }
+                            continue;
+                        }
+                        VarPlace::Cell(n) => match frame.locals.get(n as usize) {
+                            Some(Value::Ptr(Some(p))) => p,
+                            _ => continue,
+                        },
+                        VarPlace::Capture(n) => match frame.captures.get(n as usize) {
+                            Some(p) => p,
+                            None => continue,
+                        },
+                    };
+                    self.name_cell(heap, cell, &var.name);
+                }
+            }
+        }
+        pointees
+    }
+
+    /// Name a variable's cell, and the map or channel it holds, unless they have a name.
+    fn name_cell(&mut self, heap: &crate::rt::heap::Heap, p: &Pointer, name: &str) {
+        if !self.cells.contains_key(p) {
+            self.cells.insert(p.clone(), name.to_string());
+            if let Ok(v) = heap.get(p) {
+                self.learn_value(name, v);
             }
         }
     }

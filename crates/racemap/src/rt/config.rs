@@ -29,7 +29,8 @@ pub struct Config {
     /// `fmt` does, and a race build (`go run -race`, which racemap imitates) starts one more:
     /// so the first user goroutine is 7, or 6 in a program that does not use `fmt` (checked with
     /// Go 1.19; a plain `go run` prints 6 and 5). [`Config::AUTO_GOROUTINE_ID`] (the default)
-    /// picks between the two that way; any other value is used as is.
+    /// picks between the two that way (8 for a test's program: `go test -race` runs the test on
+    /// goroutine 7); any other value is used as is.
     pub first_goroutine_id: u64,
     /// When a goroutine in `time.Sleep` may wake: only once nothing else can move
     /// ([`WakeOrder::VirtualTime`], the stepper's default), or at any point after its sleep

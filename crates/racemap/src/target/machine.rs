@@ -67,8 +67,8 @@ impl Target for Machine {
         Machine::stdout_bytes(self)
     }
 
-    fn stderr(&self) -> &str {
-        Machine::stderr(self)
+    fn stderr_bytes(&self) -> &[u8] {
+        Machine::stderr_bytes(self)
     }
 
     fn goroutine_count(&self) -> usize {

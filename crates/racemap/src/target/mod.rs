@@ -75,8 +75,13 @@ pub trait Target: Clone {
     fn stdout(&self) -> std::borrow::Cow<'_, str> {
         String::from_utf8_lossy(self.stdout_bytes())
     }
-    /// Program stderr so far (builtin `print`/`println`), without the final failure text.
-    fn stderr(&self) -> &str;
+    /// Program stderr so far (builtin `print`/`println`), without the final failure text: its
+    /// bytes.
+    fn stderr_bytes(&self) -> &[u8];
+    /// Program stderr so far as text (an invalid byte shows as U+FFFD).
+    fn stderr(&self) -> std::borrow::Cow<'_, str> {
+        String::from_utf8_lossy(self.stderr_bytes())
+    }
     /// Goroutines ever created; ids are `0..count`.
     fn goroutine_count(&self) -> usize;
     /// What the next operation of `gid` touches (`None` when it has none: exited).

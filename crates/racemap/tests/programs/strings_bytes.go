@@ -50,6 +50,8 @@ func main() {
 	fmt.Printf("%c|%c|%c|%U|%#U|%q\n", 0xe9, -1, 0x110000, 0xe9, 0x1F600, rune(0xD800))
 	fmt.Printf("%q\n", fmt.Sprintf("%v %q", []string{bad}, []string{bad, "\u2028"}))
 	fmt.Printf("%q\n", fmt.Sprintf("%s|%q|%x", []byte(bad), []byte(bad), []byte(bad)))
+	fmt.Printf("%q\n", fmt.Sprintf("%U|%d|%x|%-4q|%08s", bad, "\xfe", "\xfe\xff", "\xff", "\xff"))
+	fmt.Printf("%q\n", fmt.Sprint(map[string]int{"\xff": 1, "a": 2}, "\xff", 1, "\xfe"))
 	fmt.Println(fmt.Sprintf("%d", len(fmt.Sprint(bad))), strconv.Itoa(len(bad)))
 	fmt.Printf("%+q %+q\n", "é\xff", []string{"\u2028\xfe"})
 	_, err := strconv.Atoi("1\xff")

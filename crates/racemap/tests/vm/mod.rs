@@ -116,6 +116,7 @@ impl Asm {
             main,
             error_type,
             tests: Vec::new(),
+            var_names: Vec::new(),
         })
     }
 }

@@ -6,7 +6,7 @@
 
 use super::Lowerer;
 use crate::bytecode::FuncId;
-use crate::bytecode::{Func, GlobalId, Instr, ResultSlot};
+use crate::bytecode::{Func, GlobalId, Instr, ResultSlot, VarName, VarPlace};
 use crate::diag::Span;
 use crate::lang::ast::{self, NodeId};
 use crate::lang::check::{FuncInfo, ObjectId, ObjectKind};
@@ -295,6 +295,24 @@ impl<'l, 'a> FnCx<'l, 'a> {
                     self.lw.diags.push(d);
                 }
             }
+        }
+        for (obj, loc) in &self.vars {
+            let Some(o) = self.lw.info.objects.get(obj.0 as usize) else {
+                continue;
+            };
+            if o.name == "_" || o.name.is_empty() {
+                continue;
+            }
+            let place = match *loc {
+                VarLoc::Local(n) => VarPlace::Local(n),
+                VarLoc::Cell(n) => VarPlace::Cell(n),
+                VarLoc::Capture(n) => VarPlace::Capture(n),
+            };
+            self.lw.var_names.push(VarName {
+                func: id,
+                name: o.name.clone(),
+                place,
+            });
         }
         let f = Func {
             name: self.lw.funcs[id.0 as usize].name.clone(),

@@ -84,6 +84,8 @@ pub(crate) struct Lowerer<'a> {
     pub rand_global: Option<GlobalId>,
     /// The compiled `math/rand.Shuffle` (`rand.rs`).
     pub shuffle: Option<FuncId>,
+    /// The named variables of the functions lowered so far ([`Program::var_names`]).
+    pub var_names: Vec<crate::bytecode::VarName>,
 }
 
 /// Lower a checked program. `source` is the text it was parsed from.
@@ -124,6 +126,7 @@ fn lower_mode(
         sort_funcs: BTreeMap::new(),
         rand_global: None,
         shuffle: None,
+        var_names: Vec::new(),
     };
     let file = &checked.file;
 
@@ -251,6 +254,7 @@ fn lower_mode(
         main,
         error_type,
         tests,
+        var_names: lw.var_names,
     })
     .map(|mut p| {
         if test {

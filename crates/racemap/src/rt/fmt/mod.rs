@@ -186,18 +186,24 @@ enum Shape {
 /// The bytes being printed (Go's `fmt.buffer`): text pushed as UTF-8, a string operand as its
 /// raw bytes (Go writes a string's bytes unchanged, valid UTF-8 or not).
 #[derive(Default)]
-struct Buf(Vec<u8>);
+struct Buf(
+    /// The output so far.
+    Vec<u8>,
+);
 
 impl Buf {
+    /// A char as UTF-8.
     fn push(&mut self, c: char) {
         self.0
             .extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
     }
 
+    /// Text.
     fn push_str(&mut self, s: &str) {
         self.0.extend_from_slice(s.as_bytes());
     }
 
+    /// Bytes, unchanged (a Go string's).
     fn push_bytes(&mut self, b: &[u8]) {
         self.0.extend_from_slice(b);
     }

@@ -239,6 +239,7 @@ mod tests {
             main: FuncId(0),
             error_type: TypeTable::basic(Basic::Int),
             tests: Vec::new(),
+            var_names: Vec::new(),
         }
     }
 

@@ -324,7 +324,8 @@ impl Machine {
                 let tn = crate::rt::fmt::reflect_type_string(types, *ty);
                 match plain {
                     Some(p) if !named => p,
-                    Some(p) if matches!(inner, Value::Str(_)) => format!("{tn}({p:?})"),
+                    // `printanycustomtype`: the bytes between quotes, unescaped.
+                    Some(p) if matches!(inner, Value::Str(_)) => format!("{tn}(\"{p}\")"),
                     Some(p) => format!("{tn}({p})"),
                     None => format!("({tn}) 0xc000012000"),
                 }

@@ -290,17 +290,24 @@ impl Machine {
                 done = self.lib_visible(gid, func, args, push_results, alt)?;
             }
             Visible::Print { newline, args } => {
-                let mut text = String::new();
+                let mut text = Vec::new();
                 for (i, a) in args.iter().enumerate() {
                     if i > 0 && newline {
-                        text.push(' ');
+                        text.push(b' ');
                     }
-                    text.push_str(&self.print_builtin(a));
+                    match a {
+                        // `printstring` writes a string's bytes.
+                        Value::Iface(Some(b)) if matches!(b.1, Value::Str(_)) => {
+                            text.extend_from_slice(str_of(&b.1)?.as_bytes())
+                        }
+                        _ => text.extend_from_slice(self.print_builtin(a).as_bytes()),
+                    }
                 }
                 if newline {
-                    text.push('\n');
+                    text.push(b'\n');
                 }
-                self.stderr.push_str(&text);
+                self.stderr.extend_from_slice(&text);
+                let text = String::from_utf8_lossy(&text).into_owned();
                 self.emit(gid, Op::Print { text, stderr: true }, Vec::new());
             }
             Visible::RwLockFinish(p) => {

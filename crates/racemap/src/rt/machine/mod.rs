@@ -176,8 +176,8 @@ pub struct Machine {
     pub(crate) steps: u64,
     /// Program stdout: the bytes written, as Go writes a string's bytes (valid UTF-8 or not).
     pub(crate) stdout: Vec<u8>,
-    /// Program stderr (builtin `print`; failure text is in the status).
-    pub(crate) stderr: String,
+    /// Program stderr (builtin `print`, its bytes; failure text is in the status).
+    pub(crate) stderr: Vec<u8>,
     /// Instructions left in the current step's budget.
     pub(crate) budget: u64,
     /// Events produced by the current step.
@@ -197,13 +197,21 @@ impl Machine {
             clock: 0,
             steps: 0,
             stdout: Vec::new(),
-            stderr: String::new(),
+            stderr: Vec::new(),
             budget: 0,
             events: Vec::new(),
         };
         let prog = m.program.clone();
         if m.config.first_goroutine_id == Config::AUTO_GOROUTINE_ID {
-            m.config.first_goroutine_id = if uses_fmt(&prog) { 7 } else { 6 };
+            // A test's goroutines: `go test -race` runs the test on goroutine 7, so the ones it
+            // starts are 8, 9, … (the test runs here on the main goroutine).
+            m.config.first_goroutine_id = if !prog.tests.is_empty() {
+                8
+            } else if uses_fmt(&prog) {
+                7
+            } else {
+                6
+            };
         }
         if let Err(f) = m.heap.init_globals(&prog, &m.config) {
             m.fault(Gid::MAIN, f);
@@ -276,7 +284,12 @@ impl Machine {
 
     /// What the program wrote to stderr with `print`/`println` (the failure text is
     /// [`RunError::render`] of the status).
-    pub fn stderr(&self) -> &str {
+    pub fn stderr(&self) -> std::borrow::Cow<'_, str> {
+        String::from_utf8_lossy(&self.stderr)
+    }
+
+    /// What the program wrote to stderr with `print`/`println`: its bytes.
+    pub fn stderr_bytes(&self) -> &[u8] {
         &self.stderr
     }
 
@@ -284,7 +297,7 @@ impl Machine {
     /// the run failed, the panic or fatal error with its goroutine dump (without `go run`'s
     /// `exit status 2` line).
     pub fn full_stderr(&self) -> String {
-        let mut s = self.stderr.clone();
+        let mut s = self.stderr().into_owned();
         if let Status::Failed(e) = &self.status {
             s.push_str(&e.render());
         }
