@@ -44,6 +44,20 @@ const INT: LibType = LibType::Basic(Basic::Int);
 const INT32: LibType = LibType::Basic(Basic::Int32);
 const INT64: LibType = LibType::Basic(Basic::Int64);
 const STRING: LibType = LibType::Basic(Basic::String);
+const BYTE: LibType = LibType::Basic(Basic::Uint8);
+const RUNE: LibType = LibType::Basic(Basic::Int32);
+/// `[]string`
+const STRINGS: LibType = LibType::Slice(&STRING);
+const FLOAT64: LibType = LibType::Basic(Basic::Float64);
+/// `[]int`
+const INTS: LibType = LibType::Slice(&INT);
+/// `[]float64`
+const FLOAT64S: LibType = LibType::Slice(&FLOAT64);
+const RAND_SOURCE: LibType = LibType::Named("math/rand", "Source");
+const RAND: LibType = LibType::Named("math/rand", "Rand");
+const SORT_INTERFACE: LibType = LibType::Named("sort", "Interface");
+/// `func(i, j int) bool`, the `less` of `sort.Slice`.
+const LESS: LibType = LibType::Func(&[INT, INT], &[BOOL]);
 const ANY: LibType = LibType::Any;
 const ERROR: LibType = LibType::Error;
 const DURATION: LibType = LibType::Named("time", "Duration");
@@ -70,6 +84,16 @@ const fn func(package: &'static str, name: &'static str) -> LibFuncSpec {
 }
 const fn method(receiver: SyncKind, name: &'static str) -> LibFuncSpec {
     LibFuncSpec::new(Owner::Sync(receiver), name)
+}
+
+/// A method of `*rand.Rand`, a visible operation on the Rand.
+const fn rand_method(name: &'static str) -> LibFuncSpec {
+    LibFuncSpec::new(Owner::Struct("math/rand", "Rand"), name).visibility(Visibility::Object)
+}
+
+/// A method of `*strings.Builder`, a visible operation on the Builder.
+const fn builder_method(name: &'static str) -> LibFuncSpec {
+    LibFuncSpec::new(Owner::Struct("strings", "Builder"), name).visibility(Visibility::Object)
 }
 
 use Visibility::{Clock, Log, Object, Output, Scheduler, Timer};
@@ -457,6 +481,154 @@ lib_funcs! {
     /// blocked then are its leaks).
     TestingQuiesce =>
         LibFuncSpec::new(Owner::Runtime("testing"), "tRunner.quiesce").visibility(Scheduler),
+    // More of `strings` and `strconv` (local computation on byte strings).
+    /// `strings.Fields(s string) []string`
+    StringsFields => func("strings", "Fields").params(&[STRING]).results(&[STRINGS]),
+    /// `strings.TrimSpace(s string) string`
+    StringsTrimSpace => func("strings", "TrimSpace").params(&[STRING]).results(&[STRING]),
+    /// `strings.Trim(s, cutset string) string`
+    StringsTrim => func("strings", "Trim").params(&[STRING, STRING]).results(&[STRING]),
+    /// `strings.TrimLeft(s, cutset string) string`
+    StringsTrimLeft => func("strings", "TrimLeft").params(&[STRING, STRING]).results(&[STRING]),
+    /// `strings.TrimRight(s, cutset string) string`
+    StringsTrimRight => func("strings", "TrimRight").params(&[STRING, STRING]).results(&[STRING]),
+    /// `strings.TrimPrefix(s, prefix string) string`
+    StringsTrimPrefix => func("strings", "TrimPrefix").params(&[STRING, STRING]).results(&[STRING]),
+    /// `strings.TrimSuffix(s, suffix string) string`
+    StringsTrimSuffix => func("strings", "TrimSuffix").params(&[STRING, STRING]).results(&[STRING]),
+    /// `strings.Index(s, substr string) int`
+    StringsIndex => func("strings", "Index").params(&[STRING, STRING]).results(&[INT]),
+    /// `strings.LastIndex(s, substr string) int`
+    StringsLastIndex => func("strings", "LastIndex").params(&[STRING, STRING]).results(&[INT]),
+    /// `strings.IndexByte(s string, c byte) int`
+    StringsIndexByte => func("strings", "IndexByte").params(&[STRING, BYTE]).results(&[INT]),
+    /// `strings.IndexRune(s string, r rune) int`
+    StringsIndexRune => func("strings", "IndexRune").params(&[STRING, RUNE]).results(&[INT]),
+    /// `strings.Replace(s, old, new string, n int) string`
+    StringsReplace => func("strings", "Replace")
+        .params(&[STRING, STRING, STRING, INT])
+        .results(&[STRING]),
+    /// `strings.ReplaceAll(s, old, new string) string`
+    StringsReplaceAll => func("strings", "ReplaceAll")
+        .params(&[STRING, STRING, STRING])
+        .results(&[STRING]),
+    /// `strings.Count(s, substr string) int`
+    StringsCount => func("strings", "Count").params(&[STRING, STRING]).results(&[INT]),
+    /// `strings.EqualFold(s, t string) bool`
+    StringsEqualFold => func("strings", "EqualFold").params(&[STRING, STRING]).results(&[BOOL]),
+    /// `strconv.FormatInt(i int64, base int) string`
+    StrconvFormatInt => func("strconv", "FormatInt").params(&[INT64, INT]).results(&[STRING]),
+    /// `strconv.ParseInt(s string, base int, bitSize int) (int64, error)`
+    StrconvParseInt => func("strconv", "ParseInt")
+        .params(&[STRING, INT, INT])
+        .results(&[INT64, ERROR]),
+    /// `strconv.ParseBool(str string) (bool, error)`
+    StrconvParseBool => func("strconv", "ParseBool").params(&[STRING]).results(&[BOOL, ERROR]),
+    /// `strconv.FormatBool(b bool) string`
+    StrconvFormatBool => func("strconv", "FormatBool").params(&[BOOL]).results(&[STRING]),
+    /// `strconv.Quote(s string) string`
+    StrconvQuote => func("strconv", "Quote").params(&[STRING]).results(&[STRING]),
+    // `sort`: lowering compiles each call into bytecode that calls the user's `Less`/`Swap`
+    // or `less` and reads and writes the slice's elements as the program's own code
+    // (`lang/lower/sort.rs`); the rows give the checker the signatures.
+    /// `sort.Sort(data Interface)`
+    SortSort => func("sort", "Sort").params(&[SORT_INTERFACE]),
+    /// `sort.Stable(data Interface)`
+    SortStable => func("sort", "Stable").params(&[SORT_INTERFACE]),
+    /// `sort.IsSorted(data Interface) bool`
+    SortIsSorted => func("sort", "IsSorted").params(&[SORT_INTERFACE]).results(&[BOOL]),
+    /// `sort.Slice(x any, less func(i, j int) bool)`
+    SortSlice => func("sort", "Slice").params(&[ANY, LESS]),
+    /// `sort.SliceStable(x any, less func(i, j int) bool)`
+    SortSliceStable => func("sort", "SliceStable").params(&[ANY, LESS]),
+    /// `sort.SliceIsSorted(x any, less func(i, j int) bool) bool`
+    SortSliceIsSorted => func("sort", "SliceIsSorted").params(&[ANY, LESS]).results(&[BOOL]),
+    /// `sort.Ints(x []int)`
+    SortInts => func("sort", "Ints").params(&[INTS]),
+    /// `sort.Strings(x []string)`
+    SortStrings => func("sort", "Strings").params(&[STRINGS]),
+    /// `sort.Float64s(x []float64)`
+    SortFloat64s => func("sort", "Float64s").params(&[FLOAT64S]),
+    /// `sort.IntsAreSorted(x []int) bool`
+    SortIntsAreSorted => func("sort", "IntsAreSorted").params(&[INTS]).results(&[BOOL]),
+    /// `sort.StringsAreSorted(x []string) bool`
+    SortStringsAreSorted => func("sort", "StringsAreSorted").params(&[STRINGS]).results(&[BOOL]),
+    /// `sort.Search(n int, f func(int) bool) int`
+    SortSearch => func("sort", "Search")
+        .params(&[INT, LibType::Func(&[INT], &[BOOL])])
+        .results(&[INT]),
+    /// `sort.SearchInts(a []int, x int) int`
+    SortSearchInts => func("sort", "SearchInts").params(&[INTS, INT]).results(&[INT]),
+    /// `sort.SearchStrings(a []string, x string) int`
+    SortSearchStrings => func("sort", "SearchStrings").params(&[STRINGS, STRING]).results(&[INT]),
+    // `math/rand`'s top-level functions: each is a visible operation on the global source
+    // (Go locks it), whose hidden cell lowering passes as the first operand (`rt/rand.rs`).
+    /// `rand.Seed(seed int64)`
+    RandSeed => func("math/rand", "Seed").params(&[INT64]).visibility(Object),
+    /// `rand.Int() int`
+    RandInt => func("math/rand", "Int").results(&[INT]).visibility(Object),
+    /// `rand.Intn(n int) int`
+    RandIntn => func("math/rand", "Intn").params(&[INT]).results(&[INT]).visibility(Object),
+    /// `rand.Int63() int64`
+    RandInt63 => func("math/rand", "Int63").results(&[INT64]).visibility(Object),
+    /// `rand.Int63n(n int64) int64`
+    RandInt63n => func("math/rand", "Int63n").params(&[INT64]).results(&[INT64]).visibility(Object),
+    /// `rand.Int31() int32`
+    RandInt31 => func("math/rand", "Int31").results(&[INT32]).visibility(Object),
+    /// `rand.Int31n(n int32) int32`
+    RandInt31n => func("math/rand", "Int31n").params(&[INT32]).results(&[INT32]).visibility(Object),
+    /// `rand.Float64() float64`
+    RandFloat64 => func("math/rand", "Float64").results(&[FLOAT64]).visibility(Object),
+    /// `rand.Perm(n int) []int`
+    RandPerm => func("math/rand", "Perm").params(&[INT]).results(&[INTS]).visibility(Object),
+    /// `rand.Shuffle(n int, swap func(i, j int))`: compiled to a loop (`lang/lower/sort.rs`)
+    /// that draws each index with [`LibFunc::RandShuffleIndex`] and calls `swap` as program code.
+    RandShuffle => func("math/rand", "Shuffle")
+        .params(&[INT, LibType::Func(&[INT, INT], &[])])
+        .visibility(Object),
+    /// The index `Shuffle` swaps with `i` (Go's `(*Rand).int31n(i+1)`); operands: the source's
+    /// cell and `i`. Only compiled code calls it.
+    RandShuffleIndex =>
+        LibFuncSpec::new(Owner::Runtime("math/rand"), "int31n").results(&[INT]).visibility(Object),
+    /// `rand.NewSource(seed int64) Source` (racemap's `Source` is the generator's state, not an
+    /// interface a program can implement).
+    RandNewSource => func("math/rand", "NewSource").params(&[INT64]).results(&[RAND_SOURCE]),
+    /// `rand.New(src Source) *Rand`
+    RandNew => func("math/rand", "New").params(&[RAND_SOURCE]).results(&[LibType::Pointer(&RAND)]),
+    // `*rand.Rand`'s methods: not safe for concurrent use, so each is a plain read and write of
+    // the Rand's source (the race detector reports a Rand shared without synchronization).
+    /// `(*rand.Rand).Seed(seed int64)`
+    RandRandSeed => rand_method("Seed").params(&[INT64]),
+    /// `(*rand.Rand).Int() int`
+    RandRandInt => rand_method("Int").results(&[INT]),
+    /// `(*rand.Rand).Intn(n int) int`
+    RandRandIntn => rand_method("Intn").params(&[INT]).results(&[INT]),
+    /// `(*rand.Rand).Int63() int64`
+    RandRandInt63 => rand_method("Int63").results(&[INT64]),
+    /// `(*rand.Rand).Int63n(n int64) int64`
+    RandRandInt63n => rand_method("Int63n").params(&[INT64]).results(&[INT64]),
+    /// `(*rand.Rand).Int31() int32`
+    RandRandInt31 => rand_method("Int31").results(&[INT32]),
+    /// `(*rand.Rand).Int31n(n int32) int32`
+    RandRandInt31n => rand_method("Int31n").params(&[INT32]).results(&[INT32]),
+    /// `(*rand.Rand).Float64() float64`
+    RandRandFloat64 => rand_method("Float64").results(&[FLOAT64]),
+    /// `(*rand.Rand).Perm(n int) []int`
+    RandRandPerm => rand_method("Perm").params(&[INT]).results(&[INTS]),
+    // `strings.Builder`'s methods: plain reads and writes of the Builder's buffer (Go's
+    // Builder is not safe for concurrent use), `rt/interp/builder.rs`.
+    /// `(*strings.Builder).WriteString(s string) (int, error)`
+    BuilderWriteString => builder_method("WriteString").params(&[STRING]).results(&[INT, ERROR]),
+    /// `(*strings.Builder).WriteByte(c byte) error`
+    BuilderWriteByte => builder_method("WriteByte").params(&[BYTE]).results(&[ERROR]),
+    /// `(*strings.Builder).WriteRune(r rune) (int, error)`
+    BuilderWriteRune => builder_method("WriteRune").params(&[RUNE]).results(&[INT, ERROR]),
+    /// `(*strings.Builder).String() string`
+    BuilderString => builder_method("String").results(&[STRING]),
+    /// `(*strings.Builder).Len() int`
+    BuilderLen => builder_method("Len").results(&[INT]),
+    /// `(*strings.Builder).Reset()`
+    BuilderReset => builder_method("Reset"),
 }
 
 /// Where a library function is declared.

@@ -104,6 +104,12 @@ fn dump(src: &str) -> String {
                 path.iter().map(|p| p.index).collect::<Vec<_>>()
             ),
             Selection::Qualified { object } => format!("pkg member {}", info.object(*object).name),
+            Selection::MethodExpr { method } => {
+                format!("method expression {}", info.object(*method).name)
+            }
+            Selection::IfaceMethodExpr { name, iface, .. } => {
+                format!("method expression {}.{name}", types.display(*iface, false))
+            }
         };
         out.push_str(&format!("sel `{}`: {d}\n", text(id.0)));
     }

@@ -52,6 +52,16 @@ pub const SUPPORTED: &[Construct] = &[
         "\tdefer func() { _ = recover() }()\n\tsum := func(xs ...int) (int, bool) { return len(xs), true }\n\tif n, ok := sum(1, 2); ok && n == 2 {\n\t\tpanic(\"two\")\n\t}",
     ),
     construct(
+        "goto (within its block or out of blocks, never over a declaration or into a block)",
+        "\ti := 0\nloop:\n\tif i < 3 {\n\t\ti++\n\t\tgoto loop\n\t}",
+    ),
+    Construct {
+        name: "method expressions T.M, (*T).M of pointer methods, I.M of interfaces",
+        body: "\tget := Counter.Get\n\tinc := (*Counter).Inc\n\tc := Counter{}\n\tinc(&c)\n\t_ = get(c)",
+        decls: "type Counter struct{ n int }\n\nfunc (c Counter) Get() int { return c.n }\n\nfunc (c *Counter) Inc() { c.n++ }",
+        imports: &[],
+    },
+    construct(
         "constants and iota, labelled break and continue, switch and type switches on any",
         "\tconst (\n\t\tA = iota\n\t\tB\n\t)\nouter:\n\tfor i := 0; i < B; i++ {\n\t\tswitch v := any(i).(type) {\n\t\tcase int:\n\t\t\t_ = v\n\t\t\tcontinue outer\n\t\t}\n\t}",
     ),
@@ -85,11 +95,28 @@ pub const SUPPORTED: &[Construct] = &[
         decls: "",
         imports: &["context", "time"],
     },
+    Construct {
+        name: "sort: Ints, Strings, Float64s, Slice, SliceStable, Sort and Stable (your Less and Swap), Search",
+        body: "\txs := []int{3, 1, 2}\n\tsort.Ints(xs)\n\tsort.Slice(xs, func(i, j int) bool { return xs[i] > xs[j] })\n\t_ = sort.SearchInts(xs, 2)",
+        decls: "",
+        imports: &["sort"],
+    },
+    Construct {
+        name: "strings (Fields, Trim, Index, Replace, Count, EqualFold, Builder, …) and strconv (ParseInt, FormatInt, ParseBool, Quote, …)",
+        body: "\tn, err := strconv.ParseInt(strings.TrimSpace(\" 42 \"), 10, 64)\n\tvar b strings.Builder\n\tb.WriteString(strconv.FormatInt(n, 2))\n\t_, _ = b.String(), err",
+        decls: "",
+        imports: &["strconv", "strings"],
+    },
+    Construct {
+        name: "math/rand: top-level functions and rand.New(rand.NewSource(n)) (seeded and deterministic; racemap's numbers are not Go's)",
+        body: "\trand.Seed(42)\n\t_ = rand.Intn(6) + len(rand.Perm(3))\n\trand.Shuffle(3, func(i, j int) {})\n\tr := rand.New(rand.NewSource(7))\n\t_ = r.Intn(10)",
+        decls: "",
+        imports: &["math/rand"],
+    },
 ];
 
 /// Constructs racemap rejects with `racemap does not support …` at their position.
 pub const UNSUPPORTED: &[Construct] = &[
-    construct("goto", "\tgoto end\nend:"),
     Construct {
         name: "generic functions and types",
         body: "\t_ = First([]int{1})",
@@ -97,7 +124,7 @@ pub const UNSUPPORTED: &[Construct] = &[
         imports: &[],
     },
     Construct {
-        name: "packages beyond fmt, sync, sync/atomic, time, context, errors, strings, strconv, runtime, testing",
+        name: "packages beyond fmt, sync, sync/atomic, time, context, errors, strings, strconv, runtime, testing, sort, math/rand",
         body: "\t_ = os.Args",
         decls: "",
         imports: &["os"],

@@ -3,5 +3,5 @@ package main
 import "strings"
 
 func main() {
-	_ = strings.Fields("a b")
+	_ = strings.Title("a b")
 }

@@ -548,6 +548,7 @@ impl<T: Target> Search<T> {
                     };
                     self.source_races(&event, &before_q, &deps_q);
                 }
+                self.reverse_cancelled(&participants, &footprint, &target);
             }
             self.trace.push(TraceStep {
                 choice,

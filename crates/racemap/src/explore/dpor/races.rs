@@ -356,6 +356,35 @@ impl<T: Target> Search<T> {
         }
     }
 
+    /// Races of the step just made (not yet on the trace; `after` is the state it led to) with
+    /// operations it *cancelled*: a goroutine whose move was enabled before the step and that
+    /// has no operation left after it without having taken part (a timer's runtime goroutine
+    /// when `Stop` disarms it, a deadline's when `cancel` runs first). Such an operation never
+    /// becomes an event of the trace, so no later race analysis sees it; it is reversed here
+    /// by exploring its move at the state before the step (it is enabled there, and nothing
+    /// lies between the two: the sequence is the move alone). Its races with earlier steps
+    /// are analysed when that branch runs it.
+    pub(super) fn reverse_cancelled(&mut self, participants: &[Gid], fp: &Footprint, after: &T) {
+        let Some(node) = self.stack.last_mut() else {
+            return;
+        };
+        let cancelled: Vec<Gid> = node
+            .choices
+            .iter()
+            .map(|c| c.gid)
+            .filter(|g| !participants.contains(g) && after.footprint(*g).is_none())
+            .filter(|g| {
+                node.target
+                    .footprint(*g)
+                    .is_some_and(|before| before.dependent(fp))
+            })
+            .filter(|g| !node.sleep.iter().any(|s| s.choice.gid == *g))
+            .collect();
+        for g in cancelled {
+            Search::schedule_goroutine(node, g);
+        }
+    }
+
     /// The FG-DPOR update at the state on top of the stack.
     pub(super) fn analyse_top(&mut self) {
         let Some(top) = self.stack.last() else {

@@ -521,7 +521,7 @@ pub enum StmtKind {
     Break(Option<Ident>),
     /// `continue [label]`.
     Continue(Option<Ident>),
-    /// `goto label` (unsupported).
+    /// `goto label`.
     Goto(Ident),
     /// `fallthrough`.
     Fallthrough,

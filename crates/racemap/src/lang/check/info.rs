@@ -361,6 +361,23 @@ pub enum Selection {
         /// `false` for a method value (`f := s.Area`: the dynamic method is looked up now).
         called: bool,
     },
+    /// A method expression `T.M` or `(*T).M` of a method declared in this package with
+    /// receiver type `T` or `*T` as written: the method's function itself, whose first
+    /// parameter is the receiver.
+    MethodExpr {
+        /// The [`ObjectKind::Method`] object.
+        method: ObjectId,
+    },
+    /// A method expression `I.M` of an interface type: a function of the interface value and
+    /// the method's parameters that calls the dynamic method (the interface's method thunk).
+    IfaceMethodExpr {
+        /// The method name.
+        name: String,
+        /// The interface type.
+        iface: TypeId,
+        /// The method's signature (without receiver).
+        sig: TypeId,
+    },
     /// A package member `pkg.Name`: see `Info::idents[sel.id]` for the object (a
     /// [`ObjectKind::Lib`], [`ObjectKind::Const`] or [`ObjectKind::TypeName`]).
     Qualified {

@@ -25,8 +25,8 @@
 //! initialization order.
 //!
 //! Rejected with `racemap does not support ...`: other imports, dot imports, generics,
-//! interfaces with type constraints, method expressions, complex numbers, `goto`, range over
-//! functions, library members not in `packages.rs` (e.g. `time.After`, `strings.Fields`). A
+//! interfaces with type constraints, method expressions `(*T).M` of value methods and of
+//! promoted methods, complex numbers, range over functions, library members not in `packages.rs` (e.g. `time.After`, `strings.Title`). A
 //! rejected type declaration leaves its type's underlying type invalid, and uses of such a type
 //! report nothing more.
 

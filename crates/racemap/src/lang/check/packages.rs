@@ -1,4 +1,4 @@
-//! The library packages racemap knows: `errors`, `fmt`, `runtime`, `sync`, `sync/atomic`,
+//! The library packages racemap knows: `errors`, `fmt`, `math/rand`, `runtime`, `sort`, `sync`, `sync/atomic`,
 //! `testing` (`T`), `time`, `strconv`, `strings`, and the methods of their types. Each member is a [`LibFunc`] the VM
 //! implements natively (its signature comes from its row of `library.rs`'s table), a constant
 //! (`time.Millisecond`), or a type (`sync.Mutex`).
@@ -21,6 +21,8 @@ pub const SUPPORTED_IMPORTS: &[&str] = &[
     "runtime",
     "testing",
     "context",
+    "sort",
+    "math/rand",
 ];
 
 impl<'a> Checker<'a> {
@@ -302,6 +304,68 @@ mod tests {
             testing.tRunner func()
             testing.(*T).Run.wait func()
             testing.tRunner.quiesce func()
+            strings.Fields func(string) []string
+            strings.TrimSpace func(string) string
+            strings.Trim func(string, string) string
+            strings.TrimLeft func(string, string) string
+            strings.TrimRight func(string, string) string
+            strings.TrimPrefix func(string, string) string
+            strings.TrimSuffix func(string, string) string
+            strings.Index func(string, string) int
+            strings.LastIndex func(string, string) int
+            strings.IndexByte func(string, uint8) int
+            strings.IndexRune func(string, int32) int
+            strings.Replace func(string, string, string, int) string
+            strings.ReplaceAll func(string, string, string) string
+            strings.Count func(string, string) int
+            strings.EqualFold func(string, string) bool
+            strconv.FormatInt func(int64, int) string
+            strconv.ParseInt func(string, int, int) (int64, error)
+            strconv.ParseBool func(string) (bool, error)
+            strconv.FormatBool func(bool) string
+            strconv.Quote func(string) string
+            sort.Sort func(sort.Interface)
+            sort.Stable func(sort.Interface)
+            sort.IsSorted func(sort.Interface) bool
+            sort.Slice func(interface {}, func(int, int) bool)
+            sort.SliceStable func(interface {}, func(int, int) bool)
+            sort.SliceIsSorted func(interface {}, func(int, int) bool) bool
+            sort.Ints func([]int)
+            sort.Strings func([]string)
+            sort.Float64s func([]float64)
+            sort.IntsAreSorted func([]int) bool
+            sort.StringsAreSorted func([]string) bool
+            sort.Search func(int, func(int) bool) int
+            sort.SearchInts func([]int, int) int
+            sort.SearchStrings func([]string, string) int
+            math/rand.Seed func(int64)
+            math/rand.Int func() int
+            math/rand.Intn func(int) int
+            math/rand.Int63 func() int64
+            math/rand.Int63n func(int64) int64
+            math/rand.Int31 func() int32
+            math/rand.Int31n func(int32) int32
+            math/rand.Float64 func() float64
+            math/rand.Perm func(int) []int
+            math/rand.Shuffle func(int, func(int, int))
+            math/rand.int31n func() int
+            math/rand.NewSource func(int64) math/rand.Source
+            math/rand.New func(math/rand.Source) *math/rand.Rand
+            math/rand.(*Rand).Seed func(int64)
+            math/rand.(*Rand).Int func() int
+            math/rand.(*Rand).Intn func(int) int
+            math/rand.(*Rand).Int63 func() int64
+            math/rand.(*Rand).Int63n func(int64) int64
+            math/rand.(*Rand).Int31 func() int32
+            math/rand.(*Rand).Int31n func(int32) int32
+            math/rand.(*Rand).Float64 func() float64
+            math/rand.(*Rand).Perm func(int) []int
+            strings.(*Builder).WriteString func(string) (int, error)
+            strings.(*Builder).WriteByte func(uint8) error
+            strings.(*Builder).WriteRune func(int32) (int, error)
+            strings.(*Builder).String func() string
+            strings.(*Builder).Len func() int
+            strings.(*Builder).Reset func()
         "#]]
         .assert_eq(&lines.concat());
     }

@@ -85,8 +85,6 @@ pub struct FuncCtx {
     pub locals: Vec<ObjectId>,
     /// This is a function literal.
     pub is_literal: bool,
-    /// The function contains a `goto` (already reported); labels are not checked for use.
-    pub has_goto: bool,
 }
 
 impl<'a> Checker<'a> {

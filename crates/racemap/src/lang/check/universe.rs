@@ -99,9 +99,13 @@ impl<'a> Checker<'a> {
             self.lib_types
                 .insert((path.to_string(), name.to_string()), named);
         }
-        // Library interfaces: fmt.Stringer, sync.Locker.
+        // Library interfaces: fmt.Stringer, sync.Locker, sort.Interface.
         let string_sig = self.func_type(vec![], vec![string], false);
         let unit_sig = self.func_type(vec![], vec![], false);
+        let int = TypeTable::basic(Basic::Int);
+        let len_sig = self.func_type(vec![], vec![int], false);
+        let less_sig = self.func_type(vec![int, int], vec![TypeTable::basic(Basic::Bool)], false);
+        let swap_sig = self.func_type(vec![int, int], vec![], false);
         for (path, name, methods) in [
             ("fmt", "Stringer", vec![("String".to_string(), string_sig)]),
             (
@@ -110,6 +114,15 @@ impl<'a> Checker<'a> {
                 vec![
                     ("Lock".to_string(), unit_sig),
                     ("Unlock".to_string(), unit_sig),
+                ],
+            ),
+            (
+                "sort",
+                "Interface",
+                vec![
+                    ("Len".to_string(), len_sig),
+                    ("Less".to_string(), less_sig),
+                    ("Swap".to_string(), swap_sig),
                 ],
             ),
         ] {
@@ -141,6 +154,49 @@ impl<'a> Checker<'a> {
         self.types.set_underlying(cond, cond_struct);
         self.lib_types
             .insert(("sync".to_string(), "Cond".to_string()), cond);
+        // math/rand.Source: the generator's state (an int64 word, rt/rand.rs); math/rand.Rand:
+        // struct { src Source; draws int } (two words each draw updates, as Go's rngSource
+        // updates its `tap` and `feed`). Rand's methods are in `lookup_member`.
+        let source = self.types.new_named("Source", "math/rand");
+        self.types
+            .set_underlying(source, TypeTable::basic(Basic::Int64));
+        let rand = self.types.new_named("Rand", "math/rand");
+        let rand_struct = self.types.intern(TypeKind::Struct(vec![
+            crate::types::Field {
+                name: "src".to_string(),
+                ty: source,
+                embedded: false,
+            },
+            crate::types::Field {
+                name: "draws".to_string(),
+                ty: TypeTable::basic(Basic::Int),
+                embedded: false,
+            },
+        ]));
+        self.types.set_underlying(rand, rand_struct);
+        for (name, ty) in [("Source", source), ("Rand", rand)] {
+            self.lib_types
+                .insert(("math/rand".to_string(), name.to_string()), ty);
+        }
+        // strings.Builder: struct { addr *Builder; buf string } (Go's copy check: the address
+        // of the Builder at its first write; the bytes written so far).
+        let builder = self.types.new_named("Builder", "strings");
+        let builder_ptr = self.types.intern(TypeKind::Pointer(builder));
+        let builder_struct = self.types.intern(TypeKind::Struct(vec![
+            crate::types::Field {
+                name: "addr".to_string(),
+                ty: builder_ptr,
+                embedded: false,
+            },
+            crate::types::Field {
+                name: "buf".to_string(),
+                ty: string,
+                embedded: false,
+            },
+        ]));
+        self.types.set_underlying(builder, builder_struct);
+        self.lib_types
+            .insert(("strings".to_string(), "Builder".to_string()), builder);
         let duration = self.types.new_named("Duration", "time");
         self.types
             .set_underlying(duration, TypeTable::basic(Basic::Int64));

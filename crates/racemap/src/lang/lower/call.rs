@@ -108,7 +108,13 @@ impl FnCx<'_, '_> {
     }
 
     /// Push library-call arguments (`...any` values one by one, boxed).
-    fn push_lib_args(&mut self, f: LibFunc, args: &[Expr], info: &CallInfo, span: Span) -> u32 {
+    pub(super) fn push_lib_args(
+        &mut self,
+        f: LibFunc,
+        args: &[Expr],
+        info: &CallInfo,
+        span: Span,
+    ) -> u32 {
         if info.spread {
             self.unsupported(span, format!("{}(xs...) with a spread slice", f.go_name()));
         }
@@ -198,6 +204,24 @@ impl FnCx<'_, '_> {
                     && p.args.len() == 1 =>
             {
                 self.println_spread(f, &p.args[0], span);
+            }
+            CallKind::Lib(f) if f.spec().owner == crate::library::Owner::Package("sort") => {
+                self.sort_call(f, p.args, &p.info, span, mode, wrap_name, wrap_span)
+            }
+            CallKind::Lib(f)
+                if f.spec().owner == crate::library::Owner::Package("math/rand")
+                    && !matches!(f, LibFunc::RandNew | LibFunc::RandNewSource) =>
+            {
+                if let Some(argc) = self.rand_args(f, p.args, &p.info, span) {
+                    self.finish_lib(f, argc, span, mode, wrap_name, wrap_span);
+                } else if let Some(fid) = self.shuffle_func(&p.info, span) {
+                    let compiled = Compiled {
+                        fid,
+                        results: 0,
+                        raw_first: false,
+                    };
+                    self.call_compiled(compiled, p.args, span, mode, wrap_name, wrap_span);
+                }
             }
             CallKind::Lib(f) => {
                 let argc = self.push_lib_args(f, p.args, &p.info, span);
@@ -519,6 +543,93 @@ impl FnCx<'_, '_> {
                 // The closure must be below the arguments: move the arguments to temps.
                 self.go_with_wrapper(w, argc);
             }
+        }
+    }
+
+    /// A call of a `sort` function: its compiled code (`sort.rs`) called like a declared
+    /// function. `sort.Slice`'s `x` is passed as the slice itself (its static type must be a
+    /// slice type; racemap has no reflection to swap the elements of a slice in an `any`).
+    #[allow(clippy::too_many_arguments)]
+    fn sort_call(
+        &mut self,
+        f: LibFunc,
+        args: &[Expr],
+        info: &CallInfo,
+        span: Span,
+        mode: CallMode,
+        wrap_name: Option<String>,
+        wrap_span: Span,
+    ) {
+        if info.spread || info.tuple_arg {
+            self.unsupported(
+                span,
+                format!("{}(f()) with a multi-value argument", f.go_name()),
+            );
+            return;
+        }
+        let mut params = match info.sig.map(|t| self.under(t)) {
+            Some(TypeKind::Func(sig)) => sig.params,
+            _ => Vec::new(),
+        };
+        let raw_slice = matches!(
+            f,
+            LibFunc::SortSlice | LibFunc::SortSliceStable | LibFunc::SortSliceIsSorted
+        );
+        if raw_slice {
+            let x = args.first().and_then(|a| self.lw.info.type_of(a.id));
+            match x {
+                Some(t) if matches!(self.under(t), TypeKind::Slice(_)) => params[0] = t,
+                _ => {
+                    let what = format!(
+                        "{} of a value whose static type is not a slice",
+                        f.go_name()
+                    );
+                    self.unsupported(span, what);
+                    return;
+                }
+            }
+        }
+        let fid = self.lw.sort_func(f, params, span);
+        let compiled = Compiled {
+            fid,
+            results: f.result_count(),
+            raw_first: raw_slice,
+        };
+        self.call_compiled(compiled, args, span, mode, wrap_name, wrap_span);
+    }
+
+    /// A call of a library function racemap compiles to bytecode (`sort`, `rand.Shuffle`),
+    /// made like a call of a declared function (a closure under `go`/`defer`).
+    fn call_compiled(
+        &mut self,
+        c: Compiled,
+        args: &[Expr],
+        span: Span,
+        mode: CallMode,
+        wrap_name: Option<String>,
+        wrap_span: Span,
+    ) {
+        let go_wrapped = mode != CallMode::Now && wrap_name.is_some();
+        if mode != CallMode::Now && !go_wrapped {
+            self.emit(Instr::MakeClosure {
+                func: c.fid,
+                ncaptures: 0,
+            });
+        }
+        for (i, a) in args.iter().enumerate() {
+            self.expr(a);
+            if !(c.raw_first && i == 0) {
+                self.implicit(a);
+            }
+        }
+        let argc = args.len() as u32;
+        match (go_wrapped, wrap_name) {
+            (true, Some(name)) => {
+                let body = vec![Instr::Call { func: c.fid, argc }];
+                let w = self.wrapper(&name, argc, body, c.results, wrap_span);
+                self.start_wrapper(w, argc, mode);
+            }
+            _ => self.finish_static(c.fid, argc, span, mode),
         }
     }
 
@@ -877,4 +988,16 @@ fn norm(b: Basic) -> u8 {
         Basic::Bool | Basic::UntypedBool => 4,
         other => 10 + other as u8,
     }
+}
+
+/// A library function compiled to bytecode, as `call_compiled` calls it.
+#[derive(Clone, Copy)]
+struct Compiled {
+    /// The compiled function.
+    fid: FuncId,
+    /// How many results it has.
+    results: u32,
+    /// The first argument is passed as is (`sort.Slice`'s slice), not converted to the
+    /// parameter's type.
+    raw_first: bool,
 }

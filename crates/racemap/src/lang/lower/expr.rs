@@ -388,6 +388,24 @@ impl FnCx<'_, '_> {
                 let thunk = self.lw.iface_thunk(iface, &name, sig, e.span);
                 self.emit_at(Instr::IfaceMethodValue { thunk }, e.span);
             }
+            Some(Selection::MethodExpr { method }) => match self.lw.decl_funcs.get(&method) {
+                // The method's function takes the receiver first, as `T.M` does.
+                Some(&f) => {
+                    self.emit(Instr::MakeClosure {
+                        func: f,
+                        ncaptures: 0,
+                    });
+                }
+                None => self.unsupported(e.span, "this method expression"),
+            },
+            Some(Selection::IfaceMethodExpr { name, iface, sig }) => {
+                // The thunk takes the interface value first and calls its dynamic method.
+                let thunk = self.lw.iface_thunk(iface, &name, sig, e.span);
+                self.emit(Instr::MakeClosure {
+                    func: thunk,
+                    ncaptures: 0,
+                });
+            }
             Some(Selection::LibMethod { .. }) => {
                 self.unsupported(e.span, "method values of library types");
                 self.emit(Instr::Zero(Self::invalid()));

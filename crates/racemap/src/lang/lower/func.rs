@@ -50,6 +50,11 @@ pub(crate) struct FnCx<'l, 'a> {
     pub span: Span,
     /// Enclosing breakable statements, innermost last.
     pub targets: Vec<Target>,
+    /// The instruction index of each label lowered so far (`goto` targets).
+    pub labels: BTreeMap<String, u32>,
+    /// Each `goto`'s jump and its label, patched when the function is finished (the checker
+    /// ensures every label exists).
+    pub gotos: Vec<(usize, String)>,
     /// Where results live.
     pub result_slots: Vec<ResultSlot>,
     /// The function's key in `Info::funcs`.
@@ -76,6 +81,8 @@ impl<'l, 'a> FnCx<'l, 'a> {
             vars: BTreeMap::new(),
             span,
             targets: Vec::new(),
+            labels: BTreeMap::new(),
+            gotos: Vec::new(),
             result_slots: Vec::new(),
             key,
             closure_count: literals,
@@ -279,6 +286,16 @@ impl<'l, 'a> FnCx<'l, 'a> {
     ) {
         // Falling off the end returns (the checker ensures functions with results do not).
         self.emit(Instr::Return);
+        for (at, label) in std::mem::take(&mut self.gotos) {
+            match self.labels.get(&label) {
+                Some(&target) => self.patch(at, target),
+                None => {
+                    let what = format!("goto {label} has no label (the checker admits none)");
+                    let d = crate::diag::Diagnostic::internal(self.spans[at], what);
+                    self.lw.diags.push(d);
+                }
+            }
+        }
         for (obj, loc) in &self.vars {
             let Some(o) = self.lw.info.objects.get(obj.0 as usize) else {
                 continue;

@@ -34,20 +34,22 @@ mod context;
 mod expr;
 mod func;
 mod place;
+mod rand;
 mod runner;
+mod sort;
 mod stmt;
 mod thunk;
 
 #[cfg(test)]
 mod tests;
 
-use crate::bytecode::FuncId;
 use crate::bytecode::{Func, Global, GlobalId, Method, Program, SelectTable, StrId};
+use crate::bytecode::{FuncId, LibFunc};
 use crate::diag::{Diagnostic, SourceMap, Span};
 use crate::gostr::GoString;
 use crate::lang::ast;
 use crate::lang::check::{Checked, Info, ObjectId, ObjectKind};
-use crate::types::{Basic, TypeKind, TypeTable};
+use crate::types::{Basic, TypeId, TypeKind, TypeTable};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -83,6 +85,12 @@ pub(crate) struct Lowerer<'a> {
     pub test_cleanup: Option<FuncId>,
     /// `testing.(*T).Parallel`, once made.
     pub test_parallel: Option<FuncId>,
+    /// The compiled `sort` functions (`sort.rs`), by function and first parameter type.
+    pub sort_funcs: BTreeMap<(LibFunc, TypeId), FuncId>,
+    /// The hidden global holding `math/rand`'s global source (when the file imports it).
+    pub rand_global: Option<GlobalId>,
+    /// The compiled `math/rand.Shuffle` (`rand.rs`).
+    pub shuffle: Option<FuncId>,
     /// The named variables of the functions lowered so far ([`Program::var_names`]).
     pub var_names: Vec<crate::bytecode::VarName>,
 }
@@ -125,6 +133,9 @@ fn lower_mode(
         test_run: None,
         test_cleanup: None,
         test_parallel: None,
+        sort_funcs: BTreeMap::new(),
+        rand_global: None,
+        shuffle: None,
         var_names: Vec::new(),
     };
     let file = &checked.file;
@@ -150,6 +161,16 @@ fn lower_mode(
                 span: obj.span,
             };
         }
+    }
+
+    // math/rand's global source: a hidden global (its zero word is the state after Seed(1)).
+    if let Some(import) = file.imports.iter().find(|i| i.path == "math/rand") {
+        lw.rand_global = Some(GlobalId(globals.len() as u32));
+        globals.push(Global {
+            name: "math/rand.globalRand".to_string(),
+            ty: TypeTable::basic(Basic::Int64),
+            span: import.span,
+        });
     }
 
     // Reserve ids for declared functions and methods so calls can refer to them.

@@ -379,6 +379,14 @@ fn unsupported_constructs_are_diagnosed() {
             "package main\n\nfunc main() {\n\ts := []int{1}\n\tdefer copy(s, s)\n}\n",
             "prog.go:5:8: racemap does not support go/defer of copy\n",
         ),
+        (
+            "package main\n\nimport \"sort\"\n\nfunc main() {\n\tvar x any = []int{2, 1}\n\tsort.Slice(x, func(i, j int) bool { return i < j })\n}\n",
+            "prog.go:7:2: racemap does not support sort.Slice of a value whose static type is not a slice\n",
+        ),
+        (
+            "package main\n\ntype T struct{}\n\nfunc (T) M() {}\n\nfunc main() {\n\t_ = (*T).M\n}\n",
+            "prog.go:8:6: racemap does not support method expressions (*T).M of value methods\n",
+        ),
     ];
     for (src, want) in cases {
         let got = match compile(src) {

@@ -171,9 +171,16 @@ impl Machine {
                 }
                 _ => return Err(RtError::nil_deref().into()),
             },
-            other => {
-                return Err(InternalError::new(format!("no local semantics for {other:?}")).into())
-            }
+            other => match self.lib_text(other, &args)? {
+                Some(results) => results,
+                None if other == LibFunc::RandNew || other == LibFunc::RandNewSource => {
+                    self.lib_rand_local(other, &args)?.unwrap_or_default()
+                }
+                None => {
+                    let msg = format!("no local semantics for {other:?}");
+                    return Err(InternalError::new(msg).into());
+                }
+            },
         };
         if let Some(f) = self.g(gid).frames.last_mut() {
             f.stack.extend(results);
@@ -680,6 +687,14 @@ impl Machine {
                     },
                     Vec::new(),
                 );
+            }
+            f if builder::is_builder(f) => {
+                let p = ptr()?;
+                results = self.builder_call(gid, func, p, &args)?;
+            }
+            f if rand::is_rand(f) => {
+                let p = ptr()?;
+                results = self.rand_call(gid, func, p, &args)?;
             }
             f if crate::rt::sync_map::is_sync_map_method(f) => {
                 return self.sync_map_call(gid, func, &args, push_results, alt);

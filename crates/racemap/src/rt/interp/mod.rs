@@ -35,14 +35,17 @@ use crate::rt::value::{Closure, FuncId, MapKey, Pointer, SliceRef, Value};
 use crate::types::{Basic, TypeId, TypeKind};
 use std::rc::Rc;
 
+mod builder;
 mod call;
 mod context;
 mod decode;
 mod dispatch;
 mod format;
 mod library;
+mod library_text;
 mod local;
 mod ops;
+mod rand;
 mod testing;
 mod timer;
 mod visible;

@@ -174,7 +174,6 @@ impl<'a> Checker<'a> {
             labels: Default::default(),
             locals: Vec::new(),
             is_literal,
-            has_goto: false,
         });
         self.open_scope();
         let mut fi = FuncInfo {
@@ -204,10 +203,11 @@ impl<'a> Checker<'a> {
             let at = Span::new(body.span.hi.saturating_sub(1), body.span.hi);
             self.err(at, "missing return");
         }
+        let goto_labels = self.check_gotos(body);
         self.close_scope();
         if let Some(ctx) = self.funcs.pop() {
             for (label, (span, used)) in ctx.labels {
-                if !used && !ctx.has_goto {
+                if !used && !goto_labels.contains(&label) {
                     self.err(span, format!("label {label} defined and not used"));
                 }
             }

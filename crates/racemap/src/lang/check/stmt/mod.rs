@@ -4,10 +4,11 @@
 //!
 //! Files: this one dispatches statements and checks expression statements, sends and
 //! conditions; `assign.rs` assignments and `:=`, `branch.rs` `return`/`break`/`continue`,
-//! `switch.rs` switches and `select`, `range.rs` range loops.
+//! `switch.rs` switches and `select`, `range.rs` range loops, `goto.rs` goto's rules.
 
 mod assign;
 mod branch;
+mod goto;
 mod range;
 mod switch;
 
@@ -159,13 +160,8 @@ impl<'a> Checker<'a> {
             }
             StmtKind::Return(results) => self.return_stmt(s, results),
             StmtKind::Break(l) | StmtKind::Continue(l) => self.branch(s, l.as_ref()),
-            StmtKind::Goto(l) => {
-                self.unsupported(s.span, "goto");
-                if let Some(f) = self.funcs.last_mut() {
-                    f.has_goto = true;
-                }
-                let _ = l;
-            }
+            // Checked for the whole body at its end (`goto.rs`): labels may follow the goto.
+            StmtKind::Goto(_) => {}
             StmtKind::Fallthrough => self.err(s.span, "fallthrough statement out of place"),
             StmtKind::Block(b) => self.block(b),
             StmtKind::If {

@@ -98,7 +98,10 @@ impl FnCx<'_, '_> {
                     None => self.unsupported(s.span, "this break/continue target"),
                 }
             }
-            StmtKind::Goto(_) => self.unsupported(s.span, "goto"),
+            StmtKind::Goto(l) => {
+                let j = self.emit(Instr::Jump(0));
+                self.gotos.push((j, l.name.clone()));
+            }
             StmtKind::Fallthrough => {
                 // Handled by the enclosing switch (it inspects the last statement of a clause).
             }
@@ -147,7 +150,11 @@ impl FnCx<'_, '_> {
                 x,
                 body,
             } => self.range(s, key.as_ref(), value.as_ref(), *define, x, body),
-            StmtKind::Labeled { stmt, .. } => self.stmt(stmt),
+            StmtKind::Labeled { label, stmt } => {
+                let here = self.here();
+                self.labels.insert(label.name.clone(), here);
+                self.stmt(stmt)
+            }
             StmtKind::Empty => {}
         }
     }

@@ -1,0 +1,138 @@
+//! Library calls on text beyond the first few: the rest of `strings` (`rt/strings_edit.rs`)
+//! and `strconv`'s `ParseInt`, `FormatInt`, `ParseBool`, `FormatBool` and `Quote`
+//! (`rt/parse_int.rs`). All are local computation: they push their results.
+
+use super::*;
+use crate::rt::parse_int::{self, NumError};
+use crate::rt::strings_edit as edit;
+
+impl Machine {
+    /// The results of a text function, `None` when `func` is not one.
+    pub(super) fn lib_text(&mut self, func: LibFunc, args: &[Value]) -> R<Option<Vec<Value>>> {
+        let sarg = |i: usize| string_arg(args, i);
+        let iarg = |i: usize| int(arg(args, i)?);
+        let text = |b: &[u8]| Value::Str(GoString::from_bytes(b));
+        let position = |i: Option<usize>| Value::Int(i.map_or(-1, |i| i as i64));
+        let results = match func {
+            LibFunc::StringsFields => {
+                let parts: Vec<Value> = edit::fields(sarg(0)?.as_bytes())
+                    .into_iter()
+                    .map(|p| Value::Str(p.into()))
+                    .collect();
+                vec![self.string_slice(parts)?]
+            }
+            LibFunc::StringsTrimSpace => vec![text(edit::trim_space(sarg(0)?.as_bytes()))],
+            LibFunc::StringsTrim | LibFunc::StringsTrimLeft | LibFunc::StringsTrimRight => {
+                let left = func != LibFunc::StringsTrimRight;
+                let right = func != LibFunc::StringsTrimLeft;
+                let (s, cutset) = (sarg(0)?, sarg(1)?);
+                vec![text(edit::trim(
+                    s.as_bytes(),
+                    cutset.as_bytes(),
+                    left,
+                    right,
+                ))]
+            }
+            LibFunc::StringsTrimPrefix => {
+                let (s, prefix) = (sarg(0)?, sarg(1)?);
+                let b = s.as_bytes();
+                vec![text(b.strip_prefix(prefix.as_bytes()).unwrap_or(b))]
+            }
+            LibFunc::StringsTrimSuffix => {
+                let (s, suffix) = (sarg(0)?, sarg(1)?);
+                let b = s.as_bytes();
+                vec![text(b.strip_suffix(suffix.as_bytes()).unwrap_or(b))]
+            }
+            LibFunc::StringsIndex => {
+                let (s, sub) = (sarg(0)?, sarg(1)?);
+                vec![position(crate::rt::strings::index(
+                    s.as_bytes(),
+                    sub.as_bytes(),
+                ))]
+            }
+            LibFunc::StringsLastIndex => {
+                let (s, sub) = (sarg(0)?, sarg(1)?);
+                vec![position(edit::last_index(s.as_bytes(), sub.as_bytes()))]
+            }
+            LibFunc::StringsIndexByte => {
+                let c = iarg(1)? as u8;
+                vec![position(sarg(0)?.as_bytes().iter().position(|&b| b == c))]
+            }
+            LibFunc::StringsIndexRune => {
+                vec![position(edit::index_rune(sarg(0)?.as_bytes(), iarg(1)?))]
+            }
+            LibFunc::StringsReplace | LibFunc::StringsReplaceAll => {
+                let n = if func == LibFunc::StringsReplace {
+                    iarg(3)?
+                } else {
+                    -1
+                };
+                let (s, old, new) = (sarg(0)?, sarg(1)?, sarg(2)?);
+                let out = edit::replace(s.as_bytes(), old.as_bytes(), new.as_bytes(), n);
+                self.heap.reserve(&self.config, out.len() as u64 / 64)?;
+                vec![Value::Str(out.into())]
+            }
+            LibFunc::StringsCount => {
+                let n = edit::count(sarg(0)?.as_bytes(), sarg(1)?.as_bytes());
+                vec![Value::Int(n as i64)]
+            }
+            LibFunc::StringsEqualFold => {
+                let same = edit::equal_fold(sarg(0)?.as_bytes(), sarg(1)?.as_bytes());
+                vec![Value::Bool(same)]
+            }
+            LibFunc::StrconvFormatInt => match parse_int::format_int(iarg(0)?, iarg(1)?) {
+                Some(s) => vec![Value::str(&s)],
+                None => {
+                    let message = "strconv: illegal AppendInt/FormatInt base";
+                    return Err(RtError::library_panic(message).into());
+                }
+            },
+            LibFunc::StrconvParseInt => {
+                let s = sarg(0)?;
+                match parse_int::parse_int(s.as_bytes(), iarg(1)?, iarg(2)?) {
+                    Ok(v) => vec![Value::Int(v), Value::Iface(None)],
+                    Err((v, why)) => {
+                        vec![Value::Int(v), self.num_error(&why, "ParseInt", &s)?]
+                    }
+                }
+            }
+            LibFunc::StrconvParseBool => {
+                let s = sarg(0)?;
+                match parse_int::parse_bool(s.as_bytes()) {
+                    Some(b) => vec![Value::Bool(b), Value::Iface(None)],
+                    None => {
+                        let err = self.num_error(&NumError::Syntax, "ParseBool", &s)?;
+                        vec![Value::Bool(false), err]
+                    }
+                }
+            }
+            LibFunc::StrconvFormatBool => {
+                let b = arg(args, 0)?.as_bool().unwrap_or(false);
+                vec![Value::str(if b { "true" } else { "false" })]
+            }
+            LibFunc::StrconvQuote => {
+                let s = sarg(0)?;
+                vec![Value::str(&crate::strconv::quote_with(
+                    s.as_bytes(),
+                    '"',
+                    false,
+                ))]
+            }
+            _ => return Ok(None),
+        };
+        Ok(Some(results))
+    }
+
+    /// A `[]string` of these strings.
+    fn string_slice(&mut self, parts: Vec<Value>) -> R<Value> {
+        let n = parts.len();
+        let sl = self.new_slice(parts, n, crate::types::TypeTable::basic(Basic::String))?;
+        Ok(Value::Slice(Some(sl)))
+    }
+
+    /// The error value of Go's `*strconv.NumError` for `func` parsing `num`.
+    fn num_error(&mut self, why: &NumError, func: &str, num: &GoString) -> R<Value> {
+        let msg = why.message(func, num.as_bytes());
+        self.new_error(&msg.into(), Value::Iface(None))
+    }
+}
