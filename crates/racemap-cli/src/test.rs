@@ -277,7 +277,7 @@ pub fn run_test(
         seen_err = session.stderr.len();
     }
     let (failed, skipped, kept_logs, parallel) = test_state(&session.target);
-    let leaked = leaked(&session.target);
+    let leaked = session.target.leaked_goroutines();
     let race = !session.races().is_empty();
     let result = session.finish(None);
     let mut crash = None;
@@ -310,26 +310,6 @@ pub fn run_test(
         limit,
         leaked,
     }
-}
-
-/// The goroutines other than the test's that are blocked (not done, not able to move) once
-/// the test ended normally: what `goleak.VerifyNone` would report.
-fn leaked(m: &Machine) -> Vec<String> {
-    if m.exit_code() != Some(0) {
-        return Vec::new();
-    }
-    let map = &m.program().source_map;
-    m.goroutines()
-        .into_iter()
-        .filter(|g| g.go_id != 1 && !["done", "runnable", "sleep"].contains(&g.state.as_str()))
-        .map(|g| {
-            let at = g.stack.first().map_or(String::new(), |f| {
-                let lc = map.line_col(f.span.lo);
-                format!(" {} at {}:{}", f.name, map.file_name, lc.line)
-            });
-            format!("goroutine {} [{}]:{at}", g.go_id, g.state)
-        })
-        .collect()
 }
 
 /// The test's `testing.T`: failed, skipped, the logs it kept, and whether it went parallel.

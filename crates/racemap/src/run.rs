@@ -89,6 +89,8 @@ pub struct RunResult {
     pub first_error_line: Option<String>,
     /// The failure was a deadlock.
     pub deadlock: bool,
+    /// For a test, the goroutines it left blocked forever ([`Target::leaked`]).
+    pub leaked: Vec<String>,
 }
 
 /// A stepping session: a target, its detector, and what was produced so far. The runner is a
@@ -195,6 +197,7 @@ impl<T: Target> Session<T> {
             }
         };
         RunResult {
+            leaked: self.target.leaked(),
             stdout: self.target.stdout().to_string(),
             stdout_bytes: self.target.stdout_bytes().to_vec(),
             stderr_bytes,

@@ -167,6 +167,7 @@ mod tests {
                     count: 1,
                     schedule: String::new(),
                     early_wakes: Vec::new(),
+                    leaked: Vec::new(),
                 })
                 .collect(),
         }

@@ -334,6 +334,13 @@ impl Program {
         Some(p)
     }
 
+    /// Whether the program runs one test of a `_test.go` file ([`Program::for_test`]).
+    pub fn runs_test(&self) -> bool {
+        self.tests
+            .iter()
+            .any(|t| t.runner_chatty == self.main || t.runner_quiet == self.main)
+    }
+
     /// The function with this id.
     pub fn func(&self, id: FuncId) -> &Func {
         &self.funcs[id.0 as usize]

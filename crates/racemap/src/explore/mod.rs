@@ -13,7 +13,7 @@ pub use crate::target::{
 };
 pub use dpor::{DporAlgorithm, DporConfig, SearchStats};
 pub use explorer::{explore, ExploreProgress, Explorer, ProgramExplorer};
-pub use outcome::{sleep_note, ExploreResult, Outcome, SearchLimit};
+pub use outcome::{sleep_note, ExploreResult, Outcome, OutcomeKey, SearchLimit};
 pub use sample::{sample, SampleStrategy};
 
 #[cfg(test)]

@@ -27,6 +27,25 @@ pub struct Outcome {
     /// virtual time order shows this outcome; otherwise it needs a goroutine to be delayed
     /// past these sleeps, which Go allows and a lightly loaded machine rarely does.
     pub early_wakes: Vec<EarlyWake>,
+    /// For a test: the goroutines it left blocked forever (`goroutine 8 [chan send]: main.f
+    /// at prog_test.go:7`, [`Target::leaked`]); runs that leak differently are different
+    /// outcomes. Left out of the JSON when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub leaked: Vec<String>,
+}
+
+/// What tells two finished runs apart: they are the same outcome when all of it is equal.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct OutcomeKey {
+    /// The bytes the run wrote to stdout (two outputs differing only in invalid UTF-8 are two
+    /// outcomes, as in Go).
+    pub stdout: Vec<u8>,
+    /// The first line of the failure, `None` after a normal exit.
+    pub error: Option<String>,
+    /// Some race was reported.
+    pub race: bool,
+    /// A test's leaked goroutines ([`Target::leaked`]).
+    pub leaked: Vec<String>,
 }
 
 impl Outcome {
@@ -122,9 +141,8 @@ pub struct OutcomeSet {
     /// Outcomes in discovery order, with the rank of their schedule (fewer cut-short sleeps
     /// first, then shorter).
     outcomes: Vec<(Outcome, (usize, usize))>,
-    /// Index into `outcomes` by key: stdout's bytes (two outputs differing only in invalid
-    /// UTF-8 are two outcomes, as in Go), the first error line, race.
-    index: BTreeMap<(Vec<u8>, Option<String>, bool), usize>,
+    /// Index into `outcomes` by key.
+    index: BTreeMap<OutcomeKey, usize>,
     /// Runs recorded.
     executions: u64,
     /// Some run deadlocked.
@@ -142,20 +160,16 @@ impl OutcomeSet {
         self.executions
     }
 
-    /// Record one finished run (`stdout`: the bytes it wrote), whose schedule cut
-    /// `early_wakes` short.
+    /// Record one finished run that ended as `key`, whose schedule cut `early_wakes` short.
     pub fn record(
         &mut self,
-        stdout: &[u8],
-        error: Option<String>,
-        race: bool,
+        key: OutcomeKey,
         deadlock: bool,
         schedule: &Schedule,
         early_wakes: Vec<EarlyWake>,
     ) {
         self.executions += 1;
         self.deadlock |= deadlock;
-        let key = (stdout.to_vec(), error.clone(), race);
         let rank = (early_wakes.len(), schedule.len());
         match self.index.get(&key) {
             Some(&i) => {
@@ -168,18 +182,17 @@ impl OutcomeSet {
                 }
             }
             None => {
+                let outcome = Outcome {
+                    stdout: String::from_utf8_lossy(&key.stdout).into_owned(),
+                    error: key.error.clone(),
+                    race: key.race,
+                    count: 1,
+                    schedule: schedule.encode(),
+                    early_wakes,
+                    leaked: key.leaked.clone(),
+                };
                 self.index.insert(key, self.outcomes.len());
-                self.outcomes.push((
-                    Outcome {
-                        stdout: String::from_utf8_lossy(stdout).into_owned(),
-                        error,
-                        race,
-                        count: 1,
-                        schedule: schedule.encode(),
-                        early_wakes,
-                    },
-                    rank,
-                ));
+                self.outcomes.push((outcome, rank));
             }
         }
     }

@@ -5,7 +5,7 @@
 //! lets sleepers wake at any time ([`WakeOrder::AnyTime`]: Go orders nothing by `time.Sleep`),
 //! and an outcome such a run finds names the sleeps its schedule cut short ([`EarlyWake`]).
 
-use super::outcome::{ExploreResult, OutcomeSet, SearchLimit};
+use super::outcome::{ExploreResult, OutcomeKey, OutcomeSet, SearchLimit};
 use crate::rt::config::WakeOrder;
 use crate::run::{run_with, RunConfig};
 use crate::sched::{PctConfig, PctScheduler, RandomScheduler, Schedule, Scheduler};
@@ -64,14 +64,13 @@ pub fn sample<T: Target>(
         } else {
             Vec::new()
         };
-        set.record(
-            &r.stdout_bytes,
-            r.first_error_line.clone(),
-            !r.races.is_empty(),
-            r.deadlock,
-            &r.schedule,
-            early_wakes,
-        );
+        let key = OutcomeKey {
+            stdout: r.stdout_bytes.clone(),
+            error: r.first_error_line.clone(),
+            race: !r.races.is_empty(),
+            leaked: r.leaked.clone(),
+        };
+        set.record(key, r.deadlock, &r.schedule, early_wakes);
     }
     set.finish(Some(SearchLimit::Sampling))
 }

@@ -810,3 +810,30 @@ fn sampling_finds_outcomes_that_need_a_sleep_cut_short() {
     let on_time: Vec<_> = r.outcomes.iter().filter(|o| o.stdout == "main\n").collect();
     assert_eq!(on_time.len(), 1, "{r:?}");
 }
+
+/// A test whose interleavings print the same but leak differently has two outcomes: a leak
+/// must never hide behind a clean run with the same output (`racemap test --explore` replays
+/// one schedule per outcome to report leaks).
+#[test]
+fn a_test_that_leaks_in_some_interleavings_has_a_leaking_outcome_of_its_own() {
+    let source = "package leak\n\nimport \"testing\"\n\nfunc TestLeak(t *testing.T) {\n\tch := make(chan int)\n\tgo func() { ch <- 1 }()\n\tselect {\n\tcase <-ch:\n\tdefault:\n\t}\n}\n";
+    let options = crate::compile::CompileOptions {
+        test_file: true,
+        run_test: Some(0),
+        ..Default::default()
+    };
+    let program = crate::compile::compile_with(source.as_bytes(), "leak_test.go", &options)
+        .expect("the test file compiles");
+    let machine = crate::rt::machine::Machine::new(Rc::new(program), Default::default());
+    let r = explore(machine, &DporConfig::default());
+    assert!(r.complete);
+    let leaked: Vec<&Vec<String>> = r.outcomes.iter().map(|o| &o.leaked).collect();
+    assert_eq!(r.outcomes.len(), 2, "{:?}", r.outcomes);
+    assert!(leaked.iter().any(|l| l.is_empty()), "{leaked:?}");
+    assert!(
+        leaked
+            .iter()
+            .any(|l| l.len() == 1 && l[0].contains("[chan send]")),
+        "{leaked:?}"
+    );
+}

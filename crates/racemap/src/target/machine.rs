@@ -246,6 +246,10 @@ impl Target for Machine {
         Machine::set_wake_order(self, order)
     }
 
+    fn leaked(&self) -> Vec<String> {
+        self.leaked_goroutines()
+    }
+
     fn note_races(&mut self, count: usize) {
         self.races_reported = count;
     }

@@ -108,6 +108,12 @@ pub trait Target: Clone {
     }
     /// Offer sleepers' wake-ups in this order from now on.
     fn set_wake_order(&mut self, _order: WakeOrder) {}
+    /// At the end of a test's run, the goroutines it left blocked forever (a leak, as
+    /// `goleak.VerifyNone` reports it); runs that differ only in what leaked are different
+    /// outcomes. Empty for a program that is not a test.
+    fn leaked(&self) -> Vec<String> {
+        Vec::new()
+    }
     /// The race detector has reported `count` races so far in this run (a test's `testing.T`
     /// fails at its end when one was reported during it, as Go's `tRunner` does).
     fn note_races(&mut self, _count: usize) {}

@@ -65,7 +65,7 @@
 
 mod races;
 
-use super::outcome::{OutcomeSet, SearchLimit};
+use super::outcome::{OutcomeKey, OutcomeSet, SearchLimit};
 use super::wakeup::{WakeStep, WakeupTree};
 use crate::race::vclock::VClock;
 use crate::race::{Detector, DetectorConfig};
@@ -639,8 +639,12 @@ impl<T: Target> Search<T> {
                 early_wakes.push(w.clone());
             }
         }
-        let stdout = top.target.stdout_bytes().to_vec();
-        self.outcomes
-            .record(&stdout, error, race, deadlock, &schedule, early_wakes);
+        let key = OutcomeKey {
+            stdout: top.target.stdout_bytes().to_vec(),
+            error,
+            race,
+            leaked: top.target.leaked(),
+        };
+        self.outcomes.record(key, deadlock, &schedule, early_wakes);
     }
 }

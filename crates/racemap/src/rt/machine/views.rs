@@ -70,6 +70,28 @@ impl Machine {
             .collect()
     }
 
+    /// The goroutines a test left blocked once it ended normally (not done, not able to move,
+    /// not sleeping), each as `goroutine 8 [chan send]: main.f at prog_test.go:7`: what
+    /// `goleak.VerifyNone` reports. Empty unless the program runs a test
+    /// ([`Program::runs_test`]) and exited with status 0.
+    pub fn leaked_goroutines(&self) -> Vec<String> {
+        if !self.program.runs_test() || self.exit_code() != Some(0) {
+            return Vec::new();
+        }
+        let map = &self.program.source_map;
+        self.goroutines()
+            .into_iter()
+            .filter(|g| g.go_id != 1 && !["done", "runnable", "sleep"].contains(&g.state.as_str()))
+            .map(|g| {
+                let at = g.stack.first().map_or(String::new(), |f| {
+                    let lc = map.line_col(f.span.lo);
+                    format!(" {} at {}:{}", f.name, map.file_name, lc.line)
+                });
+                format!("goroutine {} [{}]:{at}", g.go_id, g.state)
+            })
+            .collect()
+    }
+
     /// Every map with its entries and writing flag, for the UI.
     pub fn maps(&self) -> Vec<MapView> {
         self.heap
