@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { openApp, region, stepUntil, quiet } from './harness.mjs';
+import { openApp, region, stepUntil, quiet, screenshot } from './harness.mjs';
+import { axeViolations, describe, BLOCKING } from './axe.mjs';
 
 const PROGRAM = `package main
 
@@ -52,5 +53,9 @@ test('a time.After timer and a WithTimeout context read plainly in the Channels 
   assert.match(after, /time\.After: fires at 10ms \(now 5ms\)/);
   // Plain words only: no Rust debug formatting leaks into either panel.
   for (const text of [after, canceled]) assert.doesNotMatch(text, /Some\(|None|\{|child\(ren\)|t=\d+ns/);
+  await screenshot(page, 'timers-and-context');
+  // The timers section passes axe as the rest of the page does.
+  const blocking = (await axeViolations(page)).filter((v) => BLOCKING.includes(v.impact) || v.id === 'region');
+  assert.deepEqual(blocking, [], describe(blocking));
   assert.deepEqual(problems, []);
 });
