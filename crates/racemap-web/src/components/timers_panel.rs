@@ -104,10 +104,9 @@ pub fn context_sentence(state: &str) -> String {
         None => format!("context.{kind}"),
     };
     let rest = rest.map(|r| {
-        r.replace(" child(ren)", "\u{0}")
-            .split(", ")
-            .map(|part| match part.strip_suffix('\u{0}') {
-                Some(n) if n == "1" => "1 child".to_string(),
+        r.split(", ")
+            .map(|part| match part.strip_suffix(" child(ren)") {
+                Some("1") => "1 child".to_string(),
                 Some(n) => format!("{n} children"),
                 None => part.to_string(),
             })
