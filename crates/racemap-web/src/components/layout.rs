@@ -23,6 +23,7 @@ use crate::components::map_panel::MapPanel;
 use crate::components::panel::Panel;
 use crate::components::supported_go::SupportedGo;
 use crate::components::timeline_panel::TimelinePanel;
+use crate::components::timers_panel::TimersPanel;
 use crate::services::core_info;
 use crate::state::{Action, Example, Program, State};
 
@@ -129,9 +130,10 @@ pub fn layout(props: &LayoutProps) -> Html {
                         <LocksPanel view={view.clone()} />
                     </Panel>
                 }
-                if !embed || !view.chans.is_empty() {
+                if !embed || !view.chans.is_empty() || !view.timers.is_empty() {
                     <Panel id="channels" title="Channels">
                         <ChannelsPanel view={view.clone()} />
+                        <TimersPanel view={view.clone()} />
                     </Panel>
                 }
                 if !embed {

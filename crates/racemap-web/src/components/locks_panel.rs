@@ -1,11 +1,13 @@
 //! Locks and other synchronization: each Mutex/RWMutex with its holder, readers, pending writer
-//! and waiting queue in order; WaitGroups with counter and waiters; Once and atomics.
+//! and waiting queue in order; WaitGroups with counter and waiters; Once, atomics and contexts
+//! (in plain words: [`context_sentence`]).
 
 use racemap::playback::view::LockInfo;
 use racemap::playback::View;
 use yew::prelude::*;
 
 use crate::components::goroutine_badge;
+use crate::components::timers_panel::context_sentence;
 use crate::state::Shared;
 
 /// Properties of [`LocksPanel`].
@@ -80,7 +82,7 @@ pub fn locks_panel(props: &LocksPanelProps) -> Html {
             { for view.other_sync.iter().map(|o| html! {
                 <section class="other-sync">
                     <h3><code>{ o.name.clone() }</code>{ format!(" · {}", o.kind) }</h3>
-                    <p>{ o.state.clone() }</p>
+                    <p>{ if o.kind == "context" { context_sentence(&o.state) } else { o.state.clone() } }</p>
                 </section>
             }) }
         </>

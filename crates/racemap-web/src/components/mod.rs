@@ -21,6 +21,7 @@ pub mod share;
 pub mod supported_go;
 pub mod test_picker;
 pub mod timeline_panel;
+pub mod timers_panel;
 pub mod toolbar;
 pub mod workload_form;
 
