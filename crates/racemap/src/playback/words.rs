@@ -221,6 +221,14 @@ pub fn step_phrase(
             names.pointer(ptr),
             value_literal(value)
         ),
+        Op::Context {
+            ctx: Some(ctx),
+            call,
+        } => super::trace::context_words(&names.pointer(ctx), call),
+        Op::Timer {
+            timer: Some(timer),
+            op,
+        } => super::trace::timer_words(&names.pointer(timer), *op),
         other => super::trace::op_phrase(other, go_id),
     }
 }
