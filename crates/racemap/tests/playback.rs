@@ -908,6 +908,7 @@ fn timers_and_contexts_are_shown() {
     let phrases: Vec<String> = p.view().timeline.iter().map(|e| e.phrase.clone()).collect();
     for words in [
         "starts a 5ms timer (time.NewTimer)",
+        "the timer fires: sends the time on t.C",
         "cancel() cancels ctx (context canceled)",
     ] {
         assert!(

@@ -169,7 +169,8 @@ pub fn op_phrase(op: &Op, go_id: &dyn Fn(crate::rt::event::Gid) -> u64) -> Strin
             context_words(&ctx, call)
         }
         Op::Timer { timer, op } => {
-            timer_words(&timer.as_ref().map(pointer_name).unwrap_or_default(), *op)
+            let timer = timer.as_ref().map(pointer_name).unwrap_or_default();
+            timer_words(&timer, *op, &|c| format!("chan#{}", c.0))
         }
         Op::Print { text, stderr } => {
             format!(
@@ -249,9 +250,14 @@ pub fn runtime_words(call: &str, result: Option<i64>) -> String {
     }
 }
 
-/// A clock or timer operation in words, the timer named `timer` (its `Timer` variable):
-/// `starts a 5ms timer (time.After)`, `stops timer t`.
-pub fn timer_words(timer: &str, op: crate::rt::event::TimerOp) -> String {
+/// A clock or timer operation in words, the timer named `timer` (its `Timer` variable) and
+/// channels by `chan_name`: `starts a 5ms timer (time.After)`, `stops timer t`, `the timer
+/// fires: sends the time on done`.
+pub fn timer_words(
+    timer: &str,
+    op: crate::rt::event::TimerOp,
+    chan_name: &dyn Fn(crate::rt::value::ChanId) -> String,
+) -> String {
     use crate::rt::event::TimerOp;
     use crate::rt::timer::duration_string;
     let timer = timer.strip_suffix(".r").unwrap_or(timer);
@@ -266,6 +272,12 @@ pub fn timer_words(timer: &str, op: crate::rt::event::TimerOp) -> String {
         }
         TimerOp::Reset { after, .. } => {
             format!("resets timer {timer} to fire in {}", duration_string(after))
+        }
+        TimerOp::Fire { chan: Some(c) } => {
+            format!("the timer fires: sends the time on {}", chan_name(c))
+        }
+        TimerOp::Fire { chan: None } => {
+            "the timer fires: starts its function in a new goroutine".into()
         }
         TimerOp::Dropped => {
             format!("timer {timer} fires, but its channel is full: the tick is dropped")

@@ -228,7 +228,7 @@ pub fn step_phrase(
         Op::Timer {
             timer: Some(timer),
             op,
-        } => super::trace::timer_words(&names.pointer(timer), *op),
+        } => super::trace::timer_words(&names.pointer(timer), *op, &|c| names.chan(c)),
         other => super::trace::op_phrase(other, go_id),
     }
 }

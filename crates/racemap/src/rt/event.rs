@@ -426,6 +426,12 @@ pub enum TimerOp {
         /// How long from now (ns).
         after: i64,
     },
+    /// The timer fired: it sends the time on `chan` (the next event of the step), or, for
+    /// `time.AfterFunc` (`chan` is `None`), starts its function in a new goroutine.
+    Fire {
+        /// The channel it sends on.
+        chan: Option<ChanId>,
+    },
     /// A channel timer fired while its channel's buffer was full: the tick was dropped.
     Dropped,
 }

@@ -229,6 +229,8 @@ impl Machine {
             TimerAction::Send(c) => {
                 let now = self.now_value();
                 if self.heap.chan(c).buf.len() < self.heap.chan(c).cap as usize {
+                    let fire = TimerOp::Fire { chan: Some(c) };
+                    self.emit_timer_op(gid, Some(p.clone()), fire, Vec::new());
                     let eff = self.heap.chan_mut(c).send(c, now.clone())?;
                     self.emit(
                         gid,
@@ -244,7 +246,11 @@ impl Machine {
                     self.emit_timer_op(gid, Some(p.clone()), TimerOp::Dropped, Vec::new());
                 }
             }
-            TimerAction::Func(f) => self.go_statement(gid, f, Vec::new())?,
+            TimerAction::Func(f) => {
+                let fire = TimerOp::Fire { chan: None };
+                self.emit_timer_op(gid, Some(p.clone()), fire, Vec::new());
+                self.go_statement(gid, f, Vec::new())?
+            }
             TimerAction::CancelContext(ctx) => {
                 let err = self.lib_var(LibFunc::ContextDeadlineExceeded)?;
                 let mut eff = Vec::new();
