@@ -165,7 +165,10 @@ pub fn op_phrase(op: &Op, go_id: &dyn Fn(crate::rt::event::Gid) -> u64) -> Strin
         Op::Sleep { until } => format!("sleeps until t={}ns", until),
         Op::Wake => "wakes up".into(),
         Op::Context { ctx, call } => {
-            let ctx = ctx.as_ref().map(pointer_name).unwrap_or_default();
+            let ctx = ctx
+                .as_ref()
+                .map(pointer_name)
+                .unwrap_or_else(|| "a context".into());
             context_words(&ctx, call)
         }
         Op::Timer { timer, op } => {
