@@ -907,7 +907,7 @@ fn timers_and_contexts_are_shown() {
     assert_eq!(p.view().console.stdout, "fired\n");
     let phrases: Vec<String> = p.view().timeline.iter().map(|e| e.phrase.clone()).collect();
     for words in [
-        "starts a 5ms timer (time.NewTimer)",
+        "starts a 5ms timer (time.NewTimer at line 11)",
         "the timer fires: sends the time on t.C",
         "cancel() cancels ctx (context canceled)",
     ] {
@@ -945,8 +945,8 @@ fn a_timeout_context_is_canceled_by_its_deadline_in_words() {
     assert_eq!(p.view().console.stdout, "context deadline exceeded\n");
     let phrases: Vec<String> = p.view().timeline.iter().map(|e| e.phrase.clone()).collect();
     for words in [
-        "starts a 5ms timer (context.WithTimeout)",
-        "starts a 10ms timer (time.After)",
+        "starts a 5ms timer (context.WithTimeout at line 10)",
+        "starts a 10ms timer (time.After at line 13)",
         "ctx's deadline passes: cancels it (context deadline exceeded)",
         "cancel() finds ctx already canceled",
     ] {

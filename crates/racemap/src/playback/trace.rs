@@ -224,7 +224,7 @@ pub fn trace(program: &Rc<Program>, config: Config, schedule: &Schedule) -> Vec<
             lines.push(format!(
                 "{step:>5}  goroutine {:<3} {}  {}:{}",
                 go_id(event.gid),
-                words::event_phrase(events, i, &names, &go_id, message.as_deref()),
+                words::event_phrase(events, i, &names, &go_id, message.as_deref(), map),
                 map.file_name,
                 map.line(event.span.lo)
             ));

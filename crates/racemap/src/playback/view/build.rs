@@ -574,7 +574,14 @@ fn announce(
                 parts.push(format!(
                     "{} {}",
                     who(m.go_id(e.gid)),
-                    words::event_phrase(&last.events, i, names, &go_id, message.as_deref())
+                    words::event_phrase(
+                        &last.events,
+                        i,
+                        names,
+                        &go_id,
+                        message.as_deref(),
+                        &p.program().source_map,
+                    )
                 ));
             }
             let before: &[Gid] = match records.len().checked_sub(2) {
