@@ -879,7 +879,8 @@ func main() {
     }
 }
 
-/// The page's view of timers (`time.NewTimer`, its channel, armed or fired) and of contexts.
+/// The page's view of timers (`time.NewTimer`, its channel, armed or fired, the line that
+/// made it) and of contexts (kind as written, line, cancel reason), and their steps in words.
 #[test]
 fn timers_and_contexts_are_shown() {
     let src = "package main\n\nimport (\n\t\"context\"\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tctx, cancel := context.WithCancel(context.Background())\n\tt := time.NewTimer(5 * time.Millisecond)\n\t<-t.C\n\tcancel()\n\t<-ctx.Done()\n\tfmt.Println(\"fired\")\n}\n";
@@ -889,16 +890,88 @@ fn timers_and_contexts_are_shown() {
         let v = p.view();
         if let Some(t) = v.timers.first() {
             assert_eq!(t.made_by, "time.NewTimer");
+            assert_eq!(t.line, 11, "made by time.NewTimer at line 11");
             assert_eq!(t.deadline, 5_000_000);
             assert!(t.chan.is_some(), "a channel timer names its channel");
             saw_armed |= t.armed && t.fired == 0;
             saw_fired |= !t.armed && t.fired == 1 && t.now >= 5_000_000;
         }
-        saw_canceled |= v
-            .other_sync
-            .iter()
-            .any(|o| o.kind == "context" && o.state == "WithCancel, canceled");
+        if let Some(c) = v.contexts.iter().find(|c| c.name == "ctx") {
+            assert_eq!(c.made_by, "context.WithCancel");
+            assert_eq!(c.line, Some(10));
+            assert_eq!(c.deadline, None);
+            saw_canceled |= c.error.as_deref() == Some("context canceled");
+        }
     }
     assert!(saw_armed && saw_fired && saw_canceled);
     assert_eq!(p.view().console.stdout, "fired\n");
+    let phrases: Vec<String> = p.view().timeline.iter().map(|e| e.phrase.clone()).collect();
+    for words in [
+        "starts a 5ms timer (time.NewTimer at line 11)",
+        "the timer fires: sends the time on t.C",
+        "cancel() cancels ctx (context canceled)",
+    ] {
+        assert!(
+            phrases.iter().any(|s| s == words),
+            "{words:?} in {phrases:#?}"
+        );
+    }
+    assert!(
+        !phrases.iter().any(|s| s.contains("ns") || s.contains('@')),
+        "no debug words: {phrases:#?}"
+    );
+}
+
+/// A `context.WithTimeout` context is shown as written, and canceled by its deadline with
+/// `context deadline exceeded`; the steps say so in words.
+#[test]
+fn a_timeout_context_is_canceled_by_its_deadline_in_words() {
+    let src = "package main\n\nimport (\n\t\"context\"\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tctx, cancel := context.WithTimeout(context.Background(), 5*time.Millisecond)\n\tdefer cancel()\n\tselect {\n\tcase <-time.After(10 * time.Millisecond):\n\t\tfmt.Println(\"timer\")\n\tcase <-ctx.Done():\n\t\tfmt.Println(ctx.Err())\n\t}\n}\n";
+    let mut p = playback(src, seeded(0));
+    let mut saw_deadline = false;
+    while p.step_auto().is_ok() {
+        let v = p.view();
+        if let Some(t) = v.timers.iter().find(|t| t.made_by == "time.After") {
+            assert_eq!(t.line, 13);
+        }
+        if let Some(c) = v.contexts.iter().find(|c| c.name == "ctx") {
+            assert_eq!(c.made_by, "context.WithTimeout");
+            assert_eq!(c.line, Some(10));
+            assert_eq!(c.deadline, Some(5_000_000));
+            saw_deadline |= c.error.as_deref() == Some("context deadline exceeded");
+        }
+    }
+    assert!(saw_deadline);
+    assert_eq!(p.view().console.stdout, "context deadline exceeded\n");
+    let phrases: Vec<String> = p.view().timeline.iter().map(|e| e.phrase.clone()).collect();
+    for words in [
+        "starts a 5ms timer (context.WithTimeout at line 10)",
+        "starts a 10ms timer (time.After at line 13)",
+        "ctx's deadline passes: cancels it (context deadline exceeded)",
+        "cancel() finds ctx already canceled",
+    ] {
+        assert!(
+            phrases.iter().any(|s| s == words),
+            "{words:?} in {phrases:#?}"
+        );
+    }
+}
+
+/// A `sync.Once`'s state reads `not run yet`, `running`, `done`.
+#[test]
+fn once_state_is_in_words() {
+    let src = "package main\n\nimport \"sync\"\n\nvar once sync.Once\n\nfunc main() {\n\tonce.Do(func() {})\n}\n";
+    let mut p = playback(src, seeded(0));
+    let mut states = Vec::new();
+    loop {
+        if let Some(o) = p.view().other_sync.iter().find(|o| o.kind == "Once") {
+            if states.last() != Some(&o.state) {
+                states.push(o.state.clone());
+            }
+        }
+        if p.step_auto().is_err() {
+            break;
+        }
+    }
+    assert_eq!(states, ["not run yet", "running", "done"]);
 }

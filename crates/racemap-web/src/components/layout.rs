@@ -106,8 +106,10 @@ pub fn layout(props: &LayoutProps) -> Html {
             </>
         };
     };
-    let has_locks =
-        !view.locks.is_empty() || !view.wait_groups.is_empty() || !view.other_sync.is_empty();
+    let has_locks = !view.locks.is_empty()
+        || !view.wait_groups.is_empty()
+        || !view.other_sync.is_empty()
+        || !view.contexts.is_empty();
     let has_console = !view.console.stdout.is_empty() || !view.console.stderr.is_empty();
     html! {
         <>

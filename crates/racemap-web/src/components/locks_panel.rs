@@ -1,6 +1,6 @@
 //! Locks and other synchronization: each Mutex/RWMutex with its holder, readers, pending writer
 //! and waiting queue in order; WaitGroups with counter and waiters; Once, atomics and contexts
-//! (in plain words: [`context_sentence`]).
+//! (in plain words from the view's fields: [`context_sentence`]).
 
 use racemap::playback::view::LockInfo;
 use racemap::playback::View;
@@ -64,7 +64,11 @@ fn lock(l: &LockInfo) -> Html {
 #[function_component(LocksPanel)]
 pub fn locks_panel(props: &LocksPanelProps) -> Html {
     let view = &props.view;
-    if view.locks.is_empty() && view.wait_groups.is_empty() && view.other_sync.is_empty() {
+    if view.locks.is_empty()
+        && view.wait_groups.is_empty()
+        && view.other_sync.is_empty()
+        && view.contexts.is_empty()
+    {
         return html! { <p class="empty">{ "No locks: nothing in this program waits for a lock." }</p> };
     }
     html! {
@@ -82,7 +86,13 @@ pub fn locks_panel(props: &LocksPanelProps) -> Html {
             { for view.other_sync.iter().map(|o| html! {
                 <section class="other-sync">
                     <h3><code>{ o.name.clone() }</code>{ format!(" · {}", o.kind) }</h3>
-                    <p>{ if o.kind == "context" { context_sentence(&o.state) } else { o.state.clone() } }</p>
+                    <p>{ o.state.clone() }</p>
+                </section>
+            }) }
+            { for view.contexts.iter().map(|c| html! {
+                <section class="other-sync context" aria-label={format!("context {}", c.name)}>
+                    <h3><code>{ c.name.clone() }</code>{ " · context" }</h3>
+                    <p>{ context_sentence(c) }</p>
                 </section>
             }) }
         </>

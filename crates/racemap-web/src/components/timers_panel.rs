@@ -1,10 +1,12 @@
 //! Timers and contexts in plain words: each runtime timer (`time.After`, `time.NewTimer`,
 //! `time.AfterFunc`, tickers) with when it fires on the virtual clock, whether it is still armed,
 //! how often it fired and the channel it sends on; each context with its kind and whether it is
-//! canceled. Durations are written as Go's `time.Duration` prints them (`10ms`, `1.5s`, `0s`).
+//! canceled, and each with the line that made it. Durations are written as Go's `time.Duration`
+//! prints them (`10ms`, `1.5s`, `0s`), by the runtime's own formatter.
 
-use racemap::playback::view::TimerInfo;
+use racemap::playback::view::{ContextInfo, TimerInfo};
 use racemap::playback::View;
+use racemap::rt::timer::duration_string as go_duration;
 use yew::prelude::*;
 
 use crate::state::Shared;
@@ -16,54 +18,22 @@ pub struct TimersPanelProps {
     pub view: Shared<View>,
 }
 
-/// A virtual duration (ns) as Go's `time.Duration.String` prints it: `0s`, `750µs`, `10ms`,
-/// `1.5s`, `2m0s`.
-pub fn go_duration(ns: i64) -> String {
-    if ns == 0 {
-        return "0s".to_string();
-    }
-    let sign = if ns < 0 { "-" } else { "" };
-    let u = ns.unsigned_abs();
-    let decimal = |whole: u64, frac: u64, digits: usize| -> String {
-        let frac = format!("{frac:0digits$}");
-        let frac = frac.trim_end_matches('0');
-        if frac.is_empty() {
-            whole.to_string()
-        } else {
-            format!("{whole}.{frac}")
-        }
-    };
-    if u < 1_000 {
-        return format!("{sign}{u}ns");
-    }
-    if u < 1_000_000 {
-        return format!("{sign}{}µs", decimal(u / 1_000, u % 1_000, 3));
-    }
-    if u < 1_000_000_000 {
-        return format!("{sign}{}ms", decimal(u / 1_000_000, u % 1_000_000, 6));
-    }
-    let secs = u / 1_000_000_000;
-    let seconds = format!("{}s", decimal(secs % 60, u % 1_000_000_000, 9));
-    let (minutes, hours) = ((secs / 60) % 60, secs / 3600);
-    if hours > 0 {
-        format!("{sign}{hours}h{minutes}m{seconds}")
-    } else if minutes > 0 {
-        format!("{sign}{minutes}m{seconds}")
-    } else {
-        format!("{sign}{seconds}")
-    }
-}
-
-/// One timer in a sentence: `time.After: fires at 10ms (now 0s), on channel unnamed channel 2`,
-/// `time.NewTimer: stopped before firing (deadline was 5ms)`,
-/// `context.WithTimeout: fires at 5ms (now 0s), then cancels its context (context deadline exceeded)`,
-/// `time.NewTicker every 5ms: next tick at 15ms (now 10ms), fired 2×, on channel t.C`.
+/// One timer in a sentence: `time.After at line 17: fires at 10ms (now 0s), on channel done`,
+/// `time.NewTimer at line 11: stopped before firing (deadline was 5ms, now 1ms)`,
+/// `context.WithTimeout at line 9: fires at 5ms (now 0s), then cancels its context (context
+/// deadline exceeded)`, `time.NewTicker at line 8 every 5ms: next tick at 15ms (now 10ms),
+/// fired 2×, on channel t.C`.
 pub fn timer_sentence(t: &TimerInfo) -> String {
     let ticker = t.period > 0;
     let maker = if ticker {
-        format!("{} every {}", t.made_by, go_duration(t.period))
+        format!(
+            "{} at line {} every {}",
+            t.made_by,
+            t.line,
+            go_duration(t.period)
+        )
     } else {
-        t.made_by.clone()
+        format!("{} at line {}", t.made_by, t.line)
     };
     let (at, now) = (go_duration(t.deadline), go_duration(t.now));
     let mut state = match (t.armed, ticker, t.fired) {
@@ -87,36 +57,31 @@ pub fn timer_sentence(t: &TimerInfo) -> String {
     format!("{maker}: {state}{target}")
 }
 
-/// A context's state from the view's words (`WithDeadline t=5000000ns, canceled`,
-/// `WithCancel, live, 1 child(ren)`, `Background`) in plain words:
-/// `context.WithDeadline (deadline 5ms): canceled`, `context.WithCancel: live, 1 child`.
-/// Words it does not recognise are shown as they are.
-pub fn context_sentence(state: &str) -> String {
-    let (kind, rest) = match state.split_once(", ") {
-        Some((kind, rest)) => (kind, Some(rest)),
-        None => (state, None),
+/// One context in a sentence: `ctx (context.WithTimeout at line 9): canceled (context deadline
+/// exceeded)`, `ctx (context.WithCancel at line 10): live, 1 child`, `ctx (context.WithDeadline
+/// at line 9): live until 5ms`, `unnamed variable 1 (context.Background)`.
+pub fn context_sentence(c: &ContextInfo) -> String {
+    let maker = match c.line {
+        Some(line) => format!("{} at line {line}", c.made_by),
+        None => c.made_by.clone(),
     };
-    let kind = match kind.split_once(" t=") {
-        Some((name, at)) => match at.strip_suffix("ns").and_then(|n| n.parse::<i64>().ok()) {
-            Some(ns) => format!("context.{name} (deadline {})", go_duration(ns)),
-            None => return state.to_string(),
-        },
-        None => format!("context.{kind}"),
-    };
-    let rest = rest.map(|r| {
-        r.split(", ")
-            .map(|part| match part.strip_suffix(" child(ren)") {
-                Some("1") => "1 child".to_string(),
-                Some(n) => format!("{n} children"),
-                None => part.to_string(),
-            })
-            .collect::<Vec<_>>()
-            .join(", ")
-    });
-    match rest {
-        Some(r) => format!("{kind}: {r}"),
-        None => kind,
+    let head = format!("{} ({maker})", c.name);
+    if let Some(error) = &c.error {
+        return format!("{head}: canceled ({error})");
     }
+    if !c.cancelable {
+        return head;
+    }
+    let mut state = match c.deadline {
+        Some(d) => format!("live until {}", go_duration(d)),
+        None => "live".to_string(),
+    };
+    match c.children {
+        0 => {}
+        1 => state.push_str(", 1 child"),
+        n => state.push_str(&format!(", {n} children")),
+    }
+    format!("{head}: {state}")
 }
 
 fn timer(t: &TimerInfo) -> Html {
@@ -147,23 +112,6 @@ mod tests {
     use super::*;
     use racemap::playback::{Playback, PlaybackConfig};
 
-    #[test]
-    fn durations_read_as_go_prints_them() {
-        let cases = [
-            (0, "0s"),
-            (999, "999ns"),
-            (1_500, "1.5µs"),
-            (10_000_000, "10ms"),
-            (1_500_000_000, "1.5s"),
-            (120_000_000_000, "2m0s"),
-            (3_723_000_000_000, "1h2m3s"),
-            (-5_000_000, "-5ms"),
-        ];
-        for (ns, text) in cases {
-            assert_eq!(go_duration(ns), text, "{ns}ns");
-        }
-    }
-
     fn timer_info(armed: bool, period: i64, fired: u32) -> TimerInfo {
         TimerInfo {
             name: "t".into(),
@@ -179,6 +127,7 @@ mod tests {
             fired,
             chan: Some("t.C".into()),
             now: 5_000_000,
+            line: 11,
         }
     }
 
@@ -186,50 +135,87 @@ mod tests {
     fn a_timer_reads_armed_fired_stopped_and_ticking() {
         assert_eq!(
             timer_sentence(&timer_info(true, 0, 0)),
-            "time.NewTimer: fires at 10ms (now 5ms), on channel t.C"
+            "time.NewTimer at line 11: fires at 10ms (now 5ms), on channel t.C"
         );
         assert_eq!(
             timer_sentence(&timer_info(false, 0, 1)),
-            "time.NewTimer: fired at 10ms (now 5ms), on channel t.C"
+            "time.NewTimer at line 11: fired at 10ms (now 5ms), on channel t.C"
         );
         assert_eq!(
             timer_sentence(&timer_info(false, 0, 0)),
-            "time.NewTimer: stopped before firing (deadline was 10ms, now 5ms), on channel t.C"
+            "time.NewTimer at line 11: stopped before firing (deadline was 10ms, now 5ms), on channel t.C"
         );
         assert_eq!(
             timer_sentence(&timer_info(true, 5_000_000, 2)),
-            "time.NewTicker every 5ms: next tick at 10ms (now 5ms), fired 2×, on channel t.C"
+            "time.NewTicker at line 11 every 5ms: next tick at 10ms (now 5ms), fired 2×, on channel t.C"
         );
         let mut after_func = timer_info(true, 0, 0);
         after_func.made_by = "time.AfterFunc".into();
         after_func.chan = None;
         assert_eq!(
             timer_sentence(&after_func),
-            "time.AfterFunc: fires at 10ms (now 5ms), runs its function in a new goroutine"
+            "time.AfterFunc at line 11: fires at 10ms (now 5ms), runs its function in a new goroutine"
         );
         after_func.made_by = "context.WithTimeout".into();
         assert_eq!(
             timer_sentence(&after_func),
-            "context.WithTimeout: fires at 10ms (now 5ms), then cancels its context (context deadline exceeded)"
+            "context.WithTimeout at line 11: fires at 10ms (now 5ms), then cancels its context (context deadline exceeded)"
         );
+    }
+
+    fn context_info(made_by: &str, deadline: Option<i64>, error: Option<&str>) -> ContextInfo {
+        ContextInfo {
+            name: "ctx".into(),
+            made_by: made_by.into(),
+            line: Some(9),
+            deadline,
+            cancelable: true,
+            error: error.map(String::from),
+            children: 0,
+        }
     }
 
     #[test]
     fn contexts_read_plainly() {
         assert_eq!(
-            context_sentence("WithDeadline t=5000000ns, canceled"),
-            "context.WithDeadline (deadline 5ms): canceled"
+            context_sentence(&context_info(
+                "context.WithTimeout",
+                Some(5_000_000),
+                Some("context deadline exceeded")
+            )),
+            "ctx (context.WithTimeout at line 9): canceled (context deadline exceeded)"
         );
         assert_eq!(
-            context_sentence("WithCancel, live, 1 child(ren)"),
-            "context.WithCancel: live, 1 child"
+            context_sentence(&context_info(
+                "context.WithCancel",
+                None,
+                Some("context canceled")
+            )),
+            "ctx (context.WithCancel at line 9): canceled (context canceled)"
         );
+        let mut live = context_info("context.WithDeadline", Some(1_500_000_000), None);
         assert_eq!(
-            context_sentence("WithCancel, live, 0 child(ren)"),
-            "context.WithCancel: live, 0 children"
+            context_sentence(&live),
+            "ctx (context.WithDeadline at line 9): live until 1.5s"
         );
-        assert_eq!(context_sentence("Background"), "context.Background");
-        assert_eq!(context_sentence("WithValue"), "context.WithValue");
+        live.children = 2;
+        assert_eq!(
+            context_sentence(&live),
+            "ctx (context.WithDeadline at line 9): live until 1.5s, 2 children"
+        );
+        let background = ContextInfo {
+            name: "unnamed variable 1".into(),
+            made_by: "context.Background".into(),
+            line: None,
+            deadline: None,
+            cancelable: false,
+            error: None,
+            children: 1,
+        };
+        assert_eq!(
+            context_sentence(&background),
+            "unnamed variable 1 (context.Background)"
+        );
     }
 
     /// A real program: `time.After` armed, the `WithTimeout` context canceled when its
@@ -247,21 +233,21 @@ mod tests {
                     armed = Some(s);
                 }
             }
-            for o in v.other_sync.iter().filter(|o| o.kind == "context") {
-                let s = context_sentence(&o.state);
-                if s.ends_with("canceled") && canceled.is_none() {
+            for c in &v.contexts {
+                let s = context_sentence(c);
+                if s.contains("canceled") && canceled.is_none() {
                     canceled = Some(s);
                 }
             }
         }
         let armed = armed.expect("time.After is armed at some step");
         assert!(
-            armed.starts_with("time.After: fires at 10ms (now 0s), on channel "),
+            armed.starts_with("time.After at line 13: fires at 10ms (now 0s), on channel "),
             "{armed}"
         );
         assert_eq!(
             canceled.as_deref(),
-            Some("context.WithDeadline (deadline 5ms): canceled")
+            Some("ctx (context.WithTimeout at line 10): canceled (context deadline exceeded)")
         );
         assert_eq!(p.view().console.stdout, "context deadline exceeded\n");
     }

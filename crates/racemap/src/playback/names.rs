@@ -410,6 +410,11 @@ impl Names {
             | Op::Cond { cond: p, .. }
             | Op::SyncMap { map: p, .. }
             | Op::Atomic { ptr: p, .. } => self.cell(p, receiver(text)),
+            // `ctx.Done()`, `ctx.Err()`: the context is named after its variable.
+            Op::Context {
+                ctx: Some(p),
+                call: "Done" | "Err",
+            } => self.cell(p, receiver(text)),
             _ => {}
         }
     }

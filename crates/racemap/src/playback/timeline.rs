@@ -180,7 +180,14 @@ pub(crate) fn entry(
         .enumerate()
         .map(|(i, (e, message))| Action {
             go_id: go_id(e.gid),
-            phrase: event_phrase(&record.events, i, names, go_id, message.as_deref()),
+            phrase: event_phrase(
+                &record.events,
+                i,
+                names,
+                go_id,
+                message.as_deref(),
+                source_map,
+            ),
             line: source_map.line(e.span.lo),
         })
         .collect();

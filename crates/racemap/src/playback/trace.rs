@@ -164,11 +164,17 @@ pub fn op_phrase(op: &Op, go_id: &dyn Fn(crate::rt::event::Gid) -> u64) -> Strin
         Op::Exit => "exits".into(),
         Op::Sleep { until } => format!("sleeps until t={}ns", until),
         Op::Wake => "wakes up".into(),
-        Op::Context { ctx, call } => match ctx {
-            Some(p) => format!("context {}: {call}", pointer_name(p)),
-            None => format!("context: {call}"),
-        },
-        Op::Timer { timer, op } => timer_words(timer.as_ref().map(pointer_name), *op),
+        Op::Context { ctx, call } => {
+            let ctx = ctx
+                .as_ref()
+                .map(pointer_name)
+                .unwrap_or_else(|| "a context".into());
+            context_words(&ctx, call)
+        }
+        Op::Timer { timer, op } => {
+            let timer = timer.as_ref().map(pointer_name).unwrap_or_default();
+            timer_words(&timer, *op, &|c| format!("chan#{}", c.0))
+        }
         Op::Print { text, stderr } => {
             format!(
                 "prints {:?}{}",
@@ -218,7 +224,7 @@ pub fn trace(program: &Rc<Program>, config: Config, schedule: &Schedule) -> Vec<
             lines.push(format!(
                 "{step:>5}  goroutine {:<3} {}  {}:{}",
                 go_id(event.gid),
-                words::event_phrase(events, i, &names, &go_id, message.as_deref()),
+                words::event_phrase(events, i, &names, &go_id, message.as_deref(), map),
                 map.file_name,
                 map.line(event.span.lo)
             ));
@@ -247,21 +253,53 @@ pub fn runtime_words(call: &str, result: Option<i64>) -> String {
     }
 }
 
-/// A clock or timer operation in words.
-fn timer_words(timer: Option<String>, op: crate::rt::event::TimerOp) -> String {
+/// A clock or timer operation in words, the timer named `timer` (its `Timer` variable) and
+/// channels by `chan_name`: `starts a 5ms timer (time.After)`, `stops timer t`, `the timer
+/// fires: sends the time on done`.
+pub fn timer_words(
+    timer: &str,
+    op: crate::rt::event::TimerOp,
+    chan_name: &dyn Fn(crate::rt::value::ChanId) -> String,
+) -> String {
     use crate::rt::event::TimerOp;
-    let timer = timer.unwrap_or_default();
+    use crate::rt::timer::duration_string;
+    let timer = timer.strip_suffix(".r").unwrap_or(timer);
     match op {
         TimerOp::Now => "reads the clock".into(),
-        TimerOp::Arm(when) => format!("arms timer {timer} for t={when}ns"),
-        TimerOp::Stop { was_armed: true } => format!("stops timer {timer}"),
+        TimerOp::Arm { after, made_by, .. } => {
+            format!("starts a {} timer ({made_by})", duration_string(after))
+        }
+        TimerOp::Stop { was_armed: true } => format!("stops timer {timer} before it fires"),
         TimerOp::Stop { was_armed: false } => {
-            format!("stops timer {timer} (already fired or stopped)")
+            format!("stops timer {timer} (it already fired or was stopped)")
         }
-        TimerOp::Reset { when, .. } => format!("resets timer {timer} to t={when}ns"),
+        TimerOp::Reset { after, .. } => {
+            format!("resets timer {timer} to fire in {}", duration_string(after))
+        }
+        TimerOp::Fire { chan: Some(c) } => {
+            format!("the timer fires: sends the time on {}", chan_name(c))
+        }
+        TimerOp::Fire { chan: None } => {
+            "the timer fires: starts its function in a new goroutine".into()
+        }
         TimerOp::Dropped => {
-            format!("timer {timer} fires; its channel is full, the tick is dropped")
+            format!("timer {timer} fires, but its channel is full: the tick is dropped")
         }
+    }
+}
+
+/// A call of package `context` on the context named `ctx` in words: `makes ctx
+/// (context.WithTimeout)`, `cancel() cancels ctx (context canceled)`.
+pub fn context_words(ctx: &str, call: &str) -> String {
+    match call {
+        "WithCancel" | "WithTimeout" | "WithDeadline" => format!("makes {ctx} (context.{call})"),
+        "Done" | "Err" => format!("calls {ctx}.{call}()"),
+        "WithCancel.func1" => format!("cancel() cancels {ctx} (context canceled)"),
+        "WithCancel.func1 (already canceled)" => format!("cancel() finds {ctx} already canceled"),
+        "WithDeadline.func2" => {
+            format!("{ctx}'s deadline passes: cancels it (context deadline exceeded)")
+        }
+        other => format!("calls context.{other} on {ctx}"),
     }
 }
 

@@ -8,10 +8,11 @@
 use super::names::Names;
 use super::trace::value_literal;
 use crate::bytecode::LibFunc;
-use crate::diag::Span;
-use crate::rt::event::{Event, Gid, LockOp, Op};
+use crate::diag::{SourceMap, Span};
+use crate::rt::event::{Event, Gid, LockOp, Op, TimerOp};
 use crate::rt::goroutine::{GoStatus, Visible};
 use crate::rt::machine::{Choice, Machine};
+use crate::rt::timer::duration_string;
 use crate::rt::value::{MapId, Value};
 use crate::types::{TypeId, TypeKind};
 
@@ -78,17 +79,30 @@ pub fn plain_value(machine: &Machine, names: &Names, ty: TypeId, value: &Value) 
 
 /// The phrase of event `i` of one step: [`step_phrase`], except that a map write stopped by
 /// its own flag check (the step's next event is the same goroutine's fatal error) never set
-/// the flag: `tries to write m["k0"]`.
+/// the flag: `tries to write m["k0"]`, and that a new timer says where it was made: `starts a
+/// 5ms timer (time.After at line 17)`.
 pub fn event_phrase(
     events: &[Event],
     i: usize,
     names: &Names,
     go_id: &dyn Fn(Gid) -> u64,
     message_text: Option<&str>,
+    source_map: &SourceMap,
 ) -> String {
     let Some(e) = events.get(i) else {
         return String::new();
     };
+    if let Op::Timer {
+        op: TimerOp::Arm { after, made_by, .. },
+        ..
+    } = &e.op
+    {
+        return format!(
+            "starts a {} timer ({made_by} at line {})",
+            duration_string(*after),
+            source_map.line(e.span.lo)
+        );
+    }
     if let Op::MapWriteBegin { map, key, delete } = &e.op {
         let crashed = events
             .get(i + 1)
@@ -221,6 +235,14 @@ pub fn step_phrase(
             names.pointer(ptr),
             value_literal(value)
         ),
+        Op::Context {
+            ctx: Some(ctx),
+            call,
+        } => super::trace::context_words(&names.pointer(ctx), call),
+        Op::Timer {
+            timer: Some(timer),
+            op,
+        } => super::trace::timer_words(&names.pointer(timer), *op, &|c| names.chan(c)),
         other => super::trace::op_phrase(other, go_id),
     }
 }

@@ -59,18 +59,36 @@ pub struct ContextState {
     pub done: Option<ChanId>,
     /// `nil` (`Value::Iface(None)`) until canceled, then the error `Err` returns.
     pub err: Option<Value>,
+    /// What `err.Error()` says once canceled (`context canceled`, `context deadline
+    /// exceeded`), for the page.
+    // Invariant: `Some` ⇔ `err` is `Some`.
+    pub reason: Option<&'static str>,
     /// The cancelable contexts that are canceled with it, in registration order.
     pub children: Vec<Pointer>,
     /// The runtime timer (`rt::timer`) of a deadline context.
     pub timer: Option<Pointer>,
+    /// The call that made it as the program wrote it (`context.WithTimeout`,
+    /// `context.Background`): a `WithTimeout` context is a deadline context too.
+    pub made_by: &'static str,
+    /// Where the program made it (`None` for `Background`/`TODO`/`WithValue`, which are made
+    /// without a step).
+    pub made_at: Option<crate::diag::Span>,
 }
 
 impl ContextState {
     /// A context of `kind` with `parent`.
     pub fn new(kind: ContextKind, parent: Option<Pointer>) -> ContextState {
+        let made_by = match kind {
+            ContextKind::Background => "context.Background",
+            ContextKind::Todo => "context.TODO",
+            ContextKind::Cancel => "context.WithCancel",
+            ContextKind::Deadline(_) => "context.WithDeadline",
+            ContextKind::Value { .. } => "context.WithValue",
+        };
         ContextState {
             kind,
             parent,
+            made_by,
             ..ContextState::default()
         }
     }

@@ -360,7 +360,9 @@ pub enum Op {
     Context {
         /// The context.
         ctx: Option<Pointer>,
-        /// The function's name (`WithCancel`, `Done`, `WithCancel.func1` for a cancel).
+        /// The function's name (`WithCancel`, `Done`, `WithCancel.func1` for a cancel,
+        /// `WithCancel.func1 (already canceled)` for a cancel that does nothing,
+        /// `WithDeadline.func2` for a deadline that passes).
         call: &'static str,
     },
     /// A clock or timer operation of package `time` (`rt::timer`): on the timer at `timer`
@@ -401,8 +403,15 @@ pub enum Op {
 pub enum TimerOp {
     /// `time.Now` / `time.Since` read the virtual clock.
     Now,
-    /// A new timer was armed to fire at this virtual time (ns).
-    Arm(i64),
+    /// A new timer was armed.
+    Arm {
+        /// The virtual time (ns) it fires at.
+        when: i64,
+        /// How long from now (ns): the duration the program passed.
+        after: i64,
+        /// The call that made it (`time.After`, `context.WithTimeout`, …).
+        made_by: &'static str,
+    },
     /// `Stop`: the timer was armed (and now is not).
     Stop {
         /// It was armed.
@@ -414,6 +423,14 @@ pub enum TimerOp {
         was_armed: bool,
         /// The new deadline (ns).
         when: i64,
+        /// How long from now (ns).
+        after: i64,
+    },
+    /// The timer fired: it sends the time on `chan` (the next event of the step), or, for
+    /// `time.AfterFunc` (`chan` is `None`), starts its function in a new goroutine.
+    Fire {
+        /// The channel it sends on.
+        chan: Option<ChanId>,
     },
     /// A channel timer fired while its channel's buffer was full: the tick was dropped.
     Dropped,

@@ -66,6 +66,8 @@ pub struct TimerState {
     /// The call that made it (`time.After`, `time.NewTicker`, …), for the page and the
     /// explorer's notes.
     pub made_by: &'static str,
+    /// Where the program made it (the call of `made_by`).
+    pub made_at: crate::diag::Span,
 }
 
 impl TimerState {
@@ -79,6 +81,7 @@ impl TimerState {
             fired: 0,
             early_fires: 0,
             made_by,
+            made_at: crate::diag::Span::default(),
         }
     }
 

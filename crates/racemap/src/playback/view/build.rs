@@ -104,6 +104,7 @@ pub fn build(p: &Playback) -> View {
     let mut wait_groups = Vec::new();
     let mut other_sync = Vec::new();
     let mut timers = Vec::new();
+    let mut contexts = Vec::new();
     for (ptr, state) in m.sync_objects() {
         let name = names.pointer(&ptr);
         match state {
@@ -141,7 +142,7 @@ pub fn build(p: &Playback) -> View {
             SyncState::Once(s) => other_sync.push(OtherSyncInfo {
                 name,
                 kind: "Once".into(),
-                state: format!("{s:?}"),
+                state: once_words(&s).into(),
             }),
             SyncState::AtomicInt(v) => other_sync.push(OtherSyncInfo {
                 name,
@@ -167,11 +168,16 @@ pub fn build(p: &Playback) -> View {
                 fired: t.fired,
                 chan: t.chan().map(|c| names.chan(c)),
                 now: m.clock(),
+                line: line(t.made_at.lo),
             }),
-            SyncState::Context(c) => other_sync.push(OtherSyncInfo {
+            SyncState::Context(c) => contexts.push(ContextInfo {
                 name,
-                kind: "context".into(),
-                state: context_words(&c),
+                made_by: c.made_by.into(),
+                line: c.made_at.map(|s| line(s.lo)),
+                deadline: c.own_deadline(),
+                cancelable: c.cancelable(),
+                error: c.reason.map(String::from),
+                children: c.children.len(),
             }),
             SyncState::CondNotify(c) => other_sync.push(OtherSyncInfo {
                 name,
@@ -215,6 +221,7 @@ pub fn build(p: &Playback) -> View {
         other_sync,
         chans,
         timers,
+        contexts,
         console,
         races,
         timeline,
@@ -567,7 +574,14 @@ fn announce(
                 parts.push(format!(
                     "{} {}",
                     who(m.go_id(e.gid)),
-                    words::event_phrase(&last.events, i, names, &go_id, message.as_deref())
+                    words::event_phrase(
+                        &last.events,
+                        i,
+                        names,
+                        &go_id,
+                        message.as_deref(),
+                        &p.program().source_map,
+                    )
                 ));
             }
             let before: &[Gid] = match records.len().checked_sub(2) {
@@ -619,22 +633,12 @@ fn announce(
     parts.join("; ")
 }
 
-/// A context's state for the page: its kind, whether it is canceled, its children.
-fn context_words(c: &crate::rt::context::ContextState) -> String {
-    use crate::rt::context::ContextKind;
-    let kind = match &c.kind {
-        ContextKind::Background => "Background".to_string(),
-        ContextKind::Todo => "TODO".to_string(),
-        ContextKind::Cancel => "WithCancel".to_string(),
-        ContextKind::Deadline(d) => format!("WithDeadline t={d}ns"),
-        ContextKind::Value { .. } => "WithValue".to_string(),
-    };
-    let state = if !c.cancelable() {
-        String::new()
-    } else if c.err.is_some() {
-        ", canceled".to_string()
-    } else {
-        format!(", live, {} child(ren)", c.children.len())
-    };
-    format!("{kind}{state}")
+/// A `sync.Once`'s state in words: `not run yet`, `running`, `done`.
+fn once_words(s: &crate::rt::once::OnceState) -> &'static str {
+    use crate::rt::once::OnceState;
+    match s {
+        OnceState::NotStarted => "not run yet",
+        OnceState::Running(_) => "running",
+        OnceState::Done => "done",
+    }
 }

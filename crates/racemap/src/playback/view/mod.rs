@@ -36,6 +36,8 @@ pub struct View {
     pub chans: Vec<ChanInfo>,
     /// Every runtime timer (`time.After`, `time.NewTimer`, `time.AfterFunc`, tickers).
     pub timers: Vec<TimerInfo>,
+    /// Every context of package `context`.
+    pub contexts: Vec<ContextInfo>,
     /// What the program printed, as the CLI prints it.
     pub console: Console,
     /// Data races found so far, in order.
@@ -253,6 +255,30 @@ pub struct TimerInfo {
     pub chan: Option<String>,
     /// The virtual clock now (ns).
     pub now: i64,
+    /// The source line of the call that made it.
+    pub line: u32,
+}
+
+/// A context of package `context`: how the program made it and whether it is canceled.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ContextInfo {
+    /// Source name (`ctx`) or address.
+    pub name: String,
+    /// The call that made it as the program wrote it: `context.WithCancel`,
+    /// `context.WithTimeout`, `context.WithDeadline`, `context.WithValue`,
+    /// `context.Background`, `context.TODO`.
+    pub made_by: String,
+    /// The source line of that call (`None` for contexts made without a step: `Background`,
+    /// `TODO`, `WithValue`).
+    pub line: Option<u32>,
+    /// Its own deadline on the virtual clock (ns), for a deadline context.
+    pub deadline: Option<i64>,
+    /// It can be canceled (`WithCancel`, `WithTimeout`, `WithDeadline`).
+    pub cancelable: bool,
+    /// Once canceled, what its `Err()` says: `context canceled`, `context deadline exceeded`.
+    pub error: Option<String>,
+    /// How many live contexts are canceled with it.
+    pub children: usize,
 }
 
 /// A message on its way: a parked sender's value, or what the last step moved.

@@ -9,6 +9,10 @@ use crate::rt::value::{ChanId, Pointer};
 use crate::types::TypeKind;
 use std::rc::Rc;
 
+/// The `call` of an [`Op::Context`] step of a `CancelFunc` that found its context already
+/// canceled.
+pub const CANCEL_AGAIN: &str = "WithCancel.func1 (already canceled)";
+
 impl Machine {
     /// A local call of package `context` (or of a context's `Value`/`Deadline`).
     pub(super) fn context_local(&mut self, func: LibFunc, args: &[Value]) -> R<Vec<Value>> {
@@ -72,6 +76,8 @@ impl Machine {
         args: &[Value],
     ) -> R<Vec<Value>> {
         let mut eff = Vec::new();
+        // A CancelFunc called on a context already canceled does nothing.
+        let mut again = false;
         let results = match func {
             LibFunc::ContextWithCancel
             | LibFunc::ContextWithTimeout
@@ -100,6 +106,12 @@ impl Machine {
                 )?;
                 let mut st = ContextState::new(kind.clone(), Some(parent));
                 st.done = Some(done);
+                st.made_by = match func {
+                    LibFunc::ContextWithTimeout => "context.WithTimeout",
+                    LibFunc::ContextWithDeadline => "context.WithDeadline",
+                    _ => "context.WithCancel",
+                };
+                st.made_at = Some(self.goroutines[gid.0 as usize].next_span);
                 let p = self.new_context(st)?;
                 self.propagate_cancel(&p, &mut eff)?;
                 if let ContextKind::Deadline(d) = kind {
@@ -107,11 +119,7 @@ impl Machine {
                         let err = self.lib_var(LibFunc::ContextDeadlineExceeded)?;
                         self.cancel_context(&p, err, true, &mut eff)?;
                     } else if self.context_state(&p)?.err.is_none() {
-                        let made_by = if func == LibFunc::ContextWithTimeout {
-                            "context.WithTimeout"
-                        } else {
-                            "context.WithDeadline"
-                        };
+                        let made_by = self.context_state(&p)?.made_by;
                         let t = self.arm_context_timer(gid, &p, d - self.clock, made_by)?;
                         if let SyncState::Context(st) = self.heap.sync_mut(&p)? {
                             st.timer = Some(t);
@@ -138,6 +146,7 @@ impl Machine {
             }
             LibFunc::ContextCancel => {
                 let p = context_ptr(args)?;
+                again = self.context_state(&p)?.err.is_some();
                 let err = self.lib_var(LibFunc::ContextCanceled)?;
                 self.cancel_context(&p, err, true, &mut eff)?;
                 Vec::new()
@@ -151,7 +160,11 @@ impl Machine {
             },
             _ => context_ptr(args).ok(),
         };
-        let call = func.spec().name;
+        let call = if again {
+            CANCEL_AGAIN
+        } else {
+            func.spec().name
+        };
         self.emit(gid, Op::Context { ctx, call }, eff);
         Ok(results)
     }
@@ -165,11 +178,17 @@ impl Machine {
         eff: &mut Vec<Effect>,
     ) -> R<()> {
         lock_step(p, eff);
+        let deadline = self.lib_vars.get(&LibFunc::ContextDeadlineExceeded) == Some(&err);
         let (done, children, timer) = match self.heap.sync_mut(p)? {
             SyncState::Context(st) => {
                 if st.err.is_some() {
                     return Ok(());
                 }
+                st.reason = Some(if deadline {
+                    "context deadline exceeded"
+                } else {
+                    "context canceled"
+                });
                 st.err = Some(err.clone());
                 (st.done, std::mem::take(&mut st.children), st.timer.take())
             }
@@ -401,8 +420,9 @@ impl Machine {
         d: i64,
         made_by: &'static str,
     ) -> R<Pointer> {
-        let (_, t) = self.new_timer(made_by, TimerAction::CancelContext(p.clone()), 0, None)?;
-        self.arm_timer(gid, &t, d, crate::rt::event::TimerOp::Arm)?;
+        let (_, t) =
+            self.new_timer(gid, made_by, TimerAction::CancelContext(p.clone()), 0, None)?;
+        self.arm_timer(gid, &t, d, super::timer::arm_op(d, made_by))?;
         Ok(t)
     }
 

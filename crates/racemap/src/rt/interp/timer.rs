@@ -45,8 +45,9 @@ impl Machine {
                     LibFunc::TimeTick => "time.Tick",
                     _ => "time.NewTimer",
                 };
-                let (timer, p) = self.new_timer(name, TimerAction::Send(c), period, Some(c))?;
-                self.arm_timer(gid, &p, d, TimerOp::Arm)?;
+                let (timer, p) =
+                    self.new_timer(gid, name, TimerAction::Send(c), period, Some(c))?;
+                self.arm_timer(gid, &p, d, arm_op(d, name))?;
                 match func {
                     LibFunc::TimeNewTimer => vec![Value::Ptr(Some(timer))],
                     _ => vec![Value::Chan(Some(c))],
@@ -61,14 +62,16 @@ impl Machine {
                 }
                 let c = self.timer_chan()?;
                 let (timer, p) =
-                    self.new_timer("time.NewTicker", TimerAction::Send(c), d, Some(c))?;
-                self.arm_timer(gid, &p, d, TimerOp::Arm)?;
+                    self.new_timer(gid, "time.NewTicker", TimerAction::Send(c), d, Some(c))?;
+                self.arm_timer(gid, &p, d, arm_op(d, "time.NewTicker"))?;
                 vec![Value::Ptr(Some(timer))]
             }
             LibFunc::TimeAfterFunc => {
                 let f = arg(args, 1)?.clone();
-                let (timer, p) = self.new_timer("time.AfterFunc", TimerAction::Func(f), 0, None)?;
-                self.arm_timer(gid, &p, d()?, TimerOp::Arm)?;
+                let d = d()?;
+                let (timer, p) =
+                    self.new_timer(gid, "time.AfterFunc", TimerAction::Func(f), 0, None)?;
+                self.arm_timer(gid, &p, d, arm_op(d, "time.AfterFunc"))?;
                 vec![Value::Ptr(Some(timer))]
             }
             LibFunc::TimerStop | LibFunc::TickerStop => {
@@ -98,7 +101,11 @@ impl Machine {
                     }
                 }
                 let was_armed = self.disarm_timer(&p)?;
-                self.arm_timer(gid, &p, d, |when| TimerOp::Reset { was_armed, when })?;
+                self.arm_timer(gid, &p, d, |when| TimerOp::Reset {
+                    was_armed,
+                    when,
+                    after: d,
+                })?;
                 if func == LibFunc::TimerReset {
                     vec![Value::Bool(was_armed)]
                 } else {
@@ -136,14 +143,15 @@ impl Machine {
     /// `r`.
     pub(super) fn new_timer(
         &mut self,
+        gid: Gid,
         made_by: &'static str,
         action: TimerAction,
         period: i64,
         chan: Option<crate::rt::value::ChanId>,
     ) -> R<(Pointer, Pointer)> {
-        let state = Value::Sync(Box::new(SyncState::Timer(Box::new(TimerState::new(
-            made_by, action, period,
-        )))));
+        let mut timer = TimerState::new(made_by, action, period);
+        timer.made_at = self.goroutines[gid.0 as usize].next_span;
+        let state = Value::Sync(Box::new(SyncState::Timer(Box::new(timer))));
         let cell = Value::Struct(Box::new([Value::Chan(chan), state]));
         let obj = self.heap.alloc(&self.config, cell, None)?;
         let root = Pointer::root(obj);
@@ -221,6 +229,8 @@ impl Machine {
             TimerAction::Send(c) => {
                 let now = self.now_value();
                 if self.heap.chan(c).buf.len() < self.heap.chan(c).cap as usize {
+                    let fire = TimerOp::Fire { chan: Some(c) };
+                    self.emit_timer_op(gid, Some(p.clone()), fire, Vec::new());
                     let eff = self.heap.chan_mut(c).send(c, now.clone())?;
                     self.emit(
                         gid,
@@ -236,7 +246,11 @@ impl Machine {
                     self.emit_timer_op(gid, Some(p.clone()), TimerOp::Dropped, Vec::new());
                 }
             }
-            TimerAction::Func(f) => self.go_statement(gid, f, Vec::new())?,
+            TimerAction::Func(f) => {
+                let fire = TimerOp::Fire { chan: None };
+                self.emit_timer_op(gid, Some(p.clone()), fire, Vec::new());
+                self.go_statement(gid, f, Vec::new())?
+            }
             TimerAction::CancelContext(ctx) => {
                 let err = self.lib_var(LibFunc::ContextDeadlineExceeded)?;
                 let mut eff = Vec::new();
@@ -333,4 +347,13 @@ pub(super) fn time_sub(args: &[Value]) -> R<Value> {
     Ok(Value::Int(
         time_wall(arg(args, 0)?)? - time_wall(arg(args, 1)?)?,
     ))
+}
+
+/// The step of arming a new timer made by `made_by` to fire `after` ns from now.
+pub(super) fn arm_op(after: i64, made_by: &'static str) -> impl Fn(i64) -> TimerOp {
+    move |when| TimerOp::Arm {
+        when,
+        after,
+        made_by,
+    }
 }
