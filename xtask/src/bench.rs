@@ -7,6 +7,9 @@
 //!    `loom-models` for loom 0.7 with `std::sync::Arc`): both built in release mode and run in the
 //!    same invocation, one after the other, so they share the machine's state.
 //!
+//!    racemap's time is in-process (the criterion group `explore/loom-models`: compile and
+//!    search), as loom's models time themselves.
+//!
 //! It prints Markdown tables and asserts nothing (speed goals live here, not in tests). With
 //! `--criterion` it then runs the criterion benchmark `cargo bench -p racemap --bench explore`,
 //! which measures the library without process start-up.
@@ -20,10 +23,6 @@ use crate::{cmd, repo_root, Error, Result};
 
 /// Runs per measurement; the best (least disturbed) wall time is reported.
 const RUNS: usize = 5;
-
-/// A program with nothing to explore: its wall time is racemap's process start-up, which the
-/// loom table subtracts (loom's models time themselves inside one process).
-const EMPTY_PROGRAM: &str = "package main\n\nfunc main() {}\n";
 
 /// The preset workload of the scale table: goroutines × operations each.
 const PRESET_GOROUTINES: u32 = 4;
@@ -107,15 +106,12 @@ fn tables() -> Result {
         return Ok(());
     }
     let loom = loom_results(&toolchain, &bench, &target_dir)?;
-    let empty = scratch.join("empty.go");
-    std::fs::write(&empty, EMPTY_PROGRAM)
-        .map_err(|e| Error::new(format!("{}: {e}", empty.display())))?;
-    let start_up = explore(&racemap, &empty)?.best;
+    let in_process = racemap_in_process(&toolchain, &target_dir)?;
     println!("\n### racemap vs loom 0.7 on equal models\n");
     println!(
-        "racemap: `racemap explore --json`, best of {RUNS}, minus its process start-up ({:.1} ms, \
-         the time of an empty program); loom: the model's own timing, in one process.\n",
-        start_up.as_secs_f64() * 1000.0
+        "racemap: compile and complete search of the model in one process, median of the \
+         criterion benchmark `explore/loom-models` (executions from `racemap explore --json`); \
+         loom: the model's own timing, in one process.\n"
     );
     println!("| model | racemap executions | racemap ms | loom executions | loom ms | racemap faster by |");
     println!("|---|---:|---:|---:|---:|---:|");
@@ -123,15 +119,19 @@ fn tables() -> Result {
         let name = stem(&file);
         let ours = explore(&racemap, &file)?;
         let theirs = loom.iter().find(|(model, _, _)| *model == name);
-        let ms = ours.best.saturating_sub(start_up).as_secs_f64() * 1000.0;
+        let ms = in_process
+            .iter()
+            .find(|(model, _)| *model == name)
+            .map(|(_, ms)| *ms)
+            .ok_or_else(|| Error::new(format!("no criterion estimate for {name}")))?;
         match theirs {
             Some((_, executions, loom_ms)) => println!(
-                "| {name} | {}{} | {ms:.1} | {executions} | {loom_ms:.0} | {:.1}× |",
+                "| {name} | {}{} | {ms:.2} | {executions} | {loom_ms:.0} | {:.1}× |",
                 ours.executions,
                 if ours.complete { "" } else { " (incomplete)" },
                 loom_ms / ms.max(0.001)
             ),
-            None => println!("| {name} | {} | {ms:.0} | – | – | – |", ours.executions),
+            None => println!("| {name} | {} | {ms:.2} | – | – | – |", ours.executions),
         }
     }
     Ok(())
@@ -168,6 +168,43 @@ fn explore(racemap: &Path, file: &Path) -> Result<Explored> {
         complete: json["complete"].as_bool().unwrap_or(false),
         best,
     })
+}
+
+/// racemap's in-process time per model of `../shared/bench/go-models` (milliseconds): the
+/// median of the criterion group `explore/loom-models` (`crates/racemap/benches/explore.rs`),
+/// read from criterion's `estimates.json`.
+fn racemap_in_process(toolchain: &Toolchain, target_dir: &Path) -> Result<Vec<(String, f64)>> {
+    cmd::run(&mut toolchain.command(
+        "cargo",
+        &[
+            "bench",
+            "-p",
+            "racemap",
+            "--bench",
+            "explore",
+            "--",
+            "--warm-up-time",
+            "1",
+            "--measurement-time",
+            "3",
+            "explore/loom-models",
+        ],
+    ))?;
+    let root = target_dir.join("criterion/explore_loom-models");
+    let mut times = Vec::new();
+    for file in go_files(&repo_root().join("../shared/bench/go-models"))? {
+        let name = stem(&file);
+        let path = root.join(&name).join("new/estimates.json");
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| Error::new(format!("{}: {e}", path.display())))?;
+        let json: serde_json::Value = serde_json::from_str(&text)
+            .map_err(|e| Error::new(format!("{}: {e}", path.display())))?;
+        let nanoseconds = json["median"]["point_estimate"]
+            .as_f64()
+            .ok_or_else(|| Error::new(format!("{}: no median estimate", path.display())))?;
+        times.push((name, nanoseconds / 1e6));
+    }
+    Ok(times)
 }
 
 /// Build loom's models (release, a target dir of ours: `../shared` is read-only) and run them:

@@ -119,6 +119,11 @@ pub fn limit_text(limit: SearchLimit, config: &DporConfig) -> String {
              ran again only after another goroutine moved; schedules where it went on at once \
              were not searched"
             .to_string(),
+        SearchLimit::EarlyTicks => format!(
+            "search incomplete: a ticker fired ahead of its time at most {} times per run; \
+             schedules with more early ticks were not searched",
+            racemap::rt::timer::MAX_EARLY_TICKS
+        ),
         SearchLimit::RunLimit => "search incomplete: a run was cut short by one of racemap's \
              limits, see its outcome; what follows that point was not searched: raise the limit, \
              e.g. --max-steps, to search past it"

@@ -4,9 +4,10 @@
 //! goroutines it left blocked (a leak, what `goleak.VerifyNone` reports; in real `go test`
 //! such goroutines hang or leak silently).
 //!
-//! `--json` prints one object: `{"tests": [{"name", "complete", "executions", "race",
+//! `--json` prints one object: `{"tests": [{"name", "complete", "limit", "executions", "race",
 //! "deadlock", "leak", "failed", "outcomes": [{"error", "race", "failed", "leaked", "output",
-//! "count", "schedule"}]}]}`. Exit status 1 when some test can race, deadlock, leak or fail.
+//! "count", "schedule"}]}]}` (`limit`: what kept the search from every interleaving, as in
+//! `racemap explore --json`, or `null`). Exit status 1 when some test can race, deadlock, leak or fail.
 
 use crate::test::run_test;
 use racemap::bytecode::Program;
@@ -112,6 +113,7 @@ pub fn explore_tests(
         reports.push(json!({
             "name": test.name,
             "complete": result.complete,
+            "limit": result.limit,
             "executions": result.executions,
             "race": result.race,
             "deadlock": result.deadlock,

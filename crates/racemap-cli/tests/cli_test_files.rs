@@ -18,7 +18,9 @@
 //! The bug corpus: a test `TestXFixed` is the fixed twin of the buggy `TestX` in the same
 //! file. The driver checks with `racemap test --explore --json` that the explorer finds the bug
 //! (a race, a deadlock, a leak or a failure in some interleaving) in `TestX` and that
-//! `TestXFixed` is clean in every interleaving, both explored completely.
+//! `TestXFixed` is clean in every interleaving, explored completely (or up to the per-run
+//! bound on a ticker's early fires, which the search needs to end; the buggy twin's search may
+//! stop at any bound: a bug found in some interleaving is a bug).
 
 #[path = "../../racemap/tests/support/mod.rs"]
 mod support;
@@ -126,10 +128,14 @@ fn check_twins(file: &str) -> Result<(), String> {
             continue;
         };
         let bug = find(bug_name).ok_or(format!("{name} has no buggy twin {bug_name}"))?;
-        for t in [fixed, bug] {
-            if t["complete"].as_bool() != Some(true) {
-                return Err(format!("{} was not explored completely", t["name"]));
-            }
+        // Clean is a claim about every interleaving (a ticker's early fires bounded per run,
+        // the one bound the search must keep to end); a bug found in some interleaving is one
+        // whatever stopped the search.
+        if fixed["complete"].as_bool() != Some(true) && fixed["limit"] != "early-ticks" {
+            return Err(format!(
+                "{name} was not explored completely: {}",
+                fixed["limit"]
+            ));
         }
         if buggy(fixed) {
             return Err(format!("the fixed twin {name} is not clean: {fixed}"));

@@ -1,7 +1,10 @@
 //! How long a complete exploration takes: every map strategy's preset program, and (when the
-//! shared conformance corpus sits next to the repository, as in CI) every corpus program.
+//! shared conformance corpus and loom models sit next to the repository, as in CI) every corpus
+//! program and every racemap model of `../shared/bench/go-models`.
 //!
 //! `cargo bench -p racemap --bench explore`; the README's performance section records results.
+//! `cargo xtask bench` reads the `explore/loom-models` group's estimates for its comparison with
+//! loom: compile and search of each model in one process, as loom's models time themselves.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use racemap::explore::{explore, DporConfig};
@@ -29,17 +32,29 @@ fn bench_strategies(c: &mut Criterion) {
     group.finish();
 }
 
-fn bench_corpus(c: &mut Criterion) {
-    let corpus = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/go-corpus");
-    let Ok(entries) = std::fs::read_dir(&corpus) else {
-        eprintln!("no corpus at {}: skipping explore/corpus", corpus.display());
-        return;
+/// The `.go` files of `dir` under `../shared` (next to the repository), sorted; empty (with a
+/// message) when it is absent.
+fn shared_go_files(dir: &str) -> Vec<PathBuf> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared")
+        .join(dir);
+    let Ok(entries) = std::fs::read_dir(&path) else {
+        eprintln!("no {}: skipping its benchmarks", path.display());
+        return Vec::new();
     };
     let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "go"))
         .collect();
     files.sort();
+    files
+}
+
+fn bench_corpus(c: &mut Criterion) {
+    let files = shared_go_files("go-corpus");
+    if files.is_empty() {
+        return;
+    }
     let mut group = c.benchmark_group("explore/corpus");
     group.sample_size(10);
     for file in files {
@@ -53,5 +68,24 @@ fn bench_corpus(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_strategies, bench_corpus);
+/// The racemap side of the loom comparison: each model compiled and searched completely per
+/// iteration (compile included: a loom model is compiled Rust, but racemap's user pastes source).
+fn bench_loom_models(c: &mut Criterion) {
+    let files = shared_go_files("bench/go-models");
+    if files.is_empty() {
+        return;
+    }
+    let mut group = c.benchmark_group("explore/loom-models");
+    group.sample_size(10);
+    for file in files {
+        let source = std::fs::read_to_string(&file).expect("model file reads");
+        let name = file.file_stem().unwrap().to_string_lossy().into_owned();
+        group.bench_function(name, |b| {
+            b.iter(|| black_box(explore(machine(&source), &DporConfig::default())))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_strategies, bench_corpus, bench_loom_models);
 criterion_main!(benches);

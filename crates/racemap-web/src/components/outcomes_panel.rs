@@ -70,6 +70,11 @@ pub fn summary(exploration: &Exploration) -> Option<String> {
                     format!("Limit reached: a run was cut short by one of racemap's limits (steps, goroutines or memory: the program may loop or spawn forever) after {runs}")
                 } else if result.limit == Some(SearchLimit::Fairness) {
                     format!("Not every interleaving: a goroutine that called runtime.Gosched ran again only after another goroutine moved (fair scheduling) in these {runs}")
+                } else if result.limit == Some(SearchLimit::EarlyTicks) {
+                    format!(
+                        "Not every interleaving: a ticker fired ahead of its time at most {} times per run in these {runs}",
+                        racemap::rt::timer::MAX_EARLY_TICKS
+                    )
                 } else if result.limit == Some(SearchLimit::MaxTotalSteps) {
                     format!("Limit reached: the search stopped at its budget of steps after {runs}")
                 } else {

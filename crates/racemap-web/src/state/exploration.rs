@@ -49,6 +49,7 @@ impl Exploration {
             } if !result.complete
                 && result.limit != Some(SearchLimit::RunLimit)
                 && result.limit != Some(SearchLimit::Fairness)
+                && result.limit != Some(SearchLimit::EarlyTicks)
                 && *budget < MAX_EXPLORE_BUDGET =>
             {
                 Some((budget * 10).min(MAX_EXPLORE_BUDGET))

@@ -101,6 +101,10 @@ pub enum SearchLimit {
     /// is what makes a spin loop such as `for !done { runtime.Gosched() }` end; the schedules
     /// where the yielding goroutine went on at once were not searched.
     Fairness,
+    /// A ticker already fired ahead of virtual time as often as one run allows
+    /// ([`crate::rt::timer::MAX_EARLY_TICKS`]): further early ticks were not searched (a ticker
+    /// and its consumer could otherwise take turns forever).
+    EarlyTicks,
 }
 
 impl SearchLimit {
@@ -111,7 +115,10 @@ impl SearchLimit {
             SearchLimit::MaxTotalSteps => Some("--max-total-steps"),
             SearchLimit::PreemptionBound => Some("--preemption-bound"),
             SearchLimit::RunLimit => Some("--max-steps"),
-            SearchLimit::Sampling | SearchLimit::Unfinished | SearchLimit::Fairness => None,
+            SearchLimit::Sampling
+            | SearchLimit::Unfinished
+            | SearchLimit::Fairness
+            | SearchLimit::EarlyTicks => None,
         }
     }
 }

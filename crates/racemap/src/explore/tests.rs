@@ -837,3 +837,26 @@ fn a_test_that_leaks_in_some_interleavings_has_a_leaking_outcome_of_its_own() {
         "{leaked:?}"
     );
 }
+
+/// A ticker consumed while another goroutine still works: the search lets the ticker fire
+/// ahead of virtual time at most `MAX_EARLY_TICKS` times per run, and says so
+/// (`SearchLimit::EarlyTicks`, `"early-ticks"` in JSON) instead of "every interleaving covered";
+/// the outcomes with one and two early ticks are found.
+#[test]
+fn a_bounded_number_of_early_ticks_makes_the_search_incomplete() {
+    use crate::rt::{config::Config, machine::Machine};
+    let source = "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\tt := time.NewTicker(time.Millisecond)\n\tdone := make(chan bool)\n\twork := make(chan int, 4)\n\tgo func() {\n\t\tfor i := 0; i < 4; i++ {\n\t\t\twork <- i\n\t\t}\n\t\tdone <- true\n\t}()\n\tticks := 0\n\tfor {\n\t\tselect {\n\t\tcase <-t.C:\n\t\t\tticks++\n\t\tcase <-done:\n\t\t\tt.Stop()\n\t\t\tfmt.Println(ticks)\n\t\t\treturn\n\t\t}\n\t}\n}\n";
+    let program = Rc::new(crate::compile::compile(source).expect("compiles"));
+    let r = explore(
+        Machine::new(program, Config::default()),
+        &DporConfig::default(),
+    );
+    assert!(!r.complete, "{r:?}");
+    assert_eq!(r.limit, Some(super::SearchLimit::EarlyTicks), "{r:?}");
+    let printed: Vec<&str> = r.outcomes.iter().map(|o| o.stdout.as_str()).collect();
+    for ticks in ["0\n", "1\n", "2\n"] {
+        assert!(printed.contains(&ticks), "{ticks:?} not in {printed:?}");
+    }
+    let json = serde_json::to_value(&r).expect("serializes");
+    assert_eq!(json["limit"], "early-ticks");
+}

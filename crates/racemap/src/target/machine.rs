@@ -254,6 +254,10 @@ impl Target for Machine {
         self.races_reported = count;
     }
 
+    fn withholds_early_ticks(&self) -> bool {
+        Machine::withholds_early_ticks(self)
+    }
+
     fn early_wake(&self, choice: Choice) -> Option<EarlyWake> {
         if !self.wakes_early(choice.gid) {
             return None;

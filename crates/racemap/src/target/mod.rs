@@ -117,6 +117,12 @@ pub trait Target: Clone {
     /// The race detector has reported `count` races so far in this run (a test's `testing.T`
     /// fails at its end when one was reported during it, as Go's `tRunner` does).
     fn note_races(&mut self, _count: usize) {}
+    /// A move that Go allows is left out of [`Target::runnable`] here because a ticker already
+    /// fired ahead of virtual time as often as a run allows ([`crate::rt::timer::MAX_EARLY_TICKS`]):
+    /// the search is then bounded ([`crate::explore::SearchLimit::EarlyTicks`]).
+    fn withholds_early_ticks(&self) -> bool {
+        false
+    }
     /// The sleep that `choice` cuts short, when it wakes a sleeper early ([`EarlyWake`]).
     fn early_wake(&self, _choice: Choice) -> Option<EarlyWake> {
         None

@@ -334,12 +334,15 @@ impl<T: Target> Search<T> {
         }
     }
 
-    fn new_node(&self, target: T, detector: Option<Detector>) -> Node<T> {
+    fn new_node(&mut self, target: T, detector: Option<Detector>) -> Node<T> {
         let choices = if target.ending().is_some() {
             Vec::new()
         } else {
             target.runnable()
         };
+        if !choices.is_empty() && target.withholds_early_ticks() {
+            self.limit.get_or_insert(SearchLimit::EarlyTicks);
+        }
         Node {
             target,
             detector,

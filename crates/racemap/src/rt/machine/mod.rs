@@ -380,18 +380,39 @@ impl Machine {
     /// is not offered early (a ticker could otherwise fire forever ahead of virtual time); in
     /// virtual time order it still comes when due.
     fn drops_tick(&self, g: &Goroutine) -> bool {
+        self.ticker_of(g).is_some_and(|t| {
+            t.early_fires >= crate::rt::timer::MAX_EARLY_TICKS
+                || t.chan()
+                    .is_some_and(|c| self.heap.chan(c).buf.len() >= self.heap.chan(c).cap as usize)
+        })
+    }
+
+    /// The ticker `g` is about to fire, if it is one.
+    fn ticker_of(&self, g: &Goroutine) -> Option<&crate::rt::timer::TimerState> {
         let Some(Visible::TimerFire(p)) = &g.next else {
-            return false;
+            return None;
         };
         match self.heap.sync(p) {
-            Ok(crate::rt::sync_state::SyncState::Timer(t)) if t.period > 0 => {
-                t.early_fires >= crate::rt::timer::MAX_EARLY_TICKS
-                    || t.chan().is_some_and(|c| {
-                        self.heap.chan(c).buf.len() >= self.heap.chan(c).cap as usize
-                    })
-            }
-            _ => false,
+            Ok(crate::rt::sync_state::SyncState::Timer(t)) if t.period > 0 => Some(t),
+            _ => None,
         }
+    }
+
+    /// Under [`WakeOrder::AnyTime`], [`Machine::runnable`] leaves out the early fire of a
+    /// ticker only because it already fired early [`crate::rt::timer::MAX_EARLY_TICKS`] times
+    /// in this run (not because its tick would be dropped): a bound on the search.
+    pub fn withholds_early_ticks(&self) -> bool {
+        if self.config.wake_order != WakeOrder::AnyTime {
+            return false;
+        }
+        let offered = self.runnable_in_virtual_time();
+        self.goroutines.iter().any(|g| {
+            matches!(g.status, GoStatus::Sleeping(_))
+                && !offered.iter().any(|c| c.gid == g.gid)
+                && self
+                    .ticker_of(g)
+                    .is_some_and(|t| t.early_fires >= crate::rt::timer::MAX_EARLY_TICKS)
+        })
     }
 
     /// `gid` sleeps and waking it now cuts its sleep short: virtual time would not let it wake
