@@ -131,8 +131,10 @@ type StackKey = Vec<(u32, u32, u32)>;
 pub struct Detector {
     /// Numbering and positions.
     config: DetectorConfig,
-    /// `C_t` of each goroutine, by id.
-    clocks: Vec<VClock>,
+    /// `C_t` of each goroutine, by id; shared between the explorer's clones of the detector
+    /// until one of them changes it (a step changes one or two clocks, so a clone per search
+    /// node costs a pointer per goroutine, not a clock per goroutine).
+    clocks: Vec<Rc<VClock>>,
     /// Goroutine facts for reports, by id.
     goroutines: Vec<GoroutineInfo>,
     /// `L_s` of each sync variable.
@@ -185,7 +187,10 @@ impl Detector {
 
     /// The current clock of `gid` (for tests and the visualizer).
     pub fn clock(&self, gid: Gid) -> VClock {
-        self.clocks.get(gid.0 as usize).cloned().unwrap_or_default()
+        self.clocks
+            .get(gid.0 as usize)
+            .map(|c| VClock::clone(c))
+            .unwrap_or_default()
     }
 
     fn ensure(&mut self, gid: Gid) {
@@ -194,7 +199,7 @@ impl Detector {
             let id = Gid(self.clocks.len() as u32);
             let mut c = VClock::new();
             c.set(id, 1);
-            self.clocks.push(c);
+            self.clocks.push(Rc::new(c));
             self.goroutines.push(GoroutineInfo::default());
         }
     }
@@ -208,7 +213,7 @@ impl Detector {
         if rendezvous {
             for e in events {
                 self.ensure(e.gid);
-                let c = self.clocks[e.gid.0 as usize].clone();
+                let c = Rc::clone(&self.clocks[e.gid.0 as usize]);
                 for effect in &e.effects {
                     if let Effect::Release(var) = effect {
                         self.syncs.entry(var.clone()).or_default().join(&c);
@@ -257,21 +262,21 @@ impl Detector {
                 Effect::Acquire(var) => {
                     if let Some(l) = self.syncs.get(var) {
                         let l = l.clone();
-                        self.clocks[gid.0 as usize].join(&l);
+                        Rc::make_mut(&mut self.clocks[gid.0 as usize]).join(&l);
                     }
                 }
                 Effect::Release(var) => {
-                    let c = self.clocks[gid.0 as usize].clone();
+                    let c = Rc::clone(&self.clocks[gid.0 as usize]);
                     self.syncs.entry(var.clone()).or_default().join(&c);
-                    self.clocks[gid.0 as usize].tick(gid);
+                    Rc::make_mut(&mut self.clocks[gid.0 as usize]).tick(gid);
                 }
                 Effect::Spawn(child) => {
                     self.ensure(*child);
-                    let parent = self.clocks[gid.0 as usize].clone();
-                    let c = &mut self.clocks[child.0 as usize];
+                    let parent = Rc::clone(&self.clocks[gid.0 as usize]);
+                    let c = Rc::make_mut(&mut self.clocks[child.0 as usize]);
                     c.join(&parent);
                     c.set(*child, c.get(*child).max(1));
-                    self.clocks[gid.0 as usize].tick(gid);
+                    Rc::make_mut(&mut self.clocks[gid.0 as usize]).tick(gid);
                     let info = &mut self.goroutines[child.0 as usize];
                     info.created_at = Some(event.stack.clone());
                     if matches!(event.op, Op::Timer { .. }) {
