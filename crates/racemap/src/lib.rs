@@ -16,6 +16,7 @@ pub mod race;
 pub mod rt;
 pub mod run;
 pub mod sched;
+mod stable_sort;
 pub mod strategies;
 pub mod strconv;
 pub mod target;

@@ -47,7 +47,7 @@ impl PctScheduler {
         let mut change_points: Vec<u64> = (1..config.depth.max(1))
             .map(|_| rng.below(config.max_steps.max(1)))
             .collect();
-        change_points.sort_unstable();
+        crate::stable_sort::sort(&mut change_points);
         PctScheduler {
             rng,
             config,

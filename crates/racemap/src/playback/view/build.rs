@@ -88,7 +88,7 @@ pub fn build(p: &Playback) -> View {
             next: if ending.is_some() { None } else { next },
         });
     }
-    blocked_on.sort_by_key(|(a, g, _, _)| (*a, *g));
+    crate::stable_sort::sort_by_key(&mut blocked_on, |(a, g, _, _)| (*a, *g));
     let waiting_for = |ptr: &Pointer| -> Vec<u64> {
         blocked_on
             .iter()
@@ -394,7 +394,7 @@ fn chan_infos(
             _ => {}
         }
     }
-    parked.sort_by_key(|(a, g, _, _)| (*a, *g));
+    crate::stable_sort::sort_by_key(&mut parked, |(a, g, _, _)| (*a, *g));
     let mut transfers: BTreeMap<ChanId, Vec<Transfer>> = BTreeMap::new();
     for e in last.unwrap_or(&[]) {
         let (c, t) = match &e.op {
