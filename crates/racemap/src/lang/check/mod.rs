@@ -34,6 +34,7 @@
 pub mod constant;
 /// The output contract (`Info`).
 pub mod info;
+mod node_map;
 /// The library functions the VM implements, with their facts as data.
 /// The supported library packages and their members.
 pub mod packages;
@@ -210,7 +211,7 @@ pub(crate) struct Checker<'a> {
     /// Imported packages: local name → (object, import span, used).
     pub imports: BTreeMap<String, (ObjectId, Span, bool)>,
     /// Statements targeted by a `break` (for terminating-statement analysis).
-    pub broken: std::collections::BTreeSet<ast::NodeId>,
+    pub broken: NodeSet,
     /// Index of globals allocated so far.
     pub global_count: u32,
     /// Counter for `init` functions.
