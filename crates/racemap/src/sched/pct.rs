@@ -11,8 +11,8 @@
 
 use super::random::{pick_two_stage, SplitMix64};
 use super::{Choice, Scheduler};
+use crate::dense::IdMap;
 use crate::rt::event::Gid;
-use std::collections::BTreeMap;
 
 /// PCT parameters.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,7 +33,7 @@ pub struct PctScheduler {
     /// The configuration.
     config: PctConfig,
     /// Priority of every goroutine seen so far (higher moves first).
-    priorities: BTreeMap<Gid, u64>,
+    priorities: IdMap<Gid, u64>,
     /// Sorted step indices at which the mover is demoted; the `i`-th demotes to `i + 1`.
     change_points: Vec<u64>,
     /// Steps picked so far.
@@ -51,7 +51,7 @@ impl PctScheduler {
         PctScheduler {
             rng,
             config,
-            priorities: BTreeMap::new(),
+            priorities: IdMap::new(),
             change_points,
             step: 0,
         }
@@ -73,7 +73,7 @@ impl Scheduler for PctScheduler {
                 self.priorities.insert(c.gid, p);
             }
         }
-        let best = |prio: &BTreeMap<Gid, u64>| {
+        let best = |prio: &IdMap<Gid, u64>| {
             choices
                 .iter()
                 .map(|c| c.gid)

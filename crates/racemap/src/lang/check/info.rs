@@ -43,7 +43,10 @@
 //! value expression is a valid (non-`Invalid`, non-untyped except in dead constant
 //! sub-expressions that lowering never evaluates) type.
 
-pub use super::node_map::{NodeMap, NodeSet};
+/// A table per syntax node id.
+pub type NodeMap<V> = crate::dense::IdMap<NodeId, V>;
+/// A set of syntax node ids.
+pub type NodeSet = crate::dense::IdSet<NodeId>;
 use crate::diag::Span;
 use crate::gostr::GoString;
 use crate::lang::ast::NodeId;

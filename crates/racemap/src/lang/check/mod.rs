@@ -34,7 +34,6 @@
 pub mod constant;
 /// The output contract (`Info`).
 pub mod info;
-mod node_map;
 /// The library functions the VM implements, with their facts as data.
 /// The supported library packages and their members.
 pub mod packages;

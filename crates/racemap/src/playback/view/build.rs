@@ -5,6 +5,7 @@ use super::super::names::Names;
 use super::super::words;
 use super::super::Playback;
 use super::*;
+use crate::dense::IdMap;
 use crate::race::report::found_line;
 use crate::race::RaceReport;
 use crate::rt::event::{Gid, Loc, Op};
@@ -381,7 +382,7 @@ fn sync_map_info(
 fn chan_infos(
     m: &Machine,
     names: &Names,
-    arrival: &BTreeMap<Gid, u64>,
+    arrival: &IdMap<Gid, u64>,
     last: Option<&[crate::rt::event::Event]>,
 ) -> Vec<ChanInfo> {
     let heap = m.heap();

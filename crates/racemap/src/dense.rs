@@ -1,67 +1,77 @@
-//! Tables keyed by syntax node id, for the checker's [`Info`](super::Info): node ids are dense
-//! (the parser numbers nodes from 0), so a table is a vector indexed by id with an empty slot
-//! for ids it has no entry for. The API is the subset of `BTreeMap`/`BTreeSet` the checker and
-//! lowering use, with the same iteration order (ascending id).
+//! Tables keyed by dense ids (syntax node ids, which the parser numbers from 0; goroutine ids,
+//! numbered from 0 in creation order): a table is a vector indexed by id, with an empty slot
+//! for ids it has no entry for. The API is the subset of `BTreeMap`/`BTreeSet` the core uses,
+//! with the same iteration order (ascending id).
 //!
-//! Why not `BTreeMap<NodeId, V>`: each value type instantiated the B-tree's code again (about
-//! 1–3 KiB of the page's wasm per type); a vector's code is a few bytes, and lookups are
-//! cheaper.
+//! Why not `BTreeMap<Id, V>`: each key and value type instantiated the B-tree's code again
+//! (about 1–3 KiB of the page's wasm per type); a vector's code is a few bytes, and lookups
+//! are cheaper. Only for ids that are dense: a table is as long as its largest id.
 
-use crate::lang::ast::NodeId;
-
-/// A map from node id to `V`.
-#[derive(Clone, Debug)]
-pub struct NodeMap<V> {
-    /// `slots[id]` is node `id` and its value, if it has one (the id is kept so that iteration
-    /// yields `(&NodeId, &V)` as a `BTreeMap` does).
-    slots: Vec<Option<(NodeId, V)>>,
+/// An id that indexes a table: small and dense.
+pub trait DenseId: Copy {
+    /// The table index of this id.
+    fn index(self) -> usize;
 }
 
-impl<V> Default for NodeMap<V> {
+/// A map from a dense id to `V`.
+#[derive(Clone, Debug)]
+pub struct IdMap<K, V> {
+    /// `slots[id]` is id `id` and its value, if it has one (the id is kept so that iteration
+    /// yields `(&K, &V)` as a `BTreeMap` does).
+    slots: Vec<Option<(K, V)>>,
+}
+
+impl<K, V> Default for IdMap<K, V> {
     fn default() -> Self {
-        NodeMap { slots: Vec::new() }
+        IdMap { slots: Vec::new() }
     }
 }
 
-impl<V: PartialEq> PartialEq for NodeMap<V> {
+impl<K: DenseId + PartialEq, V: PartialEq> PartialEq for IdMap<K, V> {
     /// Equal entries (however long the vectors of empty slots behind them).
     fn eq(&self, other: &Self) -> bool {
         self.iter().eq(other.iter())
     }
 }
 
-impl<V> NodeMap<V> {
+impl<K: DenseId, V> IdMap<K, V> {
     /// An empty map.
     pub fn new() -> Self {
         Self::default()
     }
 
     /// The value for `id`.
-    pub fn get(&self, id: &NodeId) -> Option<&V> {
-        self.slots.get(id.0 as usize)?.as_ref().map(|(_, v)| v)
+    pub fn get(&self, id: &K) -> Option<&V> {
+        self.slots.get(id.index())?.as_ref().map(|(_, v)| v)
     }
 
     /// The value for `id`, mutably.
-    pub fn get_mut(&mut self, id: &NodeId) -> Option<&mut V> {
-        self.slots.get_mut(id.0 as usize)?.as_mut().map(|(_, v)| v)
+    pub fn get_mut(&mut self, id: &K) -> Option<&mut V> {
+        self.slots.get_mut(id.index())?.as_mut().map(|(_, v)| v)
     }
 
     /// Whether `id` has a value.
-    pub fn contains_key(&self, id: &NodeId) -> bool {
+    pub fn contains_key(&self, id: &K) -> bool {
         self.get(id).is_some()
     }
 
     /// Set the value for `id`; returns the previous one.
-    pub fn insert(&mut self, id: NodeId, value: V) -> Option<V> {
-        let i = id.0 as usize;
+    pub fn insert(&mut self, id: K, value: V) -> Option<V> {
+        let i = id.index();
         if self.slots.len() <= i {
             self.slots.resize_with(i + 1, || None);
         }
         self.slots[i].replace((id, value)).map(|(_, v)| v)
     }
 
+    /// Remove the value for `id`; returns it.
+    pub fn remove(&mut self, id: &K) -> Option<V> {
+        let (_, v) = self.slots.get_mut(id.index())?.take()?;
+        Some(v)
+    }
+
     /// The entries in ascending id order.
-    pub fn iter(&self) -> Iter<'_, V> {
+    pub fn iter(&self) -> Iter<'_, K, V> {
         Iter {
             slots: self.slots.iter(),
         }
@@ -83,14 +93,14 @@ impl<V> NodeMap<V> {
     }
 }
 
-/// The entries of a [`NodeMap`] in ascending id order.
-pub struct Iter<'a, V> {
+/// The entries of an [`IdMap`] in ascending id order.
+pub struct Iter<'a, K, V> {
     /// The slots not yet visited.
-    slots: std::slice::Iter<'a, Option<(NodeId, V)>>,
+    slots: std::slice::Iter<'a, Option<(K, V)>>,
 }
 
-impl<'a, V> Iterator for Iter<'a, V> {
-    type Item = (&'a NodeId, &'a V);
+impl<'a, K, V> Iterator for Iter<'a, K, V> {
+    type Item = (&'a K, &'a V);
 
     fn next(&mut self) -> Option<Self::Item> {
         self.slots
@@ -98,40 +108,48 @@ impl<'a, V> Iterator for Iter<'a, V> {
     }
 }
 
-impl<'a, V> IntoIterator for &'a NodeMap<V> {
-    type Item = (&'a NodeId, &'a V);
-    type IntoIter = Iter<'a, V>;
+impl<'a, K: DenseId, V> IntoIterator for &'a IdMap<K, V> {
+    type Item = (&'a K, &'a V);
+    type IntoIter = Iter<'a, K, V>;
 
-    fn into_iter(self) -> Iter<'a, V> {
+    fn into_iter(self) -> Iter<'a, K, V> {
         self.iter()
     }
 }
 
-/// A set of node ids.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct NodeSet {
+/// A set of dense ids.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IdSet<K: DenseId + PartialEq> {
     /// The members.
-    map: NodeMap<()>,
+    map: IdMap<K, ()>,
 }
 
-impl NodeSet {
+impl<K: DenseId + PartialEq> Default for IdSet<K> {
+    fn default() -> Self {
+        IdSet {
+            map: IdMap::default(),
+        }
+    }
+}
+
+impl<K: DenseId + PartialEq> IdSet<K> {
     /// An empty set.
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Add `id`; whether it was new.
-    pub fn insert(&mut self, id: NodeId) -> bool {
+    pub fn insert(&mut self, id: K) -> bool {
         self.map.insert(id, ()).is_none()
     }
 
     /// Whether `id` is a member.
-    pub fn contains(&self, id: &NodeId) -> bool {
+    pub fn contains(&self, id: &K) -> bool {
         self.map.contains_key(id)
     }
 
     /// The members in ascending order.
-    pub fn iter(&self) -> impl Iterator<Item = &NodeId> + '_ {
+    pub fn iter(&self) -> impl Iterator<Item = &K> + '_ {
         self.map.iter().map(|(id, ())| id)
     }
 }
@@ -140,6 +158,18 @@ impl NodeSet {
 mod tests {
     use super::*;
     use std::collections::BTreeMap;
+
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+    struct NodeId(u32);
+
+    impl DenseId for NodeId {
+        fn index(self) -> usize {
+            self.0 as usize
+        }
+    }
+
+    type NodeMap<V> = IdMap<NodeId, V>;
+    type NodeSet = IdSet<NodeId>;
 
     #[test]
     fn behaves_like_a_btree_map() {
@@ -162,6 +192,11 @@ mod tests {
             ours.values().copied().collect::<Vec<_>>(),
             ["d", "z", "c", "e"]
         );
+        assert_eq!(btree.remove(&NodeId(2)), Some("b"));
+        assert_eq!(ours.remove(&NodeId(2)), Some("z"));
+        assert_eq!(ours.remove(&NodeId(2)), None);
+        assert_eq!(ours.remove(&NodeId(50)), None);
+        assert_eq!(ours.len(), 3);
     }
 
     #[test]
