@@ -152,7 +152,7 @@ pub const MAX_ERRORS: usize = 10;
 /// that error's position (so exactly ten errors also end with that line).
 pub fn render_all(diags: &[Diagnostic], map: &SourceMap) -> String {
     let mut sorted: Vec<&Diagnostic> = diags.iter().collect();
-    sorted.sort_by_key(|d| d.span.lo);
+    crate::stable_sort::sort_by_key(&mut sorted, |d| d.span.lo);
     sorted.dedup_by(|a, b| a.span.lo == b.span.lo && a.message == b.message);
     let mut out = String::new();
     for d in sorted.iter().take(MAX_ERRORS) {

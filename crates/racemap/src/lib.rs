@@ -6,6 +6,7 @@
 
 pub mod bytecode;
 pub mod compile;
+pub mod dense;
 pub mod diag;
 pub mod explore;
 pub mod gostr;
@@ -16,6 +17,7 @@ pub mod race;
 pub mod rt;
 pub mod run;
 pub mod sched;
+mod stable_sort;
 pub mod strategies;
 pub mod strconv;
 pub mod target;

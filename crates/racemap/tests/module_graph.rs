@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 
 /// The core's top-level modules, lowest first. Each may use only those before it.
 const LAYERS: &[&str] = &[
+    "stable_sort",
+    "dense",
     "diag",
     "gostr",
     "strconv",

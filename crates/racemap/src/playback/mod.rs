@@ -33,6 +33,7 @@ pub mod view;
 pub mod words;
 
 use crate::bytecode::Program;
+use crate::dense::IdMap;
 use crate::diag::{Diagnostic, Span};
 use crate::rt::config::{Config, WakeOrder};
 use crate::rt::event::{Event, Gid};
@@ -42,7 +43,6 @@ use crate::sched::{Choice, RandomScheduler, Schedule, Scheduler};
 use crate::target::{Ending, Target};
 use serde::Serialize;
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 pub use view::View;
@@ -156,7 +156,7 @@ pub(crate) struct Fold {
     /// Names learned from the events.
     pub names: names::Learned,
     /// The step after which each goroutine parked at its current operation (its arrival at it).
-    pub arrival: BTreeMap<Gid, u64>,
+    pub arrival: IdMap<Gid, u64>,
     /// The happens-before state the next step's arrows need.
     pub links: timeline::Links,
 }
@@ -675,10 +675,9 @@ fn blocked(m: &Machine) -> Vec<Gid> {
         .collect()
 }
 
-/// The two scheduler states are equal (the scheduler has no `PartialEq`; its `Debug` shows its
-/// whole state, a seed-derived integer).
+/// The two scheduler states are equal.
 fn same_random(a: &Option<RandomScheduler>, b: &Option<RandomScheduler>) -> bool {
-    format!("{a:?}") == format!("{b:?}")
+    a == b
 }
 
 #[cfg(test)]
@@ -696,7 +695,7 @@ mod tests {
         assert_eq!(p.names(), names::Names::learn(&p.program, m, events));
         let mut links = timeline::Links::default();
         let mut arrows = Vec::new();
-        let mut arrival = BTreeMap::new();
+        let mut arrival = IdMap::new();
         let mut race_steps = Vec::new();
         for (i, r) in records.iter().enumerate() {
             let step = i as u64 + 1;

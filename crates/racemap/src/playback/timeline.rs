@@ -13,6 +13,7 @@
 use super::names::Names;
 use super::words::event_phrase;
 use super::Record;
+use crate::dense::IdMap;
 use crate::diag::SourceMap;
 use crate::race::RaceReport;
 use crate::rt::event::{Effect, Event, Gid, Loc, Op, SyncVar};
@@ -88,7 +89,7 @@ pub(crate) struct Links {
     /// The step (from 1) and goroutine of the last `Release` of each variable.
     last_release: BTreeMap<SyncVar, (u64, Gid)>,
     /// The step and parent of each spawned goroutine that has not moved yet.
-    spawned: BTreeMap<Gid, (u64, Gid)>,
+    spawned: IdMap<Gid, (u64, Gid)>,
 }
 
 impl Links {

@@ -120,7 +120,12 @@ pub fn apply(
     width: AtomicWidth,
     op: &AtomicOp,
 ) -> Result<AtomicOutcome, PrimError> {
-    let bad = || PrimError::RuntimeError(format!("racemap: bad atomic operand {current:?}"));
+    let bad = || {
+        PrimError::RuntimeError(format!(
+            "racemap: bad atomic operand {}",
+            current.kind_name()
+        ))
+    };
     let cur = normalize(width, &plain(current).ok_or_else(bad)?);
     let l = Loc::Heap(ptr.clone());
     let v = SyncVar::Atomic(ptr.clone());

@@ -19,6 +19,12 @@ use std::rc::Rc;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Gid(pub u32);
 
+impl crate::dense::DenseId for Gid {
+    fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
 impl Gid {
     /// The main goroutine.
     pub const MAIN: Gid = Gid(0);

@@ -136,6 +136,27 @@ pub enum Value {
 }
 
 impl Value {
+    /// The variant's name (`Int`, `Str`, …), for internal error messages (cheaper in the page's
+    /// wasm than `Debug`, which would bring in the `Debug` of every runtime type).
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Value::Bool(_) => "Bool",
+            Value::Int(_) => "Int",
+            Value::Float(_) => "Float",
+            Value::Str(_) => "Str",
+            Value::Ptr(_) => "Ptr",
+            Value::Map(_) => "Map",
+            Value::Chan(_) => "Chan",
+            Value::Slice(_) => "Slice",
+            Value::Func(_) => "Func",
+            Value::Struct(_) => "Struct",
+            Value::Array(_) => "Array",
+            Value::Iface(_) => "Iface",
+            Value::Sync(_) => "Sync",
+            Value::Unit => "Unit",
+        }
+    }
+
     /// A string value.
     pub fn str(s: &str) -> Value {
         Value::Str(GoString::from(s))

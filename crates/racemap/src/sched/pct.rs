@@ -11,8 +11,8 @@
 
 use super::random::{pick_two_stage, SplitMix64};
 use super::{Choice, Scheduler};
+use crate::dense::IdMap;
 use crate::rt::event::Gid;
-use std::collections::BTreeMap;
 
 /// PCT parameters.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,7 +33,7 @@ pub struct PctScheduler {
     /// The configuration.
     config: PctConfig,
     /// Priority of every goroutine seen so far (higher moves first).
-    priorities: BTreeMap<Gid, u64>,
+    priorities: IdMap<Gid, u64>,
     /// Sorted step indices at which the mover is demoted; the `i`-th demotes to `i + 1`.
     change_points: Vec<u64>,
     /// Steps picked so far.
@@ -47,11 +47,11 @@ impl PctScheduler {
         let mut change_points: Vec<u64> = (1..config.depth.max(1))
             .map(|_| rng.below(config.max_steps.max(1)))
             .collect();
-        change_points.sort_unstable();
+        crate::stable_sort::sort(&mut change_points);
         PctScheduler {
             rng,
             config,
-            priorities: BTreeMap::new(),
+            priorities: IdMap::new(),
             change_points,
             step: 0,
         }
@@ -73,7 +73,7 @@ impl Scheduler for PctScheduler {
                 self.priorities.insert(c.gid, p);
             }
         }
-        let best = |prio: &BTreeMap<Gid, u64>| {
+        let best = |prio: &IdMap<Gid, u64>| {
             choices
                 .iter()
                 .map(|c| c.gid)

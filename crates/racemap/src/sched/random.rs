@@ -37,7 +37,7 @@ impl SplitMix64 {
 }
 
 /// Picks uniformly at random with a seeded [`SplitMix64`].
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RandomScheduler {
     /// The generator.
     rng: SplitMix64,

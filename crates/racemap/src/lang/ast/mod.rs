@@ -20,6 +20,12 @@ pub use crate::gostr::GoString;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct NodeId(pub u32);
 
+impl crate::dense::DenseId for NodeId {
+    fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
 /// A name at a position. Identifiers have their own id so that resolution can record which
 /// object each use and each definition refers to.
 #[derive(Clone, Debug, PartialEq)]

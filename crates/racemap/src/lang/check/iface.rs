@@ -99,7 +99,7 @@ impl<'a> Checker<'a> {
         if methods.is_empty() {
             return self.any_type;
         }
-        methods.sort();
+        crate::stable_sort::sort(&mut methods);
         self.types.intern(TypeKind::Interface(methods))
     }
 

@@ -43,12 +43,15 @@
 //! value expression is a valid (non-`Invalid`, non-untyped except in dead constant
 //! sub-expressions that lowering never evaluates) type.
 
+/// A table per syntax node id.
+pub type NodeMap<V> = crate::dense::IdMap<NodeId, V>;
+/// A set of syntax node ids.
+pub type NodeSet = crate::dense::IdSet<NodeId>;
 use crate::diag::Span;
 use crate::gostr::GoString;
 use crate::lang::ast::NodeId;
 pub use crate::library::LibFunc;
 use crate::types::TypeId;
-use std::collections::{BTreeMap, BTreeSet};
 
 /// Index of an object in [`Info::objects`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -509,31 +512,31 @@ pub struct Info {
     /// expressions, and for expressions lowering never evaluates).
     pub exprs: Vec<Option<ExprInfo>>,
     /// Per identifier id: the object it declares or uses.
-    pub idents: BTreeMap<NodeId, IdentInfo>,
+    pub idents: NodeMap<IdentInfo>,
     /// All objects, indexed by [`ObjectId`].
     pub objects: Vec<Object>,
     /// Per selector expression id.
-    pub selections: BTreeMap<NodeId, Selection>,
+    pub selections: NodeMap<Selection>,
     /// Per call expression id.
-    pub calls: BTreeMap<NodeId, CallInfo>,
+    pub calls: NodeMap<CallInfo>,
     /// Per function: keyed by the name ident id of a `FuncDecl`, or the expression id of a
     /// `FuncLit`.
-    pub funcs: BTreeMap<NodeId, FuncInfo>,
+    pub funcs: NodeMap<FuncInfo>,
     /// Per `range` statement id.
-    pub ranges: BTreeMap<NodeId, RangeInfo>,
+    pub ranges: NodeMap<RangeInfo>,
     /// Per type-switch clause id (`TypeCaseClause::id`): the implicit variable of `v :=
     /// x.(type)` in that clause (its type is the case type for single-type cases, else the
     /// operand's type).
-    pub type_switch_vars: BTreeMap<NodeId, ObjectId>,
+    pub type_switch_vars: NodeMap<ObjectId>,
     /// Per `break`/`continue` statement id: the `for`/`range`/`switch`/`select` statement
     /// it leaves or continues (the labelled statement itself, not the `Labeled` wrapper).
-    pub branch_targets: BTreeMap<NodeId, NodeId>,
+    pub branch_targets: NodeMap<NodeId>,
     /// Expressions used in a two-value "comma ok" form: map index, channel receive, type
     /// assertion.
-    pub comma_ok: BTreeSet<NodeId>,
+    pub comma_ok: NodeSet,
     /// For a multi-value call whose results are assigned, passed or returned where some
     /// targets are interfaces: per result, the interface type to box it to.
-    pub tuple_implicit: BTreeMap<NodeId, Vec<Option<TypeId>>>,
+    pub tuple_implicit: NodeMap<Vec<Option<TypeId>>>,
     /// Package-level variable initialization order.
     pub global_inits: Vec<GlobalInit>,
     /// `func init()` functions in source order (keys of `funcs`).

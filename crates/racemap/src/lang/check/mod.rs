@@ -210,7 +210,7 @@ pub(crate) struct Checker<'a> {
     /// Imported packages: local name → (object, import span, used).
     pub imports: BTreeMap<String, (ObjectId, Span, bool)>,
     /// Statements targeted by a `break` (for terminating-statement analysis).
-    pub broken: std::collections::BTreeSet<ast::NodeId>,
+    pub broken: NodeSet,
     /// Index of globals allocated so far.
     pub global_count: u32,
     /// Counter for `init` functions.

@@ -419,7 +419,7 @@ pub(crate) fn lower_func_decl(lw: &mut Lowerer, fd: &ast::FuncDecl, id: FuncId) 
 /// `func init()` functions in source order.
 pub(crate) fn lower_init(lw: &mut Lowerer, id: FuncId, file: &ast::File) {
     // Index the initializer expressions by id.
-    let mut exprs: BTreeMap<NodeId, &ast::Expr> = BTreeMap::new();
+    let mut exprs: crate::lang::check::NodeMap<&ast::Expr> = Default::default();
     for decl in &file.decls {
         if let ast::Decl::Var(specs) = decl {
             for spec in specs {

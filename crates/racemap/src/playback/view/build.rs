@@ -5,6 +5,7 @@ use super::super::names::Names;
 use super::super::words;
 use super::super::Playback;
 use super::*;
+use crate::dense::IdMap;
 use crate::race::report::found_line;
 use crate::race::RaceReport;
 use crate::rt::event::{Gid, Loc, Op};
@@ -88,7 +89,7 @@ pub fn build(p: &Playback) -> View {
             next: if ending.is_some() { None } else { next },
         });
     }
-    blocked_on.sort_by_key(|(a, g, _, _)| (*a, *g));
+    crate::stable_sort::sort_by_key(&mut blocked_on, |(a, g, _, _)| (*a, *g));
     let waiting_for = |ptr: &Pointer| -> Vec<u64> {
         blocked_on
             .iter()
@@ -237,9 +238,10 @@ fn map_infos(m: &Machine, names: &Names, last: Option<&[crate::rt::event::Event]
         Some(obj) => m.format_value(obj.key_ty, k),
         None => super::super::trace::value_literal(k),
     };
-    // Goroutines parked at map operations.
-    let mut next: BTreeMap<MapId, Vec<MapTouch>> = BTreeMap::new();
-    let mut writing_key: BTreeMap<MapId, String> = BTreeMap::new();
+    // Goroutines parked at map operations. Per map, indexed by map id (dense: the heap's map
+    // index), so no ordered map is needed.
+    let mut next: Vec<Vec<MapTouch>> = Vec::new();
+    let mut writing_key: Vec<Option<String>> = Vec::new();
     for i in 0..m.goroutine_count() as u32 {
         let Some(g) = m.goroutine_state(Gid(i)) else {
             continue;
@@ -268,7 +270,7 @@ fn map_infos(m: &Machine, names: &Names, last: Option<&[crate::rt::event::Event]
             Some(Visible::MapWriteEnd { map, key, .. }) => {
                 let k = key.as_ref().map(|k| key_text(*map, k));
                 if let Some(k) = &k {
-                    writing_key.insert(*map, k.clone());
+                    *slot(&mut writing_key, *map) = Some(k.clone());
                 }
                 Some((*map, MapAction::WriteEnd, k))
             }
@@ -279,14 +281,14 @@ fn map_infos(m: &Machine, names: &Names, last: Option<&[crate::rt::event::Event]
             _ => None,
         };
         if let Some((id, action, key)) = touch {
-            next.entry(id).or_default().push(MapTouch {
+            slot(&mut next, id).push(MapTouch {
                 go_id: g.go_id,
                 action,
                 key,
             });
         }
     }
-    let mut last_touches: BTreeMap<MapId, Vec<MapTouch>> = BTreeMap::new();
+    let mut last_touches: Vec<Vec<MapTouch>> = Vec::new();
     for e in last.unwrap_or(&[]) {
         let (id, action, key) = match &e.op {
             Op::MapRead { map, key: Some(k) } => (*map, MapAction::Read, Some(k)),
@@ -304,7 +306,7 @@ fn map_infos(m: &Machine, names: &Names, last: Option<&[crate::rt::event::Event]
             Op::MapIterate { map, key } => (*map, MapAction::Iterate, key.as_ref()),
             _ => continue,
         };
-        last_touches.entry(id).or_default().push(MapTouch {
+        slot(&mut last_touches, id).push(MapTouch {
             go_id: m.go_id(e.gid),
             action,
             key: key.map(|k| key_text(id, k)),
@@ -321,11 +323,30 @@ fn map_infos(m: &Machine, names: &Names, last: Option<&[crate::rt::event::Event]
                 .map(|(key, value)| MapEntry { key, value })
                 .collect(),
             writer: v.writer.map(|g| m.go_id(g)),
-            writing_key: v.writer.and(writing_key.get(&v.id).cloned()),
-            next_touches: next.remove(&v.id).unwrap_or_default(),
-            last_touches: last_touches.remove(&v.id).unwrap_or_default(),
+            writing_key: v
+                .writer
+                .and_then(|_| writing_key.get_mut(v.id.0 as usize)?.take()),
+            next_touches: take(&mut next, v.id),
+            last_touches: take(&mut last_touches, v.id),
         })
         .collect()
+}
+
+/// The entry of `map` in a per-map table, made (empty) if missing.
+fn slot<T: Default>(table: &mut Vec<T>, map: MapId) -> &mut T {
+    let i = map.0 as usize;
+    if table.len() <= i {
+        table.resize_with(i + 1, T::default);
+    }
+    &mut table[i]
+}
+
+/// The entry of `map` in a per-map table, taken out (empty if missing).
+fn take<T: Default>(table: &mut [T], map: MapId) -> T {
+    table
+        .get_mut(map.0 as usize)
+        .map(std::mem::take)
+        .unwrap_or_default()
 }
 
 fn sync_map_info(
@@ -361,7 +382,7 @@ fn sync_map_info(
 fn chan_infos(
     m: &Machine,
     names: &Names,
-    arrival: &BTreeMap<Gid, u64>,
+    arrival: &IdMap<Gid, u64>,
     last: Option<&[crate::rt::event::Event]>,
 ) -> Vec<ChanInfo> {
     let heap = m.heap();
@@ -394,7 +415,7 @@ fn chan_infos(
             _ => {}
         }
     }
-    parked.sort_by_key(|(a, g, _, _)| (*a, *g));
+    crate::stable_sort::sort_by_key(&mut parked, |(a, g, _, _)| (*a, *g));
     let mut transfers: BTreeMap<ChanId, Vec<Transfer>> = BTreeMap::new();
     for e in last.unwrap_or(&[]) {
         let (c, t) = match &e.op {

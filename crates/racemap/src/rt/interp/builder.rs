@@ -80,7 +80,7 @@ impl Machine {
             LibFunc::BuilderLen => (None, vec![Value::Int(buf.len() as i64)]),
             LibFunc::BuilderReset => (Some(GoString::from_bytes(b"")), Vec::new()),
             other => {
-                let msg = format!("{other:?} is not a strings.Builder method");
+                let msg = format!("{} is not a strings.Builder method", other.go_name());
                 return Err(InternalError::new(msg).into());
             }
         };

@@ -136,9 +136,9 @@ impl Machine {
                 args: self.popn(gid, *argc as usize)?,
                 push_results: true,
             },
-            other => {
+            _ => {
                 return Err(
-                    InternalError::new(format!("no visible semantics for {other:?}")).into(),
+                    InternalError::new("no visible semantics for a local instruction").into(),
                 )
             }
         })

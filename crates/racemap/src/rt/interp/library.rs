@@ -177,7 +177,7 @@ impl Machine {
                     self.lib_rand_local(other, &args)?.unwrap_or_default()
                 }
                 None => {
-                    let msg = format!("no local semantics for {other:?}");
+                    let msg = format!("no local semantics for {}", other.go_name());
                     return Err(InternalError::new(msg).into());
                 }
             },

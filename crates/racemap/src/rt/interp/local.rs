@@ -600,8 +600,10 @@ impl Machine {
             }
             // Visible instructions never reach here (decoded by `exec_one`); an instruction this
             // VM does not know is reported, not skipped.
-            other => {
-                return Err(InternalError::new(format!("cannot execute {other:?} locally")).into())
+            _ => {
+                return Err(
+                    InternalError::new("cannot execute a visible instruction locally").into(),
+                )
             }
         }
         Ok(())

@@ -56,7 +56,7 @@ impl Machine {
             (p.child(0), Some(p.child(1)))
         };
         let Some(func) = global_equivalent(func) else {
-            let msg = format!("{func:?} is not a math/rand call");
+            let msg = format!("{} is not a math/rand call", func.go_name());
             return Err(InternalError::new(msg).into());
         };
         let mut src = match self.heap.load(&p)? {
@@ -89,7 +89,7 @@ impl Machine {
                 Ok(vec![Value::Slice(Some(sl))])
             }
             other => {
-                let msg = format!("{other:?} is not a math/rand call");
+                let msg = format!("{} is not a math/rand call", other.go_name());
                 return Err(InternalError::new(msg).into());
             }
         };

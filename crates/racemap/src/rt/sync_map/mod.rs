@@ -437,7 +437,7 @@ impl SyncMapState {
             _ => return None,
         };
         let mut ids: Vec<EntryId> = m.values().copied().collect();
-        ids.sort();
+        crate::stable_sort::sort(&mut ids);
         Some(ids.into_iter().map(Some).collect())
     }
 

@@ -77,7 +77,7 @@ impl<'a> Checker<'a> {
                 order.push((rank, ObjectId(i as u32)));
             }
         }
-        order.sort();
+        crate::stable_sort::sort(&mut order);
         for (rank, obj) in order.clone() {
             if rank < 3 {
                 self.resolve_obj(obj);

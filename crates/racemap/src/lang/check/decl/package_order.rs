@@ -103,7 +103,9 @@ impl<'a> Checker<'a> {
             }
         }
         let mut by_decl: Vec<usize> = (0..n).collect();
-        by_decl.sort_by_key(|&i| self.info.object(self.global_init_keys[i]).span.lo);
+        crate::stable_sort::sort_by_key(&mut by_decl, |&i| {
+            self.info.object(self.global_init_keys[i]).span.lo
+        });
         let mut done = vec![false; n];
         let mut order = Vec::new();
         while order.len() < n {
