@@ -1,5 +1,6 @@
-//! A resumable systematic search: the DPOR search of [`super::dpor`] run a chunk of steps at a
-//! time, so a caller with a frame budget (the browser's "Find a bug") can show progress between
+//! A resumable systematic search: the stateful search of `super::stateful` or the DPOR search
+//! of [`super::dpor`] ([`SearchAlgorithm`] picks; DPOR takes over from the root when the
+//! stateful search gives up, keeping the runs it found) run a chunk of steps at a time, so a caller with a frame budget (the browser's "Find a bug") can show progress between
 //! chunks instead of freezing until the search ends.
 //!
 //! The search pauses only right before a step, with its whole state (the stack of machine
@@ -8,8 +9,9 @@
 //! [`ExploreResult`] as [`super::explore`] (which is one unbounded chunk), outcome order,
 //! counts and schedules included.
 
-use super::dpor::{DporConfig, Search, SearchStats};
-use super::outcome::{ExploreResult, Outcome, SearchLimit};
+use super::dpor::{DporConfig, Search, SearchAlgorithm, SearchStats};
+use super::outcome::{ExploreResult, Outcome, OutcomeSet, SearchLimit};
+use super::stateful::{Stateful, Step};
 use crate::target::Target;
 use serde::Serialize;
 
@@ -18,9 +20,57 @@ use serde::Serialize;
 #[derive(Clone, Debug)]
 pub struct Explorer<T: Target> {
     /// The search, paused between two steps (or over).
-    search: Search<T>,
+    search: Engine<T>,
     /// The search is over: every schedule explored, or a budget of the config reached.
     finished: bool,
+    /// Steps of a stateful search that gave up (DPOR then started over).
+    abandoned_steps: u64,
+}
+
+/// The search an [`Explorer`] runs.
+#[derive(Clone, Debug)]
+enum Engine<T: Target> {
+    /// DPOR.
+    Dpor(Search<T>),
+    /// The stateful search, with the root and config DPOR starts from if it gives up.
+    Stateful(Box<Stateful<T>>, Box<(T, DporConfig)>),
+}
+
+impl<T: Target> Engine<T> {
+    fn outcomes(&self) -> &OutcomeSet {
+        match self {
+            Engine::Dpor(s) => s.outcomes(),
+            Engine::Stateful(s, _) => s.outcomes(),
+        }
+    }
+
+    fn total_steps(&self) -> u64 {
+        match self {
+            Engine::Dpor(s) => s.total_steps(),
+            Engine::Stateful(s, _) => s.total_steps(),
+        }
+    }
+
+    fn stats(&self) -> SearchStats {
+        match self {
+            Engine::Dpor(s) => s.stats(),
+            Engine::Stateful(s, _) => s.stats(),
+        }
+    }
+
+    fn limit(&self) -> Option<SearchLimit> {
+        match self {
+            Engine::Dpor(s) => s.limit(),
+            Engine::Stateful(s, _) => s.limit(),
+        }
+    }
+
+    fn into_outcomes(self) -> OutcomeSet {
+        match self {
+            Engine::Dpor(s) => s.into_outcomes(),
+            Engine::Stateful(s, _) => s.into_outcomes(),
+        }
+    }
 }
 
 /// Where a search stands: what the page shows while it runs, in the JSON shape
@@ -46,8 +96,28 @@ impl<T: Target> Explorer<T> {
     /// A search of `target`'s schedules within `config`'s bounds, not started yet (when
     /// `target` has already ended, its one run is recorded and the search is over).
     pub fn new(target: T, config: &DporConfig) -> Explorer<T> {
+        let stateful = match config.search {
+            SearchAlgorithm::Dpor => false,
+            SearchAlgorithm::Auto | SearchAlgorithm::Stateful => {
+                Stateful::applies(&target, config)
+            }
+        };
+        if stateful {
+            let search = Stateful::start(target.clone(), config);
+            // A final root: its one run is recorded, the search is over.
+            let finished = search.over();
+            return Explorer {
+                search: Engine::Stateful(Box::new(search), Box::new((target, config.clone()))),
+                finished,
+                abandoned_steps: 0,
+            };
+        }
         let (search, finished) = Search::start(target, config);
-        Explorer { search, finished }
+        Explorer {
+            search: Engine::Dpor(search),
+            finished,
+            abandoned_steps: 0,
+        }
     }
 
     /// Continue the search for at most `step_budget` more machine steps (counted like
@@ -56,11 +126,44 @@ impl<T: Target> Explorer<T> {
     /// nothing. A budget of 0 makes no step; it may still backtrack over states whose every
     /// move is explored, and so find that the search is over.
     pub fn advance(&mut self, step_budget: u64) -> bool {
-        if !self.finished {
-            let stop_at = self.search.total_steps().saturating_add(step_budget);
-            self.finished = self.search.run(stop_at);
+        if self.finished {
+            return true;
         }
+        let start = self.search.total_steps();
+        if let Engine::Stateful(search, root) = &mut self.search {
+            match search.run(start.saturating_add(step_budget)) {
+                Step::Over => self.finished = true,
+                Step::Paused => {}
+                Step::Abandon(_) => {
+                    // DPOR from the root, with what is left of this chunk's budget; the runs
+                    // found so far stay (so progress only grows).
+                    let used = search.total_steps() - start;
+                    self.abandoned_steps += search.total_steps();
+                    let (target, config) = (root.0.clone(), root.1.clone());
+                    let found = search.outcomes().clone();
+                    let (dpor, finished) = Search::start_with(target, &config, found);
+                    self.search = Engine::Dpor(dpor);
+                    self.finished = finished;
+                    if !finished {
+                        self.finished = self.run_dpor(step_budget - used);
+                    }
+                }
+            }
+            return self.finished;
+        }
+        self.finished = self.run_dpor(step_budget);
         self.finished
+    }
+
+    /// Advance a DPOR search by at most `step_budget` steps; `true` once it is over.
+    fn run_dpor(&mut self, step_budget: u64) -> bool {
+        match &mut self.search {
+            Engine::Dpor(search) => {
+                let stop_at = search.total_steps().saturating_add(step_budget);
+                search.run(stop_at)
+            }
+            Engine::Stateful(..) => false,
+        }
     }
 
     /// The search is over.
@@ -73,7 +176,7 @@ impl<T: Target> Explorer<T> {
         let outcomes = self.search.outcomes();
         ExploreProgress {
             executions: outcomes.executions(),
-            total_steps: self.search.total_steps(),
+            total_steps: self.abandoned_steps + self.search.total_steps(),
             finished: self.finished,
             race: outcomes.race(),
             deadlock: outcomes.deadlock(),
@@ -83,7 +186,10 @@ impl<T: Target> Explorer<T> {
 
     /// What the search did so far: executions, sleep-set-blocked paths, steps.
     pub fn stats(&self) -> SearchStats {
-        self.search.stats()
+        SearchStats {
+            abandoned_steps: self.abandoned_steps,
+            ..self.search.stats()
+        }
     }
 
     /// The result: what [`super::explore`] returns once the search is over; before that, the

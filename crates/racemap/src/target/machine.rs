@@ -254,6 +254,19 @@ impl Target for Machine {
         self.races_reported = count;
     }
 
+    fn hash_state<H: std::hash::Hasher>(&self, h: &mut H) -> bool {
+        Machine::hash_state(self, h);
+        true
+    }
+
+    fn counts_races(&self) -> bool {
+        Machine::counts_races(self)
+    }
+
+    fn step_limit(&self) -> Option<u64> {
+        Some(self.config.max_steps)
+    }
+
     fn early_wake(&self, choice: Choice) -> Option<EarlyWake> {
         if !self.wakes_early(choice.gid) {
             return None;

@@ -117,6 +117,22 @@ pub trait Target: Clone {
     /// The race detector has reported `count` races so far in this run (a test's `testing.T`
     /// fails at its end when one was reported during it, as Go's `tRunner` does).
     fn note_races(&mut self, _count: usize) {}
+    /// Feed `h` this machine's semantic state: everything that decides its future and the
+    /// outcome of its runs, nothing of its history (`rt::machine::Machine::hash_state`). `false`
+    /// when the target cannot (the explorer then never caches states of it).
+    fn hash_state<H: std::hash::Hasher>(&self, _h: &mut H) -> bool {
+        false
+    }
+    /// How many races were reported changes what the program does (a test's `testing.T` fails
+    /// when one was reported during it), not only whether one was.
+    fn counts_races(&self) -> bool {
+        false
+    }
+    /// The machine ends a run with a limit error once it made this many steps (`None`: no
+    /// bound of its own).
+    fn step_limit(&self) -> Option<u64> {
+        None
+    }
     /// The sleep that `choice` cuts short, when it wakes a sleeper early ([`EarlyWake`]).
     fn early_wake(&self, _choice: Choice) -> Option<EarlyWake> {
         None
