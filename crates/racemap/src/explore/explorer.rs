@@ -1,6 +1,7 @@
 //! A resumable systematic search: the stateful search of `super::stateful` or the DPOR search
-//! of [`super::dpor`] ([`SearchAlgorithm`] picks; DPOR takes over from the root when the
-//! stateful search gives up, keeping the runs it found) run a chunk of steps at a time, so a caller with a frame budget (the browser's "Find a bug") can show progress between
+//! of [`super::dpor`] ([`SearchAlgorithm`] picks: by default DPOR for its first
+//! [`DporConfig::stateful_after`] runs, then the stateful search where it applies; DPOR takes over
+//! from the root when the stateful search gives up; a later phase keeps the runs found before) run a chunk of steps at a time, so a caller with a frame budget (the browser's "Find a bug") can show progress between
 //! chunks instead of freezing until the search ends.
 //!
 //! The search pauses only right before a step, with its whole state (the stack of machine
@@ -23,51 +24,57 @@ pub struct Explorer<T: Target> {
     search: Engine<T>,
     /// The search is over: every schedule explored, or a budget of the config reached.
     finished: bool,
-    /// Steps of a stateful search that gave up (DPOR then started over).
-    abandoned_steps: u64,
+    /// Steps of earlier phases: the DPOR phase before [`SearchAlgorithm::Auto`] switched to
+    /// the stateful search, a stateful search that gave up.
+    earlier_steps: u64,
 }
+
+/// The root and the config a later phase starts from.
+type Root<T> = Box<(T, DporConfig)>;
 
 /// The search an [`Explorer`] runs.
 #[derive(Clone, Debug)]
 enum Engine<T: Target> {
-    /// DPOR.
-    Dpor(Search<T>),
-    /// The stateful search, with the root and config DPOR starts from if it gives up.
-    Stateful(Box<Stateful<T>>, Box<(T, DporConfig)>),
+    /// DPOR; with the root to search states from if it stops at its executions budget (the
+    /// first phase of [`SearchAlgorithm::Auto`], whose DPOR config has
+    /// [`DporConfig::stateful_after`] as budget).
+    Dpor(Search<T>, Option<Root<T>>),
+    /// The stateful search, with the root DPOR starts from if it gives up.
+    Stateful(Box<Stateful<T>>, Root<T>),
 }
 
 impl<T: Target> Engine<T> {
     fn outcomes(&self) -> &OutcomeSet {
         match self {
-            Engine::Dpor(s) => s.outcomes(),
+            Engine::Dpor(s, _) => s.outcomes(),
             Engine::Stateful(s, _) => s.outcomes(),
         }
     }
 
     fn total_steps(&self) -> u64 {
         match self {
-            Engine::Dpor(s) => s.total_steps(),
+            Engine::Dpor(s, _) => s.total_steps(),
             Engine::Stateful(s, _) => s.total_steps(),
         }
     }
 
     fn stats(&self) -> SearchStats {
         match self {
-            Engine::Dpor(s) => s.stats(),
+            Engine::Dpor(s, _) => s.stats(),
             Engine::Stateful(s, _) => s.stats(),
         }
     }
 
     fn limit(&self) -> Option<SearchLimit> {
         match self {
-            Engine::Dpor(s) => s.limit(),
+            Engine::Dpor(s, _) => s.limit(),
             Engine::Stateful(s, _) => s.limit(),
         }
     }
 
     fn into_outcomes(self) -> OutcomeSet {
         match self {
-            Engine::Dpor(s) => s.into_outcomes(),
+            Engine::Dpor(s, _) => s.into_outcomes(),
             Engine::Stateful(s, _) => s.into_outcomes(),
         }
     }
@@ -96,27 +103,33 @@ impl<T: Target> Explorer<T> {
     /// A search of `target`'s schedules within `config`'s bounds, not started yet (when
     /// `target` has already ended, its one run is recorded and the search is over).
     pub fn new(target: T, config: &DporConfig) -> Explorer<T> {
-        let stateful = match config.search {
-            SearchAlgorithm::Dpor => false,
-            SearchAlgorithm::Auto | SearchAlgorithm::Stateful => {
-                Stateful::applies(&target, config)
+        let applies = config.search != SearchAlgorithm::Dpor && Stateful::applies(&target, config);
+        let root = || Box::new((target.clone(), config.clone()));
+        let (search, finished) = match config.search {
+            SearchAlgorithm::Stateful if applies => {
+                let search = Stateful::start(target.clone(), config, OutcomeSet::new());
+                // A final root: its one run is recorded, the search is over.
+                let finished = search.over();
+                (Engine::Stateful(Box::new(search), root()), finished)
+            }
+            SearchAlgorithm::Auto if applies && config.max_executions > config.stateful_after => {
+                let first = DporConfig {
+                    max_executions: config.stateful_after,
+                    ..config.clone()
+                };
+                let plan = root();
+                let (search, finished) = Search::start(target, &first);
+                (Engine::Dpor(search, Some(plan)), finished)
+            }
+            _ => {
+                let (search, finished) = Search::start(target, config);
+                (Engine::Dpor(search, None), finished)
             }
         };
-        if stateful {
-            let search = Stateful::start(target.clone(), config);
-            // A final root: its one run is recorded, the search is over.
-            let finished = search.over();
-            return Explorer {
-                search: Engine::Stateful(Box::new(search), Box::new((target, config.clone()))),
-                finished,
-                abandoned_steps: 0,
-            };
-        }
-        let (search, finished) = Search::start(target, config);
         Explorer {
-            search: Engine::Dpor(search),
+            search,
             finished,
-            abandoned_steps: 0,
+            earlier_steps: 0,
         }
     }
 
@@ -126,44 +139,55 @@ impl<T: Target> Explorer<T> {
     /// nothing. A budget of 0 makes no step; it may still backtrack over states whose every
     /// move is explored, and so find that the search is over.
     pub fn advance(&mut self, step_budget: u64) -> bool {
-        if self.finished {
-            return true;
-        }
-        let start = self.search.total_steps();
-        if let Engine::Stateful(search, root) = &mut self.search {
-            match search.run(start.saturating_add(step_budget)) {
-                Step::Over => self.finished = true,
-                Step::Paused => {}
-                Step::Abandon(_) => {
-                    // DPOR from the root, with what is left of this chunk's budget; the runs
-                    // found so far stay (so progress only grows).
-                    let used = search.total_steps() - start;
-                    self.abandoned_steps += search.total_steps();
-                    let (target, config) = (root.0.clone(), root.1.clone());
-                    let found = search.outcomes().clone();
-                    let (dpor, finished) = Search::start_with(target, &config, found);
-                    self.search = Engine::Dpor(dpor);
-                    self.finished = finished;
-                    if !finished {
-                        self.finished = self.run_dpor(step_budget - used);
+        let mut left = step_budget;
+        while !self.finished {
+            let before = self.search.total_steps();
+            let next = match &mut self.search {
+                Engine::Dpor(search, plan) => {
+                    let over = search.run(before.saturating_add(left));
+                    left -= search.total_steps() - before;
+                    if !over {
+                        return false;
+                    }
+                    match plan.take() {
+                        // DPOR stopped at the first phase's executions budget: search states,
+                        // the runs found so far kept (so progress only grows).
+                        Some(root) if search.limit() == Some(SearchLimit::MaxExecutions) => {
+                            self.earlier_steps += search.total_steps();
+                            let found = search.outcomes().clone();
+                            let stateful = Stateful::start(root.0.clone(), &root.1, found);
+                            Engine::Stateful(Box::new(stateful), root)
+                        }
+                        _ => {
+                            self.finished = true;
+                            break;
+                        }
                     }
                 }
-            }
-            return self.finished;
+                Engine::Stateful(search, root) => {
+                    let step = search.run(before.saturating_add(left));
+                    left -= search.total_steps() - before;
+                    match step {
+                        Step::Over => {
+                            self.finished = true;
+                            break;
+                        }
+                        Step::Paused => return false,
+                        Step::Abandon(_) => {
+                            // DPOR from the root, the runs found so far kept.
+                            self.earlier_steps += search.total_steps();
+                            let found = search.outcomes().clone();
+                            let (dpor, finished) =
+                                Search::start_with(root.0.clone(), &root.1, found);
+                            self.finished = finished;
+                            Engine::Dpor(dpor, None)
+                        }
+                    }
+                }
+            };
+            self.search = next;
         }
-        self.finished = self.run_dpor(step_budget);
         self.finished
-    }
-
-    /// Advance a DPOR search by at most `step_budget` steps; `true` once it is over.
-    fn run_dpor(&mut self, step_budget: u64) -> bool {
-        match &mut self.search {
-            Engine::Dpor(search) => {
-                let stop_at = search.total_steps().saturating_add(step_budget);
-                search.run(stop_at)
-            }
-            Engine::Stateful(..) => false,
-        }
     }
 
     /// The search is over.
@@ -176,7 +200,7 @@ impl<T: Target> Explorer<T> {
         let outcomes = self.search.outcomes();
         ExploreProgress {
             executions: outcomes.executions(),
-            total_steps: self.abandoned_steps + self.search.total_steps(),
+            total_steps: self.earlier_steps + self.search.total_steps(),
             finished: self.finished,
             race: outcomes.race(),
             deadlock: outcomes.deadlock(),
@@ -186,9 +210,11 @@ impl<T: Target> Explorer<T> {
 
     /// What the search did so far: executions, sleep-set-blocked paths, steps.
     pub fn stats(&self) -> SearchStats {
+        let stats = self.search.stats();
         SearchStats {
-            abandoned_steps: self.abandoned_steps,
-            ..self.search.stats()
+            total_steps: self.earlier_steps + stats.total_steps,
+            earlier_steps: self.earlier_steps,
+            ..stats
         }
     }
 

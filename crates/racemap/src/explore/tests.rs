@@ -311,7 +311,11 @@ fn assert_progress_grows(before: &ExploreProgress, now: &ExploreProgress) {
 /// Explore `target` `budget` steps at a time, checking on the way that every call spends its
 /// whole budget unless the search ends, that progress only grows, and that a finished search
 /// stays put; the result must be the one-shot search's.
-pub(super) fn explore_in_chunks<U: Target>(target: U, config: &DporConfig, budget: u64) -> ExploreResult {
+pub(super) fn explore_in_chunks<U: Target>(
+    target: U,
+    config: &DporConfig,
+    budget: u64,
+) -> ExploreResult {
     let mut explorer = Explorer::new(target, config);
     let mut last = explorer.progress();
     loop {

@@ -221,32 +221,6 @@ impl Ord for MapKey {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn map_keys_sort_like_fmt() {
-        let mut keys = vec![
-            MapKey::Str("b".into()),
-            MapKey::Str("a".into()),
-            MapKey::Str("B".into()),
-        ];
-        keys.sort();
-        assert_eq!(
-            keys,
-            vec![
-                MapKey::Str("B".into()),
-                MapKey::Str("a".into()),
-                MapKey::Str("b".into())
-            ]
-        );
-        let mut ints = vec![MapKey::Int(10), MapKey::Int(-1), MapKey::Int(2)];
-        ints.sort();
-        assert_eq!(ints, vec![MapKey::Int(-1), MapKey::Int(2), MapKey::Int(10)]);
-    }
-}
-
 /// Hashing for the explorer's state fingerprints (`explore::stateful`): exact, floats by their
 /// bits (so `0.0` and `-0.0`, or two NaNs with different payloads, hash apart; a fingerprint
 /// may tell equal states apart, never merge different ones).
@@ -289,5 +263,31 @@ impl std::hash::Hash for MapKey {
             }
             MapKey::Tuple(ks) => ks.hash(h),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn map_keys_sort_like_fmt() {
+        let mut keys = vec![
+            MapKey::Str("b".into()),
+            MapKey::Str("a".into()),
+            MapKey::Str("B".into()),
+        ];
+        keys.sort();
+        assert_eq!(
+            keys,
+            vec![
+                MapKey::Str("B".into()),
+                MapKey::Str("a".into()),
+                MapKey::Str("b".into())
+            ]
+        );
+        let mut ints = vec![MapKey::Int(10), MapKey::Int(-1), MapKey::Int(2)];
+        ints.sort();
+        assert_eq!(ints, vec![MapKey::Int(-1), MapKey::Int(2), MapKey::Int(10)]);
     }
 }

@@ -129,8 +129,10 @@ impl<T: Target> Stateful<T> {
             && fingerprint(target, None, None).is_some()
     }
 
-    /// A search of `target`'s states, at its root (a final root is recorded at once).
-    pub(super) fn start(target: T, config: &DporConfig) -> Stateful<T> {
+    /// A search of `target`'s states, at its root (a final root is recorded at once), the runs
+    /// of `outcomes` recorded already (real runs of an earlier phase, counted in the
+    /// executions budget).
+    pub(super) fn start(target: T, config: &DporConfig, outcomes: OutcomeSet) -> Stateful<T> {
         let detector = config.race_detection.then(|| {
             let mut c = DetectorConfig::new(target.source_map());
             c.first_goroutine_id = target.first_goroutine_id();
@@ -147,7 +149,7 @@ impl<T: Target> Stateful<T> {
             stack: Vec::new(),
             path: Vec::new(),
             visited: FingerprintMap::default(),
-            outcomes: OutcomeSet::new(),
+            outcomes,
             total_steps: 0,
             states: 1,
             revisits: 0,

@@ -55,7 +55,7 @@ fn both(m: &Machine) -> (ExploreResult, ExploreResult, u64) {
     let mut explorer = Explorer::new(m.clone(), &config(SearchAlgorithm::Stateful));
     explorer.advance(u64::MAX);
     let stats = explorer.stats();
-    assert!(stats.stateful && stats.abandoned_steps == 0, "{stats:?}");
+    assert!(stats.stateful && stats.earlier_steps == 0, "{stats:?}");
     let stateful = explorer.into_result();
     let dpor = explore(m.clone(), &config(SearchAlgorithm::Dpor));
     assert!(stateful.complete, "{stateful:?}");
@@ -116,7 +116,7 @@ fn a_cycle_falls_back_to_dpor() {
     let mut explorer = Explorer::new(m.clone(), &config(SearchAlgorithm::Stateful));
     explorer.advance(u64::MAX);
     let stats = explorer.stats();
-    assert!(!stats.stateful && stats.abandoned_steps > 0, "{stats:?}");
+    assert!(!stats.stateful && stats.earlier_steps > 0, "{stats:?}");
     let r = explorer.into_result();
     let dpor = explore(m.clone(), &config(SearchAlgorithm::Dpor));
     assert_eq!(keys(&r), keys(&dpor));
@@ -165,29 +165,72 @@ fn chunked_stateful_search_matches_one_shot() {
         write_percent: 50,
         keys: 2,
     };
-    for s in [Strategy::Unsynchronized, Strategy::Mutex, Strategy::ChannelOwner] {
+    for s in [
+        Strategy::Unsynchronized,
+        Strategy::Mutex,
+        Strategy::ChannelOwner,
+    ] {
         let r = check_chunked(&machine(&s.source(w)), &config(SearchAlgorithm::Stateful));
         assert!(r.complete, "{s:?}");
     }
 }
 
-/// Auto picks the stateful search for a program that never sleeps and DPOR for one that does.
+/// Past DPOR's first runs, Auto goes on with the stateful search for a program that never
+/// sleeps, with DPOR for one that does.
 #[test]
 fn auto_picks_stateful_only_without_sleeps() {
+    let auto = DporConfig {
+        stateful_after: 1,
+        ..DporConfig::default()
+    };
     let plain = machine(&Strategy::Mutex.source(Workload {
         goroutines: 2,
         ops_per_goroutine: 1,
         write_percent: 50,
         keys: 1,
     }));
-    let mut e = Explorer::new(plain, &DporConfig::default());
+    let mut e = Explorer::new(plain, &auto);
     e.advance(u64::MAX);
     assert!(e.stats().stateful);
     let sleeps = machine(
         "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\n\
-         func main() {\n\tgo fmt.Println(\"a\")\n\ttime.Sleep(time.Millisecond)\n}\n",
+         func main() {\n\tgo fmt.Println(\"a\")\n\tgo fmt.Println(\"b\")\n\ttime.Sleep(time.Millisecond)\n}\n",
     );
-    let mut e = Explorer::new(sleeps, &DporConfig::default());
+    let mut e = Explorer::new(sleeps, &auto);
     e.advance(u64::MAX);
     assert!(!e.stats().stateful);
+    assert!(e.into_result().complete);
+}
+
+/// Auto runs DPOR first; a search DPOR does not finish within `stateful_after` executions
+/// goes on as a stateful search that keeps DPOR's runs, with DPOR's outcomes in the end, in
+/// chunks of any size too.
+#[test]
+fn auto_switches_to_states_after_dpors_first_runs() {
+    let m = machine(&Strategy::Mutex.source(Workload {
+        goroutines: 3,
+        ops_per_goroutine: 1,
+        write_percent: 50,
+        keys: 2,
+    }));
+    let auto = DporConfig {
+        stateful_after: 4,
+        ..DporConfig::default()
+    };
+    let mut e = Explorer::new(m.clone(), &auto);
+    e.advance(u64::MAX);
+    let stats = e.stats();
+    assert!(stats.stateful && stats.earlier_steps > 0, "{stats:?}");
+    let r = e.into_result();
+    assert!(r.complete);
+    assert!(r.executions > 4, "DPOR's runs are kept: {}", r.executions);
+    let dpor = explore(m.clone(), &config(SearchAlgorithm::Dpor));
+    assert_eq!(keys(&r), keys(&dpor));
+    assert_schedules_replay(&m, &r);
+    check_chunked(&m, &auto);
+    // Finished by DPOR alone: DPOR's result.
+    let mut e = Explorer::new(m.clone(), &DporConfig::default());
+    e.advance(u64::MAX);
+    assert!(!e.stats().stateful);
+    assert_eq!(e.into_result(), dpor);
 }
