@@ -254,8 +254,13 @@ impl Target for Machine {
         self.races_reported = count;
     }
 
-    fn hash_state<H: std::hash::Hasher>(&self, h: &mut H) -> bool {
-        Machine::hash_state(self, h);
+    fn hash_state<H: std::hash::Hasher>(
+        &self,
+        h: &mut H,
+        memo: &mut crate::target::StateMemo,
+        parent: Option<&crate::target::StateMemo>,
+    ) -> bool {
+        Machine::hash_state(self, h, memo, parent);
         true
     }
 

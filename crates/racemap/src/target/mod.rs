@@ -68,6 +68,41 @@ impl EarlyWake {
     }
 }
 
+/// Hashes of the parts of a state that clones share copy-on-write (`Rc`s), by table (the
+/// machine's goroutines, heap cells, maps): per part its address and its 128-bit hash. A part
+/// at the same index and address in the state a clone was made from is the same part,
+/// unchanged (copy on write), as long as that state is alive: its hash is reused.
+#[derive(Clone, Debug, Default)]
+pub struct StateMemo {
+    /// Per table, per part: (address, hash).
+    pub tables: Vec<Vec<(usize, u128)>>,
+}
+
+impl StateMemo {
+    /// The hash of part `index` of `table` at `address`: `parent`'s when it holds that part
+    /// at that address, else `compute()`; recorded in `self`.
+    pub fn part(
+        &mut self,
+        parent: Option<&StateMemo>,
+        table: usize,
+        index: usize,
+        address: usize,
+        compute: impl FnOnce() -> u128,
+    ) -> u128 {
+        let known = parent
+            .and_then(|p| p.tables.get(table))
+            .and_then(|t| t.get(index))
+            .filter(|(a, _)| *a == address)
+            .map(|(_, h)| *h);
+        let h = known.unwrap_or_else(compute);
+        if self.tables.len() <= table {
+            self.tables.resize(table + 1, Vec::new());
+        }
+        self.tables[table].push((address, h));
+        h
+    }
+}
+
 /// A deterministic, clonable machine the runner steps and the explorer branches.
 pub trait Target: Clone {
     /// The moves available now (empty once the run ended).
@@ -119,8 +154,16 @@ pub trait Target: Clone {
     fn note_races(&mut self, _count: usize) {}
     /// Feed `h` this machine's semantic state: everything that decides its future and the
     /// outcome of its runs, nothing of its history (`rt::machine::Machine::hash_state`). `false`
-    /// when the target cannot (the explorer then never caches states of it).
-    fn hash_state<H: std::hash::Hasher>(&self, _h: &mut H) -> bool {
+    /// when the target cannot (the explorer then never caches states of it). `memo` receives
+    /// the hashes of the parts shared copy-on-write between clones; `parent`'s, from the state
+    /// this one was cloned from (which is still alive), are reused for parts it shares with
+    /// it ([`StateMemo`]).
+    fn hash_state<H: std::hash::Hasher>(
+        &self,
+        _h: &mut H,
+        _memo: &mut StateMemo,
+        _parent: Option<&StateMemo>,
+    ) -> bool {
         false
     }
     /// How many races were reported changes what the program does (a test's `testing.T` fails

@@ -10,7 +10,7 @@
 
 use crate::race::Detector;
 use crate::rt::event::Gid;
-use crate::target::Target;
+use crate::target::{StateMemo, Target};
 use siphasher::sip128::{Hasher128, SipHasher13};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
@@ -18,13 +18,17 @@ use std::hash::{BuildHasherDefault, Hash, Hasher};
 /// The fingerprint of a state: the target's semantic state, the detector's canonical form
 /// (`None` without race detection) and the goroutine a fair yield keeps off the next move.
 /// `None` when the target cannot hash its state.
+/// `memo` receives the hashes of the target's shared parts, `parent`'s are reused
+/// ([`StateMemo`]).
 pub(crate) fn fingerprint<T: Target>(
     target: &T,
     detector: Option<&Detector>,
     kept_off: Option<Gid>,
+    memo: &mut StateMemo,
+    parent: Option<&StateMemo>,
 ) -> Option<u128> {
     let mut h = SipHasher13::new_with_keys(0x7261_6365_6d61_7021, 0x7374_6174_6566_756c);
-    if !target.hash_state(&mut h) {
+    if !target.hash_state(&mut h, memo, parent) {
         return None;
     }
     match detector {

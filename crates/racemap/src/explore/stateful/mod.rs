@@ -47,7 +47,7 @@ use super::outcome::{OutcomeKey, OutcomeSet, SearchLimit};
 use crate::race::{Detector, DetectorConfig};
 use crate::rt::event::{Gid, Op};
 use crate::sched::{Choice, Schedule};
-use crate::target::{Target, EXIT_LIMIT};
+use crate::target::{StateMemo, Target, EXIT_LIMIT};
 use fingerprint::{final_fingerprint, fingerprint, FingerprintMap};
 
 /// Why a stateful search gave up (the caller runs DPOR instead).
@@ -94,6 +94,8 @@ struct Frame<T> {
     key: u128,
     /// The longest path to a final state found so far through the moves explored.
     height: u64,
+    /// Hashes of the machine's shared parts, for its successors' fingerprints.
+    memo: StateMemo,
 }
 
 /// The stateful search, resumable between two steps.
@@ -126,7 +128,7 @@ impl<T: Target> Stateful<T> {
     pub(super) fn applies(target: &T, config: &DporConfig) -> bool {
         config.preemption_bound.is_none()
             && !target.may_sleep()
-            && fingerprint(target, None, None).is_some()
+            && fingerprint(target, None, None, &mut StateMemo::default(), None).is_some()
     }
 
     /// A search of `target`'s states, at its root (a final root is recorded at once), the runs
@@ -155,7 +157,9 @@ impl<T: Target> Stateful<T> {
             revisits: 0,
             limit: None,
         };
-        let key = fingerprint(&target, detector.as_ref(), None).unwrap_or_default();
+        let mut memo = StateMemo::default();
+        let key =
+            fingerprint(&target, detector.as_ref(), None, &mut memo, None).unwrap_or_default();
         let choices = offered(&target);
         if choices.is_empty() {
             search.record(&target, detector.as_ref(), &[]);
@@ -169,6 +173,7 @@ impl<T: Target> Stateful<T> {
                 next: 0,
                 key,
                 height: 0,
+                memo,
             });
         }
         search
@@ -274,10 +279,18 @@ impl<T: Target> Stateful<T> {
                     kept_off = Some(choice.gid);
                 }
             }
+            let mut memo = StateMemo::default();
             let key = if choices.is_empty() {
                 final_fingerprint(&target, detector.as_ref())
             } else {
-                fingerprint(&target, detector.as_ref(), kept_off).unwrap_or_default()
+                fingerprint(
+                    &target,
+                    detector.as_ref(),
+                    kept_off,
+                    &mut memo,
+                    self.stack.last().map(|f| &f.memo),
+                )
+                .unwrap_or_default()
             };
             let depth = self.stack.len() as u64;
             let parent = self.stack.last_mut().expect("non-empty");
@@ -314,6 +327,7 @@ impl<T: Target> Stateful<T> {
                             next: 0,
                             key,
                             height: 0,
+                            memo,
                         });
                     }
                 }

@@ -2,7 +2,18 @@
 //! (`explore::stateful`) tells states apart by.
 
 use super::Machine;
+use crate::rt::heap::Heap;
+use crate::target::StateMemo;
+use siphasher::sip128::{Hasher128, SipHasher13};
 use std::hash::{Hash, Hasher};
+use std::rc::Rc;
+
+/// One part's 128-bit hash (fixed keys).
+fn part_hash<T: Hash>(part: &T) -> u128 {
+    let mut h = SipHasher13::new_with_keys(0x7061_7274, 0x6861_7368);
+    part.hash(&mut h);
+    h.finish128().as_u128()
+}
 
 impl Machine {
     /// Feed `h` everything that decides this machine's future and the outcome of its runs:
@@ -15,18 +26,70 @@ impl Machine {
     /// reads it), the step's instruction budget and events (reset by every step), and, outside
     /// a test, the races reported so far (only `testing` reads them; the explorer keys on
     /// whether a race was reported).
-    pub fn hash_state<H: Hasher>(&self, h: &mut H) {
-        self.config.hash(h);
-        self.heap.hash(h);
-        self.goroutines.hash(h);
-        self.status.hash(h);
-        self.clock.hash(h);
-        self.stdout.hash(h);
-        self.go_ids_taken.hash(h);
-        self.timer_ctx_numbered.hash(h);
-        self.lib_vars.hash(h);
+    ///
+    /// Goroutines, heap cells and maps are hashed each on its own (SipHash-1-3, 128 bits) and
+    /// fed as that hash, reused from `parent` for those this machine shares with it (copy on
+    /// write: a step changes one or two goroutines and few objects).
+    pub fn hash_state<H: Hasher>(
+        &self,
+        h: &mut H,
+        memo: &mut StateMemo,
+        parent: Option<&StateMemo>,
+    ) {
+        // Every field named, so a new one must be placed here or left out on purpose.
+        let Machine {
+            program: _,
+            config,
+            heap,
+            goroutines,
+            status,
+            clock,
+            steps: _,
+            stdout,
+            stderr: _,
+            budget: _,
+            events: _,
+            go_ids_taken,
+            timer_ctx_numbered,
+            races_reported,
+            lib_vars,
+        } = self;
+        let Heap {
+            cells,
+            maps,
+            chans,
+            globals,
+            sync_maps,
+            slots,
+        } = heap;
+        config.hash(h);
+        goroutines.len().hash(h);
+        for (i, g) in goroutines.iter().enumerate() {
+            memo.part(parent, 0, i, Rc::as_ptr(g) as usize, || part_hash(g))
+                .hash(h);
+        }
+        cells.len().hash(h);
+        for (i, c) in cells.iter().enumerate() {
+            memo.part(parent, 1, i, Rc::as_ptr(c) as usize, || part_hash(c))
+                .hash(h);
+        }
+        maps.len().hash(h);
+        for (i, m) in maps.iter().enumerate() {
+            memo.part(parent, 2, i, Rc::as_ptr(m) as usize, || part_hash(m))
+                .hash(h);
+        }
+        chans.hash(h);
+        globals.hash(h);
+        sync_maps.hash(h);
+        slots.hash(h);
+        status.hash(h);
+        clock.hash(h);
+        stdout.hash(h);
+        go_ids_taken.hash(h);
+        timer_ctx_numbered.hash(h);
+        lib_vars.hash(h);
         if self.counts_races() {
-            self.races_reported.hash(h);
+            races_reported.hash(h);
         }
     }
 
