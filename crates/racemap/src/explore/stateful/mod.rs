@@ -20,10 +20,19 @@
 //! A final state's key is its outcome alone (and whether it deadlocked): nothing follows it.
 //!
 //! Counting: a run is *executed to its end* when the search reaches a final state it had not
-//! seen; [`Outcome::count`](super::Outcome::count) counts those (so it is 1: one final state per
-//! outcome), and
-//! [`SearchStats::executions`] their sum. [`SearchStats::states`] counts distinct states
-//! reached, [`SearchStats::revisits`] moves that led to a state seen before.
+//! seen; [`Outcome::count`](super::Outcome::count) counts those, so the stateful search adds at
+//! most one per outcome (to the runs of an earlier DPOR phase it was started with), and
+//! [`SearchStats::executions`] is their sum. [`SearchStats::states`] counts distinct states
+//! reached, [`SearchStats::revisits`] moves that led to a state seen before; both are at least
+//! a few times DPOR's executions, and each step costs a machine clone, a detector clone and a
+//! fingerprint, so on programs with few Mazurkiewicz traces DPOR is cheaper: the default
+//! ([`super::SearchAlgorithm::Auto`]) runs DPOR first and switches only when DPOR does not
+//! finish within [`DporConfig::stateful_after`] runs.
+//!
+//! Not done: partial-order reduction of the state graph (sleep sets with state caching,
+//! Godefroid 1996 ch. 5, would cut revisits but not states; persistent sets would cut states
+//! but need to know what other goroutines may still do): every interleaving of independent
+//! steps is a state of its own.
 //!
 //! Where it applies ([`Stateful::applies`]): the target hashes its state, the program never
 //! sleeps (the two searches of DPOR over wake-up orders and the early wake-ups an outcome
