@@ -3,10 +3,44 @@
 
 use super::Machine;
 use crate::rt::heap::Heap;
-use crate::target::StateMemo;
 use siphasher::sip128::{Hasher128, SipHasher13};
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;
+
+/// Hashes of the parts of a state that clones share copy-on-write (`Rc`s), by table (the
+/// machine's goroutines, heap cells, maps): per part its address and its 128-bit hash. A part
+/// at the same index and address in the state a clone was made from is the same part,
+/// unchanged (copy on write), as long as that state is alive: its hash is reused.
+#[derive(Clone, Debug, Default)]
+pub struct StateMemo {
+    /// Per table, per part: (address, hash).
+    pub tables: Vec<Vec<(usize, u128)>>,
+}
+
+impl StateMemo {
+    /// The hash of part `index` of `table` at `address`: `parent`'s when it holds that part
+    /// at that address, else `compute()`; recorded in `self`.
+    pub fn part(
+        &mut self,
+        parent: Option<&StateMemo>,
+        table: usize,
+        index: usize,
+        address: usize,
+        compute: impl FnOnce() -> u128,
+    ) -> u128 {
+        let known = parent
+            .and_then(|p| p.tables.get(table))
+            .and_then(|t| t.get(index))
+            .filter(|(a, _)| *a == address)
+            .map(|(_, h)| *h);
+        let h = known.unwrap_or_else(compute);
+        if self.tables.len() <= table {
+            self.tables.resize(table + 1, Vec::new());
+        }
+        self.tables[table].push((address, h));
+        h
+    }
+}
 
 /// One part's 128-bit hash (fixed keys).
 fn part_hash<T: Hash>(part: &T) -> u128 {

@@ -154,6 +154,7 @@ mod objects;
 mod traceback;
 mod views;
 
+pub use fingerprint::StateMemo;
 pub use views::{ChanView, GoroutineView, MapView};
 
 /// The deterministic goroutine machine.
