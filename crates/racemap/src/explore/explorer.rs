@@ -1,6 +1,6 @@
 //! A resumable systematic search: the stateful search of `super::stateful` or the DPOR search
 //! of [`super::dpor`] ([`SearchAlgorithm`] picks: by default DPOR, then, if it
-//! stops at its executions budget, the stateful search where it applies; DPOR takes over
+//! stops at its share of the executions budget, the stateful search where it applies; DPOR takes over
 //! from the root when the stateful search gives up; a later phase keeps the runs found before) run a chunk of steps at a time, so a caller with a frame budget (the browser's "Find a bug") can show progress between
 //! chunks instead of freezing until the search ends.
 //!
@@ -36,8 +36,8 @@ type Root<T> = Box<(T, DporConfig)>;
 #[derive(Clone, Debug)]
 enum Engine<T: Target> {
     /// DPOR; with the root to search states from if it stops at its executions budget (the
-    /// first phase of [`SearchAlgorithm::Auto`], whose DPOR budget is the
-    /// lower of `max_executions` and [`DporConfig::stateful_after`]).
+    /// first phase of [`SearchAlgorithm::Auto`], whose DPOR budget is
+    /// [`DporConfig::stateful_after`]).
     Dpor(Search<T>, Option<Root<T>>),
     /// The stateful search, with the root DPOR starts from if it gives up.
     Stateful(Box<Stateful<T>>, Root<T>),
@@ -114,7 +114,7 @@ impl<T: Target> Explorer<T> {
             }
             SearchAlgorithm::Auto if applies => {
                 let first = DporConfig {
-                    max_executions: config.stateful_after.min(config.max_executions),
+                    max_executions: config.dpor_share(),
                     ..config.clone()
                 };
                 let plan = root();

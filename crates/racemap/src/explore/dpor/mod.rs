@@ -90,12 +90,12 @@ pub enum DporAlgorithm {
 /// Which systematic search explores a program.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum SearchAlgorithm {
-    /// DPOR; if it stops at its executions budget (at [`DporConfig::stateful_after`] when that
-    /// is lower) and the stateful search applies (`explore::stateful`: no sleeps, no
-    /// preemption bound), the stateful search goes on from the root, keeping the runs found;
-    /// DPOR again (from the root) if the stateful search gives up (a cycle in the state graph,
-    /// a run that could reach a step limit). Whatever DPOR finishes within its budget is DPOR's
-    /// result. The default.
+    /// DPOR; if it stops at its share of the executions budget ([`DporConfig::stateful_after`]:
+    /// half by default) and the stateful search applies (`explore::stateful`: no sleeps, no
+    /// preemption bound), the stateful search goes on from the root with the rest, keeping the
+    /// runs found; DPOR again (from the root) if the stateful search gives up (a cycle in the
+    /// state graph, a run that could reach a step limit). Whatever DPOR finishes within its
+    /// share is DPOR's result. The default.
     #[default]
     Auto,
     /// DPOR only ([`DporAlgorithm`]).
@@ -129,12 +129,24 @@ pub struct DporConfig {
     /// Which search: stateful with a visited set, or DPOR ([`SearchAlgorithm`]).
     pub search: SearchAlgorithm,
     /// With [`SearchAlgorithm::Auto`]: DPOR gives way to the stateful search (where it
-    /// applies) after this many executions, or at `max_executions` when that is lower (the
-    /// default, `u64::MAX`). No lower default: the stateful search has no partial-order
-    /// reduction, so it makes more steps than DPOR on every corpus program but one, and on the
-    /// article's Cache with 3 writers + 3 readers (README, Performance) it takes 25 times
-    /// DPOR's time; it wins where lock orders multiply DPOR's runs (mutex and rwmutex 3 × 3).
+    /// applies) after this many executions (at most `max_executions`); `u64::MAX`, the
+    /// default, means half of `max_executions`. Not a small number: the stateful search has no
+    /// partial-order reduction, so it makes more steps than DPOR on every corpus program but
+    /// one, and on the article's Cache with 3 writers + 3 readers (README, Performance) it
+    /// takes 25 times DPOR's time; it wins where lock orders multiply DPOR's runs (mutex and
+    /// rwmutex 3 × 3).
     pub stateful_after: u64,
+}
+
+impl DporConfig {
+    /// The executions DPOR may make before [`SearchAlgorithm::Auto`] goes on with the
+    /// stateful search ([`DporConfig::stateful_after`]).
+    pub fn dpor_share(&self) -> u64 {
+        match self.stateful_after {
+            u64::MAX => self.max_executions / 2,
+            n => n.min(self.max_executions),
+        }
+    }
 }
 
 impl Default for DporConfig {

@@ -27,7 +27,7 @@
 //! a few times DPOR's executions, and each step costs a machine clone, a detector clone and a
 //! fingerprint, so on programs with few Mazurkiewicz traces DPOR is cheaper: the default
 //! ([`super::SearchAlgorithm::Auto`]) runs DPOR first and goes on with this search only when
-//! DPOR stops at its executions budget.
+//! DPOR stops at its share of the executions budget.
 //!
 //! Not done: partial-order reduction of the state graph (sleep sets with state caching,
 //! Godefroid 1996 ch. 5, would cut revisits but not states; persistent sets would cut states
@@ -122,8 +122,6 @@ pub(super) struct Stateful<T: Target> {
     visited: FingerprintMap<Visit>,
     /// The runs recorded.
     outcomes: OutcomeSet,
-    /// Runs of an earlier phase it started with (not counted in its executions budget).
-    seeded: u64,
     /// Steps made.
     total_steps: u64,
     /// Distinct states reached.
@@ -143,8 +141,8 @@ impl<T: Target> Stateful<T> {
     }
 
     /// A search of `target`'s states, at its root (a final root is recorded at once), the runs
-    /// of `outcomes` recorded already (real runs of an earlier phase; the executions budget
-    /// counts only this search's own).
+    /// of `outcomes` recorded already (real runs of an earlier phase, counted in the
+    /// executions budget).
     pub(super) fn start(target: T, config: &DporConfig, outcomes: OutcomeSet) -> Stateful<T> {
         let detector = config.race_detection.then(|| {
             let mut c = DetectorConfig::new(target.source_map());
@@ -162,7 +160,6 @@ impl<T: Target> Stateful<T> {
             stack: Vec::new(),
             path: Vec::new(),
             visited: FingerprintMap::default(),
-            seeded: outcomes.executions(),
             outcomes,
             total_steps: 0,
             states: 1,
@@ -233,7 +230,7 @@ impl<T: Target> Stateful<T> {
     /// here).
     pub(super) fn run(&mut self, stop_at: u64) -> Step {
         loop {
-            if self.outcomes.executions() - self.seeded >= self.config.max_executions {
+            if self.outcomes.executions() >= self.config.max_executions {
                 self.limit.get_or_insert(SearchLimit::MaxExecutions);
                 return Step::Over;
             }
