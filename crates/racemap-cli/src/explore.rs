@@ -1,5 +1,5 @@
 //! `racemap explore FILE.go [--json] [--max-executions N] [--max-total-steps N] [--preemption-bound K]
-//! [--sample random|pct --runs N --seed S]`: search the program's interleavings for races,
+//! [--search auto|dpor|stateful] [--stats] [--sample random|pct --runs N --seed S]`: search the program's interleavings for races,
 //! crashes and deadlocks. Each distinct outcome is listed with the shortest schedule that
 //! produced it; `racemap run FILE.go --schedule S` replays it.
 //!
@@ -11,7 +11,9 @@
 use crate::args::{
     compile, lang, number, read_program, set_limit, usage, UsageError, LIMIT_OPTIONS,
 };
-use racemap::explore::{explore, sample, DporConfig, ExploreResult, SampleStrategy, SearchLimit};
+use racemap::explore::{
+    sample, DporConfig, ExploreResult, Explorer, SampleStrategy, SearchAlgorithm, SearchLimit,
+};
 use racemap::rt::config::Config;
 use racemap::rt::error::{is_internal_error_line, EXIT_INTERNAL};
 use racemap::rt::machine::Machine;
@@ -29,6 +31,7 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
     let mut runs: u64 = 1000;
     let mut seed: u64 = 0;
     let mut machine_config = Config::default();
+    let mut stats = false;
     while let Some(arg) = parser.next().map_err(usage)? {
         match arg {
             lexopt::Arg::Long(name) if LIMIT_OPTIONS.contains(&name) => {
@@ -36,6 +39,24 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
                 set_limit(&name, &mut parser, &mut machine_config)?;
             }
             lexopt::Arg::Long("json") => json = true,
+            lexopt::Arg::Long("stats") => stats = true,
+            lexopt::Arg::Long("search") => {
+                let kind = parser
+                    .value()
+                    .map_err(usage)?
+                    .to_string_lossy()
+                    .into_owned();
+                dpor.search = match kind.as_str() {
+                    "auto" => SearchAlgorithm::Auto,
+                    "dpor" => SearchAlgorithm::Dpor,
+                    "stateful" => SearchAlgorithm::Stateful,
+                    _ => {
+                        return Err(format!(
+                            "--search expects auto, dpor or stateful, got {kind:?}"
+                        ))
+                    }
+                };
+            }
             lexopt::Arg::Long("max-executions") => {
                 dpor.max_executions = number(&mut parser, "--max-executions")?
             }
@@ -72,7 +93,15 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
     };
     let machine = Machine::new(program, machine_config);
     let result = match &sampling {
-        None => explore(machine, &dpor),
+        None => {
+            let mut explorer = Explorer::new(machine, &dpor);
+            explorer.advance(u64::MAX);
+            if stats {
+                let text = serde_json::to_string(&explorer.stats()).map_err(|e| e.to_string())?;
+                eprintln!("{text}");
+            }
+            explorer.into_result()
+        }
         Some(strategy) => sample(&machine, strategy, seed, runs, &RunConfig::default()),
     };
     if json {

@@ -46,6 +46,8 @@ commands:
       --json            print one JSON object
       --max-executions N  (default 10000)   --max-total-steps N  (default 2000000)
       --preemption-bound K
+      --search auto|dpor|stateful   which search (default auto: stateful where it applies)
+      --stats           print the search's cost (steps, states, …) as JSON on stderr
       --sample random|pct --runs N --seed S   sample instead of a full search
   test FILE_test.go   run each TestXxx(t *testing.T) as `go test -race` does
       --run REGEX       only the tests whose name matches

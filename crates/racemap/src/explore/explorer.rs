@@ -1,5 +1,7 @@
-//! A resumable systematic search: the DPOR search of [`super::dpor`] run a chunk of steps at a
-//! time, so a caller with a frame budget (the browser's "Find a bug") can show progress between
+//! A resumable systematic search: the stateful search of `super::stateful` or the DPOR search
+//! of [`super::dpor`] ([`SearchAlgorithm`] picks: by default DPOR, then, if it
+//! stops at its share of the executions budget, the stateful search where it applies; DPOR takes over
+//! from the root when the stateful search gives up; a later phase keeps the runs found before) run a chunk of steps at a time, so a caller with a frame budget (the browser's "Find a bug") can show progress between
 //! chunks instead of freezing until the search ends.
 //!
 //! The search pauses only right before a step, with its whole state (the stack of machine
@@ -8,8 +10,9 @@
 //! [`ExploreResult`] as [`super::explore`] (which is one unbounded chunk), outcome order,
 //! counts and schedules included.
 
-use super::dpor::{DporConfig, Search, SearchStats};
-use super::outcome::{ExploreResult, Outcome, SearchLimit};
+use super::dpor::{DporConfig, Search, SearchAlgorithm, SearchStats};
+use super::outcome::{ExploreResult, Outcome, OutcomeSet, SearchLimit};
+use super::stateful::{Stateful, Step};
 use crate::target::Target;
 use serde::Serialize;
 
@@ -18,9 +21,63 @@ use serde::Serialize;
 #[derive(Clone, Debug)]
 pub struct Explorer<T: Target> {
     /// The search, paused between two steps (or over).
-    search: Search<T>,
+    search: Engine<T>,
     /// The search is over: every schedule explored, or a budget of the config reached.
     finished: bool,
+    /// Steps of earlier phases: the DPOR phase before [`SearchAlgorithm::Auto`] switched to
+    /// the stateful search, a stateful search that gave up.
+    earlier_steps: u64,
+}
+
+/// The root and the config a later phase starts from.
+type Root<T> = Box<(T, DporConfig)>;
+
+/// The search an [`Explorer`] runs.
+#[derive(Clone, Debug)]
+enum Engine<T: Target> {
+    /// DPOR; with the root to search states from if it stops at its executions budget (the
+    /// first phase of [`SearchAlgorithm::Auto`], whose DPOR budget is
+    /// [`DporConfig::stateful_after`]).
+    Dpor(Search<T>, Option<Root<T>>),
+    /// The stateful search, with the root DPOR starts from if it gives up.
+    Stateful(Box<Stateful<T>>, Root<T>),
+}
+
+impl<T: Target> Engine<T> {
+    fn outcomes(&self) -> &OutcomeSet {
+        match self {
+            Engine::Dpor(s, _) => s.outcomes(),
+            Engine::Stateful(s, _) => s.outcomes(),
+        }
+    }
+
+    fn total_steps(&self) -> u64 {
+        match self {
+            Engine::Dpor(s, _) => s.total_steps(),
+            Engine::Stateful(s, _) => s.total_steps(),
+        }
+    }
+
+    fn stats(&self) -> SearchStats {
+        match self {
+            Engine::Dpor(s, _) => s.stats(),
+            Engine::Stateful(s, _) => s.stats(),
+        }
+    }
+
+    fn limit(&self) -> Option<SearchLimit> {
+        match self {
+            Engine::Dpor(s, _) => s.limit(),
+            Engine::Stateful(s, _) => s.limit(),
+        }
+    }
+
+    fn into_outcomes(self) -> OutcomeSet {
+        match self {
+            Engine::Dpor(s, _) => s.into_outcomes(),
+            Engine::Stateful(s, _) => s.into_outcomes(),
+        }
+    }
 }
 
 /// Where a search stands: what the page shows while it runs, in the JSON shape
@@ -46,8 +103,34 @@ impl<T: Target> Explorer<T> {
     /// A search of `target`'s schedules within `config`'s bounds, not started yet (when
     /// `target` has already ended, its one run is recorded and the search is over).
     pub fn new(target: T, config: &DporConfig) -> Explorer<T> {
-        let (search, finished) = Search::start(target, config);
-        Explorer { search, finished }
+        let applies = config.search != SearchAlgorithm::Dpor && Stateful::applies(&target, config);
+        let root = || Box::new((target.clone(), config.clone()));
+        let (search, finished) = match config.search {
+            SearchAlgorithm::Stateful if applies => {
+                let search = Stateful::start(target.clone(), config, OutcomeSet::new());
+                // A final root: its one run is recorded, the search is over.
+                let finished = search.over();
+                (Engine::Stateful(Box::new(search), root()), finished)
+            }
+            SearchAlgorithm::Auto if applies => {
+                let first = DporConfig {
+                    max_executions: config.dpor_share(),
+                    ..config.clone()
+                };
+                let plan = root();
+                let (search, finished) = Search::start(target, &first);
+                (Engine::Dpor(search, Some(plan)), finished)
+            }
+            _ => {
+                let (search, finished) = Search::start(target, config);
+                (Engine::Dpor(search, None), finished)
+            }
+        };
+        Explorer {
+            search,
+            finished,
+            earlier_steps: 0,
+        }
     }
 
     /// Continue the search for at most `step_budget` more machine steps (counted like
@@ -56,9 +139,53 @@ impl<T: Target> Explorer<T> {
     /// nothing. A budget of 0 makes no step; it may still backtrack over states whose every
     /// move is explored, and so find that the search is over.
     pub fn advance(&mut self, step_budget: u64) -> bool {
-        if !self.finished {
-            let stop_at = self.search.total_steps().saturating_add(step_budget);
-            self.finished = self.search.run(stop_at);
+        let mut left = step_budget;
+        while !self.finished {
+            let before = self.search.total_steps();
+            let next = match &mut self.search {
+                Engine::Dpor(search, plan) => {
+                    let over = search.run(before.saturating_add(left));
+                    left -= search.total_steps() - before;
+                    if !over {
+                        return false;
+                    }
+                    match plan.take() {
+                        // DPOR stopped at the first phase's executions budget: search states,
+                        // the runs found so far kept (so progress only grows).
+                        Some(root) if search.limit() == Some(SearchLimit::MaxExecutions) => {
+                            self.earlier_steps += search.total_steps();
+                            let found = search.outcomes().clone();
+                            let stateful = Stateful::start(root.0.clone(), &root.1, found);
+                            Engine::Stateful(Box::new(stateful), root)
+                        }
+                        _ => {
+                            self.finished = true;
+                            break;
+                        }
+                    }
+                }
+                Engine::Stateful(search, root) => {
+                    let step = search.run(before.saturating_add(left));
+                    left -= search.total_steps() - before;
+                    match step {
+                        Step::Over => {
+                            self.finished = true;
+                            break;
+                        }
+                        Step::Paused => return false,
+                        Step::Abandon(_) => {
+                            // DPOR from the root, the runs found so far kept.
+                            self.earlier_steps += search.total_steps();
+                            let found = search.outcomes().clone();
+                            let (dpor, finished) =
+                                Search::start_with(root.0.clone(), &root.1, found);
+                            self.finished = finished;
+                            Engine::Dpor(dpor, None)
+                        }
+                    }
+                }
+            };
+            self.search = next;
         }
         self.finished
     }
@@ -73,7 +200,7 @@ impl<T: Target> Explorer<T> {
         let outcomes = self.search.outcomes();
         ExploreProgress {
             executions: outcomes.executions(),
-            total_steps: self.search.total_steps(),
+            total_steps: self.earlier_steps + self.search.total_steps(),
             finished: self.finished,
             race: outcomes.race(),
             deadlock: outcomes.deadlock(),
@@ -83,7 +210,12 @@ impl<T: Target> Explorer<T> {
 
     /// What the search did so far: executions, sleep-set-blocked paths, steps.
     pub fn stats(&self) -> SearchStats {
-        self.search.stats()
+        let stats = self.search.stats();
+        SearchStats {
+            total_steps: self.earlier_steps + stats.total_steps,
+            earlier_steps: self.earlier_steps,
+            ..stats
+        }
     }
 
     /// The result: what [`super::explore`] returns once the search is over; before that, the

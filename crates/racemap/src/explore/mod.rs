@@ -1,17 +1,20 @@
-//! Interleaving exploration: optimal DPOR with wakeup trees and sleep sets ([`dpor`]), in one go
-//! or a chunk of steps at a time ([`explorer`]), and sampling with random or PCT schedulers
-//! ([`sample`]), all aggregating [`outcome`]s whose schedules the runner replays.
+//! Interleaving exploration: optimal DPOR with wakeup trees and sleep sets ([`dpor`]) or a
+//! stateful depth-first search with a visited set where it applies (`stateful`, chosen by
+//! [`SearchAlgorithm`]), in one go or a chunk of steps at a time ([`explorer`]), and sampling
+//! with random or PCT schedulers ([`sample`]), all aggregating [`outcome`]s whose schedules the
+//! runner replays.
 
 pub mod dpor;
 pub mod explorer;
 pub mod outcome;
 pub mod sample;
+mod stateful;
 mod wakeup;
 
 pub use crate::target::{
     CommutingClass, EarlyWake, Ending, Footprint, Resource, Target, EXIT_LIMIT,
 };
-pub use dpor::{DporAlgorithm, DporConfig, SearchStats};
+pub use dpor::{DporAlgorithm, DporConfig, SearchAlgorithm, SearchStats};
 pub use explorer::{explore, ExploreProgress, Explorer, ProgramExplorer};
 pub use outcome::{sleep_note, ExploreResult, Outcome, OutcomeKey, SearchLimit};
 pub use sample::{sample, SampleStrategy};

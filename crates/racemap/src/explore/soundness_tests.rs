@@ -6,11 +6,14 @@
 //! (unbuffered, buffered, close, select), sync.Map, RWMutex, Mutex, WaitGroup, atomics, maps,
 //! shared variables and `time.Sleep`.
 //!
+//! Both searches are judged: DPOR and the stateful search (`explore::stateful`, which gives way
+//! to DPOR on programs that sleep).
+//!
 //! Sleeps: brute force lets sleepers wake at any time (what Go allows), and the outcomes the
 //! explorer marks as needing no sleep cut short must be exactly those of the enumeration in
 //! virtual time order (what `racemap run` follows).
 
-use super::{explore, DporConfig, EarlyWake, ExploreResult, Target};
+use super::{explore, DporConfig, EarlyWake, ExploreResult, Explorer, SearchAlgorithm, Target};
 use crate::race::{Detector, DetectorConfig};
 use crate::rt::config::{Config, WakeOrder};
 use crate::rt::machine::Machine;
@@ -111,6 +114,11 @@ fn check_source(source: &str) -> ExploreResult {
     let r = explore(m.clone(), &DporConfig::default());
     assert!(r.complete, "search incomplete on\n{source}");
     assert_outcomes_match(&m, &r, 2_000_000, source);
+    for search in [SearchAlgorithm::Dpor, SearchAlgorithm::Stateful] {
+        let other = explore(m.clone(), &searching(search));
+        assert!(other.complete, "{search:?} search incomplete on\n{source}");
+        assert_outcomes_match(&m, &other, 2_000_000, source);
+    }
     for o in &r.outcomes {
         let schedule = Schedule::decode(&o.schedule).expect("explorer schedules decode");
         let replay = run(
@@ -124,6 +132,14 @@ fn check_source(source: &str) -> ExploreResult {
         assert_eq!(replay.first_error_line, o.error, "replay of {}", o.schedule);
     }
     r
+}
+
+/// The default config with this search.
+fn searching(search: SearchAlgorithm) -> DporConfig {
+    DporConfig {
+        search,
+        ..DporConfig::default()
+    }
 }
 
 /// A complete search of `source`, its schedules replayed.
@@ -612,9 +628,20 @@ mod random_programs {
             let m = machine(&source);
             // Programs with too many interleavings to enumerate say nothing: skip them.
             if brute_force(&m, 40_000, WakeOrder::AnyTime).is_some() {
-                let r = explore(m.clone(), &DporConfig::default());
-                prop_assert!(r.complete);
-                assert_outcomes_match(&m, &r, 40_000, &source);
+                // Both searches: DPOR, and the stateful one (which gives way to DPOR on a
+                // program that sleeps or has a cycle; the stats say whether it ran).
+                for search in [SearchAlgorithm::Dpor, SearchAlgorithm::Stateful] {
+                    let mut explorer = Explorer::new(m.clone(), &searching(search));
+                    explorer.advance(u64::MAX);
+                    let stats = explorer.stats();
+                    prop_assert_eq!(
+                        stats.stateful,
+                        search == SearchAlgorithm::Stateful && !source.contains("time.")
+                    );
+                    let r = explorer.into_result();
+                    prop_assert!(r.complete);
+                    assert_outcomes_match(&m, &r, 40_000, &source);
+                }
             }
         }
     }

@@ -311,7 +311,11 @@ fn assert_progress_grows(before: &ExploreProgress, now: &ExploreProgress) {
 /// Explore `target` `budget` steps at a time, checking on the way that every call spends its
 /// whole budget unless the search ends, that progress only grows, and that a finished search
 /// stays put; the result must be the one-shot search's.
-fn explore_in_chunks<U: Target>(target: U, config: &DporConfig, budget: u64) -> ExploreResult {
+pub(super) fn explore_in_chunks<U: Target>(
+    target: U,
+    config: &DporConfig,
+    budget: u64,
+) -> ExploreResult {
     let mut explorer = Explorer::new(target, config);
     let mut last = explorer.progress();
     loop {
@@ -347,7 +351,7 @@ fn explore_in_chunks<U: Target>(target: U, config: &DporConfig, budget: u64) -> 
 }
 
 /// Chunked searches of every size give the one-shot result.
-fn check_chunked<U: Target>(target: &U, config: &DporConfig) -> ExploreResult {
+pub(super) fn check_chunked<U: Target>(target: &U, config: &DporConfig) -> ExploreResult {
     let one_shot = explore(target.clone(), config);
     for budget in [1, 7, 1000] {
         let chunked = explore_in_chunks(target.clone(), config, budget);

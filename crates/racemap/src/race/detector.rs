@@ -465,3 +465,155 @@ fn stack_key(a: &Access) -> StackKey {
     }
     key
 }
+
+/// The level of one clock value `v` of component `t` in the canonical form
+/// ([`Detector::hash_canonical`]): how many of `t`'s recorded access epochs (`live`, sorted,
+/// distinct) are at most `v`. `top` is `C_t[t]` (`None` when `t` has no clock yet: then every
+/// value of the component is 0). A value at or above `top` outside `C_t` breaks the invariant the
+/// form relies on; it is then kept apart from every level (`u32::MAX - 1` and its distance).
+fn level<H: std::hash::Hasher>(h: &mut H, live: &[u32], top: Option<u32>, v: u32) {
+    use std::hash::Hash;
+    match top {
+        Some(top) if v >= top => {
+            (u32::MAX - 1).hash(h);
+            (v - top).hash(h);
+        }
+        _ => (live.partition_point(|a| *a <= v) as u32).hash(h),
+    }
+}
+
+impl Detector {
+    /// Feed `h` what decides this detector's future verdicts, in a canonical form: two
+    /// detectors fed the same one report a race on exactly the same future accesses (the
+    /// explorer's state caching, `explore::stateful`). Once a race was reported, only that fact
+    /// is fed unless `keep_reports` (a test counts the races reported during it: then the
+    /// suppression sets and the stacks they compare are fed too).
+    ///
+    /// Why the form is exact. Between two steps, for every goroutine `t`, `C_t[t]` ("top") is
+    /// larger than component `t` of every other clock (`L_s` and `C_u`): `t` exports its clock
+    /// only by a release or a spawn, and advances its own entry right after; and every recorded
+    /// access epoch of `t` is at most top (it is `C_t[t]` when made). Verdicts read clock values
+    /// of component `t` only through `a ≤ v` with `a` an access epoch of `t` and `v` in another
+    /// goroutine's clock (`unordered`, the read-shared rule: both skip `t`'s own clock), and
+    /// through `a == (t, top)` (`same_epoch`). Joins take maxima, a release or spawn advances
+    /// top past everything, a new access epoch is top, accesses are dropped when overwritten.
+    /// So a value `v < top` of component `t` matters only through how many of `t`'s recorded
+    /// access epochs are at most `v` (its level; joins give the maximum level), top only as
+    /// "top", and an access epoch through its rank among `t`'s (or "top" when it equals top).
+    /// Mapping every value to that is a bisimulation: the successor's form is a function of
+    /// the predecessor's form and the step, and the verdicts of the step are too. Left out:
+    /// what only a report's text uses (stacks, runtime frames, creation sites, Go numbers,
+    /// `iterating`), the clocks of exited goroutines (no event of theirs follows), and, before
+    /// any report, the (then empty) suppression sets.
+    pub fn hash_canonical<H: std::hash::Hasher>(&self, h: &mut H, keep_reports: bool) {
+        use std::hash::Hash;
+        let reported = !self.reports.is_empty();
+        reported.hash(h);
+        if reported && !keep_reports {
+            return;
+        }
+        let n = self.clocks.len();
+        let tops: Vec<u32> = (0..n).map(|t| self.clocks[t].get(Gid(t as u32))).collect();
+        let top = |t: usize| tops.get(t).copied();
+        let mut live: Vec<Vec<u32>> = vec![Vec::new(); n];
+        for var in self.vars.values() {
+            for a in var_accesses(var) {
+                if let Some(l) = live.get_mut(a.epoch.gid.0 as usize) {
+                    l.push(a.epoch.clock);
+                }
+            }
+        }
+        for l in &mut live {
+            l.sort_unstable();
+            l.dedup();
+        }
+        let no_live: &[u32] = &[];
+        let live_of = |t: usize| live.get(t).map_or(no_live, |l| l.as_slice());
+        // A clock: its entries' levels, the owner's own entry as "top", trailing zeros dropped
+        // (a missing entry is 0, whose level is 0).
+        let clock = |h: &mut H, c: &VClock, owner: Option<usize>| {
+            let len = c.len_trimmed();
+            len.hash(h);
+            for t in 0..len {
+                if Some(t) == owner {
+                    u32::MAX.hash(h);
+                } else {
+                    level(h, live_of(t), top(t), c.get(Gid(t as u32)));
+                }
+            }
+        };
+        let access = |h: &mut H, a: &Access| {
+            let t = a.epoch.gid.0 as usize;
+            a.epoch.gid.hash(h);
+            if top(t) == Some(a.epoch.clock) {
+                u32::MAX.hash(h);
+            } else {
+                level(h, live_of(t), top(t), a.epoch.clock);
+            }
+            a.write.hash(h);
+            a.atomic.hash(h);
+            if keep_reports {
+                stack_key(a).hash(h);
+            }
+        };
+        n.hash(h);
+        for (t, c) in self.clocks.iter().enumerate() {
+            // An exited goroutine makes no more accesses and releases nothing: its clock is
+            // dead (its top still tells its access epochs apart, above).
+            let finished = self.goroutines[t].finished;
+            finished.hash(h);
+            if !finished {
+                clock(h, c, Some(t));
+            }
+        }
+        self.syncs.len().hash(h);
+        for (var, c) in &self.syncs {
+            var.hash(h);
+            clock(h, c, None);
+        }
+        self.vars.len().hash(h);
+        for (loc, var) in &self.vars {
+            loc.hash(h);
+            var.write.is_some().hash(h);
+            if let Some(w) = &var.write {
+                access(h, w);
+            }
+            match &var.reads {
+                Reads::None => 0u8.hash(h),
+                Reads::Epoch(r) => {
+                    1u8.hash(h);
+                    access(h, r);
+                }
+                Reads::Shared(rs) => {
+                    2u8.hash(h);
+                    rs.len().hash(h);
+                    for r in rs.values() {
+                        access(h, r);
+                    }
+                }
+            }
+            var.atomics.len().hash(h);
+            for a in var.atomics.values() {
+                access(h, a);
+            }
+        }
+        if keep_reports {
+            self.reports.len().hash(h);
+            self.reported_locs.hash(h);
+            self.reported_stacks.hash(h);
+            for g in &self.goroutines {
+                g.iterating.hash(h);
+            }
+        }
+    }
+}
+
+/// Every access recorded for one location.
+fn var_accesses(var: &VarState) -> impl Iterator<Item = &Access> {
+    let reads: Vec<&Access> = match &var.reads {
+        Reads::None => Vec::new(),
+        Reads::Epoch(r) => vec![r],
+        Reads::Shared(rs) => rs.values().collect(),
+    };
+    var.write.iter().chain(reads).chain(var.atomics.values())
+}

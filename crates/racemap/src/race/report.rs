@@ -18,7 +18,7 @@ use crate::rt::value::Value;
 pub const REPORT_RULE: &str = "==================";
 
 /// One line pair of a report stack: `  name()` then `      file:line +0xOFF`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct ReportFrame {
     /// Go's name of the function (`main.main.func1`, `runtime.mapassign_faststr`).
     pub name: String,
@@ -97,7 +97,7 @@ pub fn fake_address(loc: &Loc) -> u64 {
 
 /// The runtime function Go's race detector attributes an access to, shown as the innermost
 /// frame (map operations and atomics); `None` for plain variable accesses and `len(m)`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct RuntimeFrame {
     /// `runtime.mapassign_faststr`.
     pub name: String,
@@ -224,7 +224,7 @@ fn key_kind(key: &Value) -> KeyKind {
 }
 
 /// One side of a race: who accessed, how, and from where.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct RaceAccess {
     /// The goroutine (racemap's id).
     pub gid: Gid,
@@ -271,7 +271,7 @@ impl RaceAccess {
 }
 
 /// Where a goroutine (other than main) was created, for the report's last sections.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct GoroutineCreation {
     /// Go's goroutine number.
     pub go_id: u64,
@@ -282,7 +282,7 @@ pub struct GoroutineCreation {
 }
 
 /// One data race: two conflicting accesses to the same location, unordered by happens-before.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct RaceReport {
     /// The location both accessed.
     pub loc: Loc,

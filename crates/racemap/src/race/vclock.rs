@@ -61,6 +61,14 @@ impl VClock {
             .all(|(i, v)| *v <= other.get(Gid(i as u32)))
     }
 
+    /// The number of entries up to the last non-zero one.
+    pub fn len_trimmed(&self) -> usize {
+        self.entries
+            .iter()
+            .rposition(|v| *v != 0)
+            .map_or(0, |i| i + 1)
+    }
+
     /// The epoch of `gid`'s current step according to this clock.
     pub fn epoch(&self, gid: Gid) -> Epoch {
         Epoch {

@@ -22,7 +22,7 @@ use crate::rt::sync_state::{PrimError, SyncState};
 use crate::rt::value::{Pointer, Value};
 
 /// The operand width (and so the wrap-around) of an atomic operation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum AtomicWidth {
     /// `int32`, `atomic.Int32`.
     I32,
@@ -49,7 +49,7 @@ impl AtomicWidth {
 }
 
 /// One atomic operation.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub enum AtomicOp {
     /// `Load`.
     Load,
@@ -69,7 +69,7 @@ pub enum AtomicOp {
 }
 
 /// What an atomic operation did.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct AtomicOutcome {
     /// The variable's new content, in the same representation as the current one
     /// (`Value::Int`/`Value::Bool` or `Value::Sync(AtomicInt/AtomicBool)`); `None`: unchanged.

@@ -39,7 +39,7 @@ use crate::types::TypeId;
 use std::collections::VecDeque;
 
 /// A channel object (`make(chan T, cap)`).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct ChanObj {
     /// The element type (the VM makes the zero value for a receive on a closed channel).
     pub elem_ty: TypeId,
@@ -58,7 +58,7 @@ pub struct ChanObj {
 }
 
 /// What a receive got.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct Received {
     /// The value; `None` means the channel is closed and drained: the VM yields the zero value
     /// of the element type and `ok == false`.
@@ -68,7 +68,7 @@ pub struct Received {
 }
 
 /// The effects of an unbuffered rendezvous, for the two events of the step.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct RendezvousEffects {
     /// The sender's event's effects.
     pub sender: Vec<Effect>,

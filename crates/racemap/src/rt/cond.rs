@@ -20,7 +20,7 @@ use crate::rt::event::WaitReason;
 use crate::rt::sync_state::PrimError;
 
 /// State of a `sync.Cond`'s notify list.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Hash)]
 pub struct CondState {
     /// The next ticket to hand out (Go's `notifyList.wait`).
     pub wait: u64,

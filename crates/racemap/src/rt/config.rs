@@ -7,7 +7,7 @@
 //! [`Status::Limit`]: crate::rt::machine::Status::Limit
 
 /// Bounds and numbering for one machine.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Config {
     /// Most scheduler steps (visible operations) in one run.
     pub max_steps: u64,
@@ -46,7 +46,7 @@ pub struct Config {
 /// a lightly loaded machine does), while a search for everything Go allows lets them wake at
 /// any point. Both orders end in the same state after a wake-up (the virtual clock advances to
 /// the wake time); they differ only in which moves are offered.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum WakeOrder {
     /// Sleepers wake only when no other goroutine can move, earliest wake time first.
     #[default]
@@ -76,7 +76,7 @@ impl Config {
 }
 
 /// Which bound a run hit.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum LimitHit {
     /// [`Config::max_steps`].
     Steps(u64),

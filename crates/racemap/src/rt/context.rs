@@ -28,7 +28,7 @@
 use crate::rt::value::{ChanId, Pointer, Value};
 
 /// What kind of context it is.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Hash)]
 pub enum ContextKind {
     /// `context.Background()`: never canceled, no values, no deadline.
     #[default]
@@ -49,7 +49,7 @@ pub enum ContextKind {
 }
 
 /// The state of one context.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Hash)]
 pub struct ContextState {
     /// Its kind.
     pub kind: ContextKind,

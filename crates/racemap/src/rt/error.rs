@@ -27,7 +27,7 @@ use std::fmt;
 /// Which bounds check failed (Go's `boundsErrorCode`): an index, or which bound of a
 /// slice expression `s[a:b]` / `s[a:b:c]` (`Alen` for an array or string operand, `Acap`
 /// for a slice).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Bounds {
     /// `s[x]` with `0 <= x < len`.
     Index,
@@ -48,7 +48,7 @@ pub enum Bounds {
 }
 
 /// A runtime error raised by one operation of one goroutine.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub enum RtError {
     /// A Go panic: unwinds through deferred calls, recoverable.
     Panic {
@@ -334,7 +334,7 @@ pub const EXIT_INTERNAL: i32 = 70;
 pub const INTERNAL_ERROR_PREFIX: &str = "racemap internal error: ";
 
 /// A broken VM invariant: a bug in racemap, not in the Go program.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct InternalError {
     /// What broke, e.g. `operand stack underflow in main.main at pc 3`.
     pub message: String,
@@ -374,7 +374,7 @@ pub fn is_internal_error_line(line: &str) -> bool {
 }
 
 /// One line pair of a goroutine dump: `main.f(...)` then `\tprog.go:LINE +0xOFF`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct DumpFrame {
     /// Go's runtime name of the function (`main.main.func1`).
     pub name: String,
@@ -398,7 +398,7 @@ impl DumpFrame {
 }
 
 /// One goroutine in a dump: `goroutine 6 [chan send]:` then its frames.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct GoroutineDump {
     /// Go's goroutine number (main is 1).
     pub go_id: u64,
@@ -429,7 +429,7 @@ impl GoroutineDump {
 
 /// Why a run failed, with everything needed to print it: the error, who raised it and the
 /// goroutine dump captured at that moment.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct RunError {
     /// The error.
     pub error: RtError,

@@ -31,7 +31,7 @@ impl Gid {
 }
 
 /// One frame of a goroutine's call stack, innermost first in a stack.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct StackFrame {
     /// The function.
     pub func: FuncId,
@@ -66,7 +66,7 @@ pub enum Loc {
 }
 
 /// A synchronization variable: what releases and acquires of the memory model act on.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum SyncVar {
     /// A `sync.Mutex`, or the writer side of a `sync.RWMutex` (Unlock → next Lock or RLock).
     Lock(Pointer),
@@ -87,7 +87,7 @@ pub enum SyncVar {
 }
 
 /// One memory-model effect of a step.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Effect {
     /// A plain (non-atomic) read.
     Read(Loc),
@@ -109,7 +109,7 @@ pub enum Effect {
 }
 
 /// Why a goroutine cannot move, in Go's wording for stack dumps (`[chan send]`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum WaitReason {
     /// `chan send`
     ChanSend,
@@ -161,7 +161,7 @@ impl WaitReason {
 }
 
 /// The steps of a `sync.Cond`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum CondOp {
     /// `Wait` took its ticket (before unlocking `c.L`).
     Enqueue {
@@ -188,7 +188,7 @@ pub enum CondOp {
 /// What a visible operation was, for the trace, the visualizer and `--trace`.
 ///
 /// Objects are named by id; the runtime's snapshot resolves them to names and contents.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub enum Op {
     /// Read of a shared variable.
     Load {
@@ -405,7 +405,7 @@ pub enum Op {
 }
 
 /// What a step did to the clock or a runtime timer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TimerOp {
     /// `time.Now` / `time.Since` read the virtual clock.
     Now,
@@ -443,7 +443,7 @@ pub enum TimerOp {
 }
 
 /// Mutex operations.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum LockOp {
     /// `Lock` acquired.
     Lock,
@@ -460,7 +460,7 @@ pub enum LockOp {
 }
 
 /// What one step did.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct Event {
     /// Who moved.
     pub gid: Gid,

@@ -17,7 +17,7 @@ use crate::types::TypeId;
 use std::rc::Rc;
 
 /// A call deferred with `defer`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub enum Deferred {
     /// `defer f(args)`.
     Call {
@@ -36,7 +36,7 @@ pub enum Deferred {
 }
 
 /// Why a frame was pushed, i.e. what happens to its results when it returns.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub enum FrameKind {
     /// An ordinary call: results go to the caller's operand stack.
     Call,
@@ -53,7 +53,7 @@ pub enum FrameKind {
 }
 
 /// A `sync.Map` call between its steps.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct SyncMapInFlight {
     /// The sync.Map's address.
     pub ptr: Pointer,
@@ -66,7 +66,7 @@ pub struct SyncMapInFlight {
 }
 
 /// One call frame.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct Frame {
     /// The function.
     pub func: FuncId,
@@ -89,7 +89,7 @@ pub struct Frame {
 }
 
 /// A goroutine's lifecycle.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub enum GoStatus {
     /// Parked at its next visible operation (which may or may not be enabled).
     Parked,
@@ -100,7 +100,7 @@ pub enum GoStatus {
 }
 
 /// One case of a parked `select`, with its operands.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct SelectArm {
     /// The channel (`None`: a nil channel, never ready).
     pub chan: Option<ChanId>,
@@ -111,7 +111,7 @@ pub struct SelectArm {
 }
 
 /// A visible operation a goroutine is parked at, with its operands already evaluated.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub enum Visible {
     /// `*p` read.
     Load(Option<Pointer>),
@@ -245,7 +245,7 @@ pub enum Visible {
 }
 
 /// A panic in progress on a goroutine.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct Panicking {
     /// The error.
     pub error: RtError,
@@ -270,7 +270,7 @@ pub struct Panicking {
 }
 
 /// A goroutine.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct Goroutine {
     /// Index in the machine's table.
     pub gid: Gid,

@@ -24,7 +24,7 @@ use crate::types::{Basic, TypeId, TypeKind, TypeTable};
 use std::rc::Rc;
 
 /// Why a heap operation failed: a Go runtime error or a racemap bound.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub enum Fault {
     /// A Go panic or fatal error raised by the operation.
     Rt(RtError),
@@ -79,7 +79,7 @@ impl From<crate::rt::sync_state::PrimError> for Fault {
 }
 
 /// One heap cell.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct Cell {
     /// The value stored.
     pub value: Value,
@@ -90,7 +90,7 @@ pub struct Cell {
 /// The machine's shared memory. Every object is shared with the clones of the heap until one
 /// of them changes it (copy on write: a step changes few objects, and the explorer clones the
 /// machine at every step).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Hash)]
 pub struct Heap {
     /// Cells by [`ObjId`].
     pub cells: Vec<Rc<Cell>>,

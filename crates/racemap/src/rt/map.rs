@@ -42,7 +42,7 @@ use crate::types::{TypeId, TypeKind, TypeTable};
 use std::collections::BTreeMap;
 
 /// The mutation a map write performs (recorded at `write_begin`, applied at `write_end`).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub enum MapMutation {
     /// `m[k] = v`.
     Set {
@@ -61,7 +61,7 @@ pub enum MapMutation {
 }
 
 /// The goroutine inside a write: the writing flag is set while this is `Some`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct MapWriter {
     /// The writing goroutine.
     pub gid: Gid,
@@ -72,7 +72,7 @@ pub struct MapWriter {
 }
 
 /// One entry of a map.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct MapEntry {
     /// The key as a Go value (for iteration and printing).
     pub key: Value,
@@ -83,7 +83,7 @@ pub struct MapEntry {
 }
 
 /// A map object (`make(map[K]V)` or a map literal).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct MapObj {
     /// The key type `K`.
     pub key_ty: TypeId,
@@ -110,7 +110,7 @@ pub struct MapObj {
 }
 
 /// The state of one `for k, v := range m` loop.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Hash)]
 pub struct MapCursor {
     /// Go's random start (`fastrand()` in `mapiterinit`), drawn at the first step: start bucket
     /// `start & (2^b - 1)`, slot offset `(start >> b) & 7`.

@@ -18,7 +18,7 @@ use crate::rt::sync_state::PrimError;
 use crate::rt::value::Pointer;
 
 /// State of a `sync.Mutex`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Hash)]
 pub struct MutexState {
     /// The goroutine whose `Lock` took it, `None` while unlocked (the goroutine is for display:
     /// Go mutexes are not owned, any goroutine may unlock).

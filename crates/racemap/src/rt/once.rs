@@ -19,7 +19,7 @@ use crate::rt::sync_state::PrimError;
 use crate::rt::value::Pointer;
 
 /// State of a `sync.Once`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Hash)]
 pub enum OnceState {
     /// No `Do` has started f.
     #[default]
@@ -31,7 +31,7 @@ pub enum OnceState {
 }
 
 /// What a `Do` call does.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum DoStart {
     /// This call runs f (no effects yet); call [`OnceState::finish`] when f returns.
     RunF,

@@ -4,7 +4,7 @@
 //! errors are the text of Go's `*strconv.NumError`.
 
 /// Why a parse failed: the `Err` of Go's `*NumError`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum NumError {
     /// `invalid syntax`
     Syntax,

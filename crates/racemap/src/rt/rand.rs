@@ -14,7 +14,7 @@
 const GAMMA: u64 = 0x9E37_79B9_7F4A_7C15;
 
 /// A source's state, as its cell holds it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Source {
     /// The stored word: the SplitMix64 state minus the state of `Seed(1)`.
     pub word: i64,

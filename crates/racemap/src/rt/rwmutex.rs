@@ -32,7 +32,7 @@ use crate::rt::value::Pointer;
 pub const MAX_READERS: i64 = 1 << 30;
 
 /// The state of the writer side.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum WriterPhase {
     /// No writer holds `w`.
     #[default]
@@ -44,7 +44,7 @@ pub enum WriterPhase {
 }
 
 /// State of a `sync.RWMutex`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Hash)]
 pub struct RwMutexState {
     /// The read locks held, one entry per `RLock` not yet undone, in `RLock` order (the
     /// goroutine is for display: read locks are not owned). Its length is Go's reader count.
@@ -58,7 +58,7 @@ pub struct RwMutexState {
 }
 
 /// What the first step of `Lock` did.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum LockStart {
     /// `Lock` returned (no reader was active).
     Acquired(Vec<Effect>),

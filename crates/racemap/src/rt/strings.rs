@@ -83,7 +83,7 @@ fn single(mut it: impl Iterator<Item = char>) -> Option<char> {
 }
 
 /// Why `strconv.Atoi` failed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum AtoiError {
     /// `invalid syntax` (the result is 0).
     Syntax,

@@ -11,7 +11,7 @@
 use crate::rt::event::WaitReason;
 
 /// The state of one sync or atomic object.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub enum SyncState {
     /// `sync.Mutex`.
     Mutex(crate::rt::mutex::MutexState),
@@ -60,7 +60,7 @@ impl SyncState {
 
 /// Why a primitive's transition did not happen normally. The VM turns these into its runtime
 /// errors; every variant's text is exactly what Go prints after its prefix.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum PrimError {
     /// An unrecoverable runtime `throw`: Go prints `fatal error: {0}` and all goroutine stacks,
     /// exit status 2 (`concurrent map writes`, `sync: unlock of unlocked mutex`).

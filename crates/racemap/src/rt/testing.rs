@@ -10,7 +10,7 @@
 use crate::rt::value::FuncId;
 
 /// State of a `testing.T`.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Hash)]
 pub struct TestState {
     /// The test's name (`TestCache`).
     pub name: String,

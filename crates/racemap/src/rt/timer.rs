@@ -32,7 +32,7 @@ pub const MAX_EARLY_TICKS: u32 = 2;
 use crate::rt::value::{ChanId, Value};
 
 /// What a timer does when it fires.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Hash)]
 pub enum TimerAction {
     /// The zero `time.Timer`: Go panics `time: Stop called on uninitialized Timer`.
     #[default]
@@ -47,7 +47,7 @@ pub enum TimerAction {
 }
 
 /// The state of one runtime timer.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Hash)]
 pub struct TimerState {
     /// What firing does.
     pub action: TimerAction,

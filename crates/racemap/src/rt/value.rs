@@ -91,7 +91,7 @@ impl SliceRef {
 
 /// A function value: a top-level function, a closure with its captured variables, or a method
 /// value with its bound receiver.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct Closure {
     /// The code.
     pub func: FuncId,
@@ -238,6 +238,51 @@ impl Ord for MapKey {
             (Iface(ta, a), Iface(tb, b)) => ta.cmp(tb).then_with(|| a.cmp(b)),
             (Tuple(a), Tuple(b)) => a.cmp(b),
             _ => rank(self).cmp(&rank(other)),
+        }
+    }
+}
+
+/// Hashing for the explorer's state fingerprints (`explore::stateful`): exact, floats by their
+/// bits (so `0.0` and `-0.0`, or two NaNs with different payloads, hash apart; a fingerprint
+/// may tell equal states apart, never merge different ones).
+impl std::hash::Hash for Value {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        std::mem::discriminant(self).hash(h);
+        match self {
+            Value::Bool(b) => b.hash(h),
+            Value::Int(i) => i.hash(h),
+            Value::Float(f) => f.to_bits().hash(h),
+            Value::Str(s) => s.hash(h),
+            Value::Ptr(p) => p.hash(h),
+            Value::Map(m) => m.hash(h),
+            Value::Chan(c) => c.hash(h),
+            Value::Slice(s) => s.hash(h),
+            Value::Func(f) => f.hash(h),
+            Value::Struct(fs) | Value::Array(fs) => fs.hash(h),
+            Value::Iface(i) => i.hash(h),
+            Value::Sync(s) => s.hash(h),
+            Value::Unit => {}
+        }
+    }
+}
+
+/// Exact hashing, floats by their bits (see [`Value`]'s).
+impl std::hash::Hash for MapKey {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        std::mem::discriminant(self).hash(h);
+        match self {
+            MapKey::Nil => {}
+            MapKey::Bool(b) => b.hash(h),
+            MapKey::Int(i) => i.hash(h),
+            MapKey::Float(f) => f.to_bits().hash(h),
+            MapKey::Str(s) => s.hash(h),
+            MapKey::Ptr(p) => p.hash(h),
+            MapKey::Chan(c) => c.hash(h),
+            MapKey::Iface(t, k) => {
+                t.hash(h);
+                k.hash(h)
+            }
+            MapKey::Tuple(ks) => ks.hash(h),
         }
     }
 }

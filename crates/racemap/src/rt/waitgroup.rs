@@ -31,7 +31,7 @@ pub const MISUSE_ADD: &str = "sync: WaitGroup misuse: Add called concurrently wi
 pub const MISUSE_REUSE: &str = "sync: WaitGroup is reused before previous Wait has returned";
 
 /// State of a `sync.WaitGroup` (Go's `state1` word and `sema`).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Hash)]
 pub struct WaitGroupState {
     /// The counter (negative only after the panicking `Add`).
     pub counter: i64,
@@ -42,7 +42,7 @@ pub struct WaitGroupState {
 }
 
 /// What an `Add` did.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct AddOutcome {
     /// Its effects, also when it panics (the race annotations come first in Go).
     pub effects: Vec<Effect>,
@@ -54,7 +54,7 @@ pub struct AddOutcome {
 }
 
 /// What the first step of a `Wait` did.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub enum WaitStart {
     /// The counter was zero: `Wait` returns with these effects.
     Return(Vec<Effect>),

@@ -258,6 +258,24 @@ impl Target for Machine {
         Machine::withholds_early_ticks(self)
     }
 
+    fn hash_state<H: std::hash::Hasher>(
+        &self,
+        h: &mut H,
+        memo: &mut crate::target::StateMemo,
+        parent: Option<&crate::target::StateMemo>,
+    ) -> bool {
+        Machine::hash_state(self, h, memo, parent);
+        true
+    }
+
+    fn counts_races(&self) -> bool {
+        Machine::counts_races(self)
+    }
+
+    fn step_limit(&self) -> Option<u64> {
+        Some(self.config.max_steps)
+    }
+
     fn early_wake(&self, choice: Choice) -> Option<EarlyWake> {
         if !self.wakes_early(choice.gid) {
             return None;

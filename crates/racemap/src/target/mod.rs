@@ -8,6 +8,7 @@
 pub mod footprint;
 pub mod machine;
 
+pub use crate::rt::machine::StateMemo;
 pub use footprint::{CommutingClass, Footprint, Resource};
 
 use crate::diag::SourceMap;
@@ -122,6 +123,30 @@ pub trait Target: Clone {
     /// the search is then bounded ([`crate::explore::SearchLimit::EarlyTicks`]).
     fn withholds_early_ticks(&self) -> bool {
         false
+    }
+    /// Feed `h` this machine's semantic state: everything that decides its future and the
+    /// outcome of its runs, nothing of its history (`rt::machine::Machine::hash_state`). `false`
+    /// when the target cannot (the explorer then never caches states of it). `memo` receives
+    /// the hashes of the parts shared copy-on-write between clones; `parent`'s, from the state
+    /// this one was cloned from (which is still alive), are reused for parts it shares with
+    /// it ([`StateMemo`]).
+    fn hash_state<H: std::hash::Hasher>(
+        &self,
+        _h: &mut H,
+        _memo: &mut StateMemo,
+        _parent: Option<&StateMemo>,
+    ) -> bool {
+        false
+    }
+    /// How many races were reported changes what the program does (a test's `testing.T` fails
+    /// when one was reported during it), not only whether one was.
+    fn counts_races(&self) -> bool {
+        false
+    }
+    /// The machine ends a run with a limit error once it made this many steps (`None`: no
+    /// bound of its own).
+    fn step_limit(&self) -> Option<u64> {
+        None
     }
     /// The sleep that `choice` cuts short, when it wakes a sleeper early ([`EarlyWake`]).
     fn early_wake(&self, _choice: Choice) -> Option<EarlyWake> {

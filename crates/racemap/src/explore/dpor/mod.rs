@@ -87,6 +87,24 @@ pub enum DporAlgorithm {
     SourceSets,
 }
 
+/// Which systematic search explores a program.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SearchAlgorithm {
+    /// DPOR; if it stops at its share of the executions budget ([`DporConfig::stateful_after`]:
+    /// half by default) and the stateful search applies (`explore::stateful`: no sleeps, no
+    /// preemption bound), the stateful search goes on from the root with the rest, keeping the
+    /// runs found; DPOR again (from the root) if the stateful search gives up (a cycle in the
+    /// state graph, a run that could reach a step limit). Whatever DPOR finishes within its
+    /// share is DPOR's result. The default.
+    #[default]
+    Auto,
+    /// DPOR only ([`DporAlgorithm`]).
+    Dpor,
+    /// The stateful search wherever it applies, even where `Auto` would pick DPOR (it still
+    /// gives way to DPOR where it does not apply or gives up). For tests.
+    Stateful,
+}
+
 /// Bounds of a systematic search. Budgets are counts, never time.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DporConfig {
@@ -108,6 +126,27 @@ pub struct DporConfig {
     /// when main's exit disables goroutines that sleep; the explorer's property test found such a
     /// program. Without them the search is FG-DPOR proper (sound, more executions).
     pub sleep_sets: bool,
+    /// Which search: stateful with a visited set, or DPOR ([`SearchAlgorithm`]).
+    pub search: SearchAlgorithm,
+    /// With [`SearchAlgorithm::Auto`]: DPOR gives way to the stateful search (where it
+    /// applies) after this many executions (at most `max_executions`); `u64::MAX`, the
+    /// default, means half of `max_executions`. Not a small number: the stateful search has no
+    /// partial-order reduction, so it makes more steps than DPOR on every corpus program but
+    /// one, and on the article's Cache with 3 writers + 3 readers (README, Performance) it
+    /// takes 25 times DPOR's time; it wins where lock orders multiply DPOR's runs (mutex and
+    /// rwmutex 3 × 3).
+    pub stateful_after: u64,
+}
+
+impl DporConfig {
+    /// The executions DPOR may make before [`SearchAlgorithm::Auto`] goes on with the
+    /// stateful search ([`DporConfig::stateful_after`]).
+    pub fn dpor_share(&self) -> u64 {
+        match self.stateful_after {
+            u64::MAX => self.max_executions / 2,
+            n => n.min(self.max_executions),
+        }
+    }
 }
 
 impl Default for DporConfig {
@@ -120,6 +159,8 @@ impl Default for DporConfig {
             race_detection: true,
             algorithm: DporAlgorithm::SourceSets,
             sleep_sets: true,
+            search: SearchAlgorithm::Auto,
+            stateful_after: u64::MAX,
         }
     }
 }
@@ -140,6 +181,17 @@ pub struct SearchStats {
     /// Steps replayed (at most) on clones to check a race's reversing sequence where it would
     /// run, beside `total_steps`.
     pub replay_steps: u64,
+    /// The result comes from the stateful search (`explore::stateful`); then `executions`
+    /// counts distinct final states reached and `states`/`revisits` are set.
+    pub stateful: bool,
+    /// Stateful search: distinct states reached (0 for DPOR).
+    pub states: u64,
+    /// Stateful search: moves that led to a state seen before (0 for DPOR).
+    pub revisits: u64,
+    /// Steps of earlier phases, included in `total_steps`: DPOR's first runs before
+    /// [`SearchAlgorithm::Auto`] switched to the stateful search, a stateful search that gave
+    /// up (DPOR then searched from the root).
+    pub earlier_steps: u64,
 }
 
 /// One move taken on the current path.
@@ -227,7 +279,18 @@ pub(super) struct Search<T: Target> {
 impl<T: Target> Search<T> {
     /// A search of `target`'s schedules, at its root. The second value is `true` when the
     /// search is already over: the root is a final state (its one run is recorded).
-    pub(super) fn start(mut target: T, config: &DporConfig) -> (Search<T>, bool) {
+    pub(super) fn start(target: T, config: &DporConfig) -> (Search<T>, bool) {
+        Search::start_with(target, config, OutcomeSet::new())
+    }
+
+    /// [`Search::start`], the runs of `outcomes` recorded already (the runs of a stateful
+    /// search that gave up, `explore::stateful`: real runs, listed first, counted in the
+    /// executions budget).
+    pub(super) fn start_with(
+        mut target: T,
+        config: &DporConfig,
+        outcomes: OutcomeSet,
+    ) -> (Search<T>, bool) {
         let detector = config.race_detection.then(|| {
             let mut c = DetectorConfig::new(target.source_map());
             c.first_goroutine_id = target.first_goroutine_id();
@@ -246,7 +309,7 @@ impl<T: Target> Search<T> {
             config: config.clone(),
             stack: Vec::new(),
             trace: Vec::new(),
-            outcomes: OutcomeSet::new(),
+            outcomes,
             total_steps: 0,
             limit: None,
             sleep_blocked: 0,
@@ -296,6 +359,7 @@ impl<T: Target> Search<T> {
             wakeup_fallbacks: self.wakeup_fallbacks,
             replay_steps: self.replay_steps,
             total_steps: self.total_steps,
+            ..SearchStats::default()
         }
     }
 

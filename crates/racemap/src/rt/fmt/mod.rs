@@ -40,7 +40,7 @@ use crate::rt::value::{ChanId, Closure, MapId, MapKey, Pointer, SliceRef, Value}
 use crate::types::{Basic, TypeId, TypeKind, TypeTable};
 
 /// What an address is asked for.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, Hash)]
 pub enum AddrOf<'a> {
     /// A pointer's target.
     Ptr(&'a Pointer),
@@ -160,7 +160,7 @@ use crate::strconv::{can_backquote, is_print, quote_with};
 pub use float::{format_float, print_float};
 
 /// The formatting flags of one verb (Go's `fmtFlags` plus width and precision).
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, Hash)]
 struct Flags {
     plus: bool,
     minus: bool,

@@ -50,7 +50,7 @@ pub struct Choice {
 }
 
 /// Where the run is.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub enum Status {
     /// Goroutines can still move.
     Running,
@@ -67,7 +67,7 @@ pub enum Status {
 }
 
 /// The kind of a parked operation, for schedulers and the UI.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum PendingKind {
     /// Heap read.
     Load,
@@ -115,7 +115,7 @@ pub enum PendingKind {
 
 /// The resources a parked operation touches (the explorer turns them into its dependence
 /// `target::Footprint`).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Touches {
     /// Heap locations with `true` for a write.
     pub memory: Vec<(Pointer, bool)>,
@@ -132,7 +132,7 @@ pub struct Touches {
 }
 
 /// A goroutine's next operation.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct PendingOp {
     /// What it is.
     pub kind: PendingKind,
@@ -147,12 +147,14 @@ pub struct PendingOp {
 }
 
 mod enabled;
+mod fingerprint;
 mod frame_args;
 mod go119_frames;
 mod objects;
 mod traceback;
 mod views;
 
+pub use fingerprint::StateMemo;
 pub use views::{ChanView, GoroutineView, MapView};
 
 /// The deterministic goroutine machine.

@@ -4,7 +4,7 @@
 use super::*;
 
 /// A goroutine as the UI shows it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct GoroutineView {
     /// Machine index.
     pub gid: Gid,
@@ -19,7 +19,7 @@ pub struct GoroutineView {
 }
 
 /// A map as the UI shows it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct MapView {
     /// Its id.
     pub id: MapId,
@@ -30,7 +30,7 @@ pub struct MapView {
 }
 
 /// A channel as the UI shows it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct ChanView {
     /// Its id.
     pub id: ChanId,

@@ -68,11 +68,11 @@ use crate::types::TypeTable;
 use std::collections::BTreeMap;
 
 /// Index of an entry in [`SyncMapState::entries`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct EntryId(pub u32);
 
 /// The pointer `p` of Go's `entry`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub enum EntryP {
     /// A stored value (an interface value, possibly a nil interface).
     Value(Value),
@@ -83,7 +83,7 @@ pub enum EntryP {
 }
 
 /// One `entry`, shared by `read` and `dirty`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct Entry {
     /// The key as a Go value (an interface value).
     pub key: Value,
@@ -94,7 +94,7 @@ pub struct Entry {
 }
 
 /// Go's `readOnly`: the atomically published snapshot.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Hash)]
 pub struct ReadOnly {
     /// Key → entry. Never mutated after publication (a new `ReadOnly` replaces it).
     pub m: BTreeMap<MapKey, EntryId>,
@@ -104,7 +104,7 @@ pub struct ReadOnly {
 }
 
 /// State of a `sync.Map` (one copy of it: see `store`).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Hash)]
 pub struct SyncMapState {
     /// The internal mutex `mu` guarding `dirty` and `misses` (its holder is shown).
     pub mu: MutexState,
@@ -139,7 +139,7 @@ pub fn is_sync_map_method(f: LibFunc) -> bool {
 }
 
 /// A `sync.Map` method call.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub enum SyncMapCall {
     /// `Load(key) (value any, ok bool)`.
     Load {
@@ -192,7 +192,7 @@ pub enum SyncMapCall {
 }
 
 /// Where a call is.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub enum Phase {
     /// The first step: load `read` and try the lock-free path.
     Fast,
@@ -212,7 +212,7 @@ pub enum Phase {
 }
 
 /// An in-flight `sync.Map` call, kept in the goroutine by the VM.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct SyncMapOp {
     /// The call.
     pub call: SyncMapCall,
@@ -226,7 +226,7 @@ pub struct SyncMapOp {
 }
 
 /// Which write a locked store path performs.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum WriteMode {
     Store,
     LoadOrStore,
@@ -234,7 +234,7 @@ enum WriteMode {
 }
 
 /// What a step produced for the program.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub enum SyncMapOutcome {
     /// The call continues: the goroutine stays parked at the same call (the next step may block
     /// on `mu`).
@@ -255,7 +255,7 @@ pub enum SyncMapOutcome {
 }
 
 /// One visible step of a call.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Hash)]
 pub struct SyncMapStep {
     /// What happened, in words, for `Op::SyncMap { step }`.
     pub text: String,

@@ -18,11 +18,11 @@ use crate::rt::value::{MapKey, Pointer};
 use std::collections::BTreeMap;
 
 /// A Go map of a sync.Map (`read.m` or `dirty`): an index into [`SyncMapStore::maps`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct MapRef(pub u32);
 
 /// The shared part of a sync.Map and of all its copies.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Hash)]
 pub struct SyncMapStore {
     /// The sync.Map whose first step made the store: every copy's steps also touch it, so the
     /// explorer sees steps of two copies as dependent, and the race detector orders the

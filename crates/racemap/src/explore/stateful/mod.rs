@@ -1,0 +1,375 @@
+//! Stateful exploration: a depth-first search over the program's state graph with a visited
+//! set (explicit-state model checking, as SPIN and Murφ do; Holzmann, "The Model Checker SPIN",
+//! IEEE TSE 1997). Where optimal DPOR ([`super::dpor`]) explores one run per Mazurkiewicz trace,
+//! so every order of critical sections is a run of its own, this search explores each reachable
+//! *state* once: two schedules that lead to the same state (the same goroutines at the same
+//! places with the same locals, the same heap, stdout and detector knowledge) share everything
+//! that follows.
+//!
+//! The state key ([`fingerprint`]) is the machine's semantic state
+//! (`rt::machine::Machine::hash_state`: goroutines, heap, channels, sync objects, maps with
+//! their writing flags, virtual clock, seeds, id counters, stdout so far), the race detector in
+//! a canonical form (`race::Detector::hash_canonical`: vector clock values replaced by what
+//! future verdicts can observe of them; once a race was reported, only that fact), and the
+//! goroutine a fair yield keeps off the next move. An outcome ([`OutcomeKey`]: stdout, first
+//! error line, race, leaked goroutines) is a function of the final state, and every state's
+//! future is a function of its key, so a state seen before adds no outcome: its successors'
+//! outcomes are already recorded, and a plain visited set suffices. An outcome's schedule is
+//! the path of the first run that reached it.
+//!
+//! A final state's key is its outcome alone (and whether it deadlocked): nothing follows it.
+//!
+//! Counting: a run is *executed to its end* when the search reaches a final state it had not
+//! seen; [`Outcome::count`](super::Outcome::count) counts those, so the stateful search adds at
+//! most one per outcome (to the runs of an earlier DPOR phase it was started with), and
+//! [`SearchStats::executions`] is their sum. [`SearchStats::states`] counts distinct states
+//! reached, [`SearchStats::revisits`] moves that led to a state seen before; both are at least
+//! a few times DPOR's executions, and each step costs a machine clone, a detector clone and a
+//! fingerprint, so on programs with few Mazurkiewicz traces DPOR is cheaper: the default
+//! ([`super::SearchAlgorithm::Auto`]) runs DPOR first and goes on with this search only when
+//! DPOR stops at its share of the executions budget.
+//!
+//! Not done: partial-order reduction of the state graph (sleep sets with state caching,
+//! Godefroid 1996 ch. 5, would cut revisits but not states; persistent sets would cut states
+//! but need to know what other goroutines may still do): every interleaving of independent
+//! steps is a state of its own.
+//!
+//! Where it applies ([`Stateful::applies`]): the target hashes its state, the program never
+//! sleeps (the two searches of DPOR over wake-up orders and the early wake-ups an outcome
+//! needs are path properties), and no preemption bound is set (a path property too). It gives
+//! up ([`Step::Abandon`]) when the state graph has a cycle (a move back to a state on the
+//! current path: an infinite run is possible, e.g. a spin loop, which DPOR's run limits and
+//! fair yields handle) and when some run could reach a step limit (the step count is left out
+//! of the key, so the search bounds path lengths itself: the longest path from a state seen
+//! before is its height, known once its subtree is done, as the graph has no cycle); the caller
+//! then runs DPOR instead ([`super::explorer`]).
+//!
+//! The search pauses only before a step, its whole state kept in an explicit stack, so it gives
+//! the same result in chunks of any size.
+
+pub(super) mod fingerprint;
+#[cfg(test)]
+mod tests;
+
+use super::dpor::{DporConfig, SearchStats};
+use super::outcome::{OutcomeKey, OutcomeSet, SearchLimit};
+use crate::race::{Detector, DetectorConfig};
+use crate::rt::event::{Gid, Op};
+use crate::sched::{Choice, Schedule};
+use crate::target::{StateMemo, Target, EXIT_LIMIT};
+use fingerprint::{final_fingerprint, fingerprint, FingerprintMap};
+
+/// Why a stateful search gave up (the caller runs DPOR instead).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Abandon {
+    /// A move led back to a state on the current path: a run can go on forever.
+    Cycle,
+    /// Some run could reach a step limit.
+    RunLimit,
+}
+
+/// What [`Stateful::run`] stopped at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Step {
+    /// The search is over (complete, or stopped by a budget).
+    Over,
+    /// Paused before a step (the chunk's budget).
+    Paused,
+    /// The search gave up; its result means nothing.
+    Abandon(Abandon),
+}
+
+/// A state seen by the search.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Visit {
+    /// On the current path (its subtree is being explored).
+    OnStack,
+    /// Its subtree is explored; the longest path from it to a final state has this many moves.
+    Done(u64),
+}
+
+/// A state on the current path.
+#[derive(Clone, Debug)]
+struct Frame<T> {
+    /// The machine.
+    target: T,
+    /// The detector.
+    detector: Option<Detector>,
+    /// The moves offered here.
+    choices: Vec<Choice>,
+    /// Index of the next move to explore.
+    next: usize,
+    /// This state's key.
+    key: u128,
+    /// The longest path to a final state found so far through the moves explored.
+    height: u64,
+    /// Hashes of the machine's shared parts, for its successors' fingerprints.
+    memo: StateMemo,
+}
+
+/// The stateful search, resumable between two steps.
+#[derive(Clone, Debug)]
+pub(super) struct Stateful<T: Target> {
+    /// The bounds.
+    config: DporConfig,
+    /// The longest run allowed: the config's and the machine's own step limit.
+    step_limit: u64,
+    /// States on the current path; `stack[i + 1]` was reached by `path[i]`.
+    stack: Vec<Frame<T>>,
+    /// Moves on the current path.
+    path: Vec<Choice>,
+    /// Every state reached, by key (lookups only: nothing iterates it).
+    visited: FingerprintMap<Visit>,
+    /// The runs recorded.
+    outcomes: OutcomeSet,
+    /// Steps made.
+    total_steps: u64,
+    /// Distinct states reached.
+    states: u64,
+    /// Moves that led to a state seen before.
+    revisits: u64,
+    /// The first bound or budget that skipped something.
+    limit: Option<SearchLimit>,
+}
+
+impl<T: Target> Stateful<T> {
+    /// The stateful search can explore `target` under `config` (see the module docs).
+    pub(super) fn applies(target: &T, config: &DporConfig) -> bool {
+        config.preemption_bound.is_none()
+            && !target.may_sleep()
+            && fingerprint(target, None, None, &mut StateMemo::default(), None).is_some()
+    }
+
+    /// A search of `target`'s states, at its root (a final root is recorded at once), the runs
+    /// of `outcomes` recorded already (real runs of an earlier phase, counted in the
+    /// executions budget).
+    pub(super) fn start(target: T, config: &DporConfig, outcomes: OutcomeSet) -> Stateful<T> {
+        let detector = config.race_detection.then(|| {
+            let mut c = DetectorConfig::new(target.source_map());
+            c.first_goroutine_id = target.first_goroutine_id();
+            Detector::new(c)
+        });
+        let step_limit = target
+            .step_limit()
+            .map_or(config.max_steps_per_execution, |l| {
+                l.min(config.max_steps_per_execution)
+            });
+        let mut search = Stateful {
+            config: config.clone(),
+            step_limit,
+            stack: Vec::new(),
+            path: Vec::new(),
+            visited: FingerprintMap::default(),
+            outcomes,
+            total_steps: 0,
+            states: 1,
+            revisits: 0,
+            limit: None,
+        };
+        let mut memo = StateMemo::default();
+        let key =
+            fingerprint(&target, detector.as_ref(), None, &mut memo, None).unwrap_or_default();
+        let choices = offered(&target);
+        if choices.is_empty() {
+            search.record(&target, detector.as_ref(), &[]);
+            search.visited.insert(key, Visit::Done(0));
+        } else {
+            search.visited.insert(key, Visit::OnStack);
+            search.stack.push(Frame {
+                target,
+                detector,
+                choices,
+                next: 0,
+                key,
+                height: 0,
+                memo,
+            });
+        }
+        search
+    }
+
+    /// Every state is explored (or the root was final).
+    pub(super) fn over(&self) -> bool {
+        self.stack.is_empty()
+    }
+
+    /// The runs recorded so far.
+    pub(super) fn outcomes(&self) -> &OutcomeSet {
+        &self.outcomes
+    }
+
+    /// Steps made so far.
+    pub(super) fn total_steps(&self) -> u64 {
+        self.total_steps
+    }
+
+    /// What the search skipped so far.
+    pub(super) fn limit(&self) -> Option<SearchLimit> {
+        self.limit
+    }
+
+    /// How much the search did so far.
+    pub(super) fn stats(&self) -> SearchStats {
+        SearchStats {
+            executions: self.outcomes.executions(),
+            total_steps: self.total_steps,
+            states: self.states,
+            revisits: self.revisits,
+            stateful: true,
+            ..SearchStats::default()
+        }
+    }
+
+    /// The runs recorded, consuming the search.
+    pub(super) fn into_outcomes(self) -> OutcomeSet {
+        self.outcomes
+    }
+
+    /// Continue until the search is over, gives up, or the next step would take the step count
+    /// past `stop_at` (nothing of that step is done then, so a later call continues exactly
+    /// here).
+    pub(super) fn run(&mut self, stop_at: u64) -> Step {
+        loop {
+            if self.outcomes.executions() >= self.config.max_executions {
+                self.limit.get_or_insert(SearchLimit::MaxExecutions);
+                return Step::Over;
+            }
+            if self.total_steps >= self.config.max_total_steps {
+                self.limit.get_or_insert(SearchLimit::MaxTotalSteps);
+                return Step::Over;
+            }
+            let Some(top) = self.stack.last_mut() else {
+                return Step::Over;
+            };
+            if top.next == top.choices.len() {
+                // Every move from here is explored: its height is final.
+                let (key, height) = (top.key, top.height);
+                self.stack.pop();
+                self.visited.insert(key, Visit::Done(height));
+                if let Some(parent) = self.stack.last_mut() {
+                    parent.height = parent.height.max(height + 1);
+                    self.path.pop();
+                }
+                continue;
+            }
+            if self.total_steps >= stop_at {
+                return Step::Paused;
+            }
+            let choice = top.choices[top.next];
+            top.next += 1;
+            let mut target = top.target.clone();
+            let mut detector = top.detector.clone();
+            let events = target.step(choice);
+            self.total_steps += 1;
+            if let Some(d) = &mut detector {
+                d.observe_step(&events);
+                target.note_races(d.reports().len());
+            }
+            let yielded = events.iter().any(|e| {
+                e.gid == choice.gid
+                    && matches!(
+                        e.op,
+                        Op::Runtime {
+                            call: "Gosched",
+                            ..
+                        }
+                    )
+            });
+            let mut choices = offered(&target);
+            // Fair scheduling of a yield, as DPOR does it: the goroutine that called
+            // `runtime.Gosched` moves again only after another one did (when one can). What is
+            // offered then depends on who yielded: part of the key.
+            let mut kept_off: Option<Gid> = None;
+            if yielded && choices.iter().any(|c| c.gid != choice.gid) {
+                let before = choices.len();
+                choices.retain(|c| c.gid != choice.gid);
+                if choices.len() < before {
+                    self.limit.get_or_insert(SearchLimit::Fairness);
+                    kept_off = Some(choice.gid);
+                }
+            }
+            let mut memo = StateMemo::default();
+            let key = if choices.is_empty() {
+                final_fingerprint(&target, detector.as_ref())
+            } else {
+                fingerprint(
+                    &target,
+                    detector.as_ref(),
+                    kept_off,
+                    &mut memo,
+                    self.stack.last().map(|f| &f.memo),
+                )
+                .unwrap_or_default()
+            };
+            let depth = self.stack.len() as u64;
+            let parent = self.stack.last_mut().expect("non-empty");
+            match self.visited.get(&key) {
+                Some(Visit::OnStack) => return Step::Abandon(Abandon::Cycle),
+                Some(Visit::Done(height)) => {
+                    self.revisits += 1;
+                    parent.height = parent.height.max(height + 1);
+                    if depth + height >= self.step_limit {
+                        return Step::Abandon(Abandon::RunLimit);
+                    }
+                }
+                None => {
+                    self.states += 1;
+                    if target.ending().is_some_and(|e| e.exit_code == EXIT_LIMIT) {
+                        return Step::Abandon(Abandon::RunLimit);
+                    }
+                    if choices.is_empty() {
+                        parent.height = parent.height.max(1);
+                        self.visited.insert(key, Visit::Done(0));
+                        let mut path = self.path.clone();
+                        path.push(choice);
+                        self.record(&target, detector.as_ref(), &path);
+                    } else {
+                        if depth >= self.step_limit {
+                            return Step::Abandon(Abandon::RunLimit);
+                        }
+                        self.visited.insert(key, Visit::OnStack);
+                        self.path.push(choice);
+                        self.stack.push(Frame {
+                            target,
+                            detector,
+                            choices,
+                            next: 0,
+                            key,
+                            height: 0,
+                            memo,
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    /// Record the run that ends at `target`, reached by `path`.
+    fn record(&mut self, target: &T, detector: Option<&Detector>, path: &[Choice]) {
+        let ending = target.ending();
+        let race = detector.is_some_and(|d| !d.reports().is_empty());
+        let (error, deadlock) = match &ending {
+            Some(e) => (e.first_line.clone(), e.deadlock),
+            None => (None, false),
+        };
+        let key = OutcomeKey {
+            stdout: target.stdout_bytes().to_vec(),
+            error,
+            race,
+            leaked: target.leaked(),
+        };
+        let schedule = Schedule {
+            choices: path.to_vec(),
+        };
+        self.outcomes.record(key, deadlock, &schedule, Vec::new());
+    }
+}
+
+/// The moves offered at `target` (none once the run ended).
+fn offered<T: Target>(target: &T) -> Vec<Choice> {
+    if target.ending().is_some() {
+        Vec::new()
+    } else {
+        target.runnable()
+    }
+}

@@ -1,0 +1,236 @@
+//! The stateful search against DPOR and brute force: same outcomes on the presets, a cycle
+//! gives way to DPOR, a race reached by two histories, chunked = one shot. (The property test
+//! over random programs runs both searches: `explore::soundness_tests`.)
+
+use super::super::tests::{check_chunked, explore_in_chunks};
+use super::super::{explore, DporConfig, ExploreResult, Explorer, SearchAlgorithm};
+use crate::rt::{config::Config, machine::Machine};
+use crate::run::{run, RunConfig};
+use crate::sched::Schedule;
+use crate::strategies::{Strategy, Workload};
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+fn machine(source: &str) -> Machine {
+    let program = crate::compile::compile(source).expect("test programs compile");
+    Machine::new(Rc::new(program), Config::default())
+}
+
+fn config(search: SearchAlgorithm) -> DporConfig {
+    DporConfig {
+        search,
+        ..DporConfig::default()
+    }
+}
+
+type Key = (String, Option<String>, bool);
+
+fn keys(r: &ExploreResult) -> BTreeSet<Key> {
+    r.outcomes
+        .iter()
+        .map(|o| (o.stdout.clone(), o.error.clone(), o.race))
+        .collect()
+}
+
+/// Every outcome's schedule replays to it.
+fn assert_schedules_replay(m: &Machine, r: &ExploreResult) {
+    for o in &r.outcomes {
+        let schedule = Schedule::decode(&o.schedule).expect("explorer schedules decode");
+        let replay = run(
+            m.clone(),
+            &RunConfig {
+                schedule: Some(schedule),
+                ..RunConfig::default()
+            },
+        );
+        assert_eq!(replay.stdout, o.stdout, "replay of {}", o.schedule);
+        assert_eq!(replay.first_error_line, o.error, "replay of {}", o.schedule);
+        assert_eq!(!replay.races.is_empty(), o.race, "replay of {}", o.schedule);
+    }
+}
+
+/// Search `m` both ways: the stateful search must be the one that ran (no fallback), complete,
+/// with DPOR's outcomes; returns (stateful, DPOR) results and the stateful search's steps.
+fn both(m: &Machine) -> (ExploreResult, ExploreResult, u64) {
+    let mut explorer = Explorer::new(m.clone(), &config(SearchAlgorithm::Stateful));
+    explorer.advance(u64::MAX);
+    let stats = explorer.stats();
+    assert!(stats.stateful && stats.earlier_steps == 0, "{stats:?}");
+    let stateful = explorer.into_result();
+    let dpor = explore(m.clone(), &config(SearchAlgorithm::Dpor));
+    assert!(stateful.complete, "{stateful:?}");
+    assert!(dpor.complete, "{dpor:?}");
+    assert_eq!(keys(&stateful), keys(&dpor));
+    assert_eq!(stateful.race, dpor.race);
+    assert_eq!(stateful.deadlock, dpor.deadlock);
+    assert_schedules_replay(m, &stateful);
+    (stateful, dpor, stats.total_steps)
+}
+
+#[test]
+fn presets_give_dpors_outcomes() {
+    let small = Workload {
+        goroutines: 2,
+        ops_per_goroutine: 2,
+        write_percent: 50,
+        keys: 2,
+    };
+    for s in Strategy::ALL {
+        let (stateful, _, _) = both(&machine(&s.source(small)));
+        assert_eq!(stateful.race, s.races(small), "{s:?}");
+    }
+}
+
+/// Mutex 3×2: every lock order is a run of DPOR's, while the stateful search reaches each final
+/// state once (outcomes are final states: one here).
+#[test]
+fn a_mutex_preset_merges_lock_orders() {
+    let w = Workload {
+        goroutines: 3,
+        ops_per_goroutine: 2,
+        write_percent: 50,
+        keys: 2,
+    };
+    let m = machine(&Strategy::Mutex.source(w));
+    let (stateful, dpor, _) = both(&m);
+    assert_eq!(stateful.executions, 1);
+    assert!(dpor.executions > 100, "{}", dpor.executions);
+    assert!(!stateful.race);
+}
+
+/// A spin loop has a cycle in its state graph: the stateful search gives way to DPOR, whose
+/// run limit reports it; the result is DPOR's outcomes.
+#[test]
+fn a_cycle_falls_back_to_dpor() {
+    let source = "package main\n\nimport (\n\t\"fmt\"\n\t\"sync/atomic\"\n)\n\n\
+                  func main() {\n\tvar flag int32\n\tgo func() {\n\t\tatomic.StoreInt32(&flag, 1)\n\t}()\n\
+                  \tfor atomic.LoadInt32(&flag) == 0 {\n\t}\n\tfmt.Println(\"done\")\n}\n";
+    let program = Rc::new(crate::compile::compile(source).expect("compiles"));
+    let m = Machine::new(
+        program,
+        Config {
+            max_steps: 200,
+            ..Config::default()
+        },
+    );
+    let mut explorer = Explorer::new(m.clone(), &config(SearchAlgorithm::Stateful));
+    explorer.advance(u64::MAX);
+    let stats = explorer.stats();
+    assert!(!stats.stateful && stats.earlier_steps > 0, "{stats:?}");
+    let r = explorer.into_result();
+    let dpor = explore(m.clone(), &config(SearchAlgorithm::Dpor));
+    assert_eq!(keys(&r), keys(&dpor));
+    assert_eq!(r.limit, dpor.limit);
+    assert!(r.outcomes.iter().any(|o| o.stdout == "done\n"));
+    // In chunks too: the fallback keeps progress growing and gives the same result.
+    for budget in [1, 5, 64] {
+        assert_eq!(
+            explore_in_chunks(m.clone(), &config(SearchAlgorithm::Stateful), budget),
+            r,
+            "chunks of {budget}"
+        );
+    }
+}
+
+/// The unsynchronized write is reached after either order of two locked increments (two
+/// histories, one state but for the detector): the race is found, and the outcomes are the
+/// brute-force ones (DPOR's).
+#[test]
+fn a_race_reached_by_two_histories_is_found() {
+    let source = "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\n\
+                  var mu sync.Mutex\nvar n, x int\n\n\
+                  func main() {\n\tvar wg sync.WaitGroup\n\twg.Add(2)\n\
+                  \tgo func() {\n\t\tmu.Lock()\n\t\tn++\n\t\tmu.Unlock()\n\t\tx = 1\n\t\twg.Done()\n\t}()\n\
+                  \tgo func() {\n\t\tmu.Lock()\n\t\tn++\n\t\tmu.Unlock()\n\t\tfmt.Println(x)\n\t\twg.Done()\n\t}()\n\
+                  \twg.Wait()\n\tfmt.Println(n)\n}\n";
+    let m = machine(source);
+    let (stateful, _, _) = both(&m);
+    assert!(stateful.race);
+    let outs: BTreeSet<String> = stateful.outcomes.iter().map(|o| o.stdout.clone()).collect();
+    assert_eq!(
+        outs,
+        ["0\n2\n", "1\n2\n"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<BTreeSet<_>>()
+    );
+}
+
+/// Chunks of any size give the one-shot result, and progress only grows.
+#[test]
+fn chunked_stateful_search_matches_one_shot() {
+    let w = Workload {
+        goroutines: 2,
+        ops_per_goroutine: 2,
+        write_percent: 50,
+        keys: 2,
+    };
+    for s in [
+        Strategy::Unsynchronized,
+        Strategy::Mutex,
+        Strategy::ChannelOwner,
+    ] {
+        let r = check_chunked(&machine(&s.source(w)), &config(SearchAlgorithm::Stateful));
+        assert!(r.complete, "{s:?}");
+    }
+}
+
+/// Past DPOR's first runs, Auto goes on with the stateful search for a program that never
+/// sleeps, with DPOR for one that does.
+#[test]
+fn auto_picks_stateful_only_without_sleeps() {
+    let auto = DporConfig {
+        stateful_after: 1,
+        ..DporConfig::default()
+    };
+    let plain = machine(&Strategy::Mutex.source(Workload {
+        goroutines: 2,
+        ops_per_goroutine: 1,
+        write_percent: 50,
+        keys: 1,
+    }));
+    let mut e = Explorer::new(plain, &auto);
+    e.advance(u64::MAX);
+    assert!(e.stats().stateful);
+    let sleeps = machine(
+        "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\n\
+         func main() {\n\tgo fmt.Println(\"a\")\n\tgo fmt.Println(\"b\")\n\ttime.Sleep(time.Millisecond)\n}\n",
+    );
+    let mut e = Explorer::new(sleeps, &auto);
+    e.advance(u64::MAX);
+    assert!(!e.stats().stateful);
+    assert!(e.into_result().complete);
+}
+
+/// Auto runs DPOR first; a search DPOR does not finish within `stateful_after` executions
+/// goes on as a stateful search that keeps DPOR's runs, with DPOR's outcomes in the end, in
+/// chunks of any size too.
+#[test]
+fn auto_switches_to_states_after_dpors_first_runs() {
+    let m = machine(&Strategy::Mutex.source(Workload {
+        goroutines: 3,
+        ops_per_goroutine: 1,
+        write_percent: 50,
+        keys: 2,
+    }));
+    let auto = DporConfig {
+        stateful_after: 4,
+        ..DporConfig::default()
+    };
+    let mut e = Explorer::new(m.clone(), &auto);
+    e.advance(u64::MAX);
+    let stats = e.stats();
+    assert!(stats.stateful && stats.earlier_steps > 0, "{stats:?}");
+    let r = e.into_result();
+    assert!(r.complete);
+    assert!(r.executions > 4, "DPOR's runs are kept: {}", r.executions);
+    let dpor = explore(m.clone(), &config(SearchAlgorithm::Dpor));
+    assert_eq!(keys(&r), keys(&dpor));
+    assert_schedules_replay(&m, &r);
+    check_chunked(&m, &auto);
+    // Finished by DPOR alone: DPOR's result.
+    let mut e = Explorer::new(m.clone(), &DporConfig::default());
+    e.advance(u64::MAX);
+    assert!(!e.stats().stateful);
+    assert_eq!(e.into_result(), dpor);
+}

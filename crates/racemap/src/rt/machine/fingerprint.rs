@@ -1,0 +1,134 @@
+//! The machine's semantic state fed to a hasher: what the explorer's state caching
+//! (`explore::stateful`) tells states apart by.
+
+use super::Machine;
+use crate::rt::heap::Heap;
+use siphasher::sip128::{Hasher128, SipHasher13};
+use std::hash::{Hash, Hasher};
+use std::rc::Rc;
+
+/// Hashes of the parts of a state that clones share copy-on-write (`Rc`s), by table (the
+/// machine's goroutines, heap cells, maps): per part its address and its 128-bit hash. A part
+/// at the same index and address in the state a clone was made from is the same part,
+/// unchanged (copy on write), as long as that state is alive: its hash is reused.
+#[derive(Clone, Debug, Default)]
+pub struct StateMemo {
+    /// Per table, per part: (address, hash).
+    pub tables: Vec<Vec<(usize, u128)>>,
+}
+
+impl StateMemo {
+    /// The hash of part `index` of `table` at `address`: `parent`'s when it holds that part
+    /// at that address, else `compute()`; recorded in `self`.
+    pub fn part(
+        &mut self,
+        parent: Option<&StateMemo>,
+        table: usize,
+        index: usize,
+        address: usize,
+        compute: impl FnOnce() -> u128,
+    ) -> u128 {
+        let known = parent
+            .and_then(|p| p.tables.get(table))
+            .and_then(|t| t.get(index))
+            .filter(|(a, _)| *a == address)
+            .map(|(_, h)| *h);
+        let h = known.unwrap_or_else(compute);
+        if self.tables.len() <= table {
+            self.tables.resize(table + 1, Vec::new());
+        }
+        self.tables[table].push((address, h));
+        h
+    }
+}
+
+/// One part's 128-bit hash (fixed keys).
+fn part_hash<T: Hash>(part: &T) -> u128 {
+    let mut h = SipHasher13::new_with_keys(0x7061_7274, 0x6861_7368);
+    part.hash(&mut h);
+    h.finish128().as_u128()
+}
+
+impl Machine {
+    /// Feed `h` everything that decides this machine's future and the outcome of its runs:
+    /// goroutines (frames with pcs, locals, operand stacks, defers, panics, parked operations,
+    /// iteration cursors), the heap (cells, maps with their writing flags, channels, sync
+    /// objects, sync.Map stores), run status, virtual clock, timers, seeds and id counters (in
+    /// the heap and goroutines), library values, the config (its wake order) and stdout so far.
+    /// Left out: the program (the same for every state of one search), the step count (the
+    /// explorer bounds path lengths itself), stderr (builtin `print`: no outcome and no future
+    /// reads it), the step's instruction budget and events (reset by every step), and, outside
+    /// a test, the races reported so far (only `testing` reads them; the explorer keys on
+    /// whether a race was reported).
+    ///
+    /// Goroutines, heap cells and maps are hashed each on its own (SipHash-1-3, 128 bits) and
+    /// fed as that hash, reused from `parent` for those this machine shares with it (copy on
+    /// write: a step changes one or two goroutines and few objects).
+    pub fn hash_state<H: Hasher>(
+        &self,
+        h: &mut H,
+        memo: &mut StateMemo,
+        parent: Option<&StateMemo>,
+    ) {
+        // Every field named, so a new one must be placed here or left out on purpose.
+        let Machine {
+            program: _,
+            config,
+            heap,
+            goroutines,
+            status,
+            clock,
+            steps: _,
+            stdout,
+            stderr: _,
+            budget: _,
+            events: _,
+            go_ids_taken,
+            timer_ctx_numbered,
+            races_reported,
+            lib_vars,
+        } = self;
+        let Heap {
+            cells,
+            maps,
+            chans,
+            globals,
+            sync_maps,
+            slots,
+        } = heap;
+        config.hash(h);
+        goroutines.len().hash(h);
+        for (i, g) in goroutines.iter().enumerate() {
+            memo.part(parent, 0, i, Rc::as_ptr(g) as usize, || part_hash(g))
+                .hash(h);
+        }
+        cells.len().hash(h);
+        for (i, c) in cells.iter().enumerate() {
+            memo.part(parent, 1, i, Rc::as_ptr(c) as usize, || part_hash(c))
+                .hash(h);
+        }
+        maps.len().hash(h);
+        for (i, m) in maps.iter().enumerate() {
+            memo.part(parent, 2, i, Rc::as_ptr(m) as usize, || part_hash(m))
+                .hash(h);
+        }
+        chans.hash(h);
+        globals.hash(h);
+        sync_maps.hash(h);
+        slots.hash(h);
+        status.hash(h);
+        clock.hash(h);
+        stdout.hash(h);
+        go_ids_taken.hash(h);
+        timer_ctx_numbered.hash(h);
+        lib_vars.hash(h);
+        if self.counts_races() {
+            races_reported.hash(h);
+        }
+    }
+
+    /// The program is a test: its `testing.T`s read how many races were reported during them.
+    pub fn counts_races(&self) -> bool {
+        !self.program.tests.is_empty()
+    }
+}
