@@ -16,6 +16,12 @@ use super::stateful::{Stateful, Step};
 use crate::target::Target;
 use serde::Serialize;
 
+/// The smallest executions budget with which [`SearchAlgorithm::Auto`] may go on with the
+/// stateful search: a smaller budget asks for that many runs (a quick look, e.g. the page's
+/// first searches in a link with `budget=20`), and a stateful phase would spend the steps
+/// budget on states, so such a search stays DPOR and its runs are what the budget says.
+pub const AUTO_STATEFUL_BUDGET: u64 = 1_000;
+
 /// A systematic exploration that runs a bounded number of steps per call to
 /// [`Explorer::advance`].
 #[derive(Clone, Debug)]
@@ -112,7 +118,7 @@ impl<T: Target> Explorer<T> {
                 let finished = search.over();
                 (Engine::Stateful(Box::new(search), root()), finished)
             }
-            SearchAlgorithm::Auto if applies => {
+            SearchAlgorithm::Auto if applies && config.max_executions >= AUTO_STATEFUL_BUDGET => {
                 let first = DporConfig {
                     max_executions: config.dpor_share(),
                     ..config.clone()

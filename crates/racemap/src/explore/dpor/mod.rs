@@ -95,7 +95,8 @@ pub enum SearchAlgorithm {
     /// preemption bound), the stateful search goes on from the root with the rest, keeping the
     /// runs found; DPOR again (from the root) if the stateful search gives up (a cycle in the
     /// state graph, a run that could reach a step limit). Whatever DPOR finishes within its
-    /// share is DPOR's result. The default.
+    /// share is DPOR's result. With an executions budget under
+    /// [`crate::explore::explorer::AUTO_STATEFUL_BUDGET`] it is DPOR alone. The default.
     #[default]
     Auto,
     /// DPOR only ([`DporAlgorithm`]).

@@ -3,7 +3,7 @@
 //! over random programs runs both searches: `explore::soundness_tests`.)
 
 use super::super::tests::{check_chunked, explore_in_chunks};
-use super::super::{explore, DporConfig, ExploreResult, Explorer, SearchAlgorithm};
+use super::super::{explore, DporConfig, ExploreResult, Explorer, SearchAlgorithm, SearchLimit};
 use crate::rt::{config::Config, machine::Machine};
 use crate::run::{run, RunConfig};
 use crate::sched::Schedule;
@@ -233,4 +233,27 @@ fn auto_switches_to_states_after_dpors_first_runs() {
     e.advance(u64::MAX);
     assert!(!e.stats().stateful);
     assert_eq!(e.into_result(), dpor);
+}
+
+/// A small executions budget is a request for that many runs: Auto stays DPOR and stops at
+/// the budget, saying so, instead of spending the steps budget on states.
+#[test]
+fn auto_with_a_small_budget_stays_dpor() {
+    let m = machine(&Strategy::Mutex.source(Workload {
+        goroutines: 3,
+        ops_per_goroutine: 2,
+        write_percent: 50,
+        keys: 2,
+    }));
+    let small = DporConfig {
+        max_executions: 20,
+        max_total_steps: 20 * 200,
+        ..DporConfig::default()
+    };
+    let mut e = Explorer::new(m, &small);
+    e.advance(u64::MAX);
+    assert!(!e.stats().stateful);
+    let r = e.into_result();
+    assert_eq!(r.executions, 20);
+    assert_eq!(r.limit, Some(SearchLimit::MaxExecutions));
 }
