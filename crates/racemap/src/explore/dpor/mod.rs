@@ -73,7 +73,7 @@ use crate::rt::config::WakeOrder;
 use crate::rt::event::{Gid, Op};
 use crate::sched::{Choice, Schedule};
 use crate::target::{EarlyWake, Footprint, Target, EXIT_LIMIT};
-use races::{participants, step_footprint};
+pub(super) use races::{participants, step_footprint};
 use serde::Serialize;
 
 /// Which DPOR variant computes backtrack points.

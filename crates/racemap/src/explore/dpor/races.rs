@@ -421,7 +421,7 @@ pub(super) fn causal_past(v: &[WakeStep]) -> Vec<WakeStep> {
 /// participant's arrival at its next operation (seen in `after`). A step that ended the run is
 /// dependent with everything, except main's return, which keeps its own footprint (goroutine
 /// exits commute with it).
-pub(super) fn step_footprint<T: Target>(
+pub(in crate::explore) fn step_footprint<T: Target>(
     before: &T,
     pre_fp: &Footprint,
     choice: Choice,
@@ -453,7 +453,7 @@ pub(super) fn step_footprint<T: Target>(
 /// The goroutines a move involved, and those of them whose operation it was. Movers: the
 /// chooser and every goroutine with an event in the step (a rendezvous partner); participants:
 /// the movers and every goroutine the step created.
-pub(super) fn participants(choice: Choice, events: &[Event]) -> (Vec<Gid>, Vec<Gid>) {
+pub(in crate::explore) fn participants(choice: Choice, events: &[Event]) -> (Vec<Gid>, Vec<Gid>) {
     let mut movers = vec![choice.gid];
     for e in events {
         if !movers.contains(&e.gid) {

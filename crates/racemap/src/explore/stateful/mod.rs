@@ -29,10 +29,20 @@
 //! ([`super::SearchAlgorithm::Auto`]) runs DPOR first and goes on with this search only when
 //! DPOR stops at its share of the executions budget.
 //!
-//! Not done: partial-order reduction of the state graph (sleep sets with state caching,
-//! Godefroid 1996 ch. 5, would cut revisits but not states; persistent sets would cut states
-//! but need to know what other goroutines may still do): every interleaving of independent
-//! steps is a state of its own.
+//! Sleep sets with state caching (Godefroid, "Partial-Order Methods for the Verification of
+//! Concurrent Systems", LNCS 1032, 1996, ch. 5): a move explored from a state goes to sleep
+//! in the states its siblings lead to while it commutes with the moves made since (judged by
+//! the footprints DPOR uses, [`crate::target::Footprint`]), and a sleeping move is not
+//! explored: the path that made it first reaches the same states. Every state is still
+//! reached, but a diamond of independent moves is walked once instead of from both sides. With
+//! a visited set, a state remembers the moves it left asleep ([`Visit::Done`]); met again
+//! with fewer moves asleep, it explores the ones it skipped and keeps the intersection
+//! (Godefroid's condition for sleep sets with state caching, which keeps every reachable
+//! state and so every outcome). A move after a fair yield starts with nothing asleep (which
+//! goroutine is kept off depends on the order).
+//!
+//! Not done: persistent sets, which would cut states but need to know what other goroutines
+//! may still do: every interleaving of independent steps still reaches a state of its own.
 //!
 //! Where it applies ([`Stateful::applies`]): the target hashes its state, the program never
 //! sleeps (the two searches of DPOR over wake-up orders and the early wake-ups an outcome
@@ -51,12 +61,13 @@ pub(super) mod fingerprint;
 #[cfg(test)]
 mod tests;
 
-use super::dpor::{DporConfig, SearchStats};
+use super::dpor::{participants, step_footprint, DporConfig, SearchStats};
+use super::wakeup::WakeStep;
 use super::outcome::{OutcomeKey, OutcomeSet, SearchLimit};
 use crate::race::{Detector, DetectorConfig};
 use crate::rt::event::{Gid, Op};
 use crate::sched::{Choice, Schedule};
-use crate::target::{StateMemo, Target, EXIT_LIMIT};
+use crate::target::{Footprint, StateMemo, Target, EXIT_LIMIT};
 use fingerprint::{final_fingerprint, fingerprint, FingerprintMap};
 
 /// Why a stateful search gave up (the caller runs DPOR instead).
@@ -80,12 +91,28 @@ pub(super) enum Step {
 }
 
 /// A state seen by the search.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 enum Visit {
     /// On the current path (its subtree is being explored).
     OnStack,
-    /// Its subtree is explored; the longest path from it to a final state has this many moves.
-    Done(u64),
+    /// Its subtree is explored.
+    Done {
+        /// The longest path from it to a final state found, in moves.
+        height: u64,
+        /// The moves offered there that were asleep every time it was explored (sorted):
+        /// the only ones not explored from it.
+        asleep: Box<[Choice]>,
+    },
+}
+
+impl Visit {
+    /// A state whose subtree is explored with nothing asleep.
+    fn done(height: u64) -> Visit {
+        Visit::Done {
+            height,
+            asleep: Box::default(),
+        }
+    }
 }
 
 /// A state on the current path.
@@ -95,8 +122,16 @@ struct Frame<T> {
     target: T,
     /// The detector.
     detector: Option<Detector>,
-    /// The moves offered here.
+    /// The moves to explore here: those offered and not asleep (when the state is explored
+    /// again, those it left asleep before and are awake now).
     choices: Vec<Choice>,
+    /// The moves asleep here: explored from an ancestor, and commuting with every move since.
+    sleep: Vec<WakeStep>,
+    /// The moves explored from here so far, as they ran (they sleep in later siblings).
+    done: Vec<WakeStep>,
+    /// The moves offered here that are asleep (sorted), for [`Visit::Done`]: what is left
+    /// unexplored here when the frame is popped.
+    asleep: Box<[Choice]>,
     /// Index of the next move to explore.
     next: usize,
     /// This state's key.
@@ -172,13 +207,16 @@ impl<T: Target> Stateful<T> {
         let choices = offered(&target);
         if choices.is_empty() {
             search.record(&target, detector.as_ref(), &[]);
-            search.visited.insert(key, Visit::Done(0));
+            search.visited.insert(key, Visit::done(0));
         } else {
             search.visited.insert(key, Visit::OnStack);
             search.stack.push(Frame {
                 target,
                 detector,
                 choices,
+                sleep: Vec::new(),
+                done: Vec::new(),
+                asleep: Box::default(),
                 next: 0,
                 key,
                 height: 0,
@@ -243,9 +281,17 @@ impl<T: Target> Stateful<T> {
             };
             if top.next == top.choices.len() {
                 // Every move from here is explored: its height is final.
+                let Some(top) = self.stack.pop() else {
+                    return Step::Over;
+                };
                 let (key, height) = (top.key, top.height);
-                self.stack.pop();
-                self.visited.insert(key, Visit::Done(height));
+                self.visited.insert(
+                    key,
+                    Visit::Done {
+                        height,
+                        asleep: top.asleep,
+                    },
+                );
                 if let Some(parent) = self.stack.last_mut() {
                     parent.height = parent.height.max(height + 1);
                     self.path.pop();
@@ -257,10 +303,42 @@ impl<T: Target> Stateful<T> {
             }
             let choice = top.choices[top.next];
             top.next += 1;
+            let pre_fp = top
+                .target
+                .footprint(choice.gid)
+                .unwrap_or_else(Footprint::global);
             let mut target = top.target.clone();
             let mut detector = top.detector.clone();
             let events = target.step(choice);
             self.total_steps += 1;
+            // The move as it ran, and what sleeps after it: what slept or was explored here
+            // and commutes with it (judged by what it touches now too, as DPOR does).
+            let (participants, movers) = participants(choice, &events);
+            let footprint = step_footprint(
+                &top.target,
+                &pre_fp,
+                choice,
+                &movers,
+                &participants,
+                &target,
+            );
+            let made = WakeStep {
+                choice,
+                participants,
+                summary: footprint.summary(),
+                footprint,
+            };
+            let mut child_sleep: Vec<WakeStep> = top
+                .sleep
+                .iter()
+                .chain(top.done.iter())
+                .filter(|s| {
+                    s.refreshed(top.target.footprint(s.choice.gid))
+                        .independent(&made)
+                })
+                .cloned()
+                .collect();
+            top.done.push(made);
             if let Some(d) = &mut detector {
                 d.observe_step(&events);
                 target.note_races(d.reports().len());
@@ -280,6 +358,9 @@ impl<T: Target> Stateful<T> {
             // `runtime.Gosched` moves again only after another one did (when one can). What is
             // offered then depends on who yielded: part of the key.
             let mut kept_off: Option<Gid> = None;
+            if yielded {
+                child_sleep.clear();
+            }
             if yielded && choices.iter().any(|c| c.gid != choice.gid) {
                 let before = choices.len();
                 choices.retain(|c| c.gid != choice.gid);
@@ -303,13 +384,39 @@ impl<T: Target> Stateful<T> {
             };
             let depth = self.stack.len() as u64;
             let parent = self.stack.last_mut().expect("non-empty");
+            let asleep = |c: &Choice| child_sleep.iter().any(|s| s.choice == *c);
             match self.visited.get(&key) {
                 Some(Visit::OnStack) => return Step::Abandon(Abandon::Cycle),
-                Some(Visit::Done(height)) => {
+                Some(Visit::Done {
+                    height,
+                    asleep: left,
+                }) => {
+                    let height = *height;
                     self.revisits += 1;
                     parent.height = parent.height.max(height + 1);
                     if depth + height >= self.step_limit {
                         return Step::Abandon(Abandon::RunLimit);
+                    }
+                    // Moves it left asleep that are awake now: explore them from it again,
+                    // and from now on only what slept both times counts as left.
+                    let wake: Vec<Choice> = left.iter().filter(|c| !asleep(c)).copied().collect();
+                    if !wake.is_empty() {
+                        let still: Box<[Choice]> =
+                            left.iter().filter(|c| asleep(c)).copied().collect();
+                        self.visited.insert(key, Visit::OnStack);
+                        self.path.push(choice);
+                        self.stack.push(Frame {
+                            target,
+                            detector,
+                            choices: wake,
+                            sleep: child_sleep,
+                            done: Vec::new(),
+                            asleep: still,
+                            next: 0,
+                            key,
+                            height,
+                            memo,
+                        });
                     }
                 }
                 None => {
@@ -319,7 +426,7 @@ impl<T: Target> Stateful<T> {
                     }
                     if choices.is_empty() {
                         parent.height = parent.height.max(1);
-                        self.visited.insert(key, Visit::Done(0));
+                        self.visited.insert(key, Visit::done(0));
                         let mut path = self.path.clone();
                         path.push(choice);
                         self.record(&target, detector.as_ref(), &path);
@@ -327,12 +434,19 @@ impl<T: Target> Stateful<T> {
                         if depth >= self.step_limit {
                             return Step::Abandon(Abandon::RunLimit);
                         }
+                        let mut left: Vec<Choice> =
+                            choices.iter().filter(|c| asleep(c)).copied().collect();
+                        left.sort();
+                        choices.retain(|c| !asleep(c));
                         self.visited.insert(key, Visit::OnStack);
                         self.path.push(choice);
                         self.stack.push(Frame {
                             target,
                             detector,
                             choices,
+                            sleep: child_sleep,
+                            done: Vec::new(),
+                            asleep: left.into_boxed_slice(),
                             next: 0,
                             key,
                             height: 0,
