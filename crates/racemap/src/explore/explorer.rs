@@ -157,8 +157,14 @@ impl<T: Target> Explorer<T> {
                     }
                     match plan.take() {
                         // DPOR stopped at the first phase's executions budget: search states,
-                        // the runs found so far kept (so progress only grows).
-                        Some(root) if search.limit() == Some(SearchLimit::MaxExecutions) => {
+                        // the runs found so far kept (so progress only grows). Also when DPOR
+                        // completed but some run ended in a crash its footprint did not
+                        // foresee: DPOR's race analysis can miss orders of such a step, the
+                        // stateful search does not depend on it.
+                        Some(root)
+                            if search.limit() == Some(SearchLimit::MaxExecutions)
+                                || (search.limit().is_none() && search.ended_unforeseen()) =>
+                        {
                             self.earlier_steps += search.total_steps();
                             let found = search.outcomes().clone();
                             let stateful = Stateful::start(root.0.clone(), &root.1, found);
