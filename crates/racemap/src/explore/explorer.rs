@@ -1,6 +1,8 @@
 //! A resumable systematic search: the stateful search of `super::stateful` or the DPOR search
 //! of [`super::dpor`] ([`SearchAlgorithm`] picks: by default DPOR, then, if it
-//! stops at its share of the executions budget, the stateful search where it applies; DPOR takes over
+//! stops at its share of the executions budget, or completes after a run ended in a crash its
+//! footprint did not foresee (DPOR's race analysis can miss orders of such a step), the stateful
+//! search where it applies; DPOR takes over
 //! from the root when the stateful search gives up; a later phase keeps the runs found before) run a chunk of steps at a time, so a caller with a frame budget (the browser's "Find a bug") can show progress between
 //! chunks instead of freezing until the search ends.
 //!

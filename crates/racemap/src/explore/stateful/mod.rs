@@ -62,8 +62,8 @@ pub(super) mod fingerprint;
 mod tests;
 
 use super::dpor::{participants, step_footprint, DporConfig, SearchStats};
-use super::wakeup::WakeStep;
 use super::outcome::{OutcomeKey, OutcomeSet, SearchLimit};
+use super::wakeup::WakeStep;
 use crate::race::{Detector, DetectorConfig};
 use crate::rt::event::{Gid, Op};
 use crate::sched::{Choice, Schedule};
