@@ -1,8 +1,9 @@
 //! A resumable systematic search: the stateful search of `super::stateful` or the DPOR search
 //! of [`super::dpor`] ([`SearchAlgorithm`] picks: by default DPOR, then, if it
-//! stops at its share of the executions budget, or completes after a run ended in a crash its
-//! footprint did not foresee (DPOR's race analysis can miss orders of such a step), the stateful
-//! search where it applies; DPOR takes over
+//! stops at its share of the executions budget, the stateful search where it applies; when DPOR
+//! completes, the stateful search checks it within a steps budget of its own, adding any outcome
+//! DPOR missed (DPOR's race analysis is subtle and has missed outcomes before; the stateful
+//! search does not depend on it); DPOR takes over
 //! from the root when the stateful search gives up; a later phase keeps the runs found before) run a chunk of steps at a time, so a caller with a frame budget (the browser's "Find a bug") can show progress between
 //! chunks instead of freezing until the search ends.
 //!
@@ -35,7 +36,23 @@ pub struct Explorer<T: Target> {
     /// Steps of earlier phases: the DPOR phase before [`SearchAlgorithm::Auto`] switched to
     /// the stateful search, a stateful search that gave up.
     earlier_steps: u64,
+    /// The stateful search runs as a check of a complete DPOR search: DPOR's verdict (complete)
+    /// stands when the check gives up or reaches its budget; outcomes it finds are added.
+    checking: bool,
 }
+
+/// The steps budget of the stateful check of a complete DPOR search that made `dpor_steps`
+/// steps: a few times DPOR's own, at least [`CHECK_MIN_STEPS`], at most the config's.
+fn check_budget(dpor_steps: u64, config: &DporConfig) -> u64 {
+    dpor_steps
+        .saturating_mul(4)
+        .max(CHECK_MIN_STEPS)
+        .min(config.max_total_steps)
+}
+
+/// The smallest steps budget of the stateful check of a complete DPOR search (about a tenth of
+/// a second): small programs are checked completely.
+pub const CHECK_MIN_STEPS: u64 = 50_000;
 
 /// The root and the config a later phase starts from.
 type Root<T> = Box<(T, DporConfig)>;
@@ -138,6 +155,7 @@ impl<T: Target> Explorer<T> {
             search,
             finished,
             earlier_steps: 0,
+            checking: false,
         }
     }
 
@@ -159,17 +177,25 @@ impl<T: Target> Explorer<T> {
                     }
                     match plan.take() {
                         // DPOR stopped at the first phase's executions budget: search states,
-                        // the runs found so far kept (so progress only grows). Also when DPOR
-                        // completed but some run ended in a crash its footprint did not
-                        // foresee: DPOR's race analysis can miss orders of such a step, the
-                        // stateful search does not depend on it.
-                        Some(root)
-                            if search.limit() == Some(SearchLimit::MaxExecutions)
-                                || (search.limit().is_none() && search.ended_unforeseen()) =>
-                        {
+                        // the runs found so far kept (so progress only grows).
+                        Some(root) if search.limit() == Some(SearchLimit::MaxExecutions) => {
                             self.earlier_steps += search.total_steps();
                             let found = search.outcomes().clone();
                             let stateful = Stateful::start(root.0.clone(), &root.1, found);
+                            Engine::Stateful(Box::new(stateful), root)
+                        }
+                        // DPOR completed: check it with the stateful search.
+                        Some(root) if search.limit().is_none() => {
+                            self.earlier_steps += search.total_steps();
+                            let found = search.outcomes().clone();
+                            let config = DporConfig {
+                                max_total_steps: check_budget(search.total_steps(), &root.1),
+                                ..root.1.clone()
+                            };
+                            let stateful =
+                                Stateful::start(root.0.clone(), &config, found).check_only();
+                            self.checking = true;
+                            self.finished = stateful.over();
                             Engine::Stateful(Box::new(stateful), root)
                         }
                         _ => {
@@ -187,6 +213,11 @@ impl<T: Target> Explorer<T> {
                             break;
                         }
                         Step::Paused => return false,
+                        // A check that gives up: DPOR's verdict stands.
+                        Step::Abandon(_) if self.checking => {
+                            self.finished = true;
+                            break;
+                        }
                         Step::Abandon(_) => {
                             // DPOR from the root, the runs found so far kept.
                             self.earlier_steps += search.total_steps();
@@ -247,6 +278,10 @@ impl<T: Target> Explorer<T> {
     /// What keeps the result from being complete: `None` once the search is over and skipped
     /// nothing.
     fn limit(&self) -> Option<SearchLimit> {
+        // A check of a complete DPOR search: DPOR's verdict, whatever stopped the check.
+        if self.checking {
+            return (!self.finished).then_some(SearchLimit::Unfinished);
+        }
         match (self.finished, self.search.limit()) {
             (_, Some(limit)) => Some(limit),
             (false, None) => Some(SearchLimit::Unfinished),

@@ -168,6 +168,11 @@ impl OutcomeSet {
     }
 
     /// Record one finished run that ended as `key`, whose schedule cut `early_wakes` short.
+    /// An outcome with this key is recorded.
+    pub fn knows(&self, key: &OutcomeKey) -> bool {
+        self.index.contains_key(key)
+    }
+
     pub fn record(
         &mut self,
         key: OutcomeKey,

@@ -546,9 +546,11 @@ fn a_time_after_timeout_outcomes_match_brute_force() {
 
 /// A worker that panics (an index out of range, in local code) runs its deferred `wg.Done()`
 /// and then ends the program: that step is dependent with everything, though the `Done` it
-/// starts as is not. Go can crash before any other worker printed; the search once never
-/// tried the crashing worker before the prints it did not depend on (it found only outcomes
-/// with at least one line printed, two with four workers).
+/// starts as is not. Go can crash before any other worker printed; DPOR once never tried the
+/// crashing worker before the prints it did not depend on (it found only outcomes with at least
+/// one line printed, two with four workers): a race's reversing sequence, replayed, gave the
+/// crash the footprint of its `Done` alone, so a sleeping goroutine's exit looked like a weak
+/// initial of it and the reversal counted as covered.
 #[test]
 fn a_worker_s_crash_can_come_before_every_other_worker_s_output() {
     let source = "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\n\
@@ -557,15 +559,7 @@ fn a_worker_s_crash_can_come_before_every_other_worker_s_output() {
         func main() {\n\tvar wg sync.WaitGroup\n\tjobs := []int{10, 20}\n\
         \tfor i := 0; i < 3; i++ {\n\t\twg.Add(1)\n\t\tgo worker(i, jobs, &wg)\n\t}\n\
         \twg.Wait()\n}\n";
-    // The default search (DPOR, then the stateful search because a run ended in such a
-    // crash) and the stateful search alone find every outcome; DPOR alone does not.
-    let m = machine(source);
-    for search in [SearchAlgorithm::Auto, SearchAlgorithm::Stateful] {
-        let r = explore(m.clone(), &searching(search));
-        assert!(r.complete, "{search:?} search incomplete");
-        assert_outcomes_match(&m, &r, 2_000_000, source);
-    }
-    let r = explore_source(source);
+    let r = check_source(source);
     assert!(
         r.outcomes.iter().any(|o| o.stdout.is_empty()
             && o.error.as_deref()
@@ -573,6 +567,44 @@ fn a_worker_s_crash_can_come_before_every_other_worker_s_output() {
         "no crash before the first line: {:?}",
         stdouts(&r)
     );
+}
+
+/// A `select` over an unbuffered channel main sends on and a buffered one another goroutine
+/// sends on: the buffered send can come first and the select take its case, leaving main
+/// blocked forever (a deadlock Go reports). The default search finds it (its stateful check);
+/// DPOR alone does not yet (issue 13).
+#[test]
+fn a_buffered_send_can_make_a_select_take_its_case() {
+    let source = "package main\n\nimport \"fmt\"\n\n\
+        var ch = make(chan int)\nvar bc = make(chan int, 1)\n\n\
+        func g1() {\n\tselect {\n\tcase v := <-ch:\n\t\tfmt.Println(\"sel ch\", v)\n\
+        \tcase v := <-bc:\n\t\tfmt.Println(\"sel bc\", v)\n\t}\n}\n\n\
+        func g2() {\n\tbc <- 2\n}\n\n\
+        func main() {\n\tgo g1()\n\tgo g2()\n\tch <- 0\n}\n";
+    let m = machine(source);
+    for search in [SearchAlgorithm::Auto, SearchAlgorithm::Stateful] {
+        let r = explore(m.clone(), &searching(search));
+        assert!(r.complete, "{search:?} search incomplete");
+        assert_outcomes_match(&m, &r, 2_000_000, source);
+        assert!(r.outcomes.iter().any(|o| o.stdout == "sel bc 2\n"
+            && o.error.as_deref() == Some("fatal error: all goroutines are asleep - deadlock!")));
+    }
+}
+
+/// [`a_buffered_send_can_make_a_select_take_its_case`] with DPOR alone: it misses the
+/// deadlock (a known gap of its race analysis, issue 13). Run with `--ignored`.
+#[test]
+#[ignore = "known DPOR gap (issue 13): the default search's stateful check covers it"]
+fn dpor_alone_misses_a_select_case_a_buffered_send_makes_ready() {
+    let source = "package main\n\nimport \"fmt\"\n\n\
+        var ch = make(chan int)\nvar bc = make(chan int, 1)\n\n\
+        func g1() {\n\tselect {\n\tcase v := <-ch:\n\t\tfmt.Println(\"sel ch\", v)\n\
+        \tcase v := <-bc:\n\t\tfmt.Println(\"sel bc\", v)\n\t}\n}\n\n\
+        func g2() {\n\tbc <- 2\n}\n\n\
+        func main() {\n\tgo g1()\n\tgo g2()\n\tch <- 0\n}\n";
+    let m = machine(source);
+    let r = explore(m.clone(), &searching(SearchAlgorithm::Dpor));
+    assert_outcomes_match(&m, &r, 2_000_000, source);
 }
 
 mod random_programs {
@@ -675,13 +707,12 @@ mod random_programs {
             let m = machine(&source);
             // Programs with too many interleavings to enumerate say nothing: skip them.
             if brute_force(&m, 40_000, WakeOrder::AnyTime).is_some() {
-                // Every search: the default (DPOR, checked by the stateful search when a
-                // run ended in a crash its footprint did not foresee), DPOR alone (not on a
-                // goroutine that panics: its race analysis can miss orders of the crash,
-                // `a_worker_s_crash_can_come_before_every_other_worker_s_output`), and the
+                // Every search: the default (DPOR, then the stateful search's check), DPOR
+                // alone (not on a `select` while a buffered send can make another case ready:
+                // a known gap, `a_buffered_send_can_make_a_select_take_its_case`), and the
                 // stateful one (which gives way to DPOR on a program that sleeps or has a
                 // cycle; the stats say whether it ran).
-                let dpor_alone = !source.contains("panic(");
+                let dpor_alone = !source.contains("select");
                 for search in [SearchAlgorithm::Auto, SearchAlgorithm::Dpor, SearchAlgorithm::Stateful] {
                     if search == SearchAlgorithm::Dpor && !dpor_alone {
                         continue;

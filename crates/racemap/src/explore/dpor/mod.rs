@@ -271,13 +271,6 @@ pub(super) struct Search<T: Target> {
     wakeup_fallbacks: u64,
     /// Steps replayed (at most) to check reversing sequences where they would run.
     replay_steps: u64,
-    /// Some run ended in a step whose footprint before it was not global: a crash that
-    /// depends on where other goroutines stand (a map write meeting another's, a worker whose
-    /// deferred `wg.Done()` runs as its panic ends the program). The race analysis can miss
-    /// orders of such a step (known cases: `explore::soundness_tests`), so
-    /// [`SearchAlgorithm::Auto`] checks a complete DPOR search that saw one with the stateful
-    /// search.
-    ended_unforeseen: bool,
     /// The search still to run once this one is over: the root again, with its detector, now
     /// letting sleepers wake at any time ([`WakeOrder::AnyTime`]), while the current search
     /// follows virtual time. `None` when the program never sleeps, or once that search began.
@@ -323,7 +316,6 @@ impl<T: Target> Search<T> {
             sleep_blocked: 0,
             wakeup_fallbacks: 0,
             replay_steps: 0,
-            ended_unforeseen: false,
             any_time_root,
         };
         if search.begin(target, detector) {
@@ -373,11 +365,6 @@ impl<T: Target> Search<T> {
     }
 
     /// Nothing was skipped so far (no bound or budget cut the search).
-    /// Some run ended in a step whose footprint did not say it could (see the field).
-    pub(super) fn ended_unforeseen(&self) -> bool {
-        self.ended_unforeseen
-    }
-
     pub(super) fn limit(&self) -> Option<SearchLimit> {
         self.limit
     }
@@ -600,7 +587,6 @@ impl<T: Target> Search<T> {
             // goroutines stand, a panic in local code) is dependent with everything before it
             // that does not happen before it: try it before each of those.
             let upto = self.trace.len();
-            self.ended_unforeseen |= ended && !pre_fp.global;
             if ended && !pre_fp.global && self.config.algorithm == DporAlgorithm::Persistent {
                 self.add_backtrack_everywhere(choice.gid, upto);
             }

@@ -317,7 +317,9 @@ impl<T: Target> Search<T> {
         // the trace saw its partner touch).
         let now = target.footprint(c.gid);
         let mut last = match now {
-            Some(f) if event.participants.len() == 1 => WakeStep::solo(event.choice, f),
+            Some(f) if event.participants.len() == 1 && !event.footprint.global => {
+                WakeStep::solo(event.choice, f)
+            }
             now => event.refreshed(now),
         };
         if !target.runnable().contains(&last.choice) {

@@ -165,6 +165,9 @@ pub(super) struct Stateful<T: Target> {
     revisits: u64,
     /// The first bound or budget that skipped something.
     limit: Option<SearchLimit>,
+    /// A check of a complete DPOR search: a final state whose outcome is known already is not
+    /// counted as a run (the outcomes' counts and schedules stay DPOR's); a new one is.
+    check_only: bool,
 }
 
 impl<T: Target> Stateful<T> {
@@ -200,6 +203,7 @@ impl<T: Target> Stateful<T> {
             states: 1,
             revisits: 0,
             limit: None,
+            check_only: false,
         };
         let mut memo = StateMemo::default();
         let key =
@@ -224,6 +228,12 @@ impl<T: Target> Stateful<T> {
             });
         }
         search
+    }
+
+    /// Make this search a check of a complete DPOR search (see `check_only`).
+    pub(super) fn check_only(mut self) -> Self {
+        self.check_only = true;
+        self
     }
 
     /// Every state is explored (or the root was final).
@@ -472,6 +482,9 @@ impl<T: Target> Stateful<T> {
             race,
             leaked: target.leaked(),
         };
+        if self.check_only && self.outcomes.knows(&key) {
+            return;
+        }
         let schedule = Schedule {
             choices: path.to_vec(),
         };

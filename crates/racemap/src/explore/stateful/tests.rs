@@ -228,10 +228,11 @@ fn auto_switches_to_states_after_dpors_first_runs() {
     assert_eq!(keys(&r), keys(&dpor));
     assert_schedules_replay(&m, &r);
     check_chunked(&m, &auto);
-    // Finished by DPOR alone: DPOR's result.
+    // Finished by DPOR, then checked by the stateful search, which finds nothing new here:
+    // DPOR's result, counts and schedules included.
     let mut e = Explorer::new(m.clone(), &DporConfig::default());
     e.advance(u64::MAX);
-    assert!(!e.stats().stateful);
+    assert!(e.stats().stateful, "the check ran");
     assert_eq!(e.into_result(), dpor);
 }
 
@@ -256,4 +257,35 @@ fn auto_with_a_small_budget_stays_dpor() {
     let r = e.into_result();
     assert_eq!(r.executions, 20);
     assert_eq!(r.limit, Some(SearchLimit::MaxExecutions));
+}
+
+/// The stateful check of a complete DPOR search stops at its own steps budget (a few times
+/// DPOR's steps, at most the config's): DPOR's verdict stands, complete, with DPOR's outcomes.
+#[test]
+fn a_check_stopped_by_its_budget_keeps_dpors_verdict() {
+    let m = machine(&Strategy::Mutex.source(Workload {
+        goroutines: 2,
+        ops_per_goroutine: 2,
+        write_percent: 50,
+        keys: 2,
+    }));
+    let mut e = Explorer::new(m.clone(), &config(SearchAlgorithm::Dpor));
+    e.advance(u64::MAX);
+    let dpor_steps = e.stats().total_steps;
+    let dpor = e.into_result();
+    assert!(dpor.complete);
+    let tight = DporConfig {
+        max_total_steps: dpor_steps + 10,
+        ..DporConfig::default()
+    };
+    let mut e = Explorer::new(m, &tight);
+    e.advance(u64::MAX);
+    let stats = e.stats();
+    assert!(stats.stateful, "the check ran: {stats:?}");
+    assert_eq!(
+        stats.total_steps - stats.earlier_steps,
+        dpor_steps + 10,
+        "the check stopped at its budget: {stats:?}"
+    );
+    assert_eq!(e.into_result(), dpor);
 }
