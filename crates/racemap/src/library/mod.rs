@@ -11,7 +11,7 @@
 use crate::types::{Basic, SyncKind};
 
 mod spec;
-pub use spec::{LibFuncSpec, LibType, Owner, Visibility};
+pub use spec::{AtomicOpKind, LibFuncSpec, LibType, Owner, Visibility};
 
 /// Declares [`LibFunc`] from one table: each row is a variant with its docs and its
 /// [`LibFuncSpec`] (a `const` expression). Generates the enum, [`LibFunc::ALL`] and
@@ -46,6 +46,8 @@ const BOOL: LibType = LibType::Basic(Basic::Bool);
 const INT: LibType = LibType::Basic(Basic::Int);
 const INT32: LibType = LibType::Basic(Basic::Int32);
 const INT64: LibType = LibType::Basic(Basic::Int64);
+const UINT32: LibType = LibType::Basic(Basic::Uint32);
+const UINT64: LibType = LibType::Basic(Basic::Uint64);
 const STRING: LibType = LibType::Basic(Basic::String);
 const BYTE: LibType = LibType::Basic(Basic::Uint8);
 const RUNE: LibType = LibType::Basic(Basic::Int32);
@@ -275,6 +277,64 @@ lib_funcs! {
         .params(&[LibType::Pointer(&INT64), INT64, INT64])
         .results(&[BOOL])
         .visibility(Object),
+    /// `atomic.AddUint32(addr *uint32, delta uint32) uint32`
+    AtomicAddUint32 => func("sync/atomic", "AddUint32")
+        .params(&[LibType::Pointer(&UINT32), UINT32])
+        .results(&[UINT32])
+        .visibility(Object),
+    /// `atomic.LoadUint32(addr *uint32) uint32`
+    AtomicLoadUint32 => func("sync/atomic", "LoadUint32")
+        .params(&[LibType::Pointer(&UINT32)])
+        .results(&[UINT32])
+        .visibility(Object),
+    /// `atomic.StoreUint32(addr *uint32, val uint32)`
+    AtomicStoreUint32 => func("sync/atomic", "StoreUint32")
+        .params(&[LibType::Pointer(&UINT32), UINT32])
+        .visibility(Object),
+    /// `atomic.CompareAndSwapUint32(addr *uint32, old, new uint32) bool`
+    AtomicCompareAndSwapUint32 => func("sync/atomic", "CompareAndSwapUint32")
+        .params(&[LibType::Pointer(&UINT32), UINT32, UINT32])
+        .results(&[BOOL])
+        .visibility(Object),
+    /// `atomic.AddUint64(addr *uint64, delta uint64) uint64`
+    AtomicAddUint64 => func("sync/atomic", "AddUint64")
+        .params(&[LibType::Pointer(&UINT64), UINT64])
+        .results(&[UINT64])
+        .visibility(Object),
+    /// `atomic.LoadUint64(addr *uint64) uint64`
+    AtomicLoadUint64 => func("sync/atomic", "LoadUint64")
+        .params(&[LibType::Pointer(&UINT64)])
+        .results(&[UINT64])
+        .visibility(Object),
+    /// `atomic.StoreUint64(addr *uint64, val uint64)`
+    AtomicStoreUint64 => func("sync/atomic", "StoreUint64")
+        .params(&[LibType::Pointer(&UINT64), UINT64])
+        .visibility(Object),
+    /// `atomic.CompareAndSwapUint64(addr *uint64, old, new uint64) bool`
+    AtomicCompareAndSwapUint64 => func("sync/atomic", "CompareAndSwapUint64")
+        .params(&[LibType::Pointer(&UINT64), UINT64, UINT64])
+        .results(&[BOOL])
+        .visibility(Object),
+    /// `atomic.SwapInt32(addr *int32, new int32) (old int32)`
+    AtomicSwapInt32 => func("sync/atomic", "SwapInt32")
+        .params(&[LibType::Pointer(&INT32), INT32])
+        .results(&[INT32])
+        .visibility(Object),
+    /// `atomic.SwapInt64(addr *int64, new int64) (old int64)`
+    AtomicSwapInt64 => func("sync/atomic", "SwapInt64")
+        .params(&[LibType::Pointer(&INT64), INT64])
+        .results(&[INT64])
+        .visibility(Object),
+    /// `atomic.SwapUint32(addr *uint32, new uint32) (old uint32)`
+    AtomicSwapUint32 => func("sync/atomic", "SwapUint32")
+        .params(&[LibType::Pointer(&UINT32), UINT32])
+        .results(&[UINT32])
+        .visibility(Object),
+    /// `atomic.SwapUint64(addr *uint64, new uint64) (old uint64)`
+    AtomicSwapUint64 => func("sync/atomic", "SwapUint64")
+        .params(&[LibType::Pointer(&UINT64), UINT64])
+        .results(&[UINT64])
+        .visibility(Object),
     /// `(*sync.Mutex).Lock()`
     MutexLock => method(SyncKind::Mutex, "Lock").visibility(Object),
     /// `(*sync.Mutex).Unlock()`
@@ -376,6 +436,54 @@ lib_funcs! {
     AtomicBoolLoad => method(SyncKind::AtomicBool, "Load").results(&[BOOL]).visibility(Object),
     /// `(*atomic.Bool).Store(val bool)`
     AtomicBoolStore => method(SyncKind::AtomicBool, "Store").params(&[BOOL]).visibility(Object),
+    /// `(*atomic.Bool).Swap(new bool) (old bool)`
+    AtomicBoolSwap => method(SyncKind::AtomicBool, "Swap")
+        .params(&[BOOL])
+        .results(&[BOOL])
+        .visibility(Object),
+    /// `(*atomic.Bool).CompareAndSwap(old, new bool) (swapped bool)`
+    AtomicBoolCompareAndSwap => method(SyncKind::AtomicBool, "CompareAndSwap")
+        .params(&[BOOL, BOOL])
+        .results(&[BOOL])
+        .visibility(Object),
+    /// `(*atomic.Uint32).Add(delta uint32) (new uint32)`
+    AtomicUint32Add => method(SyncKind::AtomicUint32, "Add")
+        .params(&[UINT32])
+        .results(&[UINT32])
+        .visibility(Object),
+    /// `(*atomic.Uint32).Load() uint32`
+    AtomicUint32Load => method(SyncKind::AtomicUint32, "Load").results(&[UINT32]).visibility(Object),
+    /// `(*atomic.Uint32).Store(val uint32)`
+    AtomicUint32Store => method(SyncKind::AtomicUint32, "Store").params(&[UINT32]).visibility(Object),
+    /// `(*atomic.Uint32).Swap(new uint32) (old uint32)`
+    AtomicUint32Swap => method(SyncKind::AtomicUint32, "Swap")
+        .params(&[UINT32])
+        .results(&[UINT32])
+        .visibility(Object),
+    /// `(*atomic.Uint32).CompareAndSwap(old, new uint32) (swapped bool)`
+    AtomicUint32CompareAndSwap => method(SyncKind::AtomicUint32, "CompareAndSwap")
+        .params(&[UINT32, UINT32])
+        .results(&[BOOL])
+        .visibility(Object),
+    /// `(*atomic.Uint64).Add(delta uint64) (new uint64)`
+    AtomicUint64Add => method(SyncKind::AtomicUint64, "Add")
+        .params(&[UINT64])
+        .results(&[UINT64])
+        .visibility(Object),
+    /// `(*atomic.Uint64).Load() uint64`
+    AtomicUint64Load => method(SyncKind::AtomicUint64, "Load").results(&[UINT64]).visibility(Object),
+    /// `(*atomic.Uint64).Store(val uint64)`
+    AtomicUint64Store => method(SyncKind::AtomicUint64, "Store").params(&[UINT64]).visibility(Object),
+    /// `(*atomic.Uint64).Swap(new uint64) (old uint64)`
+    AtomicUint64Swap => method(SyncKind::AtomicUint64, "Swap")
+        .params(&[UINT64])
+        .results(&[UINT64])
+        .visibility(Object),
+    /// `(*atomic.Uint64).CompareAndSwap(old, new uint64) (swapped bool)`
+    AtomicUint64CompareAndSwap => method(SyncKind::AtomicUint64, "CompareAndSwap")
+        .params(&[UINT64, UINT64])
+        .results(&[BOOL])
+        .visibility(Object),
     /// `error.Error() string`: the message of an error value (the only interface method call
     /// racemap supports; errors come from `errors.New`, `fmt.Errorf` and `strconv.Atoi`).
     ErrorError => LibFuncSpec::new(Owner::Interface("error"), "Error").results(&[STRING]),

@@ -36,6 +36,21 @@ impl Owner {
     }
 }
 
+/// The operation of a `sync/atomic` call ([`LibFunc::atomic_op`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AtomicOpKind {
+    /// `Add`: stores and returns the sum (wrapping at the operand's width).
+    Add,
+    /// `Load`: returns the value.
+    Load,
+    /// `Store`: stores the operand.
+    Store,
+    /// `Swap`: stores the operand, returns the old value.
+    Swap,
+    /// `CompareAndSwap`: stores the second operand if the value equals the first; whether it did.
+    CompareAndSwap,
+}
+
 /// A type in a library signature, as data: the checker turns it into a type
 /// (`Checker::lib_type`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -185,6 +200,45 @@ impl LibFunc {
         self.spec().results.len() as u32
     }
 
+    /// What a `sync/atomic` call does (a function on an integer variable, `AddUint64`, or a
+    /// method of a typed atomic, `(*atomic.Uint64).Add`), from its name; `None` for others.
+    pub fn atomic_op(self) -> Option<AtomicOpKind> {
+        let spec = self.spec();
+        let typed = matches!(spec.owner, Owner::Sync(kind) if kind.package_path() == "sync/atomic");
+        if spec.owner != Owner::Package("sync/atomic") && !typed {
+            return None;
+        }
+        let op = ["Int32", "Int64", "Uint32", "Uint64"]
+            .iter()
+            .find_map(|suffix| spec.name.strip_suffix(suffix))
+            .unwrap_or(spec.name);
+        Some(match op {
+            "Add" => AtomicOpKind::Add,
+            "Load" => AtomicOpKind::Load,
+            "Store" => AtomicOpKind::Store,
+            "Swap" => AtomicOpKind::Swap,
+            "CompareAndSwap" => AtomicOpKind::CompareAndSwap,
+            _ => return None,
+        })
+    }
+
+    /// The type of the value a `sync/atomic` call operates on (`Uint32` for `AddUint32` and
+    /// `(*atomic.Uint32).Add`, `Bool` for `atomic.Bool`): its width and signedness.
+    pub fn atomic_basic(self) -> Option<Basic> {
+        self.atomic_op()?;
+        match self.spec().owner {
+            Owner::Sync(SyncKind::AtomicInt32) => Some(Basic::Int32),
+            Owner::Sync(SyncKind::AtomicInt64) => Some(Basic::Int64),
+            Owner::Sync(SyncKind::AtomicUint32) => Some(Basic::Uint32),
+            Owner::Sync(SyncKind::AtomicUint64) => Some(Basic::Uint64),
+            Owner::Sync(SyncKind::AtomicBool) => Some(Basic::Bool),
+            _ => match self.spec().params.first() {
+                Some(LibType::Pointer(LibType::Basic(b))) => Some(*b),
+                _ => None,
+            },
+        }
+    }
+
     /// The index of the first argument boxed to `any` one by one (a `...any` parameter), if
     /// the function has one.
     pub fn boxed_args_from(self) -> Option<usize> {
@@ -276,5 +330,29 @@ mod tests {
             None
         );
         assert!(LibFunc::RuntimeGosched.is_visible() && !LibFunc::RuntimeGoexit.is_visible());
+        assert_eq!(
+            LibFunc::AtomicAddUint64.atomic_op(),
+            Some(AtomicOpKind::Add)
+        );
+        assert_eq!(LibFunc::AtomicAddUint64.atomic_basic(), Some(Basic::Uint64));
+        assert_eq!(
+            LibFunc::AtomicUint32CompareAndSwap.atomic_op(),
+            Some(AtomicOpKind::CompareAndSwap)
+        );
+        assert_eq!(
+            LibFunc::AtomicUint32Load.atomic_basic(),
+            Some(Basic::Uint32)
+        );
+        assert_eq!(LibFunc::AtomicBoolSwap.atomic_basic(), Some(Basic::Bool));
+        assert_eq!(
+            LibFunc::AtomicSwapInt32.atomic_op(),
+            Some(AtomicOpKind::Swap)
+        );
+        assert_eq!(LibFunc::AtomicSwapInt32.atomic_basic(), Some(Basic::Int32));
+        assert_eq!(LibFunc::MutexLock.atomic_op(), None);
+        assert_eq!(
+            LibFunc::AtomicUint64Add.go_name(),
+            "sync/atomic.(*Uint64).Add"
+        );
     }
 }

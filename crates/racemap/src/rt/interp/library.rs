@@ -283,7 +283,9 @@ impl Machine {
         }
     }
 
-    /// `sync/atomic` operations on plain integer variables and on `atomic.Int32/Int64/Bool`.
+    /// `sync/atomic` operations on plain integer variables and on the typed atomics
+    /// (`atomic.Int32`, `Int64`, `Uint32`, `Uint64`, `Bool`); arithmetic wraps at the operand's
+    /// width (a `uint64` is its `i64` bit pattern).
     pub(super) fn atomic(
         &mut self,
         gid: Gid,
@@ -291,18 +293,12 @@ impl Machine {
         p: Pointer,
         args: &[Value],
     ) -> R<Vec<Value>> {
-        use LibFunc::*;
+        use crate::library::AtomicOpKind;
         let a1 = || arg(args, 1);
         let a2 = || arg(args, 2);
-        // 32-bit: a method of `atomic.Int32`, or a function on an `*int32`.
-        let b32 = func.receiver() == Some(crate::types::SyncKind::AtomicInt32)
-            || matches!(
-                func.spec().params.first(),
-                Some(crate::library::LibType::Pointer(
-                    crate::library::LibType::Basic(Basic::Int32)
-                ))
-            );
-        let w = |i: i64| if b32 { wrap(i, Basic::Int32) } else { i };
+        let (Some(op), Some(basic)) = (func.atomic_op(), func.atomic_basic()) else {
+            return Err(wrong_kind("an atomic operation", &Value::Unit));
+        };
         let slot = self.heap.get_mut(&p)?;
         let old = match slot {
             Value::Int(i) => Value::Int(*i),
@@ -313,17 +309,15 @@ impl Machine {
             },
             _ => return Err(wrong_kind("an atomic value", slot)),
         };
-        let (new, result): (Option<Value>, Option<Value>) = match func {
-            AtomicAddInt32 | AtomicAddInt64 | AtomicInt32Add | AtomicInt64Add => {
-                let n = Value::Int(w(int(&old)?.wrapping_add(int(a1()?)?)));
+        let (new, result): (Option<Value>, Option<Value>) = match op {
+            AtomicOpKind::Add => {
+                let n = Value::Int(wrap(int(&old)?.wrapping_add(int(a1()?)?), basic));
                 (Some(n.clone()), Some(n))
             }
-            AtomicLoadInt32 | AtomicLoadInt64 | AtomicInt32Load | AtomicInt64Load
-            | AtomicBoolLoad => (None, Some(old.clone())),
-            AtomicStoreInt32 | AtomicStoreInt64 | AtomicInt32Store | AtomicInt64Store
-            | AtomicBoolStore => (Some(a1()?.clone()), None),
-            AtomicInt32Swap | AtomicInt64Swap => (Some(a1()?.clone()), Some(old.clone())),
-            _ => {
+            AtomicOpKind::Load => (None, Some(old.clone())),
+            AtomicOpKind::Store => (Some(a1()?.clone()), None),
+            AtomicOpKind::Swap => (Some(a1()?.clone()), Some(old.clone())),
+            AtomicOpKind::CompareAndSwap => {
                 if old == *a1()? {
                     (Some(a2()?.clone()), Some(Value::Bool(true)))
                 } else {
@@ -573,26 +567,7 @@ impl Machine {
                 g.next = Some(Visible::Wake);
                 return Ok(false);
             }
-            LibFunc::AtomicAddInt32
-            | LibFunc::AtomicAddInt64
-            | LibFunc::AtomicLoadInt32
-            | LibFunc::AtomicLoadInt64
-            | LibFunc::AtomicStoreInt32
-            | LibFunc::AtomicStoreInt64
-            | LibFunc::AtomicCompareAndSwapInt32
-            | LibFunc::AtomicCompareAndSwapInt64
-            | LibFunc::AtomicInt32Add
-            | LibFunc::AtomicInt32Load
-            | LibFunc::AtomicInt32Store
-            | LibFunc::AtomicInt32Swap
-            | LibFunc::AtomicInt32CompareAndSwap
-            | LibFunc::AtomicInt64Add
-            | LibFunc::AtomicInt64Load
-            | LibFunc::AtomicInt64Store
-            | LibFunc::AtomicInt64Swap
-            | LibFunc::AtomicInt64CompareAndSwap
-            | LibFunc::AtomicBoolLoad
-            | LibFunc::AtomicBoolStore => {
+            f if f.atomic_op().is_some() => {
                 let p = ptr()?;
                 results = self.atomic(gid, func, p, &args)?;
             }
