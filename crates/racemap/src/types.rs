@@ -434,7 +434,8 @@ impl TypeTable {
             TypeKind::Basic(b) => s.push_str(b.name()),
             TypeKind::Named { name, pkg, .. } => {
                 let qualify = match style {
-                    TypeStyle::Reflect => true,
+                    // A predeclared type (`error`) has no package to name.
+                    TypeStyle::Reflect => !pkg.is_empty(),
                     TypeStyle::Compiler { qualify } => {
                         (qualify || pkg != "main") && !pkg.is_empty()
                     }

@@ -9,7 +9,6 @@ impl Machine {
     /// A non-visible library call: pushes its results.
     pub(super) fn lib_local(&mut self, gid: Gid, func: LibFunc, args: Vec<Value>) -> R<()> {
         let sarg = |i: usize| string_arg(&args, i);
-        let err_type = self.program.error_type;
         let results: Vec<Value> = match func {
             LibFunc::FmtSprint => vec![Value::Str(self.sprint(&args, false).into())],
             LibFunc::FmtSprintln => vec![Value::Str(self.sprint(&args, true).into())],
@@ -23,7 +22,11 @@ impl Machine {
                     .filter(|v| matches!(v, Value::Iface(Some(b)) if self.has_method(b.0, "Error")))
                     .cloned()
                     .unwrap_or(Value::Iface(None));
-                vec![self.new_error(&msg, wrapped)?]
+                let ty = match wrapped {
+                    Value::Iface(Some(_)) => self.program.error_types.wrap,
+                    _ => self.program.error_type,
+                };
+                vec![self.new_error_of(ty, &msg, wrapped)?]
             }
             LibFunc::ErrorsNew => vec![self.new_error(&sarg(0)?, Value::Iface(None))?],
             LibFunc::TimeSub => vec![super::timer::time_sub(&args)?],
@@ -68,7 +71,8 @@ impl Machine {
                     Some(why) => {
                         let quoted = crate::strconv::quote_with(s.as_bytes(), '"', false);
                         let msg = format!("strconv.Atoi: parsing {quoted}: {why}");
-                        self.new_error(&msg.into(), Value::Iface(None))?
+                        let ty = self.program.error_types.num;
+                        self.new_error_of(ty, &msg.into(), Value::Iface(None))?
                     }
                 };
                 vec![Value::Int(i), err]
@@ -163,7 +167,7 @@ impl Machine {
                 vec![Value::Ptr(Some(Pointer::root(obj)))]
             }
             LibFunc::ErrorError => match args.first() {
-                Some(Value::Iface(Some(b))) if b.0 == err_type => {
+                Some(Value::Iface(Some(b))) if self.program.is_lib_error(b.0) => {
                     vec![self.error_parts(&args[0])?.0]
                 }
                 Some(Value::Iface(Some(b))) => {
@@ -188,12 +192,18 @@ impl Machine {
         Ok(())
     }
 
-    /// A new library error value with message `msg`, wrapping `wrapped` (nil for none).
+    /// A new library error value (`*errors.errorString`) with message `msg`, wrapping
+    /// `wrapped` (nil for none).
     pub(super) fn new_error(&mut self, msg: &GoString, wrapped: Value) -> R<Value> {
+        self.new_error_of(self.program.error_type, msg, wrapped)
+    }
+
+    /// A new library error value of dynamic type `ty` (one of [`Program::is_lib_error`]'s).
+    pub(super) fn new_error_of(&mut self, ty: TypeId, msg: &GoString, wrapped: Value) -> R<Value> {
         let cell = Value::Struct(Box::new([Value::Str(msg.clone()), wrapped]));
         let obj = self.heap.alloc(&self.config, cell, None)?;
         let ptr = Value::Ptr(Some(Pointer::root(obj)));
-        Ok(Value::Iface(Some(Box::new((self.program.error_type, ptr)))))
+        Ok(Value::Iface(Some(Box::new((ty, ptr)))))
     }
 
     /// `errors.Unwrap(err)`: the wrapped error of a library error, the result of a user
@@ -204,7 +214,7 @@ impl Machine {
         let Value::Iface(Some(b)) = err else {
             return Ok(nil);
         };
-        if b.0 == self.program.error_type {
+        if self.program.is_lib_error(b.0) {
             return Ok(self.error_parts(err)?.1);
         }
         if !self.has_method(b.0, "Unwrap") {

@@ -133,6 +133,7 @@ impl Machine {
     /// The error value of Go's `*strconv.NumError` for `func` parsing `num`.
     fn num_error(&mut self, why: &NumError, func: &str, num: &GoString) -> R<Value> {
         let msg = why.message(func, num.as_bytes());
-        self.new_error(&msg.into(), Value::Iface(None))
+        let ty = self.program.error_types.num;
+        self.new_error_of(ty, &msg.into(), Value::Iface(None))
     }
 }
