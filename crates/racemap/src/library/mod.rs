@@ -627,6 +627,22 @@ lib_funcs! {
     StringsCount => func("strings", "Count").params(&[STRING, STRING]).results(&[INT]),
     /// `strings.EqualFold(s, t string) bool`
     StringsEqualFold => func("strings", "EqualFold").params(&[STRING, STRING]).results(&[BOOL]),
+    /// `strings.SplitN(s, sep string, n int) []string`
+    StringsSplitN => func("strings", "SplitN").params(&[STRING, STRING, INT]).results(&[STRINGS]),
+    /// `strings.SplitAfter(s, sep string) []string`
+    StringsSplitAfter => func("strings", "SplitAfter").params(&[STRING, STRING]).results(&[STRINGS]),
+    /// `strings.ContainsAny(s, chars string) bool`
+    StringsContainsAny => func("strings", "ContainsAny").params(&[STRING, STRING]).results(&[BOOL]),
+    /// `strings.ContainsRune(s string, r rune) bool`
+    StringsContainsRune => func("strings", "ContainsRune").params(&[STRING, RUNE]).results(&[BOOL]),
+    /// `strings.IndexAny(s, chars string) int`
+    StringsIndexAny => func("strings", "IndexAny").params(&[STRING, STRING]).results(&[INT]),
+    /// `strings.LastIndexByte(s string, c byte) int`
+    StringsLastIndexByte => func("strings", "LastIndexByte").params(&[STRING, BYTE]).results(&[INT]),
+    /// `strings.Cut(s, sep string) (before, after string, found bool)`
+    StringsCut => func("strings", "Cut").params(&[STRING, STRING]).results(&[STRING, STRING, BOOL]),
+    /// `strings.Compare(a, b string) int`
+    StringsCompare => func("strings", "Compare").params(&[STRING, STRING]).results(&[INT]),
     /// `strconv.FormatInt(i int64, base int) string`
     StrconvFormatInt => func("strconv", "FormatInt").params(&[INT64, INT]).results(&[STRING]),
     /// `strconv.ParseInt(s string, base int, bitSize int) (int64, error)`

@@ -343,6 +343,14 @@ mod tests {
             strings.ReplaceAll func(string, string, string) string
             strings.Count func(string, string) int
             strings.EqualFold func(string, string) bool
+            strings.SplitN func(string, string, int) []string
+            strings.SplitAfter func(string, string) []string
+            strings.ContainsAny func(string, string) bool
+            strings.ContainsRune func(string, int32) bool
+            strings.IndexAny func(string, string) int
+            strings.LastIndexByte func(string, uint8) int
+            strings.Cut func(string, string) (string, string, bool)
+            strings.Compare func(string, string) int
             strconv.FormatInt func(int64, int) string
             strconv.ParseInt func(string, int, int) (int64, error)
             strconv.ParseBool func(string) (bool, error)
