@@ -572,8 +572,10 @@ impl Machine {
                     self.g(gid).next = None;
                     return Ok(true);
                 }
+                let now = self.clock;
                 let g = self.g(gid);
                 g.status = GoStatus::Sleeping(until);
+                g.slept_at = now;
                 g.next = Some(Visible::Wake);
                 return Ok(false);
             }

@@ -281,6 +281,7 @@ impl Machine {
                 status: GoStatus::Parked,
                 next: None,
                 runtime: false,
+                slept_at: 0,
                 next_span: crate::diag::Span::default(),
                 panicking: None,
                 iters: Vec::new(),
