@@ -78,6 +78,8 @@ impl FnCx<'_, '_> {
                 return n as u32;
             }
         }
+        let operands: Vec<&Expr> = args.iter().collect();
+        self.hoist_calls(&operands);
         match info.pack_variadic {
             Some((from, slice)) => {
                 for a in &args[..from.min(args.len())] {
@@ -142,6 +144,8 @@ impl FnCx<'_, '_> {
                 return n.len() as u32;
             }
         }
+        let operands: Vec<&Expr> = args.iter().collect();
+        self.hoist_calls(&operands);
         for (i, a) in args.iter().enumerate() {
             self.expr(a);
             match boxed_from {
@@ -161,6 +165,12 @@ impl FnCx<'_, '_> {
 
     /// Lower a call now, or as the operand of `go`/`defer`.
     pub fn call_mode(&mut self, e: &Expr, mode: CallMode) {
+        let outer = std::mem::replace(&mut self.skip_hoist, mode != CallMode::Now);
+        self.call_mode_inner(e, mode);
+        self.skip_hoist = outer;
+    }
+
+    fn call_mode_inner(&mut self, e: &Expr, mode: CallMode) {
         let Some(p) = self.call_parts(e) else {
             if mode == CallMode::Now {
                 self.emit(Instr::Zero(Self::invalid()));

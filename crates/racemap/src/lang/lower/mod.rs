@@ -33,6 +33,7 @@ mod cond;
 mod context;
 mod expr;
 mod func;
+mod order;
 mod place;
 mod rand;
 mod runner;
