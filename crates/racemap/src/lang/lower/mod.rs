@@ -28,6 +28,7 @@
 //! library `...any` parameter (`fmt.Println(xs...)`), library functions and library methods
 //! used as values, `go`/`defer` of other builtins and of conversions.
 
+mod builtin;
 mod call;
 mod cond;
 mod context;
