@@ -153,6 +153,10 @@ pub enum SyncKind {
     AtomicInt64,
     /// `atomic.Bool`
     AtomicBool,
+    /// `atomic.Uint32`
+    AtomicUint32,
+    /// `atomic.Uint64`
+    AtomicUint64,
     /// The notify list of a `sync.Cond` (its hidden field `notify`; the `Cond` itself is a
     /// struct `{ L sync.Locker; notify }`).
     CondNotify,
@@ -179,6 +183,8 @@ impl SyncKind {
         SyncKind::AtomicInt64,
         SyncKind::AtomicBool,
         SyncKind::TestingT,
+        SyncKind::AtomicUint32,
+        SyncKind::AtomicUint64,
     ];
 
     /// The import path of the package declaring the type: `sync`, `sync/atomic`.
@@ -192,7 +198,11 @@ impl SyncKind {
             | SyncKind::CondNotify => "sync",
             SyncKind::Timer => "time",
             SyncKind::Context => "context",
-            SyncKind::AtomicInt32 | SyncKind::AtomicInt64 | SyncKind::AtomicBool => "sync/atomic",
+            SyncKind::AtomicInt32
+            | SyncKind::AtomicInt64
+            | SyncKind::AtomicBool
+            | SyncKind::AtomicUint32
+            | SyncKind::AtomicUint64 => "sync/atomic",
             SyncKind::TestingT => "testing",
         }
     }
@@ -214,6 +224,8 @@ impl SyncKind {
             SyncKind::AtomicInt32 => "atomic.Int32",
             SyncKind::AtomicInt64 => "atomic.Int64",
             SyncKind::AtomicBool => "atomic.Bool",
+            SyncKind::AtomicUint32 => "atomic.Uint32",
+            SyncKind::AtomicUint64 => "atomic.Uint64",
             SyncKind::CondNotify => "sync.notifyList",
             SyncKind::TestingT => "testing.T",
             SyncKind::Timer => "time.runtimeTimer",
@@ -422,7 +434,8 @@ impl TypeTable {
             TypeKind::Basic(b) => s.push_str(b.name()),
             TypeKind::Named { name, pkg, .. } => {
                 let qualify = match style {
-                    TypeStyle::Reflect => true,
+                    // A predeclared type (`error`) has no package to name.
+                    TypeStyle::Reflect => !pkg.is_empty(),
                     TypeStyle::Compiler { qualify } => {
                         (qualify || pkg != "main") && !pkg.is_empty()
                     }

@@ -88,6 +88,9 @@ pub struct Program {
     /// The dynamic type of error values made by library functions (`*errors.errorString`): an
     /// error is `Iface((error_type, Ptr(cell)))`, the cell `Struct([Str(msg), wrapped])`.
     pub error_type: TypeId,
+    /// The other dynamic types of library and runtime errors (`*fmt.wrapError`,
+    /// `runtime.boundsError`, …): the same representation under Go's type names.
+    pub error_types: ErrorTypes,
     /// The tests of a `_test.go` file (empty for a program): each runs as the program whose
     /// main is one of its runners ([`Program::for_test`]).
     pub tests: Vec<TestFunc>,
@@ -95,6 +98,65 @@ pub struct Program {
     /// name the maps, channels and sync objects the variables hold before any operation on
     /// them mentions them.
     pub var_names: Vec<VarName>,
+}
+
+/// The dynamic types Go gives the errors its runtime and library make, besides
+/// `*errors.errorString` ([`Program::error_type`]): what `%T` prints and type switches see. Each
+/// holds the same representation as `error_type` (a pointer to a cell `Struct([Str(message),
+/// wrapped])`); only the name differs. Methods: `Error`, and `Unwrap` of `*fmt.wrapError`,
+/// `RuntimeError` of the runtime's types (`rt/interp/dispatch.rs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ErrorTypes {
+    /// `*fmt.wrapError`: `fmt.Errorf` with a `%w` operand that is an error.
+    pub wrap: TypeId,
+    /// `runtime.plainError`: a runtime error without the `runtime error: ` prefix
+    /// (`assignment to entry in nil map`, `close of closed channel`).
+    pub plain: TypeId,
+    /// `runtime.boundsError`: an index or slice bounds check.
+    pub bounds: TypeId,
+    /// `runtime.errorString`: the other `runtime error: ` panics (nil dereference, division).
+    pub runtime_string: TypeId,
+    /// `*runtime.TypeAssertionError`: a failed type assertion (`interface conversion: `).
+    pub type_assertion: TypeId,
+    /// `*strconv.NumError`: a failed `strconv` parse.
+    pub num: TypeId,
+    /// `context.deadlineExceededError`: `context.DeadlineExceeded`.
+    pub deadline: TypeId,
+}
+
+impl ErrorTypes {
+    /// Every one `ty` (for hand-assembled programs, which make no errors).
+    pub fn all_of(ty: TypeId) -> ErrorTypes {
+        ErrorTypes {
+            wrap: ty,
+            plain: ty,
+            bounds: ty,
+            runtime_string: ty,
+            type_assertion: ty,
+            num: ty,
+            deadline: ty,
+        }
+    }
+
+    fn all(&self) -> [TypeId; 7] {
+        [
+            self.wrap,
+            self.plain,
+            self.bounds,
+            self.runtime_string,
+            self.type_assertion,
+            self.num,
+            self.deadline,
+        ]
+    }
+}
+
+impl Program {
+    /// Whether `ty` is the dynamic type of an error value the library or runtime made (one
+    /// representation: [`Program::error_type`]'s).
+    pub fn is_lib_error(&self, ty: TypeId) -> bool {
+        ty == self.error_type || self.error_types.all().contains(&ty)
+    }
 }
 
 /// Where a named source variable lives in its function's frame (debug info, no effect on runs).

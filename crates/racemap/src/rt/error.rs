@@ -72,6 +72,37 @@ pub enum RtError {
     },
 }
 
+/// The dynamic type of the error `recover()` returns for a runtime error, which Go's message
+/// says: each type words its `Error()` in its own way (`runtime/error.go`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RuntimeErrorType {
+    /// `runtime.plainError`: no `runtime error: ` prefix (`close of closed channel`).
+    Plain,
+    /// `runtime.boundsError`: `runtime error: index out of range …`, `… slice bounds out of range …`.
+    Bounds,
+    /// `runtime.errorString`: the other `runtime error: …` messages.
+    String,
+    /// `*runtime.TypeAssertionError`: `interface conversion: …`.
+    TypeAssertion,
+}
+
+impl RuntimeErrorType {
+    /// The type of the runtime error whose `Error()` is `message`.
+    pub fn of(message: &[u8]) -> RuntimeErrorType {
+        if message.starts_with(b"interface conversion: ") {
+            RuntimeErrorType::TypeAssertion
+        } else if message.starts_with(b"runtime error: index out of range")
+            || message.starts_with(b"runtime error: slice bounds out of range")
+        {
+            RuntimeErrorType::Bounds
+        } else if message.starts_with(b"runtime error: ") {
+            RuntimeErrorType::String
+        } else {
+            RuntimeErrorType::Plain
+        }
+    }
+}
+
 impl RtError {
     fn runtime(message: String) -> RtError {
         let message = format!("runtime error: {message}");

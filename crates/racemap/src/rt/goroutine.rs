@@ -295,6 +295,10 @@ pub struct Goroutine {
     /// A runtime goroutine firing a timer (`rt::timer`), not one of the program's: left out of
     /// goroutine dumps, leak reports and `runtime.NumGoroutine`.
     pub runtime: bool,
+    /// The virtual time its current sleep or timer was armed (while [`GoStatus::Sleeping`]):
+    /// of two sleepers due at the same time, the one armed earlier is due first in Go's real
+    /// time (time passes between the two armings).
+    pub slept_at: i64,
 }
 
 impl Goroutine {
@@ -312,6 +316,7 @@ impl Goroutine {
             created_by,
             root,
             runtime: false,
+            slept_at: 0,
         }
     }
 

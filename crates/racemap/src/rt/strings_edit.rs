@@ -48,6 +48,70 @@ pub fn count(s: &[u8], sep: &[u8]) -> usize {
     n
 }
 
+/// Go's `genSplit(s, sep, sepSave, n)` behind `SplitN` and `SplitAfter`: at most `n` pieces
+/// (all for `n < 0`; `None`, a nil slice, for `n == 0`), each keeping `sep_save` bytes of its
+/// separator; an empty `sep` splits into runes (Go's `explode`, an invalid byte as U+FFFD),
+/// the last piece holding the rest.
+pub fn gen_split(s: &[u8], sep: &[u8], sep_save: usize, n: i64) -> Option<Vec<Vec<u8>>> {
+    if n == 0 {
+        return None;
+    }
+    if sep.is_empty() {
+        let l = rune_count(s);
+        let n = if n < 0 || n as usize > l {
+            l
+        } else {
+            n as usize
+        };
+        let mut out = Vec::with_capacity(n);
+        let mut rest = s;
+        for _ in 1..n {
+            let (r, size) = decode_rune(rest);
+            out.push(if r == RUNE_ERROR {
+                "\u{FFFD}".as_bytes().to_vec()
+            } else {
+                rest[..size].to_vec()
+            });
+            rest = &rest[size..];
+        }
+        if n > 0 {
+            out.push(rest.to_vec());
+        }
+        return Some(out);
+    }
+    let n = if n < 0 { count(s, sep) + 1 } else { n as usize };
+    let n = n.min(s.len() + 1);
+    let mut out = Vec::with_capacity(n);
+    let mut rest = s;
+    while out.len() + 1 < n {
+        let Some(m) = index(rest, sep) else { break };
+        out.push(rest[..m + sep_save].to_vec());
+        rest = &rest[m + sep.len()..];
+    }
+    out.push(rest.to_vec());
+    Some(out)
+}
+
+/// `strings.IndexAny(s, chars)`: the byte index of the first rune of `s` that is in `chars`
+/// (as `IndexRune(chars, r)` finds it: an invalid byte of `s` is U+FFFD, which matches an
+/// invalid byte or a U+FFFD of `chars`); a one-byte `chars` above ASCII stands for U+FFFD.
+pub fn index_any(s: &[u8], chars: &[u8]) -> Option<usize> {
+    match chars {
+        [] => None,
+        [c] => index_rune(
+            s,
+            if *c >= 0x80 {
+                i64::from(RUNE_ERROR)
+            } else {
+                i64::from(*c)
+            },
+        ),
+        _ => runes(s)
+            .find(|&(_, r)| index_rune(chars, i64::from(r)).is_some())
+            .map(|(i, _)| i),
+    }
+}
+
 /// `strings.Fields(s)`: the runs of non-space runes.
 pub fn fields(s: &[u8]) -> Vec<Vec<u8>> {
     let mut out = Vec::new();
@@ -196,6 +260,26 @@ pub fn rune_bytes(r: i64) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn gen_split_and_index_any_as_go() {
+        let v = |parts: &[&str]| Some(parts.iter().map(|p| p.as_bytes().to_vec()).collect());
+        assert_eq!(gen_split(b"a,b,c,d", b",", 0, 2), v(&["a", "b,c,d"]));
+        assert_eq!(gen_split(b"a,b,c", b",", 0, -1), v(&["a", "b", "c"]));
+        assert_eq!(gen_split(b"a,b", b",", 0, 0), None);
+        assert_eq!(gen_split(b"a,b", b",", 1, -1), v(&["a,", "b"]));
+        assert_eq!(gen_split(b"abc", b"", 0, 2), v(&["a", "bc"]));
+        assert_eq!(gen_split(b"a\xffb", b"", 0, -1), v(&["a", "\u{FFFD}", "b"]));
+        assert_eq!(gen_split(b"", b",", 0, -1), v(&[""]));
+        assert_eq!(gen_split(b"", b"", 0, -1), v(&[]));
+        assert_eq!(index_any(b"golang", b"ny"), Some(4));
+        assert_eq!(index_any(b"golang", b""), None);
+        assert_eq!(index_any(b"go\xff", b"\xfe"), Some(2));
+        assert_eq!(
+            index_any("h\u{e9}llo".as_bytes(), "x\u{e9}".as_bytes()),
+            Some(1)
+        );
+    }
 
     #[test]
     fn trims_fields_and_replaces_as_go() {

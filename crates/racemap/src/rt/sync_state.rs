@@ -48,7 +48,10 @@ impl SyncState {
             SyncKind::WaitGroup => SyncState::WaitGroup(Default::default()),
             SyncKind::Once => SyncState::Once(Default::default()),
             SyncKind::Map => SyncState::Map(Default::default()),
-            SyncKind::AtomicInt32 | SyncKind::AtomicInt64 => SyncState::AtomicInt(0),
+            SyncKind::AtomicInt32
+            | SyncKind::AtomicInt64
+            | SyncKind::AtomicUint32
+            | SyncKind::AtomicUint64 => SyncState::AtomicInt(0),
             SyncKind::AtomicBool => SyncState::AtomicBool(false),
             SyncKind::CondNotify => SyncState::CondNotify(Default::default()),
             SyncKind::TestingT => SyncState::TestingT(Default::default()),

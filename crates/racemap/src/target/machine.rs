@@ -178,14 +178,8 @@ impl Target for Machine {
         // in later steps, which write).
         let writes = !matches!(
             p.kind,
-            PendingKind::Lib(
-                LibFunc::AtomicLoadInt32
-                    | LibFunc::AtomicLoadInt64
-                    | LibFunc::AtomicInt32Load
-                    | LibFunc::AtomicInt64Load
-                    | LibFunc::AtomicBoolLoad
-                    | LibFunc::SyncMapLoad
-            )
+            PendingKind::Lib(f) if f == LibFunc::SyncMapLoad
+                || f.atomic_op() == Some(crate::library::AtomicOpKind::Load)
         );
         resources.extend(f.sync.into_iter().map(|p| match commuting {
             Some(class) => (Resource::Commuting(p, class), true),

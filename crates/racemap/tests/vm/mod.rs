@@ -115,6 +115,7 @@ impl Asm {
             init,
             main,
             error_type,
+            error_types: racemap::bytecode::ErrorTypes::all_of(error_type),
             tests: Vec::new(),
             var_names: Vec::new(),
         })

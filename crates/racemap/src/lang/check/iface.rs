@@ -181,6 +181,38 @@ impl<'a> Checker<'a> {
         self.types.underlying(base) == self.invalid()
     }
 
+    /// The name of `t` (or of the type `t` points to) when it is a type of a library package
+    /// whose methods racemap implements only in part (`time.Duration`, `strings.Builder`); not
+    /// for the types it implements whole (`sync.Mutex`), where an unknown method is Go's error.
+    pub fn library_type(&self, t: TypeId) -> Option<String> {
+        const WHOLE: &[&str] = &[
+            "sync.Mutex",
+            "sync.WaitGroup",
+            "sync.Once",
+            "sync.Cond",
+            "sync.Map",
+            "atomic.Int32",
+            "atomic.Int64",
+            "atomic.Uint32",
+            "atomic.Uint64",
+            "atomic.Bool",
+            "time.Timer",
+            "time.Ticker",
+        ];
+        let base = match self.types.kind(t) {
+            TypeKind::Pointer(b) => *b,
+            _ => t,
+        };
+        let TypeKind::Named { pkg, name, .. } = self.types.kind(base) else {
+            return None;
+        };
+        let library = crate::lang::check::packages::SUPPORTED_IMPORTS
+            .iter()
+            .any(|path| path == pkg || path.rsplit('/').next() == Some(pkg.as_str()));
+        let shown = format!("{}.{name}", pkg.rsplit('/').next().unwrap_or(pkg));
+        (library && !WHOLE.contains(&shown.as_str())).then_some(shown)
+    }
+
     /// Whether `v` implements the interface `t`.
     pub fn implements(&mut self, v: TypeId, t: TypeId) -> bool {
         self.missing_method(v, t).is_none()

@@ -353,6 +353,13 @@ impl<'a> Checker<'a> {
                 self.unsupported(sel.span, format!("(*testing.T).{}", sel.name));
                 invalid
             }
+            Found::None if self.library_type(x.ty).is_some() => {
+                // A method of Go's library type that racemap does not implement (or none at
+                // all: racemap cannot tell), not a compile error of the program.
+                let ts = self.library_type(x.ty).unwrap_or_default();
+                self.unsupported(sel.span, format!("{ts}.{}", sel.name));
+                invalid
+            }
             Found::None => {
                 let xs = self.expr_string(xe);
                 let ts = self.show(x.ty);

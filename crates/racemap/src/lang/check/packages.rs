@@ -232,6 +232,18 @@ mod tests {
             sync/atomic.StoreInt64 func(*int64, int64)
             sync/atomic.CompareAndSwapInt32 func(*int32, int32, int32) bool
             sync/atomic.CompareAndSwapInt64 func(*int64, int64, int64) bool
+            sync/atomic.AddUint32 func(*uint32, uint32) uint32
+            sync/atomic.LoadUint32 func(*uint32) uint32
+            sync/atomic.StoreUint32 func(*uint32, uint32)
+            sync/atomic.CompareAndSwapUint32 func(*uint32, uint32, uint32) bool
+            sync/atomic.AddUint64 func(*uint64, uint64) uint64
+            sync/atomic.LoadUint64 func(*uint64) uint64
+            sync/atomic.StoreUint64 func(*uint64, uint64)
+            sync/atomic.CompareAndSwapUint64 func(*uint64, uint64, uint64) bool
+            sync/atomic.SwapInt32 func(*int32, int32) int32
+            sync/atomic.SwapInt64 func(*int64, int64) int64
+            sync/atomic.SwapUint32 func(*uint32, uint32) uint32
+            sync/atomic.SwapUint64 func(*uint64, uint64) uint64
             sync.(*Mutex).Lock func()
             sync.(*Mutex).Unlock func()
             sync.(*Mutex).TryLock func() bool
@@ -265,6 +277,18 @@ mod tests {
             sync/atomic.(*Int64).CompareAndSwap func(int64, int64) bool
             sync/atomic.(*Bool).Load func() bool
             sync/atomic.(*Bool).Store func(bool)
+            sync/atomic.(*Bool).Swap func(bool) bool
+            sync/atomic.(*Bool).CompareAndSwap func(bool, bool) bool
+            sync/atomic.(*Uint32).Add func(uint32) uint32
+            sync/atomic.(*Uint32).Load func() uint32
+            sync/atomic.(*Uint32).Store func(uint32)
+            sync/atomic.(*Uint32).Swap func(uint32) uint32
+            sync/atomic.(*Uint32).CompareAndSwap func(uint32, uint32) bool
+            sync/atomic.(*Uint64).Add func(uint64) uint64
+            sync/atomic.(*Uint64).Load func() uint64
+            sync/atomic.(*Uint64).Store func(uint64)
+            sync/atomic.(*Uint64).Swap func(uint64) uint64
+            sync/atomic.(*Uint64).CompareAndSwap func(uint64, uint64) bool
             error.Error func() string
             sync.NewCond func(sync.Locker) *sync.Cond
             sync.(*Cond).Wait func()
@@ -319,6 +343,14 @@ mod tests {
             strings.ReplaceAll func(string, string, string) string
             strings.Count func(string, string) int
             strings.EqualFold func(string, string) bool
+            strings.SplitN func(string, string, int) []string
+            strings.SplitAfter func(string, string) []string
+            strings.ContainsAny func(string, string) bool
+            strings.ContainsRune func(string, int32) bool
+            strings.IndexAny func(string, string) int
+            strings.LastIndexByte func(string, uint8) int
+            strings.Cut func(string, string) (string, string, bool)
+            strings.Compare func(string, string) int
             strconv.FormatInt func(int64, int) string
             strconv.ParseInt func(string, int, int) (int64, error)
             strconv.ParseBool func(string) (bool, error)

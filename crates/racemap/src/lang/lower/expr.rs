@@ -81,6 +81,7 @@ impl FnCx<'_, '_> {
             self.expr_multi(rhs[0], targets);
             return targets;
         }
+        self.hoist_calls(rhs);
         for e in rhs {
             self.expr_conv(e);
         }
@@ -176,6 +177,10 @@ impl FnCx<'_, '_> {
 
     /// Push the value of `e`.
     pub fn expr(&mut self, e: &Expr) {
+        if let Some(t) = self.take_hoisted(e) {
+            self.emit(Instr::LoadLocal(t));
+            return;
+        }
         // Constants (including typed constant expressions) are folded by the checker.
         if let Some(info) = self.lw.info.expr(e.id) {
             match info.mode {
@@ -516,6 +521,17 @@ impl FnCx<'_, '_> {
     }
 
     fn composite_of(&mut self, e: &Expr, ty: TypeId, elts: &[ast::KeyedElement]) {
+        let operands: Vec<&Expr> = elts
+            .iter()
+            .flat_map(|el| {
+                let key = match self.under(ty) {
+                    TypeKind::Map(..) => el.key.as_ref(),
+                    _ => None,
+                };
+                key.into_iter().chain(std::iter::once(&el.value))
+            })
+            .collect();
+        self.hoist_calls(&operands);
         match self.under(ty) {
             TypeKind::Struct(fields) => {
                 let keyed = elts.iter().any(|el| el.key.is_some());
@@ -671,6 +687,7 @@ impl FnCx<'_, '_> {
                 self.patch(j, end);
             }
             BinaryOp::Eq | BinaryOp::Ne => {
+                self.hoist_calls(&[x, y]);
                 self.expr_conv(x);
                 self.expr_conv(y);
                 self.emit(if op == BinaryOp::Eq {
@@ -682,6 +699,7 @@ impl FnCx<'_, '_> {
             _ => {
                 let xt = self.ty(x);
                 let b = self.basic(xt);
+                self.hoist_calls(&[x, y]);
                 self.expr(x);
                 self.expr(y);
                 if op == BinaryOp::Add && matches!(b, Basic::String | Basic::UntypedString) {

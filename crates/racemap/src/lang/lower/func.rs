@@ -62,6 +62,12 @@ pub(crate) struct FnCx<'l, 'a> {
     /// Number of the last closure name used in this function (`main.main.func3`): function
     /// literals take the first numbers, then Go 1.19's wrappers of `go`/`defer` calls.
     pub closure_count: u32,
+    /// Calls already evaluated into a temporary, by node, for gc's evaluation order
+    /// (`order.rs`); [`FnCx::expr`] loads and removes them.
+    pub hoisted: Vec<(NodeId, u32)>,
+    /// The next operand list is a `go`/`defer` call's arguments, which gc evaluates in order
+    /// (`order.rs`).
+    pub skip_hoist: bool,
 }
 
 impl<'l, 'a> FnCx<'l, 'a> {
@@ -86,6 +92,8 @@ impl<'l, 'a> FnCx<'l, 'a> {
             result_slots: Vec::new(),
             key,
             closure_count: literals,
+            hoisted: Vec::new(),
+            skip_hoist: false,
         }
     }
 
@@ -284,6 +292,7 @@ impl<'l, 'a> FnCx<'l, 'a> {
         variadic: bool,
         captures: u32,
     ) {
+        debug_assert!(self.hoisted.is_empty(), "a hoisted call was never loaded");
         // Falling off the end returns (the checker ensures functions with results do not).
         self.emit(Instr::Return);
         for (at, label) in std::mem::take(&mut self.gotos) {

@@ -28,11 +28,13 @@
 //! library `...any` parameter (`fmt.Println(xs...)`), library functions and library methods
 //! used as values, `go`/`defer` of other builtins and of conversions.
 
+mod builtin;
 mod call;
 mod cond;
 mod context;
 mod expr;
 mod func;
+mod order;
 mod place;
 mod rand;
 mod runner;
@@ -252,6 +254,24 @@ fn lower_mode(
     let string = TypeTable::basic(Basic::String);
     lw.types.set_underlying(errs, string);
     let error_type = lw.types.intern(TypeKind::Pointer(errs));
+    let mut named = |name: &str, pkg: &str, pointer: bool| {
+        let t = lw.types.new_named(name, pkg);
+        lw.types.set_underlying(t, string);
+        if pointer {
+            lw.types.intern(TypeKind::Pointer(t))
+        } else {
+            t
+        }
+    };
+    let error_types = crate::bytecode::ErrorTypes {
+        wrap: named("wrapError", "fmt", true),
+        plain: named("plainError", "runtime", false),
+        bounds: named("boundsError", "runtime", false),
+        runtime_string: named("errorString", "runtime", false),
+        type_assertion: named("TypeAssertionError", "runtime", true),
+        num: named("NumError", "strconv", true),
+        deadline: named("deadlineExceededError", "context", false),
+    };
     Ok(Program {
         source_map: SourceMap::new(file_name, source),
         source: source.to_string(),
@@ -264,6 +284,7 @@ fn lower_mode(
         init: init_id,
         main,
         error_type,
+        error_types,
         tests,
         var_names: lw.var_names,
     })

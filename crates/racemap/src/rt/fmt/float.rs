@@ -91,8 +91,8 @@ pub(super) fn fmt_f(out: &mut String, digs: &Digits, prec: i64) {
     }
 }
 
-/// `strconv.FormatFloat(v, verb, prec, size)` for verbs `e E f F g G` (`b` and `x` fall back
-/// to `g`); `prec < 0` is the shortest representation that reads back exactly.
+/// `strconv.FormatFloat(v, verb, prec, size)` for verbs `e E f F g G b x X`; `prec < 0` is
+/// the shortest representation that reads back exactly.
 pub fn format_float(v: f64, verb: char, prec: i64, size: u32) -> String {
     if v.is_nan() {
         return "NaN".into();
@@ -110,6 +110,14 @@ pub fn format_float(v: f64, verb: char, prec: i64, size: u32) -> String {
     }
     let shortest = prec < 0;
     match verb {
+        'b' | 'x' | 'X' => {
+            let (mant, exp, mantbits) = binary_parts(v, size);
+            if verb == 'b' {
+                out.push_str(&format!("{mant}p{:+}", exp - mantbits as i64));
+            } else {
+                fmt_x(&mut out, prec, verb, mant, exp, mantbits);
+            }
+        }
         'e' | 'E' => {
             let (digs, p) = if shortest {
                 let d = shortest_digits(v, size);
@@ -162,6 +170,77 @@ pub fn format_float(v: f64, verb: char, prec: i64, size: u32) -> String {
         }
     }
     out
+}
+
+/// strconv's mantissa (with its implicit bit) and unbiased exponent of `|v|` at `size` bits
+/// (`v = mant * 2^(exp - mantbits)`), and the mantissa's bit count.
+fn binary_parts(v: f64, size: u32) -> (u64, i64, u32) {
+    let (bits, mantbits, expbits, bias) = if size == 32 {
+        (u64::from((v as f32).to_bits()), 23u32, 8u32, -127i64)
+    } else {
+        (v.to_bits(), 52, 11, -1023)
+    };
+    let mut exp = ((bits >> mantbits) & ((1 << expbits) - 1)) as i64;
+    let mut mant = bits & ((1u64 << mantbits) - 1);
+    if exp == 0 {
+        exp += 1; // denormalized
+    } else {
+        mant |= 1u64 << mantbits;
+    }
+    (mant, exp + bias, mantbits)
+}
+
+/// strconv's `fmtX`: `0x1.yyyyp±dd` (`%x`, `%X`), the mantissa normalized to a leading 1,
+/// `prec` hex digits (rounded to even) or as many as needed when `prec < 0`.
+fn fmt_x(out: &mut String, prec: i64, verb: char, mant: u64, exp: i64, mantbits: u32) {
+    let mut exp = if mant == 0 { 0 } else { exp };
+    let mut mant = mant << (60 - mantbits);
+    while mant != 0 && mant & (1 << 60) == 0 {
+        mant <<= 1;
+        exp -= 1;
+    }
+    if (0..15).contains(&prec) {
+        let shift = (prec * 4) as u32;
+        let extra = (mant << shift) & ((1 << 60) - 1);
+        mant >>= 60 - shift;
+        if extra | (mant & 1) > 1 << 59 {
+            mant += 1;
+        }
+        mant <<= 60 - shift;
+        if mant & (1 << 61) != 0 {
+            mant >>= 1;
+            exp += 1;
+        }
+    }
+    let upper = verb == 'X';
+    let digit = |n: u64| {
+        let c = char::from_digit((n & 15) as u32, 16).unwrap_or('0');
+        if upper {
+            c.to_ascii_uppercase()
+        } else {
+            c
+        }
+    };
+    out.push('0');
+    out.push(if upper { 'X' } else { 'x' });
+    out.push(if (mant >> 60) & 1 == 1 { '1' } else { '0' });
+    mant <<= 4;
+    if prec < 0 && mant != 0 {
+        out.push('.');
+        while mant != 0 {
+            out.push(digit(mant >> 60));
+            mant <<= 4;
+        }
+    } else if prec > 0 {
+        out.push('.');
+        for _ in 0..prec {
+            out.push(digit(mant >> 60));
+            mant <<= 4;
+        }
+    }
+    out.push(if upper { 'P' } else { 'p' });
+    out.push(if exp < 0 { '-' } else { '+' });
+    out.push_str(&format!("{:02}", exp.abs()));
 }
 
 /// A float as the builtin `print` (and `panic`) writes it: `+1.500000e+000`.

@@ -298,14 +298,30 @@ impl Printer<'_> {
                     ],
                 )
             }
-            SyncState::AtomicInt(v) => Shape::Struct(
-                "atomic.Int64",
-                vec![
-                    ("_", no_copy("atomic.noCopy")),
-                    ("_", no_copy("atomic.align64")),
-                    ("v", Shape::Int(*v, Int64)),
-                ],
-            ),
+            SyncState::AtomicInt(v) if kind == crate::types::SyncKind::AtomicUint32 => {
+                Shape::Struct(
+                    "atomic.Uint32",
+                    vec![
+                        ("_", no_copy("atomic.noCopy")),
+                        ("v", Shape::Int(*v, Uint32)),
+                    ],
+                )
+            }
+            SyncState::AtomicInt(v) => {
+                let (name, basic) = if kind == crate::types::SyncKind::AtomicUint64 {
+                    ("atomic.Uint64", Uint64)
+                } else {
+                    ("atomic.Int64", Int64)
+                };
+                Shape::Struct(
+                    name,
+                    vec![
+                        ("_", no_copy("atomic.noCopy")),
+                        ("_", no_copy("atomic.align64")),
+                        ("v", Shape::Int(*v, basic)),
+                    ],
+                )
+            }
             SyncState::AtomicBool(b) => Shape::Struct(
                 "atomic.Bool",
                 vec![

@@ -200,7 +200,7 @@ impl Printer<'_> {
     pub(super) fn fmt_float(&mut self, v: f64, size: u32, verb: char, cur: (TypeId, &Value)) {
         match verb {
             'v' => self.fmt_float_prec(v, size, 'g', -1),
-            'b' | 'g' | 'G' => self.fmt_float_prec(v, size, verb, -1),
+            'b' | 'g' | 'G' | 'x' | 'X' => self.fmt_float_prec(v, size, verb, -1),
             'f' | 'e' | 'E' | 'F' => self.fmt_float_prec(v, size, verb, 6),
             _ => self.bad_verb(verb, Some(cur)),
         }

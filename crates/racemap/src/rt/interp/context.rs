@@ -387,7 +387,8 @@ impl Machine {
             LibFunc::ContextCanceled => {
                 self.new_error(&GoString::from("context canceled"), Value::Iface(None))?
             }
-            _ => self.new_error(
+            _ => self.new_error_of(
+                self.program.error_types.deadline,
                 &GoString::from("context deadline exceeded"),
                 Value::Iface(None),
             )?,

@@ -17,11 +17,24 @@ use super::*;
 pub(super) enum Dispatch {
     /// A compiled method with its receiver (argument 0).
     Func(FuncId, Value),
-    /// `Error()` of a library error value (`errors.New`, `fmt.Errorf`): its message.
-    LibErrorText(Value),
+    /// A method of a library error value (`errors.New`, `fmt.Errorf`, a runtime error):
+    /// `Error()` (its message), `Unwrap()` of a `*fmt.wrapError` (the wrapped error),
+    /// `RuntimeError()` of a `runtime.Error` (nothing).
+    LibError(LibErrorMethod, Value),
     /// A method of a `sync`/`atomic` type (a `*sync.Mutex` as a `sync.Locker`) with the pointer
     /// to its receiver.
     Lib(LibFunc, Value),
+}
+
+/// The methods of library error values ([`Dispatch::LibError`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum LibErrorMethod {
+    /// `Error() string`
+    Error,
+    /// `Unwrap() error` (`*fmt.wrapError`)
+    Unwrap,
+    /// `RuntimeError()` (the runtime's error types)
+    RuntimeError,
 }
 
 /// A candidate receiver during the search.
@@ -35,10 +48,10 @@ enum Cand {
 impl Machine {
     /// The method `name` of the dynamic type `ty` with value `v` (from an interface value).
     pub(super) fn dispatch(&self, ty: TypeId, v: Value, name: &str) -> R<Dispatch> {
-        if ty == self.program.error_type && name == "Error" {
-            return Ok(Dispatch::LibErrorText(Value::Iface(Some(Box::new((
-                ty, v,
-            ))))));
+        if self.program.is_lib_error(ty) {
+            if let Some(m) = self.lib_error_method(ty, name) {
+                return Ok(Dispatch::LibError(m, Value::Iface(Some(Box::new((ty, v))))));
+            }
         }
         let types = &self.program.types;
         let first = match (types.kind(ty), v) {
@@ -121,11 +134,32 @@ impl Machine {
         Err(InternalError::new(format!("no method {name} for dynamic type {tn}")).into())
     }
 
+    /// The method `name` of the library error type `ty`, if it has one.
+    fn lib_error_method(&self, ty: TypeId, name: &str) -> Option<LibErrorMethod> {
+        let types = &self.program.error_types;
+        match name {
+            "Error" => Some(LibErrorMethod::Error),
+            "Unwrap" if ty == types.wrap => Some(LibErrorMethod::Unwrap),
+            "RuntimeError"
+                if [
+                    types.plain,
+                    types.bounds,
+                    types.runtime_string,
+                    types.type_assertion,
+                ]
+                .contains(&ty) =>
+            {
+                Some(LibErrorMethod::RuntimeError)
+            }
+            _ => None,
+        }
+    }
+
     /// Whether the dynamic type `ty` has method `name` in its method set (for assertions to
     /// interface types and type switches).
     pub(crate) fn has_method(&self, ty: TypeId, name: &str) -> bool {
-        if ty == self.program.error_type {
-            return name == "Error";
+        if self.program.is_lib_error(ty) {
+            return self.lib_error_method(ty, name).is_some();
         }
         let types = &self.program.types;
         // (type, reached through a pointer)

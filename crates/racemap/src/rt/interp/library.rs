@@ -9,7 +9,6 @@ impl Machine {
     /// A non-visible library call: pushes its results.
     pub(super) fn lib_local(&mut self, gid: Gid, func: LibFunc, args: Vec<Value>) -> R<()> {
         let sarg = |i: usize| string_arg(&args, i);
-        let err_type = self.program.error_type;
         let results: Vec<Value> = match func {
             LibFunc::FmtSprint => vec![Value::Str(self.sprint(&args, false).into())],
             LibFunc::FmtSprintln => vec![Value::Str(self.sprint(&args, true).into())],
@@ -23,7 +22,11 @@ impl Machine {
                     .filter(|v| matches!(v, Value::Iface(Some(b)) if self.has_method(b.0, "Error")))
                     .cloned()
                     .unwrap_or(Value::Iface(None));
-                vec![self.new_error(&msg, wrapped)?]
+                let ty = match wrapped {
+                    Value::Iface(Some(_)) => self.program.error_types.wrap,
+                    _ => self.program.error_type,
+                };
+                vec![self.new_error_of(ty, &msg, wrapped)?]
             }
             LibFunc::ErrorsNew => vec![self.new_error(&sarg(0)?, Value::Iface(None))?],
             LibFunc::TimeSub => vec![super::timer::time_sub(&args)?],
@@ -68,7 +71,8 @@ impl Machine {
                     Some(why) => {
                         let quoted = crate::strconv::quote_with(s.as_bytes(), '"', false);
                         let msg = format!("strconv.Atoi: parsing {quoted}: {why}");
-                        self.new_error(&msg.into(), Value::Iface(None))?
+                        let ty = self.program.error_types.num;
+                        self.new_error_of(ty, &msg.into(), Value::Iface(None))?
                     }
                 };
                 vec![Value::Int(i), err]
@@ -163,7 +167,7 @@ impl Machine {
                 vec![Value::Ptr(Some(Pointer::root(obj)))]
             }
             LibFunc::ErrorError => match args.first() {
-                Some(Value::Iface(Some(b))) if b.0 == err_type => {
+                Some(Value::Iface(Some(b))) if self.program.is_lib_error(b.0) => {
                     vec![self.error_parts(&args[0])?.0]
                 }
                 Some(Value::Iface(Some(b))) => {
@@ -188,12 +192,18 @@ impl Machine {
         Ok(())
     }
 
-    /// A new library error value with message `msg`, wrapping `wrapped` (nil for none).
+    /// A new library error value (`*errors.errorString`) with message `msg`, wrapping
+    /// `wrapped` (nil for none).
     pub(super) fn new_error(&mut self, msg: &GoString, wrapped: Value) -> R<Value> {
+        self.new_error_of(self.program.error_type, msg, wrapped)
+    }
+
+    /// A new library error value of dynamic type `ty` (one of [`Program::is_lib_error`]'s).
+    pub(super) fn new_error_of(&mut self, ty: TypeId, msg: &GoString, wrapped: Value) -> R<Value> {
         let cell = Value::Struct(Box::new([Value::Str(msg.clone()), wrapped]));
         let obj = self.heap.alloc(&self.config, cell, None)?;
         let ptr = Value::Ptr(Some(Pointer::root(obj)));
-        Ok(Value::Iface(Some(Box::new((self.program.error_type, ptr)))))
+        Ok(Value::Iface(Some(Box::new((ty, ptr)))))
     }
 
     /// `errors.Unwrap(err)`: the wrapped error of a library error, the result of a user
@@ -204,7 +214,7 @@ impl Machine {
         let Value::Iface(Some(b)) = err else {
             return Ok(nil);
         };
-        if b.0 == self.program.error_type {
+        if self.program.is_lib_error(b.0) {
             return Ok(self.error_parts(err)?.1);
         }
         if !self.has_method(b.0, "Unwrap") {
@@ -283,7 +293,9 @@ impl Machine {
         }
     }
 
-    /// `sync/atomic` operations on plain integer variables and on `atomic.Int32/Int64/Bool`.
+    /// `sync/atomic` operations on plain integer variables and on the typed atomics
+    /// (`atomic.Int32`, `Int64`, `Uint32`, `Uint64`, `Bool`); arithmetic wraps at the operand's
+    /// width (a `uint64` is its `i64` bit pattern).
     pub(super) fn atomic(
         &mut self,
         gid: Gid,
@@ -291,18 +303,12 @@ impl Machine {
         p: Pointer,
         args: &[Value],
     ) -> R<Vec<Value>> {
-        use LibFunc::*;
+        use crate::library::AtomicOpKind;
         let a1 = || arg(args, 1);
         let a2 = || arg(args, 2);
-        // 32-bit: a method of `atomic.Int32`, or a function on an `*int32`.
-        let b32 = func.receiver() == Some(crate::types::SyncKind::AtomicInt32)
-            || matches!(
-                func.spec().params.first(),
-                Some(crate::library::LibType::Pointer(
-                    crate::library::LibType::Basic(Basic::Int32)
-                ))
-            );
-        let w = |i: i64| if b32 { wrap(i, Basic::Int32) } else { i };
+        let (Some(op), Some(basic)) = (func.atomic_op(), func.atomic_basic()) else {
+            return Err(wrong_kind("an atomic operation", &Value::Unit));
+        };
         let slot = self.heap.get_mut(&p)?;
         let old = match slot {
             Value::Int(i) => Value::Int(*i),
@@ -313,17 +319,15 @@ impl Machine {
             },
             _ => return Err(wrong_kind("an atomic value", slot)),
         };
-        let (new, result): (Option<Value>, Option<Value>) = match func {
-            AtomicAddInt32 | AtomicAddInt64 | AtomicInt32Add | AtomicInt64Add => {
-                let n = Value::Int(w(int(&old)?.wrapping_add(int(a1()?)?)));
+        let (new, result): (Option<Value>, Option<Value>) = match op {
+            AtomicOpKind::Add => {
+                let n = Value::Int(wrap(int(&old)?.wrapping_add(int(a1()?)?), basic));
                 (Some(n.clone()), Some(n))
             }
-            AtomicLoadInt32 | AtomicLoadInt64 | AtomicInt32Load | AtomicInt64Load
-            | AtomicBoolLoad => (None, Some(old.clone())),
-            AtomicStoreInt32 | AtomicStoreInt64 | AtomicInt32Store | AtomicInt64Store
-            | AtomicBoolStore => (Some(a1()?.clone()), None),
-            AtomicInt32Swap | AtomicInt64Swap => (Some(a1()?.clone()), Some(old.clone())),
-            _ => {
+            AtomicOpKind::Load => (None, Some(old.clone())),
+            AtomicOpKind::Store => (Some(a1()?.clone()), None),
+            AtomicOpKind::Swap => (Some(a1()?.clone()), Some(old.clone())),
+            AtomicOpKind::CompareAndSwap => {
                 if old == *a1()? {
                     (Some(a2()?.clone()), Some(Value::Bool(true)))
                 } else {
@@ -568,31 +572,14 @@ impl Machine {
                     self.g(gid).next = None;
                     return Ok(true);
                 }
+                let now = self.clock;
                 let g = self.g(gid);
                 g.status = GoStatus::Sleeping(until);
+                g.slept_at = now;
                 g.next = Some(Visible::Wake);
                 return Ok(false);
             }
-            LibFunc::AtomicAddInt32
-            | LibFunc::AtomicAddInt64
-            | LibFunc::AtomicLoadInt32
-            | LibFunc::AtomicLoadInt64
-            | LibFunc::AtomicStoreInt32
-            | LibFunc::AtomicStoreInt64
-            | LibFunc::AtomicCompareAndSwapInt32
-            | LibFunc::AtomicCompareAndSwapInt64
-            | LibFunc::AtomicInt32Add
-            | LibFunc::AtomicInt32Load
-            | LibFunc::AtomicInt32Store
-            | LibFunc::AtomicInt32Swap
-            | LibFunc::AtomicInt32CompareAndSwap
-            | LibFunc::AtomicInt64Add
-            | LibFunc::AtomicInt64Load
-            | LibFunc::AtomicInt64Store
-            | LibFunc::AtomicInt64Swap
-            | LibFunc::AtomicInt64CompareAndSwap
-            | LibFunc::AtomicBoolLoad
-            | LibFunc::AtomicBoolStore => {
+            f if f.atomic_op().is_some() => {
                 let p = ptr()?;
                 results = self.atomic(gid, func, p, &args)?;
             }

@@ -80,6 +80,49 @@ impl Machine {
                 let same = edit::equal_fold(sarg(0)?.as_bytes(), sarg(1)?.as_bytes());
                 vec![Value::Bool(same)]
             }
+            LibFunc::StringsSplitN | LibFunc::StringsSplitAfter => {
+                let (s, sep) = (sarg(0)?, sarg(1)?);
+                let (save, n) = match func {
+                    LibFunc::StringsSplitN => (0, iarg(2)?),
+                    _ => (sep.len(), -1),
+                };
+                match edit::gen_split(s.as_bytes(), sep.as_bytes(), save, n) {
+                    None => vec![Value::Slice(None)],
+                    Some(parts) => {
+                        let parts = parts.into_iter().map(|p| Value::Str(p.into())).collect();
+                        vec![self.string_slice(parts)?]
+                    }
+                }
+            }
+            LibFunc::StringsContainsAny | LibFunc::StringsIndexAny => {
+                let i = edit::index_any(sarg(0)?.as_bytes(), sarg(1)?.as_bytes());
+                if func == LibFunc::StringsContainsAny {
+                    vec![Value::Bool(i.is_some())]
+                } else {
+                    vec![position(i)]
+                }
+            }
+            LibFunc::StringsContainsRune => {
+                vec![Value::Bool(
+                    edit::index_rune(sarg(0)?.as_bytes(), iarg(1)?).is_some(),
+                )]
+            }
+            LibFunc::StringsLastIndexByte => {
+                let c = iarg(1)? as u8;
+                vec![position(sarg(0)?.as_bytes().iter().rposition(|&b| b == c))]
+            }
+            LibFunc::StringsCut => {
+                let (s, sep) = (sarg(0)?, sarg(1)?);
+                let b = s.as_bytes();
+                match crate::rt::strings::index(b, sep.as_bytes()) {
+                    Some(i) => vec![text(&b[..i]), text(&b[i + sep.len()..]), Value::Bool(true)],
+                    None => vec![text(b), text(b""), Value::Bool(false)],
+                }
+            }
+            LibFunc::StringsCompare => {
+                let order = sarg(0)?.as_bytes().cmp(sarg(1)?.as_bytes());
+                vec![Value::Int(order as i64)]
+            }
             LibFunc::StrconvFormatInt => match parse_int::format_int(iarg(0)?, iarg(1)?) {
                 Some(s) => vec![Value::str(&s)],
                 None => {
@@ -133,6 +176,7 @@ impl Machine {
     /// The error value of Go's `*strconv.NumError` for `func` parsing `num`.
     fn num_error(&mut self, why: &NumError, func: &str, num: &GoString) -> R<Value> {
         let msg = why.message(func, num.as_bytes());
-        self.new_error(&msg.into(), Value::Iface(None))
+        let ty = self.program.error_types.num;
+        self.new_error_of(ty, &msg.into(), Value::Iface(None))
     }
 }

@@ -406,6 +406,8 @@ impl Machine {
                                 format!("{from_s} is {}, not {}", tn(b.0), tn(*ty))
                             }
                         }
+                        // Go's `assertE2I` does not say the static type.
+                        _ if target_iface => format!("interface is nil, not {}", tn(*ty)),
                         _ => format!("{from_s} is nil, not {}", tn(*ty)),
                     };
                     return Err(RtError::interface_conversion(&msg).into());
@@ -481,9 +483,13 @@ impl Machine {
                         all.extend(args);
                         self.push_call(gid, func, all, Rc::from(Vec::new()), FrameKind::Call)?;
                     }
-                    dispatch::Dispatch::LibErrorText(err) => {
-                        let (msg, _) = self.error_parts(&err)?;
-                        self.push(gid, msg)?;
+                    dispatch::Dispatch::LibError(method, err) => {
+                        let (msg, wrapped) = self.error_parts(&err)?;
+                        match method {
+                            dispatch::LibErrorMethod::Error => self.push(gid, msg)?,
+                            dispatch::LibErrorMethod::Unwrap => self.push(gid, wrapped)?,
+                            dispatch::LibErrorMethod::RuntimeError => {}
+                        }
                     }
                     dispatch::Dispatch::Lib(func, recv) => {
                         let mut all = vec![recv];
@@ -574,8 +580,15 @@ impl Machine {
                     }
                 }
                 if let Some(message) = runtime_error {
-                    // A `runtime.Error`: an error value saying the message.
-                    out = self.new_error(&message, Value::Iface(None))?;
+                    // A `runtime.Error`: an error value saying the message, of Go's type.
+                    let types = &self.program.error_types;
+                    let ty = match crate::rt::error::RuntimeErrorType::of(message.as_bytes()) {
+                        crate::rt::error::RuntimeErrorType::Plain => types.plain,
+                        crate::rt::error::RuntimeErrorType::Bounds => types.bounds,
+                        crate::rt::error::RuntimeErrorType::String => types.runtime_string,
+                        crate::rt::error::RuntimeErrorType::TypeAssertion => types.type_assertion,
+                    };
+                    out = self.new_error_of(ty, &message, Value::Iface(None))?;
                 }
                 self.push(gid, out)?
             }

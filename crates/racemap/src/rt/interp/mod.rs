@@ -242,6 +242,7 @@ mod tests {
             init: FuncId(1),
             main: FuncId(0),
             error_type: TypeTable::basic(Basic::Int),
+            error_types: crate::bytecode::ErrorTypes::all_of(TypeTable::basic(Basic::Int)),
             tests: Vec::new(),
             var_names: Vec::new(),
         }

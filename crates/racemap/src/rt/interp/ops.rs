@@ -226,7 +226,7 @@ impl Machine {
     /// run to completion on a scratch copy of the machine (so it never affects the run; a
     /// method that blocks or fails gives `None`).
     pub(crate) fn method_string(&self, ty: TypeId, value: &Value) -> Option<GoString> {
-        if ty == self.program.error_type {
+        if self.program.is_lib_error(ty) {
             let err = Value::Iface(Some(Box::new((ty, value.clone()))));
             let (msg, _) = self.error_parts(&err).ok()?;
             return Some(str_of(&msg).ok()?.clone());
@@ -281,6 +281,7 @@ impl Machine {
                 status: GoStatus::Parked,
                 next: None,
                 runtime: false,
+                slept_at: 0,
                 next_span: crate::diag::Span::default(),
                 panicking: None,
                 iters: Vec::new(),

@@ -176,6 +176,7 @@ impl Machine {
         let mut g = Goroutine::new(child, 0, self.program.main, None);
         g.runtime = true;
         g.status = GoStatus::Sleeping(when);
+        g.slept_at = self.clock;
         g.next = Some(Visible::TimerFire(p.clone()));
         g.next_span = self.goroutines[gid.0 as usize].next_span;
         self.goroutines.push(Rc::new(g));
@@ -273,6 +274,8 @@ impl Machine {
         let g = self.g(gid);
         match next_when {
             Some(w) => {
+                // A ticker's next period: Go's deadlines stay anchored where it was armed
+                // (`when += period`), so `slept_at` keeps that time.
                 g.status = GoStatus::Sleeping(w);
                 g.next = Some(Visible::TimerFire(p));
             }

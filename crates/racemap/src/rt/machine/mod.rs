@@ -11,7 +11,8 @@
 //! partner is parked at a matching operation; one step completes both sides (the stepping
 //! goroutine's partner is the lowest-numbered ready partner; the other pairings are reached by
 //! stepping the other side first). Sleepers run on a virtual clock: a sleeping goroutine is
-//! runnable only when no other goroutine is and it has the earliest wake time.
+//! runnable only when no other goroutine is and it has the earliest wake time (of equal wake
+//! times, the earliest time it fell asleep).
 //!
 //! The program ends when `main.main` returns (status [`Status::Exited`], even with goroutines
 //! left), on an unrecovered panic or a fatal error ([`Status::Failed`]), on a deadlock (no
@@ -486,18 +487,20 @@ impl Machine {
             }
         }
         if out.is_empty() {
-            // Sleepers: only when nobody else can move, earliest wake time first.
+            // Sleepers: only when nobody else can move, earliest wake time first; of those
+            // due at once, the ones armed earliest (as in Go's real time, where time passes
+            // between two armings).
             let earliest = self
                 .goroutines
                 .iter()
                 .filter_map(|g| match g.status {
-                    GoStatus::Sleeping(t) => Some(t),
+                    GoStatus::Sleeping(t) => Some((t, g.slept_at)),
                     _ => None,
                 })
                 .min();
-            if let Some(t) = earliest {
+            if let Some((t, at)) = earliest {
                 for g in &self.goroutines {
-                    if g.status == GoStatus::Sleeping(t) {
+                    if g.status == GoStatus::Sleeping(t) && g.slept_at == at {
                         out.push(Choice { gid: g.gid, alt: 0 });
                     }
                 }

@@ -10,6 +10,9 @@
 
 use crate::types::{Basic, SyncKind};
 
+mod spec;
+pub use spec::{AtomicOpKind, LibFuncSpec, LibType, Owner, Visibility};
+
 /// Declares [`LibFunc`] from one table: each row is a variant with its docs and its
 /// [`LibFuncSpec`] (a `const` expression). Generates the enum, [`LibFunc::ALL`] and
 /// [`LibFunc::spec`], so a new row cannot be missing from any of them.
@@ -43,6 +46,8 @@ const BOOL: LibType = LibType::Basic(Basic::Bool);
 const INT: LibType = LibType::Basic(Basic::Int);
 const INT32: LibType = LibType::Basic(Basic::Int32);
 const INT64: LibType = LibType::Basic(Basic::Int64);
+const UINT32: LibType = LibType::Basic(Basic::Uint32);
+const UINT64: LibType = LibType::Basic(Basic::Uint64);
 const STRING: LibType = LibType::Basic(Basic::String);
 const BYTE: LibType = LibType::Basic(Basic::Uint8);
 const RUNE: LibType = LibType::Basic(Basic::Int32);
@@ -272,6 +277,64 @@ lib_funcs! {
         .params(&[LibType::Pointer(&INT64), INT64, INT64])
         .results(&[BOOL])
         .visibility(Object),
+    /// `atomic.AddUint32(addr *uint32, delta uint32) uint32`
+    AtomicAddUint32 => func("sync/atomic", "AddUint32")
+        .params(&[LibType::Pointer(&UINT32), UINT32])
+        .results(&[UINT32])
+        .visibility(Object),
+    /// `atomic.LoadUint32(addr *uint32) uint32`
+    AtomicLoadUint32 => func("sync/atomic", "LoadUint32")
+        .params(&[LibType::Pointer(&UINT32)])
+        .results(&[UINT32])
+        .visibility(Object),
+    /// `atomic.StoreUint32(addr *uint32, val uint32)`
+    AtomicStoreUint32 => func("sync/atomic", "StoreUint32")
+        .params(&[LibType::Pointer(&UINT32), UINT32])
+        .visibility(Object),
+    /// `atomic.CompareAndSwapUint32(addr *uint32, old, new uint32) bool`
+    AtomicCompareAndSwapUint32 => func("sync/atomic", "CompareAndSwapUint32")
+        .params(&[LibType::Pointer(&UINT32), UINT32, UINT32])
+        .results(&[BOOL])
+        .visibility(Object),
+    /// `atomic.AddUint64(addr *uint64, delta uint64) uint64`
+    AtomicAddUint64 => func("sync/atomic", "AddUint64")
+        .params(&[LibType::Pointer(&UINT64), UINT64])
+        .results(&[UINT64])
+        .visibility(Object),
+    /// `atomic.LoadUint64(addr *uint64) uint64`
+    AtomicLoadUint64 => func("sync/atomic", "LoadUint64")
+        .params(&[LibType::Pointer(&UINT64)])
+        .results(&[UINT64])
+        .visibility(Object),
+    /// `atomic.StoreUint64(addr *uint64, val uint64)`
+    AtomicStoreUint64 => func("sync/atomic", "StoreUint64")
+        .params(&[LibType::Pointer(&UINT64), UINT64])
+        .visibility(Object),
+    /// `atomic.CompareAndSwapUint64(addr *uint64, old, new uint64) bool`
+    AtomicCompareAndSwapUint64 => func("sync/atomic", "CompareAndSwapUint64")
+        .params(&[LibType::Pointer(&UINT64), UINT64, UINT64])
+        .results(&[BOOL])
+        .visibility(Object),
+    /// `atomic.SwapInt32(addr *int32, new int32) (old int32)`
+    AtomicSwapInt32 => func("sync/atomic", "SwapInt32")
+        .params(&[LibType::Pointer(&INT32), INT32])
+        .results(&[INT32])
+        .visibility(Object),
+    /// `atomic.SwapInt64(addr *int64, new int64) (old int64)`
+    AtomicSwapInt64 => func("sync/atomic", "SwapInt64")
+        .params(&[LibType::Pointer(&INT64), INT64])
+        .results(&[INT64])
+        .visibility(Object),
+    /// `atomic.SwapUint32(addr *uint32, new uint32) (old uint32)`
+    AtomicSwapUint32 => func("sync/atomic", "SwapUint32")
+        .params(&[LibType::Pointer(&UINT32), UINT32])
+        .results(&[UINT32])
+        .visibility(Object),
+    /// `atomic.SwapUint64(addr *uint64, new uint64) (old uint64)`
+    AtomicSwapUint64 => func("sync/atomic", "SwapUint64")
+        .params(&[LibType::Pointer(&UINT64), UINT64])
+        .results(&[UINT64])
+        .visibility(Object),
     /// `(*sync.Mutex).Lock()`
     MutexLock => method(SyncKind::Mutex, "Lock").visibility(Object),
     /// `(*sync.Mutex).Unlock()`
@@ -373,6 +436,54 @@ lib_funcs! {
     AtomicBoolLoad => method(SyncKind::AtomicBool, "Load").results(&[BOOL]).visibility(Object),
     /// `(*atomic.Bool).Store(val bool)`
     AtomicBoolStore => method(SyncKind::AtomicBool, "Store").params(&[BOOL]).visibility(Object),
+    /// `(*atomic.Bool).Swap(new bool) (old bool)`
+    AtomicBoolSwap => method(SyncKind::AtomicBool, "Swap")
+        .params(&[BOOL])
+        .results(&[BOOL])
+        .visibility(Object),
+    /// `(*atomic.Bool).CompareAndSwap(old, new bool) (swapped bool)`
+    AtomicBoolCompareAndSwap => method(SyncKind::AtomicBool, "CompareAndSwap")
+        .params(&[BOOL, BOOL])
+        .results(&[BOOL])
+        .visibility(Object),
+    /// `(*atomic.Uint32).Add(delta uint32) (new uint32)`
+    AtomicUint32Add => method(SyncKind::AtomicUint32, "Add")
+        .params(&[UINT32])
+        .results(&[UINT32])
+        .visibility(Object),
+    /// `(*atomic.Uint32).Load() uint32`
+    AtomicUint32Load => method(SyncKind::AtomicUint32, "Load").results(&[UINT32]).visibility(Object),
+    /// `(*atomic.Uint32).Store(val uint32)`
+    AtomicUint32Store => method(SyncKind::AtomicUint32, "Store").params(&[UINT32]).visibility(Object),
+    /// `(*atomic.Uint32).Swap(new uint32) (old uint32)`
+    AtomicUint32Swap => method(SyncKind::AtomicUint32, "Swap")
+        .params(&[UINT32])
+        .results(&[UINT32])
+        .visibility(Object),
+    /// `(*atomic.Uint32).CompareAndSwap(old, new uint32) (swapped bool)`
+    AtomicUint32CompareAndSwap => method(SyncKind::AtomicUint32, "CompareAndSwap")
+        .params(&[UINT32, UINT32])
+        .results(&[BOOL])
+        .visibility(Object),
+    /// `(*atomic.Uint64).Add(delta uint64) (new uint64)`
+    AtomicUint64Add => method(SyncKind::AtomicUint64, "Add")
+        .params(&[UINT64])
+        .results(&[UINT64])
+        .visibility(Object),
+    /// `(*atomic.Uint64).Load() uint64`
+    AtomicUint64Load => method(SyncKind::AtomicUint64, "Load").results(&[UINT64]).visibility(Object),
+    /// `(*atomic.Uint64).Store(val uint64)`
+    AtomicUint64Store => method(SyncKind::AtomicUint64, "Store").params(&[UINT64]).visibility(Object),
+    /// `(*atomic.Uint64).Swap(new uint64) (old uint64)`
+    AtomicUint64Swap => method(SyncKind::AtomicUint64, "Swap")
+        .params(&[UINT64])
+        .results(&[UINT64])
+        .visibility(Object),
+    /// `(*atomic.Uint64).CompareAndSwap(old, new uint64) (swapped bool)`
+    AtomicUint64CompareAndSwap => method(SyncKind::AtomicUint64, "CompareAndSwap")
+        .params(&[UINT64, UINT64])
+        .results(&[BOOL])
+        .visibility(Object),
     /// `error.Error() string`: the message of an error value (the only interface method call
     /// racemap supports; errors come from `errors.New`, `fmt.Errorf` and `strconv.Atoi`).
     ErrorError => LibFuncSpec::new(Owner::Interface("error"), "Error").results(&[STRING]),
@@ -516,6 +627,22 @@ lib_funcs! {
     StringsCount => func("strings", "Count").params(&[STRING, STRING]).results(&[INT]),
     /// `strings.EqualFold(s, t string) bool`
     StringsEqualFold => func("strings", "EqualFold").params(&[STRING, STRING]).results(&[BOOL]),
+    /// `strings.SplitN(s, sep string, n int) []string`
+    StringsSplitN => func("strings", "SplitN").params(&[STRING, STRING, INT]).results(&[STRINGS]),
+    /// `strings.SplitAfter(s, sep string) []string`
+    StringsSplitAfter => func("strings", "SplitAfter").params(&[STRING, STRING]).results(&[STRINGS]),
+    /// `strings.ContainsAny(s, chars string) bool`
+    StringsContainsAny => func("strings", "ContainsAny").params(&[STRING, STRING]).results(&[BOOL]),
+    /// `strings.ContainsRune(s string, r rune) bool`
+    StringsContainsRune => func("strings", "ContainsRune").params(&[STRING, RUNE]).results(&[BOOL]),
+    /// `strings.IndexAny(s, chars string) int`
+    StringsIndexAny => func("strings", "IndexAny").params(&[STRING, STRING]).results(&[INT]),
+    /// `strings.LastIndexByte(s string, c byte) int`
+    StringsLastIndexByte => func("strings", "LastIndexByte").params(&[STRING, BYTE]).results(&[INT]),
+    /// `strings.Cut(s, sep string) (before, after string, found bool)`
+    StringsCut => func("strings", "Cut").params(&[STRING, STRING]).results(&[STRING, STRING, BOOL]),
+    /// `strings.Compare(a, b string) int`
+    StringsCompare => func("strings", "Compare").params(&[STRING, STRING]).results(&[INT]),
     /// `strconv.FormatInt(i int64, base int) string`
     StrconvFormatInt => func("strconv", "FormatInt").params(&[INT64, INT]).results(&[STRING]),
     /// `strconv.ParseInt(s string, base int, bitSize int) (int64, error)`
@@ -629,278 +756,4 @@ lib_funcs! {
     BuilderLen => builder_method("Len").results(&[INT]),
     /// `(*strings.Builder).Reset()`
     BuilderReset => builder_method("Reset"),
-}
-
-/// Where a library function is declared.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Owner {
-    /// A function of the package with this import path (`"sync/atomic"`).
-    Package(&'static str),
-    /// A variable of the package with this import path (`context.Canceled`): its row's one
-    /// result is the variable's type, and a read of it is a call.
-    PackageVar(&'static str),
-    /// A method of a `sync`/`atomic` type, always with a pointer receiver (the first operand).
-    Sync(SyncKind),
-    /// A method of the predeclared interface with this name (`"error"`); the first operand is
-    /// the interface value.
-    Interface(&'static str),
-    /// A method of a library struct type (`sync.Cond`, `time.Timer`), by import path and type
-    /// name, with a pointer receiver (the first operand; a value for `time.Time`, see
-    /// [`Owner::value_receiver`]); the checker finds these itself.
-    Struct(&'static str, &'static str),
-    /// A runtime hook of the package with this import path, called only by code racemap
-    /// compiles from Go's sources (`sync.runtime_notifyListAdd` in `sync.(*Cond).Wait`);
-    /// never found by name in a program.
-    Runtime(&'static str),
-}
-
-impl Owner {
-    /// The methods of this library struct type have value receivers (`time.Time`); the others
-    /// (`sync.Cond`, `time.Timer`, `time.Ticker`) have pointer receivers.
-    pub fn value_receiver(path: &str, type_name: &str) -> bool {
-        (path, type_name) == ("time", "Time")
-    }
-}
-
-/// A type in a library signature, as data: the checker turns it into a type
-/// (`Checker::lib_type`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LibType {
-    /// A basic type (`int`, `string`, …).
-    Basic(Basic),
-    /// `any` (`interface{}`).
-    Any,
-    /// The predeclared `error`.
-    Error,
-    /// A named type of a library package, by import path and name (`time.Duration`).
-    Named(&'static str, &'static str),
-    /// `[]T`
-    Slice(&'static LibType),
-    /// `*T`
-    Pointer(&'static LibType),
-    /// `<-chan T`
-    RecvChan(&'static LibType),
-    /// `struct{}`
-    EmptyStruct,
-    /// `func(params) results`
-    Func(&'static [LibType], &'static [LibType]),
-}
-
-/// Whether a call is a scheduling point, and what a visible one touches (the explorer's
-/// dependence and the race detector see it through `rt`'s events).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Visibility {
-    /// Local computation: the goroutine runs on (`fmt.Sprint`, `strings`, `errors`, …).
-    Local,
-    /// A visible operation writing the program's output (`fmt.Print*`).
-    Output,
-    /// A visible operation on the virtual clock (`time.Sleep`).
-    Clock,
-    /// A visible operation on the object its first operand points to: a `sync`/`atomic`
-    /// object or an integer used atomically.
-    Object,
-    /// A visible operation on the scheduler only (`runtime.Gosched`, `runtime.NumGoroutine`).
-    Scheduler,
-    /// A visible operation on the object its first operand points to that also writes the
-    /// program's output (`(*testing.T).Log` and the calls that log).
-    Log,
-    /// A visible operation arming a new runtime timer (`time.After`, `time.NewTimer`, …): it
-    /// starts the timer's runtime goroutine (`rt::timer`).
-    Timer,
-}
-
-/// What a library function is, as data: one row of the table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct LibFuncSpec {
-    /// Where it is declared.
-    pub owner: Owner,
-    /// Its name in the package or the method set: `Println`, `Lock`.
-    pub name: &'static str,
-    /// Parameter types, without the receiver; a variadic last parameter is its slice type.
-    pub params: &'static [LibType],
-    /// Result types.
-    pub results: &'static [LibType],
-    /// The last parameter is variadic (`...T`).
-    pub variadic: bool,
-    /// Local computation or a visible operation.
-    pub visibility: Visibility,
-}
-
-impl LibFuncSpec {
-    /// A row without parameters or results, local computation; the builders below add the rest.
-    pub const fn new(owner: Owner, name: &'static str) -> LibFuncSpec {
-        LibFuncSpec {
-            owner,
-            name,
-            params: &[],
-            results: &[],
-            variadic: false,
-            visibility: Visibility::Local,
-        }
-    }
-
-    /// With these parameter types.
-    pub const fn params(self, params: &'static [LibType]) -> LibFuncSpec {
-        LibFuncSpec { params, ..self }
-    }
-
-    /// With these result types.
-    pub const fn results(self, results: &'static [LibType]) -> LibFuncSpec {
-        LibFuncSpec { results, ..self }
-    }
-
-    /// With a variadic last parameter.
-    pub const fn variadic(self) -> LibFuncSpec {
-        LibFuncSpec {
-            variadic: true,
-            ..self
-        }
-    }
-
-    /// With this visibility.
-    pub const fn visibility(self, visibility: Visibility) -> LibFuncSpec {
-        LibFuncSpec { visibility, ..self }
-    }
-}
-
-impl LibFunc {
-    /// Go's runtime name, as stack traces print it: `fmt.Println`, `sync.(*Mutex).Lock`,
-    /// `sync/atomic.(*Int32).Add`, `error.Error`.
-    pub fn go_name(self) -> String {
-        let spec = self.spec();
-        match spec.owner {
-            Owner::Package(path) | Owner::PackageVar(path) => format!("{path}.{}", spec.name),
-            Owner::Sync(kind) => format!(
-                "{}.(*{}).{}",
-                kind.package_path(),
-                kind.type_name(),
-                spec.name
-            ),
-            Owner::Interface(interface) => format!("{interface}.{}", spec.name),
-            Owner::Struct(path, type_name) if Owner::value_receiver(path, type_name) => {
-                format!("{path}.{type_name}.{}", spec.name)
-            }
-            Owner::Struct(path, type_name) => format!("{path}.(*{type_name}).{}", spec.name),
-            Owner::Runtime(path) => format!("{path}.{}", spec.name),
-        }
-    }
-
-    /// A method of a library type or interface (its receiver is the first operand).
-    pub fn is_method(self) -> bool {
-        !matches!(
-            self.spec().owner,
-            Owner::Package(_) | Owner::PackageVar(_) | Owner::Runtime(_)
-        )
-    }
-
-    /// The `sync`/`atomic` type whose method this is.
-    pub fn receiver(self) -> Option<SyncKind> {
-        match self.spec().owner {
-            Owner::Sync(kind) => Some(kind),
-            _ => None,
-        }
-    }
-
-    /// Whether a call is a visible operation (a scheduling point).
-    pub fn is_visible(self) -> bool {
-        self.spec().visibility != Visibility::Local
-    }
-
-    /// The number of values a call pushes.
-    pub fn result_count(self) -> u32 {
-        self.spec().results.len() as u32
-    }
-
-    /// The index of the first argument boxed to `any` one by one (a `...any` parameter), if
-    /// the function has one.
-    pub fn boxed_args_from(self) -> Option<usize> {
-        let spec = self.spec();
-        match spec.params.last() {
-            Some(LibType::Slice(LibType::Any)) if spec.variadic => Some(spec.params.len() - 1),
-            _ => None,
-        }
-    }
-
-    /// The function `name` of the package with import path `path`.
-    pub fn package_function(path: &str, name: &str) -> Option<LibFunc> {
-        LibFunc::find(
-            name,
-            |owner| matches!(owner, Owner::Package(p) if p == path),
-        )
-    }
-
-    /// The variable `name` of the package with import path `path`.
-    pub fn package_var(path: &str, name: &str) -> Option<LibFunc> {
-        LibFunc::find(
-            name,
-            |owner| matches!(owner, Owner::PackageVar(p) if p == path),
-        )
-    }
-
-    /// The method `name` of a `sync`/`atomic` type or of an interface.
-    pub fn method(owner: Owner, name: &str) -> Option<LibFunc> {
-        LibFunc::find(name, |o| o == owner)
-    }
-
-    fn find(name: &str, owner: impl Fn(Owner) -> bool) -> Option<LibFunc> {
-        LibFunc::ALL
-            .iter()
-            .copied()
-            .find(|f| f.spec().name == name && owner(f.spec().owner))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn each_row_is_found_under_its_owner_and_name() {
-        for &f in LibFunc::ALL {
-            let spec = f.spec();
-            let found = match spec.owner {
-                Owner::Package(path) => LibFunc::package_function(path, spec.name),
-                Owner::PackageVar(path) => LibFunc::package_var(path, spec.name),
-                owner => LibFunc::method(owner, spec.name),
-            };
-            assert_eq!(found, Some(f), "{f:?}: two rows with one name");
-            if spec.variadic {
-                assert!(
-                    matches!(spec.params.last(), Some(LibType::Slice(_))),
-                    "{f:?}: a variadic parameter has a slice type"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn derived_facts() {
-        assert_eq!(LibFunc::MutexLock.go_name(), "sync.(*Mutex).Lock");
-        assert_eq!(
-            LibFunc::AtomicInt32Add.go_name(),
-            "sync/atomic.(*Int32).Add"
-        );
-        assert_eq!(LibFunc::AtomicAddInt64.go_name(), "sync/atomic.AddInt64");
-        assert_eq!(LibFunc::ErrorError.go_name(), "error.Error");
-        assert!(LibFunc::ErrorError.is_method() && !LibFunc::FmtPrintln.is_method());
-        assert_eq!(LibFunc::SyncMapLoad.receiver(), Some(SyncKind::Map));
-        assert_eq!(LibFunc::StrconvAtoi.result_count(), 2);
-        assert_eq!(LibFunc::FmtPrintf.boxed_args_from(), Some(1));
-        assert_eq!(LibFunc::FmtSprint.boxed_args_from(), Some(0));
-        assert_eq!(LibFunc::StringsJoin.boxed_args_from(), None);
-        assert!(LibFunc::TimeSleep.is_visible() && !LibFunc::FmtSprint.is_visible());
-        assert_eq!(LibFunc::package_function("sync", "Lock"), None);
-        assert_eq!(LibFunc::CondSignal.go_name(), "sync.(*Cond).Signal");
-        assert_eq!(
-            LibFunc::NotifyListAdd.go_name(),
-            "sync.runtime_notifyListAdd"
-        );
-        assert!(LibFunc::CondWait.is_method() && !LibFunc::NotifyListWait.is_method());
-        // Runtime hooks are not package members a program can name.
-        assert_eq!(
-            LibFunc::package_function("sync", "runtime_notifyListAdd"),
-            None
-        );
-        assert!(LibFunc::RuntimeGosched.is_visible() && !LibFunc::RuntimeGoexit.is_visible());
-    }
 }

@@ -1,0 +1,18 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+	"time"
+)
+
+func main() {
+	start := time.Now()
+	d := time.Since(start)
+	fmt.Println(d.Seconds(), start.Unix())
+	var b strings.Builder
+	b.Grow(10)
+	var mu sync.Mutex
+	mu.Lok()
+}
