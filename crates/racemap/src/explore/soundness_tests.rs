@@ -571,8 +571,9 @@ fn a_worker_s_crash_can_come_before_every_other_worker_s_output() {
 
 /// A `select` over an unbuffered channel main sends on and a buffered one another goroutine
 /// sends on: the buffered send can come first and the select take its case, leaving main
-/// blocked forever (a deadlock Go reports). The default search finds it (its stateful check);
-/// DPOR alone does not yet (issue 13).
+/// blocked forever (a deadlock Go reports). DPOR once missed it: when main's send completed the
+/// parked select (a rendezvous, main's move), the select's other ready case was never tried
+/// there.
 #[test]
 fn a_buffered_send_can_make_a_select_take_its_case() {
     let source = "package main\n\nimport \"fmt\"\n\n\
@@ -581,30 +582,9 @@ fn a_buffered_send_can_make_a_select_take_its_case() {
         \tcase v := <-bc:\n\t\tfmt.Println(\"sel bc\", v)\n\t}\n}\n\n\
         func g2() {\n\tbc <- 2\n}\n\n\
         func main() {\n\tgo g1()\n\tgo g2()\n\tch <- 0\n}\n";
-    let m = machine(source);
-    for search in [SearchAlgorithm::Auto, SearchAlgorithm::Stateful] {
-        let r = explore(m.clone(), &searching(search));
-        assert!(r.complete, "{search:?} search incomplete");
-        assert_outcomes_match(&m, &r, 2_000_000, source);
-        assert!(r.outcomes.iter().any(|o| o.stdout == "sel bc 2\n"
-            && o.error.as_deref() == Some("fatal error: all goroutines are asleep - deadlock!")));
-    }
-}
-
-/// [`a_buffered_send_can_make_a_select_take_its_case`] with DPOR alone: it misses the
-/// deadlock (a known gap of its race analysis, issue 13). Run with `--ignored`.
-#[test]
-#[ignore = "known DPOR gap (issue 13): the default search's stateful check covers it"]
-fn dpor_alone_misses_a_select_case_a_buffered_send_makes_ready() {
-    let source = "package main\n\nimport \"fmt\"\n\n\
-        var ch = make(chan int)\nvar bc = make(chan int, 1)\n\n\
-        func g1() {\n\tselect {\n\tcase v := <-ch:\n\t\tfmt.Println(\"sel ch\", v)\n\
-        \tcase v := <-bc:\n\t\tfmt.Println(\"sel bc\", v)\n\t}\n}\n\n\
-        func g2() {\n\tbc <- 2\n}\n\n\
-        func main() {\n\tgo g1()\n\tgo g2()\n\tch <- 0\n}\n";
-    let m = machine(source);
-    let r = explore(m.clone(), &searching(SearchAlgorithm::Dpor));
-    assert_outcomes_match(&m, &r, 2_000_000, source);
+    let r = check_source(source);
+    assert!(r.outcomes.iter().any(|o| o.stdout == "sel bc 2\n"
+        && o.error.as_deref() == Some("fatal error: all goroutines are asleep - deadlock!")));
 }
 
 mod random_programs {
@@ -708,15 +688,9 @@ mod random_programs {
             // Programs with too many interleavings to enumerate say nothing: skip them.
             if brute_force(&m, 40_000, WakeOrder::AnyTime).is_some() {
                 // Every search: the default (DPOR, then the stateful search's check), DPOR
-                // alone (not on a `select` while a buffered send can make another case ready:
-                // a known gap, `a_buffered_send_can_make_a_select_take_its_case`), and the
-                // stateful one (which gives way to DPOR on a program that sleeps or has a
-                // cycle; the stats say whether it ran).
-                let dpor_alone = !source.contains("select");
+                // alone, and the stateful one (which gives way to DPOR on a program that
+                // sleeps or has a cycle; the stats say whether it ran).
                 for search in [SearchAlgorithm::Auto, SearchAlgorithm::Dpor, SearchAlgorithm::Stateful] {
-                    if search == SearchAlgorithm::Dpor && !dpor_alone {
-                        continue;
-                    }
                     let mut explorer = Explorer::new(m.clone(), &searching(search));
                     explorer.advance(u64::MAX);
                     let stats = explorer.stats();

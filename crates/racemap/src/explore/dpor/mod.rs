@@ -581,6 +581,32 @@ impl<T: Target> Search<T> {
                 Vec::new()
             };
             top.done.push(made);
+            // A rendezvous partner's operation ended with this move (a `select` parked on the
+            // channel took this case): when it has several alternatives here (another case is
+            // ready), they are explored too, as when its own move is explored. (A partner with
+            // one move would only make the same rendezvous from its side.)
+            for q in movers.iter().filter(|q| **q != choice.gid) {
+                let others: Vec<Choice> = top
+                    .choices
+                    .iter()
+                    .filter(|c| c.gid == *q)
+                    .copied()
+                    .collect();
+                if others.len() < 2 {
+                    continue;
+                }
+                for c in others {
+                    if !top.done.iter().any(|d| d.choice == c)
+                        && !top.sleep.iter().any(|s| s.choice == c)
+                    {
+                        let fp = top
+                            .target
+                            .footprint(c.gid)
+                            .unwrap_or_else(Footprint::global);
+                        top.wakeup.push_leaf(WakeStep::solo(c, fp));
+                    }
+                }
+            }
             let preemptions = top.preemptions + preempt;
 
             // A move that turned out to end the run (a fatal error that depends on where other
