@@ -40,23 +40,7 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
             }
             lexopt::Arg::Long("json") => json = true,
             lexopt::Arg::Long("stats") => stats = true,
-            lexopt::Arg::Long("search") => {
-                let kind = parser
-                    .value()
-                    .map_err(usage)?
-                    .to_string_lossy()
-                    .into_owned();
-                dpor.search = match kind.as_str() {
-                    "auto" => SearchAlgorithm::Auto,
-                    "dpor" => SearchAlgorithm::Dpor,
-                    "stateful" => SearchAlgorithm::Stateful,
-                    _ => {
-                        return Err(format!(
-                            "--search expects auto, dpor or stateful, got {kind:?}"
-                        ))
-                    }
-                };
-            }
+            lexopt::Arg::Long("search") => dpor.search = search_value(&mut parser)?,
             lexopt::Arg::Long("max-executions") => {
                 dpor.max_executions = number(&mut parser, "--max-executions")?
             }
@@ -124,6 +108,21 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
     }
     let found = result.race || result.deadlock || result.outcomes.iter().any(|o| o.error.is_some());
     Ok(u8::from(found))
+}
+
+/// The value of `--search`: `auto`, `dpor` or `stateful`.
+pub fn search_value(parser: &mut lexopt::Parser) -> Result<SearchAlgorithm, UsageError> {
+    let kind = parser
+        .value()
+        .map_err(usage)?
+        .to_string_lossy()
+        .into_owned();
+    match kind.as_str() {
+        "auto" => Ok(SearchAlgorithm::Auto),
+        "dpor" => Ok(SearchAlgorithm::Dpor),
+        "stateful" => Ok(SearchAlgorithm::Stateful),
+        _ => Err(format!("--search expects auto, dpor or stateful, got {kind:?}")),
+    }
 }
 
 /// Why a search stopped short of every interleaving, as a reader should be told it (what

@@ -6,7 +6,7 @@
 //! racemap explore FILE.go [--json] [--max-executions N] [--max-total-steps N]
 //!     [--preemption-bound K] [--sample …]
 //! racemap test FILE_test.go [--run REGEX] [--seed N] [-v] [--schedule S]
-//!     [--explore [--json] [--max-executions N]]
+//!     [--explore [--json] [--max-executions N] [--max-total-steps N] [--search auto|dpor|stateful]]
 //! racemap example STRATEGY [--goroutines N] [--ops N] [--write-percent P] [--keys K]
 //! ```
 //!
@@ -55,7 +55,7 @@ commands:
       -v                print every test's name, logs and result
       --schedule S      replay an encoded schedule (from --explore)
       --explore         every interleaving of each test: races, deadlocks, leaks, failures
-      --json --max-executions N   (with --explore)
+      --json --max-executions N --max-total-steps N --search S   (with --explore)
   check, run, explore and test also take
       --lang go1.N      the Go language version (default go1.22); before go1.22 a loop's
                         variables are shared by its iterations (the loop-closure race)

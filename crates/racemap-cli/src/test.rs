@@ -49,6 +49,8 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
     let mut explore: Option<crate::test_explore::ExploreOptions> = None;
     let mut json = false;
     let mut max_executions: Option<u64> = None;
+    let mut max_total_steps: Option<u64> = None;
+    let mut search: Option<racemap::explore::SearchAlgorithm> = None;
     let mut lang_version = racemap::compile::LangVersion::DEFAULT;
     while let Some(arg) = parser.next().map_err(usage)? {
         match arg {
@@ -60,6 +62,12 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
             lexopt::Arg::Long("json") => json = true,
             lexopt::Arg::Long("max-executions") => {
                 max_executions = Some(number(&mut parser, "--max-executions")?)
+            }
+            lexopt::Arg::Long("max-total-steps") => {
+                max_total_steps = Some(number(&mut parser, "--max-total-steps")?)
+            }
+            lexopt::Arg::Long("search") => {
+                search = Some(crate::explore::search_value(&mut parser)?)
             }
             lexopt::Arg::Long("run") => {
                 let text = parser
@@ -101,6 +109,12 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
         }
         if let Some(n) = max_executions {
             options.dpor.max_executions = n;
+        }
+        if let Some(n) = max_total_steps {
+            options.dpor.max_total_steps = n;
+        }
+        if let Some(search) = search {
+            options.dpor.search = search;
         }
         options.dpor.max_steps_per_execution = max_steps;
         let selected: Vec<usize> = (0..program.tests.len())

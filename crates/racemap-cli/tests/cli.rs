@@ -533,6 +533,65 @@ fn test_explore_json_reports_the_leak_and_its_schedule_replays() {
     assert!(text(&replay.stdout).contains(outcome["output"].as_str().expect("output")));
 }
 
+/// `racemap test --explore` takes `explore`'s `--search` and `--max-total-steps`: each search
+/// finds the same outcomes of parallel subtests racing on a map, and a steps budget too small
+/// is named.
+#[test]
+fn test_explore_takes_the_search_and_its_steps_budget() {
+    let file = test_file("parallel_map_test.go");
+    let file = file.to_str().expect("utf-8 path");
+    let outcomes = |search: &str| {
+        let out = racemap(&[
+            "test",
+            "--explore",
+            "--json",
+            "--run",
+            "^TestRegister$",
+            "--search",
+            search,
+            file,
+        ]);
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{search}: the race is a finding"
+        );
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+        let test = &json["tests"][0];
+        assert_eq!(test["complete"], true, "{search}");
+        let mut seen: Vec<String> = test["outcomes"]
+            .as_array()
+            .expect("outcomes")
+            .iter()
+            .map(|o| format!("{} {} {}", o["error"], o["failed"], o["output"]))
+            .collect();
+        seen.sort();
+        seen
+    };
+    let auto = outcomes("auto");
+    assert_eq!(
+        auto.len(),
+        10,
+        "two orders of `=== CONT` times five endings: {auto:#?}"
+    );
+    assert_eq!(outcomes("dpor"), auto);
+    assert_eq!(outcomes("stateful"), auto);
+    let out = racemap(&[
+        "test",
+        "--explore",
+        "--json",
+        "--max-total-steps",
+        "10",
+        file,
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    assert_eq!(json["tests"][0]["complete"], false);
+    assert_eq!(json["tests"][0]["limit"], "max-total-steps");
+    let bad = racemap(&["test", "--explore", "--search", "bfs", file]);
+    assert_eq!(bad.status.code(), Some(64));
+    assert!(text(&bad.stderr).contains("--search expects auto, dpor or stateful"));
+}
+
 /// `--run` selects tests by regular expression; no match is `ok … [no tests to run]`, with
 /// Go's warning under `-v` (as go1.19 prints them).
 #[test]

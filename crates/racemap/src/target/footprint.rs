@@ -14,7 +14,9 @@
 //! `wg.Done`, a registering `wg.Wait`, `RLock` and `RUnlock` commute by classes that depend on
 //! the object's state ([`Resource::Commuting`], [`CommutingClass`]); arriving at a channel
 //! operation conflicts only with a `select` that has a default ([`Resource::ChanArrival`],
-//! [`Resource::ChanPoll`]).
+//! [`Resource::ChanPoll`]). In a program that runs a test, the race detector's count of reports
+//! is shared state too: a test fails at its end when it grew during the test
+//! ([`Resource::RaceReport`], [`Resource::RaceCountRead`]).
 
 use crate::rt::value::{ChanId, MapId, Pointer};
 
@@ -40,6 +42,14 @@ pub enum Resource {
     Output,
     /// Goroutine creation (Go numbers goroutines in creation order).
     Spawn,
+    /// The race detector's count of reports, bumped by a step that reports a race: in a program
+    /// that runs a test, every step that touches shared state may (a step's own race is seen
+    /// only once it is made). Bumps commute with each other (the order of two reports shows in
+    /// their conflicting accesses); they conflict with [`Resource::RaceCountRead`].
+    RaceReport,
+    /// A step that reads the race detector's count of reports: a test's start and end (Go's
+    /// `tRunner` fails a test when the count grew while it ran).
+    RaceCountRead,
     /// An update of the object at this address that commutes with every other update of the
     /// same class, or of a class it commutes with (and conflicts with other classes and with
     /// plain accesses of the object): see [`CommutingClass`].
@@ -126,6 +136,10 @@ impl Resource {
             (Resource::ChanArrival(a), Resource::ChanPoll(b))
             | (Resource::ChanPoll(a), Resource::ChanArrival(b)) => a == b,
             (Resource::ChanArrival(_), _) | (_, Resource::ChanArrival(_)) => false,
+            (Resource::RaceReport, Resource::RaceCountRead)
+            | (Resource::RaceCountRead, Resource::RaceReport) => true,
+            (Resource::RaceReport | Resource::RaceCountRead, _)
+            | (_, Resource::RaceReport | Resource::RaceCountRead) => false,
             _ => self == other,
         }
     }
@@ -215,6 +229,7 @@ impl Footprint {
                 Resource::Chan(c) | Resource::ChanArrival(c) | Resource::ChanPoll(c) => bit(3, c.0),
                 Resource::Output => bit(4, 0),
                 Resource::Spawn => bit(5, 0),
+                Resource::RaceReport | Resource::RaceCountRead => bit(6, 0),
             }
         })
     }
@@ -331,6 +346,21 @@ mod tests {
     }
 
     #[test]
+    fn race_reports_conflict_only_with_reads_of_their_count() {
+        let on = |r: Resource| Footprint {
+            resources: vec![(r, true)],
+            ..Footprint::default()
+        };
+        let (report, read) = (on(Resource::RaceReport), on(Resource::RaceCountRead));
+        assert!(!report.dependent(&report));
+        assert!(!read.dependent(&read));
+        assert!(report.dependent(&read));
+        assert!(read.dependent(&report));
+        assert!(!report.dependent(&on(Resource::Output)));
+        assert!(report.dependent_summarized(report.summary(), &read, read.summary()));
+    }
+
+    #[test]
     fn goroutine_exits_commute_with_main_exit_only() {
         assert!(!Footprint::main_exit().dependent(&Footprint::goroutine_exit()));
         assert!(!Footprint::goroutine_exit().dependent(&Footprint::goroutine_exit()));
@@ -359,6 +389,8 @@ mod tests {
                     on(Resource::ChanPoll(ChanId(i % 3)), false),
                     on(Resource::Chan(ChanId(i % 3)), true).arrival(),
                     on(Resource::Output, true),
+                    on(Resource::RaceReport, true),
+                    on(Resource::RaceCountRead, true),
                     Footprint::main_exit(),
                     Footprint::goroutine_exit(),
                 ]

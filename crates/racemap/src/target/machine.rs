@@ -110,6 +110,17 @@ impl Target for Machine {
             return Some(Footprint::global());
         }
         let f = p.touches;
+        // Whether the step may report a race: it accesses memory or a map, or a channel as
+        // memory (a send reads it, a close writes it: Go's `c.raceaddr()`), or calls a library
+        // function with race annotations (atomics, `wg.Add`, `wg.Wait`, `sync.Map`, …); never a
+        // receive, a `go` statement, or a lock operation (they only order).
+        let may_report_race = !f.memory.is_empty()
+            || !f.maps.is_empty()
+            || match p.kind {
+                PendingKind::Send | PendingKind::Close | PendingKind::Select => true,
+                PendingKind::Lib(func) => !f.sync.is_empty() && !only_orders(func),
+                _ => false,
+            };
         let mut resources: Vec<(Resource, bool)> = Vec::new();
         resources.extend(f.memory.into_iter().map(|(p, w)| (Resource::Memory(p), w)));
         resources.extend(f.maps.into_iter().map(|(m, w)| (Resource::Map(m), w)));
@@ -218,6 +229,20 @@ impl Target for Machine {
                 }
             }
         }
+        // A test fails at its end when the race detector reported a race while it ran (Go's
+        // `tRunner`): which test a race fails depends on whether the racing step comes before
+        // or after the test's start and end, so those read the count of reports, and every
+        // step that may report a race bumps it.
+        if self.program.runs_test() {
+            if matches!(
+                p.kind,
+                PendingKind::Lib(LibFunc::TestingEnd | LibFunc::TestingSubStart)
+            ) {
+                resources.push((Resource::RaceCountRead, true));
+            } else if may_report_race {
+                resources.push((Resource::RaceReport, true));
+            }
+        }
         Some(Footprint {
             resources,
             ..Footprint::default()
@@ -283,4 +308,30 @@ impl Target for Machine {
             timer: self.timer_made_by(choice.gid),
         })
     }
+}
+
+/// Library calls the race detector sees only as synchronization (acquires and releases): they
+/// never report a race themselves.
+fn only_orders(func: LibFunc) -> bool {
+    matches!(
+        func,
+        LibFunc::MutexLock
+            | LibFunc::MutexUnlock
+            | LibFunc::MutexTryLock
+            | LibFunc::RwMutexLock
+            | LibFunc::RwMutexUnlock
+            | LibFunc::RwMutexRLock
+            | LibFunc::RwMutexRUnlock
+            | LibFunc::RwMutexTryLock
+            | LibFunc::RwMutexTryRLock
+            | LibFunc::WaitGroupDone
+            | LibFunc::CondSignal
+            | LibFunc::CondBroadcast
+            | LibFunc::NotifyListAdd
+            | LibFunc::NotifyListWait
+    ) || matches!(
+        func.spec().owner,
+        crate::library::Owner::Runtime("testing")
+            | crate::library::Owner::Sync(crate::types::SyncKind::TestingT)
+    )
 }

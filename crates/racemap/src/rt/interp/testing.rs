@@ -257,10 +257,6 @@ impl Machine {
                         let pt = self.test_state(&parent)?;
                         pt.output.push_str(&report);
                         pt.failed |= failed;
-                        if chatty {
-                            let root = self.test_root(&parent)?;
-                            self.test_state(&root)?.last_name = name;
-                        }
                     }
                 }
                 Vec::new()
