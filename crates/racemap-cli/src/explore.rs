@@ -121,7 +121,9 @@ pub fn search_value(parser: &mut lexopt::Parser) -> Result<SearchAlgorithm, Usag
         "auto" => Ok(SearchAlgorithm::Auto),
         "dpor" => Ok(SearchAlgorithm::Dpor),
         "stateful" => Ok(SearchAlgorithm::Stateful),
-        _ => Err(format!("--search expects auto, dpor or stateful, got {kind:?}")),
+        _ => Err(format!(
+            "--search expects auto, dpor or stateful, got {kind:?}"
+        )),
     }
 }
 

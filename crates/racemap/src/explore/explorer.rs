@@ -1,15 +1,28 @@
 //! A resumable systematic search: the stateful search of `super::stateful` or the DPOR search
-//! of [`super::dpor`] ([`SearchAlgorithm`] picks: by default DPOR, then, if it
-//! stops at its share of the executions budget, the stateful search where it applies; when DPOR
-//! completes, the stateful search checks it within a steps budget of its own, adding any outcome
-//! DPOR missed (DPOR's race analysis is subtle and has missed outcomes before; the stateful
-//! search does not depend on it); DPOR takes over
-//! from the root when the stateful search gives up; a later phase keeps the runs found before) run a chunk of steps at a time, so a caller with a frame budget (the browser's "Find a bug") can show progress between
-//! chunks instead of freezing until the search ends.
+//! of [`super::dpor`], run a chunk of steps at a time, so a caller with a frame budget (the
+//! browser's "Find a bug") can show progress between chunks instead of freezing until the
+//! search ends.
+//!
+//! [`SearchAlgorithm`] picks the search. By default, where the stateful search applies, the two
+//! run **side by side** (a portfolio: turns of a fixed number of steps each, DPOR first), since
+//! neither wins everywhere: DPOR explores one run per Mazurkiewicz trace and wins where few
+//! orders matter (the article's Cache), the stateful search merges equal states and wins where
+//! lock orders multiply DPOR's runs (the mutex and channel presets). The first one over decides:
+//! - the stateful search complete: its result, with DPOR's runs so far added;
+//! - DPOR complete: its result, and the stateful search goes on as a **check** of it within a
+//!   steps budget of its own, adding any outcome DPOR missed (DPOR's race analysis is subtle
+//!   and has missed outcomes before; the stateful search does not depend on it); DPOR's verdict
+//!   stands when the check gives up or reaches its budget;
+//! - DPOR at its share of the executions budget: the stateful search goes on alone, with
+//!   DPOR's runs;
+//! - the stateful search giving up (a cycle) or at a budget: DPOR goes on alone, with its runs.
+//!
+//! A program DPOR completes within its first turn gets DPOR's result (then checked), as before
+//! the portfolio.
 //!
 //! The search pauses only right before a step, with its whole state (the stack of machine
-//! clones, the trace, the outcomes) kept in the [`Explorer`]; resuming continues the very same
-//! depth-first search. A search run in chunks of any size therefore gives the same
+//! clones, the trace, the outcomes, whose turn it is) kept in the [`Explorer`]; resuming
+//! continues the very same search. A search run in chunks of any size therefore gives the same
 //! [`ExploreResult`] as [`super::explore`] (which is one unbounded chunk), outcome order,
 //! counts and schedules included.
 
@@ -18,6 +31,7 @@ use super::outcome::{ExploreResult, Outcome, OutcomeSet, SearchLimit};
 use super::stateful::{Stateful, Step};
 use crate::target::Target;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// The smallest executions budget with which [`SearchAlgorithm::Auto`] may go on with the
 /// stateful search: a smaller budget asks for that many runs (a quick look, e.g. the page's
@@ -57,50 +71,112 @@ pub const CHECK_MIN_STEPS: u64 = 50_000;
 /// The root and the config a later phase starts from.
 type Root<T> = Box<(T, DporConfig)>;
 
+/// Steps DPOR makes per turn while it runs beside the stateful search (the default of
+/// [`DporConfig::turn_steps`]).
+pub const DPOR_TURN_STEPS: u64 = 10_000;
+
+/// Steps the stateful search makes per turn beside DPOR (the default of
+/// [`DporConfig::turn_steps`]; a state costs about half a DPOR
+/// step, which also replays to check reversals: mutex 3 × 3, 2026-12-05).
+pub const STATEFUL_TURN_STEPS: u64 = 25_000;
+
+/// DPOR and the stateful search side by side, in turns (see the module docs).
+#[derive(Clone, Debug)]
+struct SideBySide<T: Target> {
+    /// DPOR, within its share of the executions budget ([`DporConfig::dpor_share`]).
+    dpor: Search<T>,
+    /// The stateful search of the same root, within the whole budget.
+    stateful: Stateful<T>,
+    /// The root and the config.
+    root: Root<T>,
+    /// It is DPOR's turn (else the stateful search's).
+    dpor_turn: bool,
+    /// Steps left in this turn. Invariant: at most the turn's length.
+    turn_left: u64,
+}
+
+impl<T: Target> SideBySide<T> {
+    /// The runs of both searches so far: DPOR's, then the stateful search's.
+    fn outcomes(&self) -> OutcomeSet {
+        let mut all = self.dpor.outcomes().clone();
+        all.absorb(self.stateful.outcomes());
+        all
+    }
+}
+
+/// What one turn of [`SideBySide`] came to.
+enum TurnEnd {
+    /// The caller's budget is spent; the search goes on at the next call.
+    Paused,
+    /// The turn is over; the other search's is next.
+    Turn,
+    /// DPOR is over (complete or at a limit).
+    DporOver,
+    /// The stateful search is over or gave up.
+    StatefulOver(Step),
+}
+
 /// The search an [`Explorer`] runs.
 #[derive(Clone, Debug)]
 enum Engine<T: Target> {
-    /// DPOR; with the root to search states from if it stops at its executions budget (the
-    /// first phase of [`SearchAlgorithm::Auto`], whose DPOR budget is
-    /// [`DporConfig::stateful_after`]).
-    Dpor(Search<T>, Option<Root<T>>),
+    /// DPOR alone.
+    Dpor(Search<T>),
     /// The stateful search, with the root DPOR starts from if it gives up.
     Stateful(Box<Stateful<T>>, Root<T>),
+    /// Both side by side. Invariant: `Some`, except inside [`Explorer::advance`] while it
+    /// moves them to the next phase.
+    Both(Option<Box<SideBySide<T>>>),
 }
 
 impl<T: Target> Engine<T> {
-    fn outcomes(&self) -> &OutcomeSet {
+    fn outcomes(&self) -> Cow<'_, OutcomeSet> {
         match self {
-            Engine::Dpor(s, _) => s.outcomes(),
-            Engine::Stateful(s, _) => s.outcomes(),
+            Engine::Dpor(s) => Cow::Borrowed(s.outcomes()),
+            Engine::Stateful(s, _) => Cow::Borrowed(s.outcomes()),
+            Engine::Both(b) => Cow::Owned(b.as_ref().map(|b| b.outcomes()).unwrap_or_default()),
         }
     }
 
     fn total_steps(&self) -> u64 {
         match self {
-            Engine::Dpor(s, _) => s.total_steps(),
+            Engine::Dpor(s) => s.total_steps(),
             Engine::Stateful(s, _) => s.total_steps(),
+            Engine::Both(b) => b
+                .as_ref()
+                .map_or(0, |b| b.dpor.total_steps() + b.stateful.total_steps()),
         }
     }
 
     fn stats(&self) -> SearchStats {
         match self {
-            Engine::Dpor(s, _) => s.stats(),
+            Engine::Dpor(s) => s.stats(),
             Engine::Stateful(s, _) => s.stats(),
+            Engine::Both(b) => b.as_ref().map_or_else(SearchStats::default, |b| {
+                let (d, st) = (b.dpor.stats(), b.stateful.stats());
+                SearchStats {
+                    executions: d.executions + st.executions,
+                    total_steps: d.total_steps + st.total_steps,
+                    states: st.states,
+                    revisits: st.revisits,
+                    ..d
+                }
+            }),
         }
     }
 
     fn limit(&self) -> Option<SearchLimit> {
         match self {
-            Engine::Dpor(s, _) => s.limit(),
+            Engine::Dpor(s) => s.limit(),
             Engine::Stateful(s, _) => s.limit(),
+            Engine::Both(_) => None,
         }
     }
 
     fn into_outcomes(self) -> OutcomeSet {
         match self {
-            Engine::Dpor(s, _) => s.into_outcomes(),
+            Engine::Dpor(s) => s.into_outcomes(),
             Engine::Stateful(s, _) => s.into_outcomes(),
+            Engine::Both(b) => b.map(|b| b.outcomes()).unwrap_or_default(),
         }
     }
 }
@@ -143,12 +219,25 @@ impl<T: Target> Explorer<T> {
                     ..config.clone()
                 };
                 let plan = root();
-                let (search, finished) = Search::start(target, &first);
-                (Engine::Dpor(search, Some(plan)), finished)
+                let (dpor, finished) = Search::start(target.clone(), &first);
+                if finished {
+                    // A final root: its one run is recorded, the search is over.
+                    (Engine::Dpor(dpor), true)
+                } else {
+                    let stateful = Stateful::start(target, config, OutcomeSet::new());
+                    let both = SideBySide {
+                        dpor,
+                        stateful,
+                        root: plan,
+                        dpor_turn: true,
+                        turn_left: config.turn_steps.0.max(1),
+                    };
+                    (Engine::Both(Some(Box::new(both))), false)
+                }
             }
             _ => {
                 let (search, finished) = Search::start(target, config);
-                (Engine::Dpor(search, None), finished)
+                (Engine::Dpor(search), finished)
             }
         };
         Explorer {
@@ -169,40 +258,29 @@ impl<T: Target> Explorer<T> {
         while !self.finished {
             let before = self.search.total_steps();
             let next = match &mut self.search {
-                Engine::Dpor(search, plan) => {
-                    let over = search.run(before.saturating_add(left));
-                    left -= search.total_steps() - before;
-                    if !over {
+                Engine::Both(slot) => {
+                    let Some(both) = slot.as_mut() else {
+                        self.finished = true;
+                        break;
+                    };
+                    match Explorer::turn(both, &mut left) {
+                        TurnEnd::Paused => return false,
+                        TurnEnd::Turn => continue,
+                        end => {
+                            let Some(both) = slot.take() else {
+                                self.finished = true;
+                                break;
+                            };
+                            self.after_side_by_side(*both, end)
+                        }
+                    }
+                }
+                Engine::Dpor(search) => {
+                    if !search.run(before.saturating_add(left)) {
                         return false;
                     }
-                    match plan.take() {
-                        // DPOR stopped at the first phase's executions budget: search states,
-                        // the runs found so far kept (so progress only grows).
-                        Some(root) if search.limit() == Some(SearchLimit::MaxExecutions) => {
-                            self.earlier_steps += search.total_steps();
-                            let found = search.outcomes().clone();
-                            let stateful = Stateful::start(root.0.clone(), &root.1, found);
-                            Engine::Stateful(Box::new(stateful), root)
-                        }
-                        // DPOR completed: check it with the stateful search.
-                        Some(root) if search.limit().is_none() => {
-                            self.earlier_steps += search.total_steps();
-                            let found = search.outcomes().clone();
-                            let config = DporConfig {
-                                max_total_steps: check_budget(search.total_steps(), &root.1),
-                                ..root.1.clone()
-                            };
-                            let stateful =
-                                Stateful::start(root.0.clone(), &config, found).check_only();
-                            self.checking = true;
-                            self.finished = stateful.over();
-                            Engine::Stateful(Box::new(stateful), root)
-                        }
-                        _ => {
-                            self.finished = true;
-                            break;
-                        }
-                    }
+                    self.finished = true;
+                    break;
                 }
                 Engine::Stateful(search, root) => {
                     let step = search.run(before.saturating_add(left));
@@ -225,7 +303,7 @@ impl<T: Target> Explorer<T> {
                             let (dpor, finished) =
                                 Search::start_with(root.0.clone(), &root.1, found);
                             self.finished = finished;
-                            Engine::Dpor(dpor, None)
+                            Engine::Dpor(dpor)
                         }
                     }
                 }
@@ -233,6 +311,96 @@ impl<T: Target> Explorer<T> {
             self.search = next;
         }
         self.finished
+    }
+
+    /// Run the search whose turn it is, within the turn and the caller's budget `left`.
+    fn turn(both: &mut SideBySide<T>, left: &mut u64) -> TurnEnd {
+        if both.turn_left == 0 {
+            both.dpor_turn = !both.dpor_turn;
+            let (dpor_turn, stateful_turn) = both.root.1.turn_steps;
+            both.turn_left = if both.dpor_turn {
+                dpor_turn
+            } else {
+                stateful_turn
+            }
+            .max(1);
+        }
+        let slice = (*left).min(both.turn_left);
+        let (used, end) = if both.dpor_turn {
+            let before = both.dpor.total_steps();
+            let over = both.dpor.run(before.saturating_add(slice));
+            let used = both.dpor.total_steps() - before;
+            (used, over.then_some(TurnEnd::DporOver))
+        } else {
+            let before = both.stateful.total_steps();
+            let step = both.stateful.run(before.saturating_add(slice));
+            let used = both.stateful.total_steps() - before;
+            (
+                used,
+                (step != Step::Paused).then_some(TurnEnd::StatefulOver(step)),
+            )
+        };
+        *left -= used.min(*left);
+        both.turn_left -= used.min(both.turn_left);
+        match end {
+            Some(end) => end,
+            None if *left == 0 => TurnEnd::Paused,
+            // A search that stops short of its slice ends its turn (each step counts one, so
+            // it does not happen; this keeps the loop finite if it did).
+            None => {
+                both.turn_left = 0;
+                TurnEnd::Turn
+            }
+        }
+    }
+
+    /// The phase after the side-by-side search ended with `end` (see the module docs).
+    fn after_side_by_side(&mut self, both: SideBySide<T>, end: TurnEnd) -> Engine<T> {
+        let SideBySide {
+            mut dpor,
+            mut stateful,
+            root,
+            ..
+        } = both;
+        match end {
+            TurnEnd::DporOver if dpor.limit().is_none() => {
+                // DPOR complete: the stateful search goes on as its check.
+                let budget = check_budget(dpor.total_steps(), &root.1);
+                self.earlier_steps += dpor.total_steps();
+                let check = stateful.into_check(dpor.into_outcomes(), budget);
+                self.checking = true;
+                self.finished = check.over() || check.total_steps() >= budget;
+                Engine::Stateful(Box::new(check), root)
+            }
+            TurnEnd::DporOver if dpor.limit() == Some(SearchLimit::MaxExecutions) => {
+                // DPOR at its share of the runs: the stateful search goes on alone.
+                self.earlier_steps += dpor.total_steps();
+                stateful.absorb(dpor.outcomes());
+                Engine::Stateful(Box::new(stateful), root)
+            }
+            TurnEnd::DporOver => {
+                // DPOR stopped by another bound: its verdict.
+                self.earlier_steps += stateful.total_steps();
+                dpor.absorb(stateful.outcomes());
+                self.finished = true;
+                Engine::Dpor(dpor)
+            }
+            TurnEnd::StatefulOver(Step::Over) if stateful.limit().is_none() => {
+                // The stateful search complete: its result.
+                self.earlier_steps += dpor.total_steps();
+                stateful.absorb(dpor.outcomes());
+                self.finished = true;
+                Engine::Stateful(Box::new(stateful), root)
+            }
+            _ => {
+                // The stateful search gave up or reached a budget: DPOR goes on alone, with
+                // the whole executions budget.
+                self.earlier_steps += stateful.total_steps();
+                dpor.absorb(stateful.outcomes());
+                dpor.set_max_executions(root.1.max_executions);
+                Engine::Dpor(dpor)
+            }
+        }
     }
 
     /// The search is over.

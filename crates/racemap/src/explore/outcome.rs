@@ -209,6 +209,36 @@ impl OutcomeSet {
         }
     }
 
+    /// Add the runs of `other` (another search's of the same program): its outcomes this set
+    /// does not know are appended in `other`'s order; a known one adds its count and keeps the
+    /// better-ranked schedule.
+    pub fn absorb(&mut self, other: &OutcomeSet) {
+        self.executions += other.executions;
+        self.deadlock |= other.deadlock;
+        // `other`'s keys in its discovery order.
+        let mut keys: Vec<(usize, &OutcomeKey)> =
+            other.index.iter().map(|(k, &j)| (j, k)).collect();
+        keys.sort_unstable_by_key(|&(j, _)| j);
+        for (j, key) in keys {
+            let (theirs, their_rank) = &other.outcomes[j];
+            match self.index.get(key) {
+                Some(&i) => {
+                    let (o, best) = &mut self.outcomes[i];
+                    o.count += theirs.count;
+                    if *their_rank < *best {
+                        *best = *their_rank;
+                        o.schedule = theirs.schedule.clone();
+                        o.early_wakes = theirs.early_wakes.clone();
+                    }
+                }
+                None => {
+                    self.index.insert(key.clone(), self.outcomes.len());
+                    self.outcomes.push((theirs.clone(), *their_rank));
+                }
+            }
+        }
+    }
+
     /// Some run recorded so far deadlocked.
     pub fn deadlock(&self) -> bool {
         self.deadlock

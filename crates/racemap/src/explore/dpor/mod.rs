@@ -90,13 +90,13 @@ pub enum DporAlgorithm {
 /// Which systematic search explores a program.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum SearchAlgorithm {
-    /// DPOR; if it stops at its share of the executions budget ([`DporConfig::stateful_after`]:
-    /// half by default) and the stateful search applies (`explore::stateful`: no sleeps, no
-    /// preemption bound), the stateful search goes on from the root with the rest, keeping the
-    /// runs found; DPOR again (from the root) if the stateful search gives up (a cycle in the
-    /// state graph, a run that could reach a step limit). Whatever DPOR finishes within its
-    /// share is DPOR's result. With an executions budget under
-    /// [`crate::explore::explorer::AUTO_STATEFUL_BUDGET`] it is DPOR alone. The default.
+    /// Where the stateful search applies (`explore::stateful`: no sleeps, no preemption bound),
+    /// DPOR and the stateful search side by side, in turns of [`DporConfig::turn_steps`]: the
+    /// first one over decides, DPOR within its share of the executions budget
+    /// ([`DporConfig::stateful_after`]: half by default), a complete DPOR search checked by the
+    /// stateful search (`explore::explorer` has the rules). A program DPOR completes within its
+    /// first turn gets DPOR's result. Elsewhere, and with an executions budget under
+    /// [`crate::explore::explorer::AUTO_STATEFUL_BUDGET`], DPOR alone. The default.
     #[default]
     Auto,
     /// DPOR only ([`DporAlgorithm`]).
@@ -129,14 +129,16 @@ pub struct DporConfig {
     pub sleep_sets: bool,
     /// Which search: stateful with a visited set, or DPOR ([`SearchAlgorithm`]).
     pub search: SearchAlgorithm,
-    /// With [`SearchAlgorithm::Auto`]: DPOR gives way to the stateful search (where it
-    /// applies) after this many executions (at most `max_executions`); `u64::MAX`, the
-    /// default, means half of `max_executions`. Not a small number: the stateful search has no
-    /// partial-order reduction, so it makes more steps than DPOR on every corpus program but
-    /// one, and on the article's Cache with 3 writers + 3 readers (README, Performance) it
-    /// takes 25 times DPOR's time; it wins where lock orders multiply DPOR's runs (mutex and
-    /// rwmutex 3 × 3).
+    /// With [`SearchAlgorithm::Auto`]: DPOR, beside the stateful search, stops after this many
+    /// executions (at most `max_executions`), and the stateful search goes on alone; `u64::MAX`,
+    /// the default, means half of `max_executions`. The stateful search makes more steps than
+    /// DPOR on most corpus programs, and on the article's Cache with 3 writers + 3 readers
+    /// (README, Performance) it takes 4 times DPOR's time; it wins where lock orders multiply
+    /// DPOR's runs (mutex, rwmutex and channel 3 × 3).
     pub stateful_after: u64,
+    /// With [`SearchAlgorithm::Auto`], where the stateful search applies: the steps DPOR and
+    /// the stateful search make per turn while they run side by side (`explore::explorer`).
+    pub turn_steps: (u64, u64),
 }
 
 impl DporConfig {
@@ -162,6 +164,10 @@ impl Default for DporConfig {
             sleep_sets: true,
             search: SearchAlgorithm::Auto,
             stateful_after: u64::MAX,
+            turn_steps: (
+                super::explorer::DPOR_TURN_STEPS,
+                super::explorer::STATEFUL_TURN_STEPS,
+            ),
         }
     }
 }
@@ -372,6 +378,17 @@ impl<T: Target> Search<T> {
     /// The runs recorded, consuming the search.
     pub(super) fn into_outcomes(self) -> OutcomeSet {
         self.outcomes
+    }
+
+    /// Let the search make up to `n` executions in all (a search that ran beside the stateful
+    /// search within its share goes on alone with the whole budget).
+    pub(super) fn set_max_executions(&mut self, n: u64) {
+        self.config.max_executions = n;
+    }
+
+    /// Add the runs of another search of the same program ([`OutcomeSet::absorb`]).
+    pub(super) fn absorb(&mut self, other: &OutcomeSet) {
+        self.outcomes.absorb(other);
     }
 
     /// Pick the first move to explore at a fresh node whose wakeup tree is empty (the last

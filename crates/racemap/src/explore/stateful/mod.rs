@@ -230,10 +230,22 @@ impl<T: Target> Stateful<T> {
         search
     }
 
-    /// Make this search a check of a complete DPOR search (see `check_only`).
-    pub(super) fn check_only(mut self) -> Self {
+    /// Make this search, under way beside DPOR, the check of DPOR's complete search whose runs
+    /// are `dpor`: DPOR's runs first, then this search's so far; from now on a final state
+    /// whose outcome is known is not counted (see `check_only`), and the search stops at
+    /// `max_total_steps` of its own steps.
+    pub(super) fn into_check(mut self, dpor: OutcomeSet, max_total_steps: u64) -> Self {
+        let mut outcomes = dpor;
+        outcomes.absorb(&self.outcomes);
+        self.outcomes = outcomes;
         self.check_only = true;
+        self.config.max_total_steps = max_total_steps;
         self
+    }
+
+    /// Add the runs of another search of the same program ([`OutcomeSet::absorb`]).
+    pub(super) fn absorb(&mut self, other: &OutcomeSet) {
+        self.outcomes.absorb(other);
     }
 
     /// Every state is explored (or the root was final).

@@ -289,3 +289,49 @@ fn a_check_stopped_by_its_budget_keeps_dpors_verdict() {
     );
     assert_eq!(e.into_result(), dpor);
 }
+
+/// By default DPOR and the stateful search run side by side in turns: whichever is over first
+/// decides, with the other's runs added; the result has DPOR's outcomes, replays, and is the
+/// same in chunks of any size. Small turns make both searches take several.
+#[test]
+fn auto_runs_dpor_and_the_stateful_search_side_by_side() {
+    let m = machine(&Strategy::Mutex.source(Workload {
+        goroutines: 3,
+        ops_per_goroutine: 1,
+        write_percent: 50,
+        keys: 2,
+    }));
+    let mut alone = Explorer::new(m.clone(), &config(SearchAlgorithm::Dpor));
+    alone.advance(u64::MAX);
+    let dpor_steps = alone.stats().total_steps;
+    let dpor = alone.into_result();
+    let stateful_alone = explore(m.clone(), &config(SearchAlgorithm::Stateful));
+    // Stateful first: DPOR gets 10 steps per turn; DPOR first: the stateful search gets 1.
+    for (turns, stateful_decides) in [((10, 40), true), ((40, 1), false)] {
+        let auto = DporConfig {
+            turn_steps: turns,
+            ..DporConfig::default()
+        };
+        let mut e = Explorer::new(m.clone(), &auto);
+        e.advance(u64::MAX);
+        let stats = e.stats();
+        assert!(
+            stats.stateful && stats.earlier_steps > 0,
+            "{turns:?}: {stats:?}"
+        );
+        let r = e.into_result();
+        assert!(r.complete, "{turns:?}");
+        assert_eq!(keys(&r), keys(&dpor), "{turns:?}");
+        if stateful_decides {
+            // DPOR stopped before its end; its runs so far are added to the stateful search's.
+            assert!(stats.earlier_steps < dpor_steps, "{turns:?}: {stats:?}");
+            assert!(r.executions > stateful_alone.executions, "{turns:?}");
+        } else {
+            // DPOR went to its end, then the stateful search checked it: DPOR's runs.
+            assert_eq!(stats.earlier_steps, dpor_steps, "{turns:?}: {stats:?}");
+            assert_eq!(r, dpor, "{turns:?}");
+        }
+        assert_schedules_replay(&m, &r);
+        check_chunked(&m, &auto);
+    }
+}
