@@ -254,9 +254,16 @@ fn lower_mode(
     let string = TypeTable::basic(Basic::String);
     lw.types.set_underlying(errs, string);
     let error_type = lw.types.intern(TypeKind::Pointer(errs));
+    let empty_struct = lw.types.intern(TypeKind::Struct(Vec::new()));
     let mut named = |name: &str, pkg: &str, pointer: bool| {
         let t = lw.types.new_named(name, pkg);
-        lw.types.set_underlying(t, string);
+        // `context.deadlineExceededError` is `struct{}`; the others' values are strings.
+        let under = if name == "deadlineExceededError" {
+            empty_struct
+        } else {
+            string
+        };
+        lw.types.set_underlying(t, under);
         if pointer {
             lw.types.intern(TypeKind::Pointer(t))
         } else {
