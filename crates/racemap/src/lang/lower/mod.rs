@@ -40,6 +40,7 @@ mod rand;
 mod runner;
 mod sort;
 mod stmt;
+mod strings_func;
 mod thunk;
 
 #[cfg(test)]
@@ -89,6 +90,8 @@ pub(crate) struct Lowerer<'a> {
     pub test_parallel: Option<FuncId>,
     /// The compiled `sort` functions (`sort.rs`), by function and first parameter type.
     pub sort_funcs: BTreeMap<(LibFunc, TypeId), FuncId>,
+    /// The compiled `strings` functions that call a program's function (`strings_func.rs`).
+    pub strings_funcs: BTreeMap<LibFunc, FuncId>,
     /// The hidden global holding `math/rand`'s global source (when the file imports it).
     pub rand_global: Option<GlobalId>,
     /// The compiled `math/rand.Shuffle` (`rand.rs`).
@@ -136,6 +139,7 @@ fn lower_mode(
         test_cleanup: None,
         test_parallel: None,
         sort_funcs: BTreeMap::new(),
+        strings_funcs: BTreeMap::new(),
         rand_global: None,
         shuffle: None,
         var_names: Vec::new(),
