@@ -101,10 +101,17 @@ pub struct Program {
 }
 
 /// The dynamic types Go gives the errors its runtime and library make, besides
-/// `*errors.errorString` ([`Program::error_type`]): what `%T` prints and type switches see. Each
-/// holds the same representation as `error_type` (a pointer to a cell `Struct([Str(message),
-/// wrapped])`); only the name differs. Methods: `Error`, and `Unwrap` of `*fmt.wrapError`,
-/// `RuntimeError` of the runtime's types (`rt/interp/dispatch.rs`).
+/// `*errors.errorString` ([`Program::error_type`]): what `%T` prints and type switches see. The
+/// pointer types (`*fmt.wrapError`, `*runtime.TypeAssertionError`, `*strconv.NumError`) hold
+/// `error_type`'s representation (a pointer to a cell `Struct([Str(message), wrapped])`, so two
+/// errors are equal only if they are the same error); the others are values as in Go, equal
+/// when their contents are (two recovered `s[5]` bounds errors are `==`): `runtime.plainError`
+/// holds its message `Str`, `runtime.errorString` its message after `runtime error: `,
+/// `runtime.boundsError` its message (Go's struct of index, length, signedness and code, which
+/// its message determines), `context.deadlineExceededError` is `Struct([])`
+/// (`rt/interp/library.rs`, `new_error_of` and `error_parts`). Methods: `Error`, and `Unwrap` of
+/// `*fmt.wrapError`, `RuntimeError` of the runtime's types, `Timeout` and `Temporary` of
+/// `context.deadlineExceededError` (`rt/interp/dispatch.rs`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct ErrorTypes {
     /// `*fmt.wrapError`: `fmt.Errorf` with a `%w` operand that is an error.

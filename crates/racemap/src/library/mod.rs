@@ -63,6 +63,10 @@ const RAND: LibType = LibType::Named("math/rand", "Rand");
 const SORT_INTERFACE: LibType = LibType::Named("sort", "Interface");
 /// `func(i, j int) bool`, the `less` of `sort.Slice`.
 const LESS: LibType = LibType::Func(&[INT, INT], &[BOOL]);
+/// `func(rune) rune`, the `mapping` of `strings.Map`.
+const RUNE_MAPPING: LibType = LibType::Func(&[RUNE], &[RUNE]);
+/// `func(rune) bool`, the `f` of `strings.IndexFunc`, `TrimFunc`, `FieldsFunc`, ….
+const RUNE_TEST: LibType = LibType::Func(&[RUNE], &[BOOL]);
 const ANY: LibType = LibType::Any;
 const ERROR: LibType = LibType::Error;
 const DURATION: LibType = LibType::Named("time", "Duration");
@@ -595,6 +599,40 @@ lib_funcs! {
     // More of `strings` and `strconv` (local computation on byte strings).
     /// `strings.Fields(s string) []string`
     StringsFields => func("strings", "Fields").params(&[STRING]).results(&[STRINGS]),
+    /// `strings.Title(s string) string`: each letter that begins a word in title case
+    /// (Go's `isSeparator` and `unicode.ToTitle`).
+    StringsTitle => func("strings", "Title").params(&[STRING]).results(&[STRING]),
+    // The `strings` functions that call a function of the program: lowering compiles each to
+    // a loop calling it as program code (`lang/lower/strings_func.rs`); the rows give the
+    // checker the signatures.
+    /// `strings.Map(mapping func(rune) rune, s string) string`
+    StringsMap => func("strings", "Map").params(&[RUNE_MAPPING, STRING]).results(&[STRING]),
+    /// `strings.IndexFunc(s string, f func(rune) bool) int`
+    StringsIndexFunc => func("strings", "IndexFunc").params(&[STRING, RUNE_TEST]).results(&[INT]),
+    /// `strings.LastIndexFunc(s string, f func(rune) bool) int`
+    StringsLastIndexFunc =>
+        func("strings", "LastIndexFunc").params(&[STRING, RUNE_TEST]).results(&[INT]),
+    /// `strings.TrimFunc(s string, f func(rune) bool) string`
+    StringsTrimFunc => func("strings", "TrimFunc").params(&[STRING, RUNE_TEST]).results(&[STRING]),
+    /// `strings.TrimLeftFunc(s string, f func(rune) bool) string`
+    StringsTrimLeftFunc =>
+        func("strings", "TrimLeftFunc").params(&[STRING, RUNE_TEST]).results(&[STRING]),
+    /// `strings.TrimRightFunc(s string, f func(rune) bool) string`
+    StringsTrimRightFunc =>
+        func("strings", "TrimRightFunc").params(&[STRING, RUNE_TEST]).results(&[STRING]),
+    /// `strings.FieldsFunc(s string, f func(rune) bool) []string`
+    StringsFieldsFunc =>
+        func("strings", "FieldsFunc").params(&[STRING, RUNE_TEST]).results(&[STRINGS]),
+    /// `utf8.DecodeLastRuneInString(s string) (rune, int)`, for the compiled
+    /// `LastIndexFunc`/`TrimRightFunc`.
+    Utf8DecodeLastRune => LibFuncSpec::new(Owner::Runtime("unicode/utf8"), "DecodeLastRuneInString")
+        .params(&[STRING])
+        .results(&[RUNE, INT]),
+    /// The fields of `FieldsFunc(s, f)` given `flags`, one byte per rune of `s` (1: `f` was
+    /// true for it), as Go 1.19's span loop cuts them; for the compiled `FieldsFunc`.
+    StringsFieldsSpans => LibFuncSpec::new(Owner::Runtime("strings"), "FieldsFunc.spans")
+        .params(&[STRING, STRING])
+        .results(&[STRINGS]),
     /// `strings.TrimSpace(s string) string`
     StringsTrimSpace => func("strings", "TrimSpace").params(&[STRING]).results(&[STRING]),
     /// `strings.Trim(s, cutset string) string`

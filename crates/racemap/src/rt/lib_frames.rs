@@ -1,7 +1,8 @@
 //! Where the Go 1.19 library functions racemap shows as stack frames live, so race reports
 //! and goroutine dumps print them as Go does: the `testing` frames of a test's goroutine
 //! (`testing.tRunner`, `testing.(*T).Run.func1`, created by `testing.(*T).Run` on the main
-//! goroutine) and the timer frames of the runtime's timer goroutines (`time.goFunc`).
+//! goroutine), the timer frames of the runtime's timer goroutines (`time.goFunc`) and
+//! `strings.Map` calling the program's function.
 
 /// Go's source root as racemap prints it (the same as for `runtime` frames).
 const GOROOT_SRC: &str = "/usr/local/go/src";
@@ -15,6 +16,9 @@ pub fn library_frame(name: &str) -> Option<(String, u32, u32)> {
         "testing.(*T).Run" => ("testing/testing.go", 1493, 0x75d),
         "time.goFunc" => ("time/sleep.go", 176, 0x47),
         "time.sendTime" => ("time/sleep.go", 145, 0x47),
+        // Its first loop's `mapping(c)` (the calls after the first rune it changes are on
+        // line 506 in Go).
+        "strings.Map" => ("strings/strings.go", 475, 0xb5),
         _ => return None,
     };
     Some((format!("{GOROOT_SRC}/{file}"), line, offset))

@@ -158,7 +158,7 @@ fn trim_by(s: &[u8], left: bool, right: bool, cut: impl Fn(u32) -> bool) -> &[u8
 }
 
 /// `utf8.DecodeLastRune`: the last rune of a non-empty `s` and its width.
-fn last_rune(s: &[u8]) -> (u32, usize) {
+pub fn last_rune(s: &[u8]) -> (u32, usize) {
     let start = s.len().saturating_sub(4);
     for from in start..s.len() {
         let (r, n) = decode_rune(&s[from..]);
@@ -242,6 +242,62 @@ pub fn equal_fold(s: &[u8], t: &[u8]) -> bool {
             _ => return false,
         }
     }
+}
+
+/// `strings.Title(s)`: Go 1.19's `Map` of `unicode.ToTitle` over the runes that follow a
+/// separator (`isSeparator`: an ASCII byte other than a letter, digit or `_`, or a non-ASCII
+/// space; the string starts after one). An invalid byte is the rune U+FFFD, written as such,
+/// as `Map` writes it.
+pub fn title(s: &[u8]) -> Vec<u8> {
+    let is_separator = |r: u32| match r {
+        0..=0x7F => !(r as u8).is_ascii_alphanumeric() && r != u32::from(b'_'),
+        _ => is_space(r),
+    };
+    let mut out = Vec::with_capacity(s.len());
+    let mut prev = u32::from(b' ');
+    for (_, r) in runes(s) {
+        let mapped = if is_separator(prev) { to_title(r) } else { r };
+        prev = r;
+        push_rune(&mut out, i64::from(mapped));
+    }
+    out
+}
+
+/// `unicode.ToTitle(r)`: the upper case of a one-rune mapping (as `ToUpper`, see
+/// `rt::strings::map_case`), except where Unicode 13's title case differs from it: the
+/// Latin digraphs (`ǆ` → `ǅ`) and Georgian Mkhedruli, whose title case is itself.
+fn to_title(r: u32) -> u32 {
+    match r {
+        0x01C4..=0x01C6 => 0x01C5,
+        0x01C7..=0x01C9 => 0x01C8,
+        0x01CA..=0x01CC => 0x01CB,
+        0x01F1..=0x01F3 => 0x01F2,
+        0x10D0..=0x10FA | 0x10FD..=0x10FF => r,
+        _ => char::from_u32(r)
+            .and_then(|c| single(c.to_uppercase()))
+            .map_or(r, u32::from),
+    }
+}
+
+/// `strings.FieldsFunc(s, f)` given `flags`, one byte per rune of `s` (non-zero: `f` held for
+/// it): Go 1.19's spans between the runes `f` holds for. Missing flags count as false.
+pub fn fields_by_flags(s: &[u8], flags: &[u8]) -> Vec<Vec<u8>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (k, (i, _)) in runes(s).enumerate() {
+        match (flags.get(k).is_some_and(|&f| f != 0), start) {
+            (true, Some(from)) => {
+                out.push(s[from..i].to_vec());
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(from) = start {
+        out.push(s[from..].to_vec());
+    }
+    out
 }
 
 /// The one char of a case mapping, `None` when it has several.

@@ -3,5 +3,5 @@ package main
 import "strings"
 
 func main() {
-	_ = strings.Title("a b")
+	_ = strings.ToTitle("a b")
 }

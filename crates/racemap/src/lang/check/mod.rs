@@ -26,7 +26,7 @@
 //!
 //! Rejected with `racemap does not support ...`: other imports, dot imports, generics,
 //! interfaces with type constraints, method expressions `(*T).M` of value methods and of
-//! promoted methods, complex numbers, range over functions, library members not in `packages.rs` (e.g. `time.After`, `strings.Title`). A
+//! promoted methods, complex numbers, range over functions, library members not in `packages.rs` (e.g. `time.After`, `strings.ToTitle`). A
 //! rejected type declaration leaves its type's underlying type invalid, and uses of such a type
 //! report nothing more.
 

@@ -329,6 +329,16 @@ mod tests {
             testing.(*T).Run.wait func()
             testing.tRunner.quiesce func()
             strings.Fields func(string) []string
+            strings.Title func(string) string
+            strings.Map func(func(int32) int32, string) string
+            strings.IndexFunc func(string, func(int32) bool) int
+            strings.LastIndexFunc func(string, func(int32) bool) int
+            strings.TrimFunc func(string, func(int32) bool) string
+            strings.TrimLeftFunc func(string, func(int32) bool) string
+            strings.TrimRightFunc func(string, func(int32) bool) string
+            strings.FieldsFunc func(string, func(int32) bool) []string
+            unicode/utf8.DecodeLastRuneInString func(string) (int32, int)
+            strings.FieldsFunc.spans func(string, string) []string
             strings.TrimSpace func(string) string
             strings.Trim func(string, string) string
             strings.TrimLeft func(string, string) string

@@ -215,6 +215,9 @@ impl FnCx<'_, '_> {
             {
                 self.println_spread(f, &p.args[0], span);
             }
+            CallKind::Lib(f) if super::strings_func::is_compiled(f) => {
+                self.strings_func_call(f, p.args, &p.info, span, mode, wrap_name, wrap_span)
+            }
             CallKind::Lib(f) if f.spec().owner == crate::library::Owner::Package("sort") => {
                 self.sort_call(f, p.args, &p.info, span, mode, wrap_name, wrap_span)
             }
@@ -610,7 +613,7 @@ impl FnCx<'_, '_> {
 
     /// A call of a library function racemap compiles to bytecode (`sort`, `rand.Shuffle`),
     /// made like a call of a declared function (a closure under `go`/`defer`).
-    fn call_compiled(
+    pub(super) fn call_compiled(
         &mut self,
         c: Compiled,
         args: &[Expr],
@@ -800,12 +803,12 @@ fn norm(b: Basic) -> u8 {
 
 /// A library function compiled to bytecode, as `call_compiled` calls it.
 #[derive(Clone, Copy)]
-struct Compiled {
+pub(super) struct Compiled {
     /// The compiled function.
-    fid: FuncId,
+    pub(super) fid: FuncId,
     /// How many results it has.
-    results: u32,
+    pub(super) results: u32,
     /// The first argument is passed as is (`sort.Slice`'s slice), not converted to the
     /// parameter's type.
-    raw_first: bool,
+    pub(super) raw_first: bool,
 }

@@ -40,6 +40,7 @@ mod rand;
 mod runner;
 mod sort;
 mod stmt;
+mod strings_func;
 mod thunk;
 
 #[cfg(test)]
@@ -89,6 +90,8 @@ pub(crate) struct Lowerer<'a> {
     pub test_parallel: Option<FuncId>,
     /// The compiled `sort` functions (`sort.rs`), by function and first parameter type.
     pub sort_funcs: BTreeMap<(LibFunc, TypeId), FuncId>,
+    /// The compiled `strings` functions that call a program's function (`strings_func.rs`).
+    pub strings_funcs: BTreeMap<LibFunc, FuncId>,
     /// The hidden global holding `math/rand`'s global source (when the file imports it).
     pub rand_global: Option<GlobalId>,
     /// The compiled `math/rand.Shuffle` (`rand.rs`).
@@ -136,6 +139,7 @@ fn lower_mode(
         test_cleanup: None,
         test_parallel: None,
         sort_funcs: BTreeMap::new(),
+        strings_funcs: BTreeMap::new(),
         rand_global: None,
         shuffle: None,
         var_names: Vec::new(),
@@ -254,9 +258,16 @@ fn lower_mode(
     let string = TypeTable::basic(Basic::String);
     lw.types.set_underlying(errs, string);
     let error_type = lw.types.intern(TypeKind::Pointer(errs));
+    let empty_struct = lw.types.intern(TypeKind::Struct(Vec::new()));
     let mut named = |name: &str, pkg: &str, pointer: bool| {
         let t = lw.types.new_named(name, pkg);
-        lw.types.set_underlying(t, string);
+        // `context.deadlineExceededError` is `struct{}`; the others' values are strings.
+        let under = if name == "deadlineExceededError" {
+            empty_struct
+        } else {
+            string
+        };
+        lw.types.set_underlying(t, under);
         if pointer {
             lw.types.intern(TypeKind::Pointer(t))
         } else {

@@ -227,6 +227,9 @@ impl Printer<'_> {
             self.f.zero = old;
             return;
         }
+        if self.f.sharp && verb != 'b' {
+            num = sharp_float(num, verb, prec);
+        }
         if self.f.plus || !num.starts_with('+') {
             if let Some(w) = self.f.wid {
                 if self.f.zero && w > num.len() {
@@ -456,4 +459,57 @@ impl Printer<'_> {
         }
         false
     }
+}
+
+/// format.go `fmtFloat`'s `#` flag for a verb other than `b`, on `num` (a sign, then
+/// strconv's digits): a decimal point is forced and, for `v`, `g`, `G` and `x`, the number is
+/// padded with trailing zeros to `prec` significant digits (6 when no precision is set). Go
+/// counts every character after the first non-zero one before the exponent, so a `%#x`'s `x`
+/// of `0x` counts as a digit (`%#x` of 1.0 is `0x1.0000p+00`) and `%#X` pads nothing.
+fn sharp_float(num: String, verb: char, prec: i64) -> String {
+    let mut digits = match verb {
+        'v' | 'g' | 'G' | 'x' if prec == -1 => 6,
+        'v' | 'g' | 'G' | 'x' => prec,
+        _ => 0,
+    };
+    let bytes = num.as_bytes();
+    let mut end = bytes.len();
+    let mut has_point = false;
+    let mut saw_nonzero = false;
+    for (i, &c) in bytes.iter().enumerate().skip(1) {
+        match c {
+            b'.' => has_point = true,
+            b'p' | b'P' => {
+                end = i;
+                break;
+            }
+            b'e' | b'E' if verb != 'x' && verb != 'X' => {
+                end = i;
+                break;
+            }
+            _ => {
+                if c != b'0' {
+                    saw_nonzero = true;
+                }
+                if saw_nonzero {
+                    digits -= 1;
+                }
+            }
+        }
+    }
+    let (head, tail) = num.split_at(end);
+    let mut out = head.to_string();
+    if !has_point {
+        // A leading digit 0 counts once.
+        if head.len() == 2 && head.as_bytes()[1] == b'0' {
+            digits -= 1;
+        }
+        out.push('.');
+    }
+    while digits > 0 {
+        out.push('0');
+        digits -= 1;
+    }
+    out.push_str(tail);
+    out
 }

@@ -19,7 +19,8 @@ pub(super) enum Dispatch {
     Func(FuncId, Value),
     /// A method of a library error value (`errors.New`, `fmt.Errorf`, a runtime error):
     /// `Error()` (its message), `Unwrap()` of a `*fmt.wrapError` (the wrapped error),
-    /// `RuntimeError()` of a `runtime.Error` (nothing).
+    /// `RuntimeError()` of a `runtime.Error` (nothing), `Timeout()`/`Temporary()` of
+    /// `context.DeadlineExceeded` (true).
     LibError(LibErrorMethod, Value),
     /// A method of a `sync`/`atomic` type (a `*sync.Mutex` as a `sync.Locker`) with the pointer
     /// to its receiver.
@@ -35,6 +36,10 @@ pub(super) enum LibErrorMethod {
     Unwrap,
     /// `RuntimeError()` (the runtime's error types)
     RuntimeError,
+    /// `Timeout() bool` and `Temporary() bool` of `context.deadlineExceededError` (both return
+    /// true, context/context.go), so that it satisfies `interface{ Timeout() bool }` as
+    /// `net.Error`s do.
+    True,
 }
 
 /// A candidate receiver during the search.
@@ -151,6 +156,7 @@ impl Machine {
             {
                 Some(LibErrorMethod::RuntimeError)
             }
+            "Timeout" | "Temporary" if ty == types.deadline => Some(LibErrorMethod::True),
             _ => None,
         }
     }

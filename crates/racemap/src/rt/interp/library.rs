@@ -5,6 +5,9 @@
 use super::*;
 use crate::rt::strings;
 
+/// What `runtime.errorString`'s `Error()` puts before its string (runtime/error.go).
+const RUNTIME_ERROR_PREFIX: &[u8] = b"runtime error: ";
+
 impl Machine {
     /// A non-visible library call: pushes its results.
     pub(super) fn lib_local(&mut self, gid: Gid, func: LibFunc, args: Vec<Value>) -> R<()> {
@@ -198,8 +201,27 @@ impl Machine {
         self.new_error_of(self.program.error_type, msg, wrapped)
     }
 
-    /// A new library error value of dynamic type `ty` (one of [`Program::is_lib_error`]'s).
+    /// A new library error value of dynamic type `ty` (one of [`Program::is_lib_error`]'s),
+    /// in its type's representation ([`crate::bytecode::ErrorTypes`]): a value for the
+    /// runtime's value types and `context.deadlineExceededError`, else a new cell.
     pub(super) fn new_error_of(&mut self, ty: TypeId, msg: &GoString, wrapped: Value) -> R<Value> {
+        let types = &self.program.error_types;
+        let value = if ty == self.program.error_type {
+            None
+        } else if ty == types.plain || ty == types.bounds {
+            Some(Value::Str(msg.clone()))
+        } else if ty == types.runtime_string {
+            let m = msg.as_bytes();
+            let m = m.strip_prefix(RUNTIME_ERROR_PREFIX).unwrap_or(m);
+            Some(Value::Str(GoString::from_bytes(m)))
+        } else if ty == types.deadline {
+            Some(Value::Struct(Box::new([])))
+        } else {
+            None
+        };
+        if let Some(v) = value {
+            return Ok(Value::Iface(Some(Box::new((ty, v)))));
+        }
         let cell = Value::Struct(Box::new([Value::Str(msg.clone()), wrapped]));
         let obj = self.heap.alloc(&self.config, cell, None)?;
         let ptr = Value::Ptr(Some(Pointer::root(obj)));
@@ -282,7 +304,20 @@ impl Machine {
         let Value::Iface(Some(b)) = err else {
             return Err(RtError::nil_deref().into());
         };
+        let nil = || Value::Iface(None);
+        let types = &self.program.error_types;
+        // Hand-assembled programs may give every error type one id: `error_type`'s is a cell.
+        let value_type = b.0 != self.program.error_type;
         match &b.1 {
+            Value::Str(m) if value_type && b.0 == types.runtime_string => {
+                let mut full = RUNTIME_ERROR_PREFIX.to_vec();
+                full.extend_from_slice(m.as_bytes());
+                Ok((Value::Str(GoString::from_bytes(&full)), nil()))
+            }
+            Value::Str(m) if value_type => Ok((Value::Str(m.clone()), nil())),
+            Value::Struct(fields) if value_type && fields.is_empty() => {
+                Ok((Value::str("context deadline exceeded"), nil()))
+            }
             Value::Ptr(Some(p)) => match self.heap.load(p)? {
                 Value::Struct(fields) if fields.len() == 2 => {
                     Ok((fields[0].clone(), fields[1].clone()))

@@ -14,6 +14,23 @@ impl Machine {
         let text = |b: &[u8]| Value::Str(GoString::from_bytes(b));
         let position = |i: Option<usize>| Value::Int(i.map_or(-1, |i| i as i64));
         let results = match func {
+            LibFunc::StringsTitle => vec![text(&edit::title(sarg(0)?.as_bytes()))],
+            LibFunc::Utf8DecodeLastRune => {
+                let s = sarg(0)?;
+                let (r, n) = match s.as_bytes() {
+                    [] => (crate::gostr::RUNE_ERROR, 0),
+                    b => edit::last_rune(b),
+                };
+                vec![Value::Int(i64::from(r)), Value::Int(n as i64)]
+            }
+            LibFunc::StringsFieldsSpans => {
+                let (s, flags) = (sarg(0)?, sarg(1)?);
+                let parts: Vec<Value> = edit::fields_by_flags(s.as_bytes(), flags.as_bytes())
+                    .into_iter()
+                    .map(|p| Value::Str(p.into()))
+                    .collect();
+                vec![self.string_slice(parts)?]
+            }
             LibFunc::StringsFields => {
                 let parts: Vec<Value> = edit::fields(sarg(0)?.as_bytes())
                     .into_iter()

@@ -489,6 +489,7 @@ impl Machine {
                             dispatch::LibErrorMethod::Error => self.push(gid, msg)?,
                             dispatch::LibErrorMethod::Unwrap => self.push(gid, wrapped)?,
                             dispatch::LibErrorMethod::RuntimeError => {}
+                            dispatch::LibErrorMethod::True => self.push(gid, Value::Bool(true))?,
                         }
                     }
                     dispatch::Dispatch::Lib(func, recv) => {

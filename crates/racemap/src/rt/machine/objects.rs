@@ -27,6 +27,11 @@ impl Machine {
     }
 
     /// Locations of every scalar inside a value stored at `p` (capped), for read/write effects.
+    /// A typed atomic (`atomic.Int64`, `atomic.Bool`, …) is one such scalar: its word is memory
+    /// like any other, so copying it (or a struct holding it) by value is a plain read of the
+    /// word and overwriting it a plain write, which race with a concurrent `Store`/`Add` (its
+    /// `Loc::Heap(p)`, the location of `rt::atomic`'s effects), as in Go's detector. The other
+    /// sync objects' states are not memory here.
     pub(crate) fn leaf_locs(&self, p: &Pointer, v: &Value, write: bool, out: &mut Vec<Effect>) {
         fn walk(p: &Pointer, v: &Value, write: bool, out: &mut Vec<Effect>, budget: &mut u32) {
             match v {
@@ -35,7 +40,8 @@ impl Machine {
                         walk(&p.child(i as u32), f, write, out, budget);
                     }
                 }
-                Value::Sync(_) => {}
+                Value::Sync(s)
+                    if !matches!(**s, SyncState::AtomicInt(_) | SyncState::AtomicBool(_)) => {}
                 _ => {
                     if *budget > 0 {
                         *budget -= 1;
