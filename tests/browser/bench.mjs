@@ -10,7 +10,14 @@
 //
 // Measured inside the page with performance.now(): from the click (or scroll) to the DOM
 // reflecting it ("updated"), and to the next animation frame after that ("painted").
+//
+// Find a bug: the page's default search (10 000 runs) on the mutex, rwmutex and channel presets
+// at 3 goroutines × 3 operations, from the click to the finished summary, against the same
+// search of the same program by the release CLI (`racemap explore`, process start-up included;
+// RACEMAP_CLI, which `cargo xtask bench-web` builds).
 
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -113,6 +120,42 @@ function summary(label, samples) {
   console.log(`${label.padEnd(34)} updated: ${stat(0)}; painted: ${stat(1)}`);
 }
 
+/** "Find a bug" on preset `example` at 3 × 3 in a fresh page: [ms from the click to the
+ * finished summary, the summary]. */
+async function timeFindBug(context, server, example) {
+  const { page } = await newWatchedPage(context);
+  await page.goto(new URL(`index.html#example=${example}&goroutines=3&ops=3`, server.url).href);
+  await page.getByTestId('app').waitFor({ timeout: 120_000 });
+  const button = page.getByRole('button', { name: 'Find a bug', exact: true });
+  const summary = page.getByRole('region', { name: 'Outcomes', exact: true }).locator('.outcome-summary');
+  const t0 = Date.now();
+  await button.click();
+  await summary
+    .filter({ hasText: /^(Every interleaving covered|Limit reached|Stopped by you)/ })
+    .waitFor({ timeout: 600_000 });
+  const ms = Date.now() - t0;
+  const text = await summary.innerText();
+  await page.close();
+  return [ms, text];
+}
+
+/** The same search natively: ms of `racemap explore` on the preset, and its first line. */
+function timeNative(example) {
+  const cli = process.env.RACEMAP_CLI;
+  const source = execFileSync(cli, ['example', example, '--goroutines', '3', '--ops', '3']);
+  const file = path.join(here, 'artifacts', `bench-${example}.go`);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, source);
+  const t0 = performance.now();
+  let out;
+  try {
+    out = execFileSync(cli, ['explore', file]).toString();
+  } catch (e) {
+    out = e.stdout.toString(); // exit 1: it found a race, crash or deadlock
+  }
+  return [performance.now() - t0, out.split('\n')[0]];
+}
+
 const server = await startServer(DIST);
 const browser = await launchBrowser();
 try {
@@ -149,6 +192,16 @@ try {
   summary('step forward at ~2000', forward);
   summary('scroll the timeline', scroll);
   if (problems.length) console.log('page problems:', problems);
+  if (process.env.RACEMAP_CLI) {
+    for (const example of ['mutex', 'rwmutex', 'channel']) {
+      const [pageMs, pageSummary] = await timeFindBug(browser.context, server, example);
+      const [nativeMs, nativeLine] = timeNative(example);
+      console.log(
+        `Find a bug, ${example} 3 × 3: page ${(pageMs / 1000).toFixed(2)} s, native ${(nativeMs / 1000).toFixed(2)} s ` +
+          `(${(pageMs / nativeMs).toFixed(1)}×)\n  page:   ${pageSummary.split('\n')[0]}\n  native: ${nativeLine}`,
+      );
+    }
+  }
 } finally {
   await browser.close();
   await server.close();

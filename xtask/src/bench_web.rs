@@ -1,6 +1,7 @@
-//! `cargo xtask bench-web`: release build of the site, then the browser benchmark
-//! (`tests/browser/bench.mjs`): the download size and first render at 10 Mbit/s, then click and
-//! scroll latency on a 2 000-step trace in headless Chromium. It prints numbers and asserts
+//! `cargo xtask bench-web`: release build of the site and of the CLI, then the browser
+//! benchmark (`tests/browser/bench.mjs`): the download size and first render at 10 Mbit/s, click
+//! and scroll latency on a 2 000-step trace in headless Chromium, and "Find a bug" on the 3 × 3
+//! presets in the page against `racemap explore` natively. It prints numbers and asserts
 //! nothing.
 
 use crate::dist;
@@ -15,10 +16,15 @@ pub fn run() -> Result {
     toolchain.ensure_browser_test_deps()?;
     let site = dist::site_dir(&root, SiteProfile::Release);
     dist::build_site(&toolchain, &site, SiteProfile::Release)?;
+    cmd::run(&mut toolchain.command("cargo", &["build", "--release", "-p", "racemap-cli"]))?;
+    let target_dir = std::env::var_os("CARGO_TARGET_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
     let mut command = toolchain.command("node", &["bench.mjs"]);
     command
         .current_dir(root.join("tests/browser"))
         .env("RACEMAP_DIST", &site)
+        .env("RACEMAP_CLI", target_dir.join("release/racemap"))
         .env("RACEMAP_CHROMIUM", CHROMIUM);
     cmd::run(&mut command)
 }
