@@ -56,17 +56,21 @@ pub fn lang(parser: &mut lexopt::Parser) -> Result<LangVersion, UsageError> {
 /// Compile as the Go language version `lang`, printing Go-style diagnostics on stderr when it
 /// fails (then `Err(EXIT_COMPILE)`).
 pub fn compile(name: &str, source: &[u8], lang: LangVersion) -> Result<Program, u8> {
-    let options = CompileOptions {
-        lang,
-        ..CompileOptions::default()
-    };
-    match racemap::compile::compile_with(source, name, &options) {
+    match racemap::compile::compile_with(source, name, &program_options(lang)) {
         Ok(program) => Ok(program),
         Err(diagnostics) => {
             let map = racemap::diag::SourceMap::from_bytes(name, source);
             eprint!("{}", racemap::diag::render_all(&diagnostics, &map));
             Err(EXIT_COMPILE)
         }
+    }
+}
+
+/// How `run` and `explore` compile a program (not a test file) for language version `lang`.
+pub fn program_options(lang: LangVersion) -> CompileOptions {
+    CompileOptions {
+        lang,
+        ..CompileOptions::default()
     }
 }
 

@@ -11,6 +11,7 @@
 use crate::args::{
     compile, lang, number, read_program, set_limit, usage, UsageError, LIMIT_OPTIONS,
 };
+use racemap::explore::parallel::explore_parallel;
 use racemap::explore::{
     sample, DporConfig, ExploreResult, Explorer, SampleStrategy, SearchAlgorithm, SearchLimit,
 };
@@ -75,8 +76,18 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
         Ok(p) => Rc::new(p),
         Err(code) => return Ok(code),
     };
-    let machine = Machine::new(program, machine_config);
+    let machine = Machine::new(program, machine_config.clone());
     let result = match &sampling {
+        // The default search on two threads where there are two cores: the same result.
+        None if !stats && two_cores() => {
+            // Each thread compiles the program as it was compiled here.
+            let options = crate::args::program_options(lang_version);
+            let make = || {
+                let program = racemap::compile::compile_with(&source, &name, &options).ok()?;
+                Some(Machine::new(Rc::new(program), machine_config.clone()))
+            };
+            explore_parallel(machine, make, &dpor)
+        }
         None => {
             let mut explorer = Explorer::new(machine, &dpor);
             explorer.advance(u64::MAX);
@@ -108,6 +119,11 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
     }
     let found = result.race || result.deadlock || result.outcomes.iter().any(|o| o.error.is_some());
     Ok(u8::from(found))
+}
+
+/// The machine can run two threads at once.
+fn two_cores() -> bool {
+    std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2)
 }
 
 /// The value of `--search`: `auto`, `dpor` or `stateful`.

@@ -57,7 +57,7 @@ pub struct Explorer<T: Target> {
 
 /// The steps budget of the stateful check of a complete DPOR search that made `dpor_steps`
 /// steps: a few times DPOR's own, at least [`CHECK_MIN_STEPS`], at most the config's.
-fn check_budget(dpor_steps: u64, config: &DporConfig) -> u64 {
+pub(super) fn check_budget(dpor_steps: u64, config: &DporConfig) -> u64 {
     dpor_steps
         .saturating_mul(4)
         .max(CHECK_MIN_STEPS)

@@ -7,6 +7,8 @@
 pub mod dpor;
 pub mod explorer;
 pub mod outcome;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod parallel;
 pub mod sample;
 mod stateful;
 mod wakeup;
