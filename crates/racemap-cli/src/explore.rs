@@ -122,7 +122,7 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
 }
 
 /// The machine can run two threads at once.
-fn two_cores() -> bool {
+pub fn two_cores() -> bool {
     std::thread::available_parallelism().is_ok_and(|n| n.get() >= 2)
 }
 

@@ -117,6 +117,7 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
             options.dpor.search = search;
         }
         options.dpor.max_steps_per_execution = max_steps;
+        options.source = Some((source.clone(), name.clone(), lang_version));
         let selected: Vec<usize> = (0..program.tests.len())
             .filter(|&i| {
                 filter

@@ -9,8 +9,10 @@
 //! "count", "schedule"}]}]}` (`limit`: what kept the search from every interleaving, as in
 //! `racemap explore --json`, or `null`). Exit status 1 when some test can race, deadlock, leak or fail.
 
+use crate::explore::two_cores;
 use crate::test::run_test;
 use racemap::bytecode::Program;
+use racemap::explore::parallel::explore_parallel;
 use racemap::explore::{explore, DporConfig};
 use racemap::rt::config::Config;
 use racemap::rt::machine::Machine;
@@ -28,6 +30,9 @@ pub struct ExploreOptions {
     /// The `--lang` option the file was compiled with, for the replay commands (`" --lang
     /// go1.21"`, empty for the default).
     pub lang_flag: String,
+    /// The file's bytes, its name and language version, as compiled: each thread of the
+    /// default search on two threads compiles its own copy (`explore_parallel`).
+    pub source: Option<(Vec<u8>, String, racemap::compile::LangVersion)>,
 }
 
 /// Explore the tests `selected` (indices into `program.tests`) of the file `file`; the exit
@@ -50,7 +55,22 @@ pub fn explore_tests(
             ..Config::default()
         };
         let p = Rc::new(p);
-        let result = explore(Machine::new(p.clone(), config), &options.dpor);
+        let root = Machine::new(p.clone(), config.clone());
+        let result = match &options.source {
+            Some((source, name, lang)) if two_cores() => {
+                let compile = racemap::compile::CompileOptions {
+                    lang: *lang,
+                    test_file: true,
+                    run_test: u32::try_from(i).ok(),
+                };
+                let make = || {
+                    let program = racemap::compile::compile_with(source, name, &compile).ok()?;
+                    Some(Machine::new(Rc::new(program), config.clone()))
+                };
+                explore_parallel(root, make, &options.dpor)
+            }
+            _ => explore(root, &options.dpor),
+        };
         let mut outcomes = Vec::new();
         let (mut leak, mut failed) = (false, false);
         text.push_str(&format!(
