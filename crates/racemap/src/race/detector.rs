@@ -135,8 +135,9 @@ pub struct Detector {
     /// until one of them changes it (a step changes one or two clocks, so a clone per search
     /// node costs a pointer per goroutine, not a clock per goroutine).
     clocks: Vec<Rc<VClock>>,
-    /// Goroutine facts for reports, by id.
-    goroutines: Vec<GoroutineInfo>,
+    /// Goroutine facts for reports, by id; shared between the explorer's clones like `clocks`
+    /// (a clone per search node costs a pointer per goroutine, not the facts).
+    goroutines: Vec<Rc<GoroutineInfo>>,
     /// `L_s` of each sync variable.
     syncs: BTreeMap<SyncVar, VClock>,
     /// Shadow state of each accessed location.
@@ -200,7 +201,7 @@ impl Detector {
             let mut c = VClock::new();
             c.set(id, 1);
             self.clocks.push(Rc::new(c));
-            self.goroutines.push(GoroutineInfo::default());
+            self.goroutines.push(Rc::default());
         }
     }
 
@@ -277,7 +278,7 @@ impl Detector {
                     c.join(&parent);
                     c.set(*child, c.get(*child).max(1));
                     Rc::make_mut(&mut self.clocks[gid.0 as usize]).tick(gid);
-                    let info = &mut self.goroutines[child.0 as usize];
+                    let info = Rc::make_mut(&mut self.goroutines[child.0 as usize]);
                     info.created_at = Some(event.stack.clone());
                     if matches!(event.op, Op::Timer { .. }) {
                         info.runtime = true;
@@ -288,13 +289,16 @@ impl Detector {
                 }
             }
         }
-        let info = &mut self.goroutines[gid.0 as usize];
-        info.iterating = match &event.op {
+        let iterating = match &event.op {
             Op::MapIterate { map, key: Some(_) } => Some(*map),
             _ => None,
         };
-        if matches!(event.op, Op::Exit) {
-            info.finished = true;
+        let exit = matches!(event.op, Op::Exit);
+        let info = &self.goroutines[gid.0 as usize];
+        if info.iterating != iterating || (exit && !info.finished) {
+            let info = Rc::make_mut(&mut self.goroutines[gid.0 as usize]);
+            info.iterating = iterating;
+            info.finished |= exit;
         }
         self.reports.extend(found.iter().cloned());
         found
