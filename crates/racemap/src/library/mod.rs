@@ -687,12 +687,21 @@ lib_funcs! {
     StrconvParseInt => func("strconv", "ParseInt")
         .params(&[STRING, INT, INT])
         .results(&[INT64, ERROR]),
+    /// `strconv.ParseUint(s string, base int, bitSize int) (uint64, error)`
+    StrconvParseUint => func("strconv", "ParseUint")
+        .params(&[STRING, INT, INT])
+        .results(&[UINT64, ERROR]),
     /// `strconv.ParseBool(str string) (bool, error)`
     StrconvParseBool => func("strconv", "ParseBool").params(&[STRING]).results(&[BOOL, ERROR]),
     /// `strconv.FormatBool(b bool) string`
     StrconvFormatBool => func("strconv", "FormatBool").params(&[BOOL]).results(&[STRING]),
     /// `strconv.Quote(s string) string`
     StrconvQuote => func("strconv", "Quote").params(&[STRING]).results(&[STRING]),
+    /// `strconv.ErrSyntax`: the `Err` of a `*NumError` for a malformed number (a package
+    /// variable).
+    StrconvErrSyntax => LibFuncSpec::new(Owner::PackageVar("strconv"), "ErrSyntax").results(&[ERROR]),
+    /// `strconv.ErrRange`: the `Err` of a `*NumError` for a number out of range.
+    StrconvErrRange => LibFuncSpec::new(Owner::PackageVar("strconv"), "ErrRange").results(&[ERROR]),
     // `sort`: lowering compiles each call into bytecode that calls the user's `Less`/`Swap`
     // or `less` and reads and writes the slice's elements as the program's own code
     // (`lang/lower/sort.rs`); the rows give the checker the signatures.

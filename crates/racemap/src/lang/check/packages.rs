@@ -363,9 +363,12 @@ mod tests {
             strings.Compare func(string, string) int
             strconv.FormatInt func(int64, int) string
             strconv.ParseInt func(string, int, int) (int64, error)
+            strconv.ParseUint func(string, int, int) (uint64, error)
             strconv.ParseBool func(string) (bool, error)
             strconv.FormatBool func(bool) string
             strconv.Quote func(string) string
+            strconv.ErrSyntax error
+            strconv.ErrRange error
             sort.Sort func(sort.Interface)
             sort.Stable func(sort.Interface)
             sort.IsSorted func(sort.Interface) bool

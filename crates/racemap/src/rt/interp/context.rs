@@ -369,7 +369,8 @@ impl Machine {
     }
 
     /// `context.Background()`, `context.TODO()`, `context.Canceled`,
-    /// `context.DeadlineExceeded`: one value per run, made on first use.
+    /// `context.DeadlineExceeded`, `strconv.ErrSyntax`, `strconv.ErrRange`: one value per run,
+    /// made on first use.
     pub(super) fn lib_var(&mut self, func: LibFunc) -> R<Value> {
         if let Some(v) = self.lib_vars.get(&func) {
             return Ok(v.clone());
@@ -386,6 +387,12 @@ impl Machine {
             }
             LibFunc::ContextCanceled => {
                 self.new_error(&GoString::from("context canceled"), Value::Iface(None))?
+            }
+            LibFunc::StrconvErrSyntax => {
+                self.new_error(&GoString::from("invalid syntax"), Value::Iface(None))?
+            }
+            LibFunc::StrconvErrRange => {
+                self.new_error(&GoString::from("value out of range"), Value::Iface(None))?
             }
             _ => self.new_error_of(
                 self.program.error_types.deadline,
