@@ -165,6 +165,25 @@ lib_funcs! {
     TimeSub => LibFuncSpec::new(Owner::Struct("time", "Time"), "Sub")
         .params(&[TIME])
         .results(&[DURATION]),
+    /// `(Duration).String() string`: `1.5s`, `2h3m0s` (a value receiver, as `Time`'s).
+    DurationString => LibFuncSpec::new(Owner::Struct("time", "Duration"), "String").results(&[STRING]),
+    /// `(Duration).Seconds() float64`
+    DurationSeconds =>
+        LibFuncSpec::new(Owner::Struct("time", "Duration"), "Seconds").results(&[FLOAT64]),
+    /// `(Duration).Minutes() float64`
+    DurationMinutes =>
+        LibFuncSpec::new(Owner::Struct("time", "Duration"), "Minutes").results(&[FLOAT64]),
+    /// `(Duration).Hours() float64`
+    DurationHours => LibFuncSpec::new(Owner::Struct("time", "Duration"), "Hours").results(&[FLOAT64]),
+    /// `(Duration).Milliseconds() int64`
+    DurationMilliseconds =>
+        LibFuncSpec::new(Owner::Struct("time", "Duration"), "Milliseconds").results(&[INT64]),
+    /// `(Duration).Microseconds() int64`
+    DurationMicroseconds =>
+        LibFuncSpec::new(Owner::Struct("time", "Duration"), "Microseconds").results(&[INT64]),
+    /// `(Duration).Nanoseconds() int64`
+    DurationNanoseconds =>
+        LibFuncSpec::new(Owner::Struct("time", "Duration"), "Nanoseconds").results(&[INT64]),
     /// `time.After(d Duration) <-chan Time`: the channel of a new timer (`rt::timer`).
     TimeAfter => func("time", "After").params(&[DURATION]).results(&[TIME_CHAN]).visibility(Timer),
     /// `time.Tick(d Duration) <-chan Time`: the channel of a new ticker (nil if `d <= 0`).

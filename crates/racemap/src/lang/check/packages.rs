@@ -202,6 +202,13 @@ mod tests {
             time.Now func() time.Time
             time.Since func(time.Time) time.Duration
             time.Time.Sub func(time.Time) time.Duration
+            time.Duration.String func() string
+            time.Duration.Seconds func() float64
+            time.Duration.Minutes func() float64
+            time.Duration.Hours func() float64
+            time.Duration.Milliseconds func() int64
+            time.Duration.Microseconds func() int64
+            time.Duration.Nanoseconds func() int64
             time.After func(time.Duration) <-chan time.Time
             time.Tick func(time.Duration) <-chan time.Time
             time.NewTimer func(time.Duration) *time.Timer

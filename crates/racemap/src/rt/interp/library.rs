@@ -33,6 +33,15 @@ impl Machine {
             }
             LibFunc::ErrorsNew => vec![self.new_error(&sarg(0)?, Value::Iface(None))?],
             LibFunc::TimeSub => vec![super::timer::time_sub(&args)?],
+            LibFunc::DurationString
+            | LibFunc::DurationSeconds
+            | LibFunc::DurationMinutes
+            | LibFunc::DurationHours
+            | LibFunc::DurationMilliseconds
+            | LibFunc::DurationMicroseconds
+            | LibFunc::DurationNanoseconds => {
+                vec![super::timer::duration_method(func, int(arg(&args, 0)?)?)]
+            }
             LibFunc::ContextBackground
             | LibFunc::ContextTodo
             | LibFunc::ContextCanceled

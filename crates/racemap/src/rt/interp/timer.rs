@@ -352,6 +352,22 @@ pub(super) fn time_sub(args: &[Value]) -> R<Value> {
     ))
 }
 
+/// A method of `time.Duration` on `d` nanoseconds, as Go 1.19's `time/time.go`: `Seconds`,
+/// `Minutes`, `Hours` add the remainder's fraction to the whole units; `Milliseconds`,
+/// `Microseconds` truncate toward zero.
+pub(super) fn duration_method(func: LibFunc, d: i64) -> Value {
+    let float = |unit: i64| Value::Float((d / unit) as f64 + (d % unit) as f64 / unit as f64);
+    match func {
+        LibFunc::DurationString => Value::str(&crate::rt::timer::duration_string(d)),
+        LibFunc::DurationSeconds => float(1_000_000_000),
+        LibFunc::DurationMinutes => float(60_000_000_000),
+        LibFunc::DurationHours => float(3_600_000_000_000),
+        LibFunc::DurationMilliseconds => Value::Int(d / 1_000_000),
+        LibFunc::DurationMicroseconds => Value::Int(d / 1_000),
+        _ => Value::Int(d),
+    }
+}
+
 /// The step of arming a new timer made by `made_by` to fire `after` ns from now.
 pub(super) fn arm_op(after: i64, made_by: &'static str) -> impl Fn(i64) -> TimerOp {
     move |when| TimerOp::Arm {
