@@ -184,6 +184,20 @@ lib_funcs! {
     /// `(Duration).Nanoseconds() int64`
     DurationNanoseconds =>
         LibFuncSpec::new(Owner::Struct("time", "Duration"), "Nanoseconds").results(&[INT64]),
+    /// `(Time).IsZero() bool`: the zero `Time` (January 1, year 1).
+    TimeIsZero => LibFuncSpec::new(Owner::Struct("time", "Time"), "IsZero").results(&[BOOL]),
+    /// `(Time).Before(u Time) bool`
+    TimeBefore => LibFuncSpec::new(Owner::Struct("time", "Time"), "Before")
+        .params(&[TIME])
+        .results(&[BOOL]),
+    /// `(Time).After(u Time) bool` (`TimeAfter` is the function `time.After`).
+    TimeAfterMethod => LibFuncSpec::new(Owner::Struct("time", "Time"), "After")
+        .params(&[TIME])
+        .results(&[BOOL]),
+    /// `(Time).Equal(u Time) bool`
+    TimeEqual => LibFuncSpec::new(Owner::Struct("time", "Time"), "Equal")
+        .params(&[TIME])
+        .results(&[BOOL]),
     /// `time.After(d Duration) <-chan Time`: the channel of a new timer (`rt::timer`).
     TimeAfter => func("time", "After").params(&[DURATION]).results(&[TIME_CHAN]).visibility(Timer),
     /// `time.Tick(d Duration) <-chan Time`: the channel of a new ticker (nil if `d <= 0`).

@@ -209,6 +209,10 @@ mod tests {
             time.Duration.Milliseconds func() int64
             time.Duration.Microseconds func() int64
             time.Duration.Nanoseconds func() int64
+            time.Time.IsZero func() bool
+            time.Time.Before func(time.Time) bool
+            time.Time.After func(time.Time) bool
+            time.Time.Equal func(time.Time) bool
             time.After func(time.Duration) <-chan time.Time
             time.Tick func(time.Duration) <-chan time.Time
             time.NewTimer func(time.Duration) *time.Timer

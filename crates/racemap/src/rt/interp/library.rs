@@ -32,7 +32,11 @@ impl Machine {
                 vec![self.new_error_of(ty, &msg, wrapped)?]
             }
             LibFunc::ErrorsNew => vec![self.new_error(&sarg(0)?, Value::Iface(None))?],
-            LibFunc::TimeSub => vec![super::timer::time_sub(&args)?],
+            LibFunc::TimeSub
+            | LibFunc::TimeIsZero
+            | LibFunc::TimeBefore
+            | LibFunc::TimeAfterMethod
+            | LibFunc::TimeEqual => vec![super::timer::time_method(func, &args)?],
             LibFunc::DurationString
             | LibFunc::DurationSeconds
             | LibFunc::DurationMinutes
