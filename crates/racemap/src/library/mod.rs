@@ -165,6 +165,39 @@ lib_funcs! {
     TimeSub => LibFuncSpec::new(Owner::Struct("time", "Time"), "Sub")
         .params(&[TIME])
         .results(&[DURATION]),
+    /// `(Duration).String() string`: `1.5s`, `2h3m0s` (a value receiver, as `Time`'s).
+    DurationString => LibFuncSpec::new(Owner::Struct("time", "Duration"), "String").results(&[STRING]),
+    /// `(Duration).Seconds() float64`
+    DurationSeconds =>
+        LibFuncSpec::new(Owner::Struct("time", "Duration"), "Seconds").results(&[FLOAT64]),
+    /// `(Duration).Minutes() float64`
+    DurationMinutes =>
+        LibFuncSpec::new(Owner::Struct("time", "Duration"), "Minutes").results(&[FLOAT64]),
+    /// `(Duration).Hours() float64`
+    DurationHours => LibFuncSpec::new(Owner::Struct("time", "Duration"), "Hours").results(&[FLOAT64]),
+    /// `(Duration).Milliseconds() int64`
+    DurationMilliseconds =>
+        LibFuncSpec::new(Owner::Struct("time", "Duration"), "Milliseconds").results(&[INT64]),
+    /// `(Duration).Microseconds() int64`
+    DurationMicroseconds =>
+        LibFuncSpec::new(Owner::Struct("time", "Duration"), "Microseconds").results(&[INT64]),
+    /// `(Duration).Nanoseconds() int64`
+    DurationNanoseconds =>
+        LibFuncSpec::new(Owner::Struct("time", "Duration"), "Nanoseconds").results(&[INT64]),
+    /// `(Time).IsZero() bool`: the zero `Time` (January 1, year 1).
+    TimeIsZero => LibFuncSpec::new(Owner::Struct("time", "Time"), "IsZero").results(&[BOOL]),
+    /// `(Time).Before(u Time) bool`
+    TimeBefore => LibFuncSpec::new(Owner::Struct("time", "Time"), "Before")
+        .params(&[TIME])
+        .results(&[BOOL]),
+    /// `(Time).After(u Time) bool` (`TimeAfter` is the function `time.After`).
+    TimeAfterMethod => LibFuncSpec::new(Owner::Struct("time", "Time"), "After")
+        .params(&[TIME])
+        .results(&[BOOL]),
+    /// `(Time).Equal(u Time) bool`
+    TimeEqual => LibFuncSpec::new(Owner::Struct("time", "Time"), "Equal")
+        .params(&[TIME])
+        .results(&[BOOL]),
     /// `time.After(d Duration) <-chan Time`: the channel of a new timer (`rt::timer`).
     TimeAfter => func("time", "After").params(&[DURATION]).results(&[TIME_CHAN]).visibility(Timer),
     /// `time.Tick(d Duration) <-chan Time`: the channel of a new ticker (nil if `d <= 0`).
@@ -687,12 +720,21 @@ lib_funcs! {
     StrconvParseInt => func("strconv", "ParseInt")
         .params(&[STRING, INT, INT])
         .results(&[INT64, ERROR]),
+    /// `strconv.ParseUint(s string, base int, bitSize int) (uint64, error)`
+    StrconvParseUint => func("strconv", "ParseUint")
+        .params(&[STRING, INT, INT])
+        .results(&[UINT64, ERROR]),
     /// `strconv.ParseBool(str string) (bool, error)`
     StrconvParseBool => func("strconv", "ParseBool").params(&[STRING]).results(&[BOOL, ERROR]),
     /// `strconv.FormatBool(b bool) string`
     StrconvFormatBool => func("strconv", "FormatBool").params(&[BOOL]).results(&[STRING]),
     /// `strconv.Quote(s string) string`
     StrconvQuote => func("strconv", "Quote").params(&[STRING]).results(&[STRING]),
+    /// `strconv.ErrSyntax`: the `Err` of a `*NumError` for a malformed number (a package
+    /// variable).
+    StrconvErrSyntax => LibFuncSpec::new(Owner::PackageVar("strconv"), "ErrSyntax").results(&[ERROR]),
+    /// `strconv.ErrRange`: the `Err` of a `*NumError` for a number out of range.
+    StrconvErrRange => LibFuncSpec::new(Owner::PackageVar("strconv"), "ErrRange").results(&[ERROR]),
     // `sort`: lowering compiles each call into bytecode that calls the user's `Less`/`Swap`
     // or `less` and reads and writes the slice's elements as the program's own code
     // (`lang/lower/sort.rs`); the rows give the checker the signatures.

@@ -29,10 +29,10 @@ pub enum Owner {
 }
 
 impl Owner {
-    /// The methods of this library struct type have value receivers (`time.Time`); the others
-    /// (`sync.Cond`, `time.Timer`, `time.Ticker`) have pointer receivers.
+    /// The methods of this library type have value receivers (`time.Time`, `time.Duration`);
+    /// the others (`sync.Cond`, `time.Timer`, `time.Ticker`) have pointer receivers.
     pub fn value_receiver(path: &str, type_name: &str) -> bool {
-        (path, type_name) == ("time", "Time")
+        path == "time" && matches!(type_name, "Time" | "Duration")
     }
 }
 

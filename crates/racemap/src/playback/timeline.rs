@@ -218,7 +218,7 @@ pub(crate) struct Rendered {
 
 fn kind_of(v: &SyncVar) -> ArrowKind {
     match v {
-        SyncVar::Lock(_) | SyncVar::ReadLock(_) => ArrowKind::UnlockLock,
+        SyncVar::Lock(_) | SyncVar::ReadLock(_) | SyncVar::TestContext => ArrowKind::UnlockLock,
         SyncVar::ChanSlot(..) => ArrowKind::SendReceive,
         SyncVar::ChanClose(_) => ArrowKind::CloseReceive,
         SyncVar::WaitGroup(_) => ArrowKind::DoneWait,

@@ -84,6 +84,11 @@ pub enum SyncVar {
     SyncMapKey(Pointer, crate::rt::value::MapKey),
     /// An atomic variable (observed write → observing read; atomics are sequentially consistent).
     Atomic(Pointer),
+    /// Package `testing`'s `testContext.mu`, one per test binary: `waitParallel` (a parallel
+    /// test starting after its parent's body) and `release` (a parallel test ending, a test
+    /// releasing its parallel subtests) lock and unlock it, ordering a parallel test that
+    /// ends before another starts.
+    TestContext,
 }
 
 /// One memory-model effect of a step.

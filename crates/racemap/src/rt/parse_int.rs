@@ -1,4 +1,4 @@
-//! Go's `strconv.ParseInt`, `FormatInt` and `ParseBool`, as Go 1.19's `strconv/atoi.go`,
+//! Go's `strconv.ParseInt`, `ParseUint`, `FormatInt` and `ParseBool`, as Go 1.19's `strconv/atoi.go`,
 //! `itoa.go` and `atob.go` compute them: base 0 reads a `0b`/`0o`/`0x`/`0` prefix and allows
 //! underscores between digits; a value out of range yields the nearest limit of `bitSize` bits;
 //! errors are the text of Go's `*strconv.NumError`.
@@ -17,14 +17,19 @@ pub enum NumError {
 }
 
 impl NumError {
-    /// Go's `NumError.Error()`: `strconv.FUNC: parsing "NUM": why`.
-    pub fn message(&self, func: &str, num: &[u8]) -> String {
-        let why = match self {
+    /// The text of the `NumError`'s `Err` (`invalid syntax`, …).
+    pub fn reason(&self) -> String {
+        match self {
             NumError::Syntax => "invalid syntax".to_string(),
             NumError::Range => "value out of range".to_string(),
             NumError::Base(b) => format!("invalid base {b}"),
             NumError::BitSize(b) => format!("invalid bit size {b}"),
-        };
+        }
+    }
+
+    /// Go's `NumError.Error()`: `strconv.FUNC: parsing "NUM": why`.
+    pub fn message(&self, func: &str, num: &[u8]) -> String {
+        let why = self.reason();
         let quoted = crate::strconv::quote_with(num, '"', false);
         format!("strconv.{func}: parsing {quoted}: {why}")
     }
@@ -32,7 +37,7 @@ impl NumError {
 
 /// `strconv.ParseUint` on a sign-less `s`: the value, or the error with the value Go returns
 /// beside it (the largest `bitSize`-bit value for a range error, else 0).
-fn parse_uint(s: &[u8], base: i64, bit_size: i64) -> Result<u64, (u64, NumError)> {
+pub fn parse_uint(s: &[u8], base: i64, bit_size: i64) -> Result<u64, (u64, NumError)> {
     if s.is_empty() {
         return Err((0, NumError::Syntax));
     }

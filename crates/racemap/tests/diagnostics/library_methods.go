@@ -10,7 +10,7 @@ import (
 func main() {
 	start := time.Now()
 	d := time.Since(start)
-	fmt.Println(d.Seconds(), start.Unix())
+	fmt.Println(d.Round(time.Second), start.Unix())
 	var b strings.Builder
 	b.Grow(10)
 	var mu sync.Mutex

@@ -178,7 +178,7 @@ impl<'a> Checker<'a> {
     }
 
     /// A method of a library struct type (`base` is `sync.Cond`, `time.Timer`, `time.Ticker`
-    /// or `time.Time`): the library function, whether its receiver is the struct's hidden
+    /// or `time.Time`; or of `time.Duration`, an int64): the library function, whether its receiver is the struct's hidden
     /// field 1 (the Cond's notify list for `Signal` and `Broadcast`, the runtime timer of a
     /// Timer or Ticker) rather than the struct (`Cond.Wait`, which lowering compiles as
     /// `sync.(*Cond).Wait`; `Time`'s methods), and whether the receiver is a pointer.
@@ -188,6 +188,7 @@ impl<'a> Checker<'a> {
             ("time", "Timer"),
             ("time", "Ticker"),
             ("time", "Time"),
+            ("time", "Duration"),
         ];
         let &(path, type_name) = STRUCTS.iter().find(|(path, type_name)| {
             self.lib_types

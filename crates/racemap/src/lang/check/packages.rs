@@ -202,6 +202,17 @@ mod tests {
             time.Now func() time.Time
             time.Since func(time.Time) time.Duration
             time.Time.Sub func(time.Time) time.Duration
+            time.Duration.String func() string
+            time.Duration.Seconds func() float64
+            time.Duration.Minutes func() float64
+            time.Duration.Hours func() float64
+            time.Duration.Milliseconds func() int64
+            time.Duration.Microseconds func() int64
+            time.Duration.Nanoseconds func() int64
+            time.Time.IsZero func() bool
+            time.Time.Before func(time.Time) bool
+            time.Time.After func(time.Time) bool
+            time.Time.Equal func(time.Time) bool
             time.After func(time.Duration) <-chan time.Time
             time.Tick func(time.Duration) <-chan time.Time
             time.NewTimer func(time.Duration) *time.Timer
@@ -363,9 +374,12 @@ mod tests {
             strings.Compare func(string, string) int
             strconv.FormatInt func(int64, int) string
             strconv.ParseInt func(string, int, int) (int64, error)
+            strconv.ParseUint func(string, int, int) (uint64, error)
             strconv.ParseBool func(string) (bool, error)
             strconv.FormatBool func(bool) string
             strconv.Quote func(string) string
+            strconv.ErrSyntax error
+            strconv.ErrRange error
             sort.Sort func(sort.Interface)
             sort.Stable func(sort.Interface)
             sort.IsSorted func(sort.Interface) bool

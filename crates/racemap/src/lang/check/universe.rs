@@ -206,9 +206,9 @@ impl<'a> Checker<'a> {
         self.declare_context_types();
     }
 
-    /// `time.Time` (`struct { wall int64 }`: nanoseconds of the virtual clock), and
-    /// `time.Timer` and `time.Ticker` (`struct { C <-chan Time; r runtimeTimer }`, the runtime
-    /// timer's state living in `rt::timer`). Their methods are in `lookup_member`.
+    /// `time.Time` (`struct { wall int64 }`: nanoseconds of the virtual clock plus one, 0 the
+    /// zero `Time`), and `time.Timer` and `time.Ticker` (`struct { C <-chan Time; r
+    /// runtimeTimer }`, the runtime timer's state living in `rt::timer`). Their methods are in `lookup_member`.
     fn declare_time_types(&mut self) {
         let field = |name: &str, ty| crate::types::Field {
             name: name.to_string(),

@@ -55,11 +55,11 @@ impl Machine {
                 loop {
                     let st = self.context_state(&p)?;
                     if let Some(d) = st.own_deadline() {
-                        break vec![time_value(d), Value::Bool(true)];
+                        break vec![super::timer::time_at(d), Value::Bool(true)];
                     }
                     match st.parent.clone() {
                         Some(parent) => p = parent,
-                        None => break vec![time_value(0), Value::Bool(false)],
+                        None => break vec![time_zero(), Value::Bool(false)],
                     }
                 }
             }
@@ -87,10 +87,10 @@ impl Machine {
                     LibFunc::ContextWithTimeout => {
                         Some(self.clock.saturating_add(int(arg(args, 1)?)?))
                     }
-                    LibFunc::ContextWithDeadline => Some(match arg(args, 1)? {
-                        Value::Struct(f) => int(f.first().ok_or_else(|| missing("Time.wall"))?)?,
-                        _ => return Err(missing("a time.Time").into()),
-                    }),
+                    // The zero Time is before every time of the run.
+                    LibFunc::ContextWithDeadline => {
+                        Some(super::timer::time_wall(arg(args, 1)?)?.unwrap_or(-1))
+                    }
                     _ => None,
                 };
                 // A parent's earlier deadline makes it a plain WithCancel.
@@ -369,7 +369,8 @@ impl Machine {
     }
 
     /// `context.Background()`, `context.TODO()`, `context.Canceled`,
-    /// `context.DeadlineExceeded`: one value per run, made on first use.
+    /// `context.DeadlineExceeded`, `strconv.ErrSyntax`, `strconv.ErrRange`: one value per run,
+    /// made on first use.
     pub(super) fn lib_var(&mut self, func: LibFunc) -> R<Value> {
         if let Some(v) = self.lib_vars.get(&func) {
             return Ok(v.clone());
@@ -386,6 +387,12 @@ impl Machine {
             }
             LibFunc::ContextCanceled => {
                 self.new_error(&GoString::from("context canceled"), Value::Iface(None))?
+            }
+            LibFunc::StrconvErrSyntax => {
+                self.new_error(&GoString::from("invalid syntax"), Value::Iface(None))?
+            }
+            LibFunc::StrconvErrRange => {
+                self.new_error(&GoString::from("value out of range"), Value::Iface(None))?
             }
             _ => self.new_error_of(
                 self.program.error_types.deadline,
@@ -450,7 +457,7 @@ fn context_ptr(args: &[Value]) -> R<Pointer> {
     }
 }
 
-/// A `time.Time` at virtual time `ns`.
-fn time_value(ns: i64) -> Value {
-    Value::Struct(Box::new([Value::Int(ns)]))
+/// The zero `time.Time`.
+fn time_zero() -> Value {
+    Value::Struct(Box::new([Value::Int(0)]))
 }

@@ -32,7 +32,20 @@ impl Machine {
                 vec![self.new_error_of(ty, &msg, wrapped)?]
             }
             LibFunc::ErrorsNew => vec![self.new_error(&sarg(0)?, Value::Iface(None))?],
-            LibFunc::TimeSub => vec![super::timer::time_sub(&args)?],
+            LibFunc::TimeSub
+            | LibFunc::TimeIsZero
+            | LibFunc::TimeBefore
+            | LibFunc::TimeAfterMethod
+            | LibFunc::TimeEqual => vec![super::timer::time_method(func, &args)?],
+            LibFunc::DurationString
+            | LibFunc::DurationSeconds
+            | LibFunc::DurationMinutes
+            | LibFunc::DurationHours
+            | LibFunc::DurationMilliseconds
+            | LibFunc::DurationMicroseconds
+            | LibFunc::DurationNanoseconds => {
+                vec![super::timer::duration_method(func, int(arg(&args, 0)?)?)]
+            }
             LibFunc::ContextBackground
             | LibFunc::ContextTodo
             | LibFunc::ContextCanceled
@@ -40,6 +53,7 @@ impl Machine {
             | LibFunc::ContextWithValue
             | LibFunc::ContextValue
             | LibFunc::ContextDeadline => self.context_local(func, &args)?,
+            LibFunc::StrconvErrSyntax | LibFunc::StrconvErrRange => vec![self.lib_var(func)?],
             LibFunc::ErrorsUnwrap => vec![self.unwrap_error(arg(&args, 0)?)?],
             LibFunc::ErrorsIs => {
                 let target = arg(&args, 1)?.clone();
@@ -64,19 +78,15 @@ impl Machine {
             LibFunc::StrconvItoa => vec![Value::str(&int(arg(&args, 0)?)?.to_string())],
             LibFunc::StrconvAtoi => {
                 let s = sarg(0)?;
+                use crate::rt::parse_int::NumError;
                 let (i, why) = match strings::atoi(s.as_bytes()) {
                     Ok(i) => (i, None),
-                    Err(strings::AtoiError::Syntax) => (0, Some("invalid syntax")),
-                    Err(strings::AtoiError::Range(i)) => (i, Some("value out of range")),
+                    Err(strings::AtoiError::Syntax) => (0, Some(NumError::Syntax)),
+                    Err(strings::AtoiError::Range(i)) => (i, Some(NumError::Range)),
                 };
                 let err = match why {
                     None => Value::Iface(None),
-                    Some(why) => {
-                        let quoted = crate::strconv::quote_with(s.as_bytes(), '"', false);
-                        let msg = format!("strconv.Atoi: parsing {quoted}: {why}");
-                        let ty = self.program.error_types.num;
-                        self.new_error_of(ty, &msg.into(), Value::Iface(None))?
-                    }
+                    Some(why) => self.num_error(&why, "Atoi", &s)?,
                 };
                 vec![Value::Int(i), err]
             }

@@ -156,6 +156,16 @@ impl Machine {
                     }
                 }
             }
+            LibFunc::StrconvParseUint => {
+                let s = sarg(0)?;
+                // A uint64 is held as the i64 of the same bits.
+                match parse_int::parse_uint(s.as_bytes(), iarg(1)?, iarg(2)?) {
+                    Ok(v) => vec![Value::Int(v as i64), Value::Iface(None)],
+                    Err((v, why)) => {
+                        vec![Value::Int(v as i64), self.num_error(&why, "ParseUint", &s)?]
+                    }
+                }
+            }
             LibFunc::StrconvParseBool => {
                 let s = sarg(0)?;
                 match parse_int::parse_bool(s.as_bytes()) {
@@ -191,9 +201,16 @@ impl Machine {
     }
 
     /// The error value of Go's `*strconv.NumError` for `func` parsing `num`.
-    fn num_error(&mut self, why: &NumError, func: &str, num: &GoString) -> R<Value> {
+    pub(super) fn num_error(&mut self, why: &NumError, func: &str, num: &GoString) -> R<Value> {
         let msg = why.message(func, num.as_bytes());
+        // Its `Err`: `ErrSyntax`, `ErrRange` or an `errors.New` of the reason (Go's
+        // `baseError`, `bitSizeError`), which `errors.Is`/`Unwrap` reach.
+        let wrapped = match why {
+            NumError::Syntax => self.lib_var(LibFunc::StrconvErrSyntax)?,
+            NumError::Range => self.lib_var(LibFunc::StrconvErrRange)?,
+            _ => self.new_error(&why.reason().into(), Value::Iface(None))?,
+        };
         let ty = self.program.error_types.num;
-        self.new_error_of(ty, &msg.into(), Value::Iface(None))
+        self.new_error_of(ty, &msg.into(), wrapped)
     }
 }

@@ -5,6 +5,14 @@ use super::*;
 use crate::rt::event::SyncVar;
 use crate::rt::testing::{indent, rewrite_name, TestState};
 
+/// `testContext.mu.Lock()` then `Unlock()` (`waitParallel`, `release`): acquire, release.
+fn test_context_lock() -> [Effect; 2] {
+    [
+        Effect::Acquire(SyncVar::TestContext),
+        Effect::Release(SyncVar::TestContext),
+    ]
+}
+
 /// Whether `f` is a method of `testing.T` (each runs as a visible step).
 pub(super) fn is_testing_method(f: LibFunc) -> bool {
     f.receiver() == Some(crate::types::SyncKind::TestingT)
@@ -186,6 +194,8 @@ impl Machine {
                     if let Some(parent) = &parent {
                         eff.push(Effect::Acquire(SyncVar::Lock(parent.clone())));
                     }
+                    // `t.context.waitParallel()`: locks and unlocks `testContext.mu`.
+                    eff.extend(test_context_lock());
                 } else {
                     t.parallel = true;
                     eff.push(Effect::Release(SyncVar::Lock(p.clone())));
@@ -203,7 +213,13 @@ impl Machine {
                 Vec::new()
             }
             LibFunc::TestingReleaseSubs => {
-                self.test_state(&p)?.released = true;
+                let t = self.test_state(&p)?;
+                t.released = true;
+                // Go's tRunner: a test with parallel subtests calls `t.context.release()`
+                // before it closes their barrier.
+                if !t.parallel_subs.is_empty() {
+                    eff.extend(test_context_lock());
+                }
                 eff.push(Effect::Release(SyncVar::Lock(p.clone())));
                 Vec::new()
             }
@@ -218,6 +234,13 @@ impl Machine {
                 None => vec![Value::Func(None), Value::Bool(false)],
             },
             LibFunc::TestingEnd => {
+                // Go's tRunner after the cleanups: a sequential test that had parallel
+                // subtests takes its slot back (`waitParallel`), a parallel test without
+                // subtests gives its slot up (`release`); both lock `testContext.mu`.
+                let t = self.test_state(&p)?;
+                if t.parallel_subs.is_empty() == t.parallel {
+                    eff.extend(test_context_lock());
+                }
                 eff.push(Effect::Release(SyncVar::Lock(p.clone())));
                 // Go's tRunner: a race reported during the test fails it.
                 let races = self.races_reported;

@@ -10,9 +10,9 @@ use crate::types::{TypeId, TypeKind};
 use std::rc::Rc;
 
 impl Machine {
-    /// A `time.Time` of the virtual clock now (`struct { wall int64 }`).
+    /// A `time.Time` of the virtual clock now (`struct { wall int64 }`, see [`time_at`]).
     fn now_value(&self) -> Value {
-        Value::Struct(Box::new([Value::Int(self.clock)]))
+        time_at(self.clock)
     }
 
     /// A visible call of package `time` other than `Sleep`, or a method of `Timer`/`Ticker`:
@@ -29,7 +29,10 @@ impl Machine {
                 vec![self.now_value()]
             }
             LibFunc::TimeSince => {
-                let since = self.clock - time_wall(arg(args, 0)?)?;
+                let since = match time_wall(arg(args, 0)?)? {
+                    Some(t) => self.clock.saturating_sub(t),
+                    None => i64::MAX,
+                };
                 self.emit_timer_op(gid, None, TimerOp::Now, Vec::new());
                 vec![Value::Int(since)]
             }
@@ -337,19 +340,57 @@ impl Machine {
     }
 }
 
-/// The virtual nanoseconds of a `time.Time` value.
-fn time_wall(v: &Value) -> R<i64> {
+/// The `time.Time` at virtual time `ns` (`ns >= -1`). Its `wall` is `ns + 1`: `wall` 0 is the
+/// zero `Time` (Go's January 1, year 1), which no time of a run equals (a run's times are
+/// centuries after it in Go), and `time_at(-1)` is it (a deadline before every time of a run).
+pub(super) fn time_at(ns: i64) -> Value {
+    Value::Struct(Box::new([Value::Int(ns.saturating_add(1))]))
+}
+
+/// The virtual nanoseconds of a `time.Time` value; `None` for the zero `Time`.
+pub(super) fn time_wall(v: &Value) -> R<Option<i64>> {
     match v {
-        Value::Struct(fields) => int(fields.first().ok_or_else(|| missing("Time.wall"))?),
+        Value::Struct(fields) => {
+            let wall = int(fields.first().ok_or_else(|| missing("Time.wall"))?)?;
+            Ok((wall != 0).then(|| wall - 1))
+        }
         _ => Err(missing("a time.Time").into()),
     }
 }
 
-/// `(Time).Sub(u)`: local computation.
-pub(super) fn time_sub(args: &[Value]) -> R<Value> {
-    Ok(Value::Int(
-        time_wall(arg(args, 0)?)? - time_wall(arg(args, 1)?)?,
-    ))
+/// `(Time).Sub(u)` and the comparisons `Before`, `After`, `Equal`, `IsZero`: local computation.
+/// A difference with the zero `Time` saturates as Go's `Sub` does (it is centuries away).
+pub(super) fn time_method(func: LibFunc, args: &[Value]) -> R<Value> {
+    let t = time_wall(arg(args, 0)?)?;
+    let u = || time_wall(arg(args, 1)?);
+    Ok(match func {
+        LibFunc::TimeIsZero => Value::Bool(t.is_none()),
+        LibFunc::TimeBefore => Value::Bool(t < u()?),
+        LibFunc::TimeAfterMethod => Value::Bool(t > u()?),
+        LibFunc::TimeEqual => Value::Bool(t == u()?),
+        _ => Value::Int(match (t, u()?) {
+            (Some(t), Some(u)) => t.saturating_sub(u),
+            (Some(_), None) => i64::MAX,
+            (None, Some(_)) => i64::MIN,
+            (None, None) => 0,
+        }),
+    })
+}
+
+/// A method of `time.Duration` on `d` nanoseconds, as Go 1.19's `time/time.go`: `Seconds`,
+/// `Minutes`, `Hours` add the remainder's fraction to the whole units; `Milliseconds`,
+/// `Microseconds` truncate toward zero.
+pub(super) fn duration_method(func: LibFunc, d: i64) -> Value {
+    let float = |unit: i64| Value::Float((d / unit) as f64 + (d % unit) as f64 / unit as f64);
+    match func {
+        LibFunc::DurationString => Value::str(&crate::rt::timer::duration_string(d)),
+        LibFunc::DurationSeconds => float(1_000_000_000),
+        LibFunc::DurationMinutes => float(60_000_000_000),
+        LibFunc::DurationHours => float(3_600_000_000_000),
+        LibFunc::DurationMilliseconds => Value::Int(d / 1_000_000),
+        LibFunc::DurationMicroseconds => Value::Int(d / 1_000),
+        _ => Value::Int(d),
+    }
 }
 
 /// The step of arming a new timer made by `made_by` to fire `after` ns from now.
