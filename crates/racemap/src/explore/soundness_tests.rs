@@ -651,6 +651,31 @@ fn a_race_fails_whichever_parallel_subtest_ends_after_it() {
     }
 }
 
+/// `fmt` reads the map it prints when it prints: a concurrent write shows (or not) in the
+/// output, is a data race, and printing in the middle of the write is `fatal error: concurrent
+/// map iteration and map write` (every search, against brute force).
+#[test]
+fn a_printed_map_can_show_a_concurrent_write_or_crash_in_it() {
+    let r = check_source(
+        "package main\n\nimport \"fmt\"\n\nvar m = map[int]int{}\n\n\
+         func main() {\n\tdone := make(chan bool)\n\tgo func() {\n\t\tm[1] = 1\n\t\tdone <- true\n\t}()\n\
+         \tfmt.Println(m)\n\t<-done\n}\n",
+    );
+    assert!(r.outcomes.iter().all(|o| o.race));
+    assert_eq!(
+        stdouts(&r),
+        set(&["map[]\n", "map[1:1]\n", ""]),
+        "{:?}",
+        r.outcomes
+    );
+    assert!(
+        r.outcomes
+            .iter()
+            .any(|o| o.error.as_deref()
+                == Some("fatal error: concurrent map iteration and map write"))
+    );
+}
+
 mod random_programs {
     use super::*;
     use proptest::prelude::*;
@@ -678,11 +703,12 @@ mod random_programs {
             17 => format!("x = {id}"),
             18 => "fmt.Println(\"x\", x)".to_string(),
             19 => format!("panic(\"boom {id}\")"),
+            20 => "fmt.Println(\"all\", m)".to_string(),
             _ => "time.Sleep(time.Millisecond)".to_string(),
         }
     }
 
-    const KINDS: u8 = 21;
+    const KINDS: u8 = 22;
 
     /// How main waits for g1 and g2: `Join::Done`/`Join::Deferred` with a WaitGroup (a
     /// `wg.Done()` at the end, or deferred at the start: it then also runs when the goroutine

@@ -248,8 +248,10 @@ impl Detector {
                 Effect::Read(loc) | Effect::Write(loc) => {
                     let write = matches!(effect, Effect::Write(_));
                     let frame = match (loc, RuntimeFrame::for_loc(loc, write)) {
-                        // User code loads and stores a map element: user frames only.
+                        // User code loads and stores a map element: user frames only; so
+                        // do `fmt`'s reads of what it prints, but for a map's `maplen`.
                         (Loc::MapSlot(..), _) => None,
+                        (Loc::Heap(_), _) if matches!(event.op, Op::Print { .. }) => None,
                         (_, Some(f)) => Some(Rc::new(f)),
                         (_, None) => runtime_frame.clone(),
                     };

@@ -200,6 +200,16 @@ impl RuntimeFrame {
                 Self::runtime("mapiterinit", "map.go", 815)
             }),
             Op::Atomic { name, .. } => Some(Self::atomic(name)),
+            // `fmt` printing a map reads it first in `reflect.maplen` (its `racereadpc`), under
+            // `internal/fmtsort.Sort` (Go's report shows reflect's and fmt's frames between it
+            // and the caller; racemap shows this one).
+            Op::Print { .. } => Some(RuntimeFrame {
+                name: "reflect.maplen".to_string(),
+                file: "/usr/local/go/src/runtime/map.go".to_string(),
+                line: 1394,
+                offset: 0,
+                asm: None,
+            }),
             _ => None,
         }
     }

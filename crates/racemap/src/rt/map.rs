@@ -336,6 +336,23 @@ impl MapObj {
         Ok(None)
     }
 
+    /// What `fmt` printing the map checks first (`internal/fmtsort.Sort` iterates it with
+    /// `mapiterinit`/`mapiternext`): nothing for an empty map, else `fatal error: concurrent map
+    /// iteration and map write` while a write is in progress.
+    pub fn print_check(&self) -> Result<(), PrimError> {
+        if !self.entries.is_empty() && self.writing.is_some() {
+            return Err(PrimError::Fatal(
+                "concurrent map iteration and map write".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// The slots holding an entry, in key order (what an iteration over every entry reads).
+    pub fn slots_in_use(&self) -> Vec<u32> {
+        self.entries.values().map(|e| e.slot).collect()
+    }
+
     /// The entries in key order as (key, element) Go values (for `fmt` and snapshots).
     pub fn entries_in_order(&self) -> Vec<(Value, Value)> {
         self.entries

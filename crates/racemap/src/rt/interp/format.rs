@@ -43,6 +43,61 @@ impl Machine {
         }
     }
 
+    /// `fmt.Print`/`Println` (`printf`: `Printf`) of `args`: the text, and what formatting
+    /// read of memory shared with other goroutines — the maps it printed, the slices' elements,
+    /// the values behind top-level pointers — as race-detector effects (Go's `fmt` reads them
+    /// through `reflect` when it prints, not when the call's operands are evaluated). Printing a
+    /// map in the middle of a write is `fatal error: concurrent map iteration and map write`
+    /// (`internal/fmtsort.Sort` iterates it).
+    /// The third value is that fatal error, found after the reads (Go's `reflect.maplen` reads
+    /// the map before `mapiternext` checks its writing flag).
+    pub(super) fn print_reading(&self, args: &[Value], verb: PrintVerb) -> R<Printed> {
+        let recorder = RecordingFmt {
+            machine: MachineFmt(self),
+            reads: std::cell::RefCell::new(Vec::new()),
+        };
+        let text = match verb {
+            PrintVerb::Print => crate::rt::fmt::sprint(&recorder, &self.filled(args)),
+            PrintVerb::Println => crate::rt::fmt::sprintln(&recorder, &self.filled(args)),
+            PrintVerb::Printf => {
+                let format = string_arg(args, 0)?;
+                crate::rt::fmt::sprintf(&recorder, format.as_bytes(), &self.filled(&args[1..]))
+            }
+        };
+        let mut effects = Vec::new();
+        let mut check = Ok(());
+        for read in recorder.reads.into_inner() {
+            match read {
+                FmtRead::Map(m) => {
+                    let Some(map) = self.heap.maps.get(m.0 as usize) else {
+                        continue;
+                    };
+                    effects.push(Effect::Read(Loc::Map(m)));
+                    if check.is_ok() {
+                        check = map.print_check();
+                    }
+                    for slot in map.slots_in_use() {
+                        effects.push(Effect::Read(Loc::MapSlot(m, slot)));
+                    }
+                }
+                FmtRead::Slice(slice) => {
+                    for i in 0..slice.len {
+                        let p = slice.elem(i);
+                        if let Ok(v) = self.heap.load(&p) {
+                            self.leaf_locs(&p, &v, false, &mut effects);
+                        }
+                    }
+                }
+                FmtRead::Load(p) => {
+                    if let Ok(v) = self.heap.load(&p) {
+                        self.leaf_locs(&p, &v, false, &mut effects);
+                    }
+                }
+            }
+        }
+        Ok((text, effects, check))
+    }
+
     /// `fmt.Sprintf(args[0], args[1..]...)`.
     pub(super) fn sprintf(&self, args: &[Value]) -> R<Vec<u8>> {
         let format = string_arg(args, 0)?;
@@ -101,6 +156,72 @@ impl Machine {
                 None => String::new(),
             },
         }
+    }
+}
+
+/// What [`Machine::print_reading`] gives: the text, the race-detector effects of what
+/// formatting read, and the fatal error of a map printed in the middle of a write.
+pub(super) type Printed = (
+    Vec<u8>,
+    Vec<Effect>,
+    Result<(), crate::rt::sync_state::PrimError>,
+);
+
+/// Which `fmt` print function formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum PrintVerb {
+    /// `fmt.Print`.
+    Print,
+    /// `fmt.Println`.
+    Println,
+    /// `fmt.Printf`.
+    Printf,
+}
+
+/// A read of shared memory by `fmt` while it formats.
+enum FmtRead {
+    /// A map's entries.
+    Map(crate::rt::value::MapId),
+    /// A slice's elements.
+    Slice(SliceRef),
+    /// The value behind a pointer.
+    Load(Pointer),
+}
+
+/// [`MachineFmt`] recording what formatting reads.
+struct RecordingFmt<'a> {
+    /// The machine.
+    machine: MachineFmt<'a>,
+    /// What was read, in order.
+    reads: std::cell::RefCell<Vec<FmtRead>>,
+}
+
+impl crate::rt::fmt::FmtHeap for RecordingFmt<'_> {
+    fn types(&self) -> &crate::types::TypeTable {
+        self.machine.types()
+    }
+
+    fn load(&self, ptr: &Pointer) -> Option<Value> {
+        self.reads.borrow_mut().push(FmtRead::Load(ptr.clone()));
+        self.machine.load(ptr)
+    }
+
+    fn map_entries(&self, map: crate::rt::value::MapId) -> Vec<(Value, Value)> {
+        self.reads.borrow_mut().push(FmtRead::Map(map));
+        self.machine.map_entries(map)
+    }
+
+    fn slice_elems(&self, slice: &SliceRef) -> Vec<Value> {
+        self.reads.borrow_mut().push(FmtRead::Slice(slice.clone()));
+        self.machine.slice_elems(slice)
+    }
+
+    fn address(&self, of: crate::rt::fmt::AddrOf<'_>) -> u64 {
+        self.machine.address(of)
+    }
+
+    fn method_string(&self, ty: TypeId, value: &Value) -> Option<GoString> {
+        self.machine.method_string(ty, value)
     }
 }
 

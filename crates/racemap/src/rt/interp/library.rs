@@ -436,11 +436,14 @@ impl Machine {
         let mut results: Vec<Value> = Vec::new();
         match func {
             LibFunc::FmtPrintln | LibFunc::FmtPrint | LibFunc::FmtPrintf => {
-                let text = match func {
-                    LibFunc::FmtPrintln => self.sprint(&args, true),
-                    LibFunc::FmtPrint => self.sprint(&args, false),
-                    _ => self.sprintf(&args)?,
+                let verb = match func {
+                    LibFunc::FmtPrintln => super::format::PrintVerb::Println,
+                    LibFunc::FmtPrint => super::format::PrintVerb::Print,
+                    _ => super::format::PrintVerb::Printf,
                 };
+                let (text, reads, check) = self.print_reading(&args, verb)?;
+                // A map printed in the middle of a write: its reads, then the fatal error.
+                let text = if check.is_ok() { text } else { Vec::new() };
                 self.stdout.extend_from_slice(&text);
                 self.emit(
                     gid,
@@ -448,8 +451,9 @@ impl Machine {
                         text: String::from_utf8_lossy(&text).into_owned(),
                         stderr: false,
                     },
-                    Vec::new(),
+                    reads,
                 );
+                check?;
             }
             LibFunc::MutexLock | LibFunc::MutexUnlock | LibFunc::MutexTryLock => {
                 let p = ptr()?;

@@ -355,7 +355,11 @@ impl Machine {
             }
             Visible::Lib { func, args, .. } => {
                 match func.spec().visibility {
-                    Visibility::Output => f.output = true,
+                    Visibility::Output => {
+                        f.output = true;
+                        // What fmt reads while it prints (see `Machine::print_reading`).
+                        self.fmt_reach(args, &mut f);
+                    }
                     Visibility::Clock => {}
                     Visibility::Timer => f.spawn = true,
                     Visibility::Log => {
@@ -363,6 +367,7 @@ impl Machine {
                         if let Some(Value::Ptr(Some(p))) = args.first() {
                             f.sync.push(p.clone());
                         }
+                        self.fmt_reach(args.get(1..).unwrap_or_default(), &mut f);
                     }
                     Visibility::Object | Visibility::Local | Visibility::Scheduler => {
                         if let Some(Value::Ptr(Some(p))) = args.first() {

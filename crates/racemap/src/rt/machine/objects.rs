@@ -26,6 +26,61 @@ impl Machine {
         Ok(self.heap.alloc_map(&self.config, MapObj::new(k, v))?)
     }
 
+    /// What `fmt` may read of shared memory when it prints `args` (Go's `printValue`): every
+    /// map and slice reached through maps, slices, structs, arrays and interfaces, and the value
+    /// behind a pointer operand (fmt prints `&{…}` at the top level only; deeper pointers are
+    /// printed as addresses), as reads in `f` — the footprint of a print step, so a search
+    /// orders it against writes of what it prints.
+    pub(crate) fn fmt_reach(&self, args: &[Value], f: &mut super::Touches) {
+        fn walk(
+            m: &Machine,
+            v: &Value,
+            top: bool,
+            f: &mut super::Touches,
+            seen: &mut std::collections::BTreeSet<(u8, u32)>,
+        ) {
+            match v {
+                Value::Iface(Some(b)) => walk(m, &b.1, top, f, seen),
+                Value::Map(Some(id)) if seen.insert((0, id.0)) => {
+                    f.maps.push((*id, false));
+                    if let Some(map) = m.heap.maps.get(id.0 as usize) {
+                        for (k, e) in map.entries_in_order() {
+                            walk(m, &k, false, f, seen);
+                            walk(m, &e, false, f, seen);
+                        }
+                    }
+                }
+                Value::Slice(Some(s)) => {
+                    let array = s.array();
+                    f.memory.push((array, false));
+                    if seen.insert((1, s.obj.0)) {
+                        for i in 0..s.len {
+                            if let Ok(e) = m.heap.load(&s.elem(i)) {
+                                walk(m, &e, false, f, seen);
+                            }
+                        }
+                    }
+                }
+                Value::Ptr(Some(p)) if top => {
+                    f.memory.push((p.clone(), false));
+                    if let Ok(target) = m.heap.load(p) {
+                        walk(m, &target, false, f, seen);
+                    }
+                }
+                Value::Struct(fields) | Value::Array(fields) => {
+                    for x in fields.iter() {
+                        walk(m, x, false, f, seen);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        for a in args {
+            walk(self, a, true, f, &mut seen);
+        }
+    }
+
     /// Locations of every scalar inside a value stored at `p` (capped), for read/write effects.
     /// A typed atomic (`atomic.Int64`, `atomic.Bool`, …) is one such scalar: its word is memory
     /// like any other, so copying it (or a struct holding it) by value is a plain read of the
