@@ -264,18 +264,19 @@ fn auto_with_a_small_budget_stays_dpor() {
 #[test]
 fn a_check_stopped_by_its_budget_keeps_dpors_verdict() {
     let m = machine(&Strategy::Mutex.source(Workload {
-        goroutines: 2,
-        ops_per_goroutine: 2,
+        goroutines: 3,
+        ops_per_goroutine: 1,
         write_percent: 50,
         keys: 2,
     }));
     let mut e = Explorer::new(m.clone(), &config(SearchAlgorithm::Dpor));
     e.advance(u64::MAX);
-    let dpor_steps = e.stats().total_steps;
+    // DPOR's budget counts the steps it replays too: room for exactly DPOR, and 10 steps.
+    let budget = e.stats().total_steps + e.stats().replay_steps + 10;
     let dpor = e.into_result();
     assert!(dpor.complete);
     let tight = DporConfig {
-        max_total_steps: dpor_steps + 10,
+        max_total_steps: budget,
         ..DporConfig::default()
     };
     let mut e = Explorer::new(m, &tight);
@@ -284,7 +285,7 @@ fn a_check_stopped_by_its_budget_keeps_dpors_verdict() {
     assert!(stats.stateful, "the check ran: {stats:?}");
     assert_eq!(
         stats.total_steps - stats.earlier_steps,
-        dpor_steps + 10,
+        budget,
         "the check stopped at its budget: {stats:?}"
     );
     assert_eq!(e.into_result(), dpor);
@@ -334,4 +335,44 @@ fn auto_runs_dpor_and_the_stateful_search_side_by_side() {
         assert_schedules_replay(&m, &r);
         check_chunked(&m, &auto);
     }
+}
+
+/// DPOR's steps budget counts the steps it replays to check reversals: a fan-in of endless
+/// generators, whose reversals cost hundreds of replayed steps per run, stops at the budget
+/// (it ran for minutes when only executed steps counted).
+#[test]
+fn the_steps_budget_bounds_dpors_replays_too() {
+    let source = "package main\n\nimport (\n\t\"context\"\n\t\"fmt\"\n\t\"sync\"\n)\n\n\
+        func gen(ctx context.Context, start int) <-chan int {\n\tout := make(chan int)\n\
+        \tgo func() {\n\t\tdefer close(out)\n\t\tfor i := start; ; i++ {\n\t\t\tselect {\n\
+        \t\t\tcase out <- i:\n\t\t\tcase <-ctx.Done():\n\t\t\t\treturn\n\t\t\t}\n\t\t}\n\t}()\n\
+        \treturn out\n}\n\n\
+        func merge(ctx context.Context, cs ...<-chan int) <-chan int {\n\tvar wg sync.WaitGroup\n\
+        \tout := make(chan int)\n\twg.Add(len(cs))\n\tfor _, c := range cs {\n\
+        \t\tgo func(c <-chan int) {\n\t\t\tdefer wg.Done()\n\t\t\tfor v := range c {\n\
+        \t\t\t\tselect {\n\t\t\t\tcase out <- v:\n\t\t\t\tcase <-ctx.Done():\n\t\t\t\t\treturn\n\
+        \t\t\t\t}\n\t\t\t}\n\t\t}(c)\n\t}\n\tgo func() { wg.Wait(); close(out) }()\n\treturn out\n}\n\n\
+        func main() {\n\tctx, cancel := context.WithCancel(context.Background())\n\
+        \tm := merge(ctx, gen(ctx, 0), gen(ctx, 100))\n\tsum := 0\n\tfor i := 0; i < 6; i++ {\n\
+        \t\tsum += <-m\n\t}\n\tcancel()\n\tfor range m {\n\t}\n\tfmt.Println(sum >= 0, ctx.Err())\n}\n";
+    let budget = 20_000;
+    let mut e = Explorer::new(
+        machine(source),
+        &DporConfig {
+            max_total_steps: budget,
+            ..config(SearchAlgorithm::Dpor)
+        },
+    );
+    e.advance(u64::MAX);
+    let stats = e.stats();
+    assert!(
+        stats.replay_steps > stats.total_steps,
+        "replays dominate: {stats:?}"
+    );
+    // The check is made before each step: one step's analysis may go past it.
+    assert!(
+        (budget..budget + 2_000).contains(&(stats.total_steps + stats.replay_steps)),
+        "{stats:?}"
+    );
+    assert_eq!(e.into_result().limit, Some(SearchLimit::MaxTotalSteps));
 }
