@@ -191,12 +191,16 @@ fn explore(
     next: Rc<RefCell<Option<Timeout>>>,
 ) -> Result<(), String> {
     let defaults = DporConfig::default();
-    // The step budget grows with the run budget, as in the core's defaults.
+    // The step budget grows with the run budget, as in the core's defaults, and is never under
+    // a tenth of the default (it counts what DPOR replays to check reversals too: a budget of
+    // a few runs is a number of runs, not of steps).
     let steps_per_run = defaults.max_total_steps / defaults.max_executions.max(1);
     let config = DporConfig {
         max_steps_per_execution: MAX_STEPS,
         max_executions: budget,
-        max_total_steps: budget.saturating_mul(steps_per_run),
+        max_total_steps: budget
+            .saturating_mul(steps_per_run)
+            .max(defaults.max_total_steps / 10),
         ..defaults
     };
     let explorer =
