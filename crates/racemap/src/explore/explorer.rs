@@ -13,8 +13,8 @@
 //!   steps budget of its own, adding any outcome DPOR missed (DPOR's race analysis is subtle
 //!   and has missed outcomes before; the stateful search does not depend on it); DPOR's verdict
 //!   stands when the check gives up or reaches its budget;
-//! - DPOR at its share of the executions budget: the stateful search goes on alone, with
-//!   DPOR's runs;
+//! - DPOR at its share of the executions budget or at its steps budget: the stateful search
+//!   goes on alone (within its own steps budget), with DPOR's runs;
 //! - the stateful search giving up (a cycle) or at a budget: DPOR goes on alone, with its runs.
 //!
 //! A program DPOR completes within its first turn gets DPOR's result (then checked), as before
@@ -372,8 +372,14 @@ impl<T: Target> Explorer<T> {
                 self.finished = check.over() || check.total_steps() >= budget;
                 Engine::Stateful(Box::new(check), root)
             }
-            TurnEnd::DporOver if dpor.limit() == Some(SearchLimit::MaxExecutions) => {
-                // DPOR at its share of the runs: the stateful search goes on alone.
+            TurnEnd::DporOver
+                if matches!(
+                    dpor.limit(),
+                    Some(SearchLimit::MaxExecutions | SearchLimit::MaxTotalSteps)
+                ) =>
+            {
+                // DPOR at its share of the runs or at its steps budget (its replays count): the
+                // stateful search goes on alone, within its own.
                 self.earlier_steps += dpor.total_steps();
                 stateful.absorb(dpor.outcomes());
                 Engine::Stateful(Box::new(stateful), root)

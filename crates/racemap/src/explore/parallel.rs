@@ -63,7 +63,8 @@ enum StatefulCmd {
     Turn,
     /// DPOR is over and complete with these runs after `dpor_steps` steps: check it.
     Check(OutcomeSet, u64),
-    /// DPOR stopped at its share of the executions budget with these runs: go on alone.
+    /// DPOR stopped at its share of the executions budget or at its steps budget with these
+    /// runs: go on alone.
     Alone(OutcomeSet),
     /// Add these runs (DPOR's), then send the result (the stateful search is complete).
     Finish(OutcomeSet),
@@ -162,7 +163,7 @@ fn coordinate(
                     let (all, _) = stateful_runs(StatefulCmd::Check(runs, steps))?;
                     all.finish(None)
                 }
-                Some(SearchLimit::MaxExecutions) => {
+                Some(SearchLimit::MaxExecutions | SearchLimit::MaxTotalSteps) => {
                     let (runs, _) = dpor_runs(DporCmd::Finish(None))?;
                     let (all, limit) = stateful_runs(StatefulCmd::Alone(runs))?;
                     all.finish(limit)
