@@ -28,14 +28,28 @@ impl Machine {
         args: &[Value],
     ) -> R<Vec<Value>> {
         use LibFunc::*;
-        let text = match func {
+        // fmt reads what it formats (as `fmt.Print` does: `Machine::print_reading`).
+        let verb = match func {
             TestingLog | TestingError | TestingFatal | TestingSkip => {
-                Some(self.sprint(&args[1..], true))
+                Some(super::format::PrintVerb::Println)
             }
             TestingLogf | TestingErrorf | TestingFatalf | TestingSkipf => {
-                Some(self.sprintf(&args[1..])?)
+                Some(super::format::PrintVerb::Printf)
             }
             _ => None,
+        };
+        let (text, reads) = match verb {
+            Some(verb) => {
+                let (text, reads, check) = self.print_reading(&args[1..], verb)?;
+                if let Err(fatal) = check {
+                    // A map formatted in the middle of a write: its reads, then the error.
+                    let text = String::new();
+                    self.emit(gid, Op::Print { text, stderr: false }, reads);
+                    return Err(fatal.into());
+                }
+                (Some(text), reads)
+            }
+            None => (None, Vec::new()),
         };
         let caller = self.test_caller(gid, &p)?;
         let line = text.map(|t| {
@@ -78,7 +92,7 @@ impl Machine {
         if let Some(line) = line {
             if chatty {
                 self.chatty_switch(&p, &name)?;
-                self.print_stdout(gid, line);
+                self.print_stdout(gid, line, reads);
             } else {
                 t.output.push_str(&line);
                 self.emit(
@@ -87,7 +101,7 @@ impl Machine {
                         text: line,
                         stderr: false,
                     },
-                    Vec::new(),
+                    reads,
                 );
             }
         }
@@ -112,7 +126,7 @@ impl Machine {
     }
 
     /// `gid` prints `line` on stdout (`go test -v`'s output).
-    fn print_stdout(&mut self, gid: Gid, line: String) {
+    fn print_stdout(&mut self, gid: Gid, line: String, effects: Vec<Effect>) {
         self.stdout.extend_from_slice(line.as_bytes());
         self.emit(
             gid,
@@ -120,7 +134,7 @@ impl Machine {
                 text: line,
                 stderr: false,
             },
-            Vec::new(),
+            effects,
         );
     }
 
@@ -177,7 +191,7 @@ impl Machine {
                 if chatty {
                     let root = self.test_root(&p)?;
                     self.test_state(&root)?.last_name = name.clone();
-                    self.print_stdout(gid, format!("=== RUN   {name}\n"));
+                    self.print_stdout(gid, format!("=== RUN   {name}\n"), Vec::new());
                 }
                 vec![Value::Ptr(Some(Pointer::root(obj)))]
             }
@@ -255,7 +269,7 @@ impl Machine {
                     );
                     if chatty {
                         self.chatty_switch(&p, &name)?;
-                        self.print_stdout(gid, line);
+                        self.print_stdout(gid, line, Vec::new());
                     } else {
                         self.test_state(&p)?.output.push_str(&line);
                     }
