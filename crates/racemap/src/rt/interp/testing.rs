@@ -44,7 +44,14 @@ impl Machine {
                 if let Err(fatal) = check {
                     // A map formatted in the middle of a write: its reads, then the error.
                     let text = String::new();
-                    self.emit(gid, Op::Print { text, stderr: false }, reads);
+                    self.emit(
+                        gid,
+                        Op::Print {
+                            text,
+                            stderr: false,
+                        },
+                        reads,
+                    );
                     return Err(fatal.into());
                 }
                 (Some(text), reads)
