@@ -91,6 +91,12 @@ pub trait FmtHeap {
         let _ = (ty, value);
         None
     }
+    /// Whether a value of dynamic type `ty` is an `error` (has an `Error` method). The default
+    /// knows none.
+    fn is_error(&self, ty: TypeId) -> bool {
+        let _ = ty;
+        false
+    }
 }
 
 /// `fmt.Sprint(args...)`: operands are `any` values ([`Value::Iface`]).
@@ -131,13 +137,14 @@ pub fn sprintf(heap: &dyn FmtHeap, format: &[u8], args: &[Value]) -> Vec<u8> {
     p.buf.0
 }
 
-/// The message of `fmt.Errorf(format, args...)`: like [`sprintf`] but `%w` formats its
-/// operand like `%v`.
-pub fn errorf_text(heap: &dyn FmtHeap, format: &[u8], args: &[Value]) -> Vec<u8> {
+/// `fmt.Errorf(format, args...)`: its message (like [`sprintf`], but `%w` formats an error
+/// operand like `%v`) and the index in `args` of the error it wraps, if any (Go 1.19: the
+/// operand of the only `%w`, when that operand is an error).
+pub fn errorf_text(heap: &dyn FmtHeap, format: &[u8], args: &[Value]) -> (Vec<u8>, Option<usize>) {
     let mut p = Printer::new(heap);
     p.wrap_errs = true;
     p.do_printf(format, args);
-    p.buf.0
+    (p.buf.0, p.wrapped)
 }
 
 /// The dynamic type and value of an `any` operand; `None` for a nil interface (or a value that
@@ -214,7 +221,12 @@ struct Printer<'h> {
     buf: Buf,
     f: Flags,
     erroring: bool,
+    /// `Errorf`'s printer: `%w` may wrap an error (Go's `wrapErrs`).
     wrap_errs: bool,
+    /// The index of the operand `%w` wrapped (Go's `wrappedErr`).
+    wrapped: Option<usize>,
+    /// The index of the operand being printed.
+    arg_index: usize,
 }
 
 const LDIGITS: &[u8; 17] = b"0123456789abcdefx";
@@ -257,6 +269,8 @@ impl<'h> Printer<'h> {
             f: Flags::default(),
             erroring: false,
             wrap_errs: false,
+            wrapped: None,
+            arg_index: 0,
         }
     }
 

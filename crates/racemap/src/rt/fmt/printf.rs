@@ -87,12 +87,8 @@ impl Printer<'_> {
                                 self.f.plus_v = self.f.plus;
                                 self.f.plus = false;
                             }
-                            if c == b'w' && !self.wrap_errs {
-                                self.bad_verb('w', operand(&args[arg_num]));
-                            } else {
-                                let verb = if c == b'w' { 'v' } else { c as char };
-                                self.print_arg(operand(&args[arg_num]), verb);
-                            }
+                            self.arg_index = arg_num;
+                            self.print_arg(operand(&args[arg_num]), c as char);
                             arg_num += 1;
                             i += 1;
                             continue 'format_loop;
@@ -192,20 +188,14 @@ impl Printer<'_> {
                 self.buf.push_str(&format!("%!{verb}(BADINDEX)"));
             } else if arg_num >= args.len() {
                 self.buf.push_str(&format!("%!{verb}(MISSING)"));
-            } else if verb == 'w' && !self.wrap_errs {
-                self.bad_verb('w', operand(&args[arg_num]));
-                arg_num += 1;
             } else {
-                let mut verb = verb;
-                if verb == 'w' {
-                    verb = 'v';
-                }
                 if verb == 'v' {
                     self.f.sharp_v = self.f.sharp;
                     self.f.sharp = false;
                     self.f.plus_v = self.f.plus;
                     self.f.plus = false;
                 }
+                self.arg_index = arg_num;
                 self.print_arg(operand(&args[arg_num]), verb);
                 arg_num += 1;
             }

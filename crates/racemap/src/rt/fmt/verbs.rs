@@ -447,8 +447,32 @@ impl Printer<'_> {
         }
     }
 
+    /// print.go `handleMethods`. `%w` (Go 1.19): an error operand of `Errorf`, the first one,
+    /// is the wrapped error and prints as `%v`; any other operand (a second `%w`, a value
+    /// that is not an error, any `%w` outside `Errorf`) is a bad verb, and from then on no
+    /// operand is wrapped.
     pub(super) fn handle_methods(&mut self, ty: TypeId, v: &Value, verb: char) -> bool {
-        if self.erroring || self.f.sharp_v {
+        if self.erroring {
+            return false;
+        }
+        if verb == 'w' {
+            if !self.heap.is_error(ty) || !self.wrap_errs || self.wrapped.is_some() {
+                self.wrapped = None;
+                self.wrap_errs = false;
+                self.bad_verb('w', Some((ty, v)));
+                return true;
+            }
+            self.wrapped = Some(self.arg_index);
+            if !self.f.sharp_v {
+                if let Some(s) = self.heap.method_string(ty, v) {
+                    self.fmt_string(s.as_bytes(), 'v', None);
+                    return true;
+                }
+            }
+            self.print_value(ty, v, 'v', 0, true);
+            return true;
+        }
+        if self.f.sharp_v {
             return false;
         }
         if matches!(verb, 'v' | 's' | 'x' | 'X' | 'q') {

@@ -108,8 +108,9 @@ impl Machine {
         ))
     }
 
-    /// The message of `fmt.Errorf(args[0], args[1..]...)`.
-    pub(super) fn errorf(&self, args: &[Value]) -> R<Vec<u8>> {
+    /// `fmt.Errorf(args[0], args[1..]...)`: the message and the index in `args[1..]` of the
+    /// error it wraps.
+    pub(super) fn errorf(&self, args: &[Value]) -> R<(Vec<u8>, Option<usize>)> {
         let format = string_arg(args, 0)?;
         Ok(crate::rt::fmt::errorf_text(
             &MachineFmt(self),
@@ -223,6 +224,10 @@ impl crate::rt::fmt::FmtHeap for RecordingFmt<'_> {
     fn method_string(&self, ty: TypeId, value: &Value) -> Option<GoString> {
         self.machine.method_string(ty, value)
     }
+
+    fn is_error(&self, ty: TypeId) -> bool {
+        self.machine.is_error(ty)
+    }
 }
 
 /// The machine as `rt::fmt` sees it: types, heap loads, map entries, slice elements, and the
@@ -257,6 +262,10 @@ impl crate::rt::fmt::FmtHeap for MachineFmt<'_> {
 
     fn method_string(&self, ty: TypeId, value: &Value) -> Option<GoString> {
         self.0.method_string(ty, value)
+    }
+
+    fn is_error(&self, ty: TypeId) -> bool {
+        self.0.has_method(ty, "Error")
     }
 }
 

@@ -17,12 +17,10 @@ impl Machine {
             LibFunc::FmtSprintln => vec![Value::Str(self.sprint(&args, true).into())],
             LibFunc::FmtSprintf => vec![Value::Str(self.sprintf(&args)?.into())],
             LibFunc::FmtErrorf => {
-                let msg = GoString::from(self.errorf(&args)?);
-                let format = sarg(0)?;
-                // Go wraps the `%w` operand when it is a non-nil error.
-                let wrapped = wrapped_operand(format.as_bytes())
+                let (msg, wrapped) = self.errorf(&args)?;
+                let msg = GoString::from(msg);
+                let wrapped = wrapped
                     .and_then(|i| args.get(i + 1))
-                    .filter(|v| matches!(v, Value::Iface(Some(b)) if self.has_method(b.0, "Error")))
                     .cloned()
                     .unwrap_or(Value::Iface(None));
                 let ty = match wrapped {
@@ -872,29 +870,4 @@ impl Machine {
             }
         }
     }
-}
-
-/// The index (among the operands after the format) of `fmt.Errorf`'s `%w` operand, counting
-/// one operand per verb and per `*` width or precision (explicit `[n]` indexes are not read).
-fn wrapped_operand(format: &[u8]) -> Option<usize> {
-    let mut chars = format.iter();
-    let mut operand = 0;
-    while let Some(c) = chars.next() {
-        if *c != b'%' {
-            continue;
-        }
-        let verb = loop {
-            match chars.next()? {
-                b'*' => operand += 1,
-                b'+' | b'-' | b'#' | b' ' | b'.' | b'0'..=b'9' => {}
-                v => break *v,
-            }
-        };
-        match verb {
-            b'%' => {}
-            b'w' => return Some(operand),
-            _ => operand += 1,
-        }
-    }
-    None
 }
