@@ -97,6 +97,22 @@ pub trait FmtHeap {
         let _ = ty;
         false
     }
+    /// The struct a library pointer of type `ty` (`*errors.errorString`, `*fmt.wrapError`)
+    /// points to, with Go 1.19's fields, for printing it without its methods (`%#v`, a bad
+    /// verb). The default knows none.
+    fn lib_struct(&self, ty: TypeId, value: &Value) -> Option<LibStruct> {
+        let _ = (ty, value);
+        None
+    }
+}
+
+/// A library struct as `fmt` prints it behind a pointer (see [`FmtHeap::lib_struct`]).
+pub struct LibStruct {
+    /// Go's name of its type (`errors.errorString`).
+    pub name: &'static str,
+    /// Its fields in order: the name and the value with its dynamic type (`None`: a nil
+    /// interface, which prints as `<nil>`, or `error(nil)` under `%#v`).
+    pub fields: Vec<(&'static str, Option<(TypeId, Value)>)>,
 }
 
 /// `fmt.Sprint(args...)`: operands are `any` values ([`Value::Iface`]).
@@ -188,6 +204,11 @@ enum Shape {
     Struct(&'static str, Vec<(&'static str, Shape)>),
     /// Pre-rendered text (sync.Map internals).
     Raw(String),
+    /// A field of a basic type, printed as an unexported field.
+    Value(TypeId, Value),
+    /// A field of an `error` interface type: its dynamic type and value, printed as an
+    /// unexported field (no methods), or nil.
+    Error(Option<(TypeId, Value)>),
 }
 
 /// The bytes being printed (Go's `fmt.buffer`): text pushed as UTF-8, a string operand as its

@@ -159,7 +159,26 @@ impl Printer<'_> {
                         self.buf.push('&');
                         self.print_value(et, &pv, verb, depth + 1, can_iface);
                     }
-                    _ => self.fmt_pointer(ty, v, verb),
+                    _ => match self.heap.lib_struct(ty, v) {
+                        Some(lib) => {
+                            self.buf.push('&');
+                            let fields = lib
+                                .fields
+                                .into_iter()
+                                .map(|(name, f)| {
+                                    let shape = match f {
+                                        Some((ft, fv)) if ft == TypeTable::basic(Basic::String) => {
+                                            Shape::Value(ft, fv)
+                                        }
+                                        f => Shape::Error(f),
+                                    };
+                                    (name, shape)
+                                })
+                                .collect();
+                            self.print_shape(&Shape::Struct(lib.name, fields), verb);
+                        }
+                        None => self.fmt_pointer(ty, v, verb),
+                    },
                 }
             }
             (TypeKind::Pointer(_) | TypeKind::Chan(..) | TypeKind::Func(_), _) => {
@@ -405,6 +424,10 @@ impl Printer<'_> {
                 self.print_value(ty, &Value::Int(*i), verb, 1, false);
             }
             Shape::Raw(s) => self.buf.push_str(s),
+            Shape::Value(ty, v) => self.print_value(*ty, v, verb, 1, false),
+            Shape::Error(None) if self.f.sharp_v => self.buf.push_str("error(nil)"),
+            Shape::Error(None) => self.buf.push_str("<nil>"),
+            Shape::Error(Some((ty, v))) => self.print_value(*ty, v, verb, 2, false),
             Shape::Struct(name, fields) => {
                 if self.f.sharp_v {
                     self.buf.push_str(name);

@@ -228,6 +228,10 @@ impl crate::rt::fmt::FmtHeap for RecordingFmt<'_> {
     fn is_error(&self, ty: TypeId) -> bool {
         self.machine.is_error(ty)
     }
+
+    fn lib_struct(&self, ty: TypeId, value: &Value) -> Option<crate::rt::fmt::LibStruct> {
+        self.machine.lib_struct(ty, value)
+    }
 }
 
 /// The machine as `rt::fmt` sees it: types, heap loads, map entries, slice elements, and the
@@ -266,6 +270,39 @@ impl crate::rt::fmt::FmtHeap for MachineFmt<'_> {
 
     fn is_error(&self, ty: TypeId) -> bool {
         self.0.has_method(ty, "Error")
+    }
+
+    /// `*errors.errorString` is `&{s}`, `*fmt.wrapError` `&{msg err}`: their cell holds the
+    /// message and the wrapped error (nil for `errors.New`).
+    fn lib_struct(&self, ty: TypeId, value: &Value) -> Option<crate::rt::fmt::LibStruct> {
+        let m = self.0;
+        let name = if ty == m.program.error_type {
+            "errors.errorString"
+        } else if ty == m.program.error_types.wrap {
+            "fmt.wrapError"
+        } else {
+            return None;
+        };
+        let Value::Ptr(Some(p)) = value else {
+            return None;
+        };
+        let Ok(Value::Struct(cell)) = m.heap.load(p) else {
+            return None;
+        };
+        let [msg @ Value::Str(_), wrapped] = &*cell else {
+            return None;
+        };
+        let msg = Some((crate::types::TypeTable::basic(Basic::String), msg.clone()));
+        let fields = if name == "errors.errorString" {
+            vec![("s", msg)]
+        } else {
+            let err = match wrapped {
+                Value::Iface(Some(b)) => Some((b.0, b.1.clone())),
+                _ => None,
+            };
+            vec![("msg", msg), ("err", err)]
+        };
+        Some(crate::rt::fmt::LibStruct { name, fields })
     }
 }
 
