@@ -7,6 +7,14 @@
 /// Go's source root as racemap prints it (the same as for `runtime` frames).
 const GOROOT_SRC: &str = "/usr/local/go/src";
 
+/// Go's name of the runtime function that runs a frame's deferred calls at its return in a
+/// race build (see `Machine::race_stack_of`).
+pub const DEFERRETURN: &str = "runtime.deferreturn";
+/// The runtime function a panic runs deferred calls from.
+pub const GOPANIC: &str = "runtime.gopanic";
+/// The runtime function `runtime.Goexit` runs deferred calls from.
+pub const DEFER_CALL_SAVE: &str = "runtime.deferCallSave";
+
 /// The position of library function `name`'s frame: (file under Go's source root, line, pc
 /// offset), `None` for a function of the program.
 pub fn library_frame(name: &str) -> Option<(String, u32, u32)> {
@@ -19,6 +27,12 @@ pub fn library_frame(name: &str) -> Option<(String, u32, u32)> {
         // Its first loop's `mapping(c)` (the calls after the first rune it changes are on
         // line 506 in Go).
         "strings.Map" => ("strings/strings.go", 475, 0xb5),
+        // Its call of the deferred function (`p.fn()`).
+        DEFERRETURN => ("runtime/panic.go", 476, 0x32),
+        // `d.fn()` of a panic running a deferred call.
+        GOPANIC => ("runtime/panic.go", 890, 0x261),
+        // `fn()` of `runtime.Goexit` running a deferred call.
+        DEFER_CALL_SAVE => ("runtime/panic.go", 796, 0x87),
         _ => return None,
     };
     Some((format!("{GOROOT_SRC}/{file}"), line, offset))

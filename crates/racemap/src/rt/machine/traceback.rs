@@ -7,13 +7,51 @@ use super::*;
 impl Machine {
     /// The call stack of a goroutine, innermost first.
     pub(crate) fn stack_of(&self, gid: Gid) -> Stack {
+        self.stack_as(gid, false)
+    }
+
+    /// The call stack of a goroutine as Go 1.19's race build records it (the stack of an
+    /// event, which race reports show). The detector names each frame by the pc its callee
+    /// was called from, and a race build does not open-code defers: a frame running its
+    /// deferred calls at a normal return shows as `runtime.deferreturn()` (`panic.go:476`);
+    /// a deferred call run by a panic was called from `runtime.gopanic()` (`panic.go:890`),
+    /// which stands for the frame that panicked, below it the frames of the stack the panic
+    /// started on; one run by `runtime.Goexit` was called from `runtime.deferCallSave()`
+    /// (`panic.go:796`), with no frame below it.
+    pub(crate) fn race_stack_of(&self, gid: Gid) -> Stack {
+        self.stack_as(gid, true)
+    }
+
+    fn stack_as(&self, gid: Gid, race: bool) -> Stack {
         let g = &self.goroutines[gid.0 as usize];
         if g.runtime {
             return Rc::from(vec![self.runtime_frame(g)]);
         }
         let mut out = Vec::with_capacity(g.frames.len().max(1));
         let n = g.frames.len();
+        // The outermost deferred call the goroutine's panic (or Goexit) runs.
+        let unwinding = g.panicking.as_ref().filter(|_| race).and_then(|p| {
+            (1..n)
+                .find(|&i| g.frames[i].kind == FrameKind::Deferred && g.frames[i - 1].returning)
+                .map(|d| (d, p))
+        });
         for (i, f) in g.frames.iter().enumerate().rev() {
+            if let Some((d, p)) = unwinding.filter(|(d, _)| i + 1 == *d) {
+                let name = if p.goexit {
+                    crate::rt::lib_frames::DEFER_CALL_SAVE
+                } else {
+                    crate::rt::lib_frames::GOPANIC
+                };
+                out.push(StackFrame {
+                    func: g.frames[d].func,
+                    name: Rc::from(name),
+                    span: g.next_span,
+                });
+                if !p.goexit {
+                    out.extend(p.stack.iter().skip(1).cloned());
+                }
+                break;
+            }
             let func = self.program.func(f.func);
             let pc = if i + 1 == n && g.next.is_some() {
                 None
@@ -24,9 +62,18 @@ impl Machine {
                 None => g.next_span,
                 Some(pc) => func.span_at(pc),
             };
+            let deferreturn = race
+                && f.returning
+                && g.frames
+                    .get(i + 1)
+                    .is_some_and(|callee| callee.kind == FrameKind::Deferred);
             out.push(StackFrame {
                 func: f.func,
-                name: func.name.clone(),
+                name: if deferreturn {
+                    Rc::from(crate::rt::lib_frames::DEFERRETURN)
+                } else {
+                    func.name.clone()
+                },
                 span,
             });
         }
@@ -44,7 +91,7 @@ impl Machine {
     /// Record an event for goroutine `gid` at its parked span.
     pub(crate) fn emit(&mut self, gid: Gid, op: Op, effects: Vec<Effect>) {
         let span = self.goroutines[gid.0 as usize].next_span;
-        let stack = self.stack_of(gid);
+        let stack = self.race_stack_of(gid);
         self.events.push(Event {
             gid,
             span,
