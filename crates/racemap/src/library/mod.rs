@@ -592,6 +592,8 @@ lib_funcs! {
     /// `(*testing.T).Parallel()`: found by the checker; lowering compiles it as Go's
     /// `testing.(*T).Parallel` (pause until the parent's body is done, then go on).
     TestingParallel => method(SyncKind::TestingT, "Parallel").visibility(Object),
+    /// `testing.Short() bool`: false, as under `go test` without `-short`.
+    TestingShort => func("testing", "Short").results(&[BOOL]),
     /// `=== PAUSE`: the test becomes parallel; its parent's `Run` returns.
     TestingParallelPause =>
         LibFuncSpec::new(Owner::Runtime("testing"), "(*T).Parallel.pause").visibility(Log),

@@ -328,6 +328,7 @@ mod tests {
             testing.(*T).Run func(string, func(*testing.T)) bool
             testing.(*T).Cleanup func(func())
             testing.(*T).Parallel func()
+            testing.Short func() bool
             testing.(*T).Parallel.pause func()
             testing.(*T).Parallel.resume func()
             testing.tRunner.release func()

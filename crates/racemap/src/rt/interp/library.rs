@@ -74,6 +74,14 @@ impl Machine {
                 vec![Value::Bool(found)]
             }
             LibFunc::StrconvItoa => vec![Value::str(&int(arg(&args, 0)?)?.to_string())],
+            // `racemap test` runs tests as `go test` without `-short`; a program that is not a
+            // test never parsed testing's flags.
+            LibFunc::TestingShort => {
+                if !self.program.runs_test() {
+                    return Err(RtError::library_panic("testing: Short called before Init").into());
+                }
+                vec![Value::Bool(false)]
+            }
             LibFunc::StrconvAtoi => {
                 let s = sarg(0)?;
                 use crate::rt::parse_int::NumError;
