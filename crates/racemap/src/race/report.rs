@@ -33,9 +33,23 @@ pub struct ReportFrame {
 impl ReportFrame {
     /// The frames of a racemap stack (innermost first), positions resolved with `source_map`.
     pub fn from_stack(stack: &Stack, source_map: &SourceMap) -> Vec<ReportFrame> {
-        let mut out: Vec<ReportFrame> = stack
-            .iter()
-            .map(|f| match crate::rt::lib_frames::library_frame(&f.name) {
+        let mut out: Vec<ReportFrame> = Vec::with_capacity(stack.len());
+        for (i, f) in stack.iter().enumerate() {
+            // The runner's deferred function calling a test's cleanup is Go's three frames.
+            if i > 0 && &*f.name == "testing.tRunner.func1" {
+                out.extend(
+                    crate::rt::lib_frames::cleanup_caller_frames()
+                        .into_iter()
+                        .map(|(name, file, line, offset)| ReportFrame {
+                            name: name.to_string(),
+                            file,
+                            line,
+                            offset,
+                        }),
+                );
+                continue;
+            }
+            out.push(match crate::rt::lib_frames::library_frame(&f.name) {
                 // Library frames (`testing.tRunner`, `time.goFunc`) at Go's positions.
                 Some((file, line, offset)) => ReportFrame {
                     name: f.name.to_string(),
@@ -56,8 +70,8 @@ impl ReportFrame {
                     line: source_map.line(f.span.lo),
                     offset: fake_pc_offset(f.span),
                 },
-            })
-            .collect();
+            });
+        }
         // A test's goroutine is created by `testing.(*T).Run` on `go test`'s main goroutine.
         if stack.last().is_some_and(|f| &*f.name == "testing.(*T).Run") {
             out.extend(crate::rt::lib_frames::test_main_frames().into_iter().map(

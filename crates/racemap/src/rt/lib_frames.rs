@@ -38,6 +38,23 @@ pub fn library_frame(name: &str) -> Option<(String, u32, u32)> {
     Some((format!("{GOROOT_SRC}/{file}"), line, offset))
 }
 
+/// The frames between a test's cleanup function and the test's `testing.tRunner` in Go 1.19,
+/// innermost first, which racemap's runner (`testing.tRunner.func1` calling the cleanup
+/// itself) stands for: (name, file, line, offset).
+pub fn cleanup_caller_frames() -> Vec<(&'static str, String, u32, u32)> {
+    let testing = format!("{GOROOT_SRC}/testing/testing.go");
+    vec![
+        (
+            "testing.(*common).Cleanup.func1",
+            testing.clone(),
+            1041,
+            0x193,
+        ),
+        ("testing.(*common).runCleanup", testing.clone(), 1210, 0x143),
+        ("testing.tRunner.func2", testing, 1440, 0x52),
+    ]
+}
+
 /// The frames below `testing.(*T).Run` on `go test`'s main goroutine, innermost first, as a
 /// race report's `created at` stack of a test's goroutine ends: (name, file, line, offset).
 pub fn test_main_frames() -> Vec<(&'static str, String, u32, u32)> {
