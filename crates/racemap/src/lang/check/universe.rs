@@ -197,6 +197,18 @@ impl<'a> Checker<'a> {
         self.types.set_underlying(builder, builder_struct);
         self.lib_types
             .insert(("strings".to_string(), "Builder".to_string()), builder);
+        // os.File: struct { fd int } (racemap's files are os.Stdout and os.Stderr).
+        let file = self.types.new_named("File", "os");
+        let file_struct = self
+            .types
+            .intern(TypeKind::Struct(vec![crate::types::Field {
+                name: "fd".to_string(),
+                ty: TypeTable::basic(Basic::Int),
+                embedded: false,
+            }]));
+        self.types.set_underlying(file, file_struct);
+        self.lib_types
+            .insert(("os".to_string(), "File".to_string()), file);
         let duration = self.types.new_named("Duration", "time");
         self.types
             .set_underlying(duration, TypeTable::basic(Basic::Int64));

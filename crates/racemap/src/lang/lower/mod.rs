@@ -80,6 +80,8 @@ pub(crate) struct Lowerer<'a> {
     pub lang: crate::lang::version::LangVersion,
     /// Interface method-value thunks made so far, by (interface type, method name).
     pub thunks: BTreeMap<(crate::types::TypeId, String), FuncId>,
+    /// Library method-value thunks made so far (`sync.(*Mutex).Lock-fm`), by method.
+    pub lib_thunks: BTreeMap<LibFunc, FuncId>,
     /// `sync.(*Cond).Wait`, once made.
     pub cond_wait: Option<FuncId>,
     /// `testing.(*T).Run` for subtests, once made.
@@ -134,6 +136,7 @@ fn lower_mode(
         wrappers: 0,
         lang: checked.lang,
         thunks: BTreeMap::new(),
+        lib_thunks: BTreeMap::new(),
         cond_wait: None,
         test_run: None,
         test_cleanup: None,

@@ -329,6 +329,9 @@ impl Printer<'_> {
                     ("v", Shape::Int(i64::from(*b), Uint32)),
                 ],
             ),
+            SyncState::AtomicValue(v) => {
+                Shape::Struct("atomic.Value", vec![("v", Shape::Any(v.clone()))])
+            }
             SyncState::TestingT(_) => Shape::Struct("testing.T", vec![]),
             SyncState::Context(_) => Shape::Struct("context.cancelCtx", vec![]),
             SyncState::Timer(t) => Shape::Struct(
@@ -405,6 +408,9 @@ impl Printer<'_> {
                 self.print_value(ty, &Value::Int(*i), verb, 1, false);
             }
             Shape::Raw(s) => self.buf.push_str(s),
+            Shape::Any(Value::Iface(Some(b))) => self.print_value(b.0, &b.1, verb, 1, false),
+            Shape::Any(_) if self.f.sharp_v => self.buf.push_str("interface {}(nil)"),
+            Shape::Any(_) => self.buf.push_str("<nil>"),
             Shape::Struct(name, fields) => {
                 if self.f.sharp_v {
                     self.buf.push_str(name);

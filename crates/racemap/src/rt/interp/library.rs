@@ -53,7 +53,10 @@ impl Machine {
             | LibFunc::ContextWithValue
             | LibFunc::ContextValue
             | LibFunc::ContextDeadline => self.context_local(func, &args)?,
-            LibFunc::StrconvErrSyntax | LibFunc::StrconvErrRange => vec![self.lib_var(func)?],
+            LibFunc::StrconvErrSyntax
+            | LibFunc::StrconvErrRange
+            | LibFunc::OsStdout
+            | LibFunc::OsStderr => vec![self.lib_var(func)?],
             LibFunc::ErrorsUnwrap => vec![self.unwrap_error(arg(&args, 0)?)?],
             LibFunc::ErrorsIs => {
                 let target = arg(&args, 1)?.clone();
@@ -435,6 +438,49 @@ impl Machine {
         };
         let mut results: Vec<Value> = Vec::new();
         match func {
+            LibFunc::FmtFprintln | LibFunc::FmtFprint | LibFunc::FmtFprintf => {
+                // `w` is an `*os.File` (the checker refuses other writers); a nil one writes
+                // nothing and returns `os.ErrInvalid`, as `(*File).Write` does.
+                let fd = match args.first() {
+                    Some(Value::Ptr(Some(p))) => match self.heap.load(p)? {
+                        Value::Struct(fields) => Some(int(fields.first().unwrap_or(&Value::Unit))?),
+                        other => return Err(wrong_kind("an os.File", &other)),
+                    },
+                    _ => None,
+                };
+                let verb = match func {
+                    LibFunc::FmtFprintln => super::format::PrintVerb::Println,
+                    LibFunc::FmtFprint => super::format::PrintVerb::Print,
+                    _ => super::format::PrintVerb::Printf,
+                };
+                let (text, reads, check) = match fd {
+                    Some(_) => self.print_reading(&args[1..], verb)?,
+                    None => (Vec::new(), Vec::new(), Ok(())),
+                };
+                let text = if check.is_ok() { text } else { Vec::new() };
+                let stderr = fd == Some(2);
+                if stderr {
+                    self.stderr.extend_from_slice(&text);
+                } else {
+                    self.stdout.extend_from_slice(&text);
+                }
+                let err = match fd {
+                    Some(_) => Value::Iface(None),
+                    None => {
+                        self.new_error(&GoString::from("invalid argument"), Value::Iface(None))?
+                    }
+                };
+                results = vec![Value::Int(text.len() as i64), err];
+                self.emit(
+                    gid,
+                    Op::Print {
+                        text: String::from_utf8_lossy(&text).into_owned(),
+                        stderr,
+                    },
+                    reads,
+                );
+                check?;
+            }
             LibFunc::FmtPrintln | LibFunc::FmtPrint | LibFunc::FmtPrintf => {
                 let verb = match func {
                     LibFunc::FmtPrintln => super::format::PrintVerb::Println,
@@ -627,6 +673,13 @@ impl Machine {
                 g.slept_at = now;
                 g.next = Some(Visible::Wake);
                 return Ok(false);
+            }
+            LibFunc::AtomicValueLoad
+            | LibFunc::AtomicValueStore
+            | LibFunc::AtomicValueSwap
+            | LibFunc::AtomicValueCompareAndSwap => {
+                let p = ptr()?;
+                results = self.atomic_value(gid, func, p, &args)?;
             }
             f if f.atomic_op().is_some() => {
                 let p = ptr()?;

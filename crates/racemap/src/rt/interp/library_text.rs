@@ -1,6 +1,7 @@
 //! Library calls on text beyond the first few: the rest of `strings` (`rt/strings_edit.rs`)
 //! and `strconv`'s `ParseInt`, `FormatInt`, `ParseBool`, `FormatBool` and `Quote`
-//! (`rt/parse_int.rs`). All are local computation: they push their results.
+//! (`rt/parse_int.rs`), `ParseFloat` (`rt/parse_float.rs`) and `FormatFloat` (fmt's float
+//! formatting). All are local computation: they push their results.
 
 use super::*;
 use crate::rt::parse_int::{self, NumError};
@@ -175,6 +176,39 @@ impl Machine {
                         vec![Value::Bool(false), err]
                     }
                 }
+            }
+            LibFunc::StrconvParseFloat => {
+                let s = sarg(0)?;
+                match crate::rt::parse_float::parse_float(s.as_bytes(), iarg(1)?) {
+                    Ok(v) => vec![Value::Float(v), Value::Iface(None)],
+                    Err((v, why)) => {
+                        vec![Value::Float(v), self.num_error(&why, "ParseFloat", &s)?]
+                    }
+                }
+            }
+            LibFunc::StrconvFormatFloat => {
+                let v = match arg(args, 0)? {
+                    Value::Float(f) => *f,
+                    other => return Err(super::wrong_kind("a float64", other)),
+                };
+                let (verb, prec, size) = (iarg(1)? as u8, iarg(2)?, iarg(3)?);
+                let v = match size {
+                    32 => f64::from(v as f32),
+                    64 => v,
+                    _ => {
+                        return Err(RtError::library_panic(
+                            "strconv: illegal AppendFloat/FormatFloat bitSize",
+                        )
+                        .into())
+                    }
+                };
+                let text = if b"eEfFgGbxX".contains(&verb) {
+                    crate::rt::fmt::format_float(v, char::from(verb), prec, size as u32)
+                        .into_bytes()
+                } else {
+                    vec![b'%', verb]
+                };
+                vec![Value::Str(GoString::from_bytes(&text))]
             }
             LibFunc::StrconvFormatBool => {
                 let b = arg(args, 0)?.as_bool().unwrap_or(false);
