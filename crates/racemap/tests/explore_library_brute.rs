@@ -146,3 +146,34 @@ func main() {
         .as_deref()
         .is_some_and(|e| e.contains("store of inconsistently typed value"))));
 }
+
+#[test]
+fn os_exit_and_fprint_match_brute_force() {
+    let outcomes = check(
+        r#"package main
+
+import (
+	"fmt"
+	"os"
+)
+
+func main() {
+	x := 0
+	go func() {
+		x = 1
+		fmt.Fprintln(os.Stderr, "bye")
+		os.Exit(4)
+	}()
+	fmt.Fprintf(os.Stdout, "%d\n", x)
+	defer fmt.Println("deferred")
+}
+"#,
+    );
+    // The goroutine's exit can end the program before or after main's print, with or without
+    // the race on x; main can also return first. (Not `os.Exit(3)`: the searches read exit
+    // status 3 as racemap's limit status, `target::EXIT_LIMIT`, and call themselves incomplete.)
+    assert!(outcomes
+        .iter()
+        .any(|k| k.1.as_deref() == Some("exit status 4")));
+    assert!(outcomes.iter().any(|k| k.1.is_none()));
+}

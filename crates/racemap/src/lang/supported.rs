@@ -102,7 +102,7 @@ pub const SUPPORTED: &[Construct] = &[
         imports: &["sort"],
     },
     Construct {
-        name: "strings (Fields, Trim, Index, Replace, Count, EqualFold, Builder, …) and strconv (ParseInt, FormatInt, ParseFloat, FormatFloat, ParseBool, Quote, …)",
+        name: "strings (Fields, Trim, Index, Replace, Count, EqualFold, Builder, …) and strconv (ParseInt, FormatInt, ParseFloat, FormatFloat, ParseBool, Quote, NumError, …)",
         body: "\tn, err := strconv.ParseInt(strings.TrimSpace(\" 42 \"), 10, 64)\n\tvar b strings.Builder\n\tb.WriteString(strconv.FormatInt(n, 2))\n\t_, _ = b.String(), err",
         decls: "",
         imports: &["strconv", "strings"],
@@ -120,8 +120,8 @@ pub const SUPPORTED: &[Construct] = &[
         imports: &["sync", "sync/atomic"],
     },
     Construct {
-        name: "fmt.Fprint, Fprintln, Fprintf to os.Stdout and os.Stderr",
-        body: "\tfmt.Fprintln(os.Stderr, \"warning\")\n\tfmt.Fprintf(os.Stdout, \"%d\\n\", 42)",
+        name: "fmt.Fprint, Fprintln, Fprintf to os.Stdout and os.Stderr; os.Exit",
+        body: "\tfmt.Fprintln(os.Stderr, \"warning\")\n\tfmt.Fprintf(os.Stdout, \"%d\\n\", 42)\n\tos.Exit(0)",
         decls: "",
         imports: &["fmt", "os"],
     },
@@ -136,7 +136,7 @@ pub const UNSUPPORTED: &[Construct] = &[
         imports: &[],
     },
     Construct {
-        name: "packages beyond fmt, sync, sync/atomic, time, context, errors, strings, strconv, runtime, testing, sort, math/rand (and of os, all but Stdout and Stderr)",
+        name: "packages beyond fmt, sync, sync/atomic, time, context, errors, strings, strconv, runtime, testing, sort, math/rand (and of os, all but Stdout, Stderr and Exit)",
         body: "\t_ = os.Args",
         decls: "",
         imports: &["os"],

@@ -886,4 +886,13 @@ lib_funcs! {
     StrconvFormatFloat => func("strconv", "FormatFloat")
         .params(&[FLOAT64, BYTE, INT, INT])
         .results(&[STRING]),
+    /// `(*strconv.NumError).Error() string`: `strconv.` + Func + `: parsing ` + quoted Num +
+    /// `: ` + Err's message (reads the fields).
+    NumErrorError => LibFuncSpec::new(Owner::Struct("strconv", "NumError"), "Error").results(&[STRING]),
+    /// `(*strconv.NumError).Unwrap() error`: its Err.
+    NumErrorUnwrap =>
+        LibFuncSpec::new(Owner::Struct("strconv", "NumError"), "Unwrap").results(&[ERROR]),
+    /// `os.Exit(code int)`: ends the program at once (no deferred call runs); a visible step
+    /// touching everything (its footprint is global: it ends every goroutine's run).
+    OsExit => func("os", "Exit").params(&[INT]).visibility(Object),
 }

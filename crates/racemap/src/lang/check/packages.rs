@@ -1,5 +1,5 @@
 //! The library packages racemap knows: `errors`, `fmt`, `math/rand`, `runtime`, `sort`, `sync`, `sync/atomic`,
-//! `testing` (`T`), `time`, `strconv`, `strings`, `os` (`Stdout`, `Stderr`), and the methods of their types. Each member is a [`LibFunc`] the VM
+//! `testing` (`T`), `time`, `strconv`, `strings`, `os` (`Stdout`, `Stderr`, `Exit`), and the methods of their types. Each member is a [`LibFunc`] the VM
 //! implements natively (its signature comes from its row of `library.rs`'s table), a constant
 //! (`time.Millisecond`), or a type (`sync.Mutex`).
 
@@ -434,6 +434,9 @@ mod tests {
             os.Stderr *os.File
             strconv.ParseFloat func(string, int) (float64, error)
             strconv.FormatFloat func(float64, uint8, int, int) string
+            strconv.(*NumError).Error func() string
+            strconv.(*NumError).Unwrap func() error
+            os.Exit func(int)
         "#]]
         .assert_eq(&lines.concat());
     }

@@ -209,6 +209,22 @@ impl<'a> Checker<'a> {
         self.types.set_underlying(file, file_struct);
         self.lib_types
             .insert(("os".to_string(), "File".to_string()), file);
+        // strconv.NumError: struct { Func, Num string; Err error }; its methods Error and
+        // Unwrap (pointer receivers) are library rows.
+        let num_error = self.types.new_named("NumError", "strconv");
+        let field = |name: &str, ty| crate::types::Field {
+            name: name.to_string(),
+            ty,
+            embedded: false,
+        };
+        let num_struct = self.types.intern(TypeKind::Struct(vec![
+            field("Func", string),
+            field("Num", string),
+            field("Err", error),
+        ]));
+        self.types.set_underlying(num_error, num_struct);
+        self.lib_types
+            .insert(("strconv".to_string(), "NumError".to_string()), num_error);
         let duration = self.types.new_named("Duration", "time");
         self.types
             .set_underlying(duration, TypeTable::basic(Basic::Int64));

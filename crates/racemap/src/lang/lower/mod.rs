@@ -262,6 +262,17 @@ fn lower_mode(
     lw.types.set_underlying(errs, string);
     let error_type = lw.types.intern(TypeKind::Pointer(errs));
     let empty_struct = lw.types.intern(TypeKind::Struct(Vec::new()));
+    // `*strconv.NumError`: the checker's struct type (its fields are the program's to read).
+    let num_error = (0..lw.types.len() as u32)
+        .map(TypeId)
+        .find(|&t| {
+            matches!(lw.types.kind(t), TypeKind::Named { name, pkg, .. }
+                if name == "NumError" && pkg == "strconv")
+        })
+        .map_or_else(
+            || TypeTable::basic(Basic::Invalid),
+            |t| lw.types.intern(TypeKind::Pointer(t)),
+        );
     let mut named = |name: &str, pkg: &str, pointer: bool| {
         let t = lw.types.new_named(name, pkg);
         // `context.deadlineExceededError` is `struct{}`; the others' values are strings.
@@ -283,7 +294,7 @@ fn lower_mode(
         bounds: named("boundsError", "runtime", false),
         runtime_string: named("errorString", "runtime", false),
         type_assertion: named("TypeAssertionError", "runtime", true),
-        num: named("NumError", "strconv", true),
+        num: num_error,
         deadline: named("deadlineExceededError", "context", false),
     };
     Ok(Program {

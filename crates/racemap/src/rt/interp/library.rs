@@ -53,6 +53,20 @@ impl Machine {
             | LibFunc::ContextWithValue
             | LibFunc::ContextValue
             | LibFunc::ContextDeadline => self.context_local(func, &args)?,
+            LibFunc::NumErrorError | LibFunc::NumErrorUnwrap => {
+                let fields = match arg(&args, 0)? {
+                    Value::Ptr(Some(p)) => match self.heap.load(p)? {
+                        Value::Struct(fields) => fields,
+                        other => return Err(wrong_kind("a strconv.NumError", &other)),
+                    },
+                    _ => return Err(RtError::nil_deref().into()),
+                };
+                if func == LibFunc::NumErrorError {
+                    vec![self.num_error_message(&fields)?]
+                } else {
+                    vec![fields.get(2).cloned().unwrap_or(Value::Iface(None))]
+                }
+            }
             LibFunc::StrconvErrSyntax
             | LibFunc::StrconvErrRange
             | LibFunc::OsStdout
@@ -332,6 +346,9 @@ impl Machine {
                 Ok((Value::str("context deadline exceeded"), nil()))
             }
             Value::Ptr(Some(p)) => match self.heap.load(p)? {
+                Value::Struct(fields) if b.0 == types.num && fields.len() == 3 => {
+                    Ok((self.num_error_message(&fields)?, fields[2].clone()))
+                }
                 Value::Struct(fields) if fields.len() == 2 => {
                     Ok((fields[0].clone(), fields[1].clone()))
                 }
@@ -438,6 +455,31 @@ impl Machine {
         };
         let mut results: Vec<Value> = Vec::new();
         match func {
+            LibFunc::OsExit => {
+                // Go's `os.Exit`: `exit(code)` at once; with code 0 the race detector still
+                // fails a racy program (run.rs: exit status 66), as `runtime_beforeExit` does.
+                let code = int(arg(&args, 0)?)? as i32;
+                self.emit(
+                    gid,
+                    Op::Runtime {
+                        call: "os.Exit",
+                        result: Some(i64::from(code)),
+                    },
+                    Vec::new(),
+                );
+                self.g(gid).next = None;
+                self.status = if code == 0 {
+                    Status::Exited
+                } else {
+                    Status::Failed(crate::rt::error::RunError {
+                        error: RtError::Exit { code },
+                        gid,
+                        previous: Vec::new(),
+                        goroutines: Vec::new(),
+                    })
+                };
+                return Ok(true);
+            }
             LibFunc::FmtFprintln | LibFunc::FmtFprint | LibFunc::FmtFprintf => {
                 // `w` is an `*os.File` (the checker refuses other writers); a nil one writes
                 // nothing and returns `os.ErrInvalid`, as `(*File).Write` does.

@@ -244,7 +244,37 @@ impl Machine {
             NumError::Range => self.lib_var(LibFunc::StrconvErrRange)?,
             _ => self.new_error(&why.reason().into(), Value::Iface(None))?,
         };
+        let _ = msg;
+        // A `*strconv.NumError` pointing at `{Func, Num, Err}` (its `Error()` is worded from
+        // the fields: `error_parts`).
         let ty = self.program.error_types.num;
-        self.new_error_of(ty, &msg.into(), wrapped)
+        let cell = Value::Struct(Box::new([
+            Value::str(func),
+            Value::Str(num.clone()),
+            wrapped,
+        ]));
+        let obj = self.heap.alloc(&self.config, cell, None)?;
+        Ok(Value::Iface(Some(Box::new((
+            ty,
+            Value::Ptr(Some(Pointer::root(obj))),
+        )))))
+    }
+
+    /// The message of the `*strconv.NumError` whose fields are `fields` (Go's `Error()`):
+    /// `strconv.` + Func + `: parsing ` + quoted Num + `: ` + Err's message.
+    pub(super) fn num_error_message(&self, fields: &[Value]) -> R<Value> {
+        let (Some(Value::Str(func)), Some(Value::Str(num)), Some(err)) =
+            (fields.first(), fields.get(1), fields.get(2))
+        else {
+            return Err(super::wrong_kind("a strconv.NumError", &Value::Unit));
+        };
+        let (why, _) = self.error_parts(err)?;
+        let mut text = b"strconv.".to_vec();
+        text.extend_from_slice(func.as_bytes());
+        text.extend_from_slice(b": parsing ");
+        text.extend_from_slice(crate::strconv::quote_with(num.as_bytes(), '"', false).as_bytes());
+        text.extend_from_slice(b": ");
+        text.extend_from_slice(str_of(&why)?.as_bytes());
+        Ok(Value::Str(GoString::from_bytes(&text)))
     }
 }
