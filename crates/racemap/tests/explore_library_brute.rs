@@ -177,3 +177,48 @@ func main() {
         .any(|k| k.1.as_deref() == Some("exit status 4")));
     assert!(outcomes.iter().any(|k| k.1.is_none()));
 }
+
+/// Known gap, left for the explorer's owners (`explore/`, `target/`): a plain copy of an
+/// `atomic.Value` next to a Store after the first is no race for Go 1.19's detector (the
+/// Store only loads the type word; `race_programs/atomic_value_load_racy`), and brute force
+/// finds 22 outcomes here: a complete DPOR search misses `true 1\n1 false\n` without a race
+/// and `true 2\n1 false\n` with one, the stateful search the first. With that Store an
+/// atomic write of the word (a race with the copy, which Go does not report), both searches
+/// agree with brute force (20 outcomes), as they do with `atomic.Int64`. Slow
+/// (brute force: about 100 s in a release build): `cargo test --release -p racemap --test
+/// explore_library_brute -- --ignored`.
+#[test]
+#[ignore = "known explorer gap with an atomic.Value Store that only reads the type word"]
+fn atomic_value_copy_next_to_a_later_store_matches_brute_force() {
+    check(
+        r#"package main
+
+import (
+	"fmt"
+	"sync/atomic"
+)
+
+func main() {
+	var v atomic.Value
+	x := 0
+	done := make(chan bool)
+	go func() {
+		x = 1
+		v.Store(1)
+		done <- true
+	}()
+	go func() {
+		fmt.Println(v.CompareAndSwap(nil, 2), v.Load())
+		done <- true
+	}()
+	if v.Load() != nil {
+		fmt.Println(x)
+	}
+	c := v
+	<-done
+	<-done
+	fmt.Println(v.Swap(3), c.Load() == nil)
+}
+"#,
+    );
+}
