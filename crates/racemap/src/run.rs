@@ -179,8 +179,14 @@ impl<T: Target> Session<T> {
             Some(e) => {
                 stderr.push_str(&e.text);
                 stderr_bytes.extend(ending_bytes.unwrap_or_default());
+                // `os.Exit(N)` ends with `exit status N`, whatever N (3 and 70 included).
+                let exited = e
+                    .first_line
+                    .as_deref()
+                    .is_some_and(|l| l.starts_with("exit status "));
                 let end = match e.exit_code {
                     0 => RunEnd::Exited,
+                    _ if exited => RunEnd::Failed,
                     EXIT_LIMIT => RunEnd::Limit,
                     EXIT_INTERNAL => RunEnd::Internal,
                     _ => RunEnd::Failed,

@@ -157,6 +157,8 @@ pub enum SyncKind {
     AtomicUint32,
     /// `atomic.Uint64`
     AtomicUint64,
+    /// `atomic.Value` (an `any` loaded and stored atomically; state: `SyncState::AtomicValue`).
+    AtomicValue,
     /// The notify list of a `sync.Cond` (its hidden field `notify`; the `Cond` itself is a
     /// struct `{ L sync.Locker; notify }`).
     CondNotify,
@@ -185,6 +187,7 @@ impl SyncKind {
         SyncKind::TestingT,
         SyncKind::AtomicUint32,
         SyncKind::AtomicUint64,
+        SyncKind::AtomicValue,
     ];
 
     /// The import path of the package declaring the type: `sync`, `sync/atomic`.
@@ -202,7 +205,8 @@ impl SyncKind {
             | SyncKind::AtomicInt64
             | SyncKind::AtomicBool
             | SyncKind::AtomicUint32
-            | SyncKind::AtomicUint64 => "sync/atomic",
+            | SyncKind::AtomicUint64
+            | SyncKind::AtomicValue => "sync/atomic",
             SyncKind::TestingT => "testing",
         }
     }
@@ -226,6 +230,7 @@ impl SyncKind {
             SyncKind::AtomicBool => "atomic.Bool",
             SyncKind::AtomicUint32 => "atomic.Uint32",
             SyncKind::AtomicUint64 => "atomic.Uint64",
+            SyncKind::AtomicValue => "atomic.Value",
             SyncKind::CondNotify => "sync.notifyList",
             SyncKind::TestingT => "testing.T",
             SyncKind::Timer => "time.runtimeTimer",

@@ -9,7 +9,8 @@
 //! Cases checked with real Go keep what `go run -race` printed as `go1.19 -race stdout` and
 //! `go1.19 -race stderr` reference sections, and must agree with it: the explorer finds a race
 //! exactly when Go reported one, one of its outcomes is Go's (Go's stdout, and Go's `panic: …` or
-//! `fatal error: …` line when Go's run failed, no failure otherwise), and
+//! `fatal error: …` line when Go's run failed, `exit status N` after an `os.Exit(N)`, no
+//! failure otherwise), and
 //! every seeded run that ends normally (exit status 0 or 66) reports as many races as Go did. The layout and `UPDATE_EXPECT=1`: `tests/README.md`.
 //!
 //! `tests/race_programs_go1_21/` holds programs compiled as Go 1.21 (`racemap --lang go1.21`):
@@ -128,10 +129,18 @@ fn compare_with_go(
             explored.race
         ));
     }
+    // Go's failure: its `panic:`/`fatal error:` line, or for an `os.Exit(N)` (no such line;
+    // `go run`'s first `exit status N` line, N not the detector's 66) racemap's `exit status N`.
+    let exit_line = go
+        .text()
+        .lines()
+        .find(|l| l.starts_with("exit status "))
+        .filter(|l| *l != "exit status 66");
     let go_failure = go
         .text()
         .lines()
-        .find(|l| l.starts_with("panic: ") || l.starts_with("fatal error: "));
+        .find(|l| l.starts_with("panic: ") || l.starts_with("fatal error: "))
+        .or(exit_line);
     if !explored
         .outcomes
         .iter()

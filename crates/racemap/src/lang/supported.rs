@@ -102,7 +102,7 @@ pub const SUPPORTED: &[Construct] = &[
         imports: &["sort"],
     },
     Construct {
-        name: "strings (Fields, Trim, Index, Replace, Count, EqualFold, Builder, …) and strconv (ParseInt, FormatInt, ParseBool, Quote, …)",
+        name: "strings (Fields, Trim, Index, Replace, Count, EqualFold, Builder, …) and strconv (ParseInt, FormatInt, ParseFloat, FormatFloat, ParseBool, Quote, NumError, …)",
         body: "\tn, err := strconv.ParseInt(strings.TrimSpace(\" 42 \"), 10, 64)\n\tvar b strings.Builder\n\tb.WriteString(strconv.FormatInt(n, 2))\n\t_, _ = b.String(), err",
         decls: "",
         imports: &["strconv", "strings"],
@@ -112,6 +112,18 @@ pub const SUPPORTED: &[Construct] = &[
         body: "\trand.Seed(42)\n\t_ = rand.Intn(6) + len(rand.Perm(3))\n\trand.Shuffle(3, func(i, j int) {})\n\tr := rand.New(rand.NewSource(7))\n\t_ = r.Intn(10)",
         decls: "",
         imports: &["math/rand"],
+    },
+    Construct {
+        name: "sync/atomic.Value (Load, Store, Swap, CompareAndSwap) and method values of library types",
+        body: "\tvar v atomic.Value\n\tv.Store(\"config\")\n\t_ = v.Load().(string)\n\tvar mu sync.Mutex\n\tlock, unlock := mu.Lock, mu.Unlock\n\tlock()\n\tunlock()",
+        decls: "",
+        imports: &["sync", "sync/atomic"],
+    },
+    Construct {
+        name: "fmt.Fprint, Fprintln, Fprintf to os.Stdout and os.Stderr; os.Exit",
+        body: "\tfmt.Fprintln(os.Stderr, \"warning\")\n\tfmt.Fprintf(os.Stdout, \"%d\\n\", 42)\n\tos.Exit(0)",
+        decls: "",
+        imports: &["fmt", "os"],
     },
 ];
 
@@ -124,7 +136,7 @@ pub const UNSUPPORTED: &[Construct] = &[
         imports: &[],
     },
     Construct {
-        name: "packages beyond fmt, sync, sync/atomic, time, context, errors, strings, strconv, runtime, testing, sort, math/rand",
+        name: "packages beyond fmt, sync, sync/atomic, time, context, errors, strings, strconv, runtime, testing, sort, math/rand (and of os, all but Stdout, Stderr and Exit)",
         body: "\t_ = os.Args",
         decls: "",
         imports: &["os"],

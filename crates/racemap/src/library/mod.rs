@@ -80,6 +80,8 @@ const CANCEL_FUNC: LibType = LibType::Named("context", "CancelFunc");
 /// `<-chan struct{}`, a context's Done channel.
 const DONE_CHAN: LibType = LibType::RecvChan(&LibType::EmptyStruct);
 const TESTING_T: LibType = LibType::Named("testing", "T");
+/// `*os.File` (racemap's files are `os.Stdout` and `os.Stderr`).
+const OS_FILE: LibType = LibType::Pointer(&LibType::Named("os", "File"));
 /// `func(*testing.T)`, a subtest.
 const SUBTEST: LibType = LibType::Func(&[LibType::Pointer(&TESTING_T)], &[]);
 /// `<-chan Time`, the channel of a timer.
@@ -838,4 +840,61 @@ lib_funcs! {
     BuilderLen => builder_method("Len").results(&[INT]),
     /// `(*strings.Builder).Reset()`
     BuilderReset => builder_method("Reset"),
+    // `atomic.Value`'s methods (`rt/interp/atomic_value.rs`): atomic loads and stores of the
+    // type word and the data word Go's `sync/atomic/value.go` keeps.
+    /// `(*atomic.Value).Load() (val any)`
+    AtomicValueLoad => method(SyncKind::AtomicValue, "Load").results(&[ANY]).visibility(Object),
+    /// `(*atomic.Value).Store(val any)`: panics on nil or a value of another type.
+    AtomicValueStore => method(SyncKind::AtomicValue, "Store").params(&[ANY]).visibility(Object),
+    /// `(*atomic.Value).Swap(new any) (old any)`
+    AtomicValueSwap => method(SyncKind::AtomicValue, "Swap")
+        .params(&[ANY])
+        .results(&[ANY])
+        .visibility(Object),
+    /// `(*atomic.Value).CompareAndSwap(old, new any) (swapped bool)`
+    AtomicValueCompareAndSwap => method(SyncKind::AtomicValue, "CompareAndSwap")
+        .params(&[ANY, ANY])
+        .results(&[BOOL])
+        .visibility(Object),
+    // `fmt`'s printing to a file and package `os`'s standard files: Go's `Fprint*(w io.Writer,
+    // …)` takes any writer; racemap's checker accepts `os.Stdout` and `os.Stderr` (an
+    // `*os.File`) and refuses other writers as unsupported.
+    /// `fmt.Fprint(w io.Writer, a ...any) (n int, err error)`
+    FmtFprint => func("fmt", "Fprint")
+        .params(&[OS_FILE, ANYS])
+        .variadic()
+        .results(&[INT, ERROR])
+        .visibility(Output),
+    /// `fmt.Fprintln(w io.Writer, a ...any) (n int, err error)`
+    FmtFprintln => func("fmt", "Fprintln")
+        .params(&[OS_FILE, ANYS])
+        .variadic()
+        .results(&[INT, ERROR])
+        .visibility(Output),
+    /// `fmt.Fprintf(w io.Writer, format string, a ...any) (n int, err error)`
+    FmtFprintf => func("fmt", "Fprintf")
+        .params(&[OS_FILE, STRING, ANYS])
+        .variadic()
+        .results(&[INT, ERROR])
+        .visibility(Output),
+    /// `os.Stdout`: the `*os.File` of file descriptor 1 (a package variable).
+    OsStdout => LibFuncSpec::new(Owner::PackageVar("os"), "Stdout").results(&[OS_FILE]),
+    /// `os.Stderr`: the `*os.File` of file descriptor 2.
+    OsStderr => LibFuncSpec::new(Owner::PackageVar("os"), "Stderr").results(&[OS_FILE]),
+    /// `strconv.ParseFloat(s string, bitSize int) (float64, error)` (`rt/parse_float.rs`)
+    StrconvParseFloat =>
+        func("strconv", "ParseFloat").params(&[STRING, INT]).results(&[FLOAT64, ERROR]),
+    /// `strconv.FormatFloat(f float64, fmt byte, prec, bitSize int) string`
+    StrconvFormatFloat => func("strconv", "FormatFloat")
+        .params(&[FLOAT64, BYTE, INT, INT])
+        .results(&[STRING]),
+    /// `(*strconv.NumError).Error() string`: `strconv.` + Func + `: parsing ` + quoted Num +
+    /// `: ` + Err's message (reads the fields).
+    NumErrorError => LibFuncSpec::new(Owner::Struct("strconv", "NumError"), "Error").results(&[STRING]),
+    /// `(*strconv.NumError).Unwrap() error`: its Err.
+    NumErrorUnwrap =>
+        LibFuncSpec::new(Owner::Struct("strconv", "NumError"), "Unwrap").results(&[ERROR]),
+    /// `os.Exit(code int)`: ends the program at once (no deferred call runs); a visible step
+    /// touching everything (its footprint is global: it ends every goroutine's run).
+    OsExit => func("os", "Exit").params(&[INT]).visibility(Object),
 }

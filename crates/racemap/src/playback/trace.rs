@@ -247,6 +247,9 @@ pub fn cond_words(kind: crate::rt::event::CondOp) -> String {
 
 /// `runtime.Gosched()` / `runtime.NumGoroutine()` in words.
 pub fn runtime_words(call: &str, result: Option<i64>) -> String {
+    if let (Some(code), "os.Exit") = (result, call) {
+        return format!("calls os.Exit({code}): the program ends");
+    }
     match result {
         Some(n) => format!("calls runtime.{call}() = {n}"),
         None => format!("calls runtime.{call}()"),

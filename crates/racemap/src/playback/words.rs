@@ -413,7 +413,7 @@ fn lib_phrase(func: LibFunc, args: &[Value], names: &Names) -> String {
         WaitGroupDone => format!("calls {recv}.Done()"),
         WaitGroupWait => format!("waits for {recv}"),
         OnceDo => format!("calls {recv}.Do"),
-        FmtPrint | FmtPrintln | FmtPrintf => "prints".into(),
+        FmtPrint | FmtPrintln | FmtPrintf | FmtFprint | FmtFprintln | FmtFprintf => "prints".into(),
         TimeSleep => "sleeps".into(),
         f if f.receiver() == Some(crate::types::SyncKind::Map) => {
             format!("calls {recv}.{}", f.spec().name)

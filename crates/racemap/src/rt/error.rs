@@ -70,6 +70,13 @@ pub enum RtError {
         /// The text after `fatal error: `, e.g. `concurrent map writes`.
         message: String,
     },
+    /// `os.Exit(code)` with a nonzero code: the program ends at once with that status, printing
+    /// nothing (no deferred call runs). Never raised as a fault: the machine's status is set
+    /// directly (`os.Exit(0)` is a normal exit).
+    Exit {
+        /// The exit status.
+        code: i32,
+    },
 }
 
 /// The dynamic type of the error `recover()` returns for a runtime error, which Go's message
@@ -347,6 +354,7 @@ impl RtError {
         match self {
             RtError::Panic { message, .. } => format!("panic: {}", message.to_lossy()),
             RtError::Fatal { message } => format!("fatal error: {message}"),
+            RtError::Exit { code } => format!("exit status {code}"),
         }
     }
 }
@@ -484,9 +492,12 @@ impl RunError {
         }
     }
 
-    /// The process exit status (always 2, as Go).
+    /// The process exit status: 2, as Go, or `os.Exit`'s.
     pub fn exit_code(&self) -> i32 {
-        2
+        match self.error {
+            RtError::Exit { code } => code,
+            _ => 2,
+        }
     }
 
     /// What the Go program writes to stderr when it dies, e.g.
@@ -539,6 +550,7 @@ impl RunError {
             RtError::Fatal { message } => {
                 out.extend_from_slice(format!("fatal error: {message}\n").as_bytes())
             }
+            RtError::Exit { .. } => {}
         }
         for g in &self.goroutines {
             out.push(b'\n');

@@ -317,7 +317,8 @@ pub enum Op {
         /// This call runs f.
         ran: bool,
     },
-    /// `runtime.Gosched()` (`result: None`) or `runtime.NumGoroutine()` (the count).
+    /// `runtime.Gosched()` (`result: None`), `runtime.NumGoroutine()` (the count) or
+    /// `os.Exit(code)` (`call: "os.Exit"`, the code).
     Runtime {
         /// `Gosched` or `NumGoroutine`.
         call: &'static str,

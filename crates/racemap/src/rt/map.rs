@@ -475,12 +475,17 @@ impl MapKey {
                     .map(|f| MapKey::from_value(f, types))
                     .collect::<Result<_, _>>()?,
             ),
-            Value::Sync(state) => MapKey::Tuple(
-                crate::rt::fmt::sync_fields(state)
-                    .into_iter()
-                    .map(MapKey::Int)
-                    .collect(),
-            ),
+            Value::Sync(state) => match &**state {
+                crate::rt::sync_state::SyncState::AtomicValue(v) => {
+                    MapKey::Tuple(vec![MapKey::from_value(v, types)?])
+                }
+                state => MapKey::Tuple(
+                    crate::rt::fmt::sync_fields(state)
+                        .into_iter()
+                        .map(MapKey::Int)
+                        .collect(),
+                ),
+            },
             Value::Unit => MapKey::Tuple(Vec::new()),
             // The checker rejects these as static key types; inside interfaces they are caught
             // above. Treat any that slip through like Go would: unhashable.

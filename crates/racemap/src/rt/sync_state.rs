@@ -28,6 +28,8 @@ pub enum SyncState {
     AtomicInt(i64),
     /// `atomic.Bool`.
     AtomicBool(bool),
+    /// `atomic.Value`: the `any` it holds (`Value::Iface(None)` until the first store).
+    AtomicValue(crate::rt::value::Value),
     /// The notify list of a `sync.Cond`.
     CondNotify(crate::rt::cond::CondState),
     /// A `testing.T`.
@@ -53,6 +55,7 @@ impl SyncState {
             | SyncKind::AtomicUint32
             | SyncKind::AtomicUint64 => SyncState::AtomicInt(0),
             SyncKind::AtomicBool => SyncState::AtomicBool(false),
+            SyncKind::AtomicValue => SyncState::AtomicValue(crate::rt::value::Value::Iface(None)),
             SyncKind::CondNotify => SyncState::CondNotify(Default::default()),
             SyncKind::TestingT => SyncState::TestingT(Default::default()),
             SyncKind::Timer => SyncState::Timer(Default::default()),

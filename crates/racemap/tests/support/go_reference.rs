@@ -110,7 +110,7 @@ pub fn renumbered(go: &str, notes: &str) -> String {
 
 /// Mask what legitimately differs between Go's stderr and racemap's: the `exit status N` line
 /// (printed by `go run`, not the program) goes; so do the frames of Go's own
-/// `runtime`/`sync` packages (racemap shows user frames only). Paths become `prog.go`, `+0x…`
+/// `runtime`/`sync`/`sync/atomic` packages (racemap shows user frames only). Paths become `prog.go`, `+0x…`
 /// offsets go (Go omits them for inlined frames) and `pc=` values are masked, frame arguments
 /// holding addresses, or elided as `(...)` for an inlined call, become `(…)` (racemap derives
 /// its own), and every sync wait reason becomes Go 1.19's `semacquire`
@@ -126,6 +126,7 @@ pub fn go_normalized(text: &str) -> String {
             continue;
         }
         let is_internal = (line.starts_with("sync.")
+            || line.starts_with("sync/atomic.")
             || line.starts_with("runtime.")
             || line.starts_with("panic("))
             && lines.get(i + 1).is_some_and(|l| l.starts_with('\t'));

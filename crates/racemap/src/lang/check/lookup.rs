@@ -202,15 +202,19 @@ impl<'a> Checker<'a> {
     }
 
     /// A method of a library struct type with native methods (`math/rand.Rand`,
-    /// `strings.Builder`) when `base` is one, and its signature.
+    /// `strings.Builder`, `strconv.NumError`) when `base` is one, and its signature.
     fn lib_native_struct_method(&mut self, base: TypeId, name: &str) -> Option<(LibFunc, TypeId)> {
-        let (path, type_name) = [("math/rand", "Rand"), ("strings", "Builder")]
-            .into_iter()
-            .find(|(path, type_name)| {
-                self.lib_types
-                    .get(&(path.to_string(), type_name.to_string()))
-                    == Some(&base)
-            })?;
+        let (path, type_name) = [
+            ("math/rand", "Rand"),
+            ("strings", "Builder"),
+            ("strconv", "NumError"),
+        ]
+        .into_iter()
+        .find(|(path, type_name)| {
+            self.lib_types
+                .get(&(path.to_string(), type_name.to_string()))
+                == Some(&base)
+        })?;
         self.lib_method(Owner::Struct(path, type_name), name)
     }
 

@@ -1,5 +1,5 @@
 //! The library packages racemap knows: `errors`, `fmt`, `math/rand`, `runtime`, `sort`, `sync`, `sync/atomic`,
-//! `testing` (`T`), `time`, `strconv`, `strings`, and the methods of their types. Each member is a [`LibFunc`] the VM
+//! `testing` (`T`), `time`, `strconv`, `strings`, `os` (`Stdout`, `Stderr`, `Exit`), and the methods of their types. Each member is a [`LibFunc`] the VM
 //! implements natively (its signature comes from its row of `library.rs`'s table), a constant
 //! (`time.Millisecond`), or a type (`sync.Mutex`).
 
@@ -23,6 +23,7 @@ pub const SUPPORTED_IMPORTS: &[&str] = &[
     "context",
     "sort",
     "math/rand",
+    "os",
 ];
 
 impl<'a> Checker<'a> {
@@ -423,6 +424,20 @@ mod tests {
             strings.(*Builder).String func() string
             strings.(*Builder).Len func() int
             strings.(*Builder).Reset func()
+            sync/atomic.(*Value).Load func() interface {}
+            sync/atomic.(*Value).Store func(interface {})
+            sync/atomic.(*Value).Swap func(interface {}) interface {}
+            sync/atomic.(*Value).CompareAndSwap func(interface {}, interface {}) bool
+            fmt.Fprint func(*os.File, ...interface {}) (int, error)
+            fmt.Fprintln func(*os.File, ...interface {}) (int, error)
+            fmt.Fprintf func(*os.File, string, ...interface {}) (int, error)
+            os.Stdout *os.File
+            os.Stderr *os.File
+            strconv.ParseFloat func(string, int) (float64, error)
+            strconv.FormatFloat func(float64, uint8, int, int) string
+            strconv.(*NumError).Error func() string
+            strconv.(*NumError).Unwrap func() error
+            os.Exit func(int)
         "#]]
         .assert_eq(&lines.concat());
     }

@@ -197,6 +197,34 @@ impl<'a> Checker<'a> {
         self.types.set_underlying(builder, builder_struct);
         self.lib_types
             .insert(("strings".to_string(), "Builder".to_string()), builder);
+        // os.File: struct { fd int } (racemap's files are os.Stdout and os.Stderr).
+        let file = self.types.new_named("File", "os");
+        let file_struct = self
+            .types
+            .intern(TypeKind::Struct(vec![crate::types::Field {
+                name: "fd".to_string(),
+                ty: TypeTable::basic(Basic::Int),
+                embedded: false,
+            }]));
+        self.types.set_underlying(file, file_struct);
+        self.lib_types
+            .insert(("os".to_string(), "File".to_string()), file);
+        // strconv.NumError: struct { Func, Num string; Err error }; its methods Error and
+        // Unwrap (pointer receivers) are library rows.
+        let num_error = self.types.new_named("NumError", "strconv");
+        let field = |name: &str, ty| crate::types::Field {
+            name: name.to_string(),
+            ty,
+            embedded: false,
+        };
+        let num_struct = self.types.intern(TypeKind::Struct(vec![
+            field("Func", string),
+            field("Num", string),
+            field("Err", error),
+        ]));
+        self.types.set_underlying(num_error, num_struct);
+        self.lib_types
+            .insert(("strconv".to_string(), "NumError".to_string()), num_error);
         let duration = self.types.new_named("Duration", "time");
         self.types
             .set_underlying(duration, TypeTable::basic(Basic::Int64));

@@ -411,9 +411,27 @@ impl FnCx<'_, '_> {
                     ncaptures: 0,
                 });
             }
-            Some(Selection::LibMethod { .. }) => {
-                self.unsupported(e.span, "method values of library types");
-                self.emit(Instr::Zero(Self::invalid()));
+            Some(Selection::LibMethod {
+                func, path, adjust, ..
+            }) => {
+                // A method value of a library type: bind the receiver to its thunk.
+                let sig = self.ty(e);
+                match self.lw.lib_thunk(func, sig, e.span) {
+                    Some(thunk) => {
+                        self.receiver(x, &path, adjust);
+                        self.emit_at(Instr::MethodValue(thunk), e.span);
+                    }
+                    None => {
+                        self.unsupported(
+                            e.span,
+                            format!(
+                                "method values of {} (a variadic or compiled method)",
+                                func.go_name()
+                            ),
+                        );
+                        self.emit(Instr::Zero(Self::invalid()));
+                    }
+                }
             }
             Some(Selection::Qualified { object }) => {
                 let kind = self.lw.info.object(object).kind.clone();

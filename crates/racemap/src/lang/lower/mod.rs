@@ -80,6 +80,8 @@ pub(crate) struct Lowerer<'a> {
     pub lang: crate::lang::version::LangVersion,
     /// Interface method-value thunks made so far, by (interface type, method name).
     pub thunks: BTreeMap<(crate::types::TypeId, String), FuncId>,
+    /// Library method-value thunks made so far (`sync.(*Mutex).Lock-fm`), by method.
+    pub lib_thunks: BTreeMap<LibFunc, FuncId>,
     /// `sync.(*Cond).Wait`, once made.
     pub cond_wait: Option<FuncId>,
     /// `testing.(*T).Run` for subtests, once made.
@@ -134,6 +136,7 @@ fn lower_mode(
         wrappers: 0,
         lang: checked.lang,
         thunks: BTreeMap::new(),
+        lib_thunks: BTreeMap::new(),
         cond_wait: None,
         test_run: None,
         test_cleanup: None,
@@ -259,6 +262,17 @@ fn lower_mode(
     lw.types.set_underlying(errs, string);
     let error_type = lw.types.intern(TypeKind::Pointer(errs));
     let empty_struct = lw.types.intern(TypeKind::Struct(Vec::new()));
+    // `*strconv.NumError`: the checker's struct type (its fields are the program's to read).
+    let num_error = (0..lw.types.len() as u32)
+        .map(TypeId)
+        .find(|&t| {
+            matches!(lw.types.kind(t), TypeKind::Named { name, pkg, .. }
+                if name == "NumError" && pkg == "strconv")
+        })
+        .map_or_else(
+            || TypeTable::basic(Basic::Invalid),
+            |t| lw.types.intern(TypeKind::Pointer(t)),
+        );
     let mut named = |name: &str, pkg: &str, pointer: bool| {
         let t = lw.types.new_named(name, pkg);
         // `context.deadlineExceededError` is `struct{}`; the others' values are strings.
@@ -280,7 +294,7 @@ fn lower_mode(
         bounds: named("boundsError", "runtime", false),
         runtime_string: named("errorString", "runtime", false),
         type_assertion: named("TypeAssertionError", "runtime", true),
-        num: named("NumError", "strconv", true),
+        num: num_error,
         deadline: named("deadlineExceededError", "context", false),
     };
     Ok(Program {

@@ -155,6 +155,11 @@ pub fn build(p: &Playback) -> View {
                 kind: "atomic.Bool".into(),
                 state: v.to_string(),
             }),
+            SyncState::AtomicValue(v) => other_sync.push(OtherSyncInfo {
+                name,
+                kind: "atomic.Value".into(),
+                state: crate::playback::trace::value_literal(&v),
+            }),
             SyncState::TestingT(t) => other_sync.push(OtherSyncInfo {
                 name,
                 kind: "testing.T".into(),

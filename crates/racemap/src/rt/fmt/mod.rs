@@ -209,6 +209,8 @@ enum Shape {
     /// A field of an `error` interface type: its dynamic type and value, printed as an
     /// unexported field (no methods), or nil.
     Error(Option<(TypeId, Value)>),
+    /// An `any` field (`atomic.Value`'s `v`): the interface value.
+    Any(Value),
 }
 
 /// The bytes being printed (Go's `fmt.buffer`): text pushed as UTF-8, a string operand as its
@@ -336,6 +338,8 @@ pub fn sync_fields(state: &SyncState) -> Vec<i64> {
         SyncState::Map(m) => vec![m.mu.go_state(), 0, i64::from(m.misses)],
         SyncState::AtomicInt(v) => vec![*v],
         SyncState::AtomicBool(b) => vec![i64::from(*b)],
+        // Compared by its `any` (rt::map keys it by that value).
+        SyncState::AtomicValue(_) => Vec::new(),
         SyncState::CondNotify(c) => vec![c.wait as i64, c.notify as i64, 0],
         SyncState::TestingT(t) => vec![i64::from(t.failed), i64::from(t.skipped)],
         SyncState::Timer(t) => vec![t.when, t.period],

@@ -348,6 +348,9 @@ impl Printer<'_> {
                     ("v", Shape::Int(i64::from(*b), Uint32)),
                 ],
             ),
+            SyncState::AtomicValue(v) => {
+                Shape::Struct("atomic.Value", vec![("v", Shape::Any(v.clone()))])
+            }
             SyncState::TestingT(_) => Shape::Struct("testing.T", vec![]),
             SyncState::Context(_) => Shape::Struct("context.cancelCtx", vec![]),
             SyncState::Timer(t) => Shape::Struct(
@@ -428,6 +431,9 @@ impl Printer<'_> {
             Shape::Error(None) if self.f.sharp_v => self.buf.push_str("error(nil)"),
             Shape::Error(None) => self.buf.push_str("<nil>"),
             Shape::Error(Some((ty, v))) => self.print_value(*ty, v, verb, 2, false),
+            Shape::Any(Value::Iface(Some(b))) => self.print_value(b.0, &b.1, verb, 1, false),
+            Shape::Any(_) if self.f.sharp_v => self.buf.push_str("interface {}(nil)"),
+            Shape::Any(_) => self.buf.push_str("<nil>"),
             Shape::Struct(name, fields) => {
                 if self.f.sharp_v {
                     self.buf.push_str(name);

@@ -394,6 +394,13 @@ impl Machine {
             LibFunc::StrconvErrRange => {
                 self.new_error(&GoString::from("value out of range"), Value::Iface(None))?
             }
+            // `os.Stdout`, `os.Stderr`: an `*os.File` (`struct { fd int }`), one per variable.
+            LibFunc::OsStdout | LibFunc::OsStderr => {
+                let fd = if func == LibFunc::OsStdout { 1 } else { 2 };
+                let cell = Value::Struct(Box::new([Value::Int(fd)]));
+                let obj = self.heap.alloc(&self.config, cell, None)?;
+                Value::Ptr(Some(Pointer::root(obj)))
+            }
             _ => self.new_error_of(
                 self.program.error_types.deadline,
                 &GoString::from("context deadline exceeded"),

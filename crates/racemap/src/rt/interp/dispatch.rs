@@ -144,7 +144,7 @@ impl Machine {
         let types = &self.program.error_types;
         match name {
             "Error" => Some(LibErrorMethod::Error),
-            "Unwrap" if ty == types.wrap => Some(LibErrorMethod::Unwrap),
+            "Unwrap" if ty == types.wrap || ty == types.num => Some(LibErrorMethod::Unwrap),
             "RuntimeError"
                 if [
                     types.plain,

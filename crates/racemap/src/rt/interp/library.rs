@@ -51,7 +51,24 @@ impl Machine {
             | LibFunc::ContextWithValue
             | LibFunc::ContextValue
             | LibFunc::ContextDeadline => self.context_local(func, &args)?,
-            LibFunc::StrconvErrSyntax | LibFunc::StrconvErrRange => vec![self.lib_var(func)?],
+            LibFunc::NumErrorError | LibFunc::NumErrorUnwrap => {
+                let fields = match arg(&args, 0)? {
+                    Value::Ptr(Some(p)) => match self.heap.load(p)? {
+                        Value::Struct(fields) => fields,
+                        other => return Err(wrong_kind("a strconv.NumError", &other)),
+                    },
+                    _ => return Err(RtError::nil_deref().into()),
+                };
+                if func == LibFunc::NumErrorError {
+                    vec![self.num_error_message(&fields)?]
+                } else {
+                    vec![fields.get(2).cloned().unwrap_or(Value::Iface(None))]
+                }
+            }
+            LibFunc::StrconvErrSyntax
+            | LibFunc::StrconvErrRange
+            | LibFunc::OsStdout
+            | LibFunc::OsStderr => vec![self.lib_var(func)?],
             LibFunc::ErrorsUnwrap => vec![self.unwrap_error(arg(&args, 0)?)?],
             LibFunc::ErrorsIs => {
                 let target = arg(&args, 1)?.clone();
@@ -335,6 +352,9 @@ impl Machine {
                 Ok((Value::str("context deadline exceeded"), nil()))
             }
             Value::Ptr(Some(p)) => match self.heap.load(p)? {
+                Value::Struct(fields) if b.0 == types.num && fields.len() == 3 => {
+                    Ok((self.num_error_message(&fields)?, fields[2].clone()))
+                }
                 Value::Struct(fields) if fields.len() == 2 => {
                     Ok((fields[0].clone(), fields[1].clone()))
                 }
@@ -441,6 +461,74 @@ impl Machine {
         };
         let mut results: Vec<Value> = Vec::new();
         match func {
+            LibFunc::OsExit => {
+                // Go's `os.Exit`: `exit(code)` at once; with code 0 the race detector still
+                // fails a racy program (run.rs: exit status 66), as `runtime_beforeExit` does.
+                let code = int(arg(&args, 0)?)? as i32;
+                self.emit(
+                    gid,
+                    Op::Runtime {
+                        call: "os.Exit",
+                        result: Some(i64::from(code)),
+                    },
+                    Vec::new(),
+                );
+                self.g(gid).next = None;
+                self.status = if code == 0 {
+                    Status::Exited
+                } else {
+                    Status::Failed(crate::rt::error::RunError {
+                        error: RtError::Exit { code },
+                        gid,
+                        previous: Vec::new(),
+                        goroutines: Vec::new(),
+                    })
+                };
+                return Ok(true);
+            }
+            LibFunc::FmtFprintln | LibFunc::FmtFprint | LibFunc::FmtFprintf => {
+                // `w` is an `*os.File` (the checker refuses other writers); a nil one writes
+                // nothing and returns `os.ErrInvalid`, as `(*File).Write` does.
+                let fd = match args.first() {
+                    Some(Value::Ptr(Some(p))) => match self.heap.load(p)? {
+                        Value::Struct(fields) => Some(int(fields.first().unwrap_or(&Value::Unit))?),
+                        other => return Err(wrong_kind("an os.File", &other)),
+                    },
+                    _ => None,
+                };
+                let verb = match func {
+                    LibFunc::FmtFprintln => super::format::PrintVerb::Println,
+                    LibFunc::FmtFprint => super::format::PrintVerb::Print,
+                    _ => super::format::PrintVerb::Printf,
+                };
+                let (text, reads, check) = match fd {
+                    Some(_) => self.print_reading(&args[1..], verb)?,
+                    None => (Vec::new(), Vec::new(), Ok(())),
+                };
+                let text = if check.is_ok() { text } else { Vec::new() };
+                let stderr = fd == Some(2);
+                if stderr {
+                    self.stderr.extend_from_slice(&text);
+                } else {
+                    self.stdout.extend_from_slice(&text);
+                }
+                let err = match fd {
+                    Some(_) => Value::Iface(None),
+                    None => {
+                        self.new_error(&GoString::from("invalid argument"), Value::Iface(None))?
+                    }
+                };
+                results = vec![Value::Int(text.len() as i64), err];
+                self.emit(
+                    gid,
+                    Op::Print {
+                        text: String::from_utf8_lossy(&text).into_owned(),
+                        stderr,
+                    },
+                    reads,
+                );
+                check?;
+            }
             LibFunc::FmtPrintln | LibFunc::FmtPrint | LibFunc::FmtPrintf => {
                 let verb = match func {
                     LibFunc::FmtPrintln => super::format::PrintVerb::Println,
@@ -633,6 +721,13 @@ impl Machine {
                 g.slept_at = now;
                 g.next = Some(Visible::Wake);
                 return Ok(false);
+            }
+            LibFunc::AtomicValueLoad
+            | LibFunc::AtomicValueStore
+            | LibFunc::AtomicValueSwap
+            | LibFunc::AtomicValueCompareAndSwap => {
+                let p = ptr()?;
+                results = self.atomic_value(gid, func, p, &args)?;
             }
             f if f.atomic_op().is_some() => {
                 let p = ptr()?;

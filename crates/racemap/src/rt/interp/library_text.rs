@@ -1,6 +1,7 @@
 //! Library calls on text beyond the first few: the rest of `strings` (`rt/strings_edit.rs`)
 //! and `strconv`'s `ParseInt`, `FormatInt`, `ParseBool`, `FormatBool` and `Quote`
-//! (`rt/parse_int.rs`). All are local computation: they push their results.
+//! (`rt/parse_int.rs`), `ParseFloat` (`rt/parse_float.rs`) and `FormatFloat` (fmt's float
+//! formatting). All are local computation: they push their results.
 
 use super::*;
 use crate::rt::parse_int::{self, NumError};
@@ -176,6 +177,39 @@ impl Machine {
                     }
                 }
             }
+            LibFunc::StrconvParseFloat => {
+                let s = sarg(0)?;
+                match crate::rt::parse_float::parse_float(s.as_bytes(), iarg(1)?) {
+                    Ok(v) => vec![Value::Float(v), Value::Iface(None)],
+                    Err((v, why)) => {
+                        vec![Value::Float(v), self.num_error(&why, "ParseFloat", &s)?]
+                    }
+                }
+            }
+            LibFunc::StrconvFormatFloat => {
+                let v = match arg(args, 0)? {
+                    Value::Float(f) => *f,
+                    other => return Err(super::wrong_kind("a float64", other)),
+                };
+                let (verb, prec, size) = (iarg(1)? as u8, iarg(2)?, iarg(3)?);
+                let v = match size {
+                    32 => f64::from(v as f32),
+                    64 => v,
+                    _ => {
+                        return Err(RtError::library_panic(
+                            "strconv: illegal AppendFloat/FormatFloat bitSize",
+                        )
+                        .into())
+                    }
+                };
+                let text = if b"eEfFgGbxX".contains(&verb) {
+                    crate::rt::fmt::format_float(v, char::from(verb), prec, size as u32)
+                        .into_bytes()
+                } else {
+                    vec![b'%', verb]
+                };
+                vec![Value::Str(GoString::from_bytes(&text))]
+            }
             LibFunc::StrconvFormatBool => {
                 let b = arg(args, 0)?.as_bool().unwrap_or(false);
                 vec![Value::str(if b { "true" } else { "false" })]
@@ -210,7 +244,37 @@ impl Machine {
             NumError::Range => self.lib_var(LibFunc::StrconvErrRange)?,
             _ => self.new_error(&why.reason().into(), Value::Iface(None))?,
         };
+        let _ = msg;
+        // A `*strconv.NumError` pointing at `{Func, Num, Err}` (its `Error()` is worded from
+        // the fields: `error_parts`).
         let ty = self.program.error_types.num;
-        self.new_error_of(ty, &msg.into(), wrapped)
+        let cell = Value::Struct(Box::new([
+            Value::str(func),
+            Value::Str(num.clone()),
+            wrapped,
+        ]));
+        let obj = self.heap.alloc(&self.config, cell, None)?;
+        Ok(Value::Iface(Some(Box::new((
+            ty,
+            Value::Ptr(Some(Pointer::root(obj))),
+        )))))
+    }
+
+    /// The message of the `*strconv.NumError` whose fields are `fields` (Go's `Error()`):
+    /// `strconv.` + Func + `: parsing ` + quoted Num + `: ` + Err's message.
+    pub(super) fn num_error_message(&self, fields: &[Value]) -> R<Value> {
+        let (Some(Value::Str(func)), Some(Value::Str(num)), Some(err)) =
+            (fields.first(), fields.get(1), fields.get(2))
+        else {
+            return Err(super::wrong_kind("a strconv.NumError", &Value::Unit));
+        };
+        let (why, _) = self.error_parts(err)?;
+        let mut text = b"strconv.".to_vec();
+        text.extend_from_slice(func.as_bytes());
+        text.extend_from_slice(b": parsing ");
+        text.extend_from_slice(crate::strconv::quote_with(num.as_bytes(), '"', false).as_bytes());
+        text.extend_from_slice(b": ");
+        text.extend_from_slice(str_of(&why)?.as_bytes());
+        Ok(Value::Str(GoString::from_bytes(&text)))
     }
 }

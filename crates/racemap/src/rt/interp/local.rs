@@ -576,7 +576,7 @@ impl Machine {
                                     v.clone(),
                                 )))),
                             },
-                            RtError::Fatal { .. } => Value::Iface(None),
+                            RtError::Fatal { .. } | RtError::Exit { .. } => Value::Iface(None),
                         };
                     }
                 }

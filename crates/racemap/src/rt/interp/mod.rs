@@ -35,6 +35,7 @@ use crate::rt::value::{Closure, FuncId, MapKey, Pointer, SliceRef, Value};
 use crate::types::{Basic, TypeId, TypeKind};
 use std::rc::Rc;
 
+mod atomic_value;
 mod builder;
 mod call;
 mod context;

@@ -96,7 +96,12 @@ impl Machine {
                     }
                 }
                 Value::Sync(s)
-                    if !matches!(**s, SyncState::AtomicInt(_) | SyncState::AtomicBool(_)) => {}
+                    if !matches!(
+                        **s,
+                        SyncState::AtomicInt(_)
+                            | SyncState::AtomicBool(_)
+                            | SyncState::AtomicValue(_)
+                    ) => {}
                 _ => {
                     if *budget > 0 {
                         *budget -= 1;

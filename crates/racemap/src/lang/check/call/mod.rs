@@ -11,6 +11,7 @@ use crate::diag::Span;
 use crate::lang::ast::{self, ExprKind};
 use crate::lang::check::info::*;
 use crate::lang::check::{Checker, Operand};
+use crate::library::LibFunc;
 use crate::types::{Signature, TypeId, TypeKind};
 
 impl<'a> Checker<'a> {
@@ -128,6 +129,37 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+    }
+
+    /// `fmt.Fprint*(w, …)` with a writer racemap does not model: Go takes any `io.Writer`;
+    /// racemap prints to an `*os.File` (`os.Stdout`, `os.Stderr`) only. Reports it.
+    fn fprint_to_other_writer(
+        &mut self,
+        ci: &CallInfo,
+        args: &[ast::Expr],
+        ops: &[Operand],
+    ) -> bool {
+        let CallKind::Lib(f @ (LibFunc::FmtFprint | LibFunc::FmtFprintln | LibFunc::FmtFprintf)) =
+            ci.kind
+        else {
+            return false;
+        };
+        let (Some(w), Some(arg)) = (ops.first(), args.first()) else {
+            return false;
+        };
+        let file = self.lib_types[&("os".to_string(), "File".to_string())];
+        let file_ptr = self.types.intern(TypeKind::Pointer(file));
+        if w.mode != Mode::Nil && w.ty == file_ptr {
+            return false;
+        }
+        self.unsupported(
+            arg.span,
+            format!(
+                "{} to a writer other than an *os.File (os.Stdout, os.Stderr)",
+                f.go_name()
+            ),
+        );
+        true
     }
 
     fn invalid_novalue(&mut self) -> TypeId {
@@ -278,6 +310,9 @@ impl<'a> Checker<'a> {
             ops.push(x);
         }
         if ops.iter().any(|o| o.is_invalid()) {
+            return;
+        }
+        if self.fprint_to_other_writer(ci, args, &ops) {
             return;
         }
         let context = format!("argument to {fname}");
