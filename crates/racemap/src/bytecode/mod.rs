@@ -28,7 +28,8 @@
 //! the operand stack is empty at every statement boundary (lowering guarantees it).
 //!
 //! Files: this one (programs, functions, operators, library calls), `instr` (the instruction
-//! set), `disasm` (listings).
+//! set), `disasm` (listings), `future` (what each point of the code may still do, for the
+//! explorer's persistent sets).
 
 use crate::diag::{SourceMap, Span};
 use crate::gostr::GoString;
@@ -37,6 +38,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 mod disasm;
+pub mod future;
 mod instr;
 
 pub use instr::Instr;

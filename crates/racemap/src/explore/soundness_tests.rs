@@ -110,7 +110,7 @@ fn keys(r: &ExploreResult) -> BTreeSet<Key> {
 
 /// A complete search of `source` finds exactly the brute-force outcomes, and every outcome's
 /// schedule replays to it. Returns the search result.
-fn check_source(source: &str) -> ExploreResult {
+pub(super) fn check_source(source: &str) -> ExploreResult {
     let m = machine(source);
     let r = explore(m.clone(), &DporConfig::default());
     assert!(r.complete, "search incomplete on\n{source}");

@@ -295,6 +295,10 @@ impl Target for Machine {
         Some(self.config.max_steps)
     }
 
+    fn commutes_with_futures(&self, gid: Gid, footprint: &Footprint) -> bool {
+        Machine::commutes_with_futures(self, gid, footprint)
+    }
+
     fn early_wake(&self, choice: Choice) -> Option<EarlyWake> {
         if !self.wakes_early(choice.gid) {
             return None;

@@ -59,6 +59,8 @@
 
 pub(super) mod fingerprint;
 #[cfg(test)]
+mod persistent_tests;
+#[cfg(test)]
 mod tests;
 
 use super::dpor::{participants, step_footprint, DporConfig, SearchStats};
@@ -140,6 +142,11 @@ struct Frame<T> {
     height: u64,
     /// Hashes of the machine's shared parts, for its successors' fingerprints.
     memo: StateMemo,
+    /// When `choices` is one move that is a persistent set alone (`Target::commutes_with_futures`):
+    /// the other moves offered, those awake and those asleep (sorted), explored after all if
+    /// the move, once made, turns out not to be one (it ended the run, reported the run's first
+    /// race, or touched more than foreseen).
+    reserve: Option<(Vec<Choice>, Vec<Choice>)>,
 }
 
 /// The stateful search, resumable between two steps.
@@ -208,11 +215,12 @@ impl<T: Target> Stateful<T> {
         let mut memo = StateMemo::default();
         let key =
             fingerprint(&target, detector.as_ref(), None, &mut memo, None).unwrap_or_default();
-        let choices = offered(&target);
-        if choices.is_empty() {
+        let offered = offered(&target);
+        if offered.is_empty() {
             search.record(&target, detector.as_ref(), &[]);
             search.visited.insert(key, Visit::done(0));
         } else {
+            let (choices, _, reserve) = moves_from(&target, offered, &[], true);
             search.visited.insert(key, Visit::OnStack);
             search.stack.push(Frame {
                 target,
@@ -225,6 +233,7 @@ impl<T: Target> Stateful<T> {
                 key,
                 height: 0,
                 memo,
+                reserve,
             });
         }
         search
@@ -360,10 +369,28 @@ impl<T: Target> Stateful<T> {
                 })
                 .cloned()
                 .collect();
+            // A move explored alone must still be a persistent set alone judged by what it did
+            // (see `target::persistent`): else the other moves are explored too.
+            let not_alone = top.reserve.is_some()
+                && (made.footprint.global
+                    || !top
+                        .target
+                        .commutes_with_futures(choice.gid, &made.footprint));
             top.done.push(made);
+            let mut first_race = false;
             if let Some(d) = &mut detector {
+                let before = d.reports().len();
                 d.observe_step(&events);
+                first_race = before == 0 && !d.reports().is_empty();
                 target.note_races(d.reports().len());
+            }
+            if not_alone || (first_race && top.reserve.is_some()) {
+                if let Some((awake, asleep)) = top.reserve.take() {
+                    top.choices.extend(awake);
+                    let mut all: Vec<Choice> = top.asleep.iter().copied().chain(asleep).collect();
+                    all.sort();
+                    top.asleep = all.into_boxed_slice();
+                }
             }
             let yielded = events.iter().any(|e| {
                 e.gid == choice.gid
@@ -438,6 +465,7 @@ impl<T: Target> Stateful<T> {
                             key,
                             height,
                             memo,
+                            reserve: None,
                         });
                     }
                 }
@@ -456,10 +484,8 @@ impl<T: Target> Stateful<T> {
                         if depth >= self.step_limit {
                             return Step::Abandon(Abandon::RunLimit);
                         }
-                        let mut left: Vec<Choice> =
-                            choices.iter().filter(|c| asleep(c)).copied().collect();
-                        left.sort();
-                        choices.retain(|c| !asleep(c));
+                        let (choices, left, reserve) =
+                            moves_from(&target, choices, &child_sleep, kept_off.is_none());
                         self.visited.insert(key, Visit::OnStack);
                         self.path.push(choice);
                         self.stack.push(Frame {
@@ -473,6 +499,7 @@ impl<T: Target> Stateful<T> {
                             key,
                             height: 0,
                             memo,
+                            reserve,
                         });
                     }
                 }
@@ -501,6 +528,41 @@ impl<T: Target> Stateful<T> {
             choices: path.to_vec(),
         };
         self.outcomes.record(key, deadlock, &schedule, Vec::new());
+    }
+}
+
+/// The moves to explore from a new state and those left asleep (sorted), from the moves
+/// offered and the sleep set: the first awake move that is a persistent set alone, if one is
+/// and `may_reduce`, with the others in reserve; else every awake move.
+#[allow(clippy::type_complexity)]
+fn moves_from<T: Target>(
+    target: &T,
+    offered: Vec<Choice>,
+    sleep: &[WakeStep],
+    may_reduce: bool,
+) -> (Vec<Choice>, Vec<Choice>, Option<(Vec<Choice>, Vec<Choice>)>) {
+    let asleep = |c: &Choice| sleep.iter().any(|s| s.choice == *c);
+    let (awake, mut left): (Vec<Choice>, Vec<Choice>) =
+        offered.into_iter().partition(|c| !asleep(c));
+    left.sort();
+    let alone = may_reduce
+        .then(|| {
+            awake.iter().position(|c| {
+                awake.iter().filter(|d| d.gid == c.gid).count() == 1
+                    && !left.iter().any(|d| d.gid == c.gid)
+                    && target
+                        .footprint(c.gid)
+                        .is_some_and(|fp| target.commutes_with_futures(c.gid, &fp))
+            })
+        })
+        .flatten();
+    match alone {
+        Some(i) => {
+            let mut rest = awake;
+            let one = rest.remove(i);
+            (vec![one], Vec::new(), Some((rest, left)))
+        }
+        None => (awake, left, None),
     }
 }
 
