@@ -92,6 +92,8 @@ pub struct Futures {
     at: Vec<Box<[Classes]>>,
     /// What calls the analysis cannot resolve may do.
     callees: Callees,
+    /// Every `sync.Mutex` unlock is paired with its own lock (`mutex_pairing`).
+    unlocks_paired: bool,
 }
 
 /// What calls through values may do, by what they can reach.
@@ -170,7 +172,11 @@ impl Futures {
                 changed = true;
             }
             if !changed {
-                return Futures { at, callees };
+                return Futures {
+                    at,
+                    callees,
+                    unlocks_paired: super::mutex_pairing::all_unlocks_paired(program),
+                };
             }
         }
     }
@@ -192,6 +198,12 @@ impl Futures {
     /// What a call through a function value may do.
     pub fn value_callees(&self) -> Classes {
         self.callees.values
+    }
+
+    /// Every `sync.Mutex` unlock of the program is paired with its own lock: a locked mutex is
+    /// unlocked only by the goroutine whose `Lock` took it (`mutex_pairing`).
+    pub fn unlocks_paired(&self) -> bool {
+        self.unlocks_paired
     }
 
     /// What a call of library function `func` may do, its callbacks included.

@@ -29,7 +29,7 @@
 //!
 //! Files: this one (programs, functions, operators, library calls), `instr` (the instruction
 //! set), `disasm` (listings), `future` (what each point of the code may still do, for the
-//! explorer's persistent sets).
+//! explorer's persistent sets), `mutex_pairing` (whether every mutex unlock follows its own lock).
 
 use crate::diag::{SourceMap, Span};
 use crate::gostr::GoString;
@@ -40,6 +40,7 @@ use std::rc::Rc;
 mod disasm;
 pub mod future;
 mod instr;
+pub mod mutex_pairing;
 
 pub use instr::Instr;
 

@@ -704,11 +704,14 @@ mod random_programs {
             18 => "fmt.Println(\"x\", x)".to_string(),
             19 => format!("panic(\"boom {id}\")"),
             20 => "fmt.Println(\"all\", m)".to_string(),
+            // A lock kept and an unlock of someone else's lock (Go allows both).
+            21 => "mu.Lock()".to_string(),
+            22 => "mu.Unlock()".to_string(),
             _ => "time.Sleep(time.Millisecond)".to_string(),
         }
     }
 
-    const KINDS: u8 = 22;
+    const KINDS: u8 = 24;
 
     /// How main waits for g1 and g2: `Join::Done`/`Join::Deferred` with a WaitGroup (a
     /// `wg.Done()` at the end, or deferred at the start: it then also runs when the goroutine

@@ -11,6 +11,11 @@
 //! writes), maps, or goroutine creation, or is a goroutine's exit; its classes must not
 //! conflict with any other goroutine's future.
 //!
+//! A goroutine blocked in `Lock` of a mutex the step's goroutine holds cannot move before it
+//! does when the program unlocks every mutex in the function that locked it
+//! (`bytecode::mutex_pairing`): its future is left out, so the steps of a critical section
+//! commute with the goroutines queued for it.
+//!
 //! Ending the run is not a conflict here: a candidate step has no output and runs in a program
 //! that is not a test (no leak check, no count of races), so a run that ends before the step
 //! was made has the outcome of the run that makes it first, *unless the step itself reports the
@@ -20,9 +25,11 @@
 use super::footprint::{Footprint, Resource};
 use super::Target;
 use crate::bytecode::future::{Classes, Futures};
+use crate::library::LibFunc;
 use crate::rt::event::Gid;
-use crate::rt::goroutine::{Deferred, FrameKind, GoStatus, Goroutine};
+use crate::rt::goroutine::{Deferred, FrameKind, GoStatus, Goroutine, Visible};
 use crate::rt::machine::Machine;
+use crate::rt::sync_state::SyncState;
 use crate::rt::value::Value;
 
 impl Machine {
@@ -51,8 +58,26 @@ impl Machine {
         self.goroutines.iter().enumerate().all(|(i, g)| {
             i == gid.0 as usize
                 || !g.is_live()
+                || (futures.unlocks_paired() && self.waits_for_mutex_of(g, gid))
                 || !mine.conflicts_with(self.goroutine_future(Gid(i as u32), g, futures))
         })
+    }
+
+    /// `g` is blocked in `Lock` of a `sync.Mutex` that goroutine `holder` locked. When every
+    /// unlock is paired, only `holder` can unlock it: `g` cannot move before `holder` does.
+    fn waits_for_mutex_of(&self, g: &Goroutine, holder: Gid) -> bool {
+        let Some(Visible::Lib {
+            func: LibFunc::MutexLock,
+            args,
+            ..
+        }) = &g.next
+        else {
+            return false;
+        };
+        let Some(Value::Ptr(Some(p))) = args.first() else {
+            return false;
+        };
+        matches!(self.heap.sync(p), Ok(SyncState::Mutex(m)) if m.holder() == Some(holder))
     }
 
     /// The classes of a candidate step, `None` for a step that is not one.

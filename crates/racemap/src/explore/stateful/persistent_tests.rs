@@ -98,3 +98,18 @@ fn the_mutex_preset_interleaves_only_what_touches_the_cache() {
     let n = states(&source);
     assert!(n < 46_665 / 3, "{n} states");
 }
+
+/// Go lets any goroutine unlock a mutex: a goroutine queued on a mutex that main holds can
+/// move before main does when another goroutine unlocks it. The program's unlock is not paired
+/// with a lock of its own (`bytecode::mutex_pairing`), so main's read is not explored alone and
+/// the run printing 2 is found.
+#[test]
+fn a_goroutine_queued_on_a_mutex_someone_else_may_unlock_can_go_first() {
+    let r = check_source(
+        "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nvar mu sync.Mutex\nvar x = 1\n\n\
+         func main() {\n\tmu.Lock()\n\tgo func() {\n\t\tmu.Unlock()\n\t}()\n\
+         \tgo func() {\n\t\tmu.Lock()\n\t\tx = 2\n\t}()\n\tfmt.Println(x)\n}\n",
+    );
+    let printed: Vec<&str> = r.outcomes.iter().map(|o| o.stdout.as_str()).collect();
+    assert!(printed.contains(&"2\n"), "{printed:?}");
+}
