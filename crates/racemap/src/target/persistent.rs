@@ -32,6 +32,10 @@ use crate::rt::machine::Machine;
 use crate::rt::sync_state::SyncState;
 use crate::rt::value::Value;
 
+/// Above this many goroutines (ever created) a step is not checked: the check reads every
+/// goroutine's future, which would make each step of a goroutine bomb cost its size.
+const MAX_GOROUTINES: usize = 256;
+
 impl Machine {
     /// The program's static future, computed once for this machine and its clones; `None`
     /// for a test or a program that may sleep (see the module docs).
@@ -46,6 +50,9 @@ impl Machine {
     /// A step with footprint `footprint` made by `gid` now commutes with everything every other
     /// goroutine may still do (see the module docs).
     pub(crate) fn commutes_with_futures(&self, gid: Gid, footprint: &Footprint) -> bool {
+        if self.goroutines.len() > MAX_GOROUTINES {
+            return false;
+        }
         let Some(futures) = self.futures() else {
             return false;
         };
