@@ -92,7 +92,7 @@ pub struct Futures {
     at: Vec<Box<[Classes]>>,
     /// What calls the analysis cannot resolve may do.
     callees: Callees,
-    /// Every `sync.Mutex` unlock is paired with its own lock (`mutex_pairing`).
+    /// Every mutex and RWMutex unlock is paired with its own lock (`mutex_pairing`).
     unlocks_paired: bool,
 }
 
@@ -200,8 +200,8 @@ impl Futures {
         self.callees.values
     }
 
-    /// Every `sync.Mutex` unlock of the program is paired with its own lock: a locked mutex is
-    /// unlocked only by the goroutine whose `Lock` took it (`mutex_pairing`).
+    /// Every mutex and RWMutex unlock of the program is paired with its own lock: a lock is
+    /// released only by the goroutine whose call took it (`mutex_pairing`).
     pub fn unlocks_paired(&self) -> bool {
         self.unlocks_paired
     }

@@ -1,10 +1,11 @@
-//! Whether every `Unlock` of a `sync.Mutex` in a program is *paired*: made by the function
-//! that locked the same mutex, through the same address expression, with no other unlock of it
-//! in between. Go lets any goroutine unlock a mutex; a program whose unlocks are all paired
-//! never does, so a locked mutex is unlocked only by the goroutine whose `Lock` took it (by
-//! induction over the unlocks: a paired unlock follows its own `Lock`, which could only succeed
-//! once the mutex was free). The explorer's persistent sets use it (`target::persistent`): a
-//! goroutine blocked on a mutex that goroutine `g` holds cannot move before `g` does.
+//! Whether every unlock of a `sync.Mutex` or `sync.RWMutex` in a program is *paired*: made by
+//! the function that locked the same mutex the same way (`Lock`/`Unlock`, `RLock`/`RUnlock`),
+//! through the same address expression, with no other unlock of it in between. Go lets any
+//! goroutine unlock a mutex (and undo another's read lock); a program whose unlocks are all
+//! paired never does, so a lock is released only by the goroutine whose call took it (by
+//! induction over the unlocks: a paired unlock follows its own lock, which could only succeed
+//! once the mutex allowed it). The explorer's persistent sets use it (`target::persistent`): a
+//! goroutine blocked on a lock that goroutine `g` holds cannot move before `g` does.
 //!
 //! Algorithm: per function, a forward must-analysis over the control-flow graph (meet =
 //! intersection, to a fixpoint) of the set of mutex *keys* the function holds. A key is the
@@ -30,6 +31,30 @@ struct Key {
     fields: Vec<u32>,
 }
 
+/// Which lock a key's call takes or releases.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Kind {
+    /// `sync.Mutex`.
+    Mutex,
+    /// `sync.RWMutex`'s write lock.
+    Write,
+    /// A `sync.RWMutex` read lock.
+    Read,
+}
+
+/// The lock a library call takes (`Some((kind, true))`) or releases (`Some((kind, false))`).
+fn lock_call(func: LibFunc) -> Option<(Kind, bool)> {
+    Some(match func {
+        LibFunc::MutexLock => (Kind::Mutex, true),
+        LibFunc::MutexUnlock => (Kind::Mutex, false),
+        LibFunc::RwMutexLock => (Kind::Write, true),
+        LibFunc::RwMutexUnlock => (Kind::Write, false),
+        LibFunc::RwMutexRLock => (Kind::Read, true),
+        LibFunc::RwMutexRUnlock => (Kind::Read, false),
+        _ => return None,
+    })
+}
+
 /// How a function holds a key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Held {
@@ -40,9 +65,9 @@ enum Held {
 }
 
 /// The keys held at a point (`None`: the point is not reached yet).
-type State = Option<BTreeMap<Key, Held>>;
+type State = Option<BTreeMap<(Key, Kind), Held>>;
 
-/// Every `sync.Mutex` unlock of `program` is paired (see the module docs).
+/// Every mutex and RWMutex unlock of `program` is paired (see the module docs).
 pub fn all_unlocks_paired(program: &Program) -> bool {
     program.funcs.iter().all(|f| function_paired(program, f))
 }
@@ -66,34 +91,36 @@ fn function_paired(program: &Program, func: &Func) -> bool {
             continue;
         };
         match instr {
-            Instr::CallLib {
-                func: LibFunc::MutexLock,
-                argc: 1,
-            } => {
-                if let Some(k) = key_before(code, pc) {
-                    held.entry(k).or_insert(Held::Locked);
+            Instr::CallLib { func, argc: 1 } if lock_call(*func).is_some_and(|(_, lock)| lock) => {
+                if let (Some(k), Some((kind, _))) = (key_before(code, pc), lock_call(*func)) {
+                    held.entry((k, kind)).or_insert(Held::Locked);
                 }
             }
-            Instr::CallLib {
-                func: LibFunc::MutexUnlock,
-                ..
-            } => match key_before(code, pc) {
-                Some(k) if held.get(&k) == Some(&Held::Locked) => {
-                    held.remove(&k);
+            Instr::CallLib { func, .. } if lock_call(*func).is_some() => {
+                let Some((kind, _)) = lock_call(*func) else {
+                    return false;
+                };
+                match key_before(code, pc) {
+                    Some(k) if held.get(&(k.clone(), kind)) == Some(&Held::Locked) => {
+                        held.remove(&(k, kind));
+                    }
+                    _ => return false,
                 }
-                _ => return false,
-            },
-            Instr::DeferLib {
-                func: LibFunc::MutexUnlock,
-                ..
-            } => match key_before(code, pc) {
-                Some(k) if held.get(&k) == Some(&Held::Locked) => {
-                    held.insert(k, Held::Deferred);
+            }
+            Instr::DeferLib { func, .. } if lock_call(*func).is_some() => {
+                let Some((kind, false)) = lock_call(*func) else {
+                    // A deferred lock: nothing pairs with it.
+                    return false;
+                };
+                match key_before(code, pc) {
+                    Some(k) if held.get(&(k.clone(), kind)) == Some(&Held::Locked) => {
+                        held.insert((k, kind), Held::Deferred);
+                    }
+                    _ => return false,
                 }
-                _ => return false,
-            },
+            }
             Instr::StoreLocal(n) | Instr::StoreLocalPath { slot: n, .. } => {
-                held.retain(|k, h| *h == Held::Deferred || k.base != (0, *n));
+                held.retain(|(k, _), h| *h == Held::Deferred || k.base != (0, *n));
             }
             _ => {}
         }
@@ -152,7 +179,7 @@ fn names_unlock(program: &Program, name: super::StrId) -> bool {
     program
         .strings
         .get(name.0 as usize)
-        .is_none_or(|s| s.to_lossy() == "Unlock")
+        .is_none_or(|s| matches!(&*s.to_lossy(), "Unlock" | "RUnlock"))
 }
 
 #[cfg(test)]
@@ -175,6 +202,24 @@ mod tests {
              func (c *C) get() int {\n\tc.mu.Lock()\n\tn := c.n\n\tc.mu.Unlock()\n\treturn n\n}\n\
              func h() {\n\tfor i := 0; i < 3; i++ {\n\t\tg.Lock()\n\t\tg.Unlock()\n\t}\n}"
         ));
+    }
+
+    #[test]
+    fn read_and_write_locks_pair_each_with_their_own() {
+        let rw = |body: &str| {
+            paired(&format!(
+                "type R struct {{\n\tmu sync.RWMutex\n}}\n\nfunc (r *R) f() {{\n{body}}}\n"
+            ))
+        };
+        assert!(rw("\tr.mu.RLock()\n\tdefer r.mu.RUnlock()\n"));
+        assert!(rw(
+            "\tr.mu.Lock()\n\tr.mu.Unlock()\n\tr.mu.RLock()\n\tr.mu.RUnlock()\n"
+        ));
+        // A write lock undone as a read lock, and the other way round.
+        assert!(!rw("\tr.mu.Lock()\n\tr.mu.RUnlock()\n"));
+        assert!(!rw("\tr.mu.RLock()\n\tr.mu.Unlock()\n"));
+        // A read lock undone twice.
+        assert!(!rw("\tr.mu.RLock()\n\tr.mu.RUnlock()\n\tr.mu.RUnlock()\n"));
     }
 
     #[test]

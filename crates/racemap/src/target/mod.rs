@@ -155,6 +155,11 @@ pub trait Target: Clone {
     fn commutes_with_futures(&self, _gid: Gid, _footprint: &Footprint) -> bool {
         false
     }
+    /// `choice` ends the program with a panic whose deferred calls already ran (a step of its
+    /// own once one of them made a visible operation).
+    fn crashes(&self, _choice: Choice) -> bool {
+        false
+    }
     /// The sleep that `choice` cuts short, when it wakes a sleeper early ([`EarlyWake`]).
     fn early_wake(&self, _choice: Choice) -> Option<EarlyWake> {
         None

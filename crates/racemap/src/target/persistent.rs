@@ -11,10 +11,10 @@
 //! writes), maps, or goroutine creation, or is a goroutine's exit; its classes must not
 //! conflict with any other goroutine's future.
 //!
-//! A goroutine blocked in `Lock` of a mutex the step's goroutine holds cannot move before it
-//! does when the program unlocks every mutex in the function that locked it
-//! (`bytecode::mutex_pairing`): its future is left out, so the steps of a critical section
-//! commute with the goroutines queued for it.
+//! A goroutine blocked on a lock the step's goroutine holds (a mutex, an RWMutex's write lock or
+//! one of its read locks a writer waits for) cannot move before it does when the program
+//! releases every lock in the function that took it (`bytecode::mutex_pairing`): its future is
+//! left out, so the steps of a critical section commute with the goroutines queued for it.
 //!
 //! Ending the run is not a conflict here: a candidate step has no output and runs in a program
 //! that is not a test (no leak check, no count of races), so a run that ends before the step
@@ -29,6 +29,7 @@ use crate::library::LibFunc;
 use crate::rt::event::Gid;
 use crate::rt::goroutine::{Deferred, FrameKind, GoStatus, Goroutine, Visible};
 use crate::rt::machine::Machine;
+use crate::rt::rwmutex::WriterPhase;
 use crate::rt::sync_state::SyncState;
 use crate::rt::value::Value;
 
@@ -65,26 +66,38 @@ impl Machine {
         self.goroutines.iter().enumerate().all(|(i, g)| {
             i == gid.0 as usize
                 || !g.is_live()
-                || (futures.unlocks_paired() && self.waits_for_mutex_of(g, gid))
+                || (futures.unlocks_paired() && self.waits_for(g, gid))
                 || !mine.conflicts_with(self.goroutine_future(Gid(i as u32), g, futures))
         })
     }
 
-    /// `g` is blocked in `Lock` of a `sync.Mutex` that goroutine `holder` locked. When every
-    /// unlock is paired, only `holder` can unlock it: `g` cannot move before `holder` does.
-    fn waits_for_mutex_of(&self, g: &Goroutine, holder: Gid) -> bool {
-        let Some(Visible::Lib {
-            func: LibFunc::MutexLock,
-            args,
-            ..
-        }) = &g.next
-        else {
-            return false;
+    /// `g` is blocked on a lock that only `holder` can let it take when every unlock is paired:
+    /// `Lock` of a mutex `holder` locked; `RLock` or `Lock` of an RWMutex whose writer is
+    /// `holder`, or a pending writer waiting for `holder`'s read lock; a writer's second step
+    /// waiting for `holder`'s read lock.
+    fn waits_for(&self, g: &Goroutine, holder: Gid) -> bool {
+        let (func, p) = match &g.next {
+            Some(Visible::Lib { func, args, .. }) => match args.first() {
+                Some(Value::Ptr(Some(p))) => (Some(*func), p),
+                _ => return false,
+            },
+            Some(Visible::RwLockFinish(p)) => (None, p),
+            _ => return false,
         };
-        let Some(Value::Ptr(Some(p))) = args.first() else {
-            return false;
-        };
-        matches!(self.heap.sync(p), Ok(SyncState::Mutex(m)) if m.holder() == Some(holder))
+        match (func, self.heap.sync(p)) {
+            (Some(LibFunc::MutexLock), Ok(SyncState::Mutex(m))) => m.holder() == Some(holder),
+            (Some(LibFunc::RwMutexRLock | LibFunc::RwMutexLock), Ok(SyncState::RwMutex(rw))) => {
+                match rw.writer() {
+                    WriterPhase::None => false,
+                    WriterPhase::Active => rw.writer_gid() == Some(holder),
+                    WriterPhase::Pending => {
+                        rw.writer_gid() == Some(holder) || rw.reader_holders().contains(&holder)
+                    }
+                }
+            }
+            (None, Ok(SyncState::RwMutex(rw))) => rw.reader_holders().contains(&holder),
+            _ => false,
+        }
     }
 
     /// The classes of a candidate step, `None` for a step that is not one.
