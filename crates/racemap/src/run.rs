@@ -230,7 +230,8 @@ pub fn step_limit_ending(max_steps: u64) -> Ending {
     }
 }
 
-/// Run `target` to the end with `scheduler`.
+/// Run `target` to the end with `scheduler` (a crash is made as soon as it is offered: see
+/// `drive`; replay a schedule with [`run`]).
 pub fn run_with<T: Target>(
     target: T,
     scheduler: &mut dyn Scheduler,
@@ -238,18 +239,24 @@ pub fn run_with<T: Target>(
 ) -> RunResult {
     let mut session = Session::new(target, config.race_detection, config.record_events);
     let mut steps = 0;
-    let stop = drive(&mut session, scheduler, config, &mut steps);
+    let stop = drive(&mut session, scheduler, config, &mut steps, true);
     session.finish(stop.flatten())
 }
 
 /// Make the moves `scheduler` picks, counting them in `steps`: `Some(limit)` once the run is
 /// over (`limit`: the runner's step bound, when that ended it), `None` when the scheduler had
 /// no move (or picked one that is not runnable).
+///
+/// With `crash_first`, a move that crashes the program ([`Target::crashes`]: a goroutine whose
+/// panic is over after a deferred call made a visible operation) is made as soon as it is
+/// offered, as Go's runtime nearly always does (the panicking goroutine goes on to exit);
+/// the explorer still finds the runs where another goroutine moves first.
 fn drive<T: Target>(
     session: &mut Session<T>,
     scheduler: &mut dyn Scheduler,
     config: &RunConfig,
     steps: &mut u64,
+    crash_first: bool,
 ) -> Option<Option<Ending>> {
     loop {
         if session.target.ending().is_some() {
@@ -262,7 +269,14 @@ fn drive<T: Target>(
         if *steps >= config.max_steps {
             return Some(Some(step_limit_ending(config.max_steps)));
         }
-        let choice = scheduler.pick(&choices).filter(|c| choices.contains(c))?;
+        let crash = choices
+            .iter()
+            .copied()
+            .find(|c| crash_first && session.target.crashes(*c));
+        let choice = match crash {
+            Some(c) => c,
+            None => scheduler.pick(&choices).filter(|c| choices.contains(c))?,
+        };
         session.step(choice);
         *steps += 1;
     }
@@ -278,7 +292,7 @@ pub fn run<T: Target>(mut target: T, config: &RunConfig) -> RunResult {
             target.set_wake_order(WakeOrder::AnyTime);
             let mut session = Session::new(target, config.race_detection, config.record_events);
             let mut replay = ReplayScheduler::new(s.clone(), None);
-            if let Some(limit) = drive(&mut session, &mut replay, config, &mut steps) {
+            if let Some(limit) = drive(&mut session, &mut replay, config, &mut steps, false) {
                 return session.finish(limit);
             }
             session.target.set_wake_order(WakeOrder::VirtualTime);
@@ -287,6 +301,6 @@ pub fn run<T: Target>(mut target: T, config: &RunConfig) -> RunResult {
         None => Session::new(target, config.race_detection, config.record_events),
     };
     let mut random = RandomScheduler::new(config.seed);
-    let stop = drive(&mut session, &mut random, config, &mut steps);
+    let stop = drive(&mut session, &mut random, config, &mut steps, true);
     session.finish(stop.flatten())
 }

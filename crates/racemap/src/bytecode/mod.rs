@@ -28,7 +28,8 @@
 //! the operand stack is empty at every statement boundary (lowering guarantees it).
 //!
 //! Files: this one (programs, functions, operators, library calls), `instr` (the instruction
-//! set), `disasm` (listings).
+//! set), `disasm` (listings), `future` (what each point of the code may still do, for the
+//! explorer's persistent sets), `mutex_pairing` (whether every mutex unlock follows its own lock).
 
 use crate::diag::{SourceMap, Span};
 use crate::gostr::GoString;
@@ -37,7 +38,9 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 mod disasm;
+pub mod future;
 mod instr;
+pub mod mutex_pairing;
 
 pub use instr::Instr;
 

@@ -87,7 +87,14 @@ impl Target for Machine {
     fn footprint(&self, gid: Gid) -> Option<Footprint> {
         let p = self.pending(gid)?;
         if p.kind == PendingKind::Exit {
-            return Some(if gid == Gid::MAIN {
+            // A goroutine whose panic is over ends the program: global.
+            let crashes = self
+                .goroutines
+                .get(gid.0 as usize)
+                .is_some_and(|g| g.panicking.as_ref().is_some_and(|p| !p.goexit));
+            return Some(if crashes {
+                Footprint::global()
+            } else if gid == Gid::MAIN {
                 Footprint::main_exit()
             } else {
                 Footprint::goroutine_exit()
@@ -293,6 +300,16 @@ impl Target for Machine {
 
     fn step_limit(&self) -> Option<u64> {
         Some(self.config.max_steps)
+    }
+
+    fn crashes(&self, choice: Choice) -> bool {
+        self.goroutines.get(choice.gid.0 as usize).is_some_and(|g| {
+            matches!(g.next, Some(Visible::Exit)) && g.panicking.as_ref().is_some_and(|p| !p.goexit)
+        })
+    }
+
+    fn commutes_with_futures(&self, gid: Gid, footprint: &Footprint) -> bool {
+        Machine::commutes_with_futures(self, gid, footprint)
     }
 
     fn early_wake(&self, choice: Choice) -> Option<EarlyWake> {

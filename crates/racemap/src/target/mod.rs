@@ -7,6 +7,7 @@
 
 pub mod footprint;
 pub mod machine;
+mod persistent;
 
 pub use crate::rt::machine::StateMemo;
 pub use footprint::{CommutingClass, Footprint, Resource};
@@ -147,6 +148,17 @@ pub trait Target: Clone {
     /// bound of its own).
     fn step_limit(&self) -> Option<u64> {
         None
+    }
+    /// A step of `gid` with this footprint, made now, commutes with everything every other
+    /// goroutine may still do, so it is a persistent set alone (`target::persistent`); `false`
+    /// when the target cannot tell.
+    fn commutes_with_futures(&self, _gid: Gid, _footprint: &Footprint) -> bool {
+        false
+    }
+    /// `choice` ends the program with a panic whose deferred calls already ran (a step of its
+    /// own once one of them made a visible operation).
+    fn crashes(&self, _choice: Choice) -> bool {
+        false
     }
     /// The sleep that `choice` cuts short, when it wakes a sleeper early ([`EarlyWake`]).
     fn early_wake(&self, _choice: Choice) -> Option<EarlyWake> {

@@ -173,6 +173,11 @@ impl Default for DporConfig {
     }
 }
 
+/// Trace steps a scan for dependent steps reads per step of work counted against
+/// [`DporConfig::max_total_steps`] (a scan reads each trace step's footprint summary, about
+/// 2 ns; a step of the machine costs a few µs). Runs shorter than this scan for free.
+pub const TRACE_SCAN_PER_STEP: u64 = 2_500;
+
 /// What a search did: its cost, beside the outcomes it found.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct SearchStats {
@@ -186,8 +191,10 @@ pub struct SearchStats {
     /// Moves of a wakeup sequence that were not enabled when the search got there (it then
     /// explored that goroutine's moves, or every move, instead: sound, maybe not optimal).
     pub wakeup_fallbacks: u64,
-    /// Steps replayed (at most) on clones to check a race's reversing sequence where it would
-    /// run, beside `total_steps`.
+    /// Work beside `total_steps`, in steps: steps replayed (at most) on clones to check a race's
+    /// reversing sequence where it would run, and the scans of long runs' traces for the steps
+    /// a new step depends on (one step per [`TRACE_SCAN_PER_STEP`] trace steps scanned; a run
+    /// of a million steps would otherwise cost hours of analysis under any steps budget).
     pub replay_steps: u64,
     /// The result comes from the stateful search (`explore::stateful`); then `executions`
     /// counts distinct final states reached and `states`/`revisits` are set.
@@ -639,6 +646,7 @@ impl<T: Target> Search<T> {
             }
 
             // DPOR clock of the new step.
+            self.replay_steps += self.trace.len() as u64 / TRACE_SCAN_PER_STEP;
             let dependent = self.dependent_steps(&footprint);
             let (before, deps) = self.event_deps_among(&participants, &dependent);
             let clock = self.event_clock(&participants, &before, &deps);

@@ -352,6 +352,7 @@ impl<T: Target> Search<T> {
             })
             .collect();
         for (p, fp) in pending {
+            self.replay_steps += self.trace.len() as u64 / super::TRACE_SCAN_PER_STEP;
             let (before, deps) = self.event_deps(&[p], &fp);
             let event = WakeStep::solo(Choice { gid: p, alt: 0 }, fp);
             self.source_races(&event, &before, &deps);

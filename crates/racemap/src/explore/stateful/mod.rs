@@ -41,8 +41,19 @@
 //! state and so every outcome). A move after a fair yield starts with nothing asleep (which
 //! goroutine is kept off depends on the order).
 //!
-//! Not done: persistent sets, which would cut states but need to know what other goroutines
-//! may still do: every interleaving of independent steps still reaches a state of its own.
+//! Persistent sets of one move (Godefroid 1996, ch. 4, with sleep sets and state caching as in
+//! ch. 5): where a move commutes with everything every other goroutine may still do
+//! ([`Target::commutes_with_futures`], from a static analysis of the program: `target::persistent`),
+//! it is explored alone (`Frame::reserve` keeps the others), so private work and accesses no
+//! one else can still conflict with do not interleave. The theory preserves every final state
+//! of an acyclic state graph; an outcome is a function of the final state only through what a
+//! move explored alone cannot change unless it ends the run or reports the run's first race,
+//! which the search checks once the move is made (the other moves are then explored too).
+//! Without a cycle (the search gives up on one) no move is ignored forever.
+//!
+//! Not done: larger persistent sets (a move of each goroutine that conflicts with the chosen
+//! one), and a detector form that forgets what no goroutine's future can observe (on the
+//! mutex preset at 4 × 3 the detector's histories multiply the states by about 9).
 //!
 //! Where it applies ([`Stateful::applies`]): the target hashes its state, the program never
 //! sleeps (the two searches of DPOR over wake-up orders and the early wake-ups an outcome
@@ -58,6 +69,8 @@
 //! the same result in chunks of any size.
 
 pub(super) mod fingerprint;
+#[cfg(test)]
+mod persistent_tests;
 #[cfg(test)]
 mod tests;
 
@@ -140,6 +153,11 @@ struct Frame<T> {
     height: u64,
     /// Hashes of the machine's shared parts, for its successors' fingerprints.
     memo: StateMemo,
+    /// When `choices` is one move that is a persistent set alone (`Target::commutes_with_futures`):
+    /// the other moves offered, those awake and those asleep (sorted), explored after all if
+    /// the move, once made, turns out not to be one (it ended the run, reported the run's first
+    /// race, or touched more than foreseen).
+    reserve: Option<(Vec<Choice>, Vec<Choice>)>,
 }
 
 /// The stateful search, resumable between two steps.
@@ -208,11 +226,12 @@ impl<T: Target> Stateful<T> {
         let mut memo = StateMemo::default();
         let key =
             fingerprint(&target, detector.as_ref(), None, &mut memo, None).unwrap_or_default();
-        let choices = offered(&target);
-        if choices.is_empty() {
+        let offered = offered(&target);
+        if offered.is_empty() {
             search.record(&target, detector.as_ref(), &[]);
             search.visited.insert(key, Visit::done(0));
         } else {
+            let (choices, _, reserve) = moves_from(&target, offered, &[], true);
             search.visited.insert(key, Visit::OnStack);
             search.stack.push(Frame {
                 target,
@@ -225,6 +244,7 @@ impl<T: Target> Stateful<T> {
                 key,
                 height: 0,
                 memo,
+                reserve,
             });
         }
         search
@@ -360,10 +380,28 @@ impl<T: Target> Stateful<T> {
                 })
                 .cloned()
                 .collect();
+            // A move explored alone must still be a persistent set alone judged by what it did
+            // (see `target::persistent`): else the other moves are explored too.
+            let not_alone = top.reserve.is_some()
+                && (made.footprint.global
+                    || !top
+                        .target
+                        .commutes_with_futures(choice.gid, &made.footprint));
             top.done.push(made);
+            let mut first_race = false;
             if let Some(d) = &mut detector {
+                let before = d.reports().len();
                 d.observe_step(&events);
+                first_race = before == 0 && !d.reports().is_empty();
                 target.note_races(d.reports().len());
+            }
+            if not_alone || (first_race && top.reserve.is_some()) {
+                if let Some((awake, asleep)) = top.reserve.take() {
+                    top.choices.extend(awake);
+                    let mut all: Vec<Choice> = top.asleep.iter().copied().chain(asleep).collect();
+                    all.sort();
+                    top.asleep = all.into_boxed_slice();
+                }
             }
             let yielded = events.iter().any(|e| {
                 e.gid == choice.gid
@@ -438,6 +476,7 @@ impl<T: Target> Stateful<T> {
                             key,
                             height,
                             memo,
+                            reserve: None,
                         });
                     }
                 }
@@ -456,10 +495,8 @@ impl<T: Target> Stateful<T> {
                         if depth >= self.step_limit {
                             return Step::Abandon(Abandon::RunLimit);
                         }
-                        let mut left: Vec<Choice> =
-                            choices.iter().filter(|c| asleep(c)).copied().collect();
-                        left.sort();
-                        choices.retain(|c| !asleep(c));
+                        let (choices, left, reserve) =
+                            moves_from(&target, choices, &child_sleep, kept_off.is_none());
                         self.visited.insert(key, Visit::OnStack);
                         self.path.push(choice);
                         self.stack.push(Frame {
@@ -473,6 +510,7 @@ impl<T: Target> Stateful<T> {
                             key,
                             height: 0,
                             memo,
+                            reserve,
                         });
                     }
                 }
@@ -501,6 +539,41 @@ impl<T: Target> Stateful<T> {
             choices: path.to_vec(),
         };
         self.outcomes.record(key, deadlock, &schedule, Vec::new());
+    }
+}
+
+/// The moves to explore from a new state and those left asleep (sorted), from the moves
+/// offered and the sleep set: the first awake move that is a persistent set alone, if one is
+/// and `may_reduce`, with the others in reserve; else every awake move.
+#[allow(clippy::type_complexity)]
+fn moves_from<T: Target>(
+    target: &T,
+    offered: Vec<Choice>,
+    sleep: &[WakeStep],
+    may_reduce: bool,
+) -> (Vec<Choice>, Vec<Choice>, Option<(Vec<Choice>, Vec<Choice>)>) {
+    let asleep = |c: &Choice| sleep.iter().any(|s| s.choice == *c);
+    let (awake, mut left): (Vec<Choice>, Vec<Choice>) =
+        offered.into_iter().partition(|c| !asleep(c));
+    left.sort();
+    let alone = may_reduce
+        .then(|| {
+            awake.iter().position(|c| {
+                awake.iter().filter(|d| d.gid == c.gid).count() == 1
+                    && !left.iter().any(|d| d.gid == c.gid)
+                    && target
+                        .footprint(c.gid)
+                        .is_some_and(|fp| target.commutes_with_futures(c.gid, &fp))
+            })
+        })
+        .flatten();
+    match alone {
+        Some(i) => {
+            let mut rest = awake;
+            let one = rest.remove(i);
+            (vec![one], Vec::new(), Some((rest, left)))
+        }
+        None => (awake, left, None),
     }
 }
 

@@ -121,6 +121,7 @@ impl Machine {
             unwinding_below,
             goexit: false,
             outer,
+            parked: false,
         });
         g.next = None;
         if let Some(f) = g.frames.last_mut() {
@@ -143,6 +144,7 @@ impl Machine {
             unwinding_below,
             goexit: true,
             outer: None,
+            parked: false,
         });
         if let Some(f) = g.frames.last_mut() {
             f.returning = true;
@@ -170,6 +172,12 @@ impl Machine {
                         g.status = GoStatus::Done;
                         g.next = None;
                         self.check_deadlock();
+                    }
+                    // Its deferred calls made a visible operation: the crash is a step of its
+                    // own (`Visible::Exit` of a panicking goroutine), others may move first.
+                    Some(p) if !p.goexit && p.parked => {
+                        self.g(gid).panicking = Some(p);
+                        self.park(gid, Visible::Exit, None);
                     }
                     Some(p) if !p.goexit => {
                         self.fail(gid, p.error, p.previous, Some((p.stack, p.args)))
@@ -218,6 +226,9 @@ impl Machine {
         let g = self.g(gid);
         g.next = Some(v);
         g.next_span = span;
+        if let Some(p) = &mut g.panicking {
+            p.parked = true;
+        }
     }
 
     /// A returning frame: run the next deferred call, or pop and deliver results.

@@ -356,6 +356,12 @@ impl Machine {
             }
             Visible::Wake | Visible::TimerFire(_) => {}
             Visible::Exit => {
+                // A panic whose deferred calls parked ends the program now (see `run_local`).
+                if let Some(p) = self.g(gid).panicking.take_if(|p| !p.goexit) {
+                    self.g(gid).next = None;
+                    self.fail(gid, p.error, p.previous, Some((p.stack, p.args)));
+                    return Ok(());
+                }
                 self.emit(gid, Op::Exit, Vec::new());
                 let g = self.g(gid);
                 g.status = GoStatus::Done;

@@ -87,6 +87,7 @@ impl Machine {
             timer_ctx_numbered,
             races_reported,
             lib_vars,
+            futures: _,
         } = self;
         let Heap {
             cells,

@@ -196,6 +196,10 @@ pub struct Machine {
     /// Library package values made on first use, one per run (`context.Background()`,
     /// `context.Canceled`).
     pub(crate) lib_vars: std::collections::BTreeMap<LibFunc, Value>,
+    /// What each point of the program's code may still do (`bytecode::future`), computed on
+    /// first use by the explorer's persistent sets and shared by every clone (`None` where
+    /// they do not apply: a test, a program that may sleep).
+    pub(crate) futures: Rc<std::cell::OnceCell<Option<crate::bytecode::future::Futures>>>,
 }
 
 impl Machine {
@@ -218,6 +222,7 @@ impl Machine {
             go_ids_taken: 0,
             timer_ctx_numbered: false,
             races_reported: 0,
+            futures: Rc::default(),
         };
         let prog = m.program.clone();
         if m.config.first_goroutine_id == Config::AUTO_GOROUTINE_ID {

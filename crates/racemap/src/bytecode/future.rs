@@ -1,0 +1,436 @@
+//! What a goroutine may still do: for every point of the code, the kinds of shared operation
+//! ([`Classes`]) that some path from it may reach, callees, spawned goroutines and deferred
+//! calls included. The explorer's persistent sets (`target::persistent`) use it to see that a
+//! goroutine's next step commutes with everything every other goroutine can still do.
+//!
+//! Algorithm: a flow-insensitive-across-calls, flow-sensitive-within-a-function backward
+//! may-analysis over the bytecode's control-flow graph (`future[pc] = own[pc] ∪ future[succ]`
+//! for each successor), to a fixpoint over the call graph (a call's own classes are its
+//! callee's summary, `future[0]`; recursion converges because the lattice is a finite bitset and
+//! the equations are monotone). A call through a function value (`CallValue`, `go`, `defer` of
+//! a value, an interface method, a library function that calls back) may reach any function
+//! that can become a value ([`Futures::value_callees`]): every closure, method value and
+//! method of the program, every function compiled from Go's sources (the runtime makes
+//! values of those, e.g. a context's cancel function), and the library's methods. `main.main` and `main.init` only run
+//! as the main goroutine's frames, so no call reaches them.
+//!
+//! The classes over-approximate what a step's footprint (`target::footprint`) can touch: a
+//! plain memory access, a map access, a channel operation, a sync object, output, a spawn, or
+//! [`Classes::TOP`] for what the analysis does not know (a clock, the scheduler, a log, …).
+//! Ending the run (a panic, main's return) is not a class: the caller reasons about it.
+
+use super::{FuncId, Instr, Program};
+use crate::library::{LibFunc, LibType, Owner, Visibility};
+
+/// A set of kinds of shared operation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Classes(u16);
+
+impl Classes {
+    /// Nothing shared.
+    pub const NONE: Classes = Classes(0);
+    /// A read of heap memory (a variable, a field, a slice element), not through a sync object.
+    pub const MEM_READ: Classes = Classes(1);
+    /// A write of heap memory.
+    pub const MEM_WRITE: Classes = Classes(1 << 1);
+    /// A map read (lookup, `len`, iteration).
+    pub const MAP_READ: Classes = Classes(1 << 2);
+    /// A map write (assignment, `delete`, `clear`).
+    pub const MAP_WRITE: Classes = Classes(1 << 3);
+    /// A channel operation (send, receive, close, select, arriving at one).
+    pub const CHAN: Classes = Classes(1 << 4);
+    /// An operation on a sync object (mutex, WaitGroup, atomic, `sync.Map`, …).
+    pub const SYNC: Classes = Classes(1 << 5);
+    /// Program output.
+    pub const OUTPUT: Classes = Classes(1 << 6);
+    /// Creating a goroutine (Go numbers them in creation order).
+    pub const SPAWN: Classes = Classes(1 << 7);
+    /// Unknown: conflicts with everything.
+    pub const TOP: Classes = Classes(1 << 8);
+
+    /// Both sets.
+    pub const fn union(self, other: Classes) -> Classes {
+        Classes(self.0 | other.0)
+    }
+
+    /// Every class of `other` is in `self`.
+    pub fn contains(self, other: Classes) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    fn any(self, other: Classes) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// An operation of `self` and one of `other` may touch a common resource, one of them
+    /// writing it (memory and maps: read–write and write–write; the other classes: any two).
+    pub fn conflicts_with(self, other: Classes) -> bool {
+        if self.any(Classes::TOP) || other.any(Classes::TOP) {
+            return !(self == Classes::NONE || other == Classes::NONE);
+        }
+        let rw = |read: Classes, write: Classes| {
+            (self.any(read) && other.any(write))
+                || (self.any(write) && other.any(read.union(write)))
+        };
+        let shared = Classes(self.0 & other.0);
+        rw(Classes::MEM_READ, Classes::MEM_WRITE)
+            || rw(Classes::MAP_READ, Classes::MAP_WRITE)
+            || shared.any(
+                Classes::CHAN
+                    .union(Classes::SYNC)
+                    .union(Classes::OUTPUT)
+                    .union(Classes::SPAWN),
+            )
+    }
+}
+
+/// The future of every point of a program's code.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Futures {
+    /// `at[f][pc]`: what function `f` may do from instruction `pc` on, callees included
+    /// (`pc == code.len()` is past the end: nothing).
+    at: Vec<Box<[Classes]>>,
+    /// What calls the analysis cannot resolve may do.
+    callees: Callees,
+    /// Every mutex and RWMutex unlock is paired with its own lock (`mutex_pairing`).
+    unlocks_paired: bool,
+}
+
+/// What calls through values may do, by what they can reach.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct Callees {
+    /// A call through a function value or an interface: every function that can become a
+    /// value, and the library's methods.
+    values: Classes,
+    /// `fmt` calling an operand's `String`, `Error`, `Format` or `GoString` method.
+    printing: Classes,
+    /// `errors` calling an error's `Error`, `Is`, `As` or `Unwrap` method.
+    errors: Classes,
+}
+
+impl Futures {
+    /// The analysis of `program` (see the module docs).
+    pub fn of(program: &Program) -> Futures {
+        let n = program.funcs.len();
+        let mut at: Vec<Box<[Classes]>> = program
+            .funcs
+            .iter()
+            .map(|f| vec![Classes::NONE; f.code.len() + 1].into_boxed_slice())
+            .collect();
+        let valued = value_functions(program);
+        let named = |names: &[&str]| -> Vec<FuncId> {
+            program
+                .methods
+                .iter()
+                .filter(|((_, name), _)| names.contains(&name.as_str()))
+                .map(|(_, m)| m.func)
+                .collect()
+        };
+        let printing = named(&["String", "Error", "Format", "GoString"]);
+        let errors = named(&["Error", "Is", "As", "Unwrap"]);
+        let mut callees = Callees::default();
+        loop {
+            let mut changed = false;
+            for f in 0..n {
+                let func = &program.funcs[f];
+                // Backward over the code until stable (loops need more than one pass).
+                loop {
+                    let mut inner = false;
+                    for pc in (0..func.code.len()).rev() {
+                        let instr = &func.code[pc];
+                        let own = own_classes(instr, &at, &callees);
+                        let mut c = own;
+                        if falls_through(instr) {
+                            c = c.union(at[f][pc + 1]);
+                        }
+                        if let Some(t) = jump_target(instr) {
+                            c = c.union(at[f].get(t as usize).copied().unwrap_or(Classes::TOP));
+                        }
+                        if c != at[f][pc] {
+                            at[f][pc] = c;
+                            inner = true;
+                            changed = true;
+                        }
+                    }
+                    if !inner {
+                        break;
+                    }
+                }
+            }
+            let summaries = |funcs: &[FuncId], start: Classes| {
+                funcs
+                    .iter()
+                    .fold(start, |c, f| c.union(at[f.0 as usize][0]))
+            };
+            let next = Callees {
+                values: summaries(&valued, library_methods()),
+                printing: summaries(&printing, Classes::NONE),
+                errors: summaries(&errors, Classes::NONE),
+            };
+            if next != callees {
+                callees = next;
+                changed = true;
+            }
+            if !changed {
+                return Futures {
+                    at,
+                    callees,
+                    unlocks_paired: super::mutex_pairing::all_unlocks_paired(program),
+                };
+            }
+        }
+    }
+
+    /// What function `func` may do from instruction `pc` on (TOP for a point outside the code).
+    pub fn at(&self, func: FuncId, pc: u32) -> Classes {
+        self.at
+            .get(func.0 as usize)
+            .and_then(|f| f.get(pc as usize))
+            .copied()
+            .unwrap_or(Classes::TOP)
+    }
+
+    /// What a call of `func` may do.
+    pub fn summary(&self, func: FuncId) -> Classes {
+        self.at(func, 0)
+    }
+
+    /// What a call through a function value may do.
+    pub fn value_callees(&self) -> Classes {
+        self.callees.values
+    }
+
+    /// Every mutex and RWMutex unlock of the program is paired with its own lock: a lock is
+    /// released only by the goroutine whose call took it (`mutex_pairing`).
+    pub fn unlocks_paired(&self) -> bool {
+        self.unlocks_paired
+    }
+
+    /// What a call of library function `func` may do, its callbacks included.
+    pub fn library(&self, func: LibFunc) -> Classes {
+        lib_classes(func, &self.callees)
+    }
+}
+
+/// What the library's methods that an interface can reach may do: those of the `sync` and
+/// `atomic` types (`sync.Locker`'s `Lock` on a `*sync.Mutex`; the interpreter's `dispatch`),
+/// but not those of tests, clocks and timers (the persistent sets never run on a test or on a
+/// program that sleeps or arms a timer). A library error's methods are local computation.
+fn library_methods() -> Classes {
+    LibFunc::ALL
+        .iter()
+        .filter(|f| {
+            matches!(f.spec().owner, Owner::Sync(_))
+                && !matches!(
+                    f.spec().visibility,
+                    Visibility::Log | Visibility::Clock | Visibility::Timer | Visibility::Scheduler
+                )
+        })
+        .fold(Classes::NONE, |c, f| {
+            c.union(lib_classes(*f, &Callees::default()))
+        })
+}
+
+/// The functions a function value may hold (see the module docs).
+fn value_functions(program: &Program) -> Vec<FuncId> {
+    let mut valued = vec![false; program.funcs.len()];
+    let mut mark = |f: FuncId| {
+        if let Some(v) = valued.get_mut(f.0 as usize) {
+            *v = true;
+        }
+    };
+    for func in &program.funcs {
+        for instr in &func.code {
+            match instr {
+                Instr::MakeClosure { func, .. }
+                | Instr::MethodValue(func)
+                | Instr::IfaceMethodValue { thunk: func } => mark(*func),
+                _ => {}
+            }
+        }
+    }
+    for m in program.methods.values() {
+        mark(m.func);
+    }
+    for (i, func) in program.funcs.iter().enumerate() {
+        if !func.name.starts_with("main.") {
+            mark(FuncId(i as u32));
+        }
+    }
+    valued
+        .iter()
+        .enumerate()
+        .filter(|(i, v)| **v && *i != program.main.0 as usize && *i != program.init.0 as usize)
+        .map(|(i, _)| FuncId(i as u32))
+        .collect()
+}
+
+fn falls_through(instr: &Instr) -> bool {
+    !matches!(instr, Instr::Jump(_) | Instr::Return | Instr::Panic)
+}
+
+fn jump_target(instr: &Instr) -> Option<u32> {
+    match instr {
+        Instr::Jump(t) | Instr::JumpIf(t) | Instr::JumpIfNot(t) => Some(*t),
+        _ => None,
+    }
+}
+
+/// What one instruction may do itself (a direct call: its callee's summary so far).
+fn own_classes(instr: &Instr, at: &[Box<[Classes]>], callees: &Callees) -> Classes {
+    let value_callees = callees.values;
+    match instr {
+        Instr::Load => Classes::MEM_READ,
+        Instr::Store => Classes::MEM_WRITE,
+        Instr::MapGet { .. } | Instr::MapLen | Instr::MapIterNext { .. } => Classes::MAP_READ,
+        Instr::MapSet | Instr::MapDelete | Instr::MapClear => Classes::MAP_WRITE,
+        Instr::Append { .. } | Instr::AppendSlice { .. } | Instr::Copy => {
+            Classes::MEM_READ.union(Classes::MEM_WRITE)
+        }
+        Instr::Go { .. } => Classes::SPAWN.union(value_callees),
+        Instr::Send | Instr::Recv { .. } | Instr::Close | Instr::Select(_) => Classes::CHAN,
+        Instr::PrintBuiltin { .. } => Classes::OUTPUT,
+        Instr::CallLib { func, .. } | Instr::DeferLib { func, .. } => lib_classes(*func, callees),
+        Instr::Call { func, .. } => at
+            .get(func.0 as usize)
+            .and_then(|f| f.first())
+            .copied()
+            .unwrap_or(Classes::TOP),
+        Instr::CallValue { .. } | Instr::CallIface { .. } | Instr::Defer { .. } => value_callees,
+        _ if instr.is_visible() => Classes::TOP,
+        _ => Classes::NONE,
+    }
+}
+
+/// What a library call may do: by its row's visibility and owner, plus what it may call back:
+/// `fmt` an operand's `String`/`Error`/… method, `errors` an error's methods, another function
+/// with a function or interface operand (`once.Do(f)`, `strings.Map(f, s)`) any value.
+fn lib_classes(func: LibFunc, callees: &Callees) -> Classes {
+    let spec = func.spec();
+    let own = match spec.visibility {
+        Visibility::Local => Classes::NONE,
+        Visibility::Output => Classes::OUTPUT
+            .union(Classes::MEM_READ)
+            .union(Classes::MAP_READ)
+            .union(Classes::SYNC),
+        Visibility::Object => match spec.owner {
+            // A sync object of its own (a `Value::Sync` in the heap).
+            Owner::Sync(_) => Classes::SYNC,
+            // An integer used atomically, a struct of the library (`strings.Builder`, …).
+            _ => Classes::SYNC
+                .union(Classes::MEM_READ)
+                .union(Classes::MEM_WRITE),
+        },
+        Visibility::Clock | Visibility::Scheduler | Visibility::Log | Visibility::Timer => {
+            Classes::TOP
+        }
+    };
+    let back = match spec.owner {
+        Owner::Package("fmt") => callees.printing,
+        Owner::Package("errors") => callees.errors,
+        _ if spec.params.iter().all(plain) => Classes::NONE,
+        _ => callees.values,
+    };
+    own.union(back)
+}
+
+/// A parameter type through which a library function cannot call the program's code.
+fn plain(t: &LibType) -> bool {
+    match t {
+        LibType::Basic(_) => true,
+        LibType::Slice(e) => plain(e),
+        LibType::Named("time", "Duration") => true,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compile::compile;
+
+    fn futures(src: &str) -> (Program, Futures) {
+        let program = compile(src).expect("compiles");
+        let f = Futures::of(&program);
+        (program, f)
+    }
+
+    fn func(program: &Program, name: &str) -> FuncId {
+        FuncId(
+            program
+                .funcs
+                .iter()
+                .position(|f| &*f.name == name)
+                .expect("function") as u32,
+        )
+    }
+
+    #[test]
+    fn a_function_summary_has_what_its_callees_do() {
+        let (p, f) = futures(
+            "package main\nvar m = map[int]int{}\nfunc set() { m[1] = 1 }\nfunc get() int { return m[1] }\nfunc both() { set(); _ = get() }\nfunc main() { both() }\n",
+        );
+        assert!(f.summary(func(&p, "main.set")).contains(Classes::MAP_WRITE));
+        assert!(!f.summary(func(&p, "main.get")).contains(Classes::MAP_WRITE));
+        assert!(f.summary(func(&p, "main.get")).contains(Classes::MAP_READ));
+        let both = f.summary(func(&p, "main.both"));
+        assert!(both.contains(Classes::MAP_WRITE.union(Classes::MAP_READ)));
+        assert!(!both.contains(Classes::CHAN));
+    }
+
+    #[test]
+    fn the_future_after_a_point_leaves_out_what_came_before() {
+        let (p, f) = futures(
+            "package main\nimport \"sync\"\nfunc main() {\n\tvar mu sync.Mutex\n\tx := 0\n\tgo func() { mu.Lock(); x++; mu.Unlock() }()\n\tmu.Lock()\n\tx = 2\n\tmu.Unlock()\n}\n",
+        );
+        let main = func(&p, "main.main");
+        let code = &p.func(main).code;
+        let start = f.at(main, 0);
+        assert!(start.contains(
+            Classes::SPAWN
+                .union(Classes::SYNC)
+                .union(Classes::MEM_WRITE)
+        ));
+        // After the `go` statement main no longer spawns.
+        let go = code
+            .iter()
+            .position(|i| matches!(i, Instr::Go { .. }))
+            .expect("a go statement") as u32;
+        assert!(!f.at(main, go + 1).contains(Classes::SPAWN));
+        assert!(f.at(main, go + 1).contains(Classes::MEM_WRITE));
+        // The closure can become a value: a call through a value may do what it does.
+        assert!(f
+            .value_callees()
+            .contains(Classes::SYNC.union(Classes::MEM_WRITE)));
+        assert_eq!(f.at(main, code.len() as u32), Classes::NONE);
+    }
+
+    #[test]
+    fn a_loop_reaches_its_own_start_again() {
+        let (p, f) = futures(
+            "package main\nvar ch = make(chan int)\nfunc main() {\n\tfor i := 0; i < 3; i++ {\n\t\tif i == 2 {\n\t\t\tch <- i\n\t\t}\n\t}\n}\n",
+        );
+        let main = func(&p, "main.main");
+        let code = &p.func(main).code;
+        let send = code
+            .iter()
+            .position(|i| matches!(i, Instr::Send))
+            .expect("a send") as u32;
+        // From just after the send, the loop comes back to it.
+        assert!(f.at(main, send + 1).contains(Classes::CHAN));
+    }
+
+    #[test]
+    fn classes_conflict_by_reads_and_writes() {
+        let r = Classes::MEM_READ;
+        let w = Classes::MEM_WRITE;
+        assert!(!r.conflicts_with(r));
+        assert!(r.conflicts_with(w) && w.conflicts_with(r) && w.conflicts_with(w));
+        assert!(!Classes::MAP_READ.conflicts_with(w));
+        assert!(Classes::SPAWN.conflicts_with(Classes::SPAWN));
+        assert!(!Classes::SPAWN.conflicts_with(Classes::SYNC));
+        assert!(Classes::TOP.conflicts_with(r));
+        assert!(!Classes::TOP.conflicts_with(Classes::NONE));
+        assert!(!Classes::SYNC.conflicts_with(r.union(w)));
+    }
+}

@@ -1,0 +1,207 @@
+//! Persistent sets of one move for the goroutine machine (Godefroid, "Partial-Order Methods for
+//! the Verification of Concurrent Systems", LNCS 1032, 1996, ch. 4; Valmari's stubborn sets):
+//! a goroutine's next step is a persistent set by itself when it commutes with every step that
+//! every other goroutine can still make, whatever they do first. A search may then explore that
+//! step alone from the state: every run from the state is equivalent to one that makes it first.
+//!
+//! What the others can still do comes from the program's static future (`bytecode::future`):
+//! for each live goroutine, the union over its frames of what the code may do from the frame's
+//! point on, what its pending deferred calls may do, and the footprint of its parked operation.
+//! A candidate step touches only plain memory (no sync object inside the region it reads or
+//! writes), maps, or goroutine creation, or is a goroutine's exit; its classes must not
+//! conflict with any other goroutine's future.
+//!
+//! A goroutine blocked on a lock the step's goroutine holds (a mutex, an RWMutex's write lock or
+//! one of its read locks a writer waits for) cannot move before it does when the program
+//! releases every lock in the function that took it (`bytecode::mutex_pairing`): its future is
+//! left out, so the steps of a critical section commute with the goroutines queued for it.
+//!
+//! Ending the run is not a conflict here: a candidate step has no output and runs in a program
+//! that is not a test (no leak check, no count of races), so a run that ends before the step
+//! was made has the outcome of the run that makes it first, *unless the step itself reports the
+//! run's first race or ends the run*; the search checks that once the step is made
+//! (`explore::stateful`), and explores the other moves too if so.
+
+use super::footprint::{Footprint, Resource};
+use super::Target;
+use crate::bytecode::future::{Classes, Futures};
+use crate::library::LibFunc;
+use crate::rt::event::Gid;
+use crate::rt::goroutine::{Deferred, FrameKind, GoStatus, Goroutine, Visible};
+use crate::rt::machine::Machine;
+use crate::rt::rwmutex::WriterPhase;
+use crate::rt::sync_state::SyncState;
+use crate::rt::value::Value;
+
+/// Above this many goroutines (ever created) a step is not checked: the check reads every
+/// goroutine's future, which would make each step of a goroutine bomb cost its size.
+const MAX_GOROUTINES: usize = 256;
+
+impl Machine {
+    /// The program's static future, computed once for this machine and its clones; `None`
+    /// for a test or a program that may sleep (see the module docs).
+    fn futures(&self) -> Option<&Futures> {
+        self.futures
+            .get_or_init(|| {
+                (!self.program.runs_test() && !self.may_sleep()).then(|| Futures::of(&self.program))
+            })
+            .as_ref()
+    }
+
+    /// A step with footprint `footprint` made by `gid` now commutes with everything every other
+    /// goroutine may still do (see the module docs).
+    pub(crate) fn commutes_with_futures(&self, gid: Gid, footprint: &Footprint) -> bool {
+        if self.goroutines.len() > MAX_GOROUTINES {
+            return false;
+        }
+        let Some(futures) = self.futures() else {
+            return false;
+        };
+        let Some(mine) = self.candidate_classes(footprint) else {
+            return false;
+        };
+        if mine == Classes::NONE {
+            return true;
+        }
+        self.goroutines.iter().enumerate().all(|(i, g)| {
+            i == gid.0 as usize
+                || !g.is_live()
+                || (futures.unlocks_paired() && self.waits_for(g, gid))
+                || !mine.conflicts_with(self.goroutine_future(Gid(i as u32), g, futures))
+        })
+    }
+
+    /// `g` is blocked on a lock that only `holder` can let it take when every unlock is paired:
+    /// `Lock` of a mutex `holder` locked; `RLock` or `Lock` of an RWMutex whose writer is
+    /// `holder`, or a pending writer waiting for `holder`'s read lock; a writer's second step
+    /// waiting for `holder`'s read lock.
+    fn waits_for(&self, g: &Goroutine, holder: Gid) -> bool {
+        let (func, p) = match &g.next {
+            Some(Visible::Lib { func, args, .. }) => match args.first() {
+                Some(Value::Ptr(Some(p))) => (Some(*func), p),
+                _ => return false,
+            },
+            Some(Visible::RwLockFinish(p)) => (None, p),
+            _ => return false,
+        };
+        match (func, self.heap.sync(p)) {
+            (Some(LibFunc::MutexLock), Ok(SyncState::Mutex(m))) => m.holder() == Some(holder),
+            (Some(LibFunc::RwMutexRLock | LibFunc::RwMutexLock), Ok(SyncState::RwMutex(rw))) => {
+                match rw.writer() {
+                    WriterPhase::None => false,
+                    WriterPhase::Active => rw.writer_gid() == Some(holder),
+                    WriterPhase::Pending => {
+                        rw.writer_gid() == Some(holder) || rw.reader_holders().contains(&holder)
+                    }
+                }
+            }
+            (None, Ok(SyncState::RwMutex(rw))) => rw.reader_holders().contains(&holder),
+            _ => false,
+        }
+    }
+
+    /// The classes of a candidate step, `None` for a step that is not one.
+    fn candidate_classes(&self, footprint: &Footprint) -> Option<Classes> {
+        if footprint.goroutine_exit && footprint.resources.is_empty() {
+            return Some(Classes::NONE);
+        }
+        if footprint.global || footprint.main_exit {
+            return None;
+        }
+        let mut classes = Classes::NONE;
+        for (resource, write) in &footprint.resources {
+            classes = classes.union(match (resource, write) {
+                (Resource::Memory(p), w) => {
+                    let plain = self.heap.get(p).is_ok_and(|v| !holds_sync(v));
+                    if !plain {
+                        return None;
+                    }
+                    if *w {
+                        Classes::MEM_WRITE
+                    } else {
+                        Classes::MEM_READ
+                    }
+                }
+                (Resource::Map(_), true) => Classes::MAP_WRITE,
+                (Resource::Map(_), false) => Classes::MAP_READ,
+                (Resource::Spawn, _) => Classes::SPAWN,
+                _ => return None,
+            });
+        }
+        Some(classes)
+    }
+
+    /// What goroutine `g` (`gid`) may still do.
+    fn goroutine_future(&self, gid: Gid, g: &Goroutine, futures: &Futures) -> Classes {
+        if g.runtime || g.panicking.is_some() || !matches!(g.status, GoStatus::Parked) {
+            return Classes::TOP;
+        }
+        let mut classes = match Target::footprint(self, gid) {
+            Some(fp) => self.footprint_classes(&fp),
+            None => Classes::NONE,
+        };
+        for frame in &g.frames {
+            classes = classes.union(futures.at(frame.func, frame.pc));
+            classes = classes.union(match &frame.kind {
+                FrameKind::Call | FrameKind::Root | FrameKind::Deferred | FrameKind::Init => {
+                    Classes::NONE
+                }
+                FrameKind::OnceBody(_) => Classes::SYNC,
+                FrameKind::RangeBody(_) => Classes::SYNC.union(futures.value_callees()),
+            });
+            for d in &frame.defers {
+                classes = classes.union(match d {
+                    Deferred::Lib { func, .. } => futures.library(*func),
+                    Deferred::Call {
+                        func: Value::Func(Some(closure)),
+                        ..
+                    } => futures.summary(closure.func),
+                    Deferred::Call { .. } => futures.value_callees(),
+                });
+            }
+        }
+        classes
+    }
+
+    /// The classes of a parked operation's footprint (any footprint, not only a candidate's):
+    /// an access of exactly a sync object is [`Classes::SYNC`] (a region that holds one and
+    /// more is memory: it may hold a candidate's plain region too).
+    fn footprint_classes(&self, footprint: &Footprint) -> Classes {
+        if footprint.main_exit || footprint.goroutine_exit {
+            return Classes::NONE;
+        }
+        if footprint.global {
+            return Classes::TOP;
+        }
+        footprint
+            .resources
+            .iter()
+            .fold(Classes::NONE, |c, (resource, write)| {
+                c.union(match resource {
+                    Resource::Memory(p) if matches!(self.heap.get(p), Ok(Value::Sync(_))) => {
+                        Classes::SYNC
+                    }
+                    Resource::Memory(_) if *write => Classes::MEM_WRITE,
+                    Resource::Memory(_) => Classes::MEM_READ,
+                    Resource::Map(_) if *write => Classes::MAP_WRITE,
+                    Resource::Map(_) => Classes::MAP_READ,
+                    Resource::Chan(_) | Resource::ChanArrival(_) | Resource::ChanPoll(_) => {
+                        Classes::CHAN
+                    }
+                    Resource::Output => Classes::OUTPUT,
+                    Resource::Spawn => Classes::SPAWN,
+                    Resource::Commuting(..) => Classes::SYNC,
+                    Resource::RaceReport | Resource::RaceCountRead => Classes::TOP,
+                })
+            })
+    }
+}
+
+/// The value holds a sync object (a mutex, an atomic, …) somewhere inside.
+fn holds_sync(v: &Value) -> bool {
+    match v {
+        Value::Sync(_) => true,
+        Value::Struct(fields) | Value::Array(fields) => fields.iter().any(holds_sync),
+        _ => false,
+    }
+}
