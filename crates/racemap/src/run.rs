@@ -227,6 +227,7 @@ pub fn step_limit_ending(max_steps: u64) -> Ending {
         text: format!("{line}\n"),
         first_line: Some(line),
         deadlock: false,
+        limit: true,
     }
 }
 

@@ -116,6 +116,7 @@ impl Target for Toy {
             first_line: Some(msg.to_string()),
             text: format!("{msg}\n"),
             deadlock: false,
+            limit: false,
         };
         let mut advance = true;
         match op.cloned() {
@@ -127,6 +128,7 @@ impl Target for Toy {
                         first_line: None,
                         text: String::new(),
                         deadlock: false,
+                        limit: false,
                     });
                 }
             }
@@ -181,6 +183,7 @@ impl Target for Toy {
                 first_line: Some("fatal error: all goroutines are asleep - deadlock!".into()),
                 text: "fatal error: all goroutines are asleep - deadlock!\n".into(),
                 deadlock: true,
+                limit: false,
             });
         }
         vec![Event {

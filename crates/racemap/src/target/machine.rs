@@ -40,18 +40,21 @@ impl Target for Machine {
                 first_line: None,
                 text: String::new(),
                 deadlock: false,
+                limit: false,
             }),
             Status::Failed(e) => Some(Ending {
                 exit_code: e.exit_code(),
                 first_line: Some(e.first_line()),
                 text: e.render(),
                 deadlock: e.error == RtError::deadlock(),
+                limit: false,
             }),
             Status::Internal(e) => Some(Ending {
                 exit_code: EXIT_INTERNAL,
                 first_line: Some(e.first_line()),
                 text: e.render(),
                 deadlock: false,
+                limit: false,
             }),
             Status::Limit(l) => {
                 let line = l.message();
@@ -60,6 +63,7 @@ impl Target for Machine {
                     text: format!("{line}\n"),
                     first_line: Some(line),
                     deadlock: false,
+                    limit: true,
                 })
             }
         }

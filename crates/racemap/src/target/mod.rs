@@ -36,6 +36,9 @@ pub struct Ending {
     pub text: String,
     /// The failure is `fatal error: all goroutines are asleep - deadlock!`.
     pub deadlock: bool,
+    /// One of racemap's own bounds ended the run (exit status [`EXIT_LIMIT`]), not the
+    /// program: a program's `os.Exit(3)` has the same status and is not a limit.
+    pub limit: bool,
 }
 
 /// A `time.Sleep` cut short: a goroutine woke while virtual time would still have kept it asleep

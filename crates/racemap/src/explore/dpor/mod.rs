@@ -72,7 +72,7 @@ use crate::race::{Detector, DetectorConfig};
 use crate::rt::config::WakeOrder;
 use crate::rt::event::{Gid, Op};
 use crate::sched::{Choice, Schedule};
-use crate::target::{EarlyWake, Footprint, Target, EXIT_LIMIT};
+use crate::target::{EarlyWake, Footprint, Target};
 pub(super) use races::{participants, step_footprint};
 use serde::Serialize;
 
@@ -741,7 +741,7 @@ impl<T: Target> Search<T> {
         };
         let ending = top.target.ending();
         // A run cut short by a limit leaves what follows unsearched.
-        if limit_line.is_some() || ending.as_ref().is_some_and(|e| e.exit_code == EXIT_LIMIT) {
+        if limit_line.is_some() || ending.as_ref().is_some_and(|e| e.limit) {
             self.limit.get_or_insert(SearchLimit::RunLimit);
         }
         let race = top

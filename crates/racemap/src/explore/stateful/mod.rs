@@ -80,7 +80,7 @@ use super::wakeup::WakeStep;
 use crate::race::{Detector, DetectorConfig};
 use crate::rt::event::{Gid, Op};
 use crate::sched::{Choice, Schedule};
-use crate::target::{Footprint, StateMemo, Target, EXIT_LIMIT};
+use crate::target::{Footprint, StateMemo, Target};
 use fingerprint::{final_fingerprint, fingerprint, FingerprintMap};
 
 /// Why a stateful search gave up (the caller runs DPOR instead).
@@ -482,7 +482,7 @@ impl<T: Target> Stateful<T> {
                 }
                 None => {
                     self.states += 1;
-                    if target.ending().is_some_and(|e| e.exit_code == EXIT_LIMIT) {
+                    if target.ending().is_some_and(|e| e.limit) {
                         return Step::Abandon(Abandon::RunLimit);
                     }
                     if choices.is_empty() {

@@ -375,3 +375,17 @@ fn the_steps_budget_bounds_dpors_replays_too() {
     );
     assert_eq!(e.into_result().limit, Some(SearchLimit::MaxTotalSteps));
 }
+
+/// A program's `os.Exit(3)` has the exit status of racemap's own limits, yet it is the
+/// program's ending: both searches are complete and agree.
+#[test]
+fn a_program_exiting_with_status_3_is_not_a_limit() {
+    let m = machine(
+        "package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n)\n\nfunc main() {\n\tdone := make(chan bool)\n\
+         \tgo func() {\n\t\tfmt.Println(\"hi\")\n\t\tdone <- true\n\t}()\n\t<-done\n\tos.Exit(3)\n}\n",
+    );
+    let (stateful, dpor, _) = both(&m);
+    assert!(stateful.complete && dpor.complete);
+    assert_eq!(stateful.outcomes.len(), 1);
+    assert_eq!(stateful.outcomes[0].error.as_deref(), Some("exit status 3"));
+}
