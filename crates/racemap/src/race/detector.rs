@@ -103,9 +103,9 @@ struct VarState {
     write: Option<Access>,
     /// Plain reads since `write`.
     reads: Reads,
-    /// The last atomic access of each goroutine since the last plain write (stores and
-    /// read-modify-writes have `write == true`).
-    atomics: BTreeMap<Gid, Access>,
+    /// The last atomic read and the last atomic write (stores and read-modify-writes) of each
+    /// goroutine since the last plain write, by (goroutine, write).
+    atomics: BTreeMap<(Gid, bool), Access>,
 }
 
 /// What the detector knows about a goroutine besides its clock.
@@ -374,7 +374,14 @@ impl Detector {
         if already {
             // Recorded already (see above).
         } else if atomic {
-            var.atomics.insert(gid, now.clone());
+            // A goroutine's last atomic read and last atomic write are both kept (TSan keeps a
+            // write's shadow cell when the same thread then reads): a plain read races with
+            // the atomic write, not with the read after it, so the read must not replace it.
+            // A write subsumes the goroutine's earlier read.
+            if write {
+                var.atomics.remove(&(gid, false));
+            }
+            var.atomics.insert((gid, write), now.clone());
         } else if write {
             var.write = Some(now.clone());
             var.reads = Reads::None;

@@ -433,6 +433,12 @@ fn atomics_never_race_with_each_other_but_do_with_plain_accesses() {
     assert_eq!(races(&[spawn(0, 1, 2), read(1, 3), at(0, 4, true)]), 1);
     // an atomic read and a plain read do not conflict
     assert_eq!(races(&[spawn(0, 1, 2), at(1, 3, false), read(0, 4)]), 0);
+    // a goroutine's atomic read after its atomic write keeps the write: a plain read by
+    // another goroutine races with it (TSan keeps the write's shadow cell)
+    assert_eq!(
+        races(&[spawn(0, 1, 2), at(1, 3, true), at(1, 4, false), read(0, 5)]),
+        1
+    );
 }
 
 #[test]
