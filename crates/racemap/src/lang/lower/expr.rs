@@ -206,8 +206,10 @@ impl FnCx<'_, '_> {
             | ExprKind::FloatLit(_)
             | ExprKind::RuneLit(_)
             | ExprKind::StringLit { .. } => {
-                // Literals always have a constant value; reaching here means no info.
-                self.unsupported(e.span, "this literal (no constant value)");
+                // Literals always have a constant value; reaching here means the checker's
+                // output is broken: racemap's own fault, not an unsupported construct.
+                self.lw
+                    .internal(e.span, "no constant value for this literal");
                 self.emit(Instr::Zero(Self::invalid()));
             }
             ExprKind::ImagLit(_) => {
