@@ -26,6 +26,8 @@
 
 pub mod contention;
 mod field_names;
+#[cfg(test)]
+mod message_tests;
 pub mod names;
 pub mod timeline;
 pub mod trace;
@@ -171,7 +173,7 @@ impl Fold {
         events: &[Event],
     ) -> Vec<timeline::Arrow> {
         for e in events {
-            self.names.learn(program, e);
+            self.names.learn(program, machine, e);
             self.arrival.insert(e.gid, step);
             if let crate::rt::event::Op::Go { child } = e.op {
                 self.arrival.insert(child, step);

@@ -8,8 +8,14 @@
 //! a map, the operand of `<-`, `close(` or `range` names a channel, the receiver of a
 //! `.Lock(`-style call names a sync object, and a read of a plain variable whose span is just an
 //! identifier names its cell (and the map or channel it holds). The events' names come first,
-//! then the frames' (those only fill gaps); a name shared by several objects of the same kind is
-//! shown with its rank (`resp (2)`).
+//! then the frames' (those only fill gaps), and last the field names of the channel messages
+//! that carry an object nothing else named (`make(chan int)` written inside a request literal is
+//! the request's `resp`). A channel's plain name (`resp`) replaces a field path (`cmd.response`)
+//! whichever source gives it, so a reply channel is called what its maker calls it, before and
+//! after the message that carries it is delivered. A name shared by several objects of the same
+//! kind is shown bare for the first of them (the oldest) and with its rank for the others
+//! (`resp`, `resp (2)`, `resp (3)`): an object keeps the name it was first shown with when a
+//! later one takes the same name, so a message in flight reads the same when it is delivered.
 //!
 //! The table is a function of the program, the machine at the cursor and the events up to the
 //! cursor, so a view after going back equals the view first seen at that step. What the events
@@ -23,6 +29,7 @@ use crate::rt::event::{Event, Op};
 use crate::rt::goroutine::Visible;
 use crate::rt::machine::Machine;
 use crate::rt::value::{ChanId, MapId, Pointer, Value};
+use crate::types::{TypeId, TypeKind, TypeTable};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Names of the objects of one run.
@@ -68,13 +75,32 @@ pub struct Learned {
     holds: Vec<(Pointer, Held)>,
     /// The pairs of `holds`, for deduplication.
     held: BTreeSet<(Pointer, Held)>,
+    /// Maps and channels carried by a sent message while no event had named them, by the name
+    /// of the message field that holds them (first send wins).
+    carried: Names,
 }
 
 impl Learned {
-    /// Learn from one more event (events must come in the order of the run).
-    pub fn learn(&mut self, program: &Program, event: &Event) {
+    /// Learn from one more event (events must come in the order of the run); `machine` is any
+    /// machine of the run at or after the event (it gives the channels' element types).
+    pub fn learn(&mut self, program: &Program, machine: &Machine, event: &Event) {
         self.names
             .learn_op(&event.op, source_text(program, event.span));
+        if let Op::Send { chan, value, .. } = &event.op {
+            let mut found = Vec::new();
+            carried_objects(machine, *chan, value, &mut found);
+            for (held, name) in found {
+                match held {
+                    Held::Map(m) if !self.names.maps.contains_key(&m) => {
+                        self.carried.maps.entry(m).or_insert(name);
+                    }
+                    Held::Chan(c) if !self.names.chans.contains_key(&c) => {
+                        self.carried.chans.entry(c).or_insert(name);
+                    }
+                    _ => {}
+                }
+            }
+        }
         if let Op::Load { ptr, value } | Op::Store { ptr, value } = &event.op {
             // A variable named by the events keeps that name whatever it holds.
             if self.names.cells.contains_key(ptr) {
@@ -98,8 +124,10 @@ fn source_text(program: &Program, span: Span) -> &str {
         .unwrap_or("")
 }
 
-/// `names[key]`; when several keys share that name, followed by the key's rank among them
-/// (`resp (2)`, in key order); `unknown()` when the key has no name.
+/// `names[key]`; when several keys share that name, the first of them (in key order: ids are
+/// handed out in order of creation) is shown bare and the others with their rank among them
+/// (`resp`, `resp (2)`, `resp (3)`), so a name once shown does not change when a later object
+/// takes it too; `unknown()` when the key has no name.
 fn plain_name<K: Ord>(
     names: &BTreeMap<K, String>,
     key: &K,
@@ -108,12 +136,57 @@ fn plain_name<K: Ord>(
     let Some(name) = names.get(key) else {
         return unknown();
     };
-    let mut sharing = names.iter().filter(|(_, v)| *v == name);
-    let rank = sharing.position(|(k, _)| k == key).unwrap_or(0) + 1;
-    if rank == 1 && sharing.next().is_none() {
+    let rank = names
+        .iter()
+        .filter(|(_, v)| *v == name)
+        .position(|(k, _)| k == key)
+        .unwrap_or(0)
+        + 1;
+    if rank == 1 {
         name.clone()
     } else {
         format!("{name} ({rank})")
+    }
+}
+
+/// The maps and channels a message of channel `chan` carries in its struct fields (nested
+/// structs and arrays too), each with the name of the innermost field that holds it (`resp`
+/// for `req{key: k, resp: make(chan int)}`; `resps[1]` for an array field).
+fn carried_objects(machine: &Machine, chan: ChanId, value: &Value, out: &mut Vec<(Held, String)>) {
+    fn walk(
+        types: &TypeTable,
+        ty: TypeId,
+        value: &Value,
+        name: Option<&str>,
+        out: &mut Vec<(Held, String)>,
+    ) {
+        match (value, types.under(ty)) {
+            (Value::Map(Some(m)), _) => {
+                if let Some(name) = name {
+                    out.push((Held::Map(*m), name.to_string()));
+                }
+            }
+            (Value::Chan(Some(c)), _) => {
+                if let Some(name) = name {
+                    out.push((Held::Chan(*c), name.to_string()));
+                }
+            }
+            (Value::Struct(fields), TypeKind::Struct(decl)) if fields.len() == decl.len() => {
+                for (v, f) in fields.iter().zip(decl) {
+                    walk(types, f.ty, v, Some(&f.name), out);
+                }
+            }
+            (Value::Array(elems), TypeKind::Array(_, elem)) => {
+                let Some(name) = name else { return };
+                for (i, v) in elems.iter().enumerate().take(64) {
+                    walk(types, *elem, v, Some(&format!("{name}[{i}]")), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(obj) = machine.heap().chans.get(chan.0 as usize) {
+        walk(&machine.program().types, obj.elem_ty, value, None, out);
     }
 }
 
@@ -126,7 +199,7 @@ impl Names {
     ) -> Names {
         let mut learned = Learned::default();
         for e in events {
-            learned.learn(program, e);
+            learned.learn(program, machine, e);
         }
         Names::at(program, machine, &learned)
     }
@@ -164,6 +237,7 @@ impl Names {
         }
         n.name_holders(&learned.holds);
         let pointees = n.name_frame_vars(program, machine);
+        n.name_carried(machine, learned);
         n.name_paths(&super::field_names::reach(program, heap, &n.cells));
         // What pointer variables point to, when nothing else named it: `mu` for a parameter
         // `mu *sync.Mutex`, `c` (and `c.mu`) for a `c *Cache` of a method called on a struct
@@ -188,6 +262,51 @@ impl Names {
         }
         n.name_late_roots(program, heap, stored);
         n
+    }
+
+    /// Maps and channels that only a message names, by the field that carries them: those of
+    /// messages sent so far (`learned`), then those of the goroutines parked at a send. The
+    /// field's name also replaces a field path (`r.resp`, `j.table`: the receiver's name for
+    /// what it was handed), so what a message carries keeps its name when it is delivered.
+    fn name_carried(&mut self, machine: &Machine, learned: &Learned) {
+        let mut found = Vec::new();
+        for i in 0..machine.goroutine_count() as u32 {
+            match machine
+                .goroutine_state(crate::rt::event::Gid(i))
+                .and_then(|g| g.next.as_ref())
+            {
+                Some(Visible::Send(Some(c), v)) => carried_objects(machine, *c, v, &mut found),
+                Some(Visible::Select { arms, .. }) => {
+                    for arm in arms {
+                        if let (Some(c), Some(v)) = (arm.chan, &arm.send) {
+                            carried_objects(machine, c, v, &mut found);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        let sent = learned.carried.maps.iter().map(|(m, n)| (Held::Map(*m), n));
+        let sent = sent.chain(
+            learned
+                .carried
+                .chans
+                .iter()
+                .map(|(c, n)| (Held::Chan(*c), n)),
+        );
+        let parked = found.iter().map(|(h, n)| (h.clone(), n));
+        for (held, name) in sent.collect::<Vec<_>>().into_iter().chain(parked) {
+            match held {
+                Held::Map(m) => {
+                    let replaces = |old: &String| old.contains('.') && !name.contains('.');
+                    if self.maps.get(&m).is_none_or(replaces) {
+                        self.maps.insert(m, name.clone());
+                    }
+                }
+                Held::Chan(c) => self.chan_named(c, Some(name)),
+                Held::Ptr(_) => {}
+            }
+        }
     }
 
     /// Objects without a name, or with a name several objects share (`sh.mu` in a method of
@@ -344,9 +463,7 @@ impl Names {
             Value::Map(Some(m)) => {
                 self.maps.entry(*m).or_insert_with(|| name.to_string());
             }
-            Value::Chan(Some(c)) => {
-                self.chans.entry(*c).or_insert_with(|| name.to_string());
-            }
+            Value::Chan(Some(c)) => self.chan_named(*c, Some(name)),
             _ => {}
         }
     }

@@ -208,7 +208,7 @@ pub fn trace(program: &Rc<Program>, config: Config, schedule: &Schedule) -> Vec<
         let events = machine.step(*choice);
         let mut messages = Vec::new();
         for event in &events {
-            learned.learn(program, event);
+            learned.learn(program, &machine, event);
             messages.push(words::message_text(&event.op, &machine, &|| {
                 Names::at(program, &machine, &learned)
             }));

@@ -13,7 +13,7 @@ use crate::rt::event::{Event, Gid, LockOp, Op, TimerOp};
 use crate::rt::goroutine::{GoStatus, Visible};
 use crate::rt::machine::{Choice, Machine};
 use crate::rt::timer::duration_string;
-use crate::rt::value::{MapId, Value};
+use crate::rt::value::{ChanId, MapId, Value};
 use crate::types::{TypeId, TypeKind};
 
 fn key_text(key: &Option<Value>) -> String {
@@ -49,6 +49,18 @@ pub fn message_text(op: &Op, machine: &Machine, names: &dyn Fn() -> Names) -> Op
             Some(plain_value(machine, &names(), ty, value))
         }
         _ => None,
+    }
+}
+
+/// A message of channel `chan` as every view shows it, in flight, buffered, moved or in a step's
+/// words: a struct or array as [`message_text`] formats it, any other value as a short Go
+/// literal with maps and channels by name (`"k1"`, `1`, `resp`).
+pub fn message(machine: &Machine, names: &Names, chan: ChanId, value: &Value) -> String {
+    match (value, machine.heap().chans.get(chan.0 as usize)) {
+        (Value::Struct(_) | Value::Array(_), Some(obj)) => {
+            plain_value(machine, names, obj.elem_ty, value)
+        }
+        _ => names.value(value),
     }
 }
 
@@ -295,7 +307,7 @@ pub fn next_phrase(machine: &Machine, choice: Choice, names: &Names) -> (String,
             );
         }
     }
-    let mut phrase = visible_phrase(choice, v, names);
+    let mut phrase = visible_phrase(machine, choice, v, names);
     if !matches!(v, Visible::Select { .. }) && machine.alternatives(choice.gid, v) > 1 {
         // sync.Map.Range's snapshot step: one choice per iteration order.
         phrase.push_str(&format!(" (iteration order {})", choice.alt + 1));
@@ -303,7 +315,7 @@ pub fn next_phrase(machine: &Machine, choice: Choice, names: &Names) -> (String,
     (phrase, span)
 }
 
-fn visible_phrase(choice: Choice, v: &Visible, names: &Names) -> String {
+fn visible_phrase(machine: &Machine, choice: Choice, v: &Visible, names: &Names) -> String {
     let map_name = |m: &Option<MapId>| match m {
         Some(m) => names.map(*m),
         None => "a nil map".to_string(),
@@ -348,7 +360,8 @@ fn visible_phrase(choice: Choice, v: &Visible, names: &Names) -> String {
         Visible::Copy { .. } => "copies into a slice".into(),
         Visible::Go { .. } => "starts a goroutine".into(),
         Visible::Send(Some(c), value) => {
-            format!("sends {} on {}", value_literal(value), names.chan(*c))
+            let value = message(machine, names, *c, value);
+            format!("sends {value} on {}", names.chan(*c))
         }
         Visible::Send(None, _) => "sends on a nil channel".into(),
         Visible::Recv { chan: Some(c), .. } => format!("receives from {}", names.chan(*c)),
@@ -361,13 +374,18 @@ fn visible_phrase(choice: Choice, v: &Visible, names: &Names) -> String {
                     .chan
                     .map(|c| names.chan(c))
                     .unwrap_or_else(|| "a nil channel".into());
-                match &arm.send {
-                    Some(value) => format!(
+                match (&arm.send, arm.chan) {
+                    (Some(value), Some(c)) => format!(
+                        "selects case {}: sends {} on {ch}",
+                        choice.alt + 1,
+                        message(machine, names, c, value)
+                    ),
+                    (Some(value), None) => format!(
                         "selects case {}: sends {} on {ch}",
                         choice.alt + 1,
                         value_literal(value)
                     ),
-                    None => format!("selects case {}: receives from {ch}", choice.alt + 1),
+                    (None, _) => format!("selects case {}: receives from {ch}", choice.alt + 1),
                 }
             }
             None => "selects the default case".into(),

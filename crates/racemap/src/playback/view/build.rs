@@ -391,10 +391,7 @@ fn chan_infos(
     last: Option<&[crate::rt::event::Event]>,
 ) -> Vec<ChanInfo> {
     let heap = m.heap();
-    let fmt = |c: ChanId, v: &crate::rt::value::Value| match heap.chans.get(c.0 as usize) {
-        Some(obj) => super::super::words::plain_value(m, names, obj.elem_ty, v),
-        None => names.value(v),
-    };
+    let fmt = |c: ChanId, v: &crate::rt::value::Value| super::super::words::message(m, names, c, v);
     let runnable = m.runnable();
     // (arrival, gid, chan, send value) of goroutines parked at channel operations.
     let mut parked: Vec<(u64, Gid, ChanId, Option<crate::rt::value::Value>)> = Vec::new();
@@ -475,7 +472,12 @@ fn chan_infos(
                 id: v.id.0,
                 name: names.chan(v.id),
                 cap: v.cap,
-                buffer: v.buffer,
+                // The values as they were sent (`m.chans()` formats them as Go's `%v`).
+                buffer: heap
+                    .chans
+                    .get(v.id.0 as usize)
+                    .map(|c| c.buf.iter().map(|val| fmt(v.id, val)).collect())
+                    .unwrap_or_default(),
                 closed: v.closed,
                 in_flight: here
                     .clone()

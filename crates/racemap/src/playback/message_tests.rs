@@ -1,0 +1,256 @@
+//! A channel message reads the same wherever the views show it, from the moment its sender
+//! waits to send it to its delivery: in flight, in the next move's words, in the buffer, in
+//! the transfer that moves it and in the timeline's steps; and an object keeps its name once
+//! shown.
+
+use super::view::{TransferKind, View};
+use super::{Playback, PlaybackConfig, SchedulerMode};
+use crate::strategies::{Strategy, Workload};
+use std::collections::{BTreeMap, VecDeque};
+
+/// Requests carrying reply channels through a buffered channel: one reply channel per
+/// iteration made into a variable `resp`, and one made inside the request literal, which only
+/// the request's field names until the owner reads it as `r.resp`.
+const INLINE_REPLY: &str = r#"package main
+
+type req struct {
+	key  string
+	resp chan int
+}
+
+func main() {
+	cmds := make(chan req, 2)
+	done := make(chan bool)
+	go func() {
+		for r := range cmds {
+			r.resp <- len(r.key)
+		}
+		done <- true
+	}()
+	for i := 0; i < 2; i++ {
+		resp := make(chan int, 1)
+		cmds <- req{key: "k", resp: resp}
+		<-resp
+	}
+	cmds <- req{key: "inline", resp: make(chan int, 1)}
+	close(cmds)
+	<-done
+}
+"#;
+
+/// A `select` that sends a struct holding a map, and workers whose reply channels share a
+/// name.
+const SELECT_SEND: &str = r#"package main
+
+type job struct {
+	id    int
+	table map[string]int
+	reply chan int
+}
+
+func main() {
+	jobs := make(chan job)
+	quit := make(chan bool)
+	for w := 0; w < 2; w++ {
+		go func(w int) {
+			reply := make(chan int)
+			select {
+			case jobs <- job{id: w, table: map[string]int{"a": w}, reply: reply}:
+				<-reply
+			case <-quit:
+			}
+		}(w)
+	}
+	for i := 0; i < 2; i++ {
+		j := <-jobs
+		j.reply <- len(j.table)
+	}
+}
+"#;
+
+/// What one view shows of the messages of each channel (by id).
+#[derive(Default)]
+struct Shown {
+    /// Texts in flight, by sender.
+    in_flight: BTreeMap<(u32, u64), String>,
+    /// The next move's words of each goroutine that will send.
+    sends_next: BTreeMap<u64, String>,
+}
+
+fn shown(p: &Playback, v: &View) -> Shown {
+    let mut s = Shown::default();
+    for c in &v.chans {
+        for m in &c.in_flight {
+            let from = m.from.expect("a message in flight has a sender");
+            s.in_flight.insert((c.id, from), m.value.clone());
+        }
+    }
+    for choice in p.choices() {
+        if choice.phrase.contains("sends ") {
+            s.sends_next.insert(choice.go_id, choice.phrase);
+        }
+    }
+    s
+}
+
+/// Step `p` to its end (at most `limit` steps), checking at each step that every message reads
+/// the same from its sender's wait to its delivery, and that no channel is renamed.
+fn check_messages_are_stable(p: &mut Playback, limit: usize) -> usize {
+    let mut before = p.view();
+    let mut shown_before = shown(p, &before);
+    // What each channel's buffer holds, as the transfers put it there.
+    let mut buffers: BTreeMap<u32, VecDeque<String>> = BTreeMap::new();
+    let mut chan_names: BTreeMap<u32, String> = BTreeMap::new();
+    let mut moved = 0;
+    for _ in 0..limit {
+        if p.step_auto().is_err() {
+            break;
+        }
+        let v = p.view();
+        let step = v.step;
+        for c in &v.chans {
+            // A channel that has carried a message keeps its name (a channel that never did
+            // may lose a name that only a finished goroutine's variable gave it).
+            if !(c.in_flight.is_empty() && c.buffer.is_empty() && c.last_transfer.is_empty()) {
+                chan_names.entry(c.id).or_insert_with(|| c.name.clone());
+            }
+            if let Some(name) = chan_names.get(&c.id) {
+                assert_eq!(&c.name, name, "step {step}: channel {} renamed", c.id);
+            }
+            let buffer = buffers.entry(c.id).or_default();
+            for t in &c.last_transfer {
+                let text = &t.message.value;
+                moved += 1;
+                match t.kind {
+                    TransferKind::Handoff | TransferKind::Buffered => {
+                        let from = t.message.from.expect("a sender");
+                        if let Some(was) = shown_before.in_flight.get(&(c.id, from)) {
+                            assert_eq!(text, was, "step {step}: sent as shown in flight");
+                        }
+                        if let Some(next) = shown_before.sends_next.get(&from) {
+                            assert!(
+                                next.contains(&format!("sends {text} on {}", c.name)),
+                                "step {step}: {next:?} announced {text:?}"
+                            );
+                        }
+                        if t.kind == TransferKind::Buffered {
+                            buffer.push_back(text.clone());
+                        }
+                    }
+                    TransferKind::Received => {
+                        let front = buffer.pop_front();
+                        assert_eq!(
+                            Some(text),
+                            front.as_ref(),
+                            "step {step}: delivered as buffered"
+                        );
+                    }
+                    TransferKind::ClosedReceive => {}
+                }
+                if t.kind == TransferKind::ClosedReceive {
+                    continue;
+                }
+                // The step's actions: `sends X on ch`, `receives X on ch from goroutine 7`.
+                let said = format!("s {text} on {}", c.name);
+                let row = v.timeline.last().expect("a step was made");
+                assert!(
+                    row.actions.iter().any(|a| a.phrase.contains(&said)),
+                    "step {step}: {said:?} in {:?}",
+                    row.actions
+                );
+            }
+            assert_eq!(
+                c.buffer,
+                buffer.iter().cloned().collect::<Vec<_>>(),
+                "step {step}: channel {}'s buffer",
+                c.name
+            );
+        }
+        before = v;
+        shown_before = shown(p, &before);
+    }
+    moved
+}
+
+fn seeded(seed: u64) -> PlaybackConfig {
+    PlaybackConfig {
+        scheduler: SchedulerMode::Seeded { seed },
+        ..PlaybackConfig::default()
+    }
+}
+
+#[test]
+fn a_message_reads_the_same_from_send_to_delivery() {
+    let owner = Strategy::ChannelOwner.source(Workload::default());
+    let small = Strategy::ChannelOwner.source(Workload {
+        goroutines: 3,
+        ops_per_goroutine: 3,
+        ..Workload::default()
+    });
+    for (name, src) in [
+        ("channel owner", owner.as_str()),
+        ("channel owner, 3 goroutines", small.as_str()),
+        ("inline reply", INLINE_REPLY),
+        ("select send", SELECT_SEND),
+    ] {
+        for seed in 0..6 {
+            let mut p = Playback::new(src, seeded(seed)).expect("compiles");
+            let moved = check_messages_are_stable(&mut p, 2000);
+            assert!(moved >= 4, "{name}, seed {seed}: {moved} messages moved");
+            assert!(p.ending().is_some(), "{name}, seed {seed}: the run ends");
+        }
+    }
+}
+
+/// The channel panel, step by step: the inline reply channel is the request's `resp` (the third
+/// object of that name) in flight, in the buffer and when the owner answers on it.
+#[test]
+fn an_inline_reply_channel_is_named_by_its_field_from_send_to_delivery() {
+    let mut p = Playback::new(INLINE_REPLY, seeded(3)).expect("compiles");
+    let mut lines = Vec::new();
+    while p.step_auto().is_ok() {
+        let v = p.view();
+        let Some(row) = v.timeline.last() else {
+            continue;
+        };
+        let buffers: Vec<String> = v
+            .chans
+            .iter()
+            .filter(|c| !c.buffer.is_empty())
+            .map(|c| format!("{}={:?}", c.name, c.buffer))
+            .collect();
+        lines.push(format!(
+            "{:>2} g{} {} | {}",
+            v.step,
+            row.go_id,
+            row.phrase,
+            buffers.join(" ")
+        ));
+    }
+    expect_test::expect![[r#"
+         1 g1 starts goroutine 6 | 
+         2 g6 reads variable cmds | 
+         3 g1 reads variable cmds | 
+         4 g1 sends {key:k resp:resp} on cmds | cmds=["{key:k resp:resp}"]
+         5 g6 receives {key:k resp:resp} on cmds | 
+         6 g6 sends 1 on resp | resp=["1"]
+         7 g1 receives 1 on resp | 
+         8 g1 reads variable cmds | 
+         9 g1 sends {key:k resp:resp (2)} on cmds | cmds=["{key:k resp:resp (2)}"]
+        10 g6 receives {key:k resp:resp (2)} on cmds | 
+        11 g6 sends 1 on resp (2) | resp (2)=["1"]
+        12 g1 receives 1 on resp (2) | 
+        13 g1 reads variable cmds | 
+        14 g1 sends {key:inline resp:resp (3)} on cmds | cmds=["{key:inline resp:resp (3)}"]
+        15 g6 receives {key:inline resp:resp (3)} on cmds | 
+        16 g6 sends 6 on resp (3) | resp (3)=["6"]
+        17 g1 reads variable cmds | resp (3)=["6"]
+        18 g1 closes cmds | resp (3)=["6"]
+        19 g1 reads variable done | resp (3)=["6"]
+        20 g6 receives from closed cmds | resp (3)=["6"]
+        21 g6 reads variable done | resp (3)=["6"]
+        22 g6 sends true on done to goroutine 1 | resp (3)=["6"]
+        23 g6 exits | resp (3)=["6"]
+        24 g1 exits | resp (3)=["6"]"#]]
+    .assert_eq(&lines.join("\n"));
+}
