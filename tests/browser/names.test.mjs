@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { openApp, region, stepUntil, untilStep, inView, quiet } from './harness.mjs';
+import { openApp, region, step, stepUntil, untilStep, inView, quiet } from './harness.mjs';
 
 /** Runtime ids and addresses the page must never show. */
 const JARGON = /map#\d|chan#\d|@\d+(\.\d+)*\b|0xc0|unnamed variable/;
@@ -45,9 +45,44 @@ test('a request on a channel shows its fields by name and its reply channel by n
   const { page, problems } = await openApp('index.html#example=channel&goroutines=2&seed=3&step=40');
   await untilStep(page, 40);
   const timeline = await region(page, 'Timeline').innerText();
-  // Go's %+v: `{key:k0 value:0 write:false response:resp (1)}`, not `{k0 0 false 0xc000080060}`.
+  // Go's %+v: `{key:k0 value:0 write:false response:resp (2)}`, not `{k0 0 false 0xc000080060}`.
   assert.match(timeline, /\{key:k\d value:\d write:(true|false) response:resp( \(\d\))?\}/);
   assert.doesNotMatch(await panelsText(page), JARGON);
+  assert.deepEqual(problems, []);
+});
+
+test('a request reads the same while in flight and when it is delivered', async () => {
+  const { page, problems } = await openApp('index.html#example=channel&goroutines=2&seed=3');
+  const cmds = region(page, 'Channels').getByRole('region', { name: 'channel cmds' });
+  const waiting = cmds.locator('.in-flight');
+  // Step until a worker waits to send its request, and until a second worker has made its own
+  // reply channel `resp` (the first one's keeps its name).
+  const found = await stepUntil(page, async () => (await waiting.count()) > 0 && /resp \(2\)/.test(await panelsText(page)));
+  assert.ok(found, 'a request waits on cmds');
+  const sender = await waiting.first().locator('.gbadge').innerText();
+  const sent = await waiting.first().locator('code').innerText();
+  assert.match(sent, /^\{key:k\d value:\d write:(true|false) response:resp( \(\d\))?\}$/);
+  // Step until that worker's request has been taken: the step that took it shows it moving.
+  const gone = async () => !(await waiting.filter({ has: page.locator('.gbadge', { hasText: sender }) }).count());
+  assert.ok(await stepUntil(page, gone), `${sender}'s request is delivered`);
+  const moved = cmds.locator('.transfer');
+  assert.equal(await moved.locator('.gbadge').first().innerText(), sender);
+  assert.equal(await moved.locator('.message').innerText(), sent);
+  assert.deepEqual(problems, []);
+});
+
+test('the map panel and the timeline say why a map write is two steps', async () => {
+  const { page, problems } = await openApp('index.html#example=unsynchronized');
+  const why = region(page, 'Map').locator('.flag-why');
+  assert.equal(await why.count(), 1);
+  const text = await why.innerText();
+  assert.match(text, /starts writing and finishes writing/);
+  assert.match(text, /hashWriting/);
+  assert.match(text, /fatal error: concurrent map writes/);
+  await step(page);
+  await quiet(page);
+  const legend = await region(page, 'Timeline').locator('.legend .two-steps').innerText();
+  assert.match(legend, /A map write is two steps/);
   assert.deepEqual(problems, []);
 });
 
@@ -71,6 +106,7 @@ test('prose shows code as code, and the goroutine numbers are explained', async 
   const note = await region(page, 'Goroutines').locator('.goroutine-numbers').innerText();
   assert.match(note, /g1 is the main goroutine/);
   assert.match(note, /from g7 on \(g6 without fmt\)/);
+  assert.match(note, /goroutines Go's runtime starts for itself/);
   assert.deepEqual(problems, []);
 });
 

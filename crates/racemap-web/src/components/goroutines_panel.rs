@@ -95,7 +95,8 @@ pub fn goroutines_panel(props: &GoroutinesPanelProps) -> Html {
             <p class="goroutine-numbers">
                 { "g1 is the main goroutine. The goroutines the program starts with " }<code>{ "go" }</code>
                 { " are numbered as a Go race build numbers them: from g7 on (g6 without " }<code>{ "fmt" }</code>
-                { "), as in Go's race reports; Go's runtime keeps the numbers in between for itself." }
+                { "), as in Go's race reports. The numbers in between belong to goroutines Go's runtime starts for itself before " }
+                <code>{ "main" }</code>{ " runs (the garbage collector's helpers among them), which racemap does not show." }
             </p>
             <ol class="lanes" aria-label="Goroutines">{ for lanes }</ol>
         </>

@@ -1,6 +1,6 @@
 //! The maps: keys and values, who touches which key (now and next), and Go's writing flag while
-//! a write is in flight; for `sync.Map`, the read-only map, `amended`, the dirty map, `misses`
-//! and promotions.
+//! a write is in flight, with why a write is two steps; for `sync.Map`, the read-only map,
+//! `amended`, the dirty map, `misses` and promotions.
 
 use racemap::playback::view::{MapAction, MapInfo, MapTouch, SyncMapEntry, SyncMapInfo};
 use racemap::playback::View;
@@ -44,9 +44,24 @@ fn touch(t: &MapTouch, done: bool) -> Html {
     }
 }
 
+/// Why a map write is two steps, said once under the first map's writing flag: Go's map sets
+/// `hashWriting` for the time of a write and its runtime checks it on every access, which is
+/// how it detects concurrent use; racemap lets goroutines move between the two steps.
+fn why_two_steps() -> Html {
+    html! {
+        <p class="flag-why">
+            { "Why each write is two steps, " }<em>{ "starts writing" }</em>{ " and " }<em>{ "finishes writing" }</em>
+            { ": Go's map sets this writing flag (" }<code>{ "hashWriting" }</code>
+            { ") while a write is in progress, and Go's own runtime checks it on every read, write and range step. A goroutine that touches the map while another one's write is in progress makes Go stop the program with " }
+            <code>{ "fatal error: concurrent map writes" }</code>{ " (or " }<code>{ "concurrent map read and map write" }</code>
+            { "). racemap lets other goroutines move between the two steps, as they can in Go, so you can make that happen." }
+        </p>
+    }
+}
+
 /// A map's table; `ended`: the program has stopped, so no goroutine will touch it again (its
-/// next touches are not shown).
-fn map_table(map: &MapInfo, ended: bool) -> Html {
+/// next touches are not shown); `explain`: say under the writing flag why a write is two steps.
+fn map_table(map: &MapInfo, ended: bool, explain: bool) -> Html {
     let no_touches: &[MapTouch] = &[];
     let next_touches = if ended { no_touches } else { &map.next_touches };
     let mut keys: Vec<String> = map.entries.iter().map(|e| e.key.clone()).collect();
@@ -118,6 +133,7 @@ fn map_table(map: &MapInfo, ended: bool) -> Html {
                 },
                 (None, _) => html! { <p class="writing-flag clear">{ "writing flag clear" }</p> },
             } }
+            if explain { { why_two_steps() } }
             <table>
                 <thead><tr><th scope="col">{ "key" }</th><th scope="col">{ "value" }</th><th scope="col">{ "goroutines" }</th></tr></thead>
                 <tbody>{ for rows }</tbody>
@@ -185,7 +201,7 @@ pub fn map_panel(props: &MapPanelProps) -> Html {
     }
     html! {
         <>
-            { for view.maps.iter().map(|map| map_table(map, view.ended.is_some())) }
+            { for view.maps.iter().enumerate().map(|(i, map)| map_table(map, view.ended.is_some(), i == 0)) }
             { for view.sync_maps.iter().map(sync_map) }
         </>
     }

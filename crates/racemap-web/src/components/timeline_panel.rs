@@ -297,6 +297,12 @@ pub fn timeline_panel(props: &TimelinePanelProps) -> Html {
                     }
                 }) }
                 <li><span class="race-sample" aria-hidden="true">{ "! - - !" }</span>{ " the two accesses of a data race" }</li>
+                if !view.maps.is_empty() {
+                    <li class="two-steps">
+                        { "A map write is two steps, " }<em>{ "starts writing" }</em>{ " (writing flag set) and " }
+                        <em>{ "finishes writing" }</em>{ " (flag cleared): another goroutine's access in between is what makes Go crash (see the Map panel)." }
+                    </li>
+                }
             </ul>
             if !view.races.is_empty() {
                 <ol class="race-list" aria-label="Data races">{ for race_list }</ol>
