@@ -55,9 +55,9 @@ test('a request reads the same while in flight and when it is delivered', async 
   const { page, problems } = await openApp('index.html#example=channel&goroutines=2&seed=3');
   const cmds = region(page, 'Channels').getByRole('region', { name: 'channel cmds' });
   const waiting = cmds.locator('.in-flight');
-  // Step until a worker waits to send its request, and until a second worker has made its own
-  // reply channel `resp` (the first one's keeps its name).
-  const found = await stepUntil(page, async () => (await waiting.count()) > 0 && /resp \(2\)/.test(await panelsText(page)));
+  // Step until the first worker waits to send its request (with seed 3, before the second
+  // worker has made its own reply channel `resp`).
+  const found = await stepUntil(page, async () => (await waiting.count()) > 0);
   assert.ok(found, 'a request waits on cmds');
   const sender = await waiting.first().locator('.gbadge').innerText();
   const sent = await waiting.first().locator('code').innerText();
@@ -68,6 +68,8 @@ test('a request reads the same while in flight and when it is delivered', async 
   const moved = cmds.locator('.transfer');
   assert.equal(await moved.locator('.gbadge').first().innerText(), sender);
   assert.equal(await moved.locator('.message').innerText(), sent);
+  // Meanwhile the second worker made its `resp` too: the first one's kept its name.
+  assert.match(await panelsText(page), /resp \(2\)/);
   assert.deepEqual(problems, []);
 });
 

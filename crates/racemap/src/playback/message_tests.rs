@@ -109,14 +109,10 @@ fn check_messages_are_stable(p: &mut Playback, limit: usize) -> usize {
         let v = p.view();
         let step = v.step;
         for c in &v.chans {
-            // A channel that has carried a message keeps its name (a channel that never did
-            // may lose a name that only a finished goroutine's variable gave it).
-            if !(c.in_flight.is_empty() && c.buffer.is_empty() && c.last_transfer.is_empty()) {
-                chan_names.entry(c.id).or_insert_with(|| c.name.clone());
-            }
-            if let Some(name) = chan_names.get(&c.id) {
-                assert_eq!(&c.name, name, "step {step}: channel {} renamed", c.id);
-            }
+            // A channel keeps its name, also once the goroutines whose variables named it
+            // have finished (`quit`, which only a select's case uses, at the end).
+            let name = chan_names.entry(c.id).or_insert_with(|| c.name.clone());
+            assert_eq!(&c.name, name, "step {step}: channel {} renamed", c.id);
             let buffer = buffers.entry(c.id).or_default();
             for t in &c.last_transfer {
                 let text = &t.message.value;
@@ -198,6 +194,13 @@ fn a_message_reads_the_same_from_send_to_delivery() {
             let moved = check_messages_are_stable(&mut p, 2000);
             assert!(moved >= 4, "{name}, seed {seed}: {moved} messages moved");
             assert!(p.ending().is_some(), "{name}, seed {seed}: the run ends");
+            // Every channel still has its source name once the program has ended.
+            let v = p.view();
+            let names: Vec<&str> = v.chans.iter().map(|c| c.name.as_str()).collect();
+            assert!(
+                !names.iter().any(|n| n.starts_with("unnamed")),
+                "{name}, seed {seed}: {names:?}"
+            );
         }
     }
 }

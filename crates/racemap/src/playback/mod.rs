@@ -164,6 +164,11 @@ pub(crate) struct Fold {
 }
 
 impl Fold {
+    /// Before goroutine `gid` makes a step from `machine`: remember its variables' names.
+    fn before_step(&mut self, program: &Program, machine: &Machine, gid: Gid) {
+        self.names.remember(program, machine, gid);
+    }
+
     /// Fold step `step` (from 1) made of `events`; returns its arrows.
     fn step(
         &mut self,
@@ -530,6 +535,8 @@ impl Playback {
             .get(self.cursor)
             .is_some_and(|r| r.choice == choice && same_random(&r.random_after, &random_after));
         let races_before = self.session.races().len();
+        self.fold
+            .before_step(&self.program, &self.session.target, choice.gid);
         if !keeps_future {
             let limit = self.cursor;
             self.records.truncate(limit);
@@ -605,6 +612,8 @@ impl Playback {
         self.cursor = checkpoint.step;
         while self.cursor < target {
             let choice = self.records[self.cursor].choice;
+            self.fold
+                .before_step(&self.program, &self.session.target, choice.gid);
             let events = self.session.step(choice);
             let step = self.cursor as u64 + 1;
             self.fold
@@ -693,8 +702,17 @@ mod tests {
         let records = p.records();
         let m = p.machine();
         let go_id = |g: Gid| m.go_id(g);
-        let events = records.iter().flat_map(|r| r.events.iter());
-        assert_eq!(p.names(), names::Names::learn(&p.program, m, events));
+        // The names, from a straight replay of the moves from step 0.
+        let mut session = p.checkpoints[0].session.clone();
+        let mut learned = names::Learned::default();
+        for r in records {
+            learned.remember(&p.program, &session.target, r.choice.gid);
+            for e in &session.step(r.choice) {
+                learned.learn(&p.program, &session.target, e);
+            }
+        }
+        assert_eq!(session.target.heap(), m.heap());
+        assert_eq!(p.names(), names::Names::at(&p.program, m, &learned));
         let mut links = timeline::Links::default();
         let mut arrows = Vec::new();
         let mut arrival = IdMap::new();

@@ -8,8 +8,9 @@
 //! a map, the operand of `<-`, `close(` or `range` names a channel, the receiver of a
 //! `.Lock(`-style call names a sync object, and a read of a plain variable whose span is just an
 //! identifier names its cell (and the map or channel it holds). The events' names come first,
-//! then the frames' (those only fill gaps), and last the field names of the channel messages
-//! that carry an object nothing else named (`make(chan int)` written inside a request literal is
+//! then the live frames' (those only fill gaps), then the names of frames gone since (a
+//! finished goroutine's `resp`, `main`'s once the program has ended: a name never vanishes), and
+//! last the field names of the channel messages that carry an object nothing else named (`make(chan int)` written inside a request literal is
 //! the request's `resp`). A channel's plain name (`resp`) replaces a field path (`cmd.response`)
 //! whichever source gives it, so a reply channel is called what its maker calls it, before and
 //! after the message that carries it is delivered. A name shared by several objects of the same
@@ -17,15 +18,17 @@
 //! (`resp`, `resp (2)`, `resp (3)`): an object keeps the name it was first shown with when a
 //! later one takes the same name, so a message in flight reads the same when it is delivered.
 //!
-//! The table is a function of the program, the machine at the cursor and the events up to the
-//! cursor, so a view after going back equals the view first seen at that step. What the events
-//! teach is folded one event at a time into a [`Learned`] (a playback keeps it up to date as it
-//! steps, so a view does not read the whole trace); [`Names::at`] adds the globals, the
-//! parked operations and the live frames' variables of the machine at the cursor.
+//! The table is a function of the program and the steps up to the cursor (the machine at the
+//! cursor, the events, and the frames of each step's mover before it moved), so a view after
+//! going back equals the view first seen at that step. What the steps teach is folded one step
+//! at a time into a [`Learned`] ([`Learned::remember`] before the step, [`Learned::learn`] for
+//! each of its events; a playback keeps it up to date as it steps, so a view does not read the
+//! whole trace); [`Names::at`] adds the globals, the parked operations and the live frames'
+//! variables of the machine at the cursor.
 
 use crate::bytecode::{Program, VarPlace};
 use crate::diag::Span;
-use crate::rt::event::{Event, Op};
+use crate::rt::event::{Event, Gid, Op};
 use crate::rt::goroutine::Visible;
 use crate::rt::machine::Machine;
 use crate::rt::value::{ChanId, MapId, Pointer, Value};
@@ -78,9 +81,28 @@ pub struct Learned {
     /// Maps and channels carried by a sent message while no event had named them, by the name
     /// of the message field that holds them (first send wins).
     carried: Names,
+    /// What the variables of the frames of goroutines about to move named (the first name
+    /// wins): a frame's names outlive it, so an object keeps the name of a variable of a
+    /// goroutine that has finished (or of `main` once the program has ended).
+    remembered: Names,
+    /// What the pointer variables of those frames pointed to, with their names (the first
+    /// name wins).
+    remembered_pointees: BTreeMap<Pointer, String>,
 }
 
 impl Learned {
+    /// Remember the names the variables of goroutine `gid`'s frames give, before it moves (its
+    /// frames change only when it moves, so what any frame ever named is remembered).
+    pub fn remember(&mut self, program: &Program, machine: &Machine, gid: Gid) {
+        let pointees = &mut self.remembered_pointees;
+        self.remembered
+            .name_goroutine_vars(program, machine, gid, &mut |p, name| {
+                if !pointees.contains_key(p) {
+                    pointees.insert(p.clone(), name.to_string());
+                }
+            });
+    }
+
     /// Learn from one more event (events must come in the order of the run); `machine` is any
     /// machine of the run at or after the event (it gives the channels' element types).
     pub fn learn(&mut self, program: &Program, machine: &Machine, event: &Event) {
@@ -191,19 +213,6 @@ fn carried_objects(machine: &Machine, chan: ChanId, value: &Value, out: &mut Vec
 }
 
 impl Names {
-    /// Learn names from the globals, `events` (in order) and the goroutines' parked operations.
-    pub fn learn<'a>(
-        program: &Program,
-        machine: &Machine,
-        events: impl Iterator<Item = &'a Event>,
-    ) -> Names {
-        let mut learned = Learned::default();
-        for e in events {
-            learned.learn(program, machine, e);
-        }
-        Names::at(program, machine, &learned)
-    }
-
     /// The names at `machine` after the events folded into `learned`: the globals' names first,
     /// then the events' (the first name of an object wins), the parked operations', and last
     /// the names of variables after what they hold.
@@ -228,7 +237,7 @@ impl Names {
             n.chans.entry(*c).or_insert_with(|| name.clone());
         }
         for i in 0..machine.goroutine_count() as u32 {
-            let Some(g) = machine.goroutine_state(crate::rt::event::Gid(i)) else {
+            let Some(g) = machine.goroutine_state(Gid(i)) else {
                 continue;
             };
             if let Some(v) = &g.next {
@@ -236,7 +245,24 @@ impl Names {
             }
         }
         n.name_holders(&learned.holds);
-        let pointees = n.name_frame_vars(program, machine);
+        let mut pointees = n.name_frame_vars(program, machine);
+        // Then the names of frames gone since.
+        let r = &learned.remembered;
+        for (p, name) in &r.cells {
+            n.cells.entry(p.clone()).or_insert_with(|| name.clone());
+        }
+        for (m, name) in &r.maps {
+            n.map_named(*m, Some(name));
+        }
+        for (c, name) in &r.chans {
+            n.chan_named(*c, Some(name));
+        }
+        pointees.extend(
+            learned
+                .remembered_pointees
+                .iter()
+                .map(|(p, name)| (p.clone(), name.clone())),
+        );
         n.name_carried(machine, learned);
         n.name_paths(&super::field_names::reach(program, heap, &n.cells));
         // What pointer variables point to, when nothing else named it: `mu` for a parameter
@@ -248,7 +274,7 @@ impl Names {
         // `s.shards[0].data`.
         let mut stored = Vec::new();
         for i in 0..machine.goroutine_count() as u32 {
-            let parked = machine.goroutine_state(crate::rt::event::Gid(i));
+            let parked = machine.goroutine_state(Gid(i));
             let Some(Visible::Store(Some(p), v)) = parked.and_then(|g| g.next.as_ref()) else {
                 continue;
             };
@@ -272,7 +298,7 @@ impl Names {
         let mut found = Vec::new();
         for i in 0..machine.goroutine_count() as u32 {
             match machine
-                .goroutine_state(crate::rt::event::Gid(i))
+                .goroutine_state(Gid(i))
                 .and_then(|g| g.next.as_ref())
             {
                 Some(Visible::Send(Some(c), v)) => carried_objects(machine, *c, v, &mut found),
@@ -383,40 +409,52 @@ impl Names {
     /// up, so `main`'s names come first. Returns what pointer variables point to, with their
     /// names, in that order (the caller names those last, as `c.mu.Lock()` names `c.mu`).
     fn name_frame_vars(&mut self, program: &Program, machine: &Machine) -> Vec<(Pointer, String)> {
-        let heap = machine.heap();
         let mut pointees = Vec::new();
         for i in 0..machine.goroutine_count() as u32 {
-            let Some(g) = machine.goroutine_state(crate::rt::event::Gid(i)) else {
-                continue;
-            };
-            for frame in &g.frames {
-                let vars = program.var_names.iter().filter(|v| v.func == frame.func);
-                for var in vars {
-                    let cell = match var.place {
-                        VarPlace::Local(n) => {
-                            match frame.locals.get(n as usize) {
-                                Some(Value::Ptr(Some(p))) => {
-                                    pointees.push((p.clone(), var.name.clone()))
-                                }
-                                Some(v) => self.learn_value(&var.name, v),
-                                None => {}
-                            }
-                            continue;
-                        }
-                        VarPlace::Cell(n) => match frame.locals.get(n as usize) {
-                            Some(Value::Ptr(Some(p))) => p,
-                            _ => continue,
-                        },
-                        VarPlace::Capture(n) => match frame.captures.get(n as usize) {
-                            Some(p) => p,
-                            None => continue,
-                        },
-                    };
-                    self.name_cell(heap, cell, &var.name);
-                }
-            }
+            self.name_goroutine_vars(program, machine, Gid(i), &mut |p, name| {
+                pointees.push((p.clone(), name.to_string()))
+            });
         }
         pointees
+    }
+
+    /// [`Names::name_frame_vars`] for the frames of goroutine `gid`, passing what its pointer
+    /// variables point to, with their names, to `pointee`.
+    fn name_goroutine_vars(
+        &mut self,
+        program: &Program,
+        machine: &Machine,
+        gid: Gid,
+        pointee: &mut dyn FnMut(&Pointer, &str),
+    ) {
+        let heap = machine.heap();
+        let Some(g) = machine.goroutine_state(gid) else {
+            return;
+        };
+        for frame in &g.frames {
+            let vars = program.var_names.iter().filter(|v| v.func == frame.func);
+            for var in vars {
+                let cell = match var.place {
+                    VarPlace::Local(n) => {
+                        match frame.locals.get(n as usize) {
+                            Some(Value::Ptr(Some(p))) => pointee(p, &var.name),
+                            Some(v) => self.learn_value(&var.name, v),
+                            None => {}
+                        }
+                        continue;
+                    }
+                    VarPlace::Cell(n) => match frame.locals.get(n as usize) {
+                        Some(Value::Ptr(Some(p))) => p,
+                        _ => continue,
+                    },
+                    VarPlace::Capture(n) => match frame.captures.get(n as usize) {
+                        Some(p) => p,
+                        None => continue,
+                    },
+                };
+                self.name_cell(heap, cell, &var.name);
+            }
+        }
     }
 
     /// Name a variable's cell, and the map or channel it holds, unless they have a name.

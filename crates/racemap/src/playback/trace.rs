@@ -205,6 +205,7 @@ pub fn trace(program: &Rc<Program>, config: Config, schedule: &Schedule) -> Vec<
     // (step, its events, their channel messages formatted with the heap of that step)
     let mut steps: Vec<(usize, Vec<Event>, Vec<Option<String>>)> = Vec::new();
     for (i, choice) in schedule.choices.iter().enumerate() {
+        learned.remember(program, &machine, choice.gid);
         let events = machine.step(*choice);
         let mut messages = Vec::new();
         for event in &events {
