@@ -50,11 +50,16 @@ fn touch(t: &MapTouch, done: bool) -> Html {
 fn why_two_steps() -> Html {
     html! {
         <p class="flag-why">
-            { "Why each write is two steps, " }<em>{ "starts writing" }</em>{ " and " }<em>{ "finishes writing" }</em>
+            { "Why each write is two steps, " }<em>{ "starts writing" }</em>
+            { " and " }<em>{ "finishes writing" }</em>
             { ": Go's map sets this writing flag (" }<code>{ "hashWriting" }</code>
-            { ") while a write is in progress, and Go's own runtime checks it on every read, write and range step. A goroutine that touches the map while another one's write is in progress makes Go stop the program with " }
-            <code>{ "fatal error: concurrent map writes" }</code>{ " (or " }<code>{ "concurrent map read and map write" }</code>
-            { "). racemap lets other goroutines move between the two steps, as they can in Go, so you can make that happen." }
+            { ") while a write is in progress, and Go's own runtime checks it on every read, " }
+            { "write and range step. A goroutine that touches the map while another one's write " }
+            { "is in progress makes Go stop the program with " }
+            <code>{ "fatal error: concurrent map writes" }</code>
+            { " (or " }<code>{ "concurrent map read and map write" }</code>
+            { "). racemap lets other goroutines move between the two steps, as they can in Go, " }
+            { "so you can make that happen." }
         </p>
     }
 }

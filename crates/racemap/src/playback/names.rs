@@ -9,9 +9,10 @@
 //! `.Lock(`-style call names a sync object, and a read of a plain variable whose span is just an
 //! identifier names its cell (and the map or channel it holds). The events' names come first,
 //! then the live frames' (those only fill gaps), then the names of frames gone since (a
-//! finished goroutine's `resp`, `main`'s once the program has ended: a name never vanishes), and
-//! last the field names of the channel messages that carry an object nothing else named (`make(chan int)` written inside a request literal is
-//! the request's `resp`). A channel's plain name (`resp`) replaces a field path (`cmd.response`)
+//! finished goroutine's `resp`, `main`'s once the program has ended: a name never vanishes),
+//! and last the field names of the channel messages that carry an object nothing else named
+//! (`make(chan int)` written inside a request literal is the request's `resp`). A channel's
+//! plain name (`resp`) replaces a field path (`cmd.response`)
 //! whichever source gives it, so a reply channel is called what its maker calls it, before and
 //! after the message that carries it is delivered. A name shared by several objects of the same
 //! kind is shown bare for the first of them (the oldest) and with its rank for the others
@@ -213,9 +214,11 @@ fn carried_objects(machine: &Machine, chan: ChanId, value: &Value, out: &mut Vec
 }
 
 impl Names {
-    /// The names at `machine` after the events folded into `learned`: the globals' names first,
-    /// then the events' (the first name of an object wins), the parked operations', and last
-    /// the names of variables after what they hold.
+    /// The names at `machine` after the steps folded into `learned`: the globals' names first,
+    /// then the events' (the first name of an object wins), the parked operations', the names
+    /// of variables after what they hold, the live frames' variables, the remembered ones of
+    /// frames gone since, the fields of messages that carry an object, and last the paths from
+    /// named variables.
     pub fn at(program: &Program, machine: &Machine, learned: &Learned) -> Names {
         let mut n = Names::default();
         let heap = machine.heap();
