@@ -78,7 +78,7 @@ test('the map panel and the timeline say why a map write is two steps', async ()
   const why = region(page, 'Map').locator('.flag-why');
   assert.equal(await why.count(), 1);
   const text = await why.innerText();
-  assert.match(text, /starts writing and finishes writing/);
+  assert.match(text, /two steps, starts writing and finishes writing/);
   assert.match(text, /hashWriting/);
   assert.match(text, /fatal error: concurrent map writes/);
   await step(page);

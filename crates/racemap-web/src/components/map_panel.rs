@@ -50,16 +50,13 @@ fn touch(t: &MapTouch, done: bool) -> Html {
 fn why_two_steps() -> Html {
     html! {
         <p class="flag-why">
-            { "Why each write is two steps, " }<em>{ "starts writing" }</em>
+            { "Each write is two steps, " }<em>{ "starts writing" }</em>
             { " and " }<em>{ "finishes writing" }</em>
-            { ": Go's map sets this writing flag (" }<code>{ "hashWriting" }</code>
-            { ") while a write is in progress, and Go's own runtime checks it on every read, " }
-            { "write and range step. A goroutine that touches the map while another one's write " }
-            { "is in progress makes Go stop the program with " }
+            { ", because Go's map sets this flag (" }<code>{ "hashWriting" }</code>
+            { ") for the time of a write and Go's own runtime checks it on every read and write " }
+            { "of the map: a goroutine that touches the map in between makes Go stop with " }
             <code>{ "fatal error: concurrent map writes" }</code>
-            { " (or " }<code>{ "concurrent map read and map write" }</code>
-            { "). racemap lets other goroutines move between the two steps, as they can in Go, " }
-            { "so you can make that happen." }
+            { " (or " }<code>{ "concurrent map read and map write" }</code>{ ")." }
         </p>
     }
 }
