@@ -721,7 +721,7 @@ fn every_object_of_every_strategy_has_a_plain_source_name_by_the_end() {
             .chain(v.locks.iter().map(|l| l.name.as_str()))
             .chain(v.sync_maps.iter().map(|m| m.name.as_str()))
             .chain(v.wait_groups.iter().map(|w| w.name.as_str()))
-            // Each worker's reply channel is a `resp`: `resp (1)`, `resp (2)`…
+            // Each worker's reply channel is a `resp`: `resp`, `resp (2)`…
             .chain(
                 v.chans
                     .iter()
