@@ -257,3 +257,38 @@ fn an_inline_reply_channel_is_named_by_its_field_from_send_to_delivery() {
         24 g1 exits | resp (3)=["6"]"#]]
     .assert_eq(&lines.join("\n"));
 }
+
+/// The timeline of a `select` that sends: the row of the step that took a case shows the
+/// message, and the map the message carries is named by its field, also once the receiver
+/// reads it as `j.table`.
+#[test]
+fn a_select_case_shows_the_message_it_sent() {
+    let mut p = Playback::new(SELECT_SEND, seeded(1)).expect("compiles");
+    while p.step_auto().is_ok() {}
+    let v = p.view();
+    let rows: Vec<String> = v
+        .timeline
+        .iter()
+        .map(|e| format!("{:>2} g{} {}", e.step, e.go_id, e.phrase))
+        .collect();
+    let maps: Vec<&str> = v.maps.iter().map(|m| m.name.as_str()).collect();
+    expect_test::expect![[r#"
+         1 g1 starts goroutine 6
+         2 g6 reads variable jobs
+         3 g6 reads variable quit
+         4 g1 starts goroutine 7
+         5 g1 reads variable jobs
+         6 g7 reads variable jobs
+         7 g7 reads variable quit
+         8 g6 selects case 1: sends {id:0 table:table reply:reply} on jobs to goroutine 1
+         9 g1 reads len(table)
+        10 g6 receives 1 on reply from goroutine 1
+        11 g1 reads variable jobs
+        12 g6 exits
+        13 g1 receives {id:1 table:table (2) reply:reply (2)} on jobs from goroutine 7
+        14 g1 reads len(table (2))
+        15 g1 sends 1 on reply (2) to goroutine 7
+        16 g1 exits
+        ["table", "table (2)"]"#]]
+    .assert_eq(&format!("{}\n{maps:?}", rows.join("\n")));
+}

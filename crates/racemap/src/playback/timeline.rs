@@ -38,7 +38,8 @@ pub struct TimelineEntry {
     pub step: u64,
     /// Go's number of the goroutine that moved.
     pub go_id: u64,
-    /// What it did (the first action's phrase; `moves` when the step had no event).
+    /// What it did (the first action's phrase, a select's with what its case did: `selects
+    /// case 1: sends 1 on jobs`; `moves` when the step had no event).
     pub phrase: String,
     /// Its source line.
     pub line: u32,
@@ -192,10 +193,17 @@ pub(crate) fn entry(
             line: source_map.line(e.span.lo),
         })
         .collect();
-    let (phrase, line) = actions
+    let (mut phrase, line) = actions
         .first()
         .map(|a| (a.phrase.clone(), a.line))
         .unwrap_or_else(|| ("moves".to_string(), 0));
+    // A select's case says what the case did, so the row shows the message it sent or received:
+    // `selects case 1: sends {id:0} on jobs`.
+    if let [first, second, ..] = record.events.as_slice() {
+        if matches!(first.op, Op::Select { case: Some(_) }) && second.gid == first.gid {
+            phrase = format!("{phrase}: {}", actions[1].phrase);
+        }
+    }
     TimelineEntry {
         step,
         go_id: go_id(record.choice.gid),
