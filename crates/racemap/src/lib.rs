@@ -6,6 +6,7 @@
 
 pub mod bytecode;
 pub mod compile;
+pub mod cow_vec;
 pub mod dense;
 pub mod diag;
 pub mod explore;

@@ -21,6 +21,7 @@
 //! a race is not reported again when its location was already reported (`suppress_equal_addresses`)
 //! or when the same pair of stacks was already reported (`suppress_equal_stacks`).
 
+use crate::cow_vec::CowVec;
 use crate::diag::SourceMap;
 use crate::race::report::{
     fake_address, GoroutineCreation, RaceAccess, RaceReport, ReportFrame, RuntimeFrame,
@@ -132,12 +133,12 @@ pub struct Detector {
     /// Numbering and positions.
     config: DetectorConfig,
     /// `C_t` of each goroutine, by id; shared between the explorer's clones of the detector
-    /// until one of them changes it (a step changes one or two clocks, so a clone per search
-    /// node costs a pointer per goroutine, not a clock per goroutine).
-    clocks: Vec<Rc<VClock>>,
-    /// Goroutine facts for reports, by id; shared between the explorer's clones like `clocks`
-    /// (a clone per search node costs a pointer per goroutine, not the facts).
-    goroutines: Vec<Rc<GoroutineInfo>>,
+    /// until one of them changes it (a step changes one or two clocks; the vector is
+    /// persistent, so a clone per search node costs what its step changed, not a pointer per
+    /// goroutine).
+    clocks: CowVec<Rc<VClock>>,
+    /// Goroutine facts for reports, by id; shared between the explorer's clones like `clocks`.
+    goroutines: CowVec<Rc<GoroutineInfo>>,
     /// `L_s` of each sync variable.
     syncs: BTreeMap<SyncVar, VClock>,
     /// Shadow state of each accessed location.
@@ -159,8 +160,8 @@ impl Detector {
     /// A detector that has seen nothing.
     pub fn new(config: DetectorConfig) -> Detector {
         Detector {
-            clocks: Vec::new(),
-            goroutines: Vec::new(),
+            clocks: CowVec::new(),
+            goroutines: CowVec::new(),
             syncs: BTreeMap::new(),
             vars: BTreeMap::new(),
             reported_locs: BTreeSet::new(),

@@ -28,6 +28,14 @@ impl Target for Machine {
         Machine::runnable(self)
     }
 
+    fn runnable_of(&self, gid: Gid) -> Vec<Choice> {
+        Machine::runnable_of(self, gid)
+    }
+
+    fn can_run(&self, choice: Choice) -> bool {
+        *self.status() == Status::Running && self.choice_runnable(choice)
+    }
+
     fn step(&mut self, choice: Choice) -> Vec<Event> {
         Machine::step(self, choice)
     }
@@ -86,6 +94,12 @@ impl Target for Machine {
 
     fn goroutine_count(&self) -> usize {
         Machine::goroutine_count(self)
+    }
+
+    fn has_operation(&self, gid: Gid) -> bool {
+        self.goroutines
+            .get(gid.0 as usize)
+            .is_some_and(|g| g.next.is_some() && g.is_live())
     }
 
     fn footprint(&self, gid: Gid) -> Option<Footprint> {

@@ -77,6 +77,16 @@ impl EarlyWake {
 pub trait Target: Clone {
     /// The moves available now (empty once the run ended).
     fn runnable(&self) -> Vec<Choice>;
+    /// The moves of `gid` among [`Target::runnable`], in its order.
+    fn runnable_of(&self, gid: Gid) -> Vec<Choice> {
+        let mut moves = self.runnable();
+        moves.retain(|c| c.gid == gid);
+        moves
+    }
+    /// `choice` is among [`Target::runnable`].
+    fn can_run(&self, choice: Choice) -> bool {
+        self.runnable().contains(&choice)
+    }
     /// Make one move; returns its events (a rendezvous may give one event per goroutine).
     fn step(&mut self, choice: Choice) -> Vec<Event>;
     /// `Some` once the run ended.
@@ -103,6 +113,10 @@ pub trait Target: Clone {
     fn goroutine_count(&self) -> usize;
     /// What the next operation of `gid` touches (`None` when it has none: exited).
     fn footprint(&self, gid: Gid) -> Option<Footprint>;
+    /// `gid` has a next operation: [`Target::footprint`] is `Some` (without computing it).
+    fn has_operation(&self, gid: Gid) -> bool {
+        self.footprint(gid).is_some()
+    }
     /// The program's positions, for race reports.
     fn source_map(&self) -> Rc<SourceMap>;
     /// Go's number of the first goroutine created by a `go` statement.

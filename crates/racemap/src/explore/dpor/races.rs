@@ -266,7 +266,7 @@ impl<T: Target> Search<T> {
         let mut target = self.stack[i].target.clone();
         let mut replayed = Vec::with_capacity(v.len());
         for s in before {
-            if target.ending().is_some() || !target.runnable().contains(&s.choice) {
+            if target.ending().is_some() || !target.can_run(s.choice) {
                 return Replay::Stuck;
             }
             let pre_fp = target
@@ -306,11 +306,7 @@ impl<T: Target> Search<T> {
         if target.ending().is_some() {
             return Replay::NotTheEvent;
         }
-        let Some(c) = target
-            .runnable()
-            .into_iter()
-            .find(|c| c.gid == event.choice.gid)
-        else {
+        let Some(c) = target.runnable_of(event.choice.gid).first().copied() else {
             return Replay::NotTheEvent;
         };
         // The event as it would run there: its own operation now (a rendezvous also keeps what
@@ -322,7 +318,7 @@ impl<T: Target> Search<T> {
             }
             now => event.refreshed(now),
         };
-        if !target.runnable().contains(&last.choice) {
+        if !target.can_run(last.choice) {
             last.choice = c;
         }
         replayed.push(last);
@@ -342,9 +338,16 @@ impl<T: Target> Search<T> {
         let terminal = top.choices.is_empty();
         let last = self.trace.last();
         let n = top.target.goroutine_count();
+        // Goroutines with a move here, by id (a goroutine bomb offers thousands of moves).
+        let mut movable = vec![false; n];
+        for c in &top.choices {
+            if let Some(m) = movable.get_mut(c.gid.0 as usize) {
+                *m = true;
+            }
+        }
         let pending: Vec<(Gid, Footprint)> = (0..n as u32)
             .map(Gid)
-            .filter(|g| terminal || !top.choices.iter().any(|c| c.gid == *g))
+            .filter(|g| terminal || !movable[g.0 as usize])
             .filter_map(|g| top.target.footprint(g).map(|f| (g, f)))
             .filter(|(g, f)| {
                 terminal
@@ -375,7 +378,7 @@ impl<T: Target> Search<T> {
             .choices
             .iter()
             .map(|c| c.gid)
-            .filter(|g| !participants.contains(g) && after.footprint(*g).is_none())
+            .filter(|g| !participants.contains(g) && !after.has_operation(*g))
             .filter(|g| {
                 node.target
                     .footprint(*g)

@@ -62,8 +62,9 @@
 //! current path: an infinite run is possible, e.g. a spin loop, which DPOR's run limits and
 //! fair yields handle) and when some run could reach a step limit (the step count is left out
 //! of the key, so the search bounds path lengths itself: the longest path from a state seen
-//! before is its height, known once its subtree is done, as the graph has no cycle); the caller
-//! then runs DPOR instead ([`super::explorer`]).
+//! before is its height, known once its subtree is done, as the graph has no cycle), and when a
+//! state has more than [`MAX_GOROUTINES`] goroutines (a key's cost grows with their square); the
+//! caller then runs DPOR instead ([`super::explorer`]).
 //!
 //! The search pauses only before a step, its whole state kept in an explicit stack, so it gives
 //! the same result in chunks of any size.
@@ -90,7 +91,14 @@ pub(super) enum Abandon {
     Cycle,
     /// Some run could reach a step limit.
     RunLimit,
+    /// A state has more than [`MAX_GOROUTINES`] goroutines: its key would cost more than the
+    /// search saves (the detector's part grows with the square of the goroutines; a goroutine
+    /// bomb would take hours).
+    TooLarge,
 }
+
+/// The most goroutines a state of the stateful search may have (see [`Abandon::TooLarge`]).
+pub(super) const MAX_GOROUTINES: usize = 256;
 
 /// What [`Stateful::run`] stopped at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -388,6 +396,9 @@ impl<T: Target> Stateful<T> {
                         .target
                         .commutes_with_futures(choice.gid, &made.footprint));
             top.done.push(made);
+            if target.goroutine_count() > MAX_GOROUTINES {
+                return Step::Abandon(Abandon::TooLarge);
+            }
             let mut first_race = false;
             if let Some(d) = &mut detector {
                 let before = d.reports().len();

@@ -132,6 +132,41 @@ fn a_cycle_falls_back_to_dpor() {
     }
 }
 
+/// A goroutine bomb: the stateful search gives way to DPOR once a state has more goroutines
+/// than its keys can afford (each key hashes every goroutine and the detector's clocks, so the
+/// search would take hours); DPOR then reaches the goroutine limit, as a run does.
+#[test]
+fn a_goroutine_bomb_falls_back_to_dpor() {
+    let source = "package main\n\nfunc main() {\n\tfor {\n\t\tgo func() {\n\t\t\tselect {}\n\t\t}()\n\t}\n}\n";
+    let program = Rc::new(crate::compile::compile(source).expect("compiles"));
+    let m = Machine::new(
+        program,
+        Config {
+            max_goroutines: 2 * super::MAX_GOROUTINES as u32,
+            ..Config::default()
+        },
+    );
+    let mut explorer = Explorer::new(m.clone(), &config(SearchAlgorithm::Stateful));
+    explorer.advance(u64::MAX);
+    let stats = explorer.stats();
+    assert!(!stats.stateful, "{stats:?}");
+    assert!(
+        stats.earlier_steps >= super::MAX_GOROUTINES as u64,
+        "{stats:?}"
+    );
+    let r = explorer.into_result();
+    assert_eq!(keys(&r), keys(&explore(m, &config(SearchAlgorithm::Dpor))));
+    let [o] = &r.outcomes[..] else {
+        panic!("one outcome: {r:?}")
+    };
+    assert!(
+        o.error
+            .as_deref()
+            .is_some_and(|e| e.contains("goroutine limit")),
+        "{o:?}"
+    );
+}
+
 /// The unsynchronized write is reached after either order of two locked increments (two
 /// histories, one state but for the detector): the race is found, and the outcomes are the
 /// brute-force ones (DPOR's).

@@ -267,7 +267,7 @@ impl Machine {
         }
         // No defers left: pop.
         let prog = self.program.clone();
-        let g = Rc::make_mut(&mut self.goroutines[gid.0 as usize]);
+        let g = &mut self.goroutines[gid.0 as usize];
         let Some(frame) = g.frames.pop() else {
             return Ok(());
         };
@@ -308,7 +308,7 @@ impl Machine {
                 }
             }
         }
-        let g = Rc::make_mut(&mut self.goroutines[gid.0 as usize]);
+        let g = &mut self.goroutines[gid.0 as usize];
         match frame.kind {
             FrameKind::Call => {
                 if let Some(parent) = g.frames.last_mut() {

@@ -550,7 +550,7 @@ impl Machine {
                 return Err(RtError::user_panic(v, printed).into());
             }
             Instr::Recover => {
-                let g = Rc::make_mut(&mut self.goroutines[gid.0 as usize]);
+                let g = &mut self.goroutines[gid.0 as usize];
                 let in_deferred = g
                     .frames
                     .last()

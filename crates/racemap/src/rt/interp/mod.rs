@@ -110,13 +110,13 @@ fn boolean(v: &Value) -> R<bool> {
 
 impl Machine {
     fn g(&mut self, gid: Gid) -> &mut crate::rt::goroutine::Goroutine {
-        Rc::make_mut(&mut self.goroutines[gid.0 as usize])
+        &mut self.goroutines[gid.0 as usize]
     }
 
     // Invariant: only called while `gid` executes code, i.e. has at least one frame
     // (`run_local` checks before every instruction).
     fn frame(&mut self, gid: Gid) -> R<&mut Frame> {
-        Rc::make_mut(&mut self.goroutines[gid.0 as usize])
+        self.goroutines[gid.0 as usize]
             .frames
             .last_mut()
             .ok_or_else(|| missing("frame of a running goroutine").into())
@@ -331,7 +331,7 @@ mod tests {
         p.types = types;
         let mut m = Machine::new(Rc::new(p), Config::default());
         assert_eq!(m.status(), &Status::Running);
-        Rc::make_mut(&mut m.goroutines[0]).next = Some(Visible::MapIterNext { iter: 5 });
+        m.goroutines[0].next = Some(Visible::MapIterNext { iter: 5 });
         let events = m.step(Choice {
             gid: Gid::MAIN,
             alt: 0,

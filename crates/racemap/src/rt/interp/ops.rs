@@ -263,31 +263,30 @@ impl Machine {
     pub(super) fn call_sync(&mut self, func: FuncId, args: Vec<Value>) -> Option<Vec<Value>> {
         let gid = Gid(self.goroutines.len() as u32);
         let main = self.program.main;
-        self.goroutines
-            .push(Rc::new(crate::rt::goroutine::Goroutine {
-                gid,
-                go_id: 0,
-                frames: vec![Frame {
-                    func: main,
-                    pc: 0,
-                    locals: Vec::new(),
-                    stack: Vec::new(),
-                    captures: Rc::from(Vec::new()),
-                    defers: Vec::new(),
-                    kind: FrameKind::Root,
-                    returning: false,
-                    call_pc: 0,
-                }],
-                status: GoStatus::Parked,
-                next: None,
-                runtime: false,
-                slept_at: 0,
-                next_span: crate::diag::Span::default(),
-                panicking: None,
-                iters: Vec::new(),
-                created_by: None,
-                root: main,
-            }));
+        self.goroutines.push(crate::rt::goroutine::Goroutine {
+            gid,
+            go_id: 0,
+            frames: vec![Frame {
+                func: main,
+                pc: 0,
+                locals: Vec::new(),
+                stack: Vec::new(),
+                captures: Rc::from(Vec::new()),
+                defers: Vec::new(),
+                kind: FrameKind::Root,
+                returning: false,
+                call_pc: 0,
+            }],
+            status: GoStatus::Parked,
+            next: None,
+            runtime: false,
+            slept_at: 0,
+            next_span: crate::diag::Span::default(),
+            panicking: None,
+            iters: Vec::new(),
+            created_by: None,
+            root: main,
+        });
         self.push_call(gid, func, args, Rc::from(Vec::new()), FrameKind::Call)
             .ok()?;
         let mut budget: u32 = 100_000;
@@ -316,7 +315,7 @@ impl Machine {
             r.ok()?;
         }
         Some(std::mem::take(
-            &mut Rc::make_mut(&mut self.goroutines[gid.0 as usize]).frames[0].stack,
+            &mut self.goroutines[gid.0 as usize].frames[0].stack,
         ))
     }
 

@@ -182,7 +182,7 @@ impl Machine {
         g.slept_at = self.clock;
         g.next = Some(Visible::TimerFire(p.clone()));
         g.next_span = self.goroutines[gid.0 as usize].next_span;
-        self.goroutines.push(Rc::new(g));
+        self.goroutines.push(g);
         if let SyncState::Timer(t) = self.heap.sync_mut(p)? {
             t.armed = Some(child);
             t.when = when;

@@ -7,7 +7,7 @@ use crate::library::Visibility;
 
 impl Machine {
     /// Whether `choice` is in [`Machine::runnable`], without building the whole list.
-    pub(super) fn choice_runnable(&self, choice: Choice) -> bool {
+    pub(crate) fn choice_runnable(&self, choice: Choice) -> bool {
         let Some(g) = self.goroutines.get(choice.gid.0 as usize) else {
             return false;
         };
@@ -49,7 +49,7 @@ impl Machine {
             // goroutine is left at all.
             let main_gone = self
                 .goroutines
-                .first()
+                .get(0)
                 .is_some_and(|g| g.status == GoStatus::Done);
             let error = if main_gone && !self.goroutines.iter().any(|g| g.is_live()) {
                 RtError::no_goroutines()

@@ -100,8 +100,10 @@ impl Machine {
         config.hash(h);
         goroutines.len().hash(h);
         for (i, g) in goroutines.iter().enumerate() {
-            memo.part(parent, 0, i, Rc::as_ptr(g) as usize, || part_hash(g))
-                .hash(h);
+            memo.part(parent, 0, i, std::ptr::from_ref(g) as usize, || {
+                part_hash(g)
+            })
+            .hash(h);
         }
         cells.len().hash(h);
         for (i, c) in cells.iter().enumerate() {

@@ -168,9 +168,10 @@ pub struct Machine {
     /// Shared memory.
     pub(crate) heap: Heap,
     /// All goroutines ever created, by [`Gid`], each shared with the clones of this machine
-    /// until one of them changes it (copy on write: a step changes one or two goroutines, and
-    /// the explorer clones the machine at every step).
-    pub(crate) goroutines: Vec<Rc<Goroutine>>,
+    /// until one of them changes it (a persistent vector: a step changes one or two
+    /// goroutines, and the explorer clones the machine at every step, at a cost independent of
+    /// the number of goroutines).
+    pub(crate) goroutines: crate::cow_vec::CowVec<Goroutine>,
     /// Run status.
     pub(crate) status: Status,
     /// Virtual time in nanoseconds.
@@ -210,7 +211,7 @@ impl Machine {
             program,
             config,
             heap: Heap::default(),
-            goroutines: Vec::new(),
+            goroutines: crate::cow_vec::CowVec::new(),
             status: Status::Running,
             clock: 0,
             steps: 0,
@@ -239,7 +240,7 @@ impl Machine {
             return m;
         }
         m.goroutines
-            .push(Rc::new(Goroutine::new(Gid::MAIN, 1, prog.main, None)));
+            .push(Goroutine::new(Gid::MAIN, 1, prog.main, None));
         m.budget = m.config.max_instructions_per_step;
         let r = m
             .push_call(
@@ -351,7 +352,7 @@ impl Machine {
     /// One goroutine's full state (read-only, for snapshots and the playback's "what would it
     /// do next" phrases): its parked [`Visible`] operation, status and iteration cursors.
     pub fn goroutine_state(&self, gid: Gid) -> Option<&Goroutine> {
-        self.goroutines.get(gid.0 as usize).map(|g| &**g)
+        self.goroutines.get(gid.0 as usize)
     }
 
     /// A value of static type `ty` formatted with `%v` (read-only, for snapshots).
@@ -371,9 +372,14 @@ impl Machine {
     pub fn runnable(&self) -> Vec<Choice> {
         let mut out = self.runnable_in_virtual_time();
         if self.config.wake_order == WakeOrder::AnyTime {
+            // Goroutines offered already (a goroutine bomb offers thousands).
+            let mut offered = vec![false; self.goroutines.len()];
+            for c in &out {
+                offered[c.gid.0 as usize] = true;
+            }
             for g in &self.goroutines {
                 if matches!(g.status, GoStatus::Sleeping(_))
-                    && !out.iter().any(|c| c.gid == g.gid)
+                    && !offered[g.gid.0 as usize]
                     && !self.drops_tick(g)
                 {
                     out.push(Choice { gid: g.gid, alt: 0 });
@@ -459,37 +465,7 @@ impl Machine {
             return out;
         }
         for g in &self.goroutines {
-            if g.status != GoStatus::Parked {
-                continue;
-            }
-            let Some(next) = &g.next else { continue };
-            match next {
-                Visible::Select {
-                    arms, has_default, ..
-                } => {
-                    let before = out.len();
-                    for (i, arm) in arms.iter().enumerate() {
-                        if self.arm_ready(g.gid, arm) {
-                            out.push(Choice {
-                                gid: g.gid,
-                                alt: i as u32,
-                            });
-                        }
-                    }
-                    if out.len() == before && *has_default {
-                        out.push(Choice {
-                            gid: g.gid,
-                            alt: arms.len() as u32,
-                        });
-                    }
-                }
-                v => {
-                    if self.enabled(g.gid, v) {
-                        let alts = self.alternatives(g.gid, v);
-                        out.extend((0..alts).map(|alt| Choice { gid: g.gid, alt }));
-                    }
-                }
-            }
+            self.push_parked_moves(g, &mut out);
         }
         if out.is_empty() {
             // Sleepers: only when nobody else can move, earliest wake time first; of those
@@ -510,6 +486,61 @@ impl Machine {
                     }
                 }
             }
+        }
+        out
+    }
+
+    /// Appends the moves of `g` if it is parked at an operation that can run now (a `select`'s
+    /// ready cases in case order, or its default; every alternative of another operation).
+    fn push_parked_moves(&self, g: &Goroutine, out: &mut Vec<Choice>) {
+        if g.status != GoStatus::Parked {
+            return;
+        }
+        let Some(next) = &g.next else { return };
+        match next {
+            Visible::Select {
+                arms, has_default, ..
+            } => {
+                let before = out.len();
+                for (i, arm) in arms.iter().enumerate() {
+                    if self.arm_ready(g.gid, arm) {
+                        out.push(Choice {
+                            gid: g.gid,
+                            alt: i as u32,
+                        });
+                    }
+                }
+                if out.len() == before && *has_default {
+                    out.push(Choice {
+                        gid: g.gid,
+                        alt: arms.len() as u32,
+                    });
+                }
+            }
+            v => {
+                if self.enabled(g.gid, v) {
+                    let alts = self.alternatives(g.gid, v);
+                    out.extend((0..alts).map(|alt| Choice { gid: g.gid, alt }));
+                }
+            }
+        }
+    }
+
+    /// The moves of `gid` among [`Machine::runnable`], in the same order, without building
+    /// the whole list (unless `gid` sleeps: whether it may wake depends on everyone).
+    pub fn runnable_of(&self, gid: Gid) -> Vec<Choice> {
+        let mut out = Vec::new();
+        let Some(g) = self.goroutines.get(gid.0 as usize) else {
+            return out;
+        };
+        if self.status != Status::Running {
+            return out;
+        }
+        if matches!(g.status, GoStatus::Sleeping(_)) {
+            out = self.runnable();
+            out.retain(|c| c.gid == gid);
+        } else {
+            self.push_parked_moves(g, &mut out);
         }
         out
     }

@@ -137,7 +137,7 @@ impl Machine {
         self.go_ids_taken += 1;
         let created_by = self.stack_of(parent).first().cloned();
         self.goroutines
-            .push(Rc::new(Goroutine::new(gid, go_id, clo.func, created_by)));
+            .push(Goroutine::new(gid, go_id, clo.func, created_by));
         let mut all = Vec::new();
         if let Some(b) = &clo.bound {
             all.push(b.clone());

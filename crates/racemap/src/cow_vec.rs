@@ -1,0 +1,221 @@
+//! A vector that is cheap to clone: elements in chunks of [`CHUNK`], each chunk and each
+//! element behind an `Rc`, shared between clones until one of them changes it (copy on write:
+//! changing an element copies its chunk's pointers and, when another clone shares it, the
+//! element, as `Rc::make_mut` does).
+//!
+//! Why: the explorer keeps a copy of the machine and of the race detector per node of its
+//! search, and both hold a table per goroutine. A plain `Vec<Rc<_>>` copy costs a pointer per
+//! goroutine, so a deep run of a goroutine bomb (10 000 goroutines) needed gigabytes of
+//! copies; here it costs a pointer per [`CHUNK`] goroutines, and a step pays for what it
+//! changes. Why not a persistent trie (`rpds::Vector`, clone O(1)): measured on the explorer,
+//! its lookups and iteration (a tree walk per element) made the mutex preset at 4 × 3 20%
+//! slower, where two indexings keep it as fast as a `Vec`.
+//!
+//! The API is the part of `Vec`'s the core uses; `IndexMut` and [`CowVec::get_mut`] copy on
+//! write.
+
+use std::ops::{Index, IndexMut};
+use std::rc::Rc;
+
+/// Elements per chunk (a power of two).
+pub const CHUNK: usize = 32;
+
+/// A vector of `T` that clones in O(len / [`CHUNK`]) (see the module docs).
+#[derive(Clone)]
+pub struct CowVec<T> {
+    /// The elements, [`CHUNK`] per chunk in order. Invariant: every chunk but the last holds
+    /// exactly [`CHUNK`] elements, and the last one at least one.
+    chunks: Vec<Rc<Vec<Rc<T>>>>,
+    /// The number of elements.
+    len: usize,
+}
+
+impl<T> Default for CowVec<T> {
+    fn default() -> Self {
+        CowVec {
+            chunks: Vec::new(),
+            len: 0,
+        }
+    }
+}
+
+impl<T: std::fmt::Debug> std::fmt::Debug for CowVec<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl<T: PartialEq> PartialEq for CowVec<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.len == other.len && self.iter().eq(other.iter())
+    }
+}
+
+impl<T: Eq> Eq for CowVec<T> {}
+
+impl<T> CowVec<T> {
+    /// An empty vector.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The number of elements.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// No elements.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The element at `index`, if any.
+    pub fn get(&self, index: usize) -> Option<&T> {
+        let chunk = self.chunks.get(index / CHUNK)?;
+        chunk.get(index % CHUNK).map(|e| &**e)
+    }
+
+    /// The last element, if any.
+    pub fn last(&self) -> Option<&T> {
+        self.chunks.last().and_then(|c| c.last()).map(|e| &**e)
+    }
+
+    /// The elements in order.
+    pub fn iter(&self) -> Iter<'_, T> {
+        Iter {
+            chunks: self.chunks.iter(),
+            chunk: [].iter(),
+        }
+    }
+
+    /// Appends `value`.
+    pub fn push(&mut self, value: T) {
+        match self.chunks.last_mut() {
+            Some(last) if last.len() < CHUNK => Rc::make_mut(last).push(Rc::new(value)),
+            _ => {
+                let mut chunk = Vec::with_capacity(CHUNK);
+                chunk.push(Rc::new(value));
+                self.chunks.push(Rc::new(chunk));
+            }
+        }
+        self.len += 1;
+    }
+}
+
+impl<T: Clone> CowVec<T> {
+    /// The element at `index`, for changing it, if any (its chunk and then it copied first
+    /// when shared).
+    pub fn get_mut(&mut self, index: usize) -> Option<&mut T> {
+        let chunk = self.chunks.get_mut(index / CHUNK)?;
+        if index % CHUNK >= chunk.len() {
+            return None;
+        }
+        Rc::make_mut(chunk).get_mut(index % CHUNK).map(Rc::make_mut)
+    }
+}
+
+impl<T> Index<usize> for CowVec<T> {
+    type Output = T;
+
+    fn index(&self, index: usize) -> &T {
+        match self.get(index) {
+            Some(v) => v,
+            None => panic!("index {index} out of range for a vector of {}", self.len),
+        }
+    }
+}
+
+impl<T: Clone> IndexMut<usize> for CowVec<T> {
+    fn index_mut(&mut self, index: usize) -> &mut T {
+        let len = self.len;
+        match self.get_mut(index) {
+            Some(v) => v,
+            None => panic!("index {index} out of range for a vector of {len}"),
+        }
+    }
+}
+
+/// The iterator of [`CowVec::iter`].
+#[derive(Clone, Debug)]
+pub struct Iter<'a, T> {
+    /// The chunks after the current one.
+    chunks: std::slice::Iter<'a, Rc<Vec<Rc<T>>>>,
+    /// The rest of the current chunk.
+    chunk: std::slice::Iter<'a, Rc<T>>,
+}
+
+impl<'a, T> Iterator for Iter<'a, T> {
+    type Item = &'a T;
+
+    fn next(&mut self) -> Option<&'a T> {
+        loop {
+            if let Some(e) = self.chunk.next() {
+                return Some(e);
+            }
+            self.chunk = self.chunks.next()?.iter();
+        }
+    }
+}
+
+impl<'a, T> IntoIterator for &'a CowVec<T> {
+    type Item = &'a T;
+    type IntoIter = Iter<'a, T>;
+
+    fn into_iter(self) -> Iter<'a, T> {
+        self.iter()
+    }
+}
+
+impl<T> FromIterator<T> for CowVec<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
+        let mut v = CowVec::new();
+        for x in iter {
+            v.push(x);
+        }
+        v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CowVec;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Against `Vec`: pushes and writes through one copy never show in another, and every
+        /// copy reads like the `Vec` it was copied with.
+        #[test]
+        fn copies_behave_like_independent_vecs(ops in proptest::collection::vec((0u8..3, 0usize..80, any::<u32>()), 0..300)) {
+            let mut copies: Vec<(CowVec<u32>, Vec<u32>)> = vec![(CowVec::new(), Vec::new())];
+            for (op, at, value) in ops {
+                let i = at % copies.len();
+                match op {
+                    0 => {
+                        copies[i].0.push(value);
+                        copies[i].1.push(value);
+                    }
+                    1 if !copies[i].1.is_empty() => {
+                        let j = at % copies[i].1.len();
+                        copies[i].0[j] = value;
+                        copies[i].1[j] = value;
+                    }
+                    _ => {
+                        let copy = copies[i].clone();
+                        copies.push(copy);
+                    }
+                }
+            }
+            for (p, v) in &copies {
+                prop_assert_eq!(p.is_empty(), v.is_empty());
+                prop_assert_eq!(p.last(), v.last());
+                prop_assert_eq!(p.len(), v.len());
+                prop_assert_eq!(p.iter().copied().collect::<Vec<_>>(), v.clone());
+                for (j, x) in v.iter().enumerate() {
+                    prop_assert_eq!(p[j], *x);
+                    prop_assert_eq!(p.get(j), Some(x));
+                }
+                prop_assert_eq!(p.get(v.len()), None);
+            }
+        }
+    }
+}
