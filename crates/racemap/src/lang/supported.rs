@@ -62,6 +62,10 @@ pub const SUPPORTED: &[Construct] = &[
         imports: &[],
     },
     construct(
+        "exact untyped constants as Go's (0.1+0.2 is 0.3, 1<<100>>98, hexadecimal floats)",
+        "\tconst huge = 1 << 100\n\t_ = huge >> 98\n\t_ = 0.1 + 0.2 + 0x1p-2",
+    ),
+    construct(
         "constants and iota, labelled break and continue, switch and type switches on any",
         "\tconst (\n\t\tA = iota\n\t\tB\n\t)\nouter:\n\tfor i := 0; i < B; i++ {\n\t\tswitch v := any(i).(type) {\n\t\tcase int:\n\t\t\t_ = v\n\t\t\tcontinue outer\n\t\t}\n\t}",
     ),

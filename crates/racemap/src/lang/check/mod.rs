@@ -32,6 +32,7 @@
 
 /// Constant arithmetic and representability.
 pub mod constant;
+pub mod exact;
 /// The output contract (`Info`).
 pub mod info;
 /// The library functions the VM implements, with their facts as data.

@@ -61,7 +61,7 @@ impl<'a> Checker<'a> {
             let ty = self.lib_types[&("time".to_string(), "Duration".to_string())];
             return Some(ObjectKind::Const {
                 ty,
-                value: ConstValue::Int(value),
+                value: ConstValue::int(value),
             });
         }
         if let Some(func) = LibFunc::package_var(path, name) {

@@ -75,7 +75,7 @@ impl<'a> Checker<'a> {
             IOTA,
             ObjectKind::Const {
                 ty: TypeTable::basic(Basic::UntypedInt),
-                value: ConstValue::Int(0),
+                value: ConstValue::int(0),
             },
         );
         self.universe("nil", ObjectKind::Nil);
