@@ -100,8 +100,8 @@ pub const SUPPORTED: &[Construct] = &[
         imports: &["context", "time"],
     },
     Construct {
-        name: "sort: Ints, Strings, Float64s, Slice, SliceStable, Sort and Stable (your Less and Swap), Search",
-        body: "\txs := []int{3, 1, 2}\n\tsort.Ints(xs)\n\tsort.Slice(xs, func(i, j int) bool { return xs[i] > xs[j] })\n\t_ = sort.SearchInts(xs, 2)",
+        name: "sort: Ints, Strings, Float64s, Slice, SliceStable, Sort and Stable (your Less and Swap), Reverse, IntSlice, StringSlice, Float64Slice, Search",
+        body: "\txs := []int{3, 1, 2}\n\tsort.Ints(xs)\n\tsort.Slice(xs, func(i, j int) bool { return xs[i] > xs[j] })\n\tsort.Sort(sort.Reverse(sort.IntSlice(xs)))\n\t_ = sort.SearchInts(xs, 2)",
         decls: "",
         imports: &["sort"],
     },

@@ -29,10 +29,12 @@ pub enum Owner {
 }
 
 impl Owner {
-    /// The methods of this library type have value receivers (`time.Time`, `time.Duration`);
+    /// The methods of this library type have value receivers (`time.Time`, `time.Duration`,
+    /// `sort.IntSlice`, `sort.StringSlice`, `sort.Float64Slice`);
     /// the others (`sync.Cond`, `time.Timer`, `time.Ticker`) have pointer receivers.
     pub fn value_receiver(path: &str, type_name: &str) -> bool {
-        path == "time" && matches!(type_name, "Time" | "Duration")
+        (path == "time" && matches!(type_name, "Time" | "Duration"))
+            || (path == "sort" && matches!(type_name, "IntSlice" | "StringSlice" | "Float64Slice"))
     }
 }
 

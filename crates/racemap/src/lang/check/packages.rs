@@ -394,8 +394,26 @@ mod tests {
             sort.IntsAreSorted func([]int) bool
             sort.StringsAreSorted func([]string) bool
             sort.Search func(int, func(int) bool) int
+            sort.Float64sAreSorted func([]float64) bool
+            sort.SearchFloat64s func([]float64, float64) int
             sort.SearchInts func([]int, int) int
             sort.SearchStrings func([]string, string) int
+            sort.Reverse func(sort.Interface) sort.Interface
+            sort.IntSlice.Len func() int
+            sort.IntSlice.Less func(int, int) bool
+            sort.IntSlice.Swap func(int, int)
+            sort.IntSlice.Sort func()
+            sort.IntSlice.Search func(int) int
+            sort.StringSlice.Len func() int
+            sort.StringSlice.Less func(int, int) bool
+            sort.StringSlice.Swap func(int, int)
+            sort.StringSlice.Sort func()
+            sort.StringSlice.Search func(string) int
+            sort.Float64Slice.Len func() int
+            sort.Float64Slice.Less func(int, int) bool
+            sort.Float64Slice.Swap func(int, int)
+            sort.Float64Slice.Sort func()
+            sort.Float64Slice.Search func(float64) int
             math/rand.Seed func(int64)
             math/rand.Int func() int
             math/rand.Intn func(int) int

@@ -263,6 +263,23 @@ impl FnCx<'_, '_> {
                         self.emit(Instr::Zero(Self::invalid()));
                     }
                 }
+                if let Some(fid) = self.lw.sort_method_func(f, span) {
+                    // `sort.IntSlice`'s (and its kind's) methods run compiled (sort_types.rs).
+                    let argc = self.push_lib_args(f, p.args, &p.info, span) + 1;
+                    let call = Instr::Call { func: fid, argc };
+                    match (mode, wrap_name) {
+                        (CallMode::Now, _) => {
+                            self.emit_at(call, span);
+                        }
+                        (_, Some(name)) => {
+                            let results = f.result_count();
+                            let w = self.wrapper(&name, argc, vec![call], results, wrap_span);
+                            self.start_wrapper(w, argc, mode);
+                        }
+                        (_, None) => self.unsupported(span, "go/defer of this method"),
+                    }
+                    return;
+                }
                 if f == LibFunc::CondWait {
                     // `c.Wait()` runs the compiled `sync.(*Cond).Wait` (rt::cond).
                     let fid = self.lw.cond_wait_func(span);

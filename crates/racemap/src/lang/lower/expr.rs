@@ -423,9 +423,11 @@ impl FnCx<'_, '_> {
             Some(Selection::LibMethod {
                 func, path, adjust, ..
             }) => {
-                // A method value of a library type: bind the receiver to its thunk.
+                // A method value of a library type: bind the receiver to its thunk (a
+                // compiled `sort` method binds it to the method itself).
                 let sig = self.ty(e);
-                match self.lw.lib_thunk(func, sig, e.span) {
+                let compiled = self.lw.sort_method_func(func, e.span);
+                match compiled.or_else(|| self.lw.lib_thunk(func, sig, e.span)) {
                     Some(thunk) => {
                         self.receiver(x, &path, adjust);
                         self.emit_at(Instr::MethodValue(thunk), e.span);

@@ -39,6 +39,7 @@ mod place;
 mod rand;
 mod runner;
 mod sort;
+mod sort_types;
 mod stmt;
 mod strings_func;
 mod thunk;
@@ -256,6 +257,7 @@ fn lower_mode(
             }
         }
     }
+    lw.register_sort_methods(&mut methods);
     lw.add_context_cancel_func();
     let errs = lw.types.new_named("errorString", "errors");
     let string = TypeTable::basic(Basic::String);
