@@ -124,10 +124,10 @@ pub const SUPPORTED: &[Construct] = &[
         imports: &["sync", "sync/atomic"],
     },
     Construct {
-        name: "fmt.Fprint, Fprintln, Fprintf to os.Stdout and os.Stderr; os.Exit",
-        body: "\tfmt.Fprintln(os.Stderr, \"warning\")\n\tfmt.Fprintf(os.Stdout, \"%d\\n\", 42)\n\tos.Exit(0)",
+        name: "fmt.Fprint, Fprintln, Fprintf to os.Stdout, os.Stderr and a *strings.Builder; os.Exit",
+        body: "\tfmt.Fprintln(os.Stderr, \"warning\")\n\tvar b strings.Builder\n\tfmt.Fprintf(&b, \"%d\\n\", 42)\n\tfmt.Fprint(os.Stdout, b.String())\n\tos.Exit(0)",
         decls: "",
-        imports: &["fmt", "os"],
+        imports: &["fmt", "os", "strings"],
     },
 ];
 

@@ -82,6 +82,8 @@ const DONE_CHAN: LibType = LibType::RecvChan(&LibType::EmptyStruct);
 const TESTING_T: LibType = LibType::Named("testing", "T");
 /// `*os.File` (racemap's files are `os.Stdout` and `os.Stderr`).
 const OS_FILE: LibType = LibType::Pointer(&LibType::Named("os", "File"));
+/// `*strings.Builder`
+const BUILDER_PTR: LibType = LibType::Pointer(&LibType::Named("strings", "Builder"));
 /// `func(*testing.T)`, a subtest.
 const SUBTEST: LibType = LibType::Func(&[LibType::Pointer(&TESTING_T)], &[]);
 /// `<-chan Time`, the channel of a timer.
@@ -921,6 +923,27 @@ lib_funcs! {
         .variadic()
         .results(&[INT, ERROR])
         .visibility(Output),
+    // `fmt.Fprint*` to a `*strings.Builder`: the checker calls these instead when the writer
+    // is one (never found by name). One step: fmt reads its operands as it formats them, then
+    // `w.Write` is `(*Builder).Write` (copyCheck, then append to the buffer), as Go does.
+    /// `fmt.Fprint(w *strings.Builder, a ...any) (n int, err error)`
+    FmtFprintBuilder => LibFuncSpec::new(Owner::Runtime("fmt"), "Fprint")
+        .params(&[BUILDER_PTR, ANYS])
+        .variadic()
+        .results(&[INT, ERROR])
+        .visibility(Log),
+    /// `fmt.Fprintln(w *strings.Builder, a ...any) (n int, err error)`
+    FmtFprintlnBuilder => LibFuncSpec::new(Owner::Runtime("fmt"), "Fprintln")
+        .params(&[BUILDER_PTR, ANYS])
+        .variadic()
+        .results(&[INT, ERROR])
+        .visibility(Log),
+    /// `fmt.Fprintf(w *strings.Builder, format string, a ...any) (n int, err error)`
+    FmtFprintfBuilder => LibFuncSpec::new(Owner::Runtime("fmt"), "Fprintf")
+        .params(&[BUILDER_PTR, STRING, ANYS])
+        .variadic()
+        .results(&[INT, ERROR])
+        .visibility(Log),
     /// `os.Stdout`: the `*os.File` of file descriptor 1 (a package variable).
     OsStdout => LibFuncSpec::new(Owner::PackageVar("os"), "Stdout").results(&[OS_FILE]),
     /// `os.Stderr`: the `*os.File` of file descriptor 2.

@@ -23,8 +23,9 @@ pub enum Owner {
     /// [`Owner::value_receiver`]); the checker finds these itself.
     Struct(&'static str, &'static str),
     /// A runtime hook of the package with this import path, called only by code racemap
-    /// compiles from Go's sources (`sync.runtime_notifyListAdd` in `sync.(*Cond).Wait`);
-    /// never found by name in a program.
+    /// compiles from Go's sources (`sync.runtime_notifyListAdd` in `sync.(*Cond).Wait`), or a
+    /// variant the checker substitutes (`fmt.Fprint` to a `*strings.Builder`); never found by
+    /// name in a program.
     Runtime(&'static str),
 }
 

@@ -87,7 +87,7 @@ impl<'a> Checker<'a> {
     }
 
     /// The signature of a library function (without receiver), from its row of the table.
-    fn lib_signature(&mut self, func: LibFunc) -> TypeId {
+    pub(crate) fn lib_signature(&mut self, func: LibFunc) -> TypeId {
         let spec = func.spec();
         let params = spec.params.iter().map(|t| self.lib_type(t)).collect();
         let results = spec.results.iter().map(|t| self.lib_type(t)).collect();
@@ -449,6 +449,9 @@ mod tests {
             fmt.Fprint func(*os.File, ...interface {}) (int, error)
             fmt.Fprintln func(*os.File, ...interface {}) (int, error)
             fmt.Fprintf func(*os.File, string, ...interface {}) (int, error)
+            fmt.Fprint func(*strings.Builder, ...interface {}) (int, error)
+            fmt.Fprintln func(*strings.Builder, ...interface {}) (int, error)
+            fmt.Fprintf func(*strings.Builder, string, ...interface {}) (int, error)
             os.Stdout *os.File
             os.Stderr *os.File
             strconv.ParseFloat func(string, int) (float64, error)

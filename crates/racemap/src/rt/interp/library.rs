@@ -825,6 +825,11 @@ impl Machine {
                     Vec::new(),
                 );
             }
+            LibFunc::FmtFprintBuilder
+            | LibFunc::FmtFprintlnBuilder
+            | LibFunc::FmtFprintfBuilder => {
+                results = self.fprint_builder(gid, func, &args)?;
+            }
             f if builder::is_builder(f) => {
                 let p = ptr()?;
                 results = self.builder_call(gid, func, p, &args)?;
