@@ -118,6 +118,12 @@ pub const SUPPORTED: &[Construct] = &[
         imports: &["math/rand"],
     },
     Construct {
+        name: "math: MaxInt64, MinInt64, MaxFloat64, Pi, … (exact constants), Inf, NaN, IsNaN, IsInf, Abs, Sqrt, Floor, Ceil, Trunc, Round, Max, Min, Pow, Mod, Exp, Log",
+        body: "\tx := math.Sqrt(2) * math.Pi\n\t_ = math.Max(math.Floor(x), math.Pow(2, 10)) + math.Mod(x, 1)\n\t_ = math.IsNaN(math.NaN()) && math.IsInf(math.Inf(1), 1)\n\t_ = int64(math.MaxInt64)",
+        decls: "",
+        imports: &["math"],
+    },
+    Construct {
         name: "sync/atomic.Value (Load, Store, Swap, CompareAndSwap) and method values of library types",
         body: "\tvar v atomic.Value\n\tv.Store(\"config\")\n\t_ = v.Load().(string)\n\tvar mu sync.Mutex\n\tlock, unlock := mu.Lock, mu.Unlock\n\tlock()\n\tunlock()",
         decls: "",
@@ -140,7 +146,7 @@ pub const UNSUPPORTED: &[Construct] = &[
         imports: &[],
     },
     Construct {
-        name: "packages beyond fmt, sync, sync/atomic, time, context, errors, strings, strconv, runtime, testing, sort, math/rand (and of os, all but Stdout, Stderr and Exit)",
+        name: "packages beyond fmt, sync, sync/atomic, time, context, errors, strings, strconv, runtime, testing, sort, math, math/rand (and of os, all but Stdout, Stderr and Exit)",
         body: "\t_ = os.Args",
         decls: "",
         imports: &["os"],

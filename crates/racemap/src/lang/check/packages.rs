@@ -1,4 +1,5 @@
-//! The library packages racemap knows: `errors`, `fmt`, `math/rand`, `runtime`, `sort`, `sync`, `sync/atomic`,
+//! The library packages racemap knows: `errors`, `fmt`, `math` (its constants and basic
+//! functions), `math/rand`, `runtime`, `sort`, `sync`, `sync/atomic`,
 //! `testing` (`T`), `time`, `strconv`, `strings`, `os` (`Stdout`, `Stderr`, `Exit`), and the methods of their types. Each member is a [`LibFunc`] the VM
 //! implements natively (its signature comes from its row of `library.rs`'s table), a constant
 //! (`time.Millisecond`), or a type (`sync.Mutex`).
@@ -23,6 +24,7 @@ pub const SUPPORTED_IMPORTS: &[&str] = &[
     "context",
     "sort",
     "math/rand",
+    "math",
     "os",
 ];
 
@@ -62,6 +64,13 @@ impl<'a> Checker<'a> {
             return Some(ObjectKind::Const {
                 ty,
                 value: ConstValue::int(value),
+            });
+        }
+        if let Some((basic, value)) = crate::lang::check::math_constants::math_constant(path, name)
+        {
+            return Some(ObjectKind::Const {
+                ty: TypeTable::basic(basic),
+                value,
             });
         }
         if let Some(func) = LibFunc::package_var(path, name) {
@@ -414,6 +423,24 @@ mod tests {
             sort.Float64Slice.Swap func(int, int)
             sort.Float64Slice.Sort func()
             sort.Float64Slice.Search func(float64) int
+            math.Inf func(int) float64
+            math.NaN func() float64
+            math.IsNaN func(float64) bool
+            math.IsInf func(float64, int) bool
+            math.Signbit func(float64) bool
+            math.Copysign func(float64, float64) float64
+            math.Abs func(float64) float64
+            math.Sqrt func(float64) float64
+            math.Floor func(float64) float64
+            math.Ceil func(float64) float64
+            math.Trunc func(float64) float64
+            math.Round func(float64) float64
+            math.Max func(float64, float64) float64
+            math.Min func(float64, float64) float64
+            math.Mod func(float64, float64) float64
+            math.Pow func(float64, float64) float64
+            math.Exp func(float64) float64
+            math.Log func(float64) float64
             math/rand.Seed func(int64)
             math/rand.Int func() int
             math/rand.Intn func(int) int

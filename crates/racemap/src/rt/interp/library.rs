@@ -30,6 +30,7 @@ impl Machine {
                 vec![self.new_error_of(ty, &msg, wrapped)?]
             }
             LibFunc::ErrorsNew => vec![self.new_error(&sarg(0)?, Value::Iface(None))?],
+            f if super::math::is_math(f) => super::math::math_call(f, &args)?,
             LibFunc::TimeSub
             | LibFunc::TimeIsZero
             | LibFunc::TimeBefore

@@ -45,6 +45,7 @@ mod format;
 mod library;
 mod library_text;
 mod local;
+mod math;
 mod ops;
 mod rand;
 mod testing;
