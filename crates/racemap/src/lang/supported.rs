@@ -124,6 +124,12 @@ pub const SUPPORTED: &[Construct] = &[
         imports: &["math"],
     },
     Construct {
+        name: "log: Print, Printf, Println, Fatal*, Panic*, SetFlags, SetPrefix, Flags, Prefix (the standard logger; timestamps from the virtual clock, which starts at 2009/11/10 23:00:00 UTC)",
+        body: "\tlog.SetFlags(0)\n\tlog.SetPrefix(\"app: \")\n\tlog.Printf(\"%d items\", 3)\n\t_ = log.Flags() == log.LstdFlags",
+        decls: "",
+        imports: &["log"],
+    },
+    Construct {
         name: "sync/atomic.Value (Load, Store, Swap, CompareAndSwap) and method values of library types",
         body: "\tvar v atomic.Value\n\tv.Store(\"config\")\n\t_ = v.Load().(string)\n\tvar mu sync.Mutex\n\tlock, unlock := mu.Lock, mu.Unlock\n\tlock()\n\tunlock()",
         decls: "",
@@ -146,7 +152,7 @@ pub const UNSUPPORTED: &[Construct] = &[
         imports: &[],
     },
     Construct {
-        name: "packages beyond fmt, sync, sync/atomic, time, context, errors, strings, strconv, runtime, testing, sort, math, math/rand (and of os, all but Stdout, Stderr and Exit)",
+        name: "packages beyond fmt, sync, sync/atomic, time, context, errors, strings, strconv, runtime, testing, sort, math, math/rand, log (and of os, all but Stdout, Stderr and Exit)",
         body: "\t_ = os.Args",
         decls: "",
         imports: &["os"],

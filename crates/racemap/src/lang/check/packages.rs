@@ -1,5 +1,5 @@
 //! The library packages racemap knows: `errors`, `fmt`, `math` (its constants and basic
-//! functions), `math/rand`, `runtime`, `sort`, `sync`, `sync/atomic`,
+//! functions), `log` (the standard logger), `math/rand`, `runtime`, `sort`, `sync`, `sync/atomic`,
 //! `testing` (`T`), `time`, `strconv`, `strings`, `os` (`Stdout`, `Stderr`, `Exit`), and the methods of their types. Each member is a [`LibFunc`] the VM
 //! implements natively (its signature comes from its row of `library.rs`'s table), a constant
 //! (`time.Millisecond`), or a type (`sync.Mutex`).
@@ -25,6 +25,7 @@ pub const SUPPORTED_IMPORTS: &[&str] = &[
     "sort",
     "math/rand",
     "math",
+    "log",
     "os",
 ];
 
@@ -71,6 +72,12 @@ impl<'a> Checker<'a> {
             return Some(ObjectKind::Const {
                 ty: TypeTable::basic(basic),
                 value,
+            });
+        }
+        if let Some(value) = log_constant(path, name) {
+            return Some(ObjectKind::Const {
+                ty: TypeTable::basic(crate::types::Basic::UntypedInt),
+                value: ConstValue::int(value),
             });
         }
         if let Some(func) = LibFunc::package_var(path, name) {
@@ -131,6 +138,24 @@ impl<'a> Checker<'a> {
             }
         }
     }
+}
+
+/// The value of package `log`'s flag constant `name` (`log.Lshortfile`).
+fn log_constant(path: &str, name: &str) -> Option<i64> {
+    if path != "log" {
+        return None;
+    }
+    Some(match name {
+        "Ldate" => 1,
+        "Ltime" => 2,
+        "Lmicroseconds" => 4,
+        "Llongfile" => 8,
+        "Lshortfile" => 16,
+        "LUTC" => 32,
+        "Lmsgprefix" => 64,
+        "LstdFlags" => 3,
+        _ => return None,
+    })
 }
 
 /// The value of the `time` package's duration constant `name` (`time.Millisecond`), in
@@ -423,6 +448,19 @@ mod tests {
             sort.Float64Slice.Swap func(int, int)
             sort.Float64Slice.Sort func()
             sort.Float64Slice.Search func(float64) int
+            log.Print func(...interface {})
+            log.Printf func(string, ...interface {})
+            log.Println func(...interface {})
+            log.Fatal func(...interface {})
+            log.Fatalf func(string, ...interface {})
+            log.Fatalln func(...interface {})
+            log.Panic func(...interface {})
+            log.Panicf func(string, ...interface {})
+            log.Panicln func(...interface {})
+            log.SetFlags func(int)
+            log.Flags func() int
+            log.SetPrefix func(string)
+            log.Prefix func() string
             math.Inf func(int) float64
             math.NaN func() float64
             math.IsNaN func(float64) bool

@@ -236,6 +236,16 @@ impl FnCx<'_, '_> {
                     self.call_compiled(compiled, p.args, span, mode, wrap_name, wrap_span);
                 }
             }
+            CallKind::Lib(f) if f.spec().owner == crate::library::Owner::Package("log") => {
+                // The standard logger's hidden cell, then the arguments.
+                let Some(g) = self.lw.log_global else {
+                    self.unsupported(span, "log without its import");
+                    return;
+                };
+                self.emit(Instr::GlobalPtr(g));
+                let argc = self.push_lib_args(f, p.args, &p.info, span) + 1;
+                self.finish_lib(f, argc, span, mode, wrap_name, wrap_span);
+            }
             CallKind::Lib(f) => {
                 let argc = self.push_lib_args(f, p.args, &p.info, span);
                 self.finish_lib(f, argc, span, mode, wrap_name, wrap_span);

@@ -826,6 +826,11 @@ impl Machine {
                     Vec::new(),
                 );
             }
+            f if super::log::is_log(f) => match self.log_call(gid, func, &args)? {
+                Some(r) => results = r,
+                // `log.Fatal*`: the program exited (status 1), as after `os.Exit(1)`.
+                None => return Ok(true),
+            },
             LibFunc::FmtFprintBuilder
             | LibFunc::FmtFprintlnBuilder
             | LibFunc::FmtFprintfBuilder => {
