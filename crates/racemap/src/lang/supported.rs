@@ -118,7 +118,7 @@ pub const SUPPORTED: &[Construct] = &[
         imports: &["math/rand"],
     },
     Construct {
-        name: "math: MaxInt64, MinInt64, MaxFloat64, Pi, … (exact constants), Inf, NaN, IsNaN, IsInf, Abs, Sqrt, Floor, Ceil, Trunc, Round, Max, Min, Pow, Mod, Exp, Log",
+        name: "math: MaxInt64, MinInt64, MaxFloat64, Pi, … (exact constants), Inf, NaN, IsNaN, IsInf, Abs, Sqrt, Floor, Ceil, Trunc, Round, Max, Min, Pow, Mod, Exp, Log, Log2, Log10, Float64bits",
         body: "\tx := math.Sqrt(2) * math.Pi\n\t_ = math.Max(math.Floor(x), math.Pow(2, 10)) + math.Mod(x, 1)\n\t_ = math.IsNaN(math.NaN()) && math.IsInf(math.Inf(1), 1)\n\t_ = int64(math.MaxInt64)",
         decls: "",
         imports: &["math"],

@@ -885,6 +885,15 @@ lib_funcs! {
     MathExp => func("math", "Exp").params(&[FLOAT64]).results(&[FLOAT64]),
     /// `math.Log(x float64) float64` (Go's amd64 assembly)
     MathLog => func("math", "Log").params(&[FLOAT64]).results(&[FLOAT64]),
+    /// `math.Log2(x float64) float64`
+    MathLog2 => func("math", "Log2").params(&[FLOAT64]).results(&[FLOAT64]),
+    /// `math.Log10(x float64) float64`
+    MathLog10 => func("math", "Log10").params(&[FLOAT64]).results(&[FLOAT64]),
+    /// `math.Float64bits(f float64) uint64`
+    MathFloat64bits => func("math", "Float64bits").params(&[FLOAT64]).results(&[UINT64]),
+    /// `math.Float64frombits(b uint64) float64`
+    MathFloat64frombits =>
+        func("math", "Float64frombits").params(&[UINT64]).results(&[FLOAT64]),
     // `math/rand`'s top-level functions: each is a visible operation on the global source
     // (Go locks it), whose hidden cell lowering passes as the first operand (`rt/rand.rs`).
     /// `rand.Seed(seed int64)`

@@ -479,6 +479,10 @@ mod tests {
             math.Pow func(float64, float64) float64
             math.Exp func(float64) float64
             math.Log func(float64) float64
+            math.Log2 func(float64) float64
+            math.Log10 func(float64) float64
+            math.Float64bits func(float64) uint64
+            math.Float64frombits func(uint64) float64
             math/rand.Seed func(int64)
             math/rand.Int func() int
             math/rand.Intn func(int) int

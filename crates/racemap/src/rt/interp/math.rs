@@ -46,6 +46,18 @@ pub(super) fn math_call(f: LibFunc, args: &[Value]) -> R<Vec<Value>> {
         LibFunc::MathPow => pow(x()?, y()?),
         LibFunc::MathExp => exp(x()?),
         LibFunc::MathLog => log(x()?),
+        // log10.go: `Log(x) * (1 / Ln10)`, the constant rounded to float64.
+        LibFunc::MathLog10 => log(x()?) * core::f64::consts::LOG10_E,
+        LibFunc::MathLog2 => {
+            let (frac, exp) = frexp(x()?);
+            if frac == 0.5 {
+                (exp - 1) as f64
+            } else {
+                log(frac) * core::f64::consts::LOG2_E + exp as f64
+            }
+        }
+        LibFunc::MathFloat64bits => return Ok(vec![Value::Int(x()?.to_bits() as i64)]),
+        LibFunc::MathFloat64frombits => f64::from_bits(int(arg(args, 0)?)? as u64),
         other => {
             let msg = format!("{} is not a math function", other.go_name());
             return Err(InternalError::new(msg).into());
