@@ -8,8 +8,9 @@
 //! lowering, the bytecode and the runtime read it; only what a call *does* is written elsewhere
 //! (the interpreter's `rt/interp/library.rs`). ARCHITECTURE.md says how to add a function.
 
-use crate::types::{Basic, SyncKind};
+use crate::types::SyncKind;
 
+mod short;
 mod spec;
 pub use spec::{AtomicOpKind, LibFuncSpec, LibType, Owner, Visibility};
 
@@ -41,73 +42,7 @@ macro_rules! lib_funcs {
     };
 }
 
-// Short names for the rows' types.
-const BOOL: LibType = LibType::Basic(Basic::Bool);
-const INT: LibType = LibType::Basic(Basic::Int);
-const INT32: LibType = LibType::Basic(Basic::Int32);
-const INT64: LibType = LibType::Basic(Basic::Int64);
-const UINT32: LibType = LibType::Basic(Basic::Uint32);
-const UINT64: LibType = LibType::Basic(Basic::Uint64);
-const STRING: LibType = LibType::Basic(Basic::String);
-const BYTE: LibType = LibType::Basic(Basic::Uint8);
-const RUNE: LibType = LibType::Basic(Basic::Int32);
-/// `[]string`
-const STRINGS: LibType = LibType::Slice(&STRING);
-const FLOAT64: LibType = LibType::Basic(Basic::Float64);
-/// `[]int`
-const INTS: LibType = LibType::Slice(&INT);
-/// `[]float64`
-const FLOAT64S: LibType = LibType::Slice(&FLOAT64);
-const RAND_SOURCE: LibType = LibType::Named("math/rand", "Source");
-const RAND: LibType = LibType::Named("math/rand", "Rand");
-const SORT_INTERFACE: LibType = LibType::Named("sort", "Interface");
-/// `func(i, j int) bool`, the `less` of `sort.Slice`.
-const LESS: LibType = LibType::Func(&[INT, INT], &[BOOL]);
-/// `func(rune) rune`, the `mapping` of `strings.Map`.
-const RUNE_MAPPING: LibType = LibType::Func(&[RUNE], &[RUNE]);
-/// `func(rune) bool`, the `f` of `strings.IndexFunc`, `TrimFunc`, `FieldsFunc`, ….
-const RUNE_TEST: LibType = LibType::Func(&[RUNE], &[BOOL]);
-const ANY: LibType = LibType::Any;
-const ERROR: LibType = LibType::Error;
-const DURATION: LibType = LibType::Named("time", "Duration");
-const LOCKER: LibType = LibType::Named("sync", "Locker");
-const COND: LibType = LibType::Named("sync", "Cond");
-const TIME: LibType = LibType::Named("time", "Time");
-const TIMER: LibType = LibType::Named("time", "Timer");
-const TICKER: LibType = LibType::Named("time", "Ticker");
-const CONTEXT: LibType = LibType::Named("context", "Context");
-const CANCEL_FUNC: LibType = LibType::Named("context", "CancelFunc");
-/// `<-chan struct{}`, a context's Done channel.
-const DONE_CHAN: LibType = LibType::RecvChan(&LibType::EmptyStruct);
-const TESTING_T: LibType = LibType::Named("testing", "T");
-/// `*os.File` (racemap's files are `os.Stdout` and `os.Stderr`).
-const OS_FILE: LibType = LibType::Pointer(&LibType::Named("os", "File"));
-/// `*strings.Builder`
-const BUILDER_PTR: LibType = LibType::Pointer(&LibType::Named("strings", "Builder"));
-/// `func(*testing.T)`, a subtest.
-const SUBTEST: LibType = LibType::Func(&[LibType::Pointer(&TESTING_T)], &[]);
-/// `<-chan Time`, the channel of a timer.
-const TIME_CHAN: LibType = LibType::RecvChan(&TIME);
-/// The parameter type of a `...any` parameter.
-const ANYS: LibType = LibType::Slice(&ANY);
-
-/// Shorthands for the rows: a package function, a method of a `sync`/`atomic` type.
-const fn func(package: &'static str, name: &'static str) -> LibFuncSpec {
-    LibFuncSpec::new(Owner::Package(package), name)
-}
-const fn method(receiver: SyncKind, name: &'static str) -> LibFuncSpec {
-    LibFuncSpec::new(Owner::Sync(receiver), name)
-}
-
-/// A method of `*rand.Rand`, a visible operation on the Rand.
-const fn rand_method(name: &'static str) -> LibFuncSpec {
-    LibFuncSpec::new(Owner::Struct("math/rand", "Rand"), name).visibility(Visibility::Object)
-}
-
-/// A method of `*strings.Builder`, a visible operation on the Builder.
-const fn builder_method(name: &'static str) -> LibFuncSpec {
-    LibFuncSpec::new(Owner::Struct("strings", "Builder"), name).visibility(Visibility::Object)
-}
+use short::*;
 
 use Visibility::{Clock, Log, Object, Output, Scheduler, Timer};
 
