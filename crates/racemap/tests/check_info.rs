@@ -164,7 +164,7 @@ func main() {
             expr `5`: int64 = Int(5)
             expr `1`: int64 = Int(1)
             expr `y`: int64 -> interface {}
-            expr `2.5`: float64 = Float(2.5) -> interface {}
+            expr `2.5`: float64 = Float(5/2) -> interface {}
             expr `"s"`: string = String("s") -> interface {}
             sel `fmt.Println`: pkg member Println
             call `fmt.Println(y, 2.5, "s")`: lib fmt.Println pack from 0 as []interface {}

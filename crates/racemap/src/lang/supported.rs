@@ -62,6 +62,10 @@ pub const SUPPORTED: &[Construct] = &[
         imports: &[],
     },
     construct(
+        "exact untyped constants as Go's (0.1+0.2 is 0.3, 1<<100>>98, hexadecimal floats)",
+        "\tconst huge = 1 << 100\n\t_ = huge >> 98\n\t_ = 0.1 + 0.2 + 0x1p-2",
+    ),
+    construct(
         "constants and iota, labelled break and continue, switch and type switches on any",
         "\tconst (\n\t\tA = iota\n\t\tB\n\t)\nouter:\n\tfor i := 0; i < B; i++ {\n\t\tswitch v := any(i).(type) {\n\t\tcase int:\n\t\t\t_ = v\n\t\t\tcontinue outer\n\t\t}\n\t}",
     ),
@@ -96,8 +100,8 @@ pub const SUPPORTED: &[Construct] = &[
         imports: &["context", "time"],
     },
     Construct {
-        name: "sort: Ints, Strings, Float64s, Slice, SliceStable, Sort and Stable (your Less and Swap), Search",
-        body: "\txs := []int{3, 1, 2}\n\tsort.Ints(xs)\n\tsort.Slice(xs, func(i, j int) bool { return xs[i] > xs[j] })\n\t_ = sort.SearchInts(xs, 2)",
+        name: "sort: Ints, Strings, Float64s, Slice, SliceStable, Sort and Stable (your Less and Swap), Reverse, IntSlice, StringSlice, Float64Slice, Search",
+        body: "\txs := []int{3, 1, 2}\n\tsort.Ints(xs)\n\tsort.Slice(xs, func(i, j int) bool { return xs[i] > xs[j] })\n\tsort.Sort(sort.Reverse(sort.IntSlice(xs)))\n\t_ = sort.SearchInts(xs, 2)",
         decls: "",
         imports: &["sort"],
     },
@@ -114,16 +118,28 @@ pub const SUPPORTED: &[Construct] = &[
         imports: &["math/rand"],
     },
     Construct {
+        name: "math: MaxInt64, MinInt64, MaxFloat64, Pi, … (exact constants), Inf, NaN, IsNaN, IsInf, Abs, Sqrt, Floor, Ceil, Trunc, Round, Max, Min, Pow, Mod, Exp, Log, Log2, Log10, Float64bits",
+        body: "\tx := math.Sqrt(2) * math.Pi\n\t_ = math.Max(math.Floor(x), math.Pow(2, 10)) + math.Mod(x, 1)\n\t_ = math.IsNaN(math.NaN()) && math.IsInf(math.Inf(1), 1)\n\t_ = int64(math.MaxInt64)",
+        decls: "",
+        imports: &["math"],
+    },
+    Construct {
+        name: "log: Print, Printf, Println, Fatal*, Panic*, SetFlags, SetPrefix, Flags, Prefix (the standard logger; timestamps from the virtual clock, which starts at 2009/11/10 23:00:00 UTC)",
+        body: "\tlog.SetFlags(0)\n\tlog.SetPrefix(\"app: \")\n\tlog.Printf(\"%d items\", 3)\n\t_ = log.Flags() == log.LstdFlags",
+        decls: "",
+        imports: &["log"],
+    },
+    Construct {
         name: "sync/atomic.Value (Load, Store, Swap, CompareAndSwap) and method values of library types",
         body: "\tvar v atomic.Value\n\tv.Store(\"config\")\n\t_ = v.Load().(string)\n\tvar mu sync.Mutex\n\tlock, unlock := mu.Lock, mu.Unlock\n\tlock()\n\tunlock()",
         decls: "",
         imports: &["sync", "sync/atomic"],
     },
     Construct {
-        name: "fmt.Fprint, Fprintln, Fprintf to os.Stdout and os.Stderr; os.Exit",
-        body: "\tfmt.Fprintln(os.Stderr, \"warning\")\n\tfmt.Fprintf(os.Stdout, \"%d\\n\", 42)\n\tos.Exit(0)",
+        name: "fmt.Fprint, Fprintln, Fprintf to os.Stdout, os.Stderr and a *strings.Builder; os.Exit",
+        body: "\tfmt.Fprintln(os.Stderr, \"warning\")\n\tvar b strings.Builder\n\tfmt.Fprintf(&b, \"%d\\n\", 42)\n\tfmt.Fprint(os.Stdout, b.String())\n\tos.Exit(0)",
         decls: "",
-        imports: &["fmt", "os"],
+        imports: &["fmt", "os", "strings"],
     },
 ];
 
@@ -136,7 +152,7 @@ pub const UNSUPPORTED: &[Construct] = &[
         imports: &[],
     },
     Construct {
-        name: "packages beyond fmt, sync, sync/atomic, time, context, errors, strings, strconv, runtime, testing, sort, math/rand (and of os, all but Stdout, Stderr and Exit)",
+        name: "packages beyond fmt, sync, sync/atomic, time, context, errors, strings, strconv, runtime, testing, sort, math, math/rand, log (and of os, all but Stdout, Stderr and Exit)",
         body: "\t_ = os.Args",
         decls: "",
         imports: &["os"],

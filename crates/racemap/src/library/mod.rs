@@ -8,8 +8,9 @@
 //! lowering, the bytecode and the runtime read it; only what a call *does* is written elsewhere
 //! (the interpreter's `rt/interp/library.rs`). ARCHITECTURE.md says how to add a function.
 
-use crate::types::{Basic, SyncKind};
+use crate::types::SyncKind;
 
+mod short;
 mod spec;
 pub use spec::{AtomicOpKind, LibFuncSpec, LibType, Owner, Visibility};
 
@@ -41,71 +42,7 @@ macro_rules! lib_funcs {
     };
 }
 
-// Short names for the rows' types.
-const BOOL: LibType = LibType::Basic(Basic::Bool);
-const INT: LibType = LibType::Basic(Basic::Int);
-const INT32: LibType = LibType::Basic(Basic::Int32);
-const INT64: LibType = LibType::Basic(Basic::Int64);
-const UINT32: LibType = LibType::Basic(Basic::Uint32);
-const UINT64: LibType = LibType::Basic(Basic::Uint64);
-const STRING: LibType = LibType::Basic(Basic::String);
-const BYTE: LibType = LibType::Basic(Basic::Uint8);
-const RUNE: LibType = LibType::Basic(Basic::Int32);
-/// `[]string`
-const STRINGS: LibType = LibType::Slice(&STRING);
-const FLOAT64: LibType = LibType::Basic(Basic::Float64);
-/// `[]int`
-const INTS: LibType = LibType::Slice(&INT);
-/// `[]float64`
-const FLOAT64S: LibType = LibType::Slice(&FLOAT64);
-const RAND_SOURCE: LibType = LibType::Named("math/rand", "Source");
-const RAND: LibType = LibType::Named("math/rand", "Rand");
-const SORT_INTERFACE: LibType = LibType::Named("sort", "Interface");
-/// `func(i, j int) bool`, the `less` of `sort.Slice`.
-const LESS: LibType = LibType::Func(&[INT, INT], &[BOOL]);
-/// `func(rune) rune`, the `mapping` of `strings.Map`.
-const RUNE_MAPPING: LibType = LibType::Func(&[RUNE], &[RUNE]);
-/// `func(rune) bool`, the `f` of `strings.IndexFunc`, `TrimFunc`, `FieldsFunc`, ….
-const RUNE_TEST: LibType = LibType::Func(&[RUNE], &[BOOL]);
-const ANY: LibType = LibType::Any;
-const ERROR: LibType = LibType::Error;
-const DURATION: LibType = LibType::Named("time", "Duration");
-const LOCKER: LibType = LibType::Named("sync", "Locker");
-const COND: LibType = LibType::Named("sync", "Cond");
-const TIME: LibType = LibType::Named("time", "Time");
-const TIMER: LibType = LibType::Named("time", "Timer");
-const TICKER: LibType = LibType::Named("time", "Ticker");
-const CONTEXT: LibType = LibType::Named("context", "Context");
-const CANCEL_FUNC: LibType = LibType::Named("context", "CancelFunc");
-/// `<-chan struct{}`, a context's Done channel.
-const DONE_CHAN: LibType = LibType::RecvChan(&LibType::EmptyStruct);
-const TESTING_T: LibType = LibType::Named("testing", "T");
-/// `*os.File` (racemap's files are `os.Stdout` and `os.Stderr`).
-const OS_FILE: LibType = LibType::Pointer(&LibType::Named("os", "File"));
-/// `func(*testing.T)`, a subtest.
-const SUBTEST: LibType = LibType::Func(&[LibType::Pointer(&TESTING_T)], &[]);
-/// `<-chan Time`, the channel of a timer.
-const TIME_CHAN: LibType = LibType::RecvChan(&TIME);
-/// The parameter type of a `...any` parameter.
-const ANYS: LibType = LibType::Slice(&ANY);
-
-/// Shorthands for the rows: a package function, a method of a `sync`/`atomic` type.
-const fn func(package: &'static str, name: &'static str) -> LibFuncSpec {
-    LibFuncSpec::new(Owner::Package(package), name)
-}
-const fn method(receiver: SyncKind, name: &'static str) -> LibFuncSpec {
-    LibFuncSpec::new(Owner::Sync(receiver), name)
-}
-
-/// A method of `*rand.Rand`, a visible operation on the Rand.
-const fn rand_method(name: &'static str) -> LibFuncSpec {
-    LibFuncSpec::new(Owner::Struct("math/rand", "Rand"), name).visibility(Visibility::Object)
-}
-
-/// A method of `*strings.Builder`, a visible operation on the Builder.
-const fn builder_method(name: &'static str) -> LibFuncSpec {
-    LibFuncSpec::new(Owner::Struct("strings", "Builder"), name).visibility(Visibility::Object)
-}
+use short::*;
 
 use Visibility::{Clock, Log, Object, Output, Scheduler, Timer};
 
@@ -768,10 +705,130 @@ lib_funcs! {
     SortSearch => func("sort", "Search")
         .params(&[INT, LibType::Func(&[INT], &[BOOL])])
         .results(&[INT]),
+    /// `sort.Float64sAreSorted(x []float64) bool`
+    SortFloat64sAreSorted => func("sort", "Float64sAreSorted").params(&[FLOAT64S]).results(&[BOOL]),
+    /// `sort.SearchFloat64s(a []float64, x float64) int`
+    SortSearchFloat64s =>
+        func("sort", "SearchFloat64s").params(&[FLOAT64S, FLOAT64]).results(&[INT]),
     /// `sort.SearchInts(a []int, x int) int`
     SortSearchInts => func("sort", "SearchInts").params(&[INTS, INT]).results(&[INT]),
     /// `sort.SearchStrings(a []string, x string) int`
     SortSearchStrings => func("sort", "SearchStrings").params(&[STRINGS, STRING]).results(&[INT]),
+    /// `sort.Reverse(data Interface) Interface`: `&reverse{data}`, whose `Less(i, j)` is
+    /// `data.Less(j, i)` (compiled, `lang/lower/sort_types.rs`).
+    SortReverse => func("sort", "Reverse").params(&[SORT_INTERFACE]).results(&[SORT_INTERFACE]),
+    /// `(sort.IntSlice).Len() int` (the methods of `sort.IntSlice` are compiled, `sort_types.rs`)
+    IntSliceLen => LibFuncSpec::new(Owner::Struct("sort", "IntSlice"), "Len").results(&[INT]),
+    /// `(sort.IntSlice).Less(i, j int) bool`
+    IntSliceLess =>
+        LibFuncSpec::new(Owner::Struct("sort", "IntSlice"), "Less").params(&[INT, INT]).results(&[BOOL]),
+    /// `(sort.IntSlice).Swap(i, j int)`
+    IntSliceSwap => LibFuncSpec::new(Owner::Struct("sort", "IntSlice"), "Swap").params(&[INT, INT]),
+    /// `(sort.IntSlice).Sort()`: `sort.Sort(x)`
+    IntSliceSort => LibFuncSpec::new(Owner::Struct("sort", "IntSlice"), "Sort"),
+    /// `(sort.IntSlice).Search(x int) int`
+    IntSliceSearch =>
+        LibFuncSpec::new(Owner::Struct("sort", "IntSlice"), "Search").params(&[INT]).results(&[INT]),
+    /// `(sort.StringSlice).Len() int` (the methods of `sort.StringSlice` are compiled, `sort_types.rs`)
+    StringSliceLen => LibFuncSpec::new(Owner::Struct("sort", "StringSlice"), "Len").results(&[INT]),
+    /// `(sort.StringSlice).Less(i, j int) bool`
+    StringSliceLess =>
+        LibFuncSpec::new(Owner::Struct("sort", "StringSlice"), "Less").params(&[INT, INT]).results(&[BOOL]),
+    /// `(sort.StringSlice).Swap(i, j int)`
+    StringSliceSwap => LibFuncSpec::new(Owner::Struct("sort", "StringSlice"), "Swap").params(&[INT, INT]),
+    /// `(sort.StringSlice).Sort()`: `sort.Sort(x)`
+    StringSliceSort => LibFuncSpec::new(Owner::Struct("sort", "StringSlice"), "Sort"),
+    /// `(sort.StringSlice).Search(x string) int`
+    StringSliceSearch =>
+        LibFuncSpec::new(Owner::Struct("sort", "StringSlice"), "Search").params(&[STRING]).results(&[INT]),
+    /// `(sort.Float64Slice).Len() int` (the methods of `sort.Float64Slice` are compiled, `sort_types.rs`)
+    Float64SliceLen => LibFuncSpec::new(Owner::Struct("sort", "Float64Slice"), "Len").results(&[INT]),
+    /// `(sort.Float64Slice).Less(i, j int) bool`
+    Float64SliceLess =>
+        LibFuncSpec::new(Owner::Struct("sort", "Float64Slice"), "Less").params(&[INT, INT]).results(&[BOOL]),
+    /// `(sort.Float64Slice).Swap(i, j int)`
+    Float64SliceSwap => LibFuncSpec::new(Owner::Struct("sort", "Float64Slice"), "Swap").params(&[INT, INT]),
+    /// `(sort.Float64Slice).Sort()`: `sort.Sort(x)`
+    Float64SliceSort => LibFuncSpec::new(Owner::Struct("sort", "Float64Slice"), "Sort"),
+    /// `(sort.Float64Slice).Search(x float64) int`
+    Float64SliceSearch =>
+        LibFuncSpec::new(Owner::Struct("sort", "Float64Slice"), "Search").params(&[FLOAT64]).results(&[INT]),
+    // `log`'s standard logger: lowering passes its hidden cell (`struct { prefix string; flagx
+    // int; mu sync.Mutex }`, `flagx` the flags xor `LstdFlags`, so the zero cell is Go's initial
+    // logger) as the first operand (`rt/interp/log.rs`). A print locks and unlocks `mu`, as
+    // `(*Logger).Output` does, so two goroutines' log calls are ordered for the race detector.
+    /// `log.Print(v ...any)`
+    LogPrint => func("log", "Print").params(&[ANYS]).variadic().visibility(Log),
+    /// `log.Printf(format string, v ...any)`
+    LogPrintf => func("log", "Printf").params(&[STRING, ANYS]).variadic().visibility(Log),
+    /// `log.Println(v ...any)`
+    LogPrintln => func("log", "Println").params(&[ANYS]).variadic().visibility(Log),
+    /// `log.Fatal(v ...any)`: prints, then `os.Exit(1)`
+    LogFatal => func("log", "Fatal").params(&[ANYS]).variadic().visibility(Log),
+    /// `log.Fatalf(format string, v ...any)`
+    LogFatalf => func("log", "Fatalf").params(&[STRING, ANYS]).variadic().visibility(Log),
+    /// `log.Fatalln(v ...any)`
+    LogFatalln => func("log", "Fatalln").params(&[ANYS]).variadic().visibility(Log),
+    /// `log.Panic(v ...any)`: prints, then panics with the message
+    LogPanic => func("log", "Panic").params(&[ANYS]).variadic().visibility(Log),
+    /// `log.Panicf(format string, v ...any)`
+    LogPanicf => func("log", "Panicf").params(&[STRING, ANYS]).variadic().visibility(Log),
+    /// `log.Panicln(v ...any)`
+    LogPanicln => func("log", "Panicln").params(&[ANYS]).variadic().visibility(Log),
+    /// `log.SetFlags(flag int)`
+    LogSetFlags => func("log", "SetFlags").params(&[INT]).visibility(Object),
+    /// `log.Flags() int`
+    LogFlags => func("log", "Flags").results(&[INT]).visibility(Object),
+    /// `log.SetPrefix(prefix string)`
+    LogSetPrefix => func("log", "SetPrefix").params(&[STRING]).visibility(Object),
+    /// `log.Prefix() string`
+    LogPrefix => func("log", "Prefix").results(&[STRING]).visibility(Object),
+    // `math`: local computation after Go 1.19's `math` on amd64 (`rt/interp/math.rs`).
+    /// `math.Inf(sign int) float64`
+    MathInf => func("math", "Inf").params(&[INT]).results(&[FLOAT64]),
+    /// `math.NaN() float64`
+    MathNaN => func("math", "NaN").results(&[FLOAT64]),
+    /// `math.IsNaN(f float64) bool`
+    MathIsNaN => func("math", "IsNaN").params(&[FLOAT64]).results(&[BOOL]),
+    /// `math.IsInf(f float64, sign int) bool`
+    MathIsInf => func("math", "IsInf").params(&[FLOAT64, INT]).results(&[BOOL]),
+    /// `math.Signbit(x float64) bool`
+    MathSignbit => func("math", "Signbit").params(&[FLOAT64]).results(&[BOOL]),
+    /// `math.Copysign(f, sign float64) float64`
+    MathCopysign => func("math", "Copysign").params(&[FLOAT64, FLOAT64]).results(&[FLOAT64]),
+    /// `math.Abs(x float64) float64`
+    MathAbs => func("math", "Abs").params(&[FLOAT64]).results(&[FLOAT64]),
+    /// `math.Sqrt(x float64) float64`
+    MathSqrt => func("math", "Sqrt").params(&[FLOAT64]).results(&[FLOAT64]),
+    /// `math.Floor(x float64) float64`
+    MathFloor => func("math", "Floor").params(&[FLOAT64]).results(&[FLOAT64]),
+    /// `math.Ceil(x float64) float64`
+    MathCeil => func("math", "Ceil").params(&[FLOAT64]).results(&[FLOAT64]),
+    /// `math.Trunc(x float64) float64`
+    MathTrunc => func("math", "Trunc").params(&[FLOAT64]).results(&[FLOAT64]),
+    /// `math.Round(x float64) float64`
+    MathRound => func("math", "Round").params(&[FLOAT64]).results(&[FLOAT64]),
+    /// `math.Max(x, y float64) float64`
+    MathMax => func("math", "Max").params(&[FLOAT64, FLOAT64]).results(&[FLOAT64]),
+    /// `math.Min(x, y float64) float64`
+    MathMin => func("math", "Min").params(&[FLOAT64, FLOAT64]).results(&[FLOAT64]),
+    /// `math.Mod(x, y float64) float64`
+    MathMod => func("math", "Mod").params(&[FLOAT64, FLOAT64]).results(&[FLOAT64]),
+    /// `math.Pow(x, y float64) float64`
+    MathPow => func("math", "Pow").params(&[FLOAT64, FLOAT64]).results(&[FLOAT64]),
+    /// `math.Exp(x float64) float64` (Go's amd64 assembly, FMA path)
+    MathExp => func("math", "Exp").params(&[FLOAT64]).results(&[FLOAT64]),
+    /// `math.Log(x float64) float64` (Go's amd64 assembly)
+    MathLog => func("math", "Log").params(&[FLOAT64]).results(&[FLOAT64]),
+    /// `math.Log2(x float64) float64`
+    MathLog2 => func("math", "Log2").params(&[FLOAT64]).results(&[FLOAT64]),
+    /// `math.Log10(x float64) float64`
+    MathLog10 => func("math", "Log10").params(&[FLOAT64]).results(&[FLOAT64]),
+    /// `math.Float64bits(f float64) uint64`
+    MathFloat64bits => func("math", "Float64bits").params(&[FLOAT64]).results(&[UINT64]),
+    /// `math.Float64frombits(b uint64) float64`
+    MathFloat64frombits =>
+        func("math", "Float64frombits").params(&[UINT64]).results(&[FLOAT64]),
     // `math/rand`'s top-level functions: each is a visible operation on the global source
     // (Go locks it), whose hidden cell lowering passes as the first operand (`rt/rand.rs`).
     /// `rand.Seed(seed int64)`
@@ -877,6 +934,27 @@ lib_funcs! {
         .variadic()
         .results(&[INT, ERROR])
         .visibility(Output),
+    // `fmt.Fprint*` to a `*strings.Builder`: the checker calls these instead when the writer
+    // is one (never found by name). One step: fmt reads its operands as it formats them, then
+    // `w.Write` is `(*Builder).Write` (copyCheck, then append to the buffer), as Go does.
+    /// `fmt.Fprint(w *strings.Builder, a ...any) (n int, err error)`
+    FmtFprintBuilder => LibFuncSpec::new(Owner::Runtime("fmt"), "Fprint")
+        .params(&[BUILDER_PTR, ANYS])
+        .variadic()
+        .results(&[INT, ERROR])
+        .visibility(Log),
+    /// `fmt.Fprintln(w *strings.Builder, a ...any) (n int, err error)`
+    FmtFprintlnBuilder => LibFuncSpec::new(Owner::Runtime("fmt"), "Fprintln")
+        .params(&[BUILDER_PTR, ANYS])
+        .variadic()
+        .results(&[INT, ERROR])
+        .visibility(Log),
+    /// `fmt.Fprintf(w *strings.Builder, format string, a ...any) (n int, err error)`
+    FmtFprintfBuilder => LibFuncSpec::new(Owner::Runtime("fmt"), "Fprintf")
+        .params(&[BUILDER_PTR, STRING, ANYS])
+        .variadic()
+        .results(&[INT, ERROR])
+        .visibility(Log),
     /// `os.Stdout`: the `*os.File` of file descriptor 1 (a package variable).
     OsStdout => LibFuncSpec::new(Owner::PackageVar("os"), "Stdout").results(&[OS_FILE]),
     /// `os.Stderr`: the `*os.File` of file descriptor 2.

@@ -23,16 +23,19 @@ pub enum Owner {
     /// [`Owner::value_receiver`]); the checker finds these itself.
     Struct(&'static str, &'static str),
     /// A runtime hook of the package with this import path, called only by code racemap
-    /// compiles from Go's sources (`sync.runtime_notifyListAdd` in `sync.(*Cond).Wait`);
-    /// never found by name in a program.
+    /// compiles from Go's sources (`sync.runtime_notifyListAdd` in `sync.(*Cond).Wait`), or a
+    /// variant the checker substitutes (`fmt.Fprint` to a `*strings.Builder`); never found by
+    /// name in a program.
     Runtime(&'static str),
 }
 
 impl Owner {
-    /// The methods of this library type have value receivers (`time.Time`, `time.Duration`);
+    /// The methods of this library type have value receivers (`time.Time`, `time.Duration`,
+    /// `sort.IntSlice`, `sort.StringSlice`, `sort.Float64Slice`);
     /// the others (`sync.Cond`, `time.Timer`, `time.Ticker`) have pointer receivers.
     pub fn value_receiver(path: &str, type_name: &str) -> bool {
-        path == "time" && matches!(type_name, "Time" | "Duration")
+        (path == "time" && matches!(type_name, "Time" | "Duration"))
+            || (path == "sort" && matches!(type_name, "IntSlice" | "StringSlice" | "Float64Slice"))
     }
 }
 

@@ -1,8 +1,8 @@
 //! Where the Go 1.19 library functions racemap shows as stack frames live, so race reports
 //! and goroutine dumps print them as Go does: the `testing` frames of a test's goroutine
 //! (`testing.tRunner`, `testing.(*T).Run.func1`, created by `testing.(*T).Run` on the main
-//! goroutine), the timer frames of the runtime's timer goroutines (`time.goFunc`) and
-//! `strings.Map` calling the program's function.
+//! goroutine), the timer frames of the runtime's timer goroutines (`time.goFunc`),
+//! `strings.Map` calling the program's function and the methods of `sort`'s types.
 
 /// Go's source root as racemap prints it (the same as for `runtime` frames).
 const GOROOT_SRC: &str = "/usr/local/go/src";
@@ -27,6 +27,24 @@ pub fn library_frame(name: &str) -> Option<(String, u32, u32)> {
         // Its first loop's `mapping(c)` (the calls after the first rune it changes are on
         // line 506 in Go).
         "strings.Map" => ("strings/strings.go", 475, 0xb5),
+        // The methods of sort's slice types and of `sort.Reverse`'s type (Go 1.19's
+        // sort/sort.go and sort/search.go), compiled by lang/lower/sort_types.rs.
+        "sort.IntSlice.Len" => ("sort/sort.go", 114, 0x24),
+        "sort.IntSlice.Less" => ("sort/sort.go", 115, 0x87),
+        "sort.IntSlice.Swap" => ("sort/sort.go", 116, 0x104),
+        "sort.IntSlice.Sort" => ("sort/sort.go", 119, 0x47),
+        "sort.IntSlice.Search" => ("sort/search.go", 144, 0x47),
+        "sort.Float64Slice.Len" => ("sort/sort.go", 125, 0x24),
+        "sort.Float64Slice.Less" => ("sort/sort.go", 133, 0x87),
+        "sort.Float64Slice.Swap" => ("sort/sort.go", 134, 0x104),
+        "sort.Float64Slice.Sort" => ("sort/sort.go", 142, 0x47),
+        "sort.Float64Slice.Search" => ("sort/search.go", 147, 0x47),
+        "sort.StringSlice.Len" => ("sort/sort.go", 147, 0x24),
+        "sort.StringSlice.Less" => ("sort/sort.go", 148, 0x87),
+        "sort.StringSlice.Swap" => ("sort/sort.go", 149, 0x104),
+        "sort.StringSlice.Sort" => ("sort/sort.go", 152, 0x47),
+        "sort.StringSlice.Search" => ("sort/search.go", 150, 0x47),
+        "sort.reverse.Less" => ("sort/sort.go", 90, 0x72),
         // Its call of the deferred function (`p.fn()`).
         DEFERRETURN => ("runtime/panic.go", 476, 0x32),
         // `d.fn()` of a panic running a deferred call.

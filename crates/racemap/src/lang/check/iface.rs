@@ -198,6 +198,13 @@ impl<'a> Checker<'a> {
             "atomic.Bool",
             "time.Timer",
             "time.Ticker",
+            "sort.Interface",
+            "fmt.Stringer",
+            "sync.Locker",
+            "context.Context",
+            "sort.IntSlice",
+            "sort.StringSlice",
+            "sort.Float64Slice",
         ];
         let base = match self.types.kind(t) {
             TypeKind::Pointer(b) => *b,

@@ -57,15 +57,16 @@ use crate::types::TypeId;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ObjectId(pub u32);
 
-/// The value of a constant expression. Integers are exact within `i128`; floats are `f64`.
-#[derive(Clone, Debug, PartialEq)]
+/// The value of a constant expression, exact as Go's `go/constant`: integers of any size,
+/// floats as exact fractions (a typed `float64`/`float32` constant holds its rounded value).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ConstValue {
     /// `true` / `false`.
     Bool(bool),
     /// An integer (also runes; typed integer constants are range-checked against their type).
-    Int(i128),
-    /// A floating-point number.
-    Float(f64),
+    Int(num_bigint::BigInt),
+    /// A floating-point number, exactly.
+    Float(crate::lang::check::exact::Rat),
     /// A string (bytes: `"\xff"` is a valid Go string constant).
     String(GoString),
 }

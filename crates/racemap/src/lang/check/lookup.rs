@@ -189,6 +189,9 @@ impl<'a> Checker<'a> {
             ("time", "Ticker"),
             ("time", "Time"),
             ("time", "Duration"),
+            ("sort", "IntSlice"),
+            ("sort", "StringSlice"),
+            ("sort", "Float64Slice"),
         ];
         let &(path, type_name) = STRUCTS.iter().find(|(path, type_name)| {
             self.lib_types

@@ -32,8 +32,10 @@
 
 /// Constant arithmetic and representability.
 pub mod constant;
+pub mod exact;
 /// The output contract (`Info`).
 pub mod info;
+pub mod math_constants;
 /// The library functions the VM implements, with their facts as data.
 /// The supported library packages and their members.
 pub mod packages;

@@ -1,4 +1,5 @@
-//! The library packages racemap knows: `errors`, `fmt`, `math/rand`, `runtime`, `sort`, `sync`, `sync/atomic`,
+//! The library packages racemap knows: `errors`, `fmt`, `math` (its constants and basic
+//! functions), `log` (the standard logger), `math/rand`, `runtime`, `sort`, `sync`, `sync/atomic`,
 //! `testing` (`T`), `time`, `strconv`, `strings`, `os` (`Stdout`, `Stderr`, `Exit`), and the methods of their types. Each member is a [`LibFunc`] the VM
 //! implements natively (its signature comes from its row of `library.rs`'s table), a constant
 //! (`time.Millisecond`), or a type (`sync.Mutex`).
@@ -23,6 +24,8 @@ pub const SUPPORTED_IMPORTS: &[&str] = &[
     "context",
     "sort",
     "math/rand",
+    "math",
+    "log",
     "os",
 ];
 
@@ -61,7 +64,20 @@ impl<'a> Checker<'a> {
             let ty = self.lib_types[&("time".to_string(), "Duration".to_string())];
             return Some(ObjectKind::Const {
                 ty,
-                value: ConstValue::Int(value),
+                value: ConstValue::int(value),
+            });
+        }
+        if let Some((basic, value)) = crate::lang::check::math_constants::math_constant(path, name)
+        {
+            return Some(ObjectKind::Const {
+                ty: TypeTable::basic(basic),
+                value,
+            });
+        }
+        if let Some(value) = log_constant(path, name) {
+            return Some(ObjectKind::Const {
+                ty: TypeTable::basic(crate::types::Basic::UntypedInt),
+                value: ConstValue::int(value),
             });
         }
         if let Some(func) = LibFunc::package_var(path, name) {
@@ -87,7 +103,7 @@ impl<'a> Checker<'a> {
     }
 
     /// The signature of a library function (without receiver), from its row of the table.
-    fn lib_signature(&mut self, func: LibFunc) -> TypeId {
+    pub(crate) fn lib_signature(&mut self, func: LibFunc) -> TypeId {
         let spec = func.spec();
         let params = spec.params.iter().map(|t| self.lib_type(t)).collect();
         let results = spec.results.iter().map(|t| self.lib_type(t)).collect();
@@ -122,6 +138,24 @@ impl<'a> Checker<'a> {
             }
         }
     }
+}
+
+/// The value of package `log`'s flag constant `name` (`log.Lshortfile`).
+fn log_constant(path: &str, name: &str) -> Option<i64> {
+    if path != "log" {
+        return None;
+    }
+    Some(match name {
+        "Ldate" => 1,
+        "Ltime" => 2,
+        "Lmicroseconds" => 4,
+        "Llongfile" => 8,
+        "Lshortfile" => 16,
+        "LUTC" => 32,
+        "Lmsgprefix" => 64,
+        "LstdFlags" => 3,
+        _ => return None,
+    })
 }
 
 /// The value of the `time` package's duration constant `name` (`time.Millisecond`), in
@@ -394,8 +428,61 @@ mod tests {
             sort.IntsAreSorted func([]int) bool
             sort.StringsAreSorted func([]string) bool
             sort.Search func(int, func(int) bool) int
+            sort.Float64sAreSorted func([]float64) bool
+            sort.SearchFloat64s func([]float64, float64) int
             sort.SearchInts func([]int, int) int
             sort.SearchStrings func([]string, string) int
+            sort.Reverse func(sort.Interface) sort.Interface
+            sort.IntSlice.Len func() int
+            sort.IntSlice.Less func(int, int) bool
+            sort.IntSlice.Swap func(int, int)
+            sort.IntSlice.Sort func()
+            sort.IntSlice.Search func(int) int
+            sort.StringSlice.Len func() int
+            sort.StringSlice.Less func(int, int) bool
+            sort.StringSlice.Swap func(int, int)
+            sort.StringSlice.Sort func()
+            sort.StringSlice.Search func(string) int
+            sort.Float64Slice.Len func() int
+            sort.Float64Slice.Less func(int, int) bool
+            sort.Float64Slice.Swap func(int, int)
+            sort.Float64Slice.Sort func()
+            sort.Float64Slice.Search func(float64) int
+            log.Print func(...interface {})
+            log.Printf func(string, ...interface {})
+            log.Println func(...interface {})
+            log.Fatal func(...interface {})
+            log.Fatalf func(string, ...interface {})
+            log.Fatalln func(...interface {})
+            log.Panic func(...interface {})
+            log.Panicf func(string, ...interface {})
+            log.Panicln func(...interface {})
+            log.SetFlags func(int)
+            log.Flags func() int
+            log.SetPrefix func(string)
+            log.Prefix func() string
+            math.Inf func(int) float64
+            math.NaN func() float64
+            math.IsNaN func(float64) bool
+            math.IsInf func(float64, int) bool
+            math.Signbit func(float64) bool
+            math.Copysign func(float64, float64) float64
+            math.Abs func(float64) float64
+            math.Sqrt func(float64) float64
+            math.Floor func(float64) float64
+            math.Ceil func(float64) float64
+            math.Trunc func(float64) float64
+            math.Round func(float64) float64
+            math.Max func(float64, float64) float64
+            math.Min func(float64, float64) float64
+            math.Mod func(float64, float64) float64
+            math.Pow func(float64, float64) float64
+            math.Exp func(float64) float64
+            math.Log func(float64) float64
+            math.Log2 func(float64) float64
+            math.Log10 func(float64) float64
+            math.Float64bits func(float64) uint64
+            math.Float64frombits func(uint64) float64
             math/rand.Seed func(int64)
             math/rand.Int func() int
             math/rand.Intn func(int) int
@@ -431,6 +518,9 @@ mod tests {
             fmt.Fprint func(*os.File, ...interface {}) (int, error)
             fmt.Fprintln func(*os.File, ...interface {}) (int, error)
             fmt.Fprintf func(*os.File, string, ...interface {}) (int, error)
+            fmt.Fprint func(*strings.Builder, ...interface {}) (int, error)
+            fmt.Fprintln func(*strings.Builder, ...interface {}) (int, error)
+            fmt.Fprintf func(*strings.Builder, string, ...interface {}) (int, error)
             os.Stdout *os.File
             os.Stderr *os.File
             strconv.ParseFloat func(string, int) (float64, error)

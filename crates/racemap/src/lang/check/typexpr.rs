@@ -2,9 +2,10 @@
 //! `struct{...}`, `interface{}`, `sync.Mutex`. Each is recorded with `Mode::Type`.
 
 use crate::lang::ast::{self, ExprKind};
-use crate::lang::check::info::Mode;
+use crate::lang::check::info::{ConstValue, Mode};
 use crate::lang::check::{Checker, Operand};
 use crate::types::{Field, Signature, TypeId, TypeKind};
+use num_traits::ToPrimitive;
 
 impl<'a> Checker<'a> {
     /// Resolve a type expression; `Invalid` after reporting an error.
@@ -112,29 +113,36 @@ impl<'a> Checker<'a> {
         if x.is_invalid() {
             return None;
         }
-        let n = match (&x.val, x.mode) {
-            (Some(v), Mode::Constant) => crate::lang::check::constant::to_int(v),
-            _ => None,
+        // go/types' arrayLength.
+        let Some(v) = x.val.as_ref().filter(|_| x.mode == Mode::Constant) else {
+            let d = self.describe(len, &x);
+            self.err(len.span, format!("array length {d} must be constant"));
+            return None;
         };
+        let int = crate::types::Basic::Int;
+        let n = crate::lang::check::constant::to_big(v)
+            .filter(|_| self.is_untyped(x.ty) || self.is_integer(x.ty))
+            .filter(|i| {
+                crate::lang::check::constant::represent(&ConstValue::Int(i.clone()), int).is_ok()
+            })
+            .and_then(|i| i.to_i64());
         match n {
-            Some(n)
-                if (0..(1 << 40)).contains(&n)
-                    && (self.is_integer(x.ty) || self.is_untyped(x.ty)) =>
-            {
-                self.update_type(
-                    len,
-                    crate::types::TypeTable::basic(crate::types::Basic::Int),
-                );
+            Some(n) if (0..(1 << 40)).contains(&n) => {
+                self.update_type(len, crate::types::TypeTable::basic(int));
                 Some(n as u64)
             }
-            Some(n) if n < 0 => {
+            Some(n) if n >= 0 => {
+                self.unsupported(len.span, "arrays of 2^40 elements or more");
+                None
+            }
+            Some(_) => {
                 let d = self.describe(len, &x);
                 self.err(len.span, format!("invalid array length {d}"));
                 None
             }
-            _ => {
+            None => {
                 let d = self.describe(len, &x);
-                self.err(len.span, format!("array length {d} must be constant"));
+                self.err(len.span, format!("array length {d} must be integer"));
                 None
             }
         }

@@ -75,7 +75,7 @@ impl<'a> Checker<'a> {
             IOTA,
             ObjectKind::Const {
                 ty: TypeTable::basic(Basic::UntypedInt),
-                value: ConstValue::Int(0),
+                value: ConstValue::int(0),
             },
         );
         self.universe("nil", ObjectKind::Nil);
@@ -225,6 +225,19 @@ impl<'a> Checker<'a> {
         self.types.set_underlying(num_error, num_struct);
         self.lib_types
             .insert(("strconv".to_string(), "NumError".to_string()), num_error);
+        // sort.IntSlice, StringSlice, Float64Slice: named slices; their methods are library
+        // rows that lowering compiles (`lang/lower/sort_types.rs`).
+        for (name, elem) in [
+            ("IntSlice", TypeTable::basic(Basic::Int)),
+            ("StringSlice", string),
+            ("Float64Slice", TypeTable::basic(Basic::Float64)),
+        ] {
+            let named = self.types.new_named(name, "sort");
+            let under = self.types.intern(TypeKind::Slice(elem));
+            self.types.set_underlying(named, under);
+            self.lib_types
+                .insert(("sort".to_string(), name.to_string()), named);
+        }
         let duration = self.types.new_named("Duration", "time");
         self.types
             .set_underlying(duration, TypeTable::basic(Basic::Int64));

@@ -236,6 +236,16 @@ impl FnCx<'_, '_> {
                     self.call_compiled(compiled, p.args, span, mode, wrap_name, wrap_span);
                 }
             }
+            CallKind::Lib(f) if f.spec().owner == crate::library::Owner::Package("log") => {
+                // The standard logger's hidden cell, then the arguments.
+                let Some(g) = self.lw.log_global else {
+                    self.unsupported(span, "log without its import");
+                    return;
+                };
+                self.emit(Instr::GlobalPtr(g));
+                let argc = self.push_lib_args(f, p.args, &p.info, span) + 1;
+                self.finish_lib(f, argc, span, mode, wrap_name, wrap_span);
+            }
             CallKind::Lib(f) => {
                 let argc = self.push_lib_args(f, p.args, &p.info, span);
                 self.finish_lib(f, argc, span, mode, wrap_name, wrap_span);
@@ -262,6 +272,23 @@ impl FnCx<'_, '_> {
                         self.unsupported(span, "this method call (no selection)");
                         self.emit(Instr::Zero(Self::invalid()));
                     }
+                }
+                if let Some(fid) = self.lw.sort_method_func(f, span) {
+                    // `sort.IntSlice`'s (and its kind's) methods run compiled (sort_types.rs).
+                    let argc = self.push_lib_args(f, p.args, &p.info, span) + 1;
+                    let call = Instr::Call { func: fid, argc };
+                    match (mode, wrap_name) {
+                        (CallMode::Now, _) => {
+                            self.emit_at(call, span);
+                        }
+                        (_, Some(name)) => {
+                            let results = f.result_count();
+                            let w = self.wrapper(&name, argc, vec![call], results, wrap_span);
+                            self.start_wrapper(w, argc, mode);
+                        }
+                        (_, None) => self.unsupported(span, "go/defer of this method"),
+                    }
+                    return;
                 }
                 if f == LibFunc::CondWait {
                     // `c.Wait()` runs the compiled `sync.(*Cond).Wait` (rt::cond).

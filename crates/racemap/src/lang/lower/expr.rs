@@ -8,8 +8,11 @@ use super::func::{FnCx, VarLoc};
 use super::place::strip_parens;
 use crate::bytecode::{BinOp, Instr};
 use crate::lang::ast::{self, BinaryOp, Expr, ExprKind, UnaryOp};
+use crate::lang::check::exact::{Rat, F32, F64};
 use crate::lang::check::{ConstValue, Mode, ObjectKind, RecvAdjust, Selection};
 use crate::types::{Basic, TypeId, TypeKind, TypeTable};
+use num_bigint::BigInt;
+use num_traits::{ToPrimitive, Zero};
 
 impl FnCx<'_, '_> {
     /// Push the value of `e`, then box it when the checker recorded an implicit conversion to
@@ -50,20 +53,24 @@ impl FnCx<'_, '_> {
             ConstValue::Bool(x) => {
                 self.emit(Instr::PushBool(*x));
             }
-            ConstValue::Int(i) => {
+            // The checker gave every constant its type's value (an integer within its type,
+            // a float rounded to float64 or float32); what remains is the bit pattern.
+            ConstValue::Int(_) | ConstValue::Float(_) => {
                 if matches!(b, Basic::Float32 | Basic::Float64 | Basic::UntypedFloat) {
-                    self.emit(Instr::PushFloat(*i as f64));
+                    let fmt = if b == Basic::Float32 { F32 } else { F64 };
+                    let f = match v {
+                        ConstValue::Int(i) => Rat::from_int(i.clone()).to_float(fmt),
+                        ConstValue::Float(r) => r.to_float(fmt),
+                        _ => None,
+                    };
+                    self.emit(Instr::PushFloat(f.unwrap_or(f64::INFINITY)));
                 } else {
-                    self.emit(Instr::PushInt(wrap(*i, b)));
-                }
-            }
-            ConstValue::Float(f) => {
-                if b.int_info().is_some() {
-                    self.emit(Instr::PushInt(*f as i64));
-                } else if b == Basic::Float32 {
-                    self.emit(Instr::PushFloat(*f as f32 as f64));
-                } else {
-                    self.emit(Instr::PushFloat(*f));
+                    let i = match v {
+                        ConstValue::Int(i) => i.clone(),
+                        ConstValue::Float(r) => r.trunc(),
+                        _ => BigInt::zero(),
+                    };
+                    self.emit(Instr::PushInt(wrap(&i, b)));
                 }
             }
             ConstValue::String(s) => {
@@ -416,9 +423,11 @@ impl FnCx<'_, '_> {
             Some(Selection::LibMethod {
                 func, path, adjust, ..
             }) => {
-                // A method value of a library type: bind the receiver to its thunk.
+                // A method value of a library type: bind the receiver to its thunk (a
+                // compiled `sort` method binds it to the method itself).
                 let sig = self.ty(e);
-                match self.lw.lib_thunk(func, sig, e.span) {
+                let compiled = self.lw.sort_method_func(func, e.span);
+                match compiled.or_else(|| self.lw.lib_thunk(func, sig, e.span)) {
                     Some(thunk) => {
                         self.receiver(x, &path, adjust);
                         self.emit_at(Instr::MethodValue(thunk), e.span);
@@ -644,7 +653,7 @@ impl FnCx<'_, '_> {
         for el in elts {
             if let Some(k) = &el.key {
                 if let Some(ConstValue::Int(i)) = self.lw.info.const_value(k.id) {
-                    next = (*i).max(0) as u64;
+                    next = i.to_u64().unwrap_or(0);
                 }
             }
             self.expr_conv(&el.value);
@@ -767,16 +776,18 @@ pub(crate) fn chan_elem(types: &TypeTable, ty: TypeId) -> TypeId {
 }
 
 /// Wrap an exact integer constant to the representation of basic type `b`.
-pub(crate) fn wrap(v: i128, b: Basic) -> i64 {
+pub(crate) fn wrap(v: &BigInt, b: Basic) -> i64 {
+    // The low 64 bits in two's complement.
+    let v = (v & BigInt::from(u64::MAX)).to_u64().unwrap_or(0) as i64;
     match b.int_info() {
         Some((bits, signed)) if bits < 64 => {
-            let m = (v as i64) & ((1i64 << bits) - 1);
+            let m = v & ((1i64 << bits) - 1);
             if signed && m >= 1i64 << (bits - 1) {
                 m - (1i64 << bits)
             } else {
                 m
             }
         }
-        _ => v as i64,
+        _ => v,
     }
 }

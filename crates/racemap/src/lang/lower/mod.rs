@@ -39,6 +39,7 @@ mod place;
 mod rand;
 mod runner;
 mod sort;
+mod sort_types;
 mod stmt;
 mod strings_func;
 mod thunk;
@@ -96,6 +97,8 @@ pub(crate) struct Lowerer<'a> {
     pub strings_funcs: BTreeMap<LibFunc, FuncId>,
     /// The hidden global holding `math/rand`'s global source (when the file imports it).
     pub rand_global: Option<GlobalId>,
+    /// The hidden global holding package `log`'s standard logger (when the file imports it).
+    pub log_global: Option<GlobalId>,
     /// The compiled `math/rand.Shuffle` (`rand.rs`).
     pub shuffle: Option<FuncId>,
     /// The named variables of the functions lowered so far ([`Program::var_names`]).
@@ -144,6 +147,7 @@ fn lower_mode(
         sort_funcs: BTreeMap::new(),
         strings_funcs: BTreeMap::new(),
         rand_global: None,
+        log_global: None,
         shuffle: None,
         var_names: Vec::new(),
     };
@@ -178,6 +182,33 @@ fn lower_mode(
         globals.push(Global {
             name: "math/rand.globalRand".to_string(),
             ty: TypeTable::basic(Basic::Int64),
+            span: import.span,
+        });
+    }
+
+    // log's standard logger: a hidden global `struct { prefix string; flagx int; mu
+    // sync.Mutex }` (rt/interp/log.rs).
+    if let Some(import) = file.imports.iter().find(|i| i.path == "log") {
+        let mutex = (0..lw.types.len() as u32)
+            .map(crate::types::TypeId)
+            .find(|&t| {
+                matches!(lw.types.kind(t), TypeKind::Named { name, pkg, .. }
+                if name == "Mutex" && pkg == "sync")
+            });
+        let field = |name: &str, ty| crate::types::Field {
+            name: name.to_string(),
+            ty,
+            embedded: false,
+        };
+        let logger = lw.types.intern(TypeKind::Struct(vec![
+            field("prefix", TypeTable::basic(Basic::String)),
+            field("flagx", TypeTable::basic(Basic::Int)),
+            field("mu", mutex.unwrap_or(TypeTable::basic(Basic::Invalid))),
+        ]));
+        lw.log_global = Some(GlobalId(globals.len() as u32));
+        globals.push(Global {
+            name: "log.std".to_string(),
+            ty: logger,
             span: import.span,
         });
     }
@@ -256,6 +287,7 @@ fn lower_mode(
             }
         }
     }
+    lw.register_sort_methods(&mut methods);
     lw.add_context_cancel_func();
     let errs = lw.types.new_named("errorString", "errors");
     let string = TypeTable::basic(Basic::String);

@@ -102,7 +102,7 @@ impl Asm {
     }
 
     /// Pushes the element of slice local `s` at the index local `i` (minus one when `prev`).
-    fn elem(&mut self, s: u32, i: u32, prev: bool) {
+    pub(super) fn elem(&mut self, s: u32, i: u32, prev: bool) {
         self.op(Instr::LoadLocal(s));
         if prev {
             self.minus_one(i);
@@ -116,13 +116,13 @@ impl Asm {
 
 /// The method names `sort.Interface` calls.
 #[derive(Clone, Copy)]
-struct Names {
+pub(super) struct Names {
     /// `Len`
-    len: crate::bytecode::StrId,
+    pub(super) len: crate::bytecode::StrId,
     /// `Less`
-    less: crate::bytecode::StrId,
+    pub(super) less: crate::bytecode::StrId,
     /// `Swap`
-    swap: crate::bytecode::StrId,
+    pub(super) swap: crate::bytecode::StrId,
 }
 
 /// Locals of the generated functions.
@@ -166,11 +166,29 @@ impl Lowerer<'_> {
             }
             LibFunc::SortIsSorted => (vec![boolean], is_sorted(Data::Interface, names), 5),
             LibFunc::SortSliceIsSorted => (vec![boolean], is_sorted(Data::SliceLess, names), 6),
-            LibFunc::SortIntsAreSorted | LibFunc::SortStringsAreSorted => {
+            LibFunc::SortIntsAreSorted
+            | LibFunc::SortStringsAreSorted
+            | LibFunc::SortFloat64sAreSorted => {
                 (vec![boolean], is_sorted(Data::Ordered(elem), names), 8)
             }
+            LibFunc::SortReverse => (
+                vec![params.first().copied().unwrap_or(arg0)],
+                self.reverse_code(),
+                2,
+            ),
             // Search(n, f), SearchInts(a, x), SearchStrings(a, x).
-            _ => (vec![TypeTable::basic(Basic::Int)], search(f), 6),
+            _ => {
+                let elem = if f == LibFunc::SortSearchInts {
+                    Some(Basic::Int)
+                } else if f == LibFunc::SortSearchStrings {
+                    Some(Basic::String)
+                } else if f == LibFunc::SortSearchFloat64s {
+                    Some(Basic::Float64)
+                } else {
+                    None
+                };
+                (vec![TypeTable::basic(Basic::Int)], search(elem), 6)
+            }
         };
         let result_slots = match results.len() {
             0 => Vec::new(),
@@ -363,16 +381,17 @@ fn is_sorted(data: Data, names: Names) -> Vec<Instr> {
     a.finish()
 }
 
-/// Go's `Search(n, f)` (`SearchInts(a, x)`: `f(h)` is `a[h] >= x`); locals: 0 n or a, 1 f or
-/// x, 2 the result, 3 i, 4 j, 5 h.
-fn search(f: LibFunc) -> Vec<Instr> {
+/// Go's `Search(n, f)` (`elem` `None`), or `SearchInts(a, x)` and its kind for elements of
+/// basic type `elem` (`f(h)` is `a[h] >= x`); locals: 0 n or a, 1 f or x, 2 the result, 3 i,
+/// 4 j, 5 h.
+pub(super) fn search(elem: Option<Basic>) -> Vec<Instr> {
     let (result, i, j, h) = (2, 3, 4, 5);
     let mut a = Asm::new();
     let (top, right, end) = (a.label(), a.label(), a.label());
     a.op(Instr::PushInt(0));
     a.op(Instr::StoreLocal(i));
     a.op(Instr::LoadLocal(0));
-    if f != LibFunc::SortSearch {
+    if elem.is_some() {
         a.op(Instr::Len);
     }
     a.op(Instr::StoreLocal(j));
@@ -388,8 +407,8 @@ fn search(f: LibFunc) -> Vec<Instr> {
     a.op(Instr::PushInt(1));
     a.op(Instr::Binary(BinOp::Shr, Basic::Uint));
     a.op(Instr::StoreLocal(h));
-    match f {
-        LibFunc::SortSearch => {
+    match elem {
+        None => {
             a.op(Instr::LoadLocal(1));
             a.op(Instr::LoadLocal(h));
             a.op(Instr::CallValue {
@@ -397,12 +416,7 @@ fn search(f: LibFunc) -> Vec<Instr> {
                 results: 1,
             });
         }
-        _ => {
-            let elem = if f == LibFunc::SortSearchInts {
-                Basic::Int
-            } else {
-                Basic::String
-            };
+        Some(elem) => {
             a.elem(0, h, false);
             a.op(Instr::LoadLocal(1));
             a.op(Instr::Binary(BinOp::Ge, elem));

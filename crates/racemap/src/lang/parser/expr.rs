@@ -242,22 +242,13 @@ impl<'a> Parser<'a> {
             kind,
             text,
             value,
-            bad,
+            bad: _,
         } = lit.clone();
         let span = self.span;
         self.next();
         let kind = match kind {
             LitKind::Int => ExprKind::IntLit(text),
-            LitKind::Float => {
-                let lower = text.to_ascii_lowercase();
-                if !bad && (lower.starts_with("0x")) {
-                    self.diags.push(Diagnostic::unsupported(
-                        span,
-                        "hexadecimal floating-point literals",
-                    ));
-                }
-                ExprKind::FloatLit(text)
-            }
+            LitKind::Float => ExprKind::FloatLit(text),
             LitKind::Imag => ExprKind::ImagLit(text),
             LitKind::Rune => match value {
                 LitValue::Rune(c) => ExprKind::RuneLit(c),

@@ -23,10 +23,71 @@ pub(super) fn parse_sci(s: &str) -> Digits {
 }
 
 pub(super) fn shortest_digits(v: f64, size: u32) -> Digits {
-    if size == 32 {
+    let digs = if size == 32 {
         parse_sci(&format!("{:e}", (v.abs()) as f32))
     } else {
         parse_sci(&format!("{:e}", v.abs()))
+    };
+    to_even_on_tie(v.abs(), size, digs)
+}
+
+/// Go's shortest digits when two candidates of the same length both read back as `v` and lie
+/// exactly as far from it (`1.6751740823477612e+14` for 167517408234776.125): Go's Ryū rounds
+/// the last digit to even, Rust's formatter up. Rust's digits are replaced by the even
+/// neighbour when that neighbour reads back as `v` and the distances are exactly equal.
+fn to_even_on_tie(v: f64, size: u32, digs: Digits) -> Digits {
+    use num_bigint::BigInt;
+    let Some(&last) = digs.d.last() else {
+        return digs;
+    };
+    if (last - b'0').is_multiple_of(2) {
+        return digs;
+    }
+    let mut even = digs.d.clone();
+    if let Some(l) = even.last_mut() {
+        *l -= 1;
+    }
+    let n = digs.d.len() as i64;
+    let text = |d: &[u8]| format!("0.{}e{}", String::from_utf8_lossy(d), digs.dp);
+    let reads_back = match size {
+        32 => text(&even).parse::<f32>().ok().map(f64::from) == Some(v),
+        _ => text(&even).parse::<f64>().ok() == Some(v),
+    };
+    if !reads_back || v == 0.0 || !v.is_finite() {
+        return digs;
+    }
+    // v = m × 2^e exactly; the candidates are N × 10^k and (N-1) × 10^k with k = dp - n: a
+    // tie is 2v = (2N - 1) × 10^k.
+    let bits = v.to_bits();
+    let (exp_bits, frac) = ((bits >> 52) & 0x7ff, bits & ((1u64 << 52) - 1));
+    let (m, e) = if exp_bits == 0 {
+        (frac, -1074i64)
+    } else {
+        (frac | (1u64 << 52), exp_bits as i64 - 1075)
+    };
+    let digits_value = |d: &[u8]| BigInt::parse_bytes(d, 10).unwrap_or_default();
+    let sum = digits_value(&digs.d) + digits_value(&even);
+    let k = digs.dp - n;
+    let mut lhs = BigInt::from(m) * 2;
+    let mut rhs = sum;
+    let pow10 = |k: i64| num_traits::pow(BigInt::from(10u8), k.unsigned_abs() as usize);
+    if e >= 0 {
+        lhs <<= e as usize;
+    } else {
+        rhs <<= (-e) as usize;
+    }
+    if k >= 0 {
+        rhs *= pow10(k);
+    } else {
+        lhs *= pow10(k);
+    }
+    if lhs == rhs {
+        Digits {
+            d: even,
+            dp: digs.dp,
+        }
+    } else {
+        digs
     }
 }
 

@@ -31,12 +31,61 @@ impl Machine {
         p: Pointer,
         args: &[Value],
     ) -> R<Vec<Value>> {
+        self.builder_step(gid, func, p, args, Vec::new(), None)
+    }
+
+    /// `fmt.Fprint`, `Fprintln` or `Fprintf` to the Builder `args[0]` points to: fmt formats
+    /// the operands (reading them, as `print_reading` records), then `w.Write` appends the
+    /// bytes as `WriteString` does; one step. Returns `(n, nil)`.
+    pub(super) fn fprint_builder(
+        &mut self,
+        gid: Gid,
+        func: LibFunc,
+        args: &[Value],
+    ) -> R<Vec<Value>> {
+        let verb = match func {
+            LibFunc::FmtFprintlnBuilder => super::format::PrintVerb::Println,
+            LibFunc::FmtFprintBuilder => super::format::PrintVerb::Print,
+            _ => super::format::PrintVerb::Printf,
+        };
+        let (text, reads, check) = self.print_reading(args.get(1..).unwrap_or_default(), verb)?;
+        if let Err(e) = check {
+            // The print failed while reading (a map written during the print): Go's fatal
+            // error, after the reads.
+            self.emit(
+                gid,
+                Op::Print {
+                    text: String::new(),
+                    stderr: false,
+                },
+                reads,
+            );
+            return Err(e.into());
+        }
+        let p = match args.first() {
+            Some(Value::Ptr(Some(p))) => p.clone(),
+            _ => return Err(Fault::Rt(RtError::nil_deref())),
+        };
+        self.builder_step(gid, LibFunc::BuilderWriteString, p, &[], reads, Some(text))
+    }
+
+    /// One step of a Builder method: `pre` are effects the step has before the Builder's
+    /// (fmt's reads); `bytes` replaces `WriteString`'s operand.
+    fn builder_step(
+        &mut self,
+        gid: Gid,
+        func: LibFunc,
+        p: Pointer,
+        args: &[Value],
+        pre: Vec<Effect>,
+        bytes: Option<Vec<u8>>,
+    ) -> R<Vec<Value>> {
         let (addr, cell) = (p.child(0), p.child(1));
         let writes = !matches!(
             func,
             LibFunc::BuilderString | LibFunc::BuilderLen | LibFunc::BuilderReset
         );
-        let mut eff = Vec::new();
+        let mut eff = pre;
         if writes {
             // copyCheck
             eff.push(Effect::Read(Loc::Heap(addr.clone())));
@@ -61,7 +110,10 @@ impl Machine {
         let nil = Value::Iface(None);
         let (written, results): (Option<GoString>, Vec<Value>) = match func {
             LibFunc::BuilderWriteString => {
-                let s = string_arg(args, 1)?;
+                let s = match &bytes {
+                    Some(b) => GoString::from_bytes(b),
+                    None => string_arg(args, 1)?.clone(),
+                };
                 (
                     Some(appended(s.as_bytes())),
                     vec![Value::Int(s.len() as i64), nil],

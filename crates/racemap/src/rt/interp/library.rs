@@ -30,6 +30,7 @@ impl Machine {
                 vec![self.new_error_of(ty, &msg, wrapped)?]
             }
             LibFunc::ErrorsNew => vec![self.new_error(&sarg(0)?, Value::Iface(None))?],
+            f if super::math::is_math(f) => super::math::math_call(f, &args)?,
             LibFunc::TimeSub
             | LibFunc::TimeIsZero
             | LibFunc::TimeBefore
@@ -824,6 +825,16 @@ impl Machine {
                     },
                     Vec::new(),
                 );
+            }
+            f if super::log::is_log(f) => match self.log_call(gid, func, &args)? {
+                Some(r) => results = r,
+                // `log.Fatal*`: the program exited (status 1), as after `os.Exit(1)`.
+                None => return Ok(true),
+            },
+            LibFunc::FmtFprintBuilder
+            | LibFunc::FmtFprintlnBuilder
+            | LibFunc::FmtFprintfBuilder => {
+                results = self.fprint_builder(gid, func, &args)?;
             }
             f if builder::is_builder(f) => {
                 let p = ptr()?;

@@ -45,6 +45,8 @@ mod format;
 mod library;
 mod library_text;
 mod local;
+mod log;
+mod math;
 mod ops;
 mod rand;
 mod testing;

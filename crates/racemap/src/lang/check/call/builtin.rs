@@ -112,22 +112,18 @@ impl<'a> Checker<'a> {
                         let _ = ts;
                         return invalid;
                     }
-                    for a in &args[1..] {
-                        let mut x = self.expr(a);
-                        if x.is_invalid() {
-                            continue;
-                        }
-                        if self.is_untyped(x.ty) {
-                            if !matches!(x.val.as_ref().and_then(constant::to_int), Some(n) if n >= 0)
-                            {
-                                let d = self.describe(a, &x);
-                                self.err(a.span, format!("cannot convert {d} to type int"));
-                                continue;
-                            }
-                            self.set_type(a, &mut x, int);
-                        } else if !self.is_integer(x.ty) {
-                            let d = self.describe(a, &x);
-                            self.err(a.span, format!("cannot convert {d} to type int"));
+                    // go/types checks each size as an index (`check.index(arg, -1)`).
+                    let sizes: Vec<Option<i128>> = args[1..]
+                        .iter()
+                        .map(|a| self.index_value(a, None))
+                        .collect();
+                    let _ = int;
+                    if let [Some(l), Some(c)] = sizes[..] {
+                        if l > c {
+                            self.err(
+                                args[1].span,
+                                "invalid argument: length and capacity swapped",
+                            );
                         }
                     }
                     Operand::value(t)
@@ -162,10 +158,10 @@ impl<'a> Checker<'a> {
                 self.default_operand(&args[0], &mut a0);
                 match (&base, &x.val) {
                     (_, Some(ConstValue::String(s))) => {
-                        Operand::constant(int, ConstValue::Int(s.len() as i128))
+                        Operand::constant(int, ConstValue::int(s.len()))
                     }
                     (TypeKind::Array(n, _), _) if !self.has_call_or_recv(&args[0]) => {
-                        Operand::constant(int, ConstValue::Int(*n as i128))
+                        Operand::constant(int, ConstValue::int(*n))
                     }
                     _ => Operand::value(int),
                 }
@@ -388,9 +384,9 @@ impl<'a> Checker<'a> {
                     }
                 }
                 if ops.iter().all(|o| o.val.is_some()) {
-                    let mut best = ops[0].val.clone().unwrap_or(ConstValue::Int(0));
+                    let mut best = ops[0].val.clone().unwrap_or(ConstValue::int(0));
                     for o in &ops[1..] {
-                        let v = o.val.clone().unwrap_or(ConstValue::Int(0));
+                        let v = o.val.clone().unwrap_or(ConstValue::int(0));
                         let less = matches!(
                             constant::binary(ast::BinaryOp::Lt, &v, &best, false),
                             Ok(ConstValue::Bool(true))

@@ -103,22 +103,15 @@ impl<'a> Checker<'a> {
                         }
                         return Operand::constant(t, v2);
                     }
-                    Err(NotRepresentable::Overflows)
-                        if self.is_integer(x.ty) && tb.int_info().is_some() =>
-                    {
-                        self.err(
-                            a.span,
-                            format!("constant {} overflows {ts}", constant::show(&v)),
-                        );
-                        return invalid;
-                    }
                     Err(r) => {
+                        // Go 1.19's compiler: `cannot convert X to type T`, the operand's
+                        // value as go/types' representableConst left it (a float made an
+                        // integer: `1e19 (untyped float constant 10000000000000000000)`).
+                        if let NotRepresentable::Truncated(Some(i)) = r {
+                            x.val = Some(i);
+                        }
                         let d = self.describe(a, &x);
-                        let why = match r {
-                            NotRepresentable::Truncated => " (truncated)",
-                            _ => "",
-                        };
-                        self.err(a.span, format!("cannot convert {d} to type {ts}{why}"));
+                        self.err(a.span, format!("cannot convert {d} to type {ts}"));
                         return invalid;
                     }
                 }

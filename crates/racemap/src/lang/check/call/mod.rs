@@ -131,35 +131,40 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// `fmt.Fprint*(w, …)` with a writer racemap does not model: Go takes any `io.Writer`;
-    /// racemap prints to an `*os.File` (`os.Stdout`, `os.Stderr`) only. Reports it.
-    fn fprint_to_other_writer(
-        &mut self,
-        ci: &CallInfo,
-        args: &[ast::Expr],
-        ops: &[Operand],
-    ) -> bool {
+    /// The writer of `fmt.Fprint*(w, …)`: Go takes any `io.Writer`; racemap prints to an
+    /// `*os.File` (`os.Stdout`, `os.Stderr`) and writes to a `*strings.Builder` (the call
+    /// becomes [`LibFunc::FmtFprintBuilder`] and its kind); another writer is reported.
+    fn fprint_writer(&mut self, ci: &CallInfo, args: &[ast::Expr], ops: &[Operand]) -> Writer {
         let CallKind::Lib(f @ (LibFunc::FmtFprint | LibFunc::FmtFprintln | LibFunc::FmtFprintf)) =
             ci.kind
         else {
-            return false;
+            return Writer::Other;
         };
         let (Some(w), Some(arg)) = (ops.first(), args.first()) else {
-            return false;
+            return Writer::Other;
         };
         let file = self.lib_types[&("os".to_string(), "File".to_string())];
         let file_ptr = self.types.intern(TypeKind::Pointer(file));
         if w.mode != Mode::Nil && w.ty == file_ptr {
-            return false;
+            return Writer::Other;
+        }
+        let builder = self.lib_types[&("strings".to_string(), "Builder".to_string())];
+        let builder_ptr = self.types.intern(TypeKind::Pointer(builder));
+        if w.mode != Mode::Nil && w.ty == builder_ptr {
+            return Writer::Builder(match f {
+                LibFunc::FmtFprint => LibFunc::FmtFprintBuilder,
+                LibFunc::FmtFprintln => LibFunc::FmtFprintlnBuilder,
+                _ => LibFunc::FmtFprintfBuilder,
+            });
         }
         self.unsupported(
             arg.span,
             format!(
-                "{} to a writer other than an *os.File (os.Stdout, os.Stderr)",
+                "{} to a writer other than an *os.File (os.Stdout, os.Stderr) or a *strings.Builder",
                 f.go_name()
             ),
         );
-        true
+        Writer::Unsupported
     }
 
     fn invalid_novalue(&mut self) -> TypeId {
@@ -312,9 +317,21 @@ impl<'a> Checker<'a> {
         if ops.iter().any(|o| o.is_invalid()) {
             return;
         }
-        if self.fprint_to_other_writer(ci, args, &ops) {
-            return;
-        }
+        let builder_sig;
+        let sig = match self.fprint_writer(ci, args, &ops) {
+            Writer::Other => sig,
+            Writer::Unsupported => return,
+            Writer::Builder(f) => {
+                let t = self.lib_signature(f);
+                ci.kind = CallKind::Lib(f);
+                ci.sig = Some(t);
+                builder_sig = match self.types.kind(t) {
+                    TypeKind::Func(s) => s.clone(),
+                    _ => sig.clone(),
+                };
+                &builder_sig
+            }
+        };
         let context = format!("argument to {fname}");
         if let Some(ell) = ellipsis {
             if !sig.variadic {
@@ -368,4 +385,14 @@ impl<'a> Checker<'a> {
     }
 
     // ---- conversions ----
+}
+
+/// What `fmt.Fprint*`'s writer is, for racemap ([`Checker::fprint_writer`]).
+enum Writer {
+    /// An `*os.File`, or not an `Fprint*` call: checked as written.
+    Other,
+    /// A `*strings.Builder`: the call is this function's.
+    Builder(LibFunc),
+    /// Another writer: reported as unsupported.
+    Unsupported,
 }

@@ -198,7 +198,7 @@ impl<'a> Checker<'a> {
                                 name.span,
                                 ObjectKind::Const {
                                     ty: self.invalid(),
-                                    value: ConstValue::Int(0),
+                                    value: ConstValue::int(0),
                                 },
                             );
                             self.states[obj.0 as usize].pending =

@@ -29,23 +29,23 @@ impl<'a> Checker<'a> {
                 if !from.values.is_empty() {
                     self.err(name.span, "missing init expr for const declaration");
                 }
-                out.push((invalid, ConstValue::Int(0)));
+                out.push((invalid, ConstValue::int(0)));
                 continue;
             };
             let mut x = self.expr(e);
             if x.is_invalid() {
-                out.push((invalid, ConstValue::Int(0)));
+                out.push((invalid, ConstValue::int(0)));
                 continue;
             }
             if x.mode != Mode::Constant {
                 let d = self.describe(e, &x);
                 self.err(e.span, format!("{d} is not constant"));
-                out.push((invalid, ConstValue::Int(0)));
+                out.push((invalid, ConstValue::int(0)));
                 continue;
             }
             if let Some(t) = declared {
                 if t == invalid {
-                    out.push((invalid, ConstValue::Int(0)));
+                    out.push((invalid, ConstValue::int(0)));
                     continue;
                 }
                 if !matches!(self.types.under(t), TypeKind::Basic(_)) {
@@ -54,11 +54,11 @@ impl<'a> Checker<'a> {
                         from.ty.as_ref().map(|t| t.span).unwrap_or(spec.span),
                         format!("invalid constant type {ts}"),
                     );
-                    out.push((invalid, ConstValue::Int(0)));
+                    out.push((invalid, ConstValue::int(0)));
                     continue;
                 }
                 if !self.assign_to(e, &mut x, t, "constant declaration") {
-                    out.push((invalid, ConstValue::Int(0)));
+                    out.push((invalid, ConstValue::int(0)));
                     continue;
                 }
             }
@@ -66,7 +66,7 @@ impl<'a> Checker<'a> {
                 Some(v) => v.clone(),
                 None => {
                     self.internal(e.span, "a constant operand without a value");
-                    ConstValue::Int(0)
+                    ConstValue::int(0)
                 }
             };
             out.push((x.ty, value));

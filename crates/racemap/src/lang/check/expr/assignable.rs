@@ -91,7 +91,7 @@ impl<'a> Checker<'a> {
                     let ts = self.show(target);
                     let suffix = match reason {
                         Some(NotRepresentable::Overflows) => " (overflows)",
-                        Some(NotRepresentable::Truncated) => " (truncated)",
+                        Some(NotRepresentable::Truncated(_)) => " (truncated)",
                         _ => "",
                     };
                     self.err(

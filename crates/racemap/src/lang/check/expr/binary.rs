@@ -7,6 +7,7 @@ use crate::lang::check::constant::{self, ConstError, NotRepresentable};
 use crate::lang::check::info::*;
 use crate::lang::check::{Checker, Operand};
 use crate::types::{Basic, TypeId, TypeKind, TypeTable};
+use num_traits::ToPrimitive;
 
 impl<'a> Checker<'a> {
     /// A typed constant result must fit its type: `constant 300 overflows int8`.
@@ -180,12 +181,14 @@ impl<'a> Checker<'a> {
                 true
             }
             Err(reason) => {
+                // go/types' convertUntyped names the target's underlying type.
                 let d = self.describe(ue, u);
-                let ts = self.show(target);
+                let under = self.basic(target).map_or(target, TypeTable::basic);
+                let ts = self.show(under);
                 let msg = match reason {
                     Some(NotRepresentable::Overflows) => format!("{d} overflows {ts}"),
-                    Some(NotRepresentable::Truncated) => format!("{d} truncated to {ts}"),
-                    _ => format!("cannot convert {d} to type {ts}"),
+                    Some(NotRepresentable::Truncated(_)) => format!("{d} truncated to {ts}"),
+                    _ => format!("cannot convert {d} to {ts}"),
                 };
                 self.err(ue.span, msg);
                 false
@@ -266,7 +269,7 @@ impl<'a> Checker<'a> {
         }
         if matches!(op, Div | Rem) {
             if let Some(v) = &y.val {
-                if constant::to_f64(v) == Some(0.0) && (self.is_integer(t) || x.val.is_some()) {
+                if constant::is_zero(v) && (self.is_integer(t) || x.val.is_some()) {
                     self.err(ye.span, "invalid operation: division by zero");
                     return invalid;
                 }
@@ -275,7 +278,7 @@ impl<'a> Checker<'a> {
         if let (Some(a), Some(b)) = (&x.val, &y.val) {
             let integer = self.is_integer(t);
             return match constant::binary(op, a, b, integer) {
-                Ok(v) => match self.check_const_fits(e, v, t) {
+                Ok(v) => match self.check_const_result(e, v, t) {
                     Some(v) => Operand::constant(t, v),
                     None => invalid,
                 },
@@ -283,14 +286,44 @@ impl<'a> Checker<'a> {
                     self.err(ye.span, "invalid operation: division by zero");
                     invalid
                 }
-                Err(ConstError::Overflow) => {
-                    self.err(e.span, "constant overflow");
-                    invalid
-                }
                 Err(ConstError::BadOp) => invalid,
             };
         }
         Operand::value(t)
+    }
+
+    /// go/types' `overflow` after a constant operation: a typed result must be representable
+    /// in its type (a float is rounded to it), an untyped integer must fit in 512 bits
+    /// (`constant addition overflow` at the operator).
+    pub(super) fn check_const_result(
+        &mut self,
+        e: &ast::Expr,
+        v: ConstValue,
+        t: TypeId,
+    ) -> Option<ConstValue> {
+        if self.is_untyped(t) && constant::overflows_untyped(&v) {
+            let (span, name) = match &e.kind {
+                ast::ExprKind::Binary { op, op_span, .. } => (
+                    *op_span,
+                    match op {
+                        BinaryOp::Add => "addition ",
+                        BinaryOp::Sub => "subtraction ",
+                        BinaryOp::Xor => "bitwise XOR ",
+                        BinaryOp::Mul => "multiplication ",
+                        BinaryOp::Shl => "shift ",
+                        _ => "",
+                    },
+                ),
+                ast::ExprKind::Unary {
+                    op: ast::UnaryOp::BitNot,
+                    ..
+                } => (e.span, "bitwise complement "),
+                _ => (e.span, ""),
+            };
+            self.err(span, format!("constant {name}overflow"));
+            return None;
+        }
+        self.check_const_fits(e, v, t)
     }
 
     fn identical_for_op(&self, a: TypeId, b: TypeId) -> bool {
@@ -307,6 +340,8 @@ impl<'a> Checker<'a> {
         mut y: Operand,
     ) -> Operand {
         let invalid = Operand::invalid();
+        // The count as written, for messages (an untyped constant count keeps its type there).
+        let y_written = y.clone();
         // Right operand: integer (untyped constant must be a non-negative integer).
         if self.is_untyped(y.ty) {
             match y.val.as_ref().and_then(constant::to_int) {
@@ -345,7 +380,7 @@ impl<'a> Checker<'a> {
         }
         // Left operand.
         if self.is_untyped(x.ty) {
-            match x.val.as_ref().and_then(constant::to_int) {
+            match x.val.as_ref().and_then(constant::to_big) {
                 Some(_) if y.val.is_some() => {
                     let t = TypeTable::basic(Basic::UntypedInt);
                     x.ty = if self.untyped_rank(x.ty) == 2 {
@@ -379,17 +414,27 @@ impl<'a> Checker<'a> {
             return invalid;
         }
         if let (Some(a), Some(b)) = (&x.val, &y.val) {
-            let a = constant::to_int(a).unwrap_or(0);
-            let b = constant::to_int(b).unwrap_or(0);
-            return match constant::binary(op, &ConstValue::Int(a), &ConstValue::Int(b), true) {
-                Ok(v) => match self.check_const_fits(e, v, x.ty) {
+            let a = constant::to_big(a).unwrap_or_default();
+            let count = constant::to_big(b)
+                .and_then(|b| b.to_u64())
+                .filter(|&n| n <= constant::SHIFT_BOUND);
+            let Some(count) = count else {
+                let d = self.describe(ye, &y_written);
+                self.err(
+                    ye.span,
+                    format!("invalid operation: invalid shift count {d}"),
+                );
+                return invalid;
+            };
+            if !self.is_integer(x.ty) {
+                x.ty = TypeTable::basic(Basic::UntypedInt);
+            }
+            return match constant::binary(op, &ConstValue::Int(a), &ConstValue::int(count), true) {
+                Ok(v) => match self.check_const_result(e, v, x.ty) {
                     Some(v) => Operand::constant(x.ty, v),
                     None => invalid,
                 },
-                Err(_) => {
-                    self.err(e.span, "constant shift overflow");
-                    invalid
-                }
+                Err(_) => invalid,
             };
         }
         Operand::value(x.ty)

@@ -7,6 +7,7 @@ use crate::lang::check::constant::{self};
 use crate::lang::check::info::*;
 use crate::lang::check::{Checker, Operand};
 use crate::types::{Basic, TypeId, TypeKind, TypeTable};
+use num_traits::ToPrimitive;
 
 impl<'a> Checker<'a> {
     pub(super) fn composite(
@@ -37,7 +38,7 @@ impl<'a> Checker<'a> {
                         for kv in elts {
                             if let Some(k) = &kv.key {
                                 if let Some(ConstValue::Int(i)) = self.peek_const(k) {
-                                    idx = i.clamp(0, 1 << 40) as u64;
+                                    idx = i.to_i128().unwrap_or(1 << 40).clamp(0, 1 << 40) as u64;
                                 }
                             }
                             idx = idx.saturating_add(1);

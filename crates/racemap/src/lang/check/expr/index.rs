@@ -87,7 +87,7 @@ impl<'a> Checker<'a> {
                 let u8t = TypeTable::basic(Basic::Uint8);
                 if let (Some(ConstValue::String(s)), Some(i)) = (&x.val, i) {
                     if let Some(b) = s.as_bytes().get(i as usize) {
-                        return Operand::constant(u8t, ConstValue::Int(*b as i128));
+                        return Operand::constant(u8t, ConstValue::int(*b));
                     }
                 }
                 Operand::value(u8t)
@@ -101,23 +101,29 @@ impl<'a> Checker<'a> {
     }
 
     /// Check an index value; returns its constant value when known.
-    fn index_value(&mut self, ie: &ast::Expr, len: Option<u64>) -> Option<i128> {
+    pub(crate) fn index_value(&mut self, ie: &ast::Expr, len: Option<u64>) -> Option<i128> {
         let mut i = self.expr(ie);
         if i.is_invalid() {
             return None;
         }
         if self.is_untyped(i.ty) {
             let int = TypeTable::basic(Basic::Int);
-            match i.val.as_ref().and_then(constant::to_int) {
-                Some(_) if i.mode == Mode::Constant => self.set_type(ie, &mut i, int),
-                None if self.is_integer(i.ty) => self.set_type(ie, &mut i, int),
-                _ => {
+            let fits = if i.mode == Mode::Constant {
+                self.untyped_fits(&i, int)
+            } else if self.is_integer(i.ty) {
+                Ok(())
+            } else {
+                Err(None)
+            };
+            match fits {
+                Ok(()) => self.set_type(ie, &mut i, int),
+                Err(reason) => {
                     // The untyped constant cannot become an int (go/types' convertUntyped).
                     let d = self.describe(ie, &i);
-                    let msg = match self.untyped_fits(&i, int) {
-                        Err(Some(NotRepresentable::Truncated)) => format!("{d} truncated to int"),
-                        Err(Some(NotRepresentable::Overflows)) => format!("{d} overflows int"),
-                        _ => format!("cannot convert {d} to type int"),
+                    let msg = match reason {
+                        Some(NotRepresentable::Truncated(_)) => format!("{d} truncated to int"),
+                        Some(NotRepresentable::Overflows) => format!("{d} overflows int"),
+                        _ => format!("cannot convert {d} to int"),
                     };
                     self.err(ie.span, msg);
                     return None;

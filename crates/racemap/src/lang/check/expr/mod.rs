@@ -90,6 +90,15 @@ impl<'a> Checker<'a> {
         match &e.kind {
             ExprKind::Bad => invalid,
             ExprKind::Ident(id) => self.ident(id),
+            // go/types caps literals at 10000 characters (no meaningful constant is longer).
+            ExprKind::IntLit(lit) | ExprKind::FloatLit(lit) if lit.len() > 10_000 => {
+                let head: String = lit.chars().take(10).collect();
+                self.err(
+                    e.span,
+                    format!("excessively long constant: {head}... ({} chars)", lit.len()),
+                );
+                invalid
+            }
             ExprKind::IntLit(lit) => match constant::parse_int(lit) {
                 Some(v) => {
                     Operand::constant(TypeTable::basic(Basic::UntypedInt), ConstValue::Int(v))
@@ -123,7 +132,7 @@ impl<'a> Checker<'a> {
             }
             ExprKind::RuneLit(c) => Operand::constant(
                 TypeTable::basic(Basic::UntypedRune),
-                ConstValue::Int(*c as i128),
+                ConstValue::int(*c as u32),
             ),
             ExprKind::StringLit { value, .. } => Operand::constant(
                 TypeTable::basic(Basic::UntypedString),
@@ -307,7 +316,7 @@ impl<'a> Checker<'a> {
             ObjectKind::Const { ty, value } => {
                 if self.is_iota(obj) {
                     return match self.iota {
-                        Some(i) => Operand::constant(ty, ConstValue::Int(i)),
+                        Some(i) => Operand::constant(ty, ConstValue::int(i)),
                         None => {
                             self.err(span, "cannot use iota outside constant declaration");
                             invalid

@@ -116,7 +116,7 @@ impl<'a> Checker<'a> {
                     };
                     match constant::unary(op, v, unsigned) {
                         Some(r) => {
-                            let r = self.check_const_fits(e, r, x.ty);
+                            let r = self.check_const_result(e, r, x.ty);
                             return match r {
                                 Some(r) => Operand::constant(x.ty, r),
                                 None => invalid,

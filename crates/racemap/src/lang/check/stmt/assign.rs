@@ -97,6 +97,16 @@ impl<'a> Checker<'a> {
                     None => {
                         if x.mode == Mode::Nil {
                             self.err(r.span, format!("use of untyped nil in {context}"));
+                        } else if x.mode == Mode::Constant && self.is_untyped(x.ty) {
+                            // go/types assigns to `_` with the default type: an untyped
+                            // constant must be representable in it.
+                            let d = self.default_type(x.ty);
+                            let context = if context == "assignment" {
+                                "assignment to _ identifier"
+                            } else {
+                                context
+                            };
+                            self.assign_to(r, &mut x, d, context);
                         } else {
                             self.default_operand(r, &mut x);
                         }

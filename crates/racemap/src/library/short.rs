@@ -1,0 +1,72 @@
+//! Short names for the library table's rows (`mod.rs`): the [`LibType`]s of its signatures
+//! and the row builders (`func`, `method`, …).
+
+use super::{LibFuncSpec, LibType, Owner, Visibility};
+use crate::types::{Basic, SyncKind};
+
+pub(super) const BOOL: LibType = LibType::Basic(Basic::Bool);
+pub(super) const INT: LibType = LibType::Basic(Basic::Int);
+pub(super) const INT32: LibType = LibType::Basic(Basic::Int32);
+pub(super) const INT64: LibType = LibType::Basic(Basic::Int64);
+pub(super) const UINT32: LibType = LibType::Basic(Basic::Uint32);
+pub(super) const UINT64: LibType = LibType::Basic(Basic::Uint64);
+pub(super) const STRING: LibType = LibType::Basic(Basic::String);
+pub(super) const BYTE: LibType = LibType::Basic(Basic::Uint8);
+pub(super) const RUNE: LibType = LibType::Basic(Basic::Int32);
+/// `[]string`
+pub(super) const STRINGS: LibType = LibType::Slice(&STRING);
+pub(super) const FLOAT64: LibType = LibType::Basic(Basic::Float64);
+/// `[]int`
+pub(super) const INTS: LibType = LibType::Slice(&INT);
+/// `[]float64`
+pub(super) const FLOAT64S: LibType = LibType::Slice(&FLOAT64);
+pub(super) const RAND_SOURCE: LibType = LibType::Named("math/rand", "Source");
+pub(super) const RAND: LibType = LibType::Named("math/rand", "Rand");
+pub(super) const SORT_INTERFACE: LibType = LibType::Named("sort", "Interface");
+/// `func(i, j int) bool`, the `less` of `sort.Slice`.
+pub(super) const LESS: LibType = LibType::Func(&[INT, INT], &[BOOL]);
+/// `func(rune) rune`, the `mapping` of `strings.Map`.
+pub(super) const RUNE_MAPPING: LibType = LibType::Func(&[RUNE], &[RUNE]);
+/// `func(rune) bool`, the `f` of `strings.IndexFunc`, `TrimFunc`, `FieldsFunc`, ….
+pub(super) const RUNE_TEST: LibType = LibType::Func(&[RUNE], &[BOOL]);
+pub(super) const ANY: LibType = LibType::Any;
+pub(super) const ERROR: LibType = LibType::Error;
+pub(super) const DURATION: LibType = LibType::Named("time", "Duration");
+pub(super) const LOCKER: LibType = LibType::Named("sync", "Locker");
+pub(super) const COND: LibType = LibType::Named("sync", "Cond");
+pub(super) const TIME: LibType = LibType::Named("time", "Time");
+pub(super) const TIMER: LibType = LibType::Named("time", "Timer");
+pub(super) const TICKER: LibType = LibType::Named("time", "Ticker");
+pub(super) const CONTEXT: LibType = LibType::Named("context", "Context");
+pub(super) const CANCEL_FUNC: LibType = LibType::Named("context", "CancelFunc");
+/// `<-chan struct{}`, a context's Done channel.
+pub(super) const DONE_CHAN: LibType = LibType::RecvChan(&LibType::EmptyStruct);
+pub(super) const TESTING_T: LibType = LibType::Named("testing", "T");
+/// `*os.File` (racemap's files are `os.Stdout` and `os.Stderr`).
+pub(super) const OS_FILE: LibType = LibType::Pointer(&LibType::Named("os", "File"));
+/// `*strings.Builder`
+pub(super) const BUILDER_PTR: LibType = LibType::Pointer(&LibType::Named("strings", "Builder"));
+/// `func(*testing.T)`, a subtest.
+pub(super) const SUBTEST: LibType = LibType::Func(&[LibType::Pointer(&TESTING_T)], &[]);
+/// `<-chan Time`, the channel of a timer.
+pub(super) const TIME_CHAN: LibType = LibType::RecvChan(&TIME);
+/// The parameter type of a `...any` parameter.
+pub(super) const ANYS: LibType = LibType::Slice(&ANY);
+
+/// Shorthands for the rows: a package function, a method of a `sync`/`atomic` type.
+pub(super) const fn func(package: &'static str, name: &'static str) -> LibFuncSpec {
+    LibFuncSpec::new(Owner::Package(package), name)
+}
+pub(super) const fn method(receiver: SyncKind, name: &'static str) -> LibFuncSpec {
+    LibFuncSpec::new(Owner::Sync(receiver), name)
+}
+
+/// A method of `*rand.Rand`, a visible operation on the Rand.
+pub(super) const fn rand_method(name: &'static str) -> LibFuncSpec {
+    LibFuncSpec::new(Owner::Struct("math/rand", "Rand"), name).visibility(Visibility::Object)
+}
+
+/// A method of `*strings.Builder`, a visible operation on the Builder.
+pub(super) const fn builder_method(name: &'static str) -> LibFuncSpec {
+    LibFuncSpec::new(Owner::Struct("strings", "Builder"), name).visibility(Visibility::Object)
+}

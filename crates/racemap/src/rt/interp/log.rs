@@ -1,0 +1,213 @@
+//! Package `log`'s standard logger, as Go 1.19's `log/log.go`: its state is the hidden cell
+//! lowering passes first (`struct { prefix string; flagx int; mu sync.Mutex }`, `flagx` the
+//! flags xor `LstdFlags` so that the zero cell is Go's initial logger). A print is one step:
+//! fmt formats the operands (reading them), then `(*Logger).Output` locks `mu`, reads the
+//! flags and prefix, writes the header and the message (a newline added if missing) to stderr
+//! and unlocks: two goroutines' log calls are ordered for the race detector, as in Go.
+//! `Fatal*` then exit with status 1, `Panic*` panic with the message.
+//!
+//! The header's date and time read racemap's virtual clock, which starts at 2009/11/10
+//! 23:00:00 UTC (the Go playground's clock): deterministic, where Go prints the wall clock.
+
+use super::*;
+use crate::rt::event::SyncVar;
+
+/// `log.LstdFlags` (`Ldate | Ltime`), the standard logger's initial flags.
+const LSTD_FLAGS: i64 = 3;
+/// The virtual clock's zero as a Unix time: 2009-11-10 23:00:00 UTC.
+const EPOCH_UNIX: i64 = 1_257_894_000;
+
+/// Whether `f` is one of package `log`'s functions.
+pub(super) fn is_log(f: LibFunc) -> bool {
+    f.spec().owner == crate::library::Owner::Package("log")
+}
+
+impl Machine {
+    /// A call of `log` function `func`; `args[0]` points to the standard logger's cell.
+    /// Returns its results, or `Ok(None)` when it ended the program (`Fatal*`).
+    pub(super) fn log_call(
+        &mut self,
+        gid: Gid,
+        func: LibFunc,
+        args: &[Value],
+    ) -> R<Option<Vec<Value>>> {
+        let p = match args.first() {
+            Some(Value::Ptr(Some(p))) => p.clone(),
+            _ => return Err(InternalError::new("log without its logger cell").into()),
+        };
+        let (prefix, flagx, mu) = (p.child(0), p.child(1), p.child(2));
+        let lock = SyncVar::Lock(mu);
+        let flags = int(&self.heap.load(&flagx)?)? ^ LSTD_FLAGS;
+        let prefix_value = str_of(&self.heap.load(&prefix)?)?.clone();
+        let locked = |inner: Vec<Effect>| {
+            let mut eff = vec![Effect::Acquire(lock.clone())];
+            eff.extend(inner);
+            eff.push(Effect::Release(lock.clone()));
+            eff
+        };
+        match func {
+            LibFunc::LogSetFlags | LibFunc::LogSetPrefix => {
+                let (cell, value) = if func == LibFunc::LogSetFlags {
+                    (flagx, Value::Int(int(arg(args, 1)?)? ^ LSTD_FLAGS))
+                } else {
+                    (prefix, Value::Str(string_arg(args, 1)?))
+                };
+                self.heap.store(&cell, value.clone())?;
+                let eff = locked(vec![Effect::Write(Loc::Heap(cell.clone()))]);
+                self.emit(gid, Op::Store { ptr: cell, value }, eff);
+                return Ok(Some(Vec::new()));
+            }
+            LibFunc::LogFlags | LibFunc::LogPrefix => {
+                let (cell, value) = if func == LibFunc::LogFlags {
+                    (flagx, Value::Int(flags))
+                } else {
+                    (prefix, Value::Str(prefix_value))
+                };
+                let eff = locked(vec![Effect::Read(Loc::Heap(cell.clone()))]);
+                self.emit(
+                    gid,
+                    Op::Load {
+                        ptr: cell,
+                        value: value.clone(),
+                    },
+                    eff,
+                );
+                return Ok(Some(vec![value]));
+            }
+            _ => {}
+        }
+        let verb = match func {
+            LibFunc::LogPrintf | LibFunc::LogFatalf | LibFunc::LogPanicf => {
+                super::format::PrintVerb::Printf
+            }
+            LibFunc::LogPrintln | LibFunc::LogFatalln | LibFunc::LogPanicln => {
+                super::format::PrintVerb::Println
+            }
+            _ => super::format::PrintVerb::Print,
+        };
+        let (text, mut reads, check) =
+            self.print_reading(args.get(1..).unwrap_or_default(), verb)?;
+        if let Err(e) = check {
+            self.emit(
+                gid,
+                Op::Print {
+                    text: String::new(),
+                    stderr: true,
+                },
+                reads,
+            );
+            return Err(e.into());
+        }
+        let mut line = self.log_header(gid, flags, prefix_value.as_bytes());
+        line.extend_from_slice(&text);
+        if line.last() != Some(&b'\n') || text.is_empty() {
+            line.push(b'\n');
+        }
+        self.stderr.extend_from_slice(&line);
+        reads.extend(locked(vec![
+            Effect::Read(Loc::Heap(flagx)),
+            Effect::Read(Loc::Heap(prefix)),
+        ]));
+        self.emit(
+            gid,
+            Op::Print {
+                text: String::from_utf8_lossy(&line).into_owned(),
+                stderr: true,
+            },
+            reads,
+        );
+        match func {
+            LibFunc::LogFatal | LibFunc::LogFatalf | LibFunc::LogFatalln => {
+                self.g(gid).next = None;
+                self.status = Status::Failed(crate::rt::error::RunError {
+                    error: RtError::Exit { code: 1 },
+                    gid,
+                    previous: Vec::new(),
+                    goroutines: Vec::new(),
+                });
+                Ok(None)
+            }
+            LibFunc::LogPanic | LibFunc::LogPanicf | LibFunc::LogPanicln => {
+                let message = String::from_utf8_lossy(&text).into_owned();
+                Err(RtError::library_panic(&message).into())
+            }
+            _ => Ok(Some(Vec::new())),
+        }
+    }
+
+    /// `(*Logger).formatHeader`: the prefix, the date and time of the virtual clock, the
+    /// caller's `file:line`, as the flags ask.
+    fn log_header(&self, gid: Gid, flags: i64, prefix: &[u8]) -> Vec<u8> {
+        const LDATE: i64 = 1;
+        const LTIME: i64 = 2;
+        const LMICRO: i64 = 4;
+        const LLONGFILE: i64 = 8;
+        const LSHORTFILE: i64 = 16;
+        const LMSGPREFIX: i64 = 64;
+        let mut out = Vec::new();
+        if flags & LMSGPREFIX == 0 {
+            out.extend_from_slice(prefix);
+        }
+        let nanos = self.clock.max(0);
+        let secs = EPOCH_UNIX + nanos / 1_000_000_000;
+        if flags & LDATE != 0 {
+            let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
+            out.extend_from_slice(format!("{y:04}/{m:02}/{d:02} ").as_bytes());
+        }
+        if flags & (LTIME | LMICRO) != 0 {
+            let s = secs.rem_euclid(86_400);
+            let clock = format!("{:02}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60);
+            out.extend_from_slice(clock.as_bytes());
+            if flags & LMICRO != 0 {
+                let micros = nanos % 1_000_000_000 / 1_000;
+                out.extend_from_slice(format!(".{micros:06}").as_bytes());
+            }
+            out.push(b' ');
+        }
+        if flags & (LSHORTFILE | LLONGFILE) != 0 {
+            let frames = &self.goroutines[gid.0 as usize].frames;
+            let line = frames.last().map_or(0, |f| {
+                let span = self.program.func(f.func).span_at(f.call_pc);
+                self.program.source_map.line_col(span.lo).line
+            });
+            let file = &self.program.source_map.file_name;
+            let file = if flags & LSHORTFILE != 0 {
+                file.rsplit('/').next().unwrap_or(file)
+            } else {
+                file.as_str()
+            };
+            out.extend_from_slice(format!("{file}:{line}: ").as_bytes());
+        }
+        if flags & LMSGPREFIX != 0 {
+            out.extend_from_slice(prefix);
+        }
+        out
+    }
+}
+
+/// The proleptic Gregorian date of a day count since 1970-01-01 (Howard Hinnant's
+/// `civil_from_days`).
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::civil_from_days;
+
+    #[test]
+    fn the_virtual_clock_starts_on_the_playground_s_date() {
+        assert_eq!(civil_from_days(super::EPOCH_UNIX / 86_400), (2009, 11, 10));
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
+        assert_eq!(civil_from_days(11_016), (2000, 2, 29));
+    }
+}

@@ -1,3 +1,0 @@
-package main
-
-var f = 0x1p-2
