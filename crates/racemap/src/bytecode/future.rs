@@ -47,6 +47,11 @@ impl Classes {
     pub const SPAWN: Classes = Classes(1 << 7);
     /// Unknown: conflicts with everything.
     pub const TOP: Classes = Classes(1 << 8);
+    /// An atomic access of heap memory (`sync/atomic`'s functions and types, a library
+    /// function's lock-free word), which races with plain accesses of that memory. Always
+    /// with [`Classes::SYNC`], so it adds no conflict between two futures; the race
+    /// detector's canonical form asks for it (`race::Detector::hash_canonical`).
+    pub const ATOMIC_MEM: Classes = Classes(1 << 9);
 
     /// Both sets.
     pub const fn union(self, other: Classes) -> Classes {
@@ -58,7 +63,8 @@ impl Classes {
         self.0 & other.0 == other.0
     }
 
-    fn any(self, other: Classes) -> bool {
+    /// Some class of `other` is in `self`.
+    pub fn any(self, other: Classes) -> bool {
         self.0 & other.0 != 0
     }
 
@@ -314,10 +320,15 @@ fn lib_classes(func: LibFunc, callees: &Callees) -> Classes {
             .union(Classes::MAP_READ)
             .union(Classes::SYNC),
         Visibility::Object => match spec.owner {
+            // `atomic.Int32`, `atomic.Value`, …: atomic accesses of its words.
+            Owner::Sync(kind) if kind.package_path() == "sync/atomic" => {
+                Classes::SYNC.union(Classes::ATOMIC_MEM)
+            }
             // A sync object of its own (a `Value::Sync` in the heap).
             Owner::Sync(_) => Classes::SYNC,
             // An integer used atomically, a struct of the library (`strings.Builder`, …).
             _ => Classes::SYNC
+                .union(Classes::ATOMIC_MEM)
                 .union(Classes::MEM_READ)
                 .union(Classes::MEM_WRITE),
         },

@@ -78,7 +78,7 @@ pub const DPOR_TURN_STEPS: u64 = 10_000;
 /// Steps the stateful search makes per turn beside DPOR (the default of
 /// [`DporConfig::turn_steps`]; a state costs about half a DPOR
 /// step, which also replays to check reversals: mutex 3 × 3, 2026-12-05).
-pub const STATEFUL_TURN_STEPS: u64 = 25_000;
+pub const STATEFUL_TURN_STEPS: u64 = 100_000;
 
 /// DPOR and the stateful search side by side, in turns (see the module docs).
 #[derive(Clone, Debug)]

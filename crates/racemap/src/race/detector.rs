@@ -21,6 +21,7 @@
 //! a race is not reported again when its location was already reported (`suppress_equal_addresses`)
 //! or when the same pair of stacks was already reported (`suppress_equal_stacks`).
 
+use crate::bytecode::future::Classes;
 use crate::cow_vec::CowVec;
 use crate::diag::SourceMap;
 use crate::race::report::{
@@ -485,14 +486,10 @@ fn stack_key(a: &Access) -> StackKey {
 /// distinct) are at most `v`. `top` is `C_t[t]` (`None` when `t` has no clock yet: then every
 /// value of the component is 0). A value at or above `top` outside `C_t` breaks the invariant the
 /// form relies on; it is then kept apart from every level (`u32::MAX - 1` and its distance).
-fn level<H: std::hash::Hasher>(h: &mut H, live: &[u32], top: Option<u32>, v: u32) {
-    use std::hash::Hash;
+fn level(live: &[u32], top: Option<u32>, v: u32) -> u64 {
     match top {
-        Some(top) if v >= top => {
-            (u32::MAX - 1).hash(h);
-            (v - top).hash(h);
-        }
-        _ => (live.partition_point(|a| *a <= v) as u32).hash(h),
+        Some(top) if v >= top => (1 << 32) + u64::from(v - top),
+        _ => live.partition_point(|a| *a <= v) as u64,
     }
 }
 
@@ -519,7 +516,21 @@ impl Detector {
     /// what only a report's text uses (stacks, runtime frames, creation sites, Go numbers,
     /// `iterating`), the clocks of exited goroutines (no event of theirs follows), and, before
     /// any report, the (then empty) suppression sets.
-    pub fn hash_canonical<H: std::hash::Hasher>(&self, h: &mut H, keep_reports: bool) {
+    ///
+    /// Dead accesses are left out, as if never recorded: those no future access can race
+    /// with. An access of goroutine `g` at epoch `e` is dead when every goroutine `u ≠ g`
+    /// that has not exited either knows it (`C_u[g] ≥ e`: clocks only grow) or, by `futures`
+    /// (what each goroutine may still do, its future goroutines included: `bytecode::future`),
+    /// can make no access of the kind that races with it (a read of a map nobody may write
+    /// any more). A goroutine created later starts from its creator's clock and is in its
+    /// creator's future. Two states with the same machine state and forms that differ only in
+    /// dead accesses give the same verdicts on every continuation.
+    pub fn hash_canonical<H: std::hash::Hasher>(
+        &self,
+        h: &mut H,
+        keep_reports: bool,
+        futures: Option<&[Classes]>,
+    ) {
         use std::hash::Hash;
         let reported = !self.reports.is_empty();
         reported.hash(h);
@@ -529,9 +540,19 @@ impl Detector {
         let n = self.clocks.len();
         let tops: Vec<u32> = (0..n).map(|t| self.clocks[t].get(Gid(t as u32))).collect();
         let top = |t: usize| tops.get(t).copied();
+        let unfinished: Vec<usize> = (0..n).filter(|&t| !self.goroutines[t].finished).collect();
+        let dead = |loc: &Loc, a: &Access| {
+            let g = a.epoch.gid;
+            let races = racing_classes(loc, a);
+            unfinished.iter().all(|&u| {
+                u == g.0 as usize
+                    || self.clocks[u].get(g) >= a.epoch.clock
+                    || futures.is_some_and(|f| f.get(u).is_some_and(|c| !c.any(races)))
+            })
+        };
         let mut live: Vec<Vec<u32>> = vec![Vec::new(); n];
-        for var in self.vars.values() {
-            for a in var_accesses(var) {
+        for (loc, var) in &self.vars {
+            for a in var_accesses(var).filter(|a| !dead(loc, a)) {
                 if let Some(l) = live.get_mut(a.epoch.gid.0 as usize) {
                     l.push(a.epoch.clock);
                 }
@@ -545,24 +566,28 @@ impl Detector {
         let live_of = |t: usize| live.get(t).map_or(no_live, |l| l.as_slice());
         // A clock: its entries' levels, the owner's own entry as "top", trailing zeros dropped
         // (a missing entry is 0, whose level is 0).
+        // Entries of level 0 at the end are dropped too: a value below every live access
+        // epoch of its goroutine is as good as 0.
         let clock = |h: &mut H, c: &VClock, owner: Option<usize>| {
-            let len = c.len_trimmed();
-            len.hash(h);
-            for t in 0..len {
-                if Some(t) == owner {
-                    u32::MAX.hash(h);
-                } else {
-                    level(h, live_of(t), top(t), c.get(Gid(t as u32)));
-                }
-            }
+            let levels: Vec<u64> = (0..c.len_trimmed())
+                .map(|t| {
+                    if Some(t) == owner {
+                        u64::MAX
+                    } else {
+                        level(live_of(t), top(t), c.get(Gid(t as u32)))
+                    }
+                })
+                .collect();
+            let len = levels.iter().rposition(|l| *l != 0).map_or(0, |i| i + 1);
+            levels[..len].hash(h);
         };
         let access = |h: &mut H, a: &Access| {
             let t = a.epoch.gid.0 as usize;
             a.epoch.gid.hash(h);
             if top(t) == Some(a.epoch.clock) {
-                u32::MAX.hash(h);
+                u64::MAX.hash(h);
             } else {
-                level(h, live_of(t), top(t), a.epoch.clock);
+                level(live_of(t), top(t), a.epoch.clock).hash(h);
             }
             a.write.hash(h);
             a.atomic.hash(h);
@@ -585,32 +610,36 @@ impl Detector {
             var.hash(h);
             clock(h, c, None);
         }
-        self.vars.len().hash(h);
+        // Locations with a live access. A dead read in epoch form is like no read (the next
+        // read replaces either); a read-shared set keeps its form, with its live reads.
         for (loc, var) in &self.vars {
+            let write = var.write.as_ref().filter(|w| !dead(loc, w));
+            let reads: Vec<&Access> = match &var.reads {
+                Reads::None => Vec::new(),
+                Reads::Epoch(r) => Some(r).filter(|r| !dead(loc, r)).into_iter().collect(),
+                Reads::Shared(rs) => rs.values().filter(|r| !dead(loc, r)).collect(),
+            };
+            let atomics: Vec<&Access> = var.atomics.values().filter(|a| !dead(loc, a)).collect();
+            let shared = matches!(var.reads, Reads::Shared(_));
+            if write.is_none() && reads.is_empty() && atomics.is_empty() && !shared {
+                continue;
+            }
             loc.hash(h);
-            var.write.is_some().hash(h);
-            if let Some(w) = &var.write {
+            write.is_some().hash(h);
+            if let Some(w) = write {
                 access(h, w);
             }
-            match &var.reads {
-                Reads::None => 0u8.hash(h),
-                Reads::Epoch(r) => {
-                    1u8.hash(h);
-                    access(h, r);
-                }
-                Reads::Shared(rs) => {
-                    2u8.hash(h);
-                    rs.len().hash(h);
-                    for r in rs.values() {
-                        access(h, r);
-                    }
-                }
+            shared.hash(h);
+            reads.len().hash(h);
+            for r in reads {
+                access(h, r);
             }
-            var.atomics.len().hash(h);
-            for a in var.atomics.values() {
+            atomics.len().hash(h);
+            for a in atomics {
                 access(h, a);
             }
         }
+        u8::MAX.hash(h);
         if keep_reports {
             self.reports.len().hash(h);
             self.reported_locs.hash(h);
@@ -620,6 +649,24 @@ impl Detector {
             }
         }
     }
+}
+
+/// The kinds of operation (`bytecode::future`) whose accesses may race with `a`, an access of
+/// `loc`: a write with any plain access of its location, a read with writes, an atomic access
+/// with plain ones; [`Classes::TOP`] is anything.
+fn racing_classes(loc: &Loc, a: &Access) -> Classes {
+    let kinds = match loc {
+        Loc::Heap(_) if a.atomic => Classes::MEM_READ.union(Classes::MEM_WRITE),
+        Loc::Heap(_) if a.write => Classes::MEM_READ
+            .union(Classes::MEM_WRITE)
+            .union(Classes::ATOMIC_MEM),
+        Loc::Heap(_) => Classes::MEM_WRITE.union(Classes::ATOMIC_MEM),
+        Loc::Map(_) | Loc::MapSlot(..) if a.write => Classes::MAP_READ.union(Classes::MAP_WRITE),
+        Loc::Map(_) | Loc::MapSlot(..) => Classes::MAP_WRITE,
+        Loc::Chan(_) => Classes::CHAN,
+        Loc::WaitGroupSema(_) => Classes::SYNC,
+    };
+    kinds.union(Classes::TOP)
 }
 
 /// Every access recorded for one location.

@@ -96,6 +96,10 @@ impl Target for Machine {
         Machine::goroutine_count(self)
     }
 
+    fn goroutine_futures(&self) -> Option<Vec<crate::bytecode::future::Classes>> {
+        Machine::goroutine_futures(self)
+    }
+
     fn has_operation(&self, gid: Gid) -> bool {
         self.goroutines
             .get(gid.0 as usize)

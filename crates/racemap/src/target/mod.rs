@@ -113,6 +113,12 @@ pub trait Target: Clone {
     fn goroutine_count(&self) -> usize;
     /// What the next operation of `gid` touches (`None` when it has none: exited).
     fn footprint(&self, gid: Gid) -> Option<Footprint>;
+    /// What each goroutine may still do (`bytecode::future`), by id, where the static future
+    /// applies: the race detector's canonical form forgets accesses no future one can race
+    /// with. `None` by default (every goroutine may do anything).
+    fn goroutine_futures(&self) -> Option<Vec<crate::bytecode::future::Classes>> {
+        None
+    }
     /// `gid` has a next operation: [`Target::footprint`] is `Some` (without computing it).
     fn has_operation(&self, gid: Gid) -> bool {
         self.footprint(gid).is_some()

@@ -71,6 +71,29 @@ impl Machine {
         })
     }
 
+    /// What each goroutine may still do, by id ([`Classes::NONE`] for one that exited); `None`
+    /// where the static future does not apply (a test, a program that may sleep) or for more
+    /// than [`MAX_GOROUTINES`] goroutines.
+    pub(crate) fn goroutine_futures(&self) -> Option<Vec<Classes>> {
+        if self.goroutines.len() > MAX_GOROUTINES {
+            return None;
+        }
+        let futures = self.futures()?;
+        Some(
+            self.goroutines
+                .iter()
+                .enumerate()
+                .map(|(i, g)| {
+                    if g.is_live() {
+                        self.goroutine_future(Gid(i as u32), g, futures)
+                    } else {
+                        Classes::NONE
+                    }
+                })
+                .collect(),
+        )
+    }
+
     /// `g` is blocked on a lock that only `holder` can let it take when every unlock is paired:
     /// `Lock` of a mutex `holder` locked; `RLock` or `Lock` of an RWMutex whose writer is
     /// `holder`, or a pending writer waiting for `holder`'s read lock; a writer's second step
@@ -179,7 +202,14 @@ impl Machine {
             .fold(Classes::NONE, |c, (resource, write)| {
                 c.union(match resource {
                     Resource::Memory(p) if matches!(self.heap.get(p), Ok(Value::Sync(_))) => {
-                        Classes::SYNC
+                        match self.heap.sync(p) {
+                            Ok(
+                                SyncState::AtomicInt(_)
+                                | SyncState::AtomicBool(_)
+                                | SyncState::AtomicValue(_),
+                            ) => Classes::SYNC.union(Classes::ATOMIC_MEM),
+                            _ => Classes::SYNC,
+                        }
                     }
                     Resource::Memory(_) if *write => Classes::MEM_WRITE,
                     Resource::Memory(_) => Classes::MEM_READ,

@@ -34,7 +34,8 @@ pub(crate) fn fingerprint<T: Target>(
     match detector {
         Some(d) => {
             1u8.hash(&mut h);
-            d.hash_canonical(&mut h, target.counts_races());
+            let futures = target.goroutine_futures();
+            d.hash_canonical(&mut h, target.counts_races(), futures.as_deref());
         }
         None => 0u8.hash(&mut h),
     }
