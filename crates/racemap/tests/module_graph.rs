@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[&str] = &[
     "stable_sort",
     "dense",
+    "cow_vec",
     "diag",
     "gostr",
     "strconv",
