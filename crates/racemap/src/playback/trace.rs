@@ -182,6 +182,8 @@ pub fn op_phrase(op: &Op, go_id: &dyn Fn(crate::rt::event::Gid) -> u64) -> Strin
                 if *stderr { " to stderr" } else { "" }
             )
         }
+        Op::FileWait { fd } => format!("waits for {}'s lock", file_name(*fd)),
+        Op::FileUnlock { fd } => format!("unlocks {}", file_name(*fd)),
         Op::Block { reason } => format!("blocks [{}]", reason.as_str()),
         Op::Panic { message } => format!("panics: {message}"),
         Op::Fatal { message } => format!("stops the program: {message}"),
@@ -331,5 +333,14 @@ mod tests {
             to: Some(Gid(1)),
         };
         assert_eq!(op_phrase(&send, &id), "sends 4 on chan#2 to goroutine 6");
+    }
+}
+
+/// Go's name of the file with descriptor `fd`.
+pub(crate) fn file_name(fd: i64) -> String {
+    match fd {
+        1 => "os.Stdout".into(),
+        2 => "os.Stderr".into(),
+        _ => format!("file {fd}"),
     }
 }

@@ -221,6 +221,23 @@ pub enum Visible {
     },
     /// The next step of an in-flight `sync.Map` call.
     SyncMap(Box<SyncMapInFlight>),
+    /// A write to a file whose lock attempt registered as a waiter: it takes the file's
+    /// `fdMutex` once no other write holds it and writes `text` (`rt::interp::file`).
+    FileLock {
+        /// The file descriptor.
+        fd: i64,
+        /// The bytes to write.
+        text: Vec<u8>,
+        /// The call's results (`Fprint*`'s `n, err`) to push when it returns, if pushed.
+        results: Option<Vec<Value>>,
+    },
+    /// A write to a file holding the file's `fdMutex`: it unlocks it and returns.
+    FileUnlock {
+        /// The file descriptor.
+        fd: i64,
+        /// The call's results to push, if pushed.
+        results: Option<Vec<Value>>,
+    },
     /// Second step of `RWMutex.Lock`: wait for the readers to leave.
     RwLockFinish(Pointer),
     /// Second step of a `wg.Add`/`wg.Done` that brought the counter to zero with waiters: check

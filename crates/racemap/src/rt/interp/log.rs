@@ -3,7 +3,12 @@
 //! flags xor `LstdFlags` so that the zero cell is Go's initial logger). A print is one step:
 //! fmt formats the operands (reading them), then `(*Logger).Output` locks `mu`, reads the
 //! flags and prefix, writes the header and the message (a newline added if missing) to stderr
-//! and unlocks: two goroutines' log calls are ordered for the race detector, as in Go.
+//! and unlocks: two goroutines' log calls are ordered for the race detector, as in Go. The
+//! write to stderr takes and releases os.Stderr's `fdMutex` word as `fmt.Fprint(os.Stderr, …)`
+//! does (`interp::file`), inside the one step: a log call is never seen waiting for a write by
+//! fmt in progress, nor a write by fmt for it (with the waiter's registration ordering the
+//! writer's unlock after it), which only a program that writes to stderr both ways and races
+//! on a third goroutine's variable could tell apart.
 //! `Fatal*` then exit with status 1, `Panic*` panic with the message.
 //!
 //! The header's date and time read racemap's virtual clock, which starts at 2009/11/10
@@ -104,10 +109,13 @@ impl Machine {
             line.push(b'\n');
         }
         self.stderr.extend_from_slice(&line);
-        reads.extend(locked(vec![
+        let mut inner = vec![
             Effect::Read(Loc::Heap(flagx)),
             Effect::Read(Loc::Heap(prefix)),
-        ]));
+        ];
+        // `l.out.Write`: os.Stderr's `fdMutex`, as a write by fmt takes it (`interp::file`).
+        inner.extend(super::file::file_word(2));
+        reads.extend(locked(inner));
         self.emit(
             gid,
             Op::Print {

@@ -151,6 +151,7 @@ impl Machine {
                 _ => true,
             },
             Visible::Wake => false,
+            Visible::FileLock { fd, .. } => !self.file_locked(*fd),
             Visible::WaitGroupSemacquire(p) => match self.heap.sync(p) {
                 Ok(SyncState::WaitGroup(s)) => s.can_semacquire(),
                 _ => true,
@@ -267,6 +268,7 @@ impl Machine {
             Visible::Select { .. } => WaitReason::Select,
             Visible::RwLockFinish(_) => WaitReason::RwMutexLock,
             Visible::WaitGroupSemacquire(_) => WaitReason::WaitGroupWait,
+            Visible::FileLock { .. } => WaitReason::Semacquire,
             Visible::SyncMap(_) => WaitReason::MutexLock,
             Visible::Wake => WaitReason::Sleep,
             Visible::Lib { func, .. } => match func {
@@ -414,6 +416,10 @@ impl Machine {
             Visible::Print { .. } => {
                 f.output = true;
                 PendingKind::Print
+            }
+            Visible::FileLock { .. } | Visible::FileUnlock { .. } => {
+                f.output = true;
+                PendingKind::FileStep
             }
             Visible::Wake => PendingKind::Wake,
             Visible::TimerFire(p) => {

@@ -108,6 +108,8 @@ pub enum PendingKind {
     SyncMapStep,
     /// Builtin print/println.
     Print,
+    /// A write to a file taking (after waiting) or unlocking the file's `fdMutex`.
+    FileStep,
     /// End of sleep.
     Wake,
     /// Goroutine exit.
