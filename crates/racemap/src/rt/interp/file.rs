@@ -45,6 +45,25 @@ impl Machine {
             .any(|g| matches!(&g.next, Some(Visible::FileUnlock { fd: f, .. }) if *f == fd))
     }
 
+    /// The file a call of `fmt.Print*` or `fmt.Fprint*` writes to, if it is one and the file is
+    /// not nil.
+    pub(crate) fn print_file(&self, func: LibFunc, args: &[Value]) -> Option<i64> {
+        match func {
+            LibFunc::FmtPrintln | LibFunc::FmtPrint | LibFunc::FmtPrintf => Some(1),
+            LibFunc::FmtFprintln | LibFunc::FmtFprint | LibFunc::FmtFprintf => match args.first() {
+                Some(Value::Ptr(Some(p))) => match self.heap.load(p) {
+                    Ok(Value::Struct(fields)) => match fields.first() {
+                        Some(Value::Int(fd)) => Some(*fd),
+                        _ => None,
+                    },
+                    _ => None,
+                },
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     /// A call of `fmt.Print*` or `fmt.Fprint*`: formats, then takes the file's lock and writes
     /// or registers as a waiter (see the module docs). Returns whether the call is done.
     pub(super) fn fmt_print(

@@ -361,11 +361,19 @@ impl Machine {
                         f.output = true;
                         // What fmt reads while it prints (see `Machine::print_reading`).
                         self.fmt_reach(args, &mut f);
+                        // The file's lock: taken with the write, or a waiter's registration
+                        // (no output yet), `rt::interp::file`.
+                        if let Some(fd) = self.print_file(*func, args) {
+                            let waiter = self.file_locked(fd);
+                            f.output = !waiter;
+                            f.file = Some((fd, waiter));
+                        }
                     }
                     Visibility::Clock => {}
                     Visibility::Timer => f.spawn = true,
                     Visibility::Log => {
                         f.output = true;
+                        f.file = Some((2, false));
                         if let Some(Value::Ptr(Some(p))) = args.first() {
                             f.sync.push(p.clone());
                         }
@@ -417,8 +425,13 @@ impl Machine {
                 f.output = true;
                 PendingKind::Print
             }
-            Visible::FileLock { .. } | Visible::FileUnlock { .. } => {
+            Visible::FileLock { fd, .. } => {
                 f.output = true;
+                f.file = Some((*fd, false));
+                PendingKind::FileStep
+            }
+            Visible::FileUnlock { fd, .. } => {
+                f.file = Some((*fd, false));
                 PendingKind::FileStep
             }
             Visible::Wake => PendingKind::Wake,

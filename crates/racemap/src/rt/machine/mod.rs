@@ -130,6 +130,9 @@ pub struct Touches {
     pub sync: Vec<Pointer>,
     /// Writes to stdout/stderr.
     pub output: bool,
+    /// The `fdMutex` of an open file (`rt::interp::file`): its descriptor, and `true` for a
+    /// lock attempt that registers as a waiter (the lock is held).
+    pub file: Option<(i64, bool)>,
     /// Spawns a goroutine.
     pub spawn: bool,
 }
