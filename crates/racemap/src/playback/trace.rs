@@ -309,6 +309,15 @@ pub fn context_words(ctx: &str, call: &str) -> String {
     }
 }
 
+/// Go's name of the file with descriptor `fd`.
+pub(crate) fn file_name(fd: i64) -> String {
+    match fd {
+        1 => "os.Stdout".into(),
+        2 => "os.Stderr".into(),
+        _ => format!("file {fd}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -333,14 +342,5 @@ mod tests {
             to: Some(Gid(1)),
         };
         assert_eq!(op_phrase(&send, &id), "sends 4 on chan#2 to goroutine 6");
-    }
-}
-
-/// Go's name of the file with descriptor `fd`.
-pub(crate) fn file_name(fd: i64) -> String {
-    match fd {
-        1 => "os.Stdout".into(),
-        2 => "os.Stderr".into(),
-        _ => format!("file {fd}"),
     }
 }
