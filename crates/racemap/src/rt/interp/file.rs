@@ -36,6 +36,7 @@
 
 use super::*;
 use crate::rt::event::SyncVar;
+use crate::rt::goroutine::{LogEnd, LogWrite};
 
 impl Machine {
     /// Whether a write holds the `fdMutex` of file `fd`.
@@ -131,13 +132,82 @@ impl Machine {
         if self.file_locked(fd) {
             self.emit(gid, Op::FileWait { fd }, reads);
             let span = self.goroutines[gid.0 as usize].next_span;
-            self.park(gid, Visible::FileLock { fd, text, results }, Some(span));
+            let log = None;
+            self.park(
+                gid,
+                Visible::FileLock {
+                    fd,
+                    text,
+                    results,
+                    log,
+                },
+                Some(span),
+            );
         } else {
             self.write_file(gid, fd, &text, reads);
             let span = self.goroutines[gid.0 as usize].next_span;
-            self.park(gid, Visible::FileUnlock { fd, results }, Some(span));
+            self.park(
+                gid,
+                Visible::FileUnlock {
+                    fd,
+                    results,
+                    log: None,
+                },
+                Some(span),
+            );
         }
         Ok(false)
+    }
+
+    /// A write of `text` to file `fd` by package `log` holding the logger's mutex (`effects`
+    /// so far: fmt's reads, the mutex's acquire, the reads of the logger's flags and prefix):
+    /// the lock attempt, which writes or registers as a waiter (step 1 of the module docs).
+    pub(super) fn log_write(
+        &mut self,
+        gid: Gid,
+        text: Vec<u8>,
+        mut effects: Vec<Effect>,
+        log: LogWrite,
+    ) {
+        let fd = 2;
+        effects.extend(file_word(fd));
+        let log = Some(Box::new(log));
+        let span = self.goroutines[gid.0 as usize].next_span;
+        if self.file_locked(fd) {
+            self.emit(gid, Op::FileWait { fd }, effects);
+            let results = None;
+            self.park(
+                gid,
+                Visible::FileLock {
+                    fd,
+                    text,
+                    results,
+                    log,
+                },
+                Some(span),
+            );
+        } else {
+            self.write_file(gid, fd, &text, effects);
+            self.park(
+                gid,
+                Visible::FileUnlock {
+                    fd,
+                    results: None,
+                    log,
+                },
+                Some(span),
+            );
+        }
+    }
+
+    /// Whether a call of package `log` holds the logger's mutex at `mu` (it is writing).
+    pub(crate) fn log_locked(&self, mu: &Pointer) -> bool {
+        self.goroutines.iter().any(|g| match &g.next {
+            Some(
+                Visible::FileLock { log: Some(l), .. } | Visible::FileUnlock { log: Some(l), .. },
+            ) => l.mu == *mu,
+            _ => false,
+        })
     }
 
     /// A waiter takes the lock of file `fd` and writes `text` (step 2 of the module docs).
@@ -147,16 +217,41 @@ impl Machine {
         fd: i64,
         text: &[u8],
         results: Option<Vec<Value>>,
+        log: Option<Box<LogWrite>>,
     ) {
         self.write_file(gid, fd, text, file_word(fd).to_vec());
         let span = self.goroutines[gid.0 as usize].next_span;
-        self.park(gid, Visible::FileUnlock { fd, results }, Some(span));
+        self.park(gid, Visible::FileUnlock { fd, results, log }, Some(span));
     }
 
-    /// A write unlocks file `fd` and its call returns (step 3 of the module docs).
-    pub(super) fn file_unlock(&mut self, gid: Gid, fd: i64, results: Option<Vec<Value>>) {
-        self.emit(gid, Op::FileUnlock { fd }, file_word(fd).to_vec());
-        self.finish_call(gid, results);
+    /// A write unlocks file `fd` and its call returns (step 3 of the module docs); a write by
+    /// package `log` then unlocks the logger's mutex and returns, exits or panics.
+    pub(super) fn file_unlock(
+        &mut self,
+        gid: Gid,
+        fd: i64,
+        results: Option<Vec<Value>>,
+        log: Option<Box<LogWrite>>,
+    ) -> R<()> {
+        let mut effects = file_word(fd).to_vec();
+        if let Some(l) = &log {
+            effects.push(Effect::Release(SyncVar::Lock(l.mu.clone())));
+        }
+        self.emit(gid, Op::FileUnlock { fd }, effects);
+        match log.map(|l| l.end) {
+            None | Some(LogEnd::Return) => self.finish_call(gid, results),
+            Some(LogEnd::Exit) => {
+                self.g(gid).next = None;
+                self.status = Status::Failed(crate::rt::error::RunError {
+                    error: RtError::Exit { code: 1 },
+                    gid,
+                    previous: Vec::new(),
+                    goroutines: Vec::new(),
+                });
+            }
+            Some(LogEnd::Panic(message)) => return Err(RtError::library_panic(&message).into()),
+        }
+        Ok(())
     }
 
     /// Appends `text` to file `fd` and records the step's print with `effects`.

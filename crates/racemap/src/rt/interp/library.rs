@@ -770,9 +770,10 @@ impl Machine {
                 );
             }
             f if super::log::is_log(f) => match self.log_call(gid, func, &args)? {
-                Some(r) => results = r,
-                // `log.Fatal*`: the program exited (status 1), as after `os.Exit(1)`.
-                None => return Ok(true),
+                super::log::LogOutcome::Results(r) => results = r,
+                // A print: the write goes on under os.Stderr's lock (`Fatal*` exits and
+                // `Panic*` panics after its unlock).
+                super::log::LogOutcome::Parked => return Ok(false),
             },
             LibFunc::FmtFprintBuilder
             | LibFunc::FmtFprintlnBuilder

@@ -312,13 +312,17 @@ impl Machine {
                 let text = String::from_utf8_lossy(&text).into_owned();
                 self.emit(gid, Op::Print { text, stderr: true }, Vec::new());
             }
-            Visible::FileLock { fd, text, results } => {
-                self.file_lock(gid, fd, &text, results);
+            Visible::FileLock {
+                fd,
+                text,
+                results,
+                log,
+            } => {
+                self.file_lock(gid, fd, &text, results, log);
                 done = false;
             }
-            Visible::FileUnlock { fd, results } => {
-                self.file_unlock(gid, fd, results);
-                return Ok(());
+            Visible::FileUnlock { fd, results, log } => {
+                return self.file_unlock(gid, fd, results, log);
             }
             Visible::RwLockFinish(p) => {
                 let eff = match self.heap.sync_mut(&p)? {

@@ -152,6 +152,16 @@ impl Machine {
             },
             Visible::Wake => false,
             Visible::FileLock { fd, .. } => !self.file_locked(*fd),
+            // Every call of package `log` here locks the logger's mutex: it waits while a print
+            // holds it (`rt::interp::log`).
+            Visible::Lib { func, args, .. }
+                if func.spec().owner == crate::library::Owner::Package("log") =>
+            {
+                match args.first() {
+                    Some(Value::Ptr(Some(p))) => !self.log_locked(&p.child(2)),
+                    _ => true,
+                }
+            }
             Visible::WaitGroupSemacquire(p) => match self.heap.sync(p) {
                 Ok(SyncState::WaitGroup(s)) => s.can_semacquire(),
                 _ => true,
@@ -372,8 +382,10 @@ impl Machine {
                     Visibility::Clock => {}
                     Visibility::Timer => f.spawn = true,
                     Visibility::Log => {
-                        f.output = true;
-                        f.file = Some((2, false));
+                        // A print writes to os.Stderr or registers as a waiter on its lock.
+                        let waiter = self.file_locked(2);
+                        f.output = !waiter;
+                        f.file = Some((2, waiter));
                         if let Some(Value::Ptr(Some(p))) = args.first() {
                             f.sync.push(p.clone());
                         }
@@ -425,13 +437,15 @@ impl Machine {
                 f.output = true;
                 PendingKind::Print
             }
-            Visible::FileLock { fd, .. } => {
+            Visible::FileLock { fd, log, .. } => {
                 f.output = true;
                 f.file = Some((*fd, false));
+                f.sync.extend(log.iter().map(|l| l.mu.clone()));
                 PendingKind::FileStep
             }
-            Visible::FileUnlock { fd, .. } => {
+            Visible::FileUnlock { fd, log, .. } => {
                 f.file = Some((*fd, false));
+                f.sync.extend(log.iter().map(|l| l.mu.clone()));
                 PendingKind::FileStep
             }
             Visible::Wake => PendingKind::Wake,
