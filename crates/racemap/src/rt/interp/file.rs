@@ -25,6 +25,8 @@
 //! acquire, and the write itself is not a separate step (the output's order is the order the
 //! lock is taken in, and nothing another goroutine sees happens between the two). The file's
 //! lock holder is the goroutine parked at `FileUnlock`: the state is part of the goroutines.
+//! Package `log`'s prints write to os.Stderr through the same steps, holding the logger's
+//! mutex from the first step to the unlock ([`LogWrite`], `interp::log`).
 //!
 //! Left out on purpose: `syscall.Write`'s `race.ReleaseMerge(&ioSync)` (only `syscall.Read`
 //! acquires it, and no program here reads a file); fmt's `ppFree` `sync.Pool` (under `-race` a
