@@ -101,6 +101,7 @@ fn unbuffered_rendezvous_completes_both_sides_in_one_step() {
     // main moved on to Println, the sender to its exit.
     step(&mut m, 0);
     assert_eq!(m.stdout(), "42\n");
+    step(&mut m, 0); // os.Stdout's unlock
     step(&mut m, 0);
     assert_eq!(m.status(), &Status::Exited);
 }

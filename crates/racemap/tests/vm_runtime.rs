@@ -190,10 +190,12 @@ fn sleepers_wake_in_virtual_time_order() {
     assert_eq!(gids(&m), vec![1], "only the earliest sleeper may wake");
     step(&mut m, 1); // wake at 10
     assert_eq!(m.clock(), 10);
-    step(&mut m, 1); // print a
+    step(&mut m, 1); // print a (takes os.Stdout's lock)
+    step(&mut m, 1); // unlock os.Stdout
     step(&mut m, 1); // exit
     step(&mut m, 0); // wake at 20
     step(&mut m, 0); // print b
+    step(&mut m, 0); // unlock os.Stdout
     step(&mut m, 0);
     assert_eq!(m.stdout(), "a\nb\n");
     assert_eq!(m.status(), &Status::Exited);

@@ -567,20 +567,22 @@ fn a_time_after_timeout_outcomes_match_brute_force() {
 /// crashing worker before the prints it did not depend on (it found only outcomes with at least
 /// one line printed, two with four workers): a race's reversing sequence, replayed, gave the
 /// crash the footprint of its `Done` alone, so a sleeping goroutine's exit looked like a weak
-/// initial of it and the reversal counted as covered.
+/// initial of it and the reversal counted as covered. (Two workers here, one printing, where
+/// there were three: a print by fmt is two steps on os.Stdout's lock, `rt::interp::file`, and
+/// two printing workers have more interleavings than brute force enumerates.)
 #[test]
 fn a_worker_s_crash_can_come_before_every_other_worker_s_output() {
     let source = "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\n\
         func worker(id int, jobs []int, wg *sync.WaitGroup) {\n\tdefer wg.Done()\n\
         \tfmt.Println(\"worker\", id, jobs[id])\n}\n\n\
-        func main() {\n\tvar wg sync.WaitGroup\n\tjobs := []int{10, 20}\n\
-        \tfor i := 0; i < 3; i++ {\n\t\twg.Add(1)\n\t\tgo worker(i, jobs, &wg)\n\t}\n\
+        func main() {\n\tvar wg sync.WaitGroup\n\tjobs := []int{10}\n\
+        \tfor i := 0; i < 2; i++ {\n\t\twg.Add(1)\n\t\tgo worker(i, jobs, &wg)\n\t}\n\
         \twg.Wait()\n}\n";
     let r = check_source(source);
     assert!(
         r.outcomes.iter().any(|o| o.stdout.is_empty()
             && o.error.as_deref()
-                == Some("panic: runtime error: index out of range [2] with length 2")),
+                == Some("panic: runtime error: index out of range [1] with length 1")),
         "no crash before the first line: {:?}",
         stdouts(&r)
     );

@@ -226,7 +226,9 @@ pub(crate) struct Rendered {
 
 fn kind_of(v: &SyncVar) -> ArrowKind {
     match v {
-        SyncVar::Lock(_) | SyncVar::ReadLock(_) | SyncVar::TestContext => ArrowKind::UnlockLock,
+        SyncVar::Lock(_) | SyncVar::ReadLock(_) | SyncVar::TestContext | SyncVar::File(_) => {
+            ArrowKind::UnlockLock
+        }
         SyncVar::ChanSlot(..) => ArrowKind::SendReceive,
         SyncVar::ChanClose(_) => ArrowKind::CloseReceive,
         SyncVar::WaitGroup(_) => ArrowKind::DoneWait,

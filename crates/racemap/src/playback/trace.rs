@@ -182,6 +182,8 @@ pub fn op_phrase(op: &Op, go_id: &dyn Fn(crate::rt::event::Gid) -> u64) -> Strin
                 if *stderr { " to stderr" } else { "" }
             )
         }
+        Op::FileWait { fd } => format!("waits for {}'s lock", file_name(*fd)),
+        Op::FileUnlock { fd } => format!("unlocks {}", file_name(*fd)),
         Op::Block { reason } => format!("blocks [{}]", reason.as_str()),
         Op::Panic { message } => format!("panics: {message}"),
         Op::Fatal { message } => format!("stops the program: {message}"),
@@ -304,6 +306,15 @@ pub fn context_words(ctx: &str, call: &str) -> String {
             format!("{ctx}'s deadline passes: cancels it (context deadline exceeded)")
         }
         other => format!("calls context.{other} on {ctx}"),
+    }
+}
+
+/// Go's name of the file with descriptor `fd`.
+pub(crate) fn file_name(fd: i64) -> String {
+    match fd {
+        1 => "os.Stdout".into(),
+        2 => "os.Stderr".into(),
+        _ => format!("file {fd}"),
     }
 }
 

@@ -392,6 +392,12 @@ fn visible_phrase(machine: &Machine, choice: Choice, v: &Visible, names: &Names)
         },
         Visible::Lib { func, args, .. } => lib_phrase(*func, args, names),
         Visible::Print { .. } => "prints to stderr".into(),
+        Visible::FileLock { fd, .. } => {
+            format!("takes {}'s lock and prints", super::trace::file_name(*fd))
+        }
+        Visible::FileUnlock { fd, .. } => {
+            format!("unlocks {}", super::trace::file_name(*fd))
+        }
         Visible::SyncMap(inflight) => format!(
             "continues {}.{}",
             names.pointer(&inflight.ptr),

@@ -253,7 +253,11 @@ impl Detector {
                         // User code loads and stores a map element: user frames only; so
                         // do `fmt`'s reads of what it prints, but for a map's `maplen`.
                         (Loc::MapSlot(..), _) => None,
-                        (Loc::Heap(_), _) if matches!(event.op, Op::Print { .. }) => None,
+                        (Loc::Heap(_), _)
+                            if matches!(event.op, Op::Print { .. } | Op::FileWait { .. }) =>
+                        {
+                            None
+                        }
                         (_, Some(f)) => Some(Rc::new(f)),
                         (_, None) => runtime_frame.clone(),
                     };

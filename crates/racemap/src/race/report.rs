@@ -250,7 +250,7 @@ impl RuntimeFrame {
             // `fmt` printing a map reads it first in `reflect.maplen` (its `racereadpc`), under
             // `internal/fmtsort.Sort` (Go's report shows reflect's and fmt's frames between it
             // and the caller; racemap shows this one).
-            Op::Print { .. } => Some(RuntimeFrame {
+            Op::Print { .. } | Op::FileWait { .. } => Some(RuntimeFrame {
                 name: "reflect.maplen".to_string(),
                 file: "/usr/local/go/src/runtime/map.go".to_string(),
                 line: 1394,

@@ -89,6 +89,11 @@ pub enum SyncVar {
     /// releasing its parallel subtests) lock and unlock it, ordering a parallel test that
     /// ends before another starts.
     TestContext,
+    /// The lock word of an open file's `internal/poll.fdMutex` (`fd.pfd.fdmu.state`; 1 is
+    /// `os.Stdout`, 2 `os.Stderr`): every write to the file takes and releases it with atomic
+    /// compare-and-swaps, acquire and release for the race detector, also when it only
+    /// registers as a waiter (`rt::interp::file`).
+    File(i64),
 }
 
 /// One memory-model effect of a step.
@@ -142,6 +147,8 @@ pub enum WaitReason {
     CondWait,
     /// `sleep`
     Sleep,
+    /// `semacquire` (a runtime semaphore: a write waiting for a file's `fdMutex`)
+    Semacquire,
 }
 
 impl WaitReason {
@@ -160,6 +167,7 @@ impl WaitReason {
             WaitReason::WaitGroupWait => "sync.WaitGroup.Wait",
             WaitReason::OnceDo => "sync.Once.Do",
             WaitReason::CondWait => "sync.Cond.Wait",
+            WaitReason::Semacquire => "semacquire",
             WaitReason::Sleep => "sleep",
         }
     }
@@ -392,6 +400,17 @@ pub enum Op {
         text: String,
         /// `true` for the builtin `print`/`println`, which write to stderr.
         stderr: bool,
+    },
+    /// A write to a file (`fmt.Fprint*`, `fmt.Print*`) found the file's `fdMutex` held by
+    /// another write and registered as a waiter (`rt::interp::file`).
+    FileWait {
+        /// The file descriptor (1 stdout, 2 stderr).
+        fd: i64,
+    },
+    /// A write to a file unlocks the file's `fdMutex` (`rt::interp::file`).
+    FileUnlock {
+        /// The file descriptor (1 stdout, 2 stderr).
+        fd: i64,
     },
     /// A goroutine blocked (in the park model) or was found blocked; for display only.
     Block {

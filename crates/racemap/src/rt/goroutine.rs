@@ -221,6 +221,27 @@ pub enum Visible {
     },
     /// The next step of an in-flight `sync.Map` call.
     SyncMap(Box<SyncMapInFlight>),
+    /// A write to a file whose lock attempt registered as a waiter: it takes the file's
+    /// `fdMutex` once no other write holds it and writes `text` (`rt::interp::file`).
+    FileLock {
+        /// The file descriptor.
+        fd: i64,
+        /// The bytes to write.
+        text: Vec<u8>,
+        /// The call's results (`Fprint*`'s `n, err`) to push when it returns, if pushed.
+        results: Option<Vec<Value>>,
+        /// The write is package `log`'s, under the logger's mutex.
+        log: Option<Box<LogWrite>>,
+    },
+    /// A write to a file holding the file's `fdMutex`: it unlocks it and returns.
+    FileUnlock {
+        /// The file descriptor.
+        fd: i64,
+        /// The call's results to push, if pushed.
+        results: Option<Vec<Value>>,
+        /// The write is package `log`'s, under the logger's mutex.
+        log: Option<Box<LogWrite>>,
+    },
     /// Second step of `RWMutex.Lock`: wait for the readers to leave.
     RwLockFinish(Pointer),
     /// Second step of a `wg.Add`/`wg.Done` that brought the counter to zero with waiters: check
@@ -242,6 +263,27 @@ pub enum Visible {
     TimerFire(Pointer),
     /// The root function returned: the goroutine exits (main: the program ends).
     Exit,
+}
+
+/// A write to os.Stderr by package `log` (`(*Logger).Output`): it holds the logger's mutex
+/// until the file's unlock, then returns, exits or panics.
+#[derive(Clone, Debug, PartialEq, Hash)]
+pub struct LogWrite {
+    /// The logger's mutex.
+    pub mu: Pointer,
+    /// What the call does after the write.
+    pub end: LogEnd,
+}
+
+/// What a call of package `log` does after its write.
+#[derive(Clone, Debug, PartialEq, Hash)]
+pub enum LogEnd {
+    /// `Print*`: returns.
+    Return,
+    /// `Fatal*`: `os.Exit(1)`.
+    Exit,
+    /// `Panic*`: panics with the message.
+    Panic(String),
 }
 
 /// A panic in progress on a goroutine.

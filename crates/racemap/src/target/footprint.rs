@@ -14,7 +14,8 @@
 //! `wg.Done`, a registering `wg.Wait`, `RLock` and `RUnlock` commute by classes that depend on
 //! the object's state ([`Resource::Commuting`], [`CommutingClass`]); arriving at a channel
 //! operation conflicts only with a `select` that has a default ([`Resource::ChanArrival`],
-//! [`Resource::ChanPoll`]). In a program that runs a test, the race detector's count of reports
+//! [`Resource::ChanPoll`]); writes to a file registering as waiters on its lock commute
+//! ([`Resource::FileWaiter`]). In a program that runs a test, the race detector's count of reports
 //! is shared state too: a test fails at its end when it grew during the test
 //! ([`Resource::RaceReport`], [`Resource::RaceCountRead`]).
 
@@ -40,6 +41,14 @@ pub enum Resource {
     ChanPoll(ChanId),
     /// Program output (stdout and stderr).
     Output,
+    /// The `fdMutex` of the open file with this descriptor (`rt::interp::file`): taking it
+    /// (with the write) and unlocking it.
+    File(i64),
+    /// A write registering as a waiter on the `fdMutex` of this file (it is held): two
+    /// registrations commute (each acquires and releases the lock word, but neither moves
+    /// before the holder's unlock, which acquires both, and each then takes the lock after it,
+    /// acquiring both again); they conflict with [`Resource::File`].
+    FileWaiter(i64),
     /// Goroutine creation (Go numbers goroutines in creation order).
     Spawn,
     /// The race detector's count of reports, bumped by a step that reports a race: in a program
@@ -136,6 +145,9 @@ impl Resource {
             (Resource::ChanArrival(a), Resource::ChanPoll(b))
             | (Resource::ChanPoll(a), Resource::ChanArrival(b)) => a == b,
             (Resource::ChanArrival(_), _) | (_, Resource::ChanArrival(_)) => false,
+            (Resource::File(a), Resource::File(b) | Resource::FileWaiter(b))
+            | (Resource::FileWaiter(a), Resource::File(b)) => a == b,
+            (Resource::FileWaiter(_), Resource::FileWaiter(_)) => false,
             (Resource::RaceReport, Resource::RaceCountRead)
             | (Resource::RaceCountRead, Resource::RaceReport) => true,
             (Resource::RaceReport | Resource::RaceCountRead, _)
@@ -228,6 +240,7 @@ impl Footprint {
                 Resource::Map(m) => bit(2, m.0),
                 Resource::Chan(c) | Resource::ChanArrival(c) | Resource::ChanPoll(c) => bit(3, c.0),
                 Resource::Output => bit(4, 0),
+                Resource::File(fd) | Resource::FileWaiter(fd) => bit(7, *fd as u32),
                 Resource::Spawn => bit(5, 0),
                 Resource::RaceReport | Resource::RaceCountRead => bit(6, 0),
             }

@@ -132,6 +132,7 @@ impl Target for Machine {
                 !matches!(f, LibFunc::TimeSleep | LibFunc::RuntimeGosched)
                     && p.touches.sync.is_empty()
                     && !p.touches.output
+                    && p.touches.file.is_none()
             }
             _ => false,
         };
@@ -227,6 +228,11 @@ impl Target for Machine {
         }));
         if f.output {
             resources.push((Resource::Output, true));
+        }
+        match f.file {
+            Some((fd, false)) => resources.push((Resource::File(fd), true)),
+            Some((fd, true)) => resources.push((Resource::FileWaiter(fd), true)),
+            None => {}
         }
         if f.spawn {
             resources.push((Resource::Spawn, true));

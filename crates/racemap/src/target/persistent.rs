@@ -218,7 +218,9 @@ impl Machine {
                     Resource::Chan(_) | Resource::ChanArrival(_) | Resource::ChanPoll(_) => {
                         Classes::CHAN
                     }
-                    Resource::Output => Classes::OUTPUT,
+                    Resource::Output | Resource::File(_) | Resource::FileWaiter(_) => {
+                        Classes::OUTPUT
+                    }
                     Resource::Spawn => Classes::SPAWN,
                     Resource::Commuting(..) => Classes::SYNC,
                     Resource::RaceReport | Resource::RaceCountRead => Classes::TOP,

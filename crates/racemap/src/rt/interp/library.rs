@@ -487,69 +487,12 @@ impl Machine {
                 };
                 return Ok(true);
             }
-            LibFunc::FmtFprintln | LibFunc::FmtFprint | LibFunc::FmtFprintf => {
-                // `w` is an `*os.File` (the checker refuses other writers); a nil one writes
-                // nothing and returns `os.ErrInvalid`, as `(*File).Write` does.
-                let fd = match args.first() {
-                    Some(Value::Ptr(Some(p))) => match self.heap.load(p)? {
-                        Value::Struct(fields) => Some(int(fields.first().unwrap_or(&Value::Unit))?),
-                        other => return Err(wrong_kind("an os.File", &other)),
-                    },
-                    _ => None,
-                };
-                let verb = match func {
-                    LibFunc::FmtFprintln => super::format::PrintVerb::Println,
-                    LibFunc::FmtFprint => super::format::PrintVerb::Print,
-                    _ => super::format::PrintVerb::Printf,
-                };
-                let (text, reads, check) = match fd {
-                    Some(_) => self.print_reading(&args[1..], verb)?,
-                    None => (Vec::new(), Vec::new(), Ok(())),
-                };
-                let text = if check.is_ok() { text } else { Vec::new() };
-                let stderr = fd == Some(2);
-                if stderr {
-                    self.stderr.extend_from_slice(&text);
-                } else {
-                    self.stdout.extend_from_slice(&text);
-                }
-                let err = match fd {
-                    Some(_) => Value::Iface(None),
-                    None => {
-                        self.new_error(&GoString::from("invalid argument"), Value::Iface(None))?
-                    }
-                };
-                results = vec![Value::Int(text.len() as i64), err];
-                self.emit(
-                    gid,
-                    Op::Print {
-                        text: String::from_utf8_lossy(&text).into_owned(),
-                        stderr,
-                    },
-                    reads,
-                );
-                check?;
-            }
-            LibFunc::FmtPrintln | LibFunc::FmtPrint | LibFunc::FmtPrintf => {
-                let verb = match func {
-                    LibFunc::FmtPrintln => super::format::PrintVerb::Println,
-                    LibFunc::FmtPrint => super::format::PrintVerb::Print,
-                    _ => super::format::PrintVerb::Printf,
-                };
-                let (text, reads, check) = self.print_reading(&args, verb)?;
-                // A map printed in the middle of a write: its reads, then the fatal error.
-                let text = if check.is_ok() { text } else { Vec::new() };
-                self.stdout.extend_from_slice(&text);
-                self.emit(
-                    gid,
-                    Op::Print {
-                        text: String::from_utf8_lossy(&text).into_owned(),
-                        stderr: false,
-                    },
-                    reads,
-                );
-                check?;
-            }
+            LibFunc::FmtFprintln
+            | LibFunc::FmtFprint
+            | LibFunc::FmtFprintf
+            | LibFunc::FmtPrintln
+            | LibFunc::FmtPrint
+            | LibFunc::FmtPrintf => return self.fmt_print(gid, func, &args, push_results),
             LibFunc::MutexLock | LibFunc::MutexUnlock | LibFunc::MutexTryLock => {
                 let p = ptr()?;
                 let (eff, kind, ok) = match self.heap.sync_mut(&p)? {
@@ -827,9 +770,10 @@ impl Machine {
                 );
             }
             f if super::log::is_log(f) => match self.log_call(gid, func, &args)? {
-                Some(r) => results = r,
-                // `log.Fatal*`: the program exited (status 1), as after `os.Exit(1)`.
-                None => return Ok(true),
+                super::log::LogOutcome::Results(r) => results = r,
+                // A print: the write goes on under os.Stderr's lock (`Fatal*` exits and
+                // `Panic*` panics after its unlock).
+                super::log::LogOutcome::Parked => return Ok(false),
             },
             LibFunc::FmtFprintBuilder
             | LibFunc::FmtFprintlnBuilder

@@ -1,16 +1,28 @@
 //! Package `log`'s standard logger, as Go 1.19's `log/log.go`: its state is the hidden cell
 //! lowering passes first (`struct { prefix string; flagx int; mu sync.Mutex }`, `flagx` the
-//! flags xor `LstdFlags` so that the zero cell is Go's initial logger). A print is one step:
-//! fmt formats the operands (reading them), then `(*Logger).Output` locks `mu`, reads the
-//! flags and prefix, writes the header and the message (a newline added if missing) to stderr
-//! and unlocks: two goroutines' log calls are ordered for the race detector, as in Go.
-//! `Fatal*` then exit with status 1, `Panic*` panic with the message.
+//! flags xor `LstdFlags` so that the zero cell is Go's initial logger). A print: fmt formats
+//! the operands (reading them), then `(*Logger).Output` locks `mu`, reads the flags and prefix
+//! and writes the header and the message (a newline added if missing) to os.Stderr, a write
+//! under the file's `fdMutex` as fmt's (`interp::file`: the lock attempt, which writes or
+//! registers as a waiter behind a write by fmt, then the unlock), and unlocks `mu` with the
+//! file: two goroutines' log calls are ordered for the race detector, as in Go (a call that
+//! finds `mu` held waits without a step, as at a `sync.Mutex`). After the unlock `Fatal*` exit
+//! with status 1 and `Panic*` panic with the message (one step with the unlock).
 //!
 //! The header's date and time read racemap's virtual clock, which starts at 2009/11/10
 //! 23:00:00 UTC (the Go playground's clock): deterministic, where Go prints the wall clock.
 
 use super::*;
 use crate::rt::event::SyncVar;
+use crate::rt::goroutine::{LogEnd, LogWrite};
+
+/// How a call of package `log` went on.
+pub(super) enum LogOutcome {
+    /// It returned these results.
+    Results(Vec<Value>),
+    /// It wrote under the logger's mutex and parked on os.Stderr's lock (`interp::file`).
+    Parked,
+}
 
 /// `log.LstdFlags` (`Ldate | Ltime`), the standard logger's initial flags.
 const LSTD_FLAGS: i64 = 3;
@@ -24,19 +36,14 @@ pub(super) fn is_log(f: LibFunc) -> bool {
 
 impl Machine {
     /// A call of `log` function `func`; `args[0]` points to the standard logger's cell.
-    /// Returns its results, or `Ok(None)` when it ended the program (`Fatal*`).
-    pub(super) fn log_call(
-        &mut self,
-        gid: Gid,
-        func: LibFunc,
-        args: &[Value],
-    ) -> R<Option<Vec<Value>>> {
+    /// Returns its results, or that it parked on its write (a print).
+    pub(super) fn log_call(&mut self, gid: Gid, func: LibFunc, args: &[Value]) -> R<LogOutcome> {
         let p = match args.first() {
             Some(Value::Ptr(Some(p))) => p.clone(),
             _ => return Err(InternalError::new("log without its logger cell").into()),
         };
         let (prefix, flagx, mu) = (p.child(0), p.child(1), p.child(2));
-        let lock = SyncVar::Lock(mu);
+        let lock = SyncVar::Lock(mu.clone());
         let flags = int(&self.heap.load(&flagx)?)? ^ LSTD_FLAGS;
         let prefix_value = str_of(&self.heap.load(&prefix)?)?.clone();
         let locked = |inner: Vec<Effect>| {
@@ -55,7 +62,7 @@ impl Machine {
                 self.heap.store(&cell, value.clone())?;
                 let eff = locked(vec![Effect::Write(Loc::Heap(cell.clone()))]);
                 self.emit(gid, Op::Store { ptr: cell, value }, eff);
-                return Ok(Some(Vec::new()));
+                return Ok(LogOutcome::Results(Vec::new()));
             }
             LibFunc::LogFlags | LibFunc::LogPrefix => {
                 let (cell, value) = if func == LibFunc::LogFlags {
@@ -72,7 +79,7 @@ impl Machine {
                     },
                     eff,
                 );
-                return Ok(Some(vec![value]));
+                return Ok(LogOutcome::Results(vec![value]));
             }
             _ => {}
         }
@@ -103,36 +110,22 @@ impl Machine {
         if line.last() != Some(&b'\n') || text.is_empty() {
             line.push(b'\n');
         }
-        self.stderr.extend_from_slice(&line);
-        reads.extend(locked(vec![
+        // `(*Logger).Output` holds `mu` from the header to the end of `l.out.Write`, which
+        // takes os.Stderr's `fdMutex` as a write by fmt does (`interp::file`).
+        reads.extend([
+            Effect::Acquire(lock),
             Effect::Read(Loc::Heap(flagx)),
             Effect::Read(Loc::Heap(prefix)),
-        ]));
-        self.emit(
-            gid,
-            Op::Print {
-                text: String::from_utf8_lossy(&line).into_owned(),
-                stderr: true,
-            },
-            reads,
-        );
-        match func {
-            LibFunc::LogFatal | LibFunc::LogFatalf | LibFunc::LogFatalln => {
-                self.g(gid).next = None;
-                self.status = Status::Failed(crate::rt::error::RunError {
-                    error: RtError::Exit { code: 1 },
-                    gid,
-                    previous: Vec::new(),
-                    goroutines: Vec::new(),
-                });
-                Ok(None)
-            }
+        ]);
+        let end = match func {
+            LibFunc::LogFatal | LibFunc::LogFatalf | LibFunc::LogFatalln => LogEnd::Exit,
             LibFunc::LogPanic | LibFunc::LogPanicf | LibFunc::LogPanicln => {
-                let message = String::from_utf8_lossy(&text).into_owned();
-                Err(RtError::library_panic(&message).into())
+                LogEnd::Panic(String::from_utf8_lossy(&text).into_owned())
             }
-            _ => Ok(Some(Vec::new())),
-        }
+            _ => LogEnd::Return,
+        };
+        self.log_write(gid, line, reads, LogWrite { mu, end });
+        Ok(LogOutcome::Parked)
     }
 
     /// `(*Logger).formatHeader`: the prefix, the date and time of the virtual clock, the

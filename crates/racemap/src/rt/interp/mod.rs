@@ -15,7 +15,8 @@
 //!
 //! Files: `call` (calls, returns, defers, panics, the local run loop), `decode` (visible
 //! instructions into parked operations), `local` (local instructions), `visible` (a parked
-//! operation's step), `library` (library calls), `ops` (value operations), `format` (values as
+//! operation's step), `library` (library calls), `file` (fmt's writes to `os.Stdout` and
+//! `os.Stderr` under the file's `fdMutex`), `ops` (value operations), `format` (values as
 //! text). A broken VM invariant (an empty operand stack, a value of the wrong kind) is a
 //! [`Fault::Internal`], never a default value.
 
@@ -41,6 +42,7 @@ mod call;
 mod context;
 mod decode;
 mod dispatch;
+mod file;
 mod format;
 mod library;
 mod library_text;

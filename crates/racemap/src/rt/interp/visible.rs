@@ -312,6 +312,18 @@ impl Machine {
                 let text = String::from_utf8_lossy(&text).into_owned();
                 self.emit(gid, Op::Print { text, stderr: true }, Vec::new());
             }
+            Visible::FileLock {
+                fd,
+                text,
+                results,
+                log,
+            } => {
+                self.file_lock(gid, fd, &text, results, log);
+                done = false;
+            }
+            Visible::FileUnlock { fd, results, log } => {
+                return self.file_unlock(gid, fd, results, log);
+            }
             Visible::RwLockFinish(p) => {
                 let eff = match self.heap.sync_mut(&p)? {
                     SyncState::RwMutex(s) => s.finish_lock(gid, &p)?,

@@ -151,6 +151,17 @@ impl Machine {
                 _ => true,
             },
             Visible::Wake => false,
+            Visible::FileLock { fd, .. } => !self.file_locked(*fd),
+            // Every call of package `log` here locks the logger's mutex: it waits while a print
+            // holds it (`rt::interp::log`).
+            Visible::Lib { func, args, .. }
+                if func.spec().owner == crate::library::Owner::Package("log") =>
+            {
+                match args.first() {
+                    Some(Value::Ptr(Some(p))) => !self.log_locked(&p.child(2)),
+                    _ => true,
+                }
+            }
             Visible::WaitGroupSemacquire(p) => match self.heap.sync(p) {
                 Ok(SyncState::WaitGroup(s)) => s.can_semacquire(),
                 _ => true,
@@ -267,6 +278,7 @@ impl Machine {
             Visible::Select { .. } => WaitReason::Select,
             Visible::RwLockFinish(_) => WaitReason::RwMutexLock,
             Visible::WaitGroupSemacquire(_) => WaitReason::WaitGroupWait,
+            Visible::FileLock { .. } => WaitReason::Semacquire,
             Visible::SyncMap(_) => WaitReason::MutexLock,
             Visible::Wake => WaitReason::Sleep,
             Visible::Lib { func, .. } => match func {
@@ -359,11 +371,21 @@ impl Machine {
                         f.output = true;
                         // What fmt reads while it prints (see `Machine::print_reading`).
                         self.fmt_reach(args, &mut f);
+                        // The file's lock: taken with the write, or a waiter's registration
+                        // (no output yet), `rt::interp::file`.
+                        if let Some(fd) = self.print_file(*func, args) {
+                            let waiter = self.file_locked(fd);
+                            f.output = !waiter;
+                            f.file = Some((fd, waiter));
+                        }
                     }
                     Visibility::Clock => {}
                     Visibility::Timer => f.spawn = true,
                     Visibility::Log => {
-                        f.output = true;
+                        // A print writes to os.Stderr or registers as a waiter on its lock.
+                        let waiter = self.file_locked(2);
+                        f.output = !waiter;
+                        f.file = Some((2, waiter));
                         if let Some(Value::Ptr(Some(p))) = args.first() {
                             f.sync.push(p.clone());
                         }
@@ -414,6 +436,17 @@ impl Machine {
             Visible::Print { .. } => {
                 f.output = true;
                 PendingKind::Print
+            }
+            Visible::FileLock { fd, log, .. } => {
+                f.output = true;
+                f.file = Some((*fd, false));
+                f.sync.extend(log.iter().map(|l| l.mu.clone()));
+                PendingKind::FileStep
+            }
+            Visible::FileUnlock { fd, log, .. } => {
+                f.file = Some((*fd, false));
+                f.sync.extend(log.iter().map(|l| l.mu.clone()));
+                PendingKind::FileStep
             }
             Visible::Wake => PendingKind::Wake,
             Visible::TimerFire(p) => {

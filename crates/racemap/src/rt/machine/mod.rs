@@ -108,6 +108,8 @@ pub enum PendingKind {
     SyncMapStep,
     /// Builtin print/println.
     Print,
+    /// A write to a file taking (after waiting) or unlocking the file's `fdMutex`.
+    FileStep,
     /// End of sleep.
     Wake,
     /// Goroutine exit.
@@ -128,6 +130,9 @@ pub struct Touches {
     pub sync: Vec<Pointer>,
     /// Writes to stdout/stderr.
     pub output: bool,
+    /// The `fdMutex` of an open file (`rt::interp::file`): its descriptor, and `true` for a
+    /// lock attempt that registers as a waiter (the lock is held).
+    pub file: Option<(i64, bool)>,
     /// Spawns a goroutine.
     pub spawn: bool,
 }
