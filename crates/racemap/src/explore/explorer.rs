@@ -76,9 +76,10 @@ type Root<T> = Box<(T, DporConfig)>;
 pub const DPOR_TURN_STEPS: u64 = 10_000;
 
 /// Steps the stateful search makes per turn beside DPOR (the default of
-/// [`DporConfig::turn_steps`]; a state costs about half a DPOR
-/// step, which also replays to check reversals: mutex 3 × 3, 2026-12-05).
-pub const STATEFUL_TURN_STEPS: u64 = 100_000;
+/// [`DporConfig::turn_steps`]): enough for the presets at 4 goroutines × 3 operations and the
+/// article's Cache (100 000 to 260 000 steps, 2026-12-05) to finish in the first turn after
+/// DPOR's first, where DPOR's runs would only add time; a state costs about a DPOR step.
+pub const STATEFUL_TURN_STEPS: u64 = 300_000;
 
 /// DPOR and the stateful search side by side, in turns (see the module docs).
 #[derive(Clone, Debug)]
