@@ -51,9 +51,11 @@
 //! which the search checks once the move is made (the other moves are then explored too).
 //! Without a cycle (the search gives up on one) no move is ignored forever.
 //!
-//! Not done: larger persistent sets (a move of each goroutine that conflicts with the chosen
-//! one), and a detector form that forgets what no goroutine's future can observe (on the
-//! mutex preset at 4 × 3 the detector's histories multiply the states by about 9).
+//! The detector's part of the key forgets accesses no future access can race with, judged by
+//! the same static future per goroutine ([`Target::goroutine_futures`]; see
+//! `race::Detector::hash_canonical`). Not done: larger persistent sets (a move of each
+//! goroutine that conflicts with the chosen one), and a future per location rather than per
+//! kind of access.
 //!
 //! Where it applies ([`Stateful::applies`]): the target hashes its state, the program never
 //! sleeps (the two searches of DPOR over wake-up orders and the early wake-ups an outcome
