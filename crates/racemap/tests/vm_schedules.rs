@@ -102,7 +102,7 @@ fn two_writers_inside_the_window_crash_with_concurrent_map_writes() {
     expect_test::expect![[r#"
         fatal error: concurrent map read and map write
 
-        goroutine 8 [running]:
+        goroutine 7 [running]:
         main.main.func2()
         	prog.go:18 +0x74
         created by main.main
@@ -116,7 +116,7 @@ fn two_writers_inside_the_window_crash_with_concurrent_map_writes() {
         main.main()
         	prog.go:24 +0xbe
 
-        goroutine 7 [runnable]:
+        goroutine 6 [runnable]:
         main.main.func1()
         	prog.go:14 +0x68
         created by main.main

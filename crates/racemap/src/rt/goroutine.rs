@@ -321,8 +321,15 @@ pub struct Panicking {
 pub struct Goroutine {
     /// Index in the machine's table.
     pub gid: Gid,
-    /// Go's goroutine number (main is 1).
+    /// Go's goroutine number as the race detector's reports print it (main is 1).
     pub go_id: u64,
+    /// The number goroutine dumps (`panic`, `fatal error`) print: the runtime's `goid`, which
+    /// a race build does not shift. The race runtime numbers its own contexts (race reports'
+    /// `goroutine 7`) and starts one more before the program's goroutines, and one for timers
+    /// on the first fire, so a program's first `go` statement is `goroutine 7` in a race report
+    /// and `goroutine 6` in a dump of the same run (5 and 6 without `fmt`; Go 1.19.8, checked
+    /// with `go run -race`). Main is 1. Under a test (`go test`'s runner) it is `go_id`.
+    pub dump_id: u64,
     /// Call frames, outermost first.
     pub frames: Vec<Frame>,
     /// Lifecycle.
@@ -349,11 +356,18 @@ pub struct Goroutine {
 }
 
 impl Goroutine {
-    /// A new goroutine with no frame yet (the machine pushes its root call), parked.
-    pub fn new(gid: Gid, go_id: u64, root: FuncId, created_by: Option<StackFrame>) -> Goroutine {
+    /// A new goroutine with no frame yet (the machine pushes its root call), parked; `(go_id,
+    /// dump_id)` are its two numbers.
+    pub fn new(
+        gid: Gid,
+        (go_id, dump_id): (u64, u64),
+        root: FuncId,
+        created_by: Option<StackFrame>,
+    ) -> Goroutine {
         Goroutine {
             gid,
             go_id,
+            dump_id,
             frames: Vec::new(),
             status: GoStatus::Parked,
             next: None,

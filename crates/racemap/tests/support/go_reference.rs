@@ -6,8 +6,8 @@
 //! - `go1.19 stderr`: what `go run` wrote to stderr, ending in `exit status N` when the
 //!   program failed: racemap's exit status is `N` (0 without that line) and its stderr equals
 //!   Go's after [`go_normalized`].
-//! - racemap's goroutine numbers are a plain `go run`'s plus one, as a race build's
-//!   ([`renumbered`]); a note
+//! - racemap's goroutine dumps number goroutines as a plain `go run`'s and a race build's do
+//!   (the runtime's `goid`, [`renumbered`]); a note
 //!   line `# go1.19 goroutine A is racemap's goroutine B` renumbers one goroutine in Go's text
 //!   (Go's goroutine ids vary between runs; racemap's are deterministic).
 
@@ -66,9 +66,9 @@ pub fn compare_with_go(expectation: &Expectation, result: &RunResult) -> Result<
 const KNOWN: [&str; 3] = ["go1.19 stdout", "go1.19 stdout prefix", "go1.19 stderr"];
 
 /// Go's goroutine numbers as racemap's: the notes' `# go1.19 goroutine A is racemap's goroutine
-/// B` renumber A; every other goroutine but main (1) gains one, as the references come from a
-/// plain `go run` and racemap numbers goroutines as a race build (`go run -race` starts one
-/// more runtime goroutine first).
+/// B` renumber A (Go's ids vary between runs); every other number stays, as goroutine dumps
+/// print the runtime's `goid`, the same in a plain `go run` and a race build (only race
+/// reports number goroutines one higher, by the race runtime's contexts).
 pub fn renumbered(go: &str, notes: &str) -> String {
     let mut map = std::collections::BTreeMap::new();
     for line in notes.lines() {
@@ -95,13 +95,7 @@ pub fn renumbered(go: &str, notes: &str) -> String {
             rest = after;
             continue;
         }
-        match map.get(&digits) {
-            Some(to) => out.push_str(to),
-            None => match digits.parse::<u64>() {
-                Ok(n) if n >= 2 => out.push_str(&(n + 1).to_string()),
-                _ => out.push_str(&digits),
-            },
-        }
+        out.push_str(map.get(&digits).unwrap_or(&digits));
         rest = &after[digits.len()..];
     }
     out.push_str(rest);

@@ -266,6 +266,7 @@ impl Machine {
         self.goroutines.push(crate::rt::goroutine::Goroutine {
             gid,
             go_id: 0,
+            dump_id: 0,
             frames: vec![Frame {
                 func: main,
                 pc: 0,

@@ -176,7 +176,7 @@ impl Machine {
         }
         let when = self.clock.saturating_add(d.max(0));
         let child = Gid(self.goroutines.len() as u32);
-        let mut g = Goroutine::new(child, 0, self.program.main, None);
+        let mut g = Goroutine::new(child, (0, 0), self.program.main, None);
         g.runtime = true;
         g.status = GoStatus::Sleeping(when);
         g.slept_at = self.clock;

@@ -245,7 +245,7 @@ impl Machine {
             return m;
         }
         m.goroutines
-            .push(Goroutine::new(Gid::MAIN, 1, prog.main, None));
+            .push(Goroutine::new(Gid::MAIN, (1, 1), prog.main, None));
         m.budget = m.config.max_instructions_per_step;
         let r = m
             .push_call(

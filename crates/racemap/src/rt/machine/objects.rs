@@ -134,10 +134,17 @@ impl Machine {
         };
         let gid = Gid(self.goroutines.len() as u32);
         let go_id = self.config.first_goroutine_id + self.go_ids_taken;
+        // A test's dumps keep the race numbering: `go test`'s goids (its runner's goroutines
+        // among them) are not modelled.
+        let dump_id = if self.program.runs_test() {
+            go_id
+        } else {
+            go_id.saturating_sub(1 + u64::from(self.timer_ctx_numbered))
+        };
         self.go_ids_taken += 1;
         let created_by = self.stack_of(parent).first().cloned();
         self.goroutines
-            .push(Goroutine::new(gid, go_id, clo.func, created_by));
+            .push(Goroutine::new(gid, (go_id, dump_id), clo.func, created_by));
         let mut all = Vec::new();
         if let Some(b) = &clo.bound {
             all.push(b.clone());

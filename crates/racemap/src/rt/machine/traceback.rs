@@ -219,7 +219,7 @@ impl Machine {
             d
         }));
         GoroutineDump {
-            go_id: g.go_id,
+            go_id: g.dump_id,
             state,
             frames: dump_frames,
             created_by: g.created_by.as_ref().map(|f| self.dump_frame(f)),
