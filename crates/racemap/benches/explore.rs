@@ -15,6 +15,11 @@ use std::hint::black_box;
 use std::path::PathBuf;
 use std::rc::Rc;
 
+/// The allocator the CLI uses (`racemap-cli`'s `main.rs`): the benchmark measures the search as
+/// `racemap explore` runs it.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn machine(source: &str) -> Machine {
     let program = racemap::compile::compile(source).expect("benchmark programs compile");
     Machine::new(Rc::new(program), Config::default())

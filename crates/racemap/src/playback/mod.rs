@@ -184,6 +184,7 @@ impl Fold {
                 self.arrival.insert(child, step);
             }
         }
+        self.names.settle(program, machine);
         self.links.step(step, events, &|g| machine.go_id(g))
     }
 }
@@ -281,6 +282,8 @@ impl Playback {
         };
         let machine = Machine::new(program.clone(), machine_config);
         let session = Session::new(machine, config.race_detection, false);
+        let mut fold = Fold::default();
+        fold.names.settle(&program, &session.target);
         Ok(Playback {
             program,
             config,
@@ -288,10 +291,10 @@ impl Playback {
             checkpoints: vec![Checkpoint {
                 step: 0,
                 session: session.clone(),
-                fold: Fold::default(),
+                fold: fold.clone(),
             }],
             session,
-            fold: Fold::default(),
+            fold,
             arrows: Vec::new(),
             race_steps: Vec::new(),
             timeline: RefCell::default(),
@@ -705,11 +708,13 @@ mod tests {
         // The names, from a straight replay of the moves from step 0.
         let mut session = p.checkpoints[0].session.clone();
         let mut learned = names::Learned::default();
+        learned.settle(&p.program, &session.target);
         for r in records {
             learned.remember(&p.program, &session.target, r.choice.gid);
             for e in &session.step(r.choice) {
                 learned.learn(&p.program, &session.target, e);
             }
+            learned.settle(&p.program, &session.target);
         }
         assert_eq!(session.target.heap(), m.heap());
         assert_eq!(p.names(), names::Names::at(&p.program, m, &learned));

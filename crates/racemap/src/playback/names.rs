@@ -18,6 +18,9 @@
 //! kind is shown bare for the first of them (the oldest) and with its rank for the others
 //! (`resp`, `resp (2)`, `resp (3)`): an object keeps the name it was first shown with when a
 //! later one takes the same name, so a message in flight reads the same when it is delivered.
+//! And a name once shown stays ([`Learned::settle`], [`Names::keep_shown`]): the sources above
+//! come and go with frames (`sh.mu` inside a method, `m.shards[0].mu` in `main`), the name a
+//! reader first saw does not.
 //!
 //! The table is a function of the program and the steps up to the cursor (the machine at the
 //! cursor, the events, and the frames of each step's mover before it moved), so a view after
@@ -89,6 +92,9 @@ pub struct Learned {
     /// What the pointer variables of those frames pointed to, with their names (the first
     /// name wins).
     remembered_pointees: BTreeMap<Pointer, String>,
+    /// The names shown after the last step folded ([`Learned::settle`]): an object keeps the
+    /// name it was shown with (see [`Names::keep_shown`]).
+    shown: Names,
 }
 
 impl Learned {
@@ -102,6 +108,12 @@ impl Learned {
                     pointees.insert(p.clone(), name.to_string());
                 }
             });
+    }
+
+    /// After a step's events are learned: remember the names shown at `machine` (the state
+    /// after the step), which later steps keep.
+    pub fn settle(&mut self, program: &Program, machine: &Machine) {
+        self.shown = Names::at(program, machine, self);
     }
 
     /// Learn from one more event (events must come in the order of the run); `machine` is any
@@ -290,7 +302,35 @@ impl Names {
             }
         }
         n.name_late_roots(program, heap, stored);
+        n.keep_shown(&learned.shown);
         n
+    }
+
+    /// Names once shown stay: each object named in `shown` (the names of the step before)
+    /// keeps that name, so a shard's lock read `s.shards[0].mu` at the start is not called
+    /// `sh.mu` inside a method, `m.shards[0].mu` from `main` and `s.shards[0].mu` again as
+    /// frames come and go. The one change allowed is the one the rules above make on purpose
+    /// for maps and channels: a plain name (`resp`, what its maker calls a channel) replaces a
+    /// field path (`cmd.response`).
+    fn keep_shown(&mut self, shown: &Names) {
+        fn keep<K: Ord + Clone>(
+            names: &mut BTreeMap<K, String>,
+            shown: &BTreeMap<K, String>,
+            upgrades: bool,
+        ) {
+            for (k, old) in shown {
+                match names.get(k) {
+                    Some(now) if now == old => {}
+                    Some(now) if upgrades && old.contains('.') && !now.contains('.') => {}
+                    _ => {
+                        names.insert(k.clone(), old.clone());
+                    }
+                }
+            }
+        }
+        keep(&mut self.cells, &shown.cells, false);
+        keep(&mut self.maps, &shown.maps, true);
+        keep(&mut self.chans, &shown.chans, true);
     }
 
     /// Maps and channels that only a message names, by the field that carries them: those of

@@ -204,6 +204,7 @@ pub fn trace(program: &Rc<Program>, config: Config, schedule: &Schedule) -> Vec<
     };
     let mut machine = Machine::new(program.clone(), config);
     let mut learned = Learned::default();
+    learned.settle(program, &machine);
     // (step, its events, their channel messages formatted with the heap of that step)
     let mut steps: Vec<(usize, Vec<Event>, Vec<Option<String>>)> = Vec::new();
     for (i, choice) in schedule.choices.iter().enumerate() {
@@ -216,6 +217,7 @@ pub fn trace(program: &Rc<Program>, config: Config, schedule: &Schedule) -> Vec<
                 Names::at(program, &machine, &learned)
             }));
         }
+        learned.settle(program, &machine);
         steps.push((i + 1, events, messages));
     }
     let names = Names::at(program, &machine, &learned);

@@ -107,8 +107,8 @@ impl Target for Machine {
     }
 
     fn footprint(&self, gid: Gid) -> Option<Footprint> {
-        let p = self.pending(gid)?;
-        if p.kind == PendingKind::Exit {
+        let (kind, touches) = self.pending_touches(gid)?;
+        if kind == PendingKind::Exit {
             // A goroutine whose panic is over ends the program: global.
             let crashes = self
                 .goroutines
@@ -122,7 +122,7 @@ impl Target for Machine {
                 Footprint::goroutine_exit()
             });
         }
-        let global = match p.kind {
+        let global = match kind {
             // A wake-up at any time touches nothing another goroutine sees (it ends a sleep
             // that no other goroutine waits for); in virtual time, whether it may happen depends
             // on every other goroutine.
@@ -130,23 +130,23 @@ impl Target for Machine {
             // `runtime.Gosched` touches nothing another goroutine sees.
             PendingKind::Lib(f) => {
                 !matches!(f, LibFunc::TimeSleep | LibFunc::RuntimeGosched)
-                    && p.touches.sync.is_empty()
-                    && !p.touches.output
-                    && p.touches.file.is_none()
+                    && touches.sync.is_empty()
+                    && !touches.output
+                    && touches.file.is_none()
             }
             _ => false,
         };
         if global {
             return Some(Footprint::global());
         }
-        let f = p.touches;
+        let f = touches;
         // Whether the step may report a race: it accesses memory or a map, or a channel as
         // memory (a send reads it, a close writes it: Go's `c.raceaddr()`), or calls a library
         // function with race annotations (atomics, `wg.Add`, `wg.Wait`, `sync.Map`, …); never a
         // receive, a `go` statement, or a lock operation (they only order).
         let may_report_race = !f.memory.is_empty()
             || !f.maps.is_empty()
-            || match p.kind {
+            || match kind {
                 PendingKind::Send | PendingKind::Close | PendingKind::Select => true,
                 PendingKind::Lib(func) => !f.sync.is_empty() && !only_orders(func),
                 _ => false,
@@ -176,7 +176,7 @@ impl Target for Machine {
             Some(SyncState::RwMutex(s)) => Some(s.writer() != WriterPhase::None),
             _ => None,
         };
-        let commuting = match p.kind {
+        let commuting = match kind {
             // A Done that does not reach zero commutes with other Dones and registrations; one
             // that reaches zero commutes with those that do not, unless it wakes waiters (it
             // then takes a wake-up step: which goroutine does shows).
@@ -218,7 +218,7 @@ impl Target for Machine {
         // `Load`'s first step is its lock-free read of `read` (a miss continues under the lock
         // in later steps, which write).
         let writes = !matches!(
-            p.kind,
+            kind,
             PendingKind::Lib(f) if f == LibFunc::SyncMapLoad
                 || f.atomic_op() == Some(crate::library::AtomicOpKind::Load)
         );
@@ -254,7 +254,7 @@ impl Target for Machine {
             debug_assert!(arms.is_empty() || !polled.is_empty() || resources.is_empty());
             resources.extend(polled);
         }
-        if p.kind == PendingKind::MapIterate {
+        if kind == PendingKind::MapIterate {
             let g = self.goroutines.get(gid.0 as usize)?;
             if let Some(Visible::MapIterNext { iter }) = &g.next {
                 match g.iters.get(*iter) {
@@ -270,7 +270,7 @@ impl Target for Machine {
         // step that may report a race bumps it.
         if self.program.runs_test() {
             if matches!(
-                p.kind,
+                kind,
                 PendingKind::Lib(LibFunc::TestingEnd | LibFunc::TestingSubStart)
             ) {
                 resources.push((Resource::RaceCountRead, true));
@@ -336,8 +336,13 @@ impl Target for Machine {
         })
     }
 
-    fn commutes_with_futures(&self, gid: Gid, footprint: &Footprint) -> bool {
-        Machine::commutes_with_futures(self, gid, footprint)
+    fn commutes_with_futures(
+        &self,
+        gid: Gid,
+        footprint: &Footprint,
+        futures: &[crate::bytecode::future::Classes],
+    ) -> bool {
+        Machine::commutes_with_futures(self, gid, footprint, futures)
     }
 
     fn early_wake(&self, choice: Choice) -> Option<EarlyWake> {

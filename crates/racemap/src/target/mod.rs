@@ -175,7 +175,14 @@ pub trait Target: Clone {
     /// A step of `gid` with this footprint, made now, commutes with everything every other
     /// goroutine may still do, so it is a persistent set alone (`target::persistent`); `false`
     /// when the target cannot tell.
-    fn commutes_with_futures(&self, _gid: Gid, _footprint: &Footprint) -> bool {
+    /// `futures` is [`Target::goroutine_futures`] of this state (computed once per state by the
+    /// caller).
+    fn commutes_with_futures(
+        &self,
+        _gid: Gid,
+        _footprint: &Footprint,
+        _futures: &[crate::bytecode::future::Classes],
+    ) -> bool {
         false
     }
     /// `choice` ends the program with a panic whose deferred calls already ran (a step of its

@@ -49,8 +49,14 @@ impl Machine {
     }
 
     /// A step with footprint `footprint` made by `gid` now commutes with everything every other
-    /// goroutine may still do (see the module docs).
-    pub(crate) fn commutes_with_futures(&self, gid: Gid, footprint: &Footprint) -> bool {
+    /// goroutine may still do (see the module docs); `goroutine_futures` is
+    /// [`Machine::goroutine_futures`] of this state.
+    pub(crate) fn commutes_with_futures(
+        &self,
+        gid: Gid,
+        footprint: &Footprint,
+        goroutine_futures: &[Classes],
+    ) -> bool {
         if self.goroutines.len() > MAX_GOROUTINES {
             return false;
         }
@@ -67,7 +73,7 @@ impl Machine {
             i == gid.0 as usize
                 || !g.is_live()
                 || (futures.unlocks_paired() && self.waits_for(g, gid))
-                || !mine.conflicts_with(self.goroutine_future(Gid(i as u32), g, futures))
+                || !mine.conflicts_with(goroutine_futures.get(i).copied().unwrap_or(Classes::TOP))
         })
     }
 

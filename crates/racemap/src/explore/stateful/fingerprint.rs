@@ -8,6 +8,7 @@
 //! second state's successors; nothing else depends on the hash values (the map is only looked
 //! up, never iterated).
 
+use crate::bytecode::future::Classes;
 use crate::race::Detector;
 use crate::rt::event::Gid;
 use crate::target::{StateMemo, Target};
@@ -19,13 +20,14 @@ use std::hash::{BuildHasherDefault, Hash, Hasher};
 /// (`None` without race detection) and the goroutine a fair yield keeps off the next move.
 /// `None` when the target cannot hash its state.
 /// `memo` receives the hashes of the target's shared parts, `parent`'s are reused
-/// ([`StateMemo`]).
+/// ([`StateMemo`]). `futures` is [`Target::goroutine_futures`] of the state.
 pub(crate) fn fingerprint<T: Target>(
     target: &T,
     detector: Option<&Detector>,
     kept_off: Option<Gid>,
     memo: &mut StateMemo,
     parent: Option<&StateMemo>,
+    futures: Option<&[Classes]>,
 ) -> Option<u128> {
     let mut h = SipHasher13::new_with_keys(0x7261_6365_6d61_7021, 0x7374_6174_6566_756c);
     if !target.hash_state(&mut h, memo, parent) {
@@ -34,8 +36,7 @@ pub(crate) fn fingerprint<T: Target>(
     match detector {
         Some(d) => {
             1u8.hash(&mut h);
-            let futures = target.goroutine_futures();
-            d.hash_canonical(&mut h, target.counts_races(), futures.as_deref());
+            d.hash_canonical(&mut h, target.counts_races(), futures);
         }
         None => 0u8.hash(&mut h),
     }

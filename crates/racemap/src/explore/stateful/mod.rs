@@ -80,6 +80,7 @@ mod tests;
 use super::dpor::{participants, step_footprint, DporConfig, SearchStats};
 use super::outcome::{OutcomeKey, OutcomeSet, SearchLimit};
 use super::wakeup::WakeStep;
+use crate::bytecode::future::Classes;
 use crate::race::{Detector, DetectorConfig};
 use crate::rt::event::{Gid, Op};
 use crate::sched::{Choice, Schedule};
@@ -163,6 +164,10 @@ struct Frame<T> {
     height: u64,
     /// Hashes of the machine's shared parts, for its successors' fingerprints.
     memo: StateMemo,
+    /// What each goroutine may still do here ([`Target::goroutine_futures`]; empty where the
+    /// static future does not apply): computed once, read by the fingerprint and by every
+    /// persistent-set check of this state.
+    futures: Vec<Classes>,
     /// When `choices` is one move that is a persistent set alone (`Target::commutes_with_futures`):
     /// the other moves offered, those awake and those asleep (sorted), explored after all if
     /// the move, once made, turns out not to be one (it ended the run, reported the run's first
@@ -203,7 +208,7 @@ impl<T: Target> Stateful<T> {
     pub(super) fn applies(target: &T, config: &DporConfig) -> bool {
         config.preemption_bound.is_none()
             && !target.may_sleep()
-            && fingerprint(target, None, None, &mut StateMemo::default(), None).is_some()
+            && fingerprint(target, None, None, &mut StateMemo::default(), None, None).is_some()
     }
 
     /// A search of `target`'s states, at its root (a final root is recorded at once), the runs
@@ -234,14 +239,23 @@ impl<T: Target> Stateful<T> {
             check_only: false,
         };
         let mut memo = StateMemo::default();
-        let key =
-            fingerprint(&target, detector.as_ref(), None, &mut memo, None).unwrap_or_default();
+        let futures = target.goroutine_futures();
+        let key = fingerprint(
+            &target,
+            detector.as_ref(),
+            None,
+            &mut memo,
+            None,
+            futures.as_deref(),
+        )
+        .unwrap_or_default();
+        let futures = futures.unwrap_or_default();
         let offered = offered(&target);
         if offered.is_empty() {
             search.record(&target, detector.as_ref(), &[]);
             search.visited.insert(key, Visit::done(0));
         } else {
-            let (choices, _, reserve) = moves_from(&target, offered, &[], true);
+            let (choices, _, reserve) = moves_from(&target, offered, &[], true, &futures);
             search.visited.insert(key, Visit::OnStack);
             search.stack.push(Frame {
                 target,
@@ -254,6 +268,7 @@ impl<T: Target> Stateful<T> {
                 key,
                 height: 0,
                 memo,
+                futures,
                 reserve,
             });
         }
@@ -394,9 +409,11 @@ impl<T: Target> Stateful<T> {
             // (see `target::persistent`): else the other moves are explored too.
             let not_alone = top.reserve.is_some()
                 && (made.footprint.global
-                    || !top
-                        .target
-                        .commutes_with_futures(choice.gid, &made.footprint));
+                    || !top.target.commutes_with_futures(
+                        choice.gid,
+                        &made.footprint,
+                        &top.futures,
+                    ));
             top.done.push(made);
             if target.goroutine_count() > MAX_GOROUTINES {
                 return Step::Abandon(Abandon::TooLarge);
@@ -443,6 +460,11 @@ impl<T: Target> Stateful<T> {
                 }
             }
             let mut memo = StateMemo::default();
+            let futures = if choices.is_empty() {
+                None
+            } else {
+                target.goroutine_futures()
+            };
             let key = if choices.is_empty() {
                 final_fingerprint(&target, detector.as_ref())
             } else {
@@ -452,9 +474,11 @@ impl<T: Target> Stateful<T> {
                     kept_off,
                     &mut memo,
                     self.stack.last().map(|f| &f.memo),
+                    futures.as_deref(),
                 )
                 .unwrap_or_default()
             };
+            let futures = futures.unwrap_or_default();
             let depth = self.stack.len() as u64;
             let parent = self.stack.last_mut().expect("non-empty");
             let asleep = |c: &Choice| child_sleep.iter().any(|s| s.choice == *c);
@@ -489,6 +513,7 @@ impl<T: Target> Stateful<T> {
                             key,
                             height,
                             memo,
+                            futures,
                             reserve: None,
                         });
                     }
@@ -508,8 +533,13 @@ impl<T: Target> Stateful<T> {
                         if depth >= self.step_limit {
                             return Step::Abandon(Abandon::RunLimit);
                         }
-                        let (choices, left, reserve) =
-                            moves_from(&target, choices, &child_sleep, kept_off.is_none());
+                        let (choices, left, reserve) = moves_from(
+                            &target,
+                            choices,
+                            &child_sleep,
+                            kept_off.is_none(),
+                            &futures,
+                        );
                         self.visited.insert(key, Visit::OnStack);
                         self.path.push(choice);
                         self.stack.push(Frame {
@@ -523,6 +553,7 @@ impl<T: Target> Stateful<T> {
                             key,
                             height: 0,
                             memo,
+                            futures,
                             reserve,
                         });
                     }
@@ -564,6 +595,7 @@ fn moves_from<T: Target>(
     offered: Vec<Choice>,
     sleep: &[WakeStep],
     may_reduce: bool,
+    futures: &[Classes],
 ) -> (Vec<Choice>, Vec<Choice>, Option<(Vec<Choice>, Vec<Choice>)>) {
     let asleep = |c: &Choice| sleep.iter().any(|s| s.choice == *c);
     let (awake, mut left): (Vec<Choice>, Vec<Choice>) =
@@ -576,7 +608,7 @@ fn moves_from<T: Target>(
                     && !left.iter().any(|d| d.gid == c.gid)
                     && target
                         .footprint(c.gid)
-                        .is_some_and(|fp| target.commutes_with_futures(c.gid, &fp))
+                        .is_some_and(|fp| target.commutes_with_futures(c.gid, &fp, futures))
             })
         })
         .flatten();

@@ -550,8 +550,10 @@ impl Machine {
         out
     }
 
-    /// The next operation of a live goroutine.
-    pub fn pending(&self, gid: Gid) -> Option<PendingOp> {
+    /// What the next operation of a live goroutine is and touches: [`Machine::pending`]
+    /// without whether it can run (the explorer's footprints ask this of every goroutine in
+    /// every state).
+    pub fn pending_touches(&self, gid: Gid) -> Option<(PendingKind, Touches)> {
         let g = self.goroutines.get(gid.0 as usize)?;
         let next = g.next.as_ref()?;
         if !g.is_live() {
@@ -563,6 +565,14 @@ impl Machine {
                 touches.maps.push((*m, false));
             }
         }
+        Some((kind, touches))
+    }
+
+    /// The next operation of a live goroutine.
+    pub fn pending(&self, gid: Gid) -> Option<PendingOp> {
+        let (kind, touches) = self.pending_touches(gid)?;
+        let g = self.goroutines.get(gid.0 as usize)?;
+        let next = g.next.as_ref()?;
         let (enabled, wait) = match g.status {
             GoStatus::Sleeping(_) => {
                 let enabled = self.runnable().iter().any(|c| c.gid == gid);
