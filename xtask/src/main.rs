@@ -70,9 +70,14 @@ commands:
   go-bench           measure the map strategies with real Go (go test -bench) into
                      crates/racemap-web/data/go-bench.tsv (needs Go)";
 
-/// The repository root (the parent of this crate).
+/// The repository root (the parent of this crate): from `CARGO_MANIFEST_DIR` as `cargo run`
+/// sets it for this run, else as it was when this binary was built. (A target directory used
+/// by two checkouts may keep an xtask built in the other one: cargo fingerprints workspace
+/// members by relative path, so the path baked in at build time can name the wrong checkout.)
 pub fn repo_root() -> PathBuf {
-    let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
     manifest_dir
         .parent()
         .map(PathBuf::from)
