@@ -307,6 +307,9 @@ pub struct TypeTable {
     underlying: Vec<Option<TypeId>>,
     /// Reverse index used for interning.
     index: BTreeMap<TypeKind, TypeId>,
+    /// The type arguments of each instance of a generic type (`Pair[string, int]`), printed
+    /// after its name.
+    type_args: BTreeMap<TypeId, Vec<TypeId>>,
 }
 
 impl TypeTable {
@@ -376,6 +379,19 @@ impl TypeTable {
             pkg: pkg.to_string(),
             decl,
         })
+    }
+
+    /// A new named type that is the instance of a generic type with these type arguments
+    /// (printed `Pair[string, int]`); its underlying type is set later.
+    pub fn new_instance(&mut self, name: &str, pkg: &str, args: Vec<TypeId>) -> TypeId {
+        let id = self.new_named(name, pkg);
+        self.type_args.insert(id, args);
+        id
+    }
+
+    /// The type arguments of an instance of a generic type (empty for other types).
+    pub fn type_args(&self, id: TypeId) -> &[TypeId] {
+        self.type_args.get(&id).map_or(&[], |a| a.as_slice())
     }
 
     /// Set the underlying type of a named type.
@@ -450,6 +466,16 @@ impl TypeTable {
                     s.push('.');
                 }
                 s.push_str(name);
+                if let Some(args) = self.type_args.get(&id) {
+                    s.push('[');
+                    for (i, a) in args.iter().enumerate() {
+                        if i > 0 {
+                            s.push_str(if reflect { "," } else { ", " });
+                        }
+                        self.write(s, *a, style, d);
+                    }
+                    s.push(']');
+                }
             }
             TypeKind::Pointer(t) => {
                 s.push('*');

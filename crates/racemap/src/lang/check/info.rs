@@ -546,6 +546,12 @@ pub struct Info {
     pub main_func: Option<NodeId>,
     /// The test functions of a `_test.go` file (name, function object), in source order.
     pub tests: Vec<(String, ObjectId)>,
+    /// Generic functions and methods of generic types (their name ident ids): not lowered
+    /// themselves; their instances are copies appended to the checked file.
+    pub generic_decls: NodeSet,
+    /// Instantiated generic functions used as values or callees (`Sum[int]`): the instance
+    /// function object, per index expression id.
+    pub instances: NodeMap<ObjectId>,
 }
 
 impl Info {

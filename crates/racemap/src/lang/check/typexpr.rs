@@ -10,7 +10,10 @@ use num_traits::ToPrimitive;
 impl<'a> Checker<'a> {
     /// Resolve a type expression; `Invalid` after reporting an error.
     pub fn resolve_type(&mut self, e: &ast::Expr) -> TypeId {
-        let ty = self.resolve_type_inner(e);
+        let mut ty = self.resolve_type_inner(e);
+        if self.constraint_misuse(e, ty) {
+            ty = self.invalid();
+        }
         self.record(
             e,
             &Operand {
@@ -93,11 +96,24 @@ impl<'a> Checker<'a> {
             }
             ExprKind::FuncType(ft) => self.signature(ft),
             ExprKind::StructType(fields) => self.struct_type(fields),
-            ExprKind::InterfaceType(elems) => self.interface_type(elems),
-            ExprKind::Index { .. } => {
-                self.unsupported(e.span, "generic types");
-                invalid
-            }
+            ExprKind::InterfaceType(elems) => self.interface_type_expr(e, elems),
+            ExprKind::Index { x, indices } => match self.generic_index(e, x, indices) {
+                Some(op) if op.mode == Mode::Type => op.ty,
+                Some(op) if op.is_invalid() => invalid,
+                Some(_) => {
+                    let what = self.expr_string(e);
+                    self.err(e.span, format!("{what} is not a type"));
+                    invalid
+                }
+                None => {
+                    let t = self.resolve_type(x);
+                    if t != invalid {
+                        let s = self.expr_string(x);
+                        self.err(x.span, format!("{s} is not a generic type"));
+                    }
+                    invalid
+                }
+            },
             ExprKind::Bad => invalid,
             _ => {
                 let what = self.expr_string(e);

@@ -268,6 +268,11 @@ impl<'a> Checker<'a> {
             self.err(id.span, format!("undefined: {}", id.name));
             return invalid;
         };
+        if self.generics.is_generic(obj) {
+            self.record_ident(id, obj, false);
+            self.generic_without_instantiation(id.span, obj);
+            return invalid;
+        }
         self.record_ident(id, obj, false);
         self.use_object(obj, id.span, true)
     }
@@ -414,9 +419,3 @@ impl<'a> Checker<'a> {
     }
 }
 
-impl Info {
-    /// Whether `e` names a generic function (never: racemap rejects generic declarations).
-    pub(crate) fn object_of_expr_func(&self, _e: &ast::Expr) -> Option<bool> {
-        None
-    }
-}
