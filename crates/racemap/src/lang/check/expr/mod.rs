@@ -161,6 +161,16 @@ impl<'a> Checker<'a> {
                 if xo.is_invalid() || t == self.invalid() {
                     return invalid;
                 }
+                if self.generics.placeholders.contains_key(&xo.ty) {
+                    let d = self.describe(x, &xo);
+                    self.err(
+                        x.span,
+                        format!(
+                            "invalid operation: cannot use type assertion on type parameter value {d}"
+                        ),
+                    );
+                    return invalid;
+                }
                 if !self.is_interface(xo.ty) {
                     let d = self.describe(x, &xo);
                     self.err(

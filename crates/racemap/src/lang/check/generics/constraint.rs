@@ -88,7 +88,8 @@ impl<'a> Checker<'a> {
         if let Some(c) = self.generics.constraints.get(&t) {
             return Some(c.clone());
         }
-        let text = self.show(t);
+        // go/types prints interface literals compactly: `interface{String() string}`.
+        let text = self.show(t).replace("interface { ", "interface{").replace(" }", "}");
         if self.is_interface(t) {
             return Some(Constraint {
                 methods: t,
@@ -414,6 +415,21 @@ impl<'a> Checker<'a> {
 
     fn is_float_kind(&self, b: Basic) -> bool {
         matches!(b, Basic::Float32 | Basic::Float64)
+    }
+
+    /// A placeholder whose type set has no core type (`any`, `comparable`, methods only): its
+    /// stand-in underlying type is an interface.
+    pub(crate) fn interface_placeholder(&self, t: TypeId) -> bool {
+        self.generics.placeholders.contains_key(&t) && self.is_interface(t)
+    }
+
+    /// A placeholder whose type set's terms are all comparable (`~int | ~string`).
+    pub(crate) fn comparable_type_set(&self, t: TypeId) -> bool {
+        self.generics.placeholders.get(&t).is_some_and(|c| {
+            c.terms
+                .as_ref()
+                .is_some_and(|ts| ts.iter().all(|x| self.strictly_comparable(x.ty)))
+        })
     }
 
     /// `T constrained by any` for a placeholder `t`.
