@@ -113,7 +113,14 @@ impl<'a> Checker<'a> {
                         }
                     }
                     let TypeKind::Interface(embedded) = self.types.under(t).clone() else {
-                        Self::intersect(terms, vec![Term { tilde: false, ty: t }], &self.types);
+                        Self::intersect(
+                            terms,
+                            vec![Term {
+                                tilde: false,
+                                ty: t,
+                            }],
+                            &self.types,
+                        );
                         continue;
                     };
                     for (n, sig) in embedded {
@@ -146,10 +153,8 @@ impl<'a> Checker<'a> {
             Some(have) => have
                 .into_iter()
                 .filter(|h| {
-                    ts.iter().any(|w| {
-                        h.ty == w.ty
-                            || (w.tilde && types.underlying(h.ty) == w.ty)
-                    })
+                    ts.iter()
+                        .any(|w| h.ty == w.ty || (w.tilde && types.underlying(h.ty) == w.ty))
                 })
                 .collect(),
         });

@@ -80,6 +80,17 @@ impl<'a> Checker<'a> {
                 if k == invalid || v == invalid {
                     return invalid;
                 }
+                if self.generics.placeholders.contains_key(&k)
+                    && !self.strictly_comparable(k)
+                    && !self.comparable_type_set(k)
+                {
+                    let ks = self.show(k);
+                    self.err(
+                        key.span,
+                        format!("incomparable map key type {ks} (missing comparable constraint)"),
+                    );
+                    return invalid;
+                }
                 if !self.comparable(k) && !matches!(self.types.under(k), TypeKind::Basic(_)) {
                     let ks = self.show(k);
                     self.err(key.span, format!("invalid map key type {ks}"));

@@ -514,7 +514,8 @@ impl FnCx<'_, '_> {
                     });
                 }
                 None => {
-                    self.lw.internal(e.span, "an instance of a generic function without code");
+                    self.lw
+                        .internal(e.span, "an instance of a generic function without code");
                     self.emit(Instr::Zero(Self::invalid()));
                 }
             }

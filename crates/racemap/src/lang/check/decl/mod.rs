@@ -482,7 +482,14 @@ impl<'a> Checker<'a> {
             Decl::Type(specs) => {
                 for s in specs {
                     if let Some(tp) = s.type_params {
-                        self.unsupported(tp, "generic types");
+                        self.unsupported(tp, "generic types declared inside a function");
+                        // Its uses report nothing more.
+                        let o = self.new_object(
+                            &s.name.name,
+                            s.name.span,
+                            ObjectKind::TypeName { ty: self.invalid() },
+                        );
+                        self.declare(&s.name, o);
                         continue;
                     }
                     if s.alias {

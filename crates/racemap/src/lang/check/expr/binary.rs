@@ -148,6 +148,13 @@ impl<'a> Checker<'a> {
             self.mismatched(e, op, x, y);
             return false;
         }
+        if self.interface_placeholder(target) {
+            // No constant belongs to every type of a type set without core type.
+            let d = self.describe(ue, u);
+            let ts = self.show(target);
+            self.err(ue.span, format!("cannot convert {d} to {ts}"));
+            return false;
+        }
         if self.is_interface(target) {
             self.default_operand(ue, u);
             if target == self.any_type {
@@ -482,7 +489,10 @@ impl<'a> Checker<'a> {
                 let ts = self.show(o.ty);
                 format!("type parameter {ts} is not comparable with {}", op.as_str())
             };
-            self.err(e.span, format!("invalid operation: cannot compare {s} ({why})"));
+            self.err(
+                e.span,
+                format!("invalid operation: cannot compare {s} ({why})"),
+            );
             return invalid;
         }
         if matches!(op, Eq | Ne) {

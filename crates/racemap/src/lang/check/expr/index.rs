@@ -29,7 +29,10 @@ impl<'a> Checker<'a> {
         }
         if indices.len() != 1 {
             let s = self.expr_string(xe);
-            self.err(xe.span, format!("invalid operation: {s} is not a generic function"));
+            self.err(
+                xe.span,
+                format!("invalid operation: {s} is not a generic function"),
+            );
             return invalid;
         }
         let x = self.single_value(xe, x);

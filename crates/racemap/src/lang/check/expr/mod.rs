@@ -428,4 +428,3 @@ impl<'a> Checker<'a> {
         }
     }
 }
-

@@ -6,7 +6,7 @@
 use crate::diag::Span;
 use crate::lang::ast::{self, BinaryOp, ExprKind, UnaryOp};
 use crate::lang::check::info::ObjectKind;
-use crate::lang::check::Checker;
+use crate::lang::check::{Checker, Operand};
 use crate::types::{Basic, TypeId, TypeKind, TypeTable};
 
 /// One term of a type set: `~int` or `int`.
@@ -46,7 +46,11 @@ impl<'a> Checker<'a> {
                 text: "comparable".to_string(),
             },
         );
-        let obj = self.new_object("comparable", Span::default(), ObjectKind::TypeName { ty: t });
+        let obj = self.new_object(
+            "comparable",
+            Span::default(),
+            ObjectKind::TypeName { ty: t },
+        );
         self.scopes[0].names.insert("comparable".to_string(), obj);
     }
 
@@ -89,7 +93,10 @@ impl<'a> Checker<'a> {
             return Some(c.clone());
         }
         // go/types prints interface literals compactly: `interface{String() string}`.
-        let text = self.show(t).replace("interface { ", "interface{").replace(" }", "}");
+        let text = self
+            .show(t)
+            .replace("interface { ", "interface{")
+            .replace(" }", "}");
         if self.is_interface(t) {
             return Some(Constraint {
                 methods: t,
@@ -109,8 +116,27 @@ impl<'a> Checker<'a> {
         })
     }
 
-    /// The terms of a union `A | ~B | C`.
+    /// The terms of a union `A | ~B | C`. The union and its `~T` terms are recorded as types:
+    /// their first term's.
     pub(crate) fn union_terms(&mut self, e: &ast::Expr) -> Option<Vec<Term>> {
+        let terms = self.union_terms_inner(e)?;
+        let mut inner = e;
+        loop {
+            let op = Operand {
+                mode: crate::lang::check::info::Mode::Type,
+                ty: terms[0].ty,
+                val: None,
+            };
+            self.record(inner, &op);
+            match &inner.kind {
+                ExprKind::Paren(x) => inner = x,
+                _ => break,
+            }
+        }
+        Some(terms)
+    }
+
+    fn union_terms_inner(&mut self, e: &ast::Expr) -> Option<Vec<Term>> {
         match &e.unparen().kind {
             ExprKind::Binary {
                 op: BinaryOp::Or,
@@ -158,7 +184,10 @@ impl<'a> Checker<'a> {
                     );
                     return None;
                 }
-                Some(vec![Term { tilde: false, ty: t }])
+                Some(vec![Term {
+                    tilde: false,
+                    ty: t,
+                }])
             }
         }
     }
@@ -237,11 +266,7 @@ impl<'a> Checker<'a> {
                 continue;
             };
             if let Err(msg) = self.satisfies(*t, &c) {
-                let at = spans
-                    .get(i)
-                    .or(spans.first())
-                    .copied()
-                    .unwrap_or(p.span);
+                let at = spans.get(i).or(spans.first()).copied().unwrap_or(p.span);
                 self.err(at, msg);
                 ok = false;
                 break;
@@ -377,10 +402,7 @@ impl<'a> Checker<'a> {
         let Some(terms) = &c.terms else {
             return self.types.underlying(c.methods);
         };
-        let mut us: Vec<TypeId> = terms
-            .iter()
-            .map(|t| self.types.underlying(t.ty))
-            .collect();
+        let mut us: Vec<TypeId> = terms.iter().map(|t| self.types.underlying(t.ty)).collect();
         us.sort();
         us.dedup();
         if us.len() == 1 {
@@ -399,7 +421,10 @@ impl<'a> Checker<'a> {
             } else {
                 return self.types.underlying(c.methods);
             }
-        } else if basics.iter().all(|b| b.int_info().is_some() || self.is_float_kind(*b)) {
+        } else if basics
+            .iter()
+            .all(|b| b.int_info().is_some() || self.is_float_kind(*b))
+        {
             if basics.iter().any(|b| self.is_float_kind(*b)) {
                 Basic::Float64
             } else if basics.iter().all(|b| b.int_info().is_some_and(|(_, s)| !s)) {

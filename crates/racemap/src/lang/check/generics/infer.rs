@@ -116,7 +116,10 @@ impl<'a> Checker<'a> {
         if !self.infer(e, gobj, &phs, &params, &arg_tys, &mut bind) {
             return Some(invalid);
         }
-        let targs: Vec<TypeId> = bind.into_iter().map(|b| b.unwrap_or(self.invalid())).collect();
+        let targs: Vec<TypeId> = bind
+            .into_iter()
+            .map(|b| b.unwrap_or(self.invalid()))
+            .collect();
         let Some(obj) = self.instantiate_func(gobj, &targs, &spans) else {
             return Some(invalid);
         };
@@ -180,11 +183,13 @@ impl<'a> Checker<'a> {
             if t == self.invalid() {
                 return Some(invalid);
             }
-            return Some(Operand {
+            let op = Operand {
                 mode: Mode::Type,
                 ty: t,
                 val: None,
-            });
+            };
+            self.record(xe, &op);
+            return Some(op);
         }
         let Some((phs, _)) = self.generic_signature(gobj) else {
             return Some(invalid);
@@ -200,7 +205,13 @@ impl<'a> Checker<'a> {
             let name = &self.info.object(gobj).name;
             let missing = self.placeholder_names(&phs[targs.len()..]);
             let _ = name;
-            self.err(e.span, format!("cannot infer {missing} ({})", self.tparam_position(gobj, targs.len())));
+            self.err(
+                e.span,
+                format!(
+                    "cannot infer {missing} ({})",
+                    self.tparam_position(gobj, targs.len())
+                ),
+            );
             return Some(invalid);
         }
         let obj = self.instantiate_func(gobj, &targs, &spans)?;
@@ -225,7 +236,11 @@ impl<'a> Checker<'a> {
     ) -> TypeId {
         let phs = self.type_placeholders(gobj);
         if targs.len() != phs.len() {
-            let q = if targs.len() > phs.len() { "" } else { "not enough " };
+            let q = if targs.len() > phs.len() {
+                ""
+            } else {
+                "not enough "
+            };
             let _ = q;
             self.err(
                 e.span,

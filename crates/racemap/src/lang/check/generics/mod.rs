@@ -323,7 +323,7 @@ impl<'a> Checker<'a> {
         self.scopes.truncate(2);
         self.leave_package_context(saved);
         if !ok || sig == self.invalid() {
-            self.generics.func_instances.insert(key, None);
+            // Not memoized: each use reports its own error.
             return None;
         }
         let obj = self.new_object(
@@ -393,7 +393,9 @@ impl<'a> Checker<'a> {
         self.scopes.truncate(2);
         self.leave_package_context(saved);
         if !ok {
-            self.generics.type_instances.insert(key, invalid);
+            // Not memoized: each use reports its own error.
+            self.generics.type_instances.remove(&key);
+            self.generics.origin.remove(&t);
             return invalid;
         }
         let generic = targs.iter().any(|a| self.has_placeholder(*a));
@@ -419,7 +421,10 @@ impl<'a> Checker<'a> {
                 ast::ExprKind::Ident(n) => names.push((n.name.clone(), n.span)),
                 _ => {
                     let s = self.expr_string(ix);
-                    self.err(ix.span, format!("receiver type parameter {s} must be an identifier"));
+                    self.err(
+                        ix.span,
+                        format!("receiver type parameter {s} must be an identifier"),
+                    );
                     return;
                 }
             }
@@ -428,7 +433,10 @@ impl<'a> Checker<'a> {
             let want = targs.len();
             self.err(
                 recv.ty.span,
-                format!("got {} type parameters, but receiver base type declares {want}", names.len()),
+                format!(
+                    "got {} type parameters, but receiver base type declares {want}",
+                    names.len()
+                ),
             );
             return;
         }
@@ -592,9 +600,10 @@ impl<'a> Checker<'a> {
         let fd = q.decl.clone();
         let Some(body) = &fd.body else { return };
         let (sig, name) = match &self.info.object(q.obj).kind {
-            ObjectKind::Func { ty, runtime_name } | ObjectKind::Method { ty, runtime_name, .. } => {
-                (*ty, runtime_name.clone())
-            }
+            ObjectKind::Func { ty, runtime_name }
+            | ObjectKind::Method {
+                ty, runtime_name, ..
+            } => (*ty, runtime_name.clone()),
             _ => return,
         };
         let saved = self.enter_package_context();
