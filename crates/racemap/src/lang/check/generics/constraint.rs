@@ -408,6 +408,14 @@ impl<'a> Checker<'a> {
         if us.len() == 1 {
             return us[0];
         }
+        // `~string | ~[]byte`: string stands for both (len, indexing, slicing, conversions).
+        let bytes = self.types.find(&TypeKind::Slice(TypeTable::basic(Basic::Uint8)));
+        if us.len() == 2
+            && us.contains(&TypeTable::basic(Basic::String))
+            && bytes.is_some_and(|b| us.contains(&b))
+        {
+            return TypeTable::basic(Basic::String);
+        }
         let basics: Vec<Basic> = us.iter().filter_map(|u| self.basic(*u)).collect();
         if basics.len() != us.len() {
             return self.types.underlying(c.methods);
