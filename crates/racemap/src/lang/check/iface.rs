@@ -43,7 +43,25 @@ impl<'a> Checker<'a> {
         if t == self.invalid() || (terms.is_none() && !comparable) {
             return t;
         }
-        self.constraint_type(e, t, terms, comparable)
+        // go/types' spelling: `interface{~int | ~string; String() string}`.
+        let methods = self.interface_methods(t);
+        let parts: Vec<String> = elems
+            .iter()
+            .map(|el| match el {
+                ast::InterfaceElem::Method { name, .. } => {
+                    let sig = methods
+                        .iter()
+                        .find(|(n, _)| *n == name.name)
+                        .map(|(_, s)| self.show(*s))
+                        .unwrap_or_default();
+                    format!("{}{}", name.name, sig.strip_prefix("func").unwrap_or(&sig))
+                }
+                ast::InterfaceElem::Embedded(x) => self.expr_string(x),
+            })
+            .collect();
+        let text = format!("interface{{{}}}", parts.join("; "));
+        let _ = e;
+        self.constraint_type(&text, t, terms, comparable)
     }
 
     /// The type of `interface { ... }`: its methods (written and embedded) sorted by name.

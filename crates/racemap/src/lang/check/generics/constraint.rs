@@ -206,12 +206,12 @@ impl<'a> Checker<'a> {
     /// underlying type is the interface of its methods.
     pub(crate) fn constraint_type(
         &mut self,
-        e: &ast::Expr,
+        text: &str,
         methods: TypeId,
         terms: Option<Vec<Term>>,
         comparable: bool,
     ) -> TypeId {
-        let text = self.expr_string(e);
+        let text = text.to_string();
         let t = self.types.new_named(&text, "");
         self.types.set_underlying(t, methods);
         self.generics.constraints.insert(
@@ -312,6 +312,9 @@ impl<'a> Checker<'a> {
             return Ok(());
         }
         if let Some(terms) = &c.terms {
+            if terms.is_empty() {
+                return Err(format!("cannot implement {} (empty type set)", c.text));
+            }
             let ok = terms.iter().any(|term| {
                 if term.tilde {
                     self.types.underlying(t) == self.types.underlying(term.ty)
@@ -364,6 +367,11 @@ impl<'a> Checker<'a> {
                 None => ("_".to_string(), p.span),
             })
             .collect();
+        for (i, (n, span)) in names.iter().enumerate() {
+            if n != "_" && names[..i].iter().any(|(m, _)| m == n) {
+                self.err(*span, format!("{n} redeclared in this block"));
+            }
+        }
         let ts: Vec<TypeId> = names
             .iter()
             .map(|(n, _)| self.types.new_named(n, "main"))
@@ -409,7 +417,9 @@ impl<'a> Checker<'a> {
             return us[0];
         }
         // `~string | ~[]byte`: string stands for both (len, indexing, slicing, conversions).
-        let bytes = self.types.find(&TypeKind::Slice(TypeTable::basic(Basic::Uint8)));
+        let bytes = self
+            .types
+            .find(&TypeKind::Slice(TypeTable::basic(Basic::Uint8)));
         if us.len() == 2
             && us.contains(&TypeTable::basic(Basic::String))
             && bytes.is_some_and(|b| us.contains(&b))

@@ -39,6 +39,10 @@ use std::rc::Rc;
 /// reported as unsupported.
 const MAX_INSTANCES: usize = 1000;
 
+/// Instantiations nested deeper than this (a type `L[T]` holding an `L[[]T]`) are reported as
+/// an instantiation cycle, long before the checker's stack could run out.
+const MAX_NESTING: u32 = 40;
+
 /// A generic type declaration.
 #[derive(Clone, Debug)]
 pub(crate) struct GenericType {
@@ -96,6 +100,10 @@ pub(crate) struct Generics {
     pub in_constraint: bool,
     /// Instances made so far.
     count: usize,
+    /// Instantiations in progress (nested through type arguments and underlying types).
+    depth: u32,
+    /// An instantiation cycle was reported.
+    cycle_reported: bool,
     /// A generic body (checked with placeholders) reported errors.
     generic_errors: bool,
     /// Errors reported while checking concrete instance bodies.
@@ -271,8 +279,19 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Count one more instance; `false` (reported once) past [`MAX_INSTANCES`].
+    /// Count one more instance; `false` (reported once) past [`MAX_INSTANCES`] or
+    /// [`MAX_NESTING`].
     fn count_instance(&mut self, at: Span) -> bool {
+        if self.generics.depth >= MAX_NESTING {
+            if !self.generics.cycle_reported {
+                self.generics.cycle_reported = true;
+                self.unsupported(
+                    at,
+                    "instantiation cycles (a generic type or function instantiated with ever larger type arguments)",
+                );
+            }
+            return false;
+        }
         self.generics.count += 1;
         if self.generics.count == MAX_INSTANCES + 1 {
             self.unsupported(
@@ -314,12 +333,14 @@ impl<'a> Checker<'a> {
         let scope = self.binding(&names, targs);
         self.scopes.push(scope.clone());
         let name = fd.name.name.clone();
+        self.generics.depth += 1;
         let ok = self.verify_targs(&fd.tparams, targs, spans, &name);
         let sig = if ok {
             self.signature(&copy.sig)
         } else {
             self.invalid()
         };
+        self.generics.depth -= 1;
         self.scopes.truncate(2);
         self.leave_package_context(saved);
         if !ok || sig == self.invalid() {
@@ -373,6 +394,26 @@ impl<'a> Checker<'a> {
             self.generics.type_instances.insert(key, invalid);
             return invalid;
         }
+        self.generics.depth += 1;
+        let t = self.instantiate_type_at(gobj, &g, targs, spans, key);
+        self.generics.depth -= 1;
+        t
+    }
+
+    fn instantiate_type_at(
+        &mut self,
+        gobj: ObjectId,
+        g: &GenericType,
+        targs: &[TypeId],
+        spans: &[Span],
+        key: (ObjectId, Vec<TypeId>),
+    ) -> TypeId {
+        let invalid = self.invalid();
+        let file = self.file;
+        let Decl::Type(specs) = &file.decls[g.decl] else {
+            return invalid;
+        };
+        let spec = &specs[g.spec];
         let t = self
             .types
             .new_instance(&spec.name.name, "main", targs.to_vec());
@@ -388,6 +429,11 @@ impl<'a> Checker<'a> {
             self.resolve_underlying_of(u);
             if u != invalid && self.types.underlying(u) != invalid {
                 self.types.set_underlying(t, u);
+            } else if u != invalid && !self.cycle_reported {
+                // `type A[T any] B[T]; type B[T any] A[T]`.
+                self.cycle_reported = true;
+                let name = &spec.name.name;
+                self.err(spec.name.span, format!("invalid recursive type {name}"));
             }
         }
         self.scopes.truncate(2);
@@ -399,7 +445,7 @@ impl<'a> Checker<'a> {
             return invalid;
         }
         let generic = targs.iter().any(|a| self.has_placeholder(*a));
-        for di in g.methods {
+        for &di in &g.methods {
             self.instantiate_method(t, di, targs, generic);
         }
         t
@@ -430,14 +476,14 @@ impl<'a> Checker<'a> {
             }
         }
         if names.len() != targs.len() {
-            let want = targs.len();
-            self.err(
-                recv.ty.span,
-                format!(
-                    "got {} type parameters, but receiver base type declares {want}",
-                    names.len()
-                ),
-            );
+            if generic {
+                let base = receiver_base(&recv.ty);
+                let want = targs.len();
+                self.err(
+                    base.span,
+                    format!("got {} arguments but {want} type parameters", names.len()),
+                );
+            }
             return;
         }
         let copy = self.copy_decl(fd);
@@ -548,6 +594,17 @@ impl<'a> Checker<'a> {
             return None;
         };
         let phs = self.make_placeholders(&fd.tparams);
+        // A parameter or result may not reuse a type parameter's name.
+        for p in fd.sig.params.iter().chain(&fd.sig.results) {
+            let Some(n) = &p.name else { continue };
+            let clash = fd
+                .tparams
+                .iter()
+                .any(|t| t.name.as_ref().is_some_and(|t| t.name == n.name));
+            if clash && n.name != "_" {
+                self.err(n.span, format!("{} redeclared in this block", n.name));
+            }
+        }
         let obj = self.instantiate_func(gobj, &phs, &[fd.name.span]);
         let sig = match obj.map(|o| &self.info.object(o).kind) {
             Some(ObjectKind::Func { ty, .. }) => *ty,
