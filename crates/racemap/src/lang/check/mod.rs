@@ -24,8 +24,11 @@
 //! range-over-int and per-iteration loop variables; the builtins of `universe.rs`; Go's package
 //! initialization order.
 //!
-//! Rejected with `racemap does not support ...`: other imports, dot imports, generics,
-//! interfaces with type constraints, method expressions `(*T).M` of value methods and of
+//! Generics by monomorphization (`generics/`): each instance of a generic function or type is
+//! a copy of its declaration checked with the type parameters bound to the type arguments.
+//!
+//! Rejected with `racemap does not support ...`: other imports, dot imports, generic types
+//! declared inside a function, method expressions `(*T).M` of value methods and of
 //! promoted methods, complex numbers, range over functions, library members not in `packages.rs` (e.g. `time.After`, `strings.ToTitle`). A
 //! rejected type declaration leaves its type's underlying type invalid, and uses of such a type
 //! report nothing more.

@@ -168,8 +168,7 @@ struct Parser<'a> {
     depth: u32,
     /// The nesting limit was hit; the rest of the input is skipped.
     too_deep: bool,
-    /// Inside a type parameter list, where `~T` and `A | B` are allowed (and not reported:
-    /// the checker rejects generics as a whole).
+    /// Inside a type parameter list, where `~T` and `A | B` are allowed.
     in_type_params: bool,
     /// Ids of wrapper nodes the parser dropped (e.g. the expression around a label), handed out
     /// again before new ones so the ids stay dense.

@@ -65,8 +65,12 @@ struct QueuedBody {
     obj: ObjectId,
     /// The receiver type, for a method.
     recv: Option<TypeId>,
-    /// Its type arguments include placeholders: the generic body's own check.
+    /// Its type arguments include placeholders (it is not lowered).
     generic: bool,
+    /// Its type arguments are its declaration's own placeholders: the generic body's check
+    /// against its constraints, whose errors are reported (those of an instance for another
+    /// generic body's placeholders would repeat them in other words, and are dropped).
+    own: bool,
 }
 
 /// The checker's generics state.
@@ -90,6 +94,8 @@ pub(crate) struct Generics {
     generic_sigs: BTreeMap<ObjectId, (Vec<TypeId>, TypeId)>,
     /// Each generic type's placeholders.
     type_placeholders: BTreeMap<ObjectId, Vec<TypeId>>,
+    /// The generic function or type whose own placeholder each placeholder is.
+    placeholder_owner: BTreeMap<TypeId, ObjectId>,
     /// Instance bodies to check.
     queue: VecDeque<QueuedBody>,
     /// Copies of the concrete instances' declarations, for lowering.
@@ -238,6 +244,14 @@ impl<'a> Checker<'a> {
             .collect()
     }
 
+    /// Whether `targs` are the own placeholders of generic function or type `gobj`.
+    fn own_placeholders(&self, gobj: ObjectId, targs: &[TypeId]) -> bool {
+        !targs.is_empty()
+            && targs
+                .iter()
+                .all(|t| self.generics.placeholder_owner.get(t) == Some(&gobj))
+    }
+
     /// Whether a type mentions a placeholder.
     pub(crate) fn has_placeholder(&self, t: TypeId) -> bool {
         self.mentions(t, &|c, t| c.generics.placeholders.contains_key(&t), 0)
@@ -358,12 +372,14 @@ impl<'a> Checker<'a> {
         self.record_ident(&copy.name, obj, true);
         self.generics.func_instances.insert(key, Some(obj));
         let generic = targs.iter().any(|t| self.has_placeholder(*t));
+        let own = self.own_placeholders(gobj, targs);
         self.generics.queue.push_back(QueuedBody {
             decl: Rc::new(copy),
             binding: scope,
             obj,
             recv: None,
             generic,
+            own,
         });
         Some(obj)
     }
@@ -445,14 +461,22 @@ impl<'a> Checker<'a> {
             return invalid;
         }
         let generic = targs.iter().any(|a| self.has_placeholder(*a));
+        let own = self.own_placeholders(gobj, targs);
         for &di in &g.methods {
-            self.instantiate_method(t, di, targs, generic);
+            self.instantiate_method(t, di, targs, generic, own);
         }
         t
     }
 
     /// Make the method declared at `file.decls[di]` a method of instance `t`.
-    fn instantiate_method(&mut self, t: TypeId, di: usize, targs: &[TypeId], generic: bool) {
+    fn instantiate_method(
+        &mut self,
+        t: TypeId,
+        di: usize,
+        targs: &[TypeId],
+        generic: bool,
+        own: bool,
+    ) {
         let file = self.file;
         let Decl::Func(fd) = &file.decls[di] else {
             return;
@@ -466,17 +490,19 @@ impl<'a> Checker<'a> {
             match &ix.kind {
                 ast::ExprKind::Ident(n) => names.push((n.name.clone(), n.span)),
                 _ => {
-                    let s = self.expr_string(ix);
-                    self.err(
-                        ix.span,
-                        format!("receiver type parameter {s} must be an identifier"),
-                    );
+                    if own {
+                        let s = self.expr_string(ix);
+                        self.err(
+                            ix.span,
+                            format!("receiver type parameter {s} must be an identifier"),
+                        );
+                    }
                     return;
                 }
             }
         }
         if names.len() != targs.len() {
-            if generic {
+            if own {
                 let base = receiver_base(&recv.ty);
                 let want = targs.len();
                 self.err(
@@ -527,7 +553,7 @@ impl<'a> Checker<'a> {
         if mname != "_" {
             let entry = self.methods.entry(t).or_default();
             if entry.contains_key(&mname) {
-                if !generic {
+                if !own {
                     return;
                 }
                 self.err(
@@ -538,7 +564,7 @@ impl<'a> Checker<'a> {
             }
             entry.insert(mname.clone(), obj);
             if let TypeKind::Struct(fields) = self.types.under(t) {
-                if generic && fields.iter().any(|f| f.name == mname) {
+                if own && fields.iter().any(|f| f.name == mname) {
                     self.err(
                         fd.name.span,
                         format!("field and method with the same name {mname}"),
@@ -552,6 +578,7 @@ impl<'a> Checker<'a> {
             obj,
             recv: Some(rt),
             generic,
+            own,
         });
     }
 
@@ -594,6 +621,9 @@ impl<'a> Checker<'a> {
             return None;
         };
         let phs = self.make_placeholders(&fd.tparams);
+        for p in &phs {
+            self.generics.placeholder_owner.insert(*p, gobj);
+        }
         // A parameter or result may not reuse a type parameter's name.
         for p in fd.sig.params.iter().chain(&fd.sig.results) {
             let Some(n) = &p.name else { continue };
@@ -629,6 +659,9 @@ impl<'a> Checker<'a> {
         };
         let spec = &specs[g.spec];
         let phs = self.make_placeholders(&spec.tparams);
+        for p in &phs {
+            self.generics.placeholder_owner.insert(*p, gobj);
+        }
         self.generics.type_placeholders.insert(gobj, phs.clone());
         let _ = self.instantiate_type(gobj, &phs, &[spec.name.span]);
         phs
@@ -641,10 +674,12 @@ impl<'a> Checker<'a> {
             }
             let before = self.diags.len();
             self.check_instance_body(&q);
-            if q.generic {
+            if q.own {
                 if self.diags.len() > before {
                     self.generics.generic_errors = true;
                 }
+            } else if q.generic {
+                self.diags.truncate(before);
             } else {
                 let new: Vec<Diagnostic> = self.diags.drain(before..).collect();
                 self.generics.instance_diags.extend(new);
