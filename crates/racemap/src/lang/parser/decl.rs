@@ -454,11 +454,7 @@ impl<'a> Parser<'a> {
     /// A type parameter list `[P C, Q D]` (after `[`), parsed as Go does so that malformed ones
     /// get Go's errors.
     fn type_param_list(&mut self, first: Option<Ident>) -> Vec<Param> {
-        let outer = self.in_type_params;
-        self.in_type_params = true;
-        let params = self.param_list_with(TokenKind::RBrack, true, first);
-        self.in_type_params = outer;
-        params
+        self.param_list_with(TokenKind::RBrack, true, first)
     }
 
     /// Go's `paramList`: `close` is `)` or `]`; `require_names` for type parameters; `first` is

@@ -173,7 +173,7 @@ impl<'a> Checker<'a> {
         for ix in indices {
             targs.push(self.resolve_type(ix));
         }
-        if targs.iter().any(|t| *t == self.invalid()) {
+        if targs.contains(&self.invalid()) {
             return Some(invalid);
         }
         let spans: Vec<Span> = indices.iter().map(|i| i.span).collect();
@@ -501,9 +501,8 @@ impl<'a> Checker<'a> {
         match (self.types.kind(p).clone(), ak) {
             (TypeKind::Pointer(x), TypeKind::Pointer(y))
             | (TypeKind::Slice(x), TypeKind::Slice(y)) => self.unify(x, y, phs, bind, d),
-            (TypeKind::Chan(dx, x), TypeKind::Chan(dy, y)) => {
-                dx == dy && self.unify(x, y, phs, bind, d)
-            }
+            // Inexact unification ignores channel directions (assignability checks them).
+            (TypeKind::Chan(_, x), TypeKind::Chan(_, y)) => self.unify(x, y, phs, bind, d),
             (TypeKind::Array(n, x), TypeKind::Array(m, y)) => {
                 n == m && self.unify(x, y, phs, bind, d)
             }

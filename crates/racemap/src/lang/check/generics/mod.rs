@@ -334,7 +334,7 @@ impl<'a> Checker<'a> {
         let Decl::Func(fd) = &file.decls[decl] else {
             return None;
         };
-        if targs.iter().any(|t| *t == self.invalid()) {
+        if targs.contains(&self.invalid()) {
             return None;
         }
         if !self.count_instance(spans.first().copied().unwrap_or(fd.name.span)) {
@@ -404,7 +404,7 @@ impl<'a> Checker<'a> {
             return invalid;
         };
         let spec = &specs[g.spec];
-        if targs.iter().any(|t| *t == invalid)
+        if targs.contains(&invalid)
             || !self.count_instance(spans.first().copied().unwrap_or(spec.name.span))
         {
             self.generics.type_instances.insert(key, invalid);
