@@ -403,8 +403,12 @@ impl<'a> Checker<'a> {
                         };
                         let _ = self.unify(term.ty, a, phs, bind, 0);
                     }
-                    None if !term.tilde && !self.mentions_placeholder(term.ty, phs) => {
-                        bind[k] = Some(term.ty);
+                    None if !term.tilde => {
+                        // The term's type with the known type arguments (`*T` → `*Item`).
+                        let t = self.substitute(term.ty, phs, bind, 0);
+                        if !self.mentions_placeholder(t, phs) {
+                            bind[k] = Some(t);
+                        }
                     }
                     None => {}
                 }

@@ -441,7 +441,16 @@ impl<'a> Checker<'a> {
         self.scopes.push(scope);
         let ok = self.verify_targs(&spec.tparams, targs, spans, &spec.name.name);
         if ok {
+            let outer = self.generics.in_constraint;
+            self.generics.in_constraint =
+                matches!(spec.ty.unparen().kind, ast::ExprKind::InterfaceType(_));
             let u = self.resolve_type(&spec.ty);
+            self.generics.in_constraint = outer;
+            if let Some(mut c) = self.generics.constraints.get(&u).cloned() {
+                // A generic constraint interface (`Setter[T]`).
+                c.text = self.show(t);
+                self.generics.constraints.insert(t, c);
+            }
             self.resolve_underlying_of(u);
             if u != invalid && self.types.underlying(u) != invalid {
                 self.types.set_underlying(t, u);
