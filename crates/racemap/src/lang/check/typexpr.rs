@@ -119,8 +119,11 @@ impl<'a> Checker<'a> {
                 None => {
                     let t = self.resolve_type(x);
                     if t != invalid {
-                        let s = self.expr_string(x);
-                        self.err(x.span, format!("{s} is not a generic type"));
+                        let (s, all) = (self.expr_string(x), self.expr_string(e));
+                        self.err(
+                            x.span,
+                            format!("invalid operation: {all} ({s} is not a generic type)"),
+                        );
                     }
                     invalid
                 }

@@ -55,7 +55,9 @@ impl<'a> Checker<'a> {
             return false;
         }
         let is_iface = self.is_interface(t);
-        if self.is_untyped(x.ty) && self.interface_placeholder(t) {
+        if self.is_untyped(x.ty)
+            && (self.interface_placeholder(t) || self.placeholder_rejects_const(t, x))
+        {
             // No constant (nor nil) belongs to every type of a type set without core type.
             let d = if x.mode == Mode::Nil {
                 "nil".to_string()

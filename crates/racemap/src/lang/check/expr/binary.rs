@@ -148,7 +148,7 @@ impl<'a> Checker<'a> {
             self.mismatched(e, op, x, y);
             return false;
         }
-        if self.interface_placeholder(target) {
+        if self.interface_placeholder(target) || self.placeholder_rejects_const(target, u) {
             // No constant belongs to every type of a type set without core type.
             let d = self.describe(ue, u);
             let ts = self.show(target);

@@ -23,8 +23,11 @@ impl<'a> Checker<'a> {
             return invalid;
         }
         if x.mode == Mode::Type {
-            let s = self.expr_string(xe);
-            self.err(xe.span, format!("{s} is not a generic type"));
+            let (s, all) = (self.expr_string(xe), self.expr_string(e));
+            self.err(
+                xe.span,
+                format!("invalid operation: {all} ({s} is not a generic type)"),
+            );
             return invalid;
         }
         if indices.len() != 1 {

@@ -77,7 +77,8 @@ impl<'a> Checker<'a> {
             }
         ) {
             let terms = self.union_terms(e)?;
-            let text = self.terms_text(&terms);
+            // Inline, go/types prints the union without spaces (`~int|~float64`).
+            let text = self.terms_text(&terms).replace(" | ", "|");
             return Some(Constraint {
                 methods: any,
                 terms: Some(terms),
@@ -464,6 +465,21 @@ impl<'a> Checker<'a> {
     /// stand-in underlying type is an interface.
     pub(crate) fn interface_placeholder(&self, t: TypeId) -> bool {
         self.generics.placeholders.contains_key(&t) && self.is_interface(t)
+    }
+
+    /// An untyped constant `x` that some type of placeholder `t`'s type set cannot represent
+    /// (`300` for `~int8 | ~int64`): Go refuses it for `t`.
+    pub(crate) fn placeholder_rejects_const(&self, t: TypeId, x: &Operand) -> bool {
+        let Some(Some(terms)) = self.generics.placeholders.get(&t).map(|c| c.terms.as_ref()) else {
+            return false;
+        };
+        let Some(v) = x.val.as_ref() else {
+            return false;
+        };
+        terms.iter().any(|term| match self.basic(term.ty) {
+            Some(b) => crate::lang::check::constant::represent(v, b).is_err(),
+            None => true,
+        })
     }
 
     /// A placeholder whose type set's terms are all comparable (`~int | ~string`).

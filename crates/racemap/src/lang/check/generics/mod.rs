@@ -147,7 +147,8 @@ impl<'a> Checker<'a> {
         for (di, d) in file.decls.iter().enumerate() {
             let Decl::Func(fd) = d else { continue };
             let Some(recv) = &fd.recv else { continue };
-            let ast::ExprKind::Index { x, .. } = &receiver_base(&recv.ty).kind else {
+            let base = receiver_base(&recv.ty);
+            let ast::ExprKind::Index { x, .. } = &base.kind else {
                 continue;
             };
             let ast::ExprKind::Ident(name) = &x.unparen().kind else {
@@ -155,10 +156,21 @@ impl<'a> Checker<'a> {
             };
             self.info.generic_decls.insert(fd.name.id);
             let Some(obj) = self.scopes[1].names.get(&name.name).copied() else {
+                self.err(name.span, format!("undefined: {}", name.name));
                 continue;
             };
-            if let Some(g) = self.generics.types.get_mut(&obj) {
-                g.methods.push(di);
+            match self.generics.types.get_mut(&obj) {
+                Some(g) => g.methods.push(di),
+                None => {
+                    let text = self.expr_string(base);
+                    self.err(
+                        name.span,
+                        format!(
+                            "invalid operation: {text} ({} is not a generic type)",
+                            name.name
+                        ),
+                    );
+                }
             }
         }
     }
