@@ -20,3 +20,5 @@ func main() {
 	var p Plain[int]
 	fmt.Println(p, Shift(1))
 }
+
+func Neg[T interface{ ~int | ~string }](x T) T { return -x }

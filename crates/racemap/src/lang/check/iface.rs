@@ -56,7 +56,7 @@ impl<'a> Checker<'a> {
                         .unwrap_or_default();
                     format!("{}{}", name.name, sig.strip_prefix("func").unwrap_or(&sig))
                 }
-                ast::InterfaceElem::Embedded(x) => self.expr_string(x),
+                ast::InterfaceElem::Embedded(x) => self.expr_string(x).replace(" | ", "|"),
             })
             .collect();
         let text = format!("interface{{{}}}", parts.join("; "));
