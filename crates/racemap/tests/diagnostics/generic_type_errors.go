@@ -36,3 +36,5 @@ func main() {
 	var d Box[[]int]
 	_, _, _, _, _ = b, c, n, k, d
 }
+
+type W[T any] struct{ T }

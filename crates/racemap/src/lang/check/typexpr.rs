@@ -231,7 +231,24 @@ impl<'a> Checker<'a> {
                     }
                 }
                 let _ = pointer;
-                let name = match &base.kind {
+                let deref = match self.types.kind(t) {
+                    TypeKind::Pointer(b) => *b,
+                    _ => t,
+                };
+                if self.generics.placeholders.contains_key(&deref) {
+                    self.err(
+                        base.span,
+                        "embedded field type cannot be a (pointer to a) type parameter",
+                    );
+                    bad = true;
+                    continue;
+                }
+                // An instance of a generic type (`Stack[int]`) is named by its type.
+                let named = match &base.kind {
+                    ExprKind::Index { x, .. } => x.as_ref(),
+                    _ => base,
+                };
+                let name = match &named.kind {
                     ExprKind::Ident(id) => id.name.clone(),
                     ExprKind::Selector { sel, .. } => sel.name.clone(),
                     _ => {
