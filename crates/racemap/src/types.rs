@@ -633,4 +633,25 @@ mod tests {
         assert_eq!(t.display(one, false), "struct{a int}");
         assert_eq!(t.display_as(one, TypeStyle::Reflect), "struct { a int }");
     }
+
+    #[test]
+    fn instances_of_generic_types_print_their_type_arguments_as_go_does() {
+        let mut t = TypeTable::new();
+        let string = TypeTable::basic(Basic::String);
+        let point = t.new_named("Point", "main");
+        let pair = t.new_instance("Pair", "main", vec![string, point]);
+        let p = t.intern(TypeKind::Pointer(pair));
+        assert_eq!(t.type_args(pair), &[string, point]);
+        assert!(t.type_args(point).is_empty());
+        // go/types' spelling in messages, reflect's in `%T`.
+        assert_eq!(t.display(pair, false), "Pair[string, Point]");
+        assert_eq!(
+            t.display_as(p, TypeStyle::Reflect),
+            "*main.Pair[string,main.Point]"
+        );
+        // Two instances with the same arguments are different named types unless interned
+        // by the checker's memo.
+        let again = t.new_instance("Pair", "main", vec![string, point]);
+        assert_ne!(again, pair);
+    }
 }
