@@ -36,6 +36,12 @@
 //! - the blank identifier `_` (on the left of `=`/`:=`, in `range`) has no `ExprInfo` and no
 //!   object; builtin and package names have `ExprInfo::ty == Invalid` (`Mode::Builtin`,
 //!   `Mode::Package`);
+//! - generic functions and methods of generic types (`Info::generic_decls`) are not compiled
+//!   themselves: each concrete instance is a copy of the declaration with fresh node ids,
+//!   appended to `Checked::file`, and an ordinary function or method object
+//!   (`main.Sum[...]`, `main.(*SafeMap[...]).Get`); a call of one is `CallKind::Func` of the
+//!   instance, an instance used as a value (`Sum[int]`) is in `Info::instances`; instances of
+//!   generic types are named types printed with their arguments (`TypeTable::type_args`);
 //! - constants of every kind are folded: any expression with `ExprInfo::value` can be emitted as
 //!   that value of type `ty` without evaluating its operands.
 //!
