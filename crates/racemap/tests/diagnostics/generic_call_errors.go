@@ -1,3 +1,4 @@
+// racemap: --lang go1.19
 package main
 
 type Number interface {

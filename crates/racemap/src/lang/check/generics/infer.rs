@@ -9,7 +9,7 @@ use crate::diag::Span;
 use crate::lang::ast::{self, ExprKind};
 use crate::lang::check::info::*;
 use crate::lang::check::{Checker, Operand};
-use crate::types::{Signature, TypeId, TypeKind};
+use crate::types::{Basic, Signature, TypeId, TypeKind, TypeTable};
 
 impl<'a> Checker<'a> {
     /// A call of a generic function (`Sum(1, 2)`, `Sum[int](1, 2)`); `None` when `inner` (the
@@ -312,8 +312,13 @@ impl<'a> Checker<'a> {
         }
         self.infer_core(phs, bind);
         // Untyped constants: a bare type parameter still unknown takes the first one's default
-        // type; a later one's default type must then be the same.
+        // type; a later one's default type must then be the same (Go 1.19). From Go 1.21 it
+        // takes the default type of the "largest" of them, as an operator's untyped operands
+        // do (`Sum(1, 2.5)` is a float64 sum).
         let known: Vec<bool> = bind.iter().map(|b| b.is_some()).collect();
+        if self.lang.minor() >= 21 {
+            return self.infer_untyped_go121(call, gobj, phs, params, args, &untyped, bind);
+        }
         for i in untyped {
             let p = params[i];
             let Some(k) = phs.iter().position(|x| *x == p) else {
@@ -344,6 +349,77 @@ impl<'a> Checker<'a> {
             return false;
         }
         true
+    }
+
+    /// Go 1.21's step for untyped constant arguments (go/types' `infer`, "maximum untyped
+    /// type"): per type parameter still unknown, the largest untyped kind of its arguments
+    /// (int < rune < float), whose default type it takes; two kinds without a largest (`untyped
+    /// int` and `untyped string`) are `mismatched types untyped int and untyped string (cannot
+    /// infer T)`. Then the rest of [`Checker::infer`].
+    #[allow(clippy::too_many_arguments)]
+    fn infer_untyped_go121(
+        &mut self,
+        call: &ast::Expr,
+        gobj: ObjectId,
+        phs: &[TypeId],
+        params: &[TypeId],
+        args: &[(TypeId, Option<&ast::Expr>)],
+        untyped: &[usize],
+        bind: &mut [Option<TypeId>],
+    ) -> bool {
+        let mut max: Vec<Option<TypeId>> = vec![None; phs.len()];
+        for &i in untyped {
+            let Some(k) = phs.iter().position(|x| *x == params[i]) else {
+                continue;
+            };
+            let (a, ae) = args[i];
+            if bind[k].is_some() || a == TypeTable::basic(Basic::UntypedNil) {
+                continue;
+            }
+            max[k] = match max[k] {
+                None => Some(a),
+                Some(m) => match self.max_untyped(m, a) {
+                    Some(x) => Some(x),
+                    None => {
+                        let at = ae.map_or(call.span, |x| x.span);
+                        let (ms, as_, ts) = (self.show(m), self.show(a), self.show(phs[k]));
+                        self.err(
+                            at,
+                            format!("mismatched types {ms} and {as_} (cannot infer {ts})"),
+                        );
+                        return false;
+                    }
+                },
+            };
+        }
+        for (k, m) in max.into_iter().enumerate() {
+            if let Some(m) = m {
+                bind[k] = Some(self.default_type(m));
+            }
+        }
+        self.infer_core(phs, bind);
+        if let Some(k) = bind.iter().position(|b| b.is_none()) {
+            let name = self.show(phs[k]);
+            let pos = self.tparam_position(gobj, k);
+            self.err(call.span, format!("cannot infer {name} ({pos})"));
+            return false;
+        }
+        true
+    }
+
+    /// The larger of two untyped constant kinds (go/types' `maxType`): numeric kinds order
+    /// int < rune < float; other kinds only match themselves.
+    fn max_untyped(&self, a: TypeId, b: TypeId) -> Option<TypeId> {
+        let rank = |t: TypeId| match self.basic(t) {
+            Some(Basic::UntypedInt) => Some(1),
+            Some(Basic::UntypedRune) => Some(2),
+            Some(Basic::UntypedFloat) => Some(3),
+            _ => None,
+        };
+        match (rank(a), rank(b)) {
+            (Some(x), Some(y)) => Some(if x >= y { a } else { b }),
+            _ => (a == b).then_some(a),
+        }
     }
 
     /// go/types' inference errors: `type []string of ys does not match inferred type []int for
