@@ -307,6 +307,9 @@ pub struct TypeTable {
     underlying: Vec<Option<TypeId>>,
     /// Reverse index used for interning.
     index: BTreeMap<TypeKind, TypeId>,
+    /// The type arguments of each instance of a generic type (`Pair[string, int]`), printed
+    /// after its name.
+    type_args: BTreeMap<TypeId, Vec<TypeId>>,
 }
 
 impl TypeTable {
@@ -376,6 +379,19 @@ impl TypeTable {
             pkg: pkg.to_string(),
             decl,
         })
+    }
+
+    /// A new named type that is the instance of a generic type with these type arguments
+    /// (printed `Pair[string, int]`); its underlying type is set later.
+    pub fn new_instance(&mut self, name: &str, pkg: &str, args: Vec<TypeId>) -> TypeId {
+        let id = self.new_named(name, pkg);
+        self.type_args.insert(id, args);
+        id
+    }
+
+    /// The type arguments of an instance of a generic type (empty for other types).
+    pub fn type_args(&self, id: TypeId) -> &[TypeId] {
+        self.type_args.get(&id).map_or(&[], |a| a.as_slice())
     }
 
     /// Set the underlying type of a named type.
@@ -450,6 +466,16 @@ impl TypeTable {
                     s.push('.');
                 }
                 s.push_str(name);
+                if let Some(args) = self.type_args.get(&id) {
+                    s.push('[');
+                    for (i, a) in args.iter().enumerate() {
+                        if i > 0 {
+                            s.push_str(if reflect { "," } else { ", " });
+                        }
+                        self.write(s, *a, style, d);
+                    }
+                    s.push(']');
+                }
             }
             TypeKind::Pointer(t) => {
                 s.push('*');
@@ -606,5 +632,26 @@ mod tests {
         let one = t.intern(TypeKind::Struct(vec![field]));
         assert_eq!(t.display(one, false), "struct{a int}");
         assert_eq!(t.display_as(one, TypeStyle::Reflect), "struct { a int }");
+    }
+
+    #[test]
+    fn instances_of_generic_types_print_their_type_arguments_as_go_does() {
+        let mut t = TypeTable::new();
+        let string = TypeTable::basic(Basic::String);
+        let point = t.new_named("Point", "main");
+        let pair = t.new_instance("Pair", "main", vec![string, point]);
+        let p = t.intern(TypeKind::Pointer(pair));
+        assert_eq!(t.type_args(pair), &[string, point]);
+        assert!(t.type_args(point).is_empty());
+        // go/types' spelling in messages, reflect's in `%T`.
+        assert_eq!(t.display(pair, false), "Pair[string, Point]");
+        assert_eq!(
+            t.display_as(p, TypeStyle::Reflect),
+            "*main.Pair[string,main.Point]"
+        );
+        // Two instances with the same arguments are different named types unless interned
+        // by the checker's memo.
+        let again = t.new_instance("Pair", "main", vec![string, point]);
+        assert_ne!(again, pair);
     }
 }

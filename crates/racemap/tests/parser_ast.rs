@@ -46,6 +46,15 @@ impl Dump {
         format!("({})", parts.join(", "))
     }
 
+    /// Type parameters as `[T any, U comparable]` (empty when there are none).
+    fn tparams(&mut self, ps: &[Param]) -> String {
+        if ps.is_empty() {
+            return String::new();
+        }
+        let p = self.params(ps);
+        format!("[{}]", &p[1..p.len() - 1])
+    }
+
     fn sig(&mut self, sig: &FuncType) -> String {
         let ps = self.params(&sig.params);
         let rs = self.params(&sig.results);
@@ -227,13 +236,9 @@ impl Dump {
             Decl::Type(specs) => {
                 for sp in specs {
                     let n = self.ident(&sp.name);
+                    let tp = self.tparams(&sp.tparams);
                     let ty = self.expr(&sp.ty);
                     let eq = if sp.alias { "= " } else { "" };
-                    let tp = if sp.type_params.is_some() {
-                        "[...]"
-                    } else {
-                        ""
-                    };
                     self.line(indent, &format!("type {n}{tp} {eq}{ty}"));
                 }
             }
@@ -243,6 +248,8 @@ impl Dump {
                     None => String::new(),
                 };
                 let n = self.ident(&f.name);
+                let tp = self.tparams(&f.tparams);
+                let n = format!("{n}{tp}");
                 let sig = self.sig(&f.sig);
                 let body = match &f.body {
                     Some(b) => self.block(b, indent),
@@ -590,7 +597,7 @@ fn declarations_groups_iota_and_aliases() {
             const C, D int = iota (* iota 2) (iota 3)
             type ID = int
             type F (functype (int) (error))
-            type List[...] []T
+            type List[T any] []T
             var x, y  = 1 2.5
         "#]],
     );
@@ -684,7 +691,7 @@ fn spans_cover_whole_expressions() {
 
 #[test]
 fn generic_declarations_parse_and_record_their_type_parameter_spans() {
-    // racemap rejects generics in the checker; the parser only records where they are.
+    // The parser records where type parameter lists are, and their parameters.
     let src = "package main\n\nfunc Map[T, U any](s []T, f func(T) U) []U { return nil }\n\nfunc Sum[N int | ~float64](xs ...N) (n N) { return }\n\ntype List[T any] struct{ next *List[T] }\n\ntype Num[T ~int | float64] []T\n";
     let (file, diags) = parse(src);
     assert!(diags.is_empty(), "{diags:?}");
@@ -707,4 +714,19 @@ fn generic_declarations_parse_and_record_their_type_parameter_spans() {
             "[T ~int | float64]"
         ]
     );
+    let names: Vec<Vec<&str>> = file
+        .decls
+        .iter()
+        .map(|d| match d {
+            Decl::Func(f) => &f.tparams,
+            Decl::Type(specs) => &specs[0].tparams,
+            _ => unreachable!(),
+        })
+        .map(|ps| {
+            ps.iter()
+                .map(|p| p.name.as_ref().map_or("", |n| n.name.as_str()))
+                .collect()
+        })
+        .collect();
+    assert_eq!(names, [vec!["T", "U"], vec!["N"], vec!["T"], vec!["T"]]);
 }

@@ -141,14 +141,20 @@ pub const SUPPORTED: &[Construct] = &[
         decls: "",
         imports: &["fmt", "os", "strings"],
     },
+    Construct {
+        name: "generics: generic functions and types with methods, explicit instantiation, argument type inference, constraints any, comparable, methods and type sets (~int | ~string)",
+        body: "\ts := &Stack[int]{}\n\ts.Push(Sum(1, 2))\n\t_ = Sum[float64](1.5, 2)  > 3 && Max(\"a\", \"b\") == \"b\" && Index([]string{\"x\"}, \"x\") == 0",
+        decls: "type Number interface{ ~int | ~int64 | ~float64 }\n\nfunc Sum[T Number](xs ...T) T {\n\tvar s T\n\tfor _, x := range xs {\n\t\ts += x\n\t}\n\treturn s\n}\n\nfunc Max[T ~int | ~string](a, b T) T {\n\tif a < b {\n\t\treturn b\n\t}\n\treturn a\n}\n\nfunc Index[T comparable](xs []T, x T) int {\n\tfor i, v := range xs {\n\t\tif v == x {\n\t\t\treturn i\n\t\t}\n\t}\n\treturn -1\n}\n\ntype Stack[T any] struct{ items []T }\n\nfunc (s *Stack[T]) Push(x T) { s.items = append(s.items, x) }",
+        imports: &[],
+    },
 ];
 
 /// Constructs racemap rejects with `racemap does not support …` at their position.
 pub const UNSUPPORTED: &[Construct] = &[
     Construct {
-        name: "generic functions and types",
-        body: "\t_ = First([]int{1})",
-        decls: "func First[T any](xs []T) T { return xs[0] }",
+        name: "generic types declared inside a function",
+        body: "\ttype Box[T any] struct{ v T }\n\t_ = Box[int]{}",
+        decls: "",
         imports: &[],
     },
     Construct {

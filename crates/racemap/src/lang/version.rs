@@ -7,6 +7,9 @@
 //!   Before 1.22 a loop has one set of variables, assigned by every iteration: the famous
 //!   closure-captures-the-loop-variable race.
 //! - **Go 1.21**: the builtins `min`, `max` and `clear`. Before, those names are undefined.
+//!   Type inference gives a type parameter whose arguments are untyped constants of several
+//!   kinds the largest kind (`Sum(1, 2.5)` is a float64 sum); before, the first one's default
+//!   type, and a later one's must match it.
 //! - **Go 1.20**: `sync.Map`'s `Swap` and `CompareAndSwap`. Before, `m.Swap` is undefined
 //!   (`type sync.Map has no field or method Swap`).
 

@@ -38,6 +38,13 @@ pub fn nodes_and_spans(file: &File) -> (Vec<Node>, Vec<(u32, u32)>) {
                 i += if s[i] == b'\\' { 2 } else { 1 };
             }
             i += 1;
+        } else if s[i] == b'\'' {
+            // A char (`RuneLit('"')`): skip to its closing quote, so a `"` inside is no string.
+            i += 1;
+            while i < s.len() && s[i] != b'\'' {
+                i += if s[i] == b'\\' { 2 } else { 1 };
+            }
+            i += 1;
         } else if let Some(after) = rest.strip_prefix(b"Span { lo: ") {
             let (lo, after) = number(after);
             let (hi, after) = number(after.strip_prefix(b", hi: ").expect("Span's hi"));

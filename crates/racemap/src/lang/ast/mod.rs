@@ -111,8 +111,10 @@ pub struct ConstSpec {
 pub struct TypeSpec {
     /// The new name.
     pub name: Ident,
-    /// Span of type parameters `[T any]` if written (generics are unsupported).
+    /// Span of type parameters `[T any]` if written.
     pub type_params: Option<Span>,
+    /// The type parameters, one entry per name, the constraint as `ty` (empty if none).
+    pub tparams: Vec<Param>,
     /// `true` for an alias declaration `type A = B`.
     pub alias: bool,
     /// The type expression.
@@ -128,8 +130,10 @@ pub struct FuncDecl {
     pub recv: Option<Param>,
     /// Function name.
     pub name: Ident,
-    /// Span of type parameters `[T any]` if written (generics are unsupported).
+    /// Span of type parameters `[T any]` if written.
     pub type_params: Option<Span>,
+    /// The type parameters, one entry per name, the constraint as `ty` (empty if none).
+    pub tparams: Vec<Param>,
     /// Parameters and results.
     pub sig: FuncType,
     /// The body; `None` for a declaration without body (unsupported outside assembly).
@@ -199,6 +203,8 @@ pub enum UnaryOp {
     Addr,
     /// `<-x`
     Recv,
+    /// `~T`, a type-set term of a constraint (only in interfaces and type parameter lists).
+    Tilde,
 }
 
 /// Binary operators, Go's five precedence levels.
@@ -331,7 +337,7 @@ pub enum ExprKind {
         /// The selected name.
         sel: Ident,
     },
-    /// `x[i]`; several indices (`x[A, B]`) are a generic instantiation, unsupported.
+    /// `x[i]`; several indices (`x[A, B]`) are a generic instantiation.
     Index {
         /// The operand.
         x: Box<Expr>,

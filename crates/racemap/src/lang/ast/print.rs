@@ -217,6 +217,7 @@ impl<'a> AstPrinter<'a> {
                     UnaryOp::BitNot => "^",
                     UnaryOp::Addr => "&",
                     UnaryOp::Recv => "<-",
+                    UnaryOp::Tilde => "~",
                 });
                 self.write_expr(out, x, d);
             }

@@ -41,6 +41,18 @@ pub fn visit_ids_mut(file: &mut File, f: &mut dyn FnMut(&mut NodeId)) {
     }
 }
 
+/// Call `f` on every node id of one function declaration (its receiver first), in tree order.
+pub fn visit_func_ids_mut(fd: &mut FuncDecl, f: &mut dyn FnMut(&mut NodeId)) {
+    let mut walk = IdWalker { f };
+    if let Some(r) = &mut fd.recv {
+        if let Some(n) = &mut r.name {
+            walk.id(&mut n.id);
+        }
+        walk.expr(&mut r.ty);
+    }
+    walk.func(fd);
+}
+
 /// Call `f` on every node id of one expression, in tree order.
 pub fn visit_expr_ids_mut(e: &mut Expr, f: &mut dyn FnMut(&mut NodeId)) {
     IdWalker { f }.expr(e);
@@ -154,7 +166,13 @@ impl IdWalker<'_> {
 
     /// Parameters, then results: each name, then its type.
     fn sig(&mut self, sig: &mut FuncType) {
-        for p in sig.params.iter_mut().chain(sig.results.iter_mut()) {
+        self.params(&mut sig.params);
+        self.params(&mut sig.results);
+    }
+
+    /// Parameters (or type parameters): each one's name, then its type.
+    fn params(&mut self, params: &mut [Param]) {
+        for p in params {
             if let Some(n) = &mut p.name {
                 self.id(&mut n.id);
             }
@@ -185,16 +203,21 @@ impl IdWalker<'_> {
             Decl::Type(specs) => {
                 for sp in specs {
                     self.id(&mut sp.name.id);
+                    self.params(&mut sp.tparams);
                     self.expr(&mut sp.ty);
                 }
             }
-            Decl::Func(f) => {
-                self.id(&mut f.name.id);
-                self.sig(&mut f.sig);
-                if let Some(b) = &mut f.body {
-                    self.block(b);
-                }
-            }
+            Decl::Func(f) => self.func(f),
+        }
+    }
+
+    /// A function declaration's name, type parameters, signature and body.
+    fn func(&mut self, f: &mut FuncDecl) {
+        self.id(&mut f.name.id);
+        self.params(&mut f.tparams);
+        self.sig(&mut f.sig);
+        if let Some(b) = &mut f.body {
+            self.block(b);
         }
     }
 

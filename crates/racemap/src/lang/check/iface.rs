@@ -10,6 +10,7 @@
 //! M` followed by `have`/`want` lines.
 
 use crate::lang::ast;
+use crate::lang::check::generics::Term;
 use crate::lang::check::lookup::Found;
 use crate::lang::check::Checker;
 use crate::types::{TypeId, TypeKind};
@@ -33,10 +34,46 @@ pub enum Missing {
 }
 
 impl<'a> Checker<'a> {
+    /// The type of the interface literal `e`: the interface of its methods, or, when it has
+    /// type terms or embeds `comparable`, a constraint type (only usable as a constraint).
+    pub fn interface_type_expr(&mut self, e: &ast::Expr, elems: &[ast::InterfaceElem]) -> TypeId {
+        let mut terms: Option<Vec<Term>> = None;
+        let mut comparable = false;
+        let t = self.interface_type(elems, &mut terms, &mut comparable);
+        if t == self.invalid() || (terms.is_none() && !comparable) {
+            return t;
+        }
+        // go/types' spelling: `interface{~int | ~string; String() string}`.
+        let methods = self.interface_methods(t);
+        let parts: Vec<String> = elems
+            .iter()
+            .map(|el| match el {
+                ast::InterfaceElem::Method { name, .. } => {
+                    let sig = methods
+                        .iter()
+                        .find(|(n, _)| *n == name.name)
+                        .map(|(_, s)| self.show(*s))
+                        .unwrap_or_default();
+                    format!("{}{}", name.name, sig.strip_prefix("func").unwrap_or(&sig))
+                }
+                ast::InterfaceElem::Embedded(x) => self.expr_string(x).replace(" | ", "|"),
+            })
+            .collect();
+        let text = format!("interface{{{}}}", parts.join("; "));
+        let _ = e;
+        self.constraint_type(&text, t, terms, comparable)
+    }
+
     /// The type of `interface { ... }`: its methods (written and embedded) sorted by name.
     /// Duplicate methods with different signatures are reported (`duplicate method M`);
-    /// embedded non-interface types (type constraints) are not supported.
-    pub fn interface_type(&mut self, elems: &[ast::InterfaceElem]) -> TypeId {
+    /// type terms (`~int | string`, a non-interface type) and embedded constraints go into
+    /// `terms` (intersected) and `comparable`.
+    pub fn interface_type(
+        &mut self,
+        elems: &[ast::InterfaceElem],
+        terms: &mut Option<Vec<Term>>,
+        comparable: &mut bool,
+    ) -> TypeId {
         let invalid = self.invalid();
         let mut methods: Vec<(String, TypeId)> = Vec::new();
         let mut bad = false;
@@ -65,19 +102,43 @@ impl<'a> Checker<'a> {
                     methods.push((name.name.clone(), t));
                 }
                 ast::InterfaceElem::Embedded(x) => {
-                    if matches!(x.kind, ast::ExprKind::Binary { .. }) {
-                        self.unsupported(x.span, "interfaces with type constraints");
-                        bad = true;
+                    if matches!(
+                        x.unparen().kind,
+                        ast::ExprKind::Binary { .. }
+                            | ast::ExprKind::Unary {
+                                op: ast::UnaryOp::Tilde,
+                                ..
+                            }
+                    ) {
+                        match self.union_terms(x) {
+                            Some(ts) => Self::intersect(terms, ts, &self.types),
+                            None => bad = true,
+                        }
                         continue;
                     }
+                    let outer = self.generics.in_constraint;
+                    self.generics.in_constraint = true;
                     let t = self.resolve_type(x);
+                    self.generics.in_constraint = outer;
                     if t == invalid {
                         bad = true;
                         continue;
                     }
+                    if let Some(c) = self.generics.constraints.get(&t).cloned() {
+                        *comparable |= c.comparable;
+                        if let Some(ts) = c.terms {
+                            Self::intersect(terms, ts, &self.types);
+                        }
+                    }
                     let TypeKind::Interface(embedded) = self.types.under(t).clone() else {
-                        self.unsupported(x.span, "interfaces with type constraints");
-                        bad = true;
+                        Self::intersect(
+                            terms,
+                            vec![Term {
+                                tilde: false,
+                                ty: t,
+                            }],
+                            &self.types,
+                        );
                         continue;
                     };
                     for (n, sig) in embedded {
@@ -101,6 +162,20 @@ impl<'a> Checker<'a> {
         }
         crate::stable_sort::sort(&mut methods);
         self.types.intern(TypeKind::Interface(methods))
+    }
+
+    /// Intersect a type set with the union `ts` (the first union is the set).
+    fn intersect(terms: &mut Option<Vec<Term>>, ts: Vec<Term>, types: &crate::types::TypeTable) {
+        *terms = Some(match terms.take() {
+            None => ts,
+            Some(have) => have
+                .into_iter()
+                .filter(|h| {
+                    ts.iter()
+                        .any(|w| h.ty == w.ty || (w.tilde && types.underlying(h.ty) == w.ty))
+                })
+                .collect(),
+        });
     }
 
     /// The methods of an interface type (empty for other types).

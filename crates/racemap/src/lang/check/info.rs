@@ -36,6 +36,12 @@
 //! - the blank identifier `_` (on the left of `=`/`:=`, in `range`) has no `ExprInfo` and no
 //!   object; builtin and package names have `ExprInfo::ty == Invalid` (`Mode::Builtin`,
 //!   `Mode::Package`);
+//! - generic functions and methods of generic types (`Info::generic_decls`) are not compiled
+//!   themselves: each concrete instance is a copy of the declaration with fresh node ids,
+//!   appended to `Checked::file`, and an ordinary function or method object
+//!   (`main.Sum[...]`, `main.(*SafeMap[...]).Get`); a call of one is `CallKind::Func` of the
+//!   instance, an instance used as a value (`Sum[int]`) is in `Info::instances`; instances of
+//!   generic types are named types printed with their arguments (`TypeTable::type_args`);
 //! - constants of every kind are folded: any expression with `ExprInfo::value` can be emitted as
 //!   that value of type `ty` without evaluating its operands.
 //!
@@ -546,6 +552,12 @@ pub struct Info {
     pub main_func: Option<NodeId>,
     /// The test functions of a `_test.go` file (name, function object), in source order.
     pub tests: Vec<(String, ObjectId)>,
+    /// Generic functions and methods of generic types (their name ident ids): not lowered
+    /// themselves; their instances are copies appended to the checked file.
+    pub generic_decls: NodeSet,
+    /// Instantiated generic functions used as values or callees (`Sum[int]`): the instance
+    /// function object, per index expression id.
+    pub instances: NodeMap<ObjectId>,
 }
 
 impl Info {

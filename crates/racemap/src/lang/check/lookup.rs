@@ -79,6 +79,23 @@ impl<'a> Checker<'a> {
                         continue;
                     }
                 }
+                if let Some(c) = self.generics.placeholders.get(&base) {
+                    // A type parameter has its constraint's methods (whatever its stand-in
+                    // underlying type is).
+                    let iface = c.methods;
+                    let sig = self
+                        .interface_methods(iface)
+                        .into_iter()
+                        .find(|(n, _)| n == name);
+                    if let (Some((_, sig)), false) = (sig, is_ptr) {
+                        found.push(Found::IfaceMethod {
+                            path: path.clone(),
+                            iface,
+                            sig,
+                        });
+                        continue;
+                    }
+                }
                 if let TypeKind::Sync(kind) = self.types.under(base).clone() {
                     if let Some((f, sig)) = self.lib_method(Owner::Sync(kind), name) {
                         found.push(Found::Lib {

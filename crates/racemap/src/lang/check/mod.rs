@@ -24,8 +24,11 @@
 //! range-over-int and per-iteration loop variables; the builtins of `universe.rs`; Go's package
 //! initialization order.
 //!
-//! Rejected with `racemap does not support ...`: other imports, dot imports, generics,
-//! interfaces with type constraints, method expressions `(*T).M` of value methods and of
+//! Generics by monomorphization (`generics/`): each instance of a generic function or type is
+//! a copy of its declaration checked with the type parameters bound to the type arguments.
+//!
+//! Rejected with `racemap does not support ...`: other imports, dot imports, generic types
+//! declared inside a function, method expressions `(*T).M` of value methods and of
 //! promoted methods, complex numbers, range over functions, library members not in `packages.rs` (e.g. `time.After`, `strings.ToTitle`). A
 //! rejected type declaration leaves its type's underlying type invalid, and uses of such a type
 //! report nothing more.
@@ -48,6 +51,7 @@ mod call;
 mod decl;
 mod escape;
 mod expr;
+mod generics;
 mod iface;
 mod lookup;
 mod returns;
@@ -126,8 +130,17 @@ fn check_inner_mode(
     c.check_file();
     if c.diags.is_empty() {
         c.finish();
+        let mut file = file.clone();
+        // The concrete instances of generic functions and methods, lowered as ordinary ones.
+        for fd in &c.generics.clones {
+            file.decls.push(ast::Decl::Func((**fd).clone()));
+        }
+        file.node_count = c.generics.next_id;
+        if c.info.exprs.len() < file.node_count as usize {
+            c.info.exprs.resize(file.node_count as usize, None);
+        }
         Ok(Checked {
-            file: file.clone(),
+            file,
             types: c.types,
             info: c.info,
             lang: c.lang,
@@ -232,6 +245,8 @@ pub(crate) struct Checker<'a> {
     pub dot_import: bool,
     /// Checking a `_test.go` file (`check_test_with_source`).
     pub test_mode: bool,
+    /// Generic declarations, their instances and constraints (`generics/`).
+    pub generics: generics::Generics,
 }
 
 impl<'a> Checker<'a> {
@@ -263,9 +278,12 @@ impl<'a> Checker<'a> {
             refs: BTreeMap::new(),
             global_init_keys: Vec::new(),
             cycle_reported: false,
+            generics: Default::default(),
         };
+        c.generics.next_id = file.node_count;
         c.info.exprs = vec![None; file.node_count as usize];
         c.setup_universe();
+        c.setup_comparable();
         c
     }
 
@@ -449,10 +467,21 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Describe an operand for a message.
+    /// Describe an operand for a message (`x (variable of type T constrained by any)` for a
+    /// type parameter's).
     pub fn describe(&self, e: &ast::Expr, x: &Operand) -> String {
         let text = self.expr_string(e);
-        wording::operand(&self.types, &text, x.mode, x.ty, x.val.as_ref())
+        let d = wording::operand(&self.types, &text, x.mode, x.ty, x.val.as_ref());
+        match self.constrained_by(x.ty) {
+            Some(c) if d.ends_with(')') && x.mode != Mode::Type => {
+                let plain = self.show(x.ty);
+                match d.rfind(&format!("of type {plain})")) {
+                    Some(i) => format!("{}of type {c})", &d[..i]),
+                    None => d,
+                }
+            }
+            _ => d,
+        }
     }
 
     /// An expression as Go's messages print it (literals as written in the source).

@@ -10,7 +10,10 @@ use num_traits::ToPrimitive;
 impl<'a> Checker<'a> {
     /// Resolve a type expression; `Invalid` after reporting an error.
     pub fn resolve_type(&mut self, e: &ast::Expr) -> TypeId {
-        let ty = self.resolve_type_inner(e);
+        let mut ty = self.resolve_type_inner(e);
+        if self.constraint_misuse(e, ty) {
+            ty = self.invalid();
+        }
         self.record(
             e,
             &Operand {
@@ -77,6 +80,17 @@ impl<'a> Checker<'a> {
                 if k == invalid || v == invalid {
                     return invalid;
                 }
+                if self.generics.placeholders.contains_key(&k)
+                    && !self.strictly_comparable(k)
+                    && !self.comparable_type_set(k)
+                {
+                    let ks = self.show(k);
+                    self.err(
+                        key.span,
+                        format!("incomparable map key type {ks} (missing comparable constraint)"),
+                    );
+                    return invalid;
+                }
                 if !self.comparable(k) && !matches!(self.types.under(k), TypeKind::Basic(_)) {
                     let ks = self.show(k);
                     self.err(key.span, format!("invalid map key type {ks}"));
@@ -93,11 +107,27 @@ impl<'a> Checker<'a> {
             }
             ExprKind::FuncType(ft) => self.signature(ft),
             ExprKind::StructType(fields) => self.struct_type(fields),
-            ExprKind::InterfaceType(elems) => self.interface_type(elems),
-            ExprKind::Index { .. } => {
-                self.unsupported(e.span, "generic types");
-                invalid
-            }
+            ExprKind::InterfaceType(elems) => self.interface_type_expr(e, elems),
+            ExprKind::Index { x, indices } => match self.generic_index(e, x, indices) {
+                Some(op) if op.mode == Mode::Type => op.ty,
+                Some(op) if op.is_invalid() => invalid,
+                Some(_) => {
+                    let what = self.expr_string(e);
+                    self.err(e.span, format!("{what} is not a type"));
+                    invalid
+                }
+                None => {
+                    let t = self.resolve_type(x);
+                    if t != invalid {
+                        let (s, all) = (self.expr_string(x), self.expr_string(e));
+                        self.err(
+                            x.span,
+                            format!("invalid operation: {all} ({s} is not a generic type)"),
+                        );
+                    }
+                    invalid
+                }
+            },
             ExprKind::Bad => invalid,
             _ => {
                 let what = self.expr_string(e);
@@ -201,7 +231,24 @@ impl<'a> Checker<'a> {
                     }
                 }
                 let _ = pointer;
-                let name = match &base.kind {
+                let deref = match self.types.kind(t) {
+                    TypeKind::Pointer(b) => *b,
+                    _ => t,
+                };
+                if self.generics.placeholders.contains_key(&deref) {
+                    self.err(
+                        base.span,
+                        "embedded field type cannot be a (pointer to a) type parameter",
+                    );
+                    bad = true;
+                    continue;
+                }
+                // An instance of a generic type (`Stack[int]`) is named by its type.
+                let named = match &base.kind {
+                    ExprKind::Index { x, .. } => x.as_ref(),
+                    _ => base,
+                };
+                let name = match &named.kind {
                     ExprKind::Ident(id) => id.name.clone(),
                     ExprKind::Selector { sel, .. } => sel.name.clone(),
                     _ => {

@@ -504,8 +504,25 @@ impl FnCx<'_, '_> {
             self.emit(Instr::Zero(Self::invalid()));
             return;
         };
+        if let Some(obj) = self.lw.info.instances.get(&e.id).copied() {
+            // `Sum[int]` as a value: the instance.
+            match self.lw.decl_funcs.get(&obj).copied() {
+                Some(f) => {
+                    self.emit(Instr::MakeClosure {
+                        func: f,
+                        ncaptures: 0,
+                    });
+                }
+                None => {
+                    self.lw
+                        .internal(e.span, "an instance of a generic function without code");
+                    self.emit(Instr::Zero(Self::invalid()));
+                }
+            }
+            return;
+        }
         if indices.len() > 1 {
-            self.unsupported(e.span, "generic instantiation");
+            self.unsupported(e.span, "this index expression");
         }
         let xt = self.ty(x);
         match self.under(xt) {
@@ -666,7 +683,8 @@ impl FnCx<'_, '_> {
 
     fn unary(&mut self, e: &Expr, op: UnaryOp, x: &Expr) {
         match op {
-            UnaryOp::Plus => self.expr(x),
+            // `~T` is a type-set term: the checker never lets one reach lowering.
+            UnaryOp::Plus | UnaryOp::Tilde => self.expr(x),
             UnaryOp::Neg => {
                 self.expr(x);
                 let t = self.ty(e);

@@ -413,10 +413,6 @@ pub(crate) fn lower_func_decl(lw: &mut Lowerer, fd: &ast::FuncDecl, id: FuncId) 
     let Some(finfo) = lw.info.funcs.get(&fd.name.id).cloned() else {
         return;
     };
-    if fd.type_params.is_some() {
-        lw.unsupported(fd.name.span, "generic functions");
-        return;
-    }
     let Some(body) = &fd.body else {
         lw.unsupported(fd.span, "functions without a body");
         return;

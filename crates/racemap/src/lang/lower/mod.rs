@@ -217,6 +217,10 @@ fn lower_mode(
     let mut bodies: Vec<(&ast::FuncDecl, FuncId)> = Vec::new();
     for decl in &file.decls {
         if let ast::Decl::Func(fd) = decl {
+            if checked.info.generic_decls.contains(&fd.name.id) {
+                // Lowered through its instances, copies appended to the file.
+                continue;
+            }
             let Some(finfo) = checked.info.funcs.get(&fd.name.id) else {
                 lw.internal(
                     fd.name.span,

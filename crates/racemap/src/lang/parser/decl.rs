@@ -262,6 +262,7 @@ impl<'a> Parser<'a> {
         let lo = self.pos();
         let name = self.name();
         let mut type_params = None;
+        let mut tparams = Vec::new();
         let mut alias = false;
         let ty;
         if self.tok == TokenKind::LBrack {
@@ -285,7 +286,7 @@ impl<'a> Parser<'a> {
                             ExprKind::Ident(i) => Some(i),
                             _ => None,
                         };
-                        self.type_param_list(first);
+                        tparams = self.type_param_list(first);
                         type_params = Some(Span::new(lbrack, self.prev_end));
                         alias = self.got_assign();
                         ty = self.type_or_nil();
@@ -322,6 +323,7 @@ impl<'a> Parser<'a> {
         TypeSpec {
             name,
             type_params,
+            tparams,
             alias,
             ty,
             span: Span::new(lo, self.prev_end),
@@ -347,7 +349,7 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        let (name, type_params, sig) = if matches!(self.tok, TokenKind::Name(_)) {
+        let (name, (type_params, tparams), sig) = if matches!(self.tok, TokenKind::Name(_)) {
             let name = self.name();
             let (tp, sig) = self.func_type(context, self.pos());
             (name, tp, sig)
@@ -370,7 +372,7 @@ impl<'a> Parser<'a> {
                 results: Vec::new(),
                 span: Span::new(pos, pos),
             };
-            (name, None, sig)
+            (name, (None, Vec::new()), sig)
         };
         let body = if self.tok == TokenKind::LBrace {
             Some(self.func_body())
@@ -381,6 +383,7 @@ impl<'a> Parser<'a> {
             recv,
             name,
             type_params,
+            tparams,
             sig,
             body,
             span: Span::new(lo, self.prev_end),
@@ -395,8 +398,13 @@ impl<'a> Parser<'a> {
     }
 
     /// `[TypeParams] "(" params ")" [result]`; `lo` is where the signature's span starts.
-    pub(super) fn func_type(&mut self, context: &str, lo: u32) -> (Option<Span>, FuncType) {
+    pub(super) fn func_type(
+        &mut self,
+        context: &str,
+        lo: u32,
+    ) -> ((Option<Span>, Vec<Param>), FuncType) {
         let mut type_params = None;
+        let mut tparams = Vec::new();
         if self.tok == TokenKind::LBrack {
             let lbrack = self.pos();
             self.next();
@@ -407,7 +415,7 @@ impl<'a> Parser<'a> {
                 self.syntax_error("empty type parameter list");
                 self.next();
             } else {
-                self.type_param_list(None);
+                tparams = self.type_param_list(None);
                 type_params = Some(Span::new(lbrack, self.prev_end));
             }
         }
@@ -419,7 +427,7 @@ impl<'a> Parser<'a> {
             results,
             span: Span::new(lo, self.prev_end),
         };
-        (type_params, sig)
+        ((type_params, tparams), sig)
     }
 
     fn func_result(&mut self) -> Vec<Param> {
@@ -444,12 +452,9 @@ impl<'a> Parser<'a> {
     }
 
     /// A type parameter list `[P C, Q D]` (after `[`), parsed as Go does so that malformed ones
-    /// get Go's errors; racemap only records its span.
-    fn type_param_list(&mut self, first: Option<Ident>) {
-        let outer = self.in_type_params;
-        self.in_type_params = true;
-        let _ = self.param_list_with(TokenKind::RBrack, true, first);
-        self.in_type_params = outer;
+    /// get Go's errors.
+    fn type_param_list(&mut self, first: Option<Ident>) -> Vec<Param> {
+        self.param_list_with(TokenKind::RBrack, true, first)
     }
 
     /// Go's `paramList`: `close` is `)` or `]`; `require_names` for type parameters; `first` is

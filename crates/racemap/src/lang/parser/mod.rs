@@ -168,9 +168,6 @@ struct Parser<'a> {
     depth: u32,
     /// The nesting limit was hit; the rest of the input is skipped.
     too_deep: bool,
-    /// Inside a type parameter list, where `~T` and `A | B` are allowed (and not reported:
-    /// the checker rejects generics as a whole).
-    in_type_params: bool,
     /// Ids of wrapper nodes the parser dropped (e.g. the expression around a label), handed out
     /// again before new ones so the ids stay dense.
     spare_ids: Vec<NodeId>,
@@ -199,7 +196,6 @@ impl<'a> Parser<'a> {
             depth: 0,
             too_deep: false,
             spare_ids: Vec::new(),
-            in_type_params: false,
         };
         p.next();
         p

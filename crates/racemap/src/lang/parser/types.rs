@@ -384,13 +384,14 @@ impl<'a> Parser<'a> {
         if self.is_op(Operator::Tilde) {
             let lo = self.pos();
             self.next();
-            let _ = self.type_();
-            if !self.in_type_params {
-                let span = char_span(self.src, lo as usize);
-                self.diags
-                    .push(Diagnostic::unsupported(span, "type constraints (~T)"));
-            }
-            return self.mk_expr(lo, ExprKind::Bad);
+            let t = self.type_();
+            return self.mk_expr(
+                lo,
+                ExprKind::Unary {
+                    op: UnaryOp::Tilde,
+                    x: Box::new(t),
+                },
+            );
         }
         match self.type_or_nil() {
             Some(t) => t,

@@ -67,6 +67,22 @@ impl<'a> Checker<'a> {
     ) -> Operand {
         let invalid = Operand::invalid();
         let ts = self.show(t);
+        if x.ty != t && self.interface_placeholder(x.ty) && !self.is_interface(t) {
+            let d = self.describe(a, &x);
+            self.err(a.span, format!("cannot convert {d} to {ts}"));
+            return invalid;
+        }
+        if x.ty != t && self.interface_placeholder(t) {
+            // go/types words the operand as a value here (`5 (untyped int value)`).
+            let mut v = x.clone();
+            v.mode = Mode::Value;
+            let d = self.describe(a, &v);
+            self.err(
+                a.span,
+                format!("cannot convert {d} to {ts} ({ts} does not contain specific types)"),
+            );
+            return invalid;
+        }
         let tb = self.basic(t);
         // Constant conversions.
         if let (Some(v), Mode::Constant, Some(tb)) = (x.val.clone(), x.mode, tb) {

@@ -28,6 +28,9 @@ impl<'a> Checker<'a> {
         while let ExprKind::Paren(x) = &inner.kind {
             inner = x;
         }
+        if let Some(x) = self.generic_call(e, fe, inner, args, ellipsis) {
+            return x;
+        }
         let f = if let ExprKind::Selector { x, sel } = &inner.kind {
             let o = self.selector(inner, x, sel, true);
             self.record(inner, &o);
@@ -113,6 +116,11 @@ impl<'a> Checker<'a> {
         };
         self.arguments(e, &fname, &sig, args, ellipsis, &mut ci);
         self.info.calls.insert(e.id, ci);
+        self.call_result(&sig)
+    }
+
+    /// The operand of a call of a function with signature `sig`.
+    pub(crate) fn call_result(&mut self, sig: &Signature) -> Operand {
         match sig.results.len() {
             0 => Operand {
                 mode: Mode::NoValue,
@@ -209,10 +217,29 @@ impl<'a> Checker<'a> {
         ellipsis: Option<Span>,
         ci: &mut CallInfo,
     ) {
+        self.arguments_with(call, fname, sig, args, ellipsis, ci, None)
+    }
+
+    /// [`Checker::arguments`] with the arguments' operands when they were evaluated already
+    /// (`pre`: one per argument, as `expr_multi` for a single argument, else as `expr`).
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn arguments_with(
+        &mut self,
+        call: &ast::Expr,
+        fname: &str,
+        sig: &Signature,
+        args: &[ast::Expr],
+        ellipsis: Option<Span>,
+        ci: &mut CallInfo,
+        pre: Option<Vec<Operand>>,
+    ) {
         // f(g()) with multi-value g.
         if args.len() == 1 && ellipsis.is_none() {
             let a = &args[0];
-            let x = self.expr_multi(a);
+            let x = match pre.as_ref().and_then(|p| p.first()) {
+                Some(x) => x.clone(),
+                None => self.expr_multi(a),
+            };
             if x.is_invalid() {
                 return;
             }
@@ -254,14 +281,14 @@ impl<'a> Checker<'a> {
                 }
                 return;
             }
-            self.check_args(call, fname, sig, args, Some(x), ellipsis, ci);
+            self.check_args(call, fname, sig, args, Some(vec![x]), ellipsis, ci);
             return;
         }
-        self.check_args(call, fname, sig, args, None, ellipsis, ci);
+        self.check_args(call, fname, sig, args, pre, ellipsis, ci);
     }
 
     /// Parameter types for `n` arguments (expanding a variadic tail).
-    fn expand_params(&self, sig: &Signature, n: usize) -> Vec<TypeId> {
+    pub(crate) fn expand_params(&self, sig: &Signature, n: usize) -> Vec<TypeId> {
         if !sig.variadic {
             return sig.params.clone();
         }
@@ -277,7 +304,7 @@ impl<'a> Checker<'a> {
         out
     }
 
-    fn count_error(
+    pub(crate) fn count_error(
         &mut self,
         _call: &ast::Expr,
         fname: &str,
@@ -302,15 +329,15 @@ impl<'a> Checker<'a> {
         fname: &str,
         sig: &Signature,
         args: &[ast::Expr],
-        first: Option<Operand>,
+        pre: Option<Vec<Operand>>,
         ellipsis: Option<Span>,
         ci: &mut CallInfo,
     ) {
         let mut ops: Vec<Operand> = Vec::new();
         for (i, a) in args.iter().enumerate() {
-            let x = match (&first, i) {
-                (Some(x), 0) => x.clone(),
-                _ => self.expr(a),
+            let x = match pre.as_ref().and_then(|p| p.get(i)) {
+                Some(x) => x.clone(),
+                None => self.expr(a),
             };
             ops.push(x);
         }

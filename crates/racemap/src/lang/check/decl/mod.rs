@@ -18,7 +18,7 @@ use crate::lang::check::{Checker, Operand};
 use crate::types::{TypeId, TypeKind};
 
 /// Saved function-level state while resolving a package-level declaration on demand.
-struct Saved {
+pub(crate) struct Saved {
     current_decl: Option<ObjectId>,
     scopes: Vec<crate::lang::check::scope::Scope>,
     funcs: Vec<FuncCtx>,
@@ -64,6 +64,7 @@ impl<'a> Checker<'a> {
         }
         self.record_imports();
         self.collect();
+        self.collect_generic_methods();
         // Resolve in dependency-friendly order: types, constants, functions, methods, vars.
         let mut order: Vec<(u8, ObjectId)> = Vec::new();
         for i in 0..self.states.len() {
@@ -96,6 +97,7 @@ impl<'a> Checker<'a> {
                 self.check_func_decl(i, fd);
             }
         }
+        self.check_generic_bodies();
         self.current_decl = None;
         self.order_global_inits();
         if self.test_mode {
@@ -169,8 +171,10 @@ impl<'a> Checker<'a> {
                 Decl::Type(specs) => {
                     for (si, spec) in specs.iter().enumerate() {
                         let generic = spec.type_params.is_some();
-                        if let Some(tp) = spec.type_params {
-                            self.unsupported(tp, "generic types");
+                        if generic && spec.alias {
+                            if let Some(tp) = spec.type_params {
+                                self.err(tp, "generic type cannot be alias");
+                            }
                         }
                         let ty = if spec.alias || generic {
                             self.invalid()
@@ -185,6 +189,15 @@ impl<'a> Checker<'a> {
                         if !generic {
                             self.states[obj.0 as usize].pending =
                                 Some(Pending::Type { decl: di, spec: si });
+                        } else if !spec.alias {
+                            self.generics.types.insert(
+                                obj,
+                                crate::lang::check::generics::GenericType {
+                                    decl: di,
+                                    spec: si,
+                                    methods: Vec::new(),
+                                },
+                            );
                         }
                         self.record_ident(&spec.name, obj, true);
                         self.declare_in(1, &spec.name, obj);
@@ -230,14 +243,6 @@ impl<'a> Checker<'a> {
                     }
                 }
                 Decl::Func(fd) => {
-                    if let Some(tp) = fd.type_params {
-                        self.unsupported(tp, "generic functions");
-                        // Its body is not checked: its imports must not look unused.
-                        self.dot_import = true;
-                        for entry in self.imports.values_mut() {
-                            entry.2 = true;
-                        }
-                    }
                     if fd.recv.is_some() {
                         continue;
                     }
@@ -258,6 +263,14 @@ impl<'a> Checker<'a> {
                     );
                     if fd.type_params.is_none() {
                         self.states[obj.0 as usize].pending = Some(Pending::Func { decl: di });
+                    } else {
+                        self.generics.funcs.insert(obj, di);
+                        self.info.generic_decls.insert(fd.name.id);
+                        if name == "main" || name == "init" {
+                            if let Some(tp) = fd.type_params {
+                                self.err(tp, format!("func {name} must have no type parameters"));
+                            }
+                        }
                     }
                     self.record_ident(&fd.name, obj, true);
                     if name == "init" {
@@ -288,7 +301,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn enter_package_context(&mut self) -> Saved {
+    pub(crate) fn enter_package_context(&mut self) -> Saved {
         let scopes = self.scopes.split_off(2);
         Saved {
             current_decl: self.current_decl.take(),
@@ -298,7 +311,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn leave_package_context(&mut self, saved: Saved) {
+    pub(crate) fn leave_package_context(&mut self, saved: Saved) {
         self.scopes.truncate(2);
         self.scopes.extend(saved.scopes);
         self.funcs = saved.funcs;
@@ -335,7 +348,18 @@ impl<'a> Checker<'a> {
             Pending::Type { decl, spec } => {
                 if let Decl::Type(specs) = &file.decls[decl] {
                     let spec = &specs[spec];
+                    // A constraint interface (`interface{ ~int | ~string }`) may be declared.
+                    let outer = self.generics.in_constraint;
+                    self.generics.in_constraint =
+                        matches!(spec.ty.unparen().kind, ast::ExprKind::InterfaceType(_));
                     let t = self.resolve_type(&spec.ty);
+                    self.generics.in_constraint = outer;
+                    if let ObjectKind::TypeName { ty: named } = self.info.object(obj).kind {
+                        if let Some(mut c) = self.generics.constraints.get(&t).cloned() {
+                            c.text = spec.name.name.clone();
+                            self.generics.constraints.insert(named, c);
+                        }
+                    }
                     if spec.alias {
                         self.info.objects[obj.0 as usize].kind = ObjectKind::TypeName { ty: t };
                     } else if let ObjectKind::TypeName { ty: named } = self.info.object(obj).kind {
@@ -458,7 +482,14 @@ impl<'a> Checker<'a> {
             Decl::Type(specs) => {
                 for s in specs {
                     if let Some(tp) = s.type_params {
-                        self.unsupported(tp, "generic types");
+                        self.unsupported(tp, "generic types declared inside a function");
+                        // Its uses report nothing more.
+                        let o = self.new_object(
+                            &s.name.name,
+                            s.name.span,
+                            ObjectKind::TypeName { ty: self.invalid() },
+                        );
+                        self.declare(&s.name, o);
                         continue;
                     }
                     if s.alias {

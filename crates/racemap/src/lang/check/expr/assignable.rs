@@ -16,6 +16,10 @@ impl<'a> Checker<'a> {
         if v == t || v == invalid || t == invalid {
             return true;
         }
+        if self.generics.placeholders.contains_key(&t) && !self.is_untyped(v) {
+            // Only a T is assignable to a type parameter T (type parameters are named).
+            return false;
+        }
         if v == TypeTable::basic(Basic::UntypedNil) {
             return matches!(
                 self.types.under(t),
@@ -51,6 +55,19 @@ impl<'a> Checker<'a> {
             return false;
         }
         let is_iface = self.is_interface(t);
+        if self.is_untyped(x.ty)
+            && (self.interface_placeholder(t) || self.placeholder_rejects_const(t, x))
+        {
+            // No constant (nor nil) belongs to every type of a type set without core type.
+            let d = if x.mode == Mode::Nil {
+                "nil".to_string()
+            } else {
+                self.describe(e, x)
+            };
+            let ts = self.show(t);
+            self.err(e.span, format!("cannot use {d} as {ts} value in {context}"));
+            return false;
+        }
         if self.is_untyped(x.ty) {
             if x.mode == Mode::Nil {
                 if self.assignable(x.ty, t) {

@@ -148,6 +148,13 @@ impl<'a> Checker<'a> {
             self.mismatched(e, op, x, y);
             return false;
         }
+        if self.interface_placeholder(target) || self.placeholder_rejects_const(target, u) {
+            // No constant belongs to every type of a type set without core type.
+            let d = self.describe(ue, u);
+            let ts = self.show(target);
+            self.err(ue.span, format!("cannot convert {d} to {ts}"));
+            return false;
+        }
         if self.is_interface(target) {
             self.default_operand(ue, u);
             if target == self.any_type {
@@ -466,6 +473,28 @@ impl<'a> Checker<'a> {
             self.record_implicit(xe, y.ty);
         }
         let s = self.expr_string(e);
+        for o in [x, y] {
+            if !self.generics.placeholders.contains_key(&o.ty) {
+                continue;
+            }
+            let why = if matches!(op, Eq | Ne) {
+                if self.strictly_comparable(o.ty) || self.comparable_type_set(o.ty) {
+                    continue;
+                }
+                "incomparable types in type set".to_string()
+            } else {
+                if !self.interface_placeholder(o.ty) {
+                    continue;
+                }
+                let ts = self.show(o.ty);
+                format!("type parameter {ts} is not comparable with {}", op.as_str())
+            };
+            self.err(
+                e.span,
+                format!("invalid operation: cannot compare {s} ({why})"),
+            );
+            return invalid;
+        }
         if matches!(op, Eq | Ne) {
             let nil_cmp = x.mode == Mode::Nil || y.mode == Mode::Nil;
             if !nil_cmp {

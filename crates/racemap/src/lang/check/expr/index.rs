@@ -15,16 +15,27 @@ impl<'a> Checker<'a> {
         indices: &[ast::Expr],
     ) -> Operand {
         let invalid = Operand::invalid();
+        if let Some(x) = self.generic_index(e, xe, indices) {
+            return x;
+        }
         let x = self.expr_any(xe);
         if x.is_invalid() {
             return invalid;
         }
-        if x.mode == Mode::Type || indices.len() != 1 {
-            self.unsupported(e.span, "generic types");
+        if x.mode == Mode::Type {
+            let (s, all) = (self.expr_string(xe), self.expr_string(e));
+            self.err(
+                xe.span,
+                format!("invalid operation: {all} ({s} is not a generic type)"),
+            );
             return invalid;
         }
-        if matches!(self.info.object_of_expr_func(xe), Some(true)) {
-            self.unsupported(e.span, "generic functions");
+        if indices.len() != 1 {
+            let s = self.expr_string(xe);
+            self.err(
+                xe.span,
+                format!("invalid operation: {s} is not a generic function"),
+            );
             return invalid;
         }
         let x = self.single_value(xe, x);

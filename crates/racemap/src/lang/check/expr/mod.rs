@@ -161,6 +161,16 @@ impl<'a> Checker<'a> {
                 if xo.is_invalid() || t == self.invalid() {
                     return invalid;
                 }
+                if self.generics.placeholders.contains_key(&xo.ty) {
+                    let d = self.describe(x, &xo);
+                    self.err(
+                        x.span,
+                        format!(
+                            "invalid operation: cannot use type assertion on type parameter value {d}"
+                        ),
+                    );
+                    return invalid;
+                }
                 if !self.is_interface(xo.ty) {
                     let d = self.describe(x, &xo);
                     self.err(
@@ -268,6 +278,11 @@ impl<'a> Checker<'a> {
             self.err(id.span, format!("undefined: {}", id.name));
             return invalid;
         };
+        if self.generics.is_generic(obj) {
+            self.record_ident(id, obj, false);
+            self.generic_without_instantiation(id.span, obj);
+            return invalid;
+        }
         self.record_ident(id, obj, false);
         self.use_object(obj, id.span, true)
     }
@@ -411,12 +426,5 @@ impl<'a> Checker<'a> {
             ExprKind::IntLit(l) => constant::parse_int(l).map(ConstValue::Int),
             _ => None,
         }
-    }
-}
-
-impl Info {
-    /// Whether `e` names a generic function (never: racemap rejects generic declarations).
-    pub(crate) fn object_of_expr_func(&self, _e: &ast::Expr) -> Option<bool> {
-        None
     }
 }

@@ -78,6 +78,13 @@ impl<'a> Checker<'a> {
                     }
                 }
             }
+            UnaryOp::Tilde => {
+                self.err(
+                    e.span,
+                    "cannot use ~ outside of interface or type constraint",
+                );
+                invalid
+            }
             _ => {
                 let mut x = self.expr(xe);
                 if x.is_invalid() {

@@ -154,7 +154,13 @@ impl<'a> Checker<'a> {
         }
         let xo = self.expr(x);
         let valid = !xo.is_invalid();
-        if valid && !self.is_interface(xo.ty) {
+        if valid && self.generics.placeholders.contains_key(&xo.ty) {
+            let d = self.describe(x, &xo);
+            self.err(
+                x.span,
+                format!("cannot use type switch on type parameter value {d}"),
+            );
+        } else if valid && !self.is_interface(xo.ty) {
             let d = self.describe(x, &xo);
             self.err(x.span, format!("{d} is not an interface"));
         }

@@ -1,6 +1,0 @@
-package main
-
-type Box[T any] struct{ v T }
-
-func main() {
-}
