@@ -18,7 +18,112 @@ pub const DEFER_CALL_SAVE: &str = "runtime.deferCallSave";
 /// The position of library function `name`'s frame: (file under Go's source root, line, pc
 /// offset), `None` for a function of the program.
 pub fn library_frame(name: &str) -> Option<(String, u32, u32)> {
+    library_frame_calling(name, None)
+}
+
+/// The line of Go 1.19's `sort/zsortinterface.go` (and `zsortfunc.go`, line for line the same)
+/// where sort function `name` (without `sort.` and `_func`) calls `callee`: another sort
+/// function, or the data's `Less` (any callee of the program) or `Swap` (a method `Swap`).
+fn sort_line(name: &str, callee: Option<&str>) -> Option<u32> {
+    let callee = callee.unwrap_or("");
+    let inner = callee
+        .strip_prefix("sort.")
+        .map(|c| c.strip_suffix("_func").unwrap_or(c));
+    let swap = callee.ends_with(".Swap");
+    Some(match (name, inner) {
+        ("insertionSort", _) => {
+            if swap {
+                13
+            } else {
+                12
+            }
+        }
+        ("siftDown", _) => {
+            if swap {
+                33
+            } else {
+                27
+            }
+        }
+        ("heapSort", Some("siftDown")) => 45,
+        ("heapSort", _) => 50,
+        ("pdqsort", Some("insertionSort")) => 73,
+        ("pdqsort", Some("heapSort")) => 79,
+        ("pdqsort", Some("breakPatterns")) => 85,
+        ("pdqsort", Some("choosePivot")) => 89,
+        ("pdqsort", Some("reverseRange")) => 91,
+        ("pdqsort", Some("partialInsertionSort")) => 101,
+        ("pdqsort", Some("partitionEqual")) => 109,
+        ("pdqsort", Some("partition")) => 114,
+        ("pdqsort", Some("pdqsort")) => 121,
+        ("pdqsort", _) => 108,
+        ("partition", _) => {
+            if swap {
+                136
+            } else {
+                139
+            }
+        }
+        ("partitionEqual", _) => {
+            if swap {
+                174
+            } else {
+                178
+            }
+        }
+        ("partialInsertionSort", _) => {
+            if swap {
+                214
+            } else {
+                202
+            }
+        }
+        ("breakPatterns", _) => 251,
+        ("choosePivot", _) => 284,
+        ("reverseRange", _) => 323,
+        ("swapRange", _) => 331,
+        ("stable", Some("symMerge")) => 348,
+        ("stable", _) => 339,
+        ("symMerge", Some("rotate")) => 450,
+        ("symMerge", Some("symMerge")) => 453,
+        ("symMerge", _) => {
+            if swap {
+                398
+            } else {
+                390
+            }
+        }
+        ("rotate", _) => 470,
+        _ => return None,
+    })
+}
+
+/// [`library_frame`] for a frame whose callee (the frame above it) is `callee`: a `sort`
+/// function's line is that of its call of the callee.
+pub fn library_frame_calling(name: &str, callee: Option<&str>) -> Option<(String, u32, u32)> {
+    if let Some(inner) = name.strip_prefix("sort.") {
+        let (base, func) = match inner.strip_suffix("_func") {
+            Some(base) => (base, true),
+            None => (inner, false),
+        };
+        if let Some(line) = sort_line(base, callee) {
+            let file = if func {
+                "zsortfunc.go"
+            } else {
+                "zsortinterface.go"
+            };
+            return Some((format!("{GOROOT_SRC}/sort/{file}"), line, 0x2be));
+        }
+    }
     let (file, line, offset) = match name {
+        // The entry points of Go 1.19's sorts (their call of pdqsort or stable).
+        "sort.Slice" => ("sort/slice.go", 23, 0xc4),
+        "sort.SliceStable" => ("sort/slice.go", 35, 0xc4),
+        "sort.Sort" => ("sort/sort.go", 48, 0x8e),
+        "sort.Stable" => ("sort/sort.go", 208, 0x8e),
+        "sort.Ints" => ("sort/sort.go", 157, 0x8e),
+        "sort.Float64s" => ("sort/sort.go", 161, 0x8e),
+        "sort.Strings" => ("sort/sort.go", 164, 0x8e),
         "testing.tRunner" => ("testing/testing.go", 1446, 0x216),
         "testing.(*T).Run.func1" => ("testing/testing.go", 1493, 0x47),
         "testing.(*T).Run" => ("testing/testing.go", 1493, 0x75d),
