@@ -49,6 +49,17 @@ impl ReportFrame {
                 );
                 continue;
             }
+            // A library method's frame the runtime added (`strings.(*Builder).WriteString`),
+            // at the Go line its span holds.
+            if let Some(file) = crate::rt::lib_frames::line_frame_file(&f.name) {
+                out.push(ReportFrame {
+                    name: f.name.to_string(),
+                    file,
+                    line: f.span.lo,
+                    offset: 0x3d + (f.span.lo % 0x40) * 4,
+                });
+                continue;
+            }
             let callee = i.checked_sub(1).map(|c| &*stack[c].name);
             out.push(
                 match crate::rt::lib_frames::library_frame_calling(&f.name, callee) {

@@ -21,6 +21,35 @@ pub fn library_frame(name: &str) -> Option<(String, u32, u32)> {
     library_frame_calling(name, None)
 }
 
+/// The file of a library frame the runtime adds to a race stack at a given line (a method of
+/// `strings.Builder` or the `fmt.Fprint*` calling its `Write`; see [`line_frame`]).
+pub fn line_frame_file(name: &str) -> Option<String> {
+    let file = if name.starts_with("strings.(*Builder).") {
+        "strings/builder.go"
+    } else if matches!(name, "fmt.Fprintf" | "fmt.Fprint" | "fmt.Fprintln") {
+        "fmt/print.go"
+    } else {
+        return None;
+    };
+    Some(format!("{GOROOT_SRC}/{file}"))
+}
+
+/// A race-stack frame of library function `name` at Go 1.19's `line` of its file, for a
+/// library method racemap runs natively (`strings.Builder`'s): `func` is the calling frame's
+/// function and the span holds the line, which the report prints (see [`line_frame_file`]),
+/// so frames at two lines of one function are distinct stacks, as in Go.
+pub fn line_frame(
+    func: crate::bytecode::FuncId,
+    name: &'static str,
+    line: u32,
+) -> crate::rt::event::StackFrame {
+    crate::rt::event::StackFrame {
+        func,
+        name: std::rc::Rc::from(name),
+        span: crate::diag::Span { lo: line, hi: line },
+    }
+}
+
 /// The line of Go 1.19's `sort/zsortinterface.go` (and `zsortfunc.go`, line for line the same)
 /// where sort function `name` (without `sort.` and `_func`) calls `callee`: another sort
 /// function, or the data's `Less` (any callee of the program) or `Swap` (a method `Swap`).
