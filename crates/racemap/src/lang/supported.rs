@@ -136,10 +136,16 @@ pub const SUPPORTED: &[Construct] = &[
         imports: &["sync", "sync/atomic"],
     },
     Construct {
-        name: "fmt.Fprint, Fprintln, Fprintf to os.Stdout, os.Stderr and a *strings.Builder; os.Exit",
+        name: "fmt.Fprint, Fprintln, Fprintf to os.Stdout, os.Stderr, a *strings.Builder and a *bytes.Buffer; os.Exit",
         body: "\tfmt.Fprintln(os.Stderr, \"warning\")\n\tvar b strings.Builder\n\tfmt.Fprintf(&b, \"%d\\n\", 42)\n\tfmt.Fprint(os.Stdout, b.String())\n\tos.Exit(0)",
         decls: "",
         imports: &["fmt", "os", "strings"],
+    },
+    Construct {
+        name: "bytes.Buffer: WriteString, Write, WriteByte, WriteRune, String, Len, Reset (not safe for concurrent use, as in Go)",
+        body: "\tvar buf bytes.Buffer\n\tbuf.WriteString(\"a\")\n\tbuf.WriteByte('b')\n\tbuf.Write([]byte(\"c\"))\n\t_, _ = buf.String(), buf.Len()\n\tbuf.Reset()",
+        decls: "",
+        imports: &["bytes"],
     },
 ];
 

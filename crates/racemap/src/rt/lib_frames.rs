@@ -26,6 +26,8 @@ pub fn library_frame(name: &str) -> Option<(String, u32, u32)> {
 pub fn line_frame_file(name: &str) -> Option<String> {
     let file = if name.starts_with("strings.(*Builder).") {
         "strings/builder.go"
+    } else if name.starts_with("bytes.(*Buffer).") {
+        "bytes/buffer.go"
     } else if matches!(name, "fmt.Fprintf" | "fmt.Fprint" | "fmt.Fprintln") {
         "fmt/print.go"
     } else {

@@ -15,7 +15,7 @@ use super::*;
 use crate::rt::event::{Event, StackFrame};
 
 /// A library frame: Go's function name and the line of the access or call.
-type LibFrame = (&'static str, u32);
+pub(super) type LibFrame = (&'static str, u32);
 
 /// The method's name, the line of its `copyCheck` call and the line of its access to `buf`.
 fn method_lines(func: LibFunc, ascii: bool) -> (&'static str, u32, u32) {
@@ -60,7 +60,13 @@ impl Machine {
 
     /// Emits one event of a Builder step: `frames` (innermost first) above the goroutine's
     /// race stack.
-    fn emit_framed(&mut self, gid: Gid, op: Op, effects: Vec<Effect>, frames: &[LibFrame]) {
+    pub(super) fn emit_framed(
+        &mut self,
+        gid: Gid,
+        op: Op,
+        effects: Vec<Effect>,
+        frames: &[LibFrame],
+    ) {
         let span = self.goroutines[gid.0 as usize].next_span;
         let user = self.race_stack_of(gid);
         let func = user.first().map_or(FuncId(0), |f| f.func);

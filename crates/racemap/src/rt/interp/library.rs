@@ -10,7 +10,23 @@ const RUNTIME_ERROR_PREFIX: &[u8] = b"runtime error: ";
 
 impl Machine {
     /// A non-visible library call: pushes its results.
+    /// The arguments of a call of a `...any` function whose last operand is a spread slice
+    /// (`fmt.Printf(format, args...)`: lowering passes the `[]any` unboxed, where every other
+    /// variadic operand is an interface) with the slice's elements in its place.
+    fn spread_args(&self, func: LibFunc, mut args: Vec<Value>) -> R<Vec<Value>> {
+        if let Some(k) = func.boxed_args_from() {
+            // (`log`'s functions get the hidden logger first: the slice is last.)
+            if args.len() > k && matches!(args.last(), Some(Value::Slice(_))) {
+                if let Some(slice) = args.pop() {
+                    args.extend(self.elements_of(&slice)?);
+                }
+            }
+        }
+        Ok(args)
+    }
+
     pub(super) fn lib_local(&mut self, gid: Gid, func: LibFunc, args: Vec<Value>) -> R<()> {
+        let args = self.spread_args(func, args)?;
         let sarg = |i: usize| string_arg(&args, i);
         let results: Vec<Value> = match func {
             LibFunc::FmtSprint => vec![Value::Str(self.sprint(&args, false).into())],
@@ -456,6 +472,7 @@ impl Machine {
         push_results: bool,
         alt: u32,
     ) -> R<bool> {
+        let args = self.spread_args(func, args)?;
         let ptr = || match args.first() {
             Some(Value::Ptr(Some(p))) => Ok(p.clone()),
             _ => Err(Fault::Rt(RtError::nil_deref())),
@@ -779,6 +796,13 @@ impl Machine {
             | LibFunc::FmtFprintlnBuilder
             | LibFunc::FmtFprintfBuilder => {
                 results = self.fprint_builder(gid, func, &args)?;
+            }
+            LibFunc::FmtFprintBuffer | LibFunc::FmtFprintlnBuffer | LibFunc::FmtFprintfBuffer => {
+                results = self.fprint_buffer(gid, func, &args)?;
+            }
+            f if buffer::is_buffer(f) => {
+                let p = ptr()?;
+                results = self.buffer_call(gid, func, p, &args)?;
             }
             f if builder::is_builder(f) => {
                 let p = ptr()?;
