@@ -887,6 +887,16 @@ lib_funcs! {
     BufferLen => buffer_method("Len").results(&[INT]),
     /// `(*bytes.Buffer).Reset()`
     BufferReset => buffer_method("Reset"),
+    /// The second step of a `strings.Builder` write (never found by name): `append`'s store
+    /// of the header, `(b, bytes, read, method, outer)`.
+    BuilderAppend => LibFuncSpec::new(Owner::Runtime("strings"), "builderAppend")
+        .params(&[BUILDER_PTR, STRING, STRING, INT, INT])
+        .visibility(Object),
+    /// The second step of a `bytes.Buffer` write: the header's stores and the copy,
+    /// `(b, bytes, read, at, kind, cap, method, outer, called)`.
+    BufferCopy => LibFuncSpec::new(Owner::Runtime("bytes"), "bufferCopy")
+        .params(&[BUFFER_PTR, STRING, STRING, INT, INT, INT, INT, INT, INT])
+        .visibility(Object),
     // `atomic.Value`'s methods (`rt/interp/atomic_value.rs`): atomic loads and stores of the
     // type word and the data word Go's `sync/atomic/value.go` keeps.
     /// `(*atomic.Value).Load() (val any)`

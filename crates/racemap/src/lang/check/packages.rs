@@ -519,6 +519,8 @@ mod tests {
             bytes.(*Buffer).String func() string
             bytes.(*Buffer).Len func() int
             bytes.(*Buffer).Reset func()
+            strings.builderAppend func(*strings.Builder, string, string, int, int)
+            bytes.bufferCopy func(*bytes.Buffer, string, string, int, int, int, int, int, int)
             sync/atomic.(*Value).Load func() interface {}
             sync/atomic.(*Value).Store func(interface {})
             sync/atomic.(*Value).Swap func(interface {}) interface {}

@@ -10,11 +10,13 @@
 //! `growSlice` (142: the capacity doubles, rounded up to the allocator's size class) before
 //! writing `off` (145) and the header (146); the copy reads the header again. `String` and
 //! `Len` read the header and `off`; `Reset` reads and writes the header, writes `off` and
-//! `lastRead`. The Buffer is not safe for concurrent use: these are plain accesses, so the race
+//! `lastRead`. A write is two steps, split where Go's can lose a write: the first runs up to
+//! the reslice's store (or through `grow`), the second (`BufferCopy`, parked on) stores the
+//! header with the length the first read and copies the bytes. The Buffer is not safe for concurrent use: these are plain accesses, so the race
 //! detector reports a Buffer shared without synchronization as Go does (a race on `lastRead`,
 //! one on the header). The bytes of the backing array are not separate locations.
 
-use super::builder::LibFrame;
+use super::builder::{lib_func_at, outer_frame, LibFrame, Part};
 use super::*;
 
 /// Go 1.19's allocation size classes up to 32 KiB (`runtime/sizeclasses.go`).
@@ -49,6 +51,13 @@ pub(super) fn is_buffer(f: LibFunc) -> bool {
 }
 
 const TRY_GROW: &str = "bytes.(*Buffer).tryGrowByReslice";
+/// How a write's second step stores the header: `tryGrowByReslice`'s reslice (line 108),
+/// `grow`'s first array (128), `grow`'s grown array or slid bytes (`off` at 145, the header
+/// at 146).
+const STORE_RESLICE: i64 = 0;
+const STORE_MADE: i64 = 1;
+const STORE_GROWN: i64 = 2;
+const STORE_SLID: i64 = 3;
 const GROW: &str = "bytes.(*Buffer).grow";
 
 /// A write method's frame name and lines: `lastRead = opInvalid`, the `tryGrowByReslice`
@@ -66,67 +75,47 @@ fn write_lines(func: LibFunc) -> (&'static str, [u32; 4]) {
 type Groups = Vec<(Vec<Effect>, Vec<LibFrame>)>;
 
 impl Machine {
-    /// A method call on the Buffer `p` points to; `args[0]` is `p`. Returns its results.
+    /// A method call on the Buffer `p` points to; `args[0]` is `p`.
     pub(super) fn buffer_call(
         &mut self,
         gid: Gid,
         func: LibFunc,
         p: Pointer,
         args: &[Value],
-    ) -> R<Vec<Value>> {
-        let nil = Value::Iface(None);
-        match func {
-            LibFunc::BufferWriteString => {
-                let s = string_arg(args, 1)?;
-                let n = s.len() as i64;
-                self.buffer_write(gid, func, p, s.as_bytes(), Vec::new(), &[])?;
-                Ok(vec![Value::Int(n), nil])
-            }
+    ) -> R<Part> {
+        let data = match func {
+            LibFunc::BufferWriteString => string_arg(args, 1)?.as_bytes().to_vec(),
             LibFunc::BufferWrite => {
                 let mut bytes = Vec::new();
                 for v in self.elements_of(arg(args, 1)?)? {
                     bytes.push(int(&v)? as u8);
                 }
-                let n = bytes.len() as i64;
-                self.buffer_write(gid, func, p, &bytes, Vec::new(), &[])?;
-                Ok(vec![Value::Int(n), nil])
+                bytes
             }
-            LibFunc::BufferWriteByte => {
-                let c = int(arg(args, 1)?)? as u8;
-                self.buffer_write(gid, func, p, &[c], Vec::new(), &[])?;
-                Ok(vec![nil])
-            }
+            LibFunc::BufferWriteByte => vec![int(arg(args, 1)?)? as u8],
             LibFunc::BufferWriteRune => {
                 let r = int(arg(args, 1)?)?;
                 let bytes = crate::rt::strings_edit::rune_bytes(r);
-                let n = bytes.len() as i64;
                 if (0..0x80).contains(&r) {
                     // `b.WriteByte(byte(r))`
-                    let outer = [("bytes.(*Buffer).WriteRune", 293)];
-                    self.buffer_write(gid, LibFunc::BufferWriteByte, p, &bytes, vec![], &outer)?;
-                } else {
-                    self.buffer_write(gid, func, p, &bytes, Vec::new(), &[])?;
+                    let write = LibFunc::BufferWriteByte;
+                    return self.buffer_write(gid, write, p, bytes, Vec::new(), 4, func);
                 }
-                Ok(vec![Value::Int(n), nil])
+                bytes
             }
-            _ => self.buffer_other(gid, func, p),
-        }
+            _ => return Ok(Part::Done(self.buffer_other(gid, func, p)?)),
+        };
+        self.buffer_write(gid, func, p, data, Vec::new(), 0, func)
     }
 
     /// `fmt.Fprint`, `Fprintln` or `Fprintf` to the Buffer `args[0]` points to: fmt formats
-    /// the operands (reading them), then `w.Write` appends the bytes; one step. `(n, nil)`.
-    pub(super) fn fprint_buffer(
-        &mut self,
-        gid: Gid,
-        func: LibFunc,
-        args: &[Value],
-    ) -> R<Vec<Value>> {
-        let (verb, outer) = match func {
-            LibFunc::FmtFprintlnBuffer => {
-                (super::format::PrintVerb::Println, ("fmt.Fprintln", 285))
-            }
-            LibFunc::FmtFprintBuffer => (super::format::PrintVerb::Print, ("fmt.Fprint", 243)),
-            _ => (super::format::PrintVerb::Printf, ("fmt.Fprintf", 205)),
+    /// the operands (reading them), then `w.Write` appends the bytes. Its results are
+    /// `(n, nil)`.
+    pub(super) fn fprint_buffer(&mut self, gid: Gid, func: LibFunc, args: &[Value]) -> R<Part> {
+        let verb = match func {
+            LibFunc::FmtFprintlnBuffer => super::format::PrintVerb::Println,
+            LibFunc::FmtFprintBuffer => super::format::PrintVerb::Print,
+            _ => super::format::PrintVerb::Printf,
         };
         let (text, reads, check) = self.print_reading(args.get(1..).unwrap_or_default(), verb)?;
         if let Err(e) = check {
@@ -141,28 +130,32 @@ impl Machine {
             Some(Value::Ptr(Some(p))) => p.clone(),
             _ => return Err(Fault::Rt(RtError::nil_deref())),
         };
-        let n = text.len() as i64;
-        self.buffer_write(gid, LibFunc::BufferWrite, p, &text, reads, &[outer])?;
-        Ok(vec![Value::Int(n), Value::Iface(None)])
+        let outer = super::builder::fprint_code(func);
+        let write = LibFunc::BufferWrite;
+        self.buffer_write(gid, write, p, text, reads, outer, write)
     }
 
-    /// Appends `data` to the Buffer as write method `func` does (called from the `outer`
-    /// frames); `pre` are effects before the Buffer's (fmt's reads).
+    /// The first step of write method `func` appending `data` (called from the frame
+    /// `outer`, a code of [`outer_frame`]; `result` is the method called, whose results the
+    /// second step pushes): `lastRead`, `tryGrowByReslice`'s read, or all of `grow`. `pre` are
+    /// effects before the Buffer's (fmt's reads).
+    #[allow(clippy::too_many_arguments)]
     fn buffer_write(
         &mut self,
         gid: Gid,
         func: LibFunc,
         p: Pointer,
-        data: &[u8],
+        data: Vec<u8>,
         pre: Vec<Effect>,
-        outer: &[LibFrame],
-    ) -> R<()> {
+        outer: i64,
+        result: LibFunc,
+    ) -> R<Part> {
         let (buf, cap, off, last) = (p.child(0), p.child(1), p.child(2), p.child(3));
-        let (method, [last_line, try_line, grow_line, copy_line]) = write_lines(func);
+        let (method, [last_line, try_line, grow_line, _]) = write_lines(func);
         let at = |inner: &[LibFrame], line: u32| -> Vec<LibFrame> {
             let mut out = inner.to_vec();
             out.push((method, line));
-            out.extend_from_slice(outer);
+            out.extend(outer_frame(outer));
             out
         };
         let read = |p: &Pointer| Effect::Read(Loc::Heap(p.clone()));
@@ -170,18 +163,25 @@ impl Machine {
         let old = str_of(&self.heap.load(&buf)?)?.clone();
         let capacity = int(&self.heap.load(&cap)?)?;
         let offset = int(&self.heap.load(&off)?)?;
-        let (len, n) = (old.len() as i64, data.len() as i64);
+        let len = old.len() as i64;
+        // WriteRune makes room for utf8.UTFMax bytes.
+        let n = if func == LibFunc::BufferWriteRune {
+            4
+        } else {
+            data.len() as i64
+        };
         let mut groups: Groups = Vec::new();
         if !pre.is_empty() {
             groups.push((pre, Vec::new()));
         }
         groups.push((vec![write(&last)], at(&[], last_line)));
         groups.push((vec![read(&buf)], at(&[(TRY_GROW, 107)], try_line)));
-        let mut new_cap = capacity;
-        if n <= capacity - len {
-            groups.push((vec![write(&buf)], at(&[(TRY_GROW, 108)], try_line)));
+        self.heap.store(&last, Value::Int(0))?;
+        // Where the bytes go, how the second step stores the header, the new capacity.
+        let (at_len, kind, new_cap) = if n <= capacity - len {
+            (len, STORE_RESLICE, capacity)
         } else {
-            // grow(n)
+            // grow(n): its reads; its stores are the second step's.
             let m = len - offset;
             let g = |line: u32| at(&[(GROW, line)], grow_line);
             let len_frames = at(&[("bytes.(*Buffer).Len", 73), (GROW, 118)], grow_line);
@@ -195,38 +195,117 @@ impl Machine {
             ));
             groups.push((vec![read(&buf)], g(127)));
             if capacity == 0 && n <= 64 {
-                groups.push((vec![write(&buf)], g(128)));
-                new_cap = 64;
+                (0, STORE_MADE, 64)
             } else {
                 groups.push((vec![read(&buf)], g(131)));
                 if n > capacity / 2 - m {
                     groups.push((vec![read(&buf), read(&off)], g(142)));
-                    new_cap = round_up_size((m + offset + n).max(2 * (capacity - offset)));
+                    let c = round_up_size((m + offset + n).max(2 * (capacity - offset)));
+                    (m, STORE_GROWN, c)
                 } else {
                     groups.push((vec![read(&buf), read(&off)], g(137)));
+                    (m, STORE_SLID, capacity)
                 }
-                groups.push((vec![write(&off)], g(145)));
-                groups.push((vec![write(&buf)], g(146)));
             }
+        };
+        let op = Op::Load {
+            ptr: buf,
+            value: Value::Str(old.clone()),
+        };
+        for (effects, frames) in groups {
+            self.emit_framed(gid, op.clone(), effects, &frames);
         }
-        groups.push((vec![read(&buf)], at(&[], copy_line)));
-        if func == LibFunc::BufferWriteRune {
-            // b.buf = b.buf[:m+n]
-            groups.push((vec![write(&buf)], at(&[], copy_line + 1)));
-        }
-        let mut bytes = old.as_bytes().to_vec();
-        bytes.extend_from_slice(data);
-        self.heap.reserve(&self.config, n as u64 / 64)?;
+        // The bytes of the array the first step read from `off` on (growSlice's copy).
+        let kept = old.as_bytes()[offset.clamp(0, len) as usize..].to_vec();
+        let then = vec![
+            Value::Ptr(Some(p)),
+            Value::Str(GoString::from_bytes(&data)),
+            Value::Str(GoString::from_bytes(&kept)),
+            Value::Int(at_len),
+            Value::Int(kind),
+            Value::Int(new_cap),
+            Value::Int(func as i64),
+            Value::Int(outer),
+            Value::Int(result as i64),
+        ];
+        Ok(Part::Then(LibFunc::BufferCopy, then))
+    }
+
+    /// A Buffer write's second step (`BufferCopy(b, bytes, read, at, kind, cap, method, outer,
+    /// called)`): the stores of the header (`kind`: the reslice's, the new array's of `grow`,
+    /// or `grow`'s of `off` and the header) with the length `at` plus the new bytes', then the
+    /// copy's read of the header and its write of the bytes at `at`.
+    pub(super) fn buffer_copy(&mut self, gid: Gid, args: &[Value]) -> R<Vec<Value>> {
+        let p = match arg(args, 0)? {
+            Value::Ptr(Some(p)) => p.clone(),
+            _ => return Err(Fault::Rt(RtError::nil_deref())),
+        };
+        let data = string_arg(args, 1)?;
+        let read = string_arg(args, 2)?;
+        let at_len = int(arg(args, 3)?)?.max(0) as usize;
+        let kind = int(arg(args, 4)?)?;
+        let new_cap = int(arg(args, 5)?)?;
+        let func = lib_func_at(arg(args, 6)?)?;
+        let outer = int(arg(args, 7)?)?;
+        let called = lib_func_at(arg(args, 8)?)?;
+        let (method, [_, try_line, grow_line, copy_line]) = write_lines(func);
+        let at = |inner: &[LibFrame], line: u32| -> Vec<LibFrame> {
+            let mut out = inner.to_vec();
+            out.push((method, line));
+            out.extend(outer_frame(outer));
+            out
+        };
+        let (buf, cap, off) = (p.child(0), p.child(1), p.child(2));
+        let loc = |p: &Pointer| Loc::Heap(p.clone());
+        let current = str_of(&self.heap.load(&buf)?)?.clone();
+        // The array the header points to: a new one holds what grow copied; the current one
+        // still holds the bytes the first step read where its header is shorter now.
+        let mut bytes = if matches!(kind, STORE_MADE | STORE_GROWN) {
+            read.as_bytes()[..at_len.min(read.len())].to_vec()
+        } else {
+            let mut b = current.as_bytes().to_vec();
+            if b.len() < at_len {
+                let from = b.len().min(read.len());
+                b.extend_from_slice(&read.as_bytes()[from..at_len.min(read.len())]);
+            }
+            b
+        };
+        bytes.resize(at_len, 0);
+        bytes.extend_from_slice(data.as_bytes());
+        self.heap.reserve(&self.config, data.len() as u64 / 64)?;
         let value = Value::Str(GoString::from_bytes(&bytes));
         self.heap.store(&buf, value.clone())?;
         self.heap.store(&cap, Value::Int(new_cap))?;
-        self.heap.store(&off, Value::Int(0))?;
-        self.heap.store(&last, Value::Int(0))?;
+        let mut groups: Groups = Vec::new();
+        let g = |line: u32| at(&[(GROW, line)], grow_line);
+        match kind {
+            STORE_RESLICE => {
+                groups.push((
+                    vec![Effect::Write(loc(&buf))],
+                    at(&[(TRY_GROW, 108)], try_line),
+                ));
+            }
+            STORE_MADE => groups.push((vec![Effect::Write(loc(&buf))], g(128))),
+            _ => {
+                self.heap.store(&off, Value::Int(0))?;
+                groups.push((vec![Effect::Write(loc(&off))], g(145)));
+                groups.push((vec![Effect::Write(loc(&buf))], g(146)));
+            }
+        }
+        groups.push((vec![Effect::Read(loc(&buf))], at(&[], copy_line)));
+        if func == LibFunc::BufferWriteRune {
+            // b.buf = b.buf[:m+n]
+            groups.push((vec![Effect::Write(loc(&buf))], at(&[], copy_line + 1)));
+        }
         let op = Op::Store { ptr: buf, value };
         for (effects, frames) in groups {
             self.emit_framed(gid, op.clone(), effects, &frames);
         }
-        Ok(())
+        let (n, nil) = (Value::Int(data.len() as i64), Value::Iface(None));
+        Ok(match called {
+            LibFunc::BufferWriteByte => vec![nil],
+            _ => vec![n, nil],
+        })
     }
 
     /// `String`, `Len` and `Reset`.

@@ -5,7 +5,10 @@
 //! copied by value: `panic: strings: illegal use of non-zero Builder copied by value`), then
 //! read and write `buf`; `String` and `Len` read `buf`; `Reset` writes both. Go's Builder is
 //! not safe for concurrent use: these are plain accesses, so the race detector reports a
-//! Builder shared without synchronization. Each group of accesses is an event whose race stack
+//! Builder shared without synchronization. A write is two steps, as Go's `append` reads the
+//! slice header, then stores it: the first runs `copyCheck` and reads `buf`, the second
+//! (`BuilderAppend`, parked on) stores `buf` as the first's bytes plus the new ones, so two
+//! goroutines writing at once can lose one write, as in Go. Each group of accesses is an event whose race stack
 //! starts with Go's library frames (`strings.(*Builder).copyCheck` at `builder.go:34` for the
 //! read of `addr` and `:40` for its write, then the method at its line; `fmt.Fprintf`'s
 //! `w.Write` for fmt's writes), so a race on a Builder is reported as Go reports it: a race on
@@ -16,6 +19,47 @@ use crate::rt::event::{Event, StackFrame};
 
 /// A library frame: Go's function name and the line of the access or call.
 pub(super) type LibFrame = (&'static str, u32);
+
+/// What a Builder or Buffer call did: its results, or its first step, with the hidden
+/// library call of its second step to park on (a `BuilderAppend` or `BufferCopy` and its
+/// operands).
+pub(super) enum Part {
+    /// The call is done: its results.
+    Done(Vec<Value>),
+    /// The call goes on with this call.
+    Then(LibFunc, Vec<Value>),
+}
+
+/// The frame calling a library write, by the code the second step carries (0: none): fmt's
+/// `Fprintf`, `Fprint`, `Fprintln` calling `w.Write`, or `(*Buffer).WriteRune` calling
+/// `WriteByte`.
+pub(super) fn outer_frame(code: i64) -> Option<LibFrame> {
+    match code {
+        1 => Some(("fmt.Fprintf", 205)),
+        2 => Some(("fmt.Fprint", 243)),
+        3 => Some(("fmt.Fprintln", 285)),
+        4 => Some(("bytes.(*Buffer).WriteRune", 293)),
+        _ => None,
+    }
+}
+
+/// The code of `fmt.Fprint*`'s frame for [`outer_frame`].
+pub(super) fn fprint_code(func: LibFunc) -> i64 {
+    match func {
+        LibFunc::FmtFprintlnBuilder | LibFunc::FmtFprintlnBuffer => 3,
+        LibFunc::FmtFprintBuilder | LibFunc::FmtFprintBuffer => 2,
+        _ => 1,
+    }
+}
+
+/// The library function with this index in [`LibFunc::ALL`] (a second step's operand).
+pub(super) fn lib_func_at(v: &Value) -> R<LibFunc> {
+    let i = int(v)?;
+    LibFunc::ALL
+        .get(i as usize)
+        .copied()
+        .ok_or_else(|| InternalError::new(format!("no library function {i}")).into())
+}
 
 /// The method's name, the line of its `copyCheck` call and the line of its access to `buf`.
 fn method_lines(func: LibFunc, ascii: bool) -> (&'static str, u32, u32) {
@@ -33,6 +77,14 @@ fn method_lines(func: LibFunc, ascii: bool) -> (&'static str, u32, u32) {
     }
 }
 
+/// Whether `f` is `fmt.Fprint*` to a `strings.Builder`.
+pub(super) fn is_fprint_builder(f: LibFunc) -> bool {
+    matches!(
+        f,
+        LibFunc::FmtFprintBuilder | LibFunc::FmtFprintlnBuilder | LibFunc::FmtFprintfBuilder
+    )
+}
+
 /// Whether `f` is a `strings.Builder` method.
 pub(super) fn is_builder(f: LibFunc) -> bool {
     matches!(
@@ -47,19 +99,19 @@ pub(super) fn is_builder(f: LibFunc) -> bool {
 }
 
 impl Machine {
-    /// A method call on the Builder `p` points to; `args[0]` is `p`. Returns its results.
+    /// A method call on the Builder `p` points to; `args[0]` is `p`.
     pub(super) fn builder_call(
         &mut self,
         gid: Gid,
         func: LibFunc,
         p: Pointer,
         args: &[Value],
-    ) -> R<Vec<Value>> {
+    ) -> R<Part> {
         self.builder_step(gid, func, p, args, Vec::new(), None)
     }
 
-    /// Emits one event of a Builder step: `frames` (innermost first) above the goroutine's
-    /// race stack.
+    /// Emits one event of a Builder or Buffer step: `frames` (innermost first) above the
+    /// goroutine's race stack.
     pub(super) fn emit_framed(
         &mut self,
         gid: Gid,
@@ -86,13 +138,8 @@ impl Machine {
 
     /// `fmt.Fprint`, `Fprintln` or `Fprintf` to the Builder `args[0]` points to: fmt formats
     /// the operands (reading them, as `print_reading` records), then `w.Write` appends the
-    /// bytes as `WriteString` does; one step. Returns `(n, nil)`.
-    pub(super) fn fprint_builder(
-        &mut self,
-        gid: Gid,
-        func: LibFunc,
-        args: &[Value],
-    ) -> R<Vec<Value>> {
+    /// bytes as `WriteString` does. Its results are `(n, nil)`.
+    pub(super) fn fprint_builder(&mut self, gid: Gid, func: LibFunc, args: &[Value]) -> R<Part> {
         let verb = match func {
             LibFunc::FmtFprintlnBuilder => super::format::PrintVerb::Println,
             LibFunc::FmtFprintBuilder => super::format::PrintVerb::Print,
@@ -116,24 +163,22 @@ impl Machine {
             Some(Value::Ptr(Some(p))) => p.clone(),
             _ => return Err(Fault::Rt(RtError::nil_deref())),
         };
-        let outer = match func {
-            LibFunc::FmtFprintlnBuilder => ("fmt.Fprintln", 285),
-            LibFunc::FmtFprintBuilder => ("fmt.Fprint", 243),
-            _ => ("fmt.Fprintf", 205),
-        };
-        self.builder_step(
-            gid,
-            LibFunc::BuilderWriteString,
-            p,
-            &[],
-            reads,
-            Some((text, outer)),
-        )
+        let fprint = Some((text, fprint_code(func)));
+        self.builder_step(gid, LibFunc::BuilderWriteString, p, &[], reads, fprint)
     }
 
-    /// One step of a Builder method: `pre` are effects the step has before the Builder's
-    /// (fmt's reads); `fprint` replaces `WriteString`'s operand with fmt's bytes, written by
-    /// `(*Builder).Write` called from the given `fmt` frame.
+    /// The method (and line of its `copyCheck` call and of its access to `buf`) of a write,
+    /// `(*Builder).Write` under fmt's frame `outer` (a code of [`outer_frame`], 0: none).
+    fn builder_method(func: LibFunc, ascii: bool, outer: i64) -> (&'static str, u32, u32) {
+        match outer_frame(outer) {
+            Some(_) => ("strings.(*Builder).Write", 89, 90),
+            None => method_lines(func, ascii),
+        }
+    }
+
+    /// A Builder method: `pre` are effects the step has before the Builder's (fmt's reads);
+    /// `fprint` replaces `WriteString`'s operand with fmt's bytes, written by
+    /// `(*Builder).Write` called from fmt's frame (its code).
     fn builder_step(
         &mut self,
         gid: Gid,
@@ -141,21 +186,56 @@ impl Machine {
         p: Pointer,
         args: &[Value],
         pre: Vec<Effect>,
-        fprint: Option<(Vec<u8>, LibFrame)>,
-    ) -> R<Vec<Value>> {
+        fprint: Option<(Vec<u8>, i64)>,
+    ) -> R<Part> {
         let (addr, cell) = (p.child(0), p.child(1));
-        let writes = !matches!(
-            func,
-            LibFunc::BuilderString | LibFunc::BuilderLen | LibFunc::BuilderReset
-        );
-        let ascii = func != LibFunc::BuilderWriteRune || matches!(int(arg(args, 1)?), Ok(0..=0x7f));
-        let (method, check_line, buf_line) = match fprint {
-            Some(_) => ("strings.(*Builder).Write", 89, 90),
-            None => method_lines(func, ascii),
+        let buf = str_of(&self.heap.load(&cell)?)?.clone();
+        let loc = Loc::Heap(cell.clone());
+        let data: Vec<u8> = match (func, &fprint) {
+            (_, Some((text, _))) => text.clone(),
+            (LibFunc::BuilderWriteString, None) => string_arg(args, 1)?.as_bytes().to_vec(),
+            (LibFunc::BuilderWriteByte, None) => vec![int(arg(args, 1)?)? as u8],
+            (LibFunc::BuilderWriteRune, None) => {
+                crate::rt::strings_edit::rune_bytes(int(arg(args, 1)?)?)
+            }
+            (LibFunc::BuilderString | LibFunc::BuilderLen, None) => {
+                let (name, line) = match func {
+                    LibFunc::BuilderString => ("strings.(*Builder).String", 48),
+                    _ => ("strings.(*Builder).Len", 52),
+                };
+                let results = match func {
+                    LibFunc::BuilderString => vec![Value::Str(buf.clone())],
+                    _ => vec![Value::Int(buf.len() as i64)],
+                };
+                let op = Op::Load {
+                    ptr: cell,
+                    value: Value::Str(buf),
+                };
+                self.emit_framed(gid, op, vec![Effect::Read(loc)], &[(name, line)]);
+                return Ok(Part::Done(results));
+            }
+            (LibFunc::BuilderReset, None) => {
+                let name = "strings.(*Builder).Reset";
+                let value = Value::Str(GoString::from_bytes(b""));
+                self.heap.store(&cell, value.clone())?;
+                self.heap.store(&addr, Value::Ptr(None))?;
+                let op = Op::Store { ptr: cell, value };
+                let addr_write = vec![Effect::Write(Loc::Heap(addr))];
+                self.emit_framed(gid, op.clone(), addr_write, &[(name, 61)]);
+                self.emit_framed(gid, op, vec![Effect::Write(loc)], &[(name, 62)]);
+                return Ok(Part::Done(Vec::new()));
+            }
+            (other, None) => {
+                let msg = format!("{} is not a strings.Builder method", other.go_name());
+                return Err(InternalError::new(msg).into());
+            }
         };
-        let outer: Vec<LibFrame> = fprint.iter().map(|(_, o)| *o).collect();
-        let frames =
-            |inner: &[LibFrame]| -> Vec<LibFrame> { inner.iter().chain(&outer).copied().collect() };
+        let outer = fprint.as_ref().map_or(0, |(_, code)| *code);
+        let ascii = data.len() == 1;
+        let (method, check_line, buf_line) = Self::builder_method(func, ascii, outer);
+        let frames = |inner: &[LibFrame]| -> Vec<LibFrame> {
+            inner.iter().copied().chain(outer_frame(outer)).collect()
+        };
         let check = [("strings.(*Builder).copyCheck", 34), (method, check_line)];
         let written_check = [("strings.(*Builder).copyCheck", 40), (method, check_line)];
         // (effects, frames) of each event, in order.
@@ -163,89 +243,67 @@ impl Machine {
         if !pre.is_empty() {
             groups.push((pre, Vec::new()));
         }
-        let bytes = fprint.as_ref().map(|(b, _)| b.clone());
-        if writes {
-            // copyCheck
-            groups.push((vec![Effect::Read(Loc::Heap(addr.clone()))], frames(&check)));
-            match self.heap.load(&addr)? {
-                Value::Ptr(None) => {
-                    self.heap.store(&addr, Value::Ptr(Some(p.clone())))?;
-                    groups.push((
-                        vec![Effect::Write(Loc::Heap(addr.clone()))],
-                        frames(&written_check),
-                    ));
-                }
-                Value::Ptr(Some(q)) if q == p => {}
-                _ => {
-                    let msg = "strings: illegal use of non-zero Builder copied by value";
-                    return Err(RtError::library_panic(msg).into());
-                }
+        groups.push((vec![Effect::Read(Loc::Heap(addr.clone()))], frames(&check)));
+        match self.heap.load(&addr)? {
+            Value::Ptr(None) => {
+                self.heap.store(&addr, Value::Ptr(Some(p.clone())))?;
+                groups.push((
+                    vec![Effect::Write(Loc::Heap(addr.clone()))],
+                    frames(&written_check),
+                ));
+            }
+            Value::Ptr(Some(q)) if q == p => {}
+            _ => {
+                let msg = "strings: illegal use of non-zero Builder copied by value";
+                return Err(RtError::library_panic(msg).into());
             }
         }
-        let buf = str_of(&self.heap.load(&cell)?)?.clone();
-        let appended = |bytes: &[u8]| {
-            let mut out = buf.as_bytes().to_vec();
-            out.extend_from_slice(bytes);
-            GoString::from_bytes(&out)
+        // `append` reads the slice header.
+        groups.push((vec![Effect::Read(loc)], frames(&[(method, buf_line)])));
+        let op = Op::Load {
+            ptr: cell,
+            value: Value::Str(buf.clone()),
         };
-        let nil = Value::Iface(None);
-        let (written, results): (Option<GoString>, Vec<Value>) = match func {
-            LibFunc::BuilderWriteString => {
-                let s = match &bytes {
-                    Some(b) => GoString::from_bytes(b),
-                    None => string_arg(args, 1)?.clone(),
-                };
-                (
-                    Some(appended(s.as_bytes())),
-                    vec![Value::Int(s.len() as i64), nil],
-                )
-            }
-            LibFunc::BuilderWriteByte => {
-                let c = int(arg(args, 1)?)? as u8;
-                (Some(appended(&[c])), vec![nil])
-            }
-            LibFunc::BuilderWriteRune => {
-                let r = crate::rt::strings_edit::rune_bytes(int(arg(args, 1)?)?);
-                let n = r.len() as i64;
-                (Some(appended(&r)), vec![Value::Int(n), nil])
-            }
-            LibFunc::BuilderString => (None, vec![Value::Str(buf.clone())]),
-            LibFunc::BuilderLen => (None, vec![Value::Int(buf.len() as i64)]),
-            LibFunc::BuilderReset => (Some(GoString::from_bytes(b"")), Vec::new()),
-            other => {
-                let msg = format!("{} is not a strings.Builder method", other.go_name());
-                return Err(InternalError::new(msg).into());
-            }
-        };
-        let loc = Loc::Heap(cell.clone());
-        let mut eff = Vec::new();
-        let op = match written {
-            None => {
-                let value = Value::Str(buf);
-                eff.push(Effect::Read(loc));
-                Op::Load { ptr: cell, value }
-            }
-            Some(new) => {
-                self.heap.reserve(&self.config, new.len() as u64 / 64)?;
-                let value = Value::Str(new);
-                self.heap.store(&cell, value.clone())?;
-                if func == LibFunc::BuilderReset {
-                    self.heap.store(&addr, Value::Ptr(None))?;
-                    groups.push((
-                        vec![Effect::Write(Loc::Heap(addr))],
-                        frames(&[(method, check_line)]),
-                    ));
-                } else {
-                    eff.push(Effect::Read(loc.clone()));
-                }
-                eff.push(Effect::Write(loc));
-                Op::Store { ptr: cell, value }
-            }
-        };
-        groups.push((eff, frames(&[(method, buf_line)])));
         for (effects, frames) in groups {
             self.emit_framed(gid, op.clone(), effects, &frames);
         }
-        Ok(results)
+        let then = vec![
+            Value::Ptr(Some(p)),
+            Value::Str(GoString::from_bytes(&data)),
+            Value::Str(buf),
+            Value::Int(func as i64),
+            Value::Int(outer),
+        ];
+        Ok(Part::Then(LibFunc::BuilderAppend, then))
+    }
+
+    /// A Builder write's second step (`BuilderAppend(b, bytes, read, method, outer)`): `append`
+    /// stores the slice header: the bytes the first step read, then the new ones.
+    pub(super) fn builder_append(&mut self, gid: Gid, args: &[Value]) -> R<Vec<Value>> {
+        let p = match arg(args, 0)? {
+            Value::Ptr(Some(p)) => p.clone(),
+            _ => return Err(Fault::Rt(RtError::nil_deref())),
+        };
+        let data = string_arg(args, 1)?;
+        let read = string_arg(args, 2)?;
+        let func = lib_func_at(arg(args, 3)?)?;
+        let outer = int(arg(args, 4)?)?;
+        let cell = p.child(1);
+        let mut bytes = read.as_bytes().to_vec();
+        bytes.extend_from_slice(data.as_bytes());
+        self.heap.reserve(&self.config, bytes.len() as u64 / 64)?;
+        let value = Value::Str(GoString::from_bytes(&bytes));
+        self.heap.store(&cell, value.clone())?;
+        let (method, _, buf_line) = Self::builder_method(func, data.len() == 1, outer);
+        let frames: Vec<LibFrame> = std::iter::once((method, buf_line))
+            .chain(outer_frame(outer))
+            .collect();
+        let write = vec![Effect::Write(Loc::Heap(cell.clone()))];
+        self.emit_framed(gid, Op::Store { ptr: cell, value }, write, &frames);
+        let (n, nil) = (Value::Int(data.len() as i64), Value::Iface(None));
+        Ok(match func {
+            LibFunc::BuilderWriteByte if outer == 0 => vec![nil],
+            _ => vec![n, nil],
+        })
     }
 }

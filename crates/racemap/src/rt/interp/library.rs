@@ -463,6 +463,23 @@ impl Machine {
         Ok(result.into_iter().collect())
     }
 
+    /// The results of a Builder or Buffer call, or `None` when it parked on its second step.
+    fn part(&mut self, gid: Gid, part: builder::Part, push_results: bool) -> Option<Vec<Value>> {
+        match part {
+            builder::Part::Done(results) => Some(results),
+            builder::Part::Then(func, args) => {
+                let span = self.goroutines[gid.0 as usize].next_span;
+                let next = Visible::Lib {
+                    func,
+                    args,
+                    push_results,
+                };
+                self.park(gid, next, Some(span));
+                None
+            }
+        }
+    }
+
     /// A visible library call. Returns whether the op completed (false: parked on a next part).
     pub(super) fn lib_visible(
         &mut self,
@@ -794,20 +811,34 @@ impl Machine {
             },
             LibFunc::FmtFprintBuilder
             | LibFunc::FmtFprintlnBuilder
-            | LibFunc::FmtFprintfBuilder => {
-                results = self.fprint_builder(gid, func, &args)?;
+            | LibFunc::FmtFprintfBuilder
+            | LibFunc::FmtFprintBuffer
+            | LibFunc::FmtFprintlnBuffer
+            | LibFunc::FmtFprintfBuffer => {
+                let part = if builder::is_fprint_builder(func) {
+                    self.fprint_builder(gid, func, &args)?
+                } else {
+                    self.fprint_buffer(gid, func, &args)?
+                };
+                match self.part(gid, part, push_results) {
+                    Some(r) => results = r,
+                    None => return Ok(false),
+                }
             }
-            LibFunc::FmtFprintBuffer | LibFunc::FmtFprintlnBuffer | LibFunc::FmtFprintfBuffer => {
-                results = self.fprint_buffer(gid, func, &args)?;
-            }
-            f if buffer::is_buffer(f) => {
+            f if buffer::is_buffer(f) || builder::is_builder(f) => {
                 let p = ptr()?;
-                results = self.buffer_call(gid, func, p, &args)?;
+                let part = if builder::is_builder(f) {
+                    self.builder_call(gid, func, p, &args)?
+                } else {
+                    self.buffer_call(gid, func, p, &args)?
+                };
+                match self.part(gid, part, push_results) {
+                    Some(r) => results = r,
+                    None => return Ok(false),
+                }
             }
-            f if builder::is_builder(f) => {
-                let p = ptr()?;
-                results = self.builder_call(gid, func, p, &args)?;
-            }
+            LibFunc::BuilderAppend => results = self.builder_append(gid, &args)?,
+            LibFunc::BufferCopy => results = self.buffer_copy(gid, &args)?,
             f if rand::is_rand(f) => {
                 let p = ptr()?;
                 results = self.rand_call(gid, func, p, &args)?;
