@@ -10,7 +10,7 @@ func main() {
 	var hits int64
 	var plain int
 	var wg sync.WaitGroup
-	for i := 0; i < 3; i++ {
+	for i := 0; i < 2; i++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
