@@ -60,6 +60,17 @@ impl ReportFrame {
                 });
                 continue;
             }
+            // Go shows `reflect.typedmemmove` above reflectlite's.
+            if i == 0 && &*f.name == crate::rt::lib_frames::TYPEDMEMMOVE {
+                let (name, file, line, offset) =
+                    crate::rt::lib_frames::reflect_typedmemmove_frame();
+                out.push(ReportFrame {
+                    name: name.to_string(),
+                    file,
+                    line,
+                    offset,
+                });
+            }
             let callee = i.checked_sub(1).map(|c| &*stack[c].name);
             out.push(
                 match crate::rt::lib_frames::library_frame_calling(&f.name, callee) {

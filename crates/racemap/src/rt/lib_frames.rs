@@ -10,6 +10,13 @@ const GOROOT_SRC: &str = "/usr/local/go/src";
 /// Go's name of the runtime function that runs a frame's deferred calls at its return in a
 /// race build (see `Machine::race_stack_of`).
 pub const DEFERRETURN: &str = "runtime.deferreturn";
+/// `sort.Slice`'s swap of elements of a general type (`reflectlite.Swapper`'s last closure).
+pub const TYPEDMEMMOVE: &str = "internal/reflectlite.typedmemmove";
+/// The function Go's race reports show above [`TYPEDMEMMOVE`]: (name, file, line, offset).
+pub fn reflect_typedmemmove_frame() -> (&'static str, String, u32, u32) {
+    let file = format!("{GOROOT_SRC}/runtime/mbarrier.go");
+    ("reflect.typedmemmove", file, 178, 0)
+}
 /// The runtime function a panic runs deferred calls from.
 pub const GOPANIC: &str = "runtime.gopanic";
 /// The runtime function `runtime.Goexit` runs deferred calls from.
@@ -60,7 +67,7 @@ fn sort_line(name: &str, callee: Option<&str>) -> Option<u32> {
     let inner = callee
         .strip_prefix("sort.")
         .map(|c| c.strip_suffix("_func").unwrap_or(c));
-    let swap = callee.ends_with(".Swap");
+    let swap = callee.ends_with(".Swap") || callee.starts_with("internal/reflectlite.");
     Some(match (name, inner) {
         ("insertionSort", _) => {
             if swap {
@@ -147,6 +154,16 @@ pub fn library_frame_calling(name: &str, callee: Option<&str>) -> Option<(String
         }
     }
     let (file, line, offset) = match name {
+        // `sort.Slice`'s swap: `reflectlite.Swapper`'s closures (Go 1.19's swapper.go), and
+        // the typedmemmove of its general case (under `reflect.typedmemmove`, see
+        // `ReportFrame::from_stack`).
+        "internal/reflectlite.Swapper.func3" => ("internal/reflectlite/swapper.go", 42, 0xb7),
+        "internal/reflectlite.Swapper.func4" => ("internal/reflectlite/swapper.go", 46, 0xb7),
+        "internal/reflectlite.Swapper.func5" => ("internal/reflectlite/swapper.go", 52, 0xb7),
+        "internal/reflectlite.Swapper.func6" => ("internal/reflectlite/swapper.go", 55, 0xb7),
+        "internal/reflectlite.Swapper.func7" => ("internal/reflectlite/swapper.go", 58, 0xb7),
+        "internal/reflectlite.Swapper.func8" => ("internal/reflectlite/swapper.go", 61, 0xb7),
+        TYPEDMEMMOVE => ("runtime/mbarrier.go", 196, 0x18),
         // The entry points of Go 1.19's sorts (their call of pdqsort or stable).
         "sort.Slice" => ("sort/slice.go", 23, 0xc4),
         "sort.SliceStable" => ("sort/slice.go", 35, 0xc4),

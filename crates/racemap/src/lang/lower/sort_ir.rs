@@ -156,6 +156,8 @@ pub(super) struct Compiler {
     next: u32,
     /// The enclosing loops: (continue label, break label).
     loops: Vec<(usize, usize)>,
+    /// `sort.Slice`'s swap function (`reflectlite.Swapper`'s closure: slice, i, j).
+    swapper: Option<FuncId>,
 }
 
 impl Compiler {
@@ -169,7 +171,14 @@ impl Compiler {
             results,
             next: first_scratch,
             loops: Vec::new(),
+            swapper: None,
         }
+    }
+
+    /// Swaps through `f(x, i, j)` (the slice's swapper) instead of in place.
+    pub(super) fn with_swapper(mut self, f: FuncId) -> Self {
+        self.swapper = Some(f);
+        self
     }
 
     /// Compiles `body` (a final `return` is added); returns the code and the local count.
@@ -360,6 +369,13 @@ impl Compiler {
                 argc: 2,
                 results: 0,
             });
+            return;
+        }
+        if let Some(func) = self.swapper {
+            self.a.op(Instr::LoadLocal(0));
+            self.expr(i);
+            self.expr(j);
+            self.a.op(Instr::Call { func, argc: 3 });
             return;
         }
         // x[i], x[j] = x[j], x[i]: reads x[j], then x[i]; writes x[i], then x[j].

@@ -196,12 +196,19 @@ impl Lowerer<'_> {
         let data_types: Vec<TypeId> = (0..d as usize)
             .map(|i| params.get(i).copied().unwrap_or(invalid))
             .collect();
+        let swapper = match data {
+            Data::SliceLess => Some(self.swapper_func(arg0, span)),
+            _ => None,
+        };
         for ((shape, id), body) in shapes.iter().zip(&ids).zip(bodies) {
             let (_, nparams, results) = *shape;
             let params = d + nparams;
             let result_locals: Vec<u32> = (params..params + results.len() as u32).collect();
-            let (code, locals) =
-                Compiler::new(data, names, result_locals.clone(), body.0).finish(&body.1);
+            let mut compiler = Compiler::new(data, names, result_locals.clone(), body.0);
+            if let Some(f) = swapper {
+                compiler = compiler.with_swapper(f);
+            }
+            let (code, locals) = compiler.finish(&body.1);
             let mut param_types = data_types.clone();
             param_types.extend((0..nparams).map(|_| int));
             self.funcs[id.0 as usize] = Func {
@@ -223,6 +230,116 @@ impl Lowerer<'_> {
             };
         }
         fns
+    }
+}
+
+impl Lowerer<'_> {
+    /// The size and alignment of a value of type `t` in Go (amd64), and whether it holds
+    /// pointers; `None` for a type racemap cannot lay out.
+    fn go_layout(&self, t: TypeId) -> Option<(u64, u64, bool)> {
+        use crate::types::TypeKind as K;
+        Some(match self.types.under(t) {
+            K::Basic(b) => match b {
+                Basic::Bool | Basic::Int8 | Basic::Uint8 => (1, 1, false),
+                Basic::Int16 | Basic::Uint16 => (2, 2, false),
+                Basic::Int32 | Basic::Uint32 | Basic::Float32 => (4, 4, false),
+                Basic::String => (16, 8, true),
+                Basic::Invalid => return None,
+                _ => (8, 8, false),
+            },
+            K::Pointer(_) | K::Map(..) | K::Chan(..) | K::Func(_) => (8, 8, true),
+            K::Slice(_) => (24, 8, true),
+            K::Interface(_) => (16, 8, true),
+            K::Array(n, e) => {
+                let (size, align, ptr) = self.go_layout(*e)?;
+                (size * n, align, ptr && *n > 0)
+            }
+            K::Struct(fields) => {
+                let (mut size, mut align, mut ptr) = (0u64, 1u64, false);
+                for f in fields {
+                    let (s, a, p) = self.go_layout(f.ty)?;
+                    size = size.div_ceil(a) * a + s;
+                    align = align.max(a);
+                    ptr |= p;
+                }
+                (size.div_ceil(align) * align, align, ptr)
+            }
+            _ => return None,
+        })
+    }
+
+    /// `sort.Slice`'s swap for slices of type `slice`: the closure Go 1.19's
+    /// `reflectlite.Swapper` returns for the element type (`Swapper.func3` for a pointer,
+    /// `func4` a string, `func5` … `func8` 8, 4, 2, 1 bytes without pointers:
+    /// `is[i], is[j] = is[j], is[i]`), or its general case's `typedmemmove`s, whose frame
+    /// Go's reports show as `internal/reflectlite.typedmemmove` (read x[i], read x[j] and
+    /// write x[i], write x[j]). Locals: 0 the slice, 1 i, 2 j, 3 and 4 the elements.
+    fn swapper_func(&mut self, slice: TypeId, span: Span) -> FuncId {
+        let elem = match self.types.under(slice) {
+            crate::types::TypeKind::Slice(e) => Some(*e),
+            _ => None,
+        };
+        let layout = elem.and_then(|e| self.go_layout(e));
+        let is_string = elem.is_some_and(|e| {
+            matches!(
+                self.types.under(e),
+                crate::types::TypeKind::Basic(Basic::String)
+            )
+        });
+        let name = match layout {
+            Some((8, _, true)) => "internal/reflectlite.Swapper.func3",
+            _ if is_string => "internal/reflectlite.Swapper.func4",
+            Some((8, _, false)) => "internal/reflectlite.Swapper.func5",
+            Some((4, _, false)) => "internal/reflectlite.Swapper.func6",
+            Some((2, _, false)) => "internal/reflectlite.Swapper.func7",
+            Some((1, _, false)) => "internal/reflectlite.Swapper.func8",
+            _ => "internal/reflectlite.typedmemmove",
+        };
+        if let Some(i) = self
+            .funcs
+            .iter()
+            .position(|f| *f.name == *name && f.param_types.first() == Some(&slice))
+        {
+            return FuncId(i as u32);
+        }
+        let id = self.reserve(name, span);
+        let memmove = name.ends_with("typedmemmove");
+        let mut a = super::sort::Asm::new();
+        let (x, i, j, vi, vj) = (0, 1, 2, 3, 4);
+        let reads = if memmove {
+            [(i, vi), (j, vj)]
+        } else {
+            [(j, vj), (i, vi)]
+        };
+        for (index, value) in reads {
+            a.elem(x, index, false);
+            a.op(crate::bytecode::Instr::StoreLocal(value));
+        }
+        for (index, value) in [(i, vj), (j, vi)] {
+            a.op(crate::bytecode::Instr::LoadLocal(x));
+            a.op(crate::bytecode::Instr::LoadLocal(index));
+            a.op(crate::bytecode::Instr::SliceElemPtr);
+            a.op(crate::bytecode::Instr::LoadLocal(value));
+            a.op(crate::bytecode::Instr::Store);
+        }
+        a.op(crate::bytecode::Instr::Return);
+        let code = a.finish();
+        let int = TypeTable::basic(Basic::Int);
+        self.funcs[id.0 as usize] = Func {
+            name: Rc::from(name),
+            span,
+            params: 3,
+            param_types: vec![slice, int, int],
+            results: Vec::new(),
+            result_slots: Vec::new(),
+            locals: 5,
+            captures: 0,
+            variadic: false,
+            spans: vec![span; code.len()],
+            code,
+            wrapper: false,
+        };
+        id
     }
 }
 
