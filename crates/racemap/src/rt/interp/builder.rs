@@ -306,4 +306,26 @@ impl Machine {
             _ => vec![n, nil],
         })
     }
+
+    /// The results of a Builder or Buffer call, or `None` when it parked on its second step.
+    pub(super) fn builder_part(
+        &mut self,
+        gid: Gid,
+        part: Part,
+        push_results: bool,
+    ) -> Option<Vec<Value>> {
+        match part {
+            Part::Done(results) => Some(results),
+            Part::Then(func, args) => {
+                let span = self.goroutines[gid.0 as usize].next_span;
+                let next = Visible::Lib {
+                    func,
+                    args,
+                    push_results,
+                };
+                self.park(gid, next, Some(span));
+                None
+            }
+        }
+    }
 }

@@ -10,21 +10,6 @@ const RUNTIME_ERROR_PREFIX: &[u8] = b"runtime error: ";
 
 impl Machine {
     /// A non-visible library call: pushes its results.
-    /// The arguments of a call of a `...any` function whose last operand is a spread slice
-    /// (`fmt.Printf(format, args...)`: lowering passes the `[]any` unboxed, where every other
-    /// variadic operand is an interface) with the slice's elements in its place.
-    fn spread_args(&self, func: LibFunc, mut args: Vec<Value>) -> R<Vec<Value>> {
-        if let Some(k) = func.boxed_args_from() {
-            // (`log`'s functions get the hidden logger first: the slice is last.)
-            if args.len() > k && matches!(args.last(), Some(Value::Slice(_))) {
-                if let Some(slice) = args.pop() {
-                    args.extend(self.elements_of(&slice)?);
-                }
-            }
-        }
-        Ok(args)
-    }
-
     pub(super) fn lib_local(&mut self, gid: Gid, func: LibFunc, args: Vec<Value>) -> R<()> {
         let args = self.spread_args(func, args)?;
         let sarg = |i: usize| string_arg(&args, i);
@@ -463,23 +448,6 @@ impl Machine {
         Ok(result.into_iter().collect())
     }
 
-    /// The results of a Builder or Buffer call, or `None` when it parked on its second step.
-    fn part(&mut self, gid: Gid, part: builder::Part, push_results: bool) -> Option<Vec<Value>> {
-        match part {
-            builder::Part::Done(results) => Some(results),
-            builder::Part::Then(func, args) => {
-                let span = self.goroutines[gid.0 as usize].next_span;
-                let next = Visible::Lib {
-                    func,
-                    args,
-                    push_results,
-                };
-                self.park(gid, next, Some(span));
-                None
-            }
-        }
-    }
-
     /// A visible library call. Returns whether the op completed (false: parked on a next part).
     pub(super) fn lib_visible(
         &mut self,
@@ -820,7 +788,7 @@ impl Machine {
                 } else {
                     self.fprint_buffer(gid, func, &args)?
                 };
-                match self.part(gid, part, push_results) {
+                match self.builder_part(gid, part, push_results) {
                     Some(r) => results = r,
                     None => return Ok(false),
                 }
@@ -832,7 +800,7 @@ impl Machine {
                 } else {
                     self.buffer_call(gid, func, p, &args)?
                 };
-                match self.part(gid, part, push_results) {
+                match self.builder_part(gid, part, push_results) {
                     Some(r) => results = r,
                     None => return Ok(false),
                 }
