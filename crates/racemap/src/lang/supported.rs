@@ -136,7 +136,7 @@ pub const SUPPORTED: &[Construct] = &[
         imports: &["sync", "sync/atomic"],
     },
     Construct {
-        name: "fmt.Fprint, Fprintln, Fprintf to os.Stdout, os.Stderr and a *strings.Builder; os.Exit",
+        name: "fmt.Fprint, Fprintln, Fprintf to os.Stdout, os.Stderr, a *strings.Builder and a *bytes.Buffer; os.Exit",
         body: "\tfmt.Fprintln(os.Stderr, \"warning\")\n\tvar b strings.Builder\n\tfmt.Fprintf(&b, \"%d\\n\", 42)\n\tfmt.Fprint(os.Stdout, b.String())\n\tos.Exit(0)",
         decls: "",
         imports: &["fmt", "os", "strings"],
@@ -146,6 +146,12 @@ pub const SUPPORTED: &[Construct] = &[
         body: "\ts := &Stack[int]{}\n\ts.Push(Sum(1, 2))\n\t_ = Sum[float64](1.5, 2)  > 3 && Max(\"a\", \"b\") == \"b\" && Index([]string{\"x\"}, \"x\") == 0",
         decls: "type Number interface{ ~int | ~int64 | ~float64 }\n\nfunc Sum[T Number](xs ...T) T {\n\tvar s T\n\tfor _, x := range xs {\n\t\ts += x\n\t}\n\treturn s\n}\n\nfunc Max[T ~int | ~string](a, b T) T {\n\tif a < b {\n\t\treturn b\n\t}\n\treturn a\n}\n\nfunc Index[T comparable](xs []T, x T) int {\n\tfor i, v := range xs {\n\t\tif v == x {\n\t\t\treturn i\n\t\t}\n\t}\n\treturn -1\n}\n\ntype Stack[T any] struct{ items []T }\n\nfunc (s *Stack[T]) Push(x T) { s.items = append(s.items, x) }",
         imports: &[],
+    },
+    Construct {
+        name: "bytes.Buffer: WriteString, Write, WriteByte, WriteRune, String, Len, Reset (not safe for concurrent use, as in Go)",
+        body: "\tvar buf bytes.Buffer\n\tbuf.WriteString(\"a\")\n\tbuf.WriteByte('b')\n\tbuf.Write([]byte(\"c\"))\n\t_, _ = buf.String(), buf.Len()\n\tbuf.Reset()",
+        decls: "",
+        imports: &["bytes"],
     },
 ];
 

@@ -10,37 +10,11 @@
 
 use crate::types::SyncKind;
 
+#[macro_use]
+mod table_macro;
 mod short;
 mod spec;
 pub use spec::{AtomicOpKind, LibFuncSpec, LibType, Owner, Visibility};
-
-/// Declares [`LibFunc`] from one table: each row is a variant with its docs and its
-/// [`LibFuncSpec`] (a `const` expression). Generates the enum, [`LibFunc::ALL`] and
-/// [`LibFunc::spec`], so a new row cannot be missing from any of them.
-macro_rules! lib_funcs {
-    ($($(#[$doc:meta])* $name:ident => $spec:expr,)*) => {
-        /// A library function or method the VM implements natively. Package functions are
-        /// called with their arguments; methods of the `sync`/`atomic` types are called with a
-        /// *pointer* to the receiver as the first operand (the checker records the needed `&`
-        /// in [`Selection`](../lang/check/info/struct.Selection.html)); an interface method
-        /// (`error.Error`) gets the interface value.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum LibFunc {
-            $($(#[$doc])* $name,)*
-        }
-
-        impl LibFunc {
-            /// Every library function, in declaration order.
-            pub const ALL: &'static [LibFunc] = &[$(LibFunc::$name,)*];
-
-            /// The facts about this function: its row of the table.
-            pub fn spec(self) -> &'static LibFuncSpec {
-                const SPECS: &[LibFuncSpec] = &[$($spec,)*];
-                &SPECS[self as usize]
-            }
-        }
-    };
-}
 
 use short::*;
 
@@ -897,6 +871,32 @@ lib_funcs! {
     BuilderLen => builder_method("Len").results(&[INT]),
     /// `(*strings.Builder).Reset()`
     BuilderReset => builder_method("Reset"),
+    // `bytes.Buffer`'s methods (`rt/interp/buffer.rs`): plain reads and writes of the
+    // Buffer's slice header, `off` and `lastRead`, as Go 1.19's `bytes/buffer.go`.
+    /// `(*bytes.Buffer).WriteString(s string) (n int, err error)`
+    BufferWriteString => buffer_method("WriteString").params(&[STRING]).results(&[INT, ERROR]),
+    /// `(*bytes.Buffer).Write(p []byte) (n int, err error)`
+    BufferWrite => buffer_method("Write").params(&[BYTES]).results(&[INT, ERROR]),
+    /// `(*bytes.Buffer).WriteByte(c byte) error`
+    BufferWriteByte => buffer_method("WriteByte").params(&[BYTE]).results(&[ERROR]),
+    /// `(*bytes.Buffer).WriteRune(r rune) (n int, err error)`
+    BufferWriteRune => buffer_method("WriteRune").params(&[RUNE]).results(&[INT, ERROR]),
+    /// `(*bytes.Buffer).String() string`
+    BufferString => buffer_method("String").results(&[STRING]),
+    /// `(*bytes.Buffer).Len() int`
+    BufferLen => buffer_method("Len").results(&[INT]),
+    /// `(*bytes.Buffer).Reset()`
+    BufferReset => buffer_method("Reset"),
+    /// The second step of a `strings.Builder` write (never found by name): `append`'s store
+    /// of the header, `(b, bytes, read, method, outer)`.
+    BuilderAppend => LibFuncSpec::new(Owner::Runtime("strings"), "builderAppend")
+        .params(&[BUILDER_PTR, STRING, STRING, INT, INT])
+        .visibility(Object),
+    /// The second step of a `bytes.Buffer` write: the header's stores and the copy,
+    /// `(b, bytes, read, at, kind, cap, method, outer, called)`.
+    BufferCopy => LibFuncSpec::new(Owner::Runtime("bytes"), "bufferCopy")
+        .params(&[BUFFER_PTR, STRING, STRING, INT, INT, INT, INT, INT, INT])
+        .visibility(Object),
     // `atomic.Value`'s methods (`rt/interp/atomic_value.rs`): atomic loads and stores of the
     // type word and the data word Go's `sync/atomic/value.go` keeps.
     /// `(*atomic.Value).Load() (val any)`
@@ -955,6 +955,13 @@ lib_funcs! {
         .variadic()
         .results(&[INT, ERROR])
         .visibility(Log),
+    /// `fmt.Fprint(w *bytes.Buffer, a ...any) (n int, err error)`: `(*Buffer).Write` (named apart
+    /// from the Builder's variant: a row's owner and name are unique).
+    FmtFprintBuffer => fprint_buffer("FprintBuffer").params(&[BUFFER_PTR, ANYS]),
+    /// `fmt.Fprintln(w *bytes.Buffer, a ...any) (n int, err error)`
+    FmtFprintlnBuffer => fprint_buffer("FprintlnBuffer").params(&[BUFFER_PTR, ANYS]),
+    /// `fmt.Fprintf(w *bytes.Buffer, format string, a ...any) (n int, err error)`
+    FmtFprintfBuffer => fprint_buffer("FprintfBuffer").params(&[BUFFER_PTR, STRING, ANYS]),
     /// `os.Stdout`: the `*os.File` of file descriptor 1 (a package variable).
     OsStdout => LibFuncSpec::new(Owner::PackageVar("os"), "Stdout").results(&[OS_FILE]),
     /// `os.Stderr`: the `*os.File` of file descriptor 2.

@@ -46,6 +46,10 @@ pub(super) const TESTING_T: LibType = LibType::Named("testing", "T");
 pub(super) const OS_FILE: LibType = LibType::Pointer(&LibType::Named("os", "File"));
 /// `*strings.Builder`
 pub(super) const BUILDER_PTR: LibType = LibType::Pointer(&LibType::Named("strings", "Builder"));
+/// `*bytes.Buffer`
+pub(super) const BUFFER_PTR: LibType = LibType::Pointer(&LibType::Named("bytes", "Buffer"));
+/// `[]byte`
+pub(super) const BYTES: LibType = LibType::Slice(&BYTE);
 /// `func(*testing.T)`, a subtest.
 pub(super) const SUBTEST: LibType = LibType::Func(&[LibType::Pointer(&TESTING_T)], &[]);
 /// `<-chan Time`, the channel of a timer.
@@ -69,4 +73,17 @@ pub(super) const fn rand_method(name: &'static str) -> LibFuncSpec {
 /// A method of `*strings.Builder`, a visible operation on the Builder.
 pub(super) const fn builder_method(name: &'static str) -> LibFuncSpec {
     LibFuncSpec::new(Owner::Struct("strings", "Builder"), name).visibility(Visibility::Object)
+}
+
+/// A method of `*bytes.Buffer`, a visible operation on the Buffer.
+pub(super) const fn buffer_method(name: &'static str) -> LibFuncSpec {
+    LibFuncSpec::new(Owner::Struct("bytes", "Buffer"), name).visibility(Visibility::Object)
+}
+
+/// `fmt.Fprint*` to a `*bytes.Buffer` (parameters given by the row): variadic, `(n, err)`.
+pub(super) const fn fprint_buffer(name: &'static str) -> LibFuncSpec {
+    LibFuncSpec::new(Owner::Runtime("fmt"), name)
+        .variadic()
+        .results(&[INT, ERROR])
+        .visibility(Visibility::Log)
 }

@@ -438,7 +438,10 @@ fn lib_phrase(func: LibFunc, args: &[Value], names: &Names) -> String {
         WaitGroupWait => format!("waits for {recv}"),
         OnceDo => format!("calls {recv}.Do"),
         FmtPrint | FmtPrintln | FmtPrintf | FmtFprint | FmtFprintln | FmtFprintf => "prints".into(),
-        FmtFprintBuilder | FmtFprintlnBuilder | FmtFprintfBuilder => format!("prints to {recv}"),
+        FmtFprintBuilder | FmtFprintlnBuilder | FmtFprintfBuilder | FmtFprintBuffer
+        | FmtFprintlnBuffer | FmtFprintfBuffer => format!("prints to {recv}"),
+        // The second step of a Builder's or Buffer's write.
+        BuilderAppend | BufferCopy => format!("stores {recv}'s bytes"),
         TimeSleep => "sleeps".into(),
         f if f.receiver() == Some(crate::types::SyncKind::Map) => {
             format!("calls {recv}.{}", f.spec().name)

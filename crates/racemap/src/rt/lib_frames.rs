@@ -10,6 +10,13 @@ const GOROOT_SRC: &str = "/usr/local/go/src";
 /// Go's name of the runtime function that runs a frame's deferred calls at its return in a
 /// race build (see `Machine::race_stack_of`).
 pub const DEFERRETURN: &str = "runtime.deferreturn";
+/// `sort.Slice`'s swap of elements of a general type (`reflectlite.Swapper`'s last closure).
+pub const TYPEDMEMMOVE: &str = "internal/reflectlite.typedmemmove";
+/// The function Go's race reports show above [`TYPEDMEMMOVE`]: (name, file, line, offset).
+pub fn reflect_typedmemmove_frame() -> (&'static str, String, u32, u32) {
+    let file = format!("{GOROOT_SRC}/runtime/mbarrier.go");
+    ("reflect.typedmemmove", file, 178, 0)
+}
 /// The runtime function a panic runs deferred calls from.
 pub const GOPANIC: &str = "runtime.gopanic";
 /// The runtime function `runtime.Goexit` runs deferred calls from.
@@ -18,7 +25,153 @@ pub const DEFER_CALL_SAVE: &str = "runtime.deferCallSave";
 /// The position of library function `name`'s frame: (file under Go's source root, line, pc
 /// offset), `None` for a function of the program.
 pub fn library_frame(name: &str) -> Option<(String, u32, u32)> {
+    library_frame_calling(name, None)
+}
+
+/// The file of a library frame the runtime adds to a race stack at a given line (a method of
+/// `strings.Builder` or the `fmt.Fprint*` calling its `Write`; see [`line_frame`]).
+pub fn line_frame_file(name: &str) -> Option<String> {
+    let file = if name.starts_with("strings.(*Builder).") {
+        "strings/builder.go"
+    } else if name.starts_with("bytes.(*Buffer).") {
+        "bytes/buffer.go"
+    } else if matches!(name, "fmt.Fprintf" | "fmt.Fprint" | "fmt.Fprintln") {
+        "fmt/print.go"
+    } else {
+        return None;
+    };
+    Some(format!("{GOROOT_SRC}/{file}"))
+}
+
+/// A race-stack frame of library function `name` at Go 1.19's `line` of its file, for a
+/// library method racemap runs natively (`strings.Builder`'s): `func` is the calling frame's
+/// function and the span holds the line, which the report prints (see [`line_frame_file`]),
+/// so frames at two lines of one function are distinct stacks, as in Go.
+pub fn line_frame(
+    func: crate::bytecode::FuncId,
+    name: &'static str,
+    line: u32,
+) -> crate::rt::event::StackFrame {
+    crate::rt::event::StackFrame {
+        func,
+        name: std::rc::Rc::from(name),
+        span: crate::diag::Span { lo: line, hi: line },
+    }
+}
+
+/// The line of Go 1.19's `sort/zsortinterface.go` (and `zsortfunc.go`, line for line the same)
+/// where sort function `name` (without `sort.` and `_func`) calls `callee`: another sort
+/// function, or the data's `Less` (any callee of the program) or `Swap` (a method `Swap`).
+fn sort_line(name: &str, callee: Option<&str>) -> Option<u32> {
+    let callee = callee.unwrap_or("");
+    let inner = callee
+        .strip_prefix("sort.")
+        .map(|c| c.strip_suffix("_func").unwrap_or(c));
+    let swap = callee.ends_with(".Swap") || callee.starts_with("internal/reflectlite.");
+    Some(match (name, inner) {
+        ("insertionSort", _) => {
+            if swap {
+                13
+            } else {
+                12
+            }
+        }
+        ("siftDown", _) => {
+            if swap {
+                33
+            } else {
+                27
+            }
+        }
+        ("heapSort", Some("siftDown")) => 45,
+        ("heapSort", _) => 50,
+        ("pdqsort", Some("insertionSort")) => 73,
+        ("pdqsort", Some("heapSort")) => 79,
+        ("pdqsort", Some("breakPatterns")) => 85,
+        ("pdqsort", Some("choosePivot")) => 89,
+        ("pdqsort", Some("reverseRange")) => 91,
+        ("pdqsort", Some("partialInsertionSort")) => 101,
+        ("pdqsort", Some("partitionEqual")) => 109,
+        ("pdqsort", Some("partition")) => 114,
+        ("pdqsort", Some("pdqsort")) => 121,
+        ("pdqsort", _) => 108,
+        ("partition", _) => {
+            if swap {
+                136
+            } else {
+                139
+            }
+        }
+        ("partitionEqual", _) => {
+            if swap {
+                174
+            } else {
+                178
+            }
+        }
+        ("partialInsertionSort", _) => {
+            if swap {
+                214
+            } else {
+                202
+            }
+        }
+        ("breakPatterns", _) => 251,
+        ("choosePivot", _) => 284,
+        ("reverseRange", _) => 323,
+        ("swapRange", _) => 331,
+        ("stable", Some("symMerge")) => 348,
+        ("stable", _) => 339,
+        ("symMerge", Some("rotate")) => 450,
+        ("symMerge", Some("symMerge")) => 453,
+        ("symMerge", _) => {
+            if swap {
+                398
+            } else {
+                390
+            }
+        }
+        ("rotate", _) => 470,
+        _ => return None,
+    })
+}
+
+/// [`library_frame`] for a frame whose callee (the frame above it) is `callee`: a `sort`
+/// function's line is that of its call of the callee.
+pub fn library_frame_calling(name: &str, callee: Option<&str>) -> Option<(String, u32, u32)> {
+    if let Some(inner) = name.strip_prefix("sort.") {
+        let (base, func) = match inner.strip_suffix("_func") {
+            Some(base) => (base, true),
+            None => (inner, false),
+        };
+        if let Some(line) = sort_line(base, callee) {
+            let file = if func {
+                "zsortfunc.go"
+            } else {
+                "zsortinterface.go"
+            };
+            return Some((format!("{GOROOT_SRC}/sort/{file}"), line, 0x2be));
+        }
+    }
     let (file, line, offset) = match name {
+        // `sort.Slice`'s swap: `reflectlite.Swapper`'s closures (Go 1.19's swapper.go), and
+        // the typedmemmove of its general case (under `reflect.typedmemmove`, see
+        // `ReportFrame::from_stack`).
+        "internal/reflectlite.Swapper.func3" => ("internal/reflectlite/swapper.go", 42, 0xb7),
+        "internal/reflectlite.Swapper.func4" => ("internal/reflectlite/swapper.go", 46, 0xb7),
+        "internal/reflectlite.Swapper.func5" => ("internal/reflectlite/swapper.go", 52, 0xb7),
+        "internal/reflectlite.Swapper.func6" => ("internal/reflectlite/swapper.go", 55, 0xb7),
+        "internal/reflectlite.Swapper.func7" => ("internal/reflectlite/swapper.go", 58, 0xb7),
+        "internal/reflectlite.Swapper.func8" => ("internal/reflectlite/swapper.go", 61, 0xb7),
+        TYPEDMEMMOVE => ("runtime/mbarrier.go", 196, 0x18),
+        // The entry points of Go 1.19's sorts (their call of pdqsort or stable).
+        "sort.Slice" => ("sort/slice.go", 23, 0xc4),
+        "sort.SliceStable" => ("sort/slice.go", 35, 0xc4),
+        "sort.Sort" => ("sort/sort.go", 48, 0x8e),
+        "sort.Stable" => ("sort/sort.go", 208, 0x8e),
+        "sort.Ints" => ("sort/sort.go", 157, 0x8e),
+        "sort.Float64s" => ("sort/sort.go", 161, 0x8e),
+        "sort.Strings" => ("sort/sort.go", 164, 0x8e),
         "testing.tRunner" => ("testing/testing.go", 1446, 0x216),
         "testing.(*T).Run.func1" => ("testing/testing.go", 1493, 0x47),
         "testing.(*T).Run" => ("testing/testing.go", 1493, 0x75d),

@@ -227,6 +227,7 @@ impl<'a> Checker<'a> {
         let (path, type_name) = [
             ("math/rand", "Rand"),
             ("strings", "Builder"),
+            ("bytes", "Buffer"),
             ("strconv", "NumError"),
         ]
         .into_iter()

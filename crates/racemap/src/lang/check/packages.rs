@@ -27,6 +27,7 @@ pub const SUPPORTED_IMPORTS: &[&str] = &[
     "math",
     "log",
     "os",
+    "bytes",
 ];
 
 impl<'a> Checker<'a> {
@@ -511,6 +512,15 @@ mod tests {
             strings.(*Builder).String func() string
             strings.(*Builder).Len func() int
             strings.(*Builder).Reset func()
+            bytes.(*Buffer).WriteString func(string) (int, error)
+            bytes.(*Buffer).Write func([]uint8) (int, error)
+            bytes.(*Buffer).WriteByte func(uint8) error
+            bytes.(*Buffer).WriteRune func(int32) (int, error)
+            bytes.(*Buffer).String func() string
+            bytes.(*Buffer).Len func() int
+            bytes.(*Buffer).Reset func()
+            strings.builderAppend func(*strings.Builder, string, string, int, int)
+            bytes.bufferCopy func(*bytes.Buffer, string, string, int, int, int, int, int, int)
             sync/atomic.(*Value).Load func() interface {}
             sync/atomic.(*Value).Store func(interface {})
             sync/atomic.(*Value).Swap func(interface {}) interface {}
@@ -521,6 +531,9 @@ mod tests {
             fmt.Fprint func(*strings.Builder, ...interface {}) (int, error)
             fmt.Fprintln func(*strings.Builder, ...interface {}) (int, error)
             fmt.Fprintf func(*strings.Builder, string, ...interface {}) (int, error)
+            fmt.FprintBuffer func(*bytes.Buffer, ...interface {}) (int, error)
+            fmt.FprintlnBuffer func(*bytes.Buffer, ...interface {}) (int, error)
+            fmt.FprintfBuffer func(*bytes.Buffer, string, ...interface {}) (int, error)
             os.Stdout *os.File
             os.Stderr *os.File
             strconv.ParseFloat func(string, int) (float64, error)

@@ -197,6 +197,28 @@ impl<'a> Checker<'a> {
         self.types.set_underlying(builder, builder_struct);
         self.lib_types
             .insert(("strings".to_string(), "Builder".to_string()), builder);
+        // bytes.Buffer: struct { buf string; cap int; off int; lastRead int } (the bytes of
+        // Go's `buf []byte` and its capacity, `off`, `lastRead`; see rt/interp/buffer.rs).
+        let buffer = self.types.new_named("Buffer", "bytes");
+        let int = TypeTable::basic(Basic::Int);
+        let buffer_struct = self.types.intern(TypeKind::Struct(
+            [
+                ("buf", string),
+                ("cap", int),
+                ("off", int),
+                ("lastRead", int),
+            ]
+            .into_iter()
+            .map(|(name, ty)| crate::types::Field {
+                name: name.to_string(),
+                ty,
+                embedded: false,
+            })
+            .collect(),
+        ));
+        self.types.set_underlying(buffer, buffer_struct);
+        self.lib_types
+            .insert(("bytes".to_string(), "Buffer".to_string()), buffer);
         // os.File: struct { fd int } (racemap's files are os.Stdout and os.Stderr).
         let file = self.types.new_named("File", "os");
         let file_struct = self

@@ -117,10 +117,13 @@ impl FnCx<'_, '_> {
         info: &CallInfo,
         span: Span,
     ) -> u32 {
-        if info.spread {
+        let boxed_from = f.boxed_args_from();
+        // `f(a, xs...)` of a `...any` function passes the `[]any` unboxed: the runtime spreads
+        // it (`spread_args`).
+        let spread_any = info.spread && boxed_from.is_some_and(|k| args.len() == k + 1);
+        if info.spread && !spread_any {
             self.unsupported(span, format!("{}(xs...) with a spread slice", f.go_name()));
         }
-        let boxed_from = f.boxed_args_from();
         if info.tuple_arg {
             if let Some(a) = args.first() {
                 let n = match self.lw.info.type_of(a.id).map(|t| self.under(t)) {
@@ -149,7 +152,7 @@ impl FnCx<'_, '_> {
         for (i, a) in args.iter().enumerate() {
             self.expr(a);
             match boxed_from {
-                Some(k) if i >= k => self.box_any(a),
+                Some(k) if i >= k && !spread_any => self.box_any(a),
                 _ => self.implicit(a),
             }
         }

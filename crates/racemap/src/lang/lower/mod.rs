@@ -39,6 +39,8 @@ mod place;
 mod rand;
 mod runner;
 mod sort;
+mod sort_ir;
+mod sort_pdq;
 mod sort_types;
 mod stmt;
 mod strings_func;

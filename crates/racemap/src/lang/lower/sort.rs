@@ -2,13 +2,11 @@
 //! run as the program's own calls and every read and write of a slice element is a visible
 //! memory access the race detector sees (as in Go, whose `sort` is ordinary instrumented code).
 //!
-//! The algorithm is Go 1.19's `insertionSort` (`for i := 1; i < n; i++ { for j := i; j > 0 &&
-//! less(j, j-1); j-- { swap(j, j-1) } }`), which is exactly what Go runs for the unstable sorts
-//! up to 12 elements (`pdqsort`'s `maxInsertion`) and for the stable sorts up to 20 elements
-//! (`Stable`'s block size): there the calls of `Less`/`Swap`, and so the result, are Go's.
-//! On longer inputs the stable sorts still give Go's result (a stable order is unique); the
-//! unstable ones may order equal elements differently from Go's pdqsort. `Search` is Go's
-//! binary search; `IsSorted` and `…AreSorted` compare neighbours from the end, as Go does.
+//! The unstable sorts are Go 1.19's pdqsort and the stable ones its insertion-sorted blocks
+//! merged by `symMerge`, ported function by function in `sort_pdq.rs` (over `sort_ir.rs`'s
+//! little language), so the calls of `Less`/`Swap` and the order of equal elements are Go's.
+//! `Search` is Go's binary search; `IsSorted` and `…AreSorted` compare neighbours from the
+//! end, as Go does.
 //!
 //! `sort.Slice(x, less)` is compiled for the static type of `x` (a slice type; swapping reads
 //! and writes the two elements through pointers, like Go's `reflectlite.Swapper`).
@@ -21,7 +19,7 @@ use std::rc::Rc;
 
 /// How a generated sort function compares and swaps.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Data {
+pub(super) enum Data {
     /// Local 0 is a `sort.Interface`: `Less`/`Swap` are interface calls.
     Interface,
     /// Local 0 is a slice, local 1 the `less func(i, j int) bool`.
@@ -29,6 +27,16 @@ enum Data {
     /// Local 0 is a slice of this basic element type compared with `<` (`Float64s` orders
     /// NaNs first, as `Float64Slice.Less`).
     Ordered(Basic),
+}
+
+impl Data {
+    /// How many locals (parameters) hold the data.
+    pub(super) fn locals(self) -> u32 {
+        match self {
+            Data::SliceLess => 2,
+            _ => 1,
+        }
+    }
 }
 
 /// A little assembler: instructions with forward labels (also used by `rand.rs`).
@@ -156,13 +164,16 @@ impl Lowerer<'_> {
         let boolean = TypeTable::basic(Basic::Bool);
         let (results, code, locals): (Vec<TypeId>, Vec<Instr>, u32) = match f {
             LibFunc::SortSort | LibFunc::SortStable => {
-                (vec![], insertion_sort(Data::Interface, names), 5)
+                let (code, locals) = self.sort_entry(f, Data::Interface, names, &params, span);
+                (vec![], code, locals)
             }
             LibFunc::SortSlice | LibFunc::SortSliceStable => {
-                (vec![], insertion_sort(Data::SliceLess, names), 6)
+                let (code, locals) = self.sort_entry(f, Data::SliceLess, names, &params, span);
+                (vec![], code, locals)
             }
             LibFunc::SortInts | LibFunc::SortStrings | LibFunc::SortFloat64s => {
-                (vec![], insertion_sort(Data::Ordered(elem), names), 8)
+                let (code, locals) = self.sort_entry(f, Data::Ordered(elem), names, &params, span);
+                (vec![], code, locals)
             }
             LibFunc::SortIsSorted => (vec![boolean], is_sorted(Data::Interface, names), 5),
             LibFunc::SortSliceIsSorted => (vec![boolean], is_sorted(Data::SliceLess, names), 6),
@@ -261,35 +272,6 @@ fn less_j(a: &mut Asm, data: Data, names: Names, j: u32, tmp: u32) {
     }
 }
 
-/// `swap(j, j-1)` for `data`, with scratch local `tmp`.
-fn swap_j(a: &mut Asm, data: Data, names: Names, j: u32, tmp: u32) {
-    match data {
-        Data::Interface => {
-            a.receiver_and_pair(DATA, j);
-            a.op(Instr::CallIface {
-                name: names.swap,
-                argc: 2,
-                results: 0,
-            });
-        }
-        Data::SliceLess | Data::Ordered(_) => {
-            // tmp := x[j]; x[j] = x[j-1]; x[j-1] = tmp
-            a.elem(DATA, j, false);
-            a.op(Instr::StoreLocal(tmp));
-            a.op(Instr::LoadLocal(DATA));
-            a.op(Instr::LoadLocal(j));
-            a.op(Instr::SliceElemPtr);
-            a.elem(DATA, j, true);
-            a.op(Instr::Store);
-            a.op(Instr::LoadLocal(DATA));
-            a.minus_one(j);
-            a.op(Instr::SliceElemPtr);
-            a.op(Instr::LoadLocal(tmp));
-            a.op(Instr::Store);
-        }
-    }
-}
-
 /// Pushes `data.Len()` / `len(x)`.
 fn len(a: &mut Asm, data: Data, names: Names) {
     a.op(Instr::LoadLocal(DATA));
@@ -309,46 +291,6 @@ fn first_local(data: Data) -> u32 {
         Data::SliceLess => 2,
         _ => 1,
     }
-}
-
-/// Go's `insertionSort(data, 0, n)`.
-fn insertion_sort(data: Data, names: Names) -> Vec<Instr> {
-    let (n, i, j) = (
-        first_local(data),
-        first_local(data) + 1,
-        first_local(data) + 2,
-    );
-    let tmp = j + 1;
-    let mut a = Asm::new();
-    let (outer, inner, next, end) = (a.label(), a.label(), a.label(), a.label());
-    len(&mut a, data, names);
-    a.op(Instr::StoreLocal(n));
-    a.op(Instr::PushInt(1));
-    a.op(Instr::StoreLocal(i));
-    a.place(outer);
-    a.op(Instr::LoadLocal(i));
-    a.op(Instr::LoadLocal(n));
-    a.op(Instr::Binary(BinOp::Lt, Basic::Int));
-    a.jump(Instr::JumpIfNot(0), end);
-    a.op(Instr::LoadLocal(i));
-    a.op(Instr::StoreLocal(j));
-    a.place(inner);
-    a.exit_unless_positive(j, next);
-    less_j(&mut a, data, names, j, tmp);
-    a.jump(Instr::JumpIfNot(0), next);
-    swap_j(&mut a, data, names, j, tmp);
-    a.minus_one(j);
-    a.op(Instr::StoreLocal(j));
-    a.jump(Instr::Jump(0), inner);
-    a.place(next);
-    a.op(Instr::LoadLocal(i));
-    a.op(Instr::PushInt(1));
-    a.op(Instr::Binary(BinOp::Add, Basic::Int));
-    a.op(Instr::StoreLocal(i));
-    a.jump(Instr::Jump(0), outer);
-    a.place(end);
-    a.op(Instr::Return);
-    a.finish()
 }
 
 /// Go's `IsSorted`: `for i := n - 1; i > 0; i-- { if less(i, i-1) { return false } }`; the

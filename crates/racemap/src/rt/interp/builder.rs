@@ -5,9 +5,85 @@
 //! copied by value: `panic: strings: illegal use of non-zero Builder copied by value`), then
 //! read and write `buf`; `String` and `Len` read `buf`; `Reset` writes both. Go's Builder is
 //! not safe for concurrent use: these are plain accesses, so the race detector reports a
-//! Builder shared without synchronization.
+//! Builder shared without synchronization. A write is two steps, as Go's `append` reads the
+//! slice header, then stores it: the first runs `copyCheck` and reads `buf`, the second
+//! (`BuilderAppend`, parked on) stores `buf` as the first's bytes plus the new ones, so two
+//! goroutines writing at once can lose one write, as in Go. Each group of accesses is an event whose race stack
+//! starts with Go's library frames (`strings.(*Builder).copyCheck` at `builder.go:34` for the
+//! read of `addr` and `:40` for its write, then the method at its line; `fmt.Fprintf`'s
+//! `w.Write` for fmt's writes), so a race on a Builder is reported as Go reports it: a race on
+//! `addr` and one on `buf`, with the library frames above the program's.
 
 use super::*;
+use crate::rt::event::{Event, StackFrame};
+
+/// A library frame: Go's function name and the line of the access or call.
+pub(super) type LibFrame = (&'static str, u32);
+
+/// What a Builder or Buffer call did: its results, or its first step, with the hidden
+/// library call of its second step to park on (a `BuilderAppend` or `BufferCopy` and its
+/// operands).
+pub(super) enum Part {
+    /// The call is done: its results.
+    Done(Vec<Value>),
+    /// The call goes on with this call.
+    Then(LibFunc, Vec<Value>),
+}
+
+/// The frame calling a library write, by the code the second step carries (0: none): fmt's
+/// `Fprintf`, `Fprint`, `Fprintln` calling `w.Write`, or `(*Buffer).WriteRune` calling
+/// `WriteByte`.
+pub(super) fn outer_frame(code: i64) -> Option<LibFrame> {
+    match code {
+        1 => Some(("fmt.Fprintf", 205)),
+        2 => Some(("fmt.Fprint", 243)),
+        3 => Some(("fmt.Fprintln", 285)),
+        4 => Some(("bytes.(*Buffer).WriteRune", 293)),
+        _ => None,
+    }
+}
+
+/// The code of `fmt.Fprint*`'s frame for [`outer_frame`].
+pub(super) fn fprint_code(func: LibFunc) -> i64 {
+    match func {
+        LibFunc::FmtFprintlnBuilder | LibFunc::FmtFprintlnBuffer => 3,
+        LibFunc::FmtFprintBuilder | LibFunc::FmtFprintBuffer => 2,
+        _ => 1,
+    }
+}
+
+/// The library function with this index in [`LibFunc::ALL`] (a second step's operand).
+pub(super) fn lib_func_at(v: &Value) -> R<LibFunc> {
+    let i = int(v)?;
+    LibFunc::ALL
+        .get(i as usize)
+        .copied()
+        .ok_or_else(|| InternalError::new(format!("no library function {i}")).into())
+}
+
+/// The method's name, the line of its `copyCheck` call and the line of its access to `buf`.
+fn method_lines(func: LibFunc, ascii: bool) -> (&'static str, u32, u32) {
+    match func {
+        LibFunc::BuilderWriteString => ("strings.(*Builder).WriteString", 123, 124),
+        LibFunc::BuilderWriteByte => ("strings.(*Builder).WriteByte", 97, 98),
+        LibFunc::BuilderWriteRune => (
+            "strings.(*Builder).WriteRune",
+            105,
+            if ascii { 108 } else { 116 },
+        ),
+        LibFunc::BuilderString => ("strings.(*Builder).String", 0, 48),
+        LibFunc::BuilderLen => ("strings.(*Builder).Len", 0, 52),
+        _ => ("strings.(*Builder).Reset", 61, 62),
+    }
+}
+
+/// Whether `f` is `fmt.Fprint*` to a `strings.Builder`.
+pub(super) fn is_fprint_builder(f: LibFunc) -> bool {
+    matches!(
+        f,
+        LibFunc::FmtFprintBuilder | LibFunc::FmtFprintlnBuilder | LibFunc::FmtFprintfBuilder
+    )
+}
 
 /// Whether `f` is a `strings.Builder` method.
 pub(super) fn is_builder(f: LibFunc) -> bool {
@@ -23,26 +99,47 @@ pub(super) fn is_builder(f: LibFunc) -> bool {
 }
 
 impl Machine {
-    /// A method call on the Builder `p` points to; `args[0]` is `p`. Returns its results.
+    /// A method call on the Builder `p` points to; `args[0]` is `p`.
     pub(super) fn builder_call(
         &mut self,
         gid: Gid,
         func: LibFunc,
         p: Pointer,
         args: &[Value],
-    ) -> R<Vec<Value>> {
+    ) -> R<Part> {
         self.builder_step(gid, func, p, args, Vec::new(), None)
+    }
+
+    /// Emits one event of a Builder or Buffer step: `frames` (innermost first) above the
+    /// goroutine's race stack.
+    pub(super) fn emit_framed(
+        &mut self,
+        gid: Gid,
+        op: Op,
+        effects: Vec<Effect>,
+        frames: &[LibFrame],
+    ) {
+        let span = self.goroutines[gid.0 as usize].next_span;
+        let user = self.race_stack_of(gid);
+        let func = user.first().map_or(FuncId(0), |f| f.func);
+        let mut stack: Vec<StackFrame> = frames
+            .iter()
+            .map(|&(name, line)| crate::rt::lib_frames::line_frame(func, name, line))
+            .collect();
+        stack.extend(user.iter().cloned());
+        self.events.push(Event {
+            gid,
+            span,
+            stack: Rc::from(stack),
+            op,
+            effects,
+        });
     }
 
     /// `fmt.Fprint`, `Fprintln` or `Fprintf` to the Builder `args[0]` points to: fmt formats
     /// the operands (reading them, as `print_reading` records), then `w.Write` appends the
-    /// bytes as `WriteString` does; one step. Returns `(n, nil)`.
-    pub(super) fn fprint_builder(
-        &mut self,
-        gid: Gid,
-        func: LibFunc,
-        args: &[Value],
-    ) -> R<Vec<Value>> {
+    /// bytes as `WriteString` does. Its results are `(n, nil)`.
+    pub(super) fn fprint_builder(&mut self, gid: Gid, func: LibFunc, args: &[Value]) -> R<Part> {
         let verb = match func {
             LibFunc::FmtFprintlnBuilder => super::format::PrintVerb::Println,
             LibFunc::FmtFprintBuilder => super::format::PrintVerb::Print,
@@ -66,11 +163,22 @@ impl Machine {
             Some(Value::Ptr(Some(p))) => p.clone(),
             _ => return Err(Fault::Rt(RtError::nil_deref())),
         };
-        self.builder_step(gid, LibFunc::BuilderWriteString, p, &[], reads, Some(text))
+        let fprint = Some((text, fprint_code(func)));
+        self.builder_step(gid, LibFunc::BuilderWriteString, p, &[], reads, fprint)
     }
 
-    /// One step of a Builder method: `pre` are effects the step has before the Builder's
-    /// (fmt's reads); `bytes` replaces `WriteString`'s operand.
+    /// The method (and line of its `copyCheck` call and of its access to `buf`) of a write,
+    /// `(*Builder).Write` under fmt's frame `outer` (a code of [`outer_frame`], 0: none).
+    fn builder_method(func: LibFunc, ascii: bool, outer: i64) -> (&'static str, u32, u32) {
+        match outer_frame(outer) {
+            Some(_) => ("strings.(*Builder).Write", 89, 90),
+            None => method_lines(func, ascii),
+        }
+    }
+
+    /// A Builder method: `pre` are effects the step has before the Builder's (fmt's reads);
+    /// `fprint` replaces `WriteString`'s operand with fmt's bytes, written by
+    /// `(*Builder).Write` called from fmt's frame (its code).
     fn builder_step(
         &mut self,
         gid: Gid,
@@ -78,85 +186,146 @@ impl Machine {
         p: Pointer,
         args: &[Value],
         pre: Vec<Effect>,
-        bytes: Option<Vec<u8>>,
-    ) -> R<Vec<Value>> {
+        fprint: Option<(Vec<u8>, i64)>,
+    ) -> R<Part> {
         let (addr, cell) = (p.child(0), p.child(1));
-        let writes = !matches!(
-            func,
-            LibFunc::BuilderString | LibFunc::BuilderLen | LibFunc::BuilderReset
-        );
-        let mut eff = pre;
-        if writes {
-            // copyCheck
-            eff.push(Effect::Read(Loc::Heap(addr.clone())));
-            match self.heap.load(&addr)? {
-                Value::Ptr(None) => {
-                    self.heap.store(&addr, Value::Ptr(Some(p.clone())))?;
-                    eff.push(Effect::Write(Loc::Heap(addr.clone())));
-                }
-                Value::Ptr(Some(q)) if q == p => {}
-                _ => {
-                    let msg = "strings: illegal use of non-zero Builder copied by value";
-                    return Err(RtError::library_panic(msg).into());
-                }
-            }
-        }
         let buf = str_of(&self.heap.load(&cell)?)?.clone();
-        let appended = |bytes: &[u8]| {
-            let mut out = buf.as_bytes().to_vec();
-            out.extend_from_slice(bytes);
-            GoString::from_bytes(&out)
-        };
-        let nil = Value::Iface(None);
-        let (written, results): (Option<GoString>, Vec<Value>) = match func {
-            LibFunc::BuilderWriteString => {
-                let s = match &bytes {
-                    Some(b) => GoString::from_bytes(b),
-                    None => string_arg(args, 1)?.clone(),
+        let loc = Loc::Heap(cell.clone());
+        let data: Vec<u8> = match (func, &fprint) {
+            (_, Some((text, _))) => text.clone(),
+            (LibFunc::BuilderWriteString, None) => string_arg(args, 1)?.as_bytes().to_vec(),
+            (LibFunc::BuilderWriteByte, None) => vec![int(arg(args, 1)?)? as u8],
+            (LibFunc::BuilderWriteRune, None) => {
+                crate::rt::strings_edit::rune_bytes(int(arg(args, 1)?)?)
+            }
+            (LibFunc::BuilderString | LibFunc::BuilderLen, None) => {
+                let (name, line) = match func {
+                    LibFunc::BuilderString => ("strings.(*Builder).String", 48),
+                    _ => ("strings.(*Builder).Len", 52),
                 };
-                (
-                    Some(appended(s.as_bytes())),
-                    vec![Value::Int(s.len() as i64), nil],
-                )
+                let results = match func {
+                    LibFunc::BuilderString => vec![Value::Str(buf.clone())],
+                    _ => vec![Value::Int(buf.len() as i64)],
+                };
+                let op = Op::Load {
+                    ptr: cell,
+                    value: Value::Str(buf),
+                };
+                self.emit_framed(gid, op, vec![Effect::Read(loc)], &[(name, line)]);
+                return Ok(Part::Done(results));
             }
-            LibFunc::BuilderWriteByte => {
-                let c = int(arg(args, 1)?)? as u8;
-                (Some(appended(&[c])), vec![nil])
+            (LibFunc::BuilderReset, None) => {
+                let name = "strings.(*Builder).Reset";
+                let value = Value::Str(GoString::from_bytes(b""));
+                self.heap.store(&cell, value.clone())?;
+                self.heap.store(&addr, Value::Ptr(None))?;
+                let op = Op::Store { ptr: cell, value };
+                let addr_write = vec![Effect::Write(Loc::Heap(addr))];
+                self.emit_framed(gid, op.clone(), addr_write, &[(name, 61)]);
+                self.emit_framed(gid, op, vec![Effect::Write(loc)], &[(name, 62)]);
+                return Ok(Part::Done(Vec::new()));
             }
-            LibFunc::BuilderWriteRune => {
-                let r = crate::rt::strings_edit::rune_bytes(int(arg(args, 1)?)?);
-                let n = r.len() as i64;
-                (Some(appended(&r)), vec![Value::Int(n), nil])
-            }
-            LibFunc::BuilderString => (None, vec![Value::Str(buf.clone())]),
-            LibFunc::BuilderLen => (None, vec![Value::Int(buf.len() as i64)]),
-            LibFunc::BuilderReset => (Some(GoString::from_bytes(b"")), Vec::new()),
-            other => {
+            (other, None) => {
                 let msg = format!("{} is not a strings.Builder method", other.go_name());
                 return Err(InternalError::new(msg).into());
             }
         };
-        let loc = Loc::Heap(cell.clone());
-        match written {
-            None => {
-                let value = Value::Str(buf);
-                eff.push(Effect::Read(loc));
-                self.emit(gid, Op::Load { ptr: cell, value }, eff);
+        let outer = fprint.as_ref().map_or(0, |(_, code)| *code);
+        let ascii = data.len() == 1;
+        let (method, check_line, buf_line) = Self::builder_method(func, ascii, outer);
+        let frames = |inner: &[LibFrame]| -> Vec<LibFrame> {
+            inner.iter().copied().chain(outer_frame(outer)).collect()
+        };
+        let check = [("strings.(*Builder).copyCheck", 34), (method, check_line)];
+        let written_check = [("strings.(*Builder).copyCheck", 40), (method, check_line)];
+        // (effects, frames) of each event, in order.
+        let mut groups: Vec<(Vec<Effect>, Vec<LibFrame>)> = Vec::new();
+        if !pre.is_empty() {
+            groups.push((pre, Vec::new()));
+        }
+        groups.push((vec![Effect::Read(Loc::Heap(addr.clone()))], frames(&check)));
+        match self.heap.load(&addr)? {
+            Value::Ptr(None) => {
+                self.heap.store(&addr, Value::Ptr(Some(p.clone())))?;
+                groups.push((
+                    vec![Effect::Write(Loc::Heap(addr.clone()))],
+                    frames(&written_check),
+                ));
             }
-            Some(new) => {
-                self.heap.reserve(&self.config, new.len() as u64 / 64)?;
-                let value = Value::Str(new);
-                self.heap.store(&cell, value.clone())?;
-                if func == LibFunc::BuilderReset {
-                    self.heap.store(&addr, Value::Ptr(None))?;
-                    eff.push(Effect::Write(Loc::Heap(addr)));
-                } else {
-                    eff.push(Effect::Read(loc.clone()));
-                }
-                eff.push(Effect::Write(loc));
-                self.emit(gid, Op::Store { ptr: cell, value }, eff);
+            Value::Ptr(Some(q)) if q == p => {}
+            _ => {
+                let msg = "strings: illegal use of non-zero Builder copied by value";
+                return Err(RtError::library_panic(msg).into());
             }
         }
-        Ok(results)
+        // `append` reads the slice header.
+        groups.push((vec![Effect::Read(loc)], frames(&[(method, buf_line)])));
+        let op = Op::Load {
+            ptr: cell,
+            value: Value::Str(buf.clone()),
+        };
+        for (effects, frames) in groups {
+            self.emit_framed(gid, op.clone(), effects, &frames);
+        }
+        let then = vec![
+            Value::Ptr(Some(p)),
+            Value::Str(GoString::from_bytes(&data)),
+            Value::Str(buf),
+            Value::Int(func as i64),
+            Value::Int(outer),
+        ];
+        Ok(Part::Then(LibFunc::BuilderAppend, then))
+    }
+
+    /// A Builder write's second step (`BuilderAppend(b, bytes, read, method, outer)`): `append`
+    /// stores the slice header: the bytes the first step read, then the new ones.
+    pub(super) fn builder_append(&mut self, gid: Gid, args: &[Value]) -> R<Vec<Value>> {
+        let p = match arg(args, 0)? {
+            Value::Ptr(Some(p)) => p.clone(),
+            _ => return Err(Fault::Rt(RtError::nil_deref())),
+        };
+        let data = string_arg(args, 1)?;
+        let read = string_arg(args, 2)?;
+        let func = lib_func_at(arg(args, 3)?)?;
+        let outer = int(arg(args, 4)?)?;
+        let cell = p.child(1);
+        let mut bytes = read.as_bytes().to_vec();
+        bytes.extend_from_slice(data.as_bytes());
+        self.heap.reserve(&self.config, bytes.len() as u64 / 64)?;
+        let value = Value::Str(GoString::from_bytes(&bytes));
+        self.heap.store(&cell, value.clone())?;
+        let (method, _, buf_line) = Self::builder_method(func, data.len() == 1, outer);
+        let frames: Vec<LibFrame> = std::iter::once((method, buf_line))
+            .chain(outer_frame(outer))
+            .collect();
+        let write = vec![Effect::Write(Loc::Heap(cell.clone()))];
+        self.emit_framed(gid, Op::Store { ptr: cell, value }, write, &frames);
+        let (n, nil) = (Value::Int(data.len() as i64), Value::Iface(None));
+        Ok(match func {
+            LibFunc::BuilderWriteByte if outer == 0 => vec![nil],
+            _ => vec![n, nil],
+        })
+    }
+
+    /// The results of a Builder or Buffer call, or `None` when it parked on its second step.
+    pub(super) fn builder_part(
+        &mut self,
+        gid: Gid,
+        part: Part,
+        push_results: bool,
+    ) -> Option<Vec<Value>> {
+        match part {
+            Part::Done(results) => Some(results),
+            Part::Then(func, args) => {
+                let span = self.goroutines[gid.0 as usize].next_span;
+                let next = Visible::Lib {
+                    func,
+                    args,
+                    push_results,
+                };
+                self.park(gid, next, Some(span));
+                None
+            }
+        }
     }
 }

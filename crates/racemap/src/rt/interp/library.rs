@@ -11,6 +11,7 @@ const RUNTIME_ERROR_PREFIX: &[u8] = b"runtime error: ";
 impl Machine {
     /// A non-visible library call: pushes its results.
     pub(super) fn lib_local(&mut self, gid: Gid, func: LibFunc, args: Vec<Value>) -> R<()> {
+        let args = self.spread_args(func, args)?;
         let sarg = |i: usize| string_arg(&args, i);
         let results: Vec<Value> = match func {
             LibFunc::FmtSprint => vec![Value::Str(self.sprint(&args, false).into())],
@@ -456,6 +457,7 @@ impl Machine {
         push_results: bool,
         alt: u32,
     ) -> R<bool> {
+        let args = self.spread_args(func, args)?;
         let ptr = || match args.first() {
             Some(Value::Ptr(Some(p))) => Ok(p.clone()),
             _ => Err(Fault::Rt(RtError::nil_deref())),
@@ -777,13 +779,34 @@ impl Machine {
             },
             LibFunc::FmtFprintBuilder
             | LibFunc::FmtFprintlnBuilder
-            | LibFunc::FmtFprintfBuilder => {
-                results = self.fprint_builder(gid, func, &args)?;
+            | LibFunc::FmtFprintfBuilder
+            | LibFunc::FmtFprintBuffer
+            | LibFunc::FmtFprintlnBuffer
+            | LibFunc::FmtFprintfBuffer => {
+                let part = if builder::is_fprint_builder(func) {
+                    self.fprint_builder(gid, func, &args)?
+                } else {
+                    self.fprint_buffer(gid, func, &args)?
+                };
+                match self.builder_part(gid, part, push_results) {
+                    Some(r) => results = r,
+                    None => return Ok(false),
+                }
             }
-            f if builder::is_builder(f) => {
+            f if buffer::is_buffer(f) || builder::is_builder(f) => {
                 let p = ptr()?;
-                results = self.builder_call(gid, func, p, &args)?;
+                let part = if builder::is_builder(f) {
+                    self.builder_call(gid, func, p, &args)?
+                } else {
+                    self.buffer_call(gid, func, p, &args)?
+                };
+                match self.builder_part(gid, part, push_results) {
+                    Some(r) => results = r,
+                    None => return Ok(false),
+                }
             }
+            LibFunc::BuilderAppend => results = self.builder_append(gid, &args)?,
+            LibFunc::BufferCopy => results = self.buffer_copy(gid, &args)?,
             f if rand::is_rand(f) => {
                 let p = ptr()?;
                 results = self.rand_call(gid, func, p, &args)?;

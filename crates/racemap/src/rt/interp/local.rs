@@ -24,6 +24,21 @@ impl Machine {
         })
     }
 
+    /// The arguments of a call of a `...any` function whose last operand is a spread slice
+    /// (`fmt.Printf(format, args...)`: lowering passes the `[]any` unboxed, where every other
+    /// variadic operand is an interface) with the slice's elements in its place.
+    pub(super) fn spread_args(&self, func: LibFunc, mut args: Vec<Value>) -> R<Vec<Value>> {
+        if let Some(k) = func.boxed_args_from() {
+            // (`log`'s functions get the hidden logger first: the slice is last.)
+            if args.len() > k && matches!(args.last(), Some(Value::Slice(_))) {
+                if let Some(slice) = args.pop() {
+                    args.extend(self.elements_of(&slice)?);
+                }
+            }
+        }
+        Ok(args)
+    }
+
     pub(super) fn new_slice(&mut self, elems: Vec<Value>, cap: usize, elem: TypeId) -> R<SliceRef> {
         let len = elems.len();
         self.heap.reserve(&self.config, cap as u64)?;

@@ -37,6 +37,7 @@ use crate::types::{Basic, TypeId, TypeKind};
 use std::rc::Rc;
 
 mod atomic_value;
+mod buffer;
 mod builder;
 mod call;
 mod context;

@@ -165,6 +165,15 @@ impl<'a> Checker<'a> {
                 _ => LibFunc::FmtFprintfBuilder,
             });
         }
+        let buffer = self.lib_types[&("bytes".to_string(), "Buffer".to_string())];
+        let buffer_ptr = self.types.intern(TypeKind::Pointer(buffer));
+        if w.mode != Mode::Nil && w.ty == buffer_ptr {
+            return Writer::Builder(match f {
+                LibFunc::FmtFprint => LibFunc::FmtFprintBuffer,
+                LibFunc::FmtFprintln => LibFunc::FmtFprintlnBuffer,
+                _ => LibFunc::FmtFprintfBuffer,
+            });
+        }
         self.unsupported(
             arg.span,
             format!(
