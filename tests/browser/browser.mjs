@@ -49,9 +49,13 @@ export async function newWatchedPage(context) {
     if (message.type() === 'error') problems.push(`console.error: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) =>
-    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`),
-  );
+  // A request the page itself cancelled by navigating (a test's reload while the favicon still
+  // loads: Chromium fetches it after the load event, so whether it is still in flight depends
+  // on the machine's speed) fails with net::ERR_ABORTED; that is not a problem of the page.
+  page.on('requestfailed', (request) => {
+    const error = request.failure()?.errorText;
+    if (error !== 'net::ERR_ABORTED') problems.push(`request failed: ${request.url()} (${error})`);
+  });
   page.on('response', (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
