@@ -601,3 +601,73 @@ fn unbuffered_rendezvous_orders_both_ways_within_one_step() {
     d.observe(&read(0, 5));
     assert_eq!(d.reports().len(), 1);
 }
+
+/// The race detector's canonical form (`Detector::hash_canonical`, the stateful search's key)
+/// tells apart two detectors that differ only in whether goroutine 2 knows goroutine 1's read
+/// of `x` while goroutine 2 may still write memory, and merges them once no goroutine's future
+/// can race with that read (or once the read is overwritten). A form that forgot every access
+/// would merge the first pair; one that forgot none would keep the second apart.
+#[test]
+fn the_canonical_form_keeps_exactly_the_knowledge_a_future_access_can_use() {
+    use crate::bytecode::future::Classes;
+    use siphasher::sip128::{Hasher128, SipHasher13};
+    let lock = SyncVar::Lock(ptr(1));
+    // main spawns 1 and 2; 1 reads x and unlocks L; 2 locks L (it then knows the read) or not.
+    let detector = |known: bool, later: &[Event]| {
+        let mut d = Detector::new(DetectorConfig::new(source_map()));
+        let mut events = vec![
+            spawn(0, 1, 1),
+            spawn(0, 2, 2),
+            read(1, 3),
+            sync(1, 4, vec![rel(lock.clone())]),
+        ];
+        // 2 acquires L, or another lock nobody released yet (the same sync variables and the
+        // same clocks but 2's either way).
+        let acquired = if known {
+            lock.clone()
+        } else {
+            SyncVar::Lock(ptr(2))
+        };
+        events.push(sync(2, 5, vec![acq(acquired)]));
+        events.push(sync(0, 6, vec![rel(SyncVar::Lock(ptr(2)))]));
+        events.extend(later.iter().cloned());
+        for e in &events {
+            d.observe(e);
+        }
+        assert_eq!(d.reports().len(), 0);
+        d
+    };
+    let key = |d: &Detector, futures: Option<&[Classes]>| {
+        let mut h = SipHasher13::new_with_keys(1, 2);
+        d.hash_canonical(&mut h, false, futures);
+        h.finish128().as_u128()
+    };
+    let (known, unknown) = (detector(true, &[]), detector(false, &[]));
+    // Goroutine 2 may still write memory: it would race with the read only if it does not know
+    // it, so the two detectors must stay apart (with the static future and without one).
+    let writes_later = [Classes::NONE, Classes::SYNC, Classes::MEM_WRITE];
+    assert_ne!(
+        key(&known, Some(&writes_later)),
+        key(&unknown, Some(&writes_later))
+    );
+    assert_ne!(key(&known, None), key(&unknown, None));
+    // Nobody may access memory any more: the read is dead and the difference forgotten.
+    let only_locks = [Classes::NONE, Classes::SYNC, Classes::SYNC];
+    assert_eq!(
+        key(&known, Some(&only_locks)),
+        key(&unknown, Some(&only_locks))
+    );
+    // Main may read memory later, but reads do not race with reads: dead as well.
+    let main_reads = [Classes::MEM_READ, Classes::SYNC, Classes::SYNC];
+    assert_eq!(
+        key(&known, Some(&main_reads)),
+        key(&unknown, Some(&main_reads))
+    );
+    // Main may still write memory and does not know the read: the read stays live, and so does
+    // what 2 knows of it (a release by 2 could pass it on to main before main writes).
+    let main_writes = [Classes::MEM_WRITE, Classes::SYNC, Classes::SYNC];
+    assert_ne!(
+        key(&known, Some(&main_writes)),
+        key(&unknown, Some(&main_writes))
+    );
+}
