@@ -21,12 +21,12 @@ use short::*;
 use Visibility::{Clock, Log, Object, Output, Scheduler, Timer};
 
 lib_funcs! {
-    /// `fmt.Print(a ...any)`
-    FmtPrint => func("fmt", "Print").params(&[ANYS]).variadic().visibility(Output),
-    /// `fmt.Println(a ...any)`
-    FmtPrintln => func("fmt", "Println").params(&[ANYS]).variadic().visibility(Output),
-    /// `fmt.Printf(format string, a ...any)`
-    FmtPrintf => func("fmt", "Printf").params(&[STRING, ANYS]).variadic().visibility(Output),
+    /// `fmt.Print(a ...any) (int, error)`
+    FmtPrint => print_fn("Print").params(&[ANYS]),
+    /// `fmt.Println(a ...any) (int, error)`
+    FmtPrintln => print_fn("Println").params(&[ANYS]),
+    /// `fmt.Printf(format string, a ...any) (int, error)`
+    FmtPrintf => print_fn("Printf").params(&[STRING, ANYS]),
     /// `fmt.Sprint(a ...any) string`
     FmtSprint => func("fmt", "Sprint").params(&[ANYS]).variadic().results(&[STRING]),
     /// `fmt.Sprintln(a ...any) string`
@@ -97,6 +97,13 @@ lib_funcs! {
     /// `(Duration).Nanoseconds() int64`
     DurationNanoseconds =>
         LibFuncSpec::new(Owner::Struct("time", "Duration"), "Nanoseconds").results(&[INT64]),
+    /// `(Duration).Round(m Duration) Duration`: to the nearest multiple of `m`, halves away
+    /// from zero (saturating).
+    DurationRound => duration_method("Round").params(&[DURATION]).results(&[DURATION]),
+    /// `(Duration).Truncate(m Duration) Duration`: toward zero to a multiple of `m`.
+    DurationTruncate => duration_method("Truncate").params(&[DURATION]).results(&[DURATION]),
+    /// `(Duration).Abs() Duration` (saturating: `minDuration.Abs()` is `maxDuration`).
+    DurationAbs => duration_method("Abs").results(&[DURATION]),
     /// `(Time).IsZero() bool`: the zero `Time` (January 1, year 1).
     TimeIsZero => LibFuncSpec::new(Owner::Struct("time", "Time"), "IsZero").results(&[BOOL]),
     /// `(Time).Before(u Time) bool`

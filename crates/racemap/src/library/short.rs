@@ -87,3 +87,16 @@ pub(super) const fn fprint_buffer(name: &'static str) -> LibFuncSpec {
         .results(&[INT, ERROR])
         .visibility(Visibility::Log)
 }
+
+/// `fmt.Print*` to standard output (parameters given by the row): variadic, `(n, err)`.
+pub(super) const fn print_fn(name: &'static str) -> LibFuncSpec {
+    func("fmt", name)
+        .variadic()
+        .results(&[INT, ERROR])
+        .visibility(Visibility::Output)
+}
+
+/// A method of `time.Duration` (a value receiver: the first operand is the Duration).
+pub(super) const fn duration_method(name: &'static str) -> LibFuncSpec {
+    LibFuncSpec::new(Owner::Struct("time", "Duration"), name)
+}

@@ -213,9 +213,9 @@ mod tests {
             lines.push(format!("{} {sig}\n", f.go_name()));
         }
         expect_test::expect![[r#"
-            fmt.Print func(...interface {})
-            fmt.Println func(...interface {})
-            fmt.Printf func(string, ...interface {})
+            fmt.Print func(...interface {}) (int, error)
+            fmt.Println func(...interface {}) (int, error)
+            fmt.Printf func(string, ...interface {}) (int, error)
             fmt.Sprint func(...interface {}) string
             fmt.Sprintln func(...interface {}) string
             fmt.Sprintf func(string, ...interface {}) string
@@ -245,6 +245,9 @@ mod tests {
             time.Duration.Milliseconds func() int64
             time.Duration.Microseconds func() int64
             time.Duration.Nanoseconds func() int64
+            time.Duration.Round func(time.Duration) time.Duration
+            time.Duration.Truncate func(time.Duration) time.Duration
+            time.Duration.Abs func() time.Duration
             time.Time.IsZero func() bool
             time.Time.Before func(time.Time) bool
             time.Time.After func(time.Time) bool

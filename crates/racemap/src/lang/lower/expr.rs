@@ -451,8 +451,22 @@ impl FnCx<'_, '_> {
                     ObjectKind::LibVar { func, .. } => {
                         self.emit_at(Instr::CallLib { func, argc: 0 }, e.span);
                     }
+                    ObjectKind::Lib { func, ty } => {
+                        match self.lw.lib_func_thunk(func, ty, e.span) {
+                            Some(thunk) => {
+                                self.emit(Instr::MakeClosure {
+                                    func: thunk,
+                                    ncaptures: 0,
+                                });
+                            }
+                            None => {
+                                self.unsupported(e.span, format!("{} as a value", func.go_name()));
+                                self.emit(Instr::Zero(Self::invalid()));
+                            }
+                        }
+                    }
                     _ => {
-                        self.unsupported(e.span, "library functions as values");
+                        self.unsupported(e.span, "this package member as a value");
                         self.emit(Instr::Zero(Self::invalid()));
                     }
                 }

@@ -101,7 +101,9 @@ func main() {
                 1 L8   Load
                 2 L8   ToIface int
                 3 L8   CallLib fmt.Println 1
-                4 L8   Return
+                4 L8   Pop
+                5 L8   Pop
+                6 L8   Return
         "#]],
     );
 }
@@ -285,31 +287,37 @@ func main() {
                17 L8   LoadLocal 2
                18 L8   PushInt 1
                19 L8   Eq
-               20 L8   JumpIf 30
+               20 L8   JumpIf 32
                21 L8   LoadLocal 2
                22 L8   PushInt 2
                23 L8   Eq
-               24 L8   JumpIf 40
-               25 L8   Jump 44
+               24 L8   JumpIf 44
+               25 L8   Jump 50
                26 L10  PushStr "sent"
                27 L10  ToIface string
                28 L10  CallLib fmt.Println 1
-               29 L10  Jump 44
-               30 L11  LoadLocal 4
-               31 L11  StoreLocal 5
-               32 L11  LoadLocal 3
-               33 L11  StoreLocal 6
-               34 L12  LoadLocal 5
-               35 L12  ToIface string
-               36 L12  LoadLocal 6
-               37 L12  ToIface bool
-               38 L12  CallLib fmt.Println 2
-               39 L12  Jump 44
-               40 L14  PushStr "none"
-               41 L14  ToIface string
-               42 L14  CallLib fmt.Println 1
-               43 L14  Jump 44
-               44 L16  Return
+               29 L10  Pop
+               30 L10  Pop
+               31 L10  Jump 50
+               32 L11  LoadLocal 4
+               33 L11  StoreLocal 5
+               34 L11  LoadLocal 3
+               35 L11  StoreLocal 6
+               36 L12  LoadLocal 5
+               37 L12  ToIface string
+               38 L12  LoadLocal 6
+               39 L12  ToIface bool
+               40 L12  CallLib fmt.Println 2
+               41 L12  Pop
+               42 L12  Pop
+               43 L12  Jump 50
+               44 L14  PushStr "none"
+               45 L14  ToIface string
+               46 L14  CallLib fmt.Println 1
+               47 L14  Pop
+               48 L14  Pop
+               49 L14  Jump 50
+               50 L16  Return
         "#]],
     );
 }

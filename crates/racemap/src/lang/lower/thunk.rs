@@ -1,6 +1,11 @@
 //! Method values of library types: the thunk `sync.(*Mutex).Lock-fm` that `f := mu.Lock` (and
 //! `fn := t.Name`) binds the receiver to, making the library call when called.
 //!
+//! Library package functions as values (`f := strings.ToUpper`, `apply(xs, strconv.Itoa)`,
+//! `logf := fmt.Printf`): a thunk with the function's parameters that makes the library call.
+//! A `...any` parameter arrives packed as the func value's caller packs it, and the runtime
+//! spreads a last slice operand of a `...any` function (`spread_args`), as for `f(xs...)`.
+//!
 //! Interface method values: the thunk `main.I.M-fm` that a method value `i.M` (and
 //! `go`/`defer i.M()`) binds the interface value to. Calling it dispatches on the interface's
 //! dynamic type at call time, as Go's method-value closures do: a value receiver behind a
@@ -9,6 +14,7 @@
 use super::Lowerer;
 use crate::bytecode::{Func, FuncId, Instr, LibFunc, ResultSlot};
 use crate::diag::Span;
+use crate::library::Owner;
 use crate::types::{Basic, TypeId, TypeKind, TypeStyle, TypeTable};
 use std::rc::Rc;
 
@@ -110,6 +116,70 @@ impl Lowerer<'_> {
             results,
             result_slots: (0..nres).map(|i| ResultSlot::Local(argc + 1 + i)).collect(),
             locals: argc + 1 + nres,
+            captures: 0,
+            variadic,
+            spans: vec![span; code.len()],
+            code,
+            wrapper: true,
+        };
+        self.lib_thunks.insert(func, id);
+        Some(id)
+    }
+}
+
+impl Lowerer<'_> {
+    /// The thunk a library package function `func` (signature `sig`) is as a value, made on
+    /// first use: its parameters are the function's, and it makes the library call (with the
+    /// standard logger's or `math/rand`'s hidden cell first, as a direct call passes them).
+    /// `None` for the functions lowering compiles to the program's own code (`sort`,
+    /// `strings.Map` and its kind, `rand.Shuffle`) and for variadic functions whose variadic
+    /// parameter is not `...any` (a direct call passes those operands one by one).
+    pub fn lib_func_thunk(&mut self, func: LibFunc, sig: TypeId, span: Span) -> Option<FuncId> {
+        if let Some(&id) = self.lib_thunks.get(&func) {
+            return Some(id);
+        }
+        let (params, results, variadic) = match self.types.under(sig) {
+            TypeKind::Func(s) => (s.params.clone(), s.results.clone(), s.variadic),
+            _ => return None,
+        };
+        let owner = func.spec().owner;
+        let compiled = super::strings_func::is_compiled(func)
+            || owner == Owner::Package("sort")
+            || func == LibFunc::RandShuffle;
+        if compiled || (variadic && func.boxed_args_from().is_none()) {
+            return None;
+        }
+        let hidden = match owner {
+            Owner::Package("log") => Some(self.log_global?),
+            Owner::Package("math/rand")
+                if !matches!(func, LibFunc::RandNew | LibFunc::RandNewSource) =>
+            {
+                Some(self.rand_global?)
+            }
+            _ => None,
+        };
+        let argc = params.len() as u32;
+        let nres = results.len() as u32;
+        let mut code: Vec<Instr> = hidden.map(Instr::GlobalPtr).into_iter().collect();
+        code.extend((0..argc).map(Instr::LoadLocal));
+        code.push(Instr::CallLib {
+            func,
+            argc: argc + u32::from(hidden.is_some()),
+        });
+        for i in (0..nres).rev() {
+            code.push(Instr::StoreLocal(argc + i));
+        }
+        code.push(Instr::Return);
+        let fname = format!("{}-fm", func.go_name());
+        let id = self.reserve(&fname, span);
+        self.funcs[id.0 as usize] = Func {
+            name: Rc::from(fname.as_str()),
+            span,
+            params: argc,
+            param_types: params,
+            results,
+            result_slots: (0..nres).map(|i| ResultSlot::Local(argc + i)).collect(),
+            locals: argc + nres,
             captures: 0,
             variadic,
             spans: vec![span; code.len()],

@@ -104,7 +104,7 @@ impl Machine {
             None => (Vec::new(), Vec::new(), Ok(())),
         };
         let results = |m: &mut Machine, n: usize| -> R<Option<Vec<Value>>> {
-            if !(fprint && push_results) {
+            if !push_results {
                 return Ok(None);
             }
             let err = match fd {

@@ -46,6 +46,14 @@ impl Machine {
             | LibFunc::DurationNanoseconds => {
                 vec![super::timer::duration_method(func, int(arg(&args, 0)?)?)]
             }
+            LibFunc::DurationRound | LibFunc::DurationTruncate | LibFunc::DurationAbs => {
+                let m = args.get(1).map(int).transpose()?.unwrap_or(0);
+                vec![Value::Int(super::timer::duration_rounded(
+                    func,
+                    int(arg(&args, 0)?)?,
+                    m,
+                ))]
+            }
             LibFunc::ContextBackground
             | LibFunc::ContextTodo
             | LibFunc::ContextCanceled

@@ -393,6 +393,33 @@ pub(super) fn duration_method(func: LibFunc, d: i64) -> Value {
     }
 }
 
+/// `d.Round(m)`, `d.Truncate(m)` and `d.Abs()` as Go 1.19's `time/time.go`: `m <= 0` leaves
+/// `d` alone; Round rounds halves away from zero and saturates at the int64 bounds.
+pub(super) fn duration_rounded(func: LibFunc, d: i64, m: i64) -> i64 {
+    let less_than_half = |x: i64| (x as u64).wrapping_add(x as u64) < m as u64;
+    match func {
+        LibFunc::DurationAbs => d.checked_abs().unwrap_or(i64::MAX),
+        _ if m <= 0 => d,
+        LibFunc::DurationTruncate => d - d % m,
+        _ if d < 0 => {
+            let r = -(d % m);
+            if less_than_half(r) {
+                d + r
+            } else {
+                d.checked_sub(m - r).unwrap_or(i64::MIN)
+            }
+        }
+        _ => {
+            let r = d % m;
+            if less_than_half(r) {
+                d - r
+            } else {
+                d.checked_add(m - r).unwrap_or(i64::MAX)
+            }
+        }
+    }
+}
+
 /// The step of arming a new timer made by `made_by` to fire `after` ns from now.
 pub(super) fn arm_op(after: i64, made_by: &'static str) -> impl Fn(i64) -> TimerOp {
     move |when| TimerOp::Arm {
