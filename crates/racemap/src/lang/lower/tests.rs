@@ -391,6 +391,10 @@ fn unsupported_constructs_are_diagnosed() {
             "package main\n\ntype T struct{}\n\nfunc (T) M() {}\n\nfunc main() {\n\t_ = (*T).M\n}\n",
             "prog.go:8:6: racemap does not support method expressions (*T).M of value methods\n",
         ),
+        (
+            "package main\n\nimport (\n\t\"sort\"\n\t\"strings\"\n)\n\nfunc main() {\n\tup := strings.ToUpper\n\t_ = up\n\t_, _ = strings.Map, sort.Ints\n}\n",
+            "prog.go:11:9: racemap does not support strings.Map as a value\nprog.go:11:22: racemap does not support sort.Ints as a value\n",
+        ),
     ];
     for (src, want) in cases {
         let got = match compile(src) {
