@@ -99,7 +99,8 @@ impl<'a> Checker<'a> {
             self.lib_types
                 .insert((path.to_string(), name.to_string()), named);
         }
-        // Library interfaces: fmt.Stringer, sync.Locker, sort.Interface.
+        // Library interfaces: fmt.Stringer, sync.Locker, sort.Interface, runtime.Error (the
+        // runtime's panics are its dynamic types: `rt/interp/dispatch.rs`).
         let string_sig = self.func_type(vec![], vec![string], false);
         let unit_sig = self.func_type(vec![], vec![], false);
         let int = TypeTable::basic(Basic::Int);
@@ -114,6 +115,14 @@ impl<'a> Checker<'a> {
                 vec![
                     ("Lock".to_string(), unit_sig),
                     ("Unlock".to_string(), unit_sig),
+                ],
+            ),
+            (
+                "runtime",
+                "Error",
+                vec![
+                    ("Error".to_string(), string_sig),
+                    ("RuntimeError".to_string(), unit_sig),
                 ],
             ),
             (
