@@ -118,6 +118,11 @@ lib_funcs! {
     TimeEqual => LibFuncSpec::new(Owner::Struct("time", "Time"), "Equal")
         .params(&[TIME])
         .results(&[BOOL]),
+    /// `(Time).Add(d Duration) Time` (saturating; the zero `Time` plus `d` is before every
+    /// time of a run, as Go's January 1, year 1 is).
+    TimeAdd => time_method("Add").params(&[DURATION]).results(&[TIME]),
+    /// `time.Until(t Time) Duration`: `t.Sub(time.Now())`.
+    TimeUntil => func("time", "Until").params(&[TIME]).results(&[DURATION]).visibility(Clock),
     /// `time.After(d Duration) <-chan Time`: the channel of a new timer (`rt::timer`).
     TimeAfter => func("time", "After").params(&[DURATION]).results(&[TIME_CHAN]).visibility(Timer),
     /// `time.Tick(d Duration) <-chan Time`: the channel of a new ticker (nil if `d <= 0`).

@@ -100,3 +100,8 @@ pub(super) const fn print_fn(name: &'static str) -> LibFuncSpec {
 pub(super) const fn duration_method(name: &'static str) -> LibFuncSpec {
     LibFuncSpec::new(Owner::Struct("time", "Duration"), name)
 }
+
+/// A method of `time.Time` (a value receiver: the first operand is the Time).
+pub(super) const fn time_method(name: &'static str) -> LibFuncSpec {
+    LibFuncSpec::new(Owner::Struct("time", "Time"), name)
+}

@@ -252,6 +252,8 @@ mod tests {
             time.Time.Before func(time.Time) bool
             time.Time.After func(time.Time) bool
             time.Time.Equal func(time.Time) bool
+            time.Time.Add func(time.Duration) time.Time
+            time.Until func(time.Time) time.Duration
             time.After func(time.Duration) <-chan time.Time
             time.Tick func(time.Duration) <-chan time.Time
             time.NewTimer func(time.Duration) *time.Timer

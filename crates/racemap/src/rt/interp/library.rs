@@ -36,7 +36,8 @@ impl Machine {
             | LibFunc::TimeIsZero
             | LibFunc::TimeBefore
             | LibFunc::TimeAfterMethod
-            | LibFunc::TimeEqual => vec![super::timer::time_method(func, &args)?],
+            | LibFunc::TimeEqual
+            | LibFunc::TimeAdd => vec![super::timer::time_method(func, &args)?],
             LibFunc::DurationString
             | LibFunc::DurationSeconds
             | LibFunc::DurationMinutes
@@ -734,6 +735,7 @@ impl Machine {
             }
             LibFunc::TimeNow
             | LibFunc::TimeSince
+            | LibFunc::TimeUntil
             | LibFunc::TimeAfter
             | LibFunc::TimeTick
             | LibFunc::TimeNewTimer

@@ -28,13 +28,16 @@ impl Machine {
                 self.emit_timer_op(gid, None, TimerOp::Now, Vec::new());
                 vec![self.now_value()]
             }
-            LibFunc::TimeSince => {
-                let since = match time_wall(arg(args, 0)?)? {
-                    Some(t) => self.clock.saturating_sub(t),
-                    None => i64::MAX,
+            LibFunc::TimeSince | LibFunc::TimeUntil => {
+                // (Go's `Sub` saturates: the zero `Time` is centuries before now.)
+                let d = match (func, time_wall(arg(args, 0)?)?) {
+                    (LibFunc::TimeUntil, Some(t)) => t.saturating_sub(self.clock),
+                    (LibFunc::TimeUntil, None) => i64::MIN,
+                    (_, Some(t)) => self.clock.saturating_sub(t),
+                    (_, None) => i64::MAX,
                 };
                 self.emit_timer_op(gid, None, TimerOp::Now, Vec::new());
-                vec![Value::Int(since)]
+                vec![Value::Int(d)]
             }
             LibFunc::TimeAfter | LibFunc::TimeTick | LibFunc::TimeNewTimer => {
                 let d = d()?;
@@ -358,12 +361,19 @@ pub(super) fn time_wall(v: &Value) -> R<Option<i64>> {
     }
 }
 
-/// `(Time).Sub(u)` and the comparisons `Before`, `After`, `Equal`, `IsZero`: local computation.
+/// `(Time).Sub(u)`, `Add(d)` and the comparisons `Before`, `After`, `Equal`, `IsZero`: local
+/// computation.
 /// A difference with the zero `Time` saturates as Go's `Sub` does (it is centuries away).
 pub(super) fn time_method(func: LibFunc, args: &[Value]) -> R<Value> {
     let t = time_wall(arg(args, 0)?)?;
     let u = || time_wall(arg(args, 1)?);
     Ok(match func {
+        // The zero `Time` moved by `d` is `i64::MIN + d` (centuries before every time of a
+        // run, so comparisons and `Sub` saturate as Go's do); `d == 0` leaves it zero.
+        LibFunc::TimeAdd => match (t, int(arg(args, 1)?)?) {
+            (None, 0) => time_at(-1),
+            (t, d) => time_at(t.unwrap_or(i64::MIN).saturating_add(d)),
+        },
         LibFunc::TimeIsZero => Value::Bool(t.is_none()),
         LibFunc::TimeBefore => Value::Bool(t < u()?),
         LibFunc::TimeAfterMethod => Value::Bool(t > u()?),
