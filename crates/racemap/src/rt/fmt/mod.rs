@@ -28,8 +28,10 @@
 //! - `Error()` / `String()` methods: the VM answers [`FmtHeap::method_string`]; it is consulted
 //!   where Go's `handleMethods` is (verbs `v s x X q`, operands and exported nested values).
 //!
+//! - A method that panics prints `%!v(PANIC=String method: boom)` (print.go `catchPanic`).
+//!
 //! Not covered: `%x` of floats (hex floats), `%#g`-style `#` on floats, `GoStringer`,
-//! `Formatter`, `%!v(PANIC=…)`, complex numbers.
+//! `Formatter`, complex numbers.
 //!
 //! Files: `verbs` (one operand under one verb), `value` (values by kind), `printf` (format
 //! strings), `quote`, `float`.
@@ -38,6 +40,20 @@ use crate::gostr::GoString;
 use crate::rt::sync_state::SyncState;
 use crate::rt::value::{ChanId, Closure, MapId, MapKey, Pointer, SliceRef, Value};
 use crate::types::{Basic, TypeId, TypeKind, TypeTable};
+
+/// What a value's `Error()` or `String()` method gave ([`FmtHeap::method_text`]).
+#[derive(Clone, Debug, PartialEq)]
+pub enum MethodText {
+    /// It returned this text.
+    Text(GoString),
+    /// It panicked: Go prints `%!v(PANIC=String method: boom)`, the panic value as `%v`.
+    Panicked {
+        /// `Error` or `String`.
+        method: &'static str,
+        /// The panic value's `%v` text.
+        value: GoString,
+    },
+}
 
 /// What an address is asked for.
 #[derive(Clone, Copy, Debug, Hash)]
@@ -90,6 +106,12 @@ pub trait FmtHeap {
     fn method_string(&self, ty: TypeId, value: &Value) -> Option<GoString> {
         let _ = (ty, value);
         None
+    }
+    /// What the value's `Error()` (checked first) or `String()` method gave, if its dynamic
+    /// type `ty` has one: its text, or the panic it raised (Go's `catchPanic`). The default
+    /// has only [`FmtHeap::method_string`]'s texts.
+    fn method_text(&self, ty: TypeId, value: &Value) -> Option<MethodText> {
+        self.method_string(ty, value).map(MethodText::Text)
     }
     /// Whether a value of dynamic type `ty` is an `error` (has an `Error` method). The default
     /// knows none.

@@ -463,11 +463,8 @@ impl Printer<'_> {
                 return true;
             }
             self.wrapped = Some(self.arg_index);
-            if !self.f.sharp_v {
-                if let Some(s) = self.heap.method_string(ty, v) {
-                    self.fmt_string(s.as_bytes(), 'v', None);
-                    return true;
-                }
+            if !self.f.sharp_v && self.method(ty, v, 'v', 'v') {
+                return true;
             }
             self.print_value(ty, v, 'v', 0, true);
             return true;
@@ -475,13 +472,27 @@ impl Printer<'_> {
         if self.f.sharp_v {
             return false;
         }
-        if matches!(verb, 'v' | 's' | 'x' | 'X' | 'q') {
-            if let Some(s) = self.heap.method_string(ty, v) {
-                self.fmt_string(s.as_bytes(), verb, None);
-                return true;
+        matches!(verb, 'v' | 's' | 'x' | 'X' | 'q') && self.method(ty, v, verb, verb)
+    }
+
+    /// Print the operand's `Error()`/`String()` text under `verb` (`shown` names the verb in a
+    /// panic's `%!v(PANIC=String method: …)`, printed without the operand's flags, as
+    /// `catchPanic` does). Returns whether the operand has such a method.
+    fn method(&mut self, ty: TypeId, v: &Value, shown: char, verb: char) -> bool {
+        match self.heap.method_text(ty, v) {
+            Some(MethodText::Text(s)) => self.fmt_string(s.as_bytes(), verb, None),
+            Some(MethodText::Panicked { method, value }) => {
+                self.buf.push_str("%!");
+                self.buf.push(shown);
+                self.buf.push_str("(PANIC=");
+                self.buf.push_str(method);
+                self.buf.push_str(" method: ");
+                self.buf.0.extend_from_slice(value.as_bytes());
+                self.buf.push(')');
             }
+            None => return false,
         }
-        false
+        true
     }
 }
 

@@ -225,6 +225,10 @@ impl crate::rt::fmt::FmtHeap for RecordingFmt<'_> {
         self.machine.method_string(ty, value)
     }
 
+    fn method_text(&self, ty: TypeId, value: &Value) -> Option<crate::rt::fmt::MethodText> {
+        self.machine.method_text(ty, value)
+    }
+
     fn is_error(&self, ty: TypeId) -> bool {
         self.machine.is_error(ty)
     }
@@ -266,6 +270,10 @@ impl crate::rt::fmt::FmtHeap for MachineFmt<'_> {
 
     fn method_string(&self, ty: TypeId, value: &Value) -> Option<GoString> {
         self.0.method_string(ty, value)
+    }
+
+    fn method_text(&self, ty: TypeId, value: &Value) -> Option<crate::rt::fmt::MethodText> {
+        self.0.method_text(ty, value)
     }
 
     fn is_error(&self, ty: TypeId) -> bool {

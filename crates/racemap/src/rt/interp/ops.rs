@@ -2,6 +2,7 @@
 //! integer wrapping, comparison, conversion, slicing, method lookup and panic values.
 
 use super::*;
+use crate::rt::fmt::MethodText;
 
 impl Machine {
     pub(super) fn type_matches(&self, dynamic: TypeId, target: TypeId) -> bool {
@@ -224,43 +225,126 @@ impl Machine {
 
     /// The result of the `Error()` (first) or `String()` method of a value of dynamic type `ty`,
     /// run to completion on a scratch copy of the machine (so it never affects the run; a
-    /// method that blocks or fails gives `None`).
+    /// method that blocks, fails or panics gives `None`).
     pub(crate) fn method_string(&self, ty: TypeId, value: &Value) -> Option<GoString> {
+        match self.method_text(ty, value)? {
+            MethodText::Text(s) => Some(s),
+            MethodText::Panicked { .. } => None,
+        }
+    }
+
+    /// [`Machine::method_string`], or the panic the method raised, with the panic value's `%v`
+    /// text (a runtime error's message) as `fmt`'s `catchPanic` prints it; a nil pointer's
+    /// panicking method gives `<nil>`. Methods run nested (a `String` method that formats a
+    /// value with a `String` method) at most [`METHOD_NESTING`] deep: deeper, `None` (Go's
+    /// goroutine would overflow its stack; racemap formats the value without its method).
+    pub(crate) fn method_text(&self, ty: TypeId, value: &Value) -> Option<MethodText> {
         if self.program.is_lib_error(ty) {
             let err = Value::Iface(Some(Box::new((ty, value.clone()))));
             let (msg, _) = self.error_parts(&err).ok()?;
-            return Some(str_of(&msg).ok()?.clone());
+            return Some(MethodText::Text(str_of(&msg).ok()?.clone()));
         }
         if let (TypeKind::Named { name, pkg, .. }, Value::Int(d)) =
             (self.program.types.kind(ty), value)
         {
             if name == "Duration" && pkg == "time" {
-                return Some(crate::rt::timer::duration_string(*d).into());
+                let text = crate::rt::timer::duration_string(*d).into();
+                return Some(MethodText::Text(text));
             }
         }
         if let Value::Ptr(Some(p)) = value {
             if let Ok(SyncState::Context(_)) = self.heap.sync(p) {
-                return self.context_string(p).ok().map(GoString::from);
+                return self
+                    .context_string(p)
+                    .ok()
+                    .map(|s| MethodText::Text(GoString::from(s)));
             }
         }
         let name = ["Error", "String"]
             .into_iter()
             .find(|n| self.has_method(ty, n))?;
+        let nesting = self
+            .goroutines
+            .iter()
+            .filter(|g| g.go_id == 0 && !g.runtime && g.gid != Gid::MAIN)
+            .count();
+        if nesting >= METHOD_NESTING {
+            return None;
+        }
         let (func, recv) = match self.dispatch(ty, value.clone(), name).ok()? {
             super::dispatch::Dispatch::Func(func, recv) => (func, recv),
             _ => return None,
         };
         let mut scratch = self.clone();
-        let out = scratch.call_sync(func, vec![recv])?;
-        match out.first() {
-            Some(Value::Str(s)) => Some(s.clone()),
-            _ => None,
+        match scratch.call_sync_outcome(func, vec![recv]) {
+            SyncOutcome::Returned(out) => match out.first() {
+                Some(Value::Str(s)) => Some(MethodText::Text(s.clone())),
+                _ => None,
+            },
+            SyncOutcome::Panicked(_) if matches!(value, Value::Ptr(None)) => {
+                Some(MethodText::Text("<nil>".into()))
+            }
+            SyncOutcome::Panicked(RtError::Panic {
+                message,
+                value,
+                runtime_error,
+                ..
+            }) => {
+                let value = if runtime_error {
+                    message
+                } else {
+                    let boxed = match value {
+                        Value::Iface(_) => value,
+                        v => Value::Iface(Some(Box::new((
+                            crate::types::TypeTable::basic(Basic::String),
+                            v,
+                        )))),
+                    };
+                    GoString::from(scratch.sprint(&[boxed], false))
+                };
+                Some(MethodText::Panicked {
+                    method: name,
+                    value,
+                })
+            }
+            SyncOutcome::Panicked(_) | SyncOutcome::Failed => None,
         }
     }
 
     /// Run `func(args)` to completion on a new scratch goroutine of this (cloned) machine,
-    /// executing its visible operations inline; `None` if it blocks, fails or runs too long.
+    /// executing its visible operations inline; `None` if it blocks, fails, panics or runs too
+    /// long.
     pub(super) fn call_sync(&mut self, func: FuncId, args: Vec<Value>) -> Option<Vec<Value>> {
+        match self.call_sync_outcome(func, args) {
+            SyncOutcome::Returned(out) => Some(out),
+            _ => None,
+        }
+    }
+
+    /// [`Machine::call_sync`], telling a panic (its error) from other failures.
+    fn call_sync_outcome(&mut self, func: FuncId, args: Vec<Value>) -> SyncOutcome {
+        let out = self.call_sync_inner(func, args);
+        // A panic that unwound every frame of the method (none recovered it).
+        let unrecovered = self
+            .goroutines
+            .last()
+            .and_then(|g| g.panicking.as_ref())
+            .filter(|p| !p.recovered && !p.goexit);
+        if let Some(p) = unrecovered {
+            return SyncOutcome::Panicked(p.error.clone());
+        }
+        match out {
+            Some(out) => SyncOutcome::Returned(out),
+            None => match &self.status {
+                Status::Failed(e) if matches!(e.error, RtError::Panic { .. }) => {
+                    SyncOutcome::Panicked(e.error.clone())
+                }
+                _ => SyncOutcome::Failed,
+            },
+        }
+    }
+
+    fn call_sync_inner(&mut self, func: FuncId, args: Vec<Value>) -> Option<Vec<Value>> {
         let gid = Gid(self.goroutines.len() as u32);
         let main = self.program.main;
         self.goroutines.push(crate::rt::goroutine::Goroutine {
@@ -293,15 +377,16 @@ impl Machine {
         let mut budget: u32 = 100_000;
         while self.goroutines[gid.0 as usize].frames.len() > 1 {
             budget = budget.checked_sub(1)?;
-            if self.status != Status::Running || self.goroutines[gid.0 as usize].panicking.is_some()
-            {
+            if self.status != Status::Running {
                 return None;
             }
             if let Some(v) = self.goroutines[gid.0 as usize].next.clone() {
                 if !self.enabled(gid, &v) || matches!(v, Visible::Exit) {
                     return None;
                 }
-                self.exec_visible(gid, 0).ok()?;
+                if let Err(f) = self.exec_visible(gid, 0) {
+                    self.fault(gid, f);
+                }
                 continue;
             }
             let top_returning = self.goroutines[gid.0 as usize]
@@ -313,7 +398,11 @@ impl Machine {
             } else {
                 self.exec_one(gid)
             };
-            r.ok()?;
+            // A panic unwinds the method's frames (a deferred `recover` may stop it); one that
+            // reaches the scratch goroutine's root fails the scratch run.
+            if let Err(f) = r {
+                self.fault(gid, f);
+            }
         }
         Some(std::mem::take(
             &mut self.goroutines[gid.0 as usize].frames[0].stack,
@@ -492,4 +581,17 @@ pub(super) fn binary(op: BinOp, b: Basic, x: &Value, y: &Value) -> R<Value> {
             })
         }
     })
+}
+
+/// How deep `Error`/`String` methods run nested while formatting ([`Machine::method_text`]).
+const METHOD_NESTING: usize = 8;
+
+/// How a [`Machine::call_sync`] call ended.
+enum SyncOutcome {
+    /// It returned these results.
+    Returned(Vec<Value>),
+    /// It panicked with this error (unrecovered).
+    Panicked(RtError),
+    /// It blocked, ran too long or failed otherwise.
+    Failed,
 }
