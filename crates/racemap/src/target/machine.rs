@@ -277,6 +277,7 @@ impl Target for Machine {
                         | LibFunc::TestingReleaseSubs
                         | LibFunc::TestingParallelPause
                         | LibFunc::TestingParallelResume
+                        | LibFunc::TestingFailed
                 )
             ) {
                 resources.push((Resource::RaceCountRead, true));

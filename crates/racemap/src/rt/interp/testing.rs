@@ -59,6 +59,7 @@ impl Machine {
             None => (None, Vec::new()),
         };
         let caller = self.test_caller(gid, &p)?;
+        let races = self.races_reported;
         let line = text.map(|t| {
             let file = self.program.source_map.file_name.clone();
             TestState::decorate(&file, caller.1, &String::from_utf8_lossy(&t))
@@ -78,7 +79,8 @@ impl Machine {
                 t.skipped = true;
                 goexit = true;
             }
-            TestingFailed => results.push(Value::Bool(t.failed)),
+            // Go's `Failed` counts the races reported while the test ran.
+            TestingFailed => results.push(Value::Bool(t.failed || races > t.races_at_start)),
             TestingSkipped => results.push(Value::Bool(t.skipped)),
             TestingName => results.push(Value::str(&t.name)),
             TestingCleanup => t.cleanups.push(arg(args, 1)?.clone()),
@@ -355,8 +357,12 @@ impl Machine {
     /// / `--- SKIP` with -v) and what it kept, on stdout for a top-level test (whose parent is
     /// the root), else in its parent's output, indented; a failure fails the parent.
     fn report(&mut self, gid: Gid, p: &Pointer, parent: &Pointer) -> R<()> {
+        let races = self.races_reported;
         let t = self.test_state(p)?;
-        let (failed, skipped, chatty) = (t.failed, t.skipped, t.chatty);
+        // Go's `t.Failed()` also counts the races reported since the race check, without a
+        // log line; only the flag (`t.Fail()`) fails the parent.
+        let failed = t.failed || races > t.races_at_start;
+        let (flag, skipped, chatty) = (t.failed, t.skipped, t.chatty);
         let name = t.name.clone();
         let verdict = if failed {
             "FAIL"
@@ -370,7 +376,7 @@ impl Machine {
         let output = std::mem::take(&mut t.output);
         let report = format!("--- {verdict}: {name} (0.00s)\n{output}");
         let pt = self.test_state(parent)?;
-        pt.failed |= failed;
+        pt.failed |= flag;
         if pt.parent.is_some() {
             pt.output.push_str(&indent(&report));
         } else {
