@@ -1,3 +1,4 @@
+// racemap: --seed 6
 package hits
 
 import "testing"

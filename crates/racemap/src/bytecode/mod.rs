@@ -436,7 +436,9 @@ impl Program {
 
     /// Whether the program is the test binary of a `_test.go` file ([`Program::for_tests`]).
     pub fn runs_test(&self) -> bool {
-        self.test_binary.as_ref().is_some_and(|b| b.runner == self.main)
+        self.test_binary
+            .as_ref()
+            .is_some_and(|b| b.runner == self.main)
     }
 
     /// The function with this id.

@@ -656,9 +656,9 @@ fn a_race_fails_whichever_parallel_subtest_ends_after_it() {
     // race fails a subtest, the parent (through it) and, at the root's check, the binary.
     let root_line = "=== CONT  \n    testing.go:1319: race detected during execution of test\n";
     let ends_with = |tail: &str| {
-        expected.iter().any(|(out, err, _)| {
-            err.is_none() && out.contains(tail) && out.ends_with(root_line)
-        })
+        expected
+            .iter()
+            .any(|(out, err, _)| err.is_none() && out.contains(tail) && out.ends_with(root_line))
     };
     for (first, second) in [("a", "b"), ("b", "a")] {
         for failing in [first, second] {
@@ -666,7 +666,11 @@ fn a_race_fails_whichever_parallel_subtest_ends_after_it() {
                 "=== CONT  TestRegister/{first}\n=== CONT  TestRegister/{second}\n\
                  {}    testing.go:1319: race detected during execution of test\n\
                  --- FAIL: TestRegister (0.00s)\n",
-                if failing == second { String::new() } else { format!("=== CONT  TestRegister/{failing}\n") }
+                if failing == second {
+                    String::new()
+                } else {
+                    format!("=== CONT  TestRegister/{failing}\n")
+                }
             );
             assert!(ends_with(&tail), "no outcome with\n{tail}");
         }

@@ -36,7 +36,10 @@ impl ReportFrame {
         // A stack on the test binary's main goroutine (a top-level test's `created at`):
         // its frames below `testing.(*T).Run` are Go's (`test_main_frames`).
         let on_test_main = stack.last().is_some_and(|f| &*f.name == "testing.runTests");
-        let stack = match stack.iter().position(|f| &*f.name == "testing.runTests.func1") {
+        let stack = match stack
+            .iter()
+            .position(|f| &*f.name == "testing.runTests.func1")
+        {
             Some(at) if on_test_main => &stack[..at],
             _ => &stack[..],
         };

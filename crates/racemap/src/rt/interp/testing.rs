@@ -339,11 +339,8 @@ impl Machine {
         }
         t.failed = true;
         let (chatty, name) = (t.chatty, t.name.clone());
-        let line = TestState::decorate(
-            "testing.go",
-            1319,
-            "race detected during execution of test",
-        );
+        let line =
+            TestState::decorate("testing.go", 1319, "race detected during execution of test");
         if chatty {
             self.chatty_switch(p, &name)?;
             self.print_stdout(gid, line, Vec::new());
