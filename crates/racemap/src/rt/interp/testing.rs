@@ -352,7 +352,7 @@ impl Machine {
 
     /// Go's `t.report()`/`flushToParent`: the `--- FAIL` line of the test at `p` (or `--- PASS`
     /// / `--- SKIP` with -v) and what it kept, on stdout for a top-level test (whose parent is
-    /// the root), else in its parent's output, indented; a failure fails the parent.
+    /// the root), else in its parent's output, indented; its `t.Fail()` flag fails the parent.
     fn report(&mut self, gid: Gid, p: &Pointer, parent: &Pointer) -> R<()> {
         let races = self.races_reported;
         let t = self.test_state(p)?;
@@ -370,6 +370,8 @@ impl Machine {
         } else {
             "PASS"
         };
+        // (The verdict stays: the test is over, and a front end reads its `T`.)
+        t.failed = failed;
         let output = std::mem::take(&mut t.output);
         let report = format!("--- {verdict}: {name} (0.00s)\n{output}");
         let pt = self.test_state(parent)?;
