@@ -570,10 +570,11 @@ fn test_explore_takes_the_search_and_its_steps_budget() {
     let auto = outcomes("auto");
     assert_eq!(
         auto.len(),
-        20,
-        "two orders of `=== CONT` times ten endings: the map write crash, a pass, and eight \
-         ways the race fails one or both subtests (which one, with the subtests' `--- ` lines \
-         in the order they ended, as the parent prints them): {auto:#?}"
+        24,
+        "two orders of `=== CONT` times twelve endings: the map write crash, a pass, and ten \
+         ways the race fails one or both subtests (which, the `testing.go:1319` line of those \
+         whose race check saw it, a report that sees it fails without the line as Go's \
+         `t.Failed()` does, and the subtests' `--- ` lines in the order they ended): {auto:#?}"
     );
     assert_eq!(outcomes("dpor"), auto);
     assert_eq!(outcomes("stateful"), auto);
