@@ -35,9 +35,6 @@ const PACKAGE: &str = "command-line-arguments";
 /// `go test`'s exit status when the test file does not compile.
 const EXIT_BUILD_FAILED: u8 = 2;
 
-/// Go 1.19's line in `testing.go` that reports a race during a test.
-const RACE_LINE: &str = "    testing.go:1319: race detected during execution of test\n";
-
 /// Run the command.
 pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
     let mut file: Option<PathBuf> = None;
@@ -102,10 +99,20 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
             return Ok(EXIT_BUILD_FAILED);
         }
     };
+    let selected: Vec<usize> = (0..program.tests.len())
+        .filter(|&i| {
+            filter
+                .as_ref()
+                .is_none_or(|re| re.is_match(&program.tests[i].name))
+        })
+        .collect();
     if let Some(mut options) = explore {
         options.json = json;
         if lang_version != racemap::compile::LangVersion::DEFAULT {
             options.lang_flag = format!(" --lang {lang_version}");
+        }
+        if let Some(re) = &filter {
+            options.run_flag = format!(" --run '{}'", re.as_str().replace('\'', "'\\''"));
         }
         if let Some(n) = max_executions {
             options.dpor.max_executions = n;
@@ -118,97 +125,40 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
         }
         options.dpor.max_steps_per_execution = max_steps;
         options.source = Some((source.clone(), name.clone(), lang_version));
-        let selected: Vec<usize> = (0..program.tests.len())
-            .filter(|&i| {
-                filter
-                    .as_ref()
-                    .is_none_or(|re| re.is_match(&program.tests[i].name))
-            })
-            .collect();
         return Ok(crate::test_explore::explore_tests(
             &program, &selected, &name, &options,
         ));
     }
+    let Some(binary) = program.for_tests(&selected, chatty) else {
+        return Err("the file is not a test file".to_string());
+    };
+    let mut scheduler: Box<dyn Scheduler> = match &schedule {
+        Some(s) => Box::new(ReplayScheduler::new(
+            s.clone(),
+            Some(Box::new(RandomScheduler::new(seed))),
+        )),
+        None => Box::new(RandomScheduler::new(seed)),
+    };
+    let replayed = schedule.as_ref().map_or(0, |s| s.len());
+    let r = run_test(binary, scheduler.as_mut(), max_steps, replayed);
     let mut out = std::io::stdout().lock();
-    let mut any_failed = false;
-    let mut any_race = false;
-    let mut ran = 0;
-    let mut paused: Vec<String> = Vec::new();
-    for (i, test) in program.tests.iter().enumerate() {
-        if filter.as_ref().is_some_and(|re| !re.is_match(&test.name)) {
-            continue;
-        }
-        ran += 1;
-        let Some(p) = program.for_test(i, chatty) else {
-            continue;
-        };
-        let mut scheduler: Box<dyn Scheduler> = match &schedule {
-            Some(s) => Box::new(ReplayScheduler::new(
-                s.clone(),
-                Some(Box::new(RandomScheduler::new(seed))),
-            )),
-            None => Box::new(RandomScheduler::new(seed)),
-        };
-        let replayed = schedule.as_ref().map_or(0, |s| s.len());
-        let r = run_test(p, scheduler.as_mut(), max_steps, replayed);
-        let verdict = if r.failed || r.race || r.crash.is_some() || r.limit {
-            "FAIL"
-        } else if r.skipped {
-            "SKIP"
-        } else {
-            "PASS"
-        };
-        let mut text = String::new();
-        if chatty {
-            text.push_str(&format!("=== RUN   {}\n", test.name));
-        }
-        // (A race during the test fails it at its end, with Go's `testing.go:1319` line among
-        // its logs: see `rt::interp::testing`.)
-        text.push_str(&r.output);
-        // A fatal error, or a panic tRunner cannot recover (one on another goroutine), kills
-        // the test binary at once: Go prints no `--- FAIL` line then.
-        let dies = r.crash.is_some() && !r.crash_recovered;
-        if (chatty || verdict == "FAIL") && !dies {
-            text.push_str(&format!("--- {verdict}: {} (0.00s)\n", test.name));
-            if chatty {
-                // With -v the logs were printed; what is kept are the subtests' reports.
-                text.push_str(&r.kept_logs);
-            }
-        }
-        // The kept logs are printed with the `--- FAIL` line, so never when the binary dies.
-        if !chatty && verdict == "FAIL" && !dies {
-            text.push_str(&r.kept_logs);
-        }
-        any_failed |= verdict == "FAIL";
-        any_race |= r.race;
-        // A parallel test pauses at `t.Parallel()` until the sequential tests are done: the
-        // rest of its output comes after theirs (the last paused first, as Go's scheduler
-        // usually resumes them).
-        if r.parallel && r.crash.is_none() {
-            let pause = format!("=== PAUSE {}\n", test.name);
-            let at = text.find(&pause).map_or(0, |i| i + pause.len());
-            paused.push(text.split_off(at));
-        }
-        let _ = out.write_all(text.as_bytes());
-        if let Some(crash) = r.crash {
-            // The test binary dies: no summary of the remaining tests.
-            let _ = out.write_all(crash.as_bytes());
-            let _ = writeln!(out, "FAIL\t{PACKAGE}\t0.000s\nFAIL");
-            return Ok(1);
-        }
-    }
-    for rest in paused.iter().rev() {
-        let _ = out.write_all(rest.as_bytes());
+    let _ = out.write_all(r.output.as_bytes());
+    if let Some(crash) = r.crash {
+        // The test binary dies: no summary of the remaining tests.
+        let _ = out.write_all(crash.as_bytes());
+        let _ = writeln!(out, "FAIL\t{PACKAGE}\t0.000s\nFAIL");
+        return Ok(1);
     }
     // Go prints the warning with -v only, and marks the summary line.
-    if ran == 0 && chatty {
+    if selected.is_empty() && chatty {
         let _ = writeln!(out, "testing: warning: no tests to run");
     }
-    let none = if ran == 0 { " [no tests to run]" } else { "" };
-    if any_race && chatty {
-        let _ = write!(out, "=== CONT  \n{RACE_LINE}");
-    }
-    if any_failed {
+    let none = if selected.is_empty() {
+        " [no tests to run]"
+    } else {
+        ""
+    };
+    if r.failed {
         let _ = writeln!(out, "FAIL\nFAIL\t{PACKAGE}\t0.000s\nFAIL");
         Ok(1)
     } else {
@@ -220,28 +170,19 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
     }
 }
 
-/// What one test's run showed.
+/// What one run of the test binary showed.
 pub struct TestRun {
-    /// Its stdout, logs (with `-v`), print output and race reports, in the order they happened.
+    /// Its stdout (`=== RUN`, logs, `--- PASS/FAIL` lines, print output) and race reports,
+    /// in the order they happened.
     pub output: String,
-    /// Logs kept for the failure report (without `-v`).
-    pub kept_logs: String,
-    /// `t.Fail` and friends were called.
+    /// The binary fails: a test failed, the race detector reported a race (Go's `m.Run`
+    /// checks `race.Errors()`), or a racemap limit stopped it.
     pub failed: bool,
-    /// `t.Skip` and friends were called.
-    pub skipped: bool,
-    /// The race detector reported a race.
-    pub race: bool,
+    /// The top-level tests that failed, in the order they started.
+    pub failed_tests: Vec<String>,
     /// A panic or fatal error ended the test binary: Go's text for it.
     pub crash: Option<String>,
-    /// The crash is a panic on the test's own goroutine, which tRunner recovers to report
-    /// the test's failure before it re-panics.
-    pub crash_recovered: bool,
-    /// A racemap limit or internal error stopped the run.
-    pub limit: bool,
-    /// The test called `t.Parallel()`: Go runs the rest of it after the sequential tests.
-    pub parallel: bool,
-    /// Goroutines the test started that were still blocked when it ended
+    /// Goroutines still blocked when the binary ended
     /// (`goroutine 8 [chan send]: command-line-arguments.TestX.func1 at x_test.go:12`).
     pub leaked: Vec<String>,
 }
@@ -291,17 +232,15 @@ pub fn run_test(
         output.push_str(&session.stderr[seen_err..]);
         seen_err = session.stderr.len();
     }
-    let (failed, skipped, kept_logs, parallel) = test_state(&session.target);
+    let (root_failed, failed_tests) = test_states(&session.target);
     let leaked = session.target.leaked_goroutines();
     let race = !session.races().is_empty();
     let result = session.finish(None);
     let mut crash = None;
-    let mut crash_recovered = false;
     match result.end {
         RunEnd::Failed => {
             let text = &result.stderr[seen_err.min(result.stderr.len())..];
-            crash_recovered = panicked_on_test_goroutine(text);
-            crash = Some(if crash_recovered {
+            crash = Some(if panicked_on_test_goroutine(text) {
                 recovered_panic(text)
             } else {
                 text.to_string()
@@ -315,37 +254,39 @@ pub fn run_test(
     }
     TestRun {
         output,
-        kept_logs,
-        failed,
-        skipped,
-        race,
+        failed: root_failed || race || limit,
+        failed_tests,
         crash,
-        crash_recovered,
-        parallel,
-        limit,
         leaked,
     }
 }
 
-/// The test's `testing.T`: failed, skipped, the logs it kept, and whether it went parallel.
-fn test_state(m: &Machine) -> (bool, bool, String, bool) {
-    for (_, state) in m.sync_objects() {
-        if let SyncState::TestingT(t) = state {
-            return (t.failed, t.skipped, t.output.clone(), t.parallel);
-        }
-    }
-    (false, false, String::new(), false)
+/// Whether the root `testing.T` failed, and the top-level tests that failed (by the order
+/// their `T`s were made).
+fn test_states(m: &Machine) -> (bool, Vec<String>) {
+    let ts: Vec<_> = m
+        .sync_objects()
+        .into_iter()
+        .filter_map(|(p, s)| match s {
+            SyncState::TestingT(t) => Some((p, t)),
+            _ => None,
+        })
+        .collect();
+    let root = ts.iter().find(|(_, t)| t.parent.is_none());
+    let root_failed = root.is_some_and(|(_, t)| t.failed);
+    let failed = ts
+        .iter()
+        .filter(|(_, t)| t.failed && root.is_some_and(|(r, _)| t.parent.as_ref() == Some(r)))
+        .map(|(_, t)| t.name.clone())
+        .collect();
+    (root_failed, failed)
 }
 
-/// Whether `text` (Go's text for a crash) is a panic of the test's goroutine (goroutine 7, as
-/// under `go test -race`): its dump starts with `goroutine 7 [running]:`. A fatal error or
-/// a panic on another goroutine is not.
+/// Whether `text` (Go's text for a crash) is a panic of a test's goroutine, which `tRunner`
+/// recovers and re-panics: its dump's goroutine was `created by testing.(*T).Run`. A fatal
+/// error or a panic on another goroutine is not.
 fn panicked_on_test_goroutine(text: &str) -> bool {
-    text.starts_with("panic: ")
-        && text
-            .lines()
-            .find(|l| l.starts_with("goroutine ") && l.ends_with("[running]:"))
-            .is_some_and(|l| l.starts_with("goroutine 7 "))
+    text.starts_with("panic: ") && text.contains("\ncreated by testing.(*T).Run\n")
 }
 
 /// A panic as `go test` prints it: tRunner recovers and re-panics, so the first line becomes

@@ -1,7 +1,8 @@
 //! Driver of `tests/test_files/`: what `racemap test -v NAME_test.go`, `racemap test
 //! NAME_test.go` (seed 0) and `racemap test --explore NAME_test.go` print for each test file,
 //! and the comparison with what real Go 1.19
-//! printed for `go test -race -v NAME_test.go` (the `-- go1.19 test -race -v --` reference).
+//! printed for `go test -race -v NAME_test.go` (the `-- go1.19 test -race -v --` reference) and,
+//! when the file has it, for `go test -race NAME_test.go` (`-- go1.19 test -race --`).
 //!
 //! The comparison is line for line on the *skeleton* of the output: `=== RUN`, `--- PASS/FAIL/
 //! SKIP`, the test's log lines (`    FILE:LINE: …` and their continuation lines, `testing.go:…`),
@@ -16,7 +17,8 @@
 //! the `package` clause); every command above then gets them.
 //!
 //! The bug corpus: a test `TestXFixed` is the fixed twin of the buggy `TestX` in the same
-//! file. The driver checks with `racemap test --explore --json` that the explorer finds the bug
+//! file. The driver checks with `racemap test --explore --json --run '^TestX$'` (and the same
+//! for `TestXFixed`: each twin alone in the binary) that the explorer finds the bug
 //! (a race, a deadlock, a leak or a failure in some interleaving) in `TestX` and that
 //! `TestXFixed` is clean in every interleaving, explored completely (or up to the per-run
 //! bound on a ticker's early fires, which the search needs to end; the buggy twin's search may
@@ -28,8 +30,11 @@ mod support;
 use std::process::Command;
 use support::{check_dir, Section};
 
-/// The reference section's name.
+/// The reference section's name: Go's output with `-v`.
 const GO_REFERENCE: &str = "go1.19 test -race -v";
+
+/// The reference section of Go's output without `-v` (optional).
+const GO_REFERENCE_QUIET: &str = "go1.19 test -race";
 
 #[test]
 fn every_test_file_s_output_matches_its_expectation_and_go() {
@@ -39,6 +44,7 @@ fn every_test_file_s_output_matches_its_expectation_and_go() {
         let header: Vec<&str> = header.iter().map(String::as_str).collect();
         let mut sections = Vec::new();
         let mut verbose = String::new();
+        let mut quiet = String::new();
         for mode in [vec!["-v"], vec![], vec!["--explore"]] {
             let args: Vec<&str> = ["test"]
                 .into_iter()
@@ -54,6 +60,8 @@ fn every_test_file_s_output_matches_its_expectation_and_go() {
             let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
             if args.contains(&"-v") {
                 verbose = stdout.clone();
+            } else if !args.contains(&"--explore") {
+                quiet = stdout.clone();
             }
             sections.push(Section::new(format!("racemap {}", args.join(" ")), ""));
             sections.push(Section::new("stdout", &stdout));
@@ -68,10 +76,12 @@ fn every_test_file_s_output_matches_its_expectation_and_go() {
         }
         check_twins(&file)?;
         for r in expectation.references() {
-            if r.name != GO_REFERENCE {
-                return Err(format!("unknown reference section `{}`", r.name));
-            }
-            let (go, ours) = (skeleton(r.text()), skeleton(&verbose));
+            let ours = match r.name.as_str() {
+                GO_REFERENCE => &verbose,
+                GO_REFERENCE_QUIET => &quiet,
+                _ => return Err(format!("unknown reference section `{}`", r.name)),
+            };
+            let (go, ours) = (skeleton(r.text()), skeleton(ours));
             if go != ours {
                 return Err(format!(
                     "output differs from go1.19's (skeleton):\n--- go1.19\n{go}--- racemap\n{ours}"
@@ -106,28 +116,35 @@ fn check_twins(file: &str) -> Result<(), String> {
     if !source.contains(&format!("{FIXED}(t *testing.T)")) {
         return Ok(());
     }
-    let out = Command::new(env!("CARGO_BIN_EXE_racemap"))
-        .arg("test")
-        .args(header_args(file)?)
-        .args(["--explore", "--json", file])
-        .current_dir(support::test_dir("test_files"))
-        .output()
-        .map_err(|e| format!("racemap does not start: {e}"))?;
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout)
-        .map_err(|e| format!("--explore --json printed no JSON: {e}"))?;
-    let tests = json["tests"].as_array().cloned().unwrap_or_default();
-    let find = |name: &str| tests.iter().find(|t| t["name"] == name);
+    let explore = |name: &str| -> Result<serde_json::Value, String> {
+        let out = Command::new(env!("CARGO_BIN_EXE_racemap"))
+            .arg("test")
+            .args(header_args(file)?)
+            .args(["--explore", "--json", "--run", &format!("^{name}$"), file])
+            .current_dir(support::test_dir("test_files"))
+            .output()
+            .map_err(|e| format!("racemap does not start: {e}"))?;
+        serde_json::from_slice(&out.stdout)
+            .map_err(|e| format!("--explore --json printed no JSON: {e}"))
+    };
     let buggy = |t: &serde_json::Value| {
         ["race", "deadlock", "leak", "failed"]
             .iter()
             .any(|k| t[*k].as_bool() == Some(true))
     };
-    for fixed in &tests {
-        let name = fixed["name"].as_str().unwrap_or_default();
+    let names = source
+        .lines()
+        .filter_map(|l| l.strip_prefix("func "))
+        .filter_map(|l| l.strip_suffix("(t *testing.T) {"))
+        .filter(|n| n.starts_with("Test"));
+    for name in names {
         let Some(bug_name) = name.strip_suffix(FIXED) else {
             continue;
         };
-        let bug = find(bug_name).ok_or(format!("{name} has no buggy twin {bug_name}"))?;
+        if !source.contains(&format!("func {bug_name}(t *testing.T)")) {
+            return Err(format!("{name} has no buggy twin {bug_name}"));
+        }
+        let (fixed, bug) = (explore(name)?, explore(bug_name)?);
         // Clean is a claim about every interleaving (a ticker's early fires bounded per run,
         // the one bound the search must keep to end); a bug found in some interleaving is one
         // whatever stopped the search.
@@ -137,10 +154,10 @@ fn check_twins(file: &str) -> Result<(), String> {
                 fixed["limit"]
             ));
         }
-        if buggy(fixed) {
+        if buggy(&fixed) {
             return Err(format!("the fixed twin {name} is not clean: {fixed}"));
         }
-        if !buggy(bug) {
+        if !buggy(&bug) {
             return Err(format!("the explorer finds no bug in {bug_name}"));
         }
     }

@@ -293,4 +293,40 @@ mod test_file_tests {
         };
         assert!(compile_with(TEST_FILE.as_bytes(), DEFAULT_FILE_NAME, &out_of_range).is_err());
     }
+
+    /// The test binary runs every test in one machine, as `go test` runs them in one process:
+    /// a test sees what an earlier one stored, and two top-level tests that call `t.Parallel()`
+    /// run at the same time after the sequential ones, so the search finds their race (and the
+    /// runs where one ends before the other starts, ordered by `testing`'s mutex).
+    #[test]
+    fn the_test_binary_runs_every_test_in_one_machine() {
+        let source = "package hits\n\nimport \"testing\"\n\nvar hits int\n\n\
+            func TestSet(t *testing.T) {\n\thits = 40\n}\n\n\
+            func TestOne(t *testing.T) {\n\tt.Parallel()\n\thits++\n}\n\n\
+            func TestTwo(t *testing.T) {\n\tt.Parallel()\n\thits++\n}\n\n\
+            func TestSeen(t *testing.T) {\n\tt.Log(hits)\n}\n";
+        let program = compile_test_bytes(source.as_bytes(), "hits_test.go").expect("compiles");
+        let explore = |selected: &[usize]| {
+            let p = program.for_tests(selected, true).expect("a test file");
+            let m = crate::rt::machine::Machine::new(
+                std::rc::Rc::new(p),
+                crate::rt::config::Config::default(),
+            );
+            crate::explore::explore(m, &crate::explore::DporConfig::default())
+        };
+        // TestSeen logs 40: TestSet's store carried over (the parallel tests wait for it).
+        let r = explore(&[0, 3]);
+        assert!(r.complete && !r.race);
+        assert!(r
+            .outcomes
+            .iter()
+            .all(|o| o.stdout.contains("hits_test.go:22: 40\n")));
+        let r = explore(&[1, 2]);
+        assert!(r.complete && r.race, "the parallel tests race");
+        assert!(r.outcomes.iter().any(|o| !o.race), "or one ends first");
+        let paused = "=== RUN   TestOne\n=== PAUSE TestOne\n=== RUN   TestTwo\n=== PAUSE TestTwo\n";
+        assert!(r.outcomes.iter().all(|o| o.stdout.starts_with(paused)));
+        // One test alone has no race.
+        assert!(!explore(&[1]).race);
+    }
 }

@@ -94,9 +94,11 @@ pub struct Program {
     /// The other dynamic types of library and runtime errors (`*fmt.wrapError`,
     /// `runtime.boundsError`, …): the same representation under Go's type names.
     pub error_types: ErrorTypes,
-    /// The tests of a `_test.go` file (empty for a program): each runs as the program whose
-    /// main is one of its runners ([`Program::for_test`]).
+    /// The tests of a `_test.go` file (empty for a program), in source order.
     pub tests: Vec<TestFunc>,
+    /// Of a `_test.go` file: the test binary's runner and which tests it runs
+    /// ([`Program::for_tests`]); `None` for a program.
+    pub test_binary: Option<TestBinary>,
     /// Debug info: the source name of each named variable of each function, for the UI to
     /// name the maps, channels and sync objects the variables hold before any operation on
     /// them mentions them.
@@ -191,16 +193,25 @@ pub enum VarPlace {
     Capture(u32),
 }
 
-/// One `TestXxx(t *testing.T)` and its runners (`testing.tRunner`: a fresh `T` named after
-/// the test, then the call).
+/// One `TestXxx(t *testing.T)` of a `_test.go` file.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TestFunc {
     /// `TestXxx`.
     pub name: String,
-    /// The runner whose `T` prints logs at once (`-v`).
-    pub runner_chatty: FuncId,
-    /// The runner whose `T` keeps logs for the failure report.
-    pub runner_quiet: FuncId,
+    /// The test function.
+    pub func: FuncId,
+}
+
+/// The test binary of a `_test.go` file, as `go test` builds it: one process that runs the
+/// selected tests one after the other (`testing.runTests`, `lang::lower::runner`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TestBinary {
+    /// The binary's main (`testing.runTests`).
+    pub runner: FuncId,
+    /// The indices (into [`Program::tests`]) of the tests it runs (`-run`), ascending.
+    pub selected: Vec<u32>,
+    /// `-v`: tests print their logs at once, and `=== RUN`/`--- PASS` lines.
+    pub chatty: bool,
 }
 
 /// A method table entry.
@@ -394,23 +405,40 @@ pub struct SelectTable {
 pub use crate::library::LibFunc;
 
 impl Program {
-    /// The program that runs test `index` (`chatty`: `-v`): this one with that runner as main.
+    /// The test binary that runs only test `index` (`chatty`: `-v`), as `go test -run
+    /// '^TestX$'` does; `None` when there is no such test.
     pub fn for_test(&self, index: usize, chatty: bool) -> Option<Program> {
-        let t = self.tests.get(index)?;
+        self.tests.get(index)?;
+        self.for_tests(&[index], chatty)
+    }
+
+    /// The test binary that runs the tests `selected` (indices into [`Program::tests`]; out
+    /// of range ones are left out) in source order, in one process as `go test` does
+    /// (`chatty`: `-v`); `None` for a program that is not a `_test.go` file.
+    pub fn for_tests(&self, selected: &[usize], chatty: bool) -> Option<Program> {
+        let runner = self.test_binary.as_ref()?.runner;
         let mut p = self.clone();
-        p.main = if chatty {
-            t.runner_chatty
-        } else {
-            t.runner_quiet
-        };
+        let mut selected: Vec<u32> = selected
+            .iter()
+            .filter(|&&i| i < self.tests.len())
+            .filter_map(|&i| u32::try_from(i).ok())
+            .collect();
+        selected.sort_unstable();
+        selected.dedup();
+        p.main = runner;
+        p.test_binary = Some(TestBinary {
+            runner,
+            selected,
+            chatty,
+        });
         Some(p)
     }
 
-    /// Whether the program runs one test of a `_test.go` file ([`Program::for_test`]).
+    /// Whether the program is the test binary of a `_test.go` file ([`Program::for_tests`]).
     pub fn runs_test(&self) -> bool {
-        self.tests
-            .iter()
-            .any(|t| t.runner_chatty == self.main || t.runner_quiet == self.main)
+        self.test_binary
+            .as_ref()
+            .is_some_and(|b| b.runner == self.main)
     }
 
     /// The function with this id.

@@ -544,16 +544,15 @@ lib_funcs! {
         LibFuncSpec::new(Owner::Runtime("testing"), "tRunner.cleanup").visibility(Object),
     /// The end of a test's goroutine: a subtest reports to its parent (`--- PASS` lines).
     TestingEnd => LibFuncSpec::new(Owner::Runtime("testing"), "tRunner.end").visibility(Log),
-    /// `testing.tRunner(t *T, name string, chatty bool)`: racemap's test runner names the
-    /// test's `T` before calling the test function.
+    /// `TestingStart(root *T, name string)`: the test binary's main names its root `T` and
+    /// makes it chatty under `-v` (`Program::test_binary`).
     TestingStart => LibFuncSpec::new(Owner::Runtime("testing"), "tRunner"),
-    /// `<-t.signal` in `testing.(*T).Run` on the main goroutine: enabled once the test's
-    /// goroutine (the first the runner starts) has ended.
-    TestingRunWait =>
-        LibFuncSpec::new(Owner::Runtime("testing"), "(*T).Run.wait").visibility(Scheduler),
-    /// The end of racemap's test runner: enabled once every other goroutine is done or blocked
-    /// (so the goroutines a test leaves behind run as far as they can, and the ones still
-    /// blocked then are its leaks).
+    /// `TestingMatch(i int) bool`: whether the test binary runs test `i` (Go's
+    /// `matcher.fullName` for `-run`).
+    TestingMatch => LibFuncSpec::new(Owner::Runtime("testing"), "(*matcher).fullName"),
+    /// The end of racemap's test binary: enabled once every other goroutine is done or
+    /// blocked (so the goroutines tests leave behind run as far as they can, and the ones
+    /// still blocked then are leaks).
     TestingQuiesce =>
         LibFuncSpec::new(Owner::Runtime("testing"), "tRunner.quiesce").visibility(Scheduler),
     // More of `strings` and `strconv` (local computation on byte strings).

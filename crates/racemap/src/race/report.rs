@@ -33,6 +33,16 @@ pub struct ReportFrame {
 impl ReportFrame {
     /// The frames of a racemap stack (innermost first), positions resolved with `source_map`.
     pub fn from_stack(stack: &Stack, source_map: &SourceMap) -> Vec<ReportFrame> {
+        // A stack on the test binary's main goroutine (a top-level test's `created at`):
+        // its frames below `testing.(*T).Run` are Go's (`test_main_frames`).
+        let on_test_main = stack.last().is_some_and(|f| &*f.name == "testing.runTests");
+        let stack = match stack
+            .iter()
+            .position(|f| &*f.name == "testing.runTests.func1")
+        {
+            Some(at) if on_test_main => &stack[..at],
+            _ => &stack[..],
+        };
         let mut out: Vec<ReportFrame> = Vec::with_capacity(stack.len());
         for (i, f) in stack.iter().enumerate() {
             // The runner's deferred function calling a test's cleanup is Go's three frames.
@@ -97,8 +107,7 @@ impl ReportFrame {
                 },
             );
         }
-        // A test's goroutine is created by `testing.(*T).Run` on `go test`'s main goroutine.
-        if stack.last().is_some_and(|f| &*f.name == "testing.(*T).Run") {
+        if on_test_main {
             out.extend(crate::rt::lib_frames::test_main_frames().into_iter().map(
                 |(name, file, line, offset)| ReportFrame {
                     name: name.to_string(),

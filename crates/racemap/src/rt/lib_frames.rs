@@ -175,6 +175,8 @@ pub fn library_frame_calling(name: &str, callee: Option<&str>) -> Option<(String
         "testing.tRunner" => ("testing/testing.go", 1446, 0x216),
         "testing.(*T).Run.func1" => ("testing/testing.go", 1493, 0x47),
         "testing.(*T).Run" => ("testing/testing.go", 1493, 0x75d),
+        "testing.runTests.func1" => ("testing/testing.go", 1846, 0x99),
+        "testing.runTests" => ("testing/testing.go", 1844, 0x7ec),
         "time.goFunc" => ("time/sleep.go", 176, 0x47),
         "time.sendTime" => ("time/sleep.go", 145, 0x47),
         // Its first loop's `mapping(c)` (the calls after the first rune it changes are on
@@ -224,6 +226,12 @@ pub fn cleanup_caller_frames() -> Vec<(&'static str, String, u32, u32)> {
         ("testing.(*common).runCleanup", testing.clone(), 1210, 0x143),
         ("testing.tRunner.func2", testing, 1440, 0x52),
     ]
+}
+
+/// The frames below `testing.runTests` on `go test`'s main goroutine, innermost first, as a
+/// goroutine dump ends the main goroutine's stack: (name, file, line, offset).
+pub fn test_main_outer_frames() -> Vec<(&'static str, String, u32, u32)> {
+    test_main_frames().split_off(3)
 }
 
 /// The frames below `testing.(*T).Run` on `go test`'s main goroutine, innermost first, as a

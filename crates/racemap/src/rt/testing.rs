@@ -5,6 +5,7 @@
 //! spaces and prefixed `FILE:LINE: ` (the line of the first caller that is not a helper);
 //! lines after the first of a multi-line message are indented eight spaces. Without `-v` the
 //! lines are kept in [`TestState::output`] and printed after the test's `--- FAIL` line.
+//! The test binary's root `T` has no name and no parent; the top-level tests are its subtests.
 //! `FailNow`/`Fatal`/`SkipNow`/`Skip` end the calling goroutine with `runtime.Goexit`.
 
 use crate::rt::value::FuncId;
@@ -31,16 +32,20 @@ pub struct TestState {
     pub cleanups: Vec<crate::rt::value::Value>,
     /// The test's goroutine ended (its cleanups ran, a subtest reported).
     pub done: bool,
-    /// Races reported before the test started: more at its end fail it.
+    /// Races reported before the test started (plus, for a parallel test, those reported
+    /// while it was paused): more at its end fail it (Go's `raceErrors`).
     pub races_at_start: usize,
+    /// Races reported when the test paused at `t.Parallel()`.
+    pub races_at_pause: usize,
     /// `t.Parallel()` was called: the parent's `Run` returned.
     pub parallel: bool,
     /// The test's body returned: its parallel subtests may go on (Go's `barrier`).
     pub released: bool,
     /// Its parallel subtests, which it waits for before its cleanups.
     pub parallel_subs: Vec<crate::rt::value::Pointer>,
-    /// Of a top-level test with -v: the test that printed last (`=== RUN`, a log, a report);
-    /// a log of another test is preceded by `=== CONT  NAME`, as Go's chatty printer does.
+    /// Of the root `T` (the test binary's, parent of the top-level tests) with -v: the test
+    /// that printed last (`=== RUN`, a log, a report); a log of another test is preceded by
+    /// `=== CONT  NAME`, as Go's chatty printer does.
     pub last_name: String,
 }
 

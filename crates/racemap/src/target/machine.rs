@@ -266,12 +266,19 @@ impl Target for Machine {
         }
         // A test fails at its end when the race detector reported a race while it ran (Go's
         // `tRunner`): which test a race fails depends on whether the racing step comes before
-        // or after the test's start and end, so those read the count of reports, and every
-        // step that may report a race bumps it.
+        // or after the test's start, pause, resume and race check, so those read the count of
+        // reports, and every step that may report a race bumps it.
         if self.program.runs_test() {
             if matches!(
                 kind,
-                PendingKind::Lib(LibFunc::TestingEnd | LibFunc::TestingSubStart)
+                PendingKind::Lib(
+                    LibFunc::TestingEnd
+                        | LibFunc::TestingSubStart
+                        | LibFunc::TestingReleaseSubs
+                        | LibFunc::TestingParallelPause
+                        | LibFunc::TestingParallelResume
+                        | LibFunc::TestingFailed
+                )
             ) {
                 resources.push((Resource::RaceCountRead, true));
             } else if may_report_race {

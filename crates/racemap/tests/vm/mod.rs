@@ -117,6 +117,7 @@ impl Asm {
             error_type,
             error_types: racemap::bytecode::ErrorTypes::all_of(error_type),
             tests: Vec::new(),
+            test_binary: None,
             var_names: Vec::new(),
         })
     }

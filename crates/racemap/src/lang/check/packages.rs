@@ -379,7 +379,7 @@ mod tests {
             testing.tRunner.cleanup func()
             testing.tRunner.end func()
             testing.tRunner func()
-            testing.(*T).Run.wait func()
+            testing.(*matcher).fullName func()
             testing.tRunner.quiesce func()
             strings.Fields func(string) []string
             strings.Title func(string) string

@@ -242,10 +242,11 @@ fn lower_mode(
         func::lower_func_decl(&mut lw, fd, *id);
     }
     func::lower_init(&mut lw, init_id, file);
-    let tests = if test {
-        runner::test_runners(&mut lw)
+    let (tests, test_runner) = if test {
+        let (tests, runner) = runner::test_binary(&mut lw);
+        (tests, Some(runner))
     } else {
-        Vec::new()
+        (Vec::new(), None)
     };
 
     let main = checked
@@ -259,7 +260,7 @@ fn lower_mode(
                 .position(|f| &*f.name == "main.main")
                 .map(|i| FuncId(i as u32))
         })
-        .or_else(|| test.then(|| runner::first_runner(&mut lw, &tests)));
+        .or(test_runner);
     let Some(main) = main else {
         lw.diags.push(Diagnostic::error(
             Span::default(),
@@ -348,6 +349,11 @@ fn lower_mode(
         main,
         error_type,
         error_types,
+        test_binary: test_runner.map(|runner| crate::bytecode::TestBinary {
+            runner,
+            selected: (0..tests.len() as u32).collect(),
+            chatty: true,
+        }),
         tests,
         var_names: lw.var_names,
     })

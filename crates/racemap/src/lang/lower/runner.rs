@@ -1,10 +1,20 @@
-//! Test runners for a `_test.go` file: per `TestXxx(t *testing.T)`, a function
-//! `testing.(*T).Run` (the program's main when that test runs) that makes a fresh
-//! `testing.T`, names it (`TestingStart`), starts the test on its own goroutine as Go does
-//! (`testing.(*T).Run.func1` → `testing.tRunner` → the test; Go's goroutine 7 under `-race`),
-//! waits for that goroutine to end (`TestingRunWait`, Go's `<-t.signal`), then until every
-//! other goroutine is done or blocked (`TestingQuiesce`) and returns. Functions are
-//! renamed `command-line-arguments.…` as `go test FILE_test.go` names them.
+//! The test binary of a `_test.go` file, as `go test` builds it (Go 1.19's `testing.runTests`):
+//! one process runs the selected tests one after the other. Its main, `testing.runTests`,
+//! makes the root `testing.T` (no name; `TestingStart`) and calls `testing.tRunner(root,
+//! testing.runTests.func1)` on the main goroutine; `runTests.func1` calls `root.Run(name,
+//! TestX)` for every test the binary selected (`TestingMatch`, `Program::for_tests`), so a
+//! top-level test is a subtest of the root: it runs on its own goroutine (Go's goroutine 7
+//! under `-race` for the first), a `t.Parallel()` one pauses until the root's body (every
+//! sequential test) is done, and the root's `tRunner` then releases and waits for the
+//! parallel ones. Package variables and goroutines a test leaves behind carry over to the
+//! next tests, as in Go. After the root's `tRunner`, main waits until every other goroutine
+//! is done or blocked (`TestingQuiesce`: the ones still blocked then are leaks) and returns.
+//! Functions are renamed `command-line-arguments.…` as `go test FILE_test.go` names them.
+//!
+//! Every test's `tRunner` defers `testing.tRunner.func1`, which follows Go's order: the
+//! cleanups of a test without parallel subtests (Go's `tRunner.func2`), the race check
+//! (`testing.go:1319`), the release of and wait for its parallel subtests, their parent's
+//! cleanups, then the report (`TestingEnd`).
 
 use super::Lowerer;
 use crate::bytecode::{Func, FuncId, Instr, LibFunc, Program, TestFunc};
@@ -15,8 +25,8 @@ use std::rc::Rc;
 /// The import path `go test` gives the package of files named on its command line.
 pub const TEST_PACKAGE_PATH: &str = "command-line-arguments";
 
-/// The runners of every test in `lw.info.tests`.
-pub fn test_runners(lw: &mut Lowerer<'_>) -> Vec<TestFunc> {
+/// The tests in `lw.info.tests` and the test binary's main, `testing.runTests`.
+pub fn test_binary(lw: &mut Lowerer<'_>) -> (Vec<TestFunc>, FuncId) {
     let t = lw.types.intern(TypeKind::Sync(SyncKind::TestingT));
     // The named `testing.T` whose underlying type that is (the checker made it).
     let named = (0..lw.types.len() as u32)
@@ -25,78 +35,71 @@ pub fn test_runners(lw: &mut Lowerer<'_>) -> Vec<TestFunc> {
             matches!(lw.types.kind(id), TypeKind::Named { .. }) && lw.types.underlying(id) == t
         })
         .unwrap_or(t);
-    let mut out = Vec::new();
+    let mut tests = Vec::new();
     for (name, obj) in lw.info.tests.clone() {
-        let Some(&test) = lw.decl_funcs.get(&obj) else {
-            continue;
-        };
-        let span = lw.funcs[test.0 as usize].span;
-        let runner_chatty = runner(lw, &name, test, named, true, span);
-        let runner_quiet = runner(lw, &name, test, named, false, span);
-        out.push(TestFunc {
-            name,
-            runner_chatty,
-            runner_quiet,
+        if let Some(&func) = lw.decl_funcs.get(&obj) {
+            tests.push(TestFunc { name, func });
+        }
+    }
+    let span = tests
+        .first()
+        .map_or(Span::default(), |t| lw.funcs[t.func.0 as usize].span);
+    // `testing.runTests.func1(t)`: `t.Run(name, TestX)` for each selected test.
+    let run = lw.test_run_func(span);
+    let mut code = Vec::new();
+    for (i, test) in tests.iter().enumerate() {
+        let name = lw.string(&test.name);
+        code.push(Instr::PushInt(i as i64));
+        code.push(Instr::CallLib {
+            func: LibFunc::TestingMatch,
+            argc: 1,
         });
-    }
-    out
-}
-
-/// A runner for a file without tests (it returns at once).
-pub fn first_runner(lw: &mut Lowerer<'_>, tests: &[TestFunc]) -> FuncId {
-    if let Some(t) = tests.first() {
-        return t.runner_chatty;
-    }
-    let id = lw.reserve("testing.tRunner", Span::default());
-    lw.funcs[id.0 as usize].code = vec![Instr::Return];
-    lw.funcs[id.0 as usize].spans = vec![Span::default()];
-    id
-}
-
-fn runner(
-    lw: &mut Lowerer<'_>,
-    name: &str,
-    test: FuncId,
-    t: crate::types::TypeId,
-    chatty: bool,
-    span: Span,
-) -> FuncId {
-    // The test's goroutine: `testing.(*T).Run.func1(t)` calls `testing.tRunner(t)`, which
-    // calls the test.
-    let go_wrapper = test_goroutine(
-        lw,
-        span,
-        1,
-        vec![
+        let next = code.len() as u32 + 6;
+        code.extend([
+            Instr::JumpIfNot(next),
             Instr::LoadLocal(0),
-            Instr::Call {
-                func: test,
-                argc: 1,
+            Instr::PushStr(name),
+            Instr::MakeClosure {
+                func: test.func,
+                ncaptures: 0,
             },
-        ],
-    );
-    // The main goroutine: `testing.(*T).Run` starts it and waits for it, then for the
-    // goroutines the test left behind.
-    let name = lw.string(name);
+            Instr::Call { func: run, argc: 3 },
+            Instr::Pop,
+        ]);
+    }
+    code.push(Instr::Return);
+    let body = synthetic(lw, "testing.runTests.func1", span, 1, code, false);
+    // `testing.tRunner(root, runTests.func1)` on the main goroutine.
+    let cleanup = lw.test_cleanup_func();
     let code = vec![
-        Instr::Alloc(t),
-        Instr::StoreLocal(0),
-        Instr::LoadLocal(0),
-        Instr::PushStr(name),
-        Instr::PushBool(chatty),
-        Instr::CallLib {
-            func: LibFunc::TestingStart,
-            argc: 3,
-        },
         Instr::MakeClosure {
-            func: go_wrapper,
+            func: cleanup,
             ncaptures: 0,
         },
         Instr::LoadLocal(0),
-        Instr::Go { argc: 1 },
+        Instr::Defer { argc: 1 },
+        Instr::LoadLocal(0),
+        Instr::Call {
+            func: body,
+            argc: 1,
+        },
+        Instr::Return,
+    ];
+    let t_runner = synthetic(lw, "testing.tRunner", span, 1, code, false);
+    let empty = lw.string("");
+    let code = vec![
+        Instr::Alloc(named),
+        Instr::StoreLocal(0),
+        Instr::LoadLocal(0),
+        Instr::PushStr(empty),
         Instr::CallLib {
-            func: LibFunc::TestingRunWait,
-            argc: 0,
+            func: LibFunc::TestingStart,
+            argc: 2,
+        },
+        Instr::LoadLocal(0),
+        Instr::Call {
+            func: t_runner,
+            argc: 1,
         },
         Instr::CallLib {
             func: LibFunc::TestingQuiesce,
@@ -104,7 +107,8 @@ fn runner(
         },
         Instr::Return,
     ];
-    synthetic(lw, "testing.(*T).Run", span, 0, code, false)
+    let main = synthetic(lw, "testing.runTests", span, 0, code, false);
+    (tests, main)
 }
 
 impl Lowerer<'_> {
@@ -132,44 +136,46 @@ impl Lowerer<'_> {
         id
     }
 
-    /// `testing.tRunner.func1(t)`, deferred by every test's `testing.tRunner`: releases the
-    /// test's parallel subtests and waits for them, runs the test's cleanups (last registered
-    /// first), then ends the test (`TestingEnd`: a subtest
-    /// reports to its parent). Made once.
+    /// `testing.tRunner.func1(t)`, deferred by every test's `testing.tRunner`, in Go's order:
+    /// the cleanups (last registered first) of a test without parallel subtests, the race
+    /// check, the release of its parallel subtests and the wait for them, the cleanups of a
+    /// test with parallel subtests, then the end (`TestingEnd`: the report). Made once.
     pub fn test_cleanup_func(&mut self) -> FuncId {
         if let Some(id) = self.test_cleanup {
             return id;
         }
-        let code = vec![
-            Instr::LoadLocal(0),
-            Instr::CallLib {
-                func: LibFunc::TestingReleaseSubs,
-                argc: 1,
-            },
-            Instr::LoadLocal(0),
-            Instr::CallLib {
-                func: LibFunc::TestingWaitSubs,
-                argc: 1,
-            },
-            Instr::LoadLocal(0),
-            Instr::CallLib {
-                func: LibFunc::TestingPopCleanup,
-                argc: 1,
-            },
-            Instr::JumpIfNot(9),
-            Instr::CallValue {
-                argc: 0,
-                results: 0,
-            },
-            Instr::Jump(4),
-            Instr::Pop,
+        let mut code = Vec::new();
+        let cleanups = |code: &mut Vec<Instr>, early: bool| {
+            let top = code.len() as u32;
+            code.extend([
+                Instr::LoadLocal(0),
+                Instr::PushBool(early),
+                Instr::CallLib {
+                    func: LibFunc::TestingPopCleanup,
+                    argc: 2,
+                },
+                Instr::JumpIfNot(top + 6),
+                Instr::CallValue {
+                    argc: 0,
+                    results: 0,
+                },
+                Instr::Jump(top),
+                Instr::Pop,
+            ]);
+        };
+        cleanups(&mut code, true);
+        for func in [LibFunc::TestingReleaseSubs, LibFunc::TestingWaitSubs] {
+            code.extend([Instr::LoadLocal(0), Instr::CallLib { func, argc: 1 }]);
+        }
+        cleanups(&mut code, false);
+        code.extend([
             Instr::LoadLocal(0),
             Instr::CallLib {
                 func: LibFunc::TestingEnd,
                 argc: 1,
             },
             Instr::Return,
-        ];
+        ]);
         let id = synthetic(
             self,
             "testing.tRunner.func1",

@@ -194,14 +194,20 @@ impl Machine {
                     other => return Err(wrong_kind("a *testing.T", other)),
                 };
                 let name = sarg(1)?;
-                let chatty = arg(&args, 2)?.as_bool().unwrap_or(true);
+                let chatty = self.program.test_binary.as_ref().is_none_or(|b| b.chatty);
                 let SyncState::TestingT(t) = self.heap.sync_mut(&p)? else {
                     return Err(wrong_kind("a testing.T", &args[0]));
                 };
                 t.name = name.to_lossy().into_owned();
-                t.last_name = t.name.clone();
                 t.chatty = chatty;
                 Vec::new()
+            }
+            LibFunc::TestingMatch => {
+                let i = int(arg(&args, 0)?)?;
+                let selected = self.program.test_binary.as_ref().is_some_and(|b| {
+                    u32::try_from(i).is_ok_and(|i| b.selected.binary_search(&i).is_ok())
+                });
+                vec![Value::Bool(selected)]
             }
             LibFunc::SyncNewCond => {
                 // `&Cond{L: l}`: the Locker and a fresh notify list.
@@ -722,7 +728,7 @@ impl Machine {
                 let p = ptr()?;
                 results = self.testing_method(gid, func, p, &args)?;
             }
-            LibFunc::TestingQuiesce | LibFunc::TestingRunWait => {}
+            LibFunc::TestingQuiesce => {}
             LibFunc::TestingSubStart
             | LibFunc::TestingParallelPause
             | LibFunc::TestingParallelResume

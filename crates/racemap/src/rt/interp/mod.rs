@@ -250,6 +250,7 @@ mod tests {
             error_type: TypeTable::basic(Basic::Int),
             error_types: crate::bytecode::ErrorTypes::all_of(TypeTable::basic(Basic::Int)),
             tests: Vec::new(),
+            test_binary: None,
             var_names: Vec::new(),
         }
     }

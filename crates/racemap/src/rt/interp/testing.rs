@@ -59,6 +59,7 @@ impl Machine {
             None => (None, Vec::new()),
         };
         let caller = self.test_caller(gid, &p)?;
+        let races = self.races_reported;
         let line = text.map(|t| {
             let file = self.program.source_map.file_name.clone();
             TestState::decorate(&file, caller.1, &String::from_utf8_lossy(&t))
@@ -78,7 +79,8 @@ impl Machine {
                 t.skipped = true;
                 goexit = true;
             }
-            TestingFailed => results.push(Value::Bool(t.failed)),
+            // Go's `Failed` counts the races reported while the test ran.
+            TestingFailed => results.push(Value::Bool(t.failed || races > t.races_at_start)),
             TestingSkipped => results.push(Value::Bool(t.skipped)),
             TestingName => results.push(Value::str(&t.name)),
             TestingCleanup => t.cleanups.push(arg(args, 1)?.clone()),
@@ -119,11 +121,13 @@ impl Machine {
     }
 
     /// With -v, before test `name` (whose `T` is at `p`) prints: `=== CONT  NAME` when another
-    /// test printed last (Go's `chattyPrinter.Updatef`).
+    /// test printed last (Go's `chattyPrinter.Printf`; nothing when none printed yet).
     fn chatty_switch(&mut self, p: &Pointer, name: &str) -> R<()> {
         let root = self.test_root(p)?;
         if let SyncState::TestingT(r) = self.heap.sync_mut(&root)? {
-            if r.last_name != name {
+            if r.last_name.is_empty() {
+                r.last_name = name.to_string();
+            } else if r.last_name != name {
                 r.last_name = name.to_string();
                 self.stdout
                     .extend_from_slice(format!("=== CONT  {name}\n").as_bytes());
@@ -180,11 +184,13 @@ impl Machine {
         let results = match func {
             LibFunc::TestingSubStart => {
                 let parent = self.test_state(&p)?;
-                let name = format!(
-                    "{}/{}",
-                    parent.name,
-                    rewrite_name(&str_of(arg(args, 1)?)?.to_lossy())
-                );
+                let sub = rewrite_name(&str_of(arg(args, 1)?)?.to_lossy());
+                // The top-level tests are subtests of the root, which has no name.
+                let name = if parent.parent.is_none() {
+                    sub
+                } else {
+                    format!("{}/{sub}", parent.name)
+                };
                 let chatty = parent.chatty;
                 let child = TestState {
                     name: name.clone(),
@@ -211,6 +217,14 @@ impl Machine {
                 let resume = func == LibFunc::TestingParallelResume;
                 let t = self.test_state(&p)?;
                 let (name, chatty, parent) = (t.name.clone(), t.chatty, t.parent.clone());
+                let races = self.races_reported;
+                let t = self.test_state(&p)?;
+                if resume {
+                    // Go's `t.raceErrors`: the races reported while paused are not the test's.
+                    t.races_at_start += races.saturating_sub(t.races_at_pause);
+                } else {
+                    t.races_at_pause = races;
+                }
                 if resume {
                     if let Some(parent) = &parent {
                         eff.push(Effect::Acquire(SyncVar::Lock(parent.clone())));
@@ -234,6 +248,7 @@ impl Machine {
                 Vec::new()
             }
             LibFunc::TestingReleaseSubs => {
+                self.race_check(gid, &p)?;
                 let t = self.test_state(&p)?;
                 t.released = true;
                 // Go's tRunner: a test with parallel subtests calls `t.context.release()`
@@ -250,10 +265,21 @@ impl Machine {
                 }
                 Vec::new()
             }
-            LibFunc::TestingPopCleanup => match self.test_state(&p)?.cleanups.pop() {
-                Some(f) => vec![f, Value::Bool(true)],
-                None => vec![Value::Func(None), Value::Bool(false)],
-            },
+            LibFunc::TestingPopCleanup => {
+                // Before the race check (`early`, Go's `tRunner.func2`) only a test without
+                // parallel subtests runs its cleanups; one with them runs them after them.
+                let early = matches!(args.get(1), Some(Value::Bool(true)));
+                let t = self.test_state(&p)?;
+                let next = if early && !t.parallel_subs.is_empty() {
+                    None
+                } else {
+                    t.cleanups.pop()
+                };
+                match next {
+                    Some(f) => vec![f, Value::Bool(true)],
+                    None => vec![Value::Func(None), Value::Bool(false)],
+                }
+            }
             LibFunc::TestingEnd => {
                 // Go's tRunner after the cleanups: a sequential test that had parallel
                 // subtests takes its slot back (`waitParallel`), a parallel test without
@@ -263,45 +289,28 @@ impl Machine {
                     eff.extend(test_context_lock());
                 }
                 eff.push(Effect::Release(SyncVar::Lock(p.clone())));
-                // Go's tRunner: a race reported during the test fails it.
-                let races = self.races_reported;
-                let t = self.test_state(&p)?;
-                if races > t.races_at_start {
-                    t.failed = true;
-                    let (chatty, name) = (t.chatty, t.name.clone());
-                    let line = TestState::decorate(
-                        "testing.go",
-                        1319,
-                        "race detected during execution of test",
-                    );
-                    if chatty {
-                        self.chatty_switch(&p, &name)?;
-                        self.print_stdout(gid, line, Vec::new());
-                    } else {
-                        self.test_state(&p)?.output.push_str(&line);
-                    }
+                // A panic on the test's goroutine: Go's `doPanic` fails the test and flushes
+                // its report and its ancestors' up to the root before the panic goes on.
+                let panicking = self.goroutines[gid.0 as usize]
+                    .panicking
+                    .as_ref()
+                    .is_some_and(|g| !g.goexit && !g.recovered);
+                if panicking {
+                    self.test_state(&p)?.failed = true;
                 }
-                let t = self.test_state(&p)?;
-                t.done = true;
-                if let Some(parent) = t.parent.clone() {
-                    let (failed, skipped, chatty) = (t.failed, t.skipped, t.chatty);
-                    let name = t.name.clone();
-                    let verdict = if failed {
-                        Some("FAIL")
-                    } else if !chatty {
-                        None
-                    } else if skipped {
-                        Some("SKIP")
-                    } else {
-                        Some("PASS")
+                let mut cur = p.clone();
+                loop {
+                    let t = self.test_state(&cur)?;
+                    t.done |= cur == p;
+                    let Some(parent) = t.parent.clone() else {
+                        break;
                     };
-                    let output = std::mem::take(&mut t.output);
-                    if let Some(v) = verdict {
-                        let report = indent(&format!("--- {v}: {name} (0.00s)\n{output}"));
-                        let pt = self.test_state(&parent)?;
-                        pt.output.push_str(&report);
-                        pt.failed |= failed;
+                    self.report(gid, &cur, &parent)?;
+                    if !panicking {
+                        break;
                     }
+                    self.test_state(&parent)?.failed = true;
+                    cur = parent;
                 }
                 Vec::new()
             }
@@ -318,6 +327,64 @@ impl Machine {
             );
         }
         Ok(results)
+    }
+
+    /// Go's `tRunner`: a race reported while the test at `p` ran fails it
+    /// (`testing.go:1319: race detected during execution of test`).
+    fn race_check(&mut self, gid: Gid, p: &Pointer) -> R<()> {
+        let races = self.races_reported;
+        let t = self.test_state(p)?;
+        if races <= t.races_at_start {
+            return Ok(());
+        }
+        t.failed = true;
+        let (chatty, name) = (t.chatty, t.name.clone());
+        let line =
+            TestState::decorate("testing.go", 1319, "race detected during execution of test");
+        if chatty {
+            self.chatty_switch(p, &name)?;
+            self.print_stdout(gid, line, Vec::new());
+        } else {
+            self.test_state(p)?.output.push_str(&line);
+        }
+        Ok(())
+    }
+
+    /// Go's `t.report()`/`flushToParent`: the `--- FAIL` line of the test at `p` (or `--- PASS`
+    /// / `--- SKIP` with -v) and what it kept, on stdout for a top-level test (whose parent is
+    /// the root), else in its parent's output, indented; its `t.Fail()` flag fails the parent.
+    fn report(&mut self, gid: Gid, p: &Pointer, parent: &Pointer) -> R<()> {
+        let races = self.races_reported;
+        let t = self.test_state(p)?;
+        // Go's `t.Failed()` also counts the races reported since the race check, without a
+        // log line; only the flag (`t.Fail()`) fails the parent.
+        let failed = t.failed || races > t.races_at_start;
+        let (flag, skipped, chatty) = (t.failed, t.skipped, t.chatty);
+        let name = t.name.clone();
+        let verdict = if failed {
+            "FAIL"
+        } else if !chatty {
+            return Ok(());
+        } else if skipped {
+            "SKIP"
+        } else {
+            "PASS"
+        };
+        // (The verdict stays: the test is over, and a front end reads its `T`.)
+        t.failed = failed;
+        let output = std::mem::take(&mut t.output);
+        let report = format!("--- {verdict}: {name} (0.00s)\n{output}");
+        let pt = self.test_state(parent)?;
+        pt.failed |= flag;
+        if pt.parent.is_some() {
+            pt.output.push_str(&indent(&report));
+        } else {
+            if chatty {
+                pt.last_name = name;
+            }
+            self.print_stdout(gid, report, Vec::new());
+        }
+        Ok(())
     }
 
     /// The function calling the `testing.T` method (for `Helper`) and the line a log names:

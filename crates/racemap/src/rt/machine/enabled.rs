@@ -187,10 +187,6 @@ impl Machine {
                     .parallel_subs
                     .iter()
                     .all(|s| matches!(self.heap.sync(s), Ok(SyncState::TestingT(st)) if st.done)),
-                (LibFunc::TestingRunWait, _) => self
-                    .goroutines
-                    .get(1)
-                    .is_some_and(|g| g.status == GoStatus::Done),
                 (LibFunc::TestingQuiesce, _) => self.goroutines.iter().all(|g| {
                     g.gid == gid
                         || match (&g.status, &g.next) {
@@ -288,8 +284,7 @@ impl Machine {
                 LibFunc::WaitGroupWait => WaitReason::WaitGroupWait,
                 LibFunc::OnceDo => WaitReason::OnceDo,
                 LibFunc::NotifyListWait => WaitReason::CondWait,
-                LibFunc::TestingRunWait
-                | LibFunc::TestingSubWait
+                LibFunc::TestingSubWait
                 | LibFunc::TestingParallelResume
                 | LibFunc::TestingWaitSubs => WaitReason::ChanReceive,
                 _ => WaitReason::MutexLock,

@@ -218,6 +218,24 @@ impl Machine {
             d.args = args.get(i).cloned().unwrap_or_default();
             d
         }));
+        // The test binary's main goroutine: Go's frames below `testing.runTests`.
+        if frames
+            .last()
+            .is_some_and(|f| &*f.name == "testing.runTests")
+        {
+            let outer = crate::rt::lib_frames::test_main_outer_frames();
+            dump_frames.extend(
+                outer
+                    .into_iter()
+                    .map(|(name, file, line, offset)| DumpFrame {
+                        name: name.to_string(),
+                        args: String::new(),
+                        file,
+                        line,
+                        offset: offset + 1,
+                    }),
+            );
+        }
         GoroutineDump {
             go_id: g.dump_id,
             state,
