@@ -79,6 +79,7 @@ mod tests;
 
 use super::dpor::{participants, step_footprint, DporConfig, SearchStats};
 use super::outcome::{OutcomeKey, OutcomeSet, SearchLimit};
+use super::prefix::make_forced_prefix;
 use super::wakeup::WakeStep;
 use crate::bytecode::future::Classes;
 use crate::race::{Detector, DetectorConfig};
@@ -186,6 +187,9 @@ pub(super) struct Stateful<T: Target> {
     stack: Vec<Frame<T>>,
     /// Moves on the current path.
     path: Vec<Choice>,
+    /// The moves every run makes first, made on the root before the search began
+    /// ([`make_forced_prefix`]): each run's schedule starts with them.
+    prefix: Vec<Choice>,
     /// Every state reached, by key (lookups only: nothing iterates it).
     visited: FingerprintMap<Visit>,
     /// The runs recorded.
@@ -214,12 +218,13 @@ impl<T: Target> Stateful<T> {
     /// A search of `target`'s states, at its root (a final root is recorded at once), the runs
     /// of `outcomes` recorded already (real runs of an earlier phase, counted in the
     /// executions budget).
-    pub(super) fn start(target: T, config: &DporConfig, outcomes: OutcomeSet) -> Stateful<T> {
-        let detector = config.race_detection.then(|| {
+    pub(super) fn start(mut target: T, config: &DporConfig, outcomes: OutcomeSet) -> Stateful<T> {
+        let mut detector = config.race_detection.then(|| {
             let mut c = DetectorConfig::new(target.source_map());
             c.first_goroutine_id = target.first_goroutine_id();
             Detector::new(c)
         });
+        let prefix = make_forced_prefix(&mut target, &mut detector, config);
         let step_limit = target
             .step_limit()
             .map_or(config.max_steps_per_execution, |l| {
@@ -233,6 +238,7 @@ impl<T: Target> Stateful<T> {
             visited: FingerprintMap::default(),
             outcomes,
             total_steps: 0,
+            prefix,
             states: 1,
             revisits: 0,
             limit: None,
@@ -321,6 +327,7 @@ impl<T: Target> Stateful<T> {
             states: self.states,
             revisits: self.revisits,
             stateful: true,
+            prefix_steps: self.prefix.len() as u64,
             ..SearchStats::default()
         }
     }
@@ -580,7 +587,7 @@ impl<T: Target> Stateful<T> {
             return;
         }
         let schedule = Schedule {
-            choices: path.to_vec(),
+            choices: self.prefix.iter().chain(path).copied().collect(),
         };
         self.outcomes.record(key, deadlock, &schedule, Vec::new());
     }

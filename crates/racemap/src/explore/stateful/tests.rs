@@ -202,7 +202,8 @@ fn a_goroutine_bomb_falls_back_to_dpor() {
     let stats = explorer.stats();
     assert!(!stats.stateful, "{stats:?}");
     assert!(
-        stats.earlier_steps >= super::MAX_GOROUTINES as u64,
+        // (The first `go` statement is the forced prefix, made before the search.)
+        stats.earlier_steps + stats.prefix_steps >= super::MAX_GOROUTINES as u64,
         "{stats:?}"
     );
     let r = explorer.into_result();
@@ -475,4 +476,37 @@ fn a_program_exiting_with_status_3_is_not_a_limit() {
     assert!(stateful.complete && dpor.complete);
     assert_eq!(stateful.outcomes.len(), 1);
     assert_eq!(stateful.outcomes[0].error.as_deref(), Some("exit status 3"));
+}
+
+/// A long sequential start (`explore::prefix`): 15 000 iterations that each read and write a
+/// package variable, more steps than a run of the search may take (10 000), then two
+/// goroutines racing on it. Both searches make the start once, before searching, so the
+/// search is complete, finds the three results of the racing updates, and every schedule,
+/// which starts with the prefix's moves, replays from the program's start.
+#[test]
+fn a_long_sequential_start_is_made_once_and_replays() {
+    let m = machine(
+        "package main\n\nimport \"fmt\"\n\nvar total int\n\nfunc main() {\n\
+         \tfor i := 0; i < 15000; i++ {\n\t\ttotal += i\n\t}\n\tdone := make(chan bool)\n\
+         \tgo func() {\n\t\ttotal++\n\t\tdone <- true\n\t}()\n\ttotal--\n\t<-done\n\
+         \tfmt.Println(total)\n}\n",
+    );
+    let expected: BTreeSet<Key> = ["112492499\n", "112492500\n", "112492501\n"]
+        .into_iter()
+        .map(|out| (out.to_owned(), None, true))
+        .collect();
+    for search in [
+        SearchAlgorithm::Dpor,
+        SearchAlgorithm::Stateful,
+        SearchAlgorithm::Auto,
+    ] {
+        let mut explorer = Explorer::new(m.clone(), &config(search));
+        explorer.advance(u64::MAX);
+        let stats = explorer.stats();
+        assert!(stats.prefix_steps >= 15_000, "{search:?}: {stats:?}");
+        let r = explorer.into_result();
+        assert!(r.complete, "{search:?}: {r:?}");
+        assert_eq!(keys(&r), expected, "{search:?}");
+        assert_schedules_replay(&m, &r);
+    }
 }
