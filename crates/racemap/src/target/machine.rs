@@ -20,7 +20,7 @@ use crate::rt::goroutine::Visible;
 use crate::rt::machine::{Choice, Machine, PendingKind, Status};
 use crate::rt::rwmutex::WriterPhase;
 use crate::rt::sync_state::SyncState;
-use crate::rt::value::Value;
+use crate::rt::value::{ChanId, Value};
 use std::rc::Rc;
 
 impl Target for Machine {
@@ -238,6 +238,31 @@ impl Target for Machine {
             resources.push((Resource::Spawn, true));
         }
         let g = self.goroutines.get(gid.0 as usize)?;
+        // A send on an empty buffered channel hands its value to a receiver blocked there
+        // (`rt::interp::visible`): whether one has arrived decides what the step does, so it
+        // polls the arrivals on that channel.
+        let empty_buffered = |c: &ChanId| {
+            let ch = self.heap.chan(*c);
+            !ch.is_unbuffered() && ch.is_empty() && !ch.closed
+        };
+        match &g.next {
+            Some(Visible::Send(Some(c), _)) if empty_buffered(c) => {
+                resources.push((Resource::ChanPoll(*c), false));
+            }
+            Some(Visible::Select { arms, .. }) => {
+                for c in arms
+                    .iter()
+                    .filter(|a| a.send.is_some())
+                    .filter_map(|a| a.chan)
+                    .filter(|c| empty_buffered(c))
+                {
+                    if !resources.contains(&(Resource::ChanPoll(c), false)) {
+                        resources.push((Resource::ChanPoll(c), false));
+                    }
+                }
+            }
+            _ => {}
+        }
         if let Some(Visible::Select {
             arms,
             has_default: true,
