@@ -240,24 +240,30 @@ impl Target for Machine {
         let g = self.goroutines.get(gid.0 as usize)?;
         // A send on an empty buffered channel hands its value to a receiver blocked there
         // (`rt::interp::visible`): whether one has arrived decides what the step does, so it
-        // polls the arrivals on that channel.
+        // polls the arrivals of receivers on that channel (`Resource::ReceiverPoll`), which a
+        // receive's arrival touches (`Resource::Receiver`, `Footprint::arrival`).
         let empty_buffered = |c: &ChanId| {
             let ch = self.heap.chan(*c);
             !ch.is_unbuffered() && ch.is_empty() && !ch.closed
         };
+        let mut receivers = |r: Resource| {
+            if !resources.contains(&(r.clone(), false)) {
+                resources.push((r, false));
+            }
+        };
         match &g.next {
             Some(Visible::Send(Some(c), _)) if empty_buffered(c) => {
-                resources.push((Resource::ChanPoll(*c), false));
+                receivers(Resource::ReceiverPoll(*c));
             }
+            Some(Visible::Recv { chan: Some(c), .. }) => receivers(Resource::Receiver(*c)),
             Some(Visible::Select { arms, .. }) => {
-                for c in arms
-                    .iter()
-                    .filter(|a| a.send.is_some())
-                    .filter_map(|a| a.chan)
-                    .filter(|c| empty_buffered(c))
-                {
-                    if !resources.contains(&(Resource::ChanPoll(c), false)) {
-                        resources.push((Resource::ChanPoll(c), false));
+                for a in arms {
+                    match (a.chan, &a.send) {
+                        (Some(c), Some(_)) if empty_buffered(&c) => {
+                            receivers(Resource::ReceiverPoll(c));
+                        }
+                        (Some(c), None) => receivers(Resource::Receiver(c)),
+                        _ => {}
                     }
                 }
             }

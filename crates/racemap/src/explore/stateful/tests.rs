@@ -262,10 +262,10 @@ fn chunked_stateful_search_matches_one_shot() {
     }
 }
 
-/// Past DPOR's first runs, Auto goes on with the stateful search for a program that never
-/// sleeps, with DPOR for one that does.
+/// Past DPOR's first runs, Auto goes on with the stateful search, for a program that sleeps
+/// too (virtual time, then any wake-up order), with DPOR's outcomes.
 #[test]
-fn auto_picks_stateful_only_without_sleeps() {
+fn auto_picks_stateful_with_and_without_sleeps() {
     let auto = DporConfig {
         stateful_after: 1,
         ..DporConfig::default()
@@ -283,10 +283,15 @@ fn auto_picks_stateful_only_without_sleeps() {
         "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\n\
          func main() {\n\tgo fmt.Println(\"a\")\n\tgo fmt.Println(\"b\")\n\ttime.Sleep(time.Millisecond)\n}\n",
     );
-    let mut e = Explorer::new(sleeps, &auto);
+    let mut e = Explorer::new(sleeps.clone(), &auto);
     e.advance(u64::MAX);
-    assert!(!e.stats().stateful);
-    assert!(e.into_result().complete);
+    assert!(e.stats().stateful);
+    let r = e.into_result();
+    assert!(r.complete);
+    assert_eq!(
+        keys(&r),
+        keys(&explore(sleeps, &config(SearchAlgorithm::Dpor)))
+    );
 }
 
 /// Auto runs DPOR first; a search DPOR does not finish within `stateful_after` executions
@@ -354,7 +359,7 @@ fn a_check_stopped_by_its_budget_keeps_dpors_verdict() {
     // they meet at the channel, while the stateful search reaches every combination of the
     // adders' positions (atomics are not persistent sets of one move): about twice DPOR's steps.
     let m = machine(
-        "package main\n\nimport (\n\t\"fmt\"\n\t\"sync/atomic\"\n)\n\nfunc main() {\n\tvar a, b, c int32\n\tdone := make(chan bool, 3)\n\tfor _, p := range []*int32{&a, &b, &c} {\n\t\tgo func(p *int32) {\n\t\t\tatomic.AddInt32(p, 1)\n\t\t\tatomic.AddInt32(p, 1)\n\t\t\tatomic.AddInt32(p, 1)\n\t\t\tdone <- true\n\t\t}(p)\n\t}\n\t<-done\n\t<-done\n\t<-done\n\tfmt.Println(atomic.LoadInt32(&a) + atomic.LoadInt32(&b) + atomic.LoadInt32(&c))\n}\n",
+        "package main\n\nimport (\n\t\"fmt\"\n\t\"sync/atomic\"\n)\n\nfunc main() {\n\tvar a, b, c int32\n\tdone := make(chan bool, 3)\n\tfor _, p := range []*int32{&a, &b, &c} {\n\t\tgo func(p *int32) {\n\t\t\tatomic.AddInt32(p, 1)\n\t\t\tatomic.AddInt32(p, 1)\n\t\t\tatomic.AddInt32(p, 1)\n\t\t\tatomic.AddInt32(p, 1)\n\t\t\tatomic.AddInt32(p, 1)\n\t\t\tdone <- true\n\t\t}(p)\n\t}\n\t<-done\n\t<-done\n\t<-done\n\tfmt.Println(atomic.LoadInt32(&a) + atomic.LoadInt32(&b) + atomic.LoadInt32(&c))\n}\n",
     );
     let mut e = Explorer::new(m.clone(), &config(SearchAlgorithm::Dpor));
     e.advance(u64::MAX);

@@ -473,12 +473,12 @@ impl Machine {
                 Op::Send {
                     chan: c,
                     value,
-                    to: None,
+                    to: blocked.map(|(partner, _)| partner),
                 },
                 eff,
             );
             if let Some((partner, pcase)) = blocked {
-                self.complete_blocked_receive(partner, pcase, c)?;
+                self.complete_blocked_receive(gid, partner, pcase, c)?;
             }
             return Ok(());
         }
@@ -565,11 +565,12 @@ impl Machine {
     }
 
     /// The receive of `partner` (blocked on `c`, at its `select` case `pcase` if any) takes the
-    /// value just sent, in the sending step: Go's `send` to a waiting receiver on a buffered
+    /// value `sender` just sent, in the sending step: Go's `send` to a waiting receiver on a buffered
     /// channel, which passes through the buffer slot for the race detector as a buffered
     /// send and receive do.
     fn complete_blocked_receive(
         &mut self,
+        sender: Gid,
         partner: Gid,
         pcase: Option<u32>,
         c: crate::rt::value::ChanId,
@@ -586,7 +587,7 @@ impl Machine {
                 chan: c,
                 value: value.clone(),
                 ok: true,
-                from: None,
+                from: Some(sender),
             },
             r.effects,
         );
