@@ -9,6 +9,7 @@ pub mod explorer;
 pub mod outcome;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod parallel;
+mod prefix;
 pub mod sample;
 mod stateful;
 mod wakeup;

@@ -84,6 +84,9 @@ impl WakeStep {
                         | Resource::Chan(_)
                         | Resource::ChanArrival(_)
                         | Resource::ChanPoll(_)
+                        | Resource::Receiver(_)
+                        | Resource::ReceiverArrival(_)
+                        | Resource::ReceiverPoll(_)
                 )
             })
     }

@@ -234,27 +234,21 @@ fn an_inline_reply_channel_is_named_by_its_field_from_send_to_delivery() {
          1 g1 starts goroutine 6 | 
          2 g6 reads variable cmds | 
          3 g1 reads variable cmds | 
-         4 g1 sends {key:k resp:resp} on cmds | cmds=["{key:k resp:resp}"]
-         5 g6 receives {key:k resp:resp} on cmds | 
-         6 g6 sends 1 on resp | resp=["1"]
-         7 g1 receives 1 on resp | 
-         8 g1 reads variable cmds | 
-         9 g1 sends {key:k resp:resp (2)} on cmds | cmds=["{key:k resp:resp (2)}"]
-        10 g6 receives {key:k resp:resp (2)} on cmds | 
-        11 g6 sends 1 on resp (2) | resp (2)=["1"]
-        12 g1 receives 1 on resp (2) | 
-        13 g1 reads variable cmds | 
-        14 g1 sends {key:inline resp:resp (3)} on cmds | cmds=["{key:inline resp:resp (3)}"]
-        15 g6 receives {key:inline resp:resp (3)} on cmds | 
-        16 g6 sends 6 on resp (3) | resp (3)=["6"]
-        17 g1 reads variable cmds | resp (3)=["6"]
-        18 g1 closes cmds | resp (3)=["6"]
-        19 g1 reads variable done | resp (3)=["6"]
-        20 g6 receives from closed cmds | resp (3)=["6"]
-        21 g6 reads variable done | resp (3)=["6"]
-        22 g6 sends true on done to goroutine 1 | resp (3)=["6"]
-        23 g6 exits | resp (3)=["6"]
-        24 g1 exits | resp (3)=["6"]"#]]
+         4 g1 sends {key:k resp:resp} on cmds to goroutine 6 | 
+         5 g6 sends 1 on resp to goroutine 1 | 
+         6 g1 reads variable cmds | 
+         7 g1 sends {key:k resp:resp (2)} on cmds to goroutine 6 | 
+         8 g6 sends 1 on resp (2) to goroutine 1 | 
+         9 g1 reads variable cmds | 
+        10 g1 sends {key:inline resp:resp (3)} on cmds to goroutine 6 | 
+        11 g6 sends 6 on resp (3) | resp (3)=["6"]
+        12 g1 reads variable cmds | resp (3)=["6"]
+        13 g1 closes cmds | resp (3)=["6"]
+        14 g1 reads variable done | resp (3)=["6"]
+        15 g6 receives from closed cmds | resp (3)=["6"]
+        16 g6 reads variable done | resp (3)=["6"]
+        17 g1 receives true on done from goroutine 6 | resp (3)=["6"]
+        18 g1 exits | resp (3)=["6"]"#]]
     .assert_eq(&lines.join("\n"));
 }
 

@@ -39,6 +39,16 @@ pub enum Resource {
     /// A `select` with a default case looking at this channel: whether it takes a case depends
     /// on which partners have arrived.
     ChanPoll(ChanId),
+    /// A receive from this channel (a `<-c` or a `select`'s receive case): touches nothing by
+    /// itself; arriving at it is a [`Resource::ReceiverArrival`].
+    Receiver(ChanId),
+    /// A goroutine arriving at a receive from this channel: once it blocks there, a send on
+    /// the empty buffered channel hands it the value. Conflicts only with
+    /// [`Resource::ReceiverPoll`].
+    ReceiverArrival(ChanId),
+    /// A send on this buffered channel while its buffer is empty: it hands its value to a
+    /// receiver blocked there, so it depends on which receivers have arrived (not on senders').
+    ReceiverPoll(ChanId),
     /// Program output (stdout and stderr).
     Output,
     /// The `fdMutex` of the open file with this descriptor (`rt::interp::file`): taking it
@@ -145,6 +155,16 @@ impl Resource {
             (Resource::ChanArrival(a), Resource::ChanPoll(b))
             | (Resource::ChanPoll(a), Resource::ChanArrival(b)) => a == b,
             (Resource::ChanArrival(_), _) | (_, Resource::ChanArrival(_)) => false,
+            (Resource::ReceiverArrival(a), Resource::ReceiverPoll(b))
+            | (Resource::ReceiverPoll(a), Resource::ReceiverArrival(b)) => a == b,
+            (
+                Resource::Receiver(_) | Resource::ReceiverArrival(_) | Resource::ReceiverPoll(_),
+                _,
+            )
+            | (
+                _,
+                Resource::Receiver(_) | Resource::ReceiverArrival(_) | Resource::ReceiverPoll(_),
+            ) => false,
             (Resource::File(a), Resource::File(b) | Resource::FileWaiter(b))
             | (Resource::FileWaiter(a), Resource::File(b)) => a == b,
             (Resource::FileWaiter(_), Resource::FileWaiter(_)) => false,
@@ -219,6 +239,7 @@ impl Footprint {
                 .iter()
                 .filter_map(|(r, _)| match r {
                     Resource::Chan(c) => Some((Resource::ChanArrival(*c), true)),
+                    Resource::Receiver(c) => Some((Resource::ReceiverArrival(*c), true)),
                     _ => None,
                 })
                 .collect(),
@@ -238,7 +259,12 @@ impl Footprint {
             acc | match r {
                 Resource::Memory(p) | Resource::Commuting(p, _) => bit(1, p.obj.0),
                 Resource::Map(m) => bit(2, m.0),
-                Resource::Chan(c) | Resource::ChanArrival(c) | Resource::ChanPoll(c) => bit(3, c.0),
+                Resource::Chan(c)
+                | Resource::ChanArrival(c)
+                | Resource::ChanPoll(c)
+                | Resource::Receiver(c)
+                | Resource::ReceiverArrival(c)
+                | Resource::ReceiverPoll(c) => bit(3, c.0),
                 Resource::Output => bit(4, 0),
                 Resource::File(fd) | Resource::FileWaiter(fd) => bit(7, *fd as u32),
                 Resource::Spawn => bit(5, 0),

@@ -20,7 +20,7 @@ use crate::rt::goroutine::Visible;
 use crate::rt::machine::{Choice, Machine, PendingKind, Status};
 use crate::rt::rwmutex::WriterPhase;
 use crate::rt::sync_state::SyncState;
-use crate::rt::value::Value;
+use crate::rt::value::{ChanId, Value};
 use std::rc::Rc;
 
 impl Target for Machine {
@@ -238,6 +238,37 @@ impl Target for Machine {
             resources.push((Resource::Spawn, true));
         }
         let g = self.goroutines.get(gid.0 as usize)?;
+        // A send on an empty buffered channel hands its value to a receiver blocked there
+        // (`rt::interp::visible`): whether one has arrived decides what the step does, so it
+        // polls the arrivals of receivers on that channel (`Resource::ReceiverPoll`), which a
+        // receive's arrival touches (`Resource::Receiver`, `Footprint::arrival`).
+        let empty_buffered = |c: &ChanId| {
+            let ch = self.heap.chan(*c);
+            !ch.is_unbuffered() && ch.is_empty() && !ch.closed
+        };
+        let mut receivers = |r: Resource| {
+            if !resources.contains(&(r.clone(), false)) {
+                resources.push((r, false));
+            }
+        };
+        match &g.next {
+            Some(Visible::Send(Some(c), _)) if empty_buffered(c) => {
+                receivers(Resource::ReceiverPoll(*c));
+            }
+            Some(Visible::Recv { chan: Some(c), .. }) => receivers(Resource::Receiver(*c)),
+            Some(Visible::Select { arms, .. }) => {
+                for a in arms {
+                    match (a.chan, &a.send) {
+                        (Some(c), Some(_)) if empty_buffered(&c) => {
+                            receivers(Resource::ReceiverPoll(c));
+                        }
+                        (Some(c), None) => receivers(Resource::Receiver(c)),
+                        _ => {}
+                    }
+                }
+            }
+            _ => {}
+        }
         if let Some(Visible::Select {
             arms,
             has_default: true,

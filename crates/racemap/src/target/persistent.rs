@@ -221,9 +221,12 @@ impl Machine {
                     Resource::Memory(_) => Classes::MEM_READ,
                     Resource::Map(_) if *write => Classes::MAP_WRITE,
                     Resource::Map(_) => Classes::MAP_READ,
-                    Resource::Chan(_) | Resource::ChanArrival(_) | Resource::ChanPoll(_) => {
-                        Classes::CHAN
-                    }
+                    Resource::Chan(_)
+                    | Resource::ChanArrival(_)
+                    | Resource::ChanPoll(_)
+                    | Resource::Receiver(_)
+                    | Resource::ReceiverArrival(_)
+                    | Resource::ReceiverPoll(_) => Classes::CHAN,
                     Resource::Output | Resource::File(_) | Resource::FileWaiter(_) => {
                         Classes::OUTPUT
                     }

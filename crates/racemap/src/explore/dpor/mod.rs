@@ -66,6 +66,7 @@
 mod races;
 
 use super::outcome::{OutcomeKey, OutcomeSet, SearchLimit};
+use super::prefix::make_forced_prefix;
 use super::wakeup::{WakeStep, WakeupTree};
 use crate::race::vclock::VClock;
 use crate::race::{Detector, DetectorConfig};
@@ -207,6 +208,9 @@ pub struct SearchStats {
     /// [`SearchAlgorithm::Auto`] switched to the stateful search, a stateful search that gave
     /// up (DPOR then searched from the root).
     pub earlier_steps: u64,
+    /// Steps of the forced prefix ([`super::prefix`]): made once on the root before the
+    /// search began, bounded by the machine's own step limit; not in `total_steps`.
+    pub prefix_steps: u64,
 }
 
 /// One move taken on the current path.
@@ -289,6 +293,9 @@ pub(super) struct Search<T: Target> {
     /// letting sleepers wake at any time ([`WakeOrder::AnyTime`]), while the current search
     /// follows virtual time. `None` when the program never sleeps, or once that search began.
     any_time_root: Option<(T, Option<Detector>)>,
+    /// The moves every run makes first, made on the root before the search began
+    /// ([`make_forced_prefix`]): each run's schedule starts with them.
+    prefix: Vec<Choice>,
 }
 
 impl<T: Target> Search<T> {
@@ -306,11 +313,13 @@ impl<T: Target> Search<T> {
         config: &DporConfig,
         outcomes: OutcomeSet,
     ) -> (Search<T>, bool) {
-        let detector = config.race_detection.then(|| {
+        let mut detector = config.race_detection.then(|| {
             let mut c = DetectorConfig::new(target.source_map());
             c.first_goroutine_id = target.first_goroutine_id();
             Detector::new(c)
         });
+        target.set_wake_order(WakeOrder::VirtualTime);
+        let prefix = make_forced_prefix(&mut target, &mut detector, config);
         // Two searches when the program can sleep: virtual time first (its outcomes are those
         // ordinary runs show), then any wake-up order (what Go allows): an outcome only the
         // second finds needs a sleep cut short, which its schedule shows.
@@ -325,12 +334,13 @@ impl<T: Target> Search<T> {
             stack: Vec::new(),
             trace: Vec::new(),
             outcomes,
-            total_steps: 0,
             limit: None,
             sleep_blocked: 0,
             wakeup_fallbacks: 0,
             replay_steps: 0,
             any_time_root,
+            total_steps: 0,
+            prefix,
         };
         if search.begin(target, detector) {
             // The root is final: no goroutine sleeps there, so no wake-up order matters.
@@ -374,6 +384,7 @@ impl<T: Target> Search<T> {
             wakeup_fallbacks: self.wakeup_fallbacks,
             replay_steps: self.replay_steps,
             total_steps: self.total_steps,
+            prefix_steps: self.prefix.len() as u64,
             ..SearchStats::default()
         }
     }
@@ -754,7 +765,12 @@ impl<T: Target> Search<T> {
             (None, None) => (None, false),
         };
         let schedule = Schedule {
-            choices: self.trace.iter().map(|s| s.choice).collect(),
+            choices: self
+                .prefix
+                .iter()
+                .copied()
+                .chain(self.trace.iter().map(|s| s.choice))
+                .collect(),
         };
         let mut early_wakes: Vec<EarlyWake> = Vec::new();
         for w in self.trace.iter().filter_map(|s| s.early_wake.as_ref()) {

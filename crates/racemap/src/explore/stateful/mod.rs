@@ -79,12 +79,14 @@ mod tests;
 
 use super::dpor::{participants, step_footprint, DporConfig, SearchStats};
 use super::outcome::{OutcomeKey, OutcomeSet, SearchLimit};
+use super::prefix::make_forced_prefix;
 use super::wakeup::WakeStep;
 use crate::bytecode::future::Classes;
 use crate::race::{Detector, DetectorConfig};
+use crate::rt::config::WakeOrder;
 use crate::rt::event::{Gid, Op};
 use crate::sched::{Choice, Schedule};
-use crate::target::{Footprint, StateMemo, Target};
+use crate::target::{EarlyWake, Footprint, StateMemo, Target};
 use fingerprint::{final_fingerprint, fingerprint, FingerprintMap};
 
 /// Why a stateful search gave up (the caller runs DPOR instead).
@@ -186,6 +188,9 @@ pub(super) struct Stateful<T: Target> {
     stack: Vec<Frame<T>>,
     /// Moves on the current path.
     path: Vec<Choice>,
+    /// The moves every run makes first, made on the root before the search began
+    /// ([`make_forced_prefix`]): each run's schedule starts with them.
+    prefix: Vec<Choice>,
     /// Every state reached, by key (lookups only: nothing iterates it).
     visited: FingerprintMap<Visit>,
     /// The runs recorded.
@@ -201,24 +206,43 @@ pub(super) struct Stateful<T: Target> {
     /// A check of a complete DPOR search: a final state whose outcome is known already is not
     /// counted as a run (the outcomes' counts and schedules stay DPOR's); a new one is.
     check_only: bool,
+    /// The second search still to run once this one is over, for a program that can sleep:
+    /// the root again, with its detector, now letting sleepers wake at any time
+    /// ([`WakeOrder::AnyTime`]), while the first follows virtual time (its runs are those
+    /// ordinary runs show). The visited set is shared: states differ by their wake order, but
+    /// a final state's key is its outcome, so the second search records only outcomes that
+    /// need a sleep cut short. `None` when the program never sleeps, or once it began.
+    any_time_root: Option<Box<(T, Option<Detector>)>>,
+    /// The second search's root (after the prefix), from which a new outcome's path is
+    /// replayed to find the sleeps it cuts short (`Target::early_wake`, as DPOR records
+    /// them); `None` in the first search.
+    any_time_replay: Option<Box<T>>,
 }
 
 impl<T: Target> Stateful<T> {
     /// The stateful search can explore `target` under `config` (see the module docs).
     pub(super) fn applies(target: &T, config: &DporConfig) -> bool {
         config.preemption_bound.is_none()
-            && !target.may_sleep()
             && fingerprint(target, None, None, &mut StateMemo::default(), None, None).is_some()
     }
 
     /// A search of `target`'s states, at its root (a final root is recorded at once), the runs
     /// of `outcomes` recorded already (real runs of an earlier phase, counted in the
     /// executions budget).
-    pub(super) fn start(target: T, config: &DporConfig, outcomes: OutcomeSet) -> Stateful<T> {
-        let detector = config.race_detection.then(|| {
+    pub(super) fn start(mut target: T, config: &DporConfig, outcomes: OutcomeSet) -> Stateful<T> {
+        let mut detector = config.race_detection.then(|| {
             let mut c = DetectorConfig::new(target.source_map());
             c.first_goroutine_id = target.first_goroutine_id();
             Detector::new(c)
+        });
+        target.set_wake_order(WakeOrder::VirtualTime);
+        let prefix = make_forced_prefix(&mut target, &mut detector, config);
+        // Two searches when the program can sleep, as DPOR's: virtual time first, then any
+        // wake-up order (see `any_time_root`).
+        let any_time_root = target.may_sleep().then(|| {
+            let mut t = target.clone();
+            t.set_wake_order(WakeOrder::AnyTime);
+            Box::new((t, detector.clone()))
         });
         let step_limit = target
             .step_limit()
@@ -233,11 +257,20 @@ impl<T: Target> Stateful<T> {
             visited: FingerprintMap::default(),
             outcomes,
             total_steps: 0,
+            prefix,
             states: 1,
             revisits: 0,
             limit: None,
             check_only: false,
+            any_time_root,
+            any_time_replay: None,
         };
+        search.begin(target, detector);
+        search
+    }
+
+    /// Start the depth-first search at `target`, the root (recorded at once when final).
+    fn begin(&mut self, target: T, detector: Option<Detector>) {
         let mut memo = StateMemo::default();
         let futures = target.goroutine_futures();
         let key = fingerprint(
@@ -252,12 +285,15 @@ impl<T: Target> Stateful<T> {
         let futures = futures.unwrap_or_default();
         let offered = offered(&target);
         if offered.is_empty() {
-            search.record(&target, detector.as_ref(), &[]);
-            search.visited.insert(key, Visit::done(0));
+            self.record(&target, detector.as_ref(), &[]);
+            self.visited.insert(key, Visit::done(0));
         } else {
+            if target.withholds_early_ticks() {
+                self.limit.get_or_insert(SearchLimit::EarlyTicks);
+            }
             let (choices, _, reserve) = moves_from(&target, offered, &[], true, &futures);
-            search.visited.insert(key, Visit::OnStack);
-            search.stack.push(Frame {
+            self.visited.insert(key, Visit::OnStack);
+            self.stack.push(Frame {
                 target,
                 detector,
                 choices,
@@ -272,7 +308,6 @@ impl<T: Target> Stateful<T> {
                 reserve,
             });
         }
-        search
     }
 
     /// Make this search, under way beside DPOR, the check of DPOR's complete search whose runs
@@ -295,7 +330,7 @@ impl<T: Target> Stateful<T> {
 
     /// Every state is explored (or the root was final).
     pub(super) fn over(&self) -> bool {
-        self.stack.is_empty()
+        self.stack.is_empty() && self.any_time_root.is_none()
     }
 
     /// The runs recorded so far.
@@ -321,6 +356,7 @@ impl<T: Target> Stateful<T> {
             states: self.states,
             revisits: self.revisits,
             stateful: true,
+            prefix_steps: self.prefix.len() as u64,
             ..SearchStats::default()
         }
     }
@@ -342,6 +378,15 @@ impl<T: Target> Stateful<T> {
             if self.total_steps >= self.config.max_total_steps {
                 self.limit.get_or_insert(SearchLimit::MaxTotalSteps);
                 return Step::Over;
+            }
+            if self.stack.is_empty() {
+                let Some(root) = self.any_time_root.take() else {
+                    return Step::Over;
+                };
+                let (target, detector) = *root;
+                self.any_time_replay = Some(Box::new(target.clone()));
+                self.begin(target, detector);
+                continue;
             }
             let Some(top) = self.stack.last_mut() else {
                 return Step::Over;
@@ -533,6 +578,9 @@ impl<T: Target> Stateful<T> {
                         if depth >= self.step_limit {
                             return Step::Abandon(Abandon::RunLimit);
                         }
+                        if target.withholds_early_ticks() {
+                            self.limit.get_or_insert(SearchLimit::EarlyTicks);
+                        }
                         let (choices, left, reserve) = moves_from(
                             &target,
                             choices,
@@ -580,9 +628,13 @@ impl<T: Target> Stateful<T> {
             return;
         }
         let schedule = Schedule {
-            choices: path.to_vec(),
+            choices: self.prefix.iter().chain(path).copied().collect(),
         };
-        self.outcomes.record(key, deadlock, &schedule, Vec::new());
+        let early_wakes = self
+            .any_time_replay
+            .as_deref()
+            .map_or_else(Vec::new, |root| early_wakes(root, path));
+        self.outcomes.record(key, deadlock, &schedule, early_wakes);
     }
 }
 
@@ -629,4 +681,19 @@ fn offered<T: Target>(target: &T) -> Vec<Choice> {
     } else {
         target.runnable()
     }
+}
+
+/// The sleeps `path` cuts short from `root`, in the order it wakes them (each once).
+fn early_wakes<T: Target>(root: &T, path: &[Choice]) -> Vec<EarlyWake> {
+    let mut target = root.clone();
+    let mut wakes: Vec<EarlyWake> = Vec::new();
+    for &choice in path {
+        if let Some(w) = target.early_wake(choice) {
+            if !wakes.contains(&w) {
+                wakes.push(w);
+            }
+        }
+        target.step(choice);
+    }
+    wakes
 }

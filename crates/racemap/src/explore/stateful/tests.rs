@@ -202,7 +202,8 @@ fn a_goroutine_bomb_falls_back_to_dpor() {
     let stats = explorer.stats();
     assert!(!stats.stateful, "{stats:?}");
     assert!(
-        stats.earlier_steps >= super::MAX_GOROUTINES as u64,
+        // (The first `go` statement is the forced prefix, made before the search.)
+        stats.earlier_steps + stats.prefix_steps >= super::MAX_GOROUTINES as u64,
         "{stats:?}"
     );
     let r = explorer.into_result();
@@ -261,10 +262,10 @@ fn chunked_stateful_search_matches_one_shot() {
     }
 }
 
-/// Past DPOR's first runs, Auto goes on with the stateful search for a program that never
-/// sleeps, with DPOR for one that does.
+/// Past DPOR's first runs, Auto goes on with the stateful search, for a program that sleeps
+/// too (virtual time, then any wake-up order), with DPOR's outcomes.
 #[test]
-fn auto_picks_stateful_only_without_sleeps() {
+fn auto_picks_stateful_with_and_without_sleeps() {
     let auto = DporConfig {
         stateful_after: 1,
         ..DporConfig::default()
@@ -282,10 +283,15 @@ fn auto_picks_stateful_only_without_sleeps() {
         "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\n\
          func main() {\n\tgo fmt.Println(\"a\")\n\tgo fmt.Println(\"b\")\n\ttime.Sleep(time.Millisecond)\n}\n",
     );
-    let mut e = Explorer::new(sleeps, &auto);
+    let mut e = Explorer::new(sleeps.clone(), &auto);
     e.advance(u64::MAX);
-    assert!(!e.stats().stateful);
-    assert!(e.into_result().complete);
+    assert!(e.stats().stateful);
+    let r = e.into_result();
+    assert!(r.complete);
+    assert_eq!(
+        keys(&r),
+        keys(&explore(sleeps, &config(SearchAlgorithm::Dpor)))
+    );
 }
 
 /// Auto runs DPOR first; a search DPOR does not finish within `stateful_after` executions
@@ -353,7 +359,7 @@ fn a_check_stopped_by_its_budget_keeps_dpors_verdict() {
     // they meet at the channel, while the stateful search reaches every combination of the
     // adders' positions (atomics are not persistent sets of one move): about twice DPOR's steps.
     let m = machine(
-        "package main\n\nimport (\n\t\"fmt\"\n\t\"sync/atomic\"\n)\n\nfunc main() {\n\tvar a, b, c int32\n\tdone := make(chan bool, 3)\n\tfor _, p := range []*int32{&a, &b, &c} {\n\t\tgo func(p *int32) {\n\t\t\tatomic.AddInt32(p, 1)\n\t\t\tatomic.AddInt32(p, 1)\n\t\t\tatomic.AddInt32(p, 1)\n\t\t\tdone <- true\n\t\t}(p)\n\t}\n\t<-done\n\t<-done\n\t<-done\n\tfmt.Println(atomic.LoadInt32(&a) + atomic.LoadInt32(&b) + atomic.LoadInt32(&c))\n}\n",
+        "package main\n\nimport (\n\t\"fmt\"\n\t\"sync/atomic\"\n)\n\nfunc main() {\n\tvar a, b, c int32\n\tdone := make(chan bool, 3)\n\tfor _, p := range []*int32{&a, &b, &c} {\n\t\tgo func(p *int32) {\n\t\t\tatomic.AddInt32(p, 1)\n\t\t\tatomic.AddInt32(p, 1)\n\t\t\tatomic.AddInt32(p, 1)\n\t\t\tatomic.AddInt32(p, 1)\n\t\t\tatomic.AddInt32(p, 1)\n\t\t\tdone <- true\n\t\t}(p)\n\t}\n\t<-done\n\t<-done\n\t<-done\n\tfmt.Println(atomic.LoadInt32(&a) + atomic.LoadInt32(&b) + atomic.LoadInt32(&c))\n}\n",
     );
     let mut e = Explorer::new(m.clone(), &config(SearchAlgorithm::Dpor));
     e.advance(u64::MAX);
@@ -475,4 +481,37 @@ fn a_program_exiting_with_status_3_is_not_a_limit() {
     assert!(stateful.complete && dpor.complete);
     assert_eq!(stateful.outcomes.len(), 1);
     assert_eq!(stateful.outcomes[0].error.as_deref(), Some("exit status 3"));
+}
+
+/// A long sequential start (`explore::prefix`): 15 000 iterations that each read and write a
+/// package variable, more steps than a run of the search may take (10 000), then two
+/// goroutines racing on it. Both searches make the start once, before searching, so the
+/// search is complete, finds the three results of the racing updates, and every schedule,
+/// which starts with the prefix's moves, replays from the program's start.
+#[test]
+fn a_long_sequential_start_is_made_once_and_replays() {
+    let m = machine(
+        "package main\n\nimport \"fmt\"\n\nvar total int\n\nfunc main() {\n\
+         \tfor i := 0; i < 15000; i++ {\n\t\ttotal += i\n\t}\n\tdone := make(chan bool)\n\
+         \tgo func() {\n\t\ttotal++\n\t\tdone <- true\n\t}()\n\ttotal--\n\t<-done\n\
+         \tfmt.Println(total)\n}\n",
+    );
+    let expected: BTreeSet<Key> = ["112492499\n", "112492500\n", "112492501\n"]
+        .into_iter()
+        .map(|out| (out.to_owned(), None, true))
+        .collect();
+    for search in [
+        SearchAlgorithm::Dpor,
+        SearchAlgorithm::Stateful,
+        SearchAlgorithm::Auto,
+    ] {
+        let mut explorer = Explorer::new(m.clone(), &config(search));
+        explorer.advance(u64::MAX);
+        let stats = explorer.stats();
+        assert!(stats.prefix_steps >= 15_000, "{search:?}: {stats:?}");
+        let r = explorer.into_result();
+        assert!(r.complete, "{search:?}: {r:?}");
+        assert_eq!(keys(&r), expected, "{search:?}");
+        assert_schedules_replay(&m, &r);
+    }
 }

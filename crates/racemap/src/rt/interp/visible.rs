@@ -457,6 +457,15 @@ impl Machine {
             return Err(RtError::send_on_closed().into());
         }
         if !ch.is_unbuffered() {
+            // Go's `chansend` hands the value straight to a receiver blocked on the channel
+            // (its buffer is then empty), completing that receive or `select` in the same step:
+            // no later receiver can take the value first, and the `select` cannot take another
+            // case any more.
+            let blocked = if ch.is_empty() {
+                self.blocked_receiver(gid, c)
+            } else {
+                None
+            };
             let eff = self.heap.chan_mut(c).send(c, value.clone())?;
             self.emit_select_case(gid, case);
             self.emit(
@@ -464,10 +473,13 @@ impl Machine {
                 Op::Send {
                     chan: c,
                     value,
-                    to: None,
+                    to: blocked.map(|(partner, _)| partner),
                 },
                 eff,
             );
+            if let Some((partner, pcase)) = blocked {
+                self.complete_blocked_receive(gid, partner, pcase, c)?;
+            }
             return Ok(());
         }
         let (partner, pcase) = self.rendezvous_partner(gid, c, true)?;
@@ -508,6 +520,84 @@ impl Machine {
             },
             eff.receiver,
         );
+        self.resume_push(partner, out);
+        self.run_local(partner);
+        Ok(())
+    }
+
+    /// A goroutine other than `me` blocked at a receive from the buffered channel `c` (empty):
+    /// parked at `<-c`, or at a `select` without default that has a receive case on `c` and no
+    /// case ready by the state of its channels (a value buffered, room in a buffer, a closed
+    /// channel); with that case. The first by goroutine id, as [`Machine::partner`] pairs an
+    /// unbuffered rendezvous.
+    fn blocked_receiver(&self, me: Gid, c: crate::rt::value::ChanId) -> Option<(Gid, Option<u32>)> {
+        self.goroutines.iter().find_map(|g| {
+            if g.gid == me || g.status != GoStatus::Parked {
+                return None;
+            }
+            match &g.next {
+                Some(Visible::Recv { chan: Some(ch), .. }) if *ch == c => Some((g.gid, None)),
+                Some(Visible::Select {
+                    arms,
+                    has_default: false,
+                    ..
+                }) => {
+                    let ready = arms.iter().any(|a| {
+                        a.chan.is_some_and(|ch| {
+                            let ch = self.heap.chan(ch);
+                            if a.send.is_some() {
+                                ch.can_send_buffered()
+                            } else {
+                                ch.can_recv_buffered()
+                            }
+                        })
+                    });
+                    if ready {
+                        return None;
+                    }
+                    arms.iter()
+                        .position(|a| a.chan == Some(c) && a.send.is_none())
+                        .map(|i| (g.gid, Some(i as u32)))
+                }
+                _ => None,
+            }
+        })
+    }
+
+    /// The receive of `partner` (blocked on `c`, at its `select` case `pcase` if any) takes the
+    /// value `sender` just sent, in the sending step: Go's `send` to a waiting receiver on a buffered
+    /// channel, which passes through the buffer slot for the race detector as a buffered
+    /// send and receive do.
+    fn complete_blocked_receive(
+        &mut self,
+        sender: Gid,
+        partner: Gid,
+        pcase: Option<u32>,
+        c: crate::rt::value::ChanId,
+    ) -> R<()> {
+        let r = self.heap.chan_mut(c).recv(c)?;
+        let value = r.value.ok_or_else(|| missing("the value just sent"))?;
+        let pnext = self.goroutines[partner.0 as usize].next.clone();
+        if let Some(i) = pcase {
+            self.emit(partner, Op::Select { case: Some(i) }, Vec::new());
+        }
+        self.emit(
+            partner,
+            Op::Recv {
+                chan: c,
+                value: value.clone(),
+                ok: true,
+                from: Some(sender),
+            },
+            r.effects,
+        );
+        let out = match (pnext, pcase) {
+            (Some(Visible::Select { .. }), Some(i)) => {
+                vec![value, Value::Bool(true), Value::Int(i64::from(i))]
+            }
+            (Some(Visible::Recv { comma_ok: true, .. }), _) => vec![value, Value::Bool(true)],
+            _ => vec![value],
+        };
         self.resume_push(partner, out);
         self.run_local(partner);
         Ok(())
