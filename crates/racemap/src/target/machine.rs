@@ -312,6 +312,14 @@ impl Target for Machine {
                 )
             ) {
                 resources.push((Resource::RaceCountRead, true));
+                // The race check (`tRunner` after the body) prints `testing.go:1319` under a
+                // `=== CONT` line when the root's last printer was another test (-v): it
+                // writes stdout and the root's `last_name` as every chatty print does.
+                if kind == PendingKind::Lib(LibFunc::TestingReleaseSubs)
+                    && !resources.contains(&(Resource::Output, true))
+                {
+                    resources.push((Resource::Output, true));
+                }
             } else if may_report_race {
                 resources.push((Resource::RaceReport, true));
             }
