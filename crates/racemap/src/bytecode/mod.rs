@@ -34,7 +34,7 @@
 use crate::diag::{SourceMap, Span};
 use crate::gostr::GoString;
 use crate::types::{Basic, SyncKind, TypeId, TypeKind, TypeTable};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 mod disasm;
@@ -103,6 +103,10 @@ pub struct Program {
     /// name the maps, channels and sync objects the variables hold before any operation on
     /// them mentions them.
     pub var_names: Vec<VarName>,
+    /// The [`Instr::CallLib`]s (function, pc) of atomic operations on a variable that only
+    /// atomic operations use (`lang::check::atomic_only`): their accesses can race with no
+    /// later access, so the race detector does not record them.
+    pub exclusive_atomics: BTreeSet<(FuncId, u32)>,
 }
 
 /// The dynamic types Go gives the errors its runtime and library make, besides

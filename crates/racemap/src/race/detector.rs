@@ -261,11 +261,23 @@ impl Detector {
                         (_, Some(f)) => Some(Rc::new(f)),
                         (_, None) => runtime_frame.clone(),
                     };
-                    let r = self.access(gid, loc, write, false, &event.stack, &frame);
+                    let r = self.access(gid, loc, write, false, true, &event.stack, &frame);
                     found.extend(r);
                 }
-                Effect::Atomic { loc, write } => {
-                    let r = self.access(gid, loc, *write, true, &event.stack, &runtime_frame);
+                Effect::Atomic {
+                    loc,
+                    write,
+                    exclusive,
+                } => {
+                    let r = self.access(
+                        gid,
+                        loc,
+                        *write,
+                        true,
+                        !*exclusive,
+                        &event.stack,
+                        &runtime_frame,
+                    );
                     found.extend(r);
                 }
                 Effect::Acquire(var) => {
@@ -312,13 +324,16 @@ impl Detector {
         found
     }
 
-    /// Check one access against the shadow state of `loc`, record it, and report the first race.
+    /// Check one access against the shadow state of `loc`, record it (unless `record` is false:
+    /// an atomic access no later access can race with, `Effect::Atomic::exclusive`), and report
+    /// the first race.
     fn access(
         &mut self,
         gid: Gid,
         loc: &Loc,
         write: bool,
         atomic: bool,
+        record: bool,
         stack: &Stack,
         runtime_frame: &Option<Rc<RuntimeFrame>>,
     ) -> Option<RaceReport> {
@@ -377,8 +392,8 @@ impl Detector {
                         Reads::Epoch(r) => same_epoch(r),
                         Reads::Shared(rs) => rs.get(&gid).is_some_and(same_epoch),
                     });
-        if already {
-            // Recorded already (see above).
+        if already || !record {
+            // Recorded already (see above), or not to be recorded.
         } else if atomic {
             // A goroutine's last atomic read and last atomic write are both kept (TSan keeps a
             // write's shadow cell when the same thread then reads): a plain read races with

@@ -339,6 +339,7 @@ fn cases() -> Vec<(&'static str, Vec<Event>, Vec<Event>)> {
                         Effect::Atomic {
                             loc: Loc::Heap(ptr(5)),
                             write: true,
+                            exclusive: false,
                         },
                         rel(SyncVar::Atomic(ptr(5))),
                     ],
@@ -351,6 +352,7 @@ fn cases() -> Vec<(&'static str, Vec<Event>, Vec<Event>)> {
                         Effect::Atomic {
                             loc: Loc::Heap(ptr(5)),
                             write: false,
+                            exclusive: false,
                         },
                     ],
                 ),
@@ -366,6 +368,7 @@ fn cases() -> Vec<(&'static str, Vec<Event>, Vec<Event>)> {
                         Effect::Atomic {
                             loc: Loc::Heap(ptr(5)),
                             write: false,
+                            exclusive: false,
                         },
                     ],
                 ),
@@ -377,6 +380,7 @@ fn cases() -> Vec<(&'static str, Vec<Event>, Vec<Event>)> {
                         Effect::Atomic {
                             loc: Loc::Heap(ptr(5)),
                             write: true,
+                            exclusive: false,
                         },
                         rel(SyncVar::Atomic(ptr(5))),
                     ],
@@ -418,7 +422,17 @@ fn sleep_orders_nothing() {
 
 #[test]
 fn atomics_never_race_with_each_other_but_do_with_plain_accesses() {
-    let at = |gid, line, write| sync(gid, line, vec![Effect::Atomic { loc: x(), write }]);
+    let at = |gid, line, write| {
+        sync(
+            gid,
+            line,
+            vec![Effect::Atomic {
+                loc: x(),
+                write,
+                exclusive: false,
+            }],
+        )
+    };
     assert_eq!(
         races(&[
             spawn(0, 1, 2),

@@ -133,6 +133,7 @@ pub fn apply(
         Effect::Atomic {
             loc: l.clone(),
             write: false,
+            exclusive: false,
         },
         Effect::Acquire(v.clone()),
     ];
@@ -141,6 +142,7 @@ pub fn apply(
         Effect::Atomic {
             loc: l.clone(),
             write: true,
+            exclusive: false,
         },
         Effect::Release(v.clone()),
     ];
@@ -161,6 +163,7 @@ pub fn apply(
                     Effect::Atomic {
                         loc: l,
                         write: true,
+                        exclusive: false,
                     },
                     Effect::Release(v),
                 ],
@@ -228,7 +231,8 @@ mod tests {
                 Effect::Acquire(SyncVar::Atomic(p())),
                 Effect::Atomic {
                     loc: Loc::Heap(p()),
-                    write: true
+                    write: true,
+                    exclusive: false,
                 },
                 Effect::Release(SyncVar::Atomic(p())),
             ]

@@ -109,6 +109,10 @@ pub enum Effect {
         loc: Loc,
         /// Store or read-modify-write.
         write: bool,
+        /// No plain access of `loc` follows (a variable only atomic operations use,
+        /// `lang::check::atomic_only`): the race detector checks the access but need not
+        /// record it.
+        exclusive: bool,
     },
     /// This goroutine acquires `var` (joins its clock into the goroutine's).
     Acquire(SyncVar),

@@ -211,6 +211,9 @@ pub enum Visible {
         args: Vec<Value>,
         /// Push results (false for deferred calls).
         push_results: bool,
+        /// An atomic operation on a variable only atomic operations use
+        /// ([`Program::exclusive_atomics`](crate::bytecode::Program::exclusive_atomics)).
+        exclusive: bool,
     },
     /// Builtin `print`/`println`.
     Print {

@@ -119,6 +119,7 @@ impl Asm {
             tests: Vec::new(),
             test_binary: None,
             var_names: Vec::new(),
+            exclusive_atomics: Default::default(),
         })
     }
 }

@@ -32,11 +32,16 @@ fn statement(kind: u8, id: u32) -> String {
         // and without the reader's access known to a later writer (the detector's form).
         23 => "_ = x".to_string(),
         24 => "mu.Lock()\n\tmu.Unlock()".to_string(),
+        // Plain accesses of `a`: without them `a` is a variable only atomic operations use
+        // (`lang::check::atomic_only`), whose atomic accesses the race detector then does not
+        // record.
+        25 => "fmt.Println(\"plain a\", a)".to_string(),
+        26 => format!("a = {id}"),
         _ => "time.Sleep(time.Millisecond)".to_string(),
     }
 }
 
-const KINDS: u8 = 26;
+const KINDS: u8 = 28;
 
 /// How main waits for g1 and g2: `Join::Done`/`Join::Deferred` with a WaitGroup (a
 /// `wg.Done()` at the end, or deferred at the start: it then also runs when the goroutine
@@ -133,7 +138,7 @@ proptest! {
 
 /// The kinds of [`statement`] that touch `x`, `m`, `a` and the locks, and only them: a
 /// goroutine of three or four of them stays within what brute force enumerates.
-const MEMORY_KINDS: [u8; 9] = [8, 9, 13, 15, 16, 17, 18, 23, 24];
+const MEMORY_KINDS: [u8; 11] = [8, 9, 13, 15, 16, 17, 18, 23, 24, 25, 26];
 
 proptest! {
     // 12 cases by default (about 30 s in a debug build); `PROPTEST_CASES=300` for a longer

@@ -149,6 +149,44 @@ fn accesses_a_future_one_can_race_with_are_kept() {
     }
 }
 
+/// An atomic access of a variable that only atomic operations use (`lang::check::atomic_only`)
+/// is checked but not recorded, so states that differ only in which goroutine knows of which
+/// such access are one: with `n` read atomically after `wg.Wait`, 3 goroutines that each add
+/// to `n` and to an `atomic.Int32` and then update a mutex-guarded total have 1 312 states;
+/// read plainly (so its atomic accesses must be kept), 6 876 (2026-12-05). Read plainly before
+/// `wg.Wait`, the read races with the adds, and both searches report it.
+#[test]
+fn atomic_only_variables_merge_states() {
+    let source = |read: &str, early: &str| {
+        format!(
+            "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n\t\"sync/atomic\"\n)\n\n\
+             func main() {{\n\tvar n int64\n\tvar c atomic.Int32\n\tvar mu sync.Mutex\n\ttotal := 0\n\
+             \tvar wg sync.WaitGroup\n\tfor i := 0; i < 3; i++ {{\n\t\twg.Add(1)\n\t\tgo func(k int) {{\n\
+             \t\t\tdefer wg.Done()\n\t\t\tatomic.AddInt64(&n, int64(k))\n\t\t\tc.Add(1)\n\t\t\tmu.Lock()\n\
+             \t\t\ttotal += k\n\t\t\tmu.Unlock()\n\t\t}}(i)\n\t}}\n{early}\twg.Wait()\n\
+             \tfmt.Println({read}, c.Load(), total)\n}}\n"
+        )
+    };
+    let states = |source: &str| {
+        let m = machine(source);
+        let mut explorer = Explorer::new(m.clone(), &config(SearchAlgorithm::Stateful));
+        explorer.advance(u64::MAX);
+        let (stateful, _, _) = both(&m);
+        assert_eq!(stateful.outcomes.len(), 1, "{source}");
+        assert!(!stateful.race, "{source}");
+        explorer.stats().states
+    };
+    let atomic_only = states(&source("atomic.LoadInt64(&n)", ""));
+    let read_plainly = states(&source("n", ""));
+    assert!(
+        atomic_only * 3 < read_plainly,
+        "{atomic_only} states, {read_plainly} with a plain read"
+    );
+    let m = machine(&source("atomic.LoadInt64(&n)", "\tfmt.Println(n)\n"));
+    let (stateful, dpor, _) = both(&m);
+    assert!(stateful.race && dpor.race);
+}
+
 /// A spin loop has a cycle in its state graph: the stateful search gives way to DPOR, whose
 /// run limit reports it; the result is DPOR's outcomes.
 #[test]

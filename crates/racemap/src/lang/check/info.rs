@@ -558,6 +558,14 @@ pub struct Info {
     /// Instantiated generic functions used as values or callees (`Sum[int]`): the instance
     /// function object, per index expression id.
     pub instances: NodeMap<ObjectId>,
+    /// Identifiers in an atomic operand position, `x` of `atomic.AddInt64(&x, 1)` and of
+    /// `x.Add(1)` on a typed atomic (`check::atomic_only`), with their call expression's id.
+    pub atomic_operands: NodeMap<NodeId>,
+    /// The calls whose atomic operand is one of [`Info::atomic_only`].
+    pub atomic_only_calls: NodeSet,
+    /// Variables that only atomic operations use after their declaration
+    /// (`check::atomic_only`): an atomic access of one can race with nothing later.
+    pub atomic_only: std::collections::BTreeSet<ObjectId>,
 }
 
 impl Info {

@@ -47,6 +47,7 @@ pub mod universe;
 /// How messages word operands and types.
 pub mod wording;
 
+mod atomic_only;
 mod call;
 mod decl;
 mod escape;
@@ -502,6 +503,7 @@ impl<'a> Checker<'a> {
     }
 
     fn finish(&mut self) {
+        self.find_atomic_only();
         // Default any remaining untyped types (e.g. constant sub-expressions); builtins and
         // package names have no type.
         for i in 0..self.info.exprs.len() {

@@ -229,7 +229,7 @@ impl FnCx<'_, '_> {
                     && !matches!(f, LibFunc::RandNew | LibFunc::RandNewSource) =>
             {
                 if let Some(argc) = self.rand_args(f, p.args, &p.info, span) {
-                    self.finish_lib(f, argc, span, mode, wrap_name, wrap_span);
+                    self.finish_lib(f, argc, span, mode, wrap_name, wrap_span, false);
                 } else if let Some(fid) = self.shuffle_func(&p.info, span) {
                     let compiled = Compiled {
                         fid,
@@ -247,11 +247,12 @@ impl FnCx<'_, '_> {
                 };
                 self.emit(Instr::GlobalPtr(g));
                 let argc = self.push_lib_args(f, p.args, &p.info, span) + 1;
-                self.finish_lib(f, argc, span, mode, wrap_name, wrap_span);
+                self.finish_lib(f, argc, span, mode, wrap_name, wrap_span, false);
             }
             CallKind::Lib(f) => {
                 let argc = self.push_lib_args(f, p.args, &p.info, span);
-                self.finish_lib(f, argc, span, mode, wrap_name, wrap_span);
+                let exclusive = self.lw.info.atomic_only_calls.contains(&strip_parens(e).id);
+                self.finish_lib(f, argc, span, mode, wrap_name, wrap_span, exclusive);
             }
             CallKind::LibMethod(f) => {
                 let x = match &strip_parens(p.func).kind {
@@ -325,7 +326,8 @@ impl FnCx<'_, '_> {
                     self.emit_at(Instr::Call { func: fid, argc }, span);
                     return;
                 }
-                self.finish_lib(f, argc, span, mode, wrap_name, wrap_span);
+                let exclusive = self.lw.info.atomic_only_calls.contains(&strip_parens(e).id);
+                self.finish_lib(f, argc, span, mode, wrap_name, wrap_span, exclusive);
             }
             CallKind::Func { func } => {
                 let Some(fid) = self.lw.decl_funcs.get(&func).copied() else {
@@ -565,10 +567,14 @@ impl FnCx<'_, '_> {
         mode: CallMode,
         wrap_name: Option<String>,
         wrap_span: Span,
+        exclusive: bool,
     ) {
         match mode {
             CallMode::Now => {
-                self.emit_at(Instr::CallLib { func: f, argc }, span);
+                let pc = self.emit_at(Instr::CallLib { func: f, argc }, span);
+                if exclusive {
+                    self.exclusive_atomics.push(pc as u32);
+                }
             }
             CallMode::Defer => {
                 self.emit(Instr::DeferLib { func: f, argc });

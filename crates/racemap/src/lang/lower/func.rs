@@ -68,6 +68,8 @@ pub(crate) struct FnCx<'l, 'a> {
     /// The next operand list is a `go`/`defer` call's arguments, which gc evaluates in order
     /// (`order.rs`).
     pub skip_hoist: bool,
+    /// The pcs of this function's [`Program::exclusive_atomics`].
+    pub exclusive_atomics: Vec<u32>,
 }
 
 impl<'l, 'a> FnCx<'l, 'a> {
@@ -94,6 +96,7 @@ impl<'l, 'a> FnCx<'l, 'a> {
             closure_count: literals,
             hoisted: Vec::new(),
             skip_hoist: false,
+            exclusive_atomics: Vec::new(),
         }
     }
 
@@ -323,6 +326,9 @@ impl<'l, 'a> FnCx<'l, 'a> {
                 place,
             });
         }
+        self.lw
+            .exclusive_atomics
+            .extend(self.exclusive_atomics.iter().map(|pc| (id, *pc)));
         let f = Func {
             name: self.lw.funcs[id.0 as usize].name.clone(),
             span: self.lw.funcs[id.0 as usize].span,

@@ -105,6 +105,8 @@ pub(crate) struct Lowerer<'a> {
     pub shuffle: Option<FuncId>,
     /// The named variables of the functions lowered so far ([`Program::var_names`]).
     pub var_names: Vec<crate::bytecode::VarName>,
+    /// [`Program::exclusive_atomics`] of the functions lowered so far.
+    pub exclusive_atomics: std::collections::BTreeSet<(FuncId, u32)>,
 }
 
 /// Lower a checked program. `source` is the text it was parsed from.
@@ -152,6 +154,7 @@ fn lower_mode(
         log_global: None,
         shuffle: None,
         var_names: Vec::new(),
+        exclusive_atomics: Default::default(),
     };
     let file = &checked.file;
 
@@ -356,6 +359,7 @@ fn lower_mode(
         }),
         tests,
         var_names: lw.var_names,
+        exclusive_atomics: lw.exclusive_atomics,
     })
     .map(|mut p| {
         if test {

@@ -147,6 +147,7 @@ impl Machine {
             Effect::Atomic {
                 loc: Loc::Heap(p.clone()),
                 write,
+                exclusive: false,
             },
         );
         let name = format!(

@@ -322,6 +322,7 @@ impl Machine {
                     func,
                     args,
                     push_results,
+                    exclusive: false,
                 };
                 self.park(gid, next, Some(span));
                 None

@@ -253,6 +253,7 @@ impl Machine {
                                 func,
                                 args,
                                 push_results: false,
+                                exclusive: false,
                             },
                             Some(span),
                         );

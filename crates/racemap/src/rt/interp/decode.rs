@@ -131,11 +131,16 @@ impl Machine {
                 newline: *newline,
                 args: self.popn(gid, *argc as usize)?,
             },
-            Instr::CallLib { func, argc } => Visible::Lib {
-                func: *func,
-                args: self.popn(gid, *argc as usize)?,
-                push_results: true,
-            },
+            Instr::CallLib { func, argc } => {
+                let f = self.frame(gid)?;
+                let site = (f.func, f.call_pc);
+                Visible::Lib {
+                    func: *func,
+                    args: self.popn(gid, *argc as usize)?,
+                    push_results: true,
+                    exclusive: prog.exclusive_atomics.contains(&site),
+                }
+            }
             _ => {
                 return Err(
                     InternalError::new("no visible semantics for a local instruction").into(),

@@ -390,6 +390,7 @@ impl Machine {
         func: LibFunc,
         p: Pointer,
         args: &[Value],
+        exclusive: bool,
     ) -> R<Vec<Value>> {
         use crate::library::AtomicOpKind;
         let a1 = || arg(args, 1);
@@ -444,6 +445,7 @@ impl Machine {
             Effect::Atomic {
                 loc: Loc::Heap(p.clone()),
                 write,
+                exclusive,
             },
             Effect::Acquire(var.clone()),
         ];
@@ -470,6 +472,7 @@ impl Machine {
         func: LibFunc,
         args: Vec<Value>,
         push_results: bool,
+        exclusive: bool,
         alt: u32,
     ) -> R<bool> {
         let args = self.spread_args(func, args)?;
@@ -692,7 +695,7 @@ impl Machine {
             }
             f if f.atomic_op().is_some() => {
                 let p = ptr()?;
-                results = self.atomic(gid, func, p, &args)?;
+                results = self.atomic(gid, func, p, &args, exclusive)?;
             }
             LibFunc::ErrorsAs => {
                 let found = self.errors_as(gid, arg(&args, 0)?.clone(), arg(&args, 1)?)?;

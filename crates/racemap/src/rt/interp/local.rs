@@ -521,6 +521,7 @@ impl Machine {
                                 func,
                                 args: all,
                                 push_results: true,
+                                exclusive: false,
                             };
                             self.park(gid, v, span);
                         } else {

@@ -252,6 +252,7 @@ mod tests {
             tests: Vec::new(),
             test_binary: None,
             var_names: Vec::new(),
+            exclusive_atomics: Default::default(),
         }
     }
 

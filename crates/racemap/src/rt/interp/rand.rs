@@ -119,6 +119,7 @@ impl Machine {
             Effect::Atomic {
                 loc: Loc::Heap(p.clone()),
                 write: true,
+                exclusive: false,
             },
             Effect::Acquire(var.clone()),
             Effect::Release(var),

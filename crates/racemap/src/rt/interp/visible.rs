@@ -288,8 +288,9 @@ impl Machine {
                 func,
                 args,
                 push_results,
+                exclusive,
             } => {
-                done = self.lib_visible(gid, func, args, push_results, alt)?;
+                done = self.lib_visible(gid, func, args, push_results, exclusive, alt)?;
             }
             Visible::Print { newline, args } => {
                 let mut text = Vec::new();

@@ -115,6 +115,7 @@ impl<'a> Checker<'a> {
             tuple_arg: false,
         };
         self.arguments(e, &fname, &sig, args, ellipsis, &mut ci);
+        self.note_atomic_operand(&ci.kind, e, inner, args);
         self.info.calls.insert(e.id, ci);
         self.call_result(&sig)
     }
