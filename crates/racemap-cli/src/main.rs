@@ -60,7 +60,7 @@ commands:
       -v                print every test's name, logs and result
       --schedule S      replay an encoded schedule (from --explore)
       --explore         every interleaving of each test: races, deadlocks, leaks, failures
-      --json --max-executions N --max-total-steps N --search S   (with --explore)
+      --json --max-executions N --max-total-steps N --search S --stats   (with --explore)
   check, run, explore and test also take
       --lang go1.N      the Go language version (default go1.22); before go1.22 a loop's
                         variables are shared by its iterations (the loop-closure race)

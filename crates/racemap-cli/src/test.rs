@@ -45,6 +45,7 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
     let mut schedule: Option<Schedule> = None;
     let mut explore: Option<crate::test_explore::ExploreOptions> = None;
     let mut json = false;
+    let mut stats = false;
     let mut max_executions: Option<u64> = None;
     let mut max_total_steps: Option<u64> = None;
     let mut search: Option<racemap::explore::SearchAlgorithm> = None;
@@ -57,6 +58,7 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
                 explore = Some(crate::test_explore::ExploreOptions::default())
             }
             lexopt::Arg::Long("json") => json = true,
+            lexopt::Arg::Long("stats") => stats = true,
             lexopt::Arg::Long("max-executions") => {
                 max_executions = Some(number(&mut parser, "--max-executions")?)
             }
@@ -108,6 +110,7 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
         .collect();
     if let Some(mut options) = explore {
         options.json = json;
+        options.stats = stats;
         if lang_version != racemap::compile::LangVersion::DEFAULT {
             options.lang_flag = format!(" --lang {lang_version}");
         }

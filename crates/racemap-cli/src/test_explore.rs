@@ -1,4 +1,4 @@
-//! `racemap test FILE_test.go --explore [--json] [--max-executions N] [--run REGEX]`: every
+//! `racemap test FILE_test.go --explore [--json] [--stats] [--max-executions N] [--run REGEX]`: every
 //! interleaving of the test binary's run (the selected tests one after the other in one
 //! process, as `go test` runs them; the explorer's search, `racemap explore`'s), each distinct
 //! outcome replayed to tell which tests failed (`t.Error`, `t.Fatal`, a race during the test)
@@ -27,6 +27,8 @@ use std::rc::Rc;
 pub struct ExploreOptions {
     /// Print JSON.
     pub json: bool,
+    /// Print the search's cost as JSON on stderr (one thread, as `racemap explore --stats`).
+    pub stats: bool,
     /// The search's budgets.
     pub dpor: DporConfig,
     /// The `--lang` option the file was compiled with, for the replay commands (`" --lang
@@ -62,6 +64,15 @@ pub fn explore_tests(
     let p = Rc::new(p);
     let root = Machine::new(p.clone(), config.clone());
     let result = match &options.source {
+        _ if options.stats => {
+            let mut explorer = racemap::explore::Explorer::new(root, &options.dpor);
+            explorer.advance(u64::MAX);
+            match serde_json::to_string(&explorer.stats()) {
+                Ok(text) => eprintln!("{text}"),
+                Err(e) => eprintln!("racemap: {e}"),
+            }
+            explorer.into_result()
+        }
         Some((source, name, lang)) if two_cores() => {
             let compile = racemap::compile::CompileOptions {
                 lang: *lang,

@@ -639,3 +639,41 @@ fn explore_names_the_timer_an_outcome_needs_fired_early() {
     let seeded = racemap(&["run", file.to_str().unwrap()]);
     assert_eq!(text(&seeded.stdout), "done\n");
 }
+
+/// `--stats` prints the search's cost as one JSON object on stderr, for `explore` and for
+/// `test --explore` alike; the report on stdout is unchanged.
+#[test]
+fn stats_print_the_search_cost_for_explore_and_test() {
+    let test_file =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/test_files/wg_add_inside_test.go");
+    let runs = [
+        racemap(&[
+            "explore",
+            "--stats",
+            program("locked_writers.go").to_str().unwrap(),
+        ]),
+        racemap(&[
+            "test",
+            "--explore",
+            "--stats",
+            "--run",
+            "^TestCrawlFixed$",
+            test_file.to_str().unwrap(),
+        ]),
+    ];
+    for out in runs {
+        let stdout = text(&out.stdout);
+        assert!(stdout.contains("every interleaving covered"), "{stdout}");
+        let stats: serde_json::Value =
+            serde_json::from_str(text(&out.stderr).trim()).expect("stderr is one JSON object");
+        assert!(
+            stats["executions"].as_u64().is_some_and(|n| n >= 1),
+            "{stats}"
+        );
+        assert!(
+            stats["total_steps"].as_u64().is_some_and(|n| n > 0),
+            "{stats}"
+        );
+        assert!(stats["stateful"].is_boolean(), "{stats}");
+    }
+}
