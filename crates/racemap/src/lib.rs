@@ -23,3 +23,4 @@ pub mod strategies;
 pub mod strconv;
 pub mod target;
 pub mod types;
+pub mod vec_map;

@@ -6,7 +6,7 @@
 //!
 //! Invariant: interning makes identical types share one id, so type identity is `==` on ids.
 
-use std::collections::BTreeMap;
+use crate::vec_map::VecMap;
 
 /// Channel direction in a channel type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -306,10 +306,10 @@ pub struct TypeTable {
     /// Underlying type of each named type (`None` until resolved, or for non-named types).
     underlying: Vec<Option<TypeId>>,
     /// Reverse index used for interning.
-    index: BTreeMap<TypeKind, TypeId>,
+    index: VecMap<TypeKind, TypeId>,
     /// The type arguments of each instance of a generic type (`Pair[string, int]`), printed
     /// after its name.
-    type_args: BTreeMap<TypeId, Vec<TypeId>>,
+    type_args: VecMap<TypeId, Vec<TypeId>>,
 }
 
 impl TypeTable {

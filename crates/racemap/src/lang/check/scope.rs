@@ -9,13 +9,13 @@ use crate::lang::ast::{self, NodeId};
 use crate::lang::check::info::{ObjectId, ObjectKind};
 use crate::lang::check::Checker;
 use crate::types::TypeId;
-use std::collections::BTreeMap;
+use crate::vec_map::VecMap;
 
 /// One block's names.
 #[derive(Clone, Debug, Default)]
 pub struct Scope {
     /// Declared names.
-    pub names: BTreeMap<String, ObjectId>,
+    pub names: VecMap<String, ObjectId>,
 }
 
 /// A package-level declaration not resolved yet.
@@ -80,7 +80,7 @@ pub struct FuncCtx {
     /// Enclosing breakable statements.
     pub targets: Vec<Target>,
     /// Labels declared in this function: name → (span, used).
-    pub labels: BTreeMap<String, (Span, bool)>,
+    pub labels: VecMap<String, (Span, bool)>,
     /// Local variables declared in this function, for `x declared but not used`.
     pub locals: Vec<ObjectId>,
     /// This is a function literal.

@@ -678,8 +678,8 @@ impl FnCx<'_, '_> {
     fn indexed_elements(
         &mut self,
         elts: &[ast::KeyedElement],
-    ) -> std::collections::BTreeMap<u64, u32> {
-        let mut out = std::collections::BTreeMap::new();
+    ) -> crate::vec_map::VecMap<u64, u32> {
+        let mut out = crate::vec_map::VecMap::new();
         let mut next: u64 = 0;
         for el in elts {
             if let Some(k) = &el.key {

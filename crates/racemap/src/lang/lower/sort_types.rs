@@ -13,7 +13,7 @@ use super::Lowerer;
 use crate::bytecode::{BinOp, Func, FuncId, Instr, LibFunc, Method, ResultSlot};
 use crate::diag::Span;
 use crate::types::{Basic, TypeId, TypeKind, TypeTable};
-use std::collections::{BTreeMap, BTreeSet};
+use crate::vec_map::{VecMap, VecSet};
 use std::rc::Rc;
 
 /// The sort slice types: (type name, element type, methods in table order).
@@ -222,9 +222,9 @@ impl Lowerer<'_> {
     /// a pointer), compiling them first where needed.
     pub(super) fn register_sort_methods(
         &mut self,
-        methods: &mut BTreeMap<(TypeId, String), Method>,
+        methods: &mut VecMap<(TypeId, String), Method>,
     ) {
-        let mut boxed = BTreeSet::new();
+        let mut boxed = VecSet::new();
         for f in &self.funcs {
             for ins in &f.code {
                 if let Instr::ToIface(t) = ins {

@@ -6,7 +6,7 @@ use crate::lang::ast::Decl;
 use crate::lang::check::info::*;
 use crate::lang::check::Checker;
 use crate::types::{TypeId, TypeKind};
-use std::collections::{BTreeMap, BTreeSet};
+use crate::vec_map::{VecMap, VecSet};
 
 impl<'a> Checker<'a> {
     /// Report named struct/array types that contain themselves by value (infinite size).
@@ -24,7 +24,7 @@ impl<'a> Checker<'a> {
                 if !matches!(self.types.kind(ty), TypeKind::Named { .. }) {
                     continue;
                 }
-                let mut seen = std::collections::BTreeSet::new();
+                let mut seen = crate::vec_map::VecSet::new();
                 if self.contains_by_value(self.types.underlying(ty), ty, &mut seen) {
                     self.err(
                         spec.name.span,
@@ -42,7 +42,7 @@ impl<'a> Checker<'a> {
         &self,
         t: TypeId,
         target: TypeId,
-        seen: &mut std::collections::BTreeSet<TypeId>,
+        seen: &mut crate::vec_map::VecSet<TypeId>,
     ) -> bool {
         if t == target {
             return true;
@@ -70,17 +70,17 @@ impl<'a> Checker<'a> {
         if n != self.global_init_keys.len() {
             return;
         }
-        let mut owner: BTreeMap<ObjectId, usize> = BTreeMap::new();
+        let mut owner: VecMap<ObjectId, usize> = VecMap::new();
         for (i, gi) in self.info.global_inits.iter().enumerate() {
             owner.insert(self.global_init_keys[i], i);
             for o in gi.lhs.iter().flatten() {
                 owner.insert(*o, i);
             }
         }
-        let mut deps: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
+        let mut deps: Vec<VecSet<usize>> = vec![VecSet::new(); n];
         for (i, dep) in deps.iter_mut().enumerate() {
             let mut stack = vec![(self.global_init_keys[i], false)];
-            let mut visited = BTreeSet::new();
+            let mut visited = VecSet::new();
             while let Some((o, via_func)) = stack.pop() {
                 let Some(rs) = self.refs.get(&o) else {
                     continue;
