@@ -416,8 +416,9 @@ impl<T: Ord> VecSet<T> {
 impl<T: Ord> FromIterator<T> for VecSet<T> {
     fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
         let mut items: Vec<T> = iter.into_iter().collect();
-        // Stable, so that of equal values the first stays (as `BTreeSet` keeps the first).
-        items.sort_by(Ord::cmp);
+        // Stable, so that of equal values the first stays (as `BTreeSet` keeps the first); the
+        // core's shared sort, not one copy of the standard library's per element type.
+        crate::stable_sort::sort(&mut items);
         items.dedup_by(|later, earlier| Ord::cmp(&*later, &*earlier) == Ordering::Equal);
         VecSet { items }
     }
