@@ -305,8 +305,9 @@ pub struct TypeTable {
     kinds: Vec<TypeKind>,
     /// Underlying type of each named type (`None` until resolved, or for non-named types).
     underlying: Vec<Option<TypeId>>,
-    /// Reverse index used for interning.
-    index: VecMap<TypeKind, TypeId>,
+    /// Reverse index used for interning (a B-tree, not a [`crate::vec_map::VecMap`]: it grows
+    /// with the program and types come in no order).
+    index: std::collections::BTreeMap<TypeKind, TypeId>,
     /// The type arguments of each instance of a generic type (`Pair[string, int]`), printed
     /// after its name.
     type_args: VecMap<TypeId, Vec<TypeId>>,

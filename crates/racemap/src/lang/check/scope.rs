@@ -14,8 +14,9 @@ use crate::vec_map::VecMap;
 /// One block's names.
 #[derive(Clone, Debug, Default)]
 pub struct Scope {
-    /// Declared names.
-    pub names: VecMap<String, ObjectId>,
+    /// Declared names (a B-tree, not a [`crate::vec_map::VecMap`]: a package scope grows with
+    /// the program and its names come in no order).
+    pub names: std::collections::BTreeMap<String, ObjectId>,
 }
 
 /// A package-level declaration not resolved yet.

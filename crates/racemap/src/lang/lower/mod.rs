@@ -71,8 +71,9 @@ pub(crate) struct Lowerer<'a> {
     pub decl_funcs: VecMap<ObjectId, FuncId>,
     /// String constant pool.
     pub strings: Vec<GoString>,
-    /// Reverse index of `strings`.
-    pub string_ids: VecMap<GoString, StrId>,
+    /// Reverse index of `strings` (a B-tree, not a [`crate::vec_map::VecMap`]: it grows with
+    /// the program and strings come in no order).
+    pub string_ids: std::collections::BTreeMap<GoString, StrId>,
     /// Select tables.
     pub selects: Vec<SelectTable>,
     /// Unsupported constructs found.
@@ -135,7 +136,7 @@ fn lower_mode(
         funcs: Vec::new(),
         decl_funcs: VecMap::new(),
         strings: Vec::new(),
-        string_ids: VecMap::new(),
+        string_ids: std::collections::BTreeMap::new(),
         selects: Vec::new(),
         diags: Vec::new(),
         wrappers: 0,
