@@ -51,7 +51,9 @@ impl<K, V> VecMap<K, V> {
     }
 
     /// The entries in ascending key order, values mutably.
-    pub fn iter_mut(&mut self) -> impl DoubleEndedIterator<Item = (&K, &mut V)> + ExactSizeIterator {
+    pub fn iter_mut(
+        &mut self,
+    ) -> impl DoubleEndedIterator<Item = (&K, &mut V)> + ExactSizeIterator {
         self.entries.iter_mut().map(|(k, v)| (&*k, v))
     }
 
@@ -496,8 +498,8 @@ mod tests {
             assert_eq!(ours.first_key_value(), btree.first_key_value());
             assert_eq!(ours.last_key_value(), btree.last_key_value());
             assert!(ours.range_from(&30).eq(btree.range(30..)));
-            ours.retain(|k, v| (k + *v as u64) % 3 != 0);
-            btree.retain(|k, v| (k + *v as u64) % 3 != 0);
+            ours.retain(|k, v| (k + *v as u64) & 2 == 0);
+            btree.retain(|k, v| (k + *v as u64) & 2 == 0);
             assert!(ours.clone().into_iter().eq(btree.clone()));
         }
     }

@@ -17,8 +17,8 @@ use crate::dense::IdMap;
 use crate::diag::SourceMap;
 use crate::race::RaceReport;
 use crate::rt::event::{Effect, Event, Gid, Loc, Op, SyncVar};
-use serde::Serialize;
 use crate::vec_map::VecMap;
+use serde::Serialize;
 
 /// What one goroutine did in a step.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -66,8 +66,8 @@ use crate::lang::ast;
 use crate::lang::ast::print::AstPrinter;
 use crate::lang::version::LangVersion;
 use crate::types::{Basic, TypeId, TypeKind, TypeTable};
-use scope::{FuncCtx, ObjState, Scope};
 use crate::vec_map::VecMap;
+use scope::{FuncCtx, ObjState, Scope};
 
 /// A checked program: the tree, its types, and the facts lowering needs.
 #[derive(Clone, Debug)]

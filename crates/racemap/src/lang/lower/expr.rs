@@ -675,10 +675,7 @@ impl FnCx<'_, '_> {
     }
 
     /// Evaluate array/slice literal elements in source order into temporaries, by index.
-    fn indexed_elements(
-        &mut self,
-        elts: &[ast::KeyedElement],
-    ) -> crate::vec_map::VecMap<u64, u32> {
+    fn indexed_elements(&mut self, elts: &[ast::KeyedElement]) -> crate::vec_map::VecMap<u64, u32> {
         let mut out = crate::vec_map::VecMap::new();
         let mut next: u64 = 0;
         for el in elts {

@@ -220,10 +220,7 @@ impl Lowerer<'_> {
 
     /// Register the methods of the `sort` types the program converts to interfaces (a value or
     /// a pointer), compiling them first where needed.
-    pub(super) fn register_sort_methods(
-        &mut self,
-        methods: &mut VecMap<(TypeId, String), Method>,
-    ) {
+    pub(super) fn register_sort_methods(&mut self, methods: &mut VecMap<(TypeId, String), Method>) {
         let mut boxed = VecSet::new();
         for f in &self.funcs {
             for ins in &f.code {
