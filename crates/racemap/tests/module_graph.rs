@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[&str] = &[
     "stable_sort",
     "dense",
+    "vec_map",
     "cow_vec",
     "diag",
     "gostr",
