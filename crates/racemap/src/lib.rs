@@ -23,4 +23,3 @@ pub mod strategies;
 pub mod strconv;
 pub mod target;
 pub mod types;
-pub mod vec_map;

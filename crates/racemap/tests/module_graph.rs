@@ -11,7 +11,6 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[&str] = &[
     "stable_sort",
     "dense",
-    "vec_map",
     "cow_vec",
     "diag",
     "gostr",

@@ -11,7 +11,7 @@ use crate::diag::Span;
 use crate::lang::ast::{self, NodeId};
 use crate::lang::check::{FuncInfo, ObjectId, ObjectKind};
 use crate::types::{Basic, TypeId, TypeKind, TypeTable};
-use crate::vec_map::VecMap;
+use litemap::LiteMap;
 
 /// Where a variable lives in the current frame.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,13 +45,13 @@ pub(crate) struct FnCx<'l, 'a> {
     /// Number of local slots used.
     pub locals: u32,
     /// Storage of each variable visible in this function.
-    pub vars: VecMap<ObjectId, VarLoc>,
+    pub vars: LiteMap<ObjectId, VarLoc>,
     /// The span given to emitted instructions.
     pub span: Span,
     /// Enclosing breakable statements, innermost last.
     pub targets: Vec<Target>,
     /// The instruction index of each label lowered so far (`goto` targets).
-    pub labels: VecMap<String, u32>,
+    pub labels: LiteMap<String, u32>,
     /// Each `goto`'s jump and its label, patched when the function is finished (the checker
     /// ensures every label exists).
     pub gotos: Vec<(usize, String)>,
@@ -84,10 +84,10 @@ impl<'l, 'a> FnCx<'l, 'a> {
             code: Vec::new(),
             spans: Vec::new(),
             locals: 0,
-            vars: VecMap::new(),
+            vars: LiteMap::new_vec(),
             span,
             targets: Vec::new(),
-            labels: VecMap::new(),
+            labels: LiteMap::new_vec(),
             gotos: Vec::new(),
             result_slots: Vec::new(),
             key,

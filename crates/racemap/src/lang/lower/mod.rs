@@ -56,7 +56,7 @@ use crate::gostr::GoString;
 use crate::lang::ast;
 use crate::lang::check::{Checked, Info, ObjectId, ObjectKind};
 use crate::types::{Basic, TypeId, TypeKind, TypeTable};
-use crate::vec_map::VecMap;
+use litemap::LiteMap;
 use std::rc::Rc;
 
 /// Program-wide lowering state.
@@ -68,10 +68,10 @@ pub(crate) struct Lowerer<'a> {
     /// Compiled functions; entries are placeholders until their body is lowered.
     pub funcs: Vec<Func>,
     /// Function id of each top-level function and method object.
-    pub decl_funcs: VecMap<ObjectId, FuncId>,
+    pub decl_funcs: LiteMap<ObjectId, FuncId>,
     /// String constant pool.
     pub strings: Vec<GoString>,
-    /// Reverse index of `strings` (a B-tree, not a [`crate::vec_map::VecMap`]: it grows with
+    /// Reverse index of `strings` (a B-tree, not a sorted-vector [`litemap::LiteMap`]: it grows with
     /// the program and strings come in no order).
     pub string_ids: std::collections::BTreeMap<GoString, StrId>,
     /// Select tables.
@@ -83,9 +83,9 @@ pub(crate) struct Lowerer<'a> {
     /// The Go language version: whether loops declare their variables per iteration.
     pub lang: crate::lang::version::LangVersion,
     /// Interface method-value thunks made so far, by (interface type, method name).
-    pub thunks: VecMap<(crate::types::TypeId, String), FuncId>,
+    pub thunks: LiteMap<(crate::types::TypeId, String), FuncId>,
     /// Library method-value thunks made so far (`sync.(*Mutex).Lock-fm`), by method.
-    pub lib_thunks: VecMap<LibFunc, FuncId>,
+    pub lib_thunks: LiteMap<LibFunc, FuncId>,
     /// `sync.(*Cond).Wait`, once made.
     pub cond_wait: Option<FuncId>,
     /// `testing.(*T).Run` for subtests, once made.
@@ -95,9 +95,9 @@ pub(crate) struct Lowerer<'a> {
     /// `testing.(*T).Parallel`, once made.
     pub test_parallel: Option<FuncId>,
     /// The compiled `sort` functions (`sort.rs`), by function and first parameter type.
-    pub sort_funcs: VecMap<(LibFunc, TypeId), FuncId>,
+    pub sort_funcs: LiteMap<(LibFunc, TypeId), FuncId>,
     /// The compiled `strings` functions that call a program's function (`strings_func.rs`).
-    pub strings_funcs: VecMap<LibFunc, FuncId>,
+    pub strings_funcs: LiteMap<LibFunc, FuncId>,
     /// The hidden global holding `math/rand`'s global source (when the file imports it).
     pub rand_global: Option<GlobalId>,
     /// The hidden global holding package `log`'s standard logger (when the file imports it).
@@ -134,21 +134,21 @@ fn lower_mode(
         info: &checked.info,
         types: checked.types.clone(),
         funcs: Vec::new(),
-        decl_funcs: VecMap::new(),
+        decl_funcs: LiteMap::new_vec(),
         strings: Vec::new(),
         string_ids: std::collections::BTreeMap::new(),
         selects: Vec::new(),
         diags: Vec::new(),
         wrappers: 0,
         lang: checked.lang,
-        thunks: VecMap::new(),
-        lib_thunks: VecMap::new(),
+        thunks: LiteMap::new_vec(),
+        lib_thunks: LiteMap::new_vec(),
         cond_wait: None,
         test_run: None,
         test_cleanup: None,
         test_parallel: None,
-        sort_funcs: VecMap::new(),
-        strings_funcs: VecMap::new(),
+        sort_funcs: LiteMap::new_vec(),
+        strings_funcs: LiteMap::new_vec(),
         rand_global: None,
         log_global: None,
         shuffle: None,
@@ -273,7 +273,7 @@ fn lower_mode(
         return Err(lw.diags);
     }
     // Method sets for type assertions to interfaces and interface calls.
-    let mut methods = VecMap::new();
+    let mut methods = LiteMap::new_vec();
     for (obj, fid) in &lw.decl_funcs {
         let o = checked.info.object(*obj);
         if let ObjectKind::Method {

@@ -13,7 +13,7 @@ use super::Lowerer;
 use crate::bytecode::{BinOp, Func, FuncId, Instr, LibFunc, Method, ResultSlot};
 use crate::diag::Span;
 use crate::types::{Basic, TypeId, TypeKind, TypeTable};
-use crate::vec_map::{VecMap, VecSet};
+use litemap::LiteMap;
 use std::rc::Rc;
 
 /// The sort slice types: (type name, element type, methods in table order).
@@ -220,8 +220,11 @@ impl Lowerer<'_> {
 
     /// Register the methods of the `sort` types the program converts to interfaces (a value or
     /// a pointer), compiling them first where needed.
-    pub(super) fn register_sort_methods(&mut self, methods: &mut VecMap<(TypeId, String), Method>) {
-        let mut boxed = VecSet::new();
+    pub(super) fn register_sort_methods(
+        &mut self,
+        methods: &mut LiteMap<(TypeId, String), Method>,
+    ) {
+        let mut boxed = LiteMap::new_vec();
         for f in &self.funcs {
             for ins in &f.code {
                 if let Instr::ToIface(t) = ins {
@@ -231,13 +234,13 @@ impl Lowerer<'_> {
                     };
                     if let TypeKind::Named { pkg, name, .. } = self.types.kind(base) {
                         if pkg == "sort" {
-                            boxed.insert((base, name.clone()));
+                            boxed.insert((base, name.clone()), ());
                         }
                     }
                 }
             }
         }
-        for (t, name) in boxed {
+        for ((t, name), ()) in boxed {
             let mut found: Vec<(String, FuncId)> = Vec::new();
             if name == "reverse" {
                 found.push(("Less".to_string(), self.reverse_less(t)));
