@@ -137,11 +137,13 @@ fn function_paired(program: &Program, func: &Func) -> bool {
             };
             let merged = match slot {
                 None => held.clone(),
-                Some(old) => old
-                    .iter()
-                    .filter(|(k, h)| held.get(*k) == Some(*h))
-                    .map(|(k, h)| (k.clone(), *h))
-                    .collect(),
+                // The entries both agree on (`retain` keeps the order: no `collect`, whose
+                // sort would add a standard-library sort to the page's wasm).
+                Some(old) => {
+                    let mut both = old.clone();
+                    both.retain(|k, h| held.get(k) == Some(h));
+                    both
+                }
             };
             if slot.as_ref() != Some(&merged) {
                 *slot = Some(merged);
