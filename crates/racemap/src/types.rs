@@ -6,7 +6,7 @@
 //!
 //! Invariant: interning makes identical types share one id, so type identity is `==` on ids.
 
-use std::collections::BTreeMap;
+use litemap::LiteMap;
 
 /// Channel direction in a channel type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -305,11 +305,12 @@ pub struct TypeTable {
     kinds: Vec<TypeKind>,
     /// Underlying type of each named type (`None` until resolved, or for non-named types).
     underlying: Vec<Option<TypeId>>,
-    /// Reverse index used for interning.
-    index: BTreeMap<TypeKind, TypeId>,
+    /// Reverse index used for interning (a B-tree, not a sorted-vector [`litemap::LiteMap`]: it grows
+    /// with the program and types come in no order).
+    index: std::collections::BTreeMap<TypeKind, TypeId>,
     /// The type arguments of each instance of a generic type (`Pair[string, int]`), printed
     /// after its name.
-    type_args: BTreeMap<TypeId, Vec<TypeId>>,
+    type_args: LiteMap<TypeId, Vec<TypeId>>,
 }
 
 impl TypeTable {

@@ -34,7 +34,7 @@
 use crate::diag::{SourceMap, Span};
 use crate::gostr::GoString;
 use crate::types::{Basic, SyncKind, TypeId, TypeKind, TypeTable};
-use std::collections::{BTreeMap, BTreeSet};
+use litemap::LiteMap;
 use std::rc::Rc;
 
 mod disasm;
@@ -81,7 +81,7 @@ pub struct Program {
     /// Methods by (receiver type, name), for [`Instr::CallIface`] and [`Instr::TypeAssert`] to an
     /// interface type. The receiver type is the method's declared receiver (`T` or `*T`); a
     /// value-receiver method of `T` is also listed under `*T` with [`Method::deref_recv`].
-    pub methods: BTreeMap<(TypeId, String), Method>,
+    pub methods: LiteMap<(TypeId, String), Method>,
     /// Runs the package-level variable initializers in dependency order, then calls each
     /// `func init()` in source order, then returns. Named `main.init`. The machine runs it on the main goroutine before [`Program::main`] (e.g. by
     /// pushing the `main` frame, then the `init` frame on top of it).
@@ -106,7 +106,7 @@ pub struct Program {
     /// The [`Instr::CallLib`]s (function, pc) of atomic operations on a variable that only
     /// atomic operations use (`lang::check::atomic_only`): their accesses can race with no
     /// later access, so the race detector does not record them.
-    pub exclusive_atomics: BTreeSet<(FuncId, u32)>,
+    pub exclusive_atomics: LiteMap<(FuncId, u32), ()>,
 }
 
 /// The dynamic types Go gives the errors its runtime and library make, besides

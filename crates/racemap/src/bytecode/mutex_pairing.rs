@@ -20,7 +20,7 @@
 
 use super::{Func, Instr, Program};
 use crate::library::LibFunc;
-use std::collections::BTreeMap;
+use litemap::LiteMap;
 
 /// A receiver's address expression: its base and field path.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -65,7 +65,7 @@ enum Held {
 }
 
 /// The keys held at a point (`None`: the point is not reached yet).
-type State = Option<BTreeMap<(Key, Kind), Held>>;
+type State = Option<LiteMap<(Key, Kind), Held>>;
 
 /// Every mutex and RWMutex unlock of `program` is paired (see the module docs).
 pub fn all_unlocks_paired(program: &Program) -> bool {
@@ -81,7 +81,7 @@ fn function_paired(program: &Program, func: &Func) -> bool {
         return false;
     }
     let mut at: Vec<State> = vec![None; code.len() + 1];
-    at[0] = Some(BTreeMap::new());
+    at[0] = Some(LiteMap::new_vec());
     let mut work: Vec<usize> = vec![0];
     while let Some(pc) = work.pop() {
         let Some(mut held) = at[pc].clone() else {
@@ -137,11 +137,13 @@ fn function_paired(program: &Program, func: &Func) -> bool {
             };
             let merged = match slot {
                 None => held.clone(),
-                Some(old) => old
-                    .iter()
-                    .filter(|(k, h)| held.get(*k) == Some(*h))
-                    .map(|(k, h)| (k.clone(), *h))
-                    .collect(),
+                // The entries both agree on (`retain` keeps the order: no `collect`, whose
+                // sort would add a standard-library sort to the page's wasm).
+                Some(old) => {
+                    let mut both = old.clone();
+                    both.retain(|k, h| held.get(k) == Some(h));
+                    both
+                }
             };
             if slot.as_ref() != Some(&merged) {
                 *slot = Some(merged);

@@ -17,8 +17,8 @@ use crate::dense::IdMap;
 use crate::diag::SourceMap;
 use crate::race::RaceReport;
 use crate::rt::event::{Effect, Event, Gid, Loc, Op, SyncVar};
+use litemap::LiteMap;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// What one goroutine did in a step.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -88,7 +88,7 @@ pub struct Arrow {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Links {
     /// The step (from 1) and goroutine of the last `Release` of each variable.
-    last_release: BTreeMap<SyncVar, (u64, Gid)>,
+    last_release: LiteMap<SyncVar, (u64, Gid)>,
     /// The step and parent of each spawned goroutine that has not moved yet.
     spawned: IdMap<Gid, (u64, Gid)>,
 }

@@ -111,7 +111,7 @@ impl Asm {
             globals: Vec::new(),
             strings: self.strings,
             selects: self.selects,
-            methods: BTreeMap::new(),
+            methods: litemap::LiteMap::new_vec(),
             init,
             main,
             error_type,

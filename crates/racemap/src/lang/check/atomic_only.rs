@@ -22,7 +22,6 @@
 use super::Checker;
 use crate::lang::ast::{self, ExprKind, NodeId, UnaryOp};
 use crate::lang::check::info::*;
-use std::collections::BTreeMap;
 
 impl Checker<'_> {
     /// A call was checked: note the identifier in its atomic operand position, if any.
@@ -77,12 +76,14 @@ impl Checker<'_> {
     /// After checking: fill [`Info::atomic_only`].
     pub(super) fn find_atomic_only(&mut self) {
         // Per object: (uses, uses in an atomic operand position).
-        let mut uses: BTreeMap<ObjectId, (u32, u32)> = BTreeMap::new();
+        let mut uses: Vec<(u32, u32)> = vec![(0, 0); self.info.objects.len()];
         for (id, ident) in &self.info.idents {
             if ident.def {
                 continue;
             }
-            let counts = uses.entry(ident.object).or_default();
+            let Some(counts) = uses.get_mut(ident.object.0 as usize) else {
+                continue;
+            };
             counts.0 += 1;
             if self.info.atomic_operands.contains_key(id) {
                 counts.1 += 1;
@@ -95,7 +96,8 @@ impl Checker<'_> {
             .filter(|g| !g.rhs.is_empty())
             .flat_map(|g| g.lhs.iter().flatten().copied())
             .collect();
-        for (obj, (all, atomic)) in uses {
+        for (i, (all, atomic)) in uses.into_iter().enumerate() {
+            let obj = ObjectId(i as u32);
             if all == 0 || all != atomic {
                 continue;
             }
@@ -105,7 +107,7 @@ impl Checker<'_> {
                 _ => false,
             };
             if qualifies {
-                self.info.atomic_only.insert(obj);
+                self.info.atomic_only.insert(obj, ());
             }
         }
         let calls: Vec<NodeId> = self
@@ -115,7 +117,7 @@ impl Checker<'_> {
             .filter(|(ident, _)| {
                 self.info
                     .object_of(**ident)
-                    .is_some_and(|o| self.info.atomic_only.contains(&o))
+                    .is_some_and(|o| self.info.atomic_only.contains_key(&o))
             })
             .map(|(_, call)| *call)
             .collect();
@@ -137,7 +139,7 @@ mod tests {
         let info = &checked.info;
         let mut names: Vec<String> = info
             .atomic_only
-            .iter()
+            .keys()
             .map(|o| info.object(*o))
             .filter(|o| matches!(o.kind, ObjectKind::Var(_) | ObjectKind::Global { .. }))
             .map(|o| o.name.clone())

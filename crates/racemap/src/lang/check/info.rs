@@ -565,7 +565,7 @@ pub struct Info {
     pub atomic_only_calls: NodeSet,
     /// Variables that only atomic operations use after their declaration
     /// (`check::atomic_only`): an atomic access of one can race with nothing later.
-    pub atomic_only: std::collections::BTreeSet<ObjectId>,
+    pub atomic_only: litemap::LiteMap<ObjectId, ()>,
 }
 
 impl Info {

@@ -280,7 +280,7 @@ impl<'a> Checker<'a> {
                     return invalid;
                 };
                 if let Some(d) = self.current_decl {
-                    self.refs.entry(d).or_default().insert(method);
+                    self.refs.entry(d).or_default().insert(method, ());
                 }
                 self.info
                     .selections
@@ -435,7 +435,7 @@ impl<'a> Checker<'a> {
                     None => return invalid,
                 };
                 if let Some(d) = self.current_decl {
-                    self.refs.entry(d).or_default().insert(method);
+                    self.refs.entry(d).or_default().insert(method, ());
                 }
                 self.info.selections.insert(
                     e.id,

@@ -67,8 +67,8 @@ use crate::lang::ast;
 use crate::lang::ast::print::AstPrinter;
 use crate::lang::version::LangVersion;
 use crate::types::{Basic, TypeId, TypeKind, TypeTable};
+use litemap::LiteMap;
 use scope::{FuncCtx, ObjState, Scope};
-use std::collections::BTreeMap;
 
 /// A checked program: the tree, its types, and the facts lowering needs.
 #[derive(Clone, Debug)]
@@ -212,11 +212,11 @@ pub(crate) struct Checker<'a> {
     /// Enclosing functions, innermost last.
     pub funcs: Vec<FuncCtx>,
     /// Methods declared in this package, per named receiver type.
-    pub methods: BTreeMap<TypeId, BTreeMap<String, ObjectId>>,
+    pub methods: LiteMap<TypeId, LiteMap<String, ObjectId>>,
     /// Library members already materialized, by (path, name).
-    pub lib_objects: BTreeMap<(String, String), ObjectId>,
+    pub lib_objects: LiteMap<(String, String), ObjectId>,
     /// Library types: `sync.Mutex` etc. and `time.Duration`, by (path, name).
-    pub lib_types: BTreeMap<(String, String), TypeId>,
+    pub lib_types: LiteMap<(String, String), TypeId>,
     /// The predeclared `error` type.
     pub error_type: TypeId,
     /// The empty interface (`any`).
@@ -224,7 +224,7 @@ pub(crate) struct Checker<'a> {
     /// `iota` inside a constant declaration.
     pub iota: Option<i128>,
     /// Imported packages: local name → (object, import span, used).
-    pub imports: BTreeMap<String, (ObjectId, Span, bool)>,
+    pub imports: LiteMap<String, (ObjectId, Span, bool)>,
     /// Statements targeted by a `break` (for terminating-statement analysis).
     pub broken: NodeSet,
     /// Index of globals allocated so far.
@@ -237,7 +237,7 @@ pub(crate) struct Checker<'a> {
     /// variable's object, a function or a method), for initialization order.
     pub current_decl: Option<ObjectId>,
     /// Package-level objects (globals, functions, methods) each declaration refers to.
-    pub refs: BTreeMap<ObjectId, std::collections::BTreeSet<ObjectId>>,
+    pub refs: LiteMap<ObjectId, litemap::LiteMap<ObjectId, ()>>,
     /// The object each `info.global_inits` entry was resolved for (parallel vector).
     pub global_init_keys: Vec<ObjectId>,
     /// Line/column information for messages with a secondary position, if given.
@@ -262,13 +262,13 @@ impl<'a> Checker<'a> {
             scopes: vec![Scope::default(), Scope::default()],
             states: Vec::new(),
             funcs: Vec::new(),
-            methods: BTreeMap::new(),
-            lib_objects: BTreeMap::new(),
-            lib_types: BTreeMap::new(),
+            methods: LiteMap::new_vec(),
+            lib_objects: LiteMap::new_vec(),
+            lib_types: LiteMap::new_vec(),
             error_type: TypeTable::basic(Basic::Invalid),
             any_type: TypeTable::basic(Basic::Invalid),
             iota: None,
-            imports: BTreeMap::new(),
+            imports: LiteMap::new_vec(),
             broken: Default::default(),
             global_count: 0,
             init_count: 0,
@@ -276,7 +276,7 @@ impl<'a> Checker<'a> {
             test_mode: false,
             source_map: None,
             current_decl: None,
-            refs: BTreeMap::new(),
+            refs: LiteMap::new_vec(),
             global_init_keys: Vec::new(),
             cycle_reported: false,
             generics: Default::default(),

@@ -9,13 +9,14 @@ use crate::lang::ast::{self, NodeId};
 use crate::lang::check::info::{ObjectId, ObjectKind};
 use crate::lang::check::Checker;
 use crate::types::TypeId;
-use std::collections::BTreeMap;
+use litemap::LiteMap;
 
 /// One block's names.
 #[derive(Clone, Debug, Default)]
 pub struct Scope {
-    /// Declared names.
-    pub names: BTreeMap<String, ObjectId>,
+    /// Declared names (a B-tree, not a sorted-vector [`litemap::LiteMap`]: a package scope grows with
+    /// the program and its names come in no order).
+    pub names: std::collections::BTreeMap<String, ObjectId>,
 }
 
 /// A package-level declaration not resolved yet.
@@ -80,7 +81,7 @@ pub struct FuncCtx {
     /// Enclosing breakable statements.
     pub targets: Vec<Target>,
     /// Labels declared in this function: name → (span, used).
-    pub labels: BTreeMap<String, (Span, bool)>,
+    pub labels: LiteMap<String, (Span, bool)>,
     /// Local variables declared in this function, for `x declared but not used`.
     pub locals: Vec<ObjectId>,
     /// This is a function literal.

@@ -675,11 +675,8 @@ impl FnCx<'_, '_> {
     }
 
     /// Evaluate array/slice literal elements in source order into temporaries, by index.
-    fn indexed_elements(
-        &mut self,
-        elts: &[ast::KeyedElement],
-    ) -> std::collections::BTreeMap<u64, u32> {
-        let mut out = std::collections::BTreeMap::new();
+    fn indexed_elements(&mut self, elts: &[ast::KeyedElement]) -> litemap::LiteMap<u64, u32> {
+        let mut out = litemap::LiteMap::new_vec();
         let mut next: u64 = 0;
         for el in elts {
             if let Some(k) = &el.key {

@@ -11,7 +11,7 @@ use crate::diag::Span;
 use crate::lang::ast::{self, NodeId};
 use crate::lang::check::{FuncInfo, ObjectId, ObjectKind};
 use crate::types::{Basic, TypeId, TypeKind, TypeTable};
-use std::collections::BTreeMap;
+use litemap::LiteMap;
 
 /// Where a variable lives in the current frame.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,13 +45,13 @@ pub(crate) struct FnCx<'l, 'a> {
     /// Number of local slots used.
     pub locals: u32,
     /// Storage of each variable visible in this function.
-    pub vars: BTreeMap<ObjectId, VarLoc>,
+    pub vars: LiteMap<ObjectId, VarLoc>,
     /// The span given to emitted instructions.
     pub span: Span,
     /// Enclosing breakable statements, innermost last.
     pub targets: Vec<Target>,
     /// The instruction index of each label lowered so far (`goto` targets).
-    pub labels: BTreeMap<String, u32>,
+    pub labels: LiteMap<String, u32>,
     /// Each `goto`'s jump and its label, patched when the function is finished (the checker
     /// ensures every label exists).
     pub gotos: Vec<(usize, String)>,
@@ -86,10 +86,10 @@ impl<'l, 'a> FnCx<'l, 'a> {
             code: Vec::new(),
             spans: Vec::new(),
             locals: 0,
-            vars: BTreeMap::new(),
+            vars: LiteMap::new_vec(),
             span,
             targets: Vec::new(),
-            labels: BTreeMap::new(),
+            labels: LiteMap::new_vec(),
             gotos: Vec::new(),
             result_slots: Vec::new(),
             key,
@@ -326,9 +326,9 @@ impl<'l, 'a> FnCx<'l, 'a> {
                 place,
             });
         }
-        self.lw
-            .exclusive_atomics
-            .extend(self.exclusive_atomics.iter().map(|pc| (id, *pc)));
+        for pc in &self.exclusive_atomics {
+            self.lw.exclusive_atomics.insert((id, *pc), ());
+        }
         let f = Func {
             name: self.lw.funcs[id.0 as usize].name.clone(),
             span: self.lw.funcs[id.0 as usize].span,

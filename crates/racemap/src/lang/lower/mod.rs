@@ -56,7 +56,7 @@ use crate::gostr::GoString;
 use crate::lang::ast;
 use crate::lang::check::{Checked, Info, ObjectId, ObjectKind};
 use crate::types::{Basic, TypeId, TypeKind, TypeTable};
-use std::collections::BTreeMap;
+use litemap::LiteMap;
 use std::rc::Rc;
 
 /// Program-wide lowering state.
@@ -68,11 +68,12 @@ pub(crate) struct Lowerer<'a> {
     /// Compiled functions; entries are placeholders until their body is lowered.
     pub funcs: Vec<Func>,
     /// Function id of each top-level function and method object.
-    pub decl_funcs: BTreeMap<ObjectId, FuncId>,
+    pub decl_funcs: LiteMap<ObjectId, FuncId>,
     /// String constant pool.
     pub strings: Vec<GoString>,
-    /// Reverse index of `strings`.
-    pub string_ids: BTreeMap<GoString, StrId>,
+    /// Reverse index of `strings` (a B-tree, not a sorted-vector [`litemap::LiteMap`]: it grows with
+    /// the program and strings come in no order).
+    pub string_ids: std::collections::BTreeMap<GoString, StrId>,
     /// Select tables.
     pub selects: Vec<SelectTable>,
     /// Unsupported constructs found.
@@ -82,9 +83,9 @@ pub(crate) struct Lowerer<'a> {
     /// The Go language version: whether loops declare their variables per iteration.
     pub lang: crate::lang::version::LangVersion,
     /// Interface method-value thunks made so far, by (interface type, method name).
-    pub thunks: BTreeMap<(crate::types::TypeId, String), FuncId>,
+    pub thunks: LiteMap<(crate::types::TypeId, String), FuncId>,
     /// Library method-value thunks made so far (`sync.(*Mutex).Lock-fm`), by method.
-    pub lib_thunks: BTreeMap<LibFunc, FuncId>,
+    pub lib_thunks: LiteMap<LibFunc, FuncId>,
     /// `sync.(*Cond).Wait`, once made.
     pub cond_wait: Option<FuncId>,
     /// `testing.(*T).Run` for subtests, once made.
@@ -94,9 +95,9 @@ pub(crate) struct Lowerer<'a> {
     /// `testing.(*T).Parallel`, once made.
     pub test_parallel: Option<FuncId>,
     /// The compiled `sort` functions (`sort.rs`), by function and first parameter type.
-    pub sort_funcs: BTreeMap<(LibFunc, TypeId), FuncId>,
+    pub sort_funcs: LiteMap<(LibFunc, TypeId), FuncId>,
     /// The compiled `strings` functions that call a program's function (`strings_func.rs`).
-    pub strings_funcs: BTreeMap<LibFunc, FuncId>,
+    pub strings_funcs: LiteMap<LibFunc, FuncId>,
     /// The hidden global holding `math/rand`'s global source (when the file imports it).
     pub rand_global: Option<GlobalId>,
     /// The hidden global holding package `log`'s standard logger (when the file imports it).
@@ -106,7 +107,7 @@ pub(crate) struct Lowerer<'a> {
     /// The named variables of the functions lowered so far ([`Program::var_names`]).
     pub var_names: Vec<crate::bytecode::VarName>,
     /// [`Program::exclusive_atomics`] of the functions lowered so far.
-    pub exclusive_atomics: std::collections::BTreeSet<(FuncId, u32)>,
+    pub exclusive_atomics: litemap::LiteMap<(FuncId, u32), ()>,
 }
 
 /// Lower a checked program. `source` is the text it was parsed from.
@@ -135,21 +136,21 @@ fn lower_mode(
         info: &checked.info,
         types: checked.types.clone(),
         funcs: Vec::new(),
-        decl_funcs: BTreeMap::new(),
+        decl_funcs: LiteMap::new_vec(),
         strings: Vec::new(),
-        string_ids: BTreeMap::new(),
+        string_ids: std::collections::BTreeMap::new(),
         selects: Vec::new(),
         diags: Vec::new(),
         wrappers: 0,
         lang: checked.lang,
-        thunks: BTreeMap::new(),
-        lib_thunks: BTreeMap::new(),
+        thunks: LiteMap::new_vec(),
+        lib_thunks: LiteMap::new_vec(),
         cond_wait: None,
         test_run: None,
         test_cleanup: None,
         test_parallel: None,
-        sort_funcs: BTreeMap::new(),
-        strings_funcs: BTreeMap::new(),
+        sort_funcs: LiteMap::new_vec(),
+        strings_funcs: LiteMap::new_vec(),
         rand_global: None,
         log_global: None,
         shuffle: None,
@@ -275,7 +276,7 @@ fn lower_mode(
         return Err(lw.diags);
     }
     // Method sets for type assertions to interfaces and interface calls.
-    let mut methods = BTreeMap::new();
+    let mut methods = LiteMap::new_vec();
     for (obj, fid) in &lw.decl_funcs {
         let o = checked.info.object(*obj);
         if let ObjectKind::Method {

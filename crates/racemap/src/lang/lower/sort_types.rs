@@ -13,7 +13,7 @@ use super::Lowerer;
 use crate::bytecode::{BinOp, Func, FuncId, Instr, LibFunc, Method, ResultSlot};
 use crate::diag::Span;
 use crate::types::{Basic, TypeId, TypeKind, TypeTable};
-use std::collections::{BTreeMap, BTreeSet};
+use litemap::LiteMap;
 use std::rc::Rc;
 
 /// The sort slice types: (type name, element type, methods in table order).
@@ -222,9 +222,9 @@ impl Lowerer<'_> {
     /// a pointer), compiling them first where needed.
     pub(super) fn register_sort_methods(
         &mut self,
-        methods: &mut BTreeMap<(TypeId, String), Method>,
+        methods: &mut LiteMap<(TypeId, String), Method>,
     ) {
-        let mut boxed = BTreeSet::new();
+        let mut boxed = LiteMap::new_vec();
         for f in &self.funcs {
             for ins in &f.code {
                 if let Instr::ToIface(t) = ins {
@@ -234,13 +234,13 @@ impl Lowerer<'_> {
                     };
                     if let TypeKind::Named { pkg, name, .. } = self.types.kind(base) {
                         if pkg == "sort" {
-                            boxed.insert((base, name.clone()));
+                            boxed.insert((base, name.clone()), ());
                         }
                     }
                 }
             }
         }
-        for (t, name) in boxed {
+        for ((t, name), ()) in boxed {
             let mut found: Vec<(String, FuncId)> = Vec::new();
             if name == "reverse" {
                 found.push(("Less".to_string(), self.reverse_less(t)));

@@ -16,7 +16,7 @@ use crate::rt::sync_state::SyncState;
 use crate::rt::value::{ChanId, MapId, Pointer};
 use crate::run::EXIT_RACE;
 use crate::target::Ending;
-use std::collections::BTreeMap;
+use litemap::LiteMap;
 
 /// Build the view of `p` at its cursor.
 pub fn build(p: &Playback) -> View {
@@ -418,7 +418,7 @@ fn chan_infos(
         }
     }
     crate::stable_sort::sort_by_key(&mut parked, |(a, g, _, _)| (*a, *g));
-    let mut transfers: BTreeMap<ChanId, Vec<Transfer>> = BTreeMap::new();
+    let mut transfers: LiteMap<ChanId, Vec<Transfer>> = LiteMap::new_vec();
     for e in last.unwrap_or(&[]) {
         let (c, t) = match &e.op {
             Op::Send { chan, value, to } => (

@@ -138,7 +138,7 @@ impl Machine {
                     func: *func,
                     args: self.popn(gid, *argc as usize)?,
                     push_results: true,
-                    exclusive: prog.exclusive_atomics.contains(&site),
+                    exclusive: prog.exclusive_atomics.contains_key(&site),
                 }
             }
             _ => {

@@ -212,7 +212,7 @@ mod tests {
     use crate::rt::config::Config;
     use crate::rt::machine::Choice;
     use crate::types::{TypeKind, TypeTable};
-    use std::collections::BTreeMap;
+    use litemap::LiteMap;
 
     fn func(name: &str, locals: u32, code: Vec<Instr>) -> Func {
         Func {
@@ -244,7 +244,7 @@ mod tests {
             globals: Vec::new(),
             strings: Vec::new(),
             selects: Vec::new(),
-            methods: BTreeMap::new(),
+            methods: LiteMap::new_vec(),
             init: FuncId(1),
             main: FuncId(0),
             error_type: TypeTable::basic(Basic::Int),

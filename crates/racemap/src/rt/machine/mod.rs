@@ -201,7 +201,7 @@ pub struct Machine {
     pub(crate) races_reported: usize,
     /// Library package values made on first use, one per run (`context.Background()`,
     /// `context.Canceled`).
-    pub(crate) lib_vars: std::collections::BTreeMap<LibFunc, Value>,
+    pub(crate) lib_vars: litemap::LiteMap<LibFunc, Value>,
     /// What each point of the program's code may still do (`bytecode::future`), computed on
     /// first use by the explorer's persistent sets and shared by every clone (`None` where
     /// they do not apply: a test, a program that may sleep).
@@ -224,7 +224,7 @@ impl Machine {
             stderr: Vec::new(),
             budget: 0,
             events: Vec::new(),
-            lib_vars: std::collections::BTreeMap::new(),
+            lib_vars: litemap::LiteMap::new_vec(),
             go_ids_taken: 0,
             timer_ctx_numbered: false,
             races_reported: 0,

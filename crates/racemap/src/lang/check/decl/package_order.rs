@@ -6,7 +6,7 @@ use crate::lang::ast::Decl;
 use crate::lang::check::info::*;
 use crate::lang::check::Checker;
 use crate::types::{TypeId, TypeKind};
-use std::collections::{BTreeMap, BTreeSet};
+use litemap::LiteMap;
 
 impl<'a> Checker<'a> {
     /// Report named struct/array types that contain themselves by value (infinite size).
@@ -24,7 +24,7 @@ impl<'a> Checker<'a> {
                 if !matches!(self.types.kind(ty), TypeKind::Named { .. }) {
                     continue;
                 }
-                let mut seen = std::collections::BTreeSet::new();
+                let mut seen = litemap::LiteMap::new_vec();
                 if self.contains_by_value(self.types.underlying(ty), ty, &mut seen) {
                     self.err(
                         spec.name.span,
@@ -42,12 +42,12 @@ impl<'a> Checker<'a> {
         &self,
         t: TypeId,
         target: TypeId,
-        seen: &mut std::collections::BTreeSet<TypeId>,
+        seen: &mut litemap::LiteMap<TypeId, ()>,
     ) -> bool {
         if t == target {
             return true;
         }
-        if !seen.insert(t) {
+        if seen.insert(t, ()).is_some() {
             return false;
         }
         match self.types.kind(t) {
@@ -70,28 +70,28 @@ impl<'a> Checker<'a> {
         if n != self.global_init_keys.len() {
             return;
         }
-        let mut owner: BTreeMap<ObjectId, usize> = BTreeMap::new();
+        let mut owner: LiteMap<ObjectId, usize> = LiteMap::new_vec();
         for (i, gi) in self.info.global_inits.iter().enumerate() {
             owner.insert(self.global_init_keys[i], i);
             for o in gi.lhs.iter().flatten() {
                 owner.insert(*o, i);
             }
         }
-        let mut deps: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
+        let mut deps: Vec<LiteMap<usize, ()>> = vec![LiteMap::new_vec(); n];
         for (i, dep) in deps.iter_mut().enumerate() {
             let mut stack = vec![(self.global_init_keys[i], false)];
-            let mut visited = BTreeSet::new();
+            let mut visited = LiteMap::new_vec();
             while let Some((o, via_func)) = stack.pop() {
                 let Some(rs) = self.refs.get(&o) else {
                     continue;
                 };
-                for &r in rs {
-                    if !visited.insert(r) {
+                for &r in rs.keys() {
+                    if visited.insert(r, ()).is_some() {
                         continue;
                     }
                     if let Some(&j) = owner.get(&r) {
                         if j != i || via_func {
-                            dep.insert(j);
+                            dep.insert(j, ());
                         }
                     } else if matches!(
                         self.info.object(r).kind,
@@ -112,7 +112,7 @@ impl<'a> Checker<'a> {
             let next = by_decl
                 .iter()
                 .copied()
-                .find(|&i| !done[i] && deps[i].iter().all(|&j| done[j]));
+                .find(|&i| !done[i] && deps[i].keys().all(|&j| done[j]));
             match next {
                 Some(i) => {
                     done[i] = true;

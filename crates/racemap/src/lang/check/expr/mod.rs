@@ -300,7 +300,7 @@ impl<'a> Checker<'a> {
                 self.info.object(obj).kind,
                 ObjectKind::Global { .. } | ObjectKind::Func { .. }
             ) {
-                self.refs.entry(d).or_default().insert(obj);
+                self.refs.entry(d).or_default().insert(obj, ());
             }
         }
         match self.info.object(obj).kind.clone() {

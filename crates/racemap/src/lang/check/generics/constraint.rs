@@ -412,7 +412,7 @@ impl<'a> Checker<'a> {
             return self.types.underlying(c.methods);
         };
         let mut us: Vec<TypeId> = terms.iter().map(|t| self.types.underlying(t.ty)).collect();
-        us.sort();
+        crate::stable_sort::sort(&mut us);
         us.dedup();
         if us.len() == 1 {
             return us[0];

@@ -152,7 +152,7 @@ impl<'a> Checker<'a> {
     fn note_instance_use(&mut self, id: &ast::Ident, obj: ObjectId) {
         self.record_ident(id, obj, false);
         if let Some(d) = self.current_decl {
-            self.refs.entry(d).or_default().insert(obj);
+            self.refs.entry(d).or_default().insert(obj, ());
         }
     }
 

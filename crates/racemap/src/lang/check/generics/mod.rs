@@ -32,7 +32,8 @@ use crate::lang::check::info::*;
 use crate::lang::check::scope::Scope;
 use crate::lang::check::Checker;
 use crate::types::{TypeId, TypeKind};
-use std::collections::{BTreeMap, VecDeque};
+use litemap::LiteMap;
+use std::collections::VecDeque;
 use std::rc::Rc;
 
 /// Instances beyond this many (an instantiation cycle such as `F[T]` calling `F[[]T]`) are
@@ -77,25 +78,25 @@ struct QueuedBody {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Generics {
     /// Generic functions: object → index of the declaration in `file.decls`.
-    pub funcs: BTreeMap<ObjectId, usize>,
+    pub funcs: LiteMap<ObjectId, usize>,
     /// Generic types, by type name object.
-    pub types: BTreeMap<ObjectId, GenericType>,
+    pub types: LiteMap<ObjectId, GenericType>,
     /// Function instances by (generic function, type arguments); `None` after an error.
-    func_instances: BTreeMap<(ObjectId, Vec<TypeId>), Option<ObjectId>>,
+    func_instances: LiteMap<(ObjectId, Vec<TypeId>), Option<ObjectId>>,
     /// Type instances by (generic type, type arguments).
-    type_instances: BTreeMap<(ObjectId, Vec<TypeId>), TypeId>,
+    type_instances: LiteMap<(ObjectId, Vec<TypeId>), TypeId>,
     /// The generic type each type instance instantiates.
-    pub origin: BTreeMap<TypeId, ObjectId>,
+    pub origin: LiteMap<TypeId, ObjectId>,
     /// Constraint interfaces (declared or literal) with type terms or `comparable`, by type.
-    pub constraints: BTreeMap<TypeId, Constraint>,
+    pub constraints: LiteMap<TypeId, Constraint>,
     /// Placeholder types (a type parameter inside its generic body) and their constraints.
-    pub placeholders: BTreeMap<TypeId, Constraint>,
+    pub placeholders: LiteMap<TypeId, Constraint>,
     /// Each generic function's placeholders and its signature in terms of them.
-    generic_sigs: BTreeMap<ObjectId, (Vec<TypeId>, TypeId)>,
+    generic_sigs: LiteMap<ObjectId, (Vec<TypeId>, TypeId)>,
     /// Each generic type's placeholders.
-    type_placeholders: BTreeMap<ObjectId, Vec<TypeId>>,
+    type_placeholders: LiteMap<ObjectId, Vec<TypeId>>,
     /// The generic function or type whose own placeholder each placeholder is.
-    placeholder_owner: BTreeMap<TypeId, ObjectId>,
+    placeholder_owner: LiteMap<TypeId, ObjectId>,
     /// Instance bodies to check.
     queue: VecDeque<QueuedBody>,
     /// Copies of the concrete instances' declarations, for lowering.
@@ -621,9 +622,12 @@ impl<'a> Checker<'a> {
         if !self.generics.generic_errors {
             // Several instances repeat one error: report it once.
             let d = std::mem::take(&mut self.generics.instance_diags);
-            let mut seen = std::collections::BTreeSet::new();
+            let mut seen = litemap::LiteMap::new_vec();
             for x in d {
-                if seen.insert((x.span.lo, x.span.hi, x.message.clone())) {
+                if seen
+                    .insert((x.span.lo, x.span.hi, x.message.clone()), ())
+                    .is_none()
+                {
                     self.diags.push(x);
                 }
             }

@@ -41,7 +41,7 @@ struct Branches {
     /// Every block, the body first.
     blocks: Vec<Block>,
     /// Labels by name (the checker reports duplicates; the first wins here).
-    labels: std::collections::BTreeMap<String, Label>,
+    labels: litemap::LiteMap<String, Label>,
     /// Every `goto`, in source order.
     gotos: Vec<Goto>,
 }
