@@ -482,11 +482,11 @@ impl Machine {
         if self.status != Status::Running {
             return Vec::new();
         }
-        let out = self.virtual_time_moves(self.candidates().collect());
+        let out = self.virtual_time_moves(self.candidates().collect(), true);
         if cfg!(debug_assertions) && self.goroutines.len() <= DEBUG_SCAN_MAX && self.index_fresh() {
             debug_assert_eq!(
                 out,
-                self.virtual_time_moves(self.goroutines.iter().collect()),
+                self.virtual_time_moves(self.goroutines.iter().collect(), false),
                 "the wait index's moves differ from a scan's"
             );
         }
@@ -494,11 +494,11 @@ impl Machine {
     }
 
     /// The moves of virtual time among `gs` (in goroutine order, a superset of the goroutines
-    /// that can move).
-    fn virtual_time_moves(&self, gs: Vec<&Goroutine>) -> Vec<Choice> {
+    /// that can move), with the wait index's word on enabledness where it has one (`indexed`).
+    fn virtual_time_moves(&self, gs: Vec<&Goroutine>, indexed: bool) -> Vec<Choice> {
         let mut out = Vec::new();
         for g in &gs {
-            self.push_parked_moves(g, &mut out);
+            self.push_parked_moves(g, &mut out, indexed);
         }
         if out.is_empty() {
             // Sleepers: only when nobody else can move, earliest wake time first; of those
@@ -524,7 +524,7 @@ impl Machine {
 
     /// Appends the moves of `g` if it is parked at an operation that can run now (a `select`'s
     /// ready cases in case order, or its default; every alternative of another operation).
-    fn push_parked_moves(&self, g: &Goroutine, out: &mut Vec<Choice>) {
+    fn push_parked_moves(&self, g: &Goroutine, out: &mut Vec<Choice>, indexed: bool) {
         if g.status != GoStatus::Parked {
             return;
         }
@@ -550,7 +550,12 @@ impl Machine {
                 }
             }
             v => {
-                if self.enabled(g.gid, v) {
+                let known = if indexed {
+                    self.indexed_enabled(g.gid)
+                } else {
+                    None
+                };
+                if known.unwrap_or_else(|| self.enabled(g.gid, v)) {
                     let alts = self.alternatives(g.gid, v);
                     out.extend((0..alts).map(|alt| Choice { gid: g.gid, alt }));
                 }
@@ -572,7 +577,7 @@ impl Machine {
             out = self.runnable();
             out.retain(|c| c.gid == gid);
         } else {
-            self.push_parked_moves(g, &mut out);
+            self.push_parked_moves(g, &mut out, true);
         }
         out
     }

@@ -140,6 +140,16 @@ impl Machine {
         }
     }
 
+    /// Whether `g`'s parked operation can run, when the index knows it: it is fresh and the
+    /// operation's enabledness is captured by keys (then `g` is movable exactly when it can).
+    pub(super) fn indexed_enabled(&self, g: Gid) -> Option<bool> {
+        if !self.index_fresh() {
+            return None;
+        }
+        let reg = self.waits.regs.get(g.0 as usize)?;
+        (!reg.classes.is_empty()).then(|| self.waits.movable.contains(g))
+    }
+
     /// Start logging writes (a new machine, before its first goroutine).
     pub(super) fn track_writes(&mut self) {
         self.goroutines.track_changes();
