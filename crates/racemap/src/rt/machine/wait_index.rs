@@ -83,6 +83,40 @@ struct Class {
 
 /// The kind of a class of one goroutine.
 const OWN: u8 = u8::MAX;
+/// The kind of a plain send on a channel (not a `select`'s).
+const SEND: u8 = 8;
+/// The kind of a plain receive on a channel.
+const RECV: u8 = 9;
+
+/// The two classes of the plain sends (`sends`) or receives on channel `c`: its state, and its
+/// partners' arrivals.
+fn plain_chan_op(c: ChanId, sends: bool) -> [Class; 2] {
+    let class = |key: WaitKey| Class {
+        key,
+        kind: if sends { SEND } else { RECV },
+        path: Rc::from(Vec::new()),
+        param: 0,
+    };
+    [
+        class(WaitKey::Chan(c.0)),
+        class(if sends {
+            WaitKey::Recvs(c.0)
+        } else {
+            WaitKey::Sends(c.0)
+        }),
+    ]
+}
+
+/// The other class of a plain channel operation's pair ([`plain_chan_op`]).
+fn sibling(c: &Class) -> Option<Class> {
+    let key = match (c.kind, c.key) {
+        (SEND, WaitKey::Chan(ch)) => WaitKey::Recvs(ch),
+        (SEND, WaitKey::Recvs(ch)) | (RECV, WaitKey::Sends(ch)) => WaitKey::Chan(ch),
+        (RECV, WaitKey::Chan(ch)) => WaitKey::Sends(ch),
+        _ => return None,
+    };
+    Some(Class { key, ..c.clone() })
+}
 /// The kind of `notifyListWait(ticket)`: enabled exactly for the tickets below a threshold
 /// of the cell's state (`CondState::can_wait`).
 const NOTIFY_WAIT: u8 = 4;
@@ -175,7 +209,9 @@ impl Machine {
                 .into_iter()
                 .map(|i| WaitKey::Chan(i as u32)),
         );
-        for i in touched {
+        // First where the written goroutines are parked (the partners `settle` looks up),
+        // then whether each can move.
+        for &i in &touched {
             let g = Gid(i as u32);
             while self.waits.regs.len() <= i {
                 self.waits.regs.push(Reg::default());
@@ -205,6 +241,10 @@ impl Machine {
                 }
             }
             dirty.extend(presence.iter().copied());
+            self.waits.regs[i].presence = presence;
+        }
+        for &i in &touched {
+            let g = Gid(i as u32);
             let (movable, classes) = self.settle(g);
             for c in &classes {
                 if self
@@ -226,7 +266,7 @@ impl Machine {
             } else {
                 self.waits.movable.remove(g);
             }
-            self.waits.regs[i] = Reg { presence, classes };
+            self.waits.regs[i].classes = classes;
         }
         dirty.sort_unstable();
         dirty.dedup();
@@ -274,6 +314,13 @@ impl Machine {
     /// Record that the operation of class `c` can run (`enabled`) or not: every member joins
     /// or leaves the movable set.
     fn apply(&mut self, c: &Class, enabled: bool) {
+        // The plain sends (receives) on a channel form a class under each of its two keys,
+        // with the same members: both flags follow.
+        if let Some(sibling) = sibling(c) {
+            if let Some(group) = self.waits.groups.get_mut(&sibling) {
+                group.enabled = enabled;
+            }
+        }
         let Some(group) = self.waits.groups.get_mut(c) else {
             return;
         };
@@ -371,8 +418,10 @@ impl Machine {
             ]
         };
         match v {
-            Visible::Send(Some(c), _) => Some(chan(*c, true).to_vec()),
-            Visible::Recv { chan: Some(c), .. } => Some(chan(*c, false).to_vec()),
+            // A plain send (receive) is never its own partner: every one on the channel can
+            // run exactly when the others can, one class per key for them all.
+            Visible::Send(Some(c), _) => Some(plain_chan_op(*c, true).to_vec()),
+            Visible::Recv { chan: Some(c), .. } => Some(plain_chan_op(*c, false).to_vec()),
             Visible::Select { arms, .. } => {
                 let mut keys: Vec<Class> = arms
                     .iter()
