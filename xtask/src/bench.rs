@@ -3,6 +3,8 @@
 //! 1. **Scale**: every map strategy's preset at 4 goroutines × 3 operations (`racemap example`)
 //!    and each program of `../shared/go-corpus`: executions explored, complete or not, and the
 //!    wall time of `racemap explore --json` (release binary, best of [`RUNS`]).
+//!    Then the goroutine bombs (`bench_bombs`): `racemap run` and `racemap explore` of programs
+//!    that start goroutines up to racemap's limit.
 //! 2. **racemap vs loom** on the equal models of `../shared/bench` (`go-models/*.go` for racemap,
 //!    `loom-models` for loom 0.7 with `std::sync::Arc`): both built in release mode and run in the
 //!    same invocation, one after the other, so they share the machine's state.
@@ -86,6 +88,8 @@ fn tables() -> Result {
             .map_err(|e| Error::new(format!("{}: {e}", file.display())))?;
         print_row(strategy, &explore(&racemap, &file)?);
     }
+
+    crate::bench_bombs::table(&racemap, &scratch)?;
 
     let corpus = root.join("../shared/go-corpus");
     if corpus.is_dir() {

@@ -23,6 +23,7 @@
 //! corpus outcomes, flate2 and brotli to precompress the site.
 
 mod bench;
+mod bench_bombs;
 mod bench_web;
 mod cmd;
 mod compress;

@@ -13,6 +13,11 @@
 //!
 //! The API is the part of `Vec`'s the core uses; `IndexMut` and [`CowVec::get_mut`] copy on
 //! write.
+//!
+//! Change log: after [`CowVec::track_changes`], every index written through `get_mut`/`IndexMut`
+//! or pushed is logged until [`CowVec::take_changed`] drains the log, so an owner can update an
+//! index of its elements for what one step changed, whichever code path changed it (the
+//! machine's `WaitIndex`). The log is bookkeeping, not content: equality and hashing ignore it.
 
 use std::ops::{Index, IndexMut};
 use std::rc::Rc;
@@ -28,6 +33,8 @@ pub struct CowVec<T> {
     chunks: Vec<Rc<Vec<Rc<T>>>>,
     /// The number of elements.
     len: usize,
+    /// Indices written or pushed since the log was last drained (`None`: not tracked).
+    changed: Option<Vec<usize>>,
 }
 
 impl<T> Default for CowVec<T> {
@@ -35,6 +42,7 @@ impl<T> Default for CowVec<T> {
         CowVec {
             chunks: Vec::new(),
             len: 0,
+            changed: None,
         }
     }
 }
@@ -52,6 +60,16 @@ impl<T: PartialEq> PartialEq for CowVec<T> {
 }
 
 impl<T: Eq> Eq for CowVec<T> {}
+
+/// Hashes as a slice (its length, then the elements), as the `Vec` it replaces did.
+impl<T: std::hash::Hash> std::hash::Hash for CowVec<T> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_usize(self.len);
+        for e in self.iter() {
+            e.hash(state);
+        }
+    }
+}
 
 impl<T> CowVec<T> {
     /// An empty vector.
@@ -88,8 +106,51 @@ impl<T> CowVec<T> {
         }
     }
 
+    /// Log every index written or pushed from now on ([`CowVec::take_changed`]).
+    pub fn track_changes(&mut self) {
+        self.changed.get_or_insert_with(Vec::new);
+    }
+
+    /// The indices written or pushed since the last call (ascending, each once), and an empty
+    /// log; empty when changes are not tracked.
+    pub fn take_changed(&mut self) -> Vec<usize> {
+        let Some(log) = &mut self.changed else {
+            return Vec::new();
+        };
+        let mut out = std::mem::take(log);
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// Whether writes are logged ([`CowVec::track_changes`]).
+    pub fn tracking(&self) -> bool {
+        self.changed.is_some()
+    }
+
+    /// The indices written or pushed since the log was last drained, in the order written
+    /// (possibly repeated).
+    pub fn changed_so_far(&self) -> &[usize] {
+        self.changed.as_deref().unwrap_or_default()
+    }
+
+    /// Nothing was written or pushed since the log was last drained.
+    pub fn unchanged(&self) -> bool {
+        self.changed.as_ref().is_none_or(Vec::is_empty)
+    }
+
+    /// Log a write of `index`.
+    fn note(&mut self, index: usize) {
+        if let Some(log) = &mut self.changed {
+            if log.last() != Some(&index) {
+                log.push(index);
+            }
+        }
+    }
+
     /// Appends `value`.
     pub fn push(&mut self, value: T) {
+        self.note(self.len);
         match self.chunks.last_mut() {
             Some(last) if last.len() < CHUNK => Rc::make_mut(last).push(Rc::new(value)),
             _ => {
@@ -106,10 +167,11 @@ impl<T: Clone> CowVec<T> {
     /// The element at `index`, for changing it, if any (its chunk and then it copied first
     /// when shared).
     pub fn get_mut(&mut self, index: usize) -> Option<&mut T> {
-        let chunk = self.chunks.get_mut(index / CHUNK)?;
-        if index % CHUNK >= chunk.len() {
+        if index >= self.len {
             return None;
         }
+        self.note(index);
+        let chunk = self.chunks.get_mut(index / CHUNK)?;
         Rc::make_mut(chunk).get_mut(index % CHUNK).map(Rc::make_mut)
     }
 }

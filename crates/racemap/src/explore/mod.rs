@@ -23,6 +23,8 @@ pub use outcome::{sleep_note, ExploreResult, Outcome, OutcomeKey, SearchLimit};
 pub use sample::{sample, SampleStrategy};
 
 #[cfg(test)]
+mod bomb_tests;
+#[cfg(test)]
 mod reduction_tests;
 #[cfg(test)]
 mod soundness_tests;

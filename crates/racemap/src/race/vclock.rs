@@ -9,13 +9,42 @@
 //! any access it makes is never `0`, and `0` entries mean "nothing known".
 
 use crate::rt::event::Gid;
+use std::rc::Rc;
+
+/// Entries per chunk of a [`VClock`].
+const CHUNK: usize = 32;
 
 /// A vector clock: entry `i` is the logical time of goroutine `Gid(i)`; missing entries are 0.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+///
+/// The entries are kept in chunks of [`CHUNK`], each shared (`Rc`) between the clocks copied
+/// from one another until one changes it, and an all-zero chunk is absent: a goroutine bomb's
+/// 10 000 clocks (each child's copied from its parent's, plus its own entry at its id) cost a
+/// pointer per 32 goroutines each, not an entry per goroutine, and so do the explorer's DPOR
+/// clocks of a long trace, where each step's clock is its predecessor's with an entry or two
+/// changed. Joining skips the chunks two clocks share.
+#[derive(Clone, Debug, Default)]
 pub struct VClock {
-    /// The entries, indexed by goroutine id; trailing entries may be absent (= 0).
-    entries: Vec<u32>,
+    /// The chunks, indexed by goroutine id / [`CHUNK`]; `None` for one of zeros; trailing
+    /// chunks may be absent (= 0).
+    chunks: Vec<Option<Rc<[u32; CHUNK]>>>,
 }
+
+impl PartialEq for VClock {
+    fn eq(&self, other: &VClock) -> bool {
+        let n = self.chunks.len().max(other.chunks.len());
+        (0..n).all(|i| {
+            let a = self.chunks.get(i).and_then(Option::as_ref);
+            let b = other.chunks.get(i).and_then(Option::as_ref);
+            match (a, b) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b) || a == b,
+                (Some(c), None) | (None, Some(c)) => c.iter().all(|v| *v == 0),
+                (None, None) => true,
+            }
+        })
+    }
+}
+
+impl Eq for VClock {}
 
 impl VClock {
     /// The zero clock (nothing happened before).
@@ -25,16 +54,36 @@ impl VClock {
 
     /// The entry of `gid` (0 when absent).
     pub fn get(&self, gid: Gid) -> u32 {
-        self.entries.get(gid.0 as usize).copied().unwrap_or(0)
+        let i = gid.0 as usize;
+        match self.chunks.get(i / CHUNK) {
+            Some(Some(c)) => c[i % CHUNK],
+            _ => 0,
+        }
     }
 
     /// Set the entry of `gid`.
     pub fn set(&mut self, gid: Gid, value: u32) {
         let i = gid.0 as usize;
-        if self.entries.len() <= i {
-            self.entries.resize(i + 1, 0);
+        if self.chunks.len() <= i / CHUNK {
+            if value == 0 {
+                return;
+            }
+            self.chunks.resize(i / CHUNK + 1, None);
         }
-        self.entries[i] = value;
+        let chunk = &mut self.chunks[i / CHUNK];
+        match chunk {
+            Some(c) => {
+                if c[i % CHUNK] != value {
+                    Rc::make_mut(c)[i % CHUNK] = value;
+                }
+            }
+            None if value == 0 => {}
+            None => {
+                let mut c = [0; CHUNK];
+                c[i % CHUNK] = value;
+                *chunk = Some(Rc::new(c));
+            }
+        }
     }
 
     /// Advance `gid`'s own entry by one.
@@ -45,28 +94,49 @@ impl VClock {
 
     /// Pointwise maximum: afterwards everything known to `other` is known to `self`.
     pub fn join(&mut self, other: &VClock) {
-        if self.entries.len() < other.entries.len() {
-            self.entries.resize(other.entries.len(), 0);
+        if self.chunks.len() < other.chunks.len() {
+            self.chunks.resize(other.chunks.len(), None);
         }
-        for (mine, theirs) in self.entries.iter_mut().zip(&other.entries) {
-            *mine = (*mine).max(*theirs);
+        for (mine, theirs) in self.chunks.iter_mut().zip(&other.chunks) {
+            let Some(theirs) = theirs else { continue };
+            match mine {
+                None => *mine = Some(Rc::clone(theirs)),
+                Some(m) if Rc::ptr_eq(m, theirs) => {}
+                Some(m) => {
+                    if m.iter().zip(theirs.iter()).any(|(a, b)| b > a) {
+                        let m = Rc::make_mut(m);
+                        for (a, b) in m.iter_mut().zip(theirs.iter()) {
+                            *a = (*a).max(*b);
+                        }
+                    }
+                }
+            }
         }
     }
 
     /// `self ⊑ other`: every entry of `self` is at most the entry of `other`.
     pub fn le(&self, other: &VClock) -> bool {
-        self.entries
-            .iter()
-            .enumerate()
-            .all(|(i, v)| *v <= other.get(Gid(i as u32)))
+        self.chunks.iter().enumerate().all(|(i, mine)| {
+            let Some(mine) = mine else { return true };
+            match other.chunks.get(i).and_then(Option::as_ref) {
+                Some(theirs) => {
+                    Rc::ptr_eq(mine, theirs) || mine.iter().zip(theirs.iter()).all(|(a, b)| a <= b)
+                }
+                None => mine.iter().all(|v| *v == 0),
+            }
+        })
     }
 
     /// The number of entries up to the last non-zero one.
     pub fn len_trimmed(&self) -> usize {
-        self.entries
-            .iter()
-            .rposition(|v| *v != 0)
-            .map_or(0, |i| i + 1)
+        for (i, c) in self.chunks.iter().enumerate().rev() {
+            if let Some(c) = c {
+                if let Some(j) = c.iter().rposition(|v| *v != 0) {
+                    return i * CHUNK + j + 1;
+                }
+            }
+        }
+        0
     }
 
     /// The epoch of `gid`'s current step according to this clock.
@@ -148,5 +218,47 @@ mod tests {
         assert!(e.happens_before(&vc(&[0, 4])));
         assert!(e.happens_before(&vc(&[9, 5])));
         assert!(!e.happens_before(&vc(&[9, 3])));
+    }
+
+    proptest::proptest! {
+        /// Against dense vectors: sets, ticks and joins across chunks, on clocks copied from
+        /// one another (sharing chunks), read, compare and order like the vectors.
+        #[test]
+        fn chunked_clocks_behave_like_dense_vectors(
+            ops in proptest::collection::vec((0u8..4, 0usize..4, 0u32..100, 0u32..5), 0..200)
+        ) {
+            let mut clocks: Vec<(VClock, Vec<u32>)> = vec![(VClock::new(), vec![0; 100]); 4];
+            for (op, k, g, v) in ops {
+                let other = (k + 1) % clocks.len();
+                match op {
+                    0 => {
+                        clocks[k].0.set(Gid(g), v);
+                        clocks[k].1[g as usize] = v;
+                    }
+                    1 => {
+                        clocks[k].0.tick(Gid(g));
+                        clocks[k].1[g as usize] += 1;
+                    }
+                    2 => {
+                        let (c, d) = clocks[other].clone();
+                        clocks[k].0.join(&c);
+                        for (a, b) in clocks[k].1.iter_mut().zip(&d) {
+                            *a = (*a).max(*b);
+                        }
+                    }
+                    _ => clocks[k] = clocks[other].clone(),
+                }
+            }
+            for (c, d) in &clocks {
+                for (g, v) in d.iter().enumerate() {
+                    proptest::prop_assert_eq!(c.get(Gid(g as u32)), *v);
+                }
+                proptest::prop_assert_eq!(c.len_trimmed(), d.iter().rposition(|v| *v != 0).map_or(0, |i| i + 1));
+                for (c2, d2) in &clocks {
+                    proptest::prop_assert_eq!(c.le(c2), d.iter().zip(d2).all(|(a, b)| a <= b));
+                    proptest::prop_assert_eq!(c == c2, d == d2);
+                }
+            }
+        }
     }
 }

@@ -92,12 +92,13 @@ pub struct Cell {
 /// machine at every step).
 #[derive(Clone, Debug, Default, PartialEq, Hash)]
 pub struct Heap {
-    /// Cells by [`ObjId`].
-    pub cells: Vec<Rc<Cell>>,
+    /// Cells by [`ObjId`], shared with the clones of this heap until one changes (the
+    /// explorer copies the heap per search node: a goroutine bomb makes a cell per goroutine).
+    pub cells: crate::cow_vec::CowVec<Cell>,
     /// Maps by [`MapId`].
     pub maps: Vec<Rc<MapObj>>,
     /// Channels by [`ChanId`].
-    pub chans: Vec<Rc<ChanObj>>,
+    pub chans: crate::cow_vec::CowVec<ChanObj>,
     /// The cell of each package-level variable, by `GlobalId`.
     pub globals: Vec<ObjId>,
     /// What each `sync.Map` shares with its copies (`SyncMapState::store` indexes it).
@@ -144,7 +145,7 @@ impl Heap {
         self.reserve(config, n)?;
         self.slots += n;
         let id = ObjId(self.cells.len() as u32);
-        self.cells.push(Rc::new(Cell { value, ty }));
+        self.cells.push(Cell { value, ty });
         Ok(id)
     }
 
@@ -162,7 +163,7 @@ impl Heap {
         self.reserve(config, u64::from(chan.cap) + 1)?;
         self.slots += u64::from(chan.cap) + 1;
         let id = ChanId(self.chans.len() as u32);
-        self.chans.push(Rc::new(chan));
+        self.chans.push(chan);
         Ok(id)
     }
 
@@ -190,7 +191,7 @@ impl Heap {
             .cells
             .get_mut(ptr.obj.0 as usize)
             .ok_or_else(RtError::nil_deref)?;
-        let mut v = &mut Rc::make_mut(cell).value;
+        let mut v = &mut cell.value;
         for &i in ptr.path.iter() {
             v = match v {
                 Value::Struct(fs) | Value::Array(fs) => {
@@ -278,7 +279,7 @@ impl Heap {
 
     /// A channel by id, mutably.
     pub fn chan_mut(&mut self, id: ChanId) -> &mut ChanObj {
-        Rc::make_mut(&mut self.chans[id.0 as usize])
+        &mut self.chans[id.0 as usize]
     }
 
     /// Allocate the cells of the program's globals (zero values).

@@ -106,6 +106,10 @@ impl Target for Machine {
             .is_some_and(|g| g.next.is_some() && g.is_live())
     }
 
+    fn blocked_near(&self, fp: &Footprint) -> Option<Vec<Gid>> {
+        Machine::blocked_near(self, fp)
+    }
+
     fn footprint(&self, gid: Gid) -> Option<Footprint> {
         let (kind, touches) = self.pending_touches(gid)?;
         if kind == PendingKind::Exit {

@@ -119,6 +119,12 @@ pub trait Target: Clone {
     fn goroutine_futures(&self) -> Option<Vec<crate::bytecode::future::Classes>> {
         None
     }
+    /// A superset of the goroutines without a move now whose [`Target::footprint`] may be
+    /// dependent with `fp`, in id order (the explorer's analysis of blocked operations asks
+    /// this at every step instead of every goroutine's footprint); `None`: every goroutine.
+    fn blocked_near(&self, _fp: &Footprint) -> Option<Vec<Gid>> {
+        None
+    }
     /// `gid` has a next operation: [`Target::footprint`] is `Some` (without computing it).
     fn has_operation(&self, gid: Gid) -> bool {
         self.footprint(gid).is_some()

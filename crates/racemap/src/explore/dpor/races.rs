@@ -345,15 +345,45 @@ impl<T: Target> Search<T> {
                 *m = true;
             }
         }
-        let pending: Vec<(Gid, Footprint)> = (0..n as u32)
-            .map(Gid)
-            .filter(|g| terminal || !movable[g.0 as usize])
-            .filter_map(|g| top.target.footprint(g).map(|f| (g, f)))
-            .filter(|(g, f)| {
-                terminal
-                    || last.is_none_or(|t| t.participants.contains(g) || t.footprint.dependent(f))
-            })
-            .collect();
+        // Only the goroutines the step moved and those whose operations may depend on it (the
+        // target narrows them down from what it knows blocks on what; a goroutine bomb parks
+        // thousands), unless the run is over.
+        let near = match last {
+            Some(t) if !terminal => top.target.blocked_near(&t.footprint).map(|mut v| {
+                v.extend(t.participants.iter().copied());
+                v.sort_unstable();
+                v.dedup();
+                v
+            }),
+            _ => None,
+        };
+        let narrowed = near.is_some();
+        let all: Box<dyn Iterator<Item = Gid>> = match near {
+            Some(v) => Box::new(v.into_iter()),
+            None => Box::new((0..n as u32).map(Gid)),
+        };
+        let pending_among = |gs: Box<dyn Iterator<Item = Gid> + '_>| -> Vec<(Gid, Footprint)> {
+            gs.filter(|g| terminal || !movable.get(g.0 as usize).copied().unwrap_or(false))
+                .filter_map(|g| top.target.footprint(g).map(|f| (g, f)))
+                .filter(|(g, f)| {
+                    terminal
+                        || last
+                            .is_none_or(|t| t.participants.contains(g) || t.footprint.dependent(f))
+                })
+                .collect()
+        };
+        let pending = pending_among(all);
+        if cfg!(debug_assertions) && narrowed && n <= 300 {
+            let every: Vec<Gid> = pending_among(Box::new((0..n as u32).map(Gid)))
+                .into_iter()
+                .map(|(g, _)| g)
+                .collect();
+            debug_assert_eq!(
+                pending.iter().map(|(g, _)| *g).collect::<Vec<_>>(),
+                every,
+                "the target's blocked_near missed a dependent pending operation"
+            );
+        }
         for (p, fp) in pending {
             self.replay_steps += self.trace.len() as u64 / super::TRACE_SCAN_PER_STEP;
             let (before, deps) = self.event_deps(&[p], &fp);

@@ -35,7 +35,7 @@ impl Machine {
 
     /// Some goroutine can move (stops at the first one found).
     pub(super) fn any_runnable(&self) -> bool {
-        self.goroutines.iter().any(|g| match (&g.status, &g.next) {
+        self.candidates().any(|g| match (&g.status, &g.next) {
             (GoStatus::Sleeping(_), _) => true,
             (GoStatus::Parked, Some(v)) => self.enabled(g.gid, v),
             _ => false,
@@ -62,34 +62,55 @@ impl Machine {
 
     // ----- enabledness -----
 
+    /// The lowest-numbered goroutine other than `me` parked at a receive (`want_recv`) or a
+    /// send on `chan` (for a `select`, its first such case): found among those the wait index
+    /// lists and those written since it was brought up to date (`wait_index`).
     pub(super) fn parked_partner(
         &self,
         me: Gid,
         chan: ChanId,
         want_recv: bool,
     ) -> Option<(Gid, Option<u32>)> {
-        for g in &self.goroutines {
+        let check = |g: &Goroutine| -> Option<(Gid, Option<u32>)> {
             if g.gid == me || g.status != GoStatus::Parked {
-                continue;
+                return None;
             }
             match &g.next {
                 Some(Visible::Recv { chan: Some(c), .. }) if want_recv && *c == chan => {
-                    return Some((g.gid, None))
+                    Some((g.gid, None))
                 }
-                Some(Visible::Send(Some(c), _)) if !want_recv && *c == chan => {
-                    return Some((g.gid, None))
-                }
-                Some(Visible::Select { arms, .. }) => {
-                    for (i, a) in arms.iter().enumerate() {
-                        if a.chan == Some(chan) && (a.send.is_none() == want_recv) {
-                            return Some((g.gid, Some(i as u32)));
-                        }
-                    }
-                }
-                _ => {}
+                Some(Visible::Send(Some(c), _)) if !want_recv && *c == chan => Some((g.gid, None)),
+                Some(Visible::Select { arms, .. }) => arms
+                    .iter()
+                    .position(|a| a.chan == Some(chan) && (a.send.is_none() == want_recv))
+                    .map(|i| (g.gid, Some(i as u32))),
+                _ => None,
             }
+        };
+        let Some(parked) = self.parked_at(chan, want_recv) else {
+            return self.goroutines.iter().find_map(check);
+        };
+        let get = |g: Gid| self.goroutines.get(g.0 as usize);
+        let indexed = parked.filter_map(get).find_map(check);
+        let written = self
+            .goroutines
+            .changed_so_far()
+            .iter()
+            .filter_map(|i| self.goroutines.get(*i))
+            .filter_map(check)
+            .min_by_key(|(g, _)| *g);
+        let found = match (indexed, written) {
+            (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
+            (a, b) => a.or(b),
+        };
+        if cfg!(debug_assertions) && self.goroutines.len() <= DEBUG_SCAN_MAX {
+            debug_assert_eq!(
+                found,
+                self.goroutines.iter().find_map(check),
+                "the wait index's partner differs from a scan's"
+            );
         }
-        None
+        found
     }
 
     /// The partner a rendezvous by `me` on `chan` would complete with.
@@ -115,7 +136,7 @@ impl Machine {
     /// The sync.Map whose store the sync.Map at `p` shares, when it is another one (`p` is a
     /// copy): a step of a copy also touches the original, so the explorer never takes steps of
     /// two copies for independent.
-    fn sync_map_owner(&self, p: &Pointer) -> Option<Pointer> {
+    pub(super) fn sync_map_owner(&self, p: &Pointer) -> Option<Pointer> {
         let Ok(SyncState::Map(s)) = self.heap.sync(p) else {
             return None;
         };

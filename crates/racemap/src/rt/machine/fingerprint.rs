@@ -88,6 +88,7 @@ impl Machine {
             races_reported,
             lib_vars,
             futures: _,
+            waits: _,
         } = self;
         let Heap {
             cells,
@@ -107,8 +108,10 @@ impl Machine {
         }
         cells.len().hash(h);
         for (i, c) in cells.iter().enumerate() {
-            memo.part(parent, 1, i, Rc::as_ptr(c) as usize, || part_hash(c))
-                .hash(h);
+            memo.part(parent, 1, i, std::ptr::from_ref(c) as usize, || {
+                part_hash(c)
+            })
+            .hash(h);
         }
         maps.len().hash(h);
         for (i, m) in maps.iter().enumerate() {

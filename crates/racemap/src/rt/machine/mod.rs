@@ -155,10 +155,16 @@ pub struct PendingOp {
 mod enabled;
 mod fingerprint;
 mod frame_args;
+mod gid_set;
 mod go119_frames;
 mod objects;
 mod traceback;
 mod views;
+mod wait_index;
+
+/// Debug builds check the wait index's answers against a scan of every goroutine in machines
+/// of at most this many goroutines (a scan per step would make a bomb's debug run quadratic).
+const DEBUG_SCAN_MAX: usize = 300;
 
 pub use fingerprint::StateMemo;
 pub use views::{ChanView, GoroutineView, MapView};
@@ -206,6 +212,9 @@ pub struct Machine {
     /// first use by the explorer's persistent sets and shared by every clone (`None` where
     /// they do not apply: a test, a program that may sleep).
     pub(crate) futures: Rc<std::cell::OnceCell<Option<crate::bytecode::future::Futures>>>,
+    /// Which goroutines may move and what the others wait on (`wait_index`), brought up to
+    /// date after every step: bookkeeping, not state (fingerprints ignore it).
+    pub(crate) waits: wait_index::WaitIndex,
 }
 
 impl Machine {
@@ -229,7 +238,9 @@ impl Machine {
             timer_ctx_numbered: false,
             races_reported: 0,
             futures: Rc::default(),
+            waits: wait_index::WaitIndex::default(),
         };
+        m.track_writes();
         let prog = m.program.clone();
         if m.config.first_goroutine_id == Config::AUTO_GOROUTINE_ID {
             // `go test -race` runs a test on goroutine 7 (its runner starts it first, then the
@@ -242,6 +253,7 @@ impl Machine {
         }
         if let Err(f) = m.heap.init_globals(&prog, &m.config) {
             m.fault(Gid::MAIN, f);
+            m.reindex();
             return m;
         }
         m.goroutines
@@ -269,7 +281,9 @@ impl Machine {
             Err(f) => m.fault(Gid::MAIN, f),
         }
         m.events.clear();
+        m.reindex();
         m.check_deadlock();
+        m.reindex();
         m.debug_check_invariants();
         m
     }
@@ -377,14 +391,14 @@ impl Machine {
     pub fn runnable(&self) -> Vec<Choice> {
         let mut out = self.runnable_in_virtual_time();
         if self.config.wake_order == WakeOrder::AnyTime {
-            // Goroutines offered already (a goroutine bomb offers thousands).
-            let mut offered = vec![false; self.goroutines.len()];
-            for c in &out {
-                offered[c.gid.0 as usize] = true;
-            }
-            for g in &self.goroutines {
+            // The moves of virtual time are in goroutine order: the goroutines offered already
+            // are found by binary search (a goroutine bomb offers thousands).
+            let offered = out.len();
+            for g in self.candidates() {
                 if matches!(g.status, GoStatus::Sleeping(_))
-                    && !offered[g.gid.0 as usize]
+                    && out[..offered]
+                        .binary_search_by_key(&g.gid, |c| c.gid)
+                        .is_err()
                     && !self.drops_tick(g)
                 {
                     out.push(Choice { gid: g.gid, alt: 0 });
@@ -425,7 +439,7 @@ impl Machine {
             return false;
         }
         let offered = self.runnable_in_virtual_time();
-        self.goroutines.iter().any(|g| {
+        self.candidates().any(|g| {
             matches!(g.status, GoStatus::Sleeping(_))
                 && !offered.iter().any(|c| c.gid == g.gid)
                 && self
@@ -465,19 +479,32 @@ impl Machine {
 
     /// The moves of virtual time (see [`Machine::runnable`]).
     fn runnable_in_virtual_time(&self) -> Vec<Choice> {
-        let mut out = Vec::new();
         if self.status != Status::Running {
-            return out;
+            return Vec::new();
         }
-        for g in &self.goroutines {
-            self.push_parked_moves(g, &mut out);
+        let out = self.virtual_time_moves(self.candidates().collect(), true);
+        if cfg!(debug_assertions) && self.goroutines.len() <= DEBUG_SCAN_MAX && self.index_fresh() {
+            debug_assert_eq!(
+                out,
+                self.virtual_time_moves(self.goroutines.iter().collect(), false),
+                "the wait index's moves differ from a scan's"
+            );
+        }
+        out
+    }
+
+    /// The moves of virtual time among `gs` (in goroutine order, a superset of the goroutines
+    /// that can move), with the wait index's word on enabledness where it has one (`indexed`).
+    fn virtual_time_moves(&self, gs: Vec<&Goroutine>, indexed: bool) -> Vec<Choice> {
+        let mut out = Vec::new();
+        for g in &gs {
+            self.push_parked_moves(g, &mut out, indexed);
         }
         if out.is_empty() {
             // Sleepers: only when nobody else can move, earliest wake time first; of those
             // due at once, the ones armed earliest (as in Go's real time, where time passes
             // between two armings).
-            let earliest = self
-                .goroutines
+            let earliest = gs
                 .iter()
                 .filter_map(|g| match g.status {
                     GoStatus::Sleeping(t) => Some((t, g.slept_at)),
@@ -485,7 +512,7 @@ impl Machine {
                 })
                 .min();
             if let Some((t, at)) = earliest {
-                for g in &self.goroutines {
+                for g in &gs {
                     if g.status == GoStatus::Sleeping(t) && g.slept_at == at {
                         out.push(Choice { gid: g.gid, alt: 0 });
                     }
@@ -497,7 +524,7 @@ impl Machine {
 
     /// Appends the moves of `g` if it is parked at an operation that can run now (a `select`'s
     /// ready cases in case order, or its default; every alternative of another operation).
-    fn push_parked_moves(&self, g: &Goroutine, out: &mut Vec<Choice>) {
+    fn push_parked_moves(&self, g: &Goroutine, out: &mut Vec<Choice>, indexed: bool) {
         if g.status != GoStatus::Parked {
             return;
         }
@@ -523,7 +550,12 @@ impl Machine {
                 }
             }
             v => {
-                if self.enabled(g.gid, v) {
+                let known = if indexed {
+                    self.indexed_enabled(g.gid)
+                } else {
+                    None
+                };
+                if known.unwrap_or_else(|| self.enabled(g.gid, v)) {
                     let alts = self.alternatives(g.gid, v);
                     out.extend((0..alts).map(|alt| Choice { gid: g.gid, alt }));
                 }
@@ -545,7 +577,7 @@ impl Machine {
             out = self.runnable();
             out.retain(|c| c.gid == gid);
         } else {
-            self.push_parked_moves(g, &mut out);
+            self.push_parked_moves(g, &mut out, true);
         }
         out
     }
@@ -636,7 +668,9 @@ impl Machine {
         if self.status == Status::Running {
             self.run_local(gid);
         }
+        self.reindex();
         self.check_deadlock();
+        self.reindex();
         self.debug_check_invariants();
         std::mem::take(&mut self.events)
     }
@@ -667,6 +701,7 @@ impl Machine {
         if !cfg!(debug_assertions) {
             return;
         }
+        debug_assert!(self.index_fresh(), "the wait index lags behind a step");
         for (i, g) in self.goroutines.iter().enumerate() {
             debug_assert_eq!(g.gid.0 as usize, i, "goroutine {i} has id {:?}", g.gid);
             if self.status == Status::Running && g.is_live() {

@@ -1,0 +1,174 @@
+//! Goroutine bombs (issue 13): programs that start goroutines until racemap's goroutine limit
+//! end, in a run and in a search, with racemap's limit message, and programs that start a
+//! bounded number of goroutines blocked on one object end with the outcome real Go 1.19.8
+//! gives them (Go has no goroutine limit). Outcomes, not times: `cargo xtask bench` times the
+//! bombs at the default limit of 10 000 with the release CLI. Here the limit is lowered so that
+//! debug builds stay quick; at [`CROSS_CHECKED`] goroutines the machine also checks its wait
+//! index against a scan of every goroutine at every step (`rt::machine::wait_index`), and the
+//! explorer its narrowed analysis of blocked goroutines against every goroutine's.
+
+use super::{DporConfig, Explorer};
+use crate::rt::{config::Config, machine::Machine};
+use crate::run::{run, RunConfig, RunEnd};
+use std::rc::Rc;
+
+/// A goroutine limit under which debug builds cross-check the wait index at every step.
+const CROSS_CHECKED: u32 = 120;
+
+/// Bombs: each starts goroutines forever, each goroutine blocking (or not) in its own way.
+const BOMBS: [(&str, &str); 7] = [
+    ("select {}", "go func() { select {} }()"),
+    ("exit at once", "go func() {}()"),
+    ("channel receive", "go func() { <-ch }()"),
+    ("mutex", "go func() { mu.Lock() }()"),
+    ("wg.Wait", "go func() { wg.Wait() }()"),
+    ("time.Sleep", "go func() { time.Sleep(time.Hour) }()"),
+    (
+        "cond.Wait",
+        "go func() { mu2.Lock(); for !ready { c.Wait() }; mu2.Unlock() }()",
+    ),
+];
+
+/// The bomb program whose loop body is `statement`.
+fn bomb(statement: &str) -> String {
+    format!(
+        "package main\n\nimport (\n\t\"sync\"\n\t\"time\"\n)\n\n\
+         var ch = make(chan int)\nvar mu, mu2 sync.Mutex\nvar wg sync.WaitGroup\n\
+         var c = sync.NewCond(&mu2)\nvar ready bool\n\n\
+         func main() {{\n\tmu.Lock()\n\twg.Add(1)\n\t_ = time.Second\n\
+         \tfor {{\n\t\t{statement}\n\t}}\n}}\n"
+    )
+}
+
+/// A machine for `source` with at most `goroutines` goroutines.
+fn machine(source: &str, goroutines: u32) -> Machine {
+    let program = crate::compile::compile(source)
+        .unwrap_or_else(|e| panic!("test program does not compile: {e:?}\n{source}"));
+    Machine::new(
+        Rc::new(program),
+        Config {
+            max_goroutines: goroutines,
+            ..Config::default()
+        },
+    )
+}
+
+/// The message of the goroutine limit `n`.
+fn limit_message(n: u32) -> String {
+    crate::rt::config::LimitHit::Goroutines(n).message()
+}
+
+#[test]
+fn every_bomb_runs_into_the_goroutine_limit() {
+    for n in [CROSS_CHECKED, 1_000] {
+        for (name, statement) in BOMBS {
+            let r = run(machine(&bomb(statement), n), &RunConfig::default());
+            assert_eq!(r.end, RunEnd::Limit, "{name} bomb at {n}: {}", r.stderr);
+            assert_eq!(
+                r.first_error_line.as_deref(),
+                Some(limit_message(n).as_str()),
+                "{name} bomb at {n}"
+            );
+        }
+    }
+}
+
+#[test]
+fn every_bomb_s_search_runs_into_the_goroutine_limit() {
+    for (name, statement) in BOMBS {
+        let mut explorer = Explorer::new(
+            machine(&bomb(statement), CROSS_CHECKED),
+            // Enough runs to backtrack into the bomb's long trace (a debug build's search
+            // of every order of the exits is slow: `cargo xtask bench` has it).
+            &DporConfig {
+                max_executions: 20,
+                ..DporConfig::default()
+            },
+        );
+        explorer.advance(u64::MAX);
+        let r = explorer.into_result();
+        assert!(!r.outcomes.is_empty(), "{name} bomb");
+        for o in &r.outcomes {
+            assert_eq!(
+                o.error.as_deref(),
+                Some(limit_message(CROSS_CHECKED).as_str()),
+                "{name} bomb: {o:?}"
+            );
+            assert!(!o.race, "{name} bomb: {o:?}");
+        }
+    }
+}
+
+/// Bounded counts: `n` goroutines blocked on one object, then released (Go 1.19.8 `-race`
+/// prints the count, or `done`, checked at 5 000 goroutines), or left blocked (`go run`: a
+/// deadlock; a `-race` build hangs, golang/go#20588, the README's deliberate difference).
+fn bounded(kind: &str, n: u32) -> (String, &'static str) {
+    let body = match kind {
+        "channel" => format!(
+            "ch := make(chan int)\n\tfor i := 0; i < {n}; i++ {{\n\t\twg.Add(1)\n\t\tgo func() {{ defer wg.Done(); v := <-ch; mu.Lock(); sum += v; mu.Unlock() }}()\n\t}}\n\
+             \tfor i := 0; i < {n}; i++ {{\n\t\tch <- 1\n\t}}\n\twg.Wait()\n\tfmt.Println(sum)"
+        ),
+        "mutex" => format!(
+            "mu.Lock()\n\tfor i := 0; i < {n}; i++ {{\n\t\twg.Add(1)\n\t\tgo func() {{ defer wg.Done(); mu.Lock(); sum++; mu.Unlock() }}()\n\t}}\n\
+             \tmu.Unlock()\n\twg.Wait()\n\tfmt.Println(sum)"
+        ),
+        "wg.Wait" => format!(
+            "var gate sync.WaitGroup\n\tgate.Add(1)\n\tfor i := 0; i < {n}; i++ {{\n\t\twg.Add(1)\n\t\tgo func() {{ defer wg.Done(); gate.Wait(); mu.Lock(); sum++; mu.Unlock() }}()\n\t}}\n\
+             \tgate.Done()\n\twg.Wait()\n\tfmt.Println(sum)"
+        ),
+        "time.Sleep" => format!(
+            "for i := 0; i < {n}; i++ {{\n\t\twg.Add(1)\n\t\tgo func() {{ defer wg.Done(); time.Sleep(time.Millisecond); mu.Lock(); sum++; mu.Unlock() }}()\n\t}}\n\
+             \twg.Wait()\n\tfmt.Println(sum)"
+        ),
+        "cond.Broadcast" => format!(
+            "c := sync.NewCond(&mu)\n\tready := false\n\tfor i := 0; i < {n}; i++ {{\n\t\twg.Add(1)\n\t\tgo func() {{ defer wg.Done(); mu.Lock(); for !ready {{ c.Wait() }}; mu.Unlock() }}()\n\t}}\n\
+             \tmu.Lock()\n\tready = true\n\tc.Broadcast()\n\tmu.Unlock()\n\twg.Wait()\n\tfmt.Println(\"done\")"
+        ),
+        _ => format!(
+            "c := sync.NewCond(&mu)\n\tfor i := 0; i < {n}; i++ {{\n\t\tgo func() {{ mu.Lock(); c.Wait(); mu.Unlock() }}()\n\t}}\n\tselect {{}}"
+        ),
+    };
+    let source = format!(
+        "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n\t\"time\"\n)\n\n\
+         func main() {{\n\tvar wg sync.WaitGroup\n\tvar mu sync.Mutex\n\tsum := 0\n\t_, _, _ = sum, &wg, &mu\n\
+         \t_, _ = time.Second, fmt.Sprint()\n\t{body}\n}}\n"
+    );
+    let expected = match kind {
+        "cond.Broadcast" => "done\n",
+        "cond.Wait" => "",
+        _ => "count",
+    };
+    (source, expected)
+}
+
+#[test]
+fn bounded_bombs_end_as_in_go() {
+    let n = 300;
+    for kind in [
+        "channel",
+        "mutex",
+        "wg.Wait",
+        "time.Sleep",
+        "cond.Broadcast",
+        "cond.Wait",
+    ] {
+        let (source, expected) = bounded(kind, n);
+        let r = run(machine(&source, 10_000), &RunConfig::default());
+        let expected = if expected == "count" {
+            format!("{n}\n")
+        } else {
+            expected.to_string()
+        };
+        assert_eq!(r.stdout, expected, "{kind}: {}\n{source}", r.stderr);
+        if kind == "cond.Wait" {
+            assert!(r.deadlock, "{kind}: {}", r.stderr);
+            assert_eq!(
+                r.first_error_line.as_deref(),
+                Some("fatal error: all goroutines are asleep - deadlock!")
+            );
+        } else {
+            assert_eq!(r.end, RunEnd::Exited, "{kind}: {}", r.stderr);
+            assert!(r.races.is_empty(), "{kind}: {}", r.stderr);
+        }
+    }
+}

@@ -1,0 +1,562 @@
+//! The wait index: which goroutines may move, and what each blocked goroutine waits on, kept
+//! up to date step by step so that listing the moves costs O(goroutines that may move) and a
+//! step O(what it changed), not O(goroutines) (a goroutine bomb parks 10 000 goroutines on
+//! one channel, mutex or `select {}`).
+//!
+//! Algorithm (change propagation over a dependence index): a parked operation's enabledness is
+//! a function of a few *keys* ([`WaitKey`]): the heap cells it reads (a mutex's state), a
+//! channel's state (buffer, closed) and which goroutines are parked at a send or a receive on
+//! it (rendezvous partners), and which goroutines hold or wait for a file's lock. The machine
+//! logs every goroutine, cell and channel a step writes, whatever code path writes it
+//! (`CowVec`'s change log). After each step [`Machine::reindex`] turns the log into dirty
+//! keys: the written cells and channels, and the keys a written goroutine's position affects
+//! (its parking at a channel operation, before and after the step). Every goroutine blocked on
+//! a dirty key, and every written goroutine, goes back to the *movable* set; then each
+//! movable goroutine is checked once: a parked one whose operation cannot run now is blocked
+//! again on the keys of that operation. Invariant between steps: a goroutine outside the
+//! movable set is parked at an operation that cannot run, and stays so until one of its keys
+//! is written. A blocked operation whose enabledness the keys do not capture (the `testing`
+//! package's waits on other goroutines) is never blocked here: it stays movable and is
+//! checked at every step, as before the index.
+//!
+//! The index also finds a rendezvous partner (the lowest-numbered goroutine parked at the
+//! matching operation) from the goroutines parked on the channel, not from all goroutines.
+//! Debug builds check both answers against a scan of every goroutine (small machines only).
+//! The index is bookkeeping: it changes no choice, and a state's fingerprint ignores it.
+
+use super::gid_set::GidSet;
+use super::*;
+use std::collections::BTreeMap;
+
+/// An operation that can never run: on a nil channel, a `select` without a case on a
+/// non-nil channel nor a default, a parked wake-up.
+fn never_runs(v: &Visible) -> bool {
+    match v {
+        Visible::Send(None, _) | Visible::Recv { chan: None, .. } | Visible::Wake => true,
+        Visible::Select {
+            arms, has_default, ..
+        } => !has_default && arms.iter().all(|a| a.chan.is_none()),
+        _ => false,
+    }
+}
+
+/// Library calls [`Machine::enabled`] can find blocked on something other than their first
+/// operand's sync state (the `testing` package's waits on other goroutines and tests).
+fn blocks(func: LibFunc) -> bool {
+    matches!(
+        func,
+        LibFunc::TestingParallelResume | LibFunc::TestingWaitSubs | LibFunc::TestingQuiesce
+    )
+}
+
+/// What a blocked operation's enabledness depends on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum WaitKey {
+    /// A heap cell (the sync state of a mutex, WaitGroup, Once, … lives in one).
+    Obj(u32),
+    /// A channel's own state (buffer, closed).
+    Chan(u32),
+    /// Which goroutines are parked at a send on the channel (a `select`'s send case included).
+    Sends(u32),
+    /// Which goroutines are parked at a receive on the channel.
+    Recvs(u32),
+    /// Which goroutines are parked at a file's lock or unlock (`rt::interp::file`).
+    Files,
+}
+
+/// A class of parked operations whose enabledness is one function of one key's state: the
+/// same operation (`kind`) on the same sync object (`path` in cell `key`) with the same
+/// parameter (a `sync.Cond` ticket). A channel operation, a `select` or a file step has a class
+/// of its own per key (`kind` [`OWN`], `param` its goroutine id): a rendezvous partner is any
+/// goroutine but itself.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct Class {
+    /// What it waits on.
+    key: WaitKey,
+    /// The operation ([`OWN`] for a class of one goroutine).
+    kind: u8,
+    /// The sync object's path in its cell (empty for other keys).
+    path: Rc<[u32]>,
+    /// The operation's parameter (the ticket of `notifyListWait`; the goroutine for [`OWN`]).
+    param: u64,
+}
+
+/// The kind of a class of one goroutine.
+const OWN: u8 = u8::MAX;
+/// The kind of a plain send on a channel (not a `select`'s).
+const SEND: u8 = 8;
+/// The kind of a plain receive on a channel.
+const RECV: u8 = 9;
+
+/// The two classes of the plain sends (`sends`) or receives on channel `c`: its state, and its
+/// partners' arrivals.
+fn plain_chan_op(c: ChanId, sends: bool) -> [Class; 2] {
+    let class = |key: WaitKey| Class {
+        key,
+        kind: if sends { SEND } else { RECV },
+        path: Rc::from(Vec::new()),
+        param: 0,
+    };
+    [
+        class(WaitKey::Chan(c.0)),
+        class(if sends {
+            WaitKey::Recvs(c.0)
+        } else {
+            WaitKey::Sends(c.0)
+        }),
+    ]
+}
+
+/// The other class of a plain channel operation's pair ([`plain_chan_op`]).
+fn sibling(c: &Class) -> Option<Class> {
+    let key = match (c.kind, c.key) {
+        (SEND, WaitKey::Chan(ch)) => WaitKey::Recvs(ch),
+        (SEND, WaitKey::Recvs(ch)) | (RECV, WaitKey::Sends(ch)) => WaitKey::Chan(ch),
+        (RECV, WaitKey::Chan(ch)) => WaitKey::Sends(ch),
+        _ => return None,
+    };
+    Some(Class { key, ..c.clone() })
+}
+/// The kind of `notifyListWait(ticket)`: enabled exactly for the tickets below a threshold
+/// of the cell's state (`CondState::can_wait`).
+const NOTIFY_WAIT: u8 = 4;
+
+/// The goroutines of one class, and whether their operation can run (as of the last
+/// [`Machine::reindex`]; every member is in the movable set exactly when it can).
+#[derive(Clone, Debug, Default)]
+struct Group {
+    /// The goroutines parked at an operation of the class.
+    members: GidSet,
+    /// The operation can run.
+    enabled: bool,
+}
+
+/// One goroutine's entries in the index.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Reg {
+    /// The keys its position affects (parked at a channel operation or a file step).
+    presence: Vec<WaitKey>,
+    /// The classes it is a member of.
+    classes: Vec<Class>,
+}
+
+/// The index (see the module docs).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct WaitIndex {
+    /// Goroutines that may move (or whose operation the keys cannot capture), by id.
+    movable: GidSet,
+    /// Parked goroutines by the classes of their operations (one per key it reads).
+    groups: BTreeMap<Class, Group>,
+    /// Goroutines parked at a channel operation, by [`WaitKey::Sends`]/[`WaitKey::Recvs`].
+    present: BTreeMap<WaitKey, GidSet>,
+    /// Per goroutine id, its entries.
+    regs: crate::cow_vec::CowVec<Reg>,
+}
+
+impl Machine {
+    /// The index matches the machine: nothing was written since [`Machine::reindex`].
+    pub(super) fn index_fresh(&self) -> bool {
+        self.goroutines.unchanged() && self.heap.cells.unchanged() && self.heap.chans.unchanged()
+    }
+
+    /// The goroutines that may move, in id order: the index's movable set when it is fresh,
+    /// else every goroutine. Callers still check each one's enabledness.
+    pub(super) fn candidates(&self) -> Box<dyn Iterator<Item = &Goroutine> + '_> {
+        if self.index_fresh() {
+            Box::new(
+                self.waits
+                    .movable
+                    .iter()
+                    .filter_map(|g| self.goroutines.get(g.0 as usize)),
+            )
+        } else {
+            Box::new(self.goroutines.iter())
+        }
+    }
+
+    /// Whether `g`'s parked operation can run, when the index knows it: it is fresh and the
+    /// operation's enabledness is captured by keys (then `g` is movable exactly when it can).
+    pub(super) fn indexed_enabled(&self, g: Gid) -> Option<bool> {
+        if !self.index_fresh() {
+            return None;
+        }
+        let reg = self.waits.regs.get(g.0 as usize)?;
+        (!reg.classes.is_empty()).then(|| self.waits.movable.contains(g))
+    }
+
+    /// Start logging writes (a new machine, before its first goroutine).
+    pub(super) fn track_writes(&mut self) {
+        self.goroutines.track_changes();
+        self.heap.cells.track_changes();
+        self.heap.chans.track_changes();
+    }
+
+    /// Bring the index up to date with what was written since the last call (module docs).
+    pub(super) fn reindex(&mut self) {
+        let touched = self.goroutines.take_changed();
+        let mut dirty: Vec<WaitKey> = Vec::new();
+        dirty.extend(
+            self.heap
+                .cells
+                .take_changed()
+                .into_iter()
+                .map(|i| WaitKey::Obj(i as u32)),
+        );
+        dirty.extend(
+            self.heap
+                .chans
+                .take_changed()
+                .into_iter()
+                .map(|i| WaitKey::Chan(i as u32)),
+        );
+        // First where the written goroutines are parked (the partners `settle` looks up),
+        // then whether each can move.
+        for &i in &touched {
+            let g = Gid(i as u32);
+            while self.waits.regs.len() <= i {
+                self.waits.regs.push(Reg::default());
+            }
+            let old = std::mem::take(&mut self.waits.regs[i]);
+            for c in &old.classes {
+                if let Some(group) = self.waits.groups.get_mut(c) {
+                    group.members.remove(g);
+                    if group.members.is_empty() {
+                        self.waits.groups.remove(c);
+                    }
+                }
+            }
+            for k in &old.presence {
+                if let Some(set) = self.waits.present.get_mut(k) {
+                    set.remove(g);
+                    if set.is_empty() {
+                        self.waits.present.remove(k);
+                    }
+                }
+            }
+            dirty.extend(old.presence);
+            let presence = self.presence_keys(g);
+            for k in &presence {
+                if matches!(k, WaitKey::Sends(_) | WaitKey::Recvs(_)) {
+                    self.waits.present.entry(*k).or_default().insert(g);
+                }
+            }
+            dirty.extend(presence.iter().copied());
+            self.waits.regs[i].presence = presence;
+        }
+        for &i in &touched {
+            let g = Gid(i as u32);
+            let (movable, classes) = self.settle(g);
+            for c in &classes {
+                if self
+                    .waits
+                    .groups
+                    .get(c)
+                    .is_some_and(|group| group.enabled != movable)
+                {
+                    // The class's operation changed enabledness with this step: so did the
+                    // other members'.
+                    self.apply(c, movable);
+                }
+                let group = self.waits.groups.entry(c.clone()).or_default();
+                group.enabled = movable;
+                group.members.insert(g);
+            }
+            if movable {
+                self.waits.movable.insert(g);
+            } else {
+                self.waits.movable.remove(g);
+            }
+            self.waits.regs[i].classes = classes;
+        }
+        dirty.sort_unstable();
+        dirty.dedup();
+        for k in dirty {
+            // The classes of key `k` in order, one at a time (a `sync.Cond` with thousands of
+            // waiting tickets has a class per ticket: most are skipped at once).
+            let mut after = std::ops::Bound::Included(Class {
+                key: k,
+                kind: 0,
+                path: Rc::from(Vec::new()),
+                param: 0,
+            });
+            loop {
+                let next = self
+                    .waits
+                    .groups
+                    .range((after, std::ops::Bound::Unbounded))
+                    .next()
+                    .filter(|(c, _)| c.key == k)
+                    .map(|(c, group)| (c.clone(), group.members.iter().next(), group.enabled));
+                let Some((c, rep, was)) = next else {
+                    break;
+                };
+                after = std::ops::Bound::Excluded(c.clone());
+                let Some(rep) = rep else {
+                    continue;
+                };
+                let now = self.settle(rep).0;
+                if now != was || c.kind == OWN {
+                    self.apply(&c, now);
+                }
+                if c.kind == NOTIFY_WAIT && !now && !was {
+                    // The tickets of this `sync.Cond` above one that was and is not notified
+                    // are neither (`CondState::can_wait`: the notified tickets are those below
+                    // a threshold, and every class's flag was exact for one state).
+                    after = std::ops::Bound::Excluded(Class {
+                        param: u64::MAX,
+                        ..c
+                    });
+                }
+            }
+        }
+    }
+
+    /// Record that the operation of class `c` can run (`enabled`) or not: every member joins
+    /// or leaves the movable set.
+    fn apply(&mut self, c: &Class, enabled: bool) {
+        // The plain sends (receives) on a channel form a class under each of its two keys,
+        // with the same members: both flags follow.
+        if let Some(sibling) = sibling(c) {
+            if let Some(group) = self.waits.groups.get_mut(&sibling) {
+                group.enabled = enabled;
+            }
+        }
+        let Some(group) = self.waits.groups.get_mut(c) else {
+            return;
+        };
+        group.enabled = enabled;
+        for g in group.members.iter() {
+            if enabled {
+                self.waits.movable.insert(g);
+            } else {
+                self.waits.movable.remove(g);
+            }
+        }
+    }
+
+    /// The keys whose waiters `g`'s position concerns: a parked rendezvous partner, a holder
+    /// or waiter of a file's lock.
+    fn presence_keys(&self, g: Gid) -> Vec<WaitKey> {
+        let mut out = Vec::new();
+        let Some(gr) = self.goroutines.get(g.0 as usize) else {
+            return out;
+        };
+        if gr.status != GoStatus::Parked {
+            return out;
+        }
+        match &gr.next {
+            Some(Visible::Send(Some(c), _)) => out.push(WaitKey::Sends(c.0)),
+            Some(Visible::Recv { chan: Some(c), .. }) => out.push(WaitKey::Recvs(c.0)),
+            Some(Visible::Select { arms, .. }) => {
+                for a in arms {
+                    if let Some(c) = a.chan {
+                        out.push(if a.send.is_some() {
+                            WaitKey::Sends(c.0)
+                        } else {
+                            WaitKey::Recvs(c.0)
+                        });
+                    }
+                }
+                out.sort_unstable();
+                out.dedup();
+            }
+            Some(Visible::FileLock { .. } | Visible::FileUnlock { .. }) => out.push(WaitKey::Files),
+            _ => {}
+        }
+        out
+    }
+
+    /// Whether `g` may move now (or is checked at every step), and the classes of its
+    /// operation when its enabledness is captured by keys.
+    fn settle(&self, g: Gid) -> (bool, Vec<Class>) {
+        let Some(gr) = self.goroutines.get(g.0 as usize) else {
+            return (false, Vec::new());
+        };
+        match (&gr.status, &gr.next) {
+            (GoStatus::Sleeping(_), _) => (true, Vec::new()),
+            (GoStatus::Parked, Some(v)) => {
+                let enabled = self.enabled(g, v);
+                match self.classes(g, v) {
+                    // Blocked on no key: only an operation that never runs may be.
+                    Some(classes) if enabled || !classes.is_empty() || never_runs(v) => {
+                        (enabled, classes)
+                    }
+                    // Not captured: checked at every step.
+                    _ => (true, Vec::new()),
+                }
+            }
+            _ => (false, Vec::new()),
+        }
+    }
+
+    /// The classes of `g`'s parked operation `v`: the keys [`Machine::enabled`] reads for it
+    /// (none for an operation that can always run, or never); `None` when they are not
+    /// captured by keys.
+    fn classes(&self, g: Gid, v: &Visible) -> Option<Vec<Class>> {
+        let own = |key: WaitKey| Class {
+            key,
+            kind: OWN,
+            path: Rc::from(Vec::new()),
+            param: u64::from(g.0),
+        };
+        let object = |kind: u8, p: &Pointer, param: u64| {
+            Some(vec![Class {
+                key: WaitKey::Obj(p.obj.0),
+                kind,
+                path: p.path.clone(),
+                param,
+            }])
+        };
+        let chan = |c: ChanId, sends: bool| {
+            [
+                own(WaitKey::Chan(c.0)),
+                own(if sends {
+                    WaitKey::Recvs(c.0)
+                } else {
+                    WaitKey::Sends(c.0)
+                }),
+            ]
+        };
+        match v {
+            // A plain send (receive) is never its own partner: every one on the channel can
+            // run exactly when the others can, one class per key for them all.
+            Visible::Send(Some(c), _) => Some(plain_chan_op(*c, true).to_vec()),
+            Visible::Recv { chan: Some(c), .. } => Some(plain_chan_op(*c, false).to_vec()),
+            Visible::Select { arms, .. } => {
+                let mut keys: Vec<Class> = arms
+                    .iter()
+                    .filter_map(|a| a.chan.map(|c| chan(c, a.send.is_some())))
+                    .flatten()
+                    .collect();
+                keys.sort();
+                keys.dedup();
+                Some(keys)
+            }
+            Visible::RwLockFinish(p) => object(6, p, 0),
+            Visible::WaitGroupSemacquire(p) => object(7, p, 0),
+            // A step of a copy touches the original too (its footprint names both).
+            Visible::SyncMap(inflight) => Some(
+                std::iter::once(&inflight.ptr)
+                    .chain(self.sync_map_owner(&inflight.ptr).as_ref())
+                    .map(|p| own(WaitKey::Obj(p.obj.0)))
+                    .collect(),
+            ),
+            Visible::FileLock { .. } => Some(vec![own(WaitKey::Files)]),
+            Visible::Lib { func, .. }
+                if func.spec().owner == crate::library::Owner::Package("log") =>
+            {
+                Some(vec![own(WaitKey::Files)])
+            }
+            Visible::Lib { func, args, .. } => {
+                let Some(Value::Ptr(Some(p))) = args.first() else {
+                    return Some(Vec::new()).filter(|_| !blocks(*func));
+                };
+                match func {
+                    LibFunc::MutexLock => object(0, p, 0),
+                    LibFunc::RwMutexLock => object(1, p, 0),
+                    LibFunc::RwMutexRLock => object(2, p, 0),
+                    LibFunc::OnceDo => object(3, p, 0),
+                    LibFunc::NotifyListWait => match args.get(1).and_then(Value::as_int) {
+                        Some(t) => object(NOTIFY_WAIT, p, t as u64),
+                        None => Some(Vec::new()),
+                    },
+                    LibFunc::TestingSubWait => object(5, p, 0),
+                    f if blocks(*f) => None,
+                    _ => Some(Vec::new()),
+                }
+            }
+            // Never blocks (a load, a store, `go`, an exit, …), or never runs (a nil channel,
+            // `select {}`, a parked wake-up).
+            _ => Some(Vec::new()),
+        }
+    }
+
+    /// The goroutines parked at a receive (`want_recv`) or a send on `chan` according to the
+    /// index, in id order (callers check each one, and the goroutines written since the index
+    /// was brought up to date, [`CowVec::changed_so_far`](crate::cow_vec::CowVec)); `None`
+    /// when writes are not logged (then every goroutine is a candidate).
+    pub(super) fn parked_at(
+        &self,
+        chan: ChanId,
+        want_recv: bool,
+    ) -> Option<Box<dyn Iterator<Item = Gid> + '_>> {
+        if !self.goroutines.tracking() {
+            return None;
+        }
+        let key = if want_recv {
+            WaitKey::Recvs(chan.0)
+        } else {
+            WaitKey::Sends(chan.0)
+        };
+        Some(match self.waits.present.get(&key) {
+            Some(s) => Box::new(s.iter()),
+            None => Box::new(std::iter::empty()),
+        })
+    }
+
+    /// A superset of the goroutines, among those that cannot move now, whose next operation's
+    /// footprint (`target::machine`) may be dependent with `fp`, in id order; `None` when the
+    /// index cannot narrow it (a global footprint, a program that runs a test, a file's lock
+    /// with waiters, a resource no key names). A blocked operation's footprint names only the
+    /// objects it waits on: its sync object's cell, its channels.
+    pub(crate) fn blocked_near(&self, fp: &crate::target::Footprint) -> Option<Vec<Gid>> {
+        use crate::target::Resource;
+        if fp.global || self.program.runs_test() || !self.index_fresh() {
+            return None;
+        }
+        let files = Class {
+            key: WaitKey::Files,
+            kind: 0,
+            path: Rc::from(Vec::new()),
+            param: 0,
+        };
+        if self
+            .waits
+            .groups
+            .range(files..)
+            .next()
+            .is_some_and(|(c, _)| c.key == WaitKey::Files)
+        {
+            return None;
+        }
+        let mut keys: Vec<WaitKey> = Vec::new();
+        for (r, _) in &fp.resources {
+            match r {
+                Resource::Memory(p) | Resource::Commuting(p, _) => keys.push(WaitKey::Obj(p.obj.0)),
+                Resource::Chan(c)
+                | Resource::ChanArrival(c)
+                | Resource::ChanPoll(c)
+                | Resource::Receiver(c)
+                | Resource::ReceiverArrival(c)
+                | Resource::ReceiverPoll(c) => {
+                    keys.extend([WaitKey::Chan(c.0), WaitKey::Sends(c.0), WaitKey::Recvs(c.0)]);
+                }
+                // No blocked operation touches a map or spawns.
+                Resource::Map(_) | Resource::Spawn => {}
+                _ => return None,
+            }
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        let mut out: Vec<Gid> = self.waits.movable.iter().collect();
+        for k in keys {
+            let from = Class {
+                key: k,
+                kind: 0,
+                path: Rc::from(Vec::new()),
+                param: 0,
+            };
+            for (_, group) in self
+                .waits
+                .groups
+                .range(from..)
+                .take_while(|(c, _)| c.key == k)
+            {
+                out.extend(group.members.iter());
+            }
+        }
+        out.sort_unstable();
+        out.dedup();
+        Some(out)
+    }
+}
