@@ -107,7 +107,28 @@ impl Target for Machine {
     }
 
     fn blocked_near(&self, fp: &Footprint) -> Option<Vec<Gid>> {
-        Machine::blocked_near(self, fp)
+        use crate::rt::machine::WaitObject;
+        if fp.global {
+            return None;
+        }
+        let mut objects = Vec::with_capacity(fp.resources.len());
+        for (r, _) in &fp.resources {
+            match r {
+                Resource::Memory(p) | Resource::Commuting(p, _) => {
+                    objects.push(WaitObject::Cell(p.obj))
+                }
+                Resource::Chan(c)
+                | Resource::ChanArrival(c)
+                | Resource::ChanPoll(c)
+                | Resource::Receiver(c)
+                | Resource::ReceiverArrival(c)
+                | Resource::ReceiverPoll(c) => objects.push(WaitObject::Chan(*c)),
+                // No blocked operation touches a map or spawns.
+                Resource::Map(_) | Resource::Spawn => {}
+                _ => return None,
+            }
+        }
+        Machine::blocked_near(self, &objects)
     }
 
     fn footprint(&self, gid: Gid) -> Option<Footprint> {

@@ -161,6 +161,7 @@ mod objects;
 mod traceback;
 mod views;
 mod wait_index;
+pub use wait_index::WaitObject;
 
 /// Debug builds check the wait index's answers against a scan of every goroutine in machines
 /// of at most this many goroutines (a scan per step would make a bomb's debug run quadratic).

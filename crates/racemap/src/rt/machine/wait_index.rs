@@ -49,6 +49,16 @@ fn blocks(func: LibFunc) -> bool {
     )
 }
 
+/// An object a blocked goroutine can wait on, as the explorer names what a step touches
+/// ([`Machine::blocked_near`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WaitObject {
+    /// A heap cell: a sync object's state (a mutex, a WaitGroup, a `sync.Cond`'s ticket).
+    Cell(crate::rt::value::ObjId),
+    /// A channel.
+    Chan(ChanId),
+}
+
 /// What a blocked operation's enabledness depends on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) enum WaitKey {
@@ -494,14 +504,14 @@ impl Machine {
         })
     }
 
-    /// A superset of the goroutines, among those that cannot move now, whose next operation's
-    /// footprint (`target::machine`) may be dependent with `fp`, in id order; `None` when the
-    /// index cannot narrow it (a global footprint, a program that runs a test, a file's lock
-    /// with waiters, a resource no key names). A blocked operation's footprint names only the
-    /// objects it waits on: its sync object's cell, its channels.
-    pub(crate) fn blocked_near(&self, fp: &crate::target::Footprint) -> Option<Vec<Gid>> {
-        use crate::target::Resource;
-        if fp.global || self.program.runs_test() || !self.index_fresh() {
+    /// A superset of the goroutines, among those that cannot move now, whose next operation
+    /// may touch one of `objects` (a blocked operation's footprint names only the objects it
+    /// waits on: its sync object's cell, its channels), in id order; `None` when the index
+    /// cannot narrow it (a program that runs a test, a file's lock with waiters). The caller
+    /// (`target::machine`, from a step's footprint) passes `None` for a resource no
+    /// [`WaitObject`] names.
+    pub(crate) fn blocked_near(&self, objects: &[WaitObject]) -> Option<Vec<Gid>> {
+        if self.program.runs_test() || !self.index_fresh() {
             return None;
         }
         let files = Class {
@@ -520,20 +530,12 @@ impl Machine {
             return None;
         }
         let mut keys: Vec<WaitKey> = Vec::new();
-        for (r, _) in &fp.resources {
-            match r {
-                Resource::Memory(p) | Resource::Commuting(p, _) => keys.push(WaitKey::Obj(p.obj.0)),
-                Resource::Chan(c)
-                | Resource::ChanArrival(c)
-                | Resource::ChanPoll(c)
-                | Resource::Receiver(c)
-                | Resource::ReceiverArrival(c)
-                | Resource::ReceiverPoll(c) => {
+        for o in objects {
+            match o {
+                WaitObject::Cell(obj) => keys.push(WaitKey::Obj(obj.0)),
+                WaitObject::Chan(c) => {
                     keys.extend([WaitKey::Chan(c.0), WaitKey::Sends(c.0), WaitKey::Recvs(c.0)]);
                 }
-                // No blocked operation touches a map or spawns.
-                Resource::Map(_) | Resource::Spawn => {}
-                _ => return None,
             }
         }
         keys.sort_unstable();
