@@ -88,6 +88,7 @@ impl<T> CowVec<T> {
     }
 
     /// The element at `index`, if any.
+    #[inline]
     pub fn get(&self, index: usize) -> Option<&T> {
         let chunk = self.chunks.get(index / CHUNK)?;
         chunk.get(index % CHUNK).map(|e| &**e)
@@ -166,13 +167,16 @@ impl<T> CowVec<T> {
 impl<T: Clone> CowVec<T> {
     /// The element at `index`, for changing it, if any (its chunk and then it copied first
     /// when shared).
+    #[inline]
     pub fn get_mut(&mut self, index: usize) -> Option<&mut T> {
-        if index >= self.len {
-            return None;
-        }
-        self.note(index);
         let chunk = self.chunks.get_mut(index / CHUNK)?;
-        Rc::make_mut(chunk).get_mut(index % CHUNK).map(Rc::make_mut)
+        let element = Rc::make_mut(chunk).get_mut(index % CHUNK)?;
+        if let Some(log) = &mut self.changed {
+            if log.last() != Some(&index) {
+                log.push(index);
+            }
+        }
+        Some(Rc::make_mut(element))
     }
 }
 

@@ -36,6 +36,13 @@ pub struct Config {
     /// ([`WakeOrder::VirtualTime`], the stepper's default), or at any point after its sleep
     /// began ([`WakeOrder::AnyTime`], what the Go memory model allows; the explorer's).
     pub wake_order: WakeOrder,
+    /// The machine keeps its wait index (`rt::machine::wait_index`: which goroutines may move,
+    /// what the others wait on) once it has this many goroutines, built then from scratch;
+    /// below, each step scans every goroutine instead (cheaper for a few goroutines: the
+    /// index's upkeep costs every step). [`Config::WAIT_INDEX_FROM`] by default; 0 in debug
+    /// builds, so that every debug test checks the index against the scan. Bookkeeping only:
+    /// no choice, outcome or fingerprint depends on it.
+    pub wait_index_from: usize,
 }
 
 /// When a sleeping goroutine's wake-up is a move the scheduler may pick.
@@ -66,6 +73,11 @@ impl Default for Config {
             max_call_depth: 10_000,
             first_goroutine_id: Config::AUTO_GOROUTINE_ID,
             wake_order: WakeOrder::VirtualTime,
+            wait_index_from: if cfg!(debug_assertions) {
+                0
+            } else {
+                Config::WAIT_INDEX_FROM
+            },
         }
     }
 }
@@ -73,6 +85,10 @@ impl Default for Config {
 impl Config {
     /// [`Config::first_goroutine_id`] value meaning "7 if the program uses `fmt`, else 6".
     pub const AUTO_GOROUTINE_ID: u64 = 0;
+
+    /// The default [`Config::wait_index_from`] of release builds (measured: below it, the
+    /// index's upkeep costs more than the scans it saves).
+    pub const WAIT_INDEX_FROM: usize = 64;
 }
 
 /// Which bound a run hit.

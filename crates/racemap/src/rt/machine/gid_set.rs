@@ -94,6 +94,7 @@ impl GidSet {
 }
 
 /// The iterator of [`GidSet::iter`].
+#[derive(Clone)]
 pub(crate) struct Iter<'a> {
     /// The set's chunks.
     chunks: &'a [Option<Rc<[u64; WORDS]>>],

@@ -215,7 +215,9 @@ pub struct Machine {
     pub(crate) futures: Rc<std::cell::OnceCell<Option<crate::bytecode::future::Futures>>>,
     /// Which goroutines may move and what the others wait on (`wait_index`), brought up to
     /// date after every step: bookkeeping, not state (fingerprints ignore it).
-    pub(crate) waits: wait_index::WaitIndex,
+    /// `None` until the index is kept (boxed: a machine of a few goroutines is copied and
+    /// moved whole at every node of the search, and carries no index).
+    pub(crate) waits: Option<Box<wait_index::WaitIndex>>,
 }
 
 impl Machine {
@@ -239,9 +241,8 @@ impl Machine {
             timer_ctx_numbered: false,
             races_reported: 0,
             futures: Rc::default(),
-            waits: wait_index::WaitIndex::default(),
+            waits: None,
         };
-        m.track_writes();
         let prog = m.program.clone();
         if m.config.first_goroutine_id == Config::AUTO_GOROUTINE_ID {
             // `go test -race` runs a test on goroutine 7 (its runner starts it first, then the
@@ -483,11 +484,11 @@ impl Machine {
         if self.status != Status::Running {
             return Vec::new();
         }
-        let out = self.virtual_time_moves(self.candidates().collect(), true);
+        let out = self.virtual_time_moves(self.candidates(), true);
         if cfg!(debug_assertions) && self.goroutines.len() <= DEBUG_SCAN_MAX && self.index_fresh() {
             debug_assert_eq!(
                 out,
-                self.virtual_time_moves(self.goroutines.iter().collect(), false),
+                self.virtual_time_moves(self.goroutines.iter(), false),
                 "the wait index's moves differ from a scan's"
             );
         }
@@ -496,9 +497,13 @@ impl Machine {
 
     /// The moves of virtual time among `gs` (in goroutine order, a superset of the goroutines
     /// that can move), with the wait index's word on enabledness where it has one (`indexed`).
-    fn virtual_time_moves(&self, gs: Vec<&Goroutine>, indexed: bool) -> Vec<Choice> {
+    fn virtual_time_moves<'a>(
+        &'a self,
+        gs: impl Iterator<Item = &'a Goroutine> + Clone,
+        indexed: bool,
+    ) -> Vec<Choice> {
         let mut out = Vec::new();
-        for g in &gs {
+        for g in gs.clone() {
             self.push_parked_moves(g, &mut out, indexed);
         }
         if out.is_empty() {
@@ -506,14 +511,14 @@ impl Machine {
             // due at once, the ones armed earliest (as in Go's real time, where time passes
             // between two armings).
             let earliest = gs
-                .iter()
+                .clone()
                 .filter_map(|g| match g.status {
                     GoStatus::Sleeping(t) => Some((t, g.slept_at)),
                     _ => None,
                 })
                 .min();
             if let Some((t, at)) = earliest {
-                for g in &gs {
+                for g in gs {
                     if g.status == GoStatus::Sleeping(t) && g.slept_at == at {
                         out.push(Choice { gid: g.gid, alt: 0 });
                     }
@@ -702,7 +707,15 @@ impl Machine {
         if !cfg!(debug_assertions) {
             return;
         }
-        debug_assert!(self.index_fresh(), "the wait index lags behind a step");
+        debug_assert!(
+            self.index_fresh() || !self.index_kept(),
+            "the wait index lags behind a step"
+        );
+        debug_assert_eq!(
+            self.index_kept(),
+            self.goroutines.len() >= self.config.wait_index_from,
+            "the wait index is kept exactly from `wait_index_from` goroutines on"
+        );
         for (i, g) in self.goroutines.iter().enumerate() {
             debug_assert_eq!(g.gid.0 as usize, i, "goroutine {i} has id {:?}", g.gid);
             if self.status == Status::Running && g.is_live() {

@@ -23,6 +23,16 @@
 //! matching operation) from the goroutines parked on the channel, not from all goroutines.
 //! Debug builds check both answers against a scan of every goroutine (small machines only).
 //! The index is bookkeeping: it changes no choice, and a state's fingerprint ignores it.
+//!
+//! Two modes: the index (and the change log) is kept only from `Config::wait_index_from`
+//! goroutines on (64 in release builds, 0 in debug builds so that every debug test checks
+//! it); the step that reaches that many starts the log and builds the index from scratch,
+//! filing every goroutine as written. Below, `candidates` is every goroutine and the partner
+//! search scans them, as before the index: measured on the explorer's presets (4 workers),
+//! the upkeep cost 15 to 25 % of the search's time, and a scan of a few goroutines is cheap.
+//! A machine's goroutines never decrease, so a machine (and its copies) never leaves the
+//! kept mode. `explore::wait_index_mode_tests` checks that both modes, and a switch in the
+//! middle of a run, offer the same moves and search alike.
 
 use super::gid_set::GidSet;
 use super::*;
@@ -163,46 +173,130 @@ pub(crate) struct WaitIndex {
     regs: crate::cow_vec::CowVec<Reg>,
 }
 
+impl WaitIndex {
+    /// Record that the operation of class `c` can run (`enabled`) or not: every member joins
+    /// or leaves the movable set.
+    fn apply(&mut self, c: &Class, enabled: bool) {
+        // The plain sends (receives) on a channel form a class under each of its two keys,
+        // with the same members: both flags follow.
+        if let Some(sibling) = sibling(c) {
+            if let Some(group) = self.groups.get_mut(&sibling) {
+                group.enabled = enabled;
+            }
+        }
+        let Some(group) = self.groups.get_mut(c) else {
+            return;
+        };
+        group.enabled = enabled;
+        for g in group.members.iter() {
+            if enabled {
+                self.movable.insert(g);
+            } else {
+                self.movable.remove(g);
+            }
+        }
+    }
+}
+
+/// The iterator of [`Machine::candidates`] (an enum, not a boxed iterator: the machine asks
+/// for it several times a step).
+#[derive(Clone)]
+pub(super) enum Candidates<'a> {
+    /// The index's movable set.
+    Movable(&'a Machine, super::gid_set::Iter<'a>),
+    /// Every goroutine.
+    All(crate::cow_vec::Iter<'a, Goroutine>),
+}
+
+impl<'a> Iterator for Candidates<'a> {
+    type Item = &'a Goroutine;
+
+    fn next(&mut self) -> Option<&'a Goroutine> {
+        match self {
+            Candidates::Movable(m, ids) => ids.find_map(|g| m.goroutines.get(g.0 as usize)),
+            Candidates::All(gs) => gs.next(),
+        }
+    }
+}
+
 impl Machine {
-    /// The index matches the machine: nothing was written since [`Machine::reindex`].
+    /// The index is kept (the machine reached [`Config::wait_index_from`] goroutines) and
+    /// matches the machine: nothing was written since [`Machine::reindex`].
+    ///
+    /// [`Config::wait_index_from`]: crate::rt::config::Config::wait_index_from
     pub(super) fn index_fresh(&self) -> bool {
-        self.goroutines.unchanged() && self.heap.cells.unchanged() && self.heap.chans.unchanged()
+        self.index_kept()
+            && self.goroutines.unchanged()
+            && self.heap.cells.unchanged()
+            && self.heap.chans.unchanged()
+    }
+
+    /// The index is kept: writes are logged (from the step that reached
+    /// [`Config::wait_index_from`](crate::rt::config::Config::wait_index_from) goroutines on;
+    /// a machine's goroutines never decrease, so once kept it stays kept).
+    pub(super) fn index_kept(&self) -> bool {
+        self.goroutines.tracking()
     }
 
     /// The goroutines that may move, in id order: the index's movable set when it is fresh,
     /// else every goroutine. Callers still check each one's enabledness.
-    pub(super) fn candidates(&self) -> Box<dyn Iterator<Item = &Goroutine> + '_> {
-        if self.index_fresh() {
-            Box::new(
-                self.waits
-                    .movable
-                    .iter()
-                    .filter_map(|g| self.goroutines.get(g.0 as usize)),
-            )
-        } else {
-            Box::new(self.goroutines.iter())
+    pub(super) fn candidates(&self) -> Candidates<'_> {
+        match self.fresh_index() {
+            Some(w) => Candidates::Movable(self, w.movable.iter()),
+            None => Candidates::All(self.goroutines.iter()),
         }
     }
 
     /// Whether `g`'s parked operation can run, when the index knows it: it is fresh and the
     /// operation's enabledness is captured by keys (then `g` is movable exactly when it can).
     pub(super) fn indexed_enabled(&self, g: Gid) -> Option<bool> {
-        if !self.index_fresh() {
-            return None;
-        }
-        let reg = self.waits.regs.get(g.0 as usize)?;
-        (!reg.classes.is_empty()).then(|| self.waits.movable.contains(g))
+        let w = self.fresh_index()?;
+        let reg = w.regs.get(g.0 as usize)?;
+        (!reg.classes.is_empty()).then(|| w.movable.contains(g))
     }
 
-    /// Start logging writes (a new machine, before its first goroutine).
-    pub(super) fn track_writes(&mut self) {
+    /// Bring the index up to date with what was written since the last call (module docs);
+    /// nothing while the machine has fewer than
+    /// [`Config::wait_index_from`](crate::rt::config::Config::wait_index_from) goroutines, and
+    /// when it reaches that many, start logging writes and build the index from scratch.
+    #[inline(always)]
+    pub(super) fn reindex(&mut self) {
+        if self.index_kept() {
+            self.update_index();
+        } else if self.goroutines.len() >= self.config.wait_index_from {
+            self.build_index();
+        }
+    }
+
+    /// Start logging writes and build the index from scratch: every goroutine is filed as if
+    /// just written (no class exists yet, so no key is dirty).
+    #[inline(never)]
+    fn build_index(&mut self) {
         self.goroutines.track_changes();
         self.heap.cells.track_changes();
         self.heap.chans.track_changes();
+        self.waits = Some(Box::default());
+        let touched: Vec<usize> = (0..self.goroutines.len()).collect();
+        self.file_goroutines(&touched, Vec::new());
     }
 
-    /// Bring the index up to date with what was written since the last call (module docs).
-    pub(super) fn reindex(&mut self) {
+    /// The index, for changing it (made when missing).
+    fn w(&mut self) -> &mut WaitIndex {
+        self.waits.get_or_insert_with(Box::default)
+    }
+
+    /// The index, when it is kept and matches the machine ([`Machine::index_fresh`]).
+    fn fresh_index(&self) -> Option<&WaitIndex> {
+        if self.index_fresh() {
+            self.waits.as_deref()
+        } else {
+            None
+        }
+    }
+
+    /// Bring the kept index up to date with the change log.
+    #[inline(never)]
+    fn update_index(&mut self) {
         let touched = self.goroutines.take_changed();
         let mut dirty: Vec<WaitKey> = Vec::new();
         dirty.extend(
@@ -219,27 +313,33 @@ impl Machine {
                 .into_iter()
                 .map(|i| WaitKey::Chan(i as u32)),
         );
+        self.file_goroutines(&touched, dirty);
+    }
+
+    /// File the goroutines `touched` (ids, ascending) anew, then recheck the classes of the
+    /// keys `dirty` and of the keys the touched goroutines' positions affect.
+    fn file_goroutines(&mut self, touched: &[usize], mut dirty: Vec<WaitKey>) {
         // First where the written goroutines are parked (the partners `settle` looks up),
         // then whether each can move.
-        for &i in &touched {
+        for &i in touched {
             let g = Gid(i as u32);
-            while self.waits.regs.len() <= i {
-                self.waits.regs.push(Reg::default());
+            while self.w().regs.len() <= i {
+                self.w().regs.push(Reg::default());
             }
-            let old = std::mem::take(&mut self.waits.regs[i]);
+            let old = std::mem::take(&mut self.w().regs[i]);
             for c in &old.classes {
-                if let Some(group) = self.waits.groups.get_mut(c) {
+                if let Some(group) = self.w().groups.get_mut(c) {
                     group.members.remove(g);
                     if group.members.is_empty() {
-                        self.waits.groups.remove(c);
+                        self.w().groups.remove(c);
                     }
                 }
             }
             for k in &old.presence {
-                if let Some(set) = self.waits.present.get_mut(k) {
+                if let Some(set) = self.w().present.get_mut(k) {
                     set.remove(g);
                     if set.is_empty() {
-                        self.waits.present.remove(k);
+                        self.w().present.remove(k);
                     }
                 }
             }
@@ -247,36 +347,36 @@ impl Machine {
             let presence = self.presence_keys(g);
             for k in &presence {
                 if matches!(k, WaitKey::Sends(_) | WaitKey::Recvs(_)) {
-                    self.waits.present.entry(*k).or_default().insert(g);
+                    self.w().present.entry(*k).or_default().insert(g);
                 }
             }
             dirty.extend(presence.iter().copied());
-            self.waits.regs[i].presence = presence;
+            self.w().regs[i].presence = presence;
         }
-        for &i in &touched {
+        for &i in touched {
             let g = Gid(i as u32);
             let (movable, classes) = self.settle(g);
             for c in &classes {
                 if self
-                    .waits
+                    .w()
                     .groups
                     .get(c)
                     .is_some_and(|group| group.enabled != movable)
                 {
                     // The class's operation changed enabledness with this step: so did the
                     // other members'.
-                    self.apply(c, movable);
+                    self.w().apply(c, movable);
                 }
-                let group = self.waits.groups.entry(c.clone()).or_default();
+                let group = self.w().groups.entry(c.clone()).or_default();
                 group.enabled = movable;
                 group.members.insert(g);
             }
             if movable {
-                self.waits.movable.insert(g);
+                self.w().movable.insert(g);
             } else {
-                self.waits.movable.remove(g);
+                self.w().movable.remove(g);
             }
-            self.waits.regs[i].classes = classes;
+            self.w().regs[i].classes = classes;
         }
         dirty.sort_unstable();
         dirty.dedup();
@@ -291,7 +391,7 @@ impl Machine {
             });
             loop {
                 let next = self
-                    .waits
+                    .w()
                     .groups
                     .range((after, std::ops::Bound::Unbounded))
                     .next()
@@ -306,7 +406,7 @@ impl Machine {
                 };
                 let now = self.settle(rep).0;
                 if now != was || c.kind == OWN {
-                    self.apply(&c, now);
+                    self.w().apply(&c, now);
                 }
                 if c.kind == NOTIFY_WAIT && !now && !was {
                     // The tickets of this `sync.Cond` above one that was and is not notified
@@ -317,29 +417,6 @@ impl Machine {
                         ..c
                     });
                 }
-            }
-        }
-    }
-
-    /// Record that the operation of class `c` can run (`enabled`) or not: every member joins
-    /// or leaves the movable set.
-    fn apply(&mut self, c: &Class, enabled: bool) {
-        // The plain sends (receives) on a channel form a class under each of its two keys,
-        // with the same members: both flags follow.
-        if let Some(sibling) = sibling(c) {
-            if let Some(group) = self.waits.groups.get_mut(&sibling) {
-                group.enabled = enabled;
-            }
-        }
-        let Some(group) = self.waits.groups.get_mut(c) else {
-            return;
-        };
-        group.enabled = enabled;
-        for g in group.members.iter() {
-            if enabled {
-                self.waits.movable.insert(g);
-            } else {
-                self.waits.movable.remove(g);
             }
         }
     }
@@ -490,15 +567,16 @@ impl Machine {
         chan: ChanId,
         want_recv: bool,
     ) -> Option<Box<dyn Iterator<Item = Gid> + '_>> {
-        if !self.goroutines.tracking() {
+        if !self.index_kept() {
             return None;
         }
+        let w = self.waits.as_deref()?;
         let key = if want_recv {
             WaitKey::Recvs(chan.0)
         } else {
             WaitKey::Sends(chan.0)
         };
-        Some(match self.waits.present.get(&key) {
+        Some(match w.present.get(&key) {
             Some(s) => Box::new(s.iter()),
             None => Box::new(std::iter::empty()),
         })
@@ -511,18 +589,17 @@ impl Machine {
     /// (`target::machine`, from a step's footprint) passes `None` for a resource no
     /// [`WaitObject`] names.
     pub(crate) fn blocked_near(&self, objects: &[WaitObject]) -> Option<Vec<Gid>> {
-        if self.program.runs_test() || !self.index_fresh() {
+        if self.program.runs_test() {
             return None;
         }
+        let w = self.fresh_index()?;
         let files = Class {
             key: WaitKey::Files,
             kind: 0,
             path: Rc::from(Vec::new()),
             param: 0,
         };
-        if self
-            .waits
-            .groups
+        if w.groups
             .range(files..)
             .next()
             .is_some_and(|(c, _)| c.key == WaitKey::Files)
@@ -540,7 +617,7 @@ impl Machine {
         }
         keys.sort_unstable();
         keys.dedup();
-        let mut out: Vec<Gid> = self.waits.movable.iter().collect();
+        let mut out: Vec<Gid> = w.movable.iter().collect();
         for k in keys {
             let from = Class {
                 key: k,
@@ -548,12 +625,7 @@ impl Machine {
                 path: Rc::from(Vec::new()),
                 param: 0,
             };
-            for (_, group) in self
-                .waits
-                .groups
-                .range(from..)
-                .take_while(|(c, _)| c.key == k)
-            {
+            for (_, group) in w.groups.range(from..).take_while(|(c, _)| c.key == k) {
                 out.extend(group.members.iter());
             }
         }
