@@ -30,3 +30,5 @@ mod reduction_tests;
 mod soundness_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod timer_cost_tests;
