@@ -31,4 +31,6 @@ mod soundness_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod timer_cost_tests;
+#[cfg(test)]
 mod wait_index_mode_tests;

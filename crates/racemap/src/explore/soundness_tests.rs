@@ -767,3 +767,4 @@ fn a_printed_map_can_show_a_concurrent_write_or_crash_in_it() {
 }
 
 mod random_programs;
+mod timers;

@@ -3,9 +3,16 @@
 //! Two steps of different goroutines are *dependent* when they touch a common resource and at
 //! least one of them writes it (sync operations count as writes on their object, output as a
 //! write on stdout, spawns as writes on the goroutine numbering), or when either is *global*:
-//! main's exit (ends the program), a sleeper's wake-up (its enabledness depends on every other
-//! goroutine), or any step that actually ended the run (a panic in local code, a fatal error,
-//! a deadlock, a limit). When in doubt a step is global: that keeps the search sound.
+//! main's exit (ends the program), or any step that actually ended the run (a panic in local
+//! code, a fatal error, a deadlock, a limit). When in doubt a step is global: that keeps the
+//! search sound.
+//!
+//! Time: a sleeper's wake-up and a timer's fire touch the virtual clock when sleepers may wake
+//! at any time (raises of the clock commute with each other, not with steps that read it:
+//! arming a timer or a sleep, a fire sending the time, [`Resource::ClockRaise`],
+//! [`Resource::ClockRead`]); in virtual time order a wake-up may come only when nobody else can
+//! move, so wake-ups conflict with each other and with a step after which only sleepers can
+//! move ([`Resource::Idle`]). `target::machine` says which step touches what.
 //!
 //! Exceptions that know the semantics: a goroutine's own exit touches nothing another goroutine
 //! can observe, so it commutes with everything, main's return included (a construct that could
@@ -59,8 +66,25 @@ pub enum Resource {
     /// before the holder's unlock, which acquires both, and each then takes the lock after it,
     /// acquiring both again); they conflict with [`Resource::File`].
     FileWaiter(i64),
-    /// Goroutine creation (Go numbers goroutines in creation order).
+    /// Goroutine creation: the machine numbers goroutines in creation order (arming a timer
+    /// starts its runtime goroutine, numbered alike).
     Spawn,
+    /// Taking Go's next goroutine number (`goid`): a `go` statement, and a run's first timer
+    /// fire (its timer context, `rt::interp::timer`); runtime goroutines take none.
+    GoId,
+    /// A wake-up raising the virtual clock to its deadline (`clock = max(clock, when)`), when
+    /// sleepers may wake at any time (`WakeOrder::AnyTime`). Raises commute with each other
+    /// (`max` is commutative); they conflict with [`Resource::ClockRead`].
+    ClockRaise,
+    /// A step whose effect depends on the virtual clock's value (when sleepers may wake at any
+    /// time): arming a timer or a sleep (the deadline is `now + d`), a timer's fire (it sends
+    /// the time now). Conflicts only with [`Resource::ClockRaise`].
+    ClockRead,
+    /// When sleepers wake in virtual time order (`WakeOrder::VirtualTime`) a wake-up may
+    /// happen only when no other goroutine can move: a wake-up writes this (so two wake-ups
+    /// are dependent: the first's goroutine may then move, which disables the second), and a
+    /// step after which only sleepers can move reads it (it enables the wake-up).
+    Idle,
     /// The race detector's count of reports, bumped by a step that reports a race: in a program
     /// that runs a test, every step that touches shared state may (a step's own race is seen
     /// only once it is made). Bumps commute with each other (the order of two reports shows in
@@ -172,6 +196,10 @@ impl Resource {
             | (Resource::RaceCountRead, Resource::RaceReport) => true,
             (Resource::RaceReport | Resource::RaceCountRead, _)
             | (_, Resource::RaceReport | Resource::RaceCountRead) => false,
+            (Resource::ClockRaise, Resource::ClockRead)
+            | (Resource::ClockRead, Resource::ClockRaise) => true,
+            (Resource::ClockRaise | Resource::ClockRead, _)
+            | (_, Resource::ClockRaise | Resource::ClockRead) => false,
             _ => self == other,
         }
     }
@@ -268,7 +296,10 @@ impl Footprint {
                 Resource::Output => bit(4, 0),
                 Resource::File(fd) | Resource::FileWaiter(fd) => bit(7, *fd as u32),
                 Resource::Spawn => bit(5, 0),
+                Resource::GoId => bit(10, 0),
                 Resource::RaceReport | Resource::RaceCountRead => bit(6, 0),
+                Resource::ClockRaise | Resource::ClockRead => bit(8, 0),
+                Resource::Idle => bit(9, 0),
             }
         })
     }

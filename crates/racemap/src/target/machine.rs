@@ -2,8 +2,12 @@
 //! dependence footprint of each goroutine's next operation.
 //!
 //! Footprints follow `Machine::pending`, made conservative where the machine's own footprint
-//! is silent: main's exit and sleep wake-ups are global; a map iteration step reads its map;
-//! a library call that names no sync object and is neither output nor `time.Sleep` is global.
+//! is silent: main's exit is global; a map iteration step reads its map; a library call that
+//! names no sync object and is neither output, `time.Sleep` nor the arming of a new timer
+//! (`time.After`, `NewTimer`, `AfterFunc`, `NewTicker`, `Tick`) is global (`time.Now`,
+//! `context.WithTimeout`, …). Wake-ups, timer fires, sleeps, arming and `Reset` touch the clock
+//! or the scheduler's idleness (`Machine::clock_touches`), and a timer's runtime goroutine is a
+//! participant of the step that armed it (its fire happens after it).
 //! `wg.Done()`, a registering `wg.Wait()`, `RLock` and `RUnlock` are commuting updates whose
 //! class depends on the object now ([`CommutingClass`]: the WaitGroup's counter and waiters,
 //! whether a writer is announced on the RWMutex); a `sync.Map` `Load`'s first (lock-free) step
@@ -124,7 +128,7 @@ impl Target for Machine {
                 | Resource::ReceiverArrival(c)
                 | Resource::ReceiverPoll(c) => objects.push(WaitObject::Chan(*c)),
                 // No blocked operation touches a map or spawns.
-                Resource::Map(_) | Resource::Spawn => {}
+                Resource::Map(_) | Resource::Spawn | Resource::GoId => {}
                 _ => return None,
             }
         }
@@ -148,13 +152,11 @@ impl Target for Machine {
             });
         }
         let global = match kind {
-            // A wake-up at any time touches nothing another goroutine sees (it ends a sleep
-            // that no other goroutine waits for); in virtual time, whether it may happen depends
-            // on every other goroutine.
-            PendingKind::Wake => self.config().wake_order == WakeOrder::VirtualTime,
-            // `runtime.Gosched` touches nothing another goroutine sees.
+            // `runtime.Gosched` touches nothing another goroutine sees; arming a new timer
+            // touches the clock and the goroutine numbering only (`clock_touches`).
             PendingKind::Lib(f) => {
                 !matches!(f, LibFunc::TimeSleep | LibFunc::RuntimeGosched)
+                    && !arms_new_timer(f)
                     && touches.sync.is_empty()
                     && !touches.output
                     && touches.file.is_none()
@@ -164,6 +166,7 @@ impl Target for Machine {
         if global {
             return Some(Footprint::global());
         }
+        let clock = self.clock_touches(gid, kind);
         let f = touches;
         // Whether the step may report a race: it accesses memory or a map, or a channel as
         // memory (a send reads it, a close writes it: Go's `c.raceaddr()`), or calls a library
@@ -259,9 +262,25 @@ impl Target for Machine {
             Some((fd, true)) => resources.push((Resource::FileWaiter(fd), true)),
             None => {}
         }
+        // Arming a timer starts a runtime goroutine, which takes no Go number; a `go`
+        // statement's child, an `AfterFunc`'s and `t.Run`'s do, and so does the run's first
+        // timer fire (`rt::interp::timer`).
+        let arms = matches!(kind, PendingKind::Lib(func) if arms_new_timer(func));
         if f.spawn {
             resources.push((Resource::Spawn, true));
         }
+        let first_fire = kind == PendingKind::Wake
+            && !self.timer_ctx_numbered
+            && matches!(
+                self.goroutines
+                    .get(gid.0 as usize)
+                    .and_then(|g| g.next.as_ref()),
+                Some(Visible::TimerFire(_))
+            );
+        if (f.spawn && !arms) || first_fire {
+            resources.push((Resource::GoId, true));
+        }
+        resources.extend(clock);
         let g = self.goroutines.get(gid.0 as usize)?;
         // A send on an empty buffered channel hands its value to a receiver blocked there
         // (`rt::interp::visible`): whether one has arrived decides what the step does, so it
@@ -371,6 +390,12 @@ impl Target for Machine {
         Machine::set_wake_order(self, order)
     }
 
+    fn idle(&self) -> bool {
+        self.config().wake_order == WakeOrder::VirtualTime
+            && *self.status() == Status::Running
+            && Machine::only_sleepers_move(self)
+    }
+
     fn leaked(&self) -> Vec<String> {
         self.leaked_goroutines()
     }
@@ -429,6 +454,71 @@ impl Target for Machine {
             timer: self.timer_made_by(choice.gid),
         })
     }
+}
+
+impl Machine {
+    /// What goroutine `gid`'s next operation (of `kind`) touches of the virtual clock and of
+    /// the scheduler's idleness (see `rt::timer`):
+    ///
+    /// * Sleepers waking in virtual time order: a wake-up (a sleep's or a timer's fire) is
+    ///   enabled only when no other goroutine can move, so it writes [`Resource::Idle`] (two
+    ///   wake-ups are dependent) and the explorer adds a read of it to every step after which
+    ///   only sleepers can move (`Target::idle`). The clock needs no resource there: a wake-up
+    ///   comes only when every other goroutine is blocked, so every later step of another
+    ///   goroutine is one the wake-up (or a later one) enabled, which depends on it already;
+    ///   and a goroutine still blocked since then has no operation that reads the clock (the
+    ///   readers below never block).
+    /// * Sleepers waking at any time: a wake-up raises the clock to its deadline
+    ///   ([`Resource::ClockRaise`]; raises commute); a timer's fire also reads it (it sends the
+    ///   time now), as do a sleep's start, arming a new timer and `Reset` (their deadline is
+    ///   `now + d`) ([`Resource::ClockRead`]).
+    ///
+    /// A program that cannot show the clock's value ([`Machine::observes_clock`]: it only
+    /// sleeps) touches no clock: the order of raises and reads shows nowhere. `time.Now`,
+    /// `time.Since`, `time.Until` and the contexts with a deadline keep a global footprint.
+    fn clock_touches(&self, gid: Gid, kind: PendingKind) -> Vec<(Resource, bool)> {
+        let any_time = self.config().wake_order == WakeOrder::AnyTime;
+        if any_time && !self.observes_clock() {
+            return Vec::new();
+        }
+        let fires = self
+            .goroutines
+            .get(gid.0 as usize)
+            .is_some_and(|g| matches!(g.next, Some(Visible::TimerFire(_))));
+        match kind {
+            PendingKind::Wake if !any_time => vec![(Resource::Idle, true)],
+            PendingKind::Wake if fires => {
+                vec![(Resource::ClockRaise, true), (Resource::ClockRead, true)]
+            }
+            PendingKind::Wake => vec![(Resource::ClockRaise, true)],
+            PendingKind::Lib(
+                LibFunc::TimeSleep
+                | LibFunc::TimerReset
+                | LibFunc::TickerReset
+                | LibFunc::TimeAfter
+                | LibFunc::TimeTick
+                | LibFunc::TimeNewTimer
+                | LibFunc::TimeNewTicker
+                | LibFunc::TimeAfterFunc,
+            ) if any_time => vec![(Resource::ClockRead, true)],
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// `f` makes a new runtime timer and arms it (`time.After`, `time.Tick`, `time.NewTimer`,
+/// `time.NewTicker`, `time.AfterFunc`): it reads the clock and starts the timer's runtime
+/// goroutine (a participant of the step, `explore::dpor::participants`), and touches no
+/// existing object.
+fn arms_new_timer(f: LibFunc) -> bool {
+    matches!(
+        f,
+        LibFunc::TimeAfter
+            | LibFunc::TimeTick
+            | LibFunc::TimeNewTimer
+            | LibFunc::TimeNewTicker
+            | LibFunc::TimeAfterFunc
+    )
 }
 
 /// Library calls the race detector sees only as synchronization (acquires and releases): they

@@ -139,6 +139,11 @@ pub trait Target: Clone {
     }
     /// Offer sleepers' wake-ups in this order from now on.
     fn set_wake_order(&mut self, _order: WakeOrder) {}
+    /// Sleepers wake in virtual time order here and only sleepers can move: the step that led
+    /// here enabled a wake-up, so the explorer adds [`Resource::Idle`] (read) to its footprint.
+    fn idle(&self) -> bool {
+        false
+    }
     /// At the end of a test's run, the goroutines it left blocked forever (a leak, as
     /// `goleak.VerifyNone` reports it); runs that differ only in what leaked are different
     /// outcomes. Empty for a program that is not a test.

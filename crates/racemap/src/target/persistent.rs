@@ -167,7 +167,7 @@ impl Machine {
                 }
                 (Resource::Map(_), true) => Classes::MAP_WRITE,
                 (Resource::Map(_), false) => Classes::MAP_READ,
-                (Resource::Spawn, _) => Classes::SPAWN,
+                (Resource::Spawn | Resource::GoId, _) => Classes::SPAWN,
                 _ => return None,
             });
         }
@@ -244,9 +244,13 @@ impl Machine {
                     Resource::Output | Resource::File(_) | Resource::FileWaiter(_) => {
                         Classes::OUTPUT
                     }
-                    Resource::Spawn => Classes::SPAWN,
+                    Resource::Spawn | Resource::GoId => Classes::SPAWN,
                     Resource::Commuting(..) => Classes::SYNC,
-                    Resource::RaceReport | Resource::RaceCountRead => Classes::TOP,
+                    Resource::RaceReport
+                    | Resource::RaceCountRead
+                    | Resource::ClockRaise
+                    | Resource::ClockRead
+                    | Resource::Idle => Classes::TOP,
                 })
             })
     }

@@ -49,15 +49,17 @@
 //!
 //! Sleeps: Go orders nothing by `time.Sleep` (any goroutine can be delayed past any sleep), so
 //! the search lets a sleeper wake at any point after its sleep began ([`WakeOrder::AnyTime`]; a
-//! wake-up then touches nothing another goroutine sees). When the program can sleep, the search
-//! runs twice from the root: first in virtual time order (sleepers wake only when nobody else
-//! can move: what ordinary runs show; a wake-up is global there), then at any time. An outcome
-//! only the second search finds needs a sleep cut short; its schedule's early wake-ups
-//! ([`EarlyWake`]) say which. Budgets count both searches.
+//! wake-up then touches only the clock, which it raises, and a timer's fire what it sends on or
+//! starts). When the program can sleep, the search runs twice from the root: first in virtual
+//! time order (sleepers wake only when nobody else can move: what ordinary runs show; a wake-up
+//! is dependent there with every other wake-up and with the step after which only sleepers
+//! could move, `Resource::Idle`), then at any time. An outcome only the second search finds
+//! needs a sleep cut short; its schedule's early wake-ups ([`EarlyWake`]) say which. Budgets
+//! count both searches.
 //!
-//! Soundness notes (both): dependence is conservative ([`Footprint`]): main's exit, sleep
-//! wake-ups and any step that turned out to end the run (a panic in local code, a fatal error, a
-//! deadlock, a limit) are dependent with everything. Whether a step fails can depend on where
+//! Soundness notes (both): dependence is conservative ([`Footprint`]): main's exit and any step
+//! that turned out to end the run (a panic in local code, a fatal error, a deadlock, a limit)
+//! are dependent with everything. Whether a step fails can depend on where
 //! other goroutines stand (a map write begun by another goroutine makes this one's write
 //! fatal); the property test (random toy programs, outcomes compared with brute-force
 //! enumeration of all interleavings) checks that the search still finds every outcome. A

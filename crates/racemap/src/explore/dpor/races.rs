@@ -6,7 +6,7 @@
 use super::{Node, Search};
 use crate::explore::wakeup::WakeStep;
 use crate::race::vclock::VClock;
-use crate::rt::event::{Event, Gid, Op};
+use crate::rt::event::{Effect, Event, Gid, Op};
 use crate::sched::Choice;
 use crate::target::{Footprint, Resource, Target};
 
@@ -483,12 +483,21 @@ pub(in crate::explore) fn step_footprint<T: Target>(
             fp.union_with(&next_fp.arrival());
         }
     }
+    // In virtual time order, a step after which only sleepers can move enables the wake-up
+    // that comes next (`Resource::Idle`).
+    if after.idle() {
+        fp.union_with(&Footprint {
+            resources: vec![(Resource::Idle, false)],
+            ..Footprint::default()
+        });
+    }
     fp
 }
 
 /// The goroutines a move involved, and those of them whose operation it was. Movers: the
 /// chooser and every goroutine with an event in the step (a rendezvous partner); participants:
-/// the movers and every goroutine the step created.
+/// the movers and every goroutine the step created (a `go` statement's child, and the runtime
+/// goroutine of a timer the step armed: its fire happens after the arming).
 pub(in crate::explore) fn participants(choice: Choice, events: &[Event]) -> (Vec<Gid>, Vec<Gid>) {
     let mut movers = vec![choice.gid];
     for e in events {
@@ -498,7 +507,15 @@ pub(in crate::explore) fn participants(choice: Choice, events: &[Event]) -> (Vec
     }
     let mut all = movers.clone();
     for e in events {
-        if let Op::Go { child } = &e.op {
+        let spawned = e.effects.iter().filter_map(|f| match f {
+            Effect::Spawn(child) => Some(child),
+            _ => None,
+        });
+        let go = match &e.op {
+            Op::Go { child } => Some(child),
+            _ => None,
+        };
+        for child in go.into_iter().chain(spawned) {
             if !all.contains(child) {
                 all.push(*child);
             }

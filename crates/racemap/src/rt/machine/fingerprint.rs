@@ -88,6 +88,7 @@ impl Machine {
             races_reported,
             lib_vars,
             futures: _,
+            clock_observed: _,
             waits: _,
         } = self;
         let Heap {

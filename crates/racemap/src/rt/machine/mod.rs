@@ -152,6 +152,7 @@ pub struct PendingOp {
     pub span: Span,
 }
 
+mod clock;
 mod enabled;
 mod fingerprint;
 mod frame_args;
@@ -213,6 +214,9 @@ pub struct Machine {
     /// first use by the explorer's persistent sets and shared by every clone (`None` where
     /// they do not apply: a test, a program that may sleep).
     pub(crate) futures: Rc<std::cell::OnceCell<Option<crate::bytecode::future::Futures>>>,
+    /// Whether the program may observe the virtual clock ([`Machine::observes_clock`]),
+    /// computed on first use and shared by every clone.
+    pub(crate) clock_observed: Rc<std::cell::OnceCell<bool>>,
     /// Which goroutines may move and what the others wait on (`wait_index`), brought up to
     /// date after every step: bookkeeping, not state (fingerprints ignore it).
     /// `None` until the index is kept (boxed: a machine of a few goroutines is copied and
@@ -241,6 +245,7 @@ impl Machine {
             timer_ctx_numbered: false,
             races_reported: 0,
             futures: Rc::default(),
+            clock_observed: Rc::default(),
             waits: None,
         };
         let prog = m.program.clone();

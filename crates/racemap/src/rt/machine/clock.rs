@@ -1,0 +1,53 @@
+//! What the explorer's footprints need to know of the virtual clock and the sleepers: whether
+//! only sleepers can move (in virtual time order a wake-up is then due: the step that led there
+//! enabled it), and whether the program can show the clock's value at all (otherwise the order
+//! in which wake-ups raise it and steps read it shows nowhere). See `target::machine`'s
+//! `clock_touches`.
+
+use super::Machine;
+use crate::bytecode::{Instr, LibFunc};
+use crate::rt::goroutine::GoStatus;
+
+impl Machine {
+    /// Some goroutine can move and every one that can sleeps: in virtual time order, a
+    /// wake-up is due.
+    pub fn only_sleepers_move(&self) -> bool {
+        let moves = self.runnable_in_virtual_time();
+        !moves.is_empty()
+            && moves.iter().all(|c| {
+                self.goroutines
+                    .get(c.gid.0 as usize)
+                    .is_some_and(|g| matches!(g.status, GoStatus::Sleeping(_)))
+            })
+    }
+
+    /// The program may show the virtual clock's value: it reads it (`time.Now`, `time.Since`,
+    /// `time.Until`, a context's deadline, package `log`'s timestamps) or receives from a
+    /// timer's channel (`time.After`, `time.Tick`, `time.NewTimer`, `time.NewTicker`: the
+    /// value is the time of the fire). A program that only sleeps (and arms `AfterFunc`
+    /// timers) cannot: when its sleepers wake is seen only in what they do after.
+    pub fn observes_clock(&self) -> bool {
+        *self.clock_observed.get_or_init(|| {
+            self.program.funcs.iter().any(|f| {
+                f.code.iter().any(|i| match i {
+                    Instr::CallLib { func, .. } | Instr::DeferLib { func, .. } => {
+                        matches!(
+                            func,
+                            LibFunc::TimeNow
+                                | LibFunc::TimeSince
+                                | LibFunc::TimeUntil
+                                | LibFunc::TimeAfter
+                                | LibFunc::TimeTick
+                                | LibFunc::TimeNewTimer
+                                | LibFunc::TimeNewTicker
+                                | LibFunc::ContextDeadline
+                                | LibFunc::ContextWithDeadline
+                                | LibFunc::ContextWithTimeout
+                        ) || func.spec().owner == crate::library::Owner::Package("log")
+                    }
+                    _ => false,
+                })
+            })
+        })
+    }
+}
