@@ -21,6 +21,7 @@
 
 use super::{FuncId, Instr, Program};
 use crate::library::{LibFunc, LibType, Owner, Visibility};
+use crate::types::SyncKind;
 
 /// A set of kinds of shared operation.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -52,6 +53,12 @@ impl Classes {
     /// with [`Classes::SYNC`], so it adds no conflict between two futures; the race
     /// detector's canonical form asks for it (`race::Detector::hash_canonical`).
     pub const ATOMIC_MEM: Classes = Classes(1 << 9);
+    /// Closing a channel (`close`, a context's cancel closing its `Done` channel), which races
+    /// with sends of that channel (Go's race detector makes a send a read of the channel and
+    /// a close a write). Always with [`Classes::CHAN`], so it adds no conflict between two
+    /// futures; the race detector's canonical form asks for it: a send's read stays live only
+    /// while some goroutine may still close a channel.
+    pub const CHAN_CLOSE: Classes = Classes(1 << 10);
 
     /// Both sets.
     pub const fn union(self, other: Classes) -> Classes {
@@ -294,7 +301,8 @@ fn own_classes(instr: &Instr, at: &[Box<[Classes]>], callees: &Callees) -> Class
             Classes::MEM_READ.union(Classes::MEM_WRITE)
         }
         Instr::Go { .. } => Classes::SPAWN.union(value_callees),
-        Instr::Send | Instr::Recv { .. } | Instr::Close | Instr::Select(_) => Classes::CHAN,
+        Instr::Close => Classes::CHAN.union(Classes::CHAN_CLOSE),
+        Instr::Send | Instr::Recv { .. } | Instr::Select(_) => Classes::CHAN,
         Instr::PrintBuiltin { .. } => Classes::OUTPUT,
         Instr::CallLib { func, .. } | Instr::DeferLib { func, .. } => lib_classes(*func, callees),
         Instr::Call { func, .. } => at
@@ -335,6 +343,14 @@ fn lib_classes(func: LibFunc, callees: &Callees) -> Classes {
         Visibility::Clock | Visibility::Scheduler | Visibility::Log | Visibility::Timer => {
             Classes::TOP
         }
+    };
+    // A context's functions may close its `Done` channel and its children's (a cancel, a
+    // `WithCancel` of a cancelled parent).
+    let own = match spec.owner {
+        Owner::Sync(SyncKind::Context) | Owner::Package("context") | Owner::Runtime("context") => {
+            own.union(Classes::CHAN).union(Classes::CHAN_CLOSE)
+        }
+        _ => own,
     };
     let back = match spec.owner {
         Owner::Package("fmt") => callees.printing,

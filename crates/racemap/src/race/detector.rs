@@ -682,7 +682,9 @@ fn racing_classes(loc: &Loc, a: &Access) -> Classes {
         Loc::Heap(_) => Classes::MEM_WRITE.union(Classes::ATOMIC_MEM),
         Loc::Map(_) | Loc::MapSlot(..) if a.write => Classes::MAP_READ.union(Classes::MAP_WRITE),
         Loc::Map(_) | Loc::MapSlot(..) => Classes::MAP_WRITE,
-        Loc::Chan(_) => Classes::CHAN,
+        // A close (a write) races with every send and close; a send (a read) with closes.
+        Loc::Chan(_) if a.write => Classes::CHAN,
+        Loc::Chan(_) => Classes::CHAN_CLOSE,
         Loc::WaitGroupSema(_) => Classes::SYNC,
     };
     kinds.union(Classes::TOP)
