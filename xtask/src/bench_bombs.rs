@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use crate::{Error, Result};
 
 /// The bombs: a name and the program.
-const BOMBS: [(&str, &str); 8] = [
+const BOMBS: [(&str, &str); 9] = [
     (
         "select {}",
         "package main\n\nfunc main() {\n\tfor {\n\t\tgo func() { select {} }()\n\t}\n}\n",
@@ -31,6 +31,10 @@ const BOMBS: [(&str, &str); 8] = [
     (
         "wg.Wait",
         "package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar wg sync.WaitGroup\n\twg.Add(1)\n\tfor {\n\t\tgo func() { wg.Wait() }()\n\t}\n}\n",
+    ),
+    (
+        "spawn tree (each goroutine starts two)",
+        "package main\n\nfunc spawn() {\n\tgo spawn()\n\tgo spawn()\n}\n\nfunc main() {\n\tspawn()\n\tselect {}\n}\n",
     ),
     (
         "time.Sleep",

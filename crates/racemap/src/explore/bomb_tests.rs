@@ -99,6 +99,33 @@ fn every_bomb_s_search_runs_into_the_goroutine_limit() {
     }
 }
 
+/// A tree of goroutines, each starting two more and exiting: thousands can move at every
+/// step and every `go` statement depends on the one before (goroutine numbers), so DPOR's
+/// clock of each step joins only the latest of them. Run and search end at the limit.
+#[test]
+fn a_spawn_tree_ends_at_the_goroutine_limit() {
+    let source = "package main\n\nfunc spawn() {\n\tgo spawn()\n\tgo spawn()\n}\n\nfunc main() {\n\tspawn()\n\tselect {}\n}\n";
+    let r = run(machine(source, 1_000), &RunConfig::default());
+    assert_eq!(r.end, RunEnd::Limit, "{}", r.stderr);
+    let mut explorer = Explorer::new(
+        machine(source, CROSS_CHECKED),
+        &DporConfig {
+            max_executions: 20,
+            ..DporConfig::default()
+        },
+    );
+    explorer.advance(u64::MAX);
+    let r = explorer.into_result();
+    assert!(!r.outcomes.is_empty());
+    for o in &r.outcomes {
+        assert_eq!(
+            o.error.as_deref(),
+            Some(limit_message(CROSS_CHECKED).as_str()),
+            "{o:?}"
+        );
+    }
+}
+
 /// Bounded counts: `n` goroutines blocked on one object, then released (Go 1.19.8 `-race`
 /// prints the count, or `done`, checked at 5 000 goroutines), or left blocked (`go run`: a
 /// deadlock; a `-race` build hangs, golang/go#20588, the README's deliberate difference).

@@ -12,6 +12,15 @@ impl Machine {
     /// Some goroutine can move and every one that can sleeps: in virtual time order, a
     /// wake-up is due.
     pub fn only_sleepers_move(&self) -> bool {
+        // Only a program that sleeps or arms a timer has sleepers: the others are answered
+        // without listing every move (a goroutine bomb offers thousands at every step).
+        if !self.may_sleep() {
+            debug_assert!(!self
+                .goroutines
+                .iter()
+                .any(|g| matches!(g.status, GoStatus::Sleeping(_))));
+            return false;
+        }
         let moves = self.runnable_in_virtual_time();
         !moves.is_empty()
             && moves.iter().all(|c| {

@@ -89,6 +89,7 @@ impl Machine {
             lib_vars,
             futures: _,
             clock_observed: _,
+            sleeps: _,
             waits: _,
         } = self;
         let Heap {

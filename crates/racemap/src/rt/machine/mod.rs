@@ -217,6 +217,9 @@ pub struct Machine {
     /// Whether the program may observe the virtual clock ([`Machine::observes_clock`]),
     /// computed on first use and shared by every clone.
     pub(crate) clock_observed: Rc<std::cell::OnceCell<bool>>,
+    /// Whether the program may sleep or arm a timer ([`Machine::may_sleep`]), computed on
+    /// first use and shared by every clone.
+    pub(crate) sleeps: Rc<std::cell::OnceCell<bool>>,
     /// Which goroutines may move and what the others wait on (`wait_index`), brought up to
     /// date after every step: bookkeeping, not state (fingerprints ignore it).
     /// `None` until the index is kept (boxed: a machine of a few goroutines is copied and
@@ -246,6 +249,7 @@ impl Machine {
             races_reported: 0,
             futures: Rc::default(),
             clock_observed: Rc::default(),
+            sleeps: Rc::default(),
             waits: None,
         };
         let prog = m.program.clone();
@@ -468,13 +472,15 @@ impl Machine {
     /// The program calls `time.Sleep` or arms a timer (`time.After`, `context.WithTimeout`, …)
     /// somewhere (otherwise both [`WakeOrder`]s offer the same moves everywhere).
     pub fn may_sleep(&self) -> bool {
-        self.program.funcs.iter().any(|f| {
-            f.code.iter().any(|i| match i {
-                Instr::CallLib { func, .. } | Instr::DeferLib { func, .. } => {
-                    *func == LibFunc::TimeSleep
-                        || func.spec().visibility == crate::library::Visibility::Timer
-                }
-                _ => false,
+        *self.sleeps.get_or_init(|| {
+            self.program.funcs.iter().any(|f| {
+                f.code.iter().any(|i| match i {
+                    Instr::CallLib { func, .. } | Instr::DeferLib { func, .. } => {
+                        *func == LibFunc::TimeSleep
+                            || func.spec().visibility == crate::library::Visibility::Timer
+                    }
+                    _ => false,
+                })
             })
         })
     }
