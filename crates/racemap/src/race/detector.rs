@@ -140,10 +140,11 @@ pub struct Detector {
     clocks: CowVec<Rc<VClock>>,
     /// Goroutine facts for reports, by id; shared between the explorer's clones like `clocks`.
     goroutines: CowVec<Rc<GoroutineInfo>>,
-    /// `L_s` of each sync variable.
-    syncs: BTreeMap<SyncVar, VClock>,
-    /// Shadow state of each accessed location.
-    vars: BTreeMap<Loc, VarState>,
+    /// `L_s` of each sync variable, each shared between the explorer's clones of the detector
+    /// until one of them changes it (a step changes one or two).
+    syncs: BTreeMap<SyncVar, Rc<VClock>>,
+    /// Shadow state of each accessed location, each shared between clones like `syncs`.
+    vars: BTreeMap<Loc, Rc<VarState>>,
     /// Locations already reported.
     reported_locs: BTreeSet<Loc>,
     /// Stack pairs already reported (both orders are inserted).
@@ -219,7 +220,7 @@ impl Detector {
                 let c = Rc::clone(&self.clocks[e.gid.0 as usize]);
                 for effect in &e.effects {
                     if let Effect::Release(var) = effect {
-                        self.syncs.entry(var.clone()).or_default().join(&c);
+                        Rc::make_mut(self.syncs.entry(var.clone()).or_default()).join(&c);
                     }
                 }
             }
@@ -282,13 +283,13 @@ impl Detector {
                 }
                 Effect::Acquire(var) => {
                     if let Some(l) = self.syncs.get(var) {
-                        let l = l.clone();
+                        let l = Rc::clone(l);
                         Rc::make_mut(&mut self.clocks[gid.0 as usize]).join(&l);
                     }
                 }
                 Effect::Release(var) => {
                     let c = Rc::clone(&self.clocks[gid.0 as usize]);
-                    self.syncs.entry(var.clone()).or_default().join(&c);
+                    Rc::make_mut(self.syncs.entry(var.clone()).or_default()).join(&c);
                     Rc::make_mut(&mut self.clocks[gid.0 as usize]).tick(gid);
                 }
                 Effect::Spawn(child) => {
@@ -345,7 +346,7 @@ impl Detector {
             stack: stack.clone(),
             runtime_frame: runtime_frame.clone(),
         };
-        let var = self.vars.entry(loc.clone()).or_default();
+        let var = Rc::make_mut(self.vars.entry(loc.clone()).or_default());
         let unordered = |a: &Access| a.epoch.gid != gid && !a.epoch.happens_before(clock);
 
         // Find the first conflicting earlier access, TSan-style: writes before reads.
