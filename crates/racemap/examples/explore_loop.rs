@@ -36,7 +36,10 @@ fn main() {
             std::hint::black_box(program);
             continue;
         }
-        let result = explore(Machine::new(program, Config::default()), &DporConfig::default());
+        let result = explore(
+            Machine::new(program, Config::default()),
+            &DporConfig::default(),
+        );
         executions += result.executions;
     }
     println!("{executions}");

@@ -221,7 +221,12 @@ impl Detector {
                 let c = Rc::clone(&self.clocks[e.gid.0 as usize]);
                 for effect in &e.effects {
                     if let Effect::Release(var) = effect {
-                        Rc::make_mut(Rc::make_mut(&mut self.syncs).entry(var.clone()).or_default()).join(&c);
+                        Rc::make_mut(
+                            Rc::make_mut(&mut self.syncs)
+                                .entry(var.clone())
+                                .or_default(),
+                        )
+                        .join(&c);
                     }
                 }
             }
@@ -290,7 +295,12 @@ impl Detector {
                 }
                 Effect::Release(var) => {
                     let c = Rc::clone(&self.clocks[gid.0 as usize]);
-                    Rc::make_mut(Rc::make_mut(&mut self.syncs).entry(var.clone()).or_default()).join(&c);
+                    Rc::make_mut(
+                        Rc::make_mut(&mut self.syncs)
+                            .entry(var.clone())
+                            .or_default(),
+                    )
+                    .join(&c);
                     Rc::make_mut(&mut self.clocks[gid.0 as usize]).tick(gid);
                 }
                 Effect::Spawn(child) => {

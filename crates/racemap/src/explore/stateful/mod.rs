@@ -192,7 +192,9 @@ impl Footprints {
         if self.0.len() <= i {
             self.0.resize(i + 1, None);
         }
-        self.0[i].get_or_insert_with(|| target.footprint(gid)).as_ref()
+        self.0[i]
+            .get_or_insert_with(|| target.footprint(gid))
+            .as_ref()
     }
 }
 
@@ -474,9 +476,7 @@ impl<T: Target> Stateful<T> {
                 sleep
                     .iter()
                     .chain(done.iter())
-                    .filter(|s| {
-                        s.independent_now(footprints.get(here, s.choice.gid), &made)
-                    })
+                    .filter(|s| s.independent_now(footprints.get(here, s.choice.gid), &made))
                     .cloned()
                     .collect()
             };
