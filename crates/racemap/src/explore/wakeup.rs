@@ -62,6 +62,15 @@ impl WakeStep {
         s
     }
 
+    /// `self.refreshed(now).independent(other)`, without copying this move when `now` is what
+    /// it touched already (the common case: most footprints do not change).
+    pub fn independent_now(&self, now: Option<&Footprint>, other: &WakeStep) -> bool {
+        match now {
+            Some(f) if *f == self.footprint => self.independent(other),
+            _ => self.refreshed(now.cloned()).independent(other),
+        }
+    }
+
     /// What this move touches does not depend on where other goroutines stand: a move of one
     /// goroutine (and the child it starts) on plain memory, output or channels, not a
     /// commuting update whose class depends on the object's state, not a map access (which

@@ -140,10 +140,12 @@ pub struct Detector {
     clocks: CowVec<Rc<VClock>>,
     /// Goroutine facts for reports, by id; shared between the explorer's clones like `clocks`.
     goroutines: CowVec<Rc<GoroutineInfo>>,
-    /// `L_s` of each sync variable.
-    syncs: BTreeMap<SyncVar, VClock>,
-    /// Shadow state of each accessed location.
-    vars: BTreeMap<Loc, VarState>,
+    /// `L_s` of each sync variable: the table and each clock shared between the explorer's
+    /// clones of the detector until one of them changes it (a step changes one or two clocks,
+    /// many steps none).
+    syncs: Rc<BTreeMap<SyncVar, Rc<VClock>>>,
+    /// Shadow state of each accessed location, shared between clones like `syncs`.
+    vars: Rc<BTreeMap<Loc, Rc<VarState>>>,
     /// Locations already reported.
     reported_locs: BTreeSet<Loc>,
     /// Stack pairs already reported (both orders are inserted).
@@ -163,8 +165,8 @@ impl Detector {
         Detector {
             clocks: CowVec::new(),
             goroutines: CowVec::new(),
-            syncs: BTreeMap::new(),
-            vars: BTreeMap::new(),
+            syncs: Rc::default(),
+            vars: Rc::default(),
             reported_locs: BTreeSet::new(),
             reported_stacks: BTreeSet::new(),
             next_number: config.first_goroutine_id,
@@ -219,7 +221,12 @@ impl Detector {
                 let c = Rc::clone(&self.clocks[e.gid.0 as usize]);
                 for effect in &e.effects {
                     if let Effect::Release(var) = effect {
-                        self.syncs.entry(var.clone()).or_default().join(&c);
+                        Rc::make_mut(
+                            Rc::make_mut(&mut self.syncs)
+                                .entry(var.clone())
+                                .or_default(),
+                        )
+                        .join(&c);
                     }
                 }
             }
@@ -282,13 +289,18 @@ impl Detector {
                 }
                 Effect::Acquire(var) => {
                     if let Some(l) = self.syncs.get(var) {
-                        let l = l.clone();
+                        let l = Rc::clone(l);
                         Rc::make_mut(&mut self.clocks[gid.0 as usize]).join(&l);
                     }
                 }
                 Effect::Release(var) => {
                     let c = Rc::clone(&self.clocks[gid.0 as usize]);
-                    self.syncs.entry(var.clone()).or_default().join(&c);
+                    Rc::make_mut(
+                        Rc::make_mut(&mut self.syncs)
+                            .entry(var.clone())
+                            .or_default(),
+                    )
+                    .join(&c);
                     Rc::make_mut(&mut self.clocks[gid.0 as usize]).tick(gid);
                 }
                 Effect::Spawn(child) => {
@@ -345,7 +357,7 @@ impl Detector {
             stack: stack.clone(),
             runtime_frame: runtime_frame.clone(),
         };
-        let var = self.vars.entry(loc.clone()).or_default();
+        let var = Rc::make_mut(Rc::make_mut(&mut self.vars).entry(loc.clone()).or_default());
         let unordered = |a: &Access| a.epoch.gid != gid && !a.epoch.happens_before(clock);
 
         // Find the first conflicting earlier access, TSan-style: writes before reads.
@@ -570,7 +582,7 @@ impl Detector {
             })
         };
         let mut live: Vec<Vec<u32>> = vec![Vec::new(); n];
-        for (loc, var) in &self.vars {
+        for (loc, var) in self.vars.iter() {
             for a in var_accesses(var).filter(|a| !dead(loc, a)) {
                 if let Some(l) = live.get_mut(a.epoch.gid.0 as usize) {
                     l.push(a.epoch.clock);
@@ -625,13 +637,13 @@ impl Detector {
             }
         }
         self.syncs.len().hash(h);
-        for (var, c) in &self.syncs {
+        for (var, c) in self.syncs.iter() {
             var.hash(h);
             clock(h, c, None);
         }
         // Locations with a live access. A dead read in epoch form is like no read (the next
         // read replaces either); a read-shared set keeps its form, with its live reads.
-        for (loc, var) in &self.vars {
+        for (loc, var) in self.vars.iter() {
             let write = var.write.as_ref().filter(|w| !dead(loc, w));
             let reads: Vec<&Access> = match &var.reads {
                 Reads::None => Vec::new(),

@@ -104,6 +104,13 @@ impl Target for Machine {
         Machine::goroutine_futures(self)
     }
 
+    fn goroutine_futures_with(
+        &self,
+        footprint: &mut dyn FnMut(Gid) -> Option<Footprint>,
+    ) -> Option<Vec<crate::bytecode::future::Classes>> {
+        Machine::goroutine_futures_with(self, footprint)
+    }
+
     fn has_operation(&self, gid: Gid) -> bool {
         self.goroutines
             .get(gid.0 as usize)
@@ -179,7 +186,9 @@ impl Target for Machine {
                 PendingKind::Lib(func) => !f.sync.is_empty() && !only_orders(func),
                 _ => false,
             };
-        let mut resources: Vec<(Resource, bool)> = Vec::new();
+        // Room for every resource pushed below (the arrivals and the clock's are a few).
+        let mut resources: Vec<(Resource, bool)> =
+            Vec::with_capacity(f.memory.len() + f.maps.len() + f.chans.len() + f.sync.len() + 4);
         resources.extend(f.memory.into_iter().map(|(p, w)| (Resource::Memory(p), w)));
         resources.extend(f.maps.into_iter().map(|(m, w)| (Resource::Map(m), w)));
         resources.extend(f.chans.into_iter().map(|c| (Resource::Chan(c), true)));

@@ -119,6 +119,14 @@ pub trait Target: Clone {
     fn goroutine_futures(&self) -> Option<Vec<crate::bytecode::future::Classes>> {
         None
     }
+    /// [`Target::goroutine_futures`], with `footprint` giving [`Target::footprint`] of this
+    /// state (the explorer keeps each state's footprints and computes each once).
+    fn goroutine_futures_with(
+        &self,
+        _footprint: &mut dyn FnMut(Gid) -> Option<Footprint>,
+    ) -> Option<Vec<crate::bytecode::future::Classes>> {
+        self.goroutine_futures()
+    }
     /// A superset of the goroutines without a move now whose [`Target::footprint`] may be
     /// dependent with `fp`, in id order (the explorer's analysis of blocked operations asks
     /// this at every step instead of every goroutine's footprint); `None`: every goroutine.

@@ -95,6 +95,15 @@ impl Machine {
     /// where the static future does not apply (a test, a program that may sleep) or for more
     /// than [`MAX_GOROUTINES`] goroutines.
     pub(crate) fn goroutine_futures(&self) -> Option<Vec<Classes>> {
+        self.goroutine_futures_with(&mut |gid| Target::footprint(self, gid))
+    }
+
+    /// [`Machine::goroutine_futures`], with `footprint` giving [`Target::footprint`] of this
+    /// state (a caller that keeps the state's footprints computes each once).
+    pub(crate) fn goroutine_futures_with(
+        &self,
+        footprint: &mut dyn FnMut(Gid) -> Option<Footprint>,
+    ) -> Option<Vec<Classes>> {
         if self.goroutines.len() > MAX_GOROUTINES {
             return None;
         }
@@ -105,7 +114,7 @@ impl Machine {
                 .enumerate()
                 .map(|(i, g)| {
                     if g.is_live() {
-                        self.goroutine_future(Gid(i as u32), g, futures)
+                        self.goroutine_future(Gid(i as u32), g, futures, footprint)
                     } else {
                         Classes::NONE
                     }
@@ -174,12 +183,18 @@ impl Machine {
         Some(classes)
     }
 
-    /// What goroutine `g` (`gid`) may still do.
-    fn goroutine_future(&self, gid: Gid, g: &Goroutine, futures: &Futures) -> Classes {
+    /// What goroutine `g` (`gid`) may still do (`footprint`: [`Target::footprint`] here).
+    fn goroutine_future(
+        &self,
+        gid: Gid,
+        g: &Goroutine,
+        futures: &Futures,
+        footprint: &mut dyn FnMut(Gid) -> Option<Footprint>,
+    ) -> Classes {
         if g.runtime || g.panicking.is_some() || !matches!(g.status, GoStatus::Parked) {
             return Classes::TOP;
         }
-        let mut classes = match Target::footprint(self, gid) {
+        let mut classes = match footprint(gid) {
             Some(fp) => self.footprint_classes(&fp),
             None => Classes::NONE,
         };

@@ -613,8 +613,7 @@ impl<T: Target> Search<T> {
                     .iter()
                     .chain(top.done.iter())
                     .filter(|s| {
-                        s.refreshed(top.target.footprint(s.choice.gid))
-                            .independent(&made)
+                        s.independent_now(top.target.footprint(s.choice.gid).as_ref(), &made)
                     })
                     .cloned()
                     .collect()

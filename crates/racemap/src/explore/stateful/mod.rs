@@ -175,6 +175,27 @@ struct Frame<T> {
     /// the move, once made, turns out not to be one (it ended the run, reported the run's first
     /// race, or touched more than foreseen).
     reserve: Option<(Vec<Choice>, Vec<Choice>)>,
+    /// The footprints of the goroutines' next operations here, by id, each computed once
+    /// (`None` until asked): every move from here and every move asleep or done here asks.
+    footprints: Footprints,
+}
+
+/// Footprints of one state's goroutines, by id, computed when first asked
+/// ([`Target::footprint`]; the state does not change while its frame lives).
+#[derive(Clone, Debug, Default)]
+struct Footprints(Vec<Option<Option<Footprint>>>);
+
+impl Footprints {
+    /// The footprint of `gid`'s next operation in `target` (the state these are of).
+    fn get<T: Target>(&mut self, target: &T, gid: Gid) -> Option<&Footprint> {
+        let i = gid.0 as usize;
+        if self.0.len() <= i {
+            self.0.resize(i + 1, None);
+        }
+        self.0[i]
+            .get_or_insert_with(|| target.footprint(gid))
+            .as_ref()
+    }
 }
 
 /// The stateful search, resumable between two steps.
@@ -272,7 +293,8 @@ impl<T: Target> Stateful<T> {
     /// Start the depth-first search at `target`, the root (recorded at once when final).
     fn begin(&mut self, target: T, detector: Option<Detector>) {
         let mut memo = StateMemo::default();
-        let futures = target.goroutine_futures();
+        let mut footprints = Footprints::default();
+        let futures = target.goroutine_futures_with(&mut |g| footprints.get(&target, g).cloned());
         let key = fingerprint(
             &target,
             detector.as_ref(),
@@ -291,7 +313,8 @@ impl<T: Target> Stateful<T> {
             if target.withholds_early_ticks() {
                 self.limit.get_or_insert(SearchLimit::EarlyTicks);
             }
-            let (choices, _, reserve) = moves_from(&target, offered, &[], true, &futures);
+            let (choices, _, reserve) =
+                moves_from(&target, offered, &[], true, &futures, &mut footprints);
             self.visited.insert(key, Visit::OnStack);
             self.stack.push(Frame {
                 target,
@@ -306,6 +329,7 @@ impl<T: Target> Stateful<T> {
                 memo,
                 futures,
                 reserve,
+                footprints,
             });
         }
     }
@@ -416,8 +440,9 @@ impl<T: Target> Stateful<T> {
             let choice = top.choices[top.next];
             top.next += 1;
             let pre_fp = top
-                .target
-                .footprint(choice.gid)
+                .footprints
+                .get(&top.target, choice.gid)
+                .cloned()
                 .unwrap_or_else(Footprint::global);
             let mut target = top.target.clone();
             let mut detector = top.detector.clone();
@@ -440,16 +465,21 @@ impl<T: Target> Stateful<T> {
                 summary: footprint.summary(),
                 footprint,
             };
-            let mut child_sleep: Vec<WakeStep> = top
-                .sleep
-                .iter()
-                .chain(top.done.iter())
-                .filter(|s| {
-                    s.refreshed(top.target.footprint(s.choice.gid))
-                        .independent(&made)
-                })
-                .cloned()
-                .collect();
+            let mut child_sleep: Vec<WakeStep> = {
+                let Frame {
+                    target: here,
+                    sleep,
+                    done,
+                    footprints,
+                    ..
+                } = &mut *top;
+                sleep
+                    .iter()
+                    .chain(done.iter())
+                    .filter(|s| s.independent_now(footprints.get(here, s.choice.gid), &made))
+                    .cloned()
+                    .collect()
+            };
             // A move explored alone must still be a persistent set alone judged by what it did
             // (see `target::persistent`): else the other moves are explored too.
             let not_alone = top.reserve.is_some()
@@ -505,10 +535,11 @@ impl<T: Target> Stateful<T> {
                 }
             }
             let mut memo = StateMemo::default();
+            let mut footprints = Footprints::default();
             let futures = if choices.is_empty() {
                 None
             } else {
-                target.goroutine_futures()
+                target.goroutine_futures_with(&mut |g| footprints.get(&target, g).cloned())
             };
             let key = if choices.is_empty() {
                 final_fingerprint(&target, detector.as_ref())
@@ -560,6 +591,7 @@ impl<T: Target> Stateful<T> {
                             memo,
                             futures,
                             reserve: None,
+                            footprints,
                         });
                     }
                 }
@@ -587,6 +619,7 @@ impl<T: Target> Stateful<T> {
                             &child_sleep,
                             kept_off.is_none(),
                             &futures,
+                            &mut footprints,
                         );
                         self.visited.insert(key, Visit::OnStack);
                         self.path.push(choice);
@@ -603,6 +636,7 @@ impl<T: Target> Stateful<T> {
                             memo,
                             futures,
                             reserve,
+                            footprints,
                         });
                     }
                 }
@@ -640,7 +674,8 @@ impl<T: Target> Stateful<T> {
 
 /// The moves to explore from a new state and those left asleep (sorted), from the moves
 /// offered and the sleep set: the first awake move that is a persistent set alone, if one is
-/// and `may_reduce`, with the others in reserve; else every awake move.
+/// and `may_reduce`, with the others in reserve; else every awake move. `footprints` are the
+/// state's.
 #[allow(clippy::type_complexity)]
 fn moves_from<T: Target>(
     target: &T,
@@ -648,6 +683,7 @@ fn moves_from<T: Target>(
     sleep: &[WakeStep],
     may_reduce: bool,
     futures: &[Classes],
+    footprints: &mut Footprints,
 ) -> (Vec<Choice>, Vec<Choice>, Option<(Vec<Choice>, Vec<Choice>)>) {
     let asleep = |c: &Choice| sleep.iter().any(|s| s.choice == *c);
     let (awake, mut left): (Vec<Choice>, Vec<Choice>) =
@@ -658,9 +694,9 @@ fn moves_from<T: Target>(
             awake.iter().position(|c| {
                 awake.iter().filter(|d| d.gid == c.gid).count() == 1
                     && !left.iter().any(|d| d.gid == c.gid)
-                    && target
-                        .footprint(c.gid)
-                        .is_some_and(|fp| target.commutes_with_futures(c.gid, &fp, futures))
+                    && footprints
+                        .get(target, c.gid)
+                        .is_some_and(|fp| target.commutes_with_futures(c.gid, fp, futures))
             })
         })
         .flatten();

@@ -21,6 +21,14 @@ impl Machine {
                 .any(|g| matches!(g.status, GoStatus::Sleeping(_))));
             return false;
         }
+        // No sleeper among the goroutines that may move (a superset of those that can): no
+        // wake-up is due, and the moves need not be computed (most steps of most programs).
+        if !self
+            .candidates()
+            .any(|g| matches!(g.status, GoStatus::Sleeping(_)))
+        {
+            return false;
+        }
         let moves = self.runnable_in_virtual_time();
         !moves.is_empty()
             && moves.iter().all(|c| {

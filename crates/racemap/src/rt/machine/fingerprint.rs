@@ -8,7 +8,7 @@ use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
 /// Hashes of the parts of a state that clones share copy-on-write (`Rc`s), by table (the
-/// machine's goroutines, heap cells, maps): per part its address and its 128-bit hash. A part
+/// machine's goroutines, heap cells, maps, channels): per part its address and its 128-bit hash. A part
 /// at the same index and address in the state a clone was made from is the same part,
 /// unchanged (copy on write), as long as that state is alive: its hash is reused.
 #[derive(Clone, Debug, Default)]
@@ -18,6 +18,16 @@ pub struct StateMemo {
 }
 
 impl StateMemo {
+    /// Room for `sizes[t]` more parts in table `t` (one allocation per table).
+    pub fn reserve(&mut self, sizes: &[usize]) {
+        if self.tables.len() < sizes.len() {
+            self.tables.resize(sizes.len(), Vec::new());
+        }
+        for (table, &n) in self.tables.iter_mut().zip(sizes) {
+            table.reserve(n);
+        }
+    }
+
     /// The hash of part `index` of `table` at `address`: `parent`'s when it holds that part
     /// at that address, else `compute()`; recorded in `self`.
     pub fn part(
@@ -42,6 +52,13 @@ impl StateMemo {
     }
 }
 
+/// Feed a part's 128-bit hash to `h` as two words (a hasher's `write_u128` goes through its
+/// byte-slice path, several times slower in SipHash's implementation).
+fn write_u128<H: Hasher>(h: &mut H, v: u128) {
+    h.write_u64(v as u64);
+    h.write_u64((v >> 64) as u64);
+}
+
 /// One part's 128-bit hash (fixed keys).
 fn part_hash<T: Hash>(part: &T) -> u128 {
     let mut h = SipHasher13::new_with_keys(0x7061_7274, 0x6861_7368);
@@ -61,7 +78,7 @@ impl Machine {
     /// a test, the races reported so far (only `testing` reads them; the explorer keys on
     /// whether a race was reported).
     ///
-    /// Goroutines, heap cells and maps are hashed each on its own (SipHash-1-3, 128 bits) and
+    /// Goroutines, heap cells, maps and channels are hashed each on its own (SipHash-1-3, 128 bits) and
     /// fed as that hash, reused from `parent` for those this machine shares with it (copy on
     /// write: a step changes one or two goroutines and few objects).
     pub fn hash_state<H: Hasher>(
@@ -100,27 +117,34 @@ impl Machine {
             sync_maps,
             slots,
         } = heap;
+        memo.reserve(&[goroutines.len(), cells.len(), maps.len(), chans.len()]);
         config.hash(h);
         goroutines.len().hash(h);
         for (i, g) in goroutines.iter().enumerate() {
-            memo.part(parent, 0, i, std::ptr::from_ref(g) as usize, || {
+            let part = memo.part(parent, 0, i, std::ptr::from_ref(g) as usize, || {
                 part_hash(g)
-            })
-            .hash(h);
+            });
+            write_u128(h, part);
         }
         cells.len().hash(h);
         for (i, c) in cells.iter().enumerate() {
-            memo.part(parent, 1, i, std::ptr::from_ref(c) as usize, || {
+            let part = memo.part(parent, 1, i, std::ptr::from_ref(c) as usize, || {
                 part_hash(c)
-            })
-            .hash(h);
+            });
+            write_u128(h, part);
         }
         maps.len().hash(h);
         for (i, m) in maps.iter().enumerate() {
-            memo.part(parent, 2, i, Rc::as_ptr(m) as usize, || part_hash(m))
-                .hash(h);
+            let part = memo.part(parent, 2, i, Rc::as_ptr(m) as usize, || part_hash(m));
+            write_u128(h, part);
         }
-        chans.hash(h);
+        chans.len().hash(h);
+        for (i, c) in chans.iter().enumerate() {
+            let part = memo.part(parent, 3, i, std::ptr::from_ref(c) as usize, || {
+                part_hash(c)
+            });
+            write_u128(h, part);
+        }
         globals.hash(h);
         sync_maps.hash(h);
         slots.hash(h);

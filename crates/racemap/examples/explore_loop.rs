@@ -1,0 +1,46 @@
+//! Compile and explore one Go file many times in one process, for profilers (callgrind,
+//! perf): `cargo run --release -p racemap --example explore_loop -- FILE.go [N] [compile|explore|both]`.
+
+use racemap::explore::{explore, DporConfig};
+use racemap::rt::config::Config;
+use racemap::rt::machine::Machine;
+use std::rc::Rc;
+
+/// The allocator the CLI uses.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let Some(path) = args.get(1) else {
+        eprintln!("usage: explore_loop FILE.go [N] [compile|explore|both]");
+        std::process::exit(2);
+    };
+    let source = std::fs::read_to_string(path).unwrap_or_default();
+    let n: u32 = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(100);
+    let mode = args.get(3).map_or("both", String::as_str);
+    let compile = || {
+        racemap::compile::compile(&source).unwrap_or_else(|_| {
+            eprintln!("{path} does not compile");
+            std::process::exit(1);
+        })
+    };
+    let program = Rc::new(compile());
+    let mut executions = 0;
+    for _ in 0..n {
+        let program = match mode {
+            "explore" => Rc::clone(&program),
+            _ => Rc::new(compile()),
+        };
+        if mode == "compile" {
+            std::hint::black_box(program);
+            continue;
+        }
+        let result = explore(
+            Machine::new(program, Config::default()),
+            &DporConfig::default(),
+        );
+        executions += result.executions;
+    }
+    println!("{executions}");
+}
