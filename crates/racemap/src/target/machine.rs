@@ -104,6 +104,10 @@ impl Target for Machine {
         Machine::goroutine_futures(self)
     }
 
+    fn lock_guards(&self) -> Option<crate::race::LockGuards> {
+        Machine::lock_guards(self)
+    }
+
     fn has_operation(&self, gid: Gid) -> bool {
         self.goroutines
             .get(gid.0 as usize)

@@ -6,6 +6,7 @@
 //! and its drivers: `run` and `explore` use it, it uses neither.
 
 pub mod footprint;
+mod lock_guards;
 pub mod machine;
 mod persistent;
 
@@ -117,6 +118,11 @@ pub trait Target: Clone {
     /// applies: the race detector's canonical form forgets accesses no future one can race
     /// with. `None` by default (every goroutine may do anything).
     fn goroutine_futures(&self) -> Option<Vec<crate::bytecode::future::Classes>> {
+        None
+    }
+    /// What the race detector's lock-guarded liveness needs of this state (`race::canonical`),
+    /// where it applies. `None` by default.
+    fn lock_guards(&self) -> Option<crate::race::LockGuards> {
         None
     }
     /// A superset of the goroutines without a move now whose [`Target::footprint`] may be
