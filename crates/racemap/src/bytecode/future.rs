@@ -21,7 +21,7 @@
 
 use super::{FuncId, Instr, Program};
 use crate::library::{LibFunc, LibType, Owner, Visibility};
-use crate::types::SyncKind;
+use crate::types::{SyncKind, TypeId, TypeKind, TypeTable};
 
 /// A set of kinds of shared operation.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -59,6 +59,11 @@ impl Classes {
     /// futures; the race detector's canonical form asks for it: a send's read stays live only
     /// while some goroutine may still close a channel.
     pub const CHAN_CLOSE: Classes = Classes(1 << 10);
+    /// Allocating a heap cell that holds a `sync.Mutex` or `sync.RWMutex` (a lock no one has
+    /// released yet). Conflicts with nothing; the race detector's canonical form asks for it:
+    /// its lock-guarded liveness (`race::canonical`) needs every lock that may ever be taken
+    /// to exist already.
+    pub const LOCK_NEW: Classes = Classes(1 << 11);
 
     /// Both sets.
     pub const fn union(self, other: Classes) -> Classes {
@@ -97,14 +102,57 @@ impl Classes {
     }
 }
 
-/// The future of every point of a program's code.
+/// Where a path's future stops: [`Barrier::None`] follows every path to its end; the others
+/// stop at a call that takes a lock (the path's later operations happen after the lock's
+/// acquire: `race::canonical`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Barrier {
+    /// Every path to its end.
+    None,
+    /// Up to a direct call of `sync.(*Mutex).Lock`, `sync.(*RWMutex).Lock` or
+    /// `sync.(*RWMutex).RLock` (included: its own class is [`Classes::SYNC`]).
+    AnyLock,
+    /// Up to a direct call of `sync.(*Mutex).Lock` or `sync.(*RWMutex).Lock`.
+    ExclusiveLock,
+}
+
+impl Barrier {
+    /// `instr` always takes a lock of this barrier's kind before the path goes on (a call that
+    /// blocks until it holds it; `TryLock` may fail, a `Locker` call may be anything).
+    fn stops_at(self, instr: &Instr) -> bool {
+        let Instr::CallLib { func, .. } = instr else {
+            return false;
+        };
+        match self {
+            Barrier::None => false,
+            Barrier::AnyLock => matches!(
+                func,
+                LibFunc::MutexLock | LibFunc::RwMutexLock | LibFunc::RwMutexRLock
+            ),
+            Barrier::ExclusiveLock => matches!(func, LibFunc::MutexLock | LibFunc::RwMutexLock),
+        }
+    }
+}
+
+/// One analysis of every point of a program's code, up to a [`Barrier`].
 #[derive(Clone, Debug, PartialEq)]
-pub struct Futures {
+struct Table {
     /// `at[f][pc]`: what function `f` may do from instruction `pc` on, callees included
     /// (`pc == code.len()` is past the end: nothing).
     at: Vec<Box<[Classes]>>,
     /// What calls the analysis cannot resolve may do.
     callees: Callees,
+}
+
+/// The future of every point of a program's code.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Futures {
+    /// Every path to its end.
+    full: Table,
+    /// Up to a lock ([`Barrier::AnyLock`]).
+    any_lock: Table,
+    /// Up to an exclusive lock ([`Barrier::ExclusiveLock`]).
+    exclusive_lock: Table,
     /// Every mutex and RWMutex unlock is paired with its own lock (`mutex_pairing`).
     unlocks_paired: bool,
 }
@@ -119,11 +167,90 @@ struct Callees {
     printing: Classes,
     /// `errors` calling an error's `Error`, `Is`, `As` or `Unwrap` method.
     errors: Classes,
+    /// No value the program makes an interface of reaches memory or a map ([`prints_memory`]):
+    /// `fmt`'s printing reads none.
+    prints_plain: bool,
 }
 
 impl Futures {
     /// The analysis of `program` (see the module docs).
     pub fn of(program: &Program) -> Futures {
+        let new_lock = allocates_lock(program);
+        Futures {
+            full: Table::of(program, Barrier::None, &new_lock),
+            any_lock: Table::of(program, Barrier::AnyLock, &new_lock),
+            exclusive_lock: Table::of(program, Barrier::ExclusiveLock, &new_lock),
+            unlocks_paired: super::mutex_pairing::all_unlocks_paired(program),
+        }
+    }
+
+    /// The analysis up to `barrier`.
+    fn table(&self, barrier: Barrier) -> &Table {
+        match barrier {
+            Barrier::None => &self.full,
+            Barrier::AnyLock => &self.any_lock,
+            Barrier::ExclusiveLock => &self.exclusive_lock,
+        }
+    }
+
+    /// What function `func` may do from instruction `pc` on (TOP for a point outside the code).
+    pub fn at(&self, func: FuncId, pc: u32) -> Classes {
+        self.at_until(Barrier::None, func, pc)
+    }
+
+    /// What function `func` may do from instruction `pc` on before a `barrier` lock (TOP for a
+    /// point outside the code).
+    pub fn at_until(&self, barrier: Barrier, func: FuncId, pc: u32) -> Classes {
+        self.table(barrier)
+            .at
+            .get(func.0 as usize)
+            .and_then(|f| f.get(pc as usize))
+            .copied()
+            .unwrap_or(Classes::TOP)
+    }
+
+    /// What a call of `func` may do.
+    pub fn summary(&self, func: FuncId) -> Classes {
+        self.at(func, 0)
+    }
+
+    /// What a call of `func` may do before a `barrier` lock.
+    pub fn summary_until(&self, barrier: Barrier, func: FuncId) -> Classes {
+        self.at_until(barrier, func, 0)
+    }
+
+    /// What a call through a function value may do.
+    pub fn value_callees(&self) -> Classes {
+        self.full.callees.values
+    }
+
+    /// What a call through a function value may do before a `barrier` lock.
+    pub fn value_callees_until(&self, barrier: Barrier) -> Classes {
+        self.table(barrier).callees.values
+    }
+
+    /// Every mutex and RWMutex unlock of the program is paired with its own lock: a lock is
+    /// released only by the goroutine whose call took it (`mutex_pairing`).
+    pub fn unlocks_paired(&self) -> bool {
+        self.unlocks_paired
+    }
+
+    /// What a call of library function `func` may do, its callbacks included.
+    pub fn library(&self, func: LibFunc) -> Classes {
+        lib_classes(func, &self.full.callees)
+    }
+
+    /// What a call of library function `func` may do before a `barrier` lock (a lock it takes
+    /// itself does not count), its callbacks included.
+    pub fn library_until(&self, barrier: Barrier, func: LibFunc) -> Classes {
+        lib_classes(func, &self.table(barrier).callees)
+    }
+}
+
+impl Table {
+    /// The analysis of `program` up to `barrier`; `new_lock[f]`: function `f` may allocate a
+    /// lock ([`allocates_lock`]).
+    fn of(program: &Program, barrier: Barrier, new_lock: &[bool]) -> Table {
         let n = program.funcs.len();
         let mut at: Vec<Box<[Classes]>> = program
             .funcs
@@ -141,7 +268,11 @@ impl Futures {
         };
         let printing = named(&["String", "Error", "Format", "GoString"]);
         let errors = named(&["Error", "Is", "As", "Unwrap"]);
-        let mut callees = Callees::default();
+        let prints_plain = !prints_memory(program);
+        let mut callees = Callees {
+            prints_plain,
+            ..Callees::default()
+        };
         loop {
             let mut changed = false;
             for f in 0..n {
@@ -151,12 +282,20 @@ impl Futures {
                     let mut inner = false;
                     for pc in (0..func.code.len()).rev() {
                         let instr = &func.code[pc];
-                        let own = own_classes(instr, &at, &callees);
+                        let own = own_classes(program, instr, &at, &callees);
+                        let own = match instr {
+                            Instr::Rebox if new_lock.get(f).copied().unwrap_or(true) => {
+                                own.union(Classes::LOCK_NEW)
+                            }
+                            _ => own,
+                        };
                         let mut c = own;
-                        if falls_through(instr) {
+                        if barrier.stops_at(instr) {
+                            // The lock is taken before the path goes on.
+                        } else if falls_through(instr) {
                             c = c.union(at[f][pc + 1]);
                         }
-                        if let Some(t) = jump_target(instr) {
+                        if let Some(t) = jump_target(instr).filter(|_| !barrier.stops_at(instr)) {
                             c = c.union(at[f].get(t as usize).copied().unwrap_or(Classes::TOP));
                         }
                         if c != at[f][pc] {
@@ -179,49 +318,16 @@ impl Futures {
                 values: summaries(&valued, library_methods()),
                 printing: summaries(&printing, Classes::NONE),
                 errors: summaries(&errors, Classes::NONE),
+                prints_plain,
             };
             if next != callees {
                 callees = next;
                 changed = true;
             }
             if !changed {
-                return Futures {
-                    at,
-                    callees,
-                    unlocks_paired: super::mutex_pairing::all_unlocks_paired(program),
-                };
+                return Table { at, callees };
             }
         }
-    }
-
-    /// What function `func` may do from instruction `pc` on (TOP for a point outside the code).
-    pub fn at(&self, func: FuncId, pc: u32) -> Classes {
-        self.at
-            .get(func.0 as usize)
-            .and_then(|f| f.get(pc as usize))
-            .copied()
-            .unwrap_or(Classes::TOP)
-    }
-
-    /// What a call of `func` may do.
-    pub fn summary(&self, func: FuncId) -> Classes {
-        self.at(func, 0)
-    }
-
-    /// What a call through a function value may do.
-    pub fn value_callees(&self) -> Classes {
-        self.callees.values
-    }
-
-    /// Every mutex and RWMutex unlock of the program is paired with its own lock: a lock is
-    /// released only by the goroutine whose call took it (`mutex_pairing`).
-    pub fn unlocks_paired(&self) -> bool {
-        self.unlocks_paired
-    }
-
-    /// What a call of library function `func` may do, its callbacks included.
-    pub fn library(&self, func: LibFunc) -> Classes {
-        lib_classes(func, &self.callees)
     }
 }
 
@@ -289,10 +395,91 @@ fn jump_target(instr: &Instr) -> Option<u32> {
     }
 }
 
-/// What one instruction may do itself (a direct call: its callee's summary so far).
-fn own_classes(instr: &Instr, at: &[Box<[Classes]>], callees: &Callees) -> Classes {
-    let value_callees = callees.values;
+/// A value of type `ty` holds a `sync.Mutex` or `sync.RWMutex` in place (a field, an array
+/// element; not behind a pointer, slice, map, channel or interface). Too deep: yes.
+fn holds_lock(types: &TypeTable, ty: TypeId, depth: u32) -> bool {
+    if depth > 64 {
+        return true;
+    }
+    match types.under(ty) {
+        TypeKind::Sync(SyncKind::Mutex | SyncKind::RwMutex) => true,
+        TypeKind::Struct(fields) => fields.iter().any(|f| holds_lock(types, f.ty, depth + 1)),
+        TypeKind::Array(_, e) => holds_lock(types, *e, depth + 1),
+        _ => false,
+    }
+}
+
+/// A value of type `ty` printed by `fmt` may make it read memory or a map: it is or holds in
+/// place a pointer, slice, map or sync object. (An interface holds a value some `ToIface`
+/// made: that one is checked.) Too deep: yes.
+fn reaches_memory(types: &TypeTable, ty: TypeId, depth: u32) -> bool {
+    if depth > 64 {
+        return true;
+    }
+    match types.under(ty) {
+        TypeKind::Pointer(_) | TypeKind::Slice(_) | TypeKind::Map(..) | TypeKind::Sync(_) => true,
+        TypeKind::Struct(fields) => fields
+            .iter()
+            .any(|f| reaches_memory(types, f.ty, depth + 1)),
+        TypeKind::Array(_, e) => reaches_memory(types, *e, depth + 1),
+        TypeKind::Tuple(ts) => ts.iter().any(|t| reaches_memory(types, *t, depth + 1)),
+        TypeKind::Named { .. } => true,
+        TypeKind::Basic(_) | TypeKind::Chan(..) | TypeKind::Func(_) | TypeKind::Interface(_) => {
+            false
+        }
+    }
+}
+
+/// Some interface value the program makes (`ToIface`) may hold a value [`reaches_memory`]:
+/// then `fmt`'s printing may read memory and maps. (The library's and the runtime's error
+/// values are cells of their own that the program never writes.)
+fn prints_memory(program: &Program) -> bool {
+    program.funcs.iter().any(|f| {
+        f.code
+            .iter()
+            .any(|i| matches!(i, Instr::ToIface(t) if reaches_memory(&program.types, *t, 0)))
+    })
+}
+
+/// The instruction allocates heap cells that may hold a lock (by its type; a `Rebox` has none:
+/// see [`allocates_lock`]).
+fn allocates_lock_cell(program: &Program, instr: &Instr) -> bool {
     match instr {
+        Instr::Alloc(ty)
+        | Instr::Box(ty)
+        | Instr::MakeSlice { elem: ty }
+        | Instr::SliceLit { elem: ty, .. }
+        | Instr::Append { elem: ty, .. }
+        | Instr::AppendSlice { elem: ty } => holds_lock(&program.types, *ty, 0),
+        _ => false,
+    }
+}
+
+/// For each function: it allocates a cell that may hold a lock. A `Rebox` copies a loop
+/// variable's cell, which its function allocated (`Alloc`, `Box`) or reboxed: a function
+/// none of whose allocations may hold a lock reboxes none.
+fn allocates_lock(program: &Program) -> Vec<bool> {
+    program
+        .funcs
+        .iter()
+        .map(|f| f.code.iter().any(|i| allocates_lock_cell(program, i)))
+        .collect()
+}
+
+/// What one instruction may do itself (a direct call: its callee's summary so far).
+fn own_classes(
+    program: &Program,
+    instr: &Instr,
+    at: &[Box<[Classes]>],
+    callees: &Callees,
+) -> Classes {
+    let value_callees = callees.values;
+    let new_lock = if allocates_lock_cell(program, instr) {
+        Classes::LOCK_NEW
+    } else {
+        Classes::NONE
+    };
+    let own = match instr {
         Instr::Load => Classes::MEM_READ,
         Instr::Store => Classes::MEM_WRITE,
         Instr::MapGet { .. } | Instr::MapLen | Instr::MapIterNext { .. } => Classes::MAP_READ,
@@ -313,7 +500,8 @@ fn own_classes(instr: &Instr, at: &[Box<[Classes]>], callees: &Callees) -> Class
         Instr::CallValue { .. } | Instr::CallIface { .. } | Instr::Defer { .. } => value_callees,
         _ if instr.is_visible() => Classes::TOP,
         _ => Classes::NONE,
-    }
+    };
+    own.union(new_lock)
 }
 
 /// What a library call may do: by its row's visibility and owner, plus what it may call back:
@@ -323,6 +511,19 @@ fn lib_classes(func: LibFunc, callees: &Callees) -> Classes {
     let spec = func.spec();
     let own = match spec.visibility {
         Visibility::Local => Classes::NONE,
+        // `fmt`'s printing of interface operands that hold no pointer, slice or map.
+        Visibility::Output
+            if callees.prints_plain
+                && spec.owner == Owner::Package("fmt")
+                && spec.params.iter().all(|p| {
+                    matches!(
+                        p,
+                        LibType::Basic(_) | LibType::Any | LibType::Slice(LibType::Any)
+                    )
+                }) =>
+        {
+            Classes::OUTPUT.union(Classes::SYNC)
+        }
         Visibility::Output => Classes::OUTPUT
             .union(Classes::MEM_READ)
             .union(Classes::MAP_READ)

@@ -21,7 +21,6 @@
 //! a race is not reported again when its location was already reported (`suppress_equal_addresses`)
 //! or when the same pair of stacks was already reported (`suppress_equal_stacks`).
 
-use crate::bytecode::future::Classes;
 use crate::cow_vec::CowVec;
 use crate::diag::SourceMap;
 use crate::race::report::{
@@ -65,13 +64,13 @@ impl DetectorConfig {
 
 /// One recorded access, kept to check later accesses against and to report it.
 #[derive(Clone, Debug)]
-struct Access {
+pub(super) struct Access {
     /// When (and by whom).
-    epoch: Epoch,
+    pub(super) epoch: Epoch,
     /// A write rather than a read.
-    write: bool,
+    pub(super) write: bool,
     /// An atomic access.
-    atomic: bool,
+    pub(super) atomic: bool,
     /// The stack at the access.
     stack: Stack,
     /// The runtime frame Go shows for it (map operations, atomics).
@@ -80,7 +79,7 @@ struct Access {
 
 /// Plain reads of a location since its last plain write.
 #[derive(Clone, Debug, Default)]
-enum Reads {
+pub(super) enum Reads {
     /// No read since the last write.
     #[default]
     None,
@@ -99,26 +98,26 @@ impl Reads {
 
 /// What the detector knows about one location.
 #[derive(Clone, Debug, Default)]
-struct VarState {
+pub(super) struct VarState {
     /// The last plain write. Invariant: every earlier plain write happens before it or was
     /// reported as racing with it.
-    write: Option<Access>,
+    pub(super) write: Option<Access>,
     /// Plain reads since `write`.
-    reads: Reads,
+    pub(super) reads: Reads,
     /// The last atomic read and the last atomic write (stores and read-modify-writes) of each
     /// goroutine since the last plain write, by (goroutine, write).
-    atomics: BTreeMap<(Gid, bool), Access>,
+    pub(super) atomics: BTreeMap<(Gid, bool), Access>,
 }
 
 /// What the detector knows about a goroutine besides its clock.
 #[derive(Clone, Debug, Default)]
-struct GoroutineInfo {
+pub(super) struct GoroutineInfo {
     /// The stack of the `go` statement that created it (`None` for main).
     created_at: Option<Stack>,
     /// It exited.
-    finished: bool,
+    pub(super) finished: bool,
     /// The map its last step iterated over (to tell `mapiterinit` from `mapiternext`).
-    iterating: Option<MapId>,
+    pub(super) iterating: Option<MapId>,
     /// Go's number, given in creation order (`None` for main and runtime timer goroutines).
     number: Option<u64>,
     /// A runtime goroutine firing a timer (`rt::timer`; armed by an `Op::Timer` step).
@@ -126,7 +125,7 @@ struct GoroutineInfo {
 }
 
 /// A key identifying a stack for `suppress_equal_stacks`: function and position of each frame.
-type StackKey = Vec<(u32, u32, u32)>;
+pub(super) type StackKey = Vec<(u32, u32, u32)>;
 
 /// The race detector's whole state. `Clone` so the explorer can branch it with the machine.
 #[derive(Clone, Debug)]
@@ -137,21 +136,19 @@ pub struct Detector {
     /// until one of them changes it (a step changes one or two clocks; the vector is
     /// persistent, so a clone per search node costs what its step changed, not a pointer per
     /// goroutine).
-    clocks: CowVec<Rc<VClock>>,
+    pub(super) clocks: CowVec<Rc<VClock>>,
     /// Goroutine facts for reports, by id; shared between the explorer's clones like `clocks`.
-    goroutines: CowVec<Rc<GoroutineInfo>>,
-    /// `L_s` of each sync variable: the table and each clock shared between the explorer's
-    /// clones of the detector until one of them changes it (a step changes one or two clocks,
-    /// many steps none).
-    syncs: Rc<BTreeMap<SyncVar, Rc<VClock>>>,
-    /// Shadow state of each accessed location, shared between clones like `syncs`.
-    vars: Rc<BTreeMap<Loc, Rc<VarState>>>,
+    pub(super) goroutines: CowVec<Rc<GoroutineInfo>>,
+    /// `L_s` of each sync variable.
+    pub(super) syncs: BTreeMap<SyncVar, VClock>,
+    /// Shadow state of each accessed location.
+    pub(super) vars: BTreeMap<Loc, VarState>,
     /// Locations already reported.
-    reported_locs: BTreeSet<Loc>,
+    pub(super) reported_locs: BTreeSet<Loc>,
     /// Stack pairs already reported (both orders are inserted).
-    reported_stacks: BTreeSet<(StackKey, StackKey)>,
+    pub(super) reported_stacks: BTreeSet<(StackKey, StackKey)>,
     /// Every report so far, in the order found.
-    reports: Vec<RaceReport>,
+    pub(super) reports: Vec<RaceReport>,
     /// Go's number for the next goroutine created.
     next_number: u64,
     /// The first timer fired: the race runtime's timer context took a goroutine number (Go
@@ -165,8 +162,8 @@ impl Detector {
         Detector {
             clocks: CowVec::new(),
             goroutines: CowVec::new(),
-            syncs: Rc::default(),
-            vars: Rc::default(),
+            syncs: BTreeMap::new(),
+            vars: BTreeMap::new(),
             reported_locs: BTreeSet::new(),
             reported_stacks: BTreeSet::new(),
             next_number: config.first_goroutine_id,
@@ -221,12 +218,7 @@ impl Detector {
                 let c = Rc::clone(&self.clocks[e.gid.0 as usize]);
                 for effect in &e.effects {
                     if let Effect::Release(var) = effect {
-                        Rc::make_mut(
-                            Rc::make_mut(&mut self.syncs)
-                                .entry(var.clone())
-                                .or_default(),
-                        )
-                        .join(&c);
+                        self.syncs.entry(var.clone()).or_default().join(&c);
                     }
                 }
             }
@@ -289,18 +281,13 @@ impl Detector {
                 }
                 Effect::Acquire(var) => {
                     if let Some(l) = self.syncs.get(var) {
-                        let l = Rc::clone(l);
+                        let l = l.clone();
                         Rc::make_mut(&mut self.clocks[gid.0 as usize]).join(&l);
                     }
                 }
                 Effect::Release(var) => {
                     let c = Rc::clone(&self.clocks[gid.0 as usize]);
-                    Rc::make_mut(
-                        Rc::make_mut(&mut self.syncs)
-                            .entry(var.clone())
-                            .or_default(),
-                    )
-                    .join(&c);
+                    self.syncs.entry(var.clone()).or_default().join(&c);
                     Rc::make_mut(&mut self.clocks[gid.0 as usize]).tick(gid);
                 }
                 Effect::Spawn(child) => {
@@ -357,7 +344,7 @@ impl Detector {
             stack: stack.clone(),
             runtime_frame: runtime_frame.clone(),
         };
-        let var = Rc::make_mut(Rc::make_mut(&mut self.vars).entry(loc.clone()).or_default());
+        let var = self.vars.entry(loc.clone()).or_default();
         let unordered = |a: &Access| a.epoch.gid != gid && !a.epoch.happens_before(clock);
 
         // Find the first conflicting earlier access, TSan-style: writes before reads.
@@ -500,7 +487,7 @@ impl Detector {
     }
 }
 
-fn stack_key(a: &Access) -> StackKey {
+pub(super) fn stack_key(a: &Access) -> StackKey {
     let mut key: StackKey = a
         .stack
         .iter()
@@ -510,204 +497,4 @@ fn stack_key(a: &Access) -> StackKey {
         key.push((u32::MAX, r.line, r.name.len() as u32));
     }
     key
-}
-
-/// The level of one clock value `v` of component `t` in the canonical form
-/// ([`Detector::hash_canonical`]): how many of `t`'s recorded access epochs (`live`, sorted,
-/// distinct) are at most `v`. `top` is `C_t[t]` (`None` when `t` has no clock yet: then every
-/// value of the component is 0). A value at or above `top` outside `C_t` breaks the invariant the
-/// form relies on; it is then kept apart from every level (`u32::MAX - 1` and its distance).
-fn level(live: &[u32], top: Option<u32>, v: u32) -> u64 {
-    match top {
-        Some(top) if v >= top => (1 << 32) + u64::from(v - top),
-        _ => live.partition_point(|a| *a <= v) as u64,
-    }
-}
-
-impl Detector {
-    /// Feed `h` what decides this detector's future verdicts, in a canonical form: two
-    /// detectors fed the same one report a race on exactly the same future accesses (the
-    /// explorer's state caching, `explore::stateful`). Once a race was reported, only that fact
-    /// is fed unless `keep_reports` (a test counts the races reported during it: then the
-    /// suppression sets and the stacks they compare are fed too).
-    ///
-    /// Why the form is exact. Between two steps, for every goroutine `t`, `C_t[t]` ("top") is
-    /// larger than component `t` of every other clock (`L_s` and `C_u`): `t` exports its clock
-    /// only by a release or a spawn, and advances its own entry right after; and every recorded
-    /// access epoch of `t` is at most top (it is `C_t[t]` when made). Verdicts read clock values
-    /// of component `t` only through `a ≤ v` with `a` an access epoch of `t` and `v` in another
-    /// goroutine's clock (`unordered`, the read-shared rule: both skip `t`'s own clock), and
-    /// through `a == (t, top)` (`same_epoch`). Joins take maxima, a release or spawn advances
-    /// top past everything, a new access epoch is top, accesses are dropped when overwritten.
-    /// So a value `v < top` of component `t` matters only through how many of `t`'s recorded
-    /// access epochs are at most `v` (its level; joins give the maximum level), top only as
-    /// "top", and an access epoch through its rank among `t`'s (or "top" when it equals top).
-    /// Mapping every value to that is a bisimulation: the successor's form is a function of
-    /// the predecessor's form and the step, and the verdicts of the step are too. Left out:
-    /// what only a report's text uses (stacks, runtime frames, creation sites, Go numbers,
-    /// `iterating`), the clocks of exited goroutines (no event of theirs follows), and, before
-    /// any report, the (then empty) suppression sets.
-    ///
-    /// Dead accesses are left out, as if never recorded: those no future access can race
-    /// with. An access of goroutine `g` at epoch `e` is dead when every goroutine `u ≠ g`
-    /// that has not exited either knows it (`C_u[g] ≥ e`: clocks only grow) or, by `futures`
-    /// (what each goroutine may still do, its future goroutines included: `bytecode::future`),
-    /// can make no access of the kind that races with it (a read of a map nobody may write
-    /// any more). A goroutine created later starts from its creator's clock and is in its
-    /// creator's future. Two states with the same machine state and forms that differ only in
-    /// dead accesses give the same verdicts on every continuation.
-    pub fn hash_canonical<H: std::hash::Hasher>(
-        &self,
-        h: &mut H,
-        keep_reports: bool,
-        futures: Option<&[Classes]>,
-    ) {
-        use std::hash::Hash;
-        let reported = !self.reports.is_empty();
-        reported.hash(h);
-        if reported && !keep_reports {
-            return;
-        }
-        let n = self.clocks.len();
-        let tops: Vec<u32> = (0..n).map(|t| self.clocks[t].get(Gid(t as u32))).collect();
-        let top = |t: usize| tops.get(t).copied();
-        let unfinished: Vec<usize> = (0..n).filter(|&t| !self.goroutines[t].finished).collect();
-        let dead = |loc: &Loc, a: &Access| {
-            let g = a.epoch.gid;
-            let races = racing_classes(loc, a);
-            unfinished.iter().all(|&u| {
-                u == g.0 as usize
-                    || self.clocks[u].get(g) >= a.epoch.clock
-                    || futures.is_some_and(|f| f.get(u).is_some_and(|c| !c.any(races)))
-            })
-        };
-        let mut live: Vec<Vec<u32>> = vec![Vec::new(); n];
-        for (loc, var) in self.vars.iter() {
-            for a in var_accesses(var).filter(|a| !dead(loc, a)) {
-                if let Some(l) = live.get_mut(a.epoch.gid.0 as usize) {
-                    l.push(a.epoch.clock);
-                }
-            }
-        }
-        for l in &mut live {
-            l.sort_unstable();
-            l.dedup();
-        }
-        let no_live: &[u32] = &[];
-        let live_of = |t: usize| live.get(t).map_or(no_live, |l| l.as_slice());
-        // A clock: its entries' levels, the owner's own entry as "top", trailing zeros dropped
-        // (a missing entry is 0, whose level is 0).
-        // Entries of level 0 at the end are dropped too: a value below every live access
-        // epoch of its goroutine is as good as 0.
-        let clock = |h: &mut H, c: &VClock, owner: Option<usize>| {
-            let levels: Vec<u64> = (0..c.len_trimmed())
-                .map(|t| {
-                    if Some(t) == owner {
-                        u64::MAX
-                    } else {
-                        level(live_of(t), top(t), c.get(Gid(t as u32)))
-                    }
-                })
-                .collect();
-            let len = levels.iter().rposition(|l| *l != 0).map_or(0, |i| i + 1);
-            levels[..len].hash(h);
-        };
-        let access = |h: &mut H, a: &Access| {
-            let t = a.epoch.gid.0 as usize;
-            a.epoch.gid.hash(h);
-            if top(t) == Some(a.epoch.clock) {
-                u64::MAX.hash(h);
-            } else {
-                level(live_of(t), top(t), a.epoch.clock).hash(h);
-            }
-            a.write.hash(h);
-            a.atomic.hash(h);
-            if keep_reports {
-                stack_key(a).hash(h);
-            }
-        };
-        n.hash(h);
-        for (t, c) in self.clocks.iter().enumerate() {
-            // An exited goroutine makes no more accesses and releases nothing: its clock is
-            // dead (its top still tells its access epochs apart, above).
-            let finished = self.goroutines[t].finished;
-            finished.hash(h);
-            if !finished {
-                clock(h, c, Some(t));
-            }
-        }
-        self.syncs.len().hash(h);
-        for (var, c) in self.syncs.iter() {
-            var.hash(h);
-            clock(h, c, None);
-        }
-        // Locations with a live access. A dead read in epoch form is like no read (the next
-        // read replaces either); a read-shared set keeps its form, with its live reads.
-        for (loc, var) in self.vars.iter() {
-            let write = var.write.as_ref().filter(|w| !dead(loc, w));
-            let reads: Vec<&Access> = match &var.reads {
-                Reads::None => Vec::new(),
-                Reads::Epoch(r) => Some(r).filter(|r| !dead(loc, r)).into_iter().collect(),
-                Reads::Shared(rs) => rs.values().filter(|r| !dead(loc, r)).collect(),
-            };
-            let atomics: Vec<&Access> = var.atomics.values().filter(|a| !dead(loc, a)).collect();
-            let shared = matches!(var.reads, Reads::Shared(_));
-            if write.is_none() && reads.is_empty() && atomics.is_empty() && !shared {
-                continue;
-            }
-            loc.hash(h);
-            write.is_some().hash(h);
-            if let Some(w) = write {
-                access(h, w);
-            }
-            shared.hash(h);
-            reads.len().hash(h);
-            for r in reads {
-                access(h, r);
-            }
-            atomics.len().hash(h);
-            for a in atomics {
-                access(h, a);
-            }
-        }
-        u8::MAX.hash(h);
-        if keep_reports {
-            self.reports.len().hash(h);
-            self.reported_locs.hash(h);
-            self.reported_stacks.hash(h);
-            for g in &self.goroutines {
-                g.iterating.hash(h);
-            }
-        }
-    }
-}
-
-/// The kinds of operation (`bytecode::future`) whose accesses may race with `a`, an access of
-/// `loc`: a write with any plain access of its location, a read with writes, an atomic access
-/// with plain ones; [`Classes::TOP`] is anything.
-fn racing_classes(loc: &Loc, a: &Access) -> Classes {
-    let kinds = match loc {
-        Loc::Heap(_) if a.atomic => Classes::MEM_READ.union(Classes::MEM_WRITE),
-        Loc::Heap(_) if a.write => Classes::MEM_READ
-            .union(Classes::MEM_WRITE)
-            .union(Classes::ATOMIC_MEM),
-        Loc::Heap(_) => Classes::MEM_WRITE.union(Classes::ATOMIC_MEM),
-        Loc::Map(_) | Loc::MapSlot(..) if a.write => Classes::MAP_READ.union(Classes::MAP_WRITE),
-        Loc::Map(_) | Loc::MapSlot(..) => Classes::MAP_WRITE,
-        // A close (a write) races with every send and close; a send (a read) with closes.
-        Loc::Chan(_) if a.write => Classes::CHAN,
-        Loc::Chan(_) => Classes::CHAN_CLOSE,
-        Loc::WaitGroupSema(_) => Classes::SYNC,
-    };
-    kinds.union(Classes::TOP)
-}
-
-/// Every access recorded for one location.
-fn var_accesses(var: &VarState) -> impl Iterator<Item = &Access> {
-    let reads: Vec<&Access> = match &var.reads {
-        Reads::None => Vec::new(),
-        Reads::Epoch(r) => vec![r],
-        Reads::Shared(rs) => rs.values().collect(),
-    };
-    var.write.iter().chain(reads).chain(var.atomics.values())
 }

@@ -1,10 +1,12 @@
 //! Happens-before data race detection (FastTrack over vector clocks, see [`detector`]) and
 //! Go-format race reports ([`report`]).
 
+pub mod canonical;
 pub mod detector;
 pub mod report;
 pub mod vclock;
 
+pub use canonical::LockGuards;
 pub use detector::{Detector, DetectorConfig};
 pub use report::RaceReport;
 

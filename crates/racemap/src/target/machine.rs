@@ -111,6 +111,10 @@ impl Target for Machine {
         Machine::goroutine_futures_with(self, footprint)
     }
 
+    fn lock_guards(&self) -> Option<crate::race::LockGuards> {
+        Machine::lock_guards(self)
+    }
+
     fn has_operation(&self, gid: Gid) -> bool {
         self.goroutines
             .get(gid.0 as usize)

@@ -6,6 +6,7 @@
 //! and its drivers: `run` and `explore` use it, it uses neither.
 
 pub mod footprint;
+mod lock_guards;
 pub mod machine;
 mod persistent;
 
@@ -126,6 +127,11 @@ pub trait Target: Clone {
         _footprint: &mut dyn FnMut(Gid) -> Option<Footprint>,
     ) -> Option<Vec<crate::bytecode::future::Classes>> {
         self.goroutine_futures()
+    }
+    /// What the race detector's lock-guarded liveness needs of this state (`race::canonical`),
+    /// where it applies. `None` by default.
+    fn lock_guards(&self) -> Option<crate::race::LockGuards> {
+        None
     }
     /// A superset of the goroutines without a move now whose [`Target::footprint`] may be
     /// dependent with `fp`, in id order (the explorer's analysis of blocked operations asks

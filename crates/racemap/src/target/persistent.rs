@@ -32,7 +32,7 @@
 
 use super::footprint::{Footprint, Resource};
 use super::Target;
-use crate::bytecode::future::{Classes, Futures};
+use crate::bytecode::future::{Barrier, Classes, Futures};
 use crate::library::LibFunc;
 use crate::rt::event::Gid;
 use crate::rt::goroutine::{Deferred, FrameKind, GoStatus, Goroutine, Visible};
@@ -48,7 +48,7 @@ const MAX_GOROUTINES: usize = 256;
 impl Machine {
     /// The program's static future, computed once for this machine and its clones; `None`
     /// for a test or a program that may sleep (see the module docs).
-    fn futures(&self) -> Option<&Futures> {
+    pub(super) fn futures(&self) -> Option<&Futures> {
         self.futures
             .get_or_init(|| {
                 (!self.program.runs_test() && !self.may_sleep()).then(|| Futures::of(&self.program))
@@ -114,7 +114,7 @@ impl Machine {
                 .enumerate()
                 .map(|(i, g)| {
                     if g.is_live() {
-                        self.goroutine_future(Gid(i as u32), g, futures, footprint)
+                        self.goroutine_future(Gid(i as u32), g, futures, Barrier::None, footprint)
                     } else {
                         Classes::NONE
                     }
@@ -183,12 +183,14 @@ impl Machine {
         Some(classes)
     }
 
-    /// What goroutine `g` (`gid`) may still do (`footprint`: [`Target::footprint`] here).
-    fn goroutine_future(
+    /// What goroutine `g` (`gid`) may still do before it takes a `barrier` lock
+    /// (`footprint`: [`Target::footprint`] here).
+    pub(super) fn goroutine_future(
         &self,
         gid: Gid,
         g: &Goroutine,
         futures: &Futures,
+        barrier: Barrier,
         footprint: &mut dyn FnMut(Gid) -> Option<Footprint>,
     ) -> Classes {
         if g.runtime || g.panicking.is_some() || !matches!(g.status, GoStatus::Parked) {
@@ -198,23 +200,43 @@ impl Machine {
             Some(fp) => self.footprint_classes(&fp),
             None => Classes::NONE,
         };
+        // Its next operation takes a lock of the barrier's kind: everything after it comes
+        // after the acquire. (A pending writer's second step is not one: it acquires only
+        // the readers' side.)
+        if let Some(Visible::Lib { func, .. }) = &g.next {
+            let taking = match barrier {
+                Barrier::None => false,
+                Barrier::AnyLock => matches!(
+                    func,
+                    LibFunc::MutexLock | LibFunc::RwMutexLock | LibFunc::RwMutexRLock
+                ),
+                Barrier::ExclusiveLock => {
+                    matches!(func, LibFunc::MutexLock | LibFunc::RwMutexLock)
+                }
+            };
+            if taking {
+                return classes;
+            }
+        }
         for frame in &g.frames {
-            classes = classes.union(futures.at(frame.func, frame.pc));
+            classes = classes.union(futures.at_until(barrier, frame.func, frame.pc));
             classes = classes.union(match &frame.kind {
                 FrameKind::Call | FrameKind::Root | FrameKind::Deferred | FrameKind::Init => {
                     Classes::NONE
                 }
                 FrameKind::OnceBody(_) => Classes::SYNC,
-                FrameKind::RangeBody(_) => Classes::SYNC.union(futures.value_callees()),
+                FrameKind::RangeBody(_) => {
+                    Classes::SYNC.union(futures.value_callees_until(barrier))
+                }
             });
             for d in &frame.defers {
                 classes = classes.union(match d {
-                    Deferred::Lib { func, .. } => futures.library(*func),
+                    Deferred::Lib { func, .. } => futures.library_until(barrier, *func),
                     Deferred::Call {
                         func: Value::Func(Some(closure)),
                         ..
-                    } => futures.summary(closure.func),
-                    Deferred::Call { .. } => futures.value_callees(),
+                    } => futures.summary_until(barrier, closure.func),
+                    Deferred::Call { .. } => futures.value_callees_until(barrier),
                 });
             }
         }

@@ -37,11 +37,21 @@ fn statement(kind: u8, id: u32) -> String {
         // record.
         25 => "fmt.Println(\"plain a\", a)".to_string(),
         26 => format!("a = {id}"),
+        // Locks that do not order `x`'s accesses with `mu`'s: another lock, a lock made
+        // now, a read lock for a write, a lock through `sync.Locker`, a `TryLock` (the
+        // detector's lock-guarded liveness, `race::canonical`).
+        27 => format!("mu2.Lock()\n\tx = {id}\n\tmu2.Unlock()"),
+        28 => format!("l := new(sync.Mutex)\n\tl.Lock()\n\tx = {id}\n\tl.Unlock()"),
+        29 => format!("rw.RLock()\n\tx = {id}\n\trw.RUnlock()"),
+        30 => format!("var l sync.Locker = &mu\n\tl.Lock()\n\tx = {id}\n\tl.Unlock()"),
+        31 => format!("if mu.TryLock() {{\n\tx = {id}\n\tmu.Unlock()\n\t}}"),
+        // A print of a pointer: `fmt` reads what it points to.
+        32 => "fmt.Println(\"p\", &x)".to_string(),
         _ => "time.Sleep(time.Millisecond)".to_string(),
     }
 }
 
-const KINDS: u8 = 28;
+const KINDS: u8 = 34;
 
 /// How main waits for g1 and g2: `Join::Done`/`Join::Deferred` with a WaitGroup (a
 /// `wg.Done()` at the end, or deferred at the start: it then also runs when the goroutine
@@ -84,7 +94,7 @@ fn program(main_ops: &[u8], g1: &[u8], g2: &[u8], join: Join) -> String {
     }
     format!(
         "package main\n\nimport (\n{imports}\t\"sync\"\n)\n\n\
-         var ch = make(chan int)\nvar bc = make(chan int, 1)\nvar mu sync.Mutex\n\
+         var ch = make(chan int)\nvar bc = make(chan int, 1)\nvar mu, mu2 sync.Mutex\n\
          var rw sync.RWMutex\nvar wg sync.WaitGroup\nvar sm sync.Map\nvar a int32\n\
          var m = map[int]int{{}}\nvar x int\n\n\
          func g1() {{\n{defer}{g1}{done}}}\n\nfunc g2() {{\n{defer}{g2}{done}}}\n\n\
@@ -196,7 +206,7 @@ fn test_file(a: &[u8], b: &[u8], parallel: bool) -> String {
     let pause = if parallel { "\t\tt.Parallel()\n" } else { "" };
     format!(
         "package p\n\nimport (\n{imports}\t\"sync\"\n\t\"testing\"\n)\n\n\
-         var ch = make(chan int)\nvar bc = make(chan int, 1)\nvar mu sync.Mutex\n\
+         var ch = make(chan int)\nvar bc = make(chan int, 1)\nvar mu, mu2 sync.Mutex\n\
          var rw sync.RWMutex\nvar wg sync.WaitGroup\nvar sm sync.Map\nvar a int32\n\
          var m = map[int]int{{}}\nvar x int\n\n\
          func TestT(t *testing.T) {{\n\

@@ -36,7 +36,9 @@ pub(crate) fn fingerprint<T: Target>(
     match detector {
         Some(d) => {
             1u8.hash(&mut h);
-            d.hash_canonical(&mut h, target.counts_races(), futures);
+            d.hash_canonical_guarded(&mut h, target.counts_races(), futures, &|| {
+                target.lock_guards()
+            });
         }
         None => 0u8.hash(&mut h),
     }

@@ -73,6 +73,8 @@
 
 pub(super) mod fingerprint;
 #[cfg(test)]
+mod lock_guard_tests;
+#[cfg(test)]
 mod persistent_tests;
 #[cfg(test)]
 mod tests;

@@ -11,12 +11,12 @@ use crate::strategies::{Strategy, Workload};
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
-fn machine(source: &str) -> Machine {
+pub(super) fn machine(source: &str) -> Machine {
     let program = crate::compile::compile(source).expect("test programs compile");
     Machine::new(Rc::new(program), Config::default())
 }
 
-fn config(search: SearchAlgorithm) -> DporConfig {
+pub(super) fn config(search: SearchAlgorithm) -> DporConfig {
     DporConfig {
         search,
         ..DporConfig::default()
@@ -51,7 +51,7 @@ fn assert_schedules_replay(m: &Machine, r: &ExploreResult) {
 
 /// Search `m` both ways: the stateful search must be the one that ran (no fallback), complete,
 /// with DPOR's outcomes; returns (stateful, DPOR) results and the stateful search's steps.
-fn both(m: &Machine) -> (ExploreResult, ExploreResult, u64) {
+pub(super) fn both(m: &Machine) -> (ExploreResult, ExploreResult, u64) {
     let mut explorer = Explorer::new(m.clone(), &config(SearchAlgorithm::Stateful));
     explorer.advance(u64::MAX);
     let stats = explorer.stats();

@@ -1,0 +1,280 @@
+//! The race detector's canonical form ([`Detector::hash_canonical`]), the stateful search's
+//! key for the detector (`explore::stateful`): clock values replaced by what future verdicts
+//! can observe of them, accesses no future access can race with left out.
+//!
+//! An access is dead (left out) when every other goroutine that may still run knows it (its
+//! clock is past the access's epoch), may make no access that races with it (the static future
+//! of `bytecode::future`), or, with [`LockGuards`], makes every such access only after taking a
+//! lock that knows it already: lock-guarded liveness, a happens-before argument. The acquire of
+//! a `Lock` or `RLock` joins the lock's release clock `L_s`, and release clocks only grow; so
+//! when the goroutine's future up to its next lock ([`Barrier`](crate::bytecode::future::Barrier))
+//! has no racing access and the release clock of *every* lock it could take already knows the
+//! access, every racing access it makes comes after it. Every lock means every `Mutex` and
+//! `RWMutex` in the heap, and none created later ([`Classes::LOCK_NEW`] in no future; a lock
+//! created later would know nothing). `RLock` acquires the writers' side (`SyncVar::Lock`) only;
+//! `Lock` of an `RWMutex` both sides: a read's racing accesses (writes) guarded by exclusive
+//! locks are after it once each lock's writers' side or readers' side knows it (a read under
+//! `RLock` is released into the readers' side by its `RUnlock`).
+
+use super::detector::{stack_key, Access, Detector, Reads, VarState};
+use crate::bytecode::future::Classes;
+use crate::race::vclock::VClock;
+use crate::rt::event::{Gid, Loc, SyncVar};
+use crate::rt::value::Pointer;
+use std::cell::OnceCell;
+
+/// What lock-guarded liveness needs of a state (see the module docs), by goroutine id.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LockGuards {
+    /// What each goroutine may do before it next takes any lock (`Barrier::AnyLock`).
+    pub any_lock: Vec<Classes>,
+    /// What each goroutine may do before it next takes an exclusive lock
+    /// (`Barrier::ExclusiveLock`).
+    pub exclusive_lock: Vec<Classes>,
+    /// Every `sync.Mutex` and `sync.RWMutex` in the heap (true for an RWMutex). Invariant: no
+    /// goroutine may create another.
+    pub locks: Vec<(Pointer, bool)>,
+}
+
+/// The level of one clock value `v` of component `t` in the canonical form
+/// ([`Detector::hash_canonical`]): how many of `t`'s recorded access epochs (`live`, sorted,
+/// distinct) are at most `v`. `top` is `C_t[t]` (`None` when `t` has no clock yet: then every
+/// value of the component is 0). A value at or above `top` outside `C_t` breaks the invariant the
+/// form relies on; it is then kept apart from every level (`u32::MAX - 1` and its distance).
+fn level(live: &[u32], top: Option<u32>, v: u32) -> u64 {
+    match top {
+        Some(top) if v >= top => (1 << 32) + u64::from(v - top),
+        _ => live.partition_point(|a| *a <= v) as u64,
+    }
+}
+
+impl Detector {
+    /// [`Detector::hash_canonical_guarded`] without lock-guarded liveness.
+    pub fn hash_canonical<H: std::hash::Hasher>(
+        &self,
+        h: &mut H,
+        keep_reports: bool,
+        futures: Option<&[Classes]>,
+    ) {
+        self.hash_canonical_guarded(h, keep_reports, futures, &|| None);
+    }
+
+    /// Feed `h` what decides this detector's future verdicts, in a canonical form: two
+    /// detectors fed the same one report a race on exactly the same future accesses (the
+    /// explorer's state caching, `explore::stateful`). Once a race was reported, only that fact
+    /// is fed unless `keep_reports` (a test counts the races reported during it: then the
+    /// suppression sets and the stacks they compare are fed too).
+    ///
+    /// Why the form is exact. Between two steps, for every goroutine `t`, `C_t[t]` ("top") is
+    /// larger than component `t` of every other clock (`L_s` and `C_u`): `t` exports its clock
+    /// only by a release or a spawn, and advances its own entry right after; and every recorded
+    /// access epoch of `t` is at most top (it is `C_t[t]` when made). Verdicts read clock values
+    /// of component `t` only through `a ≤ v` with `a` an access epoch of `t` and `v` in another
+    /// goroutine's clock (`unordered`, the read-shared rule: both skip `t`'s own clock), and
+    /// through `a == (t, top)` (`same_epoch`). Joins take maxima, a release or spawn advances
+    /// top past everything, a new access epoch is top, accesses are dropped when overwritten.
+    /// So a value `v < top` of component `t` matters only through how many of `t`'s recorded
+    /// access epochs are at most `v` (its level; joins give the maximum level), top only as
+    /// "top", and an access epoch through its rank among `t`'s (or "top" when it equals top).
+    /// Mapping every value to that is a bisimulation: the successor's form is a function of
+    /// the predecessor's form and the step, and the verdicts of the step are too. Left out:
+    /// what only a report's text uses (stacks, runtime frames, creation sites, Go numbers,
+    /// `iterating`), the clocks of exited goroutines (no event of theirs follows), and, before
+    /// any report, the (then empty) suppression sets.
+    ///
+    /// Dead accesses are left out, as if never recorded: those no future access can race
+    /// with. An access of goroutine `g` at epoch `e` is dead when every goroutine `u ≠ g`
+    /// that has not exited either knows it (`C_u[g] ≥ e`: clocks only grow) or, by `futures`
+    /// (what each goroutine may still do, its future goroutines included: `bytecode::future`),
+    /// can make no access of the kind that races with it (a read of a map nobody may write
+    /// any more), or takes a lock that knows it before any such access (`guards`, asked for
+    /// only when needed: see the module docs). A goroutine created later starts from its
+    /// creator's clock and is in its creator's future. Two states with the same machine state and forms that differ only in
+    /// dead accesses give the same verdicts on every continuation.
+    pub fn hash_canonical_guarded<H: std::hash::Hasher>(
+        &self,
+        h: &mut H,
+        keep_reports: bool,
+        futures: Option<&[Classes]>,
+        guards: &dyn Fn() -> Option<LockGuards>,
+    ) {
+        use std::hash::Hash;
+        let reported = !self.reports.is_empty();
+        reported.hash(h);
+        if reported && !keep_reports {
+            return;
+        }
+        let n = self.clocks.len();
+        let tops: Vec<u32> = (0..n).map(|t| self.clocks[t].get(Gid(t as u32))).collect();
+        let top = |t: usize| tops.get(t).copied();
+        let unfinished: Vec<usize> = (0..n).filter(|&t| !self.goroutines[t].finished).collect();
+        let guards_cell: OnceCell<Option<LockGuards>> = OnceCell::new();
+        let dead = |loc: &Loc, a: &Access| {
+            let g = a.epoch.gid;
+            let races = racing_classes(loc, a);
+            unfinished.iter().all(|&u| {
+                u == g.0 as usize
+                    || self.clocks[u].get(g) >= a.epoch.clock
+                    || futures.is_some_and(|f| f.get(u).is_some_and(|c| !c.any(races)))
+                    || futures.is_some()
+                        && guards_cell
+                            .get_or_init(guards)
+                            .as_ref()
+                            .is_some_and(|guards| self.guarded(guards, u, a, races))
+            })
+        };
+        let mut live: Vec<Vec<u32>> = vec![Vec::new(); n];
+        for (loc, var) in &self.vars {
+            for a in var_accesses(var).filter(|a| !dead(loc, a)) {
+                if let Some(l) = live.get_mut(a.epoch.gid.0 as usize) {
+                    l.push(a.epoch.clock);
+                }
+            }
+        }
+        for l in &mut live {
+            l.sort_unstable();
+            l.dedup();
+        }
+        let no_live: &[u32] = &[];
+        let live_of = |t: usize| live.get(t).map_or(no_live, |l| l.as_slice());
+        // A clock: its entries' levels, the owner's own entry as "top", trailing zeros dropped
+        // (a missing entry is 0, whose level is 0).
+        // Entries of level 0 at the end are dropped too: a value below every live access
+        // epoch of its goroutine is as good as 0.
+        let clock = |h: &mut H, c: &VClock, owner: Option<usize>| {
+            let levels: Vec<u64> = (0..c.len_trimmed())
+                .map(|t| {
+                    if Some(t) == owner {
+                        u64::MAX
+                    } else {
+                        level(live_of(t), top(t), c.get(Gid(t as u32)))
+                    }
+                })
+                .collect();
+            let len = levels.iter().rposition(|l| *l != 0).map_or(0, |i| i + 1);
+            levels[..len].hash(h);
+        };
+        let access = |h: &mut H, a: &Access| {
+            let t = a.epoch.gid.0 as usize;
+            a.epoch.gid.hash(h);
+            if top(t) == Some(a.epoch.clock) {
+                u64::MAX.hash(h);
+            } else {
+                level(live_of(t), top(t), a.epoch.clock).hash(h);
+            }
+            a.write.hash(h);
+            a.atomic.hash(h);
+            if keep_reports {
+                stack_key(a).hash(h);
+            }
+        };
+        n.hash(h);
+        for (t, c) in self.clocks.iter().enumerate() {
+            // An exited goroutine makes no more accesses and releases nothing: its clock is
+            // dead (its top still tells its access epochs apart, above).
+            let finished = self.goroutines[t].finished;
+            finished.hash(h);
+            if !finished {
+                clock(h, c, Some(t));
+            }
+        }
+        self.syncs.len().hash(h);
+        for (var, c) in &self.syncs {
+            var.hash(h);
+            clock(h, c, None);
+        }
+        // Locations with a live access. A dead read in epoch form is like no read (the next
+        // read replaces either); a read-shared set keeps its form, with its live reads.
+        for (loc, var) in &self.vars {
+            let write = var.write.as_ref().filter(|w| !dead(loc, w));
+            let reads: Vec<&Access> = match &var.reads {
+                Reads::None => Vec::new(),
+                Reads::Epoch(r) => Some(r).filter(|r| !dead(loc, r)).into_iter().collect(),
+                Reads::Shared(rs) => rs.values().filter(|r| !dead(loc, r)).collect(),
+            };
+            let atomics: Vec<&Access> = var.atomics.values().filter(|a| !dead(loc, a)).collect();
+            // Without reports kept, whether a race is reported does not depend on the shape of
+            // the reads: a read-shared set of dead reads is like none.
+            let shared =
+                matches!(var.reads, Reads::Shared(_)) && (keep_reports || !reads.is_empty());
+            if write.is_none() && reads.is_empty() && atomics.is_empty() && !shared {
+                continue;
+            }
+            loc.hash(h);
+            write.is_some().hash(h);
+            if let Some(w) = write {
+                access(h, w);
+            }
+            shared.hash(h);
+            reads.len().hash(h);
+            for r in reads {
+                access(h, r);
+            }
+            atomics.len().hash(h);
+            for a in atomics {
+                access(h, a);
+            }
+        }
+        u8::MAX.hash(h);
+        if keep_reports {
+            self.reports.len().hash(h);
+            self.reported_locs.hash(h);
+            self.reported_stacks.hash(h);
+            for g in &self.goroutines {
+                g.iterating.hash(h);
+            }
+        }
+    }
+}
+
+impl Detector {
+    /// Goroutine `u` makes every access racing with `a` (one of `races`) only after taking a
+    /// lock whose release clock knows `a` (see the module docs).
+    fn guarded(&self, guards: &LockGuards, u: usize, a: &Access, races: Classes) -> bool {
+        let knows = |var: SyncVar| {
+            self.syncs
+                .get(&var)
+                .is_some_and(|c: &VClock| c.get(a.epoch.gid) >= a.epoch.clock)
+        };
+        let before = |f: &[Classes]| f.get(u).is_some_and(|c| !c.any(races));
+        (before(&guards.any_lock)
+            && guards
+                .locks
+                .iter()
+                .all(|(p, _)| knows(SyncVar::Lock(p.clone()))))
+            || (before(&guards.exclusive_lock)
+                && guards.locks.iter().all(|(p, rw)| {
+                    knows(SyncVar::Lock(p.clone())) || *rw && knows(SyncVar::ReadLock(p.clone()))
+                }))
+    }
+}
+
+/// The kinds of operation (`bytecode::future`) whose accesses may race with `a`, an access of
+/// `loc`: a write with any plain access of its location, a read with writes, an atomic access
+/// with plain ones; [`Classes::TOP`] is anything.
+fn racing_classes(loc: &Loc, a: &Access) -> Classes {
+    let kinds = match loc {
+        Loc::Heap(_) if a.atomic => Classes::MEM_READ.union(Classes::MEM_WRITE),
+        Loc::Heap(_) if a.write => Classes::MEM_READ
+            .union(Classes::MEM_WRITE)
+            .union(Classes::ATOMIC_MEM),
+        Loc::Heap(_) => Classes::MEM_WRITE.union(Classes::ATOMIC_MEM),
+        Loc::Map(_) | Loc::MapSlot(..) if a.write => Classes::MAP_READ.union(Classes::MAP_WRITE),
+        Loc::Map(_) | Loc::MapSlot(..) => Classes::MAP_WRITE,
+        // A close (a write) races with every send and close; a send (a read) with closes.
+        Loc::Chan(_) if a.write => Classes::CHAN,
+        Loc::Chan(_) => Classes::CHAN_CLOSE,
+        Loc::WaitGroupSema(_) => Classes::SYNC,
+    };
+    kinds.union(Classes::TOP)
+}
+
+/// Every access recorded for one location.
+fn var_accesses(var: &VarState) -> impl Iterator<Item = &Access> {
+    let reads: Vec<&Access> = match &var.reads {
+        Reads::None => Vec::new(),
+        Reads::Epoch(r) => vec![r],
+        Reads::Shared(rs) => rs.values().collect(),
+    };
+    var.write.iter().chain(reads).chain(var.atomics.values())
+}

@@ -1,0 +1,88 @@
+//! The facts the race detector's lock-guarded liveness needs of a machine state
+//! ([`LockGuards`], `race::canonical`): what each goroutine may do before it next takes a lock
+//! (the static futures up to a [`Barrier`]), and every lock in the heap, found by walking every
+//! heap cell's value (a lock can be taken only through a pointer, so it lives in a cell).
+//!
+//! `None` where the facts would not be sound or cost too much: the static future does not apply
+//! (a test, a program that may sleep), some goroutine may still create a lock
+//! ([`Classes::LOCK_NEW`]: a new lock's release clock knows nothing), too many goroutines, or
+//! a heap larger than [`MAX_SLOTS`] value slots.
+
+use crate::bytecode::future::{Barrier, Classes};
+use crate::race::LockGuards;
+use crate::rt::event::Gid;
+use crate::rt::machine::Machine;
+use crate::rt::sync_state::SyncState;
+use crate::rt::value::{ObjId, Pointer, Value};
+use std::rc::Rc;
+
+/// The most heap value slots walked to find the locks.
+const MAX_SLOTS: u64 = 1 << 14;
+
+impl Machine {
+    /// The facts of lock-guarded liveness for this state (see the module docs).
+    pub(crate) fn lock_guards(&self) -> Option<LockGuards> {
+        if self.heap.slots > MAX_SLOTS {
+            return None;
+        }
+        let all = self.goroutine_futures()?;
+        if all.iter().any(|c| c.any(Classes::LOCK_NEW)) {
+            return None;
+        }
+        let futures = self.futures()?;
+        let until = |barrier: Barrier| -> Vec<Classes> {
+            self.goroutines
+                .iter()
+                .enumerate()
+                .map(|(i, g)| {
+                    if g.is_live() {
+                        self.goroutine_future(Gid(i as u32), g, futures, barrier, &mut |q| {
+                            crate::target::Target::footprint(self, q)
+                        })
+                    } else {
+                        Classes::NONE
+                    }
+                })
+                .collect()
+        };
+        let mut locks = Vec::new();
+        for (i, cell) in self.heap.cells.iter().enumerate() {
+            let mut path = Vec::new();
+            find_locks(&cell.value, ObjId(i as u32), &mut path, &mut locks);
+        }
+        Some(LockGuards {
+            any_lock: until(Barrier::AnyLock),
+            exclusive_lock: until(Barrier::ExclusiveLock),
+            locks,
+        })
+    }
+}
+
+/// Push every `sync.Mutex` and `sync.RWMutex` held in place in `v` (at `path` in cell `obj`)
+/// onto `locks`, with whether it is an RWMutex.
+fn find_locks(v: &Value, obj: ObjId, path: &mut Vec<u32>, locks: &mut Vec<(Pointer, bool)>) {
+    match v {
+        Value::Sync(s) => {
+            let rw = match **s {
+                SyncState::Mutex(_) => false,
+                SyncState::RwMutex(_) => true,
+                _ => return,
+            };
+            locks.push((
+                Pointer {
+                    obj,
+                    path: Rc::from(path.as_slice()),
+                },
+                rw,
+            ));
+        }
+        Value::Struct(fields) | Value::Array(fields) => {
+            for (i, f) in fields.iter().enumerate() {
+                path.push(i as u32);
+                find_locks(f, obj, path, locks);
+                path.pop();
+            }
+        }
+        _ => {}
+    }
+}
