@@ -64,6 +64,15 @@ impl Classes {
     /// its lock-guarded liveness (`race::canonical`) needs every lock that may ever be taken
     /// to exist already.
     pub const LOCK_NEW: Classes = Classes(1 << 11);
+    /// Allocating a cell that may hold a `sync.WaitGroup` (like [`Classes::LOCK_NEW`]: conflicts
+    /// with nothing; the canonical form's wait-guarded liveness needs every WaitGroup that may
+    /// ever be waited on to exist already).
+    pub const WAIT_NEW: Classes = Classes(1 << 12);
+    /// A call that may lower a WaitGroup's counter (`Add`, whose delta may be negative, and
+    /// `Done`). Always with [`Classes::SYNC`]; conflicts with nothing more. Wait-guarded liveness
+    /// needs that no goroutine may lower a counter but through the deferred `Done`s already
+    /// registered.
+    pub const WG_DEC: Classes = Classes(1 << 13);
 
     /// Both sets.
     pub const fn union(self, other: Classes) -> Classes {
@@ -114,6 +123,9 @@ pub enum Barrier {
     AnyLock,
     /// Up to a direct call of `sync.(*Mutex).Lock` or `sync.(*RWMutex).Lock`.
     ExclusiveLock,
+    /// Up to a direct call of `sync.(*WaitGroup).Wait` (it returns only when the counter is
+    /// zero, then acquires the WaitGroup's release clock).
+    Wait,
 }
 
 impl Barrier {
@@ -130,6 +142,7 @@ impl Barrier {
                 LibFunc::MutexLock | LibFunc::RwMutexLock | LibFunc::RwMutexRLock
             ),
             Barrier::ExclusiveLock => matches!(func, LibFunc::MutexLock | LibFunc::RwMutexLock),
+            Barrier::Wait => matches!(func, LibFunc::WaitGroupWait),
         }
     }
 }
@@ -153,6 +166,8 @@ pub struct Futures {
     any_lock: Table,
     /// Up to an exclusive lock ([`Barrier::ExclusiveLock`]).
     exclusive_lock: Table,
+    /// Up to a WaitGroup's `Wait` ([`Barrier::Wait`]).
+    wait: Table,
     /// Every mutex and RWMutex unlock is paired with its own lock (`mutex_pairing`).
     unlocks_paired: bool,
 }
@@ -175,11 +190,12 @@ struct Callees {
 impl Futures {
     /// The analysis of `program` (see the module docs).
     pub fn of(program: &Program) -> Futures {
-        let new_lock = allocates_lock(program);
+        let new_sync = allocates_sync(program);
         Futures {
-            full: Table::of(program, Barrier::None, &new_lock),
-            any_lock: Table::of(program, Barrier::AnyLock, &new_lock),
-            exclusive_lock: Table::of(program, Barrier::ExclusiveLock, &new_lock),
+            full: Table::of(program, Barrier::None, &new_sync),
+            any_lock: Table::of(program, Barrier::AnyLock, &new_sync),
+            exclusive_lock: Table::of(program, Barrier::ExclusiveLock, &new_sync),
+            wait: Table::of(program, Barrier::Wait, &new_sync),
             unlocks_paired: super::mutex_pairing::all_unlocks_paired(program),
         }
     }
@@ -190,6 +206,7 @@ impl Futures {
             Barrier::None => &self.full,
             Barrier::AnyLock => &self.any_lock,
             Barrier::ExclusiveLock => &self.exclusive_lock,
+            Barrier::Wait => &self.wait,
         }
     }
 
@@ -248,9 +265,9 @@ impl Futures {
 }
 
 impl Table {
-    /// The analysis of `program` up to `barrier`; `new_lock[f]`: function `f` may allocate a
-    /// lock ([`allocates_lock`]).
-    fn of(program: &Program, barrier: Barrier, new_lock: &[bool]) -> Table {
+    /// The analysis of `program` up to `barrier`; `new_sync[f]`: what function `f`'s
+    /// allocations may create ([`allocates_sync`]).
+    fn of(program: &Program, barrier: Barrier, new_sync: &[Classes]) -> Table {
         let n = program.funcs.len();
         let mut at: Vec<Box<[Classes]>> = program
             .funcs
@@ -284,9 +301,12 @@ impl Table {
                         let instr = &func.code[pc];
                         let own = own_classes(program, instr, &at, &callees);
                         let own = match instr {
-                            Instr::Rebox if new_lock.get(f).copied().unwrap_or(true) => {
-                                own.union(Classes::LOCK_NEW)
-                            }
+                            Instr::Rebox => own.union(
+                                new_sync
+                                    .get(f)
+                                    .copied()
+                                    .unwrap_or(Classes::LOCK_NEW.union(Classes::WAIT_NEW)),
+                            ),
                             _ => own,
                         };
                         let mut c = own;
@@ -395,16 +415,18 @@ fn jump_target(instr: &Instr) -> Option<u32> {
     }
 }
 
-/// A value of type `ty` holds a `sync.Mutex` or `sync.RWMutex` in place (a field, an array
-/// element; not behind a pointer, slice, map, channel or interface). Too deep: yes.
-fn holds_lock(types: &TypeTable, ty: TypeId, depth: u32) -> bool {
+/// A value of type `ty` holds a sync object of a kind `kind` accepts in place (a field, an
+/// array element; not behind a pointer, slice, map, channel or interface). Too deep: yes.
+fn holds_sync(types: &TypeTable, ty: TypeId, kind: fn(&SyncKind) -> bool, depth: u32) -> bool {
     if depth > 64 {
         return true;
     }
     match types.under(ty) {
-        TypeKind::Sync(SyncKind::Mutex | SyncKind::RwMutex) => true,
-        TypeKind::Struct(fields) => fields.iter().any(|f| holds_lock(types, f.ty, depth + 1)),
-        TypeKind::Array(_, e) => holds_lock(types, *e, depth + 1),
+        TypeKind::Sync(k) => kind(k),
+        TypeKind::Struct(fields) => fields
+            .iter()
+            .any(|f| holds_sync(types, f.ty, kind, depth + 1)),
+        TypeKind::Array(_, e) => holds_sync(types, *e, kind, depth + 1),
         _ => false,
     }
 }
@@ -441,28 +463,45 @@ fn prints_memory(program: &Program) -> bool {
     })
 }
 
-/// The instruction allocates heap cells that may hold a lock (by its type; a `Rebox` has none:
-/// see [`allocates_lock`]).
-fn allocates_lock_cell(program: &Program, instr: &Instr) -> bool {
+/// What the heap cells the instruction allocates may hold: [`Classes::LOCK_NEW`] for a
+/// `sync.Mutex` or `sync.RWMutex`, [`Classes::WAIT_NEW`] for a `sync.WaitGroup` (by its type;
+/// a `Rebox` has none: see [`allocates_sync`]).
+fn allocates_sync_cell(program: &Program, instr: &Instr) -> Classes {
     match instr {
         Instr::Alloc(ty)
         | Instr::Box(ty)
         | Instr::MakeSlice { elem: ty }
         | Instr::SliceLit { elem: ty, .. }
         | Instr::Append { elem: ty, .. }
-        | Instr::AppendSlice { elem: ty } => holds_lock(&program.types, *ty, 0),
-        _ => false,
+        | Instr::AppendSlice { elem: ty } => {
+            let types = &program.types;
+            let lock = |k: &SyncKind| matches!(k, SyncKind::Mutex | SyncKind::RwMutex);
+            let wait = |k: &SyncKind| matches!(k, SyncKind::WaitGroup);
+            let mut c = Classes::NONE;
+            if holds_sync(types, *ty, lock, 0) {
+                c = c.union(Classes::LOCK_NEW);
+            }
+            if holds_sync(types, *ty, wait, 0) {
+                c = c.union(Classes::WAIT_NEW);
+            }
+            c
+        }
+        _ => Classes::NONE,
     }
 }
 
-/// For each function: it allocates a cell that may hold a lock. A `Rebox` copies a loop
-/// variable's cell, which its function allocated (`Alloc`, `Box`) or reboxed: a function
-/// none of whose allocations may hold a lock reboxes none.
-fn allocates_lock(program: &Program) -> Vec<bool> {
+/// For each function: what the cells it allocates may hold ([`allocates_sync_cell`]). A
+/// `Rebox` copies a loop variable's cell, which its function allocated (`Alloc`, `Box`) or
+/// reboxed: a function none of whose allocations may hold a lock reboxes none.
+fn allocates_sync(program: &Program) -> Vec<Classes> {
     program
         .funcs
         .iter()
-        .map(|f| f.code.iter().any(|i| allocates_lock_cell(program, i)))
+        .map(|f| {
+            f.code.iter().fold(Classes::NONE, |c, i| {
+                c.union(allocates_sync_cell(program, i))
+            })
+        })
         .collect()
 }
 
@@ -474,11 +513,7 @@ fn own_classes(
     callees: &Callees,
 ) -> Classes {
     let value_callees = callees.values;
-    let new_lock = if allocates_lock_cell(program, instr) {
-        Classes::LOCK_NEW
-    } else {
-        Classes::NONE
-    };
+    let new_sync = allocates_sync_cell(program, instr);
     let own = match instr {
         Instr::Load => Classes::MEM_READ,
         Instr::Store => Classes::MEM_WRITE,
@@ -501,7 +536,7 @@ fn own_classes(
         _ if instr.is_visible() => Classes::TOP,
         _ => Classes::NONE,
     };
-    own.union(new_lock)
+    own.union(new_sync)
 }
 
 /// What a library call may do: by its row's visibility and owner, plus what it may call back:
@@ -552,6 +587,11 @@ fn lib_classes(func: LibFunc, callees: &Callees) -> Classes {
             own.union(Classes::CHAN).union(Classes::CHAN_CLOSE)
         }
         _ => own,
+    };
+    let own = if matches!(func, LibFunc::WaitGroupAdd | LibFunc::WaitGroupDone) {
+        own.union(Classes::WG_DEC)
+    } else {
+        own
     };
     let back = match spec.owner {
         Owner::Package("fmt") => callees.printing,

@@ -200,24 +200,44 @@ impl Machine {
             Some(fp) => self.footprint_classes(&fp),
             None => Classes::NONE,
         };
-        // Its next operation takes a lock of the barrier's kind: everything after it comes
-        // after the acquire. (A pending writer's second step is not one: it acquires only
-        // the readers' side.)
-        if let Some(Visible::Lib { func, .. }) = &g.next {
-            let taking = match barrier {
-                Barrier::None => false,
-                Barrier::AnyLock => matches!(
-                    func,
-                    LibFunc::MutexLock | LibFunc::RwMutexLock | LibFunc::RwMutexRLock
-                ),
-                Barrier::ExclusiveLock => {
-                    matches!(func, LibFunc::MutexLock | LibFunc::RwMutexLock)
-                }
-            };
-            if taking {
-                return classes;
+        // Its next operation takes a lock of the barrier's kind, or is a `Wait` (its first
+        // step or its blocked second one): everything after it comes after the acquire. (A
+        // pending writer's second step is not one: it acquires only the readers' side.)
+        let taking = match (&g.next, barrier) {
+            (_, Barrier::None) => false,
+            (Some(Visible::Lib { func, .. }), Barrier::AnyLock) => matches!(
+                func,
+                LibFunc::MutexLock | LibFunc::RwMutexLock | LibFunc::RwMutexRLock
+            ),
+            (Some(Visible::Lib { func, .. }), Barrier::ExclusiveLock) => {
+                matches!(func, LibFunc::MutexLock | LibFunc::RwMutexLock)
             }
+            (Some(Visible::Lib { func, .. }), Barrier::Wait) => {
+                matches!(func, LibFunc::WaitGroupWait)
+            }
+            (Some(Visible::WaitGroupSemacquire(_)), Barrier::Wait) => true,
+            _ => false,
+        };
+        if taking {
+            return classes;
         }
+        // What the next operation runs besides its own footprint: a library call's callbacks
+        // (`once.Do(f)` runs `f` as frames pushed by the step), a `go` statement's new
+        // goroutine (its creator's future holds it). The frames' futures start after it.
+        classes = classes.union(match &g.next {
+            Some(Visible::Lib { func, .. }) => futures.library_until(barrier, *func),
+            Some(Visible::Go {
+                func: Value::Func(Some(closure)),
+                ..
+            }) => futures.summary_until(barrier, closure.func),
+            Some(Visible::Go { .. }) => futures.value_callees_until(barrier),
+            Some(Visible::SyncMap(inflight)) => match &inflight.range_f {
+                Some(Value::Func(Some(closure))) => futures.summary_until(barrier, closure.func),
+                Some(_) => futures.value_callees_until(barrier),
+                None => Classes::NONE,
+            },
+            _ => Classes::NONE,
+        });
         for frame in &g.frames {
             classes = classes.union(futures.at_until(barrier, frame.func, frame.pc));
             classes = classes.union(match &frame.kind {

@@ -712,13 +712,22 @@ fn moves_from<T: Target>(
     }
 }
 
-/// The moves offered at `target` (none once the run ended).
+/// The moves offered at `target` (none once the run ended), one per step: of two moves that
+/// make the same handoff ([`Target::handoff_twin`]) only the lower goroutine's.
 fn offered<T: Target>(target: &T) -> Vec<Choice> {
     if target.ending().is_some() {
-        Vec::new()
-    } else {
-        target.runnable()
+        return Vec::new();
     }
+    let mut moves = target.runnable();
+    if moves.len() > 1 {
+        let all = moves.clone();
+        moves.retain(|c| {
+            !target
+                .handoff_twin(*c)
+                .is_some_and(|twin| twin < c.gid && all.contains(&Choice { gid: twin, alt: 0 }))
+        });
+    }
+    moves
 }
 
 /// The sleeps `path` cuts short from `root`, in the order it wakes them (each once).

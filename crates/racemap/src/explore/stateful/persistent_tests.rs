@@ -113,3 +113,25 @@ fn a_goroutine_queued_on_a_mutex_someone_else_may_unlock_can_go_first() {
     let printed: Vec<&str> = r.outcomes.iter().map(|o| o.stdout.as_str()).collect();
     assert!(printed.contains(&"2\n"), "{printed:?}");
 }
+
+/// A library call's callback is part of its goroutine's future: main's next step is
+/// `once.Do(f)`, and `f` reads `x`, so the goroutine's write of `x` does not commute with what
+/// main may still do and the run printing 0 is found (the future once left out what `f` runs:
+/// only the write-first run was explored). Also for `sync.Map.Range`'s callback.
+#[test]
+fn a_callback_a_library_call_runs_is_in_its_goroutines_future() {
+    for call in [
+        "once.Do(func() { fmt.Println(x) })",
+        "sm.Range(func(k, v any) bool { fmt.Println(x); return true })",
+    ] {
+        let source = format!(
+            "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n)\n\nvar once sync.Once\nvar sm sync.Map\nvar x int\n\n\
+             func main() {{\n\tsm.Store(1, 1)\n\tvar wg sync.WaitGroup\n\twg.Add(1)\n\tgo func() {{\n\t\tdefer wg.Done()\n\t\tx = 1\n\t}}()\n\
+             \t{call}\n\twg.Wait()\n}}\n"
+        );
+        let r = check_source(&source);
+        let printed: Vec<&str> = r.outcomes.iter().map(|o| o.stdout.as_str()).collect();
+        assert!(printed.contains(&"0\n"), "{call}: {printed:?}");
+        assert!(printed.contains(&"1\n"), "{call}: {printed:?}");
+    }
+}
