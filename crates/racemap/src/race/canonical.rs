@@ -15,6 +15,16 @@
 //! `Lock` of an `RWMutex` both sides: a read's racing accesses (writes) guarded by exclusive
 //! locks are after it once each lock's writers' side or readers' side knows it (a read under
 //! `RLock` is released into the readers' side by its `RUnlock`).
+//!
+//! Wait-guarded liveness ([`WaitGuards`], `target::wait_guards`) is the same argument through a
+//! `sync.WaitGroup`: a `Wait` that returns acquires the WaitGroup's release clock, which each
+//! `Done` joins. When the goroutine's future up to its next `Wait` (`Barrier::Wait`) has no
+//! racing access, and for *every* WaitGroup in the heap (none created later:
+//! [`Classes::WAIT_NEW`]) either its release clock knows the access already, or some goroutine
+//! that knows it has a `Done` on it on its way that every `Wait` returning from now on must
+//! come after (the counter argument of `target::wait_guards`), every racing access it makes
+//! comes after the access. This is how the channel preset's sends, which main's `close` after
+//! `wg.Wait()` could otherwise race with, are forgotten.
 
 use super::detector::{stack_key, Access, Detector, Reads, VarState};
 use crate::bytecode::future::Classes;
@@ -34,6 +44,18 @@ pub struct LockGuards {
     /// Every `sync.Mutex` and `sync.RWMutex` in the heap (true for an RWMutex). Invariant: no
     /// goroutine may create another.
     pub locks: Vec<(Pointer, bool)>,
+}
+
+/// What wait-guarded liveness needs of a state (see the module docs; `target::wait_guards`),
+/// by goroutine id.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct WaitGuards {
+    /// What each goroutine may do before it next waits on a WaitGroup (`Barrier::Wait`).
+    pub before_wait: Vec<Classes>,
+    /// Every `sync.WaitGroup` in the heap, with the goroutines whose `Done` on it every `Wait`
+    /// on it that returns from now on comes after (empty when none is known to). Invariant:
+    /// no goroutine may create another WaitGroup.
+    pub groups: Vec<(Pointer, Vec<Gid>)>,
 }
 
 /// The level of one clock value `v` of component `t` in the canonical form
@@ -56,7 +78,7 @@ impl Detector {
         keep_reports: bool,
         futures: Option<&[Classes]>,
     ) {
-        self.hash_canonical_guarded(h, keep_reports, futures, &|| None);
+        self.hash_canonical_guarded(h, keep_reports, futures, &|| None, &|| None);
     }
 
     /// Feed `h` what decides this detector's future verdicts, in a canonical form: two
@@ -97,6 +119,7 @@ impl Detector {
         keep_reports: bool,
         futures: Option<&[Classes]>,
         guards: &dyn Fn() -> Option<LockGuards>,
+        waits: &dyn Fn() -> Option<WaitGuards>,
     ) {
         use std::hash::Hash;
         let reported = !self.reports.is_empty();
@@ -109,6 +132,7 @@ impl Detector {
         let top = |t: usize| tops.get(t).copied();
         let unfinished: Vec<usize> = (0..n).filter(|&t| !self.goroutines[t].finished).collect();
         let guards_cell: OnceCell<Option<LockGuards>> = OnceCell::new();
+        let waits_cell: OnceCell<Option<WaitGuards>> = OnceCell::new();
         let dead = |loc: &Loc, a: &Access| {
             let g = a.epoch.gid;
             let races = racing_classes(loc, a);
@@ -121,6 +145,11 @@ impl Detector {
                             .get_or_init(guards)
                             .as_ref()
                             .is_some_and(|guards| self.guarded(guards, u, a, races))
+                    || futures.is_some()
+                        && waits_cell
+                            .get_or_init(waits)
+                            .as_ref()
+                            .is_some_and(|waits| self.wait_guarded(waits, u, a, races))
             })
         };
         let mut live: Vec<Vec<u32>> = vec![Vec::new(); n];
@@ -246,6 +275,33 @@ impl Detector {
                 && guards.locks.iter().all(|(p, rw)| {
                     knows(SyncVar::Lock(p.clone())) || *rw && knows(SyncVar::ReadLock(p.clone()))
                 }))
+    }
+}
+
+impl Detector {
+    /// Goroutine `u` makes every access racing with `a` (one of `races`) only after a `Wait`
+    /// that returns after `a` is released into its WaitGroup (see the module docs).
+    fn wait_guarded(&self, waits: &WaitGuards, u: usize, a: &Access, races: Classes) -> bool {
+        let g = a.epoch.gid;
+        let knows = |p: &Pointer| {
+            self.syncs
+                .get(&SyncVar::WaitGroup(p.clone()))
+                .is_some_and(|c: &VClock| c.get(g) >= a.epoch.clock)
+        };
+        // A goroutine whose `Done` is on its way and that knows `a` releases it with that
+        // `Done` (its own accesses it knows).
+        let will_release = |h: &Gid| {
+            *h == g
+                || self
+                    .clocks
+                    .get(h.0 as usize)
+                    .is_some_and(|c| c.get(g) >= a.epoch.clock)
+        };
+        waits.before_wait.get(u).is_some_and(|c| !c.any(races))
+            && waits
+                .groups
+                .iter()
+                .all(|(p, after)| knows(p) || after.iter().any(will_release))
     }
 }
 

@@ -139,6 +139,10 @@ impl Target for Machine {
         Machine::lock_guards(self)
     }
 
+    fn wait_guards(&self) -> Option<crate::race::WaitGuards> {
+        Machine::wait_guards(self)
+    }
+
     fn has_operation(&self, gid: Gid) -> bool {
         self.goroutines
             .get(gid.0 as usize)

@@ -9,6 +9,7 @@ pub mod footprint;
 mod lock_guards;
 pub mod machine;
 mod persistent;
+mod wait_guards;
 
 pub use crate::rt::machine::StateMemo;
 pub use footprint::{CommutingClass, Footprint, Resource};
@@ -131,6 +132,11 @@ pub trait Target: Clone {
     /// What the race detector's lock-guarded liveness needs of this state (`race::canonical`),
     /// where it applies. `None` by default.
     fn lock_guards(&self) -> Option<crate::race::LockGuards> {
+        None
+    }
+    /// What the race detector's wait-guarded liveness needs of this state (`race::canonical`),
+    /// where it applies. `None` by default.
+    fn wait_guards(&self) -> Option<crate::race::WaitGuards> {
         None
     }
     /// A superset of the goroutines without a move now whose [`Target::footprint`] may be

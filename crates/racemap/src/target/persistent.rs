@@ -39,7 +39,7 @@ use crate::rt::goroutine::{Deferred, FrameKind, GoStatus, Goroutine, Visible};
 use crate::rt::machine::Machine;
 use crate::rt::rwmutex::WriterPhase;
 use crate::rt::sync_state::SyncState;
-use crate::rt::value::Value;
+use crate::rt::value::{Pointer, Value};
 
 /// Above this many goroutines (ever created) a step is not checked: the check reads every
 /// goroutine's future, which would make each step of a goroutine bomb cost its size.
@@ -193,6 +193,31 @@ impl Machine {
         barrier: Barrier,
         footprint: &mut dyn FnMut(Gid) -> Option<Footprint>,
     ) -> Classes {
+        self.goroutine_future_apart(gid, g, futures, barrier, footprint, None)
+    }
+
+    /// [`Machine::goroutine_future`]; with `dones`, the `Done`s of a WaitGroup already on
+    /// their way are set apart: its registered deferred `wg.Done()`s and a `Done` that is its
+    /// next operation push the WaitGroup's address to `dones` instead of adding their classes
+    /// (each lowers that counter once; `target::wait_guards`).
+    pub(super) fn goroutine_future_apart(
+        &self,
+        gid: Gid,
+        g: &Goroutine,
+        futures: &Futures,
+        barrier: Barrier,
+        footprint: &mut dyn FnMut(Gid) -> Option<Footprint>,
+        mut dones: Option<&mut Vec<Pointer>>,
+    ) -> Classes {
+        let mut done_of = |func: LibFunc, args: &[Value]| -> bool {
+            match (func, args.first(), dones.as_deref_mut()) {
+                (LibFunc::WaitGroupDone, Some(Value::Ptr(Some(p))), Some(out)) => {
+                    out.push(p.clone());
+                    true
+                }
+                _ => false,
+            }
+        };
         if g.runtime || g.panicking.is_some() || !matches!(g.status, GoStatus::Parked) {
             return Classes::TOP;
         }
@@ -225,6 +250,7 @@ impl Machine {
         // (`once.Do(f)` runs `f` as frames pushed by the step), a `go` statement's new
         // goroutine (its creator's future holds it). The frames' futures start after it.
         classes = classes.union(match &g.next {
+            Some(Visible::Lib { func, args, .. }) if done_of(*func, args) => Classes::NONE,
             Some(Visible::Lib { func, .. }) => futures.library_until(barrier, *func),
             Some(Visible::Go {
                 func: Value::Func(Some(closure)),
@@ -251,6 +277,7 @@ impl Machine {
             });
             for d in &frame.defers {
                 classes = classes.union(match d {
+                    Deferred::Lib { func, args } if done_of(*func, args) => Classes::NONE,
                     Deferred::Lib { func, .. } => futures.library_until(barrier, *func),
                     Deferred::Call {
                         func: Value::Func(Some(closure)),

@@ -36,9 +36,13 @@ pub(crate) fn fingerprint<T: Target>(
     match detector {
         Some(d) => {
             1u8.hash(&mut h);
-            d.hash_canonical_guarded(&mut h, target.counts_races(), futures, &|| {
-                target.lock_guards()
-            });
+            d.hash_canonical_guarded(
+                &mut h,
+                target.counts_races(),
+                futures,
+                &|| target.lock_guards(),
+                &|| target.wait_guards(),
+            );
         }
         None => 0u8.hash(&mut h),
     }

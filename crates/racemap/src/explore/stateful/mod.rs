@@ -53,9 +53,13 @@
 //!
 //! The detector's part of the key forgets accesses no future access can race with, judged by
 //! the same static future per goroutine ([`Target::goroutine_futures`]; see
-//! `race::Detector::hash_canonical`). Not done: larger persistent sets (a move of each
-//! goroutine that conflicts with the chosen one), and a future per location rather than per
-//! kind of access.
+//! `race::Detector::hash_canonical`), and those every racing access must come after a lock
+//! or a `WaitGroup.Wait` that knows them (`race::canonical`). Not done: larger persistent
+//! sets (a move of each goroutine that conflicts with the chosen one), and a future per
+//! location rather than per kind of access.
+//!
+//! One move per step: an unbuffered handoff between two goroutines parked at a plain send and
+//! receive is offered as one move ([`Target::handoff_twin`]), not once from each side.
 //!
 //! Where it applies ([`Stateful::applies`]): the target hashes its state, the program never
 //! sleeps (the two searches of DPOR over wake-up orders and the early wake-ups an outcome
@@ -78,6 +82,8 @@ mod lock_guard_tests;
 mod persistent_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod wait_guard_tests;
 
 use super::dpor::{participants, step_footprint, DporConfig, SearchStats};
 use super::outcome::{OutcomeKey, OutcomeSet, SearchLimit};

@@ -1,0 +1,128 @@
+//! The facts the race detector's wait-guarded liveness needs of a machine state
+//! ([`WaitGuards`], `race::canonical`): what each goroutine may do before it next waits on a
+//! `sync.WaitGroup` (the static futures up to [`Barrier::Wait`]), and for every WaitGroup in the
+//! heap, the goroutines whose `Done` every `Wait` on it that returns from now on comes after.
+//!
+//! The argument (a must-happen-before through the counter). A `Wait` returns normally only when
+//! the counter is zero (`rt::waitgroup`: at its first step, or when it takes a token with the
+//! state zero), and its return acquires the WaitGroup's release clock, which every `Done`
+//! joins before it lowers the counter. When no goroutine may lower any counter except through
+//! the `Done`s already on their way (registered `defer wg.Done()`s, a `Done` that is a
+//! goroutine's next operation: [`Classes::WG_DEC`] in no other part of any future) and a
+//! WaitGroup's counter is at least the number of those `Done`s on it, the counter reaches zero
+//! only once every one of them was made: a `Wait` on it that returns from now on comes after
+//! each of them, so after every access their goroutines made before. (A counter above that
+//! number never reaches zero: no such `Wait` returns.)
+//!
+//! `None` where the facts would not be sound or cost too much: the static future does not apply
+//! (a test, a program that may sleep), some goroutine may still create a WaitGroup
+//! ([`Classes::WAIT_NEW`]: a new one's release clock knows nothing and its `Wait` may return at
+//! once) or lower a counter otherwise, a goroutine's future is unknown ([`Classes::TOP`]), or a
+//! heap larger than [`MAX_SLOTS`] value slots.
+
+use crate::bytecode::future::{Barrier, Classes};
+use crate::race::WaitGuards;
+use crate::rt::event::Gid;
+use crate::rt::machine::Machine;
+use crate::rt::sync_state::SyncState;
+use crate::rt::value::{ObjId, Pointer, Value};
+use crate::target::Footprint;
+use std::rc::Rc;
+
+/// The most heap value slots walked to find the WaitGroups.
+const MAX_SLOTS: u64 = 1 << 14;
+
+impl Machine {
+    /// The facts of wait-guarded liveness for this state (see the module docs).
+    pub(crate) fn wait_guards(&self) -> Option<WaitGuards> {
+        if self.heap.slots > MAX_SLOTS {
+            return None;
+        }
+        let futures = self.futures()?;
+        // Each goroutine's footprint, computed once for the two futures asked of it.
+        let mut known: Vec<Option<Option<Footprint>>> = vec![None; self.goroutines.len()];
+        let footprint = &mut |q: Gid| {
+            let i = q.0 as usize;
+            match known.get(i) {
+                Some(Some(fp)) => fp.clone(),
+                _ => {
+                    let fp = crate::target::Target::footprint(self, q);
+                    if let Some(slot) = known.get_mut(i) {
+                        *slot = Some(fp.clone());
+                    }
+                    fp
+                }
+            }
+        };
+        // Each `Done` on its way, as (WaitGroup, goroutine).
+        let mut dones: Vec<(Pointer, Gid)> = Vec::new();
+        let mut before_wait = Vec::with_capacity(self.goroutines.len());
+        for (i, g) in self.goroutines.iter().enumerate() {
+            if !g.is_live() {
+                before_wait.push(Classes::NONE);
+                continue;
+            }
+            let gid = Gid(i as u32);
+            let mut mine = Vec::new();
+            let rest = self.goroutine_future_apart(
+                gid,
+                g,
+                futures,
+                Barrier::None,
+                footprint,
+                Some(&mut mine),
+            );
+            if rest.any(Classes::TOP.union(Classes::WG_DEC).union(Classes::WAIT_NEW)) {
+                return None;
+            }
+            dones.extend(mine.into_iter().map(|p| (p, gid)));
+            before_wait.push(self.goroutine_future(gid, g, futures, Barrier::Wait, footprint));
+        }
+        let mut groups = Vec::new();
+        for (i, cell) in self.heap.cells.iter().enumerate() {
+            let mut path = Vec::new();
+            find_wait_groups(&cell.value, ObjId(i as u32), &mut path, &mut groups);
+        }
+        let groups = groups
+            .into_iter()
+            .map(|(p, counter)| {
+                let on_it: Vec<Gid> = dones
+                    .iter()
+                    .filter(|(q, _)| *q == p)
+                    .map(|(_, g)| *g)
+                    .collect();
+                let needed = counter >= on_it.len() as i64;
+                (p, if needed { on_it } else { Vec::new() })
+            })
+            .collect();
+        Some(WaitGuards {
+            before_wait,
+            groups,
+        })
+    }
+}
+
+/// Push every `sync.WaitGroup` inside `v` (cell `obj`, at `path`) with its counter.
+fn find_wait_groups(v: &Value, obj: ObjId, path: &mut Vec<u32>, out: &mut Vec<(Pointer, i64)>) {
+    match v {
+        Value::Sync(s) => {
+            if let SyncState::WaitGroup(wg) = &**s {
+                out.push((
+                    Pointer {
+                        obj,
+                        path: Rc::from(path.as_slice()),
+                    },
+                    wg.counter,
+                ));
+            }
+        }
+        Value::Struct(fields) | Value::Array(fields) => {
+            for (i, f) in fields.iter().enumerate() {
+                path.push(i as u32);
+                find_wait_groups(f, obj, path, out);
+                path.pop();
+            }
+        }
+        _ => {}
+    }
+}
