@@ -44,30 +44,6 @@ impl Target for Machine {
         Machine::step(self, choice)
     }
 
-    fn handoff_twin(&self, choice: Choice) -> Option<Gid> {
-        if choice.alt != 0 {
-            return None;
-        }
-        let plain = |gid: Gid| -> Option<(ChanId, bool)> {
-            let g = self.goroutines.get(gid.0 as usize)?;
-            match &g.next {
-                Some(Visible::Send(Some(c), _)) => Some((*c, true)),
-                Some(Visible::Recv { chan: Some(c), .. }) => Some((*c, false)),
-                _ => None,
-            }
-        };
-        let (c, sends) = plain(choice.gid)?;
-        if !self.heap.chan(c).is_unbuffered() {
-            return None;
-        }
-        let (partner, None) = self.partner(choice.gid, c, sends)? else {
-            return None;
-        };
-        (plain(partner) == Some((c, !sends))
-            && self.partner(partner, c, !sends) == Some((choice.gid, None)))
-        .then_some(partner)
-    }
-
     fn ending(&self) -> Option<Ending> {
         match self.status() {
             Status::Running => None,

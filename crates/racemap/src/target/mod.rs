@@ -216,13 +216,6 @@ pub trait Target: Clone {
     ) -> bool {
         false
     }
-    /// The goroutine whose move (alternative 0) makes the same step as `choice`: both are parked
-    /// at a plain send and receive (no `select`) on one unbuffered channel, and each is the
-    /// other's partner, so choosing either completes the one handoff. `None` otherwise or when
-    /// the target cannot tell.
-    fn handoff_twin(&self, _choice: Choice) -> Option<Gid> {
-        None
-    }
     /// `choice` ends the program with a panic whose deferred calls already ran (a step of its
     /// own once one of them made a visible operation).
     fn crashes(&self, _choice: Choice) -> bool {

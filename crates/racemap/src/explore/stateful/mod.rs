@@ -58,9 +58,6 @@
 //! sets (a move of each goroutine that conflicts with the chosen one), and a future per
 //! location rather than per kind of access.
 //!
-//! One move per step: an unbuffered handoff between two goroutines parked at a plain send and
-//! receive is offered as one move ([`Target::handoff_twin`]), not once from each side.
-//!
 //! Where it applies ([`Stateful::applies`]): the target hashes its state, the program never
 //! sleeps (the two searches of DPOR over wake-up orders and the early wake-ups an outcome
 //! needs are path properties), and no preemption bound is set (a path property too). It gives
@@ -718,22 +715,15 @@ fn moves_from<T: Target>(
     }
 }
 
-/// The moves offered at `target` (none once the run ended), one per step: of two moves that
-/// make the same handoff ([`Target::handoff_twin`]) only the lower goroutine's.
+/// The moves offered at `target` (none once the run ended). Both sides of a handoff stay
+/// offered, although either makes the same step: a handoff with a goroutine that arrives later
+/// is that goroutine's own move (`Resource::ChanArrival`), which the sleep sets rely on.
 fn offered<T: Target>(target: &T) -> Vec<Choice> {
     if target.ending().is_some() {
-        return Vec::new();
+        Vec::new()
+    } else {
+        target.runnable()
     }
-    let mut moves = target.runnable();
-    if moves.len() > 1 {
-        let all = moves.clone();
-        moves.retain(|c| {
-            !target
-                .handoff_twin(*c)
-                .is_some_and(|twin| twin < c.gid && all.contains(&Choice { gid: twin, alt: 0 }))
-        });
-    }
-    moves
 }
 
 /// The sleeps `path` cuts short from `root`, in the order it wakes them (each once).
