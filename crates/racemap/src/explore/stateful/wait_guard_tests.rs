@@ -22,7 +22,7 @@ fn states(source: &str) -> u64 {
 /// The channel preset closes its request channel after `wg.Wait()`: every worker's send to
 /// it happens before its deferred `Done`, so before main's `close`, and the detector's form
 /// forgets the sends as if no close were coming. At 3 × 3 the search reaches about as many
-/// states as without the `close` (10 546 and 10 534; 22 205 with the `close` before,
+/// states as without the `close` (10 588 and 10 576; 22 205 with the `close` before,
 /// 2026-12-06); at 2 × 2 DPOR's outcomes.
 #[test]
 fn sends_a_wait_orders_before_the_close_are_forgotten() {
