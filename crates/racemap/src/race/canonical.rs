@@ -21,7 +21,7 @@ use crate::bytecode::future::Classes;
 use crate::race::vclock::VClock;
 use crate::rt::event::{Gid, Loc, SyncVar};
 use crate::rt::value::Pointer;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
 /// What lock-guarded liveness needs of a state (see the module docs), by goroutine id.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -56,7 +56,7 @@ impl Detector {
         keep_reports: bool,
         futures: Option<&[Classes]>,
     ) {
-        self.hash_canonical_guarded(h, keep_reports, futures, &|| None);
+        self.hash_canonical_guarded(h, keep_reports, futures, &mut || None);
     }
 
     /// Feed `h` what decides this detector's future verdicts, in a canonical form: two
@@ -96,7 +96,7 @@ impl Detector {
         h: &mut H,
         keep_reports: bool,
         futures: Option<&[Classes]>,
-        guards: &dyn Fn() -> Option<LockGuards>,
+        guards: &mut dyn FnMut() -> Option<LockGuards>,
     ) {
         use std::hash::Hash;
         let reported = !self.reports.is_empty();
@@ -109,6 +109,7 @@ impl Detector {
         let top = |t: usize| tops.get(t).copied();
         let unfinished: Vec<usize> = (0..n).filter(|&t| !self.goroutines[t].finished).collect();
         let guards_cell: OnceCell<Option<LockGuards>> = OnceCell::new();
+        let guards = RefCell::new(guards);
         let dead = |loc: &Loc, a: &Access| {
             let g = a.epoch.gid;
             let races = racing_classes(loc, a);
@@ -118,7 +119,7 @@ impl Detector {
                     || futures.is_some_and(|f| f.get(u).is_some_and(|c| !c.any(races)))
                     || futures.is_some()
                         && guards_cell
-                            .get_or_init(guards)
+                            .get_or_init(|| (guards.borrow_mut())())
                             .as_ref()
                             .is_some_and(|guards| self.guarded(guards, u, a, races))
             })

@@ -14,45 +14,51 @@ use crate::rt::event::Gid;
 use crate::rt::machine::Machine;
 use crate::rt::sync_state::SyncState;
 use crate::rt::value::{ObjId, Pointer, Value};
+use crate::target::Footprint;
 use std::rc::Rc;
 
 /// The most heap value slots walked to find the locks.
 const MAX_SLOTS: u64 = 1 << 14;
 
 impl Machine {
-    /// The facts of lock-guarded liveness for this state (see the module docs).
-    pub(crate) fn lock_guards(&self) -> Option<LockGuards> {
+    /// The facts of lock-guarded liveness for this state (see the module docs). `all` is
+    /// [`Machine::goroutine_futures`] of this state and `footprint` gives `Target::footprint`
+    /// of it: the explorer has both at hand, so no footprint is computed again here.
+    pub(crate) fn lock_guards(
+        &self,
+        all: &[Classes],
+        footprint: &mut dyn FnMut(Gid) -> Option<Footprint>,
+    ) -> Option<LockGuards> {
         if self.heap.slots > MAX_SLOTS {
             return None;
         }
-        let all = self.goroutine_futures()?;
         if all.iter().any(|c| c.any(Classes::LOCK_NEW)) {
             return None;
         }
         let futures = self.futures()?;
-        let until = |barrier: Barrier| -> Vec<Classes> {
+        let mut until = |barrier: Barrier| -> Vec<Classes> {
             self.goroutines
                 .iter()
                 .enumerate()
                 .map(|(i, g)| {
                     if g.is_live() {
-                        self.goroutine_future(Gid(i as u32), g, futures, barrier, &mut |q| {
-                            crate::target::Target::footprint(self, q)
-                        })
+                        self.goroutine_future(Gid(i as u32), g, futures, barrier, footprint)
                     } else {
                         Classes::NONE
                     }
                 })
                 .collect()
         };
+        let any_lock = until(Barrier::AnyLock);
+        let exclusive_lock = until(Barrier::ExclusiveLock);
         let mut locks = Vec::new();
+        let mut path = Vec::new();
         for (i, cell) in self.heap.cells.iter().enumerate() {
-            let mut path = Vec::new();
             find_locks(&cell.value, ObjId(i as u32), &mut path, &mut locks);
         }
         Some(LockGuards {
-            any_lock: until(Barrier::AnyLock),
-            exclusive_lock: until(Barrier::ExclusiveLock),
+            any_lock,
+            exclusive_lock,
             locks,
         })
     }

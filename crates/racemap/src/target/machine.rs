@@ -111,8 +111,12 @@ impl Target for Machine {
         Machine::goroutine_futures_with(self, footprint)
     }
 
-    fn lock_guards(&self) -> Option<crate::race::LockGuards> {
-        Machine::lock_guards(self)
+    fn lock_guards(
+        &self,
+        futures: &[crate::bytecode::future::Classes],
+        footprint: &mut dyn FnMut(Gid) -> Option<Footprint>,
+    ) -> Option<crate::race::LockGuards> {
+        Machine::lock_guards(self, futures, footprint)
     }
 
     fn has_operation(&self, gid: Gid) -> bool {

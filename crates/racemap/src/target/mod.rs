@@ -129,8 +129,14 @@ pub trait Target: Clone {
         self.goroutine_futures()
     }
     /// What the race detector's lock-guarded liveness needs of this state (`race::canonical`),
-    /// where it applies. `None` by default.
-    fn lock_guards(&self) -> Option<crate::race::LockGuards> {
+    /// where it applies. `futures` is [`Target::goroutine_futures`] of this state and
+    /// `footprint` gives [`Target::footprint`] of it (the explorer has both at hand). `None`
+    /// by default.
+    fn lock_guards(
+        &self,
+        _futures: &[crate::bytecode::future::Classes],
+        _footprint: &mut dyn FnMut(Gid) -> Option<Footprint>,
+    ) -> Option<crate::race::LockGuards> {
         None
     }
     /// A superset of the goroutines without a move now whose [`Target::footprint`] may be

@@ -11,7 +11,7 @@
 use crate::bytecode::future::Classes;
 use crate::race::Detector;
 use crate::rt::event::Gid;
-use crate::target::{StateMemo, Target};
+use crate::target::{Footprint, StateMemo, Target};
 use siphasher::sip128::{Hasher128, SipHasher13};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
@@ -20,7 +20,8 @@ use std::hash::{BuildHasherDefault, Hash, Hasher};
 /// (`None` without race detection) and the goroutine a fair yield keeps off the next move.
 /// `None` when the target cannot hash its state.
 /// `memo` receives the hashes of the target's shared parts, `parent`'s are reused
-/// ([`StateMemo`]). `futures` is [`Target::goroutine_futures`] of the state.
+/// ([`StateMemo`]). `futures` is [`Target::goroutine_futures`] of the state, and `footprint`
+/// gives [`Target::footprint`] of it (for [`Target::lock_guards`]).
 pub(crate) fn fingerprint<T: Target>(
     target: &T,
     detector: Option<&Detector>,
@@ -28,6 +29,7 @@ pub(crate) fn fingerprint<T: Target>(
     memo: &mut StateMemo,
     parent: Option<&StateMemo>,
     futures: Option<&[Classes]>,
+    footprint: &mut dyn FnMut(Gid) -> Option<Footprint>,
 ) -> Option<u128> {
     let mut h = SipHasher13::new_with_keys(0x7261_6365_6d61_7021, 0x7374_6174_6566_756c);
     if !target.hash_state(&mut h, memo, parent) {
@@ -36,8 +38,8 @@ pub(crate) fn fingerprint<T: Target>(
     match detector {
         Some(d) => {
             1u8.hash(&mut h);
-            d.hash_canonical_guarded(&mut h, target.counts_races(), futures, &|| {
-                target.lock_guards()
+            d.hash_canonical_guarded(&mut h, target.counts_races(), futures, &mut || {
+                futures.and_then(|f| target.lock_guards(f, footprint))
             });
         }
         None => 0u8.hash(&mut h),
