@@ -18,7 +18,7 @@
 
 use super::detector::{stack_key, Access, Detector, Reads, VarState};
 use crate::bytecode::future::Classes;
-use crate::race::vclock::VClock;
+use crate::race::vclock::{Epoch, VClock};
 use crate::rt::event::{Gid, Loc, SyncVar};
 use crate::rt::value::Pointer;
 use std::cell::{OnceCell, RefCell};
@@ -41,10 +41,10 @@ pub struct LockGuards {
 /// distinct) are at most `v`. `top` is `C_t[t]` (`None` when `t` has no clock yet: then every
 /// value of the component is 0). A value at or above `top` outside `C_t` breaks the invariant the
 /// form relies on; it is then kept apart from every level (`u32::MAX - 1` and its distance).
-fn level(live: &[u32], top: Option<u32>, v: u32) -> u64 {
+fn level(live: &[Epoch], top: Option<u32>, v: u32) -> u64 {
     match top {
         Some(top) if v >= top => (1 << 32) + u64::from(v - top),
-        _ => live.partition_point(|a| *a <= v) as u64,
+        _ => live.partition_point(|a| a.clock <= v) as u64,
     }
 }
 
@@ -105,9 +105,20 @@ impl Detector {
             return;
         }
         let n = self.clocks.len();
-        let tops: Vec<u32> = (0..n).map(|t| self.clocks[t].get(Gid(t as u32))).collect();
+        let tops: Vec<u32> = self
+            .clocks
+            .iter()
+            .enumerate()
+            .map(|(t, c)| c.get(Gid(t as u32)))
+            .collect();
         let top = |t: usize| tops.get(t).copied();
-        let unfinished: Vec<usize> = (0..n).filter(|&t| !self.goroutines[t].finished).collect();
+        let unfinished: Vec<usize> = self
+            .goroutines
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| !g.finished)
+            .map(|(t, _)| t)
+            .collect();
         let guards_cell: OnceCell<Option<LockGuards>> = OnceCell::new();
         let guards = RefCell::new(guards);
         let dead = |loc: &Loc, a: &Access| {
@@ -124,34 +135,42 @@ impl Detector {
                             .is_some_and(|guards| self.guarded(guards, u, a, races))
             })
         };
-        let mut live: Vec<Vec<u32>> = vec![Vec::new(); n];
-        for (loc, var) in &self.vars {
-            for a in var_accesses(var).filter(|a| !dead(loc, a)) {
-                if let Some(l) = live.get_mut(a.epoch.gid.0 as usize) {
-                    l.push(a.epoch.clock);
+        // Which recorded accesses are live, in the order `var_accesses` gives them (each judged
+        // once), and their epochs, sorted: `live[starts[t]..starts[t + 1]]` are `t`'s.
+        let mut alive: Vec<bool> = Vec::new();
+        let mut live: Vec<Epoch> = Vec::new();
+        for (loc, var) in self.vars.iter() {
+            for a in var_accesses(var) {
+                let l = !dead(loc, a);
+                alive.push(l);
+                if l {
+                    live.push(a.epoch);
                 }
             }
         }
-        for l in &mut live {
-            l.sort_unstable();
-            l.dedup();
-        }
-        let no_live: &[u32] = &[];
-        let live_of = |t: usize| live.get(t).map_or(no_live, |l| l.as_slice());
+        live.sort_unstable();
+        live.dedup();
+        let starts: Vec<usize> = (0..=n)
+            .map(|t| live.partition_point(|e| (e.gid.0 as usize) < t))
+            .collect();
+        let live_of = |t: usize| match (starts.get(t), starts.get(t + 1)) {
+            (Some(&a), Some(&b)) => &live[a..b],
+            _ => &[],
+        };
         // A clock: its entries' levels, the owner's own entry as "top", trailing zeros dropped
         // (a missing entry is 0, whose level is 0).
         // Entries of level 0 at the end are dropped too: a value below every live access
         // epoch of its goroutine is as good as 0.
-        let clock = |h: &mut H, c: &VClock, owner: Option<usize>| {
-            let levels: Vec<u64> = (0..c.len_trimmed())
-                .map(|t| {
-                    if Some(t) == owner {
-                        u64::MAX
-                    } else {
-                        level(live_of(t), top(t), c.get(Gid(t as u32)))
-                    }
-                })
-                .collect();
+        let mut levels: Vec<u64> = Vec::new();
+        let mut clock = |h: &mut H, c: &VClock, owner: Option<usize>| {
+            levels.clear();
+            levels.extend((0..c.len_trimmed()).map(|t| {
+                if Some(t) == owner {
+                    u64::MAX
+                } else {
+                    level(live_of(t), top(t), c.get(Gid(t as u32)))
+                }
+            }));
             let len = levels.iter().rposition(|l| *l != 0).map_or(0, |i| i + 1);
             levels[..len].hash(h);
         };
@@ -180,25 +199,27 @@ impl Detector {
             }
         }
         self.syncs.len().hash(h);
-        for (var, c) in &self.syncs {
+        for (var, c) in self.syncs.iter() {
             var.hash(h);
             clock(h, c, None);
         }
         // Locations with a live access. A dead read in epoch form is like no read (the next
         // read replaces either); a read-shared set keeps its form, with its live reads.
-        for (loc, var) in &self.vars {
-            let write = var.write.as_ref().filter(|w| !dead(loc, w));
-            let reads: Vec<&Access> = match &var.reads {
-                Reads::None => Vec::new(),
-                Reads::Epoch(r) => Some(r).filter(|r| !dead(loc, r)).into_iter().collect(),
-                Reads::Shared(rs) => rs.values().filter(|r| !dead(loc, r)).collect(),
-            };
-            let atomics: Vec<&Access> = var.atomics.values().filter(|a| !dead(loc, a)).collect();
+        let mut k = 0;
+        for (loc, var) in self.vars.iter() {
+            let nw = usize::from(var.write.is_some());
+            let nr = reads_of(var).count();
+            let flags = &alive[k..k + nw + nr + var.atomics.len()];
+            k += flags.len();
+            let write = var.write.as_ref().filter(|_| flags[0]);
+            let (read_flags, atomic_flags) = flags[nw..].split_at(nr);
+            let live_reads = read_flags.iter().filter(|l| **l).count();
+            let live_atomics = atomic_flags.iter().filter(|l| **l).count();
             // Without reports kept, whether a race is reported does not depend on the shape of
             // the reads: a read-shared set of dead reads is like none.
             let shared =
-                matches!(var.reads, Reads::Shared(_)) && (keep_reports || !reads.is_empty());
-            if write.is_none() && reads.is_empty() && atomics.is_empty() && !shared {
+                matches!(var.reads, Reads::Shared(_)) && (keep_reports || live_reads > 0);
+            if write.is_none() && live_reads == 0 && live_atomics == 0 && !shared {
                 continue;
             }
             loc.hash(h);
@@ -207,12 +228,12 @@ impl Detector {
                 access(h, w);
             }
             shared.hash(h);
-            reads.len().hash(h);
-            for r in reads {
+            live_reads.hash(h);
+            for (r, _) in reads_of(var).zip(read_flags).filter(|(_, l)| **l) {
                 access(h, r);
             }
-            atomics.len().hash(h);
-            for a in atomics {
+            live_atomics.hash(h);
+            for (a, _) in var.atomics.values().zip(atomic_flags).filter(|(_, l)| **l) {
                 access(h, a);
             }
         }
@@ -270,12 +291,20 @@ fn racing_classes(loc: &Loc, a: &Access) -> Classes {
     kinds.union(Classes::TOP)
 }
 
-/// Every access recorded for one location.
-fn var_accesses(var: &VarState) -> impl Iterator<Item = &Access> {
-    let reads: Vec<&Access> = match &var.reads {
-        Reads::None => Vec::new(),
-        Reads::Epoch(r) => vec![r],
-        Reads::Shared(rs) => rs.values().collect(),
+/// The plain reads recorded for one location.
+fn reads_of(var: &VarState) -> impl Iterator<Item = &Access> {
+    let (epoch, shared) = match &var.reads {
+        Reads::None => (None, None),
+        Reads::Epoch(r) => (Some(r), None),
+        Reads::Shared(rs) => (None, Some(rs.values())),
     };
-    var.write.iter().chain(reads).chain(var.atomics.values())
+    epoch.into_iter().chain(shared.into_iter().flatten())
+}
+
+/// Every access recorded for one location: its write, its reads, its atomics.
+fn var_accesses(var: &VarState) -> impl Iterator<Item = &Access> {
+    var.write
+        .iter()
+        .chain(reads_of(var))
+        .chain(var.atomics.values())
 }
