@@ -17,23 +17,57 @@
 //! `RLock` is released into the readers' side by its `RUnlock`).
 
 use super::detector::{stack_key, Access, Detector, Reads, VarState};
-use crate::bytecode::future::Classes;
+use crate::bytecode::future::{Barrier, Classes};
 use crate::race::vclock::{Epoch, VClock};
 use crate::rt::event::{Gid, Loc, SyncVar};
 use crate::rt::value::Pointer;
 use std::cell::{OnceCell, RefCell};
 
-/// What lock-guarded liveness needs of a state (see the module docs), by goroutine id.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct LockGuards {
-    /// What each goroutine may do before it next takes any lock (`Barrier::AnyLock`).
-    pub any_lock: Vec<Classes>,
-    /// What each goroutine may do before it next takes an exclusive lock
-    /// (`Barrier::ExclusiveLock`).
-    pub exclusive_lock: Vec<Classes>,
-    /// Every `sync.Mutex` and `sync.RWMutex` in the heap (true for an RWMutex). Invariant: no
-    /// goroutine may create another.
-    pub locks: Vec<(Pointer, bool)>,
+/// What lock-guarded liveness needs of a state (see the module docs), asked for only when
+/// an access is judged by it, and each goroutine's part only for that goroutine.
+pub trait LockGuards {
+    /// Every `sync.Mutex` and `sync.RWMutex` in the heap (true for an RWMutex); `None` where
+    /// lock-guarded liveness does not apply. Invariant on `Some`: no goroutine may create
+    /// another.
+    fn locks(&mut self) -> Option<Vec<(Pointer, bool)>>;
+    /// What goroutine `u` may do before it next takes a lock of `barrier`'s kind
+    /// (`Barrier::AnyLock`: any lock; `Barrier::ExclusiveLock`: an exclusive one); `None`
+    /// when there is no such goroutine.
+    fn until(&mut self, u: usize, barrier: Barrier) -> Option<Classes>;
+}
+
+/// [`LockGuards`] asked once each: the locks, and each goroutine's future per barrier.
+struct Guards<'g> {
+    /// Where the facts come from.
+    source: RefCell<&'g mut dyn LockGuards>,
+    /// The locks, once asked.
+    locks: OnceCell<Option<Vec<(Pointer, bool)>>>,
+    /// Per goroutine, its futures up to any lock and up to an exclusive lock, once asked.
+    until: RefCell<Vec<[Option<Option<Classes>>; 2]>>,
+}
+
+impl Guards<'_> {
+    /// [`LockGuards::locks`], asked once.
+    fn locks(&self) -> Option<&[(Pointer, bool)]> {
+        self.locks
+            .get_or_init(|| self.source.borrow_mut().locks())
+            .as_deref()
+    }
+
+    /// [`LockGuards::until`], asked once per goroutine and barrier.
+    fn until(&self, u: usize, barrier: Barrier) -> Option<Classes> {
+        let b = usize::from(barrier == Barrier::ExclusiveLock);
+        if let Some(known) = self.until.borrow().get(u).and_then(|e| e[b]) {
+            return known;
+        }
+        let answer = self.source.borrow_mut().until(u, barrier);
+        let mut memo = self.until.borrow_mut();
+        if memo.len() <= u {
+            memo.resize(u + 1, [None, None]);
+        }
+        memo[u][b] = Some(answer);
+        answer
+    }
 }
 
 /// The level of one clock value `v` of component `t` in the canonical form
@@ -56,7 +90,7 @@ impl Detector {
         keep_reports: bool,
         futures: Option<&[Classes]>,
     ) {
-        self.hash_canonical_guarded(h, keep_reports, futures, &mut || None);
+        self.hash_canonical_guarded(h, keep_reports, futures, None);
     }
 
     /// Feed `h` what decides this detector's future verdicts, in a canonical form: two
@@ -96,7 +130,7 @@ impl Detector {
         h: &mut H,
         keep_reports: bool,
         futures: Option<&[Classes]>,
-        guards: &mut dyn FnMut() -> Option<LockGuards>,
+        guards: Option<&mut dyn LockGuards>,
     ) {
         use std::hash::Hash;
         let reported = !self.reports.is_empty();
@@ -119,8 +153,11 @@ impl Detector {
             .filter(|(_, g)| !g.finished)
             .map(|(t, _)| t)
             .collect();
-        let guards_cell: OnceCell<Option<LockGuards>> = OnceCell::new();
-        let guards = RefCell::new(guards);
+        let guards = guards.map(|source| Guards {
+            source: RefCell::new(source),
+            locks: OnceCell::new(),
+            until: RefCell::new(Vec::new()),
+        });
         let dead = |loc: &Loc, a: &Access| {
             let g = a.epoch.gid;
             let races = racing_classes(loc, a);
@@ -129,8 +166,7 @@ impl Detector {
                     || self.clocks[u].get(g) >= a.epoch.clock
                     || futures.is_some_and(|f| f.get(u).is_some_and(|c| !c.any(races)))
                     || futures.is_some()
-                        && guards_cell
-                            .get_or_init(|| (guards.borrow_mut())())
+                        && guards
                             .as_ref()
                             .is_some_and(|guards| self.guarded(guards, u, a, races))
             })
@@ -252,22 +288,21 @@ impl Detector {
 impl Detector {
     /// Goroutine `u` makes every access racing with `a` (one of `races`) only after taking a
     /// lock whose release clock knows `a` (see the module docs).
-    fn guarded(&self, guards: &LockGuards, u: usize, a: &Access, races: Classes) -> bool {
+    fn guarded(&self, guards: &Guards<'_>, u: usize, a: &Access, races: Classes) -> bool {
+        let Some(locks) = guards.locks() else {
+            return false;
+        };
         let knows = |var: SyncVar| {
             self.syncs
                 .get(&var)
                 .is_some_and(|c: &VClock| c.get(a.epoch.gid) >= a.epoch.clock)
         };
-        let before = |f: &[Classes]| f.get(u).is_some_and(|c| !c.any(races));
-        (before(&guards.any_lock)
-            && guards
-                .locks
-                .iter()
-                .all(|(p, _)| knows(SyncVar::Lock(p.clone()))))
-            || (before(&guards.exclusive_lock)
-                && guards.locks.iter().all(|(p, rw)| {
-                    knows(SyncVar::Lock(p.clone())) || *rw && knows(SyncVar::ReadLock(p.clone()))
-                }))
+        // The locks' clocks first: a goroutine's future is asked for only when they know `a`.
+        let before = |barrier: Barrier| guards.until(u, barrier).is_some_and(|c| !c.any(races));
+        (locks.iter().all(|(p, _)| knows(SyncVar::Lock(p.clone()))) && before(Barrier::AnyLock))
+            || (locks.iter().all(|(p, rw)| {
+                knows(SyncVar::Lock(p.clone())) || *rw && knows(SyncVar::ReadLock(p.clone()))
+            }) && before(Barrier::ExclusiveLock))
     }
 }
 

@@ -111,12 +111,20 @@ impl Target for Machine {
         Machine::goroutine_futures_with(self, footprint)
     }
 
-    fn lock_guards(
+    fn lock_set(
         &self,
         futures: &[crate::bytecode::future::Classes],
+    ) -> Option<Vec<(crate::rt::value::Pointer, bool)>> {
+        Machine::lock_set(self, futures)
+    }
+
+    fn future_until(
+        &self,
+        gid: Gid,
+        barrier: crate::bytecode::future::Barrier,
         footprint: &mut dyn FnMut(Gid) -> Option<Footprint>,
-    ) -> Option<crate::race::LockGuards> {
-        Machine::lock_guards(self, futures, footprint)
+    ) -> Option<crate::bytecode::future::Classes> {
+        Machine::future_until(self, gid, barrier, footprint)
     }
 
     fn has_operation(&self, gid: Gid) -> bool {

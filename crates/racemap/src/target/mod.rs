@@ -128,15 +128,24 @@ pub trait Target: Clone {
     ) -> Option<Vec<crate::bytecode::future::Classes>> {
         self.goroutine_futures()
     }
-    /// What the race detector's lock-guarded liveness needs of this state (`race::canonical`),
-    /// where it applies. `futures` is [`Target::goroutine_futures`] of this state and
-    /// `footprint` gives [`Target::footprint`] of it (the explorer has both at hand). `None`
-    /// by default.
-    fn lock_guards(
+    /// Every lock in the heap, for the race detector's lock-guarded liveness
+    /// (`race::LockGuards::locks`), where it applies. `futures` is
+    /// [`Target::goroutine_futures`] of this state. `None` by default.
+    fn lock_set(
         &self,
         _futures: &[crate::bytecode::future::Classes],
+    ) -> Option<Vec<(crate::rt::value::Pointer, bool)>> {
+        None
+    }
+    /// What `gid` may do before it next takes a lock of `barrier`'s kind
+    /// (`race::LockGuards::until`); `footprint` gives [`Target::footprint`] of this state.
+    /// `None` by default.
+    fn future_until(
+        &self,
+        _gid: Gid,
+        _barrier: crate::bytecode::future::Barrier,
         _footprint: &mut dyn FnMut(Gid) -> Option<Footprint>,
-    ) -> Option<crate::race::LockGuards> {
+    ) -> Option<crate::bytecode::future::Classes> {
         None
     }
     /// A superset of the goroutines without a move now whose [`Target::footprint`] may be

@@ -8,8 +8,9 @@
 //! second state's successors; nothing else depends on the hash values (the map is only looked
 //! up, never iterated).
 
-use crate::bytecode::future::Classes;
-use crate::race::Detector;
+use crate::bytecode::future::{Barrier, Classes};
+use crate::race::{Detector, LockGuards};
+use crate::rt::value::Pointer;
 use crate::rt::event::Gid;
 use crate::target::{Footprint, StateMemo, Target};
 use siphasher::sip128::{Hasher128, SipHasher13};
@@ -21,7 +22,7 @@ use std::hash::{BuildHasherDefault, Hash, Hasher};
 /// `None` when the target cannot hash its state.
 /// `memo` receives the hashes of the target's shared parts, `parent`'s are reused
 /// ([`StateMemo`]). `futures` is [`Target::goroutine_futures`] of the state, and `footprint`
-/// gives [`Target::footprint`] of it (for [`Target::lock_guards`]).
+/// gives [`Target::footprint`] of it (for lock-guarded liveness: [`StateGuards`]).
 pub(crate) fn fingerprint<T: Target>(
     target: &T,
     detector: Option<&Detector>,
@@ -38,14 +39,43 @@ pub(crate) fn fingerprint<T: Target>(
     match detector {
         Some(d) => {
             1u8.hash(&mut h);
-            d.hash_canonical_guarded(&mut h, target.counts_races(), futures, &mut || {
-                futures.and_then(|f| target.lock_guards(f, footprint))
+            let mut guards = futures.map(|futures| StateGuards {
+                target,
+                futures,
+                footprint,
             });
+            d.hash_canonical_guarded(
+                &mut h,
+                target.counts_races(),
+                futures,
+                guards.as_mut().map(|g| g as &mut dyn LockGuards),
+            );
         }
         None => 0u8.hash(&mut h),
     }
     kept_off.hash(&mut h);
     Some(h.finish128().as_u128())
+}
+
+/// The facts of lock-guarded liveness of one state (`race::LockGuards`), from the target.
+struct StateGuards<'a, T> {
+    /// The state.
+    target: &'a T,
+    /// [`Target::goroutine_futures`] of it.
+    futures: &'a [Classes],
+    /// [`Target::footprint`] of it (the explorer's cache).
+    footprint: &'a mut dyn FnMut(Gid) -> Option<Footprint>,
+}
+
+impl<T: Target> LockGuards for StateGuards<'_, T> {
+    fn locks(&mut self) -> Option<Vec<(Pointer, bool)>> {
+        self.target.lock_set(self.futures)
+    }
+
+    fn until(&mut self, u: usize, barrier: Barrier) -> Option<Classes> {
+        self.target
+            .future_until(Gid(u as u32), barrier, &mut *self.footprint)
+    }
 }
 
 /// The fingerprint of a final state: only what its outcome is (nothing follows it), so final
