@@ -253,8 +253,7 @@ impl Detector {
             let live_atomics = atomic_flags.iter().filter(|l| **l).count();
             // Without reports kept, whether a race is reported does not depend on the shape of
             // the reads: a read-shared set of dead reads is like none.
-            let shared =
-                matches!(var.reads, Reads::Shared(_)) && (keep_reports || live_reads > 0);
+            let shared = matches!(var.reads, Reads::Shared(_)) && (keep_reports || live_reads > 0);
             if write.is_none() && live_reads == 0 && live_atomics == 0 && !shared {
                 continue;
             }

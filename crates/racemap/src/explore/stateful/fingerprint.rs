@@ -10,8 +10,8 @@
 
 use crate::bytecode::future::{Barrier, Classes};
 use crate::race::{Detector, LockGuards};
-use crate::rt::value::Pointer;
 use crate::rt::event::Gid;
+use crate::rt::value::Pointer;
 use crate::target::{Footprint, StateMemo, Target};
 use siphasher::sip128::{Hasher128, SipHasher13};
 use std::collections::HashMap;
