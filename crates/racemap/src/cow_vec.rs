@@ -167,16 +167,39 @@ impl<T> CowVec<T> {
 impl<T: Clone> CowVec<T> {
     /// The element at `index`, for changing it, if any (its chunk and then it copied first
     /// when shared).
+    ///
+    /// The common case, chunk and element owned by this clone alone (the interpreter changes
+    /// the running goroutine once per instruction), is two reference-count checks inline; the
+    /// copy is out of line ([`CowVec::unshare`]).
     #[inline]
     pub fn get_mut(&mut self, index: usize) -> Option<&mut T> {
-        let chunk = self.chunks.get_mut(index / CHUNK)?;
-        let element = Rc::make_mut(chunk).get_mut(index % CHUNK)?;
+        let (c, e) = (index / CHUNK, index % CHUNK);
+        let owned = self
+            .chunks
+            .get_mut(c)
+            .and_then(Rc::get_mut)
+            .and_then(|chunk| chunk.get_mut(e))
+            .is_some_and(|element| Rc::get_mut(element).is_some());
+        if !owned {
+            self.unshare(c, e)?;
+        }
         if let Some(log) = &mut self.changed {
             if log.last() != Some(&index) {
                 log.push(index);
             }
         }
-        Some(Rc::make_mut(element))
+        Rc::get_mut(Rc::get_mut(self.chunks.get_mut(c)?)?.get_mut(e)?)
+    }
+
+    /// Copy chunk `c` and its element `e` where another clone shares them (`None` when there
+    /// is no such element). Invariant on `Some`: both are owned by this clone alone.
+    #[cold]
+    #[inline(never)]
+    fn unshare(&mut self, c: usize, e: usize) -> Option<()> {
+        let chunk = self.chunks.get_mut(c)?;
+        let element = Rc::make_mut(chunk).get_mut(e)?;
+        Rc::make_mut(element);
+        Some(())
     }
 }
 

@@ -16,46 +16,88 @@
 //! locks are after it once each lock's writers' side or readers' side knows it (a read under
 //! `RLock` is released into the readers' side by its `RUnlock`).
 //!
-//! Wait-guarded liveness ([`WaitGuards`], `target::wait_guards`) is the same argument through a
-//! `sync.WaitGroup`: a `Wait` that returns acquires the WaitGroup's release clock, which each
-//! `Done` joins. When the goroutine's future up to its next `Wait` (`Barrier::Wait`) has no
-//! racing access, and for *every* WaitGroup in the heap (none created later:
-//! [`Classes::WAIT_NEW`]) either its release clock knows the access already, or some goroutine
-//! that knows it has a `Done` on it on its way that every `Wait` returning from now on must
-//! come after (the counter argument of `target::wait_guards`), every racing access it makes
-//! comes after the access. This is how the channel preset's sends, which main's `close` after
-//! `wg.Wait()` could otherwise race with, are forgotten.
+//! Wait-guarded liveness ([`LockGuards::wait_groups`], `target::wait_guards`) is the same
+//! argument through a `sync.WaitGroup`: a `Wait` that returns acquires the WaitGroup's release
+//! clock, which each `Done` joins. When the goroutine's future up to its next `Wait`
+//! (`Barrier::Wait`) has no racing access, and for *every* WaitGroup in the heap (none created
+//! later: [`Classes::WAIT_NEW`]) either its release clock knows the access already, or some
+//! goroutine that knows it has a `Done` on it on its way that every `Wait` returning from now on
+//! must come after (the counter argument of `target::wait_guards`), every racing access it
+//! makes comes after the access. This is how the channel preset's sends, which main's `close`
+//! after `wg.Wait()` could otherwise race with, are forgotten.
 
 use super::detector::{stack_key, Access, Detector, Reads, VarState};
-use crate::bytecode::future::Classes;
-use crate::race::vclock::VClock;
+use crate::bytecode::future::{Barrier, Classes};
+use crate::race::vclock::{Epoch, VClock};
 use crate::rt::event::{Gid, Loc, SyncVar};
 use crate::rt::value::Pointer;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
-/// What lock-guarded liveness needs of a state (see the module docs), by goroutine id.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct LockGuards {
-    /// What each goroutine may do before it next takes any lock (`Barrier::AnyLock`).
-    pub any_lock: Vec<Classes>,
-    /// What each goroutine may do before it next takes an exclusive lock
-    /// (`Barrier::ExclusiveLock`).
-    pub exclusive_lock: Vec<Classes>,
-    /// Every `sync.Mutex` and `sync.RWMutex` in the heap (true for an RWMutex). Invariant: no
-    /// goroutine may create another.
-    pub locks: Vec<(Pointer, bool)>,
+/// What lock-guarded liveness needs of a state (see the module docs), asked for only when
+/// an access is judged by it, and each goroutine's part only for that goroutine.
+pub trait LockGuards {
+    /// Every `sync.Mutex` and `sync.RWMutex` in the heap (true for an RWMutex); `None` where
+    /// lock-guarded liveness does not apply. Invariant on `Some`: no goroutine may create
+    /// another.
+    fn locks(&mut self) -> Option<Vec<(Pointer, bool)>>;
+    /// What goroutine `u` may do before it next takes a lock of `barrier`'s kind
+    /// (`Barrier::AnyLock`: any lock; `Barrier::ExclusiveLock`: an exclusive one); `None`
+    /// when there is no such goroutine.
+    fn until(&mut self, u: usize, barrier: Barrier) -> Option<Classes>;
+    /// Every `sync.WaitGroup` in the heap, with the goroutines whose `Done` on it every `Wait`
+    /// on it that returns from now on comes after (empty when none is known to); `None` where
+    /// wait-guarded liveness does not apply. Invariant on `Some`: no goroutine may create
+    /// another WaitGroup. ([`LockGuards::until`] with `Barrier::Wait` is what a goroutine may
+    /// do before its next `Wait`.)
+    fn wait_groups(&mut self) -> Option<Vec<(Pointer, Vec<Gid>)>>;
 }
 
-/// What wait-guarded liveness needs of a state (see the module docs; `target::wait_guards`),
-/// by goroutine id.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct WaitGuards {
-    /// What each goroutine may do before it next waits on a WaitGroup (`Barrier::Wait`).
-    pub before_wait: Vec<Classes>,
-    /// Every `sync.WaitGroup` in the heap, with the goroutines whose `Done` on it every `Wait`
-    /// on it that returns from now on comes after (empty when none is known to). Invariant:
-    /// no goroutine may create another WaitGroup.
-    pub groups: Vec<(Pointer, Vec<Gid>)>,
+/// [`LockGuards`] asked once each: the locks, and each goroutine's future per barrier.
+struct Guards<'g> {
+    /// Where the facts come from.
+    source: RefCell<&'g mut dyn LockGuards>,
+    /// The locks, once asked.
+    locks: OnceCell<Option<Vec<(Pointer, bool)>>>,
+    /// The WaitGroups, once asked.
+    waits: OnceCell<Option<Vec<(Pointer, Vec<Gid>)>>>,
+    /// Per goroutine, its futures up to any lock, up to an exclusive lock and up to a `Wait`,
+    /// once asked.
+    until: RefCell<Vec<[Option<Option<Classes>>; 3]>>,
+}
+
+impl Guards<'_> {
+    /// [`LockGuards::locks`], asked once.
+    fn locks(&self) -> Option<&[(Pointer, bool)]> {
+        self.locks
+            .get_or_init(|| self.source.borrow_mut().locks())
+            .as_deref()
+    }
+
+    /// [`LockGuards::wait_groups`], asked once.
+    fn waits(&self) -> Option<&[(Pointer, Vec<Gid>)]> {
+        self.waits
+            .get_or_init(|| self.source.borrow_mut().wait_groups())
+            .as_deref()
+    }
+
+    /// [`LockGuards::until`], asked once per goroutine and barrier.
+    fn until(&self, u: usize, barrier: Barrier) -> Option<Classes> {
+        let b = match barrier {
+            Barrier::ExclusiveLock => 1,
+            Barrier::Wait => 2,
+            Barrier::None | Barrier::AnyLock => 0,
+        };
+        if let Some(known) = self.until.borrow().get(u).and_then(|e| e[b]) {
+            return known;
+        }
+        let answer = self.source.borrow_mut().until(u, barrier);
+        let mut memo = self.until.borrow_mut();
+        if memo.len() <= u {
+            memo.resize(u + 1, [None, None, None]);
+        }
+        memo[u][b] = Some(answer);
+        answer
+    }
 }
 
 /// The level of one clock value `v` of component `t` in the canonical form
@@ -63,10 +105,10 @@ pub struct WaitGuards {
 /// distinct) are at most `v`. `top` is `C_t[t]` (`None` when `t` has no clock yet: then every
 /// value of the component is 0). A value at or above `top` outside `C_t` breaks the invariant the
 /// form relies on; it is then kept apart from every level (`u32::MAX - 1` and its distance).
-fn level(live: &[u32], top: Option<u32>, v: u32) -> u64 {
+fn level(live: &[Epoch], top: Option<u32>, v: u32) -> u64 {
     match top {
         Some(top) if v >= top => (1 << 32) + u64::from(v - top),
-        _ => live.partition_point(|a| *a <= v) as u64,
+        _ => live.partition_point(|a| a.clock <= v) as u64,
     }
 }
 
@@ -78,7 +120,7 @@ impl Detector {
         keep_reports: bool,
         futures: Option<&[Classes]>,
     ) {
-        self.hash_canonical_guarded(h, keep_reports, futures, &|| None, &|| None);
+        self.hash_canonical_guarded(h, keep_reports, futures, None);
     }
 
     /// Feed `h` what decides this detector's future verdicts, in a canonical form: two
@@ -118,8 +160,7 @@ impl Detector {
         h: &mut H,
         keep_reports: bool,
         futures: Option<&[Classes]>,
-        guards: &dyn Fn() -> Option<LockGuards>,
-        waits: &dyn Fn() -> Option<WaitGuards>,
+        guards: Option<&mut dyn LockGuards>,
     ) {
         use std::hash::Hash;
         let reported = !self.reports.is_empty();
@@ -128,11 +169,26 @@ impl Detector {
             return;
         }
         let n = self.clocks.len();
-        let tops: Vec<u32> = (0..n).map(|t| self.clocks[t].get(Gid(t as u32))).collect();
+        let tops: Vec<u32> = self
+            .clocks
+            .iter()
+            .enumerate()
+            .map(|(t, c)| c.get(Gid(t as u32)))
+            .collect();
         let top = |t: usize| tops.get(t).copied();
-        let unfinished: Vec<usize> = (0..n).filter(|&t| !self.goroutines[t].finished).collect();
-        let guards_cell: OnceCell<Option<LockGuards>> = OnceCell::new();
-        let waits_cell: OnceCell<Option<WaitGuards>> = OnceCell::new();
+        let unfinished: Vec<usize> = self
+            .goroutines
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| !g.finished)
+            .map(|(t, _)| t)
+            .collect();
+        let guards = guards.map(|source| Guards {
+            source: RefCell::new(source),
+            locks: OnceCell::new(),
+            waits: OnceCell::new(),
+            until: RefCell::new(Vec::new()),
+        });
         let dead = |loc: &Loc, a: &Access| {
             let g = a.epoch.gid;
             let races = racing_classes(loc, a);
@@ -141,45 +197,48 @@ impl Detector {
                     || self.clocks[u].get(g) >= a.epoch.clock
                     || futures.is_some_and(|f| f.get(u).is_some_and(|c| !c.any(races)))
                     || futures.is_some()
-                        && guards_cell
-                            .get_or_init(guards)
-                            .as_ref()
-                            .is_some_and(|guards| self.guarded(guards, u, a, races))
-                    || futures.is_some()
-                        && waits_cell
-                            .get_or_init(waits)
-                            .as_ref()
-                            .is_some_and(|waits| self.wait_guarded(waits, u, a, races))
+                        && guards.as_ref().is_some_and(|guards| {
+                            self.guarded(guards, u, a, races)
+                                || self.wait_guarded(guards, u, a, races)
+                        })
             })
         };
-        let mut live: Vec<Vec<u32>> = vec![Vec::new(); n];
-        for (loc, var) in &self.vars {
-            for a in var_accesses(var).filter(|a| !dead(loc, a)) {
-                if let Some(l) = live.get_mut(a.epoch.gid.0 as usize) {
-                    l.push(a.epoch.clock);
+        // Which recorded accesses are live, in the order `var_accesses` gives them (each judged
+        // once), and their epochs, sorted: `live[starts[t]..starts[t + 1]]` are `t`'s.
+        let mut alive: Vec<bool> = Vec::new();
+        let mut live: Vec<Epoch> = Vec::new();
+        for (loc, var) in self.vars.iter() {
+            for a in var_accesses(var) {
+                let l = !dead(loc, a);
+                alive.push(l);
+                if l {
+                    live.push(a.epoch);
                 }
             }
         }
-        for l in &mut live {
-            l.sort_unstable();
-            l.dedup();
-        }
-        let no_live: &[u32] = &[];
-        let live_of = |t: usize| live.get(t).map_or(no_live, |l| l.as_slice());
+        live.sort_unstable();
+        live.dedup();
+        let starts: Vec<usize> = (0..=n)
+            .map(|t| live.partition_point(|e| (e.gid.0 as usize) < t))
+            .collect();
+        let live_of = |t: usize| match (starts.get(t), starts.get(t + 1)) {
+            (Some(&a), Some(&b)) => &live[a..b],
+            _ => &[],
+        };
         // A clock: its entries' levels, the owner's own entry as "top", trailing zeros dropped
         // (a missing entry is 0, whose level is 0).
         // Entries of level 0 at the end are dropped too: a value below every live access
         // epoch of its goroutine is as good as 0.
-        let clock = |h: &mut H, c: &VClock, owner: Option<usize>| {
-            let levels: Vec<u64> = (0..c.len_trimmed())
-                .map(|t| {
-                    if Some(t) == owner {
-                        u64::MAX
-                    } else {
-                        level(live_of(t), top(t), c.get(Gid(t as u32)))
-                    }
-                })
-                .collect();
+        let mut levels: Vec<u64> = Vec::new();
+        let mut clock = |h: &mut H, c: &VClock, owner: Option<usize>| {
+            levels.clear();
+            levels.extend((0..c.len_trimmed()).map(|t| {
+                if Some(t) == owner {
+                    u64::MAX
+                } else {
+                    level(live_of(t), top(t), c.get(Gid(t as u32)))
+                }
+            }));
             let len = levels.iter().rposition(|l| *l != 0).map_or(0, |i| i + 1);
             levels[..len].hash(h);
         };
@@ -208,25 +267,26 @@ impl Detector {
             }
         }
         self.syncs.len().hash(h);
-        for (var, c) in &self.syncs {
+        for (var, c) in self.syncs.iter() {
             var.hash(h);
             clock(h, c, None);
         }
         // Locations with a live access. A dead read in epoch form is like no read (the next
         // read replaces either); a read-shared set keeps its form, with its live reads.
-        for (loc, var) in &self.vars {
-            let write = var.write.as_ref().filter(|w| !dead(loc, w));
-            let reads: Vec<&Access> = match &var.reads {
-                Reads::None => Vec::new(),
-                Reads::Epoch(r) => Some(r).filter(|r| !dead(loc, r)).into_iter().collect(),
-                Reads::Shared(rs) => rs.values().filter(|r| !dead(loc, r)).collect(),
-            };
-            let atomics: Vec<&Access> = var.atomics.values().filter(|a| !dead(loc, a)).collect();
+        let mut k = 0;
+        for (loc, var) in self.vars.iter() {
+            let nw = usize::from(var.write.is_some());
+            let nr = reads_of(var).count();
+            let flags = &alive[k..k + nw + nr + var.atomics.len()];
+            k += flags.len();
+            let write = var.write.as_ref().filter(|_| flags[0]);
+            let (read_flags, atomic_flags) = flags[nw..].split_at(nr);
+            let live_reads = read_flags.iter().filter(|l| **l).count();
+            let live_atomics = atomic_flags.iter().filter(|l| **l).count();
             // Without reports kept, whether a race is reported does not depend on the shape of
             // the reads: a read-shared set of dead reads is like none.
-            let shared =
-                matches!(var.reads, Reads::Shared(_)) && (keep_reports || !reads.is_empty());
-            if write.is_none() && reads.is_empty() && atomics.is_empty() && !shared {
+            let shared = matches!(var.reads, Reads::Shared(_)) && (keep_reports || live_reads > 0);
+            if write.is_none() && live_reads == 0 && live_atomics == 0 && !shared {
                 continue;
             }
             loc.hash(h);
@@ -235,12 +295,12 @@ impl Detector {
                 access(h, w);
             }
             shared.hash(h);
-            reads.len().hash(h);
-            for r in reads {
+            live_reads.hash(h);
+            for (r, _) in reads_of(var).zip(read_flags).filter(|(_, l)| **l) {
                 access(h, r);
             }
-            atomics.len().hash(h);
-            for a in atomics {
+            live_atomics.hash(h);
+            for (a, _) in var.atomics.values().zip(atomic_flags).filter(|(_, l)| **l) {
                 access(h, a);
             }
         }
@@ -259,29 +319,31 @@ impl Detector {
 impl Detector {
     /// Goroutine `u` makes every access racing with `a` (one of `races`) only after taking a
     /// lock whose release clock knows `a` (see the module docs).
-    fn guarded(&self, guards: &LockGuards, u: usize, a: &Access, races: Classes) -> bool {
+    fn guarded(&self, guards: &Guards<'_>, u: usize, a: &Access, races: Classes) -> bool {
+        let Some(locks) = guards.locks() else {
+            return false;
+        };
         let knows = |var: SyncVar| {
             self.syncs
                 .get(&var)
                 .is_some_and(|c: &VClock| c.get(a.epoch.gid) >= a.epoch.clock)
         };
-        let before = |f: &[Classes]| f.get(u).is_some_and(|c| !c.any(races));
-        (before(&guards.any_lock)
-            && guards
-                .locks
-                .iter()
-                .all(|(p, _)| knows(SyncVar::Lock(p.clone()))))
-            || (before(&guards.exclusive_lock)
-                && guards.locks.iter().all(|(p, rw)| {
-                    knows(SyncVar::Lock(p.clone())) || *rw && knows(SyncVar::ReadLock(p.clone()))
-                }))
+        // The locks' clocks first: a goroutine's future is asked for only when they know `a`.
+        let before = |barrier: Barrier| guards.until(u, barrier).is_some_and(|c| !c.any(races));
+        (locks.iter().all(|(p, _)| knows(SyncVar::Lock(p.clone()))) && before(Barrier::AnyLock))
+            || (locks.iter().all(|(p, rw)| {
+                knows(SyncVar::Lock(p.clone())) || *rw && knows(SyncVar::ReadLock(p.clone()))
+            }) && before(Barrier::ExclusiveLock))
     }
 }
 
 impl Detector {
     /// Goroutine `u` makes every access racing with `a` (one of `races`) only after a `Wait`
     /// that returns after `a` is released into its WaitGroup (see the module docs).
-    fn wait_guarded(&self, waits: &WaitGuards, u: usize, a: &Access, races: Classes) -> bool {
+    fn wait_guarded(&self, guards: &Guards<'_>, u: usize, a: &Access, races: Classes) -> bool {
+        let Some(groups) = guards.waits() else {
+            return false;
+        };
         let g = a.epoch.gid;
         let knows = |p: &Pointer| {
             self.syncs
@@ -297,11 +359,13 @@ impl Detector {
                     .get(h.0 as usize)
                     .is_some_and(|c| c.get(g) >= a.epoch.clock)
         };
-        waits.before_wait.get(u).is_some_and(|c| !c.any(races))
-            && waits
-                .groups
-                .iter()
-                .all(|(p, after)| knows(p) || after.iter().any(will_release))
+        // The WaitGroups first: a goroutine's future is asked for only when they order `a`.
+        groups
+            .iter()
+            .all(|(p, after)| knows(p) || after.iter().any(will_release))
+            && guards
+                .until(u, Barrier::Wait)
+                .is_some_and(|c| !c.any(races))
     }
 }
 
@@ -325,12 +389,20 @@ fn racing_classes(loc: &Loc, a: &Access) -> Classes {
     kinds.union(Classes::TOP)
 }
 
-/// Every access recorded for one location.
-fn var_accesses(var: &VarState) -> impl Iterator<Item = &Access> {
-    let reads: Vec<&Access> = match &var.reads {
-        Reads::None => Vec::new(),
-        Reads::Epoch(r) => vec![r],
-        Reads::Shared(rs) => rs.values().collect(),
+/// The plain reads recorded for one location.
+fn reads_of(var: &VarState) -> impl Iterator<Item = &Access> {
+    let (epoch, shared) = match &var.reads {
+        Reads::None => (None, None),
+        Reads::Epoch(r) => (Some(r), None),
+        Reads::Shared(rs) => (None, Some(rs.values())),
     };
-    var.write.iter().chain(reads).chain(var.atomics.values())
+    epoch.into_iter().chain(shared.into_iter().flatten())
+}
+
+/// Every access recorded for one location: its write, its reads, its atomics.
+fn var_accesses(var: &VarState) -> impl Iterator<Item = &Access> {
+    var.write
+        .iter()
+        .chain(reads_of(var))
+        .chain(var.atomics.values())
 }

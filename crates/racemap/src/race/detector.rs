@@ -139,10 +139,14 @@ pub struct Detector {
     pub(super) clocks: CowVec<Rc<VClock>>,
     /// Goroutine facts for reports, by id; shared between the explorer's clones like `clocks`.
     pub(super) goroutines: CowVec<Rc<GoroutineInfo>>,
-    /// `L_s` of each sync variable.
-    pub(super) syncs: BTreeMap<SyncVar, VClock>,
-    /// Shadow state of each accessed location.
-    pub(super) vars: BTreeMap<Loc, VarState>,
+    /// `L_s` of each sync variable; the table is shared between the explorer's clones of the
+    /// detector until one of them changes it (copy on write: a step without a release copies
+    /// nothing).
+    pub(super) syncs: Rc<BTreeMap<SyncVar, VClock>>,
+    /// Shadow state of each accessed location; the table and each entry are shared between
+    /// clones until one of them changes it (a step copies the table's pointers and the
+    /// entries it records an access in, not every location's accesses and stacks).
+    pub(super) vars: Rc<BTreeMap<Loc, Rc<VarState>>>,
     /// Locations already reported.
     pub(super) reported_locs: BTreeSet<Loc>,
     /// Stack pairs already reported (both orders are inserted).
@@ -162,8 +166,8 @@ impl Detector {
         Detector {
             clocks: CowVec::new(),
             goroutines: CowVec::new(),
-            syncs: BTreeMap::new(),
-            vars: BTreeMap::new(),
+            syncs: Rc::default(),
+            vars: Rc::default(),
             reported_locs: BTreeSet::new(),
             reported_stacks: BTreeSet::new(),
             next_number: config.first_goroutine_id,
@@ -218,7 +222,7 @@ impl Detector {
                 let c = Rc::clone(&self.clocks[e.gid.0 as usize]);
                 for effect in &e.effects {
                     if let Effect::Release(var) = effect {
-                        self.syncs.entry(var.clone()).or_default().join(&c);
+                        self.release_into(var, &c);
                     }
                 }
             }
@@ -280,14 +284,16 @@ impl Detector {
                     found.extend(r);
                 }
                 Effect::Acquire(var) => {
+                    // Nothing to copy when the clock knows the release clock already.
                     if let Some(l) = self.syncs.get(var) {
-                        let l = l.clone();
-                        Rc::make_mut(&mut self.clocks[gid.0 as usize]).join(&l);
+                        if !l.le(&self.clocks[gid.0 as usize]) {
+                            Rc::make_mut(&mut self.clocks[gid.0 as usize]).join(l);
+                        }
                     }
                 }
                 Effect::Release(var) => {
                     let c = Rc::clone(&self.clocks[gid.0 as usize]);
-                    self.syncs.entry(var.clone()).or_default().join(&c);
+                    self.release_into(var, &c);
                     Rc::make_mut(&mut self.clocks[gid.0 as usize]).tick(gid);
                 }
                 Effect::Spawn(child) => {
@@ -323,6 +329,17 @@ impl Detector {
         found
     }
 
+    /// `L_var ⊔= c` (copying the shared table only when that changes it).
+    fn release_into(&mut self, var: &SyncVar, c: &VClock) {
+        if self.syncs.get(var).is_some_and(|l| c.le(l)) {
+            return;
+        }
+        Rc::make_mut(&mut self.syncs)
+            .entry(var.clone())
+            .or_default()
+            .join(c);
+    }
+
     /// Check one access against the shadow state of `loc`, record it (unless `record` is false:
     /// an atomic access no later access can race with, `Effect::Atomic::exclusive`), and report
     /// the first race.
@@ -344,7 +361,9 @@ impl Detector {
             stack: stack.clone(),
             runtime_frame: runtime_frame.clone(),
         };
-        let var = self.vars.entry(loc.clone()).or_default();
+        // An empty shadow state is like none (no entry is kept for it: nothing reads one).
+        let empty = VarState::default();
+        let var: &VarState = self.vars.get(loc).map_or(&empty, |v| v);
         let unordered = |a: &Access| a.epoch.gid != gid && !a.epoch.happens_before(clock);
 
         // Find the first conflicting earlier access, TSan-style: writes before reads.
@@ -393,7 +412,11 @@ impl Detector {
                     });
         if already || !record {
             // Recorded already (see above), or not to be recorded.
-        } else if atomic {
+            let previous = racing?;
+            return self.report(loc, &now, &previous);
+        }
+        let var = Rc::make_mut(Rc::make_mut(&mut self.vars).entry(loc.clone()).or_default());
+        if atomic {
             // A goroutine's last atomic read and last atomic write are both kept (TSan keeps a
             // write's shadow cell when the same thread then reads): a plain read races with
             // the atomic write, not with the read after it, so the read must not replace it.

@@ -1,7 +1,7 @@
 //! The facts the race detector's lock-guarded liveness needs of a machine state
-//! ([`LockGuards`], `race::canonical`): what each goroutine may do before it next takes a lock
-//! (the static futures up to a [`Barrier`]), and every lock in the heap, found by walking every
-//! heap cell's value (a lock can be taken only through a pointer, so it lives in a cell).
+//! (`race::LockGuards`, `race::canonical`): what a goroutine may do before it next takes a
+//! lock (its static future up to a [`Barrier`]), and every lock in the heap, found by walking
+//! every heap cell's value (a lock can be taken only through a pointer, so it lives in a cell).
 //!
 //! `None` where the facts would not be sound or cost too much: the static future does not apply
 //! (a test, a program that may sleep), some goroutine may still create a lock
@@ -9,51 +9,50 @@
 //! a heap larger than [`MAX_SLOTS`] value slots.
 
 use crate::bytecode::future::{Barrier, Classes};
-use crate::race::LockGuards;
 use crate::rt::event::Gid;
 use crate::rt::machine::Machine;
 use crate::rt::sync_state::SyncState;
 use crate::rt::value::{ObjId, Pointer, Value};
+use crate::target::Footprint;
 use std::rc::Rc;
 
 /// The most heap value slots walked to find the locks.
 const MAX_SLOTS: u64 = 1 << 14;
 
 impl Machine {
-    /// The facts of lock-guarded liveness for this state (see the module docs).
-    pub(crate) fn lock_guards(&self) -> Option<LockGuards> {
+    /// Every lock in the heap, for lock-guarded liveness (see the module docs); `None` where
+    /// it does not apply. `all` is [`Machine::goroutine_futures`] of this state.
+    pub(crate) fn lock_set(&self, all: &[Classes]) -> Option<Vec<(Pointer, bool)>> {
         if self.heap.slots > MAX_SLOTS {
             return None;
         }
-        let all = self.goroutine_futures()?;
         if all.iter().any(|c| c.any(Classes::LOCK_NEW)) {
             return None;
         }
-        let futures = self.futures()?;
-        let until = |barrier: Barrier| -> Vec<Classes> {
-            self.goroutines
-                .iter()
-                .enumerate()
-                .map(|(i, g)| {
-                    if g.is_live() {
-                        self.goroutine_future(Gid(i as u32), g, futures, barrier, &mut |q| {
-                            crate::target::Target::footprint(self, q)
-                        })
-                    } else {
-                        Classes::NONE
-                    }
-                })
-                .collect()
-        };
+        self.futures()?;
         let mut locks = Vec::new();
+        let mut path = Vec::new();
         for (i, cell) in self.heap.cells.iter().enumerate() {
-            let mut path = Vec::new();
             find_locks(&cell.value, ObjId(i as u32), &mut path, &mut locks);
         }
-        Some(LockGuards {
-            any_lock: until(Barrier::AnyLock),
-            exclusive_lock: until(Barrier::ExclusiveLock),
-            locks,
+        Some(locks)
+    }
+
+    /// What `gid` may do before it next takes a lock of `barrier`'s kind (nothing once it
+    /// exited); `None` without static futures or such a goroutine. `footprint` gives
+    /// `Target::footprint` of this state.
+    pub(crate) fn future_until(
+        &self,
+        gid: Gid,
+        barrier: Barrier,
+        footprint: &mut dyn FnMut(Gid) -> Option<Footprint>,
+    ) -> Option<Classes> {
+        let futures = self.futures()?;
+        let g = self.goroutines.get(gid.0 as usize)?;
+        Some(if g.is_live() {
+            self.goroutine_future(gid, g, futures, barrier, footprint)
+        } else {
+            Classes::NONE
         })
     }
 }

@@ -111,12 +111,28 @@ impl Target for Machine {
         Machine::goroutine_futures_with(self, footprint)
     }
 
-    fn lock_guards(&self) -> Option<crate::race::LockGuards> {
-        Machine::lock_guards(self)
+    fn lock_set(
+        &self,
+        futures: &[crate::bytecode::future::Classes],
+    ) -> Option<Vec<(crate::rt::value::Pointer, bool)>> {
+        Machine::lock_set(self, futures)
     }
 
-    fn wait_guards(&self) -> Option<crate::race::WaitGuards> {
-        Machine::wait_guards(self)
+    fn future_until(
+        &self,
+        gid: Gid,
+        barrier: crate::bytecode::future::Barrier,
+        footprint: &mut dyn FnMut(Gid) -> Option<Footprint>,
+    ) -> Option<crate::bytecode::future::Classes> {
+        Machine::future_until(self, gid, barrier, footprint)
+    }
+
+    fn wait_groups(
+        &self,
+        futures: &[crate::bytecode::future::Classes],
+        footprint: &mut dyn FnMut(Gid) -> Option<Footprint>,
+    ) -> Option<Vec<(crate::rt::value::Pointer, Vec<Gid>)>> {
+        Machine::wait_groups(self, futures, footprint)
     }
 
     fn has_operation(&self, gid: Gid) -> bool {

@@ -129,14 +129,35 @@ pub trait Target: Clone {
     ) -> Option<Vec<crate::bytecode::future::Classes>> {
         self.goroutine_futures()
     }
-    /// What the race detector's lock-guarded liveness needs of this state (`race::canonical`),
-    /// where it applies. `None` by default.
-    fn lock_guards(&self) -> Option<crate::race::LockGuards> {
+    /// Every lock in the heap, for the race detector's lock-guarded liveness
+    /// (`race::LockGuards::locks`), where it applies. `futures` is
+    /// [`Target::goroutine_futures`] of this state. `None` by default.
+    fn lock_set(
+        &self,
+        _futures: &[crate::bytecode::future::Classes],
+    ) -> Option<Vec<(crate::rt::value::Pointer, bool)>> {
         None
     }
-    /// What the race detector's wait-guarded liveness needs of this state (`race::canonical`),
-    /// where it applies. `None` by default.
-    fn wait_guards(&self) -> Option<crate::race::WaitGuards> {
+    /// What `gid` may do before it next takes a lock of `barrier`'s kind
+    /// (`race::LockGuards::until`); `footprint` gives [`Target::footprint`] of this state.
+    /// `None` by default.
+    fn future_until(
+        &self,
+        _gid: Gid,
+        _barrier: crate::bytecode::future::Barrier,
+        _footprint: &mut dyn FnMut(Gid) -> Option<Footprint>,
+    ) -> Option<crate::bytecode::future::Classes> {
+        None
+    }
+    /// Every `sync.WaitGroup` in the heap with the goroutines whose `Done` on it every `Wait` on
+    /// it returning from now on comes after (`race::LockGuards::wait_groups`,
+    /// `target::wait_guards`); `futures` is [`Target::goroutine_futures`] of this state and
+    /// `footprint` gives [`Target::footprint`] of it. `None` by default.
+    fn wait_groups(
+        &self,
+        _futures: &[crate::bytecode::future::Classes],
+        _footprint: &mut dyn FnMut(Gid) -> Option<Footprint>,
+    ) -> Option<Vec<(crate::rt::value::Pointer, Vec<Gid>)>> {
         None
     }
     /// A superset of the goroutines without a move now whose [`Target::footprint`] may be

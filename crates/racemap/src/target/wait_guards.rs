@@ -1,5 +1,5 @@
 //! The facts the race detector's wait-guarded liveness needs of a machine state
-//! ([`WaitGuards`], `race::canonical`): what each goroutine may do before it next waits on a
+//! (`race::LockGuards::wait_groups`, `race::canonical`): what each goroutine may do before it next waits on a
 //! `sync.WaitGroup` (the static futures up to [`Barrier::Wait`]), and for every WaitGroup in the
 //! heap, the goroutines whose `Done` every `Wait` on it that returns from now on comes after.
 //!
@@ -21,7 +21,6 @@
 //! heap larger than [`MAX_SLOTS`] value slots.
 
 use crate::bytecode::future::{Barrier, Classes};
-use crate::race::WaitGuards;
 use crate::rt::event::Gid;
 use crate::rt::machine::Machine;
 use crate::rt::sync_state::SyncState;
@@ -33,33 +32,26 @@ use std::rc::Rc;
 const MAX_SLOTS: u64 = 1 << 14;
 
 impl Machine {
-    /// The facts of wait-guarded liveness for this state (see the module docs).
-    pub(crate) fn wait_guards(&self) -> Option<WaitGuards> {
+    /// Every WaitGroup in the heap with the goroutines whose `Done` on it every `Wait` on it
+    /// that returns from now on comes after (see the module docs); `None` where that is not
+    /// known. `all` is [`Machine::goroutine_futures`] of this state, `footprint` gives
+    /// `Target::footprint` of it. (What a goroutine may do before its next `Wait` is
+    /// `future_until` with [`Barrier::Wait`].)
+    pub(crate) fn wait_groups(
+        &self,
+        all: &[Classes],
+        footprint: &mut dyn FnMut(Gid) -> Option<Footprint>,
+    ) -> Option<Vec<(Pointer, Vec<Gid>)>> {
         if self.heap.slots > MAX_SLOTS {
             return None;
         }
         let futures = self.futures()?;
-        // Each goroutine's footprint, computed once for the two futures asked of it.
-        let mut known: Vec<Option<Option<Footprint>>> = vec![None; self.goroutines.len()];
-        let footprint = &mut |q: Gid| {
-            let i = q.0 as usize;
-            match known.get(i) {
-                Some(Some(fp)) => fp.clone(),
-                _ => {
-                    let fp = crate::target::Target::footprint(self, q);
-                    if let Some(slot) = known.get_mut(i) {
-                        *slot = Some(fp.clone());
-                    }
-                    fp
-                }
-            }
-        };
+        let unknown = Classes::TOP.union(Classes::WG_DEC).union(Classes::WAIT_NEW);
         // Each `Done` on its way, as (WaitGroup, goroutine).
         let mut dones: Vec<(Pointer, Gid)> = Vec::new();
-        let mut before_wait = Vec::with_capacity(self.goroutines.len());
         for (i, g) in self.goroutines.iter().enumerate() {
-            if !g.is_live() {
-                before_wait.push(Classes::NONE);
+            // A goroutine whose whole future lowers no counter has no `Done` on its way.
+            if !g.is_live() || all.get(i).is_some_and(|c| !c.any(unknown)) {
                 continue;
             }
             let gid = Gid(i as u32);
@@ -72,33 +64,30 @@ impl Machine {
                 footprint,
                 Some(&mut mine),
             );
-            if rest.any(Classes::TOP.union(Classes::WG_DEC).union(Classes::WAIT_NEW)) {
+            if rest.any(unknown) {
                 return None;
             }
             dones.extend(mine.into_iter().map(|p| (p, gid)));
-            before_wait.push(self.goroutine_future(gid, g, futures, Barrier::Wait, footprint));
         }
         let mut groups = Vec::new();
+        let mut path = Vec::new();
         for (i, cell) in self.heap.cells.iter().enumerate() {
-            let mut path = Vec::new();
             find_wait_groups(&cell.value, ObjId(i as u32), &mut path, &mut groups);
         }
-        let groups = groups
-            .into_iter()
-            .map(|(p, counter)| {
-                let on_it: Vec<Gid> = dones
-                    .iter()
-                    .filter(|(q, _)| *q == p)
-                    .map(|(_, g)| *g)
-                    .collect();
-                let needed = counter >= on_it.len() as i64;
-                (p, if needed { on_it } else { Vec::new() })
-            })
-            .collect();
-        Some(WaitGuards {
-            before_wait,
-            groups,
-        })
+        Some(
+            groups
+                .into_iter()
+                .map(|(p, counter)| {
+                    let on_it: Vec<Gid> = dones
+                        .iter()
+                        .filter(|(q, _)| *q == p)
+                        .map(|(_, g)| *g)
+                        .collect();
+                    let needed = counter >= on_it.len() as i64;
+                    (p, if needed { on_it } else { Vec::new() })
+                })
+                .collect(),
+        )
     }
 }
 

@@ -8,10 +8,11 @@
 //! second state's successors; nothing else depends on the hash values (the map is only looked
 //! up, never iterated).
 
-use crate::bytecode::future::Classes;
-use crate::race::Detector;
+use crate::bytecode::future::{Barrier, Classes};
+use crate::race::{Detector, LockGuards};
 use crate::rt::event::Gid;
-use crate::target::{StateMemo, Target};
+use crate::rt::value::Pointer;
+use crate::target::{Footprint, StateMemo, Target};
 use siphasher::sip128::{Hasher128, SipHasher13};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
@@ -20,7 +21,8 @@ use std::hash::{BuildHasherDefault, Hash, Hasher};
 /// (`None` without race detection) and the goroutine a fair yield keeps off the next move.
 /// `None` when the target cannot hash its state.
 /// `memo` receives the hashes of the target's shared parts, `parent`'s are reused
-/// ([`StateMemo`]). `futures` is [`Target::goroutine_futures`] of the state.
+/// ([`StateMemo`]). `futures` is [`Target::goroutine_futures`] of the state, and `footprint`
+/// gives [`Target::footprint`] of it (for lock-guarded liveness: [`StateGuards`]).
 pub(crate) fn fingerprint<T: Target>(
     target: &T,
     detector: Option<&Detector>,
@@ -28,6 +30,7 @@ pub(crate) fn fingerprint<T: Target>(
     memo: &mut StateMemo,
     parent: Option<&StateMemo>,
     futures: Option<&[Classes]>,
+    footprint: &mut dyn FnMut(Gid) -> Option<Footprint>,
 ) -> Option<u128> {
     let mut h = SipHasher13::new_with_keys(0x7261_6365_6d61_7021, 0x7374_6174_6566_756c);
     if !target.hash_state(&mut h, memo, parent) {
@@ -36,18 +39,47 @@ pub(crate) fn fingerprint<T: Target>(
     match detector {
         Some(d) => {
             1u8.hash(&mut h);
+            let mut guards = futures.map(|futures| StateGuards {
+                target,
+                futures,
+                footprint,
+            });
             d.hash_canonical_guarded(
                 &mut h,
                 target.counts_races(),
                 futures,
-                &|| target.lock_guards(),
-                &|| target.wait_guards(),
+                guards.as_mut().map(|g| g as &mut dyn LockGuards),
             );
         }
         None => 0u8.hash(&mut h),
     }
     kept_off.hash(&mut h);
     Some(h.finish128().as_u128())
+}
+
+/// The facts of lock-guarded liveness of one state (`race::LockGuards`), from the target.
+struct StateGuards<'a, T> {
+    /// The state.
+    target: &'a T,
+    /// [`Target::goroutine_futures`] of it.
+    futures: &'a [Classes],
+    /// [`Target::footprint`] of it (the explorer's cache).
+    footprint: &'a mut dyn FnMut(Gid) -> Option<Footprint>,
+}
+
+impl<T: Target> LockGuards for StateGuards<'_, T> {
+    fn locks(&mut self) -> Option<Vec<(Pointer, bool)>> {
+        self.target.lock_set(self.futures)
+    }
+
+    fn until(&mut self, u: usize, barrier: Barrier) -> Option<Classes> {
+        self.target
+            .future_until(Gid(u as u32), barrier, &mut *self.footprint)
+    }
+
+    fn wait_groups(&mut self) -> Option<Vec<(Pointer, Vec<Gid>)>> {
+        self.target.wait_groups(self.futures, &mut *self.footprint)
+    }
 }
 
 /// The fingerprint of a final state: only what its outcome is (nothing follows it), so final

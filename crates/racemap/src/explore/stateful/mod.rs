@@ -249,7 +249,16 @@ impl<T: Target> Stateful<T> {
     /// The stateful search can explore `target` under `config` (see the module docs).
     pub(super) fn applies(target: &T, config: &DporConfig) -> bool {
         config.preemption_bound.is_none()
-            && fingerprint(target, None, None, &mut StateMemo::default(), None, None).is_some()
+            && fingerprint(
+                target,
+                None,
+                None,
+                &mut StateMemo::default(),
+                None,
+                None,
+                &mut |_| None,
+            )
+            .is_some()
     }
 
     /// A search of `target`'s states, at its root (a final root is recorded at once), the runs
@@ -307,6 +316,7 @@ impl<T: Target> Stateful<T> {
             &mut memo,
             None,
             futures.as_deref(),
+            &mut |g| footprints.get(&target, g).cloned(),
         )
         .unwrap_or_default();
         let futures = futures.unwrap_or_default();
@@ -556,6 +566,7 @@ impl<T: Target> Stateful<T> {
                     &mut memo,
                     self.stack.last().map(|f| &f.memo),
                     futures.as_deref(),
+                    &mut |g| footprints.get(&target, g).cloned(),
                 )
                 .unwrap_or_default()
             };
