@@ -65,6 +65,8 @@
 //! enumeration of all interleavings) checks that the search still finds every outcome. A
 //! preemption bound or a budget makes the search incomplete, and the result says so.
 
+mod index;
+mod moves;
 mod races;
 
 use super::outcome::{OutcomeKey, OutcomeSet, SearchLimit};
@@ -252,8 +254,8 @@ struct Node<T> {
     target: T,
     /// The detector at this state.
     detector: Option<Detector>,
-    /// Runnable moves here.
-    choices: Vec<Choice>,
+    /// Runnable moves here (run-length encoded: a bomb's node offers thousands).
+    choices: moves::Moves,
     /// What to explore from here: the wakeup tree of optimal DPOR (moves to explore, each with
     /// the sequence to follow after it). A move being explored is no longer in it.
     wakeup: WakeupTree,
@@ -277,6 +279,10 @@ pub(super) struct Search<T: Target> {
     stack: Vec<Node<T>>,
     /// Moves on the current path.
     trace: Vec<TraceStep>,
+    /// The index of `trace` by object and goroutine ([`index::TraceIndex`]).
+    // Invariant: it indexes exactly `trace` (every push and pop goes through `push_step` and
+    // `pop_step`).
+    index: index::TraceIndex,
     /// The runs recorded so far.
     outcomes: OutcomeSet,
     /// Steps made so far over all executions.
@@ -335,6 +341,7 @@ impl<T: Target> Search<T> {
             config: config.clone(),
             stack: Vec::new(),
             trace: Vec::new(),
+            index: index::TraceIndex::default(),
             outcomes,
             limit: None,
             sleep_blocked: 0,
@@ -421,9 +428,8 @@ impl<T: Target> Search<T> {
         let awake = |c: &Choice| !node.sleep.iter().any(|s| s.choice == *c);
         let first = node
             .last_gid
-            .and_then(|g| node.choices.iter().find(|c| c.gid == g && awake(c)))
-            .or_else(|| node.choices.iter().find(|c| awake(c)))
-            .copied();
+            .and_then(|g| node.choices.of_gid(g).into_iter().find(|c| awake(c)))
+            .or_else(|| node.choices.iter().find(|c| awake(c)));
         match first {
             Some(c) => {
                 let fp = node
@@ -439,9 +445,9 @@ impl<T: Target> Search<T> {
 
     fn new_node(&mut self, target: T, detector: Option<Detector>) -> Node<T> {
         let choices = if target.ending().is_some() {
-            Vec::new()
+            moves::Moves::default()
         } else {
-            target.runnable()
+            moves::Moves::from_list(&target.runnable())
         };
         if !choices.is_empty() && target.withholds_early_ticks() {
             self.limit.get_or_insert(SearchLimit::EarlyTicks);
@@ -466,8 +472,9 @@ impl<T: Target> Search<T> {
         // A goroutine that just went to sleep has yielded: waking it early is no continuation.
         let last_enabled = top.last_gid.is_some_and(|g| {
             top.choices
+                .of_gid(g)
                 .iter()
-                .any(|c| c.gid == g && (bound.is_none() || top.target.early_wake(*c).is_none()))
+                .any(|c| bound.is_none() || top.target.early_wake(*c).is_none())
         });
         let mut pruned = false;
         let mut found = None;
@@ -496,9 +503,9 @@ impl<T: Target> Search<T> {
             // explored too.
             let others: Vec<Choice> = top
                 .choices
-                .iter()
-                .filter(|c| c.gid == first.gid && **c != first)
-                .copied()
+                .of_gid(first.gid)
+                .into_iter()
+                .filter(|c| *c != first)
                 .collect();
             for c in others {
                 if !top.done.iter().any(|d| d.choice == c)
@@ -552,13 +559,14 @@ impl<T: Target> Search<T> {
                     match self.any_time_root.take() {
                         Some((target, detector)) => {
                             self.trace.clear();
+                            self.index.clear();
                             self.begin(target, detector);
                             continue;
                         }
                         None => return true,
                     }
                 }
-                self.trace.pop();
+                self.pop_step();
                 continue;
             };
             // Pause before the step: the loop's state is the stack and the trace; the move goes
@@ -626,12 +634,7 @@ impl<T: Target> Search<T> {
             // ready), they are explored too, as when its own move is explored. (A partner with
             // one move would only make the same rendezvous from its side.)
             for q in movers.iter().filter(|q| **q != choice.gid) {
-                let others: Vec<Choice> = top
-                    .choices
-                    .iter()
-                    .filter(|c| c.gid == *q)
-                    .copied()
-                    .collect();
+                let others: Vec<Choice> = top.choices.of_gid(*q);
                 if others.len() < 2 {
                     continue;
                 }
@@ -659,8 +662,7 @@ impl<T: Target> Search<T> {
 
             // DPOR clock of the new step.
             self.replay_steps += self.trace.len() as u64 / TRACE_SCAN_PER_STEP;
-            let dependent = self.dependent_steps(&footprint);
-            let (before, deps) = self.event_deps_among(&participants, &dependent);
+            let (before, deps) = self.event_deps(&participants, &footprint);
             let clock = self.event_clock(&participants, &before, &deps);
             if self.config.algorithm == DporAlgorithm::SourceSets {
                 // Races are analysed for each goroutine whose operation the step is, against
@@ -668,8 +670,18 @@ impl<T: Target> Search<T> {
                 // the same sender) are ordered by the receiver's program order, yet the other
                 // sender could have taken the first handoff; that is a race of the senders'
                 // operations, which the receiver's clock would hide.
+                // With one mover whose fellow participants have no past of their own (the
+                // goroutines the step created), the mover's past is the step's.
+                let alone = movers.len() == 1
+                    && participants
+                        .iter()
+                        .all(|g| movers.contains(g) || self.index.last_of(*g).is_none());
                 for &q in &movers {
-                    let (before_q, deps_q) = self.event_deps_among(&[q], &dependent);
+                    let (before_q, deps_q) = if alone {
+                        (before.clone(), deps.clone())
+                    } else {
+                        self.event_deps(&[q], &footprint)
+                    };
                     let event = WakeStep {
                         // A partner's own move: it chooses the same rendezvous.
                         choice: if q == choice.gid {
@@ -685,7 +697,7 @@ impl<T: Target> Search<T> {
                 }
                 self.reverse_cancelled(&participants, &footprint, &target);
             }
-            self.trace.push(TraceStep {
+            self.push_step(TraceStep {
                 choice,
                 participants,
                 summary: footprint.summary(),
@@ -736,13 +748,28 @@ impl<T: Target> Search<T> {
                     self.record(None);
                 }
                 self.stack.pop();
-                self.trace.pop();
+                self.pop_step();
             } else if !Self::seed_backtrack(top) {
                 // Every enabled move sleeps: this path is equivalent to one already explored.
                 self.sleep_blocked += 1;
                 self.stack.pop();
-                self.trace.pop();
+                self.pop_step();
             }
+        }
+    }
+
+    /// Append `step` to the trace and its index.
+    fn push_step(&mut self, step: TraceStep) {
+        self.index
+            .push(self.trace.len(), &step.participants, &step.footprint);
+        self.trace.push(step);
+    }
+
+    /// Remove the trace's last step, from the trace and its index.
+    fn pop_step(&mut self) {
+        if let Some(step) = self.trace.pop() {
+            self.index
+                .pop(self.trace.len(), &step.participants, &step.footprint);
         }
     }
 
