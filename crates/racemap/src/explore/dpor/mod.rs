@@ -65,6 +65,9 @@
 //! enumeration of all interleavings) checks that the search still finds every outcome. A
 //! preemption bound or a budget makes the search incomplete, and the result says so.
 
+mod config;
+mod index;
+mod moves;
 mod races;
 
 use super::outcome::{OutcomeKey, OutcomeSet, SearchLimit};
@@ -76,105 +79,9 @@ use crate::rt::config::WakeOrder;
 use crate::rt::event::{Gid, Op};
 use crate::sched::{Choice, Schedule};
 use crate::target::{EarlyWake, Footprint, Target};
+pub use config::{DporAlgorithm, DporConfig, SearchAlgorithm};
 pub(super) use races::{participants, step_footprint};
 use serde::Serialize;
-
-/// Which DPOR variant computes backtrack points.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DporAlgorithm {
-    /// Flanagan–Godefroid 2005: reverse the last race of each pending operation (persistent
-    /// sets). Sound without sleep sets only.
-    Persistent,
-    /// Optimal DPOR (Abdulla et al., JACM 2017): reverse every race by a sequence in the
-    /// wakeup tree of the state before it. Sound with sleep sets; the default.
-    SourceSets,
-}
-
-/// Which systematic search explores a program.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum SearchAlgorithm {
-    /// Where the stateful search applies (`explore::stateful`: no sleeps, no preemption bound),
-    /// DPOR and the stateful search side by side, in turns of [`DporConfig::turn_steps`]: the
-    /// first one over decides, DPOR within its share of the executions budget
-    /// ([`DporConfig::stateful_after`]: half by default), a complete DPOR search checked by the
-    /// stateful search (`explore::explorer` has the rules). A program DPOR completes within its
-    /// first turn gets DPOR's result. Elsewhere, and with an executions budget under
-    /// [`crate::explore::explorer::AUTO_STATEFUL_BUDGET`], DPOR alone. The default.
-    #[default]
-    Auto,
-    /// DPOR only ([`DporAlgorithm`]).
-    Dpor,
-    /// The stateful search wherever it applies, even where `Auto` would pick DPOR (it still
-    /// gives way to DPOR where it does not apply or gives up). For tests.
-    Stateful,
-}
-
-/// Bounds of a systematic search. Budgets are counts, never time.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DporConfig {
-    /// Stop after this many complete executions.
-    pub max_executions: u64,
-    /// Stop after this many steps in total over all executions (DPOR: with the steps it
-    /// replays to check reversals, `SearchStats::replay_steps`, so the budget bounds the work).
-    pub max_total_steps: u64,
-    /// An execution longer than this is cut (counted as a racemap step-limit outcome).
-    pub max_steps_per_execution: u64,
-    /// Explore only schedules with at most this many preemptions (switching away from a
-    /// goroutine that could have continued); `None` for no bound.
-    pub preemption_bound: Option<u32>,
-    /// Run the race detector along.
-    pub race_detection: bool,
-    /// How backtrack points are computed.
-    pub algorithm: DporAlgorithm,
-    /// Also prune with sleep sets (Godefroid 1996). Off by default: combined with this
-    /// backtracking rule (which reverses only the last race of each step) they can miss outcomes
-    /// when main's exit disables goroutines that sleep; the explorer's property test found such a
-    /// program. Without them the search is FG-DPOR proper (sound, more executions).
-    pub sleep_sets: bool,
-    /// Which search: stateful with a visited set, or DPOR ([`SearchAlgorithm`]).
-    pub search: SearchAlgorithm,
-    /// With [`SearchAlgorithm::Auto`]: DPOR, beside the stateful search, stops after this many
-    /// executions (at most `max_executions`), and the stateful search goes on alone; `u64::MAX`,
-    /// the default, means half of `max_executions`. The stateful search makes more steps than
-    /// DPOR on most corpus programs, and on the article's Cache with 3 writers + 3 readers
-    /// (README, Performance) it takes 4 times DPOR's time; it wins where lock orders multiply
-    /// DPOR's runs (mutex, rwmutex and channel 3 × 3).
-    pub stateful_after: u64,
-    /// With [`SearchAlgorithm::Auto`], where the stateful search applies: the steps DPOR and
-    /// the stateful search make per turn while they run side by side (`explore::explorer`).
-    pub turn_steps: (u64, u64),
-}
-
-impl DporConfig {
-    /// The executions DPOR may make before [`SearchAlgorithm::Auto`] goes on with the
-    /// stateful search ([`DporConfig::stateful_after`]).
-    pub fn dpor_share(&self) -> u64 {
-        match self.stateful_after {
-            u64::MAX => self.max_executions / 2,
-            n => n.min(self.max_executions),
-        }
-    }
-}
-
-impl Default for DporConfig {
-    fn default() -> DporConfig {
-        DporConfig {
-            max_executions: 10_000,
-            max_total_steps: 2_000_000,
-            max_steps_per_execution: 10_000,
-            preemption_bound: None,
-            race_detection: true,
-            algorithm: DporAlgorithm::SourceSets,
-            sleep_sets: true,
-            search: SearchAlgorithm::Auto,
-            stateful_after: u64::MAX,
-            turn_steps: (
-                super::explorer::DPOR_TURN_STEPS,
-                super::explorer::STATEFUL_TURN_STEPS,
-            ),
-        }
-    }
-}
 
 /// Trace steps a scan for dependent steps reads per step of work counted against
 /// [`DporConfig::max_total_steps`] (a scan reads each trace step's footprint summary, about
@@ -252,8 +159,8 @@ struct Node<T> {
     target: T,
     /// The detector at this state.
     detector: Option<Detector>,
-    /// Runnable moves here.
-    choices: Vec<Choice>,
+    /// Runnable moves here (run-length encoded: a bomb's node offers thousands).
+    choices: moves::Moves,
     /// What to explore from here: the wakeup tree of optimal DPOR (moves to explore, each with
     /// the sequence to follow after it). A move being explored is no longer in it.
     wakeup: WakeupTree,
@@ -277,6 +184,10 @@ pub(super) struct Search<T: Target> {
     stack: Vec<Node<T>>,
     /// Moves on the current path.
     trace: Vec<TraceStep>,
+    /// The index of `trace` by object and goroutine ([`index::TraceIndex`]).
+    // Invariant: it indexes exactly `trace` (every push and pop goes through `push_step` and
+    // `pop_step`).
+    index: index::TraceIndex,
     /// The runs recorded so far.
     outcomes: OutcomeSet,
     /// Steps made so far over all executions.
@@ -335,6 +246,7 @@ impl<T: Target> Search<T> {
             config: config.clone(),
             stack: Vec::new(),
             trace: Vec::new(),
+            index: index::TraceIndex::default(),
             outcomes,
             limit: None,
             sleep_blocked: 0,
@@ -421,9 +333,8 @@ impl<T: Target> Search<T> {
         let awake = |c: &Choice| !node.sleep.iter().any(|s| s.choice == *c);
         let first = node
             .last_gid
-            .and_then(|g| node.choices.iter().find(|c| c.gid == g && awake(c)))
-            .or_else(|| node.choices.iter().find(|c| awake(c)))
-            .copied();
+            .and_then(|g| node.choices.of_gid(g).into_iter().find(|c| awake(c)))
+            .or_else(|| node.choices.iter().find(|c| awake(c)));
         match first {
             Some(c) => {
                 let fp = node
@@ -439,9 +350,9 @@ impl<T: Target> Search<T> {
 
     fn new_node(&mut self, target: T, detector: Option<Detector>) -> Node<T> {
         let choices = if target.ending().is_some() {
-            Vec::new()
+            moves::Moves::default()
         } else {
-            target.runnable()
+            moves::Moves::from_list(&target.runnable())
         };
         if !choices.is_empty() && target.withholds_early_ticks() {
             self.limit.get_or_insert(SearchLimit::EarlyTicks);
@@ -466,8 +377,9 @@ impl<T: Target> Search<T> {
         // A goroutine that just went to sleep has yielded: waking it early is no continuation.
         let last_enabled = top.last_gid.is_some_and(|g| {
             top.choices
+                .of_gid(g)
                 .iter()
-                .any(|c| c.gid == g && (bound.is_none() || top.target.early_wake(*c).is_none()))
+                .any(|c| bound.is_none() || top.target.early_wake(*c).is_none())
         });
         let mut pruned = false;
         let mut found = None;
@@ -496,9 +408,9 @@ impl<T: Target> Search<T> {
             // explored too.
             let others: Vec<Choice> = top
                 .choices
-                .iter()
-                .filter(|c| c.gid == first.gid && **c != first)
-                .copied()
+                .of_gid(first.gid)
+                .into_iter()
+                .filter(|c| *c != first)
                 .collect();
             for c in others {
                 if !top.done.iter().any(|d| d.choice == c)
@@ -552,13 +464,14 @@ impl<T: Target> Search<T> {
                     match self.any_time_root.take() {
                         Some((target, detector)) => {
                             self.trace.clear();
+                            self.index.clear();
                             self.begin(target, detector);
                             continue;
                         }
                         None => return true,
                     }
                 }
-                self.trace.pop();
+                self.pop_step();
                 continue;
             };
             // Pause before the step: the loop's state is the stack and the trace; the move goes
@@ -626,12 +539,7 @@ impl<T: Target> Search<T> {
             // ready), they are explored too, as when its own move is explored. (A partner with
             // one move would only make the same rendezvous from its side.)
             for q in movers.iter().filter(|q| **q != choice.gid) {
-                let others: Vec<Choice> = top
-                    .choices
-                    .iter()
-                    .filter(|c| c.gid == *q)
-                    .copied()
-                    .collect();
+                let others: Vec<Choice> = top.choices.of_gid(*q);
                 if others.len() < 2 {
                     continue;
                 }
@@ -659,8 +567,7 @@ impl<T: Target> Search<T> {
 
             // DPOR clock of the new step.
             self.replay_steps += self.trace.len() as u64 / TRACE_SCAN_PER_STEP;
-            let dependent = self.dependent_steps(&footprint);
-            let (before, deps) = self.event_deps_among(&participants, &dependent);
+            let (before, deps) = self.event_deps(&participants, &footprint);
             let clock = self.event_clock(&participants, &before, &deps);
             if self.config.algorithm == DporAlgorithm::SourceSets {
                 // Races are analysed for each goroutine whose operation the step is, against
@@ -668,8 +575,18 @@ impl<T: Target> Search<T> {
                 // the same sender) are ordered by the receiver's program order, yet the other
                 // sender could have taken the first handoff; that is a race of the senders'
                 // operations, which the receiver's clock would hide.
+                // With one mover whose fellow participants have no past of their own (the
+                // goroutines the step created), the mover's past is the step's.
+                let alone = movers.len() == 1
+                    && participants
+                        .iter()
+                        .all(|g| movers.contains(g) || self.index.last_of(*g).is_none());
                 for &q in &movers {
-                    let (before_q, deps_q) = self.event_deps_among(&[q], &dependent);
+                    let (before_q, deps_q) = if alone {
+                        (before.clone(), deps.clone())
+                    } else {
+                        self.event_deps(&[q], &footprint)
+                    };
                     let event = WakeStep {
                         // A partner's own move: it chooses the same rendezvous.
                         choice: if q == choice.gid {
@@ -685,7 +602,7 @@ impl<T: Target> Search<T> {
                 }
                 self.reverse_cancelled(&participants, &footprint, &target);
             }
-            self.trace.push(TraceStep {
+            self.push_step(TraceStep {
                 choice,
                 participants,
                 summary: footprint.summary(),
@@ -736,13 +653,28 @@ impl<T: Target> Search<T> {
                     self.record(None);
                 }
                 self.stack.pop();
-                self.trace.pop();
+                self.pop_step();
             } else if !Self::seed_backtrack(top) {
                 // Every enabled move sleeps: this path is equivalent to one already explored.
                 self.sleep_blocked += 1;
                 self.stack.pop();
-                self.trace.pop();
+                self.pop_step();
             }
+        }
+    }
+
+    /// Append `step` to the trace and its index.
+    fn push_step(&mut self, step: TraceStep) {
+        self.index
+            .push(self.trace.len(), &step.participants, &step.footprint);
+        self.trace.push(step);
+    }
+
+    /// Remove the trace's last step, from the trace and its index.
+    fn pop_step(&mut self) {
+        if let Some(step) = self.trace.pop() {
+            self.index
+                .pop(self.trace.len(), &step.participants, &step.footprint);
         }
     }
 

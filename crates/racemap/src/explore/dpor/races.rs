@@ -4,7 +4,7 @@
 //! backtrack set (persistent sets).
 
 use super::{Node, Search};
-use crate::explore::wakeup::WakeStep;
+use crate::explore::wakeup::{InitialFilter, WakeStep};
 use crate::race::vclock::VClock;
 use crate::rt::event::{Effect, Event, Gid, Op};
 use crate::sched::Choice;
@@ -21,18 +21,22 @@ pub(super) enum Replay {
 }
 
 impl<T: Target> Search<T> {
-    /// The DPOR clock of goroutine `p` after the current trace.
-    pub(super) fn process_clock(&self, p: Gid) -> VClock {
-        self.last_clock_of(p).cloned().unwrap_or_default()
-    }
-
     /// The clock of the last trace step `p` took part in (`None`: none yet).
     pub(super) fn last_clock_of(&self, p: Gid) -> Option<&VClock> {
-        self.trace
-            .iter()
-            .rev()
-            .find(|s| s.participants.contains(&p))
-            .map(|s| &s.clock)
+        let found = self.index.last_of(p).map(|i| &self.trace[i].clock);
+        if cfg!(debug_assertions) && self.trace.len() <= 300 {
+            let scanned = self
+                .trace
+                .iter()
+                .rev()
+                .find(|s| s.participants.contains(&p))
+                .map(|s| &s.clock);
+            debug_assert!(
+                scanned.map(|c| c as *const VClock) == found.map(|c| c as *const VClock),
+                "the trace index's last step of a goroutine is not the scan's"
+            );
+        }
+        found
     }
 
     /// Add backtrack points for goroutine `p` whose next step has footprint `fp`, against the
@@ -68,13 +72,11 @@ impl<T: Target> Search<T> {
     /// Make `node` explore every move of goroutine `p`, or every move when `p` has none there
     /// (the source-set fallback), each as a one-move branch of its wakeup tree.
     pub(super) fn schedule_goroutine(node: &mut Node<T>, p: Gid) {
-        let any = node.choices.iter().any(|c| c.gid == p);
-        let moves: Vec<Choice> = node
-            .choices
-            .iter()
-            .filter(|c| !any || c.gid == p)
-            .copied()
-            .collect();
+        let moves: Vec<Choice> = if node.choices.has_gid(p) {
+            node.choices.of_gid(p)
+        } else {
+            node.choices.iter().collect()
+        };
         for c in moves {
             if !node.done.iter().any(|d| d.choice == c) {
                 let fp = node
@@ -86,15 +88,11 @@ impl<T: Target> Search<T> {
         }
     }
 
+    /// The DPOR clock of goroutine `p` after the trace steps before `upto`.
     pub(super) fn process_clock_before(&self, p: Gid, upto: usize) -> VClock {
-        if upto == self.trace.len() {
-            return self.process_clock(p);
-        }
-        self.trace[..upto]
-            .iter()
-            .rev()
-            .find(|s| s.participants.contains(&p))
-            .map(|s| s.clock.clone())
+        self.index
+            .last_of_before(p, upto)
+            .map(|i| self.trace[i].clock.clone())
             .unwrap_or_default()
     }
 
@@ -108,45 +106,48 @@ impl<T: Target> Search<T> {
 
     /// What an event by `participants` with footprint `fp` after the current trace depends on:
     /// the joined clocks of its goroutines so far, and the indices of the dependent trace steps
-    /// of other goroutines.
+    /// not already in that past ([`Search::dependent_after`]).
     pub(super) fn event_deps(&self, participants: &[Gid], fp: &Footprint) -> (VClock, Vec<usize>) {
-        self.event_deps_among(participants, &self.dependent_steps(fp))
+        let before = self.joined_clock(participants);
+        let deps = self.dependent_after(fp, &before);
+        (before, deps)
     }
 
-    /// The indices of the trace steps (of any goroutine) dependent with `fp`.
-    pub(super) fn dependent_steps(&self, fp: &Footprint) -> Vec<usize> {
-        let summary = fp.summary();
-        (0..self.trace.len())
-            .filter(|&i| {
-                let s = &self.trace[i];
-                s.footprint.dependent_summarized(s.summary, fp, summary)
-            })
-            .collect()
-    }
-
-    /// [`Search::event_deps`] from the event's [`Search::dependent_steps`].
-    pub(super) fn event_deps_among(
-        &self,
-        participants: &[Gid],
-        dependent: &[usize],
-    ) -> (VClock, Vec<usize>) {
+    /// The joined clocks of `participants` after the current trace.
+    pub(super) fn joined_clock(&self, participants: &[Gid]) -> VClock {
         let mut before = VClock::new();
         for q in participants {
             if let Some(clock) = self.last_clock_of(*q) {
                 before.join(clock);
             }
         }
-        let deps: Vec<usize> = dependent
-            .iter()
-            .copied()
-            .filter(|&i| {
-                !self.trace[i]
-                    .participants
-                    .iter()
-                    .any(|q| participants.contains(q))
-            })
+        before
+    }
+
+    /// The indices of the trace steps dependent with `fp` that do not happen before an event
+    /// whose goroutines' joined clock is `before` (those are in its past already: they add
+    /// nothing to its clock, and none of them is a race of it), from the trace index
+    /// ([`super::index`]). Steps of the event's own goroutines are in that past.
+    pub(super) fn dependent_after(&self, fp: &Footprint, before: &VClock) -> Vec<usize> {
+        let summary = fp.summary();
+        let in_past = |i: usize| self.hb_clock(i, before);
+        let dependent = |i: usize| {
+            let s = &self.trace[i];
+            s.footprint.dependent_summarized(s.summary, fp, summary)
+        };
+        let found: Vec<usize> = self
+            .index
+            .candidates(self.trace.len(), fp, |i| &self.trace[i].footprint, in_past)
+            .into_iter()
+            .filter(|&i| dependent(i))
             .collect();
-        (before, deps)
+        if cfg!(debug_assertions) && self.trace.len() <= 300 {
+            let scanned: Vec<usize> = (0..self.trace.len())
+                .filter(|&i| dependent(i) && !in_past(i))
+                .collect();
+            debug_assert_eq!(found, scanned, "the trace index missed a dependent step");
+        }
+        found
     }
 
     /// The DPOR clock of that event.
@@ -158,9 +159,8 @@ impl<T: Target> Search<T> {
     ) -> VClock {
         let mut clock = before.clone();
         // Latest first: a step already in the clock's past (one of its participants' entries
-        // is past it) brings nothing new, since a step's clock holds its whole past. A chain
-        // of dependent steps (every `go` statement of a goroutine bomb depends on the one
-        // before) then costs one join, not one per step.
+        // is past it) brings nothing new, since a step's clock holds its whole past. (Steps
+        // in the past of `before` are not in `deps` at all: [`Search::dependent_after`].)
         for &i in deps.iter().rev() {
             let step = &self.trace[i];
             if !step.participants.iter().any(|q| clock.get(*q) > i as u32) {
@@ -255,16 +255,16 @@ impl<T: Target> Search<T> {
     /// there, or a branch of its wakeup tree, is a weak initial of `v`.
     pub(super) fn covered(&self, i: usize, v: &[WakeStep], reversed: &WakeStep) -> bool {
         let node = &self.stack[i];
-        node.sleep
+        let filter = InitialFilter::new(v, reversed);
+        node.sleep.iter().filter(|s| !filter.excludes(s)).any(|s| {
+            s.refreshed(node.target.footprint(s.choice.gid))
+                .weak_initial_in(v, reversed)
+                .is_some()
+        }) || node
+            .done
             .iter()
-            .map(|s| s.refreshed(node.target.footprint(s.choice.gid)))
-            .chain(
-                node.done
-                    .iter()
-                    .filter(|d| d.choice != reversed.choice)
-                    .cloned(),
-            )
-            .any(|s| s.weak_initial_in(v, reversed).is_some())
+            .filter(|d| d.choice != reversed.choice)
+            .any(|d| filter.weak_initial(d, v, reversed).is_some())
             || node.wakeup.covers(v, reversed)
     }
 
@@ -354,7 +354,7 @@ impl<T: Target> Search<T> {
         let n = top.target.goroutine_count();
         // Goroutines with a move here, by id (a goroutine bomb offers thousands of moves).
         let mut movable = vec![false; n];
-        for c in &top.choices {
+        for c in top.choices.iter() {
             if let Some(m) = movable.get_mut(c.gid.0 as usize) {
                 *m = true;
             }
