@@ -49,8 +49,12 @@ pub trait LockGuards {
     /// wait-guarded liveness does not apply. Invariant on `Some`: no goroutine may create
     /// another WaitGroup. ([`LockGuards::until`] with `Barrier::Wait` is what a goroutine may
     /// do before its next `Wait`.)
-    fn wait_groups(&mut self) -> Option<Vec<(Pointer, Vec<Gid>)>>;
+    fn wait_groups(&mut self) -> Option<Vec<WaitGroupDones>>;
 }
+
+/// A `sync.WaitGroup` and the goroutines whose `Done` on it every `Wait` on it that returns
+/// from now on comes after ([`LockGuards::wait_groups`]).
+pub type WaitGroupDones = (Pointer, Vec<Gid>);
 
 /// [`LockGuards`] asked once each: the locks, and each goroutine's future per barrier.
 struct Guards<'g> {
@@ -59,7 +63,7 @@ struct Guards<'g> {
     /// The locks, once asked.
     locks: OnceCell<Option<Vec<(Pointer, bool)>>>,
     /// The WaitGroups, once asked.
-    waits: OnceCell<Option<Vec<(Pointer, Vec<Gid>)>>>,
+    waits: OnceCell<Option<Vec<WaitGroupDones>>>,
     /// Per goroutine, its futures up to any lock, up to an exclusive lock and up to a `Wait`,
     /// once asked.
     until: RefCell<Vec<[Option<Option<Classes>>; 3]>>,
@@ -74,7 +78,7 @@ impl Guards<'_> {
     }
 
     /// [`LockGuards::wait_groups`], asked once.
-    fn waits(&self) -> Option<&[(Pointer, Vec<Gid>)]> {
+    fn waits(&self) -> Option<&[WaitGroupDones]> {
         self.waits
             .get_or_init(|| self.source.borrow_mut().wait_groups())
             .as_deref()

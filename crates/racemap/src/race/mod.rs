@@ -6,7 +6,7 @@ pub mod detector;
 pub mod report;
 pub mod vclock;
 
-pub use canonical::LockGuards;
+pub use canonical::{LockGuards, WaitGroupDones};
 pub use detector::{Detector, DetectorConfig};
 pub use report::RaceReport;
 

@@ -131,7 +131,7 @@ impl Target for Machine {
         &self,
         futures: &[crate::bytecode::future::Classes],
         footprint: &mut dyn FnMut(Gid) -> Option<Footprint>,
-    ) -> Option<Vec<(crate::rt::value::Pointer, Vec<Gid>)>> {
+    ) -> Option<Vec<crate::race::WaitGroupDones>> {
         Machine::wait_groups(self, futures, footprint)
     }
 

@@ -157,7 +157,7 @@ pub trait Target: Clone {
         &self,
         _futures: &[crate::bytecode::future::Classes],
         _footprint: &mut dyn FnMut(Gid) -> Option<Footprint>,
-    ) -> Option<Vec<(crate::rt::value::Pointer, Vec<Gid>)>> {
+    ) -> Option<Vec<crate::race::WaitGroupDones>> {
         None
     }
     /// A superset of the goroutines without a move now whose [`Target::footprint`] may be

@@ -41,7 +41,7 @@ impl Machine {
         &self,
         all: &[Classes],
         footprint: &mut dyn FnMut(Gid) -> Option<Footprint>,
-    ) -> Option<Vec<(Pointer, Vec<Gid>)>> {
+    ) -> Option<Vec<crate::race::WaitGroupDones>> {
         if self.heap.slots > MAX_SLOTS {
             return None;
         }

@@ -77,7 +77,7 @@ impl<T: Target> LockGuards for StateGuards<'_, T> {
             .future_until(Gid(u as u32), barrier, &mut *self.footprint)
     }
 
-    fn wait_groups(&mut self) -> Option<Vec<(Pointer, Vec<Gid>)>> {
+    fn wait_groups(&mut self) -> Option<Vec<crate::race::WaitGroupDones>> {
         self.target.wait_groups(self.futures, &mut *self.footprint)
     }
 }
