@@ -73,6 +73,11 @@ impl Classes {
     /// needs that no goroutine may lower a counter but through the deferred `Done`s already
     /// registered.
     pub const WG_DEC: Classes = Classes(1 << 13);
+    /// A `WaitGroup.Wait` (its first step reads the counter: it returns at zero, else
+    /// registers as a waiter). Always with [`Classes::SYNC`]; conflicts with nothing more. A
+    /// `Done` goes alone only while no goroutine may still start a `Wait`
+    /// (`target::wait_group_steps`).
+    pub const WG_WAIT: Classes = Classes(1 << 14);
 
     /// Both sets.
     pub const fn union(self, other: Classes) -> Classes {
@@ -588,10 +593,10 @@ fn lib_classes(func: LibFunc, callees: &Callees) -> Classes {
         }
         _ => own,
     };
-    let own = if matches!(func, LibFunc::WaitGroupAdd | LibFunc::WaitGroupDone) {
-        own.union(Classes::WG_DEC)
-    } else {
-        own
+    let own = match func {
+        LibFunc::WaitGroupAdd | LibFunc::WaitGroupDone => own.union(Classes::WG_DEC),
+        LibFunc::WaitGroupWait => own.union(Classes::WG_WAIT),
+        _ => own,
     };
     let back = match spec.owner {
         Owner::Package("fmt") => callees.printing,

@@ -107,6 +107,10 @@ pub struct Program {
     /// atomic operations use (`lang::check::atomic_only`): their accesses can race with no
     /// later access, so the race detector does not record them.
     pub exclusive_atomics: LiteMap<(FuncId, u32), ()>,
+    /// The program may copy, overwrite or print a `sync.WaitGroup` other than through its
+    /// methods (`lang::check::wait_group_copies`): a plain memory access may then read or write
+    /// a WaitGroup's state.
+    pub copies_wait_groups: bool,
 }
 
 /// The dynamic types Go gives the errors its runtime and library make, besides

@@ -9,6 +9,7 @@ pub mod footprint;
 mod lock_guards;
 pub mod machine;
 mod persistent;
+mod wait_group_steps;
 mod wait_guards;
 
 pub use crate::rt::machine::StateMemo;

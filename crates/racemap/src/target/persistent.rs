@@ -77,6 +77,11 @@ impl Machine {
         let Some(futures) = self.futures() else {
             return false;
         };
+        // A `wg.Done()` or its wake-up step where nothing else can tell when it happens
+        // (`target::wait_group_steps`).
+        if let Some(alone) = self.wait_group_step_alone(gid, footprint, goroutine_futures) {
+            return alone;
+        }
         let Some(mine) = self.candidate_classes(footprint) else {
             return false;
         };

@@ -80,6 +80,8 @@ mod persistent_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod wait_group_step_tests;
+#[cfg(test)]
 mod wait_guard_tests;
 
 use super::dpor::{participants, step_footprint, DporConfig, SearchStats};

@@ -566,6 +566,13 @@ pub struct Info {
     /// Variables that only atomic operations use after their declaration
     /// (`check::atomic_only`): an atomic access of one can race with nothing later.
     pub atomic_only: litemap::LiteMap<ObjectId, ()>,
+    /// Expressions in a position that neither copies nor overwrites their value: the operand
+    /// of `&`, the base of a field selection or of a pointer-receiver method
+    /// (`check::wait_group_copies`).
+    pub wait_group_places: NodeSet,
+    /// The program may copy, overwrite or print a `sync.WaitGroup` other than through its
+    /// methods (`check::wait_group_copies`).
+    pub copies_wait_groups: bool,
 }
 
 impl Info {

@@ -282,6 +282,9 @@ impl<'a> Checker<'a> {
                 if let Some(d) = self.current_decl {
                     self.refs.entry(d).or_default().insert(method, ());
                 }
+                if pointer_recv {
+                    self.note_wait_group_place(xe);
+                }
                 self.info
                     .selections
                     .insert(e.id, Selection::MethodExpr { method });
@@ -416,6 +419,7 @@ impl<'a> Checker<'a> {
                 } else {
                     Mode::Value
                 };
+                self.note_wait_group_place(xe);
                 self.info.selections.insert(e.id, Selection::Field { path });
                 Operand {
                     mode,
@@ -450,6 +454,7 @@ impl<'a> Checker<'a> {
                 Operand::value(sig)
             }
             Found::IfaceMethod { path, iface, sig } => {
+                self.note_wait_group_place(xe);
                 self.info.selections.insert(
                     e.id,
                     Selection::IfaceMethod {
@@ -473,6 +478,9 @@ impl<'a> Checker<'a> {
                     Some(a) => a,
                     None => return invalid,
                 };
+                if pointer_recv {
+                    self.note_wait_group_place(xe);
+                }
                 self.info.selections.insert(
                     e.id,
                     Selection::LibMethod {

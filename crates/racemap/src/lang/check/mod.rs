@@ -59,6 +59,7 @@ mod returns;
 mod scope;
 mod stmt;
 mod typexpr;
+mod wait_group_copies;
 
 pub use info::*;
 
@@ -504,6 +505,7 @@ impl<'a> Checker<'a> {
 
     fn finish(&mut self) {
         self.find_atomic_only();
+        self.find_wait_group_copies();
         // Default any remaining untyped types (e.g. constant sub-expressions); builtins and
         // package names have no type.
         for i in 0..self.info.exprs.len() {

@@ -361,6 +361,7 @@ fn lower_mode(
         tests,
         var_names: lw.var_names,
         exclusive_atomics: lw.exclusive_atomics,
+        copies_wait_groups: checked.info.copies_wait_groups,
     })
     .map(|mut p| {
         if test {

@@ -253,6 +253,7 @@ mod tests {
             test_binary: None,
             var_names: Vec::new(),
             exclusive_atomics: Default::default(),
+            copies_wait_groups: true,
         }
     }
 

@@ -30,6 +30,7 @@ impl<'a> Checker<'a> {
                     if x.is_invalid() {
                         return invalid;
                     }
+                    self.note_wait_group_place(xe);
                     let t = self.types.intern(TypeKind::Pointer(x.ty));
                     return Operand::value(t);
                 }
@@ -46,6 +47,7 @@ impl<'a> Checker<'a> {
                     return invalid;
                 }
                 self.mark_addr_taken(xe);
+                self.note_wait_group_place(xe);
                 let t = self.types.intern(TypeKind::Pointer(x.ty));
                 Operand::value(t)
             }
