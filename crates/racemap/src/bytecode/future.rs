@@ -529,6 +529,7 @@ fn own_classes(
         }
         Instr::Go { .. } => Classes::SPAWN.union(value_callees),
         Instr::Close => Classes::CHAN.union(Classes::CHAN_CLOSE),
+        Instr::ChanLen => Classes::CHAN,
         Instr::Send | Instr::Recv { .. } | Instr::Select(_) => Classes::CHAN,
         Instr::PrintBuiltin { .. } => Classes::OUTPUT,
         Instr::CallLib { func, .. } | Instr::DeferLib { func, .. } => lib_classes(*func, callees),

@@ -392,7 +392,8 @@ pub enum Instr {
     /// `close(ch)`. **Visible**. `[ch] → []`. Panics: `close of closed channel`,
     /// `close of nil channel` (plain `panic:`).
     Close,
-    /// `len(ch)`: buffered element count (not visible). `[ch] → [int]`.
+    /// `len(ch)`: buffered element count. **Visible**: it reads the channel's state, which
+    /// other goroutines' sends and receives change. `[ch] → [int]`.
     ChanLen,
     /// `cap(ch)` (not visible). `[ch] → [int]`.
     ChanCap,
@@ -444,6 +445,7 @@ impl Instr {
             | Instr::Send
             | Instr::Recv { .. }
             | Instr::Close
+            | Instr::ChanLen
             | Instr::Select(_)
             | Instr::PrintBuiltin { .. } => true,
             Instr::CallLib { func, .. } => func.is_visible(),

@@ -766,5 +766,6 @@ fn a_printed_map_can_show_a_concurrent_write_or_crash_in_it() {
     );
 }
 
+mod chan_len;
 mod random_programs;
 mod timers;

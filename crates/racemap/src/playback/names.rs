@@ -598,6 +598,7 @@ impl Names {
             Op::Recv { chan, .. } | Op::Close { chan } => {
                 self.chan_named(*chan, recv_operand(text))
             }
+            Op::ChanLen { chan, .. } => self.chan_named(*chan, map_operand(text)),
             Op::Lock { mutex: p, .. }
             | Op::WaitGroupAdd { wg: p, .. }
             | Op::WaitGroupWait { wg: p }
@@ -631,6 +632,7 @@ impl Names {
             Visible::Recv { chan: Some(c), .. } | Visible::Close(Some(c)) => {
                 self.chan_named(*c, recv_operand(text))
             }
+            Visible::ChanLen(Some(c)) => self.chan_named(*c, map_operand(text)),
             Visible::Lib { args, func, .. } if func.is_method() => {
                 if let Some(Value::Ptr(Some(p))) = args.first() {
                     self.cell(p, receiver(text));

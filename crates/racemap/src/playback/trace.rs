@@ -129,6 +129,7 @@ pub fn op_phrase(op: &Op, go_id: &dyn Fn(crate::rt::event::Gid) -> u64) -> Strin
         }
         Op::SendOnClosed { chan } => format!("sends on closed chan#{}", chan.0),
         Op::Close { chan } => format!("closes chan#{}", chan.0),
+        Op::ChanLen { chan, len } => format!("reads len(chan#{}) = {len}", chan.0),
         Op::Select { case: Some(c) } => format!("selects case {}", c + 1),
         Op::Select { case: None } => "selects default".into(),
         Op::WaitGroupAdd { wg, delta, counter } => {

@@ -217,6 +217,7 @@ pub fn step_phrase(
         }
         Op::SendOnClosed { chan } => format!("sends on {}, which is closed", names.chan(*chan)),
         Op::Close { chan } => format!("closes {}", names.chan(*chan)),
+        Op::ChanLen { chan, len } => format!("reads len({}) = {len}", names.chan(*chan)),
         Op::WaitGroupAdd { wg, delta, counter } => {
             let w = names.pointer(wg);
             if *delta == -1 {
@@ -368,6 +369,8 @@ fn visible_phrase(machine: &Machine, choice: Choice, v: &Visible, names: &Names)
         Visible::Recv { chan: None, .. } => "receives from a nil channel".into(),
         Visible::Close(Some(c)) => format!("closes {}", names.chan(*c)),
         Visible::Close(None) => "closes a nil channel".into(),
+        Visible::ChanLen(Some(c)) => format!("reads len({})", names.chan(*c)),
+        Visible::ChanLen(None) => "reads len of a nil channel".into(),
         Visible::Select { arms, .. } => match arms.get(choice.alt as usize) {
             Some(arm) => {
                 let ch = arm

@@ -286,6 +286,13 @@ pub enum Op {
         /// The channel.
         chan: ChanId,
     },
+    /// `len(ch)` read the number of buffered values.
+    ChanLen {
+        /// The channel.
+        chan: ChanId,
+        /// The length read.
+        len: i64,
+    },
     /// `close(ch)`.
     Close {
         /// The channel.

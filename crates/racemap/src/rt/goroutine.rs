@@ -151,6 +151,8 @@ pub enum Visible {
     },
     /// `len(m)`.
     MapLen(Option<MapId>),
+    /// `len(ch)` (`None`: a nil channel, length 0).
+    ChanLen(Option<ChanId>),
     /// One step of `range m`; the cursor is `Goroutine::iters[iter]`.
     MapIterNext {
         /// Index into the goroutine's iteration table.

@@ -47,11 +47,13 @@ fn statement(kind: u8, id: u32) -> String {
         31 => format!("if mu.TryLock() {{\n\tx = {id}\n\tmu.Unlock()\n\t}}"),
         // A print of a pointer: `fmt` reads what it points to.
         32 => "fmt.Println(\"p\", &x)".to_string(),
+        // `len` of a channel reads its state: when it runs decides what it prints.
+        33 => "fmt.Println(\"len\", len(bc))".to_string(),
         _ => "time.Sleep(time.Millisecond)".to_string(),
     }
 }
 
-const KINDS: u8 = 34;
+const KINDS: u8 = 35;
 
 /// How main waits for g1 and g2: `Join::Done`/`Join::Deferred` with a WaitGroup (a
 /// `wg.Done()` at the end, or deferred at the start: it then also runs when the goroutine

@@ -282,9 +282,6 @@ impl<'a> Checker<'a> {
                 if let Some(d) = self.current_decl {
                     self.refs.entry(d).or_default().insert(method, ());
                 }
-                if pointer_recv {
-                    self.note_wait_group_place(xe);
-                }
                 self.info
                     .selections
                     .insert(e.id, Selection::MethodExpr { method });
@@ -440,6 +437,9 @@ impl<'a> Checker<'a> {
                 };
                 if let Some(d) = self.current_decl {
                     self.refs.entry(d).or_default().insert(method, ());
+                }
+                if pointer_recv {
+                    self.note_wait_group_place(xe);
                 }
                 self.info.selections.insert(
                     e.id,

@@ -47,6 +47,7 @@ impl Machine {
                 clear: true,
             },
             Instr::MapLen => Visible::MapLen(map_of(&self.pop(gid)?)),
+            Instr::ChanLen => Visible::ChanLen(chan_of(&self.pop(gid)?)),
             Instr::MapIterNext { slot } => {
                 let i = int(local_slot(&self.frame(gid)?.locals, *slot)?)?;
                 Visible::MapIterNext { iter: i as usize }

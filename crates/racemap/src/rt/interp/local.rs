@@ -614,11 +614,6 @@ impl Machine {
                 let c = self.new_chan(*elem, cap)?;
                 self.push(gid, c)?
             }
-            Instr::ChanLen => {
-                let c = chan_of(&self.pop(gid)?);
-                let n = c.map(|c| self.heap.chan(c).len() as i64).unwrap_or(0);
-                self.push(gid, Value::Int(n))?
-            }
             Instr::ChanCap => {
                 let c = chan_of(&self.pop(gid)?);
                 let n = c.map(|c| i64::from(self.heap.chan(c).cap)).unwrap_or(0);

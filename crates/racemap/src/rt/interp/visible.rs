@@ -96,6 +96,13 @@ impl Machine {
                 }
                 self.resume_push(gid, out);
             }
+            Visible::ChanLen(chan) => {
+                let len = chan.map_or(0, |c| self.heap.chan(c).len() as i64);
+                if let Some(chan) = chan {
+                    self.emit(gid, Op::ChanLen { chan, len }, Vec::new());
+                }
+                self.resume_push(gid, vec![Value::Int(len)]);
+            }
             Visible::MapLen(map) => {
                 let n = match map {
                     Some(m) => {

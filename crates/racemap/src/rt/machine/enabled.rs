@@ -377,6 +377,10 @@ impl Machine {
                 f.chans.extend(c.iter().copied());
                 PendingKind::Close
             }
+            Visible::ChanLen(c) => {
+                f.chans.extend(c.iter().copied());
+                PendingKind::ChanLen
+            }
             Visible::Select { arms, .. } => {
                 f.chans.extend(arms.iter().filter_map(|a| a.chan));
                 PendingKind::Select

@@ -92,6 +92,8 @@ pub enum PendingKind {
     Recv,
     /// Channel close.
     Close,
+    /// `len(ch)`.
+    ChanLen,
     /// `select`.
     Select,
     /// A library call (sync, atomic, print, sleep).
