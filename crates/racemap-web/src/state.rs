@@ -506,6 +506,7 @@ impl State {
                 generation: self.explorations_started,
                 budget,
                 progress: None,
+                elapsed_ms: 0,
             },
             explorations_started: self.explorations_started + 1,
             ..self.clone()
@@ -658,6 +659,8 @@ pub enum Action {
         generation: u64,
         /// What it found so far.
         progress: ExploreProgress,
+        /// Milliseconds since it started (the worker's clock).
+        elapsed_ms: u64,
     },
     /// The explorer finished (or was stopped).
     ExploreFinished {
@@ -924,58 +927,29 @@ impl Reducible for State {
             Action::ExploreProgress {
                 generation,
                 progress,
-            } => match &self.exploration {
-                Exploration::Running {
-                    generation: g,
-                    budget,
-                    ..
-                } if *g == generation => State {
-                    exploration: Exploration::Running {
-                        generation,
-                        budget: *budget,
-                        progress: Some(Shared::new(progress)),
-                    },
+                elapsed_ms,
+            } => match self.exploration.progress(generation, progress, elapsed_ms) {
+                Some(exploration) => State {
+                    exploration,
                     ..(*self).clone()
                 },
-                _ => return self,
+                None => return self,
             },
-            Action::ExploreFinished { generation, result } => match &self.exploration {
-                Exploration::Running {
-                    generation: g,
-                    budget,
-                    ..
-                } if *g == generation => State {
-                    exploration: Exploration::Done {
-                        result: Shared::new(result),
-                        budget: *budget,
-                        stopped: false,
+            Action::ExploreFinished { generation, result } => {
+                match self.exploration.finished(generation, result) {
+                    Some(exploration) => State {
+                        exploration,
+                        ..(*self).clone()
                     },
+                    None => return self,
+                }
+            }
+            Action::StopExploring => match self.exploration.stop() {
+                Some(exploration) => State {
+                    exploration,
                     ..(*self).clone()
                 },
-                _ => return self,
-            },
-            Action::StopExploring => match &self.exploration {
-                Exploration::Running {
-                    progress, budget, ..
-                } => State {
-                    exploration: match progress {
-                        Some(p) => Exploration::Done {
-                            result: Shared::new(ExploreResult {
-                                complete: false,
-                                limit: Some(racemap::explore::SearchLimit::Unfinished),
-                                executions: p.executions,
-                                race: p.race,
-                                deadlock: p.deadlock,
-                                outcomes: p.outcomes.clone(),
-                            }),
-                            budget: *budget,
-                            stopped: true,
-                        },
-                        None => Exploration::Idle,
-                    },
-                    ..(*self).clone()
-                },
-                _ => return self,
+                None => return self,
             },
             Action::LoadSchedule(schedule) => {
                 let loaded = State {

@@ -1,6 +1,6 @@
 //! "Compare strategies": the current workload run through every strategy of the core's
-//! `strategies` module, one after the other, each explored by the same chunked search as "Find
-//! a bug" (with a smaller budget) and measured for contention over a few seeded runs.
+//! `strategies` module, one after the other, each explored by the explorer worker like "Find a
+//! bug" (with a smaller budget) and measured for contention over a few seeded runs.
 //!
 //! The comparison is a value: it starts with every row waiting, the explorer service fills the
 //! first unfinished row, and a result for another comparison (an older generation) or another
