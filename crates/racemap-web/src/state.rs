@@ -34,7 +34,7 @@ mod test_pick;
 
 pub use compare::{crash_possible, Comparison, RowStatus, COMPARE_BUDGET, CONTENTION_RUNS};
 pub use example::Example;
-pub use exploration::{Exploration, EXPLORE_BUDGET, MAX_EXPLORE_BUDGET};
+pub use exploration::{runs_per_second, Exploration, EXPLORE_BUDGET, MAX_EXPLORE_BUDGET};
 pub use test_pick::TestPick;
 
 /// The file name compile errors and race reports use.
@@ -683,6 +683,8 @@ pub enum Action {
         index: usize,
         /// What it found so far.
         progress: ExploreProgress,
+        /// Milliseconds since the row's search started (the worker's clock).
+        elapsed_ms: u64,
     },
     /// A comparison's row is finished: its search and contention, or why it failed.
     CompareFinished {
@@ -886,10 +888,11 @@ impl Reducible for State {
                 generation,
                 index,
                 progress,
+                elapsed_ms,
             } => match self
                 .comparison
                 .as_ref()
-                .and_then(|c| c.progress(generation, index, progress))
+                .and_then(|c| c.progress(generation, index, progress, elapsed_ms))
             {
                 Some(comparison) => State {
                     comparison: Some(comparison),

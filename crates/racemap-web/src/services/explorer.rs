@@ -151,10 +151,17 @@ fn deliver(dispatcher: &UseReducerDispatcher<State>, Output { ticket, report }: 
             elapsed_ms,
         },
         (None, Report::Explored(result)) => Action::ExploreFinished { generation, result },
-        (Some(row), Report::Progress { progress, .. }) => Action::CompareProgress {
+        (
+            Some(row),
+            Report::Progress {
+                progress,
+                elapsed_ms,
+            },
+        ) => Action::CompareProgress {
             generation,
             index: row as usize,
             progress,
+            elapsed_ms,
         },
         (Some(row), Report::Compared(outcome)) => Action::CompareFinished {
             generation,

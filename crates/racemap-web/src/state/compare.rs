@@ -25,8 +25,9 @@ pub const CONTENTION_RUNS: u64 = 10;
 pub enum RowStatus {
     /// Not started yet.
     Waiting,
-    /// Being explored, with what the search found so far.
-    Exploring(Option<Shared<ExploreProgress>>),
+    /// Being explored, with what the search found so far and the milliseconds it took (the
+    /// worker's clock).
+    Exploring(Option<(Shared<ExploreProgress>, u64)>),
     /// Explored.
     Done {
         /// The search's result.
@@ -98,17 +99,18 @@ impl Comparison {
         Some(next)
     }
 
-    /// The search of row `index` made progress.
+    /// The search of row `index` made progress in `elapsed_ms`.
     pub fn progress(
         &self,
         generation: u64,
         index: usize,
         progress: ExploreProgress,
+        elapsed_ms: u64,
     ) -> Option<Comparison> {
         self.with_row(
             generation,
             index,
-            RowStatus::Exploring(Some(Shared::new(progress))),
+            RowStatus::Exploring(Some((Shared::new(progress), elapsed_ms))),
         )
     }
 
@@ -196,6 +198,7 @@ mod tests {
                     deadlock: false,
                     outcomes: Vec::new(),
                 },
+                20,
             )
             .expect("current row");
         assert!(matches!(

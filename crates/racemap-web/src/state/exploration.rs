@@ -13,6 +13,11 @@ pub const EXPLORE_BUDGET: u64 = 10_000;
 /// The largest budget "Search further" offers.
 pub const MAX_EXPLORE_BUDGET: u64 = 1_000_000;
 
+/// Runs per second of a search that made `executions` runs in `elapsed_ms` (none from 0 ms).
+pub fn runs_per_second(executions: u64, elapsed_ms: u64) -> Option<u64> {
+    (elapsed_ms > 0).then(|| executions.saturating_mul(1000) / elapsed_ms)
+}
+
 /// The explorer ("Find a bug").
 #[derive(Clone, Debug, Default, PartialEq)]
 pub enum Exploration {
@@ -114,7 +119,7 @@ impl Exploration {
                 progress: Some(p),
                 elapsed_ms,
                 ..
-            } if *elapsed_ms > 0 => Some(p.executions.saturating_mul(1000) / elapsed_ms),
+            } => runs_per_second(p.executions, *elapsed_ms),
             _ => None,
         }
     }
