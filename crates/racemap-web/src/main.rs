@@ -3,7 +3,7 @@
 //! Structure follows yew's `examples/function_todomvc`: all UI state lives in one reducer
 //! ([`state::State`], changed only through [`state::Action`]); small components in
 //! [`components`] receive data through `…Props` and report user intent through `on…`
-//! callbacks; side effects (the URL hash, timers, the clipboard, the explorer's chunked search)
+//! callbacks; side effects (the URL hash, timers, the clipboard, the explorer's Web Worker)
 //! live in [`services`]. Components render the core's views; they never run or mutate a program
 //! themselves.
 
@@ -17,7 +17,8 @@ use yew::prelude::*;
 
 use crate::components::layout::Layout;
 use crate::components::toolbar::Toolbar;
-use crate::services::{embed_host, explorer, hash};
+use crate::services::explorer::Explorers;
+use crate::services::{embed_host, hash};
 use crate::state::{Action, Exploration, State};
 
 /// How long the state must stay unchanged before the URL hash is rewritten.
@@ -140,7 +141,23 @@ fn app() -> Html {
         );
     }
 
-    // Find a bug: the explorer searches in chunks between frames while a search is running.
+    // Find a bug and Compare strategies: the explorer's workers search off this thread (each
+    // spawned on its first search); an effect's cleanup (a new search, another program, Stop)
+    // stops its search.
+    let explorers = {
+        let dispatcher = state.dispatcher();
+        use_memo((), move |_| Explorers::new(dispatcher))
+    };
+    {
+        // After the first render: the worker's wasm loads while the reader looks at the page
+        // (an embed, often one of several on a docs page, waits for its first search).
+        let explorers = explorers.clone();
+        use_effect_with(state.embed, move |embed| {
+            if !*embed {
+                explorers.warm_up();
+            }
+        });
+    }
     {
         let running = match &state.exploration {
             Exploration::Running {
@@ -150,27 +167,23 @@ fn app() -> Html {
         };
         let source = state.source.clone();
         let options = state.compile_options();
-        let dispatcher = state.dispatcher();
+        let explorers = explorers.clone();
         use_effect_with(running, move |running| {
-            let search = running.map(|(generation, budget)| {
-                explorer::start(&source, options, generation, budget, dispatcher)
-            });
+            let search = running
+                .map(|(generation, budget)| explorers.start(&source, options, generation, budget));
             move || drop(search)
         });
     }
-
-    // Compare strategies: one strategy at a time, each searched in chunks like "Find a bug".
     {
         let current = state
             .comparison
             .as_ref()
             .and_then(|c| Some((c.generation, c.current()?)));
         let comparison = state.comparison.clone();
-        let dispatcher = state.dispatcher();
         use_effect_with(current, move |current| {
-            // Every chunk (a contention run, a slice of the search) waits for a timeout.
             let search = current
-                .and_then(|(_, index)| Some(explorer::compare(&comparison?, index, dispatcher)));
+                .zip(comparison)
+                .and_then(|((_, index), comparison)| explorers.compare(&comparison, index));
             move || drop(search)
         });
     }

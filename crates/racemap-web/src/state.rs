@@ -34,7 +34,7 @@ mod test_pick;
 
 pub use compare::{crash_possible, Comparison, RowStatus, COMPARE_BUDGET, CONTENTION_RUNS};
 pub use example::Example;
-pub use exploration::{Exploration, EXPLORE_BUDGET, MAX_EXPLORE_BUDGET};
+pub use exploration::{runs_per_second, Exploration, EXPLORE_BUDGET, MAX_EXPLORE_BUDGET};
 pub use test_pick::TestPick;
 
 /// The file name compile errors and race reports use.
@@ -506,6 +506,7 @@ impl State {
                 generation: self.explorations_started,
                 budget,
                 progress: None,
+                elapsed_ms: 0,
             },
             explorations_started: self.explorations_started + 1,
             ..self.clone()
@@ -658,6 +659,8 @@ pub enum Action {
         generation: u64,
         /// What it found so far.
         progress: ExploreProgress,
+        /// Milliseconds since it started (the worker's clock).
+        elapsed_ms: u64,
     },
     /// The explorer finished (or was stopped).
     ExploreFinished {
@@ -680,6 +683,8 @@ pub enum Action {
         index: usize,
         /// What it found so far.
         progress: ExploreProgress,
+        /// Milliseconds since the row's search started (the worker's clock).
+        elapsed_ms: u64,
     },
     /// A comparison's row is finished: its search and contention, or why it failed.
     CompareFinished {
@@ -883,10 +888,11 @@ impl Reducible for State {
                 generation,
                 index,
                 progress,
+                elapsed_ms,
             } => match self
                 .comparison
                 .as_ref()
-                .and_then(|c| c.progress(generation, index, progress))
+                .and_then(|c| c.progress(generation, index, progress, elapsed_ms))
             {
                 Some(comparison) => State {
                     comparison: Some(comparison),
@@ -924,58 +930,29 @@ impl Reducible for State {
             Action::ExploreProgress {
                 generation,
                 progress,
-            } => match &self.exploration {
-                Exploration::Running {
-                    generation: g,
-                    budget,
-                    ..
-                } if *g == generation => State {
-                    exploration: Exploration::Running {
-                        generation,
-                        budget: *budget,
-                        progress: Some(Shared::new(progress)),
-                    },
+                elapsed_ms,
+            } => match self.exploration.progress(generation, progress, elapsed_ms) {
+                Some(exploration) => State {
+                    exploration,
                     ..(*self).clone()
                 },
-                _ => return self,
+                None => return self,
             },
-            Action::ExploreFinished { generation, result } => match &self.exploration {
-                Exploration::Running {
-                    generation: g,
-                    budget,
-                    ..
-                } if *g == generation => State {
-                    exploration: Exploration::Done {
-                        result: Shared::new(result),
-                        budget: *budget,
-                        stopped: false,
+            Action::ExploreFinished { generation, result } => {
+                match self.exploration.finished(generation, result) {
+                    Some(exploration) => State {
+                        exploration,
+                        ..(*self).clone()
                     },
+                    None => return self,
+                }
+            }
+            Action::StopExploring => match self.exploration.stop() {
+                Some(exploration) => State {
+                    exploration,
                     ..(*self).clone()
                 },
-                _ => return self,
-            },
-            Action::StopExploring => match &self.exploration {
-                Exploration::Running {
-                    progress, budget, ..
-                } => State {
-                    exploration: match progress {
-                        Some(p) => Exploration::Done {
-                            result: Shared::new(ExploreResult {
-                                complete: false,
-                                limit: Some(racemap::explore::SearchLimit::Unfinished),
-                                executions: p.executions,
-                                race: p.race,
-                                deadlock: p.deadlock,
-                                outcomes: p.outcomes.clone(),
-                            }),
-                            budget: *budget,
-                            stopped: true,
-                        },
-                        None => Exploration::Idle,
-                    },
-                    ..(*self).clone()
-                },
-                _ => return self,
+                None => return self,
             },
             Action::LoadSchedule(schedule) => {
                 let loaded = State {

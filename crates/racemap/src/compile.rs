@@ -31,7 +31,7 @@ pub fn compile_bytes(source: &[u8], file_name: &str) -> Result<Program, Vec<Diag
 
 /// How to compile: the Go language version (`go.mod`'s `go` line), and whether the file is a
 /// program or a `_test.go` file.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CompileOptions {
     /// The language version; the default is the modern semantics ([`LangVersion::DEFAULT`]).
     pub lang: LangVersion,

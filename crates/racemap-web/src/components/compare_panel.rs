@@ -11,7 +11,9 @@ use yew::prelude::*;
 
 use crate::components::{count, prose};
 use crate::services::go_bench::GoBench;
-use crate::state::{crash_possible, Action, Comparison, RowStatus, State, CONTENTION_RUNS};
+use crate::state::{
+    crash_possible, runs_per_second, Action, Comparison, RowStatus, State, CONTENTION_RUNS,
+};
 
 /// Properties of [`ComparePanel`].
 #[derive(Properties, PartialEq)]
@@ -67,7 +69,13 @@ fn row(strategy: Strategy, status: &RowStatus, comparison: &Comparison, go: &GoB
         RowStatus::Exploring(progress) => html! {
             <td colspan="6" class="pending" aria-busy="true">
                 { match progress {
-                    Some(p) => format!("exploring… {}", count(p.executions, "run", "runs")),
+                    Some((p, elapsed_ms)) => format!(
+                        "exploring… {}{}",
+                        count(p.executions, "run", "runs"),
+                        runs_per_second(p.executions, *elapsed_ms)
+                            .map(|rate| format!(" ({rate} runs/s)"))
+                            .unwrap_or_default(),
+                    ),
                     None => "exploring…".to_string(),
                 } }
             </td>

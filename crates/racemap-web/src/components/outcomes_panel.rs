@@ -1,4 +1,5 @@
-//! The explorer's findings, right under the "Find a bug" button: while searching, its progress;
+//! The explorer's findings, right under the "Find a bug" button: while searching, its progress
+//! (runs explored, runs per second, outcomes so far);
 //! then one sentence on what the search covered (everything, or up to a limit — then a "Search
 //! further" button), and every distinct outcome of the program (what it printed, how it failed,
 //! whether it raced), how many explored runs ended that way, which sleeps it needs cut short
@@ -43,8 +44,12 @@ pub fn summary(exploration: &Exploration) -> Option<String> {
         Exploration::Idle => None,
         Exploration::Running { progress, .. } => Some(match progress {
             Some(p) => format!(
-                "Searching… {} explored, {} so far.",
+                "Searching… {} explored{}, {} so far.",
                 count(p.executions, "run", "runs"),
+                exploration
+                    .runs_per_second()
+                    .map(|rate| format!(" ({} runs/s)", thousands(rate)))
+                    .unwrap_or_default(),
                 count(p.outcomes.len() as u64, "outcome", "outcomes"),
             ),
             None => "Searching…".to_string(),

@@ -1,242 +1,176 @@
-//! "Find a bug" and "Compare strategies": the core's DPOR explorer, run a chunk at a time so
-//! the page never freezes.
+//! "Find a bug" and "Compare strategies": searches made by the explorer's Web Worker
+//! ([`racemap_web::worker`]), so the page's thread only renders.
 //!
-//! The search is the core's resumable [`Explorer`]: every chunk makes at most [`CHUNK_STEPS`]
-//! machine steps, reports its progress to the reducer and yields to the browser (a zero-delay
-//! timeout) before the next chunk. Dropping the returned [`Search`] cancels it: the pending
-//! timeout is cleared and the explorer freed.
+//! [`Explorers`] holds one worker for "Find a bug" and one for the comparison (the two can run
+//! at once, each on its own thread), each spawned on its first search; the page spawns "Find a
+//! bug"'s right after its first render ([`Explorers::warm_up`], not in an embed), so the
+//! worker's wasm (`explorer_worker_bg.wasm`, the only one with the core's explorer) loads while
+//! the reader looks at the page, never before the first render. A search is a [`Search`]: starting one sends the worker the program, its
+//! compile options and budget with a [`Ticket`] (the reducer's generation); dropping it (a new
+//! search, another program, Stop, leaving the page) sends a stop for that ticket. The worker's
+//! reports become reducer actions, which drop any report whose generation is not the running
+//! search's.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::timers::callback::Timeout;
-use racemap::compile::{CompileOptions, LangVersion};
-use racemap::explore::{DporConfig, ExploreProgress, ExploreResult, ProgramExplorer};
-use racemap::playback::contention::{self, Contention};
+use gloo::worker::{Spawnable, WorkerBridge};
+use racemap::compile::CompileOptions;
 use racemap::strategies::Strategy;
+use racemap_web::worker::{Codec, ExplorerWorker, Input, Output, Report, Task, Ticket, LOADER};
 use yew::UseReducerDispatcher;
 
 use crate::state::{Action, Comparison, State, COMPARE_BUDGET, CONTENTION_RUNS, MAX_STEPS};
 
-/// Machine steps per chunk: a few milliseconds of work between two frames.
-pub const CHUNK_STEPS: u64 = 4_000;
+/// A bridge to a worker.
+type Bridge = Rc<WorkerBridge<ExplorerWorker>>;
+
+/// The page's explorer workers, spawned when first needed.
+pub struct Explorers {
+    /// Where the workers' reports go.
+    dispatcher: UseReducerDispatcher<State>,
+    /// The worker of "Find a bug".
+    find: RefCell<Option<Bridge>>,
+    /// The worker of "Compare strategies".
+    compare: RefCell<Option<Bridge>>,
+}
+
+impl PartialEq for Explorers {
+    fn eq(&self, other: &Explorers) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
 
 /// A running search; dropping it stops the search.
 pub struct Search {
-    /// The timeout of the next chunk (replaced by each chunk).
-    next: Rc<RefCell<Option<Timeout>>>,
+    /// The worker making it.
+    bridge: Bridge,
+    /// Which search it is.
+    ticket: Ticket,
 }
 
 impl Drop for Search {
     fn drop(&mut self) {
-        if let Some(timeout) = self.next.borrow_mut().take() {
-            timeout.cancel();
-        }
-    }
-}
-
-/// Start exploring `source` (compiled with `options`) with at most `budget` runs; progress and the result go to
-/// `dispatcher` tagged `generation`.
-pub fn start(
-    source: &str,
-    options: CompileOptions,
-    generation: u64,
-    budget: u64,
-    dispatcher: UseReducerDispatcher<State>,
-) -> Search {
-    let progress = {
-        let dispatcher = dispatcher.clone();
-        move |progress| {
-            dispatcher.dispatch(Action::ExploreProgress {
-                generation,
-                progress,
-            })
-        }
-    };
-    let finished =
-        move |result| dispatcher.dispatch(Action::ExploreFinished { generation, result });
-    let search = Search::idle();
-    // The reducer only starts a search for a program that compiles.
-    let _ = explore(
-        source,
-        options,
-        budget,
-        progress,
-        finished,
-        search.next.clone(),
-    );
-    search
-}
-
-/// Row `index` of comparison `generation`: measure the strategy's contention (one seeded run
-/// per chunk), then explore its program with at most [`COMPARE_BUDGET`] runs; progress and the
-/// result go to `dispatcher`.
-pub fn compare(
-    comparison: &Comparison,
-    index: usize,
-    dispatcher: UseReducerDispatcher<State>,
-) -> Search {
-    let search = Search::idle();
-    let Some(strategy) = Strategy::ALL.get(index) else {
-        return search;
-    };
-    let row = Row {
-        generation: comparison.generation,
-        index,
-        lang: comparison.lang,
-        source: Rc::from(strategy.source(comparison.workload)),
-        dispatcher,
-    };
-    schedule_contention(row, 1, Contention::default(), search.next.clone());
-    search
-}
-
-/// What a comparison row's chunks need.
-#[derive(Clone)]
-struct Row {
-    /// The comparison.
-    generation: u64,
-    /// The row.
-    index: usize,
-    /// The Go version.
-    lang: LangVersion,
-    /// The strategy's program.
-    source: Rc<str>,
-    /// Where results go.
-    dispatcher: UseReducerDispatcher<State>,
-}
-
-impl Row {
-    fn finish(&self, outcome: Result<(ExploreResult, Contention), String>) {
-        self.dispatcher.dispatch(Action::CompareFinished {
-            generation: self.generation,
-            index: self.index,
-            outcome,
+        self.bridge.send(Input::Stop {
+            ticket: self.ticket,
         });
     }
 }
 
-/// Measure seeded run `seed` in the next chunk, then the next seed, then explore.
-fn schedule_contention(
-    row: Row,
-    seed: u64,
-    mut total: Contention,
-    next: Rc<RefCell<Option<Timeout>>>,
-) {
-    let slot = next.clone();
-    let timeout = Timeout::new(0, move || {
-        match contention::measure_run(&row.source, seed, MAX_STEPS) {
-            Ok(run) => total.add(&run),
-            Err(diagnostics) => return row.finish(Err(first_message(&diagnostics))),
+impl Explorers {
+    /// No worker yet; reports will go to `dispatcher`.
+    pub fn new(dispatcher: UseReducerDispatcher<State>) -> Explorers {
+        Explorers {
+            dispatcher,
+            find: RefCell::new(None),
+            compare: RefCell::new(None),
         }
-        if seed < CONTENTION_RUNS {
-            return schedule_contention(row, seed + 1, total, next);
-        }
-        let progress = {
-            let row = row.clone();
-            move |progress| {
-                row.dispatcher.dispatch(Action::CompareProgress {
-                    generation: row.generation,
-                    index: row.index,
-                    progress,
-                })
-            }
+    }
+
+    /// The worker in `slot`, spawned if it is not yet.
+    fn bridge(&self, slot: &RefCell<Option<Bridge>>) -> Bridge {
+        slot.borrow_mut()
+            .get_or_insert_with(|| {
+                let dispatcher = self.dispatcher.clone();
+                Rc::new(
+                    ExplorerWorker::spawner()
+                        .callback(move |output| deliver(&dispatcher, output))
+                        .encoding::<Codec>()
+                        .spawn_with_loader(LOADER),
+                )
+            })
+            .clone()
+    }
+
+    /// Spawn "Find a bug"'s worker now, so that its wasm has loaded and compiled by the first
+    /// click (called once the page has rendered).
+    pub fn warm_up(&self) {
+        self.bridge(&self.find);
+    }
+
+    /// Start exploring `source` (compiled with `options`) with at most `budget` runs, as search
+    /// `generation`.
+    pub fn start(
+        &self,
+        source: &str,
+        options: CompileOptions,
+        generation: u64,
+        budget: u64,
+    ) -> Search {
+        let ticket = Ticket {
+            generation,
+            row: None,
         };
-        let finished = {
-            let row = row.clone();
-            move |result| row.finish(Ok((result, total)))
-        };
-        let options = CompileOptions {
-            lang: row.lang,
-            ..CompileOptions::default()
-        };
-        if let Err(message) = explore(
-            &row.source,
+        let task = Task::Explore {
+            source: source.to_string(),
             options,
-            COMPARE_BUDGET,
-            progress,
-            finished,
-            next,
-        ) {
-            row.finish(Err(message));
-        }
-    });
-    *slot.borrow_mut() = Some(timeout);
-}
+            budget,
+            max_steps: MAX_STEPS,
+        };
+        self.send(&self.find, ticket, task)
+    }
 
-fn first_message(diagnostics: &[racemap::diag::Diagnostic]) -> String {
-    diagnostics
-        .first()
-        .map_or_else(|| "does not compile".to_string(), |d| d.message.clone())
-}
+    /// Row `index` of `comparison`: its strategy's contention over [`CONTENTION_RUNS`] seeded
+    /// runs, then a search of at most [`COMPARE_BUDGET`] runs.
+    pub fn compare(&self, comparison: &Comparison, index: usize) -> Option<Search> {
+        let strategy = Strategy::ALL.get(index)?;
+        let ticket = Ticket {
+            generation: comparison.generation,
+            row: Some(u32::try_from(index).ok()?),
+        };
+        let task = Task::Compare {
+            source: strategy.source(comparison.workload),
+            lang: comparison.lang,
+            budget: COMPARE_BUDGET,
+            contention_runs: CONTENTION_RUNS,
+            max_steps: MAX_STEPS,
+        };
+        Some(self.send(&self.compare, ticket, task))
+    }
 
-impl Search {
-    /// A search that does nothing (nothing to explore).
-    fn idle() -> Search {
-        Search {
-            next: Rc::new(RefCell::new(None)),
-        }
+    fn send(&self, slot: &RefCell<Option<Bridge>>, ticket: Ticket, task: Task) -> Search {
+        let bridge = self.bridge(slot);
+        bridge.send(Input::Start { ticket, task });
+        Search { bridge, ticket }
     }
 }
 
-/// Explore `source` in chunks with at most `budget` runs, reporting to `progress` after each
-/// chunk and to `finished` once; each chunk's timeout goes to `next` (the [`Search`]'s slot);
-/// the error when it does not compile.
-fn explore(
-    source: &str,
-    options: CompileOptions,
-    budget: u64,
-    progress: impl Fn(ExploreProgress) + 'static,
-    finished: impl Fn(ExploreResult) + 'static,
-    next: Rc<RefCell<Option<Timeout>>>,
-) -> Result<(), String> {
-    let defaults = DporConfig::default();
-    // The step budget grows with the run budget, as in the core's defaults, and is never under
-    // a tenth of the default (it counts what DPOR replays to check reversals too: a budget of
-    // a few runs is a number of runs, not of steps).
-    let steps_per_run = defaults.max_total_steps / defaults.max_executions.max(1);
-    let config = DporConfig {
-        max_steps_per_execution: MAX_STEPS,
-        max_executions: budget,
-        max_total_steps: budget
-            .saturating_mul(steps_per_run)
-            .max(defaults.max_total_steps / 10),
-        ..defaults
+/// A worker's report as the reducer's action (the reducer checks the generation).
+fn deliver(dispatcher: &UseReducerDispatcher<State>, Output { ticket, report }: Output) {
+    let generation = ticket.generation;
+    let action = match (ticket.row, report) {
+        (
+            None,
+            Report::Progress {
+                progress,
+                elapsed_ms,
+            },
+        ) => Action::ExploreProgress {
+            generation,
+            progress,
+            elapsed_ms,
+        },
+        (None, Report::Explored(result)) => Action::ExploreFinished { generation, result },
+        (
+            Some(row),
+            Report::Progress {
+                progress,
+                elapsed_ms,
+            },
+        ) => Action::CompareProgress {
+            generation,
+            index: row as usize,
+            progress,
+            elapsed_ms,
+        },
+        (Some(row), Report::Compared(outcome)) => Action::CompareFinished {
+            generation,
+            index: row as usize,
+            outcome,
+        },
+        // The reducer starts a search only for a program that compiles; a report that does not
+        // fit its ticket is not racemap's.
+        _ => return,
     };
-    let explorer =
-        ProgramExplorer::for_source(source, &options, &config).map_err(|d| first_message(&d))?;
-    let report = Rc::new(Report {
-        progress: Box::new(progress),
-        finished: Box::new(finished),
-    });
-    schedule_chunk(Rc::new(RefCell::new(explorer)), report, next);
-    Ok(())
-}
-
-/// Where a search reports.
-struct Report {
-    /// After each chunk that did not finish.
-    progress: Box<dyn Fn(ExploreProgress)>,
-    /// Once, at the end.
-    finished: Box<dyn Fn(ExploreResult)>,
-}
-
-fn schedule_chunk(
-    explorer: Rc<RefCell<ProgramExplorer>>,
-    report: Rc<Report>,
-    next: Rc<RefCell<Option<Timeout>>>,
-) {
-    let slot = next.clone();
-    let timeout = Timeout::new(0, move || {
-        let finished = explorer.borrow_mut().advance(CHUNK_STEPS);
-        if finished {
-            let result = explorer.borrow().result();
-            next.borrow_mut().take();
-            (report.finished)(result);
-        } else {
-            (report.progress)(explorer.borrow().progress());
-            schedule_chunk(explorer.clone(), report.clone(), next.clone());
-        }
-    });
-    *slot.borrow_mut() = Some(timeout);
+    dispatcher.dispatch(action);
 }

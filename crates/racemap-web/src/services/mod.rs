@@ -1,4 +1,4 @@
-//! Side effects and data: the URL hash, the clipboard, the explorer's chunked search, the real
+//! Side effects and data: the URL hash, the clipboard, the explorer's Web Worker, the real
 //! Go measurements (`go_bench`), the embedding page (`embed_host`), and what the page shows
 //! about the core.
 

@@ -1,6 +1,6 @@
 //! "Compare strategies": the current workload run through every strategy of the core's
-//! `strategies` module, one after the other, each explored by the same chunked search as "Find
-//! a bug" (with a smaller budget) and measured for contention over a few seeded runs.
+//! `strategies` module, one after the other, each explored by the explorer worker like "Find a
+//! bug" (with a smaller budget) and measured for contention over a few seeded runs.
 //!
 //! The comparison is a value: it starts with every row waiting, the explorer service fills the
 //! first unfinished row, and a result for another comparison (an older generation) or another
@@ -25,8 +25,9 @@ pub const CONTENTION_RUNS: u64 = 10;
 pub enum RowStatus {
     /// Not started yet.
     Waiting,
-    /// Being explored, with what the search found so far.
-    Exploring(Option<Shared<ExploreProgress>>),
+    /// Being explored, with what the search found so far and the milliseconds it took (the
+    /// worker's clock).
+    Exploring(Option<(Shared<ExploreProgress>, u64)>),
     /// Explored.
     Done {
         /// The search's result.
@@ -98,17 +99,18 @@ impl Comparison {
         Some(next)
     }
 
-    /// The search of row `index` made progress.
+    /// The search of row `index` made progress in `elapsed_ms`.
     pub fn progress(
         &self,
         generation: u64,
         index: usize,
         progress: ExploreProgress,
+        elapsed_ms: u64,
     ) -> Option<Comparison> {
         self.with_row(
             generation,
             index,
-            RowStatus::Exploring(Some(Shared::new(progress))),
+            RowStatus::Exploring(Some((Shared::new(progress), elapsed_ms))),
         )
     }
 
@@ -196,6 +198,7 @@ mod tests {
                     deadlock: false,
                     outcomes: Vec::new(),
                 },
+                20,
             )
             .expect("current row");
         assert!(matches!(

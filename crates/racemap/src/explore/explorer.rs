@@ -30,7 +30,7 @@ use super::dpor::{DporConfig, Search, SearchAlgorithm, SearchStats};
 use super::outcome::{ExploreResult, Outcome, OutcomeSet, SearchLimit};
 use super::stateful::{Stateful, Step};
 use crate::target::Target;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
 /// The smallest executions budget with which [`SearchAlgorithm::Auto`] may go on with the
@@ -184,7 +184,7 @@ impl<T: Target> Engine<T> {
 
 /// Where a search stands: what the page shows while it runs, in the JSON shape
 /// `{"executions", "total_steps", "finished", "race", "deadlock", "outcomes": [...]}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExploreProgress {
     /// Runs executed to their end so far.
     pub executions: u64,

@@ -5,11 +5,11 @@
 
 use crate::sched::Schedule;
 use crate::target::EarlyWake;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// One distinct outcome.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Outcome {
     /// What the program printed on stdout, as text (an invalid byte shows as U+FFFD; outcomes
     /// are told apart by the bytes).
@@ -30,7 +30,7 @@ pub struct Outcome {
     /// For a test: the goroutines it left blocked forever (`goroutine 8 [chan send]: main.f
     /// at prog_test.go:7`, [`Target::leaked`]); runs that leak differently are different
     /// outcomes. Left out of the JSON when empty.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub leaked: Vec<String>,
 }
 
@@ -79,7 +79,7 @@ pub fn sleep_note(early_wakes: &[EarlyWake]) -> Option<String> {
 
 /// What kept a search from covering every interleaving. Serialized as the name of the CLI
 /// option that sets it (`"max-executions"`), or `"sampling"` / `"unfinished"`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum SearchLimit {
     /// The budget of complete executions (`--max-executions`) ran out.
@@ -125,7 +125,7 @@ impl SearchLimit {
 
 /// The result of an exploration, in the JSON shape
 /// `{"complete", "limit", "executions", "race", "deadlock", "outcomes": [...]}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExploreResult {
     /// Every behaviour of the program is represented (the search ended without hitting a budget,
     /// a preemption bound or sampling). Always `limit.is_none()`.

@@ -16,7 +16,9 @@
 use std::fmt;
 
 /// A Go language version `go1.MINOR`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub struct LangVersion {
     /// The minor version: 22 for `go1.22`.
     minor: u16,

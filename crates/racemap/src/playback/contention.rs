@@ -13,7 +13,7 @@ use crate::rt::event::{Gid, WaitReason};
 use crate::rt::machine::Machine;
 
 /// Blocked goroutine-steps of runs of one program, summed over `runs` seeded runs.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Contention {
     /// Runs measured (seeds `1..=runs`).
     pub runs: u64,

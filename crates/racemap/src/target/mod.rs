@@ -19,7 +19,7 @@ use crate::diag::SourceMap;
 use crate::rt::config::WakeOrder;
 use crate::rt::event::{Event, Gid};
 use crate::sched::Choice;
-use serde::Serialize;
+use serde::{Deserialize, Deserializer, Serialize};
 use std::rc::Rc;
 
 /// Exit status racemap uses when one of its own bounds (steps, instructions, goroutines, heap)
@@ -61,6 +61,46 @@ pub struct EarlyWake {
     /// fire, see `rt::timer`), `None` for a goroutine's `time.Sleep` (and then left out of the JSON).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timer: Option<&'static str>,
+}
+
+/// An [`EarlyWake`] read back (the page's explorer worker sends results to the page), its timer
+/// name interned, so a name read many times is stored once.
+impl<'de> Deserialize<'de> for EarlyWake {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<EarlyWake, D::Error> {
+        /// [`EarlyWake`] with the timer's name owned.
+        #[derive(Deserialize)]
+        struct Owned {
+            goroutine: u64,
+            file: String,
+            line: u32,
+            #[serde(default)]
+            timer: Option<String>,
+        }
+        let owned = Owned::deserialize(d)?;
+        Ok(EarlyWake {
+            goroutine: owned.goroutine,
+            file: owned.file,
+            line: owned.line,
+            timer: owned.timer.map(|name| intern(&name)),
+        })
+    }
+}
+
+/// `name` as a `&'static str`: one leaked copy per distinct name per thread (timer names are the
+/// few library calls that make timers: `time.After`, `time.NewTimer`, …).
+fn intern(name: &str) -> &'static str {
+    thread_local! {
+        static NAMES: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    NAMES.with(|names| {
+        let mut names = names.borrow_mut();
+        if let Some(known) = names.iter().find(|known| **known == name) {
+            return *known;
+        }
+        let leaked: &'static str = Box::leak(name.to_string().into_boxed_str());
+        names.push(leaked);
+        leaked
+    })
 }
 
 impl EarlyWake {

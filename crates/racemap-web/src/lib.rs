@@ -1,0 +1,7 @@
+//! The part of racemap's page that both of its wasm binaries link: the explorer's Web Worker
+//! ([`worker`]). The page (`main.rs`, binary `racemap-web`) spawns it and talks to it through
+//! [`worker::ExplorerWorker`]'s bridge; the worker binary (`bin/explorer_worker.rs`, built by
+//! trunk's `data-type="worker"` link in `web/index.html`) registers it. Only the worker binary
+//! calls into the core's explorer, so the page's own wasm does not carry it.
+
+pub mod worker;

@@ -1,0 +1,169 @@
+//! One search of the explorer worker, advanced a slice at a time: a "Find a bug" search is the
+//! core's resumable [`ProgramExplorer`]; a comparison row first makes its seeded contention
+//! runs (one per slice), then explores. Pure: no clock, no browser — the worker's loop
+//! ([`super`]) decides when to advance and when to report.
+
+use racemap::compile::CompileOptions;
+use racemap::explore::{DporConfig, ExploreProgress, ProgramExplorer};
+use racemap::playback::contention::{self, Contention};
+
+use super::protocol::{Report, Task};
+
+/// A search in progress.
+pub struct Job {
+    /// Where it stands.
+    phase: Phase,
+}
+
+/// The phases of a search.
+enum Phase {
+    /// A comparison row measuring contention: seeded run `seed` is next.
+    Contention {
+        /// The program.
+        source: String,
+        /// The search that follows.
+        explore: Box<(CompileOptions, DporConfig)>,
+        /// The next seed.
+        seed: u64,
+        /// The last seed.
+        runs: u64,
+        /// Most steps per run.
+        max_steps: u64,
+        /// The runs measured so far.
+        total: Contention,
+    },
+    /// Exploring; `contention` is the row's figure for a comparison, `None` for "Find a bug".
+    Exploring {
+        /// The search.
+        explorer: Box<ProgramExplorer>,
+        /// The contention measured before, for a comparison row.
+        contention: Option<Contention>,
+    },
+}
+
+/// The explorer's bounds for a search of at most `budget` runs of at most `max_steps` steps: the
+/// step budget grows with the run budget, as in the core's defaults, and is never under a tenth
+/// of the default (it counts what DPOR replays to check reversals too: a budget of a few runs
+/// is a number of runs, not of steps).
+pub fn config(budget: u64, max_steps: u64) -> DporConfig {
+    let defaults = DporConfig::default();
+    let steps_per_run = defaults.max_total_steps / defaults.max_executions.max(1);
+    DporConfig {
+        max_steps_per_execution: max_steps,
+        max_executions: budget,
+        max_total_steps: budget
+            .saturating_mul(steps_per_run)
+            .max(defaults.max_total_steps / 10),
+        ..defaults
+    }
+}
+
+/// The first diagnostic's message.
+fn first_message(diagnostics: &[racemap::diag::Diagnostic]) -> String {
+    diagnostics
+        .first()
+        .map_or_else(|| "does not compile".to_string(), |d| d.message.clone())
+}
+
+impl Job {
+    /// The search `task` asks for, or the report that ends it at once (the program does not
+    /// compile).
+    pub fn new(task: Task) -> Result<Job, Report> {
+        match task {
+            Task::Explore {
+                source,
+                options,
+                budget,
+                max_steps,
+            } => {
+                let explorer =
+                    ProgramExplorer::for_source(&source, &options, &config(budget, max_steps))
+                        .map_err(|d| Report::Failed(first_message(&d)))?;
+                Ok(Job {
+                    phase: Phase::Exploring {
+                        explorer: Box::new(explorer),
+                        contention: None,
+                    },
+                })
+            }
+            Task::Compare {
+                source,
+                lang,
+                budget,
+                contention_runs,
+                max_steps,
+            } => {
+                let options = CompileOptions {
+                    lang,
+                    ..CompileOptions::default()
+                };
+                Ok(Job {
+                    phase: Phase::Contention {
+                        source,
+                        explore: Box::new((options, config(budget, max_steps))),
+                        seed: 1,
+                        runs: contention_runs,
+                        max_steps,
+                        total: Contention::default(),
+                    },
+                })
+            }
+        }
+    }
+
+    /// Work a slice: one contention run, or at most `steps` machine steps of the search. The
+    /// final report when the search is over.
+    pub fn advance(&mut self, steps: u64) -> Option<Report> {
+        match &mut self.phase {
+            Phase::Contention {
+                source,
+                explore,
+                seed,
+                runs,
+                max_steps,
+                total,
+            } => {
+                if *seed <= *runs {
+                    match contention::measure_run(source, *seed, *max_steps) {
+                        Ok(run) => total.add(&run),
+                        Err(d) => return Some(Report::Compared(Err(first_message(&d)))),
+                    }
+                    *seed += 1;
+                    return None;
+                }
+                let (options, config) = &**explore;
+                match ProgramExplorer::for_source(source, options, config) {
+                    Ok(explorer) => {
+                        self.phase = Phase::Exploring {
+                            explorer: Box::new(explorer),
+                            contention: Some(*total),
+                        };
+                        None
+                    }
+                    Err(d) => Some(Report::Compared(Err(first_message(&d)))),
+                }
+            }
+            Phase::Exploring {
+                explorer,
+                contention,
+            } => {
+                if !explorer.advance(steps) {
+                    return None;
+                }
+                let result = explorer.result();
+                Some(match contention {
+                    Some(contention) => Report::Compared(Ok((result, *contention))),
+                    None => Report::Explored(result),
+                })
+            }
+        }
+    }
+
+    /// Where the search stands, once it explores (`None` while measuring contention).
+    pub fn progress(&self) -> Option<ExploreProgress> {
+        match &self.phase {
+            Phase::Contention { .. } => None,
+            Phase::Exploring { explorer, .. } => Some(explorer.progress()),
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! The messages between the page and the explorer worker, and how they travel: gloo-worker's
+//! bridge carries them, encoded by [`Codec`] as plain JavaScript values (serde-wasm-bindgen; the
+//! browser's structured clone copies them between the threads). A self-describing encoding, not
+//! gloo's default bincode: the core's result types leave empty fields out of their JSON
+//! (`skip_serializing_if`), which a positional format cannot read back.
+
+use racemap::compile::{CompileOptions, LangVersion};
+use racemap::explore::{ExploreProgress, ExploreResult};
+use racemap::playback::contention::Contention;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsValue;
+
+/// Which search a message belongs to: the page's generation of the search (a "Find a bug"
+/// search's, or a comparison's with the row). The page drops messages of any other ticket, so
+/// a stale search's late message never reaches the view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ticket {
+    /// The search's (or the comparison's) generation, from the page's reducer.
+    pub generation: u64,
+    /// The row of a comparison, `None` for "Find a bug".
+    pub row: Option<u32>,
+}
+
+/// A search to make.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Task {
+    /// "Find a bug": explore `source` with at most `budget` runs.
+    Explore {
+        /// The Go program.
+        source: String,
+        /// How to compile it.
+        options: CompileOptions,
+        /// Most runs.
+        budget: u64,
+        /// Most steps per run.
+        max_steps: u64,
+    },
+    /// A row of "Compare strategies": measure the contention of `contention_runs` seeded runs,
+    /// then explore with at most `budget` runs.
+    Compare {
+        /// The strategy's program.
+        source: String,
+        /// The Go version.
+        lang: LangVersion,
+        /// Most runs of the search.
+        budget: u64,
+        /// Seeded runs the contention figure sums over (seeds 1 to this).
+        contention_runs: u64,
+        /// Most steps per run.
+        max_steps: u64,
+    },
+}
+
+/// What the page sends the worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Input {
+    /// Start `task` (the worker drops the search it was making).
+    Start {
+        /// Tags every report of this search.
+        ticket: Ticket,
+        /// What to search.
+        task: Task,
+    },
+    /// Stop the search of `ticket`, if it is the one running.
+    Stop {
+        /// The search to stop.
+        ticket: Ticket,
+    },
+}
+
+/// What the worker sends the page: a report on the search of `ticket`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Output {
+    /// The search it is about.
+    pub ticket: Ticket,
+    /// What happened.
+    pub report: Report,
+}
+
+/// A report on a search.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Report {
+    /// Where the search stands, `elapsed_ms` after it started (wall-clock milliseconds in the
+    /// worker, for the page's runs per second).
+    Progress {
+        /// What it found so far.
+        progress: ExploreProgress,
+        /// Milliseconds since the search started.
+        elapsed_ms: u64,
+    },
+    /// "Find a bug" finished.
+    Explored(ExploreResult),
+    /// A comparison's row finished: the search and the contention, or why it failed.
+    Compared(Result<(ExploreResult, Contention), String>),
+    /// "Find a bug" could not start (the program does not compile).
+    Failed(String),
+}
+
+/// gloo-worker's message encoding for the explorer worker: serde-wasm-bindgen.
+#[derive(Debug)]
+pub struct Codec;
+
+impl gloo::worker::Codec for Codec {
+    fn encode<I: Serialize>(input: I) -> JsValue {
+        // Every message is ours and representable (no map with non-string keys, numbers
+        // below 2^53); a failure would be a bug in racemap, sent as `null`.
+        serde_wasm_bindgen::to_value(&input).unwrap_or(JsValue::NULL)
+    }
+
+    fn decode<O: DeserializeOwned>(input: JsValue) -> O {
+        // gloo-worker's codec cannot fail: a message that does not decode is one the other
+        // side of racemap's own bridge did not send.
+        serde_wasm_bindgen::from_value(input).expect("racemap's explorer worker: bad message")
+    }
+}

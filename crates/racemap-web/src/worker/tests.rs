@@ -1,0 +1,153 @@
+//! The worker's searches give the core's results, whatever the slices; its messages survive a
+//! self-describing encoding (JSON here, as serde-wasm-bindgen reads the same serde data model).
+
+use super::*;
+use racemap::compile::{CompileOptions, LangVersion};
+use racemap::explore::{ExploreResult, Outcome};
+use racemap::playback::contention;
+use racemap::strategies::{Strategy, Workload};
+use racemap::target::EarlyWake;
+
+const RACY: &str = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tx := 0\n\tdone := make(chan bool)\n\tgo func() {\n\t\tx = 1\n\t\tdone <- true\n\t}()\n\tx = 2\n\t<-done\n\tfmt.Println(x)\n}\n";
+
+/// Run `job` to its end in slices of `steps`, counting the slices.
+fn finish(mut job: Job, steps: u64) -> (Report, u64) {
+    for slices in 1..1_000_000 {
+        if let Some(report) = job.advance(steps) {
+            return (report, slices);
+        }
+    }
+    panic!("the search never ended");
+}
+
+fn explored(source: &str, options: &CompileOptions, budget: u64) -> ExploreResult {
+    let mut explorer =
+        racemap::explore::ProgramExplorer::for_source(source, options, &config(budget, 20_000))
+            .expect("compiles");
+    explorer.advance(u64::MAX);
+    explorer.into_result()
+}
+
+#[test]
+fn find_a_bug_in_slices_is_the_core_search() {
+    let task = Task::Explore {
+        source: RACY.to_string(),
+        options: CompileOptions::default(),
+        budget: 10_000,
+        max_steps: 20_000,
+    };
+    let (report, slices) = finish(Job::new(task).expect("compiles"), 3);
+    assert!(slices > 1, "small slices take several");
+    let expected = explored(RACY, &CompileOptions::default(), 10_000);
+    assert!(expected.race);
+    assert_eq!(report, Report::Explored(expected));
+}
+
+#[test]
+fn a_comparison_row_measures_contention_then_explores() {
+    let workload = Workload::default();
+    let source = Strategy::Mutex.source(workload);
+    let task = Task::Compare {
+        source: source.clone(),
+        lang: LangVersion::DEFAULT,
+        budget: 2_000,
+        contention_runs: 3,
+        max_steps: 20_000,
+    };
+    let job = Job::new(task).expect("a job");
+    assert_eq!(job.progress(), None, "measuring contention first");
+    let (report, _) = finish(job, 10_000);
+    let measured = contention::measure(&source, 3, 20_000).expect("compiles");
+    let expected = explored(&source, &CompileOptions::default(), 2_000);
+    assert_eq!(report, Report::Compared(Ok((expected, measured))));
+}
+
+#[test]
+fn a_program_that_does_not_compile_ends_at_once() {
+    let explore = Task::Explore {
+        source: "package main\nfunc main() { x }".to_string(),
+        options: CompileOptions::default(),
+        budget: 10,
+        max_steps: 100,
+    };
+    assert!(matches!(Job::new(explore), Err(Report::Failed(_))));
+    let compare = Task::Compare {
+        source: "package main\nfunc main() { x }".to_string(),
+        lang: LangVersion::DEFAULT,
+        budget: 10,
+        contention_runs: 1,
+        max_steps: 100,
+    };
+    let (report, slices) = finish(Job::new(compare).expect("a job"), 10);
+    assert_eq!(slices, 1);
+    assert!(matches!(report, Report::Compared(Err(_))));
+}
+
+#[test]
+fn messages_read_back_as_sent() {
+    let outcome = |timer, leaked: Vec<String>| Outcome {
+        stdout: "2\n".into(),
+        error: None,
+        race: true,
+        count: 3,
+        schedule: "1AB".into(),
+        early_wakes: vec![EarlyWake {
+            goroutine: 1,
+            file: "prog.go".into(),
+            line: 7,
+            timer,
+        }],
+        leaked,
+    };
+    let result = ExploreResult {
+        complete: false,
+        limit: Some(racemap::explore::SearchLimit::MaxExecutions),
+        executions: 12,
+        race: true,
+        deadlock: false,
+        // Left-out fields (no timer, no leaked goroutines) and present ones.
+        outcomes: vec![
+            outcome(None, Vec::new()),
+            outcome(Some("time.After"), vec!["goroutine 8 [chan send]".into()]),
+        ],
+    };
+    let messages = [
+        Output {
+            ticket: Ticket {
+                generation: 4,
+                row: None,
+            },
+            report: Report::Explored(result.clone()),
+        },
+        Output {
+            ticket: Ticket {
+                generation: 5,
+                row: Some(2),
+            },
+            report: Report::Compared(Ok((result, contention::Contention::default()))),
+        },
+    ];
+    for message in messages {
+        let json = serde_json::to_string(&message).expect("serializes");
+        let back: Output = serde_json::from_str(&json).expect("reads back");
+        assert_eq!(back, message);
+    }
+    let input = Input::Start {
+        ticket: Ticket {
+            generation: 1,
+            row: None,
+        },
+        task: Task::Explore {
+            source: RACY.into(),
+            options: CompileOptions {
+                lang: LangVersion::GO1_21,
+                test_file: true,
+                run_test: Some(2),
+            },
+            budget: 5,
+            max_steps: 6,
+        },
+    };
+    let json = serde_json::to_string(&input).expect("serializes");
+    assert_eq!(serde_json::from_str::<Input>(&json).expect("reads"), input);
+}
