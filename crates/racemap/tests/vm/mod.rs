@@ -120,6 +120,7 @@ impl Asm {
             test_binary: None,
             var_names: Vec::new(),
             exclusive_atomics: Default::default(),
+            copies_wait_groups: true,
         })
     }
 }
