@@ -522,8 +522,10 @@ fn auto_runs_dpor_and_the_stateful_search_side_by_side() {
     let dpor_steps = alone.stats().total_steps;
     let dpor = alone.into_result();
     let stateful_alone = explore(m.clone(), &config(SearchAlgorithm::Stateful));
-    // Stateful first: DPOR gets 10 steps per turn; DPOR first: the stateful search gets 1.
-    for (turns, stateful_decides) in [((10, 40), true), ((40, 1), false)] {
+    // Stateful first: DPOR gets 10 steps per turn, the stateful search 16 (it needs 96 steps
+    // since WaitGroup steps go alone, 2026-12-06: six turns, so DPOR makes a few runs); DPOR
+    // first: the stateful search gets 1.
+    for (turns, stateful_decides) in [((10, 16), true), ((40, 1), false)] {
         let auto = DporConfig {
             turn_steps: turns,
             ..DporConfig::default()
