@@ -163,3 +163,58 @@ fn used_results_keep_every_order() {
     ));
     assert_eq!(r.outcomes.len(), 2);
 }
+
+/// A statement of goroutine `id` (1 or 2; main is 0) around the counters `a` and `b`: discarded
+/// adds (what the reduction moves alone) beside what makes their edges matter.
+fn statement(kind: u8, id: u32) -> String {
+    match kind {
+        0 => "atomic.AddInt64(&a, 1)".to_string(),
+        1 => "atomic.AddInt64(&b, 1)".to_string(),
+        2 => format!("x = {id}"),
+        3 => "_ = x".to_string(),
+        4 => "fmt.Println(atomic.AddInt64(&a, 1))".to_string(),
+        5 => format!("atomic.StoreInt64(&b, {id})"),
+        6 => "if atomic.LoadInt64(&a) > 1 {\n\t\t_ = x\n\t}".to_string(),
+        7 => format!("a = {id}"),
+        _ => "defer atomic.AddInt64(&b, 1)".to_string(),
+    }
+}
+
+proptest::proptest! {
+    // 8 cases by default (about 3 min in a debug build); `PROPTEST_CASES=200` for a longer run.
+    #![proptest_config(proptest::prelude::ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(8),
+        failure_persistence: None,
+        ..proptest::prelude::ProptestConfig::default()
+    })]
+    /// Random programs of two goroutines joined by a WaitGroup (`defer wg.Done()`) mixing
+    /// discarded adds with plain accesses, loads, stores and used results, main doing some of
+    /// it before its `Wait` and reading the counters plainly or atomically after: every
+    /// search finds exactly the outcomes of every interleaving.
+    #[test]
+    fn adds_beside_anything_keep_every_outcome(
+        before in proptest::collection::vec(0u8..9, 0..2),
+        g1 in proptest::collection::vec(0u8..9, 1..3),
+        g2 in proptest::collection::vec(0u8..9, 1..3),
+        plain_after in proptest::prelude::any::<bool>(),
+    ) {
+        let body = |ops: &[u8], id: u32| -> String {
+            ops.iter().map(|k| format!("\t\t{}\n", statement(*k, id))).collect()
+        };
+        let after = if plain_after {
+            "\tfmt.Println(a, b, x)\n"
+        } else {
+            "\tfmt.Println(atomic.LoadInt64(&a), atomic.LoadInt64(&b))\n"
+        };
+        let src = format!(
+            "package main\n\nimport (\n\t\"fmt\"\n\t\"sync\"\n\t\"sync/atomic\"\n)\n\n\
+             func main() {{\n\tvar a, b int64\n\tx := 0\n\t_ = x\n\tvar wg sync.WaitGroup\n\twg.Add(2)\n\
+             \tgo func() {{\n\t\tdefer wg.Done()\n{}\t}}()\n\
+             \tgo func() {{\n\t\tdefer wg.Done()\n{}\t}}()\n{}\twg.Wait()\n{after}}}\n",
+            body(&g1, 1),
+            body(&g2, 2),
+            body(&before, 0).replace("\t\t", "\t"),
+        );
+        check_source(&src);
+    }
+}
