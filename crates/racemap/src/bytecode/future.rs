@@ -20,12 +20,12 @@
 //! Ending the run (a panic, main's return) is not a class: the caller reasons about it.
 
 use super::{FuncId, Instr, Program};
-use crate::library::{LibFunc, LibType, Owner, Visibility};
+use crate::library::{AtomicOpKind, LibFunc, LibType, Owner, Visibility};
 use crate::types::{SyncKind, TypeId, TypeKind, TypeTable};
 
 /// A set of kinds of shared operation.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct Classes(u16);
+pub struct Classes(u32);
 
 impl Classes {
     /// Nothing shared.
@@ -73,11 +73,23 @@ impl Classes {
     /// needs that no goroutine may lower a counter but through the deferred `Done`s already
     /// registered.
     pub const WG_DEC: Classes = Classes(1 << 13);
+    /// A plain (non-atomic) access of heap memory: every operation with [`Classes::MEM_READ`]
+    /// or [`Classes::MEM_WRITE`] but `sync/atomic`'s functions on integer variables (whose
+    /// footprint is the variable's plain cell). Adds no conflict between two futures; an atomic
+    /// access races only with these (`race::Detector::hash_canonical`), and the explorer's
+    /// commuting atomics (`target::atomic_commute`) need none in the others' futures.
+    pub const PLAIN_MEM: Classes = Classes(1 << 14);
+    /// A `sync/atomic` operation other than an add whose result the program discards (a
+    /// load, store, swap or compare-and-swap, an add whose result is used, any atomic method
+    /// called through a value): its outcome depends on the order of the adds to its variable.
+    /// Always with [`Classes::ATOMIC_MEM`]; adds no conflict between two futures
+    /// (`target::atomic_commute`).
+    pub const ATOMIC_OBSERVE: Classes = Classes(1 << 15);
     /// A `WaitGroup.Wait` (its first step reads the counter: it returns at zero, else
     /// registers as a waiter). Always with [`Classes::SYNC`]; conflicts with nothing more. A
     /// `Done` goes alone only while no goroutine may still start a `Wait`
     /// (`target::wait_group_steps`).
-    pub const WG_WAIT: Classes = Classes(1 << 14);
+    pub const WG_WAIT: Classes = Classes(1 << 16);
 
     /// Both sets.
     pub const fn union(self, other: Classes) -> Classes {
@@ -259,13 +271,19 @@ impl Futures {
 
     /// What a call of library function `func` may do, its callbacks included.
     pub fn library(&self, func: LibFunc) -> Classes {
-        lib_classes(func, &self.full.callees)
+        lib_classes(func, &self.full.callees, false)
     }
 
     /// What a call of library function `func` may do before a `barrier` lock (a lock it takes
     /// itself does not count), its callbacks included.
     pub fn library_until(&self, barrier: Barrier, func: LibFunc) -> Classes {
-        lib_classes(func, &self.table(barrier).callees)
+        lib_classes(func, &self.table(barrier).callees, false)
+    }
+
+    /// [`Futures::library_until`] for a call whose result the program discards (a deferred
+    /// call, a call statement): an atomic add then has no [`Classes::ATOMIC_OBSERVE`].
+    pub fn library_discarded_until(&self, barrier: Barrier, func: LibFunc) -> Classes {
+        lib_classes(func, &self.table(barrier).callees, true)
     }
 }
 
@@ -304,7 +322,8 @@ impl Table {
                     let mut inner = false;
                     for pc in (0..func.code.len()).rev() {
                         let instr = &func.code[pc];
-                        let own = own_classes(program, instr, &at, &callees);
+                        let next = func.code.get(pc + 1);
+                        let own = own_classes(program, instr, next, &at, &callees);
                         let own = match instr {
                             Instr::Rebox => own.union(
                                 new_sync
@@ -371,7 +390,7 @@ fn library_methods() -> Classes {
                 )
         })
         .fold(Classes::NONE, |c, f| {
-            c.union(lib_classes(*f, &Callees::default()))
+            c.union(lib_classes(*f, &Callees::default(), false))
         })
 }
 
@@ -510,29 +529,34 @@ fn allocates_sync(program: &Program) -> Vec<Classes> {
         .collect()
 }
 
-/// What one instruction may do itself (a direct call: its callee's summary so far).
+/// What one instruction may do itself (a direct call: its callee's summary so far); `next` is
+/// the instruction after it (a `Pop` after a library call discards its result).
 fn own_classes(
     program: &Program,
     instr: &Instr,
+    next: Option<&Instr>,
     at: &[Box<[Classes]>],
     callees: &Callees,
 ) -> Classes {
     let value_callees = callees.values;
     let new_sync = allocates_sync_cell(program, instr);
     let own = match instr {
-        Instr::Load => Classes::MEM_READ,
-        Instr::Store => Classes::MEM_WRITE,
+        Instr::Load => Classes::MEM_READ.union(Classes::PLAIN_MEM),
+        Instr::Store => Classes::MEM_WRITE.union(Classes::PLAIN_MEM),
         Instr::MapGet { .. } | Instr::MapLen | Instr::MapIterNext { .. } => Classes::MAP_READ,
         Instr::MapSet | Instr::MapDelete | Instr::MapClear => Classes::MAP_WRITE,
-        Instr::Append { .. } | Instr::AppendSlice { .. } | Instr::Copy => {
-            Classes::MEM_READ.union(Classes::MEM_WRITE)
-        }
+        Instr::Append { .. } | Instr::AppendSlice { .. } | Instr::Copy => Classes::MEM_READ
+            .union(Classes::MEM_WRITE)
+            .union(Classes::PLAIN_MEM),
         Instr::Go { .. } => Classes::SPAWN.union(value_callees),
         Instr::Close => Classes::CHAN.union(Classes::CHAN_CLOSE),
         Instr::ChanLen => Classes::CHAN,
         Instr::Send | Instr::Recv { .. } | Instr::Select(_) => Classes::CHAN,
         Instr::PrintBuiltin { .. } => Classes::OUTPUT,
-        Instr::CallLib { func, .. } | Instr::DeferLib { func, .. } => lib_classes(*func, callees),
+        Instr::CallLib { func, .. } => {
+            lib_classes(*func, callees, matches!(next, Some(Instr::Pop)))
+        }
+        Instr::DeferLib { func, .. } => lib_classes(*func, callees, true),
         Instr::Call { func, .. } => at
             .get(func.0 as usize)
             .and_then(|f| f.first())
@@ -548,7 +572,9 @@ fn own_classes(
 /// What a library call may do: by its row's visibility and owner, plus what it may call back:
 /// `fmt` an operand's `String`/`Error`/… method, `errors` an error's methods, another function
 /// with a function or interface operand (`once.Do(f)`, `strings.Map(f, s)`) any value.
-fn lib_classes(func: LibFunc, callees: &Callees) -> Classes {
+/// `discarded`: the program discards the call's result (an atomic add is then not
+/// [`Classes::ATOMIC_OBSERVE`]).
+fn lib_classes(func: LibFunc, callees: &Callees, discarded: bool) -> Classes {
     let spec = func.spec();
     let own = match spec.visibility {
         Visibility::Local => Classes::NONE,
@@ -567,6 +593,7 @@ fn lib_classes(func: LibFunc, callees: &Callees) -> Classes {
         }
         Visibility::Output => Classes::OUTPUT
             .union(Classes::MEM_READ)
+            .union(Classes::PLAIN_MEM)
             .union(Classes::MAP_READ)
             .union(Classes::SYNC),
         Visibility::Object => match spec.owner {
@@ -576,11 +603,17 @@ fn lib_classes(func: LibFunc, callees: &Callees) -> Classes {
             }
             // A sync object of its own (a `Value::Sync` in the heap).
             Owner::Sync(_) => Classes::SYNC,
-            // An integer used atomically, a struct of the library (`strings.Builder`, …).
-            _ => Classes::SYNC
+            // An integer used atomically.
+            Owner::Package("sync/atomic") => Classes::SYNC
                 .union(Classes::ATOMIC_MEM)
                 .union(Classes::MEM_READ)
                 .union(Classes::MEM_WRITE),
+            // A struct of the library (`strings.Builder`, …).
+            _ => Classes::SYNC
+                .union(Classes::ATOMIC_MEM)
+                .union(Classes::MEM_READ)
+                .union(Classes::MEM_WRITE)
+                .union(Classes::PLAIN_MEM),
         },
         Visibility::Clock | Visibility::Scheduler | Visibility::Log | Visibility::Timer => {
             Classes::TOP
@@ -594,6 +627,16 @@ fn lib_classes(func: LibFunc, callees: &Callees) -> Classes {
         }
         _ => own,
     };
+    let atomic = match spec.owner {
+        Owner::Package(path) => path == "sync/atomic",
+        Owner::Sync(kind) => kind.package_path() == "sync/atomic",
+        _ => false,
+    };
+    let own = if atomic && !(discarded && func.atomic_op() == Some(AtomicOpKind::Add)) {
+        own.union(Classes::ATOMIC_OBSERVE)
+    } else {
+        own
+    };
     let own = match func {
         LibFunc::WaitGroupAdd | LibFunc::WaitGroupDone => own.union(Classes::WG_DEC),
         LibFunc::WaitGroupWait => own.union(Classes::WG_WAIT),
@@ -602,6 +645,8 @@ fn lib_classes(func: LibFunc, callees: &Callees) -> Classes {
     let back = match spec.owner {
         Owner::Package("fmt") => callees.printing,
         Owner::Package("errors") => callees.errors,
+        // `sync/atomic` calls no program code (its pointer operands are the variables).
+        _ if atomic => Classes::NONE,
         _ if spec.params.iter().all(plain) => Classes::NONE,
         _ => callees.values,
     };

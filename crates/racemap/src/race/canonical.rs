@@ -69,7 +69,17 @@ struct Guards<'g> {
     until: RefCell<Vec<[Option<Option<Classes>>; 3]>>,
 }
 
-impl Guards<'_> {
+impl<'g> Guards<'g> {
+    /// Facts from `source`, each asked for when first needed.
+    fn new(source: &'g mut dyn LockGuards) -> Guards<'g> {
+        Guards {
+            source: RefCell::new(source),
+            locks: OnceCell::new(),
+            waits: OnceCell::new(),
+            until: RefCell::new(Vec::new()),
+        }
+    }
+
     /// [`LockGuards::locks`], asked once.
     fn locks(&self) -> Option<&[(Pointer, bool)]> {
         self.locks
@@ -180,33 +190,9 @@ impl Detector {
             .map(|(t, c)| c.get(Gid(t as u32)))
             .collect();
         let top = |t: usize| tops.get(t).copied();
-        let unfinished: Vec<usize> = self
-            .goroutines
-            .iter()
-            .enumerate()
-            .filter(|(_, g)| !g.finished)
-            .map(|(t, _)| t)
-            .collect();
-        let guards = guards.map(|source| Guards {
-            source: RefCell::new(source),
-            locks: OnceCell::new(),
-            waits: OnceCell::new(),
-            until: RefCell::new(Vec::new()),
-        });
-        let dead = |loc: &Loc, a: &Access| {
-            let g = a.epoch.gid;
-            let races = racing_classes(loc, a);
-            unfinished.iter().all(|&u| {
-                u == g.0 as usize
-                    || self.clocks[u].get(g) >= a.epoch.clock
-                    || futures.is_some_and(|f| f.get(u).is_some_and(|c| !c.any(races)))
-                    || futures.is_some()
-                        && guards.as_ref().is_some_and(|guards| {
-                            self.guarded(guards, u, a, races)
-                                || self.wait_guarded(guards, u, a, races)
-                        })
-            })
-        };
+        let unfinished = self.unfinished();
+        let guards = guards.map(Guards::new);
+        let dead = |loc: &Loc, a: &Access| self.dead(loc, a, &unfinished, futures, guards.as_ref());
         // Which recorded accesses are live, in the order `var_accesses` gives them (each judged
         // once), and their epochs, sorted: `live[starts[t]..starts[t + 1]]` are `t`'s.
         let mut alive: Vec<bool> = Vec::new();
@@ -321,6 +307,71 @@ impl Detector {
 }
 
 impl Detector {
+    /// The goroutines that have not exited.
+    fn unfinished(&self) -> Vec<usize> {
+        self.goroutines
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| !g.finished)
+            .map(|(t, _)| t)
+            .collect()
+    }
+
+    /// Access `a` of `loc` is dead: every goroutine of `unfinished` but its own knows it, may
+    /// make no access racing with it (`futures`), or makes every such access only after a lock
+    /// or a `Wait` that knows it (`guards`): see [`Detector::hash_canonical_guarded`].
+    fn dead(
+        &self,
+        loc: &Loc,
+        a: &Access,
+        unfinished: &[usize],
+        futures: Option<&[Classes]>,
+        guards: Option<&Guards<'_>>,
+    ) -> bool {
+        let g = a.epoch.gid;
+        let races = racing_classes(loc, a);
+        unfinished.iter().all(|&u| {
+            u == g.0 as usize
+                || self.clocks[u].get(g) >= a.epoch.clock
+                || futures.is_some_and(|f| f.get(u).is_some_and(|c| !c.any(races)))
+                || futures.is_some()
+                    && guards.is_some_and(|guards| {
+                        self.guarded(guards, u, a, races) || self.wait_guarded(guards, u, a, races)
+                    })
+        })
+    }
+
+    /// Every access the canonical form keeps live here ([`Detector::hash_canonical_guarded`]
+    /// with these `futures` and `guards`) is inert: made by a goroutine of `stopped`, and
+    /// known to no other goroutine that has not exited and to no sync variable (the explorer's
+    /// commuting atomic adds, `target::atomic_commute`). True once a race was reported (the
+    /// form is then that fact alone).
+    pub fn live_inert(
+        &self,
+        futures: &[Classes],
+        guards: Option<&mut dyn LockGuards>,
+        stopped: &[Gid],
+    ) -> bool {
+        if !self.reports.is_empty() {
+            return true;
+        }
+        let unfinished = self.unfinished();
+        let guards = guards.map(Guards::new);
+        let inert = |a: &Access| {
+            let x = a.epoch.gid;
+            let known = |c: &VClock| c.get(x) >= a.epoch.clock;
+            stopped.contains(&x)
+                && unfinished
+                    .iter()
+                    .all(|&u| u == x.0 as usize || !known(&self.clocks[u]))
+                && !self.syncs.values().any(known)
+        };
+        self.vars.iter().all(|(loc, var)| {
+            var_accesses(var)
+                .all(|a| inert(a) || self.dead(loc, a, &unfinished, Some(futures), guards.as_ref()))
+        })
+    }
+
     /// Goroutine `u` makes every access racing with `a` (one of `races`) only after taking a
     /// lock whose release clock knows `a` (see the module docs).
     fn guarded(&self, guards: &Guards<'_>, u: usize, a: &Access, races: Classes) -> bool {
@@ -375,10 +426,11 @@ impl Detector {
 
 /// The kinds of operation (`bytecode::future`) whose accesses may race with `a`, an access of
 /// `loc`: a write with any plain access of its location, a read with writes, an atomic access
-/// with plain ones; [`Classes::TOP`] is anything.
+/// with plain ones ([`Classes::PLAIN_MEM`]: not another atomic one); [`Classes::TOP`] is
+/// anything.
 fn racing_classes(loc: &Loc, a: &Access) -> Classes {
     let kinds = match loc {
-        Loc::Heap(_) if a.atomic => Classes::MEM_READ.union(Classes::MEM_WRITE),
+        Loc::Heap(_) if a.atomic => Classes::PLAIN_MEM,
         Loc::Heap(_) if a.write => Classes::MEM_READ
             .union(Classes::MEM_WRITE)
             .union(Classes::ATOMIC_MEM),

@@ -135,6 +135,15 @@ impl Target for Machine {
         Machine::wait_groups(self, futures, footprint)
     }
 
+    fn atomic_alone(
+        &self,
+        gid: Gid,
+        futures: &[crate::bytecode::future::Classes],
+        footprint: &mut dyn FnMut(Gid) -> Option<Footprint>,
+    ) -> Option<Vec<Gid>> {
+        Machine::atomic_alone(self, gid, futures, footprint)
+    }
+
     fn has_operation(&self, gid: Gid) -> bool {
         self.goroutines
             .get(gid.0 as usize)

@@ -5,6 +5,7 @@
 //! search can be checked against brute-force enumeration. This module sits between the runtime
 //! and its drivers: `run` and `explore` use it, it uses neither.
 
+mod atomic_commute;
 pub mod footprint;
 mod lock_guards;
 pub mod machine;
@@ -277,6 +278,20 @@ pub trait Target: Clone {
         _futures: &[crate::bytecode::future::Classes],
     ) -> bool {
         false
+    }
+    /// When `gid`'s next operation is a `sync/atomic` add whose result is discarded and that is
+    /// a persistent set alone of the stateful search's quotient by its state key, provided
+    /// every access the race detector keeps live is inert (`race::Detector::live_inert`): the
+    /// goroutines such an access may belong to (`target::atomic_commute`). `futures` is
+    /// [`Target::goroutine_futures`] of this state, `footprint` gives [`Target::footprint`].
+    /// `None` by default.
+    fn atomic_alone(
+        &self,
+        _gid: Gid,
+        _futures: &[crate::bytecode::future::Classes],
+        _footprint: &mut dyn FnMut(Gid) -> Option<Footprint>,
+    ) -> Option<Vec<Gid>> {
+        None
     }
     /// `choice` ends the program with a panic whose deferred calls already ran (a step of its
     /// own once one of them made a visible operation).

@@ -33,7 +33,7 @@
 use super::footprint::{Footprint, Resource};
 use super::Target;
 use crate::bytecode::future::{Barrier, Classes, Futures};
-use crate::library::LibFunc;
+use crate::library::{LibFunc, Owner};
 use crate::rt::event::Gid;
 use crate::rt::goroutine::{Deferred, FrameKind, GoStatus, Goroutine, Visible};
 use crate::rt::machine::Machine;
@@ -226,8 +226,10 @@ impl Machine {
         if g.runtime || g.panicking.is_some() || !matches!(g.status, GoStatus::Parked) {
             return Classes::TOP;
         }
+        // A parked `sync/atomic` call touches its variable atomically, no plain memory.
+        let atomic_next = matches!(&g.next, Some(Visible::Lib { func, .. }) if is_atomic(*func));
         let mut classes = match footprint(gid) {
-            Some(fp) => self.footprint_classes(&fp),
+            Some(fp) => self.footprint_classes(&fp, !atomic_next),
             None => Classes::NONE,
         };
         // Its next operation takes a lock of the barrier's kind, or is a `Wait` (its first
@@ -256,6 +258,9 @@ impl Machine {
         // goroutine (its creator's future holds it). The frames' futures start after it.
         classes = classes.union(match &g.next {
             Some(Visible::Lib { func, args, .. }) if done_of(*func, args) => Classes::NONE,
+            Some(Visible::Lib { func, .. }) if self.discards_result(g) => {
+                futures.library_discarded_until(barrier, *func)
+            }
             Some(Visible::Lib { func, .. }) => futures.library_until(barrier, *func),
             Some(Visible::Go {
                 func: Value::Func(Some(closure)),
@@ -283,7 +288,7 @@ impl Machine {
             for d in &frame.defers {
                 classes = classes.union(match d {
                     Deferred::Lib { func, args } if done_of(*func, args) => Classes::NONE,
-                    Deferred::Lib { func, .. } => futures.library_until(barrier, *func),
+                    Deferred::Lib { func, .. } => futures.library_discarded_until(barrier, *func),
                     Deferred::Call {
                         func: Value::Func(Some(closure)),
                         ..
@@ -295,10 +300,33 @@ impl Machine {
         classes
     }
 
+    /// The library call `g` is parked at discards its result: a deferred call, or one whose
+    /// result the next instruction pops.
+    pub(super) fn discards_result(&self, g: &Goroutine) -> bool {
+        match &g.next {
+            Some(Visible::Lib { push_results, .. }) => {
+                !push_results
+                    || g.frames.last().is_some_and(|f| {
+                        matches!(
+                            self.program.func(f.func).code.get(f.pc as usize),
+                            Some(crate::bytecode::Instr::Pop)
+                        )
+                    })
+            }
+            _ => false,
+        }
+    }
+
     /// The classes of a parked operation's footprint (any footprint, not only a candidate's):
     /// an access of exactly a sync object is [`Classes::SYNC`] (a region that holds one and
-    /// more is memory: it may hold a candidate's plain region too).
-    fn footprint_classes(&self, footprint: &Footprint) -> Classes {
+    /// more is memory: it may hold a candidate's plain region too). `plain`: its memory
+    /// accesses are plain ([`Classes::PLAIN_MEM`]; not for a `sync/atomic` call).
+    fn footprint_classes(&self, footprint: &Footprint, plain: bool) -> Classes {
+        let plain = if plain {
+            Classes::PLAIN_MEM
+        } else {
+            Classes::NONE
+        };
         if footprint.main_exit || footprint.goroutine_exit {
             return Classes::NONE;
         }
@@ -320,8 +348,8 @@ impl Machine {
                             _ => Classes::SYNC,
                         }
                     }
-                    Resource::Memory(_) if *write => Classes::MEM_WRITE,
-                    Resource::Memory(_) => Classes::MEM_READ,
+                    Resource::Memory(_) if *write => Classes::MEM_WRITE.union(plain),
+                    Resource::Memory(_) => Classes::MEM_READ.union(plain),
                     Resource::Map(_) if *write => Classes::MAP_WRITE,
                     Resource::Map(_) => Classes::MAP_READ,
                     Resource::Chan(_)
@@ -342,6 +370,15 @@ impl Machine {
                     | Resource::Idle => Classes::TOP,
                 })
             })
+    }
+}
+
+/// `func` is a `sync/atomic` function or method.
+pub(super) fn is_atomic(func: LibFunc) -> bool {
+    match func.spec().owner {
+        Owner::Package(path) => path == "sync/atomic",
+        Owner::Sync(kind) => kind.package_path() == "sync/atomic",
+        _ => false,
     }
 }
 

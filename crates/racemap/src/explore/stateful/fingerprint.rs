@@ -57,6 +57,28 @@ pub(crate) fn fingerprint<T: Target>(
     Some(h.finish128().as_u128())
 }
 
+/// Every access `detector` keeps live at `target`'s state is inert for `stopped`
+/// (`race::Detector::live_inert`, with the state's lock- and wait-guarded liveness); true
+/// without a detector. `futures` is [`Target::goroutine_futures`] of the state, `footprint`
+/// gives [`Target::footprint`] of it.
+pub(crate) fn live_inert<T: Target>(
+    target: &T,
+    detector: Option<&Detector>,
+    futures: &[Classes],
+    footprint: &mut dyn FnMut(Gid) -> Option<Footprint>,
+    stopped: &[Gid],
+) -> bool {
+    let Some(d) = detector else {
+        return true;
+    };
+    let mut guards = StateGuards {
+        target,
+        futures,
+        footprint,
+    };
+    d.live_inert(futures, Some(&mut guards), stopped)
+}
+
 /// The facts of lock-guarded liveness of one state (`race::LockGuards`), from the target.
 struct StateGuards<'a, T> {
     /// The state.

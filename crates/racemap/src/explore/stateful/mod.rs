@@ -50,6 +50,12 @@
 //! move explored alone cannot change unless it ends the run or reports the run's first race,
 //! which the search checks once the move is made (the other moves are then explored too).
 //! Without a cycle (the search gives up on one) no move is ignored forever.
+//! A discarded atomic add is also explored alone where it commutes with the others' steps
+//! only up to the state key ([`Target::atomic_alone`], `target::atomic_commute`: its
+//! happens-before edges with the others' adds change only what the key forgets, checked on the
+//! detector with `race::Detector::live_inert`): the persistent set is then one of the search's
+//! quotient by its key, whose futures are a function of the key, with the same check once the
+//! move is made.
 //!
 //! The detector's part of the key forgets accesses no future access can race with, judged by
 //! the same static future per goroutine ([`Target::goroutine_futures`]; see
@@ -72,6 +78,8 @@
 //! The search pauses only before a step, its whole state kept in an explicit stack, so it gives
 //! the same result in chunks of any size.
 
+#[cfg(test)]
+mod atomic_tests;
 pub(super) mod fingerprint;
 #[cfg(test)]
 mod lock_guard_tests;
@@ -94,7 +102,7 @@ use crate::rt::config::WakeOrder;
 use crate::rt::event::{Gid, Op};
 use crate::sched::{Choice, Schedule};
 use crate::target::{EarlyWake, Footprint, StateMemo, Target};
-use fingerprint::{final_fingerprint, fingerprint, FingerprintMap};
+use fingerprint::{final_fingerprint, fingerprint, live_inert, FingerprintMap};
 
 /// Why a stateful search gave up (the caller runs DPOR instead).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -182,6 +190,9 @@ struct Frame<T> {
     /// the move, once made, turns out not to be one (it ended the run, reported the run's first
     /// race, or touched more than foreseen).
     reserve: Option<(Vec<Choice>, Vec<Choice>)>,
+    /// The move of `reserve` is an atomic add that is a persistent set alone of the quotient by
+    /// the state key (`Target::atomic_alone`), not by its footprint.
+    atomic_alone: bool,
     /// The footprints of the goroutines' next operations here, by id, each computed once
     /// (`None` until asked): every move from here and every move asleep or done here asks.
     footprints: Footprints,
@@ -330,8 +341,15 @@ impl<T: Target> Stateful<T> {
             if target.withholds_early_ticks() {
                 self.limit.get_or_insert(SearchLimit::EarlyTicks);
             }
-            let (choices, _, reserve) =
-                moves_from(&target, offered, &[], true, &futures, &mut footprints);
+            let (choices, _, reserve, atomic_alone) = moves_from(
+                &target,
+                detector.as_ref(),
+                offered,
+                &[],
+                true,
+                &futures,
+                &mut footprints,
+            );
             self.visited.insert(key, Visit::OnStack);
             self.stack.push(Frame {
                 target,
@@ -346,6 +364,7 @@ impl<T: Target> Stateful<T> {
                 memo,
                 futures,
                 reserve,
+                atomic_alone,
                 footprints,
             });
         }
@@ -501,11 +520,12 @@ impl<T: Target> Stateful<T> {
             // (see `target::persistent`): else the other moves are explored too.
             let not_alone = top.reserve.is_some()
                 && (made.footprint.global
-                    || !top.target.commutes_with_futures(
-                        choice.gid,
-                        &made.footprint,
-                        &top.futures,
-                    ));
+                    || !top.atomic_alone
+                        && !top.target.commutes_with_futures(
+                            choice.gid,
+                            &made.footprint,
+                            &top.futures,
+                        ));
             top.done.push(made);
             if target.goroutine_count() > MAX_GOROUTINES {
                 return Step::Abandon(Abandon::TooLarge);
@@ -609,6 +629,7 @@ impl<T: Target> Stateful<T> {
                             memo,
                             futures,
                             reserve: None,
+                            atomic_alone: false,
                             footprints,
                         });
                     }
@@ -631,8 +652,9 @@ impl<T: Target> Stateful<T> {
                         if target.withholds_early_ticks() {
                             self.limit.get_or_insert(SearchLimit::EarlyTicks);
                         }
-                        let (choices, left, reserve) = moves_from(
+                        let (choices, left, reserve, atomic_alone) = moves_from(
                             &target,
+                            detector.as_ref(),
                             choices,
                             &child_sleep,
                             kept_off.is_none(),
@@ -654,6 +676,7 @@ impl<T: Target> Stateful<T> {
                             memo,
                             futures,
                             reserve,
+                            atomic_alone,
                             footprints,
                         });
                     }
@@ -692,39 +715,70 @@ impl<T: Target> Stateful<T> {
 
 /// The moves to explore from a new state and those left asleep (sorted), from the moves
 /// offered and the sleep set: the first awake move that is a persistent set alone, if one is
-/// and `may_reduce`, with the others in reserve; else every awake move. `footprints` are the
-/// state's.
+/// and `may_reduce`, with the others in reserve (and whether it is one as a commuting atomic
+/// add, [`Target::atomic_alone`], judged with `detector`); else every awake move.
+/// `footprints` are the state's.
 #[allow(clippy::type_complexity)]
 fn moves_from<T: Target>(
     target: &T,
+    detector: Option<&Detector>,
     offered: Vec<Choice>,
     sleep: &[WakeStep],
     may_reduce: bool,
     futures: &[Classes],
     footprints: &mut Footprints,
-) -> (Vec<Choice>, Vec<Choice>, Option<(Vec<Choice>, Vec<Choice>)>) {
+) -> (
+    Vec<Choice>,
+    Vec<Choice>,
+    Option<(Vec<Choice>, Vec<Choice>)>,
+    bool,
+) {
     let asleep = |c: &Choice| sleep.iter().any(|s| s.choice == *c);
     let (awake, mut left): (Vec<Choice>, Vec<Choice>) =
         offered.into_iter().partition(|c| !asleep(c));
     left.sort();
+    let single = |c: &Choice| {
+        awake.iter().filter(|d| d.gid == c.gid).count() == 1 && !left.iter().any(|d| d.gid == c.gid)
+    };
+    let mut atomic = false;
     let alone = may_reduce
         .then(|| {
-            awake.iter().position(|c| {
-                awake.iter().filter(|d| d.gid == c.gid).count() == 1
-                    && !left.iter().any(|d| d.gid == c.gid)
-                    && footprints
-                        .get(target, c.gid)
-                        .is_some_and(|fp| target.commutes_with_futures(c.gid, fp, futures))
-            })
+            awake
+                .iter()
+                .position(|c| {
+                    single(c)
+                        && footprints
+                            .get(target, c.gid)
+                            .is_some_and(|fp| target.commutes_with_futures(c.gid, fp, futures))
+                })
+                .or_else(|| {
+                    atomic = true;
+                    awake.iter().position(|c| {
+                        single(c)
+                            && target
+                                .atomic_alone(c.gid, futures, &mut |g| {
+                                    footprints.get(target, g).cloned()
+                                })
+                                .is_some_and(|stopped| {
+                                    live_inert(
+                                        target,
+                                        detector,
+                                        futures,
+                                        &mut |g| footprints.get(target, g).cloned(),
+                                        &stopped,
+                                    )
+                                })
+                    })
+                })
         })
         .flatten();
     match alone {
         Some(i) => {
             let mut rest = awake;
             let one = rest.remove(i);
-            (vec![one], Vec::new(), Some((rest, left)))
+            (vec![one], Vec::new(), Some((rest, left)), atomic)
         }
-        None => (awake, left, None),
+        None => (awake, left, None, false),
     }
 }
 
