@@ -166,8 +166,8 @@ pub fn limit_text(limit: SearchLimit, config: &DporConfig) -> String {
              were not searched"
             .to_string(),
         SearchLimit::EarlyTicks => format!(
-            "search incomplete: a ticker fired ahead of its time at most {} times per run; \
-             schedules with more early ticks were not searched",
+            "search incomplete: a ticker can fire ahead of its time again and again here; \
+             schedules with more than {} early ticks per run were not all searched",
             racemap::rt::timer::MAX_EARLY_TICKS
         ),
         SearchLimit::RunLimit => "search incomplete: a run was cut short by one of racemap's \

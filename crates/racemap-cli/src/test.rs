@@ -215,7 +215,7 @@ pub fn run_test(
         session
             .target
             .set_wake_order(if (steps as usize) < replayed {
-                WakeOrder::AnyTime
+                WakeOrder::AnyTimeUnbounded
             } else {
                 WakeOrder::VirtualTime
             });

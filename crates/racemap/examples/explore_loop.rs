@@ -1,5 +1,6 @@
 //! Compile and explore one Go file many times in one process, for profilers (callgrind,
-//! perf): `cargo run --release -p racemap --example explore_loop -- FILE.go [N] [compile|explore|both]`.
+//! perf): `cargo run --release -p racemap --example explore_loop -- FILE.go [N] [compile|explore|both]`
+//! (`SEARCH=dpor` or `SEARCH=stateful` in the environment for one search alone).
 
 use racemap::explore::{explore, DporConfig};
 use racemap::rt::config::Config;
@@ -26,6 +27,15 @@ fn main() {
         })
     };
     let program = Rc::new(compile());
+    // `SEARCH=dpor|stateful` picks one search (default: the default search).
+    let config = DporConfig {
+        search: match std::env::var("SEARCH").as_deref() {
+            Ok("dpor") => racemap::explore::SearchAlgorithm::Dpor,
+            Ok("stateful") => racemap::explore::SearchAlgorithm::Stateful,
+            _ => racemap::explore::SearchAlgorithm::Auto,
+        },
+        ..DporConfig::default()
+    };
     let mut executions = 0;
     for _ in 0..n {
         let program = match mode {
@@ -36,10 +46,7 @@ fn main() {
             std::hint::black_box(program);
             continue;
         }
-        let result = explore(
-            Machine::new(program, Config::default()),
-            &DporConfig::default(),
-        );
+        let result = explore(Machine::new(program, Config::default()), &config);
         executions += result.executions;
     }
     println!("{executions}");

@@ -290,7 +290,7 @@ pub fn run<T: Target>(mut target: T, config: &RunConfig) -> RunResult {
     let mut steps = 0;
     let mut session = match &config.schedule {
         Some(s) => {
-            target.set_wake_order(WakeOrder::AnyTime);
+            target.set_wake_order(WakeOrder::AnyTimeUnbounded);
             let mut session = Session::new(target, config.race_detection, config.record_events);
             let mut replay = ReplayScheduler::new(s.clone(), None);
             if let Some(limit) = drive(&mut session, &mut replay, config, &mut steps, false) {

@@ -77,7 +77,7 @@ pub fn summary(exploration: &Exploration) -> Option<String> {
                     format!("Not every interleaving: a goroutine that called runtime.Gosched ran again only after another goroutine moved (fair scheduling) in these {runs}")
                 } else if result.limit == Some(SearchLimit::EarlyTicks) {
                     format!(
-                        "Not every interleaving: a ticker fired ahead of its time at most {} times per run in these {runs}",
+                        "Not every interleaving: a ticker can fire ahead of its time again and again here; schedules with more than {} early ticks per run were not all searched in these {runs}",
                         racemap::rt::timer::MAX_EARLY_TICKS
                     )
                 } else if result.limit == Some(SearchLimit::MaxTotalSteps) {

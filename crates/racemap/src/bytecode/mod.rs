@@ -111,6 +111,10 @@ pub struct Program {
     /// methods (`lang::check::wait_group_copies`): a plain memory access may then read or write
     /// a WaitGroup's state.
     pub copies_wait_groups: bool,
+    /// The program may use a value of the virtual clock that a timer's fire sends
+    /// (`lang::check::time_values`); with its direct clock reads, whether it can show the
+    /// clock at all (`rt::machine`'s `clock_hidden`).
+    pub uses_time_values: bool,
 }
 
 /// The dynamic types Go gives the errors its runtime and library make, besides

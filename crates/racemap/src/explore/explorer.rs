@@ -377,10 +377,12 @@ impl<T: Target> Explorer<T> {
                 if matches!(
                     dpor.limit(),
                     Some(SearchLimit::MaxExecutions | SearchLimit::MaxTotalSteps)
-                ) =>
+                ) || (dpor.limit() == Some(SearchLimit::EarlyTicks)
+                    && stateful.unbounded_ticks()) =>
             {
-                // DPOR at its share of the runs or at its steps budget (its replays count): the
-                // stateful search goes on alone, within its own.
+                // DPOR at its share of the runs or at its steps budget (its replays count), or
+                // at the early-tick bound the stateful search does not need: the stateful
+                // search goes on alone, within its own.
                 self.earlier_steps += dpor.total_steps();
                 stateful.absorb(dpor.outcomes());
                 Engine::Stateful(Box::new(stateful), root)

@@ -113,7 +113,9 @@ pub fn explore_parallel<T: Target, F: Fn() -> Option<T> + Sync>(
         let (make, cancel) = (&make, &cancel);
         scope.spawn(move || dpor_thread(make, config, cancel, dpor_in, dpor_out));
         scope.spawn(move || stateful_thread(make, config, stateful_in, stateful_out));
-        let result = coordinate(cancel, &to_dpor, &from_dpor, &to_stateful, &from_stateful);
+        let unbounded_ticks = Stateful::timeless(&root);
+        let channels = (&to_dpor, &from_dpor, &to_stateful, &from_stateful);
+        let result = coordinate(cancel, channels, unbounded_ticks);
         // Threads still waiting for a command end when their channel closes.
         drop((to_dpor, to_stateful));
         result
@@ -121,14 +123,22 @@ pub fn explore_parallel<T: Target, F: Fn() -> Option<T> + Sync>(
     result.unwrap_or_else(|| explore(root, config))
 }
 
-/// The decisions of the sequential side-by-side search, over the two threads' turns; `None`
-/// when a thread is gone (it panicked: the caller searches again on one thread).
+/// The two threads' channels: to and from DPOR's, to and from the stateful search's.
+type Channels<'a> = (
+    &'a Sender<DporCmd>,
+    &'a Receiver<DporReply>,
+    &'a Sender<StatefulCmd>,
+    &'a Receiver<StatefulReply>,
+);
+
+/// The decisions of the sequential side-by-side search, over the two threads' turns
+/// (`unbounded_ticks`: the stateful search lifts the early-tick bound DPOR may stop at,
+/// [`Stateful::unbounded_ticks`]); `None` when a thread is gone (it panicked: the caller
+/// searches again on one thread).
 fn coordinate(
     cancel: &AtomicBool,
-    to_dpor: &Sender<DporCmd>,
-    from_dpor: &Receiver<DporReply>,
-    to_stateful: &Sender<StatefulCmd>,
-    from_stateful: &Receiver<StatefulReply>,
+    (to_dpor, from_dpor, to_stateful, from_stateful): Channels<'_>,
+    unbounded_ticks: bool,
 ) -> Option<ExploreResult> {
     let dpor_turn = |cmd: DporCmd| -> Option<(bool, Option<SearchLimit>, u64)> {
         to_dpor.send(cmd).ok()?;
@@ -164,6 +174,11 @@ fn coordinate(
                     all.finish(None)
                 }
                 Some(SearchLimit::MaxExecutions | SearchLimit::MaxTotalSteps) => {
+                    let (runs, _) = dpor_runs(DporCmd::Finish(None))?;
+                    let (all, limit) = stateful_runs(StatefulCmd::Alone(runs))?;
+                    all.finish(limit)
+                }
+                Some(SearchLimit::EarlyTicks) if unbounded_ticks => {
                     let (runs, _) = dpor_runs(DporCmd::Finish(None))?;
                     let (all, limit) = stateful_runs(StatefulCmd::Alone(runs))?;
                     all.finish(limit)
@@ -352,7 +367,8 @@ mod tests {
     /// On two threads, the default search gives exactly the one-thread result (outcomes,
     /// order, counts, schedules) whichever search decides: the stateful search complete first,
     /// DPOR complete first (then checked), DPOR at its share of the runs, the stateful search
-    /// at its steps budget, DPOR at its steps budget, DPOR over in its first turn.
+    /// at its steps budget, DPOR at its steps budget, DPOR over in its first turn, DPOR at the
+    /// early-tick bound that the stateful search of a program hiding the clock lifts.
     #[test]
     fn two_threads_give_the_one_thread_result() {
         let mutex = Strategy::Mutex.source(Workload {
@@ -376,7 +392,13 @@ mod tests {
             (100, 1, u64::MAX, 300),
             (100_000, 1, u64::MAX, 2_000_000),
         ];
-        for source in [&mutex, &channel] {
+        let ticker = "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\nfunc main() {\n\
+             \ttk := time.NewTicker(100 * time.Millisecond)\n\tdefer tk.Stop()\n\
+             \tfor i := 0; i < 3; i++ {\n\t\ttime.Sleep(50 * time.Millisecond)\n\t\tselect {\n\
+             \t\tcase <-tk.C:\n\t\t\tfmt.Println(i, \"tick\")\n\t\tdefault:\n\
+             \t\t\tfmt.Println(i, \"no tick\")\n\t\t}\n\t}\n}\n"
+            .to_string();
+        for source in [&mutex, &channel, &ticker] {
             for (dpor_turn, stateful_turn, stateful_after, max_total_steps) in configs {
                 let config = DporConfig {
                     turn_steps: (dpor_turn, stateful_turn),

@@ -767,5 +767,6 @@ fn a_printed_map_can_show_a_concurrent_write_or_crash_in_it() {
 }
 
 mod chan_len;
+mod hidden_clock;
 mod random_programs;
 mod timers;

@@ -272,7 +272,7 @@ impl Playback {
         // A replayed schedule may wake sleepers at any time (the explorer's do); the other
         // modes follow virtual time.
         let wake_order = match config.scheduler {
-            SchedulerMode::Replay { .. } => WakeOrder::AnyTime,
+            SchedulerMode::Replay { .. } => WakeOrder::AnyTimeUnbounded,
             _ => WakeOrder::VirtualTime,
         };
         let machine_config = Config {

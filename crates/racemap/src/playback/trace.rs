@@ -200,7 +200,7 @@ pub fn trace(program: &Rc<Program>, config: Config, schedule: &Schedule) -> Vec<
     // Any schedule replays with wake-ups at any time (a run in virtual time makes the same
     // moves, and explorer schedules may wake a sleeper early).
     let config = Config {
-        wake_order: WakeOrder::AnyTime,
+        wake_order: WakeOrder::AnyTimeUnbounded,
         ..config
     };
     let mut machine = Machine::new(program.clone(), config);

@@ -39,7 +39,7 @@ use crate::types::TypeId;
 use std::collections::VecDeque;
 
 /// A channel object (`make(chan T, cap)`).
-#[derive(Clone, Debug, PartialEq, Hash)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ChanObj {
     /// The element type (the VM makes the zero value for a receive on a closed channel).
     pub elem_ty: TypeId,
@@ -74,6 +74,29 @@ pub struct RendezvousEffects {
     pub sender: Vec<Effect>,
     /// The receiver's event's effects.
     pub receiver: Vec<Effect>,
+}
+
+/// The counts of sends and receives enter only through the buffer slot they name (the race
+/// detector's `SyncVar::ChanSlot`, their remainder by the capacity): a channel that has
+/// carried more values is not a different state for that (a producer's loop, a ticker).
+impl std::hash::Hash for ChanObj {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        let ChanObj {
+            elem_ty,
+            cap,
+            buf,
+            closed,
+            sent,
+            received,
+        } = self;
+        elem_ty.hash(h);
+        cap.hash(h);
+        buf.hash(h);
+        closed.hash(h);
+        let slots = u64::from((*cap).max(1));
+        (sent % slots).hash(h);
+        (received % slots).hash(h);
+    }
 }
 
 impl ChanObj {

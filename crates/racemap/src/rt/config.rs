@@ -53,13 +53,49 @@ pub struct Config {
 /// a lightly loaded machine does), while a search for everything Go allows lets them wake at
 /// any point. Both orders end in the same state after a wake-up (the virtual clock advances to
 /// the wake time); they differ only in which moves are offered.
+///
+/// The three orders "at any time" offer the same moves but for a ticker's fire: how often it
+/// may come ahead of virtual time, and whether a fire whose tick would be dropped is offered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum WakeOrder {
     /// Sleepers wake only when no other goroutine can move, earliest wake time first.
     #[default]
     VirtualTime,
-    /// A sleeper's wake-up is always a move (listed after the moves of virtual time).
+    /// A sleeper's wake-up is always a move (listed after the moves of virtual time); a ticker
+    /// fires ahead of virtual time at most [`crate::rt::timer::MAX_EARLY_TICKS`] times per run
+    /// (the bound that keeps a stateless search finite: DPOR's, the samplers', and the
+    /// stateful search's where the program can show the clock).
     AnyTime,
+    /// [`WakeOrder::AnyTime`] without the bound on early ticks: replays of schedules (the
+    /// stateful search of a program that cannot show the clock ticks early as often as it
+    /// likes), and the explorer's brute-force tests.
+    AnyTimeUnbounded,
+    /// [`WakeOrder::AnyTimeUnbounded`] with the virtual clock frozen: wake-ups and fires do
+    /// not raise it, so deadlines are `now + d` of one fixed `now`, a ticker re-arms one period
+    /// after it, and a fire whose tick would be dropped is offered only when it is the only
+    /// move. Only for a program that cannot show the clock (`Machine::clock_hidden`), whose
+    /// runs then have the same outcomes as under [`WakeOrder::AnyTimeUnbounded`] while equal
+    /// states stay equal whatever time passed: the stateful search's order for such programs,
+    /// where it is finite without the early-tick bound.
+    Timeless,
+}
+
+impl WakeOrder {
+    /// Sleepers may wake at any point after their sleep began.
+    pub fn any_time(self) -> bool {
+        self != WakeOrder::VirtualTime
+    }
+
+    /// A ticker fires ahead of virtual time at most
+    /// [`crate::rt::timer::MAX_EARLY_TICKS`] times per run.
+    pub fn bounds_early_ticks(self) -> bool {
+        self == WakeOrder::AnyTime
+    }
+
+    /// Wake-ups and fires leave the virtual clock where it is.
+    pub fn freezes_clock(self) -> bool {
+        self == WakeOrder::Timeless
+    }
 }
 
 impl Default for Config {

@@ -12,7 +12,9 @@
 //! in virtual time a timer fires only when no goroutine can move and it is due first; the
 //! explorer (`WakeOrder::AnyTime`) lets it fire at any time after it was armed, as a loaded
 //! machine may (a ticker at most [`MAX_EARLY_TICKS`] times per run, and never into a full
-//! channel, where the tick would be dropped). And as in Go (`checkdead` returns while timers are pending), a program whose
+//! channel, where the tick would be dropped; without that bound in replays and, with the clock
+//! frozen, in the stateful search of a program that cannot show the clock:
+//! `WakeOrder::AnyTimeUnbounded`, `WakeOrder::Timeless`). And as in Go (`checkdead` returns while timers are pending), a program whose
 //! goroutines are all blocked is not deadlocked while a timer is armed: the timer fires first.
 //!
 //! Memory model (the race detector's `racerelease` in `addtimer`/`modtimer` and `raceacquire`
@@ -24,10 +26,10 @@
 
 use crate::rt::event::Gid;
 
-/// How many times a ticker may fire ahead of virtual time in one run. A ticker and a goroutine
-/// consuming its ticks can otherwise take turns forever while the rest of the program waits,
-/// so the explorer's search would never end; two early ticks show what a consumer does when
-/// ticks come faster than the program runs.
+/// How many times a ticker may fire ahead of virtual time in one run of a bounded search
+/// (`WakeOrder::AnyTime`). A ticker and a goroutine consuming its ticks can otherwise take
+/// turns forever while the rest of the program waits, so a stateless search would never end;
+/// two early ticks show what a consumer does when ticks come faster than the program runs.
 pub const MAX_EARLY_TICKS: u32 = 2;
 use crate::rt::value::{ChanId, Value};
 
@@ -47,7 +49,7 @@ pub enum TimerAction {
 }
 
 /// The state of one runtime timer.
-#[derive(Clone, Debug, Default, PartialEq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TimerState {
     /// What firing does.
     pub action: TimerAction,
@@ -68,6 +70,30 @@ pub struct TimerState {
     pub made_by: &'static str,
     /// Where the program made it (the call of `made_by`).
     pub made_at: crate::diag::Span,
+}
+
+/// Everything but [`TimerState::fired`], which only the page shows: how often a ticker fired
+/// decides nothing, and states that differ only in it are one state to the explorer.
+impl std::hash::Hash for TimerState {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        let TimerState {
+            action,
+            period,
+            armed,
+            when,
+            fired: _,
+            early_fires,
+            made_by,
+            made_at,
+        } = self;
+        action.hash(h);
+        period.hash(h);
+        armed.hash(h);
+        when.hash(h);
+        early_fires.hash(h);
+        made_by.hash(h);
+        made_at.hash(h);
+    }
 }
 
 impl TimerState {

@@ -432,6 +432,10 @@ impl Target for Machine {
         Machine::set_wake_order(self, order)
     }
 
+    fn clock_hidden(&self) -> bool {
+        Machine::clock_hidden(self)
+    }
+
     fn idle(&self) -> bool {
         self.config().wake_order == WakeOrder::VirtualTime
             && *self.status() == Status::Running
@@ -516,11 +520,13 @@ impl Machine {
     ///   `now + d`) ([`Resource::ClockRead`]).
     ///
     /// A program that cannot show the clock's value ([`Machine::observes_clock`]: it only
-    /// sleeps) touches no clock: the order of raises and reads shows nowhere. `time.Now`,
+    /// sleeps) touches no clock: the order of raises and reads shows nowhere; nor does a
+    /// frozen clock ([`WakeOrder::Timeless`]), which nothing raises. `time.Now`,
     /// `time.Since`, `time.Until` and the contexts with a deadline keep a global footprint.
     fn clock_touches(&self, gid: Gid, kind: PendingKind) -> Vec<(Resource, bool)> {
-        let any_time = self.config().wake_order == WakeOrder::AnyTime;
-        if any_time && !self.observes_clock() {
+        let order = self.config().wake_order;
+        let any_time = order.any_time();
+        if any_time && (!self.observes_clock() || order.freezes_clock()) {
             return Vec::new();
         }
         let fires = self

@@ -222,6 +222,11 @@ pub trait Target: Clone {
     }
     /// Offer sleepers' wake-ups in this order from now on.
     fn set_wake_order(&mut self, _order: WakeOrder) {}
+    /// The program cannot show the virtual clock's value, so [`WakeOrder::Timeless`] gives its
+    /// runs the outcomes of [`WakeOrder::AnyTimeUnbounded`] (`rt::machine`'s `clock_hidden`).
+    fn clock_hidden(&self) -> bool {
+        false
+    }
     /// Sleepers wake in virtual time order here and only sleepers can move: the step that led
     /// here enabled a wake-up, so the explorer adds [`Resource::Idle`] (read) to its footprint.
     fn idle(&self) -> bool {

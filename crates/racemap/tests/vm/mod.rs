@@ -121,6 +121,7 @@ impl Asm {
             var_names: Vec::new(),
             exclusive_atomics: Default::default(),
             copies_wait_groups: true,
+            uses_time_values: true,
         })
     }
 }

@@ -99,7 +99,7 @@ use super::wakeup::WakeStep;
 use crate::bytecode::future::Classes;
 use crate::race::{Detector, DetectorConfig};
 use crate::rt::config::WakeOrder;
-use crate::rt::event::{Gid, Op};
+use crate::rt::event::{Gid, Op, TimerOp};
 use crate::sched::{Choice, Schedule};
 use crate::target::{EarlyWake, Footprint, StateMemo, Target};
 use fingerprint::{final_fingerprint, fingerprint, live_inert, FingerprintMap};
@@ -115,10 +115,19 @@ pub(super) enum Abandon {
     /// search saves (the detector's part grows with the square of the goroutines; a goroutine
     /// bomb would take hours).
     TooLarge,
+    /// Under [`WakeOrder::Timeless`], a path on which timers fired more than [`MAX_FIRES`]
+    /// times: a ticker's early fires may go on without end there (a loop that counts ticks
+    /// while another goroutine is delayed), which only a search bounding them ends.
+    Fires,
 }
 
 /// The most goroutines a state of the stateful search may have (see [`Abandon::TooLarge`]).
 pub(super) const MAX_GOROUTINES: usize = 256;
+
+/// The most timer fires on one path of a [`WakeOrder::Timeless`] search (see
+/// [`Abandon::Fires`]). A guard on the work, not a bound of the search: no move is left out
+/// because of it, so a search that ends without reaching it is complete.
+pub(super) const MAX_FIRES: u32 = 64;
 
 /// What [`Stateful::run`] stopped at.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -196,6 +205,8 @@ struct Frame<T> {
     /// The footprints of the goroutines' next operations here, by id, each computed once
     /// (`None` until asked): every move from here and every move asleep or done here asks.
     footprints: Footprints,
+    /// Timer fires on the path to this state (for [`Abandon::Fires`]).
+    fires: u32,
 }
 
 /// Footprints of one state's goroutines, by id, computed when first asked
@@ -247,8 +258,9 @@ pub(super) struct Stateful<T: Target> {
     check_only: bool,
     /// The second search still to run once this one is over, for a program that can sleep:
     /// the root again, with its detector, now letting sleepers wake at any time
-    /// ([`WakeOrder::AnyTime`]), while the first follows virtual time (its runs are those
-    /// ordinary runs show). The visited set is shared: states differ by their wake order, but
+    /// ([`WakeOrder::AnyTime`], or [`WakeOrder::Timeless`] for a program that cannot show
+    /// the clock: no bound on a ticker's early fires, and states equal whatever time passed),
+    /// while the first follows virtual time (its runs are those ordinary runs show). The visited set is shared: states differ by their wake order, but
     /// a final state's key is its outcome, so the second search records only outcomes that
     /// need a sleep cut short. `None` when the program never sleeps, or once it began.
     any_time_root: Option<Box<(T, Option<Detector>)>>,
@@ -256,6 +268,9 @@ pub(super) struct Stateful<T: Target> {
     /// replayed to find the sleeps it cuts short (`Target::early_wake`, as DPOR records
     /// them); `None` in the first search.
     any_time_replay: Option<Box<T>>,
+    /// The second search runs under [`WakeOrder::Timeless`]: it never withholds a ticker's
+    /// early fire, so it finds what DPOR's bounded search leaves out.
+    timeless: bool,
 }
 
 impl<T: Target> Stateful<T> {
@@ -287,9 +302,14 @@ impl<T: Target> Stateful<T> {
         let prefix = make_forced_prefix(&mut target, &mut detector, config);
         // Two searches when the program can sleep, as DPOR's: virtual time first, then any
         // wake-up order (see `any_time_root`).
+        let timeless = Stateful::timeless(&target);
         let any_time_root = target.may_sleep().then(|| {
             let mut t = target.clone();
-            t.set_wake_order(WakeOrder::AnyTime);
+            t.set_wake_order(if t.clock_hidden() {
+                WakeOrder::Timeless
+            } else {
+                WakeOrder::AnyTime
+            });
             Box::new((t, detector.clone()))
         });
         let step_limit = target
@@ -312,6 +332,7 @@ impl<T: Target> Stateful<T> {
             check_only: false,
             any_time_root,
             any_time_replay: None,
+            timeless,
         };
         search.begin(target, detector);
         search
@@ -366,6 +387,7 @@ impl<T: Target> Stateful<T> {
                 reserve,
                 atomic_alone,
                 footprints,
+                fires: 0,
             });
         }
     }
@@ -401,6 +423,18 @@ impl<T: Target> Stateful<T> {
     /// Steps made so far.
     pub(super) fn total_steps(&self) -> u64 {
         self.total_steps
+    }
+
+    /// The search lets a ticker fire ahead of virtual time as often as Go allows (its
+    /// second phase is [`WakeOrder::Timeless`]).
+    pub(super) fn unbounded_ticks(&self) -> bool {
+        self.timeless
+    }
+
+    /// A search of `target` would run its second phase under [`WakeOrder::Timeless`]: the
+    /// program sleeps and cannot show the clock.
+    pub(super) fn timeless(target: &T) -> bool {
+        target.may_sleep() && target.clock_hidden()
     }
 
     /// What the search skipped so far.
@@ -444,7 +478,10 @@ impl<T: Target> Stateful<T> {
                     return Step::Over;
                 };
                 let (target, detector) = *root;
-                self.any_time_replay = Some(Box::new(target.clone()));
+                // Which sleeps a path cuts short is judged with the clock running.
+                let mut replay = target.clone();
+                replay.set_wake_order(WakeOrder::AnyTimeUnbounded);
+                self.any_time_replay = Some(Box::new(replay));
                 self.begin(target, detector);
                 continue;
             }
@@ -529,6 +566,19 @@ impl<T: Target> Stateful<T> {
             top.done.push(made);
             if target.goroutine_count() > MAX_GOROUTINES {
                 return Step::Abandon(Abandon::TooLarge);
+            }
+            let fired = events.iter().any(|e| {
+                matches!(
+                    e.op,
+                    Op::Timer {
+                        op: TimerOp::Fire { .. } | TimerOp::Dropped,
+                        ..
+                    }
+                )
+            });
+            let fires = top.fires + u32::from(fired);
+            if fires > MAX_FIRES && self.timeless && self.any_time_replay.is_some() {
+                return Step::Abandon(Abandon::Fires);
             }
             let mut first_race = false;
             if let Some(d) = &mut detector {
@@ -631,6 +681,7 @@ impl<T: Target> Stateful<T> {
                             reserve: None,
                             atomic_alone: false,
                             footprints,
+                            fires,
                         });
                     }
                 }
@@ -678,6 +729,7 @@ impl<T: Target> Stateful<T> {
                             reserve,
                             atomic_alone,
                             footprints,
+                            fires,
                         });
                     }
                 }

@@ -573,6 +573,12 @@ pub struct Info {
     /// The program may copy, overwrite or print a `sync.WaitGroup` other than through its
     /// methods (`check::wait_group_copies`).
     pub copies_wait_groups: bool,
+    /// Receives whose value is dropped: receive statements and `select` cases without
+    /// assignment (`check::time_values`).
+    pub dropped_receives: NodeSet,
+    /// The program may use a value of the virtual clock that a timer's fire sends: a
+    /// `time.Time` or a timer's state other than dropped by a receive (`check::time_values`).
+    pub uses_time_values: bool,
 }
 
 impl Info {

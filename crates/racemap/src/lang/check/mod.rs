@@ -58,6 +58,7 @@ mod lookup;
 mod returns;
 mod scope;
 mod stmt;
+mod time_values;
 mod typexpr;
 mod wait_group_copies;
 
@@ -506,6 +507,7 @@ impl<'a> Checker<'a> {
     fn finish(&mut self) {
         self.find_atomic_only();
         self.find_wait_group_copies();
+        self.find_time_values();
         // Default any remaining untyped types (e.g. constant sub-expressions); builtins and
         // package names have no type.
         for i in 0..self.info.exprs.len() {

@@ -362,6 +362,7 @@ fn lower_mode(
         var_names: lw.var_names,
         exclusive_atomics: lw.exclusive_atomics,
         copies_wait_groups: checked.info.copies_wait_groups,
+        uses_time_values: checked.info.uses_time_values,
     })
     .map(|mut p| {
         if test {

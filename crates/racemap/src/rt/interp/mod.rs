@@ -254,6 +254,7 @@ mod tests {
             var_names: Vec::new(),
             exclusive_atomics: Default::default(),
             copies_wait_groups: true,
+            uses_time_values: true,
         }
     }
 

@@ -10,6 +10,14 @@ use crate::types::{TypeId, TypeKind};
 use std::rc::Rc;
 
 impl Machine {
+    /// A wake-up at virtual time `until`: the clock rises to it, unless it is frozen
+    /// ([`crate::rt::config::WakeOrder::Timeless`]).
+    pub(super) fn raise_clock(&mut self, until: i64) {
+        if !self.config.wake_order.freezes_clock() {
+            self.clock = self.clock.max(until);
+        }
+    }
+
     /// A `time.Time` of the virtual clock now (`struct { wall int64 }`, see [`time_at`]).
     fn now_value(&self) -> Value {
         time_at(self.clock)
@@ -210,7 +218,8 @@ impl Machine {
     /// Runtime goroutine `gid` fires the timer at `p` (its wake-up at virtual time `until`):
     /// `sendTime` or `goFunc`, then a ticker re-arms and a one-shot timer's goroutine ends.
     pub(super) fn fire_timer(&mut self, gid: Gid, p: Pointer, until: i64) -> R<()> {
-        self.clock = self.clock.max(until);
+        self.raise_clock(until);
+        let frozen = self.config.wake_order.freezes_clock().then_some(self.clock);
         if !self.timer_ctx_numbered {
             self.timer_ctx_numbered = true;
             self.go_ids_taken += 1;
@@ -218,7 +227,11 @@ impl Machine {
         let (action, next_when) = match self.heap.sync_mut(&p)? {
             SyncState::Timer(t) => {
                 t.fired += 1;
-                let next = t.next_when(until);
+                // A frozen clock: the next deadline is one period after it, as every other.
+                let next = match frozen {
+                    Some(now) if t.period > 0 => Some(now.saturating_add(t.period)),
+                    _ => t.next_when(until),
+                };
                 if next.is_none() {
                     t.armed = None;
                 } else if let Some(w) = next {

@@ -12,7 +12,9 @@ impl Machine {
             (&status, &self.goroutines[gid.0 as usize].next)
         {
             let p = p.clone();
-            if self.wakes_early(gid) {
+            // Early fires are counted only where they are bounded (otherwise the count would
+            // tell states apart that nothing else does).
+            if self.config.wake_order.bounds_early_ticks() && self.wakes_early(gid) {
                 if let crate::rt::sync_state::SyncState::Timer(t) = self.heap.sync_mut(&p)? {
                     t.early_fires += 1;
                 }
@@ -20,7 +22,7 @@ impl Machine {
             return self.fire_timer(gid, p, *until);
         }
         if let GoStatus::Sleeping(until) = status {
-            self.clock = self.clock.max(until);
+            self.raise_clock(until);
             self.g(gid).status = GoStatus::Parked;
             self.emit(gid, Op::Wake, Vec::new());
             self.g(gid).next = None;

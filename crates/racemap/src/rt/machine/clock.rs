@@ -67,4 +67,32 @@ impl Machine {
             })
         })
     }
+
+    /// The program cannot show the virtual clock's value at all: it never reads the clock
+    /// (`time.Now`, `time.Since`, `time.Until`, a context with a deadline, package `log`) and
+    /// uses no time a timer's fire sends (`Program::uses_time_values`: it only drops what it
+    /// receives from a timer's channel). Then the clock decides no outcome: under
+    /// [`crate::rt::config::WakeOrder::AnyTimeUnbounded`] it orders no move (every sleeper may
+    /// wake at any time; only whether a ticker's fire would drop its tick matters, which the
+    /// channel tells), so a run under [`crate::rt::config::WakeOrder::Timeless`], its clock
+    /// frozen, has the outcome of the same moves with the clock running.
+    pub fn clock_hidden(&self) -> bool {
+        !self.program.uses_time_values
+            && !self.program.funcs.iter().any(|f| {
+                f.code.iter().any(|i| match i {
+                    Instr::CallLib { func, .. } | Instr::DeferLib { func, .. } => {
+                        matches!(
+                            func,
+                            LibFunc::TimeNow
+                                | LibFunc::TimeSince
+                                | LibFunc::TimeUntil
+                                | LibFunc::ContextDeadline
+                                | LibFunc::ContextWithDeadline
+                                | LibFunc::ContextWithTimeout
+                        ) || func.spec().owner == crate::library::Owner::Package("log")
+                    }
+                    _ => false,
+                })
+            })
+    }
 }

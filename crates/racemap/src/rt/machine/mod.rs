@@ -398,12 +398,16 @@ impl Machine {
     }
 
     /// The moves available now: those of virtual time in goroutine order (select cases in case
-    /// order; sleepers only when nobody else can move, earliest wake time first), then, under
-    /// [`WakeOrder::AnyTime`], the wake-up of every other sleeper in goroutine order (but not a
-    /// ticker's fire that would drop its tick).
+    /// order; sleepers only when nobody else can move, earliest wake time first), then, when
+    /// sleepers may wake at any time ([`WakeOrder::any_time`]), the wake-up of every other
+    /// sleeper in goroutine order (but not a ticker's fire that would drop its tick). Under
+    /// [`WakeOrder::Timeless`] a fire that would drop its tick is left out even when virtual
+    /// time has it due, unless it is the only move: with the clock frozen it changes nothing
+    /// a search tells states apart by.
     pub fn runnable(&self) -> Vec<Choice> {
         let mut out = self.runnable_in_virtual_time();
-        if self.config.wake_order == WakeOrder::AnyTime {
+        let order = self.config.wake_order;
+        if order.any_time() {
             // The moves of virtual time are in goroutine order: the goroutines offered already
             // are found by binary search (a goroutine bomb offers thousands).
             let offered = out.len();
@@ -418,16 +422,28 @@ impl Machine {
                 }
             }
         }
+        if order.freezes_clock() && out.len() > 1 {
+            let dropping = |c: &Choice| {
+                self.goroutines.get(c.gid.0 as usize).is_some_and(|g| {
+                    matches!(g.status, GoStatus::Sleeping(_)) && self.drops_tick(g)
+                })
+            };
+            if out.iter().any(|c| !dropping(c)) {
+                out.retain(|c| !dropping(c));
+            }
+        }
         out
     }
 
     /// `g` fires a ticker whose channel is full (the tick would be dropped, which nobody can
-    /// observe but the clock) or that already fired early `MAX_EARLY_TICKS` times. Such a fire
-    /// is not offered early (a ticker could otherwise fire forever ahead of virtual time); in
-    /// virtual time order it still comes when due.
+    /// observe but the clock) or that already fired early `MAX_EARLY_TICKS` times where that
+    /// bound holds ([`WakeOrder::bounds_early_ticks`]). Such a fire is not offered early (a
+    /// ticker could otherwise fire forever ahead of virtual time); in virtual time order it
+    /// still comes when due.
     fn drops_tick(&self, g: &Goroutine) -> bool {
         self.ticker_of(g).is_some_and(|t| {
-            t.early_fires >= crate::rt::timer::MAX_EARLY_TICKS
+            (self.config.wake_order.bounds_early_ticks()
+                && t.early_fires >= crate::rt::timer::MAX_EARLY_TICKS)
                 || t.chan()
                     .is_some_and(|c| self.heap.chan(c).buf.len() >= self.heap.chan(c).cap as usize)
         })
@@ -448,7 +464,7 @@ impl Machine {
     /// ticker only because it already fired early [`crate::rt::timer::MAX_EARLY_TICKS`] times
     /// in this run (not because its tick would be dropped): a bound on the search.
     pub fn withholds_early_ticks(&self) -> bool {
-        if self.config.wake_order != WakeOrder::AnyTime {
+        if !self.config.wake_order.bounds_early_ticks() {
             return false;
         }
         let offered = self.runnable_in_virtual_time();

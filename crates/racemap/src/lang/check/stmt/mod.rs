@@ -259,6 +259,15 @@ impl<'a> Checker<'a> {
 
     fn expr_stmt(&mut self, e: &ast::Expr) {
         let inner = e.unparen();
+        if matches!(
+            inner.kind,
+            ExprKind::Unary {
+                op: ast::UnaryOp::Recv,
+                ..
+            }
+        ) {
+            self.note_dropped_receive(e);
+        }
         let x = self.expr_any(e);
         if x.is_invalid() {
             return;

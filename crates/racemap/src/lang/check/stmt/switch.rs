@@ -286,6 +286,7 @@ impl<'a> Checker<'a> {
                             "select case must be receive, send or assign recv",
                         );
                     } else if let StmtKind::Expr(e) = &comm.kind {
+                        self.note_dropped_receive(e);
                         self.expr(e);
                     } else {
                         self.stmt(comm, None);
