@@ -1,7 +1,8 @@
 //! Compile and explore one Go file many times in one process, for profilers (callgrind,
-//! perf): `cargo run --release -p racemap --example explore_loop -- FILE.go [N] [compile|explore|both]`.
+//! perf): `cargo run --release -p racemap --example explore_loop -- FILE.go [N] [compile|explore|both]`
+//! (`SEARCH=auto|dpor|stateful` picks the search; `STATS=1` prints the last search's stats).
 
-use racemap::explore::{explore, DporConfig};
+use racemap::explore::{DporConfig, Explorer};
 use racemap::rt::config::Config;
 use racemap::rt::machine::Machine;
 use std::rc::Rc;
@@ -26,7 +27,14 @@ fn main() {
         })
     };
     let program = Rc::new(compile());
+    let mut config = DporConfig::default();
+    config.search = match std::env::var("SEARCH").as_deref() {
+        Ok("dpor") => racemap::explore::SearchAlgorithm::Dpor,
+        Ok("stateful") => racemap::explore::SearchAlgorithm::Stateful,
+        _ => racemap::explore::SearchAlgorithm::Auto,
+    };
     let mut executions = 0;
+    let mut stats = racemap::explore::SearchStats::default();
     for _ in 0..n {
         let program = match mode {
             "explore" => Rc::clone(&program),
@@ -36,11 +44,13 @@ fn main() {
             std::hint::black_box(program);
             continue;
         }
-        let result = explore(
-            Machine::new(program, Config::default()),
-            &DporConfig::default(),
-        );
-        executions += result.executions;
+        let mut explorer = Explorer::new(Machine::new(program, Config::default()), &config);
+        explorer.advance(u64::MAX);
+        stats = explorer.stats();
+        executions += explorer.into_result().executions;
     }
     println!("{executions}");
+    if std::env::var_os("STATS").is_some() {
+        eprintln!("{stats:?}");
+    }
 }
