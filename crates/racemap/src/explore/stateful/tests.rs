@@ -2,9 +2,9 @@
 //! gives way to DPOR, a race reached by two histories, chunked = one shot. (The property test
 //! over random programs runs both searches: `explore::soundness_tests`.)
 
+use super::super::explorer::DPOR_TURN_STEPS;
 use super::super::tests::{check_chunked, explore_in_chunks};
 use super::super::{explore, DporConfig, ExploreResult, Explorer, SearchAlgorithm, SearchLimit};
-use super::super::explorer::DPOR_TURN_STEPS;
 use crate::rt::{config::Config, machine::Machine};
 use crate::run::{run, RunConfig};
 use crate::sched::Schedule;
