@@ -27,11 +27,13 @@ fn main() {
         })
     };
     let program = Rc::new(compile());
-    let mut config = DporConfig::default();
-    config.search = match std::env::var("SEARCH").as_deref() {
-        Ok("dpor") => racemap::explore::SearchAlgorithm::Dpor,
-        Ok("stateful") => racemap::explore::SearchAlgorithm::Stateful,
-        _ => racemap::explore::SearchAlgorithm::Auto,
+    let config = DporConfig {
+        search: match std::env::var("SEARCH").as_deref() {
+            Ok("dpor") => racemap::explore::SearchAlgorithm::Dpor,
+            Ok("stateful") => racemap::explore::SearchAlgorithm::Stateful,
+            _ => racemap::explore::SearchAlgorithm::Auto,
+        },
+        ..DporConfig::default()
     };
     let mut executions = 0;
     let mut stats = racemap::explore::SearchStats::default();
