@@ -1,8 +1,8 @@
 //! Compile and explore one Go file many times in one process, for profilers (callgrind,
 //! perf): `cargo run --release -p racemap --example explore_loop -- FILE.go [N] [compile|explore|both]`
-//! (`SEARCH=dpor` or `SEARCH=stateful` in the environment for one search alone).
+//! (`SEARCH=auto|dpor|stateful` picks the search; `STATS=1` prints the last search's stats).
 
-use racemap::explore::{explore, DporConfig};
+use racemap::explore::{DporConfig, Explorer};
 use racemap::rt::config::Config;
 use racemap::rt::machine::Machine;
 use std::rc::Rc;
@@ -27,7 +27,6 @@ fn main() {
         })
     };
     let program = Rc::new(compile());
-    // `SEARCH=dpor|stateful` picks one search (default: the default search).
     let config = DporConfig {
         search: match std::env::var("SEARCH").as_deref() {
             Ok("dpor") => racemap::explore::SearchAlgorithm::Dpor,
@@ -37,6 +36,7 @@ fn main() {
         ..DporConfig::default()
     };
     let mut executions = 0;
+    let mut stats = racemap::explore::SearchStats::default();
     for _ in 0..n {
         let program = match mode {
             "explore" => Rc::clone(&program),
@@ -46,8 +46,13 @@ fn main() {
             std::hint::black_box(program);
             continue;
         }
-        let result = explore(Machine::new(program, Config::default()), &config);
-        executions += result.executions;
+        let mut explorer = Explorer::new(Machine::new(program, Config::default()), &config);
+        explorer.advance(u64::MAX);
+        stats = explorer.stats();
+        executions += explorer.into_result().executions;
     }
     println!("{executions}");
+    if std::env::var_os("STATS").is_some() {
+        eprintln!("{stats:?}");
+    }
 }

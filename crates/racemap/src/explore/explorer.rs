@@ -4,7 +4,8 @@
 //! search ends.
 //!
 //! [`SearchAlgorithm`] picks the search. By default, where the stateful search applies, the two
-//! run **side by side** (a portfolio: turns of a fixed number of steps each, DPOR first), since
+//! run **side by side** (a portfolio: turns of a fixed number of steps each, the stateful
+//! search first, its first turn [`first_stateful_turn`] short), since
 //! neither wins everywhere: DPOR explores one run per Mazurkiewicz trace and wins where few
 //! orders matter (the article's Cache), the stateful search merges equal states and wins where
 //! lock orders multiply DPOR's runs (the mutex and channel presets). The first one over decides:
@@ -17,8 +18,12 @@
 //!   goes on alone (within its own steps budget), with DPOR's runs;
 //! - the stateful search giving up (a cycle) or at a budget: DPOR goes on alone, with its runs.
 //!
-//! A program DPOR completes within its first turn gets DPOR's result (then checked), as before
-//! the portfolio.
+//! A program the stateful search completes within its short first turn gets its result, and
+//! DPOR makes no step: a complete stateful search needs no check, and a DPOR search with a
+//! check would cost DPOR's steps and the check's (about a state per step; a DPOR step costs
+//! several). The first turn is [`CHECK_MIN_STEPS`] long, the smallest check of a complete DPOR
+//! search, so a program DPOR completes within its first turn costs what it did with DPOR first:
+//! DPOR's steps and at most the check's budget.
 //!
 //! The search pauses only right before a step, with its whole state (the stack of machine
 //! clones, the trace, the outcomes, whose turn it is) kept in the [`Explorer`]; resuming
@@ -70,6 +75,12 @@ pub const CHECK_MIN_STEPS: u64 = 50_000;
 
 /// The root and the config a later phase starts from.
 type Root<T> = Box<(T, DporConfig)>;
+
+/// The steps of the stateful search's first turn beside DPOR, which comes before DPOR's first
+/// (see the module docs): [`CHECK_MIN_STEPS`], at most a turn of the config's.
+pub(super) fn first_stateful_turn(config: &DporConfig) -> u64 {
+    config.turn_steps.1.clamp(1, CHECK_MIN_STEPS)
+}
 
 /// Steps DPOR makes per turn while it runs beside the stateful search (the default of
 /// [`DporConfig::turn_steps`]).
@@ -230,8 +241,8 @@ impl<T: Target> Explorer<T> {
                         dpor,
                         stateful,
                         root: plan,
-                        dpor_turn: true,
-                        turn_left: config.turn_steps.0.max(1),
+                        dpor_turn: false,
+                        turn_left: first_stateful_turn(config),
                     };
                     (Engine::Both(Some(Box::new(both))), false)
                 }

@@ -3,8 +3,9 @@
 //! with **exactly the same result** — outcomes, their order, counts and schedules.
 //!
 //! The turns stay the unit of the protocol, so the answer never depends on timing: on one
-//! thread the turns go DPOR 1, stateful 1, DPOR 2, stateful 2, …; here DPOR's turn `j + 1`
-//! runs *speculatively* while the stateful search makes its turn `j` (one turn of lookahead,
+//! thread the turns go stateful 0 (short), DPOR 1, stateful 1, DPOR 2, stateful 2, …; here
+//! DPOR's turn `j + 1` runs *speculatively* while the stateful search makes its turn `j`
+//! (from `j = 0`: DPOR's turn 0 is empty; one turn of lookahead,
 //! so about half the wall time when the turns balance). Before each speculative turn the DPOR
 //! thread keeps a copy of its search (the state at the end of turn `j`); the stateful search
 //! never runs ahead of a confirmed turn. After each pair of turns the coordinator decides as the
@@ -21,7 +22,7 @@
 //! threads.
 
 use super::dpor::{DporConfig, Search, SearchAlgorithm};
-use super::explorer::{check_budget, explore, AUTO_STATEFUL_BUDGET};
+use super::explorer::{check_budget, explore, first_stateful_turn, AUTO_STATEFUL_BUDGET};
 use super::outcome::{ExploreResult, OutcomeSet, SearchLimit};
 use super::stateful::{Stateful, Step};
 use crate::target::Target;
@@ -140,13 +141,6 @@ fn coordinate(
     (to_dpor, from_dpor, to_stateful, from_stateful): Channels<'_>,
     unbounded_ticks: bool,
 ) -> Option<ExploreResult> {
-    let dpor_turn = |cmd: DporCmd| -> Option<(bool, Option<SearchLimit>, u64)> {
-        to_dpor.send(cmd).ok()?;
-        match from_dpor.recv().ok()? {
-            DporReply::Turn { over, limit, steps } => Some((over, limit, steps)),
-            DporReply::Runs(..) => None,
-        }
-    };
     let dpor_runs = |cmd: DporCmd| -> Option<(OutcomeSet, Option<SearchLimit>)> {
         to_dpor.send(cmd).ok()?;
         match from_dpor.recv().ok()? {
@@ -161,8 +155,8 @@ fn coordinate(
             StatefulReply::Turn(..) => None,
         }
     };
-    // DPOR's first turn, alone.
-    let mut dpor = dpor_turn(DporCmd::Turn)?;
+    // DPOR's turn 0 is empty: the stateful search's short first turn comes first.
+    let mut dpor = (false, None, 0);
     loop {
         let (over, limit, steps) = dpor;
         if over {
@@ -293,11 +287,12 @@ fn stateful_thread<T: Target, F: Fn() -> Option<T>>(
 ) {
     let Some(target) = make() else { return };
     let mut search = Stateful::start(target, config, OutcomeSet::new());
-    let turn = config.turn_steps.1.max(1);
+    let mut turn = first_stateful_turn(config);
     while let Ok(cmd) = commands.recv() {
         let (runs, limit) = match cmd {
             StatefulCmd::Turn => {
                 let step = search.run(search.total_steps().saturating_add(turn));
+                turn = config.turn_steps.1.max(1);
                 if replies
                     .send(StatefulReply::Turn(step, search.limit()))
                     .is_err()
@@ -367,8 +362,9 @@ mod tests {
     /// On two threads, the default search gives exactly the one-thread result (outcomes,
     /// order, counts, schedules) whichever search decides: the stateful search complete first,
     /// DPOR complete first (then checked), DPOR at its share of the runs, the stateful search
-    /// at its steps budget, DPOR at its steps budget, DPOR over in its first turn, DPOR at the
-    /// early-tick bound that the stateful search of a program hiding the clock lifts.
+    /// at its steps budget, DPOR at its steps budget, DPOR over in its first turn, the stateful
+    /// search over in its short first turn, DPOR at the early-tick bound that the stateful
+    /// search of a program hiding the clock lifts.
     #[test]
     fn two_threads_give_the_one_thread_result() {
         let mutex = Strategy::Mutex.source(Workload {

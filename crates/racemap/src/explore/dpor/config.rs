@@ -19,8 +19,9 @@ pub enum SearchAlgorithm {
     /// DPOR and the stateful search side by side, in turns of [`DporConfig::turn_steps`]: the
     /// first one over decides, DPOR within its share of the executions budget
     /// ([`DporConfig::stateful_after`]: half by default), a complete DPOR search checked by the
-    /// stateful search (`explore::explorer` has the rules). A program DPOR completes within its
-    /// first turn gets DPOR's result. Elsewhere, and with an executions budget under
+    /// stateful search (`explore::explorer` has the rules). The stateful search's first turn
+    /// comes first and is short: a program it completes there gets its result, DPOR makes no
+    /// step. Elsewhere, and with an executions budget under
     /// [`crate::explore::explorer::AUTO_STATEFUL_BUDGET`], DPOR alone. The default.
     #[default]
     Auto,

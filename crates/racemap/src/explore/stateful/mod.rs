@@ -25,9 +25,10 @@
 //! [`SearchStats::executions`] is their sum. [`SearchStats::states`] counts distinct states
 //! reached, [`SearchStats::revisits`] moves that led to a state seen before; both are at least
 //! a few times DPOR's executions, and each step costs a machine clone, a detector clone and a
-//! fingerprint, so on programs with few Mazurkiewicz traces DPOR is cheaper: the default
-//! ([`super::SearchAlgorithm::Auto`]) runs DPOR first and goes on with this search only when
-//! DPOR stops at its share of the executions budget.
+//! fingerprint, so on programs with few Mazurkiewicz traces and many states DPOR is cheaper:
+//! the default ([`super::SearchAlgorithm::Auto`]) runs the two side by side in turns, this
+//! search's short first turn first (small programs end there), and where DPOR completes, this
+//! search checks it within a budget.
 //!
 //! Sleep sets with state caching (Godefroid, "Partial-Order Methods for the Verification of
 //! Concurrent Systems", LNCS 1032, 1996, ch. 5): a move explored from a state goes to sleep

@@ -2,6 +2,7 @@
 //! gives way to DPOR, a race reached by two histories, chunked = one shot. (The property test
 //! over random programs runs both searches: `explore::soundness_tests`.)
 
+use super::super::explorer::DPOR_TURN_STEPS;
 use super::super::tests::{check_chunked, explore_in_chunks};
 use super::super::{explore, DporConfig, ExploreResult, Explorer, SearchAlgorithm, SearchLimit};
 use crate::rt::{config::Config, machine::Machine};
@@ -417,9 +418,9 @@ fn auto_picks_stateful_with_and_without_sleeps() {
     );
 }
 
-/// Auto runs DPOR first; a search DPOR does not finish within `stateful_after` executions
-/// goes on as a stateful search that keeps DPOR's runs, with DPOR's outcomes in the end, in
-/// chunks of any size too.
+/// Auto runs a short stateful turn, then DPOR; a search DPOR does not finish within
+/// `stateful_after` executions goes on as a stateful search that keeps DPOR's runs, with
+/// DPOR's outcomes in the end, in chunks of any size too.
 #[test]
 fn auto_switches_to_states_after_dpors_first_runs() {
     let m = machine(&Strategy::Mutex.source(Workload {
@@ -428,8 +429,10 @@ fn auto_switches_to_states_after_dpors_first_runs() {
         write_percent: 50,
         keys: 2,
     }));
+    // A stateful first turn of 10 steps: DPOR's turn comes before the stateful search is over.
     let auto = DporConfig {
         stateful_after: 4,
+        turn_steps: (DPOR_TURN_STEPS, 10),
         ..DporConfig::default()
     };
     let mut e = Explorer::new(m.clone(), &auto);
@@ -445,10 +448,24 @@ fn auto_switches_to_states_after_dpors_first_runs() {
     check_chunked(&m, &auto);
     // Finished by DPOR, then checked by the stateful search, which finds nothing new here:
     // DPOR's result, counts and schedules included.
-    let mut e = Explorer::new(m.clone(), &DporConfig::default());
+    let short_first = DporConfig {
+        turn_steps: (DPOR_TURN_STEPS, 10),
+        ..DporConfig::default()
+    };
+    let mut e = Explorer::new(m.clone(), &short_first);
     e.advance(u64::MAX);
     assert!(e.stats().stateful, "the check ran");
     assert_eq!(e.into_result(), dpor);
+    // By default the stateful search's first turn is enough: its result, DPOR makes no step.
+    let mut e = Explorer::new(m.clone(), &DporConfig::default());
+    e.advance(u64::MAX);
+    let stats = e.stats();
+    assert!(stats.stateful && stats.earlier_steps == 0, "{stats:?}");
+    let r = e.into_result();
+    assert!(r.complete);
+    assert_eq!(keys(&r), keys(&dpor));
+    assert_eq!(r.executions, r.outcomes.len() as u64, "one run per outcome");
+    assert_schedules_replay(&m, &r);
 }
 
 /// A small executions budget is a request for that many runs: Auto stays DPOR and stops at
@@ -490,8 +507,10 @@ fn a_check_stopped_by_its_budget_keeps_dpors_verdict() {
     let budget = e.stats().total_steps + e.stats().replay_steps + 10;
     let dpor = e.into_result();
     assert!(dpor.complete);
+    // A stateful first turn of one step: DPOR completes in its turn, then the check runs.
     let tight = DporConfig {
         max_total_steps: budget,
+        turn_steps: (DPOR_TURN_STEPS, 1),
         ..DporConfig::default()
     };
     let mut e = Explorer::new(m, &tight);
