@@ -126,6 +126,46 @@ fn a_spawn_tree_ends_at_the_goroutine_limit() {
     }
 }
 
+/// A run that hits the goroutine limit is cut there (`Target::cut_by_limit`): the step that
+/// hit it depends only on the goroutines created, so the other goroutines' pending steps are
+/// not each tried before it (the exit bomb's search is its one run, where every step before
+/// the cut was main's), yet they still race with the earlier steps they conflict with: a spin
+/// loop that starts a goroutine per turn until the limit also ends when the store it waits
+/// for comes first.
+#[test]
+fn the_goroutine_limit_cuts_a_run_and_pending_steps_still_race() {
+    let config = DporConfig {
+        max_executions: 20,
+        ..DporConfig::default()
+    };
+    let mut explorer = Explorer::new(machine(&bomb("go func() {}()"), CROSS_CHECKED), &config);
+    explorer.advance(u64::MAX);
+    let r = explorer.into_result();
+    assert_eq!(r.executions, 1, "{r:?}");
+    assert_eq!(
+        r.outcomes[0].error.as_deref(),
+        Some(limit_message(CROSS_CHECKED).as_str())
+    );
+    let spin = "package main\n\nimport (\n\t\"fmt\"\n\t\"sync/atomic\"\n)\n\n\
+                func main() {\n\tvar flag int32\n\tgo func() { atomic.StoreInt32(&flag, 1) }()\n\
+                \tfor atomic.LoadInt32(&flag) == 0 {\n\t\tgo func() {}()\n\t}\n\tfmt.Println(\"done\")\n}\n";
+    let mut explorer = Explorer::new(machine(spin, 40), &config);
+    explorer.advance(u64::MAX);
+    let r = explorer.into_result();
+    assert!(
+        r.outcomes
+            .iter()
+            .any(|o| o.stdout == "done\n" && o.error.is_none()),
+        "{r:?}"
+    );
+    assert!(
+        r.outcomes
+            .iter()
+            .any(|o| o.error.as_deref() == Some(limit_message(40).as_str())),
+        "{r:?}"
+    );
+}
+
 /// Bounded counts: `n` goroutines blocked on one object, then released (Go 1.19.8 `-race`
 /// prints the count, or `done`, checked at 5 000 goroutines), or left blocked (`go run`: a
 /// deadlock; a `-race` build hangs, golang/go#20588, the README's deliberate difference).

@@ -17,7 +17,7 @@ use super::footprint::{CommutingClass, Footprint, Resource};
 use super::{EarlyWake, Ending, Target, EXIT_LIMIT};
 use crate::bytecode::LibFunc;
 use crate::diag::SourceMap;
-use crate::rt::config::WakeOrder;
+use crate::rt::config::{LimitHit, WakeOrder};
 use crate::rt::error::{RtError, EXIT_INTERNAL};
 use crate::rt::event::{Event, Gid};
 use crate::rt::goroutine::Visible;
@@ -142,6 +142,10 @@ impl Target for Machine {
         footprint: &mut dyn FnMut(Gid) -> Option<Footprint>,
     ) -> Option<Vec<Gid>> {
         Machine::atomic_alone(self, gid, futures, footprint)
+    }
+
+    fn moves_changed(&self) -> Option<Vec<Gid>> {
+        Machine::moves_changed(self)
     }
 
     fn has_operation(&self, gid: Gid) -> bool {
@@ -440,6 +444,10 @@ impl Target for Machine {
         self.config().wake_order == WakeOrder::VirtualTime
             && *self.status() == Status::Running
             && Machine::only_sleepers_move(self)
+    }
+
+    fn cut_by_limit(&self) -> bool {
+        matches!(self.status(), Status::Limit(LimitHit::Goroutines(_)))
     }
 
     fn leaked(&self) -> Vec<String> {

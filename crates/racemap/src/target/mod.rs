@@ -208,6 +208,12 @@ pub trait Target: Clone {
     fn blocked_near(&self, _fp: &Footprint) -> Option<Vec<Gid>> {
         None
     }
+    /// After a step made on a copy of a state: a superset of the goroutines whose moves
+    /// ([`Target::runnable_of`]) may differ from those of that state, in id order, when the
+    /// target knows it; `None` (the default): any goroutine's may.
+    fn moves_changed(&self) -> Option<Vec<Gid>> {
+        None
+    }
     /// `gid` has a next operation: [`Target::footprint`] is `Some` (without computing it).
     fn has_operation(&self, gid: Gid) -> bool {
         self.footprint(gid).is_some()
@@ -270,6 +276,17 @@ pub trait Target: Clone {
     /// bound of its own).
     fn step_limit(&self) -> Option<u64> {
         None
+    }
+    /// The run ended at racemap's limit on the number of goroutines created, which only
+    /// steps that create a goroutine change (they write [`Resource::Spawn`]): the step that
+    /// hit it is then dependent only with those and with what its own operation touches, not
+    /// with everything: an operation left pending races with the earlier steps it conflicts
+    /// with, not with the cut (the search says it is incomplete,
+    /// [`crate::explore::SearchLimit::RunLimit`]). `false` by default and for every other
+    /// ending (the step limit stays dependent with everything: a spin loop's run ends there,
+    /// and the pending step of the goroutine it waits for must get its turn before it).
+    fn cut_by_limit(&self) -> bool {
+        false
     }
     /// A step of `gid` with this footprint, made now, commutes with everything every other
     /// goroutine may still do, so it is a persistent set alone (`target::persistent`); `false`

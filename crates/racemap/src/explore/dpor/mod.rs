@@ -59,7 +59,9 @@
 //!
 //! Soundness notes (both): dependence is conservative ([`Footprint`]): main's exit and any step
 //! that turned out to end the run (a panic in local code, a fatal error, a deadlock, a limit)
-//! are dependent with everything. Whether a step fails can depend on where
+//! are dependent with everything, but the step that hit the goroutine limit, which depends
+//! only on the goroutines created ([`Target::cut_by_limit`]: the run is cut there, the result
+//! incomplete). Whether a step fails can depend on where
 //! other goroutines stand (a map write begun by another goroutine makes this one's write
 //! fatal); the property test (random toy programs, outcomes compared with brute-force
 //! enumeration of all interleavings) checks that the search still finds every outcome. A
@@ -161,6 +163,9 @@ struct Node<T> {
     detector: Option<Detector>,
     /// Runnable moves here (run-length encoded: a bomb's node offers thousands).
     choices: moves::Moves,
+    /// `choices` are all of [`Target::runnable`] (no fair yield left one out), so a child's
+    /// can follow from them ([`Target::moves_changed`]).
+    exact: bool,
     /// What to explore from here: the wakeup tree of optimal DPOR (moves to explore, each with
     /// the sequence to follow after it). A move being explored is no longer in it.
     wakeup: WakeupTree,
@@ -268,7 +273,7 @@ impl<T: Target> Search<T> {
     /// Start a depth-first search at `target`, the root; `true` when the root is a final state
     /// (its one run is recorded).
     fn begin(&mut self, target: T, detector: Option<Detector>) -> bool {
-        let root = self.new_node(target, detector);
+        let root = self.new_node(target, detector, None);
         self.stack.push(root);
         let top = self.stack.last_mut().expect("just pushed");
         if top.choices.is_empty() {
@@ -348,9 +353,24 @@ impl<T: Target> Search<T> {
         }
     }
 
-    fn new_node(&mut self, target: T, detector: Option<Detector>) -> Node<T> {
+    /// A node for `target`, its moves `derived` from its parent's when known, else listed.
+    fn new_node(
+        &mut self,
+        target: T,
+        detector: Option<Detector>,
+        derived: Option<moves::Moves>,
+    ) -> Node<T> {
         let choices = if target.ending().is_some() {
             moves::Moves::default()
+        } else if let Some(m) = derived {
+            if cfg!(debug_assertions) && target.goroutine_count() <= 300 {
+                debug_assert_eq!(
+                    m,
+                    moves::Moves::from_list(&target.runnable()),
+                    "moves updated from the parent's differ from the list"
+                );
+            }
+            m
         } else {
             moves::Moves::from_list(&target.runnable())
         };
@@ -361,6 +381,7 @@ impl<T: Target> Search<T> {
             target,
             detector,
             choices,
+            exact: true,
             wakeup: WakeupTree::default(),
             done: Vec::new(),
             sleep: Vec::new(),
@@ -501,6 +522,7 @@ impl<T: Target> Search<T> {
                 target.note_races(d.reports().len());
             }
             let ended = target.ending().is_some();
+            let changed = target.moves_changed();
             let (participants, movers) = participants(choice, &events);
             let footprint = step_footprint(
                 &top.target,
@@ -600,7 +622,7 @@ impl<T: Target> Search<T> {
                     };
                     self.source_races(&event, &before_q, &deps_q);
                 }
-                self.reverse_cancelled(&participants, &footprint, &target);
+                self.reverse_cancelled(&participants, &footprint, &target, changed.as_deref());
             }
             self.push_step(TraceStep {
                 choice,
@@ -611,7 +633,16 @@ impl<T: Target> Search<T> {
                 early_wake,
             });
 
-            let mut node = self.new_node(target, detector);
+            // The child's moves: its parent's, with those of the goroutines the step may have
+            // changed listed anew (a bomb's node offers thousands of moves), when the target
+            // says which; else every goroutine's.
+            let derived = changed.as_deref().and_then(|changed| {
+                let parent = self.stack.last().filter(|top| top.exact)?;
+                parent
+                    .choices
+                    .with_changed(changed, |g| target.runnable_of(g))
+            });
+            let mut node = self.new_node(target, detector, derived);
             // Fair scheduling of a yield: a goroutine that called `runtime.Gosched` runs again
             // only after another goroutine moved (when one can), so a spin loop waiting for
             // another goroutine ends. The schedules it removes were not searched.
@@ -629,6 +660,7 @@ impl<T: Target> Search<T> {
                 let before = node.choices.len();
                 node.choices.retain(|c| c.gid != choice.gid);
                 if node.choices.len() < before {
+                    node.exact = false;
                     self.limit.get_or_insert(SearchLimit::Fairness);
                 }
             }

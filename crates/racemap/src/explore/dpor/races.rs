@@ -349,16 +349,12 @@ impl<T: Target> Search<T> {
         let Some(top) = self.stack.last() else {
             return;
         };
+        // (At a run cut by the goroutine limit too: its last step's footprint is not global,
+        // `Target::cut_by_limit`, so only the operations that conflict with it or with an
+        // earlier step race.)
         let terminal = top.choices.is_empty();
         let last = self.trace.last();
         let n = top.target.goroutine_count();
-        // Goroutines with a move here, by id (a goroutine bomb offers thousands of moves).
-        let mut movable = vec![false; n];
-        for c in top.choices.iter() {
-            if let Some(m) = movable.get_mut(c.gid.0 as usize) {
-                *m = true;
-            }
-        }
         // Only the goroutines the step moved and those whose operations may depend on it (the
         // target narrows them down from what it knows blocks on what; a goroutine bomb parks
         // thousands), unless the run is over.
@@ -372,12 +368,28 @@ impl<T: Target> Search<T> {
             _ => None,
         };
         let narrowed = near.is_some();
+        // Goroutines with a move here, by id, when every goroutine is looked at (a goroutine
+        // bomb offers thousands of moves: a few goroutines near the step ask the list).
+        let movable: Option<Vec<bool>> =
+            (!narrowed || (cfg!(debug_assertions) && n <= 300)).then(|| {
+                let mut movable = vec![false; n];
+                for c in top.choices.iter() {
+                    if let Some(m) = movable.get_mut(c.gid.0 as usize) {
+                        *m = true;
+                    }
+                }
+                movable
+            });
+        let has_move = |g: Gid| match &movable {
+            Some(m) => m.get(g.0 as usize).copied().unwrap_or(false),
+            None => top.choices.has_gid(g),
+        };
         let all: Box<dyn Iterator<Item = Gid>> = match near {
             Some(v) => Box::new(v.into_iter()),
             None => Box::new((0..n as u32).map(Gid)),
         };
         let pending_among = |gs: Box<dyn Iterator<Item = Gid> + '_>| -> Vec<(Gid, Footprint)> {
-            gs.filter(|g| terminal || !movable.get(g.0 as usize).copied().unwrap_or(false))
+            gs.filter(|g| terminal || !has_move(*g))
                 .filter_map(|g| top.target.footprint(g).map(|f| (g, f)))
                 .filter(|(g, f)| {
                     terminal
@@ -414,14 +426,28 @@ impl<T: Target> Search<T> {
     /// by exploring its move at the state before the step (it is enabled there, and nothing
     /// lies between the two: the sequence is the move alone). Its races with earlier steps
     /// are analysed when that branch runs it.
-    pub(super) fn reverse_cancelled(&mut self, participants: &[Gid], fp: &Footprint, after: &T) {
+    /// `changed` is [`Target::moves_changed`] of `after` (only a goroutine it names can have
+    /// lost its operation), when known.
+    pub(super) fn reverse_cancelled(
+        &mut self,
+        participants: &[Gid],
+        fp: &Footprint,
+        after: &T,
+        changed: Option<&[Gid]>,
+    ) {
         let Some(node) = self.stack.last_mut() else {
             return;
         };
-        let cancelled: Vec<Gid> = node
-            .choices
-            .iter()
-            .map(|c| c.gid)
+        let movers: Vec<Gid> = match changed {
+            Some(changed) => changed
+                .iter()
+                .copied()
+                .filter(|g| node.choices.has_gid(*g))
+                .collect(),
+            None => node.choices.iter().map(|c| c.gid).collect(),
+        };
+        let cancelled: Vec<Gid> = movers
+            .into_iter()
             .filter(|g| !participants.contains(g) && !after.has_operation(*g))
             .filter(|g| {
                 node.target
@@ -470,7 +496,8 @@ pub(super) fn causal_past(v: &[WakeStep]) -> Vec<WakeStep> {
 /// rendezvous partner's (a select the partner was parked in ends with it too), and each
 /// participant's arrival at its next operation (seen in `after`). A step that ended the run is
 /// dependent with everything, except main's return, which keeps its own footprint (goroutine
-/// exits commute with it).
+/// exits commute with it), and a step that hit a limit cutting the run
+/// ([`Target::cut_by_limit`]), which reads the number of goroutines created besides.
 pub(in crate::explore) fn step_footprint<T: Target>(
     before: &T,
     pre_fp: &Footprint,
@@ -479,10 +506,21 @@ pub(in crate::explore) fn step_footprint<T: Target>(
     participants: &[Gid],
     after: &T,
 ) -> Footprint {
-    if after.ending().is_some() && !pre_fp.main_exit {
+    let cut = after.ending().is_some() && after.cut_by_limit();
+    if after.ending().is_some() && !pre_fp.main_exit && !cut {
         return Footprint::global();
     }
     let mut fp = pre_fp.clone();
+    if cut {
+        // A run cut by the goroutine limit (`Target::cut_by_limit`): whether the limit is hit
+        // depends on how many goroutines were created, which every step that creates one
+        // writes; the other goroutines' pending operations race with the steps they conflict
+        // with, not with this one (they are not tried before it only to be cut off).
+        fp.union_with(&Footprint {
+            resources: vec![(Resource::Spawn, false)],
+            ..Footprint::default()
+        });
+    }
     for q in movers.iter().filter(|q| **q != choice.gid) {
         match before.footprint(*q) {
             Some(partner_fp) => fp.union_with(&partner_fp),

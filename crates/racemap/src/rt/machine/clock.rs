@@ -23,10 +23,7 @@ impl Machine {
         }
         // No sleeper among the goroutines that may move (a superset of those that can): no
         // wake-up is due, and the moves need not be computed (most steps of most programs).
-        if !self
-            .candidates()
-            .any(|g| matches!(g.status, GoStatus::Sleeping(_)))
-        {
+        if !self.sleeper_may_move() {
             return false;
         }
         let moves = self.runnable_in_virtual_time();

@@ -164,6 +164,7 @@ mod objects;
 mod traceback;
 mod views;
 mod wait_index;
+mod wait_moves;
 pub use wait_index::WaitObject;
 
 /// Debug builds check the wait index's answers against a scan of every goroutine in machines
@@ -464,7 +465,8 @@ impl Machine {
     /// ticker only because it already fired early [`crate::rt::timer::MAX_EARLY_TICKS`] times
     /// in this run (not because its tick would be dropped): a bound on the search.
     pub fn withholds_early_ticks(&self) -> bool {
-        if !self.config.wake_order.bounds_early_ticks() {
+        // A ticker's fire is a sleeper's move (a goroutine bomb offers thousands of others).
+        if !self.config.wake_order.bounds_early_ticks() || !self.sleeper_may_move() {
             return false;
         }
         let offered = self.runnable_in_virtual_time();
@@ -693,6 +695,7 @@ impl Machine {
             return Vec::new();
         }
         self.steps += 1;
+        self.begin_delta();
         self.budget = self.config.max_instructions_per_step;
         self.events.clear();
         let gid = choice.gid;

@@ -50,6 +50,20 @@ fn never_runs(v: &Visible) -> bool {
     }
 }
 
+/// An operation whose number of alternatives ([`Machine::alternatives`]) depends on shared
+/// state, not only on its goroutine.
+fn varied_alternatives(v: &Visible) -> bool {
+    matches!(
+        v,
+        Visible::MapIterNext { .. }
+            | Visible::SyncMap(_)
+            | Visible::Lib {
+                func: LibFunc::SyncMapRange,
+                ..
+            }
+    )
+}
+
 /// Library calls [`Machine::enabled`] can find blocked on something other than their first
 /// operand's sync state (the `testing` package's waits on other goroutines and tests).
 fn blocks(func: LibFunc) -> bool {
@@ -165,6 +179,18 @@ struct Reg {
 pub(crate) struct WaitIndex {
     /// Goroutines that may move (or whose operation the keys cannot capture), by id.
     movable: GidSet,
+    /// The goroutines of `movable` that may have no move all the same: sleeping, or parked at
+    /// an operation whose enabledness the keys cannot capture. (The others in `movable` can
+    /// move: a captured operation's flag is exact, and one that never blocks always can.)
+    pub(super) unsure: GidSet,
+    /// Goroutines parked at an operation whose alternatives depend on shared state (a map
+    /// iteration's first step, a `sync.Map` `Range`): their moves can change without a key.
+    pub(super) varied: GidSet,
+    /// The goroutines filed anew or whose class changed enabledness since the current step
+    /// began (`None`: not recorded, e.g. the index was built during the step); with
+    /// `unsure` and `varied`, a superset of the goroutines whose moves the step may have
+    /// changed ([`Machine::moves_changed`]).
+    pub(super) delta: Option<Vec<Gid>>,
     /// Parked goroutines by the classes of their operations (one per key it reads).
     groups: BTreeMap<Class, Group>,
     /// Goroutines parked at a channel operation, by [`WaitKey::Sends`]/[`WaitKey::Recvs`].
@@ -188,6 +214,9 @@ impl WaitIndex {
             return;
         };
         group.enabled = enabled;
+        if let Some(d) = &mut self.delta {
+            d.extend(group.members.iter());
+        }
         for g in group.members.iter() {
             if enabled {
                 self.movable.insert(g);
@@ -286,7 +315,7 @@ impl Machine {
     }
 
     /// The index, when it is kept and matches the machine ([`Machine::index_fresh`]).
-    fn fresh_index(&self) -> Option<&WaitIndex> {
+    pub(super) fn fresh_index(&self) -> Option<&WaitIndex> {
         if self.index_fresh() {
             self.waits.as_deref()
         } else {
@@ -355,7 +384,25 @@ impl Machine {
         }
         for &i in touched {
             let g = Gid(i as u32);
-            let (movable, classes) = self.settle(g);
+            let (movable, classes, sure) = self.settle(g);
+            if sure {
+                self.w().unsure.remove(g);
+            } else {
+                self.w().unsure.insert(g);
+            }
+            let varied = self
+                .goroutines
+                .get(i)
+                .and_then(|gr| gr.next.as_ref())
+                .is_some_and(varied_alternatives);
+            if varied {
+                self.w().varied.insert(g);
+            } else {
+                self.w().varied.remove(g);
+            }
+            if let Some(d) = &mut self.w().delta {
+                d.push(g);
+            }
             for c in &classes {
                 if self
                     .w()
@@ -453,26 +500,27 @@ impl Machine {
         out
     }
 
-    /// Whether `g` may move now (or is checked at every step), and the classes of its
-    /// operation when its enabledness is captured by keys.
-    fn settle(&self, g: Gid) -> (bool, Vec<Class>) {
+    /// Whether `g` may move now (or is checked at every step), the classes of its operation
+    /// when its enabledness is captured by keys, and whether the first answer is exact
+    /// (`false`: it sleeps, or its operation is not captured, so it may have no move).
+    fn settle(&self, g: Gid) -> (bool, Vec<Class>, bool) {
         let Some(gr) = self.goroutines.get(g.0 as usize) else {
-            return (false, Vec::new());
+            return (false, Vec::new(), true);
         };
         match (&gr.status, &gr.next) {
-            (GoStatus::Sleeping(_), _) => (true, Vec::new()),
+            (GoStatus::Sleeping(_), _) => (true, Vec::new(), false),
             (GoStatus::Parked, Some(v)) => {
                 let enabled = self.enabled(g, v);
                 match self.classes(g, v) {
                     // Blocked on no key: only an operation that never runs may be.
                     Some(classes) if enabled || !classes.is_empty() || never_runs(v) => {
-                        (enabled, classes)
+                        (enabled, classes, true)
                     }
                     // Not captured: checked at every step.
-                    _ => (true, Vec::new()),
+                    _ => (true, Vec::new(), false),
                 }
             }
-            _ => (false, Vec::new()),
+            _ => (false, Vec::new(), true),
         }
     }
 
@@ -617,7 +665,9 @@ impl Machine {
         }
         keys.sort_unstable();
         keys.dedup();
-        let mut out: Vec<Gid> = w.movable.iter().collect();
+        // The goroutines that can move are left out (the caller skips them); those that may
+        // not ([`WaitIndex::unsure`]) are in.
+        let mut out: Vec<Gid> = w.unsure.iter().collect();
         for k in keys {
             let from = Class {
                 key: k,
