@@ -11,13 +11,15 @@
 // Measured inside the page with performance.now(): from the click (or scroll) to the DOM
 // reflecting it ("updated"), and to the next animation frame after that ("painted").
 //
-// Find a bug: the page's default search (10 000 runs) on the mutex, rwmutex and channel presets
-// at 3 goroutines × 3 operations, from the click to the finished summary, against the same
-// search of the same program by the release CLI (`racemap explore`, process start-up included;
-// RACEMAP_CLI, which `cargo xtask bench-web` builds).
+// Find a bug: the page's default search on the presets at 4 goroutines × 3 operations and the
+// article's Cache (3 writers, 3 readers), from the click to the finished summary, in a fresh page
+// twice: once clicked after the explorer's worker has warmed up (as a reader reads the page
+// first) and once clicked at the first render; against the same search of the same program by
+// the release CLI (`racemap explore`, process start-up included, best of 3; RACEMAP_CLI, which
+// `cargo xtask bench-web` builds).
 
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -120,12 +122,35 @@ function summary(label, samples) {
   console.log(`${label.padEnd(34)} updated: ${stat(0)}; painted: ${stat(1)}`);
 }
 
-/** "Find a bug" on preset `example` at 3 × 3 in a fresh page: [ms from the click to the
- * finished summary, the summary]. */
-async function timeFindBug(context, server, example) {
+/** The programs "Find a bug" is timed on: the presets at 4 goroutines × 3 operations and the
+ * article's Cache with 3 writers and 3 readers (the issue's sizes), as [label, page hash, Go
+ * source or null for a preset (the CLI generates it)]. */
+function findBugCases() {
+  const presets = ['mutex', 'rwmutex', 'syncmap', 'channel', 'sharded'].map((example) => [
+    `${example} 4 × 3`,
+    `example=${example}&goroutines=4&ops=3`,
+    null,
+    example,
+  ]);
+  const cache = readFileSync(path.join(here, '../../crates/racemap/benches/programs/article_cache_3w3r.go'), 'utf8');
+  return [...presets, ["article's Cache 3W+3R", `example=blank&code=${encodeURIComponent(cache)}`, cache, null]];
+}
+
+/** "Find a bug" in a fresh page on `hash`: [ms from the click to the finished summary, the
+ * summary, ms from the first render until the explorer's worker said it was warm (or null)].
+ * With `warm`, the click waits for the worker's warm-up (`data-explorer="warm"`), as a reader
+ * reads the page before searching; without, it comes right after the first render. */
+async function timeFindBug(context, server, hash, warm) {
   const { page } = await newWatchedPage(context);
-  await page.goto(new URL(`index.html#example=${example}&goroutines=3&ops=3`, server.url).href);
-  await page.getByTestId('app').waitFor({ timeout: 120_000 });
+  await page.goto(new URL(`index.html#${hash}`, server.url).href);
+  const app = page.getByTestId('app');
+  await app.waitFor({ timeout: 120_000 });
+  let warmMs = null;
+  if (warm) {
+    const rendered = Date.now();
+    await page.locator('[data-testid="app"][data-explorer="warm"]').waitFor({ timeout: 120_000 });
+    warmMs = Date.now() - rendered;
+  }
   const button = page.getByRole('button', { name: 'Find a bug', exact: true });
   const summary = page.getByRole('region', { name: 'Outcomes', exact: true }).locator('.outcome-summary');
   const t0 = Date.now();
@@ -136,24 +161,29 @@ async function timeFindBug(context, server, example) {
   const ms = Date.now() - t0;
   const text = await summary.innerText();
   await page.close();
-  return [ms, text];
+  return [ms, text, warmMs];
 }
 
-/** The same search natively: ms of `racemap explore` on the preset, and its first line. */
-function timeNative(example) {
+/** The same search natively: ms of `racemap explore` (best of 3) on `source` (or the preset
+ * `example` at 4 × 3), and its first line. */
+function timeNative(label, source, example) {
   const cli = process.env.RACEMAP_CLI;
-  const source = execFileSync(cli, ['example', example, '--goroutines', '3', '--ops', '3']);
-  const file = path.join(here, 'artifacts', `bench-${example}.go`);
+  const program = source ?? execFileSync(cli, ['example', example, '--goroutines', '4', '--ops', '3']);
+  const file = path.join(here, 'artifacts', `bench-${label.replace(/[^a-z0-9]+/gi, '-')}.go`);
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, source);
-  const t0 = performance.now();
+  writeFileSync(file, program);
+  let best = Infinity;
   let out;
-  try {
-    out = execFileSync(cli, ['explore', file]).toString();
-  } catch (e) {
-    out = e.stdout.toString(); // exit 1: it found a race, crash or deadlock
+  for (let i = 0; i < 3; i++) {
+    const t0 = performance.now();
+    try {
+      out = execFileSync(cli, ['explore', file]).toString();
+    } catch (e) {
+      out = e.stdout.toString(); // exit 1: it found a race, crash or deadlock
+    }
+    best = Math.min(best, performance.now() - t0);
   }
-  return [performance.now() - t0, out.split('\n')[0]];
+  return [best, out.split('\n')[0]];
 }
 
 const server = await startServer(DIST);
@@ -193,12 +223,16 @@ try {
   summary('scroll the timeline', scroll);
   if (problems.length) console.log('page problems:', problems);
   if (process.env.RACEMAP_CLI) {
-    for (const example of ['mutex', 'rwmutex', 'channel']) {
-      const [pageMs, pageSummary] = await timeFindBug(browser.context, server, example);
-      const [nativeMs, nativeLine] = timeNative(example);
+    for (const [label, hash, source, example] of findBugCases()) {
+      const [coldMs, coldSummary] = await timeFindBug(browser.context, server, hash, false);
+      const [warmMs, warmSummary, warmUpMs] = await timeFindBug(browser.context, server, hash, true);
+      const [nativeMs, nativeLine] = timeNative(label, source, example);
+      const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
       console.log(
-        `Find a bug, ${example} 3 × 3: page ${(pageMs / 1000).toFixed(2)} s, native ${(nativeMs / 1000).toFixed(2)} s ` +
-          `(${(pageMs / nativeMs).toFixed(1)}×)\n  page:   ${pageSummary.split('\n')[0]}\n  native: ${nativeLine}`,
+        `Find a bug, ${label}: page after the warm-up ${s(warmMs)} (${(warmMs / nativeMs).toFixed(1)}× native; ` +
+          `warm-up ${s(warmUpMs)} after the first render), page clicked at the first render ${s(coldMs)} ` +
+          `(${(coldMs / nativeMs).toFixed(1)}×), native ${s(nativeMs)}\n` +
+          `  page:   ${warmSummary.split('\n')[0]}\n  page (first render): ${coldSummary.split('\n')[0]}\n  native: ${nativeLine}`,
       );
     }
   }

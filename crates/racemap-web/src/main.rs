@@ -228,6 +228,7 @@ fn app() -> Html {
         <div
             {class}
             data-testid="app"
+            data-explorer={if state.explorer_warm { "warm" } else { "cold" }}
             ref={root}
             tabindex="0"
             aria-keyshortcuts="ArrowRight ArrowLeft Space R"

@@ -194,6 +194,9 @@ pub struct State {
     pub exploration: Exploration,
     /// Searches started so far (the next one's generation).
     pub explorations_started: u64,
+    /// The explorer's worker has warmed up (`data-explorer="warm"` on the app; the browser
+    /// benchmark waits for it as a reader would read the page first).
+    pub explorer_warm: bool,
     /// Most runs a first "Find a bug" search makes ([`EXPLORE_BUDGET`] unless a link sets
     /// `budget=N`, e.g. to keep an embedded widget's search short).
     pub explore_budget: u64,
@@ -373,6 +376,7 @@ impl State {
             note: None,
             exploration: Exploration::Idle,
             explorations_started: 0,
+            explorer_warm: false,
             explore_budget: params
                 .get("budget")
                 .and_then(|b| b.parse::<u64>().ok())

@@ -4,8 +4,8 @@
 //! [`Explorers`] holds one worker for "Find a bug" and one for the comparison (the two can run
 //! at once, each on its own thread), each spawned on its first search; the page spawns "Find a
 //! bug"'s right after its first render ([`Explorers::warm_up`], not in an embed), so the
-//! worker's wasm (`explorer_worker_bg.wasm`, the only one with the core's explorer) loads while
-//! the reader looks at the page, never before the first render. A search is a [`Search`]: starting one sends the worker the program, its
+//! worker's wasm (`explorer_worker_bg.wasm`, the only one with the core's explorer) loads and
+//! warms up while the reader looks at the page, never before the first render. A search is a [`Search`]: starting one sends the worker the program, its
 //! compile options and budget with a [`Ticket`] (the reducer's generation); dropping it (a new
 //! search, another program, Stop, leaving the page) sends a stop for that ticket. The worker's
 //! reports become reducer actions, which drop any report whose generation is not the running
@@ -82,10 +82,15 @@ impl Explorers {
             .clone()
     }
 
-    /// Spawn "Find a bug"'s worker now, so that its wasm has loaded and compiled by the first
-    /// click (called once the page has rendered).
+    /// Spawn "Find a bug"'s worker now and have it warm up ([`Input::WarmUp`]), so that its wasm
+    /// has loaded and its explorer's code is compiled and optimized by the first click (called
+    /// once the page has rendered). Its end becomes [`Action::ExplorerWarm`].
     pub fn warm_up(&self) {
-        self.bridge(&self.find);
+        let ticket = Ticket {
+            generation: 0,
+            row: None,
+        };
+        self.bridge(&self.find).send(Input::WarmUp { ticket });
     }
 
     /// Start exploring `source` (compiled with `options`) with at most `budget` runs, as search
@@ -151,6 +156,7 @@ fn deliver(dispatcher: &UseReducerDispatcher<State>, Output { ticket, report }: 
             elapsed_ms,
         },
         (None, Report::Explored(result)) => Action::ExploreFinished { generation, result },
+        (None, Report::Warm) => Action::ExplorerWarm,
         (
             Some(row),
             Report::Progress {

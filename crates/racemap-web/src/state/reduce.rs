@@ -61,6 +61,8 @@ pub enum Action {
         /// Its result.
         result: ExploreResult,
     },
+    /// The explorer's worker has warmed up (its code is compiled and optimized).
+    ExplorerWarm,
     /// Stop the explorer.
     StopExploring,
     /// Play an outcome's schedule from step 0.
@@ -255,7 +257,11 @@ impl Reducible for State {
                 if params.to_string() == self.to_hash() {
                     return self;
                 }
-                let next = State::from_hash(&params);
+                let next = State {
+                    // The page keeps its worker.
+                    explorer_warm: self.explorer_warm,
+                    ..State::from_hash(&params)
+                };
                 if params.has("code") {
                     next
                 } else {
@@ -339,6 +345,10 @@ impl Reducible for State {
                     None => return self,
                 }
             }
+            Action::ExplorerWarm => State {
+                explorer_warm: true,
+                ..(*self).clone()
+            },
             Action::StopExploring => match self.exploration.stop() {
                 Some(exploration) => State {
                     exploration,

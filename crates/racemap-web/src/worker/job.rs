@@ -1,11 +1,13 @@
 //! One search of the explorer worker, advanced a slice at a time: a "Find a bug" search is the
 //! core's resumable [`ProgramExplorer`]; a comparison row first makes its seeded contention
-//! runs (one per slice), then explores. Pure: no clock, no browser — the worker's loop
-//! ([`super`]) decides when to advance and when to report.
+//! runs (one per slice), then explores; a warm-up searches the strategies' small programs and
+//! reports nothing but its end. Pure: no clock, no browser — the worker's loop ([`super`])
+//! decides when to advance and when to report.
 
 use racemap::compile::CompileOptions;
-use racemap::explore::{DporConfig, ExploreProgress, ProgramExplorer};
+use racemap::explore::{DporConfig, ExploreProgress, ProgramExplorer, SearchAlgorithm};
 use racemap::playback::contention::{self, Contention};
+use racemap::strategies::{Strategy, Workload};
 
 use super::protocol::{Report, Task};
 
@@ -31,6 +33,13 @@ enum Phase {
         max_steps: u64,
         /// The runs measured so far.
         total: Contention,
+    },
+    /// Warming up: searching the programs of [`warm_up_searches`], the current one first.
+    WarmUp {
+        /// The searches still to make, the next one last.
+        pending: Vec<(String, DporConfig)>,
+        /// The search being made.
+        current: Option<Box<ProgramExplorer>>,
     },
     /// Exploring; `contention` is the row's figure for a comparison, `None` for "Find a bug".
     Exploring {
@@ -58,6 +67,39 @@ pub fn config(budget: u64, max_steps: u64) -> DporConfig {
     }
 }
 
+/// Most machine steps of each warm-up search.
+pub const WARM_UP_STEPS: u64 = 12_000;
+
+/// The warm-up's searches: every strategy's program at 2 goroutines × 2 operations in the
+/// default search (the stateful search completes them), and the mutex one at 3 × 2 by DPOR
+/// alone, so that the code of both searches, the race detector and the runtime of every sync
+/// object has run before the reader's first search. Each stops after [`WARM_UP_STEPS`] steps.
+pub fn warm_up_searches() -> Vec<(String, DporConfig)> {
+    let small = Workload {
+        goroutines: 2,
+        ops_per_goroutine: 2,
+        ..Workload::default()
+    };
+    let bounded = |search| DporConfig {
+        max_total_steps: WARM_UP_STEPS,
+        search,
+        ..DporConfig::default()
+    };
+    let mut searches: Vec<(String, DporConfig)> = Strategy::ALL
+        .iter()
+        .map(|strategy| (strategy.source(small), bounded(SearchAlgorithm::Auto)))
+        .collect();
+    let wider = Workload {
+        goroutines: 3,
+        ..small
+    };
+    searches.push((
+        Strategy::Mutex.source(wider),
+        bounded(SearchAlgorithm::Dpor),
+    ));
+    searches
+}
+
 /// The first diagnostic's message.
 fn first_message(diagnostics: &[racemap::diag::Diagnostic]) -> String {
     diagnostics
@@ -66,6 +108,18 @@ fn first_message(diagnostics: &[racemap::diag::Diagnostic]) -> String {
 }
 
 impl Job {
+    /// The warm-up ([`warm_up_searches`]); it ends with [`Report::Warm`].
+    pub fn warm_up() -> Job {
+        let mut pending = warm_up_searches();
+        pending.reverse();
+        Job {
+            phase: Phase::WarmUp {
+                pending,
+                current: None,
+            },
+        }
+    }
+
     /// The search `task` asks for, or the report that ends it at once (the program does not
     /// compile).
     pub fn new(task: Task) -> Result<Job, Report> {
@@ -143,6 +197,30 @@ impl Job {
                     Err(d) => Some(Report::Compared(Err(first_message(&d)))),
                 }
             }
+            Phase::WarmUp { pending, current } => {
+                match current {
+                    Some(explorer) => {
+                        if explorer.advance(steps) {
+                            *current = None;
+                        }
+                    }
+                    None => {
+                        let Some((source, config)) = pending.pop() else {
+                            return Some(Report::Warm);
+                        };
+                        // The strategies' programs compile; one that did not would only be
+                        // skipped (the warm-up shows nothing).
+                        *current = ProgramExplorer::for_source(
+                            &source,
+                            &CompileOptions::default(),
+                            &config,
+                        )
+                        .ok()
+                        .map(Box::new);
+                    }
+                }
+                None
+            }
             Phase::Exploring {
                 explorer,
                 contention,
@@ -162,7 +240,7 @@ impl Job {
     /// Where the search stands, once it explores (`None` while measuring contention).
     pub fn progress(&self) -> Option<ExploreProgress> {
         match &self.phase {
-            Phase::Contention { .. } => None,
+            Phase::Contention { .. } | Phase::WarmUp { .. } => None,
             Phase::Exploring { explorer, .. } => Some(explorer.progress()),
         }
     }

@@ -11,6 +11,12 @@
 //! at once (no new worker to start, no wasm to instantiate again). Slices of tens of
 //! milliseconds keep the browser's clamp of nested timeouts (4 ms) under a tenth of the time.
 //!
+//! Right after the page's first render the page asks for a **warm-up** ([`Input::WarmUp`]): the
+//! worker searches the strategies' small programs ([`job::warm_up_searches`]) and reports
+//! [`Report::Warm`]. A browser compiles a wasm function on its first call and optimizes it once
+//! it is hot, so without it the reader's first search ran in unoptimized code. A `Start`
+//! replaces the warm-up at once (its search then warms what is left).
+//!
 //! Every report names its ticket; the worker checks that a slice's ticket is still the current
 //! one, and the page's reducer drops reports of any search but the running one.
 
@@ -115,6 +121,18 @@ impl Worker for ExplorerWorker {
                         })
                     }
                     Err(report) => scope.respond(who, Output { ticket, report }),
+                }
+            }
+            Input::WarmUp { ticket } => {
+                // A search already asked for goes on: it warms the code up as well.
+                if self.current.is_none() {
+                    self.current = Some(Running {
+                        ticket,
+                        who,
+                        job: Job::warm_up(),
+                        started_ms: js_sys::Date::now(),
+                        next: Some(schedule(scope, ticket)),
+                    });
                 }
             }
             Input::Stop { ticket } => {

@@ -62,6 +62,13 @@ pub enum Input {
         /// What to search.
         task: Task,
     },
+    /// Warm the worker up: search the strategies' small programs so that the browser compiles
+    /// and optimizes the explorer's code before the reader's first search (answered with
+    /// [`Report::Warm`] under `ticket`; any `Start` replaces it).
+    WarmUp {
+        /// Tags the report.
+        ticket: Ticket,
+    },
     /// Stop the search of `ticket`, if it is the one running.
     Stop {
         /// The search to stop.
@@ -95,6 +102,9 @@ pub enum Report {
     Compared(Result<(ExploreResult, Contention), String>),
     /// "Find a bug" could not start (the program does not compile).
     Failed(String),
+    /// The warm-up is over: the explorer's code has run (and the browser optimized its hot
+    /// functions).
+    Warm,
 }
 
 /// gloo-worker's message encoding for the explorer worker: serde-wasm-bindgen.

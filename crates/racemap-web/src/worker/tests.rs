@@ -151,3 +151,22 @@ fn messages_read_back_as_sent() {
     let json = serde_json::to_string(&input).expect("serializes");
     assert_eq!(serde_json::from_str::<Input>(&json).expect("reads"), input);
 }
+
+#[test]
+fn the_warm_up_searches_every_strategy_and_ends_with_warm() {
+    let searches = job::warm_up_searches();
+    assert_eq!(searches.len(), Strategy::ALL.len() + 1);
+    for (source, config) in &searches {
+        assert!(
+            racemap::compile::compile(source).is_ok(),
+            "a warm-up program compiles:\n{source}"
+        );
+        assert_eq!(config.max_total_steps, job::WARM_UP_STEPS);
+    }
+    let (report, slices) = finish(Job::warm_up(), CHUNK_STEPS);
+    assert_eq!(report, Report::Warm);
+    assert!(
+        slices > searches.len() as u64,
+        "each search compiles in one slice and searches in at least one more"
+    );
+}
