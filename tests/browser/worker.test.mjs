@@ -145,3 +145,52 @@ test('another program stops the running search: no stale progress or result show
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('the explorer worker warms up after the first render; a search at once replaces the warm-up', async () => {
+  // A page left open: the worker loads and searches the strategies' small programs, then says so.
+  const { page, problems } = await openApp('index.html#example=mutex&goroutines=2&ops=2');
+  await page.locator('[data-testid="app"][data-explorer="warm"]').waitFor({ timeout: SEARCH_TIMEOUT });
+  assert.equal(page.workers().length, 1, 'one explorer worker');
+  // The warm-up left nothing in the page: no outcome shows until the reader searches.
+  assert.equal(await summaryOf(page).count(), 0, 'no search result from the warm-up');
+  assert.match(await findBug(page), /^Every interleaving covered: \d+ runs? explored, 1 distinct outcome, no data race\.$/);
+  assert.deepEqual(problems, []);
+  await page.close();
+
+  // A search clicked at the first render: the worker drops its warm-up for it, and the result
+  // is the program's own.
+  const second = await openApp(`index.html#example=blank&code=${encodeURIComponent(RACY)}`);
+  const found = await findBug(second.page);
+  assert.match(found, /^Every interleaving covered: \d+ runs? explored, 2 distinct outcomes, some with a data race\.$/);
+  await settle(second.page, 300);
+  assert.equal(await summaryOf(second.page).innerText(), found, 'the result stays');
+  assert.deepEqual(second.problems, []);
+  await second.page.close();
+
+  // An embed (one of several on a docs page) spawns no worker before its first search.
+  const embed = await openApp('index.html#example=mutex&embed=1');
+  await settle(embed.page, 1000);
+  assert.equal(embed.page.workers().length, 0, 'no worker in an embed before a search');
+  assert.equal(await embed.page.getByTestId('app').getAttribute('data-explorer'), 'cold');
+  await embed.page.close();
+});
+
+test('a number typed during a search keeps every keystroke (renders do not reset it)', async () => {
+  // The mutex preset at 8 goroutines × 20 operations: a search far longer than the typing, whose
+  // progress re-renders the page every slice.
+  const { page, problems } = await openApp('index.html#example=mutex&goroutines=8&ops=20&budget=1000000');
+  await button(page, 'Find a bug').click();
+  const summary = summaryOf(page);
+  await summary.filter({ hasText: PROGRESS }).waitFor({ timeout: SEARCH_TIMEOUT });
+  const writes = page.getByRole('spinbutton', { name: 'Writes %' });
+  await writes.selectText();
+  // Slower than the slices: several progress renders come between two keystrokes.
+  await writes.pressSequentially('30', { delay: 250 });
+  assert.equal(await writes.inputValue(), '30', 'the typed text stays while the search renders');
+  await writes.press('Tab');
+  await page.waitForFunction(() => location.hash.includes('writes=30'), null, { timeout: ACTION_TIMEOUT });
+  assert.equal(await writes.inputValue(), '30');
+  assert.match(await region(page, 'Code').innerText(), /writePercent\s+= 30/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

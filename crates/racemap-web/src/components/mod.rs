@@ -14,6 +14,7 @@ pub mod goroutines_panel;
 pub mod layout;
 pub mod locks_panel;
 pub mod map_panel;
+pub mod number_field;
 pub mod outcomes_panel;
 pub mod panel;
 pub mod scheduler_picker;

@@ -1,8 +1,9 @@
 //! Who chooses the automatic moves: you, a seeded random scheduler, or an explorer schedule.
 
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::components::number_field::NumberField;
 use crate::state::SchedulerChoice;
 
 /// Properties of [`SchedulerPicker`].
@@ -46,12 +47,7 @@ pub fn scheduler_picker(props: &SchedulerPickerProps) -> Html {
     };
     let on_seed = {
         let on_change = props.on_change.clone();
-        Callback::from(move |event: Event| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            if let Ok(seed) = input.value().trim().parse::<u64>() {
-                on_change.emit(SchedulerChoice::Seeded(seed));
-            }
-        })
+        Callback::from(move |seed: u64| on_change.emit(SchedulerChoice::Seeded(seed)))
     };
     let selected = match props.scheduler {
         SchedulerChoice::Manual => "manual",
@@ -71,10 +67,7 @@ pub fn scheduler_picker(props: &SchedulerPickerProps) -> Html {
                 </select>
             </label>
             if let SchedulerChoice::Seeded(seed) = props.scheduler {
-                <label class="field number">
-                    <span class="field-label">{ "Seed" }</span>
-                    <input type="number" min="0" value={seed.to_string()} onchange={on_seed} />
-                </label>
+                <NumberField label="Seed" value={seed} on_change={on_seed} />
             }
         </div>
     }

@@ -11,6 +11,7 @@ use racemap::playback::View;
 use web_sys::Element;
 use yew::prelude::*;
 
+use crate::components::number_field::NumberField;
 use crate::components::{goroutine_class, who};
 use crate::state::Shared;
 
@@ -107,20 +108,13 @@ pub fn timeline_panel(props: &TimelinePanelProps) -> Html {
         })
     };
 
-    let goto_field = {
-        let on_goto = props.on_goto.clone();
-        let onchange = Callback::from(move |event: Event| {
-            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            if let Ok(step) = input.value().trim().parse::<u64>() {
-                on_goto.emit(step);
-            }
-        });
-        html! {
-            <label class="field number goto">
-                <span class="field-label">{ "Go to step" }</span>
-                <input type="number" min="0" value={view.step.to_string()} {onchange} />
-            </label>
-        }
+    let goto_field = html! {
+        <NumberField
+            label="Go to step"
+            class="goto"
+            value={view.step}
+            on_change={props.on_goto.clone()}
+        />
     };
 
     if view.timeline.is_empty() {

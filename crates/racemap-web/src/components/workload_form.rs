@@ -2,8 +2,9 @@
 //! regenerates the example's Go source with the core's `strategies` module.
 
 use racemap::strategies::Workload;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
+
+use crate::components::number_field::NumberField;
 
 /// Properties of [`WorkloadForm`].
 #[derive(Properties, PartialEq)]
@@ -66,31 +67,25 @@ pub fn workload_form(props: &WorkloadFormProps) -> Html {
         <fieldset class="workload">
             <legend>{ "Workload" }</legend>
             { for FIELDS.iter().map(|field| {
-                let onchange = {
+                let on_change = {
                     let on_change = props.on_change.clone();
                     let workload = props.workload;
                     let set = field.set;
-                    Callback::from(move |event: Event| {
-                        let input: HtmlInputElement = event.target_unchecked_into();
-                        if let Ok(value) = input.value().trim().parse::<u32>() {
-                            let mut next = workload;
-                            set(&mut next, value);
-                            on_change.emit(next);
-                        }
+                    Callback::from(move |value: u64| {
+                        let mut next = workload;
+                        set(&mut next, u32::try_from(value).unwrap_or(u32::MAX));
+                        on_change.emit(next);
                     })
                 };
                 html! {
-                    <label class="field number">
-                        <span class="field-label">{ field.label }</span>
-                        <input
-                            type="number"
-                            min={field.min.to_string()}
-                            max={field.max.to_string()}
-                            step={field.step.to_string()}
-                            value={(field.get)(&props.workload).to_string()}
-                            {onchange}
-                        />
-                    </label>
+                    <NumberField
+                        label={field.label}
+                        value={u64::from((field.get)(&props.workload))}
+                        min={u64::from(field.min)}
+                        max={Some(u64::from(field.max))}
+                        step={u64::from(field.step)}
+                        {on_change}
+                    />
                 }
             }) }
         </fieldset>
