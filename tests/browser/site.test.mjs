@@ -54,3 +54,30 @@ test('every file of the site has a .gz and a .br copy with the same content', as
     if (original.length > 4096) assert.ok(br.length < original.length / 2, `${file}.br is smaller`);
   }
 });
+
+test("the explorer worker's files are named after their content, and the page starts that worker", async () => {
+  const files = await readdir(DIST);
+  const loaders = files.filter((f) => /^explorer_worker_loader-[0-9a-f]{16}\.js$/.test(f));
+  assert.equal(loaders.length, 1, `one hashed loader: ${files}`);
+  const hash = loaders[0].match(/-([0-9a-f]{16})\.js$/)[1];
+  for (const name of [`explorer_worker-${hash}.js`, `explorer_worker-${hash}_bg.wasm`]) {
+    assert.ok(files.includes(name), `${name} in ${files}`);
+  }
+  assert.ok(
+    !files.some((f) => /^explorer_worker(_loader|_bg)?\.(js|wasm)$/.test(f)),
+    `no worker file keeps trunk's plain name: ${files}`,
+  );
+  const loader = await readFile(path.join(DIST, loaders[0]), 'utf8');
+  assert.ok(loader.includes(`"./explorer_worker-${hash}.js"`) && loader.includes(`"./explorer_worker-${hash}_bg.wasm"`), loader);
+  const html = await readFile(path.join(DIST, 'index.html'), 'utf8');
+  assert.match(html, new RegExp(`<meta name="racemap-worker" content="\\./explorer_worker_loader-${hash}\\.js"`));
+  // The page starts its worker from the hashed loader, and the worker answers.
+  const { page, problems } = await newWatchedPage(site.browser.context);
+  await page.goto(urlOf('index.html#example=mutex'));
+  await appReady(page);
+  const worker = page.workers()[0] ?? (await page.waitForEvent('worker'));
+  assert.ok(worker.url().endsWith(`/explorer_worker_loader-${hash}.js`), worker.url());
+  await page.locator('[data-testid="app"][data-explorer="warm"]').waitFor({ timeout: 300_000 });
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -4,9 +4,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::compress;
 use crate::tools::Toolchain;
 use crate::{cmd, repo_root, Error, Result, SiteProfile};
+use crate::{compress, worker_names};
 
 /// Install what is missing, build the site into `dist/`, print the wasm size.
 pub fn run() -> Result {
@@ -36,8 +36,8 @@ pub fn build_step_name(profile: SiteProfile) -> &'static str {
 }
 
 /// `trunk build [--release]` into `dist` with relative asset paths (`--public-url ./`), so the
-/// site works from any folder of any static host; then a `.gz` and a `.br` copy of each file
-/// ([`compress`]).
+/// site works from any folder of any static host; then the worker's files named after their
+/// content ([`worker_names`]) and a `.gz` and a `.br` copy of each file ([`compress`]).
 pub fn build_site(toolchain: &Toolchain, dist: &Path, profile: SiteProfile) -> Result {
     let dir = dist.to_string_lossy();
     let mut args = vec!["build"];
@@ -46,6 +46,8 @@ pub fn build_site(toolchain: &Toolchain, dist: &Path, profile: SiteProfile) -> R
     }
     args.extend(["--public-url", "./", "--dist", &dir]);
     cmd::run(&mut toolchain.command("trunk", &args))?;
+    let hash = worker_names::hash_worker_files(dist)?;
+    println!("explorer worker files named after their content hash {hash}");
     let files = compress::precompress_dir(dist)?;
     println!(
         "precompressed {} files (.{})",

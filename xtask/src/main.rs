@@ -33,6 +33,7 @@ mod go_bench;
 mod serve;
 mod test;
 mod tools;
+mod worker_names;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -76,7 +76,7 @@ impl Explorers {
                     ExplorerWorker::spawner()
                         .callback(move |output| deliver(&dispatcher, output))
                         .encoding::<Codec>()
-                        .spawn_with_loader(LOADER),
+                        .spawn_with_loader(&loader_url()),
                 )
             })
             .clone()
@@ -138,6 +138,23 @@ impl Explorers {
         bridge.send(Input::Start { ticket, task });
         Search { bridge, ticket }
     }
+}
+
+/// The script that starts the worker: the one `index.html`'s `<meta name="racemap-worker">`
+/// names (`cargo xtask dist` names the worker's files after their content, so a cached old
+/// worker never meets a new page), else trunk's plain name ([`LOADER`], `trunk serve`).
+fn loader_url() -> String {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| {
+            document
+                .query_selector("meta[name=\"racemap-worker\"]")
+                .ok()
+                .flatten()
+        })
+        .and_then(|meta| meta.get_attribute("content"))
+        .filter(|url| !url.is_empty())
+        .unwrap_or_else(|| LOADER.to_string())
 }
 
 /// A worker's report as the reducer's action (the reducer checks the generation).
