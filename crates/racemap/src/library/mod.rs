@@ -832,6 +832,12 @@ lib_funcs! {
     RandInt31n => func("math/rand", "Int31n").params(&[INT32]).results(&[INT32]).visibility(Object),
     /// `rand.Float64() float64`
     RandFloat64 => func("math/rand", "Float64").results(&[FLOAT64]).visibility(Object),
+    /// `rand.Uint32() uint32`
+    RandUint32 => func("math/rand", "Uint32").results(&[UINT32]).visibility(Object),
+    /// `rand.Uint64() uint64`
+    RandUint64 => func("math/rand", "Uint64").results(&[UINT64]).visibility(Object),
+    /// `rand.Float32() float32`
+    RandFloat32 => func("math/rand", "Float32").results(&[FLOAT32]).visibility(Object),
     /// `rand.Perm(n int) []int`
     RandPerm => func("math/rand", "Perm").params(&[INT]).results(&[INTS]).visibility(Object),
     /// `rand.Shuffle(n int, swap func(i, j int))`: compiled to a loop (`lang/lower/sort.rs`)
@@ -866,6 +872,12 @@ lib_funcs! {
     RandRandInt31n => rand_method("Int31n").params(&[INT32]).results(&[INT32]),
     /// `(*rand.Rand).Float64() float64`
     RandRandFloat64 => rand_method("Float64").results(&[FLOAT64]),
+    /// `(*rand.Rand).Uint32() uint32`
+    RandRandUint32 => rand_method("Uint32").results(&[UINT32]),
+    /// `(*rand.Rand).Uint64() uint64`
+    RandRandUint64 => rand_method("Uint64").results(&[UINT64]),
+    /// `(*rand.Rand).Float32() float32`
+    RandRandFloat32 => rand_method("Float32").results(&[FLOAT32]),
     /// `(*rand.Rand).Perm(n int) []int`
     RandRandPerm => rand_method("Perm").params(&[INT]).results(&[INTS]),
     // `strings.Builder`'s methods: plain reads and writes of the Builder's buffer (Go's

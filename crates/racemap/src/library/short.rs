@@ -10,6 +10,8 @@ pub(super) const INT32: LibType = LibType::Basic(Basic::Int32);
 pub(super) const INT64: LibType = LibType::Basic(Basic::Int64);
 pub(super) const UINT32: LibType = LibType::Basic(Basic::Uint32);
 pub(super) const UINT64: LibType = LibType::Basic(Basic::Uint64);
+/// `float32`
+pub(super) const FLOAT32: LibType = LibType::Basic(Basic::Float32);
 pub(super) const STRING: LibType = LibType::Basic(Basic::String);
 pub(super) const BYTE: LibType = LibType::Basic(Basic::Uint8);
 pub(super) const RUNE: LibType = LibType::Basic(Basic::Int32);

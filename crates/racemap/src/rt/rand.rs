@@ -3,9 +3,9 @@
 //! so racemap's numbers differ from Go's; what holds as in Go: the same seed gives the same
 //! sequence in every run, the global source starts as if seeded with 1 (Go 1.19 seeds it with
 //! 1 too: programs print the same numbers on every run), `Seed` reduces its argument modulo
-//! 2³¹−1 (0 acts as 89482311), and `Intn`, `Int63n`, `Int31n`, `Float64`, `Perm` and
-//! `Shuffle`'s indices are derived from `Int63` with Go's algorithms (rejection sampling,
-//! Lemire's method for `Shuffle`).
+//! 2³¹−1 (0 acts as 89482311), and `Intn`, `Int63n`, `Int31n`, `Uint32`, `Float64`,
+//! `Float32`, `Perm` and `Shuffle`'s indices are derived from `Int63` with Go's algorithms
+//! (rejection sampling, Lemire's method for `Shuffle`); `Uint64` is one whole draw.
 //!
 //! The generator is SplitMix64: the state is one 64-bit word, stored as `Value::Int` in the
 //! source's cell, offset so that the zero word is the state after `Seed(1)`.
@@ -55,8 +55,23 @@ impl Source {
         (self.next_u64() >> 1) as i64
     }
 
+    /// `Uint64()` (Go's `rngSource` is a `Source64`: all 64 bits of one draw).
+    pub fn uint64(&mut self) -> u64 {
+        self.next_u64()
+    }
+
+    /// `Float32()`: `float32(Float64())`, drawn again when it rounds to 1 (Go 1.19's loop).
+    pub fn float32(&mut self) -> f32 {
+        loop {
+            let f = self.float64() as f32;
+            if f < 1.0 {
+                return f;
+            }
+        }
+    }
+
     /// `Uint32()`
-    fn uint32(&mut self) -> u32 {
+    pub fn uint32(&mut self) -> u32 {
         (self.int63() >> 31) as u32
     }
 

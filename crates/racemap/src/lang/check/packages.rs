@@ -497,6 +497,9 @@ mod tests {
             math/rand.Int31 func() int32
             math/rand.Int31n func(int32) int32
             math/rand.Float64 func() float64
+            math/rand.Uint32 func() uint32
+            math/rand.Uint64 func() uint64
+            math/rand.Float32 func() float32
             math/rand.Perm func(int) []int
             math/rand.Shuffle func(int, func(int, int))
             math/rand.int31n func() int
@@ -510,6 +513,9 @@ mod tests {
             math/rand.(*Rand).Int31 func() int32
             math/rand.(*Rand).Int31n func(int32) int32
             math/rand.(*Rand).Float64 func() float64
+            math/rand.(*Rand).Uint32 func() uint32
+            math/rand.(*Rand).Uint64 func() uint64
+            math/rand.(*Rand).Float32 func() float32
             math/rand.(*Rand).Perm func(int) []int
             strings.(*Builder).WriteString func(string) (int, error)
             strings.(*Builder).WriteByte func(uint8) error

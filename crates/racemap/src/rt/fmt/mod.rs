@@ -34,7 +34,7 @@
 //! `Formatter`, complex numbers.
 //!
 //! Files: `verbs` (one operand under one verb), `value` (values by kind), `printf` (format
-//! strings), `quote`, `float`.
+//! strings), `quote`, `float`, `iface_keys` (the order of interface-typed map keys).
 
 use crate::gostr::GoString;
 use crate::rt::sync_state::SyncState;
@@ -195,6 +195,7 @@ fn operand(v: &Value) -> Option<(TypeId, &Value)> {
 }
 
 mod float;
+mod iface_keys;
 mod printf;
 #[cfg(test)]
 mod tests;

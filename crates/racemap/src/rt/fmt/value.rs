@@ -73,7 +73,10 @@ impl Printer<'_> {
                 } else {
                     self.buf.push_str("map[");
                 }
-                let entries = m.map(|m| self.heap.map_entries(m)).unwrap_or_default();
+                let mut entries = m.map(|m| self.heap.map_entries(m)).unwrap_or_default();
+                if matches!(types.under(kt), TypeKind::Interface(_)) {
+                    super::iface_keys::sort_iface_keys(types, &mut entries);
+                }
                 for (i, (k, e)) in entries.iter().enumerate() {
                     if i > 0 {
                         if self.f.sharp_v {

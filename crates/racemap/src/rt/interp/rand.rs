@@ -22,7 +22,7 @@ fn global_equivalent(f: LibFunc) -> Option<LibFunc> {
     use LibFunc::*;
     Some(match f {
         RandSeed | RandInt | RandIntn | RandInt63 | RandInt63n | RandInt31 | RandInt31n
-        | RandFloat64 | RandPerm | RandShuffleIndex => f,
+        | RandFloat64 | RandPerm | RandShuffleIndex | RandUint32 | RandUint64 | RandFloat32 => f,
         RandRandSeed => RandSeed,
         RandRandInt => RandInt,
         RandRandIntn => RandIntn,
@@ -32,6 +32,9 @@ fn global_equivalent(f: LibFunc) -> Option<LibFunc> {
         RandRandInt31n => RandInt31n,
         RandRandFloat64 => RandFloat64,
         RandRandPerm => RandPerm,
+        RandRandUint32 => RandUint32,
+        RandRandUint64 => RandUint64,
+        RandRandFloat32 => RandFloat32,
         _ => return None,
     })
 }
@@ -76,6 +79,9 @@ impl Machine {
                 .int31n(a1()? as i32)
                 .map(|v| vec![Value::Int(i64::from(v))]),
             LibFunc::RandFloat64 => Ok(vec![Value::Float(src.float64())]),
+            LibFunc::RandFloat32 => Ok(vec![Value::Float(f64::from(src.float32()))]),
+            LibFunc::RandUint32 => Ok(vec![Value::Int(i64::from(src.uint32()))]),
+            LibFunc::RandUint64 => Ok(vec![Value::Int(src.uint64() as i64)]),
             LibFunc::RandShuffleIndex => Ok(vec![Value::Int(src.shuffle_index(a1()?))]),
             LibFunc::RandPerm => {
                 let n = a1()?;
