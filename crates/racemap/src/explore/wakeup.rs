@@ -404,6 +404,65 @@ mod tests {
             .collect()
     }
 
+    /// Goroutine `g` starts goroutine `child`.
+    fn spawn(g: u32, child: u32) -> WakeStep {
+        WakeStep {
+            participants: vec![Gid(g), Gid(child)],
+            ..WakeStep::solo(
+                Choice {
+                    gid: Gid(g),
+                    alt: 0,
+                },
+                Footprint {
+                    resources: vec![(Resource::Spawn, true)],
+                    ..Footprint::default()
+                },
+            )
+        }
+    }
+
+    #[test]
+    fn created_goroutines_are_named_by_the_order_of_their_creation() {
+        // From a trace where goroutine 10 was created by a step left out: 1's child and 2's
+        // are 10 and 11 when the sequence runs from a state with 10 goroutines.
+        let mut w = vec![
+            spawn(1, 11),
+            spawn(2, 12),
+            step(11, 5, true),
+            step(12, 6, true),
+        ];
+        rename_created(&mut w, 10, Vec::new(), 10);
+        let names: Vec<Vec<u32>> = w
+            .iter()
+            .map(|s| s.participants.iter().map(|g| g.0).collect())
+            .collect();
+        assert_eq!(names, vec![vec![1, 10], vec![2, 11], vec![10], vec![11]]);
+        assert_eq!(w[2].choice.gid, Gid(10));
+    }
+
+    #[test]
+    fn a_branch_that_creates_first_renames_the_rest_of_a_sequence() {
+        // Branch: 1 starts 10, which writes object 5. The sequence: 2 starts 10, then 1
+        // starts 11, which writes object 5. Past 1's move, 1's child is 10 and 2's is 11: the
+        // branch covers the sequence (its goroutine 10 is the sequence's 11).
+        let mut t = WakeupTree::default();
+        t.insert(vec![spawn(1, 10), step(10, 5, true)], &elsewhere(), 10);
+        let w = vec![spawn(2, 10), spawn(1, 11), step(11, 5, true)];
+        assert!(t.covers(&w, &elsewhere(), 10));
+        t.insert(w, &elsewhere(), 10);
+        assert_eq!(branches(&t), vec![vec![1, 10]]);
+        // Goroutine 10 of the sequence is 2's child: below 1's move it is 11, no weak
+        // initial of the branch's 10.
+        let w = vec![spawn(2, 10), step(10, 5, true)];
+        assert!(!t.covers(&w, &elsewhere(), 10));
+        t.insert(w, &elsewhere(), 10);
+        assert_eq!(branches(&t), vec![vec![1, 10], vec![2, 10]]);
+        // 2's child writes what 1's writes: below 1's move it is 11, a new branch.
+        let w = vec![spawn(2, 10), spawn(1, 11), step(10, 5, true)];
+        t.insert(w, &elsewhere(), 10);
+        assert_eq!(branches(&t), vec![vec![1, 10], vec![1, 2, 11], vec![2, 10]]);
+    }
+
     #[test]
     fn a_sequence_whose_weak_initial_is_a_leaf_is_covered() {
         let mut t = WakeupTree::default();
