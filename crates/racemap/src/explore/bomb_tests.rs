@@ -100,29 +100,35 @@ fn every_bomb_s_search_runs_into_the_goroutine_limit() {
 }
 
 /// A tree of goroutines, each starting two more and exiting: thousands can move at every
-/// step and every `go` statement depends on the one before (goroutine numbers), so DPOR's
-/// clock of each step joins only the latest of them. Run and search end at the limit.
+/// step. `go` statements of different goroutines commute (`Resource::Spawn`: only the
+/// children's numbers differ), so the search is one run, cut at the goroutine limit or at
+/// the explorer's step limit, whichever comes first, and says it is incomplete.
 #[test]
-fn a_spawn_tree_ends_at_the_goroutine_limit() {
+fn a_spawn_tree_is_one_run_cut_at_a_limit() {
     let source = "package main\n\nfunc spawn() {\n\tgo spawn()\n\tgo spawn()\n}\n\nfunc main() {\n\tspawn()\n\tselect {}\n}\n";
     let r = run(machine(source, 1_000), &RunConfig::default());
     assert_eq!(r.end, RunEnd::Limit, "{}", r.stderr);
-    let mut explorer = Explorer::new(
-        machine(source, CROSS_CHECKED),
-        &DporConfig {
-            max_executions: 20,
-            ..DporConfig::default()
-        },
-    );
-    explorer.advance(u64::MAX);
-    let r = explorer.into_result();
-    assert!(!r.outcomes.is_empty());
-    for o in &r.outcomes {
-        assert_eq!(
-            o.error.as_deref(),
-            Some(limit_message(CROSS_CHECKED).as_str()),
-            "{o:?}"
+    let steps_limit = crate::run::step_limit_ending(200).first_line;
+    for (goroutines, max_steps, expected) in [
+        (CROSS_CHECKED, 10_000, Some(limit_message(CROSS_CHECKED))),
+        (1_000, 200, steps_limit),
+    ] {
+        let mut explorer = Explorer::new(
+            machine(source, goroutines),
+            &DporConfig {
+                max_executions: 20,
+                max_steps_per_execution: max_steps,
+                ..DporConfig::default()
+            },
         );
+        explorer.advance(u64::MAX);
+        let r = explorer.into_result();
+        assert_eq!(r.executions, 1, "{r:?}");
+        assert!(!r.complete, "{r:?}");
+        assert_eq!(r.limit, Some(super::SearchLimit::RunLimit), "{r:?}");
+        assert_eq!(r.outcomes.len(), 1, "{r:?}");
+        assert_eq!(r.outcomes[0].error, expected, "{r:?}");
+        assert!(!r.outcomes[0].race && r.outcomes[0].stdout.is_empty());
     }
 }
 

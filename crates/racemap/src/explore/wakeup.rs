@@ -13,6 +13,17 @@
 //! the sequence commutes with everything before it there, or the goroutine does not move in the
 //! sequence and its move commutes with all of it) covers it when it is a leaf, and otherwise
 //! the rest of the sequence is inserted below it.
+//!
+//! Goroutines created inside a sequence: the machine numbers goroutines in creation order, and
+//! `go` statements of different goroutines commute (`target::footprint`), so the same
+//! goroutine has another number when two creations swap. A sequence to follow from a state
+//! names the goroutines it creates as they are created when it runs from there: the first one
+//! created gets the state's count of goroutines, and so on ([`rename_created`]: a sequence
+//! taken from a trace where some other creations came first is renamed before it is replayed
+//! or inserted). The walk down a tree renames what is left of the sequence the same way after
+//! each move it passes: a move matched with one of the sequence's (the same goroutine's next
+//! move) gives its children the branch's numbers, and the sequence's other creations come
+//! after the branch's.
 
 use crate::rt::event::Gid;
 use crate::sched::Choice;
@@ -190,6 +201,63 @@ impl InitialFilter {
     }
 }
 
+/// Rename the goroutines `w` creates: a goroutine numbered `from` or more that a move of `w`
+/// involves before any earlier move did is created by it (no move of a sequence involves a
+/// goroutine created outside it, after its start); it gets its number in `map` (old, new),
+/// else the next one from `next`, in the order of `w`. Numbers below `from` name goroutines
+/// that exist before `w` starts (or that moves before `w` created) and stay.
+pub(super) fn rename_created(w: &mut [WakeStep], from: u32, mut map: Vec<(Gid, Gid)>, next: u32) {
+    let mut next = next;
+    let mut rename = |g: Gid, map: &mut Vec<(Gid, Gid)>| -> Gid {
+        if g.0 < from {
+            return g;
+        }
+        if let Some((_, new)) = map.iter().find(|(old, _)| *old == g) {
+            return *new;
+        }
+        let new = Gid(next);
+        next += 1;
+        map.push((g, new));
+        new
+    };
+    for s in w.iter_mut() {
+        for p in s.participants.iter_mut() {
+            *p = rename(*p, &mut map);
+        }
+        s.choice.gid = rename(s.choice.gid, &mut map);
+    }
+}
+
+/// The goroutines `step` creates, in the naming where numbers below `from` are taken: its
+/// participants numbered `from` or more that no move of `before` involves.
+fn created_by(step: &WakeStep, before: &[WakeStep], from: u32) -> Vec<Gid> {
+    step.participants
+        .iter()
+        .copied()
+        .filter(|g| g.0 >= from && !before.iter().any(|b| b.participants.contains(g)))
+        .collect()
+}
+
+/// After the walk down a tree passed `branch` (a move of the branch followed from here, where
+/// `from` goroutines exist then), what is left of `w` named as it runs after that move: the
+/// move `w[at]` it matched (`Some`: the same goroutine's move) is taken out and its children
+/// get the branch move's numbers; the other goroutines `w` creates are numbered after those
+/// the branch move creates. Returns the count of goroutines that exist after the move.
+fn pass(w: &mut Vec<WakeStep>, branch: &WakeStep, at: Option<usize>, from: u32) -> u32 {
+    let made: Vec<Gid> = created_by(branch, &[], from);
+    let next = from + made.len() as u32;
+    let mut map: Vec<(Gid, Gid)> = Vec::new();
+    if let Some(at) = at {
+        let theirs = created_by(&w[at], &w[..at], from);
+        map.extend(theirs.into_iter().zip(made.iter().copied()));
+        w.remove(at);
+    }
+    if !made.is_empty() || !map.is_empty() {
+        rename_created(w, from, map, next);
+    }
+    next
+}
+
 /// An ordered tree of move sequences to explore from a state, leftmost first.
 // Invariant: no two children of a node have the same choice.
 #[derive(Clone, Debug, Default)]
@@ -227,10 +295,12 @@ impl WakeupTree {
     }
 
     /// A branch already covers `w` (which reverses the race with `reversed`):
-    /// [`WakeupTree::insert`] would leave the tree as it is.
-    pub fn covers(&self, w: &[WakeStep], reversed: &WakeStep) -> bool {
+    /// [`WakeupTree::insert`] would leave the tree as it is. `count` goroutines exist at the
+    /// tree's state; `w` names those it creates from there ([`rename_created`]).
+    pub fn covers(&self, w: &[WakeStep], reversed: &WakeStep, count: u32) -> bool {
         let mut w = w.to_vec();
         let mut node = self;
+        let mut count = count;
         loop {
             if w.is_empty() {
                 return true;
@@ -239,15 +309,13 @@ impl WakeupTree {
             let found = node
                 .children
                 .iter()
-                .find_map(|(s, sub)| filter.weak_initial(s, &w, reversed).map(|at| (sub, at)));
+                .find_map(|(s, sub)| filter.weak_initial(s, &w, reversed).map(|at| (s, sub, at)));
             match found {
-                Some((sub, at)) => {
+                Some((s, sub, at)) => {
                     if sub.is_empty() {
                         return true;
                     }
-                    if let Some(at) = at {
-                        w.remove(at);
-                    }
+                    count = pass(&mut w, s, at, count);
                     node = sub;
                 }
                 None => return false,
@@ -259,9 +327,11 @@ impl WakeupTree {
     /// covers it (Abdulla et al. 2017,
     /// `insert_[E](w, wut)`): walk down the leftmost branches whose move is a weak initial of
     /// what is left of `w`, taking that move out of it; a leaf reached that way covers `w`;
-    /// elsewhere the rest of `w` becomes a new rightmost branch.
-    pub fn insert(&mut self, mut w: Vec<WakeStep>, reversed: &WakeStep) {
+    /// elsewhere the rest of `w` becomes a new rightmost branch. `count` goroutines exist at
+    /// the tree's state; `w` names those it creates from there ([`rename_created`]).
+    pub fn insert(&mut self, mut w: Vec<WakeStep>, reversed: &WakeStep, count: u32) {
         let mut node = self;
+        let mut count = count;
         loop {
             if w.is_empty() {
                 return;
@@ -277,9 +347,7 @@ impl WakeupTree {
                     if node.children[k].1.is_empty() {
                         return;
                     }
-                    if let Some(at) = at {
-                        w.remove(at);
-                    }
+                    count = pass(&mut w, &node.children[k].0, at, count);
                     node = &mut node.children[k].1;
                 }
                 None => {
@@ -336,27 +404,86 @@ mod tests {
             .collect()
     }
 
+    /// Goroutine `g` starts goroutine `child`.
+    fn spawn(g: u32, child: u32) -> WakeStep {
+        WakeStep {
+            participants: vec![Gid(g), Gid(child)],
+            ..WakeStep::solo(
+                Choice {
+                    gid: Gid(g),
+                    alt: 0,
+                },
+                Footprint {
+                    resources: vec![(Resource::Spawn, true)],
+                    ..Footprint::default()
+                },
+            )
+        }
+    }
+
+    #[test]
+    fn created_goroutines_are_named_by_the_order_of_their_creation() {
+        // From a trace where goroutine 10 was created by a step left out: 1's child and 2's
+        // are 10 and 11 when the sequence runs from a state with 10 goroutines.
+        let mut w = vec![
+            spawn(1, 11),
+            spawn(2, 12),
+            step(11, 5, true),
+            step(12, 6, true),
+        ];
+        rename_created(&mut w, 10, Vec::new(), 10);
+        let names: Vec<Vec<u32>> = w
+            .iter()
+            .map(|s| s.participants.iter().map(|g| g.0).collect())
+            .collect();
+        assert_eq!(names, vec![vec![1, 10], vec![2, 11], vec![10], vec![11]]);
+        assert_eq!(w[2].choice.gid, Gid(10));
+    }
+
+    #[test]
+    fn a_branch_that_creates_first_renames_the_rest_of_a_sequence() {
+        // Branch: 1 starts 10, which writes object 5. The sequence: 2 starts 10, then 1
+        // starts 11, which writes object 5. Past 1's move, 1's child is 10 and 2's is 11: the
+        // branch covers the sequence (its goroutine 10 is the sequence's 11).
+        let mut t = WakeupTree::default();
+        t.insert(vec![spawn(1, 10), step(10, 5, true)], &elsewhere(), 10);
+        let w = vec![spawn(2, 10), spawn(1, 11), step(11, 5, true)];
+        assert!(t.covers(&w, &elsewhere(), 10));
+        t.insert(w, &elsewhere(), 10);
+        assert_eq!(branches(&t), vec![vec![1, 10]]);
+        // Goroutine 10 of the sequence is 2's child: below 1's move it is 11, no weak
+        // initial of the branch's 10.
+        let w = vec![spawn(2, 10), step(10, 5, true)];
+        assert!(!t.covers(&w, &elsewhere(), 10));
+        t.insert(w, &elsewhere(), 10);
+        assert_eq!(branches(&t), vec![vec![1, 10], vec![2, 10]]);
+        // 2's child writes what 1's writes: below 1's move it is 11, a new branch.
+        let w = vec![spawn(2, 10), spawn(1, 11), step(10, 5, true)];
+        t.insert(w, &elsewhere(), 10);
+        assert_eq!(branches(&t), vec![vec![1, 10], vec![1, 2, 11], vec![2, 10]]);
+    }
+
     #[test]
     fn a_sequence_whose_weak_initial_is_a_leaf_is_covered() {
         let mut t = WakeupTree::default();
-        t.insert(vec![step(1, 1, true)], &elsewhere());
+        t.insert(vec![step(1, 1, true)], &elsewhere(), 100);
         // Goroutine 2 writes another object, then 1 writes: 1 commutes with 2's move, so the
         // leaf 1 covers it.
-        t.insert(vec![step(2, 2, true), step(1, 1, true)], &elsewhere());
+        t.insert(vec![step(2, 2, true), step(1, 1, true)], &elsewhere(), 100);
         assert_eq!(branches(&t), vec![vec![1]]);
     }
 
     #[test]
     fn a_sequence_that_must_start_elsewhere_is_a_new_branch() {
         let mut t = WakeupTree::default();
-        t.insert(vec![step(1, 1, true), step(3, 2, true)], &elsewhere());
+        t.insert(vec![step(1, 1, true), step(3, 2, true)], &elsewhere(), 100);
         // 2 writes what 1 writes, then 1: 1 is no weak initial (it depends on 2's move).
-        t.insert(vec![step(2, 1, true), step(1, 1, true)], &elsewhere());
+        t.insert(vec![step(2, 1, true), step(1, 1, true)], &elsewhere(), 100);
         assert_eq!(branches(&t), vec![vec![1, 3], vec![2, 1]]);
         // 1 then 4 (writing what 3 writes): walks below 1, where 3 is no weak initial of [4].
-        t.insert(vec![step(1, 1, true), step(4, 2, true)], &elsewhere());
+        t.insert(vec![step(1, 1, true), step(4, 2, true)], &elsewhere(), 100);
         // 1 then 5 (touching nothing 3 touches): 3 covers it.
-        t.insert(vec![step(1, 1, true), step(5, 9, true)], &elsewhere());
+        t.insert(vec![step(1, 1, true), step(5, 9, true)], &elsewhere(), 100);
         assert_eq!(branches(&t), vec![vec![1, 3], vec![1, 4], vec![2, 1]]);
         assert!(t.starts_with(Choice {
             gid: Gid(2),

@@ -2,7 +2,7 @@
 //!
 //! Two steps of different goroutines are *dependent* when they touch a common resource and at
 //! least one of them writes it (sync operations count as writes on their object, output as a
-//! write on stdout, spawns as writes on the goroutine numbering), or when either is *global*:
+//! write on stdout), or when either is *global*:
 //! main's exit (ends the program), or any step that actually ended the run (a panic in local
 //! code, a fatal error, a deadlock, a limit). When in doubt a step is global: that keeps the
 //! search sound.
@@ -25,6 +25,13 @@
 //! ([`Resource::FileWaiter`]). In a program that runs a test, the race detector's count of reports
 //! is shared state too: a test fails at its end when it grew during the test
 //! ([`Resource::RaceReport`], [`Resource::RaceCountRead`]).
+//!
+//! Goroutine creation: `go` statements of different goroutines commute ([`Resource::Spawn`]);
+//! Go's goroutine numbers conflict only in a test, whose report of leaked goroutines shows
+//! them ([`Resource::GoId`]). Swapping two creations
+//! renumbers the two children (the machine numbers goroutines in creation order), so the
+//! explorer names the goroutines a sequence of moves creates by the order it creates them in
+//! (`explore::wakeup`).
 
 use crate::rt::value::{ChanId, MapId, Pointer};
 
@@ -66,11 +73,19 @@ pub enum Resource {
     /// before the holder's unlock, which acquires both, and each then takes the lock after it,
     /// acquiring both again); they conflict with [`Resource::File`].
     FileWaiter(i64),
-    /// Goroutine creation: the machine numbers goroutines in creation order (arming a timer
-    /// starts its runtime goroutine, numbered alike).
+    /// Goroutine creation (arming a timer starts its runtime goroutine, created alike): it
+    /// overlaps nothing. Two `go` statements of different goroutines in either order give the
+    /// same state but for the numbers of the two children (the machine numbers goroutines in
+    /// creation order), and nothing a search reports depends on those numbers (the explorer
+    /// names the goroutines a wakeup sequence creates by the order it creates them in,
+    /// `explore::wakeup::rename_created`). The step that hits racemap's goroutine limit, which
+    /// counts creations, ends a run the search reports as cut short
+    /// (`Target::cut_by_limit`). Marks a step that creates a goroutine.
     Spawn,
     /// Taking Go's next goroutine number (`goid`): a `go` statement, and a run's first timer
-    /// fire (its timer context, `rt::interp::timer`); runtime goroutines take none.
+    /// fire (its timer context, `rt::interp::timer`); runtime goroutines take none. Only
+    /// where an outcome shows the numbers (a test's report of leaked goroutines,
+    /// `Target::leaked`): two takings conflict.
     GoId,
     /// A wake-up raising the virtual clock to its deadline (`clock = max(clock, when)`), when
     /// sleepers may wake at any time (`WakeOrder::AnyTime`). Raises commute with each other
@@ -200,6 +215,7 @@ impl Resource {
             | (Resource::ClockRead, Resource::ClockRaise) => true,
             (Resource::ClockRaise | Resource::ClockRead, _)
             | (_, Resource::ClockRaise | Resource::ClockRead) => false,
+            (Resource::Spawn, _) | (_, Resource::Spawn) => false,
             _ => self == other,
         }
     }
@@ -431,6 +447,20 @@ mod tests {
     }
 
     #[test]
+    fn goroutine_creations_commute_go_ids_do_not() {
+        let on = |r: Resource, write: bool| Footprint {
+            resources: vec![(r, write)],
+            ..Footprint::default()
+        };
+        let spawn = on(Resource::Spawn, true);
+        assert!(!spawn.dependent(&spawn));
+        assert!(!spawn.dependent(&on(Resource::Output, true)));
+        let goid = on(Resource::GoId, true);
+        assert!(goid.dependent(&goid));
+        assert!(goid.dependent_summarized(goid.summary(), &goid, goid.summary()));
+    }
+
+    #[test]
     fn goroutine_exits_commute_with_main_exit_only() {
         assert!(!Footprint::main_exit().dependent(&Footprint::goroutine_exit()));
         assert!(!Footprint::goroutine_exit().dependent(&Footprint::goroutine_exit()));
@@ -461,6 +491,8 @@ mod tests {
                     on(Resource::Output, true),
                     on(Resource::RaceReport, true),
                     on(Resource::RaceCountRead, true),
+                    on(Resource::Spawn, true),
+                    on(Resource::GoId, true),
                     Footprint::main_exit(),
                     Footprint::goroutine_exit(),
                 ]

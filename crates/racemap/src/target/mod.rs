@@ -277,11 +277,11 @@ pub trait Target: Clone {
     fn step_limit(&self) -> Option<u64> {
         None
     }
-    /// The run ended at racemap's limit on the number of goroutines created, which only
-    /// steps that create a goroutine change (they write [`Resource::Spawn`]): the step that
-    /// hit it is then dependent only with those and with what its own operation touches, not
-    /// with everything: an operation left pending races with the earlier steps it conflicts
-    /// with, not with the cut (the search says it is incomplete,
+    /// The run ended at racemap's limit on the number of goroutines created: the step that
+    /// hit it (a creation, [`Resource::Spawn`]) is then dependent only with what its own
+    /// operation touches, not with everything: an operation left pending races with the
+    /// earlier steps it conflicts with, not with the cut, and which goroutines were created
+    /// before the limit is not searched (creations commute; the search says it is incomplete,
     /// [`crate::explore::SearchLimit::RunLimit`]). `false` by default and for every other
     /// ending (the step limit stays dependent with everything: a spin loop's run ends there,
     /// and the pending step of the goroutine it waits for must get its turn before it).

@@ -10,15 +10,16 @@
 //! overlap: [`key`]; two resources that overlap always have the same key) and walks each list
 //! from its end, skipping steps already in the new event's causal past. A step in the past
 //! that is a *barrier* for its key (a write that is dependent with every access of the key: a
-//! write of a whole object, a `go` statement's goroutine numbering) ends the walk of that list:
+//! write of a whole object, a channel operation) ends the walk of that list:
 //! every earlier access of the key is dependent with it, so it happens before it, so it is in
 //! the past too. A global step in the past ends every walk. What the walk returns is then
 //! filtered by the exact dependence test, so the answer is exactly the dependent steps not in
 //! the past, as a scan of the whole trace would find them (debug builds compare the two on
 //! traces of up to 300 steps).
 //!
-//! A goroutine bomb's `go` statements all touch the goroutine numbering: a scan read the whole
-//! trace at every step (quadratic in the run's length); the walk stops at the previous `go`.
+//! A goroutine bomb's `go` statements all touched the goroutine numbering once: a scan read
+//! the whole trace at every step (quadratic in the run's length). Creations now overlap
+//! nothing (`Resource::Spawn`): they are not indexed.
 
 use std::collections::BTreeMap;
 
@@ -43,8 +44,6 @@ pub(super) enum Key {
     Output,
     /// An open file's lock.
     File(i64),
-    /// Goroutine creation.
-    Spawn,
     /// Go's goroutine numbers.
     GoId,
     /// The virtual clock.
@@ -64,14 +63,13 @@ pub(super) fn key(r: &Resource) -> Option<(Key, bool)> {
         Resource::Map(m) => (Key::Map(m.0), true),
         Resource::Chan(c) => (Key::Chan(c.0), true),
         Resource::ChanArrival(c) | Resource::ChanPoll(c) => (Key::ChanArrival(c.0), false),
-        Resource::Receiver(_) => return None,
+        Resource::Receiver(_) | Resource::Spawn => return None,
         Resource::ReceiverArrival(c) | Resource::ReceiverPoll(c) => {
             (Key::ReceiverArrival(c.0), false)
         }
         Resource::Output => (Key::Output, true),
         Resource::File(fd) => (Key::File(*fd), true),
         Resource::FileWaiter(fd) => (Key::File(*fd), false),
-        Resource::Spawn => (Key::Spawn, true),
         Resource::GoId => (Key::GoId, true),
         Resource::ClockRaise | Resource::ClockRead => (Key::Clock, false),
         Resource::Idle => (Key::Idle, true),

@@ -59,11 +59,12 @@
 //!
 //! Soundness notes (both): dependence is conservative ([`Footprint`]): main's exit and any step
 //! that turned out to end the run (a panic in local code, a fatal error, a deadlock, a limit)
-//! are dependent with everything, but the step that hit the goroutine limit, which depends
-//! only on the goroutines created ([`Target::cut_by_limit`]: the run is cut there, the result
-//! incomplete). Whether a step fails can depend on where
-//! other goroutines stand (a map write begun by another goroutine makes this one's write
-//! fatal); the property test (random toy programs, outcomes compared with brute-force
+//! are dependent with everything, but the step that hit the goroutine limit, which touches
+//! what its own operation touches ([`Target::cut_by_limit`]: the run is cut there, the result
+//! incomplete). `go` statements of different goroutines commute: a wakeup sequence names the
+//! goroutines it creates by the order it creates them in ([`super::wakeup::rename_created`]).
+//! Whether a step fails can depend on where other goroutines stand (a map write begun by
+//! another goroutine makes this one's write fatal); the property test (random toy programs, outcomes compared with brute-force
 //! enumeration of all interleavings) checks that the search still finds every outcome. A
 //! preemption bound or a budget makes the search incomplete, and the result says so.
 

@@ -4,7 +4,7 @@
 //! backtrack set (persistent sets).
 
 use super::{Node, Search};
-use crate::explore::wakeup::{InitialFilter, WakeStep};
+use crate::explore::wakeup::{rename_created, InitialFilter, WakeStep};
 use crate::race::vclock::VClock;
 use crate::rt::event::{Effect, Event, Gid, Op};
 use crate::sched::Choice;
@@ -215,6 +215,10 @@ impl<T: Target> Search<T> {
                 .map(|j| self.trace[j].wake_step())
                 .collect();
             v.push(event.clone());
+            // Named as the goroutines it creates are numbered when it runs from before `i`
+            // (a creation the trace made first, `i` or after it, is not in `v`).
+            let count = self.stack[i].target.goroutine_count() as u32;
+            rename_created(&mut v, count, Vec::new(), count);
             let reversed = self.trace[i].wake_step();
             // Moves whose footprints do not depend on the order they run in are checked as the
             // trace saw them: when a covering path is explored already, only whether the event
@@ -245,14 +249,17 @@ impl<T: Target> Search<T> {
                 }
             };
             if !self.covered(i, &v, &reversed) {
-                self.stack[i].wakeup.insert(v, &reversed);
+                self.stack[i].wakeup.insert(v, &reversed, count);
             }
         }
     }
 
     /// A path explored, being explored or scheduled from the state before trace step `i`
     /// covers `v` (which reverses the race with `reversed`, that step): a move asleep or done
-    /// there, or a branch of its wakeup tree, is a weak initial of `v`.
+    /// there, or a branch of its wakeup tree, is a weak initial of `v`. `v` names the
+    /// goroutines it creates as they are created from that state
+    /// ([`crate::explore::wakeup::rename_created`]); a move asleep or done there is the next
+    /// move of a goroutine that exists there, whatever it names its child.
     pub(super) fn covered(&self, i: usize, v: &[WakeStep], reversed: &WakeStep) -> bool {
         let node = &self.stack[i];
         let filter = InitialFilter::new(v, reversed);
@@ -265,7 +272,9 @@ impl<T: Target> Search<T> {
             .iter()
             .filter(|d| d.choice != reversed.choice)
             .any(|d| filter.weak_initial(d, v, reversed).is_some())
-            || node.wakeup.covers(v, reversed)
+            || node
+                .wakeup
+                .covers(v, reversed, node.target.goroutine_count() as u32)
     }
 
     /// Whether the wakeup sequence `v` can be followed from the state before trace step `i`:
@@ -274,15 +283,21 @@ impl<T: Target> Search<T> {
     /// on where other goroutines stand (the `wg.Done()` that reaches zero), and the moves of
     /// `v` run in another order than in the trace.
     pub(super) fn replays(&self, i: usize, v: &[WakeStep]) -> Replay {
+        let mut target = self.stack[i].target.clone();
+        // The goroutines `v` creates, numbered as they are created from here (`v` may leave
+        // out a creation that came first in the trace).
+        let count = target.goroutine_count() as u32;
+        let mut v = v.to_vec();
+        rename_created(&mut v, count, Vec::new(), count);
         let Some((event, before)) = v.split_last() else {
             return Replay::Whole(Vec::new());
         };
-        let mut target = self.stack[i].target.clone();
         let mut replayed = Vec::with_capacity(v.len());
         for s in before {
             if target.ending().is_some() || !target.can_run(s.choice) {
                 return Replay::Stuck;
             }
+            let existed = target.goroutine_count() as u32;
             let pre_fp = target
                 .footprint(s.choice.gid)
                 .unwrap_or_else(Footprint::global);
@@ -310,6 +325,13 @@ impl<T: Target> Search<T> {
                 };
                 (participants, footprint)
             };
+            // The goroutines it created are those `v` names (it was renamed for this).
+            let created = |ps: &[Gid]| -> Vec<Gid> {
+                ps.iter().copied().filter(|g| g.0 >= existed).collect()
+            };
+            if created(&participants) != created(&s.participants) {
+                return Replay::Stuck;
+            }
             replayed.push(WakeStep {
                 choice: s.choice,
                 participants,
@@ -497,7 +519,7 @@ pub(super) fn causal_past(v: &[WakeStep]) -> Vec<WakeStep> {
 /// participant's arrival at its next operation (seen in `after`). A step that ended the run is
 /// dependent with everything, except main's return, which keeps its own footprint (goroutine
 /// exits commute with it), and a step that hit a limit cutting the run
-/// ([`Target::cut_by_limit`]), which reads the number of goroutines created besides.
+/// ([`Target::cut_by_limit`]), which touches what its own operation touches.
 pub(in crate::explore) fn step_footprint<T: Target>(
     before: &T,
     pre_fp: &Footprint,
@@ -511,16 +533,6 @@ pub(in crate::explore) fn step_footprint<T: Target>(
         return Footprint::global();
     }
     let mut fp = pre_fp.clone();
-    if cut {
-        // A run cut by the goroutine limit (`Target::cut_by_limit`): whether the limit is hit
-        // depends on how many goroutines were created, which every step that creates one
-        // writes; the other goroutines' pending operations race with the steps they conflict
-        // with, not with this one (they are not tried before it only to be cut off).
-        fp.union_with(&Footprint {
-            resources: vec![(Resource::Spawn, false)],
-            ..Footprint::default()
-        });
-    }
     for q in movers.iter().filter(|q| **q != choice.gid) {
         match before.footprint(*q) {
             Some(partner_fp) => fp.union_with(&partner_fp),

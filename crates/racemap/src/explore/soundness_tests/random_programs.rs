@@ -49,11 +49,18 @@ fn statement(kind: u8, id: u32) -> String {
         32 => "fmt.Println(\"p\", &x)".to_string(),
         // `len` of a channel reads its state: when it runs decides what it prints.
         33 => "fmt.Println(\"len\", len(bc))".to_string(),
-        _ => "time.Sleep(time.Millisecond)".to_string(),
+        34 => "time.Sleep(time.Millisecond)".to_string(),
+        // A goroutine started here (`go` statements of different goroutines commute, and
+        // the children's numbers follow the order of the creations), doing one of the
+        // statements above.
+        k => format!(
+            "go func() {{\n\t{}\n\t}}()",
+            statement([0, 1, 3, 17, 18][usize::from(k - 35) % 5], id + 2)
+        ),
     }
 }
 
-const KINDS: u8 = 35;
+const KINDS: u8 = 40;
 
 /// How main waits for g1 and g2: `Join::Done`/`Join::Deferred` with a WaitGroup (a
 /// `wg.Done()` at the end, or deferred at the start: it then also runs when the goroutine
