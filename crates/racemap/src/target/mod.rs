@@ -8,6 +8,7 @@
 mod atomic_commute;
 pub mod footprint;
 mod lock_guards;
+mod lock_holder;
 pub mod machine;
 mod persistent;
 mod wait_group_steps;

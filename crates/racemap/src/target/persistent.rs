@@ -16,6 +16,9 @@
 //! releases every lock in the function that took it (`bytecode::mutex_pairing`): its future is
 //! left out, so the steps of a critical section commute with the goroutines queued for it.
 //!
+//! A goroutine that holds every lock keeps the others short of their next lock
+//! (`target::lock_holder`): their futures up to it are what its step must commute with.
+//!
 //! Ending the run is not a conflict here: a candidate step has no output and runs in a program
 //! that is not a test (no leak check, no count of races), so a run that ends before the step
 //! was made has the outcome of the run that makes it first, *unless the step itself reports the
@@ -88,11 +91,15 @@ impl Machine {
         if mine == Classes::NONE {
             return true;
         }
+        // Whether `gid` holds every lock (asked only when a future conflicts).
+        let mut holds_all: Option<bool> = None;
         self.goroutines.iter().enumerate().all(|(i, g)| {
             i == gid.0 as usize
                 || !g.is_live()
                 || (futures.unlocks_paired() && self.waits_for(g, gid))
                 || !mine.conflicts_with(goroutine_futures.get(i).copied().unwrap_or(Classes::TOP))
+                || (*holds_all.get_or_insert_with(|| self.holds_every_lock(gid, goroutine_futures))
+                    && !mine.conflicts_with(self.future_before_lock(Gid(i as u32), g, futures)))
         })
     }
 

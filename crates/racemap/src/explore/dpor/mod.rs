@@ -112,7 +112,8 @@ pub struct SearchStats {
     /// The result comes from the stateful search (`explore::stateful`); then `executions`
     /// counts distinct final states reached and `states`/`revisits` are set.
     pub stateful: bool,
-    /// Stateful search: distinct states reached (0 for DPOR).
+    /// Stateful search: distinct states reached, a state it does not key once per visit (0 for
+    /// DPOR).
     pub states: u64,
     /// Stateful search: moves that led to a state seen before (0 for DPOR).
     pub revisits: u64,

@@ -30,8 +30,12 @@ pub(super) struct Frame<T> {
     pub(super) asleep: Box<[Choice]>,
     /// Index of the next move to explore.
     pub(super) next: usize,
-    /// This state's key.
-    pub(super) key: u128,
+    /// This state's key; `None` for a state the search does not key (see `arrive`): it is
+    /// explored every time it is reached, as a stateless search would.
+    pub(super) key: Option<u128>,
+    /// States on the path since the last keyed one, this one included (0 when keyed).
+    /// Invariant: at most [`super::arrive::MAX_UNKEYED`].
+    pub(super) since_key: u32,
     /// The longest path to a final state found so far through the moves explored.
     pub(super) height: u64,
     /// Hashes of the machine's shared parts, for its successors' fingerprints.

@@ -23,7 +23,8 @@
 //! seen; [`Outcome::count`](super::Outcome::count) counts those, so the stateful search adds at
 //! most one per outcome (to the runs of an earlier DPOR phase it was started with), and
 //! [`SearchStats::executions`] is their sum. [`SearchStats::states`] counts distinct states
-//! reached, [`SearchStats::revisits`] moves that led to a state seen before; both are at least
+//! reached (an unkeyed state each time, see below), [`SearchStats::revisits`] moves that led
+//! to a keyed state seen before; both are at least
 //! a few times DPOR's executions, and each step costs a machine clone, a detector clone and a
 //! fingerprint, so on programs with few Mazurkiewicz traces and many states DPOR is cheaper:
 //! the default ([`super::SearchAlgorithm::Auto`]) runs the two side by side in turns, this
@@ -65,6 +66,11 @@
 //! sets (a move of each goroutine that conflicts with the chosen one), and a future per
 //! location rather than per kind of access.
 //!
+//! Only states with more than one move to explore are keyed (`arrive`): a state with one move
+//! is explored each time it is reached, as a stateless search would, which costs less than its
+//! key where states are rarely reached twice; one state in every [`arrive::MAX_UNKEYED`]` + 1`
+//! on a path is keyed all the same, so cycles are still found.
+//!
 //! Where it applies ([`Stateful::applies`]): the target hashes its state, the program never
 //! sleeps (the two searches of DPOR over wake-up orders and the early wake-ups an outcome
 //! needs are path properties), and no preemption bound is set (a path property too). It gives
@@ -79,12 +85,15 @@
 //! The search pauses only before a step, its whole state kept in an explicit stack, so it gives
 //! the same result in chunks of any size.
 
+mod arrive;
 #[cfg(test)]
 mod atomic_tests;
 pub(super) mod fingerprint;
 mod frame;
 #[cfg(test)]
 mod lock_guard_tests;
+#[cfg(test)]
+mod lock_holder_tests;
 #[cfg(test)]
 mod persistent_tests;
 #[cfg(test)]
@@ -100,10 +109,10 @@ use super::prefix::make_forced_prefix;
 use super::wakeup::WakeStep;
 use crate::race::{Detector, DetectorConfig};
 use crate::rt::config::WakeOrder;
-use crate::rt::event::{Gid, Op, TimerOp};
+use crate::rt::event::{Op, TimerOp};
 use crate::sched::{Choice, Schedule};
 use crate::target::{EarlyWake, Footprint, StateMemo, Target};
-use fingerprint::{final_fingerprint, fingerprint, FingerprintMap};
+use fingerprint::{fingerprint, FingerprintMap};
 use frame::{moves_from, offered, Footprints, Frame};
 
 /// Why a stateful search gave up (the caller runs DPOR instead).
@@ -187,7 +196,7 @@ pub(super) struct Stateful<T: Target> {
     outcomes: OutcomeSet,
     /// Steps made.
     total_steps: u64,
-    /// Distinct states reached.
+    /// Distinct states reached (an unkeyed state, `arrive`, each time it is reached).
     states: u64,
     /// Moves that led to a state seen before.
     revisits: u64,
@@ -320,7 +329,8 @@ impl<T: Target> Stateful<T> {
                 done: Vec::new(),
                 asleep: Box::default(),
                 next: 0,
-                key,
+                key: Some(key),
+                since_key: 0,
                 height: 0,
                 memo,
                 futures,
@@ -433,14 +443,16 @@ impl<T: Target> Stateful<T> {
                 let Some(top) = self.stack.pop() else {
                     return Step::Over;
                 };
-                let (key, height) = (top.key, top.height);
-                self.visited.insert(
-                    key,
-                    Visit::Done {
-                        height,
-                        asleep: top.asleep,
-                    },
-                );
+                let height = top.height;
+                if let Some(key) = top.key {
+                    self.visited.insert(
+                        key,
+                        Visit::Done {
+                            height,
+                            asleep: top.asleep,
+                        },
+                    );
+                }
                 if let Some(parent) = self.stack.last_mut() {
                     parent.height = parent.height.max(height + 1);
                     self.path.pop();
@@ -478,7 +490,7 @@ impl<T: Target> Stateful<T> {
                 summary: footprint.summary(),
                 footprint,
             };
-            let mut child_sleep: Vec<WakeStep> = {
+            let child_sleep: Vec<WakeStep> = {
                 let Frame {
                     target: here,
                     sleep,
@@ -545,134 +557,8 @@ impl<T: Target> Stateful<T> {
                         }
                     )
             });
-            let mut choices = offered(&target);
-            // Fair scheduling of a yield, as DPOR does it: the goroutine that called
-            // `runtime.Gosched` moves again only after another one did (when one can). What is
-            // offered then depends on who yielded: part of the key.
-            let mut kept_off: Option<Gid> = None;
-            if yielded {
-                child_sleep.clear();
-            }
-            if yielded && choices.iter().any(|c| c.gid != choice.gid) {
-                let before = choices.len();
-                choices.retain(|c| c.gid != choice.gid);
-                if choices.len() < before {
-                    self.limit.get_or_insert(SearchLimit::Fairness);
-                    kept_off = Some(choice.gid);
-                }
-            }
-            let mut memo = StateMemo::default();
-            let mut footprints = Footprints::default();
-            let futures = if choices.is_empty() {
-                None
-            } else {
-                target.goroutine_futures_with(&mut |g| footprints.get(&target, g).cloned())
-            };
-            let key = if choices.is_empty() {
-                final_fingerprint(&target, detector.as_ref())
-            } else {
-                fingerprint(
-                    &target,
-                    detector.as_ref(),
-                    kept_off,
-                    &mut memo,
-                    self.stack.last().map(|f| &f.memo),
-                    futures.as_deref(),
-                    &mut |g| footprints.get(&target, g).cloned(),
-                )
-                .unwrap_or_default()
-            };
-            let futures = futures.unwrap_or_default();
-            let depth = self.stack.len() as u64;
-            let parent = self.stack.last_mut().expect("non-empty");
-            let asleep = |c: &Choice| child_sleep.iter().any(|s| s.choice == *c);
-            match self.visited.get(&key) {
-                Some(Visit::OnStack) => return Step::Abandon(Abandon::Cycle),
-                Some(Visit::Done {
-                    height,
-                    asleep: left,
-                }) => {
-                    let height = *height;
-                    self.revisits += 1;
-                    parent.height = parent.height.max(height + 1);
-                    if depth + height >= self.step_limit {
-                        return Step::Abandon(Abandon::RunLimit);
-                    }
-                    // Moves it left asleep that are awake now: explore them from it again,
-                    // and from now on only what slept both times counts as left.
-                    let wake: Vec<Choice> = left.iter().filter(|c| !asleep(c)).copied().collect();
-                    if !wake.is_empty() {
-                        let still: Box<[Choice]> =
-                            left.iter().filter(|c| asleep(c)).copied().collect();
-                        self.visited.insert(key, Visit::OnStack);
-                        self.path.push(choice);
-                        self.stack.push(Frame {
-                            target,
-                            detector,
-                            choices: wake,
-                            sleep: child_sleep,
-                            done: Vec::new(),
-                            asleep: still,
-                            next: 0,
-                            key,
-                            height,
-                            memo,
-                            futures,
-                            reserve: None,
-                            atomic_alone: false,
-                            footprints,
-                            fires,
-                        });
-                    }
-                }
-                None => {
-                    self.states += 1;
-                    if target.ending().is_some_and(|e| e.limit) {
-                        return Step::Abandon(Abandon::RunLimit);
-                    }
-                    if choices.is_empty() {
-                        parent.height = parent.height.max(1);
-                        self.visited.insert(key, Visit::done(0));
-                        let mut path = self.path.clone();
-                        path.push(choice);
-                        self.record(&target, detector.as_ref(), &path);
-                    } else {
-                        if depth >= self.step_limit {
-                            return Step::Abandon(Abandon::RunLimit);
-                        }
-                        if target.withholds_early_ticks() {
-                            self.limit.get_or_insert(SearchLimit::EarlyTicks);
-                        }
-                        let (choices, left, reserve, atomic_alone) = moves_from(
-                            &target,
-                            detector.as_ref(),
-                            choices,
-                            &child_sleep,
-                            kept_off.is_none(),
-                            &futures,
-                            &mut footprints,
-                        );
-                        self.visited.insert(key, Visit::OnStack);
-                        self.path.push(choice);
-                        self.stack.push(Frame {
-                            target,
-                            detector,
-                            choices,
-                            sleep: child_sleep,
-                            done: Vec::new(),
-                            asleep: left.into_boxed_slice(),
-                            next: 0,
-                            key,
-                            height: 0,
-                            memo,
-                            futures,
-                            reserve,
-                            atomic_alone,
-                            footprints,
-                            fires,
-                        });
-                    }
-                }
+            if let Some(stop) = self.arrive(choice, target, detector, yielded, child_sleep, fires) {
+                return stop;
             }
         }
     }
