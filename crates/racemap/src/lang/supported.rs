@@ -112,7 +112,7 @@ pub const SUPPORTED: &[Construct] = &[
         imports: &["strconv", "strings"],
     },
     Construct {
-        name: "math/rand: top-level functions and rand.New(rand.NewSource(n)) (seeded and deterministic; racemap's numbers are not Go's)",
+        name: "math/rand: top-level functions and rand.New(rand.NewSource(n)) (seeded and deterministic: Go 1.19's numbers)",
         body: "\trand.Seed(42)\n\t_ = rand.Intn(6) + len(rand.Perm(3))\n\trand.Shuffle(3, func(i, j int) {})\n\tr := rand.New(rand.NewSource(7))\n\t_ = r.Intn(10)",
         decls: "",
         imports: &["math/rand"],

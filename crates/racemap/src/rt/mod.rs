@@ -22,6 +22,7 @@ pub mod once;
 pub mod parse_float;
 pub mod parse_int;
 pub mod rand;
+mod rand_cooked;
 pub mod rwmutex;
 pub mod strings;
 pub mod strings_edit;

@@ -6,7 +6,8 @@ import (
 )
 
 // Each Rand replays its seed's sequence, independently of the global source and of other
-// Rands (racemap's numbers are not Go's: only what holds for any generator is printed).
+// Rands (written when racemap's numbers were not Go's: it prints only what holds for any
+// generator; rand_go_numbers.go prints Go's numbers).
 func main() {
 	r1 := rand.New(rand.NewSource(42))
 	var first []int
