@@ -17,7 +17,7 @@ use yew::prelude::*;
 
 use crate::components::layout::Layout;
 use crate::components::toolbar::Toolbar;
-use crate::services::explorer::Explorers;
+use crate::services::explorer::{lanes, Explorers};
 use crate::services::{embed_host, hash};
 use crate::state::{Action, Exploration, State};
 
@@ -175,16 +175,16 @@ fn app() -> Html {
         });
     }
     {
-        let current = state
+        // The comparison's rows to search now: each row goes on on its worker until it finishes
+        // (the service stops the rows no longer wanted), so this effect has no cleanup.
+        let running = state
             .comparison
             .as_ref()
-            .and_then(|c| Some((c.generation, c.current()?)));
+            .map(|c| (c.generation, c.running(lanes())));
         let comparison = state.comparison.clone();
-        use_effect_with(current, move |current| {
-            let search = current
-                .zip(comparison)
-                .and_then(|((_, index), comparison)| explorers.compare(&comparison, index));
-            move || drop(search)
+        use_effect_with(running, move |_| {
+            explorers.compare(comparison.as_ref().filter(|c| c.is_running()));
+            || ()
         });
     }
 

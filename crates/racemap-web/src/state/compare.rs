@@ -1,10 +1,13 @@
 //! "Compare strategies": the current workload run through every strategy of the core's
-//! `strategies` module, one after the other, each explored by the explorer worker like "Find a
-//! bug" (with a smaller budget) and measured for contention over a few seeded runs.
+//! `strategies` module, each explored by an explorer worker like "Find a bug" (with a smaller
+//! budget) and measured for contention over a few seeded runs.
 //!
-//! The comparison is a value: it starts with every row waiting, the explorer service fills the
-//! first unfinished row, and a result for another comparison (an older generation) or another
-//! row is ignored, so a late chunk of a stopped comparison never lands in a new one.
+//! The comparison is a value: it starts with every row waiting; the explorer service gives the
+//! first unfinished rows ([`Comparison::running`], as many as it has workers) to its idle
+//! workers, in row order. Each row's search is independent of the others, so a row's result is
+//! the same whichever worker made it and whenever it finished: the table shows rows, never
+//! workers. A result for another comparison (an older generation) or for a finished row is
+//! ignored, so a late chunk of a stopped comparison never lands in a new one.
 
 use racemap::compile::LangVersion;
 use racemap::explore::{ExploreProgress, ExploreResult};
@@ -39,6 +42,13 @@ pub enum RowStatus {
     Failed(String),
 }
 
+impl RowStatus {
+    /// Waiting or exploring.
+    fn unfinished(&self) -> bool {
+        matches!(self, RowStatus::Waiting | RowStatus::Exploring(_))
+    }
+}
+
 /// The comparison of every strategy on one workload.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Comparison {
@@ -49,8 +59,8 @@ pub struct Comparison {
     /// Tells the explorer service which comparison a result belongs to.
     pub generation: u64,
     /// One row per strategy, in [`Strategy::ALL`] order.
-    // Invariant: `rows.len() == Strategy::ALL.len()`; rows before the first unfinished one are
-    // finished (`Done` or `Failed`), rows after it are `Waiting`.
+    // Invariant: `rows.len() == Strategy::ALL.len()`. Rows finish in any order (`Waiting` also
+    // covers a row whose worker has not reported yet).
     rows: Vec<RowStatus>,
     /// The user stopped it.
     pub stopped: bool,
@@ -73,25 +83,32 @@ impl Comparison {
         Strategy::ALL.into_iter().zip(self.rows.iter())
     }
 
-    /// The row to explore now (the first unfinished one), unless stopped or all are done.
-    pub fn current(&self) -> Option<usize> {
+    /// The rows to explore now, with `lanes` workers: the first `lanes` unfinished ones (none
+    /// once stopped or all done). A row stays among them until it finishes, since only
+    /// finishing rows leave the unfinished ones.
+    pub fn running(&self, lanes: usize) -> Vec<usize> {
         if self.stopped {
-            return None;
+            return Vec::new();
         }
         self.rows
             .iter()
-            .position(|r| matches!(r, RowStatus::Waiting | RowStatus::Exploring(_)))
+            .enumerate()
+            .filter(|(_, r)| r.unfinished())
+            .map(|(index, _)| index)
+            .take(lanes)
+            .collect()
     }
 
     /// Still exploring.
     pub fn is_running(&self) -> bool {
-        self.current().is_some()
+        !self.running(1).is_empty()
     }
 
     /// The comparison with row `index` of comparison `generation` updated, or `None` when the
-    /// update is for another comparison or a row that is not the current one.
+    /// update is for another comparison, a finished row, or a stopped comparison.
     fn with_row(&self, generation: u64, index: usize, row: RowStatus) -> Option<Comparison> {
-        if generation != self.generation || self.current() != Some(index) {
+        let open = self.rows.get(index).is_some_and(RowStatus::unfinished);
+        if generation != self.generation || self.stopped || !open {
             return None;
         }
         let mut next = self.clone();
@@ -114,7 +131,7 @@ impl Comparison {
         )
     }
 
-    /// Row `index` is finished (the next row becomes current).
+    /// Row `index` is finished (the next waiting row becomes one to explore).
     pub fn finished(
         &self,
         generation: u64,
@@ -175,42 +192,73 @@ mod tests {
         }
     }
 
+    fn progress(executions: u64) -> ExploreProgress {
+        ExploreProgress {
+            executions,
+            total_steps: 40,
+            finished: false,
+            race: false,
+            deadlock: false,
+            outcomes: Vec::new(),
+        }
+    }
+
     #[test]
-    fn rows_are_filled_in_order_and_stale_results_are_ignored() {
+    fn rows_are_given_out_in_order_and_stale_results_are_ignored() {
         let c = Comparison::new(Workload::default(), LangVersion::DEFAULT, 7);
-        assert_eq!(c.current(), Some(0));
-        // Another comparison's result, or another row's, changes nothing.
+        assert_eq!(c.running(1), vec![0]);
+        assert_eq!(c.running(2), vec![0, 1]);
+        // Another comparison's result changes nothing.
         assert!(c.finished(6, 0, Err("x".into())).is_none());
-        assert!(c.finished(7, 1, Err("x".into())).is_none());
         let c = c
             .finished(7, 0, Ok((result(&[None], false), Contention::default())))
-            .expect("current row");
-        assert_eq!(c.current(), Some(1));
+            .expect("an unfinished row");
+        assert_eq!(c.running(1), vec![1]);
+        assert_eq!(c.running(2), vec![1, 2]);
+        // A finished row takes no more results.
+        assert!(c.finished(7, 0, Err("late".into())).is_none());
+        assert!(c.progress(7, 0, progress(1), 5).is_none());
         let c = c
-            .progress(
-                7,
-                1,
-                ExploreProgress {
-                    executions: 3,
-                    total_steps: 40,
-                    finished: false,
-                    race: false,
-                    deadlock: false,
-                    outcomes: Vec::new(),
-                },
-                20,
-            )
-            .expect("current row");
+            .progress(7, 1, progress(3), 20)
+            .expect("an unfinished row");
         assert!(matches!(
             c.rows().nth(1),
             Some((Strategy::Mutex, RowStatus::Exploring(Some(_))))
         ));
         let mut c = c;
         for i in 1..Strategy::ALL.len() {
-            c = c.finished(7, i, Err("no".into())).expect("current row");
+            c = c
+                .finished(7, i, Err("no".into()))
+                .expect("an unfinished row");
         }
-        assert_eq!(c.current(), None);
+        assert_eq!(c.running(2), Vec::<usize>::new());
         assert!(!c.is_running());
+    }
+
+    /// Two workers: the second row may finish before the first; the next waiting row is given
+    /// out then, and the table is the same as when the rows finish in order.
+    #[test]
+    fn rows_finishing_out_of_order_give_the_same_table() {
+        let done = |i: usize| Ok((result(&[None], i == 0), Contention::default()));
+        let start = Comparison::new(Workload::default(), LangVersion::DEFAULT, 3);
+        let mut in_order = start.clone();
+        for i in 0..Strategy::ALL.len() {
+            assert_eq!(in_order.running(1), vec![i]);
+            in_order = in_order.finished(3, i, done(i)).expect("open");
+        }
+        let mut two = start;
+        // Row 1 first, then row 0; row 2 is given out as soon as row 1 finishes.
+        two = two.progress(3, 0, progress(2), 10).expect("open");
+        two = two.finished(3, 1, done(1)).expect("open");
+        assert_eq!(two.running(2), vec![0, 2]);
+        two = two.finished(3, 0, done(0)).expect("open");
+        assert_eq!(two.running(2), vec![2, 3]);
+        for i in (2..Strategy::ALL.len()).rev() {
+            two = two.finished(3, i, done(i)).expect("open");
+        }
+        assert!(!two.is_running());
+        // `Shared` compares by identity: compare what the rows hold.
+        assert_eq!(format!("{two:?}"), format!("{in_order:?}"));
     }
 
     #[test]
@@ -263,7 +311,7 @@ mod tests {
             let s = s.reduce(Action::StartComparing);
             let c = s.comparison.clone().expect("a comparison");
             assert_eq!(c.workload, s.workload);
-            assert_eq!(c.current(), Some(0));
+            assert_eq!(c.running(1), vec![0]);
             let mut s = s;
             for (index, strategy) in Strategy::ALL.into_iter().enumerate() {
                 let source = strategy.source(c.workload);
