@@ -4,6 +4,7 @@
 //! with random or PCT schedulers ([`sample`]), all aggregating [`outcome`]s whose schedules the
 //! runner replays.
 
+pub mod coordinator;
 pub mod dpor;
 pub mod explorer;
 pub mod outcome;
@@ -11,6 +12,7 @@ pub mod outcome;
 pub mod parallel;
 mod prefix;
 pub mod sample;
+pub mod sides;
 mod stateful;
 mod wakeup;
 

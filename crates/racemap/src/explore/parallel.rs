@@ -20,74 +20,21 @@
 //! is over in its turn, so the speculation costs no wall time. Each thread builds its own target
 //! from the factory (a machine is not shared between threads); only outcomes and counts cross
 //! threads.
+//!
+//! The decisions are [`super::coordinator`]'s state machine and each thread runs one of
+//! [`super::sides`]' sides; the page runs the same three over two Web Workers' messages.
 
-use super::dpor::{DporConfig, Search, SearchAlgorithm};
-use super::explorer::{check_budget, explore, first_stateful_turn, AUTO_STATEFUL_BUDGET};
-use super::outcome::{ExploreResult, OutcomeSet, SearchLimit};
-use super::stateful::{Stateful, Step};
+use super::coordinator::{Command, Coordinator, FromDpor, FromStateful, ToDpor, ToStateful};
+use super::dpor::DporConfig;
+use super::explorer::explore;
+use super::outcome::ExploreResult;
+use super::sides::{side_by_side, unbounded_ticks, DporSide, StatefulSide};
 use crate::target::Target;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{channel, Receiver, Sender};
 
-/// Steps a DPOR turn makes between two looks at the cancel flag.
+/// Steps a side makes between two looks at the cancel flag.
 const CANCEL_CHECK_STEPS: u64 = 500;
-
-/// What the coordinator asks the DPOR thread.
-enum DporCmd {
-    /// Keep a copy of the search as it is now (the end of a turn), then make the next turn.
-    Turn,
-    /// The stateful search is over and complete: the runs DPOR had at its copy, then stop.
-    RunsAtCopy,
-    /// The stateful search gave up or reached a budget: go back to the copy, add these runs
-    /// (the stateful search's), and go on alone with the whole executions budget.
-    AloneFromCopy(OutcomeSet),
-    /// DPOR is over: add these runs (the stateful search's, when DPOR's verdict is final) and
-    /// send the result.
-    Finish(Option<OutcomeSet>),
-}
-
-/// What the DPOR thread answers.
-enum DporReply {
-    /// A turn ended: DPOR is over (with this limit), and its steps so far.
-    Turn {
-        over: bool,
-        limit: Option<SearchLimit>,
-        steps: u64,
-    },
-    /// Its runs, and what stopped it.
-    Runs(OutcomeSet, Option<SearchLimit>),
-}
-
-/// What the coordinator asks the stateful thread.
-enum StatefulCmd {
-    /// Make the next turn.
-    Turn,
-    /// DPOR is over and complete with these runs after `dpor_steps` steps: check it.
-    Check(OutcomeSet, u64),
-    /// DPOR stopped at its share of the executions budget or at its steps budget with these
-    /// runs: go on alone.
-    Alone(OutcomeSet),
-    /// Add these runs (DPOR's), then send the result (the stateful search is complete).
-    Finish(OutcomeSet),
-    /// Send the runs so far and stop (DPOR goes on with them).
-    Give,
-}
-
-/// What the stateful thread answers.
-enum StatefulReply {
-    /// A turn ended with this step, and what the search skipped so far.
-    Turn(Step, Option<SearchLimit>),
-    /// Its runs, and what stopped it.
-    Runs(OutcomeSet, Option<SearchLimit>),
-}
-
-/// Whether [`explore_parallel`] runs two threads for `target` under `config` (else it is
-/// [`explore`]): the default search where the stateful search applies.
-fn side_by_side<T: Target>(target: &T, config: &DporConfig) -> bool {
-    config.search == SearchAlgorithm::Auto
-        && config.max_executions >= AUTO_STATEFUL_BUDGET
-        && Stateful::applies(target, config)
-}
 
 /// [`explore`] of `root`, with the default search's two searches on two threads where they run
 /// side by side, each on a target `make` builds (equal to `root`; `None` if it cannot, and the
@@ -97,26 +44,54 @@ pub fn explore_parallel<T: Target, F: Fn() -> Option<T> + Sync>(
     make: F,
     config: &DporConfig,
 ) -> ExploreResult {
-    let first = DporConfig {
-        max_executions: config.dpor_share(),
-        ..config.clone()
-    };
     // A final root (its one run), or a search that does not run side by side: one thread.
-    if !side_by_side(&root, config) || Search::start(root.clone(), &first).1 {
+    if !side_by_side(&root, config) {
         return explore(root, config);
     }
-    let (to_dpor, dpor_in) = channel::<DporCmd>();
-    let (dpor_out, from_dpor) = channel::<DporReply>();
-    let (to_stateful, stateful_in) = channel::<StatefulCmd>();
-    let (stateful_out, from_stateful) = channel::<StatefulReply>();
+    let (to_dpor, dpor_in) = channel::<ToDpor>();
+    let (dpor_out, from_dpor) = channel::<FromDpor>();
+    let (to_stateful, stateful_in) = channel::<ToStateful>();
+    let (stateful_out, from_stateful) = channel::<FromStateful>();
     let cancel = AtomicBool::new(false);
     let result = std::thread::scope(|scope| {
         let (make, cancel) = (&make, &cancel);
-        scope.spawn(move || dpor_thread(make, config, cancel, dpor_in, dpor_out));
-        scope.spawn(move || stateful_thread(make, config, stateful_in, stateful_out));
-        let unbounded_ticks = Stateful::timeless(&root);
+        scope.spawn(move || {
+            let Some(target) = make() else { return };
+            let mut side = DporSide::new(target, config);
+            while let Ok(command) = dpor_in.recv() {
+                side.command(command);
+                let reply = loop {
+                    if cancel.load(Ordering::Relaxed) {
+                        side.cancel();
+                    }
+                    if let Some(reply) = side.advance(CANCEL_CHECK_STEPS) {
+                        break reply;
+                    }
+                };
+                let last = matches!(reply, FromDpor::Runs(..));
+                if dpor_out.send(reply).is_err() || last {
+                    return;
+                }
+            }
+        });
+        scope.spawn(move || {
+            let Some(target) = make() else { return };
+            let mut side = StatefulSide::new(target, config);
+            while let Ok(command) = stateful_in.recv() {
+                side.command(command);
+                let reply = loop {
+                    if let Some(reply) = side.advance(u64::MAX) {
+                        break reply;
+                    }
+                };
+                let last = matches!(reply, FromStateful::Runs(..));
+                if stateful_out.send(reply).is_err() || last {
+                    return;
+                }
+            }
+        });
         let channels = (&to_dpor, &from_dpor, &to_stateful, &from_stateful);
-        let result = coordinate(cancel, channels, unbounded_ticks);
+        let result = coordinate(cancel, channels, unbounded_ticks(&root));
         // Threads still waiting for a command end when their channel closes.
         drop((to_dpor, to_stateful));
         result
@@ -126,218 +101,54 @@ pub fn explore_parallel<T: Target, F: Fn() -> Option<T> + Sync>(
 
 /// The two threads' channels: to and from DPOR's, to and from the stateful search's.
 type Channels<'a> = (
-    &'a Sender<DporCmd>,
-    &'a Receiver<DporReply>,
-    &'a Sender<StatefulCmd>,
-    &'a Receiver<StatefulReply>,
+    &'a Sender<ToDpor>,
+    &'a Receiver<FromDpor>,
+    &'a Sender<ToStateful>,
+    &'a Receiver<FromStateful>,
 );
 
-/// The decisions of the sequential side-by-side search, over the two threads' turns
-/// (`unbounded_ticks`: the stateful search lifts the early-tick bound DPOR may stop at,
-/// [`Stateful::unbounded_ticks`]); `None` when a thread is gone (it panicked: the caller
-/// searches again on one thread).
+/// [`Coordinator`] over the threads' channels: each command sent to its thread, each reply
+/// awaited from the side that owes one (the stateful search's first when both do, as it
+/// decides whether DPOR's speculative turn is cancelled); `None` when a thread is gone (it
+/// panicked: the caller searches again on one thread) or a reply does not fit the protocol.
 fn coordinate(
     cancel: &AtomicBool,
     (to_dpor, from_dpor, to_stateful, from_stateful): Channels<'_>,
     unbounded_ticks: bool,
 ) -> Option<ExploreResult> {
-    let dpor_runs = |cmd: DporCmd| -> Option<(OutcomeSet, Option<SearchLimit>)> {
-        to_dpor.send(cmd).ok()?;
-        match from_dpor.recv().ok()? {
-            DporReply::Runs(runs, limit) => Some((runs, limit)),
-            DporReply::Turn { .. } => None,
-        }
-    };
-    let stateful_runs = |cmd: StatefulCmd| -> Option<(OutcomeSet, Option<SearchLimit>)> {
-        to_stateful.send(cmd).ok()?;
-        match from_stateful.recv().ok()? {
-            StatefulReply::Runs(runs, limit) => Some((runs, limit)),
-            StatefulReply::Turn(..) => None,
-        }
-    };
-    // DPOR's turn 0 is empty: the stateful search's short first turn comes first.
-    let mut dpor = (false, None, 0);
+    let (mut coordinator, mut send) = Coordinator::start(unbounded_ticks);
+    // Replies owed by each side.
+    let (mut dpor_owes, mut stateful_owes) = (0u32, 0u32);
     loop {
-        let (over, limit, steps) = dpor;
-        if over {
-            // DPOR over in its turn; the stateful search made every turn before it.
-            return Some(match limit {
-                None => {
-                    let (runs, _) = dpor_runs(DporCmd::Finish(None))?;
-                    let (all, _) = stateful_runs(StatefulCmd::Check(runs, steps))?;
-                    all.finish(None)
+        for command in send.drain(..) {
+            match command {
+                Command::Dpor(c) => {
+                    to_dpor.send(c).ok()?;
+                    dpor_owes += 1;
                 }
-                Some(SearchLimit::MaxExecutions | SearchLimit::MaxTotalSteps) => {
-                    let (runs, _) = dpor_runs(DporCmd::Finish(None))?;
-                    let (all, limit) = stateful_runs(StatefulCmd::Alone(runs))?;
-                    all.finish(limit)
+                Command::Stateful(c) => {
+                    to_stateful.send(c).ok()?;
+                    stateful_owes += 1;
                 }
-                Some(SearchLimit::EarlyTicks) if unbounded_ticks => {
-                    let (runs, _) = dpor_runs(DporCmd::Finish(None))?;
-                    let (all, limit) = stateful_runs(StatefulCmd::Alone(runs))?;
-                    all.finish(limit)
-                }
-                Some(_) => {
-                    let (theirs, _) = stateful_runs(StatefulCmd::Give)?;
-                    let (all, limit) = dpor_runs(DporCmd::Finish(Some(theirs)))?;
-                    all.finish(limit)
-                }
-            });
+            }
         }
-        // The stateful search's turn j, and DPOR's turn j + 1 ahead of it.
-        to_stateful.send(StatefulCmd::Turn).ok()?;
-        to_dpor.send(DporCmd::Turn).ok()?;
-        let (step, stateful_limit) = match from_stateful.recv().ok()? {
-            StatefulReply::Turn(step, limit) => (step, limit),
-            StatefulReply::Runs(..) => return None,
-        };
-        if step != Step::Paused {
-            // DPOR's turn j + 1 never happens: stop it early.
+        let next = if stateful_owes > 0 {
+            stateful_owes -= 1;
+            coordinator.from_stateful(from_stateful.recv().ok()?)
+        } else if dpor_owes > 0 {
+            dpor_owes -= 1;
+            coordinator.from_dpor(from_dpor.recv().ok()?)
+        } else {
+            return None;
+        }
+        .ok()?;
+        if next.cancel_dpor {
             cancel.store(true, Ordering::Relaxed);
         }
-        let next = match from_dpor.recv().ok()? {
-            DporReply::Turn { over, limit, steps } => (over, limit, steps),
-            DporReply::Runs(..) => return None,
-        };
-        match step {
-            Step::Paused => dpor = next,
-            Step::Over if stateful_limit.is_none() => {
-                let (runs, _) = dpor_runs(DporCmd::RunsAtCopy)?;
-                let (all, limit) = stateful_runs(StatefulCmd::Finish(runs))?;
-                return Some(all.finish(limit));
-            }
-            _ => {
-                let (theirs, _) = stateful_runs(StatefulCmd::Give)?;
-                let (all, limit) = dpor_runs(DporCmd::AloneFromCopy(theirs))?;
-                return Some(all.finish(limit));
-            }
+        if let Some(result) = next.result {
+            return Some(result);
         }
-    }
-}
-
-/// The DPOR thread: its own target, DPOR within its share of the executions budget.
-fn dpor_thread<T: Target, F: Fn() -> Option<T>>(
-    make: &F,
-    config: &DporConfig,
-    cancel: &AtomicBool,
-    commands: Receiver<DporCmd>,
-    replies: Sender<DporReply>,
-) {
-    let first = DporConfig {
-        max_executions: config.dpor_share(),
-        ..config.clone()
-    };
-    let Some(target) = make() else { return };
-    let (mut search, _) = Search::start(target, &first);
-    let turn = config.turn_steps.0.max(1);
-    let mut copy: Option<Search<T>> = None;
-    while let Ok(cmd) = commands.recv() {
-        let reply = match cmd {
-            DporCmd::Turn => {
-                copy = Some(search.clone());
-                let end = search.total_steps().saturating_add(turn);
-                let over = loop {
-                    let stop = end.min(search.total_steps().saturating_add(CANCEL_CHECK_STEPS));
-                    let over = search.run(stop);
-                    if over || stop == end || cancel.load(Ordering::Relaxed) {
-                        break over;
-                    }
-                };
-                DporReply::Turn {
-                    over,
-                    limit: search.limit(),
-                    steps: search.total_steps(),
-                }
-            }
-            DporCmd::RunsAtCopy => {
-                let at_copy = copy.take().unwrap_or(search);
-                let _ = replies.send(DporReply::Runs(at_copy.into_outcomes(), None));
-                return;
-            }
-            DporCmd::AloneFromCopy(theirs) => {
-                let mut alone = copy.take().unwrap_or(search);
-                alone.absorb(&theirs);
-                alone.set_max_executions(config.max_executions);
-                alone.run(u64::MAX);
-                let limit = alone.limit();
-                let _ = replies.send(DporReply::Runs(alone.into_outcomes(), limit));
-                return;
-            }
-            DporCmd::Finish(theirs) => {
-                if let Some(theirs) = theirs {
-                    search.absorb(&theirs);
-                }
-                let limit = search.limit();
-                let _ = replies.send(DporReply::Runs(search.into_outcomes(), limit));
-                return;
-            }
-        };
-        if replies.send(reply).is_err() {
-            return;
-        }
-    }
-}
-
-/// The stateful thread: its own target, the stateful search within the whole budget.
-fn stateful_thread<T: Target, F: Fn() -> Option<T>>(
-    make: &F,
-    config: &DporConfig,
-    commands: Receiver<StatefulCmd>,
-    replies: Sender<StatefulReply>,
-) {
-    let Some(target) = make() else { return };
-    let mut search = Stateful::start(target, config, OutcomeSet::new());
-    let mut turn = first_stateful_turn(config);
-    while let Ok(cmd) = commands.recv() {
-        let (runs, limit) = match cmd {
-            StatefulCmd::Turn => {
-                let step = search.run(search.total_steps().saturating_add(turn));
-                turn = config.turn_steps.1.max(1);
-                if replies
-                    .send(StatefulReply::Turn(step, search.limit()))
-                    .is_err()
-                {
-                    return;
-                }
-                continue;
-            }
-            StatefulCmd::Check(dpor, dpor_steps) => {
-                let budget = check_budget(dpor_steps, config);
-                let mut check = search.into_check(dpor, budget);
-                if !(check.over() || check.total_steps() >= budget) {
-                    check.run(u64::MAX);
-                }
-                (check.into_outcomes(), None)
-            }
-            StatefulCmd::Alone(dpor) => {
-                search.absorb(&dpor);
-                match search.run(u64::MAX) {
-                    Step::Abandon(_) => {
-                        // DPOR from the root, the runs found so far kept.
-                        let found = search.into_outcomes();
-                        let Some(target) = make() else { return };
-                        let (mut dpor, finished) = Search::start_with(target, config, found);
-                        if !finished {
-                            dpor.run(u64::MAX);
-                        }
-                        let limit = dpor.limit();
-                        (dpor.into_outcomes(), limit)
-                    }
-                    _ => {
-                        let limit = search.limit();
-                        (search.into_outcomes(), limit)
-                    }
-                }
-            }
-            StatefulCmd::Finish(dpor) => {
-                search.absorb(&dpor);
-                let limit = search.limit();
-                (search.into_outcomes(), limit)
-            }
-            StatefulCmd::Give => (search.into_outcomes(), None),
-        };
-        let _ = replies.send(StatefulReply::Runs(runs, limit));
-        return;
+        send = next.send;
     }
 }
 
