@@ -15,7 +15,7 @@ use super::outcome::{ExploreResult, OutcomeSet, SearchLimit};
 use serde::{Deserialize, Serialize};
 
 /// What the coordinator asks the DPOR side.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ToDpor {
     /// Keep a copy of the search as it is now (the end of a turn), then make the next turn.
     Turn,
@@ -30,7 +30,7 @@ pub enum ToDpor {
 }
 
 /// What the DPOR side answers.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum FromDpor {
     /// A turn ended.
     Turn(DporTurn),
@@ -50,7 +50,7 @@ pub struct DporTurn {
 }
 
 /// What the coordinator asks the stateful side.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum ToStateful {
     /// Make the next turn.
     Turn,
@@ -77,7 +77,7 @@ pub enum StatefulTurn {
 }
 
 /// What the stateful side answers.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum FromStateful {
     /// A turn ended so, and what the search skipped so far.
     Turn(StatefulTurn, Option<SearchLimit>),
@@ -86,7 +86,7 @@ pub enum FromStateful {
 }
 
 /// A command for one of the sides.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Command {
     /// For the DPOR side.
     Dpor(ToDpor),

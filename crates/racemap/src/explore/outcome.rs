@@ -35,7 +35,7 @@ pub struct Outcome {
 }
 
 /// What tells two finished runs apart: they are the same outcome when all of it is equal.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct OutcomeKey {
     /// The bytes the run wrote to stdout (two outputs differing only in invalid UTF-8 are two
     /// outcomes, as in Go).
@@ -142,13 +142,15 @@ pub struct ExploreResult {
     pub outcomes: Vec<Outcome>,
 }
 
-/// Collects outcomes while exploring.
-#[derive(Clone, Debug, Default)]
+/// Collects outcomes while exploring. Serializable, so that the side-by-side search's two
+/// workers can pass their runs on (`super::coordinator`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct OutcomeSet {
     /// Outcomes in discovery order, with the rank of their schedule (fewer cut-short sleeps
     /// first, then shorter).
     outcomes: Vec<(Outcome, (usize, usize))>,
-    /// Index into `outcomes` by key.
+    /// Index into `outcomes` by key (serialized as a list of pairs: the keys are not strings).
+    #[serde(with = "pairs")]
     index: BTreeMap<OutcomeKey, usize>,
     /// Runs recorded.
     executions: u64,
@@ -278,5 +280,29 @@ impl OutcomeSet {
             deadlock: self.deadlock,
             outcomes,
         }
+    }
+}
+
+/// A map serialized as the list of its (key, value) pairs in key order.
+mod pairs {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use std::collections::BTreeMap;
+
+    pub fn serialize<K: Serialize, V: Serialize, S: Serializer>(
+        map: &BTreeMap<K, V>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(map.iter())
+    }
+
+    pub fn deserialize<'de, K, V, D>(deserializer: D) -> Result<BTreeMap<K, V>, D::Error>
+    where
+        K: Deserialize<'de> + Ord,
+        V: Deserialize<'de>,
+        D: Deserializer<'de>,
+    {
+        Ok(Vec::<(K, V)>::deserialize(deserializer)?
+            .into_iter()
+            .collect())
     }
 }

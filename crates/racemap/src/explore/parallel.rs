@@ -224,6 +224,77 @@ mod tests {
         }
     }
 
+    /// The sides and the coordinator over any transport: in slices of any size, the replies of
+    /// the two sides delivered in either order, the result is the one-thread search's (what the
+    /// page's two workers do with their messages).
+    #[test]
+    fn sides_in_slices_with_replies_in_any_order_give_the_one_thread_result() {
+        use super::super::coordinator::{Command, Coordinator};
+        let mutex = Strategy::Mutex.source(Workload {
+            goroutines: 3,
+            ops_per_goroutine: 1,
+            write_percent: 50,
+            keys: 2,
+        });
+        let spin = "package main\n\nimport (\n\t\"fmt\"\n\t\"sync/atomic\"\n)\n\n\
+                    func main() {\n\tvar flag int32\n\tgo func() {\n\t\tatomic.StoreInt32(&flag, 1)\n\t}()\n\
+                    \tfor atomic.LoadInt32(&flag) == 0 {\n\t}\n\tfmt.Println(\"done\")\n}\n";
+        let configs = [
+            (10, 40, u64::MAX, 2_000_000),
+            (40, 1, u64::MAX, 2_000_000),
+            (10, 40, 3, 2_000_000),
+            (10, 40, u64::MAX, 300),
+            (100_000, 1, u64::MAX, 2_000_000),
+        ];
+        for (source, max_steps) in [(mutex.as_str(), 10_000), (spin, 200)] {
+            for (dpor_turn, stateful_turn, stateful_after, max_total_steps) in configs {
+                let config = DporConfig {
+                    turn_steps: (dpor_turn, stateful_turn),
+                    stateful_after,
+                    max_total_steps,
+                    ..DporConfig::default()
+                };
+                let root = machine(source, max_steps);
+                let one = explore(root.clone(), &config);
+                assert!(side_by_side(&root, &config));
+                for (slice, stateful_first) in [(1, true), (7, false), (u64::MAX, false)] {
+                    let mut dpor = DporSide::new(root.clone(), &config);
+                    let mut stateful = StatefulSide::new(root.clone(), &config);
+                    let (mut coordinator, mut send) = Coordinator::start(unbounded_ticks(&root));
+                    let two = 'search: loop {
+                        for command in send.drain(..) {
+                            match command {
+                                Command::Dpor(c) => dpor.command(c),
+                                Command::Stateful(c) => stateful.command(c),
+                            }
+                        }
+                        let (d, s) = (dpor.advance(slice), stateful.advance(slice));
+                        let mut replies = Vec::new();
+                        if stateful_first {
+                            replies.extend(s.map(|r| coordinator.from_stateful(r)));
+                            replies.extend(d.map(|r| coordinator.from_dpor(r)));
+                        } else {
+                            replies.extend(d.map(|r| coordinator.from_dpor(r)));
+                            replies.extend(s.map(|r| coordinator.from_stateful(r)));
+                        }
+                        for next in replies {
+                            let next = next.expect("the protocol");
+                            if next.cancel_dpor {
+                                dpor.cancel();
+                            }
+                            if let Some(result) = next.result {
+                                break 'search result;
+                            }
+                            send.extend(next.send);
+                        }
+                    };
+                    assert!(coordinator.done());
+                    assert_eq!(two, one, "{config:?}, slices of {slice} on\n{source}");
+                }
+            }
+        }
+    }
+
     /// A spin loop makes the stateful search give up: DPOR goes on alone from where its turn
     /// left it, on two threads as on one.
     #[test]
