@@ -57,6 +57,10 @@ func main() {
 /** "Searching… 1 234 runs explored (5 678 runs/s), 1 outcome so far." */
 const PROGRESS = /^Searching… ([\d\u202f]+) runs? explored \(([\d\u202f]+) runs\/s\), \d+ outcomes? so far\.$/;
 
+/** Find a bug's workers: one per processor, at most two. */
+const findWorkers = async (page) =>
+  Math.min(2, Math.max(1, await page.evaluate(() => navigator.hardwareConcurrency)));
+
 const summaryOf = (page) => region(page, 'Outcomes').locator('.outcome-summary');
 
 /** The runs the progress line says were explored, `null` when it shows no progress. */
@@ -84,8 +88,9 @@ test('a long Find a bug search leaves the page answering and shows runs per seco
   await summary.filter({ hasText: PROGRESS }).waitFor({ timeout: SEARCH_TIMEOUT });
   const [, , rate] = (await summary.innerText()).match(PROGRESS);
   assert.ok(Number(rate.replace(/\u202f/g, '')) > 0, 'a rate');
-  // It runs in a Web Worker (spawned by the first search), not on the page's thread.
-  assert.equal(page.workers().length, 1, 'one explorer worker');
+  // It runs in Web Workers (spawned after the first render), not on the page's thread: one per
+  // processor, at most two (DPOR and the stateful search side by side).
+  assert.equal(page.workers().length, await findWorkers(page), 'the explorer workers');
   // The page answers a step while the search goes on: the step is drawn, and the search is
   // still running (and still making progress) after it.
   await button(page, 'Step').click();
@@ -150,7 +155,7 @@ test('the explorer worker warms up after the first render; a search at once repl
   // A page left open: the worker loads and searches the strategies' small programs, then says so.
   const { page, problems } = await openApp('index.html#example=mutex&goroutines=2&ops=2');
   await page.locator('[data-testid="app"][data-explorer="warm"]').waitFor({ timeout: SEARCH_TIMEOUT });
-  assert.equal(page.workers().length, 1, 'one explorer worker');
+  assert.equal(page.workers().length, await findWorkers(page), 'the explorer workers, all warming up');
   // The warm-up left nothing in the page: no outcome shows until the reader searches.
   assert.equal(await summaryOf(page).count(), 0, 'no search result from the warm-up');
   assert.match(await findBug(page), /^Every interleaving covered: \d+ runs? explored, 1 distinct outcome, no data race\.$/);

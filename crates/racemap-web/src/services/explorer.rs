@@ -1,11 +1,13 @@
 //! "Find a bug" and "Compare strategies": searches made by the explorer's Web Worker
 //! ([`racemap_web::worker`]), so the page's thread only renders.
 //!
-//! [`Explorers`] holds one worker for "Find a bug" and up to [`lanes`] for the comparison (the
-//! two can run at once, each on its own threads), each spawned when first needed: the
-//! comparison's rows go to whichever of its workers is idle ([`Explorers::compare`], rows in
-//! order, a second worker spawned only when a second row is waiting); the page spawns "Find a
-//! bug"'s right after its first render ([`Explorers::warm_up`], not in an embed), so the
+//! [`Explorers`] holds up to [`lanes`] workers for "Find a bug" and as many for the comparison
+//! (the two can run at once, each on its own threads), each spawned when first needed. "Find a
+//! bug" on two workers is the core's side-by-side search, one side per worker, coordinated by
+//! the page ([`super::relay`]), with exactly the one-worker result. The comparison's rows go to
+//! whichever of its workers is idle ([`Explorers::compare`], rows in order, a second worker
+//! spawned only when a second row is waiting). The page spawns "Find a bug"'s workers right
+//! after its first render ([`Explorers::warm_up`], not in an embed), so the
 //! worker's wasm (`explorer_worker_bg.wasm`, the only one with the core's explorer) loads and
 //! warms up while the reader looks at the page, never before the first render. A search is a [`Search`]: starting one sends the worker the program, its
 //! compile options and budget with a [`Ticket`] (the reducer's generation); dropping it (a new
@@ -19,10 +21,11 @@ use std::rc::Rc;
 use gloo::worker::{Spawnable, WorkerBridge};
 use racemap::compile::CompileOptions;
 use racemap::strategies::Strategy;
-use racemap_web::worker::{Codec, ExplorerWorker, Input, Output, Report, Task, Ticket, LOADER};
+use racemap_web::worker::{Codec, ExplorerWorker, Input, Output, Side, Task, Ticket, LOADER};
 use yew::UseReducerDispatcher;
 
-use crate::state::{Action, Comparison, State, COMPARE_BUDGET, CONTENTION_RUNS, MAX_STEPS};
+use super::relay::{pass, SharedRelay};
+use crate::state::{Comparison, State, COMPARE_BUDGET, CONTENTION_RUNS, MAX_STEPS};
 
 /// A bridge to a worker.
 type Bridge = Rc<WorkerBridge<ExplorerWorker>>;
@@ -54,8 +57,10 @@ struct RowSearches {
 pub struct Explorers {
     /// Where the workers' reports go.
     dispatcher: UseReducerDispatcher<State>,
-    /// The worker of "Find a bug".
-    find: RefCell<Option<Bridge>>,
+    /// The workers of "Find a bug" (at most [`lanes`]): DPOR's side, the stateful search's.
+    find: RefCell<Vec<Bridge>>,
+    /// The page's end of "Find a bug" on two workers.
+    relay: SharedRelay,
     /// The workers of "Compare strategies" (at most [`lanes`]).
     compare: RefCell<Vec<Bridge>>,
     /// The comparison's rows being searched.
@@ -70,17 +75,26 @@ impl PartialEq for Explorers {
 
 /// A running search; dropping it stops the search.
 pub struct Search {
-    /// The worker making it.
+    /// The worker making it (the first of two for "Find a bug" on two workers).
     bridge: Bridge,
+    /// The other worker of "Find a bug" on two workers, and the search's relay.
+    pair: Option<(Bridge, SharedRelay)>,
     /// Which search it is.
     ticket: Ticket,
 }
 
 impl Drop for Search {
     fn drop(&mut self) {
-        self.bridge.send(Input::Stop {
+        let stop = Input::Stop {
             ticket: self.ticket,
-        });
+        };
+        if let Some((other, relay)) = &self.pair {
+            other.send(stop.clone());
+            if let Ok(mut relay) = relay.try_borrow_mut() {
+                relay.end(self.ticket);
+            }
+        }
+        self.bridge.send(stop);
     }
 }
 
@@ -89,7 +103,8 @@ impl Explorers {
     pub fn new(dispatcher: UseReducerDispatcher<State>) -> Explorers {
         Explorers {
             dispatcher,
-            find: RefCell::new(None),
+            find: RefCell::new(Vec::new()),
+            relay: SharedRelay::default(),
             compare: RefCell::new(Vec::new()),
             rows: RefCell::new(RowSearches::default()),
         }
@@ -100,28 +115,50 @@ impl Explorers {
         let dispatcher = self.dispatcher.clone();
         Rc::new(
             ExplorerWorker::spawner()
-                .callback(move |output| deliver(&dispatcher, output))
+                .callback(move |Output { ticket, report }| {
+                    if let Some(action) = pass(ticket, report) {
+                        dispatcher.dispatch(action);
+                    }
+                })
                 .encoding::<Codec>()
                 .spawn_with_loader(&loader_url()),
         )
     }
 
-    /// The worker in `slot`, spawned if it is not yet.
-    fn bridge(&self, slot: &RefCell<Option<Bridge>>) -> Bridge {
-        slot.borrow_mut()
-            .get_or_insert_with(|| self.spawn())
-            .clone()
+    /// "Find a bug"'s workers, spawned up to [`lanes`]: worker `lane`'s reports go through the
+    /// relay, which passes on to the reducer what is not a side's reply.
+    fn find_workers(&self) -> Vec<Bridge> {
+        let mut pool = self.find.borrow_mut();
+        while pool.len() < lanes() {
+            let lane = pool.len();
+            let dispatcher = self.dispatcher.clone();
+            let relay = Rc::downgrade(&self.relay);
+            pool.push(Rc::new(
+                ExplorerWorker::spawner()
+                    .callback(move |output| {
+                        if let Some(relay) = relay.upgrade() {
+                            relay_output(&dispatcher, &relay, lane, output);
+                        }
+                    })
+                    .encoding::<Codec>()
+                    .spawn_with_loader(&loader_url()),
+            ));
+        }
+        pool.clone()
     }
 
-    /// Spawn "Find a bug"'s worker now and have it warm up ([`Input::WarmUp`]), so that its wasm
-    /// has loaded and its explorer's code is compiled and optimized by the first click (called
-    /// once the page has rendered). Its end becomes [`Action::ExplorerWarm`].
+    /// Spawn "Find a bug"'s workers now and have them warm up ([`Input::WarmUp`]), so that
+    /// their wasm has loaded and their explorer's code is compiled and optimized by the first
+    /// click (called once the page has rendered). Its end becomes
+    /// [`crate::state::Action::ExplorerWarm`].
     pub fn warm_up(&self) {
         let ticket = Ticket {
             generation: 0,
             row: None,
         };
-        self.bridge(&self.find).send(Input::WarmUp { ticket });
+        for worker in self.find_workers() {
+            worker.send(Input::WarmUp { ticket });
+        }
     }
 
     /// Start exploring `source` (compiled with `options`) with at most `budget` runs, as search
@@ -137,13 +174,46 @@ impl Explorers {
             generation,
             row: None,
         };
-        let task = Task::Explore {
+        let task = |side| Task::Explore {
             source: source.to_string(),
             options,
             budget,
             max_steps: MAX_STEPS,
+            side,
         };
-        self.send(&self.find, ticket, task)
+        let workers = self.find_workers();
+        match workers.as_slice() {
+            [dpor, stateful, ..] => {
+                self.relay
+                    .borrow_mut()
+                    .start(ticket, task(None), &workers[..2]);
+                dpor.send(Input::Start {
+                    ticket,
+                    task: task(Some(Side::Dpor)),
+                });
+                stateful.send(Input::Start {
+                    ticket,
+                    task: task(Some(Side::Stateful)),
+                });
+                Search {
+                    bridge: dpor.clone(),
+                    pair: Some((stateful.clone(), self.relay.clone())),
+                    ticket,
+                }
+            }
+            _ => {
+                let bridge = workers.first().cloned().unwrap_or_else(|| self.spawn());
+                bridge.send(Input::Start {
+                    ticket,
+                    task: task(None),
+                });
+                Search {
+                    bridge,
+                    pair: None,
+                    ticket,
+                }
+            }
+        }
     }
 
     /// Search the rows `comparison` has to explore now ([`Comparison::running`] with
@@ -192,12 +262,6 @@ impl Explorers {
             bridge
         })
     }
-
-    fn send(&self, slot: &RefCell<Option<Bridge>>, ticket: Ticket, task: Task) -> Search {
-        let bridge = self.bridge(slot);
-        bridge.send(Input::Start { ticket, task });
-        Search { bridge, ticket }
-    }
 }
 
 /// Row `index` of `comparison` on the worker `bridge`.
@@ -215,7 +279,11 @@ fn compare_row(bridge: Bridge, comparison: &Comparison, index: usize) -> Option<
         max_steps: MAX_STEPS,
     };
     bridge.send(Input::Start { ticket, task });
-    Some(Search { bridge, ticket })
+    Some(Search {
+        bridge,
+        pair: None,
+        ticket,
+    })
 }
 
 /// The script that starts the worker: the one `index.html`'s `<meta name="racemap-worker">`
@@ -235,43 +303,26 @@ fn loader_url() -> String {
         .unwrap_or_else(|| LOADER.to_string())
 }
 
-/// A worker's report as the reducer's action (the reducer checks the generation).
-fn deliver(dispatcher: &UseReducerDispatcher<State>, Output { ticket, report }: Output) {
-    let generation = ticket.generation;
-    let action = match (ticket.row, report) {
-        (
-            None,
-            Report::Progress {
-                progress,
-                elapsed_ms,
-            },
-        ) => Action::ExploreProgress {
-            generation,
-            progress,
-            elapsed_ms,
-        },
-        (None, Report::Explored(result)) => Action::ExploreFinished { generation, result },
-        (None, Report::Warm) => Action::ExplorerWarm,
-        (
-            Some(row),
-            Report::Progress {
-                progress,
-                elapsed_ms,
-            },
-        ) => Action::CompareProgress {
-            generation,
-            index: row as usize,
-            progress,
-            elapsed_ms,
-        },
-        (Some(row), Report::Compared(outcome)) => Action::CompareFinished {
-            generation,
-            index: row as usize,
-            outcome,
-        },
-        // The reducer starts a search only for a program that compiles; a report that does not
-        // fit its ticket is not racemap's.
-        _ => return,
+/// "Find a bug"'s worker `lane` sent `output`: the relay's actions go to the reducer, its
+/// messages to the workers (after the relay is released: a dispatch or a send never meets it
+/// borrowed).
+fn relay_output(
+    dispatcher: &UseReducerDispatcher<State>,
+    relay: &SharedRelay,
+    lane: usize,
+    output: Output,
+) {
+    let (actions, sends) = relay.borrow_mut().receive(lane, output);
+    let workers: Vec<Option<Bridge>> = {
+        let relay = relay.borrow();
+        sends.iter().map(|(lane, _)| relay.worker(*lane)).collect()
     };
-    dispatcher.dispatch(action);
+    for ((_, input), worker) in sends.into_iter().zip(workers) {
+        if let Some(worker) = worker {
+            worker.send(input);
+        }
+    }
+    for action in actions {
+        dispatcher.dispatch(action);
+    }
 }

@@ -8,3 +8,4 @@ pub mod embed_host;
 pub mod explorer;
 pub mod go_bench;
 pub mod hash;
+pub mod relay;

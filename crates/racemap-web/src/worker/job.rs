@@ -1,20 +1,31 @@
 //! One search of the explorer worker, advanced a slice at a time: a "Find a bug" search is the
-//! core's resumable [`ProgramExplorer`]; a comparison row first makes its seeded contention
-//! runs (one per slice), then explores; a warm-up searches the strategies' small programs and
-//! reports nothing but its end. Pure: no clock, no browser — the worker's loop ([`super`])
-//! decides when to advance and when to report.
+//! core's resumable [`ProgramExplorer`], or on two workers one side of it (`racemap::explore::
+//! sides`: it says first whether the search runs side by side, then makes each command of the
+//! page's coordinator and waits for the next); a comparison row first makes its seeded
+//! contention runs (one per slice), then explores; a warm-up searches the strategies' small
+//! programs and reports nothing but its end. Pure: no clock, no browser — the worker's loop
+//! ([`super`]) decides when to advance and when to report.
 
 use racemap::compile::CompileOptions;
+use racemap::explore::coordinator::{FromDpor, FromStateful, ToDpor, ToStateful};
+use racemap::explore::outcome::OutcomeSet;
+use racemap::explore::sides::{self, ProgramDporSide, ProgramStatefulSide};
 use racemap::explore::{DporConfig, ExploreProgress, ProgramExplorer, SearchAlgorithm};
 use racemap::playback::contention::{self, Contention};
 use racemap::strategies::{Strategy, Workload};
 
-use super::protocol::{Report, Task};
+use super::protocol::{Report, Side, Task};
 
 /// A search in progress.
 pub struct Job {
     /// Where it stands.
     phase: Phase,
+    /// A report to give before any work (a side's [`Report::Sides`]).
+    first: Option<Report>,
+    /// A side waits for the coordinator's next command.
+    waiting: bool,
+    /// The job has given its final report.
+    over: bool,
 }
 
 /// The phases of a search.
@@ -41,6 +52,12 @@ enum Phase {
         /// The search being made.
         current: Option<Box<ProgramExplorer>>,
     },
+    /// The DPOR side of "Find a bug" on two workers.
+    Dpor(Box<ProgramDporSide>),
+    /// The stateful side of "Find a bug" on two workers.
+    Stateful(Box<ProgramStatefulSide>),
+    /// Nothing left to do (the stateful side of a search that does not run side by side).
+    Done,
     /// Exploring; `contention` is the row's figure for a comparison, `None` for "Find a bug".
     Exploring {
         /// The search.
@@ -107,16 +124,106 @@ fn first_message(diagnostics: &[racemap::diag::Diagnostic]) -> String {
         .map_or_else(|| "does not compile".to_string(), |d| d.message.clone())
 }
 
+/// Where a progress report stands with these runs, `total_steps` steps.
+fn progress_of(outcomes: &OutcomeSet, total_steps: u64) -> ExploreProgress {
+    ExploreProgress {
+        executions: outcomes.executions(),
+        total_steps,
+        finished: false,
+        race: outcomes.race(),
+        deadlock: outcomes.deadlock(),
+        outcomes: outcomes.outcomes(),
+    }
+}
+
 impl Job {
+    /// A job in `phase`.
+    fn at(phase: Phase) -> Job {
+        Job {
+            phase,
+            first: None,
+            waiting: false,
+            over: false,
+        }
+    }
+
     /// The warm-up ([`warm_up_searches`]); it ends with [`Report::Warm`].
     pub fn warm_up() -> Job {
         let mut pending = warm_up_searches();
         pending.reverse();
-        Job {
-            phase: Phase::WarmUp {
-                pending,
-                current: None,
+        Job::at(Phase::WarmUp {
+            pending,
+            current: None,
+        })
+    }
+
+    /// The side `side` of a search of `source` on two workers: its first report says whether
+    /// the search runs side by side (else the DPOR side explores alone).
+    fn side(
+        source: &str,
+        options: &CompileOptions,
+        config: &DporConfig,
+        side: Side,
+    ) -> Result<Job, Report> {
+        let root = sides::program_root(source, options, config)
+            .map_err(|d| Report::Failed(first_message(&d)))?;
+        let parallel = sides::side_by_side(&root, config);
+        let first = Report::Sides {
+            parallel,
+            unbounded_ticks: sides::unbounded_ticks(&root),
+        };
+        let phase = match (parallel, side) {
+            (true, Side::Dpor) => Phase::Dpor(Box::new(ProgramDporSide::new(root, config))),
+            (true, Side::Stateful) => {
+                Phase::Stateful(Box::new(ProgramStatefulSide::new(root, config)))
+            }
+            (false, Side::Dpor) => Phase::Exploring {
+                explorer: Box::new(ProgramExplorer::new(root, config)),
+                contention: None,
             },
+            (false, Side::Stateful) => Phase::Done,
+        };
+        // A side waits for the coordinator's commands from the start (its first report is
+        // given all the same); a command may come before the worker's first slice.
+        let waiting = matches!(phase, Phase::Dpor(_) | Phase::Stateful(_));
+        Ok(Job {
+            first: Some(first),
+            waiting,
+            ..Job::at(phase)
+        })
+    }
+
+    /// The job has given its final report: the worker drops it.
+    pub fn over(&self) -> bool {
+        self.over
+    }
+
+    /// A side waits for the coordinator's next command: the worker makes no slice until one
+    /// comes.
+    pub fn waiting(&self) -> bool {
+        self.waiting
+    }
+
+    /// The coordinator's command to the DPOR side (ignored by any other job).
+    pub fn dpor(&mut self, command: ToDpor) {
+        if let Phase::Dpor(side) = &mut self.phase {
+            side.command(command);
+            self.waiting = false;
+        }
+    }
+
+    /// The coordinator's command to the stateful side (ignored by any other job).
+    pub fn stateful(&mut self, command: ToStateful) {
+        if let Phase::Stateful(side) = &mut self.phase {
+            side.command(command);
+            self.waiting = false;
+        }
+    }
+
+    /// Cancel the DPOR side's speculative turn.
+    pub fn cancel(&mut self) {
+        if let Phase::Dpor(side) = &mut self.phase {
+            side.cancel();
         }
     }
 
@@ -129,16 +236,22 @@ impl Job {
                 options,
                 budget,
                 max_steps,
+                side: Some(side),
+            } => Job::side(&source, &options, &config(budget, max_steps), side),
+            Task::Explore {
+                source,
+                options,
+                budget,
+                max_steps,
+                side: None,
             } => {
                 let explorer =
                     ProgramExplorer::for_source(&source, &options, &config(budget, max_steps))
                         .map_err(|d| Report::Failed(first_message(&d)))?;
-                Ok(Job {
-                    phase: Phase::Exploring {
-                        explorer: Box::new(explorer),
-                        contention: None,
-                    },
-                })
+                Ok(Job::at(Phase::Exploring {
+                    explorer: Box::new(explorer),
+                    contention: None,
+                }))
             }
             Task::Compare {
                 source,
@@ -151,24 +264,49 @@ impl Job {
                     lang,
                     ..CompileOptions::default()
                 };
-                Ok(Job {
-                    phase: Phase::Contention {
-                        source,
-                        explore: Box::new((options, config(budget, max_steps))),
-                        seed: 1,
-                        runs: contention_runs,
-                        max_steps,
-                        total: Contention::default(),
-                    },
-                })
+                Ok(Job::at(Phase::Contention {
+                    source,
+                    explore: Box::new((options, config(budget, max_steps))),
+                    seed: 1,
+                    runs: contention_runs,
+                    max_steps,
+                    total: Contention::default(),
+                }))
             }
         }
     }
 
-    /// Work a slice: one contention run, or at most `steps` machine steps of the search. The
-    /// final report when the search is over.
+    /// Work a slice: one contention run, or at most `steps` machine steps of the search (of a
+    /// side: of its current command). A report when there is one: the final one when the search
+    /// is over ([`Job::over`]); a side's reply to the coordinator, after which the side waits
+    /// ([`Job::waiting`]) until its last.
     pub fn advance(&mut self, steps: u64) -> Option<Report> {
+        if self.over {
+            return None;
+        }
+        if let Some(first) = self.first.take() {
+            self.over = matches!(self.phase, Phase::Done);
+            return Some(first);
+        }
+        if self.waiting {
+            return None;
+        }
+        let report = self.work(steps)?;
+        match &report {
+            Report::Dpor(FromDpor::Turn(_)) | Report::Stateful(FromStateful::Turn(..)) => {
+                self.waiting = true;
+            }
+            _ => self.over = true,
+        }
+        Some(report)
+    }
+
+    /// [`Job::advance`]'s work, once the first report is given.
+    fn work(&mut self, steps: u64) -> Option<Report> {
         match &mut self.phase {
+            Phase::Dpor(side) => side.advance(steps).map(Report::Dpor),
+            Phase::Stateful(side) => side.advance(steps).map(Report::Stateful),
+            Phase::Done => None,
             Phase::Contention {
                 source,
                 explore,
@@ -237,11 +375,14 @@ impl Job {
         }
     }
 
-    /// Where the search stands, once it explores (`None` while measuring contention).
+    /// Where the search stands, once it explores (`None` while measuring contention); a
+    /// side's own runs and steps.
     pub fn progress(&self) -> Option<ExploreProgress> {
         match &self.phase {
-            Phase::Contention { .. } | Phase::WarmUp { .. } => None,
+            Phase::Contention { .. } | Phase::WarmUp { .. } | Phase::Done => None,
             Phase::Exploring { explorer, .. } => Some(explorer.progress()),
+            Phase::Dpor(side) => Some(progress_of(side.outcomes()?, side.total_steps())),
+            Phase::Stateful(side) => Some(progress_of(side.outcomes()?, side.total_steps())),
         }
     }
 }

@@ -17,6 +17,12 @@
 //! it is hot, so without it the reader's first search ran in unoptimized code. A `Start`
 //! replaces the warm-up at once (its search then warms what is left).
 //!
+//! "Find a bug" on two workers: each worker makes one side of the search
+//! (`racemap::explore::sides`, [`Side`]); the page runs the coordinator and relays its commands
+//! ([`Input::Dpor`], [`Input::Stateful`], [`Input::Cancel`]) and the sides' replies
+//! ([`Report::Dpor`], [`Report::Stateful`]). A side that has replied waits, making no slice,
+//! until its next command; a command, like a `Stop`, is seen between two slices.
+//!
 //! Every report names its ticket; the worker checks that a slice's ticket is still the current
 //! one, and the page's reducer drops reports of any search but the running one.
 
@@ -27,7 +33,7 @@ use gloo::timers::callback::Timeout;
 use gloo::worker::{HandlerId, Registrable, Worker, WorkerScope};
 
 pub use job::{config, Job};
-pub use protocol::{Codec, Input, Output, Report, Task, Ticket};
+pub use protocol::{Codec, Input, Output, Report, Side, Task, Ticket};
 
 /// Machine steps per chunk: the worker looks at the clock between chunks.
 pub const CHUNK_STEPS: u64 = 4_000;
@@ -84,10 +90,26 @@ impl Worker for ExplorerWorker {
             return;
         };
         let slice_start = js_sys::Date::now();
+        running.next = None;
         loop {
             if let Some(report) = running.job.advance(CHUNK_STEPS) {
                 scope.respond(running.who, Output { ticket, report });
-                self.current = None;
+                if running.job.over() {
+                    self.current = None;
+                    return;
+                }
+            }
+            if running.job.waiting() {
+                // A side waits for its next command (which schedules the next slice); its runs
+                // so far show in the page's progress meanwhile.
+                if let Some(progress) = running.job.progress() {
+                    let elapsed_ms = (js_sys::Date::now() - running.started_ms).max(0.0) as u64;
+                    let report = Report::Progress {
+                        progress,
+                        elapsed_ms,
+                    };
+                    scope.respond(running.who, Output { ticket, report });
+                }
                 return;
             }
             if js_sys::Date::now() - slice_start >= SLICE_MS {
@@ -140,6 +162,32 @@ impl Worker for ExplorerWorker {
                     self.current = None;
                 }
             }
+            Input::Dpor { ticket, command } => {
+                self.command(scope, ticket, |job| job.dpor(command));
+            }
+            Input::Stateful { ticket, command } => {
+                self.command(scope, ticket, |job| job.stateful(command));
+            }
+            Input::Cancel { ticket } => self.command(scope, ticket, Job::cancel),
+        }
+    }
+}
+
+impl ExplorerWorker {
+    /// Give the search of `ticket`, if it is the current one, the coordinator's `command`; its
+    /// next slice is scheduled if none is.
+    fn command(
+        &mut self,
+        scope: &WorkerScope<Self>,
+        ticket: Ticket,
+        command: impl FnOnce(&mut Job),
+    ) {
+        let Some(running) = self.current.as_mut().filter(|r| r.ticket == ticket) else {
+            return;
+        };
+        command(&mut running.job);
+        if running.next.is_none() && !running.job.waiting() {
+            running.next = Some(schedule(scope, ticket));
         }
     }
 }

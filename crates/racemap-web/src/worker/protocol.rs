@@ -5,6 +5,7 @@
 //! (`skip_serializing_if`), which a positional format cannot read back.
 
 use racemap::compile::{CompileOptions, LangVersion};
+use racemap::explore::coordinator::{FromDpor, FromStateful, ToDpor, ToStateful};
 use racemap::explore::{ExploreProgress, ExploreResult};
 use racemap::playback::contention::Contention;
 use serde::de::DeserializeOwned;
@@ -35,6 +36,8 @@ pub enum Task {
         budget: u64,
         /// Most steps per run.
         max_steps: u64,
+        /// The worker's side of the search on two workers, `None` on one.
+        side: Option<Side>,
     },
     /// A row of "Compare strategies": measure the contention of `contention_runs` seeded runs,
     /// then explore with at most `budget` runs.
@@ -50,6 +53,19 @@ pub enum Task {
         /// Most steps per run.
         max_steps: u64,
     },
+}
+
+/// A worker's side of "Find a bug" on two workers (`racemap::explore::sides`): the page runs
+/// the coordinator (`racemap::explore::coordinator`) and relays its commands and the sides'
+/// replies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Side {
+    /// DPOR, one turn ahead. Where the search does not run side by side, this worker makes the
+    /// whole search on its own.
+    Dpor,
+    /// The stateful search. Where the search does not run side by side, this worker only says
+    /// so.
+    Stateful,
 }
 
 /// What the page sends the worker.
@@ -72,6 +88,25 @@ pub enum Input {
     /// Stop the search of `ticket`, if it is the one running.
     Stop {
         /// The search to stop.
+        ticket: Ticket,
+    },
+    /// The coordinator's command to the DPOR side of `ticket`'s search.
+    Dpor {
+        /// The search.
+        ticket: Ticket,
+        /// The command.
+        command: ToDpor,
+    },
+    /// The coordinator's command to the stateful side of `ticket`'s search.
+    Stateful {
+        /// The search.
+        ticket: Ticket,
+        /// The command.
+        command: ToStateful,
+    },
+    /// Cancel the DPOR side's speculative turn (it will never be used).
+    Cancel {
+        /// The search.
         ticket: Ticket,
     },
 }
@@ -105,6 +140,19 @@ pub enum Report {
     /// The warm-up is over: the explorer's code has run (and the browser optimized its hot
     /// functions).
     Warm,
+    /// A side's first report: whether the search runs side by side (else the DPOR side's
+    /// worker makes the whole search alone, and the stateful side's is done), and the
+    /// coordinator's `unbounded_ticks`. Each side makes its first turn at once.
+    Sides {
+        /// The search runs side by side.
+        parallel: bool,
+        /// The stateful search lifts DPOR's early-tick bound.
+        unbounded_ticks: bool,
+    },
+    /// The DPOR side's reply to the coordinator.
+    Dpor(FromDpor),
+    /// The stateful side's reply to the coordinator.
+    Stateful(FromStateful),
 }
 
 /// gloo-worker's message encoding for the explorer worker: serde-wasm-bindgen.

@@ -35,6 +35,7 @@ fn find_a_bug_in_slices_is_the_core_search() {
         options: CompileOptions::default(),
         budget: 10_000,
         max_steps: 20_000,
+        side: None,
     };
     let (report, slices) = finish(Job::new(task).expect("compiles"), 3);
     assert!(slices > 1, "small slices take several");
@@ -69,8 +70,19 @@ fn a_program_that_does_not_compile_ends_at_once() {
         options: CompileOptions::default(),
         budget: 10,
         max_steps: 100,
+        side: None,
     };
     assert!(matches!(Job::new(explore), Err(Report::Failed(_))));
+    for side in [Side::Dpor, Side::Stateful] {
+        let task = Task::Explore {
+            source: "package main\nfunc main() { x }".to_string(),
+            options: CompileOptions::default(),
+            budget: 10,
+            max_steps: 100,
+            side: Some(side),
+        };
+        assert!(matches!(Job::new(task), Err(Report::Failed(_))));
+    }
     let compare = Task::Compare {
         source: "package main\nfunc main() { x }".to_string(),
         lang: LangVersion::DEFAULT,
@@ -146,6 +158,7 @@ fn messages_read_back_as_sent() {
             },
             budget: 5,
             max_steps: 6,
+            side: Some(Side::Stateful),
         },
     };
     let json = serde_json::to_string(&input).expect("serializes");
@@ -169,4 +182,36 @@ fn the_warm_up_searches_every_strategy_and_ends_with_warm() {
         slices > searches.len() as u64,
         "each search compiles in one slice and searches in at least one more"
     );
+}
+
+/// A side's command may reach the worker before the side's first slice (the other worker's
+/// first report started the coordinator): the side keeps it and works on it after its first
+/// report; without a command it waits.
+#[test]
+fn a_side_keeps_a_command_that_comes_before_its_first_slice() {
+    let source = Strategy::Mutex.source(Workload::default());
+    let task = |side| Task::Explore {
+        source: source.clone(),
+        options: CompileOptions::default(),
+        budget: 10_000,
+        max_steps: 20_000,
+        side: Some(side),
+    };
+    let mut idle = Job::new(task(Side::Stateful)).expect("compiles");
+    assert!(matches!(
+        idle.advance(CHUNK_STEPS),
+        Some(Report::Sides { parallel: true, .. })
+    ));
+    assert!(idle.waiting() && !idle.over());
+    assert_eq!(idle.advance(CHUNK_STEPS), None);
+    let mut early = Job::new(task(Side::Stateful)).expect("compiles");
+    early.stateful(racemap::explore::coordinator::ToStateful::Turn);
+    assert!(matches!(
+        early.advance(CHUNK_STEPS),
+        Some(Report::Sides { parallel: true, .. })
+    ));
+    assert!(!early.waiting(), "the turn is under way");
+    let reply = (0..1_000).find_map(|_| early.advance(CHUNK_STEPS));
+    assert!(matches!(reply, Some(Report::Stateful(_))), "{reply:?}");
+    assert!(early.waiting() && !early.over());
 }

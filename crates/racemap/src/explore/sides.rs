@@ -336,3 +336,32 @@ impl<T: Target> StatefulSide<T> {
         }
     }
 }
+
+/// The root of a search of the Go program `source` (named `prog.go`, compiled with
+/// `options`), each run limited to the config's `max_steps_per_execution`, as
+/// [`super::ProgramExplorer::for_source`] builds it: what a front end needs to make a side
+/// without touching the runtime. A program that does not compile gives its diagnostics.
+pub fn program_root(
+    source: &str,
+    options: &crate::compile::CompileOptions,
+    config: &DporConfig,
+) -> Result<crate::rt::machine::Machine, Vec<crate::diag::Diagnostic>> {
+    let program = std::rc::Rc::new(crate::compile::compile_with(
+        source.as_bytes(),
+        crate::compile::DEFAULT_FILE_NAME,
+        options,
+    )?);
+    Ok(crate::rt::machine::Machine::new(
+        program,
+        crate::rt::config::Config {
+            max_steps: config.max_steps_per_execution,
+            ..crate::rt::config::Config::default()
+        },
+    ))
+}
+
+/// The DPOR side of a Go program's search.
+pub type ProgramDporSide = DporSide<crate::rt::machine::Machine>;
+
+/// The stateful side of a Go program's search.
+pub type ProgramStatefulSide = StatefulSide<crate::rt::machine::Machine>;
