@@ -107,17 +107,17 @@ impl Relay {
                 elapsed_ms,
             } => {
                 self.progress[lane] = Some((progress, elapsed_ms));
-                out.actions.push(Action::ExploreProgress {
-                    generation: ticket.generation,
-                    progress: self.combined(),
-                    elapsed_ms: self
-                        .progress
-                        .iter()
-                        .flatten()
-                        .map(|p| p.1)
-                        .max()
-                        .unwrap_or(0),
-                });
+                let progress = self.combined();
+                // Before the first run there is nothing to show but "Searching…" (a side
+                // reports its progress at its first reply, often before any run).
+                if progress.executions > 0 {
+                    let elapsed_ms = self.progress.iter().flatten().map(|p| p.1).max();
+                    out.actions.push(Action::ExploreProgress {
+                        generation: ticket.generation,
+                        progress,
+                        elapsed_ms: elapsed_ms.unwrap_or(0),
+                    });
+                }
             }
             report => {
                 if let Some(action) = pass(ticket, report) {

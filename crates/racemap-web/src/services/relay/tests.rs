@@ -168,13 +168,22 @@ fn progress_sums_both_workers_runs() {
         },
         elapsed_ms: executions,
     };
-    relay.receive(
+    let (actions, _) = relay.receive(
+        0,
+        Output {
+            ticket,
+            report: progress(0, Vec::new()),
+        },
+    );
+    assert!(actions.is_empty(), "no progress before the first run");
+    let (actions, _) = relay.receive(
         0,
         Output {
             ticket,
             report: progress(30, vec![outcome("a", 30)]),
         },
     );
+    assert_eq!(actions.len(), 1);
     let (actions, _) = relay.receive(
         1,
         Output {
