@@ -33,8 +33,6 @@ pub struct Relay {
     workers: Vec<Weak<WorkerBridge<ExplorerWorker>>>,
     /// The coordinator, once a worker said the search runs side by side.
     coordinator: Option<Coordinator>,
-    /// The search does not run side by side (worker 0 makes it alone).
-    alone: bool,
     /// Replies that came before the coordinator: (worker, report).
     early: Vec<(usize, Report)>,
     /// Each worker's last progress and its milliseconds.
@@ -74,7 +72,8 @@ impl Relay {
         }
         let mut out = Effects::default();
         match report {
-            Report::Sides { parallel, .. } if !parallel => self.alone = true,
+            // Not side by side: worker 0's reports pass on as they are.
+            Report::Sides { parallel, .. } if !parallel => {}
             Report::Sides {
                 unbounded_ticks, ..
             } => {
@@ -129,7 +128,6 @@ impl Relay {
         if out.broken {
             // Restart on worker 0 alone (the reducer keeps the search's generation).
             self.coordinator = None;
-            self.alone = true;
             self.progress[1] = None;
             out.sends.clear();
             out.sends.push((1, Input::Stop { ticket }));
