@@ -118,12 +118,15 @@ impl Relay {
                     });
                 }
             }
-            report => {
-                if let Some(action) = pass(ticket, report) {
-                    self.ticket = None;
-                    out.actions.push(action);
-                }
+            // The end of the search made on worker 0 alone.
+            report @ Report::Explored(_) => {
+                self.ticket = None;
+                out.actions.extend(pass(ticket, report));
             }
+            // Anything else, a warm-up's end above all, is no end of this search: the warm-up's
+            // ticket is generation 0, like the page's first search, and a worker's warm-up may
+            // end while that search starts.
+            report => out.actions.extend(pass(ticket, report)),
         }
         if out.broken {
             // Restart on worker 0 alone (the reducer keeps the search's generation).

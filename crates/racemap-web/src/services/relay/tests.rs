@@ -33,8 +33,9 @@ fn one_worker(source: &str, budget: u64) -> ExploreResult {
 /// after its slice (so a command can reach the DPOR worker before its first slice); else both
 /// workers make a slice before the page reads their messages, DPOR's first.
 fn two_workers(source: &str, budget: u64, steps: u64, stateful_first: bool) -> ExploreResult {
+    // Generation 0, the warm-up's, as the page's first search.
     let ticket = Ticket {
-        generation: 9,
+        generation: 0,
         row: None,
     };
     let task = |side| Task::Explore {
@@ -46,6 +47,15 @@ fn two_workers(source: &str, budget: u64, steps: u64, stateful_first: bool) -> E
     };
     let mut relay = Relay::default();
     relay.start(ticket, task(None), &[]);
+    // A worker's warm-up that ended as the search started: it passes on, the search goes on.
+    let (warm, sends) = relay.receive(
+        1,
+        Output {
+            ticket,
+            report: Report::Warm,
+        },
+    );
+    assert!(matches!(warm.as_slice(), [Action::ExplorerWarm]) && sends.is_empty());
     let mut jobs: Vec<Option<Job>> = [Side::Dpor, Side::Stateful]
         .into_iter()
         .map(|side| Some(Job::new(travel(&task(Some(side)))).expect("compiles")))
@@ -79,12 +89,12 @@ fn two_workers(source: &str, budget: u64, steps: u64, stateful_first: bool) -> E
                 for action in actions {
                     match action {
                         Action::ExploreFinished { generation, result } => {
-                            assert_eq!(generation, 9);
+                            assert_eq!(generation, 0);
                             // Side by side where the budget allows the stateful search.
                             assert_eq!(relay.coordinator.is_some(), budget >= 1_000);
                             return result;
                         }
-                        Action::ExploreProgress { generation, .. } => assert_eq!(generation, 9),
+                        Action::ExploreProgress { generation, .. } => assert_eq!(generation, 0),
                         other => panic!("{other:?}"),
                     }
                 }
