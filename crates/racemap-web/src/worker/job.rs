@@ -193,6 +193,11 @@ impl Job {
         })
     }
 
+    /// A side of "Find a bug" on two workers.
+    pub fn is_side(&self) -> bool {
+        matches!(self.phase, Phase::Dpor(_) | Phase::Stateful(_))
+    }
+
     /// The job has given its final report: the worker drops it.
     pub fn over(&self) -> bool {
         self.over

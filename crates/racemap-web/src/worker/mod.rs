@@ -38,6 +38,12 @@ pub use protocol::{Codec, Input, Output, Report, Side, Task, Ticket};
 /// Machine steps per chunk: the worker looks at the clock between chunks.
 pub const CHUNK_STEPS: u64 = 4_000;
 
+/// Machine steps per chunk of a side of "Find a bug" on two workers: a DPOR step can cost tens
+/// of microseconds, and a cancelled speculative turn should stop within about a slice (the
+/// coordinator waits for it), not after a chunk of [`CHUNK_STEPS`] (hundreds of milliseconds
+/// on a loaded machine).
+pub const SIDE_CHUNK_STEPS: u64 = 500;
+
 /// Milliseconds of searching between two progress reports (and two looks at the page's
 /// messages): a cancelled search stops within about this long.
 pub const SLICE_MS: f64 = 50.0;
@@ -92,7 +98,12 @@ impl Worker for ExplorerWorker {
         let slice_start = js_sys::Date::now();
         running.next = None;
         loop {
-            if let Some(report) = running.job.advance(CHUNK_STEPS) {
+            let chunk = if running.job.is_side() {
+                SIDE_CHUNK_STEPS
+            } else {
+                CHUNK_STEPS
+            };
+            if let Some(report) = running.job.advance(chunk) {
                 scope.respond(running.who, Output { ticket, report });
                 if running.job.over() {
                     self.current = None;
