@@ -424,6 +424,16 @@ impl TypeTable {
     }
 
     /// The structure of the underlying type.
+    /// Whether values of type `id` occupy no memory (`struct{}`, `[0]T`, structs and arrays
+    /// of such): Go's runtime gives them one address (a channel of them synchronizes on it).
+    pub fn is_zero_size(&self, id: TypeId) -> bool {
+        match self.under(id) {
+            TypeKind::Struct(fields) => fields.iter().all(|f| self.is_zero_size(f.ty)),
+            TypeKind::Array(n, elem) => *n == 0 || self.is_zero_size(*elem),
+            _ => false,
+        }
+    }
+
     pub fn under(&self, id: TypeId) -> &TypeKind {
         self.kind(self.underlying(id))
     }
