@@ -642,6 +642,8 @@ lib_funcs! {
     StringsCompare => func("strings", "Compare").params(&[STRING, STRING]).results(&[INT]),
     /// `strconv.FormatInt(i int64, base int) string`
     StrconvFormatInt => func("strconv", "FormatInt").params(&[INT64, INT]).results(&[STRING]),
+    /// `strconv.FormatUint(i uint64, base int) string`
+    StrconvFormatUint => func("strconv", "FormatUint").params(&[UINT64, INT]).results(&[STRING]),
     /// `strconv.ParseInt(s string, base int, bitSize int) (int64, error)`
     StrconvParseInt => func("strconv", "ParseInt")
         .params(&[STRING, INT, INT])
@@ -656,6 +658,8 @@ lib_funcs! {
     StrconvFormatBool => func("strconv", "FormatBool").params(&[BOOL]).results(&[STRING]),
     /// `strconv.Quote(s string) string`
     StrconvQuote => func("strconv", "Quote").params(&[STRING]).results(&[STRING]),
+    /// `strconv.QuoteRune(r rune) string`
+    StrconvQuoteRune => func("strconv", "QuoteRune").params(&[RUNE]).results(&[STRING]),
     /// `strconv.ErrSyntax`: the `Err` of a `*NumError` for a malformed number (a package
     /// variable).
     StrconvErrSyntax => LibFuncSpec::new(Owner::PackageVar("strconv"), "ErrSyntax").results(&[ERROR]),

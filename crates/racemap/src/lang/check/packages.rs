@@ -418,11 +418,13 @@ mod tests {
             strings.Cut func(string, string) (string, string, bool)
             strings.Compare func(string, string) int
             strconv.FormatInt func(int64, int) string
+            strconv.FormatUint func(uint64, int) string
             strconv.ParseInt func(string, int, int) (int64, error)
             strconv.ParseUint func(string, int, int) (uint64, error)
             strconv.ParseBool func(string) (bool, error)
             strconv.FormatBool func(bool) string
             strconv.Quote func(string) string
+            strconv.QuoteRune func(int32) string
             strconv.ErrSyntax error
             strconv.ErrRange error
             sort.Sort func(sort.Interface)
