@@ -159,6 +159,10 @@ pub enum SyncKind {
     AtomicUint64,
     /// `atomic.Value` (an `any` loaded and stored atomically; state: `SyncState::AtomicValue`).
     AtomicValue,
+    /// `atomic.Pointer[T]` (Go 1.19's generic atomic pointer; state: `SyncState::AtomicValue`
+    /// holding a `Value::Ptr`). The kind is the generic type's: each instance is a named type
+    /// with its type argument (`TypeTable::type_args`) and this underlying kind.
+    AtomicPointer,
     /// The notify list of a `sync.Cond` (its hidden field `notify`; the `Cond` itself is a
     /// struct `{ L sync.Locker; notify }`).
     CondNotify,
@@ -188,6 +192,7 @@ impl SyncKind {
         SyncKind::AtomicUint32,
         SyncKind::AtomicUint64,
         SyncKind::AtomicValue,
+        SyncKind::AtomicPointer,
     ];
 
     /// The import path of the package declaring the type: `sync`, `sync/atomic`.
@@ -206,7 +211,8 @@ impl SyncKind {
             | SyncKind::AtomicBool
             | SyncKind::AtomicUint32
             | SyncKind::AtomicUint64
-            | SyncKind::AtomicValue => "sync/atomic",
+            | SyncKind::AtomicValue
+            | SyncKind::AtomicPointer => "sync/atomic",
             SyncKind::TestingT => "testing",
         }
     }
@@ -231,6 +237,7 @@ impl SyncKind {
             SyncKind::AtomicUint32 => "atomic.Uint32",
             SyncKind::AtomicUint64 => "atomic.Uint64",
             SyncKind::AtomicValue => "atomic.Value",
+            SyncKind::AtomicPointer => "atomic.Pointer",
             SyncKind::CondNotify => "sync.notifyList",
             SyncKind::TestingT => "testing.T",
             SyncKind::Timer => "time.runtimeTimer",
@@ -417,6 +424,16 @@ impl TypeTable {
     }
 
     /// The structure of the underlying type.
+    /// Whether values of type `id` occupy no memory (`struct{}`, `[0]T`, structs and arrays
+    /// of such): Go's runtime gives them one address (a channel of them synchronizes on it).
+    pub fn is_zero_size(&self, id: TypeId) -> bool {
+        match self.under(id) {
+            TypeKind::Struct(fields) => fields.iter().all(|f| self.is_zero_size(f.ty)),
+            TypeKind::Array(n, elem) => *n == 0 || self.is_zero_size(*elem),
+            _ => false,
+        }
+    }
+
     pub fn under(&self, id: TypeId) -> &TypeKind {
         self.kind(self.underlying(id))
     }

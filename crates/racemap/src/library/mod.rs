@@ -642,6 +642,8 @@ lib_funcs! {
     StringsCompare => func("strings", "Compare").params(&[STRING, STRING]).results(&[INT]),
     /// `strconv.FormatInt(i int64, base int) string`
     StrconvFormatInt => func("strconv", "FormatInt").params(&[INT64, INT]).results(&[STRING]),
+    /// `strconv.FormatUint(i uint64, base int) string`
+    StrconvFormatUint => func("strconv", "FormatUint").params(&[UINT64, INT]).results(&[STRING]),
     /// `strconv.ParseInt(s string, base int, bitSize int) (int64, error)`
     StrconvParseInt => func("strconv", "ParseInt")
         .params(&[STRING, INT, INT])
@@ -656,6 +658,8 @@ lib_funcs! {
     StrconvFormatBool => func("strconv", "FormatBool").params(&[BOOL]).results(&[STRING]),
     /// `strconv.Quote(s string) string`
     StrconvQuote => func("strconv", "Quote").params(&[STRING]).results(&[STRING]),
+    /// `strconv.QuoteRune(r rune) string`
+    StrconvQuoteRune => func("strconv", "QuoteRune").params(&[RUNE]).results(&[STRING]),
     /// `strconv.ErrSyntax`: the `Err` of a `*NumError` for a malformed number (a package
     /// variable).
     StrconvErrSyntax => LibFuncSpec::new(Owner::PackageVar("strconv"), "ErrSyntax").results(&[ERROR]),
@@ -840,7 +844,7 @@ lib_funcs! {
     RandFloat32 => func("math/rand", "Float32").results(&[FLOAT32]).visibility(Object),
     /// `rand.Perm(n int) []int`
     RandPerm => func("math/rand", "Perm").params(&[INT]).results(&[INTS]).visibility(Object),
-    /// `rand.Shuffle(n int, swap func(i, j int))`: compiled to a loop (`lang/lower/sort.rs`)
+    /// `rand.Shuffle(n int, swap func(i, j int))`: compiled to a loop (`lang/lower/rand.rs`)
     /// that draws each index with [`LibFunc::RandShuffleIndex`] and calls `swap` as program code.
     RandShuffle => func("math/rand", "Shuffle")
         .params(&[INT, LibType::Func(&[INT, INT], &[])])
@@ -880,6 +884,16 @@ lib_funcs! {
     RandRandFloat32 => rand_method("Float32").results(&[FLOAT32]),
     /// `(*rand.Rand).Perm(n int) []int`
     RandRandPerm => rand_method("Perm").params(&[INT]).results(&[INTS]),
+    /// `(*rand.Rand).Shuffle(n int, swap func(i, j int))`: compiled to Go's loop
+    /// (`lang/lower/rand.rs`) that draws each index with [`LibFunc::RandRandShuffleIndex`] and
+    /// calls `swap` as program code.
+    RandRandShuffle => rand_method("Shuffle").params(&[INT, LibType::Func(&[INT, INT], &[])]),
+    /// The index a Rand's `Shuffle` swaps with `i` (Go's `(*Rand).int31n(i+1)`): a plain read
+    /// and write of the Rand's words; operands: the `*Rand` and `i`. Only compiled code calls it.
+    RandRandShuffleIndex =>
+        LibFuncSpec::new(Owner::Runtime("math/rand"), "(*Rand).int31n")
+            .results(&[INT])
+            .visibility(Object),
     // `strings.Builder`'s methods: plain reads and writes of the Builder's buffer (Go's
     // Builder is not safe for concurrent use), `rt/interp/builder.rs`.
     /// `(*strings.Builder).WriteString(s string) (int, error)`
@@ -934,6 +948,26 @@ lib_funcs! {
     /// `(*atomic.Value).CompareAndSwap(old, new any) (swapped bool)`
     AtomicValueCompareAndSwap => method(SyncKind::AtomicValue, "CompareAndSwap")
         .params(&[ANY, ANY])
+        .results(&[BOOL])
+        .visibility(Object),
+    // `atomic.Pointer[T]`'s methods (Go 1.19's generic atomic pointer): the pointer atomics on
+    // its word, as the typed integers' (`rt/interp/library.rs`, `atomic`).
+    /// `(*atomic.Pointer[T]).Load() *T`
+    AtomicPointerLoad => method(SyncKind::AtomicPointer, "Load")
+        .results(&[LibType::Pointer(&LibType::TypeArg)])
+        .visibility(Object),
+    /// `(*atomic.Pointer[T]).Store(val *T)`
+    AtomicPointerStore => method(SyncKind::AtomicPointer, "Store")
+        .params(&[LibType::Pointer(&LibType::TypeArg)])
+        .visibility(Object),
+    /// `(*atomic.Pointer[T]).Swap(new *T) (old *T)`
+    AtomicPointerSwap => method(SyncKind::AtomicPointer, "Swap")
+        .params(&[LibType::Pointer(&LibType::TypeArg)])
+        .results(&[LibType::Pointer(&LibType::TypeArg)])
+        .visibility(Object),
+    /// `(*atomic.Pointer[T]).CompareAndSwap(old, new *T) (swapped bool)`
+    AtomicPointerCompareAndSwap => method(SyncKind::AtomicPointer, "CompareAndSwap")
+        .params(&[LibType::Pointer(&LibType::TypeArg), LibType::Pointer(&LibType::TypeArg)])
         .results(&[BOOL])
         .visibility(Object),
     // `fmt`'s printing to a file and package `os`'s standard files: Go's `Fprint*(w io.Writer,

@@ -76,6 +76,9 @@ pub enum LibType {
     EmptyStruct,
     /// `func(params) results`
     Func(&'static [LibType], &'static [LibType]),
+    /// The type argument `T` of the generic receiver (`atomic.Pointer[T]`'s methods take and
+    /// return `*T`): resolved by the checker from the receiver's instance.
+    TypeArg,
 }
 
 /// Whether a call is a scheduling point, and what a visible one touches (the explorer's
@@ -235,6 +238,7 @@ impl LibFunc {
             Owner::Sync(SyncKind::AtomicUint32) => Some(Basic::Uint32),
             Owner::Sync(SyncKind::AtomicUint64) => Some(Basic::Uint64),
             Owner::Sync(SyncKind::AtomicBool) => Some(Basic::Bool),
+            Owner::Sync(SyncKind::AtomicPointer) => Some(Basic::Uintptr),
             _ => match self.spec().params.first() {
                 Some(LibType::Pointer(LibType::Basic(b))) => Some(*b),
                 _ => None,

@@ -18,8 +18,16 @@
 //!   `[Acquire(slot), Release(slot)]` (acquiring what receive k−C released), receive k =
 //!   `[Acquire(slot), Release(slot)]` (acquiring what send k released, releasing for send k+C).
 //!   This is what Go's race runtime does (`racenotify` → release-acquire on the slot).
+//!   A buffered channel of zero-size elements (`chan struct{}`) has one slot for every k:
+//!   Go's buffer is then the channel's own race address (`makechan`: `c.buf = c.raceaddr()`
+//!   when the buffer takes no memory), so every send and receive synchronizes with all
+//!   earlier ones (a `chan struct{}` semaphore of any capacity orders its holders for Go's
+//!   detector).
 //! - close → a receive that returns because the channel is closed: `close` =
-//!   `[Release(ChanClose(ch))]`, such a receive = `[Acquire(ChanClose(ch))]`.
+//!   `[Release(ChanClose(ch))]`, such a receive = `[Acquire(ChanClose(ch))]`. On a channel
+//!   whose buffer takes no memory (unbuffered, or zero-size elements) the slot is that same
+//!   race address, so `close` also releases into `ChanSlot(ch, 0)` and such a receive also
+//!   acquires it.
 //! - unbuffered: the send → completion of the receive, and the receive → completion of the
 //!   send. Both sides' events carry `[Release(ChanSlot(ch, 0)), Acquire(ChanSlot(ch, 0))]`
 //!   (event.rs's convention); the race detector must apply both Releases of the rendezvous step
@@ -55,6 +63,9 @@ pub struct ChanObj {
     /// Completed receives of sent values so far (receives of a closed, drained channel are not
     /// counted).
     pub received: u64,
+    /// The buffer takes no memory (unbuffered, or zero-size elements): every operation
+    /// synchronizes on slot 0, which is also where `close` releases (Go's `c.raceaddr()`).
+    pub one_slot: bool,
 }
 
 /// What a receive got.
@@ -88,12 +99,13 @@ impl std::hash::Hash for ChanObj {
             closed,
             sent,
             received,
+            one_slot: _,
         } = self;
         elem_ty.hash(h);
         cap.hash(h);
         buf.hash(h);
         closed.hash(h);
-        let slots = u64::from((*cap).max(1));
+        let slots = u64::from(self.slot_count());
         (sent % slots).hash(h);
         (received % slots).hash(h);
     }
@@ -109,6 +121,22 @@ impl ChanObj {
             closed: false,
             sent: 0,
             received: 0,
+            one_slot: cap == 0,
+        }
+    }
+
+    /// The channel with its elements' size known: zero-size elements make one slot.
+    pub fn with_element_size(mut self, zero_size: bool) -> ChanObj {
+        self.one_slot |= zero_size;
+        self
+    }
+
+    /// How many slots the race detector's `ChanSlot`s name.
+    fn slot_count(&self) -> u32 {
+        if self.one_slot {
+            1
+        } else {
+            self.cap.max(1)
         }
     }
 
@@ -128,7 +156,7 @@ impl ChanObj {
     }
 
     fn slot(&self, id: ChanId, k: u64) -> SyncVar {
-        let c = u64::from(self.cap.max(1));
+        let c = u64::from(self.slot_count());
         SyncVar::ChanSlot(id, (k % c) as u32)
     }
 
@@ -180,9 +208,13 @@ impl ChanObj {
             });
         }
         if self.closed {
+            let mut effects = vec![Effect::Acquire(SyncVar::ChanClose(id))];
+            if self.one_slot {
+                effects.push(Effect::Acquire(SyncVar::ChanSlot(id, 0)));
+            }
             return Ok(Received {
                 value: None,
-                effects: vec![Effect::Acquire(SyncVar::ChanClose(id))],
+                effects,
             });
         }
         Err(PrimError::Blocked(WaitReason::ChanReceive))
@@ -206,16 +238,21 @@ impl ChanObj {
         })
     }
 
-    /// `close(ch)`: `[Write(Chan(ch)), Release(ChanClose(ch))]`, or the `close of closed channel` panic.
+    /// `close(ch)`: `[Write(Chan(ch)), Release(ChanClose(ch))]` (and `Release(ChanSlot(ch, 0))`
+    /// when the buffer takes no memory), or the `close of closed channel` panic.
     pub fn close(&mut self, id: ChanId) -> Result<Vec<Effect>, PrimError> {
         if self.closed {
             return Err(PrimError::RuntimeError("close of closed channel".into()));
         }
         self.closed = true;
-        Ok(vec![
+        let mut effects = vec![
             Effect::Write(Loc::Chan(id)),
             Effect::Release(SyncVar::ChanClose(id)),
-        ])
+        ];
+        if self.one_slot {
+            effects.push(Effect::Release(SyncVar::ChanSlot(id, 0)));
+        }
+        Ok(effects)
     }
 }
 
@@ -249,6 +286,55 @@ mod tests {
         let r = ch.recv(C).unwrap();
         assert_eq!(r.value, Some(Value::Int(1)));
         assert!(ch.can_send_buffered());
+    }
+
+    /// Go 1.19's `chan struct{}` buffer is the channel's race address: every operation uses
+    /// one slot, and `close` releases into it (and a receive of the close acquires it).
+    #[test]
+    fn zero_size_elements_share_one_slot_with_close() {
+        let mut ch = chan(3).with_element_size(true);
+        let read = Effect::Read(Loc::Chan(C));
+        for k in 0..3 {
+            let e = ch.send(C, Value::Unit).unwrap();
+            assert_eq!(
+                e,
+                vec![
+                    read.clone(),
+                    Effect::Acquire(slot(0)),
+                    Effect::Release(slot(0))
+                ],
+                "send {k}"
+            );
+        }
+        for _ in 0..3 {
+            let r = ch.recv(C).unwrap();
+            assert_eq!(
+                r.effects,
+                vec![Effect::Acquire(slot(0)), Effect::Release(slot(0))]
+            );
+        }
+        let close = ch.close(C).unwrap();
+        assert_eq!(close.last(), Some(&Effect::Release(slot(0))));
+        let r = ch.recv(C).unwrap();
+        assert_eq!(
+            r.effects,
+            vec![
+                Effect::Acquire(SyncVar::ChanClose(C)),
+                Effect::Acquire(slot(0))
+            ]
+        );
+        // Elements that take memory keep a slot per buffer cell and a close of their own.
+        let mut ints = chan(2);
+        ints.send(C, Value::Int(1)).unwrap();
+        let s = ints.send(C, Value::Int(2)).unwrap();
+        assert_eq!(s[1], Effect::Acquire(slot(1)));
+        assert_eq!(
+            ints.close(C).unwrap(),
+            vec![
+                Effect::Write(Loc::Chan(C)),
+                Effect::Release(SyncVar::ChanClose(C))
+            ]
+        );
     }
 
     #[test]

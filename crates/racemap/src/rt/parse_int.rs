@@ -166,11 +166,16 @@ pub fn parse_int(s: &[u8], base: i64, bit_size: i64) -> Result<i64, (i64, NumErr
 /// `strconv.FormatInt(i, base)` with lower-case digits; `None` for a base outside 2..=36 (Go
 /// panics `strconv: illegal AppendInt/FormatInt base`).
 pub fn format_int(i: i64, base: i64) -> Option<String> {
+    let digits = format_uint(i.unsigned_abs(), base)?;
+    Some(if i < 0 { format!("-{digits}") } else { digits })
+}
+
+/// `strconv.FormatUint(u, base)`: `None` for a base outside 2..=36 (Go panics).
+pub fn format_uint(mut u: u64, base: i64) -> Option<String> {
     if !(2..=36).contains(&base) {
         return None;
     }
     let base = base as u64;
-    let mut u = i.unsigned_abs();
     let mut digits = Vec::new();
     loop {
         let d = (u % base) as u8;
@@ -179,9 +184,6 @@ pub fn format_int(i: i64, base: i64) -> Option<String> {
         if u == 0 {
             break;
         }
-    }
-    if i < 0 {
-        digits.push(b'-');
     }
     digits.reverse();
     Some(String::from_utf8_lossy(&digits).into_owned())

@@ -28,7 +28,8 @@ pub enum SyncState {
     AtomicInt(i64),
     /// `atomic.Bool`.
     AtomicBool(bool),
-    /// `atomic.Value`: the `any` it holds (`Value::Iface(None)` until the first store).
+    /// `atomic.Value`: the `any` it holds (`Value::Iface(None)` until the first store); also
+    /// `atomic.Pointer[T]`: the pointer it holds (`Value::Ptr`).
     AtomicValue(crate::rt::value::Value),
     /// The notify list of a `sync.Cond`.
     CondNotify(crate::rt::cond::CondState),
@@ -56,6 +57,7 @@ impl SyncState {
             | SyncKind::AtomicUint64 => SyncState::AtomicInt(0),
             SyncKind::AtomicBool => SyncState::AtomicBool(false),
             SyncKind::AtomicValue => SyncState::AtomicValue(crate::rt::value::Value::Iface(None)),
+            SyncKind::AtomicPointer => SyncState::AtomicValue(crate::rt::value::Value::Ptr(None)),
             SyncKind::CondNotify => SyncState::CondNotify(Default::default()),
             SyncKind::TestingT => SyncState::TestingT(Default::default()),
             SyncKind::Timer => SyncState::Timer(Default::default()),

@@ -97,7 +97,11 @@ impl<'a> Checker<'a> {
                     }
                 }
                 if let TypeKind::Sync(kind) = self.types.under(base).clone() {
-                    if let Some((f, sig)) = self.lib_method(Owner::Sync(kind), name) {
+                    // A generic library type's methods mention its type argument.
+                    self.lib_type_arg = self.types.type_args(base).first().copied();
+                    let method = self.lib_method(Owner::Sync(kind), name);
+                    self.lib_type_arg = None;
+                    if let Some((f, sig)) = method {
                         found.push(Found::Lib {
                             path: path.clone(),
                             func: f,

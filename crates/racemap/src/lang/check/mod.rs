@@ -54,6 +54,7 @@ mod escape;
 mod expr;
 mod generics;
 mod iface;
+mod lib_generic;
 mod lookup;
 mod returns;
 mod scope;
@@ -219,6 +220,12 @@ pub(crate) struct Checker<'a> {
     pub lib_objects: LiteMap<(String, String), ObjectId>,
     /// Library types: `sync.Mutex` etc. and `time.Duration`, by (path, name).
     pub lib_types: LiteMap<(String, String), TypeId>,
+    /// The instances of `atomic.Pointer[T]`, by type argument (`lib_generic.rs`): one named
+    /// type per `T`, so two spellings of an instance are one type.
+    pub atomic_pointers: LiteMap<TypeId, TypeId>,
+    /// The type argument of the generic library receiver whose method signature is being
+    /// made (`LibType::TypeArg`), `None` outside such a lookup.
+    pub lib_type_arg: Option<TypeId>,
     /// The predeclared `error` type.
     pub error_type: TypeId,
     /// The empty interface (`any`).
@@ -267,6 +274,8 @@ impl<'a> Checker<'a> {
             methods: LiteMap::new_vec(),
             lib_objects: LiteMap::new_vec(),
             lib_types: LiteMap::new_vec(),
+            atomic_pointers: LiteMap::new_vec(),
+            lib_type_arg: None,
             error_type: TypeTable::basic(Basic::Invalid),
             any_type: TypeTable::basic(Basic::Invalid),
             iota: None,

@@ -137,6 +137,9 @@ impl<'a> Checker<'a> {
                 let results = results.iter().map(|t| self.lib_type(t)).collect();
                 self.func_type(params, results, false)
             }
+            LibType::TypeArg => self
+                .lib_type_arg
+                .unwrap_or(TypeTable::basic(crate::types::Basic::Invalid)),
         }
     }
 }
@@ -415,11 +418,13 @@ mod tests {
             strings.Cut func(string, string) (string, string, bool)
             strings.Compare func(string, string) int
             strconv.FormatInt func(int64, int) string
+            strconv.FormatUint func(uint64, int) string
             strconv.ParseInt func(string, int, int) (int64, error)
             strconv.ParseUint func(string, int, int) (uint64, error)
             strconv.ParseBool func(string) (bool, error)
             strconv.FormatBool func(bool) string
             strconv.Quote func(string) string
+            strconv.QuoteRune func(int32) string
             strconv.ErrSyntax error
             strconv.ErrRange error
             sort.Sort func(sort.Interface)
@@ -517,6 +522,8 @@ mod tests {
             math/rand.(*Rand).Uint64 func() uint64
             math/rand.(*Rand).Float32 func() float32
             math/rand.(*Rand).Perm func(int) []int
+            math/rand.(*Rand).Shuffle func(int, func(int, int))
+            math/rand.(*Rand).int31n func() int
             strings.(*Builder).WriteString func(string) (int, error)
             strings.(*Builder).WriteByte func(uint8) error
             strings.(*Builder).WriteRune func(int32) (int, error)
@@ -536,6 +543,10 @@ mod tests {
             sync/atomic.(*Value).Store func(interface {})
             sync/atomic.(*Value).Swap func(interface {}) interface {}
             sync/atomic.(*Value).CompareAndSwap func(interface {}, interface {}) bool
+            sync/atomic.(*Pointer).Load func() *invalid type
+            sync/atomic.(*Pointer).Store func(*invalid type)
+            sync/atomic.(*Pointer).Swap func(*invalid type) *invalid type
+            sync/atomic.(*Pointer).CompareAndSwap func(*invalid type, *invalid type) bool
             fmt.Fprint func(*os.File, ...interface {}) (int, error)
             fmt.Fprintln func(*os.File, ...interface {}) (int, error)
             fmt.Fprintf func(*os.File, string, ...interface {}) (int, error)

@@ -38,6 +38,14 @@ impl<'a> Checker<'a> {
                     self.err(e.span, format!("{what} is not a type"));
                     return invalid;
                 }
+                if self.is_lib_generic_base(x.ty) {
+                    let what = self.expr_string(e);
+                    self.err(
+                        e.span,
+                        format!("cannot use generic type {what}[T any] without instantiation"),
+                    );
+                    return invalid;
+                }
                 x.ty
             }
             ExprKind::Paren(x) => self.resolve_type(x),
@@ -108,30 +116,39 @@ impl<'a> Checker<'a> {
             ExprKind::FuncType(ft) => self.signature(ft),
             ExprKind::StructType(fields) => self.struct_type(fields),
             ExprKind::InterfaceType(elems) => self.interface_type_expr(e, elems),
-            ExprKind::Index { x, indices } => match self.generic_index(e, x, indices) {
-                Some(op) if op.mode == Mode::Type => op.ty,
-                Some(op) if op.is_invalid() => invalid,
-                Some(_) => {
-                    let what = self.expr_string(e);
-                    self.err(e.span, format!("{what} is not a type"));
-                    invalid
-                }
-                None => {
-                    let t = self.resolve_type(x);
-                    if t != invalid {
-                        let (s, all) = (self.expr_string(x), self.expr_string(e));
-                        self.err(
-                            x.span,
-                            format!("invalid operation: {all} ({s} is not a generic type)"),
-                        );
-                    }
-                    invalid
-                }
+            ExprKind::Index { x, indices } => match self.lib_generic_instance(x, indices) {
+                Some(t) => t,
+                None => self.index_type(e, x, indices),
             },
             ExprKind::Bad => invalid,
             _ => {
                 let what = self.expr_string(e);
                 self.err(e.span, format!("{what} is not a type"));
+                invalid
+            }
+        }
+    }
+
+    /// `x[indices]` as a type: an instance of a generic type the program declares.
+    fn index_type(&mut self, e: &ast::Expr, x: &ast::Expr, indices: &[ast::Expr]) -> TypeId {
+        let invalid = self.invalid();
+        match self.generic_index(e, x, indices) {
+            Some(op) if op.mode == Mode::Type => op.ty,
+            Some(op) if op.is_invalid() => invalid,
+            Some(_) => {
+                let what = self.expr_string(e);
+                self.err(e.span, format!("{what} is not a type"));
+                invalid
+            }
+            None => {
+                let t = self.resolve_type(x);
+                if t != invalid {
+                    let (s, all) = (self.expr_string(x), self.expr_string(e));
+                    self.err(
+                        x.span,
+                        format!("invalid operation: {all} ({s} is not a generic type)"),
+                    );
+                }
                 invalid
             }
         }

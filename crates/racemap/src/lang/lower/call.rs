@@ -294,6 +294,23 @@ impl FnCx<'_, '_> {
                     }
                     return;
                 }
+                if f == LibFunc::RandRandShuffle {
+                    // `r.Shuffle(n, swap)` runs the compiled `(*Rand).Shuffle` (rand.rs).
+                    let fid = self.rand_shuffle_method(x, &p.info, span);
+                    let argc = self.push_lib_args(f, p.args, &p.info, span) + 1;
+                    let call = Instr::Call { func: fid, argc };
+                    match (mode, wrap_name) {
+                        (CallMode::Now, _) => {
+                            self.emit_at(call, span);
+                        }
+                        (_, Some(name)) => {
+                            let w = self.wrapper(&name, argc, vec![call], 0, wrap_span);
+                            self.start_wrapper(w, argc, mode);
+                        }
+                        (_, None) => self.unsupported(span, "go/defer of this Shuffle"),
+                    }
+                    return;
+                }
                 if f == LibFunc::CondWait {
                     // `c.Wait()` runs the compiled `sync.(*Cond).Wait` (rt::cond).
                     let fid = self.lw.cond_wait_func(span);

@@ -104,6 +104,8 @@ pub(crate) struct Lowerer<'a> {
     pub log_global: Option<GlobalId>,
     /// The compiled `math/rand.Shuffle` (`rand.rs`).
     pub shuffle: Option<FuncId>,
+    /// The compiled `math/rand.(*Rand).Shuffle` (`rand.rs`).
+    pub rand_shuffle: Option<FuncId>,
     /// The named variables of the functions lowered so far ([`Program::var_names`]).
     pub var_names: Vec<crate::bytecode::VarName>,
     /// [`Program::exclusive_atomics`] of the functions lowered so far.
@@ -154,6 +156,7 @@ fn lower_mode(
         rand_global: None,
         log_global: None,
         shuffle: None,
+        rand_shuffle: None,
         var_names: Vec::new(),
         exclusive_atomics: Default::default(),
     };

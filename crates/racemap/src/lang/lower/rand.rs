@@ -1,7 +1,7 @@
 //! `math/rand`'s top-level functions: each call gets the global source's hidden cell as its
-//! first operand (`rt/interp/rand.rs` draws from it), and `Shuffle` is compiled to Go's loop
-//! (`for i := n - 1; i > 0; i-- { j := int31n(i + 1); swap(i, j) }`) so that `swap` runs as
-//! the program's own calls.
+//! first operand (`rt/interp/rand.rs` draws from it), and `Shuffle` and `(*Rand).Shuffle` are
+//! compiled to Go's loop (`for i := n - 1; i > 0; i-- { j := int31n(i + 1); swap(i, j) }`) so
+//! that `swap` runs as the program's own calls.
 
 use super::func::FnCx;
 use super::sort::Asm;
@@ -52,6 +52,23 @@ impl FnCx<'_, '_> {
     }
 }
 
+impl FnCx<'_, '_> {
+    /// The compiled `(*Rand).Shuffle` for a call on receiver `x` (its parameter types: the
+    /// receiver's pointer type, then the call's signature's).
+    pub(super) fn rand_shuffle_method(&mut self, x: &Expr, info: &CallInfo, span: Span) -> FuncId {
+        let recv = self.ty(x);
+        let recv = match self.under(recv) {
+            TypeKind::Pointer(_) => recv,
+            _ => TypeTable::basic(Basic::Invalid),
+        };
+        let mut params = vec![recv];
+        if let Some(TypeKind::Func(sig)) = info.sig.map(|t| self.under(t)) {
+            params.extend(sig.params);
+        }
+        self.lw.rand_shuffle_method(params, span)
+    }
+}
+
 impl Lowerer<'_> {
     /// `math/rand.Shuffle(n int, swap func(i, j int))`, made once per program. Locals: 0 n,
     /// 1 swap, 2 i, 3 j.
@@ -64,10 +81,49 @@ impl Lowerer<'_> {
         if let Some(id) = self.shuffle {
             return id;
         }
-        let name = LibFunc::RandShuffle.go_name();
+        let id = self.shuffle_loop(ShuffleSource::Global(g), params, span);
+        self.shuffle = Some(id);
+        id
+    }
+
+    /// `math/rand.(*Rand).Shuffle(n int, swap func(i, j int))` with its receiver first
+    /// (`params`: the receiver's type, then the method's), made once per program. Locals:
+    /// 0 r, 1 n, 2 swap, 3 i, 4 j.
+    pub(super) fn rand_shuffle_method(
+        &mut self,
+        params: Vec<crate::types::TypeId>,
+        span: Span,
+    ) -> FuncId {
+        if let Some(id) = self.rand_shuffle {
+            return id;
+        }
+        let id = self.shuffle_loop(ShuffleSource::Receiver, params, span);
+        self.rand_shuffle = Some(id);
+        id
+    }
+
+    /// Go 1.19's `(*Rand).Shuffle` (the global `Shuffle` is `globalRand.Shuffle`):
+    /// `if n < 0 { panic(...) }; for i := n - 1; i > 0; i-- { j := int31n(i + 1); swap(i, j) }`
+    /// (Go's first loop, for `i` past `1<<31 - 2`, cannot run: no slice is that long here).
+    fn shuffle_loop(
+        &mut self,
+        source: ShuffleSource,
+        params: Vec<crate::types::TypeId>,
+        span: Span,
+    ) -> FuncId {
+        let (name, base, hook) = match source {
+            ShuffleSource::Global(_) => {
+                (LibFunc::RandShuffle.go_name(), 0, LibFunc::RandShuffleIndex)
+            }
+            ShuffleSource::Receiver => (
+                LibFunc::RandRandShuffle.go_name(),
+                1,
+                LibFunc::RandRandShuffleIndex,
+            ),
+        };
         let id = self.reserve(&name, span);
         let message = self.string("invalid argument to Shuffle");
-        let (n, swap, i, j) = (0, 1, 2, 3);
+        let (n, swap, i, j) = (base, base + 1, base + 2, base + 3);
         let mut a = Asm::new();
         let (ok, top, end) = (a.label(), a.label(), a.label());
         a.op(Instr::LoadLocal(n));
@@ -82,10 +138,13 @@ impl Lowerer<'_> {
         a.op(Instr::StoreLocal(i));
         a.place(top);
         a.exit_unless_positive(i, end);
-        a.op(Instr::GlobalPtr(g));
+        match source {
+            ShuffleSource::Global(g) => a.op(Instr::GlobalPtr(g)),
+            ShuffleSource::Receiver => a.op(Instr::LoadLocal(0)),
+        }
         a.op(Instr::LoadLocal(i));
         a.op(Instr::CallLib {
-            func: LibFunc::RandShuffleIndex,
+            func: hook,
             argc: 2,
         });
         a.op(Instr::StoreLocal(j));
@@ -109,14 +168,22 @@ impl Lowerer<'_> {
             param_types: params,
             results: Vec::new(),
             result_slots: Vec::new(),
-            locals: 4,
+            locals: base + 4,
             captures: 0,
             variadic: false,
             spans: vec![span; code.len()],
             code,
             wrapper: false,
         };
-        self.shuffle = Some(id);
         id
     }
+}
+
+/// Where a compiled `Shuffle` draws from.
+#[derive(Clone, Copy)]
+enum ShuffleSource {
+    /// The global source's hidden cell.
+    Global(GlobalId),
+    /// The `*rand.Rand` receiver in local 0.
+    Receiver,
 }

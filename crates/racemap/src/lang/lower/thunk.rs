@@ -92,6 +92,13 @@ impl Lowerer<'_> {
                 func: self.cond_wait_func(span),
                 argc: 1,
             }
+        } else if func == LibFunc::RandRandShuffle {
+            let mut shuffle_params = vec![TypeTable::basic(Basic::Invalid)];
+            shuffle_params.extend(params.iter().copied());
+            Instr::Call {
+                func: self.rand_shuffle_method(shuffle_params, span),
+                argc: argc + 1,
+            }
         } else {
             Instr::CallLib {
                 func,

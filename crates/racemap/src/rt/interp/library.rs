@@ -404,6 +404,8 @@ impl Machine {
             Value::Sync(s) => match &**s {
                 SyncState::AtomicInt(i) => Value::Int(*i),
                 SyncState::AtomicBool(b) => Value::Bool(*b),
+                // `atomic.Pointer[T]`'s word.
+                SyncState::AtomicValue(v @ Value::Ptr(_)) => v.clone(),
                 _ => return Err(wrong_kind("an atomic value", slot)),
             },
             _ => return Err(wrong_kind("an atomic value", slot)),
@@ -430,6 +432,7 @@ impl Machine {
                 Value::Sync(s) => match &mut **s {
                     SyncState::AtomicInt(i) => *i = int(n)?,
                     SyncState::AtomicBool(b) => *b = boolean(n)?,
+                    SyncState::AtomicValue(v) => *v = n.clone(),
                     _ => {} // other kinds returned an internal error above
                 },
                 _ => {}

@@ -148,6 +148,13 @@ impl Machine {
                     return Err(RtError::library_panic(message).into());
                 }
             },
+            LibFunc::StrconvFormatUint => match parse_int::format_uint(iarg(0)? as u64, iarg(1)?) {
+                Some(s) => vec![Value::str(&s)],
+                None => {
+                    let message = "strconv: illegal AppendInt/FormatInt base";
+                    return Err(RtError::library_panic(message).into());
+                }
+            },
             LibFunc::StrconvParseInt => {
                 let s = sarg(0)?;
                 match parse_int::parse_int(s.as_bytes(), iarg(1)?, iarg(2)?) {
@@ -213,6 +220,13 @@ impl Machine {
             LibFunc::StrconvFormatBool => {
                 let b = arg(args, 0)?.as_bool().unwrap_or(false);
                 vec![Value::str(if b { "true" } else { "false" })]
+            }
+            LibFunc::StrconvQuoteRune => {
+                // A value that is no rune (a surrogate, out of range) quotes as U+FFFD.
+                let r = u32::try_from(iarg(0)?).ok().and_then(char::from_u32);
+                vec![Value::str(&crate::strconv::quote_rune(
+                    r.unwrap_or('\u{FFFD}'),
+                ))]
             }
             LibFunc::StrconvQuote => {
                 let s = sarg(0)?;

@@ -77,12 +77,7 @@ impl Machine {
                     Value::Float(round(f, *tb))
                 } else if tb.int_info().is_some() {
                     let i = if is_float(*fb) {
-                        let f = float(&x)?;
-                        if is_unsigned(*tb) && f >= 9.223_372_036_854_776e18 {
-                            f as u64 as i64
-                        } else {
-                            f as i64
-                        }
+                        float_to_int(float(&x)?, *tb)
                     } else {
                         int(&x)?
                     };
@@ -594,4 +589,40 @@ enum SyncOutcome {
     Panicked(RtError),
     /// It blocked, ran too long or failed otherwise.
     Failed,
+}
+
+/// A float converted to integer type `to` as Go on amd64 does it (the spec leaves an
+/// out-of-range value's result to the implementation): SSE's truncating conversions give the
+/// "integer indefinite" value, the type's minimum, for NaN and values out of range. Go
+/// converts to the 8- and 16-bit types and to `int32` through a 32-bit conversion
+/// (`CVTTSD2SL`), to `uint32`, `int64` and `int` through a 64-bit one (`CVTTSD2SQ`), and to
+/// the 64-bit unsigned types with the branch `x < 2^63 ? int64(x) : int64(x - 2^63) | 1<<63`
+/// (cmd/compile's `float64ToUint64`). Returns the bits, to be wrapped to `to`'s width.
+fn float_to_int(f: f64, to: Basic) -> i64 {
+    const TWO_63: f64 = 9_223_372_036_854_775_808.0;
+    let cvt64 = |f: f64| {
+        if f.is_nan() || !(-TWO_63..TWO_63).contains(&f) {
+            i64::MIN
+        } else {
+            f as i64
+        }
+    };
+    let cvt32 = |f: f64| {
+        if f.is_nan() || f <= -2_147_483_649.0 || f >= 2_147_483_648.0 {
+            i64::from(i32::MIN)
+        } else {
+            i64::from(f as i32)
+        }
+    };
+    match to {
+        Basic::Int8 | Basic::Int16 | Basic::Int32 | Basic::Uint8 | Basic::Uint16 => cvt32(f),
+        Basic::Uint64 | Basic::Uint | Basic::Uintptr => {
+            if f < TWO_63 {
+                cvt64(f)
+            } else {
+                cvt64(f - TWO_63) | i64::MIN
+            }
+        }
+        _ => cvt64(f),
+    }
 }

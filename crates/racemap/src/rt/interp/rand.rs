@@ -32,6 +32,7 @@ fn global_equivalent(f: LibFunc) -> Option<LibFunc> {
         RandRandInt31n => RandInt31n,
         RandRandFloat64 => RandFloat64,
         RandRandPerm => RandPerm,
+        RandRandShuffleIndex => RandShuffleIndex,
         RandRandUint32 => RandUint32,
         RandRandUint64 => RandUint64,
         RandRandFloat32 => RandFloat32,
@@ -50,8 +51,10 @@ impl Machine {
         args: &[Value],
     ) -> R<Vec<Value>> {
         let a1 = || int(arg(args, 1)?);
-        // The global source (top-level functions and Shuffle's hook), or a Rand's.
-        let locked = !matches!(func.spec().owner, crate::library::Owner::Struct(..));
+        // The global source (top-level functions and Shuffle's hook), or a Rand's (its
+        // methods and its Shuffle's hook).
+        let locked = !matches!(func.spec().owner, crate::library::Owner::Struct(..))
+            && func != LibFunc::RandRandShuffleIndex;
         // A Rand's source is its field 0, its count of draws field 1.
         let (p, draws) = if locked {
             (p, None)

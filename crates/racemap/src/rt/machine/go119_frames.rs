@@ -58,6 +58,35 @@ fn mutex_lock_frames(m: u64) -> Vec<DumpFrame> {
     ]
 }
 
+/// `sync.runtime_notifyListWait` → `sync.(*Cond).Wait` of a goroutine parked in `Wait` on the
+/// notify list `args[0]` (the Cond's field 1) with ticket `args[1]`.
+fn cond_wait_frames(args: &[Value]) -> Option<Vec<DumpFrame>> {
+    let Some(Value::Ptr(Some(notify))) = args.first() else {
+        return None;
+    };
+    let ticket = args.get(1).and_then(Value::as_int).unwrap_or(0);
+    let cond = Pointer {
+        obj: notify.obj,
+        path: notify.path[..notify.path.len().saturating_sub(1)].into(),
+    };
+    Some(vec![
+        frame(
+            "sync.runtime_notifyListWait",
+            format!("{:#x}, {ticket:#x}", addr(notify)),
+            "runtime/sema.go",
+            517,
+            0x14c,
+        ),
+        frame(
+            "sync.(*Cond).Wait",
+            format!("{:#x}?", addr(&cond)),
+            "sync/cond.go",
+            70,
+            0x8c,
+        ),
+    ])
+}
+
 impl Machine {
     /// The state label and the runtime/`sync` frames (innermost first) of goroutine `gid`'s
     /// dump when it is blocked at `v` (or asleep), as Go 1.19 prints them; `None` when the
@@ -82,6 +111,14 @@ impl Machine {
         let v = v?;
         if !self.is_blocked(gid) {
             return None;
+        }
+        if let Visible::Lib {
+            func: LibFunc::NotifyListWait,
+            args,
+            ..
+        } = v
+        {
+            return Some(("sync.Cond.Wait".into(), cond_wait_frames(args)?));
         }
         let first_ptr = |args: &[Value]| match args.first() {
             Some(Value::Ptr(Some(p))) => Some(addr(p)),

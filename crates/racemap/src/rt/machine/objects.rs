@@ -12,9 +12,11 @@ impl Machine {
         if cap < 0 || cap > i64::from(u32::MAX) {
             return Err(RtError::makechan_size().into());
         }
-        let id = self
-            .heap
-            .alloc_chan(&self.config, ChanObj::new(elem, cap as u32))?;
+        let zero = self.program.types.is_zero_size(elem);
+        let id = self.heap.alloc_chan(
+            &self.config,
+            ChanObj::new(elem, cap as u32).with_element_size(zero),
+        )?;
         Ok(Value::Chan(Some(id)))
     }
 

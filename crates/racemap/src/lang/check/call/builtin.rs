@@ -298,31 +298,48 @@ impl<'a> Checker<'a> {
                 if d.is_invalid() || s.is_invalid() {
                     return invalid;
                 }
+                // go/types' copy: the destination's element type, the source's (a string's
+                // is byte), both reported at the destination.
                 let de = match self.types.under(d.ty) {
                     TypeKind::Slice(el) => Some(*el),
                     _ => None,
                 };
-                let ok = match de {
-                    Some(el) => {
-                        if self.is_string(s.ty) && matches!(self.basic(el), Some(Basic::Uint8)) {
-                            self.default_operand(&args[1], &mut s);
-                            true
-                        } else {
-                            matches!(self.types.under(s.ty), TypeKind::Slice(se) if *se == el)
-                        }
-                    }
-                    None => false,
+                let from_string = self.is_string(s.ty);
+                let se = match self.types.under(s.ty) {
+                    _ if from_string => Some(TypeTable::basic(Basic::Uint8)),
+                    TypeKind::Slice(el) => Some(*el),
+                    _ => None,
                 };
-                if !ok {
-                    let ds = self.describe(&args[0], &d);
-                    let ss = self.describe(&args[1], &s);
+                let (ds, ss) = (self.describe(&args[0], &d), self.describe(&args[1], &s));
+                let (Some(de), Some(se)) = (de, se) else {
                     self.err(
-                        e.span,
+                        args[0].span,
                         format!(
                             "invalid argument: copy expects slice arguments; found {ds} and {ss}"
                         ),
                     );
                     return invalid;
+                };
+                if de != se {
+                    let elem = |t: TypeId, string: bool| {
+                        if string {
+                            "byte".to_string()
+                        } else {
+                            crate::lang::check::wording::type_string(&self.types, t)
+                        }
+                    };
+                    let (dn, sn) = (elem(de, false), elem(se, from_string));
+                    self.err(
+                        args[0].span,
+                        format!(
+                            "invalid argument: arguments to copy {ds} and {ss} have different \
+                             element types {dn} and {sn}"
+                        ),
+                    );
+                    return invalid;
+                }
+                if from_string {
+                    self.default_operand(&args[1], &mut s);
                 }
                 Operand::value(int)
             }

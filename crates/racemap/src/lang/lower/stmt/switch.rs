@@ -143,7 +143,23 @@ impl FnCx<'_, '_> {
         });
     }
 
+    /// A `select` statement. One with a single communication case and no default is that
+    /// communication then the case's body, as gc compiles it (`walkSelectCases`' one-case
+    /// optimization): a blocked one waits on `chan receive`/`chan send` at the case's line.
     pub(super) fn select(&mut self, s: &Stmt, clauses: &[ast::CommClause]) {
+        if let [ast::CommClause {
+            comm: Some(comm),
+            body,
+            ..
+        }] = clauses
+        {
+            self.with_target(s.id, |cx| {
+                cx.stmt(comm);
+                cx.stmts(body);
+                None
+            });
+            return;
+        }
         let mut table = SelectTable {
             cases: Vec::new(),
             has_default: false,
