@@ -114,9 +114,8 @@ pub fn explore_parallel<T: Target, F: Fn() -> Option<T> + Sync>(
         let (make, cancel) = (&make, &cancel);
         scope.spawn(move || dpor_thread(make, config, cancel, dpor_in, dpor_out));
         scope.spawn(move || stateful_thread(make, config, stateful_in, stateful_out));
-        let unbounded_ticks = Stateful::timeless(&root);
         let channels = (&to_dpor, &from_dpor, &to_stateful, &from_stateful);
-        let result = coordinate(cancel, channels, unbounded_ticks);
+        let result = coordinate(cancel, channels);
         // Threads still waiting for a command end when their channel closes.
         drop((to_dpor, to_stateful));
         result
@@ -132,14 +131,11 @@ type Channels<'a> = (
     &'a Receiver<StatefulReply>,
 );
 
-/// The decisions of the sequential side-by-side search, over the two threads' turns
-/// (`unbounded_ticks`: the stateful search lifts the early-tick bound DPOR may stop at,
-/// [`Stateful::unbounded_ticks`]); `None` when a thread is gone (it panicked: the caller
-/// searches again on one thread).
+/// The decisions of the sequential side-by-side search, over the two threads' turns; `None`
+/// when a thread is gone (it panicked: the caller searches again on one thread).
 fn coordinate(
     cancel: &AtomicBool,
     (to_dpor, from_dpor, to_stateful, from_stateful): Channels<'_>,
-    unbounded_ticks: bool,
 ) -> Option<ExploreResult> {
     let dpor_runs = |cmd: DporCmd| -> Option<(OutcomeSet, Option<SearchLimit>)> {
         to_dpor.send(cmd).ok()?;
@@ -167,12 +163,15 @@ fn coordinate(
                     let (all, _) = stateful_runs(StatefulCmd::Check(runs, steps))?;
                     all.finish(None)
                 }
-                Some(SearchLimit::MaxExecutions | SearchLimit::MaxTotalSteps) => {
-                    let (runs, _) = dpor_runs(DporCmd::Finish(None))?;
-                    let (all, limit) = stateful_runs(StatefulCmd::Alone(runs))?;
-                    all.finish(limit)
-                }
-                Some(SearchLimit::EarlyTicks) if unbounded_ticks => {
+                // DPOR at a budget, or at a bound the stateful search does not need (it lets
+                // tickers fire early without bound and a goroutine go on at once after
+                // `runtime.Gosched`): the stateful search goes on alone.
+                Some(
+                    SearchLimit::MaxExecutions
+                    | SearchLimit::MaxTotalSteps
+                    | SearchLimit::EarlyTicks
+                    | SearchLimit::Fairness,
+                ) => {
                     let (runs, _) = dpor_runs(DporCmd::Finish(None))?;
                     let (all, limit) = stateful_runs(StatefulCmd::Alone(runs))?;
                     all.finish(limit)
