@@ -102,3 +102,59 @@ impl Dones {
             .unwrap_or(Dones::MANY)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::Futures;
+    use crate::bytecode::{FuncId, Program};
+    use crate::compile::compile;
+
+    /// Whether each of `names` lowers a counter at most once, by a `Done`, from its start.
+    fn at_most_one(src: &str, names: &[&str]) -> Vec<bool> {
+        let program: Program = compile(src).expect("compiles");
+        let futures = Futures::of(&program);
+        names
+            .iter()
+            .map(|name| {
+                let f = program
+                    .funcs
+                    .iter()
+                    .position(|f| &*f.name == *name)
+                    .expect("function");
+                futures.at_most_one_done(FuncId(f as u32), 0)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn one_done_on_every_path_is_counted_and_more_is_many() {
+        let src = "package main\n\nimport \"sync\"\n\nvar wg sync.WaitGroup\n\n\
+            func one() { wg.Done() }\n\
+            func branch(b bool) {\n\tif b {\n\t\twg.Done()\n\t} else {\n\t\twg.Done()\n\t}\n}\n\
+            func calls() { one() }\n\
+            func deferred() { defer wg.Done() }\n\
+            func none() {}\n\
+            func two() { wg.Done(); one() }\n\
+            func looped(n int) {\n\tfor i := 0; i < n; i++ {\n\t\twg.Done()\n\t}\n}\n\
+            func adds() { wg.Add(-1) }\n\
+            func value(f func()) { f() }\n\
+            func main() { one(); branch(true); calls(); deferred(); none(); two(); looped(1); adds(); value(one) }\n";
+        assert_eq!(
+            at_most_one(
+                src,
+                &[
+                    "main.one",
+                    "main.branch",
+                    "main.calls",
+                    "main.deferred",
+                    "main.none"
+                ]
+            ),
+            vec![true; 5]
+        );
+        assert_eq!(
+            at_most_one(src, &["main.two", "main.looped", "main.adds", "main.value"]),
+            vec![false; 4]
+        );
+    }
+}

@@ -74,7 +74,7 @@ impl<T: Target> Stateful<T> {
                 detector.as_ref(),
                 choices,
                 &child_sleep,
-                !self.cyclic.is_some(),
+                self.cyclic.is_none(),
                 all.as_deref().unwrap_or_default(),
                 &mut footprints,
             );
