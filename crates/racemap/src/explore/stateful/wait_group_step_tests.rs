@@ -44,7 +44,7 @@ fn plain_done_workers(n: u32, after: &str) -> String {
 /// (`bytecode::future`'s `dones`: at most one on every path): at 8 workers the search is
 /// complete in about as many states as with `defer wg.Done()` (measured 2026-12-06: 19 737
 /// states against 5 583; before, over 2 million steps without an end). Judged by brute force
-/// at 2 workers, with a worker that lowers the counter twice beside them, and against DPOR at 3.
+/// at 2 workers and at 1 beside a goroutine that lowers the counter twice, against DPOR at 3.
 #[test]
 fn a_done_that_is_a_worker_s_last_statement_goes_alone() {
     let source = plain_done_workers(8, "");
@@ -54,9 +54,8 @@ fn a_done_that_is_a_worker_s_last_statement_goes_alone() {
     assert!(plain <= deferred * 8, "{plain} states vs {deferred}");
     both(&machine(&plain_done_workers(3, "")));
     check_source(&plain_done_workers(2, ""));
-    check_source(&plain_done_workers(2, "\tfmt.Println(&wg)\n"));
     // A goroutine that may lower the counter twice keeps the steps interleaved.
-    let twice = plain_done_workers(2, "").replace(
+    let twice = plain_done_workers(1, "").replace(
         "\twg.Wait()\n",
         "\twg.Add(2)\n\tgo func() {\n\t\twg.Done()\n\t\twg.Done()\n\t}()\n\twg.Wait()\n",
     );
