@@ -74,11 +74,9 @@ impl Relay {
         match report {
             // Not side by side: worker 0's reports pass on as they are.
             Report::Sides { parallel, .. } if !parallel => {}
-            Report::Sides {
-                unbounded_ticks, ..
-            } => {
+            Report::Sides { .. } => {
                 if self.coordinator.is_none() {
-                    let (coordinator, commands) = Coordinator::start(unbounded_ticks);
+                    let (coordinator, commands) = Coordinator::start();
                     self.coordinator = Some(coordinator);
                     out.commands(ticket, commands);
                     for (lane, report) in std::mem::take(&mut self.early) {

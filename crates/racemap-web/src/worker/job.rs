@@ -168,10 +168,7 @@ impl Job {
         let root = sides::program_root(source, options, config)
             .map_err(|d| Report::Failed(first_message(&d)))?;
         let parallel = sides::side_by_side(&root, config);
-        let first = Report::Sides {
-            parallel,
-            unbounded_ticks: sides::unbounded_ticks(&root),
-        };
+        let first = Report::Sides { parallel };
         let phase = match (parallel, side) {
             (true, Side::Dpor) => Phase::Dpor(Box::new(ProgramDporSide::new(root, config))),
             (true, Side::Stateful) => {

@@ -141,13 +141,11 @@ pub enum Report {
     /// functions).
     Warm,
     /// A side's first report: whether the search runs side by side (else the DPOR side's
-    /// worker makes the whole search alone, and the stateful side's is done), and the
-    /// coordinator's `unbounded_ticks`. Each side makes its first turn at once.
+    /// worker makes the whole search alone, and the stateful side's is done). Each side makes
+    /// its first turn at once.
     Sides {
         /// The search runs side by side.
         parallel: bool,
-        /// The stateful search lifts DPOR's early-tick bound.
-        unbounded_ticks: bool,
     },
     /// The DPOR side's reply to the coordinator.
     Dpor(FromDpor),

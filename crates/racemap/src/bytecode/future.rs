@@ -19,6 +19,8 @@
 //! [`Classes::TOP`] for what the analysis does not know (a clock, the scheduler, a log, …).
 //! Ending the run (a panic, main's return) is not a class: the caller reasons about it.
 
+mod dones;
+
 use super::{FuncId, Instr, Program};
 use crate::library::{AtomicOpKind, LibFunc, LibType, Owner, Visibility};
 use crate::types::{SyncKind, TypeId, TypeKind, TypeTable};
@@ -94,6 +96,11 @@ impl Classes {
     /// Both sets.
     pub const fn union(self, other: Classes) -> Classes {
         Classes(self.0 | other.0)
+    }
+
+    /// The classes of `self` that are not in `other`.
+    pub fn without(self, other: Classes) -> Classes {
+        Classes(self.0 & !other.0)
     }
 
     /// Every class of `other` is in `self`.
@@ -187,6 +194,8 @@ pub struct Futures {
     wait: Table,
     /// Every mutex and RWMutex unlock is paired with its own lock (`mutex_pairing`).
     unlocks_paired: bool,
+    /// How many times each point may still lower a WaitGroup's counter (`dones`).
+    dones: dones::Dones,
 }
 
 /// What calls through values may do, by what they can reach.
@@ -208,8 +217,10 @@ impl Futures {
     /// The analysis of `program` (see the module docs).
     pub fn of(program: &Program) -> Futures {
         let new_sync = allocates_sync(program);
+        let full = Table::of(program, Barrier::None, &new_sync);
         Futures {
-            full: Table::of(program, Barrier::None, &new_sync),
+            dones: dones::Dones::of(program, &full),
+            full,
             any_lock: Table::of(program, Barrier::AnyLock, &new_sync),
             exclusive_lock: Table::of(program, Barrier::ExclusiveLock, &new_sync),
             wait: Table::of(program, Barrier::Wait, &new_sync),
@@ -241,6 +252,13 @@ impl Futures {
             .and_then(|f| f.get(pc as usize))
             .copied()
             .unwrap_or(Classes::TOP)
+    }
+
+    /// Function `func` from instruction `pc` on lowers a WaitGroup's counter at most once on
+    /// every path, and only by a `wg.Done()`: every [`Classes::WG_DEC`] of [`Futures::at`] is
+    /// that call (`dones`).
+    pub fn at_most_one_done(&self, func: FuncId, pc: u32) -> bool {
+        self.dones.at(func, pc) < dones::Dones::MANY
     }
 
     /// What a call of `func` may do.

@@ -153,21 +153,17 @@ enum Phase {
 pub struct Coordinator {
     /// Where it stands.
     phase: Phase,
-    /// The stateful search lifts the early-tick bound DPOR may stop at (the program sleeps and
-    /// cannot show the clock).
-    unbounded_ticks: bool,
 }
 
 impl Coordinator {
     /// The coordinator, and its first commands: the stateful search's (short) turn 0 and
     /// DPOR's turn 1 (DPOR's turn 0 is empty).
-    pub fn start(unbounded_ticks: bool) -> (Coordinator, Vec<Command>) {
+    pub fn start() -> (Coordinator, Vec<Command>) {
         let coordinator = Coordinator {
             phase: Phase::Turns {
                 stateful: None,
                 dpor: None,
             },
-            unbounded_ticks,
         };
         (coordinator, turns())
     }
@@ -273,12 +269,15 @@ impl Coordinator {
             // DPOR over in its turn; the stateful search made every turn before it.
             StatefulTurn::Paused => match dpor.limit {
                 None => (Command::Dpor(ToDpor::Finish(None)), Then::Check(dpor.steps)),
-                Some(SearchLimit::MaxExecutions | SearchLimit::MaxTotalSteps) => {
-                    (Command::Dpor(ToDpor::Finish(None)), Then::StatefulAlone)
-                }
-                Some(SearchLimit::EarlyTicks) if self.unbounded_ticks => {
-                    (Command::Dpor(ToDpor::Finish(None)), Then::StatefulAlone)
-                }
+                // DPOR at a budget, or at a bound the stateful search does not need (it lets
+                // tickers fire early without bound and a goroutine go on at once after
+                // `runtime.Gosched`): the stateful search goes on alone.
+                Some(
+                    SearchLimit::MaxExecutions
+                    | SearchLimit::MaxTotalSteps
+                    | SearchLimit::EarlyTicks
+                    | SearchLimit::Fairness,
+                ) => (Command::Dpor(ToDpor::Finish(None)), Then::StatefulAlone),
                 Some(_) => (Command::Stateful(ToStateful::Give), Then::DporFinish),
             },
             // The stateful search over in its turn j: DPOR's turn j + 1 never happened.

@@ -387,13 +387,18 @@ impl<T: Target> Explorer<T> {
             TurnEnd::DporOver
                 if matches!(
                     dpor.limit(),
-                    Some(SearchLimit::MaxExecutions | SearchLimit::MaxTotalSteps)
-                ) || (dpor.limit() == Some(SearchLimit::EarlyTicks)
-                    && stateful.unbounded_ticks()) =>
+                    Some(
+                        SearchLimit::MaxExecutions
+                            | SearchLimit::MaxTotalSteps
+                            | SearchLimit::EarlyTicks
+                            | SearchLimit::Fairness
+                    )
+                ) =>
             {
                 // DPOR at its share of the runs or at its steps budget (its replays count), or
-                // at the early-tick bound the stateful search does not need: the stateful
-                // search goes on alone, within its own.
+                // at a bound the stateful search does not need (it lets tickers fire early
+                // without bound and a goroutine go on at once after `runtime.Gosched`): the
+                // stateful search goes on alone, within its own.
                 self.earlier_steps += dpor.total_steps();
                 stateful.absorb(dpor.outcomes());
                 Engine::Stateful(Box::new(stateful), root)

@@ -99,11 +99,13 @@ pub enum SearchLimit {
     /// Fair scheduling skipped schedules: a goroutine that yielded (`runtime.Gosched`) was not
     /// run again until another goroutine had moved, as loom and CHESS schedule a yield. This
     /// is what makes a spin loop such as `for !done { runtime.Gosched() }` end; the schedules
-    /// where the yielding goroutine went on at once were not searched.
+    /// where the yielding goroutine went on at once were not searched. DPOR's bound only: the
+    /// stateful search explores them (a spin loop is a cycle of equal states there).
     Fairness,
     /// A ticker already fired ahead of virtual time as often as one run allows
     /// ([`crate::rt::timer::MAX_EARLY_TICKS`]): further early ticks were not searched (a ticker
-    /// and its consumer could otherwise take turns forever).
+    /// and its consumer could otherwise take turns forever). DPOR's bound only: the stateful
+    /// search's visited set ends a ticker's early fires where states repeat.
     EarlyTicks,
 }
 

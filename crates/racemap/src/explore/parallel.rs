@@ -28,7 +28,7 @@ use super::coordinator::{Command, Coordinator, FromDpor, FromStateful, ToDpor, T
 use super::dpor::DporConfig;
 use super::explorer::explore;
 use super::outcome::ExploreResult;
-use super::sides::{side_by_side, unbounded_ticks, DporSide, StatefulSide};
+use super::sides::{side_by_side, DporSide, StatefulSide};
 use crate::target::Target;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{channel, Receiver, Sender};
@@ -91,7 +91,7 @@ pub fn explore_parallel<T: Target, F: Fn() -> Option<T> + Sync>(
             }
         });
         let channels = (&to_dpor, &from_dpor, &to_stateful, &from_stateful);
-        let result = coordinate(cancel, channels, unbounded_ticks(&root));
+        let result = coordinate(cancel, channels);
         // Threads still waiting for a command end when their channel closes.
         drop((to_dpor, to_stateful));
         result
@@ -114,9 +114,8 @@ type Channels<'a> = (
 fn coordinate(
     cancel: &AtomicBool,
     (to_dpor, from_dpor, to_stateful, from_stateful): Channels<'_>,
-    unbounded_ticks: bool,
 ) -> Option<ExploreResult> {
-    let (mut coordinator, mut send) = Coordinator::start(unbounded_ticks);
+    let (mut coordinator, mut send) = Coordinator::start();
     // Replies owed by each side.
     let (mut dpor_owes, mut stateful_owes) = (0u32, 0u32);
     loop {
@@ -260,7 +259,7 @@ mod tests {
                 for (slice, stateful_first) in [(1, true), (7, false), (u64::MAX, false)] {
                     let mut dpor = DporSide::new(root.clone(), &config);
                     let mut stateful = StatefulSide::new(root.clone(), &config);
-                    let (mut coordinator, mut send) = Coordinator::start(unbounded_ticks(&root));
+                    let (mut coordinator, mut send) = Coordinator::start();
                     let two = 'search: loop {
                         for command in send.drain(..) {
                             match command {

@@ -23,12 +23,6 @@ pub fn side_by_side<T: Target>(root: &T, config: &DporConfig) -> bool {
         && !Search::start(root.clone(), &dpor_config(config)).1
 }
 
-/// The stateful search of `root` lifts the early-tick bound DPOR may stop at: the coordinator's
-/// `unbounded_ticks`.
-pub fn unbounded_ticks<T: Target>(root: &T) -> bool {
-    Stateful::timeless(root)
-}
-
 /// DPOR's config beside the stateful search: its share of the executions budget.
 fn dpor_config(config: &DporConfig) -> DporConfig {
     DporConfig {

@@ -63,12 +63,11 @@ pub enum WakeOrder {
     VirtualTime,
     /// A sleeper's wake-up is always a move (listed after the moves of virtual time); a ticker
     /// fires ahead of virtual time at most [`crate::rt::timer::MAX_EARLY_TICKS`] times per run
-    /// (the bound that keeps a stateless search finite: DPOR's, the samplers', and the
-    /// stateful search's where the program can show the clock).
+    /// (the bound that keeps a stateless search finite: DPOR's and the samplers').
     AnyTime,
-    /// [`WakeOrder::AnyTime`] without the bound on early ticks: replays of schedules (the
-    /// stateful search of a program that cannot show the clock ticks early as often as it
-    /// likes), and the explorer's brute-force tests.
+    /// [`WakeOrder::AnyTime`] without the bound on early ticks: replays of schedules, the
+    /// stateful search of a program that can show the clock (its visited set and its guard on
+    /// a path's fires end it), and the explorer's brute-force tests.
     AnyTimeUnbounded,
     /// [`WakeOrder::AnyTimeUnbounded`] with the virtual clock frozen: wake-ups and fires do
     /// not raise it, so deadlines are `now + d` of one fixed `now`, a ticker re-arms one period

@@ -12,8 +12,8 @@
 //! in virtual time a timer fires only when no goroutine can move and it is due first; the
 //! explorer (`WakeOrder::AnyTime`) lets it fire at any time after it was armed, as a loaded
 //! machine may (a ticker at most [`MAX_EARLY_TICKS`] times per run, and never into a full
-//! channel, where the tick would be dropped; without that bound in replays and, with the clock
-//! frozen, in the stateful search of a program that cannot show the clock:
+//! channel, where the tick would be dropped; without that bound in replays and in the stateful
+//! search, with the clock frozen for a program that cannot show it:
 //! `WakeOrder::AnyTimeUnbounded`, `WakeOrder::Timeless`). And as in Go (`checkdead` returns while timers are pending), a program whose
 //! goroutines are all blocked is not deadlocked while a timer is armed: the timer fires first.
 //!

@@ -205,13 +205,17 @@ impl Machine {
         barrier: Barrier,
         footprint: &mut dyn FnMut(Gid) -> Option<Footprint>,
     ) -> Classes {
-        self.goroutine_future_apart(gid, g, futures, barrier, footprint, None)
+        self.goroutine_future_apart(gid, g, futures, barrier, footprint, None, None)
     }
 
     /// [`Machine::goroutine_future`]; with `dones`, the `Done`s of a WaitGroup already on
     /// their way are set apart: its registered deferred `wg.Done()`s and a `Done` that is its
     /// next operation push the WaitGroup's address to `dones` instead of adding their classes
-    /// (each lowers that counter once; `target::wait_guards`).
+    /// (each lowers that counter once; `target::wait_guards`). With `unknown_dones` too, a
+    /// frame whose code from its point on lowers a counter at most once and only by a
+    /// `wg.Done()` (`Futures::at_most_one_done`) adds one to it instead of its
+    /// [`Classes::WG_DEC`]: a `Done` on its way to some WaitGroup (`target::wait_group_steps`).
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn goroutine_future_apart(
         &self,
         gid: Gid,
@@ -220,6 +224,7 @@ impl Machine {
         barrier: Barrier,
         footprint: &mut dyn FnMut(Gid) -> Option<Footprint>,
         mut dones: Option<&mut Vec<Pointer>>,
+        mut unknown_dones: Option<&mut u32>,
     ) -> Classes {
         let mut done_of = |func: LibFunc, args: &[Value]| -> bool {
             match (func, args.first(), dones.as_deref_mut()) {
@@ -282,7 +287,19 @@ impl Machine {
             _ => Classes::NONE,
         });
         for frame in &g.frames {
-            classes = classes.union(futures.at_until(barrier, frame.func, frame.pc));
+            let at = futures.at_until(barrier, frame.func, frame.pc);
+            let at = match unknown_dones.as_deref_mut() {
+                Some(n)
+                    if barrier == Barrier::None
+                        && at.any(Classes::WG_DEC)
+                        && futures.at_most_one_done(frame.func, frame.pc) =>
+                {
+                    *n += 1;
+                    at.without(Classes::WG_DEC)
+                }
+                _ => at,
+            };
+            classes = classes.union(at);
             classes = classes.union(match &frame.kind {
                 FrameKind::Call | FrameKind::Root | FrameKind::Deferred | FrameKind::Init => {
                     Classes::NONE

@@ -54,6 +54,13 @@
 //! The conditions hold in the common shape `for … { wg.Add(1); go func() { defer wg.Done(); … }()
 //! }; wg.Wait()`: main's `Add`s and `Wait` and each worker's `Done` are explored alone instead
 //! of against every move of the others.
+//!
+//! A `Done` on its way is also one still to come in a goroutine's code whose WaitGroup is not
+//! known yet (`go func() { …; wg.Done() }()`): where a frame's code from its point on lowers a
+//! counter at most once on every path, and only by a `wg.Done()` (`bytecode::future`'s Done
+//! counts), that frame counts one `Done` on `W`, whichever WaitGroup it will be (a `Done` on
+//! another one changes nothing above, and counting it on `W` only asks more of `W`'s
+//! counter).
 
 use super::footprint::{Footprint, Resource};
 use super::Target;
@@ -181,6 +188,7 @@ impl Machine {
                 continue;
             }
             let mut dones = Vec::new();
+            let mut unknown = 0u32;
             let rest = self.goroutine_future_apart(
                 Gid(i as u32),
                 h,
@@ -188,12 +196,14 @@ impl Machine {
                 Barrier::None,
                 &mut footprint_of,
                 Some(&mut dones),
+                Some(&mut unknown),
             );
             if rest.any(forbidden) {
                 return false;
             }
             waits |= rest.any(Classes::WG_WAIT);
-            others_dones += dones.iter().filter(|p| *p == wg).count() as i64;
+            // A `Done` to come whose WaitGroup is not known yet counts as one on `W`.
+            others_dones += dones.iter().filter(|p| *p == wg).count() as i64 + i64::from(unknown);
         }
         // A `Wait` that registers before the `Done` writes the semaphore word for the race
         // detector, one that comes after does not: an `Add` from zero this goroutine makes
@@ -213,6 +223,7 @@ impl Machine {
                 Barrier::None,
                 &mut footprint_of,
                 Some(&mut mine),
+                Some(&mut 0),
             );
             if own.any(forbidden) {
                 return false;

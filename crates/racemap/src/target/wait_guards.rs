@@ -63,6 +63,7 @@ impl Machine {
                 Barrier::None,
                 footprint,
                 Some(&mut mine),
+                None,
             );
             if rest.any(unknown) {
                 return None;

@@ -24,7 +24,6 @@ use super::fingerprint::{final_fingerprint, fingerprint};
 use super::frame::{moves_from, offered, Footprints, Frame};
 use super::{Abandon, Stateful, Step, Visit};
 use crate::race::Detector;
-use crate::rt::event::Gid;
 use crate::sched::Choice;
 use crate::target::{StateMemo, Target};
 
@@ -36,34 +35,22 @@ pub(super) const MAX_UNKEYED: u32 = 8;
 const REVISITS_TO_KEY_ALL: u64 = 4;
 
 impl<T: Target> Stateful<T> {
-    /// The move `choice` from the top frame led to `target` (with `detector`; `yielded`: the
-    /// move was a `runtime.Gosched`), with `child_sleep` asleep there and `fires` timer fires
-    /// on the path: record it if final, else push its frame unless the visited set knows it
-    /// explored. `Some` when the search stops.
+    /// The move `choice` from the top frame led to `target` (with `detector`), with
+    /// `child_sleep` asleep there and `fires` timer fires on the path: record it if final,
+    /// else push its frame unless the visited set knows it explored. `Some` when the search
+    /// stops.
     pub(super) fn arrive(
         &mut self,
         choice: Choice,
         target: T,
         detector: Option<Detector>,
-        yielded: bool,
         mut child_sleep: Vec<WakeStep>,
         fires: u32,
     ) -> Option<Step> {
-        let mut choices = offered(&target);
-        // Fair scheduling of a yield, as DPOR does it: the goroutine that called
-        // `runtime.Gosched` moves again only after another one did (when one can). What is
-        // offered then depends on who yielded: part of the key.
-        let mut kept_off: Option<Gid> = None;
-        if yielded {
+        let choices = offered(&target);
+        if self.cyclic.is_some() {
+            // Every move is explored in cyclic mode (`cycles`).
             child_sleep.clear();
-        }
-        if yielded && choices.iter().any(|c| c.gid != choice.gid) {
-            let before = choices.len();
-            choices.retain(|c| c.gid != choice.gid);
-            if choices.len() < before {
-                self.limit.get_or_insert(SearchLimit::Fairness);
-                kept_off = Some(choice.gid);
-            }
         }
         let depth = self.stack.len() as u64;
         if choices.is_empty() {
@@ -87,7 +74,7 @@ impl<T: Target> Stateful<T> {
                 detector.as_ref(),
                 choices,
                 &child_sleep,
-                kept_off.is_none(),
+                self.cyclic.is_none(),
                 all.as_deref().unwrap_or_default(),
                 &mut footprints,
             );
@@ -96,6 +83,7 @@ impl<T: Target> Stateful<T> {
         };
         let since_key = self.stack.last().map_or(0, |f| f.since_key) + 1;
         let keyed = explore.len() > 1
+            || self.cyclic.is_some()
             || since_key > MAX_UNKEYED
             || self.revisits.saturating_mul(REVISITS_TO_KEY_ALL) > self.states;
         let key = if keyed {
@@ -112,7 +100,7 @@ impl<T: Target> Stateful<T> {
             let key = fingerprint(
                 &target,
                 detector.as_ref(),
-                kept_off,
+                None,
                 &mut memo,
                 parent,
                 all.as_deref(),
@@ -124,10 +112,13 @@ impl<T: Target> Stateful<T> {
             None
         };
         let futures = futures.flatten().unwrap_or_default();
+        if let Some((k, _)) = &key {
+            self.note_edge(*k);
+        }
         let parent = self.stack.last_mut()?;
         if let Some((k, _)) = &key {
             match self.visited.get(k) {
-                Some(Visit::OnStack) => return Some(Step::Abandon(Abandon::Cycle)),
+                Some(Visit::OnStack) => return self.back_to_path(),
                 Some(Visit::Done {
                     height,
                     asleep: was_left,
@@ -218,6 +209,7 @@ impl<T: Target> Stateful<T> {
         depth: u64,
     ) -> Option<Step> {
         let key = final_fingerprint(&target, detector.as_ref());
+        self.note_edge(key);
         let parent = self.stack.last_mut()?;
         match self.visited.get(&key) {
             Some(Visit::OnStack) => Some(Step::Abandon(Abandon::Cycle)),
@@ -234,6 +226,9 @@ impl<T: Target> Stateful<T> {
                 }
                 parent.height = parent.height.max(1);
                 self.visited.insert(key, Visit::done(0));
+                if let Some(cycles) = &mut self.cyclic {
+                    cycles.finals.push(key);
+                }
                 let mut path = self.path.clone();
                 path.push(choice);
                 self.record(&target, detector.as_ref(), &path);

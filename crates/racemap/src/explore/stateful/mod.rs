@@ -10,8 +10,9 @@
 //! (`rt::machine::Machine::hash_state`: goroutines, heap, channels, sync objects, maps with
 //! their writing flags, virtual clock, seeds, id counters, stdout so far), the race detector in
 //! a canonical form (`race::Detector::hash_canonical`: vector clock values replaced by what
-//! future verdicts can observe of them; once a race was reported, only that fact), and the
-//! goroutine a fair yield keeps off the next move. An outcome ([`OutcomeKey`]: stdout, first
+//! future verdicts can observe of them; once a race was reported, only that fact). A goroutine
+//! that called `runtime.Gosched` may go on at once (no fair yield, unlike DPOR: a spin loop is
+//! a cycle of equal states, `cycles`). An outcome ([`OutcomeKey`]: stdout, first
 //! error line, race, leaked goroutines) is a function of the final state, and every state's
 //! future is a function of its key, so a state seen before adds no outcome: its successors'
 //! outcomes are already recorded, and a plain visited set suffices. An outcome's schedule is
@@ -40,8 +41,7 @@
 //! a visited set, a state remembers the moves it left asleep ([`Visit::Done`]); met again
 //! with fewer moves asleep, it explores the ones it skipped and keeps the intersection
 //! (Godefroid's condition for sleep sets with state caching, which keeps every reachable
-//! state and so every outcome). A move after a fair yield starts with nothing asleep (which
-//! goroutine is kept off depends on the order).
+//! state and so every outcome).
 //!
 //! Persistent sets of one move (Godefroid 1996, ch. 4, with sleep sets and state caching as in
 //! ch. 5): where a move commutes with everything every other goroutine may still do
@@ -51,7 +51,8 @@
 //! of an acyclic state graph; an outcome is a function of the final state only through what a
 //! move explored alone cannot change unless it ends the run or reports the run's first race,
 //! which the search checks once the move is made (the other moves are then explored too).
-//! Without a cycle (the search gives up on one) no move is ignored forever.
+//! Without a cycle no move is ignored forever; at the first cycle the search starts again
+//! without persistent sets (`cycles`).
 //! A discarded atomic add is also explored alone where it commutes with the others' steps
 //! only up to the state key ([`Target::atomic_alone`], `target::atomic_commute`: its
 //! happens-before edges with the others' adds change only what the key forgets, checked on the
@@ -73,12 +74,14 @@
 //!
 //! Where it applies ([`Stateful::applies`]): the target hashes its state, the program never
 //! sleeps (the two searches of DPOR over wake-up orders and the early wake-ups an outcome
-//! needs are path properties), and no preemption bound is set (a path property too). It gives
-//! up ([`Step::Abandon`]) when the state graph has a cycle (a move back to a state on the
-//! current path: an infinite run is possible, e.g. a spin loop, which DPOR's run limits and
-//! fair yields handle) and when some run could reach a step limit (the step count is left out
-//! of the key, so the search bounds path lengths itself: the longest path from a state seen
-//! before is its height, known once its subtree is done, as the graph has no cycle), and when a
+//! needs are path properties), and no preemption bound is set (a path property too). A move
+//! back to a state on the current path (an infinite run is possible, e.g. a spin loop) starts
+//! the search again in cyclic mode (`cycles`: every state keyed, every move explored), which
+//! gives up ([`Step::Abandon`]) when some state reaches no final state (a livelock, which
+//! DPOR's run limits and fair yields handle). It gives up when some run could reach a step
+//! limit (the step count is left out of the key, so the search bounds path lengths itself: the
+//! longest path from a state seen before is its height, known once its subtree is done, on the
+//! paths without a cycle), and when a
 //! state has more than [`MAX_GOROUTINES`] goroutines (a key's cost grows with their square); the
 //! caller then runs DPOR instead ([`super::explorer`]).
 //!
@@ -88,6 +91,9 @@
 mod arrive;
 #[cfg(test)]
 mod atomic_tests;
+mod cycles;
+#[cfg(test)]
+mod cycles_tests;
 pub(super) mod fingerprint;
 mod frame;
 #[cfg(test)]
@@ -118,25 +124,30 @@ use frame::{moves_from, offered, Footprints, Frame};
 /// Why a stateful search gave up (the caller runs DPOR instead).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Abandon {
-    /// A move led back to a state on the current path: a run can go on forever.
+    /// A move led back to a state on the current path: a run can go on forever. Outside the
+    /// cyclic mode the search starts again in it (`cycles`); never returned by
+    /// [`Stateful::run`].
     Cycle,
+    /// In cyclic mode, a state from which no final state is reachable: a run may go on
+    /// forever there, a livelock (see `cycles`).
+    Livelock,
     /// Some run could reach a step limit.
     RunLimit,
     /// A state has more than [`MAX_GOROUTINES`] goroutines: its key would cost more than the
     /// search saves (the detector's part grows with the square of the goroutines; a goroutine
     /// bomb would take hours).
     TooLarge,
-    /// Under [`WakeOrder::Timeless`], a path on which timers fired more than [`MAX_FIRES`]
-    /// times: a ticker's early fires may go on without end there (a loop that counts ticks
-    /// while another goroutine is delayed), which only a search bounding them ends.
+    /// In the second search (sleepers woken at any time, early ticks unbounded), a path on
+    /// which timers fired more than [`MAX_FIRES`] times: a ticker's early fires may go on
+    /// without end there (a loop that counts ticks while another goroutine is delayed), which
+    /// only a search bounding them ends.
     Fires,
 }
 
 /// The most goroutines a state of the stateful search may have (see [`Abandon::TooLarge`]).
 pub(super) const MAX_GOROUTINES: usize = 256;
 
-/// The most timer fires on one path of a [`WakeOrder::Timeless`] search (see
-/// [`Abandon::Fires`]). A guard on the work, not a bound of the search: no move is left out
+/// The most timer fires on one path of the second search (see [`Abandon::Fires`]). A guard on the work, not a bound of the search: no move is left out
 /// because of it, so a search that ends without reaching it is complete.
 pub(super) const MAX_FIRES: u32 = 64;
 
@@ -206,20 +217,22 @@ pub(super) struct Stateful<T: Target> {
     /// counted as a run (the outcomes' counts and schedules stay DPOR's); a new one is.
     check_only: bool,
     /// The second search still to run once this one is over, for a program that can sleep:
-    /// the root again, with its detector, now letting sleepers wake at any time
-    /// ([`WakeOrder::AnyTime`], or [`WakeOrder::Timeless`] for a program that cannot show
-    /// the clock: no bound on a ticker's early fires, and states equal whatever time passed),
+    /// the root again, with its detector, now letting sleepers wake at any time, a ticker's
+    /// early fires unbounded ([`WakeOrder::AnyTimeUnbounded`], or [`WakeOrder::Timeless`] for
+    /// a program that cannot show the clock: states then equal whatever time passed; a ticker
+    /// whose ticks are consumed without end is caught by [`Abandon::Fires`]),
     /// while the first follows virtual time (its runs are those ordinary runs show). The visited set is shared: states differ by their wake order, but
     /// a final state's key is its outcome, so the second search records only outcomes that
     /// need a sleep cut short. `None` when the program never sleeps, or once it began.
     any_time_root: Option<Box<(T, Option<Detector>)>>,
+    /// The roots to start again from in cyclic mode; `None` once in it.
+    roots: Option<Box<cycles::Roots<T>>>,
+    /// The cyclic mode (see `cycles`): `None` until a move leads back to a state on the path.
+    cyclic: Option<cycles::Cycles>,
     /// The second search's root (after the prefix), from which a new outcome's path is
     /// replayed to find the sleeps it cuts short (`Target::early_wake`, as DPOR records
     /// them); `None` in the first search.
     any_time_replay: Option<Box<T>>,
-    /// The second search runs under [`WakeOrder::Timeless`]: it never withholds a ticker's
-    /// early fire, so it finds what DPOR's bounded search leaves out.
-    timeless: bool,
 }
 
 impl<T: Target> Stateful<T> {
@@ -251,13 +264,12 @@ impl<T: Target> Stateful<T> {
         let prefix = make_forced_prefix(&mut target, &mut detector, config);
         // Two searches when the program can sleep, as DPOR's: virtual time first, then any
         // wake-up order (see `any_time_root`).
-        let timeless = Stateful::timeless(&target);
         let any_time_root = target.may_sleep().then(|| {
             let mut t = target.clone();
             t.set_wake_order(if t.clock_hidden() {
                 WakeOrder::Timeless
             } else {
-                WakeOrder::AnyTime
+                WakeOrder::AnyTimeUnbounded
             });
             Box::new((t, detector.clone()))
         });
@@ -266,6 +278,10 @@ impl<T: Target> Stateful<T> {
             .map_or(config.max_steps_per_execution, |l| {
                 l.min(config.max_steps_per_execution)
             });
+        let roots = Some(Box::new(cycles::Roots {
+            first: (target.clone(), detector.clone()),
+            any_time: any_time_root.as_deref().cloned(),
+        }));
         let mut search = Stateful {
             config: config.clone(),
             step_limit,
@@ -281,7 +297,8 @@ impl<T: Target> Stateful<T> {
             check_only: false,
             any_time_root,
             any_time_replay: None,
-            timeless,
+            roots,
+            cyclic: None,
         };
         search.begin(target, detector);
         search
@@ -316,7 +333,7 @@ impl<T: Target> Stateful<T> {
                 detector.as_ref(),
                 offered,
                 &[],
-                true,
+                self.cyclic.is_none(),
                 &futures,
                 &mut footprints,
             );
@@ -375,18 +392,6 @@ impl<T: Target> Stateful<T> {
         self.total_steps
     }
 
-    /// The search lets a ticker fire ahead of virtual time as often as Go allows (its
-    /// second phase is [`WakeOrder::Timeless`]).
-    pub(super) fn unbounded_ticks(&self) -> bool {
-        self.timeless
-    }
-
-    /// A search of `target` would run its second phase under [`WakeOrder::Timeless`]: the
-    /// program sleeps and cannot show the clock.
-    pub(super) fn timeless(target: &T) -> bool {
-        target.may_sleep() && target.clock_hidden()
-    }
-
     /// What the search skipped so far.
     pub(super) fn limit(&self) -> Option<SearchLimit> {
         self.limit
@@ -425,6 +430,9 @@ impl<T: Target> Stateful<T> {
             }
             if self.stack.is_empty() {
                 let Some(root) = self.any_time_root.take() else {
+                    if !self.livelock_free() {
+                        return Step::Abandon(Abandon::Livelock);
+                    }
                     return Step::Over;
                 };
                 let (target, detector) = *root;
@@ -529,7 +537,7 @@ impl<T: Target> Stateful<T> {
                 )
             });
             let fires = top.fires + u32::from(fired);
-            if fires > MAX_FIRES && self.timeless && self.any_time_replay.is_some() {
+            if fires > MAX_FIRES && self.any_time_replay.is_some() {
                 return Step::Abandon(Abandon::Fires);
             }
             let mut first_race = false;
@@ -547,18 +555,10 @@ impl<T: Target> Stateful<T> {
                     top.asleep = all.into_boxed_slice();
                 }
             }
-            let yielded = events.iter().any(|e| {
-                e.gid == choice.gid
-                    && matches!(
-                        e.op,
-                        Op::Runtime {
-                            call: "Gosched",
-                            ..
-                        }
-                    )
-            });
-            if let Some(stop) = self.arrive(choice, target, detector, yielded, child_sleep, fires) {
-                return stop;
+            match self.arrive(choice, target, detector, child_sleep, fires) {
+                Some(Step::Abandon(Abandon::Cycle)) if self.cyclic.is_none() => self.restart(),
+                Some(stop) => return stop,
+                None => {}
             }
         }
     }
@@ -577,7 +577,7 @@ impl<T: Target> Stateful<T> {
             race,
             leaked: target.leaked(),
         };
-        if self.check_only && self.outcomes.knows(&key) {
+        if (self.check_only || self.cyclic.is_some()) && self.outcomes.knows(&key) {
             return;
         }
         let schedule = Schedule {
