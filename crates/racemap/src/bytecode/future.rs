@@ -92,6 +92,11 @@ impl Classes {
     /// `Done` goes alone only while no goroutine may still start a `Wait`
     /// (`target::wait_group_steps`).
     pub const WG_WAIT: Classes = Classes(1 << 16);
+    /// A `select` with a default case (`Resource::ChanPoll`, which no library call makes):
+    /// whether it takes a case depends on which partners have arrived at its channels. Always with
+    /// [`Classes::CHAN`], so it adds no conflict between two futures; a goroutine arriving
+    /// at a channel operation conflicts only with these (`target::chan_reach`).
+    pub const CHAN_POLL: Classes = Classes(1 << 17);
 
     /// Both sets.
     pub const fn union(self, other: Classes) -> Classes {
@@ -569,6 +574,14 @@ fn own_classes(
         Instr::Go { .. } => Classes::SPAWN.union(value_callees),
         Instr::Close => Classes::CHAN.union(Classes::CHAN_CLOSE),
         Instr::ChanLen => Classes::CHAN,
+        Instr::Select(id)
+            if program
+                .selects
+                .get(id.0 as usize)
+                .is_none_or(|s| s.has_default) =>
+        {
+            Classes::CHAN.union(Classes::CHAN_POLL)
+        }
         Instr::Send | Instr::Recv { .. } | Instr::Select(_) => Classes::CHAN,
         Instr::PrintBuiltin { .. } => Classes::OUTPUT,
         Instr::CallLib { func, .. } => {

@@ -353,6 +353,11 @@ impl MapObj {
         self.entries.values().map(|e| e.slot).collect()
     }
 
+    /// Every entry's key and element, in key order.
+    pub fn entry_values(&self) -> impl Iterator<Item = (&Value, &Value)> {
+        self.entries.values().map(|e| (&e.key, &e.elem))
+    }
+
     /// The entries in key order as (key, element) Go values (for `fmt` and snapshots).
     pub fn entries_in_order(&self) -> Vec<(Value, Value)> {
         self.entries

@@ -6,6 +6,7 @@
 //! and its drivers: `run` and `explore` use it, it uses neither.
 
 mod atomic_commute;
+mod chan_reach;
 pub mod footprint;
 mod lock_guards;
 mod lock_holder;

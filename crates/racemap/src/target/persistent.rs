@@ -9,7 +9,9 @@
 //! point on, what its pending deferred calls may do, and the footprint of its parked operation.
 //! A candidate step touches only plain memory (no sync object inside the region it reads or
 //! writes), maps, or goroutine creation, or is a goroutine's exit; its classes must not
-//! conflict with any other goroutine's future.
+//! conflict with any other goroutine's future. A step on channels is judged per channel
+//! object (`target::chan_reach`): the goroutines that can reach its channels must be blocked
+//! on them, the others' futures must not conflict with the rest of its footprint.
 //!
 //! A goroutine blocked on a lock the step's goroutine holds (a mutex, an RWMutex's write lock or
 //! one of its read locks a writer waits for) cannot move before it does when the program
@@ -33,6 +35,7 @@
 //! to exit when the next one starts would otherwise make the next test be searched once per
 //! set of them.
 
+use super::chan_reach;
 use super::footprint::{Footprint, Resource};
 use super::Target;
 use crate::bytecode::future::{Barrier, Classes, Futures};
@@ -84,6 +87,16 @@ impl Machine {
         // (`target::wait_group_steps`).
         if let Some(alone) = self.wait_group_step_alone(gid, footprint, goroutine_futures) {
             return alone;
+        }
+        // A channel step: judged per channel object (`target::chan_reach`).
+        if chan_reach::touches_chans(footprint) {
+            let Some(rest) = self.candidate_classes(&chan_reach::without_chans(footprint)) else {
+                return false;
+            };
+            let paired = futures.unlocks_paired();
+            return self.chan_step_alone(gid, footprint, rest, goroutine_futures, &|g| {
+                paired && self.waits_for(g, gid)
+            });
         }
         let Some(mine) = self.candidate_classes(footprint) else {
             return false;
@@ -376,9 +389,9 @@ impl Machine {
                     Resource::Memory(_) => Classes::MEM_READ.union(plain),
                     Resource::Map(_) if *write => Classes::MAP_WRITE,
                     Resource::Map(_) => Classes::MAP_READ,
+                    Resource::ChanPoll(_) => Classes::CHAN.union(Classes::CHAN_POLL),
                     Resource::Chan(_)
                     | Resource::ChanArrival(_)
-                    | Resource::ChanPoll(_)
                     | Resource::Receiver(_)
                     | Resource::ReceiverArrival(_)
                     | Resource::ReceiverPoll(_) => Classes::CHAN,
