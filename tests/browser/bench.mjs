@@ -188,6 +188,14 @@ function timeNative(label, source, example) {
 
 const server = await startServer(DIST);
 const browser = await launchBrowser();
+// RACEMAP_CORES=N: the page sees N cores (`navigator.hardwareConcurrency`), so it uses
+// min(N, 2) explorer workers; to compare one worker with two on the same build.
+if (process.env.RACEMAP_CORES) {
+  const cores = Number(process.env.RACEMAP_CORES);
+  await browser.context.addInitScript((n) => {
+    Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => n });
+  }, cores);
+}
 try {
   const loads = [];
   for (let i = 0; i < FIRST_RENDER_SAMPLES; i++) {
