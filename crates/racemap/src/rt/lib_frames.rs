@@ -19,6 +19,11 @@ pub fn reflect_typedmemmove_frame() -> (&'static str, String, u32, u32) {
 }
 /// The runtime function a panic runs deferred calls from.
 pub const GOPANIC: &str = "runtime.gopanic";
+/// The argument list of `runtime.gopanic`'s frame in a traceback: the panic value's interface
+/// words (type and data addresses; racemap's are fixed, Go's vary by build).
+pub const GOPANIC_ARGS: &str = "{0x4dc7c0, 0x515830}";
+/// How a traceback names `runtime.gopanic`'s frame.
+pub const GOPANIC_IN_TRACEBACK: &str = "panic";
 /// The runtime function `runtime.Goexit` runs deferred calls from.
 pub const DEFER_CALL_SAVE: &str = "runtime.deferCallSave";
 

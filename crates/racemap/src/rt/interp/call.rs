@@ -80,12 +80,23 @@ impl Machine {
         let unwinding_below = g.frames.len();
         // In a deferred call run by a panic, Go's stack still holds the frames that panic is
         // unwinding (it runs deferred calls on top of them): the deferred call's frames, then
-        // the stack where that panic started.
+        // the stack where that panic started. Between them Go's traceback shows the frame of
+        // `runtime.gopanic` that called the deferred function (`panic({0x…, 0x…})`, its
+        // argument the interface value), also after a `recover`: the deferred call is still
+        // running on the panic's frame.
         if let Some(p) = g.panicking.as_ref().filter(|p| !p.goexit) {
             let above = unwinding_below.saturating_sub(p.unwinding_below);
             stack.truncate(above);
-            stack.extend(p.stack.iter().cloned());
             args.truncate(above);
+            if let Some(deferred) = stack.last() {
+                stack.push(crate::rt::event::StackFrame {
+                    func: deferred.func,
+                    name: Rc::from(crate::rt::lib_frames::GOPANIC),
+                    span: deferred.span,
+                });
+                args.push(crate::rt::lib_frames::GOPANIC_ARGS.to_string());
+            }
+            stack.extend(p.stack.iter().cloned());
             args.extend(p.args.iter().cloned());
         }
         let (previous, outer) = match g.panicking.take() {

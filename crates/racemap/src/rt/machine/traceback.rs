@@ -261,8 +261,12 @@ impl Machine {
     pub(super) fn dump_frame(&self, f: &StackFrame) -> DumpFrame {
         if let Some((file, line, offset)) = crate::rt::lib_frames::library_frame(&f.name) {
             // A traceback prints the return address, one past the race detector's pc.
+            let name = match &*f.name {
+                crate::rt::lib_frames::GOPANIC => crate::rt::lib_frames::GOPANIC_IN_TRACEBACK,
+                name => name,
+            };
             return DumpFrame {
-                name: f.name.to_string(),
+                name: name.to_string(),
                 args: String::new(),
                 file,
                 line,
