@@ -243,11 +243,7 @@ pub fn run_test(
     match result.end {
         RunEnd::Failed => {
             let text = &result.stderr[seen_err.min(result.stderr.len())..];
-            crash = Some(if panicked_on_test_goroutine(text) {
-                recovered_panic(text)
-            } else {
-                text.to_string()
-            });
+            crash = Some(text.to_string());
         }
         RunEnd::Limit | RunEnd::Internal => {
             output.push_str(&result.stderr[seen_err.min(result.stderr.len())..]);
@@ -283,23 +279,4 @@ fn test_states(m: &Machine) -> (bool, Vec<String>) {
         .map(|(_, t)| t.name.clone())
         .collect();
     (root_failed, failed)
-}
-
-/// Whether `text` (Go's text for a crash) is a panic of a test's goroutine, which `tRunner`
-/// recovers and re-panics: its dump's goroutine was `created by testing.(*T).Run`. A fatal
-/// error or a panic on another goroutine is not.
-fn panicked_on_test_goroutine(text: &str) -> bool {
-    text.starts_with("panic: ") && text.contains("\ncreated by testing.(*T).Run\n")
-}
-
-/// A panic as `go test` prints it: tRunner recovers and re-panics, so the first line becomes
-/// `panic: MSG [recovered]` followed by `\tpanic: MSG`.
-fn recovered_panic(text: &str) -> String {
-    match text.split_once('\n') {
-        Some((first, rest)) if first.starts_with("panic: ") => {
-            let msg = &first["panic: ".len()..];
-            format!("{first} [recovered]\n\tpanic: {msg}\n{rest}")
-        }
-        _ => text.to_string(),
-    }
 }

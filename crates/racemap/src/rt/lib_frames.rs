@@ -24,6 +24,18 @@ pub const GOPANIC: &str = "runtime.gopanic";
 pub const GOPANIC_ARGS: &str = "{0x4dc7c0, 0x515830}";
 /// How a traceback names `runtime.gopanic`'s frame.
 pub const GOPANIC_IN_TRACEBACK: &str = "panic";
+/// `testing.tRunner.func1.2`, the re-panic of a test's recovered panic; a goroutine dump shows
+/// it and `testing.tRunner.func1` below it ([`trunner_repanic_frames`]).
+pub const TRUNNER_REPANIC: &str = "testing.tRunner.func1.2";
+/// The frames [`TRUNNER_REPANIC`] stands for in a goroutine dump, innermost first: (name,
+/// file, line, offset as a traceback prints it), the first with the panic value's words.
+pub fn trunner_repanic_frames() -> Vec<(&'static str, String, u32, u32)> {
+    let testing = format!("{GOROOT_SRC}/testing/testing.go");
+    vec![
+        (TRUNNER_REPANIC, testing.clone(), 1396, 0x372),
+        ("testing.tRunner.func1", testing, 1399, 0x5f0),
+    ]
+}
 /// The runtime function `runtime.Goexit` runs deferred calls from.
 pub const DEFER_CALL_SAVE: &str = "runtime.deferCallSave";
 

@@ -297,6 +297,9 @@ impl Machine {
                     .is_some_and(|g| !g.goexit && !g.recovered);
                 if panicking {
                     self.test_state(&p)?.failed = true;
+                    if self.test_state(&p)?.parent.is_some() {
+                        self.repanic_in_test_runner(gid);
+                    }
                 }
                 let mut cur = p.clone();
                 loop {
@@ -327,6 +330,37 @@ impl Machine {
             );
         }
         Ok(results)
+    }
+
+    /// Go's `tRunner.func1` recovers a test goroutine's panic and, once the test's report is
+    /// out, panics again with the same value (`doPanic` → `tRunner.func1.2`): Go prints
+    /// `panic: V [recovered]`, then `\tpanic: V`, and the new panic's stack is the re-panic's
+    /// frames, `panic(…)` (the recovered panic running `tRunner.func1`), then the stack the
+    /// test's panic started on.
+    fn repanic_in_test_runner(&mut self, gid: Gid) {
+        let g = &mut self.goroutines[gid.0 as usize];
+        let Some(p) = g.panicking.as_mut().filter(|p| !p.goexit && !p.recovered) else {
+            return;
+        };
+        let RtError::Panic { message, .. } = &p.error else {
+            return;
+        };
+        p.previous.push(message.concat(&" [recovered]".into()));
+        let (func, span) = p
+            .stack
+            .first()
+            .map(|f| (f.func, f.span))
+            .unwrap_or((g.root, g.next_span));
+        let frame = |name: &str| crate::rt::event::StackFrame {
+            func,
+            name: Rc::from(name),
+            span,
+        };
+        let lib = crate::rt::lib_frames::TRUNNER_REPANIC;
+        p.stack
+            .splice(0..0, [frame(lib), frame(crate::rt::lib_frames::GOPANIC)]);
+        let args = crate::rt::lib_frames::GOPANIC_ARGS.to_string();
+        p.args.splice(0..0, [args.clone(), args]);
     }
 
     /// Go's `tRunner`: a race reported while the test at `p` ran fails it

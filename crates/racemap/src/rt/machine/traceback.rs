@@ -190,11 +190,12 @@ impl Machine {
             .into_iter()
             .zip(args.into_iter().chain(std::iter::repeat(String::new())))
             .filter(|(f, _)| {
-                !self
-                    .program
-                    .funcs
-                    .get(f.func.0 as usize)
-                    .is_some_and(|func| func.wrapper)
+                is_runtime_frame(&f.name)
+                    || !self
+                        .program
+                        .funcs
+                        .get(f.func.0 as usize)
+                        .is_some_and(|func| func.wrapper)
             })
             .unzip();
         // Blocked in `sync` or asleep: Go 1.19's label and runtime frames (go119_frames.rs).
@@ -213,11 +214,25 @@ impl Machine {
                 _ => ("runnable".to_string(), Vec::new()),
             },
         };
-        dump_frames.extend(frames.iter().enumerate().map(|(i, f)| {
+        for (i, f) in frames.iter().enumerate() {
+            let args = args.get(i).cloned().unwrap_or_default();
+            if &*f.name == crate::rt::lib_frames::TRUNNER_REPANIC {
+                let frames = crate::rt::lib_frames::trunner_repanic_frames();
+                for (k, (name, file, line, offset)) in frames.into_iter().enumerate() {
+                    dump_frames.push(DumpFrame {
+                        name: name.to_string(),
+                        args: if k == 0 { args.clone() } else { String::new() },
+                        file,
+                        line,
+                        offset,
+                    });
+                }
+                continue;
+            }
             let mut d = self.dump_frame(f);
-            d.args = args.get(i).cloned().unwrap_or_default();
-            d
-        }));
+            d.args = args;
+            dump_frames.push(d);
+        }
         // The test binary's main goroutine: Go's frames below `testing.runTests`.
         if frames
             .last()
@@ -283,4 +298,10 @@ impl Machine {
             offset,
         }
     }
+}
+
+/// The frames racemap adds to a panic's stack for Go's runtime and `testing` package (not the
+/// program's functions, whose compiler-made wrappers a traceback elides).
+fn is_runtime_frame(name: &str) -> bool {
+    name == crate::rt::lib_frames::GOPANIC || name == crate::rt::lib_frames::TRUNNER_REPANIC
 }

@@ -244,6 +244,9 @@ impl<'a> Checker<'a> {
                         self.record(xe, &x);
                         if matches!(x.mode, Mode::Variable) {
                             targets.push(Some(x));
+                        } else if x.is_invalid() {
+                            // Already reported (e.g. declared from an unsupported call).
+                            targets.push(Some(Operand::invalid()));
                         } else {
                             let d = self.describe(xe, &x);
                             self.err(id.span, format!("cannot assign to {d}"));
