@@ -148,6 +148,12 @@ pub const SUPPORTED: &[Construct] = &[
         imports: &[],
     },
     Construct {
+        name: "unicode/utf8 on strings: RuneCountInString, ValidString, DecodeRuneInString, DecodeLastRuneInString, RuneLen, ValidRune, RuneError, UTFMax, RuneSelf, MaxRune",
+        body: "\ts := \"héllo\"\n\tr, n := utf8.DecodeRuneInString(s)\n\t_ = utf8.RuneCountInString(s) == 5 && utf8.ValidString(s) && r != utf8.RuneError && n <= utf8.UTFMax\n\t_ = utf8.RuneLen('é') + len(s)",
+        decls: "",
+        imports: &["unicode/utf8"],
+    },
+    Construct {
         name: "bytes.Buffer: WriteString, Write, WriteByte, WriteRune, String, Len, Reset (not safe for concurrent use, as in Go)",
         body: "\tvar buf bytes.Buffer\n\tbuf.WriteString(\"a\")\n\tbuf.WriteByte('b')\n\tbuf.Write([]byte(\"c\"))\n\t_, _ = buf.String(), buf.Len()\n\tbuf.Reset()",
         decls: "",
@@ -164,7 +170,7 @@ pub const UNSUPPORTED: &[Construct] = &[
         imports: &[],
     },
     Construct {
-        name: "packages beyond fmt, sync, sync/atomic, time, context, errors, strings, strconv, runtime, testing, sort, math, math/rand, log (and of os, all but Stdout, Stderr and Exit)",
+        name: "packages beyond fmt, sync, sync/atomic, time, context, errors, strings, strconv, runtime, testing, sort, math, math/rand, log, bytes, unicode/utf8 (and of os, all but Stdout, Stderr and Exit)",
         body: "\t_ = os.Args",
         decls: "",
         imports: &["os"],

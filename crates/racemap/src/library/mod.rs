@@ -582,11 +582,25 @@ lib_funcs! {
     /// `strings.FieldsFunc(s string, f func(rune) bool) []string`
     StringsFieldsFunc =>
         func("strings", "FieldsFunc").params(&[STRING, RUNE_TEST]).results(&[STRINGS]),
-    /// `utf8.DecodeLastRuneInString(s string) (rune, int)`, for the compiled
-    /// `LastIndexFunc`/`TrimRightFunc`.
-    Utf8DecodeLastRune => LibFuncSpec::new(Owner::Runtime("unicode/utf8"), "DecodeLastRuneInString")
+    /// `utf8.DecodeLastRuneInString(s string) (rune, int)`: the last rune of `s` and its width;
+    /// (RuneError, 1) for an invalid encoding, (RuneError, 0) for "". Also the compiled
+    /// `LastIndexFunc`/`TrimRightFunc` call it.
+    Utf8DecodeLastRune => func("unicode/utf8", "DecodeLastRuneInString")
         .params(&[STRING])
         .results(&[RUNE, INT]),
+    /// `utf8.DecodeRuneInString(s string) (rune, int)`: the first rune of `s` and its width;
+    /// (RuneError, 1) for an invalid encoding, (RuneError, 0) for "".
+    Utf8DecodeRune => func("unicode/utf8", "DecodeRuneInString")
+        .params(&[STRING])
+        .results(&[RUNE, INT]),
+    /// `utf8.RuneCountInString(s string) int`: each invalid byte counts as one rune.
+    Utf8RuneCount => func("unicode/utf8", "RuneCountInString").params(&[STRING]).results(&[INT]),
+    /// `utf8.ValidString(s string) bool`
+    Utf8ValidString => func("unicode/utf8", "ValidString").params(&[STRING]).results(&[BOOL]),
+    /// `utf8.RuneLen(r rune) int`: bytes to encode `r`, -1 if it is not a valid rune.
+    Utf8RuneLen => func("unicode/utf8", "RuneLen").params(&[RUNE]).results(&[INT]),
+    /// `utf8.ValidRune(r rune) bool`: in range and not a surrogate half.
+    Utf8ValidRune => func("unicode/utf8", "ValidRune").params(&[RUNE]).results(&[BOOL]),
     /// The fields of `FieldsFunc(s, f)` given `flags`, one byte per rune of `s` (1: `f` was
     /// true for it), as Go 1.19's span loop cuts them; for the compiled `FieldsFunc`.
     StringsFieldsSpans => LibFuncSpec::new(Owner::Runtime("strings"), "FieldsFunc.spans")

@@ -28,6 +28,7 @@ pub const SUPPORTED_IMPORTS: &[&str] = &[
     "log",
     "os",
     "bytes",
+    "unicode/utf8",
 ];
 
 impl<'a> Checker<'a> {
@@ -73,6 +74,12 @@ impl<'a> Checker<'a> {
             return Some(ObjectKind::Const {
                 ty: TypeTable::basic(basic),
                 value,
+            });
+        }
+        if let Some((basic, value)) = utf8_constant(path, name) {
+            return Some(ObjectKind::Const {
+                ty: TypeTable::basic(basic),
+                value: ConstValue::int(value),
             });
         }
         if let Some(value) = log_constant(path, name) {
@@ -142,6 +149,21 @@ impl<'a> Checker<'a> {
                 .unwrap_or(TypeTable::basic(crate::types::Basic::Invalid)),
         }
     }
+}
+
+/// Package `unicode/utf8`'s constant `name`: its untyped kind and value.
+fn utf8_constant(path: &str, name: &str) -> Option<(crate::types::Basic, i64)> {
+    use crate::types::Basic::{UntypedInt, UntypedRune};
+    if path != "unicode/utf8" {
+        return None;
+    }
+    Some(match name {
+        "RuneError" => (UntypedRune, 0xFFFD),
+        "RuneSelf" => (UntypedInt, 0x80),
+        "MaxRune" => (UntypedRune, 0x10FFFF),
+        "UTFMax" => (UntypedInt, 4),
+        _ => return None,
+    })
 }
 
 /// The value of package `log`'s flag constant `name` (`log.Lshortfile`).
@@ -394,6 +416,11 @@ mod tests {
             strings.TrimRightFunc func(string, func(int32) bool) string
             strings.FieldsFunc func(string, func(int32) bool) []string
             unicode/utf8.DecodeLastRuneInString func(string) (int32, int)
+            unicode/utf8.DecodeRuneInString func(string) (int32, int)
+            unicode/utf8.RuneCountInString func(string) int
+            unicode/utf8.ValidString func(string) bool
+            unicode/utf8.RuneLen func(int32) int
+            unicode/utf8.ValidRune func(int32) bool
             strings.FieldsFunc.spans func(string, string) []string
             strings.TrimSpace func(string) string
             strings.Trim func(string, string) string

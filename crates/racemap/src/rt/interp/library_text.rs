@@ -24,6 +24,31 @@ impl Machine {
                 };
                 vec![Value::Int(i64::from(r)), Value::Int(n as i64)]
             }
+            LibFunc::Utf8DecodeRune => {
+                let (r, n) = crate::gostr::decode_rune(sarg(0)?.as_bytes());
+                vec![Value::Int(i64::from(r)), Value::Int(n as i64)]
+            }
+            LibFunc::Utf8RuneCount => {
+                vec![Value::Int(
+                    crate::gostr::rune_count(sarg(0)?.as_bytes()) as i64
+                )]
+            }
+            LibFunc::Utf8ValidString => {
+                vec![Value::Bool(
+                    std::str::from_utf8(sarg(0)?.as_bytes()).is_ok(),
+                )]
+            }
+            LibFunc::Utf8RuneLen => vec![Value::Int(match iarg(0)? {
+                r @ 0..=0x10FFFF => match u32::try_from(r).ok().and_then(char::from_u32) {
+                    Some(c) => c.len_utf8() as i64,
+                    None => -1,
+                },
+                _ => -1,
+            })],
+            LibFunc::Utf8ValidRune => {
+                let valid = u32::try_from(iarg(0)?).ok().and_then(char::from_u32);
+                vec![Value::Bool(valid.is_some())]
+            }
             LibFunc::StringsFieldsSpans => {
                 let (s, flags) = (sarg(0)?, sarg(1)?);
                 let parts: Vec<Value> = edit::fields_by_flags(s.as_bytes(), flags.as_bytes())
