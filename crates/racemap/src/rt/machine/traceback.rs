@@ -183,8 +183,7 @@ impl Machine {
         running: bool,
     ) -> GoroutineDump {
         let g = &self.goroutines[gid.0 as usize];
-        let (frames, args) =
-            stack.unwrap_or_else(|| (self.stack_of(gid).to_vec(), self.frame_args(gid)));
+        let (frames, args) = stack.unwrap_or_else(|| self.traceback_stack(gid));
         // Go's tracebacks elide compiler-made go/defer wrappers (race reports keep them).
         let (frames, args): (Vec<StackFrame>, Vec<String>) = frames
             .into_iter()
@@ -257,6 +256,39 @@ impl Machine {
             frames: dump_frames,
             created_by: g.created_by.as_ref().map(|f| self.dump_frame(f)),
         }
+    }
+
+    /// The frames (innermost first) and their arguments a traceback shows for `gid` now. In a
+    /// deferred call run by a panic (recovered or not), Go's stack still holds the frames the
+    /// panic unwinds: the deferred call's frames, `panic({…})`, then the stack the panic
+    /// started on (as [`Machine::start_panic`] records it for a panic's own dump).
+    fn traceback_stack(&self, gid: Gid) -> (Vec<StackFrame>, Vec<String>) {
+        let g = &self.goroutines[gid.0 as usize];
+        let mut frames = self.stack_of(gid).to_vec();
+        let mut args = self.frame_args(gid);
+        let unwinding = g.panicking.as_ref().filter(|p| {
+            !p.goexit
+                && g.frames
+                    .get(p.unwinding_below)
+                    .is_some_and(|f| f.kind == FrameKind::Deferred)
+        });
+        if let Some(p) = unwinding {
+            let above = g.frames.len() - p.unwinding_below;
+            if frames.len() >= above && args.len() >= above {
+                frames.truncate(above);
+                args.truncate(above);
+                let deferred = &g.frames[p.unwinding_below];
+                frames.push(StackFrame {
+                    func: deferred.func,
+                    name: Rc::from(crate::rt::lib_frames::GOPANIC),
+                    span: g.next_span,
+                });
+                args.push(crate::rt::lib_frames::GOPANIC_ARGS.to_string());
+                frames.extend(p.stack.iter().cloned());
+                args.extend(p.args.iter().cloned());
+            }
+        }
+        (frames, args)
     }
 
     pub(super) fn is_blocked(&self, gid: Gid) -> bool {
