@@ -2,28 +2,30 @@
 //!
 //! [`State`] is the single source of truth for the page; it changes only through [`Action`]s
 //! applied by [`Reducible::reduce`](yew::Reducible::reduce) (`reduce.rs`). It holds the program (an example × workload, or the user's
-//! own source), how moves are chosen, and the run: the core's [`Playback`] (compiled program,
-//! recorded moves, cursor and checkpoints) with the [`View`] and the choices at the cursor.
-//! Components render the view; only the reducer moves the playback.
+//! own source), how moves are chosen, and the run: the core's playback (compiled program,
+//! recorded moves, cursor and checkpoints, behind [`PlaybackPort`]) with the [`View`] and the
+//! choices at the cursor. Components render the view; only the reducer moves the playback.
+//!
+//! The core loads after the page's first render (`services::core`): until then the program is
+//! [`Program::Loading`], which shows its code and keeps what a link asked for (the test, the
+//! moves, the step); [`Action::CoreReady`] compiles it and applies them.
 //!
 //! The URL hash is a serialization of everything a shared link must reproduce
 //! ([`State::to_hash`] / [`State::from_hash`]): the program, the scheduler, the moves made and
-//! the step. Opening the link replays the moves ([`Playback::replay_moves`]) and goes to the
+//! the step. Opening the link replays the moves ([`PlaybackPort::replay_moves`]) and goes to the
 //! step, so the reader sees exactly the view its author saw.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use racemap::compile::{CompileOptions, LangVersion};
-use racemap::diag::{Diagnostic, SourceMap};
 use racemap::explore::{ExploreProgress, ExploreResult};
 use racemap::playback::contention::Contention;
-use racemap::playback::{
-    ChoiceView, Playback, PlaybackConfig, RunStop, SchedulerMode, StepError, View,
-};
+use racemap::playback::{ChoiceView, RunStop, SchedulerMode, StepError, View};
 use racemap::sched::{Choice, Schedule};
 use racemap::strategies::{Strategy, Workload};
 
+use crate::services::core::{self, CorePlayback, OpenConfig, PlaybackPort};
 use crate::services::hash::{self, HashParams};
 
 mod compare;
@@ -39,9 +41,6 @@ pub use example::Example;
 pub use exploration::{runs_per_second, Exploration, EXPLORE_BUDGET, MAX_EXPLORE_BUDGET};
 pub use reduce::Action;
 pub use test_pick::TestPick;
-
-/// The file name compile errors and race reports use.
-pub const FILE_NAME: &str = racemap::compile::DEFAULT_FILE_NAME;
 
 /// Most steps of a run in the browser (the run then ends with racemap's step-limit message).
 pub const MAX_STEPS: u64 = 20_000;
@@ -134,7 +133,7 @@ pub struct CompileError {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Run {
     /// The core's playback. Only the reducer moves it.
-    pub playback: Shared<RefCell<Playback>>,
+    pub playback: Shared<RefCell<CorePlayback>>,
     /// The view at the cursor.
     pub view: Shared<View>,
     /// Who can move now.
@@ -142,7 +141,7 @@ pub struct Run {
 }
 
 impl Run {
-    fn refresh(playback: Shared<RefCell<Playback>>) -> Run {
+    fn refresh(playback: Shared<RefCell<CorePlayback>>) -> Run {
         let (view, choices) = {
             let p = playback.borrow();
             (p.view(), p.choices())
@@ -155,13 +154,27 @@ impl Run {
     }
 }
 
-/// The program, compiled and running, or why it does not compile.
+/// The program, compiled and running, or why it does not compile, or waiting for the core.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Program {
     /// It compiles; this is its run.
     Running(Run),
     /// Compile errors, Go-style (at most 10, then `too many errors`).
     Failed(Shared<Vec<CompileError>>),
+    /// The core (the Go runtime's wasm) is still loading; the program is compiled when it is
+    /// ready, with what a link asked for.
+    Loading(Shared<Pending>),
+}
+
+/// What a link asks of the program beyond its source, kept while the core loads.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Pending {
+    /// The test of a test file to run (`test=`).
+    pub test: Option<String>,
+    /// The moves to replay (`moves=`).
+    pub moves: Option<String>,
+    /// The step to go to (`step=`).
+    pub step: Option<u64>,
 }
 
 /// Everything the page shows.
@@ -225,23 +238,26 @@ pub const SPEEDS: [(&str, u32); 4] = [
     ("Fastest", 30),
 ];
 
-fn load_program(source: &str, scheduler: &SchedulerChoice, compile: CompileOptions) -> Program {
-    let config = PlaybackConfig {
+/// The program compiled and at step 0, or its compile errors; `None` while the core loads.
+fn load_program(
+    source: &str,
+    scheduler: &SchedulerChoice,
+    compile: CompileOptions,
+) -> Option<Program> {
+    let config = OpenConfig {
         scheduler: scheduler.mode(),
         max_steps: MAX_STEPS,
         compile,
-        ..PlaybackConfig::default()
     };
-    match Playback::new(source, config) {
+    Some(match core::open(source, config)? {
         Ok(playback) => Program::Running(Run::refresh(Shared::new(RefCell::new(playback)))),
-        Err(diagnostics) => Program::Failed(Shared::new(compile_errors(source, &diagnostics))),
-    }
+        Err(rendered) => Program::Failed(Shared::new(compile_errors(&rendered))),
+    })
 }
 
-fn compile_errors(source: &str, diagnostics: &[Diagnostic]) -> Vec<CompileError> {
-    let map = SourceMap::new(FILE_NAME, source);
-    let rendered = racemap::diag::render_all(diagnostics, &map);
-    // `render_all` applies Go's "too many errors" cut; keep its lines, placed by position.
+/// The core's rendered compile errors (`prog.go:LINE:COL: message`, a line each, Go's "too
+/// many errors" cut applied), placed by position.
+fn compile_errors(rendered: &str) -> Vec<CompileError> {
     rendered
         .lines()
         .map(|text| {
@@ -298,8 +314,7 @@ impl State {
     pub fn shows_program_of(&self, params: &HashParams) -> bool {
         let (example, workload, _, source) = State::program_from_hash(params);
         State::lang_from_hash(params) == self.lang
-            && params.get("test").map(hash::decode).as_deref()
-                == self.test.as_ref().map(TestPick::name)
+            && params.get("test").map(hash::decode).as_deref() == self.test_name()
             && example == self.example
             && *source == *self.source
             && (example == Example::Blank || workload == self.workload)
@@ -338,30 +353,14 @@ impl State {
             _ => None,
         };
         let lang = State::lang_from_hash(params);
-        let test = TestPick::of(
-            &source,
-            lang,
-            params.get("test").map(hash::decode).as_deref(),
-        );
-        let compile = test_pick::compile_options(lang, test.as_ref(), &source);
-        let mut program = load_program(&source, &scheduler, compile);
-        if let Program::Running(run) = &program {
-            {
-                let mut p = run.playback.borrow_mut();
-                if let Some(moves) = params.get("moves") {
-                    if p.replay_moves(moves).is_err() {
-                        notice = Some(format!(
-                            "The link's moves stop applying after step {}.",
-                            p.cursor()
-                        ));
-                    }
-                }
-                if let Some(step) = params.get("step").and_then(|s| s.parse::<u64>().ok()) {
-                    // Going back keeps the moves past the step, so Step redoes them.
-                    let _ = p.goto(step);
-                }
-            }
-            program = Program::Running(Run::refresh(run.playback.clone()));
+        let pending = Pending {
+            test: params.get("test").map(hash::decode),
+            moves: params.get("moves").map(str::to_string),
+            step: params.get("step").and_then(|s| s.parse::<u64>().ok()),
+        };
+        let (test, program, moves_notice) = State::start(&source, lang, &scheduler, pending);
+        if moves_notice.is_some() {
+            notice = moves_notice;
         }
         State {
             example,
@@ -395,6 +394,75 @@ impl State {
         }
     }
 
+    /// Compile `source` and apply what `pending` asks (the test, then the moves and the step):
+    /// `(the test pick, the program, a notice when the moves stop applying)`; the program waits
+    /// in [`Program::Loading`] with `pending` while the core loads.
+    fn start(
+        source: &str,
+        lang: LangVersion,
+        scheduler: &SchedulerChoice,
+        pending: Pending,
+    ) -> (Option<TestPick>, Program, Option<String>) {
+        if !core::ready() {
+            return (None, Program::Loading(Shared::new(pending)), None);
+        }
+        let test = TestPick::of(source, lang, pending.test.as_deref());
+        let compile = test_pick::compile_options(lang, test.as_ref(), source);
+        let Some(program) = load_program(source, scheduler, compile) else {
+            return (None, Program::Loading(Shared::new(pending)), None);
+        };
+        let Program::Running(run) = &program else {
+            return (test, program, None);
+        };
+        let mut notice = None;
+        {
+            let mut p = run.playback.borrow_mut();
+            if let Some(moves) = &pending.moves {
+                if p.replay_moves(moves).is_err() {
+                    notice = Some(format!(
+                        "The link's moves stop applying after step {}.",
+                        p.cursor()
+                    ));
+                }
+            }
+            if let Some(step) = pending.step {
+                // Going back keeps the moves past the step, so Step redoes them.
+                let _ = p.goto(step);
+            }
+        }
+        let program = Program::Running(Run::refresh(run.playback.clone()));
+        (test, program, notice)
+    }
+
+    /// The core has loaded: compile the program that waited for it.
+    fn core_ready(&self) -> State {
+        let Program::Loading(pending) = &self.program else {
+            return self.clone();
+        };
+        let (test, program, notice) = State::start(
+            &self.source,
+            self.lang,
+            &self.scheduler,
+            (**pending).clone(),
+        );
+        State {
+            test,
+            program,
+            notice: notice.or_else(|| self.notice.clone()),
+            ..self.clone()
+        }
+    }
+
+    /// The name of the test run as the program: the chosen one, or while the core loads the
+    /// one a link asked for.
+    fn test_name(&self) -> Option<&str> {
+        match (&self.test, &self.program) {
+            (Some(test), _) => Some(test.name()),
+            (None, Program::Loading(pending)) => pending.test.as_deref(),
+            (None, _) => None,
+        }
+    }
+
     /// The URL hash (without `#`) that reproduces this state.
     pub fn to_hash(&self) -> String {
         let mut params = HashParams::default();
@@ -411,13 +479,22 @@ impl State {
         if self.lang != LangVersion::DEFAULT {
             params.set("lang", &self.lang.to_string());
         }
-        if let Some(test) = &self.test {
-            params.set("test", &hash::encode(test.name()));
+        if let Some(test) = self.test_name() {
+            params.set("test", &hash::encode(test));
         }
         match &self.scheduler {
             SchedulerChoice::Manual => {}
             SchedulerChoice::Seeded(seed) => params.set("seed", &seed.to_string()),
             SchedulerChoice::Replay(schedule) => params.set("schedule", schedule),
+        }
+        if let Program::Loading(pending) = &self.program {
+            // What the link asked for, until the core has applied it.
+            if let Some(moves) = &pending.moves {
+                params.set("moves", moves);
+            }
+            if let Some(step) = pending.step {
+                params.set("step", &step.to_string());
+            }
         }
         if let Program::Running(run) = &self.program {
             let p = run.playback.borrow();
@@ -463,8 +540,13 @@ impl State {
     pub fn run(&self) -> Option<&Run> {
         match &self.program {
             Program::Running(run) => Some(run),
-            Program::Failed(_) => None,
+            Program::Failed(_) | Program::Loading(_) => None,
         }
+    }
+
+    /// Whether the program waits for the core to load.
+    pub fn loading(&self) -> bool {
+        matches!(self.program, Program::Loading(_))
     }
 
     /// A fresh run of `source` (new program, new scheduler or reset): step 0, not playing.
@@ -476,13 +558,13 @@ impl State {
             scheduler => scheduler,
         };
         let keeps_exploration = same_program;
-        let test = TestPick::of(&source, self.lang, self.test.as_ref().map(TestPick::name));
+        let pending = Pending {
+            test: self.test_name().map(str::to_string),
+            ..Pending::default()
+        };
+        let (test, program, _) = State::start(&source, self.lang, &scheduler, pending);
         State {
-            program: load_program(
-                &source,
-                &scheduler,
-                test_pick::compile_options(self.lang, test.as_ref(), &source),
-            ),
+            program,
             test,
             source,
             scheduler,
@@ -522,7 +604,7 @@ impl State {
 
     /// Apply `change` to the playback and show the new view; an error becomes the notice and
     /// stops playing.
-    fn moved(&self, change: impl FnOnce(&mut Playback) -> Result<(), String>) -> State {
+    fn moved(&self, change: impl FnOnce(&mut CorePlayback) -> Result<(), String>) -> State {
         let Some(run) = self.run() else {
             return self.clone();
         };
