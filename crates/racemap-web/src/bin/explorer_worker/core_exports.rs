@@ -3,9 +3,10 @@
 //! [`CorePlayback`] and the two calls of `racemap_web::core_api`. The page's own wasm then links
 //! none of the compiler and machine, only the views' data.
 //!
-//! Values cross as JavaScript values: views, choices and errors serialized with
-//! serde-wasm-bindgen (the page deserializes them into the same Rust types), strings and numbers
-//! as themselves. A stepping call returns `null` when it moved, else its `StepError`.
+//! Values cross as JavaScript values: views (as updates of the last one sent,
+//! `racemap_web::core_api::ViewUpdate`), choices and errors serialized with serde-wasm-bindgen
+//! (the page deserializes them into the same Rust types), strings and numbers as themselves. A
+//! stepping call returns `null` when it moved, else its `StepError`.
 //!
 //! These exports live in the worker binary, never in the library both binaries link: an export
 //! keeps its code alive, and the page's wasm must not carry the core.
@@ -14,7 +15,7 @@ use racemap::compile::LangVersion;
 use racemap::playback::{Playback, StepError};
 use racemap::rt::event::Gid;
 use racemap::sched::Choice;
-use racemap_web::core_api::{self, OpenConfig};
+use racemap_web::core_api::{self, OpenConfig, SentView};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -36,13 +37,15 @@ fn moved(result: Result<(), StepError>) -> JsValue {
 pub struct CorePlayback {
     /// The playback.
     playback: Playback,
+    /// What the page has of the timeline and arrows.
+    sent: SentView,
 }
 
 #[wasm_bindgen]
 impl CorePlayback {
-    /// The view at the cursor (`racemap::playback::View`).
-    pub fn view(&self) -> JsValue {
-        to_js(&self.playback.view())
+    /// The view at the cursor, as an update of the last one sent (`ViewUpdate`).
+    pub fn view(&mut self) -> JsValue {
+        to_js(&self.sent.update(self.playback.view()))
     }
 
     /// Who can move now (`Vec<ChoiceView>`).
@@ -112,7 +115,10 @@ impl CorePlayback {
 pub fn core_open(source: &str, config: JsValue) -> Result<CorePlayback, String> {
     let config: OpenConfig = serde_wasm_bindgen::from_value(config)
         .map_err(|e| format!("racemap internal error: bad playback config: {e}"))?;
-    core_api::open(source, config).map(|playback| CorePlayback { playback })
+    core_api::open(source, config).map(|playback| CorePlayback {
+        playback,
+        sent: SentView::default(),
+    })
 }
 
 /// The tests of `source` compiled as Go `lang` (`go1.21`): an array of names, or `null` when it

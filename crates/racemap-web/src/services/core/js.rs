@@ -10,7 +10,7 @@
 //! A [`CorePlayback`] is a handle on a playback in the other module's memory; dropping it frees
 //! that playback.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use racemap::compile::LangVersion;
 use racemap::playback::{ChoiceView, RunStop, StepError, View};
@@ -19,6 +19,8 @@ use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
+
+use racemap_web::core_api::{ReceivedView, ViewUpdate};
 
 use super::{OpenConfig, PlaybackPort};
 
@@ -67,6 +69,9 @@ extern "C" {
     /// The worker script's init function: instantiates its wasm.
     #[wasm_bindgen(js_name = wasm_bindgen, catch)]
     fn init_core(options: &JsValue) -> Result<js_sys::Promise, JsValue>;
+    /// The page's `fetch`.
+    #[wasm_bindgen(js_name = fetch)]
+    fn fetch_url(url: &str) -> js_sys::Promise;
 }
 
 thread_local! {
@@ -108,7 +113,8 @@ fn script_url() -> String {
     loader.replace("explorer_worker_loader", "explorer_worker")
 }
 
-/// Add the worker's script to the page, then instantiate its wasm (`<script>_bg.wasm`).
+/// Add the worker's script to the page, then instantiate its wasm (`<script>_bg.wasm`, fetched
+/// meanwhile: the two downloads share one round trip).
 async fn instantiate() -> Result<(), String> {
     let document = web_sys::window()
         .and_then(|w| w.document())
@@ -119,6 +125,11 @@ async fn instantiate() -> Result<(), String> {
         .dyn_into::<web_sys::HtmlElement>()
         .map_err(|_| "a script element is not an HTML element")?;
     let url = script_url();
+    let wasm = match url.strip_suffix(".js") {
+        Some(stem) => format!("{stem}_bg.wasm"),
+        None => return Err(format!("{url} is not a script")),
+    };
+    let response = fetch_url(&wasm);
     script
         .set_attribute("src", &url)
         .map_err(|_| "cannot set the script's address")?;
@@ -136,12 +147,9 @@ async fn instantiate() -> Result<(), String> {
         .map_err(|_| format!("cannot load {url}"))?;
     script.set_onload(None);
     script.set_onerror(None);
-    let wasm = match url.strip_suffix(".js") {
-        Some(stem) => format!("{stem}_bg.wasm"),
-        None => return Err(format!("{url} is not a script")),
-    };
+    // wasm-bindgen's init takes the response's promise as well as an address.
     let options = js_sys::Object::new();
-    js_sys::Reflect::set(&options, &"module_or_path".into(), &wasm.as_str().into())
+    js_sys::Reflect::set(&options, &"module_or_path".into(), &response)
         .map_err(|_| "cannot build the options")?;
     let started = init_core(&options).map_err(|e| describe(&e))?;
     JsFuture::from(started).await.map_err(|e| describe(&e))?;
@@ -192,7 +200,10 @@ pub fn open(source: &str, config: OpenConfig) -> Option<Result<CorePlayback, Str
     };
     Some(
         core_open(source, config)
-            .map(|playback| CorePlayback { playback })
+            .map(|playback| CorePlayback {
+                playback,
+                received: RefCell::default(),
+            })
             .map_err(|e| describe(&e)),
     )
 }
@@ -210,6 +221,8 @@ pub fn test_names(source: &str, lang: LangVersion) -> Option<Option<Vec<String>>
 pub struct CorePlayback {
     /// The handle.
     playback: JsPlayback,
+    /// The timeline and arrows of the last view (the core sends what changed).
+    received: RefCell<ReceivedView>,
 }
 
 impl std::fmt::Debug for JsPlayback {
@@ -226,7 +239,11 @@ impl Drop for CorePlayback {
 
 impl PlaybackPort for CorePlayback {
     fn view(&self) -> View {
-        decode(self.playback.view())
+        let update: ViewUpdate = decode(self.playback.view());
+        match self.received.borrow_mut().apply(update) {
+            Ok(view) => view,
+            Err(e) => wasm_bindgen::throw_str(&e),
+        }
     }
     fn choices(&self) -> Vec<ChoiceView> {
         decode(self.playback.choices())
