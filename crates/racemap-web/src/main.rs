@@ -108,8 +108,13 @@ fn app() -> Html {
         });
     }
 
-    // A link made while comparing strategies opens on the comparison.
-    use_effect_with((), move |_| {
+    // A link made while comparing strategies opens on the comparison (drawn once the core has
+    // loaded: the panels wait for it).
+    let loading = state.loading();
+    use_effect_with(loading, move |loading| {
+        if *loading {
+            return;
+        }
         let section = hash::read()
             .has("compare")
             .then(|| {
@@ -165,7 +170,6 @@ fn app() -> Html {
         let dispatcher = state.dispatcher();
         use_memo((), move |_| Explorers::new(dispatcher))
     };
-    let loading = state.loading();
     {
         // Once the core has loaded (the workers' wasm is the same file, in the HTTP cache by
         // then): the workers start and warm up while the reader looks at the page (an embed,
