@@ -56,7 +56,7 @@ test('axe-core: a program that does not compile, and the editor', async () => {
 test('axe-core: the embedding example page', async () => {
   const { page, problems } = await openPage('embed-example.html');
   for (const id of ['unsynchronized', 'channel']) {
-    await page.frameLocator(`iframe#${id}`).getByTestId('app').waitFor({ timeout: LOAD_TIMEOUT });
+    await page.frameLocator(`iframe#${id}`).locator('[data-testid="app"][data-core="ready"]').waitFor({ timeout: LOAD_TIMEOUT });
   }
   await assertAccessible(page, 'embed example');
   assert.deepEqual(problems, []);

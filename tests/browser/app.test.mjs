@@ -356,7 +356,7 @@ test('Play steps on its own at the chosen speed until the run ends; Pause stops 
 test('keys do nothing while focus is outside the widget', async () => {
   const { page, problems } = await openPage('embed-example.html');
   const frame = page.frameLocator('iframe#unsynchronized');
-  await frame.getByTestId('app').waitFor({ timeout: LOAD_TIMEOUT });
+  await frame.locator('[data-testid="app"][data-core="ready"]').waitFor({ timeout: LOAD_TIMEOUT });
   const counter = frame.getByLabel('Current step');
   await frame.getByRole('button', { name: 'Step', exact: true }).click();
   await counter.filter({ hasText: /^step 1$/ }).waitFor();
@@ -549,7 +549,7 @@ test('the embedding example renders two different examples in compact iframes', 
   ]) {
     const frame = page.frameLocator(`iframe#${id}`);
     const app = frame.getByTestId('app');
-    await app.waitFor({ timeout: LOAD_TIMEOUT });
+    await frame.locator('[data-testid="app"][data-core="ready"]').waitFor({ timeout: LOAD_TIMEOUT });
     assert.match(await app.getAttribute('class'), /\bembed\b/, `iframe ${id} uses the compact layout`);
     assert.equal(await frame.getByRole('combobox', { name: 'Example' }).inputValue(), example);
     for (const name of ['Code', 'Goroutines', 'Map']) {

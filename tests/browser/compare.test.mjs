@@ -89,7 +89,7 @@ test('an embedded widget in a docs-like page, for the README', async () => {
   const { page, problems } = await openPage('embed-example.html');
   await page.setViewportSize({ width: 1100, height: 1000 });
   const frame = page.frameLocator('iframe#unsynchronized');
-  await frame.getByTestId('app').waitFor({ timeout: LOAD_TIMEOUT });
+  await frame.locator('[data-testid="app"][data-core="ready"]').waitFor({ timeout: LOAD_TIMEOUT });
   await region(frame, 'Code').getByText('unsynchronized write', { exact: false }).first().waitFor();
   // The iframe has taken its content's height (embed.js), so the shot shows the whole widget.
   await page.waitForFunction(() => {

@@ -33,7 +33,7 @@ test('embeds fit their content as it grows, and link to the full page', async ()
   const { page, problems } = await openPage('embed-example.html');
   const selector = 'iframe#unsynchronized';
   const frame = page.frameLocator(selector);
-  await frame.getByTestId('app').waitFor({ timeout: LOAD_TIMEOUT });
+  await frame.locator('[data-testid="app"][data-core="ready"]').waitFor({ timeout: LOAD_TIMEOUT });
   const before = await untilFits(page, selector);
   const inner = await frame.locator('html').evaluate((html) => html.scrollHeight - html.clientHeight);
   assert.ok(inner <= 1, `no inner scrolling (${inner}px hidden)`);
@@ -62,7 +62,7 @@ test('a <pre class="racemap"> Go block becomes a live widget with its Go version
   assert.equal(await page.locator(selector).getAttribute('title'), 'racemap: the loop-closure race');
   await page.locator(selector).scrollIntoViewIfNeeded();
   const frame = page.frameLocator(selector);
-  await frame.getByTestId('app').waitFor({ timeout: LOAD_TIMEOUT });
+  await frame.locator('[data-testid="app"][data-core="ready"]').waitFor({ timeout: LOAD_TIMEOUT });
   await region(frame, 'Code').getByText('done <- i', { exact: false }).first().waitFor();
   assert.equal(await frame.getByRole('combobox', { name: 'Go' }).inputValue(), 'go1.21');
   await untilFits(page, selector);

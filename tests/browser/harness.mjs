@@ -62,9 +62,11 @@ export async function openApp(relativeUrl) {
   return watched;
 }
 
-/** Wait until the app has rendered (after a load or a reload). */
-export function appReady(page) {
-  return page.getByTestId('app').waitFor({ timeout: LOAD_TIMEOUT });
+/** Wait until the app has rendered (after a load or a reload) and its core (the Go runtime's
+ * wasm, loaded after the first render) is ready: the steps work. */
+export async function appReady(page) {
+  await page.getByTestId('app').waitFor({ timeout: LOAD_TIMEOUT });
+  await page.locator('[data-testid="app"][data-core="ready"]').waitFor({ timeout: LOAD_TIMEOUT });
 }
 
 /** Load `relativeUrl` in `page` afresh (a new document, not a hash change). */

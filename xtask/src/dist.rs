@@ -69,15 +69,26 @@ pub fn print_wasm_sizes(dist: &Path) -> Result {
             .map_err(|e| Error::new(format!("cannot stat {}: {e}", file.display())))
     };
     for file in files {
+        let name = file.file_name().unwrap_or_default().to_string_lossy();
         println!(
-            "wasm: {}  {} raw, {} gzipped, {} brotli",
-            file.file_name().unwrap_or_default().to_string_lossy(),
+            "wasm: {name} ({})  {} raw, {} gzipped, {} brotli",
+            role(&name),
             kib(size(&file)?),
             kib(size(&compress::with_suffix(&file, "gz"))?),
             kib(size(&compress::with_suffix(&file, "br"))?),
         );
     }
     Ok(())
+}
+
+/// What a wasm file of the site is for: the page's own (needed for the first render), or the
+/// core and the explorer (loaded after it: into the page's thread, and by the workers).
+fn role(name: &str) -> &'static str {
+    if name.starts_with("explorer_worker") {
+        "the core and the explorer, loaded after the first render"
+    } else {
+        "the page, needed for the first render"
+    }
 }
 
 fn wasm_files(dist: &Path) -> Result<Vec<PathBuf>> {
@@ -99,6 +110,15 @@ fn kib(bytes: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_core_is_told_apart_from_the_page() {
+        assert_eq!(
+            role("racemap-web-0123_bg.wasm"),
+            "the page, needed for the first render"
+        );
+        assert!(role("explorer_worker-0123_bg.wasm").starts_with("the core"));
+    }
 
     #[test]
     fn kib_shows_both_units() {

@@ -6,6 +6,10 @@
 //! callbacks; side effects (the URL hash, timers, the clipboard, the explorer's Web Worker)
 //! live in [`services`]. Components render the core's views; they never run or mutate a program
 //! themselves.
+//!
+//! The core itself (compiler and machine) is not in this binary's wasm: the page renders the
+//! program's code at once, then loads the core ([`services::core::load`], the explorer worker's
+//! wasm instantiated in this thread) and steps through it from then on.
 
 mod components;
 mod services;
@@ -18,7 +22,7 @@ use yew::prelude::*;
 use crate::components::layout::Layout;
 use crate::components::toolbar::Toolbar;
 use crate::services::explorer::{lanes, Explorers};
-use crate::services::{embed_host, hash};
+use crate::services::{core, embed_host, hash};
 use crate::state::{Action, Exploration, State};
 
 /// How long the state must stay unchanged before the URL hash is rewritten.
@@ -91,8 +95,26 @@ fn app() -> Html {
         });
     }
 
-    // A link made while comparing strategies opens on the comparison.
-    use_effect_with((), move |_| {
+    // The core: loaded once the page has rendered (the code is on screen meanwhile).
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            core::load(move |loaded| {
+                dispatcher.dispatch(match loaded {
+                    Ok(()) => Action::CoreReady,
+                    Err(why) => Action::CoreFailed(why),
+                })
+            });
+        });
+    }
+
+    // A link made while comparing strategies opens on the comparison (drawn once the core has
+    // loaded: the panels wait for it).
+    let loading = state.loading();
+    use_effect_with(loading, move |loading| {
+        if *loading {
+            return;
+        }
         let section = hash::read()
             .has("compare")
             .then(|| {
@@ -149,11 +171,12 @@ fn app() -> Html {
         use_memo((), move |_| Explorers::new(dispatcher))
     };
     {
-        // After the first render: the worker's wasm loads while the reader looks at the page
-        // (an embed, often one of several on a docs page, waits for its first search).
+        // Once the core has loaded (the workers' wasm is the same file, in the HTTP cache by
+        // then): the workers start and warm up while the reader looks at the page (an embed,
+        // often one of several on a docs page, waits for its first search).
         let explorers = explorers.clone();
-        use_effect_with(state.embed, move |embed| {
-            if !*embed {
+        use_effect_with((state.embed, loading), move |(embed, loading)| {
+            if !*embed && !*loading {
                 explorers.warm_up();
             }
         });
@@ -229,6 +252,7 @@ fn app() -> Html {
             {class}
             data-testid="app"
             data-explorer={if state.explorer_warm { "warm" } else { "cold" }}
+            data-core={if loading { "loading" } else { "ready" }}
             ref={root}
             tabindex="0"
             aria-keyshortcuts="ArrowRight ArrowLeft Space R"

@@ -2,33 +2,35 @@
 //!
 //! [`State`] is the single source of truth for the page; it changes only through [`Action`]s
 //! applied by [`Reducible::reduce`](yew::Reducible::reduce) (`reduce.rs`). It holds the program (an example × workload, or the user's
-//! own source), how moves are chosen, and the run: the core's [`Playback`] (compiled program,
-//! recorded moves, cursor and checkpoints) with the [`View`] and the choices at the cursor.
-//! Components render the view; only the reducer moves the playback.
+//! own source), how moves are chosen, and the run: the core's playback (compiled program,
+//! recorded moves, cursor and checkpoints, behind [`PlaybackPort`]) with the [`View`] and the
+//! choices at the cursor. Components render the view; only the reducer moves the playback.
+//!
+//! The core loads after the page's first render (`services::core`): until then the program is
+//! [`Program::Loading`], which shows its code and keeps what a link asked for (the test, the
+//! moves, the step); [`Action::CoreReady`] compiles it and applies them.
 //!
 //! The URL hash is a serialization of everything a shared link must reproduce
 //! ([`State::to_hash`] / [`State::from_hash`]): the program, the scheduler, the moves made and
-//! the step. Opening the link replays the moves ([`Playback::replay_moves`]) and goes to the
+//! the step. Opening the link replays the moves ([`PlaybackPort::replay_moves`]) and goes to the
 //! step, so the reader sees exactly the view its author saw.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use racemap::compile::{CompileOptions, LangVersion};
-use racemap::diag::{Diagnostic, SourceMap};
 use racemap::explore::{ExploreProgress, ExploreResult};
 use racemap::playback::contention::Contention;
-use racemap::playback::{
-    ChoiceView, Playback, PlaybackConfig, RunStop, SchedulerMode, StepError, View,
-};
+use racemap::playback::{RunStop, SchedulerMode, StepError, View};
 use racemap::sched::{Choice, Schedule};
 use racemap::strategies::{Strategy, Workload};
 
+use crate::services::core::{CorePlayback, PlaybackPort};
 use crate::services::hash::{self, HashParams};
 
 mod compare;
 mod example;
 mod exploration;
+mod program;
 mod reduce;
 mod test_pick;
 #[cfg(test)]
@@ -37,11 +39,11 @@ mod tests;
 pub use compare::{crash_possible, Comparison, RowStatus, COMPARE_BUDGET, CONTENTION_RUNS};
 pub use example::Example;
 pub use exploration::{runs_per_second, Exploration, EXPLORE_BUDGET, MAX_EXPLORE_BUDGET};
+#[cfg(test)]
+use program::compile_errors;
+pub use program::{CompileError, Pending, Program, Run};
 pub use reduce::Action;
 pub use test_pick::TestPick;
-
-/// The file name compile errors and race reports use.
-pub const FILE_NAME: &str = racemap::compile::DEFAULT_FILE_NAME;
 
 /// Most steps of a run in the browser (the run then ends with racemap's step-limit message).
 pub const MAX_STEPS: u64 = 20_000;
@@ -119,51 +121,6 @@ impl Shared<str> {
     }
 }
 
-/// One compile error, placed on its line.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CompileError {
-    /// 1-based line.
-    pub line: u32,
-    /// 1-based column.
-    pub col: u32,
-    /// `prog.go:LINE:COL: message`, as `go build` prints it.
-    pub text: String,
-}
-
-/// A program being played.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Run {
-    /// The core's playback. Only the reducer moves it.
-    pub playback: Shared<RefCell<Playback>>,
-    /// The view at the cursor.
-    pub view: Shared<View>,
-    /// Who can move now.
-    pub choices: Shared<Vec<ChoiceView>>,
-}
-
-impl Run {
-    fn refresh(playback: Shared<RefCell<Playback>>) -> Run {
-        let (view, choices) = {
-            let p = playback.borrow();
-            (p.view(), p.choices())
-        };
-        Run {
-            playback,
-            view: Shared::new(view),
-            choices: Shared::new(choices),
-        }
-    }
-}
-
-/// The program, compiled and running, or why it does not compile.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Program {
-    /// It compiles; this is its run.
-    Running(Run),
-    /// Compile errors, Go-style (at most 10, then `too many errors`).
-    Failed(Shared<Vec<CompileError>>),
-}
-
 /// Everything the page shows.
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
@@ -225,37 +182,6 @@ pub const SPEEDS: [(&str, u32); 4] = [
     ("Fastest", 30),
 ];
 
-fn load_program(source: &str, scheduler: &SchedulerChoice, compile: CompileOptions) -> Program {
-    let config = PlaybackConfig {
-        scheduler: scheduler.mode(),
-        max_steps: MAX_STEPS,
-        compile,
-        ..PlaybackConfig::default()
-    };
-    match Playback::new(source, config) {
-        Ok(playback) => Program::Running(Run::refresh(Shared::new(RefCell::new(playback)))),
-        Err(diagnostics) => Program::Failed(Shared::new(compile_errors(source, &diagnostics))),
-    }
-}
-
-fn compile_errors(source: &str, diagnostics: &[Diagnostic]) -> Vec<CompileError> {
-    let map = SourceMap::new(FILE_NAME, source);
-    let rendered = racemap::diag::render_all(diagnostics, &map);
-    // `render_all` applies Go's "too many errors" cut; keep its lines, placed by position.
-    rendered
-        .lines()
-        .map(|text| {
-            let mut parts = text.splitn(4, ':');
-            let (_, line, col) = (parts.next(), parts.next(), parts.next());
-            CompileError {
-                line: line.and_then(|l| l.parse().ok()).unwrap_or(0),
-                col: col.and_then(|c| c.parse().ok()).unwrap_or(0),
-                text: text.to_string(),
-            }
-        })
-        .collect()
-}
-
 impl State {
     /// The program a URL hash names: `(example, workload, own program, source played)`.
     /// Unknown or malformed values fall back to defaults.
@@ -298,8 +224,7 @@ impl State {
     pub fn shows_program_of(&self, params: &HashParams) -> bool {
         let (example, workload, _, source) = State::program_from_hash(params);
         State::lang_from_hash(params) == self.lang
-            && params.get("test").map(hash::decode).as_deref()
-                == self.test.as_ref().map(TestPick::name)
+            && params.get("test").map(hash::decode).as_deref() == self.test_name()
             && example == self.example
             && *source == *self.source
             && (example == Example::Blank || workload == self.workload)
@@ -338,30 +263,14 @@ impl State {
             _ => None,
         };
         let lang = State::lang_from_hash(params);
-        let test = TestPick::of(
-            &source,
-            lang,
-            params.get("test").map(hash::decode).as_deref(),
-        );
-        let compile = test_pick::compile_options(lang, test.as_ref(), &source);
-        let mut program = load_program(&source, &scheduler, compile);
-        if let Program::Running(run) = &program {
-            {
-                let mut p = run.playback.borrow_mut();
-                if let Some(moves) = params.get("moves") {
-                    if p.replay_moves(moves).is_err() {
-                        notice = Some(format!(
-                            "The link's moves stop applying after step {}.",
-                            p.cursor()
-                        ));
-                    }
-                }
-                if let Some(step) = params.get("step").and_then(|s| s.parse::<u64>().ok()) {
-                    // Going back keeps the moves past the step, so Step redoes them.
-                    let _ = p.goto(step);
-                }
-            }
-            program = Program::Running(Run::refresh(run.playback.clone()));
+        let pending = Pending {
+            test: params.get("test").map(hash::decode),
+            moves: params.get("moves").map(str::to_string),
+            step: params.get("step").and_then(|s| s.parse::<u64>().ok()),
+        };
+        let (test, program, moves_notice) = State::start(&source, lang, &scheduler, pending);
+        if moves_notice.is_some() {
+            notice = moves_notice;
         }
         State {
             example,
@@ -411,13 +320,22 @@ impl State {
         if self.lang != LangVersion::DEFAULT {
             params.set("lang", &self.lang.to_string());
         }
-        if let Some(test) = &self.test {
-            params.set("test", &hash::encode(test.name()));
+        if let Some(test) = self.test_name() {
+            params.set("test", &hash::encode(test));
         }
         match &self.scheduler {
             SchedulerChoice::Manual => {}
             SchedulerChoice::Seeded(seed) => params.set("seed", &seed.to_string()),
             SchedulerChoice::Replay(schedule) => params.set("schedule", schedule),
+        }
+        if let Program::Loading(pending) = &self.program {
+            // What the link asked for, until the core has applied it.
+            if let Some(moves) = &pending.moves {
+                params.set("moves", moves);
+            }
+            if let Some(step) = pending.step {
+                params.set("step", &step.to_string());
+            }
         }
         if let Program::Running(run) = &self.program {
             let p = run.playback.borrow();
@@ -463,8 +381,13 @@ impl State {
     pub fn run(&self) -> Option<&Run> {
         match &self.program {
             Program::Running(run) => Some(run),
-            Program::Failed(_) => None,
+            Program::Failed(_) | Program::Loading(_) => None,
         }
+    }
+
+    /// Whether the program waits for the core to load.
+    pub fn loading(&self) -> bool {
+        matches!(self.program, Program::Loading(_))
     }
 
     /// A fresh run of `source` (new program, new scheduler or reset): step 0, not playing.
@@ -476,13 +399,13 @@ impl State {
             scheduler => scheduler,
         };
         let keeps_exploration = same_program;
-        let test = TestPick::of(&source, self.lang, self.test.as_ref().map(TestPick::name));
+        let pending = Pending {
+            test: self.test_name().map(str::to_string),
+            ..Pending::default()
+        };
+        let (test, program, _) = State::start(&source, self.lang, &scheduler, pending);
         State {
-            program: load_program(
-                &source,
-                &scheduler,
-                test_pick::compile_options(self.lang, test.as_ref(), &source),
-            ),
+            program,
             test,
             source,
             scheduler,
@@ -522,7 +445,7 @@ impl State {
 
     /// Apply `change` to the playback and show the new view; an error becomes the notice and
     /// stops playing.
-    fn moved(&self, change: impl FnOnce(&mut Playback) -> Result<(), String>) -> State {
+    fn moved(&self, change: impl FnOnce(&mut CorePlayback) -> Result<(), String>) -> State {
         let Some(run) = self.run() else {
             return self.clone();
         };

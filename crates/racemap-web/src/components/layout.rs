@@ -8,6 +8,9 @@
 //! scrolls it to the top of the window (never in an embed: that would scroll the host page), so
 //! the crash line, the race report and the fatal error are in sight at once.
 //!
+//! While the core (the Go runtime's wasm) loads, the code is on screen with "Loading the Go
+//! runtime…" beside it; the panels come when the program runs.
+//!
 //! The embedded layout (`embed=1`) keeps code, goroutine lanes and the map, plus locks,
 //! channels and the console when the program has any, so an iframe in a docs page stays small.
 
@@ -46,6 +49,7 @@ pub fn layout(props: &LayoutProps) -> Html {
     let (view, choices, errors) = match &state.program {
         Program::Running(run) => (Some(run.view.clone()), Some(run.choices.clone()), None),
         Program::Failed(errors) => (None, None, Some(errors.clone())),
+        Program::Loading(_) => (None, None, None),
     };
     let code = html! {
         <Panel id="code" title="Code">
@@ -82,6 +86,28 @@ pub fn layout(props: &LayoutProps) -> Html {
             </footer>
         }
     });
+    if state.loading() {
+        // The same structure as below, so the code panel stays the same component when the
+        // core is ready.
+        return html! {
+            <>
+                <main class="stage">
+                    <div class="panels">
+                        { code }
+                        <Panel id="goroutines" title="Goroutines">
+                            <p class="core-loading" data-testid="core-loading">
+                                { "Loading the Go runtime…" }
+                            </p>
+                        </Panel>
+                    </div>
+                    <p class="status" role="status" aria-live="polite">
+                        { "Loading the Go runtime: the steps start when it is ready." }
+                    </p>
+                </main>
+                { for footer }
+            </>
+        };
+    }
     let Some((view, choices)) = view.zip(choices) else {
         // The same structure as below, so the code panel (and an open editor) stays the same
         // component when the program starts or stops compiling.

@@ -13,6 +13,7 @@ use crate::components::share::{full_page_link, Share};
 use crate::components::test_picker::TestPicker;
 use crate::components::workload_form::WorkloadForm;
 use crate::services::clipboard;
+use crate::services::core::PlaybackPort;
 use crate::state::{Action, Example, Exploration, SchedulerChoice, State};
 
 /// Properties of [`Toolbar`].

@@ -91,6 +91,10 @@ pub enum Action {
     },
     /// Stop the comparison (finished rows stay).
     StopComparing,
+    /// The core (the Go runtime's wasm) has loaded: compile the program that waits for it.
+    CoreReady,
+    /// The core could not load: why.
+    CoreFailed(String),
 }
 
 impl Reducible for State {
@@ -174,6 +178,13 @@ impl Reducible for State {
                 // scheduler, which takes over from there. An explorer schedule that does not
                 // continue them starts from step 0 instead (mixing two runs would reach
                 // neither's outcome).
+                if let Program::Loading(pending) = &self.program {
+                    // What the link asked for waits for the core with the new scheduler.
+                    return Rc::new(State {
+                        program: Program::Loading(pending.clone()),
+                        ..self.reload(self.source.clone(), scheduler)
+                    });
+                }
                 let moves = self.run().map(|r| r.playback.borrow().schedule());
                 let restart = match (&scheduler, &moves) {
                     (SchedulerChoice::Replay(schedule), Some(moves)) => !is_prefix(moves, schedule),
@@ -319,6 +330,13 @@ impl Reducible for State {
                     ..(*self).clone()
                 },
                 _ => return self,
+            },
+            Action::CoreReady => self.core_ready(),
+            Action::CoreFailed(why) => State {
+                notice: Some(format!(
+                    "The Go runtime did not load ({why}). Reload the page to try again."
+                )),
+                ..(*self).clone()
             },
             Action::StartExploring => self.start_exploring(self.explore_budget),
             Action::SearchFurther => match self.exploration.further_budget() {

@@ -1,9 +1,9 @@
 //! A pasted `_test.go` file: its `TestXxx(t *testing.T)` functions, and the one the page runs
 //! as the program (as `go test -race -run '^TestX$' -v` runs it).
 //!
-//! The core lists the tests ([`racemap::compile::test_names`]) and compiles the chosen one's
-//! runner as the program's `main` ([`CompileOptions::run_test`]); the page only keeps which
-//! test is chosen.
+//! The core lists the tests ([`racemap::compile::test_names`], through `services::core`) and
+//! compiles the chosen one's runner as the program's `main` ([`CompileOptions::run_test`]); the
+//! page only keeps which test is chosen.
 
 use std::rc::Rc;
 
@@ -21,9 +21,9 @@ pub struct TestPick {
 
 impl TestPick {
     /// The tests of `source` with `wanted` chosen when it is one of them, else the first;
-    /// `None` when `source` is not a test file with tests (a program).
+    /// `None` when `source` is not a test file with tests (a program), or while the core loads.
     pub fn of(source: &str, lang: LangVersion, wanted: Option<&str>) -> Option<TestPick> {
-        let names = racemap::compile::test_names(source, lang)?;
+        let names = crate::services::core::test_names(source, lang).flatten()?;
         let chosen = wanted
             .and_then(|w| names.iter().position(|n| n == w))
             .unwrap_or(0);

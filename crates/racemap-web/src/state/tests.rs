@@ -389,11 +389,10 @@ fn explorer_reports_of_an_old_search_are_ignored() {
 
 #[test]
 fn compile_errors_are_placed_on_their_lines() {
-    let errors = compile_errors(
-        "package main\n\nfunc main() {\n\tx := 1\n\ty = 2\n}\n",
-        &racemap::compile::compile("package main\n\nfunc main() {\n\tx := 1\n\ty = 2\n}\n")
-            .expect_err("does not compile"),
-    );
+    let source = "package main\n\nfunc main() {\n\tx := 1\n\ty = 2\n}\n";
+    let diagnostics = racemap::compile::compile(source).expect_err("does not compile");
+    let map = racemap::diag::SourceMap::new(racemap::compile::DEFAULT_FILE_NAME, source);
+    let errors = compile_errors(&racemap::diag::render_all(&diagnostics, &map));
     let placed: Vec<(u32, u32, &str)> = errors
         .iter()
         .map(|e| (e.line, e.col, e.text.as_str()))
@@ -449,7 +448,7 @@ fn a_test_file_offers_its_tests_and_runs_the_chosen_one() {
             assert_eq!(errors.len(), 1, "{errors:?}");
             assert_eq!(errors[0].text, "prog.go:10:7: undefined: undefinedName");
         }
-        Program::Running(_) => panic!("compiles"),
+        Program::Running(_) | Program::Loading(_) => panic!("compiles"),
     }
     // An unknown test changes nothing; a program has no tests.
     let same = apply(racy.clone(), &[Action::SelectTest("TestNone".into())]);
@@ -479,4 +478,110 @@ fn a_link_made_while_comparing_reopens_the_comparison() {
         })],
     );
     assert!(!changed.to_hash().contains("compare"));
+}
+
+/// `hash` opened while the core loads.
+fn state_before_the_core(hash: &str) -> Rc<State> {
+    crate::services::core::set_ready(false);
+    let s = state(hash);
+    crate::services::core::set_ready(true);
+    s
+}
+
+#[test]
+fn a_link_opened_before_the_core_loads_keeps_its_moves_and_step_until_it_is_ready() {
+    let mut s = state("example=mutex&goroutines=3&seed=2");
+    s = apply(s, &vec![Action::Step; 6]);
+    s = apply(s, &[Action::Back, Action::Back]);
+    let link = s.to_hash();
+    assert!(
+        link.contains("&moves=") && link.ends_with("&step=4"),
+        "{link}"
+    );
+
+    let waiting = state_before_the_core(&link);
+    assert!(waiting.loading() && waiting.run().is_none());
+    // The code is there at once; the link (moves and step) is kept, so the address bar does
+    // not change and the history gets no entry.
+    assert_eq!(*waiting.source, *s.source);
+    assert_eq!(waiting.to_hash(), link);
+    assert!(waiting.shows_program_of(&HashParams::parse(&link)));
+    // Steps wait for the core.
+    let stepped = apply(waiting.clone(), &[Action::Step, Action::Back]);
+    assert!(stepped.loading());
+    assert_eq!(stepped.to_hash(), link);
+
+    let ready = apply(waiting, &[Action::CoreReady]);
+    assert!(!ready.loading());
+    assert_eq!(ready.to_hash(), link);
+    assert_eq!(view(&ready), view(&s));
+    // The future past the step came along: Step redoes the recorded moves.
+    assert_eq!(
+        view(&apply(ready, &[Action::Step])),
+        view(&apply(s, &[Action::Step]))
+    );
+}
+
+#[test]
+fn a_test_files_link_opened_before_the_core_loads_runs_its_test_when_ready() {
+    let chosen = apply(
+        state("example=mutex"),
+        &[
+            Action::SetSource(TEST_FILE.to_string()),
+            Action::SelectTest("TestRacy".into()),
+        ],
+    );
+    // As a link to it opens while the core loads (a link with code needs the browser's
+    // encoding): the test it names waits with its moves.
+    let waiting = Rc::new(State {
+        program: Program::Loading(Shared::new(Pending {
+            test: Some("TestRacy".into()),
+            ..Pending::default()
+        })),
+        test: None,
+        ..(*chosen).clone()
+    });
+    // The link keeps naming the test while the core loads.
+    assert_eq!(waiting.test_name(), Some("TestRacy"));
+    let ready = apply(waiting, &[Action::CoreReady]);
+    assert_eq!(ready.test.as_ref().map(TestPick::name), Some("TestRacy"));
+    assert_eq!(view(&ready), view(&chosen));
+}
+
+#[test]
+fn another_example_while_the_core_loads_is_compiled_when_it_is_ready() {
+    let waiting = state_before_the_core("example=mutex&goroutines=3&seed=2&step=3");
+    crate::services::core::set_ready(false);
+    let picked = apply(
+        waiting,
+        &[Action::SelectExample(Example::Preset(
+            Strategy::ChannelOwner,
+        ))],
+    );
+    crate::services::core::set_ready(true);
+    assert!(picked.loading());
+    assert_eq!(
+        picked.to_hash(),
+        "example=channel&goroutines=3&ops=2&writes=50&keys=2&seed=2"
+    );
+    let ready = apply(picked, &[Action::CoreReady]);
+    assert_eq!(view(&ready).step, 0);
+    assert_eq!(
+        view(&ready),
+        view(&state("example=channel&goroutines=3&seed=2"))
+    );
+    // A second CoreReady changes nothing.
+    let again = apply(ready.clone(), &[Action::CoreReady]);
+    assert_eq!(again.to_hash(), ready.to_hash());
+}
+
+#[test]
+fn a_core_that_does_not_load_says_so() {
+    let waiting = state_before_the_core("example=mutex");
+    let failed = apply(waiting, &[Action::CoreFailed("cannot load x.js".into())]);
+    assert!(failed.loading());
+    assert_eq!(
+        failed.notice.as_deref(),
+        Some("The Go runtime did not load (cannot load x.js). Reload the page to try again.")
+    );
 }

@@ -43,14 +43,14 @@ use crate::rt::machine::Machine;
 use crate::run::{step_limit_ending, Session};
 use crate::sched::{Choice, RandomScheduler, Schedule, Scheduler};
 use crate::target::{Ending, Target};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::rc::Rc;
 
 pub use view::View;
 
 /// Who makes the automatic moves ([`Playback::step_auto`]).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SchedulerMode {
     /// The user picks every move; an automatic move is the first runnable choice in the
     /// machine's order (the lowest goroutine).
@@ -96,7 +96,7 @@ impl Default for PlaybackConfig {
 }
 
 /// Why a stepping call did not move.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum StepError {
     /// The run has ended (exit, failure, deadlock, step limit).
     Ended,
@@ -111,7 +111,7 @@ pub enum StepError {
 }
 
 /// Where [`Playback::run_to_next_race_or_error`] stopped.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RunStop {
     /// The last step found a data race.
     Race,
@@ -122,7 +122,7 @@ pub enum RunStop {
 }
 
 /// One move the user can make now.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChoiceView {
     /// The move to pass to [`Playback::step`].
     pub choice: Choice,

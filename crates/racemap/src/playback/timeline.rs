@@ -18,10 +18,10 @@ use crate::diag::SourceMap;
 use crate::race::RaceReport;
 use crate::rt::event::{Effect, Event, Gid, Loc, Op, SyncVar};
 use litemap::LiteMap;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What one goroutine did in a step.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Action {
     /// Go's goroutine number.
     pub go_id: u64,
@@ -32,7 +32,7 @@ pub struct Action {
 }
 
 /// One step of the run.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimelineEntry {
     /// The step number, from 1.
     pub step: u64,
@@ -50,7 +50,7 @@ pub struct TimelineEntry {
 }
 
 /// The kind of a happens-before edge.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ArrowKind {
     /// `Unlock` → `Lock`/`RLock`, `RUnlock` → `Lock`.
     UnlockLock,
@@ -69,7 +69,7 @@ pub enum ArrowKind {
 }
 
 /// One happens-before edge between two steps.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Arrow {
     /// Step (from 1) of the releasing side.
     pub from_step: u64,

@@ -10,13 +10,13 @@
 
 use crate::diag::Span;
 use crate::rt::value::{ChanId, FuncId, MapId, Pointer, Value};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 
 /// A goroutine, by index into the machine's goroutine table (0 is `main`).
 ///
 /// Go numbers goroutines differently (`goroutine 1` is main); see `Machine::go_id`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Gid(pub u32);
 
 impl crate::dense::DenseId for Gid {

@@ -11,10 +11,10 @@ mod build;
 pub use build::build;
 
 use super::timeline::{Arrow, TimelineEntry};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Everything the panels show at the cursor.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct View {
     /// Steps made (the cursor).
     pub step: u64,
@@ -53,7 +53,7 @@ pub struct View {
 }
 
 /// A goroutine's state.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum GoroutineState {
     /// It made the last step and can move again.
     Running,
@@ -76,7 +76,7 @@ pub enum GoroutineState {
 }
 
 /// One call frame.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FrameInfo {
     /// Go's function name (`main.main.func1`).
     pub func: String,
@@ -85,7 +85,7 @@ pub struct FrameInfo {
 }
 
 /// A goroutine's next operation (the per-goroutine code cursor).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NextOp {
     /// What it would do: `locks mu`.
     pub phrase: String,
@@ -94,7 +94,7 @@ pub struct NextOp {
 }
 
 /// One goroutine.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GoroutineInfo {
     /// Go's number (main is 1).
     pub go_id: u64,
@@ -109,7 +109,7 @@ pub struct GoroutineInfo {
 }
 
 /// One map entry, `%v`-formatted.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MapEntry {
     /// The key.
     pub key: String,
@@ -118,7 +118,7 @@ pub struct MapEntry {
 }
 
 /// What a goroutine does to a map.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum MapAction {
     /// `m[k]`.
     Read,
@@ -137,7 +137,7 @@ pub enum MapAction {
 }
 
 /// A goroutine at a map operation.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MapTouch {
     /// Go's goroutine number.
     pub go_id: u64,
@@ -148,7 +148,7 @@ pub struct MapTouch {
 }
 
 /// One built-in map.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MapInfo {
     /// Runtime id (`map#N`).
     pub id: u32,
@@ -167,7 +167,7 @@ pub struct MapInfo {
 }
 
 /// One entry of a `sync.Map`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SyncMapEntry {
     /// The key.
     pub key: String,
@@ -176,7 +176,7 @@ pub struct SyncMapEntry {
 }
 
 /// One `sync.Map` with Go's internal fields.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SyncMapInfo {
     /// Source name or address.
     pub name: String,
@@ -197,7 +197,7 @@ pub struct SyncMapInfo {
 }
 
 /// A `sync.Mutex` or `sync.RWMutex`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LockInfo {
     /// Source name (`mu`, `c.mu`) or address.
     pub name: String,
@@ -214,7 +214,7 @@ pub struct LockInfo {
 }
 
 /// A `sync.WaitGroup`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WaitGroupInfo {
     /// Source name or address.
     pub name: String,
@@ -225,7 +225,7 @@ pub struct WaitGroupInfo {
 }
 
 /// A `sync.Once` or an atomic value.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OtherSyncInfo {
     /// Source name or address.
     pub name: String,
@@ -236,7 +236,7 @@ pub struct OtherSyncInfo {
 }
 
 /// A runtime timer (`rt::timer`): armed or not, when it fires, and the channel it sends on.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimerInfo {
     /// Source name (`t.r`) or address.
     pub name: String,
@@ -260,7 +260,7 @@ pub struct TimerInfo {
 }
 
 /// A context of package `context`: how the program made it and whether it is canceled.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ContextInfo {
     /// Source name (`ctx`) or address.
     pub name: String,
@@ -282,7 +282,7 @@ pub struct ContextInfo {
 }
 
 /// A message on its way: a parked sender's value, or what the last step moved.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Message {
     /// The sender's Go number (`None` when taken from the buffer).
     pub from: Option<u64>,
@@ -293,7 +293,7 @@ pub struct Message {
 }
 
 /// What the last step did on a channel.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum TransferKind {
     /// Handed from a sender to a receiver in one step (rendezvous).
     Handoff,
@@ -306,7 +306,7 @@ pub enum TransferKind {
 }
 
 /// A transfer made by the last step.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Transfer {
     /// The kind.
     pub kind: TransferKind,
@@ -315,7 +315,7 @@ pub struct Transfer {
 }
 
 /// A goroutine parked at a channel operation.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChanWaiter {
     /// Go's goroutine number.
     pub go_id: u64,
@@ -324,7 +324,7 @@ pub struct ChanWaiter {
 }
 
 /// One channel.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChanInfo {
     /// Runtime id.
     pub id: u32,
@@ -347,7 +347,7 @@ pub struct ChanInfo {
 }
 
 /// The program's output.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Console {
     /// stdout.
     pub stdout: String,
@@ -357,7 +357,7 @@ pub struct Console {
 }
 
 /// One side of a race.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccessInfo {
     /// Go's goroutine number.
     pub go_id: u64,
@@ -372,7 +372,7 @@ pub struct AccessInfo {
 }
 
 /// A data race.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RaceInfo {
     /// What both accessed, by source name (`m`, `count`).
     pub location: String,
@@ -385,7 +385,7 @@ pub struct RaceInfo {
 }
 
 /// How the run ended.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EndInfo {
     /// Exit status: 0, 2, 66 (races), 3 (a racemap limit).
     pub exit_code: i32,

@@ -37,12 +37,12 @@ use crate::rt::heap::{Fault, Heap};
 use crate::rt::map::MapObj;
 use crate::rt::sync_state::SyncState;
 use crate::rt::value::{ChanId, FuncId, MapId, Pointer, Value};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 
 /// One schedulable move: goroutine `gid`, alternative `alt` (the `select` case index; the
 /// default case is `cases.len()`; 0 when there is no choice).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Choice {
     /// Who moves.
     pub gid: Gid,
