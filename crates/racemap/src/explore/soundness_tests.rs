@@ -77,28 +77,49 @@ fn brute_force<U: Target>(target: &U, cap: u64, order: WakeOrder) -> Option<(BTr
     go(&root, &det, &mut out, &mut n, cap).then_some((out, n))
 }
 
-/// The explorer's outcomes are exactly every interleaving's (sleepers waking at any time), and
-/// those it says need no sleep cut short are exactly the outcomes of virtual time order.
-fn assert_outcomes_match<U: Target>(target: &U, r: &ExploreResult, cap: u64, source: &str) {
-    let (expected, _) = brute_force(target, cap, WakeOrder::AnyTime)
-        .expect("test programs stay small enough to enumerate");
-    assert_eq!(
-        keys(r),
-        expected,
-        "DPOR outcomes differ from brute force on\n{source}"
-    );
-    let (in_virtual_time, _) = brute_force(target, cap, WakeOrder::VirtualTime)
-        .expect("virtual time order has fewer interleavings");
-    let timely: BTreeSet<Key> = r
-        .outcomes
-        .iter()
-        .filter(|o| o.early_wakes.is_empty())
-        .map(|o| (o.stdout.clone(), o.error.clone(), o.race))
-        .collect();
-    assert_eq!(
-        timely, in_virtual_time,
-        "outcomes needing no sleep cut short differ from virtual time order on\n{source}"
-    );
+/// Brute force's outcomes of one program, enumerated once and shared by every search judged
+/// against them (the enumeration is deterministic: recomputing it per search gives the same
+/// sets and only costs time).
+struct Reference {
+    /// Every outcome of every interleaving, sleepers waking at any time.
+    any_time: BTreeSet<Key>,
+    /// Every outcome of the interleavings in virtual time order.
+    virtual_time: BTreeSet<Key>,
+}
+
+impl Reference {
+    /// Both enumerations of `target`; `None` when waking at any time gives more than `cap`
+    /// interleavings.
+    fn of<U: Target>(target: &U, cap: u64) -> Option<Reference> {
+        let (any_time, _) = brute_force(target, cap, WakeOrder::AnyTime)?;
+        let (virtual_time, _) = brute_force(target, cap, WakeOrder::VirtualTime)
+            .expect("virtual time order has fewer interleavings");
+        Some(Reference {
+            any_time,
+            virtual_time,
+        })
+    }
+
+    /// The explorer's outcomes are exactly every interleaving's (sleepers waking at any
+    /// time), and those it says need no sleep cut short are exactly the outcomes of virtual
+    /// time order.
+    fn assert_matches(&self, r: &ExploreResult, source: &str) {
+        assert_eq!(
+            keys(r),
+            self.any_time,
+            "DPOR outcomes differ from brute force on\n{source}"
+        );
+        let timely: BTreeSet<Key> = r
+            .outcomes
+            .iter()
+            .filter(|o| o.early_wakes.is_empty())
+            .map(|o| (o.stdout.clone(), o.error.clone(), o.race))
+            .collect();
+        assert_eq!(
+            timely, self.virtual_time,
+            "outcomes needing no sleep cut short differ from virtual time order on\n{source}"
+        );
+    }
 }
 
 fn keys(r: &ExploreResult) -> BTreeSet<Key> {
@@ -114,11 +135,13 @@ pub(super) fn check_source(source: &str) -> ExploreResult {
     let m = machine(source);
     let r = explore(m.clone(), &DporConfig::default());
     assert!(r.complete, "search incomplete on\n{source}");
-    assert_outcomes_match(&m, &r, 2_000_000, source);
+    let reference =
+        Reference::of(&m, 2_000_000).expect("test programs stay small enough to enumerate");
+    reference.assert_matches(&r, source);
     for search in [SearchAlgorithm::Dpor, SearchAlgorithm::Stateful] {
         let other = explore(m.clone(), &searching(search));
         assert!(other.complete, "{search:?} search incomplete on\n{source}");
-        assert_outcomes_match(&m, &other, 2_000_000, source);
+        reference.assert_matches(&other, source);
     }
     for o in &r.outcomes {
         let schedule = Schedule::decode(&o.schedule).expect("explorer schedules decode");

@@ -26,6 +26,8 @@ use racemap::run::{run_with, RunConfig, RunResult};
 use racemap::sched::{Choice, Scheduler};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 /// The extension of a case's program.
 pub const PROGRAM_EXTENSION: &str = "go";
@@ -212,7 +214,10 @@ pub fn expectation(case: &Case) -> Expectation {
 /// the case and its expectation file, whose references it may check) or the directory rule the
 /// case breaks. Every case is checked; the test then fails listing every failing case.
 /// `UPDATE_EXPECT` set: expectation files are written instead of compared.
-pub fn check_dir(dir: &str, produce: impl Fn(&Case, &Expectation) -> Result<Vec<Section>, String>) {
+pub fn check_dir(
+    dir: &str,
+    produce: impl Fn(&Case, &Expectation) -> Result<Vec<Section>, String> + Sync,
+) {
     let failures = check_cases_in(&test_dir(dir), updating(), produce);
     assert!(
         failures.is_empty(),
@@ -223,20 +228,62 @@ pub fn check_dir(dir: &str, produce: impl Fn(&Case, &Expectation) -> Result<Vec<
 }
 
 /// [`check_dir`] on the directory `root`, writing expectation files when `update`; one message
-/// per failing case.
+/// per failing case, in case order.
+///
+/// The cases are independent (each reads its own files and writes only its own expectation),
+/// so they are checked on [`case_threads`] threads, each taking the next unchecked case; the
+/// messages are then put back in case order, so the result does not depend on the threads.
 pub fn check_cases_in(
     root: &Path,
     update: bool,
-    produce: impl Fn(&Case, &Expectation) -> Result<Vec<Section>, String>,
+    produce: impl Fn(&Case, &Expectation) -> Result<Vec<Section>, String> + Sync,
 ) -> Vec<String> {
-    let mut failures = Vec::new();
-    for case in cases_in(root) {
-        if let Err(message) = check_case(&case, update, &produce) {
-            failures.push(format!("{}.{PROGRAM_EXTENSION}: {message}", case.name));
-        }
-    }
-    failures
+    let cases = cases_in(root);
+    let next = AtomicUsize::new(0);
+    let mut results: Vec<(usize, Result<(), String>)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..case_threads().min(cases.len()))
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(case) = cases.get(i) else {
+                            return done;
+                        };
+                        done.push((i, check_case(case, update, &produce)));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    });
+    results.sort_by_key(|(i, _)| *i);
+    results
+        .into_iter()
+        .filter_map(|(i, r)| {
+            r.err()
+                .map(|message| format!("{}.{PROGRAM_EXTENSION}: {message}", cases[i].name))
+        })
+        .collect()
 }
+
+/// How many threads check a directory's cases: `RUST_TEST_THREADS` when set (as for the test
+/// harness; `1` checks them one after another), else the machine's parallelism.
+fn case_threads() -> usize {
+    std::env::var("RUST_TEST_THREADS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .or_else(|| std::thread::available_parallelism().ok().map(|n| n.get()))
+        .unwrap_or(1)
+        .max(1)
+}
+
+/// Held while expect-test prints a case's diff, so the diffs of cases checked at the same
+/// time do not interleave.
+static DIFF_PRINTING: Mutex<()> = Mutex::new(());
 
 /// Check one case; `Err` says why it failed.
 fn check_case(
@@ -277,6 +324,7 @@ fn check_case(
     if !updating() {
         // expect-test prints the diff (and how to update) as it panics.
         let file = expect_test::expect_file![&case.expect_path];
+        let _printing = DIFF_PRINTING.lock().unwrap_or_else(|e| e.into_inner());
         let _ = std::panic::catch_unwind(|| file.assert_eq(&actual));
     }
     Err("output differs from the expectation (diff above)".to_string())

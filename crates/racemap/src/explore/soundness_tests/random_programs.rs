@@ -128,7 +128,7 @@ proptest! {
         let source = program(&main_ops, &g1, &g2, join);
         let m = machine(&source);
         // Programs with too many interleavings to enumerate say nothing: skip them.
-        if brute_force(&m, 40_000, WakeOrder::AnyTime).is_some() {
+        if let Some(reference) = Reference::of(&m, 40_000) {
             // Every search: the default (DPOR, then the stateful search's check), DPOR
             // alone, and the stateful one (which gives way to DPOR on a program with a
             // cycle; the stats say whether it ran; a program that sleeps is searched in
@@ -142,13 +142,13 @@ proptest! {
                 }
                 let r = explorer.into_result();
                 prop_assert!(r.complete);
-                assert_outcomes_match(&m, &r, 40_000, &source);
+                reference.assert_matches(&r, &source);
             }
             // The side-by-side search in small turns, on one thread and on two: the same
             // result, and every outcome.
             let turns = DporConfig { turn_steps: (7, 13), ..DporConfig::default() };
             let one = explore(m.clone(), &turns);
-            assert_outcomes_match(&m, &one, 40_000, &source);
+            reference.assert_matches(&one, &source);
             let two = super::super::parallel::explore_parallel(m.clone(), || Some(machine(&source)), &turns);
             prop_assert_eq!(two, one);
         }
@@ -182,11 +182,11 @@ proptest! {
     ) {
         let source = program(&main_ops, &g1, &g2, join);
         let m = machine(&source);
-        if brute_force(&m, 40_000, WakeOrder::AnyTime).is_some() {
+        if let Some(reference) = Reference::of(&m, 40_000) {
             for search in [SearchAlgorithm::Auto, SearchAlgorithm::Stateful] {
                 let r = explore(m.clone(), &searching(search));
                 prop_assert!(r.complete);
-                assert_outcomes_match(&m, &r, 40_000, &source);
+                reference.assert_matches(&r, &source);
             }
         }
     }

@@ -125,11 +125,11 @@ proptest! {
     ) {
         let source = program(&main_ops, &g1, &g2);
         let m = machine(&source);
-        if brute_force(&m, 40_000, WakeOrder::AnyTime).is_some() {
+        if let Some(reference) = Reference::of(&m, 40_000) {
             for search in [SearchAlgorithm::Auto, SearchAlgorithm::Dpor] {
                 let r = explore(m.clone(), &searching(search));
                 prop_assert!(r.complete, "{:?} incomplete on\n{}", search, source);
-                assert_outcomes_match(&m, &r, 40_000, &source);
+                reference.assert_matches(&r, &source);
             }
         }
     }
