@@ -15,12 +15,13 @@
 // reflecting it ("updated"), and to the next animation frame after that ("painted").
 //
 // Find a bug: the page's default search on the presets at 4 goroutines × 3 operations and the
-// article's Cache (3 writers, 3 readers), from the click to the finished summary, in a fresh page
-// twice: once clicked after the explorer's worker has warmed up (as a reader reads the page
-// first) and once clicked as soon as the button works (the first render; since the core loads
-// after it, the moment the core is ready); against the same search of the same program by
-// the release CLI (`racemap explore`, process start-up included, best of 3; RACEMAP_CLI, which
-// `cargo xtask bench-web` builds).
+// article's Cache (3 writers, 3 readers), from the click to the finished summary (timed in the
+// page), each in a fresh page: clicked after the explorer's worker has warmed up (as a reader
+// reads the page first), best of 3, on one worker (the page's default) and on two workers
+// (`?find-workers=2`: the side-by-side search), alternated; and once clicked as soon as the
+// button works (the core loads after the first render: the moment it is ready); against the
+// same search of the same program by the release CLI (`racemap explore`, process start-up
+// included, best of 3; RACEMAP_CLI, which `cargo xtask bench-web` builds).
 
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -152,33 +153,62 @@ function findBugCases() {
   return [...presets, ["article's Cache 3W+3R", `example=blank&code=${encodeURIComponent(cache)}`, cache, null]];
 }
 
-/** "Find a bug" in a fresh page on `hash`: [ms from the click to the finished summary, the
- * summary, ms from the first render until the explorer's worker said it was warm (or null)].
- * With `warm`, the click waits for the worker's warm-up (`data-explorer="warm"`), as a reader
- * reads the page before searching; without, it comes right after the first render. */
-async function timeFindBug(context, server, hash, warm) {
+/** "Find a bug" in a fresh page on `hash` (`query`: the page address's query, e.g.
+ * `?find-workers=2`): [ms from the click to the finished summary, the summary, ms from the first
+ * render until the explorer's worker said it was warm (or null)]. Timed inside the page with
+ * performance.now() and a MutationObserver (a locator's waitFor polls at growing intervals, up
+ * to 500 ms apart, which rounded every time up to the next poll). With `warm`, the click waits
+ * for the worker's warm-up (`data-explorer="warm"`), as a reader reads the page before
+ * searching; without, it comes as soon as the button works (the core is ready). */
+async function timeFindBug(context, server, hash, warm, query = '') {
   const { page } = await newWatchedPage(context);
-  await page.goto(new URL(`index.html#${hash}`, server.url).href);
-  const app = page.getByTestId('app');
-  await app.waitFor({ timeout: 120_000 });
-  let warmMs = null;
-  if (warm) {
-    const rendered = Date.now();
-    await page.locator('[data-testid="app"][data-explorer="warm"]').waitFor({ timeout: 120_000 });
-    warmMs = Date.now() - rendered;
-  }
-  const button = page.getByRole('button', { name: 'Find a bug', exact: true });
-  const summary = page.getByRole('region', { name: 'Outcomes', exact: true }).locator('.outcome-summary');
-  const t0 = Date.now();
-  await button.click();
-  await summary
-    .filter({ hasText: /^(Every interleaving covered|Limit reached|Stopped by you)/ })
-    .waitFor({ timeout: 600_000 });
-  const ms = Date.now() - t0;
-  const text = await summary.innerText();
+  await page.goto(new URL(`index.html${query}#${hash}`, server.url).href);
+  // The button works once the core is ready (it loads after the first render).
+  await page.locator(CORE_READY).waitFor({ timeout: 120_000 });
+  const warmMs = !warm
+    ? null
+    : await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const app = document.querySelector('[data-testid="app"]');
+            const t0 = performance.now();
+            const isWarm = () => app.getAttribute('data-explorer') === 'warm';
+            if (isWarm()) return resolve(0);
+            const observer = new MutationObserver(() => {
+              if (isWarm()) {
+                observer.disconnect();
+                resolve(performance.now() - t0);
+              }
+            });
+            observer.observe(app, { attributes: true, attributeFilter: ['data-explorer'] });
+          }),
+      );
+  const [ms, text] = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const app = document.querySelector('[data-testid="app"]');
+        const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Find a bug');
+        const done = /^(Every interleaving covered|Limit reached|Stopped by you)/;
+        const observer = new MutationObserver(() => {
+          const summary = app.querySelector('.find-bug-results .outcome-summary');
+          if (summary && done.test(summary.textContent)) {
+            const ms = performance.now() - t0;
+            observer.disconnect();
+            resolve([ms, summary.textContent]);
+          }
+        });
+        observer.observe(app, { childList: true, subtree: true, characterData: true });
+        const t0 = performance.now();
+        button.click();
+      }),
+  );
   await page.close();
   return [ms, text, warmMs];
 }
+
+/** Page samples of "Find a bug" per case: after the warm-up, on one worker (the page's
+ * default) and on two (`?find-workers=2`), alternated so both see the same load. */
+const FIND_SAMPLES = 3;
 
 /** The same search natively: ms of `racemap explore` (best of 3) on `source` (or the preset
  * `example` at 4 × 3), and its first line. */
@@ -253,15 +283,28 @@ try {
   summary('scroll the timeline', scroll);
   if (problems.length) console.log('page problems:', problems);
   if (process.env.RACEMAP_CLI) {
+    const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+    const best = (xs) => Math.min(...xs);
     for (const [label, hash, source, example] of findBugCases()) {
       const [coldMs, coldSummary] = await timeFindBug(browser.context, server, hash, false);
-      const [warmMs, warmSummary, warmUpMs] = await timeFindBug(browser.context, server, hash, true);
+      const one = [];
+      const two = [];
+      let warmSummary;
+      let warmUps = [];
+      for (let i = 0; i < FIND_SAMPLES; i++) {
+        const [ms, text, warmUpMs] = await timeFindBug(browser.context, server, hash, true);
+        one.push(ms);
+        warmUps.push(warmUpMs);
+        warmSummary = text;
+        two.push((await timeFindBug(browser.context, server, hash, true, '?find-workers=2'))[0]);
+      }
       const [nativeMs, nativeLine] = timeNative(label, source, example);
-      const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+      const x = (ms) => `${(ms / nativeMs).toFixed(1)}×`;
       console.log(
-        `Find a bug, ${label}: page after the warm-up ${s(warmMs)} (${(warmMs / nativeMs).toFixed(1)}× native; ` +
-          `warm-up ${s(warmUpMs)} after the first render), page clicked at the first render ${s(coldMs)} ` +
-          `(${(coldMs / nativeMs).toFixed(1)}×), native ${s(nativeMs)}\n` +
+        `Find a bug, ${label}: page after the warm-up ${s(best(one))} (${x(best(one))} native; ` +
+          `${one.map(s).join(', ')}), two workers ${s(best(two))} (${x(best(two))}; ${two.map(s).join(', ')}); ` +
+          `warm-up ${s(best(warmUps))} after the first render; page clicked at the first render ${s(coldMs)} ` +
+          `(${x(coldMs)}), native ${s(nativeMs)}\n` +
           `  page:   ${warmSummary.split('\n')[0]}\n  page (first render): ${coldSummary.split('\n')[0]}\n  native: ${nativeLine}`,
       );
     }

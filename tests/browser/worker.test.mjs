@@ -57,9 +57,12 @@ func main() {
 /** "Searching… 1 234 runs explored (5 678 runs/s), 1 outcome so far." */
 const PROGRESS = /^Searching… ([\d\u202f]+) runs? explored \(([\d\u202f]+) runs\/s\), \d+ outcomes? so far\.$/;
 
-/** Find a bug's workers: one per processor, at most two. */
+/** Find a bug's workers: one; with `?find-workers=2` in the address (the side-by-side search,
+ * for benchmarks), one per processor, at most two. */
 const findWorkers = async (page) =>
-  Math.min(2, Math.max(1, await page.evaluate(() => navigator.hardwareConcurrency)));
+  new URL(page.url()).searchParams.get('find-workers') === '2'
+    ? Math.min(2, Math.max(1, await page.evaluate(() => navigator.hardwareConcurrency)))
+    : 1;
 
 const summaryOf = (page) => region(page, 'Outcomes').locator('.outcome-summary');
 
@@ -88,8 +91,8 @@ test('a long Find a bug search leaves the page answering and shows runs per seco
   await summary.filter({ hasText: PROGRESS }).waitFor({ timeout: SEARCH_TIMEOUT });
   const [, , rate] = (await summary.innerText()).match(PROGRESS);
   assert.ok(Number(rate.replace(/\u202f/g, '')) > 0, 'a rate');
-  // It runs in Web Workers (spawned after the first render), not on the page's thread: one per
-  // processor, at most two (DPOR and the stateful search side by side).
+  // It runs in a Web Worker (spawned after the first render), not on the page's thread (one:
+  // two were slower, see `services/explorer.rs`).
   assert.equal(page.workers().length, await findWorkers(page), 'the explorer workers');
   // The page answers a step while the search goes on: the step is drawn, and the search is
   // still running (and still making progress) after it.
@@ -178,6 +181,22 @@ test('the explorer worker warms up after the first render; a search at once repl
   assert.equal(embed.page.workers().length, 0, 'no worker in an embed before a search');
   assert.equal(await embed.page.getByTestId('app').getAttribute('data-explorer'), 'cold');
   await embed.page.close();
+});
+
+test('Find a bug on two workers (?find-workers=2) gives the one-worker result', async () => {
+  // The side-by-side search, relayed between the two workers by the page, where the machine
+  // has two processors (else one worker).
+  const program = 'example=mutex&goroutines=3&ops=2';
+  const one = await openApp(`index.html#${program}`);
+  const expected = await findBug(one.page);
+  assert.equal(one.page.workers().length, 1, 'one worker by default');
+  assert.deepEqual(one.problems, []);
+  await one.page.close();
+  const two = await openApp(`index.html?find-workers=2#${program}`);
+  assert.equal(await findBug(two.page), expected);
+  assert.equal(two.page.workers().length, await findWorkers(two.page), 'the explorer workers');
+  assert.deepEqual(two.problems, []);
+  await two.page.close();
 });
 
 test('a number typed during a search keeps every keystroke (renders do not reset it)', async () => {

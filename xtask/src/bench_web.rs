@@ -1,9 +1,9 @@
 //! `cargo xtask bench-web`: release build of the site and of the CLI, then the browser
 //! benchmark (`tests/browser/bench.mjs`): the download size and first render at 10 Mbit/s, click
 //! and scroll latency on a 2 000-step trace in headless Chromium, and "Find a bug" on the 4 × 3
-//! presets and the article's Cache in the page (once the explorer's worker has warmed up, and
-//! clicked at the first render) against `racemap explore` natively. It prints numbers and asserts
-//! nothing.
+//! presets and the article's Cache in the page (timed in the page: once the explorer's worker
+//! has warmed up, on one worker and on two, and clicked at the first render) against `racemap
+//! explore` natively. It prints numbers and asserts nothing.
 
 use crate::dist;
 use crate::tools::{self, Toolchain, CHROMIUM};

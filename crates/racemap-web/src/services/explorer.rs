@@ -1,10 +1,12 @@
 //! "Find a bug" and "Compare strategies": searches made by the explorer's Web Worker
 //! ([`racemap_web::worker`]), so the page's thread only renders.
 //!
-//! [`Explorers`] holds up to [`lanes`] workers for "Find a bug" and as many for the comparison
-//! (the two can run at once, each on its own threads), each spawned when first needed. "Find a
-//! bug" on two workers is the core's side-by-side search, one side per worker, coordinated by
-//! the page ([`super::relay`]), with exactly the one-worker result. The comparison's rows go to
+//! [`Explorers`] holds [`find_lanes`] workers for "Find a bug" (one) and up to [`lanes`] for
+//! the comparison (the two can run at once, each on its own threads), each spawned when first
+//! needed. "Find a bug" on two workers (`?find-workers=2` in the page's address, for
+//! benchmarks) is the core's side-by-side search, one side per worker, coordinated by the page
+//! ([`super::relay`]), with exactly the one-worker result; measured, it was never faster than
+//! one worker (see [`find_lanes`]). The comparison's rows go to
 //! whichever of its workers is idle ([`Explorers::compare`], rows in order, a second worker
 //! spawned only when a second row is waiting). The page spawns "Find a bug"'s workers right
 //! after its first render ([`Explorers::warm_up`], not in an embed), so the
@@ -44,6 +46,31 @@ pub fn lanes() -> usize {
     }
 }
 
+/// How many workers "Find a bug" uses: one, or [`lanes`] when the page's address asks for
+/// two (`?find-workers=2`, `tests/browser/bench.mjs`'s switch to measure both).
+///
+/// Why one (`cargo xtask bench-web`, 2026-12-06): on the presets at 4 × 3 and the article's
+/// Cache the stateful search ends in its first or second turn, so the speculative DPOR turn
+/// of the second worker is always cancelled: it only takes a core from the stateful search and
+/// the page's main thread (a 2-core machine has no third), and each decision waits for a slice
+/// of the other worker and a trip through the page's main thread. Two workers were slower on
+/// every row (mutex 0.2 s → 0.4–1.0 s), never faster.
+pub fn find_lanes() -> usize {
+    let asked = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .is_some_and(|query| {
+            query
+                .trim_start_matches('?')
+                .split('&')
+                .any(|pair| pair == "find-workers=2")
+        });
+    if asked {
+        lanes()
+    } else {
+        1
+    }
+}
+
 /// The comparison's rows being searched: which comparison, and each row's search.
 #[derive(Default)]
 struct RowSearches {
@@ -57,7 +84,7 @@ struct RowSearches {
 pub struct Explorers {
     /// Where the workers' reports go.
     dispatcher: UseReducerDispatcher<State>,
-    /// The workers of "Find a bug" (at most [`lanes`]): DPOR's side, the stateful search's.
+    /// The workers of "Find a bug" ([`find_lanes`]): DPOR's side, the stateful search's.
     find: RefCell<Vec<Bridge>>,
     /// The page's end of "Find a bug" on two workers.
     relay: SharedRelay,
@@ -125,11 +152,12 @@ impl Explorers {
         )
     }
 
-    /// "Find a bug"'s workers, spawned up to [`lanes`]: worker `lane`'s reports go through the
+    /// "Find a bug"'s workers, spawned up to [`find_lanes`]: worker `lane`'s reports go through the
     /// relay, which passes on to the reducer what is not a side's reply.
     fn find_workers(&self) -> Vec<Bridge> {
         let mut pool = self.find.borrow_mut();
-        while pool.len() < lanes() {
+        let lanes = find_lanes();
+        while pool.len() < lanes {
             let lane = pool.len();
             let dispatcher = self.dispatcher.clone();
             let relay = Rc::downgrade(&self.relay);

@@ -117,6 +117,45 @@ pub fn warm_up_searches() -> Vec<(String, DporConfig)> {
     searches
 }
 
+/// Most passes of the warm-up (see [`WarmUpPasses`]).
+pub const WARM_UP_MAX_PASSES: u32 = 6;
+
+/// A warm-up pass is faster when it takes less than this fraction of the fastest before.
+pub const WARM_UP_GAIN: f64 = 0.9;
+
+/// The warm-up's passes of its searches: it makes another while they still get faster.
+///
+/// A browser runs a wasm function in a baseline compiler's code at first and compiles the hot
+/// ones again, optimized, on background threads: the optimized code arrives after the searches
+/// that made them hot, up to seconds later on a busy machine, and a search clicked meanwhile ran
+/// at a third of the speed (`cargo xtask bench-web`, 2026-12-06: the mutex preset at 4 × 3 in
+/// 0.85 s right after a warm-up of one pass, 0.23 s three seconds later). Two passes in a row
+/// no faster than the fastest before by [`WARM_UP_GAIN`] mean the optimized code is in (one
+/// alone may be a busy moment); [`WARM_UP_MAX_PASSES`] bounds the work on a machine too busy to
+/// tell.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct WarmUpPasses {
+    /// Passes made.
+    made: u32,
+    /// The fastest pass's milliseconds.
+    best_ms: Option<f64>,
+    /// Passes in a row no faster than the fastest before.
+    stale: u32,
+}
+
+impl WarmUpPasses {
+    /// A pass of `ms` milliseconds ended: whether another follows.
+    pub fn another(&mut self, ms: f64) -> bool {
+        self.made += 1;
+        match self.best_ms {
+            Some(best) if ms >= best * WARM_UP_GAIN => self.stale += 1,
+            _ => self.stale = 0,
+        }
+        self.best_ms = Some(self.best_ms.map_or(ms, |best| best.min(ms)));
+        self.made < WARM_UP_MAX_PASSES && self.stale < 2
+    }
+}
+
 /// The first diagnostic's message.
 fn first_message(diagnostics: &[racemap::diag::Diagnostic]) -> String {
     diagnostics

@@ -12,10 +12,12 @@
 //! milliseconds keep the browser's clamp of nested timeouts (4 ms) under a tenth of the time.
 //!
 //! Right after the page's first render the page asks for a **warm-up** ([`Input::WarmUp`]): the
-//! worker searches the strategies' small programs ([`job::warm_up_searches`]) and reports
-//! [`Report::Warm`]. A browser compiles a wasm function on its first call and optimizes it once
-//! it is hot, so without it the reader's first search ran in unoptimized code. A `Start`
-//! replaces the warm-up at once (its search then warms what is left).
+//! worker searches the strategies' small programs ([`job::warm_up_searches`]), in passes while
+//! they get faster ([`WarmUpPasses`]), and reports [`Report::Warm`].
+//! A browser compiles a wasm function on its first call and optimizes it once it is hot (in the
+//! background: the optimized code comes later), so without it the reader's first search ran in
+//! unoptimized code. A `Start` replaces the warm-up at once (its search then warms what is
+//! left).
 //!
 //! "Find a bug" on two workers: each worker makes one side of the search
 //! (`racemap::explore::sides`, [`Side`]); the page runs the coordinator and relays its commands
@@ -32,7 +34,7 @@ pub mod protocol;
 use gloo::timers::callback::Timeout;
 use gloo::worker::{HandlerId, Registrable, Worker, WorkerScope};
 
-pub use job::{config, Job};
+pub use job::{config, Job, WarmUpPasses};
 pub use protocol::{Codec, Input, Output, Report, Side, Task, Ticket};
 
 /// Machine steps per chunk: the worker looks at the clock between chunks.
@@ -77,6 +79,25 @@ struct Running {
     started_ms: f64,
     /// The timeout of its next slice; dropping it cancels the slice.
     next: Option<Timeout>,
+    /// The warm-up's passes (`None` for a search).
+    passes: Option<Passes>,
+}
+
+/// The warm-up's passes so far.
+struct Passes {
+    /// Their times.
+    passes: WarmUpPasses,
+    /// When the current one started (`Date.now()`).
+    started_ms: f64,
+}
+
+impl Passes {
+    /// A pass ended at `now_ms`: whether another follows ([`WarmUpPasses::another`]).
+    fn another(&mut self, now_ms: f64) -> bool {
+        let ms = now_ms - self.started_ms;
+        self.started_ms = now_ms;
+        self.passes.another(ms)
+    }
 }
 
 /// The worker's own message: work a slice of the search of this ticket.
@@ -104,6 +125,15 @@ impl Worker for ExplorerWorker {
                 CHUNK_STEPS
             };
             if let Some(report) = running.job.advance(chunk) {
+                if matches!(report, Report::Warm)
+                    && running
+                        .passes
+                        .as_mut()
+                        .is_some_and(|p| p.another(js_sys::Date::now()))
+                {
+                    running.job = Job::warm_up();
+                    continue;
+                }
                 scope.respond(running.who, Output { ticket, report });
                 if running.job.over() {
                     self.current = None;
@@ -151,6 +181,7 @@ impl Worker for ExplorerWorker {
                             job,
                             started_ms: js_sys::Date::now(),
                             next: Some(schedule(scope, ticket)),
+                            passes: None,
                         })
                     }
                     Err(report) => scope.respond(who, Output { ticket, report }),
@@ -159,12 +190,17 @@ impl Worker for ExplorerWorker {
             Input::WarmUp { ticket } => {
                 // A search already asked for goes on: it warms the code up as well.
                 if self.current.is_none() {
+                    let now = js_sys::Date::now();
                     self.current = Some(Running {
                         ticket,
                         who,
                         job: Job::warm_up(),
-                        started_ms: js_sys::Date::now(),
+                        started_ms: now,
                         next: Some(schedule(scope, ticket)),
+                        passes: Some(Passes {
+                            passes: WarmUpPasses::default(),
+                            started_ms: now,
+                        }),
                     });
                 }
             }

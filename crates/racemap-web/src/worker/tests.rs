@@ -215,3 +215,29 @@ fn a_side_keeps_a_command_that_comes_before_its_first_slice() {
     assert!(matches!(reply, Some(Report::Stateful(_))), "{reply:?}");
     assert!(early.waiting() && !early.over());
 }
+
+/// The warm-up makes passes while they get faster (the browser's optimized code coming in):
+/// it ends after two in a row no faster than the fastest, or after
+/// [`job::WARM_UP_MAX_PASSES`].
+#[test]
+fn the_warm_up_makes_passes_while_they_get_faster() {
+    let mut passes = WarmUpPasses::default();
+    assert!(passes.another(900.0), "a second pass after the first");
+    assert!(passes.another(500.0), "much faster");
+    assert!(passes.another(700.0), "slower once: a busy moment");
+    assert!(passes.another(300.0), "faster again: the count starts over");
+    assert!(passes.another(290.0), "no faster than the fastest, once");
+    let mut settled = WarmUpPasses::default();
+    assert!(settled.another(900.0) && settled.another(500.0));
+    assert!(settled.another(480.0), "no faster, once");
+    assert!(!settled.another(470.0), "twice in a row: warm");
+    let mut busy = WarmUpPasses::default();
+    let made = (1..100)
+        .take_while(|i| busy.another(1000.0 / f64::from(*i)))
+        .count();
+    assert_eq!(
+        made as u32 + 1,
+        job::WARM_UP_MAX_PASSES,
+        "at most so many passes"
+    );
+}
