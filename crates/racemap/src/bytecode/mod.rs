@@ -37,6 +37,7 @@ use crate::types::{Basic, SyncKind, TypeId, TypeKind, TypeTable};
 use litemap::LiteMap;
 use std::rc::Rc;
 
+pub mod counters;
 mod disasm;
 pub mod future;
 mod instr;

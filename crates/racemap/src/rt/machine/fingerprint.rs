@@ -68,7 +68,8 @@ fn part_hash<T: Hash>(part: &T) -> u128 {
 
 impl Machine {
     /// Feed `h` everything that decides this machine's future and the outcome of its runs:
-    /// goroutines (frames with pcs, locals, operand stacks, defers, panics, parked operations,
+    /// goroutines (frames with pcs, locals (a counter's value as its class,
+    /// `bytecode::counters`), operand stacks, defers, panics, parked operations,
     /// iteration cursors), the heap (cells, maps with their writing flags, channels, sync
     /// objects, sync.Map stores), run status, virtual clock, timers, seeds and id counters (in
     /// the heap and goroutines), library values, the config (its wake order) and stdout so far.
@@ -107,6 +108,7 @@ impl Machine {
             futures: _,
             clock_observed: _,
             sleeps: _,
+            counters: _,
             waits: _,
         } = self;
         let Heap {
@@ -121,8 +123,13 @@ impl Machine {
         config.hash(h);
         goroutines.len().hash(h);
         for (i, g) in goroutines.iter().enumerate() {
+            // Counters (`bytecode::counters`) enter as their classes: a function of `g`
+            // alone, so a shared goroutine's hash stays valid.
             let part = memo.part(parent, 0, i, std::ptr::from_ref(g) as usize, || {
-                part_hash(g)
+                match super::counter_key::canonical_goroutine(self, g) {
+                    Some(canonical) => part_hash(&canonical),
+                    None => part_hash(g),
+                }
             });
             write_u128(h, part);
         }
