@@ -21,7 +21,10 @@
 //!   `PushInt(c); LoadLocal(x); op`, `op` one of `==`, `!=` or an ordering in a signed 64-bit
 //!   type (`Binary(Lt|Le|Gt|Ge, int/int64)`).
 //!
-//! Anything else (the value printed, sent, passed, stored elsewhere, compared with a variable,
+//! * a send on a *send-only parameter* `y` ([`Counters::send_only`]): `LoadLocal(y);
+//!   LoadLocal(x); Send` (or a `select` whose last case is that send).
+//!
+//! Anything else (the value printed, sent otherwise, passed, stored elsewhere, compared with a variable,
 //! decremented, its address taken: an escaping variable's slot holds a pointer, read through
 //! `Load`) makes `x` no counter. The value of `x` then flows only into comparisons whose
 //! results are booleans, and back into `x`.
@@ -39,6 +42,17 @@
 //! classes are closed under increments only when that stays below `2⁶¹` and every constant
 //! below `2⁶⁰` (then a value and the one a shorter or longer prefix gave it stay far from
 //! `2⁶³`); otherwise the slot is hashed exactly.
+//!
+//! # Sends to a deaf channel
+//! A counter that is sent (`beats <- n` in a heartbeat loop) is observable by whoever receives
+//! it. But a channel no goroutine can ever receive from again (*deaf*: `rt/machine/deaf.rs`
+//! decides it on the state) shows nothing of the values sent on it: a send's completion
+//! depends on the buffer's room, not on the value. So a counter whose every send goes through
+//! send-only parameters that hold deaf (or nil) channels is one class per value class as
+//! above, and the deaf channel's buffered scalars and the scalar operands of sends parked on
+//! it are one value each. A send-only parameter is set once, at the call, and its frame can
+//! only send on its channel, never copy it: a goroutine that reaches a channel only through
+//! such parameters cannot come to receive from it, so deafness, once true, stays true.
 
 use super::{BinOp, Func, Instr, Program, ResultSlot};
 use crate::types::{Basic, TypeKind, TypeTable};
@@ -50,7 +64,7 @@ const MAX_CONSTANT: i64 = 1 << 60;
 const MAX_GROWTH: u128 = 1 << 61;
 
 /// One counter slot of a function.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Counter {
     /// The local slot.
     pub slot: u32,
@@ -58,6 +72,9 @@ pub struct Counter {
     pub threshold: Option<i64>,
     /// The largest constant added to it (0 without increments).
     pub max_step: i64,
+    /// The send-only parameters ([`Counters::send_only`]) whose channels it is sent on,
+    /// ascending: the value is one class only while each holds a deaf channel (module docs).
+    pub sends: Vec<u32>,
 }
 
 /// The counters of every function of a program.
@@ -65,18 +82,37 @@ pub struct Counter {
 pub struct Counters {
     /// Per function (by `FuncId`), its counters by ascending slot.
     per_func: Vec<Vec<Counter>>,
+    /// Per function (by `FuncId`), its send-only parameters, ascending.
+    send_only: Vec<Vec<u32>>,
+    /// The program's live slots, when some counter is sent (deafness needs them).
+    liveness: Option<super::liveness::Liveness>,
 }
 
 impl Counters {
     /// The counters of `program`'s functions.
     pub fn of(program: &Program) -> Counters {
-        Counters {
-            per_func: program
-                .funcs
-                .iter()
-                .map(|f| func_counters(f, &program.types))
-                .collect(),
+        let mut per_func = Vec::new();
+        let mut send_only = Vec::new();
+        for f in &program.funcs {
+            let landing = landings(f);
+            let senders = send_only_params(program, f, &landing);
+            per_func.push(func_counters(program, f, &landing, &senders));
+            send_only.push(senders);
         }
+        let sent = per_func
+            .iter()
+            .flatten()
+            .any(|c: &Counter| !c.sends.is_empty());
+        Counters {
+            per_func,
+            send_only,
+            liveness: sent.then(|| super::liveness::Liveness::of(program)),
+        }
+    }
+
+    /// The program's live slots, computed when some counter is sent on a channel.
+    pub fn liveness(&self) -> Option<&super::liveness::Liveness> {
+        self.liveness.as_ref()
     }
 
     /// No function has a counter.
@@ -84,9 +120,26 @@ impl Counters {
         self.per_func.iter().all(Vec::is_empty)
     }
 
+    /// No function has a send-only parameter.
+    pub fn no_send_only(&self) -> bool {
+        self.send_only.iter().all(Vec::is_empty)
+    }
+
+    /// The send-only parameters of function `func`, ascending: parameters never stored to
+    /// whose every load is the channel operand of a send (`ch <- v`, or a `select`'s last case
+    /// `case ch <- v`), with one constant or local pushed between. A frame can only send on
+    /// the channel such a slot holds, never receive from it, pass it or store it.
+    pub fn send_only(&self, func: super::FuncId) -> &[u32] {
+        self.send_only
+            .get(func.0 as usize)
+            .map_or(&[], Vec::as_slice)
+    }
+
     /// The counters of function `func` (none for an unknown id).
     pub fn of_func(&self, func: super::FuncId) -> &[Counter] {
-        self.per_func.get(func.0 as usize).map_or(&[], Vec::as_slice)
+        self.per_func
+            .get(func.0 as usize)
+            .map_or(&[], Vec::as_slice)
     }
 }
 
@@ -112,10 +165,12 @@ enum Use {
     Add(i64),
     /// A comparison with a constant.
     Compare(i64),
+    /// Sent on the channel of a send-only parameter.
+    Send(u32),
 }
 
-/// The counters of one function.
-fn func_counters(f: &Func, types: &TypeTable) -> Vec<Counter> {
+/// Which instructions a jump lands on (one more entry: the end).
+fn landings(f: &Func) -> Vec<bool> {
     let mut landing = vec![false; f.code.len() + 1];
     for ins in &f.code {
         if let Instr::Jump(t) | Instr::JumpIf(t) | Instr::JumpIfNot(t) = ins {
@@ -124,6 +179,55 @@ fn func_counters(f: &Func, types: &TypeTable) -> Vec<Counter> {
             }
         }
     }
+    landing
+}
+
+/// An instruction that pushes one value and does nothing else.
+fn plain_push(ins: &Instr) -> bool {
+    matches!(
+        ins,
+        Instr::PushInt(_)
+            | Instr::PushFloat(_)
+            | Instr::PushBool(_)
+            | Instr::PushStr(_)
+            | Instr::LoadLocal(_)
+    )
+}
+
+/// A send whose channel and value are the two operands on top: `Send`, or a `select` whose
+/// last case is a send.
+fn sends_top(program: &Program, ins: &Instr) -> bool {
+    match ins {
+        Instr::Send => true,
+        Instr::Select(id) => program
+            .selects
+            .get(id.0 as usize)
+            .and_then(|t| t.cases.last())
+            .is_some_and(|c| matches!(c, super::SelectCase::Send)),
+        _ => false,
+    }
+}
+
+/// The send-only parameters of `f` ([`Counters::send_only`]).
+fn send_only_params(program: &Program, f: &Func, landing: &[bool]) -> Vec<u32> {
+    let mut ok = vec![true; f.params as usize];
+    for (pc, ins) in f.code.iter().enumerate() {
+        let Some(slot) = named_slot(ins) else {
+            continue;
+        };
+        let Some(entry) = ok.get_mut(slot as usize) else {
+            continue;
+        };
+        *entry &= matches!(ins, Instr::LoadLocal(_))
+            && matches!(window(f, landing, pc, 3), Some([_, push, send])
+                if plain_push(push) && sends_top(program, send));
+    }
+    (0..f.params).filter(|s| ok[*s as usize]).collect()
+}
+
+/// The counters of one function.
+fn func_counters(program: &Program, f: &Func, landing: &[bool], senders: &[u32]) -> Vec<Counter> {
+    let types = &program.types;
     let results: Vec<u32> = f
         .result_slots
         .iter()
@@ -143,7 +247,7 @@ fn func_counters(f: &Func, types: &TypeTable) -> Vec<Counter> {
             continue;
         };
         if let Some(uses) = entry {
-            match match_use(f, types, &landing, pc, slot) {
+            match match_use(program, f, types, landing, senders, pc, slot) {
                 Some(u) => uses.push(u),
                 None => *entry = None,
             }
@@ -159,6 +263,7 @@ fn func_counters(f: &Func, types: &TypeTable) -> Vec<Counter> {
             slot: slot as u32,
             threshold: None,
             max_step: 0,
+            sends: Vec::new(),
         };
         let mut fits = true;
         for u in &uses {
@@ -168,6 +273,11 @@ fn func_counters(f: &Func, types: &TypeTable) -> Vec<Counter> {
                 Use::Compare(c) => {
                     fits &= c.unsigned_abs() <= MAX_CONSTANT as u64;
                     counter.threshold = Some(counter.threshold.map_or(c, |t| t.max(c)));
+                }
+                Use::Send(y) => {
+                    if let Err(i) = counter.sends.binary_search(&y) {
+                        counter.sends.insert(i, y);
+                    }
                 }
             }
         }
@@ -214,9 +324,25 @@ fn constant_comparison(ins: &Instr) -> bool {
 }
 
 /// The pattern the occurrence of `slot` at `pc` belongs to (module docs), if any.
-fn match_use(f: &Func, types: &TypeTable, landing: &[bool], pc: usize, slot: u32) -> Option<Use> {
+fn match_use(
+    program: &Program,
+    f: &Func,
+    types: &TypeTable,
+    landing: &[bool],
+    senders: &[u32],
+    pc: usize,
+    slot: u32,
+) -> Option<Use> {
     match f.code.get(pc)? {
         Instr::LoadLocal(_) => {
+            // `y <- x` on a send-only parameter `y` (no jump lands on `x`'s load or the send).
+            if let Some(before) = pc.checked_sub(1) {
+                if let Some([Instr::LoadLocal(y), _, send]) = window(f, landing, before, 3) {
+                    if senders.binary_search(y).is_ok() && sends_top(program, send) {
+                        return Some(Use::Send(*y));
+                    }
+                }
+            }
             if let Some(
                 [_, Instr::PushInt(c), Instr::Binary(BinOp::Add, b), Instr::StoreLocal(s)],
             ) = window(f, landing, pc, 4)
@@ -263,3 +389,7 @@ fn match_use(f: &Func, types: &TypeTable, landing: &[bool], pc: usize, slot: u32
         _ => None,
     }
 }
+
+#[cfg(test)]
+#[path = "counters_tests.rs"]
+mod tests;

@@ -41,6 +41,7 @@ pub mod counters;
 mod disasm;
 pub mod future;
 mod instr;
+pub mod liveness;
 pub mod mutex_pairing;
 
 pub use instr::Instr;

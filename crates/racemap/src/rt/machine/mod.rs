@@ -156,6 +156,7 @@ pub struct PendingOp {
 
 mod clock;
 mod counter_key;
+mod deaf;
 mod enabled;
 mod fingerprint;
 mod frame_args;
