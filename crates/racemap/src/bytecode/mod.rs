@@ -37,9 +37,11 @@ use crate::types::{Basic, SyncKind, TypeId, TypeKind, TypeTable};
 use litemap::LiteMap;
 use std::rc::Rc;
 
+pub mod counters;
 mod disasm;
 pub mod future;
 mod instr;
+pub mod liveness;
 pub mod mutex_pairing;
 
 pub use instr::Instr;

@@ -8,7 +8,10 @@
 //!
 //! The state key ([`fingerprint`]) is the machine's semantic state
 //! (`rt::machine::Machine::hash_state`: goroutines, heap, channels, sync objects, maps with
-//! their writing flags, virtual clock, seeds, id counters, stdout so far), the race detector in
+//! their writing flags, virtual clock, seeds, id counters, stdout so far; a local that only
+//! counts, `bytecode::counters`, as its value's class: above the largest constant the program
+//! compares it with, every value is one, so a loop counting a ticker's fires ends in equal
+//! states), the race detector in
 //! a canonical form (`race::Detector::hash_canonical`: vector clock values replaced by what
 //! future verdicts can observe of them; once a race was reported, only that fact). A goroutine
 //! that called `runtime.Gosched` may go on at once (no fair yield, unlike DPOR: a spin loop is
@@ -91,6 +94,8 @@
 mod arrive;
 #[cfg(test)]
 mod atomic_tests;
+#[cfg(test)]
+mod counter_tests;
 mod cycles;
 #[cfg(test)]
 mod cycles_tests;

@@ -3,6 +3,7 @@
 
 use super::Machine;
 use crate::rt::heap::Heap;
+use crate::rt::value::ChanId;
 use siphasher::sip128::{Hasher128, SipHasher13};
 use std::hash::{Hash, Hasher};
 use std::rc::Rc;
@@ -68,7 +69,8 @@ fn part_hash<T: Hash>(part: &T) -> u128 {
 
 impl Machine {
     /// Feed `h` everything that decides this machine's future and the outcome of its runs:
-    /// goroutines (frames with pcs, locals, operand stacks, defers, panics, parked operations,
+    /// goroutines (frames with pcs, locals (a counter's value as its class,
+    /// `bytecode::counters`; the scalars sent to a deaf channel left out), operand stacks, defers, panics, parked operations,
     /// iteration cursors), the heap (cells, maps with their writing flags, channels, sync
     /// objects, sync.Map stores), run status, virtual clock, timers, seeds and id counters (in
     /// the heap and goroutines), library values, the config (its wake order) and stdout so far.
@@ -107,6 +109,7 @@ impl Machine {
             futures: _,
             clock_observed: _,
             sleeps: _,
+            counters: _,
             waits: _,
         } = self;
         let Heap {
@@ -118,11 +121,18 @@ impl Machine {
             slots,
         } = heap;
         memo.reserve(&[goroutines.len(), cells.len(), maps.len(), chans.len()]);
+        // Channels no one can receive from again, where counters are sent (`counter_key`).
+        let deaf = self.deaf_for_key();
         config.hash(h);
         goroutines.len().hash(h);
         for (i, g) in goroutines.iter().enumerate() {
+            // Counters (`bytecode::counters`) enter as their classes, sends to deaf channels
+            // without their values (`counter_key`).
             let part = memo.part(parent, 0, i, std::ptr::from_ref(g) as usize, || {
-                part_hash(g)
+                match super::counter_key::canonical_goroutine(self, g, &deaf) {
+                    Some(canonical) => part_hash(&canonical),
+                    None => part_hash(g),
+                }
             });
             write_u128(h, part);
         }
@@ -141,7 +151,10 @@ impl Machine {
         chans.len().hash(h);
         for (i, c) in chans.iter().enumerate() {
             let part = memo.part(parent, 3, i, std::ptr::from_ref(c) as usize, || {
-                part_hash(c)
+                match super::counter_key::canonical_chan(ChanId(i as u32), c, &deaf) {
+                    Some(canonical) => part_hash(&canonical),
+                    None => part_hash(c),
+                }
             });
             write_u128(h, part);
         }

@@ -155,6 +155,8 @@ pub struct PendingOp {
 }
 
 mod clock;
+mod counter_key;
+mod deaf;
 mod enabled;
 mod fingerprint;
 mod frame_args;
@@ -223,6 +225,9 @@ pub struct Machine {
     /// Whether the program may sleep or arm a timer ([`Machine::may_sleep`]), computed on
     /// first use and shared by every clone.
     pub(crate) sleeps: Rc<std::cell::OnceCell<bool>>,
+    /// The program's counters (`bytecode::counters`: locals the state key saturates),
+    /// computed on first use by [`Machine::hash_state`] and shared by every clone.
+    pub(crate) counters: Rc<std::cell::OnceCell<crate::bytecode::counters::Counters>>,
     /// Which goroutines may move and what the others wait on (`wait_index`), brought up to
     /// date after every step: bookkeeping, not state (fingerprints ignore it).
     /// `None` until the index is kept (boxed: a machine of a few goroutines is copied and
@@ -253,6 +258,7 @@ impl Machine {
             futures: Rc::default(),
             clock_observed: Rc::default(),
             sleeps: Rc::default(),
+            counters: Rc::default(),
             waits: None,
         };
         let prog = m.program.clone();
