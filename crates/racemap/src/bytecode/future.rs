@@ -191,12 +191,13 @@ struct Table {
 pub struct Futures {
     /// Every path to its end.
     full: Table,
-    /// Up to a lock ([`Barrier::AnyLock`]).
-    any_lock: Table,
-    /// Up to an exclusive lock ([`Barrier::ExclusiveLock`]).
-    exclusive_lock: Table,
-    /// Up to a WaitGroup's `Wait` ([`Barrier::Wait`]).
-    wait: Table,
+    /// Up to a lock ([`Barrier::AnyLock`]); `None` when no instruction of the program takes
+    /// one: the analysis is then `full`'s (nothing stops a path).
+    any_lock: Option<Table>,
+    /// Up to an exclusive lock ([`Barrier::ExclusiveLock`]); `None` as `any_lock`.
+    exclusive_lock: Option<Table>,
+    /// Up to a WaitGroup's `Wait` ([`Barrier::Wait`]); `None` as `any_lock`.
+    wait: Option<Table>,
     /// Every mutex and RWMutex unlock is paired with its own lock (`mutex_pairing`).
     unlocks_paired: bool,
     /// How many times each point may still lower a WaitGroup's counter (`dones`).
@@ -223,12 +224,20 @@ impl Futures {
     pub fn of(program: &Program) -> Futures {
         let new_sync = allocates_sync(program);
         let full = Table::of(program, Barrier::None, &new_sync);
+        // A barrier no instruction stops at leaves the analysis as it is without one.
+        let until = |barrier: Barrier| {
+            program
+                .funcs
+                .iter()
+                .any(|f| f.code.iter().any(|i| barrier.stops_at(i)))
+                .then(|| Table::of(program, barrier, &new_sync))
+        };
         Futures {
             dones: dones::Dones::of(program, &full),
+            any_lock: until(Barrier::AnyLock),
+            exclusive_lock: until(Barrier::ExclusiveLock),
+            wait: until(Barrier::Wait),
             full,
-            any_lock: Table::of(program, Barrier::AnyLock, &new_sync),
-            exclusive_lock: Table::of(program, Barrier::ExclusiveLock, &new_sync),
-            wait: Table::of(program, Barrier::Wait, &new_sync),
             unlocks_paired: super::mutex_pairing::all_unlocks_paired(program),
         }
     }
@@ -237,9 +246,9 @@ impl Futures {
     fn table(&self, barrier: Barrier) -> &Table {
         match barrier {
             Barrier::None => &self.full,
-            Barrier::AnyLock => &self.any_lock,
-            Barrier::ExclusiveLock => &self.exclusive_lock,
-            Barrier::Wait => &self.wait,
+            Barrier::AnyLock => self.any_lock.as_ref().unwrap_or(&self.full),
+            Barrier::ExclusiveLock => self.exclusive_lock.as_ref().unwrap_or(&self.full),
+            Barrier::Wait => self.wait.as_ref().unwrap_or(&self.full),
         }
     }
 
@@ -336,6 +345,7 @@ impl Table {
             prints_plain,
             ..Callees::default()
         };
+        let library = library_methods();
         loop {
             let mut changed = false;
             for f in 0..n {
@@ -382,7 +392,7 @@ impl Table {
                     .fold(start, |c, f| c.union(at[f.0 as usize][0]))
             };
             let next = Callees {
-                values: summaries(&valued, library_methods()),
+                values: summaries(&valued, library),
                 printing: summaries(&printing, Classes::NONE),
                 errors: summaries(&errors, Classes::NONE),
                 prints_plain,

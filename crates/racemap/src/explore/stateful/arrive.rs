@@ -24,6 +24,7 @@ use super::fingerprint::{final_fingerprint, fingerprint};
 use super::frame::{moves_from, offered, Footprints, Frame};
 use super::{Abandon, Stateful, Step, Visit};
 use crate::race::Detector;
+use crate::rt::event::Gid;
 use crate::sched::Choice;
 use crate::target::{StateMemo, Target};
 
@@ -59,6 +60,18 @@ impl<T: Target> Stateful<T> {
         let asleep = |c: &Choice| child_sleep.iter().any(|s| s.choice == *c);
         let mut footprints = Footprints::default();
         let mut futures = None;
+        // The goroutines whose moves turned out not to be persistent sets alone in an
+        // ancestor and have not moved since: tried last here.
+        let mut later: Vec<Gid> = self.stack.last().map_or_else(Vec::new, |f| {
+            f.later
+                .iter()
+                .copied()
+                .chain(f.tried.iter().map(|c| c.gid))
+                .filter(|g| *g != choice.gid)
+                .collect()
+        });
+        later.sort_unstable();
+        later.dedup();
         // The moves to explore: one offered move is a persistent set alone (nothing in
         // reserve); else as `moves_from` picks them.
         let (explore, left, reserve, atomic_alone) = if choices.len() == 1 {
@@ -77,6 +90,7 @@ impl<T: Target> Stateful<T> {
                 self.cyclic.is_none(),
                 all.as_deref().unwrap_or_default(),
                 &mut footprints,
+                &later,
             );
             futures = Some(all);
             moves
@@ -154,6 +168,8 @@ impl<T: Target> Stateful<T> {
                             futures,
                             reserve: None,
                             atomic_alone: false,
+                            tried: Vec::new(),
+                            later: Vec::new(),
                             footprints,
                             fires,
                         });
@@ -193,6 +209,8 @@ impl<T: Target> Stateful<T> {
             futures,
             reserve,
             atomic_alone,
+            tried: Vec::new(),
+            later,
             footprints,
             fires,
         });

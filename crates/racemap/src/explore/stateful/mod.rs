@@ -53,7 +53,12 @@
 //! one else can still conflict with do not interleave. The theory preserves every final state
 //! of an acyclic state graph; an outcome is a function of the final state only through what a
 //! move explored alone cannot change unless it ends the run or reports the run's first race,
-//! which the search checks once the move is made (the other moves are then explored too).
+//! which the search checks once the move is made. A move that fails the check (its step ran
+//! on to an operation its footprint before the step did not show, e.g. a receive on a channel
+//! another goroutine sends on) is dropped, unexplored, and the next awake move that may be a
+//! persistent set alone is tried the same way (`Frame::retry_alone`; one persistent set is as
+//! good as another, and the moves that failed in an ancestor are tried last); only when none
+//! is left are all moves explored.
 //! Without a cycle no move is ignored forever; at the first cycle the search starts again
 //! without persistent sets (`cycles`).
 //! A discarded atomic add is also explored alone where it commutes with the others' steps
@@ -341,6 +346,7 @@ impl<T: Target> Stateful<T> {
                 self.cyclic.is_none(),
                 &futures,
                 &mut footprints,
+                &[],
             );
             self.visited.insert(key, Visit::OnStack);
             self.stack.push(Frame {
@@ -358,6 +364,8 @@ impl<T: Target> Stateful<T> {
                 futures,
                 reserve,
                 atomic_alone,
+                tried: Vec::new(),
+                later: Vec::new(),
                 footprints,
                 fires: 0,
             });
@@ -528,7 +536,6 @@ impl<T: Target> Stateful<T> {
                             &made.footprint,
                             &top.futures,
                         ));
-            top.done.push(made);
             if target.goroutine_count() > MAX_GOROUTINES {
                 return Step::Abandon(Abandon::TooLarge);
             }
@@ -553,6 +560,10 @@ impl<T: Target> Stateful<T> {
                 target.note_races(d.reports().len());
             }
             if not_alone || (first_race && top.reserve.is_some()) {
+                if top.retry_alone(choice) {
+                    // The move is not explored from here after all: another is, alone.
+                    continue;
+                }
                 if let Some((awake, asleep)) = top.reserve.take() {
                     top.choices.extend(awake);
                     let mut all: Vec<Choice> = top.asleep.iter().copied().chain(asleep).collect();
@@ -560,6 +571,7 @@ impl<T: Target> Stateful<T> {
                     top.asleep = all.into_boxed_slice();
                 }
             }
+            top.done.push(made);
             match self.arrive(choice, target, detector, child_sleep, fires) {
                 Some(Step::Abandon(Abandon::Cycle)) if self.cyclic.is_none() => self.restart(),
                 Some(stop) => return stop,
