@@ -31,6 +31,7 @@ mod conformance;
 mod dist;
 mod go_bench;
 mod go_rand;
+mod go_unicode;
 mod serve;
 mod test;
 mod tools;
@@ -73,7 +74,9 @@ commands:
   go-bench           measure the map strategies with real Go (go test -bench) into
                      crates/racemap-web/data/go-bench.tsv (needs Go)
   go-rand            read the table of Go's math/rand generator from real Go into
-                     crates/racemap/src/rt/rand_cooked.rs (needs Go)";
+                     crates/racemap/src/rt/rand_cooked.rs (needs Go)
+  go-unicode         read Go's unicode predicates and case mappings from real Go into
+                     crates/racemap/src/rt/unicode_tables.rs (needs Go)";
 
 /// The repository root (the parent of this crate): from `CARGO_MANIFEST_DIR` as `cargo run`
 /// sets it for this run, else as it was when this binary was built. (A target directory used
@@ -106,6 +109,7 @@ fn main() -> ExitCode {
         Some("bench-web") => no_more_args(&args[1..]).and_then(|()| bench_web::run()),
         Some("go-bench") => no_more_args(&args[1..]).and_then(|()| go_bench::run()),
         Some("go-rand") => no_more_args(&args[1..]).and_then(|()| go_rand::run()),
+        Some("go-unicode") => no_more_args(&args[1..]).and_then(|()| go_unicode::run()),
         Some("conformance") => no_more_args(&args[1..]).and_then(|()| test::conformance_command()),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");

@@ -38,7 +38,7 @@ pub fn run(profile: SiteProfile) -> Result {
         ))
     })?;
     step("native tests", || {
-        cmd::run(&mut toolchain.command(
+        let mut tests = toolchain.command(
             "cargo",
             &[
                 "test",
@@ -51,7 +51,11 @@ pub fn run(profile: SiteProfile) -> Result {
                 "-p",
                 "xtask",
             ],
-        ))
+        );
+        let seed = proptest_seed();
+        println!("property tests draw from PROPTEST_RNG_SEED={seed}");
+        tests.env(PROPTEST_RNG_SEED, seed);
+        cmd::run(&mut tests)
     })?;
     step("conformance against ../shared/go-corpus", || {
         conformance(&root, &toolchain)
@@ -81,6 +85,23 @@ pub fn run(profile: SiteProfile) -> Result {
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// proptest's variable for the seed of its random inputs.
+const PROPTEST_RNG_SEED: &str = "PROPTEST_RNG_SEED";
+
+/// The seed the property tests draw from when the caller sets none: a fixed one, so that two
+/// runs of `cargo xtask test` (CI's) on the same tree test the same inputs and pass or fail
+/// alike. A plain `cargo test` still draws fresh inputs each run (proptest's default), and
+/// `PROPTEST_RNG_SEED=N cargo xtask test` replays or varies the draw.
+const DEFAULT_PROPTEST_SEED: &str = "20261206";
+
+/// The seed for this run: the caller's `PROPTEST_RNG_SEED`, else [`DEFAULT_PROPTEST_SEED`].
+fn proptest_seed() -> String {
+    std::env::var(PROPTEST_RNG_SEED)
+        .ok()
+        .filter(|seed| !seed.trim().is_empty())
+        .unwrap_or_else(|| DEFAULT_PROPTEST_SEED.to_owned())
 }
 
 /// The step that installs what is missing: site tools, Chromium, the browser tests' packages.

@@ -154,6 +154,14 @@ pub const SUPPORTED: &[Construct] = &[
         imports: &["unicode/utf8"],
     },
     Construct {
+        name: "unicode: IsLetter, IsDigit, IsNumber, IsSpace, IsUpper, IsLower, IsTitle, IsPunct, IsSymbol, IsMark, IsControl, IsGraphic, IsPrint, ToUpper, ToLower, ToTitle, To, MaxRune, ReplacementChar, MaxASCII, MaxLatin1, UpperCase, LowerCase, TitleCase, MaxCase (Go 1.19's Unicode 13 answers)",
+        body: "	r := unicode.ToUpper('é')
+	_ = unicode.IsLetter(r) && unicode.IsUpper(r) && !unicode.IsDigit('x') && unicode.IsSpace(' ')
+	_ = unicode.To(unicode.LowerCase, r) != unicode.ReplacementChar && r <= unicode.MaxRune",
+        decls: "",
+        imports: &["unicode"],
+    },
+    Construct {
         name: "bytes.Buffer: WriteString, Write, WriteByte, WriteRune, String, Len, Reset (not safe for concurrent use, as in Go)",
         body: "\tvar buf bytes.Buffer\n\tbuf.WriteString(\"a\")\n\tbuf.WriteByte('b')\n\tbuf.Write([]byte(\"c\"))\n\t_, _ = buf.String(), buf.Len()\n\tbuf.Reset()",
         decls: "",
@@ -170,7 +178,7 @@ pub const UNSUPPORTED: &[Construct] = &[
         imports: &[],
     },
     Construct {
-        name: "packages beyond fmt, sync, sync/atomic, time, context, errors, strings, strconv, runtime, testing, sort, math, math/rand, log, bytes, unicode/utf8 (and of os, all but Stdout, Stderr and Exit)",
+        name: "packages beyond fmt, sync, sync/atomic, time, context, errors, strings, strconv, runtime, testing, sort, math, math/rand, log, bytes, unicode, unicode/utf8 (and of os, all but Stdout, Stderr and Exit)",
         body: "\t_ = os.Args",
         decls: "",
         imports: &["os"],

@@ -601,6 +601,41 @@ lib_funcs! {
     Utf8RuneLen => func("unicode/utf8", "RuneLen").params(&[RUNE]).results(&[INT]),
     /// `utf8.ValidRune(r rune) bool`: in range and not a surrogate half.
     Utf8ValidRune => func("unicode/utf8", "ValidRune").params(&[RUNE]).results(&[BOOL]),
+    /// `unicode.IsLetter(r rune) bool`: `r` is a letter (category L), by Go 1.19's Unicode 13 tables.
+    UnicodeIsLetter => func("unicode", "IsLetter").params(&[RUNE]).results(&[BOOL]),
+    /// `unicode.IsUpper(r rune) bool`: `r` is an upper case letter, by Go 1.19's Unicode 13 tables.
+    UnicodeIsUpper => func("unicode", "IsUpper").params(&[RUNE]).results(&[BOOL]),
+    /// `unicode.IsLower(r rune) bool`: `r` is a lower case letter, by Go 1.19's Unicode 13 tables.
+    UnicodeIsLower => func("unicode", "IsLower").params(&[RUNE]).results(&[BOOL]),
+    /// `unicode.IsTitle(r rune) bool`: `r` is a title case letter, by Go 1.19's Unicode 13 tables.
+    UnicodeIsTitle => func("unicode", "IsTitle").params(&[RUNE]).results(&[BOOL]),
+    /// `unicode.IsDigit(r rune) bool`: `r` is a decimal digit (Nd), by Go 1.19's Unicode 13 tables.
+    UnicodeIsDigit => func("unicode", "IsDigit").params(&[RUNE]).results(&[BOOL]),
+    /// `unicode.IsNumber(r rune) bool`: `r` is a number (category N), by Go 1.19's Unicode 13 tables.
+    UnicodeIsNumber => func("unicode", "IsNumber").params(&[RUNE]).results(&[BOOL]),
+    /// `unicode.IsMark(r rune) bool`: `r` is a mark (category M), by Go 1.19's Unicode 13 tables.
+    UnicodeIsMark => func("unicode", "IsMark").params(&[RUNE]).results(&[BOOL]),
+    /// `unicode.IsPunct(r rune) bool`: `r` is punctuation (category P), by Go 1.19's Unicode 13 tables.
+    UnicodeIsPunct => func("unicode", "IsPunct").params(&[RUNE]).results(&[BOOL]),
+    /// `unicode.IsSymbol(r rune) bool`: `r` is a symbol (category S), by Go 1.19's Unicode 13 tables.
+    UnicodeIsSymbol => func("unicode", "IsSymbol").params(&[RUNE]).results(&[BOOL]),
+    /// `unicode.IsSpace(r rune) bool`: `r` is white space (Latin-1 spaces, then White_Space), by Go 1.19's Unicode 13 tables.
+    UnicodeIsSpace => func("unicode", "IsSpace").params(&[RUNE]).results(&[BOOL]),
+    /// `unicode.IsControl(r rune) bool`: `r` is a Latin-1 control character, by Go 1.19's Unicode 13 tables.
+    UnicodeIsControl => func("unicode", "IsControl").params(&[RUNE]).results(&[BOOL]),
+    /// `unicode.IsGraphic(r rune) bool`: `r` is graphic (L, M, N, P, S, Zs), by Go 1.19's Unicode 13 tables.
+    UnicodeIsGraphic => func("unicode", "IsGraphic").params(&[RUNE]).results(&[BOOL]),
+    /// `unicode.IsPrint(r rune) bool`: `r` is printable (L, M, N, P, S and the ASCII space), by Go 1.19's Unicode 13 tables.
+    UnicodeIsPrint => func("unicode", "IsPrint").params(&[RUNE]).results(&[BOOL]),
+    /// `unicode.ToUpper(r rune) rune`: the simple upper case of `r` (itself when it has none).
+    UnicodeToUpper => func("unicode", "ToUpper").params(&[RUNE]).results(&[RUNE]),
+    /// `unicode.ToLower(r rune) rune`: the simple lower case of `r` (itself when it has none).
+    UnicodeToLower => func("unicode", "ToLower").params(&[RUNE]).results(&[RUNE]),
+    /// `unicode.ToTitle(r rune) rune`: the simple title case of `r` (itself when it has none).
+    UnicodeToTitle => func("unicode", "ToTitle").params(&[RUNE]).results(&[RUNE]),
+    /// `unicode.To(_case int, r rune) rune`: `r` in case `UpperCase`, `LowerCase` or `TitleCase`;
+    /// `ReplacementChar` for another case number.
+    UnicodeTo => func("unicode", "To").params(&[INT, RUNE]).results(&[RUNE]),
     /// The fields of `FieldsFunc(s, f)` given `flags`, one byte per rune of `s` (1: `f` was
     /// true for it), as Go 1.19's span loop cuts them; for the compiled `FieldsFunc`.
     StringsFieldsSpans => LibFuncSpec::new(Owner::Runtime("strings"), "FieldsFunc.spans")

@@ -30,5 +30,7 @@ pub mod sync_map;
 pub mod sync_state;
 pub mod testing;
 pub mod timer;
+pub mod unicode;
+mod unicode_tables;
 pub mod value;
 pub mod waitgroup;

@@ -3,6 +3,7 @@
 //! `Split(s, "")` read runes (an invalid byte is a one-byte U+FFFD).
 
 use crate::gostr::{decode_rune, push_rune, runes, RUNE_ERROR};
+use crate::rt::unicode::{self, Case};
 
 /// `strings.Contains` (also the search behind `Split`): the first index of `sep` in `s`.
 pub fn index(s: &[u8], sep: &[u8]) -> Option<usize> {
@@ -49,8 +50,8 @@ pub fn join(elems: &[&[u8]], sep: &[u8]) -> Vec<u8> {
 }
 
 /// `strings.ToUpper` (`upper`) and `strings.ToLower`: ASCII strings byte by byte, others rune
-/// by rune through `strings.Map`, which writes an invalid byte as U+FFFD. A rune whose case
-/// mapping is more than one rune (`ß`) is kept, as Go's `unicode.ToUpper` keeps it.
+/// by rune through `strings.Map` of `unicode.ToUpper` (Go's simple case mapping: `ß` stays
+/// `ß`), which writes an invalid byte as U+FFFD.
 pub fn map_case(s: &[u8], upper: bool) -> Vec<u8> {
     if s.is_ascii() {
         return if upper {
@@ -59,27 +60,12 @@ pub fn map_case(s: &[u8], upper: bool) -> Vec<u8> {
             s.to_ascii_lowercase()
         };
     }
+    let case = if upper { Case::Upper } else { Case::Lower };
     let mut out = Vec::with_capacity(s.len());
-    for (i, r) in runes(s) {
-        if r == RUNE_ERROR && decode_rune(&s[i..]).1 == 1 {
-            push_rune(&mut out, i64::from(RUNE_ERROR));
-            continue;
-        }
-        let c = char::from_u32(r).unwrap_or('\u{FFFD}');
-        let mapped = if upper {
-            single(c.to_uppercase())
-        } else {
-            single(c.to_lowercase())
-        };
-        push_rune(&mut out, i64::from(u32::from(mapped.unwrap_or(c))));
+    for (_, r) in runes(s) {
+        push_rune(&mut out, unicode::to(case, i64::from(r)));
     }
     out
-}
-
-/// The one char of a case mapping, `None` when it has several.
-fn single(mut it: impl Iterator<Item = char>) -> Option<char> {
-    let c = it.next()?;
-    it.next().is_none().then_some(c)
 }
 
 /// Why `strconv.Atoi` failed.

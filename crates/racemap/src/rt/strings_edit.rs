@@ -6,6 +6,7 @@
 
 use crate::gostr::{decode_rune, push_rune, rune_count, runes, RUNE_ERROR};
 use crate::rt::strings::index;
+use crate::rt::unicode::{self, Case};
 
 /// `unicode.IsSpace`: Go's white space (Latin-1 spaces and the Unicode `Z` and pattern
 /// white-space characters).
@@ -219,12 +220,9 @@ pub fn replace(s: &[u8], old: &[u8], new: &[u8], n: i64) -> Vec<u8> {
 /// `strings.EqualFold(s, t)`: equal under simple Unicode case folding (each rune compared
 /// through its one-rune lower and upper case: `K` matches the Kelvin sign, `σ` matches `Σ`).
 pub fn equal_fold(s: &[u8], t: &[u8]) -> bool {
-    let fold = |r: u32| -> (char, char) {
-        let c = char::from_u32(r).unwrap_or('\u{FFFD}');
-        (
-            single(c.to_lowercase()).unwrap_or(c),
-            single(c.to_uppercase()).unwrap_or(c),
-        )
+    let fold = |r: u32| {
+        let r = i64::from(r);
+        (unicode::to(Case::Lower, r), unicode::to(Case::Upper, r))
     };
     let same = |x: u32, y: u32| {
         let ((xl, xu), (yl, yu)) = (fold(x), fold(y));
@@ -263,20 +261,9 @@ pub fn title(s: &[u8]) -> Vec<u8> {
     out
 }
 
-/// `unicode.ToTitle(r)`: the upper case of a one-rune mapping (as `ToUpper`, see
-/// `rt::strings::map_case`), except where Unicode 13's title case differs from it: the
-/// Latin digraphs (`ǆ` → `ǅ`) and Georgian Mkhedruli, whose title case is itself.
+/// `unicode.ToTitle(r)`.
 fn to_title(r: u32) -> u32 {
-    match r {
-        0x01C4..=0x01C6 => 0x01C5,
-        0x01C7..=0x01C9 => 0x01C8,
-        0x01CA..=0x01CC => 0x01CB,
-        0x01F1..=0x01F3 => 0x01F2,
-        0x10D0..=0x10FA | 0x10FD..=0x10FF => r,
-        _ => char::from_u32(r)
-            .and_then(|c| single(c.to_uppercase()))
-            .map_or(r, u32::from),
-    }
+    u32::try_from(unicode::to(Case::Title, i64::from(r))).unwrap_or(r)
 }
 
 /// `strings.FieldsFunc(s, f)` given `flags`, one byte per rune of `s` (non-zero: `f` held for
@@ -298,12 +285,6 @@ pub fn fields_by_flags(s: &[u8], flags: &[u8]) -> Vec<Vec<u8>> {
         out.push(s[from..].to_vec());
     }
     out
-}
-
-/// The one char of a case mapping, `None` when it has several.
-fn single(mut it: impl Iterator<Item = char>) -> Option<char> {
-    let c = it.next()?;
-    it.next().is_none().then_some(c)
 }
 
 /// The UTF-8 bytes of a rune value (U+FFFD for an invalid one).

@@ -28,6 +28,7 @@ pub const SUPPORTED_IMPORTS: &[&str] = &[
     "log",
     "os",
     "bytes",
+    "unicode",
     "unicode/utf8",
 ];
 
@@ -76,7 +77,7 @@ impl<'a> Checker<'a> {
                 value,
             });
         }
-        if let Some((basic, value)) = utf8_constant(path, name) {
+        if let Some((basic, value)) = rune_constant(path, name) {
             return Some(ObjectKind::Const {
                 ty: TypeTable::basic(basic),
                 value: ConstValue::int(value),
@@ -151,17 +152,20 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// Package `unicode/utf8`'s constant `name`: its untyped kind and value.
-fn utf8_constant(path: &str, name: &str) -> Option<(crate::types::Basic, i64)> {
+/// Package `unicode/utf8`'s or `unicode`'s constant `name`: its untyped kind and value.
+fn rune_constant(path: &str, name: &str) -> Option<(crate::types::Basic, i64)> {
     use crate::types::Basic::{UntypedInt, UntypedRune};
-    if path != "unicode/utf8" {
-        return None;
-    }
-    Some(match name {
-        "RuneError" => (UntypedRune, 0xFFFD),
-        "RuneSelf" => (UntypedInt, 0x80),
-        "MaxRune" => (UntypedRune, 0x10FFFF),
-        "UTFMax" => (UntypedInt, 4),
+    Some(match (path, name) {
+        ("unicode/utf8", "RuneError") | ("unicode", "ReplacementChar") => (UntypedRune, 0xFFFD),
+        ("unicode/utf8", "RuneSelf") => (UntypedInt, 0x80),
+        ("unicode/utf8" | "unicode", "MaxRune") => (UntypedRune, 0x10FFFF),
+        ("unicode/utf8", "UTFMax") => (UntypedInt, 4),
+        ("unicode", "MaxASCII") => (UntypedRune, 0x7F),
+        ("unicode", "MaxLatin1") => (UntypedRune, 0xFF),
+        ("unicode", "UpperCase") => (UntypedInt, 0),
+        ("unicode", "LowerCase") => (UntypedInt, 1),
+        ("unicode", "TitleCase") => (UntypedInt, 2),
+        ("unicode", "MaxCase") => (UntypedInt, 3),
         _ => return None,
     })
 }
@@ -421,6 +425,23 @@ mod tests {
             unicode/utf8.ValidString func(string) bool
             unicode/utf8.RuneLen func(int32) int
             unicode/utf8.ValidRune func(int32) bool
+            unicode.IsLetter func(int32) bool
+            unicode.IsUpper func(int32) bool
+            unicode.IsLower func(int32) bool
+            unicode.IsTitle func(int32) bool
+            unicode.IsDigit func(int32) bool
+            unicode.IsNumber func(int32) bool
+            unicode.IsMark func(int32) bool
+            unicode.IsPunct func(int32) bool
+            unicode.IsSymbol func(int32) bool
+            unicode.IsSpace func(int32) bool
+            unicode.IsControl func(int32) bool
+            unicode.IsGraphic func(int32) bool
+            unicode.IsPrint func(int32) bool
+            unicode.ToUpper func(int32) int32
+            unicode.ToLower func(int32) int32
+            unicode.ToTitle func(int32) int32
+            unicode.To func(int, int32) int32
             strings.FieldsFunc.spans func(string, string) []string
             strings.TrimSpace func(string) string
             strings.Trim func(string, string) string

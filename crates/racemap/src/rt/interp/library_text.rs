@@ -6,6 +6,7 @@
 use super::*;
 use crate::rt::parse_int::{self, NumError};
 use crate::rt::strings_edit as edit;
+use crate::rt::unicode::{self, Case, Class};
 
 impl Machine {
     /// The results of a text function, `None` when `func` is not one.
@@ -44,6 +45,26 @@ impl Machine {
                     None => -1,
                 },
                 _ => -1,
+            })],
+            LibFunc::UnicodeIsLetter => vec![Value::Bool(unicode::is(Class::Letter, iarg(0)?))],
+            LibFunc::UnicodeIsUpper => vec![Value::Bool(unicode::is(Class::Upper, iarg(0)?))],
+            LibFunc::UnicodeIsLower => vec![Value::Bool(unicode::is(Class::Lower, iarg(0)?))],
+            LibFunc::UnicodeIsTitle => vec![Value::Bool(unicode::is(Class::Title, iarg(0)?))],
+            LibFunc::UnicodeIsDigit => vec![Value::Bool(unicode::is(Class::Digit, iarg(0)?))],
+            LibFunc::UnicodeIsNumber => vec![Value::Bool(unicode::is(Class::Number, iarg(0)?))],
+            LibFunc::UnicodeIsMark => vec![Value::Bool(unicode::is(Class::Mark, iarg(0)?))],
+            LibFunc::UnicodeIsPunct => vec![Value::Bool(unicode::is(Class::Punct, iarg(0)?))],
+            LibFunc::UnicodeIsSymbol => vec![Value::Bool(unicode::is(Class::Symbol, iarg(0)?))],
+            LibFunc::UnicodeIsSpace => vec![Value::Bool(unicode::is(Class::Space, iarg(0)?))],
+            LibFunc::UnicodeIsControl => vec![Value::Bool(unicode::is(Class::Control, iarg(0)?))],
+            LibFunc::UnicodeIsGraphic => vec![Value::Bool(unicode::is(Class::Graphic, iarg(0)?))],
+            LibFunc::UnicodeIsPrint => vec![Value::Bool(unicode::is(Class::Print, iarg(0)?))],
+            LibFunc::UnicodeToUpper => vec![Value::Int(unicode::to(Case::Upper, iarg(0)?))],
+            LibFunc::UnicodeToLower => vec![Value::Int(unicode::to(Case::Lower, iarg(0)?))],
+            LibFunc::UnicodeToTitle => vec![Value::Int(unicode::to(Case::Title, iarg(0)?))],
+            LibFunc::UnicodeTo => vec![Value::Int(match Case::from_number(iarg(0)?) {
+                Some(case) => unicode::to(case, iarg(1)?),
+                None => i64::from(crate::gostr::RUNE_ERROR),
             })],
             LibFunc::Utf8ValidRune => {
                 let valid = u32::try_from(iarg(0)?).ok().and_then(char::from_u32);
