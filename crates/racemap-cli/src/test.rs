@@ -192,7 +192,8 @@ pub struct TestRun {
 
 /// Run one test program to its end with `scheduler`. During the first `replayed` steps (a
 /// schedule's moves) sleepers and timers may wake at any time, as in the explorer that found
-/// the schedule (`WakeOrder::AnyTime`); after them, in virtual time order.
+/// the schedule (`WakeOrder::AnyTime`); after them, in virtual time that also passes while
+/// goroutines run (`WakeOrder::RunningClock`).
 pub fn run_test(
     program: Program,
     scheduler: &mut dyn Scheduler,
@@ -217,7 +218,7 @@ pub fn run_test(
             .set_wake_order(if (steps as usize) < replayed {
                 WakeOrder::AnyTimeUnbounded
             } else {
-                WakeOrder::VirtualTime
+                WakeOrder::RunningClock
             });
         let choices = session.target.runnable();
         if choices.is_empty() || steps >= max_steps {

@@ -240,13 +240,14 @@ pub fn run_with<T: Target>(
 ) -> RunResult {
     let mut session = Session::new(target, config.race_detection, config.record_events);
     let mut steps = 0;
-    let stop = drive(&mut session, scheduler, config, &mut steps, true);
+    let stop = drive(&mut session, scheduler, config, &mut steps, true, None);
     session.finish(stop.flatten())
 }
 
 /// Make the moves `scheduler` picks, counting them in `steps`: `Some(limit)` once the run is
 /// over (`limit`: the runner's step bound, when that ended it), `None` when the scheduler had
-/// no move (or picked one that is not runnable).
+/// no move (or picked one that is not runnable). While `replaying` a schedule, each move is
+/// offered in the wake order the schedule made it in ([`Schedule::wake_order_at`]).
 ///
 /// With `crash_first`, a move that crashes the program ([`Target::crashes`]: a goroutine whose
 /// panic is over after a deferred call made a visible operation) is made as soon as it is
@@ -258,10 +259,17 @@ fn drive<T: Target>(
     config: &RunConfig,
     steps: &mut u64,
     crash_first: bool,
+    replaying: Option<&Schedule>,
 ) -> Option<Option<Ending>> {
     loop {
         if session.target.ending().is_some() {
             return Some(None);
+        }
+        if let Some(schedule) = replaying {
+            // Each move in the wake order it was made in.
+            session
+                .target
+                .set_wake_order(schedule.wake_order_at(session.schedule.len()));
         }
         let choices = session.target.runnable();
         if choices.is_empty() {
@@ -285,23 +293,43 @@ fn drive<T: Target>(
 
 /// Run `target` with the scheduler `config` describes: the schedule's moves first (if any),
 /// then the seeded random scheduler. A schedule may wake sleepers at any time, as the explorer's
-/// do ([`WakeOrder::AnyTime`]); the random scheduler follows virtual time.
+/// do ([`WakeOrder::AnyTime`]); the random scheduler follows virtual time that also passes
+/// while goroutines run ([`WakeOrder::RunningClock`]).
 pub fn run<T: Target>(mut target: T, config: &RunConfig) -> RunResult {
     let mut steps = 0;
     let mut session = match &config.schedule {
         Some(s) => {
-            target.set_wake_order(WakeOrder::AnyTimeUnbounded);
+            target.set_wake_order(s.wake_order_at(0));
             let mut session = Session::new(target, config.race_detection, config.record_events);
+            session.schedule.running_clock_from = s.running_clock_from;
             let mut replay = ReplayScheduler::new(s.clone(), None);
-            if let Some(limit) = drive(&mut session, &mut replay, config, &mut steps, false) {
+            let replayed = drive(
+                &mut session,
+                &mut replay,
+                config,
+                &mut steps,
+                false,
+                Some(s),
+            );
+            if let Some(limit) = replayed {
                 return session.finish(limit);
             }
-            session.target.set_wake_order(WakeOrder::VirtualTime);
+            session.target.set_wake_order(WakeOrder::RunningClock);
             session
         }
-        None => Session::new(target, config.race_detection, config.record_events),
+        None => {
+            target.set_wake_order(WakeOrder::RunningClock);
+            Session::new(target, config.race_detection, config.record_events)
+        }
     };
+    // The random scheduler's moves are made on the running clock: from here on at the latest.
+    let from = session.schedule.len();
+    let clock_from = session
+        .schedule
+        .running_clock_from
+        .map_or(from, |f| f.min(from));
+    session.schedule.running_clock_from = Some(clock_from);
     let mut random = RandomScheduler::new(config.seed);
-    let stop = drive(&mut session, &mut random, config, &mut steps, true);
+    let stop = drive(&mut session, &mut random, config, &mut steps, true, None);
     session.finish(stop.flatten())
 }

@@ -348,3 +348,53 @@ fn sync_map_fast_path_runs_while_another_call_holds_mu() {
     };
     assert_eq!(main_steps, ["Load(\"a\"): read hit → 1, true"]);
 }
+
+/// Under the running clock (`racemap run`, the page's stepping) every step costs
+/// `STEP_NS` of virtual time: a sleeper is not offered while others can move until the clock
+/// has passed its wake time by `BUSY_WAKE_DELAY_NS`, then it is offered first; in plain virtual
+/// time it would wait until nobody else can move, which a polling goroutine never lets happen.
+#[test]
+fn running_clock_wakes_a_sleeper_beside_a_polling_goroutine() {
+    use racemap::rt::config::{WakeOrder, BUSY_WAKE_DELAY_NS, STEP_NS};
+    let src = "package main\n\nimport \"time\"\n\nfunc main() {\n\tstop := make(chan bool)\n\tgo func() {\n\t\tfor {\n\t\t\tselect {\n\t\t\tcase <-stop:\n\t\t\t\treturn\n\t\t\tdefault:\n\t\t\t}\n\t\t}\n\t}()\n\ttime.Sleep(10 * time.Microsecond)\n\tstop <- true\n}\n";
+    for order in [WakeOrder::RunningClock, WakeOrder::VirtualTime] {
+        let mut m = machine(src);
+        m.set_wake_order(order);
+        let main_sleeps = |m: &Machine| m.goroutines()[0].state == "sleep";
+        // Main runs until it sleeps.
+        while !main_sleeps(&m) {
+            let c = m
+                .runnable()
+                .into_iter()
+                .find(|c| c.gid == Gid::MAIN)
+                .expect("main moves");
+            m.step(c);
+        }
+        // Then the poller polls; main is offered once the clock is far enough past its wake time.
+        let mut woke_after = None;
+        for polls in 0..1000 {
+            let moves = m.runnable();
+            if moves.iter().any(|c| c.gid == Gid::MAIN) {
+                assert_eq!(
+                    moves[0].gid,
+                    Gid::MAIN,
+                    "the woken sleeper first: {moves:?}"
+                );
+                woke_after = Some(polls);
+                break;
+            }
+            assert_eq!(moves.len(), 1, "the poller's one move: {moves:?}");
+            m.step(moves[0]);
+        }
+        match order {
+            WakeOrder::RunningClock => {
+                let steps = ((10_000 + BUSY_WAKE_DELAY_NS) / STEP_NS) as usize;
+                assert_eq!(woke_after, Some(steps));
+            }
+            _ => assert_eq!(
+                woke_after, None,
+                "virtual time waits for the poller to block"
+            ),
+        }
+    }
+}

@@ -37,10 +37,11 @@ pub mod words;
 use crate::bytecode::Program;
 use crate::dense::IdMap;
 use crate::diag::{Diagnostic, Span};
-use crate::rt::config::{Config, WakeOrder};
+use crate::rt::config::Config;
 use crate::rt::event::{Event, Gid};
 use crate::rt::machine::Machine;
 use crate::run::{step_limit_ending, Session};
+use crate::sched::schedule::wake_order_at;
 use crate::sched::{Choice, RandomScheduler, Schedule, Scheduler};
 use crate::target::{Ending, Target};
 use serde::{Deserialize, Serialize};
@@ -269,19 +270,21 @@ impl Playback {
             SchedulerMode::Seeded { seed } => Some(RandomScheduler::new(seed)),
             _ => None,
         };
-        // A replayed schedule may wake sleepers at any time (the explorer's do); the other
-        // modes follow virtual time.
-        let wake_order = match config.scheduler {
-            SchedulerMode::Replay { .. } => WakeOrder::AnyTimeUnbounded,
-            _ => WakeOrder::VirtualTime,
+        // A replayed schedule's moves are made in the wake orders they were made in (an
+        // explorer's may wake sleepers at any time); the other modes follow virtual time that
+        // also passes while goroutines run.
+        let running_clock_from = match &replay {
+            Some(schedule) => schedule.running_clock_from,
+            None => Some(0),
         };
         let machine_config = Config {
             max_steps: config.max_steps,
-            wake_order,
+            wake_order: wake_order_at(running_clock_from, 0),
             ..Config::default()
         };
         let machine = Machine::new(program.clone(), machine_config);
-        let session = Session::new(machine, config.race_detection, false);
+        let mut session = Session::new(machine, config.race_detection, false);
+        session.schedule.running_clock_from = running_clock_from;
         let mut fold = Fold::default();
         fold.names.settle(&program, &session.target);
         Ok(Playback {
@@ -349,6 +352,7 @@ impl Playback {
         for r in &self.records {
             s.push(r.choice);
         }
+        s.running_clock_from = self.session.schedule.running_clock_from;
         s.encode()
     }
 
@@ -576,8 +580,15 @@ impl Playback {
             self.records.push(record);
         }
         self.cursor += 1;
+        self.set_wake_order();
         self.checkpoint_here();
         Ok(())
+    }
+
+    /// Offer the next move in the wake order of the run (see [`wake_order_at`]).
+    fn set_wake_order(&mut self) {
+        let order = wake_order_at(self.session.schedule.running_clock_from, self.cursor);
+        self.session.target.set_wake_order(order);
     }
 
     fn checkpoint_here(&mut self) {
@@ -623,6 +634,7 @@ impl Playback {
                 .step(&self.program, &self.session.target, step, &events);
             self.replayed_steps += 1;
             self.cursor += 1;
+            self.set_wake_order();
             self.checkpoint_here();
         }
     }

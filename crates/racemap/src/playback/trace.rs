@@ -7,7 +7,7 @@
 use super::names::{Learned, Names};
 use super::words;
 use crate::bytecode::Program;
-use crate::rt::config::{Config, WakeOrder};
+use crate::rt::config::Config;
 use crate::rt::event::{Event, Gid, LockOp, Op};
 use crate::rt::machine::Machine;
 use crate::rt::value::{Pointer, Value};
@@ -197,10 +197,10 @@ pub fn op_phrase(op: &Op, go_id: &dyn Fn(crate::rt::event::Gid) -> u64) -> Strin
 /// shows ([`Names`] at the end of the run: `m`, `wg`, `c.mu`), and the phrases are its
 /// timeline's. A rendezvous step has a line per goroutine, under the same step number.
 pub fn trace(program: &Rc<Program>, config: Config, schedule: &Schedule) -> Vec<String> {
-    // Any schedule replays with wake-ups at any time (a run in virtual time makes the same
-    // moves, and explorer schedules may wake a sleeper early).
+    // Each move replays in the wake order it was made in (explorer schedules may wake a
+    // sleeper early; a run's own moves were made on the running clock).
     let config = Config {
-        wake_order: WakeOrder::AnyTimeUnbounded,
+        wake_order: schedule.wake_order_at(0),
         ..config
     };
     let mut machine = Machine::new(program.clone(), config);
@@ -209,6 +209,7 @@ pub fn trace(program: &Rc<Program>, config: Config, schedule: &Schedule) -> Vec<
     // (step, its events, their channel messages formatted with the heap of that step)
     let mut steps: Vec<(usize, Vec<Event>, Vec<Option<String>>)> = Vec::new();
     for (i, choice) in schedule.choices.iter().enumerate() {
+        machine.set_wake_order(schedule.wake_order_at(i));
         learned.remember(program, &machine, choice.gid);
         let events = machine.step(*choice);
         let mut messages = Vec::new();

@@ -77,12 +77,37 @@ pub enum WakeOrder {
     /// states stay equal whatever time passed: the stateful search's order for such programs,
     /// where it is finite without the early-tick bound.
     Timeless,
+    /// [`WakeOrder::VirtualTime`] where time also passes while goroutines run: every step
+    /// costs [`STEP_NS`] of virtual time, and a sleeper whose wake time the clock has passed
+    /// by [`BUSY_WAKE_DELAY_NS`] is a move beside the others (offered first), as in Go, where a
+    /// sleep ends while other goroutines keep running. A goroutine that polls (a `select` with
+    /// `default`, a loop on an atomic flag or on `time.Since`) while another sleeps then sees
+    /// the sleeper wake. When nobody else can move, sleepers wake earliest first, as in virtual
+    /// time. The order of `racemap run` and of the page's stepping; the searches keep their own
+    /// (their states must not tell apart runs by how many steps they took).
+    RunningClock,
 }
+
+/// Virtual nanoseconds one step costs under [`WakeOrder::RunningClock`]: a microsecond, so
+/// that a goroutine polling while another sleeps a millisecond sees it wake after a thousand
+/// steps, while timeouts of 100 ms and more stay out of reach of a run's step limit (in Go,
+/// a hundred thousand map or channel operations take a few milliseconds, not seconds).
+pub const STEP_NS: i64 = 1_000;
+
+/// How long past its wake time a sleeper waits under [`WakeOrder::RunningClock`] while other
+/// goroutines can move: a hundred steps. Sleeps that end within a few steps of each other
+/// (a goroutine woken at 100 ms printing while main's 50 ms + 50 ms end) keep virtual time's
+/// order, where the goroutine that woke goes on until it blocks; only a longer busy stretch
+/// (a poller) lets a sleeper in.
+pub const BUSY_WAKE_DELAY_NS: i64 = 100 * STEP_NS;
 
 impl WakeOrder {
     /// Sleepers may wake at any point after their sleep began.
     pub fn any_time(self) -> bool {
-        self != WakeOrder::VirtualTime
+        matches!(
+            self,
+            WakeOrder::AnyTime | WakeOrder::AnyTimeUnbounded | WakeOrder::Timeless
+        )
     }
 
     /// A ticker fires ahead of virtual time at most
@@ -94,6 +119,11 @@ impl WakeOrder {
     /// Wake-ups and fires leave the virtual clock where it is.
     pub fn freezes_clock(self) -> bool {
         self == WakeOrder::Timeless
+    }
+
+    /// Every step advances the virtual clock by [`STEP_NS`].
+    pub fn clock_runs(self) -> bool {
+        self == WakeOrder::RunningClock
     }
 }
 

@@ -71,6 +71,7 @@ mod tests {
     fn replays_then_falls_back() {
         let s = Schedule {
             choices: vec![c(1), c(0)],
+            running_clock_from: None,
         };
         let mut r = ReplayScheduler::new(s.clone(), None);
         assert_eq!(r.pick(&[c(0), c(1)]), Some(c(1)));

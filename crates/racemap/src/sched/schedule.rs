@@ -6,10 +6,16 @@
 //! and `varint(count - 2)` when `count > 1`. Typical schedules (a goroutine runs several steps
 //! in a row, alternatives are rare) take about one byte per run.
 //!
+//! Version `2` is a schedule of a run whose clock ran with its steps from some move on
+//! ([`Schedule::running_clock_from`]): the character `2`, then the base64url of
+//! `varint(from)` followed by the same byte stream of runs. A schedule without it encodes as
+//! version `1`, as before.
+//!
 //! Decoding checks everything and returns a [`ScheduleError`] for malformed text; it never
 //! panics and never allocates more than [`MAX_DECODED_CHOICES`] choices.
 
 use super::Choice;
+use crate::rt::config::WakeOrder;
 use crate::rt::event::Gid;
 use serde::Serialize;
 use std::fmt;
@@ -20,6 +26,9 @@ pub const MAX_DECODED_CHOICES: usize = 1 << 22;
 /// The version character that starts every encoded schedule.
 const VERSION: char = '1';
 
+/// The version character of a schedule with [`Schedule::running_clock_from`].
+const VERSION_RUNNING_CLOCK: char = '2';
+
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// The moves of a run, in order.
@@ -27,12 +36,19 @@ const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 pub struct Schedule {
     /// One choice per step.
     pub choices: Vec<Choice>,
+    /// From this move on (an index into `choices`), the run's clock ran with its steps
+    /// ([`crate::rt::config::WakeOrder::RunningClock`]: the moves of `racemap run`'s scheduler
+    /// and of the page's stepping); before it, and throughout when `None`, sleepers woke at any
+    /// time on a clock that moves only at wake-ups (the explorer's runs). A replay switches
+    /// there too, so that it reads the same clock as the run did.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub running_clock_from: Option<usize>,
 }
 
 /// Why a string is not an encoded schedule.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ScheduleError {
-    /// It does not start with the version character `1`.
+    /// It does not start with a version character, `1` or `2`.
     BadVersion,
     /// A character outside base64url at this byte offset.
     BadCharacter(usize),
@@ -49,7 +65,9 @@ pub enum ScheduleError {
 impl fmt::Display for ScheduleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ScheduleError::BadVersion => write!(f, "invalid schedule: it must start with `1`"),
+            ScheduleError::BadVersion => {
+                write!(f, "invalid schedule: it must start with `1` or `2`")
+            }
             ScheduleError::BadCharacter(i) => {
                 write!(f, "invalid schedule: unexpected character at offset {i}")
             }
@@ -87,6 +105,9 @@ impl Schedule {
     /// The URL-safe text form.
     pub fn encode(&self) -> String {
         let mut bytes = Vec::new();
+        if let Some(from) = self.running_clock_from {
+            put_varint(&mut bytes, from as u64);
+        }
         let mut i = 0;
         while i < self.choices.len() {
             let c = self.choices[i];
@@ -105,19 +126,33 @@ impl Schedule {
             i += count;
         }
         let mut out = String::with_capacity(1 + bytes.len() * 4 / 3 + 2);
-        out.push(VERSION);
+        out.push(match self.running_clock_from {
+            Some(_) => VERSION_RUNNING_CLOCK,
+            None => VERSION,
+        });
         base64url_encode(&bytes, &mut out);
         out
     }
 
     /// Parse the text form.
     pub fn decode(text: &str) -> Result<Schedule, ScheduleError> {
-        let rest = text
-            .strip_prefix(VERSION)
-            .ok_or(ScheduleError::BadVersion)?;
+        let (rest, clock_runs) = match text.strip_prefix(VERSION) {
+            Some(rest) => (rest, false),
+            None => (
+                text.strip_prefix(VERSION_RUNNING_CLOCK)
+                    .ok_or(ScheduleError::BadVersion)?,
+                true,
+            ),
+        };
         let bytes = base64url_decode(rest)?;
         let mut choices = Vec::new();
         let mut pos = 0;
+        let running_clock_from = if clock_runs {
+            let from = get_varint(&bytes, &mut pos)?;
+            Some(usize::try_from(from).map_err(|_| ScheduleError::Overflow)?)
+        } else {
+            None
+        };
         while pos < bytes.len() {
             let header = get_varint(&bytes, &mut pos)?;
             let gid = u32::try_from(header >> 2).map_err(|_| ScheduleError::Overflow)?;
@@ -138,7 +173,26 @@ impl Schedule {
             let choice = Choice { gid: Gid(gid), alt };
             choices.extend(std::iter::repeat_n(choice, count as usize));
         }
-        Ok(Schedule { choices })
+        Ok(Schedule {
+            choices,
+            running_clock_from,
+        })
+    }
+
+    /// The wake order to replay move `index` in: the running clock from
+    /// [`Schedule::running_clock_from`] on, before it wake-ups at any time.
+    pub fn wake_order_at(&self, index: usize) -> WakeOrder {
+        wake_order_at(self.running_clock_from, index)
+    }
+}
+
+/// The wake order to replay move `index` of a run in whose clock ran with its steps from move
+/// `running_clock_from` on ([`Schedule::running_clock_from`]): the running clock from there,
+/// wake-ups at any time before it (a replayed explorer schedule's moves).
+pub fn wake_order_at(running_clock_from: Option<usize>, index: usize) -> WakeOrder {
+    match running_clock_from {
+        Some(from) if index >= from => WakeOrder::RunningClock,
+        _ => WakeOrder::AnyTimeUnbounded,
     }
 }
 
@@ -239,12 +293,20 @@ mod tests {
 
     #[test]
     fn encodes_short_and_url_safe() {
-        let s = Schedule {
+        let mut s = Schedule {
             choices: vec![c(0, 0), c(0, 0), c(0, 0), c(1, 0), c(2, 1), c(1, 0)],
+            running_clock_from: None,
         };
         let text = s.encode();
         assert_eq!(text, "1AQEECgEE");
-        assert_eq!(Schedule::decode(&text), Ok(s));
+        assert_eq!(Schedule::decode(&text), Ok(s.clone()));
+        // A run's moves on the running clock from move 3 on: version 2, `from` first.
+        s.running_clock_from = Some(3);
+        let text = s.encode();
+        assert_eq!(text, "2AwEBBAoBBA");
+        assert_eq!(Schedule::decode(&text), Ok(s.clone()));
+        assert_eq!(s.wake_order_at(2), WakeOrder::AnyTimeUnbounded);
+        assert_eq!(s.wake_order_at(3), WakeOrder::RunningClock);
         assert_eq!(Schedule::new().encode(), "1");
         assert_eq!(Schedule::decode("1"), Ok(Schedule::new()));
     }
@@ -252,7 +314,8 @@ mod tests {
     #[test]
     fn malformed_text_is_an_error() {
         assert_eq!(Schedule::decode(""), Err(ScheduleError::BadVersion));
-        assert_eq!(Schedule::decode("2AAA"), Err(ScheduleError::BadVersion));
+        assert_eq!(Schedule::decode("3AAA"), Err(ScheduleError::BadVersion));
+        assert_eq!(Schedule::decode("2"), Err(ScheduleError::Truncated));
         assert_eq!(
             Schedule::decode("1A=A"),
             Err(ScheduleError::BadCharacter(2))
@@ -291,8 +354,11 @@ mod tests {
         fn round_trips(choices in proptest::collection::vec(
             (prop_oneof![0u32..4, any::<u32>()], prop_oneof![Just(0u32), 0u32..3, any::<u32>()]),
             0..64,
-        )) {
-            let s = Schedule { choices: choices.into_iter().map(|(g, a)| c(g, a)).collect() };
+        ), running_clock_from in proptest::option::of(0usize..100)) {
+            let s = Schedule {
+                choices: choices.into_iter().map(|(g, a)| c(g, a)).collect(),
+                running_clock_from,
+            };
             let text = s.encode();
             prop_assert!(text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
             prop_assert_eq!(Schedule::decode(&text), Ok(s));
@@ -304,7 +370,7 @@ mod tests {
         }
 
         #[test]
-        fn decoding_base64_noise_never_panics(text in "1[A-Za-z0-9_-]{0,40}") {
+        fn decoding_base64_noise_never_panics(text in "[12][A-Za-z0-9_-]{0,40}") {
             if let Ok(s) = Schedule::decode(&text) {
                 prop_assert!(s.len() <= MAX_DECODED_CHOICES);
             }

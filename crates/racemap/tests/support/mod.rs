@@ -354,12 +354,53 @@ pub fn run_sections(result: &RunResult) -> Vec<Section> {
     out
 }
 
-/// Always takes the first runnable move (the machine's deterministic order).
-pub struct FirstRunnable;
+/// Takes the first runnable move (the machine's deterministic order), except that a goroutine
+/// passed over for [`FirstRunnable::PATIENCE`] steps in a row goes first: every runnable
+/// goroutine runs eventually, as under Go's scheduler, so a goroutine spinning until another
+/// one acts (an atomic flag, a `select` with `default`) cannot starve it.
+#[derive(Default)]
+pub struct FirstRunnable {
+    /// Per goroutine (by machine index): steps in a row it could move and another moved.
+    passed_over: Vec<u32>,
+}
+
+impl FirstRunnable {
+    /// Steps a runnable goroutine waits behind lower ones before it goes first.
+    const PATIENCE: u32 = 1_000;
+}
 
 impl Scheduler for FirstRunnable {
     fn pick(&mut self, choices: &[Choice]) -> Option<Choice> {
-        choices.first().copied()
+        let mut pick = *choices.first()?;
+        if let Some(starved) = choices.iter().find(|c| {
+            self.passed_over
+                .get(c.gid.0 as usize)
+                .is_some_and(|&n| n >= Self::PATIENCE)
+        }) {
+            pick = *starved;
+        }
+        for c in choices {
+            let i = c.gid.0 as usize;
+            if self.passed_over.len() <= i {
+                self.passed_over.resize(i + 1, 0);
+            }
+            if c.gid == pick.gid {
+                self.passed_over[i] = 0;
+            } else if !choices[..]
+                .iter()
+                .take_while(|d| *d != c)
+                .any(|d| d.gid == c.gid)
+            {
+                self.passed_over[i] += 1;
+            }
+        }
+        // A goroutine not offered this step starts counting afresh.
+        for (i, n) in self.passed_over.iter_mut().enumerate() {
+            if !choices.iter().any(|c| c.gid.0 as usize == i) {
+                *n = 0;
+            }
+        }
+        Some(pick)
     }
 }
 
@@ -380,21 +421,24 @@ pub fn machine_as(source: &str, lang: racemap::compile::LangVersion) -> Result<M
     }
 }
 
-/// Compile and run with `scheduler` (no race detector, like `go run` without `-race`).
+/// Compile and run with `scheduler` (no race detector, like `go run` without `-race`), on the
+/// clock of `racemap run`: virtual time that also passes with the steps.
 pub fn run_sequentially(source: &str, scheduler: &mut dyn Scheduler) -> Result<RunResult, Section> {
     let config = RunConfig {
         race_detection: false,
         record_events: false,
         ..RunConfig::default()
     };
-    Ok(run_with(machine(source)?, scheduler, &config))
+    let mut machine = machine(source)?;
+    machine.set_wake_order(racemap::rt::config::WakeOrder::RunningClock);
+    Ok(run_with(machine, scheduler, &config))
 }
 
 /// Compile and run `case` with [`FirstRunnable`] and no race detector; the produced sections
 /// (the diagnostics when it does not compile), after checking the run against the case's Go
 /// references ([`go_reference`]).
 pub fn run_like_go(case: &Case, expectation: &Expectation) -> Result<Vec<Section>, String> {
-    match run_sequentially(&case.source, &mut FirstRunnable) {
+    match run_sequentially(&case.source, &mut FirstRunnable::default()) {
         Ok(result) => {
             go_reference::compare_with_go(expectation, &result)?;
             Ok(run_sections(&result))

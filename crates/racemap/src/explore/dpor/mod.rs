@@ -738,6 +738,7 @@ impl<T: Target> Search<T> {
                 .copied()
                 .chain(self.trace.iter().map(|s| s.choice))
                 .collect(),
+            running_clock_from: None,
         };
         let mut early_wakes: Vec<EarlyWake> = Vec::new();
         for w in self.trace.iter().filter_map(|s| s.early_wake.as_ref()) {

@@ -599,6 +599,7 @@ impl<T: Target> Stateful<T> {
         }
         let schedule = Schedule {
             choices: self.prefix.iter().chain(path).copied().collect(),
+            running_clock_from: None,
         };
         let early_wakes = self
             .any_time_replay

@@ -540,8 +540,24 @@ impl Machine {
         indexed: bool,
     ) -> Vec<Choice> {
         let mut out = Vec::new();
+        let clock_runs = self.config.wake_order.clock_runs();
+        // Sleepers the running clock has carried past their wake time (plus the delay a
+        // woken goroutine waits while others keep running), earliest first.
+        let mut overdue: Vec<(i64, i64, Gid)> = Vec::new();
         for g in gs.clone() {
             self.push_parked_moves(g, &mut out, indexed);
+            if let (true, &GoStatus::Sleeping(t)) = (clock_runs, &g.status) {
+                if t.saturating_add(crate::rt::config::BUSY_WAKE_DELAY_NS) <= self.clock {
+                    overdue.push((t, g.slept_at, g.gid));
+                }
+            }
+        }
+        if !out.is_empty() && !overdue.is_empty() {
+            // They wake first, as Go runs a goroutine its timer readied next
+            // (`ready` puts it in `runnext`), however busy the others are.
+            overdue.sort_unstable();
+            let wakes = overdue.iter().map(|&(_, _, gid)| Choice { gid, alt: 0 });
+            out.splice(0..0, wakes);
         }
         if out.is_empty() {
             // Sleepers: only when nobody else can move, earliest wake time first; of those
@@ -701,6 +717,9 @@ impl Machine {
             return Vec::new();
         }
         self.steps += 1;
+        if self.config.wake_order.clock_runs() {
+            self.clock = self.clock.saturating_add(crate::rt::config::STEP_NS);
+        }
         self.begin_delta();
         self.budget = self.config.max_instructions_per_step;
         self.events.clear();
