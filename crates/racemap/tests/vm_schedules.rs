@@ -349,13 +349,14 @@ fn sync_map_fast_path_runs_while_another_call_holds_mu() {
     assert_eq!(main_steps, ["Load(\"a\"): read hit → 1, true"]);
 }
 
-/// Under the running clock (`racemap run`, the page's stepping) every step costs
-/// `STEP_NS` of virtual time: a sleeper is not offered while others can move until the clock
-/// has passed its wake time by `BUSY_WAKE_DELAY_NS`, then it is offered first; in plain virtual
-/// time it would wait until nobody else can move, which a polling goroutine never lets happen.
+/// Under the running clock (`racemap run`, the page's stepping) every polling step (here a
+/// `select` taking its default) costs `STEP_NS` of virtual time and other steps none: a
+/// sleeper is not offered while others can move until the clock reaches its wake time, then it
+/// is offered first; in plain virtual time it would wait until nobody else can move, which a
+/// polling goroutine never lets happen.
 #[test]
 fn running_clock_wakes_a_sleeper_beside_a_polling_goroutine() {
-    use racemap::rt::config::{WakeOrder, BUSY_WAKE_DELAY_NS, STEP_NS};
+    use racemap::rt::config::{WakeOrder, STEP_NS};
     let src = "package main\n\nimport \"time\"\n\nfunc main() {\n\tstop := make(chan bool)\n\tgo func() {\n\t\tfor {\n\t\t\tselect {\n\t\t\tcase <-stop:\n\t\t\t\treturn\n\t\t\tdefault:\n\t\t\t}\n\t\t}\n\t}()\n\ttime.Sleep(10 * time.Microsecond)\n\tstop <- true\n}\n";
     for order in [WakeOrder::RunningClock, WakeOrder::VirtualTime] {
         let mut m = machine(src);
@@ -388,8 +389,10 @@ fn running_clock_wakes_a_sleeper_beside_a_polling_goroutine() {
         }
         match order {
             WakeOrder::RunningClock => {
-                let steps = ((10_000 + BUSY_WAKE_DELAY_NS) / STEP_NS) as usize;
-                assert_eq!(woke_after, Some(steps));
+                // Each poll is two steps (the load of `stop`, then the select's default); the
+                // clock must pass the wake time: one poll more than 10µs' worth.
+                let polls = (10_000 / STEP_NS) as usize + 1;
+                assert_eq!(woke_after, Some(2 * polls));
             }
             _ => assert_eq!(
                 woke_after, None,

@@ -77,29 +77,24 @@ pub enum WakeOrder {
     /// states stay equal whatever time passed: the stateful search's order for such programs,
     /// where it is finite without the early-tick bound.
     Timeless,
-    /// [`WakeOrder::VirtualTime`] where time also passes while goroutines run: every step
+    /// [`WakeOrder::VirtualTime`] where time also passes while goroutines poll: every step
+    /// that only looks ([`crate::rt::event::Event::polls`]: a `select` taking its default,
+    /// `runtime.Gosched`, an atomic load, `time.Now`/`Since`, `len(ch)`, a failed `TryLock`)
     /// costs [`STEP_NS`] of virtual time, and a sleeper whose wake time the clock has passed
-    /// by [`BUSY_WAKE_DELAY_NS`] is a move beside the others (offered first), as in Go, where a
-    /// sleep ends while other goroutines keep running. A goroutine that polls (a `select` with
-    /// `default`, a loop on an atomic flag or on `time.Since`) while another sleeps then sees
-    /// the sleeper wake. When nobody else can move, sleepers wake earliest first, as in virtual
-    /// time. The order of `racemap run` and of the page's stepping; the searches keep their own
-    /// (their states must not tell apart runs by how many steps they took).
+    /// is a move beside the others (offered first, as Go runs a goroutine its timer readied
+    /// next), as in Go, where a sleep ends while other goroutines keep running. A goroutine
+    /// that polls while another sleeps then sees the sleeper wake, and a loop on `time.Since`
+    /// ends. Other steps take no time, so a program that does not poll runs exactly as in
+    /// virtual time. The order of `racemap run` and of the page's stepping; the searches keep
+    /// their own (their states must not tell apart runs by how often they polled).
     RunningClock,
 }
 
-/// Virtual nanoseconds one step costs under [`WakeOrder::RunningClock`]: a microsecond, so
-/// that a goroutine polling while another sleeps a millisecond sees it wake after a thousand
-/// steps, while timeouts of 100 ms and more stay out of reach of a run's step limit (in Go,
-/// a hundred thousand map or channel operations take a few milliseconds, not seconds).
+/// Virtual nanoseconds a polling step costs under [`WakeOrder::RunningClock`]: a
+/// microsecond, so that a goroutine polling while another sleeps a millisecond sees it wake
+/// after a thousand polls, while a timeout of 100 ms or more stays out of reach of a run's
+/// step limit.
 pub const STEP_NS: i64 = 1_000;
-
-/// How long past its wake time a sleeper waits under [`WakeOrder::RunningClock`] while other
-/// goroutines can move: a hundred steps. Sleeps that end within a few steps of each other
-/// (a goroutine woken at 100 ms printing while main's 50 ms + 50 ms end) keep virtual time's
-/// order, where the goroutine that woke goes on until it blocks; only a longer busy stretch
-/// (a poller) lets a sleeper in.
-pub const BUSY_WAKE_DELAY_NS: i64 = 100 * STEP_NS;
 
 impl WakeOrder {
     /// Sleepers may wake at any point after their sleep began.

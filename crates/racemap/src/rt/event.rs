@@ -509,3 +509,29 @@ pub struct Event {
     /// What it means for the memory model.
     pub effects: Vec<Effect>,
 }
+
+impl Event {
+    /// The step only looked, the way a goroutine polls while it waits for another: a `select`
+    /// that took its default, `runtime.Gosched` or `NumGoroutine`, a read of the clock
+    /// (`time.Now`, `Since`, `Until`), `len(ch)`, a failed `TryLock`, or an atomic operation
+    /// that wrote nothing (a load, a failed compare-and-swap). Under
+    /// [`crate::rt::config::WakeOrder::RunningClock`] such a step costs virtual time.
+    pub fn polls(&self) -> bool {
+        match &self.op {
+            Op::Select { case: None } | Op::ChanLen { .. } => true,
+            Op::Runtime { call, .. } => matches!(*call, "Gosched" | "NumGoroutine"),
+            Op::Timer {
+                op: TimerOp::Now, ..
+            } => true,
+            Op::Lock {
+                kind: LockOp::TryFailed,
+                ..
+            } => true,
+            Op::Atomic { .. } => !self
+                .effects
+                .iter()
+                .any(|e| matches!(e, Effect::Atomic { write: true, .. })),
+            _ => false,
+        }
+    }
+}

@@ -541,13 +541,14 @@ impl Machine {
     ) -> Vec<Choice> {
         let mut out = Vec::new();
         let clock_runs = self.config.wake_order.clock_runs();
-        // Sleepers the running clock has carried past their wake time (plus the delay a
-        // woken goroutine waits while others keep running), earliest first.
+        // Sleepers the running clock has carried past their wake time, earliest first.
         let mut overdue: Vec<(i64, i64, Gid)> = Vec::new();
         for g in gs.clone() {
             self.push_parked_moves(g, &mut out, indexed);
             if let (true, &GoStatus::Sleeping(t)) = (clock_runs, &g.status) {
-                if t.saturating_add(crate::rt::config::BUSY_WAKE_DELAY_NS) <= self.clock {
+                // (Strictly: a sleeper due exactly now, when another just woke at the same
+                // time, waits as in virtual time; polling carries the clock past it.)
+                if t < self.clock {
                     overdue.push((t, g.slept_at, g.gid));
                 }
             }
@@ -717,9 +718,6 @@ impl Machine {
             return Vec::new();
         }
         self.steps += 1;
-        if self.config.wake_order.clock_runs() {
-            self.clock = self.clock.saturating_add(crate::rt::config::STEP_NS);
-        }
         self.begin_delta();
         self.budget = self.config.max_instructions_per_step;
         self.events.clear();
@@ -730,6 +728,10 @@ impl Machine {
         }
         if self.status == Status::Running {
             self.run_local(gid);
+        }
+        if self.config.wake_order.clock_runs() && self.events.iter().any(Event::polls) {
+            // Time passes while goroutines poll (`WakeOrder::RunningClock`).
+            self.clock = self.clock.saturating_add(crate::rt::config::STEP_NS);
         }
         self.reindex();
         self.check_deadlock();
