@@ -7,6 +7,7 @@
 //! Invariant: interning makes identical types share one id, so type identity is `==` on ids.
 
 use litemap::LiteMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Channel direction in a channel type.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -305,6 +306,53 @@ pub enum TypeKind {
     Sync(SyncKind),
 }
 
+/// The hasher of [`TypeTable`]'s index: a multiply-rotate word hash (rustc's `FxHasher`),
+/// a few instructions per word (SipHash costs more than the B-tree it replaces). Not
+/// resistant to chosen collisions, which only slow a lookup down.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct KindHasher(u64);
+
+impl KindHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for KindHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        let mut w = [0u8; 8];
+        w[..rest.len()].copy_from_slice(rest);
+        self.add(u64::from_le_bytes(w) ^ ((rest.len() as u64) << 56));
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// All types of one program.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct TypeTable {
@@ -312,9 +360,10 @@ pub struct TypeTable {
     kinds: Vec<TypeKind>,
     /// Underlying type of each named type (`None` until resolved, or for non-named types).
     underlying: Vec<Option<TypeId>>,
-    /// Reverse index used for interning (a B-tree, not a sorted-vector [`litemap::LiteMap`]: it grows
-    /// with the program and types come in no order).
-    index: std::collections::BTreeMap<TypeKind, TypeId>,
+    /// Reverse index used for interning: a hash map (lookups only, nothing iterates it), as a
+    /// B-tree's lookup compares a type's structure with a dozen others' (names, fields,
+    /// signatures) where a hash reads it once ([`KindHasher`]).
+    index: std::collections::HashMap<TypeKind, TypeId, BuildHasherDefault<KindHasher>>,
     /// The type arguments of each instance of a generic type (`Pair[string, int]`), printed
     /// after its name.
     type_args: LiteMap<TypeId, Vec<TypeId>>,

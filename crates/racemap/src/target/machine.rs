@@ -464,6 +464,13 @@ impl Target for Machine {
         Machine::withholds_early_ticks(self)
     }
 
+    fn chan_buffered(&self, chan: crate::rt::value::ChanId) -> bool {
+        self.heap
+            .chans
+            .get(chan.0 as usize)
+            .is_some_and(|c| c.cap > 0)
+    }
+
     fn hash_state<H: std::hash::Hasher>(
         &self,
         h: &mut H,

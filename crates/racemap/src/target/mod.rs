@@ -255,6 +255,12 @@ pub trait Target: Clone {
     fn withholds_early_ticks(&self) -> bool {
         false
     }
+    /// Channel `chan` has a buffer (capacity above zero): a value sent on it is received
+    /// either from the buffer or handed to a receiver blocked there, two paths to one state
+    /// (the stateful search keys the state after such a receive, `explore::stateful::arrive`).
+    fn chan_buffered(&self, _chan: crate::rt::value::ChanId) -> bool {
+        false
+    }
     /// Feed `h` this machine's semantic state: everything that decides its future and the
     /// outcome of its runs, nothing of its history (`rt::machine::Machine::hash_state`). `false`
     /// when the target cannot (the explorer then never caches states of it). `memo` receives

@@ -14,7 +14,12 @@
 //! current path again. Where states are often reached again (more than one move in
 //! [`REVISITS_TO_KEY_ALL`] so far led to a state seen before: the channel preset, whose
 //! handoffs reach equal states in many orders), the work repeated below them costs more than
-//! keys, and every state is keyed. A keyed state's successors reuse the hashes of the nearest keyed
+//! keys, and every state is keyed. A state reached by a move that received a value from a
+//! buffered channel is keyed too: such a receive is where paths that differ only in when the
+//! value was sent meet again (sent into the buffer before the receiver arrived, then received
+//! by a move of its own, or handed to the receiver blocked there by the send itself: two
+//! paths to one state, the second one step shorter), and a key there ends the second path at
+//! once instead of repeating the rest of the run below it. A keyed state's successors reuse the hashes of the nearest keyed
 //! ancestor's shared parts (`StateMemo`: that ancestor is alive on the stack, so a part at the
 //! same address is the same part).
 
@@ -37,9 +42,9 @@ const REVISITS_TO_KEY_ALL: u64 = 4;
 
 impl<T: Target> Stateful<T> {
     /// The move `choice` from the top frame led to `target` (with `detector`), with
-    /// `child_sleep` asleep there and `fires` timer fires on the path: record it if final,
-    /// else push its frame unless the visited set knows it explored. `Some` when the search
-    /// stops.
+    /// `child_sleep` asleep there and `fires` timer fires on the path (`received`: the move
+    /// received a value from a buffered channel, see the module docs): record it if final, else push its
+    /// frame unless the visited set knows it explored. `Some` when the search stops.
     pub(super) fn arrive(
         &mut self,
         choice: Choice,
@@ -47,6 +52,7 @@ impl<T: Target> Stateful<T> {
         detector: Option<Detector>,
         mut child_sleep: Vec<WakeStep>,
         fires: u32,
+        received: bool,
     ) -> Option<Step> {
         let choices = offered(&target);
         if self.cyclic.is_some() {
@@ -97,6 +103,7 @@ impl<T: Target> Stateful<T> {
         };
         let since_key = self.stack.last().map_or(0, |f| f.since_key) + 1;
         let keyed = explore.len() > 1
+            || received
             || self.cyclic.is_some()
             || since_key > MAX_UNKEYED
             || self.revisits.saturating_mul(REVISITS_TO_KEY_ALL) > self.states;

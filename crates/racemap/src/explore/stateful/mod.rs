@@ -100,6 +100,8 @@ mod arrive;
 #[cfg(test)]
 mod atomic_tests;
 #[cfg(test)]
+mod buffer_tests;
+#[cfg(test)]
 mod counter_tests;
 mod cycles;
 #[cfg(test)]
@@ -572,7 +574,10 @@ impl<T: Target> Stateful<T> {
                 }
             }
             top.done.push(made);
-            match self.arrive(choice, target, detector, child_sleep, fires) {
+            let received = events.iter().any(
+                |e| matches!(e.op, Op::Recv { chan, ok: true, .. } if target.chan_buffered(chan)),
+            );
+            match self.arrive(choice, target, detector, child_sleep, fires, received) {
                 Some(Step::Abandon(Abandon::Cycle)) if self.cyclic.is_none() => self.restart(),
                 Some(stop) => return stop,
                 None => {}
