@@ -109,6 +109,10 @@ pub struct Program {
     /// atomic operations use (`lang::check::atomic_only`): their accesses can race with no
     /// later access, so the race detector does not record them.
     pub exclusive_atomics: LiteMap<(FuncId, u32), ()>,
+    /// The [`Instr::Load`]s (function, pc) that read a variable nothing writes after its
+    /// declaration (`lang::lower::final_loads`): no later access can race with such a read, so
+    /// the race detector checks it but does not record it (`rt::event::Effect::FinalRead`).
+    pub final_loads: LiteMap<(FuncId, u32), ()>,
     /// The program may copy, overwrite or print a `sync.WaitGroup` other than through its
     /// methods (`lang::check::wait_group_copies`): a plain memory access may then read or write
     /// a WaitGroup's state.

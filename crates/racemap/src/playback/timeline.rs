@@ -250,7 +250,10 @@ pub(crate) fn previous_access(records: &[Record], race: &RaceReport) -> Option<u
 
 fn touches(e: &Event, loc: &Loc) -> bool {
     e.effects.iter().any(|fx| match fx {
-        Effect::Read(l) | Effect::Write(l) | Effect::Atomic { loc: l, .. } => l == loc,
+        Effect::Read(l)
+        | Effect::Write(l)
+        | Effect::FinalRead(l)
+        | Effect::Atomic { loc: l, .. } => l == loc,
         _ => false,
     })
 }

@@ -250,8 +250,10 @@ impl Detector {
         }
         for effect in &event.effects {
             match effect {
-                Effect::Read(loc) | Effect::Write(loc) => {
+                Effect::Read(loc) | Effect::Write(loc) | Effect::FinalRead(loc) => {
                     let write = matches!(effect, Effect::Write(_));
+                    // A final read is checked, not recorded: no later access races with it.
+                    let record = !matches!(effect, Effect::FinalRead(_));
                     let frame = match (loc, RuntimeFrame::for_loc(loc, write)) {
                         // User code loads and stores a map element: user frames only; so
                         // do `fmt`'s reads of what it prints, but for a map's `maplen`.
@@ -264,7 +266,7 @@ impl Detector {
                         (_, Some(f)) => Some(Rc::new(f)),
                         (_, None) => runtime_frame.clone(),
                     };
-                    let r = self.access(gid, loc, write, false, true, &event.stack, &frame);
+                    let r = self.access(gid, loc, write, false, record, &event.stack, &frame);
                     found.extend(r);
                 }
                 Effect::Atomic {

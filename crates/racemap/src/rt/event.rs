@@ -103,6 +103,11 @@ pub enum Effect {
     Read(Loc),
     /// A plain (non-atomic) write.
     Write(Loc),
+    /// A plain read of a variable nothing writes after its declaration
+    /// ([`Program::final_loads`](crate::bytecode::Program::final_loads)): checked like a
+    /// [`Effect::Read`], but no later access can race with it, so the race detector does not
+    /// record it.
+    FinalRead(Loc),
     /// An atomic access; atomics never race with each other but do with plain accesses.
     Atomic {
         /// The location.

@@ -120,6 +120,7 @@ impl Asm {
             test_binary: None,
             var_names: Vec::new(),
             exclusive_atomics: Default::default(),
+            final_loads: Default::default(),
             copies_wait_groups: true,
             uses_time_values: true,
         })

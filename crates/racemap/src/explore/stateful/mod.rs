@@ -106,6 +106,8 @@ mod counter_tests;
 mod cycles;
 #[cfg(test)]
 mod cycles_tests;
+#[cfg(test)]
+mod final_read_tests;
 pub(super) mod fingerprint;
 mod frame;
 #[cfg(test)]

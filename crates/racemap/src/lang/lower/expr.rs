@@ -298,11 +298,13 @@ impl FnCx<'_, '_> {
                 }
                 Some(VarLoc::Cell(s)) => {
                     self.emit(Instr::LoadLocal(s));
-                    self.emit(Instr::Load);
+                    let pc = self.emit(Instr::Load);
+                    self.note_var_load(pc, obj, id.id);
                 }
                 Some(VarLoc::Capture(i)) => {
                     self.emit(Instr::Capture(i));
-                    self.emit(Instr::Load);
+                    let pc = self.emit(Instr::Load);
+                    self.note_var_load(pc, obj, id.id);
                 }
                 None => {
                     self.unsupported(e.span, format!("variable {} here", id.name));
@@ -311,7 +313,8 @@ impl FnCx<'_, '_> {
             },
             ObjectKind::Global { index, .. } => {
                 self.emit(Instr::GlobalPtr(crate::bytecode::GlobalId(index)));
-                self.emit(Instr::Load);
+                let pc = self.emit(Instr::Load);
+                self.note_var_load(pc, obj, id.id);
             }
             ObjectKind::Const { ty, value } => self.push_const(ty, &value),
             ObjectKind::Func { .. } => match self.lw.decl_funcs.get(&obj).copied() {

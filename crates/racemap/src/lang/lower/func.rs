@@ -70,6 +70,9 @@ pub(crate) struct FnCx<'l, 'a> {
     pub skip_hoist: bool,
     /// The pcs of this function's [`Program::exclusive_atomics`].
     pub exclusive_atomics: Vec<u32>,
+    /// This function's loads of a variable's value by name: pc and variable
+    /// (`final_loads.rs`).
+    pub var_loads: Vec<(u32, ObjectId)>,
 }
 
 impl<'l, 'a> FnCx<'l, 'a> {
@@ -97,6 +100,7 @@ impl<'l, 'a> FnCx<'l, 'a> {
             hoisted: Vec::new(),
             skip_hoist: false,
             exclusive_atomics: Vec::new(),
+            var_loads: Vec::new(),
         }
     }
 
@@ -329,6 +333,8 @@ impl<'l, 'a> FnCx<'l, 'a> {
         for pc in &self.exclusive_atomics {
             self.lw.exclusive_atomics.insert((id, *pc), ());
         }
+        let var_loads = std::mem::take(&mut self.var_loads);
+        self.lw.add_var_loads(id, &var_loads);
         let f = Func {
             name: self.lw.funcs[id.0 as usize].name.clone(),
             span: self.lw.funcs[id.0 as usize].span,

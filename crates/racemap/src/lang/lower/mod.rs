@@ -33,6 +33,7 @@ mod call;
 mod cond;
 mod context;
 mod expr;
+mod final_loads;
 mod func;
 mod order;
 mod place;
@@ -110,6 +111,9 @@ pub(crate) struct Lowerer<'a> {
     pub var_names: Vec<crate::bytecode::VarName>,
     /// [`Program::exclusive_atomics`] of the functions lowered so far.
     pub exclusive_atomics: litemap::LiteMap<(FuncId, u32), ()>,
+    /// The reads of heap variables by name so far, for [`Program::final_loads`]
+    /// (`final_loads.rs`).
+    pub var_loads: final_loads::VarLoads,
 }
 
 /// Lower a checked program. `source` is the text it was parsed from.
@@ -159,6 +163,7 @@ fn lower_mode(
         rand_shuffle: None,
         var_names: Vec::new(),
         exclusive_atomics: Default::default(),
+        var_loads: Default::default(),
     };
     let file = &checked.file;
 
@@ -343,6 +348,7 @@ fn lower_mode(
         num: num_error,
         deadline: named("deadlineExceededError", "context", false),
     };
+    let final_loads = lw.final_loads();
     Ok(Program {
         source_map: SourceMap::new(file_name, source),
         source: source.to_string(),
@@ -363,6 +369,7 @@ fn lower_mode(
         }),
         tests,
         var_names: lw.var_names,
+        final_loads,
         exclusive_atomics: lw.exclusive_atomics,
         copies_wait_groups: checked.info.copies_wait_groups,
         uses_time_values: checked.info.uses_time_values,

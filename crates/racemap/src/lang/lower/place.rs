@@ -101,6 +101,7 @@ impl FnCx<'_, '_> {
                     self.emit(Instr::Zero(Self::invalid()));
                     return;
                 };
+                self.lw.var_loads.note_addressed(obj);
                 if !self.push_var_ptr(obj, e.span) {
                     self.unsupported(e.span, format!("taking the address of {} here", id.name));
                     self.emit(Instr::Zero(Self::invalid()));

@@ -253,6 +253,7 @@ mod tests {
             test_binary: None,
             var_names: Vec::new(),
             exclusive_atomics: Default::default(),
+            final_loads: Default::default(),
             copies_wait_groups: true,
             uses_time_values: true,
         }

@@ -40,6 +40,17 @@ impl Machine {
                 let value = self.heap.load(&p)?;
                 let mut eff = Vec::new();
                 self.leaf_locs(&p, &value, false, &mut eff);
+                let site = self.goroutines[gid.0 as usize]
+                    .frames
+                    .last()
+                    .map(|f| (f.func, f.call_pc));
+                if site.is_some_and(|s| prog.final_loads.contains_key(&s)) {
+                    for e in &mut eff {
+                        if let Effect::Read(loc) = e {
+                            *e = Effect::FinalRead(loc.clone());
+                        }
+                    }
+                }
                 self.emit(
                     gid,
                     Op::Load {
