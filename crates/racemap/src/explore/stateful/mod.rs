@@ -100,7 +100,7 @@ mod arrive;
 #[cfg(test)]
 mod atomic_tests;
 #[cfg(test)]
-mod counter_tests;
+pub(super) mod counter_tests;
 mod cycles;
 #[cfg(test)]
 mod cycles_tests;
