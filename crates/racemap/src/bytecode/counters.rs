@@ -86,6 +86,9 @@ pub struct Counters {
     send_only: Vec<Vec<u32>>,
     /// The program's live slots, when some counter is sent (deafness needs them).
     liveness: Option<super::liveness::Liveness>,
+    /// The program's future receives through slots, when some counter is sent (deafness
+    /// needs them).
+    receives: Option<super::receives::Receives>,
 }
 
 impl Counters {
@@ -107,12 +110,29 @@ impl Counters {
             per_func,
             send_only,
             liveness: sent.then(|| super::liveness::Liveness::of(program)),
+            receives: sent.then(|| super::receives::Receives::of(program)),
         }
     }
 
     /// The program's live slots, computed when some counter is sent on a channel.
     pub fn liveness(&self) -> Option<&super::liveness::Liveness> {
         self.liveness.as_ref()
+    }
+
+    /// These counters with no receive bounded (`rt/machine/deaf.rs` then finds deaf only the
+    /// channels no one can receive from again): what tests compare the bounds with.
+    #[cfg(test)]
+    pub(crate) fn without_bounded_receivers(mut self) -> Counters {
+        if self.receives.is_some() {
+            self.receives = Some(super::receives::Receives::default());
+        }
+        self
+    }
+
+    /// The program's future receives through local slots, computed when some counter is sent
+    /// on a channel.
+    pub fn receives(&self) -> Option<&super::receives::Receives> {
+        self.receives.as_ref()
     }
 
     /// No function has a counter.

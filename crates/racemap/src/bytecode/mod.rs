@@ -43,6 +43,7 @@ pub mod future;
 mod instr;
 pub mod liveness;
 pub mod mutex_pairing;
+pub mod receives;
 
 pub use instr::Instr;
 

@@ -19,14 +19,18 @@ use std::rc::Rc;
 type Key = (String, Option<String>, bool);
 
 /// `m` with no counters: its state key tells every value apart.
-fn exact(mut m: Machine) -> Machine {
+pub(in crate::explore) fn exact(mut m: Machine) -> Machine {
     m.counters = Rc::new(OnceCell::from(Counters::default()));
     m
 }
 
 /// Every outcome of `m`'s state graph under `order` (every move, keys of `m`'s own kind) and
 /// the number of states; `None` past `cap` states.
-fn every_outcome(m: &Machine, order: WakeOrder, cap: usize) -> Option<(BTreeSet<Key>, usize)> {
+pub(in crate::explore) fn every_outcome(
+    m: &Machine,
+    order: WakeOrder,
+    cap: usize,
+) -> Option<(BTreeSet<Key>, usize)> {
     let mut c = DetectorConfig::new(m.source_map());
     c.first_goroutine_id = m.first_goroutine_id();
     let mut root = m.clone();

@@ -102,7 +102,7 @@ mod atomic_tests;
 #[cfg(test)]
 mod buffer_tests;
 #[cfg(test)]
-mod counter_tests;
+pub(super) mod counter_tests;
 mod cycles;
 #[cfg(test)]
 mod cycles_tests;

@@ -1,14 +1,21 @@
 //! The state key's view of counters (`bytecode::counters`) and of what is sent to deaf
 //! channels (`deaf`): each counter's value replaced by its class's representative, and
-//! the scalars buffered in a deaf channel or parked in a send to one replaced by `Unit`, so
-//! states the program cannot tell apart hash alike. Only the key sees the copies; the
-//! machine keeps its values.
+//! the scalars a deaf channel buffers past the values that may still be received, or parked
+//! in a send to one, replaced by `Unit`, so states the program cannot tell apart hash alike.
+//! Only the key sees the copies; the machine keeps its values.
+//!
+//! # Soundness
+//! Each replaced value is one no future of the state observes. Two states whose views are
+//! equal differ only in such values; run side by side, move for move, they take the same
+//! branches and make the same receives (a value differing between them is one no run of the
+//! first state receives, and the runs agree), so they have the same outcomes.
 //!
 //! The key's parts are memoized per object (`fingerprint::StateMemo`): a goroutine's or a
 //! channel's hash is reused while the object is unchanged, although deafness is a property of
-//! the whole state. That is sound: a channel once deaf stays deaf (`deaf`), so a view
-//! computed with fewer deaf channels is only finer (it tells more states apart).
+//! the whole state, so a part's view may come from an ancestor's verdict. That is sound too:
+//! what no future of the ancestor observes, no future of its descendant does (`deaf`).
 
+use super::deaf::Deaf;
 use super::Machine;
 use crate::bytecode::counters::Counters;
 use crate::rt::chan::ChanObj;
@@ -29,12 +36,12 @@ impl Machine {
             .saturating_mul(self.config.max_instructions_per_step.saturating_add(1))
     }
 
-    /// The channels the counters of live frames are sent on that are deaf (sorted): none
-    /// unless some counter is sent.
-    pub(super) fn deaf_for_key(&self) -> Vec<ChanId> {
+    /// The channels the counters of live frames are sent on that are deaf: none unless some
+    /// counter is sent.
+    pub(super) fn deaf_for_key(&self) -> Deaf {
         let counters = self.counters();
-        let Some(liveness) = counters.liveness() else {
-            return Vec::new();
+        let (Some(liveness), Some(receives)) = (counters.liveness(), counters.receives()) else {
+            return Deaf::default();
         };
         let mut candidates = Vec::new();
         for g in self.goroutines.iter().filter(|g| g.is_live()) {
@@ -49,11 +56,11 @@ impl Machine {
             }
         }
         if candidates.is_empty() {
-            return candidates;
+            return Deaf::default();
         }
         candidates.sort_unstable();
         candidates.dedup();
-        self.deaf_channels(counters, liveness, &candidates)
+        self.deaf_channels(counters, liveness, receives, &candidates)
     }
 }
 
@@ -66,10 +73,10 @@ fn scalar(v: &Value) -> bool {
 }
 
 /// Channel value `v` is nil or one of `deaf`.
-fn deaf_or_nil(v: Option<&Value>, deaf: &[ChanId]) -> bool {
+fn deaf_or_nil(v: Option<&Value>, deaf: &Deaf) -> bool {
     match v {
         Some(Value::Chan(None)) => true,
-        Some(Value::Chan(Some(c))) => deaf.binary_search(c).is_ok(),
+        Some(Value::Chan(Some(c))) => deaf.contains(*c),
         _ => false,
     }
 }
@@ -80,7 +87,7 @@ fn deaf_or_nil(v: Option<&Value>, deaf: &[ChanId]) -> bool {
 pub(super) fn canonical_goroutine(
     machine: &Machine,
     g: &Goroutine,
-    deaf: &[ChanId],
+    deaf: &Deaf,
 ) -> Option<Goroutine> {
     let counters = machine.counters();
     if counters.is_empty() {
@@ -110,7 +117,7 @@ pub(super) fn canonical_goroutine(
     if deaf.is_empty() {
         return copy;
     }
-    let is_deaf = |c: &Option<ChanId>| c.is_some_and(|c| deaf.binary_search(&c).is_ok());
+    let is_deaf = |c: &Option<ChanId>| c.is_some_and(|c| deaf.contains(c));
     match &g.next {
         Some(Visible::Send(c, v)) if is_deaf(c) && scalar(v) => {
             let copy = copy.get_or_insert_with(|| g.clone());
@@ -135,13 +142,15 @@ pub(super) fn canonical_goroutine(
     copy
 }
 
-/// Channel `id` (`ch`) with its buffered scalars replaced by `Unit` when it is one of `deaf`.
-pub(super) fn canonical_chan(id: ChanId, ch: &ChanObj, deaf: &[ChanId]) -> Option<ChanObj> {
-    if deaf.binary_search(&id).is_err() || !ch.buf.iter().any(scalar) {
+/// Channel `id` (`ch`) with the buffered scalars no one will receive replaced by `Unit` when it
+/// is one of `deaf` (those past the values that may still be received).
+pub(super) fn canonical_chan(id: ChanId, ch: &ChanObj, deaf: &Deaf) -> Option<ChanObj> {
+    let heard = deaf.heard(id)? as usize;
+    if !ch.buf.iter().skip(heard).any(scalar) {
         return None;
     }
     let mut copy = ch.clone();
-    for v in copy.buf.iter_mut() {
+    for v in copy.buf.iter_mut().skip(heard) {
         if scalar(v) {
             *v = Value::Unit;
         }

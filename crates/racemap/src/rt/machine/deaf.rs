@@ -1,26 +1,48 @@
-//! Deaf channels: channels no goroutine can ever receive from again, for the state key
-//! (`bytecode::counters`' sends to a deaf channel, `counter_key`).
+//! Deaf channels: channels whose values sent from now on no goroutine will ever receive, for
+//! the state key (`bytecode::counters`' sends to a deaf channel, `counter_key`).
 //!
 //! A goroutine can receive from a channel only through a reference to it, reachable from its
 //! *receiving roots*: its frames' locals that are live (`bytecode::liveness`) and not
 //! send-only parameters (`bytecode::counters::Counters::send_only`: a frame can only send on
-//! such a slot's channel), operand stacks, captured variables, pending deferred calls, map
-//! cursors, and its parked operation's operands but the channel of a send (a parked send's
-//! channel goes when it completes); through the heap (pointers, slices, maps, closures,
-//! interfaces, the values buffered in a channel it can reach, and the objects the library's
-//! states hold: a `testing.T`'s parent and cleanups, a timer's channel or function, a
-//! context's channels and relatives), or from the program's globals and the library's variables
-//! (every goroutine's roots). A runtime goroutine firing a channel timer only sends. A channel
-//! no receiving root of any live goroutine reaches is deaf, and stays deaf: a goroutine comes to
-//! hold a reference only from an object some holder writes it to, or from its creator, and a
-//! send-only parameter's channel is never written anywhere; a dead slot is never read again.
+//! such a slot's channel), a returning frame's results only (it runs no more of its code),
+//! operand stacks, captured variables, pending deferred calls, map cursors, and its parked
+//! operation's operands but the channel of a send, a close or a `len` (the operation uses the
+//! channel and drops it); through the heap (pointers, slices, maps, closures, interfaces, the
+//! values buffered in a channel it can receive from, and the objects the library's states
+//! hold: a `testing.T`'s parent and cleanups, a timer's channel or function, a context's
+//! channels and relatives), or from the program's globals and the library's variables (every
+//! goroutine's roots). A runtime goroutine firing a channel timer only sends.
+//!
+//! # Bounded receivers
+//! A live slot whose every future read is a receive's channel operand (or an inert use:
+//! `close`, `len`, `cap`, a send's channel) receives at most `k` more times through it and
+//! passes its channel nowhere (`bytecode::receives`); a parked receive, or a parked `select`
+//! with receive cases on the channel, receives once. These are not roots: they add `k` (or 1)
+//! to the channel's *pending* receives, and what the channel buffers is reached (they take
+//! it). A channel no root reaches whose pending receives `R` are at most its buffered values
+//! is deaf from position `R` on: the receivers take at most `R` values, first in first out,
+//! all buffered already, so neither the buffered values from position `R` on nor any value
+//! sent from now on is ever received. `R = 0`: no one can receive from it again at all. A
+//! closed channel's receives after its buffer drains yield zero values, not sent ones.
+//!
+//! # Soundness
+//! The verdict holds in every future of the state: a goroutine comes to hold a reference only
+//! from an object some holder writes it to, from its creator, or from a channel it receives
+//! from; a bounded slot's and a send-only parameter's channel is written nowhere, a dead slot
+//! is never read again, and the values the bounded receivers may take are walked as roots.
+//! So no new receiver appears; each receive lowers both the pending receives and the buffered
+//! count by one, and sends only add to the buffer. The walk's own answer may still change
+//! (a frame starting to return drops slots the liveness kept), so the state key relies only on
+//! this: what a verdict made deaf in a state stays unobservable in its descendants.
 //! What the walk does not know (a `sync.Map`'s store, a panicking goroutine, the bodies of
 //! `sync.Map.Range`) and a walk over [`MAX_VISITS`] objects make no channel deaf.
 
 use super::Machine;
 use crate::bytecode::counters::Counters;
 use crate::bytecode::liveness::Liveness;
-use crate::rt::goroutine::{Deferred, FrameKind, Goroutine, Visible};
+use crate::bytecode::receives::Receives;
+use crate::bytecode::ResultSlot;
+use crate::rt::goroutine::{Deferred, Frame, FrameKind, Goroutine, Visible};
 use crate::rt::sync_state::SyncState;
 use crate::rt::timer::TimerAction;
 use crate::rt::value::{ChanId, MapId, ObjId, Value};
@@ -31,19 +53,50 @@ const MAX_VISITS: u32 = 4096;
 /// Values nested deeper than this make the walk give up.
 const MAX_DEPTH: u32 = 64;
 
+/// Deaf channels, each with the number of its buffered values that may still be received
+/// (module docs): from that position on, its buffered values and every value sent to it are
+/// never received.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Deaf {
+    /// (channel, values that may still be received), by ascending channel.
+    chans: Vec<(ChanId, u32)>,
+}
+
+impl Deaf {
+    /// No channel is deaf.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.chans.is_empty()
+    }
+
+    /// Channel `c` is deaf: no value sent to it from now on is received.
+    pub(crate) fn contains(&self, c: ChanId) -> bool {
+        self.heard(c).is_some()
+    }
+
+    /// How many of deaf channel `c`'s buffered values may still be received (`None`: `c` is
+    /// not deaf).
+    pub(crate) fn heard(&self, c: ChanId) -> Option<u32> {
+        self.chans
+            .binary_search_by_key(&c, |(ch, _)| *ch)
+            .ok()
+            .map(|i| self.chans[i].1)
+    }
+}
+
 impl Machine {
-    /// Of `candidates` (sorted, deduplicated), the channels no goroutine can ever receive from
-    /// again (module docs), sorted.
+    /// Of `candidates` (sorted, deduplicated), the deaf channels (module docs).
     pub(super) fn deaf_channels(
         &self,
         counters: &Counters,
         liveness: &Liveness,
+        receives: &Receives,
         candidates: &[ChanId],
-    ) -> Vec<ChanId> {
+    ) -> Deaf {
         let mut walk = Walk {
             machine: self,
             candidates,
             reached: vec![false; candidates.len()],
+            pending: vec![0; candidates.len()],
             seen: Vec::new(),
             visits: 0,
             unknown: false,
@@ -56,21 +109,27 @@ impl Machine {
         }
         for g in self.goroutines.iter() {
             if g.is_live() {
-                walk.goroutine(g, counters, liveness);
+                walk.goroutine(g, counters, liveness, receives);
             }
             if walk.unknown {
-                return Vec::new();
+                return Deaf::default();
             }
         }
         if walk.unknown {
-            return Vec::new();
+            return Deaf::default();
         }
-        candidates
-            .iter()
-            .zip(&walk.reached)
-            .filter(|(_, r)| !**r)
-            .map(|(c, _)| *c)
-            .collect()
+        let mut chans = Vec::new();
+        for (i, c) in candidates.iter().enumerate() {
+            let buffered = self
+                .heap
+                .chans
+                .get(c.0 as usize)
+                .map_or(0, |ch| ch.buf.len());
+            if !walk.reached[i] && walk.pending[i] as usize <= buffered {
+                chans.push((*c, walk.pending[i]));
+            }
+        }
+        Deaf { chans }
     }
 }
 
@@ -93,6 +152,8 @@ struct Walk<'a> {
     candidates: &'a [ChanId],
     /// Per candidate: some receiving root reaches it.
     reached: Vec<bool>,
+    /// Per candidate: the receives bounded receivers may still make from it (saturating).
+    pending: Vec<u32>,
     /// Nodes visited (sorted).
     seen: Vec<Node>,
     /// Nodes visited. Invariant: at most [`MAX_VISITS`] + 1.
@@ -121,8 +182,14 @@ impl Walk<'_> {
         }
     }
 
-    /// The receiving roots of live goroutine `g`.
-    fn goroutine(&mut self, g: &Goroutine, counters: &Counters, liveness: &Liveness) {
+    /// The receiving roots and bounded receives of live goroutine `g`.
+    fn goroutine(
+        &mut self,
+        g: &Goroutine,
+        counters: &Counters,
+        liveness: &Liveness,
+        receives: &Receives,
+    ) {
         if g.panicking.is_some() {
             self.unknown = true;
             return;
@@ -138,15 +205,7 @@ impl Walk<'_> {
             }
         }
         for frame in &g.frames {
-            let send_only = counters.send_only(frame.func);
-            for (slot, v) in frame.locals.iter().enumerate() {
-                let slot = slot as u32;
-                let dead = !frame.returning && !liveness.live(frame.func, frame.pc, slot);
-                if dead || send_only.binary_search(&slot).is_ok() {
-                    continue;
-                }
-                self.value(v, 0);
-            }
+            self.locals(frame, counters, liveness, receives);
             for v in &frame.stack {
                 self.value(v, 0);
             }
@@ -178,7 +237,46 @@ impl Walk<'_> {
         }
     }
 
-    /// The operands of a parked operation but a send's channel.
+    /// The locals of `frame`: roots, or bounded receives of the channel they hold.
+    fn locals(
+        &mut self,
+        frame: &Frame,
+        counters: &Counters,
+        liveness: &Liveness,
+        receives: &Receives,
+    ) {
+        if frame.returning {
+            // It runs no more of its code: only its results are read (by its caller).
+            let machine = self.machine;
+            let Some(func) = machine.program.funcs.get(frame.func.0 as usize) else {
+                self.unknown = true;
+                return;
+            };
+            for r in &func.result_slots {
+                let (ResultSlot::Local(n) | ResultSlot::Cell(n)) = r;
+                if let Some(v) = frame.locals.get(*n as usize) {
+                    self.value(v, 0);
+                }
+            }
+            return;
+        }
+        let send_only = counters.send_only(frame.func);
+        for (slot, v) in frame.locals.iter().enumerate() {
+            let slot = slot as u32;
+            if !liveness.live(frame.func, frame.pc, slot) || send_only.binary_search(&slot).is_ok()
+            {
+                continue;
+            }
+            match (receives.bound(frame.func, frame.pc, slot), v) {
+                (Some(k), Value::Chan(Some(c))) => self.bounded(*c, k, 0),
+                (Some(_), Value::Chan(None)) => {}
+                _ => self.value(v, 0),
+            }
+        }
+    }
+
+    /// The operands of a parked operation but a send's, a close's or a `len`'s channel; a
+    /// receive's channel is received from once.
     fn visible(&mut self, v: &Visible) {
         match v {
             Visible::Load(p) | Visible::Store(p, _) => {
@@ -206,9 +304,8 @@ impl Walk<'_> {
                 key.iter().for_each(|v| self.value(v, 0));
             }
             Visible::MapLen(m) => m.iter().for_each(|m| self.map(*m, 0)),
-            Visible::ChanLen(c) | Visible::Close(c) | Visible::Recv { chan: c, .. } => {
-                c.iter().for_each(|c| self.chan(*c, 0));
-            }
+            Visible::ChanLen(_) | Visible::Close(_) => {}
+            Visible::Recv { chan: c, .. } => c.iter().for_each(|c| self.bounded(*c, 1, 0)),
             Visible::MapIterNext { .. } | Visible::Wake | Visible::Exit => {}
             Visible::Append {
                 slice,
@@ -232,10 +329,16 @@ impl Walk<'_> {
             }
             Visible::Send(_, v) => self.value(v, 0),
             Visible::Select { arms, .. } => {
+                // One case is taken: one receive from each channel of a receive case at most.
+                let mut received: Vec<ChanId> = Vec::new();
                 for a in arms {
-                    match &a.send {
-                        Some(v) => self.value(v, 0),
-                        None => a.chan.iter().for_each(|c| self.chan(*c, 0)),
+                    match (&a.send, a.chan) {
+                        (Some(v), _) => self.value(v, 0),
+                        (None, Some(c)) if !received.contains(&c) => {
+                            received.push(c);
+                            self.bounded(c, 1, 0);
+                        }
+                        (None, _) => {}
                     }
                 }
             }
@@ -358,6 +461,23 @@ impl Walk<'_> {
         if let Ok(i) = self.candidates.binary_search(&c) {
             self.reached[i] = true;
         }
+        self.buffered(c, depth);
+    }
+
+    /// A bounded receiver may receive from channel `c` `k` more times: what `c` buffers is
+    /// reached.
+    fn bounded(&mut self, c: ChanId, k: u32, depth: u32) {
+        if k == 0 {
+            return;
+        }
+        if let Ok(i) = self.candidates.binary_search(&c) {
+            self.pending[i] = self.pending[i].saturating_add(k);
+        }
+        self.buffered(c, depth);
+    }
+
+    /// What channel `c` buffers is reached.
+    fn buffered(&mut self, c: ChanId, depth: u32) {
         if !self.enter(Node::Chan(c)) {
             return;
         }
@@ -371,3 +491,7 @@ impl Walk<'_> {
         }
     }
 }
+
+#[cfg(test)]
+#[path = "deaf_tests.rs"]
+mod tests;
