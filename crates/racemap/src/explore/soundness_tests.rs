@@ -638,9 +638,12 @@ fn a_buffered_send_can_make_a_select_take_its_case() {
 /// A send on an empty buffered channel hands its value to a receiver blocked there, as Go's
 /// `chansend` does: a `select` blocked on `res` and `done` takes `res` when the sender sends on
 /// `res` and then closes `done`, so "done first" needs main to be delayed past the sender's
-/// sleep (Go 1.19.8: "slow" in 200 runs of 200). racemap once left the value in the buffer
-/// and the select free to take `done` after the close, an outcome it showed as an ordinary
-/// run. Every search finds both outcomes, "done first" only with the sleep cut short.
+/// sleep (Go 1.19.8: "slow" in 200 runs of 200). A run (`racemap run`: receivers parked at a
+/// receive have arrived) prints "slow" for every seed. A search lets main's arrival at its
+/// `select` come after the send (`soundness_tests::late_arrival`: fused into the step before
+/// it, the arrival once hid an outcome), so every search finds both outcomes; "done first" is
+/// then shown without the sleep it needs cut short (the delay is main's arrival, which the
+/// early-wake notes cannot name yet).
 #[test]
 fn a_send_hands_its_value_to_a_select_blocked_on_a_buffered_channel() {
     let source = "package main\n\nimport (\n\t\"fmt\"\n\t\"time\"\n)\n\n\
@@ -663,14 +666,13 @@ fn a_send_hands_its_value_to_a_select_blocked_on_a_buffered_channel() {
                 .map(|o| o.early_wakes.len())
         };
         assert_eq!(wakes("slow\n"), Some(0), "{search:?}: {:?}", r.outcomes);
-        assert_eq!(
-            wakes("done first\n"),
-            Some(1),
+        assert!(
+            wakes("done first\n").is_some(),
             "{search:?}: {:?}",
             r.outcomes
         );
     }
-    // In virtual time (`racemap run`), every seed prints "slow".
+    // In a run, every seed prints "slow".
     for seed in 0..20 {
         let out = run(
             m.clone(),
@@ -800,6 +802,7 @@ mod chan_reach;
 mod deaf_channels;
 mod final_reads;
 mod hidden_clock;
+mod late_arrival;
 mod nested_spawns;
 mod random_programs;
 mod timers;

@@ -116,8 +116,20 @@ impl WakeOrder {
         self == WakeOrder::Timeless
     }
 
-    /// Every step advances the virtual clock by [`STEP_NS`].
+    /// Polling steps advance the virtual clock by [`STEP_NS`].
     pub fn clock_runs(self) -> bool {
+        self == WakeOrder::RunningClock
+    }
+
+    /// A goroutine parked at a receive that cannot complete has arrived there (blocked, in
+    /// Go's sense), so a send on the empty buffered channel hands it the value: in a run
+    /// ([`WakeOrder::RunningClock`]), where time passes. In a search a goroutine's arrival at
+    /// its next operation may come after any step of another goroutine (nothing observes it),
+    /// even one its own last step enabled (a `go` whose goroutine sends before the spawner
+    /// reaches its `select`): the value goes to the buffer and the receiver takes it, or
+    /// another case ready by then, in a step of its own. Every handed-over run is still
+    /// searched (the send, then at once the receiver's step).
+    pub fn receivers_arrived(self) -> bool {
         self == WakeOrder::RunningClock
     }
 }

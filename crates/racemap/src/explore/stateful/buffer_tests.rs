@@ -32,6 +32,9 @@ fn a_buffered_value_received_or_handed_over_is_explored_on_from_one_state() {
     explorer.advance(u64::MAX);
     let stats = explorer.stats();
     // Without a key after each buffered receive: 83 states (each path that left a request in
-    // the buffer ran on to the end again, the state where it met the first path unkeyed).
-    assert!(stats.states <= 67, "{stats:?}");
+    // the buffer ran on to the end again, the state where it met the first path unkeyed), 67
+    // with it. Since a search no longer hands a sent value to a receiver parked at its receive
+    // (its arrival may come later: `soundness_tests::late_arrival`), the owner takes each
+    // request in a step of its own: 106.
+    assert!(stats.states <= 106, "{stats:?}");
 }

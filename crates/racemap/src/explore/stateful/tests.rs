@@ -498,11 +498,11 @@ fn auto_with_a_small_budget_stays_dpor() {
 /// DPOR's steps, at most the config's): DPOR's verdict stands, complete, with DPOR's outcomes.
 #[test]
 fn a_check_stopped_by_its_budget_keeps_dpors_verdict() {
-    // Three goroutines adding atomically to a variable each: DPOR's runs differ only where
+    // Three goroutines adding atomically (seven times) to a variable each: DPOR's runs differ only where
     // they meet at the channel, while the stateful search reaches every combination of the
     // adders' positions (atomics are not persistent sets of one move): about twice DPOR's steps.
     let m = machine(
-        "package main\n\nimport (\n\t\"fmt\"\n\t\"sync/atomic\"\n)\n\nfunc main() {\n\tvar a, b, c int32\n\tdone := make(chan bool, 3)\n\tfor _, p := range []*int32{&a, &b, &c} {\n\t\tgo func(p *int32) {\n\t\t\tatomic.AddInt32(p, 1)\n\t\t\tatomic.AddInt32(p, 1)\n\t\t\tatomic.AddInt32(p, 1)\n\t\t\tatomic.AddInt32(p, 1)\n\t\t\tatomic.AddInt32(p, 1)\n\t\t\tdone <- true\n\t\t}(p)\n\t}\n\t<-done\n\t<-done\n\t<-done\n\tfmt.Println(atomic.LoadInt32(&a) + atomic.LoadInt32(&b) + atomic.LoadInt32(&c))\n}\n",
+        "package main\n\nimport (\n\t\"fmt\"\n\t\"sync/atomic\"\n)\n\nfunc main() {\n\tvar a, b, c int32\n\tdone := make(chan bool, 3)\n\tfor _, p := range []*int32{&a, &b, &c} {\n\t\tgo func(p *int32) {\n\t\t\tatomic.AddInt32(p, 1)\n\t\t\tatomic.AddInt32(p, 1)\n\t\t\tatomic.AddInt32(p, 1)\n\t\t\tatomic.AddInt32(p, 1)\n\t\t\tatomic.AddInt32(p, 1)\n\t\t\tatomic.AddInt32(p, 1)\n\t\t\tatomic.AddInt32(p, 1)\n\t\t\tdone <- true\n\t\t}(p)\n\t}\n\t<-done\n\t<-done\n\t<-done\n\tfmt.Println(atomic.LoadInt32(&a) + atomic.LoadInt32(&b) + atomic.LoadInt32(&c))\n}\n",
     );
     let mut e = Explorer::new(m.clone(), &config(SearchAlgorithm::Dpor));
     e.advance(u64::MAX);

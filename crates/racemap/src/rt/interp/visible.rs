@@ -481,8 +481,11 @@ impl Machine {
             // Go's `chansend` hands the value straight to a receiver blocked on the channel
             // (its buffer is then empty), completing that receive or `select` in the same step:
             // no later receiver can take the value first, and the `select` cannot take another
-            // case any more.
-            let blocked = if ch.is_empty() {
+            // case any more. Only in a run, where a receiver parked here has arrived (blocked)
+            // long since: in a search its arrival may come after any step of another goroutine
+            // (`WakeOrder::receivers_arrived`), so the value goes to the buffer and the receiver
+            // takes it, or another ready case, in a step of its own.
+            let blocked = if ch.is_empty() && self.config.wake_order.receivers_arrived() {
                 self.blocked_receiver(gid, c)
             } else {
                 None

@@ -1,0 +1,47 @@
+//! A goroutine's arrival at a receive it blocks on is not observable, so it may come after any
+//! step of another goroutine, even one its own last step enabled. The runtime used to hand a
+//! buffered send's value to a receiver parked at its receive as if it had blocked there
+//! already; when that receiver had just started the sender (`go worker(res, done)`, then its
+//! `select`), its arrival was fused into the `go` step, no search could put the send before
+//! it, and the searches said "every interleaving covered" with one outcome where Go has two.
+//! In a search the value now goes to the buffer and the receiver takes it in its own step
+//! (`WakeOrder::receivers_arrived`).
+
+use super::*;
+
+/// The worker sends on the buffered `res`, then closes `done`, before main reaches its
+/// `select` (Go 1.19 printed "done first" in 11 of 20 runs when main computed a while after
+/// the `go`, "slow" otherwise): both outcomes, with no sleep and no captured variable whose
+/// load would have been a step between the `go` and the `select`.
+#[test]
+fn a_spawner_can_reach_its_select_after_the_spawned_goroutine_sent() {
+    let source = "package main\n\nimport \"fmt\"\n\n\
+                  func worker(res chan string, done chan struct{}) {\n\tres <- \"slow\"\n\tclose(done)\n}\n\n\
+                  func main() {\n\tdone := make(chan struct{})\n\tres := make(chan string, 1)\n\
+                  \tgo worker(res, done)\n\tselect {\n\tcase r := <-res:\n\t\tfmt.Println(r)\n\
+                  \tcase <-done:\n\t\tfmt.Println(\"done first\")\n\t}\n}\n";
+    let r = check_source(source);
+    assert_eq!(stdouts(&r), set(&["slow\n", "done first\n"]));
+}
+
+/// Two receivers of a buffered channel, the first parked at its receive right after it
+/// started the sender: the second can still take the value first, and the first then blocks
+/// for good (Go: "fatal error: all goroutines are asleep - deadlock!" is reachable).
+#[test]
+fn a_receiver_parked_after_its_go_does_not_keep_the_value_from_another() {
+    let source = "package main\n\nimport \"fmt\"\n\n\
+                  func send(c chan int) {\n\tc <- 1\n}\n\n\
+                  func take(c chan int, who string, out chan string) {\n\t<-c\n\tout <- who\n}\n\n\
+                  func main() {\n\tc := make(chan int, 1)\n\tout := make(chan string, 2)\n\
+                  \tgo take(c, \"other\", out)\n\tgo send(c)\n\t<-c\n\tfmt.Println(\"main\")\n}\n";
+    let r = check_source(source);
+    assert!(stdouts(&r).contains("main\n"), "{:?}", r.outcomes);
+    assert!(
+        r.outcomes.iter().any(|o| o
+            .error
+            .as_deref()
+            .is_some_and(|e| e.contains("all goroutines are asleep - deadlock!"))),
+        "the other receiver took the value: main blocks for good: {:?}",
+        r.outcomes
+    );
+}
