@@ -151,7 +151,7 @@ pub fn op_phrase(op: &Op, go_id: &dyn Fn(crate::rt::event::Gid) -> u64) -> Strin
             format!("skips Once {} (already done)", pointer_name(once))
         }
         Op::OnceDone { once } => format!("completes Once {}", pointer_name(once)),
-        Op::Runtime { call, result } => runtime_words(call, *result),
+        Op::Runtime { call, arg, result } => runtime_words(call, *arg, *result),
         Op::Cond { cond, kind } => format!("Cond {}: {}", pointer_name(cond), cond_words(*kind)),
         Op::SyncMap { map, step } => format!("sync.Map {}: {step}", pointer_name(map)),
         Op::Atomic { ptr, name, value } => {
@@ -253,9 +253,16 @@ pub fn cond_words(kind: crate::rt::event::CondOp) -> String {
 }
 
 /// `runtime.Gosched()` / `runtime.NumGoroutine()` in words.
-pub fn runtime_words(call: &str, result: Option<i64>) -> String {
+pub fn runtime_words(call: &str, arg: Option<i64>, result: Option<i64>) -> String {
     if let (Some(code), "os.Exit") = (result, call) {
         return format!("calls os.Exit({code}): the program ends");
+    }
+    if let (Some(n), Some(was)) = (arg, result) {
+        return if n < 1 {
+            format!("calls runtime.{call}({n}) = {was}")
+        } else {
+            format!("calls runtime.{call}({n}): it was {was}")
+        };
     }
     match result {
         Some(n) => format!("calls runtime.{call}() = {n}"),

@@ -236,7 +236,9 @@ pub fn step_phrase(
             format!("skips {}.Do (already done)", names.pointer(once))
         }
         Op::OnceDone { once } => format!("completes {}.Do", names.pointer(once)),
-        Op::Runtime { call, result } => crate::playback::trace::runtime_words(call, *result),
+        Op::Runtime { call, arg, result } => {
+            crate::playback::trace::runtime_words(call, *arg, *result)
+        }
         Op::Cond { cond, kind } => format!(
             "{}: {}",
             names.pointer(cond),

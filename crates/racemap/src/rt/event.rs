@@ -341,11 +341,14 @@ pub enum Op {
         /// This call runs f.
         ran: bool,
     },
-    /// `runtime.Gosched()` (`result: None`), `runtime.NumGoroutine()` (the count) or
-    /// `os.Exit(code)` (`call: "os.Exit"`, the code).
+    /// `runtime.Gosched()` (`result: None`), `runtime.NumGoroutine()` (the count),
+    /// `runtime.GOMAXPROCS(n)` (`arg: Some(n)`, the previous setting) or `os.Exit(code)`
+    /// (`call: "os.Exit"`, the code).
     Runtime {
-        /// `Gosched` or `NumGoroutine`.
+        /// `Gosched`, `NumGoroutine`, `GOMAXPROCS` or `os.Exit`.
         call: &'static str,
+        /// The integer argument, for a call that takes one and returns a result.
+        arg: Option<i64>,
         /// What it returned.
         result: Option<i64>,
     },

@@ -380,6 +380,8 @@ mod tests {
             runtime.Goexit func()
             runtime.Gosched func()
             runtime.NumGoroutine func() int
+            runtime.NumCPU func() int
+            runtime.GOMAXPROCS func(int) int
             testing.(*T).Log func(...interface {})
             testing.(*T).Logf func(string, ...interface {})
             testing.(*T).Error func(...interface {})

@@ -8,6 +8,10 @@ use crate::rt::strings;
 /// What `runtime.errorString`'s `Error()` puts before its string (runtime/error.go).
 const RUNTIME_ERROR_PREFIX: &[u8] = b"runtime error: ";
 
+/// The CPUs of the machine racemap simulates: `runtime.NumCPU()` and `GOMAXPROCS`'s first
+/// setting (Go's runs that checked racemap's corpus used `GOMAXPROCS=2`).
+const SIMULATED_CPUS: i64 = 2;
+
 impl Machine {
     /// A non-visible library call: pushes its results.
     pub(super) fn lib_local(&mut self, gid: Gid, func: LibFunc, args: Vec<Value>) -> R<()> {
@@ -31,6 +35,7 @@ impl Machine {
                 vec![self.new_error_of(ty, &msg, wrapped)?]
             }
             LibFunc::ErrorsNew => vec![self.new_error(&sarg(0)?, Value::Iface(None))?],
+            LibFunc::RuntimeNumCPU => vec![Value::Int(SIMULATED_CPUS)],
             f if super::math::is_math(f) => super::math::math_call(f, &args)?,
             LibFunc::TimeSub
             | LibFunc::TimeIsZero
@@ -493,6 +498,7 @@ impl Machine {
                     gid,
                     Op::Runtime {
                         call: "os.Exit",
+                        arg: None,
                         result: Some(i64::from(code)),
                     },
                     Vec::new(),
@@ -772,6 +778,7 @@ impl Machine {
                     gid,
                     Op::Runtime {
                         call: "Gosched",
+                        arg: None,
                         result: None,
                     },
                     Vec::new(),
@@ -788,7 +795,30 @@ impl Machine {
                     gid,
                     Op::Runtime {
                         call: "NumGoroutine",
+                        arg: None,
                         result: Some(n),
+                    },
+                    Vec::new(),
+                );
+            }
+            LibFunc::RuntimeGomaxprocs => {
+                // The setting lives beside the library's other package values (part of the
+                // state the explorer keys), absent until a call sets it.
+                let n = int(arg(&args, 0)?)?;
+                let was = match self.lib_vars.get(&func) {
+                    Some(Value::Int(v)) => *v,
+                    _ => SIMULATED_CPUS,
+                };
+                if n >= 1 {
+                    self.lib_vars.insert(func, Value::Int(n));
+                }
+                results.push(Value::Int(was));
+                self.emit(
+                    gid,
+                    Op::Runtime {
+                        call: "GOMAXPROCS",
+                        arg: Some(n),
+                        result: Some(was),
                     },
                     Vec::new(),
                 );

@@ -324,6 +324,7 @@ impl Machine {
                 gid,
                 Op::Runtime {
                     call: func.spec().name,
+                    arg: None,
                     result: None,
                 },
                 eff,
