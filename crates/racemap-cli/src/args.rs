@@ -56,7 +56,12 @@ pub fn lang(parser: &mut lexopt::Parser) -> Result<LangVersion, UsageError> {
 /// Compile as the Go language version `lang`, printing Go-style diagnostics on stderr when it
 /// fails (then `Err(EXIT_COMPILE)`).
 pub fn compile(name: &str, source: &[u8], lang: LangVersion) -> Result<Program, u8> {
-    match racemap::compile::compile_with(source, name, &program_options(lang)) {
+    compile_with(name, source, &program_options(lang))
+}
+
+/// [`compile`] with `options`.
+pub fn compile_with(name: &str, source: &[u8], options: &CompileOptions) -> Result<Program, u8> {
+    match racemap::compile::compile_with(source, name, options) {
         Ok(program) => Ok(program),
         Err(diagnostics) => {
             let map = racemap::diag::SourceMap::from_bytes(name, source);

@@ -5,9 +5,10 @@
 //! 70 on a racemap internal error.
 
 use crate::args::{
-    compile, lang, number, read_program, schedule_value, set_limit, usage, UsageError,
-    LIMIT_OPTIONS,
+    compile_with, lang, number, program_options, read_program, schedule_value, set_limit, usage,
+    UsageError, LIMIT_OPTIONS,
 };
+use racemap::compile::CompileOptions;
 use racemap::rt::config::Config;
 use racemap::rt::machine::Machine;
 use racemap::run::{run, RunConfig};
@@ -42,7 +43,12 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
     }
     let file = file.ok_or("run needs a FILE.go")?;
     let (name, source) = read_program(&file)?;
-    let program = match compile(&name, &source, lang_version) {
+    // Without the race detector, compiled as `go run` compiles (`CompileOptions::race`).
+    let options = CompileOptions {
+        race: config.race_detection,
+        ..program_options(lang_version)
+    };
+    let program = match compile_with(&name, &source, &options) {
         Ok(p) => Rc::new(p),
         Err(code) => return Ok(code),
     };

@@ -77,7 +77,7 @@ pub fn explore_tests(
             let compile = racemap::compile::CompileOptions {
                 lang: *lang,
                 test_file: true,
-                run_test: None,
+                ..Default::default()
             };
             let make = || {
                 let program = racemap::compile::compile_with(source, name, &compile).ok()?;

@@ -29,9 +29,9 @@ pub fn compile_bytes(source: &[u8], file_name: &str) -> Result<Program, Vec<Diag
     compile_with(source, file_name, &CompileOptions::default())
 }
 
-/// How to compile: the Go language version (`go.mod`'s `go` line), and whether the file is a
-/// program or a `_test.go` file.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+/// How to compile: the Go language version (`go.mod`'s `go` line), whether the file is a
+/// program or a `_test.go` file, and whether it is built for the race detector.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CompileOptions {
     /// The language version; the default is the modern semantics ([`LangVersion::DEFAULT`]).
     pub lang: LangVersion,
@@ -41,6 +41,27 @@ pub struct CompileOptions {
     /// With `test_file`: compile the program that runs this test of [`Program::tests`] (by
     /// index) as its `main`, as `go test -run '^TestX$' -v` runs it ([`Program::for_test`]).
     pub run_test: Option<u32>,
+    /// Built as `go build -race` builds (gc's `Instrumenting`): a few operands are then read
+    /// at their place among the calls of their expression rather than after them (a map
+    /// index, a type assertion to a pointer-shaped type: `lang::lower::order`). On by default,
+    /// as racemap's runs watch for races; `racemap run --no-race` compiles as `go run` does.
+    #[serde(default = "race_by_default")]
+    pub race: bool,
+}
+
+fn race_by_default() -> bool {
+    true
+}
+
+impl Default for CompileOptions {
+    fn default() -> CompileOptions {
+        CompileOptions {
+            lang: LangVersion::default(),
+            test_file: false,
+            run_test: None,
+            race: race_by_default(),
+        }
+    }
 }
 
 /// The names of the `TestXxx(t *testing.T)` functions of `source` when it compiles as a
@@ -53,7 +74,7 @@ pub fn test_names(source: &str, lang: LangVersion) -> Option<Vec<String>> {
     let options = CompileOptions {
         lang,
         test_file: true,
-        run_test: None,
+        ..CompileOptions::default()
     };
     let program = compile_with(source.as_bytes(), DEFAULT_FILE_NAME, &options).ok()?;
     let names: Vec<String> = program.tests.iter().map(|t| t.name.clone()).collect();
@@ -90,7 +111,7 @@ pub fn compile_with(
     };
     match checked {
         Ok(checked) if diags.is_empty() && options.test_file => {
-            let program = lower::lower_test(&checked, &text, file_name)?;
+            let program = lower::lower_test_with(&checked, &text, file_name, options.race)?;
             match options.run_test {
                 None => Ok(program),
                 Some(i) => program.for_test(i as usize, true).ok_or_else(|| {
@@ -101,7 +122,9 @@ pub fn compile_with(
                 }),
             }
         }
-        Ok(checked) if diags.is_empty() => lower::lower(&checked, &text, file_name),
+        Ok(checked) if diags.is_empty() => {
+            lower::lower_with(&checked, &text, file_name, options.race)
+        }
         Ok(_) => Err(diags),
         Err(more) => {
             diags.extend(more);
@@ -268,6 +291,7 @@ mod test_file_tests {
             lang,
             test_file: true,
             run_test: Some(1),
+            ..CompileOptions::default()
         };
         let program =
             compile_with(TEST_FILE.as_bytes(), DEFAULT_FILE_NAME, &options).expect("compiles");

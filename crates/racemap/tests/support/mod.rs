@@ -415,7 +415,15 @@ pub fn machine_as(source: &str, lang: racemap::compile::LangVersion) -> Result<M
         lang,
         ..Default::default()
     };
-    match racemap::compile::compile_with(source.as_bytes(), PROGRAM_FILE, &options) {
+    compiled_machine(source, &options)
+}
+
+/// A machine for `source` compiled with `options`.
+fn compiled_machine(
+    source: &str,
+    options: &racemap::compile::CompileOptions,
+) -> Result<Machine, Section> {
+    match racemap::compile::compile_with(source.as_bytes(), PROGRAM_FILE, options) {
         Ok(p) => Ok(Machine::new(Rc::new(p), Config::default())),
         Err(d) => Err(diagnostics_section(&d, source)),
     }
@@ -429,7 +437,12 @@ pub fn run_sequentially(source: &str, scheduler: &mut dyn Scheduler) -> Result<R
         record_events: false,
         ..RunConfig::default()
     };
-    let mut machine = machine(source)?;
+    // Compiled as `go run` compiles, without the race detector's instrumentation.
+    let options = racemap::compile::CompileOptions {
+        race: false,
+        ..Default::default()
+    };
+    let mut machine = compiled_machine(source, &options)?;
     machine.set_wake_order(racemap::rt::config::WakeOrder::RunningClock);
     Ok(run_with(machine, scheduler, &config))
 }

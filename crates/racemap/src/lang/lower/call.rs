@@ -148,7 +148,7 @@ impl FnCx<'_, '_> {
             }
         }
         let operands: Vec<&Expr> = args.iter().collect();
-        self.hoist_calls(&operands);
+        self.hoist_calls_boxed(&operands, boxed_from);
         for (i, a) in args.iter().enumerate() {
             self.expr(a);
             match boxed_from {

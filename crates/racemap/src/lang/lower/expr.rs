@@ -541,6 +541,8 @@ impl FnCx<'_, '_> {
         if indices.len() > 1 {
             self.unsupported(e.span, "this index expression");
         }
+        // `a[f()]` reads `a` after `f` runs (`order.rs`).
+        self.hoist_calls(&[x, idx]);
         let xt = self.ty(x);
         match self.under(xt) {
             TypeKind::Map(_, v) => {

@@ -83,6 +83,8 @@ pub(crate) struct Lowerer<'a> {
     pub wrappers: u32,
     /// The Go language version: whether loops declare their variables per iteration.
     pub lang: crate::lang::version::LangVersion,
+    /// Built for the race detector (gc's `Instrumenting`): see `order.rs`.
+    pub instrumented: bool,
     /// Interface method-value thunks made so far, by (interface type, method name).
     pub thunks: LiteMap<(crate::types::TypeId, String), FuncId>,
     /// Library method-value thunks made so far (`sync.(*Mutex).Lock-fm`), by method.
@@ -116,9 +118,29 @@ pub(crate) struct Lowerer<'a> {
     pub var_loads: final_loads::VarLoads,
 }
 
-/// Lower a checked program. `source` is the text it was parsed from.
+/// Lower a checked program for the race detector. `source` is the text it was parsed from.
 pub fn lower(checked: &Checked, source: &str, file_name: &str) -> Result<Program, Vec<Diagnostic>> {
-    lower_mode(checked, source, file_name, false)
+    lower_mode(checked, source, file_name, false, true)
+}
+
+/// Lower a checked program, `instrumented` as `go build -race` builds it (see `order.rs`).
+pub fn lower_with(
+    checked: &Checked,
+    source: &str,
+    file_name: &str,
+    instrumented: bool,
+) -> Result<Program, Vec<Diagnostic>> {
+    lower_mode(checked, source, file_name, false, instrumented)
+}
+
+/// [`lower_test`], `instrumented` as `go test -race` builds it (see `order.rs`).
+pub fn lower_test_with(
+    checked: &Checked,
+    source: &str,
+    file_name: &str,
+    instrumented: bool,
+) -> Result<Program, Vec<Diagnostic>> {
+    lower_mode(checked, source, file_name, true, instrumented)
 }
 
 /// Lower a checked `_test.go` file: its tests and their runners ([`Program::tests`]); `main` is
@@ -129,7 +151,7 @@ pub fn lower_test(
     source: &str,
     file_name: &str,
 ) -> Result<Program, Vec<Diagnostic>> {
-    lower_mode(checked, source, file_name, true)
+    lower_mode(checked, source, file_name, true, true)
 }
 
 fn lower_mode(
@@ -137,8 +159,10 @@ fn lower_mode(
     source: &str,
     file_name: &str,
     test: bool,
+    instrumented: bool,
 ) -> Result<Program, Vec<Diagnostic>> {
     let mut lw = Lowerer {
+        instrumented,
         info: &checked.info,
         types: checked.types.clone(),
         funcs: Vec::new(),

@@ -266,7 +266,7 @@ func main() {
 "#,
         &["main.main"],
         expect![[r#"
-            func main.main () () locals=7 captures=0
+            func main.main () () locals=8 captures=0
                 0 L6   PushInt 1
                 1 L6   MakeChan int
                 2 L6   StoreLocal 0
@@ -291,33 +291,35 @@ func main() {
                21 L8   LoadLocal 2
                22 L8   PushInt 2
                23 L8   Eq
-               24 L8   JumpIf 44
-               25 L8   Jump 50
+               24 L8   JumpIf 46
+               25 L8   Jump 52
                26 L10  PushStr "sent"
                27 L10  ToIface string
                28 L10  CallLib fmt.Println 1
                29 L10  Pop
                30 L10  Pop
-               31 L10  Jump 50
+               31 L10  Jump 52
                32 L11  LoadLocal 4
                33 L11  StoreLocal 5
                34 L11  LoadLocal 3
                35 L11  StoreLocal 6
-               36 L12  LoadLocal 5
-               37 L12  ToIface string
-               38 L12  LoadLocal 6
-               39 L12  ToIface bool
-               40 L12  CallLib fmt.Println 2
-               41 L12  Pop
-               42 L12  Pop
-               43 L12  Jump 50
-               44 L14  PushStr "none"
-               45 L14  ToIface string
-               46 L14  CallLib fmt.Println 1
-               47 L14  Pop
-               48 L14  Pop
-               49 L14  Jump 50
-               50 L16  Return
+               36 L12  LoadLocal 6
+               37 L12  StoreLocal 7
+               38 L12  LoadLocal 5
+               39 L12  ToIface string
+               40 L12  LoadLocal 7
+               41 L12  ToIface bool
+               42 L12  CallLib fmt.Println 2
+               43 L12  Pop
+               44 L12  Pop
+               45 L12  Jump 52
+               46 L14  PushStr "none"
+               47 L14  ToIface string
+               48 L14  CallLib fmt.Println 1
+               49 L14  Pop
+               50 L14  Pop
+               51 L14  Jump 52
+               52 L16  Return
         "#]],
     );
 }

@@ -17,7 +17,7 @@ use crate::lang::check::ObjectId;
 use crate::lang::lower::call::CallMode;
 use crate::lang::lower::func::{FnCx, Target};
 use crate::lang::lower::place::Place;
-use crate::types::Basic;
+use crate::types::{Basic, TypeKind};
 
 impl FnCx<'_, '_> {
     /// Lower a block.
@@ -35,6 +35,18 @@ impl FnCx<'_, '_> {
 
     /// Lower one statement.
     pub fn stmt(&mut self, s: &Stmt) {
+        let outer = self.hoisted.len();
+        self.stmt_kind(s);
+        // Every operand evaluated early (`order.rs`) is loaded by the statement that holds it;
+        // one left over was evaluated a second time in its place.
+        if self.hoisted.len() > outer {
+            self.hoisted.truncate(outer);
+            self.lw
+                .internal(s.span, "an operand evaluated early was evaluated again");
+        }
+    }
+
+    fn stmt_kind(&mut self, s: &Stmt) {
         self.span = s.span;
         match &s.kind {
             StmtKind::Decl(d) => self.local_decl(d),
@@ -46,6 +58,8 @@ impl FnCx<'_, '_> {
                 }
             }
             StmtKind::Send { ch, value } => {
+                // `c <- f()` reads `c` after `f` runs (`order.rs`).
+                self.hoist_calls(&[ch, value]);
                 self.expr(ch);
                 self.expr_conv(value);
                 self.span = s.span;
@@ -230,6 +244,22 @@ impl FnCx<'_, '_> {
             let (Some(l), Some(r)) = (lhs.first(), rhs.first()) else {
                 return;
             };
+            // gc orders the right side's calls (and the left side's) before it reads the
+            // left side's operands: `x += f()` adds to `x` as `f` left it (`order.rs`).
+            let map_entry = match &l.kind {
+                ExprKind::Index { x, .. } => {
+                    let xt = self.ty(x);
+                    matches!(self.under(xt), TypeKind::Map(..))
+                }
+                _ => false,
+            };
+            let mut operands = if map_entry {
+                place_operands(l)
+            } else {
+                vec![l]
+            };
+            operands.push(r);
+            self.hoist_calls(&operands);
             let p = self.place(l);
             let t = self.ty(l);
             let b = self.basic(t);
@@ -253,6 +283,30 @@ impl FnCx<'_, '_> {
             return;
         }
         let define = op == AssignOp::Define;
+        // gc's order (`order.rs`): the ordered operands of both sides (calls, receives, …) in
+        // order first, then the left side's other operands, then the right side's.
+        let rhs_refs: Vec<&Expr> = rhs.iter().collect();
+        let lhs_operands: Vec<&Expr> = lhs
+            .iter()
+            .filter(|l| !(define && self.defines(l).is_some()))
+            .flat_map(place_operands)
+            .collect();
+        let mut early = None;
+        let mut rhs_hoisted = false;
+        if !lhs_operands.is_empty() {
+            if rhs.len() == 1 && lhs.len() > 1 {
+                // `a[i], ok = f()`: the call (receive, map index, assertion) first.
+                let n = self.push_values(&rhs_refs, lhs.len());
+                let mut temps: Vec<u32> = (0..n).map(|_| self.pop_temp()).collect();
+                temps.reverse();
+                early = Some(temps);
+            } else {
+                let mut operands = lhs_operands;
+                operands.extend(rhs_refs.iter().copied());
+                self.hoist_calls(&operands);
+                rhs_hoisted = true;
+            }
+        }
         // Phase 1: places (left operands) in order, then all right sides.
         let mut places: Vec<Option<Place>> = Vec::new();
         for l in lhs {
@@ -265,26 +319,21 @@ impl FnCx<'_, '_> {
             let p = self.place(l);
             places.push(Some(p));
         }
-        let rhs_refs: Vec<&Expr> = rhs.iter().collect();
-        let n = self.push_values(&rhs_refs, lhs.len());
-        if n == 1 && lhs.len() == 1 {
-            match (&places[0], define.then(|| self.defines(&lhs[0])).flatten()) {
-                (None, Some(o)) => self.define_from_stack(o),
-                (Some(p), _) => {
-                    let p = p.clone();
-                    self.store_place(&p)
+        let temps = match early {
+            Some(temps) => temps,
+            None => {
+                // The right side's own hoisting is done when it was hoisted with the left's.
+                self.skip_hoist = rhs_hoisted;
+                let n = self.push_values(&rhs_refs, lhs.len());
+                self.skip_hoist = false;
+                if n == 1 && lhs.len() == 1 {
+                    return self.store_single(lhs, &places, define);
                 }
-                _ => {
-                    self.emit(Instr::Pop);
-                }
+                let mut temps: Vec<u32> = (0..n).map(|_| self.pop_temp()).collect();
+                temps.reverse();
+                temps
             }
-            return;
-        }
-        let mut temps = Vec::new();
-        for _ in 0..n {
-            temps.push(self.pop_temp());
-        }
-        temps.reverse();
+        };
         // Phase 2: stores left to right.
         for (i, t) in temps.into_iter().enumerate() {
             let Some(l) = lhs.get(i) else { break };
@@ -299,6 +348,20 @@ impl FnCx<'_, '_> {
                         self.define_from_stack(o);
                     }
                 }
+            }
+        }
+    }
+
+    /// Store the one value on the stack into the one left side of an assignment.
+    fn store_single(&mut self, lhs: &[Expr], places: &[Option<Place>], define: bool) {
+        match (&places[0], define.then(|| self.defines(&lhs[0])).flatten()) {
+            (None, Some(o)) => self.define_from_stack(o),
+            (Some(p), _) => {
+                let p = p.clone();
+                self.store_place(&p)
+            }
+            _ => {
+                self.emit(Instr::Pop);
             }
         }
     }
@@ -347,5 +410,16 @@ impl FnCx<'_, '_> {
                 self.patch(j, cont.unwrap_or(end));
             }
         }
+    }
+}
+
+/// The operands an assignment reads to find its left side `e`: a map or slice and its index,
+/// a pointer, a struct (`order.rs`: gc reads them after the ordered operands).
+fn place_operands(e: &Expr) -> Vec<&Expr> {
+    match &e.kind {
+        ExprKind::Paren(x) => place_operands(x),
+        ExprKind::Index { x, indices } => std::iter::once(&**x).chain(indices.iter()).collect(),
+        ExprKind::Star(x) | ExprKind::Selector { x, .. } => vec![&**x],
+        _ => Vec::new(),
     }
 }
