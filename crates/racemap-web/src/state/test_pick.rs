@@ -59,5 +59,6 @@ pub fn compile_options(lang: LangVersion, test: Option<&TestPick>, source: &str)
         lang,
         test_file,
         run_test: test.map(|t| t.chosen as u32),
+        ..CompileOptions::default()
     }
 }

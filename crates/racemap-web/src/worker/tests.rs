@@ -155,6 +155,7 @@ fn messages_read_back_as_sent() {
                 lang: LangVersion::GO1_21,
                 test_file: true,
                 run_test: Some(2),
+                ..CompileOptions::default()
             },
             budget: 5,
             max_steps: 6,
