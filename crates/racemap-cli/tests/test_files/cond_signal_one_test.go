@@ -1,3 +1,4 @@
+// racemap: --seed 2
 package gate
 
 import (

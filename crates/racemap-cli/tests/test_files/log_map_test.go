@@ -1,3 +1,4 @@
+// racemap: --seed 1
 package logmap
 
 import (

@@ -1,4 +1,4 @@
-// racemap: --seed 1
+// racemap: --seed 0
 package cache
 
 import (

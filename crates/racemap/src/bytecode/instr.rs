@@ -63,6 +63,12 @@ pub enum Instr {
     /// inside it, for an aggregate). `[ptr] → [v]`.
     /// Panics: `invalid memory address or nil pointer dereference` on nil.
     Load,
+    /// Read through a pointer to a local variable's cell that nothing writes after the cell
+    /// was made with its value (`lang::lower::final_loads`: a closure's captured channel,
+    /// context or store, which Go captures by value). Not visible and no access for the race
+    /// detector: every read in every run sees the value the cell was made with, and no access
+    /// can race with it. `[ptr] → [v]`. Panics: nil pointer dereference on nil.
+    LoadFixed,
     /// Write through a pointer. **Visible**: a write of the pointee. `[ptr, v] → []`.
     /// Panics: nil pointer dereference.
     Store,

@@ -110,9 +110,10 @@ pub struct Program {
     /// atomic operations use (`lang::check::atomic_only`): their accesses can race with no
     /// later access, so the race detector does not record them.
     pub exclusive_atomics: LiteMap<(FuncId, u32), ()>,
-    /// The [`Instr::Load`]s (function, pc) that read a variable nothing writes after its
-    /// declaration (`lang::lower::final_loads`): no later access can race with such a read, so
-    /// the race detector checks it but does not record it (`rt::event::Effect::FinalRead`).
+    /// The [`Instr::Load`]s (function, pc) that read a package-level variable nothing writes
+    /// after its initializer (`lang::lower::final_loads`; a local's such reads are
+    /// [`Instr::LoadFixed`]): no later access can race with such a read, so the race detector
+    /// checks it but does not record it (`rt::event::Effect::FinalRead`).
     pub final_loads: LiteMap<(FuncId, u32), ()>,
     /// The program may copy, overwrite or print a `sync.WaitGroup` other than through its
     /// methods (`lang::check::wait_group_copies`): a plain memory access may then read or write
@@ -183,6 +184,22 @@ impl ErrorTypes {
 }
 
 impl Program {
+    /// This program with every read of a variable a recorded step: its fixed loads visible
+    /// [`Instr::Load`]s again and no final reads (tests compare the two).
+    #[cfg(test)]
+    pub fn with_every_read_recorded(&self) -> Program {
+        let mut p = self.clone();
+        p.final_loads = LiteMap::new();
+        for f in &mut p.funcs {
+            for i in &mut f.code {
+                if matches!(i, Instr::LoadFixed) {
+                    *i = Instr::Load;
+                }
+            }
+        }
+        p
+    }
+
     /// Whether `ty` is the dynamic type of an error value the library or runtime made (one
     /// representation: [`Program::error_type`]'s).
     pub fn is_lib_error(&self, ty: TypeId) -> bool {

@@ -728,12 +728,14 @@ mod random_programs {
 }
 
 /// A run cut short by a runtime limit leaves the rest of that interleaving unsearched: the
-/// search must not claim to cover every interleaving. (Here main spins on a plain bool that
-/// nobody sets, without yielding, and reaches the step limit.)
+/// search must not claim to cover every interleaving. (Here main spins on a package-level
+/// bool that nobody sets, without yielding, and reaches the step limit: each read of it is a
+/// step. A local's would be a fixed load, no step, and the loop would hit the limit of
+/// instructions per step instead.)
 #[test]
 fn a_run_cut_short_by_a_limit_makes_the_search_incomplete() {
     use crate::rt::{config::Config, machine::Machine};
-    let source = "package main\n\nfunc main() {\n\tdone := false\n\tgo func() {\n\t\t_ = done\n\t}()\n\tfor !done {\n\t}\n}\n";
+    let source = "package main\n\nvar done bool\n\nfunc main() {\n\tgo func() {\n\t\t_ = done\n\t}()\n\tfor !done {\n\t}\n}\n";
     let program = crate::compile::compile(source).expect("compiles");
     let config = Config {
         max_steps: 500,

@@ -232,23 +232,17 @@ fn an_inline_reply_channel_is_named_by_its_field_from_send_to_delivery() {
     }
     expect_test::expect![[r#"
          1 g1 starts goroutine 6 | 
-         2 g6 reads variable cmds | 
-         3 g1 reads variable cmds | 
-         4 g1 sends {key:k resp:resp} on cmds to goroutine 6 | 
-         5 g6 sends 1 on resp to goroutine 1 | 
-         6 g1 reads variable cmds | 
-         7 g1 sends {key:k resp:resp (2)} on cmds to goroutine 6 | 
-         8 g6 sends 1 on resp (2) to goroutine 1 | 
-         9 g1 reads variable cmds | 
-        10 g1 sends {key:inline resp:resp (3)} on cmds to goroutine 6 | 
-        11 g6 sends 6 on resp (3) | resp (3)=["6"]
-        12 g1 reads variable cmds | resp (3)=["6"]
-        13 g1 closes cmds | resp (3)=["6"]
-        14 g1 reads variable done | resp (3)=["6"]
-        15 g6 receives from closed cmds | resp (3)=["6"]
-        16 g6 reads variable done | resp (3)=["6"]
-        17 g1 receives true on done from goroutine 6 | resp (3)=["6"]
-        18 g1 exits | resp (3)=["6"]"#]]
+         2 g1 sends {key:k resp:resp} on cmds to goroutine 6 | 
+         3 g6 sends 1 on resp to goroutine 1 | 
+         4 g1 sends {key:k resp:resp (2)} on cmds to goroutine 6 | 
+         5 g6 sends 1 on resp (2) to goroutine 1 | 
+         6 g1 sends {key:inline resp:resp (3)} on cmds to goroutine 6 | 
+         7 g1 closes cmds | 
+         8 g6 sends 6 on resp (3) | resp (3)=["6"]
+         9 g6 receives from closed cmds | resp (3)=["6"]
+        10 g6 sends true on done to goroutine 1 | resp (3)=["6"]
+        11 g6 exits | resp (3)=["6"]
+        12 g1 exits | resp (3)=["6"]"#]]
     .assert_eq(&lines.join("\n"));
 }
 
@@ -268,21 +262,16 @@ fn a_select_case_shows_the_message_it_sent() {
     let maps: Vec<&str> = v.maps.iter().map(|m| m.name.as_str()).collect();
     expect_test::expect![[r#"
          1 g1 starts goroutine 6
-         2 g6 reads variable jobs
-         3 g6 reads variable quit
-         4 g1 starts goroutine 7
-         5 g1 reads variable jobs
-         6 g7 reads variable jobs
-         7 g7 reads variable quit
-         8 g6 selects case 1: sends {id:0 table:table reply:reply} on jobs to goroutine 1
-         9 g1 reads len(table)
-        10 g6 receives 1 on reply from goroutine 1
-        11 g1 reads variable jobs
-        12 g6 exits
-        13 g1 receives {id:1 table:table (2) reply:reply (2)} on jobs from goroutine 7
-        14 g1 reads len(table (2))
-        15 g1 sends 1 on reply (2) to goroutine 7
-        16 g1 exits
+         2 g1 starts goroutine 7
+         3 g7 selects case 1: sends {id:1 table:table (2) reply:reply (2)} on jobs to goroutine 1
+         4 g1 reads len(table (2))
+         5 g1 sends 1 on reply (2) to goroutine 7
+         6 g7 exits
+         7 g6 selects case 1: sends {id:0 table:table reply:reply} on jobs to goroutine 1
+         8 g1 reads len(table)
+         9 g1 sends 1 on reply to goroutine 6
+        10 g6 exits
+        11 g1 exits
         ["table", "table (2)"]"#]]
     .assert_eq(&format!("{}\n{maps:?}", rows.join("\n")));
 }

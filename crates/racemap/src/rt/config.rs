@@ -121,14 +121,17 @@ impl WakeOrder {
         self == WakeOrder::RunningClock
     }
 
-    /// A goroutine parked at a receive that cannot complete has arrived there (blocked, in
-    /// Go's sense), so a send on the empty buffered channel hands it the value: in a run
-    /// ([`WakeOrder::RunningClock`]), where time passes. In a search a goroutine's arrival at
-    /// its next operation may come after any step of another goroutine (nothing observes it),
-    /// even one its own last step enabled (a `go` whose goroutine sends before the spawner
-    /// reaches its `select`): the value goes to the buffer and the receiver takes it, or
-    /// another case ready by then, in a step of its own. Every handed-over run is still
-    /// searched (the send, then at once the receiver's step).
+    /// A goroutine parked at a channel operation that cannot complete has arrived there
+    /// (blocked, in Go's sense): in a run ([`WakeOrder::RunningClock`]), where time passes.
+    /// There a send on the empty buffered channel hands a parked receiver the value, and a
+    /// `select` takes its default only when no case is ready. In a search a goroutine's
+    /// arrival at its next operation may come after any step of another goroutine (nothing
+    /// observes it but these two), even one its own last step enabled (a `go` whose goroutine
+    /// sends before the spawner reaches its `select`): the value goes to the buffer and the
+    /// receiver takes it, or another case ready by then, in a step of its own; and a `select`
+    /// whose only ready cases are rendezvous with parked partners may also take its default
+    /// (none of them has arrived yet). Every handed-over run is still searched (the send,
+    /// then at once the receiver's step).
     pub fn receivers_arrived(self) -> bool {
         self == WakeOrder::RunningClock
     }

@@ -45,3 +45,19 @@ fn a_receiver_parked_after_its_go_does_not_keep_the_value_from_another() {
         r.outcomes
     );
 }
+
+/// A `select` with a default that sends on an unbuffered channel takes the default when the
+/// receiver has not arrived at its receive yet, even when the receiver is stopped there right
+/// after the `go` that started the sender (Go 1.19: "got" in 200 runs of 200 as written;
+/// "default" in 14 of 50 when main computed a while after the `go`).
+#[test]
+fn a_non_blocking_send_can_come_before_the_receivers_arrival() {
+    let source = "package main\n\nimport \"fmt\"\n\n\
+                  func worker(a chan int, out chan string) {\n\tselect {\n\tcase a <- 1:\n\
+                  \t\tout <- \"sent\"\n\tdefault:\n\t\tout <- \"default\"\n\t}\n}\n\n\
+                  func main() {\n\ta := make(chan int)\n\tout := make(chan string, 1)\n\
+                  \tgo worker(a, out)\n\tselect {\n\tcase <-a:\n\t\tfmt.Println(\"got\")\n\
+                  \tcase s := <-out:\n\t\tfmt.Println(s)\n\t}\n}\n";
+    let r = check_source(source);
+    assert_eq!(stdouts(&r), set(&["got\n", "default\n"]));
+}

@@ -2,7 +2,8 @@
 //! variables they capture (a results channel, a store, counters) but never assign them leave
 //! no trace of those reads in the race detector, so the search does not tell apart states
 //! that differ only in which goroutine knows of whose read. Measured by the states the search
-//! keys with the reads final and with them recorded (the program's `final_loads` cleared).
+//! keys with the reads fixed (`Instr::LoadFixed`: no steps at all) and with them recorded
+//! (`Program::with_every_read_recorded`).
 
 use super::super::{DporConfig, Explorer, SearchAlgorithm};
 use crate::bytecode::Program;
@@ -49,9 +50,15 @@ fn reads_of_captured_variables_do_not_split_states() {
     for n in [2, 3] {
         let source = workers(n);
         let program = crate::compile::compile(&source).expect("test programs compile");
-        assert!(!program.final_loads.is_empty(), "{source}");
-        let mut recorded = program.clone();
-        recorded.final_loads = Default::default();
+        let recorded = program.with_every_read_recorded();
+        let fixed = |p: &Program| {
+            p.funcs
+                .iter()
+                .flat_map(|f| &f.code)
+                .filter(|i| matches!(i, crate::bytecode::Instr::LoadFixed))
+                .count()
+        };
+        assert!(fixed(&program) > 0 && fixed(&recorded) == 0, "{source}");
         let (few, outs) = states(program);
         let (many, same) = states(recorded);
         assert_eq!(outs, same, "{source}");

@@ -1,5 +1,6 @@
-//! Final loads: the reads of variables that nothing writes after their declaration, which the
-//! race detector checks but need not remember (`Program::final_loads`).
+//! Final loads: the reads of variables that nothing writes after their declaration. A local's
+//! are fixed loads ([`Instr::LoadFixed`]: no step, no access); a package-level variable's are
+//! checked by the race detector but not recorded (`Program::final_loads`).
 //!
 //! A variable qualifies when it lives in a heap cell (it escapes, or is package-level) and
 //! every use of it after its declaration is a read of its whole value by name
@@ -11,15 +12,31 @@
 //! before `main`. Not a result (every `return` writes it) and not a loop variable (the loop
 //! writes or copies it).
 //!
-//! No write of the cell follows any read of it, so a read can race with no later access: the
-//! detector checks it against the writes before it as usual and does not record it
+//! **Locals, parameters and receivers: fixed loads.** Only the function that declares such a
+//! variable can get its cell, after the cell was made with its value, and nothing writes the
+//! cell: every read in every run sees that value, and none can race with any access. The read
+//! is then no operation another goroutine can observe or order, so it is not a step:
+//! lowering turns its `Load` into [`Instr::LoadFixed`], which the race detector does not see
+//! either. This is Go's capture by value (gc's escape analysis, `flowClosure`: a captured
+//! variable never reassigned whose address is not taken, of at most 128 bytes, is copied into
+//! the closure, whose reads the race detector does not instrument), for every size: a larger
+//! variable Go captures by reference is written only by its declaration too, which happens
+//! before the closure exists, so Go never reports a read of it either. Without these steps a
+//! goroutine's arrival at its next blocking operation may fall into its previous step (a `go`
+//! right before a `select`); searches let such an arrival come later
+//! (`rt::config::WakeOrder::receivers_arrived`).
+//!
+//! **Package-level variables: final reads.** A goroutine started while package initialization
+//! runs could read one before its initializer's store, so its reads stay steps. No write of
+//! the cell follows any read of it, so a read can race with no later access: the detector
+//! checks it against the writes before it as usual and does not record it
 //! (`rt::event::Effect::FinalRead`). This keeps the explorer's state caching from telling
 //! apart states that differ only in which goroutine knows of which read of a shared variable
-//! that is only read (a closure's captured channel, context or store).
+//! that is only read.
 
 use super::func::FnCx;
 use super::Lowerer;
-use crate::bytecode::FuncId;
+use crate::bytecode::{Func, FuncId, Instr};
 use crate::lang::ast::NodeId;
 use crate::lang::check::{ObjectId, ObjectKind, VarKind};
 use litemap::LiteMap;
@@ -61,8 +78,10 @@ impl Lowerer<'_> {
         }
     }
 
-    /// After every function is lowered: the loads of qualifying variables (module docs).
-    pub(super) fn final_loads(&self) -> LiteMap<(FuncId, u32), ()> {
+    /// After every function is lowered: turns the loads of qualifying locals, parameters and
+    /// receivers in `funcs` into [`Instr::LoadFixed`] and returns the loads of qualifying
+    /// package-level variables, the final reads (module docs).
+    pub(super) fn final_loads(&self, funcs: &mut [Func]) -> LiteMap<(FuncId, u32), ()> {
         let vl = &self.var_loads;
         // Variables with a use that is not a read by name.
         let mut other_use: BTreeSet<ObjectId> = BTreeSet::new();
@@ -72,37 +91,65 @@ impl Lowerer<'_> {
             }
         }
         let qualifies = |obj: ObjectId| {
-            !vl.addressed.contains(&obj)
-                && !other_use.contains(&obj)
-                && match self.info.objects.get(obj.0 as usize).map(|o| &o.kind) {
-                    Some(ObjectKind::Var(v)) => {
-                        matches!(v.kind, VarKind::Local | VarKind::Param | VarKind::Receiver)
-                            && !v.loop_var
-                    }
-                    Some(ObjectKind::Global { .. }) => true,
-                    _ => false,
+            if vl.addressed.contains(&obj) || other_use.contains(&obj) {
+                return None;
+            }
+            match self.info.objects.get(obj.0 as usize).map(|o| &o.kind) {
+                Some(ObjectKind::Var(v))
+                    if matches!(v.kind, VarKind::Local | VarKind::Param | VarKind::Receiver)
+                        && !v.loop_var =>
+                {
+                    Some(Kind::Fixed)
                 }
+                Some(ObjectKind::Global { .. }) => Some(Kind::Final),
+                _ => None,
+            }
         };
         let mut out = LiteMap::new();
         for (func, pc, obj) in &vl.loads {
-            if qualifies(*obj) {
-                out.insert((*func, *pc), ());
+            match qualifies(*obj) {
+                Some(Kind::Fixed) => {
+                    let load = funcs
+                        .get_mut(func.0 as usize)
+                        .and_then(|f| f.code.get_mut(*pc as usize));
+                    // Invariant: `loads` holds the pcs of `Load`s (`FnCx::note_var_load`).
+                    if let Some(ins @ Instr::Load) = load {
+                        *ins = Instr::LoadFixed;
+                    }
+                }
+                Some(Kind::Final) => {
+                    out.insert((*func, *pc), ());
+                }
+                None => {}
             }
         }
         out
     }
 }
 
+/// How the reads of a qualifying variable are made (module docs).
+enum Kind {
+    /// A local, parameter or receiver: [`Instr::LoadFixed`].
+    Fixed,
+    /// A package-level variable: a final read.
+    Final,
+}
+
 #[cfg(test)]
 mod tests {
     /// Whether `source`'s `main` (with `import "fmt"` and `body`, after `decls`) has a final
-    /// load.
+    /// load (fixed or a final read).
     fn has_final(decls: &str, body: &str) -> bool {
         let source =
             format!("package main\n\nimport \"fmt\"\n\n{decls}\nfunc main() {{\n{body}}}\n");
         let program = crate::compile::compile(&source)
             .unwrap_or_else(|e| panic!("test programs compile: {e:?}\n{source}"));
         !program.final_loads.is_empty()
+            || program.funcs.iter().any(|f| {
+                f.code
+                    .iter()
+                    .any(|i| matches!(i, crate::bytecode::Instr::LoadFixed))
+            })
     }
 
     #[test]

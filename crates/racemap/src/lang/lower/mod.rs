@@ -372,11 +372,12 @@ fn lower_mode(
         num: num_error,
         deadline: named("deadlineExceededError", "context", false),
     };
-    let final_loads = lw.final_loads();
+    let mut funcs = std::mem::take(&mut lw.funcs);
+    let final_loads = lw.final_loads(&mut funcs);
     Ok(Program {
         source_map: SourceMap::new(file_name, source),
         source: source.to_string(),
-        funcs: lw.funcs,
+        funcs,
         types: lw.types,
         globals,
         strings: lw.strings,

@@ -22,7 +22,7 @@ impl Machine {
                 None => {
                     *has_default
                         && choice.alt as usize == arms.len()
-                        && !arms.iter().any(|a| self.arm_ready(g.gid, a))
+                        && self.default_ready(g.gid, arms)
                 }
             },
             (GoStatus::Parked, Some(v)) => {
@@ -121,6 +121,31 @@ impl Machine {
         me_sends: bool,
     ) -> Option<(Gid, Option<u32>)> {
         self.parked_partner(me, chan, me_sends)
+    }
+
+    /// Whether a `select` with a default (parked at `arms`) may take it: no case is ready; in
+    /// a search, no case is ready by the state of its channel alone (a buffered value, room
+    /// in a buffer, a closed channel). A case ready only through a rendezvous with a parked
+    /// partner needs the partner to have arrived at its operation, which in a search may come
+    /// later ([`WakeOrder::receivers_arrived`](crate::rt::config::WakeOrder::receivers_arrived)):
+    /// Go takes the default when `select` finds no partner waiting.
+    pub(crate) fn default_ready(&self, gid: Gid, arms: &[crate::rt::goroutine::SelectArm]) -> bool {
+        if self.config.wake_order.receivers_arrived() {
+            !arms.iter().any(|a| self.arm_ready(gid, a))
+        } else {
+            !arms.iter().any(|a| self.arm_ready_alone(a))
+        }
+    }
+
+    /// The case can run by the state of its channel alone, without a partner.
+    fn arm_ready_alone(&self, arm: &crate::rt::goroutine::SelectArm) -> bool {
+        let Some(c) = arm.chan else { return false };
+        let ch = self.heap.chan(c);
+        if arm.send.is_some() {
+            ch.can_send_buffered()
+        } else {
+            ch.can_recv_buffered()
+        }
     }
 
     pub(crate) fn arm_ready(&self, gid: Gid, arm: &crate::rt::goroutine::SelectArm) -> bool {

@@ -602,7 +602,7 @@ impl Machine {
                         });
                     }
                 }
-                if out.len() == before && *has_default {
+                if *has_default && (out.len() == before || self.default_ready(g.gid, arms)) {
                     out.push(Choice {
                         gid: g.gid,
                         alt: arms.len() as u32,
