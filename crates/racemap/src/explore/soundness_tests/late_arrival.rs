@@ -61,3 +61,36 @@ fn a_non_blocking_send_can_come_before_the_receivers_arrival() {
     let r = check_source(source);
     assert_eq!(stdouts(&r), set(&["got\n", "default\n"]));
 }
+
+/// Two `select`s with a default on one unbuffered channel, one sending and one receiving,
+/// never meet: neither blocks, so neither is waiting when the other looks (Go's `selectnbsend`
+/// and `selectnbrecv` complete only with a goroutine blocked in the channel's queue). The
+/// searches used to let the one pair with the other parked at its `select` ("got 1" and
+/// "sent", outcomes Go cannot produce).
+#[test]
+fn two_non_blocking_selects_never_meet() {
+    let source = "package main\n\nimport \"fmt\"\n\n\
+                  func main() {\n\tch := make(chan int)\n\tdone := make(chan bool)\n\
+                  \tgo func() {\n\t\tselect {\n\t\tcase ch <- 1:\n\t\t\tfmt.Println(\"sent\")\n\
+                  \t\tdefault:\n\t\t\tfmt.Println(\"no receiver\")\n\t\t}\n\t\tdone <- true\n\t}()\n\
+                  \tselect {\n\tcase v := <-ch:\n\t\tfmt.Println(\"got\", v)\n\tdefault:\n\
+                  \t\tfmt.Println(\"none\")\n\t}\n\t<-done\n}\n";
+    let r = check_source(source);
+    assert_eq!(
+        stdouts(&r),
+        set(&["none\nno receiver\n", "no receiver\nnone\n"])
+    );
+}
+
+/// A `select` with a default still meets a goroutine blocked at a plain receive: the
+/// sender's case is taken once the receiver is waiting, the default before.
+#[test]
+fn a_non_blocking_send_meets_a_blocked_receiver() {
+    let source = "package main\n\nimport \"fmt\"\n\n\
+                  func main() {\n\tch := make(chan int)\n\tdone := make(chan bool)\n\
+                  \tgo func() {\n\t\tfmt.Println(\"got\", <-ch)\n\t\tdone <- true\n\t}()\n\
+                  \tselect {\n\tcase ch <- 1:\n\t\t<-done\n\tdefault:\n\
+                  \t\tfmt.Println(\"none\")\n\t}\n}\n";
+    let r = check_source(source);
+    assert_eq!(stdouts(&r), set(&["got 1\n", "none\n"]));
+}

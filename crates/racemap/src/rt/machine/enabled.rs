@@ -63,7 +63,7 @@ impl Machine {
     // ----- enabledness -----
 
     /// The lowest-numbered goroutine other than `me` parked at a receive (`want_recv`) or a
-    /// send on `chan` (for a `select`, its first such case): found among those the wait index
+    /// send on `chan` (for a `select` without a default, its first such case): found among those the wait index
     /// lists and those written since it was brought up to date (`wait_index`).
     pub(super) fn parked_partner(
         &self,
@@ -80,7 +80,13 @@ impl Machine {
                     Some((g.gid, None))
                 }
                 Some(Visible::Send(Some(c), _)) if !want_recv && *c == chan => Some((g.gid, None)),
-                Some(Visible::Select { arms, .. }) => arms
+                // A `select` with a default never blocks (Go's `selectnbsend`/`selectnbrecv`
+                // never join a channel's wait queue): it is no one's partner.
+                Some(Visible::Select {
+                    arms,
+                    has_default: false,
+                    ..
+                }) => arms
                     .iter()
                     .position(|a| a.chan == Some(chan) && (a.send.is_none() == want_recv))
                     .map(|i| (g.gid, Some(i as u32))),
