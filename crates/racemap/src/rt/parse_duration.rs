@@ -27,7 +27,7 @@ pub fn quote(s: &[u8]) -> Vec<u8> {
     let mut i = 0;
     while i < s.len() {
         let (r, width) = crate::gostr::decode_rune(&s[i..]);
-        if r >= 0x80 || r < 0x20 {
+        if !(0x20..0x80).contains(&r) {
             for &b in &s[i..i + width] {
                 out.extend_from_slice(&[
                     b'\\',
