@@ -5,8 +5,11 @@
 //! full mapping, not Go's simple one). racemap answers as Go does only with Go's tables: this
 //! command runs `go_unicode/tables.go` with the installed Go, which evaluates each predicate
 //! (`IsLetter`, `IsUpper`, …) and each case mapping (`ToUpper`, `ToLower`, `ToTitle`) on every
-//! rune, and writes the answers as runs into `crates/racemap/src/rt/unicode_tables.rs`. Only
-//! regenerating the tables needs Go; the core's tests check them against answers real Go gave.
+//! rune, and writes the answers as runs into `crates/racemap/src/rt/unicode_tables.rs`; so too
+//! for the range tables racemap offers (`unicode.Latin`, `unicode.Han`, …: the runes
+//! `unicode.Is` holds for), a table equal to a predicate's or an earlier table's (`Letter` is
+//! `IsLetter`'s, `L` is `Letter`) written once. Only regenerating the tables needs Go; the
+//! core's tests check them against answers real Go gave.
 
 use crate::cmd;
 use crate::{repo_root, Error, Result};
@@ -20,7 +23,7 @@ pub const OUTPUT: &str = "crates/racemap/src/rt/unicode_tables.rs";
 /// One table of the printed answers.
 #[derive(Debug, PartialEq)]
 struct Table {
-    /// `pred` (runs of `lo hi stride`) or `map` (runs of `lo hi stride delta`).
+    /// `pred` or `table` (runs of `lo hi stride`) or `map` (runs of `lo hi stride delta`).
     kind: Kind,
     /// The Go function's name (`IsLetter`).
     name: String,
@@ -32,13 +35,15 @@ struct Table {
 enum Kind {
     Pred,
     Map,
+    /// A range table (`unicode.Latin`): the runes `unicode.Is` holds for.
+    Table,
 }
 
 impl Kind {
     /// Numbers per run.
     fn width(self) -> usize {
         match self {
-            Kind::Pred => 3,
+            Kind::Pred | Kind::Table => 3,
             Kind::Map => 4,
         }
     }
@@ -76,11 +81,11 @@ fn parse(printed: &str) -> Result<Vec<Table>> {
     for line in printed.lines() {
         let words: Vec<&str> = line.split_whitespace().collect();
         match words.as_slice() {
-            ["pred", name] | ["map", name] => tables.push(Table {
-                kind: if words[0] == "pred" {
-                    Kind::Pred
-                } else {
-                    Kind::Map
+            [kind @ ("pred" | "map" | "table"), name] => tables.push(Table {
+                kind: match *kind {
+                    "pred" => Kind::Pred,
+                    "map" => Kind::Map,
+                    _ => Kind::Table,
                 },
                 name: (*name).to_owned(),
                 numbers: Vec::new(),
@@ -125,13 +130,13 @@ fn render(go_version: &str, tables: &[Table]) -> String {
         "//! Go's `unicode` predicates and case mappings on every rune, as runs, read from real Go\n\
          //! by `cargo xtask go-unicode` ({go_version}). Generated: do not edit.\n\n"
     );
-    for table in tables {
+    for table in tables.iter().filter(|t| t.kind != Kind::Table) {
         let (ty, doc) = match table.kind {
             Kind::Pred => (
                 "u32",
                 "runs `lo, hi, stride`: the runes lo, lo+stride, …, hi",
             ),
-            Kind::Map => (
+            _ => (
                 "i32",
                 "runs `lo, hi, stride, delta`, sorted and disjoint: each rune of the run maps to \
                  itself plus delta; a rune in no run maps to itself",
@@ -145,6 +150,67 @@ fn render(go_version: &str, tables: &[Table]) -> String {
             numbers.join(", ")
         ));
     }
+    out.push_str(&render_range_tables(tables));
+    out
+}
+
+/// The range tables: a constant per distinct set of runes (one equal to a predicate's is that
+/// predicate's), `RANGES` by number, and `RANGE_TABLES`, each Go name with its number, sorted
+/// by name (aliases share a number).
+fn render_range_tables(tables: &[Table]) -> String {
+    let mut out = String::new();
+    // The distinct tables: (constant name, runs).
+    let mut distinct: Vec<(String, &[i64])> = tables
+        .iter()
+        .filter(|t| t.kind == Kind::Pred)
+        .map(|t| (const_name(&t.name), &t.numbers[..]))
+        .collect();
+    let mut names: Vec<(&str, usize)> = Vec::new();
+    for table in tables.iter().filter(|t| t.kind == Kind::Table) {
+        let number = match distinct.iter().position(|(_, runs)| *runs == table.numbers) {
+            Some(i) => i,
+            None => {
+                let name = format!("TABLE_{}", table.name.to_ascii_uppercase());
+                let numbers: Vec<String> = table.numbers.iter().map(i64::to_string).collect();
+                out.push_str(&format!(
+                    "/// `unicode.{}`: runs `lo, hi, stride` of the runes `unicode.Is` holds \
+                     for.\npub const {name}: &[u32] = &[{}];\n\n",
+                    table.name,
+                    numbers.join(", ")
+                ));
+                distinct.push((name, &table.numbers));
+                distinct.len() - 1
+            }
+        };
+        names.push((&table.name, number));
+    }
+    if names.is_empty() {
+        return out;
+    }
+    // Only the tables some name uses, renumbered in order.
+    let used: Vec<usize> = (0..distinct.len())
+        .filter(|i| names.iter().any(|(_, n)| n == i))
+        .collect();
+    let ranges: Vec<&str> = used.iter().map(|&i| distinct[i].0.as_str()).collect();
+    out.push_str(&format!(
+        "/// The range tables' runs by number (`RANGE_TABLES`).\npub const RANGES: &[&[u32]] = \
+         &[{}];\n\n",
+        ranges.join(", ")
+    ));
+    names.sort();
+    let entries: Vec<String> = names
+        .iter()
+        .map(|(name, n)| {
+            let number = used.iter().position(|u| u == n).unwrap_or(0);
+            format!("(\"{name}\", {number})")
+        })
+        .collect();
+    out.push_str(&format!(
+        "/// `unicode`'s range tables racemap offers, by Go name (sorted): each with its number in \
+         `RANGES` (aliases such as `L` and `Letter` share one).\npub const RANGE_TABLES: \
+         &[(&str, usize)] = &[{}];\n",
+        entries.join(", ")
+    ));
     out
 }
 
@@ -162,6 +228,16 @@ mod tests {
         let rendered = render("go version go1.19.8 linux/amd64", &tables);
         assert!(rendered.contains("pub const IS_SPACE: &[u32] = &[9, 13, 1, 32, 32, 1];"));
         assert!(rendered.contains("pub const TO_UPPER: &[i32] = &[97, 122, 1, -32];"));
+        let printed = "pred IsSpace\n9 13 1\ntable Z\n32 32 1\ntable Space\n32 32 1\n\
+                       table White_Space\n9 13 1\n";
+        let rendered = render("go", &parse(printed).unwrap());
+        assert!(rendered.contains("pub const TABLE_Z: &[u32] = &[32, 32, 1];"));
+        assert!(
+            !rendered.contains("TABLE_SPACE"),
+            "an alias is not written twice"
+        );
+        assert!(rendered.contains("pub const RANGES: &[&[u32]] = &[IS_SPACE, TABLE_Z];"));
+        assert!(rendered.contains(r#"&[("Space", 1), ("White_Space", 0), ("Z", 1)];"#));
         assert!(parse("9 13 1\n").is_err(), "a run before a table");
         assert!(parse("pred IsSpace\n9 13\n").is_err(), "a short run");
         assert!(parse("map ToUpper\n").is_err(), "a table without runs");

@@ -4,6 +4,9 @@
 
 use crate::gostr::{decode_rune, runes, RUNE_ERROR};
 
+mod unquote;
+pub use unquote::{unquote, unquote_char, Unquoted};
+
 /// `strconv.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII space;
 /// approximated for non-ASCII (controls, non-ASCII spaces, format characters and private use
 /// are not printable).

@@ -88,8 +88,8 @@ pub const SUPPORTED: &[Construct] = &[
         imports: &["errors", "fmt"],
     },
     Construct {
-        name: "timers: time.After, NewTimer (C, Stop, Reset), NewTicker, Tick, AfterFunc, Now, Since",
-        body: "\tstart := time.Now()\n\tt := time.NewTimer(time.Second)\n\tif !t.Stop() {\n\t\t<-t.C\n\t}\n\ttime.AfterFunc(time.Millisecond, func() {})\n\tselect {\n\tcase <-time.After(time.Millisecond):\n\t}\n\t_ = time.Since(start)",
+        name: "timers: time.After, NewTimer (C, Stop, Reset), NewTicker, Tick, AfterFunc, Now, Since; time.ParseDuration and Duration's methods",
+        body: "\tstart := time.Now()\n\tt := time.NewTimer(time.Second)\n\tif !t.Stop() {\n\t\t<-t.C\n\t}\n\ttime.AfterFunc(time.Millisecond, func() {})\n\tselect {\n\tcase <-time.After(time.Millisecond):\n\t}\n\t_ = time.Since(start)\n\td, err := time.ParseDuration(\"1h30m\")\n\t_, _ = d.Round(time.Minute).String(), err",
         decls: "",
         imports: &["time"],
     },
@@ -106,7 +106,7 @@ pub const SUPPORTED: &[Construct] = &[
         imports: &["sort"],
     },
     Construct {
-        name: "strings (Fields, Trim, Index, Replace, Count, EqualFold, Builder, …) and strconv (ParseInt, FormatInt, ParseFloat, FormatFloat, ParseBool, Quote, NumError, …)",
+        name: "strings (Fields, Trim, Index, Replace, Count, EqualFold, Builder, …) and strconv (ParseInt, FormatInt, ParseFloat, FormatFloat, ParseBool, Quote, QuoteToASCII, Unquote, UnquoteChar, NumError, …)",
         body: "\tn, err := strconv.ParseInt(strings.TrimSpace(\" 42 \"), 10, 64)\n\tvar b strings.Builder\n\tb.WriteString(strconv.FormatInt(n, 2))\n\t_, _ = b.String(), err",
         decls: "",
         imports: &["strconv", "strings"],
@@ -148,7 +148,7 @@ pub const SUPPORTED: &[Construct] = &[
         imports: &[],
     },
     Construct {
-        name: "unicode/utf8 on strings: RuneCountInString, ValidString, DecodeRuneInString, DecodeLastRuneInString, RuneLen, ValidRune, RuneError, UTFMax, RuneSelf, MaxRune",
+        name: "unicode/utf8: RuneCountInString, ValidString, DecodeRuneInString, DecodeLastRuneInString, FullRuneInString, their []byte forms (RuneCount, Valid, DecodeRune, DecodeLastRune, FullRune), EncodeRune, AppendRune, RuneStart, RuneLen, ValidRune, RuneError, UTFMax, RuneSelf, MaxRune",
         body: "\ts := \"héllo\"\n\tr, n := utf8.DecodeRuneInString(s)\n\t_ = utf8.RuneCountInString(s) == 5 && utf8.ValidString(s) && r != utf8.RuneError && n <= utf8.UTFMax\n\t_ = utf8.RuneLen('é') + len(s)",
         decls: "",
         imports: &["unicode/utf8"],
@@ -158,6 +158,12 @@ pub const SUPPORTED: &[Construct] = &[
         body: "	r := unicode.ToUpper('é')
 	_ = unicode.IsLetter(r) && unicode.IsUpper(r) && !unicode.IsDigit('x') && unicode.IsSpace(' ')
 	_ = unicode.To(unicode.LowerCase, r) != unicode.ReplacementChar && r <= unicode.MaxRune",
+        decls: "",
+        imports: &["unicode"],
+    },
+    Construct {
+        name: "unicode range tables: Is, In, IsOneOf with the categories (L/Letter, Lu/Upper, Ll, Lt, Lm, M, Mn, Me, N, Nd/Digit, Nl, No, P/Punct, Pc, Pd, Ps, Pe, Pi, Pf, S/Symbol, Sm, Sc, Sk, Z/Space, Zs, Zl, Zp, C/Other, Cc, Cf, Co, Cs), the main scripts (Latin, Greek, Cyrillic, Han, Hiragana, Katakana, Hangul, Arabic, Hebrew, Devanagari, Thai, Common, Inherited, …) and White_Space, Hex_Digit, ASCII_Hex_Digit, Dash, Hyphen, Quotation_Mark, Ideographic, …",
+        body: "\tr := '世'\n\t_ = unicode.Is(unicode.Han, r) || unicode.In(r, unicode.Latin, unicode.Greek)\n\t_ = unicode.IsOneOf([]*unicode.RangeTable{unicode.Hiragana, unicode.Katakana}, r)",
         decls: "",
         imports: &["unicode"],
     },

@@ -104,6 +104,9 @@ lib_funcs! {
     DurationTruncate => duration_method("Truncate").params(&[DURATION]).results(&[DURATION]),
     /// `(Duration).Abs() Duration` (saturating: `minDuration.Abs()` is `maxDuration`).
     DurationAbs => duration_method("Abs").results(&[DURATION]),
+    /// `time.ParseDuration(s string) (Duration, error)`: Go 1.19's parser and messages
+    /// (`rt/parse_duration.rs`).
+    TimeParseDuration => func("time", "ParseDuration").params(&[STRING]).results(&[DURATION, ERROR]),
     /// `(Time).IsZero() bool`: the zero `Time` (January 1, year 1).
     TimeIsZero => LibFuncSpec::new(Owner::Struct("time", "Time"), "IsZero").results(&[BOOL]),
     /// `(Time).Before(u Time) bool`
@@ -609,6 +612,30 @@ lib_funcs! {
     Utf8RuneLen => func("unicode/utf8", "RuneLen").params(&[RUNE]).results(&[INT]),
     /// `utf8.ValidRune(r rune) bool`: in range and not a surrogate half.
     Utf8ValidRune => func("unicode/utf8", "ValidRune").params(&[RUNE]).results(&[BOOL]),
+    /// `utf8.Valid(p []byte) bool`
+    Utf8Valid => func("unicode/utf8", "Valid").params(&[BYTES]).results(&[BOOL]),
+    /// `utf8.DecodeRune(p []byte) (rune, int)`: as `DecodeRuneInString`.
+    Utf8DecodeRuneBytes => func("unicode/utf8", "DecodeRune").params(&[BYTES]).results(&[RUNE, INT]),
+    /// `utf8.DecodeLastRune(p []byte) (rune, int)`: as `DecodeLastRuneInString`.
+    Utf8DecodeLastRuneBytes =>
+        func("unicode/utf8", "DecodeLastRune").params(&[BYTES]).results(&[RUNE, INT]),
+    /// `utf8.RuneCount(p []byte) int`
+    Utf8RuneCountBytes => func("unicode/utf8", "RuneCount").params(&[BYTES]).results(&[INT]),
+    /// `utf8.FullRune(p []byte) bool`: `p` is not a proper prefix of a rune's encoding.
+    Utf8FullRune => func("unicode/utf8", "FullRune").params(&[BYTES]).results(&[BOOL]),
+    /// `utf8.FullRuneInString(s string) bool`
+    Utf8FullRuneInString =>
+        func("unicode/utf8", "FullRuneInString").params(&[STRING]).results(&[BOOL]),
+    /// `utf8.RuneStart(b byte) bool`: `b` is no continuation byte.
+    Utf8RuneStart => func("unicode/utf8", "RuneStart").params(&[BYTE]).results(&[BOOL]),
+    /// `utf8.EncodeRune(p []byte, r rune) int`: the native part checks `p`'s length (Go's
+    /// bounds check) and pushes `p` and the encoding; lowering's `copy` writes it
+    /// (`lang/lower/lib_tail.rs`).
+    Utf8EncodeRune => func("unicode/utf8", "EncodeRune").params(&[BYTES, RUNE]).results(&[INT]),
+    /// `utf8.AppendRune(p []byte, r rune) []byte`: the native part pushes `p` and the
+    /// encoding; lowering's `append(p, enc...)` appends it.
+    Utf8AppendRune =>
+        func("unicode/utf8", "AppendRune").params(&[BYTES, RUNE]).results(&[BYTES]),
     /// `unicode.IsLetter(r rune) bool`: `r` is a letter (category L), by Go 1.19's Unicode 13 tables.
     UnicodeIsLetter => func("unicode", "IsLetter").params(&[RUNE]).results(&[BOOL]),
     /// `unicode.IsUpper(r rune) bool`: `r` is an upper case letter, by Go 1.19's Unicode 13 tables.
@@ -644,6 +671,110 @@ lib_funcs! {
     /// `unicode.To(_case int, r rune) rune`: `r` in case `UpperCase`, `LowerCase` or `TitleCase`;
     /// `ReplacementChar` for another case number.
     UnicodeTo => func("unicode", "To").params(&[INT, RUNE]).results(&[RUNE]),
+    /// `unicode.Is(rangeTab *RangeTable, r rune) bool`: `r` is in the table (the runes real Go
+    /// 1.19 answered true for, `rt/unicode.rs`).
+    UnicodeIs => func("unicode", "Is").params(&[RANGE_TABLE_PTR, RUNE]).results(&[BOOL]),
+    /// `unicode.In(r rune, ranges ...*RangeTable) bool`: `r` is in one of the tables.
+    UnicodeIn => func("unicode", "In")
+        .params(&[RUNE, RANGE_TABLE_PTRS])
+        .variadic()
+        .results(&[BOOL]),
+    /// `unicode.IsOneOf(ranges []*RangeTable, r rune) bool`
+    UnicodeIsOneOf =>
+        func("unicode", "IsOneOf").params(&[RANGE_TABLE_PTRS, RUNE]).results(&[BOOL]),
+    // `unicode`'s range tables racemap offers (`cargo xtask go-unicode` lists the same names):
+    // package variables of type `*unicode.RangeTable`; aliases (`L`, `Letter`) are one table.
+    UnicodeTableL => unicode_table("L"),
+    UnicodeTableLetter => unicode_table("Letter"),
+    UnicodeTableLu => unicode_table("Lu"),
+    UnicodeTableUpper => unicode_table("Upper"),
+    UnicodeTableLl => unicode_table("Ll"),
+    UnicodeTableLower => unicode_table("Lower"),
+    UnicodeTableLt => unicode_table("Lt"),
+    UnicodeTableTitle => unicode_table("Title"),
+    UnicodeTableLm => unicode_table("Lm"),
+    UnicodeTableM => unicode_table("M"),
+    UnicodeTableMark => unicode_table("Mark"),
+    UnicodeTableMn => unicode_table("Mn"),
+    UnicodeTableMe => unicode_table("Me"),
+    UnicodeTableN => unicode_table("N"),
+    UnicodeTableNumber => unicode_table("Number"),
+    UnicodeTableNd => unicode_table("Nd"),
+    UnicodeTableDigit => unicode_table("Digit"),
+    UnicodeTableNl => unicode_table("Nl"),
+    UnicodeTableNo => unicode_table("No"),
+    UnicodeTableP => unicode_table("P"),
+    UnicodeTablePunct => unicode_table("Punct"),
+    UnicodeTablePc => unicode_table("Pc"),
+    UnicodeTablePd => unicode_table("Pd"),
+    UnicodeTablePs => unicode_table("Ps"),
+    UnicodeTablePe => unicode_table("Pe"),
+    UnicodeTablePi => unicode_table("Pi"),
+    UnicodeTablePf => unicode_table("Pf"),
+    UnicodeTableS => unicode_table("S"),
+    UnicodeTableSymbol => unicode_table("Symbol"),
+    UnicodeTableSm => unicode_table("Sm"),
+    UnicodeTableSc => unicode_table("Sc"),
+    UnicodeTableSk => unicode_table("Sk"),
+    UnicodeTableZ => unicode_table("Z"),
+    UnicodeTableSpace => unicode_table("Space"),
+    UnicodeTableZs => unicode_table("Zs"),
+    UnicodeTableZl => unicode_table("Zl"),
+    UnicodeTableZp => unicode_table("Zp"),
+    UnicodeTableC => unicode_table("C"),
+    UnicodeTableOther => unicode_table("Other"),
+    UnicodeTableCc => unicode_table("Cc"),
+    UnicodeTableCf => unicode_table("Cf"),
+    UnicodeTableCo => unicode_table("Co"),
+    UnicodeTableCs => unicode_table("Cs"),
+    UnicodeTableLatin => unicode_table("Latin"),
+    UnicodeTableGreek => unicode_table("Greek"),
+    UnicodeTableCyrillic => unicode_table("Cyrillic"),
+    UnicodeTableArmenian => unicode_table("Armenian"),
+    UnicodeTableHebrew => unicode_table("Hebrew"),
+    UnicodeTableArabic => unicode_table("Arabic"),
+    UnicodeTableSyriac => unicode_table("Syriac"),
+    UnicodeTableThaana => unicode_table("Thaana"),
+    UnicodeTableDevanagari => unicode_table("Devanagari"),
+    UnicodeTableBengali => unicode_table("Bengali"),
+    UnicodeTableGurmukhi => unicode_table("Gurmukhi"),
+    UnicodeTableGujarati => unicode_table("Gujarati"),
+    UnicodeTableTamil => unicode_table("Tamil"),
+    UnicodeTableTelugu => unicode_table("Telugu"),
+    UnicodeTableKannada => unicode_table("Kannada"),
+    UnicodeTableMalayalam => unicode_table("Malayalam"),
+    UnicodeTableSinhala => unicode_table("Sinhala"),
+    UnicodeTableThai => unicode_table("Thai"),
+    UnicodeTableLao => unicode_table("Lao"),
+    UnicodeTableTibetan => unicode_table("Tibetan"),
+    UnicodeTableMyanmar => unicode_table("Myanmar"),
+    UnicodeTableGeorgian => unicode_table("Georgian"),
+    UnicodeTableHangul => unicode_table("Hangul"),
+    UnicodeTableEthiopic => unicode_table("Ethiopic"),
+    UnicodeTableCherokee => unicode_table("Cherokee"),
+    UnicodeTableKhmer => unicode_table("Khmer"),
+    UnicodeTableMongolian => unicode_table("Mongolian"),
+    UnicodeTableHiragana => unicode_table("Hiragana"),
+    UnicodeTableKatakana => unicode_table("Katakana"),
+    UnicodeTableBopomofo => unicode_table("Bopomofo"),
+    UnicodeTableHan => unicode_table("Han"),
+    UnicodeTableCommon => unicode_table("Common"),
+    UnicodeTableInherited => unicode_table("Inherited"),
+    UnicodeTableWhiteSpace => unicode_table("White_Space"),
+    UnicodeTableASCIIHexDigit => unicode_table("ASCII_Hex_Digit"),
+    UnicodeTableHexDigit => unicode_table("Hex_Digit"),
+    UnicodeTableDash => unicode_table("Dash"),
+    UnicodeTableHyphen => unicode_table("Hyphen"),
+    UnicodeTableQuotationMark => unicode_table("Quotation_Mark"),
+    UnicodeTableIdeographic => unicode_table("Ideographic"),
+    UnicodeTableUnifiedIdeograph => unicode_table("Unified_Ideograph"),
+    UnicodeTablePatternWhiteSpace => unicode_table("Pattern_White_Space"),
+    UnicodeTablePatternSyntax => unicode_table("Pattern_Syntax"),
+    UnicodeTableNoncharacterCodePoint => unicode_table("Noncharacter_Code_Point"),
+    UnicodeTableJoinControl => unicode_table("Join_Control"),
+    UnicodeTableBidiControl => unicode_table("Bidi_Control"),
+    UnicodeTableVariationSelector => unicode_table("Variation_Selector"),
+    UnicodeTableRegionalIndicator => unicode_table("Regional_Indicator"),
     /// The fields of `FieldsFunc(s, f)` given `flags`, one byte per rune of `s` (1: `f` was
     /// true for it), as Go 1.19's span loop cuts them; for the compiled `FieldsFunc`.
     StringsFieldsSpans => LibFuncSpec::new(Owner::Runtime("strings"), "FieldsFunc.spans")
@@ -717,6 +848,19 @@ lib_funcs! {
     StrconvQuote => func("strconv", "Quote").params(&[STRING]).results(&[STRING]),
     /// `strconv.QuoteRune(r rune) string`
     StrconvQuoteRune => func("strconv", "QuoteRune").params(&[RUNE]).results(&[STRING]),
+    /// `strconv.QuoteToASCII(s string) string`: `Quote` with every non-ASCII rune escaped.
+    StrconvQuoteToASCII => func("strconv", "QuoteToASCII").params(&[STRING]).results(&[STRING]),
+    /// `strconv.QuoteRuneToASCII(r rune) string`
+    StrconvQuoteRuneToASCII =>
+        func("strconv", "QuoteRuneToASCII").params(&[RUNE]).results(&[STRING]),
+    /// `strconv.Unquote(s string) (string, error)`: the value of a Go string or rune literal;
+    /// `ErrSyntax` itself when `s` is not one (`strconv/unquote.rs`).
+    StrconvUnquote => func("strconv", "Unquote").params(&[STRING]).results(&[STRING, ERROR]),
+    /// `strconv.UnquoteChar(s string, quote byte) (value rune, multibyte bool, tail string,
+    /// err error)`
+    StrconvUnquoteChar => func("strconv", "UnquoteChar")
+        .params(&[STRING, BYTE])
+        .results(&[RUNE, BOOL, STRING, ERROR]),
     /// `strconv.ErrSyntax`: the `Err` of a `*NumError` for a malformed number (a package
     /// variable).
     StrconvErrSyntax => LibFuncSpec::new(Owner::PackageVar("strconv"), "ErrSyntax").results(&[ERROR]),

@@ -56,6 +56,11 @@ pub(super) const BYTES: LibType = LibType::Slice(&BYTE);
 pub(super) const SUBTEST: LibType = LibType::Func(&[LibType::Pointer(&TESTING_T)], &[]);
 /// `<-chan Time`, the channel of a timer.
 pub(super) const TIME_CHAN: LibType = LibType::RecvChan(&TIME);
+/// `*unicode.RangeTable`
+pub(super) const RANGE_TABLE_PTR: LibType =
+    LibType::Pointer(&LibType::Named("unicode", "RangeTable"));
+/// `[]*unicode.RangeTable`
+pub(super) const RANGE_TABLE_PTRS: LibType = LibType::Slice(&RANGE_TABLE_PTR);
 /// The parameter type of a `...any` parameter.
 pub(super) const ANYS: LibType = LibType::Slice(&ANY);
 
@@ -106,4 +111,10 @@ pub(super) const fn duration_method(name: &'static str) -> LibFuncSpec {
 /// A method of `time.Time` (a value receiver: the first operand is the Time).
 pub(super) const fn time_method(name: &'static str) -> LibFuncSpec {
     LibFuncSpec::new(Owner::Struct("time", "Time"), name)
+}
+
+/// A range table of package `unicode` (`unicode.Latin`): a package variable of type
+/// `*unicode.RangeTable`.
+pub(super) const fn unicode_table(name: &'static str) -> LibFuncSpec {
+    LibFuncSpec::new(Owner::PackageVar("unicode"), name).results(&[RANGE_TABLE_PTR])
 }

@@ -19,6 +19,7 @@ pub mod machine;
 pub mod map;
 pub mod mutex;
 pub mod once;
+pub mod parse_duration;
 pub mod parse_float;
 pub mod parse_int;
 pub mod rand;

@@ -73,6 +73,31 @@ pub fn is(class: Class, r: i64) -> bool {
     }
 }
 
+/// The number of `unicode`'s range table `name` (`Latin`, `L`), if racemap offers it.
+/// Aliases (`L` and `Letter`) have one number.
+pub fn range_table(name: &str) -> Option<usize> {
+    let i = tables::RANGE_TABLES
+        .binary_search_by(|(n, _)| n.cmp(&name))
+        .ok()?;
+    Some(tables::RANGE_TABLES[i].1)
+}
+
+/// The first Go name (in byte order) of range table number `table`: the one name its
+/// package variable is made under, so that the aliases are one pointer (`unicode.L ==
+/// unicode.Letter`).
+pub fn range_table_name(table: usize) -> Option<&'static str> {
+    let (name, _) = tables::RANGE_TABLES.iter().find(|(_, t)| *t == table)?;
+    Some(name)
+}
+
+/// `unicode.Is(table, r)` for range table number `table`: whether `r` is one of its runes.
+pub fn in_table(table: usize, r: i64) -> bool {
+    match (tables::RANGES.get(table), u32::try_from(r)) {
+        (Some(runs), Ok(r)) => in_runs(runs, r),
+        _ => false,
+    }
+}
+
 /// `unicode.ToUpper(r)`, `ToLower`, `ToTitle`: Go's simple case mapping (one rune to one
 /// rune: `ß` stays `ß`, `İ` lowers to `i`).
 pub fn to(case: Case, r: i64) -> i64 {
@@ -151,6 +176,26 @@ mod tests {
         assert_eq!(to(Case::Upper, -1), -1);
     }
 
+    /// Range tables as Go 1.19 answered `unicode.Is` (`go run`): `Space` is category Z, not
+    /// `IsSpace`'s White_Space; aliases are one table.
+    #[test]
+    fn range_tables_answer_as_go_1_19() {
+        let t = |name: &str| range_table(name).expect(name);
+        assert_eq!(t("L"), t("Letter"));
+        assert_ne!(t("L"), t("Lu"));
+        assert_eq!(range_table_name(t("Letter")), Some("L"));
+        assert!(range_table("Tamil_Extra").is_none() && range_table("").is_none());
+        assert!(!in_table(t("Space"), 9) && in_table(t("White_Space"), 9));
+        assert!(in_table(t("Space"), 0x3000) && in_table(t("Zs"), 0xA0));
+        assert!(in_table(t("Latin"), 'é' as i64) && !in_table(t("Latin"), 'α' as i64));
+        assert!(in_table(t("Greek"), 'α' as i64) && in_table(t("Cyrillic"), 'ж' as i64));
+        assert!(in_table(t("Han"), '世' as i64) && !in_table(t("Han"), 'ひ' as i64));
+        assert!(in_table(t("Hiragana"), 'ひ' as i64) && in_table(t("Katakana"), 'カ' as i64));
+        assert!(in_table(t("Common"), ' ' as i64) && in_table(t("Common"), 'ー' as i64));
+        assert!(in_table(t("Nd"), '٣' as i64) && in_table(t("Pd"), '-' as i64));
+        assert!(!in_table(t("L"), -1) && !in_table(t("L"), 0x110000) && !in_table(99, 65));
+    }
+
     /// The generated tables are what the lookups assume: runs sorted and disjoint, strides ≥ 1.
     #[test]
     fn tables_hold_sorted_disjoint_runs() {
@@ -176,6 +221,17 @@ mod tests {
             }
             assert!(runs.windows(2).all(|w| w[0][1] < w[1][0]));
         }
+        for table in tables::RANGES {
+            assert_eq!(table.len() % 3, 0);
+            let runs: Vec<&[u32]> = table.chunks(3).collect();
+            for run in &runs {
+                assert!(run[0] <= run[1] && run[2] >= 1 && (run[1] - run[0]) % run[2] == 0);
+            }
+            assert!(runs.windows(2).all(|w| w[0][1] < w[1][0]));
+        }
+        let names = tables::RANGE_TABLES;
+        assert!(names.windows(2).all(|w| w[0].0 < w[1].0), "names sorted");
+        assert!(names.iter().all(|&(_, t)| t < tables::RANGES.len()));
         for table in [tables::TO_UPPER, tables::TO_LOWER, tables::TO_TITLE] {
             assert_eq!(table.len() % 4, 0);
             let runs: Vec<&[i32]> = table.chunks(4).collect();

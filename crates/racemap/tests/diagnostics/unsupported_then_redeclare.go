@@ -6,7 +6,7 @@ import (
 )
 
 func main() {
-	d, err := time.ParseDuration("1h")
+	d, err := time.LoadLocation("UTC")
 	n, err := fmt.Println(d)
 	fmt.Println(n, err)
 }

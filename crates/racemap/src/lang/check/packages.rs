@@ -277,6 +277,7 @@ mod tests {
             time.Duration.Round func(time.Duration) time.Duration
             time.Duration.Truncate func(time.Duration) time.Duration
             time.Duration.Abs func() time.Duration
+            time.ParseDuration func(string) (time.Duration, error)
             time.Time.IsZero func() bool
             time.Time.Before func(time.Time) bool
             time.Time.After func(time.Time) bool
@@ -427,6 +428,15 @@ mod tests {
             unicode/utf8.ValidString func(string) bool
             unicode/utf8.RuneLen func(int32) int
             unicode/utf8.ValidRune func(int32) bool
+            unicode/utf8.Valid func([]uint8) bool
+            unicode/utf8.DecodeRune func([]uint8) (int32, int)
+            unicode/utf8.DecodeLastRune func([]uint8) (int32, int)
+            unicode/utf8.RuneCount func([]uint8) int
+            unicode/utf8.FullRune func([]uint8) bool
+            unicode/utf8.FullRuneInString func(string) bool
+            unicode/utf8.RuneStart func(uint8) bool
+            unicode/utf8.EncodeRune func([]uint8, int32) int
+            unicode/utf8.AppendRune func([]uint8, int32) []uint8
             unicode.IsLetter func(int32) bool
             unicode.IsUpper func(int32) bool
             unicode.IsLower func(int32) bool
@@ -444,6 +454,100 @@ mod tests {
             unicode.ToLower func(int32) int32
             unicode.ToTitle func(int32) int32
             unicode.To func(int, int32) int32
+            unicode.Is func(*unicode.RangeTable, int32) bool
+            unicode.In func(int32, ...*unicode.RangeTable) bool
+            unicode.IsOneOf func([]*unicode.RangeTable, int32) bool
+            unicode.L *unicode.RangeTable
+            unicode.Letter *unicode.RangeTable
+            unicode.Lu *unicode.RangeTable
+            unicode.Upper *unicode.RangeTable
+            unicode.Ll *unicode.RangeTable
+            unicode.Lower *unicode.RangeTable
+            unicode.Lt *unicode.RangeTable
+            unicode.Title *unicode.RangeTable
+            unicode.Lm *unicode.RangeTable
+            unicode.M *unicode.RangeTable
+            unicode.Mark *unicode.RangeTable
+            unicode.Mn *unicode.RangeTable
+            unicode.Me *unicode.RangeTable
+            unicode.N *unicode.RangeTable
+            unicode.Number *unicode.RangeTable
+            unicode.Nd *unicode.RangeTable
+            unicode.Digit *unicode.RangeTable
+            unicode.Nl *unicode.RangeTable
+            unicode.No *unicode.RangeTable
+            unicode.P *unicode.RangeTable
+            unicode.Punct *unicode.RangeTable
+            unicode.Pc *unicode.RangeTable
+            unicode.Pd *unicode.RangeTable
+            unicode.Ps *unicode.RangeTable
+            unicode.Pe *unicode.RangeTable
+            unicode.Pi *unicode.RangeTable
+            unicode.Pf *unicode.RangeTable
+            unicode.S *unicode.RangeTable
+            unicode.Symbol *unicode.RangeTable
+            unicode.Sm *unicode.RangeTable
+            unicode.Sc *unicode.RangeTable
+            unicode.Sk *unicode.RangeTable
+            unicode.Z *unicode.RangeTable
+            unicode.Space *unicode.RangeTable
+            unicode.Zs *unicode.RangeTable
+            unicode.Zl *unicode.RangeTable
+            unicode.Zp *unicode.RangeTable
+            unicode.C *unicode.RangeTable
+            unicode.Other *unicode.RangeTable
+            unicode.Cc *unicode.RangeTable
+            unicode.Cf *unicode.RangeTable
+            unicode.Co *unicode.RangeTable
+            unicode.Cs *unicode.RangeTable
+            unicode.Latin *unicode.RangeTable
+            unicode.Greek *unicode.RangeTable
+            unicode.Cyrillic *unicode.RangeTable
+            unicode.Armenian *unicode.RangeTable
+            unicode.Hebrew *unicode.RangeTable
+            unicode.Arabic *unicode.RangeTable
+            unicode.Syriac *unicode.RangeTable
+            unicode.Thaana *unicode.RangeTable
+            unicode.Devanagari *unicode.RangeTable
+            unicode.Bengali *unicode.RangeTable
+            unicode.Gurmukhi *unicode.RangeTable
+            unicode.Gujarati *unicode.RangeTable
+            unicode.Tamil *unicode.RangeTable
+            unicode.Telugu *unicode.RangeTable
+            unicode.Kannada *unicode.RangeTable
+            unicode.Malayalam *unicode.RangeTable
+            unicode.Sinhala *unicode.RangeTable
+            unicode.Thai *unicode.RangeTable
+            unicode.Lao *unicode.RangeTable
+            unicode.Tibetan *unicode.RangeTable
+            unicode.Myanmar *unicode.RangeTable
+            unicode.Georgian *unicode.RangeTable
+            unicode.Hangul *unicode.RangeTable
+            unicode.Ethiopic *unicode.RangeTable
+            unicode.Cherokee *unicode.RangeTable
+            unicode.Khmer *unicode.RangeTable
+            unicode.Mongolian *unicode.RangeTable
+            unicode.Hiragana *unicode.RangeTable
+            unicode.Katakana *unicode.RangeTable
+            unicode.Bopomofo *unicode.RangeTable
+            unicode.Han *unicode.RangeTable
+            unicode.Common *unicode.RangeTable
+            unicode.Inherited *unicode.RangeTable
+            unicode.White_Space *unicode.RangeTable
+            unicode.ASCII_Hex_Digit *unicode.RangeTable
+            unicode.Hex_Digit *unicode.RangeTable
+            unicode.Dash *unicode.RangeTable
+            unicode.Hyphen *unicode.RangeTable
+            unicode.Quotation_Mark *unicode.RangeTable
+            unicode.Ideographic *unicode.RangeTable
+            unicode.Unified_Ideograph *unicode.RangeTable
+            unicode.Pattern_White_Space *unicode.RangeTable
+            unicode.Pattern_Syntax *unicode.RangeTable
+            unicode.Noncharacter_Code_Point *unicode.RangeTable
+            unicode.Join_Control *unicode.RangeTable
+            unicode.Bidi_Control *unicode.RangeTable
+            unicode.Variation_Selector *unicode.RangeTable
+            unicode.Regional_Indicator *unicode.RangeTable
             strings.FieldsFunc.spans func(string, string) []string
             strings.TrimSpace func(string) string
             strings.Trim func(string, string) string
@@ -475,6 +579,10 @@ mod tests {
             strconv.FormatBool func(bool) string
             strconv.Quote func(string) string
             strconv.QuoteRune func(int32) string
+            strconv.QuoteToASCII func(string) string
+            strconv.QuoteRuneToASCII func(int32) string
+            strconv.Unquote func(string) (string, error)
+            strconv.UnquoteChar func(string, uint8) (int32, bool, string, error)
             strconv.ErrSyntax error
             strconv.ErrRange error
             sort.Sort func(sort.Interface)

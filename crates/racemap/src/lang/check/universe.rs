@@ -240,6 +240,21 @@ impl<'a> Checker<'a> {
         self.types.set_underlying(file, file_struct);
         self.lib_types
             .insert(("os".to_string(), "File".to_string()), file);
+        // unicode.RangeTable: struct { table int } (the table's number in racemap's generated
+        // tables, rt/unicode.rs; Go's R16, R32 and LatinOffset are not offered).
+        let range_table = self.types.new_named("RangeTable", "unicode");
+        let range_struct = self
+            .types
+            .intern(TypeKind::Struct(vec![crate::types::Field {
+                name: "table".to_string(),
+                ty: TypeTable::basic(Basic::Int),
+                embedded: false,
+            }]));
+        self.types.set_underlying(range_table, range_struct);
+        self.lib_types.insert(
+            ("unicode".to_string(), "RangeTable".to_string()),
+            range_table,
+        );
         // strconv.NumError: struct { Func, Num string; Err error }; its methods Error and
         // Unwrap (pointer receivers) are library rows.
         let num_error = self.types.new_named("NumError", "strconv");

@@ -586,6 +586,19 @@ impl FnCx<'_, '_> {
         wrap_span: Span,
         exclusive: bool,
     ) {
+        if let Some(tail) = super::lib_tail::tail(f) {
+            let call = Instr::CallLib { func: f, argc };
+            if mode == CallMode::Now {
+                self.emit_at(call, span);
+                self.emit_at(tail, span);
+            } else {
+                let name = wrap_name.unwrap_or_else(|| self.next_wrapper_name());
+                let results = f.result_count();
+                let w = self.wrapper(&name, argc, vec![call, tail], results, wrap_span);
+                self.start_wrapper(w, argc, mode);
+            }
+            return;
+        }
         match mode {
             CallMode::Now => {
                 let pc = self.emit_at(Instr::CallLib { func: f, argc }, span);

@@ -35,6 +35,7 @@ mod context;
 mod expr;
 mod final_loads;
 mod func;
+mod lib_tail;
 mod order;
 mod place;
 mod rand;

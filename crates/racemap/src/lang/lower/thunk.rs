@@ -173,6 +173,7 @@ impl Lowerer<'_> {
             func,
             argc: argc + u32::from(hidden.is_some()),
         });
+        code.extend(super::lib_tail::tail(func));
         for i in (0..nres).rev() {
             code.push(Instr::StoreLocal(argc + i));
         }

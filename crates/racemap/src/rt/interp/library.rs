@@ -52,6 +52,16 @@ impl Machine {
             | LibFunc::DurationNanoseconds => {
                 vec![super::timer::duration_method(func, int(arg(&args, 0)?)?)]
             }
+            LibFunc::TimeParseDuration => {
+                match crate::rt::parse_duration::parse_duration(sarg(0)?.as_bytes()) {
+                    Ok(d) => vec![Value::Int(d), Value::Iface(None)],
+                    Err(msg) => {
+                        let err =
+                            self.new_error(&GoString::from_bytes(&msg), Value::Iface(None))?;
+                        vec![Value::Int(0), err]
+                    }
+                }
+            }
             LibFunc::DurationRound | LibFunc::DurationTruncate | LibFunc::DurationAbs => {
                 let m = args.get(1).map(int).transpose()?.unwrap_or(0);
                 vec![Value::Int(super::timer::duration_rounded(
@@ -81,6 +91,7 @@ impl Machine {
                     vec![fields.get(2).cloned().unwrap_or(Value::Iface(None))]
                 }
             }
+            f if super::range_table::is_range_table(f) => vec![self.range_table_var(f)?],
             LibFunc::StrconvErrSyntax
             | LibFunc::StrconvErrRange
             | LibFunc::OsStdout

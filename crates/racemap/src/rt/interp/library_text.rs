@@ -274,6 +274,40 @@ impl Machine {
                     r.unwrap_or('\u{FFFD}'),
                 ))]
             }
+            LibFunc::StrconvQuoteRuneToASCII => {
+                let r = crate::gostr::rune_char(iarg(0)?);
+                let bytes = r.encode_utf8(&mut [0; 4]).as_bytes().to_vec();
+                vec![Value::str(&crate::strconv::quote_with(&bytes, '\'', true))]
+            }
+            LibFunc::StrconvQuoteToASCII => {
+                let s = sarg(0)?;
+                vec![Value::str(&crate::strconv::quote_with(
+                    s.as_bytes(),
+                    '"',
+                    true,
+                ))]
+            }
+            LibFunc::StrconvUnquote => match crate::strconv::unquote(sarg(0)?.as_bytes()) {
+                Some(out) => vec![text(&out), Value::Iface(None)],
+                None => vec![text(b""), self.lib_var(LibFunc::StrconvErrSyntax)?],
+            },
+            LibFunc::StrconvUnquoteChar => {
+                let s = sarg(0)?;
+                match crate::strconv::unquote_char(s.as_bytes(), iarg(1)? as u8) {
+                    Some(u) => vec![
+                        Value::Int(u.value),
+                        Value::Bool(u.multibyte),
+                        text(u.tail),
+                        Value::Iface(None),
+                    ],
+                    None => vec![
+                        Value::Int(0),
+                        Value::Bool(false),
+                        text(b""),
+                        self.lib_var(LibFunc::StrconvErrSyntax)?,
+                    ],
+                }
+            }
             LibFunc::StrconvQuote => {
                 let s = sarg(0)?;
                 vec![Value::str(&crate::strconv::quote_with(
@@ -282,7 +316,7 @@ impl Machine {
                     false,
                 ))]
             }
-            _ => return Ok(None),
+            _ => return self.lib_utf8(func, args),
         };
         Ok(Some(results))
     }
