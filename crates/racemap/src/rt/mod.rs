@@ -25,6 +25,7 @@ pub mod parse_int;
 pub mod rand;
 mod rand_cooked;
 pub mod rwmutex;
+pub mod slice_growth;
 pub mod strings;
 pub mod strings_edit;
 pub mod sync_map;

@@ -35,7 +35,7 @@ use super::func::FnCx;
 use crate::bytecode::Instr;
 use crate::lang::ast::{BinaryOp, Expr, ExprKind, UnaryOp};
 use crate::lang::check::{Builtin, CallKind, Mode, ObjectKind};
-use crate::types::{Basic, TypeId, TypeKind};
+use crate::types::{Basic, GoLayout, TypeId, TypeKind};
 
 impl FnCx<'_, '_> {
     /// Before the operands `es` are lowered in order: when a call of one comes after an
@@ -193,16 +193,16 @@ impl FnCx<'_, '_> {
             return false;
         }
         !matches!(
-            self.layout(ty),
-            Some(Layout {
+            self.lw.types.go_layout(ty),
+            Some(GoLayout {
                 size: 2,
                 align: 2,
                 ..
-            }) | Some(Layout {
+            }) | Some(GoLayout {
                 size: 4,
                 align: 4,
                 pointers: false,
-            }) | Some(Layout {
+            }) | Some(GoLayout {
                 size: 8,
                 align: 8,
                 pointers: false,
@@ -218,84 +218,12 @@ impl FnCx<'_, '_> {
                 let sized: Vec<TypeId> = fields
                     .iter()
                     .map(|f| f.ty)
-                    .filter(|t| self.layout(*t).is_none_or(|l| l.size > 0))
+                    .filter(|t| self.lw.types.go_layout(*t).is_none_or(|l| l.size > 0))
                     .collect();
                 sized.len() == 1 && self.sole_string_or_slice(sized[0])
             }
             _ => false,
         }
-    }
-
-    /// A value's size, alignment and whether it holds pointers on gc's amd64; `None` where
-    /// racemap does not know it (its own sync objects).
-    fn layout(&self, ty: TypeId) -> Option<Layout> {
-        let word = |pointers| Layout {
-            size: 8,
-            align: 8,
-            pointers,
-        };
-        Some(match self.under(ty) {
-            TypeKind::Basic(b) => match b {
-                Basic::Bool | Basic::Int8 | Basic::Uint8 => Layout {
-                    size: 1,
-                    align: 1,
-                    pointers: false,
-                },
-                Basic::Int16 | Basic::Uint16 => Layout {
-                    size: 2,
-                    align: 2,
-                    pointers: false,
-                },
-                Basic::Int32 | Basic::Uint32 | Basic::Float32 => Layout {
-                    size: 4,
-                    align: 4,
-                    pointers: false,
-                },
-                Basic::String => Layout {
-                    size: 16,
-                    align: 8,
-                    pointers: true,
-                },
-                _ => word(false),
-            },
-            TypeKind::Pointer(_) | TypeKind::Map(..) | TypeKind::Chan(..) | TypeKind::Func(_) => {
-                word(true)
-            }
-            TypeKind::Slice(_) => Layout {
-                size: 24,
-                align: 8,
-                pointers: true,
-            },
-            TypeKind::Interface(_) => Layout {
-                size: 16,
-                align: 8,
-                pointers: true,
-            },
-            TypeKind::Array(n, elem) => {
-                let e = self.layout(elem)?;
-                Layout {
-                    size: e.size.checked_mul(n)?,
-                    align: e.align,
-                    pointers: e.pointers && n > 0,
-                }
-            }
-            TypeKind::Struct(fields) => {
-                let mut l = Layout {
-                    size: 0,
-                    align: 1,
-                    pointers: false,
-                };
-                for f in &fields {
-                    let fl = self.layout(f.ty)?;
-                    l.size = l.size.div_ceil(fl.align) * fl.align + fl.size;
-                    l.align = l.align.max(fl.align);
-                    l.pointers |= fl.pointers;
-                }
-                l.size = l.size.div_ceil(l.align) * l.align;
-                l
-            }
-            _ => return None,
-        })
     }
 
     /// `[]byte(s)` or `[]rune(s)` of a string `s` (gc's `OSTR2BYTES`, `OSTR2RUNES`).
@@ -335,14 +263,6 @@ impl FnCx<'_, '_> {
             .expr(e.id)
             .is_some_and(|info| matches!(info.mode, Mode::Constant | Mode::Nil))
     }
-}
-
-/// A type's size and alignment in bytes, and whether its values hold pointers.
-#[derive(Clone, Copy)]
-struct Layout {
-    size: u64,
-    align: u64,
-    pointers: bool,
 }
 
 /// The operands [`FnCx::hoist_in`] looks into for ordered operands: parentheses, arithmetic

@@ -728,15 +728,9 @@ impl Machine {
             }
             Value::Slice(Some(SliceRef { len: len + n, ..s }))
         } else {
-            // growslice: double small slices, 1.25x large ones.
-            let mut newcap = if cap < 256 {
-                u64::from(cap) * 2
-            } else {
-                u64::from(cap) + u64::from(cap) / 4 + 192
-            };
-            if newcap < newlen {
-                newcap = newlen;
-            }
+            // growslice: double small slices, 1.25x large ones, to the allocator's size class.
+            let elem_size = self.program.types.go_layout(elem).map(|l| l.size);
+            let newcap = crate::rt::slice_growth::grown_capacity(u64::from(cap), newlen, elem_size);
             let mut all = Vec::with_capacity(newlen as usize);
             if let Some(s) = &s {
                 for i in 0..len {

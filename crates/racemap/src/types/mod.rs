@@ -6,6 +6,9 @@
 //!
 //! Invariant: interning makes identical types share one id, so type identity is `==` on ids.
 
+mod layout;
+pub use layout::GoLayout;
+
 use litemap::LiteMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
