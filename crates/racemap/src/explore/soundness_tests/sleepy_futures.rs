@@ -145,9 +145,11 @@ fn program(main_ops: &[u8], g1: &[u8], g2: &[u8], join: bool) -> String {
 
 proptest! {
     // 24 cases by default; `PROPTEST_CASES=300` for a longer run before a change of the
-    // static futures or of the footprints of sleeps and timers.
+    // static futures or of the footprints of sleeps and timers. About nine draws in ten are
+    // too large to enumerate and rejected (measured: 111 cases to 1 024 rejects).
     #![proptest_config(ProptestConfig {
         cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(24),
+        max_global_rejects: 100_000,
         failure_persistence: None,
         ..ProptestConfig::default()
     })]
