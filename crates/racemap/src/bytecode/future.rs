@@ -15,8 +15,10 @@
 //! as the main goroutine's frames, so no call reaches them.
 //!
 //! The classes over-approximate what a step's footprint (`target::footprint`) can touch: a
-//! plain memory access, a map access, a channel operation, a sync object, output, a spawn, or
-//! [`Classes::TOP`] for what the analysis does not know (a clock, the scheduler, a log, …).
+//! plain memory access, a map access, a channel operation, a sync object, output, a spawn, the
+//! virtual clock (a sleep, a timer: arming one also starts its runtime goroutine, which the
+//! arming call's classes hold as a `go` statement's hold its goroutine's), or
+//! [`Classes::TOP`] for what the analysis does not know (the scheduler, a log, …).
 //! Ending the run (a panic, main's return) is not a class: the caller reasons about it.
 
 mod dones;
@@ -97,6 +99,13 @@ impl Classes {
     /// [`Classes::CHAN`], so it adds no conflict between two futures; a goroutine arriving
     /// at a channel operation conflicts only with these (`target::chan_reach`).
     pub const CHAN_POLL: Classes = Classes(1 << 17);
+    /// The virtual clock and the scheduler's idleness: a sleep's start and its wake-up,
+    /// arming, stopping, resetting and firing a runtime timer (`rt::timer`), reading the time
+    /// (`Resource::ClockRaise`, `Resource::ClockRead`, `Resource::Idle`). Conflicts only with
+    /// itself: a step that touches neither the clock nor the idleness commutes with these
+    /// (in virtual time order a wake-up waits until no goroutine can move, so it never comes
+    /// before a step that can; in any-time order it only raises the clock).
+    pub const CLOCK: Classes = Classes(1 << 18);
 
     /// Both sets.
     pub const fn union(self, other: Classes) -> Classes {
@@ -135,7 +144,8 @@ impl Classes {
                 Classes::CHAN
                     .union(Classes::SYNC)
                     .union(Classes::OUTPUT)
-                    .union(Classes::SPAWN),
+                    .union(Classes::SPAWN)
+                    .union(Classes::CLOCK),
             )
     }
 }
@@ -345,7 +355,7 @@ impl Table {
             prints_plain,
             ..Callees::default()
         };
-        let library = library_methods();
+        let library = library_methods(program);
         loop {
             let mut changed = false;
             for f in 0..n {
@@ -410,21 +420,60 @@ impl Table {
 
 /// What the library's methods that an interface can reach may do: those of the `sync` and
 /// `atomic` types (`sync.Locker`'s `Lock` on a `*sync.Mutex`; the interpreter's `dispatch`),
-/// but not those of tests, clocks and timers (the persistent sets never run on a test or on a
-/// program that sleeps or arms a timer). A library error's methods are local computation.
-fn library_methods() -> Classes {
+/// and those of the library's other types the program makes an interface value of (a
+/// `*time.Timer` as an interface with `Stop() bool`), but not those of tests (the static
+/// future never applies to a test). A library error's methods are local computation. (A
+/// `Reset` may start an `AfterFunc`'s function again: any function value, which the callees of
+/// a call through a value hold already.)
+fn library_methods(program: &Program) -> Classes {
+    let boxed = boxed_library_types(program);
     LibFunc::ALL
         .iter()
         .filter(|f| {
-            matches!(f.spec().owner, Owner::Sync(_))
-                && !matches!(
-                    f.spec().visibility,
-                    Visibility::Log | Visibility::Clock | Visibility::Timer | Visibility::Scheduler
-                )
+            let spec = f.spec();
+            let reachable = match spec.owner {
+                Owner::Sync(_) => true,
+                Owner::Struct(path, name) => boxed.contains(&(path, name)),
+                _ => false,
+            };
+            reachable && !matches!(spec.visibility, Visibility::Log | Visibility::Scheduler)
         })
         .fold(Classes::NONE, |c, f| {
             c.union(lib_classes(*f, &Callees::default(), false))
         })
+}
+
+/// The library's named types (package path, name) of `Owner::Struct` methods that the
+/// program makes interface values of (`ToIface` of the type or a pointer to it).
+fn boxed_library_types(program: &Program) -> Vec<(&'static str, &'static str)> {
+    let types = &program.types;
+    let named = |t: TypeId| match types.kind(t) {
+        TypeKind::Named { name, pkg, .. } => Some((pkg.as_str(), name.as_str())),
+        _ => None,
+    };
+    let mut boxed = Vec::new();
+    for f in &program.funcs {
+        for i in &f.code {
+            let Instr::ToIface(t) = i else { continue };
+            let t = match types.kind(*t) {
+                TypeKind::Pointer(inner) => *inner,
+                _ => *t,
+            };
+            let Some((pkg, name)) = named(t) else {
+                continue;
+            };
+            for f in LibFunc::ALL {
+                if let Owner::Struct(path, type_name) = f.spec().owner {
+                    let same =
+                        type_name == name && (path == pkg || path.rsplit('/').next() == Some(pkg));
+                    if same && !boxed.contains(&(path, type_name)) {
+                        boxed.push((path, type_name));
+                    }
+                }
+            }
+        }
+    }
+    boxed
 }
 
 /// The functions a function value may hold (see the module docs).
@@ -642,8 +691,9 @@ fn lib_classes(func: LibFunc, callees: &Callees, discarded: bool) -> Classes {
             Owner::Sync(kind) if kind.package_path() == "sync/atomic" => {
                 Classes::SYNC.union(Classes::ATOMIC_MEM)
             }
-            // A sync object of its own (a `Value::Sync` in the heap).
-            Owner::Sync(_) => Classes::SYNC,
+            // A sync object of its own (a `Value::Sync` in the heap); a context's functions
+            // (`WithCancel`, its `CancelFunc`) touch the states of contexts, which are too.
+            Owner::Sync(_) | Owner::Package("context") | Owner::Runtime("context") => Classes::SYNC,
             // An integer used atomically.
             Owner::Package("sync/atomic") => Classes::SYNC
                 .union(Classes::ATOMIC_MEM)
@@ -656,16 +706,40 @@ fn lib_classes(func: LibFunc, callees: &Callees, discarded: bool) -> Classes {
                 .union(Classes::MEM_WRITE)
                 .union(Classes::PLAIN_MEM),
         },
-        Visibility::Clock | Visibility::Scheduler | Visibility::Log | Visibility::Timer => {
-            Classes::TOP
-        }
+        // A sleep, reading the time.
+        Visibility::Clock => Classes::CLOCK,
+        // Arming a new timer (`time.After`, `NewTimer`, `AfterFunc`, `NewTicker`, `Tick`, a
+        // context's deadline): it reads the clock and starts the timer's runtime goroutine
+        // (`rt::timer`), which the caller's future holds as a `go` statement's holds its
+        // goroutine's: its fire sends on the timer's channel, writes the timer's state, starts
+        // `AfterFunc`'s function (a callback, below) or cancels the context (below).
+        Visibility::Timer => Classes::CLOCK
+            .union(Classes::SPAWN)
+            .union(Classes::CHAN)
+            .union(Classes::SYNC),
+        Visibility::Scheduler | Visibility::Log => Classes::TOP,
     };
     // A context's functions may close its `Done` channel and its children's (a cancel, a
-    // `WithCancel` of a cancelled parent).
+    // `WithCancel` of a cancelled parent), and a cancel stops the context's timer.
     let own = match spec.owner {
         Owner::Sync(SyncKind::Context) | Owner::Package("context") | Owner::Runtime("context") => {
-            own.union(Classes::CHAN).union(Classes::CHAN_CLOSE)
+            own.union(Classes::CHAN)
+                .union(Classes::CHAN_CLOSE)
+                .union(Classes::SYNC)
+                .union(Classes::CLOCK)
         }
+        _ => own,
+    };
+    // A timer's or ticker's `Stop` disarms it (its runtime goroutine ends); `Reset` arms it
+    // again: a new runtime goroutine, whose fire sends on its channel or starts its
+    // `AfterFunc` function again (any function value).
+    let own = match func {
+        LibFunc::TimerStop | LibFunc::TickerStop => own.union(Classes::CLOCK),
+        LibFunc::TimerReset | LibFunc::TickerReset => own
+            .union(Classes::CLOCK)
+            .union(Classes::SPAWN)
+            .union(Classes::CHAN)
+            .union(callees.values),
         _ => own,
     };
     let atomic = match spec.owner {

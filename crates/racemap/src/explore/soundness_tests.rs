@@ -139,8 +139,14 @@ pub(super) fn check_source(source: &str) -> ExploreResult {
 /// interleavings: a property test's generator may draw a program too large to enumerate,
 /// which it then rejects (`prop_assume!`) and draws another.
 pub(super) fn check_enumerable(source: &str) -> Option<ExploreResult> {
+    check_enumerable_within(source, 2_000_000)
+}
+
+/// [`check_enumerable`] with brute force capped at `cap` interleavings (a property test's
+/// draws stay quick).
+pub(super) fn check_enumerable_within(source: &str, cap: u64) -> Option<ExploreResult> {
     let m = machine(source);
-    let reference = Reference::of(&m, 2_000_000)?;
+    let reference = Reference::of(&m, cap)?;
     let r = explore(m.clone(), &DporConfig::default());
     assert!(r.complete, "search incomplete on\n{source}");
     reference.assert_matches(&r, source);
@@ -805,4 +811,5 @@ mod hidden_clock;
 mod late_arrival;
 mod nested_spawns;
 mod random_programs;
+mod sleepy_futures;
 mod timers;

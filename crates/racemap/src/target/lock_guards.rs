@@ -4,7 +4,7 @@
 //! every heap cell's value (a lock can be taken only through a pointer, so it lives in a cell).
 //!
 //! `None` where the facts would not be sound or cost too much: the static future does not apply
-//! (a test, a program that may sleep), some goroutine may still create a lock
+//! (a test), some goroutine may still create a lock
 //! ([`Classes::LOCK_NEW`]: a new lock's release clock knows nothing), too many goroutines, or
 //! a heap larger than [`MAX_SLOTS`] value slots.
 

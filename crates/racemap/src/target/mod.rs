@@ -12,6 +12,7 @@ mod lock_guards;
 mod lock_holder;
 pub mod machine;
 mod persistent;
+mod timer_futures;
 mod wait_group_steps;
 mod wait_guards;
 

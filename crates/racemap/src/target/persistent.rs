@@ -13,6 +13,16 @@
 //! object (`target::chan_reach`): the goroutines that can reach its channels must be blocked
 //! on them, the others' futures must not conflict with the rest of its footprint.
 //!
+//! Programs that sleep or arm timers have static futures too. A sleeper's future is its
+//! wake-up ([`Classes::CLOCK`]: the clock, or in virtual time order the scheduler's idleness)
+//! and what its frames do after it; a timer's runtime goroutine's is its fire's
+//! (`target::timer_futures`); arming a timer holds the runtime goroutine it starts
+//! (`bytecode::future`). A candidate touches neither the clock nor the idleness, and commutes
+//! with every wake-up: in virtual time order no wake-up comes while the candidate's goroutine
+//! can move (a run from the state makes the step before any wake-up), in any-time order a
+//! wake-up only raises the clock. A wake-up or a fire is never a candidate itself: which
+//! sleeps an outcome cuts short is a property of its path.
+//!
 //! A goroutine blocked on a lock the step's goroutine holds (a mutex, an RWMutex's write lock or
 //! one of its read locks a writer waits for) cannot move before it does when the program
 //! releases every lock in the function that took it (`bytecode::mutex_pairing`): its future is
@@ -53,12 +63,10 @@ const MAX_GOROUTINES: usize = 256;
 
 impl Machine {
     /// The program's static future, computed once for this machine and its clones; `None`
-    /// for a test or a program that may sleep (see the module docs).
+    /// for a test (see the module docs).
     pub(super) fn futures(&self) -> Option<&Futures> {
         self.futures
-            .get_or_init(|| {
-                (!self.program.runs_test() && !self.may_sleep()).then(|| Futures::of(&self.program))
-            })
+            .get_or_init(|| (!self.program.runs_test()).then(|| Futures::of(&self.program)))
             .as_ref()
     }
 
@@ -83,6 +91,15 @@ impl Machine {
         let Some(futures) = self.futures() else {
             return false;
         };
+        // A sleeper's wake-up or a timer's fire is never explored alone: which sleeps an
+        // outcome cuts short is a property of its path (`explore::outcome`'s `EarlyWake`).
+        if self
+            .goroutines
+            .get(gid.0 as usize)
+            .is_none_or(|g| g.runtime || !matches!(g.status, GoStatus::Parked))
+        {
+            return false;
+        }
         // A `wg.Done()` or its wake-up step where nothing else can tell when it happens
         // (`target::wait_group_steps`).
         if let Some(alone) = self.wait_group_step_alone(gid, footprint, goroutine_futures) {
@@ -117,7 +134,7 @@ impl Machine {
     }
 
     /// What each goroutine may still do, by id ([`Classes::NONE`] for one that exited); `None`
-    /// where the static future does not apply (a test, a program that may sleep) or for more
+    /// where the static future does not apply (a test) or for more
     /// than [`MAX_GOROUTINES`] goroutines.
     pub(crate) fn goroutine_futures(&self) -> Option<Vec<Classes>> {
         self.goroutine_futures_with(&mut |gid| Target::footprint(self, gid))
@@ -248,8 +265,17 @@ impl Machine {
                 _ => false,
             }
         };
-        if g.runtime || g.panicking.is_some() || !matches!(g.status, GoStatus::Parked) {
+        if g.panicking.is_some() {
             return Classes::TOP;
+        }
+        if g.runtime {
+            return self.timer_future(gid, g, futures, barrier, footprint);
+        }
+        // A sleeper's next operation is its wake-up (the clock, the scheduler's idleness:
+        // its footprint's classes), after which its frames go on from their points.
+        match (&g.status, &g.next) {
+            (GoStatus::Parked, _) | (GoStatus::Sleeping(_), Some(Visible::Wake)) => {}
+            _ => return Classes::TOP,
         }
         // A parked `sync/atomic` call touches its variable atomically, no plain memory.
         let atomic_next = matches!(&g.next, Some(Visible::Lib { func, .. }) if is_atomic(*func));
@@ -358,7 +384,7 @@ impl Machine {
     /// an access of exactly a sync object is [`Classes::SYNC`] (a region that holds one and
     /// more is memory: it may hold a candidate's plain region too). `plain`: its memory
     /// accesses are plain ([`Classes::PLAIN_MEM`]; not for a `sync/atomic` call).
-    fn footprint_classes(&self, footprint: &Footprint, plain: bool) -> Classes {
+    pub(super) fn footprint_classes(&self, footprint: &Footprint, plain: bool) -> Classes {
         let plain = if plain {
             Classes::PLAIN_MEM
         } else {
@@ -400,11 +426,8 @@ impl Machine {
                     }
                     Resource::Spawn | Resource::GoId => Classes::SPAWN,
                     Resource::Commuting(..) => Classes::SYNC,
-                    Resource::RaceReport
-                    | Resource::RaceCountRead
-                    | Resource::ClockRaise
-                    | Resource::ClockRead
-                    | Resource::Idle => Classes::TOP,
+                    Resource::ClockRaise | Resource::ClockRead | Resource::Idle => Classes::CLOCK,
+                    Resource::RaceReport | Resource::RaceCountRead => Classes::TOP,
                 })
             })
     }

@@ -15,7 +15,7 @@
 //! number never reaches zero: no such `Wait` returns.)
 //!
 //! `None` where the facts would not be sound or cost too much: the static future does not apply
-//! (a test, a program that may sleep), some goroutine may still create a WaitGroup
+//! (a test), some goroutine may still create a WaitGroup
 //! ([`Classes::WAIT_NEW`]: a new one's release clock knows nothing and its `Wait` may return at
 //! once) or lower a counter otherwise, a goroutine's future is unknown ([`Classes::TOP`]), or a
 //! heap larger than [`MAX_SLOTS`] value slots.

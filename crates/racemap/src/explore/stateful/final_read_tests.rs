@@ -30,9 +30,9 @@ fn states(program: Program) -> (u64, Vec<String>) {
 
 /// `n` workers each poll the captured context's `Done` and send their id on the captured
 /// `results`; a closer waits for them and closes `results`; main ranges over it
-/// (realistic.go's shape without its store and counters). The context's timer keeps the
-/// static futures off (the program may sleep), so a recorded read stays live as long as some
-/// goroutine has not learned of it.
+/// (realistic.go's shape without its store and counters). A recorded read stays live as long
+/// as some goroutine that has not learned of it may still write (the closer's `close` after
+/// `wg.Wait()`, main's range).
 fn workers(n: u32) -> String {
     format!(
         "package main\n\nimport (\n\t\"context\"\n\t\"fmt\"\n\t\"sync\"\n\t\"time\"\n)\n\n\
@@ -62,11 +62,12 @@ fn reads_of_captured_variables_do_not_split_states() {
         let (few, outs) = states(program);
         let (many, same) = states(recorded);
         assert_eq!(outs, same, "{source}");
-        // Measured: 2 workers 3 383 states (6 565 recorded), 3 workers 31 683 (154 561).
+        // Measured: 3 workers 19 604 states (23 723 recorded). Before the static futures
+        // applied to programs that sleep (the context's timer), 2 workers 3 383 (6 565), 3
+        // workers 31 683 (154 561): every read stayed live until each goroutine knew it.
         assert!(few < many, "{n} workers: {few} vs {many} states");
         if n == 3 {
-            assert!(few * 4 < many, "{n} workers: {few} vs {many} states");
-            assert!(few < 40_000, "{n} workers: {few} states");
+            assert!(few < 30_000, "{n} workers: {few} states");
         }
     }
 }

@@ -217,7 +217,7 @@ pub struct Machine {
     pub(crate) lib_vars: litemap::LiteMap<LibFunc, Value>,
     /// What each point of the program's code may still do (`bytecode::future`), computed on
     /// first use by the explorer's persistent sets and shared by every clone (`None` where
-    /// they do not apply: a test, a program that may sleep).
+    /// they do not apply: a test).
     pub(crate) futures: Rc<std::cell::OnceCell<Option<crate::bytecode::future::Futures>>>,
     /// Whether the program may observe the virtual clock ([`Machine::observes_clock`]),
     /// computed on first use and shared by every clone.
