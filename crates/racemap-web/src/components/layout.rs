@@ -154,12 +154,12 @@ pub fn layout(props: &LayoutProps) -> Html {
                     <MapPanel view={view.clone()} />
                 </Panel>
                 if !embed || has_locks {
-                    <Panel id="locks" title="Locks">
+                    <Panel id="locks" title="Locks" focusable_body=true>
                         <LocksPanel view={view.clone()} />
                     </Panel>
                 }
                 if !embed || !view.chans.is_empty() || !view.timers.is_empty() {
-                    <Panel id="channels" title="Channels">
+                    <Panel id="channels" title="Channels" focusable_body=true>
                         <ChannelsPanel view={view.clone()} />
                         <TimersPanel view={view.clone()} />
                     </Panel>

@@ -12,6 +12,10 @@ pub struct PanelProps {
     /// Panel body.
     #[prop_or_default]
     pub children: Html,
+    /// The body scrolls when its content outgrows it and holds nothing focusable: it takes
+    /// the focus itself, so keyboard users can scroll it (axe's `scrollable-region-focusable`).
+    #[prop_or_default]
+    pub focusable_body: bool,
 }
 
 /// One panel of the layout.
@@ -24,7 +28,18 @@ pub fn panel(props: &PanelProps) -> Html {
             aria-labelledby={heading_id.clone()}
         >
             <h2 id={heading_id} class="panel-title">{ props.title.clone() }</h2>
-            <div class="panel-body">{ props.children.clone() }</div>
+            if props.focusable_body {
+                <div
+                    class="panel-body"
+                    tabindex="0"
+                    role="group"
+                    aria-label={format!("{} (scrolls)", props.title)}
+                >
+                    { props.children.clone() }
+                </div>
+            } else {
+                <div class="panel-body">{ props.children.clone() }</div>
+            }
         </section>
     }
 }
