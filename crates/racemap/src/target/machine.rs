@@ -165,12 +165,15 @@ impl Target for Machine {
                 Resource::Memory(p) | Resource::Commuting(p, _) => {
                     objects.push(WaitObject::Cell(p.obj))
                 }
-                Resource::Chan(c)
-                | Resource::ChanArrival(c)
-                | Resource::ChanPoll(c)
-                | Resource::Receiver(c)
-                | Resource::ReceiverArrival(c)
-                | Resource::ReceiverPoll(c) => objects.push(WaitObject::Chan(*c)),
+                Resource::Chan(c) | Resource::ChanPoll(c) | Resource::ReceiverPoll(c) => {
+                    objects.push(WaitObject::Chan(*c))
+                }
+                // An arrival conflicts only with a poll (`Footprint::dependent`), which is a
+                // `select` with a default or a send into a buffer with room: operations that
+                // can always move, so never a blocked one. A receive by itself touches
+                // nothing. (A goroutine bomb parks thousands of receivers on one channel;
+                // naming them at each new arrival made its search quadratic.)
+                Resource::ChanArrival(_) | Resource::ReceiverArrival(_) | Resource::Receiver(_) => {}
                 // No blocked operation touches a map or spawns.
                 Resource::Map(_) | Resource::Spawn | Resource::GoId => {}
                 _ => return None,
