@@ -52,6 +52,33 @@ impl FnCx<'_, '_> {
         self.call_mode(e, CallMode::Now);
     }
 
+    /// A method's receiver is its call's first argument and a function value is read when
+    /// the call is made: gc reads both after the ordered operands among the arguments
+    /// (`order.go`'s `call`: `s.get(f())` calls `get` on `s` as `f` left it, `fv(g())` calls
+    /// `fv` as `g` left it). Evaluate those operands now, before the callee is lowered; the
+    /// arguments then load them ([`FnCx::hoist_calls`] finds them hoisted).
+    fn hoist_before_callee(&mut self, p: &CallParts) {
+        if p.info.tuple_arg {
+            return;
+        }
+        let (callee, boxed_from) = match &p.info.kind {
+            CallKind::Closure => (p.func, None),
+            CallKind::Method { .. } | CallKind::IfaceMethod { .. } | CallKind::LibMethod(_) => {
+                let ExprKind::Selector { x, .. } = &strip_parens(p.func).kind else {
+                    return;
+                };
+                let boxed_from = match &p.info.kind {
+                    CallKind::LibMethod(f) => f.boxed_args_from().map(|k| k + 1),
+                    _ => None,
+                };
+                (&**x, boxed_from)
+            }
+            _ => return,
+        };
+        let operands: Vec<&Expr> = std::iter::once(callee).chain(p.args.iter()).collect();
+        self.hoist_calls_boxed(&operands, boxed_from);
+    }
+
     /// Number of results of a call's signature.
     fn sig_results(&self, sig: Option<TypeId>) -> u32 {
         match sig.map(|s| self.lw.types.under(s)) {
@@ -189,6 +216,9 @@ impl FnCx<'_, '_> {
             None
         };
         let wrap_span = Span::new(span.hi.saturating_sub(1), span.hi);
+        if mode == CallMode::Now {
+            self.hoist_before_callee(&p);
+        }
         match p.info.kind.clone() {
             CallKind::Conversion { to } => {
                 if mode != CallMode::Now {
