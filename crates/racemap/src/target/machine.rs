@@ -471,6 +471,10 @@ impl Target for Machine {
             .is_some_and(|c| c.cap > 0)
     }
 
+    fn hashes_state(&self) -> bool {
+        true
+    }
+
     fn hash_state<H: std::hash::Hasher>(
         &self,
         h: &mut H,

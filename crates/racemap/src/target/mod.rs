@@ -262,9 +262,13 @@ pub trait Target: Clone {
     fn chan_buffered(&self, _chan: crate::rt::value::ChanId) -> bool {
         false
     }
+    /// [`Target::hash_state`] returns `true` (without hashing anything).
+    fn hashes_state(&self) -> bool {
+        false
+    }
     /// Feed `h` this machine's semantic state: everything that decides its future and the
     /// outcome of its runs, nothing of its history (`rt::machine::Machine::hash_state`). `false`
-    /// when the target cannot (the explorer then never caches states of it). `memo` receives
+    /// when the target cannot (invariant: exactly when [`Target::hashes_state`] is `false`) (the explorer then never caches states of it). `memo` receives
     /// the hashes of the parts shared copy-on-write between clones; `parent`'s, from the state
     /// this one was cloned from (which is still alive), are reused for parts it shares with
     /// it ([`StateMemo`]).

@@ -252,17 +252,7 @@ pub(super) struct Stateful<T: Target> {
 impl<T: Target> Stateful<T> {
     /// The stateful search can explore `target` under `config` (see the module docs).
     pub(super) fn applies(target: &T, config: &DporConfig) -> bool {
-        config.preemption_bound.is_none()
-            && fingerprint(
-                target,
-                None,
-                None,
-                &mut StateMemo::default(),
-                None,
-                None,
-                &mut |_| None,
-            )
-            .is_some()
+        config.preemption_bound.is_none() && target.hashes_state()
     }
 
     /// A search of `target`'s states, at its root (a final root is recorded at once), the runs
