@@ -264,6 +264,17 @@ impl Futures {
         }
     }
 
+    /// No instruction of the program stops at `barrier`: the analysis up to it is the whole
+    /// one.
+    pub fn stops_nowhere(&self, barrier: Barrier) -> bool {
+        match barrier {
+            Barrier::None => true,
+            Barrier::AnyLock => self.any_lock.is_none(),
+            Barrier::ExclusiveLock => self.exclusive_lock.is_none(),
+            Barrier::Wait => self.wait.is_none(),
+        }
+    }
+
     /// What function `func` may do from instruction `pc` on (TOP for a point outside the code).
     pub fn at(&self, func: FuncId, pc: u32) -> Classes {
         self.at_until(Barrier::None, func, pc)

@@ -118,6 +118,10 @@ impl Target for Machine {
         Machine::lock_set(self, futures)
     }
 
+    fn future_until_is_whole(&self, gid: Gid, barrier: crate::bytecode::future::Barrier) -> bool {
+        Machine::future_until_is_whole(self, gid, barrier)
+    }
+
     fn future_until(
         &self,
         gid: Gid,

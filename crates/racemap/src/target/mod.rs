@@ -183,6 +183,11 @@ pub trait Target: Clone {
     ) -> Option<Vec<(crate::rt::value::Pointer, bool)>> {
         None
     }
+    /// [`Target::future_until`] of `gid` and `barrier` is `gid`'s part of
+    /// [`Target::goroutine_futures`] (no need to compute it again). `false` by default.
+    fn future_until_is_whole(&self, _gid: Gid, _barrier: crate::bytecode::future::Barrier) -> bool {
+        false
+    }
     /// What `gid` may do before it next takes a lock of `barrier`'s kind
     /// (`race::LockGuards::until`); `footprint` gives [`Target::footprint`] of this state.
     /// `None` by default.
