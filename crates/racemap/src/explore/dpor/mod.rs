@@ -83,7 +83,7 @@ use crate::rt::event::{Gid, Op};
 use crate::sched::{Choice, Schedule};
 use crate::target::{EarlyWake, Footprint, Target};
 pub use config::{DporAlgorithm, DporConfig, SearchAlgorithm};
-pub(super) use races::{participants, step_footprint};
+pub(super) use races::{participants, step_footprint, step_footprint_with};
 use serde::Serialize;
 
 /// Trace steps a scan for dependent steps reads per step of work counted against
