@@ -361,6 +361,7 @@ impl Machine {
             next: None,
             runtime: false,
             slept_at: 0,
+            arrival: crate::rt::goroutine::Arrival(0),
             next_span: crate::diag::Span::default(),
             panicking: None,
             iters: Vec::new(),
