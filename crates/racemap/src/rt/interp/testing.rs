@@ -5,6 +5,10 @@ use super::*;
 use crate::rt::event::SyncVar;
 use crate::rt::testing::{indent, rewrite_name, TestState};
 
+/// Where Go 1.19's `runtime.Goexit` calls a deferred function (`runtime/panic.go:540`), the
+/// caller a log in a deferred call run after `t.FailNow` names.
+const GOEXIT_DEFER_CALLER: (&str, u32) = ("panic.go", 540);
+
 /// `testContext.mu.Lock()` then `Unlock()` (`waitParallel`, `release`): acquire, release.
 fn test_context_lock() -> [Effect; 2] {
     [
@@ -60,10 +64,8 @@ impl Machine {
         };
         let caller = self.test_caller(gid, &p)?;
         let races = self.races_reported;
-        let line = text.map(|t| {
-            let file = self.program.source_map.file_name.clone();
-            TestState::decorate(&file, caller.1, &String::from_utf8_lossy(&t))
-        });
+        let line =
+            text.map(|t| TestState::decorate(&caller.1, caller.2, &String::from_utf8_lossy(&t)));
         let SyncState::TestingT(t) = self.heap.sync_mut(&p)? else {
             return Err(RtError::nil_deref().into());
         };
@@ -422,24 +424,59 @@ impl Machine {
         Ok(())
     }
 
-    /// The function calling the `testing.T` method (for `Helper`) and the line a log names:
-    /// the call site in the innermost frame whose function is not a helper.
-    fn test_caller(&self, gid: Gid, p: &Pointer) -> R<(Option<FuncId>, u32)> {
+    /// The function calling the `testing.T` method (for `Helper`) and the `FILE:LINE` a log
+    /// names: Go's `testing.frameSkip`, the call site in the innermost frame that is neither a
+    /// helper nor a compiler-made `defer` wrapper (Go's tracebacks elide those). A deferred
+    /// call run by `runtime.Goexit` (after `t.FailNow`) was called from the runtime
+    /// (`panic.go:540`); one run by a panic was too, but `frameSkip` skips `runtime.gopanic`
+    /// and goes on in the stack where the panic started.
+    fn test_caller(&self, gid: Gid, p: &Pointer) -> R<(Option<FuncId>, String, u32)> {
         let helpers = match self.heap.sync(p)? {
             SyncState::TestingT(t) => t.helpers.clone(),
             _ => Vec::new(),
         };
-        let frames = &self.goroutines[gid.0 as usize].frames;
+        let g = &self.goroutines[gid.0 as usize];
+        let frames = &g.frames;
         let top = frames.last().map(|f| f.func);
-        let at = frames
-            .iter()
-            .rev()
-            .find(|f| !helpers.contains(&f.func))
-            .or(frames.last());
-        let line = at.map_or(0, |f| {
+        let skipped = |f: FuncId| {
+            helpers.contains(&f)
+                || self
+                    .program
+                    .funcs
+                    .get(f.0 as usize)
+                    .is_some_and(|func| func.wrapper)
+        };
+        let file = self.program.source_map.file_name.clone();
+        let line_at = |span: crate::diag::Span| self.program.source_map.line_col(span.lo).line;
+        for (i, f) in frames.iter().enumerate().rev() {
+            if skipped(f.func) {
+                continue;
+            }
+            // Frame `i` is running a deferred call for the panic or Goexit unwinding it.
+            let unwinding = g
+                .panicking
+                .as_ref()
+                .filter(|p| f.returning && !p.recovered && i + 1 == p.unwinding_below);
+            if let Some(p) = unwinding {
+                if p.goexit {
+                    return Ok((
+                        top,
+                        GOEXIT_DEFER_CALLER.0.to_string(),
+                        GOEXIT_DEFER_CALLER.1,
+                    ));
+                }
+                if let Some(at) = p.stack.iter().find(|sf| {
+                    sf.name.as_ref() != crate::rt::lib_frames::GOPANIC && !skipped(sf.func)
+                }) {
+                    return Ok((top, file, line_at(at.span)));
+                }
+            }
             let span = self.program.func(f.func).span_at(f.call_pc);
-            self.program.source_map.line_col(span.lo).line
-        });
-        Ok((top, line))
+            return Ok((top, file, line_at(span)));
+        }
+        let line = frames
+            .last()
+            .map_or(0, |f| line_at(self.program.func(f.func).span_at(f.call_pc)));
+        Ok((top, file, line))
     }
 }
