@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::rt::event::SyncVar;
-use crate::rt::testing::{indent, rewrite_name, TestState};
+use crate::rt::testing::{indent, rewrite_name, unique_name, TestState};
 
 /// Where Go 1.19's `runtime.Goexit` calls a deferred function (`runtime/panic.go:540`), the
 /// caller a log in a deferred call run after `t.FailNow` names.
@@ -188,12 +188,14 @@ impl Machine {
                 let parent = self.test_state(&p)?;
                 let sub = rewrite_name(&str_of(arg(args, 1)?)?.to_lossy());
                 // The top-level tests are subtests of the root, which has no name.
+                let chatty = parent.chatty;
                 let name = if parent.parent.is_none() {
                     sub
                 } else {
-                    format!("{}/{sub}", parent.name)
+                    let parent_name = parent.name.clone();
+                    let root = self.test_root(&p)?;
+                    unique_name(&mut self.test_state(&root)?.sub_names, &parent_name, &sub)
                 };
-                let chatty = parent.chatty;
                 let child = TestState {
                     name: name.clone(),
                     chatty,
