@@ -64,8 +64,37 @@ impl Machine {
         };
         let caller = self.test_caller(gid, &p)?;
         let races = self.races_reported;
-        let line =
-            text.map(|t| TestState::decorate(&caller.1, caller.2, &String::from_utf8_lossy(&t)));
+        let mut line = text
+            .as_ref()
+            .map(|t| TestState::decorate(&caller.1, caller.2, &String::from_utf8_lossy(t)));
+        if self.test_state(&p)?.done {
+            // A goroutine outliving its test (Go's `logDepth` and `Fail` on a `done` test).
+            if let (Some(l), Some(t)) = (line.take(), &text) {
+                self.late_log(&p, l, t)?;
+            }
+            if matches!(
+                func,
+                TestingError
+                    | TestingErrorf
+                    | TestingFail
+                    | TestingFatal
+                    | TestingFatalf
+                    | TestingFailNow
+            ) {
+                // `Fail` fails the parents first: the outermost completed test panics.
+                let mut name = String::new();
+                let mut cur = Some(p.clone());
+                while let Some(c) = cur {
+                    let t = self.test_state(&c)?;
+                    if t.done {
+                        name = t.name.clone();
+                    }
+                    cur = t.parent.clone();
+                }
+                let msg = format!("Fail in goroutine after {name} has completed");
+                return Err(RtError::library_panic(&msg).into());
+            }
+        }
         let SyncState::TestingT(t) = self.heap.sync_mut(&p)? else {
             return Err(RtError::nil_deref().into());
         };
@@ -120,6 +149,27 @@ impl Machine {
             self.start_goexit(gid);
         }
         Ok(results)
+    }
+
+    /// A log of the completed test at `p` (its `line` decorated, `text` as formatted): kept in
+    /// the output of its innermost ancestor still running, printed with that test's report
+    /// (the root's is never printed); when every ancestor has completed, Go panics.
+    fn late_log(&mut self, p: &Pointer, line: String, text: &[u8]) -> R<()> {
+        let name = self.test_state(p)?.name.clone();
+        let mut cur = self.test_state(p)?.parent.clone();
+        while let Some(a) = cur {
+            let t = self.test_state(&a)?;
+            if !t.done {
+                t.output.push_str(&line);
+                return Ok(());
+            }
+            cur = t.parent.clone();
+        }
+        let msg = format!(
+            "Log in goroutine after {name} has completed: {}",
+            String::from_utf8_lossy(text)
+        );
+        Err(RtError::library_panic(&msg).into())
     }
 
     /// With -v, before test `name` (whose `T` is at `p`) prints: `=== CONT  NAME` when another
