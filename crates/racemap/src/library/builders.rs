@@ -34,6 +34,8 @@ macro_rules! builders_rows {
             BufferLen => buffer_method("Len").results(&[INT]),
             /// `(*bytes.Buffer).Reset()`
             BufferReset => buffer_method("Reset"),
+            /// `(*bytes.Buffer).Cap() int`: the capacity of its slice (a read of the header).
+            BufferCap => buffer_method("Cap").results(&[INT]),
             /// The second step of a `strings.Builder` write (never found by name): `append`'s store
             /// of the header, `(b, bytes, read, method, outer)`.
             BuilderAppend => LibFuncSpec::new(Owner::Runtime("strings"), "builderAppend")

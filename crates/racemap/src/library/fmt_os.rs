@@ -69,6 +69,10 @@ macro_rules! fmt_os_rows {
             OsStdout => LibFuncSpec::new(Owner::PackageVar("os"), "Stdout").results(&[OS_FILE]),
             /// `os.Stderr`: the `*os.File` of file descriptor 2.
             OsStderr => LibFuncSpec::new(Owner::PackageVar("os"), "Stderr").results(&[OS_FILE]),
+            /// `os.Args`: the command line, `[program name]` (the program's file name without
+            /// `.go`; Go's is the path of its temporary binary). One slice for the run, as Go's
+            /// package variable.
+            OsArgs => LibFuncSpec::new(Owner::PackageVar("os"), "Args").results(&[STRINGS]),
             /// `os.Exit(code int)`: ends the program at once (no deferred call runs); a visible step
             /// touching everything (its footprint is global: it ends every goroutine's run).
             OsExit => func("os", "Exit").params(&[INT]).visibility(Object),

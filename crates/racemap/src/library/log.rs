@@ -34,6 +34,42 @@ macro_rules! log_rows {
             LogSetPrefix => func("log", "SetPrefix").params(&[STRING]).visibility(Object),
             /// `log.Prefix() string`
             LogPrefix => func("log", "Prefix").results(&[STRING]).visibility(Object),
+            /// `log.New(out io.Writer, prefix string, flag int) *Logger`: a new cell (racemap's
+            /// `out` is an `*os.File`, os.Stdout or os.Stderr; the checker reports another
+            /// writer). Lowering passes the standard logger's cell first, as to every function
+            /// of package `log`; `New` ignores it.
+            LogNew => func("log", "New").params(&[OS_FILE, STRING, INT]).results(&[LOGGER_PTR]),
+            // `*log.Logger`'s methods: the package functions' on the Logger's own cell (its
+            // `out` field says which file it writes).
+            /// `(*log.Logger).Print(v ...any)`
+            LoggerPrint => logger_method("Print").params(&[ANYS]).variadic().visibility(Log),
+            /// `(*log.Logger).Printf(format string, v ...any)`
+            LoggerPrintf =>
+                logger_method("Printf").params(&[STRING, ANYS]).variadic().visibility(Log),
+            /// `(*log.Logger).Println(v ...any)`
+            LoggerPrintln => logger_method("Println").params(&[ANYS]).variadic().visibility(Log),
+            /// `(*log.Logger).Fatal(v ...any)`
+            LoggerFatal => logger_method("Fatal").params(&[ANYS]).variadic().visibility(Log),
+            /// `(*log.Logger).Fatalf(format string, v ...any)`
+            LoggerFatalf =>
+                logger_method("Fatalf").params(&[STRING, ANYS]).variadic().visibility(Log),
+            /// `(*log.Logger).Fatalln(v ...any)`
+            LoggerFatalln => logger_method("Fatalln").params(&[ANYS]).variadic().visibility(Log),
+            /// `(*log.Logger).Panic(v ...any)`
+            LoggerPanic => logger_method("Panic").params(&[ANYS]).variadic().visibility(Log),
+            /// `(*log.Logger).Panicf(format string, v ...any)`
+            LoggerPanicf =>
+                logger_method("Panicf").params(&[STRING, ANYS]).variadic().visibility(Log),
+            /// `(*log.Logger).Panicln(v ...any)`
+            LoggerPanicln => logger_method("Panicln").params(&[ANYS]).variadic().visibility(Log),
+            /// `(*log.Logger).SetFlags(flag int)`
+            LoggerSetFlags => logger_method("SetFlags").params(&[INT]).visibility(Object),
+            /// `(*log.Logger).Flags() int`
+            LoggerFlags => logger_method("Flags").results(&[INT]).visibility(Object),
+            /// `(*log.Logger).SetPrefix(prefix string)`
+            LoggerSetPrefix => logger_method("SetPrefix").params(&[STRING]).visibility(Object),
+            /// `(*log.Logger).Prefix() string`
+            LoggerPrefix => logger_method("Prefix").results(&[STRING]).visibility(Object),
         }
     };
 }

@@ -104,6 +104,21 @@ macro_rules! strings_rows {
             StringsCut => func("strings", "Cut").params(&[STRING, STRING]).results(&[STRING, STRING, BOOL]),
             /// `strings.Compare(a, b string) int`
             StringsCompare => func("strings", "Compare").params(&[STRING, STRING]).results(&[INT]),
+            /// `strings.NewReplacer(oldnew ...string) *Replacer`: panics
+            /// `strings.NewReplacer: odd argument count`. The pairs are kept as given; a
+            /// Replacer is immutable (Go's lazy build under a `sync.Once` is not modelled: reads
+            /// of a Replacer are local computation, as Go's are safe for concurrent use).
+            StringsNewReplacer => func("strings", "NewReplacer")
+                .params(&[STRINGS])
+                .variadic()
+                .results(&[REPLACER_PTR]),
+            /// `(*strings.Replacer).Replace(s string) string`: Go's `genericReplacer` (every
+            /// specialized replacer Go picks replaces the same way): at each byte, the first pair
+            /// in argument order whose old string matches there, an empty old string matching
+            /// once between matches (`rt/strings_replace.rs`).
+            ReplacerReplace => LibFuncSpec::new(Owner::Struct("strings", "Replacer"), "Replace")
+                .params(&[STRING])
+                .results(&[STRING]),
         }
     };
 }

@@ -23,6 +23,8 @@ const TYPES: &[(&str, &str)] = &[
     ("strings", "Builder"),
     ("bytes", "Buffer"),
     ("strconv", "NumError"),
+    ("strings", "Replacer"),
+    ("log", "Logger"),
 ];
 
 impl Checker<'_> {

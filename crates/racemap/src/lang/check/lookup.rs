@@ -241,6 +241,8 @@ impl<'a> Checker<'a> {
             ("strings", "Builder"),
             ("bytes", "Buffer"),
             ("strconv", "NumError"),
+            ("strings", "Replacer"),
+            ("log", "Logger"),
         ]
         .into_iter()
         .find(|(path, type_name)| {

@@ -248,6 +248,7 @@ fn lower_mode(
             field("prefix", TypeTable::basic(Basic::String)),
             field("flagx", TypeTable::basic(Basic::Int)),
             field("mu", mutex.unwrap_or(TypeTable::basic(Basic::Invalid))),
+            field("out", TypeTable::basic(Basic::Int)),
         ]));
         lw.log_global = Some(GlobalId(globals.len() as u32));
         globals.push(Global {
