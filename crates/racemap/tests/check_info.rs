@@ -107,6 +107,9 @@ fn dump(src: &str) -> String {
             Selection::MethodExpr { method } => {
                 format!("method expression {}", info.object(*method).name)
             }
+            Selection::LibMethodExpr { func } => {
+                format!("method expression {}", func.go_name())
+            }
             Selection::IfaceMethodExpr { name, iface, .. } => {
                 format!("method expression {}.{name}", types.display(*iface, false))
             }

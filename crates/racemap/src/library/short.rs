@@ -1,4 +1,4 @@
-//! Short names for the library table's rows (`mod.rs`): the [`LibType`]s of its signatures
+//! Short names for the library table's rows (`fmt_os.rs`, `time.rs`, …): the [`LibType`]s of its signatures
 //! and the row builders (`func`, `method`, …).
 
 use super::{LibFuncSpec, LibType, Owner, Visibility};
@@ -47,6 +47,10 @@ pub(super) const TESTING_T: LibType = LibType::Named("testing", "T");
 /// `*os.File` (racemap's files are `os.Stdout` and `os.Stderr`).
 pub(super) const OS_FILE: LibType = LibType::Pointer(&LibType::Named("os", "File"));
 /// `*strings.Builder`
+/// `*log.Logger`
+pub(super) const LOGGER_PTR: LibType = LibType::Pointer(&LibType::Named("log", "Logger"));
+/// `*strings.Replacer`
+pub(super) const REPLACER_PTR: LibType = LibType::Pointer(&LibType::Named("strings", "Replacer"));
 pub(super) const BUILDER_PTR: LibType = LibType::Pointer(&LibType::Named("strings", "Builder"));
 /// `*bytes.Buffer`
 pub(super) const BUFFER_PTR: LibType = LibType::Pointer(&LibType::Named("bytes", "Buffer"));
@@ -75,6 +79,11 @@ pub(super) const fn method(receiver: SyncKind, name: &'static str) -> LibFuncSpe
 /// A method of `*rand.Rand`, a visible operation on the Rand.
 pub(super) const fn rand_method(name: &'static str) -> LibFuncSpec {
     LibFuncSpec::new(Owner::Struct("math/rand", "Rand"), name).visibility(Visibility::Object)
+}
+
+/// A method of `*log.Logger` (its receiver is the logger's cell, as the standard logger's).
+pub(super) const fn logger_method(name: &'static str) -> LibFuncSpec {
+    LibFuncSpec::new(Owner::Struct("log", "Logger"), name)
 }
 
 /// A method of `*strings.Builder`, a visible operation on the Builder.

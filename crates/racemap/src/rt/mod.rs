@@ -28,6 +28,7 @@ pub mod rwmutex;
 pub mod slice_growth;
 pub mod strings;
 pub mod strings_edit;
+pub mod strings_replace;
 pub mod sync_map;
 pub mod sync_state;
 pub mod testing;

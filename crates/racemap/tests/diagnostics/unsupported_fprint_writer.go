@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"log"
 	"os"
 	"strings"
 )
@@ -15,5 +16,6 @@ func main() {
 	fmt.Fprintf(&b, "x")
 	fmt.Fprintln(nil, "y")
 	fmt.Fprint(w{}, "z")
-	_ = os.Args
+	_ = log.New(&b, "", 0)
+	_ = log.New(os.Stdout, "", 0)
 }

@@ -378,6 +378,13 @@ pub enum Selection {
         /// The [`ObjectKind::Method`] object.
         method: ObjectId,
     },
+    /// A method expression `T.M` or `(*T).M` of a library type's method (`(*time.Timer).Stop`,
+    /// `time.Duration.String`, `(*sync.Mutex).Lock`): Go's method wrapper, whose first
+    /// parameter is the receiver as written (`lang::lower::lib_methods`).
+    LibMethodExpr {
+        /// The library function a direct call makes.
+        func: LibFunc,
+    },
     /// A method expression `I.M` of an interface type: a function of the interface value and
     /// the method's parameters that calls the dynamic method (the interface's method thunk).
     IfaceMethodExpr {
@@ -579,6 +586,28 @@ pub struct Info {
     /// The program may use a value of the virtual clock that a timer's fire sends: a
     /// `time.Time` or a timer's state other than dropped by a receive (`check::time_values`).
     pub uses_time_values: bool,
+    /// The methods of the library's named types that have native methods (`time.Timer`,
+    /// `time.Duration`, `strings.Builder`, …), with their signatures and how a direct call
+    /// passes the receiver: lowering makes Go's method wrappers of them for dynamic dispatch
+    /// (`check::lib_struct_methods`).
+    pub lib_struct_methods: Vec<LibStructMethod>,
+}
+
+/// A method of a library named type ([`Info::lib_struct_methods`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LibStructMethod {
+    /// The named type (`time.Timer`, not `*time.Timer`).
+    pub ty: TypeId,
+    /// The library function a direct call makes.
+    pub func: LibFunc,
+    /// Its signature without the receiver.
+    pub sig: TypeId,
+    /// Its receiver is a pointer (`*Timer`); else the value (`Duration`).
+    pub pointer_recv: bool,
+    /// The library function takes the address of the struct's hidden field 1 rather than the
+    /// struct's (`&t.r` of a Timer or Ticker, `&c.notify` of a Cond for `Signal`/`Broadcast`),
+    /// as [`Selection::LibMethod`]'s path says for a direct call.
+    pub inner: bool,
 }
 
 impl Info {

@@ -203,7 +203,11 @@ impl<'a> Checker<'a> {
     /// field 1 (the Cond's notify list for `Signal` and `Broadcast`, the runtime timer of a
     /// Timer or Ticker) rather than the struct (`Cond.Wait`, which lowering compiles as
     /// `sync.(*Cond).Wait`; `Time`'s methods), and whether the receiver is a pointer.
-    fn lib_struct_method(&self, base: TypeId, name: &str) -> Option<(LibFunc, bool, bool)> {
+    pub(super) fn lib_struct_method(
+        &self,
+        base: TypeId,
+        name: &str,
+    ) -> Option<(LibFunc, bool, bool)> {
         const STRUCTS: &[(&str, &str)] = &[
             ("sync", "Cond"),
             ("time", "Timer"),
@@ -227,12 +231,18 @@ impl<'a> Checker<'a> {
 
     /// A method of a library struct type with native methods (`math/rand.Rand`,
     /// `strings.Builder`, `strconv.NumError`) when `base` is one, and its signature.
-    fn lib_native_struct_method(&mut self, base: TypeId, name: &str) -> Option<(LibFunc, TypeId)> {
+    pub(super) fn lib_native_struct_method(
+        &mut self,
+        base: TypeId,
+        name: &str,
+    ) -> Option<(LibFunc, TypeId)> {
         let (path, type_name) = [
             ("math/rand", "Rand"),
             ("strings", "Builder"),
             ("bytes", "Buffer"),
             ("strconv", "NumError"),
+            ("strings", "Replacer"),
+            ("log", "Logger"),
         ]
         .into_iter()
         .find(|(path, type_name)| {
@@ -289,6 +299,43 @@ impl<'a> Checker<'a> {
                 self.info
                     .selections
                     .insert(e.id, Selection::MethodExpr { method });
+                Operand::value(fty)
+            }
+            Found::Lib {
+                path,
+                func,
+                sig,
+                pointer_recv,
+            } if path.len() <= 1 => {
+                // Only the library type's own methods: `path` is empty, or the one step to the
+                // hidden field a Timer's or Cond's method takes (`lib_struct_method`).
+                let base = match self.types.kind(t) {
+                    TypeKind::Pointer(b) => *b,
+                    _ => t,
+                };
+                let own = path.is_empty()
+                    || matches!(self.lib_struct_method(base, &sel.name),
+                        Some((f, true, _)) if f == func);
+                if !own {
+                    self.unsupported(e.span, "this method expression");
+                    return invalid;
+                }
+                if pointer_recv && !is_ptr {
+                    let ts = self.show(t);
+                    let msg = format!("cannot call pointer method {} on {ts}", sel.name);
+                    self.err(sel.span, msg);
+                    return invalid;
+                }
+                if !pointer_recv && is_ptr {
+                    self.unsupported(e.span, "method expressions (*T).M of value methods");
+                    return invalid;
+                }
+                let Some(fty) = with_receiver(self, sig) else {
+                    return invalid;
+                };
+                self.info
+                    .selections
+                    .insert(e.id, Selection::LibMethodExpr { func });
                 Operand::value(fty)
             }
             Found::IfaceMethod {

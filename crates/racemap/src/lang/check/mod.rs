@@ -55,6 +55,7 @@ mod expr;
 mod generics;
 mod iface;
 mod lib_generic;
+mod lib_struct_methods;
 mod lookup;
 mod returns;
 mod scope;
@@ -522,6 +523,7 @@ impl<'a> Checker<'a> {
         self.find_atomic_only();
         self.find_wait_group_copies();
         self.find_time_values();
+        self.record_lib_struct_methods();
         // Default any remaining untyped types (e.g. constant sub-expressions); builtins and
         // package names have no type.
         for i in 0..self.info.exprs.len() {

@@ -248,13 +248,25 @@ mod tests {
             fmt.Sprint func(...interface {}) string
             fmt.Sprintln func(...interface {}) string
             fmt.Sprintf func(string, ...interface {}) string
+            fmt.Fprint func(*os.File, ...interface {}) (int, error)
+            fmt.Fprintln func(*os.File, ...interface {}) (int, error)
+            fmt.Fprintf func(*os.File, string, ...interface {}) (int, error)
+            fmt.Fprint func(*strings.Builder, ...interface {}) (int, error)
+            fmt.Fprintln func(*strings.Builder, ...interface {}) (int, error)
+            fmt.Fprintf func(*strings.Builder, string, ...interface {}) (int, error)
+            fmt.FprintBuffer func(*bytes.Buffer, ...interface {}) (int, error)
+            fmt.FprintlnBuffer func(*bytes.Buffer, ...interface {}) (int, error)
+            fmt.FprintfBuffer func(*bytes.Buffer, string, ...interface {}) (int, error)
+            os.Stdout *os.File
+            os.Stderr *os.File
+            os.Args []string
+            os.Exit func(int)
             fmt.Errorf func(string, ...interface {}) error
             errors.New func(string) error
             errors.Is func(error, error) bool
             errors.Unwrap func(error) error
             errors.As func(error, interface {}) bool
-            strconv.Itoa func(int) string
-            strconv.Atoi func(string) (int, error)
+            error.Error func() string
             strings.Contains func(string, string) bool
             strings.HasPrefix func(string, string) bool
             strings.HasSuffix func(string, string) bool
@@ -263,156 +275,6 @@ mod tests {
             strings.ToLower func(string) string
             strings.Join func([]string, string) string
             strings.Split func(string, string) []string
-            time.Sleep func(time.Duration)
-            time.Now func() time.Time
-            time.Since func(time.Time) time.Duration
-            time.Time.Sub func(time.Time) time.Duration
-            time.Duration.String func() string
-            time.Duration.Seconds func() float64
-            time.Duration.Minutes func() float64
-            time.Duration.Hours func() float64
-            time.Duration.Milliseconds func() int64
-            time.Duration.Microseconds func() int64
-            time.Duration.Nanoseconds func() int64
-            time.Duration.Round func(time.Duration) time.Duration
-            time.Duration.Truncate func(time.Duration) time.Duration
-            time.Duration.Abs func() time.Duration
-            time.ParseDuration func(string) (time.Duration, error)
-            time.Time.IsZero func() bool
-            time.Time.Before func(time.Time) bool
-            time.Time.After func(time.Time) bool
-            time.Time.Equal func(time.Time) bool
-            time.Time.Add func(time.Duration) time.Time
-            time.Until func(time.Time) time.Duration
-            time.After func(time.Duration) <-chan time.Time
-            time.Tick func(time.Duration) <-chan time.Time
-            time.NewTimer func(time.Duration) *time.Timer
-            time.NewTicker func(time.Duration) *time.Ticker
-            time.AfterFunc func(time.Duration, func()) *time.Timer
-            time.(*Timer).Stop func() bool
-            time.(*Timer).Reset func(time.Duration) bool
-            time.(*Ticker).Stop func()
-            time.(*Ticker).Reset func(time.Duration)
-            context.Background func() context.Context
-            context.TODO func() context.Context
-            context.WithCancel func(context.Context) (context.Context, context.CancelFunc)
-            context.WithTimeout func(context.Context, time.Duration) (context.Context, context.CancelFunc)
-            context.WithDeadline func(context.Context, time.Time) (context.Context, context.CancelFunc)
-            context.WithValue func(context.Context, interface {}, interface {}) context.Context
-            context.Canceled error
-            context.DeadlineExceeded error
-            context.(*cancelCtx).Done func() <-chan struct{}
-            context.(*cancelCtx).Err func() error
-            context.(*cancelCtx).Value func(interface {}) interface {}
-            context.(*cancelCtx).Deadline func() (time.Time, bool)
-            context.WithCancel.func1 func()
-            sync/atomic.AddInt32 func(*int32, int32) int32
-            sync/atomic.AddInt64 func(*int64, int64) int64
-            sync/atomic.LoadInt32 func(*int32) int32
-            sync/atomic.LoadInt64 func(*int64) int64
-            sync/atomic.StoreInt32 func(*int32, int32)
-            sync/atomic.StoreInt64 func(*int64, int64)
-            sync/atomic.CompareAndSwapInt32 func(*int32, int32, int32) bool
-            sync/atomic.CompareAndSwapInt64 func(*int64, int64, int64) bool
-            sync/atomic.AddUint32 func(*uint32, uint32) uint32
-            sync/atomic.LoadUint32 func(*uint32) uint32
-            sync/atomic.StoreUint32 func(*uint32, uint32)
-            sync/atomic.CompareAndSwapUint32 func(*uint32, uint32, uint32) bool
-            sync/atomic.AddUint64 func(*uint64, uint64) uint64
-            sync/atomic.LoadUint64 func(*uint64) uint64
-            sync/atomic.StoreUint64 func(*uint64, uint64)
-            sync/atomic.CompareAndSwapUint64 func(*uint64, uint64, uint64) bool
-            sync/atomic.SwapInt32 func(*int32, int32) int32
-            sync/atomic.SwapInt64 func(*int64, int64) int64
-            sync/atomic.SwapUint32 func(*uint32, uint32) uint32
-            sync/atomic.SwapUint64 func(*uint64, uint64) uint64
-            sync.(*Mutex).Lock func()
-            sync.(*Mutex).Unlock func()
-            sync.(*Mutex).TryLock func() bool
-            sync.(*RWMutex).Lock func()
-            sync.(*RWMutex).Unlock func()
-            sync.(*RWMutex).RLock func()
-            sync.(*RWMutex).RUnlock func()
-            sync.(*RWMutex).TryLock func() bool
-            sync.(*RWMutex).TryRLock func() bool
-            sync.(*WaitGroup).Add func(int)
-            sync.(*WaitGroup).Done func()
-            sync.(*WaitGroup).Wait func()
-            sync.(*Once).Do func(func())
-            sync.(*Map).Load func(interface {}) (interface {}, bool)
-            sync.(*Map).Store func(interface {}, interface {})
-            sync.(*Map).LoadOrStore func(interface {}, interface {}) (interface {}, bool)
-            sync.(*Map).LoadAndDelete func(interface {}) (interface {}, bool)
-            sync.(*Map).Delete func(interface {})
-            sync.(*Map).Range func(func(interface {}, interface {}) bool)
-            sync.(*Map).Swap func(interface {}, interface {}) (interface {}, bool)
-            sync.(*Map).CompareAndSwap func(interface {}, interface {}, interface {}) bool
-            sync/atomic.(*Int32).Add func(int32) int32
-            sync/atomic.(*Int32).Load func() int32
-            sync/atomic.(*Int32).Store func(int32)
-            sync/atomic.(*Int32).Swap func(int32) int32
-            sync/atomic.(*Int32).CompareAndSwap func(int32, int32) bool
-            sync/atomic.(*Int64).Add func(int64) int64
-            sync/atomic.(*Int64).Load func() int64
-            sync/atomic.(*Int64).Store func(int64)
-            sync/atomic.(*Int64).Swap func(int64) int64
-            sync/atomic.(*Int64).CompareAndSwap func(int64, int64) bool
-            sync/atomic.(*Bool).Load func() bool
-            sync/atomic.(*Bool).Store func(bool)
-            sync/atomic.(*Bool).Swap func(bool) bool
-            sync/atomic.(*Bool).CompareAndSwap func(bool, bool) bool
-            sync/atomic.(*Uint32).Add func(uint32) uint32
-            sync/atomic.(*Uint32).Load func() uint32
-            sync/atomic.(*Uint32).Store func(uint32)
-            sync/atomic.(*Uint32).Swap func(uint32) uint32
-            sync/atomic.(*Uint32).CompareAndSwap func(uint32, uint32) bool
-            sync/atomic.(*Uint64).Add func(uint64) uint64
-            sync/atomic.(*Uint64).Load func() uint64
-            sync/atomic.(*Uint64).Store func(uint64)
-            sync/atomic.(*Uint64).Swap func(uint64) uint64
-            sync/atomic.(*Uint64).CompareAndSwap func(uint64, uint64) bool
-            error.Error func() string
-            sync.NewCond func(sync.Locker) *sync.Cond
-            sync.(*Cond).Wait func()
-            sync.(*Cond).Signal func()
-            sync.(*Cond).Broadcast func()
-            sync.runtime_notifyListAdd func() int
-            sync.runtime_notifyListWait func()
-            runtime.Goexit func()
-            runtime.Gosched func()
-            runtime.NumGoroutine func() int
-            runtime.NumCPU func() int
-            runtime.GOMAXPROCS func(int) int
-            testing.(*T).Log func(...interface {})
-            testing.(*T).Logf func(string, ...interface {})
-            testing.(*T).Error func(...interface {})
-            testing.(*T).Errorf func(string, ...interface {})
-            testing.(*T).Fatal func(...interface {})
-            testing.(*T).Fatalf func(string, ...interface {})
-            testing.(*T).Skip func(...interface {})
-            testing.(*T).Skipf func(string, ...interface {})
-            testing.(*T).Fail func()
-            testing.(*T).FailNow func()
-            testing.(*T).SkipNow func()
-            testing.(*T).Failed func() bool
-            testing.(*T).Skipped func() bool
-            testing.(*T).Name func() string
-            testing.(*T).Helper func()
-            testing.(*T).Run func(string, func(*testing.T)) bool
-            testing.(*T).Cleanup func(func())
-            testing.(*T).Parallel func()
-            testing.Short func() bool
-            testing.(*T).Parallel.pause func()
-            testing.(*T).Parallel.resume func()
-            testing.tRunner.release func()
-            testing.tRunner.waitSubs func()
-            testing.(*T).Run.start func()
-            testing.(*T).Run.signal func()
-            testing.tRunner.cleanup func()
-            testing.tRunner.end func()
-            testing.tRunner func()
-            testing.(*matcher).fullName func()
-            testing.tRunner.quiesce func()
             strings.Fields func(string) []string
             strings.Title func(string) string
             strings.Map func(func(int32) int32, string) string
@@ -422,6 +284,67 @@ mod tests {
             strings.TrimLeftFunc func(string, func(int32) bool) string
             strings.TrimRightFunc func(string, func(int32) bool) string
             strings.FieldsFunc func(string, func(int32) bool) []string
+            strings.FieldsFunc.spans func(string, string) []string
+            strings.TrimSpace func(string) string
+            strings.Trim func(string, string) string
+            strings.TrimLeft func(string, string) string
+            strings.TrimRight func(string, string) string
+            strings.TrimPrefix func(string, string) string
+            strings.TrimSuffix func(string, string) string
+            strings.Index func(string, string) int
+            strings.LastIndex func(string, string) int
+            strings.IndexByte func(string, uint8) int
+            strings.IndexRune func(string, int32) int
+            strings.Replace func(string, string, string, int) string
+            strings.ReplaceAll func(string, string, string) string
+            strings.Count func(string, string) int
+            strings.EqualFold func(string, string) bool
+            strings.SplitN func(string, string, int) []string
+            strings.SplitAfter func(string, string) []string
+            strings.ContainsAny func(string, string) bool
+            strings.ContainsRune func(string, int32) bool
+            strings.IndexAny func(string, string) int
+            strings.LastIndexByte func(string, uint8) int
+            strings.Cut func(string, string) (string, string, bool)
+            strings.Compare func(string, string) int
+            strings.NewReplacer func(...string) *strings.Replacer
+            strings.(*Replacer).Replace func(string) string
+            strings.(*Builder).WriteString func(string) (int, error)
+            strings.(*Builder).WriteByte func(uint8) error
+            strings.(*Builder).WriteRune func(int32) (int, error)
+            strings.(*Builder).String func() string
+            strings.(*Builder).Len func() int
+            strings.(*Builder).Reset func()
+            bytes.(*Buffer).WriteString func(string) (int, error)
+            bytes.(*Buffer).Write func([]uint8) (int, error)
+            bytes.(*Buffer).WriteByte func(uint8) error
+            bytes.(*Buffer).WriteRune func(int32) (int, error)
+            bytes.(*Buffer).String func() string
+            bytes.(*Buffer).Len func() int
+            bytes.(*Buffer).Reset func()
+            bytes.(*Buffer).Cap func() int
+            strings.builderAppend func(*strings.Builder, string, string, int, int)
+            bytes.bufferCopy func(*bytes.Buffer, string, string, int, int, int, int, int, int)
+            strconv.Itoa func(int) string
+            strconv.Atoi func(string) (int, error)
+            strconv.FormatInt func(int64, int) string
+            strconv.FormatUint func(uint64, int) string
+            strconv.ParseInt func(string, int, int) (int64, error)
+            strconv.ParseUint func(string, int, int) (uint64, error)
+            strconv.ParseBool func(string) (bool, error)
+            strconv.FormatBool func(bool) string
+            strconv.Quote func(string) string
+            strconv.QuoteRune func(int32) string
+            strconv.QuoteToASCII func(string) string
+            strconv.QuoteRuneToASCII func(int32) string
+            strconv.Unquote func(string) (string, error)
+            strconv.UnquoteChar func(string, uint8) (int32, bool, string, error)
+            strconv.ErrSyntax error
+            strconv.ErrRange error
+            strconv.ParseFloat func(string, int) (float64, error)
+            strconv.FormatFloat func(float64, uint8, int, int) string
+            strconv.(*NumError).Error func() string
+            strconv.(*NumError).Unwrap func() error
             unicode/utf8.DecodeLastRuneInString func(string) (int32, int)
             unicode/utf8.DecodeRuneInString func(string) (int32, int)
             unicode/utf8.RuneCountInString func(string) int
@@ -548,43 +471,163 @@ mod tests {
             unicode.Bidi_Control *unicode.RangeTable
             unicode.Variation_Selector *unicode.RangeTable
             unicode.Regional_Indicator *unicode.RangeTable
-            strings.FieldsFunc.spans func(string, string) []string
-            strings.TrimSpace func(string) string
-            strings.Trim func(string, string) string
-            strings.TrimLeft func(string, string) string
-            strings.TrimRight func(string, string) string
-            strings.TrimPrefix func(string, string) string
-            strings.TrimSuffix func(string, string) string
-            strings.Index func(string, string) int
-            strings.LastIndex func(string, string) int
-            strings.IndexByte func(string, uint8) int
-            strings.IndexRune func(string, int32) int
-            strings.Replace func(string, string, string, int) string
-            strings.ReplaceAll func(string, string, string) string
-            strings.Count func(string, string) int
-            strings.EqualFold func(string, string) bool
-            strings.SplitN func(string, string, int) []string
-            strings.SplitAfter func(string, string) []string
-            strings.ContainsAny func(string, string) bool
-            strings.ContainsRune func(string, int32) bool
-            strings.IndexAny func(string, string) int
-            strings.LastIndexByte func(string, uint8) int
-            strings.Cut func(string, string) (string, string, bool)
-            strings.Compare func(string, string) int
-            strconv.FormatInt func(int64, int) string
-            strconv.FormatUint func(uint64, int) string
-            strconv.ParseInt func(string, int, int) (int64, error)
-            strconv.ParseUint func(string, int, int) (uint64, error)
-            strconv.ParseBool func(string) (bool, error)
-            strconv.FormatBool func(bool) string
-            strconv.Quote func(string) string
-            strconv.QuoteRune func(int32) string
-            strconv.QuoteToASCII func(string) string
-            strconv.QuoteRuneToASCII func(int32) string
-            strconv.Unquote func(string) (string, error)
-            strconv.UnquoteChar func(string, uint8) (int32, bool, string, error)
-            strconv.ErrSyntax error
-            strconv.ErrRange error
+            time.Sleep func(time.Duration)
+            time.Now func() time.Time
+            time.Since func(time.Time) time.Duration
+            time.Time.Sub func(time.Time) time.Duration
+            time.Duration.String func() string
+            time.Duration.Seconds func() float64
+            time.Duration.Minutes func() float64
+            time.Duration.Hours func() float64
+            time.Duration.Milliseconds func() int64
+            time.Duration.Microseconds func() int64
+            time.Duration.Nanoseconds func() int64
+            time.Duration.Round func(time.Duration) time.Duration
+            time.Duration.Truncate func(time.Duration) time.Duration
+            time.Duration.Abs func() time.Duration
+            time.ParseDuration func(string) (time.Duration, error)
+            time.Time.IsZero func() bool
+            time.Time.Before func(time.Time) bool
+            time.Time.After func(time.Time) bool
+            time.Time.Equal func(time.Time) bool
+            time.Time.Add func(time.Duration) time.Time
+            time.Until func(time.Time) time.Duration
+            time.After func(time.Duration) <-chan time.Time
+            time.Tick func(time.Duration) <-chan time.Time
+            time.NewTimer func(time.Duration) *time.Timer
+            time.NewTicker func(time.Duration) *time.Ticker
+            time.AfterFunc func(time.Duration, func()) *time.Timer
+            time.(*Timer).Stop func() bool
+            time.(*Timer).Reset func(time.Duration) bool
+            time.(*Ticker).Stop func()
+            time.(*Ticker).Reset func(time.Duration)
+            context.Background func() context.Context
+            context.TODO func() context.Context
+            context.WithCancel func(context.Context) (context.Context, context.CancelFunc)
+            context.WithTimeout func(context.Context, time.Duration) (context.Context, context.CancelFunc)
+            context.WithDeadline func(context.Context, time.Time) (context.Context, context.CancelFunc)
+            context.WithValue func(context.Context, interface {}, interface {}) context.Context
+            context.Canceled error
+            context.DeadlineExceeded error
+            context.(*cancelCtx).Done func() <-chan struct{}
+            context.(*cancelCtx).Err func() error
+            context.(*cancelCtx).Value func(interface {}) interface {}
+            context.(*cancelCtx).Deadline func() (time.Time, bool)
+            context.WithCancel.func1 func()
+            sync.(*Mutex).Lock func()
+            sync.(*Mutex).Unlock func()
+            sync.(*Mutex).TryLock func() bool
+            sync.(*RWMutex).Lock func()
+            sync.(*RWMutex).Unlock func()
+            sync.(*RWMutex).RLock func()
+            sync.(*RWMutex).RUnlock func()
+            sync.(*RWMutex).TryLock func() bool
+            sync.(*RWMutex).TryRLock func() bool
+            sync.(*WaitGroup).Add func(int)
+            sync.(*WaitGroup).Done func()
+            sync.(*WaitGroup).Wait func()
+            sync.(*Once).Do func(func())
+            sync.(*Map).Load func(interface {}) (interface {}, bool)
+            sync.(*Map).Store func(interface {}, interface {})
+            sync.(*Map).LoadOrStore func(interface {}, interface {}) (interface {}, bool)
+            sync.(*Map).LoadAndDelete func(interface {}) (interface {}, bool)
+            sync.(*Map).Delete func(interface {})
+            sync.(*Map).Range func(func(interface {}, interface {}) bool)
+            sync.(*Map).Swap func(interface {}, interface {}) (interface {}, bool)
+            sync.(*Map).CompareAndSwap func(interface {}, interface {}, interface {}) bool
+            sync.NewCond func(sync.Locker) *sync.Cond
+            sync.(*Cond).Wait func()
+            sync.(*Cond).Signal func()
+            sync.(*Cond).Broadcast func()
+            sync.runtime_notifyListAdd func() int
+            sync.runtime_notifyListWait func()
+            sync/atomic.AddInt32 func(*int32, int32) int32
+            sync/atomic.AddInt64 func(*int64, int64) int64
+            sync/atomic.LoadInt32 func(*int32) int32
+            sync/atomic.LoadInt64 func(*int64) int64
+            sync/atomic.StoreInt32 func(*int32, int32)
+            sync/atomic.StoreInt64 func(*int64, int64)
+            sync/atomic.CompareAndSwapInt32 func(*int32, int32, int32) bool
+            sync/atomic.CompareAndSwapInt64 func(*int64, int64, int64) bool
+            sync/atomic.AddUint32 func(*uint32, uint32) uint32
+            sync/atomic.LoadUint32 func(*uint32) uint32
+            sync/atomic.StoreUint32 func(*uint32, uint32)
+            sync/atomic.CompareAndSwapUint32 func(*uint32, uint32, uint32) bool
+            sync/atomic.AddUint64 func(*uint64, uint64) uint64
+            sync/atomic.LoadUint64 func(*uint64) uint64
+            sync/atomic.StoreUint64 func(*uint64, uint64)
+            sync/atomic.CompareAndSwapUint64 func(*uint64, uint64, uint64) bool
+            sync/atomic.SwapInt32 func(*int32, int32) int32
+            sync/atomic.SwapInt64 func(*int64, int64) int64
+            sync/atomic.SwapUint32 func(*uint32, uint32) uint32
+            sync/atomic.SwapUint64 func(*uint64, uint64) uint64
+            sync/atomic.(*Int32).Add func(int32) int32
+            sync/atomic.(*Int32).Load func() int32
+            sync/atomic.(*Int32).Store func(int32)
+            sync/atomic.(*Int32).Swap func(int32) int32
+            sync/atomic.(*Int32).CompareAndSwap func(int32, int32) bool
+            sync/atomic.(*Int64).Add func(int64) int64
+            sync/atomic.(*Int64).Load func() int64
+            sync/atomic.(*Int64).Store func(int64)
+            sync/atomic.(*Int64).Swap func(int64) int64
+            sync/atomic.(*Int64).CompareAndSwap func(int64, int64) bool
+            sync/atomic.(*Bool).Load func() bool
+            sync/atomic.(*Bool).Store func(bool)
+            sync/atomic.(*Bool).Swap func(bool) bool
+            sync/atomic.(*Bool).CompareAndSwap func(bool, bool) bool
+            sync/atomic.(*Uint32).Add func(uint32) uint32
+            sync/atomic.(*Uint32).Load func() uint32
+            sync/atomic.(*Uint32).Store func(uint32)
+            sync/atomic.(*Uint32).Swap func(uint32) uint32
+            sync/atomic.(*Uint32).CompareAndSwap func(uint32, uint32) bool
+            sync/atomic.(*Uint64).Add func(uint64) uint64
+            sync/atomic.(*Uint64).Load func() uint64
+            sync/atomic.(*Uint64).Store func(uint64)
+            sync/atomic.(*Uint64).Swap func(uint64) uint64
+            sync/atomic.(*Uint64).CompareAndSwap func(uint64, uint64) bool
+            sync/atomic.(*Value).Load func() interface {}
+            sync/atomic.(*Value).Store func(interface {})
+            sync/atomic.(*Value).Swap func(interface {}) interface {}
+            sync/atomic.(*Value).CompareAndSwap func(interface {}, interface {}) bool
+            sync/atomic.(*Pointer).Load func() *invalid type
+            sync/atomic.(*Pointer).Store func(*invalid type)
+            sync/atomic.(*Pointer).Swap func(*invalid type) *invalid type
+            sync/atomic.(*Pointer).CompareAndSwap func(*invalid type, *invalid type) bool
+            runtime.Goexit func()
+            runtime.Gosched func()
+            runtime.NumGoroutine func() int
+            runtime.NumCPU func() int
+            runtime.GOMAXPROCS func(int) int
+            testing.(*T).Log func(...interface {})
+            testing.(*T).Logf func(string, ...interface {})
+            testing.(*T).Error func(...interface {})
+            testing.(*T).Errorf func(string, ...interface {})
+            testing.(*T).Fatal func(...interface {})
+            testing.(*T).Fatalf func(string, ...interface {})
+            testing.(*T).Skip func(...interface {})
+            testing.(*T).Skipf func(string, ...interface {})
+            testing.(*T).Fail func()
+            testing.(*T).FailNow func()
+            testing.(*T).SkipNow func()
+            testing.(*T).Failed func() bool
+            testing.(*T).Skipped func() bool
+            testing.(*T).Name func() string
+            testing.(*T).Helper func()
+            testing.(*T).Run func(string, func(*testing.T)) bool
+            testing.(*T).Cleanup func(func())
+            testing.(*T).Parallel func()
+            testing.Short func() bool
+            testing.(*T).Parallel.pause func()
+            testing.(*T).Parallel.resume func()
+            testing.tRunner.release func()
+            testing.tRunner.waitSubs func()
+            testing.(*T).Run.start func()
+            testing.(*T).Run.signal func()
+            testing.tRunner.cleanup func()
+            testing.tRunner.end func()
+            testing.tRunner func()
+            testing.(*matcher).fullName func()
+            testing.tRunner.quiesce func()
             sort.Sort func(sort.Interface)
             sort.Stable func(sort.Interface)
             sort.IsSorted func(sort.Interface) bool
@@ -630,6 +673,20 @@ mod tests {
             log.Flags func() int
             log.SetPrefix func(string)
             log.Prefix func() string
+            log.New func(*os.File, string, int) *log.Logger
+            log.(*Logger).Print func(...interface {})
+            log.(*Logger).Printf func(string, ...interface {})
+            log.(*Logger).Println func(...interface {})
+            log.(*Logger).Fatal func(...interface {})
+            log.(*Logger).Fatalf func(string, ...interface {})
+            log.(*Logger).Fatalln func(...interface {})
+            log.(*Logger).Panic func(...interface {})
+            log.(*Logger).Panicf func(string, ...interface {})
+            log.(*Logger).Panicln func(...interface {})
+            log.(*Logger).SetFlags func(int)
+            log.(*Logger).Flags func() int
+            log.(*Logger).SetPrefix func(string)
+            log.(*Logger).Prefix func() string
             math.Inf func(int) float64
             math.NaN func() float64
             math.IsNaN func(float64) bool
@@ -682,45 +739,6 @@ mod tests {
             math/rand.(*Rand).Perm func(int) []int
             math/rand.(*Rand).Shuffle func(int, func(int, int))
             math/rand.(*Rand).int31n func() int
-            strings.(*Builder).WriteString func(string) (int, error)
-            strings.(*Builder).WriteByte func(uint8) error
-            strings.(*Builder).WriteRune func(int32) (int, error)
-            strings.(*Builder).String func() string
-            strings.(*Builder).Len func() int
-            strings.(*Builder).Reset func()
-            bytes.(*Buffer).WriteString func(string) (int, error)
-            bytes.(*Buffer).Write func([]uint8) (int, error)
-            bytes.(*Buffer).WriteByte func(uint8) error
-            bytes.(*Buffer).WriteRune func(int32) (int, error)
-            bytes.(*Buffer).String func() string
-            bytes.(*Buffer).Len func() int
-            bytes.(*Buffer).Reset func()
-            strings.builderAppend func(*strings.Builder, string, string, int, int)
-            bytes.bufferCopy func(*bytes.Buffer, string, string, int, int, int, int, int, int)
-            sync/atomic.(*Value).Load func() interface {}
-            sync/atomic.(*Value).Store func(interface {})
-            sync/atomic.(*Value).Swap func(interface {}) interface {}
-            sync/atomic.(*Value).CompareAndSwap func(interface {}, interface {}) bool
-            sync/atomic.(*Pointer).Load func() *invalid type
-            sync/atomic.(*Pointer).Store func(*invalid type)
-            sync/atomic.(*Pointer).Swap func(*invalid type) *invalid type
-            sync/atomic.(*Pointer).CompareAndSwap func(*invalid type, *invalid type) bool
-            fmt.Fprint func(*os.File, ...interface {}) (int, error)
-            fmt.Fprintln func(*os.File, ...interface {}) (int, error)
-            fmt.Fprintf func(*os.File, string, ...interface {}) (int, error)
-            fmt.Fprint func(*strings.Builder, ...interface {}) (int, error)
-            fmt.Fprintln func(*strings.Builder, ...interface {}) (int, error)
-            fmt.Fprintf func(*strings.Builder, string, ...interface {}) (int, error)
-            fmt.FprintBuffer func(*bytes.Buffer, ...interface {}) (int, error)
-            fmt.FprintlnBuffer func(*bytes.Buffer, ...interface {}) (int, error)
-            fmt.FprintfBuffer func(*bytes.Buffer, string, ...interface {}) (int, error)
-            os.Stdout *os.File
-            os.Stderr *os.File
-            strconv.ParseFloat func(string, int) (float64, error)
-            strconv.FormatFloat func(float64, uint8, int, int) string
-            strconv.(*NumError).Error func() string
-            strconv.(*NumError).Unwrap func() error
-            os.Exit func(int)
         "#]]
         .assert_eq(&lines.concat());
     }

@@ -279,6 +279,19 @@ impl<'a> Checker<'a> {
         self.types.set_underlying(builder, builder_struct);
         self.lib_types
             .insert(("strings".to_string(), "Builder".to_string()), builder);
+        // strings.Replacer: struct { oldnew []string } (the pairs NewReplacer was given).
+        let replacer = self.types.new_named("Replacer", "strings");
+        let strings = self.types.intern(TypeKind::Slice(string));
+        let replacer_struct = self
+            .types
+            .intern(TypeKind::Struct(vec![crate::types::Field {
+                name: "oldnew".to_string(),
+                ty: strings,
+                embedded: false,
+            }]));
+        self.types.set_underlying(replacer, replacer_struct);
+        self.lib_types
+            .insert(("strings".to_string(), "Replacer".to_string()), replacer);
         // bytes.Buffer: struct { buf string; cap int; off int; lastRead int } (the bytes of
         // Go's `buf []byte` and its capacity, `off`, `lastRead`; see rt/interp/buffer.rs).
         let buffer = self.types.new_named("Buffer", "bytes");
@@ -364,6 +377,30 @@ impl<'a> Checker<'a> {
             .insert(("time".to_string(), "Duration".to_string()), duration);
         self.declare_time_types();
         self.declare_context_types();
+        self.declare_log_types();
+    }
+
+    /// `log.Logger`: the standard logger's cell (`rt/interp/log.rs`), `struct { prefix string;
+    /// flagx int; mu sync.Mutex; out int }`, `out` the file descriptor it writes (0: os.Stderr,
+    /// so that the zero cell is the standard logger).
+    fn declare_log_types(&mut self) {
+        let field = |name: &str, ty| crate::types::Field {
+            name: name.to_string(),
+            ty,
+            embedded: false,
+        };
+        let mutex = self.lib_types[&("sync".to_string(), "Mutex".to_string())];
+        let int = TypeTable::basic(Basic::Int);
+        let under = self.types.intern(TypeKind::Struct(vec![
+            field("prefix", TypeTable::basic(Basic::String)),
+            field("flagx", int),
+            field("mu", mutex),
+            field("out", int),
+        ]));
+        let logger = self.types.new_named("Logger", "log");
+        self.types.set_underlying(logger, under);
+        self.lib_types
+            .insert(("log".to_string(), "Logger".to_string()), logger);
     }
 
     /// `time.Time` (`struct { wall int64 }`: nanoseconds of the virtual clock plus one, 0 the

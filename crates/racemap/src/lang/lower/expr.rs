@@ -415,6 +415,22 @@ impl FnCx<'_, '_> {
                 }
                 None => self.unsupported(e.span, "this method expression"),
             },
+            Some(Selection::LibMethodExpr { func }) => {
+                let sig = self.ty(e);
+                match self.lw.lib_method_expr(func, sig, e.span) {
+                    Some(f) => {
+                        self.emit(Instr::MakeClosure {
+                            func: f,
+                            ncaptures: 0,
+                        });
+                    }
+                    None => {
+                        let name = func.go_name();
+                        self.unsupported(e.span, format!("the method expression {name}"));
+                        self.emit(Instr::Zero(Self::invalid()));
+                    }
+                }
+            }
             Some(Selection::IfaceMethodExpr { name, iface, sig }) => {
                 // The thunk takes the interface value first and calls its dynamic method.
                 let thunk = self.lw.iface_thunk(iface, &name, sig, e.span);

@@ -35,6 +35,7 @@ mod context;
 mod expr;
 mod final_loads;
 mod func;
+mod lib_methods;
 mod lib_tail;
 mod order;
 mod place;
@@ -90,6 +91,9 @@ pub(crate) struct Lowerer<'a> {
     pub thunks: LiteMap<(crate::types::TypeId, String), FuncId>,
     /// Library method-value thunks made so far (`sync.(*Mutex).Lock-fm`), by method.
     pub lib_thunks: LiteMap<LibFunc, FuncId>,
+    /// Method wrappers of library types made so far (`time.(*Timer).Stop`), by method
+    /// (`lib_methods.rs`).
+    pub lib_wrappers: LiteMap<LibFunc, FuncId>,
     /// `sync.(*Cond).Wait`, once made.
     pub cond_wait: Option<FuncId>,
     /// `testing.(*T).Run` for subtests, once made.
@@ -176,6 +180,7 @@ fn lower_mode(
         lang: checked.lang,
         thunks: LiteMap::new_vec(),
         lib_thunks: LiteMap::new_vec(),
+        lib_wrappers: LiteMap::new_vec(),
         cond_wait: None,
         test_run: None,
         test_cleanup: None,
@@ -243,6 +248,7 @@ fn lower_mode(
             field("prefix", TypeTable::basic(Basic::String)),
             field("flagx", TypeTable::basic(Basic::Int)),
             field("mu", mutex.unwrap_or(TypeTable::basic(Basic::Invalid))),
+            field("out", TypeTable::basic(Basic::Int)),
         ]));
         lw.log_global = Some(GlobalId(globals.len() as u32));
         globals.push(Global {
@@ -332,6 +338,7 @@ fn lower_mode(
         }
     }
     lw.register_sort_methods(&mut methods);
+    lw.register_lib_struct_methods(&mut methods);
     lw.add_context_cancel_func();
     let errs = lw.types.new_named("errorString", "errors");
     let string = TypeTable::basic(Basic::String);

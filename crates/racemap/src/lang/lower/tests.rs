@@ -397,6 +397,10 @@ fn unsupported_constructs_are_diagnosed() {
             "package main\n\nimport (\n\t\"sort\"\n\t\"strings\"\n)\n\nfunc main() {\n\tup := strings.ToUpper\n\t_ = up\n\t_, _ = strings.Map, sort.Ints\n}\n",
             "prog.go:11:9: racemap does not support strings.Map as a value\nprog.go:11:22: racemap does not support sort.Ints as a value\n",
         ),
+        (
+            "package main\n\nimport \"strings\"\n\nfunc main() {\n\tpairs := []string{\"a\", \"b\"}\n\t_ = strings.NewReplacer(pairs...)\n}\n",
+            "prog.go:7:6: racemap does not support strings.NewReplacer(xs...) with a spread slice\n",
+        ),
     ];
     for (src, want) in cases {
         let got = match compile(src) {

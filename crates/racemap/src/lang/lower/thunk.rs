@@ -87,24 +87,7 @@ impl Lowerer<'_> {
         }
         let argc = params.len() as u32;
         let nres = results.len() as u32;
-        let call = if func == LibFunc::CondWait {
-            Instr::Call {
-                func: self.cond_wait_func(span),
-                argc: 1,
-            }
-        } else if func == LibFunc::RandRandShuffle {
-            let mut shuffle_params = vec![TypeTable::basic(Basic::Invalid)];
-            shuffle_params.extend(params.iter().copied());
-            Instr::Call {
-                func: self.rand_shuffle_method(shuffle_params, span),
-                argc: argc + 1,
-            }
-        } else {
-            Instr::CallLib {
-                func,
-                argc: argc + 1,
-            }
-        };
+        let call = self.lib_method_call(func, &params, span);
         let fname = format!("{}-fm", func.go_name());
         let id = self.reserve(&fname, span);
         let mut code: Vec<Instr> = (0..=argc).map(Instr::LoadLocal).collect();
@@ -131,6 +114,38 @@ impl Lowerer<'_> {
         };
         self.lib_thunks.insert(func, id);
         Some(id)
+    }
+}
+
+impl Lowerer<'_> {
+    /// The call of library method `func` (parameters `params`, without the receiver) with the
+    /// receiver and the arguments on the stack: the library call, or the compiled method for
+    /// `Cond.Wait` and `Rand.Shuffle`.
+    pub(super) fn lib_method_call(
+        &mut self,
+        func: LibFunc,
+        params: &[TypeId],
+        span: Span,
+    ) -> Instr {
+        let argc = params.len() as u32;
+        if func == LibFunc::CondWait {
+            Instr::Call {
+                func: self.cond_wait_func(span),
+                argc: 1,
+            }
+        } else if func == LibFunc::RandRandShuffle {
+            let mut shuffle_params = vec![TypeTable::basic(Basic::Invalid)];
+            shuffle_params.extend(params.iter().copied());
+            Instr::Call {
+                func: self.rand_shuffle_method(shuffle_params, span),
+                argc: argc + 1,
+            }
+        } else {
+            Instr::CallLib {
+                func,
+                argc: argc + 1,
+            }
+        }
     }
 }
 

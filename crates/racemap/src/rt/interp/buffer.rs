@@ -47,6 +47,7 @@ pub(super) fn is_buffer(f: LibFunc) -> bool {
             | LibFunc::BufferString
             | LibFunc::BufferLen
             | LibFunc::BufferReset
+            | LibFunc::BufferCap
     )
 }
 
@@ -329,6 +330,16 @@ impl Machine {
                 73,
                 vec![Value::Int(old.len() as i64 - offset)],
             ),
+            LibFunc::BufferCap => {
+                let cap = int(&self.heap.load(&p.child(1))?)?;
+                let op = Op::Load {
+                    ptr: buf.clone(),
+                    value: Value::Str(old),
+                };
+                let frame = [("bytes.(*Buffer).Cap", 77)];
+                self.emit_framed(gid, op, vec![read(&buf)], &frame);
+                return Ok(vec![Value::Int(cap)]);
+            }
             LibFunc::BufferReset => {
                 let name = "bytes.(*Buffer).Reset";
                 let value = Value::Str(GoString::from_bytes(b""));

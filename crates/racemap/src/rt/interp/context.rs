@@ -401,6 +401,12 @@ impl Machine {
                 let obj = self.heap.alloc(&self.config, cell, None)?;
                 Value::Ptr(Some(Pointer::root(obj)))
             }
+            LibFunc::OsArgs => {
+                let file = self.program.source_map.file_name.as_str();
+                let file = file.rsplit('/').next().unwrap_or(file);
+                let name = GoString::from(file.strip_suffix(".go").unwrap_or(file));
+                self.string_slice(vec![Value::Str(name)])?
+            }
             _ => self.new_error_of(
                 self.program.error_types.deadline,
                 &GoString::from("context deadline exceeded"),

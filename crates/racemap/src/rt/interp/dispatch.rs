@@ -8,7 +8,9 @@
 //! through a pointer loads the pointee; a pointer-receiver one takes the pointer), then an
 //! embedded interface dispatches again on its own dynamic value, then the embedded fields of a
 //! struct form the next level (through a pointer, the field's address, so a pointer-receiver
-//! method of an embedded field gets `&x.S`). Loads on the way are plain reads without an
+//! method of an embedded field gets `&x.S`). The library's named types (`*time.Timer`,
+//! `time.Duration`) have their methods in the program's method sets as Go's method wrappers
+//! (`lang::lower::lib_methods`), found like the program's own. Loads on the way are plain reads without an
 //! event, as in [`Instr::CallIface`](crate::bytecode::Instr::CallIface)'s `deref_recv`.
 
 use super::*;

@@ -167,11 +167,11 @@ impl Machine {
     pub(super) fn log_write(
         &mut self,
         gid: Gid,
+        fd: i64,
         text: Vec<u8>,
         mut effects: Vec<Effect>,
         log: LogWrite,
     ) {
-        let fd = 2;
         effects.extend(file_word(fd));
         let log = Some(Box::new(log));
         let span = self.goroutines[gid.0 as usize].next_span;

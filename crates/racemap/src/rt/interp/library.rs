@@ -95,7 +95,8 @@ impl Machine {
             LibFunc::StrconvErrSyntax
             | LibFunc::StrconvErrRange
             | LibFunc::OsStdout
-            | LibFunc::OsStderr => vec![self.lib_var(func)?],
+            | LibFunc::OsStderr
+            | LibFunc::OsArgs => vec![self.lib_var(func)?],
             LibFunc::ErrorsUnwrap => vec![self.unwrap_error(arg(&args, 0)?)?],
             LibFunc::ErrorsIs => {
                 let target = arg(&args, 1)?.clone();
@@ -153,6 +154,30 @@ impl Machine {
                 vec![Value::Bool(
                     sarg(0)?.as_bytes().ends_with(sarg(1)?.as_bytes()),
                 )]
+            }
+            LibFunc::LogNew => vec![self.log_new(&args)?],
+            LibFunc::StringsNewReplacer => {
+                if args.len() % 2 == 1 {
+                    let msg = "strings.NewReplacer: odd argument count";
+                    return Err(RtError::library_panic(msg).into());
+                }
+                let oldnew = self.string_slice(args.clone())?;
+                let cell = Value::Struct(Box::new([oldnew]));
+                let obj = self.heap.alloc(&self.config, cell, None)?;
+                vec![Value::Ptr(Some(Pointer::root(obj)))]
+            }
+            LibFunc::ReplacerReplace => {
+                let pairs = match arg(&args, 0)? {
+                    Value::Ptr(Some(p)) => self.heap.load(&p.child(0))?,
+                    _ => return Err(RtError::nil_deref().into()),
+                };
+                let mut oldnew = Vec::new();
+                for v in self.elements_of(&pairs)? {
+                    oldnew.push(str_of(&v)?.as_bytes().to_vec());
+                }
+                let s = string_arg(&args, 1)?;
+                let out = crate::rt::strings_replace::replace(&oldnew, s.as_bytes());
+                vec![Value::Str(GoString::from_bytes(&out))]
             }
             LibFunc::StringsRepeat => {
                 let n = int(arg(&args, 1)?)?;

@@ -322,7 +322,7 @@ impl Machine {
     }
 
     /// A `[]string` of these strings.
-    fn string_slice(&mut self, parts: Vec<Value>) -> R<Value> {
+    pub(super) fn string_slice(&mut self, parts: Vec<Value>) -> R<Value> {
         let n = parts.len();
         let sl = self.new_slice(parts, n, crate::types::TypeTable::basic(Basic::String))?;
         Ok(Value::Slice(Some(sl)))

@@ -29,9 +29,13 @@ const LSTD_FLAGS: i64 = 3;
 /// The virtual clock's zero as a Unix time: 2009-11-10 23:00:00 UTC.
 const EPOCH_UNIX: i64 = 1_257_894_000;
 
-/// Whether `f` is one of package `log`'s functions.
+/// Whether `f` is one of package `log`'s functions on a logger's cell (not `log.New`) or a
+/// `*log.Logger` method.
 pub(super) fn is_log(f: LibFunc) -> bool {
-    f.spec().owner == crate::library::Owner::Package("log")
+    let owner = f.spec().owner;
+    f != LibFunc::LogNew
+        && (owner == crate::library::Owner::Package("log")
+            || owner == crate::library::Owner::Struct("log", "Logger"))
 }
 
 impl Machine {
@@ -40,9 +44,21 @@ impl Machine {
     pub(super) fn log_call(&mut self, gid: Gid, func: LibFunc, args: &[Value]) -> R<LogOutcome> {
         let p = match args.first() {
             Some(Value::Ptr(Some(p))) => p.clone(),
+            Some(Value::Ptr(None)) => return Err(RtError::nil_deref().into()),
             _ => return Err(InternalError::new("log without its logger cell").into()),
         };
+        // A `*Logger` method does what the package function of its name does on its cell.
+        let func = match func.spec().owner {
+            crate::library::Owner::Struct(..) => {
+                LibFunc::package_function("log", func.spec().name).unwrap_or(func)
+            }
+            _ => func,
+        };
         let (prefix, flagx, mu) = (p.child(0), p.child(1), p.child(2));
+        let fd = match int(&self.heap.load(&p.child(3))?)? {
+            0 => 2,
+            fd => fd,
+        };
         let lock = SyncVar::Lock(mu.clone());
         let flags = int(&self.heap.load(&flagx)?)? ^ LSTD_FLAGS;
         let prefix_value = str_of(&self.heap.load(&prefix)?)?.clone();
@@ -124,8 +140,41 @@ impl Machine {
             }
             _ => LogEnd::Return,
         };
-        self.log_write(gid, line, reads, LogWrite { mu, end });
+        self.log_write(gid, fd, line, reads, LogWrite { mu, end });
         Ok(LogOutcome::Parked)
+    }
+
+    /// `log.New(out, prefix, flag)` (`args[0]` is the standard logger's cell, unused): a new
+    /// logger's cell.
+    pub(super) fn log_new(&mut self, args: &[Value]) -> R<Value> {
+        let fd = match arg(args, 1)? {
+            Value::Ptr(Some(f)) => match self.heap.load(f)? {
+                Value::Struct(fields) => fields.first().map(int).transpose()?.unwrap_or(2),
+                other => return Err(wrong_kind("an *os.File", &other)),
+            },
+            // Go's Logger writes to a nil *os.File without a panic: the write fails.
+            _ => return Err(RtError::nil_deref().into()),
+        };
+        let prefix = Value::Str(string_arg(args, 2)?);
+        let flagx = Value::Int(int(arg(args, 3)?)? ^ LSTD_FLAGS);
+        let logger = (0..self.program.types.len() as u32)
+            .map(crate::types::TypeId)
+            .find(|&t| {
+                matches!(self.program.types.kind(t), crate::types::TypeKind::Named { name, pkg, .. }
+                    if name == "Logger" && pkg == "log")
+            })
+            .ok_or_else(|| InternalError::new("log.New without the type log.Logger"))?;
+        let Value::Struct(mut fields) = self.zero_of(logger)? else {
+            return Err(InternalError::new("log.Logger is not a struct").into());
+        };
+        if fields.len() != 4 {
+            return Err(InternalError::new("log.Logger's cell has 4 fields").into());
+        }
+        fields[0] = prefix;
+        fields[1] = flagx;
+        fields[3] = Value::Int(fd);
+        let obj = self.heap.alloc(&self.config, Value::Struct(fields), None)?;
+        Ok(Value::Ptr(Some(Pointer::root(obj))))
     }
 
     /// `(*Logger).formatHeader`: the prefix, the date and time of the virtual clock, the

@@ -144,6 +144,19 @@ impl<'a> Checker<'a> {
     /// `*os.File` (`os.Stdout`, `os.Stderr`) and writes to a `*strings.Builder` (the call
     /// becomes [`LibFunc::FmtFprintBuilder`] and its kind); another writer is reported.
     fn fprint_writer(&mut self, ci: &CallInfo, args: &[ast::Expr], ops: &[Operand]) -> Writer {
+        if ci.kind == CallKind::Lib(LibFunc::LogNew) {
+            // `log.New(out, …)`: racemap's loggers write to an `*os.File`.
+            let file = self.lib_types[&("os".to_string(), "File".to_string())];
+            let file_ptr = self.types.intern(TypeKind::Pointer(file));
+            if let (Some(w), Some(arg)) = (ops.first(), args.first()) {
+                if w.mode != Mode::Nil && w.ty != file_ptr {
+                    let what = "log.New to a writer other than an *os.File (os.Stdout, os.Stderr)";
+                    self.unsupported(arg.span, what);
+                    return Writer::Unsupported;
+                }
+            }
+            return Writer::Other;
+        }
         let CallKind::Lib(f @ (LibFunc::FmtFprint | LibFunc::FmtFprintln | LibFunc::FmtFprintf)) =
             ci.kind
         else {

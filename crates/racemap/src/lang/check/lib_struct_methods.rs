@@ -1,0 +1,67 @@
+//! The methods of the library's named types with native methods, for dynamic dispatch:
+//! [`Info::lib_struct_methods`](super::info::Info::lib_struct_methods).
+//!
+//! Algorithm: for each such type the program can name (`time.Timer`, `time.Duration`,
+//! `strings.Builder`, …), every row of the library table it owns, resolved exactly as a
+//! selector `x.M` resolves it (`lookup::lib_struct_method`, `lookup::lib_native_struct_method`),
+//! so that a call through an interface passes the receiver as a direct call does (`&t.r` for a
+//! Timer's `Stop`). Rows are visited in table order, so the list is deterministic.
+
+use super::info::LibStructMethod;
+use super::Checker;
+use crate::library::{LibFunc, Owner};
+
+/// The library types whose methods are native rows (`Owner::Struct`); `sort`'s slice types
+/// are compiled and registered by lowering (`lower::sort_types`).
+const TYPES: &[(&str, &str)] = &[
+    ("sync", "Cond"),
+    ("time", "Timer"),
+    ("time", "Ticker"),
+    ("time", "Time"),
+    ("time", "Duration"),
+    ("math/rand", "Rand"),
+    ("strings", "Builder"),
+    ("bytes", "Buffer"),
+    ("strconv", "NumError"),
+    ("strings", "Replacer"),
+    ("log", "Logger"),
+];
+
+impl Checker<'_> {
+    /// Fill [`Info::lib_struct_methods`](super::info::Info::lib_struct_methods).
+    pub(super) fn record_lib_struct_methods(&mut self) {
+        let mut out = Vec::new();
+        for &(path, type_name) in TYPES {
+            let Some(&ty) = self
+                .lib_types
+                .get(&(path.to_string(), type_name.to_string()))
+            else {
+                continue;
+            };
+            for &f in LibFunc::ALL {
+                let spec = f.spec();
+                if spec.owner != Owner::Struct(path, type_name) {
+                    continue;
+                }
+                let found = match self.lib_struct_method(ty, spec.name) {
+                    Some((func, inner, pointer_recv)) => self
+                        .lib_method(func.spec().owner, spec.name)
+                        .map(|(func, sig)| (func, sig, inner, pointer_recv)),
+                    None => self
+                        .lib_native_struct_method(ty, spec.name)
+                        .map(|(func, sig)| (func, sig, false, true)),
+                };
+                if let Some((func, sig, inner, pointer_recv)) = found {
+                    out.push(LibStructMethod {
+                        ty,
+                        func,
+                        sig,
+                        pointer_recv,
+                        inner,
+                    });
+                }
+            }
+        }
+        self.info.lib_struct_methods = out;
+    }
+}
