@@ -181,7 +181,8 @@ pub struct TestRun {
     /// The binary fails: a test failed, the race detector reported a race (Go's `m.Run`
     /// checks `race.Errors()`), or a racemap limit stopped it.
     pub failed: bool,
-    /// The top-level tests that failed, in the order they started.
+    /// The top-level tests that failed, in the order they started, then the examples that
+    /// failed.
     pub failed_tests: Vec<String>,
     /// A panic or fatal error ended the test binary: Go's text for it.
     pub crash: Option<String>,
@@ -274,10 +275,15 @@ fn test_states(m: &Machine) -> (bool, Vec<String>) {
         .collect();
     let root = ts.iter().find(|(_, t)| t.parent.is_none());
     let root_failed = root.is_some_and(|(_, t)| t.failed);
-    let failed = ts
+    let mut failed: Vec<String> = ts
         .iter()
         .filter(|(_, t)| t.failed && root.is_some_and(|(r, _)| t.parent.as_ref() == Some(r)))
         .map(|(_, t)| t.name.clone())
         .collect();
+    // The examples run after the tests.
+    failed.extend(
+        root.iter()
+            .flat_map(|(_, t)| t.failed_examples.iter().cloned()),
+    );
     (root_failed, failed)
 }

@@ -251,6 +251,32 @@ pub fn test_main_outer_frames() -> Vec<(&'static str, String, u32, u32)> {
     test_main_frames().split_off(3)
 }
 
+/// The frames of `go test`'s main goroutine below an example's function, innermost first, as
+/// a race report shows them: (name, file, line, offset).
+pub fn example_main_frames() -> Vec<(&'static str, String, u32, u32)> {
+    vec![
+        (
+            "testing.runExample",
+            format!("{GOROOT_SRC}/testing/run_example.go"),
+            63,
+            0x3db,
+        ),
+        (
+            "testing.runExamples",
+            format!("{GOROOT_SRC}/testing/example.go"),
+            44,
+            0x276,
+        ),
+        (
+            "testing.(*M).Run",
+            format!("{GOROOT_SRC}/testing/testing.go"),
+            1728,
+            0xb93,
+        ),
+        ("main.main", "_testmain.go".to_string(), 49, 0x2e9),
+    ]
+}
+
 /// The frames below `testing.(*T).Run` on `go test`'s main goroutine, innermost first, as a
 /// race report's `created at` stack of a test's goroutine ends: (name, file, line, offset).
 pub fn test_main_frames() -> Vec<(&'static str, String, u32, u32)> {

@@ -173,7 +173,8 @@ impl Target for Machine {
                 // can always move, so never a blocked one. A receive by itself touches
                 // nothing. (A goroutine bomb parks thousands of receivers on one channel;
                 // naming them at each new arrival made its search quadratic.)
-                Resource::ChanArrival(_) | Resource::ReceiverArrival(_) | Resource::Receiver(_) => {}
+                Resource::ChanArrival(_) | Resource::ReceiverArrival(_) | Resource::Receiver(_) => {
+                }
                 // No blocked operation touches a map or spawns.
                 Resource::Map(_) | Resource::Spawn | Resource::GoId => {}
                 _ => return None,

@@ -233,6 +233,8 @@ impl<'a> Checker<'a> {
             ("strings", "Builder"),
             ("bytes", "Buffer"),
             ("strconv", "NumError"),
+            ("testing", "B"),
+            ("testing", "PB"),
         ]
         .into_iter()
         .find(|(path, type_name)| {

@@ -137,7 +137,7 @@ impl Machine {
     }
 
     /// `gid` prints `line` on stdout (`go test -v`'s output).
-    fn print_stdout(&mut self, gid: Gid, line: String, effects: Vec<Effect>) {
+    pub(super) fn print_stdout(&mut self, gid: Gid, line: String, effects: Vec<Effect>) {
         self.stdout.extend_from_slice(line.as_bytes());
         self.emit(
             gid,
