@@ -5,6 +5,13 @@
 //! `--- PASS/FAIL/SKIP: TestX (0.00s)`, then `PASS`/`FAIL` and the `ok`/`FAIL` line for
 //! `command-line-arguments`. Times are printed as zero (racemap's clock is virtual).
 //!
+//! Examples (`func ExampleXxx()` whose body ends with an `// Output:` or `// Unordered output:`
+//! comment) run after the tests, on the main goroutine, in source order, selected by `--run`
+//! too: their stdout is captured and compared with the comment (`--- FAIL: ExampleX` with
+//! `got:`/`want:` fails the binary); a race during an example fails the binary at its end, as
+//! Go's `race.Errors()` check does. Benchmarks (`func BenchmarkX(b *testing.B)`) compile but
+//! never run, as under `go test` without `-bench`.
+//!
 //! A test runs on its own goroutine (Go's goroutine 7 under `-race`, under `testing.tRunner`,
 //! created by `testing.(*T).Run` on the main goroutine), as in Go; a top-level test that calls
 //! `t.Parallel()` prints the rest of its output after the sequential tests (the last paused

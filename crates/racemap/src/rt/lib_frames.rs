@@ -194,6 +194,9 @@ pub fn library_frame_calling(name: &str, callee: Option<&str>) -> Option<(String
         "testing.(*T).Run" => ("testing/testing.go", 1493, 0x75d),
         "testing.runTests.func1" => ("testing/testing.go", 1846, 0x99),
         "testing.runTests" => ("testing/testing.go", 1844, 0x7ec),
+        "testing.runExample" => ("testing/run_example.go", 63, 0x3db),
+        "testing.runExample.func2" => ("testing/run_example.go", 59, 0x1a5),
+        "testing.(*InternalExample).processRunResult" => ("testing/example.go", 91, 0x5e8),
         "time.goFunc" => ("time/sleep.go", 176, 0x47),
         "time.sendTime" => ("time/sleep.go", 145, 0x47),
         // Its first loop's `mapping(c)` (the calls after the first rune it changes are on

@@ -67,6 +67,16 @@ impl Machine {
             } else {
                 String::new()
             };
+            if panicked {
+                // `processRunResult` re-panics with the recovered value.
+                self.repanic(
+                    gid,
+                    &[
+                        "testing.(*InternalExample).processRunResult",
+                        "testing.runExample.func2",
+                    ],
+                );
+            }
             if !fail.is_empty() || unfinished {
                 text = format!("--- FAIL: {name} (0.00s)\n{fail}");
                 let SyncState::TestingT(t) = self.heap.sync_mut(&root)? else {
