@@ -9,7 +9,9 @@
 //! copies; here it costs a pointer per [`CHUNK`] goroutines, and a step pays for what it
 //! changes. Why not a persistent trie (`rpds::Vector`, clone O(1)): measured on the explorer,
 //! its lookups and iteration (a tree walk per element) made the mutex preset at 4 × 3 20%
-//! slower, where two indexings keep it as fast as a `Vec`.
+//! slower, where two indexings keep it as fast as a `Vec`. The first chunk is held inline, so
+//! a vector of at most [`CHUNK`] elements (the machine's goroutines and channels, the
+//! detector's clocks in a small program) clones without an allocation.
 //!
 //! The API is the part of `Vec`'s the core uses; `IndexMut` and [`CowVec::get_mut`] copy on
 //! write.
@@ -25,12 +27,19 @@ use std::rc::Rc;
 /// Elements per chunk (a power of two).
 pub const CHUNK: usize = 32;
 
+/// A chunk of elements.
+type Chunk<T> = Rc<Vec<Rc<T>>>;
+
 /// A vector of `T` that clones in O(len / [`CHUNK`]) (see the module docs).
 #[derive(Clone)]
 pub struct CowVec<T> {
-    /// The elements, [`CHUNK`] per chunk in order. Invariant: every chunk but the last holds
-    /// exactly [`CHUNK`] elements, and the last one at least one.
-    chunks: Vec<Rc<Vec<Rc<T>>>>,
+    /// The first chunk, held inline (a vector of at most [`CHUNK`] elements clones without
+    /// an allocation). Invariant: `None` only when the vector is empty.
+    first: Option<Chunk<T>>,
+    /// The chunks after the first, [`CHUNK`] elements per chunk in order. Invariant: every
+    /// chunk but the last (of `first` and these) holds exactly [`CHUNK`] elements, and the
+    /// last one at least one.
+    rest: Vec<Chunk<T>>,
     /// The number of elements.
     len: usize,
     /// Indices written or pushed since the log was last drained (`None`: not tracked).
@@ -40,7 +49,8 @@ pub struct CowVec<T> {
 impl<T> Default for CowVec<T> {
     fn default() -> Self {
         CowVec {
-            chunks: Vec::new(),
+            first: None,
+            rest: Vec::new(),
             len: 0,
             changed: None,
         }
@@ -87,22 +97,45 @@ impl<T> CowVec<T> {
         self.len == 0
     }
 
+    /// Chunk `c`, if any.
+    #[inline]
+    fn chunk(&self, c: usize) -> Option<&Chunk<T>> {
+        match c {
+            0 => self.first.as_ref(),
+            _ => self.rest.get(c - 1),
+        }
+    }
+
+    /// Chunk `c`, if any, for changing it.
+    #[inline]
+    fn chunk_mut(&mut self, c: usize) -> Option<&mut Chunk<T>> {
+        match c {
+            0 => self.first.as_mut(),
+            _ => self.rest.get_mut(c - 1),
+        }
+    }
+
     /// The element at `index`, if any.
     #[inline]
     pub fn get(&self, index: usize) -> Option<&T> {
-        let chunk = self.chunks.get(index / CHUNK)?;
+        let chunk = self.chunk(index / CHUNK)?;
         chunk.get(index % CHUNK).map(|e| &**e)
     }
 
     /// The last element, if any.
     pub fn last(&self) -> Option<&T> {
-        self.chunks.last().and_then(|c| c.last()).map(|e| &**e)
+        self.rest
+            .last()
+            .or(self.first.as_ref())
+            .and_then(|c| c.last())
+            .map(|e| &**e)
     }
 
     /// The elements in order.
     pub fn iter(&self) -> Iter<'_, T> {
         Iter {
-            chunks: self.chunks.iter(),
+            first: self.first.as_ref(),
+            chunks: self.rest.iter(),
             chunk: [].iter(),
         }
     }
@@ -152,12 +185,20 @@ impl<T> CowVec<T> {
     /// Appends `value`.
     pub fn push(&mut self, value: T) {
         self.note(self.len);
-        match self.chunks.last_mut() {
+        let last = match self.rest.last_mut() {
+            Some(last) => Some(last),
+            None => self.first.as_mut(),
+        };
+        match last {
             Some(last) if last.len() < CHUNK => Rc::make_mut(last).push(Rc::new(value)),
             _ => {
                 let mut chunk = Vec::with_capacity(CHUNK);
                 chunk.push(Rc::new(value));
-                self.chunks.push(Rc::new(chunk));
+                if self.first.is_none() {
+                    self.first = Some(Rc::new(chunk));
+                } else {
+                    self.rest.push(Rc::new(chunk));
+                }
             }
         }
         self.len += 1;
@@ -175,8 +216,7 @@ impl<T: Clone> CowVec<T> {
     pub fn get_mut(&mut self, index: usize) -> Option<&mut T> {
         let (c, e) = (index / CHUNK, index % CHUNK);
         let owned = self
-            .chunks
-            .get_mut(c)
+            .chunk_mut(c)
             .and_then(Rc::get_mut)
             .and_then(|chunk| chunk.get_mut(e))
             .is_some_and(|element| Rc::get_mut(element).is_some());
@@ -188,7 +228,7 @@ impl<T: Clone> CowVec<T> {
                 log.push(index);
             }
         }
-        Rc::get_mut(Rc::get_mut(self.chunks.get_mut(c)?)?.get_mut(e)?)
+        Rc::get_mut(Rc::get_mut(self.chunk_mut(c)?)?.get_mut(e)?)
     }
 
     /// Copy chunk `c` and its element `e` where another clone shares them (`None` when there
@@ -196,7 +236,7 @@ impl<T: Clone> CowVec<T> {
     #[cold]
     #[inline(never)]
     fn unshare(&mut self, c: usize, e: usize) -> Option<()> {
-        let chunk = self.chunks.get_mut(c)?;
+        let chunk = self.chunk_mut(c)?;
         let element = Rc::make_mut(chunk).get_mut(e)?;
         Rc::make_mut(element);
         Some(())
@@ -206,6 +246,7 @@ impl<T: Clone> CowVec<T> {
 impl<T> Index<usize> for CowVec<T> {
     type Output = T;
 
+    #[inline]
     fn index(&self, index: usize) -> &T {
         match self.get(index) {
             Some(v) => v,
@@ -215,6 +256,7 @@ impl<T> Index<usize> for CowVec<T> {
 }
 
 impl<T: Clone> IndexMut<usize> for CowVec<T> {
+    #[inline]
     fn index_mut(&mut self, index: usize) -> &mut T {
         let len = self.len;
         match self.get_mut(index) {
@@ -227,8 +269,10 @@ impl<T: Clone> IndexMut<usize> for CowVec<T> {
 /// The iterator of [`CowVec::iter`].
 #[derive(Clone, Debug)]
 pub struct Iter<'a, T> {
-    /// The chunks after the current one.
-    chunks: std::slice::Iter<'a, Rc<Vec<Rc<T>>>>,
+    /// The first chunk, until the walk enters it.
+    first: Option<&'a Chunk<T>>,
+    /// The chunks after the first, not entered yet.
+    chunks: std::slice::Iter<'a, Chunk<T>>,
     /// The rest of the current chunk.
     chunk: std::slice::Iter<'a, Rc<T>>,
 }
@@ -241,7 +285,10 @@ impl<'a, T> Iterator for Iter<'a, T> {
             if let Some(e) = self.chunk.next() {
                 return Some(e);
             }
-            self.chunk = self.chunks.next()?.iter();
+            self.chunk = match self.first.take() {
+                Some(first) => first.iter(),
+                None => self.chunks.next()?.iter(),
+            };
         }
     }
 }

@@ -7,7 +7,7 @@
 //! may-analysis over the bytecode's control-flow graph (`future[pc] = own[pc] ∪ future[succ]`
 //! for each successor), to a fixpoint over the call graph (a call's own classes are its
 //! callee's summary, `future[0]`; recursion converges because the lattice is a finite bitset and
-//! the equations are monotone). A call through a function value (`CallValue`, `go`, `defer` of
+//! the equations are monotone; `worklist` schedules the functions). A call through a function value (`CallValue`, `go`, `defer` of
 //! a value, an interface method, a library function that calls back) may reach any function
 //! that can become a value ([`Futures::value_callees`]): every closure, method value and
 //! method of the program, every function compiled from Go's sources (the runtime makes
@@ -22,6 +22,7 @@
 //! Ending the run (a panic, main's return) is not a class: the caller reasons about it.
 
 mod dones;
+mod worklist;
 
 use super::{FuncId, Instr, Program};
 use crate::library::{AtomicOpKind, LibFunc, LibType, Owner, Visibility};
@@ -233,17 +234,18 @@ impl Futures {
     /// The analysis of `program` (see the module docs).
     pub fn of(program: &Program) -> Futures {
         let new_sync = allocates_sync(program);
-        let full = Table::of(program, Barrier::None, &new_sync);
+        let worklist = worklist::Worklist::of(program);
+        let full = Table::of(program, Barrier::None, &new_sync, &worklist);
         // A barrier no instruction stops at leaves the analysis as it is without one.
         let until = |barrier: Barrier| {
             program
                 .funcs
                 .iter()
                 .any(|f| f.code.iter().any(|i| barrier.stops_at(i)))
-                .then(|| Table::of(program, barrier, &new_sync))
+                .then(|| Table::of(program, barrier, &new_sync, &worklist))
         };
         Futures {
-            dones: dones::Dones::of(program, &full),
+            dones: dones::Dones::of(program, &full, &worklist),
             any_lock: until(Barrier::AnyLock),
             exclusive_lock: until(Barrier::ExclusiveLock),
             wait: until(Barrier::Wait),
@@ -259,6 +261,17 @@ impl Futures {
             Barrier::AnyLock => self.any_lock.as_ref().unwrap_or(&self.full),
             Barrier::ExclusiveLock => self.exclusive_lock.as_ref().unwrap_or(&self.full),
             Barrier::Wait => self.wait.as_ref().unwrap_or(&self.full),
+        }
+    }
+
+    /// No instruction of the program stops at `barrier`: the analysis up to it is the whole
+    /// one.
+    pub fn stops_nowhere(&self, barrier: Barrier) -> bool {
+        match barrier {
+            Barrier::None => true,
+            Barrier::AnyLock => self.any_lock.is_none(),
+            Barrier::ExclusiveLock => self.exclusive_lock.is_none(),
+            Barrier::Wait => self.wait.is_none(),
         }
     }
 
@@ -332,9 +345,14 @@ impl Futures {
 impl Table {
     /// The analysis of `program` up to `barrier`; `new_sync[f]`: what function `f`'s
     /// allocations may create ([`allocates_sync`]).
-    fn of(program: &Program, barrier: Barrier, new_sync: &[Classes]) -> Table {
-        let n = program.funcs.len();
-        let mut at: Vec<Box<[Classes]>> = program
+    /// `worklist` is the schedule of its fixpoint ([`worklist::Worklist::of`] of `program`).
+    fn of(
+        program: &Program,
+        barrier: Barrier,
+        new_sync: &[Classes],
+        worklist: &worklist::Worklist,
+    ) -> Table {
+        let at: Vec<Box<[Classes]>> = program
             .funcs
             .iter()
             .map(|f| vec![Classes::NONE; f.code.len() + 1].into_boxed_slice())
@@ -351,15 +369,19 @@ impl Table {
         let printing = named(&["String", "Error", "Format", "GoString"]);
         let errors = named(&["Error", "Is", "As", "Unwrap"]);
         let prints_plain = !prints_memory(program);
-        let mut callees = Callees {
+        let callees = Callees {
             prints_plain,
             ..Callees::default()
         };
         let library = library_methods(program);
-        loop {
-            let mut changed = false;
-            for f in 0..n {
+        let callees = std::cell::RefCell::new(callees);
+        let at = std::cell::RefCell::new(at);
+        worklist.solve(
+            |f, looped| {
                 let func = &program.funcs[f];
+                let callees = callees.borrow();
+                let mut at = at.borrow_mut();
+                let entry = at[f][0];
                 // Backward over the code until stable (loops need more than one pass).
                 loop {
                     let mut inner = false;
@@ -388,32 +410,36 @@ impl Table {
                         if c != at[f][pc] {
                             at[f][pc] = c;
                             inner = true;
-                            changed = true;
                         }
                     }
-                    if !inner {
+                    if !inner || !looped {
                         break;
                     }
                 }
-            }
-            let summaries = |funcs: &[FuncId], start: Classes| {
-                funcs
-                    .iter()
-                    .fold(start, |c, f| c.union(at[f.0 as usize][0]))
-            };
-            let next = Callees {
-                values: summaries(&valued, library),
-                printing: summaries(&printing, Classes::NONE),
-                errors: summaries(&errors, Classes::NONE),
-                prints_plain,
-            };
-            if next != callees {
-                callees = next;
-                changed = true;
-            }
-            if !changed {
-                return Table { at, callees };
-            }
+                at[f][0] != entry
+            },
+            || {
+                let at = at.borrow();
+                let summaries = |funcs: &[FuncId], start: Classes| {
+                    funcs
+                        .iter()
+                        .fold(start, |c, f| c.union(at[f.0 as usize][0]))
+                };
+                let next = Callees {
+                    values: summaries(&valued, library),
+                    printing: summaries(&printing, Classes::NONE),
+                    errors: summaries(&errors, Classes::NONE),
+                    prints_plain,
+                };
+                let mut callees = callees.borrow_mut();
+                let changed = next != *callees;
+                *callees = next;
+                changed
+            },
+        );
+        Table {
+            at: at.into_inner(),
+            callees: callees.into_inner(),
         }
     }
 }
@@ -797,6 +823,49 @@ mod tests {
                 .position(|f| &*f.name == name)
                 .expect("function") as u32,
         )
+    }
+
+    /// The worklist's schedule reaches the fixpoint the round-robin one does, on every program
+    /// of the corpus and of the race corpus.
+    #[test]
+    fn the_worklist_reaches_the_round_robin_fixpoint() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+        let mut checked = 0;
+        for dir in ["programs", "race_programs"] {
+            let mut files: Vec<_> = std::fs::read_dir(root.join(dir))
+                .expect("corpus directory")
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "go"))
+                .collect();
+            files.sort();
+            for file in files {
+                let Ok(program) = compile(&std::fs::read_to_string(&file).expect("reads")) else {
+                    continue;
+                };
+                let new_sync = allocates_sync(&program);
+                let fast = worklist::Worklist::of(&program);
+                let slow = worklist::Worklist::round_robin(&program);
+                for barrier in [
+                    Barrier::None,
+                    Barrier::AnyLock,
+                    Barrier::ExclusiveLock,
+                    Barrier::Wait,
+                ] {
+                    let a = Table::of(&program, barrier, &new_sync, &fast);
+                    let b = Table::of(&program, barrier, &new_sync, &slow);
+                    assert!(a.at == b.at && a.callees == b.callees, "{}", file.display());
+                    if barrier == Barrier::None {
+                        let (da, db) = (
+                            dones::Dones::of(&program, &a, &fast),
+                            dones::Dones::of(&program, &a, &slow),
+                        );
+                        assert!(da == db, "{}", file.display());
+                    }
+                }
+                checked += 1;
+            }
+        }
+        assert!(checked > 300, "{checked} programs");
     }
 
     #[test]

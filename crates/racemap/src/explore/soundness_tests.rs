@@ -804,6 +804,7 @@ fn a_printed_map_can_show_a_concurrent_write_or_crash_in_it() {
 }
 
 mod chan_len;
+mod chan_queues;
 mod chan_reach;
 mod deaf_channels;
 mod final_reads;

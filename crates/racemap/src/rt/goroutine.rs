@@ -358,6 +358,23 @@ pub struct Goroutine {
     /// of two sleepers due at the same time, the one armed earlier is due first in Go's real
     /// time (time passes between the two armings).
     pub slept_at: i64,
+    /// When it arrived at its parked channel operation (a send, a receive, a `select`), in
+    /// the machine's order of arrivals ([`Arrival`]); 0 at any other operation.
+    pub arrival: Arrival,
+}
+
+/// A goroutine's place in the machine's order of arrivals at channel operations (Go's
+/// `runtime/chan.go` queues blocked senders and receivers in a FIFO `waitq`, a `select` on
+/// every case's queue at once): of the goroutines parked at a channel's send (receive), the
+/// one that arrived first is the rendezvous partner. Only the relative order of the
+/// goroutines parked on one channel decides anything, so a state's fingerprint takes that
+/// order (`rt::machine::fingerprint`) and a goroutine's own hash leaves the number out.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Arrival(pub u64);
+
+impl std::hash::Hash for Arrival {
+    /// Nothing: the fingerprint hashes the queues' orders instead (see the type's docs).
+    fn hash<H: std::hash::Hasher>(&self, _: &mut H) {}
 }
 
 impl Goroutine {
@@ -383,6 +400,7 @@ impl Goroutine {
             root,
             runtime: false,
             slept_at: 0,
+            arrival: Arrival(0),
         }
     }
 

@@ -49,6 +49,9 @@ pub struct TestState {
     pub last_name: String,
     /// Of the root `T`: the examples that failed, in the order they ran.
     pub failed_examples: Vec<String>,
+    /// Of the root `T`: each subtest name given so far and the count its next duplicate gets
+    /// (Go's `matcher.subNames`).
+    pub sub_names: std::collections::BTreeMap<String, u32>,
 }
 
 impl TestState {
@@ -65,6 +68,28 @@ impl TestState {
         }
         out.push('\n');
         out
+    }
+}
+
+/// A subtest's full name, unique among the names `used` so far (Go's `matcher.unique`): a name
+/// given before, or an empty subtest name, gets a count (`parent/sub#01`, `parent/#00`).
+pub fn unique_name(
+    used: &mut std::collections::BTreeMap<String, u32>,
+    parent: &str,
+    sub: &str,
+) -> String {
+    let mut name = format!("{parent}/{sub}");
+    let mut empty = sub.is_empty();
+    loop {
+        let next = used.get(&name).copied();
+        if !empty && next.is_none() {
+            used.insert(name.clone(), 1);
+            return name;
+        }
+        let next = next.unwrap_or(0);
+        used.insert(name.clone(), next + 1);
+        name = format!("{name}#{next:02}");
+        empty = false;
     }
 }
 
@@ -103,5 +128,18 @@ mod tests {
             "    --- PASS: A/b\n        x\n"
         );
         assert_eq!(rewrite_name("two words"), "two_words");
+    }
+
+    #[test]
+    fn duplicate_and_empty_subtest_names_get_counts_as_in_go() {
+        let mut used = std::collections::BTreeMap::new();
+        let names: Vec<String> = ["a", "a", "a", "a#01", "", ""]
+            .iter()
+            .map(|s| unique_name(&mut used, "T", s))
+            .collect();
+        assert_eq!(
+            names,
+            ["T/a", "T/a#01", "T/a#02", "T/a#01#01", "T/#00", "T/#01"]
+        );
     }
 }

@@ -107,13 +107,24 @@ impl Machine {
             if i == gid.0 as usize || !g.is_live() || waits_for(g) {
                 return true;
             }
-            walk.seen.clone_from(&globals_seen);
-            if !chans.is_empty() && walk.goroutine(g) {
-                // It holds a channel of the step: only where it cannot move before the step.
-                return self.stuck_on(g, &chans);
-            }
             let future = goroutine_futures.get(i).copied().unwrap_or(Classes::TOP);
-            !rest.conflicts_with(future) && !future.any(Classes::TOP) && !future.any(arrivals)
+            let apart =
+                !rest.conflicts_with(future) && !future.any(Classes::TOP) && !future.any(arrivals);
+            if chans.is_empty() {
+                return apart;
+            }
+            // It holds a channel of the step: only where it cannot move before the step;
+            // else its future must be apart. The walk decides only where the two differ.
+            let stuck = self.stuck_on(g, &chans);
+            if stuck == apart {
+                return stuck;
+            }
+            walk.seen.clone_from(&globals_seen);
+            if walk.goroutine(g) {
+                stuck
+            } else {
+                apart
+            }
         })
     }
 

@@ -9,7 +9,9 @@
 //! a heap larger than [`MAX_SLOTS`] value slots.
 
 use crate::bytecode::future::{Barrier, Classes};
+use crate::library::LibFunc;
 use crate::rt::event::Gid;
+use crate::rt::goroutine::Visible;
 use crate::rt::machine::Machine;
 use crate::rt::sync_state::SyncState;
 use crate::rt::value::{ObjId, Pointer, Value};
@@ -36,6 +38,36 @@ impl Machine {
             find_locks(&cell.value, ObjId(i as u32), &mut path, &mut locks);
         }
         Some(locks)
+    }
+
+    /// [`Machine::future_until`] of `gid` and `barrier` is its whole future (its part of
+    /// [`Machine::goroutine_futures`]): no instruction of the program stops at `barrier`, and
+    /// its next operation is not a library call that does (a lock taken through a
+    /// `sync.Locker`, a `Wait`). Then the future up to the barrier is read from the same
+    /// tables as the whole one (`Futures::stops_nowhere`).
+    pub(crate) fn future_until_is_whole(&self, gid: Gid, barrier: Barrier) -> bool {
+        let Some(futures) = self.futures() else {
+            return false;
+        };
+        let Some(g) = self.goroutines.get(gid.0 as usize) else {
+            return false;
+        };
+        let taking = match (&g.next, barrier) {
+            (_, Barrier::None) => false,
+            (Some(Visible::Lib { func, .. }), Barrier::AnyLock) => matches!(
+                func,
+                LibFunc::MutexLock | LibFunc::RwMutexLock | LibFunc::RwMutexRLock
+            ),
+            (Some(Visible::Lib { func, .. }), Barrier::ExclusiveLock) => {
+                matches!(func, LibFunc::MutexLock | LibFunc::RwMutexLock)
+            }
+            (Some(Visible::Lib { func, .. }), Barrier::Wait) => {
+                matches!(func, LibFunc::WaitGroupWait)
+            }
+            (Some(Visible::WaitGroupSemacquire(_)), Barrier::Wait) => true,
+            _ => false,
+        };
+        !g.runtime && !taking && futures.stops_nowhere(barrier)
     }
 
     /// What `gid` may do before it next takes a lock of `barrier`'s kind (nothing once it

@@ -118,6 +118,10 @@ impl Target for Machine {
         Machine::lock_set(self, futures)
     }
 
+    fn future_until_is_whole(&self, gid: Gid, barrier: crate::bytecode::future::Barrier) -> bool {
+        Machine::future_until_is_whole(self, gid, barrier)
+    }
+
     fn future_until(
         &self,
         gid: Gid,
@@ -473,6 +477,10 @@ impl Target for Machine {
             .chans
             .get(chan.0 as usize)
             .is_some_and(|c| c.cap > 0)
+    }
+
+    fn hashes_state(&self) -> bool {
+        true
     }
 
     fn hash_state<H: std::hash::Hasher>(

@@ -183,6 +183,11 @@ pub trait Target: Clone {
     ) -> Option<Vec<(crate::rt::value::Pointer, bool)>> {
         None
     }
+    /// [`Target::future_until`] of `gid` and `barrier` is `gid`'s part of
+    /// [`Target::goroutine_futures`] (no need to compute it again). `false` by default.
+    fn future_until_is_whole(&self, _gid: Gid, _barrier: crate::bytecode::future::Barrier) -> bool {
+        false
+    }
     /// What `gid` may do before it next takes a lock of `barrier`'s kind
     /// (`race::LockGuards::until`); `footprint` gives [`Target::footprint`] of this state.
     /// `None` by default.
@@ -262,9 +267,13 @@ pub trait Target: Clone {
     fn chan_buffered(&self, _chan: crate::rt::value::ChanId) -> bool {
         false
     }
+    /// [`Target::hash_state`] returns `true` (without hashing anything).
+    fn hashes_state(&self) -> bool {
+        false
+    }
     /// Feed `h` this machine's semantic state: everything that decides its future and the
     /// outcome of its runs, nothing of its history (`rt::machine::Machine::hash_state`). `false`
-    /// when the target cannot (the explorer then never caches states of it). `memo` receives
+    /// when the target cannot (invariant: exactly when [`Target::hashes_state`] is `false`) (the explorer then never caches states of it). `memo` receives
     /// the hashes of the parts shared copy-on-write between clones; `parent`'s, from the state
     /// this one was cloned from (which is still alive), are reused for parts it shares with
     /// it ([`StateMemo`]).

@@ -13,6 +13,7 @@
 //! [`Classes::WG_DEC`] counts one when it calls or defers `wg.Done()`, its callee's count
 //! when it calls a function, and MANY otherwise.
 
+use super::worklist::Worklist;
 use super::{falls_through, jump_target, own_classes, Classes, Table};
 use crate::bytecode::{FuncId, Instr, Program};
 use crate::library::LibFunc;
@@ -30,15 +31,16 @@ impl Dones {
     pub(super) const MANY: u8 = 2;
 
     /// The analysis of `program`; `full` is its futures to the end ([`super::Barrier::None`]).
-    pub(super) fn of(program: &Program, full: &Table) -> Dones {
+    pub(super) fn of(program: &Program, full: &Table, worklist: &Worklist) -> Dones {
         let mut at: Vec<Box<[u8]>> = program
             .funcs
             .iter()
             .map(|f| vec![0u8; f.code.len() + 1].into_boxed_slice())
             .collect();
-        loop {
-            let mut changed = false;
-            for (f, func) in program.funcs.iter().enumerate() {
+        worklist.solve(
+            |f, looped| {
+                let func = &program.funcs[f];
+                let entry = at[f][0];
                 loop {
                     let mut inner = false;
                     for pc in (0..func.code.len()).rev() {
@@ -78,18 +80,17 @@ impl Dones {
                         if c != at[f][pc] {
                             at[f][pc] = c;
                             inner = true;
-                            changed = true;
                         }
                     }
-                    if !inner {
+                    if !inner || !looped {
                         break;
                     }
                 }
-            }
-            if !changed {
-                return Dones { at };
-            }
-        }
+                at[f][0] != entry
+            },
+            || false,
+        );
+        Dones { at }
     }
 
     /// The most decrements from instruction `pc` of `func` on ([`Dones::MANY`] for a point

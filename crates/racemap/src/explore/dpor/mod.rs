@@ -83,7 +83,7 @@ use crate::rt::event::{Gid, Op};
 use crate::sched::{Choice, Schedule};
 use crate::target::{EarlyWake, Footprint, Target};
 pub use config::{DporAlgorithm, DporConfig, SearchAlgorithm};
-pub(super) use races::{participants, step_footprint};
+pub(super) use races::{participants, step_footprint, step_footprint_with};
 use serde::Serialize;
 
 /// Trace steps a scan for dependent steps reads per step of work counted against
@@ -519,14 +519,18 @@ impl<T: Target> Search<T> {
             let mut detector = top.detector.clone();
             let events = target.step(choice);
             self.total_steps += 1;
+            // Without a detector, any step that may report a race is taken to (`RaceReport`).
+            let mut reported = true;
             if let Some(d) = &mut detector {
+                let before = d.reports().len();
                 d.observe_step(&events);
+                reported = d.reports().len() > before;
                 target.note_races(d.reports().len());
             }
             let ended = target.ending().is_some();
             let changed = target.moves_changed();
             let (participants, movers) = participants(choice, &events);
-            let footprint = step_footprint(
+            let mut footprint = step_footprint(
                 &top.target,
                 &pre_fp,
                 choice,
@@ -534,6 +538,17 @@ impl<T: Target> Search<T> {
                 &participants,
                 &target,
             );
+            if !reported {
+                // The step reported no race: it left the count of reports that a test's start
+                // and end read as it was, and so would it beside any step it commutes with
+                // otherwise (a swap with an independent step changes no happens-before edge
+                // between the accesses the detector compares). Without this, every access of
+                // a goroutine a test leaves running conflicted with every start, pause,
+                // resume and end of a test, and the search reversed each pair.
+                footprint
+                    .resources
+                    .retain(|(r, _)| *r != crate::target::Resource::RaceReport);
+            }
 
             // Sleep set of the child: what slept or was done here, independent of this move.
             let top = self.stack.last_mut().expect("stack is non-empty");

@@ -528,13 +528,36 @@ pub(in crate::explore) fn step_footprint<T: Target>(
     participants: &[Gid],
     after: &T,
 ) -> Footprint {
+    step_footprint_with(
+        &mut |q| before.footprint(q),
+        pre_fp,
+        choice,
+        movers,
+        participants,
+        after,
+        &mut |q| after.footprint(q),
+    )
+}
+
+/// [`step_footprint`], with `before_fp` and `after_fp` giving [`Target::footprint`] of the
+/// states before and after the step (a caller that keeps a state's footprints computes each
+/// once).
+pub(in crate::explore) fn step_footprint_with<T: Target>(
+    before_fp: &mut dyn FnMut(Gid) -> Option<Footprint>,
+    pre_fp: &Footprint,
+    choice: Choice,
+    movers: &[Gid],
+    participants: &[Gid],
+    after: &T,
+    after_fp: &mut dyn FnMut(Gid) -> Option<Footprint>,
+) -> Footprint {
     let cut = after.ending().is_some() && after.cut_by_limit();
     if after.ending().is_some() && !pre_fp.main_exit && !cut {
         return Footprint::global();
     }
     let mut fp = pre_fp.clone();
     for q in movers.iter().filter(|q| **q != choice.gid) {
-        match before.footprint(*q) {
+        match before_fp(*q) {
             Some(partner_fp) => fp.union_with(&partner_fp),
             None => fp = Footprint::global(),
         }
@@ -543,7 +566,7 @@ pub(in crate::explore) fn step_footprint<T: Target>(
     // is a rendezvous partner, which decides whether another goroutine's `select` takes a case
     // or its default, and whom a receive pairs with.
     for q in participants {
-        if let Some(next_fp) = after.footprint(*q) {
+        if let Some(next_fp) = after_fp(*q) {
             fp.union_with(&next_fp.arrival());
         }
     }

@@ -42,15 +42,18 @@ const REVISITS_TO_KEY_ALL: u64 = 4;
 
 impl<T: Target> Stateful<T> {
     /// The move `choice` from the top frame led to `target` (with `detector`), with
-    /// `child_sleep` asleep there and `fires` timer fires on the path (`received`: the move
+    /// `child_sleep` asleep there, `footprints` of it computed so far, and `fires` timer fires
+    /// on the path (`received`: the move
     /// received a value from a buffered channel, see the module docs): record it if final, else push its
     /// frame unless the visited set knows it explored. `Some` when the search stops.
+    #[allow(clippy::too_many_arguments)]
     pub(super) fn arrive(
         &mut self,
         choice: Choice,
         target: T,
         detector: Option<Detector>,
         mut child_sleep: Vec<WakeStep>,
+        mut footprints: Footprints,
         fires: u32,
         received: bool,
     ) -> Option<Step> {
@@ -64,7 +67,6 @@ impl<T: Target> Stateful<T> {
             return self.arrive_final(choice, target, detector, depth);
         }
         let asleep = |c: &Choice| child_sleep.iter().any(|s| s.choice == *c);
-        let mut footprints = Footprints::default();
         let mut futures = None;
         // The goroutines whose moves turned out not to be persistent sets alone in an
         // ancestor and have not moved since: tried last here.

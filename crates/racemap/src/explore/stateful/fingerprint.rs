@@ -95,6 +95,11 @@ impl<T: Target> LockGuards for StateGuards<'_, T> {
     }
 
     fn until(&mut self, u: usize, barrier: Barrier) -> Option<Classes> {
+        if let Some(whole) = self.futures.get(u) {
+            if self.target.future_until_is_whole(Gid(u as u32), barrier) {
+                return Some(*whole);
+            }
+        }
         self.target
             .future_until(Gid(u as u32), barrier, &mut *self.footprint)
     }

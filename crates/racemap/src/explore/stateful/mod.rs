@@ -123,7 +123,7 @@ mod wait_group_step_tests;
 #[cfg(test)]
 mod wait_guard_tests;
 
-use super::dpor::{participants, step_footprint, DporConfig, SearchStats};
+use super::dpor::{participants, step_footprint_with, DporConfig, SearchStats};
 use super::outcome::{OutcomeKey, OutcomeSet, SearchLimit};
 use super::prefix::make_forced_prefix;
 use super::wakeup::WakeStep;
@@ -252,17 +252,7 @@ pub(super) struct Stateful<T: Target> {
 impl<T: Target> Stateful<T> {
     /// The stateful search can explore `target` under `config` (see the module docs).
     pub(super) fn applies(target: &T, config: &DporConfig) -> bool {
-        config.preemption_bound.is_none()
-            && fingerprint(
-                target,
-                None,
-                None,
-                &mut StateMemo::default(),
-                None,
-                None,
-                &mut |_| None,
-            )
-            .is_some()
+        config.preemption_bound.is_none() && target.hashes_state()
     }
 
     /// A search of `target`'s states, at its root (a final root is recorded at once), the runs
@@ -501,13 +491,17 @@ impl<T: Target> Stateful<T> {
             // The move as it ran, and what sleeps after it: what slept or was explored here
             // and commutes with it (judged by what it touches now too, as DPOR does).
             let (participants, movers) = participants(choice, &events);
-            let footprint = step_footprint(
-                &top.target,
+            // The footprints of the new state, those the step's footprint asks for computed
+            // once for it and its frame.
+            let mut child_footprints = Footprints::default();
+            let footprint = step_footprint_with(
+                &mut |q| top.footprints.get(&top.target, q).cloned(),
                 &pre_fp,
                 choice,
                 &movers,
                 &participants,
                 &target,
+                &mut |q| child_footprints.get(&target, q).cloned(),
             );
             let made = WakeStep {
                 choice,
@@ -579,7 +573,15 @@ impl<T: Target> Stateful<T> {
             let received = events.iter().any(
                 |e| matches!(e.op, Op::Recv { chan, ok: true, .. } if target.chan_buffered(chan)),
             );
-            match self.arrive(choice, target, detector, child_sleep, fires, received) {
+            match self.arrive(
+                choice,
+                target,
+                detector,
+                child_sleep,
+                child_footprints,
+                fires,
+                received,
+            ) {
                 Some(Step::Abandon(Abandon::Cycle)) if self.cyclic.is_none() => self.restart(),
                 Some(stop) => return stop,
                 None => {}

@@ -23,7 +23,8 @@ fn states(source: &str) -> u64 {
 /// it happens before its deferred `Done`, so before main's `close`, and the detector's form
 /// forgets the sends as if no close were coming. At 3 × 3 the search reaches about as many
 /// states as without the `close` (10 588 and 10 576; 22 205 with the `close` before,
-/// 2026-12-06); at 2 × 2 DPOR's outcomes.
+/// 2026-12-06; 2 152 and 1 942 since a channel's wait queue order is state, the clients
+/// queued on `cmds` in the order they arrived); at 2 × 2 DPOR's outcomes.
 #[test]
 fn sends_a_wait_orders_before_the_close_are_forgotten() {
     let w = |goroutines, ops_per_goroutine| Workload {
@@ -37,7 +38,7 @@ fn sends_a_wait_orders_before_the_close_are_forgotten() {
     assert_ne!(source, without_close, "the preset closes cmds");
     let closing = states(&source);
     let open = states(&without_close);
-    assert!(closing * 10 <= open * 11, "{closing} states vs {open}");
+    assert!(closing * 20 <= open * 23, "{closing} states vs {open}");
     both(&machine(&Strategy::ChannelOwner.source(w(2, 2))));
 }
 

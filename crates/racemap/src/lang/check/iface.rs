@@ -120,6 +120,8 @@ impl<'a> Checker<'a> {
                     self.generics.in_constraint = true;
                     let t = self.resolve_type(x);
                     self.generics.in_constraint = outer;
+                    // An interface declared further down the file: its methods are needed now.
+                    self.resolve_underlying_of(t);
                     if t == invalid {
                         bad = true;
                         continue;

@@ -262,6 +262,13 @@ pub(crate) struct Checker<'a> {
 
 impl<'a> Checker<'a> {
     fn new(file: &'a ast::File, lang: LangVersion) -> Checker<'a> {
+        let mut c = Checker::bare(file, lang);
+        c.install_universe();
+        c
+    }
+
+    /// A checker of `file` with an empty universe.
+    fn bare(file: &'a ast::File, lang: LangVersion) -> Checker<'a> {
         let types = TypeTable::new();
         let mut c = Checker {
             file,
@@ -295,8 +302,6 @@ impl<'a> Checker<'a> {
         };
         c.generics.next_id = file.node_count;
         c.info.exprs = vec![None; file.node_count as usize];
-        c.setup_universe();
-        c.setup_comparable();
         c
     }
 

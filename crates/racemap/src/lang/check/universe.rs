@@ -1,15 +1,88 @@
 //! The universe scope: predeclared types (`int`, `string`, `any`, `error`, ...), constants
 //! (`true`, `false`, `iota`), `nil`, and the builtin functions.
+//!
+//! Built once per language version and thread, then copied into every checker
+//! ([`Checker::install_universe`]; memoization: building it, with the library's types, costs
+//! several times what copying it does, and it depends on nothing but the language version).
 
 use crate::diag::Span;
-use crate::lang::check::info::{Builtin, ConstValue, ObjectKind};
+use crate::lang::check::generics::Constraint;
+use crate::lang::check::info::{Builtin, ConstValue, Object, ObjectKind};
+use crate::lang::check::scope::{ObjState, Scope};
 use crate::lang::check::Checker;
-use crate::types::{Basic, Signature, SyncKind, TypeKind, TypeTable};
+use crate::lang::version::LangVersion;
+use crate::types::{Basic, Signature, SyncKind, TypeId, TypeKind, TypeTable};
+use litemap::LiteMap;
+use std::cell::RefCell;
 
 /// Name of the universe object that stands for `iota`.
 pub const IOTA: &str = "iota";
 
+/// What [`Checker::setup_universe`] and [`Checker::setup_comparable`] add to a new checker:
+/// the only fields they change.
+#[derive(Clone, Debug)]
+struct Universe {
+    /// The language version it was built for (`has_min_max_clear`).
+    lang: LangVersion,
+    /// Every type so far.
+    types: TypeTable,
+    /// The universe's objects (`info.objects`).
+    objects: Vec<Object>,
+    /// Their checker states (`states`).
+    states: Vec<ObjState>,
+    /// Scope 0.
+    scope: Scope,
+    /// The library's types.
+    lib_types: LiteMap<(String, String), TypeId>,
+    /// `error`.
+    error_type: TypeId,
+    /// `any`.
+    any_type: TypeId,
+    /// `comparable`'s constraint.
+    constraints: LiteMap<TypeId, Constraint>,
+}
+
+thread_local! {
+    /// The universes built on this thread, one per language version asked for.
+    static UNIVERSES: RefCell<Vec<Universe>> = const { RefCell::new(Vec::new()) };
+}
+
 impl<'a> Checker<'a> {
+    /// Fill scope 0, create the library types and `comparable`, on a new checker (one with
+    /// no objects, no types but the basic ones, empty scopes): a copy of the universe built
+    /// first on this thread for its language version.
+    pub(super) fn install_universe(&mut self) {
+        let cached = UNIVERSES.with(|u| u.borrow().iter().find(|u| u.lang == self.lang).cloned());
+        match cached {
+            Some(u) => {
+                self.types = u.types;
+                self.info.objects = u.objects;
+                self.states = u.states;
+                self.scopes[0] = u.scope;
+                self.lib_types = u.lib_types;
+                self.error_type = u.error_type;
+                self.any_type = u.any_type;
+                self.generics.constraints = u.constraints;
+            }
+            None => {
+                self.setup_universe();
+                self.setup_comparable();
+                let u = Universe {
+                    lang: self.lang,
+                    types: self.types.clone(),
+                    objects: self.info.objects.clone(),
+                    states: self.states.clone(),
+                    scope: self.scopes[0].clone(),
+                    lib_types: self.lib_types.clone(),
+                    error_type: self.error_type,
+                    any_type: self.any_type,
+                    constraints: self.generics.constraints.clone(),
+                };
+                UNIVERSES.with(|cache| cache.borrow_mut().push(u));
+            }
+        }
+    }
+
     /// Fill scope 0 and create the library types.
     pub fn setup_universe(&mut self) {
         let basics = [
@@ -406,5 +479,45 @@ impl<'a> Checker<'a> {
     /// Whether `obj` is the universe's `iota`.
     pub fn is_iota(&self, obj: crate::lang::check::info::ObjectId) -> bool {
         self.scopes[0].names.get(IOTA) == Some(&obj)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lang::check::Checker;
+    use crate::lang::version::LangVersion;
+
+    /// A checker's universe copied from the thread's cache is the one built afresh, for each
+    /// language version, whether the cache held it before or not.
+    #[test]
+    fn cached_universe_is_the_built_one() {
+        let (file, _) = crate::lang::parser::parse("package main\n\nfunc main() {}\n");
+        for lang in [
+            LangVersion::GO1_19,
+            LangVersion::GO1_21,
+            LangVersion::GO1_22,
+        ] {
+            for _ in 0..2 {
+                let cached = Checker::new(&file, lang);
+                let mut built = Checker::bare(&file, lang);
+                built.setup_universe();
+                built.setup_comparable();
+                assert_eq!(cached.types, built.types);
+                assert_eq!(cached.info.objects, built.info.objects);
+                assert_eq!(
+                    format!("{:?} {:?}", cached.states, cached.scopes),
+                    format!("{:?} {:?}", built.states, built.scopes)
+                );
+                assert_eq!(cached.lib_types, built.lib_types);
+                assert_eq!(
+                    (cached.error_type, cached.any_type),
+                    (built.error_type, built.any_type)
+                );
+                assert_eq!(
+                    format!("{:?}", cached.generics),
+                    format!("{:?}", built.generics)
+                );
+            }
+        }
     }
 }

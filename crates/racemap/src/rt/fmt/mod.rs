@@ -28,10 +28,12 @@
 //! - `Error()` / `String()` methods: the VM answers [`FmtHeap::method_string`]; it is consulted
 //!   where Go's `handleMethods` is (verbs `v s x X q`, operands and exported nested values).
 //!
+//! - `GoString()` methods (`fmt.GoStringer`): printed by `%#v` ([`FmtHeap::go_string`]), where
+//!   `handleMethods` prints them.
 //! - A method that panics prints `%!v(PANIC=String method: boom)` (print.go `catchPanic`).
 //!
-//! Not covered: `%x` of floats (hex floats), `%#g`-style `#` on floats, `GoStringer`,
-//! `Formatter`, complex numbers.
+//! Not covered: `%x` of floats (hex floats), `%#g`-style `#` on floats, `Formatter`, complex
+//! numbers.
 //!
 //! Files: `verbs` (one operand under one verb), `value` (values by kind), `printf` (format
 //! strings), `quote`, `float`, `iface_keys` (the order of interface-typed map keys).
@@ -48,7 +50,7 @@ pub enum MethodText {
     Text(GoString),
     /// It panicked: Go prints `%!v(PANIC=String method: boom)`, the panic value as `%v`.
     Panicked {
-        /// `Error` or `String`.
+        /// `Error`, `String` or `GoString`.
         method: &'static str,
         /// The panic value's `%v` text.
         value: GoString,
@@ -112,6 +114,12 @@ pub trait FmtHeap {
     /// has only [`FmtHeap::method_string`]'s texts.
     fn method_text(&self, ty: TypeId, value: &Value) -> Option<MethodText> {
         self.method_string(ty, value).map(MethodText::Text)
+    }
+    /// What the value's `GoString()` method gave (a `fmt.GoStringer`, printed by `%#v`), if its
+    /// dynamic type `ty` has one. The default has none.
+    fn go_string(&self, ty: TypeId, value: &Value) -> Option<MethodText> {
+        let _ = (ty, value);
+        None
     }
     /// Whether a value of dynamic type `ty` is an `error` (has an `Error` method). The default
     /// knows none.

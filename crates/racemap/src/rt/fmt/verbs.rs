@@ -470,7 +470,9 @@ impl Printer<'_> {
             return true;
         }
         if self.f.sharp_v {
-            return false;
+            // A GoStringer prints its `GoString()` under `fmtS`'s flags.
+            let text = self.heap.go_string(ty, v);
+            return self.print_method_text(text, verb, 's');
         }
         matches!(verb, 'v' | 's' | 'x' | 'X' | 'q') && self.method(ty, v, verb, verb)
     }
@@ -479,7 +481,13 @@ impl Printer<'_> {
     /// panic's `%!v(PANIC=String method: …)`, printed without the operand's flags, as
     /// `catchPanic` does). Returns whether the operand has such a method.
     fn method(&mut self, ty: TypeId, v: &Value, shown: char, verb: char) -> bool {
-        match self.heap.method_text(ty, v) {
+        let text = self.heap.method_text(ty, v);
+        self.print_method_text(text, shown, verb)
+    }
+
+    /// Print what a printing method gave under `verb` ([`Printer::method`]); false for `None`.
+    fn print_method_text(&mut self, text: Option<MethodText>, shown: char, verb: char) -> bool {
+        match text {
             Some(MethodText::Text(s)) => self.fmt_string(s.as_bytes(), verb, None),
             Some(MethodText::Panicked { method, value }) => {
                 self.buf.push_str("%!");

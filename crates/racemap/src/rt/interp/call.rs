@@ -234,9 +234,23 @@ impl Machine {
             let g = &self.goroutines[gid.0 as usize];
             self.func_end(g.root)
         });
+        // Go's channel wait queues are FIFO: the arrival's place in them (`Arrival`).
+        let at_chan = matches!(
+            v,
+            Visible::Send(Some(_), _)
+                | Visible::Recv { chan: Some(_), .. }
+                | Visible::Select { .. }
+        );
+        let arrival = if at_chan {
+            self.arrivals += 1;
+            self.arrivals
+        } else {
+            0
+        };
         let g = self.g(gid);
         g.next = Some(v);
         g.next_span = span;
+        g.arrival = crate::rt::goroutine::Arrival(arrival);
         if let Some(p) = &mut g.panicking {
             p.parked = true;
         }

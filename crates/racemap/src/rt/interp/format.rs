@@ -229,6 +229,10 @@ impl crate::rt::fmt::FmtHeap for RecordingFmt<'_> {
         self.machine.method_text(ty, value)
     }
 
+    fn go_string(&self, ty: TypeId, value: &Value) -> Option<crate::rt::fmt::MethodText> {
+        self.machine.go_string(ty, value)
+    }
+
     fn is_error(&self, ty: TypeId) -> bool {
         self.machine.is_error(ty)
     }
@@ -274,6 +278,10 @@ impl crate::rt::fmt::FmtHeap for MachineFmt<'_> {
 
     fn method_text(&self, ty: TypeId, value: &Value) -> Option<crate::rt::fmt::MethodText> {
         self.0.method_text(ty, value)
+    }
+
+    fn go_string(&self, ty: TypeId, value: &Value) -> Option<crate::rt::fmt::MethodText> {
+        self.0.go_string_text(ty, value)
     }
 
     fn is_error(&self, ty: TypeId) -> bool {

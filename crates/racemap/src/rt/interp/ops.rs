@@ -258,6 +258,26 @@ impl Machine {
         let name = ["Error", "String"]
             .into_iter()
             .find(|n| self.has_method(ty, n))?;
+        self.run_print_method(ty, value, name)
+    }
+
+    /// What the value's `GoString()` method gave (`fmt`'s `GoStringer`, which `%#v` prints), if
+    /// its dynamic type `ty` has one: its text or its panic, as [`Machine::method_text`].
+    pub(crate) fn go_string_text(&self, ty: TypeId, value: &Value) -> Option<MethodText> {
+        if !self.has_method(ty, "GoString") {
+            return None;
+        }
+        self.run_print_method(ty, value, "GoString")
+    }
+
+    /// Run the printing method `name` (`Error`, `String`, `GoString`) of a value of dynamic
+    /// type `ty` on a scratch copy of the machine: its text, or the panic it raised.
+    fn run_print_method(
+        &self,
+        ty: TypeId,
+        value: &Value,
+        name: &'static str,
+    ) -> Option<MethodText> {
         let nesting = self
             .goroutines
             .iter()
@@ -361,6 +381,7 @@ impl Machine {
             next: None,
             runtime: false,
             slept_at: 0,
+            arrival: crate::rt::goroutine::Arrival(0),
             next_span: crate::diag::Span::default(),
             panicking: None,
             iters: Vec::new(),

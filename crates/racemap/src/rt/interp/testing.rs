@@ -3,7 +3,11 @@
 
 use super::*;
 use crate::rt::event::SyncVar;
-use crate::rt::testing::{indent, rewrite_name, TestState};
+use crate::rt::testing::{indent, rewrite_name, unique_name, TestState};
+
+/// Where Go 1.19's `runtime.Goexit` calls a deferred function (`runtime/panic.go:540`), the
+/// caller a log in a deferred call run after `t.FailNow` names.
+const GOEXIT_DEFER_CALLER: (&str, u32) = ("panic.go", 540);
 
 /// `testContext.mu.Lock()` then `Unlock()` (`waitParallel`, `release`): acquire, release.
 fn test_context_lock() -> [Effect; 2] {
@@ -60,10 +64,37 @@ impl Machine {
         };
         let caller = self.test_caller(gid, &p)?;
         let races = self.races_reported;
-        let line = text.map(|t| {
-            let file = self.program.source_map.file_name.clone();
-            TestState::decorate(&file, caller.1, &String::from_utf8_lossy(&t))
-        });
+        let mut line = text
+            .as_ref()
+            .map(|t| TestState::decorate(&caller.1, caller.2, &String::from_utf8_lossy(t)));
+        if self.test_state(&p)?.done {
+            // A goroutine outliving its test (Go's `logDepth` and `Fail` on a `done` test).
+            if let (Some(l), Some(t)) = (line.take(), &text) {
+                self.late_log(&p, l, t)?;
+            }
+            if matches!(
+                func,
+                TestingError
+                    | TestingErrorf
+                    | TestingFail
+                    | TestingFatal
+                    | TestingFatalf
+                    | TestingFailNow
+            ) {
+                // `Fail` fails the parents first: the outermost completed test panics.
+                let mut name = String::new();
+                let mut cur = Some(p.clone());
+                while let Some(c) = cur {
+                    let t = self.test_state(&c)?;
+                    if t.done {
+                        name = t.name.clone();
+                    }
+                    cur = t.parent.clone();
+                }
+                let msg = format!("Fail in goroutine after {name} has completed");
+                return Err(RtError::library_panic(&msg).into());
+            }
+        }
         let SyncState::TestingT(t) = self.heap.sync_mut(&p)? else {
             return Err(RtError::nil_deref().into());
         };
@@ -118,6 +149,27 @@ impl Machine {
             self.start_goexit(gid);
         }
         Ok(results)
+    }
+
+    /// A log of the completed test at `p` (its `line` decorated, `text` as formatted): kept in
+    /// the output of its innermost ancestor still running, printed with that test's report
+    /// (the root's is never printed); when every ancestor has completed, Go panics.
+    fn late_log(&mut self, p: &Pointer, line: String, text: &[u8]) -> R<()> {
+        let name = self.test_state(p)?.name.clone();
+        let mut cur = self.test_state(p)?.parent.clone();
+        while let Some(a) = cur {
+            let t = self.test_state(&a)?;
+            if !t.done {
+                t.output.push_str(&line);
+                return Ok(());
+            }
+            cur = t.parent.clone();
+        }
+        let msg = format!(
+            "Log in goroutine after {name} has completed: {}",
+            String::from_utf8_lossy(text)
+        );
+        Err(RtError::library_panic(&msg).into())
     }
 
     /// With -v, before test `name` (whose `T` is at `p`) prints: `=== CONT  NAME` when another
@@ -186,12 +238,14 @@ impl Machine {
                 let parent = self.test_state(&p)?;
                 let sub = rewrite_name(&str_of(arg(args, 1)?)?.to_lossy());
                 // The top-level tests are subtests of the root, which has no name.
+                let chatty = parent.chatty;
                 let name = if parent.parent.is_none() {
                     sub
                 } else {
-                    format!("{}/{sub}", parent.name)
+                    let parent_name = parent.name.clone();
+                    let root = self.test_root(&p)?;
+                    unique_name(&mut self.test_state(&root)?.sub_names, &parent_name, &sub)
                 };
-                let chatty = parent.chatty;
                 let child = TestState {
                     name: name.clone(),
                     chatty,
@@ -424,24 +478,59 @@ impl Machine {
         Ok(())
     }
 
-    /// The function calling the `testing.T` method (for `Helper`) and the line a log names:
-    /// the call site in the innermost frame whose function is not a helper.
-    fn test_caller(&self, gid: Gid, p: &Pointer) -> R<(Option<FuncId>, u32)> {
+    /// The function calling the `testing.T` method (for `Helper`) and the `FILE:LINE` a log
+    /// names: Go's `testing.frameSkip`, the call site in the innermost frame that is neither a
+    /// helper nor a compiler-made `defer` wrapper (Go's tracebacks elide those). A deferred
+    /// call run by `runtime.Goexit` (after `t.FailNow`) was called from the runtime
+    /// (`panic.go:540`); one run by a panic was too, but `frameSkip` skips `runtime.gopanic`
+    /// and goes on in the stack where the panic started.
+    fn test_caller(&self, gid: Gid, p: &Pointer) -> R<(Option<FuncId>, String, u32)> {
         let helpers = match self.heap.sync(p)? {
             SyncState::TestingT(t) => t.helpers.clone(),
             _ => Vec::new(),
         };
-        let frames = &self.goroutines[gid.0 as usize].frames;
+        let g = &self.goroutines[gid.0 as usize];
+        let frames = &g.frames;
         let top = frames.last().map(|f| f.func);
-        let at = frames
-            .iter()
-            .rev()
-            .find(|f| !helpers.contains(&f.func))
-            .or(frames.last());
-        let line = at.map_or(0, |f| {
+        let skipped = |f: FuncId| {
+            helpers.contains(&f)
+                || self
+                    .program
+                    .funcs
+                    .get(f.0 as usize)
+                    .is_some_and(|func| func.wrapper)
+        };
+        let file = self.program.source_map.file_name.clone();
+        let line_at = |span: crate::diag::Span| self.program.source_map.line_col(span.lo).line;
+        for (i, f) in frames.iter().enumerate().rev() {
+            if skipped(f.func) {
+                continue;
+            }
+            // Frame `i` is running a deferred call for the panic or Goexit unwinding it.
+            let unwinding = g
+                .panicking
+                .as_ref()
+                .filter(|p| f.returning && !p.recovered && i + 1 == p.unwinding_below);
+            if let Some(p) = unwinding {
+                if p.goexit {
+                    return Ok((
+                        top,
+                        GOEXIT_DEFER_CALLER.0.to_string(),
+                        GOEXIT_DEFER_CALLER.1,
+                    ));
+                }
+                if let Some(at) = p.stack.iter().find(|sf| {
+                    sf.name.as_ref() != crate::rt::lib_frames::GOPANIC && !skipped(sf.func)
+                }) {
+                    return Ok((top, file, line_at(at.span)));
+                }
+            }
             let span = self.program.func(f.func).span_at(f.call_pc);
-            self.program.source_map.line_col(span.lo).line
-        });
-        Ok((top, line))
+            return Ok((top, file, line_at(span)));
+        }
+        let line = frames
+            .last()
+            .map_or(0, |f| line_at(self.program.func(f.func).span_at(f.call_pc)));
+        Ok((top, file, line))
     }
 }

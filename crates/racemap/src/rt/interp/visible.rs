@@ -552,40 +552,44 @@ impl Machine {
     /// A goroutine other than `me` blocked at a receive from the buffered channel `c` (empty):
     /// parked at `<-c`, or at a `select` without default that has a receive case on `c` and no
     /// case ready by the state of its channels (a value buffered, room in a buffer, a closed
-    /// channel); with that case. The first by goroutine id, as [`Machine::partner`] pairs an
-    /// unbuffered rendezvous.
+    /// channel); with that case. The first to arrive (Go's FIFO `recvq`), as
+    /// [`Machine::partner`] pairs an unbuffered rendezvous.
     fn blocked_receiver(&self, me: Gid, c: crate::rt::value::ChanId) -> Option<(Gid, Option<u32>)> {
-        self.goroutines.iter().find_map(|g| {
-            if g.gid == me || g.status != GoStatus::Parked {
-                return None;
-            }
-            match &g.next {
-                Some(Visible::Recv { chan: Some(ch), .. }) if *ch == c => Some((g.gid, None)),
-                Some(Visible::Select {
-                    arms,
-                    has_default: false,
-                    ..
-                }) => {
-                    let ready = arms.iter().any(|a| {
-                        a.chan.is_some_and(|ch| {
-                            let ch = self.heap.chan(ch);
-                            if a.send.is_some() {
-                                ch.can_send_buffered()
-                            } else {
-                                ch.can_recv_buffered()
-                            }
-                        })
-                    });
-                    if ready {
-                        return None;
-                    }
-                    arms.iter()
-                        .position(|a| a.chan == Some(c) && a.send.is_none())
-                        .map(|i| (g.gid, Some(i as u32)))
+        let order = |(g, _): &(Gid, Option<u32>)| (self.goroutines[g.0 as usize].arrival, *g);
+        self.goroutines
+            .iter()
+            .filter_map(|g| {
+                if g.gid == me || g.status != GoStatus::Parked {
+                    return None;
                 }
-                _ => None,
-            }
-        })
+                match &g.next {
+                    Some(Visible::Recv { chan: Some(ch), .. }) if *ch == c => Some((g.gid, None)),
+                    Some(Visible::Select {
+                        arms,
+                        has_default: false,
+                        ..
+                    }) => {
+                        let ready = arms.iter().any(|a| {
+                            a.chan.is_some_and(|ch| {
+                                let ch = self.heap.chan(ch);
+                                if a.send.is_some() {
+                                    ch.can_send_buffered()
+                                } else {
+                                    ch.can_recv_buffered()
+                                }
+                            })
+                        });
+                        if ready {
+                            return None;
+                        }
+                        arms.iter()
+                            .position(|a| a.chan == Some(c) && a.send.is_none())
+                            .map(|i| (g.gid, Some(i as u32)))
+                    }
+                    _ => None,
+                }
+            })
+            .min_by_key(order)
     }
 
     /// The receive of `partner` (blocked on `c`, at its `select` case `pcase` if any) takes the

@@ -62,9 +62,12 @@ impl Machine {
 
     // ----- enabledness -----
 
-    /// The lowest-numbered goroutine other than `me` parked at a receive (`want_recv`) or a
-    /// send on `chan` (for a `select` without a default, its first such case): found among those the wait index
-    /// lists and those written since it was brought up to date (`wait_index`).
+    /// The goroutine other than `me` parked at a receive (`want_recv`) or a send on `chan` that
+    /// arrived there first (for a `select` without a default, its first such case): Go's
+    /// channel wait queues are FIFO (`runtime/chan.go`'s `waitq`; a `select` waits in every
+    /// case's queue), so a rendezvous completes with the head of the queue
+    /// ([`Arrival`](crate::rt::goroutine::Arrival), ties by goroutine id). Found among those
+    /// the wait index lists and those written since it was brought up to date (`wait_index`).
     pub(super) fn parked_partner(
         &self,
         me: Gid,
@@ -93,26 +96,32 @@ impl Machine {
                 _ => None,
             }
         };
+        let order = |(g, _): &(Gid, Option<u32>)| (self.goroutines[g.0 as usize].arrival, *g);
+        let scan = || self.goroutines.iter().filter_map(check).min_by_key(order);
         let Some(parked) = self.parked_at(chan, want_recv) else {
-            return self.goroutines.iter().find_map(check);
+            return scan();
         };
         let get = |g: Gid| self.goroutines.get(g.0 as usize);
-        let indexed = parked.filter_map(get).find_map(check);
+        // An entry filed under an earlier arrival is stale: that goroutine was written since,
+        // and `written` below has it.
+        let indexed = parked
+            .filter_map(|(a, g)| get(g).filter(|gr| gr.arrival.0 == a))
+            .find_map(check);
         let written = self
             .goroutines
             .changed_so_far()
             .iter()
             .filter_map(|i| self.goroutines.get(*i))
             .filter_map(check)
-            .min_by_key(|(g, _)| *g);
+            .min_by_key(order);
         let found = match (indexed, written) {
-            (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
+            (Some(a), Some(b)) => Some(if order(&b) < order(&a) { b } else { a }),
             (a, b) => a.or(b),
         };
         if cfg!(debug_assertions) && self.goroutines.len() <= DEBUG_SCAN_MAX {
             debug_assert_eq!(
                 found,
-                self.goroutines.iter().find_map(check),
+                scan(),
                 "the wait index's partner differs from a scan's"
             );
         }

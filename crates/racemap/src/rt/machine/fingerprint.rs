@@ -112,6 +112,7 @@ impl Machine {
             sleeps: _,
             counters: _,
             waits: _,
+            arrivals: _,
         } = self;
         let Heap {
             cells,
@@ -137,6 +138,7 @@ impl Machine {
             });
             write_u128(h, part);
         }
+        self.hash_chan_queues(h);
         cells.len().hash(h);
         for (i, c) in cells.iter().enumerate() {
             let part = memo.part(parent, 1, i, std::ptr::from_ref(c) as usize, || {
@@ -171,6 +173,51 @@ impl Machine {
         lib_vars.hash(h);
         if self.counts_races() {
             races_reported.hash(h);
+        }
+    }
+
+    /// Feed `h` the order of each channel's wait queues ([`Arrival`]): per channel and
+    /// direction with two goroutines or more parked there, their ids by arrival (who is there
+    /// is in the goroutines' own hashes; their arrival numbers are not, so that states equal
+    /// but for how many arrivals came before are equal).
+    ///
+    /// [`Arrival`]: crate::rt::goroutine::Arrival
+    fn hash_chan_queues<H: Hasher>(&self, h: &mut H) {
+        use crate::rt::goroutine::{GoStatus, Visible};
+        // (channel, sends, arrival, goroutine)
+        let mut waiting: Vec<(u32, bool, u64, u32)> = Vec::new();
+        for g in self.goroutines.iter() {
+            if g.status != GoStatus::Parked {
+                continue;
+            }
+            let a = g.arrival.0;
+            match &g.next {
+                Some(Visible::Send(Some(c), _)) => waiting.push((c.0, true, a, g.gid.0)),
+                Some(Visible::Recv { chan: Some(c), .. }) => {
+                    waiting.push((c.0, false, a, g.gid.0));
+                }
+                Some(Visible::Select { arms, .. }) => {
+                    for arm in arms {
+                        if let Some(c) = arm.chan {
+                            waiting.push((c.0, arm.send.is_some(), a, g.gid.0));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        if waiting.len() < 2 {
+            return;
+        }
+        waiting.sort_unstable();
+        waiting.dedup();
+        for queue in waiting.chunk_by(|x, y| (x.0, x.1) == (y.0, y.1)) {
+            if queue.len() >= 2 {
+                (queue[0].0, queue[0].1, queue.len()).hash(h);
+                for w in queue {
+                    w.3.hash(h);
+                }
+            }
         }
     }
 

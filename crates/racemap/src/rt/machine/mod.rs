@@ -236,6 +236,12 @@ pub struct Machine {
     /// `None` until the index is kept (boxed: a machine of a few goroutines is copied and
     /// moved whole at every node of the search, and carries no index).
     pub(crate) waits: Option<Box<wait_index::WaitIndex>>,
+    /// Arrivals at channel operations so far: the next one's [`Arrival`] is one more
+    /// (fingerprints take the order it gives the goroutines parked on each channel, not the
+    /// count).
+    ///
+    /// [`Arrival`]: crate::rt::goroutine::Arrival
+    pub(crate) arrivals: u64,
 }
 
 impl Machine {
@@ -264,6 +270,7 @@ impl Machine {
             sleeps: Rc::default(),
             counters: Rc::default(),
             waits: None,
+            arrivals: 0,
         };
         let prog = m.program.clone();
         if m.config.first_goroutine_id == Config::AUTO_GOROUTINE_ID {

@@ -19,8 +19,9 @@
 //! package's waits on other goroutines) is never blocked here: it stays movable and is
 //! checked at every step, as before the index.
 //!
-//! The index also finds a rendezvous partner (the lowest-numbered goroutine parked at the
-//! matching operation) from the goroutines parked on the channel, not from all goroutines.
+//! The index also finds a rendezvous partner (the goroutine parked at the matching operation
+//! that arrived first, Go's FIFO wait queues) from the goroutines parked on the channel, in
+//! order of arrival, not from all goroutines.
 //! Debug builds check both answers against a scan of every goroutine (small machines only).
 //! The index is bookkeeping: it changes no choice, and a state's fingerprint ignores it.
 //!
@@ -170,6 +171,8 @@ struct Group {
 struct Reg {
     /// The keys its position affects (parked at a channel operation or a file step).
     presence: Vec<WaitKey>,
+    /// Its arrival at its channel operation (its place in `WaitIndex::present`).
+    arrival: u64,
     /// The classes it is a member of.
     classes: Vec<Class>,
 }
@@ -193,8 +196,9 @@ pub(crate) struct WaitIndex {
     pub(super) delta: Option<Vec<Gid>>,
     /// Parked goroutines by the classes of their operations (one per key it reads).
     groups: BTreeMap<Class, Group>,
-    /// Goroutines parked at a channel operation, by [`WaitKey::Sends`]/[`WaitKey::Recvs`].
-    present: BTreeMap<WaitKey, GidSet>,
+    /// Goroutines parked at a channel operation, by [`WaitKey::Sends`]/[`WaitKey::Recvs`], in
+    /// order of arrival (arrival, goroutine id).
+    present: BTreeMap<WaitKey, std::collections::BTreeSet<(u64, u32)>>,
     /// Per goroutine id, its entries.
     regs: crate::cow_vec::CowVec<Reg>,
 }
@@ -366,7 +370,7 @@ impl Machine {
             }
             for k in &old.presence {
                 if let Some(set) = self.w().present.get_mut(k) {
-                    set.remove(g);
+                    set.remove(&(old.arrival, g.0));
                     if set.is_empty() {
                         self.w().present.remove(k);
                     }
@@ -374,13 +378,19 @@ impl Machine {
             }
             dirty.extend(old.presence);
             let presence = self.presence_keys(g);
+            let arrival = self.goroutines.get(i).map_or(0, |gr| gr.arrival.0);
             for k in &presence {
                 if matches!(k, WaitKey::Sends(_) | WaitKey::Recvs(_)) {
-                    self.w().present.entry(*k).or_default().insert(g);
+                    self.w()
+                        .present
+                        .entry(*k)
+                        .or_default()
+                        .insert((arrival, g.0));
                 }
             }
             dirty.extend(presence.iter().copied());
             self.w().regs[i].presence = presence;
+            self.w().regs[i].arrival = arrival;
         }
         for &i in touched {
             let g = Gid(i as u32);
@@ -607,14 +617,14 @@ impl Machine {
     }
 
     /// The goroutines parked at a receive (`want_recv`) or a send on `chan` according to the
-    /// index, in id order (callers check each one, and the goroutines written since the index
+    /// index, with the arrival each was filed under, in order of arrival (callers check each one, and the goroutines written since the index
     /// was brought up to date, [`CowVec::changed_so_far`](crate::cow_vec::CowVec)); `None`
     /// when writes are not logged (then every goroutine is a candidate).
     pub(super) fn parked_at(
         &self,
         chan: ChanId,
         want_recv: bool,
-    ) -> Option<Box<dyn Iterator<Item = Gid> + '_>> {
+    ) -> Option<Box<dyn Iterator<Item = (u64, Gid)> + '_>> {
         if !self.index_kept() {
             return None;
         }
@@ -625,7 +635,7 @@ impl Machine {
             WaitKey::Sends(chan.0)
         };
         Some(match w.present.get(&key) {
-            Some(s) => Box::new(s.iter()),
+            Some(s) => Box::new(s.iter().map(|(a, g)| (*a, Gid(*g)))),
             None => Box::new(std::iter::empty()),
         })
     }

@@ -7,7 +7,6 @@ use crate::lang::check::constant::{self};
 use crate::lang::check::info::*;
 use crate::lang::check::{Checker, Operand};
 use crate::types::{Basic, TypeId, TypeKind, TypeTable};
-use num_traits::ToPrimitive;
 
 impl<'a> Checker<'a> {
     pub(super) fn composite(
@@ -20,6 +19,8 @@ impl<'a> Checker<'a> {
     ) -> Operand {
         let invalid = Operand::invalid();
         let _ = rbrace;
+        // `[...]T`: its type and element type; its length is the largest index plus one.
+        let mut open_array: Option<(&ast::Expr, TypeId)> = None;
         let mut t = match ty {
             Some(te) => {
                 // [...]T
@@ -33,27 +34,9 @@ impl<'a> Checker<'a> {
                         if el == self.invalid() {
                             return invalid;
                         }
-                        let mut n: u64 = 0;
-                        let mut idx: u64 = 0;
-                        for kv in elts {
-                            if let Some(k) = &kv.key {
-                                if let Some(ConstValue::Int(i)) = self.peek_const(k) {
-                                    idx = i.to_i128().unwrap_or(1 << 40).clamp(0, 1 << 40) as u64;
-                                }
-                            }
-                            idx = idx.saturating_add(1);
-                            n = n.max(idx);
-                        }
-                        let at = self.types.intern(TypeKind::Array(n, el));
-                        self.record(
-                            te,
-                            &Operand {
-                                mode: Mode::Type,
-                                ty: at,
-                                val: None,
-                            },
-                        );
-                        at
+                        // Its length is known once its keys are checked (below).
+                        open_array = Some((te, el));
+                        self.types.intern(TypeKind::Slice(el))
                     } else {
                         self.resolve_type(te)
                     }
@@ -179,6 +162,7 @@ impl<'a> Checker<'a> {
                     _ => None,
                 };
                 let mut idx: i128 = 0;
+                let mut max_len: i128 = 0;
                 for kv in elts {
                     if let Some(k) = &kv.key {
                         let kx = self.expr(k);
@@ -223,6 +207,17 @@ impl<'a> Checker<'a> {
                     let mut v = self.expr_hint(&kv.value, elem);
                     self.assign_to(&kv.value, &mut v, elem, "array or slice literal");
                     idx = idx.saturating_add(1);
+                    max_len = max_len.max(idx);
+                }
+                if let Some((te, el)) = open_array {
+                    let n = max_len.clamp(0, 1 << 40) as u64;
+                    t = self.types.intern(TypeKind::Array(n, el));
+                    let typ = Operand {
+                        mode: Mode::Type,
+                        ty: t,
+                        val: None,
+                    };
+                    self.record(te, &typ);
                 }
             }
             TypeKind::Map(kt, vt) => {

@@ -195,11 +195,21 @@ impl<'a> Checker<'a> {
                 _ => None,
             }
         };
+        let mut known: Vec<(&ast::Expr, i128)> = Vec::new();
         for b in [lo, hi, max].into_iter().flatten() {
-            if self.index_value(b, bound).is_none()
-                && self.info.expr(b.id).map(|i| i.ty) == Some(self.invalid())
-            {
-                bad = true;
+            match self.index_value(b, bound) {
+                Some(v) => known.push((b, v)),
+                None if self.info.expr(b.id).map(|i| i.ty) == Some(self.invalid()) => bad = true,
+                None => {}
+            }
+        }
+        // Constant indices must not decrease (go/types reports the first pair that does).
+        'swapped: for (i, &(_, x)) in known.iter().enumerate() {
+            for &(ye, y) in &known[i + 1..] {
+                if y < x {
+                    self.err(ye.span, format!("invalid slice indices: {y} < {x}"));
+                    break 'swapped;
+                }
             }
         }
         if bad {

@@ -419,12 +419,4 @@ impl<'a> Checker<'a> {
         self.check_func(e.id, name, None, sig, t, body, true, parent);
         Operand::value(t)
     }
-
-    /// The constant value of an expression without recording anything (for `[...]T` sizing).
-    fn peek_const(&self, e: &ast::Expr) -> Option<ConstValue> {
-        match &e.kind {
-            ExprKind::IntLit(l) => constant::parse_int(l).map(ConstValue::Int),
-            _ => None,
-        }
-    }
 }

@@ -177,6 +177,8 @@ impl<'a> Checker<'a> {
                 if t == self.invalid() {
                     return None;
                 }
+                // A constraint declared further down the file: its terms are needed now.
+                self.resolve_underlying_of(t);
                 if !self.interface_methods(t).is_empty() {
                     let s = self.show(t);
                     self.err(
@@ -184,6 +186,15 @@ impl<'a> Checker<'a> {
                         format!("cannot use {s} in union ({s} contains methods)"),
                     );
                     return None;
+                }
+                // A constraint interface (`Integer | Float`) stands for its type set.
+                if let Some(ts) = self
+                    .generics
+                    .constraints
+                    .get(&t)
+                    .and_then(|c| c.terms.clone())
+                {
+                    return Some(ts);
                 }
                 Some(vec![Term {
                     tilde: false,
