@@ -5,6 +5,13 @@
 //! `--- PASS/FAIL/SKIP: TestX (0.00s)`, then `PASS`/`FAIL` and the `ok`/`FAIL` line for
 //! `command-line-arguments`. Times are printed as zero (racemap's clock is virtual).
 //!
+//! Examples (`func ExampleXxx()` whose body ends with an `// Output:` or `// Unordered output:`
+//! comment) run after the tests, on the main goroutine, in source order, selected by `--run`
+//! too: their stdout is captured and compared with the comment (`--- FAIL: ExampleX` with
+//! `got:`/`want:` fails the binary); a race during an example fails the binary at its end, as
+//! Go's `race.Errors()` check does. Benchmarks (`func BenchmarkX(b *testing.B)`) compile but
+//! never run, as under `go test` without `-bench`.
+//!
 //! A test runs on its own goroutine (Go's goroutine 7 under `-race`, under `testing.tRunner`,
 //! created by `testing.(*T).Run` on the main goroutine), as in Go; a top-level test that calls
 //! `t.Parallel()` prints the rest of its output after the sequential tests (the last paused
@@ -181,7 +188,8 @@ pub struct TestRun {
     /// The binary fails: a test failed, the race detector reported a race (Go's `m.Run`
     /// checks `race.Errors()`), or a racemap limit stopped it.
     pub failed: bool,
-    /// The top-level tests that failed, in the order they started.
+    /// The top-level tests that failed, in the order they started, then the examples that
+    /// failed.
     pub failed_tests: Vec<String>,
     /// A panic or fatal error ended the test binary: Go's text for it.
     pub crash: Option<String>,
@@ -274,10 +282,15 @@ fn test_states(m: &Machine) -> (bool, Vec<String>) {
         .collect();
     let root = ts.iter().find(|(_, t)| t.parent.is_none());
     let root_failed = root.is_some_and(|(_, t)| t.failed);
-    let failed = ts
+    let mut failed: Vec<String> = ts
         .iter()
         .filter(|(_, t)| t.failed && root.is_some_and(|(r, _)| t.parent.as_ref() == Some(r)))
         .map(|(_, t)| t.name.clone())
         .collect();
+    // The examples run after the tests.
+    failed.extend(
+        root.iter()
+            .flat_map(|(_, t)| t.failed_examples.iter().cloned()),
+    );
     (root_failed, failed)
 }

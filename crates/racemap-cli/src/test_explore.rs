@@ -1,7 +1,8 @@
 //! `racemap test FILE_test.go --explore [--json] [--stats] [--max-executions N] [--run REGEX]`: every
 //! interleaving of the test binary's run (the selected tests one after the other in one
-//! process, as `go test` runs them; the explorer's search, `racemap explore`'s), each distinct
-//! outcome replayed to tell which tests failed (`t.Error`, `t.Fatal`, a race during the test)
+//! process, then the selected examples, as `go test` runs them; the explorer's search, `racemap explore`'s), each distinct
+//! outcome replayed to tell which tests failed (`t.Error`, `t.Fatal`, a race during the test;
+//! an example whose output differs from its comment)
 //! and which goroutines were left blocked (a leak, what `goleak.VerifyNone` reports; in real
 //! `go test` such goroutines hang or leak silently).
 //!

@@ -6,7 +6,8 @@
 //!
 //! The comparison is line for line on the *skeleton* of the output: `=== RUN`, `--- PASS/FAIL/
 //! SKIP`, the test's log lines (`    FILE:LINE: …` and their continuation lines, `testing.go:…`),
-//! `=== CONT`, `PASS`/`FAIL`/`ok` with times masked, the `WARNING: DATA RACE` line of each
+//! `=== CONT`, `PASS`/`FAIL`/`ok` with times masked, a failed example's `got:`/`want:` text
+//! (up to the next such line), the `WARNING: DATA RACE` line of each
 //! report and the two first lines of a panic. The bodies of race reports and goroutine dumps
 //! are left out: their addresses, pc offsets and paths are racemap's own (their frames are
 //! Go's: a test runs on its own goroutine under `testing.tRunner`, created by
@@ -169,6 +170,8 @@ fn skeleton(text: &str) -> String {
     let mut out = String::new();
     let mut in_race = false;
     let mut in_dump = false;
+    // After an example's `--- FAIL` line: its `got:`/`want:` text.
+    let mut in_example_fail = false;
     for line in text.lines() {
         if line == "==================" {
             in_race = !in_race;
@@ -189,6 +192,18 @@ fn skeleton(text: &str) -> String {
             continue;
         }
         in_dump = false;
+        if line.starts_with("=== ")
+            || line.starts_with("--- ")
+            || line == "PASS"
+            || line.starts_with("FAIL")
+            || line.starts_with("ok  ")
+        {
+            in_example_fail = line.starts_with("--- FAIL: Example");
+        } else if in_example_fail {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
         let keep = line.starts_with("=== ")
             || line.starts_with("--- ")
             || line.starts_with("    ")

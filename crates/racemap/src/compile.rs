@@ -77,7 +77,13 @@ pub fn test_names(source: &str, lang: LangVersion) -> Option<Vec<String>> {
         ..CompileOptions::default()
     };
     let program = compile_with(source.as_bytes(), DEFAULT_FILE_NAME, &options).ok()?;
-    let names: Vec<String> = program.tests.iter().map(|t| t.name.clone()).collect();
+    // Not the examples (after the tests in `Program::tests`): the page runs tests.
+    let names: Vec<String> = program
+        .tests
+        .iter()
+        .filter(|t| t.example.is_none())
+        .map(|t| t.name.clone())
+        .collect();
     (!names.is_empty()).then_some(names)
 }
 

@@ -67,6 +67,7 @@ impl<'a> Exprs<'a> {
             decls,
             node_count: _,
             source: _,
+            comments: _,
         } = file;
         for Import {
             name: _,

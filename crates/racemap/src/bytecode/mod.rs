@@ -229,13 +229,25 @@ pub enum VarPlace {
     Capture(u32),
 }
 
-/// One `TestXxx(t *testing.T)` of a `_test.go` file.
+/// One `TestXxx(t *testing.T)` of a `_test.go` file, or one `ExampleXxx()` with an output
+/// comment (the examples come after the tests, as `go test` runs them).
 #[derive(Clone, Debug, PartialEq)]
 pub struct TestFunc {
-    /// `TestXxx`.
+    /// `TestXxx` or `ExampleXxx`.
     pub name: String,
     /// The test function.
     pub func: FuncId,
+    /// For an example, the output it must print.
+    pub example: Option<ExampleOutput>,
+}
+
+/// What an example must print (its `// Output:` comment, `lang::check::examples`).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ExampleOutput {
+    /// The comment's text after `Output:` (Go's `InternalExample.Output`).
+    pub want: String,
+    /// `Unordered output:`: the lines may come in any order.
+    pub unordered: bool,
 }
 
 /// The test binary of a `_test.go` file, as `go test` builds it: one process that runs the

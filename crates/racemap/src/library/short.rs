@@ -58,6 +58,12 @@ pub(super) const BUFFER_PTR: LibType = LibType::Pointer(&LibType::Named("bytes",
 pub(super) const BYTES: LibType = LibType::Slice(&BYTE);
 /// `func(*testing.T)`, a subtest.
 pub(super) const SUBTEST: LibType = LibType::Func(&[LibType::Pointer(&TESTING_T)], &[]);
+/// `func(*testing.B)`, a sub-benchmark.
+pub(super) const SUB_BENCHMARK: LibType =
+    LibType::Func(&[LibType::Pointer(&LibType::Named("testing", "B"))], &[]);
+/// `func(*testing.PB)`, the body of `(*testing.B).RunParallel`.
+pub(super) const PARALLEL_BODY: LibType =
+    LibType::Func(&[LibType::Pointer(&LibType::Named("testing", "PB"))], &[]);
 /// `<-chan Time`, the channel of a timer.
 pub(super) const TIME_CHAN: LibType = LibType::RecvChan(&TIME);
 /// `*unicode.RangeTable`
@@ -74,6 +80,11 @@ pub(super) const fn func(package: &'static str, name: &'static str) -> LibFuncSp
 }
 pub(super) const fn method(receiver: SyncKind, name: &'static str) -> LibFuncSpec {
     LibFuncSpec::new(Owner::Sync(receiver), name)
+}
+
+/// A method of `*testing.B` (benchmarks never run: local, no semantics).
+pub(super) const fn bench(name: &'static str) -> LibFuncSpec {
+    LibFuncSpec::new(Owner::Struct("testing", "B"), name)
 }
 
 /// A method of `*rand.Rand`, a visible operation on the Rand.

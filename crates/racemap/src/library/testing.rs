@@ -86,6 +86,72 @@ macro_rules! testing_rows {
             /// still blocked then are leaks).
             TestingQuiesce =>
                 LibFuncSpec::new(Owner::Runtime("testing"), "tRunner.quiesce").visibility(Scheduler),
+            // `testing.B` and `testing.PB` (benchmarks): signatures only. A benchmark type-checks and
+            // compiles but never runs (`go test` without `-bench`), so these have no semantics.
+            /// `(*testing.B).ReportAllocs()`
+            BenchReportAllocs => bench("ReportAllocs"),
+            /// `(*testing.B).ResetTimer()`
+            BenchResetTimer => bench("ResetTimer"),
+            /// `(*testing.B).StartTimer()`
+            BenchStartTimer => bench("StartTimer"),
+            /// `(*testing.B).StopTimer()`
+            BenchStopTimer => bench("StopTimer"),
+            /// `(*testing.B).SetBytes(n int64)`
+            BenchSetBytes => bench("SetBytes").params(&[INT64]),
+            /// `(*testing.B).SetParallelism(p int)`
+            BenchSetParallelism => bench("SetParallelism").params(&[INT]),
+            /// `(*testing.B).ReportMetric(n float64, unit string)`
+            BenchReportMetric => bench("ReportMetric").params(&[FLOAT64, STRING]),
+            /// `(*testing.B).Run(name string, f func(b *testing.B)) bool`
+            BenchRun => bench("Run").params(&[STRING, SUB_BENCHMARK]).results(&[BOOL]),
+            /// `(*testing.B).RunParallel(body func(*testing.PB))`
+            BenchRunParallel => bench("RunParallel").params(&[PARALLEL_BODY]),
+            /// `(*testing.B).Log(args ...any)`
+            BenchLog => bench("Log").params(&[ANYS]).variadic(),
+            /// `(*testing.B).Logf(format string, args ...any)`
+            BenchLogf => bench("Logf").params(&[STRING, ANYS]).variadic(),
+            /// `(*testing.B).Error(args ...any)`
+            BenchError => bench("Error").params(&[ANYS]).variadic(),
+            /// `(*testing.B).Errorf(format string, args ...any)`
+            BenchErrorf => bench("Errorf").params(&[STRING, ANYS]).variadic(),
+            /// `(*testing.B).Fatal(args ...any)`
+            BenchFatal => bench("Fatal").params(&[ANYS]).variadic(),
+            /// `(*testing.B).Fatalf(format string, args ...any)`
+            BenchFatalf => bench("Fatalf").params(&[STRING, ANYS]).variadic(),
+            /// `(*testing.B).Skip(args ...any)`
+            BenchSkip => bench("Skip").params(&[ANYS]).variadic(),
+            /// `(*testing.B).Skipf(format string, args ...any)`
+            BenchSkipf => bench("Skipf").params(&[STRING, ANYS]).variadic(),
+            /// `(*testing.B).Fail()`
+            BenchFail => bench("Fail"),
+            /// `(*testing.B).FailNow()`
+            BenchFailNow => bench("FailNow"),
+            /// `(*testing.B).SkipNow()`
+            BenchSkipNow => bench("SkipNow"),
+            /// `(*testing.B).Failed() bool`
+            BenchFailed => bench("Failed").results(&[BOOL]),
+            /// `(*testing.B).Skipped() bool`
+            BenchSkipped => bench("Skipped").results(&[BOOL]),
+            /// `(*testing.B).Name() string`
+            BenchName => bench("Name").results(&[STRING]),
+            /// `(*testing.B).Helper()`
+            BenchHelper => bench("Helper"),
+            /// `(*testing.B).Cleanup(f func())`
+            BenchCleanup => bench("Cleanup").params(&[LibType::Func(&[], &[])]),
+            /// `(*testing.B).Setenv(key, value string)`
+            BenchSetenv => bench("Setenv").params(&[STRING, STRING]),
+            /// `(*testing.B).TempDir() string`
+            BenchTempDir => bench("TempDir").results(&[STRING]),
+            /// `TestingExampleStart(root *T, i int)`: example `i` starts (`=== RUN` with -v); its
+            /// stdout is captured (Go's `runExample` redirects `os.Stdout` to a pipe).
+            TestingExampleStart =>
+                LibFuncSpec::new(Owner::Runtime("testing"), "runExample.start").visibility(Log),
+            /// `TestingExampleEnd(root *T, i int)`: example `i` ends: what it printed against its
+            /// output comment, `--- PASS`/`--- FAIL` (Go's `processRunResult`).
+            TestingExampleEnd =>
+                LibFuncSpec::new(Owner::Runtime("testing"), "runExample.func2").visibility(Log),
+            /// `(*testing.PB).Next() bool`
+            BenchPbNext => LibFuncSpec::new(Owner::Struct("testing", "PB"), "Next").results(&[BOOL]),
         }
     };
 }

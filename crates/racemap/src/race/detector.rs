@@ -248,6 +248,12 @@ impl Detector {
             self.timer_ctx = true;
             self.next_number += 1;
         }
+        // A test binary's example starts: the goroutine copying its stdout takes a number.
+        if matches!(&event.op, Op::Runtime { call, .. }
+            if *call == crate::bytecode::LibFunc::TestingExampleStart.spec().name)
+        {
+            self.next_number += 1;
+        }
         for effect in &event.effects {
             match effect {
                 Effect::Read(loc) | Effect::Write(loc) | Effect::FinalRead(loc) => {

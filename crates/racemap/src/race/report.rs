@@ -37,10 +37,16 @@ impl ReportFrame {
         // A stack on the test binary's main goroutine (a top-level test's `created at`):
         // its frames below `testing.(*T).Run` are Go's (`test_main_frames`).
         let on_test_main = stack.last().is_some_and(|f| &*f.name == "testing.runTests");
+        // An example's, below `testing.runExample`: Go's `example_main_frames`.
+        let example = stack
+            .iter()
+            .position(|f| &*f.name == "testing.runExample")
+            .filter(|_| on_test_main);
         let stack = match stack
             .iter()
             .position(|f| &*f.name == "testing.runTests.func1")
         {
+            _ if example.is_some() => &stack[..example.unwrap_or(0)],
             Some(at) if on_test_main => &stack[..at],
             _ => &stack[..],
         };
@@ -109,14 +115,21 @@ impl ReportFrame {
             );
         }
         if on_test_main {
-            out.extend(crate::rt::lib_frames::test_main_frames().into_iter().map(
-                |(name, file, line, offset)| ReportFrame {
-                    name: name.to_string(),
-                    file,
-                    line,
-                    offset,
-                },
-            ));
+            let outer = if example.is_some() {
+                crate::rt::lib_frames::example_main_frames()
+            } else {
+                crate::rt::lib_frames::test_main_frames()
+            };
+            out.extend(
+                outer
+                    .into_iter()
+                    .map(|(name, file, line, offset)| ReportFrame {
+                        name: name.to_string(),
+                        file,
+                        line,
+                        offset,
+                    }),
+            );
         }
         out
     }

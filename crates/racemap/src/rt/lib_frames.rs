@@ -194,6 +194,9 @@ pub fn library_frame_calling(name: &str, callee: Option<&str>) -> Option<(String
         "testing.(*T).Run" => ("testing/testing.go", 1493, 0x75d),
         "testing.runTests.func1" => ("testing/testing.go", 1846, 0x99),
         "testing.runTests" => ("testing/testing.go", 1844, 0x7ec),
+        "testing.runExample" => ("testing/run_example.go", 63, 0x3db),
+        "testing.runExample.func2" => ("testing/run_example.go", 59, 0x1a5),
+        "testing.(*InternalExample).processRunResult" => ("testing/example.go", 91, 0x5e8),
         "time.goFunc" => ("time/sleep.go", 176, 0x47),
         "time.sendTime" => ("time/sleep.go", 145, 0x47),
         // Its first loop's `mapping(c)` (the calls after the first rune it changes are on
@@ -249,6 +252,32 @@ pub fn cleanup_caller_frames() -> Vec<(&'static str, String, u32, u32)> {
 /// goroutine dump ends the main goroutine's stack: (name, file, line, offset).
 pub fn test_main_outer_frames() -> Vec<(&'static str, String, u32, u32)> {
     test_main_frames().split_off(3)
+}
+
+/// The frames of `go test`'s main goroutine below an example's function, innermost first, as
+/// a race report shows them: (name, file, line, offset).
+pub fn example_main_frames() -> Vec<(&'static str, String, u32, u32)> {
+    vec![
+        (
+            "testing.runExample",
+            format!("{GOROOT_SRC}/testing/run_example.go"),
+            63,
+            0x3db,
+        ),
+        (
+            "testing.runExamples",
+            format!("{GOROOT_SRC}/testing/example.go"),
+            44,
+            0x276,
+        ),
+        (
+            "testing.(*M).Run",
+            format!("{GOROOT_SRC}/testing/testing.go"),
+            1728,
+            0xb93,
+        ),
+        ("main.main", "_testmain.go".to_string(), 49, 0x2e9),
+    ]
 }
 
 /// The frames below `testing.(*T).Run` on `go test`'s main goroutine, innermost first, as a

@@ -47,6 +47,8 @@ pub struct TestState {
     /// that printed last (`=== RUN`, a log, a report); a log of another test is preceded by
     /// `=== CONT  NAME`, as Go's chatty printer does.
     pub last_name: String,
+    /// Of the root `T`: the examples that failed, in the order they ran.
+    pub failed_examples: Vec<String>,
     /// Of the root `T`: each subtest name given so far and the count its next duplicate gets
     /// (Go's `matcher.subNames`).
     pub sub_names: std::collections::BTreeMap<String, u32>,

@@ -51,6 +51,10 @@ pub struct File {
     pub node_count: u32,
     /// The source text the tree was parsed from (messages print literals as written).
     pub source: String,
+    /// The comment groups (`go/ast`'s `File.Comments`), in source order: each span from its
+    /// first comment's `//` or `/*` to its last comment's end (only comments and white space
+    /// in between).
+    pub comments: Vec<Span>,
 }
 
 /// `import "fmt"` or `import name "path"`.

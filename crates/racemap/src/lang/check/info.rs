@@ -559,6 +559,9 @@ pub struct Info {
     pub main_func: Option<NodeId>,
     /// The test functions of a `_test.go` file (name, function object), in source order.
     pub tests: Vec<(String, ObjectId)>,
+    /// The examples of a `_test.go` file that `go test` runs (those with an output comment),
+    /// in source order: name, function object, expected output.
+    pub examples: Vec<(String, ObjectId, crate::bytecode::ExampleOutput)>,
     /// Generic functions and methods of generic types (their name ident ids): not lowered
     /// themselves; their instances are copies appended to the checked file.
     pub generic_decls: NodeSet,

@@ -243,6 +243,8 @@ impl<'a> Checker<'a> {
             ("strconv", "NumError"),
             ("strings", "Replacer"),
             ("log", "Logger"),
+            ("testing", "B"),
+            ("testing", "PB"),
         ]
         .into_iter()
         .find(|(path, type_name)| {

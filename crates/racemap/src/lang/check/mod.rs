@@ -51,6 +51,7 @@ mod atomic_only;
 mod call;
 mod decl;
 mod escape;
+mod examples;
 mod expr;
 mod generics;
 mod iface;

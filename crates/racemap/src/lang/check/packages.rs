@@ -628,6 +628,36 @@ mod tests {
             testing.tRunner func()
             testing.(*matcher).fullName func()
             testing.tRunner.quiesce func()
+            testing.(*B).ReportAllocs func()
+            testing.(*B).ResetTimer func()
+            testing.(*B).StartTimer func()
+            testing.(*B).StopTimer func()
+            testing.(*B).SetBytes func(int64)
+            testing.(*B).SetParallelism func(int)
+            testing.(*B).ReportMetric func(float64, string)
+            testing.(*B).Run func(string, func(*testing.B)) bool
+            testing.(*B).RunParallel func(func(*testing.PB))
+            testing.(*B).Log func(...interface {})
+            testing.(*B).Logf func(string, ...interface {})
+            testing.(*B).Error func(...interface {})
+            testing.(*B).Errorf func(string, ...interface {})
+            testing.(*B).Fatal func(...interface {})
+            testing.(*B).Fatalf func(string, ...interface {})
+            testing.(*B).Skip func(...interface {})
+            testing.(*B).Skipf func(string, ...interface {})
+            testing.(*B).Fail func()
+            testing.(*B).FailNow func()
+            testing.(*B).SkipNow func()
+            testing.(*B).Failed func() bool
+            testing.(*B).Skipped func() bool
+            testing.(*B).Name func() string
+            testing.(*B).Helper func()
+            testing.(*B).Cleanup func(func())
+            testing.(*B).Setenv func(string, string)
+            testing.(*B).TempDir func() string
+            testing.runExample.start func()
+            testing.runExample.func2 func()
+            testing.(*PB).Next func() bool
             sort.Sort func(sort.Interface)
             sort.Stable func(sort.Interface)
             sort.IsSorted func(sort.Interface) bool

@@ -378,6 +378,7 @@ impl<'a> Checker<'a> {
         self.declare_time_types();
         self.declare_context_types();
         self.declare_log_types();
+        self.declare_benchmark_types();
     }
 
     /// `log.Logger`: the standard logger's cell (`rt/interp/log.rs`), `struct { prefix string;
@@ -401,6 +402,28 @@ impl<'a> Checker<'a> {
         self.types.set_underlying(logger, under);
         self.lib_types
             .insert(("log".to_string(), "Logger".to_string()), logger);
+    }
+
+    /// `testing.B` (`struct { N int }`) and `testing.PB` (`struct {}`): a test file's benchmarks
+    /// type-check (their methods are library rows) but never run, as under `go test` without
+    /// `-bench`.
+    fn declare_benchmark_types(&mut self) {
+        let b = self.types.new_named("B", "testing");
+        let b_struct = self
+            .types
+            .intern(TypeKind::Struct(vec![crate::types::Field {
+                name: "N".to_string(),
+                ty: TypeTable::basic(Basic::Int),
+                embedded: false,
+            }]));
+        self.types.set_underlying(b, b_struct);
+        self.lib_types
+            .insert(("testing".to_string(), "B".to_string()), b);
+        let pb = self.types.new_named("PB", "testing");
+        let pb_struct = self.types.intern(TypeKind::Struct(Vec::new()));
+        self.types.set_underlying(pb, pb_struct);
+        self.lib_types
+            .insert(("testing".to_string(), "PB".to_string()), pb);
     }
 
     /// `time.Time` (`struct { wall int64 }`: nanoseconds of the virtual clock plus one, 0 the

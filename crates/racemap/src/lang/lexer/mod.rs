@@ -18,6 +18,7 @@
 //! strings; `chars.rs` prints characters in messages.
 
 mod chars;
+mod comments;
 mod literal;
 
 pub use chars::format_u;
@@ -42,6 +43,8 @@ pub struct Lexer<'a> {
     /// Offsets (ascending) where the file had a byte that is not UTF-8: [`decode_source`] put a
     /// NUL there; the lexer reads it as U+FFFD after reporting `invalid UTF-8 encoding`.
     invalid_utf8: &'a [u32],
+    /// The comment groups met so far (`go/ast`'s `CommentGroup`s, `comments.rs`).
+    comments: comments::CommentGroups,
 }
 
 /// A Go source file as bytes, made text while keeping every byte offset: each byte that is not
@@ -76,9 +79,16 @@ impl<'a> Lexer<'a> {
             nlsemi: false,
             diags: Vec::new(),
             invalid_utf8,
+            comments: comments::CommentGroups::default(),
         };
         lx.nextch();
         lx
+    }
+
+    /// The spans of the comment groups of the text scanned so far, in source order (each from
+    /// its first comment's start to its last comment's end; `comments.rs`).
+    pub fn take_comments(&mut self) -> Vec<Span> {
+        std::mem::take(&mut self.comments).finish()
     }
 
     /// Take the lexical errors reported since the last call.
@@ -171,6 +181,12 @@ impl<'a> Lexer<'a> {
 
     /// Scan the next token.
     pub fn next_token(&mut self) -> Token {
+        let t = self.scan_token();
+        self.comments.token(t.span.lo as usize);
+        t
+    }
+
+    fn scan_token(&mut self) -> Token {
         let nlsemi = self.nlsemi;
         self.nlsemi = false;
         loop {
@@ -288,6 +304,8 @@ impl<'a> Lexer<'a> {
                         while self.ch.is_some() && !self.is('\n') {
                             self.nextch();
                         }
+                        let span = Span::new(start as u32, self.off as u32);
+                        self.comments.comment(self.src, span, nlsemi);
                         continue;
                     }
                     if self.is('*') {
@@ -309,6 +327,8 @@ impl<'a> Lexer<'a> {
                         if !closed {
                             self.error_at(start, "comment not terminated");
                         }
+                        let span = Span::new(start as u32, self.off as u32);
+                        self.comments.comment(self.src, span, nlsemi);
                         if newline && nlsemi {
                             return Token {
                                 kind: TokenKind::Semi(SemiKind::Newline),

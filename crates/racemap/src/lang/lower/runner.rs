@@ -38,7 +38,21 @@ pub fn test_binary(lw: &mut Lowerer<'_>) -> (Vec<TestFunc>, FuncId) {
     let mut tests = Vec::new();
     for (name, obj) in lw.info.tests.clone() {
         if let Some(&func) = lw.decl_funcs.get(&obj) {
-            tests.push(TestFunc { name, func });
+            tests.push(TestFunc {
+                name,
+                func,
+                example: None,
+            });
+        }
+    }
+    let tests_end = tests.len();
+    for (name, obj, output) in lw.info.examples.clone() {
+        if let Some(&func) = lw.decl_funcs.get(&obj) {
+            tests.push(TestFunc {
+                name,
+                func,
+                example: Some(output),
+            });
         }
     }
     let span = tests
@@ -47,7 +61,7 @@ pub fn test_binary(lw: &mut Lowerer<'_>) -> (Vec<TestFunc>, FuncId) {
     // `testing.runTests.func1(t)`: `t.Run(name, TestX)` for each selected test.
     let run = lw.test_run_func(span);
     let mut code = Vec::new();
-    for (i, test) in tests.iter().enumerate() {
+    for (i, test) in tests.iter().enumerate().take(tests_end) {
         let name = lw.string(&test.name);
         code.push(Instr::PushInt(i as i64));
         code.push(Instr::CallLib {
@@ -87,7 +101,7 @@ pub fn test_binary(lw: &mut Lowerer<'_>) -> (Vec<TestFunc>, FuncId) {
     ];
     let t_runner = synthetic(lw, "testing.tRunner", span, 1, code, false);
     let empty = lw.string("");
-    let code = vec![
+    let mut code = vec![
         Instr::Alloc(named),
         Instr::StoreLocal(0),
         Instr::LoadLocal(0),
@@ -101,12 +115,41 @@ pub fn test_binary(lw: &mut Lowerer<'_>) -> (Vec<TestFunc>, FuncId) {
             func: t_runner,
             argc: 1,
         },
+    ];
+    // `testing.runExamples`: each selected example on the main goroutine, after the tests.
+    if let Some(first) = tests.get(tests_end) {
+        let run_example = run_example_func(lw, lw.funcs[first.func.0 as usize].span);
+        for (i, example) in tests.iter().enumerate().skip(tests_end) {
+            code.extend([
+                Instr::PushInt(i as i64),
+                Instr::CallLib {
+                    func: LibFunc::TestingMatch,
+                    argc: 1,
+                },
+            ]);
+            let next = code.len() as u32 + 5;
+            code.extend([
+                Instr::JumpIfNot(next),
+                Instr::LoadLocal(0),
+                Instr::PushInt(i as i64),
+                Instr::MakeClosure {
+                    func: example.func,
+                    ncaptures: 0,
+                },
+                Instr::Call {
+                    func: run_example,
+                    argc: 3,
+                },
+            ]);
+        }
+    }
+    code.extend([
         Instr::CallLib {
             func: LibFunc::TestingQuiesce,
             argc: 0,
         },
         Instr::Return,
-    ];
+    ]);
     let main = synthetic(lw, "testing.runTests", span, 0, code, false);
     (tests, main)
 }
@@ -240,6 +283,45 @@ impl Lowerer<'_> {
         self.test_run = Some(id);
         id
     }
+}
+
+/// `testing.runExample(root, i, f)`: example `i` of `Program::tests` (function `f`) on the
+/// calling goroutine, its stdout captured (`TestingExampleStart`, `=== RUN` with -v); the
+/// deferred `testing.runExample.func2` compares what it printed with its output comment and
+/// reports (`TestingExampleEnd`), also when it panics.
+fn run_example_func(lw: &mut Lowerer<'_>, span: Span) -> FuncId {
+    let code = vec![
+        Instr::LoadLocal(0),
+        Instr::LoadLocal(1),
+        Instr::CallLib {
+            func: LibFunc::TestingExampleEnd,
+            argc: 2,
+        },
+        Instr::Return,
+    ];
+    let end = synthetic(lw, "testing.runExample.func2", span, 2, code, true);
+    let code = vec![
+        Instr::LoadLocal(0),
+        Instr::LoadLocal(1),
+        Instr::CallLib {
+            func: LibFunc::TestingExampleStart,
+            argc: 2,
+        },
+        Instr::MakeClosure {
+            func: end,
+            ncaptures: 0,
+        },
+        Instr::LoadLocal(0),
+        Instr::LoadLocal(1),
+        Instr::Defer { argc: 2 },
+        Instr::LoadLocal(2),
+        Instr::CallValue {
+            argc: 0,
+            results: 0,
+        },
+        Instr::Return,
+    ];
+    synthetic(lw, "testing.runExample", span, 3, code, false)
 }
 
 /// The root of a test's goroutine, `testing.(*T).Run.func1(t, …)` (`params` parameters, the

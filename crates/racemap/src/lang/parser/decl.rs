@@ -31,6 +31,7 @@ impl<'a> Parser<'a> {
             decls: Vec::new(),
             node_count: 0,
             source: String::new(),
+            comments: Vec::new(),
         };
         if !self.got(&TokenKind::Keyword(Keyword::Package)) {
             self.syntax_error("package statement must be first");

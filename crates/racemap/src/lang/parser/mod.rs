@@ -62,10 +62,12 @@ pub fn parse_decoded(source: &str, invalid_utf8: &[u32]) -> (File, Vec<Diagnosti
     let mut p = Parser::new(source, invalid_utf8);
     let mut file = p.file();
     let node_count = visit::renumber(&mut file);
+    let comments = p.lexer.take_comments();
     let diags = p.finish();
     let file = File {
         node_count,
         source: source.to_string(),
+        comments,
         ..file
     };
     (file, diags)

@@ -260,6 +260,9 @@ impl Machine {
     fn write_file(&mut self, gid: Gid, fd: i64, text: &[u8], effects: Vec<Effect>) {
         if fd == 2 {
             self.stderr.extend_from_slice(text);
+        } else if let Some(captured) = &mut self.capture {
+            // An example runs: os.Stdout is its pipe (`rt::interp::example`).
+            captured.extend_from_slice(text);
         } else {
             self.stdout.extend_from_slice(text);
         }

@@ -777,6 +777,9 @@ impl Machine {
                 results = self.testing_method(gid, func, p, &args)?;
             }
             LibFunc::TestingQuiesce => {}
+            LibFunc::TestingExampleStart | LibFunc::TestingExampleEnd => {
+                results = self.testing_example(gid, func, &args)?;
+            }
             LibFunc::TestingSubStart
             | LibFunc::TestingParallelPause
             | LibFunc::TestingParallelResume

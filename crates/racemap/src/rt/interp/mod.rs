@@ -43,6 +43,7 @@ mod call;
 mod context;
 mod decode;
 mod dispatch;
+mod example;
 mod file;
 mod format;
 mod library;

@@ -189,7 +189,7 @@ impl Machine {
     }
 
     /// `gid` prints `line` on stdout (`go test -v`'s output).
-    fn print_stdout(&mut self, gid: Gid, line: String, effects: Vec<Effect>) {
+    pub(super) fn print_stdout(&mut self, gid: Gid, line: String, effects: Vec<Effect>) {
         self.stdout.extend_from_slice(line.as_bytes());
         self.emit(
             gid,
@@ -352,7 +352,7 @@ impl Machine {
                 if panicking {
                     self.test_state(&p)?.failed = true;
                     if self.test_state(&p)?.parent.is_some() {
-                        self.repanic_in_test_runner(gid);
+                        self.repanic(gid, &[crate::rt::lib_frames::TRUNNER_REPANIC]);
                     }
                 }
                 let mut cur = p.clone();
@@ -392,7 +392,9 @@ impl Machine {
     /// `panic: V [recovered]`, then `\tpanic: V`, and the new panic's stack is the re-panic's
     /// frames, `panic(…)` (the recovered panic running `tRunner.func1`), then the stack the
     /// test's panic started on.
-    fn repanic_in_test_runner(&mut self, gid: Gid) {
+    /// An example's panic is re-panicked alike by `processRunResult` (`frames`: the frames
+    /// of the re-panic above `runtime.gopanic`, innermost first).
+    pub(super) fn repanic(&mut self, gid: Gid, frames: &[&'static str]) {
         let g = &mut self.goroutines[gid.0 as usize];
         let Some(p) = g.panicking.as_mut().filter(|p| !p.goexit && !p.recovered) else {
             return;
@@ -411,11 +413,11 @@ impl Machine {
             name: Rc::from(name),
             span,
         };
-        let lib = crate::rt::lib_frames::TRUNNER_REPANIC;
-        p.stack
-            .splice(0..0, [frame(lib), frame(crate::rt::lib_frames::GOPANIC)]);
+        let names = frames.iter().chain([&crate::rt::lib_frames::GOPANIC]);
+        p.stack.splice(0..0, names.map(|name| frame(name)));
         let args = crate::rt::lib_frames::GOPANIC_ARGS.to_string();
-        p.args.splice(0..0, [args.clone(), args]);
+        p.args
+            .splice(0..0, std::iter::repeat_n(args, frames.len() + 1));
     }
 
     /// Go's `tRunner`: a race reported while the test at `p` ran fails it

@@ -460,6 +460,13 @@ impl Machine {
                 }
                 if matches!(
                     func,
+                    LibFunc::TestingExampleStart | LibFunc::TestingExampleEnd
+                ) {
+                    // Whether a print to os.Stdout is an example's captured output.
+                    f.output = true;
+                }
+                if matches!(
+                    func,
                     LibFunc::ContextCancel | LibFunc::ContextDone | LibFunc::ContextErr
                 ) {
                     // A cancel reaches the context's descendants and their channels, and

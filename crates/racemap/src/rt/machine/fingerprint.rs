@@ -73,7 +73,7 @@ impl Machine {
     /// `bytecode::counters`; the scalars sent to a deaf channel left out), operand stacks, defers, panics, parked operations,
     /// iteration cursors), the heap (cells, maps with their writing flags, channels, sync
     /// objects, sync.Map stores), run status, virtual clock, timers, seeds and id counters (in
-    /// the heap and goroutines), library values, the config (its wake order) and stdout so far.
+    /// the heap and goroutines), library values, the config (its wake order), stdout so far and an example's captured stdout.
     /// Left out: the program (the same for every state of one search), the step count (the
     /// explorer bounds path lengths itself), stderr (builtin `print`: no outcome and no future
     /// reads it), the step's instruction budget and events (reset by every step), and, outside
@@ -100,6 +100,7 @@ impl Machine {
             steps: _,
             stdout,
             stderr: _,
+            capture,
             budget: _,
             events: _,
             go_ids_taken,
@@ -166,6 +167,7 @@ impl Machine {
         status.hash(h);
         clock.hash(h);
         stdout.hash(h);
+        capture.hash(h);
         go_ids_taken.hash(h);
         timer_ctx_numbered.hash(h);
         lib_vars.hash(h);

@@ -200,6 +200,9 @@ pub struct Machine {
     pub(crate) stdout: Vec<u8>,
     /// Program stderr (builtin `print`, its bytes; failure text is in the status).
     pub(crate) stderr: Vec<u8>,
+    /// While a test binary's example runs (`rt::interp::example`): what it printed to
+    /// os.Stdout, captured instead of written to [`Machine::stdout`].
+    pub(crate) capture: Option<Vec<u8>>,
     /// Instructions left in the current step's budget.
     pub(crate) budget: u64,
     /// Events produced by the current step.
@@ -255,6 +258,7 @@ impl Machine {
             steps: 0,
             stdout: Vec::new(),
             stderr: Vec::new(),
+            capture: None,
             budget: 0,
             events: Vec::new(),
             lib_vars: litemap::LiteMap::new_vec(),

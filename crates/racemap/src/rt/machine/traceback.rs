@@ -232,12 +232,22 @@ impl Machine {
             d.args = args;
             dump_frames.push(d);
         }
-        // The test binary's main goroutine: Go's frames below `testing.runTests`.
+        // The test binary's main goroutine: Go's frames below `testing.runTests`, or below
+        // `testing.runExample` in an example.
         if frames
             .last()
             .is_some_and(|f| &*f.name == "testing.runTests")
         {
-            let outer = crate::rt::lib_frames::test_main_outer_frames();
+            let example = dump_frames
+                .iter()
+                .position(|d| d.name == "testing.runExample");
+            let outer = match example {
+                Some(at) => {
+                    dump_frames.truncate(at + 1);
+                    crate::rt::lib_frames::example_main_frames().split_off(1)
+                }
+                None => crate::rt::lib_frames::test_main_outer_frames(),
+            };
             dump_frames.extend(
                 outer
                     .into_iter()

@@ -56,6 +56,35 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// The examples of a `_test.go` file that `go test` runs (`examples.rs`): `func
+    /// ExampleXxx()` whose body ends with an output comment, in source order.
+    fn collect_examples(&mut self) {
+        use crate::lang::check::examples::{example_output, is_test_name};
+        for d in &self.file.decls {
+            let Decl::Func(fd) = d else { continue };
+            if fd.recv.is_some()
+                || !is_test_name(&fd.name.name, "Example")
+                || !fd.sig.params.is_empty()
+            {
+                continue;
+            }
+            let Some(body) = &fd.body else { continue };
+            let Some(output) = example_output(&self.file.source, body.span, &self.file.comments)
+            else {
+                continue;
+            };
+            if !fd.sig.results.is_empty() || !fd.tparams.is_empty() {
+                // `go test`'s generated main does not compile (`F: func()`).
+                self.unsupported(fd.name.span, "an example with results or type parameters");
+                continue;
+            }
+            let Some(obj) = self.info.object_of(fd.name.id) else {
+                continue;
+            };
+            self.info.examples.push((fd.name.name.clone(), obj, output));
+        }
+    }
+
     /// Check the whole file.
     pub fn check_file(&mut self) {
         let file = self.file;
@@ -102,6 +131,7 @@ impl<'a> Checker<'a> {
         self.order_global_inits();
         if self.test_mode {
             self.collect_tests();
+            self.collect_examples();
         } else if self.info.main_func.is_none() && file.package.name == "main" {
             self.err(
                 Span::default(),

@@ -1,0 +1,9 @@
+package ex
+
+import "fmt"
+
+func ExamplePanics() {
+	fmt.Println("before")
+	panic("boom")
+	// Output: before
+}
