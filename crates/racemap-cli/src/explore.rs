@@ -177,6 +177,12 @@ pub fn limit_text(limit: SearchLimit, config: &DporConfig) -> String {
     }
 }
 
+/// An outcome's error on the summary's one line: `panic(fmt.Sprintln(x))` ends its message
+/// with a newline, which is dropped; a newline inside shows as `\n`.
+pub fn one_line(error: &str) -> String {
+    error.trim_end_matches('\n').replace('\n', "\\n")
+}
+
 /// The human-readable report; `file` is what the replay commands name (with the options that
 /// compile it the same way).
 pub fn human(result: &ExploreResult, file: &str, config: &DporConfig) -> String {
@@ -196,7 +202,7 @@ pub fn human(result: &ExploreResult, file: &str, config: &DporConfig) -> String 
         out.push_str(&format!(
             "\n{}. {}{}, {} run(s)\n   stdout: {:?}\n   replay: racemap run {} --schedule {}\n",
             i + 1,
-            o.error.as_deref().unwrap_or("exits normally"),
+            o.error.as_deref().map_or("exits normally".into(), one_line),
             if o.race { ", with a data race" } else { "" },
             o.count,
             o.stdout,

@@ -125,7 +125,9 @@ pub fn explore_tests(
         text.push_str(&format!(
             "  {}. {}{}{fails}{}, {} run(s)\n",
             k + 1,
-            o.error.as_deref().unwrap_or("the tests end"),
+            o.error
+                .as_deref()
+                .map_or("the tests end".into(), crate::explore::one_line),
             if o.race { ", with a data race" } else { "" },
             if run.leaked.is_empty() {
                 String::new()

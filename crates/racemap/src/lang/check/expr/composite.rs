@@ -163,7 +163,10 @@ impl<'a> Checker<'a> {
                 };
                 let mut idx: i128 = 0;
                 let mut max_len: i128 = 0;
+                // The indices given so far (go/types' `indexedElts`: a repeated one is an error).
+                let mut seen = std::collections::BTreeSet::new();
                 for kv in elts {
+                    let mut valid_index = true;
                     if let Some(k) = &kv.key {
                         let kx = self.expr(k);
                         match (&kx.val, kx.mode) {
@@ -177,6 +180,7 @@ impl<'a> Checker<'a> {
                                 self.set_type(k, &mut kx, TypeTable::basic(Basic::Int));
                             }
                             _ => {
+                                valid_index = false;
                                 if !kx.is_invalid() {
                                     let d = self.describe(k, &kx);
                                     let big = kx
@@ -203,6 +207,13 @@ impl<'a> Checker<'a> {
                                 format!("index {idx} is out of bounds (>= {n})"),
                             );
                         }
+                    }
+                    if valid_index && !seen.insert(idx) {
+                        let at = kv.key.as_ref().map_or(kv.value.span, |k| k.span);
+                        self.err(
+                            at,
+                            format!("duplicate index {idx} in array or slice literal"),
+                        );
                     }
                     let mut v = self.expr_hint(&kv.value, elem);
                     self.assign_to(&kv.value, &mut v, elem, "array or slice literal");
