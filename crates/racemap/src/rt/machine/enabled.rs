@@ -102,11 +102,9 @@ impl Machine {
             return scan();
         };
         let get = |g: Gid| self.goroutines.get(g.0 as usize);
-        // An entry filed under an earlier arrival is stale: that goroutine was written since,
-        // and `written` below has it.
-        let indexed = parked
-            .filter_map(|(a, g)| get(g).filter(|gr| gr.arrival.0 == a))
-            .find_map(check);
+        // Every goroutine parked there is checked (the set is by id; Go's queue order is the
+        // goroutines' arrival numbers).
+        let indexed = parked.filter_map(get).filter_map(check).min_by_key(order);
         let written = self
             .goroutines
             .changed_so_far()

@@ -20,8 +20,8 @@
 //! checked at every step, as before the index.
 //!
 //! The index also finds a rendezvous partner (the goroutine parked at the matching operation
-//! that arrived first, Go's FIFO wait queues) from the goroutines parked on the channel, in
-//! order of arrival, not from all goroutines.
+//! that arrived first, Go's FIFO wait queues) from the goroutines parked on the channel, not
+//! from all goroutines.
 //! Debug builds check both answers against a scan of every goroutine (small machines only).
 //! The index is bookkeeping: it changes no choice, and a state's fingerprint ignores it.
 //!
@@ -171,8 +171,6 @@ struct Group {
 struct Reg {
     /// The keys its position affects (parked at a channel operation or a file step).
     presence: Vec<WaitKey>,
-    /// Its arrival at its channel operation (its place in `WaitIndex::present`).
-    arrival: u64,
     /// The classes it is a member of.
     classes: Vec<Class>,
 }
@@ -196,9 +194,10 @@ pub(crate) struct WaitIndex {
     pub(super) delta: Option<Vec<Gid>>,
     /// Parked goroutines by the classes of their operations (one per key it reads).
     groups: BTreeMap<Class, Group>,
-    /// Goroutines parked at a channel operation, by [`WaitKey::Sends`]/[`WaitKey::Recvs`], in
-    /// order of arrival (arrival, goroutine id).
-    present: BTreeMap<WaitKey, std::collections::BTreeSet<(u64, u32)>>,
+    /// Goroutines parked at a channel operation, by [`WaitKey::Sends`]/[`WaitKey::Recvs`] (a
+    /// set by id, cheap to copy with the machine at every node: the order of arrival is each
+    /// goroutine's own `arrival`, compared when a partner is looked up).
+    present: BTreeMap<WaitKey, GidSet>,
     /// Per goroutine id, its entries.
     regs: crate::cow_vec::CowVec<Reg>,
 }
@@ -370,7 +369,7 @@ impl Machine {
             }
             for k in &old.presence {
                 if let Some(set) = self.w().present.get_mut(k) {
-                    set.remove(&(old.arrival, g.0));
+                    set.remove(g);
                     if set.is_empty() {
                         self.w().present.remove(k);
                     }
@@ -378,19 +377,13 @@ impl Machine {
             }
             dirty.extend(old.presence);
             let presence = self.presence_keys(g);
-            let arrival = self.goroutines.get(i).map_or(0, |gr| gr.arrival.0);
             for k in &presence {
                 if matches!(k, WaitKey::Sends(_) | WaitKey::Recvs(_)) {
-                    self.w()
-                        .present
-                        .entry(*k)
-                        .or_default()
-                        .insert((arrival, g.0));
+                    self.w().present.entry(*k).or_default().insert(g);
                 }
             }
             dirty.extend(presence.iter().copied());
             self.w().regs[i].presence = presence;
-            self.w().regs[i].arrival = arrival;
         }
         for &i in touched {
             let g = Gid(i as u32);
@@ -617,14 +610,14 @@ impl Machine {
     }
 
     /// The goroutines parked at a receive (`want_recv`) or a send on `chan` according to the
-    /// index, with the arrival each was filed under, in order of arrival (callers check each one, and the goroutines written since the index
-    /// was brought up to date, [`CowVec::changed_so_far`](crate::cow_vec::CowVec)); `None`
+    /// index, in id order (callers check each one, order them by arrival, and add the
+    /// goroutines written since the index was brought up to date, [`CowVec::changed_so_far`](crate::cow_vec::CowVec)); `None`
     /// when writes are not logged (then every goroutine is a candidate).
     pub(super) fn parked_at(
         &self,
         chan: ChanId,
         want_recv: bool,
-    ) -> Option<Box<dyn Iterator<Item = (u64, Gid)> + '_>> {
+    ) -> Option<Box<dyn Iterator<Item = Gid> + '_>> {
         if !self.index_kept() {
             return None;
         }
@@ -635,7 +628,7 @@ impl Machine {
             WaitKey::Sends(chan.0)
         };
         Some(match w.present.get(&key) {
-            Some(s) => Box::new(s.iter().map(|(a, g)| (*a, Gid(*g)))),
+            Some(s) => Box::new(s.iter()),
             None => Box::new(std::iter::empty()),
         })
     }
