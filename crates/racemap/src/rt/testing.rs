@@ -30,7 +30,7 @@ pub struct TestState {
     pub parent: Option<crate::rt::value::Pointer>,
     /// Functions registered with `t.Cleanup`, in registration order.
     pub cleanups: Vec<crate::rt::value::Value>,
-    /// The test's goroutine ended (its cleanups ran, a subtest reported).
+    /// The test's goroutine ended without a panic (its cleanups ran, a subtest reported).
     pub done: bool,
     /// Races reported before the test started (plus, for a parallel test, those reported
     /// while it was paused): more at its end fail it (Go's `raceErrors`).

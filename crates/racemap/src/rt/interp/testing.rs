@@ -358,7 +358,9 @@ impl Machine {
                 let mut cur = p.clone();
                 loop {
                     let t = self.test_state(&cur)?;
-                    t.done |= cur == p;
+                    // Go's `tRunner` marks a test done and signals its parent only when it
+                    // did not panic (`doPanic` panics first): the parent never completes.
+                    t.done |= cur == p && !panicking;
                     let Some(parent) = t.parent.clone() else {
                         break;
                     };
