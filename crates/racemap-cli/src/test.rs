@@ -42,6 +42,9 @@ const PACKAGE: &str = "command-line-arguments";
 /// `go test`'s exit status when the test file does not compile.
 const EXIT_BUILD_FAILED: u8 = 2;
 
+/// `go test`'s exit status when its setup fails (a test function's signature is wrong).
+const EXIT_SETUP_FAILED: u8 = 1;
+
 /// Run the command.
 pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
     let mut file: Option<PathBuf> = None;
@@ -98,6 +101,14 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
         test_file: true,
         ..Default::default()
     };
+    if let Some(diagnostic) = racemap::compile::test_setup_error(&source) {
+        // `go test` checks the test functions' signatures before it builds anything.
+        let map = racemap::diag::SourceMap::from_bytes(&name, &source);
+        eprintln!("# {PACKAGE}");
+        eprint!("{}", racemap::diag::render_all(&[diagnostic], &map));
+        println!("FAIL\t{PACKAGE} [setup failed]\nFAIL");
+        return Ok(EXIT_SETUP_FAILED);
+    }
     let program = match racemap::compile::compile_with(&source, &name, &options) {
         Ok(p) => p,
         Err(diagnostics) => {

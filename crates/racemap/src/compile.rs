@@ -96,6 +96,19 @@ pub fn compile_test_bytes(source: &[u8], file_name: &str) -> Result<Program, Vec
     compile_with(source, file_name, &options)
 }
 
+/// `go test`'s setup check of a `_test.go` file, before it is compiled: the first test,
+/// benchmark or fuzz function whose signature `go test` rejects
+/// ([`check::test_signatures`]); `None` when there is none, or when the file does not parse
+/// (compiling it then reports the syntax error).
+pub fn test_setup_error(source: &[u8]) -> Option<Diagnostic> {
+    let (text, invalid_utf8) = decode_source(source);
+    let (file, diags) = parser::parse_decoded(&text, &invalid_utf8);
+    if !diags.is_empty() {
+        return None;
+    }
+    check::test_signatures::wrong_signature(&file)
+}
+
 /// Compile a Go file as read from disk (see [`compile_bytes`]) with `options`.
 pub fn compile_with(
     source: &[u8],

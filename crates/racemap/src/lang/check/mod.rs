@@ -61,6 +61,7 @@ mod lookup;
 mod returns;
 mod scope;
 mod stmt;
+pub mod test_signatures;
 mod time_values;
 mod typexpr;
 mod wait_group_copies;
