@@ -42,7 +42,8 @@ const PACKAGE: &str = "command-line-arguments";
 /// `go test`'s exit status when the test file does not compile.
 const EXIT_BUILD_FAILED: u8 = 2;
 
-/// `go test`'s exit status when its setup fails (a test function's signature is wrong).
+/// `go test`'s exit status when its setup fails (the file does not parse, a test function's
+/// signature is wrong).
 const EXIT_SETUP_FAILED: u8 = 1;
 
 /// Run the command.
@@ -102,7 +103,8 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
         ..Default::default()
     };
     if let Some(diagnostic) = racemap::compile::test_setup_error(&source) {
-        // `go test` checks the test functions' signatures before it builds anything.
+        // `go test` parses the file and checks its test functions' signatures before it
+        // builds anything.
         let map = racemap::diag::SourceMap::from_bytes(&name, &source);
         eprintln!("# {PACKAGE}");
         eprint!("{}", racemap::diag::render_all(&[diagnostic], &map));

@@ -96,15 +96,23 @@ pub fn compile_test_bytes(source: &[u8], file_name: &str) -> Result<Program, Vec
     compile_with(source, file_name, &options)
 }
 
-/// `go test`'s setup check of a `_test.go` file, before it is compiled: the first test,
-/// benchmark or fuzz function whose signature `go test` rejects
-/// ([`check::test_signatures`]); `None` when there is none, or when the file does not parse
-/// (compiling it then reports the syntax error).
+/// `go test`'s setup of a `_test.go` file, before it is compiled (Go 1.19's
+/// `cmd/go/internal/load`: the file is parsed by `go/parser`, then its test functions' signatures
+/// are checked, [`check::test_signatures`]): the first error, or `None`. A file that does not
+/// parse fails here with its first error by position; the source reader's errors are worded as
+/// `go/scanner` words them (`illegal UTF-8 encoding`), syntax errors keep the compiler's wording
+/// (`go/parser` says `expected operand, found '}'` where gc says `syntax error: unexpected }, …`).
 pub fn test_setup_error(source: &[u8]) -> Option<Diagnostic> {
     let (text, invalid_utf8) = decode_source(source);
     let (file, diags) = parser::parse_decoded(&text, &invalid_utf8);
-    if !diags.is_empty() {
-        return None;
+    if let Some(first) = diags.into_iter().min_by_key(|d| d.span.lo) {
+        let message = match first.message.as_str() {
+            "invalid NUL character" => "illegal character NUL".to_string(),
+            "invalid UTF-8 encoding" => "illegal UTF-8 encoding".to_string(),
+            "invalid BOM in the middle of the file" => "illegal byte order mark".to_string(),
+            _ => first.message,
+        };
+        return Some(Diagnostic::error(first.span, message));
     }
     check::test_signatures::wrong_signature(&file)
 }
