@@ -9,8 +9,11 @@
 //!    `loom-models` for loom 0.7 with `std::sync::Arc`): both built in release mode and run in the
 //!    same invocation, one after the other, so they share the machine's state.
 //!
-//!    racemap's time is in-process (the criterion group `explore/loom-models`: compile and
-//!    search), as loom's models time themselves.
+//!    racemap's times are in-process, as loom's models time themselves, in two columns: compile
+//!    and search (the criterion group `explore/loom-models`: parse, check and lower are
+//!    racemap's rustc), and the search alone (`explore/loom-models-search`: the model compiled
+//!    once, with its static analyses; loom's timer starts inside its `main`, after rustc, just
+//!    before `loom::model`). Each with its ratio to loom's time.
 //!
 //! It prints Markdown tables and asserts nothing (speed goals live here, not in tests). With
 //! `--criterion` it then runs the criterion benchmark `cargo bench -p racemap --bench explore`,
@@ -113,29 +116,42 @@ fn tables() -> Result {
     let in_process = racemap_in_process(&toolchain, &target_dir)?;
     println!("\n### racemap vs loom 0.7 on equal models\n");
     println!(
-        "racemap: compile and complete search of the model in one process, median of the \
-         criterion benchmark `explore/loom-models` (executions from `racemap explore --json`); \
-         loom: the model's own timing, in one process.\n"
+        "racemap: complete search of the model in one process, median of the criterion \
+         benchmarks `explore/loom-models` (compile + search: parse, check and lower each time) \
+         and `explore/loom-models-search` (search only: the program compiled once, as rustc \
+         compiles loom's model before its timer starts); executions from `racemap explore \
+         --json`. loom: the model's own timing in one process (`loom::model`, whole \
+         milliseconds).\n"
     );
-    println!("| model | racemap executions | racemap ms | loom executions | loom ms | racemap faster by |");
-    println!("|---|---:|---:|---:|---:|---:|");
+    println!(
+        "| model | racemap executions | loom executions | loom ms | racemap ms, compile + search \
+         | faster by | racemap ms, search only | faster by |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|---:|---:|");
     for file in go_files(&bench.join("go-models"))? {
         let name = stem(&file);
         let ours = explore(&racemap, &file)?;
         let theirs = loom.iter().find(|(model, _, _)| *model == name);
-        let ms = in_process
+        let (whole, search) = in_process
             .iter()
-            .find(|(model, _)| *model == name)
-            .map(|(_, ms)| *ms)
+            .find(|(model, _, _)| *model == name)
+            .map(|(_, whole, search)| (*whole, *search))
             .ok_or_else(|| Error::new(format!("no criterion estimate for {name}")))?;
+        let executions = format!(
+            "{}{}",
+            ours.executions,
+            if ours.complete { "" } else { " (incomplete)" }
+        );
         match theirs {
-            Some((_, executions, loom_ms)) => println!(
-                "| {name} | {}{} | {ms:.2} | {executions} | {loom_ms:.0} | {:.1}× |",
-                ours.executions,
-                if ours.complete { "" } else { " (incomplete)" },
-                loom_ms / ms.max(0.001)
+            Some((_, loom_executions, loom_ms)) => println!(
+                "| {name} | {executions} | {loom_executions} | {loom_ms:.0} | {whole:.3} | \
+                 {:.1}× | {search:.3} | {:.1}× |",
+                loom_ms / whole.max(0.001),
+                loom_ms / search.max(0.001)
             ),
-            None => println!("| {name} | {} | {ms:.2} | – | – | – |", ours.executions),
+            None => {
+                println!("| {name} | {executions} | – | – | {whole:.3} | – | {search:.3} | – |")
+            }
         }
     }
     Ok(())
@@ -174,10 +190,11 @@ fn explore(racemap: &Path, file: &Path) -> Result<Explored> {
     })
 }
 
-/// racemap's in-process time per model of `../shared/bench/go-models` (milliseconds): the
-/// median of the criterion group `explore/loom-models` (`crates/racemap/benches/explore.rs`),
+/// racemap's in-process times per model of `../shared/bench/go-models` (milliseconds):
+/// `(model, compile + search, search only)`, the medians of the criterion groups
+/// `explore/loom-models` and `explore/loom-models-search` (`crates/racemap/benches/explore.rs`),
 /// read from criterion's `estimates.json`.
-fn racemap_in_process(toolchain: &Toolchain, target_dir: &Path) -> Result<Vec<(String, f64)>> {
+fn racemap_in_process(toolchain: &Toolchain, target_dir: &Path) -> Result<Vec<(String, f64, f64)>> {
     cmd::run(&mut toolchain.command(
         "cargo",
         &[
@@ -194,11 +211,12 @@ fn racemap_in_process(toolchain: &Toolchain, target_dir: &Path) -> Result<Vec<(S
             "explore/loom-models",
         ],
     ))?;
-    let root = target_dir.join("criterion/explore_loom-models");
-    let mut times = Vec::new();
-    for file in go_files(&repo_root().join("../shared/bench/go-models"))? {
-        let name = stem(&file);
-        let path = root.join(&name).join("new/estimates.json");
+    let median_ms = |group: &str, name: &str| -> Result<f64> {
+        let path = target_dir
+            .join("criterion")
+            .join(group)
+            .join(name)
+            .join("new/estimates.json");
         let text = std::fs::read_to_string(&path)
             .map_err(|e| Error::new(format!("{}: {e}", path.display())))?;
         let json: serde_json::Value = serde_json::from_str(&text)
@@ -206,7 +224,14 @@ fn racemap_in_process(toolchain: &Toolchain, target_dir: &Path) -> Result<Vec<(S
         let nanoseconds = json["median"]["point_estimate"]
             .as_f64()
             .ok_or_else(|| Error::new(format!("{}: no median estimate", path.display())))?;
-        times.push((name, nanoseconds / 1e6));
+        Ok(nanoseconds / 1e6)
+    };
+    let mut times = Vec::new();
+    for file in go_files(&repo_root().join("../shared/bench/go-models"))? {
+        let name = stem(&file);
+        let whole = median_ms("explore_loom-models", &name)?;
+        let search = median_ms("explore_loom-models-search", &name)?;
+        times.push((name, whole, search));
     }
     Ok(times)
 }

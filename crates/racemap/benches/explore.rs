@@ -3,8 +3,9 @@
 //! program and every racemap model of `../shared/bench/go-models`.
 //!
 //! `cargo bench -p racemap --bench explore`; the README's performance section records results.
-//! `cargo xtask bench` reads the `explore/loom-models` group's estimates for its comparison with
-//! loom: compile and search of each model in one process, as loom's models time themselves.
+//! `cargo xtask bench` reads the `explore/loom-models` and `explore/loom-models-search` groups'
+//! estimates for its comparison with loom: compile and search of each model in one process, and
+//! the search alone (loom's models time themselves after rustc compiled them).
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use racemap::explore::{explore, DporConfig};
@@ -73,20 +74,41 @@ fn bench_corpus(c: &mut Criterion) {
     group.finish();
 }
 
-/// The racemap side of the loom comparison: each model compiled and searched completely per
-/// iteration (compile included: a loom model is compiled Rust, but racemap's user pastes source).
+/// The racemap side of the loom comparison, in two groups. `explore/loom-models`: each model
+/// compiled and searched completely per iteration (compile included: racemap's user pastes
+/// source). `explore/loom-models-search`: the model compiled once (with the program's static
+/// analyses, which a machine's clones share), then a complete search per iteration from a copy
+/// of the initial machine: the analogue of loom's own timing, which starts after rustc compiled
+/// the model.
 fn bench_loom_models(c: &mut Criterion) {
     let files = shared_go_files("bench/go-models");
     if files.is_empty() {
         return;
     }
+    let models: Vec<(String, String)> = files
+        .iter()
+        .map(|file| {
+            let source = std::fs::read_to_string(file).expect("model file reads");
+            let name = file.file_stem().unwrap().to_string_lossy().into_owned();
+            (name, source)
+        })
+        .collect();
     let mut group = c.benchmark_group("explore/loom-models");
     group.sample_size(10);
-    for file in files {
-        let source = std::fs::read_to_string(&file).expect("model file reads");
-        let name = file.file_stem().unwrap().to_string_lossy().into_owned();
-        group.bench_function(name, |b| {
-            b.iter(|| black_box(explore(machine(&source), &DporConfig::default())))
+    for (name, source) in &models {
+        group.bench_function(name.as_str(), |b| {
+            b.iter(|| black_box(explore(machine(source), &DporConfig::default())))
+        });
+    }
+    group.finish();
+    let mut group = c.benchmark_group("explore/loom-models-search");
+    group.sample_size(10);
+    for (name, source) in &models {
+        let m = machine(source);
+        // The static analyses are the compiler's part: computed once, before the clock runs.
+        black_box(explore(m.clone(), &DporConfig::default()));
+        group.bench_function(name.as_str(), |b| {
+            b.iter(|| black_box(explore(m.clone(), &DporConfig::default())))
         });
     }
     group.finish();

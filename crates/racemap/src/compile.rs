@@ -138,7 +138,7 @@ pub fn compile_with(
     };
     match checked {
         Ok(checked) if diags.is_empty() && options.test_file => {
-            let program = lower::lower_test_with(&checked, &text, file_name, options.race)?;
+            let program = lower::lower_test_with(checked, &text, file_name, options.race)?;
             match options.run_test {
                 None => Ok(program),
                 Some(i) => program.for_test(i as usize, true).ok_or_else(|| {
@@ -150,7 +150,7 @@ pub fn compile_with(
             }
         }
         Ok(checked) if diags.is_empty() => {
-            lower::lower_with(&checked, &text, file_name, options.race)
+            lower::lower_with(checked, &text, file_name, options.race)
         }
         Ok(_) => Err(diags),
         Err(more) => {

@@ -277,17 +277,54 @@ impl LibFunc {
         LibFunc::find(name, |o| o == owner)
     }
 
+    /// The first row (in table order) named `name` whose owner `owner` accepts: a binary
+    /// search of [`by_name`] (the checker looks up every method and package function it meets,
+    /// and every method of the library's named types per compile).
     fn find(name: &str, owner: impl Fn(Owner) -> bool) -> Option<LibFunc> {
-        LibFunc::ALL
+        let rows = by_name();
+        let start = rows.partition_point(|f| f.spec().name < name);
+        rows[start..]
             .iter()
             .copied()
-            .find(|f| f.spec().name == name && owner(f.spec().owner))
+            .take_while(|f| f.spec().name == name)
+            .find(|f| owner(f.spec().owner))
     }
+}
+
+/// [`LibFunc::ALL`] sorted by name, stably (rows of one name keep the table's order, so
+/// [`LibFunc::find`] answers what a scan of the table in order answers); built once per process.
+fn by_name() -> &'static [LibFunc] {
+    static BY_NAME: std::sync::OnceLock<Vec<LibFunc>> = std::sync::OnceLock::new();
+    BY_NAME.get_or_init(|| {
+        let mut rows = LibFunc::ALL.to_vec();
+        crate::stable_sort::sort_by(&mut rows, |a, b| a.spec().name.cmp(b.spec().name));
+        rows
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The index answers what a scan of the table in order answers, for every name and a
+    /// predicate that accepts any owner (the first row of the name) or only a later row's.
+    #[test]
+    fn find_agrees_with_a_scan_of_the_table() {
+        let scan = |name: &str, owner: &dyn Fn(Owner) -> bool| {
+            (LibFunc::ALL.iter().copied()).find(|f| f.spec().name == name && owner(f.spec().owner))
+        };
+        for &f in LibFunc::ALL {
+            let name = f.spec().name;
+            assert_eq!(LibFunc::find(name, |_| true), scan(name, &|_| true));
+            let last = f.spec().owner;
+            assert_eq!(
+                LibFunc::find(name, |o| o == last),
+                scan(name, &|o| o == last)
+            );
+        }
+        assert_eq!(LibFunc::find("NoSuchFunction", |_| true), None);
+        assert_eq!(LibFunc::find("", |_| true), None);
+    }
 
     #[test]
     fn each_row_is_found_under_its_owner_and_name() {

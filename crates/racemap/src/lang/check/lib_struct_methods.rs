@@ -30,19 +30,23 @@ const TYPES: &[(&str, &str)] = &[
 impl Checker<'_> {
     /// Fill [`Info::lib_struct_methods`](super::info::Info::lib_struct_methods).
     pub(super) fn record_lib_struct_methods(&mut self) {
-        let mut out = Vec::new();
-        for &(path, type_name) in TYPES {
-            let Some(&ty) = self
-                .lib_types
-                .get(&(path.to_string(), type_name.to_string()))
-            else {
+        // The rows each type owns, in table order: one pass over the table.
+        let mut rows: Vec<Vec<LibFunc>> = vec![Vec::new(); TYPES.len()];
+        for &f in LibFunc::ALL {
+            let Owner::Struct(path, type_name) = f.spec().owner else {
                 continue;
             };
-            for &f in LibFunc::ALL {
+            if let Some(k) = (TYPES.iter()).position(|&(p, n)| n == type_name && p == path) {
+                rows[k].push(f);
+            }
+        }
+        let mut out = Vec::new();
+        for (&(path, type_name), rows) in TYPES.iter().zip(rows) {
+            let Some(ty) = self.lib_named(path, type_name) else {
+                continue;
+            };
+            for f in rows {
                 let spec = f.spec();
-                if spec.owner != Owner::Struct(path, type_name) {
-                    continue;
-                }
                 let found = match self.lib_struct_method(ty, spec.name) {
                     Some((func, inner, pointer_recv)) => self
                         .lib_method(func.spec().owner, spec.name)

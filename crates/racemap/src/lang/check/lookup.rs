@@ -218,11 +218,7 @@ impl<'a> Checker<'a> {
             ("sort", "StringSlice"),
             ("sort", "Float64Slice"),
         ];
-        let &(path, type_name) = STRUCTS.iter().find(|(path, type_name)| {
-            self.lib_types
-                .get(&(path.to_string(), type_name.to_string()))
-                == Some(&base)
-        })?;
+        let (path, type_name) = self.lib_type_in(STRUCTS, base)?;
         let func = LibFunc::method(Owner::Struct(path, type_name), name)?;
         let value_recv = Owner::value_receiver(path, type_name);
         let inner = func != LibFunc::CondWait && !value_recv;
@@ -236,7 +232,7 @@ impl<'a> Checker<'a> {
         base: TypeId,
         name: &str,
     ) -> Option<(LibFunc, TypeId)> {
-        let (path, type_name) = [
+        const STRUCTS: &[(&str, &str)] = &[
             ("math/rand", "Rand"),
             ("strings", "Builder"),
             ("bytes", "Buffer"),
@@ -245,14 +241,25 @@ impl<'a> Checker<'a> {
             ("log", "Logger"),
             ("testing", "B"),
             ("testing", "PB"),
-        ]
-        .into_iter()
-        .find(|(path, type_name)| {
-            self.lib_types
-                .get(&(path.to_string(), type_name.to_string()))
-                == Some(&base)
-        })?;
+        ];
+        let (path, type_name) = self.lib_type_in(STRUCTS, base)?;
         self.lib_method(Owner::Struct(path, type_name), name)
+    }
+
+    /// The entry `(import path, type name)` of `table` that is the library's named type
+    /// `base`, if any: a named type's own name first (most types asked about are the
+    /// program's), then the one library type of that name in the table.
+    fn lib_type_in(
+        &self,
+        table: &[(&'static str, &'static str)],
+        base: TypeId,
+    ) -> Option<(&'static str, &'static str)> {
+        let TypeKind::Named { name, .. } = self.types.kind(base) else {
+            return None;
+        };
+        (table.iter().copied()).find(|&(path, type_name)| {
+            type_name == name && self.lib_named(path, type_name) == Some(base)
+        })
     }
 
     /// A method expression `T.M`, `(*T).M` or `I.M`: a function value whose first parameter is

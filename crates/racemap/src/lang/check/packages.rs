@@ -60,11 +60,11 @@ impl<'a> Checker<'a> {
     }
 
     fn lib_member_kind(&mut self, path: &str, name: &str) -> Option<ObjectKind> {
-        if let Some(&ty) = self.lib_types.get(&(path.to_string(), name.to_string())) {
+        if let Some(ty) = self.lib_named(path, name) {
             return Some(ObjectKind::TypeName { ty });
         }
         if let Some(value) = duration_constant(path, name) {
-            let ty = self.lib_types[&("time".to_string(), "Duration".to_string())];
+            let ty = self.lib_named("time", "Duration")?;
             return Some(ObjectKind::Const {
                 ty,
                 value: ConstValue::int(value),
@@ -98,6 +98,14 @@ impl<'a> Checker<'a> {
         Some(ObjectKind::Lib { func, ty })
     }
 
+    /// The library's named type `path.name` (`time.Duration`, `sync.Cond`), if declared:
+    /// looked up without building a key (the checker asks per selector and per method).
+    pub(crate) fn lib_named(&self, path: &str, name: &str) -> Option<TypeId> {
+        self.lib_types
+            .get_by(|(p, n)| (p.as_str(), n.as_str()).cmp(&(path, name)))
+            .copied()
+    }
+
     /// A method of a library type (`(*sync.Mutex).Lock`, all with pointer receivers) or of the
     /// `error` interface: the function and its signature (without receiver). Methods added after
     /// the program's language version do not exist (`sync.Map`'s `Swap` before go1.20).
@@ -125,7 +133,8 @@ impl<'a> Checker<'a> {
             LibType::Basic(b) => TypeTable::basic(b),
             LibType::Any => self.any_type,
             LibType::Error => self.error_type,
-            LibType::Named(path, name) => self.lib_types[&(path.to_string(), name.to_string())],
+            LibType::Named(path, name) => (self.lib_named(path, name))
+                .expect("the universe declares every library type a signature names"),
             LibType::Slice(elem) => {
                 let elem = self.lib_type(elem);
                 self.types.intern(TypeKind::Slice(elem))

@@ -125,27 +125,36 @@ pub(crate) struct Lowerer<'a> {
 
 /// Lower a checked program for the race detector. `source` is the text it was parsed from.
 pub fn lower(checked: &Checked, source: &str, file_name: &str) -> Result<Program, Vec<Diagnostic>> {
-    lower_mode(checked, source, file_name, false, true)
+    lower_mode(
+        checked,
+        checked.types.clone(),
+        source,
+        file_name,
+        false,
+        true,
+    )
 }
 
 /// Lower a checked program, `instrumented` as `go build -race` builds it (see `order.rs`).
 pub fn lower_with(
-    checked: &Checked,
+    mut checked: Checked,
     source: &str,
     file_name: &str,
     instrumented: bool,
 ) -> Result<Program, Vec<Diagnostic>> {
-    lower_mode(checked, source, file_name, false, instrumented)
+    let types = std::mem::take(&mut checked.types);
+    lower_mode(&checked, types, source, file_name, false, instrumented)
 }
 
 /// [`lower_test`], `instrumented` as `go test -race` builds it (see `order.rs`).
 pub fn lower_test_with(
-    checked: &Checked,
+    mut checked: Checked,
     source: &str,
     file_name: &str,
     instrumented: bool,
 ) -> Result<Program, Vec<Diagnostic>> {
-    lower_mode(checked, source, file_name, true, instrumented)
+    let types = std::mem::take(&mut checked.types);
+    lower_mode(&checked, types, source, file_name, true, instrumented)
 }
 
 /// Lower a checked `_test.go` file: its tests and their runners ([`Program::tests`]); `main` is
@@ -156,11 +165,22 @@ pub fn lower_test(
     source: &str,
     file_name: &str,
 ) -> Result<Program, Vec<Diagnostic>> {
-    lower_mode(checked, source, file_name, true, true)
+    lower_mode(
+        checked,
+        checked.types.clone(),
+        source,
+        file_name,
+        true,
+        true,
+    )
 }
 
+/// Lower `checked` with `types`, its type table (moved out of it by the callers that own it:
+/// lowering interns more types, and a copy of the table costs as much as lowering a small
+/// program).
 fn lower_mode(
     checked: &Checked,
+    types: TypeTable,
     source: &str,
     file_name: &str,
     test: bool,
@@ -169,7 +189,7 @@ fn lower_mode(
     let mut lw = Lowerer {
         instrumented,
         info: &checked.info,
-        types: checked.types.clone(),
+        types,
         funcs: Vec::new(),
         decl_funcs: LiteMap::new_vec(),
         strings: Vec::new(),

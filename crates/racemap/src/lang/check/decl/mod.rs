@@ -29,10 +29,7 @@ impl<'a> Checker<'a> {
     /// The test functions of a `_test.go` file: `func TestXxx(t *testing.T)` where `Xxx` does
     /// not start with a lower-case letter, in source order.
     fn collect_tests(&mut self) {
-        let t = self
-            .lib_types
-            .get(&("testing".to_string(), "T".to_string()))
-            .copied();
+        let t = self.lib_named("testing", "T");
         let want = t.map(|t| {
             let p = self.types.intern(TypeKind::Pointer(t));
             self.func_type(vec![p], vec![], false)
