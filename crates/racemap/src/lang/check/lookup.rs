@@ -240,6 +240,7 @@ impl<'a> Checker<'a> {
             ("math/rand", "Rand"),
             ("strings", "Builder"),
             ("bytes", "Buffer"),
+            ("os", "File"),
             ("strconv", "NumError"),
             ("strings", "Replacer"),
             ("log", "Logger"),

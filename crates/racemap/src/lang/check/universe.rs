@@ -172,7 +172,7 @@ impl<'a> Checker<'a> {
             self.lib_types
                 .insert((path.to_string(), name.to_string()), named);
         }
-        // Library interfaces: fmt.Stringer, sync.Locker, sort.Interface, runtime.Error (the
+        // Library interfaces: fmt.Stringer, io.Writer, sync.Locker, sort.Interface, runtime.Error (the
         // runtime's panics are its dynamic types: `rt/interp/dispatch.rs`).
         let string_sig = self.func_type(vec![], vec![string], false);
         let unit_sig = self.func_type(vec![], vec![], false);
@@ -180,8 +180,22 @@ impl<'a> Checker<'a> {
         let len_sig = self.func_type(vec![], vec![int], false);
         let less_sig = self.func_type(vec![int, int], vec![TypeTable::basic(Basic::Bool)], false);
         let swap_sig = self.func_type(vec![int, int], vec![], false);
+        // io.Writer: Write(p []byte) (n int, err error); io.StringWriter: WriteString(s
+        // string) (n int, err error).
+        let bytes = self
+            .types
+            .intern(TypeKind::Slice(TypeTable::basic(Basic::Uint8)));
+        let error = self.error_type;
+        let write_sig = self.func_type(vec![bytes], vec![int, error], false);
+        let write_string_sig = self.func_type(vec![string], vec![int, error], false);
         for (path, name, methods) in [
             ("fmt", "Stringer", vec![("String".to_string(), string_sig)]),
+            ("io", "Writer", vec![("Write".to_string(), write_sig)]),
+            (
+                "io",
+                "StringWriter",
+                vec![("WriteString".to_string(), write_string_sig)],
+            ),
             (
                 "sync",
                 "Locker",

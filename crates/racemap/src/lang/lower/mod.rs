@@ -34,6 +34,7 @@ mod cond;
 mod context;
 mod expr;
 mod final_loads;
+mod fprint;
 mod func;
 mod lib_methods;
 mod lib_tail;

@@ -93,6 +93,8 @@ impl Machine {
             }
             f if super::range_table::is_range_table(f) => vec![self.range_table_var(f)?],
             LibFunc::StrconvErrSyntax
+            | LibFunc::IoEof
+            | LibFunc::OsErrNotExist
             | LibFunc::StrconvErrRange
             | LibFunc::OsStdout
             | LibFunc::OsStderr
@@ -552,12 +554,14 @@ impl Machine {
                 };
                 return Ok(true);
             }
-            LibFunc::FmtFprintln
-            | LibFunc::FmtFprint
-            | LibFunc::FmtFprintf
+            LibFunc::FmtFprintlnFile
+            | LibFunc::FmtFprintFile
+            | LibFunc::FmtFprintfFile
             | LibFunc::FmtPrintln
             | LibFunc::FmtPrint
-            | LibFunc::FmtPrintf => return self.fmt_print(gid, func, &args, push_results),
+            | LibFunc::FmtPrintf
+            | LibFunc::FileWrite
+            | LibFunc::FileWriteString => return self.fmt_print(gid, func, &args, push_results),
             LibFunc::MutexLock | LibFunc::MutexUnlock | LibFunc::MutexTryLock => {
                 let p = ptr()?;
                 let (eff, kind, ok) = match self.heap.sync_mut(&p)? {
