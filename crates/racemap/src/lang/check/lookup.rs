@@ -246,6 +246,7 @@ impl<'a> Checker<'a> {
             ("log", "Logger"),
             ("testing", "B"),
             ("testing", "PB"),
+            ("testing", "M"),
         ]
         .into_iter()
         .find(|(path, type_name)| {

@@ -420,7 +420,7 @@ impl<'a> Checker<'a> {
 
     /// `testing.B` (`struct { N int }`) and `testing.PB` (`struct {}`): a test file's benchmarks
     /// type-check (their methods are library rows) but never run, as under `go test` without
-    /// `-bench`.
+    /// `-bench`. And `testing.M`, `TestMain`'s.
     fn declare_benchmark_types(&mut self) {
         let b = self.types.new_named("B", "testing");
         let b_struct = self
@@ -438,6 +438,19 @@ impl<'a> Checker<'a> {
         self.types.set_underlying(pb, pb_struct);
         self.lib_types
             .insert(("testing".to_string(), "PB".to_string()), pb);
+        // testing.M: struct { exitCode int } (what `m.Run()` returned; the test binary's main
+        // exits with it after `TestMain`).
+        let m = self.types.new_named("M", "testing");
+        let m_struct = self
+            .types
+            .intern(TypeKind::Struct(vec![crate::types::Field {
+                name: "exitCode".to_string(),
+                ty: TypeTable::basic(Basic::Int),
+                embedded: false,
+            }]));
+        self.types.set_underlying(m, m_struct);
+        self.lib_types
+            .insert(("testing".to_string(), "M".to_string()), m);
     }
 
     /// `time.Time` (`struct { wall int64 }`: nanoseconds of the virtual clock plus one, 0 the

@@ -361,6 +361,16 @@ impl FnCx<'_, '_> {
                     return;
                 }
                 let argc = self.push_lib_args(f, p.args, &p.info, span) + 1;
+                if f == LibFunc::TestingMRun {
+                    // `m.Run()` runs the compiled `testing.(*M).Run` (runner.rs).
+                    if mode != CallMode::Now {
+                        self.unsupported(span, "go or defer of m.Run");
+                        return;
+                    }
+                    let fid = self.lw.test_m_run_func(span);
+                    self.emit_at(Instr::Call { func: fid, argc }, span);
+                    return;
+                }
                 if matches!(f, LibFunc::TestingRun | LibFunc::TestingParallel) {
                     // `t.Run(name, f)` and `t.Parallel()` run the compiled
                     // `testing.(*T).Run` and `testing.(*T).Parallel` (runner.rs).

@@ -84,7 +84,10 @@ impl Lowerer<'_> {
         };
         let packed_ok = func.boxed_args_from().is_some();
         if (variadic && !packed_ok)
-            || matches!(func, LibFunc::TestingRun | LibFunc::TestingParallel)
+            || matches!(
+                func,
+                LibFunc::TestingRun | LibFunc::TestingParallel | LibFunc::TestingMRun
+            )
         {
             return None;
         }
