@@ -633,6 +633,8 @@ mod tests {
             testing.tRunner func()
             testing.(*matcher).fullName func()
             testing.tRunner.quiesce func()
+            testing.(*M).Run func() int
+            testing.(*M).Run.result func() int
             testing.(*B).ReportAllocs func()
             testing.(*B).ResetTimer func()
             testing.(*B).StartTimer func()
