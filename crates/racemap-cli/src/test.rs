@@ -163,6 +163,9 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
         None => Box::new(RandomScheduler::new(seed)),
     };
     let replayed = schedule.as_ref().map_or(0, |s| s.len());
+    // With a `TestMain`, `m.Run()` printed `PASS`/`FAIL` and the exit status is the binary's
+    // (`os.Exit`; a nonzero one ended the run as a crash with no text).
+    let test_main = binary.test_binary.as_ref().is_some_and(|b| b.test_main);
     let r = run_test(binary, scheduler.as_mut(), max_steps, replayed);
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(r.output.as_bytes());
@@ -181,7 +184,10 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
     } else {
         ""
     };
-    if r.failed {
+    if test_main && !r.limit {
+        let _ = writeln!(out, "ok  \t{PACKAGE}\t0.000s{none}");
+        Ok(0)
+    } else if r.failed {
         let _ = writeln!(out, "FAIL\nFAIL\t{PACKAGE}\t0.000s\nFAIL");
         Ok(1)
     } else {
@@ -206,6 +212,8 @@ pub struct TestRun {
     pub failed_tests: Vec<String>,
     /// A panic or fatal error ended the test binary: Go's text for it.
     pub crash: Option<String>,
+    /// A racemap limit stopped the binary.
+    pub limit: bool,
     /// Goroutines still blocked when the binary ended
     /// (`goroutine 8 [chan send]: command-line-arguments.TestX.func1 at x_test.go:12`).
     pub leaked: Vec<String>,
@@ -278,6 +286,7 @@ pub fn run_test(
         failed: root_failed || race || limit,
         failed_tests,
         crash,
+        limit,
         leaked,
     }
 }

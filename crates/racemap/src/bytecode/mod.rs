@@ -260,6 +260,9 @@ pub struct TestBinary {
     pub selected: Vec<u32>,
     /// `-v`: tests print their logs at once, and `=== RUN`/`--- PASS` lines.
     pub chatty: bool,
+    /// The file has a `TestMain`: the binary's main calls it, its `m.Run()` prints `PASS` or
+    /// `FAIL`, and the binary exits with `m.Run()`'s code (or `os.Exit`'s).
+    pub test_main: bool,
 }
 
 /// A method table entry.
@@ -465,6 +468,7 @@ impl Program {
     /// (`chatty`: `-v`); `None` for a program that is not a `_test.go` file.
     pub fn for_tests(&self, selected: &[usize], chatty: bool) -> Option<Program> {
         let runner = self.test_binary.as_ref()?.runner;
+        let test_main = self.test_binary.as_ref()?.test_main;
         let mut p = self.clone();
         let mut selected: Vec<u32> = selected
             .iter()
@@ -478,6 +482,7 @@ impl Program {
             runner,
             selected,
             chatty,
+            test_main,
         });
         Some(p)
     }

@@ -8,6 +8,8 @@ macro_rules! builders_rows {
             // Builder is not safe for concurrent use), `rt/interp/builder.rs`.
             /// `(*strings.Builder).WriteString(s string) (int, error)`
             BuilderWriteString => builder_method("WriteString").params(&[STRING]).results(&[INT, ERROR]),
+            /// `(*strings.Builder).Write(p []byte) (int, error)`
+            BuilderWrite => builder_method("Write").params(&[BYTES]).results(&[INT, ERROR]),
             /// `(*strings.Builder).WriteByte(c byte) error`
             BuilderWriteByte => builder_method("WriteByte").params(&[BYTE]).results(&[ERROR]),
             /// `(*strings.Builder).WriteRune(r rune) (int, error)`

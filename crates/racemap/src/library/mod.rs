@@ -44,6 +44,8 @@ mod log;
 mod math;
 #[macro_use]
 mod rand;
+#[macro_use]
+mod io;
 mod short;
 mod spec;
 pub use spec::{AtomicOpKind, LibFuncSpec, LibType, Owner, Visibility};
@@ -53,5 +55,5 @@ use short::*;
 use Visibility::{Clock, Log, Object, Output, Scheduler, Timer};
 
 lib_funcs! {
-    [fmt_os_rows, errors_rows, strings_rows, builders_rows, strconv_rows, unicode_rows, time_rows, context_rows, sync_rows, atomic_rows, runtime_rows, testing_rows, sort_rows, log_rows, math_rows, rand_rows]
+    [fmt_os_rows, errors_rows, strings_rows, builders_rows, strconv_rows, unicode_rows, time_rows, context_rows, sync_rows, atomic_rows, runtime_rows, testing_rows, sort_rows, log_rows, math_rows, rand_rows, io_rows]
 }

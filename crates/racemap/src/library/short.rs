@@ -46,11 +46,13 @@ pub(super) const DONE_CHAN: LibType = LibType::RecvChan(&LibType::EmptyStruct);
 pub(super) const TESTING_T: LibType = LibType::Named("testing", "T");
 /// `*os.File` (racemap's files are `os.Stdout` and `os.Stderr`).
 pub(super) const OS_FILE: LibType = LibType::Pointer(&LibType::Named("os", "File"));
-/// `*strings.Builder`
+/// `io.Writer`
+pub(super) const IO_WRITER: LibType = LibType::Named("io", "Writer");
 /// `*log.Logger`
 pub(super) const LOGGER_PTR: LibType = LibType::Pointer(&LibType::Named("log", "Logger"));
 /// `*strings.Replacer`
 pub(super) const REPLACER_PTR: LibType = LibType::Pointer(&LibType::Named("strings", "Replacer"));
+/// `*strings.Builder`
 pub(super) const BUILDER_PTR: LibType = LibType::Pointer(&LibType::Named("strings", "Builder"));
 /// `*bytes.Buffer`
 pub(super) const BUFFER_PTR: LibType = LibType::Pointer(&LibType::Named("bytes", "Buffer"));

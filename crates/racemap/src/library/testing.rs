@@ -86,6 +86,15 @@ macro_rules! testing_rows {
             /// still blocked then are leaks).
             TestingQuiesce =>
                 LibFuncSpec::new(Owner::Runtime("testing"), "tRunner.quiesce").visibility(Scheduler),
+            /// `(*testing.M).Run() (code int)`: runs the tests and examples (lowering compiles it:
+            /// `testing.runTests`, then [`LibFunc::TestingRunResult`]).
+            TestingMRun => LibFuncSpec::new(Owner::Struct("testing", "M"), "Run").results(&[INT]),
+            /// The end of `m.Run()`: prints `FAIL` (a test failed or the race detector reported
+            /// a race) or `PASS` (with -v; racemap's summary leaves it out otherwise) and returns
+            /// the exit code, 1 or 0.
+            TestingRunResult => LibFuncSpec::new(Owner::Runtime("testing"), "(*M).Run.result")
+                .results(&[INT])
+                .visibility(Output),
             // `testing.B` and `testing.PB` (benchmarks): signatures only. A benchmark type-checks and
             // compiles but never runs (`go test` without `-bench`), so these have no semantics.
             /// `(*testing.B).ReportAllocs()`

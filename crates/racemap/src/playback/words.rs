@@ -442,7 +442,9 @@ fn lib_phrase(func: LibFunc, args: &[Value], names: &Names) -> String {
         WaitGroupDone => format!("calls {recv}.Done()"),
         WaitGroupWait => format!("waits for {recv}"),
         OnceDo => format!("calls {recv}.Do"),
-        FmtPrint | FmtPrintln | FmtPrintf | FmtFprint | FmtFprintln | FmtFprintf => "prints".into(),
+        FmtPrint | FmtPrintln | FmtPrintf | FmtFprintFile | FmtFprintlnFile | FmtFprintfFile => {
+            "prints".into()
+        }
         FmtFprintBuilder | FmtFprintlnBuilder | FmtFprintfBuilder | FmtFprintBuffer
         | FmtFprintlnBuffer | FmtFprintfBuffer => format!("prints to {recv}"),
         // The second step of a Builder's or Buffer's write.

@@ -67,8 +67,12 @@ impl ReportFrame {
                 continue;
             }
             // A library method's frame the runtime added (`strings.(*Builder).WriteString`),
-            // at the Go line its span holds.
-            if let Some(file) = crate::rt::lib_frames::line_frame_file(&f.name) {
+            // at the Go line its span holds (a compiled `fmt.Fprintf`'s frame has no span:
+            // below).
+            let line_frame = f.span.lo > 0;
+            if let Some(file) =
+                crate::rt::lib_frames::line_frame_file(&f.name).filter(|_| line_frame)
+            {
                 out.push(ReportFrame {
                     name: f.name.to_string(),
                     file,

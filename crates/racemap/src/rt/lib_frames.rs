@@ -197,6 +197,15 @@ pub fn library_frame_calling(name: &str, callee: Option<&str>) -> Option<(String
         "testing.runExample" => ("testing/run_example.go", 63, 0x3db),
         "testing.runExample.func2" => ("testing/run_example.go", 59, 0x1a5),
         "testing.(*InternalExample).processRunResult" => ("testing/example.go", 91, 0x5e8),
+        // `fmt.Fprint*` to an `io.Writer` and `io.WriteString` (lang/lower/fprint.rs): their
+        // call of the writer's `Write` (or `WriteString`).
+        "fmt.Fprintf" => ("fmt/print.go", 205, 0xb1),
+        "fmt.Fprint" => ("fmt/print.go", 243, 0x90),
+        "fmt.Fprintln" => ("fmt/print.go", 285, 0x90),
+        "io.WriteString" if callee.is_some_and(|c| c.ends_with(".WriteString")) => {
+            ("io/io.go", 313, 0x63)
+        }
+        "io.WriteString" => ("io/io.go", 315, 0xbd),
         "time.goFunc" => ("time/sleep.go", 176, 0x47),
         "time.sendTime" => ("time/sleep.go", 145, 0x47),
         // Its first loop's `mapping(c)` (the calls after the first rune it changes are on

@@ -409,6 +409,7 @@ impl Target for Machine {
                         | LibFunc::TestingParallelPause
                         | LibFunc::TestingParallelResume
                         | LibFunc::TestingFailed
+                        | LibFunc::TestingRunResult
                 )
             ) {
                 resources.push((Resource::RaceCountRead, true));

@@ -559,6 +559,8 @@ pub struct Info {
     pub main_func: Option<NodeId>,
     /// The test functions of a `_test.go` file (name, function object), in source order.
     pub tests: Vec<(String, ObjectId)>,
+    /// A test file's `func TestMain(m *testing.M)`: the test binary's main calls it.
+    pub test_main: Option<ObjectId>,
     /// The examples of a `_test.go` file that `go test` runs (those with an output comment),
     /// in source order: name, function object, expected output.
     pub examples: Vec<(String, ObjectId, crate::bytecode::ExampleOutput)>,

@@ -22,6 +22,7 @@ const TYPES: &[(&str, &str)] = &[
     ("math/rand", "Rand"),
     ("strings", "Builder"),
     ("bytes", "Buffer"),
+    ("os", "File"),
     ("strconv", "NumError"),
     ("strings", "Replacer"),
     ("log", "Logger"),

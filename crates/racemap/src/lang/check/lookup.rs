@@ -236,11 +236,13 @@ impl<'a> Checker<'a> {
             ("math/rand", "Rand"),
             ("strings", "Builder"),
             ("bytes", "Buffer"),
+            ("os", "File"),
             ("strconv", "NumError"),
             ("strings", "Replacer"),
             ("log", "Logger"),
             ("testing", "B"),
             ("testing", "PB"),
+            ("testing", "M"),
         ];
         let (path, type_name) = self.lib_type_in(STRUCTS, base)?;
         self.lib_method(Owner::Struct(path, type_name), name)

@@ -27,6 +27,7 @@ pub const SUPPORTED_IMPORTS: &[&str] = &[
     "math",
     "log",
     "os",
+    "io",
     "bytes",
     "unicode",
     "unicode/utf8",
@@ -257,9 +258,12 @@ mod tests {
             fmt.Sprint func(...interface {}) string
             fmt.Sprintln func(...interface {}) string
             fmt.Sprintf func(string, ...interface {}) string
-            fmt.Fprint func(*os.File, ...interface {}) (int, error)
-            fmt.Fprintln func(*os.File, ...interface {}) (int, error)
-            fmt.Fprintf func(*os.File, string, ...interface {}) (int, error)
+            fmt.Fprint func(io.Writer, ...interface {}) (int, error)
+            fmt.Fprintln func(io.Writer, ...interface {}) (int, error)
+            fmt.Fprintf func(io.Writer, string, ...interface {}) (int, error)
+            fmt.FprintFile func(*os.File, ...interface {}) (int, error)
+            fmt.FprintlnFile func(*os.File, ...interface {}) (int, error)
+            fmt.FprintfFile func(*os.File, string, ...interface {}) (int, error)
             fmt.Fprint func(*strings.Builder, ...interface {}) (int, error)
             fmt.Fprintln func(*strings.Builder, ...interface {}) (int, error)
             fmt.Fprintf func(*strings.Builder, string, ...interface {}) (int, error)
@@ -319,6 +323,7 @@ mod tests {
             strings.NewReplacer func(...string) *strings.Replacer
             strings.(*Replacer).Replace func(string) string
             strings.(*Builder).WriteString func(string) (int, error)
+            strings.(*Builder).Write func([]uint8) (int, error)
             strings.(*Builder).WriteByte func(uint8) error
             strings.(*Builder).WriteRune func(int32) (int, error)
             strings.(*Builder).String func() string
@@ -637,6 +642,8 @@ mod tests {
             testing.tRunner func()
             testing.(*matcher).fullName func()
             testing.tRunner.quiesce func()
+            testing.(*M).Run func() int
+            testing.(*M).Run.result func() int
             testing.(*B).ReportAllocs func()
             testing.(*B).ResetTimer func()
             testing.(*B).StartTimer func()
@@ -778,6 +785,11 @@ mod tests {
             math/rand.(*Rand).Perm func(int) []int
             math/rand.(*Rand).Shuffle func(int, func(int, int))
             math/rand.(*Rand).int31n func() int
+            io.WriteString func(io.Writer, string) (int, error)
+            io.EOF error
+            os.ErrNotExist error
+            os.(*File).Write func([]uint8) (int, error)
+            os.(*File).WriteString func(string) (int, error)
         "#]]
         .assert_eq(&lines.concat());
     }

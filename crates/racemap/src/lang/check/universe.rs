@@ -172,7 +172,7 @@ impl<'a> Checker<'a> {
             self.lib_types
                 .insert((path.to_string(), name.to_string()), named);
         }
-        // Library interfaces: fmt.Stringer, sync.Locker, sort.Interface, runtime.Error (the
+        // Library interfaces: fmt.Stringer, io.Writer, sync.Locker, sort.Interface, runtime.Error (the
         // runtime's panics are its dynamic types: `rt/interp/dispatch.rs`).
         let string_sig = self.func_type(vec![], vec![string], false);
         let unit_sig = self.func_type(vec![], vec![], false);
@@ -180,8 +180,22 @@ impl<'a> Checker<'a> {
         let len_sig = self.func_type(vec![], vec![int], false);
         let less_sig = self.func_type(vec![int, int], vec![TypeTable::basic(Basic::Bool)], false);
         let swap_sig = self.func_type(vec![int, int], vec![], false);
+        // io.Writer: Write(p []byte) (n int, err error); io.StringWriter: WriteString(s
+        // string) (n int, err error).
+        let bytes = self
+            .types
+            .intern(TypeKind::Slice(TypeTable::basic(Basic::Uint8)));
+        let error = self.error_type;
+        let write_sig = self.func_type(vec![bytes], vec![int, error], false);
+        let write_string_sig = self.func_type(vec![string], vec![int, error], false);
         for (path, name, methods) in [
             ("fmt", "Stringer", vec![("String".to_string(), string_sig)]),
+            ("io", "Writer", vec![("Write".to_string(), write_sig)]),
+            (
+                "io",
+                "StringWriter",
+                vec![("WriteString".to_string(), write_string_sig)],
+            ),
             (
                 "sync",
                 "Locker",
@@ -406,7 +420,7 @@ impl<'a> Checker<'a> {
 
     /// `testing.B` (`struct { N int }`) and `testing.PB` (`struct {}`): a test file's benchmarks
     /// type-check (their methods are library rows) but never run, as under `go test` without
-    /// `-bench`.
+    /// `-bench`. And `testing.M`, `TestMain`'s.
     fn declare_benchmark_types(&mut self) {
         let b = self.types.new_named("B", "testing");
         let b_struct = self
@@ -424,6 +438,19 @@ impl<'a> Checker<'a> {
         self.types.set_underlying(pb, pb_struct);
         self.lib_types
             .insert(("testing".to_string(), "PB".to_string()), pb);
+        // testing.M: struct { exitCode int } (what `m.Run()` returned; the test binary's main
+        // exits with it after `TestMain`).
+        let m = self.types.new_named("M", "testing");
+        let m_struct = self
+            .types
+            .intern(TypeKind::Struct(vec![crate::types::Field {
+                name: "exitCode".to_string(),
+                ty: TypeTable::basic(Basic::Int),
+                embedded: false,
+            }]));
+        self.types.set_underlying(m, m_struct);
+        self.lib_types
+            .insert(("testing".to_string(), "M".to_string()), m);
     }
 
     /// `time.Time` (`struct { wall int64 }`: nanoseconds of the virtual clock plus one, 0 the

@@ -248,6 +248,9 @@ impl FnCx<'_, '_> {
             {
                 self.println_spread(f, &p.args[0], span);
             }
+            CallKind::Lib(f) if super::fprint::is_compiled(f) => {
+                self.fprint_call(f, p.args, &p.info, span, mode, wrap_name, wrap_span)
+            }
             CallKind::Lib(f) if super::strings_func::is_compiled(f) => {
                 self.strings_func_call(f, p.args, &p.info, span, mode, wrap_name, wrap_span)
             }
@@ -358,6 +361,16 @@ impl FnCx<'_, '_> {
                     return;
                 }
                 let argc = self.push_lib_args(f, p.args, &p.info, span) + 1;
+                if f == LibFunc::TestingMRun {
+                    // `m.Run()` runs the compiled `testing.(*M).Run` (runner.rs).
+                    if mode != CallMode::Now {
+                        self.unsupported(span, "go or defer of m.Run");
+                        return;
+                    }
+                    let fid = self.lw.test_m_run_func(span);
+                    self.emit_at(Instr::Call { func: fid, argc }, span);
+                    return;
+                }
                 if matches!(f, LibFunc::TestingRun | LibFunc::TestingParallel) {
                     // `t.Run(name, f)` and `t.Parallel()` run the compiled
                     // `testing.(*T).Run` and `testing.(*T).Parallel` (runner.rs).
@@ -598,7 +611,7 @@ impl FnCx<'_, '_> {
         }
     }
 
-    fn finish_static(&mut self, fid: FuncId, argc: u32, span: Span, mode: CallMode) {
+    pub(super) fn finish_static(&mut self, fid: FuncId, argc: u32, span: Span, mode: CallMode) {
         match mode {
             CallMode::Now => self.emit_at(Instr::Call { func: fid, argc }, span),
             CallMode::Go => self.emit(Instr::Go { argc }),
@@ -748,7 +761,7 @@ impl FnCx<'_, '_> {
     }
 
     /// Emit `Go` or `Defer` of wrapper `w` whose `argc` arguments are on the stack.
-    fn start_wrapper(&mut self, w: FuncId, argc: u32, mode: CallMode) {
+    pub(super) fn start_wrapper(&mut self, w: FuncId, argc: u32, mode: CallMode) {
         let mut temps = Vec::new();
         for _ in 0..argc {
             temps.push(self.pop_temp());
@@ -770,7 +783,14 @@ impl FnCx<'_, '_> {
 
     /// A synthetic function taking `argc` parameters, pushing them, running `body`, popping
     /// `pop` results, and returning (Go's wrapper of a `go`/`defer` call).
-    fn wrapper(&mut self, name: &str, argc: u32, body: Vec<Instr>, pop: u32, span: Span) -> FuncId {
+    pub(super) fn wrapper(
+        &mut self,
+        name: &str,
+        argc: u32,
+        body: Vec<Instr>,
+        pop: u32,
+        span: Span,
+    ) -> FuncId {
         self.lw.wrappers += 1;
         let name = name.to_string();
         let id = self.lw.reserve(&name, span);

@@ -72,7 +72,7 @@ impl Lowerer<'_> {
     /// `time.Duration.String`, `(*sync.Mutex).Lock`), made on first use: the wrapper of a
     /// named type's method, else (a `sync`/`atomic` method, whose receiver is the pointer a
     /// direct call passes) the method-value thunk, which takes the receiver first. `None` for
-    /// a variadic or specially compiled method.
+    /// a specially compiled method or a variadic one whose variadic parameter is not `...any`.
     pub fn lib_method_expr(&mut self, func: LibFunc, sig: TypeId, span: Span) -> Option<FuncId> {
         let m = self
             .info
@@ -98,8 +98,8 @@ impl Lowerer<'_> {
         }
     }
 
-    /// The wrapper of one method (`time.(*Timer).Stop`), made on first use; `None` for a
-    /// variadic one (a library call takes its `...any` boxed one by one).
+    /// The wrapper of one method (`time.(*Timer).Stop`, `log.(*Logger).Println`), made on
+    /// first use; `None` for a variadic one whose variadic parameter is not `...any`.
     fn lib_method_wrapper(&mut self, m: &LibStructMethod) -> Option<FuncId> {
         if let Some(&id) = self.lib_wrappers.get(&m.func) {
             return Some(id);
@@ -113,7 +113,10 @@ impl Lowerer<'_> {
             TypeKind::Func(s) => (s.params.clone(), s.results.clone(), s.variadic),
             _ => return None,
         };
-        if variadic {
+        // A `...any` parameter arrives packed, as the interface call's caller packs it; the
+        // runtime spreads it (`spread_args`). Other variadic parameters are passed one by one
+        // by a direct call, which a packed slice is not.
+        if variadic && m.func.boxed_args_from().is_none() {
             return None;
         }
         let span = Span::default();

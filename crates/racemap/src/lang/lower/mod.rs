@@ -34,6 +34,7 @@ mod cond;
 mod context;
 mod expr;
 mod final_loads;
+mod fprint;
 mod func;
 mod lib_methods;
 mod lib_tail;
@@ -98,6 +99,8 @@ pub(crate) struct Lowerer<'a> {
     pub cond_wait: Option<FuncId>,
     /// `testing.(*T).Run` for subtests, once made.
     pub test_run: Option<FuncId>,
+    /// `testing.(*M).Run`, once a `TestMain` calls it (`runner.rs`).
+    pub test_m_run: Option<FuncId>,
     /// `testing.tRunner.func1` (a test's cleanups and end), once made.
     pub test_cleanup: Option<FuncId>,
     /// `testing.(*T).Parallel`, once made.
@@ -203,6 +206,7 @@ fn lower_mode(
         lib_wrappers: LiteMap::new_vec(),
         cond_wait: None,
         test_run: None,
+        test_m_run: None,
         test_cleanup: None,
         test_parallel: None,
         sort_funcs: LiteMap::new_vec(),
@@ -419,6 +423,7 @@ fn lower_mode(
             runner,
             selected: (0..tests.len() as u32).collect(),
             chatty: true,
+            test_main: checked.info.test_main.is_some(),
         }),
         tests,
         var_names: lw.var_names,

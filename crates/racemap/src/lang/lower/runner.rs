@@ -143,18 +143,106 @@ pub fn test_binary(lw: &mut Lowerer<'_>) -> (Vec<TestFunc>, FuncId) {
             ]);
         }
     }
-    code.extend([
-        Instr::CallLib {
-            func: LibFunc::TestingQuiesce,
-            argc: 0,
-        },
-        Instr::Return,
-    ]);
-    let main = synthetic(lw, "testing.runTests", span, 0, code, false);
-    (tests, main)
+    let test_main = (lw.info.test_main).and_then(|o| lw.decl_funcs.get(&o).copied());
+    let quiesce = Instr::CallLib {
+        func: LibFunc::TestingQuiesce,
+        argc: 0,
+    };
+    if test_main.is_none() {
+        code.push(quiesce.clone());
+    }
+    code.push(Instr::Return);
+    let run_tests = synthetic(lw, "testing.runTests", span, 0, code, false);
+    match test_main {
+        Some(test_main) => (tests, test_main_binary(lw, run_tests, test_main, quiesce)),
+        None => (tests, run_tests),
+    }
 }
 
+/// The test binary's main with a `TestMain` (Go's generated `main.main`: `m :=
+/// testing.MainStart(…); TestMain(m); os.Exit(m.exitCode)`), and the body of `m.Run()`:
+/// `testing.runTests`, then `FAIL`/`PASS` and the exit code ([`LibFunc::TestingRunResult`])
+/// stored in `m.exitCode` and returned. The goroutines the tests leave behind are waited for
+/// (racemap's leak check) once `TestMain` returns, before the exit.
+fn test_main_binary(
+    lw: &mut Lowerer<'_>,
+    run_tests: FuncId,
+    test_main: FuncId,
+    quiesce: Instr,
+) -> FuncId {
+    let span = lw.funcs[test_main.0 as usize].span;
+    let m_run = lw.test_m_run_func(span);
+    let int = crate::types::TypeTable::basic(crate::types::Basic::Int);
+    // Locals: 0 m, 1 the code.
+    let code = vec![
+        Instr::Call {
+            func: run_tests,
+            argc: 0,
+        },
+        Instr::CallLib {
+            func: LibFunc::TestingRunResult,
+            argc: 0,
+        },
+        Instr::StoreLocal(1),
+        Instr::LoadLocal(0),
+        Instr::FieldPtr(0),
+        Instr::LoadLocal(1),
+        Instr::Store,
+        Instr::Return,
+    ];
+    lw.funcs[m_run.0 as usize] = Func {
+        name: Rc::from("testing.(*M).Run"),
+        span,
+        params: 1,
+        param_types: vec![crate::types::TypeTable::basic(crate::types::Basic::Invalid)],
+        results: vec![int],
+        result_slots: vec![crate::bytecode::ResultSlot::Local(1)],
+        locals: 2,
+        captures: 0,
+        variadic: false,
+        spans: vec![span; code.len()],
+        code,
+        wrapper: false,
+    };
+    let m = (0..lw.types.len() as u32)
+        .map(crate::types::TypeId)
+        .find(|&t| matches!(lw.types.kind(t), TypeKind::Named { name, pkg, .. } if name == "M" && pkg == "testing"))
+        .unwrap_or(crate::types::TypeTable::basic(crate::types::Basic::Invalid));
+    let code = vec![
+        Instr::Alloc(m),
+        Instr::StoreLocal(0),
+        Instr::LoadLocal(0),
+        Instr::Call {
+            func: test_main,
+            argc: 1,
+        },
+        quiesce,
+        Instr::LoadLocal(0),
+        Instr::FieldPtr(0),
+        Instr::Load,
+        Instr::CallLib {
+            func: LibFunc::OsExit,
+            argc: 1,
+        },
+        Instr::Return,
+    ];
+    synthetic(lw, TEST_MAIN_NAME, span, 0, code, false)
+}
+
+/// The name of the test binary's main with a `TestMain` (kept by [`rename_package`]).
+const TEST_MAIN_NAME: &str = "main.main";
+
 impl Lowerer<'_> {
+    /// `testing.(*M).Run(m) int`, reserved on first use; [`test_binary`] writes its body.
+    pub fn test_m_run_func(&mut self, span: Span) -> FuncId {
+        if let Some(id) = self.test_m_run {
+            return id;
+        }
+        let id = self.reserve("testing.(*M).Run", span);
+        self.test_m_run = Some(id);
+        id
+    }
+
     /// `testing.(*T).Parallel(t)`: `=== PAUSE` (the parent's `Run` returns), wait until the
     /// parent's body is done, `=== CONT`. Made once.
     pub fn test_parallel_func(&mut self, span: Span) -> FuncId {
@@ -383,7 +471,11 @@ fn synthetic(
 /// Name the file's functions as `go test FILE_test.go` does: `main.TestX` becomes
 /// `command-line-arguments.TestX`.
 pub fn rename_package(p: &mut Program) {
-    for f in &mut p.funcs {
+    let runner = p.test_binary.as_ref().map(|b| b.runner);
+    for (i, f) in p.funcs.iter_mut().enumerate() {
+        if runner == Some(FuncId(i as u32)) && &*f.name == TEST_MAIN_NAME {
+            continue;
+        }
         if let Some(rest) = f.name.strip_prefix("main.") {
             f.name = Rc::from(format!("{TEST_PACKAGE_PATH}.{rest}").as_str());
         }

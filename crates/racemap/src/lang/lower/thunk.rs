@@ -72,8 +72,8 @@ impl Lowerer<'_> {
     /// Go's `sync.(*Mutex).Lock-fm`), made on first use: parameters the receiver (a pointer
     /// for a pointer method, the value for a value method, bound when the value is made),
     /// then the method's; it makes the library call. `None` for the methods lowering compiles
-    /// specially (`t.Run`, `t.Parallel`) and for variadic ones (a library call takes a
-    /// `...any` argument boxed one by one, which a func value's packed slice is not).
+    /// specially (`t.Run`, `t.Parallel`) and for variadic ones whose variadic parameter is not
+    /// `...any` (a direct call passes those one by one; a packed `[]any` the runtime spreads).
     pub fn lib_thunk(&mut self, func: LibFunc, sig: TypeId, span: Span) -> Option<FuncId> {
         if let Some(&id) = self.lib_thunks.get(&func) {
             return Some(id);
@@ -82,7 +82,13 @@ impl Lowerer<'_> {
             TypeKind::Func(s) => (s.params.clone(), s.results.clone(), s.variadic),
             _ => return None,
         };
-        if variadic || matches!(func, LibFunc::TestingRun | LibFunc::TestingParallel) {
+        let packed_ok = func.boxed_args_from().is_some();
+        if (variadic && !packed_ok)
+            || matches!(
+                func,
+                LibFunc::TestingRun | LibFunc::TestingParallel | LibFunc::TestingMRun
+            )
+        {
             return None;
         }
         let argc = params.len() as u32;
@@ -159,6 +165,9 @@ impl Lowerer<'_> {
     pub fn lib_func_thunk(&mut self, func: LibFunc, sig: TypeId, span: Span) -> Option<FuncId> {
         if let Some(&id) = self.lib_thunks.get(&func) {
             return Some(id);
+        }
+        if super::fprint::is_compiled(func) {
+            return Some(self.fprint_func(func));
         }
         let (params, results, variadic) = match self.types.under(sig) {
             TypeKind::Func(s) => (s.params.clone(), s.results.clone(), s.variadic),

@@ -65,6 +65,7 @@ pub(super) fn lib_func_at(v: &Value) -> R<LibFunc> {
 fn method_lines(func: LibFunc, ascii: bool) -> (&'static str, u32, u32) {
     match func {
         LibFunc::BuilderWriteString => ("strings.(*Builder).WriteString", 123, 124),
+        LibFunc::BuilderWrite => ("strings.(*Builder).Write", 89, 90),
         LibFunc::BuilderWriteByte => ("strings.(*Builder).WriteByte", 97, 98),
         LibFunc::BuilderWriteRune => (
             "strings.(*Builder).WriteRune",
@@ -90,6 +91,7 @@ pub(super) fn is_builder(f: LibFunc) -> bool {
     matches!(
         f,
         LibFunc::BuilderWriteString
+            | LibFunc::BuilderWrite
             | LibFunc::BuilderWriteByte
             | LibFunc::BuilderWriteRune
             | LibFunc::BuilderString
@@ -194,6 +196,9 @@ impl Machine {
         let data: Vec<u8> = match (func, &fprint) {
             (_, Some((text, _))) => text.clone(),
             (LibFunc::BuilderWriteString, None) => string_arg(args, 1)?.as_bytes().to_vec(),
+            (LibFunc::BuilderWrite, None) => (self.elements_of(arg(args, 1)?)?.iter())
+                .map(|b| int(b).map(|b| b as u8))
+                .collect::<R<Vec<u8>>>()?,
             (LibFunc::BuilderWriteByte, None) => vec![int(arg(args, 1)?)? as u8],
             (LibFunc::BuilderWriteRune, None) => {
                 crate::rt::strings_edit::rune_bytes(int(arg(args, 1)?)?)

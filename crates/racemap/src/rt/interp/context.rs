@@ -391,6 +391,10 @@ impl Machine {
             LibFunc::StrconvErrSyntax => {
                 self.new_error(&GoString::from("invalid syntax"), Value::Iface(None))?
             }
+            LibFunc::IoEof => self.new_error(&GoString::from("EOF"), Value::Iface(None))?,
+            LibFunc::OsErrNotExist => {
+                self.new_error(&GoString::from("file does not exist"), Value::Iface(None))?
+            }
             LibFunc::StrconvErrRange => {
                 self.new_error(&GoString::from("value out of range"), Value::Iface(None))?
             }

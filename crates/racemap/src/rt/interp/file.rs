@@ -53,7 +53,11 @@ impl Machine {
     pub(crate) fn print_file(&self, func: LibFunc, args: &[Value]) -> Option<i64> {
         match func {
             LibFunc::FmtPrintln | LibFunc::FmtPrint | LibFunc::FmtPrintf => Some(1),
-            LibFunc::FmtFprintln | LibFunc::FmtFprint | LibFunc::FmtFprintf => match args.first() {
+            LibFunc::FmtFprintlnFile
+            | LibFunc::FmtFprintFile
+            | LibFunc::FmtFprintfFile
+            | LibFunc::FileWrite
+            | LibFunc::FileWriteString => match args.first() {
                 Some(Value::Ptr(Some(p))) => match self.heap.load(p) {
                     Ok(Value::Struct(fields)) => match fields.first() {
                         Some(Value::Int(fd)) => Some(*fd),
@@ -76,10 +80,13 @@ impl Machine {
         args: &[Value],
         push_results: bool,
     ) -> R<bool> {
-        let fprint = matches!(
-            func,
-            LibFunc::FmtFprintln | LibFunc::FmtFprint | LibFunc::FmtFprintf
-        );
+        // `(*os.File).Write(b)` and `WriteString(s)` write their operand's bytes.
+        let direct = matches!(func, LibFunc::FileWrite | LibFunc::FileWriteString);
+        let fprint = direct
+            || matches!(
+                func,
+                LibFunc::FmtFprintlnFile | LibFunc::FmtFprintFile | LibFunc::FmtFprintfFile
+            );
         // `w` is an `*os.File` (the checker refuses other writers); a nil one writes nothing
         // and returns `os.ErrInvalid`, as `(*File).Write` does.
         let (fd, operands) = if fprint {
@@ -95,11 +102,21 @@ impl Machine {
             (Some(1), args)
         };
         let verb = match func {
-            LibFunc::FmtFprintln | LibFunc::FmtPrintln => super::format::PrintVerb::Println,
-            LibFunc::FmtFprint | LibFunc::FmtPrint => super::format::PrintVerb::Print,
+            LibFunc::FmtFprintlnFile | LibFunc::FmtPrintln => super::format::PrintVerb::Println,
+            LibFunc::FmtFprintFile | LibFunc::FmtPrint => super::format::PrintVerb::Print,
             _ => super::format::PrintVerb::Printf,
         };
         let (text, mut reads, check) = match fd {
+            Some(_) if direct => {
+                let bytes = match operands.first() {
+                    Some(Value::Str(s)) => s.as_bytes().to_vec(),
+                    Some(v) => (self.elements_of(v)?.iter())
+                        .map(|b| int(b).map(|b| b as u8))
+                        .collect::<R<Vec<u8>>>()?,
+                    None => Vec::new(),
+                };
+                (bytes, Vec::new(), Ok(()))
+            }
             Some(_) => self.print_reading(operands, verb)?,
             None => (Vec::new(), Vec::new(), Ok(())),
         };

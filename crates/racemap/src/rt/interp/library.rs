@@ -93,6 +93,8 @@ impl Machine {
             }
             f if super::range_table::is_range_table(f) => vec![self.range_table_var(f)?],
             LibFunc::StrconvErrSyntax
+            | LibFunc::IoEof
+            | LibFunc::OsErrNotExist
             | LibFunc::StrconvErrRange
             | LibFunc::OsStdout
             | LibFunc::OsStderr
@@ -552,12 +554,14 @@ impl Machine {
                 };
                 return Ok(true);
             }
-            LibFunc::FmtFprintln
-            | LibFunc::FmtFprint
-            | LibFunc::FmtFprintf
+            LibFunc::FmtFprintlnFile
+            | LibFunc::FmtFprintFile
+            | LibFunc::FmtFprintfFile
             | LibFunc::FmtPrintln
             | LibFunc::FmtPrint
-            | LibFunc::FmtPrintf => return self.fmt_print(gid, func, &args, push_results),
+            | LibFunc::FmtPrintf
+            | LibFunc::FileWrite
+            | LibFunc::FileWriteString => return self.fmt_print(gid, func, &args, push_results),
             LibFunc::MutexLock | LibFunc::MutexUnlock | LibFunc::MutexTryLock => {
                 let p = ptr()?;
                 let (eff, kind, ok) = match self.heap.sync_mut(&p)? {
@@ -777,6 +781,23 @@ impl Machine {
                 results = self.testing_method(gid, func, p, &args)?;
             }
             LibFunc::TestingQuiesce => {}
+            LibFunc::TestingRunResult => {
+                // `m.Run()`'s end: `FAIL` when the root test failed or the race detector
+                // reported a race (Go's `race.Errors() > 0`), else `PASS` (-v).
+                let root = self.sync_objects().into_iter().find_map(|(_, s)| match s {
+                    SyncState::TestingT(t) if t.parent.is_none() => Some((t.failed, t.chatty)),
+                    _ => None,
+                });
+                let (failed, chatty) = root.unwrap_or((false, false));
+                let failed = failed || self.races_reported > 0;
+                let text = match (failed, chatty) {
+                    (true, _) => "FAIL\n",
+                    (false, true) => "PASS\n",
+                    (false, false) => "",
+                };
+                self.print_stdout(gid, text.to_string(), Vec::new());
+                results.push(Value::Int(i64::from(failed)));
+            }
             LibFunc::TestingExampleStart | LibFunc::TestingExampleEnd => {
                 results = self.testing_example(gid, func, &args)?;
             }

@@ -762,7 +762,10 @@ fn uses_fmt(program: &Program) -> bool {
         .flat_map(|f| f.code.iter())
         .any(|i| match i {
             Instr::CallLib { func, .. } | Instr::DeferLib { func, .. } => {
-                func.spec().owner == Owner::Package("fmt")
+                matches!(
+                    func.spec().owner,
+                    Owner::Package("fmt") | Owner::Runtime("fmt")
+                )
             }
             _ => false,
         })

@@ -140,9 +140,11 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// The writer of `fmt.Fprint*(w, …)`: Go takes any `io.Writer`; racemap prints to an
-    /// `*os.File` (`os.Stdout`, `os.Stderr`) and writes to a `*strings.Builder` (the call
-    /// becomes [`LibFunc::FmtFprintBuilder`] and its kind); another writer is reported.
+    /// The writer of `fmt.Fprint*(w, …)`: Go takes any `io.Writer`. An `*os.File`
+    /// (`os.Stdout`, `os.Stderr`), a `*strings.Builder` or a `*bytes.Buffer` (the static type)
+    /// is written in one native step: the call becomes that writer's variant
+    /// ([`LibFunc::FmtFprintFile`], [`LibFunc::FmtFprintBuilder`], …). Any other writer is
+    /// checked as an `io.Writer` and the call compiled as Go's (`lower::fprint`).
     fn fprint_writer(&mut self, ci: &CallInfo, args: &[ast::Expr], ops: &[Operand]) -> Writer {
         if ci.kind == CallKind::Lib(LibFunc::LogNew) {
             // `log.New(out, …)`: racemap's loggers write to an `*os.File`.
@@ -162,40 +164,52 @@ impl<'a> Checker<'a> {
         else {
             return Writer::Other;
         };
-        let (Some(w), Some(arg)) = (ops.first(), args.first()) else {
+        let Some(w) = ops.first() else {
             return Writer::Other;
         };
-        let file = self.lib_types[&("os".to_string(), "File".to_string())];
-        let file_ptr = self.types.intern(TypeKind::Pointer(file));
-        if w.mode != Mode::Nil && w.ty == file_ptr {
+        if w.mode == Mode::Nil {
             return Writer::Other;
         }
-        let builder = self.lib_types[&("strings".to_string(), "Builder".to_string())];
-        let builder_ptr = self.types.intern(TypeKind::Pointer(builder));
-        if w.mode != Mode::Nil && w.ty == builder_ptr {
-            return Writer::Builder(match f {
-                LibFunc::FmtFprint => LibFunc::FmtFprintBuilder,
-                LibFunc::FmtFprintln => LibFunc::FmtFprintlnBuilder,
-                _ => LibFunc::FmtFprintfBuilder,
-            });
-        }
-        let buffer = self.lib_types[&("bytes".to_string(), "Buffer".to_string())];
-        let buffer_ptr = self.types.intern(TypeKind::Pointer(buffer));
-        if w.mode != Mode::Nil && w.ty == buffer_ptr {
-            return Writer::Builder(match f {
-                LibFunc::FmtFprint => LibFunc::FmtFprintBuffer,
-                LibFunc::FmtFprintln => LibFunc::FmtFprintlnBuffer,
-                _ => LibFunc::FmtFprintfBuffer,
-            });
-        }
-        self.unsupported(
-            arg.span,
-            format!(
-                "{} to a writer other than an *os.File (os.Stdout, os.Stderr) or a *strings.Builder",
-                f.go_name()
+        let ptr_to = |c: &mut Self, path: &str, name: &str| {
+            let t = c.lib_types[&(path.to_string(), name.to_string())];
+            c.types.intern(TypeKind::Pointer(t))
+        };
+        let variants = [
+            (
+                ptr_to(self, "os", "File"),
+                [
+                    LibFunc::FmtFprintFile,
+                    LibFunc::FmtFprintlnFile,
+                    LibFunc::FmtFprintfFile,
+                ],
             ),
-        );
-        Writer::Unsupported
+            (
+                ptr_to(self, "strings", "Builder"),
+                [
+                    LibFunc::FmtFprintBuilder,
+                    LibFunc::FmtFprintlnBuilder,
+                    LibFunc::FmtFprintfBuilder,
+                ],
+            ),
+            (
+                ptr_to(self, "bytes", "Buffer"),
+                [
+                    LibFunc::FmtFprintBuffer,
+                    LibFunc::FmtFprintlnBuffer,
+                    LibFunc::FmtFprintfBuffer,
+                ],
+            ),
+        ];
+        for (ty, [print, println, printf]) in variants {
+            if w.ty == ty {
+                return Writer::Builder(match f {
+                    LibFunc::FmtFprint => print,
+                    LibFunc::FmtFprintln => println,
+                    _ => printf,
+                });
+            }
+        }
+        Writer::Other
     }
 
     fn invalid_novalue(&mut self) -> TypeId {
@@ -439,9 +453,9 @@ impl<'a> Checker<'a> {
 
 /// What `fmt.Fprint*`'s writer is, for racemap ([`Checker::fprint_writer`]).
 enum Writer {
-    /// An `*os.File`, or not an `Fprint*` call: checked as written.
+    /// Any other writer, or not an `Fprint*` call: checked as written.
     Other,
-    /// A `*strings.Builder`: the call is this function's.
+    /// An `*os.File`, a `*strings.Builder` or a `*bytes.Buffer`: the call is this function's.
     Builder(LibFunc),
     /// Another writer: reported as unsupported.
     Unsupported,

@@ -34,11 +34,30 @@ impl<'a> Checker<'a> {
             let p = self.types.intern(TypeKind::Pointer(t));
             self.func_type(vec![p], vec![], false)
         });
+        let m = self
+            .lib_types
+            .get(&("testing".to_string(), "M".to_string()))
+            .copied();
+        let want_main = m.map(|m| {
+            let p = self.types.intern(TypeKind::Pointer(m));
+            self.func_type(vec![p], vec![], false)
+        });
         for d in &self.file.decls {
             let Decl::Func(fd) = d else { continue };
             let Some(rest) = fd.name.name.strip_prefix("Test") else {
                 continue;
             };
+            if rest == "Main" && fd.recv.is_none() {
+                let obj = self.info.object_of(fd.name.id);
+                if let Some(obj) = obj {
+                    if let ObjectKind::Func { ty, .. } = &self.info.object(obj).kind {
+                        if Some(*ty) == want_main {
+                            self.info.test_main = Some(obj);
+                            continue;
+                        }
+                    }
+                }
+            }
             if fd.recv.is_some() || rest.starts_with(|c: char| c.is_lowercase()) {
                 continue;
             }
