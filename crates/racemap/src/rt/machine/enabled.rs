@@ -137,19 +137,33 @@ impl Machine {
         self.partner_in(me, chan, me_sends, self.queues_arrived())
     }
 
-    /// The goroutine that makes the next rendezvous on the unbuffered `c` in a run: of the
-    /// heads of its send and receive queues, the later arrival (what
+    /// The goroutines that may make the next rendezvous on the unbuffered `c` in a run: of
+    /// the heads of its send and receive queues, the later arrival (what
     /// [`Machine::partner_in`] allows with `arrived`, for all goroutines at once).
-    pub(crate) fn rendezvous_mover(&self, c: ChanId) -> Option<Gid> {
+    /// Both heads when they arrived in one step.
+    pub(crate) fn rendezvous_movers(&self, c: ChanId) -> [Option<Gid>; 2] {
         let nobody = Gid(u32::MAX);
-        let (sender, _) = self.parked_partner(nobody, c, false)?;
-        let (receiver, _) = self.parked_partner(nobody, c, true)?;
-        let arrival = |g: Gid| self.goroutines.get(g.0 as usize).map(|g| g.arrival);
-        Some(if arrival(sender) > arrival(receiver) {
-            sender
+        let heads = (
+            self.parked_partner(nobody, c, false),
+            self.parked_partner(nobody, c, true),
+        );
+        let (Some((sender, _)), Some((receiver, _))) = heads else {
+            return [None, None];
+        };
+        let arrival = |g: Gid| {
+            self.goroutines
+                .get(g.0 as usize)
+                .map(|g| g.arrival)
+                .unwrap_or_default()
+        };
+        let (s, r) = (arrival(sender), arrival(receiver));
+        if s.same_step(r) {
+            [Some(sender), Some(receiver)]
+        } else if s > r {
+            [Some(sender), None]
         } else {
-            receiver
-        })
+            [Some(receiver), None]
+        }
     }
 
     /// Every goroutine parked at a channel operation has arrived there, in the order of
@@ -176,6 +190,10 @@ impl Machine {
     /// Without `arrived` (a search), an arrival may come after any step of another goroutine
     /// (`WakeOrder::receivers_arrived`): any parked goroutine may be the one arriving now, and
     /// it meets the head of the other queue.
+    ///
+    /// Two goroutines that arrived in one step arrived in either order
+    /// ([`Arrival::same_step`](crate::rt::goroutine::Arrival::same_step)): either may make the
+    /// rendezvous (unless `ties` is false: then only a partner from an earlier step counts).
     pub(crate) fn partner_in(
         &self,
         me: Gid,
@@ -183,12 +201,30 @@ impl Machine {
         me_sends: bool,
         arrived: bool,
     ) -> Option<(Gid, Option<u32>)> {
+        self.partner_with(me, chan, me_sends, arrived, true)
+    }
+
+    /// [`Machine::partner_in`], with or without `ties`.
+    fn partner_with(
+        &self,
+        me: Gid,
+        chan: ChanId,
+        me_sends: bool,
+        arrived: bool,
+        ties: bool,
+    ) -> Option<(Gid, Option<u32>)> {
         let found = self.parked_partner(me, chan, me_sends)?;
         if !arrived {
             return Some(found);
         }
-        let arrival = |g: Gid| self.goroutines.get(g.0 as usize).map(|g| g.arrival);
-        if arrival(found.0) >= arrival(me) {
+        let arrival = |g: Gid| {
+            self.goroutines
+                .get(g.0 as usize)
+                .map(|g| g.arrival)
+                .unwrap_or_default()
+        };
+        let (theirs, mine) = (arrival(found.0), arrival(me));
+        if theirs >= mine && !(ties && theirs.same_step(mine)) {
             return None;
         }
         match self.parked_partner(found.0, chan, !me_sends) {
@@ -205,7 +241,15 @@ impl Machine {
     /// Go takes the default when `select` finds no partner waiting.
     pub(crate) fn default_ready(&self, gid: Gid, arms: &[crate::rt::goroutine::SelectArm]) -> bool {
         if self.config.wake_order.receivers_arrived() {
-            !arms.iter().any(|a| self.arm_ready(gid, a))
+            // A partner that arrived in the same step may come after the `select` (Go's
+            // `selectnbsend`/`selectnbrecv` then find nobody): the default too.
+            !arms.iter().any(|a| {
+                let Some(c) = a.chan else { return false };
+                let sends = a.send.is_some();
+                self.arm_ready_alone(a)
+                    || (self.heap.chan(c).is_unbuffered()
+                        && self.partner_with(gid, c, sends, true, false).is_some())
+            })
         } else {
             !arms.iter().any(|a| self.arm_ready_alone(a))
         }

@@ -647,7 +647,7 @@ impl Machine {
                             Visible::Send(..) => ch.can_send_buffered(),
                             _ => ch.can_recv_buffered(),
                         };
-                        Some(alone || movers.of(self, *c) == Some(g.gid))
+                        Some(alone || movers.of(self, *c).contains(&Some(g.gid)))
                     }
                     (known, _) => known,
                 };
@@ -841,18 +841,18 @@ impl Machine {
 }
 
 /// Per channel, the goroutine that may make its next rendezvous in a run (the later arrival
-/// of the two queue heads, [`Machine::rendezvous_mover`]), looked up once while the moves are
+/// of the two queue heads, [`Machine::rendezvous_movers`]), looked up once while the moves are
 /// listed (a goroutine bomb parks thousands in one queue, every one of them a candidate of
 /// the wait index).
 #[derive(Default)]
-struct Movers(Vec<(ChanId, Option<Gid>)>);
+struct Movers(Vec<(ChanId, [Option<Gid>; 2])>);
 
 impl Movers {
-    fn of(&mut self, m: &Machine, c: ChanId) -> Option<Gid> {
+    fn of(&mut self, m: &Machine, c: ChanId) -> [Option<Gid>; 2] {
         if let Some((_, g)) = self.0.iter().find(|(ch, _)| *ch == c) {
             return *g;
         }
-        let g = m.rendezvous_mover(c);
+        let g = m.rendezvous_movers(c);
         self.0.push((c, g));
         g
     }
