@@ -248,7 +248,8 @@ fn an_inline_reply_channel_is_named_by_its_field_from_send_to_delivery() {
 
 /// The timeline of a `select` that sends: the row of the step that took a case shows the
 /// message, and the map the message carries is named by its field, also once the receiver
-/// reads it as `j.table`.
+/// reads it as `j.table`. (The workers' selects block before main arrives at its receive,
+/// so in a run main, the later arrival, makes each rendezvous: its row shows the message.)
 #[test]
 fn a_select_case_shows_the_message_it_sent() {
     let mut p = Playback::new(SELECT_SEND, seeded(1)).expect("compiles");
@@ -263,14 +264,14 @@ fn a_select_case_shows_the_message_it_sent() {
     expect_test::expect![[r#"
          1 g1 starts goroutine 6
          2 g1 starts goroutine 7
-         3 g7 selects case 1: sends {id:1 table:table (2) reply:reply (2)} on jobs to goroutine 1
-         4 g1 reads len(table (2))
-         5 g1 sends 1 on reply (2) to goroutine 7
-         6 g7 exits
-         7 g6 selects case 1: sends {id:0 table:table reply:reply} on jobs to goroutine 1
-         8 g1 reads len(table)
-         9 g1 sends 1 on reply to goroutine 6
-        10 g6 exits
+         3 g1 receives {id:0 table:table reply:reply} on jobs from goroutine 6
+         4 g1 reads len(table)
+         5 g1 sends 1 on reply to goroutine 6
+         6 g6 exits
+         7 g1 receives {id:1 table:table (2) reply:reply (2)} on jobs from goroutine 7
+         8 g1 reads len(table (2))
+         9 g1 sends 1 on reply (2) to goroutine 7
+        10 g7 exits
         11 g1 exits
         ["table", "table (2)"]"#]]
     .assert_eq(&format!("{}\n{maps:?}", rows.join("\n")));

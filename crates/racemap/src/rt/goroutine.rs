@@ -369,8 +369,28 @@ pub struct Goroutine {
 /// one that arrived first is the rendezvous partner. Only the relative order of the
 /// goroutines parked on one channel decides anything, so a state's fingerprint takes that
 /// order (`rt::machine::fingerprint`) and a goroutine's own hash leaves the number out.
+///
+/// The number is the step the arrival came in (high bits) and its rank among all arrivals
+/// (low bits): goroutines that arrive in one step (a `go` statement's new goroutine and its
+/// spawner, the two sides of a rendezvous) arrive in either order in Go, and a run lets
+/// either of them be the later arrival ([`Arrival::same_step`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Arrival(pub u64);
+
+impl Arrival {
+    /// Bits of the rank.
+    const RANK_BITS: u32 = 24;
+
+    /// The `rank`-th arrival (counted from 1), made in step `step`.
+    pub fn at(step: u64, rank: u64) -> Arrival {
+        Arrival((step << Self::RANK_BITS) | (rank & ((1 << Self::RANK_BITS) - 1)))
+    }
+
+    /// Both arrivals came in one step.
+    pub fn same_step(self, other: Arrival) -> bool {
+        self.0 >> Self::RANK_BITS == other.0 >> Self::RANK_BITS
+    }
+}
 
 impl std::hash::Hash for Arrival {
     /// Nothing: the fingerprint hashes the queues' orders instead (see the type's docs).

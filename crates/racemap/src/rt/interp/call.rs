@@ -247,10 +247,15 @@ impl Machine {
         } else {
             0
         };
+        let steps = self.steps;
         let g = self.g(gid);
         g.next = Some(v);
         g.next_span = span;
-        g.arrival = crate::rt::goroutine::Arrival(arrival);
+        g.arrival = if at_chan {
+            crate::rt::goroutine::Arrival::at(steps, arrival)
+        } else {
+            crate::rt::goroutine::Arrival(0)
+        };
         if let Some(p) = &mut g.panicking {
             p.parked = true;
         }

@@ -40,6 +40,7 @@ mod atomic_value;
 mod buffer;
 mod builder;
 mod call;
+mod chan_handoff;
 mod context;
 mod decode;
 mod dispatch;

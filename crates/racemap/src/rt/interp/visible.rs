@@ -549,88 +549,6 @@ impl Machine {
         Ok(())
     }
 
-    /// A goroutine other than `me` blocked at a receive from the buffered channel `c` (empty):
-    /// parked at `<-c`, or at a `select` without default that has a receive case on `c` and no
-    /// case ready by the state of its channels (a value buffered, room in a buffer, a closed
-    /// channel); with that case. The first to arrive (Go's FIFO `recvq`), as
-    /// [`Machine::partner`] pairs an unbuffered rendezvous.
-    fn blocked_receiver(&self, me: Gid, c: crate::rt::value::ChanId) -> Option<(Gid, Option<u32>)> {
-        let order = |(g, _): &(Gid, Option<u32>)| (self.goroutines[g.0 as usize].arrival, *g);
-        self.goroutines
-            .iter()
-            .filter_map(|g| {
-                if g.gid == me || g.status != GoStatus::Parked {
-                    return None;
-                }
-                match &g.next {
-                    Some(Visible::Recv { chan: Some(ch), .. }) if *ch == c => Some((g.gid, None)),
-                    Some(Visible::Select {
-                        arms,
-                        has_default: false,
-                        ..
-                    }) => {
-                        let ready = arms.iter().any(|a| {
-                            a.chan.is_some_and(|ch| {
-                                let ch = self.heap.chan(ch);
-                                if a.send.is_some() {
-                                    ch.can_send_buffered()
-                                } else {
-                                    ch.can_recv_buffered()
-                                }
-                            })
-                        });
-                        if ready {
-                            return None;
-                        }
-                        arms.iter()
-                            .position(|a| a.chan == Some(c) && a.send.is_none())
-                            .map(|i| (g.gid, Some(i as u32)))
-                    }
-                    _ => None,
-                }
-            })
-            .min_by_key(order)
-    }
-
-    /// The receive of `partner` (blocked on `c`, at its `select` case `pcase` if any) takes the
-    /// value `sender` just sent, in the sending step: Go's `send` to a waiting receiver on a buffered
-    /// channel, which passes through the buffer slot for the race detector as a buffered
-    /// send and receive do.
-    fn complete_blocked_receive(
-        &mut self,
-        sender: Gid,
-        partner: Gid,
-        pcase: Option<u32>,
-        c: crate::rt::value::ChanId,
-    ) -> R<()> {
-        let r = self.heap.chan_mut(c).recv(c)?;
-        let value = r.value.ok_or_else(|| missing("the value just sent"))?;
-        let pnext = self.goroutines[partner.0 as usize].next.clone();
-        if let Some(i) = pcase {
-            self.emit(partner, Op::Select { case: Some(i) }, Vec::new());
-        }
-        self.emit(
-            partner,
-            Op::Recv {
-                chan: c,
-                value: value.clone(),
-                ok: true,
-                from: Some(sender),
-            },
-            r.effects,
-        );
-        let out = match (pnext, pcase) {
-            (Some(Visible::Select { .. }), Some(i)) => {
-                vec![value, Value::Bool(true), Value::Int(i64::from(i))]
-            }
-            (Some(Visible::Recv { comma_ok: true, .. }), _) => vec![value, Value::Bool(true)],
-            _ => vec![value],
-        };
-        self.resume_push(partner, out);
-        self.run_local(partner);
-        Ok(())
-    }
-
     pub(super) fn recv(
         &mut self,
         gid: Gid,
@@ -640,6 +558,18 @@ impl Machine {
     ) -> R<(Value, bool)> {
         let ch = self.heap.chan(c);
         if ch.can_recv_buffered() {
+            // Go's `chanrecv` from a full buffer with a sender blocked on it takes the head of
+            // the buffer and moves the first blocked sender's value to its tail, completing
+            // that send in the same step: no later sender can take the freed slot first. Only
+            // in a run, where a sender parked here has arrived (blocked) long since: in a search
+            // its arrival may come later (`WakeOrder::receivers_arrived`), and it sends in a
+            // step of its own.
+            let full = !ch.closed && ch.cap > 0 && ch.len() == ch.cap as usize;
+            let blocked = if full && self.queues_arrived() {
+                self.blocked_sender(gid, c)
+            } else {
+                None
+            };
             let r = self.heap.chan_mut(c).recv(c)?;
             let ok = r.value.is_some();
             let v = match r.value {
@@ -657,6 +587,9 @@ impl Machine {
                 },
                 r.effects,
             );
+            if let Some((partner, pcase)) = blocked {
+                self.complete_blocked_send(partner, pcase, c)?;
+            }
             return Ok((v, ok));
         }
         let (partner, pcase) = self.rendezvous_partner(gid, c, false)?;

@@ -126,14 +126,111 @@ impl Machine {
         found
     }
 
-    /// The partner a rendezvous by `me` on `chan` would complete with.
+    /// The partner a rendezvous by `me` on `chan` would complete with (see
+    /// [`Machine::partner_in`]; in a run, only the later arrival of the two queue heads).
     pub(crate) fn partner(
         &self,
         me: Gid,
         chan: ChanId,
         me_sends: bool,
     ) -> Option<(Gid, Option<u32>)> {
-        self.parked_partner(me, chan, me_sends)
+        self.partner_in(me, chan, me_sends, self.queues_arrived())
+    }
+
+    /// The goroutines that may make the next rendezvous on the unbuffered `c` in a run: of
+    /// the heads of its send and receive queues, the later arrival (what
+    /// [`Machine::partner_in`] allows with `arrived`, for all goroutines at once).
+    /// Both heads when they arrived in one step.
+    pub(crate) fn rendezvous_movers(&self, c: ChanId) -> [Option<Gid>; 2] {
+        let nobody = Gid(u32::MAX);
+        let heads = (
+            self.parked_partner(nobody, c, false),
+            self.parked_partner(nobody, c, true),
+        );
+        let (Some((sender, _)), Some((receiver, _))) = heads else {
+            return [None, None];
+        };
+        let arrival = |g: Gid| {
+            self.goroutines
+                .get(g.0 as usize)
+                .map(|g| g.arrival)
+                .unwrap_or_default()
+        };
+        let (s, r) = (arrival(sender), arrival(receiver));
+        if s.same_step(r) {
+            [Some(sender), Some(receiver)]
+        } else if s > r {
+            [Some(sender), None]
+        } else {
+            [Some(receiver), None]
+        }
+    }
+
+    /// Every goroutine parked at a channel operation has arrived there, in the order of
+    /// their arrival numbers: in a run
+    /// ([`WakeOrder::receivers_arrived`](crate::rt::config::WakeOrder::receivers_arrived)).
+    pub(crate) fn queues_arrived(&self) -> bool {
+        self.config.wake_order.receivers_arrived()
+    }
+
+    /// The partner a rendezvous by `me` on `chan` would complete with: the head of the
+    /// opposite wait queue (the earliest arrival, [`Machine::parked_partner`]).
+    ///
+    /// With `arrived` (a run, where a parked goroutine has arrived at its operation when its
+    /// arrival number says: Go's `chansend`/`chanrecv` ran), only the *later* arrival of the
+    /// two makes the rendezvous, as in Go, where the goroutine that arrives finds the head
+    /// of the other queue and completes the handoff at once while the one parked there was
+    /// just made runnable: the partner must have arrived before `me`, and `me` must be the
+    /// head of its own side's queue (an earlier arrival on `me`'s side was the one that
+    /// dequeued the partner, or was dequeued by it). A `select` with a default never waits
+    /// in a queue: it meets the head of the other queue only when nobody waits on its own
+    /// side. (A `select` parked in several queues and dequeued on another channel by an
+    /// earlier arrival there is not excluded: the queues are kept per channel.)
+    ///
+    /// Without `arrived` (a search), an arrival may come after any step of another goroutine
+    /// (`WakeOrder::receivers_arrived`): any parked goroutine may be the one arriving now, and
+    /// it meets the head of the other queue.
+    ///
+    /// Two goroutines that arrived in one step arrived in either order
+    /// ([`Arrival::same_step`](crate::rt::goroutine::Arrival::same_step)): either may make the
+    /// rendezvous (unless `ties` is false: then only a partner from an earlier step counts).
+    pub(crate) fn partner_in(
+        &self,
+        me: Gid,
+        chan: ChanId,
+        me_sends: bool,
+        arrived: bool,
+    ) -> Option<(Gid, Option<u32>)> {
+        self.partner_with(me, chan, me_sends, arrived, true)
+    }
+
+    /// [`Machine::partner_in`], with or without `ties`.
+    fn partner_with(
+        &self,
+        me: Gid,
+        chan: ChanId,
+        me_sends: bool,
+        arrived: bool,
+        ties: bool,
+    ) -> Option<(Gid, Option<u32>)> {
+        let found = self.parked_partner(me, chan, me_sends)?;
+        if !arrived {
+            return Some(found);
+        }
+        let arrival = |g: Gid| {
+            self.goroutines
+                .get(g.0 as usize)
+                .map(|g| g.arrival)
+                .unwrap_or_default()
+        };
+        let (theirs, mine) = (arrival(found.0), arrival(me));
+        if theirs >= mine && !(ties && theirs.same_step(mine)) {
+            return None;
+        }
+        match self.parked_partner(found.0, chan, !me_sends) {
+            Some((head, _)) if head != me => None,
+            _ => Some(found),
+        }
     }
 
     /// Whether a `select` with a default (parked at `arms`) may take it: no case is ready; in
@@ -144,14 +241,22 @@ impl Machine {
     /// Go takes the default when `select` finds no partner waiting.
     pub(crate) fn default_ready(&self, gid: Gid, arms: &[crate::rt::goroutine::SelectArm]) -> bool {
         if self.config.wake_order.receivers_arrived() {
-            !arms.iter().any(|a| self.arm_ready(gid, a))
+            // A partner that arrived in the same step may come after the `select` (Go's
+            // `selectnbsend`/`selectnbrecv` then find nobody): the default too.
+            !arms.iter().any(|a| {
+                let Some(c) = a.chan else { return false };
+                let sends = a.send.is_some();
+                self.arm_ready_alone(a)
+                    || (self.heap.chan(c).is_unbuffered()
+                        && self.partner_with(gid, c, sends, true, false).is_some())
+            })
         } else {
             !arms.iter().any(|a| self.arm_ready_alone(a))
         }
     }
 
     /// The case can run by the state of its channel alone, without a partner.
-    fn arm_ready_alone(&self, arm: &crate::rt::goroutine::SelectArm) -> bool {
+    pub(crate) fn arm_ready_alone(&self, arm: &crate::rt::goroutine::SelectArm) -> bool {
         let Some(c) = arm.chan else { return false };
         let ch = self.heap.chan(c);
         if arm.send.is_some() {
@@ -162,13 +267,20 @@ impl Machine {
     }
 
     pub(crate) fn arm_ready(&self, gid: Gid, arm: &crate::rt::goroutine::SelectArm) -> bool {
+        self.arm_ready_in(gid, arm, self.queues_arrived())
+    }
+
+    /// [`Machine::arm_ready`] with the partner rule of [`Machine::partner_in`]'s `arrived`.
+    fn arm_ready_in(&self, gid: Gid, arm: &crate::rt::goroutine::SelectArm, arrived: bool) -> bool {
         let Some(c) = arm.chan else { return false };
         let ch = self.heap.chan(c);
-        if arm.send.is_some() {
-            ch.can_send_buffered() || (ch.is_unbuffered() && self.partner(gid, c, true).is_some())
+        let sends = arm.send.is_some();
+        let alone = if sends {
+            ch.can_send_buffered()
         } else {
-            ch.can_recv_buffered() || (ch.is_unbuffered() && self.partner(gid, c, false).is_some())
-        }
+            ch.can_recv_buffered()
+        };
+        alone || (ch.is_unbuffered() && self.partner_in(gid, c, sends, arrived).is_some())
     }
 
     /// The sync.Map whose store the sync.Map at `p` shares, when it is another one (`p` is a
@@ -190,21 +302,28 @@ impl Machine {
     }
 
     pub(crate) fn enabled(&self, gid: Gid, v: &Visible) -> bool {
+        self.enabled_in(gid, v, self.queues_arrived())
+    }
+
+    /// [`Machine::enabled`] with the partner rule of [`Machine::partner_in`]'s `arrived`
+    /// (the wait index keeps the rule of a search, shared by all the plain sends or receives
+    /// on a channel, and a run filters its candidates with the rule of a run).
+    pub(crate) fn enabled_in(&self, gid: Gid, v: &Visible, arrived: bool) -> bool {
         match v {
             Visible::Send(None, _) | Visible::Recv { chan: None, .. } => false,
             Visible::Send(Some(c), _) => {
                 let ch = self.heap.chan(*c);
                 ch.can_send_buffered()
-                    || (ch.is_unbuffered() && self.partner(gid, *c, true).is_some())
+                    || (ch.is_unbuffered() && self.partner_in(gid, *c, true, arrived).is_some())
             }
             Visible::Recv { chan: Some(c), .. } => {
                 let ch = self.heap.chan(*c);
                 ch.can_recv_buffered()
-                    || (ch.is_unbuffered() && self.partner(gid, *c, false).is_some())
+                    || (ch.is_unbuffered() && self.partner_in(gid, *c, false, arrived).is_some())
             }
             Visible::Select {
                 arms, has_default, ..
-            } => *has_default || arms.iter().any(|a| self.arm_ready(gid, a)),
+            } => *has_default || arms.iter().any(|a| self.arm_ready_in(gid, a, arrived)),
             Visible::RwLockFinish(p) => match self.heap.sync(p) {
                 Ok(SyncState::RwMutex(s)) => s.can_finish_lock(),
                 _ => true,

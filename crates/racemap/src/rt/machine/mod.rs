@@ -554,8 +554,9 @@ impl Machine {
         let clock_runs = self.config.wake_order.clock_runs();
         // Sleepers the running clock has carried past their wake time, earliest first.
         let mut overdue: Vec<(i64, i64, Gid)> = Vec::new();
+        let mut movers = Movers::default();
         for g in gs.clone() {
-            self.push_parked_moves(g, &mut out, indexed);
+            self.push_parked_moves(g, &mut out, indexed, &mut movers);
             if let (true, &GoStatus::Sleeping(t)) = (clock_runs, &g.status) {
                 // (Strictly: a sleeper due exactly now, when another just woke at the same
                 // time, waits as in virtual time; polling carries the clock past it.)
@@ -595,7 +596,13 @@ impl Machine {
 
     /// Appends the moves of `g` if it is parked at an operation that can run now (a `select`'s
     /// ready cases in case order, or its default; every alternative of another operation).
-    fn push_parked_moves(&self, g: &Goroutine, out: &mut Vec<Choice>, indexed: bool) {
+    fn push_parked_moves(
+        &self,
+        g: &Goroutine,
+        out: &mut Vec<Choice>,
+        indexed: bool,
+        movers: &mut Movers,
+    ) {
         if g.status != GoStatus::Parked {
             return;
         }
@@ -626,6 +633,24 @@ impl Machine {
                 } else {
                     None
                 };
+                // In a run, the index's word on a plain channel operation is the rule of a
+                // search (a superset): of the goroutines it lets move by a rendezvous, only the
+                // later of the two queue heads may (`Machine::partner_in`), looked up once
+                // per channel.
+                let known = match (known, v) {
+                    (
+                        Some(true),
+                        Visible::Send(Some(c), _) | Visible::Recv { chan: Some(c), .. },
+                    ) if self.queues_arrived() => {
+                        let ch = self.heap.chan(*c);
+                        let alone = match v {
+                            Visible::Send(..) => ch.can_send_buffered(),
+                            _ => ch.can_recv_buffered(),
+                        };
+                        Some(alone || movers.of(self, *c).contains(&Some(g.gid)))
+                    }
+                    (known, _) => known,
+                };
                 if known.unwrap_or_else(|| self.enabled(g.gid, v)) {
                     let alts = self.alternatives(g.gid, v);
                     out.extend((0..alts).map(|alt| Choice { gid: g.gid, alt }));
@@ -648,7 +673,7 @@ impl Machine {
             out = self.runnable();
             out.retain(|c| c.gid == gid);
         } else {
-            self.push_parked_moves(g, &mut out, true);
+            self.push_parked_moves(g, &mut out, true, &mut Movers::default());
         }
         out
     }
@@ -815,5 +840,23 @@ impl Machine {
                 );
             }
         }
+    }
+}
+
+/// Per channel, the goroutine that may make its next rendezvous in a run (the later arrival
+/// of the two queue heads, [`Machine::rendezvous_movers`]), looked up once while the moves are
+/// listed (a goroutine bomb parks thousands in one queue, every one of them a candidate of
+/// the wait index).
+#[derive(Default)]
+struct Movers(Vec<(ChanId, [Option<Gid>; 2])>);
+
+impl Movers {
+    fn of(&mut self, m: &Machine, c: ChanId) -> [Option<Gid>; 2] {
+        if let Some((_, g)) = self.0.iter().find(|(ch, _)| *ch == c) {
+            return *g;
+        }
+        let g = m.rendezvous_movers(c);
+        self.0.push((c, g));
+        g
     }
 }

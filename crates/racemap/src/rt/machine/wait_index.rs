@@ -513,7 +513,10 @@ impl Machine {
         match (&gr.status, &gr.next) {
             (GoStatus::Sleeping(_), _) => (true, Vec::new(), false),
             (GoStatus::Parked, Some(v)) => {
-                let enabled = self.enabled(g, v);
+                // The rule of a search: one flag for every plain send (receive) on a channel;
+                // a run filters the index's candidates with its own rule
+                // (`Machine::partner_in`).
+                let enabled = self.enabled_in(g, v, false);
                 match self.classes(g, v) {
                     // Blocked on no key: only an operation that never runs may be.
                     Some(classes) if enabled || !classes.is_empty() || never_runs(v) => {

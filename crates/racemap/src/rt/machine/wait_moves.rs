@@ -35,7 +35,9 @@ impl Machine {
     /// move depends on whether anyone else can move). The explorer updates a state's moves
     /// from its parent's with it instead of listing every goroutine's (a bomb's thousands).
     pub fn moves_changed(&self) -> Option<Vec<Gid>> {
-        if self.status != Status::Running {
+        // In a run the index's flags on channel operations are a superset
+        // (`Machine::partner_in`): no delta then.
+        if self.status != Status::Running || self.queues_arrived() {
             return None;
         }
         let w = self.fresh_index()?;
