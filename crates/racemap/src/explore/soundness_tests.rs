@@ -806,6 +806,7 @@ fn a_printed_map_can_show_a_concurrent_write_or_crash_in_it() {
 mod chan_len;
 mod chan_queues;
 mod chan_reach;
+mod cond_tickets;
 mod deaf_channels;
 mod final_reads;
 mod hidden_clock;

@@ -11,6 +11,10 @@
 //! Unlock and the wait). So the state is just the two counters: no waiter queue is needed in
 //! the park model, a parked `notifyListWait(t)` is enabled exactly when `t < notify`.
 //!
+//! The stateful search's key takes a Cond's state as `wait - notify` (its `Hash`) and each
+//! ticket a waiter holds as its class, notified or its place in the queue
+//! (`rt::machine::cond_key`): the numbers themselves decide nothing.
+//!
 //! Happens-before: none. The notify list is runtime state the race detector does not see;
 //! the edges a Cond user gets come from `c.L` (the Unlock before a Signal, the re-Lock after
 //! the wake-up), as in Go. Known gaps: `sync.Cond is copied` (the copy checker) is not
@@ -20,7 +24,7 @@ use crate::rt::event::WaitReason;
 use crate::rt::sync_state::PrimError;
 
 /// State of a `sync.Cond`'s notify list.
-#[derive(Clone, Debug, Default, PartialEq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CondState {
     /// The next ticket to hand out (Go's `notifyList.wait`).
     pub wait: u64,
@@ -71,6 +75,21 @@ impl CondState {
     /// Tickets taken and not yet notified (goroutines in, or on their way into, `Wait`).
     pub fn waiting(&self) -> u64 {
         self.wait - self.notify
+    }
+
+    /// Ticket `t`'s place in the queue of tickets not yet notified (0: the next `Signal`
+    /// notifies it); `None` when it is notified.
+    pub fn queue_place(&self, t: u64) -> Option<u64> {
+        t.checked_sub(self.notify)
+    }
+}
+
+impl std::hash::Hash for CondState {
+    /// Only the tickets taken and not yet notified, `wait - notify`: the state key
+    /// (`rt::machine::cond_key`) takes the tickets the waiters hold relative to `notify`, so
+    /// states equal but for how many tickets were handed out before hash alike.
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.waiting().hash(h);
     }
 }
 

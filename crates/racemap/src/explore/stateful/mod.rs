@@ -102,6 +102,8 @@ mod atomic_tests;
 #[cfg(test)]
 mod buffer_tests;
 #[cfg(test)]
+pub(super) mod cond_tests;
+#[cfg(test)]
 pub(super) mod counter_tests;
 mod cycles;
 #[cfg(test)]

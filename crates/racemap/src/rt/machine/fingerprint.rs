@@ -70,7 +70,8 @@ fn part_hash<T: Hash>(part: &T) -> u128 {
 impl Machine {
     /// Feed `h` everything that decides this machine's future and the outcome of its runs:
     /// goroutines (frames with pcs, locals (a counter's value as its class,
-    /// `bytecode::counters`; the scalars sent to a deaf channel left out), operand stacks, defers, panics, parked operations,
+    /// `bytecode::counters`; the scalars sent to a deaf channel left out; a `sync.Cond`
+    /// ticket as its class, `cond_key`), operand stacks, defers, panics, parked operations,
     /// iteration cursors), the heap (cells, maps with their writing flags, channels, sync
     /// objects, sync.Map stores), run status, virtual clock, timers, seeds and id counters (in
     /// the heap and goroutines), library values, the config (its wake order), stdout so far and an example's captured stdout.
@@ -111,6 +112,7 @@ impl Machine {
             clock_observed: _,
             sleeps: _,
             counters: _,
+            cond_tickets: _,
             waits: _,
             arrivals: _,
         } = self;
@@ -125,13 +127,19 @@ impl Machine {
         memo.reserve(&[goroutines.len(), cells.len(), maps.len(), chans.len()]);
         // Channels no one can receive from again, where counters are sent (`counter_key`).
         let deaf = self.deaf_for_key();
+        // `sync.Cond` tickets enter apart, as classes (`cond_key`).
+        let cond_wait = self.cond_tickets().wait_func();
         config.hash(h);
         goroutines.len().hash(h);
         for (i, g) in goroutines.iter().enumerate() {
             // Counters (`bytecode::counters`) enter as their classes, sends to deaf channels
             // without their values (`counter_key`).
             let part = memo.part(parent, 0, i, std::ptr::from_ref(g) as usize, || {
-                match super::counter_key::canonical_goroutine(self, g, &deaf) {
+                let canonical = super::counter_key::canonical_goroutine(self, g, &deaf);
+                let blank = cond_wait.and_then(|w| {
+                    super::cond_key::blank_tickets(canonical.as_ref().unwrap_or(g), w)
+                });
+                match blank.or(canonical) {
                     Some(canonical) => part_hash(&canonical),
                     None => part_hash(g),
                 }
@@ -139,6 +147,7 @@ impl Machine {
             write_u128(h, part);
         }
         self.hash_chan_queues(h);
+        self.hash_cond_tickets(h);
         cells.len().hash(h);
         for (i, c) in cells.iter().enumerate() {
             let part = memo.part(parent, 1, i, std::ptr::from_ref(c) as usize, || {

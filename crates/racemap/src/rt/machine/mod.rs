@@ -155,6 +155,7 @@ pub struct PendingOp {
 }
 
 mod clock;
+mod cond_key;
 mod counter_key;
 mod deaf;
 mod enabled;
@@ -173,6 +174,7 @@ pub use wait_index::WaitObject;
 /// of at most this many goroutines (a scan per step would make a bomb's debug run quadratic).
 const DEBUG_SCAN_MAX: usize = 300;
 
+pub(crate) use cond_key::CondTickets;
 pub use fingerprint::StateMemo;
 pub use views::{ChanView, GoroutineView, MapView};
 
@@ -231,6 +233,9 @@ pub struct Machine {
     /// The program's counters (`bytecode::counters`: locals the state key saturates),
     /// computed on first use by [`Machine::hash_state`] and shared by every clone.
     pub(crate) counters: Rc<std::cell::OnceCell<crate::bytecode::counters::Counters>>,
+    /// What the state key needs of the program's `sync.Cond` use (`cond_key`), computed on
+    /// first use by [`Machine::hash_state`] and shared by every clone.
+    pub(crate) cond_tickets: Rc<std::cell::OnceCell<CondTickets>>,
     /// Which goroutines may move and what the others wait on (`wait_index`), brought up to
     /// date after every step: bookkeeping, not state (fingerprints ignore it).
     /// `None` until the index is kept (boxed: a machine of a few goroutines is copied and
@@ -269,6 +274,7 @@ impl Machine {
             clock_observed: Rc::default(),
             sleeps: Rc::default(),
             counters: Rc::default(),
+            cond_tickets: Rc::default(),
             waits: None,
             arrivals: 0,
         };
