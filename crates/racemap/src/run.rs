@@ -250,9 +250,9 @@ pub fn run_with<T: Target>(
 /// offered in the wake order the schedule made it in ([`Schedule::wake_order_at`]).
 ///
 /// With `crash_first`, a move that crashes the program ([`Target::crashes`]: a goroutine whose
-/// panic is over after a deferred call made a visible operation) is made as soon as it is
-/// offered, as Go's runtime nearly always does (the panicking goroutine goes on to exit);
-/// the explorer still finds the runs where another goroutine moves first.
+/// panic is over, a step of its own) is made as soon as it is offered, as Go's runtime nearly
+/// always does (the panicking goroutine goes on to exit); the explorer still finds the runs
+/// where another goroutine moves first.
 fn drive<T: Target>(
     session: &mut Session<T>,
     scheduler: &mut dyn Scheduler,

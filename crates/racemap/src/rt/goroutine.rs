@@ -314,11 +314,6 @@ pub struct Panicking {
     /// The panic that was running a deferred call when this one started in it (Go's panic
     /// link): it goes on once this one is recovered and that deferred call returns.
     pub outer: Option<Box<Panicking>>,
-    /// A deferred call made a visible operation since the panic started (the goroutine parked):
-    /// once every frame is unwound, the goroutine ends the program in a step of its own, so
-    /// other goroutines can move between that operation and the crash, as in Go (`main` woken
-    /// by a deferred `close(done)` can return first).
-    pub parked: bool,
 }
 
 /// A goroutine.

@@ -226,8 +226,8 @@ impl Resource {
 pub struct Footprint {
     /// Dependent with every other step (but see `main_exit`).
     pub global: bool,
-    /// Main returns: the program ends (global), yet a goroutine's own exit commutes with it
-    /// (whether it exited before the end shows nowhere).
+    /// The program ends, main returning or a goroutine's panic ending it (global), yet a
+    /// goroutine's own exit commutes with it (whether it exited before the end shows nowhere).
     pub main_exit: bool,
     /// A goroutine other than main exits: it touches nothing another goroutine can see.
     pub goroutine_exit: bool,
@@ -259,6 +259,15 @@ impl Footprint {
             goroutine_exit: true,
             ..Footprint::default()
         }
+    }
+
+    /// The end of a goroutine's panic, which ends the program: as main's return, dependent
+    /// with every step but a goroutine's exit. Not less: the crash cuts off every other
+    /// goroutine, so even a step that shows nothing itself (a receive) is dependent with it
+    /// when what its goroutine does next shows (main woken by a deferred `close` prints and
+    /// returns before the crash); the search then tries each such step before the crash.
+    pub fn crash() -> Footprint {
+        Footprint::main_exit()
     }
 
     /// Add what `other` touches: the footprint of a step that is several operations at once

@@ -190,13 +190,13 @@ impl Target for Machine {
     fn footprint(&self, gid: Gid) -> Option<Footprint> {
         let (kind, touches) = self.pending_touches(gid)?;
         if kind == PendingKind::Exit {
-            // A goroutine whose panic is over ends the program: global.
+            // A goroutine whose panic is over ends the program.
             let crashes = self
                 .goroutines
                 .get(gid.0 as usize)
                 .is_some_and(|g| g.panicking.as_ref().is_some_and(|p| !p.goexit));
             return Some(if crashes {
-                Footprint::global()
+                Footprint::crash()
             } else if gid == Gid::MAIN {
                 Footprint::main_exit()
             } else {

@@ -586,13 +586,7 @@ pub(in crate::explore) fn step_footprint_with<T: Target>(
 /// the movers and every goroutine the step created (a `go` statement's child, and the runtime
 /// goroutine of a timer the step armed: its fire happens after the arming).
 pub(in crate::explore) fn participants(choice: Choice, events: &[Event]) -> (Vec<Gid>, Vec<Gid>) {
-    let mut movers = vec![choice.gid];
-    for e in events {
-        if !movers.contains(&e.gid) {
-            movers.push(e.gid);
-        }
-    }
-    let mut all = movers.clone();
+    let mut created: Vec<Gid> = Vec::new();
     for e in events {
         let spawned = e.effects.iter().filter_map(|f| match f {
             Effect::Spawn(child) => Some(child),
@@ -603,9 +597,24 @@ pub(in crate::explore) fn participants(choice: Choice, events: &[Event]) -> (Vec
             _ => None,
         };
         for child in go.into_iter().chain(spawned) {
-            if !all.contains(child) {
-                all.push(*child);
+            if !created.contains(child) {
+                created.push(*child);
             }
+        }
+    }
+    // A goroutine the step created is no mover even when its local run up to its first
+    // visible operation made events (a panic starting there): it had no operation before the
+    // step, and its local code touches nothing another goroutine sees.
+    let mut movers = vec![choice.gid];
+    for e in events {
+        if !movers.contains(&e.gid) && !created.contains(&e.gid) {
+            movers.push(e.gid);
+        }
+    }
+    let mut all = movers.clone();
+    for child in created {
+        if !all.contains(&child) {
+            all.push(child);
         }
     }
     (all, movers)

@@ -132,7 +132,6 @@ impl Machine {
             unwinding_below,
             goexit: false,
             outer,
-            parked: false,
         });
         g.next = None;
         if let Some(f) = g.frames.last_mut() {
@@ -155,7 +154,6 @@ impl Machine {
             unwinding_below,
             goexit: true,
             outer: None,
-            parked: false,
         });
         if let Some(f) = g.frames.last_mut() {
             f.returning = true;
@@ -184,14 +182,17 @@ impl Machine {
                         g.next = None;
                         self.check_deadlock();
                     }
-                    // Its deferred calls made a visible operation: the crash is a step of its
-                    // own (`Visible::Exit` of a panicking goroutine), others may move first.
-                    Some(p) if !p.goexit && p.parked => {
+                    // The crash is a step of its own (`Visible::Exit` of a panicking
+                    // goroutine): other goroutines may move first. The local code that
+                    // panicked ran inside the step before (a goroutine's local code runs at
+                    // once, up to its next visible operation: it touches nothing another
+                    // goroutine sees), but the end of the program is seen by everyone: Go's
+                    // `main` may print and even return before a goroutine's panic ends the
+                    // program, whether the goroutine panicked in its first instruction or
+                    // after a deferred call parked.
+                    Some(p) if !p.goexit => {
                         self.g(gid).panicking = Some(p);
                         self.park(gid, Visible::Exit, None);
-                    }
-                    Some(p) if !p.goexit => {
-                        self.fail(gid, p.error, p.previous, Some((p.stack, p.args)))
                     }
                     _ => self.park(gid, Visible::Exit, None),
                 }
@@ -256,9 +257,6 @@ impl Machine {
         } else {
             crate::rt::goroutine::Arrival(0)
         };
-        if let Some(p) = &mut g.panicking {
-            p.parked = true;
-        }
     }
 
     /// A returning frame: run the next deferred call, or pop and deliver results.

@@ -369,6 +369,13 @@ impl Machine {
                     g.gid == gid
                         || match (&g.status, &g.next) {
                             (GoStatus::Done, _) => true,
+                            // A goroutine whose panic is over: Go's test binary exits without
+                            // waiting for it (`PASS` when the exit comes first).
+                            (_, Some(Visible::Exit))
+                                if g.panicking.as_ref().is_some_and(|p| !p.goexit) =>
+                            {
+                                true
+                            }
                             // A ticker fires forever: the test does not wait for it.
                             (GoStatus::Sleeping(_), Some(Visible::TimerFire(p))) => {
                                 matches!(self.heap.sync(p), Ok(SyncState::Timer(t)) if t.period > 0)
