@@ -131,11 +131,7 @@ pub fn compile_with(
     // With the source map, messages name their second position as Go does
     // (`x redeclared in this block` + `\tprog.go:4:6: other declaration of x`).
     let map = SourceMap::new(file_name, &text);
-    let checked = if options.test_file {
-        check::check_test_with_source(&file, &map, options.lang)
-    } else {
-        check::check_with_source(&file, &map, options.lang)
-    };
+    let checked = check::check_owned(file, Some(&map), options.lang, options.test_file);
     match checked {
         Ok(checked) if diags.is_empty() && options.test_file => {
             let program = lower::lower_test_with(checked, &text, file_name, options.race)?;

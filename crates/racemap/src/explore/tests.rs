@@ -226,7 +226,7 @@ impl Target for Toy {
         let g = gid.0 as usize;
         let op = self.op(g)?;
         let r = |res, w| Footprint {
-            resources: vec![(res, w)],
+            resources: vec![(res, w)].into(),
             ..Footprint::default()
         };
         Some(match op {
@@ -234,7 +234,8 @@ impl Target for Toy {
             None => Footprint::goroutine_exit(),
             Some(T::Store(v, _)) => r(Resource::Memory(var(*v)), true),
             Some(T::Print(v)) => Footprint {
-                resources: vec![(Resource::Memory(var(*v)), false), (Resource::Output, true)],
+                resources: vec![(Resource::Memory(var(*v)), false), (Resource::Output, true)]
+                    .into(),
                 ..Footprint::default()
             },
             Some(T::Lock(l)) | Some(T::Unlock(l)) => r(Resource::Memory(lock_ptr(*l)), true),

@@ -378,7 +378,7 @@ mod tests {
                 alt: 0,
             },
             Footprint {
-                resources: vec![(Resource::Memory(Pointer::root(ObjId(obj))), write)],
+                resources: vec![(Resource::Memory(Pointer::root(ObjId(obj))), write)].into(),
                 ..Footprint::default()
             },
         )
@@ -414,7 +414,7 @@ mod tests {
                     alt: 0,
                 },
                 Footprint {
-                    resources: vec![(Resource::Spawn, true)],
+                    resources: vec![(Resource::Spawn, true)].into(),
                     ..Footprint::default()
                 },
             )

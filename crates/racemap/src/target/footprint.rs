@@ -232,7 +232,58 @@ pub struct Footprint {
     /// A goroutine other than main exits: it touches nothing another goroutine can see.
     pub goroutine_exit: bool,
     /// Resources with `true` for a write.
-    pub resources: Vec<(Resource, bool)>,
+    pub resources: Resources,
+}
+
+/// A footprint's resources, each with `true` for a write: shared by the footprint's copies
+/// behind an `Rc` (the explorers copy a footprint into sleep sets and out of a state's
+/// footprints far more often than they make one); no allocation when empty. Read as a slice.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Resources(Option<std::rc::Rc<[(Resource, bool)]>>);
+
+impl Resources {
+    /// The resources.
+    pub fn as_slice(&self) -> &[(Resource, bool)] {
+        self.0.as_deref().unwrap_or_default()
+    }
+
+    /// Keep only the resources `keep` accepts.
+    pub fn retain(&mut self, mut keep: impl FnMut(&(Resource, bool)) -> bool) {
+        let kept: Vec<(Resource, bool)> = self.iter().filter(|r| keep(r)).cloned().collect();
+        if kept.len() != self.len() {
+            *self = kept.into();
+        }
+    }
+}
+
+impl std::ops::Deref for Resources {
+    type Target = [(Resource, bool)];
+
+    fn deref(&self) -> &[(Resource, bool)] {
+        self.as_slice()
+    }
+}
+
+impl From<Vec<(Resource, bool)>> for Resources {
+    fn from(v: Vec<(Resource, bool)>) -> Resources {
+        // Invariant: never `Some` of an empty slice, so equality is the slices'.
+        Resources((!v.is_empty()).then(|| v.into()))
+    }
+}
+
+impl FromIterator<(Resource, bool)> for Resources {
+    fn from_iter<I: IntoIterator<Item = (Resource, bool)>>(iter: I) -> Resources {
+        iter.into_iter().collect::<Vec<_>>().into()
+    }
+}
+
+impl<'a> IntoIterator for &'a Resources {
+    type Item = &'a (Resource, bool);
+    type IntoIter = std::slice::Iter<'a, (Resource, bool)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.as_slice().iter()
+    }
 }
 
 impl Footprint {
@@ -276,10 +327,16 @@ impl Footprint {
         self.global |= other.global;
         self.main_exit &= other.main_exit;
         self.goroutine_exit &= other.goroutine_exit;
+        let mut added: Vec<(Resource, bool)> = Vec::new();
         for r in &other.resources {
-            if !self.resources.contains(r) {
-                self.resources.push(r.clone());
+            if !self.resources.contains(r) && !added.contains(r) {
+                added.push(r.clone());
             }
+        }
+        if !added.is_empty() {
+            let mut all = self.resources.to_vec();
+            all.extend(added);
+            self.resources = all.into();
         }
     }
 
@@ -373,7 +430,8 @@ mod tests {
                     path: path.into(),
                 }),
                 write,
-            )],
+            )]
+            .into(),
             ..Footprint::default()
         }
     }
@@ -395,7 +453,7 @@ mod tests {
     #[test]
     fn commuting_updates_commute_only_within_their_class() {
         let c = |class| Footprint {
-            resources: vec![(Resource::Commuting(Pointer::root(ObjId(1)), class), true)],
+            resources: vec![(Resource::Commuting(Pointer::root(ObjId(1)), class), true)].into(),
             ..Footprint::default()
         };
         use CommutingClass::{
@@ -430,7 +488,7 @@ mod tests {
     fn arrivals_conflict_only_with_polls_of_their_channel() {
         use crate::rt::value::ChanId;
         let on = |r: Resource| Footprint {
-            resources: vec![(r, true)],
+            resources: vec![(r, true)].into(),
             ..Footprint::default()
         };
         let arrive = on(Resource::Chan(ChanId(1))).arrival();
@@ -443,7 +501,7 @@ mod tests {
     #[test]
     fn race_reports_conflict_only_with_reads_of_their_count() {
         let on = |r: Resource| Footprint {
-            resources: vec![(r, true)],
+            resources: vec![(r, true)].into(),
             ..Footprint::default()
         };
         let (report, read) = (on(Resource::RaceReport), on(Resource::RaceCountRead));
@@ -458,7 +516,7 @@ mod tests {
     #[test]
     fn goroutine_creations_commute_go_ids_do_not() {
         let on = |r: Resource, write: bool| Footprint {
-            resources: vec![(r, write)],
+            resources: vec![(r, write)].into(),
             ..Footprint::default()
         };
         let spawn = on(Resource::Spawn, true);
@@ -481,7 +539,7 @@ mod tests {
     fn summaries_never_hide_a_dependence() {
         use crate::rt::value::{ChanId, MapId};
         let on = |r: Resource, write: bool| Footprint {
-            resources: vec![(r, write)],
+            resources: vec![(r, write)].into(),
             ..Footprint::default()
         };
         let all: Vec<Footprint> = (0..40u32)

@@ -426,7 +426,7 @@ impl Target for Machine {
             }
         }
         Some(Footprint {
-            resources,
+            resources: resources.into(),
             ..Footprint::default()
         })
     }

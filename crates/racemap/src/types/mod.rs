@@ -357,19 +357,47 @@ impl Hasher for KindHasher {
 }
 
 /// All types of one program.
-#[derive(Clone, Debug, Default, PartialEq)]
+///
+/// The types of a frozen table ([`TypeTable::freeze`]: the checker's universe, the same for
+/// every program) are shared by its copies behind an `Rc`, so a checker's copy of the
+/// universe costs the ids' underlying types, not a copy of every type and of its index.
+#[derive(Clone, Debug, Default)]
 pub struct TypeTable {
-    /// Structure of each type, indexed by [`TypeId`].
+    /// The shared types of ids `0..base.kinds.len()`, if any.
+    base: Option<std::rc::Rc<Frozen>>,
+    /// Structure of each type after the base's, indexed by [`TypeId`] minus the base's
+    /// length.
     kinds: Vec<TypeKind>,
-    /// Underlying type of each named type (`None` until resolved, or for non-named types).
+    /// Underlying type of each named type (`None` until resolved, or for non-named types),
+    /// for every id (the base's too: a copy may resolve them).
     underlying: Vec<Option<TypeId>>,
-    /// Reverse index used for interning: a hash map (lookups only, nothing iterates it), as a
-    /// B-tree's lookup compares a type's structure with a dozen others' (names, fields,
-    /// signatures) where a hash reads it once ([`KindHasher`]).
+    /// Reverse index used for interning of the types in `kinds` (the base has its own): a
+    /// hash map (lookups only, nothing iterates it), as a B-tree's lookup compares a type's
+    /// structure with a dozen others' (names, fields, signatures) where a hash reads it once
+    /// ([`KindHasher`]).
     index: std::collections::HashMap<TypeKind, TypeId, BuildHasherDefault<KindHasher>>,
     /// The type arguments of each instance of a generic type (`Pair[string, int]`), printed
     /// after its name.
     type_args: LiteMap<TypeId, Vec<TypeId>>,
+}
+
+/// The shared part of a [`TypeTable`]: its types and their index, never changed.
+#[derive(Debug)]
+struct Frozen {
+    /// Structure of each type, indexed by [`TypeId`].
+    kinds: Vec<TypeKind>,
+    /// Reverse index of `kinds`.
+    index: std::collections::HashMap<TypeKind, TypeId, BuildHasherDefault<KindHasher>>,
+}
+
+/// Tables are equal when they hold the same types under the same ids (shared or not).
+impl PartialEq for TypeTable {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len()
+            && (0..self.len()).all(|i| self.kind(TypeId(i as u32)) == other.kind(TypeId(i as u32)))
+            && self.underlying == other.underlying
+            && self.type_args == other.type_args
+    }
 }
 
 impl TypeTable {
@@ -416,10 +444,10 @@ impl TypeTable {
     /// The id of a type with this structure, adding it if new. Named types are always new:
     /// use [`TypeTable::new_named`].
     pub fn intern(&mut self, kind: TypeKind) -> TypeId {
-        if let Some(&id) = self.index.get(&kind) {
+        if let Some(id) = self.find(&kind) {
             return id;
         }
-        let id = TypeId(self.kinds.len() as u32);
+        let id = TypeId(self.len() as u32);
         self.kinds.push(kind.clone());
         self.underlying.push(None);
         self.index.insert(kind, id);
@@ -428,12 +456,38 @@ impl TypeTable {
 
     /// The id of a type with this structure if the table has it (never adds one).
     pub fn find(&self, kind: &TypeKind) -> Option<TypeId> {
-        self.index.get(kind).copied()
+        let shared = self.base.as_ref().and_then(|b| b.index.get(kind));
+        shared.or_else(|| self.index.get(kind)).copied()
+    }
+
+    /// This table with its types shared by its copies from now on (the ones added to a copy
+    /// stay its own).
+    pub fn freeze(self) -> TypeTable {
+        let mut kinds = Vec::with_capacity(self.len());
+        let mut index = std::collections::HashMap::default();
+        if let Some(base) = &self.base {
+            kinds.extend(base.kinds.iter().cloned());
+            index.extend(base.index.iter().map(|(k, id)| (k.clone(), *id)));
+        }
+        kinds.extend(self.kinds);
+        index.extend(self.index);
+        TypeTable {
+            base: Some(std::rc::Rc::new(Frozen { kinds, index })),
+            kinds: Vec::new(),
+            underlying: self.underlying,
+            index: std::collections::HashMap::default(),
+            type_args: self.type_args,
+        }
+    }
+
+    /// The number of shared types.
+    fn shared(&self) -> usize {
+        self.base.as_ref().map_or(0, |b| b.kinds.len())
     }
 
     /// A new named type whose underlying type is set later with [`TypeTable::set_underlying`].
     pub fn new_named(&mut self, name: &str, pkg: &str) -> TypeId {
-        let decl = self.kinds.len() as u32;
+        let decl = self.len() as u32;
         self.intern(TypeKind::Named {
             name: name.to_string(),
             pkg: pkg.to_string(),
@@ -462,12 +516,16 @@ impl TypeTable {
 
     /// The structure of `id`.
     pub fn kind(&self, id: TypeId) -> &TypeKind {
-        &self.kinds[id.0 as usize]
+        let i = id.0 as usize;
+        match &self.base {
+            Some(base) if i < base.kinds.len() => &base.kinds[i],
+            _ => &self.kinds[i - self.shared()],
+        }
     }
 
     /// The underlying type: itself unless named (an unresolved named type yields `Invalid`).
     pub fn underlying(&self, id: TypeId) -> TypeId {
-        match self.kinds[id.0 as usize] {
+        match self.kind(id) {
             TypeKind::Named { .. } => {
                 self.underlying[id.0 as usize].unwrap_or(TypeTable::basic(Basic::Invalid))
             }
@@ -492,12 +550,12 @@ impl TypeTable {
 
     /// Number of types.
     pub fn len(&self) -> usize {
-        self.kinds.len()
+        self.shared() + self.kinds.len()
     }
 
     /// Never true for a table made by [`TypeTable::new`].
     pub fn is_empty(&self) -> bool {
-        self.kinds.is_empty()
+        self.len() == 0
     }
 
     /// Go's spelling of a type, as compiler messages print it: `map[string]int`,

@@ -574,7 +574,7 @@ pub(in crate::explore) fn step_footprint_with<T: Target>(
     // that comes next (`Resource::Idle`).
     if after.idle() {
         fp.union_with(&Footprint {
-            resources: vec![(Resource::Idle, false)],
+            resources: vec![(Resource::Idle, false)].into(),
             ..Footprint::default()
         });
     }

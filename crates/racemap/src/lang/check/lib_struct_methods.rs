@@ -5,7 +5,9 @@
 //! `strings.Builder`, …), every row of the library table it owns, resolved exactly as a
 //! selector `x.M` resolves it (`lookup::lib_struct_method`, `lookup::lib_native_struct_method`),
 //! so that a call through an interface passes the receiver as a direct call does (`&t.r` for a
-//! Timer's `Stop`). Rows are visited in table order, so the list is deterministic.
+//! Timer's `Stop`). Rows are visited in table order, so the list is deterministic. It depends
+//! on the universe alone: found once with it, per thread and language version (`universe.rs`),
+//! and copied into every checker.
 
 use super::info::LibStructMethod;
 use super::Checker;

@@ -131,30 +131,46 @@ fn check_inner_mode(
     lang: LangVersion,
     test_mode: bool,
 ) -> Result<Checked, Vec<Diagnostic>> {
-    let mut c = Checker::new(file, lang);
-    c.test_mode = test_mode;
-    c.source_map = map.cloned();
-    c.check_file();
-    if c.diags.is_empty() {
+    check_owned(file.clone(), map, lang, test_mode)
+}
+
+/// Check a parsed file the caller hands over (`compile` has no use for it after: the tree is
+/// moved into [`Checked`], not copied); `test_mode` for a `_test.go` file
+/// ([`check_test_with_source`]).
+pub fn check_owned(
+    file: ast::File,
+    map: Option<&crate::diag::SourceMap>,
+    lang: LangVersion,
+    test_mode: bool,
+) -> Result<Checked, Vec<Diagnostic>> {
+    let (types, info, clones, node_count, lang) = {
+        let mut c = Checker::new(&file, lang);
+        c.test_mode = test_mode;
+        c.source_map = map.cloned();
+        c.check_file();
+        if !c.diags.is_empty() {
+            return Err(c.diags);
+        }
         c.finish();
-        let mut file = file.clone();
-        // The concrete instances of generic functions and methods, lowered as ordinary ones.
-        for fd in &c.generics.clones {
-            file.decls.push(ast::Decl::Func((**fd).clone()));
-        }
-        file.node_count = c.generics.next_id;
-        if c.info.exprs.len() < file.node_count as usize {
-            c.info.exprs.resize(file.node_count as usize, None);
-        }
-        Ok(Checked {
-            file,
-            types: c.types,
-            info: c.info,
-            lang: c.lang,
-        })
-    } else {
-        Err(c.diags)
+        let clones = std::mem::take(&mut c.generics.clones);
+        (c.types, c.info, clones, c.generics.next_id, c.lang)
+    };
+    let mut file = file;
+    let mut info = info;
+    // The concrete instances of generic functions and methods, lowered as ordinary ones.
+    for fd in &clones {
+        file.decls.push(ast::Decl::Func((**fd).clone()));
     }
+    file.node_count = node_count;
+    if info.exprs.len() < file.node_count as usize {
+        info.exprs.resize(file.node_count as usize, None);
+    }
+    Ok(Checked {
+        file,
+        types,
+        info,
+        lang,
+    })
 }
 
 /// An evaluated expression: what go/types calls an operand.
@@ -525,7 +541,6 @@ impl<'a> Checker<'a> {
         self.find_atomic_only();
         self.find_wait_group_copies();
         self.find_time_values();
-        self.record_lib_struct_methods();
         // Default any remaining untyped types (e.g. constant sub-expressions); builtins and
         // package names have no type.
         for i in 0..self.info.exprs.len() {

@@ -40,6 +40,9 @@ struct Universe {
     any_type: TypeId,
     /// `comparable`'s constraint.
     constraints: LiteMap<TypeId, Constraint>,
+    /// The library types' methods for dynamic dispatch (`info.lib_struct_methods`): they
+    /// depend on the universe alone, so they are found once with it.
+    lib_struct_methods: Vec<super::info::LibStructMethod>,
 }
 
 thread_local! {
@@ -63,10 +66,14 @@ impl<'a> Checker<'a> {
                 self.error_type = u.error_type;
                 self.any_type = u.any_type;
                 self.generics.constraints = u.constraints;
+                self.info.lib_struct_methods = u.lib_struct_methods;
             }
             None => {
                 self.setup_universe();
                 self.setup_comparable();
+                self.record_lib_struct_methods();
+                // Its types are shared by every checker's copy (a copy adds its own).
+                self.types = std::mem::take(&mut self.types).freeze();
                 let u = Universe {
                     lang: self.lang,
                     types: self.types.clone(),
@@ -77,6 +84,7 @@ impl<'a> Checker<'a> {
                     error_type: self.error_type,
                     any_type: self.any_type,
                     constraints: self.generics.constraints.clone(),
+                    lib_struct_methods: self.info.lib_struct_methods.clone(),
                 };
                 UNIVERSES.with(|cache| cache.borrow_mut().push(u));
             }
@@ -566,7 +574,12 @@ mod tests {
                 let mut built = Checker::bare(&file, lang);
                 built.setup_universe();
                 built.setup_comparable();
+                built.record_lib_struct_methods();
                 assert_eq!(cached.types, built.types);
+                assert_eq!(
+                    cached.info.lib_struct_methods,
+                    built.info.lib_struct_methods
+                );
                 assert_eq!(cached.info.objects, built.info.objects);
                 assert_eq!(
                     format!("{:?} {:?}", cached.states, cached.scopes),
