@@ -630,7 +630,12 @@ mod tests {
             testing.(*T).Run func(string, func(*testing.T)) bool
             testing.(*T).Cleanup func(func())
             testing.(*T).Parallel func()
+            testing.(*T).Setenv func(string, string)
+            testing.(*T).TempDir func() string
+            testing.(*T).Deadline func() (time.Time, bool)
+            testing.(*T).private func()
             testing.Short func() bool
+            testing.Verbose func() bool
             testing.(*T).Parallel.pause func()
             testing.(*T).Parallel.resume func()
             testing.tRunner.release func()
@@ -671,6 +676,7 @@ mod tests {
             testing.(*B).Cleanup func(func())
             testing.(*B).Setenv func(string, string)
             testing.(*B).TempDir func() string
+            testing.(*B).private func()
             testing.runExample.start func()
             testing.runExample.func2 func()
             testing.(*PB).Next func() bool

@@ -393,6 +393,7 @@ impl<'a> Checker<'a> {
         self.declare_context_types();
         self.declare_log_types();
         self.declare_benchmark_types();
+        self.declare_testing_tb();
     }
 
     /// `log.Logger`: the standard logger's cell (`rt/interp/log.rs`), `struct { prefix string;
@@ -451,6 +452,30 @@ impl<'a> Checker<'a> {
         self.types.set_underlying(m, m_struct);
         self.lib_types
             .insert(("testing".to_string(), "M".to_string()), m);
+    }
+
+    /// `testing.TB`: the interface `*testing.T` and `*testing.B` implement, its methods
+    /// `*T`'s (signatures from their rows), in name order as go/types keeps them; its
+    /// unexported `private()` keeps other types out (the checker refuses a selector naming it).
+    fn declare_testing_tb(&mut self) {
+        const METHODS: &[&str] = &[
+            "Cleanup", "Error", "Errorf", "Fail", "FailNow", "Failed", "Fatal", "Fatalf", "Helper",
+            "Log", "Logf", "Name", "Setenv", "Skip", "SkipNow", "Skipf", "Skipped", "TempDir",
+            "private",
+        ];
+        let owner = crate::library::Owner::Sync(SyncKind::TestingT);
+        let methods = METHODS
+            .iter()
+            .filter_map(|&name| {
+                let (_, sig) = self.lib_method(owner, name)?;
+                Some((name.to_string(), sig))
+            })
+            .collect();
+        let tb = self.types.new_named("TB", "testing");
+        let under = self.types.intern(TypeKind::Interface(methods));
+        self.types.set_underlying(tb, under);
+        self.lib_types
+            .insert(("testing".to_string(), "TB".to_string()), tb);
     }
 
     /// `time.Time` (`struct { wall int64 }`: nanoseconds of the virtual clock plus one, 0 the

@@ -129,6 +129,14 @@ impl Machine {
                 }
                 vec![Value::Bool(false)]
             }
+            LibFunc::TestingVerbose => {
+                let Some(binary) = &self.program.test_binary else {
+                    return Err(
+                        RtError::library_panic("testing: Verbose called before Init").into(),
+                    );
+                };
+                vec![Value::Bool(binary.chatty)]
+            }
             LibFunc::StrconvAtoi => {
                 let s = sarg(0)?;
                 use crate::rt::parse_int::NumError;
