@@ -445,10 +445,11 @@ impl<'a> Checker<'a> {
         match found {
             Found::None if self.rejected_type(x.ty) => invalid,
             Found::Lib {
-                func: LibFunc::TestingSetenv | LibFunc::BenchSetenv,
+                func: LibFunc::TestingSetenv,
                 ..
-            } => {
-                self.unsupported(sel.span, format!("(*testing.T).{}", sel.name));
+            } if !called => {
+                // `t.Setenv` is compiled with the environment's global (`lower::env`).
+                self.unsupported(sel.span, "(*testing.T).Setenv as a value");
                 invalid
             }
             Found::IfaceMethod { iface, .. }

@@ -796,6 +796,12 @@ mod tests {
             os.ErrNotExist error
             os.(*File).Write func([]uint8) (int, error)
             os.(*File).WriteString func(string) (int, error)
+            os.Getenv func(string) string
+            os.LookupEnv func(string) (string, bool)
+            os.Setenv func(string, string) error
+            os.Unsetenv func(string) error
+            testing.(*T).Setenv func()
+            testing.(*common).Setenv.func1 func()
         "#]]
         .assert_eq(&lines.concat());
     }

@@ -274,8 +274,9 @@ impl<'a> Checker<'a> {
             self.lib_types
                 .insert(("math/rand".to_string(), name.to_string()), ty);
         }
-        // strings.Builder: struct { addr *Builder; buf string } (Go's copy check: the address
-        // of the Builder at its first write; the bytes written so far).
+        // strings.Builder: struct { addr *Builder; buf string; cap int } (Go's copy check: the
+        // address of the Builder at its first write; the bytes written so far and the capacity
+        // of Go's `buf []byte`, its header's three words).
         let builder = self.types.new_named("Builder", "strings");
         let builder_ptr = self.types.intern(TypeKind::Pointer(builder));
         let builder_struct = self.types.intern(TypeKind::Struct(vec![
@@ -287,6 +288,11 @@ impl<'a> Checker<'a> {
             crate::types::Field {
                 name: "buf".to_string(),
                 ty: string,
+                embedded: false,
+            },
+            crate::types::Field {
+                name: "cap".to_string(),
+                ty: TypeTable::basic(Basic::Int),
                 embedded: false,
             },
         ]));

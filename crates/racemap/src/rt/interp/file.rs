@@ -28,6 +28,11 @@
 //! Package `log`'s prints write to os.Stderr through the same steps, holding the logger's
 //! mutex from the first step to the unlock ([`LogWrite`], `interp::log`).
 //!
+//! `(*os.File).Write(b)` reads `b` in the step that takes the lock (after its acquire): Go's
+//! `syscall.Write` calls `race.ReadRange(&b[0], n)` after the system call, under the lock, so
+//! a goroutine writing `b` meanwhile races with it; the reads carry Go's frames
+//! (`runtime.racereadrange` … `os.(*File).Write`).
+//!
 //! Left out on purpose: `syscall.Write`'s `race.ReleaseMerge(&ioSync)` (only `syscall.Read`
 //! acquires it, and no program here reads a file); fmt's `ppFree` `sync.Pool` (under `-race` a
 //! `Put` drops the printer one time in four at random and releases into it otherwise, a `Get`

@@ -784,6 +784,9 @@ impl Machine {
                 };
                 self.emit(gid, Op::Cond { cond: p, kind }, Vec::new());
             }
+            f if super::env::is_env_call(f) => {
+                results = self.env_call(gid, func, &args)?;
+            }
             f if super::testing::is_testing_method(f) => {
                 let p = ptr()?;
                 results = self.testing_method(gid, func, p, &args)?;

@@ -245,7 +245,7 @@ impl Machine {
         Ok(cur)
     }
 
-    fn test_state(&mut self, p: &Pointer) -> R<&mut TestState> {
+    pub(super) fn test_state(&mut self, p: &Pointer) -> R<&mut TestState> {
         match self.heap.sync_mut(p)? {
             SyncState::TestingT(t) => Ok(t),
             _ => Err(RtError::nil_deref().into()),
@@ -302,6 +302,12 @@ impl Machine {
             LibFunc::TestingParallelPause | LibFunc::TestingParallelResume => {
                 let resume = func == LibFunc::TestingParallelResume;
                 let t = self.test_state(&p)?;
+                if !resume && t.env_set {
+                    return Err(RtError::library_panic(
+                        "testing: t.Parallel called after t.Setenv; cannot set environment variables in parallel tests",
+                    )
+                    .into());
+                }
                 let (name, chatty, parent) = (t.name.clone(), t.chatty, t.parent.clone());
                 let races = self.races_reported;
                 let t = self.test_state(&p)?;
