@@ -329,6 +329,8 @@ mod tests {
             strings.(*Builder).String func() string
             strings.(*Builder).Len func() int
             strings.(*Builder).Reset func()
+            strings.(*Builder).Grow func(int)
+            strings.(*Builder).Cap func() int
             bytes.(*Buffer).WriteString func(string) (int, error)
             bytes.(*Buffer).Write func([]uint8) (int, error)
             bytes.(*Buffer).WriteByte func(uint8) error
@@ -337,7 +339,7 @@ mod tests {
             bytes.(*Buffer).Len func() int
             bytes.(*Buffer).Reset func()
             bytes.(*Buffer).Cap func() int
-            strings.builderAppend func(*strings.Builder, string, string, int, int)
+            strings.builderAppend func(*strings.Builder, string, string, int, int, int)
             bytes.bufferCopy func(*bytes.Buffer, string, string, int, int, int, int, int, int)
             strconv.Itoa func(int) string
             strconv.Atoi func(string) (int, error)
