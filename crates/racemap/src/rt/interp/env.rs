@@ -139,7 +139,7 @@ impl Machine {
                 };
                 let ok = value
                     .as_ref()
-                    .map_or(true, |v| valid(key.as_bytes(), v.as_bytes()));
+                    .is_none_or(|v| valid(key.as_bytes(), v.as_bytes()));
                 if !ok {
                     // `syscall.Setenv` returns `EINVAL` before the lock.
                     let value = Value::Str(current);
