@@ -20,6 +20,10 @@ macro_rules! builders_rows {
             BuilderLen => builder_method("Len").results(&[INT]),
             /// `(*strings.Builder).Reset()`
             BuilderReset => builder_method("Reset"),
+            /// `(*strings.Builder).Grow(n int)`
+            BuilderGrow => builder_method("Grow").params(&[INT]),
+            /// `(*strings.Builder).Cap() int`
+            BuilderCap => builder_method("Cap").results(&[INT]),
             // `bytes.Buffer`'s methods (`rt/interp/buffer.rs`): plain reads and writes of the
             // Buffer's slice header, `off` and `lastRead`, as Go 1.19's `bytes/buffer.go`.
             /// `(*bytes.Buffer).WriteString(s string) (n int, err error)`
@@ -39,9 +43,9 @@ macro_rules! builders_rows {
             /// `(*bytes.Buffer).Cap() int`: the capacity of its slice (a read of the header).
             BufferCap => buffer_method("Cap").results(&[INT]),
             /// The second step of a `strings.Builder` write (never found by name): `append`'s store
-            /// of the header, `(b, bytes, read, method, outer)`.
+            /// of the header, `(b, bytes, read, method, outer, cap)` (`cap`: the capacity read).
             BuilderAppend => LibFuncSpec::new(Owner::Runtime("strings"), "builderAppend")
-                .params(&[BUILDER_PTR, STRING, STRING, INT, INT])
+                .params(&[BUILDER_PTR, STRING, STRING, INT, INT, INT])
                 .visibility(Object),
             /// The second step of a `bytes.Buffer` write: the header's stores and the copy,
             /// `(b, bytes, read, at, kind, cap, method, outer, called)`.

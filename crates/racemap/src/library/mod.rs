@@ -46,6 +46,8 @@ mod math;
 mod rand;
 #[macro_use]
 mod io;
+#[macro_use]
+mod env;
 mod short;
 mod spec;
 pub use spec::{AtomicOpKind, LibFuncSpec, LibType, Owner, Visibility};
@@ -55,5 +57,5 @@ use short::*;
 use Visibility::{Clock, Log, Object, Output, Scheduler, Timer};
 
 lib_funcs! {
-    [fmt_os_rows, errors_rows, strings_rows, builders_rows, strconv_rows, unicode_rows, time_rows, context_rows, sync_rows, atomic_rows, runtime_rows, testing_rows, sort_rows, log_rows, math_rows, rand_rows, io_rows]
+    [fmt_os_rows, errors_rows, strings_rows, builders_rows, strconv_rows, unicode_rows, time_rows, context_rows, sync_rows, atomic_rows, runtime_rows, testing_rows, sort_rows, log_rows, math_rows, rand_rows, io_rows, env_rows]
 }

@@ -48,8 +48,24 @@ macro_rules! testing_rows {
             /// `(*testing.T).Parallel()`: found by the checker; lowering compiles it as Go's
             /// `testing.(*T).Parallel` (pause until the parent's body is done, then go on).
             TestingParallel => method(SyncKind::TestingT, "Parallel").visibility(Object),
+            /// `(*testing.T).Setenv(key, value string)`: found by the checker, which refuses it
+            /// (racemap has no environment yet); in `testing.TB`'s method set.
+            TestingSetenv => method(SyncKind::TestingT, "Setenv").params(&[STRING, STRING]).visibility(Object),
+            /// `(*testing.T).TempDir() string`: a fake, deterministic path of Go's shape
+            /// (`/tmp/TestName0000000001/001`, numbered per call); nothing is created.
+            TestingTempDir => method(SyncKind::TestingT, "TempDir").results(&[STRING]).visibility(Object),
+            /// `(*testing.T).Deadline() (deadline time.Time, ok bool)`: `go test`'s default
+            /// `-timeout` (10m) after the binary's start on racemap's virtual clock, `true`.
+            TestingDeadline => method(SyncKind::TestingT, "Deadline")
+                .results(&[TIME, BOOL])
+                .visibility(Object),
+            /// `(*testing.T).private()`: `testing.TB`'s unexported method, so that only `*T` and
+            /// `*B` implement it (the checker refuses a selector naming it, as Go does).
+            TestingPrivate => method(SyncKind::TestingT, "private"),
             /// `testing.Short() bool`: false, as under `go test` without `-short`.
             TestingShort => func("testing", "Short").results(&[BOOL]),
+            /// `testing.Verbose() bool`: whether the tests run with `-v`.
+            TestingVerbose => func("testing", "Verbose").results(&[BOOL]),
             /// `=== PAUSE`: the test becomes parallel; its parent's `Run` returns.
             TestingParallelPause =>
                 LibFuncSpec::new(Owner::Runtime("testing"), "(*T).Parallel.pause").visibility(Log),
@@ -151,6 +167,8 @@ macro_rules! testing_rows {
             BenchSetenv => bench("Setenv").params(&[STRING, STRING]),
             /// `(*testing.B).TempDir() string`
             BenchTempDir => bench("TempDir").results(&[STRING]),
+            /// `(*testing.B).private()`: `testing.TB`'s unexported method.
+            BenchPrivate => bench("private"),
             /// `TestingExampleStart(root *T, i int)`: example `i` starts (`=== RUN` with -v); its
             /// stdout is captured (Go's `runExample` redirects `os.Stdout` to a pipe).
             TestingExampleStart =>

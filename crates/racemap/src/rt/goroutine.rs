@@ -233,6 +233,9 @@ pub enum Visible {
         fd: i64,
         /// The bytes to write.
         text: Vec<u8>,
+        /// The `[]byte` of `(*os.File).Write`, which the write reads once it holds the lock
+        /// (Go's `race.ReadRange` in `syscall.Write`).
+        source: Option<Value>,
         /// The call's results (`Fprint*`'s `n, err`) to push when it returns, if pushed.
         results: Option<Vec<Value>>,
         /// The write is package `log`'s, under the logger's mutex.

@@ -49,6 +49,10 @@ pub struct TestState {
     pub last_name: String,
     /// Of the root `T`: the examples that failed, in the order they ran.
     pub failed_examples: Vec<String>,
+    /// `t.Setenv` was called (Go's `isEnvSet`: a later `t.Parallel()` panics).
+    pub env_set: bool,
+    /// `t.TempDir()` calls so far (Go's `tempDirSeq`: the directories are numbered 001, 002…).
+    pub temp_dirs: u32,
     /// Of the root `T`: each subtest name given so far and the count its next duplicate gets
     /// (Go's `matcher.subNames`).
     pub sub_names: std::collections::BTreeMap<String, u32>,

@@ -12,7 +12,7 @@ func main() {
 	d := time.Since(start)
 	fmt.Println(d.Round(time.Second), start.Unix())
 	var b strings.Builder
-	b.Grow(10)
+	b.Grow(10) // supported since 2026-12-07
 	var mu sync.Mutex
 	mu.Lok()
 }

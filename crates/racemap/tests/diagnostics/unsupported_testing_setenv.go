@@ -7,7 +7,10 @@ func check(t *testing.T) {
 		t.Log("in subtest")
 	})
 	t.Setenv("HOME", "/tmp")
-	_ = t.TempDir()
+	set := t.Setenv
+	var tb testing.TB = t
+	tb.Setenv("HOME", "/")
+	_, _ = t.TempDir(), set
 }
 
 func main() {

@@ -9,7 +9,7 @@ use crate::library::Owner;
 use crate::types::{TypeId, TypeKind};
 
 /// Methods of `testing.T` racemap does not implement (reported as unsupported, not undefined).
-const TESTING_T_UNSUPPORTED: &[&str] = &["Setenv", "TempDir", "Deadline"];
+const TESTING_T_UNSUPPORTED: &[&str] = &["Setenv"];
 
 /// What a name found in a type is.
 #[derive(Clone, Debug)]
@@ -186,16 +186,17 @@ impl<'a> Checker<'a> {
         Found::None
     }
 
-    /// Whether `t` is `testing.T` or `*testing.T`.
-    fn is_testing_t(&self, t: TypeId) -> bool {
-        let base = match self.types.kind(t) {
-            TypeKind::Pointer(b) => *b,
-            _ => t,
-        };
-        matches!(
-            self.types.under(base),
-            TypeKind::Sync(crate::types::SyncKind::TestingT)
-        )
+    /// Whether `found` is a method of `*testing.T`, `*testing.B` or `testing.TB`.
+    fn is_testing_library(&self, found: &Found) -> bool {
+        match found {
+            Found::Lib { func, .. } => matches!(
+                func.spec().owner,
+                crate::library::Owner::Sync(crate::types::SyncKind::TestingT)
+                    | crate::library::Owner::Struct("testing", _)
+            ),
+            Found::IfaceMethod { iface, .. } => self.lib_named("testing", "TB") == Some(*iface),
+            _ => false,
+        }
     }
 
     /// A method of a library struct type (`base` is `sync.Cond`, `time.Timer`, `time.Ticker`
@@ -433,12 +434,29 @@ impl<'a> Checker<'a> {
             self.err(sel.span, "cannot use _ as value");
             return invalid;
         }
-        match self.lookup_member(x.ty, &sel.name) {
+        let found = self.lookup_member(x.ty, &sel.name);
+        if sel.name == "private" && self.is_testing_library(&found) {
+            // `testing.TB`'s unexported method: not for a selector of package main.
+            let (xs, ts) = (self.expr_string(xe), self.show(x.ty));
+            let msg = format!("{xs}.private undefined (type {ts} has no field or method private)");
+            self.err(sel.span, msg);
+            return invalid;
+        }
+        match found {
             Found::None if self.rejected_type(x.ty) => invalid,
-            Found::None
-                if self.is_testing_t(x.ty) && TESTING_T_UNSUPPORTED.contains(&&*sel.name) =>
+            Found::Lib {
+                func: LibFunc::TestingSetenv,
+                ..
+            } if !called => {
+                // `t.Setenv` is compiled with the environment's global (`lower::env`).
+                self.unsupported(sel.span, "(*testing.T).Setenv as a value");
+                invalid
+            }
+            Found::IfaceMethod { iface, .. }
+                if TESTING_T_UNSUPPORTED.contains(&&*sel.name)
+                    && self.lib_named("testing", "TB") == Some(iface) =>
             {
-                self.unsupported(sel.span, format!("(*testing.T).{}", sel.name));
+                self.unsupported(sel.span, format!("testing.TB.{}", sel.name));
                 invalid
             }
             Found::None if self.library_type(x.ty).is_some() => {

@@ -329,6 +329,8 @@ mod tests {
             strings.(*Builder).String func() string
             strings.(*Builder).Len func() int
             strings.(*Builder).Reset func()
+            strings.(*Builder).Grow func(int)
+            strings.(*Builder).Cap func() int
             bytes.(*Buffer).WriteString func(string) (int, error)
             bytes.(*Buffer).Write func([]uint8) (int, error)
             bytes.(*Buffer).WriteByte func(uint8) error
@@ -337,7 +339,7 @@ mod tests {
             bytes.(*Buffer).Len func() int
             bytes.(*Buffer).Reset func()
             bytes.(*Buffer).Cap func() int
-            strings.builderAppend func(*strings.Builder, string, string, int, int)
+            strings.builderAppend func(*strings.Builder, string, string, int, int, int)
             bytes.bufferCopy func(*bytes.Buffer, string, string, int, int, int, int, int, int)
             strconv.Itoa func(int) string
             strconv.Atoi func(string) (int, error)
@@ -630,7 +632,12 @@ mod tests {
             testing.(*T).Run func(string, func(*testing.T)) bool
             testing.(*T).Cleanup func(func())
             testing.(*T).Parallel func()
+            testing.(*T).Setenv func(string, string)
+            testing.(*T).TempDir func() string
+            testing.(*T).Deadline func() (time.Time, bool)
+            testing.(*T).private func()
             testing.Short func() bool
+            testing.Verbose func() bool
             testing.(*T).Parallel.pause func()
             testing.(*T).Parallel.resume func()
             testing.tRunner.release func()
@@ -671,6 +678,7 @@ mod tests {
             testing.(*B).Cleanup func(func())
             testing.(*B).Setenv func(string, string)
             testing.(*B).TempDir func() string
+            testing.(*B).private func()
             testing.runExample.start func()
             testing.runExample.func2 func()
             testing.(*PB).Next func() bool
@@ -790,6 +798,12 @@ mod tests {
             os.ErrNotExist error
             os.(*File).Write func([]uint8) (int, error)
             os.(*File).WriteString func(string) (int, error)
+            os.Getenv func(string) string
+            os.LookupEnv func(string) (string, bool)
+            os.Setenv func(string, string) error
+            os.Unsetenv func(string) error
+            testing.(*T).Setenv func()
+            testing.(*common).Setenv.func1 func()
         "#]]
         .assert_eq(&lines.concat());
     }

@@ -282,8 +282,9 @@ impl<'a> Checker<'a> {
             self.lib_types
                 .insert(("math/rand".to_string(), name.to_string()), ty);
         }
-        // strings.Builder: struct { addr *Builder; buf string } (Go's copy check: the address
-        // of the Builder at its first write; the bytes written so far).
+        // strings.Builder: struct { addr *Builder; buf string; cap int } (Go's copy check: the
+        // address of the Builder at its first write; the bytes written so far and the capacity
+        // of Go's `buf []byte`, its header's three words).
         let builder = self.types.new_named("Builder", "strings");
         let builder_ptr = self.types.intern(TypeKind::Pointer(builder));
         let builder_struct = self.types.intern(TypeKind::Struct(vec![
@@ -295,6 +296,11 @@ impl<'a> Checker<'a> {
             crate::types::Field {
                 name: "buf".to_string(),
                 ty: string,
+                embedded: false,
+            },
+            crate::types::Field {
+                name: "cap".to_string(),
+                ty: TypeTable::basic(Basic::Int),
                 embedded: false,
             },
         ]));
@@ -401,6 +407,7 @@ impl<'a> Checker<'a> {
         self.declare_context_types();
         self.declare_log_types();
         self.declare_benchmark_types();
+        self.declare_testing_tb();
     }
 
     /// `log.Logger`: the standard logger's cell (`rt/interp/log.rs`), `struct { prefix string;
@@ -459,6 +466,30 @@ impl<'a> Checker<'a> {
         self.types.set_underlying(m, m_struct);
         self.lib_types
             .insert(("testing".to_string(), "M".to_string()), m);
+    }
+
+    /// `testing.TB`: the interface `*testing.T` and `*testing.B` implement, its methods
+    /// `*T`'s (signatures from their rows), in name order as go/types keeps them; its
+    /// unexported `private()` keeps other types out (the checker refuses a selector naming it).
+    fn declare_testing_tb(&mut self) {
+        const METHODS: &[&str] = &[
+            "Cleanup", "Error", "Errorf", "Fail", "FailNow", "Failed", "Fatal", "Fatalf", "Helper",
+            "Log", "Logf", "Name", "Setenv", "Skip", "SkipNow", "Skipf", "Skipped", "TempDir",
+            "private",
+        ];
+        let owner = crate::library::Owner::Sync(SyncKind::TestingT);
+        let methods = METHODS
+            .iter()
+            .filter_map(|&name| {
+                let (_, sig) = self.lib_method(owner, name)?;
+                Some((name.to_string(), sig))
+            })
+            .collect();
+        let tb = self.types.new_named("TB", "testing");
+        let under = self.types.intern(TypeKind::Interface(methods));
+        self.types.set_underlying(tb, under);
+        self.lib_types
+            .insert(("testing".to_string(), "TB".to_string()), tb);
     }
 
     /// `time.Time` (`struct { wall int64 }`: nanoseconds of the virtual clock plus one, 0 the

@@ -282,6 +282,16 @@ impl FnCx<'_, '_> {
                 let argc = self.push_lib_args(f, p.args, &p.info, span) + 1;
                 self.finish_lib(f, argc, span, mode, wrap_name, wrap_span, false);
             }
+            CallKind::Lib(f) if super::env::is_env(f) => {
+                // The environment's hidden cell, then the arguments.
+                let Some(g) = self.lw.env_global else {
+                    self.unsupported(span, "the environment without its global");
+                    return;
+                };
+                self.emit(Instr::GlobalPtr(g));
+                let argc = self.push_lib_args(f, p.args, &p.info, span) + 1;
+                self.finish_lib(f, argc, span, mode, wrap_name, wrap_span, false);
+            }
             CallKind::Lib(f) => {
                 let argc = self.push_lib_args(f, p.args, &p.info, span);
                 let exclusive = self.lw.info.atomic_only_calls.contains(&strip_parens(e).id);
@@ -295,6 +305,15 @@ impl FnCx<'_, '_> {
                         return;
                     }
                 };
+                let setenv = f == LibFunc::TestingSetenv;
+                if setenv {
+                    // `t.Setenv`: the environment's hidden cell first (`env.rs`).
+                    let Some(g) = self.lw.env_global else {
+                        self.unsupported(span, "the environment without its global");
+                        return;
+                    };
+                    self.emit(Instr::GlobalPtr(g));
+                }
                 match self
                     .lw
                     .info
@@ -309,6 +328,10 @@ impl FnCx<'_, '_> {
                         self.unsupported(span, "this method call (no selection)");
                         self.emit(Instr::Zero(Self::invalid()));
                     }
+                }
+                if setenv {
+                    self.setenv_call(p.args, &p.info, span, mode, wrap_name, wrap_span);
+                    return;
                 }
                 if let Some(fid) = self.lw.sort_method_func(f, span) {
                     // `sort.IntSlice`'s (and its kind's) methods run compiled (sort_types.rs).
@@ -619,7 +642,7 @@ impl FnCx<'_, '_> {
         };
     }
 
-    fn finish_lib(
+    pub(super) fn finish_lib(
         &mut self,
         f: LibFunc,
         argc: u32,

@@ -32,6 +32,7 @@ mod builtin;
 mod call;
 mod cond;
 mod context;
+mod env;
 mod expr;
 mod final_loads;
 mod fprint;
@@ -113,6 +114,10 @@ pub(crate) struct Lowerer<'a> {
     pub rand_global: Option<GlobalId>,
     /// The hidden global holding package `log`'s standard logger (when the file imports it).
     pub log_global: Option<GlobalId>,
+    /// The hidden global holding the environment (when the program uses it: `env.rs`).
+    pub env_global: Option<GlobalId>,
+    /// `t.Setenv`'s compiled cleanup, once made (`env.rs`).
+    pub env_restore: Option<FuncId>,
     /// The compiled `math/rand.Shuffle` (`rand.rs`).
     pub shuffle: Option<FuncId>,
     /// The compiled `math/rand.(*Rand).Shuffle` (`rand.rs`).
@@ -213,6 +218,8 @@ fn lower_mode(
         strings_funcs: LiteMap::new_vec(),
         rand_global: None,
         log_global: None,
+        env_global: None,
+        env_restore: None,
         shuffle: None,
         rand_shuffle: None,
         var_names: Vec::new(),
@@ -279,6 +286,16 @@ fn lower_mode(
             name: "log.std".to_string(),
             ty: logger,
             span: import.span,
+        });
+    }
+
+    // The environment: a hidden global string of `KEY=VALUE\0` entries (rt/interp/env.rs).
+    if env::uses_env(&checked.info) {
+        lw.env_global = Some(GlobalId(globals.len() as u32));
+        globals.push(Global {
+            name: "os.environ".to_string(),
+            ty: TypeTable::basic(Basic::String),
+            span: Span::default(),
         });
     }
 

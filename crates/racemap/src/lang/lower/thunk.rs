@@ -182,6 +182,7 @@ impl Lowerer<'_> {
         }
         let hidden = match owner {
             Owner::Package("log") => Some(self.log_global?),
+            Owner::Package("os") if super::env::is_env(func) => Some(self.env_global?),
             Owner::Package("math/rand")
                 if !matches!(func, LibFunc::RandNew | LibFunc::RandNewSource) =>
             {

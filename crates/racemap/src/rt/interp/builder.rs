@@ -20,6 +20,9 @@ use crate::rt::event::{Event, StackFrame};
 /// A library frame: Go's function name and the line of the access or call.
 pub(super) type LibFrame = (&'static str, u32);
 
+/// `strings.(*Builder).copyCheck`'s frame name.
+const COPY_CHECK: &str = "strings.(*Builder).copyCheck";
+
 /// What a Builder or Buffer call did: its results, or its first step, with the hidden
 /// library call of its second step to park on (a `BuilderAppend` or `BufferCopy` and its
 /// operands).
@@ -74,6 +77,7 @@ fn method_lines(func: LibFunc, ascii: bool) -> (&'static str, u32, u32) {
         ),
         LibFunc::BuilderString => ("strings.(*Builder).String", 0, 48),
         LibFunc::BuilderLen => ("strings.(*Builder).Len", 0, 52),
+        LibFunc::BuilderCap => ("strings.(*Builder).Cap", 0, 57),
         _ => ("strings.(*Builder).Reset", 61, 62),
     }
 }
@@ -97,6 +101,8 @@ pub(super) fn is_builder(f: LibFunc) -> bool {
             | LibFunc::BuilderString
             | LibFunc::BuilderLen
             | LibFunc::BuilderReset
+            | LibFunc::BuilderGrow
+            | LibFunc::BuilderCap
     )
 }
 
@@ -203,13 +209,16 @@ impl Machine {
             (LibFunc::BuilderWriteRune, None) => {
                 crate::rt::strings_edit::rune_bytes(int(arg(args, 1)?)?)
             }
-            (LibFunc::BuilderString | LibFunc::BuilderLen, None) => {
+            (LibFunc::BuilderGrow, None) => return self.builder_grow(gid, p, args),
+            (LibFunc::BuilderString | LibFunc::BuilderLen | LibFunc::BuilderCap, None) => {
                 let (name, line) = match func {
                     LibFunc::BuilderString => ("strings.(*Builder).String", 48),
+                    LibFunc::BuilderCap => ("strings.(*Builder).Cap", 57),
                     _ => ("strings.(*Builder).Len", 52),
                 };
                 let results = match func {
                     LibFunc::BuilderString => vec![Value::Str(buf.clone())],
+                    LibFunc::BuilderCap => vec![self.heap.load(&p.child(2))?],
                     _ => vec![Value::Int(buf.len() as i64)],
                 };
                 let op = Op::Load {
@@ -224,6 +233,7 @@ impl Machine {
                 let value = Value::Str(GoString::from_bytes(b""));
                 self.heap.store(&cell, value.clone())?;
                 self.heap.store(&addr, Value::Ptr(None))?;
+                self.heap.store(&p.child(2), Value::Int(0))?;
                 let op = Op::Store { ptr: cell, value };
                 let addr_write = vec![Effect::Write(Loc::Heap(addr))];
                 self.emit_framed(gid, op.clone(), addr_write, &[(name, 61)]);
@@ -272,12 +282,14 @@ impl Machine {
         for (effects, frames) in groups {
             self.emit_framed(gid, op.clone(), effects, &frames);
         }
+        let cap = self.heap.load(&p.child(2))?;
         let then = vec![
             Value::Ptr(Some(p)),
             Value::Str(GoString::from_bytes(&data)),
             Value::Str(buf),
             Value::Int(func as i64),
             Value::Int(outer),
+            cap,
         ];
         Ok(Part::Then(LibFunc::BuilderAppend, then))
     }
@@ -293,12 +305,20 @@ impl Machine {
         let read = string_arg(args, 2)?;
         let func = lib_func_at(arg(args, 3)?)?;
         let outer = int(arg(args, 4)?)?;
+        let old_cap = int(arg(args, 5)?)?.max(0) as u64;
         let cell = p.child(1);
         let mut bytes = read.as_bytes().to_vec();
         bytes.extend_from_slice(data.as_bytes());
         self.heap.reserve(&self.config, bytes.len() as u64 / 64)?;
         let value = Value::Str(GoString::from_bytes(&bytes));
         self.heap.store(&cell, value.clone())?;
+        // `append`'s capacity: the old one while it holds the bytes, else `growslice`'s.
+        let needed = bytes.len() as u64;
+        let cap = match needed > old_cap {
+            true => crate::rt::slice_growth::grown_capacity(old_cap, needed, Some(1)),
+            false => old_cap,
+        };
+        self.heap.store(&p.child(2), Value::Int(cap as i64))?;
         let (method, _, buf_line) = Self::builder_method(func, data.len() == 1, outer);
         let frames: Vec<LibFrame> = std::iter::once((method, buf_line))
             .chain(outer_frame(outer))
@@ -310,6 +330,55 @@ impl Machine {
             LibFunc::BuilderWriteByte if outer == 0 => vec![nil],
             _ => vec![n, nil],
         })
+    }
+
+    /// `b.Grow(n)` (Go 1.19's `builder.go:76`), one step: `copyCheck`, then the read of the
+    /// slice header and, when fewer than `n` bytes are free, `grow`'s store of a header of
+    /// capacity `2*cap+n` (`make` keeps the capacity it is asked for).
+    fn builder_grow(&mut self, gid: Gid, p: Pointer, args: &[Value]) -> R<Part> {
+        const GROW: &str = "strings.(*Builder).Grow";
+        let (addr, cell, cap_cell) = (p.child(0), p.child(1), p.child(2));
+        let n = int(arg(args, 1)?)?;
+        let buf = str_of(&self.heap.load(&cell)?)?.clone();
+        let cap = int(&self.heap.load(&cap_cell)?)?;
+        let op = Op::Load {
+            ptr: cell.clone(),
+            value: Value::Str(buf.clone()),
+        };
+        let read_addr = vec![Effect::Read(Loc::Heap(addr.clone()))];
+        self.emit_framed(gid, op.clone(), read_addr, &[(COPY_CHECK, 34), (GROW, 77)]);
+        match self.heap.load(&addr)? {
+            Value::Ptr(None) => {
+                self.heap.store(&addr, Value::Ptr(Some(p.clone())))?;
+                let write = vec![Effect::Write(Loc::Heap(addr))];
+                self.emit_framed(gid, op.clone(), write, &[(COPY_CHECK, 40), (GROW, 77)]);
+            }
+            Value::Ptr(Some(q)) if q == p => {}
+            _ => {
+                let msg = "strings: illegal use of non-zero Builder copied by value";
+                return Err(RtError::library_panic(msg).into());
+            }
+        }
+        if n < 0 {
+            return Err(RtError::library_panic("strings.Builder.Grow: negative count").into());
+        }
+        let read = vec![Effect::Read(Loc::Heap(cell.clone()))];
+        self.emit_framed(gid, op, read, &[(GROW, 81)]);
+        if cap - (buf.len() as i64) < n {
+            let new_cap = cap.saturating_mul(2).saturating_add(n);
+            self.heap.reserve(&self.config, new_cap as u64 / 64)?;
+            self.heap.store(&cap_cell, Value::Int(new_cap))?;
+            let value = Value::Str(buf);
+            let write = vec![Effect::Write(Loc::Heap(cell.clone()))];
+            let op = Op::Store { ptr: cell, value };
+            self.emit_framed(
+                gid,
+                op,
+                write,
+                &[("strings.(*Builder).grow", 70), (GROW, 82)],
+            );
+        }
+        Ok(Part::Done(Vec::new()))
     }
 
     /// The results of a Builder or Buffer call, or `None` when it parked on its second step.

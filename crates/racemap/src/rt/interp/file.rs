@@ -28,6 +28,11 @@
 //! Package `log`'s prints write to os.Stderr through the same steps, holding the logger's
 //! mutex from the first step to the unlock ([`LogWrite`], `interp::log`).
 //!
+//! `(*os.File).Write(b)` reads `b` in the step that takes the lock (after its acquire): Go's
+//! `syscall.Write` calls `race.ReadRange(&b[0], n)` after the system call, under the lock, so
+//! a goroutine writing `b` meanwhile races with it; the reads carry Go's frames
+//! (`runtime.racereadrange` … `os.(*File).Write`).
+//!
 //! Left out on purpose: `syscall.Write`'s `race.ReleaseMerge(&ioSync)` (only `syscall.Read`
 //! acquires it, and no program here reads a file); fmt's `ppFree` `sync.Pool` (under `-race` a
 //! `Put` drops the printer one time in four at random and releases into it otherwise, a `Get`
@@ -148,6 +153,11 @@ impl Machine {
         };
         let results = results(self, text.len())?;
         reads.extend(file_word(fd));
+        // `(*os.File).Write(b)` reads `b` once it holds the lock.
+        let source = match operands.first() {
+            Some(v @ Value::Slice(Some(_))) if func == LibFunc::FileWrite => Some(v.clone()),
+            _ => None,
+        };
         if self.file_locked(fd) {
             self.emit(gid, Op::FileWait { fd }, reads);
             let span = self.goroutines[gid.0 as usize].next_span;
@@ -157,13 +167,14 @@ impl Machine {
                 Visible::FileLock {
                     fd,
                     text,
+                    source,
                     results,
                     log,
                 },
                 Some(span),
             );
         } else {
-            self.write_file(gid, fd, &text, reads);
+            self.write_file(gid, fd, &text, reads, source.as_ref());
             let span = self.goroutines[gid.0 as usize].next_span;
             self.park(
                 gid,
@@ -200,13 +211,15 @@ impl Machine {
                 Visible::FileLock {
                     fd,
                     text,
+                    source: None,
                     results,
                     log,
                 },
                 Some(span),
             );
         } else {
-            self.write_file(gid, fd, &text, effects);
+            // (A log's text is its own bytes: no reads.)
+            self.write_file(gid, fd, &text, effects, None);
             self.park(
                 gid,
                 Visible::FileUnlock {
@@ -235,10 +248,11 @@ impl Machine {
         gid: Gid,
         fd: i64,
         text: &[u8],
+        source: Option<Value>,
         results: Option<Vec<Value>>,
         log: Option<Box<LogWrite>>,
     ) {
-        self.write_file(gid, fd, text, file_word(fd).to_vec());
+        self.write_file(gid, fd, text, file_word(fd).to_vec(), source.as_ref());
         let span = self.goroutines[gid.0 as usize].next_span;
         self.park(gid, Visible::FileUnlock { fd, results, log }, Some(span));
     }
@@ -273,8 +287,25 @@ impl Machine {
         Ok(())
     }
 
-    /// Appends `text` to file `fd` and records the step's print with `effects`.
-    fn write_file(&mut self, gid: Gid, fd: i64, text: &[u8], effects: Vec<Effect>) {
+    /// Appends `text` to file `fd` and records the step's print with `effects`; then, for
+    /// `(*os.File).Write(b)`, its reads of `source`, `b` (`syscall.Write`'s
+    /// `race.ReadRange(&p[0], n)` after the system call, under the file's lock: Go's frames
+    /// from `runtime.racereadrange` down to `os.(*File).Write`).
+    fn write_file(
+        &mut self,
+        gid: Gid,
+        fd: i64,
+        text: &[u8],
+        mut effects: Vec<Effect>,
+        source: Option<&Value>,
+    ) {
+        let framed = match source {
+            Some(Value::Slice(Some(s))) if s.len > 0 => {
+                effects.extend((0..s.len).map(|i| Effect::Read(Loc::Heap(s.elem(i)))));
+                true
+            }
+            _ => false,
+        };
         if fd == 2 {
             self.stderr.extend_from_slice(text);
         } else if let Some(captured) = &mut self.capture {
@@ -283,14 +314,15 @@ impl Machine {
         } else {
             self.stdout.extend_from_slice(text);
         }
-        self.emit(
-            gid,
-            Op::Print {
-                text: String::from_utf8_lossy(text).into_owned(),
-                stderr: fd == 2,
-            },
-            effects,
-        );
+        let op = Op::Print {
+            text: String::from_utf8_lossy(text).into_owned(),
+            stderr: fd == 2,
+        };
+        if framed {
+            self.emit_framed(gid, op, effects, &WRITE_FRAMES);
+        } else {
+            self.emit(gid, op, effects);
+        }
     }
 
     /// The call is over: push its results, if any.
@@ -302,6 +334,16 @@ impl Machine {
         }
     }
 }
+
+/// Go 1.19's frames above the program's at `(*os.File).Write`'s read of its `[]byte`,
+/// innermost first (`syscall.Write` inlined into `ignoringEINTRIO`).
+const WRITE_FRAMES: [super::builder::LibFrame; 5] = [
+    ("runtime.racereadrange", 1),
+    ("internal/poll.ignoringEINTRIO", 794),
+    ("internal/poll.(*FD).Write", 383),
+    ("os.(*File).write", 48),
+    ("os.(*File).Write", 176),
+];
 
 /// One compare-and-swap on the lock word of file `fd`'s `fdMutex`.
 pub(super) fn file_word(fd: i64) -> [Effect; 2] {

@@ -129,6 +129,14 @@ impl Machine {
                 }
                 vec![Value::Bool(false)]
             }
+            LibFunc::TestingVerbose => {
+                let Some(binary) = &self.program.test_binary else {
+                    return Err(
+                        RtError::library_panic("testing: Verbose called before Init").into(),
+                    );
+                };
+                vec![Value::Bool(binary.chatty)]
+            }
             LibFunc::StrconvAtoi => {
                 let s = sarg(0)?;
                 use crate::rt::parse_int::NumError;
@@ -775,6 +783,9 @@ impl Machine {
                     },
                 };
                 self.emit(gid, Op::Cond { cond: p, kind }, Vec::new());
+            }
+            f if super::env::is_env_call(f) => {
+                results = self.env_call(gid, func, &args)?;
             }
             f if super::testing::is_testing_method(f) => {
                 let p = ptr()?;

@@ -44,6 +44,7 @@ mod chan_handoff;
 mod context;
 mod decode;
 mod dispatch;
+mod env;
 mod example;
 mod file;
 mod format;

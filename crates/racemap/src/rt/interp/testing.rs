@@ -9,6 +9,29 @@ use crate::rt::testing::{indent, rewrite_name, unique_name, TestState};
 /// caller a log in a deferred call run after `t.FailNow` names.
 const GOEXIT_DEFER_CALLER: (&str, u32) = ("panic.go", 540);
 
+/// `go test`'s default `-timeout` (10m), in nanoseconds: `t.Deadline()` is this long after the
+/// test binary's start on the virtual clock.
+const DEFAULT_TIMEOUT_NS: i64 = 600_000_000_000;
+
+/// The `seq`th directory `t.TempDir()` gives the test `name`, as Go 1.19 names it
+/// (`os.MkdirTemp("", pattern)` of the name without unusual characters, then `/%03d`), on a
+/// fixed path: `os.MkdirTemp`'s random number is `1000000001` here, and nothing is created.
+fn temp_dir(name: &str, seq: u32) -> String {
+    const ALLOWED: &str = "!#$%&()+,-.=@^_{}~ ";
+    let pattern: String = name
+        .chars()
+        .filter(|&c| {
+            if c.is_ascii() {
+                c.is_ascii_alphanumeric() || ALLOWED.contains(c)
+            } else {
+                use crate::rt::unicode::{is, Class};
+                is(Class::Letter, c as i64) || is(Class::Number, c as i64)
+            }
+        })
+        .collect();
+    format!("/tmp/{pattern}1000000001/{seq:03}")
+}
+
 /// `testContext.mu.Lock()` then `Unlock()` (`waitParallel`, `release`): acquire, release.
 fn test_context_lock() -> [Effect; 2] {
     [
@@ -114,6 +137,15 @@ impl Machine {
             TestingFailed => results.push(Value::Bool(t.failed || races > t.races_at_start)),
             TestingSkipped => results.push(Value::Bool(t.skipped)),
             TestingName => results.push(Value::str(&t.name)),
+            TestingTempDir => {
+                t.temp_dirs += 1;
+                results.push(Value::str(&temp_dir(&t.name, t.temp_dirs)));
+            }
+            // `go test`'s default `-timeout` of 10 minutes after the binary's start.
+            TestingDeadline => {
+                results.push(super::timer::time_at(DEFAULT_TIMEOUT_NS));
+                results.push(Value::Bool(true));
+            }
             TestingCleanup => t.cleanups.push(arg(args, 1)?.clone()),
             TestingRun | TestingParallel => {
                 return Err(missing("t.Run and t.Parallel compiled as package testing's").into())
@@ -213,7 +245,7 @@ impl Machine {
         Ok(cur)
     }
 
-    fn test_state(&mut self, p: &Pointer) -> R<&mut TestState> {
+    pub(super) fn test_state(&mut self, p: &Pointer) -> R<&mut TestState> {
         match self.heap.sync_mut(p)? {
             SyncState::TestingT(t) => Ok(t),
             _ => Err(RtError::nil_deref().into()),
@@ -270,6 +302,12 @@ impl Machine {
             LibFunc::TestingParallelPause | LibFunc::TestingParallelResume => {
                 let resume = func == LibFunc::TestingParallelResume;
                 let t = self.test_state(&p)?;
+                if !resume && t.env_set {
+                    return Err(RtError::library_panic(
+                        "testing: t.Parallel called after t.Setenv; cannot set environment variables in parallel tests",
+                    )
+                    .into());
+                }
                 let (name, chatty, parent) = (t.name.clone(), t.chatty, t.parent.clone());
                 let races = self.races_reported;
                 let t = self.test_state(&p)?;

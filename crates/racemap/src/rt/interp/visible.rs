@@ -336,10 +336,11 @@ impl Machine {
             Visible::FileLock {
                 fd,
                 text,
+                source,
                 results,
                 log,
             } => {
-                self.file_lock(gid, fd, &text, results, log);
+                self.file_lock(gid, fd, &text, source, results, log);
                 done = false;
             }
             Visible::FileUnlock { fd, results, log } => {

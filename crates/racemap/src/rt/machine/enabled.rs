@@ -628,8 +628,14 @@ impl Machine {
                 f.output = true;
                 PendingKind::Print
             }
-            Visible::FileLock { fd, log, .. } => {
+            Visible::FileLock {
+                fd, log, source, ..
+            } => {
                 f.output = true;
+                // `(*os.File).Write`'s reads of its `[]byte`.
+                if let Some(Value::Slice(Some(s))) = source {
+                    f.memory.push((s.array(), false));
+                }
                 f.file = Some((*fd, false));
                 f.sync.extend(log.iter().map(|l| l.mu.clone()));
                 PendingKind::FileStep
