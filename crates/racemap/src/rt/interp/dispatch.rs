@@ -227,5 +227,7 @@ fn sync_method(kind: crate::types::SyncKind, name: &str) -> Option<LibFunc> {
     LibFunc::ALL
         .iter()
         .copied()
-        .find(|f| f.is_method() && f.go_name() == go_name)
+        // The name first: formatting every row's Go name cost a `Locker` call through
+        // `sync.Cond.Wait` a scan of strings.
+        .find(|f| f.spec().name == name && f.is_method() && f.go_name() == go_name)
 }

@@ -409,7 +409,11 @@ impl Machine {
     /// How many alternatives an enabled operation other than `select` offers: the first step
     /// of a map `range` loop and the `sync.Map.Range` step that snapshots `read` draw their
     /// start (one alternative per distinct iteration order, as Go's random start); others 1.
+    #[inline]
     pub(crate) fn alternatives(&self, gid: Gid, v: &Visible) -> u32 {
+        if !super::wait_index::varied_alternatives(v) {
+            return 1;
+        }
         match v {
             Visible::MapIterNext { iter } => {
                 let Some(g) = self.goroutines.get(gid.0 as usize) else {

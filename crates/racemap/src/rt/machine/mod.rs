@@ -435,7 +435,13 @@ impl Machine {
             // The moves of virtual time are in goroutine order: the goroutines offered already
             // are found by binary search (a goroutine bomb offers thousands).
             let offered = out.len();
-            for g in self.candidates() {
+            // Every sleeper is among the index's unsure goroutines.
+            let sleepers = self.fresh_index().map(|w| w.unsure.iter());
+            let candidates: Box<dyn Iterator<Item = &Goroutine>> = match sleepers {
+                Some(ids) => Box::new(ids.filter_map(|g| self.goroutines.get(g.0 as usize))),
+                None => Box::new(self.candidates()),
+            };
+            for g in candidates {
                 if matches!(g.status, GoStatus::Sleeping(_))
                     && out[..offered]
                         .binary_search_by_key(&g.gid, |c| c.gid)
@@ -556,18 +562,37 @@ impl Machine {
         gs: impl Iterator<Item = &'a Goroutine> + Clone,
         indexed: bool,
     ) -> Vec<Choice> {
-        let mut out = Vec::new();
+        // The index's word, looked up once (a goroutine bomb lists thousands of moves).
+        let index = if indexed { self.fresh_index() } else { None };
+        let mut out = Vec::with_capacity(index.map_or(0, |w| w.movable_len()));
         let clock_runs = self.config.wake_order.clock_runs();
         // Sleepers the running clock has carried past their wake time, earliest first.
         let mut overdue: Vec<(i64, i64, Gid)> = Vec::new();
         let mut movers = Movers::default();
-        for g in gs.clone() {
-            self.push_parked_moves(g, &mut out, indexed, &mut movers);
+        let mut visit = |g: &Goroutine, out: &mut Vec<Choice>| {
+            self.push_parked_moves(g, out, index, &mut movers);
             if let (true, &GoStatus::Sleeping(t)) = (clock_runs, &g.status) {
                 // (Strictly: a sleeper due exactly now, when another just woke at the same
                 // time, waits as in virtual time; polling carries the clock past it.)
                 if t < self.clock {
                     overdue.push((t, g.slept_at, g.gid));
+                }
+            }
+        };
+        match index {
+            // The index's movable goroutines (`gs` is them): the simple ones' moves are known.
+            Some(w) => {
+                for gid in w.movable_ids() {
+                    if w.simple.contains(gid) {
+                        out.push(Choice { gid, alt: 0 });
+                    } else if let Some(g) = self.goroutines.get(gid.0 as usize) {
+                        visit(g, &mut out);
+                    }
+                }
+            }
+            None => {
+                for g in gs.clone() {
+                    visit(g, &mut out);
                 }
             }
         }
@@ -606,7 +631,7 @@ impl Machine {
         &self,
         g: &Goroutine,
         out: &mut Vec<Choice>,
-        indexed: bool,
+        index: Option<&wait_index::WaitIndex>,
         movers: &mut Movers,
     ) {
         if g.status != GoStatus::Parked {
@@ -634,11 +659,7 @@ impl Machine {
                 }
             }
             v => {
-                let known = if indexed {
-                    self.indexed_enabled(g.gid)
-                } else {
-                    None
-                };
+                let known = index.and_then(|w| w.enabled_of(g.gid));
                 // In a run, the index's word on a plain channel operation is the rule of a
                 // search (a superset): of the goroutines it lets move by a rendezvous, only the
                 // later of the two queue heads may (`Machine::partner_in`), looked up once
@@ -679,7 +700,7 @@ impl Machine {
             out = self.runnable();
             out.retain(|c| c.gid == gid);
         } else {
-            self.push_parked_moves(g, &mut out, true, &mut Movers::default());
+            self.push_parked_moves(g, &mut out, self.fresh_index(), &mut Movers::default());
         }
         out
     }

@@ -53,7 +53,7 @@ fn never_runs(v: &Visible) -> bool {
 
 /// An operation whose number of alternatives ([`Machine::alternatives`]) depends on shared
 /// state, not only on its goroutine.
-fn varied_alternatives(v: &Visible) -> bool {
+pub(super) fn varied_alternatives(v: &Visible) -> bool {
     matches!(
         v,
         Visible::MapIterNext { .. }
@@ -63,6 +63,21 @@ fn varied_alternatives(v: &Visible) -> bool {
                 ..
             }
     )
+}
+
+/// An operation whose moves, whenever the index lets its goroutine move and is sure of it,
+/// are exactly alternative 0 under the rule of a run as under a search's: not a `select`
+/// (one move per ready case), not a plain channel operation (a run lets only the later of
+/// two queue heads make a rendezvous, `Machine::partner_in`), and with one alternative.
+///
+/// A new rule of a run for an operation (a filter in `Machine::push_parked_moves`) must
+/// exclude that operation here.
+fn one_move(v: &Visible) -> bool {
+    !varied_alternatives(v)
+        && !matches!(
+            v,
+            Visible::Select { .. } | Visible::Send(..) | Visible::Recv { .. }
+        )
 }
 
 /// Library calls [`Machine::enabled`] can find blocked on something other than their first
@@ -187,6 +202,10 @@ pub(crate) struct WaitIndex {
     /// Goroutines parked at an operation whose alternatives depend on shared state (a map
     /// iteration's first step, a `sync.Map` `Range`): their moves can change without a key.
     pub(super) varied: GidSet,
+    /// Goroutines whose moves, while they are in `movable`, are exactly alternative 0, in a
+    /// run as in a search ([`one_move`]): listing the moves adds them without looking at them
+    /// (the thousands of blocked lockers a freed mutex lets move).
+    pub(super) simple: GidSet,
     /// The goroutines filed anew or whose class changed enabledness since the current step
     /// began (`None`: not recorded, e.g. the index was built during the step); with
     /// `unsure` and `varied`, a superset of the goroutines whose moves the step may have
@@ -194,6 +213,13 @@ pub(crate) struct WaitIndex {
     pub(super) delta: Option<Vec<Gid>>,
     /// Parked goroutines by the classes of their operations (one per key it reads).
     groups: BTreeMap<Class, Group>,
+    /// Per `sync.Cond` (its cell and path) that has had waiting tickets, the threshold its
+    /// ticket classes' flags follow: a ticket below it is notified (`CondState::notify` as of
+    /// the last [`Machine::reindex`]), so a change of the Cond rechecks only the tickets
+    /// between the old threshold and the new one, not every waiting ticket.
+    // Invariant: every `NOTIFY_WAIT` class of a recorded Cond has the flag `param < threshold`,
+    // except classes filed during the current update (whose flags are exact for now).
+    notified: BTreeMap<(u32, Rc<[u32]>), u64>,
     /// Goroutines parked at a channel operation, by [`WaitKey::Sends`]/[`WaitKey::Recvs`] (a
     /// set by id, cheap to copy with the machine at every node: the order of arrival is each
     /// goroutine's own `arrival`, compared when a partner is looked up).
@@ -203,6 +229,24 @@ pub(crate) struct WaitIndex {
 }
 
 impl WaitIndex {
+    /// Whether `g`'s parked operation can run, when the index knows it (the index being fresh,
+    /// [`Machine::fresh_index`]): its enabledness is captured by keys (then `g` is movable
+    /// exactly when it can).
+    pub(super) fn enabled_of(&self, g: Gid) -> Option<bool> {
+        let reg = self.regs.get(g.0 as usize)?;
+        (!reg.classes.is_empty()).then(|| self.movable.contains(g))
+    }
+
+    /// The goroutines that may move ([`Machine::candidates`] when the index is fresh).
+    pub(super) fn movable_ids(&self) -> super::gid_set::Iter<'_> {
+        self.movable.iter()
+    }
+
+    /// How many goroutines may move (an upper bound of the moves' goroutines).
+    pub(super) fn movable_len(&self) -> usize {
+        self.movable.len()
+    }
+
     /// Record that the operation of class `c` can run (`enabled`) or not: every member joins
     /// or leaves the movable set.
     fn apply(&mut self, c: &Class, enabled: bool) {
@@ -220,12 +264,12 @@ impl WaitIndex {
         if let Some(d) = &mut self.delta {
             d.extend(group.members.iter());
         }
-        for g in group.members.iter() {
-            if enabled {
-                self.movable.insert(g);
-            } else {
-                self.movable.remove(g);
-            }
+        // Word by word: a mutex's thousands of blocked lockers join the movable set at each
+        // unlock and leave it at each lock.
+        if enabled {
+            self.movable.insert_all(&group.members);
+        } else {
+            self.movable.remove_all(&group.members);
         }
     }
 }
@@ -277,14 +321,6 @@ impl Machine {
             Some(w) => Candidates::Movable(self, w.movable.iter()),
             None => Candidates::All(self.goroutines.iter()),
         }
-    }
-
-    /// Whether `g`'s parked operation can run, when the index knows it: it is fresh and the
-    /// operation's enabledness is captured by keys (then `g` is movable exactly when it can).
-    pub(super) fn indexed_enabled(&self, g: Gid) -> Option<bool> {
-        let w = self.fresh_index()?;
-        let reg = w.regs.get(g.0 as usize)?;
-        (!reg.classes.is_empty()).then(|| w.movable.contains(g))
     }
 
     /// Bring the index up to date with what was written since the last call (module docs);
@@ -393,15 +429,18 @@ impl Machine {
             } else {
                 self.w().unsure.insert(g);
             }
-            let varied = self
-                .goroutines
-                .get(i)
-                .and_then(|gr| gr.next.as_ref())
-                .is_some_and(varied_alternatives);
+            let next = self.goroutines.get(i).and_then(|gr| gr.next.as_ref());
+            let varied = next.is_some_and(varied_alternatives);
+            let simple = sure && next.is_some_and(one_move);
             if varied {
                 self.w().varied.insert(g);
             } else {
                 self.w().varied.remove(g);
+            }
+            if simple {
+                self.w().simple.insert(g);
+            } else {
+                self.w().simple.remove(g);
             }
             if let Some(d) = &mut self.w().delta {
                 d.push(g);
@@ -451,6 +490,15 @@ impl Machine {
                     break;
                 };
                 after = std::ops::Bound::Excluded(c.clone());
+                if c.kind == NOTIFY_WAIT {
+                    // The first class of a `sync.Cond`'s tickets: all of them at once.
+                    self.recheck_cond(c.key, &c.path);
+                    after = std::ops::Bound::Excluded(Class {
+                        param: u64::MAX,
+                        ..c
+                    });
+                    continue;
+                }
                 let Some(rep) = rep else {
                     continue;
                 };
@@ -458,17 +506,88 @@ impl Machine {
                 if now != was || c.kind == OWN {
                     self.w().apply(&c, now);
                 }
-                if c.kind == NOTIFY_WAIT && !now && !was {
-                    // The tickets of this `sync.Cond` above one that was and is not notified
-                    // are neither (`CondState::can_wait`: the notified tickets are those below
-                    // a threshold, and every class's flag was exact for one state).
-                    after = std::ops::Bound::Excluded(Class {
-                        param: u64::MAX,
-                        ..c
-                    });
+            }
+            if let WaitKey::Obj(obj) = k {
+                // The Conds of the cell without waiting tickets follow it too.
+                let recorded: Vec<Rc<[u32]>> = self
+                    .w()
+                    .notified
+                    .range((obj, Rc::from(Vec::new()))..)
+                    .take_while(|((o, _), _)| *o == obj)
+                    .map(|((_, path), _)| path.clone())
+                    .collect();
+                for path in recorded {
+                    let threshold = self.cond_threshold(obj, &path);
+                    match threshold {
+                        Some(n) => self.w().notified.insert((obj, path), n),
+                        None => self.w().notified.remove(&(obj, path)),
+                    };
                 }
             }
         }
+    }
+
+    /// `CondState::notify` of the `sync.Cond` at `path` in cell `obj` (`None`: no Cond there).
+    fn cond_threshold(&self, obj: u32, path: &Rc<[u32]>) -> Option<u64> {
+        let p = Pointer {
+            obj: crate::rt::value::ObjId(obj),
+            path: path.clone(),
+        };
+        match self.heap.sync(&p) {
+            Ok(SyncState::CondNotify(s)) => Some(s.notify),
+            _ => None,
+        }
+    }
+
+    /// Recheck the ticket classes of the `sync.Cond` at `path` in cell `key` after a write of
+    /// the cell. `CondState::can_wait`: the notified tickets are those below a threshold, and
+    /// every class's flag was exact for one state: when the threshold that state had is
+    /// recorded, only the tickets between it and the new one can have changed; else each
+    /// ticket in order, up to the first that was and is not notified (those above it are
+    /// neither). Then the new threshold is recorded.
+    fn recheck_cond(&mut self, key: WaitKey, path: &Rc<[u32]>) {
+        let WaitKey::Obj(obj) = key else { return };
+        let threshold = self.cond_threshold(obj, path);
+        let recorded = self.w().notified.get(&(obj, path.clone())).copied();
+        let (lo, hi, all) = match (recorded, threshold) {
+            (Some(o), Some(n)) => (o.min(n), o.max(n), false),
+            _ => (0, u64::MAX, true),
+        };
+        let mut after = std::ops::Bound::Included(Class {
+            key,
+            kind: NOTIFY_WAIT,
+            path: path.clone(),
+            param: lo,
+        });
+        loop {
+            let next = self
+                .w()
+                .groups
+                .range((after, std::ops::Bound::Unbounded))
+                .next()
+                .filter(|(c, _)| {
+                    c.key == key && c.kind == NOTIFY_WAIT && c.path == *path && c.param < hi
+                })
+                .map(|(c, group)| (c.clone(), group.members.iter().next(), group.enabled));
+            let Some((c, rep, was)) = next else {
+                break;
+            };
+            after = std::ops::Bound::Excluded(c.clone());
+            let Some(rep) = rep else {
+                continue;
+            };
+            let now = self.settle(rep).0;
+            if now != was {
+                self.w().apply(&c, now);
+            }
+            if all && !now && !was {
+                break;
+            }
+        }
+        match threshold {
+            Some(n) => self.w().notified.insert((obj, path.clone()), n),
+            None => self.w().notified.remove(&(obj, path.clone())),
+        };
     }
 
     /// The keys whose waiters `g`'s position concerns: a parked rendezvous partner, a holder

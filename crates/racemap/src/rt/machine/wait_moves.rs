@@ -23,7 +23,9 @@ impl Machine {
     /// Start recording what the step about to be made re-examines ([`wait_index::WaitIndex`]'s `delta`):
     /// only when the index matches the machine now.
     pub(super) fn begin_delta(&mut self) {
-        let fresh = self.index_fresh();
+        // A run never asks (`Machine::moves_changed` answers `None` there): no record, whose
+        // upkeep lists a whole class at every change of its enabledness.
+        let fresh = self.index_fresh() && !self.queues_arrived();
         if let Some(w) = self.waits.as_deref_mut() {
             w.delta = fresh.then(Vec::new);
         }
