@@ -20,17 +20,14 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::worker::{Spawnable, WorkerBridge};
 use racemap::compile::CompileOptions;
 use racemap::strategies::Strategy;
-use racemap_web::worker::{Codec, ExplorerWorker, Input, Output, Side, Task, Ticket, LOADER};
+use racemap_web::worker::{Input, Output, Side, Task, Ticket, LOADER};
 use yew::UseReducerDispatcher;
 
+use super::port::{Bridge, Port};
 use super::relay::{pass, SharedRelay};
 use crate::state::{Comparison, State, COMPARE_BUDGET, CONTENTION_RUNS, MAX_STEPS};
-
-/// A bridge to a worker.
-type Bridge = Rc<WorkerBridge<ExplorerWorker>>;
 
 /// The most workers a search uses at once.
 pub const MAX_LANES: usize = 2;
@@ -140,16 +137,14 @@ impl Explorers {
     /// A new worker whose reports go to the reducer.
     fn spawn(&self) -> Bridge {
         let dispatcher = self.dispatcher.clone();
-        Rc::new(
-            ExplorerWorker::spawner()
-                .callback(move |Output { ticket, report }| {
-                    if let Some(action) = pass(ticket, report) {
-                        dispatcher.dispatch(action);
-                    }
-                })
-                .encoding::<Codec>()
-                .spawn_with_loader(&loader_url()),
-        )
+        Rc::new(Port::spawn(
+            &loader_url(),
+            move |Output { ticket, report }| {
+                if let Some(action) = pass(ticket, report) {
+                    dispatcher.dispatch(action);
+                }
+            },
+        ))
     }
 
     /// "Find a bug"'s workers, spawned up to [`find_lanes`]: worker `lane`'s reports go through the
@@ -161,23 +156,19 @@ impl Explorers {
             let lane = pool.len();
             let dispatcher = self.dispatcher.clone();
             let relay = Rc::downgrade(&self.relay);
-            pool.push(Rc::new(
-                ExplorerWorker::spawner()
-                    .callback(move |output| {
-                        if let Some(relay) = relay.upgrade() {
-                            relay_output(&dispatcher, &relay, lane, output);
-                        }
-                    })
-                    .encoding::<Codec>()
-                    .spawn_with_loader(&loader_url()),
-            ));
+            pool.push(Rc::new(Port::spawn(&loader_url(), move |output| {
+                if let Some(relay) = relay.upgrade() {
+                    relay_output(&dispatcher, &relay, lane, output);
+                }
+            })));
         }
         pool.clone()
     }
 
-    /// Spawn "Find a bug"'s workers now and have them warm up ([`Input::WarmUp`]), so that
-    /// their wasm has loaded and their explorer's code is compiled and optimized by the first
-    /// click (called once the page has rendered). Its end becomes
+    /// Spawn "Find a bug"'s workers now and have them warm up ([`Input::WarmUp`]) as soon as
+    /// they have the core's module, so that their explorer's code is compiled and optimized by
+    /// the first click (called at the page's first render: a worker fetches only its small
+    /// script until the page has compiled the core, [`Port`]). Its end becomes
     /// [`crate::state::Action::ExplorerWarm`].
     pub fn warm_up(&self) {
         let ticket = Ticket {
