@@ -176,9 +176,10 @@ fn app() -> Html {
         // reader looks at the page (an embed, often one of several on a docs page, waits for
         // its first search).
         let explorers = explorers.clone();
+        let (source, options) = (state.source.clone(), state.compile_options());
         use_effect_with(state.embed, move |embed| {
             if !*embed {
-                explorers.warm_up();
+                explorers.warm_up(&source, options);
             }
         });
     }

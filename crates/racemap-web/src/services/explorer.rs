@@ -8,10 +8,12 @@
 //! ([`super::relay`]), with exactly the one-worker result; measured, it was never faster than
 //! one worker (see [`find_lanes`]). The comparison's rows go to
 //! whichever of its workers is idle ([`Explorers::compare`], rows in order, a second worker
-//! spawned only when a second row is waiting). The page spawns "Find a bug"'s workers right
-//! after its first render ([`Explorers::warm_up`], not in an embed), so the
-//! worker's wasm (`explorer_worker_bg.wasm`, the only one with the core's explorer) loads and
-//! warms up while the reader looks at the page, never before the first render. A search is a [`Search`]: starting one sends the worker the program, its
+//! spawned only when a second row is waiting). The page spawns "Find a bug"'s workers at its
+//! first render ([`Explorers::warm_up`], not in an embed): each gets the core's module as soon
+//! as the page has compiled it ([`Port`]: `explorer_worker_bg.wasm`, the only wasm with the
+//! core's explorer, is downloaded and compiled once) and warms up on the program on screen and
+//! the strategies' while the reader looks at the page. A search is a [`Search`]: starting one
+//! sends the worker the program, its
 //! compile options and budget with a [`Ticket`] (the reducer's generation); dropping it (a new
 //! search, another program, Stop, leaving the page) sends a stop for that ticket. The worker's
 //! reports become reducer actions, which drop any report whose generation is not the running
@@ -165,18 +167,22 @@ impl Explorers {
         pool.clone()
     }
 
-    /// Spawn "Find a bug"'s workers now and have them warm up ([`Input::WarmUp`]) as soon as
-    /// they have the core's module, so that their explorer's code is compiled and optimized by
+    /// Spawn "Find a bug"'s workers now and have them warm up ([`Input::WarmUp`], on `source`
+    /// compiled with `options` first: the program on the page) as soon as they have the core's
+    /// module, so that their explorer's code is compiled and optimized by
     /// the first click (called at the page's first render: a worker fetches only its small
     /// script until the page has compiled the core, [`Port`]). Its end becomes
     /// [`crate::state::Action::ExplorerWarm`].
-    pub fn warm_up(&self) {
+    pub fn warm_up(&self, source: &str, options: CompileOptions) {
         let ticket = Ticket {
             generation: 0,
             row: None,
         };
         for worker in self.find_workers() {
-            worker.send(Input::WarmUp { ticket });
+            worker.send(Input::WarmUp {
+                ticket,
+                program: Some((source.to_string(), options)),
+            });
         }
     }
 

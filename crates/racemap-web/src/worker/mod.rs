@@ -20,8 +20,9 @@
 //! at once (no new worker to start, no wasm to instantiate again).
 //!
 //! Right after the page's first render the page asks for a **warm-up** ([`Input::WarmUp`]): the
-//! worker searches the strategies' small programs ([`job::warm_up_searches`]), in passes while
-//! they get faster ([`WarmUpPasses`]), and reports [`Report::Warm`].
+//! worker searches the program on the page, then the strategies' small programs
+//! ([`job::warm_up_searches`]), a few thousand steps each, in passes while they get faster
+//! ([`WarmUpPasses`]), and reports [`Report::Warm`].
 //! A browser compiles a wasm function on its first call and optimizes it once it is hot (in the
 //! background: the optimized code comes later), so without it the reader's first search ran in
 //! unoptimized code. A `Start` replaces the warm-up at once: the warm-up works in short slices
@@ -171,6 +172,8 @@ struct Running {
 
 /// The warm-up's passes so far.
 struct Passes {
+    /// The program on the page that each pass searches first, if any.
+    program: Option<(String, racemap::compile::CompileOptions)>,
     /// Their times.
     passes: WarmUpPasses,
     /// When the current one started (`Date.now()`).
@@ -209,14 +212,11 @@ impl ExplorerWorker {
                 CHUNK_STEPS
             };
             if let Some(report) = running.job.advance(chunk) {
-                if matches!(report, Report::Warm)
-                    && running
-                        .passes
-                        .as_mut()
-                        .is_some_and(|p| p.another(js_sys::Date::now()))
-                {
-                    running.job = Job::warm_up();
-                    continue;
+                if let (Report::Warm, Some(passes)) = (&report, running.passes.as_mut()) {
+                    if passes.another(js_sys::Date::now()) {
+                        running.job = Job::warm_up(passes.program.as_ref());
+                        continue;
+                    }
                 }
                 scope.respond(Output { ticket, report });
                 if running.job.over() {
@@ -271,16 +271,17 @@ impl ExplorerWorker {
                     Err(report) => scope.respond(Output { ticket, report }),
                 }
             }
-            Input::WarmUp { ticket } => {
+            Input::WarmUp { ticket, program } => {
                 // A search already asked for goes on: it warms the code up as well.
                 if self.current.is_none() {
                     let now = js_sys::Date::now();
                     self.current = Some(Running {
                         ticket,
-                        job: Job::warm_up(),
+                        job: Job::warm_up(program.as_ref()),
                         started_ms: now,
                         next: Some(scope.schedule()),
                         passes: Some(Passes {
+                            program,
                             passes: WarmUpPasses::default(),
                             started_ms: now,
                         }),

@@ -78,12 +78,16 @@ pub enum Input {
         /// What to search.
         task: Task,
     },
-    /// Warm the worker up: search the strategies' small programs so that the browser compiles
-    /// and optimizes the explorer's code before the reader's first search (answered with
-    /// [`Report::Warm`] under `ticket`; any `Start` replaces it).
+    /// Warm the worker up: search the program on the page and the strategies' small programs,
+    /// a few thousand steps each, so that the browser compiles and optimizes the explorer's
+    /// code before the reader's first search (answered with [`Report::Warm`] under `ticket`;
+    /// any `Start` replaces it).
     WarmUp {
         /// Tags the report.
         ticket: Ticket,
+        /// The program on the page and its compile options, warmed up on first: the code its
+        /// search runs is the likeliest to be needed first (`None`: the strategies' alone).
+        program: Option<(String, CompileOptions)>,
     },
     /// Stop the search of `ticket`, if it is the one running.
     Stop {
