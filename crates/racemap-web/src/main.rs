@@ -172,7 +172,7 @@ fn app() -> Html {
     };
     {
         // At the first render: the workers start (fetching only their small script) and warm
-        // up once the page has compiled the core, whose module they are handed, while the
+        // up once the core has loaded, whose compiled module they are handed, while the
         // reader looks at the page (an embed, often one of several on a docs page, waits for
         // its first search).
         let explorers = explorers.clone();

@@ -9,8 +9,8 @@
 //! one worker (see [`find_lanes`]). The comparison's rows go to
 //! whichever of its workers is idle ([`Explorers::compare`], rows in order, a second worker
 //! spawned only when a second row is waiting). The page spawns "Find a bug"'s workers at its
-//! first render ([`Explorers::warm_up`], not in an embed): each gets the core's module as soon
-//! as the page has compiled it ([`Port`]: `explorer_worker_bg.wasm`, the only wasm with the
+//! first render ([`Explorers::warm_up`], not in an embed): each gets the core's module once
+//! the page's core has loaded ([`Port`]: `explorer_worker_bg.wasm`, the only wasm with the
 //! core's explorer, is downloaded and compiled once) and warms up on the program on screen and
 //! the strategies' while the reader looks at the page. A search is a [`Search`]: starting one
 //! sends the worker the program, its
@@ -168,7 +168,7 @@ impl Explorers {
     }
 
     /// Spawn "Find a bug"'s workers now and have them warm up ([`Input::WarmUp`], on `source`
-    /// compiled with `options` first: the program on the page) as soon as they have the core's
+    /// compiled with `options` first: the program on the page) once they have the core's
     /// module, so that their explorer's code is compiled and optimized by
     /// the first click (called at the page's first render: a worker fetches only its small
     /// script until the page has compiled the core, [`Port`]). Its end becomes

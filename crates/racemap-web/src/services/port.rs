@@ -5,7 +5,7 @@
 //! The worker's first message is the core's compiled module ([`core::with_module`]): the
 //! worker instantiates it instead of downloading and compiling the wasm again. A worker can so
 //! start at the page's first render, before the core has loaded: it fetches its small script
-//! then and instantiates the module as soon as the page has compiled it. The inputs sent
+//! then and instantiates the module once the page's core has loaded. The inputs sent
 //! before the module wait here and follow it, in order.
 
 use std::cell::RefCell;

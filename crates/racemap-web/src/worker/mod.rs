@@ -78,6 +78,12 @@ pub const WARM_UP_SLICE_MS: f64 = 10.0;
 /// search clicked at the page's first render, 2026-12-07).
 pub const WARM_UP_CHUNK_STEPS: u64 = 250;
 
+/// Milliseconds between the page's warm-up request and the warm-up's first slice: the page
+/// sends it as soon as its core has loaded, while it still draws the core's first view, which
+/// a warm-up started at once slowed on a loaded machine (a search asked for meanwhile starts
+/// at once).
+pub const WARM_UP_DELAY_MS: u32 = 250;
+
 /// The script that starts the worker, relative to the page: `web/explorer_worker_loader.js`,
 /// which loads `explorer_worker.js` from its own folder and instantiates the module the page
 /// sends. (A `blob:` script instead would be refused by a strict Content-Security-Policy.)
@@ -145,6 +151,18 @@ impl Scope {
         let slice = self.last_slice.get() + 1;
         self.last_slice.set(slice);
         let _ = self.slices.post_message(&JsValue::from(slice as f64));
+        slice
+    }
+
+    /// Post the next slice in `ms` milliseconds; returns its number.
+    fn schedule_after(&self, ms: u32) -> u64 {
+        let slice = self.last_slice.get() + 1;
+        self.last_slice.set(slice);
+        let slices = self.slices.clone();
+        gloo::timers::callback::Timeout::new(ms, move || {
+            let _ = slices.post_message(&JsValue::from(slice as f64));
+        })
+        .forget();
         slice
     }
 }
@@ -279,7 +297,7 @@ impl ExplorerWorker {
                         ticket,
                         job: Job::warm_up(program.as_ref()),
                         started_ms: now,
-                        next: Some(scope.schedule()),
+                        next: Some(scope.schedule_after(WARM_UP_DELAY_MS)),
                         passes: Some(Passes {
                             program,
                             passes: WarmUpPasses::default(),

@@ -8,9 +8,9 @@
 //! Calls are synchronous: only the first load waits.
 //!
 //! The wasm is compiled once, while it streams in (`WebAssembly.compileStreaming`); the
-//! compiled module is instantiated here and handed to the explorer's workers ([`with_module`]),
-//! which instantiate it too: one download, one compilation, and the browser shares the
-//! module's code between the threads.
+//! compiled module is instantiated here and, once the page has drawn the core's first view,
+//! handed to the explorer's workers ([`with_module`]), which instantiate it too: one download,
+//! one compilation, and the browser shares the module's code between the threads.
 //!
 //! A [`CorePlayback`] is a handle on a playback in the other module's memory; dropping it frees
 //! that playback.
@@ -97,8 +97,8 @@ thread_local! {
     static COMPILED: RefCell<Compiled> = const { RefCell::new(Compiled::Waiting(Vec::new())) };
 }
 
-/// Call `f` with the core's compiled `WebAssembly.Module` once it is compiled (at once if it
-/// is); never if the core fails to load.
+/// Call `f` with the core's compiled `WebAssembly.Module` once the core has loaded and the
+/// page has drawn it (at once if it has); never if the core fails to load.
 pub fn with_module(f: impl FnOnce(&JsValue) + 'static) {
     let module = COMPILED.with(|compiled| match &mut *compiled.borrow_mut() {
         Compiled::Waiting(waiting) => {
@@ -140,7 +140,16 @@ pub fn load(done: impl FnOnce(Result<(), String>) + 'static) {
         if result.is_ok() {
             READY.with(|r| r.set(true));
         }
-        done(result);
+        let module = result.as_ref().ok().cloned();
+        done(result.map(drop));
+        // The workers get the module once the page has drawn the core's first view (a
+        // zero-delay timeout comes after the render `done` asked for): a worker that
+        // instantiated it and warmed up meanwhile took the loaded machine's CPU from the page,
+        // and "core ready" came 1.5 s → 2.5 s at 10 Mbit/s (`tests/browser/bench.mjs`'s first
+        // render, 2026-12-07, load 13 on 2 cores).
+        if let Some(module) = module {
+            gloo::timers::callback::Timeout::new(0, move || compiled(&module)).forget();
+        }
     });
 }
 
@@ -163,9 +172,9 @@ fn script_url() -> String {
 }
 
 /// Add the worker's script to the page, compile its wasm (`<script>_bg.wasm`, fetched
-/// meanwhile: the two downloads share one round trip), hand the module to the workers
-/// ([`with_module`]), then instantiate it.
-async fn instantiate() -> Result<(), String> {
+/// meanwhile: the two downloads share one round trip), then instantiate it; returns the
+/// compiled module (for the workers, [`with_module`]).
+async fn instantiate() -> Result<JsValue, String> {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
@@ -212,8 +221,6 @@ async fn instantiate() -> Result<(), String> {
                 .map_err(|e| describe(&e))?
         }
     };
-    // The workers instantiate it while this thread does.
-    compiled(&module);
     JsFuture::from(loaded)
         .await
         .map_err(|_| format!("cannot load {url}"))?;
@@ -224,7 +231,7 @@ async fn instantiate() -> Result<(), String> {
         .map_err(|_| "cannot build the options")?;
     let started = init_core(&options).map_err(|e| describe(&e))?;
     JsFuture::from(started).await.map_err(|e| describe(&e))?;
-    Ok(())
+    Ok(module)
 }
 
 /// A thrown JavaScript value, in words.
