@@ -171,13 +171,15 @@ fn app() -> Html {
         use_memo((), move |_| Explorers::new(dispatcher))
     };
     {
-        // Once the core has loaded (the workers' wasm is the same file, in the HTTP cache by
-        // then): the workers start and warm up while the reader looks at the page (an embed,
-        // often one of several on a docs page, waits for its first search).
+        // At the first render: the workers start (fetching only their small script) and warm
+        // up once the core has loaded, whose compiled module they are handed, while the
+        // reader looks at the page (an embed, often one of several on a docs page, waits for
+        // its first search).
         let explorers = explorers.clone();
-        use_effect_with((state.embed, loading), move |(embed, loading)| {
-            if !*embed && !*loading {
-                explorers.warm_up();
+        let (source, options) = (state.source.clone(), state.compile_options());
+        use_effect_with(state.embed, move |embed| {
+            if !*embed {
+                explorers.warm_up(&source, options);
             }
         });
     }

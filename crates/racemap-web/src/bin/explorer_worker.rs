@@ -1,7 +1,7 @@
 //! The explorer's Web Worker: "Find a bug" and "Compare strategies" searched off the page's main
 //! thread (see `racemap_web::worker`). trunk builds it as `explorer_worker.js` +
-//! `explorer_worker_bg.wasm` (`data-type="worker"` in `web/index.html`); the page spawns it
-//! after its core has loaded.
+//! `explorer_worker_bg.wasm` (`data-type="worker"` in `web/index.html`); the page spawns it at
+//! its first render (`web/explorer_worker_loader.js`) and hands it the module it compiled.
 //!
 //! The same wasm is the page's core: the page instantiates it in its main thread too and calls
 //! its exports ([`core_exports`]) to compile and step programs. There `main` does nothing: only

@@ -8,10 +8,12 @@
 //! ([`super::relay`]), with exactly the one-worker result; measured, it was never faster than
 //! one worker (see [`find_lanes`]). The comparison's rows go to
 //! whichever of its workers is idle ([`Explorers::compare`], rows in order, a second worker
-//! spawned only when a second row is waiting). The page spawns "Find a bug"'s workers right
-//! after its first render ([`Explorers::warm_up`], not in an embed), so the
-//! worker's wasm (`explorer_worker_bg.wasm`, the only one with the core's explorer) loads and
-//! warms up while the reader looks at the page, never before the first render. A search is a [`Search`]: starting one sends the worker the program, its
+//! spawned only when a second row is waiting). The page spawns "Find a bug"'s workers at its
+//! first render ([`Explorers::warm_up`], not in an embed): each gets the core's module once
+//! the page's core has loaded ([`Port`]: `explorer_worker_bg.wasm`, the only wasm with the
+//! core's explorer, is downloaded and compiled once) and warms up on the program on screen and
+//! the strategies' while the reader looks at the page. A search is a [`Search`]: starting one
+//! sends the worker the program, its
 //! compile options and budget with a [`Ticket`] (the reducer's generation); dropping it (a new
 //! search, another program, Stop, leaving the page) sends a stop for that ticket. The worker's
 //! reports become reducer actions, which drop any report whose generation is not the running
@@ -20,17 +22,14 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::worker::{Spawnable, WorkerBridge};
 use racemap::compile::CompileOptions;
 use racemap::strategies::Strategy;
-use racemap_web::worker::{Codec, ExplorerWorker, Input, Output, Side, Task, Ticket, LOADER};
+use racemap_web::worker::{Input, Output, Side, Task, Ticket, LOADER};
 use yew::UseReducerDispatcher;
 
+use super::port::{Bridge, Port};
 use super::relay::{pass, SharedRelay};
 use crate::state::{Comparison, State, COMPARE_BUDGET, CONTENTION_RUNS, MAX_STEPS};
-
-/// A bridge to a worker.
-type Bridge = Rc<WorkerBridge<ExplorerWorker>>;
 
 /// The most workers a search uses at once.
 pub const MAX_LANES: usize = 2;
@@ -140,16 +139,14 @@ impl Explorers {
     /// A new worker whose reports go to the reducer.
     fn spawn(&self) -> Bridge {
         let dispatcher = self.dispatcher.clone();
-        Rc::new(
-            ExplorerWorker::spawner()
-                .callback(move |Output { ticket, report }| {
-                    if let Some(action) = pass(ticket, report) {
-                        dispatcher.dispatch(action);
-                    }
-                })
-                .encoding::<Codec>()
-                .spawn_with_loader(&loader_url()),
-        )
+        Rc::new(Port::spawn(
+            &loader_url(),
+            move |Output { ticket, report }| {
+                if let Some(action) = pass(ticket, report) {
+                    dispatcher.dispatch(action);
+                }
+            },
+        ))
     }
 
     /// "Find a bug"'s workers, spawned up to [`find_lanes`]: worker `lane`'s reports go through the
@@ -161,31 +158,31 @@ impl Explorers {
             let lane = pool.len();
             let dispatcher = self.dispatcher.clone();
             let relay = Rc::downgrade(&self.relay);
-            pool.push(Rc::new(
-                ExplorerWorker::spawner()
-                    .callback(move |output| {
-                        if let Some(relay) = relay.upgrade() {
-                            relay_output(&dispatcher, &relay, lane, output);
-                        }
-                    })
-                    .encoding::<Codec>()
-                    .spawn_with_loader(&loader_url()),
-            ));
+            pool.push(Rc::new(Port::spawn(&loader_url(), move |output| {
+                if let Some(relay) = relay.upgrade() {
+                    relay_output(&dispatcher, &relay, lane, output);
+                }
+            })));
         }
         pool.clone()
     }
 
-    /// Spawn "Find a bug"'s workers now and have them warm up ([`Input::WarmUp`]), so that
-    /// their wasm has loaded and their explorer's code is compiled and optimized by the first
-    /// click (called once the page has rendered). Its end becomes
+    /// Spawn "Find a bug"'s workers now and have them warm up ([`Input::WarmUp`], on `source`
+    /// compiled with `options` first: the program on the page) once they have the core's
+    /// module, so that their explorer's code is compiled and optimized by
+    /// the first click (called at the page's first render: a worker fetches only its small
+    /// script until the page has compiled the core, [`Port`]). Its end becomes
     /// [`crate::state::Action::ExplorerWarm`].
-    pub fn warm_up(&self) {
+    pub fn warm_up(&self, source: &str, options: CompileOptions) {
         let ticket = Ticket {
             generation: 0,
             row: None,
         };
         for worker in self.find_workers() {
-            worker.send(Input::WarmUp { ticket });
+            worker.send(Input::WarmUp {
+                ticket,
+                program: Some((source.to_string(), options)),
+            });
         }
     }
 

@@ -9,4 +9,5 @@ pub mod embed_host;
 pub mod explorer;
 pub mod go_bench;
 pub mod hash;
+pub mod port;
 pub mod relay;

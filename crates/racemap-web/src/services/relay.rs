@@ -12,11 +12,11 @@
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
-use gloo::worker::WorkerBridge;
 use racemap::explore::coordinator::{Command, Coordinator, FromDpor, FromStateful, Next};
 use racemap::explore::ExploreProgress;
-use racemap_web::worker::{ExplorerWorker, Input, Output, Report, Task, Ticket};
+use racemap_web::worker::{Input, Output, Report, Task, Ticket};
 
+use super::port::{Bridge, Port};
 use crate::state::Action;
 
 /// The side-by-side search under way, shared by the two workers' callbacks.
@@ -30,7 +30,7 @@ pub struct Relay {
     /// Its task (with no side), to restart it on one worker if the protocol breaks.
     task: Option<Task>,
     /// The two workers: DPOR's, the stateful search's.
-    workers: Vec<Weak<WorkerBridge<ExplorerWorker>>>,
+    workers: Vec<Weak<Port>>,
     /// The coordinator, once a worker said the search runs side by side.
     coordinator: Option<Coordinator>,
     /// Replies that came before the coordinator: (worker, report).
@@ -42,12 +42,7 @@ pub struct Relay {
 impl Relay {
     /// A search `ticket` of `task` (with no side) on `workers` (DPOR's, the stateful
     /// search's), replacing any other.
-    pub fn start(
-        &mut self,
-        ticket: Ticket,
-        task: Task,
-        workers: &[Rc<WorkerBridge<ExplorerWorker>>],
-    ) {
+    pub fn start(&mut self, ticket: Ticket, task: Task, workers: &[Bridge]) {
         *self = Relay {
             ticket: Some(ticket),
             task: Some(task),
@@ -214,7 +209,7 @@ impl Relay {
     }
 
     /// The two workers, while they are alive.
-    pub fn worker(&self, lane: usize) -> Option<Rc<WorkerBridge<ExplorerWorker>>> {
+    pub fn worker(&self, lane: usize) -> Option<Bridge> {
         self.workers.get(lane)?.upgrade()
     }
 }

@@ -47,8 +47,8 @@ enum Phase {
     },
     /// Warming up: searching the programs of [`warm_up_searches`], the current one first.
     WarmUp {
-        /// The searches still to make, the next one last.
-        pending: Vec<(String, DporConfig)>,
+        /// The searches still to make (source, compile options, bounds), the next one last.
+        pending: Vec<(String, CompileOptions, DporConfig)>,
         /// The search being made.
         current: Option<Box<ProgramExplorer>>,
     },
@@ -87,6 +87,15 @@ pub fn config(budget: u64, max_steps: u64) -> DporConfig {
 /// Most machine steps of each warm-up search.
 pub const WARM_UP_STEPS: u64 = 12_000;
 
+/// A warm-up search's config: the default one with `search`, stopped after [`WARM_UP_STEPS`].
+fn warm_up_config(search: SearchAlgorithm) -> DporConfig {
+    DporConfig {
+        max_total_steps: WARM_UP_STEPS,
+        search,
+        ..DporConfig::default()
+    }
+}
+
 /// The warm-up's searches: every strategy's program at 2 goroutines × 2 operations in the
 /// default search (the stateful search completes them), and the mutex one at 3 × 2 by DPOR
 /// alone, so that the code of both searches, the race detector and the runtime of every sync
@@ -97,11 +106,7 @@ pub fn warm_up_searches() -> Vec<(String, DporConfig)> {
         ops_per_goroutine: 2,
         ..Workload::default()
     };
-    let bounded = |search| DporConfig {
-        max_total_steps: WARM_UP_STEPS,
-        search,
-        ..DporConfig::default()
-    };
+    let bounded = warm_up_config;
     let mut searches: Vec<(String, DporConfig)> = Strategy::ALL
         .iter()
         .map(|strategy| (strategy.source(small), bounded(SearchAlgorithm::Auto)))
@@ -186,9 +191,24 @@ impl Job {
         }
     }
 
-    /// The warm-up ([`warm_up_searches`]); it ends with [`Report::Warm`].
-    pub fn warm_up() -> Job {
-        let mut pending = warm_up_searches();
+    /// The warm-up: a search of `program` (source and compile options) bounded like the
+    /// others, if given, then [`warm_up_searches`]; it ends with [`Report::Warm`].
+    pub fn warm_up(program: Option<&(String, CompileOptions)>) -> Job {
+        let mut pending: Vec<(String, CompileOptions, DporConfig)> = program
+            .map(|(source, options)| {
+                (
+                    source.clone(),
+                    *options,
+                    warm_up_config(SearchAlgorithm::Auto),
+                )
+            })
+            .into_iter()
+            .chain(
+                warm_up_searches()
+                    .into_iter()
+                    .map(|(source, config)| (source, CompileOptions::default(), config)),
+            )
+            .collect();
         pending.reverse();
         Job::at(Phase::WarmUp {
             pending,
@@ -384,18 +404,14 @@ impl Job {
                         }
                     }
                     None => {
-                        let Some((source, config)) = pending.pop() else {
+                        let Some((source, options, config)) = pending.pop() else {
                             return Some(Report::Warm);
                         };
-                        // The strategies' programs compile; one that did not would only be
-                        // skipped (the warm-up shows nothing).
-                        *current = ProgramExplorer::for_source(
-                            &source,
-                            &CompileOptions::default(),
-                            &config,
-                        )
-                        .ok()
-                        .map(Box::new);
+                        // A program that does not compile (the page's, being edited) is only
+                        // skipped: the warm-up shows nothing.
+                        *current = ProgramExplorer::for_source(&source, &options, &config)
+                            .ok()
+                            .map(Box::new);
                     }
                 }
                 None

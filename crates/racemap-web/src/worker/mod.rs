@@ -1,23 +1,33 @@
 //! The explorer's Web Worker: "Find a bug" and each row of "Compare strategies" searched in a
 //! dedicated worker thread, so the page stays responsive however long a search runs.
 //!
-//! A gloo-worker [`Worker`]: the page's bridge sends [`Input::Start`] (a [`Task`] tagged with a
-//! [`Ticket`]) and [`Input::Stop`]; the worker answers with [`Output`]s — progress after each
+//! The worker's wasm is the page's core: the page compiles it once (`services/core/js.rs` in
+//! the page binary) and hands the compiled `WebAssembly.Module` to each worker it starts, as its
+//! first message, so a worker neither downloads nor compiles the module again, and the browser
+//! shares the module's compiled code between the page and its workers. The worker's script
+//! ([`LOADER`], `web/explorer_worker_loader.js`) instantiates that module (or, given none,
+//! loads the wasm itself), and holds the messages that come meanwhile until [`register`] has
+//! installed the worker's handler.
+//!
+//! The page sends [`Input::Start`] (a [`Task`] tagged with a [`Ticket`]) and [`Input::Stop`],
+//! encoded by [`Codec`]; the worker answers with [`Output`]s — progress after each
 //! time slice, then the final report. It makes one search at a time ([`job::Job`]), in **time
 //! slices**: chunks of [`CHUNK_STEPS`] machine steps until [`SLICE_MS`] milliseconds have passed,
-//! then a progress report and a zero-delay timeout before the next slice. Between two slices the
+//! then a progress report and the next slice, posted to itself through a `MessageChannel` (not
+//! a zero-delay timeout, which browsers clamp to 4 ms once nested). Between two slices the
 //! worker's event loop delivers the page's messages: a new `Start` replaces the search, a `Stop`
 //! ends it, so a cancelled search stops within one slice and its worker is ready for the next
-//! at once (no new worker to start, no wasm to instantiate again). Slices of tens of
-//! milliseconds keep the browser's clamp of nested timeouts (4 ms) under a tenth of the time.
+//! at once (no new worker to start, no wasm to instantiate again).
 //!
 //! Right after the page's first render the page asks for a **warm-up** ([`Input::WarmUp`]): the
-//! worker searches the strategies' small programs ([`job::warm_up_searches`]), in passes while
-//! they get faster ([`WarmUpPasses`]), and reports [`Report::Warm`].
+//! worker searches the program on the page, then the strategies' small programs
+//! ([`job::warm_up_searches`]), a few thousand steps each, in passes while they get faster
+//! ([`WarmUpPasses`]), and reports [`Report::Warm`].
 //! A browser compiles a wasm function on its first call and optimizes it once it is hot (in the
 //! background: the optimized code comes later), so without it the reader's first search ran in
-//! unoptimized code. A `Start` replaces the warm-up at once (its search then warms what is
-//! left).
+//! unoptimized code. A `Start` replaces the warm-up at once: the warm-up works in short slices
+//! ([`WARM_UP_SLICE_MS`], [`WARM_UP_CHUNK_STEPS`]: its baseline code is slow), so a search
+//! clicked meanwhile waits for at most one of them (its search then warms what is left).
 //!
 //! "Find a bug" on two workers: each worker makes one side of the search
 //! (`racemap::explore::sides`, [`Side`]); the page runs the coordinator and relays its commands
@@ -25,20 +35,29 @@
 //! ([`Report::Dpor`], [`Report::Stateful`]). A side that has replied waits, making no slice,
 //! until its next command; a command, like a `Stop`, is seen between two slices.
 //!
-//! Every report names its ticket; the worker checks that a slice's ticket is still the current
-//! one, and the page's reducer drops reports of any search but the running one.
+//! Every report names its ticket; the worker checks that a slice is its current search's, and
+//! the page's reducer drops reports of any search but the running one.
 
 mod job;
 pub mod protocol;
 
-use gloo::timers::callback::Timeout;
-use gloo::worker::{HandlerId, Registrable, Worker, WorkerScope};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, MessageChannel, MessageEvent, MessagePort};
 
 pub use job::{config, Job, WarmUpPasses};
 pub use protocol::{Codec, Input, Output, Report, Side, Task, Ticket};
 
-/// Machine steps per chunk: the worker looks at the clock between chunks.
-pub const CHUNK_STEPS: u64 = 4_000;
+/// Machine steps per chunk: the worker looks at the clock between chunks. Small, so that the
+/// search's loop (`Search::run`, `Stateful::run`: the hottest functions) is entered again soon:
+/// a browser replaces a wasm function's baseline code with its optimized code only at its next
+/// call (no on-stack replacement), so a search clicked before that code is in ran a whole chunk
+/// in baseline code (chunks of 4 000 steps took 90–150 ms there, against ~4 ms optimized:
+/// a Chromium trace of a search clicked at the page's first render, 2026-12-07).
+pub const CHUNK_STEPS: u64 = 500;
 
 /// Machine steps per chunk of a side of "Find a bug" on two workers: a DPOR step can cost tens
 /// of microseconds, and a cancelled speculative turn should stop within about a slice (the
@@ -50,15 +69,102 @@ pub const SIDE_CHUNK_STEPS: u64 = 500;
 /// messages): a cancelled search stops within about this long.
 pub const SLICE_MS: f64 = 50.0;
 
-/// The script that starts the worker, relative to the page: trunk's loader shim
-/// (`data-loader-shim` in `web/index.html`), which loads `explorer_worker.js` and
-/// `explorer_worker_bg.wasm` from its own folder. (gloo's `spawn` would start the worker from a
-/// `blob:` script instead, which a strict Content-Security-Policy refuses.)
+/// Milliseconds of a warm-up slice: a search asked for during the warm-up waits for at most
+/// about this long before it starts.
+pub const WARM_UP_SLICE_MS: f64 = 10.0;
+
+/// Machine steps per chunk of the warm-up: its code is not optimized yet, and a chunk of
+/// [`CHUNK_STEPS`] in baseline code lasted hundreds of milliseconds (a Chromium trace of a
+/// search clicked at the page's first render, 2026-12-07).
+pub const WARM_UP_CHUNK_STEPS: u64 = 250;
+
+/// Milliseconds between the page's warm-up request and the warm-up's first slice: the page
+/// sends it as soon as its core has loaded, while it still draws the core's first view, which
+/// a warm-up started at once slowed on a loaded machine (a search asked for meanwhile starts
+/// at once).
+pub const WARM_UP_DELAY_MS: u32 = 250;
+
+/// The script that starts the worker, relative to the page: `web/explorer_worker_loader.js`,
+/// which loads `explorer_worker.js` from its own folder and instantiates the module the page
+/// sends. (A `blob:` script instead would be refused by a strict Content-Security-Policy.)
 pub const LOADER: &str = "./explorer_worker_loader.js";
 
-/// Register the worker: the worker binary's `main`.
+/// Register the worker: the worker binary's `main`. Installs the handler of the page's
+/// messages and of the worker's own slices.
 pub fn register() {
-    ExplorerWorker::registrar().encoding::<Codec>().register();
+    let global: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let Ok(channel) = MessageChannel::new() else {
+        wasm_bindgen::throw_str("racemap's explorer worker: no MessageChannel");
+    };
+    let scope = Scope {
+        global: global.clone(),
+        slices: channel.port2(),
+        receiver: channel.port1(),
+        last_slice: Rc::new(Cell::new(0)),
+    };
+    let worker = Rc::new(RefCell::new(ExplorerWorker { current: None }));
+    let on_slice = {
+        let worker = worker.clone();
+        let scope = scope.clone();
+        Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            if let Some(slice) = event.data().as_f64() {
+                worker.borrow_mut().update(&scope, slice as u64);
+            }
+        })
+    };
+    scope
+        .receiver
+        .set_onmessage(Some(on_slice.as_ref().unchecked_ref()));
+    on_slice.forget();
+    let on_input = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        // A message that does not decode is not from racemap's page: ignored.
+        if let Ok(input) = Codec::decode::<Input>(event.data()) {
+            worker.borrow_mut().received(&scope, input);
+        }
+    });
+    global.set_onmessage(Some(on_input.as_ref().unchecked_ref()));
+    on_input.forget();
+}
+
+/// What the worker's handlers act through: its answers to the page, its own slices.
+#[derive(Clone)]
+struct Scope {
+    /// The worker's global scope (its `postMessage` reaches the page).
+    global: DedicatedWorkerGlobalScope,
+    /// The channel's end the worker posts its next slice to.
+    slices: MessagePort,
+    /// The channel's end the slices arrive at (kept: its handler runs them).
+    receiver: MessagePort,
+    /// The number of the last slice posted.
+    last_slice: Rc<Cell<u64>>,
+}
+
+impl Scope {
+    /// Send `output` to the page.
+    fn respond(&self, output: Output) {
+        // The page's end is alive as long as the worker is.
+        let _ = self.global.post_message(&Codec::encode(&output));
+    }
+
+    /// Post the next slice, after the messages waiting; returns its number.
+    fn schedule(&self) -> u64 {
+        let slice = self.last_slice.get() + 1;
+        self.last_slice.set(slice);
+        let _ = self.slices.post_message(&JsValue::from(slice as f64));
+        slice
+    }
+
+    /// Post the next slice in `ms` milliseconds; returns its number.
+    fn schedule_after(&self, ms: u32) -> u64 {
+        let slice = self.last_slice.get() + 1;
+        self.last_slice.set(slice);
+        let slices = self.slices.clone();
+        gloo::timers::callback::Timeout::new(ms, move || {
+            let _ = slices.post_message(&JsValue::from(slice as f64));
+        })
+        .forget();
+        slice
+    }
 }
 
 /// The worker's state: the search it is making, if any.
@@ -71,20 +177,21 @@ pub struct ExplorerWorker {
 struct Running {
     /// Its ticket.
     ticket: Ticket,
-    /// The bridge that asked for it.
-    who: HandlerId,
     /// The search.
     job: Job,
     /// When it started (`Date.now()`, milliseconds).
     started_ms: f64,
-    /// The timeout of its next slice; dropping it cancels the slice.
-    next: Option<Timeout>,
+    /// The number of its next slice, if one is posted (a slice of any other number, posted
+    /// for a search since replaced, does nothing).
+    next: Option<u64>,
     /// The warm-up's passes (`None` for a search).
     passes: Option<Passes>,
 }
 
 /// The warm-up's passes so far.
 struct Passes {
+    /// The program on the page that each pass searches first, if any.
+    program: Option<(String, racemap::compile::CompileOptions)>,
     /// Their times.
     passes: WarmUpPasses,
     /// When the current one started (`Date.now()`).
@@ -100,41 +207,36 @@ impl Passes {
     }
 }
 
-/// The worker's own message: work a slice of the search of this ticket.
-pub struct Slice(Ticket);
-
-impl Worker for ExplorerWorker {
-    type Message = Slice;
-    type Input = Input;
-    type Output = Output;
-
-    fn create(_scope: &WorkerScope<Self>) -> Self {
-        ExplorerWorker { current: None }
-    }
-
-    fn update(&mut self, scope: &WorkerScope<Self>, Slice(ticket): Slice) {
-        let Some(running) = self.current.as_mut().filter(|r| r.ticket == ticket) else {
+impl ExplorerWorker {
+    /// Slice number `slice` is due: work it if it is the current search's.
+    fn update(&mut self, scope: &Scope, slice: u64) {
+        let Some(running) = self.current.as_mut().filter(|r| r.next == Some(slice)) else {
             return;
         };
+        let ticket = running.ticket;
         let slice_start = js_sys::Date::now();
+        let slice_ms = if running.passes.is_some() {
+            WARM_UP_SLICE_MS
+        } else {
+            SLICE_MS
+        };
         running.next = None;
         loop {
-            let chunk = if running.job.is_side() {
+            let chunk = if running.passes.is_some() {
+                WARM_UP_CHUNK_STEPS
+            } else if running.job.is_side() {
                 SIDE_CHUNK_STEPS
             } else {
                 CHUNK_STEPS
             };
             if let Some(report) = running.job.advance(chunk) {
-                if matches!(report, Report::Warm)
-                    && running
-                        .passes
-                        .as_mut()
-                        .is_some_and(|p| p.another(js_sys::Date::now()))
-                {
-                    running.job = Job::warm_up();
-                    continue;
+                if let (Report::Warm, Some(passes)) = (&report, running.passes.as_mut()) {
+                    if passes.another(js_sys::Date::now()) {
+                        running.job = Job::warm_up(passes.program.as_ref());
+                        continue;
+                    }
                 }
-                scope.respond(running.who, Output { ticket, report });
+                scope.respond(Output { ticket, report });
                 if running.job.over() {
                     self.current = None;
                     return;
@@ -149,11 +251,11 @@ impl Worker for ExplorerWorker {
                         progress,
                         elapsed_ms,
                     };
-                    scope.respond(running.who, Output { ticket, report });
+                    scope.respond(Output { ticket, report });
                 }
                 return;
             }
-            if js_sys::Date::now() - slice_start >= SLICE_MS {
+            if js_sys::Date::now() - slice_start >= slice_ms {
                 break;
             }
         }
@@ -163,41 +265,41 @@ impl Worker for ExplorerWorker {
                 progress,
                 elapsed_ms,
             };
-            scope.respond(running.who, Output { ticket, report });
+            scope.respond(Output { ticket, report });
         }
-        running.next = Some(schedule(scope, ticket));
+        running.next = Some(scope.schedule());
     }
 
-    fn received(&mut self, scope: &WorkerScope<Self>, input: Input, who: HandlerId) {
+    /// The page sent `input`.
+    fn received(&mut self, scope: &Scope, input: Input) {
         match input {
             Input::Start { ticket, task } => {
-                // Dropping the old search cancels its next slice.
+                // The old search's next slice, if posted, will find another number.
                 self.current = None;
                 match Job::new(task) {
                     Ok(job) => {
                         self.current = Some(Running {
                             ticket,
-                            who,
                             job,
                             started_ms: js_sys::Date::now(),
-                            next: Some(schedule(scope, ticket)),
+                            next: Some(scope.schedule()),
                             passes: None,
                         })
                     }
-                    Err(report) => scope.respond(who, Output { ticket, report }),
+                    Err(report) => scope.respond(Output { ticket, report }),
                 }
             }
-            Input::WarmUp { ticket } => {
+            Input::WarmUp { ticket, program } => {
                 // A search already asked for goes on: it warms the code up as well.
                 if self.current.is_none() {
                     let now = js_sys::Date::now();
                     self.current = Some(Running {
                         ticket,
-                        who,
-                        job: Job::warm_up(),
+                        job: Job::warm_up(program.as_ref()),
                         started_ms: now,
-                        next: Some(schedule(scope, ticket)),
+                        next: Some(scope.schedule_after(WARM_UP_DELAY_MS)),
                         passes: Some(Passes {
+                            program,
                             passes: WarmUpPasses::default(),
                             started_ms: now,
                         }),
@@ -218,32 +320,18 @@ impl Worker for ExplorerWorker {
             Input::Cancel { ticket } => self.command(scope, ticket, Job::cancel),
         }
     }
-}
 
-impl ExplorerWorker {
     /// Give the search of `ticket`, if it is the current one, the coordinator's `command`; its
-    /// next slice is scheduled if none is.
-    fn command(
-        &mut self,
-        scope: &WorkerScope<Self>,
-        ticket: Ticket,
-        command: impl FnOnce(&mut Job),
-    ) {
+    /// next slice is posted if none is.
+    fn command(&mut self, scope: &Scope, ticket: Ticket, command: impl FnOnce(&mut Job)) {
         let Some(running) = self.current.as_mut().filter(|r| r.ticket == ticket) else {
             return;
         };
         command(&mut running.job);
         if running.next.is_none() && !running.job.waiting() {
-            running.next = Some(schedule(scope, ticket));
+            running.next = Some(scope.schedule());
         }
     }
-}
-
-/// The next slice of `ticket`'s search, after the worker's event loop has delivered the
-/// messages waiting.
-fn schedule(scope: &WorkerScope<ExplorerWorker>, ticket: Ticket) -> Timeout {
-    let scope = scope.clone();
-    Timeout::new(0, move || scope.send_message(Slice(ticket)))
 }
 
 #[cfg(test)]

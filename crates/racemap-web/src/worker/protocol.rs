@@ -1,8 +1,8 @@
-//! The messages between the page and the explorer worker, and how they travel: gloo-worker's
-//! bridge carries them, encoded by [`Codec`] as plain JavaScript values (serde-wasm-bindgen; the
+//! The messages between the page and the explorer worker, and how they travel: `postMessage`
+//! carries them, encoded by [`Codec`] as plain JavaScript values (serde-wasm-bindgen; the
 //! browser's structured clone copies them between the threads). A self-describing encoding, not
-//! gloo's default bincode: the core's result types leave empty fields out of their JSON
-//! (`skip_serializing_if`), which a positional format cannot read back.
+//! a positional one such as bincode: the core's result types leave empty fields out of their
+//! JSON (`skip_serializing_if`), which a positional format cannot read back.
 
 use racemap::compile::{CompileOptions, LangVersion};
 use racemap::explore::coordinator::{FromDpor, FromStateful, ToDpor, ToStateful};
@@ -78,12 +78,16 @@ pub enum Input {
         /// What to search.
         task: Task,
     },
-    /// Warm the worker up: search the strategies' small programs so that the browser compiles
-    /// and optimizes the explorer's code before the reader's first search (answered with
-    /// [`Report::Warm`] under `ticket`; any `Start` replaces it).
+    /// Warm the worker up: search the program on the page and the strategies' small programs,
+    /// a few thousand steps each, so that the browser compiles and optimizes the explorer's
+    /// code before the reader's first search (answered with [`Report::Warm`] under `ticket`;
+    /// any `Start` replaces it).
     WarmUp {
         /// Tags the report.
         ticket: Ticket,
+        /// The program on the page and its compile options, warmed up on first: the code its
+        /// search runs is the likeliest to be needed first (`None`: the strategies' alone).
+        program: Option<(String, CompileOptions)>,
     },
     /// Stop the search of `ticket`, if it is the one running.
     Stop {
@@ -153,20 +157,23 @@ pub enum Report {
     Stateful(FromStateful),
 }
 
-/// gloo-worker's message encoding for the explorer worker: serde-wasm-bindgen.
+/// The explorer worker's message encoding: serde-wasm-bindgen (plain JavaScript values, which
+/// the browser's structured clone copies between the threads).
 #[derive(Debug)]
 pub struct Codec;
 
-impl gloo::worker::Codec for Codec {
-    fn encode<I: Serialize>(input: I) -> JsValue {
+impl Codec {
+    /// `message` as a JavaScript value.
+    pub fn encode<T: Serialize>(message: &T) -> JsValue {
         // Every message is ours and representable (no map with non-string keys, numbers
         // below 2^53); a failure would be a bug in racemap, sent as `null`.
-        serde_wasm_bindgen::to_value(&input).unwrap_or(JsValue::NULL)
+        serde_wasm_bindgen::to_value(message).unwrap_or(JsValue::NULL)
     }
 
-    fn decode<O: DeserializeOwned>(input: JsValue) -> O {
-        // gloo-worker's codec cannot fail: a message that does not decode is one the other
-        // side of racemap's own bridge did not send.
-        serde_wasm_bindgen::from_value(input).expect("racemap's explorer worker: bad message")
+    /// The message `value` carries; an error for a value the other side of racemap's own
+    /// channel did not send.
+    pub fn decode<T: DeserializeOwned>(value: JsValue) -> Result<T, String> {
+        serde_wasm_bindgen::from_value(value)
+            .map_err(|e| format!("racemap's explorer worker: bad message: {e}"))
     }
 }

@@ -177,7 +177,7 @@ fn the_warm_up_searches_every_strategy_and_ends_with_warm() {
         );
         assert_eq!(config.max_total_steps, job::WARM_UP_STEPS);
     }
-    let (report, slices) = finish(Job::warm_up(), CHUNK_STEPS);
+    let (report, slices) = finish(Job::warm_up(None), CHUNK_STEPS);
     assert_eq!(report, Report::Warm);
     assert!(
         slices > searches.len() as u64,

@@ -7,6 +7,11 @@
 //! name them through `js_namespace = wasm_bindgen`; they are called only once [`ready`].
 //! Calls are synchronous: only the first load waits.
 //!
+//! The wasm is compiled once, while it streams in (`WebAssembly.compileStreaming`); the
+//! compiled module is instantiated here and, once the page has drawn the core's first view,
+//! handed to the explorer's workers ([`with_module`]), which instantiate it too: one download,
+//! one compilation, and the browser shares the module's code between the threads.
+//!
 //! A [`CorePlayback`] is a handle on a playback in the other module's memory; dropping it frees
 //! that playback.
 
@@ -74,9 +79,53 @@ extern "C" {
     fn fetch_url(url: &str) -> js_sys::Promise;
 }
 
+/// A call waiting for the core's compiled module.
+type ModuleWaiter = Box<dyn FnOnce(&JsValue)>;
+
+/// The core's compiled module, or what waits for it.
+enum Compiled {
+    /// Not compiled yet: the calls waiting for it.
+    Waiting(Vec<ModuleWaiter>),
+    /// The module (a `WebAssembly.Module`).
+    Module(JsValue),
+}
+
 thread_local! {
     /// Whether the core's module has been instantiated.
     static READY: Cell<bool> = const { Cell::new(false) };
+    /// The core's compiled module.
+    static COMPILED: RefCell<Compiled> = const { RefCell::new(Compiled::Waiting(Vec::new())) };
+}
+
+/// Call `f` with the core's compiled `WebAssembly.Module` once the core has loaded and the
+/// page has drawn it (at once if it has); never if the core fails to load.
+pub fn with_module(f: impl FnOnce(&JsValue) + 'static) {
+    let module = COMPILED.with(|compiled| match &mut *compiled.borrow_mut() {
+        Compiled::Waiting(waiting) => {
+            waiting.push(Box::new(f));
+            None
+        }
+        Compiled::Module(module) => Some((module.clone(), f)),
+    });
+    if let Some((module, f)) = module {
+        f(&module);
+    }
+}
+
+/// The core's module is compiled: keep it and give it to the calls waiting.
+fn compiled(module: &JsValue) {
+    let waiting = COMPILED.with(|compiled| {
+        match std::mem::replace(
+            &mut *compiled.borrow_mut(),
+            Compiled::Module(module.clone()),
+        ) {
+            Compiled::Waiting(waiting) => waiting,
+            Compiled::Module(_) => Vec::new(),
+        }
+    });
+    for f in waiting {
+        f(module);
+    }
 }
 
 /// Whether the core has loaded.
@@ -91,7 +140,16 @@ pub fn load(done: impl FnOnce(Result<(), String>) + 'static) {
         if result.is_ok() {
             READY.with(|r| r.set(true));
         }
-        done(result);
+        let module = result.as_ref().ok().cloned();
+        done(result.map(drop));
+        // The workers get the module once the page has drawn the core's first view (a
+        // zero-delay timeout comes after the render `done` asked for): a worker that
+        // instantiated it and warmed up meanwhile took the loaded machine's CPU from the page,
+        // and "core ready" came 1.5 s → 2.5 s at 10 Mbit/s (`tests/browser/bench.mjs`'s first
+        // render, 2026-12-07, load 13 on 2 cores).
+        if let Some(module) = module {
+            gloo::timers::callback::Timeout::new(0, move || compiled(&module)).forget();
+        }
     });
 }
 
@@ -113,9 +171,10 @@ fn script_url() -> String {
     loader.replace("explorer_worker_loader", "explorer_worker")
 }
 
-/// Add the worker's script to the page, then instantiate its wasm (`<script>_bg.wasm`, fetched
-/// meanwhile: the two downloads share one round trip).
-async fn instantiate() -> Result<(), String> {
+/// Add the worker's script to the page, compile its wasm (`<script>_bg.wasm`, fetched
+/// meanwhile: the two downloads share one round trip), then instantiate it; returns the
+/// compiled module (for the workers, [`with_module`]).
+async fn instantiate() -> Result<JsValue, String> {
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
@@ -142,18 +201,37 @@ async fn instantiate() -> Result<(), String> {
         .ok_or("no body")?
         .append_child(&script)
         .map_err(|_| "cannot add the script")?;
+    // Compiled while it streams in; a host that does not send `application/wasm` gets the
+    // bytes compiled once they are all in.
+    let module = match JsFuture::from(js_sys::WebAssembly::compile_streaming(&response)).await {
+        Ok(module) => module,
+        Err(_) => {
+            let response: web_sys::Response = JsFuture::from(fetch_url(&wasm))
+                .await
+                .map_err(|_| format!("cannot load {wasm}"))?
+                .unchecked_into();
+            let bytes = response
+                .array_buffer()
+                .map_err(|_| format!("cannot read {wasm}"))?;
+            let bytes = JsFuture::from(bytes)
+                .await
+                .map_err(|_| format!("cannot read {wasm}"))?;
+            JsFuture::from(js_sys::WebAssembly::compile(&bytes))
+                .await
+                .map_err(|e| describe(&e))?
+        }
+    };
     JsFuture::from(loaded)
         .await
         .map_err(|_| format!("cannot load {url}"))?;
     script.set_onload(None);
     script.set_onerror(None);
-    // wasm-bindgen's init takes the response's promise as well as an address.
     let options = js_sys::Object::new();
-    js_sys::Reflect::set(&options, &"module_or_path".into(), &response)
+    js_sys::Reflect::set(&options, &"module_or_path".into(), &module)
         .map_err(|_| "cannot build the options")?;
     let started = init_core(&options).map_err(|e| describe(&e))?;
     JsFuture::from(started).await.map_err(|e| describe(&e))?;
-    Ok(())
+    Ok(module)
 }
 
 /// A thrown JavaScript value, in words.

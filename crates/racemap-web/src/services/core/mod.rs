@@ -22,11 +22,11 @@ mod js;
 mod native;
 
 #[cfg(target_arch = "wasm32")]
-pub use js::{load, open, ready, test_names, CorePlayback};
+pub use js::{load, open, ready, test_names, with_module, CorePlayback};
 #[cfg(all(test, not(target_arch = "wasm32")))]
 pub use native::set_ready;
 #[cfg(not(target_arch = "wasm32"))]
-pub use native::{load, open, ready, test_names, CorePlayback};
+pub use native::{load, open, ready, test_names, with_module, CorePlayback};
 
 /// What the reducer does with a playback: `racemap::playback::Playback`'s stepping API.
 pub trait PlaybackPort {

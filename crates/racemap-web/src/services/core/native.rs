@@ -33,6 +33,13 @@ pub fn ready() -> bool {
     READY.with(Cell::get)
 }
 
+/// Natively there is no compiled module to hand to a worker (and no worker): `f` is never
+/// called.
+#[allow(dead_code)]
+pub fn with_module(f: impl FnOnce(&wasm_bindgen::JsValue) + 'static) {
+    drop(f);
+}
+
 /// Pretend the core has (not) loaded yet, for this thread.
 #[cfg_attr(not(test), allow(dead_code))]
 pub fn set_ready(ready: bool) {
