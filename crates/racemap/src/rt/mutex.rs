@@ -21,7 +21,7 @@ use crate::rt::sync_state::PrimError;
 use crate::rt::value::Pointer;
 
 /// State of a `sync.Mutex`.
-#[derive(Clone, Debug, Default, Hash)]
+#[derive(Clone, Debug, Default)]
 pub struct MutexState {
     /// The goroutine whose `Lock` took it, `None` while unlocked (the goroutine is for display:
     /// Go mutexes are not owned, any goroutine may unlock).
@@ -38,6 +38,13 @@ impl PartialEq for MutexState {
     /// The state Go keeps (`freed` is bookkeeping of the order of arrivals).
     fn eq(&self, other: &MutexState) -> bool {
         self.holder == other.holder
+    }
+}
+
+impl std::hash::Hash for MutexState {
+    /// The state Go keeps, as [`PartialEq`].
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.holder.hash(h);
     }
 }
 

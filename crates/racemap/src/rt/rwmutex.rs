@@ -48,7 +48,7 @@ pub enum WriterPhase {
 }
 
 /// State of a `sync.RWMutex`.
-#[derive(Clone, Debug, Default, Hash)]
+#[derive(Clone, Debug, Default)]
 pub struct RwMutexState {
     /// The read locks held, one entry per `RLock` not yet undone, in `RLock` order (the
     /// goroutine is for display: read locks are not owned). Its length is Go's reader count.
@@ -71,6 +71,13 @@ impl PartialEq for RwMutexState {
     fn eq(&self, other: &RwMutexState) -> bool {
         (&self.reader_holders, self.writer, self.writer_gid)
             == (&other.reader_holders, other.writer, other.writer_gid)
+    }
+}
+
+impl std::hash::Hash for RwMutexState {
+    /// The state Go keeps, as [`PartialEq`].
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        (&self.reader_holders, self.writer, self.writer_gid).hash(h);
     }
 }
 
