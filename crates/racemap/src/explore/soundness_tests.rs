@@ -812,6 +812,7 @@ mod deaf_channels;
 mod final_reads;
 mod hidden_clock;
 mod late_arrival;
+mod lock_queues;
 mod nested_spawns;
 mod random_programs;
 mod sleepy_futures;

@@ -10,19 +10,42 @@
 //! m-th `Lock` for n < m. Effects: `Lock` = `[Acquire(Lock(addr))]`, `Unlock` =
 //! `[Release(Lock(addr))]`; a failed `TryLock` has none.
 //!
-//! In the park model there is no wait queue: a goroutine parked before `Lock` is blocked exactly
-//! when [`MutexState::can_lock`] is false.
+//! In the park model the wait queue is the goroutines parked before `Lock`: one is blocked
+//! when [`MutexState::can_lock`] is false; in a run, of those that arrived before the last
+//! `Unlock` ([`MutexState::freed`]), only the first arrival may take the free mutex, as Go's
+//! FIFO semaphore queue (`rt::machine::lock_queue`).
 
 use crate::rt::event::{Effect, Gid, SyncVar, WaitReason};
+use crate::rt::goroutine::Arrival;
 use crate::rt::sync_state::PrimError;
 use crate::rt::value::Pointer;
 
 /// State of a `sync.Mutex`.
-#[derive(Clone, Debug, Default, PartialEq, Hash)]
+#[derive(Clone, Debug, Default)]
 pub struct MutexState {
     /// The goroutine whose `Lock` took it, `None` while unlocked (the goroutine is for display:
     /// Go mutexes are not owned, any goroutine may unlock).
     holder: Option<Gid>,
+    /// When its last `Unlock` came, in the machine's order of arrivals (0 before any): the
+    /// goroutines parked at its `Lock` that arrived earlier are its queued waiters
+    /// (`rt::machine::lock_queue`). Bookkeeping of the order of arrivals, like
+    /// [`Goroutine::arrival`](crate::rt::goroutine::Goroutine::arrival): neither hashed
+    /// (`Arrival`'s hash is empty) nor compared.
+    freed: Arrival,
+}
+
+impl PartialEq for MutexState {
+    /// The state Go keeps (`freed` is bookkeeping of the order of arrivals).
+    fn eq(&self, other: &MutexState) -> bool {
+        self.holder == other.holder
+    }
+}
+
+impl std::hash::Hash for MutexState {
+    /// The state Go keeps, as [`PartialEq`].
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.holder.hash(h);
+    }
 }
 
 impl MutexState {
@@ -55,13 +78,19 @@ impl MutexState {
         self.lock(gid, addr).ok()
     }
 
-    /// `Unlock` (by any goroutine): `[Release(Lock(addr))]`, or
+    /// When its last `Unlock` came ([`Arrival`] order; 0 before any).
+    pub fn freed(&self) -> Arrival {
+        self.freed
+    }
+
+    /// `Unlock` (by any goroutine) as the arrival `at`: `[Release(Lock(addr))]`, or
     /// `fatal error: sync: unlock of unlocked mutex`.
-    pub fn unlock(&mut self, addr: &Pointer) -> Result<Vec<Effect>, PrimError> {
+    pub fn unlock(&mut self, addr: &Pointer, at: Arrival) -> Result<Vec<Effect>, PrimError> {
         if !self.is_locked() {
             return Err(PrimError::Fatal("sync: unlock of unlocked mutex".into()));
         }
         self.holder = None;
+        self.freed = at;
         Ok(vec![Effect::Release(SyncVar::Lock(addr.clone()))])
     }
 
@@ -97,7 +126,7 @@ mod tests {
         );
         // Not owned: another goroutine may unlock.
         assert_eq!(
-            m.unlock(&addr()),
+            m.unlock(&addr(), Arrival(1)),
             Ok(vec![Effect::Release(SyncVar::Lock(addr()))])
         );
         assert!(m.can_lock());
@@ -107,7 +136,7 @@ mod tests {
     #[test]
     fn unlock_of_unlocked_is_fatal() {
         let mut m = MutexState::default();
-        let err = m.unlock(&addr()).unwrap_err();
+        let err = m.unlock(&addr(), Arrival(1)).unwrap_err();
         assert_eq!(err.message(), "fatal error: sync: unlock of unlocked mutex");
     }
 

@@ -16,7 +16,10 @@
 //! In Go a blocked `RLock` has already registered itself as a reader; here a goroutine is parked
 //! *before* its `RLock`, so after `Unlock` another writer may announce first. That interleaving is
 //! also possible in Go (the reader just called `RLock` a moment later), so the set of outcomes is
-//! the same.
+//! the same; a search offers it. A run follows Go's order (`rt::machine::lock_queue`): the
+//! readers parked at `RLock` before the last `Unlock` ([`RwMutexState::freed`]) take their read
+//! locks before any writer's `Lock` starts, and the writers parked at `Lock` before it take `w`
+//! first arrival first.
 //!
 //! Happens-before (doc/go_mem.html, and the race annotations of rwmutex.go): the `Unlock` before
 //! an `RLock` → that `RLock`; `Unlock` → the next `Lock`; every `RUnlock` → the next `Lock`.
@@ -25,6 +28,7 @@
 //! `[Acquire(ReadLock(a))]`; `Unlock` = `[Release(Lock(a))]`.
 
 use crate::rt::event::{Effect, Gid, SyncVar, WaitReason};
+use crate::rt::goroutine::Arrival;
 use crate::rt::sync_state::PrimError;
 use crate::rt::value::Pointer;
 
@@ -44,7 +48,7 @@ pub enum WriterPhase {
 }
 
 /// State of a `sync.RWMutex`.
-#[derive(Clone, Debug, Default, PartialEq, Hash)]
+#[derive(Clone, Debug, Default)]
 pub struct RwMutexState {
     /// The read locks held, one entry per `RLock` not yet undone, in `RLock` order (the
     /// goroutine is for display: read locks are not owned). Its length is Go's reader count.
@@ -55,6 +59,26 @@ pub struct RwMutexState {
     /// The goroutine whose `Lock` took `w` (display only; not an owner).
     // Invariant: `writer_gid.is_some()` iff `writer != WriterPhase::None`.
     writer_gid: Option<Gid>,
+    /// When its last `Unlock` came, in the machine's order of arrivals (0 before any): the
+    /// goroutines parked at its `Lock` or `RLock` that arrived earlier were blocked by a
+    /// writer (`rt::machine::lock_queue`). Bookkeeping of the order of arrivals: neither
+    /// hashed (`Arrival`'s hash is empty) nor compared.
+    freed: Arrival,
+}
+
+impl PartialEq for RwMutexState {
+    /// The state Go keeps (`freed` is bookkeeping of the order of arrivals).
+    fn eq(&self, other: &RwMutexState) -> bool {
+        (&self.reader_holders, self.writer, self.writer_gid)
+            == (&other.reader_holders, other.writer, other.writer_gid)
+    }
+}
+
+impl std::hash::Hash for RwMutexState {
+    /// The state Go keeps, as [`PartialEq`].
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        (&self.reader_holders, self.writer, self.writer_gid).hash(h);
+    }
 }
 
 /// What the first step of `Lock` did.
@@ -191,15 +215,21 @@ impl RwMutexState {
         }
     }
 
-    /// `Unlock`: `[Release(Lock(addr))]`, or `fatal error: sync: Unlock of unlocked RWMutex`
-    /// when no writer is announced. (Like Go, an `Unlock` while a writer is still pending does
-    /// not fail; it releases `w`.)
-    pub fn unlock(&mut self, addr: &Pointer) -> Result<Vec<Effect>, PrimError> {
+    /// When its last `Unlock` came ([`Arrival`] order; 0 before any).
+    pub fn freed(&self) -> Arrival {
+        self.freed
+    }
+
+    /// `Unlock` as the arrival `at`: `[Release(Lock(addr))]`, or `fatal error: sync: Unlock
+    /// of unlocked RWMutex` when no writer is announced. (Like Go, an `Unlock` while a writer
+    /// is still pending does not fail; it releases `w`.)
+    pub fn unlock(&mut self, addr: &Pointer, at: Arrival) -> Result<Vec<Effect>, PrimError> {
         if self.writer == WriterPhase::None {
             return Err(PrimError::Fatal("sync: Unlock of unlocked RWMutex".into()));
         }
         self.writer = WriterPhase::None;
         self.writer_gid = None;
+        self.freed = at;
         Ok(vec![Effect::Release(SyncVar::Lock(addr.clone()))])
     }
 
@@ -257,7 +287,7 @@ mod tests {
         );
         assert_eq!(rw.writer, WriterPhase::Active);
         assert!(!rw.can_rlock());
-        rw.unlock(&a()).unwrap();
+        rw.unlock(&a(), Arrival(1)).unwrap();
         assert!(rw.can_rlock() && rw.can_start_lock());
     }
 
@@ -296,7 +326,7 @@ mod tests {
             "fatal error: sync: RUnlock of unlocked RWMutex"
         );
         assert_eq!(
-            rw.unlock(&a()).unwrap_err().message(),
+            rw.unlock(&a(), Arrival(1)).unwrap_err().message(),
             "fatal error: sync: Unlock of unlocked RWMutex"
         );
         // RUnlock while only a writer holds it is also fatal.

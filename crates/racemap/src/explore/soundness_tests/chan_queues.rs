@@ -64,7 +64,7 @@ fn a_select_waits_in_every_queue_and_leaves_them_all() {
 /// Every run of `source` on the running clock (brute force over the runs' moves: `racemap
 /// run`'s scheduler and the page's stepping, where a goroutine parked at a channel operation
 /// has arrived there) shows an outcome the searches list; returns the runs' outcomes' stdouts.
-fn runs_within_the_search(source: &str) -> BTreeSet<String> {
+pub(super) fn runs_within_the_search(source: &str) -> BTreeSet<String> {
     let m = machine(source);
     let (runs, _) = brute_force(&m, 200_000, WakeOrder::RunningClock)
         .expect("the runs stay few enough to enumerate");

@@ -235,28 +235,33 @@ impl Machine {
             let g = &self.goroutines[gid.0 as usize];
             self.func_end(g.root)
         });
-        // Go's channel wait queues are FIFO: the arrival's place in them (`Arrival`).
-        let at_chan = matches!(
+        // Go's channel and lock wait queues are FIFO: the arrival's place in them (`Arrival`).
+        let queued = matches!(
             v,
             Visible::Send(Some(_), _)
                 | Visible::Recv { chan: Some(_), .. }
                 | Visible::Select { .. }
+                | Visible::Lib {
+                    func: LibFunc::MutexLock | LibFunc::RwMutexLock | LibFunc::RwMutexRLock,
+                    ..
+                }
         );
-        let arrival = if at_chan {
-            self.arrivals += 1;
-            self.arrivals
-        } else {
-            0
-        };
-        let steps = self.steps;
-        let g = self.g(gid);
-        g.next = Some(v);
-        g.next_span = span;
-        g.arrival = if at_chan {
-            crate::rt::goroutine::Arrival::at(steps, arrival)
+        let arrival = if queued {
+            self.next_arrival()
         } else {
             crate::rt::goroutine::Arrival(0)
         };
+        let g = self.g(gid);
+        g.next = Some(v);
+        g.next_span = span;
+        g.arrival = arrival;
+    }
+
+    /// The next number in the machine's order of arrivals (a goroutine's at a channel or lock
+    /// operation, a lock's `Unlock`), made in the current step.
+    pub(super) fn next_arrival(&mut self) -> crate::rt::goroutine::Arrival {
+        self.arrivals += 1;
+        crate::rt::goroutine::Arrival::at(self.steps, self.arrivals)
     }
 
     /// A returning frame: run the next deferred call, or pop and deliver results.

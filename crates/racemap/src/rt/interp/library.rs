@@ -572,10 +572,11 @@ impl Machine {
             | LibFunc::FileWriteString => return self.fmt_print(gid, func, &args, push_results),
             LibFunc::MutexLock | LibFunc::MutexUnlock | LibFunc::MutexTryLock => {
                 let p = ptr()?;
+                let at = self.next_arrival();
                 let (eff, kind, ok) = match self.heap.sync_mut(&p)? {
                     SyncState::Mutex(s) => match func {
                         LibFunc::MutexLock => (s.lock(gid, &p)?, LockOp::Lock, true),
-                        LibFunc::MutexUnlock => (s.unlock(&p)?, LockOp::Unlock, true),
+                        LibFunc::MutexUnlock => (s.unlock(&p, at)?, LockOp::Unlock, true),
                         _ => match s.try_lock(gid, &p) {
                             Some(e) => (e, LockOp::Lock, true),
                             None => (Vec::new(), LockOp::TryFailed, false),
@@ -626,9 +627,10 @@ impl Machine {
             | LibFunc::RwMutexTryLock
             | LibFunc::RwMutexTryRLock => {
                 let p = ptr()?;
+                let at = self.next_arrival();
                 let (eff, kind, ok) = match self.heap.sync_mut(&p)? {
                     SyncState::RwMutex(s) => match func {
-                        LibFunc::RwMutexUnlock => (s.unlock(&p)?, LockOp::Unlock, true),
+                        LibFunc::RwMutexUnlock => (s.unlock(&p, at)?, LockOp::Unlock, true),
                         LibFunc::RwMutexRLock => (s.rlock(gid, &p)?, LockOp::RLock, true),
                         LibFunc::RwMutexRUnlock => (s.runlock(gid, &p)?, LockOp::RUnlock, true),
                         LibFunc::RwMutexTryLock => match s.try_lock(gid, &p) {

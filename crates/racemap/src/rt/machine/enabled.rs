@@ -349,8 +349,14 @@ impl Machine {
                 _ => true,
             },
             Visible::Lib { func, args, .. } => match (func, self.sync_at(args)) {
-                (LibFunc::MutexLock, Some(SyncState::Mutex(s))) => s.can_lock(),
-                (LibFunc::RwMutexLock, Some(SyncState::RwMutex(s))) => s.can_start_lock(),
+                // In a run, also its turn in the lock's queue (`lock_queue`).
+                (LibFunc::MutexLock, Some(SyncState::Mutex(s))) => {
+                    s.can_lock() && (!arrived || self.lock_turn(gid, v, &mut Default::default()))
+                }
+                (LibFunc::RwMutexLock, Some(SyncState::RwMutex(s))) => {
+                    s.can_start_lock()
+                        && (!arrived || self.lock_turn(gid, v, &mut Default::default()))
+                }
                 (LibFunc::RwMutexRLock, Some(SyncState::RwMutex(s))) => s.can_rlock(),
                 (LibFunc::OnceDo, Some(SyncState::Once(s))) => s.can_start(),
                 (LibFunc::TestingSubWait, Some(SyncState::TestingT(t))) => t.done || t.parallel,

@@ -114,6 +114,7 @@ impl Machine {
             counters: _,
             cond_tickets: _,
             waits: _,
+            lock_queues: _,
             arrivals: _,
         } = self;
         let Heap {

@@ -163,6 +163,7 @@ mod fingerprint;
 mod frame_args;
 mod gid_set;
 mod go119_frames;
+mod lock_queue;
 mod objects;
 mod traceback;
 mod views;
@@ -241,7 +242,12 @@ pub struct Machine {
     /// `None` until the index is kept (boxed: a machine of a few goroutines is copied and
     /// moved whole at every node of the search, and carries no index).
     pub(crate) waits: Option<Box<wait_index::WaitIndex>>,
-    /// Arrivals at channel operations so far: the next one's [`Arrival`] is one more
+    /// The goroutines parked at lock operations by arrival (`lock_queue`), kept in a run
+    /// while the wait index is: bookkeeping, not state. `None` elsewhere (a search's clones
+    /// carry none).
+    pub(crate) lock_queues: Option<Box<lock_queue::LockQueues>>,
+    /// Arrivals at channel and lock operations and locks' `Unlock`s so far: the next one's
+    /// [`Arrival`] is one more
     /// (fingerprints take the order it gives the goroutines parked on each channel, not the
     /// count).
     ///
@@ -276,6 +282,7 @@ impl Machine {
             counters: Rc::default(),
             cond_tickets: Rc::default(),
             waits: None,
+            lock_queues: None,
             arrivals: 0,
         };
         let prog = m.program.clone();
@@ -537,6 +544,7 @@ impl Machine {
     /// Change when sleepers may wake from now on (see [`WakeOrder`]).
     pub fn set_wake_order(&mut self, order: WakeOrder) {
         self.config.wake_order = order;
+        self.keep_lock_queues();
     }
 
     /// The moves of virtual time (see [`Machine::runnable`]).
@@ -581,11 +589,30 @@ impl Machine {
         };
         match index {
             // The index's movable goroutines (`gs` is them): the simple ones' moves are known.
-            Some(w) => {
+            Some(w) if self.lock_queues.is_none() => {
                 for gid in w.movable_ids() {
                     if w.simple.contains(gid) {
                         out.push(Choice { gid, alt: 0 });
                     } else if let Some(g) = self.goroutines.get(gid.0 as usize) {
+                        visit(g, &mut out);
+                    }
+                }
+            }
+            // A run with lock queues: `gs` leaves out the goroutines queued at a `Lock` whose
+            // turn it is not (`lock_queue::RunCandidates`); one whose turn it may be is looked
+            // at (`Machine::lock_turn`), the other simple ones' moves are known.
+            Some(w) => {
+                for g in gs.clone() {
+                    let at_lock = matches!(
+                        g.next,
+                        Some(Visible::Lib {
+                            func: LibFunc::MutexLock | LibFunc::RwMutexLock,
+                            ..
+                        })
+                    );
+                    if w.simple.contains(g.gid) && !at_lock {
+                        out.push(Choice { gid: g.gid, alt: 0 });
+                    } else {
                         visit(g, &mut out);
                     }
                 }
@@ -676,6 +703,14 @@ impl Machine {
                         };
                         Some(alone || movers.of(self, *c).contains(&Some(g.gid)))
                     }
+                    // Likewise at a lock: its queue's turn (`lock_queue`).
+                    (
+                        Some(true),
+                        Visible::Lib {
+                            func: LibFunc::MutexLock | LibFunc::RwMutexLock,
+                            ..
+                        },
+                    ) if self.queues_arrived() => Some(self.lock_turn(g.gid, v, &mut movers.locks)),
                     (known, _) => known,
                 };
                 if known.unwrap_or_else(|| self.enabled(g.gid, v)) {
@@ -871,19 +906,24 @@ impl Machine {
 }
 
 /// Per channel, the goroutine that may make its next rendezvous in a run (the later arrival
-/// of the two queue heads, [`Machine::rendezvous_movers`]), looked up once while the moves are
-/// listed (a goroutine bomb parks thousands in one queue, every one of them a candidate of
-/// the wait index).
+/// of the two queue heads, [`Machine::rendezvous_movers`]), and per lock whose turn it is
+/// (`lock_queue`), looked up once while the moves are listed (a goroutine bomb parks
+/// thousands in one queue, every one of them a candidate of the wait index).
 #[derive(Default)]
-struct Movers(Vec<(ChanId, [Option<Gid>; 2])>);
+struct Movers {
+    /// Per channel, its movers.
+    chans: Vec<(ChanId, [Option<Gid>; 2])>,
+    /// Per lock, its queue's state.
+    locks: lock_queue::LockTurns,
+}
 
 impl Movers {
     fn of(&mut self, m: &Machine, c: ChanId) -> [Option<Gid>; 2] {
-        if let Some((_, g)) = self.0.iter().find(|(ch, _)| *ch == c) {
+        if let Some((_, g)) = self.chans.iter().find(|(ch, _)| *ch == c) {
             return *g;
         }
         let g = m.rendezvous_movers(c);
-        self.0.push((c, g));
+        self.chans.push((c, g));
         g
     }
 }

@@ -280,6 +280,8 @@ impl WaitIndex {
 pub(super) enum Candidates<'a> {
     /// The index's movable set.
     Movable(&'a Machine, super::gid_set::Iter<'a>),
+    /// A run's: the movable set with the lock queues' turns (`lock_queue`).
+    Run(super::lock_queue::RunCandidates<'a>),
     /// Every goroutine.
     All(crate::cow_vec::Iter<'a, Goroutine>),
 }
@@ -290,6 +292,7 @@ impl<'a> Iterator for Candidates<'a> {
     fn next(&mut self) -> Option<&'a Goroutine> {
         match self {
             Candidates::Movable(m, ids) => ids.find_map(|g| m.goroutines.get(g.0 as usize)),
+            Candidates::Run(c) => c.next(),
             Candidates::All(gs) => gs.next(),
         }
     }
@@ -317,9 +320,12 @@ impl Machine {
     /// The goroutines that may move, in id order: the index's movable set when it is fresh,
     /// else every goroutine. Callers still check each one's enabledness.
     pub(super) fn candidates(&self) -> Candidates<'_> {
-        match self.fresh_index() {
-            Some(w) => Candidates::Movable(self, w.movable.iter()),
-            None => Candidates::All(self.goroutines.iter()),
+        match (self.fresh_index(), &self.lock_queues) {
+            (Some(w), Some(q)) => {
+                Candidates::Run(super::lock_queue::RunCandidates::new(self, &w.movable, q))
+            }
+            (Some(w), None) => Candidates::Movable(self, w.movable.iter()),
+            (None, _) => Candidates::All(self.goroutines.iter()),
         }
     }
 
@@ -346,6 +352,7 @@ impl Machine {
         self.waits = Some(Box::default());
         let touched: Vec<usize> = (0..self.goroutines.len()).collect();
         self.file_goroutines(&touched, Vec::new());
+        self.keep_lock_queues();
     }
 
     /// The index, for changing it (made when missing).
@@ -387,6 +394,7 @@ impl Machine {
     /// File the goroutines `touched` (ids, ascending) anew, then recheck the classes of the
     /// keys `dirty` and of the keys the touched goroutines' positions affect.
     fn file_goroutines(&mut self, touched: &[usize], mut dirty: Vec<WaitKey>) {
+        self.refile_lock_waits(touched);
         // First where the written goroutines are parked (the partners `settle` looks up),
         // then whether each can move.
         for &i in touched {

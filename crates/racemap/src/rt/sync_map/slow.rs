@@ -5,7 +5,10 @@ use super::*;
 
 impl SyncMapState {
     pub(super) fn unlock(&mut self, addr: &Pointer, text: &mut String, fx: &mut Vec<Effect>) {
-        let released = self.mu.unlock(addr);
+        // (Its waiters are `Visible::SyncMap` steps, outside the lock queues of a run.)
+        let released = self
+            .mu
+            .unlock(addr, crate::rt::goroutine::Arrival::default());
         debug_assert!(released.is_ok(), "sync.Map unlocked a free mu");
         fx.push(Effect::Release(Self::mu_var(addr)));
         text.push_str("; mu.Unlock()");
