@@ -122,10 +122,45 @@ struct LockState {
 pub(super) struct RunCandidates<'a> {
     /// The machine.
     m: &'a Machine,
+    /// The candidates' ids.
+    ids: RunCandidateIds<'a>,
+}
+
+/// The ids of [`RunCandidates`], each with whether it is parked at a `Lock` (its turn may
+/// have come): the others are the movable goroutines not parked at a `Lock`.
+#[derive(Clone)]
+pub(super) struct RunCandidateIds<'a> {
     /// The movable goroutines not parked at a `Lock`.
     rest: std::iter::Peekable<super::gid_set::Iter<'a>>,
     /// The goroutines parked at a `Lock` whose turn it is, ascending.
     turns: std::iter::Peekable<std::vec::IntoIter<Gid>>,
+}
+
+impl<'a> RunCandidateIds<'a> {
+    /// The candidates of `m`, whose wait index's movable set is `movable` and lock queues
+    /// `queues`.
+    pub(super) fn new(
+        m: &Machine,
+        movable: &'a GidSet,
+        queues: &'a LockQueues,
+    ) -> RunCandidateIds<'a> {
+        RunCandidateIds {
+            rest: movable.iter_minus(&queues.queued).peekable(),
+            turns: m.lock_turns(queues).into_iter().peekable(),
+        }
+    }
+}
+
+impl Iterator for RunCandidateIds<'_> {
+    type Item = (Gid, bool);
+
+    fn next(&mut self) -> Option<(Gid, bool)> {
+        match (self.rest.peek(), self.turns.peek()) {
+            (Some(a), Some(b)) if b < a => self.turns.next().map(|g| (g, true)),
+            (Some(_), _) => self.rest.next().map(|g| (g, false)),
+            (None, _) => self.turns.next().map(|g| (g, true)),
+        }
+    }
 }
 
 impl<'a> RunCandidates<'a> {
@@ -137,8 +172,7 @@ impl<'a> RunCandidates<'a> {
     ) -> RunCandidates<'a> {
         RunCandidates {
             m,
-            rest: movable.iter_minus(&queues.queued).peekable(),
-            turns: m.lock_turns(queues).into_iter().peekable(),
+            ids: RunCandidateIds::new(m, movable, queues),
         }
     }
 }
@@ -148,11 +182,7 @@ impl<'a> Iterator for RunCandidates<'a> {
 
     fn next(&mut self) -> Option<&'a Goroutine> {
         loop {
-            let g = match (self.rest.peek(), self.turns.peek()) {
-                (Some(a), Some(b)) if b < a => self.turns.next(),
-                (Some(_), _) => self.rest.next(),
-                (None, _) => self.turns.next(),
-            }?;
+            let (g, _) = self.ids.next()?;
             if let Some(g) = self.m.goroutines.get(g.0 as usize) {
                 return Some(g);
             }

@@ -587,9 +587,9 @@ impl Machine {
                 }
             }
         };
-        match index {
+        match (index, self.lock_queues.as_deref()) {
             // The index's movable goroutines (`gs` is them): the simple ones' moves are known.
-            Some(w) if self.lock_queues.is_none() => {
+            (Some(w), None) => {
                 for gid in w.movable_ids() {
                     if w.simple.contains(gid) {
                         out.push(Choice { gid, alt: 0 });
@@ -601,23 +601,16 @@ impl Machine {
             // A run with lock queues: `gs` leaves out the goroutines queued at a `Lock` whose
             // turn it is not (`lock_queue::RunCandidates`); one whose turn it may be is looked
             // at (`Machine::lock_turn`), the other simple ones' moves are known.
-            Some(w) => {
-                for g in gs.clone() {
-                    let at_lock = matches!(
-                        g.next,
-                        Some(Visible::Lib {
-                            func: LibFunc::MutexLock | LibFunc::RwMutexLock,
-                            ..
-                        })
-                    );
-                    if w.simple.contains(g.gid) && !at_lock {
-                        out.push(Choice { gid: g.gid, alt: 0 });
-                    } else {
+            (Some(w), Some(q)) => {
+                for (gid, at_lock) in lock_queue::RunCandidateIds::new(self, w.movable_set(), q) {
+                    if !at_lock && w.simple.contains(gid) {
+                        out.push(Choice { gid, alt: 0 });
+                    } else if let Some(g) = self.goroutines.get(gid.0 as usize) {
                         visit(g, &mut out);
                     }
                 }
             }
-            None => {
+            (None, _) => {
                 for g in gs.clone() {
                     visit(g, &mut out);
                 }

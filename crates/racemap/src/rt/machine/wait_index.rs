@@ -242,6 +242,11 @@ impl WaitIndex {
         self.movable.iter()
     }
 
+    /// The set of the goroutines that may move.
+    pub(super) fn movable_set(&self) -> &GidSet {
+        &self.movable
+    }
+
     /// How many goroutines may move (an upper bound of the moves' goroutines).
     pub(super) fn movable_len(&self) -> usize {
         self.movable.len()
