@@ -294,7 +294,9 @@ pub enum LogEnd {
     Panic(String),
 }
 
-/// A panic in progress on a goroutine.
+/// A panic in progress on a goroutine; or, with every frame still in place and a fatal `error`,
+/// a fatal error raised in its local code (`fatal error: stack overflow`), parked at
+/// `Visible::Exit` to end the program in a step of its own (`Machine::crash_at_next_step`).
 #[derive(Clone, Debug, PartialEq, Hash)]
 pub struct Panicking {
     /// The error.

@@ -503,8 +503,11 @@ impl Target for Machine {
     }
 
     fn crashes(&self, choice: Choice) -> bool {
+        // A panic's end, not a fatal error raised in local code: Go's goroutine that overflows
+        // its stack takes about a second to fill its 1 GB, while the others go on.
         self.goroutines.get(choice.gid.0 as usize).is_some_and(|g| {
-            matches!(g.next, Some(Visible::Exit)) && g.panicking.as_ref().is_some_and(|p| !p.goexit)
+            matches!(g.next, Some(Visible::Exit))
+                && g.panicking.as_ref().is_some_and(|p| !p.goexit && !p.error.is_fatal())
         })
     }
 

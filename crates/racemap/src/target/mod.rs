@@ -334,7 +334,7 @@ pub trait Target: Clone {
         None
     }
     /// `choice` ends the program with a panic whose deferred calls already ran (a step of its
-    /// own once one of them made a visible operation).
+    /// own): a seeded run makes it as soon as it is offered, as Go nearly always does.
     fn crashes(&self, _choice: Choice) -> bool {
         false
     }

@@ -4,7 +4,9 @@
 //! may print, race and even return from `main` before the panic ends it. Once a panic in local
 //! code ended the run inside the step before it (the panicking goroutine's `go` statement, or
 //! its last visible operation): the search said "every interleaving covered" with one outcome
-//! where Go prints four.
+//! where Go prints four. A fatal error raised in local code (`fatal error: stack overflow`)
+//! ends the program in a step of its own too. Main's return and `os.Exit` do not wait for a
+//! panic in progress in a race build (`racefini` exits first), so they race with the crash.
 //!
 //! Brute force enumerates racemap's machine, so it could not catch that: these tests also
 //! compare with the outcomes of real Go (Go 1.19.8 `go build -race`, the counts in each test).
@@ -133,4 +135,226 @@ fn the_crash_commutes_with_goroutine_exits() {
         let stateful = explore(machine(source), &searching(SearchAlgorithm::Stateful));
         assert_eq!(stateful.executions, 2, "{source}");
     }
+}
+
+/// Go 1.19.8 (`go build -race`), 100 runs: `g` then `fatal error: stack overflow` 100 (main's
+/// recursion fills its 1 GB stack in about a second). A fatal error raised in local code once
+/// ended the run inside the step before it (main's `go` statement): `g` could never print.
+#[test]
+fn a_goroutine_may_print_before_mains_stack_overflow() {
+    let r = check_source(
+        r#"package main
+
+import "fmt"
+
+func f(n int) int { return f(n+1) + 1 }
+
+func main() {
+	go func() { fmt.Println("g") }()
+	fmt.Println(f(0))
+}
+"#,
+    );
+    let overflow = Some("fatal error: stack overflow");
+    let expected: BTreeSet<Key> = [key("", overflow, false), key("g\n", overflow, false)]
+        .into_iter()
+        .collect();
+    assert_eq!(keys(&r), expected);
+}
+
+/// Go 1.19.8, 100 runs: `hi there` then `fatal error: stack overflow` 100. The goroutine's
+/// overflow is a step of its own, so main may print before it (racemap also keeps the runs
+/// where the overflow comes first: local code may run at any time before the next visible
+/// operation).
+#[test]
+fn main_may_print_while_a_goroutine_overflows_its_stack() {
+    let r = check_source(
+        r#"package main
+
+import "fmt"
+
+func f(n int) int { return f(n+1) + 1 }
+
+func main() {
+	block := make(chan bool)
+	go func() { fmt.Println(f(0)) }()
+	fmt.Println("hi")
+	fmt.Println("there")
+	<-block
+}
+"#,
+    );
+    let overflow = Some("fatal error: stack overflow");
+    let expected: BTreeSet<Key> = [
+        key("", overflow, false),
+        key("hi\n", overflow, false),
+        key("hi\nthere\n", overflow, false),
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(keys(&r), expected);
+}
+
+/// Main may even return before a goroutine's stack overflow: the program exits normally, as
+/// in each of 200 runs of Go 1.19.8 (`-race`: the overflow takes about a second). The
+/// explorer keeps the overflow at any point among main's steps.
+#[test]
+fn main_may_return_before_a_goroutine_overflows_its_stack() {
+    let r = check_source(
+        r#"package main
+
+import "fmt"
+
+func f(n int) int { return f(n+1) + 1 }
+
+func main() {
+	go func() { fmt.Println(f(0)) }()
+	fmt.Println("hi")
+	fmt.Println("there")
+}
+"#,
+    );
+    let overflow = Some("fatal error: stack overflow");
+    let expected: BTreeSet<Key> = [
+        key("", overflow, false),
+        key("hi\n", overflow, false),
+        key("hi\nthere\n", overflow, false),
+        key("hi\nthere\n", None, false),
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(keys(&r), expected);
+}
+
+/// Main's return does not wait for a panic in progress in a race build, racemap's: Go 1.19's
+/// `runtime.main` calls `racefini` first, whose `__tsan_fini` exits the process, before the
+/// code that waits for `runningPanicDefers` and parks while `panicking` (plain `go run` does
+/// wait). Here main returns after the panicking goroutine's deferred call woke it. Go 1.19.8,
+/// 200 runs: `go build -race` `end` and exit 0 24, `end` then the panic 54, the panic alone
+/// 122; a plain build 0, 48 and 152.
+#[test]
+fn mains_return_does_not_wait_for_a_panic_in_a_race_build() {
+    let r = check_source(
+        r#"package main
+
+import "fmt"
+
+func main() {
+	started := make(chan bool)
+	go func() {
+		defer func() { started <- true }()
+		panic("boom")
+	}()
+	<-started
+	fmt.Println("end")
+}
+"#,
+    );
+    let boom = Some("panic: boom");
+    let expected: BTreeSet<Key> = [
+        key("", boom, false),
+        key("end\n", boom, false),
+        key("end\n", None, false),
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(keys(&r), expected);
+}
+
+/// `os.Exit` never waits for a panic in progress either. Go 1.19.8 (`-race`), 200 runs: `end`
+/// and exit 0 21, `end` then the panic 45, the panic alone 134.
+#[test]
+fn os_exit_does_not_wait_for_a_panic() {
+    let r = check_source(
+        r#"package main
+
+import (
+	"fmt"
+	"os"
+)
+
+func main() {
+	started := make(chan bool)
+	go func() {
+		defer func() { started <- true }()
+		panic("boom")
+	}()
+	<-started
+	fmt.Println("end")
+	os.Exit(0)
+}
+"#,
+    );
+    let boom = Some("panic: boom");
+    let expected: BTreeSet<Key> = [
+        key("", boom, false),
+        key("end\n", boom, false),
+        key("end\n", None, false),
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(keys(&r), expected);
+}
+
+/// A panic whose deferred call blocks forever never ends the program: main returns, exit 0
+/// (Go 1.19.8 `-race`, 200 runs of 200; a plain build too, after `runtime.main` yields 1000
+/// times to the goroutine still running deferred calls).
+#[test]
+fn a_panic_blocked_in_a_deferred_call_lets_main_exit() {
+    let r = check_source(
+        r#"package main
+
+import "fmt"
+
+func main() {
+	started := make(chan bool)
+	block := make(chan bool)
+	go func() {
+		defer func() {
+			started <- true
+			<-block
+		}()
+		panic("boom")
+	}()
+	<-started
+	fmt.Println("end")
+}
+"#,
+    );
+    let expected: BTreeSet<Key> = [key("end\n", None, false)].into_iter().collect();
+    assert_eq!(keys(&r), expected);
+}
+
+/// Main's `runtime.Goexit` leaves the program to the other goroutines; a goroutine's panic
+/// then ends it, before or after main's deferred call printed. Go 1.19.8 (`-race`), 200 runs:
+/// `main deferred` `g` 165, `g` `main deferred` 8, `g` 27, each then the panic.
+#[test]
+fn after_mains_goexit_a_goroutines_panic_ends_the_program() {
+    let r = check_source(
+        r#"package main
+
+import (
+	"fmt"
+	"runtime"
+)
+
+func main() {
+	go func() {
+		fmt.Println("g")
+		panic("boom")
+	}()
+	defer fmt.Println("main deferred")
+	runtime.Goexit()
+}
+"#,
+    );
+    let boom = Some("panic: boom");
+    let expected: BTreeSet<Key> = [
+        key("g\n", boom, false),
+        key("g\nmain deferred\n", boom, false),
+        key("main deferred\ng\n", boom, false),
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(keys(&r), expected);
 }

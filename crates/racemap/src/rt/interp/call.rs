@@ -140,6 +140,29 @@ impl Machine {
         self.emit(gid, Op::Panic { message }, Vec::new());
     }
 
+    /// A fatal error raised in `gid`'s local code (`fatal error: stack overflow`): no deferred
+    /// call runs, but the end of the program is a step of its own (`Visible::Exit` of a
+    /// goroutine with a [`Panicking`] that is no Goexit, as a panic's end), so other goroutines
+    /// may move first, as in Go (a goroutine filling its 1 GB stack takes a second while main
+    /// prints). The goroutine keeps its frames; the dump shows the stack as it is now.
+    fn crash_at_next_step(&mut self, gid: Gid, error: RtError) {
+        let (stack, args) = self.traceback_stack(gid);
+        let span = stack.first().map(|f| f.span);
+        let g = self.g(gid);
+        let unwinding_below = g.frames.len();
+        g.panicking = Some(Panicking {
+            error,
+            recovered: false,
+            previous: Vec::new(),
+            stack,
+            args,
+            unwinding_below,
+            goexit: false,
+            outer: None,
+        });
+        self.park(gid, Visible::Exit, span);
+    }
+
     /// `runtime.Goexit()` on `gid`: unwind every frame, running deferred calls, then end the
     /// goroutine normally.
     pub(crate) fn start_goexit(&mut self, gid: Gid) {
@@ -216,6 +239,10 @@ impl Machine {
             };
             if let Err(f) = r {
                 match f {
+                    Fault::Rt(e) if e.is_fatal() => {
+                        self.crash_at_next_step(gid, e);
+                        return;
+                    }
                     Fault::Rt(e) => self.start_panic(gid, e),
                     Fault::Limit(l) => {
                         self.status = Status::Limit(l);

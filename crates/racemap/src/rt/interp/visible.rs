@@ -390,7 +390,8 @@ impl Machine {
             }
             Visible::Wake | Visible::TimerFire(_) => {}
             Visible::Exit => {
-                // A panic whose deferred calls parked ends the program now (see `run_local`).
+                // A panic nobody recovered, or a fatal error raised in local code, ends the
+                // program now, in a step of its own (see `run_local`).
                 if let Some(p) = self.g(gid).panicking.take_if(|p| !p.goexit) {
                     self.g(gid).next = None;
                     self.fail(gid, p.error, p.previous, Some((p.stack, p.args)));

@@ -272,7 +272,7 @@ impl Machine {
     /// deferred call run by a panic (recovered or not), Go's stack still holds the frames the
     /// panic unwinds: the deferred call's frames, `panic({…})`, then the stack the panic
     /// started on (as [`Machine::start_panic`] records it for a panic's own dump).
-    fn traceback_stack(&self, gid: Gid) -> (Vec<StackFrame>, Vec<String>) {
+    pub(crate) fn traceback_stack(&self, gid: Gid) -> (Vec<StackFrame>, Vec<String>) {
         let g = &self.goroutines[gid.0 as usize];
         let mut frames = self.stack_of(gid).to_vec();
         let mut args = self.frame_args(gid);
