@@ -507,7 +507,9 @@ impl Target for Machine {
         // its stack takes about a second to fill its 1 GB, while the others go on.
         self.goroutines.get(choice.gid.0 as usize).is_some_and(|g| {
             matches!(g.next, Some(Visible::Exit))
-                && g.panicking.as_ref().is_some_and(|p| !p.goexit && !p.error.is_fatal())
+                && g.panicking
+                    .as_ref()
+                    .is_some_and(|p| !p.goexit && !p.error.is_fatal())
         })
     }
 
