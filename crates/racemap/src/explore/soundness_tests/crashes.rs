@@ -20,8 +20,8 @@ fn key(stdout: &str, error: Option<&str>, race: bool) -> Key {
 }
 
 /// Go 1.19.8, 200 runs of the race build: `hi` then the panic 48, `hi there` and exit 0 71,
-/// `hi there` then the panic 8 (main returned while the goroutine was panicking: `runtime.main`
-/// waits for a panic in progress), the panic alone 73.
+/// `hi there` then the panic 8 (the panic's print beat the exit of main's return: a race
+/// build's `racefini` exits without waiting for it), the panic alone 73.
 #[test]
 fn main_may_print_and_return_before_a_goroutine_that_panics_at_once() {
     let r = check_source(
