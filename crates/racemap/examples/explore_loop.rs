@@ -1,6 +1,7 @@
 //! Compile and explore one Go file many times in one process, for profilers (callgrind,
 //! perf): `cargo run --release -p racemap --example explore_loop -- FILE.go [N] [compile|explore|both]`
-//! (`SEARCH=auto|dpor|stateful` picks the search; `STATS=1` prints the last search's stats).
+//! (`SEARCH=auto|dpor|stateful` picks the search; `RACE=0` turns the race detector off; `STATS=1`
+//! prints the last search's stats).
 
 use racemap::explore::{DporConfig, Explorer};
 use racemap::rt::config::Config;
@@ -33,6 +34,7 @@ fn main() {
             Ok("stateful") => racemap::explore::SearchAlgorithm::Stateful,
             _ => racemap::explore::SearchAlgorithm::Auto,
         },
+        race_detection: std::env::var("RACE").as_deref() != Ok("0"),
         ..DporConfig::default()
     };
     let mut executions = 0;

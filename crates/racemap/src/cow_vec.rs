@@ -210,37 +210,43 @@ impl<T: Clone> CowVec<T> {
     /// when shared).
     ///
     /// The common case, chunk and element owned by this clone alone (the interpreter changes
-    /// the running goroutine once per instruction), is two reference-count checks inline; the
-    /// copy is out of line ([`CowVec::unshare`]).
+    /// the running goroutine once per instruction), is one walk with two reference-count
+    /// checks inline; the copies are out of line ([`own`]).
     #[inline]
     pub fn get_mut(&mut self, index: usize) -> Option<&mut T> {
-        let (c, e) = (index / CHUNK, index % CHUNK);
-        let owned = self
-            .chunk_mut(c)
-            .and_then(Rc::get_mut)
-            .and_then(|chunk| chunk.get_mut(e))
-            .is_some_and(|element| Rc::get_mut(element).is_some());
-        if !owned {
-            self.unshare(c, e)?;
+        if index >= self.len {
+            return None;
         }
         if let Some(log) = &mut self.changed {
             if log.last() != Some(&index) {
                 log.push(index);
             }
         }
-        Rc::get_mut(Rc::get_mut(self.chunk_mut(c)?)?.get_mut(e)?)
-    }
-
-    /// Copy chunk `c` and its element `e` where another clone shares them (`None` when there
-    /// is no such element). Invariant on `Some`: both are owned by this clone alone.
-    #[cold]
-    #[inline(never)]
-    fn unshare(&mut self, c: usize, e: usize) -> Option<()> {
+        let (c, e) = (index / CHUNK, index % CHUNK);
         let chunk = self.chunk_mut(c)?;
-        let element = Rc::make_mut(chunk).get_mut(e)?;
-        Rc::make_mut(element);
-        Some(())
+        if !owned(chunk) {
+            own(chunk);
+        }
+        let element = Rc::get_mut(chunk)?.get_mut(e)?;
+        if !owned(element) {
+            own(element);
+        }
+        Rc::get_mut(element)
     }
+}
+
+/// `rc` is the only reference to its value (`Rc::get_mut` would give it).
+#[inline]
+fn owned<U>(rc: &Rc<U>) -> bool {
+    Rc::strong_count(rc) == 1 && Rc::weak_count(rc) == 0
+}
+
+/// Make `rc` the only reference to its value, copying it (`Rc::make_mut`): the cold path of
+/// [`CowVec::get_mut`].
+#[cold]
+#[inline(never)]
+fn own<U: Clone>(rc: &mut Rc<U>) {
+    Rc::make_mut(rc);
 }
 
 impl<T> Index<usize> for CowVec<T> {
