@@ -447,14 +447,36 @@ pub struct GoroutineDump {
     pub frames: Vec<DumpFrame>,
     /// The `go` statement that created it (`created by main.main`), absent for main.
     pub created_by: Option<DumpFrame>,
+    /// Go's traceback stopped at its frame limit (`_TracebackMaxFrames`, 100) with every frame
+    /// it walked printed: `...additional frames elided...` follows the frames.
+    pub elided: bool,
 }
 
 impl GoroutineDump {
     /// Render as Go does (no trailing blank line).
     pub fn render(&self) -> String {
+        self.render_as(false)
+    }
+
+    /// Render as Go does; with `addresses`, each frame's line ends in its frame and stack
+    /// pointers and pc, as a traceback of the runtime's own fatal errors (`throw`) prints them
+    /// (racemap's addresses are made up, deterministic: Go's vary by run).
+    fn render_as(&self, addresses: bool) -> String {
         let mut out = format!("goroutine {} [{}]:\n", self.go_id, self.state);
-        for f in &self.frames {
+        // Each frame's stack pointer is the frame pointer of the one it called.
+        let mut sp = STACK_OVERFLOW_SP + 8;
+        for (i, f) in self.frames.iter().enumerate() {
             f.render(&mut out);
+            if addresses {
+                out.pop();
+                let fp = sp + if i == 0 { 8 } else { 0x20 };
+                let pc = 0x4d_1f00 + f.offset as u64;
+                out.push_str(&format!(" fp={fp:#x} sp={sp:#x} pc={pc:#x}\n"));
+                sp = fp;
+            }
+        }
+        if self.elided {
+            out.push_str("...additional frames elided...\n");
         }
         if let Some(c) = &self.created_by {
             out.push_str(&format!(
@@ -547,14 +569,18 @@ impl RunError {
                     );
                 }
             }
+            RtError::Fatal { message } if self.error == RtError::stack_overflow() => {
+                out.extend_from_slice(stack_overflow_text(message).as_bytes())
+            }
             RtError::Fatal { message } => {
                 out.extend_from_slice(format!("fatal error: {message}\n").as_bytes())
             }
             RtError::Exit { .. } => {}
         }
+        let addresses = self.error == RtError::stack_overflow();
         for g in &self.goroutines {
             out.push(b'\n');
-            out.extend_from_slice(g.render().as_bytes());
+            out.extend_from_slice(g.render_as(addresses).as_bytes());
         }
         out
     }
@@ -563,6 +589,28 @@ impl RunError {
     pub fn render_go_run(&self) -> String {
         format!("{}exit status {}\n", self.render(), self.exit_code())
     }
+}
+
+/// The stack pointer racemap prints for a goroutine that overflowed its stack (Go's varies by run).
+const STACK_OVERFLOW_SP: u64 = 0xc020_0e03_88;
+
+/// What Go 1.19 prints up to the goroutines when a goroutine's stack exceeds its limit
+/// (`runtime.newstack`'s two lines, the `throw`, and the system stack it was raised on).
+fn stack_overflow_text(message: &str) -> String {
+    let src = "/usr/local/go/src/runtime";
+    format!(
+        "runtime: goroutine stack exceeds 1000000000-byte limit\n\
+         runtime: sp={STACK_OVERFLOW_SP:#x} stack=[0xc0200e0000, 0xc0400e0000]\n\
+         fatal error: {message}\n\
+         \n\
+         runtime stack:\n\
+         runtime.throw({{0x4f038d?, 0x592d80?}})\n\
+         \t{src}/panic.go:1047 +0x5d fp=0x7fffb659aaa0 sp=0x7fffb659aa70 pc=0x46829d\n\
+         runtime.newstack()\n\
+         \t{src}/stack.go:1103 +0x5cc fp=0x7fffb659ac58 sp=0x7fffb659aaa0 pc=0x48106c\n\
+         runtime.morestack()\n\
+         \t{src}/asm_amd64.s:570 +0x8b fp=0x7fffb659ac60 sp=0x7fffb659ac58 pc=0x49350b\n"
+    )
 }
 
 #[cfg(test)]
@@ -590,6 +638,7 @@ mod tests {
                 state: "running".into(),
                 frames: vec![frame("main.main", 9, 0x1d)],
                 created_by: None,
+                elided: false,
             }],
         };
         expect_test::expect![[r#"
@@ -615,12 +664,14 @@ mod tests {
                     state: "select (no cases)".into(),
                     frames: vec![frame("main.main", 10, 0xcc)],
                     created_by: None,
+                    elided: false,
                 },
                 GoroutineDump {
                     go_id: 6,
                     state: "chan send".into(),
                     frames: vec![frame("main.main.func1", 7, 0x25)],
                     created_by: Some(frame("main.main", 7, 0x5c)),
+                    elided: false,
                 },
             ],
         };
@@ -641,6 +692,44 @@ mod tests {
     }
 
     #[test]
+    fn stack_overflow_renders_the_runtime_stack_and_addresses() {
+        let e = RunError {
+            error: RtError::stack_overflow(),
+            gid: Gid::MAIN,
+            previous: vec![],
+            goroutines: vec![GoroutineDump {
+                go_id: 1,
+                state: "running".into(),
+                frames: vec![frame("main.f", 5, 0x11), frame("main.f", 6, 0x65)],
+                created_by: None,
+                elided: true,
+            }],
+        };
+        expect_test::expect![[r#"
+            runtime: goroutine stack exceeds 1000000000-byte limit
+            runtime: sp=0xc0200e0388 stack=[0xc0200e0000, 0xc0400e0000]
+            fatal error: stack overflow
+
+            runtime stack:
+            runtime.throw({0x4f038d?, 0x592d80?})
+            	/usr/local/go/src/runtime/panic.go:1047 +0x5d fp=0x7fffb659aaa0 sp=0x7fffb659aa70 pc=0x46829d
+            runtime.newstack()
+            	/usr/local/go/src/runtime/stack.go:1103 +0x5cc fp=0x7fffb659ac58 sp=0x7fffb659aaa0 pc=0x48106c
+            runtime.morestack()
+            	/usr/local/go/src/runtime/asm_amd64.s:570 +0x8b fp=0x7fffb659ac60 sp=0x7fffb659ac58 pc=0x49350b
+
+            goroutine 1 [running]:
+            main.f()
+            	prog.go:5 +0x11 fp=0xc0200e0398 sp=0xc0200e0390 pc=0x4d1f11
+            main.f()
+            	prog.go:6 +0x65 fp=0xc0200e03b8 sp=0xc0200e0398 pc=0x4d1f65
+            ...additional frames elided...
+        "#]]
+        .assert_eq(&e.render());
+        assert_eq!(e.first_line(), "fatal error: stack overflow");
+    }
+
+    #[test]
     fn nil_deref_has_signal_line() {
         let e = RunError {
             error: RtError::nil_deref(),
@@ -651,6 +740,7 @@ mod tests {
                 state: "running".into(),
                 frames: vec![frame("main.main", 7, 0x16)],
                 created_by: None,
+                elided: false,
             }],
         };
         let text = e.render();

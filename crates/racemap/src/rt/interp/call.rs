@@ -19,9 +19,10 @@ impl Machine {
         let Some(f) = prog.funcs.get(func.0 as usize) else {
             return Err(RtError::nil_deref().into());
         };
-        if self.goroutines[gid.0 as usize].frames.len() as u32 >= self.config.max_call_depth {
-            return Err(RtError::stack_overflow().into());
-        }
+        // Past the depth bound the frame is still pushed, then the call fails: Go's stack
+        // overflow is raised in the callee's prologue, which its traceback shows on top.
+        let overflow =
+            self.goroutines[gid.0 as usize].frames.len() as u32 >= self.config.max_call_depth;
         let mut locals = vec![Value::Unit; f.locals.max(f.params) as usize];
         for (i, a) in args.into_iter().enumerate().take(f.params as usize) {
             locals[i] = a;
@@ -45,6 +46,9 @@ impl Machine {
             returning: false,
             call_pc: 0,
         });
+        if overflow {
+            return Err(RtError::stack_overflow().into());
+        }
         Ok(())
     }
 
@@ -146,7 +150,15 @@ impl Machine {
     /// may move first, as in Go (a goroutine filling its 1 GB stack takes a second while main
     /// prints). The goroutine keeps its frames; the dump shows the stack as it is now.
     fn crash_at_next_step(&mut self, gid: Gid, error: RtError) {
-        let (stack, args) = self.traceback_stack(gid);
+        let (mut stack, args) = self.traceback_stack(gid);
+        if error == RtError::stack_overflow() {
+            // The overflowing call's frame, at the line of its function's declaration (Go
+            // raises the overflow in the function's prologue).
+            if let Some(top) = stack.first_mut() {
+                let lo = self.program.func(top.func).span.lo;
+                top.span = crate::diag::Span::new(lo, lo + 1);
+            }
+        }
         let span = stack.first().map(|f| f.span);
         let g = self.g(gid);
         let unwinding_below = g.frames.len();

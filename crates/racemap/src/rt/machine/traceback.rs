@@ -163,6 +163,10 @@ impl Machine {
                 }
             }
         }
+        for (i, d) in goroutines.iter_mut().enumerate() {
+            let failing = i == 0 && !deadlock;
+            limit_frames(d, hidden_frames(d, failing.then_some(&error)));
+        }
         let message = error.first_line();
         let op = Op::Fatal { message };
         if (gid.0 as usize) < self.goroutines.len() {
@@ -265,6 +269,7 @@ impl Machine {
             state,
             frames: dump_frames,
             created_by: g.created_by.as_ref().map(|f| self.dump_frame(f)),
+            elided: false,
         }
     }
 
@@ -346,4 +351,46 @@ impl Machine {
 /// program's functions, whose compiler-made wrappers a traceback elides).
 fn is_runtime_frame(name: &str) -> bool {
     name == crate::rt::lib_frames::GOPANIC || name == crate::rt::lib_frames::TRUNNER_REPANIC
+}
+
+/// Go's `_TracebackMaxFrames`: a traceback walks at most this many frames of a goroutine,
+/// counting the runtime frames it does not print.
+const TRACEBACK_MAX_FRAMES: usize = 100;
+
+/// The runtime frames Go 1.19's traceback walks but does not print at the top of goroutine
+/// `d`'s stack: `runtime.gopanic` of the goroutine that panicked (`failing` with a panic),
+/// nothing for a stack overflow (the goroutine's own frames are printed from the overflowing
+/// one), the runtime's fatal-error frame for other fatal errors; for a blocked goroutine
+/// `runtime.gopark` and the runtime function that parked it (`chanrecv`+`chanrecv1`,
+/// `selectgo`, `semacquire1`, …). A goroutine shown running or runnable hides nothing.
+fn hidden_frames(d: &GoroutineDump, failing: Option<&RtError>) -> usize {
+    if let Some(error) = failing {
+        return match error {
+            RtError::Panic { .. } => 1,
+            e if *e == RtError::stack_overflow() => 0,
+            RtError::Fatal { .. } => 1,
+            RtError::Exit { .. } => 0,
+        };
+    }
+    let state = d.state.as_str();
+    if state.starts_with("chan receive") || state.starts_with("chan send") {
+        3
+    } else if state.starts_with("select") || state == "semacquire" {
+        2
+    } else if state == "sleep" || state == "sync.Cond.Wait" {
+        1
+    } else {
+        0
+    }
+}
+
+/// Cut `d`'s frames where Go's traceback stops (after [`TRACEBACK_MAX_FRAMES`] frames walked,
+/// `hidden` of them not printed); Go adds `...additional frames elided...` when every frame it
+/// walked was printed (its count of printed frames reached the limit).
+fn limit_frames(d: &mut GoroutineDump, hidden: usize) {
+    let printed = TRACEBACK_MAX_FRAMES.saturating_sub(hidden);
+    if d.frames.len() >= printed {
+        d.frames.truncate(printed);
+        d.elided = printed == TRACEBACK_MAX_FRAMES;
+    }
 }
