@@ -496,6 +496,13 @@ mod tests {
         assert!(c(dec_w).dependent(&c(dec_w)) && !c(dec_w).dependent(&c(waiter)));
         assert!(c(waiter).dependent(&c(waiter)));
         assert!(c(waiter).dependent(&mem(1, &[], true)));
+        // A Cond's new ticket commutes with waits, not with another new ticket (they swap
+        // tickets) nor with Signal or Broadcast (plain writes of the Cond); waits commute.
+        let (add, wait) = (CondEnqueue, CondWait);
+        assert!(!c(add).dependent(&c(wait)) && !c(wait).dependent(&c(add)));
+        assert!(!c(wait).dependent(&c(wait)) && c(add).dependent(&c(add)));
+        assert!(c(wait).dependent(&mem(1, &[], true)) && c(add).dependent(&mem(1, &[], true)));
+        assert!(c(add).dependent(&c(WaitGroupDec)) && c(wait).dependent(&c(Reader)));
     }
 
     #[test]
