@@ -245,3 +245,41 @@ fn bounded_bombs_end_as_in_go() {
         }
     }
 }
+
+/// A budget of executions bounds the default search of a program whose runs DPOR cannot
+/// finish and whose states the stateful search cannot cover soon (goroutines parked in
+/// `sync.Cond.Wait` in every order): once DPOR, beside the stateful search, used its share of
+/// the executions, the stateful search goes on alone within the other share
+/// (`explorer::alone_budget`), and the result names `--max-executions`. (Before, the stateful
+/// search went on alone to its own steps budget, 2 000 000 steps: about 30 s at 50
+/// goroutines.) The two-worker search decides alike.
+#[test]
+fn an_executions_budget_bounds_the_default_search_of_a_cond_bomb() {
+    let source = "package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar mu sync.Mutex\n\
+                  \tc := sync.NewCond(&mu)\n\tready := false\n\tfor i := 0; i < 12; i++ {\n\
+                  \t\tgo func() {\n\t\t\tmu.Lock()\n\t\t\tfor !ready {\n\t\t\t\tc.Wait()\n\
+                  \t\t\t}\n\t\t\tmu.Unlock()\n\t\t}()\n\t}\n\tselect {}\n}\n";
+    let config = DporConfig {
+        max_executions: super::explorer::AUTO_STATEFUL_BUDGET,
+        ..DporConfig::default()
+    };
+    let root = machine(source, 100);
+    assert!(super::sides::side_by_side(&root, &config));
+    let mut explorer = Explorer::new(root.clone(), &config);
+    explorer.advance(u64::MAX);
+    let stats = explorer.stats();
+    let r = explorer.into_result();
+    assert!(!r.complete, "{r:?}");
+    assert_eq!(r.limit, Some(super::SearchLimit::MaxExecutions), "{r:?}");
+    assert!(r.deadlock, "{r:?}");
+    // DPOR's share and the stateful search's steps, within four times DPOR's (at least
+    // `CHECK_MIN_STEPS`), far below the steps budget.
+    assert!(
+        stats.total_steps < config.max_total_steps / 4,
+        "{} steps",
+        stats.total_steps
+    );
+    let parallel = super::parallel::explore_parallel(root, || Some(machine(source, 100)), &config);
+    assert_eq!(parallel.limit, r.limit);
+    assert_eq!(parallel.executions, r.executions);
+}

@@ -57,8 +57,10 @@ pub enum ToStateful {
     /// DPOR is over and complete with these runs after this many steps: check it.
     Check(OutcomeSet, u64),
     /// DPOR stopped at its share of the executions budget or at its steps budget (or at the
-    /// early-tick bound the stateful search lifts) with these runs: go on alone.
-    Alone(OutcomeSet),
+    /// early-tick bound the stateful search lifts) with these runs: go on alone; after DPOR's
+    /// share of the executions, made in this many steps (`Some`), within the other share
+    /// (`explorer::alone_budget`).
+    Alone(OutcomeSet, Option<u64>),
     /// Add these runs (DPOR's), then send the result (the stateful search is complete).
     Finish(OutcomeSet),
     /// Send the runs so far and stop (DPOR goes on with them).
@@ -122,8 +124,8 @@ enum Side {
 enum Then {
     /// [`ToStateful::Check`] after DPOR's steps.
     Check(u64),
-    /// [`ToStateful::Alone`].
-    StatefulAlone,
+    /// [`ToStateful::Alone`], with DPOR's steps when it used its share of the executions.
+    StatefulAlone(Option<u64>),
     /// [`ToStateful::Finish`].
     StatefulFinish,
     /// [`ToDpor::Finish`] with them.
@@ -220,9 +222,10 @@ impl Coordinator {
                         Command::Stateful(ToStateful::Check(runs, steps)),
                         Side::Stateful,
                     ),
-                    Then::StatefulAlone => {
-                        (Command::Stateful(ToStateful::Alone(runs)), Side::Stateful)
-                    }
+                    Then::StatefulAlone(dpor_steps) => (
+                        Command::Stateful(ToStateful::Alone(runs, dpor_steps)),
+                        Side::Stateful,
+                    ),
                     Then::StatefulFinish => {
                         (Command::Stateful(ToStateful::Finish(runs)), Side::Stateful)
                     }
@@ -277,7 +280,12 @@ impl Coordinator {
                     | SearchLimit::MaxTotalSteps
                     | SearchLimit::EarlyTicks
                     | SearchLimit::Fairness,
-                ) => (Command::Dpor(ToDpor::Finish(None)), Then::StatefulAlone),
+                ) => (
+                    Command::Dpor(ToDpor::Finish(None)),
+                    Then::StatefulAlone(
+                        (dpor.limit == Some(SearchLimit::MaxExecutions)).then_some(dpor.steps),
+                    ),
+                ),
                 Some(_) => (Command::Stateful(ToStateful::Give), Then::DporFinish),
             },
             // The stateful search over in its turn j: DPOR's turn j + 1 never happened.

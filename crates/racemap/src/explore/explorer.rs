@@ -69,6 +69,16 @@ pub(super) fn check_budget(dpor_steps: u64, config: &DporConfig) -> u64 {
         .min(config.max_total_steps)
 }
 
+/// The steps budget of the stateful search going on alone after DPOR, beside it, used its
+/// share of the executions budget in `dpor_steps` steps (`Stateful::alone_after`): the other
+/// share at DPOR's rate, as generous as the check of a complete DPOR search
+/// ([`check_budget`]), so that a program whose runs DPOR cannot finish (a goroutine bomb)
+/// ends about when DPOR's share does and names `--max-executions`, while one whose states
+/// the stateful search covers soon (lock orders that multiply DPOR's runs) still completes.
+pub(super) fn alone_budget(dpor_steps: u64, config: &DporConfig) -> u64 {
+    check_budget(dpor_steps, config)
+}
+
 /// The smallest steps budget of the stateful check of a complete DPOR search (about a tenth of
 /// a second): small programs are checked completely.
 pub const CHECK_MIN_STEPS: u64 = 50_000;
@@ -398,9 +408,16 @@ impl<T: Target> Explorer<T> {
                 // DPOR at its share of the runs or at its steps budget (its replays count), or
                 // at a bound the stateful search does not need (it lets tickers fire early
                 // without bound and a goroutine go on at once after `runtime.Gosched`): the
-                // stateful search goes on alone, within its own.
+                // stateful search goes on alone, within its own (after DPOR's share of the
+                // runs, within the other share: `alone_budget`).
                 self.earlier_steps += dpor.total_steps();
-                stateful.absorb(dpor.outcomes());
+                let stateful = if dpor.limit() == Some(SearchLimit::MaxExecutions) {
+                    stateful.alone_after(dpor.outcomes(), alone_budget(dpor.total_steps(), &root.1))
+                } else {
+                    let mut stateful = stateful;
+                    stateful.absorb(dpor.outcomes());
+                    stateful
+                };
                 Engine::Stateful(Box::new(stateful), root)
             }
             TurnEnd::DporOver => {

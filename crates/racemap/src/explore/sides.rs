@@ -8,7 +8,7 @@
 
 use super::coordinator::{DporTurn, FromDpor, FromStateful, StatefulTurn, ToDpor, ToStateful};
 use super::dpor::{DporConfig, Search, SearchAlgorithm};
-use super::explorer::{check_budget, first_stateful_turn, AUTO_STATEFUL_BUDGET};
+use super::explorer::{alone_budget, check_budget, first_stateful_turn, AUTO_STATEFUL_BUDGET};
 use super::outcome::{OutcomeSet, SearchLimit};
 use super::stateful::{Stateful, Step};
 use crate::target::Target;
@@ -224,10 +224,14 @@ impl<T: Target> StatefulSide<T> {
                 };
                 (check, work)
             }
-            ToStateful::Alone(dpor) => {
+            ToStateful::Alone(dpor, None) => {
                 let mut search = search;
                 search.absorb(&dpor);
                 (search, StatefulWork::Alone)
+            }
+            ToStateful::Alone(dpor, Some(dpor_steps)) => {
+                let budget = alone_budget(dpor_steps, &self.config);
+                (search.alone_after(&dpor, budget), StatefulWork::Alone)
             }
             ToStateful::Finish(dpor) => {
                 let mut search = search;

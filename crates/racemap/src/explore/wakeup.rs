@@ -201,6 +201,54 @@ impl InitialFilter {
     }
 }
 
+/// [`InitialFilter::weak_initial`] over the moves of one scan (a wakeup tree's branches in
+/// order), remembering the last move that is no weak initial although its goroutine moves
+/// neither in `w` nor in `reversed` and nothing else takes part in it: whether such a move is
+/// one depends on its footprint alone (it must commute with all of `w` and with `reversed`),
+/// so a later one with an equal footprint is not either. A state of a goroutine bomb holds a
+/// branch per goroutine racing for one mutex, all of one footprint: one check for them all.
+pub(super) struct InitialScan<'a> {
+    /// The filter of the sequence.
+    filter: &'a InitialFilter,
+    /// The footprint and summary of the last such move found no weak initial.
+    not_initial: Option<(&'a Footprint, u64)>,
+}
+
+impl<'a> InitialScan<'a> {
+    /// A scan with `filter`.
+    pub fn new(filter: &'a InitialFilter) -> InitialScan<'a> {
+        InitialScan {
+            filter,
+            not_initial: None,
+        }
+    }
+
+    /// [`WakeStep::weak_initial_in`] of `s` (see the type's docs).
+    pub fn weak_initial(
+        &mut self,
+        s: &'a WakeStep,
+        w: &[WakeStep],
+        reversed: &WakeStep,
+    ) -> Option<Option<usize>> {
+        let g = s.choice.gid;
+        let outsider = s.participants.as_slice() == [g]
+            && self.filter.gids.binary_search(&g).is_err()
+            && !reversed.participants.contains(&g);
+        if outsider && self.not_initial == Some((&s.footprint, s.summary)) {
+            debug_assert!(
+                s.weak_initial_in(w, reversed).is_none(),
+                "a move of a footprint found no weak initial is one"
+            );
+            return None;
+        }
+        let found = self.filter.weak_initial(s, w, reversed);
+        if outsider && found.is_none() {
+            self.not_initial = Some((&s.footprint, s.summary));
+        }
+        found
+    }
+}
+
 /// Rename the goroutines `w` creates: a goroutine numbered `from` or more that a move of `w`
 /// involves before any earlier move did is created by it (no move of a sequence involves a
 /// goroutine created outside it, after its start); it gets its number in `map` (old, new),
@@ -306,10 +354,11 @@ impl WakeupTree {
                 return true;
             }
             let filter = InitialFilter::new(&w, reversed);
+            let mut scan = InitialScan::new(&filter);
             let found = node
                 .children
                 .iter()
-                .find_map(|(s, sub)| filter.weak_initial(s, &w, reversed).map(|at| (s, sub, at)));
+                .find_map(|(s, sub)| scan.weak_initial(s, &w, reversed).map(|at| (s, sub, at)));
             match found {
                 Some((s, sub, at)) => {
                     if sub.is_empty() {
@@ -337,11 +386,12 @@ impl WakeupTree {
                 return;
             }
             let filter = InitialFilter::new(&w, reversed);
+            let mut scan = InitialScan::new(&filter);
             let found = node
                 .children
                 .iter()
                 .enumerate()
-                .find_map(|(k, (s, _))| filter.weak_initial(s, &w, reversed).map(|at| (k, at)));
+                .find_map(|(k, (s, _))| scan.weak_initial(s, &w, reversed).map(|at| (k, at)));
             match found {
                 Some((k, at)) => {
                     if node.children[k].1.is_empty() {

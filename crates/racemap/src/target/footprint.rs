@@ -19,7 +19,8 @@
 //! observe it, such as `runtime.NumGoroutine`, must give its step a footprint that conflicts
 //! with exits); atomic loads and a `sync.Map` `Load`'s lock-free step only read; `wg.Add`,
 //! `wg.Done`, a registering `wg.Wait`, `RLock` and `RUnlock` commute by classes that depend on
-//! the object's state ([`Resource::Commuting`], [`CommutingClass`]); arriving at a channel
+//! the object's state, a `sync.Cond`'s new ticket and its waits by classes that do not
+//! ([`Resource::Commuting`], [`CommutingClass`]); arriving at a channel
 //! operation conflicts only with a `select` that has a default ([`Resource::ChanArrival`],
 //! [`Resource::ChanPoll`]); writes to a file registering as waiters on its lock commute
 //! ([`Resource::FileWaiter`]). In a program that runs a test, the race detector's count of reports
@@ -146,14 +147,24 @@ pub enum CommutingClass {
     /// `wg.Done()`s that do not reach zero, not with another registration (the first one writes
     /// the semaphore word for the race detector) nor with a `Done` that reaches zero.
     WaitGroupWaiter,
+    /// `runtime_notifyListAdd` of a `sync.Cond` (`Wait`'s first step): it takes the next ticket,
+    /// writing only the Cond's count of tickets handed out (`CondState::wait`). Two of them do
+    /// not commute (they swap tickets); with a [`CommutingClass::CondWait`] it does.
+    CondEnqueue,
+    /// `runtime_notifyListWait(t)` of a `sync.Cond`: it reads only the Cond's count of notified
+    /// tickets (`CondState::notify`: enabled once `t` is below it) and writes nothing, so it
+    /// commutes with another goroutine's wait and with a new ticket (neither changes that
+    /// count), not with `Signal` or `Broadcast` (they do). The race detector sees no
+    /// `notifyList` call (only `L`'s operations order), and both classes hold in every state.
+    CondWait,
 }
 
 impl CommutingClass {
     /// Two updates of these classes on the same object commute.
     fn commutes_with(self, other: CommutingClass) -> bool {
         use CommutingClass::{
-            RLock, RUnlock, Reader, WaitGroupDec, WaitGroupDecBeforeWake as DecW, WaitGroupInc,
-            WaitGroupWaiter, WaitGroupZero,
+            CondEnqueue, CondWait, RLock, RUnlock, Reader, WaitGroupDec,
+            WaitGroupDecBeforeWake as DecW, WaitGroupInc, WaitGroupWaiter, WaitGroupZero,
         };
         matches!(
             (self, other),
@@ -171,6 +182,8 @@ impl CommutingClass {
                 | (RLock, RLock)
                 | (RUnlock, RUnlock)
                 | (Reader, Reader)
+                | (CondEnqueue, CondWait)
+                | (CondWait, CondEnqueue | CondWait)
         )
     }
 }
@@ -457,7 +470,8 @@ mod tests {
             ..Footprint::default()
         };
         use CommutingClass::{
-            RLock, RUnlock, Reader, WaitGroupDec, WaitGroupWaiter, WaitGroupZero,
+            CondEnqueue, CondWait, RLock, RUnlock, Reader, WaitGroupDec, WaitGroupWaiter,
+            WaitGroupZero,
         };
         assert!(!c(RLock).dependent(&c(RLock)));
         assert!(c(RLock).dependent(&c(RUnlock)));
@@ -482,6 +496,13 @@ mod tests {
         assert!(c(dec_w).dependent(&c(dec_w)) && !c(dec_w).dependent(&c(waiter)));
         assert!(c(waiter).dependent(&c(waiter)));
         assert!(c(waiter).dependent(&mem(1, &[], true)));
+        // A Cond's new ticket commutes with waits, not with another new ticket (they swap
+        // tickets) nor with Signal or Broadcast (plain writes of the Cond); waits commute.
+        let (add, wait) = (CondEnqueue, CondWait);
+        assert!(!c(add).dependent(&c(wait)) && !c(wait).dependent(&c(add)));
+        assert!(!c(wait).dependent(&c(wait)) && c(add).dependent(&c(add)));
+        assert!(c(wait).dependent(&mem(1, &[], true)) && c(add).dependent(&mem(1, &[], true)));
+        assert!(c(add).dependent(&c(WaitGroupDec)) && c(wait).dependent(&c(Reader)));
     }
 
     #[test]

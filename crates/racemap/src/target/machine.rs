@@ -294,6 +294,9 @@ impl Target for Machine {
                     _ => Some(CommutingClass::RUnlock),
                 }
             }
+            // A new ticket and a wait for a ticket touch different counts of the Cond.
+            PendingKind::Lib(LibFunc::NotifyListAdd) => Some(CommutingClass::CondEnqueue),
+            PendingKind::Lib(LibFunc::NotifyListWait) => Some(CommutingClass::CondWait),
             _ => None,
         };
         // Atomic loads only read their word: loads commute with each other. A `sync.Map`

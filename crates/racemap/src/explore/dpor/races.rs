@@ -190,8 +190,10 @@ impl<T: Target> Search<T> {
     /// and `clock` are from [`Search::event_deps`] and [`Search::event_clock`].
     pub(super) fn source_races(&mut self, event: &WakeStep, before: &VClock, deps: &[usize]) {
         let n = self.trace.len();
-        // Later dependent steps the event could not come before: they enabled it.
-        let mut enablers: Vec<usize> = Vec::new();
+        // The later dependent steps the event could not come before (they enabled it), by
+        // position in `deps` (a step that ends the run races with every step before it not in
+        // its past, and most of those enabled it: a lookup per step, not a scan of a list).
+        let mut enablers: Vec<bool> = vec![false; deps.len()];
         for (k, &i) in deps.iter().enumerate().rev() {
             // Not a race when `i` reaches the event through the goroutine's own past or through
             // a later dependent step, unless that step only enabled the event (the unlock
@@ -205,7 +207,8 @@ impl<T: Target> Search<T> {
             }
             let via_other = deps[k + 1..]
                 .iter()
-                .any(|j| !enablers.contains(j) && self.hb_clock(i, &self.trace[*j].clock));
+                .zip(&enablers[k + 1..])
+                .any(|(j, enabler)| !enabler && self.hb_clock(i, &self.trace[*j].clock));
             if via_other {
                 continue;
             }
@@ -227,7 +230,7 @@ impl<T: Target> Search<T> {
                 let past = causal_past(&v);
                 self.replay_steps += past.len() as u64 - 1;
                 if let Replay::NotTheEvent = self.replays(i, &past) {
-                    enablers.push(i);
+                    enablers[k] = true;
                 }
                 continue;
             }
@@ -237,7 +240,7 @@ impl<T: Target> Search<T> {
                 // The event cannot come before `i` (`i` enabled it: an unlock, a close, a
                 // `Done` it waited for): the race cannot be reversed.
                 Replay::NotTheEvent => {
-                    enablers.push(i);
+                    enablers[k] = true;
                     continue;
                 }
                 // The steps before it do not replay (a dependence the footprints do not

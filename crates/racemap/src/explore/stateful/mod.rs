@@ -229,6 +229,10 @@ pub(super) struct Stateful<T: Target> {
     revisits: u64,
     /// The first bound or budget that skipped something.
     limit: Option<SearchLimit>,
+    /// The budget a stop at `config.max_total_steps` names: `--max-total-steps`, or
+    /// `--max-executions` once the search goes on alone after DPOR used its share of the
+    /// executions ([`Stateful::alone_after`]).
+    steps_budget: SearchLimit,
     /// A check of a complete DPOR search: a final state whose outcome is known already is not
     /// counted as a run (the outcomes' counts and schedules stay DPOR's); a new one is.
     check_only: bool,
@@ -300,6 +304,7 @@ impl<T: Target> Stateful<T> {
             states: 1,
             revisits: 0,
             limit: None,
+            steps_budget: SearchLimit::MaxTotalSteps,
             check_only: false,
             any_time_root,
             any_time_replay: None,
@@ -381,6 +386,20 @@ impl<T: Target> Stateful<T> {
         self
     }
 
+    /// Make this search, under way beside DPOR, go on alone after DPOR stopped at its share of
+    /// the executions budget with the runs `dpor`: the executions budget's other share bounds
+    /// it, counted in steps (a stateful search's runs are few, its states many): it stops at
+    /// `max_total_steps` of its own steps (its turns beside DPOR included), and a stop there
+    /// names `--max-executions`.
+    pub(super) fn alone_after(mut self, dpor: &OutcomeSet, max_total_steps: u64) -> Self {
+        self.outcomes.absorb(dpor);
+        if max_total_steps < self.config.max_total_steps {
+            self.config.max_total_steps = max_total_steps;
+            self.steps_budget = SearchLimit::MaxExecutions;
+        }
+        self
+    }
+
     /// Add the runs of another search of the same program ([`OutcomeSet::absorb`]).
     pub(super) fn absorb(&mut self, other: &OutcomeSet) {
         self.outcomes.absorb(other);
@@ -434,7 +453,7 @@ impl<T: Target> Stateful<T> {
                 return Step::Over;
             }
             if self.total_steps >= self.config.max_total_steps {
-                self.limit.get_or_insert(SearchLimit::MaxTotalSteps);
+                self.limit.get_or_insert(self.steps_budget);
                 return Step::Over;
             }
             if self.stack.is_empty() {

@@ -181,6 +181,9 @@ struct Group {
     enabled: bool,
 }
 
+/// The index's classes (see [`WaitIndex::groups`]).
+type Groups = rpds::RedBlackTreeMap<Class, Group>;
+
 /// One goroutine's entries in the index.
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Reg {
@@ -211,8 +214,11 @@ pub(crate) struct WaitIndex {
     /// `unsure` and `varied`, a superset of the goroutines whose moves the step may have
     /// changed ([`Machine::moves_changed`]).
     pub(super) delta: Option<Vec<Gid>>,
-    /// Parked goroutines by the classes of their operations (one per key it reads).
-    groups: BTreeMap<Class, Group>,
+    /// Parked goroutines by the classes of their operations (one per key it reads): a
+    /// persistent map (a red-black tree of shared nodes), so that a copy of the machine costs
+    /// O(1) however many classes there are (a `sync.Cond` with thousands of waiting tickets
+    /// has a class per ticket) and a step copies the O(log n) nodes it changes.
+    groups: Groups,
     /// Per `sync.Cond` (its cell and path) that has had waiting tickets, the threshold its
     /// ticket classes' flags follow: a ticket below it is notified (`CondState::notify` as of
     /// the last [`Machine::reindex`]), so a change of the Cond rechecks only the tickets
@@ -258,9 +264,15 @@ impl WaitIndex {
         // The plain sends (receives) on a channel form a class under each of its two keys,
         // with the same members: both flags follow.
         if let Some(sibling) = sibling(c) {
-            if let Some(group) = self.groups.get_mut(&sibling) {
-                group.enabled = enabled;
+            // (`get_mut` copies the path to the key when the tree is shared, found or not.)
+            if self.groups.contains_key(&sibling) {
+                if let Some(group) = self.groups.get_mut(&sibling) {
+                    group.enabled = enabled;
+                }
             }
+        }
+        if !self.groups.contains_key(c) {
+            return;
         }
         let Some(group) = self.groups.get_mut(c) else {
             return;
@@ -409,10 +421,14 @@ impl Machine {
             }
             let old = std::mem::take(&mut self.w().regs[i]);
             for c in &old.classes {
-                if let Some(group) = self.w().groups.get_mut(c) {
+                let groups = &mut self.w().groups;
+                if let Some(group) = groups.get(c).filter(|group| group.members.contains(g)) {
+                    let mut group = group.clone();
                     group.members.remove(g);
                     if group.members.is_empty() {
-                        self.w().groups.remove(c);
+                        groups.remove_mut(c);
+                    } else {
+                        groups.insert_mut(c.clone(), group);
                     }
                 }
             }
@@ -469,9 +485,11 @@ impl Machine {
                     // other members'.
                     self.w().apply(c, movable);
                 }
-                let group = self.w().groups.entry(c.clone()).or_default();
+                let groups = &mut self.w().groups;
+                let mut group = groups.get(c).cloned().unwrap_or_default();
                 group.enabled = movable;
                 group.members.insert(g);
+                groups.insert_mut(c.clone(), group);
             }
             if movable {
                 self.w().movable.insert(g);
