@@ -411,8 +411,9 @@ impl<'a> Checker<'a> {
     }
 
     /// `log.Logger`: the standard logger's cell (`rt/interp/log.rs`), `struct { prefix string;
-    /// flagx int; mu sync.Mutex; out int }`, `out` the file descriptor it writes (0: os.Stderr,
-    /// so that the zero cell is the standard logger).
+    /// flagx int; mu sync.Mutex; out int; w io.Writer }`, `out` the file descriptor it writes
+    /// (0: os.Stderr, so that the zero cell is the standard logger; -1: another writer), `w`
+    /// the writer it was given.
     fn declare_log_types(&mut self) {
         let field = |name: &str, ty| crate::types::Field {
             name: name.to_string(),
@@ -420,12 +421,14 @@ impl<'a> Checker<'a> {
             embedded: false,
         };
         let mutex = self.lib_types[&("sync".to_string(), "Mutex".to_string())];
+        let writer = self.lib_types[&("io".to_string(), "Writer".to_string())];
         let int = TypeTable::basic(Basic::Int);
         let under = self.types.intern(TypeKind::Struct(vec![
             field("prefix", TypeTable::basic(Basic::String)),
             field("flagx", int),
             field("mu", mutex),
             field("out", int),
+            field("w", writer),
         ]));
         let logger = self.types.new_named("Logger", "log");
         self.types.set_underlying(logger, under);
