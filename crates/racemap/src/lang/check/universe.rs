@@ -406,6 +406,7 @@ impl<'a> Checker<'a> {
         self.declare_time_types();
         self.declare_context_types();
         self.declare_log_types();
+        self.declare_pool_type();
         self.declare_benchmark_types();
         self.declare_testing_tb();
     }
@@ -434,6 +435,27 @@ impl<'a> Checker<'a> {
         self.types.set_underlying(logger, under);
         self.lib_types
             .insert(("log".to_string(), "Logger".to_string()), logger);
+    }
+
+    /// `sync.Pool`: `struct { New func() any; items []any }`, `items` the pooled values in the
+    /// order they were put (`rt/interp/pool.rs`).
+    fn declare_pool_type(&mut self) {
+        let field = |name: &str, ty| crate::types::Field {
+            name: name.to_string(),
+            ty,
+            embedded: false,
+        };
+        let any = self.types.intern(TypeKind::Interface(Vec::new()));
+        let new = self.func_type(vec![], vec![any], false);
+        let items = self.types.intern(TypeKind::Slice(any));
+        let under = self.types.intern(TypeKind::Struct(vec![
+            field("New", new),
+            field("items", items),
+        ]));
+        let pool = self.types.new_named("Pool", "sync");
+        self.types.set_underlying(pool, under);
+        self.lib_types
+            .insert(("sync".to_string(), "Pool".to_string()), pool);
     }
 
     /// `testing.B` (`struct { N int }`) and `testing.PB` (`struct {}`): a test file's benchmarks

@@ -943,6 +943,9 @@ impl Machine {
             f if crate::rt::sync_map::is_sync_map_method(f) => {
                 return self.sync_map_call(gid, func, &args, push_results, alt);
             }
+            LibFunc::PoolGet | LibFunc::PoolPut => {
+                return self.pool_call(gid, func, &args, push_results, alt);
+            }
             _ => {
                 self.lib_local(gid, func, args)?;
                 self.g(gid).next = None;
