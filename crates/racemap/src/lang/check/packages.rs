@@ -530,6 +530,8 @@ mod tests {
             context.(*cancelCtx).Value func(interface {}) interface {}
             context.(*cancelCtx).Deadline func() (time.Time, bool)
             context.WithCancel.func1 func()
+            sync.(*Pool).Get func() interface {}
+            sync.(*Pool).Put func(interface {})
             sync.(*Mutex).Lock func()
             sync.(*Mutex).Unlock func()
             sync.(*Mutex).TryLock func() bool
