@@ -34,11 +34,25 @@ macro_rules! log_rows {
             LogSetPrefix => func("log", "SetPrefix").params(&[STRING]).visibility(Object),
             /// `log.Prefix() string`
             LogPrefix => func("log", "Prefix").results(&[STRING]).visibility(Object),
-            /// `log.New(out io.Writer, prefix string, flag int) *Logger`: a new cell (racemap's
-            /// `out` is an `*os.File`, os.Stdout or os.Stderr; the checker reports another
-            /// writer). Lowering passes the standard logger's cell first, as to every function
-            /// of package `log`; `New` ignores it.
-            LogNew => func("log", "New").params(&[OS_FILE, STRING, INT]).results(&[LOGGER_PTR]),
+            /// `log.New(out io.Writer, prefix string, flag int) *Logger`: a new cell. An
+            /// `*os.File` writer (os.Stdout, os.Stderr) is kept as its descriptor (`out`) and
+            /// written natively; any other writer is kept in the cell's `w` and written by the
+            /// compiled `log.(*Logger).Output` (`lang/lower/log_output.rs`), which holds `mu`
+            /// across the writer's `Write` as Go does. Lowering passes the standard logger's cell
+            /// first, as to every function of package `log`; `New` ignores it.
+            LogNew => func("log", "New").params(&[IO_WRITER, STRING, INT]).results(&[LOGGER_PTR]),
+            /// `log.SetOutput(w io.Writer)`
+            LogSetOutput => func("log", "SetOutput").params(&[IO_WRITER]).visibility(Object),
+            /// `log.Writer() io.Writer`
+            LogWriter => func("log", "Writer").results(&[IO_WRITER]).visibility(Object),
+            /// `log.Default() *Logger`: the standard logger's cell.
+            LogDefault => func("log", "Default").results(&[LOGGER_PTR]),
+            /// `(*Logger).Output`'s header under the logger's lock (never found by name):
+            /// `(l, s, depth)` returns the writer and the line (`formatHeader`, then `s` and a
+            /// newline if missing), `depth` the frames between the caller's and this one.
+            LogOutputLine => LibFuncSpec::new(Owner::Runtime("log"), "outputLine")
+                .params(&[LOGGER_PTR, STRING, INT])
+                .results(&[IO_WRITER, BYTES]),
             // `*log.Logger`'s methods: the package functions' on the Logger's own cell (its
             // `out` field says which file it writes).
             /// `(*log.Logger).Print(v ...any)`
@@ -70,6 +84,10 @@ macro_rules! log_rows {
             LoggerSetPrefix => logger_method("SetPrefix").params(&[STRING]).visibility(Object),
             /// `(*log.Logger).Prefix() string`
             LoggerPrefix => logger_method("Prefix").results(&[STRING]).visibility(Object),
+            /// `(*log.Logger).SetOutput(w io.Writer)`
+            LoggerSetOutput => logger_method("SetOutput").params(&[IO_WRITER]).visibility(Object),
+            /// `(*log.Logger).Writer() io.Writer`
+            LoggerWriter => logger_method("Writer").results(&[IO_WRITER]).visibility(Object),
         }
     };
 }

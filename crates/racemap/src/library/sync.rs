@@ -1,9 +1,18 @@
-//! The library table's rows for package `sync`: `Mutex`, `RWMutex`, `WaitGroup`, `Once`, `Map`, `Cond` and the runtime's notify lists.
+//! The library table's rows for package `sync`: `Mutex`, `RWMutex`, `WaitGroup`, `Once`, `Map`, `Cond`, `Pool` and the runtime's notify lists.
 //! Gathered into [`LibFunc`](super::LibFunc) by `lib_funcs!` (`table_macro.rs`).
 
 macro_rules! sync_rows {
     ($cb:ident, $($pre:tt)*) => {
         $cb! { $($pre)*
+            /// `(*sync.Pool).Get() any`: one of the pooled items or, always possible, `New()`'s
+            /// (`rt/interp/pool.rs`: a visible choice).
+            PoolGet => LibFuncSpec::new(Owner::Struct("sync", "Pool"), "Get")
+                .results(&[ANY])
+                .visibility(Object),
+            /// `(*sync.Pool).Put(x any)`
+            PoolPut => LibFuncSpec::new(Owner::Struct("sync", "Pool"), "Put")
+                .params(&[ANY])
+                .visibility(Object),
             /// `(*sync.Mutex).Lock()`
             MutexLock => method(SyncKind::Mutex, "Lock").visibility(Object),
             /// `(*sync.Mutex).Unlock()`

@@ -233,7 +233,7 @@ fn kind_of(v: &SyncVar) -> ArrowKind {
         SyncVar::ChanClose(_) => ArrowKind::CloseReceive,
         SyncVar::WaitGroup(_) => ArrowKind::DoneWait,
         SyncVar::Once(_) => ArrowKind::OnceDo,
-        SyncVar::SyncMapKey(..) | SyncVar::Atomic(_) => ArrowKind::StoreLoad,
+        SyncVar::SyncMapKey(..) | SyncVar::Atomic(_) | SyncVar::Pool(_) => ArrowKind::StoreLoad,
     }
 }
 

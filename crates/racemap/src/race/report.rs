@@ -66,6 +66,12 @@ impl ReportFrame {
                 );
                 continue;
             }
+            // A library method's wrapper (`lower::lib_methods`: `bytes.(*Buffer).Write` called
+            // through an `io.Writer`, no span) below the frame of the same name the runtime or
+            // the compiled method added: Go has one frame, the method's.
+            if i > 0 && f.span == Span::default() && stack[i - 1].name == f.name {
+                continue;
+            }
             // A library method's frame the runtime added (`strings.(*Builder).WriteString`),
             // at the Go line its span holds (a compiled `fmt.Fprintf`'s frame has no span:
             // below).

@@ -158,7 +158,7 @@ impl Default for Config {
 }
 
 impl Config {
-    /// [`Config::first_goroutine_id`] value meaning "7 if the program uses `fmt`, else 6".
+    /// [`Config::first_goroutine_id`] value meaning "7 if the program links package `os` (calls into `os`, `fmt` or `log`), else 6".
     pub const AUTO_GOROUTINE_ID: u64 = 0;
 
     /// The default [`Config::wait_index_from`] of release builds (measured: below it, the

@@ -84,6 +84,9 @@ pub enum SyncVar {
     SyncMapKey(Pointer, crate::rt::value::MapKey),
     /// An atomic variable (observed write → observing read; atomics are sequentially consistent).
     Atomic(Pointer),
+    /// A value put in a `sync.Pool` (its pointer, or the pool's for a value with none): `Put`
+    /// releases, the `Get` that returns it acquires (Go's `poolRaceAddr` under `-race`).
+    Pool(Pointer),
     /// Package `testing`'s `testContext.mu`, one per test binary: `waitParallel` (a parallel
     /// test starting after its parent's body) and `release` (a parallel test ending, a test
     /// releasing its parallel subtests) lock and unlock it, ordering a parallel test that

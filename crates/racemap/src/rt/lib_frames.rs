@@ -216,6 +216,27 @@ pub fn library_frame_calling(name: &str, callee: Option<&str>) -> Option<(String
             ("io/io.go", 313, 0x63)
         }
         "io.WriteString" => ("io/io.go", 315, 0xbd),
+        // Package `log`'s prints to a writer that is not a file (lang/lower/log_output.rs):
+        // `Output`'s call of the writer's `Write`, the prints' call of `Output`.
+        "log.(*Logger).Output" => ("log/log.go", 198, 0x45b),
+        "log.(*Logger).Printf" => ("log/log.go", 208, 0x84),
+        "log.(*Logger).Print" => ("log/log.go", 217, 0x84),
+        "log.(*Logger).Println" => ("log/log.go", 226, 0x84),
+        "log.(*Logger).Fatal" => ("log/log.go", 231, 0x84),
+        "log.(*Logger).Fatalf" => ("log/log.go", 237, 0x84),
+        "log.(*Logger).Fatalln" => ("log/log.go", 243, 0x84),
+        "log.(*Logger).Panic" => ("log/log.go", 250, 0x84),
+        "log.(*Logger).Panicf" => ("log/log.go", 257, 0x84),
+        "log.(*Logger).Panicln" => ("log/log.go", 264, 0x84),
+        "log.Print" => ("log/log.go", 345, 0x84),
+        "log.Printf" => ("log/log.go", 354, 0x84),
+        "log.Println" => ("log/log.go", 363, 0x84),
+        "log.Fatal" => ("log/log.go", 368, 0x84),
+        "log.Fatalf" => ("log/log.go", 374, 0x84),
+        "log.Fatalln" => ("log/log.go", 380, 0x84),
+        "log.Panic" => ("log/log.go", 387, 0x84),
+        "log.Panicf" => ("log/log.go", 394, 0x84),
+        "log.Panicln" => ("log/log.go", 401, 0x84),
         "time.goFunc" => ("time/sleep.go", 176, 0x47),
         "time.sendTime" => ("time/sleep.go", 145, 0x47),
         // Its first loop's `mapping(c)` (the calls after the first rune it changes are on

@@ -268,6 +268,7 @@ impl<'a> Checker<'a> {
             "sync.Once",
             "sync.Cond",
             "sync.Map",
+            "sync.Pool",
             "atomic.Int32",
             "atomic.Int64",
             "atomic.Uint32",

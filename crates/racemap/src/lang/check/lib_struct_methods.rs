@@ -17,6 +17,7 @@ use crate::library::{LibFunc, Owner};
 /// are compiled and registered by lowering (`lower::sort_types`).
 const TYPES: &[(&str, &str)] = &[
     ("sync", "Cond"),
+    ("sync", "Pool"),
     ("time", "Timer"),
     ("time", "Ticker"),
     ("time", "Time"),

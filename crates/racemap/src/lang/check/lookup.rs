@@ -155,13 +155,17 @@ impl<'a> Checker<'a> {
                     continue;
                 }
                 if let TypeKind::Struct(fields) = self.types.under(base).clone() {
+                    // A library type's unexported fields (racemap's cells: a Logger's
+                    // `prefix`, a Pool's `items`) are not the program's to name.
+                    let hidden = !name.starts_with(|c: char| c.is_ascii_uppercase())
+                        && self.lib_types.values().any(|&v| v == base);
                     for (i, f) in fields.iter().enumerate() {
                         let mut p = path.clone();
                         p.push(FieldStep {
                             index: i as u32,
                             deref: is_ptr,
                         });
-                        if f.name == name {
+                        if f.name == name && !hidden {
                             found.push(Found::Field {
                                 path: p.clone(),
                                 ty: f.ty,
@@ -184,6 +188,24 @@ impl<'a> Checker<'a> {
             level = next;
         }
         Found::None
+    }
+
+    /// go/types' hint after `has no field or method NAME`: `, but does have Name` when `t`
+    /// has the member whose name differs from `name` in the case of its first letter.
+    fn but_does_have(&mut self, t: TypeId, name: &str) -> String {
+        let mut chars = name.chars();
+        let Some(first) = chars.next() else {
+            return String::new();
+        };
+        let flipped: String = if first.is_uppercase() {
+            first.to_lowercase().chain(chars).collect()
+        } else {
+            first.to_uppercase().chain(chars).collect()
+        };
+        match self.lookup_member(t, &flipped) {
+            Found::None | Found::Ambiguous => String::new(),
+            _ => format!(", but does have {flipped}"),
+        }
     }
 
     /// Whether `found` is a method of `*testing.T`, `*testing.B` or `testing.TB`.
@@ -241,6 +263,7 @@ impl<'a> Checker<'a> {
             ("strconv", "NumError"),
             ("strings", "Replacer"),
             ("log", "Logger"),
+            ("sync", "Pool"),
             ("testing", "B"),
             ("testing", "PB"),
             ("testing", "M"),
@@ -459,6 +482,24 @@ impl<'a> Checker<'a> {
                 self.unsupported(sel.span, format!("testing.TB.{}", sel.name));
                 invalid
             }
+            Found::None
+                if self.library_type(x.ty).is_some()
+                    && !sel.name.starts_with(|c: char| c.is_ascii_uppercase()) =>
+            {
+                // An unexported name of a library type: Go's error, naming the exported
+                // member of that name if there is one.
+                let xs = self.expr_string(xe);
+                let ts = self.show(x.ty);
+                let but = self.but_does_have(x.ty, &sel.name);
+                self.err(
+                    sel.span,
+                    format!(
+                        "{xs}.{} undefined (type {ts} has no field or method {}{but})",
+                        sel.name, sel.name
+                    ),
+                );
+                invalid
+            }
             Found::None if self.library_type(x.ty).is_some() => {
                 // A method of Go's library type that racemap does not implement (or none at
                 // all: racemap cannot tell), not a compile error of the program.
@@ -476,7 +517,8 @@ impl<'a> Checker<'a> {
                 let why = if to_iface {
                     "is pointer to interface, not interface".to_string()
                 } else {
-                    format!("has no field or method {}", sel.name)
+                    let but = self.but_does_have(x.ty, &sel.name);
+                    format!("has no field or method {}{but}", sel.name)
                 };
                 self.err(
                     sel.span,

@@ -530,6 +530,8 @@ mod tests {
             context.(*cancelCtx).Value func(interface {}) interface {}
             context.(*cancelCtx).Deadline func() (time.Time, bool)
             context.WithCancel.func1 func()
+            sync.(*Pool).Get func() interface {}
+            sync.(*Pool).Put func(interface {})
             sync.(*Mutex).Lock func()
             sync.(*Mutex).Unlock func()
             sync.(*Mutex).TryLock func() bool
@@ -727,7 +729,11 @@ mod tests {
             log.Flags func() int
             log.SetPrefix func(string)
             log.Prefix func() string
-            log.New func(*os.File, string, int) *log.Logger
+            log.New func(io.Writer, string, int) *log.Logger
+            log.SetOutput func(io.Writer)
+            log.Writer func() io.Writer
+            log.Default func() *log.Logger
+            log.outputLine func(*log.Logger, string, int) (io.Writer, []uint8)
             log.(*Logger).Print func(...interface {})
             log.(*Logger).Printf func(string, ...interface {})
             log.(*Logger).Println func(...interface {})
@@ -741,6 +747,8 @@ mod tests {
             log.(*Logger).Flags func() int
             log.(*Logger).SetPrefix func(string)
             log.(*Logger).Prefix func() string
+            log.(*Logger).SetOutput func(io.Writer)
+            log.(*Logger).Writer func() io.Writer
             math.Inf func(int) float64
             math.NaN func() float64
             math.IsNaN func(float64) bool

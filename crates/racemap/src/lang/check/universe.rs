@@ -406,13 +406,15 @@ impl<'a> Checker<'a> {
         self.declare_time_types();
         self.declare_context_types();
         self.declare_log_types();
+        self.declare_pool_type();
         self.declare_benchmark_types();
         self.declare_testing_tb();
     }
 
     /// `log.Logger`: the standard logger's cell (`rt/interp/log.rs`), `struct { prefix string;
-    /// flagx int; mu sync.Mutex; out int }`, `out` the file descriptor it writes (0: os.Stderr,
-    /// so that the zero cell is the standard logger).
+    /// flagx int; mu sync.Mutex; out int; w io.Writer }`, `out` the file descriptor it writes
+    /// (0: os.Stderr, so that the zero cell is the standard logger; -1: another writer), `w`
+    /// the writer it was given.
     fn declare_log_types(&mut self) {
         let field = |name: &str, ty| crate::types::Field {
             name: name.to_string(),
@@ -420,17 +422,40 @@ impl<'a> Checker<'a> {
             embedded: false,
         };
         let mutex = self.lib_types[&("sync".to_string(), "Mutex".to_string())];
+        let writer = self.lib_types[&("io".to_string(), "Writer".to_string())];
         let int = TypeTable::basic(Basic::Int);
         let under = self.types.intern(TypeKind::Struct(vec![
             field("prefix", TypeTable::basic(Basic::String)),
             field("flagx", int),
             field("mu", mutex),
             field("out", int),
+            field("w", writer),
         ]));
         let logger = self.types.new_named("Logger", "log");
         self.types.set_underlying(logger, under);
         self.lib_types
             .insert(("log".to_string(), "Logger".to_string()), logger);
+    }
+
+    /// `sync.Pool`: `struct { New func() any; items []any }`, `items` the pooled values in the
+    /// order they were put (`rt/interp/pool.rs`).
+    fn declare_pool_type(&mut self) {
+        let field = |name: &str, ty| crate::types::Field {
+            name: name.to_string(),
+            ty,
+            embedded: false,
+        };
+        let any = self.types.intern(TypeKind::Interface(Vec::new()));
+        let new = self.func_type(vec![], vec![any], false);
+        let items = self.types.intern(TypeKind::Slice(any));
+        let under = self.types.intern(TypeKind::Struct(vec![
+            field("New", new),
+            field("items", items),
+        ]));
+        let pool = self.types.new_named("Pool", "sync");
+        self.types.set_underlying(pool, under);
+        self.lib_types
+            .insert(("sync".to_string(), "Pool".to_string()), pool);
     }
 
     /// `testing.B` (`struct { N int }`) and `testing.PB` (`struct {}`): a test file's benchmarks

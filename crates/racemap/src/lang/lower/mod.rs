@@ -39,6 +39,7 @@ mod fprint;
 mod func;
 mod lib_methods;
 mod lib_tail;
+mod log_output;
 mod order;
 mod place;
 mod rand;
@@ -262,8 +263,14 @@ fn lower_mode(
     }
 
     // log's standard logger: a hidden global `struct { prefix string; flagx int; mu
-    // sync.Mutex }` (rt/interp/log.rs).
+    // sync.Mutex; out int; w io.Writer }` (rt/interp/log.rs).
     if let Some(import) = file.imports.iter().find(|i| i.path == "log") {
+        let writer = (0..lw.types.len() as u32)
+            .map(crate::types::TypeId)
+            .find(|&t| {
+                matches!(lw.types.kind(t), TypeKind::Named { name, pkg, .. }
+                if name == "Writer" && pkg == "io")
+            });
         let mutex = (0..lw.types.len() as u32)
             .map(crate::types::TypeId)
             .find(|&t| {
@@ -280,6 +287,7 @@ fn lower_mode(
             field("flagx", TypeTable::basic(Basic::Int)),
             field("mu", mutex.unwrap_or(TypeTable::basic(Basic::Invalid))),
             field("out", TypeTable::basic(Basic::Int)),
+            field("w", writer.unwrap_or(TypeTable::basic(Basic::Invalid))),
         ]));
         lw.log_global = Some(GlobalId(globals.len() as u32));
         globals.push(Global {
@@ -381,6 +389,7 @@ fn lower_mode(
     lw.register_sort_methods(&mut methods);
     lw.register_lib_struct_methods(&mut methods);
     lw.add_context_cancel_func();
+    lw.add_log_output_funcs();
     let errs = lw.types.new_named("errorString", "errors");
     let string = TypeTable::basic(Basic::String);
     lw.types.set_underlying(errs, string);

@@ -166,6 +166,8 @@ impl Machine {
                 )]
             }
             LibFunc::LogNew => vec![self.log_new(&args)?],
+            LibFunc::LogDefault => vec![self.log_default(&args)?],
+            LibFunc::LogOutputLine => self.log_output_line(gid, &args)?,
             LibFunc::StringsNewReplacer => {
                 if args.len() % 2 == 1 {
                     let msg = "strings.NewReplacer: odd argument count";
@@ -896,11 +898,13 @@ impl Machine {
                     Vec::new(),
                 );
             }
-            f if super::log::is_log(f) => match self.log_call(gid, func, &args)? {
+            f if super::log::is_log(f) => match self.log_call(gid, func, &args, push_results)? {
                 super::log::LogOutcome::Results(r) => results = r,
                 // A print: the write goes on under os.Stderr's lock (`Fatal*` exits and
-                // `Panic*` panics after its unlock).
-                super::log::LogOutcome::Parked => return Ok(false),
+                // `Panic*` panics after its unlock), or in the compiled `Output`.
+                super::log::LogOutcome::Parked | super::log::LogOutcome::Called => {
+                    return Ok(false)
+                }
             },
             LibFunc::FmtFprintBuilder
             | LibFunc::FmtFprintlnBuilder
@@ -938,6 +942,9 @@ impl Machine {
             }
             f if crate::rt::sync_map::is_sync_map_method(f) => {
                 return self.sync_map_call(gid, func, &args, push_results, alt);
+            }
+            LibFunc::PoolGet | LibFunc::PoolPut => {
+                return self.pool_call(gid, func, &args, push_results, alt);
             }
             _ => {
                 self.lib_local(gid, func, args)?;

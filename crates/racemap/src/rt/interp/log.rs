@@ -22,6 +22,17 @@ pub(super) enum LogOutcome {
     Results(Vec<Value>),
     /// It wrote under the logger's mutex and parked on os.Stderr's lock (`interp::file`).
     Parked,
+    /// It formatted its message and called the compiled `(*Logger).Output` (a writer that is
+    /// not an `*os.File`).
+    Called,
+}
+
+/// Where a logger writes.
+enum Out {
+    /// The file with this descriptor, natively (`interp::file`).
+    File(i64),
+    /// Another `io.Writer`: the compiled `log.(*Logger).Output` calls its `Write`.
+    Writer,
 }
 
 /// `log.LstdFlags` (`Ldate | Ltime`), the standard logger's initial flags.
@@ -33,7 +44,7 @@ const EPOCH_UNIX: i64 = 1_257_894_000;
 /// `*log.Logger` method.
 pub(super) fn is_log(f: LibFunc) -> bool {
     let owner = f.spec().owner;
-    f != LibFunc::LogNew
+    !matches!(f, LibFunc::LogNew | LibFunc::LogDefault)
         && (owner == crate::library::Owner::Package("log")
             || owner == crate::library::Owner::Struct("log", "Logger"))
 }
@@ -41,7 +52,14 @@ pub(super) fn is_log(f: LibFunc) -> bool {
 impl Machine {
     /// A call of `log` function `func`; `args[0]` points to the standard logger's cell.
     /// Returns its results, or that it parked on its write (a print).
-    pub(super) fn log_call(&mut self, gid: Gid, func: LibFunc, args: &[Value]) -> R<LogOutcome> {
+    pub(super) fn log_call(
+        &mut self,
+        gid: Gid,
+        func: LibFunc,
+        args: &[Value],
+        push_results: bool,
+    ) -> R<LogOutcome> {
+        let outer = func;
         let p = match args.first() {
             Some(Value::Ptr(Some(p))) => p.clone(),
             Some(Value::Ptr(None)) => return Err(RtError::nil_deref().into()),
@@ -55,10 +73,7 @@ impl Machine {
             _ => func,
         };
         let (prefix, flagx, mu) = (p.child(0), p.child(1), p.child(2));
-        let fd = match int(&self.heap.load(&p.child(3))?)? {
-            0 => 2,
-            fd => fd,
-        };
+        let out = self.log_out(&p)?;
         let lock = SyncVar::Lock(mu.clone());
         let flags = int(&self.heap.load(&flagx)?)? ^ LSTD_FLAGS;
         let prefix_value = str_of(&self.heap.load(&prefix)?)?.clone();
@@ -79,6 +94,49 @@ impl Machine {
                 let eff = locked(vec![Effect::Write(Loc::Heap(cell.clone()))]);
                 self.emit(gid, Op::Store { ptr: cell, value }, eff);
                 return Ok(LogOutcome::Results(Vec::new()));
+            }
+            LibFunc::LogSetOutput => {
+                let w = arg(args, 1)?.clone();
+                let fd = self.writer_fd(&w)?;
+                self.heap.store(&p.child(3), Value::Int(fd))?;
+                self.heap.store(&p.child(4), w.clone())?;
+                let eff = locked(vec![
+                    Effect::Write(Loc::Heap(p.child(3))),
+                    Effect::Write(Loc::Heap(p.child(4))),
+                ]);
+                self.emit(
+                    gid,
+                    Op::Store {
+                        ptr: p.child(4),
+                        value: w,
+                    },
+                    eff,
+                );
+                return Ok(LogOutcome::Results(Vec::new()));
+            }
+            LibFunc::LogWriter => {
+                let mut w = self.heap.load(&p.child(4))?;
+                if w == Value::Iface(None) && int(&self.heap.load(&p.child(3))?)? == 0 {
+                    // The standard logger's initial writer, os.Stderr.
+                    let file = self.named_type("os", "File");
+                    let ty = self
+                        .program
+                        .types
+                        .find(&crate::types::TypeKind::Pointer(file));
+                    if let Some(ty) = ty {
+                        w = Value::Iface(Some(Box::new((ty, self.lib_var(LibFunc::OsStderr)?))));
+                    }
+                }
+                let eff = locked(vec![Effect::Read(Loc::Heap(p.child(4)))]);
+                self.emit(
+                    gid,
+                    Op::Load {
+                        ptr: p.child(4),
+                        value: w.clone(),
+                    },
+                    eff,
+                );
+                return Ok(LogOutcome::Results(vec![w]));
             }
             LibFunc::LogFlags | LibFunc::LogPrefix => {
                 let (cell, value) = if func == LibFunc::LogFlags {
@@ -121,7 +179,46 @@ impl Machine {
             );
             return Err(e.into());
         }
-        let mut line = self.log_header(gid, flags, prefix_value.as_bytes());
+        let fd = match out {
+            Out::File(fd) => fd,
+            Out::Writer => {
+                // `fmt.Sprint*`'s reads are this step; `Output` locks `mu`, formats the header,
+                // calls the writer's `Write` and unlocks, as compiled program code.
+                self.emit(
+                    gid,
+                    Op::Print {
+                        text: String::new(),
+                        stderr: false,
+                    },
+                    reads,
+                );
+                // The compiled `log.Printf` or `log.(*Logger).Printf` (`lang/lower/log_output.rs`;
+                // a method value's wrapper of the same name is a wrapper).
+                let name = outer.go_name();
+                let caller = self
+                    .program
+                    .funcs
+                    .iter()
+                    .position(|f| *f.name == *name && !f.wrapper && f.params == 2)
+                    .ok_or_else(|| InternalError::new("log's Output is not compiled"))?;
+                let text = Value::Str(crate::gostr::GoString::from(text));
+                let kind = if push_results {
+                    FrameKind::Call
+                } else {
+                    FrameKind::Deferred
+                };
+                self.g(gid).next = None;
+                self.push_call(
+                    gid,
+                    FuncId(caller as u32),
+                    vec![Value::Ptr(Some(p)), text],
+                    Rc::from(Vec::new()),
+                    kind,
+                )?;
+                return Ok(LogOutcome::Called);
+            }
+        };
+        let mut line = self.log_header(gid, flags, prefix_value.as_bytes(), 0);
         line.extend_from_slice(&text);
         if line.last() != Some(&b'\n') || text.is_empty() {
             line.push(b'\n');
@@ -147,39 +244,91 @@ impl Machine {
     /// `log.New(out, prefix, flag)` (`args[0]` is the standard logger's cell, unused): a new
     /// logger's cell.
     pub(super) fn log_new(&mut self, args: &[Value]) -> R<Value> {
-        let fd = match arg(args, 1)? {
-            Value::Ptr(Some(f)) => match self.heap.load(f)? {
-                Value::Struct(fields) => fields.first().map(int).transpose()?.unwrap_or(2),
-                other => return Err(wrong_kind("an *os.File", &other)),
-            },
-            // Go's Logger writes to a nil *os.File without a panic: the write fails.
-            _ => return Err(RtError::nil_deref().into()),
-        };
+        let w = arg(args, 1)?.clone();
+        let fd = self.writer_fd(&w)?;
         let prefix = Value::Str(string_arg(args, 2)?);
         let flagx = Value::Int(int(arg(args, 3)?)? ^ LSTD_FLAGS);
-        let logger = (0..self.program.types.len() as u32)
-            .map(crate::types::TypeId)
-            .find(|&t| {
-                matches!(self.program.types.kind(t), crate::types::TypeKind::Named { name, pkg, .. }
-                    if name == "Logger" && pkg == "log")
-            })
-            .ok_or_else(|| InternalError::new("log.New without the type log.Logger"))?;
+        let logger = self.named_type("log", "Logger");
         let Value::Struct(mut fields) = self.zero_of(logger)? else {
             return Err(InternalError::new("log.Logger is not a struct").into());
         };
-        if fields.len() != 4 {
-            return Err(InternalError::new("log.Logger's cell has 4 fields").into());
+        if fields.len() != 5 {
+            return Err(InternalError::new("log.Logger's cell has 5 fields").into());
         }
         fields[0] = prefix;
         fields[1] = flagx;
         fields[3] = Value::Int(fd);
+        fields[4] = w;
         let obj = self.heap.alloc(&self.config, Value::Struct(fields), None)?;
         Ok(Value::Ptr(Some(Pointer::root(obj))))
     }
 
+    /// The file descriptor of writer `w` when it is an `*os.File` (-1 for another writer).
+    fn writer_fd(&self, w: &Value) -> R<i64> {
+        Ok(match w {
+            Value::Iface(Some(b)) => match (&b.1, self.program.types.kind(b.0)) {
+                (Value::Ptr(Some(f)), crate::types::TypeKind::Pointer(t))
+                    if *t == self.named_type("os", "File") =>
+                {
+                    match self.heap.load(f)? {
+                        Value::Struct(fields) => fields.first().map(int).transpose()?.unwrap_or(2),
+                        other => return Err(wrong_kind("an *os.File", &other)),
+                    }
+                }
+                _ => -1,
+            },
+            _ => -1,
+        })
+    }
+
+    /// Where the logger at `p` writes: its file (the zero cell, the standard logger's initial
+    /// state, writes to os.Stderr) or another writer.
+    fn log_out(&self, p: &Pointer) -> R<Out> {
+        let fd = int(&self.heap.load(&p.child(3))?)?;
+        let w = self.heap.load(&p.child(4))?;
+        Ok(match (fd, &w) {
+            (0, Value::Iface(None)) => Out::File(2),
+            // Go's Logger calls `Write` on a nil writer: a nil dereference.
+            (_, Value::Iface(None)) => return Err(RtError::nil_deref().into()),
+            (fd, _) if fd > 0 => Out::File(fd),
+            _ => Out::Writer,
+        })
+    }
+
+    /// `log.Default()` (`args[0]` is the standard logger's cell).
+    pub(super) fn log_default(&self, args: &[Value]) -> R<Value> {
+        Ok(arg(args, 0)?.clone())
+    }
+
+    /// The compiled `(*Logger).Output`'s line under the logger's lock, `(l, s, depth)`: its
+    /// writer and `formatHeader`'s header, then `s` and a newline if missing, as a new
+    /// `[]byte` (Go reuses the logger's `buf`; racemap makes a new slice per line).
+    pub(super) fn log_output_line(&mut self, gid: Gid, args: &[Value]) -> R<Vec<Value>> {
+        let p = match args.first() {
+            Some(Value::Ptr(Some(p))) => p.clone(),
+            _ => return Err(RtError::nil_deref().into()),
+        };
+        let text = string_arg(args, 1)?;
+        let depth = int(arg(args, 2)?)?.max(0) as usize;
+        let flags = int(&self.heap.load(&p.child(1))?)? ^ LSTD_FLAGS;
+        let prefix = str_of(&self.heap.load(&p.child(0))?)?.clone();
+        let w = self.heap.load(&p.child(4))?;
+        let mut line = self.log_header(gid, flags, prefix.as_bytes(), depth);
+        line.extend_from_slice(text.as_bytes());
+        if line.last() != Some(&b'\n') || text.is_empty() {
+            line.push(b'\n');
+        }
+        let cap = crate::rt::slice_growth::grown_capacity(0, line.len() as u64, Some(1));
+        let elems = line.iter().map(|&b| Value::Int(i64::from(b))).collect();
+        let byte = crate::types::TypeTable::basic(crate::types::Basic::Uint8);
+        let slice = self.new_slice(elems, cap as usize, byte)?;
+        Ok(vec![w, Value::Slice(Some(slice))])
+    }
+
     /// `(*Logger).formatHeader`: the prefix, the date and time of the virtual clock, the
     /// caller's `file:line`, as the flags ask.
-    fn log_header(&self, gid: Gid, flags: i64, prefix: &[u8]) -> Vec<u8> {
+    /// `depth` frames of the library lie between the caller's frame and the innermost one.
+    fn log_header(&self, gid: Gid, flags: i64, prefix: &[u8], depth: usize) -> Vec<u8> {
         const LDATE: i64 = 1;
         const LTIME: i64 = 2;
         const LMICRO: i64 = 4;
@@ -208,7 +357,8 @@ impl Machine {
         }
         if flags & (LSHORTFILE | LLONGFILE) != 0 {
             let frames = &self.goroutines[gid.0 as usize].frames;
-            let line = frames.last().map_or(0, |f| {
+            let caller = frames.len().checked_sub(depth + 1);
+            let line = caller.and_then(|i| frames.get(i)).map_or(0, |f| {
                 let span = self.program.func(f.func).span_at(f.call_pc);
                 self.program.source_map.line_col(span.lo).line
             });

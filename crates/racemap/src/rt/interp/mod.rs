@@ -55,6 +55,7 @@ mod local;
 mod log;
 mod math;
 mod ops;
+mod pool;
 mod rand;
 mod range_table;
 mod testing;

@@ -414,7 +414,8 @@ impl Machine {
 
     /// How many alternatives an enabled operation other than `select` offers: the first step
     /// of a map `range` loop and the `sync.Map.Range` step that snapshots `read` draw their
-    /// start (one alternative per distinct iteration order, as Go's random start); others 1.
+    /// start (one alternative per distinct iteration order, as Go's random start), a
+    /// `sync.Pool.Get` its item (one per pooled item, then `New`); others 1.
     #[inline]
     pub(crate) fn alternatives(&self, gid: Gid, v: &Visible) -> u32 {
         if !super::wait_index::varied_alternatives(v) {
@@ -446,6 +447,18 @@ impl Machine {
                     .heap
                     .filled_sync_map(s)
                     .range_alternatives(&crate::rt::sync_map::Phase::Fast),
+                _ => 1,
+            },
+            // `sync.Pool.Get`: each pooled item, or `New` (`rt::interp::pool`).
+            Visible::Lib {
+                func: LibFunc::PoolGet,
+                args,
+                ..
+            } => match args.first() {
+                Some(Value::Ptr(Some(p))) => match self.heap.load(&p.child(1)) {
+                    Ok(Value::Slice(Some(s))) => s.len + 1,
+                    _ => 1,
+                },
                 _ => 1,
             },
             Visible::SyncMap(inflight) => match self.heap.sync(&inflight.ptr) {

@@ -288,8 +288,8 @@ impl Machine {
         let prog = m.program.clone();
         if m.config.first_goroutine_id == Config::AUTO_GOROUTINE_ID {
             // `go test -race` runs a test on goroutine 7 (its runner starts it first, then the
-            // test's own goroutines are 8, 9, …): package testing links fmt.
-            m.config.first_goroutine_id = if !prog.tests.is_empty() || uses_fmt(&prog) {
+            // test's own goroutines are 8, 9, …): package testing links os.
+            m.config.first_goroutine_id = if !prog.tests.is_empty() || links_os(&prog) {
                 7
             } else {
                 6
@@ -832,21 +832,25 @@ impl Machine {
     }
 }
 
-/// Whether the program calls into package `fmt` (which initializes `os`, whose finalizer
-/// goroutine takes Go's goroutine number 5).
-fn uses_fmt(program: &Program) -> bool {
+/// Whether the program links package `os` (it calls into `os`, or into `fmt` or `log`, which
+/// import it): `os`'s init makes the standard files with finalizers, which starts the
+/// finalizer goroutine, so the program's first goroutine is Go's number 7, not 6 (Go 1.19 with
+/// `-race`: an import of `os`, `fmt`, `log`, `io/ioutil` or `testing` gives 7; of `time`,
+/// `sync`, `strings`, `context`, `io`, `bytes`, … alone, 6).
+fn links_os(program: &Program) -> bool {
     use crate::bytecode::Instr;
     program
         .funcs
         .iter()
         .flat_map(|f| f.code.iter())
         .any(|i| match i {
-            Instr::CallLib { func, .. } | Instr::DeferLib { func, .. } => {
-                matches!(
-                    func.spec().owner,
-                    Owner::Package("fmt") | Owner::Runtime("fmt")
-                )
-            }
+            Instr::CallLib { func, .. } | Instr::DeferLib { func, .. } => matches!(
+                func.spec().owner,
+                Owner::Package("fmt" | "os" | "log")
+                    | Owner::PackageVar("os")
+                    | Owner::Runtime("fmt" | "log")
+                    | Owner::Struct("os" | "log", _)
+            ),
             _ => false,
         })
 }

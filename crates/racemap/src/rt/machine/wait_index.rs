@@ -59,7 +59,7 @@ pub(super) fn varied_alternatives(v: &Visible) -> bool {
         Visible::MapIterNext { .. }
             | Visible::SyncMap(_)
             | Visible::Lib {
-                func: LibFunc::SyncMapRange,
+                func: LibFunc::SyncMapRange | LibFunc::PoolGet,
                 ..
             }
     )

@@ -145,20 +145,7 @@ impl<'a> Checker<'a> {
     /// is written in one native step: the call becomes that writer's variant
     /// ([`LibFunc::FmtFprintFile`], [`LibFunc::FmtFprintBuilder`], …). Any other writer is
     /// checked as an `io.Writer` and the call compiled as Go's (`lower::fprint`).
-    fn fprint_writer(&mut self, ci: &CallInfo, args: &[ast::Expr], ops: &[Operand]) -> Writer {
-        if ci.kind == CallKind::Lib(LibFunc::LogNew) {
-            // `log.New(out, …)`: racemap's loggers write to an `*os.File`.
-            let file = self.lib_types[&("os".to_string(), "File".to_string())];
-            let file_ptr = self.types.intern(TypeKind::Pointer(file));
-            if let (Some(w), Some(arg)) = (ops.first(), args.first()) {
-                if w.mode != Mode::Nil && w.ty != file_ptr {
-                    let what = "log.New to a writer other than an *os.File (os.Stdout, os.Stderr)";
-                    self.unsupported(arg.span, what);
-                    return Writer::Unsupported;
-                }
-            }
-            return Writer::Other;
-        }
+    fn fprint_writer(&mut self, ci: &CallInfo, ops: &[Operand]) -> Writer {
         let CallKind::Lib(f @ (LibFunc::FmtFprint | LibFunc::FmtFprintln | LibFunc::FmtFprintf)) =
             ci.kind
         else {
@@ -382,9 +369,8 @@ impl<'a> Checker<'a> {
             return;
         }
         let builder_sig;
-        let sig = match self.fprint_writer(ci, args, &ops) {
+        let sig = match self.fprint_writer(ci, &ops) {
             Writer::Other => sig,
-            Writer::Unsupported => return,
             Writer::Builder(f) => {
                 let t = self.lib_signature(f);
                 ci.kind = CallKind::Lib(f);
@@ -457,6 +443,4 @@ enum Writer {
     Other,
     /// An `*os.File`, a `*strings.Builder` or a `*bytes.Buffer`: the call is this function's.
     Builder(LibFunc),
-    /// Another writer: reported as unsupported.
-    Unsupported,
 }
