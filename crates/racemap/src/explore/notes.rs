@@ -4,6 +4,7 @@
 //! oracle). Called only when the outcome set could keep the schedule
 //! ([`super::outcome::OutcomeSet::record`]), so the search itself pays nothing for it.
 
+use super::outcome::OutcomeKey;
 use crate::sched::Choice;
 use crate::target::{Overtake, Target, WakeSteps};
 
@@ -24,13 +25,14 @@ pub(super) fn overtakes<T: Target>(root: &T, path: &[Choice]) -> Vec<Overtake> {
     found
 }
 
-/// [`overtakes`] of a schedule meant to end printing `stdout` (made of a path to a state and
-/// the rest of another path from an equal one): `None` when a move of it cannot be made or
-/// the run does not end so.
+/// [`overtakes`] of a schedule meant to end as `outcome` (made of a path to a state and the
+/// rest of another path from an equal one): `None` when a move of it cannot be made or the
+/// run does not end so (its output, failure and leaked goroutines; the race detector is not
+/// replayed: the states were equal, the detector's included).
 pub(super) fn overtakes_reaching<T: Target>(
     root: &T,
     path: &[Choice],
-    stdout: &[u8],
+    outcome: &OutcomeKey,
 ) -> Option<Vec<Overtake>> {
     let mut target = root.clone();
     let mut found: Vec<Overtake> = Vec::new();
@@ -46,5 +48,9 @@ pub(super) fn overtakes_reaching<T: Target>(
         }
         target.step(choice);
     }
-    (target.ending().is_some() && target.stdout_bytes() == stdout).then_some(found)
+    let ending = target.ending()?;
+    (ending.first_line == outcome.error
+        && target.stdout_bytes() == outcome.stdout.as_slice()
+        && target.leaked() == outcome.leaked)
+        .then_some(found)
 }

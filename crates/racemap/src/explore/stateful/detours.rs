@@ -136,7 +136,7 @@ impl<T: Target> Stateful<T> {
         let (wakes_root, root) = (self.any_time_replay.as_deref(), self.notes_root.as_deref());
         let mut reaches = false;
         self.outcomes.improve(key, &schedule, || {
-            let overtakes = super::super::notes::overtakes_reaching(root?, path, &key.stdout)?;
+            let overtakes = super::super::notes::overtakes_reaching(root?, path, key)?;
             reaches = true;
             let early_wakes = wakes_root.map_or_else(Vec::new, |r| super::early_wakes(r, path));
             Some((early_wakes, overtakes))
