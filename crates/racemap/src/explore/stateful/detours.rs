@@ -86,7 +86,7 @@ impl<T: Target> Stateful<T> {
             return;
         };
         let here = self.path.len() + 1;
-        let mut offers: Vec<(OutcomeKey, Vec<Choice>, Vec<(u128, usize)>)> = Vec::new();
+        let mut offers: Vec<Indexed> = Vec::new();
         for &(at, moves) in entries {
             let Some(kept) = self.detours.paths.get(at) else {
                 continue;
@@ -102,14 +102,18 @@ impl<T: Target> Stateful<T> {
                 .iter()
                 .filter(|(_, m)| *m > moves)
                 .map(|&(s, m)| (s, m - moves + here));
-            offers.push((kept.key.clone(), detour, rest.collect()));
+            offers.push(Indexed {
+                key: kept.key.clone(),
+                path: detour,
+                states: rest.collect(),
+            });
         }
-        for (key, detour, rest) in offers {
-            if self.offer_schedule(&key, &detour) {
+        for offer in offers {
+            if self.offer_schedule(&offer.key, &offer.path) {
                 let mut states = self.path_states();
                 states.push((state, here));
-                states.extend(rest);
-                self.detours.index(&key, detour, states);
+                states.extend(offer.states);
+                self.detours.index(&offer.key, offer.path, states);
             }
         }
     }

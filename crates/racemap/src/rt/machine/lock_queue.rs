@@ -97,6 +97,10 @@ impl LockQueues {
     }
 }
 
+/// What [`Machine::lock_passes`] finds: whether the goroutines passed are an RWMutex's
+/// readers let in first, the arrival they came before, and them with their arrivals.
+pub(super) type LockPasses = (bool, Arrival, Vec<(Arrival, Gid)>);
+
 /// A lock's queue heads and last `Unlock`, looked up once while a run's moves are listed
 /// ([`Machine::lock_turn`]).
 #[derive(Default)]
@@ -326,11 +330,7 @@ impl Machine {
     /// Each with its arrival, by arrival. The rule is [`Machine::lock_turn`]'s; a search
     /// (which does not follow it) asks this of each move of an outcome's path
     /// (`Machine::overtaking`).
-    pub(super) fn lock_passes(
-        &self,
-        gid: Gid,
-        v: &Visible,
-    ) -> Option<(bool, Arrival, Vec<(Arrival, Gid)>)> {
+    pub(super) fn lock_passes(&self, gid: Gid, v: &Visible) -> Option<LockPasses> {
         let Visible::Lib { func, args, .. } = v else {
             return None;
         };
