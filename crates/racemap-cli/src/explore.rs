@@ -212,6 +212,9 @@ pub fn human(result: &ExploreResult, file: &str, config: &DporConfig) -> String 
         if let Some(note) = o.sleep_note() {
             out.push_str(&format!("   {note}\n"));
         }
+        if let Some(note) = o.queue_note() {
+            out.push_str(&format!("   {note}\n"));
+        }
     }
     out
 }

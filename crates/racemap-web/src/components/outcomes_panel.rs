@@ -3,7 +3,8 @@
 //! then one sentence on what the search covered (everything, or up to a limit — then a "Search
 //! further" button), and every distinct outcome of the program (what it printed, how it failed,
 //! whether it raced), how many explored runs ended that way, which sleeps it needs cut short
-//! (the core's [`Outcome::sleep_note`]: why it may never show in ordinary runs), and a button
+//! (the core's [`Outcome::sleep_note`]: why it may never show in ordinary runs), which
+//! goroutines it needs delayed before a lock or channel queue ([`Outcome::queue_note`]), and a button
 //! that steps through the outcome's run to its end.
 
 use racemap::explore::{Outcome, SearchLimit};
@@ -140,6 +141,9 @@ pub fn outcomes_panel(props: &OutcomesPanelProps) -> Html {
                             }
                             if let Some(note) = o.sleep_note() {
                                 <p class="outcome-sleep">{ format!("Rare: {note}.") }</p>
+                            }
+                            if let Some(note) = o.queue_note() {
+                                <p class="outcome-queue">{ format!("Rare: {note}.") }</p>
                             }
                             <button type="button" {onclick} aria-label={format!("Step through outcome {}: {}", i + 1, verdict(o))}>
                                 { "Step through" }

@@ -186,6 +186,7 @@ mod tests {
                     count: 1,
                     schedule: String::new(),
                     early_wakes: Vec::new(),
+                    overtakes: Vec::new(),
                     leaked: Vec::new(),
                 })
                 .collect(),

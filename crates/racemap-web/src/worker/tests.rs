@@ -6,7 +6,7 @@ use racemap::compile::{CompileOptions, LangVersion};
 use racemap::explore::{ExploreResult, Outcome};
 use racemap::playback::contention;
 use racemap::strategies::{Strategy, Workload};
-use racemap::target::EarlyWake;
+use racemap::target::{EarlyWake, Overtake, QueueRule};
 
 const RACY: &str = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tx := 0\n\tdone := make(chan bool)\n\tgo func() {\n\t\tx = 1\n\t\tdone <- true\n\t}()\n\tx = 2\n\t<-done\n\tfmt.Println(x)\n}\n";
 
@@ -109,6 +109,20 @@ fn messages_read_back_as_sent() {
             line: 7,
             timer,
         }],
+        // A passing move when there is a leaked goroutine (both shapes read back).
+        overtakes: if leaked.is_empty() {
+            Vec::new()
+        } else {
+            vec![Overtake {
+                goroutine: 8,
+                op: "send".into(),
+                file: "prog.go".into(),
+                line: 9,
+                rule: QueueRule::Channel,
+                ahead_of: vec![6, 7],
+                waiting_at: "send".into(),
+            }]
+        },
         leaked,
     };
     let result = ExploreResult {

@@ -7,6 +7,7 @@
 pub mod coordinator;
 pub mod dpor;
 pub mod explorer;
+mod notes;
 pub mod outcome;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod parallel;
@@ -17,7 +18,7 @@ mod stateful;
 mod wakeup;
 
 pub use crate::target::{
-    CommutingClass, EarlyWake, Ending, Footprint, Resource, Target, EXIT_LIMIT,
+    CommutingClass, EarlyWake, Ending, Footprint, Overtake, QueueRule, Resource, Target, EXIT_LIMIT,
 };
 pub use dpor::{DporAlgorithm, DporConfig, SearchAlgorithm, SearchStats};
 pub use explorer::{explore, ExploreProgress, Explorer, ProgramExplorer};
@@ -26,6 +27,8 @@ pub use sample::{sample, SampleStrategy};
 
 #[cfg(test)]
 mod bomb_tests;
+#[cfg(test)]
+mod queue_note_tests;
 #[cfg(test)]
 mod reduction_tests;
 #[cfg(test)]

@@ -1,10 +1,14 @@
 //! Outcomes of explored runs, aggregated: each distinct (stdout, first error line, race) with how
 //! many runs produced it and the shortest schedule that did (replayable by the runner), preferring
 //! a schedule that follows virtual time: an outcome that only a sleep cut short can show says
-//! which sleeps its schedule cut short ([`Outcome::early_wakes`], [`Outcome::sleep_note`]).
+//! which sleeps its schedule cut short ([`Outcome::early_wakes`], [`Outcome::sleep_note`]); one
+//! that only passing goroutines in Go's lock or channel queues can show says whom its schedule
+//! passes ([`Outcome::overtakes`], [`Outcome::queue_note`]). Of the schedules of one outcome the
+//! set keeps one with the fewest such notes, then the shortest; whom a schedule passes is found
+//! by replaying it ([`super::notes`]), only when it could be kept.
 
 use crate::sched::Schedule;
-use crate::target::EarlyWake;
+use crate::target::{EarlyWake, Overtake};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -27,6 +31,12 @@ pub struct Outcome {
     /// virtual time order shows this outcome; otherwise it needs a goroutine to be delayed
     /// past these sleeps, which Go allows and a lightly loaded machine rarely does.
     pub early_wakes: Vec<EarlyWake>,
+    /// The moves of that schedule that pass goroutines queued first at a lock or a channel
+    /// ([`Overtake`]), in order: empty when Go's queue orders show this outcome; otherwise it
+    /// needs those goroutines delayed on their way to the queue, which Go allows and a lightly
+    /// loaded machine rarely does. Left out of the JSON when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub overtakes: Vec<Overtake>,
     /// For a test: the goroutines it left blocked forever (`goroutine 8 [chan send]: main.f
     /// at prog_test.go:7`, [`Target::leaked`]); runs that leak differently are different
     /// outcomes. Left out of the JSON when empty.
@@ -54,6 +64,18 @@ impl Outcome {
     /// goroutines could still run (a goroutine can be …)`.
     pub fn sleep_note(&self) -> Option<String> {
         sleep_note(&self.early_wakes)
+    }
+
+    /// The sentence saying why this outcome may rarely show in ordinary runs, when its
+    /// schedule passes goroutines in Go's queues ([`crate::target::queue_note`]).
+    pub fn queue_note(&self) -> Option<String> {
+        crate::target::queue_note(&self.overtakes)
+    }
+
+    /// How many notes say why this outcome may rarely show: its schedule's cut-short sleeps
+    /// and passing moves.
+    pub fn notes(&self) -> usize {
+        self.early_wakes.len() + self.overtakes.len()
     }
 }
 
@@ -148,8 +170,8 @@ pub struct ExploreResult {
 /// workers can pass their runs on (`super::coordinator`).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct OutcomeSet {
-    /// Outcomes in discovery order, with the rank of their schedule (fewer cut-short sleeps
-    /// first, then shorter).
+    /// Outcomes in discovery order, with the rank of their schedule (fewer notes, cut-short
+    /// sleeps and passing moves, first, then shorter).
     outcomes: Vec<(Outcome, (usize, usize))>,
     /// Index into `outcomes` by key (serialized as a list of pairs: the keys are not strings).
     #[serde(with = "pairs")]
@@ -171,33 +193,32 @@ impl OutcomeSet {
         self.executions
     }
 
-    /// Record one finished run that ended as `key`, whose schedule cut `early_wakes` short.
     /// An outcome with this key is recorded.
     pub fn knows(&self, key: &OutcomeKey) -> bool {
         self.index.contains_key(key)
     }
 
+    /// Record one finished run that ended as `key`, whose schedule cut `early_wakes` short;
+    /// `overtakes` finds the moves of the schedule that pass goroutines in Go's queues (a
+    /// replay: called only when the schedule could be kept, its notes aside).
     pub fn record(
         &mut self,
         key: OutcomeKey,
         deadlock: bool,
         schedule: &Schedule,
         early_wakes: Vec<EarlyWake>,
+        overtakes: impl FnOnce() -> Vec<Overtake>,
     ) {
         self.executions += 1;
         self.deadlock |= deadlock;
-        let rank = (early_wakes.len(), schedule.len());
         match self.index.get(&key) {
             Some(&i) => {
-                let (o, best) = &mut self.outcomes[i];
-                o.count += 1;
-                if rank < *best {
-                    *best = rank;
-                    o.schedule = schedule.encode();
-                    o.early_wakes = early_wakes;
-                }
+                self.outcomes[i].0.count += 1;
+                self.offer(i, schedule, early_wakes, overtakes);
             }
             None => {
+                let overtakes = overtakes();
+                let rank = (early_wakes.len() + overtakes.len(), schedule.len());
                 let outcome = Outcome {
                     stdout: String::from_utf8_lossy(&key.stdout).into_owned(),
                     error: key.error.clone(),
@@ -205,12 +226,69 @@ impl OutcomeSet {
                     count: 1,
                     schedule: schedule.encode(),
                     early_wakes,
+                    overtakes,
                     leaked: key.leaked.clone(),
                 };
                 self.index.insert(key, self.outcomes.len());
                 self.outcomes.push((outcome, rank));
             }
         }
+    }
+
+    /// How many notes the schedule kept for outcome `key` has (cut-short sleeps and passing
+    /// moves); `None` for an unknown outcome.
+    pub fn notes_of(&self, key: &OutcomeKey) -> Option<usize> {
+        self.index.get(key).map(|&i| self.outcomes[i].1 .0)
+    }
+
+    /// Another schedule of the known outcome `key` (a search that does not run a path to its
+    /// end twice reached one of its states again): kept instead of the outcome's schedule
+    /// when that one has notes and this one ranks better; no run is counted. `notes` finds
+    /// the schedule's cut-short sleeps and passing moves (replays; `None`: the schedule does
+    /// not end as `key`), asked only when the kept one has notes. `true` when it is kept.
+    pub fn improve(
+        &mut self,
+        key: &OutcomeKey,
+        schedule: &Schedule,
+        notes: impl FnOnce() -> Option<(Vec<EarlyWake>, Vec<Overtake>)>,
+    ) -> bool {
+        let Some(&i) = self.index.get(key) else {
+            return false;
+        };
+        if self.outcomes[i].1 .0 == 0 {
+            return false;
+        }
+        match notes() {
+            Some((early_wakes, overtakes)) => self.offer(i, schedule, early_wakes, || overtakes),
+            None => false,
+        }
+    }
+
+    /// Keep `schedule` for outcome `i` when it ranks better than its kept one (`true` then);
+    /// `overtakes` is called only when it could.
+    fn offer(
+        &mut self,
+        i: usize,
+        schedule: &Schedule,
+        early_wakes: Vec<EarlyWake>,
+        overtakes: impl FnOnce() -> Vec<Overtake>,
+    ) -> bool {
+        let (o, best) = &mut self.outcomes[i];
+        // The rank if the schedule passes nobody: no better than the kept one, no replay.
+        let at_best = (early_wakes.len(), schedule.len());
+        if at_best >= *best {
+            return false;
+        }
+        let overtakes = overtakes();
+        let rank = (early_wakes.len() + overtakes.len(), schedule.len());
+        if rank >= *best {
+            return false;
+        }
+        *best = rank;
+        o.schedule = schedule.encode();
+        o.early_wakes = early_wakes;
+        o.overtakes = overtakes;
+        true
     }
 
     /// Add the runs of `other` (another search's of the same program): its outcomes this set
@@ -233,6 +311,7 @@ impl OutcomeSet {
                         *best = *their_rank;
                         o.schedule = theirs.schedule.clone();
                         o.early_wakes = theirs.early_wakes.clone();
+                        o.overtakes = theirs.overtakes.clone();
                     }
                 }
                 None => {
@@ -306,5 +385,64 @@ mod pairs {
         Ok(Vec::<(K, V)>::deserialize(deserializer)?
             .into_iter()
             .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rt::event::Gid;
+    use crate::sched::Choice;
+    use crate::target::QueueRule;
+
+    fn schedule(len: usize) -> Schedule {
+        Schedule {
+            choices: vec![
+                Choice {
+                    gid: Gid(0),
+                    alt: 0
+                };
+                len
+            ],
+            running_clock_from: None,
+        }
+    }
+
+    fn passing() -> Vec<Overtake> {
+        vec![Overtake {
+            goroutine: 8,
+            op: "Lock".into(),
+            file: "prog.go".into(),
+            line: 9,
+            rule: QueueRule::Mutex,
+            ahead_of: vec![7],
+            waiting_at: "Lock".into(),
+        }]
+    }
+
+    /// A schedule that passes nobody replaces a shorter one that passes a goroutine; a
+    /// schedule that could not be kept, whatever it passes, is never replayed.
+    #[test]
+    fn the_schedule_kept_passes_the_fewest_goroutines() {
+        let key = OutcomeKey {
+            stdout: b"x\n".to_vec(),
+            error: None,
+            race: false,
+            leaked: Vec::new(),
+        };
+        let mut set = OutcomeSet::new();
+        set.record(key.clone(), false, &schedule(3), Vec::new(), passing);
+        set.record(key.clone(), false, &schedule(5), Vec::new(), Vec::new);
+        let o = &set.outcomes()[0];
+        assert_eq!((o.count, o.overtakes.len()), (2, 0), "{o:?}");
+        assert_eq!(o.schedule, schedule(5).encode());
+        let never = || -> Vec<Overtake> { panic!("replayed a schedule that cannot be kept") };
+        set.record(key.clone(), false, &schedule(7), Vec::new(), never);
+        set.record(key, false, &schedule(2), Vec::new(), passing);
+        let o = &set.outcomes()[0];
+        assert_eq!((o.count, o.overtakes.len()), (4, 0), "{o:?}");
+        assert_eq!(o.schedule, schedule(5).encode());
+        let json = serde_json::to_value(o).expect("serializes");
+        assert!(json.get("overtakes").is_none(), "{json}");
     }
 }

@@ -60,7 +60,7 @@ pub fn sample<T: Target>(
         let r = run_with(start.clone(), &mut scheduler, &config);
         expected_steps = expected_steps.max(r.schedule.len() as u64);
         let early_wakes = if any_time {
-            early_wakes(start, &r.schedule)
+            early_wakes(start.clone(), &r.schedule)
         } else {
             Vec::new()
         };
@@ -70,7 +70,9 @@ pub fn sample<T: Target>(
             race: !r.races.is_empty(),
             leaked: r.leaked.clone(),
         };
-        set.record(key, r.deadlock, &r.schedule, early_wakes);
+        set.record(key, r.deadlock, &r.schedule, early_wakes, || {
+            super::notes::overtakes(&start, &r.schedule.choices)
+        });
     }
     set.finish(Some(SearchLimit::Sampling))
 }

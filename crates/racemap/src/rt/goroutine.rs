@@ -386,6 +386,11 @@ impl Arrival {
         Arrival((step << Self::RANK_BITS) | (rank & ((1 << Self::RANK_BITS) - 1)))
     }
 
+    /// The machine's step this arrival came in (`Machine::steps` during it).
+    pub fn step(self) -> u64 {
+        self.0 >> Self::RANK_BITS
+    }
+
     /// Both arrivals came in one step.
     pub fn same_step(self, other: Arrival) -> bool {
         self.0 >> Self::RANK_BITS == other.0 >> Self::RANK_BITS

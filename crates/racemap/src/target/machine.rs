@@ -14,13 +14,14 @@
 //! and atomic loads only read.
 
 use super::footprint::{CommutingClass, Footprint, Resource};
-use super::{EarlyWake, Ending, Target, EXIT_LIMIT};
+use super::{EarlyWake, Ending, Overtake, QueueRule, Target, WakeSteps, EXIT_LIMIT};
 use crate::bytecode::LibFunc;
 use crate::diag::SourceMap;
 use crate::rt::config::{LimitHit, WakeOrder};
 use crate::rt::error::{RtError, EXIT_INTERNAL};
 use crate::rt::event::{Event, Gid};
-use crate::rt::goroutine::Visible;
+use crate::rt::goroutine::{GoStatus, Visible};
+use crate::rt::machine::QueueOrder;
 use crate::rt::machine::{Choice, Machine, PendingKind, Status};
 use crate::rt::rwmutex::WriterPhase;
 use crate::rt::sync_state::SyncState;
@@ -537,6 +538,61 @@ impl Target for Machine {
             line: map.line(span.lo),
             timer: self.timer_made_by(choice.gid),
         })
+    }
+
+    fn overtake(&self, choice: Choice, wakes: &mut WakeSteps) -> Option<Overtake> {
+        let sleeps = self
+            .goroutines
+            .get(choice.gid.0 as usize)
+            .is_some_and(|g| matches!(g.status, GoStatus::Sleeping(_)));
+        if sleeps {
+            // A sleeper's or a timer's wake-up: time passes in this step.
+            wakes.push(self.steps() + 1);
+            return None;
+        }
+        let passing = self.overtaking(choice, &|from, to| wakes.between(from, to))?;
+        let g = self.goroutines.get(choice.gid.0 as usize)?;
+        let op = queue_op_name(g.next.as_ref()?);
+        let waiting_at = match passing.order {
+            QueueOrder::RwMutexReaders => "RLock",
+            QueueOrder::Channel => {
+                let first = passing.ahead_of.first()?;
+                queue_op_name(self.goroutines.get(first.0 as usize)?.next.as_ref()?)
+            }
+            QueueOrder::Mutex | QueueOrder::RwMutexWriters => "Lock",
+        };
+        let span = self.pending(choice.gid)?.span;
+        let map = &self.program().source_map;
+        Some(Overtake {
+            goroutine: self.go_id(choice.gid),
+            op: op.to_string(),
+            file: map.file_name.clone(),
+            line: map.line(span.lo),
+            rule: match passing.order {
+                QueueOrder::Mutex => QueueRule::Mutex,
+                QueueOrder::RwMutexWriters => QueueRule::RwmutexWriters,
+                QueueOrder::RwMutexReaders => QueueRule::RwmutexReaders,
+                QueueOrder::Channel => QueueRule::Channel,
+            },
+            ahead_of: passing.ahead_of.iter().map(|g| self.go_id(*g)).collect(),
+            waiting_at: waiting_at.to_string(),
+        })
+    }
+}
+
+/// The name of a queued operation in an [`Overtake`]: `Lock`, `RLock`, `send`, `receive`,
+/// `select`.
+fn queue_op_name(v: &Visible) -> &'static str {
+    match v {
+        Visible::Lib {
+            func: LibFunc::RwMutexRLock,
+            ..
+        } => "RLock",
+        Visible::Lib { .. } => "Lock",
+        Visible::Send(..) => "send",
+        Visible::Recv { .. } => "receive",
+        Visible::Select { .. } => "select",
+        _ => "operation",
     }
 }
 

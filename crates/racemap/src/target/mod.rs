@@ -11,6 +11,7 @@ pub mod footprint;
 mod lock_guards;
 mod lock_holder;
 pub mod machine;
+mod overtake;
 mod persistent;
 mod timer_futures;
 mod wait_group_steps;
@@ -18,6 +19,7 @@ mod wait_guards;
 
 pub use crate::rt::machine::StateMemo;
 pub use footprint::{CommutingClass, Footprint, Resource};
+pub use overtake::{queue_note, Overtake, QueueRule, WakeSteps};
 
 use crate::diag::SourceMap;
 use crate::rt::config::WakeOrder;
@@ -340,6 +342,14 @@ pub trait Target: Clone {
     }
     /// The sleep that `choice` cuts short, when it wakes a sleeper early ([`EarlyWake`]).
     fn early_wake(&self, _choice: Choice) -> Option<EarlyWake> {
+        None
+    }
+    /// The goroutines `choice` passes in one of Go's queues, when it takes a lock or completes
+    /// a channel handoff ahead of goroutines queued there first, a sleep or timer before
+    /// ([`Overtake`]). Asked of every move of a recorded outcome's path in order (a replay),
+    /// not while searching: `wakes` holds the steps so far where time passed, and the target
+    /// adds the step of `choice` when it ends a sleep or a timer.
+    fn overtake(&self, _choice: Choice, _wakes: &mut WakeSteps) -> Option<Overtake> {
         None
     }
 }

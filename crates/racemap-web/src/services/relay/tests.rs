@@ -165,6 +165,7 @@ fn progress_sums_both_workers_runs() {
         count,
         schedule: String::new(),
         early_wakes: Vec::new(),
+        overtakes: Vec::new(),
         leaked: Vec::new(),
     };
     let progress = |executions, outcomes| Report::Progress {

@@ -767,6 +767,14 @@ impl<T: Target> Search<T> {
             race,
             leaked: top.target.leaked(),
         };
-        self.outcomes.record(key, deadlock, &schedule, early_wakes);
+        let (root, trace) = (self.stack.first(), &self.trace);
+        self.outcomes
+            .record(key, deadlock, &schedule, early_wakes, || match root {
+                Some(root) => {
+                    let path: Vec<Choice> = trace.iter().map(|s| s.choice).collect();
+                    super::notes::overtakes(&root.target, &path)
+                }
+                None => Vec::new(),
+            });
     }
 }

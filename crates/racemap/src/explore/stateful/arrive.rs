@@ -138,6 +138,13 @@ impl<T: Target> Stateful<T> {
         if let Some((k, _)) = &key {
             self.note_edge(*k);
         }
+        if let Some((k, _)) = &key {
+            // A state explored before: outcomes with notes through it may take this path there.
+            let done = |v: &Visit| matches!(v, Visit::Done { height, .. } if depth + height < self.step_limit);
+            if self.visited.get(k).is_some_and(done) {
+                self.take_detours(*k, choice);
+            }
+        }
         let parent = self.stack.last_mut()?;
         if let Some((k, _)) = &key {
             match self.visited.get(k) {
@@ -244,7 +251,13 @@ impl<T: Target> Stateful<T> {
                 let height = *height;
                 self.revisits += 1;
                 parent.height = parent.height.max(height + 1);
-                (depth + height >= self.step_limit).then_some(Step::Abandon(Abandon::RunLimit))
+                if depth + height >= self.step_limit {
+                    return Some(Step::Abandon(Abandon::RunLimit));
+                }
+                let mut path = self.path.clone();
+                path.push(choice);
+                self.rerecord(&target, detector.as_ref(), &path);
+                None
             }
             None => {
                 self.states += 1;

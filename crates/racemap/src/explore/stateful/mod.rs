@@ -108,6 +108,7 @@ pub(super) mod counter_tests;
 mod cycles;
 #[cfg(test)]
 mod cycles_tests;
+mod detours;
 #[cfg(test)]
 mod final_read_tests;
 pub(super) mod fingerprint;
@@ -253,6 +254,11 @@ pub(super) struct Stateful<T: Target> {
     /// replayed to find the sleeps it cuts short (`Target::early_wake`, as DPOR records
     /// them); `None` in the first search.
     any_time_replay: Option<Box<T>>,
+    /// The root of the current search (after the prefix), from which a recorded outcome's
+    /// path is replayed to find whom it passes in Go's queues (`super::notes`).
+    notes_root: Option<Box<T>>,
+    /// The recorded paths of outcomes with notes, for schedules through states reached again.
+    detours: detours::Detours,
 }
 
 impl<T: Target> Stateful<T> {
@@ -308,6 +314,8 @@ impl<T: Target> Stateful<T> {
             check_only: false,
             any_time_root,
             any_time_replay: None,
+            notes_root: None,
+            detours: Default::default(),
             roots,
             cyclic: None,
         };
@@ -317,6 +325,8 @@ impl<T: Target> Stateful<T> {
 
     /// Start the depth-first search at `target`, the root (recorded at once when final).
     fn begin(&mut self, target: T, detector: Option<Detector>) {
+        self.notes_root = Some(Box::new(target.clone()));
+        self.clear_detours();
         let mut memo = StateMemo::default();
         let mut footprints = Footprints::default();
         let futures = target.goroutine_futures_with(&mut |g| footprints.get(&target, g).cloned());
@@ -612,6 +622,43 @@ impl<T: Target> Stateful<T> {
 
     /// Record the run that ends at `target`, reached by `path`.
     fn record(&mut self, target: &T, detector: Option<&Detector>, path: &[Choice]) {
+        let Some((key, deadlock)) = self.final_key(target, detector) else {
+            return;
+        };
+        let schedule = self.schedule(path);
+        let early_wakes = self
+            .any_time_replay
+            .as_deref()
+            .map_or_else(Vec::new, |root| early_wakes(root, path));
+        let root = self.notes_root.as_deref();
+        self.outcomes
+            .record(key.clone(), deadlock, &schedule, early_wakes, || {
+                root.map_or_else(Vec::new, |root| super::notes::overtakes(root, path))
+            });
+        self.note_detours(&key, path);
+    }
+
+    /// `path` reached the final state `target` again: its outcome keeps this schedule when the
+    /// kept one needs sleeps cut short or goroutines passed in a queue and this one needs
+    /// fewer (`detours`; a note-free path to an outcome may come second).
+    fn rerecord(&mut self, target: &T, detector: Option<&Detector>, path: &[Choice]) {
+        let Some((key, _)) = self.final_key(target, detector) else {
+            return;
+        };
+        self.take_final_detour(&key, path);
+    }
+
+    /// The schedule of `path` from the root (after the prefix).
+    pub(super) fn schedule(&self, path: &[Choice]) -> Schedule {
+        Schedule {
+            choices: self.prefix.iter().chain(path).copied().collect(),
+            running_clock_from: None,
+        }
+    }
+
+    /// The outcome of the final state `target` and whether it deadlocked; `None` when it need
+    /// not be recorded (a check, or cyclic mode, that knows it already).
+    fn final_key(&self, target: &T, detector: Option<&Detector>) -> Option<(OutcomeKey, bool)> {
         let ending = target.ending();
         let race = detector.is_some_and(|d| !d.reports().is_empty());
         let (error, deadlock) = match &ending {
@@ -625,17 +672,9 @@ impl<T: Target> Stateful<T> {
             leaked: target.leaked(),
         };
         if (self.check_only || self.cyclic.is_some()) && self.outcomes.knows(&key) {
-            return;
+            return None;
         }
-        let schedule = Schedule {
-            choices: self.prefix.iter().chain(path).copied().collect(),
-            running_clock_from: None,
-        };
-        let early_wakes = self
-            .any_time_replay
-            .as_deref()
-            .map_or_else(Vec::new, |root| early_wakes(root, path));
-        self.outcomes.record(key, deadlock, &schedule, early_wakes);
+        Some((key, deadlock))
     }
 }
 

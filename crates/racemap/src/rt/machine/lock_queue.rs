@@ -97,6 +97,10 @@ impl LockQueues {
     }
 }
 
+/// What [`Machine::lock_passes`] finds: whether the goroutines passed are an RWMutex's
+/// readers let in first, the arrival they came before, and them with their arrivals.
+pub(super) type LockPasses = (bool, Arrival, Vec<(Arrival, Gid)>);
+
 /// A lock's queue heads and last `Unlock`, looked up once while a run's moves are listed
 /// ([`Machine::lock_turn`]).
 #[derive(Default)]
@@ -316,6 +320,45 @@ impl Machine {
             }),
             _ => None,
         }
+    }
+
+    /// The goroutines `gid`'s `Lock` (`v`, its lock free) passes when Go's queue order (the
+    /// module docs) would not let it take the lock now: `None` when the order lets it (or
+    /// `v` is no `Lock`). `Some((true, at, …))`: an RWMutex's readers blocked during its last
+    /// write hold, which Go lets in first (`at`: that `Unlock`); `Some((false, at, …))`: the
+    /// waiters queued before it (`at`: its own arrival) and before the lock's last `Unlock`.
+    /// Each with its arrival, by arrival. The rule is [`Machine::lock_turn`]'s; a search
+    /// (which does not follow it) asks this of each move of an outcome's path
+    /// (`Machine::overtaking`).
+    pub(super) fn lock_passes(&self, gid: Gid, v: &Visible) -> Option<LockPasses> {
+        let Visible::Lib { func, args, .. } = v else {
+            return None;
+        };
+        let Some(Value::Ptr(Some(p))) = args.first() else {
+            return None;
+        };
+        if self.lock_turn(gid, v, &mut LockTurns::default()) {
+            return None;
+        }
+        let state = self.lock_state(p)?;
+        let mine = self.goroutines.get(gid.0 as usize)?.arrival;
+        let readers_first = *func == LibFunc::RwMutexLock && state.readers_first;
+        let (wait, before) = match (func, readers_first) {
+            (LibFunc::RwMutexLock, true) => (LockWait::ReadLock, state.freed),
+            (LibFunc::RwMutexLock, false) => (LockWait::WriteLock, mine),
+            _ => (LockWait::Lock, mine),
+        };
+        let mut ahead: Vec<(Arrival, Gid)> = self
+            .goroutines
+            .iter()
+            .filter_map(|g| Some((g.gid, Machine::lock_wait(g)?)))
+            .filter(|(_, ((q, w), a))| {
+                *w == wait && q == p && *a < before && (readers_first || !a.same_step(before))
+            })
+            .map(|(g, (_, a))| (a, g))
+            .collect();
+        ahead.sort_unstable();
+        Some((readers_first, before, ahead))
     }
 
     /// In a run, whether `gid`, parked at `v`, may take its lock by Go's queue order (the

@@ -165,6 +165,7 @@ mod gid_set;
 mod go119_frames;
 mod lock_queue;
 mod objects;
+mod overtake;
 mod traceback;
 mod views;
 mod wait_index;
@@ -177,6 +178,7 @@ const DEBUG_SCAN_MAX: usize = 300;
 
 pub(crate) use cond_key::CondTickets;
 pub use fingerprint::StateMemo;
+pub use overtake::{Overtaking, QueueOrder};
 pub use views::{ChanView, GoroutineView, MapView};
 
 /// The deterministic goroutine machine.

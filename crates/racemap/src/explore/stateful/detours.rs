@@ -1,0 +1,155 @@
+//! Schedules through states reached again: the stateful search runs each state's future once,
+//! so an outcome is recorded with the first path that reaches it, and a second path to one of
+//! the states on the way (or to its final state) is cut there. When the kept schedule has
+//! notes (sleeps cut short, goroutines passed in a lock or channel queue) the second path may
+//! need fewer: the outcome is offered the schedule made of the second path and the rest of a
+//! path found to it from that state (`OutcomeSet::improve`; a replay checks that it ends as
+//! the outcome and finds its notes). The paths found to outcomes with notes are indexed by the
+//! keyed states they pass ([`Detours`]); the replays are budgeted to the search's own steps
+//! and [`DETOUR_STEPS`], so they at most double the work of a search longer than that.
+
+use super::Stateful;
+use crate::explore::outcome::OutcomeKey;
+use crate::sched::Choice;
+use crate::target::Target;
+use std::collections::BTreeMap;
+
+/// Steps any search may replay for detours beside its own steps.
+const DETOUR_STEPS: u64 = 100_000;
+
+/// The paths found to the outcomes with notes, by the keyed states they pass.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Detours {
+    /// Per keyed state: the paths passing it (index into `paths`) and how many of their moves
+    /// lead to it.
+    // Invariant: every index is below `paths.len()`, every count at most its path's length.
+    through: BTreeMap<u128, Vec<(usize, usize)>>,
+    /// The paths (from the search's root) found to outcomes with notes, each with its outcome
+    /// and the keyed states it passes (with how many of its moves lead to each).
+    paths: Vec<Indexed>,
+    /// Steps replayed for detours so far (at most the search's own steps and
+    /// [`DETOUR_STEPS`]).
+    replayed: u64,
+}
+
+/// A path found to an outcome with notes.
+#[derive(Clone, Debug)]
+struct Indexed {
+    /// Its outcome.
+    key: OutcomeKey,
+    /// Its moves from the search's root.
+    path: Vec<Choice>,
+    /// The keyed states it passes, each with how many of its moves lead there, ascending.
+    states: Vec<(u128, usize)>,
+}
+
+impl Detours {
+    /// Index `path`, found to outcome `key`, passing `states`.
+    fn index(&mut self, key: &OutcomeKey, path: Vec<Choice>, states: Vec<(u128, usize)>) {
+        let at = self.paths.len();
+        for &(state, moves) in &states {
+            self.through.entry(state).or_default().push((at, moves));
+        }
+        self.paths.push(Indexed {
+            key: key.clone(),
+            path,
+            states,
+        });
+    }
+}
+
+impl<T: Target> Stateful<T> {
+    /// The keyed states of the current path (frame `i` is the state after its first `i`
+    /// moves).
+    fn path_states(&self) -> Vec<(u128, usize)> {
+        self.stack
+            .iter()
+            .enumerate()
+            .filter_map(|(i, f)| Some((f.key?, i)))
+            .collect()
+    }
+
+    /// The outcome `key` was just recorded with `path` (the current path and the move to its
+    /// final state): index it when its schedule has notes.
+    pub(super) fn note_detours(&mut self, key: &OutcomeKey, path: &[Choice]) {
+        if self.outcomes.notes_of(key).unwrap_or(0) == 0 {
+            return;
+        }
+        let states = self.path_states();
+        self.detours.index(key, path.to_vec(), states);
+    }
+
+    /// The keyed state `state` was reached again by the current path and `choice`: offer each
+    /// outcome with notes a found path of which passes it that path and the rest of that one.
+    pub(super) fn take_detours(&mut self, state: u128, choice: Choice) {
+        let Some(entries) = self.detours.through.get(&state) else {
+            return;
+        };
+        let here = self.path.len() + 1;
+        let mut offers: Vec<Indexed> = Vec::new();
+        for &(at, moves) in entries {
+            let Some(kept) = self.detours.paths.get(at) else {
+                continue;
+            };
+            if self.outcomes.notes_of(&kept.key).unwrap_or(0) == 0 {
+                continue;
+            }
+            let mut detour = self.path.clone();
+            detour.push(choice);
+            detour.extend_from_slice(kept.path.get(moves..).unwrap_or_default());
+            let rest = kept
+                .states
+                .iter()
+                .filter(|(_, m)| *m > moves)
+                .map(|&(s, m)| (s, m - moves + here));
+            offers.push(Indexed {
+                key: kept.key.clone(),
+                path: detour,
+                states: rest.collect(),
+            });
+        }
+        for offer in offers {
+            if self.offer_schedule(&offer.key, &offer.path) {
+                let mut states = self.path_states();
+                states.push((state, here));
+                states.extend(offer.states);
+                self.detours.index(&offer.key, offer.path, states);
+            }
+        }
+    }
+
+    /// The final state of outcome `key` was reached again by `path` (the current path and
+    /// the move there): offer it the path when its kept schedule has notes.
+    pub(super) fn take_final_detour(&mut self, key: &OutcomeKey, path: &[Choice]) {
+        if self.outcomes.notes_of(key).unwrap_or(0) > 0 && self.offer_schedule(key, path) {
+            let states = self.path_states();
+            self.detours.index(key, path.to_vec(), states);
+        }
+    }
+
+    /// Offer outcome `key` the schedule of `path` (replayed within the budget): `true` when
+    /// the replay ends as the outcome (kept or not, the path is a way from each of its states
+    /// to the outcome, for later detours).
+    fn offer_schedule(&mut self, key: &OutcomeKey, path: &[Choice]) -> bool {
+        let cost = 2 * path.len() as u64;
+        if self.detours.replayed + cost > self.total_steps + DETOUR_STEPS {
+            return false;
+        }
+        self.detours.replayed += cost;
+        let schedule = self.schedule(path);
+        let (wakes_root, root) = (self.any_time_replay.as_deref(), self.notes_root.as_deref());
+        let mut reaches = false;
+        self.outcomes.improve(key, &schedule, || {
+            let overtakes = super::super::notes::overtakes_reaching(root?, path, key)?;
+            reaches = true;
+            let early_wakes = wakes_root.map_or_else(Vec::new, |r| super::early_wakes(r, path));
+            Some((early_wakes, overtakes))
+        });
+        reaches
+    }
+
+    /// Forget the kept paths: the search starts again from a new root.
+    pub(super) fn clear_detours(&mut self) {
+        self.detours = Detours::default();
+    }
+}
