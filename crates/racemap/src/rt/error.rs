@@ -592,7 +592,7 @@ impl RunError {
 }
 
 /// The stack pointer racemap prints for a goroutine that overflowed its stack (Go's varies by run).
-const STACK_OVERFLOW_SP: u64 = 0xc020_0e03_88;
+const STACK_OVERFLOW_SP: u64 = 0x00c0_200e_0388;
 
 /// What Go 1.19 prints up to the goroutines when a goroutine's stack exceeds its limit
 /// (`runtime.newstack`'s two lines, the `throw`, and the system stack it was raised on).
