@@ -274,13 +274,16 @@ impl Machine {
         match log.map(|l| l.end) {
             None | Some(LogEnd::Return) => self.finish_call(gid, results),
             Some(LogEnd::Exit) => {
-                self.g(gid).next = None;
-                self.status = Status::Failed(crate::rt::error::RunError {
-                    error: RtError::Exit { code: 1 },
-                    gid,
-                    previous: Vec::new(),
-                    goroutines: Vec::new(),
-                });
+                // `log.Fatal` calls `os.Exit(1)` after `Output` unlocked the logger: a step of
+                // its own, so another goroutine may log or print between, as in Go.
+                let span = self.goroutines[gid.0 as usize].next_span;
+                let exit = Visible::Lib {
+                    func: crate::library::LibFunc::OsExit,
+                    args: vec![Value::Int(1)],
+                    push_results: false,
+                    exclusive: false,
+                };
+                self.park(gid, exit, Some(span));
             }
             Some(LogEnd::Panic(message)) => return Err(RtError::library_panic(&message).into()),
         }
