@@ -11,6 +11,11 @@ use crate::target::{Overtake, Target, WakeSteps};
 /// The moves of `path`, replayed from `root`, that pass goroutines in Go's queues, in order
 /// (each distinct one once).
 pub(super) fn overtakes<T: Target>(root: &T, path: &[Choice]) -> Vec<Overtake> {
+    // A move passes a goroutine only when a sleep or a timer ended between their arrivals
+    // ([`WakeSteps`]): a program that never sleeps needs no replay.
+    if !root.may_sleep() {
+        return Vec::new();
+    }
     let mut target = root.clone();
     let mut found: Vec<Overtake> = Vec::new();
     let mut wakes = WakeSteps::default();
