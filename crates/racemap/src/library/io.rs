@@ -8,6 +8,18 @@ macro_rules! io_rows {
             /// `io.WriteString(w io.Writer, s string) (n int, err error)`: compiled by lowering
             /// from Go's `io.go` (`w.(io.StringWriter)`'s `WriteString`, else `w.Write`).
             IoWriteString => func("io", "WriteString").params(&[IO_WRITER, STRING]).results(&[INT, ERROR]),
+            /// `io.Discard`: an `io.Writer` on which every write succeeds and does nothing (a
+            /// package variable holding `io.discard{}`; lowering boxes the value itself, so the
+            /// program's method sets list `discard`'s methods).
+            IoDiscard => LibFuncSpec::new(Owner::PackageVar("io"), "Discard").results(&[IO_WRITER]),
+            /// `(io.discard).Write(p []byte) (int, error)`: `len(p), nil`.
+            DiscardWrite => LibFuncSpec::new(Owner::Struct("io", "discard"), "Write")
+                .params(&[BYTES])
+                .results(&[INT, ERROR]),
+            /// `(io.discard).WriteString(s string) (int, error)`: `len(s), nil`.
+            DiscardWriteString => LibFuncSpec::new(Owner::Struct("io", "discard"), "WriteString")
+                .params(&[STRING])
+                .results(&[INT, ERROR]),
             /// `io.EOF`: the error `Read` returns at the end of its input (a package variable).
             IoEof => LibFuncSpec::new(Owner::PackageVar("io"), "EOF").results(&[ERROR]),
             /// `os.ErrNotExist`: "file does not exist" (a package variable).

@@ -36,6 +36,7 @@ impl Owner {
     pub fn value_receiver(path: &str, type_name: &str) -> bool {
         (path == "time" && matches!(type_name, "Time" | "Duration"))
             || (path == "sort" && matches!(type_name, "IntSlice" | "StringSlice" | "Float64Slice"))
+            || (path == "io" && type_name == "discard")
     }
 }
 

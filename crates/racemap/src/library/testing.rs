@@ -48,8 +48,9 @@ macro_rules! testing_rows {
             /// `(*testing.T).Parallel()`: found by the checker; lowering compiles it as Go's
             /// `testing.(*T).Parallel` (pause until the parent's body is done, then go on).
             TestingParallel => method(SyncKind::TestingT, "Parallel").visibility(Object),
-            /// `(*testing.T).Setenv(key, value string)`: found by the checker, which refuses it
-            /// (racemap has no environment yet); in `testing.TB`'s method set.
+            /// `(*testing.T).Setenv(key, value string)`: found by the checker; lowering passes the
+            /// environment and the cleanup (`lang/lower/env.rs`, also `testing.(*T).Setenv` as a
+            /// function for method values and calls through `testing.TB`).
             TestingSetenv => method(SyncKind::TestingT, "Setenv").params(&[STRING, STRING]).visibility(Object),
             /// `(*testing.T).TempDir() string`: a fake, deterministic path of Go's shape
             /// (`/tmp/TestName0000000001/001`, numbered per call); nothing is created.

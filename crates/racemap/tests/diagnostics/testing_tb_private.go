@@ -2,7 +2,7 @@ package main
 
 import "testing"
 
-// testing.TB's unexported method is not the program's to call; Setenv is not supported yet.
+// testing.TB's unexported method is not the program's to call; Setenv through it is fine.
 func f(t *testing.T, b *testing.B) {
 	t.private()
 	var tb testing.TB = t

@@ -29,6 +29,7 @@ const TYPES: &[(&str, &str)] = &[
     ("strconv", "NumError"),
     ("strings", "Replacer"),
     ("log", "Logger"),
+    ("io", "discard"),
 ];
 
 impl Checker<'_> {

@@ -8,9 +8,6 @@ use crate::lang::check::{Checker, Operand};
 use crate::library::Owner;
 use crate::types::{TypeId, TypeKind};
 
-/// Methods of `testing.T` racemap does not implement (reported as unsupported, not undefined).
-const TESTING_T_UNSUPPORTED: &[&str] = &["Setenv"];
-
 /// What a name found in a type is.
 #[derive(Clone, Debug)]
 pub enum Found {
@@ -240,6 +237,7 @@ impl<'a> Checker<'a> {
             ("sort", "IntSlice"),
             ("sort", "StringSlice"),
             ("sort", "Float64Slice"),
+            ("io", "discard"),
         ];
         let (path, type_name) = self.lib_type_in(STRUCTS, base)?;
         let func = LibFunc::method(Owner::Struct(path, type_name), name)?;
@@ -467,21 +465,6 @@ impl<'a> Checker<'a> {
         }
         match found {
             Found::None if self.rejected_type(x.ty) => invalid,
-            Found::Lib {
-                func: LibFunc::TestingSetenv,
-                ..
-            } if !called => {
-                // `t.Setenv` is compiled with the environment's global (`lower::env`).
-                self.unsupported(sel.span, "(*testing.T).Setenv as a value");
-                invalid
-            }
-            Found::IfaceMethod { iface, .. }
-                if TESTING_T_UNSUPPORTED.contains(&&*sel.name)
-                    && self.lib_named("testing", "TB") == Some(iface) =>
-            {
-                self.unsupported(sel.span, format!("testing.TB.{}", sel.name));
-                invalid
-            }
             Found::None
                 if self.library_type(x.ty).is_some()
                     && !sel.name.starts_with(|c: char| c.is_ascii_uppercase()) =>

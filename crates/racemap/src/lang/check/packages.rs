@@ -802,6 +802,9 @@ mod tests {
             math/rand.(*Rand).Shuffle func(int, func(int, int))
             math/rand.(*Rand).int31n func() int
             io.WriteString func(io.Writer, string) (int, error)
+            io.Discard io.Writer
+            io.discard.Write func([]uint8) (int, error)
+            io.discard.WriteString func(string) (int, error)
             io.EOF error
             os.ErrNotExist error
             os.(*File).Write func([]uint8) (int, error)

@@ -354,6 +354,12 @@ impl<'a> Checker<'a> {
         self.types.set_underlying(file, file_struct);
         self.lib_types
             .insert(("os".to_string(), "File".to_string()), file);
+        // io.discard: struct{} (io.Discard's dynamic type).
+        let discard = self.types.new_named("discard", "io");
+        let empty = self.types.intern(TypeKind::Struct(Vec::new()));
+        self.types.set_underlying(discard, empty);
+        self.lib_types
+            .insert(("io".to_string(), "discard".to_string()), discard);
         // unicode.RangeTable: struct { table int } (the table's number in racemap's generated
         // tables, rt/unicode.rs; Go's R16, R32 and LatinOffset are not offered).
         let range_table = self.types.new_named("RangeTable", "unicode");

@@ -27,7 +27,7 @@ use crate::bytecode::{Func, FuncId, Instr, LibFunc, ResultSlot};
 use crate::diag::Span;
 use crate::lang::ast::Expr;
 use crate::lang::check::{CallInfo, CallKind, Info, ObjectKind, Selection};
-use crate::types::TypeKind;
+use crate::types::{Basic, TypeId, TypeKind, TypeTable};
 use std::rc::Rc;
 
 /// Whether `f` reads or changes the environment (lowering passes it the hidden global).
@@ -39,8 +39,8 @@ pub(super) fn is_env(f: LibFunc) -> bool {
 }
 
 /// Whether the program uses the environment: calls one of its functions, uses one as a value
-/// or calls `t.Setenv`.
-pub(super) fn uses_env(info: &Info) -> bool {
+/// or calls `t.Setenv` (directly, as a method value or through `testing.TB`).
+pub(super) fn uses_env(info: &Info, types: &TypeTable) -> bool {
     let calls = info.calls.values().any(|c| match c.kind {
         CallKind::Lib(f) => is_env(f),
         CallKind::LibMethod(f) => f == LibFunc::TestingSetenv,
@@ -50,6 +50,11 @@ pub(super) fn uses_env(info: &Info) -> bool {
         || info.selections.values().any(|s| match s {
             Selection::Qualified { object } => {
                 matches!(info.object(*object).kind, ObjectKind::Lib { func, .. } if is_env(func))
+            }
+            Selection::LibMethod { func, .. } => *func == LibFunc::TestingSetenv,
+            Selection::IfaceMethod { name, iface, .. } => {
+                name == "Setenv"
+                    && matches!(types.kind(*iface), TypeKind::Named { name, pkg, .. } if name == "TB" && pkg == "testing")
             }
             _ => false,
         })
@@ -94,6 +99,78 @@ impl Lowerer<'_> {
         };
         self.env_restore = Some(id);
         id
+    }
+}
+
+impl Lowerer<'_> {
+    /// `testing.(*T).Setenv` as a function of its own, made on first use: `(t, key, value)`
+    /// passed with the environment and the cleanup to [`LibFunc::TestingSetenvEnv`], as a
+    /// direct call passes them. It is `*testing.T`'s `Setenv` in the method sets (a call
+    /// through `testing.TB`) and what the method value `t.Setenv` calls.
+    pub(super) fn setenv_method_func(&mut self) -> Option<FuncId> {
+        if let Some(id) = self.setenv_method {
+            return Some(id);
+        }
+        let env = self.env_global?;
+        let t = self.lib_named_type("testing", "T");
+        let t_ptr = self.types.intern(TypeKind::Pointer(t));
+        let span = Span::default();
+        let name = LibFunc::TestingSetenv.go_name();
+        let restore = self.env_restore_func();
+        let id = self.reserve(&name, span);
+        let code = vec![
+            Instr::GlobalPtr(env),
+            Instr::LoadLocal(0),
+            Instr::LoadLocal(1),
+            Instr::LoadLocal(2),
+            Instr::MakeClosure {
+                func: restore,
+                ncaptures: 0,
+            },
+            Instr::CallLib {
+                func: LibFunc::TestingSetenvEnv,
+                argc: 5,
+            },
+            Instr::Return,
+        ];
+        let string = TypeTable::basic(Basic::String);
+        self.funcs[id.0 as usize] = Func {
+            name: Rc::from(name.as_str()),
+            span,
+            params: 3,
+            param_types: vec![t_ptr, string, string],
+            results: Vec::new(),
+            result_slots: Vec::<ResultSlot>::new(),
+            locals: 3,
+            captures: 0,
+            variadic: false,
+            spans: vec![span; code.len()],
+            code,
+            wrapper: true,
+        };
+        self.setenv_method = Some(id);
+        Some(id)
+    }
+
+    /// List [`Lowerer::setenv_method_func`] as `*testing.T`'s `Setenv` when the program
+    /// calls it through `testing.TB` or takes it as a value.
+    pub(super) fn register_setenv_method(
+        &mut self,
+        methods: &mut litemap::LiteMap<(TypeId, String), crate::bytecode::Method>,
+    ) {
+        if self.env_global.is_none() {
+            return;
+        }
+        let Some(func) = self.setenv_method_func() else {
+            return;
+        };
+        let t = self.lib_named_type("testing", "T");
+        let t_ptr = self.types.intern(TypeKind::Pointer(t));
+        let entry = crate::bytecode::Method {
+            func,
+            deref_recv: false,
+        };
+        methods.insert((t_ptr, "Setenv".to_string()), entry);
     }
 }
 

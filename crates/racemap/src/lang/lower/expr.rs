@@ -6,7 +6,7 @@
 
 use super::func::{FnCx, VarLoc};
 use super::place::strip_parens;
-use crate::bytecode::{BinOp, Instr};
+use crate::bytecode::{BinOp, Instr, LibFunc};
 use crate::lang::ast::{self, BinaryOp, Expr, ExprKind, UnaryOp};
 use crate::lang::check::exact::{Rat, F32, F64};
 use crate::lang::check::{ConstValue, Mode, ObjectKind, RecvAdjust, Selection};
@@ -467,6 +467,16 @@ impl FnCx<'_, '_> {
                 let kind = self.lw.info.object(object).kind.clone();
                 match kind {
                     ObjectKind::Const { ty, value } => self.push_const(ty, &value),
+                    ObjectKind::LibVar {
+                        func: LibFunc::IoDiscard,
+                        ..
+                    } => {
+                        // `io.discard{}` boxed as the program boxes a value, so that its
+                        // methods are registered (`lib_methods.rs`).
+                        let discard = self.lw.lib_named_type("io", "discard");
+                        self.emit(Instr::Zero(discard));
+                        self.emit(Instr::ToIface(discard));
+                    }
                     ObjectKind::LibVar { func, .. } => {
                         self.emit_at(Instr::CallLib { func, argc: 0 }, e.span);
                     }

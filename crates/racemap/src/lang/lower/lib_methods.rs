@@ -68,6 +68,17 @@ impl Lowerer<'_> {
         }
     }
 
+    /// The library's named type `pkg.name` declared by the checker's universe (`io.discard`),
+    /// `Invalid` if there is none.
+    pub(super) fn lib_named_type(&self, pkg: &str, name: &str) -> TypeId {
+        (0..self.types.len() as u32)
+            .map(TypeId)
+            .find(|&t| {
+                matches!(self.types.kind(t), TypeKind::Named { name: n, pkg: p, .. } if n == name && p == pkg)
+            })
+            .unwrap_or(crate::types::TypeTable::basic(crate::types::Basic::Invalid))
+    }
+
     /// The function a method expression of a library type is (`(*time.Timer).Stop`,
     /// `time.Duration.String`, `(*sync.Mutex).Lock`), made on first use: the wrapper of a
     /// named type's method, else (a `sync`/`atomic` method, whose receiver is the pointer a

@@ -119,6 +119,8 @@ pub(crate) struct Lowerer<'a> {
     pub env_global: Option<GlobalId>,
     /// `t.Setenv`'s compiled cleanup, once made (`env.rs`).
     pub env_restore: Option<FuncId>,
+    /// `testing.(*T).Setenv` compiled as a function, once made (`env.rs`).
+    pub setenv_method: Option<FuncId>,
     /// The compiled `math/rand.Shuffle` (`rand.rs`).
     pub shuffle: Option<FuncId>,
     /// The compiled `math/rand.(*Rand).Shuffle` (`rand.rs`).
@@ -220,6 +222,7 @@ fn lower_mode(
         rand_global: None,
         log_global: None,
         env_global: None,
+        setenv_method: None,
         env_restore: None,
         shuffle: None,
         rand_shuffle: None,
@@ -298,7 +301,7 @@ fn lower_mode(
     }
 
     // The environment: a hidden global string of `KEY=VALUE\0` entries (rt/interp/env.rs).
-    if env::uses_env(&checked.info) {
+    if env::uses_env(&checked.info, &lw.types) {
         lw.env_global = Some(GlobalId(globals.len() as u32));
         globals.push(Global {
             name: "os.environ".to_string(),
@@ -388,6 +391,7 @@ fn lower_mode(
     }
     lw.register_sort_methods(&mut methods);
     lw.register_lib_struct_methods(&mut methods);
+    lw.register_setenv_method(&mut methods);
     lw.add_context_cancel_func();
     lw.add_log_output_funcs();
     let errs = lw.types.new_named("errorString", "errors");

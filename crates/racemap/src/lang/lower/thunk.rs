@@ -139,6 +139,14 @@ impl Lowerer<'_> {
                 func: self.cond_wait_func(span),
                 argc: 1,
             }
+        } else if let Some(setenv) = (func == LibFunc::TestingSetenv)
+            .then(|| self.setenv_method_func())
+            .flatten()
+        {
+            Instr::Call {
+                func: setenv,
+                argc: 3,
+            }
         } else if func == LibFunc::RandRandShuffle {
             let mut shuffle_params = vec![TypeTable::basic(Basic::Invalid)];
             shuffle_params.extend(params.iter().copied());
