@@ -458,3 +458,43 @@ fn seeded_runs_take_locks_in_go_order() {
         }
     }
 }
+
+/// A `sync.Map`'s `mu` queues its waiters as a `sync.Mutex` does in a run
+/// (`rt::machine::lock_queue`): two calls that parked before taking `mu` while a third held
+/// it take it first parked first once it is unlocked; a search lets either take it (the
+/// first one's `mu.Lock()` may come late).
+#[test]
+fn sync_map_mu_waiters_take_it_in_arrival_order_in_a_run() {
+    let src = "package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar m sync.Map\n\
+               \tvar wg sync.WaitGroup\n\tfor i := 0; i < 3; i++ {\n\t\twg.Add(1)\n\
+               \t\tgo func(i int) {\n\t\t\tdefer wg.Done()\n\t\t\tm.Store(i, i)\n\t\t}(i)\n\t}\n\
+               \twg.Wait()\n}\n";
+    for order in [
+        racemap::rt::config::WakeOrder::RunningClock,
+        racemap::rt::config::WakeOrder::VirtualTime,
+    ] {
+        let mut m = machine(src);
+        m.set_wake_order(order);
+        while m.goroutines().len() < 4 {
+            step_go(&mut m, 1);
+        }
+        let (g6, g7, g8) = (gid_of(&m, 6), gid_of(&m, 7), gid_of(&m, 8));
+        // Each call's fast step misses (a new key) and parks it before `mu.Lock()`; 8 takes
+        // `mu`, then 7 and 6 arrive, in that order.
+        for g in [g8, g8, g7, g6] {
+            let id = m.go_id(g);
+            step_go(&mut m, id);
+        }
+        // 8's locked step (it unlocks `mu`).
+        step_go(&mut m, 8);
+        let may_lock: Vec<Gid> = (m.runnable().into_iter())
+            .map(|c| c.gid)
+            .filter(|g| [g6, g7].contains(g))
+            .collect();
+        if order == racemap::rt::config::WakeOrder::RunningClock {
+            assert_eq!(may_lock, [g7], "in a run the first arrival takes mu");
+        } else {
+            assert_eq!(may_lock, [g6, g7], "a search lets either take mu");
+        }
+    }
+}

@@ -275,16 +275,18 @@ impl Machine {
             self.func_end(g.root)
         });
         // Go's channel and lock wait queues are FIFO: the arrival's place in them (`Arrival`).
-        let queued = matches!(
-            v,
+        let queued = match &v {
             Visible::Send(Some(_), _)
-                | Visible::Recv { chan: Some(_), .. }
-                | Visible::Select { .. }
-                | Visible::Lib {
-                    func: LibFunc::MutexLock | LibFunc::RwMutexLock | LibFunc::RwMutexRLock,
-                    ..
-                }
-        );
+            | Visible::Recv { chan: Some(_), .. }
+            | Visible::Select { .. }
+            | Visible::Lib {
+                func: LibFunc::MutexLock | LibFunc::RwMutexLock | LibFunc::RwMutexRLock,
+                ..
+            } => true,
+            // A sync.Map call about to take its `mu`.
+            Visible::SyncMap(f) => f.op.phase == crate::rt::sync_map::Phase::Lock,
+            _ => false,
+        };
         let arrival = if queued {
             self.next_arrival()
         } else {

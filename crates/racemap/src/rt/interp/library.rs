@@ -1042,12 +1042,18 @@ impl Machine {
                 self.heap.sync_maps.len() - 1
             }
         };
+        // The locked part ends with `mu`'s unlock: an arrival, as a `sync.Mutex`'s `Unlock`.
+        let at = if inflight.op.phase == crate::rt::sync_map::Phase::Slow {
+            self.next_arrival()
+        } else {
+            crate::rt::goroutine::Arrival::default()
+        };
         let Some(shared) = self.heap.sync_maps.get_mut(store) else {
             return Err(missing("the store of a sync.Map").into());
         };
         shared.fill(&mut state);
         state.entry_owner = shared.owner.clone();
-        let step = state.step(gid, &p, &mut inflight.op);
+        let step = state.step_at(gid, &p, &mut inflight.op, at);
         state.entry_owner = None;
         Rc::make_mut(shared).write_back(&mut state);
         if let SyncState::Map(s) = self.heap.sync_mut(&p)? {

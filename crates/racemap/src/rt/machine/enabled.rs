@@ -344,8 +344,12 @@ impl Machine {
                 Ok(SyncState::WaitGroup(s)) => s.can_semacquire(),
                 _ => true,
             },
+            // In a run, taking `mu` also waits for its turn in `mu`'s queue (`lock_queue`).
             Visible::SyncMap(inflight) => match self.heap.sync(&inflight.ptr) {
-                Ok(SyncState::Map(s)) => s.can_step(&inflight.op),
+                Ok(SyncState::Map(s)) => {
+                    s.can_step(&inflight.op)
+                        && (!arrived || self.lock_turn(gid, v, &mut Default::default()))
+                }
                 _ => true,
             },
             Visible::Lib { func, args, .. } => match (func, self.sync_at(args)) {

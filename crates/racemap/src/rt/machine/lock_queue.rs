@@ -24,6 +24,9 @@
 //! goroutine stays the head (Go's LIFO requeue). Starvation mode is not modelled (a run may
 //! let barging goroutines pass a waiter for longer than 1 ms).
 //!
+//! A `sync.Map` call's internal `mu` queues alike: a call parked before taking `mu`
+//! (`Phase::Lock`) has its arrival, and the locked step that unlocks `mu` its `Unlock`'s.
+//!
 //! A search keeps the general rule (any goroutine parked at a free lock may take it): there an
 //! arrival may come after any step of another goroutine, so every order Go shows under delays
 //! stays reachable, and a run's outcome is one of the searched ones.
@@ -46,6 +49,31 @@ pub(crate) enum LockWait {
     WriteLock,
     /// `sync.RWMutex.RLock`.
     ReadLock,
+    /// A `sync.Map` call's `mu.Lock()` (the lock's pointer is the map's).
+    MapLock,
+}
+
+/// The lock operation `v` is, with its lock's pointer: a `Lock`, `RLock` or a `sync.Map`
+/// call about to take its `mu`.
+fn lock_op(v: &Visible) -> Option<(Pointer, LockWait)> {
+    match v {
+        Visible::Lib { func, args, .. } => {
+            let wait = match func {
+                LibFunc::MutexLock => LockWait::Lock,
+                LibFunc::RwMutexLock => LockWait::WriteLock,
+                LibFunc::RwMutexRLock => LockWait::ReadLock,
+                _ => return None,
+            };
+            match args.first() {
+                Some(Value::Ptr(Some(p))) => Some((p.clone(), wait)),
+                _ => None,
+            }
+        }
+        Visible::SyncMap(f) if f.op.phase == crate::rt::sync_map::Phase::Lock => {
+            Some((f.ptr.clone(), LockWait::MapLock))
+        }
+        _ => None,
+    }
 }
 
 /// A queue: a lock (its address) and the operation parked at it.
@@ -234,19 +262,8 @@ impl Machine {
         if g.status != GoStatus::Parked {
             return None;
         }
-        let Some(Visible::Lib { func, args, .. }) = &g.next else {
-            return None;
-        };
-        let wait = match func {
-            LibFunc::MutexLock => LockWait::Lock,
-            LibFunc::RwMutexLock => LockWait::WriteLock,
-            LibFunc::RwMutexRLock => LockWait::ReadLock,
-            _ => return None,
-        };
-        match args.first() {
-            Some(Value::Ptr(Some(p))) => Some(((p.clone(), wait), g.arrival)),
-            _ => None,
-        }
+        let (p, wait) = lock_op(g.next.as_ref()?)?;
+        Some(((p, wait), g.arrival))
     }
 
     /// File the goroutines `touched` (ids) anew in the lock queues, when they are kept (the
@@ -318,6 +335,11 @@ impl Machine {
                     .queue_head(p, LockWait::ReadLock)
                     .is_some_and(|r| r < s.freed()),
             }),
+            SyncState::Map(s) => Some(LockState {
+                freed: s.mu.freed(),
+                head: self.queue_head(p, LockWait::MapLock),
+                readers_first: false,
+            }),
             _ => None,
         }
     }
@@ -331,22 +353,17 @@ impl Machine {
     /// (which does not follow it) asks this of each move of an outcome's path
     /// (`Machine::overtaking`).
     pub(super) fn lock_passes(&self, gid: Gid, v: &Visible) -> Option<LockPasses> {
-        let Visible::Lib { func, args, .. } = v else {
-            return None;
-        };
-        let Some(Value::Ptr(Some(p))) = args.first() else {
-            return None;
-        };
+        let (p, op) = lock_op(v)?;
+        let p = &p;
         if self.lock_turn(gid, v, &mut LockTurns::default()) {
             return None;
         }
         let state = self.lock_state(p)?;
         let mine = self.goroutines.get(gid.0 as usize)?.arrival;
-        let readers_first = *func == LibFunc::RwMutexLock && state.readers_first;
-        let (wait, before) = match (func, readers_first) {
-            (LibFunc::RwMutexLock, true) => (LockWait::ReadLock, state.freed),
-            (LibFunc::RwMutexLock, false) => (LockWait::WriteLock, mine),
-            _ => (LockWait::Lock, mine),
+        let readers_first = op == LockWait::WriteLock && state.readers_first;
+        let (wait, before) = match (op, readers_first) {
+            (LockWait::WriteLock, true) => (LockWait::ReadLock, state.freed),
+            (op, _) => (op, mine),
         };
         let mut ahead: Vec<(Arrival, Gid)> = self
             .goroutines
@@ -366,15 +383,13 @@ impl Machine {
     /// `true` for any other operation. `turns` caches each lock's state while the moves of
     /// one state are listed.
     pub(super) fn lock_turn(&self, gid: Gid, v: &Visible, turns: &mut LockTurns) -> bool {
-        let Visible::Lib { func, args, .. } = v else {
+        let Some((p, op)) = lock_op(v) else {
             return true;
         };
-        if !matches!(func, LibFunc::MutexLock | LibFunc::RwMutexLock) {
+        if op == LockWait::ReadLock {
             return true;
         }
-        let Some(Value::Ptr(Some(p))) = args.first() else {
-            return true;
-        };
+        let p = &p;
         let state = match turns.0.iter().find(|(q, _)| q == p) {
             Some((_, s)) => *s,
             None => {
@@ -385,7 +400,7 @@ impl Machine {
                 s
             }
         };
-        if *func == LibFunc::RwMutexLock && state.readers_first {
+        if op == LockWait::WriteLock && state.readers_first {
             return false;
         }
         let Some(mine) = self.goroutines.get(gid.0 as usize).map(|g| g.arrival) else {

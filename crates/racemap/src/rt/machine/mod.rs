@@ -706,6 +706,9 @@ impl Machine {
                             ..
                         },
                     ) if self.queues_arrived() => Some(self.lock_turn(g.gid, v, &mut movers.locks)),
+                    (Some(true), Visible::SyncMap(_)) if self.queues_arrived() => {
+                        Some(self.lock_turn(g.gid, v, &mut movers.locks))
+                    }
                     (known, _) => known,
                 };
                 if known.unwrap_or_else(|| self.enabled(g.gid, v)) {

@@ -68,7 +68,8 @@ impl Machine {
             Visible::Lib {
                 func: LibFunc::MutexLock | LibFunc::RwMutexLock,
                 ..
-            } => {
+            }
+            | Visible::SyncMap(_) => {
                 if !self.enabled_in(gid, v, false) {
                     return None;
                 }

@@ -61,6 +61,7 @@ pub use store::{MapRef, SyncMapStore};
 
 use crate::bytecode::LibFunc;
 use crate::rt::event::{Effect, Gid, SyncVar, WaitReason};
+use crate::rt::goroutine::Arrival;
 use crate::rt::mutex::MutexState;
 use crate::rt::sync_state::PrimError;
 use crate::rt::value::{MapKey, Pointer, Value};
@@ -544,6 +545,17 @@ impl SyncMapState {
         addr: &Pointer,
         op: &mut SyncMapOp,
     ) -> Result<SyncMapStep, PrimError> {
+        self.step_at(gid, addr, op, Arrival::default())
+    }
+
+    /// [`SyncMapState::step`], a step that unlocks `mu` doing so as the machine's arrival `at`.
+    pub fn step_at(
+        &mut self,
+        gid: Gid,
+        addr: &Pointer,
+        op: &mut SyncMapOp,
+        at: Arrival,
+    ) -> Result<SyncMapStep, PrimError> {
         match op.phase.clone() {
             Phase::Fast => Ok(self.step_fast(addr, op)),
             Phase::Lock => {
@@ -556,7 +568,7 @@ impl SyncMapState {
                     outcome: SyncMapOutcome::Continue,
                 })
             }
-            Phase::Slow => Ok(self.step_slow(addr, op)),
+            Phase::Slow => Ok(self.step_slow(addr, op, at)),
             Phase::Iterate { snapshot, pos } => {
                 Ok(self.step_iterate(addr, op, snapshot, pos, String::new(), Vec::new()))
             }

@@ -4,17 +4,27 @@
 use super::*;
 
 impl SyncMapState {
-    pub(super) fn unlock(&mut self, addr: &Pointer, text: &mut String, fx: &mut Vec<Effect>) {
-        // (Its waiters are `Visible::SyncMap` steps, outside the lock queues of a run.)
-        let released = self
-            .mu
-            .unlock(addr, crate::rt::goroutine::Arrival::default());
+    /// Unlock `mu` as the machine's arrival `at` (a run's lock queues order its waiters by it,
+    /// `rt::machine::lock_queue`).
+    pub(super) fn unlock(
+        &mut self,
+        addr: &Pointer,
+        at: Arrival,
+        text: &mut String,
+        fx: &mut Vec<Effect>,
+    ) {
+        let released = self.mu.unlock(addr, at);
         debug_assert!(released.is_ok(), "sync.Map unlocked a free mu");
         fx.push(Effect::Release(Self::mu_var(addr)));
         text.push_str("; mu.Unlock()");
     }
 
-    pub(super) fn step_slow(&mut self, addr: &Pointer, op: &mut SyncMapOp) -> SyncMapStep {
+    pub(super) fn step_slow(
+        &mut self,
+        addr: &Pointer,
+        op: &mut SyncMapOp,
+        at: Arrival,
+    ) -> SyncMapStep {
         let mut fx = vec![Effect::Acquire(Self::read_var(addr))];
         let label = op.label();
         let Some(key) = op.key.clone() else {
@@ -28,7 +38,7 @@ impl SyncMapState {
             } else {
                 text.push_str(" read no longer amended");
             }
-            self.unlock(addr, &mut text, &mut fx);
+            self.unlock(addr, at, &mut text, &mut fx);
             return self.step_iterate(addr, op, snapshot, 0, text, fx);
         };
         let kv = self.key_var(addr, &key);
@@ -57,7 +67,7 @@ impl SyncMapState {
                     None => (None, format!("{label}: not in read, not amended")),
                 };
                 // The entry operation happens after the unlock in Go; same step here.
-                self.unlock(addr, &mut text, &mut fx);
+                self.unlock(addr, at, &mut text, &mut fx);
                 let results = match (found, &op.call) {
                     (None, SyncMapCall::Delete { .. }) => vec![],
                     (None, _) => vec![nil(), Value::Bool(false)],
@@ -96,7 +106,7 @@ impl SyncMapState {
                     swapped = false;
                 }
                 text.push_str(&format!(" → swapped {swapped}"));
-                self.unlock(addr, &mut text, &mut fx);
+                self.unlock(addr, at, &mut text, &mut fx);
                 (text, vec![Value::Bool(swapped)])
             }
             SyncMapCall::Store { value, .. }
@@ -149,7 +159,7 @@ impl SyncMapState {
                         WriteMode::LoadOrStore => vec![value.clone(), Value::Bool(false)],
                     };
                 }
-                self.unlock(addr, &mut text, &mut fx);
+                self.unlock(addr, at, &mut text, &mut fx);
                 (text, results)
             }
             SyncMapCall::Range => (label, vec![]),
