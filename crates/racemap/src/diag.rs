@@ -147,21 +147,38 @@ impl Diagnostic {
 /// The most errors reported for one program, as `go build` does (it stops after 10).
 pub const MAX_ERRORS: usize = 10;
 
-/// Render a list of diagnostics, one per line, sorted by position, as `go build` prints them:
-/// it stops at the [`MAX_ERRORS`]th error and then adds `prog.go:LINE:COL: too many errors` at
-/// that error's position (so exactly ten errors also end with that line).
+/// Render a list of diagnostics, one per line, as `go build` prints them (`cmd/compile`'s
+/// `base.ErrorfAt` and `FlushErrors`): the errors are counted in the order the checker reports
+/// them (`diags`' order, which follows go/types': declarations, then function bodies, then
+/// unused imports), an error equal to the one before it on the same line not counted; at the
+/// [`MAX_ERRORS`]th the compiler stops, prints the ones counted sorted by position (equal ones
+/// once), then `prog.go:LINE:COL: too many errors` at the position of the last one counted (so
+/// exactly ten errors also end with that line). Errors reported after it are never shown, even
+/// at earlier positions.
 pub fn render_all(diags: &[Diagnostic], map: &SourceMap) -> String {
-    let mut sorted: Vec<&Diagnostic> = diags.iter().collect();
-    crate::stable_sort::sort_by_key(&mut sorted, |d| d.span.lo);
-    sorted.dedup_by(|a, b| a.span.lo == b.span.lo && a.message == b.message);
+    let mut counted: Vec<&Diagnostic> = Vec::new();
+    let mut last: Option<(u32, &str)> = None;
+    for d in diags {
+        let line = map.line_col(d.span.lo).line;
+        if last == Some((line, d.message.as_str())) {
+            continue;
+        }
+        last = Some((line, d.message.as_str()));
+        counted.push(d);
+        if counted.len() == MAX_ERRORS {
+            break;
+        }
+    }
+    let stop = (counted.len() == MAX_ERRORS).then(|| counted[MAX_ERRORS - 1].span);
+    crate::stable_sort::sort_by_key(&mut counted, |d| d.span.lo);
+    counted.dedup_by(|a, b| a.span.lo == b.span.lo && a.message == b.message);
     let mut out = String::new();
-    for d in sorted.iter().take(MAX_ERRORS) {
+    for d in &counted {
         out.push_str(&d.render(map));
         out.push('\n');
     }
-    if sorted.len() >= MAX_ERRORS {
-        let tenth = Diagnostic::error(sorted[MAX_ERRORS - 1].span, "too many errors");
-        out.push_str(&tenth.render(map));
+    if let Some(span) = stop {
+        out.push_str(&Diagnostic::error(span, "too many errors").render(map));
         out.push('\n');
     }
     out
@@ -195,5 +212,27 @@ mod tests {
         assert_eq!(lines[10], "prog.go:10:1: too many errors");
         let three = render_all(&diags[..3], &map);
         assert_eq!(three.lines().count(), 3);
+    }
+
+    /// The ten errors shown are the first ten reported, sorted: an eleventh at an earlier
+    /// position is not shown, and `too many errors` stands at the tenth reported (Go 1.19's
+    /// `go build` on a program whose unused import, reported last, is on line 5).
+    #[test]
+    fn the_first_ten_reported_are_shown_sorted() {
+        let source = "x\n".repeat(12);
+        let map = SourceMap::new("prog.go", &source);
+        let at = |line: u32| Span::new((line - 1) * 2, (line - 1) * 2 + 1);
+        let mut diags: Vec<Diagnostic> = (3..13)
+            .rev()
+            .map(|line| Diagnostic::error(at(line), "undefined: x"))
+            .collect();
+        diags.insert(1, Diagnostic::error(at(12), "undefined: x"));
+        diags.push(Diagnostic::error(at(1), "imported and not used"));
+        let text = render_all(&diags, &map);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 11, "{text}");
+        assert_eq!(lines[0], "prog.go:3:1: undefined: x");
+        assert_eq!(lines[9], "prog.go:12:1: undefined: x");
+        assert_eq!(lines[10], "prog.go:3:1: too many errors");
     }
 }

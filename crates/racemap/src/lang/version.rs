@@ -72,6 +72,41 @@ impl LangVersion {
         self.minor >= 20
     }
 
+    /// Whether package `path`'s member `name` came after this version (`errors.Join` in
+    /// go1.19): the program then sees it undefined, as Go's compiler does, whether racemap
+    /// supports it or not.
+    pub fn lacks_member(self, path: &str, name: &str) -> bool {
+        /// Members of the packages racemap knows that Go added after go1.19, with the minor
+        /// version that added them (Go's `api/go1.N.txt`).
+        const NEWER: &[(&str, &str, u16)] = &[
+            ("errors", "Join", 20),
+            ("errors", "ErrUnsupported", 21),
+            ("strings", "CutPrefix", 20),
+            ("strings", "CutSuffix", 20),
+            ("strings", "ContainsFunc", 21),
+            ("bytes", "Clone", 20),
+            ("bytes", "CutPrefix", 20),
+            ("bytes", "CutSuffix", 20),
+            ("context", "WithCancelCause", 20),
+            ("context", "Cause", 20),
+            ("context", "CancelCauseFunc", 20),
+            ("context", "AfterFunc", 21),
+            ("context", "WithoutCancel", 21),
+            ("context", "WithDeadlineCause", 21),
+            ("context", "WithTimeoutCause", 21),
+            ("sync", "OnceFunc", 21),
+            ("sync", "OnceValue", 21),
+            ("sync", "OnceValues", 21),
+            ("time", "DateTime", 20),
+            ("time", "DateOnly", 20),
+            ("time", "TimeOnly", 20),
+            ("testing", "Testing", 21),
+        ];
+        NEWER
+            .iter()
+            .any(|&(p, n, since)| p == path && n == name && self.minor < since)
+    }
+
     /// Whether `min`, `max` and `clear` are predeclared (Go 1.21 and later).
     pub fn has_min_max_clear(self) -> bool {
         self.minor >= 21

@@ -102,6 +102,13 @@ macro_rules! strings_rows {
             StringsLastIndexByte => func("strings", "LastIndexByte").params(&[STRING, BYTE]).results(&[INT]),
             /// `strings.Cut(s, sep string) (before, after string, found bool)`
             StringsCut => func("strings", "Cut").params(&[STRING, STRING]).results(&[STRING, STRING, BOOL]),
+            /// `strings.CutPrefix(s, prefix string) (after string, found bool)` (Go 1.20)
+            StringsCutPrefix => func("strings", "CutPrefix").params(&[STRING, STRING]).results(&[STRING, BOOL]),
+            /// `strings.CutSuffix(s, suffix string) (before string, found bool)` (Go 1.20)
+            StringsCutSuffix => func("strings", "CutSuffix").params(&[STRING, STRING]).results(&[STRING, BOOL]),
+            /// `strings.Clone(s string) string`: a copy (the same bytes: racemap's strings
+            /// are immutable and shared).
+            StringsClone => func("strings", "Clone").params(&[STRING]).results(&[STRING]),
             /// `strings.Compare(a, b string) int`
             StringsCompare => func("strings", "Compare").params(&[STRING, STRING]).results(&[INT]),
             /// `strings.NewReplacer(oldnew ...string) *Replacer`: panics

@@ -656,15 +656,22 @@ impl TypeTable {
                 if methods.is_empty() {
                     s.push_str("interface {}");
                 } else {
-                    s.push_str("interface {");
+                    // reflect's `interface { M() }`, go/types' `interface{M(); N()}`.
+                    s.push_str(if reflect {
+                        "interface { "
+                    } else {
+                        "interface{"
+                    });
                     for (i, (name, sig)) in methods.iter().enumerate() {
-                        s.push_str(if i > 0 { "; " } else { " " });
+                        if i > 0 {
+                            s.push_str("; ");
+                        }
                         s.push_str(name);
                         if let TypeKind::Func(sig) = self.kind(*sig) {
                             self.write_sig(s, sig, style, d);
                         }
                     }
-                    s.push_str(" }");
+                    s.push_str(if reflect { " }" } else { "}" });
                 }
             }
             TypeKind::Tuple(ts) => {

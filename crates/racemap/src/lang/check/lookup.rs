@@ -418,6 +418,10 @@ impl<'a> Checker<'a> {
                     if !crate::lang::check::packages::SUPPORTED_IMPORTS.contains(&path.as_str()) {
                         return invalid;
                     }
+                    if self.lang.lacks_member(&path, &sel.name) {
+                        self.err(sel.span, format!("undefined: {}.{}", pid.name, sel.name));
+                        return invalid;
+                    }
                     let Some(m) = self.lib_member(&path, &sel.name) else {
                         let starts_upper = sel
                             .name
@@ -483,7 +487,9 @@ impl<'a> Checker<'a> {
                 );
                 invalid
             }
-            Found::None if self.library_type(x.ty).is_some() => {
+            // The library's interfaces (`testing.TB`, `io.Writer`, `context.Context`, …) are
+            // declared with Go's whole method sets: a name they lack is undefined in Go too.
+            Found::None if self.library_type(x.ty).is_some() && !self.is_interface(x.ty) => {
                 // A method of Go's library type that racemap does not implement (or none at
                 // all: racemap cannot tell), not a compile error of the program.
                 let ts = self.library_type(x.ty).unwrap_or_default();

@@ -183,6 +183,21 @@ impl Machine {
                     None => vec![text(b), text(b""), Value::Bool(false)],
                 }
             }
+            LibFunc::StringsCutPrefix => {
+                let (s, prefix) = (sarg(0)?, sarg(1)?);
+                match s.as_bytes().strip_prefix(prefix.as_bytes()) {
+                    Some(rest) => vec![text(rest), Value::Bool(true)],
+                    None => vec![Value::Str(s), Value::Bool(false)],
+                }
+            }
+            LibFunc::StringsCutSuffix => {
+                let (s, suffix) = (sarg(0)?, sarg(1)?);
+                match s.as_bytes().strip_suffix(suffix.as_bytes()) {
+                    Some(rest) => vec![text(rest), Value::Bool(true)],
+                    None => vec![Value::Str(s), Value::Bool(false)],
+                }
+            }
+            LibFunc::StringsClone => vec![Value::Str(sarg(0)?)],
             LibFunc::StringsCompare => {
                 let order = sarg(0)?.as_bytes().cmp(sarg(1)?.as_bytes());
                 vec![Value::Int(order as i64)]

@@ -74,6 +74,26 @@ impl<'a> Checker<'a> {
         self.assign_values(lhs, &targets, rhs, "assignment");
     }
 
+    /// A right-hand value of an `=` or `:=` with `n` values on each side. With one on each,
+    /// go/types unpacks a call's results first (`exprList`): a call of several results is
+    /// Go's `assignment mismatch: 1 variable but f returns 2 values`, not a single-value
+    /// error (a `var` declaration keeps that one).
+    fn rhs_value(&mut self, r: &ast::Expr, n: usize) -> Operand {
+        if n != 1 {
+            return self.expr(r);
+        }
+        let x = self.expr_multi(r);
+        if x.mode != Mode::Tuple {
+            return x;
+        }
+        let vals = match self.types.kind(x.ty) {
+            TypeKind::Tuple(ts) => ts.len(),
+            _ => 0,
+        };
+        self.assign_mismatch(r, 1, vals);
+        Operand::invalid()
+    }
+
     /// Assign `rhs` to targets (None = blank). Handles n:n, n:1 multi-value and comma-ok.
     fn assign_values(
         &mut self,
@@ -85,7 +105,7 @@ impl<'a> Checker<'a> {
         let n = lhs.len();
         if rhs.len() == n {
             for (i, r) in rhs.iter().enumerate() {
-                let mut x = self.expr(r);
+                let mut x = self.rhs_value(r, n);
                 if x.is_invalid() {
                     continue;
                 }
@@ -274,7 +294,7 @@ impl<'a> Checker<'a> {
         let mut types: Vec<TypeId> = vec![invalid; n];
         if rhs.len() == n {
             for (i, r) in rhs.iter().enumerate() {
-                let mut x = self.expr(r);
+                let mut x = self.rhs_value(r, n);
                 if x.is_invalid() {
                     continue;
                 }

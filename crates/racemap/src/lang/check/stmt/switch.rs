@@ -17,6 +17,57 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// go/types' duplicate check of a type switch's case `te` (type `t`, `None` for `nil`)
+    /// against the cases before it: `duplicate case T in type switch` with the previous
+    /// case's position; whether it was one (then no other check of it follows).
+    fn duplicate_type(
+        &mut self,
+        te: &ast::Expr,
+        t: Option<TypeId>,
+        seen: &mut Vec<(Option<TypeId>, Span)>,
+    ) -> bool {
+        let Some(&(_, prev)) = seen.iter().find(|(s, _)| *s == t) else {
+            seen.push((t, te.span));
+            return false;
+        };
+        let shown = t.map_or_else(|| "nil".to_string(), |t| self.show(t));
+        let mut msg = format!("duplicate case {shown} in type switch");
+        if let Some(at) = self.position(prev) {
+            msg.push_str(&format!("\n\t{at}: previous case"));
+        }
+        self.err(te.span, msg);
+        true
+    }
+
+    /// go/types' duplicate check of an expression switch's case `e` (operand `x`, converted to
+    /// the tag's type): a constant integer, float or string equal to an earlier case's of the
+    /// same type is `duplicate case 1 (constant of type int) in expression switch`.
+    fn duplicate_value(
+        &mut self,
+        e: &ast::Expr,
+        x: &Operand,
+        seen: &mut Vec<(ConstValue, TypeId, Span)>,
+    ) {
+        if x.mode != Mode::Constant {
+            return;
+        }
+        let Some(v) = x.val.clone() else { return };
+        if matches!(v, ConstValue::Bool(_)) {
+            return;
+        }
+        match seen.iter().find(|(sv, st, _)| *sv == v && *st == x.ty) {
+            Some(&(_, _, prev)) => {
+                let d = self.describe(e, x);
+                let mut msg = format!("duplicate case {d} in expression switch");
+                if let Some(at) = self.position(prev) {
+                    msg.push_str(&format!("\n\t{at}: previous case"));
+                }
+                self.err(e.span, msg);
+            }
+            None => seen.push((v, x.ty, e.span)),
+        }
+    }
+
     fn clause_body(&mut self, body: &[Stmt], fallthrough_ok: bool) {
         for (i, st) in body.iter().enumerate() {
             if self.saturated() {
@@ -66,6 +117,8 @@ impl<'a> Checker<'a> {
         };
         self.push_target(s.id, label, TargetKind::Switch);
         let mut default_seen: Option<Span> = None;
+        // The constant cases so far, with their types (go/types' `caseValues`).
+        let mut seen: Vec<(ConstValue, TypeId, Span)> = Vec::new();
         for (ci, c) in cases.iter().enumerate() {
             if c.default {
                 if let Some(first) = default_seen {
@@ -106,12 +159,16 @@ impl<'a> Checker<'a> {
                             } else {
                                 self.set_type(e, &mut x, t.ty);
                             }
+                            self.duplicate_value(e, &x, &mut seen);
+                            continue;
                         } else if !(self.assignable(x.ty, t.ty) || self.assignable(t.ty, x.ty)) {
                             let (xs, ts) = (self.show(x.ty), self.show(t.ty));
                             self.err(e.span, format!("invalid case {} in switch on {} (mismatched types {xs} and {ts})", self.expr_string(e), self.expr_string(te)));
+                            continue;
                         } else if self.is_interface(t.ty) && !self.is_interface(x.ty) {
                             self.record_implicit(e, t.ty);
                         }
+                        self.duplicate_value(e, &x, &mut seen);
                     }
                     _ => {
                         if !self.is_bool(x.ty) {
@@ -167,6 +224,8 @@ impl<'a> Checker<'a> {
         self.push_target(s.id, label, TargetKind::Switch);
         let mut bind_objs = Vec::new();
         let mut default_seen: Option<Span> = None;
+        // The case types so far (`None`: the `nil` case), go/types' `caseTypes`.
+        let mut seen: Vec<(Option<TypeId>, Span)> = Vec::new();
         for c in cases {
             if c.default {
                 if let Some(first) = default_seen {
@@ -180,9 +239,14 @@ impl<'a> Checker<'a> {
                     let n = self.expr_any(te);
                     let _ = n;
                     single = Some(xo.ty);
+                    self.duplicate_type(te, None, &mut seen);
                     continue;
                 }
                 let t = self.resolve_type(te);
+                if t != self.invalid() && self.duplicate_type(te, Some(t), &mut seen) {
+                    single = Some(t);
+                    continue;
+                }
                 if t != self.invalid() && valid && !self.is_interface(t) {
                     if let Some(m) = self.missing_method(t, xo.ty) {
                         let ts = self.expr_string(te);
