@@ -319,6 +319,9 @@ mod tests {
             strings.IndexAny func(string, string) int
             strings.LastIndexByte func(string, uint8) int
             strings.Cut func(string, string) (string, string, bool)
+            strings.CutPrefix func(string, string) (string, bool)
+            strings.CutSuffix func(string, string) (string, bool)
+            strings.Clone func(string) string
             strings.Compare func(string, string) int
             strings.NewReplacer func(...string) *strings.Replacer
             strings.(*Replacer).Replace func(string) string
