@@ -66,7 +66,7 @@ fn transfer(ins: &Instr, out: u64) -> u64 {
         | Instr::MapIterNext { slot: n }
             if *n < 64 =>
         {
-            out | 1 << n
+            out | (1 << n)
         }
         _ => out,
     }
