@@ -213,6 +213,9 @@ pub struct Futures {
     unlocks_paired: bool,
     /// How many times each point may still lower a WaitGroup's counter (`dones`).
     dones: dones::Dones,
+    /// The live local slots of every point (`liveness`): `target::chan_reach` leaves a dead
+    /// slot out of a goroutine's roots.
+    liveness: super::liveness::Liveness,
 }
 
 /// What calls through values may do, by what they can reach.
@@ -251,7 +254,13 @@ impl Futures {
             wait: until(Barrier::Wait),
             full,
             unlocks_paired: super::mutex_pairing::all_unlocks_paired(program),
+            liveness: super::liveness::Liveness::of(program),
         }
+    }
+
+    /// The live local slots of every point of the program.
+    pub fn liveness(&self) -> &super::liveness::Liveness {
+        &self.liveness
     }
 
     /// The analysis up to `barrier`.

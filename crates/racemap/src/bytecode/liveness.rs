@@ -10,7 +10,9 @@
 //! cursor); `StoreLocal` is the only write.
 //!
 //! Used where a dead slot's value cannot matter: `rt/machine/deaf.rs` leaves a dead slot out of
-//! the goroutine's roots (a channel only a dead slot holds can no longer be received from).
+//! the goroutine's roots (a channel only a dead slot holds can no longer be received from), and
+//! so does `target/chan_reach.rs` (nor operated on at all). Computed with the explorer's static
+//! future (`future::Futures::liveness`).
 
 use super::{Func, Instr, Program, ResultSlot};
 
@@ -55,6 +57,21 @@ fn successors(ins: &Instr, pc: usize) -> [Option<usize>; 2] {
     }
 }
 
+/// The live slots before `ins` (of a function of at most 64 slots) from those after it.
+fn transfer(ins: &Instr, out: u64) -> u64 {
+    match ins {
+        Instr::StoreLocal(n) if *n < 64 => out & !(1 << n),
+        Instr::LoadLocal(n)
+        | Instr::StoreLocalPath { slot: n, .. }
+        | Instr::MapIterNext { slot: n }
+            if *n < 64 =>
+        {
+            out | (1 << n)
+        }
+        _ => out,
+    }
+}
+
 /// The liveness of one function: (words per point, bitsets).
 fn func_liveness(f: &Func) -> (usize, Vec<u64>) {
     let words = (f.locals.max(f.params) as usize).div_ceil(64).max(1);
@@ -70,6 +87,28 @@ fn func_liveness(f: &Func) -> (usize, Vec<u64>) {
     }
     for p in 0..points {
         bits[p * words..(p + 1) * words].copy_from_slice(&always);
+    }
+    if words == 1 {
+        // One word per point (up to 64 slots, nearly every function): the same fixpoint on
+        // plain words.
+        let always = always[0];
+        let mut changed = true;
+        while changed {
+            changed = false;
+            for pc in (0..f.code.len()).rev() {
+                let ins = &f.code[pc];
+                let mut out = 0;
+                for s in successors(ins, pc).into_iter().flatten() {
+                    out |= bits[s.min(f.code.len())];
+                }
+                out = transfer(ins, out) | always;
+                if bits[pc] != out {
+                    bits[pc] = out;
+                    changed = true;
+                }
+            }
+        }
+        return (words, bits);
     }
     let mut changed = true;
     let mut out = vec![0u64; words];

@@ -6,8 +6,10 @@
 //! channel operation; two clients each waiting on its own reply channel look alike. This file
 //! asks the state which goroutines can operate on the channels a step touches at all: a
 //! goroutine can operate on a channel only through a reference to it, and it holds one only if
-//! the channel is reachable from its roots (its frames' locals, operand stacks, captured
-//! variables and pending deferred calls, its parked operation's operands) through the heap
+//! the channel is reachable from its roots (its frames' live locals, `bytecode::liveness`: a
+//! slot no path from the frame's point reads again holds nothing the frame can still use; a
+//! returning frame's results only; operand stacks, captured variables and pending deferred
+//! calls, its parked operation's operands) through the heap
 //! (pointers, slices, maps, closures, interfaces, the values buffered in a channel it can
 //! reach), or from the program's globals and the library's variables (reachable by every
 //! goroutine).
@@ -32,8 +34,10 @@
 
 use super::footprint::{Footprint, Resource};
 use crate::bytecode::future::Classes;
+use crate::bytecode::liveness::Liveness;
+use crate::bytecode::ResultSlot;
 use crate::rt::event::Gid;
-use crate::rt::goroutine::{Deferred, FrameKind, GoStatus, Goroutine, Visible};
+use crate::rt::goroutine::{Deferred, Frame, FrameKind, GoStatus, Goroutine, Visible};
 use crate::rt::machine::Machine;
 use crate::rt::sync_state::SyncState;
 use crate::rt::value::{ChanId, MapId, ObjId, Value};
@@ -49,14 +53,15 @@ impl Machine {
     /// `gid`'s step with `footprint`, whose resources are channel resources and ones of the
     /// classes `rest` (a candidate's: plain memory, maps, a spawn), commutes with everything
     /// every other goroutine may still do (see the module docs); `goroutine_futures` is
-    /// [`Machine::goroutine_futures`] of this state, `waits_for(g)` whether goroutine `g` is
-    /// queued on a lock only `gid` can release.
+    /// [`Machine::goroutine_futures`] of this state, `liveness` the program's live slots,
+    /// `waits_for(g)` whether goroutine `g` is queued on a lock only `gid` can release.
     pub(super) fn chan_step_alone(
         &self,
         gid: Gid,
         footprint: &Footprint,
         rest: Classes,
         goroutine_futures: &[Classes],
+        liveness: &Liveness,
         waits_for: &dyn Fn(&Goroutine) -> bool,
     ) -> bool {
         let mut chans: Vec<ChanId> = footprint
@@ -90,6 +95,7 @@ impl Machine {
         }
         let mut walk = Walk {
             machine: self,
+            liveness,
             chans: &chans,
             seen: Vec::new(),
             visits: 0,
@@ -215,6 +221,8 @@ enum Node {
 struct Walk<'a> {
     /// The state.
     machine: &'a Machine,
+    /// The program's live slots.
+    liveness: &'a Liveness,
     /// The channels looked for, sorted.
     chans: &'a [ChanId],
     /// Nodes visited (sorted).
@@ -246,8 +254,8 @@ impl Walk<'_> {
             return true;
         }
         for frame in &g.frames {
-            let values = frame.locals.iter().chain(frame.stack.iter());
-            if values.into_iter().any(|v| self.value(v, 0))
+            if self.locals(frame)
+                || frame.stack.iter().any(|v| self.value(v, 0))
                 || frame.captures.iter().any(|p| self.object(p.obj, 0))
             {
                 return true;
@@ -282,6 +290,32 @@ impl Walk<'_> {
             None => false,
             Some(next) => self.visible(next),
         }
+    }
+
+    /// The locals of `frame` that it may still read may reach a channel looked for: its live
+    /// slots (`bytecode::liveness`: a dead slot is never read again, so the frame can pass on
+    /// or operate on nothing it holds), only its results once it returns (it runs no more of
+    /// its code; its caller reads them).
+    fn locals(&mut self, frame: &Frame) -> bool {
+        let machine = self.machine;
+        if frame.returning {
+            let Some(func) = machine.program.funcs.get(frame.func.0 as usize) else {
+                return true;
+            };
+            return func.result_slots.iter().any(|r| {
+                let (ResultSlot::Local(n) | ResultSlot::Cell(n)) = r;
+                frame
+                    .locals
+                    .get(*n as usize)
+                    .is_some_and(|v| self.value(v, 0))
+            });
+        }
+        let liveness = self.liveness;
+        frame
+            .locals
+            .iter()
+            .enumerate()
+            .any(|(slot, v)| liveness.live(frame.func, frame.pc, slot as u32) && self.value(v, 0))
     }
 
     /// The operands of a parked operation may reach a channel looked for.

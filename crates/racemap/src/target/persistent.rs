@@ -111,9 +111,14 @@ impl Machine {
                 return false;
             };
             let paired = futures.unlocks_paired();
-            return self.chan_step_alone(gid, footprint, rest, goroutine_futures, &|g| {
-                paired && self.waits_for(g, gid)
-            });
+            return self.chan_step_alone(
+                gid,
+                footprint,
+                rest,
+                goroutine_futures,
+                futures.liveness(),
+                &|g| paired && self.waits_for(g, gid),
+            );
         }
         let Some(mine) = self.candidate_classes(footprint) else {
             return false;

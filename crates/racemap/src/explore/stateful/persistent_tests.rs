@@ -174,3 +174,29 @@ fn a_move_that_turns_out_not_alone_hands_over_to_the_next_candidate() {
          \tgo func() {\n\t\treqs <- 7\n\t}()\n\tfmt.Println(<-owner)\n}\n",
     );
 }
+
+/// An owner receives a client's reply channel, answers on it and goes on with other channel
+/// work; `keep` keeps the reply channel in a live slot (the owner closes it at the end).
+fn dead_reply(keep: bool) -> String {
+    let close = if keep { "\t\tclose(r)\n" } else { "" };
+    format!(
+        "package main\n\nimport \"fmt\"\n\nfunc main() {{\n\treqs := make(chan chan int, 1)\n\
+         \tdone := make(chan int, 1)\n\tgo func() {{\n\t\tr := <-reqs\n\t\tr <- 1\n\
+         \t\tdone <- 2\n{close}\t}}()\n\treply := make(chan int, 1)\n\treqs <- reply\n\
+         \tx := <-reply\n\tfmt.Println(x)\n\tfmt.Println(<-done)\n}}\n"
+    )
+}
+
+/// A channel only a dead slot holds (`bytecode::liveness`: read on no path from the frame's
+/// point) is out of the frame's reach (`target::chan_reach`): the owner's slot that held the
+/// reply channel is never read after its send, so the client's receive of the reply is
+/// explored alone; kept live, the owner's later `close` conflicts with it. Both have the
+/// outcomes of every interleaving.
+#[test]
+fn a_channel_only_a_dead_slot_holds_is_out_of_reach() {
+    let dead = states(&dead_reply(false));
+    let live = states(&dead_reply(true));
+    assert!(dead < live, "{dead} states dead vs {live} live");
+    check_source(&dead_reply(false));
+    check_source(&dead_reply(true));
+}
