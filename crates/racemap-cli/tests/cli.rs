@@ -690,13 +690,14 @@ fn test_explore_prints_the_notes_explore_prints() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON object");
     let outcomes = json["outcomes"].as_array().expect("outcomes");
     assert_eq!(outcomes.len(), 6, "{json}");
-    let (passing, failing): (Vec<_>, Vec<_>) =
-        outcomes.iter().partition(|o| o["failed"] == false);
+    let (passing, failing): (Vec<_>, Vec<_>) = outcomes.iter().partition(|o| o["failed"] == false);
     assert_eq!(passing.len(), 1, "{json}");
     assert!(passing[0].get("overtakes").is_none(), "{json}");
     assert_eq!(passing[0]["early_wakes"], serde_json::json!([]));
     for o in &failing {
-        let overtakes = o["overtakes"].as_array().expect("a failing order passes someone");
+        let overtakes = o["overtakes"]
+            .as_array()
+            .expect("a failing order passes someone");
         assert!(
             overtakes
                 .iter()
@@ -735,11 +736,18 @@ fn a_plain_build_s_main_waits_for_a_panic_in_progress() {
         .expect("the race build's main may exit first");
     let schedule = exits["schedule"].as_str().unwrap();
     let race = racemap(&["run", "--schedule", schedule, file]);
-    assert_eq!((race.status.code(), text(&race.stdout)), (Some(0), "end\n".into()));
+    assert_eq!(
+        (race.status.code(), text(&race.stdout)),
+        (Some(0), "end\n".into())
+    );
     let plain = racemap(&["run", "--no-race", "--schedule", schedule, file]);
     assert_eq!(plain.status.code(), Some(2), "{}", text(&plain.stderr));
     assert_eq!(text(&plain.stdout), "end\n");
-    assert!(text(&plain.stderr).starts_with("panic: boom\n"), "{}", text(&plain.stderr));
+    assert!(
+        text(&plain.stderr).starts_with("panic: boom\n"),
+        "{}",
+        text(&plain.stderr)
+    );
     for seed in 0..20 {
         let run = racemap(&["run", "--no-race", "--seed", &seed.to_string(), file]);
         assert_eq!(run.status.code(), Some(2), "seed {seed}");
@@ -776,7 +784,12 @@ fn a_plain_build_s_main_returns_past_a_panic_not_begun_or_blocked() {
     let blocked = blocked.to_str().unwrap();
     for seed in 0..5 {
         let run = racemap(&["run", "--no-race", "--seed", &seed.to_string(), blocked]);
-        assert_eq!(run.status.code(), Some(0), "seed {seed}: {}", text(&run.stderr));
+        assert_eq!(
+            run.status.code(),
+            Some(0),
+            "seed {seed}: {}",
+            text(&run.stderr)
+        );
         assert_eq!(text(&run.stdout), "end\n");
     }
     let _ = std::fs::remove_dir_all(&dir);
