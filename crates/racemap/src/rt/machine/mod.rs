@@ -819,6 +819,7 @@ impl Machine {
         self.budget = self.config.max_instructions_per_step;
         self.events.clear();
         let gid = choice.gid;
+        self.note_panic_seen(gid);
         match self.exec_visible(gid, choice.alt) {
             Ok(()) => {}
             Err(f) => self.fault(gid, f),
