@@ -44,7 +44,8 @@ commands:
       --schedule S      replay an encoded schedule (from `explore`)
       --max-steps N     step limit (default 100000)
       --trace           print one line per step
-      --no-race         turn the race detector off
+      --no-race         run as a plain `go run` build: no race detector, and main's
+                        return waits for a panic in progress
       --max-instructions N --max-goroutines N --max-heap-objects N --max-heap-slots N
                         raise racemap's runtime limits (also for explore)
   explore FILE.go     search interleavings for races, crashes and deadlocks

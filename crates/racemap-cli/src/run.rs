@@ -35,7 +35,12 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
             }
             lexopt::Arg::Long("schedule") => config.schedule = Some(schedule_value(&mut parser)?),
             lexopt::Arg::Long("trace") => trace = true,
-            lexopt::Arg::Long("no-race") => config.race_detection = false,
+            lexopt::Arg::Long("no-race") => {
+                // A plain build: no detector, and main's return waits for a panic in
+                // progress (`Config::plain_build`), as Go's `runtime.main` does without `-race`.
+                config.race_detection = false;
+                machine_config.plain_build = true;
+            }
             lexopt::Arg::Long("lang") => lang_version = lang(&mut parser)?,
             lexopt::Arg::Value(v) if file.is_none() => file = Some(v.into()),
             other => return Err(other.unexpected().to_string()),

@@ -8,8 +8,11 @@
 //!
 //! `--json` prints one object: `{"tests": [names], "complete", "limit", "executions", "race",
 //! "deadlock", "leak", "failed", "outcomes": [{"error", "race", "failed", "failed_tests",
-//! "leaked", "output", "count", "schedule"}]}` (`limit`: what kept the search from every
-//! interleaving, as in `racemap explore --json`, or `null`). Exit status 1 when the binary can
+//! "leaked", "output", "count", "schedule", "early_wakes", "overtakes"}]}` (`limit`: what kept
+//! the search from every interleaving, as in `racemap explore --json`, or `null`;
+//! `early_wakes` and `overtakes` (present only when not empty) as there: the sleeps the
+//! outcome's schedule cuts short and the goroutines it passes in Go's queues, also printed
+//! under its replay command). Exit status 1 when the binary can
 //! race, deadlock, leak or fail.
 
 use crate::explore::two_cores;
@@ -143,7 +146,11 @@ pub fn explore_tests(
             "     replay: racemap test{}{} {file} --schedule {}\n",
             options.lang_flag, options.run_flag, o.schedule
         ));
-        outcomes.push(json!({
+        // Why the outcome may rarely show in ordinary runs, as `racemap explore` says.
+        for note in [o.sleep_note(), o.queue_note()].into_iter().flatten() {
+            text.push_str(&format!("     {note}\n"));
+        }
+        let mut outcome = json!({
             "error": o.error,
             "race": o.race,
             "failed": this_failed,
@@ -152,7 +159,13 @@ pub fn explore_tests(
             "output": o.stdout,
             "count": o.count,
             "schedule": o.schedule,
-        }));
+            "early_wakes": o.early_wakes,
+        });
+        // As in `racemap explore --json`: present only when the schedule has such moves.
+        if !o.overtakes.is_empty() {
+            outcome["overtakes"] = json!(o.overtakes);
+        }
+        outcomes.push(outcome);
     }
     if options.json {
         println!(

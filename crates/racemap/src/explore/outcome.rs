@@ -235,6 +235,11 @@ impl OutcomeSet {
         }
     }
 
+    /// The keys of the outcomes recorded, in key order.
+    pub fn keys(&self) -> impl Iterator<Item = &OutcomeKey> {
+        self.index.keys()
+    }
+
     /// How many notes the schedule kept for outcome `key` has (cut-short sleeps and passing
     /// moves); `None` for an unknown outcome.
     pub fn notes_of(&self, key: &OutcomeKey) -> Option<usize> {

@@ -43,6 +43,12 @@ pub struct Config {
     /// builds, so that every debug test checks the index against the scan. Bookkeeping only:
     /// no choice, outcome or fingerprint depends on it.
     pub wait_index_from: usize,
+    /// Built as a plain `go build` builds, without the race detector (`racemap run
+    /// --no-race`): main's return waits for a panic in progress on another goroutine
+    /// (`rt::machine::plain_exit`). Off by default: racemap models `go build -race`, whose
+    /// `racefini` exits at main's return at once. Runs only: the explorer's footprints assume
+    /// the race build's exit.
+    pub plain_build: bool,
 }
 
 /// When a sleeping goroutine's wake-up is a move the scheduler may pick.
@@ -153,6 +159,7 @@ impl Default for Config {
             } else {
                 Config::WAIT_INDEX_FROM
             },
+            plain_build: false,
         }
     }
 }

@@ -319,6 +319,11 @@ pub struct Panicking {
     /// The panic that was running a deferred call when this one started in it (Go's panic
     /// link): it goes on once this one is recovered and that deferred call returns.
     pub outer: Option<Box<Panicking>>,
+    /// In a plain build (`Config::plain_build`): an operation of the goroutine completed
+    /// while the panic was in progress, so others may have seen that it began (its start ran
+    /// in local code, which might as well have run just before its next step): main's return
+    /// then waits for it (`rt::machine::plain_exit`). Always false in a race build.
+    pub seen: bool,
 }
 
 /// A goroutine.

@@ -555,7 +555,7 @@ impl Target for Machine {
         let op = queue_op_name(g.next.as_ref()?);
         let waiting_at = match passing.order {
             QueueOrder::RwMutexReaders => "RLock",
-            QueueOrder::Channel => {
+            QueueOrder::Channel | QueueOrder::BufferedSenders | QueueOrder::BufferedReceivers => {
                 let first = passing.ahead_of.first()?;
                 queue_op_name(self.goroutines.get(first.0 as usize)?.next.as_ref()?)
             }
@@ -573,6 +573,8 @@ impl Target for Machine {
                 QueueOrder::RwMutexWriters => QueueRule::RwmutexWriters,
                 QueueOrder::RwMutexReaders => QueueRule::RwmutexReaders,
                 QueueOrder::Channel => QueueRule::Channel,
+                QueueOrder::BufferedSenders => QueueRule::BufferedSenders,
+                QueueOrder::BufferedReceivers => QueueRule::BufferedReceivers,
             },
             ahead_of: passing.ahead_of.iter().map(|g| self.go_id(*g)).collect(),
             waiting_at: waiting_at.to_string(),

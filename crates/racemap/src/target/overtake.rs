@@ -44,6 +44,12 @@ pub enum QueueRule {
     /// An unbuffered channel pairs the first sender and the first receiver to arrive (its wait
     /// queues are FIFO).
     Channel,
+    /// A buffered channel lets the senders blocked at its full buffer put their values in in
+    /// arrival order (its wait queue of senders is FIFO).
+    BufferedSenders,
+    /// A buffered channel gives its values to the receivers blocked at its empty buffer in
+    /// arrival order (its wait queue of receivers is FIFO).
+    BufferedReceivers,
 }
 
 /// A move of a goroutine that takes a lock or completes a channel rendezvous ahead of
@@ -97,6 +103,20 @@ impl Overtake {
             ),
             QueueRule::Channel => (
                 format!("completes its channel handoff ahead of {others}, queued there first"),
+                "Go's channel queues are FIFO",
+            ),
+            QueueRule::BufferedReceivers => (
+                format!(
+                    "takes a value from the buffered channel ahead of {others}, blocked there \
+                     first at its empty buffer"
+                ),
+                "Go's channel queues are FIFO",
+            ),
+            QueueRule::BufferedSenders => (
+                format!(
+                    "takes a slot of the buffered channel ahead of {others}, blocked there \
+                     first at its full buffer"
+                ),
                 "Go's channel queues are FIFO",
             ),
         };

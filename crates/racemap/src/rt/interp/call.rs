@@ -135,6 +135,8 @@ impl Machine {
             args,
             unwinding_below,
             goexit: false,
+            // A panic in a deferred call of a panic seen begun goes on being seen.
+            seen: outer.as_ref().is_some_and(|o| o.seen),
             outer,
         });
         g.next = None;
@@ -171,6 +173,7 @@ impl Machine {
             unwinding_below,
             goexit: false,
             outer: None,
+            seen: false,
         });
         self.park(gid, Visible::Exit, span);
     }
@@ -189,6 +192,7 @@ impl Machine {
             unwinding_below,
             goexit: true,
             outer: None,
+            seen: false,
         });
         if let Some(f) = g.frames.last_mut() {
             f.returning = true;

@@ -415,6 +415,7 @@ impl Machine {
 
     /// The op completed: clear the park and push its results.
     pub(super) fn resume_push(&mut self, gid: Gid, vals: Vec<Value>) {
+        self.note_panic_seen(gid);
         let g = self.g(gid);
         g.next = None;
         if let Some(f) = g.frames.last_mut() {

@@ -329,6 +329,7 @@ impl Machine {
                 _ => true,
             },
             Visible::Wake => false,
+            Visible::Exit if self.config.plain_build && gid == Gid::MAIN => self.main_may_exit(),
             Visible::FileLock { fd, .. } => !self.file_locked(*fd),
             // Every call of package `log` here locks the logger's mutex: it waits while a print
             // holds it (`rt::interp::log`).

@@ -166,6 +166,7 @@ mod go119_frames;
 mod lock_queue;
 mod objects;
 mod overtake;
+mod plain_exit;
 mod traceback;
 mod views;
 mod wait_index;
@@ -709,6 +710,9 @@ impl Machine {
                     (Some(true), Visible::SyncMap(_)) if self.queues_arrived() => {
                         Some(self.lock_turn(g.gid, v, &mut movers.locks))
                     }
+                    // Main's return in a plain build waits on other goroutines' panics
+                    // (`plain_exit`), which the index does not follow.
+                    (_, Visible::Exit) if self.config.plain_build => None,
                     (known, _) => known,
                 };
                 if known.unwrap_or_else(|| self.enabled(g.gid, v)) {
@@ -818,6 +822,7 @@ impl Machine {
         self.budget = self.config.max_instructions_per_step;
         self.events.clear();
         let gid = choice.gid;
+        self.note_panic_seen(gid);
         match self.exec_visible(gid, choice.alt) {
             Ok(()) => {}
             Err(f) => self.fault(gid, f),

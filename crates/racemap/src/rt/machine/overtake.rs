@@ -10,8 +10,17 @@
 //! (the same functions a run's moves are listed with, asked with the run's rule): a move the
 //! run's rule forbids passes the goroutines it names, each of which Go would have served
 //! first had it not been delayed before arriving. An unbuffered rendezvous counts as allowed
-//! when the run's rule lets either side make it. (Buffered channels' handoffs to blocked
-//! goroutines are not judged: a search's buffered value has no recorded receiver.)
+//! when the run's rule lets either side make it.
+//!
+//! A buffered channel queues its blocked senders (at a full buffer) and receivers (at an
+//! empty one) FIFO too (`runtime/chan.go`'s `sendq` and `recvq`): a run's receive from a full
+//! buffer moves the first blocked sender's value in, a run's send to an empty one hands its
+//! value to the first blocked receiver (`rt::interp::chan_handoff`), while a search lets any
+//! goroutine parked there take the slot or the value in a step of its own. A search's send
+//! (receive) on a buffered channel passes the goroutines parked at a send (receive) on it that
+//! arrived before it with time passed in between: when the sleep or timer ended, virtual time
+//! let it end only with them blocked (else the wake is early, a note of its own), so Go had
+//! them queued before the mover arrived (`buffered_passes`).
 //!
 //! A goroutine counts as passed only when time passed between its arrival and the moment its
 //! place came first (the passing goroutine's arrival; for the readers an RWMutex lets in
@@ -34,6 +43,10 @@ pub enum QueueOrder {
     RwMutexReaders,
     /// An unbuffered channel's FIFO queue of senders or receivers.
     Channel,
+    /// A buffered channel's FIFO queue of senders blocked at its full buffer.
+    BufferedSenders,
+    /// A buffered channel's FIFO queue of receivers blocked at its empty buffer.
+    BufferedReceivers,
 }
 
 /// A move that passes goroutines Go's queue order would have served first.
@@ -111,12 +124,15 @@ impl Machine {
         time_passed: &dyn Fn(u64, u64) -> bool,
     ) -> Option<Overtaking> {
         let ch = self.heap.chan(c);
+        if !ch.is_unbuffered() {
+            return self.buffered_passes(gid, c, sends, time_passed);
+        }
         let alone = if sends {
             ch.can_send_buffered()
         } else {
             ch.can_recv_buffered()
         };
-        if alone || !ch.is_unbuffered() {
+        if alone {
             return None;
         }
         let (partner, _) = self.partner_in(gid, c, sends, false)?;
@@ -142,6 +158,62 @@ impl Machine {
             order: QueueOrder::Channel,
             ahead_of,
         })
+    }
+}
+
+impl Machine {
+    /// The goroutines a send (`sends`) or a receive by `gid` on the buffered `c`, taking a
+    /// free slot or a buffered value now, passes in Go's queue of blocked senders (receivers):
+    /// those parked at the same operation on `c` (a `select` only when no case on another
+    /// channel is ready: Go would have taken that one) that arrived before
+    /// `gid` with a sleep or timer ended in between. A closed channel queues nobody (its
+    /// close releases every receiver; a send panics).
+    fn buffered_passes(
+        &self,
+        gid: Gid,
+        c: ChanId,
+        sends: bool,
+        time_passed: &dyn Fn(u64, u64) -> bool,
+    ) -> Option<Overtaking> {
+        let ch = self.heap.chan(c);
+        let takes = if sends {
+            ch.can_send_buffered()
+        } else {
+            ch.can_recv_buffered()
+        };
+        if ch.closed || !takes {
+            return None;
+        }
+        let mine = self.goroutines.get(gid.0 as usize)?.arrival;
+        let ahead: Vec<(Arrival, Gid)> = self
+            .goroutines
+            .iter()
+            .filter(|g| g.gid != gid && g.status == GoStatus::Parked)
+            .filter(|g| waits_on(g, c, sends) && !self.ready_elsewhere(g, c))
+            .filter(|g| g.arrival < mine && !g.arrival.same_step(mine))
+            .map(|g| (g.arrival, g.gid))
+            .collect();
+        let ahead_of = passed(ahead, mine, time_passed);
+        (!ahead_of.is_empty()).then_some(Overtaking {
+            order: if sends {
+                QueueOrder::BufferedSenders
+            } else {
+                QueueOrder::BufferedReceivers
+            },
+            ahead_of,
+        })
+    }
+
+    /// `g` is parked at a `select` with a case on a channel other than `c` that is ready (by
+    /// the state of that channel or with a partner parked there): Go would have completed it
+    /// there, taking it out of `c`'s queue.
+    fn ready_elsewhere(&self, g: &Goroutine, c: ChanId) -> bool {
+        match &g.next {
+            Some(Visible::Select { arms, .. }) => arms
+                .iter()
+                .any(|a| a.chan.is_some_and(|ch| ch != c) && self.arm_ready(g.gid, a)),
+            _ => false,
+        }
     }
 }
 
