@@ -286,10 +286,14 @@ impl<T: Target> Search<T> {
     /// on where other goroutines stand (the `wg.Done()` that reaches zero), and the moves of
     /// `v` run in another order than in the trace.
     pub(super) fn replays(&self, i: usize, v: &[WakeStep]) -> Replay {
-        let mut target = self.stack[i].target.clone();
+        let root = &self.stack[i].target;
+        // The state as the moves before the event leave it: cloned at the first of them (a
+        // sequence of the event alone, a pending operation's race at a goroutine bomb's final
+        // state, reads the state in place: thousands of those per run).
+        let mut moved: Option<T> = None;
         // The goroutines `v` creates, numbered as they are created from here (`v` may leave
         // out a creation that came first in the trace).
-        let count = target.goroutine_count() as u32;
+        let count = root.goroutine_count() as u32;
         let mut v = v.to_vec();
         rename_created(&mut v, count, Vec::new(), count);
         let Some((event, before)) = v.split_last() else {
@@ -297,6 +301,7 @@ impl<T: Target> Search<T> {
         };
         let mut replayed = Vec::with_capacity(v.len());
         for s in before {
+            let target = moved.get_or_insert_with(|| root.clone());
             if target.ending().is_some() || !target.can_run(s.choice) {
                 return Replay::Stuck;
             }
@@ -315,8 +320,8 @@ impl<T: Target> Search<T> {
                 let events = after.step(s.choice);
                 let (participants, movers) = participants(s.choice, &events);
                 let footprint =
-                    step_footprint(&target, &pre_fp, s.choice, &movers, &participants, &after);
-                target = after;
+                    step_footprint(target, &pre_fp, s.choice, &movers, &participants, &after);
+                *target = after;
                 (participants, footprint)
             } else {
                 let events = target.step(s.choice);
@@ -324,7 +329,7 @@ impl<T: Target> Search<T> {
                 let footprint = if movers.len() > 1 {
                     Footprint::global()
                 } else {
-                    step_footprint(&target, &pre_fp, s.choice, &movers, &participants, &target)
+                    step_footprint(target, &pre_fp, s.choice, &movers, &participants, target)
                 };
                 (participants, footprint)
             };
@@ -342,6 +347,7 @@ impl<T: Target> Search<T> {
                 footprint,
             });
         }
+        let target = moved.as_ref().unwrap_or(root);
         if target.ending().is_some() {
             return Replay::NotTheEvent;
         }

@@ -14,6 +14,10 @@
 //! sequence and its move commutes with all of it) covers it when it is a leaf, and otherwise
 //! the rest of the sequence is inserted below it.
 //!
+//! The branches of a node are indexed ([`branches`]): by goroutine, and in runs of consecutive
+//! branches of one footprint, so a node where thousands of goroutines race for one mutex finds
+//! the weak initial of each new sequence without a scan of every branch.
+//!
 //! Goroutines created inside a sequence: the machine numbers goroutines in creation order, and
 //! `go` statements of different goroutines commute (`target::footprint`), so the same
 //! goroutine has another number when two creations swap. A sequence to follow from a state
@@ -25,9 +29,12 @@
 //! move) gives its children the branch's numbers, and the sequence's other creations come
 //! after the branch's.
 
+mod branches;
+
 use crate::rt::event::Gid;
 use crate::sched::Choice;
 use crate::target::Footprint;
+use branches::Branches;
 
 /// One move of a wakeup sequence, with what decides its dependence on other moves.
 #[derive(Clone, Debug)]
@@ -201,54 +208,6 @@ impl InitialFilter {
     }
 }
 
-/// [`InitialFilter::weak_initial`] over the moves of one scan (a wakeup tree's branches in
-/// order), remembering the last move that is no weak initial although its goroutine moves
-/// neither in `w` nor in `reversed` and nothing else takes part in it: whether such a move is
-/// one depends on its footprint alone (it must commute with all of `w` and with `reversed`),
-/// so a later one with an equal footprint is not either. A state of a goroutine bomb holds a
-/// branch per goroutine racing for one mutex, all of one footprint: one check for them all.
-pub(super) struct InitialScan<'a> {
-    /// The filter of the sequence.
-    filter: &'a InitialFilter,
-    /// The footprint and summary of the last such move found no weak initial.
-    not_initial: Option<(&'a Footprint, u64)>,
-}
-
-impl<'a> InitialScan<'a> {
-    /// A scan with `filter`.
-    pub fn new(filter: &'a InitialFilter) -> InitialScan<'a> {
-        InitialScan {
-            filter,
-            not_initial: None,
-        }
-    }
-
-    /// [`WakeStep::weak_initial_in`] of `s` (see the type's docs).
-    pub fn weak_initial(
-        &mut self,
-        s: &'a WakeStep,
-        w: &[WakeStep],
-        reversed: &WakeStep,
-    ) -> Option<Option<usize>> {
-        let g = s.choice.gid;
-        let outsider = s.participants.as_slice() == [g]
-            && self.filter.gids.binary_search(&g).is_err()
-            && !reversed.participants.contains(&g);
-        if outsider && self.not_initial == Some((&s.footprint, s.summary)) {
-            debug_assert!(
-                s.weak_initial_in(w, reversed).is_none(),
-                "a move of a footprint found no weak initial is one"
-            );
-            return None;
-        }
-        let found = self.filter.weak_initial(s, w, reversed);
-        if outsider && found.is_none() {
-            self.not_initial = Some((&s.footprint, s.summary));
-        }
-        found
-    }
-}
-
 /// Rename the goroutines `w` creates: a goroutine numbered `from` or more that a move of `w`
 /// involves before any earlier move did is created by it (no move of a sequence involves a
 /// goroutine created outside it, after its start); it gets its number in `map` (old, new),
@@ -310,8 +269,9 @@ fn pass(w: &mut Vec<WakeStep>, branch: &WakeStep, at: Option<usize>, from: u32) 
 // Invariant: no two children of a node have the same choice.
 #[derive(Clone, Debug, Default)]
 pub(super) struct WakeupTree {
-    /// The branches from here, each a move and the tree that follows it.
-    children: Vec<(WakeStep, WakeupTree)>,
+    /// The branches from here, each a move and the tree that follows it, indexed for the
+    /// search of a weak initial ([`branches`]).
+    children: Branches<WakeupTree>,
 }
 
 impl WakeupTree {
@@ -322,52 +282,56 @@ impl WakeupTree {
 
     /// A branch starts with `choice`.
     pub fn starts_with(&self, choice: Choice) -> bool {
-        self.children.iter().any(|(s, _)| s.choice == choice)
+        self.children.contains(choice)
     }
 
     /// Add a one-move branch for `step` at the end, unless a branch starts with that move.
     pub fn push_leaf(&mut self, step: WakeStep) {
         if !self.starts_with(step.choice) {
-            self.children.push((step, WakeupTree::default()));
+            self.children.push_back(step, WakeupTree::default());
         }
     }
 
     /// Remove the leftmost branch: its first move and the tree that follows it.
     pub fn take_first(&mut self) -> Option<(WakeStep, WakeupTree)> {
-        (!self.children.is_empty()).then(|| self.children.remove(0))
+        self.children.pop_front()
     }
 
     /// Undo [`WakeupTree::take_first`]: make `step` and `below` the leftmost branch again.
     pub fn put_back(&mut self, step: WakeStep, below: WakeupTree) {
-        self.children.insert(0, (step, below));
+        self.children.push_front(step, below);
     }
 
     /// A branch already covers `w` (which reverses the race with `reversed`):
     /// [`WakeupTree::insert`] would leave the tree as it is. `count` goroutines exist at the
     /// tree's state; `w` names those it creates from there ([`rename_created`]).
     pub fn covers(&self, w: &[WakeStep], reversed: &WakeStep, count: u32) -> bool {
+        self.covers_counted(w, reversed, count).0
+    }
+
+    /// [`WakeupTree::covers`], with the branches and runs of branches it checked.
+    fn covers_counted(&self, w: &[WakeStep], reversed: &WakeStep, count: u32) -> (bool, usize) {
         let mut w = w.to_vec();
         let mut node = self;
         let mut count = count;
+        let mut checks = 0;
         loop {
             if w.is_empty() {
-                return true;
+                return (true, checks);
             }
             let filter = InitialFilter::new(&w, reversed);
-            let mut scan = InitialScan::new(&filter);
-            let found = node
-                .children
-                .iter()
-                .find_map(|(s, sub)| scan.weak_initial(s, &w, reversed).map(|at| (s, sub, at)));
-            match found {
-                Some((s, sub, at)) => {
+            let probe = node.children.find_initial(&w, reversed, &filter);
+            checks += probe.checks;
+            match probe.found {
+                Some((k, at)) => {
+                    let (s, sub) = node.children.get(k);
                     if sub.is_empty() {
-                        return true;
+                        return (true, checks);
                     }
                     count = pass(&mut w, s, at, count);
                     node = sub;
                 }
-                None => return false,
+                None => return (false, checks),
             }
         }
     }
@@ -386,28 +350,25 @@ impl WakeupTree {
                 return;
             }
             let filter = InitialFilter::new(&w, reversed);
-            let mut scan = InitialScan::new(&filter);
-            let found = node
-                .children
-                .iter()
-                .enumerate()
-                .find_map(|(k, (s, _))| scan.weak_initial(s, &w, reversed).map(|at| (k, at)));
-            match found {
+            match node.children.find_initial(&w, reversed, &filter).found {
                 Some((k, at)) => {
-                    if node.children[k].1.is_empty() {
+                    let (s, sub) = node.children.get(k);
+                    if sub.is_empty() {
                         return;
                     }
-                    count = pass(&mut w, &node.children[k].0, at, count);
-                    node = &mut node.children[k].1;
+                    count = pass(&mut w, s, at, count);
+                    node = node.children.below_mut(k);
                 }
                 None => {
                     let mut branch = WakeupTree::default();
                     while let Some(s) = w.pop() {
-                        branch = WakeupTree {
-                            children: vec![(s, branch)],
-                        };
+                        let mut above = WakeupTree::default();
+                        above.children.push_back(s, branch);
+                        branch = above;
                     }
-                    node.children.extend(branch.children);
+                    if let Some((s, below)) = branch.children.pop_front() {
+                        node.children.push_back(s, below);
+                    }
                     return;
                 }
             }
@@ -544,5 +505,45 @@ mod tests {
         assert_eq!(branches(&below), vec![vec![3], vec![4]]);
         t.put_back(first, below);
         assert_eq!(branches(&t), vec![vec![1, 3], vec![1, 4], vec![2, 1]]);
+    }
+
+    #[test]
+    fn inserting_the_races_of_many_goroutines_on_one_node_checks_few_branches() {
+        // A goroutine bomb's state: n goroutines each about to write object 1 (lock one
+        // mutex), each racing with goroutine 0's write; each sequence is a branch of its own.
+        // A scan of every branch would check n * (n - 1) / 2 of them; the index checks a run
+        // and a branch or two per sequence.
+        let n = 2000u32;
+        let reversed = step(0, 1, true);
+        let mut t = WakeupTree::default();
+        let mut checks = 0;
+        for g in 1..=n {
+            let w = vec![step(g, 1, true)];
+            let (covered, c) = t.covers_counted(&w, &reversed, 10_000);
+            assert!(!covered);
+            checks += c;
+            t.insert(w, &reversed, 10_000);
+        }
+        assert_eq!(branches(&t).len(), n as usize);
+        assert!(
+            checks <= 3 * n as usize,
+            "{checks} checks for {n} sequences"
+        );
+        // Goroutine 1's branch covers its own sequence again; one that writes elsewhere is
+        // covered by the first branch when it reverses a race elsewhere too (the branch's
+        // move commutes with both), not when it reverses one with goroutine 0's write.
+        assert!(t.covers(&[step(1, 1, true)], &reversed, 10_000));
+        assert!(t.covers(&[step(n + 1, 2, true)], &elsewhere(), 10_000));
+        assert!(!t.covers(&[step(n + 1, 2, true)], &reversed, 10_000));
+        // Taking branches from the left and putting one back keeps the index.
+        let (first, below) = t.take_first().expect("a branch");
+        assert!(!t.starts_with(first.choice));
+        assert!(!t.covers(&[step(1, 1, true)], &reversed, 10_000));
+        t.put_back(first, below);
+        assert!(t.starts_with(Choice {
+            gid: Gid(1),
+            alt: 0
+        }));
+        assert!(t.covers(&[step(1, 1, true)], &reversed, 10_000));
     }
 }
