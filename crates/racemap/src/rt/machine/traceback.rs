@@ -248,9 +248,10 @@ impl Machine {
             let outer = match example {
                 Some(at) => {
                     dump_frames.truncate(at + 1);
-                    crate::rt::lib_frames::example_main_frames().split_off(1)
+                    crate::rt::lib_frames::example_main_frames(self.program.testmain_line())
+                        .split_off(1)
                 }
-                None => crate::rt::lib_frames::test_main_outer_frames(),
+                None => crate::rt::lib_frames::test_main_outer_frames(self.program.testmain_line()),
             };
             dump_frames.extend(
                 outer
