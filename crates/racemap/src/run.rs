@@ -121,6 +121,7 @@ impl<T: Target> Session<T> {
         let detector = race_detection.then(|| {
             let mut c = DetectorConfig::new(target.source_map());
             c.first_goroutine_id = target.first_goroutine_id();
+            c.testmain_line = target.testmain_line();
             Detector::new(c)
         });
         Session {

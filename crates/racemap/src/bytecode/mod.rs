@@ -184,6 +184,16 @@ impl ErrorTypes {
 }
 
 impl Program {
+    /// The line of `go test`'s generated `_testmain.go` at which `main.main` calls `m.Run()`
+    /// (or the file's `TestMain(m)`), as race reports and goroutine dumps show it: Go 1.19's
+    /// template lists each test and each example with output on a line of its own after a
+    /// blank one (45 + 2 per entry), and a `TestMain` imports `reflect` (two lines more).
+    pub fn testmain_line(&self) -> u32 {
+        let entries = self.tests.len() as u32;
+        let test_main = self.test_binary.as_ref().is_some_and(|b| b.test_main);
+        45 + 2 * entries + if test_main { 2 } else { 0 }
+    }
+
     /// This program with every read of a variable a recorded step: its fixed loads visible
     /// [`Instr::Load`]s again and no final reads (tests compare the two).
     #[cfg(test)]

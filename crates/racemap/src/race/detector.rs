@@ -41,6 +41,9 @@ pub struct DetectorConfig {
     /// `first_goroutine_id`, `first_goroutine_id + 1`, … in creation order); 7 in a typical
     /// `go run -race`.
     pub first_goroutine_id: u64,
+    /// The line of `_testmain.go` at which a test binary's `main.main` calls `m.Run()`
+    /// ([`crate::bytecode::Program::testmain_line`]), for a test's `created at` frames.
+    pub testmain_line: u32,
 }
 
 impl DetectorConfig {
@@ -49,6 +52,7 @@ impl DetectorConfig {
         DetectorConfig {
             source_map,
             first_goroutine_id: 7,
+            testmain_line: 49,
         }
     }
 
@@ -488,6 +492,7 @@ impl Detector {
                 a.runtime_frame.as_deref(),
                 &a.stack,
                 sm,
+                self.config.testmain_line,
             )
         };
         let current = side(now);
@@ -499,7 +504,7 @@ impl Detector {
             }
             let info = &self.goroutines[g.0 as usize];
             let frames = match &info.created_at {
-                Some(stack) => ReportFrame::from_stack(stack, sm),
+                Some(stack) => ReportFrame::from_stack(stack, sm, self.config.testmain_line),
                 None => Vec::new(),
             };
             creations.push(GoroutineCreation {

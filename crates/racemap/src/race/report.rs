@@ -32,11 +32,25 @@ pub struct ReportFrame {
 }
 
 impl ReportFrame {
-    /// The frames of a racemap stack (innermost first), positions resolved with `source_map`.
-    pub fn from_stack(stack: &Stack, source_map: &SourceMap) -> Vec<ReportFrame> {
+    /// The frames of a racemap stack (innermost first), positions resolved with `source_map`;
+    /// a test binary's `main.main` at `_testmain.go:testmain_line`.
+    pub fn from_stack(
+        stack: &Stack,
+        source_map: &SourceMap,
+        testmain_line: u32,
+    ) -> Vec<ReportFrame> {
         // A stack on the test binary's main goroutine (a top-level test's `created at`):
         // its frames below `testing.(*T).Run` are Go's (`test_main_frames`).
-        let on_test_main = stack.last().is_some_and(|f| &*f.name == "testing.runTests");
+        // Below `testing.runTests`, a `TestMain`'s frames: `testing.(*M).Run`, the file's
+        // `TestMain` and the binary's `main.main`.
+        let runner = stack.iter().rposition(|f| &*f.name == "testing.runTests");
+        let tail = runner.map_or(&stack[..0], |r| &stack[r + 1..]);
+        let on_test_main = runner.is_some()
+            && tail.iter().all(|f| {
+                matches!(&*f.name, "testing.(*M).Run" | "main.main")
+                    || f.name.ends_with(".TestMain")
+            });
+        let test_main = tail.iter().find(|f| f.name.ends_with(".TestMain"));
         // An example's, below `testing.runExample`: Go's `example_main_frames`.
         let example = stack
             .iter()
@@ -126,20 +140,31 @@ impl ReportFrame {
         }
         if on_test_main {
             let outer = if example.is_some() {
-                crate::rt::lib_frames::example_main_frames()
+                crate::rt::lib_frames::example_main_frames(testmain_line)
             } else {
-                crate::rt::lib_frames::test_main_frames()
+                crate::rt::lib_frames::test_main_frames(testmain_line)
             };
-            out.extend(
-                outer
-                    .into_iter()
-                    .map(|(name, file, line, offset)| ReportFrame {
-                        name: name.to_string(),
-                        file,
-                        line,
-                        offset,
-                    }),
-            );
+            let mut outer: Vec<ReportFrame> = outer
+                .into_iter()
+                .map(|(name, file, line, offset)| ReportFrame {
+                    name: name.to_string(),
+                    file,
+                    line,
+                    offset,
+                })
+                .collect();
+            // `main.main` calls the file's `TestMain`, which calls `m.Run()`.
+            if let Some(f) = test_main {
+                let main = outer.pop();
+                outer.push(ReportFrame {
+                    name: f.name.to_string(),
+                    file: source_map.file_name.clone(),
+                    line: source_map.line(f.span.lo),
+                    offset: fake_pc_offset(f.span),
+                });
+                outer.extend(main);
+            }
+            out.extend(outer);
         }
         out
     }
@@ -404,6 +429,7 @@ impl RaceAccess {
         runtime_frame: Option<&RuntimeFrame>,
         stack: &Stack,
         source_map: &SourceMap,
+        testmain_line: u32,
     ) -> RaceAccess {
         let mut frames: Vec<ReportFrame> = Vec::new();
         if let Some(r) = runtime_frame {
@@ -421,7 +447,7 @@ impl RaceAccess {
             Some(r) if r.hides_callers() => frames.len(),
             _ => usize::MAX,
         };
-        frames.extend(ReportFrame::from_stack(stack, source_map));
+        frames.extend(ReportFrame::from_stack(stack, source_map, testmain_line));
         RaceAccess {
             gid,
             go_id,

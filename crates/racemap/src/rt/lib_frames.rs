@@ -290,13 +290,14 @@ pub fn cleanup_caller_frames() -> Vec<(&'static str, String, u32, u32)> {
 
 /// The frames below `testing.runTests` on `go test`'s main goroutine, innermost first, as a
 /// goroutine dump ends the main goroutine's stack: (name, file, line, offset).
-pub fn test_main_outer_frames() -> Vec<(&'static str, String, u32, u32)> {
-    test_main_frames().split_off(3)
+pub fn test_main_outer_frames(testmain_line: u32) -> Vec<(&'static str, String, u32, u32)> {
+    test_main_frames(testmain_line).split_off(3)
 }
 
 /// The frames of `go test`'s main goroutine below an example's function, innermost first, as
-/// a race report shows them: (name, file, line, offset).
-pub fn example_main_frames() -> Vec<(&'static str, String, u32, u32)> {
+/// a race report shows them: (name, file, line, offset); `main.main` at `testmain_line`
+/// ([`crate::bytecode::Program::testmain_line`]).
+pub fn example_main_frames(testmain_line: u32) -> Vec<(&'static str, String, u32, u32)> {
     vec![
         (
             "testing.runExample",
@@ -316,19 +317,30 @@ pub fn example_main_frames() -> Vec<(&'static str, String, u32, u32)> {
             1728,
             0xb93,
         ),
-        ("main.main", "_testmain.go".to_string(), 49, 0x2e9),
+        (
+            "main.main",
+            "_testmain.go".to_string(),
+            testmain_line,
+            0x2e9,
+        ),
     ]
 }
 
 /// The frames below `testing.(*T).Run` on `go test`'s main goroutine, innermost first, as a
-/// race report's `created at` stack of a test's goroutine ends: (name, file, line, offset).
-pub fn test_main_frames() -> Vec<(&'static str, String, u32, u32)> {
+/// race report's `created at` stack of a test's goroutine ends: (name, file, line, offset);
+/// `main.main` at `testmain_line` ([`crate::bytecode::Program::testmain_line`]).
+pub fn test_main_frames(testmain_line: u32) -> Vec<(&'static str, String, u32, u32)> {
     let testing = format!("{GOROOT_SRC}/testing/testing.go");
     vec![
         ("testing.runTests.func1", testing.clone(), 1846, 0x99),
         ("testing.tRunner", testing.clone(), 1446, 0x216),
         ("testing.runTests", testing.clone(), 1844, 0x7ec),
         ("testing.(*M).Run", testing, 1726, 0xa84),
-        ("main.main", "_testmain.go".to_string(), 49, 0x2e9),
+        (
+            "main.main",
+            "_testmain.go".to_string(),
+            testmain_line,
+            0x2e9,
+        ),
     ]
 }

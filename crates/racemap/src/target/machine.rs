@@ -443,6 +443,10 @@ impl Target for Machine {
         self.config().first_goroutine_id
     }
 
+    fn testmain_line(&self) -> u32 {
+        self.program().testmain_line()
+    }
+
     fn may_sleep(&self) -> bool {
         Machine::may_sleep(self)
     }

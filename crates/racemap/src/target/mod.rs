@@ -232,6 +232,11 @@ pub trait Target: Clone {
     fn source_map(&self) -> Rc<SourceMap>;
     /// Go's number of the first goroutine created by a `go` statement.
     fn first_goroutine_id(&self) -> u64;
+    /// The line of `_testmain.go` at which a test binary's `main.main` calls `m.Run()`
+    /// ([`crate::bytecode::Program::testmain_line`]).
+    fn testmain_line(&self) -> u32 {
+        49
+    }
     /// The program can sleep, so [`WakeOrder`] changes which moves are offered.
     fn may_sleep(&self) -> bool {
         false

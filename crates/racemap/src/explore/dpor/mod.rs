@@ -236,6 +236,7 @@ impl<T: Target> Search<T> {
         let mut detector = config.race_detection.then(|| {
             let mut c = DetectorConfig::new(target.source_map());
             c.first_goroutine_id = target.first_goroutine_id();
+            c.testmain_line = target.testmain_line();
             Detector::new(c)
         });
         target.set_wake_order(WakeOrder::VirtualTime);

@@ -382,11 +382,13 @@ impl FnCx<'_, '_> {
                 adjust,
                 called: _,
             }) => {
-                // A method value: bind the receiver now.
+                // A method value: bind the receiver now, to the method's `-fm` thunk.
                 self.receiver(x, &path, adjust);
                 match self.lw.decl_funcs.get(&method).copied() {
                     Some(f) => {
-                        self.emit(Instr::MethodValue(f));
+                        let sig = self.ty(e);
+                        let thunk = self.lw.method_thunk(f, sig, e.span);
+                        self.emit(Instr::MethodValue(thunk));
                     }
                     None => {
                         self.unsupported(e.span, "this method value");

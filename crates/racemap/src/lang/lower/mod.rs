@@ -92,6 +92,8 @@ pub(crate) struct Lowerer<'a> {
     pub instrumented: bool,
     /// Interface method-value thunks made so far, by (interface type, method name).
     pub thunks: LiteMap<(crate::types::TypeId, String), FuncId>,
+    /// Method-value thunks of the program's methods made so far (`main.(*T).M-fm`), by method.
+    pub method_thunks: LiteMap<FuncId, FuncId>,
     /// Library method-value thunks made so far (`sync.(*Mutex).Lock-fm`), by method.
     pub lib_thunks: LiteMap<LibFunc, FuncId>,
     /// Method wrappers of library types made so far (`time.(*Timer).Stop`), by method
@@ -210,6 +212,7 @@ fn lower_mode(
         wrappers: 0,
         lang: checked.lang,
         thunks: LiteMap::new_vec(),
+        method_thunks: LiteMap::new_vec(),
         lib_thunks: LiteMap::new_vec(),
         lib_wrappers: LiteMap::new_vec(),
         cond_wait: None,

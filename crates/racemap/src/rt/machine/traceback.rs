@@ -236,6 +236,32 @@ impl Machine {
             d.args = args;
             dump_frames.push(d);
         }
+        // Under a `TestMain`, racemap's `testing.(*M).Run` and `main.main` below
+        // `testing.runTests` are Go's frames; the file's `TestMain` between them keeps its own.
+        let runner = frames.iter().rposition(|f| &*f.name == "testing.runTests");
+        let tail = runner.map_or(&frames[..0], |r| &frames[r + 1..]);
+        let under_test_main = tail.iter().any(|f| f.name.ends_with(".TestMain"))
+            && tail.iter().all(|f| {
+                matches!(&*f.name, "testing.(*M).Run" | "main.main")
+                    || f.name.ends_with(".TestMain")
+            })
+            && dump_frames.len() >= tail.len();
+        if under_test_main {
+            let own = dump_frames.split_off(dump_frames.len() - tail.len());
+            let mut outer =
+                crate::rt::lib_frames::test_main_outer_frames(self.program.testmain_line())
+                    .into_iter()
+                    .map(|(name, file, line, offset)| DumpFrame {
+                        name: name.to_string(),
+                        args: String::new(),
+                        file,
+                        line,
+                        offset: offset + 1,
+                    });
+            dump_frames.extend(outer.next());
+            dump_frames.extend(own.into_iter().filter(|d| d.name.ends_with(".TestMain")));
+            dump_frames.extend(outer);
+        }
         // The test binary's main goroutine: Go's frames below `testing.runTests`, or below
         // `testing.runExample` in an example.
         if frames
@@ -248,9 +274,10 @@ impl Machine {
             let outer = match example {
                 Some(at) => {
                     dump_frames.truncate(at + 1);
-                    crate::rt::lib_frames::example_main_frames().split_off(1)
+                    crate::rt::lib_frames::example_main_frames(self.program.testmain_line())
+                        .split_off(1)
                 }
-                None => crate::rt::lib_frames::test_main_outer_frames(),
+                None => crate::rt::lib_frames::test_main_outer_frames(self.program.testmain_line()),
             };
             dump_frames.extend(
                 outer
