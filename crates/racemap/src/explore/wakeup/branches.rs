@@ -16,11 +16,17 @@
 //! The leftmost candidate of the two kinds is the answer. A state of a goroutine bomb holds a
 //! branch per goroutine racing for one mutex, all of one class: a single run, so inserting
 //! the race of each of N goroutines into one node costs O(N log N), not O(N²).
+//!
+//! A node of at most [`SMALL`] branches (nearly every node of a small program) keeps no index
+//! and is scanned: the index is built when the node grows past that.
 
 use super::{InitialFilter, WakeStep};
 use crate::rt::event::Gid;
 use crate::sched::Choice;
 use std::collections::{BTreeMap, VecDeque};
+
+/// The most branches a node holds before it is indexed.
+const SMALL: usize = 16;
 
 /// The branches of a node, each a move and what follows it (`S`), leftmost first.
 #[derive(Clone, Debug)]
@@ -30,13 +36,17 @@ pub(super) struct Branches<S> {
     /// The order key of `list[0]`: branch `k` of `list` has key `first + k`, so keys stay
     /// as branches come and go at either end.
     first: i64,
+    /// `by_gid` and `runs` are kept (the node once held more than [`SMALL`] branches).
+    // Invariant: when false, `by_gid` and `runs` are empty and `list` holds at most `SMALL`.
+    indexed: bool,
     /// The keys of the branches by the goroutine of their move.
-    // Invariant: exactly the keys of `list`, each under its move's goroutine, ascending.
+    // Invariant (when `indexed`): exactly the keys of `list`, each under its move's
+    // goroutine, ascending.
     by_gid: BTreeMap<Gid, Vec<i64>>,
     /// The lengths of the maximal runs of consecutive branches of one class ([`same_class`]),
     /// leftmost first.
-    // Invariant: every length is positive and they sum to `list.len()`; neighbouring runs are
-    // of different classes.
+    // Invariant (when `indexed`): every length is positive and they sum to `list.len()`;
+    // neighbouring runs are of different classes.
     runs: VecDeque<usize>,
 }
 
@@ -45,6 +55,7 @@ impl<S> Default for Branches<S> {
         Branches {
             list: VecDeque::new(),
             first: 0,
+            indexed: false,
             by_gid: BTreeMap::new(),
             runs: VecDeque::new(),
         }
@@ -95,14 +106,40 @@ impl<S> Branches<S> {
 
     /// A branch starts with `choice`.
     pub fn contains(&self, choice: Choice) -> bool {
+        if !self.indexed {
+            return self.list.iter().any(|(s, _)| s.choice == choice);
+        }
         self.by_gid.get(&choice.gid).is_some_and(|keys| {
             keys.iter()
                 .any(|key| self.list[(key - self.first) as usize].0.choice == choice)
         })
     }
 
+    /// Index the branches once the node is about to grow past [`SMALL`].
+    fn index_if_large(&mut self) {
+        if self.indexed || self.list.len() < SMALL {
+            return;
+        }
+        self.indexed = true;
+        for k in 0..self.list.len() {
+            let key = self.first + k as i64;
+            let step = &self.list[k].0;
+            self.by_gid.entry(step.choice.gid).or_default().push(key);
+            let joins = k > 0 && same_class(&self.list[k - 1].0, step);
+            match self.runs.back_mut() {
+                Some(len) if joins => *len += 1,
+                _ => self.runs.push_back(1),
+            }
+        }
+    }
+
     /// Add a branch at the right end.
     pub fn push_back(&mut self, step: WakeStep, below: S) {
+        self.index_if_large();
+        if !self.indexed {
+            self.list.push_back((step, below));
+            return;
+        }
         let key = self.first + self.list.len() as i64;
         self.by_gid.entry(step.choice.gid).or_default().push(key);
         let joins = self.list.back().is_some_and(|(s, _)| same_class(s, &step));
@@ -115,7 +152,12 @@ impl<S> Branches<S> {
 
     /// Add a branch at the left end.
     pub fn push_front(&mut self, step: WakeStep, below: S) {
+        self.index_if_large();
         self.first -= 1;
+        if !self.indexed {
+            self.list.push_front((step, below));
+            return;
+        }
         self.by_gid
             .entry(step.choice.gid)
             .or_default()
@@ -131,6 +173,10 @@ impl<S> Branches<S> {
     /// Remove the leftmost branch.
     pub fn pop_front(&mut self) -> Option<(WakeStep, S)> {
         let branch = self.list.pop_front()?;
+        if !self.indexed {
+            self.first += 1;
+            return Some(branch);
+        }
         let gid = branch.0.choice.gid;
         if let Some(keys) = self.by_gid.get_mut(&gid) {
             keys.retain(|k| *k != self.first);
@@ -157,6 +203,14 @@ impl<S> Branches<S> {
         reversed: &WakeStep,
         filter: &InitialFilter,
     ) -> Probe {
+        if !self.indexed {
+            let mut checks = 0;
+            let found = self.list.iter().enumerate().find_map(|(k, (s, _))| {
+                checks += 1;
+                filter.weak_initial(s, w, reversed).map(|at| (k, at))
+            });
+            return Probe { found, checks };
+        }
         let mut checks = 0;
         // Branches of goroutines that move in `w`: checked in full.
         let mut best: Option<(i64, Option<usize>)> = None;
@@ -211,6 +265,7 @@ impl<S> Branches<S> {
         }
         let found = best.map(|(key, at)| ((key - self.first) as usize, at));
         if cfg!(debug_assertions) && self.list.len() <= 300 {
+            // The index against the scan it replaces.
             let scanned = self
                 .list
                 .iter()
