@@ -80,6 +80,23 @@ fn function_paired(program: &Program, func: &Func) -> bool {
     {
         return false;
     }
+    // A function that takes and releases no lock is paired (the analysis below would find
+    // nothing to check), unless a jump leaves its code.
+    let locks = |i: &Instr| match i {
+        Instr::CallLib { func, .. } | Instr::DeferLib { func, .. } => lock_call(*func).is_some(),
+        Instr::Jump(t) | Instr::JumpIf(t) | Instr::JumpIfNot(t) => *t as usize > code.len(),
+        _ => false,
+    };
+    if !code.iter().any(locks) {
+        debug_assert!(analyse(func));
+        return true;
+    }
+    analyse(func)
+}
+
+/// [`function_paired`] by the analysis itself.
+fn analyse(func: &Func) -> bool {
+    let code = &func.code;
     let mut at: Vec<State> = vec![None; code.len() + 1];
     at[0] = Some(LiteMap::new_vec());
     let mut work: Vec<usize> = vec![0];

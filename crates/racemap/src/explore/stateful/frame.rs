@@ -17,7 +17,8 @@ use crate::target::{Footprint, StateMemo, Target};
 pub(super) struct Frame<T> {
     /// The machine.
     pub(super) target: T,
-    /// The detector.
+    /// The detector; taken by the frame's last move when no move is in reserve (nothing
+    /// reads it after that).
     pub(super) detector: Option<Detector>,
     /// The moves to explore here: those offered and not asleep (when the state is explored
     /// again, those it left asleep before and are awake now).

@@ -517,7 +517,15 @@ impl<T: Target> Stateful<T> {
                 .cloned()
                 .unwrap_or_else(Footprint::global);
             let mut target = top.target.clone();
-            let mut detector = top.detector.clone();
+            // The frame's last move, with no move in reserve to explore after it: nothing reads
+            // the frame's detector again (only `Frame::retry_alone` would), so the move takes
+            // it instead of a copy (no copy of what the step changes in it either).
+            let last = top.next == top.choices.len() && top.reserve.is_none();
+            let mut detector = if last {
+                top.detector.take()
+            } else {
+                top.detector.clone()
+            };
             let events = target.step(choice);
             self.total_steps += 1;
             // The move as it ran, and what sleeps after it: what slept or was explored here
@@ -557,10 +565,14 @@ impl<T: Target> Stateful<T> {
                     .collect()
             };
             // A move explored alone must still be a persistent set alone judged by what it did
-            // (see `target::persistent`): else the other moves are explored too.
+            // (see `target::persistent`): else the other moves are explored too. A move picked
+            // by its footprint before the step (`frame::pick_alone`, not as an atomic add) that
+            // touched nothing more passes at once: the check is a function of the state, the
+            // goroutine, the footprint and the futures, and none of them changed.
             let not_alone = top.reserve.is_some()
                 && (made.footprint.global
                     || !top.atomic_alone
+                        && made.footprint != pre_fp
                         && !top.target.commutes_with_futures(
                             choice.gid,
                             &made.footprint,
