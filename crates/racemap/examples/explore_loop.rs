@@ -1,5 +1,8 @@
 //! Compile and explore one Go file many times in one process, for profilers (callgrind,
-//! perf): `cargo run --release -p racemap --example explore_loop -- FILE.go [N] [compile|explore|both]`
+//! perf): `cargo run --release -p racemap --example explore_loop -- FILE.go [N] [compile|explore|both|search]`
+//! (`explore`: the program compiled once, a new machine per search, its static analyses
+//! computed each time; `search`: a copy of one machine per search, the analyses computed once,
+//! as `cargo bench`'s `explore/loom-models-search` measures)
 //! (`SEARCH=auto|dpor|stateful` picks the search; `RACE=0` turns the race detector off; `STATS=1`
 //! prints the last search's stats).
 
@@ -15,7 +18,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let Some(path) = args.get(1) else {
-        eprintln!("usage: explore_loop FILE.go [N] [compile|explore|both]");
+        eprintln!("usage: explore_loop FILE.go [N] [compile|explore|both|search]");
         std::process::exit(2);
     };
     let source = std::fs::read_to_string(path).unwrap_or_default();
@@ -28,6 +31,7 @@ fn main() {
         })
     };
     let program = Rc::new(compile());
+    let base = Machine::new(Rc::clone(&program), Config::default());
     let config = DporConfig {
         search: match std::env::var("SEARCH").as_deref() {
             Ok("dpor") => racemap::explore::SearchAlgorithm::Dpor,
@@ -40,15 +44,16 @@ fn main() {
     let mut executions = 0;
     let mut stats = racemap::explore::SearchStats::default();
     for _ in 0..n {
-        let program = match mode {
-            "explore" => Rc::clone(&program),
-            _ => Rc::new(compile()),
+        let machine = match mode {
+            "search" => base.clone(),
+            "explore" => Machine::new(Rc::clone(&program), Config::default()),
+            "compile" => {
+                std::hint::black_box(compile());
+                continue;
+            }
+            _ => Machine::new(Rc::new(compile()), Config::default()),
         };
-        if mode == "compile" {
-            std::hint::black_box(program);
-            continue;
-        }
-        let mut explorer = Explorer::new(Machine::new(program, Config::default()), &config);
+        let mut explorer = Explorer::new(machine, &config);
         explorer.advance(u64::MAX);
         stats = explorer.stats();
         executions += explorer.into_result().executions;
