@@ -30,7 +30,7 @@ use racemap::rt::config::{Config, WakeOrder};
 use racemap::rt::machine::Machine;
 use racemap::rt::sync_state::SyncState;
 use racemap::run::{RunEnd, Session};
-use racemap::sched::{RandomScheduler, ReplayScheduler, Schedule, Scheduler};
+use racemap::sched::{GoScheduler, ReplayScheduler, Schedule, Scheduler};
 use racemap::target::Target;
 use std::io::Write;
 use std::path::PathBuf;
@@ -158,9 +158,9 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
     let mut scheduler: Box<dyn Scheduler> = match &schedule {
         Some(s) => Box::new(ReplayScheduler::new(
             s.clone(),
-            Some(Box::new(RandomScheduler::new(seed))),
+            Some(Box::new(GoScheduler::new(seed))),
         )),
-        None => Box::new(RandomScheduler::new(seed)),
+        None => Box::new(GoScheduler::new(seed)),
     };
     let replayed = schedule.as_ref().map_or(0, |s| s.len());
     // With a `TestMain`, `m.Run()` printed `PASS`/`FAIL` and the exit status is the binary's
@@ -257,7 +257,8 @@ pub fn run_test(
         let Some(choice) = scheduler.pick(&choices) else {
             break;
         };
-        session.step(choice);
+        let events = session.step(choice);
+        scheduler.observe(choice, &events);
         steps += 1;
         let so = session.target.stdout_bytes();
         output.push_str(&String::from_utf8_lossy(&so[seen_out..]));
