@@ -30,7 +30,7 @@ use racemap::rt::config::{Config, WakeOrder};
 use racemap::rt::machine::Machine;
 use racemap::rt::sync_state::SyncState;
 use racemap::run::{RunEnd, Session};
-use racemap::sched::{GoScheduler, ReplayScheduler, Schedule, Scheduler};
+use racemap::sched::{RandomScheduler, ReplayScheduler, Schedule, Scheduler};
 use racemap::target::Target;
 use std::io::Write;
 use std::path::PathBuf;
@@ -158,9 +158,9 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
     let mut scheduler: Box<dyn Scheduler> = match &schedule {
         Some(s) => Box::new(ReplayScheduler::new(
             s.clone(),
-            Some(Box::new(GoScheduler::new(seed))),
+            Some(Box::new(RandomScheduler::new(seed))),
         )),
-        None => Box::new(GoScheduler::new(seed)),
+        None => Box::new(RandomScheduler::new(seed)),
     };
     let replayed = schedule.as_ref().map_or(0, |s| s.len());
     // With a `TestMain`, `m.Run()` printed `PASS`/`FAIL` and the exit status is the binary's

@@ -83,7 +83,9 @@ fn seeded_runs_give_gos_typical_outcomes() {
             continue;
         }
         if !go.iter().any(|(_, o)| o == seed0) {
-            failures.push(format!("{name}: seed 0 gives {seed0:?}, which Go never printed"));
+            failures.push(format!(
+                "{name}: seed 0 gives {seed0:?}, which Go never printed"
+            ));
         } else if *top_n * 10 >= total * 7 {
             if seed0 != top {
                 failures.push(format!("{name}: seed 0 gives {seed0:?}, Go mostly {top:?}"));
