@@ -100,3 +100,33 @@ fn seeded_runs_give_gos_typical_outcomes() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A seeded run's schedule replays it exactly (`racemap run --schedule`), and the same seed
+/// gives the same run.
+#[test]
+fn seeded_runs_replay_from_their_schedules() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/go_typical");
+    for entry in std::fs::read_dir(&dir).expect("tests/go_typical").flatten() {
+        let source = std::fs::read_to_string(entry.path()).unwrap();
+        let program = racemap::compile::compile(&source).expect("compiles");
+        let machine = Machine::new(Rc::new(program), Default::default());
+        for seed in 0..4 {
+            let config = RunConfig {
+                seed,
+                ..RunConfig::default()
+            };
+            let first = run(machine.clone(), &config);
+            assert_eq!(run(machine.clone(), &config), first);
+            let replay = RunConfig {
+                seed: seed + 100,
+                schedule: Some(first.schedule.clone()),
+                ..RunConfig::default()
+            };
+            let again = run(machine.clone(), &replay);
+            let name = entry.path().display().to_string();
+            assert_eq!(again.stdout, first.stdout, "{name} seed {seed}");
+            assert_eq!(again.stderr, first.stderr, "{name} seed {seed}");
+            assert_eq!(again.exit_code, first.exit_code, "{name} seed {seed}");
+        }
+    }
+}

@@ -229,7 +229,7 @@ impl GoScheduler {
     fn find(&mut self, p: usize) -> Option<Gid> {
         let me = &mut self.procs[p];
         me.ticks += 1;
-        if me.ticks % 61 == 0 {
+        if me.ticks.is_multiple_of(61) {
             if let Some(g) = self.global.pop_front() {
                 return Some(g);
             }
