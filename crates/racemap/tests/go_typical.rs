@@ -40,7 +40,7 @@ fn go_outcomes(source: &str) -> Vec<(u32, String)> {
             Some((n.parse().ok()?, o.trim_end().to_string()))
         })
         .collect();
-    v.sort_by(|a, b| b.0.cmp(&a.0));
+    v.sort_by_key(|(n, _)| std::cmp::Reverse(*n));
     v
 }
 
