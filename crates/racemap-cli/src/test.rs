@@ -257,7 +257,8 @@ pub fn run_test(
         let Some(choice) = scheduler.pick(&choices) else {
             break;
         };
-        session.step(choice);
+        let events = session.step(choice);
+        scheduler.observe(choice, &events);
         steps += 1;
         let so = session.target.stdout_bytes();
         output.push_str(&String::from_utf8_lossy(&so[seen_out..]));

@@ -14,7 +14,7 @@ use crate::race::{Detector, DetectorConfig, RaceReport};
 use crate::rt::config::WakeOrder;
 use crate::rt::error::EXIT_INTERNAL;
 use crate::rt::event::Event;
-use crate::sched::{RandomScheduler, ReplayScheduler, Schedule, Scheduler};
+use crate::sched::{GoScheduler, ReplayScheduler, Schedule, Scheduler};
 use crate::target::{Ending, Target, EXIT_LIMIT};
 
 /// Exit status of a run with data races that otherwise exited normally (Go's `-race`).
@@ -23,9 +23,9 @@ pub const EXIT_RACE: i32 = 66;
 /// How to run.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RunConfig {
-    /// Seed of the random scheduler used after the schedule (or from the start).
+    /// Seed of the seeded scheduler ([`GoScheduler`]) used after the schedule (or from the start).
     pub seed: u64,
-    /// Moves to replay first; the seeded random scheduler continues after them.
+    /// Moves to replay first; the seeded scheduler continues after them.
     pub schedule: Option<Schedule>,
     /// Most steps before the run stops with [`EXIT_LIMIT`] (the machine has its own bound too).
     pub max_steps: u64,
@@ -287,14 +287,15 @@ fn drive<T: Target>(
             Some(c) => c,
             None => scheduler.pick(&choices).filter(|c| choices.contains(c))?,
         };
-        session.step(choice);
+        let events = session.step(choice);
+        scheduler.observe(choice, &events);
         *steps += 1;
     }
 }
 
 /// Run `target` with the scheduler `config` describes: the schedule's moves first (if any),
-/// then the seeded random scheduler. A schedule may wake sleepers at any time, as the explorer's
-/// do ([`WakeOrder::AnyTime`]); the random scheduler follows virtual time that also passes
+/// then the seeded [`GoScheduler`]. A schedule may wake sleepers at any time, as the explorer's
+/// do ([`WakeOrder::AnyTime`]); the seeded scheduler follows virtual time that also passes
 /// while goroutines run ([`WakeOrder::RunningClock`]).
 pub fn run<T: Target>(mut target: T, config: &RunConfig) -> RunResult {
     let mut steps = 0;
@@ -323,14 +324,14 @@ pub fn run<T: Target>(mut target: T, config: &RunConfig) -> RunResult {
             Session::new(target, config.race_detection, config.record_events)
         }
     };
-    // The random scheduler's moves are made on the running clock: from here on at the latest.
+    // The seeded scheduler's moves are made on the running clock: from here on at the latest.
     let from = session.schedule.len();
     let clock_from = session
         .schedule
         .running_clock_from
         .map_or(from, |f| f.min(from));
     session.schedule.running_clock_from = Some(clock_from);
-    let mut random = RandomScheduler::new(config.seed);
-    let stop = drive(&mut session, &mut random, config, &mut steps, true, None);
+    let mut go = GoScheduler::new(config.seed);
+    let stop = drive(&mut session, &mut go, config, &mut steps, true, None);
     session.finish(stop.flatten())
 }

@@ -543,9 +543,11 @@ fn announcements_read_the_crash_schedule_aloud() {
 
 #[test]
 fn rwmutex_shows_readers_and_a_pending_writer() {
+    // Enough operations that the goroutines overlap: seeded runs schedule as Go does, where a
+    // goroutine runs until it blocks and the second P joins later.
     let src = Strategy::RwMutex.source(Workload {
         goroutines: 3,
-        ops_per_goroutine: 3,
+        ops_per_goroutine: 30,
         write_percent: 50,
         keys: 2,
     });

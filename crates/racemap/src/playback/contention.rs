@@ -41,7 +41,7 @@ pub fn measure(source: &str, runs: u64, max_steps: u64) -> Result<Contention, Ve
     Ok(total)
 }
 
-/// Measure one run of `source` under the random scheduler seeded with `seed` (a caller that
+/// Measure one run of `source` under the seeded scheduler of `seed` (a caller that
 /// must not block long, like the page, measures one run at a time and [`Contention::add`]s).
 pub fn measure_run(source: &str, seed: u64, max_steps: u64) -> Result<Contention, Vec<Diagnostic>> {
     let config = PlaybackConfig {

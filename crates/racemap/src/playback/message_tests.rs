@@ -267,12 +267,10 @@ fn a_select_case_shows_the_message_it_sent() {
          3 g1 receives {id:0 table:table reply:reply} on jobs from goroutine 6
          4 g1 reads len(table)
          5 g1 sends 1 on reply to goroutine 6
-         6 g6 exits
-         7 g1 receives {id:1 table:table (2) reply:reply (2)} on jobs from goroutine 7
-         8 g1 reads len(table (2))
-         9 g1 sends 1 on reply (2) to goroutine 7
-        10 g7 exits
-        11 g1 exits
+         6 g1 receives {id:1 table:table (2) reply:reply (2)} on jobs from goroutine 7
+         7 g1 reads len(table (2))
+         8 g1 sends 1 on reply (2) to goroutine 7
+         9 g1 exits
         ["table", "table (2)"]"#]]
     .assert_eq(&format!("{}\n{maps:?}", rows.join("\n")));
 }

@@ -42,7 +42,7 @@ use crate::rt::event::{Event, Gid};
 use crate::rt::machine::Machine;
 use crate::run::{step_limit_ending, Session};
 use crate::sched::schedule::wake_order_at;
-use crate::sched::{Choice, RandomScheduler, Schedule, Scheduler};
+use crate::sched::{Choice, GoScheduler, Schedule, Scheduler};
 use crate::target::{Ending, Target};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
@@ -56,7 +56,7 @@ pub enum SchedulerMode {
     /// The user picks every move; an automatic move is the first runnable choice in the
     /// machine's order (the lowest goroutine).
     Manual,
-    /// The seeded random scheduler of `racemap run --seed N` (same moves for the same seed).
+    /// The seeded scheduler of `racemap run --seed N` ([`GoScheduler`]; same moves for the same seed).
     Seeded {
         /// The seed.
         seed: u64,
@@ -142,8 +142,8 @@ pub(crate) struct Record {
     pub choice: Choice,
     /// Its events.
     pub events: Vec<Event>,
-    /// The random scheduler after this step (seeded mode).
-    pub random_after: Option<RandomScheduler>,
+    /// The seeded scheduler after this step (seeded mode).
+    pub random_after: Option<GoScheduler>,
     /// Races found after this step (cumulative count).
     pub races_after: usize,
     /// Goroutines blocked after this step.
@@ -237,8 +237,8 @@ pub struct Playback {
     // Invariant: `entries.len() <= records.len()`; `entries[i]` is `records[i]` rendered with the
     // cache's names.
     timeline: RefCell<timeline::Rendered>,
-    /// The random scheduler before the first step (seeded mode).
-    random_start: Option<RandomScheduler>,
+    /// The seeded scheduler before the first step (seeded mode).
+    random_start: Option<GoScheduler>,
     /// Steps re-executed to go back (a cost counter for tests and diagnostics).
     replayed_steps: u64,
 }
@@ -267,7 +267,7 @@ impl Playback {
             _ => None,
         };
         let random_start = match config.scheduler {
-            SchedulerMode::Seeded { seed } => Some(RandomScheduler::new(seed)),
+            SchedulerMode::Seeded { seed } => Some(GoScheduler::new(seed)),
             _ => None,
         };
         // A replayed schedule's moves are made in the wake orders they were made in (an
@@ -390,16 +390,12 @@ impl Playback {
 
     /// Make the move `choice` (one of [`Playback::choices`]).
     ///
-    /// In seeded mode the random scheduler draws its pick here too and discards it: the
-    /// generator's state after step `n` then depends only on the runnable moves of steps
-    /// `1..=n`, never on whether the user or the scheduler chose them, so the moves of a run
-    /// (its [`Playback::schedule`]) replay it exactly ([`Playback::replay_moves`]).
+    /// In seeded mode the scheduler draws its pick here too and discards it, then learns the
+    /// move made: its state after step `n` then depends only on the runnable moves and the moves
+    /// of steps `1..=n`, never on whether the user or the scheduler chose them, so the moves of a
+    /// run (its [`Playback::schedule`]) replay it exactly ([`Playback::replay_moves`]).
     pub fn step(&mut self, choice: Choice) -> Result<(), StepError> {
-        let random_after = self.random_at(self.cursor).map(|mut random| {
-            random.pick(&self.session.target.runnable());
-            random
-        });
-        self.step_with(choice, random_after)
+        self.step_with(choice)
     }
 
     /// Make the encoded `moves` (a [`Playback::schedule`] of an earlier run of the same program
@@ -420,21 +416,21 @@ impl Playback {
             return Err(StepError::Ended);
         }
         if let Some(r) = self.records.get(self.cursor) {
-            let (choice, random_after) = (r.choice, r.random_after.clone());
-            return self.step_with(choice, random_after);
+            let choice = r.choice;
+            return self.step_with(choice);
         }
         let choices = self.session.target.runnable();
         match &self.config.scheduler {
             SchedulerMode::Manual => match choices.first() {
-                Some(c) => self.step_with(*c, None),
+                Some(c) => self.step_with(*c),
                 None => Err(StepError::Ended),
             },
             SchedulerMode::Seeded { .. } => {
                 let mut random = self
                     .random_at(self.cursor)
-                    .unwrap_or_else(|| RandomScheduler::new(0));
+                    .unwrap_or_else(|| GoScheduler::new(0));
                 match random.pick(&choices) {
-                    Some(c) => self.step_with(c, Some(random)),
+                    Some(c) => self.step_with(c),
                     None => Err(StepError::Ended),
                 }
             }
@@ -444,7 +440,7 @@ impl Playback {
                     .as_ref()
                     .and_then(|s| s.choices.get(self.cursor).copied());
                 match next {
-                    Some(c) if choices.contains(&c) => self.step_with(c, None),
+                    Some(c) if choices.contains(&c) => self.step_with(c),
                     _ => Err(StepError::ScheduleExhausted),
                 }
             }
@@ -518,29 +514,31 @@ impl Playback {
 
     // ----- internals -----
 
-    /// The random scheduler's state before step `at`.
-    fn random_at(&self, at: usize) -> Option<RandomScheduler> {
+    /// The seeded scheduler's state before step `at`.
+    fn random_at(&self, at: usize) -> Option<GoScheduler> {
         match at.checked_sub(1).and_then(|i| self.records.get(i)) {
             Some(r) => r.random_after.clone(),
             None => self.random_start.clone(),
         }
     }
 
-    fn step_with(
-        &mut self,
-        choice: Choice,
-        random_after: Option<RandomScheduler>,
-    ) -> Result<(), StepError> {
+    /// Make `choice`; in seeded mode the scheduler before it picks (discarding its pick) and
+    /// learns the move, which gives the scheduler after it.
+    fn step_with(&mut self, choice: Choice) -> Result<(), StepError> {
         if self.ending().is_some() {
             return Err(StepError::Ended);
         }
-        if !self.session.target.runnable().contains(&choice) {
+        let choices = self.session.target.runnable();
+        if !choices.contains(&choice) {
             return Err(StepError::NotRunnable(choice));
         }
+        // The same move from the same state (the scheduler before it is the recorded one's):
+        // the same step and scheduler after it.
         let keeps_future = self
             .records
             .get(self.cursor)
-            .is_some_and(|r| r.choice == choice && same_random(&r.random_after, &random_after));
+            .is_some_and(|r| r.choice == choice);
+        let before = self.random_at(self.cursor);
         let races_before = self.session.races().len();
         self.fold
             .before_step(&self.program, &self.session.target, choice.gid);
@@ -553,6 +551,11 @@ impl Playback {
             self.timeline.get_mut().entries.truncate(limit);
         }
         let events = self.session.step(choice);
+        let random_after = before.map(|mut random| {
+            random.pick(&choices);
+            random.observe(choice, &events);
+            random
+        });
         let step = self.cursor as u64 + 1;
         let m = &self.session.target;
         let arrows = self.fold.step(&self.program, m, step, &events);
@@ -699,11 +702,6 @@ fn blocked(m: &Machine) -> Vec<Gid> {
         .map(Gid)
         .filter(|g| m.pending(*g).is_some_and(|p| !p.enabled))
         .collect()
-}
-
-/// The two scheduler states are equal.
-fn same_random(a: &Option<RandomScheduler>, b: &Option<RandomScheduler>) -> bool {
-    a == b
 }
 
 #[cfg(test)]

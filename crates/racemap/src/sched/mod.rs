@@ -3,11 +3,13 @@
 //! A [`Scheduler`] is asked once per step to pick one of the machine's runnable [`Choice`]s
 //! (goroutine + `select` alternative), given in the machine's deterministic order. Strategies,
 //! one per file: [`manual`] (the caller decides, for the UI), [`random`] (seeded, splitmix64),
+//! [`go_runtime`] (seeded, a model of Go's runtime scheduler: what seeded runs use),
 //! [`round_robin`], [`replay`] (an encoded [`Schedule`], then a fallback) and [`pct`]
 //! (probabilistic concurrency testing). None of them reads a clock or OS randomness: a
 //! (program, scheduler, seed) triple always yields the same run.
 
 pub mod choice;
+pub mod go_runtime;
 pub mod manual;
 pub mod pct;
 pub mod random;
@@ -16,6 +18,7 @@ pub mod round_robin;
 pub mod schedule;
 
 pub use choice::Choice;
+pub use go_runtime::GoScheduler;
 pub use manual::ManualScheduler;
 pub use pct::{PctConfig, PctScheduler};
 pub use random::{RandomScheduler, SplitMix64};
@@ -30,11 +33,19 @@ pub trait Scheduler {
     ///
     /// Invariant: a returned choice is an element of `choices`.
     fn pick(&mut self, choices: &[Choice]) -> Option<Choice>;
+
+    /// Learn the move made (picked by this scheduler or not) and its events. A scheduler that
+    /// models the runtime's queues ([`GoScheduler`]) follows the run with it.
+    fn observe(&mut self, _choice: Choice, _events: &[crate::rt::event::Event]) {}
 }
 
 impl<S: Scheduler + ?Sized> Scheduler for Box<S> {
     fn pick(&mut self, choices: &[Choice]) -> Option<Choice> {
         (**self).pick(choices)
+    }
+
+    fn observe(&mut self, choice: Choice, events: &[crate::rt::event::Event]) {
+        (**self).observe(choice, events)
     }
 }
 

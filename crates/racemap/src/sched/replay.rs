@@ -52,6 +52,13 @@ impl Scheduler for ReplayScheduler {
         }
         self.fallback.as_mut()?.pick(choices)
     }
+
+    /// The fallback follows every move, the replayed ones too.
+    fn observe(&mut self, choice: Choice, events: &[crate::rt::event::Event]) {
+        if let Some(f) = self.fallback.as_mut() {
+            f.observe(choice, events);
+        }
+    }
 }
 
 #[cfg(test)]
