@@ -277,7 +277,7 @@ func main() {
 }
 "#,
         expect![[r#"
-            func main.(*Cache).Get func(string) int captures []
+            func main.(*Cache).Get func(k string) int captures []
             func main.Cache.Size func() int captures []
             func main.main func() captures []
             var c Receiver *Cache

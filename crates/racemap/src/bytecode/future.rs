@@ -710,7 +710,10 @@ fn lib_classes(func: LibFunc, callees: &Callees, discarded: bool) -> Classes {
                 && spec.params.iter().all(|p| {
                     matches!(
                         p,
-                        LibType::Basic(_) | LibType::Any | LibType::Slice(LibType::Any)
+                        LibType::Basic(_)
+                            | LibType::Alias(_)
+                            | LibType::Any
+                            | LibType::Slice(LibType::Any)
                     )
                 }) =>
         {
@@ -806,7 +809,7 @@ fn lib_classes(func: LibFunc, callees: &Callees, discarded: bool) -> Classes {
 /// A parameter type through which a library function cannot call the program's code.
 fn plain(t: &LibType) -> bool {
     match t {
-        LibType::Basic(_) => true,
+        LibType::Basic(_) | LibType::Alias(_) => true,
         LibType::Slice(e) => plain(e),
         LibType::Named("time", "Duration") => true,
         _ => false,

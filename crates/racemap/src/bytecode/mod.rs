@@ -186,11 +186,14 @@ impl ErrorTypes {
 impl Program {
     /// The line of `go test`'s generated `_testmain.go` at which `main.main` calls `m.Run()`
     /// (or the file's `TestMain(m)`), as race reports and goroutine dumps show it: Go 1.19's
-    /// template lists each test and each example with output on a line of its own after a
-    /// blank one (45 + 2 per entry), and a `TestMain` imports `reflect` (two lines more).
+    /// template (`cmd/go/internal/load/test.go`'s `testmainTmpl`) lists each test, benchmark,
+    /// fuzz target and example with an output comment (an empty one too) on a line of its own
+    /// after a blank one (45 + 2 per entry, whatever `-run` selects), and a `TestMain`
+    /// imports `reflect` (two lines more).
     pub fn testmain_line(&self) -> u32 {
-        let entries = self.tests.len() as u32;
-        let test_main = self.test_binary.as_ref().is_some_and(|b| b.test_main);
+        let binary = self.test_binary.as_ref();
+        let entries = self.tests.len() as u32 + binary.map_or(0, |b| b.benchmarks);
+        let test_main = binary.is_some_and(|b| b.test_main);
         45 + 2 * entries + if test_main { 2 } else { 0 }
     }
 
@@ -273,6 +276,8 @@ pub struct TestBinary {
     /// The file has a `TestMain`: the binary's main calls it, its `m.Run()` prints `PASS` or
     /// `FAIL`, and the binary exits with `m.Run()`'s code (or `os.Exit`'s).
     pub test_main: bool,
+    /// The file's benchmarks and fuzz targets: never run, but `_testmain.go` lists them.
+    pub benchmarks: u32,
 }
 
 /// A method table entry.
@@ -479,6 +484,7 @@ impl Program {
     pub fn for_tests(&self, selected: &[usize], chatty: bool) -> Option<Program> {
         let runner = self.test_binary.as_ref()?.runner;
         let test_main = self.test_binary.as_ref()?.test_main;
+        let benchmarks = self.test_binary.as_ref()?.benchmarks;
         let mut p = self.clone();
         let mut selected: Vec<u32> = selected
             .iter()
@@ -493,6 +499,7 @@ impl Program {
             selected,
             chatty,
             test_main,
+            benchmarks,
         });
         Some(p)
     }

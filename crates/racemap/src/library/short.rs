@@ -13,8 +13,8 @@ pub(super) const UINT64: LibType = LibType::Basic(Basic::Uint64);
 /// `float32`
 pub(super) const FLOAT32: LibType = LibType::Basic(Basic::Float32);
 pub(super) const STRING: LibType = LibType::Basic(Basic::String);
-pub(super) const BYTE: LibType = LibType::Basic(Basic::Uint8);
-pub(super) const RUNE: LibType = LibType::Basic(Basic::Int32);
+pub(super) const BYTE: LibType = LibType::Alias(Basic::Uint8);
+pub(super) const RUNE: LibType = LibType::Alias(Basic::Int32);
 /// `[]string`
 pub(super) const STRINGS: LibType = LibType::Slice(&STRING);
 pub(super) const FLOAT64: LibType = LibType::Basic(Basic::Float64);

@@ -61,6 +61,8 @@ pub enum AtomicOpKind {
 pub enum LibType {
     /// A basic type (`int`, `string`, …).
     Basic(Basic),
+    /// A basic type spelled by its predeclared alias: `byte` (`uint8`), `rune` (`int32`).
+    Alias(Basic),
     /// `any` (`interface{}`).
     Any,
     /// The predeclared `error`.

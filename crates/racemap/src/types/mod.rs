@@ -5,9 +5,22 @@
 //! [`TypeKind::Named`], which is identified by its declaration.
 //!
 //! Invariant: interning makes identical types share one id, so type identity is `==` on ids.
+//!
+//! **Spellings.** `byte` and `rune` are aliases of `uint8` and `int32` (go/types'
+//! `universeByte`, `universeRune`): identical, but compiler messages name them as written
+//! (`[]byte`, `map[rune]int`). A [`TypeId`] therefore carries, besides the index of its
+//! type, the index of a *spelling*: the same structure with its aliases as written (a
+//! `TypeKind` whose components are spelled ids). Equality, ordering and hashing of ids read the
+//! type's index alone, so identity stays `==` and every table keyed by types is unchanged; only
+//! [`TypeStyle::Compiler`] reads the spelling (`reflect`'s `%T` prints `uint8`, as Go does).
 
 mod layout;
+mod print;
+mod spelling;
 pub use layout::GoLayout;
+pub use print::TypeStyle;
+pub use spelling::TypeId;
+use spelling::{components, map_components, Spelling, MAX_SPELLINGS, TYPE_BITS};
 
 use litemap::LiteMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -22,10 +35,6 @@ pub enum ChanDir {
     /// `<-chan T`
     Recv,
 }
-
-/// Index of a type in its [`TypeTable`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct TypeId(pub u32);
 
 /// Predeclared basic types, including the untyped kinds of constants.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -262,7 +271,7 @@ pub struct Field {
 }
 
 /// A function signature.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Debug)]
 pub struct Signature {
     /// Parameter types (the receiver is not included).
     pub params: Vec<TypeId>,
@@ -270,6 +279,54 @@ pub struct Signature {
     pub results: Vec<TypeId>,
     /// The last parameter is `...T`, its type recorded as `[]T`.
     pub variadic: bool,
+    /// The parameters' then the results' names as declared (`_` for a blank one, empty for
+    /// an unnamed one), which go/types prints (`func(b byte) rune`); no entries when all are
+    /// unnamed. A spelling: not
+    /// part of the type (equality, order and hash ignore it).
+    pub names: Vec<String>,
+}
+
+impl Signature {
+    /// A signature of unnamed parameters and results.
+    pub fn new(params: Vec<TypeId>, results: Vec<TypeId>, variadic: bool) -> Signature {
+        Signature {
+            params,
+            results,
+            variadic,
+            names: Vec::new(),
+        }
+    }
+
+    /// What identity compares.
+    fn key(&self) -> (&[TypeId], &[TypeId], bool) {
+        (&self.params, &self.results, self.variadic)
+    }
+}
+
+impl PartialEq for Signature {
+    fn eq(&self, other: &Signature) -> bool {
+        self.key() == other.key()
+    }
+}
+
+impl Eq for Signature {}
+
+impl PartialOrd for Signature {
+    fn partial_cmp(&self, other: &Signature) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Signature {
+    fn cmp(&self, other: &Signature) -> std::cmp::Ordering {
+        self.key().cmp(&other.key())
+    }
+}
+
+impl std::hash::Hash for Signature {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.key().hash(state)
+    }
 }
 
 /// The structure of a type.
@@ -379,6 +436,11 @@ pub struct TypeTable {
     /// The type arguments of each instance of a generic type (`Pair[string, int]`), printed
     /// after its name.
     type_args: LiteMap<TypeId, Vec<TypeId>>,
+    /// The spellings: spelling `i` of a [`TypeId`] is entry `i - 1`, a structure whose
+    /// components are spelled ids (`Slice(byte)`) or a predeclared alias (`byte`).
+    // Invariant: no two entries spell the same way (`Spelling::same`), and each entry's
+    // structure differs from its type's own by some component's spelling or is an alias.
+    spellings: std::rc::Rc<Vec<Spelling>>,
 }
 
 /// The shared part of a [`TypeTable`]: its types and their index, never changed.
@@ -394,9 +456,11 @@ struct Frozen {
 impl PartialEq for TypeTable {
     fn eq(&self, other: &Self) -> bool {
         self.len() == other.len()
-            && (0..self.len()).all(|i| self.kind(TypeId(i as u32)) == other.kind(TypeId(i as u32)))
+            && (0..self.len() as u32)
+                .all(|i| self.kind(TypeId::from_index(i)) == other.kind(TypeId::from_index(i)))
             && self.underlying == other.underlying
             && self.type_args == other.type_args
+            && self.spellings == other.spellings
     }
 }
 
@@ -433,7 +497,25 @@ impl TypeTable {
             let id = t.intern(TypeKind::Basic(b));
             debug_assert_eq!(id, TypeTable::basic(b));
         }
+        let aliases = std::rc::Rc::make_mut(&mut t.spellings);
+        for (alias, b) in [("byte", Uint8), ("rune", Int32)] {
+            aliases.push(Spelling {
+                kind: TypeKind::Basic(b),
+                alias: Some(alias),
+            });
+        }
         t
+    }
+
+    /// `byte`: `uint8` as the predeclared alias spells it (valid in every table made by
+    /// [`TypeTable::new`]).
+    pub fn byte() -> TypeId {
+        TypeId(Basic::Uint8 as u32 | 1 << TYPE_BITS)
+    }
+
+    /// `rune`: `int32` as the predeclared alias spells it.
+    pub fn rune() -> TypeId {
+        TypeId(Basic::Int32 as u32 | 2 << TYPE_BITS)
     }
 
     /// The id of a basic type (valid in every table made by [`TypeTable::new`]).
@@ -441,17 +523,41 @@ impl TypeTable {
         TypeId(b as u32)
     }
 
-    /// The id of a type with this structure, adding it if new. Named types are always new:
-    /// use [`TypeTable::new_named`].
+    /// The id of a type with this structure, adding it if new; spelled as `kind`'s components
+    /// are. Named types are always new: use [`TypeTable::new_named`].
     pub fn intern(&mut self, kind: TypeKind) -> TypeId {
-        if let Some(id) = self.find(&kind) {
+        let named = matches!(&kind, TypeKind::Func(sig) if !sig.names.is_empty());
+        let spelled = named || components(&kind).iter().any(|c| c.spelling() != 0);
+        let own = if spelled {
+            map_components(&kind, TypeId::unspelled)
+        } else {
+            kind.clone()
+        };
+        let id = match self.find(&own) {
+            Some(id) => id,
+            None => {
+                let id = TypeId(self.len() as u32);
+                self.kinds.push(own.clone());
+                self.underlying.push(None);
+                self.index.insert(own, id);
+                id
+            }
+        };
+        if !spelled {
             return id;
         }
-        let id = TypeId(self.len() as u32);
-        self.kinds.push(kind.clone());
-        self.underlying.push(None);
-        self.index.insert(kind, id);
-        id
+        let entry = Spelling { kind, alias: None };
+        let found = self.spellings.iter().position(|s| s.same(&entry));
+        let i = match found {
+            Some(i) => i,
+            None if self.spellings.len() < MAX_SPELLINGS => {
+                let spellings = std::rc::Rc::make_mut(&mut self.spellings);
+                spellings.push(entry);
+                spellings.len() - 1
+            }
+            None => return id,
+        };
+        TypeId(id.0 | ((i as u32 + 1) << TYPE_BITS))
     }
 
     /// The id of a type with this structure if the table has it (never adds one).
@@ -477,6 +583,7 @@ impl TypeTable {
             underlying: self.underlying,
             index: std::collections::HashMap::default(),
             type_args: self.type_args,
+            spellings: self.spellings,
         }
     }
 
@@ -511,12 +618,17 @@ impl TypeTable {
     /// Set the underlying type of a named type.
     pub fn set_underlying(&mut self, named: TypeId, underlying: TypeId) {
         let u = self.underlying(underlying);
-        self.underlying[named.0 as usize] = Some(u);
+        self.underlying[named.index()] = Some(u);
     }
 
-    /// The structure of `id`.
+    /// The structure of `id`, its components spelled as `id` is.
     pub fn kind(&self, id: TypeId) -> &TypeKind {
-        let i = id.0 as usize;
+        if let Some(s) = id.spelling().checked_sub(1) {
+            if let Some(s) = self.spellings.get(s) {
+                return &s.kind;
+            }
+        }
+        let i = id.index();
         match &self.base {
             Some(base) if i < base.kinds.len() => &base.kinds[i],
             _ => &self.kinds[i - self.shared()],
@@ -527,7 +639,7 @@ impl TypeTable {
     pub fn underlying(&self, id: TypeId) -> TypeId {
         match self.kind(id) {
             TypeKind::Named { .. } => {
-                self.underlying[id.0 as usize].unwrap_or(TypeTable::basic(Basic::Invalid))
+                self.underlying[id.index()].unwrap_or(TypeTable::basic(Basic::Invalid))
             }
             _ => id,
         }
@@ -557,186 +669,6 @@ impl TypeTable {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
-
-    /// Go's spelling of a type, as compiler messages print it: `map[string]int`,
-    /// `*main.Cache` (with `qualify`), `[]int`, `func(int) string`, `chan<- int`, `struct{}`.
-    pub fn display(&self, id: TypeId, qualify: bool) -> String {
-        self.display_as(id, TypeStyle::Compiler { qualify })
-    }
-
-    /// Go's spelling of a type in `style`: the compiler's (`struct{a int}`) or `reflect`'s, as
-    /// `%T` and runtime panics print it (`struct { a int }`, always package-qualified).
-    pub fn display_as(&self, id: TypeId, style: TypeStyle) -> String {
-        let mut s = String::new();
-        self.write(&mut s, id, style, 0);
-        s
-    }
-
-    fn write(&self, s: &mut String, id: TypeId, style: TypeStyle, depth: u32) {
-        if depth > 64 {
-            s.push_str("...");
-            return;
-        }
-        let d = depth + 1;
-        let reflect = style == TypeStyle::Reflect;
-        match self.kind(id) {
-            TypeKind::Basic(b) => s.push_str(b.name()),
-            TypeKind::Named { name, pkg, .. } => {
-                let qualify = match style {
-                    // A predeclared type (`error`) has no package to name.
-                    TypeStyle::Reflect => !pkg.is_empty(),
-                    TypeStyle::Compiler { qualify } => {
-                        (qualify || pkg != "main") && !pkg.is_empty()
-                    }
-                };
-                if qualify {
-                    s.push_str(pkg);
-                    s.push('.');
-                }
-                s.push_str(name);
-                if let Some(args) = self.type_args.get(&id) {
-                    s.push('[');
-                    for (i, a) in args.iter().enumerate() {
-                        if i > 0 {
-                            s.push_str(if reflect { "," } else { ", " });
-                        }
-                        self.write(s, *a, style, d);
-                    }
-                    s.push(']');
-                }
-            }
-            TypeKind::Pointer(t) => {
-                s.push('*');
-                self.write(s, *t, style, d)
-            }
-            TypeKind::Slice(t) => {
-                s.push_str("[]");
-                self.write(s, *t, style, d)
-            }
-            TypeKind::Array(n, t) => {
-                s.push_str(&format!("[{n}]"));
-                self.write(s, *t, style, d)
-            }
-            TypeKind::Map(k, v) => {
-                s.push_str("map[");
-                self.write(s, *k, style, d);
-                s.push(']');
-                self.write(s, *v, style, d)
-            }
-            TypeKind::Chan(dir, t) => {
-                s.push_str(match dir {
-                    ChanDir::Both => "chan ",
-                    ChanDir::Send => "chan<- ",
-                    ChanDir::Recv => "<-chan ",
-                });
-                self.write(s, *t, style, d)
-            }
-            TypeKind::Struct(fields) if fields.is_empty() => {
-                s.push_str(if reflect { "struct {}" } else { "struct{}" })
-            }
-            TypeKind::Struct(fields) => {
-                s.push_str(if reflect { "struct { " } else { "struct{" });
-                for (i, f) in fields.iter().enumerate() {
-                    if i > 0 {
-                        s.push_str("; ");
-                    }
-                    if !f.embedded {
-                        s.push_str(&f.name);
-                        s.push(' ');
-                    }
-                    self.write(s, f.ty, style, d);
-                }
-                s.push_str(if reflect { " }" } else { "}" });
-            }
-            TypeKind::Func(sig) => {
-                s.push_str("func");
-                self.write_sig(s, sig, style, d);
-            }
-            TypeKind::Interface(methods) => {
-                if methods.is_empty() {
-                    s.push_str("interface {}");
-                } else {
-                    // reflect's `interface { M() }`, go/types' `interface{M(); N()}`.
-                    s.push_str(if reflect {
-                        "interface { "
-                    } else {
-                        "interface{"
-                    });
-                    for (i, (name, sig)) in methods.iter().enumerate() {
-                        if i > 0 {
-                            s.push_str("; ");
-                        }
-                        s.push_str(name);
-                        if let TypeKind::Func(sig) = self.kind(*sig) {
-                            self.write_sig(s, sig, style, d);
-                        }
-                    }
-                    s.push_str(if reflect { " }" } else { "}" });
-                }
-            }
-            TypeKind::Tuple(ts) => {
-                s.push('(');
-                for (i, t) in ts.iter().enumerate() {
-                    if i > 0 {
-                        s.push_str(", ");
-                    }
-                    self.write(s, *t, style, d);
-                }
-                s.push(')');
-            }
-            TypeKind::Sync(k) => s.push_str(k.name()),
-        }
-    }
-
-    fn write_sig(&self, s: &mut String, sig: &Signature, style: TypeStyle, d: u32) {
-        s.push('(');
-        for (i, p) in sig.params.iter().enumerate() {
-            if i > 0 {
-                s.push_str(", ");
-            }
-            if sig.variadic && i + 1 == sig.params.len() {
-                s.push_str("...");
-                match self.kind(*p) {
-                    TypeKind::Slice(e) => self.write(s, *e, style, d),
-                    _ => self.write(s, *p, style, d),
-                }
-            } else {
-                self.write(s, *p, style, d);
-            }
-        }
-        s.push(')');
-        match sig.results.len() {
-            0 => {}
-            1 => {
-                s.push(' ');
-                self.write(s, sig.results[0], style, d);
-            }
-            _ => {
-                s.push_str(" (");
-                for (i, r) in sig.results.iter().enumerate() {
-                    if i > 0 {
-                        s.push_str(", ");
-                    }
-                    self.write(s, *r, style, d);
-                }
-                s.push(')');
-            }
-        }
-    }
-}
-
-/// Which of Go's two spellings of a type [`TypeTable::display_as`] writes. Real Go prints
-/// `struct{}` in compiler errors and `struct {}` through `%T`/`reflect`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TypeStyle {
-    /// `go/types`' spelling, in compiler messages; `qualify` adds `main.` to the program's own
-    /// named types (other packages are always qualified).
-    Compiler {
-        /// Qualify `main`'s named types.
-        qualify: bool,
-    },
-    /// `reflect`'s spelling, printed by `%T`, `%v` of types and runtime panics.
-    Reflect,
 }
 
 #[cfg(test)]
@@ -767,6 +699,53 @@ mod tests {
         let one = t.intern(TypeKind::Struct(vec![field]));
         assert_eq!(t.display(one, false), "struct{a int}");
         assert_eq!(t.display_as(one, TypeStyle::Reflect), "struct { a int }");
+    }
+
+    #[test]
+    fn spellings_print_in_messages_but_are_the_same_types() {
+        let mut t = TypeTable::new();
+        let (byte, uint8) = (TypeTable::byte(), TypeTable::basic(Basic::Uint8));
+        let int = TypeTable::basic(Basic::Int);
+        assert_eq!(byte, uint8);
+        assert!(!byte.same_spelling(uint8));
+        let bytes = t.intern(TypeKind::Slice(byte));
+        let uint8s = t.intern(TypeKind::Slice(uint8));
+        assert_eq!(bytes, uint8s);
+        assert_eq!(t.display(bytes, false), "[]byte");
+        assert_eq!(t.display(uint8s, false), "[]uint8");
+        assert_eq!(t.display_as(bytes, TypeStyle::Reflect), "[]uint8");
+        let m = t.intern(TypeKind::Map(TypeTable::rune(), bytes));
+        assert_eq!(t.display(m, false), "map[rune][]byte");
+        assert_eq!(t.display_as(m, TypeStyle::Reflect), "map[int32][]uint8");
+        // The canonical entry keeps its own spelling whichever spelling came first.
+        let again = t.intern(TypeKind::Map(TypeTable::basic(Basic::Int32), uint8s));
+        assert_eq!(t.display(again, false), "map[int32][]uint8");
+        // Parameter names are a spelling of a signature.
+        let named = t.intern(TypeKind::Func(Signature {
+            params: vec![byte, int],
+            results: vec![TypeTable::rune()],
+            variadic: false,
+            names: vec!["b".into(), "n".into(), String::new()],
+        }));
+        let plain = t.intern(TypeKind::Func(Signature::new(
+            vec![uint8, int],
+            vec![TypeTable::basic(Basic::Int32)],
+            false,
+        )));
+        assert_eq!(named, plain);
+        assert_eq!(t.display(named, false), "func(b byte, n int) rune");
+        assert_eq!(t.display(plain, false), "func(uint8, int) int32");
+        assert_eq!(
+            t.display_as(named, TypeStyle::Reflect),
+            "func(uint8, int) int32"
+        );
+        let results = t.intern(TypeKind::Func(Signature {
+            params: vec![],
+            results: vec![int, t.find(&TypeKind::Basic(Basic::Bool)).unwrap_or(int)],
+            variadic: false,
+            names: vec!["n".into(), "ok".into()],
+        }));
+        assert_eq!(t.display(results, false), "func() (n int, ok bool)");
     }
 
     #[test]

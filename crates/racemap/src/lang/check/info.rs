@@ -561,6 +561,9 @@ pub struct Info {
     pub tests: Vec<(String, ObjectId)>,
     /// A test file's `func TestMain(m *testing.M)`: the test binary's main calls it.
     pub test_main: Option<ObjectId>,
+    /// The number of a test file's benchmarks and fuzz targets (`BenchmarkXxx`, `FuzzXxx`):
+    /// never run, but listed in `go test`'s generated `_testmain.go`.
+    pub benchmarks: u32,
     /// The examples of a `_test.go` file that `go test` runs (those with an output comment),
     /// in source order: name, function object, expected output.
     pub examples: Vec<(String, ObjectId, crate::bytecode::ExampleOutput)>,

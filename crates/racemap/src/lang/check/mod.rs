@@ -491,14 +491,15 @@ impl<'a> Checker<'a> {
     /// Default type of an untyped type (itself otherwise).
     pub fn default_type(&self, ty: TypeId) -> TypeId {
         match self.types.kind(ty) {
-            TypeKind::Basic(b) => TypeTable::basic(match b {
-                Basic::UntypedBool => Basic::Bool,
-                Basic::UntypedInt => Basic::Int,
-                Basic::UntypedRune => Basic::Int32,
-                Basic::UntypedFloat => Basic::Float64,
-                Basic::UntypedString => Basic::String,
-                other => *other,
-            }),
+            TypeKind::Basic(b) => match b {
+                Basic::UntypedBool => TypeTable::basic(Basic::Bool),
+                Basic::UntypedInt => TypeTable::basic(Basic::Int),
+                // go/types' `universeRune`: an untyped rune's default type prints `rune`.
+                Basic::UntypedRune => TypeTable::rune(),
+                Basic::UntypedFloat => TypeTable::basic(Basic::Float64),
+                Basic::UntypedString => TypeTable::basic(Basic::String),
+                _ => ty,
+            },
             _ => ty,
         }
     }

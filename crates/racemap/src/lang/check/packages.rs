@@ -41,11 +41,8 @@ impl<'a> Checker<'a> {
         results: Vec<TypeId>,
         variadic: bool,
     ) -> TypeId {
-        self.types.intern(TypeKind::Func(Signature {
-            params,
-            results,
-            variadic,
-        }))
+        self.types
+            .intern(TypeKind::Func(Signature::new(params, results, variadic)))
     }
 
     /// The member `name` of imported package `path`, materialized as an object on first use.
@@ -132,6 +129,9 @@ impl<'a> Checker<'a> {
     fn lib_type(&mut self, t: &LibType) -> TypeId {
         match *t {
             LibType::Basic(b) => TypeTable::basic(b),
+            LibType::Alias(crate::types::Basic::Uint8) => TypeTable::byte(),
+            LibType::Alias(crate::types::Basic::Int32) => TypeTable::rune(),
+            LibType::Alias(b) => TypeTable::basic(b),
             LibType::Any => self.any_type,
             LibType::Error => self.error_type,
             LibType::Named(path, name) => (self.lib_named(path, name))
@@ -290,13 +290,13 @@ mod tests {
             strings.Split func(string, string) []string
             strings.Fields func(string) []string
             strings.Title func(string) string
-            strings.Map func(func(int32) int32, string) string
-            strings.IndexFunc func(string, func(int32) bool) int
-            strings.LastIndexFunc func(string, func(int32) bool) int
-            strings.TrimFunc func(string, func(int32) bool) string
-            strings.TrimLeftFunc func(string, func(int32) bool) string
-            strings.TrimRightFunc func(string, func(int32) bool) string
-            strings.FieldsFunc func(string, func(int32) bool) []string
+            strings.Map func(func(rune) rune, string) string
+            strings.IndexFunc func(string, func(rune) bool) int
+            strings.LastIndexFunc func(string, func(rune) bool) int
+            strings.TrimFunc func(string, func(rune) bool) string
+            strings.TrimLeftFunc func(string, func(rune) bool) string
+            strings.TrimRightFunc func(string, func(rune) bool) string
+            strings.FieldsFunc func(string, func(rune) bool) []string
             strings.FieldsFunc.spans func(string, string) []string
             strings.TrimSpace func(string) string
             strings.Trim func(string, string) string
@@ -306,8 +306,8 @@ mod tests {
             strings.TrimSuffix func(string, string) string
             strings.Index func(string, string) int
             strings.LastIndex func(string, string) int
-            strings.IndexByte func(string, uint8) int
-            strings.IndexRune func(string, int32) int
+            strings.IndexByte func(string, byte) int
+            strings.IndexRune func(string, rune) int
             strings.Replace func(string, string, string, int) string
             strings.ReplaceAll func(string, string, string) string
             strings.Count func(string, string) int
@@ -315,9 +315,9 @@ mod tests {
             strings.SplitN func(string, string, int) []string
             strings.SplitAfter func(string, string) []string
             strings.ContainsAny func(string, string) bool
-            strings.ContainsRune func(string, int32) bool
+            strings.ContainsRune func(string, rune) bool
             strings.IndexAny func(string, string) int
-            strings.LastIndexByte func(string, uint8) int
+            strings.LastIndexByte func(string, byte) int
             strings.Cut func(string, string) (string, string, bool)
             strings.CutPrefix func(string, string) (string, bool)
             strings.CutSuffix func(string, string) (string, bool)
@@ -326,18 +326,18 @@ mod tests {
             strings.NewReplacer func(...string) *strings.Replacer
             strings.(*Replacer).Replace func(string) string
             strings.(*Builder).WriteString func(string) (int, error)
-            strings.(*Builder).Write func([]uint8) (int, error)
-            strings.(*Builder).WriteByte func(uint8) error
-            strings.(*Builder).WriteRune func(int32) (int, error)
+            strings.(*Builder).Write func([]byte) (int, error)
+            strings.(*Builder).WriteByte func(byte) error
+            strings.(*Builder).WriteRune func(rune) (int, error)
             strings.(*Builder).String func() string
             strings.(*Builder).Len func() int
             strings.(*Builder).Reset func()
             strings.(*Builder).Grow func(int)
             strings.(*Builder).Cap func() int
             bytes.(*Buffer).WriteString func(string) (int, error)
-            bytes.(*Buffer).Write func([]uint8) (int, error)
-            bytes.(*Buffer).WriteByte func(uint8) error
-            bytes.(*Buffer).WriteRune func(int32) (int, error)
+            bytes.(*Buffer).Write func([]byte) (int, error)
+            bytes.(*Buffer).WriteByte func(byte) error
+            bytes.(*Buffer).WriteRune func(rune) (int, error)
             bytes.(*Buffer).String func() string
             bytes.(*Buffer).Len func() int
             bytes.(*Buffer).Reset func()
@@ -353,52 +353,52 @@ mod tests {
             strconv.ParseBool func(string) (bool, error)
             strconv.FormatBool func(bool) string
             strconv.Quote func(string) string
-            strconv.QuoteRune func(int32) string
+            strconv.QuoteRune func(rune) string
             strconv.QuoteToASCII func(string) string
-            strconv.QuoteRuneToASCII func(int32) string
+            strconv.QuoteRuneToASCII func(rune) string
             strconv.Unquote func(string) (string, error)
-            strconv.UnquoteChar func(string, uint8) (int32, bool, string, error)
+            strconv.UnquoteChar func(string, byte) (rune, bool, string, error)
             strconv.ErrSyntax error
             strconv.ErrRange error
             strconv.ParseFloat func(string, int) (float64, error)
-            strconv.FormatFloat func(float64, uint8, int, int) string
+            strconv.FormatFloat func(float64, byte, int, int) string
             strconv.(*NumError).Error func() string
             strconv.(*NumError).Unwrap func() error
-            unicode/utf8.DecodeLastRuneInString func(string) (int32, int)
-            unicode/utf8.DecodeRuneInString func(string) (int32, int)
+            unicode/utf8.DecodeLastRuneInString func(string) (rune, int)
+            unicode/utf8.DecodeRuneInString func(string) (rune, int)
             unicode/utf8.RuneCountInString func(string) int
             unicode/utf8.ValidString func(string) bool
-            unicode/utf8.RuneLen func(int32) int
-            unicode/utf8.ValidRune func(int32) bool
-            unicode/utf8.Valid func([]uint8) bool
-            unicode/utf8.DecodeRune func([]uint8) (int32, int)
-            unicode/utf8.DecodeLastRune func([]uint8) (int32, int)
-            unicode/utf8.RuneCount func([]uint8) int
-            unicode/utf8.FullRune func([]uint8) bool
+            unicode/utf8.RuneLen func(rune) int
+            unicode/utf8.ValidRune func(rune) bool
+            unicode/utf8.Valid func([]byte) bool
+            unicode/utf8.DecodeRune func([]byte) (rune, int)
+            unicode/utf8.DecodeLastRune func([]byte) (rune, int)
+            unicode/utf8.RuneCount func([]byte) int
+            unicode/utf8.FullRune func([]byte) bool
             unicode/utf8.FullRuneInString func(string) bool
-            unicode/utf8.RuneStart func(uint8) bool
-            unicode/utf8.EncodeRune func([]uint8, int32) int
-            unicode/utf8.AppendRune func([]uint8, int32) []uint8
-            unicode.IsLetter func(int32) bool
-            unicode.IsUpper func(int32) bool
-            unicode.IsLower func(int32) bool
-            unicode.IsTitle func(int32) bool
-            unicode.IsDigit func(int32) bool
-            unicode.IsNumber func(int32) bool
-            unicode.IsMark func(int32) bool
-            unicode.IsPunct func(int32) bool
-            unicode.IsSymbol func(int32) bool
-            unicode.IsSpace func(int32) bool
-            unicode.IsControl func(int32) bool
-            unicode.IsGraphic func(int32) bool
-            unicode.IsPrint func(int32) bool
-            unicode.ToUpper func(int32) int32
-            unicode.ToLower func(int32) int32
-            unicode.ToTitle func(int32) int32
-            unicode.To func(int, int32) int32
-            unicode.Is func(*unicode.RangeTable, int32) bool
-            unicode.In func(int32, ...*unicode.RangeTable) bool
-            unicode.IsOneOf func([]*unicode.RangeTable, int32) bool
+            unicode/utf8.RuneStart func(byte) bool
+            unicode/utf8.EncodeRune func([]byte, rune) int
+            unicode/utf8.AppendRune func([]byte, rune) []byte
+            unicode.IsLetter func(rune) bool
+            unicode.IsUpper func(rune) bool
+            unicode.IsLower func(rune) bool
+            unicode.IsTitle func(rune) bool
+            unicode.IsDigit func(rune) bool
+            unicode.IsNumber func(rune) bool
+            unicode.IsMark func(rune) bool
+            unicode.IsPunct func(rune) bool
+            unicode.IsSymbol func(rune) bool
+            unicode.IsSpace func(rune) bool
+            unicode.IsControl func(rune) bool
+            unicode.IsGraphic func(rune) bool
+            unicode.IsPrint func(rune) bool
+            unicode.ToUpper func(rune) rune
+            unicode.ToLower func(rune) rune
+            unicode.ToTitle func(rune) rune
+            unicode.To func(int, rune) rune
+            unicode.Is func(*unicode.RangeTable, rune) bool
+            unicode.In func(rune, ...*unicode.RangeTable) bool
+            unicode.IsOneOf func([]*unicode.RangeTable, rune) bool
             unicode.L *unicode.RangeTable
             unicode.Letter *unicode.RangeTable
             unicode.Lu *unicode.RangeTable
@@ -736,7 +736,7 @@ mod tests {
             log.SetOutput func(io.Writer)
             log.Writer func() io.Writer
             log.Default func() *log.Logger
-            log.outputLine func(*log.Logger, string, int) (io.Writer, []uint8)
+            log.outputLine func(*log.Logger, string, int) (io.Writer, []byte)
             log.(*Logger).Print func(...interface {})
             log.(*Logger).Printf func(string, ...interface {})
             log.(*Logger).Println func(...interface {})
@@ -806,11 +806,11 @@ mod tests {
             math/rand.(*Rand).int31n func() int
             io.WriteString func(io.Writer, string) (int, error)
             io.Discard io.Writer
-            io.discard.Write func([]uint8) (int, error)
+            io.discard.Write func([]byte) (int, error)
             io.discard.WriteString func(string) (int, error)
             io.EOF error
             os.ErrNotExist error
-            os.(*File).Write func([]uint8) (int, error)
+            os.(*File).Write func([]byte) (int, error)
             os.(*File).WriteString func(string) (int, error)
             os.Getenv func(string) string
             os.LookupEnv func(string) (string, bool)

@@ -217,10 +217,19 @@ impl<'a> Checker<'a> {
         for p in &ft.results {
             results.push(self.resolve_type(&p.ty));
         }
+        // go/types prints the names as declared (`func(b byte) rune`): a spelling.
+        let all = ft.params.iter().chain(&ft.results);
+        let names = if all.clone().any(|p| p.name.is_some()) {
+            all.map(|p| p.name.as_ref().map_or("", |n| n.name.as_str()).to_string())
+                .collect()
+        } else {
+            Vec::new()
+        };
         self.types.intern(TypeKind::Func(Signature {
             params,
             results,
             variadic,
+            names,
         }))
     }
 

@@ -113,23 +113,21 @@ impl<'a> Checker<'a> {
             ("string", Basic::String),
         ];
         for (name, b) in basics {
-            self.universe(
-                name,
-                ObjectKind::TypeName {
-                    ty: TypeTable::basic(b),
-                },
-            );
+            let ty = match name {
+                "byte" => TypeTable::byte(),
+                "rune" => TypeTable::rune(),
+                _ => TypeTable::basic(b),
+            };
+            self.universe(name, ObjectKind::TypeName { ty });
         }
         let any = self.types.intern(TypeKind::Interface(vec![]));
         self.any_type = any;
         self.universe("any", ObjectKind::TypeName { ty: any });
         // error: interface { Error() string }
         let string = TypeTable::basic(Basic::String);
-        let err_sig = self.types.intern(TypeKind::Func(Signature {
-            params: vec![],
-            results: vec![string],
-            variadic: false,
-        }));
+        let err_sig =
+            self.types
+                .intern(TypeKind::Func(Signature::new(vec![], vec![string], false)));
         let error = self.types.new_named("error", "");
         let iface = self
             .types
@@ -190,9 +188,7 @@ impl<'a> Checker<'a> {
         let swap_sig = self.func_type(vec![int, int], vec![], false);
         // io.Writer: Write(p []byte) (n int, err error); io.StringWriter: WriteString(s
         // string) (n int, err error).
-        let bytes = self
-            .types
-            .intern(TypeKind::Slice(TypeTable::basic(Basic::Uint8)));
+        let bytes = self.types.intern(TypeKind::Slice(TypeTable::byte()));
         let error = self.error_type;
         let write_sig = self.func_type(vec![bytes], vec![int, error], false);
         let write_string_sig = self.func_type(vec![string], vec![int, error], false);

@@ -90,7 +90,7 @@ impl Lowerer<'_> {
     /// The named type `sync.Cond`.
     fn cond_type(&self) -> crate::types::TypeId {
         (0..self.types.len() as u32)
-            .map(crate::types::TypeId)
+            .map(crate::types::TypeId::from_index)
             .find(|&t| {
                 matches!(self.types.kind(t), TypeKind::Named { name, pkg, .. } if name == "Cond" && pkg == "sync")
             })

@@ -50,11 +50,11 @@ impl Lowerer<'_> {
     fn writer_iface(&mut self, name: &str, arg: TypeId) -> TypeId {
         let int = TypeTable::basic(Basic::Int);
         let error = self.error_type();
-        let sig = self.types.intern(TypeKind::Func(Signature {
-            params: vec![arg],
-            results: vec![int, error],
-            variadic: false,
-        }));
+        let sig = self.types.intern(TypeKind::Func(Signature::new(
+            vec![arg],
+            vec![int, error],
+            false,
+        )));
         self.types
             .intern(TypeKind::Interface(vec![(name.to_string(), sig)]))
     }
@@ -62,7 +62,7 @@ impl Lowerer<'_> {
     /// The predeclared `error` type.
     fn error_type(&self) -> TypeId {
         (0..self.types.len() as u32)
-            .map(TypeId)
+            .map(TypeId::from_index)
             .find(|&t| matches!(self.types.kind(t), TypeKind::Named { name, pkg, .. } if name == "error" && pkg.is_empty()))
             .unwrap_or(TypeTable::basic(Basic::Invalid))
     }

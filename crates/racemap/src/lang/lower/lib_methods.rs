@@ -72,7 +72,7 @@ impl Lowerer<'_> {
     /// `Invalid` if there is none.
     pub(super) fn lib_named_type(&self, pkg: &str, name: &str) -> TypeId {
         (0..self.types.len() as u32)
-            .map(TypeId)
+            .map(TypeId::from_index)
             .find(|&t| {
                 matches!(self.types.kind(t), TypeKind::Named { name: n, pkg: p, .. } if n == name && p == pkg)
             })

@@ -93,7 +93,7 @@ impl Lowerer<'_> {
         let span = Span::default();
         let string = TypeTable::basic(Basic::String);
         let logger = (0..self.types.len() as u32)
-            .map(crate::types::TypeId)
+            .map(crate::types::TypeId::from_index)
             .find(|&t| {
                 matches!(self.types.kind(t), TypeKind::Named { name, pkg, .. }
                     if name == "Logger" && pkg == "log")

@@ -272,13 +272,13 @@ fn lower_mode(
     // sync.Mutex; out int; w io.Writer }` (rt/interp/log.rs).
     if let Some(import) = file.imports.iter().find(|i| i.path == "log") {
         let writer = (0..lw.types.len() as u32)
-            .map(crate::types::TypeId)
+            .map(crate::types::TypeId::from_index)
             .find(|&t| {
                 matches!(lw.types.kind(t), TypeKind::Named { name, pkg, .. }
                 if name == "Writer" && pkg == "io")
             });
         let mutex = (0..lw.types.len() as u32)
-            .map(crate::types::TypeId)
+            .map(crate::types::TypeId::from_index)
             .find(|&t| {
                 matches!(lw.types.kind(t), TypeKind::Named { name, pkg, .. }
                 if name == "Mutex" && pkg == "sync")
@@ -404,7 +404,7 @@ fn lower_mode(
     let empty_struct = lw.types.intern(TypeKind::Struct(Vec::new()));
     // `*strconv.NumError`: the checker's struct type (its fields are the program's to read).
     let num_error = (0..lw.types.len() as u32)
-        .map(TypeId)
+        .map(TypeId::from_index)
         .find(|&t| {
             matches!(lw.types.kind(t), TypeKind::Named { name, pkg, .. }
                 if name == "NumError" && pkg == "strconv")
@@ -457,6 +457,7 @@ fn lower_mode(
             selected: (0..tests.len() as u32).collect(),
             chatty: true,
             test_main: checked.info.test_main.is_some(),
+            benchmarks: checked.info.benchmarks,
         }),
         tests,
         var_names: lw.var_names,

@@ -30,7 +30,7 @@ pub fn test_binary(lw: &mut Lowerer<'_>) -> (Vec<TestFunc>, FuncId) {
     let t = lw.types.intern(TypeKind::Sync(SyncKind::TestingT));
     // The named `testing.T` whose underlying type that is (the checker made it).
     let named = (0..lw.types.len() as u32)
-        .map(crate::types::TypeId)
+        .map(crate::types::TypeId::from_index)
         .find(|&id| {
             matches!(lw.types.kind(id), TypeKind::Named { .. }) && lw.types.underlying(id) == t
         })
@@ -205,7 +205,7 @@ fn test_main_binary(
         wrapper: false,
     };
     let m = (0..lw.types.len() as u32)
-        .map(crate::types::TypeId)
+        .map(crate::types::TypeId::from_index)
         .find(|&t| matches!(lw.types.kind(t), TypeKind::Named { name, pkg, .. } if name == "M" && pkg == "testing"))
         .unwrap_or(crate::types::TypeTable::basic(crate::types::Basic::Invalid));
     let code = vec![

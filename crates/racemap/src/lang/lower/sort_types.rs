@@ -66,10 +66,12 @@ fn slice_method(f: LibFunc) -> Option<(&'static str, Basic, usize)> {
 impl Lowerer<'_> {
     /// The named type `sort.NAME` of the checker's table.
     fn sort_named(&self, name: &str) -> Option<TypeId> {
-        (0..self.types.len() as u32).map(TypeId).find(|&t| {
-            matches!(self.types.kind(t), TypeKind::Named { name: n, pkg, .. }
+        (0..self.types.len() as u32)
+            .map(TypeId::from_index)
+            .find(|&t| {
+                matches!(self.types.kind(t), TypeKind::Named { name: n, pkg, .. }
                 if n == name && pkg == "sort")
-        })
+            })
     }
 
     /// `sort.reverse` (`struct{ Interface }`), made on first use.

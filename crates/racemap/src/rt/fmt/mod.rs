@@ -336,9 +336,9 @@ impl<'h> Printer<'h> {
     fn types_byte_slice(&self) -> TypeId {
         let types = self.types();
         (0..types.len() as u32)
-            .map(TypeId)
+            .map(TypeId::from_index)
             .find(|t| *types.kind(*t) == TypeKind::Slice(TypeTable::basic(Basic::Uint8)))
-            .unwrap_or(TypeId(u32::MAX))
+            .unwrap_or(TypeId::from_index(u32::MAX))
     }
 
     fn type_string(&self, ty: TypeId) -> String {

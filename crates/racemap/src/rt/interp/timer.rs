@@ -348,7 +348,7 @@ impl Machine {
     pub(crate) fn named_type(&self, pkg: &str, name: &str) -> TypeId {
         let types = &self.program.types;
         (0..types.len() as u32)
-            .map(TypeId)
+            .map(TypeId::from_index)
             .find(|&t| {
                 matches!(types.kind(t), TypeKind::Named { name: n, pkg: p, .. } if n == name && p == pkg)
             })

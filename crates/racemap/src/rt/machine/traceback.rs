@@ -248,19 +248,33 @@ impl Machine {
             && dump_frames.len() >= tail.len();
         if under_test_main {
             let own = dump_frames.split_off(dump_frames.len() - tail.len());
-            let mut outer =
-                crate::rt::lib_frames::test_main_outer_frames(self.program.testmain_line())
-                    .into_iter()
-                    .map(|(name, file, line, offset)| DumpFrame {
-                        name: name.to_string(),
-                        args: String::new(),
-                        file,
-                        line,
-                        offset: offset + 1,
-                    });
-            dump_frames.extend(outer.next());
-            dump_frames.extend(own.into_iter().filter(|d| d.name.ends_with(".TestMain")));
+            // In an example, `m.Run()` runs it from `testing.runExamples`, not `runTests`.
+            let example = dump_frames
+                .iter()
+                .position(|d| d.name == "testing.runExample");
+            let line = self.program.testmain_line();
+            let outer = match example {
+                Some(at) => {
+                    dump_frames.truncate(at + 1);
+                    crate::rt::lib_frames::example_main_frames(line).split_off(1)
+                }
+                None => crate::rt::lib_frames::test_main_outer_frames(line),
+            };
+            let mut outer: Vec<DumpFrame> = outer
+                .into_iter()
+                .map(|(name, file, line, offset)| DumpFrame {
+                    name: name.to_string(),
+                    args: String::new(),
+                    file,
+                    line,
+                    offset: offset + 1,
+                })
+                .collect();
+            // `main.main` calls the file's `TestMain`, which calls `m.Run()`.
+            let main = outer.pop();
             dump_frames.extend(outer);
+            dump_frames.extend(own.into_iter().filter(|d| d.name.ends_with(".TestMain")));
+            dump_frames.extend(main);
         }
         // The test binary's main goroutine: Go's frames below `testing.runTests`, or below
         // `testing.runExample` in an example.

@@ -306,7 +306,7 @@ impl<'a> Checker<'a> {
                 };
                 let from_string = self.is_string(s.ty);
                 let se = match self.types.under(s.ty) {
-                    _ if from_string => Some(TypeTable::basic(Basic::Uint8)),
+                    _ if from_string => Some(TypeTable::byte()),
                     TypeKind::Slice(el) => Some(*el),
                     _ => None,
                 };

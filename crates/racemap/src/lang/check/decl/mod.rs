@@ -44,6 +44,13 @@ impl<'a> Checker<'a> {
         });
         for d in &self.file.decls {
             let Decl::Func(fd) = d else { continue };
+            let name = fd.name.name.as_str();
+            if fd.recv.is_none()
+                && (crate::lang::check::examples::is_test_name(name, "Benchmark")
+                    || crate::lang::check::examples::is_test_name(name, "Fuzz"))
+            {
+                self.info.benchmarks += 1;
+            }
             let Some(rest) = fd.name.name.strip_prefix("Test") else {
                 continue;
             };

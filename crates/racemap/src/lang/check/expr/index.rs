@@ -95,7 +95,7 @@ impl<'a> Checker<'a> {
                     _ => None,
                 };
                 let i = self.index_value(ie, len);
-                let u8t = TypeTable::basic(Basic::Uint8);
+                let u8t = TypeTable::byte();
                 if let (Some(ConstValue::String(s)), Some(i)) = (&x.val, i) {
                     if let Some(b) = s.as_bytes().get(i as usize) {
                         return Operand::constant(u8t, ConstValue::int(*b));

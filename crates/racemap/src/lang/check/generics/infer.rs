@@ -526,6 +526,7 @@ impl<'a> Checker<'a> {
                     .map(|x| self.substitute(*x, phs, bind, d + 1))
                     .collect(),
                 variadic: s.variadic,
+                names: s.names.clone(),
             }),
             _ => return t,
         };

@@ -49,10 +49,10 @@ impl<'a> Checker<'a> {
                         return Operand::invalid();
                     }
                 }
-                let msg = format!(
-                    "cannot assign to {} (neither addressable nor a map index expression)",
-                    self.expr_string(e)
-                );
+                // Go 1.19 describes the operand (`c (untyped int constant 10)`, `s[0] (value
+                // of type byte)`); Go 1.20 says `(neither addressable nor a map index
+                // expression)` instead.
+                let msg = format!("cannot assign to {}", self.describe(e, &x));
                 self.err(e.span, msg);
                 Operand::invalid()
             }

@@ -50,7 +50,7 @@ impl<'a> Checker<'a> {
                     Some(RangeInfo {
                         kind: RangeKind::String,
                         key_ty: int,
-                        value_ty: Some(TypeTable::basic(Basic::Int32)),
+                        value_ty: Some(TypeTable::rune()),
                     })
                 }
                 TypeKind::Slice(el) => Some(RangeInfo {
