@@ -24,25 +24,13 @@ impl Machine {
                 let v = self.heap.load(p)?;
                 let mut eff = Vec::new();
                 self.leaf_locs(p, &v, true, &mut eff);
-                (
-                    Op::Store {
-                        ptr: p.clone(),
-                        value: v,
-                    },
-                    eff,
-                )
+                (Op::Init { key: None }, eff)
             }
             Value::Slice(Some(s)) => {
                 let eff = (0..s.len.min(64))
                     .map(|i| Effect::Write(Loc::Heap(s.elem(i))))
                     .collect();
-                (
-                    Op::Store {
-                        ptr: s.array(),
-                        value: x.clone(),
-                    },
-                    eff,
-                )
+                (Op::Init { key: None }, eff)
             }
             Value::Map(Some(m)) => {
                 let entries = self.heap.map(*m).entries_in_order();
@@ -55,14 +43,7 @@ impl Machine {
                 }
                 // The map's frame (`runtime.mapassign_faststr`) follows from the key's kind.
                 let key = entries.first().map(|(k, _)| k.clone());
-                (
-                    Op::MapWriteEnd {
-                        map: *m,
-                        key,
-                        delete: false,
-                    },
-                    eff,
-                )
+                (Op::Init { key }, eff)
             }
             _ => return Ok(()),
         };
