@@ -154,6 +154,9 @@ impl<T: Target> Session<T> {
             }
             self.target.note_races(d.reports().len());
         }
+        // A composite literal's initializing stores are the race detector's only.
+        let mut events = events;
+        events.retain(|e| !matches!(e.op, crate::rt::event::Op::Init { .. }));
         if self.record_events {
             self.steps.extend(events.iter().cloned());
         }

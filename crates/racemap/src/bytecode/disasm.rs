@@ -77,6 +77,7 @@ impl Program {
             Instr::Zero(t) => format!("Zero {}", ty(t)),
             Instr::Alloc(t) => format!("Alloc {}", ty(t)),
             Instr::Box(t) => format!("Box {}", ty(t)),
+            Instr::InitWrites => "InitWrites".to_string(),
             Instr::MakeMap(t) => format!("MakeMap {}", ty(t)),
             Instr::MapLit { ty: t, n } => format!("MapLit {} {n}", ty(t)),
             Instr::MapGet { elem, comma_ok } => {

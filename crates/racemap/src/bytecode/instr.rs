@@ -55,6 +55,12 @@ pub enum Instr {
     /// Allocate a heap cell initialized with the popped value (`&T{...}`, an escaping
     /// parameter moved to the heap). Not visible. `[v] → [ptr]`.
     Box(TypeId),
+    /// The stores that initialize the fresh object on top of the stack (a composite literal's
+    /// `&T{…}` cell, `[]T{…}` backing array or `map[K]V{…}` entries): writes for the race
+    /// detector, as gc instruments a literal's element stores and `mapassign` calls, so a
+    /// racy publication of the object also races with them. Not visible (nobody else can
+    /// reach the object yet); the writes join the current step's events. `[x] → [x]`.
+    InitWrites,
     /// Allocate a new cell holding a copy of the pointee of the popped pointer (the per-
     /// iteration copy of a Go 1.22 loop variable at the end of each iteration). Not visible;
     /// the read of the old cell is not reported to the race detector. `[ptr] → [ptr']`.

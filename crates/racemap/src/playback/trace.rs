@@ -60,6 +60,7 @@ pub fn op_phrase(op: &Op, go_id: &dyn Fn(crate::rt::event::Gid) -> u64) -> Strin
         Op::Store { ptr, value } => {
             format!("writes {} = {}", pointer_name(ptr), value_literal(value))
         }
+        Op::Init { .. } => "initializes a composite literal".to_string(),
         Op::MapRead { map, key: None } => format!("reads len(map#{})", map.0),
         Op::MapRead { map, key } => format!("reads map#{}{}", map.0, key_suffix(key)),
         Op::MapWriteBegin { map, key, delete } => format!(
@@ -211,7 +212,8 @@ pub fn trace(program: &Rc<Program>, config: Config, schedule: &Schedule) -> Vec<
     for (i, choice) in schedule.choices.iter().enumerate() {
         machine.set_wake_order(schedule.wake_order_at(i));
         learned.remember(program, &machine, choice.gid);
-        let events = machine.step(*choice);
+        let mut events = machine.step(*choice);
+        events.retain(|e| !matches!(e.op, Op::Init { .. }));
         let mut messages = Vec::new();
         for event in &events {
             learned.learn(program, &machine, event);

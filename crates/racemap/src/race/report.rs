@@ -305,6 +305,15 @@ impl RuntimeFrame {
                 KeyKind::Slow => runtime_frame!("mapaccess1", "map.go", 395),
             }),
             Op::MapRead { key: None, .. } => None,
+            Op::Init { key: None } => None,
+            Op::Init { key: Some(key) } => Self::for_op(
+                &Op::MapWriteEnd {
+                    map: crate::rt::value::MapId(0),
+                    key: Some(key.clone()),
+                    delete: false,
+                },
+                iterating,
+            ),
             Op::MapWriteBegin { key, delete, .. } | Op::MapWriteEnd { key, delete, .. } => {
                 let Some(key) = key else {
                     return Some(runtime_frame!("mapclear", "map.go", 993));

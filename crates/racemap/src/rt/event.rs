@@ -229,6 +229,13 @@ pub enum Op {
         /// The value written.
         value: Value,
     },
+    /// A composite literal's initializing stores (`rt::interp::init_writes`), for the race
+    /// detector only: the playback shows no such event.
+    Init {
+        /// A map literal's first key (its kind names `mapassign`'s frame); `None` for a cell
+        /// or an array.
+        key: Option<Value>,
+    },
     /// `v := m[k]` / `len(m)` / `v, ok := m[k]`.
     MapRead {
         /// The map.

@@ -608,6 +608,7 @@ impl FnCx<'_, '_> {
                 // An elided `&T` in `[]*T{{...}}`.
                 self.composite_of(e, inner, elts);
                 self.emit(Instr::Box(inner));
+                self.emit(Instr::InitWrites);
             }
             _ => self.composite_of(e, ty, elts),
         }
@@ -679,6 +680,9 @@ impl FnCx<'_, '_> {
                     };
                 }
                 self.emit(Instr::SliceLit { elem, n: n as u32 });
+                if n > 0 {
+                    self.emit(Instr::InitWrites);
+                }
             }
             TypeKind::Map(..) => {
                 for el in elts {
@@ -695,6 +699,9 @@ impl FnCx<'_, '_> {
                     ty,
                     n: elts.len() as u32,
                 });
+                if !elts.is_empty() {
+                    self.emit(Instr::InitWrites);
+                }
             }
             // `sync.Mutex{}` (the checker allows no elements): the zero value.
             TypeKind::Sync(_) if elts.is_empty() => {

@@ -151,6 +151,7 @@ impl FnCx<'_, '_> {
                 let t = self.ty(e);
                 self.expr(e);
                 self.emit(Instr::Box(t));
+                self.emit(Instr::InitWrites);
             }
             _ => {
                 self.unsupported(e.span, "taking the address of this expression");

@@ -140,6 +140,11 @@ impl Machine {
                 let obj = self.heap.alloc(&self.config, v, Some(*t))?;
                 self.push(gid, Value::Ptr(Some(Pointer::root(obj))))?
             }
+            Instr::InitWrites => {
+                let x = self.pop(gid)?;
+                self.init_writes(gid, &x)?;
+                self.push(gid, x)?
+            }
             Instr::LoadFixed => {
                 let p = ptr_of(self.pop(gid)?).ok_or_else(RtError::nil_deref)?;
                 let v = self.heap.load(&p)?;

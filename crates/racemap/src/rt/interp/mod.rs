@@ -14,7 +14,8 @@
 //! run fails with `panic: ...`).
 //!
 //! Files: `call` (calls, returns, defers, panics, the local run loop), `decode` (visible
-//! instructions into parked operations), `local` (local instructions), `visible` (a parked
+//! instructions into parked operations), `local` (local instructions), `init_writes` (a composite literal's stores, for the race
+//! detector), `visible` (a parked
 //! operation's step), `library` (library calls), `file` (fmt's writes to `os.Stdout` and
 //! `os.Stderr` under the file's `fdMutex`), `ops` (value operations), `format` (values as
 //! text). A broken VM invariant (an empty operand stack, a value of the wrong kind) is a
@@ -48,6 +49,7 @@ mod env;
 mod example;
 mod file;
 mod format;
+mod init_writes;
 mod library;
 mod library_text;
 mod library_utf8;
