@@ -137,6 +137,7 @@ impl Machine {
         goroutines.len().hash(h);
         // Each goroutine as its signature, its identity left out (`symmetry`): its place in
         // the key's order names it.
+        let symmetric = self.symmetry_applies();
         let mut signatures: Vec<u128> = Vec::with_capacity(goroutines.len());
         for (i, g) in goroutines.iter().enumerate() {
             // Counters (`bytecode::counters`) enter as their classes, sends to deaf channels
@@ -146,11 +147,14 @@ impl Machine {
                 let blank = cond_wait.and_then(|w| {
                     super::cond_key::blank_tickets(canonical.as_ref().unwrap_or(g), w)
                 });
-                super::symmetry::signature(blank.as_ref().or(canonical.as_ref()).unwrap_or(g))
+                super::symmetry::signature(
+                    blank.as_ref().or(canonical.as_ref()).unwrap_or(g),
+                    !symmetric,
+                )
             });
             signatures.push(part);
         }
-        let renaming = if self.symmetry_applies() {
+        let renaming = if symmetric {
             self.canonical_renaming(&signatures)
         } else {
             None

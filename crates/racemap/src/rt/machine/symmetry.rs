@@ -64,13 +64,14 @@ impl Renaming {
 }
 
 /// The signature of `g`: the hash of its state with its identity left out (see the module
-/// docs).
-pub(super) fn signature(g: &Goroutine) -> u128 {
+/// docs); with its Go numbers when `numbers` (where the reduction is off: a test's leak list
+/// prints them).
+pub(super) fn signature(g: &Goroutine, numbers: bool) -> u128 {
     // Every field named, so a new one must be placed here or left out on purpose.
     let Goroutine {
         gid: _,
-        go_id: _,
-        dump_id: _,
+        go_id,
+        dump_id,
         frames,
         status,
         next,
@@ -85,6 +86,9 @@ pub(super) fn signature(g: &Goroutine) -> u128 {
     } = g;
     let mut h = SipHasher13::new_with_keys(0x7061_7274, 0x6861_7368);
     gid_rename::erased(|| {
+        if numbers {
+            (go_id, dump_id).hash(&mut h);
+        }
         frames.hash(&mut h);
         status.hash(&mut h);
         next.hash(&mut h);
