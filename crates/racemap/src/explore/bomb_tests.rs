@@ -252,13 +252,16 @@ fn bounded_bombs_end_as_in_go() {
 /// the executions, the stateful search goes on alone within the other share
 /// (`explorer::alone_budget`), and the result names `--max-executions`. (Before, the stateful
 /// search went on alone to its own steps budget, 2 000 000 steps: about 30 s at 50
-/// goroutines.) The two-worker search decides alike.
+/// goroutines.) The two-worker search decides alike. Each waiter keeps its own index, so
+/// the waiters are not interchangeable (identical ones are one state per count of parked
+/// waiters under the symmetric key, `rt::machine::symmetry`, and their search completes).
 #[test]
 fn an_executions_budget_bounds_the_default_search_of_a_cond_bomb() {
     let source = "package main\n\nimport \"sync\"\n\nfunc main() {\n\tvar mu sync.Mutex\n\
                   \tc := sync.NewCond(&mu)\n\tready := false\n\tfor i := 0; i < 12; i++ {\n\
-                  \t\tgo func() {\n\t\t\tmu.Lock()\n\t\t\tfor !ready {\n\t\t\t\tc.Wait()\n\
-                  \t\t\t}\n\t\t\tmu.Unlock()\n\t\t}()\n\t}\n\tselect {}\n}\n";
+                  \t\tgo func(i int) {\n\t\t\tmu.Lock()\n\t\t\tfor !ready {\n\t\t\t\tc.Wait()\n\
+                  \t\t\t}\n\t\t\tmu.Unlock()\n\t\t\tif i < 0 {\n\t\t\t\tprintln(i)\n\t\t\t}\n\
+                  \t\t}(i)\n\t}\n\tselect {}\n}\n";
     let config = DporConfig {
         max_executions: super::explorer::AUTO_STATEFUL_BUDGET,
         ..DporConfig::default()

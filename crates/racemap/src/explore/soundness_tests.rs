@@ -816,4 +816,5 @@ mod lock_queues;
 mod nested_spawns;
 mod random_programs;
 mod sleepy_futures;
+mod symmetric_goroutines;
 mod timers;

@@ -30,6 +30,7 @@ use super::detector::{stack_key, Access, Detector, Reads, VarState};
 use crate::bytecode::future::{Barrier, Classes};
 use crate::race::vclock::{Epoch, VClock};
 use crate::rt::event::{Gid, Loc, SyncVar};
+use crate::rt::machine::Renaming;
 use crate::rt::value::Pointer;
 use std::cell::{OnceCell, RefCell};
 
@@ -134,7 +135,7 @@ impl Detector {
         keep_reports: bool,
         futures: Option<&[Classes]>,
     ) {
-        self.hash_canonical_guarded(h, keep_reports, futures, None);
+        self.hash_canonical_guarded(h, keep_reports, futures, None, None);
     }
 
     /// Feed `h` what decides this detector's future verdicts, in a canonical form: two
@@ -169,13 +170,20 @@ impl Detector {
     /// only when needed: see the module docs). A goroutine created later starts from its
     /// creator's clock and is in its creator's future. Two states with the same machine state and forms that differ only in
     /// dead accesses give the same verdicts on every continuation.
+    ///
+    /// With a `renaming` of goroutines (the explorer's symmetry reduction,
+    /// `rt::machine::Renaming`), the form is the one of the detector whose goroutines are
+    /// renamed: clocks in the new order, each clock's components and each access epoch's
+    /// goroutine renamed.
     pub fn hash_canonical_guarded<H: std::hash::Hasher>(
         &self,
         h: &mut H,
         keep_reports: bool,
         futures: Option<&[Classes]>,
         guards: Option<&mut dyn LockGuards>,
+        renaming: Option<&Renaming>,
     ) {
+        let new_of = |t: usize| renaming.map_or(t, |r| r.new_of(t as u32) as usize);
         use std::hash::Hash;
         let reported = !self.reports.is_empty();
         reported.hash(h);
@@ -215,26 +223,36 @@ impl Detector {
             (Some(&a), Some(&b)) => &live[a..b],
             _ => &[],
         };
-        // A clock: its entries' levels, the owner's own entry as "top", trailing zeros dropped
-        // (a missing entry is 0, whose level is 0).
-        // Entries of level 0 at the end are dropped too: a value below every live access
-        // epoch of its goroutine is as good as 0.
-        let mut levels: Vec<u64> = Vec::new();
+        // A clock: its entries of nonzero level (by goroutine, renamed), the owner's own entry
+        // as "top" (a missing entry is 0, whose level is 0). Only goroutines with a live
+        // access have entries of nonzero level: a value below every live access epoch of its
+        // goroutine is as good as 0, and a value of component `t` in a clock not `t`'s is
+        // below `t`'s top (the invariant above), so the entries of the others are not read
+        // (a clock of a goroutine bomb has thousands of them).
+        let hot: Vec<usize> = (0..n).filter(|&t| !live_of(t).is_empty()).collect();
+        let mut levels: Vec<(usize, u64)> = Vec::new();
         let mut clock = |h: &mut H, c: &VClock, owner: Option<usize>| {
             levels.clear();
-            levels.extend((0..c.len_trimmed()).map(|t| {
-                if Some(t) == owner {
-                    u64::MAX
-                } else {
-                    level(live_of(t), top(t), c.get(Gid(t as u32)))
+            for &t in &hot {
+                if Some(t) != owner {
+                    let l = level(live_of(t), top(t), c.get(Gid(t as u32)));
+                    if l != 0 {
+                        levels.push((new_of(t), l));
+                    }
                 }
-            }));
-            let len = levels.iter().rposition(|l| *l != 0).map_or(0, |i| i + 1);
-            levels[..len].hash(h);
+            }
+            debug_assert!((0..c.len_trimmed()).all(|t| Some(t) == owner
+                || !live_of(t).is_empty()
+                || level(live_of(t), top(t), c.get(Gid(t as u32))) == 0));
+            if let Some(o) = owner {
+                levels.push((new_of(o), u64::MAX));
+            }
+            levels.sort_unstable();
+            levels.hash(h);
         };
         let access = |h: &mut H, a: &Access| {
             let t = a.epoch.gid.0 as usize;
-            a.epoch.gid.hash(h);
+            (new_of(t) as u32).hash(h);
             if top(t) == Some(a.epoch.clock) {
                 u64::MAX.hash(h);
             } else {
@@ -247,7 +265,15 @@ impl Detector {
             }
         };
         n.hash(h);
-        for (t, c) in self.clocks.iter().enumerate() {
+        // In the renamed order (every clock once: the renaming permutes `0..n` when it
+        // covers the machine's goroutines; a clock past it keeps its place).
+        let ids = renaming.map_or(0, |r| r.order.len()).max(n);
+        for new in 0..ids {
+            let t = renaming.map_or(new, |r| r.old_of(new as u32) as usize);
+            let Some(c) = self.clocks.get(t) else {
+                u8::MAX.hash(h);
+                continue;
+            };
             // An exited goroutine makes no more accesses and releases nothing: its clock is
             // dead (its top still tells its access epochs apart, above).
             let finished = self.goroutines[t].finished;
@@ -286,12 +312,33 @@ impl Detector {
             }
             shared.hash(h);
             live_reads.hash(h);
-            for (r, _) in reads_of(var).zip(read_flags).filter(|(_, l)| **l) {
-                access(h, r);
-            }
-            live_atomics.hash(h);
-            for (a, _) in var.atomics.values().zip(atomic_flags).filter(|(_, l)| **l) {
-                access(h, a);
+            let reads = reads_of(var).zip(read_flags).filter(|(_, l)| **l);
+            let atomics = var.atomics.values().zip(atomic_flags).filter(|(_, l)| **l);
+            match renaming {
+                // Under a renaming, a set of accesses (one per goroutine, kept by goroutine
+                // id) in the order of the new names.
+                Some(_) => {
+                    let mut set: Vec<&Access> = reads.map(|(r, _)| r).collect();
+                    set.sort_by_key(|a| new_of(a.epoch.gid.0 as usize));
+                    for r in set {
+                        access(h, r);
+                    }
+                    live_atomics.hash(h);
+                    let mut set: Vec<&Access> = atomics.map(|(a, _)| a).collect();
+                    set.sort_by_key(|a| new_of(a.epoch.gid.0 as usize));
+                    for a in set {
+                        access(h, a);
+                    }
+                }
+                None => {
+                    for (r, _) in reads {
+                        access(h, r);
+                    }
+                    live_atomics.hash(h);
+                    for (a, _) in atomics {
+                        access(h, a);
+                    }
+                }
             }
         }
         u8::MAX.hash(h);

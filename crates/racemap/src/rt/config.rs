@@ -49,6 +49,10 @@ pub struct Config {
     /// `racefini` exits at main's return at once. Runs only: the explorer's footprints assume
     /// the race build's exit.
     pub plain_build: bool,
+    /// The explorer's state key is taken up to renaming interchangeable goroutines
+    /// (`rt::machine::symmetry`): on by default; off to judge the reduction against the
+    /// plain key.
+    pub symmetric_key: bool,
 }
 
 /// When a sleeping goroutine's wake-up is a move the scheduler may pick.
@@ -160,6 +164,7 @@ impl Default for Config {
                 Config::WAIT_INDEX_FROM
             },
             plain_build: false,
+            symmetric_key: true,
         }
     }
 }

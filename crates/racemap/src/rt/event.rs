@@ -16,8 +16,15 @@ use std::rc::Rc;
 /// A goroutine, by index into the machine's goroutine table (0 is `main`).
 ///
 /// Go numbers goroutines differently (`goroutine 1` is main); see `Machine::go_id`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Gid(pub u32);
+
+impl std::hash::Hash for Gid {
+    /// The id as `rt::gid_rename` renames it (itself outside the explorer's symmetric key).
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        h.write_u32(crate::rt::gid_rename::renamed(self.0));
+    }
+}
 
 impl crate::dense::DenseId for Gid {
     fn index(self) -> usize {

@@ -11,6 +11,7 @@ pub mod context;
 pub mod error;
 pub mod event;
 pub mod fmt;
+pub mod gid_rename;
 pub mod goroutine;
 pub mod heap;
 pub mod interp;

@@ -142,7 +142,8 @@ impl<T: Target> Stateful<T> {
             // A state explored before: outcomes with notes through it may take this path there.
             let done = |v: &Visit| matches!(v, Visit::Done { height, .. } if depth + height < self.step_limit);
             if self.visited.get(k).is_some_and(done) {
-                self.take_detours(*k, choice);
+                let renaming = key.as_ref().and_then(|(_, m)| m.renaming.clone());
+                self.take_detours(*k, choice, renaming.as_ref());
             }
         }
         let parent = self.stack.last_mut()?;
@@ -160,7 +161,12 @@ impl<T: Target> Stateful<T> {
                         return Some(Step::Abandon(Abandon::RunLimit));
                     }
                     // Moves it left asleep that are awake now: explore them from it again,
-                    // and from now on only what slept both times counts as left.
+                    // and from now on only what slept both times counts as left (in this
+                    // state's names: the key may stand for a renaming of it, `symmetry`).
+                    let was_left = super::symmetry::from_canonical(
+                        was_left,
+                        key.as_ref().and_then(|(_, m)| m.renaming.as_ref()),
+                    );
                     let wake: Vec<Choice> =
                         was_left.iter().filter(|c| !asleep(c)).copied().collect();
                     if !wake.is_empty() {

@@ -6,7 +6,7 @@
 
 use super::super::{explore, Explorer, SearchAlgorithm};
 use super::counter_tests::every_outcome;
-use super::tests::{config, machine};
+use super::tests::config;
 use crate::rt::config::WakeOrder;
 use crate::rt::machine::{CondTickets, Machine};
 use std::cell::OnceCell;
@@ -14,6 +14,14 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 type Key = (String, Option<String>, bool);
+
+/// `source`'s machine with the plain key (goroutines by their ids: these tests judge the
+/// ticket classes alone, `rt::machine::symmetry` is judged in `symmetry_tests`).
+fn machine(source: &str) -> Machine {
+    let mut m = super::tests::machine(source);
+    m.config.symmetric_key = false;
+    m
+}
 
 /// `m` with tickets in the key as numbers.
 fn exact(mut m: Machine) -> Machine {

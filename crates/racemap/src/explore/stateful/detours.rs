@@ -19,6 +19,7 @@
 
 use super::Stateful;
 use crate::explore::outcome::OutcomeKey;
+use crate::rt::machine::Renaming;
 use crate::sched::Choice;
 use crate::target::Target;
 use std::collections::{BTreeMap, BTreeSet};
@@ -29,10 +30,10 @@ const DETOUR_STEPS: u64 = 100_000;
 /// The paths found to the outcomes with notes, by the keyed states they pass.
 #[derive(Clone, Debug, Default)]
 pub(super) struct Detours {
-    /// Per keyed state: the paths passing it (index into `paths`) and how many of their moves
-    /// lead to it.
+    /// Per keyed state: the paths passing it (index into `paths`), how many of their moves
+    /// lead to it, and the renaming its key was taken under there (`symmetry`).
     // Invariant: every index is below `paths.len()`, every count at most its path's length.
-    through: BTreeMap<u128, Vec<(usize, usize)>>,
+    through: BTreeMap<u128, Vec<(usize, usize, Option<Renaming>)>>,
     /// The paths (from the search's root) found to outcomes with notes, each with its outcome
     /// and the keyed states it passes (with how many of its moves lead to each).
     paths: Vec<Indexed>,
@@ -45,6 +46,10 @@ pub(super) struct Detours {
     known_before_any_time: Option<BTreeSet<OutcomeKey>>,
 }
 
+/// A keyed state a path passes: its key, how many of the path's moves lead there, and the
+/// renaming the key was taken under (`symmetry`).
+type PathState = (u128, usize, Option<Renaming>);
+
 /// A path found to an outcome with notes.
 #[derive(Clone, Debug)]
 struct Indexed {
@@ -52,16 +57,20 @@ struct Indexed {
     key: OutcomeKey,
     /// Its moves from the search's root.
     path: Vec<Choice>,
-    /// The keyed states it passes, each with how many of its moves lead there, ascending.
-    states: Vec<(u128, usize)>,
+    /// The keyed states it passes, each with how many of its moves lead there (ascending)
+    /// and the renaming its key was taken under there.
+    states: Vec<PathState>,
 }
 
 impl Detours {
     /// Index `path`, found to outcome `key`, passing `states`.
-    fn index(&mut self, key: &OutcomeKey, path: Vec<Choice>, states: Vec<(u128, usize)>) {
+    fn index(&mut self, key: &OutcomeKey, path: Vec<Choice>, states: Vec<PathState>) {
         let at = self.paths.len();
-        for &(state, moves) in &states {
-            self.through.entry(state).or_default().push((at, moves));
+        for (state, moves, renaming) in &states {
+            self.through
+                .entry(*state)
+                .or_default()
+                .push((at, *moves, renaming.clone()));
         }
         self.paths.push(Indexed {
             key: key.clone(),
@@ -74,11 +83,11 @@ impl Detours {
 impl<T: Target> Stateful<T> {
     /// The keyed states of the current path (frame `i` is the state after its first `i`
     /// moves).
-    fn path_states(&self) -> Vec<(u128, usize)> {
+    fn path_states(&self) -> Vec<PathState> {
         self.stack
             .iter()
             .enumerate()
-            .filter_map(|(i, f)| Some((f.key?, i)))
+            .filter_map(|(i, f)| Some((f.key?, i, f.memo.renaming.clone())))
             .collect()
     }
 
@@ -92,15 +101,23 @@ impl<T: Target> Stateful<T> {
         self.detours.index(key, path.to_vec(), states);
     }
 
-    /// The keyed state `state` was reached again by the current path and `choice`: offer each
-    /// outcome with notes a found path of which passes it that path and the rest of that one.
-    pub(super) fn take_detours(&mut self, state: u128, choice: Choice) {
+    /// The keyed state `state` was reached again by the current path and `choice`, its key
+    /// taken under `renaming`: offer each outcome with notes a found path of which passes it
+    /// that path and the rest of that one (its goroutines renamed to this state's when the
+    /// key stands for a renaming of it, `symmetry::carry`).
+    pub(super) fn take_detours(
+        &mut self,
+        state: u128,
+        choice: Choice,
+        renaming: Option<&Renaming>,
+    ) {
         let Some(entries) = self.detours.through.get(&state) else {
             return;
         };
         let here = self.path.len() + 1;
         let mut offers: Vec<Indexed> = Vec::new();
-        for &(at, moves) in entries {
+        for (at, moves, there) in entries {
+            let (at, moves) = (*at, *moves);
             let Some(kept) = self.detours.paths.get(at) else {
                 continue;
             };
@@ -109,12 +126,16 @@ impl<T: Target> Stateful<T> {
             }
             let mut detour = self.path.clone();
             detour.push(choice);
-            detour.extend_from_slice(kept.path.get(moves..).unwrap_or_default());
+            let rest = kept.path.get(moves..).unwrap_or_default();
+            detour.extend(super::symmetry::carry(rest, there.as_ref(), renaming));
+            // The states further on are indexed only when the rest keeps its names (their
+            // renamings name the kept path's goroutines).
+            let same = there.as_ref() == renaming;
             let rest = kept
                 .states
                 .iter()
-                .filter(|(_, m)| *m > moves)
-                .map(|&(s, m)| (s, m - moves + here));
+                .filter(|(_, m, _)| same && *m > moves)
+                .map(|(s, m, r)| (*s, m - moves + here, r.clone()));
             offers.push(Indexed {
                 key: kept.key.clone(),
                 path: detour,
@@ -124,7 +145,7 @@ impl<T: Target> Stateful<T> {
         for offer in offers {
             if self.offer_schedule(&offer.key, &offer.path) {
                 let mut states = self.path_states();
-                states.push((state, here));
+                states.push((state, here, renaming.cloned()));
                 states.extend(offer.states);
                 self.detours.index(&offer.key, offer.path, states);
             }

@@ -49,11 +49,14 @@ pub(crate) fn fingerprint<T: Target>(
                 target.counts_races(),
                 futures,
                 guards.as_mut().map(|g| g as &mut dyn LockGuards),
+                memo.renaming.as_ref(),
             );
         }
         None => 0u8.hash(&mut h),
     }
-    kept_off.hash(&mut h);
+    kept_off
+        .map(|g| memo.renaming.as_ref().map_or(g.0, |r| r.new_of(g.0)))
+        .hash(&mut h);
     Some(h.finish128().as_u128())
 }
 

@@ -75,6 +75,12 @@
 //! sets (a move of each goroutine that conflicts with the chosen one), and a future per
 //! location rather than per kind of access.
 //!
+//! Symmetry reduction (`rt::machine::symmetry`): where goroutines started by one `go`
+//! statement are interchangeable, the key is the state's up to renaming them (normalization
+//! by sorting, Ip & Dill 1996), so a state is explored once per orbit; what the visited set
+//! remembers in goroutine names is kept in the key's canonical names (`symmetry`). The
+//! outcomes name no goroutine, so an orbit's states reach the same outcomes.
+//!
 //! Only states with more than one move to explore are keyed (`arrive`): a state with one move
 //! is explored each time it is reached, as a stateless search would, which costs less than its
 //! key where states are rarely reached twice; one state in every [`arrive::MAX_UNKEYED`]` + 1`
@@ -119,6 +125,9 @@ mod lock_guard_tests;
 mod lock_holder_tests;
 #[cfg(test)]
 mod persistent_tests;
+mod symmetry;
+#[cfg(test)]
+mod symmetry_tests;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -188,8 +197,8 @@ enum Visit {
     Done {
         /// The longest path from it to a final state found, in moves.
         height: u64,
-        /// The moves offered there that were asleep every time it was explored (sorted):
-        /// the only ones not explored from it.
+        /// The moves offered there that were asleep every time it was explored (sorted), in
+        /// the key's canonical names (`symmetry`): the only ones not explored from it.
         asleep: Box<[Choice]>,
     },
 }
@@ -492,13 +501,9 @@ impl<T: Target> Stateful<T> {
                 };
                 let height = top.height;
                 if let Some(key) = top.key {
-                    self.visited.insert(
-                        key,
-                        Visit::Done {
-                            height,
-                            asleep: top.asleep,
-                        },
-                    );
+                    // In the key's canonical names (`symmetry`).
+                    let asleep = symmetry::to_canonical(&top.asleep, top.memo.renaming.as_ref());
+                    self.visited.insert(key, Visit::Done { height, asleep });
                 }
                 if let Some(parent) = self.stack.last_mut() {
                     parent.height = parent.height.max(height + 1);

@@ -119,13 +119,23 @@ impl Machine {
     /// Feed `h` the class of every ticket held by a goroutine in `sync.(*Cond).Wait` (see the
     /// module docs): per holder its goroutine, frame and class, in goroutine order. Nothing
     /// when the program never waits on a Cond.
-    pub(super) fn hash_cond_tickets<H: Hasher>(&self, h: &mut H) {
+    pub(super) fn hash_cond_tickets<H: Hasher>(
+        &self,
+        h: &mut H,
+        renaming: Option<&super::symmetry::Renaming>,
+    ) {
         let tickets = self.cond_tickets();
         let Some((wait, stored)) = tickets.wait else {
             return;
         };
         let mut held = 0u64;
-        for g in self.goroutines.iter() {
+        // In the key's order of goroutines (`symmetry`), their ids renamed by the caller.
+        let n = self.goroutines.len() as u32;
+        for new in 0..n {
+            let old = renaming.map_or(new, |r| r.old_of(new));
+            let Some(g) = self.goroutines.get(old as usize) else {
+                continue;
+            };
             if !g.is_live() {
                 continue;
             }
@@ -134,7 +144,7 @@ impl Machine {
                     continue;
                 }
                 let class = self.ticket_class(frame, tickets.signals);
-                (g.gid.0, i as u32, class).hash(h);
+                (g.gid, i as u32, class).hash(h);
                 held += 1;
             }
         }

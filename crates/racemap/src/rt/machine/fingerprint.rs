@@ -16,6 +16,9 @@ use std::rc::Rc;
 pub struct StateMemo {
     /// Per table, per part: (address, hash).
     pub tables: Vec<Vec<(usize, u128)>>,
+    /// The renaming of goroutines the key was taken under (`symmetry`; `None`: their ids):
+    /// the hashes of the tables but the goroutines' name goroutines by it.
+    pub renaming: Option<super::symmetry::Renaming>,
 }
 
 impl StateMemo {
@@ -132,6 +135,10 @@ impl Machine {
         let cond_wait = self.cond_tickets().wait_func();
         config.hash(h);
         goroutines.len().hash(h);
+        // Each goroutine as its signature, its identity left out (`symmetry`): its place in
+        // the key's order names it.
+        let symmetric = self.symmetry_applies();
+        let mut signatures: Vec<u128> = Vec::with_capacity(goroutines.len());
         for (i, g) in goroutines.iter().enumerate() {
             // Counters (`bytecode::counters`) enter as their classes, sends to deaf channels
             // without their values (`counter_key`).
@@ -140,50 +147,77 @@ impl Machine {
                 let blank = cond_wait.and_then(|w| {
                     super::cond_key::blank_tickets(canonical.as_ref().unwrap_or(g), w)
                 });
-                match blank.or(canonical) {
-                    Some(canonical) => part_hash(&canonical),
-                    None => part_hash(g),
+                super::symmetry::signature(
+                    blank.as_ref().or(canonical.as_ref()).unwrap_or(g),
+                    !symmetric,
+                )
+            });
+            signatures.push(part);
+        }
+        let renaming = if symmetric {
+            self.canonical_renaming(&signatures)
+        } else {
+            None
+        };
+        match &renaming {
+            Some(r) => {
+                for &old in r.order.iter() {
+                    write_u128(h, signatures[old as usize]);
                 }
-            });
-            write_u128(h, part);
-        }
-        self.hash_chan_queues(h);
-        self.hash_cond_tickets(h);
-        cells.len().hash(h);
-        for (i, c) in cells.iter().enumerate() {
-            let part = memo.part(parent, 1, i, std::ptr::from_ref(c) as usize, || {
-                part_hash(c)
-            });
-            write_u128(h, part);
-        }
-        maps.len().hash(h);
-        for (i, m) in maps.iter().enumerate() {
-            let part = memo.part(parent, 2, i, Rc::as_ptr(m) as usize, || part_hash(m));
-            write_u128(h, part);
-        }
-        chans.len().hash(h);
-        for (i, c) in chans.iter().enumerate() {
-            let part = memo.part(parent, 3, i, std::ptr::from_ref(c) as usize, || {
-                match super::counter_key::canonical_chan(ChanId(i as u32), c, &deaf) {
-                    Some(canonical) => part_hash(&canonical),
-                    None => part_hash(c),
+            }
+            None => {
+                for &s in &signatures {
+                    write_u128(h, s);
                 }
-            });
-            write_u128(h, part);
+            }
         }
-        globals.hash(h);
-        sync_maps.hash(h);
-        slots.hash(h);
-        status.hash(h);
-        clock.hash(h);
-        stdout.hash(h);
-        capture.hash(h);
-        go_ids_taken.hash(h);
-        timer_ctx_numbered.hash(h);
-        lib_vars.hash(h);
-        if self.counts_races() {
-            races_reported.hash(h);
+        // The shared parts' hashes name goroutines as the renaming does: the parent's are
+        // reused only under the same renaming.
+        let shared_parent = parent.filter(|p| p.renaming == renaming);
+        let mut rest = |h: &mut H| {
+            self.hash_chan_queues(h);
+            self.hash_cond_tickets(h, renaming.as_ref());
+            cells.len().hash(h);
+            for (i, c) in cells.iter().enumerate() {
+                let part = memo.part(shared_parent, 1, i, std::ptr::from_ref(c) as usize, || {
+                    part_hash(c)
+                });
+                write_u128(h, part);
+            }
+            maps.len().hash(h);
+            for (i, m) in maps.iter().enumerate() {
+                let part = memo.part(shared_parent, 2, i, Rc::as_ptr(m) as usize, || part_hash(m));
+                write_u128(h, part);
+            }
+            chans.len().hash(h);
+            for (i, c) in chans.iter().enumerate() {
+                let part = memo.part(shared_parent, 3, i, std::ptr::from_ref(c) as usize, || {
+                    match super::counter_key::canonical_chan(ChanId(i as u32), c, &deaf) {
+                        Some(canonical) => part_hash(&canonical),
+                        None => part_hash(c),
+                    }
+                });
+                write_u128(h, part);
+            }
+            globals.hash(h);
+            sync_maps.hash(h);
+            slots.hash(h);
+            status.hash(h);
+            clock.hash(h);
+            stdout.hash(h);
+            capture.hash(h);
+            go_ids_taken.hash(h);
+            timer_ctx_numbered.hash(h);
+            lib_vars.hash(h);
+            if self.counts_races() {
+                races_reported.hash(h);
+            }
+        };
+        match &renaming {
+            Some(r) => crate::rt::gid_rename::renaming(&r.to, || rest(h)),
+            None => rest(h),
         }
+        memo.renaming = renaming;
     }
 
     /// Feed `h` the order of each channel's wait queues ([`Arrival`]): per channel and
@@ -225,7 +259,7 @@ impl Machine {
             if queue.len() >= 2 {
                 (queue[0].0, queue[0].1, queue.len()).hash(h);
                 for w in queue {
-                    w.3.hash(h);
+                    crate::rt::event::Gid(w.3).hash(h);
                 }
             }
         }

@@ -167,6 +167,7 @@ mod lock_queue;
 mod objects;
 mod overtake;
 mod plain_exit;
+mod symmetry;
 mod traceback;
 mod views;
 mod wait_index;
@@ -180,6 +181,7 @@ const DEBUG_SCAN_MAX: usize = 300;
 pub(crate) use cond_key::CondTickets;
 pub use fingerprint::StateMemo;
 pub use overtake::{Overtaking, QueueOrder};
+pub use symmetry::Renaming;
 pub use views::{ChanView, GoroutineView, MapView};
 
 /// The deterministic goroutine machine.
