@@ -245,7 +245,7 @@ test('channel owner: a request is followed from its sender through the channel t
 });
 
 test('sync.RWMutex, sync.Map and sharded examples show their internals', async () => {
-  const { page, problems } = await openApp('index.html#example=rwmutex&writes=0&goroutines=3&seed=2');
+  const { page, problems } = await openApp('index.html#example=rwmutex&writes=0&goroutines=3&ops=10&seed=1');
   let sawReaders = false;
   for (let i = 0; i < 80 && !sawReaders; i++) {
     await step(page);
@@ -256,7 +256,7 @@ test('sync.RWMutex, sync.Map and sharded examples show their internals', async (
 
   // The writer-preference trap: a reader holds the lock, a writer waits for it and announces
   // itself, and a new reader now waits behind the writer although only readers hold the lock.
-  await reopen(page, 'index.html#example=rwmutex&goroutines=3&writes=30&seed=6');
+  await reopen(page, 'index.html#example=rwmutex&goroutines=3&writes=10&ops=20&seed=20');
   const trap = await stepUntil(page, async () => {
     const locks = await region(page, 'Locks').innerText();
     const pending = locks.match(/writer pending\s*g(\d+) waits for the readers to leave; new readers wait too/);
@@ -264,7 +264,7 @@ test('sync.RWMutex, sync.Map and sharded examples show their internals', async (
     const others = waiting?.[1].split(/\s+/).filter((g) => g && g !== `g${pending?.[1]}`) ?? [];
     return /readers\s*1/.test(locks) && pending && others.length > 0 ? others[0].slice(1) : undefined;
   });
-  assert.ok(trap, 'under seed 6 a reader waits behind a pending writer');
+  assert.ok(trap, 'under seed 20 a reader waits behind a pending writer');
   const lane = region(page, 'Goroutines').locator(`li.lane[data-go-id="${trap}"]`);
   assert.match(await lane.innerText(), /blocked: waits for c\.mu \(sync\.RWMutex\.RLock\)/);
   await screenshot(page, 'rwmutex-writer-pending');
@@ -298,7 +298,7 @@ test('sync.RWMutex, sync.Map and sharded examples show their internals', async (
 });
 
 test('step back restores the previous view exactly, also from the keyboard', async () => {
-  const { page, problems } = await openApp('index.html#example=unsynchronized&seed=6');
+  const { page, problems } = await openApp('index.html#example=unsynchronized&seed=9');
   const views = [await viewSnapshot(page)];
   for (let i = 0; i < 12; i++) {
     await step(page);
