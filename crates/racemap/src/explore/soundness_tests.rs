@@ -807,6 +807,7 @@ mod chan_len;
 mod chan_queues;
 mod chan_reach;
 mod cond_tickets;
+mod counted_goroutines;
 mod crashes;
 mod deaf_channels;
 mod final_reads;

@@ -82,11 +82,25 @@ impl Machine {
         if self.goroutines.len() > MAX_GOROUTINES {
             return false;
         }
-        // A goroutine's exit commutes with every step of every other goroutine, and in a test
-        // changes nothing an outcome reads either (a goroutine about to exit is runnable, one
-        // that exited is done: neither is leaked; an exit reports no race): no future needed.
+        // A goroutine's exit commutes with every step of every other goroutine but those that
+        // count the goroutines (`runtime.NumGoroutine`, a scheduler call: [`Classes::TOP`] in
+        // a future), and in a test changes nothing an outcome reads either (a goroutine about
+        // to exit is runnable, one that exited is done: neither is leaked; an exit reports no
+        // race).
         if footprint.goroutine_exit && footprint.resources.is_empty() {
-            return true;
+            if goroutine_futures.len() != self.goroutines.len() {
+                // No futures (a test): only a program that never counts its goroutines.
+                return !self.counts_goroutines();
+            }
+            return self.goroutines.iter().enumerate().all(|(i, g)| {
+                i == gid.0 as usize
+                    || !g.is_live()
+                    || !goroutine_futures
+                        .get(i)
+                        .copied()
+                        .unwrap_or(Classes::TOP)
+                        .any(Classes::TOP)
+            });
         }
         let Some(futures) = self.futures() else {
             return false;

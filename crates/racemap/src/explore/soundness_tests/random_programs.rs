@@ -50,6 +50,8 @@ fn statement(kind: u8, id: u32) -> String {
         // `len` of a channel reads its state: when it runs decides what it prints.
         33 => "fmt.Println(\"len\", len(bc))".to_string(),
         34 => "time.Sleep(time.Millisecond)".to_string(),
+        // Counting the goroutines sees when the others exit.
+        40 => "fmt.Println(\"n\", runtime.NumGoroutine())".to_string(),
         // A goroutine started here (`go` statements of different goroutines commute, and
         // the children's numbers follow the order of the creations), doing one of the
         // statements above.
@@ -60,7 +62,7 @@ fn statement(kind: u8, id: u32) -> String {
     }
 }
 
-const KINDS: u8 = 40;
+const KINDS: u8 = 41;
 
 /// How main waits for g1 and g2: `Join::Done`/`Join::Deferred` with a WaitGroup (a
 /// `wg.Done()` at the end, or deferred at the start: it then also runs when the goroutine
@@ -94,8 +96,9 @@ fn program(main_ops: &[u8], g1: &[u8], g2: &[u8], join: Join) -> String {
     let mut imports = String::new();
     for (package, used) in [
         ("fmt", "fmt."),
+        ("runtime", "runtime."),
         ("sync/atomic", "atomic."),
-        ("time", "time."),
+        ("time", "time.Sleep"),
     ] {
         if all.contains(used) {
             imports.push_str(&format!("\t\"{package}\"\n"));
@@ -205,8 +208,9 @@ fn test_file(a: &[u8], b: &[u8], parallel: bool) -> String {
     let mut imports = String::new();
     for (package, used) in [
         ("fmt", "fmt."),
+        ("runtime", "runtime."),
         ("sync/atomic", "atomic."),
-        ("time", "time."),
+        ("time", "time.Sleep"),
     ] {
         if all.contains(used) {
             imports.push_str(&format!("\t\"{package}\"\n"));

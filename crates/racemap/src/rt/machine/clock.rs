@@ -65,6 +65,27 @@ impl Machine {
         })
     }
 
+    /// The program may count its goroutines (`runtime.NumGoroutine`), and so observe when a
+    /// goroutine exits.
+    pub fn counts_goroutines(&self) -> bool {
+        *self.goroutines_counted.get_or_init(|| {
+            self.program.funcs.iter().any(|f| {
+                f.code.iter().any(|i| {
+                    matches!(
+                        i,
+                        Instr::CallLib {
+                            func: LibFunc::RuntimeNumGoroutine,
+                            ..
+                        } | Instr::DeferLib {
+                            func: LibFunc::RuntimeNumGoroutine,
+                            ..
+                        }
+                    )
+                })
+            })
+        })
+    }
+
     /// The program cannot show the virtual clock's value at all: it never reads the clock
     /// (`time.Now`, `time.Since`, `time.Until`, a context with a deadline, package `log`) and
     /// uses no time a timer's fire sends (`Program::uses_time_values`: it only drops what it

@@ -114,6 +114,7 @@ impl Machine {
             futures: _,
             clock_observed: _,
             sleeps: _,
+            goroutines_counted: _,
             counters: _,
             cond_tickets: _,
             waits: _,

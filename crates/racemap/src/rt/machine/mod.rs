@@ -236,6 +236,9 @@ pub struct Machine {
     /// Whether the program may sleep or arm a timer ([`Machine::may_sleep`]), computed on
     /// first use and shared by every clone.
     pub(crate) sleeps: Rc<std::cell::OnceCell<bool>>,
+    /// Whether the program may count its goroutines ([`Machine::counts_goroutines`]),
+    /// computed on first use and shared by every clone.
+    pub(crate) goroutines_counted: Rc<std::cell::OnceCell<bool>>,
     /// The program's counters (`bytecode::counters`: locals the state key saturates),
     /// computed on first use by [`Machine::hash_state`] and shared by every clone.
     pub(crate) counters: Rc<std::cell::OnceCell<crate::bytecode::counters::Counters>>,
@@ -284,6 +287,7 @@ impl Machine {
             futures: Rc::default(),
             clock_observed: Rc::default(),
             sleeps: Rc::default(),
+            goroutines_counted: Rc::default(),
             counters: Rc::default(),
             cond_tickets: Rc::default(),
             waits: None,
