@@ -818,4 +818,5 @@ mod nested_spawns;
 mod random_programs;
 mod sleepy_futures;
 mod symmetric_goroutines;
+mod sync_map_range;
 mod timers;

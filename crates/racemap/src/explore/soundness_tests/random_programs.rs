@@ -52,6 +52,10 @@ fn statement(kind: u8, id: u32) -> String {
         34 => "time.Sleep(time.Millisecond)".to_string(),
         // Counting the goroutines sees when the others exit.
         40 => "fmt.Println(\"n\", runtime.NumGoroutine())".to_string(),
+        // A sync.Map's deletes and a Range, which loads each entry of its snapshot by a step
+        // of its own (`sync_map_range.rs`).
+        41 => format!("sm.Delete({})", id % 2),
+        42 => "n := 0\n\tsm.Range(func(k, v any) bool {\n\t\tn++\n\t\treturn true\n\t})\n\tfmt.Println(\"range\", n)".to_string(),
         // A goroutine started here (`go` statements of different goroutines commute, and
         // the children's numbers follow the order of the creations), doing one of the
         // statements above.
@@ -62,7 +66,7 @@ fn statement(kind: u8, id: u32) -> String {
     }
 }
 
-const KINDS: u8 = 41;
+const KINDS: u8 = 43;
 
 /// How main waits for g1 and g2: `Join::Done`/`Join::Deferred` with a WaitGroup (a
 /// `wg.Done()` at the end, or deferred at the start: it then also runs when the goroutine

@@ -14,7 +14,7 @@ impl SyncMapState {
             }
             let snapshot = self.range_snapshot(&Phase::Fast, op.range_start);
             let text = format!("{label}: read not amended, {} keys", snapshot.len());
-            return self.step_iterate(addr, op, snapshot, 0, text, fx);
+            return Self::start_iterate(op, snapshot, text, fx);
         };
         let kv = self.key_var(addr, &key);
         let found = self.read.m.get(&key).copied();

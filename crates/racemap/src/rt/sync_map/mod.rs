@@ -31,7 +31,7 @@
 //! Steps of one call: [`Phase::Fast`] (load `read`, try the lock-free path), then if needed
 //! [`Phase::Lock`] (take `mu`: blocked while another call holds it) and [`Phase::Slow`] (the
 //! locked part, ending with the unlock), then for `Range` one [`Phase::Iterate`] step per
-//! entry handed to f.
+//! entry of its snapshot (the atomic load of the entry's `p`: yield to f when live, else skip).
 //!
 //! Happens-before (Go's documented guarantee: a write operation is synchronized before any
 //! read operation that observes its effect), as Go's race detector sees the implementation:
@@ -569,9 +569,7 @@ impl SyncMapState {
                 })
             }
             Phase::Slow => Ok(self.step_slow(addr, op, at)),
-            Phase::Iterate { snapshot, pos } => {
-                Ok(self.step_iterate(addr, op, snapshot, pos, String::new(), Vec::new()))
-            }
+            Phase::Iterate { snapshot, pos } => Ok(self.step_iterate(addr, op, snapshot, pos)),
             Phase::Finished => Ok(SyncMapStep {
                 text: format!("{}: returned", op.label()),
                 effects: vec![],

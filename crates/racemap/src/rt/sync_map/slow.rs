@@ -39,7 +39,7 @@ impl SyncMapState {
                 text.push_str(" read no longer amended");
             }
             self.unlock(addr, at, &mut text, &mut fx);
-            return self.step_iterate(addr, op, snapshot, 0, text, fx);
+            return Self::start_iterate(op, snapshot, text, fx);
         };
         let kv = self.key_var(addr, &key);
         let in_read = self.read.m.get(&key).copied();
@@ -225,29 +225,53 @@ impl SyncMapState {
         }
     }
 
-    /// Range's iteration: load entries from `pos` on, skipping deleted ones, and yield the first
-    /// live one (or return when the snapshot is exhausted).
+    /// Range's snapshot taken (`read` loaded, promoted if it was amended): the entries are
+    /// loaded one per later step, as Go's loop loads each `e.p` atomically after the snapshot,
+    /// with other goroutines free to store or delete between two loads (a key deleted after
+    /// the snapshot and before its load is skipped, so `Range` may see none of the keys present
+    /// at every moment of the call: Go does not promise a consistent snapshot).
+    pub(super) fn start_iterate(
+        op: &mut SyncMapOp,
+        snapshot: Vec<EntryId>,
+        mut text: String,
+        fx: Vec<Effect>,
+    ) -> SyncMapStep {
+        if snapshot.is_empty() {
+            text.push_str(" → done");
+            return Self::finish(op, text, fx, vec![]);
+        }
+        op.phase = Phase::Iterate { snapshot, pos: 0 };
+        SyncMapStep {
+            text,
+            effects: fx,
+            outcome: SyncMapOutcome::Continue,
+        }
+    }
+
+    /// Range's iteration: load the entry at `pos` (one atomic load of its `p`, a step of its
+    /// own): yield it when live, else skip it (return when it was the last).
     pub(super) fn step_iterate(
         &mut self,
         addr: &Pointer,
         op: &mut SyncMapOp,
         snapshot: Vec<EntryId>,
-        mut pos: usize,
-        mut text: String,
-        mut fx: Vec<Effect>,
+        pos: usize,
     ) -> SyncMapStep {
-        if text.is_empty() {
-            text = "Range: next entry".into();
-        }
-        while pos < snapshot.len() {
-            let id = snapshot[pos];
-            pos += 1;
-            let Some(e) = self.entry(id) else { continue };
+        let mut text = String::from("Range: next entry");
+        let mut fx = Vec::new();
+        let Some(&id) = snapshot.get(pos) else {
+            text.push_str(" → done");
+            return Self::finish(op, text, fx, vec![]);
+        };
+        if let Some(e) = self.entry(id) {
             fx.push(Effect::Acquire(self.key_var(addr, &e.map_key)));
             if let Some(v) = live(&e.p) {
                 let key = e.key.clone();
                 text.push_str(&format!(" → f({}, {})", show(&key), show(&v)));
-                op.phase = Phase::Iterate { snapshot, pos };
+                op.phase = Phase::Iterate {
+                    snapshot,
+                    pos: pos + 1,
+                };
                 return SyncMapStep {
                     text,
                     effects: fx,
@@ -255,7 +279,19 @@ impl SyncMapState {
                 };
             }
         }
-        text.push_str(" → done");
-        Self::finish(op, text, fx, vec![])
+        text.push_str(" → deleted, skipped");
+        if pos + 1 == snapshot.len() {
+            text.push_str(" → done");
+            return Self::finish(op, text, fx, vec![]);
+        }
+        op.phase = Phase::Iterate {
+            snapshot,
+            pos: pos + 1,
+        };
+        SyncMapStep {
+            text,
+            effects: fx,
+            outcome: SyncMapOutcome::Continue,
+        }
     }
 }
