@@ -2,6 +2,7 @@
 // (stdout lines joined by spaces |exit status, race reported, first error line):
 // go 372: 2 |rc=0 race=no
 // go 28: 0 |rc=0 race=no
+// legal: 1 |rc=0 race=no -- Range loads one entry before the first Delete and the other after the second
 
 package main
 
