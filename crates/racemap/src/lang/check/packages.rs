@@ -117,12 +117,62 @@ impl<'a> Checker<'a> {
         Some((func, self.lib_signature(func)))
     }
 
-    /// The signature of a library function (without receiver), from its row of the table.
+    /// The signature of a library function (without receiver), from its row of the table,
+    /// spelled with Go's parameter and result names ([`LibFunc::param_names`]).
     pub(crate) fn lib_signature(&mut self, func: LibFunc) -> TypeId {
         let spec = func.spec();
-        let params = spec.params.iter().map(|t| self.lib_type(t)).collect();
-        let results = spec.results.iter().map(|t| self.lib_type(t)).collect();
-        self.func_type(params, results, spec.variadic)
+        let names = func.param_names();
+        let params: Vec<TypeId> = spec
+            .params
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let inner = names.params.get(i).map_or(&[][..], |(_, inner)| &inner[..]);
+                self.lib_type_named(t, inner)
+            })
+            .collect();
+        let results: Vec<TypeId> = spec.results.iter().map(|t| self.lib_type(t)).collect();
+        let fits = names.params.len() == params.len()
+            && (names.results.is_empty() || names.results.len() == results.len());
+        let mut spelled: Vec<String> = Vec::new();
+        if fits && (!names.params.is_empty() || !names.results.is_empty()) {
+            spelled.extend(names.params.iter().map(|(n, _)| n.to_string()));
+            spelled.extend((0..results.len()).map(|i| {
+                names
+                    .results
+                    .get(i)
+                    .map_or(String::new(), |n| n.to_string())
+            }));
+        }
+        self.types.intern(TypeKind::Func(Signature {
+            params,
+            results,
+            variadic: spec.variadic,
+            names: spelled,
+        }))
+    }
+
+    /// [`Self::lib_type`], a function type spelled with its parameters' `names` (`less
+    /// func(i, j int) bool`, the parameter of `sort.Slice`) when they fit.
+    fn lib_type_named(&mut self, t: &LibType, names: &[&str]) -> TypeId {
+        match *t {
+            LibType::Func(params, results) if names.len() == params.len() && !names.is_empty() => {
+                let params = params.iter().map(|t| self.lib_type(t)).collect();
+                let results: Vec<TypeId> = results.iter().map(|t| self.lib_type(t)).collect();
+                let spelled = names
+                    .iter()
+                    .map(|n| n.to_string())
+                    .chain(results.iter().map(|_| String::new()))
+                    .collect();
+                self.types.intern(TypeKind::Func(Signature {
+                    params,
+                    results,
+                    variadic: false,
+                    names: spelled,
+                }))
+            }
+            _ => self.lib_type(t),
+        }
     }
 
     /// The type a library signature's [`LibType`] names.
