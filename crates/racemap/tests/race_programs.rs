@@ -162,3 +162,69 @@ fn compare_with_go(
     }
     Ok(())
 }
+
+/// Cases whose race reports match Go's line for line (seed 0): the reported accesses, their
+/// frames and lines, and the goroutines' creation sites; addresses and pc offsets masked,
+/// Go's paths as racemap's `prog.go`. The declaration of an escaping variable or parameter is
+/// a write (gc stores its initial value, or zeroes it, into the new heap object), shown as
+/// the previous write of a racy publication.
+const REPORTS_LIKE_GO: [&str; 2] = ["escaping_decl_publish_racy", "escaping_param_publish_racy"];
+
+#[test]
+fn race_reports_match_go_line_for_line() {
+    for name in REPORTS_LIKE_GO {
+        let case = support::cases("race_programs")
+            .into_iter()
+            .find(|c| c.name == name)
+            .unwrap_or_else(|| panic!("no case {name}"));
+        let expectation = support::expectation(&case);
+        let go = expectation
+            .reference("go1.19 -race stderr")
+            .unwrap_or_else(|| panic!("{name}: no go1.19 -race stderr"));
+        let machine = machine_as(&case.source, LangVersion::DEFAULT).expect("compiles");
+        let r = run(machine, &RunConfig::default());
+        assert_eq!(
+            report_normalized(&r.stderr),
+            report_normalized(go.text()),
+            "{name}: racemap's race reports (left) differ from Go's"
+        );
+    }
+}
+
+/// A race-detector stderr with what legitimately differs masked: addresses, pc offsets,
+/// goroutine numbers, the source path, `go run`'s `exit status` line.
+fn report_normalized(text: &str) -> String {
+    text.lines()
+        .filter(|l| !l.starts_with("exit status "))
+        .map(|l| {
+            let mut l = l.to_string();
+            if let Some(p) = l.find(" +0x") {
+                l.truncate(p);
+            }
+            if let Some(p) = l.find(" at 0x") {
+                let end = l[p + 6..]
+                    .find(|c: char| !c.is_ascii_hexdigit())
+                    .map_or(l.len(), |e| p + 6 + e);
+                l.replace_range(p..end, " at 0x?");
+            }
+            // Go's goroutine numbers vary between runs (a sleep's timer may take one).
+            for word in ["by goroutine ", "Goroutine "] {
+                if let Some(p) = l.find(word) {
+                    let start = p + word.len();
+                    let end = l[start..]
+                        .find(|c: char| !c.is_ascii_digit())
+                        .map_or(l.len(), |e| start + e);
+                    l.replace_range(start..end, "N");
+                }
+            }
+            if let (Some(slash), Some(end)) = (l.rfind('/'), l.find(".go:")) {
+                if slash < end && l.trim_start().starts_with('/') {
+                    let indent = l.len() - l.trim_start().len();
+                    l.replace_range(indent..end, "prog");
+                }
+            }
+            l
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -56,7 +56,8 @@ pub enum Instr {
     /// parameter moved to the heap). Not visible. `[v] → [ptr]`.
     Box(TypeId),
     /// The stores that initialize the fresh object on top of the stack (a composite literal's
-    /// `&T{…}` cell, `[]T{…}` backing array or `map[K]V{…}` entries): writes for the race
+    /// `&T{…}` cell, `[]T{…}` backing array or `map[K]V{…}` entries; an escaping variable's
+    /// or parameter's new heap cell, zeroed or holding its initial value): writes for the race
     /// detector, as gc instruments a literal's element stores and `mapassign` calls, so a
     /// racy publication of the object also races with them. Not visible (nobody else can
     /// reach the object yet); the writes join the current step's events. `[x] → [x]`.

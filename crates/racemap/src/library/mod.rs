@@ -48,8 +48,10 @@ mod rand;
 mod io;
 #[macro_use]
 mod env;
+mod param_names;
 mod short;
 mod spec;
+pub use param_names::ParamNames;
 pub use spec::{AtomicOpKind, LibFuncSpec, LibType, Owner, Visibility};
 
 use short::*;

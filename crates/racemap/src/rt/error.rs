@@ -246,6 +246,11 @@ impl RtError {
         RtError::plain("sync: negative WaitGroup counter")
     }
 
+    /// `panic: sync: WaitGroup misuse: Add called concurrently with Wait`.
+    pub fn waitgroup_misuse_add() -> RtError {
+        RtError::plain(crate::rt::waitgroup::MISUSE_ADD)
+    }
+
     /// `panic: sync: WaitGroup is reused before previous Wait has returned`.
     pub fn waitgroup_reused() -> RtError {
         RtError::plain("sync: WaitGroup is reused before previous Wait has returned")
@@ -423,12 +428,21 @@ pub struct DumpFrame {
     pub file: String,
     /// The 1-based line.
     pub line: u32,
-    /// The `+0x..` offset, derived deterministically from the pc.
+    /// The `+0x..` offset, derived deterministically from the pc; 0 for an inlined call
+    /// (printed without offset).
     pub offset: u32,
 }
 
 impl DumpFrame {
     fn render(&self, out: &mut String) {
+        if self.offset == 0 {
+            // An inlined call (`sync.(*WaitGroup).Done(...)`): Go prints no pc offset.
+            out.push_str(&format!(
+                "{}({})\n\t{}:{}\n",
+                self.name, self.args, self.file, self.line
+            ));
+            return;
+        }
         out.push_str(&format!(
             "{}({})\n\t{}:{} +{:#x}\n",
             self.name, self.args, self.file, self.line, self.offset

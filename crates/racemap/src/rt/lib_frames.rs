@@ -36,6 +36,44 @@ pub fn trunner_repanic_frames() -> Vec<(&'static str, String, u32, u32)> {
         ("testing.tRunner.func1", testing, 1399, 0x5f0),
     ]
 }
+/// The `sync.WaitGroup` methods whose panics (`sync: negative WaitGroup counter`, the misuse
+/// panics) a traceback shows above the program's frames ([`sync_panic_frame`]).
+pub const WAITGROUP_ADD: &str = "sync.(*WaitGroup).Add";
+/// See [`WAITGROUP_ADD`].
+pub const WAITGROUP_DONE: &str = "sync.(*WaitGroup).Done";
+/// See [`WAITGROUP_ADD`].
+pub const WAITGROUP_WAIT: &str = "sync.(*WaitGroup).Wait";
+
+/// Whether `name` is a frame [`sync_panic_frame`] made.
+pub fn is_sync_panic_frame(name: &str) -> bool {
+    matches!(name, WAITGROUP_ADD | WAITGROUP_DONE | WAITGROUP_WAIT)
+}
+
+/// A panic-stack frame of `sync` function `name` (one of [`WAITGROUP_ADD`]'s) at Go 1.19's
+/// `line` of `sync/waitgroup.go`, with the pc offset a race build's traceback prints (0 for
+/// an inlined call, printed without offset): the span holds the line (`lo`) and the offset
+/// (`hi`), which `Machine::dump_frame` prints; `func` is the calling frame's function.
+pub fn sync_panic_frame(
+    func: crate::bytecode::FuncId,
+    name: &'static str,
+    line: u32,
+    offset: u32,
+) -> crate::rt::event::StackFrame {
+    crate::rt::event::StackFrame {
+        func,
+        name: std::rc::Rc::from(name),
+        span: crate::diag::Span {
+            lo: line,
+            hi: offset,
+        },
+    }
+}
+
+/// The file of a [`sync_panic_frame`], under Go's source root.
+pub fn sync_panic_file() -> String {
+    format!("{GOROOT_SRC}/sync/waitgroup.go")
+}
+
 /// The runtime function `runtime.Goexit` runs deferred calls from.
 pub const DEFER_CALL_SAVE: &str = "runtime.deferCallSave";
 

@@ -104,7 +104,8 @@ pub fn renumbered(go: &str, notes: &str) -> String {
 
 /// Mask what legitimately differs between Go's stderr and racemap's: the `exit status N` line
 /// (printed by `go run`, not the program) goes; so do the frames of Go's own
-/// `runtime`/`sync`/`sync/atomic` packages (racemap shows user frames only; a panic's
+/// `runtime`/`sync`/`sync/atomic` packages but `sync.WaitGroup`'s methods (racemap shows
+/// user frames only, and those, with masked arguments; a panic's
 /// `panic({…})` frame stays, masked, as racemap prints it too). Paths become `prog.go`, `+0x…`
 /// offsets go (Go omits them for inlined frames) and `pc=` values are masked, frame arguments
 /// holding addresses, or elided as `(...)` for an inlined call, become `(…)` (racemap derives
@@ -120,9 +121,13 @@ pub fn go_normalized(text: &str) -> String {
             i += 1;
             continue;
         }
+        // `sync.WaitGroup`'s own frames stay (racemap prints them above a WaitGroup panic
+        // and a blocked `Wait`), their arguments masked.
+        let waitgroup = line.starts_with("sync.(*WaitGroup).");
         let is_internal = (line.starts_with("sync.")
             || line.starts_with("sync/atomic.")
             || line.starts_with("runtime."))
+            && !waitgroup
             && lines.get(i + 1).is_some_and(|l| l.starts_with('\t'));
         if is_internal {
             i += 2;
@@ -155,6 +160,14 @@ pub fn go_normalized(text: &str) -> String {
             if let Some(p) = l.find(" [") {
                 l.truncate(p);
                 l.push_str(" [semacquire]:");
+            }
+        }
+        if waitgroup {
+            // `sync.(*WaitGroup).Add(args)`: the receiver's parentheses come first.
+            let method = "sync.(*WaitGroup).".len();
+            if let Some(p) = l[method..].find('(') {
+                l.truncate(method + p);
+                l.push_str("(…)");
             }
         }
         // Integer arguments are compared; addresses (`0xc…`, `{…}`, `?`-marked words) are not.

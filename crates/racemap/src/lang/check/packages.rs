@@ -117,12 +117,62 @@ impl<'a> Checker<'a> {
         Some((func, self.lib_signature(func)))
     }
 
-    /// The signature of a library function (without receiver), from its row of the table.
+    /// The signature of a library function (without receiver), from its row of the table,
+    /// spelled with Go's parameter and result names ([`LibFunc::param_names`]).
     pub(crate) fn lib_signature(&mut self, func: LibFunc) -> TypeId {
         let spec = func.spec();
-        let params = spec.params.iter().map(|t| self.lib_type(t)).collect();
-        let results = spec.results.iter().map(|t| self.lib_type(t)).collect();
-        self.func_type(params, results, spec.variadic)
+        let names = func.param_names();
+        let params: Vec<TypeId> = spec
+            .params
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let inner = names.params.get(i).map_or(&[][..], |(_, inner)| &inner[..]);
+                self.lib_type_named(t, inner)
+            })
+            .collect();
+        let results: Vec<TypeId> = spec.results.iter().map(|t| self.lib_type(t)).collect();
+        let fits = names.params.len() == params.len()
+            && (names.results.is_empty() || names.results.len() == results.len());
+        let mut spelled: Vec<String> = Vec::new();
+        if fits && (!names.params.is_empty() || !names.results.is_empty()) {
+            spelled.extend(names.params.iter().map(|(n, _)| n.to_string()));
+            spelled.extend((0..results.len()).map(|i| {
+                names
+                    .results
+                    .get(i)
+                    .map_or(String::new(), |n| n.to_string())
+            }));
+        }
+        self.types.intern(TypeKind::Func(Signature {
+            params,
+            results,
+            variadic: spec.variadic,
+            names: spelled,
+        }))
+    }
+
+    /// [`Self::lib_type`], a function type spelled with its parameters' `names` (`less
+    /// func(i, j int) bool`, the parameter of `sort.Slice`) when they fit.
+    fn lib_type_named(&mut self, t: &LibType, names: &[&str]) -> TypeId {
+        match *t {
+            LibType::Func(params, results) if names.len() == params.len() && !names.is_empty() => {
+                let params = params.iter().map(|t| self.lib_type(t)).collect();
+                let results: Vec<TypeId> = results.iter().map(|t| self.lib_type(t)).collect();
+                let spelled = names
+                    .iter()
+                    .map(|n| n.to_string())
+                    .chain(results.iter().map(|_| String::new()))
+                    .collect();
+                self.types.intern(TypeKind::Func(Signature {
+                    params,
+                    results,
+                    variadic: false,
+                    names: spelled,
+                }))
+            }
+            _ => self.lib_type(t),
+        }
     }
 
     /// The type a library signature's [`LibType`] names.
@@ -252,153 +302,153 @@ mod tests {
             lines.push(format!("{} {sig}\n", f.go_name()));
         }
         expect_test::expect![[r#"
-            fmt.Print func(...interface {}) (int, error)
-            fmt.Println func(...interface {}) (int, error)
-            fmt.Printf func(string, ...interface {}) (int, error)
-            fmt.Sprint func(...interface {}) string
-            fmt.Sprintln func(...interface {}) string
-            fmt.Sprintf func(string, ...interface {}) string
-            fmt.Fprint func(io.Writer, ...interface {}) (int, error)
-            fmt.Fprintln func(io.Writer, ...interface {}) (int, error)
-            fmt.Fprintf func(io.Writer, string, ...interface {}) (int, error)
-            fmt.FprintFile func(*os.File, ...interface {}) (int, error)
-            fmt.FprintlnFile func(*os.File, ...interface {}) (int, error)
-            fmt.FprintfFile func(*os.File, string, ...interface {}) (int, error)
-            fmt.Fprint func(*strings.Builder, ...interface {}) (int, error)
-            fmt.Fprintln func(*strings.Builder, ...interface {}) (int, error)
-            fmt.Fprintf func(*strings.Builder, string, ...interface {}) (int, error)
+            fmt.Print func(a ...interface {}) (n int, err error)
+            fmt.Println func(a ...interface {}) (n int, err error)
+            fmt.Printf func(format string, a ...interface {}) (n int, err error)
+            fmt.Sprint func(a ...interface {}) string
+            fmt.Sprintln func(a ...interface {}) string
+            fmt.Sprintf func(format string, a ...interface {}) string
+            fmt.Fprint func(w io.Writer, a ...interface {}) (n int, err error)
+            fmt.Fprintln func(w io.Writer, a ...interface {}) (n int, err error)
+            fmt.Fprintf func(w io.Writer, format string, a ...interface {}) (n int, err error)
+            fmt.FprintFile func(w *os.File, a ...interface {}) (n int, err error)
+            fmt.FprintlnFile func(w *os.File, a ...interface {}) (n int, err error)
+            fmt.FprintfFile func(w *os.File, format string, a ...interface {}) (n int, err error)
+            fmt.Fprint func(w *strings.Builder, a ...interface {}) (n int, err error)
+            fmt.Fprintln func(w *strings.Builder, a ...interface {}) (n int, err error)
+            fmt.Fprintf func(w *strings.Builder, format string, a ...interface {}) (n int, err error)
             fmt.FprintBuffer func(*bytes.Buffer, ...interface {}) (int, error)
             fmt.FprintlnBuffer func(*bytes.Buffer, ...interface {}) (int, error)
             fmt.FprintfBuffer func(*bytes.Buffer, string, ...interface {}) (int, error)
             os.Stdout *os.File
             os.Stderr *os.File
             os.Args []string
-            os.Exit func(int)
-            fmt.Errorf func(string, ...interface {}) error
-            errors.New func(string) error
-            errors.Is func(error, error) bool
-            errors.Unwrap func(error) error
-            errors.As func(error, interface {}) bool
+            os.Exit func(code int)
+            fmt.Errorf func(format string, a ...interface {}) error
+            errors.New func(text string) error
+            errors.Is func(err error, target error) bool
+            errors.Unwrap func(err error) error
+            errors.As func(err error, target interface {}) bool
             error.Error func() string
-            strings.Contains func(string, string) bool
-            strings.HasPrefix func(string, string) bool
-            strings.HasSuffix func(string, string) bool
-            strings.Repeat func(string, int) string
-            strings.ToUpper func(string) string
-            strings.ToLower func(string) string
-            strings.Join func([]string, string) string
-            strings.Split func(string, string) []string
-            strings.Fields func(string) []string
-            strings.Title func(string) string
-            strings.Map func(func(rune) rune, string) string
-            strings.IndexFunc func(string, func(rune) bool) int
-            strings.LastIndexFunc func(string, func(rune) bool) int
-            strings.TrimFunc func(string, func(rune) bool) string
-            strings.TrimLeftFunc func(string, func(rune) bool) string
-            strings.TrimRightFunc func(string, func(rune) bool) string
-            strings.FieldsFunc func(string, func(rune) bool) []string
+            strings.Contains func(s string, substr string) bool
+            strings.HasPrefix func(s string, prefix string) bool
+            strings.HasSuffix func(s string, suffix string) bool
+            strings.Repeat func(s string, count int) string
+            strings.ToUpper func(s string) string
+            strings.ToLower func(s string) string
+            strings.Join func(elems []string, sep string) string
+            strings.Split func(s string, sep string) []string
+            strings.Fields func(s string) []string
+            strings.Title func(s string) string
+            strings.Map func(mapping func(rune) rune, s string) string
+            strings.IndexFunc func(s string, f func(rune) bool) int
+            strings.LastIndexFunc func(s string, f func(rune) bool) int
+            strings.TrimFunc func(s string, f func(rune) bool) string
+            strings.TrimLeftFunc func(s string, f func(rune) bool) string
+            strings.TrimRightFunc func(s string, f func(rune) bool) string
+            strings.FieldsFunc func(s string, f func(rune) bool) []string
             strings.FieldsFunc.spans func(string, string) []string
-            strings.TrimSpace func(string) string
-            strings.Trim func(string, string) string
-            strings.TrimLeft func(string, string) string
-            strings.TrimRight func(string, string) string
-            strings.TrimPrefix func(string, string) string
-            strings.TrimSuffix func(string, string) string
-            strings.Index func(string, string) int
-            strings.LastIndex func(string, string) int
-            strings.IndexByte func(string, byte) int
-            strings.IndexRune func(string, rune) int
-            strings.Replace func(string, string, string, int) string
-            strings.ReplaceAll func(string, string, string) string
-            strings.Count func(string, string) int
-            strings.EqualFold func(string, string) bool
-            strings.SplitN func(string, string, int) []string
-            strings.SplitAfter func(string, string) []string
-            strings.ContainsAny func(string, string) bool
-            strings.ContainsRune func(string, rune) bool
-            strings.IndexAny func(string, string) int
-            strings.LastIndexByte func(string, byte) int
-            strings.Cut func(string, string) (string, string, bool)
+            strings.TrimSpace func(s string) string
+            strings.Trim func(s string, cutset string) string
+            strings.TrimLeft func(s string, cutset string) string
+            strings.TrimRight func(s string, cutset string) string
+            strings.TrimPrefix func(s string, prefix string) string
+            strings.TrimSuffix func(s string, suffix string) string
+            strings.Index func(s string, substr string) int
+            strings.LastIndex func(s string, substr string) int
+            strings.IndexByte func(s string, c byte) int
+            strings.IndexRune func(s string, r rune) int
+            strings.Replace func(s string, old string, new string, n int) string
+            strings.ReplaceAll func(s string, old string, new string) string
+            strings.Count func(s string, substr string) int
+            strings.EqualFold func(s string, t string) bool
+            strings.SplitN func(s string, sep string, n int) []string
+            strings.SplitAfter func(s string, sep string) []string
+            strings.ContainsAny func(s string, chars string) bool
+            strings.ContainsRune func(s string, r rune) bool
+            strings.IndexAny func(s string, chars string) int
+            strings.LastIndexByte func(s string, c byte) int
+            strings.Cut func(s string, sep string) (before string, after string, found bool)
             strings.CutPrefix func(string, string) (string, bool)
             strings.CutSuffix func(string, string) (string, bool)
-            strings.Clone func(string) string
-            strings.Compare func(string, string) int
-            strings.NewReplacer func(...string) *strings.Replacer
-            strings.(*Replacer).Replace func(string) string
-            strings.(*Builder).WriteString func(string) (int, error)
-            strings.(*Builder).Write func([]byte) (int, error)
-            strings.(*Builder).WriteByte func(byte) error
-            strings.(*Builder).WriteRune func(rune) (int, error)
+            strings.Clone func(s string) string
+            strings.Compare func(a string, b string) int
+            strings.NewReplacer func(oldnew ...string) *strings.Replacer
+            strings.(*Replacer).Replace func(s string) string
+            strings.(*Builder).WriteString func(s string) (int, error)
+            strings.(*Builder).Write func(p []byte) (int, error)
+            strings.(*Builder).WriteByte func(c byte) error
+            strings.(*Builder).WriteRune func(r rune) (int, error)
             strings.(*Builder).String func() string
             strings.(*Builder).Len func() int
             strings.(*Builder).Reset func()
-            strings.(*Builder).Grow func(int)
+            strings.(*Builder).Grow func(n int)
             strings.(*Builder).Cap func() int
-            bytes.(*Buffer).WriteString func(string) (int, error)
-            bytes.(*Buffer).Write func([]byte) (int, error)
-            bytes.(*Buffer).WriteByte func(byte) error
-            bytes.(*Buffer).WriteRune func(rune) (int, error)
+            bytes.(*Buffer).WriteString func(s string) (n int, err error)
+            bytes.(*Buffer).Write func(p []byte) (n int, err error)
+            bytes.(*Buffer).WriteByte func(c byte) error
+            bytes.(*Buffer).WriteRune func(r rune) (n int, err error)
             bytes.(*Buffer).String func() string
             bytes.(*Buffer).Len func() int
             bytes.(*Buffer).Reset func()
             bytes.(*Buffer).Cap func() int
             strings.builderAppend func(*strings.Builder, string, string, int, int, int)
             bytes.bufferCopy func(*bytes.Buffer, string, string, int, int, int, int, int, int)
-            strconv.Itoa func(int) string
-            strconv.Atoi func(string) (int, error)
-            strconv.FormatInt func(int64, int) string
-            strconv.FormatUint func(uint64, int) string
-            strconv.ParseInt func(string, int, int) (int64, error)
-            strconv.ParseUint func(string, int, int) (uint64, error)
-            strconv.ParseBool func(string) (bool, error)
-            strconv.FormatBool func(bool) string
-            strconv.Quote func(string) string
-            strconv.QuoteRune func(rune) string
-            strconv.QuoteToASCII func(string) string
-            strconv.QuoteRuneToASCII func(rune) string
-            strconv.Unquote func(string) (string, error)
-            strconv.UnquoteChar func(string, byte) (rune, bool, string, error)
+            strconv.Itoa func(i int) string
+            strconv.Atoi func(s string) (int, error)
+            strconv.FormatInt func(i int64, base int) string
+            strconv.FormatUint func(i uint64, base int) string
+            strconv.ParseInt func(s string, base int, bitSize int) (i int64, err error)
+            strconv.ParseUint func(s string, base int, bitSize int) (uint64, error)
+            strconv.ParseBool func(str string) (bool, error)
+            strconv.FormatBool func(b bool) string
+            strconv.Quote func(s string) string
+            strconv.QuoteRune func(r rune) string
+            strconv.QuoteToASCII func(s string) string
+            strconv.QuoteRuneToASCII func(r rune) string
+            strconv.Unquote func(s string) (string, error)
+            strconv.UnquoteChar func(s string, quote byte) (value rune, multibyte bool, tail string, err error)
             strconv.ErrSyntax error
             strconv.ErrRange error
-            strconv.ParseFloat func(string, int) (float64, error)
-            strconv.FormatFloat func(float64, byte, int, int) string
+            strconv.ParseFloat func(s string, bitSize int) (float64, error)
+            strconv.FormatFloat func(f float64, fmt byte, prec int, bitSize int) string
             strconv.(*NumError).Error func() string
             strconv.(*NumError).Unwrap func() error
-            unicode/utf8.DecodeLastRuneInString func(string) (rune, int)
-            unicode/utf8.DecodeRuneInString func(string) (rune, int)
-            unicode/utf8.RuneCountInString func(string) int
-            unicode/utf8.ValidString func(string) bool
-            unicode/utf8.RuneLen func(rune) int
-            unicode/utf8.ValidRune func(rune) bool
-            unicode/utf8.Valid func([]byte) bool
-            unicode/utf8.DecodeRune func([]byte) (rune, int)
-            unicode/utf8.DecodeLastRune func([]byte) (rune, int)
-            unicode/utf8.RuneCount func([]byte) int
-            unicode/utf8.FullRune func([]byte) bool
-            unicode/utf8.FullRuneInString func(string) bool
-            unicode/utf8.RuneStart func(byte) bool
-            unicode/utf8.EncodeRune func([]byte, rune) int
-            unicode/utf8.AppendRune func([]byte, rune) []byte
-            unicode.IsLetter func(rune) bool
-            unicode.IsUpper func(rune) bool
-            unicode.IsLower func(rune) bool
-            unicode.IsTitle func(rune) bool
-            unicode.IsDigit func(rune) bool
-            unicode.IsNumber func(rune) bool
-            unicode.IsMark func(rune) bool
-            unicode.IsPunct func(rune) bool
-            unicode.IsSymbol func(rune) bool
-            unicode.IsSpace func(rune) bool
-            unicode.IsControl func(rune) bool
-            unicode.IsGraphic func(rune) bool
-            unicode.IsPrint func(rune) bool
-            unicode.ToUpper func(rune) rune
-            unicode.ToLower func(rune) rune
-            unicode.ToTitle func(rune) rune
-            unicode.To func(int, rune) rune
-            unicode.Is func(*unicode.RangeTable, rune) bool
-            unicode.In func(rune, ...*unicode.RangeTable) bool
-            unicode.IsOneOf func([]*unicode.RangeTable, rune) bool
+            unicode/utf8.DecodeLastRuneInString func(s string) (r rune, size int)
+            unicode/utf8.DecodeRuneInString func(s string) (r rune, size int)
+            unicode/utf8.RuneCountInString func(s string) (n int)
+            unicode/utf8.ValidString func(s string) bool
+            unicode/utf8.RuneLen func(r rune) int
+            unicode/utf8.ValidRune func(r rune) bool
+            unicode/utf8.Valid func(p []byte) bool
+            unicode/utf8.DecodeRune func(p []byte) (r rune, size int)
+            unicode/utf8.DecodeLastRune func(p []byte) (r rune, size int)
+            unicode/utf8.RuneCount func(p []byte) int
+            unicode/utf8.FullRune func(p []byte) bool
+            unicode/utf8.FullRuneInString func(s string) bool
+            unicode/utf8.RuneStart func(b byte) bool
+            unicode/utf8.EncodeRune func(p []byte, r rune) int
+            unicode/utf8.AppendRune func(p []byte, r rune) []byte
+            unicode.IsLetter func(r rune) bool
+            unicode.IsUpper func(r rune) bool
+            unicode.IsLower func(r rune) bool
+            unicode.IsTitle func(r rune) bool
+            unicode.IsDigit func(r rune) bool
+            unicode.IsNumber func(r rune) bool
+            unicode.IsMark func(r rune) bool
+            unicode.IsPunct func(r rune) bool
+            unicode.IsSymbol func(r rune) bool
+            unicode.IsSpace func(r rune) bool
+            unicode.IsControl func(r rune) bool
+            unicode.IsGraphic func(r rune) bool
+            unicode.IsPrint func(r rune) bool
+            unicode.ToUpper func(r rune) rune
+            unicode.ToLower func(r rune) rune
+            unicode.ToTitle func(r rune) rune
+            unicode.To func(_case int, r rune) rune
+            unicode.Is func(rangeTab *unicode.RangeTable, r rune) bool
+            unicode.In func(r rune, ranges ...*unicode.RangeTable) bool
+            unicode.IsOneOf func(ranges []*unicode.RangeTable, r rune) bool
             unicode.L *unicode.RangeTable
             unicode.Letter *unicode.RangeTable
             unicode.Lu *unicode.RangeTable
@@ -490,10 +540,10 @@ mod tests {
             unicode.Bidi_Control *unicode.RangeTable
             unicode.Variation_Selector *unicode.RangeTable
             unicode.Regional_Indicator *unicode.RangeTable
-            time.Sleep func(time.Duration)
+            time.Sleep func(d time.Duration)
             time.Now func() time.Time
-            time.Since func(time.Time) time.Duration
-            time.Time.Sub func(time.Time) time.Duration
+            time.Since func(t time.Time) time.Duration
+            time.Time.Sub func(u time.Time) time.Duration
             time.Duration.String func() string
             time.Duration.Seconds func() float64
             time.Duration.Minutes func() float64
@@ -501,31 +551,31 @@ mod tests {
             time.Duration.Milliseconds func() int64
             time.Duration.Microseconds func() int64
             time.Duration.Nanoseconds func() int64
-            time.Duration.Round func(time.Duration) time.Duration
-            time.Duration.Truncate func(time.Duration) time.Duration
+            time.Duration.Round func(m time.Duration) time.Duration
+            time.Duration.Truncate func(m time.Duration) time.Duration
             time.Duration.Abs func() time.Duration
-            time.ParseDuration func(string) (time.Duration, error)
+            time.ParseDuration func(s string) (time.Duration, error)
             time.Time.IsZero func() bool
-            time.Time.Before func(time.Time) bool
-            time.Time.After func(time.Time) bool
-            time.Time.Equal func(time.Time) bool
-            time.Time.Add func(time.Duration) time.Time
-            time.Until func(time.Time) time.Duration
-            time.After func(time.Duration) <-chan time.Time
-            time.Tick func(time.Duration) <-chan time.Time
-            time.NewTimer func(time.Duration) *time.Timer
-            time.NewTicker func(time.Duration) *time.Ticker
-            time.AfterFunc func(time.Duration, func()) *time.Timer
+            time.Time.Before func(u time.Time) bool
+            time.Time.After func(u time.Time) bool
+            time.Time.Equal func(u time.Time) bool
+            time.Time.Add func(d time.Duration) time.Time
+            time.Until func(t time.Time) time.Duration
+            time.After func(d time.Duration) <-chan time.Time
+            time.Tick func(d time.Duration) <-chan time.Time
+            time.NewTimer func(d time.Duration) *time.Timer
+            time.NewTicker func(d time.Duration) *time.Ticker
+            time.AfterFunc func(d time.Duration, f func()) *time.Timer
             time.(*Timer).Stop func() bool
-            time.(*Timer).Reset func(time.Duration) bool
+            time.(*Timer).Reset func(d time.Duration) bool
             time.(*Ticker).Stop func()
-            time.(*Ticker).Reset func(time.Duration)
+            time.(*Ticker).Reset func(d time.Duration)
             context.Background func() context.Context
             context.TODO func() context.Context
-            context.WithCancel func(context.Context) (context.Context, context.CancelFunc)
-            context.WithTimeout func(context.Context, time.Duration) (context.Context, context.CancelFunc)
-            context.WithDeadline func(context.Context, time.Time) (context.Context, context.CancelFunc)
-            context.WithValue func(context.Context, interface {}, interface {}) context.Context
+            context.WithCancel func(parent context.Context) (ctx context.Context, cancel context.CancelFunc)
+            context.WithTimeout func(parent context.Context, timeout time.Duration) (context.Context, context.CancelFunc)
+            context.WithDeadline func(parent context.Context, d time.Time) (context.Context, context.CancelFunc)
+            context.WithValue func(parent context.Context, key interface {}, val interface {}) context.Context
             context.Canceled error
             context.DeadlineExceeded error
             context.(*cancelCtx).Done func() <-chan struct{}
@@ -534,7 +584,7 @@ mod tests {
             context.(*cancelCtx).Deadline func() (time.Time, bool)
             context.WithCancel.func1 func()
             sync.(*Pool).Get func() interface {}
-            sync.(*Pool).Put func(interface {})
+            sync.(*Pool).Put func(x interface {})
             sync.(*Mutex).Lock func()
             sync.(*Mutex).Unlock func()
             sync.(*Mutex).TryLock func() bool
@@ -544,89 +594,89 @@ mod tests {
             sync.(*RWMutex).RUnlock func()
             sync.(*RWMutex).TryLock func() bool
             sync.(*RWMutex).TryRLock func() bool
-            sync.(*WaitGroup).Add func(int)
+            sync.(*WaitGroup).Add func(delta int)
             sync.(*WaitGroup).Done func()
             sync.(*WaitGroup).Wait func()
-            sync.(*Once).Do func(func())
-            sync.(*Map).Load func(interface {}) (interface {}, bool)
-            sync.(*Map).Store func(interface {}, interface {})
-            sync.(*Map).LoadOrStore func(interface {}, interface {}) (interface {}, bool)
-            sync.(*Map).LoadAndDelete func(interface {}) (interface {}, bool)
-            sync.(*Map).Delete func(interface {})
-            sync.(*Map).Range func(func(interface {}, interface {}) bool)
+            sync.(*Once).Do func(f func())
+            sync.(*Map).Load func(key interface {}) (value interface {}, ok bool)
+            sync.(*Map).Store func(key interface {}, value interface {})
+            sync.(*Map).LoadOrStore func(key interface {}, value interface {}) (actual interface {}, loaded bool)
+            sync.(*Map).LoadAndDelete func(key interface {}) (value interface {}, loaded bool)
+            sync.(*Map).Delete func(key interface {})
+            sync.(*Map).Range func(f func(key interface {}, value interface {}) bool)
             sync.(*Map).Swap func(interface {}, interface {}) (interface {}, bool)
             sync.(*Map).CompareAndSwap func(interface {}, interface {}, interface {}) bool
-            sync.NewCond func(sync.Locker) *sync.Cond
+            sync.NewCond func(l sync.Locker) *sync.Cond
             sync.(*Cond).Wait func()
             sync.(*Cond).Signal func()
             sync.(*Cond).Broadcast func()
             sync.runtime_notifyListAdd func() int
             sync.runtime_notifyListWait func()
-            sync/atomic.AddInt32 func(*int32, int32) int32
-            sync/atomic.AddInt64 func(*int64, int64) int64
-            sync/atomic.LoadInt32 func(*int32) int32
-            sync/atomic.LoadInt64 func(*int64) int64
-            sync/atomic.StoreInt32 func(*int32, int32)
-            sync/atomic.StoreInt64 func(*int64, int64)
-            sync/atomic.CompareAndSwapInt32 func(*int32, int32, int32) bool
-            sync/atomic.CompareAndSwapInt64 func(*int64, int64, int64) bool
-            sync/atomic.AddUint32 func(*uint32, uint32) uint32
-            sync/atomic.LoadUint32 func(*uint32) uint32
-            sync/atomic.StoreUint32 func(*uint32, uint32)
-            sync/atomic.CompareAndSwapUint32 func(*uint32, uint32, uint32) bool
-            sync/atomic.AddUint64 func(*uint64, uint64) uint64
-            sync/atomic.LoadUint64 func(*uint64) uint64
-            sync/atomic.StoreUint64 func(*uint64, uint64)
-            sync/atomic.CompareAndSwapUint64 func(*uint64, uint64, uint64) bool
-            sync/atomic.SwapInt32 func(*int32, int32) int32
-            sync/atomic.SwapInt64 func(*int64, int64) int64
-            sync/atomic.SwapUint32 func(*uint32, uint32) uint32
-            sync/atomic.SwapUint64 func(*uint64, uint64) uint64
-            sync/atomic.(*Int32).Add func(int32) int32
+            sync/atomic.AddInt32 func(addr *int32, delta int32) (new int32)
+            sync/atomic.AddInt64 func(addr *int64, delta int64) (new int64)
+            sync/atomic.LoadInt32 func(addr *int32) (val int32)
+            sync/atomic.LoadInt64 func(addr *int64) (val int64)
+            sync/atomic.StoreInt32 func(addr *int32, val int32)
+            sync/atomic.StoreInt64 func(addr *int64, val int64)
+            sync/atomic.CompareAndSwapInt32 func(addr *int32, old int32, new int32) (swapped bool)
+            sync/atomic.CompareAndSwapInt64 func(addr *int64, old int64, new int64) (swapped bool)
+            sync/atomic.AddUint32 func(addr *uint32, delta uint32) (new uint32)
+            sync/atomic.LoadUint32 func(addr *uint32) (val uint32)
+            sync/atomic.StoreUint32 func(addr *uint32, val uint32)
+            sync/atomic.CompareAndSwapUint32 func(addr *uint32, old uint32, new uint32) (swapped bool)
+            sync/atomic.AddUint64 func(addr *uint64, delta uint64) (new uint64)
+            sync/atomic.LoadUint64 func(addr *uint64) (val uint64)
+            sync/atomic.StoreUint64 func(addr *uint64, val uint64)
+            sync/atomic.CompareAndSwapUint64 func(addr *uint64, old uint64, new uint64) (swapped bool)
+            sync/atomic.SwapInt32 func(addr *int32, new int32) (old int32)
+            sync/atomic.SwapInt64 func(addr *int64, new int64) (old int64)
+            sync/atomic.SwapUint32 func(addr *uint32, new uint32) (old uint32)
+            sync/atomic.SwapUint64 func(addr *uint64, new uint64) (old uint64)
+            sync/atomic.(*Int32).Add func(delta int32) (new int32)
             sync/atomic.(*Int32).Load func() int32
-            sync/atomic.(*Int32).Store func(int32)
-            sync/atomic.(*Int32).Swap func(int32) int32
-            sync/atomic.(*Int32).CompareAndSwap func(int32, int32) bool
-            sync/atomic.(*Int64).Add func(int64) int64
+            sync/atomic.(*Int32).Store func(val int32)
+            sync/atomic.(*Int32).Swap func(new int32) (old int32)
+            sync/atomic.(*Int32).CompareAndSwap func(old int32, new int32) (swapped bool)
+            sync/atomic.(*Int64).Add func(delta int64) (new int64)
             sync/atomic.(*Int64).Load func() int64
-            sync/atomic.(*Int64).Store func(int64)
-            sync/atomic.(*Int64).Swap func(int64) int64
-            sync/atomic.(*Int64).CompareAndSwap func(int64, int64) bool
+            sync/atomic.(*Int64).Store func(val int64)
+            sync/atomic.(*Int64).Swap func(new int64) (old int64)
+            sync/atomic.(*Int64).CompareAndSwap func(old int64, new int64) (swapped bool)
             sync/atomic.(*Bool).Load func() bool
-            sync/atomic.(*Bool).Store func(bool)
-            sync/atomic.(*Bool).Swap func(bool) bool
-            sync/atomic.(*Bool).CompareAndSwap func(bool, bool) bool
-            sync/atomic.(*Uint32).Add func(uint32) uint32
+            sync/atomic.(*Bool).Store func(val bool)
+            sync/atomic.(*Bool).Swap func(new bool) (old bool)
+            sync/atomic.(*Bool).CompareAndSwap func(old bool, new bool) (swapped bool)
+            sync/atomic.(*Uint32).Add func(delta uint32) (new uint32)
             sync/atomic.(*Uint32).Load func() uint32
-            sync/atomic.(*Uint32).Store func(uint32)
-            sync/atomic.(*Uint32).Swap func(uint32) uint32
-            sync/atomic.(*Uint32).CompareAndSwap func(uint32, uint32) bool
-            sync/atomic.(*Uint64).Add func(uint64) uint64
+            sync/atomic.(*Uint32).Store func(val uint32)
+            sync/atomic.(*Uint32).Swap func(new uint32) (old uint32)
+            sync/atomic.(*Uint32).CompareAndSwap func(old uint32, new uint32) (swapped bool)
+            sync/atomic.(*Uint64).Add func(delta uint64) (new uint64)
             sync/atomic.(*Uint64).Load func() uint64
-            sync/atomic.(*Uint64).Store func(uint64)
-            sync/atomic.(*Uint64).Swap func(uint64) uint64
-            sync/atomic.(*Uint64).CompareAndSwap func(uint64, uint64) bool
-            sync/atomic.(*Value).Load func() interface {}
-            sync/atomic.(*Value).Store func(interface {})
-            sync/atomic.(*Value).Swap func(interface {}) interface {}
-            sync/atomic.(*Value).CompareAndSwap func(interface {}, interface {}) bool
+            sync/atomic.(*Uint64).Store func(val uint64)
+            sync/atomic.(*Uint64).Swap func(new uint64) (old uint64)
+            sync/atomic.(*Uint64).CompareAndSwap func(old uint64, new uint64) (swapped bool)
+            sync/atomic.(*Value).Load func() (val interface {})
+            sync/atomic.(*Value).Store func(val interface {})
+            sync/atomic.(*Value).Swap func(new interface {}) (old interface {})
+            sync/atomic.(*Value).CompareAndSwap func(old interface {}, new interface {}) (swapped bool)
             sync/atomic.(*Pointer).Load func() *invalid type
-            sync/atomic.(*Pointer).Store func(*invalid type)
-            sync/atomic.(*Pointer).Swap func(*invalid type) *invalid type
-            sync/atomic.(*Pointer).CompareAndSwap func(*invalid type, *invalid type) bool
+            sync/atomic.(*Pointer).Store func(val *invalid type)
+            sync/atomic.(*Pointer).Swap func(new *invalid type) (old *invalid type)
+            sync/atomic.(*Pointer).CompareAndSwap func(old *invalid type, new *invalid type) (swapped bool)
             runtime.Goexit func()
             runtime.Gosched func()
             runtime.NumGoroutine func() int
             runtime.NumCPU func() int
-            runtime.GOMAXPROCS func(int) int
-            testing.(*T).Log func(...interface {})
-            testing.(*T).Logf func(string, ...interface {})
-            testing.(*T).Error func(...interface {})
-            testing.(*T).Errorf func(string, ...interface {})
-            testing.(*T).Fatal func(...interface {})
-            testing.(*T).Fatalf func(string, ...interface {})
-            testing.(*T).Skip func(...interface {})
-            testing.(*T).Skipf func(string, ...interface {})
+            runtime.GOMAXPROCS func(n int) int
+            testing.(*T).Log func(args ...interface {})
+            testing.(*T).Logf func(format string, args ...interface {})
+            testing.(*T).Error func(args ...interface {})
+            testing.(*T).Errorf func(format string, args ...interface {})
+            testing.(*T).Fatal func(args ...interface {})
+            testing.(*T).Fatalf func(format string, args ...interface {})
+            testing.(*T).Skip func(args ...interface {})
+            testing.(*T).Skipf func(format string, args ...interface {})
             testing.(*T).Fail func()
             testing.(*T).FailNow func()
             testing.(*T).SkipNow func()
@@ -634,12 +684,12 @@ mod tests {
             testing.(*T).Skipped func() bool
             testing.(*T).Name func() string
             testing.(*T).Helper func()
-            testing.(*T).Run func(string, func(*testing.T)) bool
-            testing.(*T).Cleanup func(func())
+            testing.(*T).Run func(name string, f func(t *testing.T)) bool
+            testing.(*T).Cleanup func(f func())
             testing.(*T).Parallel func()
-            testing.(*T).Setenv func(string, string)
+            testing.(*T).Setenv func(key string, value string)
             testing.(*T).TempDir func() string
-            testing.(*T).Deadline func() (time.Time, bool)
+            testing.(*T).Deadline func() (deadline time.Time, ok bool)
             testing.(*T).private func()
             testing.Short func() bool
             testing.Verbose func() bool
@@ -654,25 +704,25 @@ mod tests {
             testing.tRunner func()
             testing.(*matcher).fullName func()
             testing.tRunner.quiesce func()
-            testing.(*M).Run func() int
+            testing.(*M).Run func() (code int)
             testing.(*M).Run.result func() int
             testing.(*B).ReportAllocs func()
             testing.(*B).ResetTimer func()
             testing.(*B).StartTimer func()
             testing.(*B).StopTimer func()
-            testing.(*B).SetBytes func(int64)
-            testing.(*B).SetParallelism func(int)
-            testing.(*B).ReportMetric func(float64, string)
-            testing.(*B).Run func(string, func(*testing.B)) bool
-            testing.(*B).RunParallel func(func(*testing.PB))
-            testing.(*B).Log func(...interface {})
-            testing.(*B).Logf func(string, ...interface {})
-            testing.(*B).Error func(...interface {})
-            testing.(*B).Errorf func(string, ...interface {})
-            testing.(*B).Fatal func(...interface {})
-            testing.(*B).Fatalf func(string, ...interface {})
-            testing.(*B).Skip func(...interface {})
-            testing.(*B).Skipf func(string, ...interface {})
+            testing.(*B).SetBytes func(n int64)
+            testing.(*B).SetParallelism func(p int)
+            testing.(*B).ReportMetric func(n float64, unit string)
+            testing.(*B).Run func(name string, f func(b *testing.B)) bool
+            testing.(*B).RunParallel func(body func(*testing.PB))
+            testing.(*B).Log func(args ...interface {})
+            testing.(*B).Logf func(format string, args ...interface {})
+            testing.(*B).Error func(args ...interface {})
+            testing.(*B).Errorf func(format string, args ...interface {})
+            testing.(*B).Fatal func(args ...interface {})
+            testing.(*B).Fatalf func(format string, args ...interface {})
+            testing.(*B).Skip func(args ...interface {})
+            testing.(*B).Skipf func(format string, args ...interface {})
             testing.(*B).Fail func()
             testing.(*B).FailNow func()
             testing.(*B).SkipNow func()
@@ -680,142 +730,142 @@ mod tests {
             testing.(*B).Skipped func() bool
             testing.(*B).Name func() string
             testing.(*B).Helper func()
-            testing.(*B).Cleanup func(func())
-            testing.(*B).Setenv func(string, string)
+            testing.(*B).Cleanup func(f func())
+            testing.(*B).Setenv func(key string, value string)
             testing.(*B).TempDir func() string
             testing.(*B).private func()
             testing.runExample.start func()
             testing.runExample.func2 func()
             testing.(*PB).Next func() bool
-            sort.Sort func(sort.Interface)
-            sort.Stable func(sort.Interface)
-            sort.IsSorted func(sort.Interface) bool
-            sort.Slice func(interface {}, func(int, int) bool)
-            sort.SliceStable func(interface {}, func(int, int) bool)
-            sort.SliceIsSorted func(interface {}, func(int, int) bool) bool
-            sort.Ints func([]int)
-            sort.Strings func([]string)
-            sort.Float64s func([]float64)
-            sort.IntsAreSorted func([]int) bool
-            sort.StringsAreSorted func([]string) bool
-            sort.Search func(int, func(int) bool) int
-            sort.Float64sAreSorted func([]float64) bool
-            sort.SearchFloat64s func([]float64, float64) int
-            sort.SearchInts func([]int, int) int
-            sort.SearchStrings func([]string, string) int
-            sort.Reverse func(sort.Interface) sort.Interface
+            sort.Sort func(data sort.Interface)
+            sort.Stable func(data sort.Interface)
+            sort.IsSorted func(data sort.Interface) bool
+            sort.Slice func(x interface {}, less func(i int, j int) bool)
+            sort.SliceStable func(x interface {}, less func(i int, j int) bool)
+            sort.SliceIsSorted func(x interface {}, less func(i int, j int) bool) bool
+            sort.Ints func(x []int)
+            sort.Strings func(x []string)
+            sort.Float64s func(x []float64)
+            sort.IntsAreSorted func(x []int) bool
+            sort.StringsAreSorted func(x []string) bool
+            sort.Search func(n int, f func(int) bool) int
+            sort.Float64sAreSorted func(x []float64) bool
+            sort.SearchFloat64s func(a []float64, x float64) int
+            sort.SearchInts func(a []int, x int) int
+            sort.SearchStrings func(a []string, x string) int
+            sort.Reverse func(data sort.Interface) sort.Interface
             sort.IntSlice.Len func() int
-            sort.IntSlice.Less func(int, int) bool
-            sort.IntSlice.Swap func(int, int)
+            sort.IntSlice.Less func(i int, j int) bool
+            sort.IntSlice.Swap func(i int, j int)
             sort.IntSlice.Sort func()
-            sort.IntSlice.Search func(int) int
+            sort.IntSlice.Search func(x int) int
             sort.StringSlice.Len func() int
-            sort.StringSlice.Less func(int, int) bool
-            sort.StringSlice.Swap func(int, int)
+            sort.StringSlice.Less func(i int, j int) bool
+            sort.StringSlice.Swap func(i int, j int)
             sort.StringSlice.Sort func()
-            sort.StringSlice.Search func(string) int
+            sort.StringSlice.Search func(x string) int
             sort.Float64Slice.Len func() int
-            sort.Float64Slice.Less func(int, int) bool
-            sort.Float64Slice.Swap func(int, int)
+            sort.Float64Slice.Less func(i int, j int) bool
+            sort.Float64Slice.Swap func(i int, j int)
             sort.Float64Slice.Sort func()
-            sort.Float64Slice.Search func(float64) int
-            log.Print func(...interface {})
-            log.Printf func(string, ...interface {})
-            log.Println func(...interface {})
-            log.Fatal func(...interface {})
-            log.Fatalf func(string, ...interface {})
-            log.Fatalln func(...interface {})
-            log.Panic func(...interface {})
-            log.Panicf func(string, ...interface {})
-            log.Panicln func(...interface {})
-            log.SetFlags func(int)
+            sort.Float64Slice.Search func(x float64) int
+            log.Print func(v ...interface {})
+            log.Printf func(format string, v ...interface {})
+            log.Println func(v ...interface {})
+            log.Fatal func(v ...interface {})
+            log.Fatalf func(format string, v ...interface {})
+            log.Fatalln func(v ...interface {})
+            log.Panic func(v ...interface {})
+            log.Panicf func(format string, v ...interface {})
+            log.Panicln func(v ...interface {})
+            log.SetFlags func(flag int)
             log.Flags func() int
-            log.SetPrefix func(string)
+            log.SetPrefix func(prefix string)
             log.Prefix func() string
-            log.New func(io.Writer, string, int) *log.Logger
-            log.SetOutput func(io.Writer)
+            log.New func(out io.Writer, prefix string, flag int) *log.Logger
+            log.SetOutput func(w io.Writer)
             log.Writer func() io.Writer
             log.Default func() *log.Logger
             log.outputLine func(*log.Logger, string, int) (io.Writer, []byte)
-            log.(*Logger).Print func(...interface {})
-            log.(*Logger).Printf func(string, ...interface {})
-            log.(*Logger).Println func(...interface {})
-            log.(*Logger).Fatal func(...interface {})
-            log.(*Logger).Fatalf func(string, ...interface {})
-            log.(*Logger).Fatalln func(...interface {})
-            log.(*Logger).Panic func(...interface {})
-            log.(*Logger).Panicf func(string, ...interface {})
-            log.(*Logger).Panicln func(...interface {})
-            log.(*Logger).SetFlags func(int)
+            log.(*Logger).Print func(v ...interface {})
+            log.(*Logger).Printf func(format string, v ...interface {})
+            log.(*Logger).Println func(v ...interface {})
+            log.(*Logger).Fatal func(v ...interface {})
+            log.(*Logger).Fatalf func(format string, v ...interface {})
+            log.(*Logger).Fatalln func(v ...interface {})
+            log.(*Logger).Panic func(v ...interface {})
+            log.(*Logger).Panicf func(format string, v ...interface {})
+            log.(*Logger).Panicln func(v ...interface {})
+            log.(*Logger).SetFlags func(flag int)
             log.(*Logger).Flags func() int
-            log.(*Logger).SetPrefix func(string)
+            log.(*Logger).SetPrefix func(prefix string)
             log.(*Logger).Prefix func() string
-            log.(*Logger).SetOutput func(io.Writer)
+            log.(*Logger).SetOutput func(w io.Writer)
             log.(*Logger).Writer func() io.Writer
-            math.Inf func(int) float64
+            math.Inf func(sign int) float64
             math.NaN func() float64
-            math.IsNaN func(float64) bool
-            math.IsInf func(float64, int) bool
-            math.Signbit func(float64) bool
-            math.Copysign func(float64, float64) float64
-            math.Abs func(float64) float64
-            math.Sqrt func(float64) float64
-            math.Floor func(float64) float64
-            math.Ceil func(float64) float64
-            math.Trunc func(float64) float64
-            math.Round func(float64) float64
-            math.Max func(float64, float64) float64
-            math.Min func(float64, float64) float64
-            math.Mod func(float64, float64) float64
-            math.Pow func(float64, float64) float64
-            math.Exp func(float64) float64
-            math.Log func(float64) float64
-            math.Log2 func(float64) float64
-            math.Log10 func(float64) float64
-            math.Float64bits func(float64) uint64
-            math.Float64frombits func(uint64) float64
-            math/rand.Seed func(int64)
+            math.IsNaN func(f float64) (is bool)
+            math.IsInf func(f float64, sign int) bool
+            math.Signbit func(x float64) bool
+            math.Copysign func(f float64, sign float64) float64
+            math.Abs func(x float64) float64
+            math.Sqrt func(x float64) float64
+            math.Floor func(x float64) float64
+            math.Ceil func(x float64) float64
+            math.Trunc func(x float64) float64
+            math.Round func(x float64) float64
+            math.Max func(x float64, y float64) float64
+            math.Min func(x float64, y float64) float64
+            math.Mod func(x float64, y float64) float64
+            math.Pow func(x float64, y float64) float64
+            math.Exp func(x float64) float64
+            math.Log func(x float64) float64
+            math.Log2 func(x float64) float64
+            math.Log10 func(x float64) float64
+            math.Float64bits func(f float64) uint64
+            math.Float64frombits func(b uint64) float64
+            math/rand.Seed func(seed int64)
             math/rand.Int func() int
-            math/rand.Intn func(int) int
+            math/rand.Intn func(n int) int
             math/rand.Int63 func() int64
-            math/rand.Int63n func(int64) int64
+            math/rand.Int63n func(n int64) int64
             math/rand.Int31 func() int32
-            math/rand.Int31n func(int32) int32
+            math/rand.Int31n func(n int32) int32
             math/rand.Float64 func() float64
             math/rand.Uint32 func() uint32
             math/rand.Uint64 func() uint64
             math/rand.Float32 func() float32
-            math/rand.Perm func(int) []int
-            math/rand.Shuffle func(int, func(int, int))
+            math/rand.Perm func(n int) []int
+            math/rand.Shuffle func(n int, swap func(i int, j int))
             math/rand.int31n func() int
-            math/rand.NewSource func(int64) math/rand.Source
-            math/rand.New func(math/rand.Source) *math/rand.Rand
-            math/rand.(*Rand).Seed func(int64)
+            math/rand.NewSource func(seed int64) math/rand.Source
+            math/rand.New func(src math/rand.Source) *math/rand.Rand
+            math/rand.(*Rand).Seed func(seed int64)
             math/rand.(*Rand).Int func() int
-            math/rand.(*Rand).Intn func(int) int
+            math/rand.(*Rand).Intn func(n int) int
             math/rand.(*Rand).Int63 func() int64
-            math/rand.(*Rand).Int63n func(int64) int64
+            math/rand.(*Rand).Int63n func(n int64) int64
             math/rand.(*Rand).Int31 func() int32
-            math/rand.(*Rand).Int31n func(int32) int32
+            math/rand.(*Rand).Int31n func(n int32) int32
             math/rand.(*Rand).Float64 func() float64
             math/rand.(*Rand).Uint32 func() uint32
             math/rand.(*Rand).Uint64 func() uint64
             math/rand.(*Rand).Float32 func() float32
-            math/rand.(*Rand).Perm func(int) []int
-            math/rand.(*Rand).Shuffle func(int, func(int, int))
+            math/rand.(*Rand).Perm func(n int) []int
+            math/rand.(*Rand).Shuffle func(n int, swap func(i int, j int))
             math/rand.(*Rand).int31n func() int
-            io.WriteString func(io.Writer, string) (int, error)
+            io.WriteString func(w io.Writer, s string) (n int, err error)
             io.Discard io.Writer
             io.discard.Write func([]byte) (int, error)
             io.discard.WriteString func(string) (int, error)
             io.EOF error
             os.ErrNotExist error
-            os.(*File).Write func([]byte) (int, error)
-            os.(*File).WriteString func(string) (int, error)
-            os.Getenv func(string) string
-            os.LookupEnv func(string) (string, bool)
-            os.Setenv func(string, string) error
-            os.Unsetenv func(string) error
+            os.(*File).Write func(b []byte) (n int, err error)
+            os.(*File).WriteString func(s string) (n int, err error)
+            os.Getenv func(key string) string
+            os.LookupEnv func(key string) (string, bool)
+            os.Setenv func(key string, value string) error
+            os.Unsetenv func(key string) error
             testing.(*T).Setenv func()
             testing.(*common).Setenv.func1 func()
         "#]]

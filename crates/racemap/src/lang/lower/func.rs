@@ -243,6 +243,8 @@ impl<'l, 'a> FnCx<'l, 'a> {
         let slot = self.temp();
         if self.escapes(obj) {
             self.emit(Instr::Box(ty));
+            // gc stores the initial value into the new object: a write the race detector sees.
+            self.emit(Instr::InitWrites);
             self.emit(Instr::StoreLocal(slot));
             self.vars.insert(obj, VarLoc::Cell(slot));
         } else {
@@ -257,6 +259,8 @@ impl<'l, 'a> FnCx<'l, 'a> {
         let slot = self.temp();
         if self.escapes(obj) {
             self.emit(Instr::Alloc(ty));
+            // gc zeroes the new object with an instrumented store (or `memclr`).
+            self.emit(Instr::InitWrites);
             self.vars.insert(obj, VarLoc::Cell(slot));
         } else {
             self.emit(Instr::Zero(ty));
@@ -404,6 +408,8 @@ pub(crate) fn lower_body(
             let ty = cx.var_ty(*obj);
             cx.emit(Instr::LoadLocal(i as u32));
             cx.emit(Instr::Box(ty));
+            // The copy into the heap is a write at the function's line, as gc's `moveToHeap`.
+            cx.emit(Instr::InitWrites);
             cx.emit(Instr::StoreLocal(i as u32));
             cx.vars.insert(*obj, VarLoc::Cell(i as u32));
         }

@@ -45,57 +45,58 @@ func main() {
                 1 L6   StoreLocal 0
                 2 L7   PushInt 0
                 3 L7   Box int
-                4 L7   StoreLocal 1
-                5 L7   LoadLocal 1
-                6 L7   Load
-                7 L7   PushInt 2
-                8 L7   Binary < int
-                9 L7   JumpIfNot 29
-               10 L8   LoadLocal 0
-               11 L8   LoadLocal 1
-               12 L8   MakeClosure main.main.func1 1
-               13 L8   Append func() 1
-               14 L8   StoreLocal 0
-               15 L7   LoadLocal 1
-               16 L7   Rebox
-               17 L7   StoreLocal 1
-               18 L7   LoadLocal 1
-               19 L7   StoreLocal 2
-               20 L7   LoadLocal 2
-               21 L7   Load
-               22 L7   PushInt 1
-               23 L7   Binary + int
-               24 L7   StoreLocal 3
-               25 L7   LoadLocal 2
-               26 L7   LoadLocal 3
-               27 L7   Store
-               28 L7   Jump 5
-               29 L10  LoadLocal 0
-               30 L10  StoreLocal 4
-               31 L10  LoadLocal 4
-               32 L10  Len
-               33 L10  StoreLocal 5
-               34 L10  PushInt 0
-               35 L10  StoreLocal 6
-               36 L10  LoadLocal 6
-               37 L10  LoadLocal 5
-               38 L10  Binary < int
-               39 L10  JumpIfNot 54
-               40 L10  LoadLocal 4
-               41 L10  LoadLocal 6
-               42 L10  SliceElemPtr
-               43 L10  Load
-               44 L10  StoreLocal 7
-               45 L10  LoadLocal 7
-               46 L10  StoreLocal 8
-               47 L11  LoadLocal 8
-               48 L11  CallValue argc=0 results=0
-               49 L10  LoadLocal 6
-               50 L10  PushInt 1
-               51 L10  Binary + int
-               52 L10  StoreLocal 6
-               53 L10  Jump 36
-               54 L13  Return
+                4 L7   InitWrites
+                5 L7   StoreLocal 1
+                6 L7   LoadLocal 1
+                7 L7   Load
+                8 L7   PushInt 2
+                9 L7   Binary < int
+               10 L7   JumpIfNot 30
+               11 L8   LoadLocal 0
+               12 L8   LoadLocal 1
+               13 L8   MakeClosure main.main.func1 1
+               14 L8   Append func() 1
+               15 L8   StoreLocal 0
+               16 L7   LoadLocal 1
+               17 L7   Rebox
+               18 L7   StoreLocal 1
+               19 L7   LoadLocal 1
+               20 L7   StoreLocal 2
+               21 L7   LoadLocal 2
+               22 L7   Load
+               23 L7   PushInt 1
+               24 L7   Binary + int
+               25 L7   StoreLocal 3
+               26 L7   LoadLocal 2
+               27 L7   LoadLocal 3
+               28 L7   Store
+               29 L7   Jump 6
+               30 L10  LoadLocal 0
+               31 L10  StoreLocal 4
+               32 L10  LoadLocal 4
+               33 L10  Len
+               34 L10  StoreLocal 5
+               35 L10  PushInt 0
+               36 L10  StoreLocal 6
+               37 L10  LoadLocal 6
+               38 L10  LoadLocal 5
+               39 L10  Binary < int
+               40 L10  JumpIfNot 55
+               41 L10  LoadLocal 4
+               42 L10  LoadLocal 6
+               43 L10  SliceElemPtr
+               44 L10  Load
+               45 L10  StoreLocal 7
+               46 L10  LoadLocal 7
+               47 L10  StoreLocal 8
+               48 L11  LoadLocal 8
+               49 L11  CallValue argc=0 results=0
+               50 L10  LoadLocal 6
+               51 L10  PushInt 1
+               52 L10  Binary + int
+               53 L10  StoreLocal 6
+               54 L10  Jump 37
+               55 L13  Return
             func main.main.func1 () () locals=0 captures=1
                 0 L8   Capture 0
                 1 L8   Load
@@ -162,19 +163,20 @@ func main() {
                22 L14  Return
             func main.main () () locals=3 captures=0
                 0 L17  Alloc Counter
-                1 L17  StoreLocal 0
-                2 L18  LoadLocal 0
-                3 L18  FieldPtr 1
-                4 L18  StoreLocal 1
-                5 L18  MapLit map[string]int 0
-                6 L18  StoreLocal 2
-                7 L18  LoadLocal 1
-                8 L18  LoadLocal 2
-                9 L18  Store
-               10 L19  LoadLocal 0
-               11 L19  PushStr "a"
-               12 L19  Call main.(*Counter).Inc 2
-               13 L20  Return
+                1 L17  InitWrites
+                2 L17  StoreLocal 0
+                3 L18  LoadLocal 0
+                4 L18  FieldPtr 1
+                5 L18  StoreLocal 1
+                6 L18  MapLit map[string]int 0
+                7 L18  StoreLocal 2
+                8 L18  LoadLocal 1
+                9 L18  LoadLocal 2
+               10 L18  Store
+               11 L19  LoadLocal 0
+               12 L19  PushStr "a"
+               13 L19  Call main.(*Counter).Inc 2
+               14 L20  Return
         "#]],
     );
 }

@@ -79,6 +79,8 @@ impl Machine {
         }
         let mut stack = self.stack_of(gid).to_vec();
         let mut args = self.frame_args(gid);
+        // A `sync.WaitGroup` panic: Go's `sync` frames above the program's.
+        let (sync_frames, sync_args) = self.go119_panic_frames(gid, &error);
         let message = error.first_line();
         let g = self.g(gid);
         let unwinding_below = g.frames.len();
@@ -103,6 +105,8 @@ impl Machine {
             stack.extend(p.stack.iter().cloned());
             args.extend(p.args.iter().cloned());
         }
+        stack.splice(0..0, sync_frames);
+        args.splice(0..0, sync_args);
         let (previous, outer) = match g.panicking.take() {
             // A panic in a deferred call during Goexit replaces it.
             Some(p) if p.goexit => (Vec::new(), None),

@@ -6,7 +6,10 @@
 //! stores through the slots they return. Nobody else can reach the object while it is filled,
 //! so this is local code (no step); but when a goroutine publishes the object without
 //! synchronization (`p = &T{…}` read by another goroutine, the lazy-initialization race), Go
-//! reports the reader's accesses racing with these writes too, at the literal's line. They
+//! reports the reader's accesses racing with these writes too, at the literal's line. The
+//! same holds for the cell of an escaping variable (`x := 0; q = &x`, `var t T; p = &t`: gc
+//! stores the initial value, or zeroes the object, with instrumented stores) and of an
+//! escaping parameter (copied to the heap at the function's line). They
 //! join the current step's events as one event at the literal's line, with the writes'
 //! effects: every leaf of the cell (`Machine::leaf_locs`), every element of the array, the
 //! map and each entry's slot.

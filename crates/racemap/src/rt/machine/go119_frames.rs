@@ -272,3 +272,94 @@ impl Machine {
         }
     }
 }
+
+impl Machine {
+    /// The `sync` frames (innermost first) and their arguments above the program's of a
+    /// goroutine whose `sync.WaitGroup` call panics with `error` at its parked operation, as a
+    /// Go 1.19 race build's traceback prints them (measured: `sync/waitgroup.go`'s lines and
+    /// offsets): `sync.(*WaitGroup).Add` at the panic's line, then `sync.(*WaitGroup).Done`
+    /// when the program called `Done` (inlined, `Done(...)` without offset, unless it was a
+    /// deferred call); a `Wait` that finds the group reused panics in `Wait` itself. Empty for
+    /// any other panic.
+    pub(crate) fn go119_panic_frames(
+        &self,
+        gid: Gid,
+        error: &RtError,
+    ) -> (Vec<StackFrame>, Vec<String>) {
+        use crate::rt::lib_frames::{sync_panic_frame, WAITGROUP_ADD, WAITGROUP_DONE};
+        let g = &self.goroutines[gid.0 as usize];
+        let Some(top) = g.frames.last() else {
+            return (Vec::new(), Vec::new());
+        };
+        // The call the program made: the library function and whether it was deferred.
+        let (wg, called, deferred) = match &g.next {
+            Some(Visible::Lib {
+                func,
+                args,
+                push_results,
+                ..
+            }) => match args.first() {
+                Some(Value::Ptr(Some(p))) => (p.clone(), Some(*func), !*push_results),
+                _ => return (Vec::new(), Vec::new()),
+            },
+            // The second step of an `Add` that brought the counter to zero (line 97), or a
+            // `Wait` woken on a reused group.
+            Some(Visible::WaitGroupWake { wg, .. }) => {
+                let func = self.program.func(top.func);
+                let called = match func.code.get(top.pc.saturating_sub(1) as usize) {
+                    Some(Instr::CallLib { func, .. }) => Some(*func),
+                    _ => None,
+                };
+                // Not a call instruction: the deferred call of a returning frame.
+                let deferred = called.is_none() && top.returning;
+                (
+                    wg.clone(),
+                    called.or(deferred.then_some(LibFunc::WaitGroupDone)),
+                    deferred,
+                )
+            }
+            Some(Visible::WaitGroupSemacquire(wg)) => (wg.clone(), None, false),
+            _ => return (Vec::new(), Vec::new()),
+        };
+        let a = addr(&wg);
+        let mut frames = Vec::new();
+        let mut args = Vec::new();
+        if matches!(g.next, Some(Visible::WaitGroupSemacquire(_))) {
+            if *error == RtError::waitgroup_reused() {
+                frames.push(sync_panic_frame(
+                    top.func,
+                    crate::rt::lib_frames::WAITGROUP_WAIT,
+                    141,
+                    0x107,
+                ));
+                args.push(format!("{a:#x}"));
+            }
+            return (frames, args);
+        }
+        let (line, offset) = if *error == RtError::negative_waitgroup() {
+            (83, 0x1f8)
+        } else if *error == RtError::waitgroup_misuse_add() {
+            match g.next {
+                Some(Visible::WaitGroupWake { .. }) => (97, 0x1d1),
+                _ => (86, 0x1e5),
+            }
+        } else {
+            return (frames, args);
+        };
+        let delta = match (called, &g.next) {
+            (Some(LibFunc::WaitGroupAdd), Some(Visible::Lib { args, .. })) => {
+                args.get(1).and_then(Value::as_int).unwrap_or(0)
+            }
+            (Some(LibFunc::WaitGroupAdd), _) => 0,
+            _ => -1,
+        };
+        frames.push(sync_panic_frame(top.func, WAITGROUP_ADD, line, offset));
+        args.push(format!("{a:#x}, {:#x}", delta as u64));
+        if called == Some(LibFunc::WaitGroupDone) {
+            let (offset, done_args) = if deferred { (0x36, "0x0?") } else { (0, "...") };
+            frames.push(sync_panic_frame(top.func, WAITGROUP_DONE, 108, offset));
+            args.push(done_args.to_string());
+        }
+        (frames, args)
+    }
+}

@@ -48,7 +48,13 @@ impl Machine {
                     span: g.next_span,
                 });
                 if !p.goexit {
-                    out.extend(p.stack.iter().skip(1).cloned());
+                    // The panic's `sync` frames (a WaitGroup's) are not the race stack's.
+                    let lib = p
+                        .stack
+                        .iter()
+                        .take_while(|f| crate::rt::lib_frames::is_sync_panic_frame(&f.name))
+                        .count();
+                    out.extend(p.stack.iter().skip(lib + 1).cloned());
                 }
                 break;
             }
@@ -362,6 +368,15 @@ impl Machine {
     }
 
     pub(super) fn dump_frame(&self, f: &StackFrame) -> DumpFrame {
+        if crate::rt::lib_frames::is_sync_panic_frame(&f.name) {
+            return DumpFrame {
+                name: f.name.to_string(),
+                args: String::new(),
+                file: crate::rt::lib_frames::sync_panic_file(),
+                line: f.span.lo,
+                offset: f.span.hi,
+            };
+        }
         if let Some((file, line, offset)) = crate::rt::lib_frames::library_frame(&f.name) {
             // A traceback prints the return address, one past the race detector's pc.
             let name = match &*f.name {
@@ -391,7 +406,9 @@ impl Machine {
 /// The frames racemap adds to a panic's stack for Go's runtime and `testing` package (not the
 /// program's functions, whose compiler-made wrappers a traceback elides).
 fn is_runtime_frame(name: &str) -> bool {
-    name == crate::rt::lib_frames::GOPANIC || name == crate::rt::lib_frames::TRUNNER_REPANIC
+    name == crate::rt::lib_frames::GOPANIC
+        || name == crate::rt::lib_frames::TRUNNER_REPANIC
+        || crate::rt::lib_frames::is_sync_panic_frame(name)
 }
 
 /// Go's `_TracebackMaxFrames`: a traceback walks at most this many frames of a goroutine,
