@@ -1,5 +1,6 @@
 //! `racemap test FILE_test.go [--run REGEX] [--seed N] [-v]`: run each `TestXxx(t *testing.T)`
-//! of a test file in its own machine (seeded random scheduler, race detector on) and print what
+//! of a test file in its own machine (the seeded Go-like scheduler, `sched::go_runtime`, race
+//! detector on) and print what
 //! `go test -race [-v] FILE_test.go` prints: `=== RUN`, the test's log lines and output, race
 //! reports with `testing.go:1319: race detected during execution of test`, panics,
 //! `--- PASS/FAIL/SKIP: TestX (0.00s)`, then `PASS`/`FAIL` and the `ok`/`FAIL` line for
@@ -30,7 +31,7 @@ use racemap::rt::config::{Config, WakeOrder};
 use racemap::rt::machine::Machine;
 use racemap::rt::sync_state::SyncState;
 use racemap::run::{RunEnd, Session};
-use racemap::sched::{RandomScheduler, ReplayScheduler, Schedule, Scheduler};
+use racemap::sched::{GoScheduler, ReplayScheduler, Schedule, Scheduler};
 use racemap::target::Target;
 use std::io::Write;
 use std::path::PathBuf;
@@ -158,9 +159,9 @@ pub fn main(mut parser: lexopt::Parser) -> Result<u8, UsageError> {
     let mut scheduler: Box<dyn Scheduler> = match &schedule {
         Some(s) => Box::new(ReplayScheduler::new(
             s.clone(),
-            Some(Box::new(RandomScheduler::new(seed))),
+            Some(Box::new(GoScheduler::new(seed))),
         )),
-        None => Box::new(RandomScheduler::new(seed)),
+        None => Box::new(GoScheduler::new(seed)),
     };
     let replayed = schedule.as_ref().map_or(0, |s| s.len());
     // With a `TestMain`, `m.Run()` printed `PASS`/`FAIL` and the exit status is the binary's

@@ -1,5 +1,5 @@
+// racemap: --seed 6
 package p
-
 import "testing"
 
 // A parallel subtest panics while its sibling runs: Go reports the test and its parent

@@ -1,5 +1,5 @@
+// racemap: --seed 1
 package signal
-
 import "testing"
 
 // The worker reports completion with a non-blocking send (select with default) on an

@@ -1,5 +1,5 @@
+// racemap: --seed 1
 package batch
-
 import (
 	"sync"
 	"testing"

@@ -334,8 +334,9 @@ impl Machine {
                     let root = self.test_root(&p)?;
                     self.test_state(&root)?.last_name = name.clone();
                     let word = if resume { "CONT " } else { "PAUSE" };
-                    self.stdout
-                        .extend_from_slice(format!("=== {word} {name}\n").as_bytes());
+                    // A write of its own in Go (`chattyPrinter.Printf`): a print, which costs
+                    // its time in the Go-like scheduler's model (`sched::go_runtime`).
+                    self.print_stdout(gid, format!("=== {word} {name}\n"), Vec::new());
                 }
                 Vec::new()
             }
