@@ -67,10 +67,6 @@ use crate::rt::goroutine::{Deferred, GoStatus, Goroutine, Visible};
 use crate::rt::machine::Machine;
 use crate::rt::value::Value;
 
-/// Above this many goroutines (ever created) the check is not made (it reads every
-/// goroutine's futures).
-const MAX_GOROUTINES: usize = 256;
-
 /// What no other goroutine may do before the add (condition 2 of the module docs).
 const FOREIGN: Classes = Classes::TOP
     .union(Classes::PLAIN_MEM)
@@ -94,7 +90,9 @@ impl Machine {
         futures: &[Classes],
         footprint: &mut dyn FnMut(Gid) -> Option<Footprint>,
     ) -> Option<Vec<Gid>> {
-        if self.goroutines.len() > MAX_GOROUTINES || futures.len() != self.goroutines.len() {
+        if self.goroutines.len() > self.max_futures_goroutines()
+            || futures.len() != self.goroutines.len()
+        {
             return None;
         }
         let statics = self.futures()?;

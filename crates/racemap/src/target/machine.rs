@@ -492,6 +492,10 @@ impl Target for Machine {
         true
     }
 
+    fn max_keyed_goroutines(&self) -> usize {
+        self.max_futures_goroutines()
+    }
+
     fn hash_state<H: std::hash::Hasher>(
         &self,
         h: &mut H,

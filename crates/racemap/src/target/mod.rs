@@ -278,6 +278,13 @@ pub trait Target: Clone {
     fn hashes_state(&self) -> bool {
         false
     }
+    /// The most goroutines a state may have for the stateful search to key it (the key's
+    /// cost grows with their square): higher where [`Target::hash_state`] keys states up to
+    /// renaming interchangeable goroutines (`rt::machine::symmetry`), whose searches reach few
+    /// states per goroutine.
+    fn max_keyed_goroutines(&self) -> usize {
+        0
+    }
     /// Feed `h` this machine's semantic state: everything that decides its future and the
     /// outcome of its runs, nothing of its history (`rt::machine::Machine::hash_state`). `false`
     /// when the target cannot (invariant: exactly when [`Target::hashes_state`] is `false`) (the explorer then never caches states of it). `memo` receives

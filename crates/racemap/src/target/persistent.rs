@@ -61,7 +61,24 @@ use crate::rt::value::{Pointer, Value};
 /// goroutine's future, which would make each step of a goroutine bomb cost its size.
 const MAX_GOROUTINES: usize = 256;
 
+/// [`MAX_GOROUTINES`] where the explorer's key is symmetric (`rt::machine::symmetry`): its
+/// searches of many interchangeable goroutines reach a few states per goroutine (one move
+/// stands for theirs: `explore::stateful::symmetry`), so a check per state costs about a
+/// goroutine bomb's step, and a search of 1 000 `sync.Cond` waiters completes (2026-12-07:
+/// 5 000 states, 300 MB).
+const MAX_SYMMETRIC_GOROUTINES: usize = 1024;
+
 impl Machine {
+    /// The most goroutines (ever created) for which steps are checked and futures given (see
+    /// [`MAX_GOROUTINES`], [`MAX_SYMMETRIC_GOROUTINES`]).
+    pub(crate) fn max_futures_goroutines(&self) -> usize {
+        if self.symmetry_applies() {
+            MAX_SYMMETRIC_GOROUTINES
+        } else {
+            MAX_GOROUTINES
+        }
+    }
+
     /// The program's static future, computed once for this machine and its clones; `None`
     /// for a test (see the module docs).
     pub(super) fn futures(&self) -> Option<&Futures> {
@@ -79,7 +96,7 @@ impl Machine {
         footprint: &Footprint,
         goroutine_futures: &[Classes],
     ) -> bool {
-        if self.goroutines.len() > MAX_GOROUTINES {
+        if self.goroutines.len() > self.max_futures_goroutines() {
             return false;
         }
         // A goroutine's exit commutes with every step of every other goroutine but those that
@@ -154,7 +171,7 @@ impl Machine {
 
     /// What each goroutine may still do, by id ([`Classes::NONE`] for one that exited); `None`
     /// where the static future does not apply (a test) or for more
-    /// than [`MAX_GOROUTINES`] goroutines.
+    /// than [`Machine::max_futures_goroutines`] goroutines.
     pub(crate) fn goroutine_futures(&self) -> Option<Vec<Classes>> {
         self.goroutine_futures_with(&mut |gid| Target::footprint(self, gid))
     }
@@ -165,7 +182,7 @@ impl Machine {
         &self,
         footprint: &mut dyn FnMut(Gid) -> Option<Footprint>,
     ) -> Option<Vec<Classes>> {
-        if self.goroutines.len() > MAX_GOROUTINES {
+        if self.goroutines.len() > self.max_futures_goroutines() {
             return None;
         }
         let futures = self.futures()?;

@@ -208,6 +208,21 @@ impl<T: Target> Stateful<T> {
         if target.withholds_early_ticks() {
             self.limit.get_or_insert(SearchLimit::EarlyTicks);
         }
+        let mut explore = explore;
+        if let Some((k, memo)) = &key {
+            if self.cyclic.is_none() && explore.len() > 1 {
+                // Moves of interchangeable goroutines: one stands for all (`symmetry`).
+                super::symmetry::prune_interchangeable(
+                    &target,
+                    detector.as_ref(),
+                    (!futures.is_empty()).then_some(&futures[..]),
+                    &mut footprints,
+                    memo,
+                    *k,
+                    &mut explore,
+                );
+            }
+        }
         let (key, memo, since_key) = match key {
             Some((key, memo)) => {
                 self.visited.insert(key, Visit::OnStack);

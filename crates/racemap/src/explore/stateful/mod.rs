@@ -96,8 +96,9 @@
 //! limit (the step count is left out of the key, so the search bounds path lengths itself: the
 //! longest path from a state seen before is its height, known once its subtree is done, on the
 //! paths without a cycle), and when a
-//! state has more than [`MAX_GOROUTINES`] goroutines (a key's cost grows with their square); the
-//! caller then runs DPOR instead ([`super::explorer`]).
+//! state has more than [`MAX_GOROUTINES`] goroutines (a key's cost grows with their square; more
+//! under the symmetric key, [`Target::max_keyed_goroutines`]); the caller then runs DPOR
+//! instead ([`super::explorer`]).
 //!
 //! The search pauses only before a step, its whole state kept in an explicit stack, so it gives
 //! the same result in chunks of any size.
@@ -583,7 +584,7 @@ impl<T: Target> Stateful<T> {
                             &made.footprint,
                             &top.futures,
                         ));
-            if target.goroutine_count() > MAX_GOROUTINES {
+            if target.goroutine_count() > MAX_GOROUTINES.max(target.max_keyed_goroutines()) {
                 return Step::Abandon(Abandon::TooLarge);
             }
             let fired = events.iter().any(|e| {

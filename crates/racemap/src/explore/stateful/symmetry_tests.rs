@@ -68,3 +68,28 @@ fn sleeping_programs_keep_the_plain_key() {
     let source = source.replace("import \"sync\"", "import (\n\t\"sync\"\n\t\"time\"\n)");
     assert_eq!(stateful(&source, true).0, stateful(&source, false).0);
 }
+
+/// Past 256 goroutines (the plain key's limit) the symmetric key still applies, and one move
+/// stands for the moves of interchangeable goroutines (`symmetry::prune_interchangeable`):
+/// 300 waiters explore completely in one execution, a few states per waiter, where the
+/// search would otherwise revisit `n² / 2` states and leave the rest to DPOR's turns (784
+/// executions for 300 waiters, 2026-12-07). Go 1.19 ends this program with "fatal error: all
+/// goroutines are asleep - deadlock!" (`go run` of `/tmp/lead/cond300.go`'s shape).
+#[test]
+fn three_hundred_waiters_explore_completely_in_one_execution() {
+    let program = crate::compile::compile(&waiters(300)).expect("test programs compile");
+    let m = Machine::new(Rc::new(program), Config::default());
+    let mut explorer = Explorer::new(m, &config(SearchAlgorithm::Auto));
+    explorer.advance(u64::MAX);
+    let stats = explorer.stats();
+    let r = explorer.into_result();
+    assert!(stats.stateful && r.complete, "{stats:?} {:?}", r.limit);
+    assert_eq!(r.outcomes.len(), 1);
+    assert_eq!(
+        r.outcomes[0].error.as_deref(),
+        Some("fatal error: all goroutines are asleep - deadlock!")
+    );
+    assert_eq!(stats.executions, 1, "{stats:?}");
+    assert!(stats.states < 10 * 300, "{stats:?}");
+    assert!(stats.revisits < 300, "{stats:?}");
+}

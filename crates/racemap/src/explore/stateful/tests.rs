@@ -321,6 +321,8 @@ fn a_goroutine_bomb_falls_back_to_dpor() {
         program,
         Config {
             max_goroutines: 2 * super::MAX_GOROUTINES as u32,
+            // The plain key's limit (the symmetric key's is higher: `symmetry_tests`).
+            symmetric_key: false,
             ..Config::default()
         },
     );

@@ -19,6 +19,10 @@ pub struct StateMemo {
     /// The renaming of goroutines the key was taken under (`symmetry`; `None`: their ids):
     /// the hashes of the tables but the goroutines' name goroutines by it.
     pub renaming: Option<super::symmetry::Renaming>,
+    /// An input of [`Machine::hash_state`]: when set, the key is taken under this renaming
+    /// instead of the canonical one (the explorer's check that a permutation of goroutines
+    /// maps the state to itself, `explore::stateful::symmetry`); taken by the call.
+    pub force: Option<super::symmetry::Renaming>,
 }
 
 impl StateMemo {
@@ -155,10 +159,10 @@ impl Machine {
             });
             signatures.push(part);
         }
-        let renaming = if symmetric {
-            self.canonical_renaming(&signatures)
-        } else {
-            None
+        let renaming = match memo.force.take() {
+            Some(forced) => Some(forced),
+            None if symmetric => self.canonical_renaming(&signatures),
+            None => None,
         };
         match &renaming {
             Some(r) => {

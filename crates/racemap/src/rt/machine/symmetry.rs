@@ -107,7 +107,7 @@ pub(super) fn signature(g: &Goroutine, numbers: bool) -> u128 {
 impl Machine {
     /// The state key may rename goroutines (see the module docs): on in the config, and the
     /// program is no test and never sleeps or arms a timer.
-    pub(super) fn symmetry_applies(&self) -> bool {
+    pub(crate) fn symmetry_applies(&self) -> bool {
         self.config.symmetric_key
             && !self.program.runs_test()
             && !self.counts_races()
