@@ -192,17 +192,12 @@ pub(super) fn touches_chans(footprint: &Footprint) -> bool {
             .any(|(r, _)| chan_of(r).is_some())
 }
 
-/// The footprint without its channel resources.
-pub(super) fn without_chans(footprint: &Footprint) -> Footprint {
-    Footprint {
-        resources: footprint
-            .resources
-            .iter()
-            .filter(|(r, _)| chan_of(r).is_none())
-            .cloned()
-            .collect(),
-        ..footprint.clone()
-    }
+/// The footprint's resources but its channel resources.
+pub(super) fn without_chans(footprint: &Footprint) -> impl Iterator<Item = &(Resource, bool)> + '_ {
+    footprint
+        .resources
+        .iter()
+        .filter(|(r, _)| chan_of(r).is_none())
 }
 
 /// A heap object a walk visits.

@@ -35,6 +35,7 @@
 //! (`explore::wakeup`).
 
 use crate::rt::value::{ChanId, MapId, Pointer};
+use std::borrow::Cow;
 
 /// A shared resource a step touches.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -299,6 +300,15 @@ impl<'a> IntoIterator for &'a Resources {
     }
 }
 
+/// The arrival resource of a channel resource of an operation ([`Footprint::arrival`]).
+fn arrival_of(r: &Resource) -> Option<(Resource, bool)> {
+    match r {
+        Resource::Chan(c) => Some((Resource::ChanArrival(*c), true)),
+        Resource::Receiver(c) => Some((Resource::ReceiverArrival(*c), true)),
+        _ => None,
+    }
+}
+
 impl Footprint {
     /// A footprint dependent with everything.
     pub fn global() -> Footprint {
@@ -340,15 +350,41 @@ impl Footprint {
         self.global |= other.global;
         self.main_exit &= other.main_exit;
         self.goroutine_exit &= other.goroutine_exit;
-        let mut added: Vec<(Resource, bool)> = Vec::new();
-        for r in &other.resources {
-            if !self.resources.contains(r) && !added.contains(r) {
-                added.push(r.clone());
+        self.add_resources(other.resources.iter().map(Cow::Borrowed));
+    }
+
+    /// [`Footprint::union_with`] of `next.arrival()`, without making that footprint first
+    /// (the explorers add every participant's arrival to each step's footprint).
+    pub fn union_with_arrival(&mut self, next: &Footprint) {
+        // An arrival is neither global nor an exit.
+        self.main_exit = false;
+        self.goroutine_exit = false;
+        self.add_resources(
+            next.resources
+                .iter()
+                .filter_map(|(r, _)| arrival_of(r).map(Cow::Owned)),
+        );
+    }
+
+    /// Add each of `resources` not here yet (in order, each once), with one allocation when
+    /// any is new.
+    fn add_resources<'r>(&mut self, resources: impl Iterator<Item = Cow<'r, (Resource, bool)>>) {
+        let mut all: Option<Vec<(Resource, bool)>> = None;
+        for r in resources {
+            let known = match &all {
+                Some(all) => all.contains(&r),
+                None => self.resources.contains(&r),
+            };
+            if !known {
+                all.get_or_insert_with(|| {
+                    let mut v = Vec::with_capacity(self.resources.len() + 4);
+                    v.extend_from_slice(&self.resources);
+                    v
+                })
+                .push(r.into_owned());
             }
         }
-        if !added.is_empty() {
-            let mut all = self.resources.to_vec();
-            all.extend(added);
+        if let Some(all) = all {
             self.resources = all.into();
         }
     }
@@ -360,11 +396,7 @@ impl Footprint {
             resources: self
                 .resources
                 .iter()
-                .filter_map(|(r, _)| match r {
-                    Resource::Chan(c) => Some((Resource::ChanArrival(*c), true)),
-                    Resource::Receiver(c) => Some((Resource::ReceiverArrival(*c), true)),
-                    _ => None,
-                })
+                .filter_map(|(r, _)| arrival_of(r))
                 .collect(),
             ..Footprint::default()
         }
@@ -517,6 +549,62 @@ mod tests {
         assert!(!arrive.dependent(&on(Resource::Chan(ChanId(1)))));
         assert!(arrive.dependent(&on(Resource::ChanPoll(ChanId(1)))));
         assert!(!arrive.dependent(&on(Resource::ChanPoll(ChanId(2)))));
+    }
+
+    /// `union_with_arrival` adds what `union_with` of the arrival footprint adds, in the same
+    /// order, each resource once, and clears the exits as that union does.
+    #[test]
+    fn union_with_arrival_is_the_union_with_the_arrival() {
+        use crate::rt::value::{ChanId, MapId};
+        let pieces: Vec<(Resource, bool)> = vec![
+            (Resource::Chan(ChanId(1)), true),
+            (Resource::Receiver(ChanId(2)), true),
+            (Resource::ChanArrival(ChanId(1)), true),
+            (Resource::Map(MapId(0)), false),
+            (Resource::ReceiverArrival(ChanId(2)), true),
+            (Resource::Chan(ChanId(3)), true),
+        ];
+        let footprints: Vec<Footprint> = (0..1u32 << pieces.len())
+            .step_by(3)
+            .flat_map(|mask| {
+                let resources: Vec<(Resource, bool)> = pieces
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| mask & (1 << i) != 0)
+                    .map(|(_, r)| r.clone())
+                    .collect();
+                [
+                    Footprint {
+                        resources: resources.clone().into(),
+                        ..Footprint::default()
+                    },
+                    Footprint {
+                        goroutine_exit: true,
+                        resources: resources.into(),
+                        ..Footprint::default()
+                    },
+                ]
+            })
+            .chain([Footprint::main_exit(), Footprint::goroutine_exit()])
+            .collect();
+        for base in &footprints {
+            for next in &footprints {
+                let mut old = base.clone();
+                old.union_with(&next.arrival());
+                let mut new = base.clone();
+                new.union_with_arrival(next);
+                assert_eq!(new, old, "{base:?} with the arrival of {next:?}");
+                let mut both = base.clone();
+                both.union_with(next);
+                assert!(both
+                    .resources
+                    .iter()
+                    .all(|r| base.resources.contains(r) || next.resources.contains(r)));
+                for r in base.resources.iter().chain(next.resources.iter()) {
+                    assert_eq!(both.resources.iter().filter(|x| *x == r).count(), 1);
+                }
+            }
+        }
     }
 
     #[test]

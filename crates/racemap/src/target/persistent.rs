@@ -138,7 +138,8 @@ impl Machine {
         }
         // A channel step: judged per channel object (`target::chan_reach`).
         if chan_reach::touches_chans(footprint) {
-            let Some(rest) = self.candidate_classes(&chan_reach::without_chans(footprint)) else {
+            // (The footprint is neither global nor an exit: `touches_chans`.)
+            let Some(rest) = self.resource_classes(chan_reach::without_chans(footprint)) else {
                 return false;
             };
             let paired = futures.unlocks_paired();
@@ -238,8 +239,17 @@ impl Machine {
         if footprint.global || footprint.main_exit {
             return None;
         }
+        self.resource_classes(footprint.resources.iter())
+    }
+
+    /// The classes of a candidate's `resources` (see [`Machine::candidate_classes`]); `None`
+    /// when one is not a candidate's.
+    fn resource_classes<'r>(
+        &self,
+        resources: impl Iterator<Item = &'r (Resource, bool)>,
+    ) -> Option<Classes> {
         let mut classes = Classes::NONE;
-        for (resource, write) in &footprint.resources {
+        for (resource, write) in resources {
             classes = classes.union(match (resource, write) {
                 (Resource::Memory(p), w) => {
                     let plain = self.heap.get(p).is_ok_and(|v| !holds_sync(v));

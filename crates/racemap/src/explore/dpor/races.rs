@@ -576,7 +576,7 @@ pub(in crate::explore) fn step_footprint_with<T: Target>(
     // or its default, and whom a receive pairs with.
     for q in participants {
         if let Some(next_fp) = after_fp(*q) {
-            fp.union_with(&next_fp.arrival());
+            fp.union_with_arrival(&next_fp);
         }
     }
     // In virtual time order, a step after which only sleepers can move enables the wake-up
