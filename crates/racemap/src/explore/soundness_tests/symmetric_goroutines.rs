@@ -1,6 +1,8 @@
 //! Symmetry reduction of the stateful search's key (`rt::machine::symmetry`) on random
 //! programs whose workers are identical goroutines (one `go` statement in a loop): mutexes,
-//! a `sync.Cond`, channels, a map, a WaitGroup, racy and race-free accesses. The stateful
+//! a `sync.Cond` (waiters woken in turn by `Broadcast`, by one `Signal` or by a `Signal` per
+//! worker, then taking the mutex one after another), channels, a map, a WaitGroup, racy and
+//! race-free accesses. The stateful
 //! search with the symmetric key finds exactly the outcomes of the plain key, and brute
 //! force's where brute force can enumerate the program.
 
@@ -19,6 +21,7 @@ fn worker_statement(kind: u8) -> &'static str {
         6 => "x++",
         7 => "mu.Lock()\n\tn++\n\tfmt.Println(\"n\", n)\n\tmu.Unlock()",
         8 => "c.Signal()",
+        9 => "mu.Lock()\n\tfor !ready {\n\t\tc.Wait()\n\t}\n\tn++\n\tmu.Unlock()",
         _ => "select {\n\tcase v := <-ch:\n\t\tfmt.Println(\"sel\", v)\n\tdefault:\n\t\tfmt.Println(\"none\")\n\t}",
     }
 }
@@ -31,6 +34,7 @@ fn main_statement(kind: u8) -> &'static str {
         2 => "fmt.Println(\"main recv\", <-ch)",
         3 => "ch <- 0",
         4 => "fmt.Println(\"len\", len(bc))",
+        5 => "mu.Lock()\n\tready = true\n\tfor i := 0; i < 3; i++ {\n\t\tc.Signal()\n\t}\n\tmu.Unlock()",
         _ => "mu.Lock()\n\tfmt.Println(\"n\", n)\n\tmu.Unlock()",
     }
 }
@@ -89,8 +93,8 @@ proptest! {
     #[test]
     fn the_symmetric_key_keeps_every_outcome_of_identical_goroutines(
         workers in 2u32..4,
-        work in proptest::collection::vec(0u8..10, 1..4),
-        main_ops in proptest::collection::vec(0u8..6, 0..3),
+        work in proptest::collection::vec(0u8..11, 1..4),
+        main_ops in proptest::collection::vec(0u8..7, 0..3),
         join in any::<bool>(),
     ) {
         let source = program(workers, &work, &main_ops, join);
