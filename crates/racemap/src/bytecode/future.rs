@@ -8,11 +8,17 @@
 //! for each successor), to a fixpoint over the call graph (a call's own classes are its
 //! callee's summary, `future[0]`; recursion converges because the lattice is a finite bitset and
 //! the equations are monotone; `worklist` schedules the functions). A call through a function value (`CallValue`, `go`, `defer` of
-//! a value, an interface method, a library function that calls back) may reach any function
+//! a value, a library function that calls back) may reach any function
 //! that can become a value ([`Futures::value_callees`]): every closure, method value and
 //! method of the program, every function compiled from Go's sources (the runtime makes
 //! values of those, e.g. a context's cancel function), and the library's methods. `main.main` and `main.init` only run
-//! as the main goroutine's frames, so no call reaches them.
+//! as the main goroutine's frames, so no call reaches them. An interface method call
+//! (`CallIface`) of method `M` reaches only methods named `M` (`rt::interp::dispatch`: a
+//! declared method of the program's method sets, which hold the library's method wrappers and
+//! promoted methods too, a `sync`/`atomic` type's library method, an embedded interface's
+//! dynamic `M`, a library error's local method): [`IfaceTargets`]. When every one of them is a
+//! blocking lock acquisition (a `sync.Locker`'s `Lock` in `sync.(*Cond).Wait`), the call is a
+//! lock barrier like a direct `mu.Lock()`.
 //!
 //! The classes over-approximate what a step's footprint (`target::footprint`) can touch: a
 //! plain memory access, a map access, a channel operation, a sync object, output, a spawn, the
@@ -24,7 +30,7 @@
 mod dones;
 mod worklist;
 
-use super::{FuncId, Instr, Program};
+use super::{FuncId, Instr, Program, StrId};
 use crate::library::{AtomicOpKind, LibFunc, LibType, Owner, Visibility};
 use crate::types::{SyncKind, TypeId, TypeKind, TypeTable};
 
@@ -170,11 +176,20 @@ pub enum Barrier {
 
 impl Barrier {
     /// `instr` always takes a lock of this barrier's kind before the path goes on (a call that
-    /// blocks until it holds it; `TryLock` may fail, a `Locker` call may be anything).
-    fn stops_at(self, instr: &Instr) -> bool {
-        let Instr::CallLib { func, .. } = instr else {
-            return false;
-        };
+    /// blocks until it holds it; `TryLock` may fail). An interface method call stops when its
+    /// name is one of `iface_locks` ([`IfaceTargets::stops`]: every method it may dispatch to
+    /// is such a call).
+    fn stops_at(self, instr: &Instr, iface_locks: &[StrId]) -> bool {
+        match instr {
+            Instr::CallLib { func, .. } => self.stops_at_lib(*func),
+            Instr::CallIface { name, .. } => iface_locks.contains(name),
+            _ => false,
+        }
+    }
+
+    /// A call of library function `func` always takes a lock of this barrier's kind before
+    /// the path goes on.
+    fn stops_at_lib(self, func: LibFunc) -> bool {
         match self {
             Barrier::None => false,
             Barrier::AnyLock => matches!(
@@ -186,6 +201,85 @@ impl Barrier {
         }
     }
 }
+
+/// The methods an interface method call of each name may run (see the module docs): for
+/// every method name of the program's `CallIface`s, in name order.
+#[derive(Clone, Debug, PartialEq)]
+struct IfaceTargets {
+    /// `(name, the program's methods of that name, the library's)`.
+    names: Vec<(StrId, Vec<FuncId>, Vec<LibFunc>)>,
+}
+
+impl IfaceTargets {
+    /// The targets of every `CallIface` of `program`. A library method counts when an
+    /// interface can reach it ([`reachable_library_method`]).
+    fn of(program: &Program) -> IfaceTargets {
+        let boxed = boxed_library_types(program);
+        let mut ids: Vec<StrId> = program
+            .funcs
+            .iter()
+            .flat_map(|f| f.code.iter())
+            .filter_map(|i| match i {
+                Instr::CallIface { name, .. } => Some(*name),
+                _ => None,
+            })
+            .collect();
+        ids.sort();
+        ids.dedup();
+        let names = ids
+            .into_iter()
+            .map(|id| {
+                let name = program.string(id).to_lossy();
+                let funcs = program
+                    .methods
+                    .iter()
+                    .filter(|((_, m), _)| *m == name)
+                    .map(|(_, m)| m.func)
+                    .collect();
+                let lib = LibFunc::ALL
+                    .iter()
+                    .copied()
+                    .filter(|f| {
+                        f.is_method()
+                            && f.spec().name == name
+                            && reachable_library_method(*f, &boxed)
+                    })
+                    .collect();
+                (id, funcs, lib)
+            })
+            .collect();
+        IfaceTargets { names }
+    }
+
+    /// The names whose calls stop at `barrier`: no method of the program has that name, nor a
+    /// library error, and every library method of that name (reachable or not) is one a direct
+    /// call of which stops at `barrier` (at least one).
+    fn stops(&self, program: &Program, barrier: Barrier) -> Vec<StrId> {
+        if barrier == Barrier::None {
+            return Vec::new();
+        }
+        self.names
+            .iter()
+            .filter(|(id, funcs, _)| {
+                let name = program.string(*id).to_lossy();
+                let lib: Vec<LibFunc> = LibFunc::ALL
+                    .iter()
+                    .copied()
+                    .filter(|f| f.is_method() && f.spec().name == name)
+                    .collect();
+                funcs.is_empty()
+                    && !LIB_ERROR_METHODS.contains(&&*name)
+                    && !lib.is_empty()
+                    && lib.iter().all(|f| barrier.stops_at_lib(*f))
+            })
+            .map(|(id, _, _)| *id)
+            .collect()
+    }
+}
+
+/// The methods of the library's and the runtime's error values (`rt::interp::dispatch`'s
+/// `LibErrorMethod`): local computation, never a lock.
+const LIB_ERROR_METHODS: [&str; 5] = ["Error", "Unwrap", "RuntimeError", "Timeout", "Temporary"];
 
 /// One analysis of every point of a program's code, up to a [`Barrier`].
 #[derive(Clone, Debug, PartialEq)]
@@ -219,11 +313,14 @@ pub struct Futures {
 }
 
 /// What calls through values may do, by what they can reach.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 struct Callees {
-    /// A call through a function value or an interface: every function that can become a
-    /// value, and the library's methods.
+    /// A call through a function value: every function that can become a value, and the
+    /// library's methods.
     values: Classes,
+    /// An interface method call, by method name ([`IfaceTargets`], same order); a name not
+    /// here may do [`Callees::values`].
+    iface: Vec<(StrId, Classes)>,
     /// `fmt` calling an operand's `String`, `Error`, `Format` or `GoString` method.
     printing: Classes,
     /// `errors` calling an error's `Error`, `Is`, `As` or `Unwrap` method.
@@ -233,19 +330,31 @@ struct Callees {
     prints_plain: bool,
 }
 
+impl Callees {
+    /// What an interface method call of `name` may do.
+    fn iface(&self, name: StrId) -> Classes {
+        match self.iface.binary_search_by_key(&name, |(id, _)| *id) {
+            Ok(i) => self.iface[i].1,
+            Err(_) => self.values,
+        }
+    }
+}
+
 impl Futures {
     /// The analysis of `program` (see the module docs).
     pub fn of(program: &Program) -> Futures {
         let new_sync = allocates_sync(program);
         let worklist = worklist::Worklist::of(program);
-        let full = Table::of(program, Barrier::None, &new_sync, &worklist);
+        let targets = IfaceTargets::of(program);
+        let full = Table::of(program, Barrier::None, &new_sync, &worklist, &targets);
         // A barrier no instruction stops at leaves the analysis as it is without one.
         let until = |barrier: Barrier| {
+            let iface_locks = targets.stops(program, barrier);
             program
                 .funcs
                 .iter()
-                .any(|f| f.code.iter().any(|i| barrier.stops_at(i)))
-                .then(|| Table::of(program, barrier, &new_sync, &worklist))
+                .any(|f| f.code.iter().any(|i| barrier.stops_at(i, &iface_locks)))
+                .then(|| Table::of(program, barrier, &new_sync, &worklist, &targets))
         };
         Futures {
             dones: dones::Dones::of(program, &full, &worklist),
@@ -354,13 +463,16 @@ impl Futures {
 impl Table {
     /// The analysis of `program` up to `barrier`; `new_sync[f]`: what function `f`'s
     /// allocations may create ([`allocates_sync`]).
-    /// `worklist` is the schedule of its fixpoint ([`worklist::Worklist::of`] of `program`).
+    /// `worklist` is the schedule of its fixpoint ([`worklist::Worklist::of`] of `program`);
+    /// `targets`: what its interface method calls reach ([`IfaceTargets::of`] of `program`).
     fn of(
         program: &Program,
         barrier: Barrier,
         new_sync: &[Classes],
         worklist: &worklist::Worklist,
+        targets: &IfaceTargets,
     ) -> Table {
+        let iface_locks = targets.stops(program, barrier);
         let at: Vec<Box<[Classes]>> = program
             .funcs
             .iter()
@@ -408,12 +520,13 @@ impl Table {
                             _ => own,
                         };
                         let mut c = own;
-                        if barrier.stops_at(instr) {
+                        let stops = barrier.stops_at(instr, &iface_locks);
+                        if stops {
                             // The lock is taken before the path goes on.
                         } else if falls_through(instr) {
                             c = c.union(at[f][pc + 1]);
                         }
-                        if let Some(t) = jump_target(instr).filter(|_| !barrier.stops_at(instr)) {
+                        if let Some(t) = jump_target(instr).filter(|_| !stops) {
                             c = c.union(at[f].get(t as usize).copied().unwrap_or(Classes::TOP));
                         }
                         if c != at[f][pc] {
@@ -434,8 +547,24 @@ impl Table {
                         .iter()
                         .fold(start, |c, f| c.union(at[f.0 as usize][0]))
                 };
+                let iface = {
+                    // A library method's callbacks by the summaries so far (the fixpoint
+                    // goes on while they change).
+                    let so_far = callees.borrow();
+                    targets
+                        .names
+                        .iter()
+                        .map(|(id, funcs, lib)| {
+                            let own = lib.iter().fold(Classes::NONE, |c, f| {
+                                c.union(lib_classes(*f, &so_far, false))
+                            });
+                            (*id, summaries(funcs, own))
+                        })
+                        .collect()
+                };
                 let next = Callees {
                     values: summaries(&valued, library),
+                    iface,
                     printing: summaries(&printing, Classes::NONE),
                     errors: summaries(&errors, Classes::NONE),
                     prints_plain,
@@ -464,18 +593,22 @@ fn library_methods(program: &Program) -> Classes {
     let boxed = boxed_library_types(program);
     LibFunc::ALL
         .iter()
-        .filter(|f| {
-            let spec = f.spec();
-            let reachable = match spec.owner {
-                Owner::Sync(_) => true,
-                Owner::Struct(path, name) => boxed.contains(&(path, name)),
-                _ => false,
-            };
-            reachable && !matches!(spec.visibility, Visibility::Log | Visibility::Scheduler)
-        })
+        .filter(|f| reachable_library_method(**f, &boxed))
         .fold(Classes::NONE, |c, f| {
             c.union(lib_classes(*f, &Callees::default(), false))
         })
+}
+
+/// Library method `f` is one an interface can reach ([`library_methods`]); `boxed`: the
+/// program's [`boxed_library_types`].
+fn reachable_library_method(f: LibFunc, boxed: &[(&'static str, &'static str)]) -> bool {
+    let spec = f.spec();
+    let reachable = match spec.owner {
+        Owner::Sync(_) => true,
+        Owner::Struct(path, name) => boxed.contains(&(path, name)),
+        _ => false,
+    };
+    reachable && !matches!(spec.visibility, Visibility::Log | Visibility::Scheduler)
 }
 
 /// The library's named types (package path, name) of `Owner::Struct` methods that the
@@ -687,7 +820,8 @@ fn own_classes(
             .and_then(|f| f.first())
             .copied()
             .unwrap_or(Classes::TOP),
-        Instr::CallValue { .. } | Instr::CallIface { .. } | Instr::Defer { .. } => value_callees,
+        Instr::CallIface { name, .. } => callees.iface(*name),
+        Instr::CallValue { .. } | Instr::Defer { .. } => value_callees,
         _ if instr.is_visible() => Classes::TOP,
         _ => Classes::NONE,
     };
@@ -855,6 +989,7 @@ mod tests {
                     continue;
                 };
                 let new_sync = allocates_sync(&program);
+                let targets = IfaceTargets::of(&program);
                 let fast = worklist::Worklist::of(&program);
                 let slow = worklist::Worklist::round_robin(&program);
                 for barrier in [
@@ -863,8 +998,8 @@ mod tests {
                     Barrier::ExclusiveLock,
                     Barrier::Wait,
                 ] {
-                    let a = Table::of(&program, barrier, &new_sync, &fast);
-                    let b = Table::of(&program, barrier, &new_sync, &slow);
+                    let a = Table::of(&program, barrier, &new_sync, &fast, &targets);
+                    let b = Table::of(&program, barrier, &new_sync, &slow, &targets);
                     assert!(a.at == b.at && a.callees == b.callees, "{}", file.display());
                     if barrier == Barrier::None {
                         let (da, db) = (
@@ -933,6 +1068,51 @@ mod tests {
             .expect("a send") as u32;
         // From just after the send, the loop comes back to it.
         assert!(f.at(main, send + 1).contains(Classes::CHAN));
+    }
+
+    /// An interface method call reaches the methods of its name only, not every function
+    /// value.
+    #[test]
+    fn an_interface_call_reaches_the_methods_of_its_name() {
+        let (p, f) = futures(
+            "package main\nvar m = map[int]int{}\nvar x int\ntype A struct{}\nfunc (A) Put() { m[1] = 1 }\nfunc (A) Set() { x = 1 }\ntype P interface{ Put() }\nfunc call(p P) { p.Put() }\nfunc main() { call(A{}); A{}.Set() }\n",
+        );
+        let call = f.summary(func(&p, "main.call"));
+        assert!(call.contains(Classes::MAP_WRITE));
+        assert!(!call.any(Classes::MEM_WRITE));
+        assert!(f.value_callees().contains(Classes::MEM_WRITE));
+    }
+
+    /// A `sync.Locker`'s `Lock` is a lock barrier when every `Lock` method it may reach is a
+    /// mutex's or an RWMutex's (a `Lock` method of the program's may do anything).
+    #[test]
+    fn a_locker_lock_is_a_barrier_unless_the_program_has_a_lock_method() {
+        let body = "package main\nimport \"sync\"\nvar x int\nfunc take(l sync.Locker) { l.Lock(); x = 1; l.Unlock() }\nfunc main() { var mu sync.Mutex; take(&mu) }\n";
+        let (p, f) = futures(body);
+        let take = func(&p, "main.take");
+        let lock = p
+            .func(take)
+            .code
+            .iter()
+            .position(|i| matches!(i, Instr::CallIface { .. }))
+            .expect("an interface call") as u32;
+        assert!(f.at(take, lock).contains(Classes::MEM_WRITE));
+        for barrier in [Barrier::AnyLock, Barrier::ExclusiveLock] {
+            let until = f.at_until(barrier, take, lock);
+            assert!(until.contains(Classes::SYNC), "{barrier:?}");
+            assert!(!until.any(Classes::MEM_WRITE), "{barrier:?}");
+        }
+        assert!(f
+            .at_until(Barrier::Wait, take, lock)
+            .contains(Classes::MEM_WRITE));
+        let own = body.replace(
+            "func main()",
+            "type L struct{}\nfunc (*L) Lock() {}\nfunc (*L) Unlock() {}\nfunc main()",
+        );
+        let (p, f) = futures(&own);
+        let take = func(&p, "main.take");
+        let until = f.at_until(Barrier::AnyLock, take, lock);
+        assert!(until.contains(Classes::MEM_WRITE));
     }
 
     #[test]
