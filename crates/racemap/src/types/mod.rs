@@ -20,7 +20,7 @@ mod spelling;
 pub use layout::GoLayout;
 pub use print::TypeStyle;
 pub use spelling::TypeId;
-use spelling::{components, map_components, Spelling, MAX_SPELLINGS, TYPE_BITS};
+use spelling::{components, map_components, Spelling, Spellings, MAX_SPELLINGS, TYPE_BITS};
 
 use litemap::LiteMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -440,7 +440,7 @@ pub struct TypeTable {
     /// components are spelled ids (`Slice(byte)`) or a predeclared alias (`byte`).
     // Invariant: no two entries spell the same way (`Spelling::same`), and each entry's
     // structure differs from its type's own by some component's spelling or is an alias.
-    spellings: std::rc::Rc<Vec<Spelling>>,
+    spellings: std::rc::Rc<Spellings>,
 }
 
 /// The shared part of a [`TypeTable`]: its types and their index, never changed.
@@ -547,13 +547,10 @@ impl TypeTable {
             return id;
         }
         let entry = Spelling { kind, alias: None };
-        let found = self.spellings.iter().position(|s| s.same(&entry));
-        let i = match found {
+        let i = match self.spellings.position(&entry) {
             Some(i) => i,
             None if self.spellings.len() < MAX_SPELLINGS => {
-                let spellings = std::rc::Rc::make_mut(&mut self.spellings);
-                spellings.push(entry);
-                spellings.len() - 1
+                std::rc::Rc::make_mut(&mut self.spellings).push(entry)
             }
             None => return id,
         };

@@ -312,8 +312,10 @@ impl<T: Target> Stateful<T> {
         let mut search = Stateful {
             config: config.clone(),
             step_limit,
-            stack: Vec::new(),
-            path: Vec::new(),
+            // Room for a path of 64 states: growing the stack copies its frames (each holds
+            // its state), a tenth of a small search's memory copying.
+            stack: Vec::with_capacity(64),
+            path: Vec::with_capacity(64),
             visited: FingerprintMap::default(),
             outcomes,
             total_steps: 0,
