@@ -289,6 +289,11 @@ struct Table {
     at: Vec<Box<[Classes]>>,
     /// What calls the analysis cannot resolve may do.
     callees: Callees,
+    /// `returns[f][pc]`: some path of function `f` from instruction `pc` on returns, falls off
+    /// the end or panics before it stops at the barrier (a call counts as returning; always
+    /// true without a barrier). False: every way out of the frame passes a lock of the
+    /// barrier's kind first, so its callers' code runs only after it ([`Futures::returns_before`]).
+    returns: Vec<Box<[bool]>>,
 }
 
 /// The future of every point of a program's code.
@@ -305,6 +310,9 @@ pub struct Futures {
     wait: Option<Table>,
     /// Every mutex and RWMutex unlock is paired with its own lock (`mutex_pairing`).
     unlocks_paired: bool,
+    /// Some code of the program (Go's compiled sources included) calls `recover`: a panic may
+    /// then end in a frame that returns to its caller.
+    recovers: bool,
     /// How many times each point may still lower a WaitGroup's counter (`dones`).
     dones: dones::Dones,
     /// The live local slots of every point (`liveness`): `target::chan_reach` leaves a dead
@@ -363,6 +371,10 @@ impl Futures {
             wait: until(Barrier::Wait),
             full,
             unlocks_paired: super::mutex_pairing::all_unlocks_paired(program),
+            recovers: program
+                .funcs
+                .iter()
+                .any(|f| f.code.iter().any(|i| matches!(i, Instr::Recover))),
             liveness: super::liveness::Liveness::of(program),
         }
     }
@@ -407,6 +419,24 @@ impl Futures {
             .and_then(|f| f.get(pc as usize))
             .copied()
             .unwrap_or(Classes::TOP)
+    }
+
+    /// A frame of `func` at `pc` may hand control back to its caller before it takes a
+    /// `barrier` lock: some path returns or panics first, or a panic may end in a `recover`
+    /// (anywhere in the program: a deferred call's frame then returns normally). When false,
+    /// the code its callers run after it comes after the lock; only their deferred calls may
+    /// run before it (a panic unwinding to the end of the run). True for a point outside the
+    /// code and without a barrier.
+    pub fn returns_before(&self, barrier: Barrier, func: FuncId, pc: u32) -> bool {
+        if barrier == Barrier::None || self.recovers || self.stops_nowhere(barrier) {
+            return true;
+        }
+        self.table(barrier)
+            .returns
+            .get(func.0 as usize)
+            .and_then(|f| f.get(pc as usize))
+            .copied()
+            .unwrap_or(true)
     }
 
     /// Function `func` from instruction `pc` on lowers a WaitGroup's counter at most once on
@@ -575,11 +605,50 @@ impl Table {
                 changed
             },
         );
+        let returns = program
+            .funcs
+            .iter()
+            .map(|f| returns_before(&f.code, barrier, &iface_locks))
+            .collect();
         Table {
             at: at.into_inner(),
             callees: callees.into_inner(),
+            returns,
         }
     }
+}
+
+/// Per point of `code` (and past its end): some path from it returns, falls off the end or
+/// panics before it stops at `barrier` (`Table::returns`). A backward may-analysis to a
+/// fixpoint; a call is taken to return.
+fn returns_before(code: &[Instr], barrier: Barrier, iface_locks: &[StrId]) -> Box<[bool]> {
+    let mut returns = vec![false; code.len() + 1];
+    returns[code.len()] = true;
+    if barrier == Barrier::None {
+        return vec![true; code.len() + 1].into_boxed_slice();
+    }
+    loop {
+        let mut changed = false;
+        for pc in (0..code.len()).rev() {
+            let instr = &code[pc];
+            let r = if barrier.stops_at(instr, iface_locks) {
+                false
+            } else {
+                matches!(instr, Instr::Return | Instr::Panic)
+                    || falls_through(instr) && returns[pc + 1]
+                    || jump_target(instr)
+                        .is_some_and(|t| returns.get(t as usize).copied().unwrap_or(true))
+            };
+            if r != returns[pc] {
+                returns[pc] = r;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    returns.into_boxed_slice()
 }
 
 /// What the library's methods that an interface can reach may do: those of the `sync` and
@@ -866,6 +935,19 @@ fn lib_classes(func: LibFunc, callees: &Callees, discarded: bool) -> Classes {
             // A sync object of its own (a `Value::Sync` in the heap); a context's functions
             // (`WithCancel`, its `CancelFunc`) touch the states of contexts, which are too.
             Owner::Sync(_) | Owner::Package("context") | Owner::Runtime("context") => Classes::SYNC,
+            // A `sync.Cond`'s notify list (`SyncState::CondNotify`, `rt::cond`): `Signal`,
+            // `Broadcast` and the runtime hooks of the `Wait` compiled from Go's sources touch
+            // only it (Go's runtime does not instrument them for the race detector).
+            _ if matches!(
+                func,
+                LibFunc::NotifyListAdd
+                    | LibFunc::NotifyListWait
+                    | LibFunc::CondSignal
+                    | LibFunc::CondBroadcast
+            ) =>
+            {
+                Classes::SYNC
+            }
             // An integer used atomically.
             Owner::Package("sync/atomic") => Classes::SYNC
                 .union(Classes::ATOMIC_MEM)
@@ -1085,6 +1167,45 @@ mod tests {
 
     /// A `sync.Locker`'s `Lock` is a lock barrier when every `Lock` method it may reach is a
     /// mutex's or an RWMutex's (a `Lock` method of the program's may do anything).
+    #[test]
+    fn a_frame_that_locks_before_every_way_out_does_not_return_before_the_lock() {
+        let body = "package main\nimport \"sync\"\nvar x int\nfunc take(l sync.Locker, b bool) { if b { x = 2 }; l.Lock() }\nfunc maybe(mu *sync.Mutex, b bool) { if b { mu.Lock() } }\nfunc main() { var mu sync.Mutex; take(&mu, true); maybe(&mu, true); x = 1 }\n";
+        let (p, f) = futures(body);
+        let take = func(&p, "main.take");
+        let maybe = func(&p, "main.maybe");
+        for barrier in [Barrier::AnyLock, Barrier::ExclusiveLock] {
+            assert!(!f.returns_before(barrier, take, 0), "{barrier:?}");
+            assert!(f.returns_before(barrier, maybe, 0), "{barrier:?}");
+        }
+        // Past the lock, and without a barrier, a frame returns.
+        let end = p.func(take).code.len() as u32;
+        assert!(f.returns_before(Barrier::AnyLock, take, end));
+        assert!(f.returns_before(Barrier::None, take, 0));
+        assert!(f.returns_before(Barrier::Wait, take, 0));
+        // A `recover` anywhere: a panic before the lock may end in a frame that returns.
+        let recovering = body.replace(
+            "func main() {",
+            "func safe() { defer func() { recover() }(); panic(1) }\nfunc main() { safe();",
+        );
+        let (p, f) = futures(&recovering);
+        let take = func(&p, "main.take");
+        assert!(f.returns_before(Barrier::AnyLock, take, 0));
+    }
+
+    #[test]
+    fn a_cond_notify_list_is_a_sync_object_only() {
+        let (p, f) = futures("package main\nimport \"sync\"\nfunc main() { var mu sync.Mutex; c := sync.NewCond(&mu); mu.Lock(); c.Wait(); c.Signal(); c.Broadcast(); mu.Unlock() }\n");
+        for func in [
+            LibFunc::NotifyListAdd,
+            LibFunc::NotifyListWait,
+            LibFunc::CondSignal,
+            LibFunc::CondBroadcast,
+        ] {
+            assert_eq!(f.library(func), Classes::SYNC, "{func:?}");
+        }
+        let _ = p;
+    }
+
     #[test]
     fn a_locker_lock_is_a_barrier_unless_the_program_has_a_lock_method() {
         let body = "package main\nimport \"sync\"\nvar x int\nfunc take(l sync.Locker) { l.Lock(); x = 1; l.Unlock() }\nfunc main() { var mu sync.Mutex; take(&mu) }\n";

@@ -371,8 +371,20 @@ impl Machine {
             },
             _ => Classes::NONE,
         });
-        for frame in &g.frames {
-            let at = futures.at_until(barrier, frame.func, frame.pc);
+        // Frames from the top down: below a frame every way out of which passes a `barrier`
+        // lock first (`Futures::returns_before`), the callers' code runs after the lock; only
+        // their deferred calls may run before it (a panic unwinding to the run's end).
+        let mut reached = true;
+        for frame in g.frames.iter().rev() {
+            let at = if reached {
+                futures.at_until(barrier, frame.func, frame.pc)
+            } else {
+                Classes::NONE
+            };
+            if reached && !frame.returning && !futures.returns_before(barrier, frame.func, frame.pc)
+            {
+                reached = false;
+            }
             let at = match unknown_dones.as_deref_mut() {
                 Some(n)
                     if barrier == Barrier::None
