@@ -85,6 +85,7 @@ use crate::target::{EarlyWake, Footprint, Target};
 pub use config::{DporAlgorithm, DporConfig, SearchAlgorithm};
 pub(super) use races::{participants, step_footprint, step_footprint_with};
 use serde::Serialize;
+use std::rc::Rc;
 
 /// Trace steps a scan for dependent steps reads per step of work counted against
 /// [`DporConfig::max_total_steps`] (a scan reads each trace step's footprint summary, about
@@ -138,8 +139,9 @@ struct TraceStep {
     /// `footprint.summary()`, the cheap filter of dependence checks against this step.
     summary: u64,
     /// DPOR clock: entry `g` is 1 + the index of the last step of goroutine `g` that happens
-    /// before (or is) this step; 0 when none.
-    clock: VClock,
+    /// before (or is) this step; 0 when none. Shared: the clock of a pending operation whose
+    /// goroutine has one past step is that step's.
+    clock: Rc<VClock>,
     /// The sleep this move cut short, when it woke a sleeper before virtual time would have.
     early_wake: Option<EarlyWake>,
 }
@@ -647,7 +649,7 @@ impl<T: Target> Search<T> {
                 participants,
                 summary: footprint.summary(),
                 footprint,
-                clock,
+                clock: Rc::new(clock),
                 early_wake,
             });
 

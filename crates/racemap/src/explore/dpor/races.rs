@@ -9,6 +9,7 @@ use crate::race::vclock::VClock;
 use crate::rt::event::{Effect, Event, Gid, Op};
 use crate::sched::Choice;
 use crate::target::{Footprint, Resource, Target};
+use std::rc::Rc;
 
 /// How far a wakeup sequence replays from the state where it would be inserted.
 pub(super) enum Replay {
@@ -23,14 +24,14 @@ pub(super) enum Replay {
 impl<T: Target> Search<T> {
     /// The clock of the last trace step `p` took part in (`None`: none yet).
     pub(super) fn last_clock_of(&self, p: Gid) -> Option<&VClock> {
-        let found = self.index.last_of(p).map(|i| &self.trace[i].clock);
+        let found = self.index.last_of(p).map(|i| &*self.trace[i].clock);
         if cfg!(debug_assertions) && self.trace.len() <= 300 {
             let scanned = self
                 .trace
                 .iter()
                 .rev()
                 .find(|s| s.participants.contains(&p))
-                .map(|s| &s.clock);
+                .map(|s| &*s.clock);
             debug_assert!(
                 scanned.map(|c| c as *const VClock) == found.map(|c| c as *const VClock),
                 "the trace index's last step of a goroutine is not the scan's"
@@ -92,7 +93,7 @@ impl<T: Target> Search<T> {
     pub(super) fn process_clock_before(&self, p: Gid, upto: usize) -> VClock {
         self.index
             .last_of_before(p, upto)
-            .map(|i| self.trace[i].clock.clone())
+            .map(|i| VClock::clone(&self.trace[i].clock))
             .unwrap_or_default()
     }
 
@@ -107,21 +108,51 @@ impl<T: Target> Search<T> {
     /// What an event by `participants` with footprint `fp` after the current trace depends on:
     /// the joined clocks of its goroutines so far, and the indices of the dependent trace steps
     /// not already in that past ([`Search::dependent_after`]).
-    pub(super) fn event_deps(&self, participants: &[Gid], fp: &Footprint) -> (VClock, Vec<usize>) {
+    pub(super) fn event_deps(
+        &self,
+        participants: &[Gid],
+        fp: &Footprint,
+    ) -> (Rc<VClock>, Vec<usize>) {
         let before = self.joined_clock(participants);
         let deps = self.dependent_after(fp, &before);
         (before, deps)
     }
 
-    /// The joined clocks of `participants` after the current trace.
-    pub(super) fn joined_clock(&self, participants: &[Gid]) -> VClock {
+    /// The joined clocks of `participants` after the current trace: the clock of one
+    /// participant's last step itself, shared, when only one has a past (a goroutine bomb's
+    /// final state asks this for thousands of pending operations, each clock thousands of
+    /// entries long).
+    pub(super) fn joined_clock(&self, participants: &[Gid]) -> Rc<VClock> {
+        let mut pasts = participants
+            .iter()
+            .filter_map(|q| self.index.last_of(*q).map(|i| (*q, i)));
+        let Some((first, i)) = pasts.next() else {
+            return Rc::new(VClock::new());
+        };
+        if pasts.next().is_none() {
+            // Through `last_clock_of`, which checks the index against a scan.
+            let shared = match self.last_clock_of(first) {
+                Some(_) => Rc::clone(&self.trace[i].clock),
+                None => Rc::new(VClock::new()),
+            };
+            if cfg!(debug_assertions) && self.trace.len() <= 300 {
+                let mut joined = VClock::new();
+                for q in participants {
+                    if let Some(clock) = self.last_clock_of(*q) {
+                        joined.join(clock);
+                    }
+                }
+                debug_assert!(*shared == joined, "a shared clock is not the joined one");
+            }
+            return shared;
+        }
         let mut before = VClock::new();
         for q in participants {
             if let Some(clock) = self.last_clock_of(*q) {
                 before.join(clock);
             }
         }
-        before
+        Rc::new(before)
     }
 
     /// The indices of the trace steps dependent with `fp` that do not happen before an event
@@ -157,7 +188,7 @@ impl<T: Target> Search<T> {
         before: &VClock,
         deps: &[usize],
     ) -> VClock {
-        let mut clock = before.clone();
+        let mut clock = VClock::clone(before);
         // Latest first: a step already in the clock's past (one of its participants' entries
         // is past it) brings nothing new, since a step's clock holds its whole past. (Steps
         // in the past of `before` are not in `deps` at all: [`Search::dependent_after`].)
@@ -168,7 +199,7 @@ impl<T: Target> Search<T> {
             }
         }
         if cfg!(debug_assertions) && self.trace.len() <= 300 {
-            let mut every = before.clone();
+            let mut every = VClock::clone(before);
             for &i in deps {
                 every.join(&self.trace[i].clock);
             }
@@ -266,18 +297,22 @@ impl<T: Target> Search<T> {
     pub(super) fn covered(&self, i: usize, v: &[WakeStep], reversed: &WakeStep) -> bool {
         let node = &self.stack[i];
         let filter = InitialFilter::new(v, reversed);
-        node.sleep.iter().filter(|s| !filter.excludes(s)).any(|s| {
-            s.refreshed(node.target.footprint(s.choice.gid))
-                .weak_initial_in(v, reversed)
-                .is_some()
-        }) || node
-            .done
-            .iter()
-            .filter(|d| d.choice != reversed.choice)
-            .any(|d| filter.weak_initial(d, v, reversed).is_some())
+        // Cheapest first: the wakeup tree's branches are indexed by goroutine (the pending
+        // operations of a goroutine bomb find their own branch there, inserted by an earlier
+        // run, at once), the moves done are read as recorded, and a sleeping move's footprint
+        // is taken anew from the machine.
+        node.wakeup
+            .covers(v, reversed, node.target.goroutine_count() as u32)
             || node
-                .wakeup
-                .covers(v, reversed, node.target.goroutine_count() as u32)
+                .done
+                .iter()
+                .filter(|d| d.choice != reversed.choice)
+                .any(|d| filter.weak_initial(d, v, reversed).is_some())
+            || node.sleep.iter().filter(|s| !filter.excludes(s)).any(|s| {
+                s.refreshed(node.target.footprint(s.choice.gid))
+                    .weak_initial_in(v, reversed)
+                    .is_some()
+            })
     }
 
     /// Whether the wakeup sequence `v` can be followed from the state before trace step `i`:
@@ -351,12 +386,30 @@ impl<T: Target> Search<T> {
         if target.ending().is_some() {
             return Replay::NotTheEvent;
         }
-        let Some(c) = target.runnable_of(event.choice.gid).first().copied() else {
-            return Replay::NotTheEvent;
+        let gid = event.choice.gid;
+        // Whether the event's goroutine can move there: at the node's own state, from its list
+        // of moves when that list is the machine's whole (a goroutine bomb's final state asks
+        // this for thousands of pending operations); elsewhere from the machine.
+        let node = &self.stack[i];
+        let enabled = if moved.is_none() && node.exact {
+            let listed = node.choices.has_gid(gid);
+            if cfg!(debug_assertions) && target.goroutine_count() <= 300 {
+                debug_assert_eq!(
+                    listed,
+                    !target.runnable_of(gid).is_empty(),
+                    "the node's moves disagree with the machine's on a goroutine"
+                );
+            }
+            listed
+        } else {
+            !target.runnable_of(gid).is_empty()
         };
+        if !enabled {
+            return Replay::NotTheEvent;
+        }
         // The event as it would run there: its own operation now (a rendezvous also keeps what
         // the trace saw its partner touch).
-        let now = target.footprint(c.gid);
+        let now = target.footprint(gid);
         let mut last = match now {
             Some(f) if event.participants.len() == 1 && !event.footprint.global => {
                 WakeStep::solo(event.choice, f)
@@ -364,7 +417,10 @@ impl<T: Target> Search<T> {
             now => event.refreshed(now),
         };
         if !target.can_run(last.choice) {
-            last.choice = c;
+            // Another of its alternatives: the first it has there.
+            if let Some(c) = target.runnable_of(gid).first() {
+                last.choice = *c;
+            }
         }
         replayed.push(last);
         Replay::Whole(replayed)
